@@ -2,7 +2,6 @@ package org.yunjian;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -33,8 +32,8 @@ public class Application {
      * (its decision reads the environment), then the offline commands, the API client, the offline restore, and help
      * and version. Spring starts only when none takes the arguments.
      */
-    static final List<CliEntry> WITHOUT_SPRING = List.of(RemoteCli.ENTRY, ExitCli.ENTRY, ApiCli.ENTRY, BackupCli.ENTRY,
-            CliRunner.HELP);
+    static final List<CliEntry> WITHOUT_SPRING =
+            List.of(RemoteCli.ENTRY, ExitCli.ENTRY, ApiCli.ENTRY, BackupCli.ENTRY, CliRunner.HELP);
 
     public static void main(String[] given) {
         String[] args = org.yunjian.cli.CliArgs.languageLast(given);
@@ -44,7 +43,8 @@ public class Application {
             }
         }
         if (args.length == 0 || "serve".equals(args[0]) || isServerOption(args[0])) {
-            String[] rest = args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
+            String[] rest =
+                    args.length > 0 && "serve".equals(args[0]) ? Arrays.copyOfRange(args, 1, args.length) : args;
             StopSignals.exitNormally();
             SpringApplication.run(Application.class, rest);
             return;

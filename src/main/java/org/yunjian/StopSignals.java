@@ -13,8 +13,7 @@ import java.lang.reflect.Proxy;
  */
 final class StopSignals {
 
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     static void exitNormally() {
         try {
@@ -22,8 +21,8 @@ final class StopSignals {
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
             Object ignore = handlerType.getField("SIG_IGN").get(null);
             Method handle = signal.getMethod("handle", signal, handlerType);
-            Object exitZero = Proxy.newProxyInstance(StopSignals.class.getClassLoader(), new Class<?>[] {handlerType},
-                    (proxy, method, args) -> {
+            Object exitZero = Proxy.newProxyInstance(
+                    StopSignals.class.getClassLoader(), new Class<?>[] {handlerType}, (proxy, method, args) -> {
                         if ("handle".equals(method.getName())) {
                             System.exit(0);
                         }

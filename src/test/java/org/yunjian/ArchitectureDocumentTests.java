@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -36,16 +35,19 @@ class ArchitectureDocumentTests {
         String document = Files.readString(DOCUMENT);
         int start = document.indexOf(START);
         int end = document.indexOf(END);
-        assertThat(start).as("the markers of the generated module map in " + DOCUMENT).isNotNegative();
+        assertThat(start)
+                .as("the markers of the generated module map in " + DOCUMENT)
+                .isNotNegative();
         assertThat(end).isGreaterThan(start);
-        String generated = document.substring(0, start + START.length()) + "\n" + moduleMap()
-                + document.substring(end);
+        String generated = document.substring(0, start + START.length()) + "\n" + moduleMap() + document.substring(end);
         if (WRITE) {
             Files.writeString(DOCUMENT, generated);
             document = generated;
         }
-        assertThat(document).as("docs/architecture.md is stale: run ./mvnw -o test -Dtest=ArchitectureDocumentTests "
-                + "-Dyunjian.architecture.write=true").isEqualTo(generated);
+        assertThat(document)
+                .as("docs/architecture.md is stale: run ./mvnw -o test -Dtest=ArchitectureDocumentTests "
+                        + "-Dyunjian.architecture.write=true")
+                .isEqualTo(generated);
     }
 
     @Test
@@ -60,8 +62,10 @@ class ArchitectureDocumentTests {
             Files.writeString(DIAGRAM, drawn);
         }
         assertThat(DIAGRAM).exists();
-        assertThat(Files.readString(DIAGRAM)).as(DIAGRAM + " is stale: run ./mvnw -o test "
-                + "-Dtest=ArchitectureDocumentTests -Dyunjian.architecture.write=true").isEqualTo(drawn);
+        assertThat(Files.readString(DIAGRAM))
+                .as(DIAGRAM + " is stale: run ./mvnw -o test "
+                        + "-Dtest=ArchitectureDocumentTests -Dyunjian.architecture.write=true")
+                .isEqualTo(drawn);
     }
 
     /**
@@ -94,15 +98,28 @@ class ArchitectureDocumentTests {
                 | --- | --- | --- | --- |
                 """);
         List<ApplicationModule> modules = ModularityTests.MODULES.stream()
-                .sorted(java.util.Comparator.comparing(m -> m.getIdentifier().toString())).toList();
+                .sorted(java.util.Comparator.comparing(m -> m.getIdentifier().toString()))
+                .toList();
         for (ApplicationModule module : modules) {
             String name = module.getIdentifier().toString();
-            String uses = module.getDirectDependencies(ModularityTests.MODULES).uniqueModules()
-                    .map(m -> "`" + m.getIdentifier() + "`").sorted().distinct().collect(Collectors.joining(", "));
-            map.append("| `").append(name).append("` (").append(module.getDisplayName()).append(") | ")
-                    .append(purpose(module.getBasePackage().getName())).append(moreAbout(name)).append(" | ")
-                    .append(uses.isEmpty() ? "—" : uses).append(" | ")
-                    .append(allowed(module.getBasePackage().getName())).append(" |\n");
+            String uses = module.getDirectDependencies(ModularityTests.MODULES)
+                    .uniqueModules()
+                    .map(m -> "`" + m.getIdentifier() + "`")
+                    .sorted()
+                    .distinct()
+                    .collect(Collectors.joining(", "));
+            map.append("| `")
+                    .append(name)
+                    .append("` (")
+                    .append(module.getDisplayName())
+                    .append(") | ")
+                    .append(purpose(module.getBasePackage().getName()))
+                    .append(moreAbout(name))
+                    .append(" | ")
+                    .append(uses.isEmpty() ? "—" : uses)
+                    .append(" | ")
+                    .append(allowed(module.getBasePackage().getName()))
+                    .append(" |\n");
         }
         return map.toString();
     }
@@ -111,12 +128,16 @@ class ArchitectureDocumentTests {
         try {
             var declared = Class.forName(basePackage + ".package-info")
                     .getAnnotation(org.springframework.modulith.ApplicationModule.class);
-            if (declared == null || List.of(declared.allowedDependencies())
-                    .contains(org.springframework.modulith.ApplicationModule.OPEN_TOKEN)) {
+            if (declared == null
+                    || List.of(declared.allowedDependencies())
+                            .contains(org.springframework.modulith.ApplicationModule.OPEN_TOKEN)) {
                 return "anything (not declared)";
             }
-            return declared.allowedDependencies().length == 0 ? "nothing"
-                    : java.util.Arrays.stream(declared.allowedDependencies()).sorted().map(d -> "`" + d + "`")
+            return declared.allowedDependencies().length == 0
+                    ? "nothing"
+                    : java.util.Arrays.stream(declared.allowedDependencies())
+                            .sorted()
+                            .map(d -> "`" + d + "`")
                             .collect(Collectors.joining(", "));
         } catch (ClassNotFoundException e) {
             return "anything (no package-info)";
@@ -131,12 +152,17 @@ class ArchitectureDocumentTests {
         if (!javadoc.find()) {
             return "—";
         }
-        String text = javadoc.group(1).lines().map(l -> l.replaceFirst("^\\s*\\*\\s?", ""))
-                .collect(Collectors.joining("\n")).strip();
-        String first = text.split("\n\\s*\n|<p>", 2)[0].replaceAll("\\s*\n\\s*", " ").strip();
+        String text = javadoc.group(1)
+                .lines()
+                .map(l -> l.replaceFirst("^\\s*\\*\\s?", ""))
+                .collect(Collectors.joining("\n"))
+                .strip();
+        String first =
+                text.split("\n\\s*\n|<p>", 2)[0].replaceAll("\\s*\n\\s*", " ").strip();
         return first.replaceAll("\\{@(?:code|literal) ([^}]*)}", "`$1`")
                 .replaceAll("\\{@link(?:plain)? [^}\\s]+ ([^}]+)}", "$1")
-                .replaceAll("\\{@link(?:plain)? (?:[\\w.]+\\.)?([\\w#.]+)}", "`$1`").replace("|", "\\|");
+                .replaceAll("\\{@link(?:plain)? (?:[\\w.]+\\.)?([\\w#.]+)}", "`$1`")
+                .replace("|", "\\|");
     }
 
     static String moreAbout(String module) {

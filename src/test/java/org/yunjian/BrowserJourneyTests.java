@@ -3,15 +3,12 @@ package org.yunjian;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -19,7 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.yunjian.demo.DemoData;
-import org.yunjian.security.Totp;
 import org.yunjian.support.Browser;
 
 /**
@@ -85,16 +81,21 @@ class BrowserJourneyTests {
 
         logIn(DemoData.AUDIT_ADMIN, DemoData.AUDIT_ADMIN_TOTP);
         open("/audit?action=organization.create");
-        assertThat(driver.findElement(By.id("audit-table")).getText()).contains(orgId).contains(DemoData.SYSTEM_ADMIN);
+        assertThat(driver.findElement(By.id("audit-table")).getText())
+                .contains(orgId)
+                .contains(DemoData.SYSTEM_ADMIN);
         open("/audit?action=system.create");
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains(systemId);
 
         open("/audit");
         driver.findElement(By.id("audit-verify")).click();
-        wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("verify-ok")),
+        wait.until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("verify-ok")),
                 ExpectedConditions.visibilityOfElementLocated(By.id("verify-failed"))));
         assertThat(driver.findElements(By.id("verify-ok")))
-                .as("audit verification: %s", driver.findElement(By.id("verify-result")).getText())
+                .as(
+                        "audit verification: %s",
+                        driver.findElement(By.id("verify-result")).getText())
                 .hasSize(1);
     }
 

@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +33,10 @@ class GlossaryTests {
     record Variant(String written, Pattern pattern) {
         static Variant of(String cell) {
             String s = cell.strip();
-            assertThat(s).as("a do-not-use cell is in backticks: %s", cell).startsWith("`").endsWith("`");
+            assertThat(s)
+                    .as("a do-not-use cell is in backticks: %s", cell)
+                    .startsWith("`")
+                    .endsWith("`");
             s = s.substring(1, s.length() - 1);
             if (s.length() > 2 && s.startsWith("/") && s.endsWith("/")) {
                 return new Variant(s, Pattern.compile(s.substring(1, s.length() - 1)));
@@ -48,8 +50,7 @@ class GlossaryTests {
     }
 
     /** Where a text was found (bundle key or template line) and the text itself. */
-    record Place(String where, String key, String text) {
-    }
+    record Place(String where, String key, String text) {}
 
     @Test
     void bundlesAndTemplatesUseNoTermTheGlossaryRejects() throws IOException {
@@ -58,23 +59,36 @@ class GlossaryTests {
         for (Place p : places()) {
             for (Variant v : g.rejected()) {
                 if (v.foundIn(p.text()) && !g.allowed(p.key(), v)) {
-                    offences.add(p.where() + " uses " + v.written() + ": " + p.text().strip());
+                    offences.add(
+                            p.where() + " uses " + v.written() + ": " + p.text().strip());
                 }
             }
         }
-        assertThat(offences).as("terms docs/glossary.md rejects (use its display term, or list a verbatim quote)")
+        assertThat(offences)
+                .as("terms docs/glossary.md rejects (use its display term, or list a verbatim quote)")
                 .isEmpty();
     }
 
     @Test
     void glossaryRejectsTheVariantsTheIssueFound() throws IOException {
         Glossary g = Glossary.read(GLOSSARY);
-        for (String bad : List.of("公共云", "获取与迁移", "网站开发者", "软件合作伙伴", "第3级", "第{0,number,#}级",
-                "等保三级", "3 级", "等保 3", "介质清除")) {
+        for (String bad :
+                List.of("公共云", "获取与迁移", "网站开发者", "软件合作伙伴", "第3级", "第{0,number,#}级", "等保三级", "3 级", "等保 3", "介质清除")) {
             assertThat(g.rejected()).as(bad).anyMatch(v -> v.foundIn(bad));
         }
-        for (String good : List.of("公有云", "选择服务商与部署", "网站开发商", "软件提供者", "第三级", "等保 2.0",
-                "等保 2.0 第三级", "上级", "下级", "{0,choice,1#第一级|3#第三级}", "{0} 个测评项", "20MB")) {
+        for (String good : List.of(
+                "公有云",
+                "选择服务商与部署",
+                "网站开发商",
+                "软件提供者",
+                "第三级",
+                "等保 2.0",
+                "等保 2.0 第三级",
+                "上级",
+                "下级",
+                "{0,choice,1#第一级|3#第三级}",
+                "{0} 个测评项",
+                "20MB")) {
             assertThat(g.rejected()).as(good).noneMatch(v -> v.foundIn(good));
         }
     }
@@ -89,9 +103,13 @@ class GlossaryTests {
         g.allowedQuotes().forEach((key, variants) -> {
             assertThat(texts).as("allowed quotation %s exists", key).containsKey(key);
             for (String v : variants) {
-                assertThat(g.rejected().stream().filter(r -> r.written().equals(v)).findFirst())
-                        .as("%s is a do-not-use variant", v).isPresent()
-                        .get().matches(r -> r.foundIn(texts.get(key)), "found in " + key);
+                assertThat(g.rejected().stream()
+                                .filter(r -> r.written().equals(v))
+                                .findFirst())
+                        .as("%s is a do-not-use variant", v)
+                        .isPresent()
+                        .get()
+                        .matches(r -> r.foundIn(texts.get(key)), "found in " + key);
             }
         });
     }
@@ -99,7 +117,9 @@ class GlossaryTests {
     private static List<Place> places() throws IOException {
         List<Place> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(MESSAGES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".properties")).sorted().toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".properties"))
+                    .sorted()
+                    .toList()) {
                 Properties props = new Properties();
                 try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                     props.load(r);
@@ -110,7 +130,8 @@ class GlossaryTests {
             }
         }
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
                 String rel = TEMPLATES.relativize(f).toString().replace('\\', '/');
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
@@ -134,7 +155,8 @@ class GlossaryTests {
             }
             Map<String, Set<String>> allowed = new LinkedHashMap<>();
             for (List<String> row : table(lines, "## Verbatim quotations allowed")) {
-                allowed.computeIfAbsent(unquote(row.get(0)), k -> new TreeSet<>()).add(unquote(row.get(1)));
+                allowed.computeIfAbsent(unquote(row.get(0)), k -> new TreeSet<>())
+                        .add(unquote(row.get(1)));
             }
             assertThat(rejected).as("do-not-use rows in " + file).hasSizeGreaterThan(10);
             return new Glossary(List.copyOf(rejected), allowed);

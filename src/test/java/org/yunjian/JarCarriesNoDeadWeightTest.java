@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,28 +40,36 @@ class JarCarriesNoDeadWeightTest {
     void applicationDeclaresNoBeanValidation() throws IOException {
         // web.ApiDocsConfig skips springdoc's copying of constraints, which needs Hibernate Validator: none to copy
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            assertThat(files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    String source = Files.readString(p);
-                    return source.contains("jakarta.validation") || source.contains("org.hibernate.validator");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList()).isEmpty();
+            assertThat(files.filter(p -> p.toString().endsWith(".java"))
+                            .filter(p -> {
+                                try {
+                                    String source = Files.readString(p);
+                                    return source.contains("jakarta.validation")
+                                            || source.contains("org.hibernate.validator");
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            })
+                            .toList())
+                    .isEmpty();
         }
     }
 
     @Test
     void jarCarriesModulithAnnotationsOnlyAndNoArchUnit() throws IOException {
-        assertThat(packedJars()).anyMatch(jar -> jar.startsWith("spring-modulith-api-"))
+        assertThat(packedJars())
+                .anyMatch(jar -> jar.startsWith("spring-modulith-api-"))
                 .noneMatch(jar -> jar.startsWith("spring-modulith-core-") || jar.startsWith("archunit-"));
     }
 
     /** File names of the jars on the runtime class path, as the build resolved it for this run. */
     private static List<String> packedJars() throws IOException {
         Path list = Path.of("target/runtime-classpath.txt");
-        assertThat(list).as("written by maven-dependency-plugin (build-classpath) in generate-test-resources").exists();
+        assertThat(list)
+                .as("written by maven-dependency-plugin (build-classpath) in generate-test-resources")
+                .exists();
         return Arrays.stream(Files.readString(list).trim().split(File.pathSeparator))
-                .map(entry -> Path.of(entry).getFileName().toString()).toList();
+                .map(entry -> Path.of(entry).getFileName().toString())
+                .toList();
     }
 }

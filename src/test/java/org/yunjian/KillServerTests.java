@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.yunjian.demo.DemoData;
@@ -65,10 +64,13 @@ class KillServerTests {
             server.kill();
         }
         long perCycleMs = (System.nanoTime() - started) / 1_000_000 / (CYCLES + 1);
-        System.out.printf("kill protocol: %d cycles, %d acknowledged creates, %d lost, %d ms per cycle%n",
+        System.out.printf(
+                "kill protocol: %d cycles, %d acknowledged creates, %d lost, %d ms per cycle%n",
                 CYCLES, acknowledged.size(), lost.size(), perCycleMs);
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(CYCLES);
-        assertThat(lost).as("acknowledged creates missing after SIGKILL and restart").isEmpty();
+        assertThat(lost)
+                .as("acknowledged creates missing after SIGKILL and restart")
+                .isEmpty();
 
         ServerProcess.CliResult verify = ServerProcess.cli(dataDir, db, "audit", "verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
@@ -80,16 +82,17 @@ class KillServerTests {
         List<String> names = new ArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < burst; i++) {
-            String name = "断电测试系统-" + cycle + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8);
+            String name = "断电测试系统-" + cycle + "-" + i + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
             names.add(name);
             sent.add(session.postJsonAsync("/api/systems", """
                     {"name":"%s","protectionLevel":3,"deploymentModel":"PUBLIC","serviceModel":"IAAS",
                      "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],
                      "agents":[]}""".formatted(name)).whenComplete((r, e) -> {
-                        if (r != null && r.statusCode() == 201) {
-                            server.killNow();
-                        }
-                    }));
+                if (r != null && r.statusCode() == 201) {
+                    server.killNow();
+                }
+            }));
         }
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < burst; i++) {
@@ -104,7 +107,9 @@ class KillServerTests {
                 // no answer: the server died before acknowledging this one, so it may or may not be there
             }
         }
-        assertThat(acknowledged).as("at least one create acknowledged in cycle " + cycle).isNotEmpty();
+        assertThat(acknowledged)
+                .as("at least one create acknowledged in cycle " + cycle)
+                .isNotEmpty();
         server.kill();
         return acknowledged;
     }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,10 +21,13 @@ class MessageBundlesTests {
 
     static Stream<String> bundles() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/messages"))) {
-            return files.map(p -> p.getFileName().toString())
+            return files
+                    .map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".properties") && !n.contains("_"))
                     .map(n -> n.substring(0, n.length() - ".properties".length()))
-                    .sorted().toList().stream();
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -34,7 +36,8 @@ class MessageBundlesTests {
     void chineseAndEnglishBundlesHaveTheSameKeys(String bundle) throws IOException {
         Properties zh = load("messages/" + bundle + ".properties");
         Properties en = load("messages/" + bundle + "_en.properties");
-        assertThat(en.stringPropertyNames()).as("keys of %s_en vs %s", bundle, bundle)
+        assertThat(en.stringPropertyNames())
+                .as("keys of %s_en vs %s", bundle, bundle)
                 .containsExactlyInAnyOrderElementsOf(zh.stringPropertyNames());
         zh.forEach((k, v) -> assertThat(v.toString()).as("zh %s", k).isNotBlank());
         en.forEach((k, v) -> assertThat(v.toString()).as("en %s", k).isNotBlank());
@@ -43,8 +46,9 @@ class MessageBundlesTests {
     @ParameterizedTest
     @MethodSource("bundles")
     void everyBundleIsFoundByTheMessageSource(String bundle) {
-        assertThat(org.yunjian.shared.Texts.source().getMessage("text.verbatim", new Object[] {"x"},
-                java.util.Locale.ENGLISH)).isEqualTo("x");
+        assertThat(org.yunjian.shared.Texts.source()
+                        .getMessage("text.verbatim", new Object[] {"x"}, java.util.Locale.ENGLISH))
+                .isEqualTo("x");
         assertThat(TextsBasenames.get()).contains("messages/" + bundle);
     }
 
@@ -61,7 +65,9 @@ class MessageBundlesTests {
             p.forEach((k, v) -> {
                 String text = v.toString();
                 if (ARGUMENT.matcher(text).find()) {
-                    assertThat(LONE_APOSTROPHE.matcher(text).find()).as("%s %s: %s", resource, k, text).isFalse();
+                    assertThat(LONE_APOSTROPHE.matcher(text).find())
+                            .as("%s %s: %s", resource, k, text)
+                            .isFalse();
                 }
             });
         }

@@ -2,14 +2,12 @@ package org.yunjian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
-
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * The module map is enforced, not described: every module declares the modules it may use
@@ -30,8 +28,11 @@ class ModularityTests {
     @DisplayName("every module declares in its package-info what it may use (an undeclared list would allow anything)")
     void everyModuleDeclaresWhatItMayUse() {
         List<String> undeclared = MODULES.stream()
-                .filter(module -> !declaresItsDependencies(module.getBasePackage().getName()))
-                .map(module -> module.getIdentifier().toString()).sorted().toList();
+                .filter(module ->
+                        !declaresItsDependencies(module.getBasePackage().getName()))
+                .map(module -> module.getIdentifier().toString())
+                .sorted()
+                .toList();
         assertThat(undeclared).as("modules without allowedDependencies").isEmpty();
     }
 
@@ -40,7 +41,9 @@ class ModularityTests {
     void aModuleUsingOneItDidNotDeclareFailsTheCheck() {
         // two modules, billing using customers' API type; the fixtures are test classes, so import them too
         var undeclared = ApplicationModules.of("fixtures.modulith.undeclared", everything());
-        assertThat(undeclared.detectViolations().getMessages()).singleElement().asString()
+        assertThat(undeclared.detectViolations().getMessages())
+                .singleElement()
+                .asString()
                 .contains("billing", "customers", "Invoice");
 
         var declared = ApplicationModules.of("fixtures.modulith.declared", everything());
@@ -49,7 +52,8 @@ class ModularityTests {
 
     static boolean declaresItsDependencies(String basePackage) {
         try {
-            ApplicationModule module = Class.forName(basePackage + ".package-info").getAnnotation(ApplicationModule.class);
+            ApplicationModule module =
+                    Class.forName(basePackage + ".package-info").getAnnotation(ApplicationModule.class);
             return module != null && !List.of(module.allowedDependencies()).contains(ApplicationModule.OPEN_TOKEN);
         } catch (ClassNotFoundException e) {
             return false;

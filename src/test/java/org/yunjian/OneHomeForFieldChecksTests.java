@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,11 +26,12 @@ class OneHomeForFieldChecksTests {
     static final Path MAIN = Path.of("src/main/java");
     static final Path HOME = Path.of("org/yunjian/shared/FieldValues.java");
     /** A method of one String parameter whose body is the blank check, or blank as null (stripped or not). */
-    static final Pattern COPY = Pattern.compile("\\b(?:boolean|String)\\s+(\\w+)\\s*\\(\\s*(?:final\\s+)?String\\s+(\\w+)\\s*\\)"
-            + "\\s*\\{\\s*return\\s+(?:\\(?\\s*\\2\\s*==\\s*null\\s*\\|\\|\\s*\\2\\s*\\.\\s*(?:isBlank\\(\\)|isEmpty\\(\\)"
-            + "|trim\\(\\)\\s*\\.\\s*isEmpty\\(\\)|strip\\(\\)\\s*\\.\\s*isEmpty\\(\\))\\s*\\)?\\s*"
-            + "(?:;|\\?\\s*null\\s*:\\s*\\2\\s*(?:\\.\\s*(?:strip|trim)\\(\\)\\s*)?;)"
-            + "|\\w*[bB]lank\\(\\s*\\2\\s*\\)\\s*\\?\\s*null\\s*:\\s*\\2\\s*(?:\\.\\s*(?:strip|trim)\\(\\)\\s*)?;)");
+    static final Pattern COPY = Pattern.compile(
+            "\\b(?:boolean|String)\\s+(\\w+)\\s*\\(\\s*(?:final\\s+)?String\\s+(\\w+)\\s*\\)"
+                    + "\\s*\\{\\s*return\\s+(?:\\(?\\s*\\2\\s*==\\s*null\\s*\\|\\|\\s*\\2\\s*\\.\\s*(?:isBlank\\(\\)|isEmpty\\(\\)"
+                    + "|trim\\(\\)\\s*\\.\\s*isEmpty\\(\\)|strip\\(\\)\\s*\\.\\s*isEmpty\\(\\))\\s*\\)?\\s*"
+                    + "(?:;|\\?\\s*null\\s*:\\s*\\2\\s*(?:\\.\\s*(?:strip|trim)\\(\\)\\s*)?;)"
+                    + "|\\w*[bB]lank\\(\\s*\\2\\s*\\)\\s*\\?\\s*null\\s*:\\s*\\2\\s*(?:\\.\\s*(?:strip|trim)\\(\\)\\s*)?;)");
     /** A length test whose branch is closed just before the free-text rule runs. */
     static final Pattern LENGTH_BEFORE_TEXT = Pattern.compile("\\.length\\(\\)\\s*>\\s*[\\w.]+\\s*\\)\\s*\\{[^{}]*\\}"
             + "(?:\\s*else\\s*\\{)?\\s*(?:return\\s+|if\\s*\\(\\s*!\\s*)?textRules\\s*\\.\\s*check\\(");
@@ -40,8 +40,8 @@ class OneHomeForFieldChecksTests {
      * through its {@code Messages}), the too-long text with the value's length: they join when party's errors
      * become messages.
      */
-    static final Set<Path> LENGTH_EXCEPTIONS = Set.of(Path.of("org/yunjian/shared/TextRules.java"),
-            Path.of("org/yunjian/party/internal/Validation.java"));
+    static final Set<Path> LENGTH_EXCEPTIONS =
+            Set.of(Path.of("org/yunjian/shared/TextRules.java"), Path.of("org/yunjian/party/internal/Validation.java"));
 
     @Test
     void noMainClassRestatesABlankCheck() throws IOException {
@@ -60,11 +60,14 @@ class OneHomeForFieldChecksTests {
         List<String> copies = new ArrayList<>();
         for (Path f : mainSources()) {
             Path rel = MAIN.relativize(f);
-            if (!LENGTH_EXCEPTIONS.contains(rel) && LENGTH_BEFORE_TEXT.matcher(Files.readString(f)).find()) {
+            if (!LENGTH_EXCEPTIONS.contains(rel)
+                    && LENGTH_BEFORE_TEXT.matcher(Files.readString(f)).find()) {
                 copies.add(rel.toString());
             }
         }
-        assertThat(copies).as("use TextRules.check(errors, field, value, max, kind, tooLongKey)").isEmpty();
+        assertThat(copies)
+                .as("use TextRules.check(errors, field, value, max, kind, tooLongKey)")
+                .isEmpty();
     }
 
     @Test

@@ -2,6 +2,10 @@ package org.yunjian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
  * One role vocabulary and one deployment model (issue 37 point 2): {@code catalog.PartyRole} is the only enum of
@@ -32,7 +30,8 @@ class OneVocabularyTests {
     static final Set<String> ROLE_MARKERS = Set.of("CUSTOMER", "PROVIDER", "THIRD_PARTY_ASSESSOR");
     static final Set<String> MODEL_MARKERS = Set.of("PRIVATE", "PUBLIC");
     static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.yunjian");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.yunjian");
 
     @Test
     void partyRoleIsTheOneRoleVocabulary() {
@@ -52,27 +51,42 @@ class OneVocabularyTests {
     @Test
     void theRulesFailOnACopiedVocabulary() {
         JavaClasses withCopies = new ClassFileImporter().importPackages("org.yunjian.catalog", "fixtures.vocabulary");
-        assertThat(enumsNaming(withCopies, ROLE_MARKERS)).contains("fixtures.vocabulary.CopiedRole").hasSize(2);
-        assertThat(enumsNaming(withCopies, MODEL_MARKERS)).contains("fixtures.vocabulary.CopiedModel").hasSize(2);
-        assertThat(bridges("return PartyRole.valueOf(role.name());\n"
-                + "DeploymentModel m = DeploymentModel.valueOf(system.deploymentModel().name());\n"
-                + "return DeploymentModel.named(m == null ? null : m.name()).orElse(null);\n"
-                + "HttpMethod.valueOf(m.name());", Set.of("PartyRole", "DeploymentModel")))
-                .containsExactly("PartyRole.valueOf(role.name())",
+        assertThat(enumsNaming(withCopies, ROLE_MARKERS))
+                .contains("fixtures.vocabulary.CopiedRole")
+                .hasSize(2);
+        assertThat(enumsNaming(withCopies, MODEL_MARKERS))
+                .contains("fixtures.vocabulary.CopiedModel")
+                .hasSize(2);
+        assertThat(bridges(
+                        "return PartyRole.valueOf(role.name());\n"
+                                + "DeploymentModel m = DeploymentModel.valueOf(system.deploymentModel().name());\n"
+                                + "return DeploymentModel.named(m == null ? null : m.name()).orElse(null);\n"
+                                + "HttpMethod.valueOf(m.name());",
+                        Set.of("PartyRole", "DeploymentModel")))
+                .containsExactly(
+                        "PartyRole.valueOf(role.name())",
                         "DeploymentModel.valueOf(system.deploymentModel().name())",
                         "DeploymentModel.named(m == null ? null : m.name())");
     }
 
     /** The enums among {@code classes} that hold every one of {@code markers}, by name. */
     static List<String> enumsNaming(JavaClasses classes, Set<String> markers) {
-        return classes.stream().filter(JavaClass::isEnum)
-                .filter(c -> c.getEnumConstants().stream().map(e -> e.name()).collect(Collectors.toSet())
+        return classes.stream()
+                .filter(JavaClass::isEnum)
+                .filter(c -> c.getEnumConstants().stream()
+                        .map(e -> e.name())
+                        .collect(Collectors.toSet())
                         .containsAll(markers))
-                .map(JavaClass::getName).sorted().toList();
+                .map(JavaClass::getName)
+                .sorted()
+                .toList();
     }
 
     static Set<String> ourEnums(JavaClasses classes) {
-        return classes.stream().filter(JavaClass::isEnum).map(JavaClass::getSimpleName).collect(Collectors.toSet());
+        return classes.stream()
+                .filter(JavaClass::isEnum)
+                .map(JavaClass::getSimpleName)
+                .collect(Collectors.toSet());
     }
 
     /** Every {@code E.valueOf(x.name())} or {@code E.named(x.name())} of one of {@code enums} in main code. */

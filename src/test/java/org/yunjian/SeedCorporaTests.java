@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +42,9 @@ class SeedCorporaTests {
             }
         }
         assertThat(found).as("fuzz tests found").hasSizeGreaterThanOrEqualTo(6);
-        assertThat(missing).as("seed corpora with fewer than %d inputs", MIN_INPUTS).isEmpty();
+        assertThat(missing)
+                .as("seed corpora with fewer than %d inputs", MIN_INPUTS)
+                .isEmpty();
     }
 
     private static long count(Path dir) throws IOException {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +43,7 @@ class SqlInRepositoriesTests {
             Map.entry("org/yunjian/report/internal/DemoReportTemplate.java", new int[] {1, 0, 0}),
             Map.entry("org/yunjian/risk/RiskEntry.java", new int[] {1, 0, 0}),
             Map.entry("org/yunjian/storage/EmbeddedH2.java", new int[] {2, 2, 2}),
-            Map.entry("org/yunjian/workbench/internal/Dashboards.java", new int[] {4, 0, 0})
-);
+            Map.entry("org/yunjian/workbench/internal/Dashboards.java", new int[] {4, 0, 0}));
 
     static final Pattern SQL = Pattern.compile(
             "^\\s*(SELECT|INSERT INTO|UPDATE \\w+|DELETE FROM|MERGE INTO|WITH \\w+|CREATE|ALTER|DROP|GRANT|REVOKE"
@@ -57,14 +55,13 @@ class SqlInRepositoriesTests {
     /** A single capitalised word ("AND", "IN") is a word, not SQL. */
     static final Pattern ONE_WORD = Pattern.compile("[A-Z]+");
 
-    record Literal(String text, boolean textBlock, boolean joinedByPlus) {
-    }
+    record Literal(String text, boolean textBlock, boolean joinedByPlus) {}
 
-    record Finding(String file, int outside, int joined, int plain) {
-    }
+    record Finding(String file, int outside, int joined, int plain) {}
 
     @Test
-    @DisplayName("SQL lives in text blocks in *Repository and *Queries classes, never joined with +, and the list of files still to do only shrinks")
+    @DisplayName(
+            "SQL lives in text blocks in *Repository and *Queries classes, never joined with +, and the list of files still to do only shrinks")
     void sqlLivesInTextBlocksInRepositories() throws IOException {
         Map<String, Finding> found = new TreeMap<>();
         for (Path root : MAIN_SOURCES) {
@@ -102,7 +99,8 @@ class SqlInRepositoriesTests {
     }
 
     @Test
-    @DisplayName("the scan finds SQL in a service, SQL built with + and SQL in a plain string, and accepts a text block in a repository")
+    @DisplayName(
+            "the scan finds SQL in a service, SQL built with + and SQL in a plain string, and accepts a text block in a repository")
     void theScanFindsTheOldWays() {
         String concatenated = """
                 class Things {
@@ -117,8 +115,7 @@ class SqlInRepositoriesTests {
                     char c = '"';
                 }
                 """;
-        assertThat(inspect("a/ThingService.java", concatenated))
-                .isEqualTo(new Finding("a/ThingService.java", 3, 3, 3));
+        assertThat(inspect("a/ThingService.java", concatenated)).isEqualTo(new Finding("a/ThingService.java", 3, 3, 3));
         assertThat(inspect("a/ThingRepository.java", concatenated))
                 .isEqualTo(new Finding("a/ThingRepository.java", 0, 3, 3));
         assertThat(inspect("a/ThingRepository.java", "class ThingRepository { String q = \"DELETE FROM thing\"; }"))
@@ -200,7 +197,8 @@ class SqlInRepositoriesTests {
         while (a < s.length() && Character.isWhitespace(s.charAt(a))) {
             a++;
         }
-        boolean plus = (b >= 0 && s.charAt(b) == '+') || (b >= 1 && s.charAt(b) == '=' && s.charAt(b - 1) == '+')
+        boolean plus = (b >= 0 && s.charAt(b) == '+')
+                || (b >= 1 && s.charAt(b) == '=' && s.charAt(b - 1) == '+')
                 || (a < s.length() && s.charAt(a) == '+');
         return new Literal(text, textBlock, plus);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.support.RunsBesideTheSuite;
 import org.yunjian.support.ServerProcess;
@@ -17,11 +16,13 @@ class StopSignalsTests {
     void aServerStoppedWithSigtermExitsZeroAndLeavesTheDatabaseClosed() throws Exception {
         Path dataDir = Files.createTempDirectory("yunjian-stop-").resolve("data");
         try (ServerProcess server = ServerProcess.start(dataDir)) {
-            assertThat(server.stop()).as("exit code after SIGTERM; log %s", server.log()).isZero();
+            assertThat(server.stop())
+                    .as("exit code after SIGTERM; log %s", server.log())
+                    .isZero();
         }
         // the database was closed by the shutdown: a command can open it at once
-        ServerProcess.CliResult users = ServerProcess.cli(dataDir, java.util.Map.of("user.language", "en"),
-                "users", "list");
+        ServerProcess.CliResult users =
+                ServerProcess.cli(dataDir, java.util.Map.of("user.language", "en"), "users", "list");
         assertThat(users.exitCode()).as(users.output()).isZero();
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,18 +71,17 @@ class TwoNodeTests {
     }
 
     @Test
-    void userContinuesOnTheOtherNodeAfterTheServingNodeIsKilledAndAnchorsAreWrittenOncePerInterval()
-            throws Exception {
+    void userContinuesOnTheOtherNodeAfterTheServingNodeIsKilledAndAnchorsAreWrittenOncePerInterval() throws Exception {
         Path binary = nginxBinary();
         Map<String, String> db = newDatabase();
         Map<String, String> props = new LinkedHashMap<>(db);
         props.put("yunjian.sessions.store", "database");
-        props.put("yunjian.key-dir", dir.resolve("keys").toString());      // one key set for both nodes
+        props.put("yunjian.key-dir", dir.resolve("keys").toString()); // one key set for both nodes
         props.put("yunjian.audit.anchor-interval", ANCHOR_INTERVAL.toMillis() + "ms");
-        props.put("yunjian.audit.anchor-every", "1000000");                // only the scheduled anchors
+        props.put("yunjian.audit.anchor-every", "1000000"); // only the scheduled anchors
         props.put("yunjian.cluster.heartbeat", "1s");
         props.put("yunjian.security.throttle.max-failures", Integer.toString(THROTTLE_LIMIT));
-        Path shared = dir.resolve("data");                                  // evidence and files: shared storage
+        Path shared = dir.resolve("data"); // evidence and files: shared storage
         // the first node creates the keys (empty audit log) and seeds the demo; the second one finds both
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
         // the second starts once the first has seeded (ready, not merely serving the login page): two nodes seeding
@@ -93,7 +91,11 @@ class TwoNodeTests {
         nodes.get(1).awaitReady(java.time.Duration.ofSeconds(180));
 
         int proxyPort = freePort();
-        startNginx(binary, proxyPort, nodes.get(0).uri("/").getPort(), nodes.get(1).uri("/").getPort());
+        startNginx(
+                binary,
+                proxyPort,
+                nodes.get(0).uri("/").getPort(),
+                nodes.get(1).uri("/").getPort());
         WebSession user = new WebSession(path -> URI.create("http://127.0.0.1:" + proxyPort + path));
         String home = user.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
         assertThat(home).doesNotContain("error");
@@ -109,24 +111,33 @@ class TwoNodeTests {
         // both nodes serve: the backup a system administrator takes in the evening
         Path backups = dir.resolve("backups");
         Path keyCopy = dir.resolve("key-copy");
-        ServerProcess.CliResult backup = ServerProcess.cli(shared, props, "backup", "--to", backups.toString(),
-                "--keys-to", keyCopy.toString());
+        ServerProcess.CliResult backup =
+                ServerProcess.cli(shared, props, "backup", "--to", backups.toString(), "--keys-to", keyCopy.toString());
         assertThat(backup.exitCode()).as(backup.output()).isZero();
 
         HttpResponse<String> served = user.get("/api/account");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.body()).contains(DemoData.CUSTOMER_USER);
-        int servingPort = Integer.parseInt(served.headers().firstValue("X-Upstream").orElseThrow()
-                .replaceFirst(".*:", ""));
-        ServerProcess killed = nodes.stream().filter(n -> n.uri("/").getPort() == servingPort).findFirst().orElseThrow();
-        ServerProcess survivor = nodes.stream().filter(n -> n != killed).findFirst().orElseThrow();
+        int servingPort = Integer.parseInt(
+                served.headers().firstValue("X-Upstream").orElseThrow().replaceFirst(".*:", ""));
+        ServerProcess killed = nodes.stream()
+                .filter(n -> n.uri("/").getPort() == servingPort)
+                .findFirst()
+                .orElseThrow();
+        ServerProcess survivor =
+                nodes.stream().filter(n -> n != killed).findFirst().orElseThrow();
         killed.kill();
 
         HttpResponse<String> again = user.get("/api/account");
-        assertThat(again.statusCode()).as("the same session on the surviving node; nginx said: %s; survivor alive: %s;"
-                + " its log ends: %s", proxyErrors(), survivor.alive(), tail(survivor.log())).isEqualTo(200);
+        assertThat(again.statusCode())
+                .as(
+                        "the same session on the surviving node; nginx said: %s; survivor alive: %s;"
+                                + " its log ends: %s",
+                        proxyErrors(), survivor.alive(), tail(survivor.log()))
+                .isEqualTo(200);
         assertThat(again.body()).contains(DemoData.CUSTOMER_USER);
-        assertThat(again.headers().firstValue("X-Upstream")).hasValue("127.0.0.1:" + survivor.uri("/").getPort());
+        assertThat(again.headers().firstValue("X-Upstream"))
+                .hasValue("127.0.0.1:" + survivor.uri("/").getPort());
         HttpResponse<String> write = createSystem(user, "双节点-节点失效后");
         assertThat(write.statusCode()).as(write.body()).isEqualTo(201);
 
@@ -136,17 +147,20 @@ class TwoNodeTests {
         // (the head lock held by a request, the first check of the whole seeded chain) lands in the next interval
         // beside that interval's own. So any run of k consecutive intervals holds at most k + 1 anchors (its own and
         // one begun before it); anchors per node (no lease) put two or more into consecutive busy intervals.
-        assertThat(busiestRun(anchorsPerInterval)).as("anchors per %s interval: %s", ANCHOR_INTERVAL, anchorsPerInterval)
+        assertThat(busiestRun(anchorsPerInterval))
+                .as("anchors per %s interval: %s", ANCHOR_INTERVAL, anchorsPerInterval)
                 .isLessThanOrEqualTo(1);
         ServerProcess.CliResult verify = ServerProcess.cli(shared, props, "audit", "verify");
         assertThat(verify.exitCode()).as(verify.output()).isZero();
 
         Map<String, String> restored = restoreWithEveryNodeStopped(survivor, backups, keyCopy, props);
         restoredPairServesTheBackupAndTheSessionBeganAgain(user, proxyPort);
-        ServerProcess.CliResult restoredVerify = ServerProcess.cli(dir.resolve("restored"), restored, "audit", "verify");
+        ServerProcess.CliResult restoredVerify =
+                ServerProcess.cli(dir.resolve("restored"), restored, "audit", "verify");
         assertThat(restoredVerify.exitCode()).as(restoredVerify.output()).isZero();
-        try (Connection c = connect(restored); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM audit_event WHERE action = 'backup.restore'")) {
+        try (Connection c = connect(restored);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM audit_event WHERE action = 'backup.restore'")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).as("the restore is in the audit log once").isOne();
         }
@@ -155,36 +169,52 @@ class TwoNodeTests {
     }
 
     static final int THROTTLE_LIMIT = 4;
-    static final Duration REVOCATION_BOUND = Duration.ofSeconds(5);    // yunjian.security.revocation-cache default
+    static final Duration REVOCATION_BOUND = Duration.ofSeconds(5); // yunjian.security.revocation-cache default
 
     /**
      * Every node stopped (SIGTERM), the files restored into a new data and key directory, the dump into a new empty
      * database; a first start while a "forgotten node" still writes heartbeats is refused; then both nodes start.
      */
-    private Map<String, String> restoreWithEveryNodeStopped(ServerProcess survivor, Path backups, Path keyCopy,
-                                                            Map<String, String> props) throws Exception {
+    private Map<String, String> restoreWithEveryNodeStopped(
+            ServerProcess survivor, Path backups, Path keyCopy, Map<String, String> props) throws Exception {
         survivor.stop();
         Path backup;
         try (var list = Files.list(backups)) {
-            backup = list.filter(p -> p.getFileName().toString().startsWith("yunjian-backup-")).findFirst().orElseThrow();
+            backup = list.filter(p -> p.getFileName().toString().startsWith("yunjian-backup-"))
+                    .findFirst()
+                    .orElseThrow();
         }
         Path data = dir.resolve("restored");
         Path keys = dir.resolve("restored-keys");
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        assertThat(org.yunjian.backup.cli.BackupCli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
-                new org.yunjian.backup.BackupMessages(java.util.Locale.ENGLISH), "restore", "--from", backup.toString(),
-                "--data-dir", data.toString(), "--keys-from", keyCopy.toString(), "--key-dir", keys.toString()))
-                .as(err.toString()).isZero();
+        assertThat(org.yunjian.backup.cli.BackupCli.run(
+                        new java.io.PrintWriter(out),
+                        new java.io.PrintWriter(err),
+                        new org.yunjian.backup.BackupMessages(java.util.Locale.ENGLISH),
+                        "restore",
+                        "--from",
+                        backup.toString(),
+                        "--data-dir",
+                        data.toString(),
+                        "--keys-from",
+                        keyCopy.toString(),
+                        "--key-dir",
+                        keys.toString()))
+                .as(err.toString())
+                .isZero();
         Map<String, String> restored = new LinkedHashMap<>(newDatabase());
         pgRestore(restored, backup.resolve("database").resolve("yunjian.pgdump"));
         props.forEach(restored::putIfAbsent);
         restored.put("yunjian.key-dir", keys.toString());
-        try (Connection c = connect(restored); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT (SELECT COUNT(*) FROM spring_session) + "
-                     + "(SELECT COUNT(*) FROM cluster_node)")) {
+        try (Connection c = connect(restored);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT (SELECT COUNT(*) FROM spring_session) + " + "(SELECT COUNT(*) FROM cluster_node)")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).as("no sessions or heartbeats in the backup").isZero();
+            assertThat(rs.getInt(1))
+                    .as("no sessions or heartbeats in the backup")
+                    .isZero();
         }
 
         // a node nobody stopped still writes into the restored database: the first start refuses
@@ -204,13 +234,16 @@ class TwoNodeTests {
         try {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> nodes.add(ServerProcess.start(data, restored)))
                     .isInstanceOf(IOException.class);
-            assertThat(Files.readString(data.resolve("server.log"))).contains("forgotten:1")
+            assertThat(Files.readString(data.resolve("server.log")))
+                    .contains("forgotten:1")
                     .containsAnyOf("Another application node is still writing", "另一个应用节点仍在写入数据库");
         } finally {
             forgottenNode.set(false);
             heartbeat.join();
         }
-        assertThat(data.resolve("restored-from.properties")).as("the refused start left the marker").exists();
+        assertThat(data.resolve("restored-from.properties"))
+                .as("the refused start left the marker")
+                .exists();
 
         // the documented order: one node, then the other
         nodes.add(ServerProcess.start(data, restored));
@@ -221,13 +254,18 @@ class TwoNodeTests {
         return restored;
     }
 
-    private void restoredPairServesTheBackupAndTheSessionBeganAgain(WebSession before, int proxyPort)
-            throws Exception {
+    private void restoredPairServesTheBackupAndTheSessionBeganAgain(WebSession before, int proxyPort) throws Exception {
         int n = nodes.size();
         this.proxyPort = proxyPort;
-        startNginx(nginxBinary(), proxyPort, nodes.get(n - 2).uri("/").getPort(), nodes.get(n - 1).uri("/").getPort());
+        startNginx(
+                nginxBinary(),
+                proxyPort,
+                nodes.get(n - 2).uri("/").getPort(),
+                nodes.get(n - 1).uri("/").getPort());
         HttpResponse<String> old = before.get("/api/account");
-        assertThat(old.statusCode()).as("a session from before the restore: log in again").isEqualTo(401);
+        assertThat(old.statusCode())
+                .as("a session from before the restore: log in again")
+                .isEqualTo(401);
         WebSession user = new WebSession(path -> URI.create("http://127.0.0.1:" + proxyPort + path));
         assertThat(user.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD)).doesNotContain("error");
         java.util.Set<String> upstreams = new java.util.HashSet<>();
@@ -235,8 +273,11 @@ class TwoNodeTests {
             HttpResponse<String> list = user.get("/api/systems?size=200&q="
                     + java.net.URLEncoder.encode("双节点", java.nio.charset.StandardCharsets.UTF_8));
             assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
-            assertThat(list.body()).as("written before the backup").contains("双节点-0-")
-                    .as("written after the backup").doesNotContain("双节点-节点失效后");
+            assertThat(list.body())
+                    .as("written before the backup")
+                    .contains("双节点-0-")
+                    .as("written after the backup")
+                    .doesNotContain("双节点-节点失效后");
             upstreams.add(list.headers().firstValue("X-Upstream").orElseThrow());
         }
         assertThat(upstreams).as("both restored nodes served").hasSize(2);
@@ -251,18 +292,25 @@ class TwoNodeTests {
             throws Exception {
         HttpResponse<String> before = restoredUser.get("/api/account");
         assertThat(before.statusCode()).isEqualTo(200);
-        ServerProcess.CliResult reset = ServerProcess.cli(dir.resolve("restored"), restored, "users", "reset-password",
-                DemoData.CUSTOMER_USER, "--password=Neues-Kennwort-2026");
+        ServerProcess.CliResult reset = ServerProcess.cli(
+                dir.resolve("restored"),
+                restored,
+                "users",
+                "reset-password",
+                DemoData.CUSTOMER_USER,
+                "--password=Neues-Kennwort-2026");
         assertThat(reset.exitCode()).as(reset.output()).isZero();
         long start = System.nanoTime();
         HttpResponse<String> after = restoredUser.get("/api/account");
-        while (after.statusCode() == 200 && System.nanoTime() - start < REVOCATION_BOUND.multipliedBy(3).toNanos()) {
+        while (after.statusCode() == 200
+                && System.nanoTime() - start < REVOCATION_BOUND.multipliedBy(3).toNanos()) {
             Thread.sleep(100);
             after = restoredUser.get("/api/account");
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(after.statusCode()).as(after.body()).isEqualTo(401);
-        assertThat(took).as("refused within the revocation cache's bound")
+        assertThat(took)
+                .as("refused within the revocation cache's bound")
                 .isLessThanOrEqualTo(REVOCATION_BOUND.plusSeconds(1));
     }
 
@@ -283,30 +331,42 @@ class TwoNodeTests {
             java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
                     .matcher(page.body());
             assertThat(csrf.find()).as(page.body()).isTrue();
-            HttpResponse<String> r = attacker.send("POST", "/login", "username=no-such-user&password=wrong-" + i
-                    + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8),
+            HttpResponse<String> r = attacker.send(
+                    "POST",
+                    "/login",
+                    "username=no-such-user&password=wrong-" + i + "&_csrf="
+                            + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8),
                     Map.of("Content-Type", "application/x-www-form-urlencoded"));
             postedTo.add(upstream(r));
             statuses.add(r.statusCode());
         }
-        assertThat(new java.util.HashSet<>(postedTo.subList(0, THROTTLE_LIMIT))).as("attempts on both nodes: %s",
-                postedTo).hasSize(2);
-        assertThat(statuses.subList(0, THROTTLE_LIMIT)).as("failed, not yet refused").containsOnly(302);
+        assertThat(new java.util.HashSet<>(postedTo.subList(0, THROTTLE_LIMIT)))
+                .as("attempts on both nodes: %s", postedTo)
+                .hasSize(2);
+        assertThat(statuses.subList(0, THROTTLE_LIMIT))
+                .as("failed, not yet refused")
+                .containsOnly(302);
         assertThat(statuses.subList(THROTTLE_LIMIT, THROTTLE_LIMIT + 2))
                 .as("after %d failures in all, both nodes refuse the address (%s)", THROTTLE_LIMIT, postedTo)
                 .containsOnly(429);
-        assertThat(new java.util.HashSet<>(postedTo.subList(THROTTLE_LIMIT, THROTTLE_LIMIT + 2))).hasSize(2);
-        try (Connection c = connect(restored); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT address, failures FROM login_throttle")) {
+        assertThat(new java.util.HashSet<>(postedTo.subList(THROTTLE_LIMIT, THROTTLE_LIMIT + 2)))
+                .hasSize(2);
+        try (Connection c = connect(restored);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT address, failures FROM login_throttle")) {
             // one shared count per account name at the address ("login@<address>/<name>"), beside the address's own
             // count of every login (a much higher ceiling, issue 35): the name's reached the limit once, not twice
             Map<String, Integer> counts = new java.util.HashMap<>();
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getInt(2));
             }
-            assertThat(counts.entrySet().stream().filter(e -> e.getKey().startsWith("login@")
-                    && e.getKey().endsWith("/no-such-user")).map(Map.Entry::getValue).toList())
-                    .as("the name's entry among %s", counts).containsExactly(THROTTLE_LIMIT);
+            assertThat(counts.entrySet().stream()
+                            .filter(e -> e.getKey().startsWith("login@")
+                                    && e.getKey().endsWith("/no-such-user"))
+                            .map(Map.Entry::getValue)
+                            .toList())
+                    .as("the name's entry among %s", counts)
+                    .containsExactly(THROTTLE_LIMIT);
         }
     }
 
@@ -315,15 +375,20 @@ class TwoNodeTests {
     }
 
     private static Connection connect(Map<String, String> db) throws Exception {
-        return DriverManager.getConnection(db.get("spring.flyway.url"), db.get("spring.flyway.user"),
-                db.get("spring.flyway.password"));
+        return DriverManager.getConnection(
+                db.get("spring.flyway.url"), db.get("spring.flyway.user"), db.get("spring.flyway.password"));
     }
 
     /** What the DBA does: {@code pg_restore --no-owner} as the schema owner into the empty database. */
     private static void pgRestore(Map<String, String> db, Path dump) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(PostgresForTests.pgTool("pg_restore"), "--no-owner", "--exit-on-error",
-                "--dbname=" + db.get("spring.flyway.url").substring("jdbc:".length()),
-                "--username=" + db.get("spring.flyway.user"), dump.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        PostgresForTests.pgTool("pg_restore"),
+                        "--no-owner",
+                        "--exit-on-error",
+                        "--dbname=" + db.get("spring.flyway.url").substring("jdbc:".length()),
+                        "--username=" + db.get("spring.flyway.user"),
+                        dump.toString())
+                .redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", db.get("spring.flyway.password"));
         Process p = pb.start();
         String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -332,7 +397,8 @@ class TwoNodeTests {
     }
 
     private static HttpResponse<String> createSystem(WebSession user, String name) throws Exception {
-        return user.postJson("/api/systems", """
+        return user.postJson(
+                "/api/systems", """
                 {"name":"%s-%s","protectionLevel":3,"deploymentModel":"PUBLIC","serviceModel":"IAAS",
                  "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],
                  "agents":[]}""".formatted(name, UUID.randomUUID().toString().substring(0, 8)));
@@ -362,15 +428,23 @@ class TwoNodeTests {
             Files.createDirectories(dir.resolve(temp));
         }
         String conf = "daemon off;\nworker_processes 1;\npid " + dir.resolve("nginx.pid") + ";\nerror_log "
-                + dir.resolve("error.log") + ";\n" + ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
+                + dir.resolve("error.log") + ";\n"
+                + ("root".equals(System.getProperty("user.name")) ? "user root;\n" : "")
                 + "events { worker_connections 64; }\nhttp {\n  access_log off;\n"
                 + "  client_body_temp_path " + dir.resolve("body") + ";\n  proxy_temp_path " + dir.resolve("proxy")
                 + ";\n  fastcgi_temp_path " + dir.resolve("fastcgi") + ";\n  uwsgi_temp_path " + dir.resolve("uwsgi")
                 + ";\n  scgi_temp_path " + dir.resolve("scgi") + ";\n"
                 + documentedTwoNodeConfig(port, first, second) + "}\n";
         Files.writeString(dir.resolve("nginx.conf"), conf);
-        nginx = new ProcessBuilder(binary.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+        nginx = new ProcessBuilder(
+                        binary.toString(),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx.out").toFile())
+                .start();
         for (int i = 0; i < 200; i++) {
             if (!nginx.isAlive()) {
                 throw new IllegalStateException("nginx stopped: " + Files.readString(dir.resolve("nginx.out")));
@@ -387,15 +461,20 @@ class TwoNodeTests {
     /** The two-node block of docs/operations.md as written but for addresses, ports and TLS (off here). */
     static String documentedTwoNodeConfig(int port, int first, int second) throws IOException {
         String doc = Files.readString(Path.of("docs/operations.md"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```nginx-two-nodes\\n(.*?)```",
-                java.util.regex.Pattern.DOTALL).matcher(doc);
-        assertThat(m.find()).as("the two-node nginx block in docs/operations.md").isTrue();
-        String config = m.group(1).replace("10.0.0.11:8080", "127.0.0.1:" + first)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "```nginx-two-nodes\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(doc);
+        assertThat(m.find())
+                .as("the two-node nginx block in docs/operations.md")
+                .isTrue();
+        String config = m.group(1)
+                .replace("10.0.0.11:8080", "127.0.0.1:" + first)
                 .replace("10.0.0.12:8080", "127.0.0.1:" + second)
                 .replace("listen 443 ssl;", "listen 127.0.0.1:" + port + ";")
                 .replaceAll("(?m)^\\s*ssl_.*\\n", "")
-                .replace("proxy_pass http://yunjian;", "proxy_pass http://yunjian;\n"
-                        + "        add_header X-Upstream $upstream_addr always;");
+                .replace(
+                        "proxy_pass http://yunjian;",
+                        "proxy_pass http://yunjian;\n" + "        add_header X-Upstream $upstream_addr always;");
         assertThat(config).doesNotContain("10.0.0.").doesNotContain(":8080").doesNotContain("ssl");
         return config;
     }
@@ -404,12 +483,13 @@ class TwoNodeTests {
     private static Map<Long, Integer> anchorsPerInterval(Map<String, String> db, java.time.Instant from)
             throws Exception {
         Map<Long, Integer> out = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(db.get("spring.flyway.url"), db.get("spring.flyway.user"),
-                db.get("spring.flyway.password"));
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT created_at FROM audit_anchor")) {
+        try (Connection c = DriverManager.getConnection(
+                        db.get("spring.flyway.url"), db.get("spring.flyway.user"), db.get("spring.flyway.password"));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT created_at FROM audit_anchor")) {
             while (rs.next()) {
-                java.time.Instant at = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+                java.time.Instant at =
+                        rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
                 if (!at.isBefore(from)) {
                     out.merge(at.toEpochMilli() / ANCHOR_INTERVAL.toMillis(), 1, Integer::sum);
                 }
@@ -420,8 +500,10 @@ class TwoNodeTests {
 
     /** The most by which the anchors of any run of consecutive intervals exceed the run's length. */
     static int busiestRun(Map<Long, Integer> perInterval) {
-        long first = perInterval.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
-        long last = perInterval.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
+        long first =
+                perInterval.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+        long last =
+                perInterval.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
         int most = Integer.MIN_VALUE;
         for (long a = first; a <= last; a++) {
             int anchors = 0;
@@ -434,7 +516,9 @@ class TwoNodeTests {
     }
 
     private static Map<String, String> newDatabase() throws Exception {
-        assertThat(System.getProperty(PostgresForTests.ADMIN_URL)).as("the PostgreSQL run starts the test cluster").isNotNull();
+        assertThat(System.getProperty(PostgresForTests.ADMIN_URL))
+                .as("the PostgreSQL run starts the test cluster")
+                .isNotNull();
         return PostgresForTests.newDatabase("nodes");
     }
 

@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +33,7 @@ class UserVisibleTextTests {
     static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\u3000-\\u303f\\uff00-\\uffef]");
     /** Three or more words: "not a date", "Request body is not valid JSON". */
     static final Pattern SENTENCE = Pattern.compile("[A-Za-z][a-z]+(?:[,;:()'-]*\\s+[('\\-]?[A-Za-z0-9]+){2,}");
+
     static final Pattern USER_FACING_CALL = Pattern.compile(
             "Exception\\(|\\.add\\(|forStatusAndDetail|setDetail|AuditableEvent\\.|\\.print(?:ln|f)?\\(|"
                     + "description\\s*=|addFlashAttribute|addAttribute|Problem\\(|Refusal\\(|error\\(|rejected\\(");
@@ -48,19 +48,25 @@ class UserVisibleTextTests {
      */
     static final List<String> NOT_USER_TEXT = List.of("org/yunjian/crypto/", "org/yunjian/demo/");
 
-    record Violation(String file, int line, String text) {
-    }
+    record Violation(String file, int line, String text) {}
 
     @Test
     void noUserVisibleStringLiteralBypassesTheBundles() throws IOException {
         Set<String> pending = pending();
         TreeMap<String, List<Violation>> byFile = violations();
-        List<String> unlisted = byFile.entrySet().stream().filter(e -> !pending.contains(e.getKey()))
+        List<String> unlisted = byFile.entrySet().stream()
+                .filter(e -> !pending.contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream())
-                .map(v -> v.file() + ":" + v.line() + "  " + v.text()).toList();
-        assertThat(unlisted).as("user-visible literals outside the message bundles (use a Msg key)").isEmpty();
-        List<String> cleaned = pending.stream().filter(f -> !byFile.containsKey(f)).toList();
-        assertThat(cleaned).as("converted files still listed in " + PENDING + " (take them off)").isEmpty();
+                .map(v -> v.file() + ":" + v.line() + "  " + v.text())
+                .toList();
+        assertThat(unlisted)
+                .as("user-visible literals outside the message bundles (use a Msg key)")
+                .isEmpty();
+        List<String> cleaned =
+                pending.stream().filter(f -> !byFile.containsKey(f)).toList();
+        assertThat(cleaned)
+                .as("converted files still listed in " + PENDING + " (take them off)")
+                .isEmpty();
     }
 
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
@@ -82,7 +88,8 @@ class UserVisibleTextTests {
     void noTemplateGluesLatinPunctuationToTranslatedWordsOrFixesTheWordsOfAChoice() throws IOException {
         List<String> glued = new ArrayList<>();
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
@@ -93,28 +100,37 @@ class UserVisibleTextTests {
                 }
             }
         }
-        assertThat(glued).as("Latin punctuation glued to translated words (use web.labelled and friends), "
-                + "or an option's words outside the bundles").isEmpty();
+        assertThat(glued)
+                .as("Latin punctuation glued to translated words (use web.labelled and friends), "
+                        + "or an option's words outside the bundles")
+                .isEmpty();
     }
 
     static Set<String> pending() throws IOException {
         if (!Files.exists(PENDING)) {
             return Set.of();
         }
-        return Files.readAllLines(PENDING, StandardCharsets.UTF_8).stream().map(String::trim)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toCollection(TreeSet::new));
+        return Files.readAllLines(PENDING, StandardCharsets.UTF_8).stream()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     static TreeMap<String, List<Violation>> violations() throws IOException {
         TreeMap<String, List<Violation>> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String name = MAIN.relativize(f).toString().replace('\\', '/');
                 if (NOT_USER_TEXT.stream().anyMatch(name::startsWith)) {
                     continue;
                 }
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 boolean inJavadoc = false;
+                // a call spans lines: the developer's (a log line, an OpenAPI annotation) or a user-facing one holds
+                // until its parentheses close
+                int developerOpen = 0;
+                int userFacingOpen = 0;
                 for (int i = 0; i < lines.size(); i++) {
                     String line = lines.get(i);
                     String trimmed = line.trim();
@@ -126,16 +142,26 @@ class UserVisibleTextTests {
                         inJavadoc = !trimmed.contains("*/");
                         continue;
                     }
-                    if (DEVELOPER_TEXT.matcher(line).find()) {
+                    String code = stripTrailingComment(line);
+                    if (developerOpen > 0 || DEVELOPER_TEXT.matcher(line).find()) {
+                        developerOpen = Math.max(0, developerOpen + openParentheses(code));
                         continue;
                     }
-                    String code = stripTrailingComment(line);
-                    boolean userFacing = USER_FACING_CALL.matcher(code).find()
-                            || (i > 0 && USER_FACING_CALL.matcher(lines.get(i - 1)).find());
+                    boolean userFacing = userFacingOpen > 0
+                            || USER_FACING_CALL.matcher(code).find()
+                            || (i > 0
+                                    && USER_FACING_CALL
+                                            .matcher(lines.get(i - 1))
+                                            .find());
+                    userFacingOpen =
+                            userFacingOpen > 0 || USER_FACING_CALL.matcher(code).find()
+                                    ? Math.max(0, userFacingOpen + openParentheses(code))
+                                    : 0;
                     Matcher m = LITERAL.matcher(code);
                     while (m.find()) {
                         String text = m.group(1);
-                        if (CJK.matcher(text).find() || (userFacing && SENTENCE.matcher(text).find())) {
+                        if (CJK.matcher(text).find()
+                                || (userFacing && SENTENCE.matcher(text).find())) {
                             out.computeIfAbsent(name, k -> new ArrayList<>()).add(new Violation(name, i + 1, text));
                         }
                     }
@@ -143,6 +169,16 @@ class UserVisibleTextTests {
             }
         }
         return out;
+    }
+
+    /** Parentheses a line opens less those it closes, outside string and character literals. */
+    static int openParentheses(String code) {
+        String bare = LITERAL.matcher(code).replaceAll("\"\"").replaceAll("'(?:[^'\\\\]|\\\\.)'", "' '");
+        int open = 0;
+        for (char c : bare.toCharArray()) {
+            open += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return open;
     }
 
     private static String stripTrailingComment(String line) {

@@ -77,8 +77,8 @@ public final class DashboardBenchmark {
         String url = args.getOrDefault("url", "http://localhost:18080");
         long t = System.nanoTime();
         Seeded seeded;
-        try (Connection c = DriverManager.getConnection(args.get("jdbc"), args.getOrDefault("jdbc-user", "yunjian"),
-                args.getOrDefault("jdbc-password", ""))) {
+        try (Connection c = DriverManager.getConnection(
+                args.get("jdbc"), args.getOrDefault("jdbc-user", "yunjian"), args.getOrDefault("jdbc-password", ""))) {
             seeded = seed(c, systems, assessments);
             if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
                 // what autovacuum would do shortly after a bulk load; the planner needs the new row counts
@@ -88,8 +88,15 @@ public final class DashboardBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "seeded %d systems, %d assessments, %d items, %d verdict records, %d remediation "
-                        + "tasks in %.1f s%n", systems, seeded.assessments, seeded.items, seeded.history, seeded.tasks,
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d systems, %d assessments, %d items, %d verdict records, %d remediation "
+                        + "tasks in %.1f s%n",
+                systems,
+                seeded.assessments,
+                seeded.items,
+                seeded.history,
+                seeded.tasks,
                 (System.nanoTime() - t) / 1e9);
 
         Http http = new Http(url);
@@ -100,21 +107,35 @@ public final class DashboardBenchmark {
             throw new IllegalStateException("the dashboard does not show the seeded systems: "
                     + overview.substring(0, Math.min(400, overview.length())));
         }
-        System.out.printf(Locale.ROOT, "across-systems dashboard: %s systems, %d bytes of JSON%n", m.group(1),
-                overview.length());
+        System.out.printf(
+                Locale.ROOT, "across-systems dashboard: %s systems, %d bytes of JSON%n", m.group(1), overview.length());
 
         int requests = intArg("requests", 300);
         int warmup = intArg("warmup", 60);
         List<String> out = new ArrayList<>();
         out.add(report("GET /api/dashboard", http, requests, warmup, i -> "/api/dashboard"));
-        out.add(report("GET /api/dashboard/systems/{id}", http, requests, warmup,
+        out.add(report(
+                "GET /api/dashboard/systems/{id}",
+                http,
+                requests,
+                warmup,
                 i -> "/api/dashboard/systems/" + seeded.systemIds.get(random.nextInt(seeded.systemIds.size()))));
         out.add(report("GET /dashboard (page)", http, requests, warmup, i -> "/dashboard"));
-        out.add(report("GET /dashboard/systems/{id} (page)", http, requests / 2, warmup / 2,
+        out.add(report(
+                "GET /dashboard/systems/{id} (page)",
+                http,
+                requests / 2,
+                warmup / 2,
                 i -> "/dashboard/systems/" + seeded.systemIds.get(random.nextInt(seeded.systemIds.size()))));
-        out.add(report("GET /api/dashboard?conclusion=POOR&overdue=true", http, requests / 2, warmup / 2,
+        out.add(report(
+                "GET /api/dashboard?conclusion=POOR&overdue=true",
+                http,
+                requests / 2,
+                warmup / 2,
                 i -> "/api/dashboard?conclusion=POOR&overdue=true"));
-        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?";
+        String load = Files.exists(Path.of("/proc/loadavg"))
+                ? Files.readString(Path.of("/proc/loadavg")).strip()
+                : "?";
         String json = "{\"systems\":" + systems + ",\"assessmentsPerSystem\":" + assessments + ",\"items\":"
                 + seeded.items + ",\"loadavg\":\"" + load + "\",\"results\":[" + String.join(",", out) + "]}";
         System.out.println("load average at the end: " + load);
@@ -144,10 +165,24 @@ public final class DashboardBenchmark {
         double p50 = percentile(ms, 50);
         double p95 = percentile(ms, 95);
         double p99 = percentile(ms, 99);
-        System.out.printf(Locale.ROOT, "%-50s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", name,
-                requests, p50, p95, p99, ms[ms.length - 1]);
-        return String.format(Locale.ROOT, "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
-                name, requests, p50, p95, p99, ms[ms.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-50s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
     }
 
     /** Nearest-rank percentile of sorted values. */
@@ -159,8 +194,10 @@ public final class DashboardBenchmark {
     /** A logged-in HTTP session (cookie and CSRF token), as a browser or REST client holds one. */
     static final class Http {
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         private final String base;
 
         Http(String base) {
@@ -168,7 +205,9 @@ public final class DashboardBenchmark {
         }
 
         void login(String user, String password) throws IOException, InterruptedException {
-            String page = send(HttpRequest.newBuilder(URI.create(base + "/login")).build()).body();
+            String page = send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .build())
+                    .body();
             Matcher m = CSRF.matcher(page);
             if (!m.find()) {
                 throw new IllegalStateException("no CSRF token on the login page");
@@ -176,7 +215,8 @@ public final class DashboardBenchmark {
             String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build());
             String location = r.headers().firstValue("Location").orElse("");
             if (r.statusCode() != 302 || location.contains("error")) {
                 throw new IllegalStateException("login failed: " + r.statusCode() + " " + location);
@@ -185,7 +225,8 @@ public final class DashboardBenchmark {
 
         String get(String path) throws IOException, InterruptedException {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html").build());
+                    .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html")
+                    .build());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + r.statusCode());
             }
@@ -203,8 +244,7 @@ public final class DashboardBenchmark {
 
     // --- seeding
 
-    record Template(String requirementId, String side, String layer, String controlPoint, int position) {
-    }
+    record Template(String requirementId, String side, String layer, String controlPoint, int position) {}
 
     static final class Seeded {
         final List<UUID> systemIds = new ArrayList<>();
@@ -219,8 +259,8 @@ public final class DashboardBenchmark {
             ps.setString(1, param);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("not found: " + sql + " / " + param
-                            + " (start the application with the demo profile)");
+                    throw new IllegalStateException(
+                            "not found: " + sql + " / " + param + " (start the application with the demo profile)");
                 }
                 return rs.getObject(1, UUID.class);
             }
@@ -231,11 +271,11 @@ public final class DashboardBenchmark {
     private static List<Template> template(Connection c) throws SQLException {
         List<Template> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT requirement_id, side, layer, control_point, position "
-                     + "FROM assessment_item WHERE assessment_id = (SELECT a.id FROM assessment a "
-                     + "JOIN assessment_scope sc ON sc.assessment_id = a.id WHERE sc.selection = 'MLPS-L3' "
-                     + "ORDER BY a.created_at LIMIT 1) "
-                     + "ORDER BY position")) {
+                ResultSet rs = s.executeQuery("SELECT requirement_id, side, layer, control_point, position "
+                        + "FROM assessment_item WHERE assessment_id = (SELECT a.id FROM assessment a "
+                        + "JOIN assessment_scope sc ON sc.assessment_id = a.id WHERE sc.selection = 'MLPS-L3' "
+                        + "ORDER BY a.created_at LIMIT 1) "
+                        + "ORDER BY position")) {
             while (rs.next()) {
                 out.add(new Template(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
             }
@@ -267,21 +307,24 @@ public final class DashboardBenchmark {
         Seeded out = new Seeded();
         String[] sides = {"CLOUD_PLATFORM", "CUSTOMER_SYSTEM"};
         try (PreparedStatement sys = c.prepareStatement("INSERT INTO cloud_system (id, name, customer_id, provider_id, "
-                + "protection_level, deployment_model, service_model, industry, data_classification, created_at, "
-                + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement region = c.prepareStatement(
-                     "INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)");
-             PreparedStatement ass = c.prepareStatement("INSERT INTO assessment (id, name, system_id, assessor_org_id, "
-                     + "assessor_kind, status, created_by, created_at, updated_at, completed_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement scope = c.prepareStatement(
-                     "INSERT INTO assessment_scope (assessment_id, selection) VALUES (?, 'MLPS-L3')");
-             PreparedStatement item = c.prepareStatement("INSERT INTO assessment_item (id, assessment_id, position, "
-                     + "requirement_id, side, layer, control_point, verdict, verdict_reason, risk_level, risk_reason, "
-                     + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement hist = c.prepareStatement("INSERT INTO assessment_verdict_history (id, item_id, verdict, "
-                     + "verdict_reason, risk_level, retest, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)");
-             PreparedStatement task = c.prepareStatement("INSERT INTO assessment_remediation (id, item_id, assessment_id, "
-                     + "responsible_org_id, due_date, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)")) {
+                        + "protection_level, deployment_model, service_model, industry, data_classification, created_at, "
+                        + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement region = c.prepareStatement(
+                        "INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)");
+                PreparedStatement ass = c.prepareStatement(
+                        "INSERT INTO assessment (id, name, system_id, assessor_org_id, "
+                                + "assessor_kind, status, created_by, created_at, updated_at, completed_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement scope = c.prepareStatement(
+                        "INSERT INTO assessment_scope (assessment_id, selection) VALUES (?, 'MLPS-L3')");
+                PreparedStatement item = c.prepareStatement("INSERT INTO assessment_item (id, assessment_id, position, "
+                        + "requirement_id, side, layer, control_point, verdict, verdict_reason, risk_level, risk_reason, "
+                        + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement hist = c.prepareStatement(
+                        "INSERT INTO assessment_verdict_history (id, item_id, verdict, "
+                                + "verdict_reason, risk_level, retest, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)");
+                PreparedStatement task = c.prepareStatement(
+                        "INSERT INTO assessment_remediation (id, item_id, assessment_id, "
+                                + "responsible_org_id, due_date, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)")) {
             for (int s = 0; s < systems; s++) {
                 UUID systemId = UUID.randomUUID();
                 out.systemIds.add(systemId);
@@ -333,8 +376,8 @@ public final class DashboardBenchmark {
                             double r = random.nextDouble();
                             risk = r < 0.08 ? "HIGH" : r < 0.45 ? "MEDIUM" : "LOW";
                         }
-                        Instant recorded = (completed == null ? now : completed).minus(random.nextInt(20) + 1,
-                                ChronoUnit.DAYS);
+                        Instant recorded =
+                                (completed == null ? now : completed).minus(random.nextInt(20) + 1, ChronoUnit.DAYS);
                         item.setObject(1, itemId);
                         item.setObject(2, id);
                         item.setInt(3, tpl.position());
@@ -362,8 +405,10 @@ public final class DashboardBenchmark {
                             out.history++;
                         }
                         if (risk != null) {
-                            LocalDate due = LocalDate.ofInstant(recorded, ZoneOffset.UTC).plusDays(90);
-                            String st = !last && k < perSystem - 2 ? "VERIFIED"
+                            LocalDate due = LocalDate.ofInstant(recorded, ZoneOffset.UTC)
+                                    .plusDays(90);
+                            String st = !last && k < perSystem - 2
+                                    ? "VERIFIED"
                                     : switch (random.nextInt(4)) {
                                         case 0 -> "OPEN";
                                         case 1 -> "IN_PROGRESS";

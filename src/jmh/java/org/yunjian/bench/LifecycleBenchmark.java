@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -77,7 +76,10 @@ public final class LifecycleBenchmark {
         try (Connection c = connect()) {
             ids.addAll(seedSystems(c, 0, rest));
         }
-        System.out.printf(Locale.ROOT, "seeded %d systems with the demo portal's parties in %.1f s%n", rest,
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d systems with the demo portal's parties in %.1f s%n",
+                rest,
                 (System.nanoTime() - t) / 1e9);
 
         BenchSession customer = new BenchSession(url);
@@ -99,20 +101,31 @@ public final class LifecycleBenchmark {
             });
             for (int k = 0; k < 3 && k < planning.size(); k++) {
                 JsonNode d = planning.get(random.nextInt(planning.size()));
-                LocalDate due = k == 0 ? today.minusDays(1 + random.nextInt(60)) : today.plusDays(1 + random.nextInt(90));
-                customer.send("PUT", base + "/duties/" + d.get("id").asText() + "/assignment",
+                LocalDate due =
+                        k == 0 ? today.minusDays(1 + random.nextInt(60)) : today.plusDays(1 + random.nextInt(90));
+                customer.send(
+                        "PUT",
+                        base + "/duties/" + d.get("id").asText() + "/assignment",
                         "{\"organisation\":\"" + d.get("organisation").asText() + "\",\"dueDate\":\"" + due + "\"}");
             }
         }
-        System.out.printf(Locale.ROOT, "created %d plans through the REST API in %.1f s (%d duties each on average, 3 due "
-                + "dates each set through the REST API)%n", rest, (System.nanoTime() - t) / 1e9, duties / Math.max(1, rest));
+        System.out.printf(
+                Locale.ROOT,
+                "created %d plans through the REST API in %.1f s (%d duties each on average, 3 due "
+                        + "dates each set through the REST API)%n",
+                rest,
+                (System.nanoTime() - t) / 1e9,
+                duties / Math.max(1, rest));
         t = System.nanoTime();
         try (Connection c = connect()) {
             ids.addAll(seedSystems(c, rest, systems - rest));
             copyPlans(c, ids.subList(0, rest), ids.subList(rest, ids.size()));
         }
-        System.out.printf(Locale.ROOT, "seeded the other %d systems and copied the plans to them with batched JDBC in %.1f s%n",
-                ids.size() - rest, (System.nanoTime() - t) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "seeded the other %d systems and copied the plans to them with batched JDBC in %.1f s%n",
+                ids.size() - rest,
+                (System.nanoTime() - t) / 1e9);
         String spread;
         try (Connection c = connect()) {
             spread = spread(c, ids, today);
@@ -130,7 +143,8 @@ public final class LifecycleBenchmark {
         String sample = customer.get("/lifecycle/overview");
         int overdueRows = count(sample, "class=\"overdue-duty\"");
         int stuckRows = count(sample, "class=\"stuck-system\"");
-        java.util.regex.Matcher counts = java.util.regex.Pattern.compile("overdue-count\">逾期 (\\d+) 项").matcher(sample);
+        java.util.regex.Matcher counts =
+                java.util.regex.Pattern.compile("overdue-count\">逾期 (\\d+) 项").matcher(sample);
         int overdueTotal = 0;
         while (counts.find()) {
             overdueTotal += Integer.parseInt(counts.group(1));
@@ -140,20 +154,32 @@ public final class LifecycleBenchmark {
             throw new IllegalStateException("the overview does not show the plans: " + overdueRows + " overdue duties, "
                     + stuckRows + " stuck systems");
         }
-        System.out.printf(Locale.ROOT, "overview as the customer: %d bytes of HTML, %d overdue duties, %d systems stuck "
-                + "at a gate%n", sample.getBytes(StandardCharsets.UTF_8).length, overdueRows, stuckRows);
+        System.out.printf(
+                Locale.ROOT,
+                "overview as the customer: %d bytes of HTML, %d overdue duties, %d systems stuck " + "at a gate%n",
+                sample.getBytes(StandardCharsets.UTF_8).length,
+                overdueRows,
+                stuckRows);
         List<String> out = new ArrayList<>();
         out.add(report("GET /login (reference: page without data)", customer, requests, warmup, "/login"));
         out.add(report("GET / (reference: home page)", customer, requests, warmup, "/"));
         out.add(report("GET /dashboard (reference: assessment dashboard)", customer, requests, warmup, "/dashboard"));
         out.add(report("GET /lifecycle/overview (customer)", customer, requests, warmup, "/lifecycle/overview"));
-        out.add(report("GET /lifecycle/overview (provider)", provider, requests / 2, warmup / 2, "/lifecycle/overview"));
+        out.add(report(
+                "GET /lifecycle/overview (provider)", provider, requests / 2, warmup / 2, "/lifecycle/overview"));
         // one system's plan page, for comparison (not this benchmark's target)
-        out.add(report("GET /systems/{id}/lifecycle (one plan, customer)", customer, requests / 2, warmup / 2,
+        out.add(report(
+                "GET /systems/{id}/lifecycle (one plan, customer)",
+                customer,
+                requests / 2,
+                warmup / 2,
                 "/systems/" + ids.get(0) + "/lifecycle"));
-        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?";
+        String load = Files.exists(Path.of("/proc/loadavg"))
+                ? Files.readString(Path.of("/proc/loadavg")).strip()
+                : "?";
         String json = "{\"systems\":" + systems + ",\"dutiesPerPlan\":" + duties / Math.max(1, rest)
-                + ",\"restPlans\":" + rest + ",\"overdueRows\":" + overdueRows + ",\"stuckRows\":" + stuckRows + ",\"loadavg\":\"" + load
+                + ",\"restPlans\":" + rest + ",\"overdueRows\":" + overdueRows + ",\"stuckRows\":" + stuckRows
+                + ",\"loadavg\":\"" + load
                 + "\",\"results\":[" + String.join(",", out) + "]}";
         System.out.println("load average at the end: " + load);
         if (args.containsKey("out")) {
@@ -162,8 +188,8 @@ public final class LifecycleBenchmark {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(args.get("jdbc"), args.getOrDefault("jdbc-user", "yunjian"),
-                args.getOrDefault("jdbc-password", ""));
+        return DriverManager.getConnection(
+                args.get("jdbc"), args.getOrDefault("jdbc-user", "yunjian"), args.getOrDefault("jdbc-password", ""));
     }
 
     private static int count(String html, String marker) {
@@ -188,10 +214,24 @@ public final class LifecycleBenchmark {
         double p50 = DashboardBenchmark.percentile(ms, 50);
         double p95 = DashboardBenchmark.percentile(ms, 95);
         double p99 = DashboardBenchmark.percentile(ms, 99);
-        System.out.printf(Locale.ROOT, "%-52s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", name,
-                requests, p50, p95, p99, ms[ms.length - 1]);
-        return String.format(Locale.ROOT, "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
-                name, requests, p50, p95, p99, ms[ms.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
     }
 
     // --- the spread of plan states (batched JDBC)
@@ -205,7 +245,7 @@ public final class LifecycleBenchmark {
         Map<UUID, UUID> plans = new HashMap<>();
         UUID customerUser = null;
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id FROM user_account WHERE username = 'customer'")) {
+                ResultSet rs = s.executeQuery("SELECT id FROM user_account WHERE username = 'customer'")) {
             if (rs.next()) {
                 customerUser = rs.getObject(1, UUID.class);
             }
@@ -224,17 +264,18 @@ public final class LifecycleBenchmark {
         long past = 0;
         int waiting = 0;
         int acquisition = 0;
-        try (PreparedStatement due = c.prepareStatement("UPDATE lifecycle_duty SET due_date = ?, version = version + 1 "
-                + "WHERE id = ?");
-             PreparedStatement done = c.prepareStatement("UPDATE lifecycle_duty SET status = 'DONE', completed_by = ?, "
-                     + "completed_at = ?, version = version + 1 WHERE plan_id = ? AND phase = ?");
-             PreparedStatement accepted = c.prepareStatement("UPDATE lifecycle_duty SET status = 'DONE', "
-                     + "completed_by = ?, completed_at = ?, accepted_by = ?, accepted_at = ?, version = version + 1 "
-                     + "WHERE plan_id = ? AND phase = ?");
-             PreparedStatement close = c.prepareStatement("UPDATE lifecycle_stage SET closed_at = ?, closed_by = ? "
-                     + "WHERE plan_id = ? AND phase = ?");
-             PreparedStatement list = c.prepareStatement("SELECT id FROM lifecycle_duty WHERE plan_id = ? "
-                     + "AND due_date IS NULL ORDER BY position")) {
+        try (PreparedStatement due = c.prepareStatement(
+                        "UPDATE lifecycle_duty SET due_date = ?, version = version + 1 " + "WHERE id = ?");
+                PreparedStatement done =
+                        c.prepareStatement("UPDATE lifecycle_duty SET status = 'DONE', completed_by = ?, "
+                                + "completed_at = ?, version = version + 1 WHERE plan_id = ? AND phase = ?");
+                PreparedStatement accepted = c.prepareStatement("UPDATE lifecycle_duty SET status = 'DONE', "
+                        + "completed_by = ?, completed_at = ?, accepted_by = ?, accepted_at = ?, version = version + 1 "
+                        + "WHERE plan_id = ? AND phase = ?");
+                PreparedStatement close = c.prepareStatement("UPDATE lifecycle_stage SET closed_at = ?, closed_by = ? "
+                        + "WHERE plan_id = ? AND phase = ?");
+                PreparedStatement list = c.prepareStatement("SELECT id FROM lifecycle_duty WHERE plan_id = ? "
+                        + "AND due_date IS NULL ORDER BY position")) {
             for (int i = 0; i < systems.size(); i++) {
                 UUID plan = plans.get(systems.get(i));
                 list.setObject(1, plan);
@@ -246,8 +287,12 @@ public final class LifecycleBenchmark {
                 }
                 for (int k = 0; k < open.size(); k += 2) {
                     boolean late = random.nextInt(6) == 0;
-                    due.setDate(1, Date.valueOf(late ? today.minusDays(1 + random.nextInt(120))
-                            : today.plusDays(1 + random.nextInt(365))));
+                    due.setDate(
+                            1,
+                            Date.valueOf(
+                                    late
+                                            ? today.minusDays(1 + random.nextInt(120))
+                                            : today.plusDays(1 + random.nextInt(365))));
                     due.setObject(2, open.get(k));
                     due.addBatch();
                     dated++;
@@ -275,8 +320,13 @@ public final class LifecycleBenchmark {
             close.executeBatch();
         }
         c.commit();
-        return String.format(Locale.ROOT, "spread with batched JDBC: %d more due dates (%d past), %d systems with planning "
-                + "done awaiting acceptance, %d in the acquisition phase with its duties settled", dated, past, waiting,
+        return String.format(
+                Locale.ROOT,
+                "spread with batched JDBC: %d more due dates (%d past), %d systems with planning "
+                        + "done awaiting acceptance, %d in the acquisition phase with its duties settled",
+                dated,
+                past,
+                waiting,
                 acquisition);
     }
 
@@ -290,20 +340,31 @@ public final class LifecycleBenchmark {
         List<List<Object[]>> stages = new ArrayList<>();
         List<List<Object[]>> duties = new ArrayList<>();
         for (UUID s : sources) {
-            Object[] head = rows(c, "SELECT id, standard_code, deployment_model, assigned_from, created_by FROM "
-                    + "lifecycle_plan WHERE system_id = ?", s, 5).get(0);
+            Object[] head = rows(
+                            c,
+                            "SELECT id, standard_code, deployment_model, assigned_from, created_by FROM "
+                                    + "lifecycle_plan WHERE system_id = ?",
+                            s,
+                            5)
+                    .get(0);
             heads.add(head);
-            stages.add(rows(c, "SELECT phase, term, position FROM lifecycle_stage WHERE plan_id = ?", (UUID) head[0], 3));
-            duties.add(rows(c, "SELECT phase, requirement_id, position, organisation_id FROM lifecycle_duty "
-                    + "WHERE plan_id = ?", (UUID) head[0], 4));
+            stages.add(
+                    rows(c, "SELECT phase, term, position FROM lifecycle_stage WHERE plan_id = ?", (UUID) head[0], 3));
+            duties.add(rows(
+                    c,
+                    "SELECT phase, requirement_id, position, organisation_id FROM lifecycle_duty "
+                            + "WHERE plan_id = ?",
+                    (UUID) head[0],
+                    4));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (PreparedStatement plan = c.prepareStatement("INSERT INTO lifecycle_plan (id, system_id, standard_code, "
-                + "deployment_model, assigned_from, created_by, created_at) VALUES (?,?,?,?,?,?,?)");
-             PreparedStatement stage = c.prepareStatement("INSERT INTO lifecycle_stage (plan_id, phase, term, position) "
-                     + "VALUES (?,?,?,?)");
-             PreparedStatement duty = c.prepareStatement("INSERT INTO lifecycle_duty (id, plan_id, phase, requirement_id, "
-                     + "position, organisation_id, status, version) VALUES (?,?,?,?,?,?,'NOT_STARTED',0)")) {
+                        + "deployment_model, assigned_from, created_by, created_at) VALUES (?,?,?,?,?,?,?)");
+                PreparedStatement stage = c.prepareStatement(
+                        "INSERT INTO lifecycle_stage (plan_id, phase, term, position) " + "VALUES (?,?,?,?)");
+                PreparedStatement duty =
+                        c.prepareStatement("INSERT INTO lifecycle_duty (id, plan_id, phase, requirement_id, "
+                                + "position, organisation_id, status, version) VALUES (?,?,?,?,?,?,'NOT_STARTED',0)")) {
             for (int i = 0; i < targets.size(); i++) {
                 int k = i % sources.size();
                 Object[] h = heads.get(k);
@@ -394,32 +455,44 @@ public final class LifecycleBenchmark {
             }
         }
         if (portal == null) {
-            throw new IllegalStateException("no demo portal with its plan (start the application with the demo profile)");
+            throw new IllegalStateException(
+                    "no demo portal with its plan (start the application with the demo profile)");
         }
-        Object[] sys = rows(c, "SELECT customer_id, provider_id, protection_level, deployment_model, service_model, "
-                + "industry, data_classification FROM cloud_system WHERE id = ?", portal, 7).get(0);
-        List<Object[]> agents = rows(c, "SELECT organization_id, role FROM cloud_system_agent WHERE system_id = ?",
-                portal, 2);
-        List<Object[]> engagements = rows(c, "SELECT id, name, phase, description FROM engagement WHERE system_id = ?",
-                portal, 4);
+        Object[] sys = rows(
+                        c,
+                        "SELECT customer_id, provider_id, protection_level, deployment_model, service_model, "
+                                + "industry, data_classification FROM cloud_system WHERE id = ?",
+                        portal,
+                        7)
+                .get(0);
+        List<Object[]> agents =
+                rows(c, "SELECT organization_id, role FROM cloud_system_agent WHERE system_id = ?", portal, 2);
+        List<Object[]> engagements =
+                rows(c, "SELECT id, name, phase, description FROM engagement WHERE system_id = ?", portal, 4);
         Map<Object, List<Object[]>> participants = new HashMap<>();
         for (Object[] e : engagements) {
-            participants.put(e[0], rows(c, "SELECT organization_id, role FROM engagement_participant "
-                    + "WHERE engagement_id = ?", (UUID) e[0], 2));
+            participants.put(
+                    e[0],
+                    rows(
+                            c,
+                            "SELECT organization_id, role FROM engagement_participant " + "WHERE engagement_id = ?",
+                            (UUID) e[0],
+                            2));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<UUID> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO cloud_system (id, name, customer_id, provider_id, "
-                + "protection_level, deployment_model, service_model, industry, data_classification, created_at, "
-                + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement region = c.prepareStatement(
-                     "INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)");
-             PreparedStatement agent = c.prepareStatement(
-                     "INSERT INTO cloud_system_agent (system_id, organization_id, role) VALUES (?,?,?)");
-             PreparedStatement eng = c.prepareStatement("INSERT INTO engagement (id, name, system_id, phase, description, "
-                     + "created_at, updated_at) VALUES (?,?,?,?,?,?,?)");
-             PreparedStatement part = c.prepareStatement(
-                     "INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)")) {
+                        + "protection_level, deployment_model, service_model, industry, data_classification, created_at, "
+                        + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement region = c.prepareStatement(
+                        "INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)");
+                PreparedStatement agent = c.prepareStatement(
+                        "INSERT INTO cloud_system_agent (system_id, organization_id, role) VALUES (?,?,?)");
+                PreparedStatement eng =
+                        c.prepareStatement("INSERT INTO engagement (id, name, system_id, phase, description, "
+                                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?)");
+                PreparedStatement part = c.prepareStatement(
+                        "INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)")) {
             for (int n = 0; n < systems; n++) {
                 UUID id = UUID.randomUUID();
                 out.add(id);

@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,8 +73,8 @@ public final class ResponsibilityBenchmark {
         String url = args.getOrDefault("url", "http://localhost:18080");
         long t = System.nanoTime();
         List<UUID> ids;
-        try (Connection c = DriverManager.getConnection(args.get("jdbc"), args.getOrDefault("jdbc-user", "yunjian"),
-                args.getOrDefault("jdbc-password", ""))) {
+        try (Connection c = DriverManager.getConnection(
+                args.get("jdbc"), args.getOrDefault("jdbc-user", "yunjian"), args.getOrDefault("jdbc-password", ""))) {
             ids = seedSystems(c, systems);
             if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
                 c.setAutoCommit(true);
@@ -84,7 +83,10 @@ public final class ResponsibilityBenchmark {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "seeded %d systems with the demo portal's parties in %.1f s%n", systems,
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d systems with the demo portal's parties in %.1f s%n",
+                systems,
                 (System.nanoTime() - t) / 1e9);
 
         BenchSession customer = new BenchSession(url);
@@ -99,10 +101,17 @@ public final class ResponsibilityBenchmark {
                 System.out.printf(Locale.ROOT, "  %d matrices built (%.1f s)%n", i + 1, (System.nanoTime() - t) / 1e9);
             }
         }
-        System.out.printf(Locale.ROOT, "built, checked and approved %d matrices through the REST API in %.1f s: %d rows "
-                        + "each, %d assignments and %d hops in all, %d versions, %d write requests%n", ids.size(),
-                (System.nanoTime() - t) / 1e9, built.rows / Math.max(1, ids.size()), built.assignments, built.hops,
-                built.versions, built.writes);
+        System.out.printf(
+                Locale.ROOT,
+                "built, checked and approved %d matrices through the REST API in %.1f s: %d rows "
+                        + "each, %d assignments and %d hops in all, %d versions, %d write requests%n",
+                ids.size(),
+                (System.nanoTime() - t) / 1e9,
+                built.rows / Math.max(1, ids.size()),
+                built.assignments,
+                built.hops,
+                built.versions,
+                built.writes);
         if (built.seenAsRows == 0) {
             throw new IllegalStateException("no matrix rows seen");
         }
@@ -116,18 +125,30 @@ public final class ResponsibilityBenchmark {
         if (!sample.contains(SECURITY_DUTY) || sample.length() < 50_000) {
             throw new IllegalStateException("the matrix page does not show the matrix (" + sample.length() + " chars)");
         }
-        System.out.printf(Locale.ROOT, "matrix page: %d bytes of HTML; REST matrix: %d bytes of JSON%n",
+        System.out.printf(
+                Locale.ROOT,
+                "matrix page: %d bytes of HTML; REST matrix: %d bytes of JSON%n",
                 sample.getBytes(StandardCharsets.UTF_8).length,
                 customer.get("/api/systems/" + ids.get(0) + "/responsibility").getBytes(StandardCharsets.UTF_8).length);
         out.add(report("GET /login (reference: page without data)", customer, requests, warmup, i -> "/login"));
         out.add(report("GET /css/app.css (reference: static file)", customer, requests, warmup, i -> "/css/app.css"));
         out.add(report("GET /systems/{id}/responsibility (page)", customer, requests, warmup, page));
-        out.add(report("GET /api/systems/{id}/responsibility", customer, requests, warmup,
+        out.add(report(
+                "GET /api/systems/{id}/responsibility",
+                customer,
+                requests,
+                warmup,
                 i -> "/api/systems/" + ids.get(random.nextInt(ids.size())) + "/responsibility"));
-        out.add(report("GET /api/systems/{id}/responsibility/check", customer, requests, warmup,
+        out.add(report(
+                "GET /api/systems/{id}/responsibility/check",
+                customer,
+                requests,
+                warmup,
                 i -> "/api/systems/" + ids.get(random.nextInt(ids.size())) + "/responsibility/check"));
         out.add(report("GET /systems/{id}/responsibility (page, provider)", provider, requests / 2, warmup / 2, page));
-        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?";
+        String load = Files.exists(Path.of("/proc/loadavg"))
+                ? Files.readString(Path.of("/proc/loadavg")).strip()
+                : "?";
         String json = "{\"systems\":" + systems + ",\"rowsPerMatrix\":" + built.rows / Math.max(1, ids.size())
                 + ",\"loadavg\":\"" + load + "\",\"results\":[" + String.join(",", out) + "]}";
         System.out.println("load average at the end: " + load);
@@ -157,10 +178,24 @@ public final class ResponsibilityBenchmark {
         double p50 = DashboardBenchmark.percentile(ms, 50);
         double p95 = DashboardBenchmark.percentile(ms, 95);
         double p99 = DashboardBenchmark.percentile(ms, 99);
-        System.out.printf(Locale.ROOT, "%-52s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", name,
-                requests, p50, p95, p99, ms[ms.length - 1]);
-        return String.format(Locale.ROOT, "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
-                name, requests, p50, p95, p99, ms[ms.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-52s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
     }
 
     // --- building the matrices through the REST API
@@ -195,30 +230,46 @@ public final class ResponsibilityBenchmark {
                     case "CUSTOMER" -> customerOrg = org;
                     case "PROVIDER" -> providerOrg = org;
                     case "PARTNER_OM_SERVICE", "PARTNER_SECURITY_SERVICE", "PARTNER_HARDWARE" ->
-                            partners.put(r.asText(), org);
-                    default -> {
-                    }
+                        partners.put(r.asText(), org);
+                    default -> {}
                 }
             }
         }
         if (customerOrg == null || providerOrg == null || partners.size() != 3) {
             throw new IllegalStateException("unexpected participants of " + system + ": " + m.get("participants"));
         }
-        customer.send("PUT", base + "/participants/" + providerOrg + "/roles", "{\"behaviours\":[\"PROVIDE_CLOUD_SERVICE\","
-                + "\"SELECT_PLATFORM_SOFTWARE\",\"MANAGE_PLATFORM_OM\",\"CONTROL_UNDERLYING_HARDWARE\","
-                + "\"DECIDE_SECURITY_CAPABILITY\",\"PROVIDE_PLATFORM_SOFTWARE\"]}");
+        customer.send(
+                "PUT",
+                base + "/participants/" + providerOrg + "/roles",
+                "{\"behaviours\":[\"PROVIDE_CLOUD_SERVICE\","
+                        + "\"SELECT_PLATFORM_SOFTWARE\",\"MANAGE_PLATFORM_OM\",\"CONTROL_UNDERLYING_HARDWARE\","
+                        + "\"DECIDE_SECURITY_CAPABILITY\",\"PROVIDE_PLATFORM_SOFTWARE\"]}");
         String contract = "云服务合同 YJ-" + (1000 + n);
         agreement(customer, base, contract, customerOrg, providerOrg, "3.2", "7.3", "9.1");
-        Map<String, String> names = Map.of("PARTNER_OM_SERVICE", "运维服务协议", "PARTNER_SECURITY_SERVICE", "安全服务协议",
-                "PARTNER_HARDWARE", "硬件供货与维保协议");
+        Map<String, String> names = Map.of(
+                "PARTNER_OM_SERVICE", "运维服务协议", "PARTNER_SECURITY_SERVICE", "安全服务协议", "PARTNER_HARDWARE", "硬件供货与维保协议");
         for (var e : partners.entrySet()) {
-            agreement(customer, base, names.get(e.getKey()) + " " + (1000 + n), providerOrg, e.getValue(), "2.1", "4.2",
+            agreement(
+                    customer,
+                    base,
+                    names.get(e.getKey()) + " " + (1000 + n),
+                    providerOrg,
+                    e.getValue(),
+                    "2.1",
+                    "4.2",
                     "6.3");
         }
         // the provider hands on its own work
         UUID om = partners.get("PARTNER_OM_SERVICE");
-        hop(provider, base, SECURITY_DUTY, providerOrg, "PROVIDER", partners.get("PARTNER_SECURITY_SERVICE"),
-                names.get("PARTNER_SECURITY_SERVICE") + " " + (1000 + n), "4.2");
+        hop(
+                provider,
+                base,
+                SECURITY_DUTY,
+                providerOrg,
+                "PROVIDER",
+                partners.get("PARTNER_SECURITY_SERVICE"),
+                names.get("PARTNER_SECURITY_SERVICE") + " " + (1000 + n),
+                "4.2");
         JsonNode current = customer.get(base, JsonNode.class);
         List<String> providerInfra = new ArrayList<>();
         List<String> customerDuties = new ArrayList<>();
@@ -231,7 +282,8 @@ public final class ResponsibilityBenchmark {
                     continue;
                 }
                 UUID org = UUID.fromString(a.get("organisation").asText());
-                if (org.equals(providerOrg) && "PROVIDER".equals(a.get("role").asText())
+                if (org.equals(providerOrg)
+                        && "PROVIDER".equals(a.get("role").asText())
                         && "INFRASTRUCTURE".equals(row.path("layer").asText())) {
                     providerInfra.add(row.get("duty").asText());
                 }
@@ -240,13 +292,28 @@ public final class ResponsibilityBenchmark {
                 }
             }
         }
-        hop(provider, base, providerInfra.get(random.nextInt(providerInfra.size())), providerOrg, "PROVIDER", om,
-                names.get("PARTNER_OM_SERVICE") + " " + (1000 + n), "2.1");
+        hop(
+                provider,
+                base,
+                providerInfra.get(random.nextInt(providerInfra.size())),
+                providerOrg,
+                "PROVIDER",
+                om,
+                names.get("PARTNER_OM_SERVICE") + " " + (1000 + n),
+                "2.1");
         // the customer hands one of its duties to the provider, and records that the provider passes the work on
         // under its O&M agreement (two levels; only the customer edits its own duty's chain)
         String duty = customerDuties.get(random.nextInt(customerDuties.size()));
         hop(customer, base, duty, customerOrg, "CUSTOMER", providerOrg, contract, "7.3");
-        hop(customer, base, duty, customerOrg, "CUSTOMER", om, names.get("PARTNER_OM_SERVICE") + " " + (1000 + n), "6.3");
+        hop(
+                customer,
+                base,
+                duty,
+                customerOrg,
+                "CUSTOMER",
+                om,
+                names.get("PARTNER_OM_SERVICE") + " " + (1000 + n),
+                "6.3");
         JsonNode check = customer.get(base + "/check", JsonNode.class);
         if (!check.get("approvable").asBoolean()) {
             throw new IllegalStateException("matrix of " + system + " not approvable: " + check.get("violations"));
@@ -270,14 +337,37 @@ public final class ResponsibilityBenchmark {
 
     private static void agreement(BenchSession http, String base, String name, UUID a, UUID b, String... clauses)
             throws Exception {
-        http.send("POST", base + "/agreements", JSON.writeValueAsString(Map.of("name", name, "partyA", a.toString(),
-                "partyB", b.toString(), "clauses", List.of(clauses))));
+        http.send(
+                "POST",
+                base + "/agreements",
+                JSON.writeValueAsString(Map.of(
+                        "name", name, "partyA", a.toString(), "partyB", b.toString(), "clauses", List.of(clauses))));
     }
 
-    private static void hop(BenchSession http, String base, String duty, UUID accountable, String role, UUID to,
-                            String agreement, String clause) throws Exception {
-        http.send("POST", base + "/rows/" + duty + "/hops", JSON.writeValueAsString(Map.of("organisation",
-                accountable.toString(), "role", role, "to", to.toString(), "agreement", agreement, "clause", clause)));
+    private static void hop(
+            BenchSession http,
+            String base,
+            String duty,
+            UUID accountable,
+            String role,
+            UUID to,
+            String agreement,
+            String clause)
+            throws Exception {
+        http.send(
+                "POST",
+                base + "/rows/" + duty + "/hops",
+                JSON.writeValueAsString(Map.of(
+                        "organisation",
+                        accountable.toString(),
+                        "role",
+                        role,
+                        "to",
+                        to.toString(),
+                        "agreement",
+                        agreement,
+                        "clause",
+                        clause)));
     }
 
     // --- seeding the systems (batched JDBC, copying the demo portal's parties)
@@ -317,8 +407,11 @@ public final class ResponsibilityBenchmark {
         c.setAutoCommit(false);
         UUID portal = null;
         for (int i = 0; i < 240; i++) {
-            portal = one(c, "SELECT s.id FROM cloud_system s JOIN responsibility_matrix m ON m.system_id = s.id "
-                    + "WHERE s.name = ?", PORTAL);
+            portal = one(
+                    c,
+                    "SELECT s.id FROM cloud_system s JOIN responsibility_matrix m ON m.system_id = s.id "
+                            + "WHERE s.name = ?",
+                    PORTAL);
             if (portal != null) {
                 break;
             }
@@ -326,32 +419,44 @@ public final class ResponsibilityBenchmark {
             sleep(500);
         }
         if (portal == null) {
-            throw new IllegalStateException("no demo portal with its matrix (start the application with the demo profile)");
+            throw new IllegalStateException(
+                    "no demo portal with its matrix (start the application with the demo profile)");
         }
-        Object[] sys = rows(c, "SELECT customer_id, provider_id, protection_level, deployment_model, service_model, "
-                + "industry, data_classification FROM cloud_system WHERE id = ?", portal, 7).get(0);
-        List<Object[]> agents = rows(c, "SELECT organization_id, role FROM cloud_system_agent WHERE system_id = ?",
-                portal, 2);
-        List<Object[]> engagements = rows(c, "SELECT id, name, phase, description FROM engagement WHERE system_id = ?",
-                portal, 4);
+        Object[] sys = rows(
+                        c,
+                        "SELECT customer_id, provider_id, protection_level, deployment_model, service_model, "
+                                + "industry, data_classification FROM cloud_system WHERE id = ?",
+                        portal,
+                        7)
+                .get(0);
+        List<Object[]> agents =
+                rows(c, "SELECT organization_id, role FROM cloud_system_agent WHERE system_id = ?", portal, 2);
+        List<Object[]> engagements =
+                rows(c, "SELECT id, name, phase, description FROM engagement WHERE system_id = ?", portal, 4);
         Map<Object, List<Object[]>> participants = new HashMap<>();
         for (Object[] e : engagements) {
-            participants.put(e[0], rows(c, "SELECT organization_id, role FROM engagement_participant "
-                    + "WHERE engagement_id = ?", (UUID) e[0], 2));
+            participants.put(
+                    e[0],
+                    rows(
+                            c,
+                            "SELECT organization_id, role FROM engagement_participant " + "WHERE engagement_id = ?",
+                            (UUID) e[0],
+                            2));
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<UUID> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO cloud_system (id, name, customer_id, provider_id, "
-                + "protection_level, deployment_model, service_model, industry, data_classification, created_at, "
-                + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement region = c.prepareStatement(
-                     "INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)");
-             PreparedStatement agent = c.prepareStatement(
-                     "INSERT INTO cloud_system_agent (system_id, organization_id, role) VALUES (?,?,?)");
-             PreparedStatement eng = c.prepareStatement("INSERT INTO engagement (id, name, system_id, phase, description, "
-                     + "created_at, updated_at) VALUES (?,?,?,?,?,?,?)");
-             PreparedStatement part = c.prepareStatement(
-                     "INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)")) {
+                        + "protection_level, deployment_model, service_model, industry, data_classification, created_at, "
+                        + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                PreparedStatement region = c.prepareStatement(
+                        "INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)");
+                PreparedStatement agent = c.prepareStatement(
+                        "INSERT INTO cloud_system_agent (system_id, organization_id, role) VALUES (?,?,?)");
+                PreparedStatement eng =
+                        c.prepareStatement("INSERT INTO engagement (id, name, system_id, phase, description, "
+                                + "created_at, updated_at) VALUES (?,?,?,?,?,?,?)");
+                PreparedStatement part = c.prepareStatement(
+                        "INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)")) {
             for (int n = 0; n < systems; n++) {
                 UUID id = UUID.randomUUID();
                 out.add(id);

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,9 +20,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Layer;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.internal.CatalogLoading;
-import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.ServiceModel;
 import org.yunjian.responsibility.Accountable;
 import org.yunjian.responsibility.Agreement;
@@ -74,41 +73,74 @@ public class ResponsibilityCheckBenchmark {
         UUID hardware = UUID.randomUUID();
         Map<UUID, Set<Behaviour>> does = new LinkedHashMap<>();
         does.put(customer, EnumSet.of(Behaviour.USE_CLOUD_SERVICE));
-        does.put(provider, EnumSet.of(Behaviour.PROVIDE_CLOUD_SERVICE, Behaviour.SELECT_PLATFORM_SOFTWARE,
-                Behaviour.MANAGE_PLATFORM_OM, Behaviour.CONTROL_UNDERLYING_HARDWARE,
-                Behaviour.DECIDE_SECURITY_CAPABILITY, Behaviour.PROVIDE_PLATFORM_SOFTWARE));
+        does.put(
+                provider,
+                EnumSet.of(
+                        Behaviour.PROVIDE_CLOUD_SERVICE,
+                        Behaviour.SELECT_PLATFORM_SOFTWARE,
+                        Behaviour.MANAGE_PLATFORM_OM,
+                        Behaviour.CONTROL_UNDERLYING_HARDWARE,
+                        Behaviour.DECIDE_SECURITY_CAPABILITY,
+                        Behaviour.PROVIDE_PLATFORM_SOFTWARE));
         does.put(om, EnumSet.of(Behaviour.PROVIDE_OM_SERVICE));
         does.put(security, EnumSet.of(Behaviour.PROVIDE_SECURITY_SERVICE));
         does.put(hardware, EnumSet.of(Behaviour.PROVIDE_PHYSICAL_SERVERS));
         Map<UUID, List<RoleProposal>> roles = assistant.determine(does);
-        List<String> names = List.of("示例市人民政府办公厅", "示例政务云计算有限公司", "示例系统集成有限公司", "示例网络安全服务有限公司",
-                "示例服务器制造有限公司");
-        participants = does.keySet().stream().map(org -> new Participant(org,
-                names.get(List.copyOf(does.keySet()).indexOf(org)),
-                roles.get(org).stream().map(RoleProposal::role).collect(Collectors.toSet()))).toList();
+        List<String> names = List.of("示例市人民政府办公厅", "示例政务云计算有限公司", "示例系统集成有限公司", "示例网络安全服务有限公司", "示例服务器制造有限公司");
+        participants = does.keySet().stream()
+                .map(org -> new Participant(
+                        org,
+                        names.get(List.copyOf(does.keySet()).indexOf(org)),
+                        roles.get(org).stream().map(RoleProposal::role).collect(Collectors.toSet())))
+                .toList();
         ResponsibilityMatrix m = ResponsibilityMatrix.generate(duties, system, ServiceModel.IAAS, participants)
                 .withAgreement(new Agreement("云服务合同", customer, provider))
                 .withAgreement(new Agreement("运维服务协议", provider, om))
                 .withAgreement(new Agreement("安全服务协议", provider, security))
                 .withAgreement(new Agreement("硬件供货与维保协议", provider, hardware));
-        m = m.delegate(new RequirementId("TCCIA004-8.2.3-b-3"), new Accountable(provider, PartyRole.PROVIDER), security,
-                "安全服务协议", "4.2", java.time.LocalDate.of(2026, 1, 20));
+        m = m.delegate(
+                new RequirementId("TCCIA004-8.2.3-b-3"),
+                new Accountable(provider, PartyRole.PROVIDER),
+                security,
+                "安全服务协议",
+                "4.2",
+                java.time.LocalDate.of(2026, 1, 20));
         RequirementId infra = first(m, provider, PartyRole.PROVIDER, Layer.INFRASTRUCTURE);
-        m = m.delegate(infra, new Accountable(provider, PartyRole.PROVIDER), om, "运维服务协议", "2.1",
+        m = m.delegate(
+                infra,
+                new Accountable(provider, PartyRole.PROVIDER),
+                om,
+                "运维服务协议",
+                "2.1",
                 java.time.LocalDate.of(2026, 1, 20));
         RequirementId own = first(m, customer, PartyRole.CUSTOMER, null);
-        m = m.delegate(own, new Accountable(customer, PartyRole.CUSTOMER), provider, "云服务合同", "7.3",
-                java.time.LocalDate.of(2026, 1, 20))
-                .delegate(own, new Accountable(customer, PartyRole.CUSTOMER), om, "运维服务协议", "6.3",
+        m = m.delegate(
+                        own,
+                        new Accountable(customer, PartyRole.CUSTOMER),
+                        provider,
+                        "云服务合同",
+                        "7.3",
+                        java.time.LocalDate.of(2026, 1, 20))
+                .delegate(
+                        own,
+                        new Accountable(customer, PartyRole.CUSTOMER),
+                        om,
+                        "运维服务协议",
+                        "6.3",
                         java.time.LocalDate.of(2026, 1, 20));
         matrix = m;
         RuleCheck.Result r = ruleCheck.check(matrix);
         if (!r.approvable() || matrix.rows().size() < 170) {
-            throw new IllegalStateException("expected a clean matrix of every duty: " + matrix.rows().size()
-                    + " rows, violations " + r.violations());
+            throw new IllegalStateException("expected a clean matrix of every duty: "
+                    + matrix.rows().size() + " rows, violations " + r.violations());
         }
         // the same matrix with a third hop and no agreement between the hardware provider and the customer
-        violating = m.delegate(own, new Accountable(customer, PartyRole.CUSTOMER), hardware, "云服务合同", "9.1",
+        violating = m.delegate(
+                own,
+                new Accountable(customer, PartyRole.CUSTOMER),
+                hardware,
+                "云服务合同",
+                "9.1",
                 java.time.LocalDate.of(2026, 1, 20));
         if (ruleCheck.check(violating).approvable()) {
             throw new IllegalStateException("expected violations");

@@ -3,7 +3,6 @@ package org.yunjian.bench;
 import java.security.MessageDigest;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

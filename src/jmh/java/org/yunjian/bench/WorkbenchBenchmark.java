@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -74,31 +73,45 @@ public final class WorkbenchBenchmark {
         List<String> l3Items = all.subList(0, ROWS);
         String nist = create(assessor, "条目列表基准 NIST 800-53 HIGH", system, org, NIST);
         List<String> nistItems = itemIds(assessor, nist);
-        System.out.printf(Locale.ROOT, "assessments: 等保 L3 + JR/T with %d items (%d saved per request), NIST HIGH with %d items%n",
-                all.size(), l3Items.size(), nistItems.size());
+        System.out.printf(
+                Locale.ROOT,
+                "assessments: 等保 L3 + JR/T with %d items (%d saved per request), NIST HIGH with %d items%n",
+                all.size(),
+                l3Items.size(),
+                nistItems.size());
         if (nistItems.size() < 300) {
-            throw new IllegalStateException("the imported catalog's assessment has only " + nistItems.size() + " items");
+            throw new IllegalStateException(
+                    "the imported catalog's assessment has only " + nistItems.size() + " items");
         }
         // half of the NIST items recorded (through the batch API), so the list shows verdicts, risks and progress
         StringBuilder half = new StringBuilder("[");
         for (int k = 0; k < nistItems.size(); k += 2) {
             half.append(half.length() > 1 ? "," : "").append(row(nistItems.get(k), k, k % 4 == 0));
         }
-        JsonNode r = assessor.send("PUT", "/api/assessments/" + nist + "/verdicts", half.append("]").toString());
-        System.out.printf(Locale.ROOT, "recorded %d of the NIST items in one batch%n", r.get("saved").asInt());
+        JsonNode r = assessor.send(
+                "PUT",
+                "/api/assessments/" + nist + "/verdicts",
+                half.append("]").toString());
+        System.out.printf(
+                Locale.ROOT,
+                "recorded %d of the NIST items in one batch%n",
+                r.get("saved").asInt());
 
         String[] bodies = {batch(l3Items, false), batch(l3Items, true)};
         String[] forms = {form(l3Items.size(), false), form(l3Items.size(), true)};
         String sample = assessor.get("/assessments/" + nist);
         int rows = count(sample, "class=\"item-number\"");
-        System.out.printf(Locale.ROOT, "item list page: %d bytes, %d rows%n",
-                sample.getBytes(StandardCharsets.UTF_8).length, rows);
+        System.out.printf(
+                Locale.ROOT,
+                "item list page: %d bytes, %d rows%n",
+                sample.getBytes(StandardCharsets.UTF_8).length,
+                rows);
 
         List<String> out = new ArrayList<>();
         int[] turn = {0};
         out.add(measure("PUT /api/assessments/{id}/verdicts (78 rows, all changed)", requests, warmup, () -> {
-            HttpResponse<String> res = assessor.sendRaw("PUT", "/api/assessments/" + l3 + "/verdicts",
-                    bodies[turn[0]++ % 2]);
+            HttpResponse<String> res =
+                    assessor.sendRaw("PUT", "/api/assessments/" + l3 + "/verdicts", bodies[turn[0]++ % 2]);
             if (res.statusCode() != 200 || !res.body().contains("\"saved\":" + l3Items.size())) {
                 throw new IllegalStateException("batch answered " + res.statusCode() + ": " + res.body());
             }
@@ -109,28 +122,43 @@ public final class WorkbenchBenchmark {
                 throw new IllegalStateException("table save answered " + status + " (a refused row?)");
             }
         }));
-        out.add(measure("GET /assessments/{id}/table (first 100 of 240 rows)", requests, warmup,
+        out.add(measure(
+                "GET /assessments/{id}/table (first 100 of 240 rows)",
+                requests,
+                warmup,
                 () -> assessor.get("/assessments/" + l3 + "/table")));
-        out.add(measure("GET /assessments/{id} (370 items, first 100 listed)", requests, warmup,
+        out.add(measure(
+                "GET /assessments/{id} (370 items, first 100 listed)",
+                requests,
+                warmup,
                 () -> assessor.get("/assessments/" + nist)));
-        out.add(measure("GET /assessments/{id}?verdict=NONE&q=account (filtered)", requests, warmup,
+        out.add(measure(
+                "GET /assessments/{id}?verdict=NONE&q=account (filtered)",
+                requests,
+                warmup,
                 () -> assessor.get("/assessments/" + nist + "?verdict=NONE&q=account")));
-        out.add(measure("GET /assessment-items/{id} (of 370, with previous / next)", requests, warmup,
+        out.add(measure(
+                "GET /assessment-items/{id} (of 370, with previous / next)",
+                requests,
+                warmup,
                 () -> assessor.get("/assessment-items/" + nistItems.get(nistItems.size() / 2))));
         out.add(measure("GET /my-work (reference)", requests / 2, warmup / 2, () -> assessor.get("/my-work")));
-        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).strip() : "?";
+        String load = Files.exists(Path.of("/proc/loadavg"))
+                ? Files.readString(Path.of("/proc/loadavg")).strip()
+                : "?";
         System.out.println("load average at the end: " + load);
         if (args.containsKey("out")) {
-            Files.writeString(Path.of(args.get("out")), "{\"l3Items\":" + l3Items.size() + ",\"nistItems\":"
-                    + nistItems.size() + ",\"loadavg\":\"" + load + "\",\"results\":[" + String.join(",", out) + "]}\n");
+            Files.writeString(
+                    Path.of(args.get("out")),
+                    "{\"l3Items\":" + l3Items.size() + ",\"nistItems\":" + nistItems.size() + ",\"loadavg\":\"" + load
+                            + "\",\"results\":[" + String.join(",", out) + "]}\n");
         }
     }
 
     private static String create(BenchSession s, String name, String system, String org, String scope)
             throws Exception {
         JsonNode a = s.send("POST", "/api/assessments", """
-                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["%s"]}"""
-                .formatted(name, system, org, scope));
+                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["%s"]}""".formatted(name, system, org, scope));
         String id = a.get("id").asText();
         s.send("POST", "/api/assessments/" + id + "/transitions", "{\"to\":\"IN_PROGRESS\"}");
         return id;
@@ -138,16 +166,18 @@ public final class WorkbenchBenchmark {
 
     private static List<String> itemIds(BenchSession s, String id) throws Exception {
         List<String> out = new ArrayList<>();
-        s.get("/api/assessments/" + id + "/items", JsonNode.class).forEach(i -> out.add(i.get("id").asText()));
+        s.get("/api/assessments/" + id + "/items", JsonNode.class)
+                .forEach(i -> out.add(i.get("id").asText()));
         return out;
     }
 
     /** Set A: every third item 不符合 (medium risk), the rest 符合; set B: every third 不适用, the rest 符合. */
     private static String row(String item, int k, boolean b) {
         if (k % 3 == 0) {
-            return b ? "{\"itemId\":\"%s\",\"verdict\":\"NOT_APPLICABLE\",\"reason\":\"本系统不涉及 %d\"}".formatted(item, k)
+            return b
+                    ? "{\"itemId\":\"%s\",\"verdict\":\"NOT_APPLICABLE\",\"reason\":\"本系统不涉及 %d\"}".formatted(item, k)
                     : "{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"未落实 %d\"}"
-                    .formatted(item, k);
+                            .formatted(item, k);
         }
         return "{\"itemId\":\"%s\",\"verdict\":\"COMPLIANT\",\"reason\":\"现场核查 %s\"}".formatted(item, b ? "B" : "A");
     }
@@ -167,17 +197,40 @@ public final class WorkbenchBenchmark {
             int num = k + 1;
             f.append(f.isEmpty() ? "" : "&").append("row=").append(num);
             if (k % 3 == 0 && b) {
-                f.append("&verdict-").append(num).append("=NOT_APPLICABLE&risk-").append(num).append("=&reason-")
-                        .append(num).append('=').append(BenchSession.enc("表格 不涉及 " + k)).append("&riskReason-")
-                        .append(num).append('=');
+                f.append("&verdict-")
+                        .append(num)
+                        .append("=NOT_APPLICABLE&risk-")
+                        .append(num)
+                        .append("=&reason-")
+                        .append(num)
+                        .append('=')
+                        .append(BenchSession.enc("表格 不涉及 " + k))
+                        .append("&riskReason-")
+                        .append(num)
+                        .append('=');
             } else if (k % 3 == 0) {
-                f.append("&verdict-").append(num).append("=NON_COMPLIANT&risk-").append(num).append("=HIGH&reason-")
-                        .append(num).append("=&riskReason-").append(num).append('=')
+                f.append("&verdict-")
+                        .append(num)
+                        .append("=NON_COMPLIANT&risk-")
+                        .append(num)
+                        .append("=HIGH&reason-")
+                        .append(num)
+                        .append("=&riskReason-")
+                        .append(num)
+                        .append('=')
                         .append(BenchSession.enc("表格 未落实 " + k));
             } else {
-                f.append("&verdict-").append(num).append("=COMPLIANT&risk-").append(num).append("=&reason-")
-                        .append(num).append('=').append(BenchSession.enc("表格核查 " + (b ? "B" : "A")))
-                        .append("&riskReason-").append(num).append('=');
+                f.append("&verdict-")
+                        .append(num)
+                        .append("=COMPLIANT&risk-")
+                        .append(num)
+                        .append("=&reason-")
+                        .append(num)
+                        .append('=')
+                        .append(BenchSession.enc("表格核查 " + (b ? "B" : "A")))
+                        .append("&riskReason-")
+                        .append(num)
+                        .append('=');
             }
         }
         return f.toString();
@@ -201,10 +254,24 @@ public final class WorkbenchBenchmark {
         double p50 = DashboardBenchmark.percentile(ms, 50);
         double p95 = DashboardBenchmark.percentile(ms, 95);
         double p99 = DashboardBenchmark.percentile(ms, 99);
-        System.out.printf(Locale.ROOT, "%-60s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", name,
-                requests, p50, p95, p99, ms[ms.length - 1]);
-        return String.format(Locale.ROOT, "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
-                name, requests, p50, p95, p99, ms[ms.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%-60s n=%d  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
+        return String.format(
+                Locale.ROOT,
+                "{\"name\":\"%s\",\"n\":%d,\"p50\":%.1f,\"p95\":%.1f,\"p99\":%.1f,\"max\":%.1f}",
+                name,
+                requests,
+                p50,
+                p95,
+                p99,
+                ms[ms.length - 1]);
     }
 
     private static int count(String html, String marker) {

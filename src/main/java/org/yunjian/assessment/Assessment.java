@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
@@ -58,7 +57,9 @@ public final class Assessment {
         if (team.reviewer() == null) {
             throw new ConflictException("team-incomplete", "assessment.review.error.noReviewer");
         }
-        return move(AssessmentStatus.IN_REVIEW, AssessmentStatus.IN_PROGRESS,
+        return move(
+                AssessmentStatus.IN_REVIEW,
+                AssessmentStatus.IN_PROGRESS,
                 new AssessmentSubmittedForReview(id, systemId, now));
     }
 
@@ -66,7 +67,8 @@ public final class Assessment {
     public Assessment sendBack(AssessmentRole actor, Instant now) {
         requireState(AssessmentStatus.IN_REVIEW, AssessmentStatus.IN_PROGRESS);
         requireRole(actor, AssessmentRole.REVIEWER);
-        return move(AssessmentStatus.IN_PROGRESS, AssessmentStatus.IN_REVIEW, new AssessmentSentBack(id, systemId, now));
+        return move(
+                AssessmentStatus.IN_PROGRESS, AssessmentStatus.IN_REVIEW, new AssessmentSentBack(id, systemId, now));
     }
 
     /** The 审核人 approves the review; the report then awaits the 批准人, who must be named. */
@@ -74,15 +76,17 @@ public final class Assessment {
         requireState(AssessmentStatus.IN_REVIEW, AssessmentStatus.APPROVAL);
         requireRole(actor, AssessmentRole.REVIEWER);
         requireSigners(team);
-        return move(AssessmentStatus.APPROVAL, AssessmentStatus.IN_REVIEW,
-                new AssessmentReviewApproved(id, systemId, now));
+        return move(
+                AssessmentStatus.APPROVAL, AssessmentStatus.IN_REVIEW, new AssessmentReviewApproved(id, systemId, now));
     }
 
     /** The 批准人 returns the report to the 审核人. */
     public Assessment returnToReview(AssessmentRole actor, Instant now) {
         requireState(AssessmentStatus.APPROVAL, AssessmentStatus.IN_REVIEW);
         requireRole(actor, AssessmentRole.APPROVER);
-        return move(AssessmentStatus.IN_REVIEW, AssessmentStatus.APPROVAL,
+        return move(
+                AssessmentStatus.IN_REVIEW,
+                AssessmentStatus.APPROVAL,
                 new AssessmentReturnedToReview(id, systemId, now));
     }
 
@@ -107,8 +111,8 @@ public final class Assessment {
     public Assessment moveTo(AssessmentStatus target, AssessmentRole actor, AssessmentTeam team, Instant now) {
         return switch (target) {
             case IN_PROGRESS -> status == AssessmentStatus.IN_REVIEW ? sendBack(actor, now) : start(now);
-            case IN_REVIEW -> status == AssessmentStatus.APPROVAL ? returnToReview(actor, now)
-                    : submitForReview(actor, team, now);
+            case IN_REVIEW ->
+                status == AssessmentStatus.APPROVAL ? returnToReview(actor, now) : submitForReview(actor, team, now);
             case APPROVAL -> approveReview(actor, team, now);
             case COMPLETED -> approveReport(actor, team, now);
             case ARCHIVED -> archive(now);
@@ -160,8 +164,13 @@ public final class Assessment {
 
     /** The refusal of a move the status machine does not allow (409 {@code illegal-transition}). */
     public static ConflictException illegal(AssessmentStatus from, AssessmentStatus to) {
-        String allowed = from.next().stream().sorted().map(s -> Msg.of(s).text()).collect(Collectors.joining(" / "));
-        return new ConflictException("illegal-transition", "assessment.error.illegalTransition", Msg.of(from),
-                Msg.of(to), allowed.isEmpty() ? Msg.of("assessment.error.noFurtherMove") : allowed);
+        String allowed =
+                from.next().stream().sorted().map(s -> Msg.of(s).text()).collect(Collectors.joining(" / "));
+        return new ConflictException(
+                "illegal-transition",
+                "assessment.error.illegalTransition",
+                Msg.of(from),
+                Msg.of(to),
+                allowed.isEmpty() ? Msg.of("assessment.error.noFurtherMove") : allowed);
     }
 }

@@ -20,10 +20,8 @@ public interface AssessmentDirectory {
     org.yunjian.shared.paging.Paged<Match> search(String q, org.yunjian.shared.paging.PageRequest page);
 
     /** An assessment found by {@link #search}, with its system's name. */
-    record Match(UUID id, String name, UUID systemId, String systemName, AssessmentStatus status) {
-    }
+    record Match(UUID id, String name, UUID systemId, String systemName, AssessmentStatus status) {}
 
     /** An assessment as other modules show it; {@code completedAt} is null until it is completed. */
-    record Summary(UUID id, String name, UUID systemId, AssessmentStatus status, java.time.Instant completedAt) {
-    }
+    record Summary(UUID id, String name, UUID systemId, AssessmentStatus status, java.time.Instant completedAt) {}
 }

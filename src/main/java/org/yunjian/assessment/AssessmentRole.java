@@ -6,5 +6,7 @@ package org.yunjian.assessment;
  * them on an assessment — the table's primary key (assessment, person) makes a second role impossible to store.
  */
 public enum AssessmentRole {
-    TESTER, REVIEWER, APPROVER
+    TESTER,
+    REVIEWER,
+    APPROVER
 }

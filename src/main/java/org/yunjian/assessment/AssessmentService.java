@@ -14,25 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.Assessment;
-import org.yunjian.assessment.AssessmentChanges;
-import org.yunjian.assessment.AssessmentStatus;
-import org.yunjian.assessment.AssessmentTeam;
-import org.yunjian.assessment.AssessorChoice;
-import org.yunjian.assessment.AssessorKind;
-import org.yunjian.assessment.Inheritance;
-import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.ReportTemplate;
-import org.yunjian.assessment.RiskLevel;
-import org.yunjian.assessment.ScoreResult;
-import org.yunjian.assessment.ScoringPolicy;
-import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.VerdictRemediation;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.InheritanceRepository;
@@ -44,6 +29,7 @@ import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
+import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.assessment.spi.ReportSetups;
 import org.yunjian.assessment.spi.Scopes;
 import org.yunjian.assessment.spi.ScoringPolicies;
@@ -64,7 +50,6 @@ import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.assessment.spi.ReportNumberRepository;
 
 /** Assessment projects, test items, verdicts, interviews, scores and remediation, with object scope. */
 @Service
@@ -90,10 +75,20 @@ public class AssessmentService {
 
     private final AssessmentChanges work;
 
-    AssessmentService(AssessmentRepository repo, ItemGenerator generator, Parties parties, UserAdministration users,
-                      ScoringPolicies scoring, ApplicationEventPublisher events, Clock clock, TextRules textRules,
-                      ReportNumberRepository reportNumbers, ItemLabels labels, VerdictRemediation tasks,
-                      InheritanceRepository inherited, AssessmentChanges work) {
+    AssessmentService(
+            AssessmentRepository repo,
+            ItemGenerator generator,
+            Parties parties,
+            UserAdministration users,
+            ScoringPolicies scoring,
+            ApplicationEventPublisher events,
+            Clock clock,
+            TextRules textRules,
+            ReportNumberRepository reportNumbers,
+            ItemLabels labels,
+            VerdictRemediation tasks,
+            InheritanceRepository inherited,
+            AssessmentChanges work) {
         this.work = work;
         this.inherited = inherited;
         this.tasks = tasks;
@@ -114,17 +109,37 @@ public class AssessmentService {
      * A new assessment; {@code reportTemplate} null: the contract date decides ({@link ReportTemplate#forContract}),
      * {@code contractDate} null: not recorded (both can be set later on the report-template page).
      */
-    public record CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                              List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver,
-                              ReportTemplate reportTemplate, LocalDate contractDate) {
+    public record CreateInput(
+            String name,
+            UUID systemId,
+            UUID assessorOrgId,
+            AssessorKind assessorKind,
+            List<UUID> assessors,
+            List<String> scope,
+            UUID reviewer,
+            UUID approver,
+            ReportTemplate reportTemplate,
+            LocalDate contractDate) {
 
-        public CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                           List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver) {
+        public CreateInput(
+                String name,
+                UUID systemId,
+                UUID assessorOrgId,
+                AssessorKind assessorKind,
+                List<UUID> assessors,
+                List<String> scope,
+                UUID reviewer,
+                UUID approver) {
             this(name, systemId, assessorOrgId, assessorKind, assessors, scope, reviewer, approver, null, null);
         }
 
-        public CreateInput(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                           List<UUID> assessors, List<String> scope) {
+        public CreateInput(
+                String name,
+                UUID systemId,
+                UUID assessorOrgId,
+                AssessorKind assessorKind,
+                List<UUID> assessors,
+                List<String> scope) {
             this(name, systemId, assessorOrgId, assessorKind, assessors, scope, null, null);
         }
     }
@@ -133,11 +148,17 @@ public class AssessmentService {
      * A verdict; {@code noEvidenceReason} (无证据说明) says why a finding has no evidence, {@code finding} (安全问题) what
      * the assessor found, {@code recommendation} the assessor's 整改建议 (the three kept for findings only).
      */
-    public record VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                               String noEvidenceReason, String finding, String recommendation) {
+    public record VerdictInput(
+            Verdict verdict,
+            String reason,
+            RiskLevel riskLevel,
+            String riskReason,
+            String noEvidenceReason,
+            String finding,
+            String recommendation) {
 
-        public VerdictInput(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                            String noEvidenceReason) {
+        public VerdictInput(
+                Verdict verdict, String reason, RiskLevel riskLevel, String riskReason, String noEvidenceReason) {
             this(verdict, reason, riskLevel, riskReason, noEvidenceReason, null, null);
         }
 
@@ -147,18 +168,28 @@ public class AssessmentService {
 
         /** This verdict with the finding's texts as {@code item} holds them (for inputs that do not carry them). */
         public VerdictInput keepingTextsOf(TestItem item) {
-            return new VerdictInput(verdict, reason, riskLevel, riskReason, item.noEvidenceReason(), item.finding(),
+            return new VerdictInput(
+                    verdict,
+                    reason,
+                    riskLevel,
+                    riskReason,
+                    item.noEvidenceReason(),
+                    item.finding(),
                     item.recommendation());
         }
     }
 
-    public record InterviewInput(String interviewee, String role, Instant heldAt, String notes) {
-    }
+    public record InterviewInput(String interviewee, String role, Instant heldAt, String notes) {}
 
     /** One test item with what the item page shows. */
-    public record ItemDetail(Access access, TestItem item, Requirement requirement, List<VerdictEntry> history,
-                             List<Interview> interviews, List<EvidenceInfo> evidence, List<Remediation> remediations) {
-    }
+    public record ItemDetail(
+            Access access,
+            TestItem item,
+            Requirement requirement,
+            List<VerdictEntry> history,
+            List<Interview> interviews,
+            List<EvidenceInfo> evidence,
+            List<Remediation> remediations) {}
 
     private static CurrentUser caller() {
         return CurrentUser.requireBusinessOrAdmin("assessments");
@@ -171,15 +202,15 @@ public class AssessmentService {
      * filtered by name and status, newest first, with the total: visibility, filters and paging in SQL.
      */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.paging.Paged<AssessmentInfo> page(UUID systemId, String q, AssessmentStatus status,
-                                                         org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<AssessmentInfo> page(
+            UUID systemId, String q, AssessmentStatus status, org.yunjian.shared.paging.PageRequest page) {
         CurrentUser u = caller();
         boolean admin = u.is(org.yunjian.security.Role.SYSTEM_ADMIN);
         List<org.yunjian.party.SystemSummary> systems;
         if (systemId != null) {
             CloudSystem s = parties.requireSystem(systemId);
-            systems = List.of(new org.yunjian.party.SystemSummary(s.id(), s.name(), s.protectionLevel(),
-                    s.customerId(), s.providerId()));
+            systems = List.of(new org.yunjian.party.SystemSummary(
+                    s.id(), s.name(), s.protectionLevel(), s.customerId(), s.providerId()));
         } else if (admin) {
             systems = null;
         } else {
@@ -189,21 +220,34 @@ public class AssessmentService {
         if (!admin && mine == null) {
             return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
-        List<UUID> own = systems == null || mine == null ? List.of() : systems.stream()
-                .filter(s -> mine.equals(s.customerId()) || mine.equals(s.providerId()))
-                .map(org.yunjian.party.SystemSummary::id).toList();
-        return repo.page(systems == null ? null : systems.stream().map(org.yunjian.party.SystemSummary::id).toList(),
-                mine, own, q, status, page);
+        List<UUID> own = systems == null || mine == null
+                ? List.of()
+                : systems.stream()
+                        .filter(s -> mine.equals(s.customerId()) || mine.equals(s.providerId()))
+                        .map(org.yunjian.party.SystemSummary::id)
+                        .toList();
+        return repo.page(
+                systems == null
+                        ? null
+                        : systems.stream()
+                                .map(org.yunjian.party.SystemSummary::id)
+                                .toList(),
+                mine,
+                own,
+                q,
+                status,
+                page);
     }
 
     @Transactional(readOnly = true)
     public List<AssessmentInfo> list(UUID systemId) {
         CurrentUser u = caller();
-        List<CloudSystem> systems = systemId == null ? parties.visibleSystems()
-                : List.of(parties.requireSystem(systemId));
+        List<CloudSystem> systems =
+                systemId == null ? parties.visibleSystems() : List.of(parties.requireSystem(systemId));
         Map<UUID, CloudSystem> byId = systems.stream().collect(Collectors.toMap(CloudSystem::id, s -> s));
         return repo.findBySystems(byId.keySet()).stream()
-                .filter(a -> !Access.relations(a, byId.get(a.systemId()), u).isEmpty()).toList();
+                .filter(a -> !Access.relations(a, byId.get(a.systemId()), u).isEmpty())
+                .toList();
     }
 
     /** The assessment with the caller's relations, or 404 if it does not exist or the caller has none. */
@@ -225,8 +269,11 @@ public class AssessmentService {
         return repo.items(assessmentId).stream()
                 .filter(i -> controlPoint == null || controlPoint.isBlank() || controlPoint.equals(i.controlPoint()))
                 .filter(i -> side == null || side == i.side())
-                .filter(i -> verdict == null || verdict.isBlank()
-                        || (verdict.equals("NONE") ? i.verdict() == null : i.verdict() != null && i.verdict().name().equals(verdict)))
+                .filter(i -> verdict == null
+                        || verdict.isBlank()
+                        || (verdict.equals("NONE")
+                                ? i.verdict() == null
+                                : i.verdict() != null && i.verdict().name().equals(verdict)))
                 .toList();
     }
 
@@ -240,9 +287,16 @@ public class AssessmentService {
         } catch (NotFoundException e) {
             throw new NotFoundException("assessment item", itemId);
         }
-        List<EvidenceInfo> evidence = repo.evidenceOfItem(itemId).stream().filter(access::maySee).toList();
-        return new ItemDetail(access, item, generator.requirement(item.requirementId()).orElse(null),
-                repo.history(itemId), repo.interviews(itemId), evidence, repo.remediationsOfItem(itemId));
+        List<EvidenceInfo> evidence =
+                repo.evidenceOfItem(itemId).stream().filter(access::maySee).toList();
+        return new ItemDetail(
+                access,
+                item,
+                generator.requirement(item.requirementId()).orElse(null),
+                repo.history(itemId),
+                repo.interviews(itemId),
+                evidence,
+                repo.remediationsOfItem(itemId));
     }
 
     /** The score, its groups named in the reader's language (layer and control point from the catalog). */
@@ -255,8 +309,12 @@ public class AssessmentService {
     /** The score under the policy of the assessment's report template. */
     public ScoreResult score(List<TestItem> items, ScoringPolicy policy) {
         return policy.score(items.stream()
-                .map(i -> new ScoringPolicy.ScoredItem(i.requirementId() + "/" + i.side(), labels.layer(i),
-                        labels.controlPoint(i), i.verdict(), i.riskLevel()))
+                .map(i -> new ScoringPolicy.ScoredItem(
+                        i.requirementId() + "/" + i.side(),
+                        labels.layer(i),
+                        labels.controlPoint(i),
+                        i.verdict(),
+                        i.riskLevel()))
                 .toList());
     }
 
@@ -277,7 +335,9 @@ public class AssessmentService {
     /** Users of an organisation that can be on the team of an assessment it assesses ({@link AssessorChoice}). */
     @Transactional(readOnly = true)
     public List<UserView> assessorCandidates(UUID organizationId) {
-        return users.list().stream().filter(v -> AssessorChoice.mayJoinTeam(organizationId, v)).toList();
+        return users.list().stream()
+                .filter(v -> AssessorChoice.mayJoinTeam(organizationId, v))
+                .toList();
     }
 
     // --- creating and moving
@@ -303,10 +363,15 @@ public class AssessmentService {
         if (scope.isEmpty()) {
             errors.add("scope", "assessment.error.scope.empty");
         }
-        scope.stream().filter(s -> !ItemGenerator.isSelection(s)).findFirst()
+        scope.stream()
+                .filter(s -> !ItemGenerator.isSelection(s))
+                .findFirst()
                 .ifPresent(s -> errors.add("scope", "assessment.error.scope.unknown", s));
-        ReportTemplate template = ReportTemplate.choose(in.reportTemplate(), in.contractDate(),
-                LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())), errors);
+        ReportTemplate template = ReportTemplate.choose(
+                in.reportTemplate(),
+                in.contractDate(),
+                LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())),
+                errors);
         errors.throwIfAny();
         CloudSystem system = parties.requireSystem(in.systemId());
         if (!(u.is(Role.SYSTEM_ADMIN) || u.belongsTo(system.customerId()) || u.belongsTo(in.assessorOrgId()))) {
@@ -317,8 +382,9 @@ public class AssessmentService {
             case THIRD_PARTY -> {
                 if (org.isEmpty() || !org.get().hasRole(PartyRole.THIRD_PARTY_ASSESSOR)) {
                     errors.add("assessorOrgId", "assessment.error.assessor.notThirdParty");
-                } else if (!GuideRoles.registeredHolders(parties.registeredRoles(system.id()),
-                        PartyRole.THIRD_PARTY_ASSESSOR).contains(in.assessorOrgId())) {
+                } else if (!GuideRoles.registeredHolders(
+                                parties.registeredRoles(system.id()), PartyRole.THIRD_PARTY_ASSESSOR)
+                        .contains(in.assessorOrgId())) {
                     errors.add("assessorOrgId", "assessment.error.assessor.notEngaged");
                 }
             }
@@ -346,28 +412,59 @@ public class AssessmentService {
             errors.add("approver", "assessment.error.assessors");
         }
         errors.throwIfAny();
-        java.util.function.Function<UUID, AssessmentTeam.Member> member = id -> id == null ? null
-                : new AssessmentTeam.Member(id, candidates.get(id));
-        new AssessmentTeam(assessors.stream().map(member).toList(), member.apply(in.reviewer()),
-                member.apply(in.approver()));
+        java.util.function.Function<UUID, AssessmentTeam.Member> member =
+                id -> id == null ? null : new AssessmentTeam.Member(id, candidates.get(id));
+        new AssessmentTeam(
+                assessors.stream().map(member).toList(), member.apply(in.reviewer()), member.apply(in.approver()));
         Instant now = clock.instant();
-        AssessmentInfo a = new AssessmentInfo(UUID.randomUUID(), in.name().strip(), system.id(), in.assessorOrgId(),
-                in.assessorKind(), AssessmentStatus.DRAFT, assessors,
+        AssessmentInfo a = new AssessmentInfo(
+                UUID.randomUUID(),
+                in.name().strip(),
+                system.id(),
+                in.assessorOrgId(),
+                in.assessorKind(),
+                AssessmentStatus.DRAFT,
+                assessors,
                 in.reviewer() == null ? List.of() : List.of(in.reviewer()),
-                in.approver() == null ? List.of() : List.of(in.approver()), scope.stream().distinct().toList(), now,
-                now, null, null);
+                in.approver() == null ? List.of() : List.of(in.approver()),
+                scope.stream().distinct().toList(),
+                now,
+                now,
+                null,
+                null);
         repo.insert(a, u.userId());
         repo.updateReportSetup(a.id(), template, in.contractDate());
         reportNumbers.assign(a.id());
         int position = 0;
         for (ItemGenerator.Generated g : generator.generate(system, a.scope())) {
-            repo.insertItem(new TestItem(UUID.randomUUID(), a.id(), position++, g.requirementId(), g.side(), g.layer(),
-                    g.controlPoint(), null, null, null, null, null, now));
+            repo.insertItem(new TestItem(
+                    UUID.randomUUID(),
+                    a.id(),
+                    position++,
+                    g.requirementId(),
+                    g.side(),
+                    g.layer(),
+                    g.controlPoint(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now));
         }
         work.changed(a.id());
-        events.publishEvent(AuditableEvent.success("assessment.create", "assessment", a.id(),
-                Msg.of("assessment.audit.created", a.name(), system.name(), Msg.of(a.assessorKind()), position,
-                        Scopes.names(a.scope()), ReportSetups.audit(template, in.contractDate()))));
+        events.publishEvent(AuditableEvent.success(
+                "assessment.create",
+                "assessment",
+                a.id(),
+                Msg.of(
+                        "assessment.audit.created",
+                        a.name(),
+                        system.name(),
+                        Msg.of(a.assessorKind()),
+                        position,
+                        Scopes.names(a.scope()),
+                        ReportSetups.audit(template, in.contractDate()))));
         return repo.find(a.id()).orElseThrow();
     }
 
@@ -379,7 +476,8 @@ public class AssessmentService {
      * decides on cannot be changed by a concurrent request before this one commits.
      */
     public ItemDetail openItemForAssessor(UUID itemId) {
-        UUID assessmentId = repo.item(itemId).map(TestItem::assessmentId)
+        UUID assessmentId = repo.item(itemId)
+                .map(TestItem::assessmentId)
                 .orElseThrow(() -> new NotFoundException("assessment item", itemId));
         Access access;
         try {
@@ -393,15 +491,16 @@ public class AssessmentService {
     }
 
     public void requireOpen(UUID assessmentId) {
-        AssessmentStatus s = repo.lockStatus(assessmentId)
-                .orElseThrow(() -> new NotFoundException("assessment", assessmentId));
+        AssessmentStatus s =
+                repo.lockStatus(assessmentId).orElseThrow(() -> new NotFoundException("assessment", assessmentId));
         new Assessment(assessmentId, new UUID(0, 0), s, null).requireOpen();
     }
 
     /** Records a verdict on the item if it is still at the {@code version} the caller read (else 409; none: 428). */
     public TestItem recordVerdict(UUID itemId, ExpectedVersion version, VerdictInput in) {
         ItemDetail d = openItemForAssessor(itemId);
-        Inheritance.requireNotInherited(inherited.find(itemId).isPresent(), d.item().requirementId());
+        Inheritance.requireNotInherited(
+                inherited.find(itemId).isPresent(), d.item().requirementId());
         FieldErrors errors = checkVerdict(d.item(), d.requirement(), in);
         errors.throwIfAny();
         applyVerdict(d.access(), d.item(), version.value(), in, !d.history().isEmpty(), d.remediations());
@@ -453,7 +552,7 @@ public class AssessmentService {
      * texts within their length and character rules.
      */
     public FieldErrors checkVerdict(TestItem item, Requirement requirement, VerdictInput in) {
-         return verdictErrors(item.requirementId(), requirement, in);
+        return verdictErrors(item.requirementId(), requirement, in);
     }
 
     /**
@@ -477,7 +576,8 @@ public class AssessmentService {
     /** Whether {@code in} keeps the item's verdict, reason and risk (only the finding's texts may differ). */
     static boolean sameVerdict(TestItem item, VerdictInput in) {
         boolean finding = in.verdict() != null && in.verdict().isFinding();
-        return in.verdict() != null && in.verdict() == item.verdict()
+        return in.verdict() != null
+                && in.verdict() == item.verdict()
                 && java.util.Objects.equals(stripped(in.reason()), item.verdictReason())
                 && java.util.Objects.equals(finding ? in.riskLevel() : null, item.riskLevel())
                 && java.util.Objects.equals(finding ? stripped(in.riskReason()) : null, item.riskReason());
@@ -487,8 +587,13 @@ public class AssessmentService {
      * Stores a checked verdict: the item, a history entry, the remediation task, the audit event. A change of the
      * finding's texts alone (安全问题, 整改建议, 无证据说明 under the same verdict) is stored without a history entry.
      */
-    public void applyVerdict(Access access, TestItem item, long expected, VerdictInput in, boolean retest,
-                      List<Remediation> remediations) {
+    public void applyVerdict(
+            Access access,
+            TestItem item,
+            long expected,
+            VerdictInput in,
+            boolean retest,
+            List<Remediation> remediations) {
         boolean finding = in.verdict().isFinding();
         RiskLevel risk = finding ? in.riskLevel() : null;
         String riskReason = finding ? in.riskReason().strip() : null;
@@ -498,19 +603,35 @@ public class AssessmentService {
         String recommendation = finding ? stripped(in.recommendation()) : null;
         if (sameVerdict(item, in) && !unchanged(item, in)) {
             repo.updateFindingTexts(item.id(), noEvidence, found, recommendation, now, expected);
-            events.publishEvent(AuditableEvent.success("assessment.finding", "assessment-item", item.id(),
+            events.publishEvent(AuditableEvent.success(
+                    "assessment.finding",
+                    "assessment-item",
+                    item.id(),
                     Msg.of("assessment.audit.finding", item.requirementId(), Msg.of(item.side()))));
             return;
         }
         repo.updateVerdict(item.id(), in.verdict(), stripped(in.reason()), risk, riskReason, now, expected);
         repo.updateFindingTexts(item.id(), noEvidence, found, recommendation);
-        repo.insertVerdict(new VerdictEntry(UUID.randomUUID(), item.id(), in.verdict(), stripped(in.reason()), risk,
-                retest, access.user().username(), now));
+        repo.insertVerdict(new VerdictEntry(
+                UUID.randomUUID(),
+                item.id(),
+                in.verdict(),
+                stripped(in.reason()),
+                risk,
+                retest,
+                access.user().username(),
+                now));
         tasks.afterVerdict(item, access.system(), in.verdict(), retest, remediations, now);
         work.changed(item.assessmentId());
-        events.publishEvent(AuditableEvent.success("assessment.verdict", "assessment-item", item.id(),
-                Msg.of(retest ? "assessment.audit.retest" : "assessment.audit.verdict", item.requirementId(),
-                        Msg.of(item.side()), Msg.of(in.verdict()),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.verdict",
+                "assessment-item",
+                item.id(),
+                Msg.of(
+                        retest ? "assessment.audit.retest" : "assessment.audit.verdict",
+                        item.requirementId(),
+                        Msg.of(item.side()),
+                        Msg.of(in.verdict()),
                         risk == null ? Msg.of("assessment.audit.noRisk") : Msg.of(risk))));
     }
 
@@ -519,7 +640,8 @@ public class AssessmentService {
         openItemForAssessor(itemId);
         observationErrors(observations).throwIfAny();
         repo.updateObservations(itemId, stripped(observations), clock.instant(), version.value());
-        events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
+        events.publishEvent(
+                AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
         return repo.item(itemId).orElseThrow();
     }
 
@@ -540,10 +662,20 @@ public class AssessmentService {
         tooLong(errors, "notes", in.notes(), 4000);
         errors.throwIfAny();
         Instant now = clock.instant();
-        Interview i = new Interview(UUID.randomUUID(), itemId, in.interviewee().strip(), in.role().strip(), in.heldAt(),
-                stripped(in.notes()), d.access().user().username(), now);
+        Interview i = new Interview(
+                UUID.randomUUID(),
+                itemId,
+                in.interviewee().strip(),
+                in.role().strip(),
+                in.heldAt(),
+                stripped(in.notes()),
+                d.access().user().username(),
+                now);
         repo.insertInterview(i);
-        events.publishEvent(AuditableEvent.success("assessment.interview", "assessment-item", itemId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.interview",
+                "assessment-item",
+                itemId,
                 Msg.of("assessment.audit.interview", d.item().requirementId(), i.interviewee(), i.role())));
         return i;
     }
@@ -559,7 +691,8 @@ public class AssessmentService {
     @Transactional(readOnly = true)
     public Map<String, String> controlPoints(UUID assessmentId) {
         Map<String, String> out = new LinkedHashMap<>();
-        repo.items(assessmentId).stream().sorted(Comparator.comparingInt(TestItem::position))
+        repo.items(assessmentId).stream()
+                .sorted(Comparator.comparingInt(TestItem::position))
                 .forEach(i -> out.putIfAbsent(i.controlPoint(), labels.controlPoint(i)));
         return out;
     }

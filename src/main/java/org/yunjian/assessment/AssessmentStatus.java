@@ -10,7 +10,12 @@ import java.util.Set;
  * from APPROVAL on.
  */
 public enum AssessmentStatus {
-    DRAFT, IN_PROGRESS, IN_REVIEW, APPROVAL, COMPLETED, ARCHIVED;
+    DRAFT,
+    IN_PROGRESS,
+    IN_REVIEW,
+    APPROVAL,
+    COMPLETED,
+    ARCHIVED;
 
     public Set<AssessmentStatus> next() {
         return switch (this) {

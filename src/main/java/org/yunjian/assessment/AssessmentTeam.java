@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Msg;
 
@@ -54,8 +53,8 @@ public record AssessmentTeam(List<Member> testers, Member reviewer, Member appro
 
     /** The refusal of one person in two roles (409 {@code team-role-clash}). */
     public static ConflictException twoRoles(Member m, AssessmentRole first, AssessmentRole second) {
-        return new ConflictException("team-role-clash", "assessment.team.error.twoRoles", m.name(), Msg.of(first),
-                Msg.of(second));
+        return new ConflictException(
+                "team-role-clash", "assessment.team.error.twoRoles", m.name(), Msg.of(first), Msg.of(second));
     }
 
     /** The role {@code user} holds on this team, or null. */
@@ -87,8 +86,11 @@ public record AssessmentTeam(List<Member> testers, Member reviewer, Member appro
         }
         for (Member m : signers) {
             if (recordedVerdicts.contains(m.id())) {
-                throw new ConflictException("team-reviews-own-work", "assessment.team.error.recordedVerdicts",
-                        m.name(), Msg.of(roleOf(m.id())));
+                throw new ConflictException(
+                        "team-reviews-own-work",
+                        "assessment.team.error.recordedVerdicts",
+                        m.name(),
+                        Msg.of(roleOf(m.id())));
             }
         }
     }

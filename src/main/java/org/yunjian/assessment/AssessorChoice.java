@@ -3,7 +3,6 @@ package org.yunjian.assessment;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.yunjian.security.Role;
 import org.yunjian.security.UserView;
 
@@ -26,8 +25,8 @@ public record AssessorChoice(AssessorKind kind, UUID organizationId) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new AssessorChoice(AssessorKind.valueOf(value.substring(0, colon)),
-                    UUID.fromString(value.substring(colon + 1))));
+            return Optional.of(new AssessorChoice(
+                    AssessorKind.valueOf(value.substring(0, colon)), UUID.fromString(value.substring(colon + 1))));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

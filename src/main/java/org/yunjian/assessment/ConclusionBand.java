@@ -1,7 +1,6 @@
 package org.yunjian.assessment;
 
 import java.util.List;
-
 import org.yunjian.assessment.ScoreResult.Conclusion;
 
 /**
@@ -38,8 +37,11 @@ public record ConclusionBand(Conclusion conclusion, int minHigh, int maxMedium, 
 
     /** The conclusion of the first band reached. */
     public static Conclusion conclude(List<ConclusionBand> bands, double rate, int high, int medium) {
-        return bands.stream().filter(b -> b.reached(rate, high, medium)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no-band-reached")).conclusion();
+        return bands.stream()
+                .filter(b -> b.reached(rate, high, medium))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no-band-reached"))
+                .conclusion();
     }
 
     /**

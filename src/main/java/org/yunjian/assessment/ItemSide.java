@@ -6,5 +6,7 @@ package org.yunjian.assessment;
  * Checklist items of the other standards are assessed once, for the system as a whole.
  */
 public enum ItemSide {
-    CLOUD_PLATFORM, CUSTOMER_SYSTEM, WHOLE_SYSTEM
+    CLOUD_PLATFORM,
+    CUSTOMER_SYSTEM,
+    WHOLE_SYSTEM
 }

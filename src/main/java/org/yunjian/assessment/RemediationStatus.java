@@ -2,5 +2,8 @@ package org.yunjian.assessment;
 
 /** Progress of a remediation task: VERIFIED only after a re-test found the item compliant (or the assessor confirmed it). */
 public enum RemediationStatus {
-    OPEN, IN_PROGRESS, DONE, VERIFIED
+    OPEN,
+    IN_PROGRESS,
+    DONE,
+    VERIFIED
 }

@@ -1,7 +1,6 @@
 package org.yunjian.assessment;
 
 import java.time.LocalDate;
-
 import org.yunjian.shared.FieldErrors;
 
 /**
@@ -10,7 +9,8 @@ import org.yunjian.shared.FieldErrors;
  * template decides the chapters and the scoring policy; display names {@code enum.ReportTemplate.<CONSTANT>}.
  */
 public enum ReportTemplate {
-    T2025, T2021;
+    T2025,
+    T2021;
 
     /** The first contract date that must use the 2025 template. */
     public static final LocalDate T2025_FROM = LocalDate.of(2025, 3, 20);
@@ -34,8 +34,8 @@ public enum ReportTemplate {
      * {@code errors}: a contract date more than a year ahead, and the 2021 template for a contract signed since
      * {@link #T2025_FROM}.
      */
-    public static ReportTemplate choose(ReportTemplate template, LocalDate contractDate, LocalDate today,
-                                        FieldErrors errors) {
+    public static ReportTemplate choose(
+            ReportTemplate template, LocalDate contractDate, LocalDate today, FieldErrors errors) {
         if (contractDate != null && contractDate.isAfter(today.plusYears(1))) {
             errors.add("contractDate", "report.setup.error.contractDate");
         }

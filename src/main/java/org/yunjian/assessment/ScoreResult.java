@@ -1,7 +1,6 @@
 package org.yunjian.assessment;
 
 import java.util.List;
-
 import org.yunjian.shared.Msg;
 
 /**
@@ -17,9 +16,17 @@ import org.yunjian.shared.Msg;
  * @param pending          items without a verdict yet (not scored)
  * @param reasons          why the conclusion is what it is, as messages rendered in the reader's language
  */
-public record ScoreResult(String policyId, String policyVersion, double complianceRate, Conclusion conclusion,
-                          List<Group> byLayer, List<Group> byControlPoint, List<ScoringPolicy.ScoredItem> highRisk,
-                          int pending, int mediumRisk, List<Msg> reasons) {
+public record ScoreResult(
+        String policyId,
+        String policyVersion,
+        double complianceRate,
+        Conclusion conclusion,
+        List<Group> byLayer,
+        List<Group> byControlPoint,
+        List<ScoringPolicy.ScoredItem> highRisk,
+        int pending,
+        int mediumRisk,
+        List<Msg> reasons) {
 
     public ScoreResult {
         byLayer = List.copyOf(byLayer);
@@ -33,7 +40,13 @@ public record ScoreResult(String policyId, String policyVersion, double complian
      * (2025 template, {@code mlps-2025}); display names {@code enum.Conclusion.<CONSTANT>}.
      */
     public enum Conclusion {
-        EXCELLENT, GOOD, FAIR, POOR, CONFORMS, BASICALLY_CONFORMS, DOES_NOT_CONFORM
+        EXCELLENT,
+        GOOD,
+        FAIR,
+        POOR,
+        CONFORMS,
+        BASICALLY_CONFORMS,
+        DOES_NOT_CONFORM
     }
 
     /**
@@ -58,7 +71,14 @@ public record ScoreResult(String policyId, String policyVersion, double complian
      *
      * @param rate percent over the applicable items with a verdict; 0 when there are none
      */
-    public record Group(String name, int compliant, int partiallyCompliant, int nonCompliant, int notApplicable,
-                        int pending, double score, int scored, double rate) {
-    }
+    public record Group(
+            String name,
+            int compliant,
+            int partiallyCompliant,
+            int nonCompliant,
+            int notApplicable,
+            int pending,
+            double score,
+            int scored,
+            double rate) {}
 }

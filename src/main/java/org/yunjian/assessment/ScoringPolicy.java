@@ -32,6 +32,5 @@ public interface ScoringPolicy {
      * @param verdict      the current verdict, {@code null} if none yet
      * @param risk         the assessor's risk level of a finding, {@code null} otherwise
      */
-    record ScoredItem(String ref, String layer, String controlPoint, Verdict verdict, RiskLevel risk) {
-    }
+    record ScoredItem(String ref, String layer, String controlPoint, Verdict verdict, RiskLevel risk) {}
 }

@@ -14,17 +14,31 @@ import java.util.UUID;
  */
 public final class SubmissionCheck {
 
-    private SubmissionCheck() {
-    }
+    private SubmissionCheck() {}
 
-    public enum Gap { VERDICT, RISK_LEVEL, RISK_REASON, FINDING, RECOMMENDATION, EVIDENCE, NOT_APPLICABLE_REASON,
-        OPEN_COMMENT }
+    public enum Gap {
+        VERDICT,
+        RISK_LEVEL,
+        RISK_REASON,
+        FINDING,
+        RECOMMENDATION,
+        EVIDENCE,
+        NOT_APPLICABLE_REASON,
+        OPEN_COMMENT
+    }
 
     /** What the check reads of one item. */
-    public record ItemFacts(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                            String finding, String recommendation, int evidence, String noEvidenceReason,
-                            int openComments) {
-    }
+    public record ItemFacts(
+            UUID itemId,
+            Verdict verdict,
+            String reason,
+            RiskLevel riskLevel,
+            String riskReason,
+            String finding,
+            String recommendation,
+            int evidence,
+            String noEvidenceReason,
+            int openComments) {}
 
     /** Every gap of the item, in the order a tester fixes them (empty: ready for review). */
     public static List<Gap> gaps(ItemFacts f) {

@@ -2,12 +2,14 @@ package org.yunjian.assessment;
 
 import java.util.Arrays;
 import java.util.List;
-
 import org.yunjian.catalog.Requirement;
 
 /** 测评结论 of one test item; display names are {@code enum.Verdict.<CONSTANT>} in the bundles. */
 public enum Verdict {
-    COMPLIANT, PARTIALLY_COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE;
+    COMPLIANT,
+    PARTIALLY_COMPLIANT,
+    NON_COMPLIANT,
+    NOT_APPLICABLE;
 
     /** 不符合 and 部分符合 are findings: they carry a risk level and open a remediation task. */
     public boolean isFinding() {
@@ -19,7 +21,9 @@ public enum Verdict {
      * compliant; every other item (checklists, an item the catalog no longer has) may take any verdict.
      */
     public boolean allowedFor(Requirement requirement) {
-        return this != PARTIALLY_COMPLIANT || requirement == null || requirement.mlps() == null
+        return this != PARTIALLY_COMPLIANT
+                || requirement == null
+                || requirement.mlps() == null
                 || requirement.mlps().criteria().partiallyCompliant() != null;
     }
 

@@ -2,10 +2,9 @@ package org.yunjian.assessment;
 
 import java.time.Instant;
 import java.util.List;
-
-import org.yunjian.party.CloudSystem;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.party.CloudSystem;
 
 /**
  * What a recorded verdict does to remediation tasks (opens, reopens or verifies them); the risk module
@@ -13,6 +12,6 @@ import org.yunjian.assessment.spi.Records.TestItem;
  */
 public interface VerdictRemediation {
 
-    void afterVerdict(TestItem item, CloudSystem s, Verdict verdict, boolean retest, List<Remediation> tasks,
-                      Instant now);
+    void afterVerdict(
+            TestItem item, CloudSystem s, Verdict verdict, boolean retest, List<Remediation> tasks, Instant now);
 }

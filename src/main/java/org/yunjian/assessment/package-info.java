@@ -3,6 +3,7 @@
  * a guarded status machine, test items generated from the catalog, verdicts, interviews, a replaceable scoring policy.
  * See {@code docs/assessment.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Assessments", allowedDependencies = {
-        "catalog", "demo", "party", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Assessments",
+        allowedDependencies = {"catalog", "demo", "party", "security", "shared"})
 package org.yunjian.assessment;

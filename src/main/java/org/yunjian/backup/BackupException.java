@@ -20,8 +20,11 @@ public class BackupException extends ProblemException {
     }
 
     public BackupException(Throwable cause, String key, Object... args) {
-        super(RUNNING.equals(key) ? 409 : 500, RUNNING.equals(key) ? "backup-running" : "backup-failed",
-                Msg.of(key, args), cause);
+        super(
+                RUNNING.equals(key) ? 409 : 500,
+                RUNNING.equals(key) ? "backup-running" : "backup-failed",
+                Msg.of(key, args),
+                cause);
         this.key = key;
         this.args = args.clone();
     }

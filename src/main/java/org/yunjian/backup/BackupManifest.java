@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.yunjian.crypto.Sm3;
 
 /**
@@ -33,6 +32,7 @@ public record BackupManifest(Map<String, String> header, List<Entry> entries) {
      * copy of another installation.
      */
     public static final String INSTALLATION = "installation";
+
     static final String INSTALLATION_KEY_FILE = "audit-anchor.pub.pem";
 
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
@@ -84,10 +84,17 @@ public record BackupManifest(Map<String, String> header, List<Entry> entries) {
 
     public String text() {
         StringBuilder b = new StringBuilder("# ").append(FORMAT).append('\n');
-        header.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> b.append("# ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
-        entries.stream().sorted(java.util.Comparator.comparing(Entry::path))
-                .forEach(e -> b.append(e.sm3()).append(' ').append(e.size()).append(' ').append(e.path()).append('\n'));
+        header.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> b.append("# ")
+                .append(e.getKey())
+                .append(": ")
+                .append(e.getValue())
+                .append('\n'));
+        entries.stream().sorted(java.util.Comparator.comparing(Entry::path)).forEach(e -> b.append(e.sm3())
+                .append(' ')
+                .append(e.size())
+                .append(' ')
+                .append(e.path())
+                .append('\n'));
         return b.toString();
     }
 
@@ -143,7 +150,8 @@ public record BackupManifest(Map<String, String> header, List<Entry> entries) {
                 if (Files.size(file) != e.size()) {
                     throw new BackupException("backup.error.size", e.path(), e.size(), Files.size(file));
                 }
-                if (!java.security.MessageDigest.isEqual(Sm3.digest(file).bytes(),
+                if (!java.security.MessageDigest.isEqual(
+                        Sm3.digest(file).bytes(),
                         org.yunjian.crypto.Sm3Digest.of(e.sm3()).bytes())) {
                     throw new BackupException("backup.error.digest", e.path());
                 }
@@ -170,9 +178,11 @@ public record BackupManifest(Map<String, String> header, List<Entry> entries) {
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> !p.getFileName().toString().equals(FILE) && !p.getFileName().toString().equals(KEYS_FILE)
+                    .filter(p -> !p.getFileName().toString().equals(FILE)
+                                    && !p.getFileName().toString().equals(KEYS_FILE)
                             || !p.getParent().equals(root))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 

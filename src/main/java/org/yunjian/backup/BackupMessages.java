@@ -15,7 +15,9 @@ public final class BackupMessages {
 
     public BackupMessages(Locale locale) {
         this.locale = "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
-        this.bundle = ResourceBundle.getBundle("messages/backup", this.locale,
+        this.bundle = ResourceBundle.getBundle(
+                "messages/backup",
+                this.locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Pem;
@@ -33,8 +32,7 @@ public final class ManifestSeal {
     static final String HMAC_KEY_ENV = "YUNJIAN_AUDIT_HMAC_KEY";
     private static final String DOMAIN = "yunjian-backup-seal 1\n";
 
-    private ManifestSeal() {
-    }
+    private ManifestSeal() {}
 
     /** {@code manifest} (written as {@code fileName}) with its seal made with the installation's keys. */
     public static BackupManifest seal(BackupManifest manifest, String fileName, InstallationSeal keys) {
@@ -62,8 +60,12 @@ public final class ManifestSeal {
         Keys keys = Keys.in(keyDir);
         String installation = manifest.get(BackupManifest.INSTALLATION);
         if (installation == null || !installation.equals(keys.installation())) {
-            throw new BackupException("backup.error.signed-elsewhere", fileName, shortId(installation),
-                    shortId(keys.installation()), keyDir);
+            throw new BackupException(
+                    "backup.error.signed-elsewhere",
+                    fileName,
+                    shortId(installation),
+                    shortId(keys.installation()),
+                    keyDir);
         }
         byte[] data = signed(unsealed(manifest), fileName);
         if (!keys.verifier().verify(data, decode(manifest.get(SIGNATURE)))) {
@@ -81,13 +83,15 @@ public final class ManifestSeal {
             try {
                 String installation = BackupManifest.installation(dir);
                 if (installation == null) {
-                    throw new BackupException("backup.error.no-check-key", dir.resolve(BackupManifest.INSTALLATION_KEY_FILE));
+                    throw new BackupException(
+                            "backup.error.no-check-key", dir.resolve(BackupManifest.INSTALLATION_KEY_FILE));
                 }
-                PublicKey key = Pem.readPublicKey(Files.readString(dir.resolve(BackupManifest.INSTALLATION_KEY_FILE),
-                        StandardCharsets.UTF_8));
+                PublicKey key = Pem.readPublicKey(
+                        Files.readString(dir.resolve(BackupManifest.INSTALLATION_KEY_FILE), StandardCharsets.UTF_8));
                 return new Keys(installation, Verifier.of(key), HmacSm3.withKey(hmacKey(dir)));
             } catch (IOException | IllegalArgumentException e) {
-                throw new BackupException(e, "backup.error.no-check-key", dir.resolve(BackupManifest.INSTALLATION_KEY_FILE));
+                throw new BackupException(
+                        e, "backup.error.no-check-key", dir.resolve(BackupManifest.INSTALLATION_KEY_FILE));
             }
         }
 

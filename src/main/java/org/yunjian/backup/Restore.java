@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /**
@@ -30,6 +29,7 @@ public final class Restore {
 
     /** Read by the platform at its next start, which records the restore in the audit log and removes the file. */
     static final String MARKER = "restored-from.properties";
+
     private static final Pattern DB_FILE = Pattern.compile("[A-Za-z0-9_-]+\\.mv\\.db");
 
     /**
@@ -46,18 +46,19 @@ public final class Restore {
     }
 
     /** @param authenticated whether the backup's seal was checked ({@code false}: an unsigned backup accepted) */
-    public record Result(String name, String database, int files, String manifestSm3, boolean keysRestored,
-                         boolean authenticated) {
-    }
+    public record Result(
+            String name, String database, int files, String manifestSm3, boolean keysRestored, boolean authenticated) {}
 
-    private Restore() {
-    }
+    private Restore() {}
 
     public static Result run(Request r) {
         Path from = r.from().toAbsolutePath().normalize();
         Path dataDir = r.dataDir().toAbsolutePath().normalize();
-        Path keyDir = (r.keyDir() == null ? dataDir.resolve("keys") : r.keyDir()).toAbsolutePath().normalize();
-        Path keysFrom = r.keysFrom() == null ? null : r.keysFrom().toAbsolutePath().normalize();
+        Path keyDir = (r.keyDir() == null ? dataDir.resolve("keys") : r.keyDir())
+                .toAbsolutePath()
+                .normalize();
+        Path keysFrom =
+                r.keysFrom() == null ? null : r.keysFrom().toAbsolutePath().normalize();
         // 1. check everything before writing anything
         BackupManifest manifest = BackupManifest.read(from.resolve(BackupManifest.FILE));
         manifest.check(from, BackupManifest.FILE);
@@ -108,7 +109,8 @@ public final class Restore {
                 files++;
             }
             if (keysFrom != null) {
-                for (BackupManifest.Entry e : BackupManifest.read(keysFrom.resolve(BackupManifest.KEYS_FILE)).entries()) {
+                for (BackupManifest.Entry e : BackupManifest.read(keysFrom.resolve(BackupManifest.KEYS_FILE))
+                        .entries()) {
                     if (!e.path().contains("/") && !e.path().startsWith("audit-head.witness")) {
                         copyChecked(keysFrom.resolve(e.path()), keyStaging.resolve(e.path()), e);
                     }
@@ -116,7 +118,8 @@ public final class Restore {
             }
             OwnerOnlyFiles.ensureDirectory(keyStaging);
             Properties marker = new Properties();
-            marker.setProperty("backup", manifest.get("name") == null ? from.getFileName().toString() : manifest.get("name"));
+            marker.setProperty(
+                    "backup", manifest.get("name") == null ? from.getFileName().toString() : manifest.get("name"));
             marker.setProperty("manifest-sm3", manifestSm3);
             marker.setProperty("database", String.valueOf(manifest.get("database")));
             marker.setProperty("restored-at", BackupManifest.now());
@@ -131,14 +134,21 @@ public final class Restore {
             if (!keysInside) {
                 moveInto(keyStaging, keyDir);
             }
-            return new Result(String.valueOf(manifest.get("name")), String.valueOf(manifest.get("database")), files,
-                    manifestSm3, keysFrom != null, authenticated);
+            return new Result(
+                    String.valueOf(manifest.get("name")),
+                    String.valueOf(manifest.get("database")),
+                    files,
+                    manifestSm3,
+                    keysFrom != null,
+                    authenticated);
         } catch (IOException | RuntimeException e) {
             if (dataMoved) {
                 deleteTree(dataDir);
                 mkdirs(dataDir);
             }
-            throw e instanceof BackupException b ? b : new BackupException(e, "backup.error.io", String.valueOf(e.getMessage()));
+            throw e instanceof BackupException b
+                    ? b
+                    : new BackupException(e, "backup.error.io", String.valueOf(e.getMessage()));
         } finally {
             deleteTree(staging);
             if (!keysInside) {
@@ -175,8 +185,8 @@ public final class Restore {
             throw new BackupException(e, "backup.error.io", String.valueOf(e.getMessage()));
         }
         if (backup != null && keys != null && !backup.equals(keys)) {
-            throw new BackupException("backup.error.other-installation", backup.substring(0, 12),
-                    keys.substring(0, 12), keysFrom);
+            throw new BackupException(
+                    "backup.error.other-installation", backup.substring(0, 12), keys.substring(0, 12), keysFrom);
         }
     }
 
@@ -201,7 +211,7 @@ public final class Restore {
         OwnerOnlyFiles.ensureDirectory(target.getParent());
         OwnerOnlyFiles.createOwnerOnly(target, "");
         try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS);
-             OutputStream out = Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING)) {
+                OutputStream out = Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING)) {
             in.transferTo(out);
         }
         if (Files.size(target) != e.size() || !BackupManifest.sm3(target).equals(e.sm3())) {
@@ -230,7 +240,8 @@ public final class Restore {
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
-            Path staging = parent.resolve("." + target.getFileName() + ".restore-" + UUID.randomUUID().toString().substring(0, 8));
+            Path staging = parent.resolve("." + target.getFileName() + ".restore-"
+                    + UUID.randomUUID().toString().substring(0, 8));
             OwnerOnlyFiles.ensureDirectory(staging);
             return staging;
         } catch (IOException e) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 
@@ -24,10 +23,11 @@ public final class Catalog {
     private final List<Mapping> mappings;
     private volatile State state;
 
-    private record State(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, SearchIndex index) {
-    }
+    private record State(
+            Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, SearchIndex index) {}
 
-    private Catalog(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, List<Mapping> mappings) {
+    private Catalog(
+            Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, List<Mapping> mappings) {
         this.builtIn = Set.copyOf(standards.keySet());
         this.builtInStandards = List.copyOf(standards.values());
         this.builtInRequirements = List.copyOf(requirements.values());
@@ -74,7 +74,8 @@ public final class Catalog {
                 throw new IllegalArgumentException("mapping " + m.from() + " -> " + m.to() + ": unknown requirement");
             }
         }
-        return new Catalog(Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byId), List.copyOf(mappings));
+        return new Catalog(
+                Collections.unmodifiableMap(byCode), Collections.unmodifiableMap(byId), List.copyOf(mappings));
     }
 
     /**
@@ -102,7 +103,9 @@ public final class Catalog {
      * be scoped to besides the built-in selections.
      */
     public List<Standard> importedStandards() {
-        return state.standards().values().stream().filter(s -> !builtIn.contains(s.code())).toList();
+        return state.standards().values().stream()
+                .filter(s -> !builtIn.contains(s.code()))
+                .toList();
     }
 
     /**
@@ -115,7 +118,8 @@ public final class Catalog {
         if (code == null || builtIn.contains(code)) {
             return List.of();
         }
-        return find(RequirementFilter.items().standard(code)).stream().filter(r -> r.text() != null && !r.text().isBlank())
+        return find(RequirementFilter.items().standard(code)).stream()
+                .filter(r -> r.text() != null && !r.text().isBlank())
                 .toList();
     }
 
@@ -184,7 +188,8 @@ public final class Catalog {
      * most relevant first, else in catalog order.
      */
     public List<Requirement> matching(String query, RequirementFilter filter) {
-        return query != null && !query.isBlank() ? search(query, filter).stream().map(SearchHit::requirement).toList()
+        return query != null && !query.isBlank()
+                ? search(query, filter).stream().map(SearchHit::requirement).toList()
                 : find(filter);
     }
 
@@ -195,7 +200,9 @@ public final class Catalog {
 
     /** Cross-references with {@code id} at either end. */
     public List<Mapping> mappings(RequirementId id) {
-        return mappings.stream().filter(m -> m.from().equals(id) || m.to().equals(id)).toList();
+        return mappings.stream()
+                .filter(m -> m.from().equals(id) || m.to().equals(id))
+                .toList();
     }
 
     public int size() {

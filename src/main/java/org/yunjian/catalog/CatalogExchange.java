@@ -2,7 +2,6 @@ package org.yunjian.catalog;
 
 import java.time.Instant;
 import java.util.List;
-
 import org.yunjian.shared.version.ExpectedVersion;
 
 /**
@@ -60,18 +59,35 @@ public interface CatalogExchange {
     Original original(String code, int version);
 
     /** One imported OSCAL catalog, in its current version. */
-    record ImportedStandard(String code, String title, String fileName, OscalFormat format, int requirements,
-                            String sha256, int version, Instant importedAt, String importedBy) {
-    }
+    record ImportedStandard(
+            String code,
+            String title,
+            String fileName,
+            OscalFormat format,
+            int requirements,
+            String sha256,
+            int version,
+            Instant importedAt,
+            String importedBy) {}
 
     /**
      * One version of an imported catalog.
      *
      * @param replacedAt null for the current version
      */
-    record ImportVersion(String code, int version, String title, String fileName, OscalFormat format,
-                         int requirements, String sha256, long sizeBytes, Instant importedAt, String importedBy,
-                         Instant replacedAt, String replacedBy) {
+    record ImportVersion(
+            String code,
+            int version,
+            String title,
+            String fileName,
+            OscalFormat format,
+            int requirements,
+            String sha256,
+            long sizeBytes,
+            Instant importedAt,
+            String importedBy,
+            Instant replacedAt,
+            String replacedBy) {
 
         @com.fasterxml.jackson.annotation.JsonProperty("current")
         public boolean current() {
@@ -80,6 +96,5 @@ public interface CatalogExchange {
     }
 
     /** An uploaded document as it was received. */
-    record Original(String fileName, OscalFormat format, byte[] content) {
-    }
+    record Original(String fileName, OscalFormat format, byte[] content) {}
 }

@@ -21,8 +21,7 @@ public final class ClauseLabel {
 
     private static final String GBT31167 = "GBT31167";
 
-    private ClauseLabel() {
-    }
+    private ClauseLabel() {}
 
     /** The label in the reader's language, e.g. {@code 6.1 第1段} / {@code 6.1 ¶1}. */
     public static Msg of(Requirement r) {
@@ -33,7 +32,8 @@ public final class ClauseLabel {
         String[] parts = r.item().split("-");
         for (int i = 0; i < parts.length; i++) {
             boolean last = i == parts.length - 1;
-            out = Msg.of("catalog.label.item", out, last ? own(r, parts[i], i) : ancestor(r.standardCode(), parts[i], i));
+            out = Msg.of(
+                    "catalog.label.item", out, last ? own(r, parts[i], i) : ancestor(r.standardCode(), parts[i], i));
         }
         return out;
     }

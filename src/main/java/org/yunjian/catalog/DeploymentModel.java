@@ -3,7 +3,6 @@ package org.yunjian.catalog;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-
 import org.yunjian.shared.Labelled;
 
 /**
@@ -25,7 +24,9 @@ public enum DeploymentModel implements Labelled {
 
     /** The models a requirement can be restricted to, in declaration order (the catalog's filter offers these). */
     public static List<DeploymentModel> requirementModels() {
-        return Arrays.stream(values()).filter(DeploymentModel::restrictsRequirements).toList();
+        return Arrays.stream(values())
+                .filter(DeploymentModel::restrictsRequirements)
+                .toList();
     }
 
     /**

@@ -14,7 +14,10 @@ public record ExitInventory(Category category, List<Field> fields, List<String> 
     }
 
     public enum Category {
-        DATA_FILES, PROGRAM_CODE, OTHER_DATA, DOCUMENTS
+        DATA_FILES,
+        PROGRAM_CODE,
+        OTHER_DATA,
+        DOCUMENTS
     }
 
     /**

@@ -11,8 +11,11 @@ import java.util.Set;
  * @param relatedDuties the duties the incident breaks where the category's clause holds none of them (B.1 13: 6.6 c)
  *                      3), 6.5 c) 1)); empty where the clause is enough
  */
-public record Incident(String category, Set<PartyRole> liableRoles, String relatedClause,
-                       java.util.List<RequirementId> relatedDuties) {
+public record Incident(
+        String category,
+        Set<PartyRole> liableRoles,
+        String relatedClause,
+        java.util.List<RequirementId> relatedDuties) {
 
     public Incident {
         liableRoles = Set.copyOf(liableRoles);

@@ -7,8 +7,8 @@ package org.yunjian.catalog;
  * @param rationale   one line on why the relation holds (editorial, English)
  * @param rationaleZh the same line in Chinese
  */
-public record Mapping(RequirementId from, RequirementId to, Relation relation, String topic, String rationale,
-                      String rationaleZh) {
+public record Mapping(
+        RequirementId from, RequirementId to, Relation relation, String topic, String rationale, String rationaleZh) {
 
     /** The rationale in {@code locale}'s language: English for English, else Chinese. */
     public String rationale(java.util.Locale locale) {

@@ -1,10 +1,9 @@
 package org.yunjian.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The 等保 work-instruction row of one cloud-extension item (GB/T 22239-2019 §8.2, level 3).
@@ -19,16 +18,40 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param level                  the protection level (1–4) the item belongs to in an assessment body's imported item
  *                               table (通用要求); null for the built-in cloud extension (level 3 throughout)
  */
-public record MlpsAssessment(String area, String controlPoint, boolean controlPointLabelOnRow, String requirement,
-                             String interpretation, TestMethod testMethod, String expectedEvidence,
-                             Criteria criteria, AssessedSide assessedSide, Integer level) {
+public record MlpsAssessment(
+        String area,
+        String controlPoint,
+        boolean controlPointLabelOnRow,
+        String requirement,
+        String interpretation,
+        TestMethod testMethod,
+        String expectedEvidence,
+        Criteria criteria,
+        AssessedSide assessedSide,
+        Integer level) {
 
     /** A row of the built-in cloud extension (no level of its own). */
-    public MlpsAssessment(String area, String controlPoint, boolean controlPointLabelOnRow, String requirement,
-                          String interpretation, TestMethod testMethod, String expectedEvidence, Criteria criteria,
-                          AssessedSide assessedSide) {
-        this(area, controlPoint, controlPointLabelOnRow, requirement, interpretation, testMethod, expectedEvidence,
-                criteria, assessedSide, null);
+    public MlpsAssessment(
+            String area,
+            String controlPoint,
+            boolean controlPointLabelOnRow,
+            String requirement,
+            String interpretation,
+            TestMethod testMethod,
+            String expectedEvidence,
+            Criteria criteria,
+            AssessedSide assessedSide) {
+        this(
+                area,
+                controlPoint,
+                controlPointLabelOnRow,
+                requirement,
+                interpretation,
+                testMethod,
+                expectedEvidence,
+                criteria,
+                assessedSide,
+                null);
     }
 
     /**
@@ -36,8 +59,10 @@ public record MlpsAssessment(String area, String controlPoint, boolean controlPo
      * {@code catalog.table.layer.0–9}, in Chinese as the catalog data names them).
      */
     public static java.util.List<String> templateLayers() {
-        return java.util.stream.IntStream.range(0, 10).mapToObj(i -> org.yunjian.shared.Msg.of("catalog.table.layer." + i)
-                .text(org.yunjian.shared.Texts.CHINESE)).toList();
+        return java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i ->
+                        org.yunjian.shared.Msg.of("catalog.table.layer." + i).text(org.yunjian.shared.Texts.CHINESE))
+                .toList();
     }
 
     /** 测评方法: the verbatim text and its numbered steps. */

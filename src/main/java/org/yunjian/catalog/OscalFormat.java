@@ -30,7 +30,13 @@ public enum OscalFormat {
             if (b == '<') {
                 return XML;
             }
-            if (!(b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF)) {
+            if (!(b == ' '
+                    || b == '\n'
+                    || b == '\r'
+                    || b == '\t'
+                    || b == (byte) 0xEF
+                    || b == (byte) 0xBB
+                    || b == (byte) 0xBF)) {
                 return null;
             }
         }

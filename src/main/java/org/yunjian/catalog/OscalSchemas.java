@@ -1,7 +1,6 @@
 package org.yunjian.catalog;
 
 import java.util.List;
-
 import org.yunjian.catalog.internal.OscalValidation;
 import org.yunjian.shared.Msg;
 
@@ -47,11 +46,9 @@ public final class OscalSchemas {
      * @param line    1-based line, 0 when unknown
      * @param message the problem, rendered in the reader's language where shown
      */
-    public record Problem(String path, int line, Msg message) {
-    }
+    public record Problem(String path, int line, Msg message) {}
 
-    private OscalSchemas() {
-    }
+    private OscalSchemas() {}
 
     /** Every problem of {@code content} against the official schema of {@code model}; empty when it is valid. */
     public static List<Problem> validate(Model model, OscalFormat format, byte[] content) {

@@ -3,7 +3,6 @@ package org.yunjian.catalog;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.yunjian.shared.Labelled;
 
 /**

@@ -33,16 +33,38 @@ import java.util.Set;
  * @param nature                 what the item states: a duty (every node but the few the catalog marks), a risk
  *                               description or a definition — the latter two are nobody's duty
  */
-public record Requirement(RequirementId id, String standardCode, RequirementKind kind, String clause, String item,
-                          String sourceLabel, boolean numberingReconstructed, RequirementId parent,
-                          List<RequirementId> children, String title, String titleEn, String titleSource, String text,
-                          String textEn,
-                          String phaseInStandard, Set<Phase> phases, Set<PartyRole> roles, Layer layer,
-                          Set<DeploymentModel> deploymentModels, boolean bold, boolean derivedFromLeadIn,
-                          Integer sourceLine,
-                          MlpsAssessment mlps, ExitInventory exitInventory, List<Correction> corrections,
-                          List<Footnote> footnotes, List<Note> notes, List<AllocationRule> allocationRules,
-                          RoleDetermination roleDetermination, Incident incident, ItemNature nature) {
+public record Requirement(
+        RequirementId id,
+        String standardCode,
+        RequirementKind kind,
+        String clause,
+        String item,
+        String sourceLabel,
+        boolean numberingReconstructed,
+        RequirementId parent,
+        List<RequirementId> children,
+        String title,
+        String titleEn,
+        String titleSource,
+        String text,
+        String textEn,
+        String phaseInStandard,
+        Set<Phase> phases,
+        Set<PartyRole> roles,
+        Layer layer,
+        Set<DeploymentModel> deploymentModels,
+        boolean bold,
+        boolean derivedFromLeadIn,
+        Integer sourceLine,
+        MlpsAssessment mlps,
+        ExitInventory exitInventory,
+        List<Correction> corrections,
+        List<Footnote> footnotes,
+        List<Note> notes,
+        List<AllocationRule> allocationRules,
+        RoleDetermination roleDetermination,
+        Incident incident,
+        ItemNature nature) {
 
     public Requirement {
         nature = nature == null ? ItemNature.DUTY : nature;
@@ -83,14 +105,11 @@ public record Requirement(RequirementId id, String standardCode, RequirementKind
      *
      * @param field JSON path of the field within the requirement, e.g. {@code mlps.criteria.compliant}
      */
-    public record Correction(String field, String original, String corrected, String note) {
-    }
+    public record Correction(String field, String original, String corrected, String note) {}
 
     /** An informative paragraph or 注 of the source, verbatim, with an English rendering. */
-    public record Note(String text, String textEn) {
-    }
+    public record Note(String text, String textEn) {}
 
     /** A footnote of the source, e.g. mark {@code [^1]} with 介质清理's definition. */
-    public record Footnote(String mark, String text) {
-    }
+    public record Footnote(String mark, String text) {}
 }

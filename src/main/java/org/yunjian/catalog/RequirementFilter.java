@@ -6,8 +6,13 @@ package org.yunjian.catalog;
  *
  * @param deploymentModel matches requirements that apply under the model, including unrestricted ones
  */
-public record RequirementFilter(String standardCode, RequirementKind kind, Phase phase, PartyRole role, Layer layer,
-                                DeploymentModel deploymentModel) {
+public record RequirementFilter(
+        String standardCode,
+        RequirementKind kind,
+        Phase phase,
+        PartyRole role,
+        Layer layer,
+        DeploymentModel deploymentModel) {
 
     public static RequirementFilter any() {
         return new RequirementFilter(null, null, null, null, null, null);

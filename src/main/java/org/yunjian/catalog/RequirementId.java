@@ -21,8 +21,9 @@ public record RequirementId(String value) implements Comparable<RequirementId> {
             "^([A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)*)-((?:[A-Z]|[0-9]+)(?:\\.[0-9]+)*)((?:-(?:[a-z]|[0-9]+))*)$");
 
     /** An imported standard's code may hold number segments ({@code NIST-SP-800-53-REV5}): the colon ends it. */
-    private static final Pattern IMPORTED = Pattern.compile(
-            "^([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*):((?:\\p{L}|_)(?:\\p{L}|\\p{N}|[.\\-_])*)$");
+    private static final Pattern IMPORTED =
+            Pattern.compile("^([A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*):((?:\\p{L}|_)(?:\\p{L}|\\p{N}|[.\\-_])*)$");
+
     private static final Pattern CODE = Pattern.compile("^[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*$");
 
     public RequirementId {
@@ -52,7 +53,8 @@ public record RequirementId(String value) implements Comparable<RequirementId> {
 
     /** Whether {@code value} is a well-formed id (it may still be absent from the catalog). */
     public static boolean isWellFormed(String value) {
-        return value != null && (FORMAT.matcher(value).matches() || IMPORTED.matcher(value).matches());
+        return value != null
+                && (FORMAT.matcher(value).matches() || IMPORTED.matcher(value).matches());
     }
 
     /** Whether this is the id of an imported (OSCAL) requirement. */

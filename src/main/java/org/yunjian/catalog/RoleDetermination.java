@@ -10,8 +10,8 @@ import java.util.Set;
  * @param roleTerm the role as printed, e.g. {@code 云服务提供者（联合）}
  * @param joint    the role is held jointly with another provider
  */
-public record RoleDetermination(String actor, List<Behaviour> behaviours, String roleTerm, Set<PartyRole> roles,
-                                boolean joint) {
+public record RoleDetermination(
+        String actor, List<Behaviour> behaviours, String roleTerm, Set<PartyRole> roles, boolean joint) {
 
     public RoleDetermination {
         behaviours = List.copyOf(behaviours);
@@ -19,6 +19,5 @@ public record RoleDetermination(String actor, List<Behaviour> behaviours, String
     }
 
     /** One behaviour, e.g. number 2, name 选择云计算平台软件, text 决定选用 B 组织的云计算平台软件。 */
-    public record Behaviour(Integer number, String name, String text) {
-    }
+    public record Behaviour(Integer number, String name, String text) {}
 }

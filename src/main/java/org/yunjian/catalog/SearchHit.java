@@ -5,5 +5,4 @@ package org.yunjian.catalog;
  *
  * @param score relevance, higher is better; comparable within one search only
  */
-public record SearchHit(Requirement requirement, double score) {
-}
+public record SearchHit(Requirement requirement, double score) {}

@@ -23,6 +23,7 @@ final class SearchIndex {
 
     /** term → (document → weighted term frequency). */
     private final Map<String, Map<Integer, Double>> postings = new HashMap<>();
+
     private final List<RequirementId> ids = new ArrayList<>();
     private final List<Double> lengths = new ArrayList<>();
     private final List<String> fullText = new ArrayList<>();
@@ -56,7 +57,12 @@ final class SearchIndex {
                     add(tf, all, 0.5, r.mlps().testMethod().text());
                 }
                 if (r.mlps().criteria() != null) {
-                    add(tf, all, 0.5, r.mlps().criteria().compliant(), r.mlps().criteria().partiallyCompliant(),
+                    add(
+                            tf,
+                            all,
+                            0.5,
+                            r.mlps().criteria().compliant(),
+                            r.mlps().criteria().partiallyCompliant(),
                             r.mlps().criteria().nonCompliant());
                 }
             }
@@ -70,11 +76,13 @@ final class SearchIndex {
                 add(tf, all, 1.0, p.title(), p.titleEn());
                 up = p.parent();
             }
-            double length = tf.values().stream().mapToDouble(Double::doubleValue).sum();
+            double length =
+                    tf.values().stream().mapToDouble(Double::doubleValue).sum();
             lengths.add(length);
             total += length;
             fullText.add(all.toString().toLowerCase(Locale.ROOT));
-            tf.forEach((term, f) -> postings.computeIfAbsent(term, t -> new HashMap<>()).put(doc, f));
+            tf.forEach((term, f) ->
+                    postings.computeIfAbsent(term, t -> new HashMap<>()).put(doc, f));
         }
         averageLength = ids.isEmpty() ? 1 : total / ids.size();
     }
@@ -130,7 +138,8 @@ final class SearchIndex {
                 hits.add(new SearchHit(r, e.getValue() * phrase));
             }
         }
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
+        hits.sort(Comparator.comparingDouble(SearchHit::score)
+                .reversed()
                 .thenComparing(h -> order.get(h.requirement().id())));
         return List.copyOf(hits);
     }
@@ -186,9 +195,24 @@ final class SearchIndex {
     }
 
     private static final String[][] SUFFIXES = {
-            {"ational", "ate"}, {"ations", ""}, {"ation", ""}, {"ities", ""}, {"ity", ""}, {"ness", ""},
-            {"ments", ""}, {"ment", ""}, {"ings", ""}, {"ing", ""}, {"ies", "y"}, {"ied", "y"}, {"ed", ""},
-            {"es", ""}, {"s", ""}, {"al", ""}, {"e", ""}};
+        {"ational", "ate"},
+        {"ations", ""},
+        {"ation", ""},
+        {"ities", ""},
+        {"ity", ""},
+        {"ness", ""},
+        {"ments", ""},
+        {"ment", ""},
+        {"ings", ""},
+        {"ing", ""},
+        {"ies", "y"},
+        {"ied", "y"},
+        {"ed", ""},
+        {"es", ""},
+        {"s", ""},
+        {"al", ""},
+        {"e", ""}
+    };
 
     /** A light English stemmer: information/informed/informs → inform, residual/residue → residu. */
     static String stem(String word) {

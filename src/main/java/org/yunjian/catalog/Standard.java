@@ -13,8 +13,15 @@ import java.util.Set;
  * @param phaseTerms  the standard's own lifecycle terms and the normalised phases they map to
  * @param roleTerms   the standard's own role terms and the roles they map to
  */
-public record Standard(String code, String title, String titleEn, String designation, String sourceFile,
-                       List<PhaseTerm> phaseTerms, List<RoleTerm> roleTerms, String notes) {
+public record Standard(
+        String code,
+        String title,
+        String titleEn,
+        String designation,
+        String sourceFile,
+        List<PhaseTerm> phaseTerms,
+        List<RoleTerm> roleTerms,
+        String notes) {
 
     public Standard {
         phaseTerms = List.copyOf(phaseTerms);

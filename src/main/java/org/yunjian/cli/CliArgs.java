@@ -3,7 +3,6 @@ package org.yunjian.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.shared.Texts;
 
@@ -34,7 +33,8 @@ public record CliArgs(Locale locale, String[] rest) {
      * the user wrote them.
      */
     public static String[] languageLast(String... args) {
-        int n = args.length > 0 && args[0].startsWith("--lang=") ? 1
+        int n = args.length > 0 && args[0].startsWith("--lang=")
+                ? 1
                 : args.length > 1 && args[0].equals("--lang") ? 2 : 0;
         if (n == 0) {
             return args;

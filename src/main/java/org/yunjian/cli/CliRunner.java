@@ -1,11 +1,8 @@
 package org.yunjian.cli;
 
 import java.util.List;
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
-import org.yunjian.shared.Texts;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -62,7 +59,8 @@ public class CliRunner {
         CommandLine.IFactory none = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                if (type.isAnnotationPresent(Command.class) && type.getPackageName().startsWith("org.yunjian")) {
+                if (type.isAnnotationPresent(Command.class)
+                        && type.getPackageName().startsWith("org.yunjian")) {
                     return objenesis.newInstance(type);
                 }
                 return CommandLine.defaultFactory().create(type);
@@ -83,8 +81,8 @@ public class CliRunner {
             var scanner = new org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider(false);
             scanner.addIncludeFilter(new org.springframework.core.type.filter.AssignableTypeFilter(CliCommand.class));
             return scanner.findCandidateComponents("org.yunjian").stream()
-                    .<Class<?>>map(c -> org.springframework.util.ClassUtils.resolveClassName(c.getBeanClassName(),
-                            CliRunner.class.getClassLoader()))
+                    .<Class<?>>map(c -> org.springframework.util.ClassUtils.resolveClassName(
+                            c.getBeanClassName(), CliRunner.class.getClassLoader()))
                     .toList();
         }
     }
@@ -102,15 +100,19 @@ public class CliRunner {
         @Override
         public int run(String[] args) {
             CliEntry.logs(args);
-            Integer status = withoutDatabase(new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
-                    java.nio.charset.StandardCharsets.UTF_8), true), args);
+            Integer status = withoutDatabase(
+                    new java.io.PrintWriter(
+                            new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true),
+                    args);
             return status == null ? 2 : status;
         }
     };
 
     /** Whether {@code args} (with their {@code --lang} anywhere) ask for help or the version only. */
     public static boolean onlyHelpOrVersion(String... args) {
-        return onlyHelp(java.util.Arrays.stream(args).filter(a -> !a.startsWith("--lang")).toArray(String[]::new));
+        return onlyHelp(java.util.Arrays.stream(args)
+                .filter(a -> !a.startsWith("--lang"))
+                .toArray(String[]::new));
     }
 
     /** {@code --version} alone, or {@code --help} after nothing but command names. */
@@ -125,8 +127,7 @@ public class CliRunner {
     }
 
     @Command(name = "yunjian", mixinStandardHelpOptions = true, version = "yunjian 0.1.0")
-    static final class Root {
-    }
+    static final class Root {}
 
     private record SpringFactory(ApplicationContext context) implements CommandLine.IFactory {
         @Override

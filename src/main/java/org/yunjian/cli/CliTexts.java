@@ -6,9 +6,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -71,7 +69,8 @@ public final class CliTexts extends ResourceBundle {
     static String descriptionKey(Class<?> type, String name) {
         String[] packages = type.getPackageName().split("\\.");
         // a command in org.yunjian.<module>.cli.<group> (yunjian report … in the offline toolkit) is named by its group
-        String module = packages.length > 4 && packages[3].equals("cli") ? packages[4]
+        String module = packages.length > 4 && packages[3].equals("cli")
+                ? packages[4]
                 : packages.length > 2 ? packages[2] : "cli";
         if (module.equals("cli")) {
             return "cli." + name + ".description";

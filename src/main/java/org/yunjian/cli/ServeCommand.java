@@ -2,7 +2,6 @@ package org.yunjian.cli;
 
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 
 /** Listed for help only: {@code serve} is dispatched before any Spring context starts. */

@@ -3,9 +3,7 @@ package org.yunjian.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -16,8 +14,7 @@ import picocli.CommandLine.Unmatched;
  */
 final class SessionCommandEntries {
 
-    private SessionCommandEntries() {
-    }
+    private SessionCommandEntries() {}
 
     static int delegate(String command, List<String> args) {
         List<String> all = new ArrayList<>(List.of(command));

@@ -14,8 +14,9 @@ public final class FastSm3 {
     /** Digest length in bytes. */
     public static final int LENGTH = 32;
 
-    private static final int[] IV = {0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa,
-            0xe38dee4d, 0xb0fb0e4e};
+    private static final int[] IV = {
+        0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e
+    };
     private static final int[] T = new int[64];
 
     static {

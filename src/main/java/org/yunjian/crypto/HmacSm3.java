@@ -1,7 +1,6 @@
 package org.yunjian.crypto;
 
 import java.security.MessageDigest;
-
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;

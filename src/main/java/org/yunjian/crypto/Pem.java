@@ -10,7 +10,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
@@ -25,8 +24,7 @@ public final class Pem {
     private static final String PRIVATE = "PRIVATE KEY";
     private static final String PUBLIC = "PUBLIC KEY";
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static String writePrivateKey(PrivateKey key) {
         return write(PRIVATE, key.getEncoded());
@@ -40,7 +38,8 @@ public final class Pem {
     public static PrivateKey readPrivateKey(String pem) {
         byte[] der = read(pem, PRIVATE);
         try {
-            return KeyFactory.getInstance("EC", SharedProvider.provider()).generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyFactory.getInstance("EC", SharedProvider.provider())
+                    .generatePrivate(new PKCS8EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
             throw new UnsupportedKeyException("not an EC private key: " + e.getMessage());
         }

@@ -2,7 +2,6 @@ package org.yunjian.crypto;
 
 import java.security.Provider;
 import java.security.SecureRandom;
-
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -14,8 +13,7 @@ public final class SharedProvider {
     private static final Provider PROVIDER = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SharedProvider() {
-    }
+    private SharedProvider() {}
 
     public static Provider provider() {
         return PROVIDER;

@@ -8,7 +8,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
-
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.CryptoException;
@@ -28,13 +27,13 @@ public final class Sm2 {
     public static final String DEFAULT_USER_ID = "1234567812345678";
     /** Curve name as in GM/T 0006 and BouncyCastle. */
     public static final String CURVE = "sm2p256v1";
+
     public static final String ALGORITHM = "SM3withSM2";
 
     private static final X9ECParameters X9 = GMNamedCurves.getByName(CURVE);
     private static final ECDomainParameters DOMAIN = new ECDomainParameters(X9);
 
-    private Sm2() {
-    }
+    private Sm2() {}
 
     /** A new key pair on {@code sm2p256v1} (JCA keys, encodable with {@link Pem}). */
     public static KeyPair generateKeyPair() {
@@ -135,6 +134,8 @@ public final class Sm2 {
 
     private static boolean onSm2Curve(ECKeyParameters p) {
         ECDomainParameters d = p.getParameters();
-        return d.getCurve().equals(DOMAIN.getCurve()) && d.getG().equals(DOMAIN.getG()) && d.getN().equals(DOMAIN.getN());
+        return d.getCurve().equals(DOMAIN.getCurve())
+                && d.getG().equals(DOMAIN.getG())
+                && d.getN().equals(DOMAIN.getN());
     }
 }

@@ -17,8 +17,36 @@ public final class Sm2PublicKey implements PublicKey {
     private static final long serialVersionUID = 1L;
 
     /** SubjectPublicKeyInfo prefix: id-ecPublicKey with the named curve sm2p256v1 (1.2.156.10197.1.301), uncompressed point. */
-    private static final byte[] PREFIX = {0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02,
-            0x01, 0x06, 0x08, 0x2a, (byte) 0x81, 0x1c, (byte) 0xcf, 0x55, 0x01, (byte) 0x82, 0x2d, 0x03, 0x42, 0x00, 0x04};
+    private static final byte[] PREFIX = {
+        0x30,
+        0x59,
+        0x30,
+        0x13,
+        0x06,
+        0x07,
+        0x2a,
+        (byte) 0x86,
+        0x48,
+        (byte) 0xce,
+        0x3d,
+        0x02,
+        0x01,
+        0x06,
+        0x08,
+        0x2a,
+        (byte) 0x81,
+        0x1c,
+        (byte) 0xcf,
+        0x55,
+        0x01,
+        (byte) 0x82,
+        0x2d,
+        0x03,
+        0x42,
+        0x00,
+        0x04
+    };
+
     private static final int LENGTH = PREFIX.length + 64;
 
     private final byte[] encoded;
@@ -46,7 +74,8 @@ public final class Sm2PublicKey implements PublicKey {
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(pem.substring(b + begin.length(), e).trim());
+            der = Base64.getMimeDecoder()
+                    .decode(pem.substring(b + begin.length(), e).trim());
         } catch (IllegalArgumentException ex) {
             return null;
         }

@@ -23,15 +23,18 @@ final class Sm2Verification {
     private static final BigInteger TWO = BigInteger.TWO;
     private static final BigInteger THREE = BigInteger.valueOf(3);
 
-    private Sm2Verification() {
-    }
+    private Sm2Verification() {}
 
     /** Whether (x, y) is a point of the curve (y² = x³ + ax + b mod p, coordinates in [0, p)). */
     static boolean onCurve(BigInteger x, BigInteger y) {
         if (x.signum() < 0 || y.signum() < 0 || x.compareTo(P) >= 0 || y.compareTo(P) >= 0) {
             return false;
         }
-        return y.multiply(y).subtract(x.multiply(x).add(A).multiply(x).add(B)).mod(P).signum() == 0;
+        return y.multiply(y)
+                        .subtract(x.multiply(x).add(A).multiply(x).add(B))
+                        .mod(P)
+                        .signum()
+                == 0;
     }
 
     /** Verifies a DER signature of {@code data} under the key and distinguishing identifier. */
@@ -80,7 +83,11 @@ final class Sm2Verification {
 
     /** DER SEQUENCE of two positive minimal INTEGERs, nothing after it; null otherwise. */
     static BigInteger[] decode(byte[] sig) {
-        if (sig == null || sig.length < 8 || sig[0] != 0x30 || (sig[1] & 0xff) >= 0x80 || (sig[1] & 0xff) != sig.length - 2) {
+        if (sig == null
+                || sig.length < 8
+                || sig[0] != 0x30
+                || (sig[1] & 0xff) >= 0x80
+                || (sig[1] & 0xff) != sig.length - 2) {
             return null;
         }
         BigInteger[] out = new BigInteger[2];
@@ -108,8 +115,8 @@ final class Sm2Verification {
     // Jacobian coordinates (X, Y, Z) ↦ (X/Z², Y/Z³); Z = 0 is the point at infinity.
 
     /** k1·(x1, y1) + k2·(x2, y2) by Shamir's trick: one doubling per bit. */
-    private static BigInteger[] sumOfProducts(BigInteger k1, BigInteger x1, BigInteger y1, BigInteger k2, BigInteger x2,
-                                              BigInteger y2) {
+    private static BigInteger[] sumOfProducts(
+            BigInteger k1, BigInteger x1, BigInteger y1, BigInteger k2, BigInteger x2, BigInteger y2) {
         BigInteger[] p1 = {x1, y1, BigInteger.ONE};
         BigInteger[] p2 = {x2, y2, BigInteger.ONE};
         BigInteger[] both = add(p1, p2);
@@ -137,10 +144,13 @@ final class Sm2Verification {
         BigInteger delta = p[2].multiply(p[2]).mod(P);
         BigInteger gamma = p[1].multiply(p[1]).mod(P);
         BigInteger beta = p[0].multiply(gamma).mod(P);
-        BigInteger alpha = THREE.multiply(p[0].subtract(delta)).multiply(p[0].add(delta)).mod(P);
+        BigInteger alpha =
+                THREE.multiply(p[0].subtract(delta)).multiply(p[0].add(delta)).mod(P);
         BigInteger x3 = alpha.multiply(alpha).subtract(beta.shiftLeft(3)).mod(P);
         BigInteger z3 = p[1].add(p[2]).pow(2).subtract(gamma).subtract(delta).mod(P);
-        BigInteger y3 = alpha.multiply(beta.shiftLeft(2).subtract(x3)).subtract(gamma.multiply(gamma).shiftLeft(3)).mod(P);
+        BigInteger y3 = alpha.multiply(beta.shiftLeft(2).subtract(x3))
+                .subtract(gamma.multiply(gamma).shiftLeft(3))
+                .mod(P);
         return new BigInteger[] {x3, y3, z3};
     }
 
@@ -167,8 +177,10 @@ final class Sm2Verification {
         BigInteger j = h.multiply(i).mod(P);
         BigInteger v = u1.multiply(i).mod(P);
         BigInteger x3 = r.multiply(r).subtract(j).subtract(v.multiply(TWO)).mod(P);
-        BigInteger y3 = r.multiply(v.subtract(x3)).subtract(s1.multiply(j).shiftLeft(1)).mod(P);
-        BigInteger z3 = p[2].add(q[2]).pow(2).subtract(z1z1).subtract(z2z2).multiply(h).mod(P);
+        BigInteger y3 =
+                r.multiply(v.subtract(x3)).subtract(s1.multiply(j).shiftLeft(1)).mod(P);
+        BigInteger z3 =
+                p[2].add(q[2]).pow(2).subtract(z1z1).subtract(z2z2).multiply(h).mod(P);
         return new BigInteger[] {x3, y3, z3};
     }
 
@@ -179,6 +191,8 @@ final class Sm2Verification {
         }
         BigInteger zi = p[2].modInverse(P);
         BigInteger zi2 = zi.multiply(zi).mod(P);
-        return new BigInteger[] {p[0].multiply(zi2).mod(P), p[1].multiply(zi2).multiply(zi).mod(P)};
+        return new BigInteger[] {
+            p[0].multiply(zi2).mod(P), p[1].multiply(zi2).multiply(zi).mod(P)
+        };
     }
 }

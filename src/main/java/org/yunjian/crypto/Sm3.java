@@ -18,8 +18,7 @@ public final class Sm3 {
 
     private final FastSm3 digest = new FastSm3();
 
-    private Sm3() {
-    }
+    private Sm3() {}
 
     /** A fresh incremental hasher. */
     public static Sm3 newHasher() {

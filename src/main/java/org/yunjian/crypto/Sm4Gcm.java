@@ -18,8 +18,7 @@ public final class Sm4Gcm {
     public static final int NONCE_LENGTH = 12;
     public static final int TAG_LENGTH = 16;
 
-    private Sm4Gcm() {
-    }
+    private Sm4Gcm() {}
 
     public static byte[] generateKey() {
         return SharedProvider.randomBytes(KEY_LENGTH);

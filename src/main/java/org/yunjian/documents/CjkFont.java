@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.apache.fontbox.ttf.OpenTypeFont;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -126,7 +125,9 @@ public final class CjkFont {
     }
 
     private static boolean isCollection(byte[] bytes) {
-        return bytes.length >= 4 && new String(bytes, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
-                .toLowerCase(Locale.ROOT).equals("ttcf");
+        return bytes.length >= 4
+                && new String(bytes, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .toLowerCase(Locale.ROOT)
+                        .equals("ttcf");
     }
 }

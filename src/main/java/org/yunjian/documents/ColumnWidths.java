@@ -14,12 +14,12 @@ public final class ColumnWidths {
 
     /** The widest line a column asks for, in em: longer text wraps anyway. */
     private static final double MAX_PREFERRED_EM = 36;
+
     private static final double SLACK_EM = 0.35;
     /** A column whose longest line takes at most this share of the table is narrow: it gets that line whole. */
     private static final double NARROW = 0.3;
 
-    private ColumnWidths() {
-    }
+    private ColumnWidths() {}
 
     /**
      * @param rows the header row first, then the body rows (shorter rows are fine)
@@ -62,7 +62,8 @@ public final class ColumnWidths {
             if (sumPref <= total) {
                 w[c] = pref[c] * total / sumPref;
             } else if (narrowFirst) {
-                w[c] = pref[c] <= total * NARROW ? pref[c]
+                w[c] = pref[c] <= total * NARROW
+                        ? pref[c]
                         : min[c] + (total - narrowPref - wideMin) * (pref[c] - min[c]) / wideExtra;
             } else if (sumMin <= total) {
                 w[c] = min[c] + (total - sumMin) * (pref[c] - min[c]) / (sumPref - sumMin);

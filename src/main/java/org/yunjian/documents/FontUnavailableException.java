@@ -1,7 +1,7 @@
 package org.yunjian.documents;
 
-import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ProblemException;
 
 /** No usable CJK TrueType font: PDFs would print Chinese as boxes, so none is produced. The text is a bundle message. */
 public final class FontUnavailableException extends ProblemException {

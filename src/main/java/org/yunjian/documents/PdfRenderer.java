@@ -1,5 +1,7 @@
 package org.yunjian.documents;
 
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,16 +10,12 @@ import java.util.Calendar;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.yunjian.documents.internal.OpenHtmlToPdfLogging;
 import org.yunjian.shared.Text;
-
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
  * Renders well-formed XHTML (with CSS 2.1 and paged media: {@code @page}, page breaks, running
@@ -77,7 +75,8 @@ public final class PdfRenderer {
 
     public byte[] render(String xhtml, Metadata metadata) {
         String html = withBaseStyle(Text.safe(xhtml));
-        try (PDDocument document = new PDDocument(); TrueTypeFont ttf = font().open()) {
+        try (PDDocument document = new PDDocument();
+                TrueTypeFont ttf = font().open()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf, true);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(Text.safe(metadata.title()));

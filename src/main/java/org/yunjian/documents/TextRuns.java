@@ -24,8 +24,9 @@ public final class TextRuns {
     static final int LONG_TOKEN = 24;
 
     /** A word: what lies between spaces; a number with its unit ("93.97 %", "941.9 MB") or a score "10.5 / 12" as one. */
-    private static final Pattern WORD = Pattern.compile(
-            "\\d[\\d.,]*(?: [%\u2030]| [KMGT]?B| / \\d[\\d.,]*)(?=\\s|$)|\\S+");
+    private static final Pattern WORD =
+            Pattern.compile("\\d[\\d.,]*(?: [%\u2030]| [KMGT]?B| / \\d[\\d.,]*)(?=\\s|$)|\\S+");
+
     private static final Pattern SPACED_NUMBER = Pattern.compile("\\d[\\d.,]* (?:[%\u2030]|[KMGT]?B|/ \\d[\\d.,]*)");
 
     /** Where a line breaker would break a Latin token: after a hyphen or slash, before a spaced percent sign. */
@@ -36,7 +37,9 @@ public final class TextRuns {
             "[^\\s\\p{IsHan}\\p{InCJK_Symbols_and_Punctuation}\\p{InHalfwidth_and_Fullwidth_Forms}]+(?: [%\u2030])?");
 
     public enum Kind {
-        KEEP, WRAP, ANYWHERE;
+        KEEP,
+        WRAP,
+        ANYWHERE;
 
         /** The CSS class the PDF gives the run ({@code nw}, {@code brk}, or none). */
         public String css() {
@@ -56,8 +59,7 @@ public final class TextRuns {
         }
     }
 
-    private TextRuns() {
-    }
+    private TextRuns() {}
 
     /**
      * The runs of {@code text}, in order, as a cell prints them; their texts joined give {@code text} back. Latin
@@ -116,11 +118,19 @@ public final class TextRuns {
     private static List<Run> pieces(String text) {
         List<Run> runs = new ArrayList<>();
         split(text, WORD, runs, word -> {
-            if (SPACED_NUMBER.matcher(word).matches() || shortTerm(word) && !LATIN.matcher(word).matches()) {
+            if (SPACED_NUMBER.matcher(word).matches()
+                    || shortTerm(word) && !LATIN.matcher(word).matches()) {
                 runs.add(new Run(word, Kind.KEEP));
             } else { // its Latin tokens kept if a line could break inside them, or breakable anywhere if too long
-                split(word, LATIN, runs, token -> runs.add(new Run(token, token.length() > LONG_TOKEN ? Kind.ANYWHERE
-                        : BREAKS.matcher(token).find() ? Kind.KEEP : Kind.WRAP)));
+                split(
+                        word,
+                        LATIN,
+                        runs,
+                        token -> runs.add(new Run(
+                                token,
+                                token.length() > LONG_TOKEN
+                                        ? Kind.ANYWHERE
+                                        : BREAKS.matcher(token).find() ? Kind.KEEP : Kind.WRAP)));
             }
         });
         return runs;
@@ -144,7 +154,8 @@ public final class TextRuns {
 
     /** A short word: no spaces or line breaks, at most {@link #SHORT_TERM} characters. */
     static boolean shortTerm(String text) {
-        return text.codePointCount(0, text.length()) <= SHORT_TERM && text.codePoints().noneMatch(Character::isWhitespace);
+        return text.codePointCount(0, text.length()) <= SHORT_TERM
+                && text.codePoints().noneMatch(Character::isWhitespace);
     }
 
     /**
@@ -156,7 +167,8 @@ public final class TextRuns {
         for (Run r : of(text)) {
             // every run in a span, the plain ones too: openhtmltopdf paints a cell's bare text before its spans, so
             // text outside spans would come first when the PDF's text is extracted (copied, searched, read aloud)
-            b.append(r.kind() == Kind.WRAP ? "<span>" : "<span class=\"" + r.css() + "\">").append(escape(r.text()))
+            b.append(r.kind() == Kind.WRAP ? "<span>" : "<span class=\"" + r.css() + "\">")
+                    .append(escape(r.text()))
                     .append("</span>");
         }
         return b.toString();

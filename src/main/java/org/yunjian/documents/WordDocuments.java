@@ -3,7 +3,6 @@ package org.yunjian.documents;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -17,23 +16,23 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabJc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTabTlc;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.yunjian.shared.Text;
 
 /**
@@ -48,6 +47,7 @@ public final class WordDocuments {
 
     /** Font identifiers (宋体 / 黑体), not text: Word looks fonts up by these names. */
     public static final String BODY_FONT_EAST_ASIA = "\u5b8b\u4f53";
+
     public static final String HEADING_FONT_EAST_ASIA = "\u9ed1\u4f53";
     public static final String LATIN_FONT = "Times New Roman";
     /** A4 in twentieths of a point: 210 × 297 mm. */
@@ -57,8 +57,7 @@ public final class WordDocuments {
     /** Marks where the page number goes in a footer pattern. */
     public static final String PAGE = "\u0000PAGE\u0000";
 
-    private WordDocuments() {
-    }
+    private WordDocuments() {}
 
     /** A new document with CJK fonts and heading styles for {@code language}, on A4. */
     public static XWPFDocument create(Locale language) {
@@ -77,7 +76,8 @@ public final class WordDocuments {
 
     /** The body's section: A4 portrait with the official margins. */
     public static void a4(XWPFDocument doc) {
-        CTSectPr sect = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
+        CTSectPr sect = doc.getDocument().getBody().isSetSectPr()
+                ? doc.getDocument().getBody().getSectPr()
                 : doc.getDocument().getBody().addNewSectPr();
         CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
         size.setW(BigInteger.valueOf(A4_WIDTH));
@@ -223,8 +223,8 @@ public final class WordDocuments {
         all.add(header);
         all.addAll(rows);
         int total = textWidth(doc);
-        int[] widths = ColumnWidths.of(all, header.size(), total, WordStyles.TABLE_HALF_POINTS * 10,
-                2 * WordStyles.CELL_PAD_SIDE);
+        int[] widths = ColumnWidths.of(
+                all, header.size(), total, WordStyles.TABLE_HALF_POINTS * 10, 2 * WordStyles.CELL_PAD_SIDE);
         CTTblPr pr = table.getCTTbl().getTblPr();
         if (pr.isSetTblBorders()) {
             pr.unsetTblBorders(); // the style's borders
@@ -236,7 +236,8 @@ public final class WordDocuments {
         (pr.isSetTblLayout() ? pr.getTblLayout() : pr.addNewTblLayout()).setType(STTblLayoutType.FIXED);
         var look = pr.isSetTblLook() ? pr.getTblLook() : pr.addNewTblLook();
         look.setVal(new byte[] {0x04, 0x20});
-        CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid()
+        CTTblGrid grid = table.getCTTbl().getTblGrid() == null
+                ? table.getCTTbl().addNewTblGrid()
                 : table.getCTTbl().getTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);
@@ -254,14 +255,17 @@ public final class WordDocuments {
     /** The width between the margins of the body's section, in twips. */
     public static int textWidth(XWPFDocument doc) {
         CTSectPr sect = doc.getDocument().getBody().getSectPr();
-        return ((BigInteger) sect.getPgSz().getW()).intValue() - ((BigInteger) sect.getPgMar().getLeft()).intValue()
+        return ((BigInteger) sect.getPgSz().getW()).intValue()
+                - ((BigInteger) sect.getPgMar().getLeft()).intValue()
                 - ((BigInteger) sect.getPgMar().getRight()).intValue();
     }
 
     private static void fill(XWPFTableRow row, List<String> values, boolean header, int[] widths) {
         for (int c = 0; c < widths.length; c++) {
             XWPFTableCell cell = row.getCell(c);
-            var tcPr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+            var tcPr = cell.getCTTc().isSetTcPr()
+                    ? cell.getCTTc().getTcPr()
+                    : cell.getCTTc().addNewTcPr();
             CTTblWidth w = tcPr.isSetTcW() ? tcPr.getTcW() : tcPr.addNewTcW();
             w.setType(STTblWidth.DXA);
             w.setW(BigInteger.valueOf(widths[c]));
@@ -279,8 +283,7 @@ public final class WordDocuments {
     }
 
     /** An entry of a written table of contents: a heading, its bookmark and the page it lands on (null: unknown). */
-    public record TocEntry(int level, String text, String bookmark, Integer page) {
-    }
+    public record TocEntry(int level, String text, String bookmark, Integer page) {}
 
     /**
      * A table of contents as Word writes it after "update field": the {@code TOC} field with its result — one

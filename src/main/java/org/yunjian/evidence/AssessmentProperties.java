@@ -1,7 +1,6 @@
 package org.yunjian.evidence;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +13,5 @@ import org.springframework.util.unit.DataSize;
  * @param evidenceMaxSize largest evidence file accepted
  */
 @ConfigurationProperties("yunjian.assessment")
-public record AssessmentProperties(Path evidenceDir, Path keyDir,
-                                   @DefaultValue("20MB") DataSize evidenceMaxSize) {
-}
+public record AssessmentProperties(
+        Path evidenceDir, Path keyDir, @DefaultValue("20MB") DataSize evidenceMaxSize) {}

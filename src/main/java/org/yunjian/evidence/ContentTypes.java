@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import org.yunjian.shared.Msg;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.apache.tika.Tika;
+import org.yunjian.shared.Msg;
 
 /**
  * Decides an upload's type from its bytes (Apache Tika magic detection — no parsing, and the file name is
@@ -20,9 +18,19 @@ import org.apache.tika.Tika;
  */
 public final class ContentTypes {
 
-    static final Set<String> DIRECT = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp",
-            "image/tiff", "application/pdf", "text/plain", "application/x-tika-msoffice", "application/msword",
-            "application/vnd.ms-excel", "application/vnd.ms-powerpoint");
+    static final Set<String> DIRECT = Set.of(
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/bmp",
+            "image/webp",
+            "image/tiff",
+            "application/pdf",
+            "text/plain",
+            "application/x-tika-msoffice",
+            "application/msword",
+            "application/vnd.ms-excel",
+            "application/vnd.ms-powerpoint");
 
     static final Map<String, String> OOXML = Map.of(
             "word/", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -37,8 +45,7 @@ public final class ContentTypes {
 
     private static final Tika TIKA = new Tika();
 
-    private ContentTypes() {
-    }
+    private ContentTypes() {}
 
     /** The accepted content type, or empty with the detected type named in {@code rejected}. */
     public static Optional<String> accept(byte[] bytes, StringBuilder rejected) {
@@ -46,7 +53,8 @@ public final class ContentTypes {
         if (DIRECT.contains(detected)) {
             return Optional.of(detected.equals("application/x-tika-msoffice") ? "application/x-ole-storage" : detected);
         }
-        if (detected.equals("application/zip") || detected.startsWith("application/x-tika-ooxml")
+        if (detected.equals("application/zip")
+                || detected.startsWith("application/x-tika-ooxml")
                 || detected.startsWith("application/vnd.openxmlformats-officedocument")) {
             Optional<String> ooxml = ooxml(bytes);
             if (ooxml.isPresent()) {
@@ -113,12 +121,20 @@ public final class ContentTypes {
         if (d.equals(NOT_OFFICE_ZIP)) {
             return Msg.of("assessment.fileType.refused.zipNotOffice");
         }
-        if (d.contains("sh") || d.contains("script") || d.contains("python") || d.contains("perl")
-                || d.contains("php") || d.contains("batch")) {
+        if (d.contains("sh")
+                || d.contains("script")
+                || d.contains("python")
+                || d.contains("perl")
+                || d.contains("php")
+                || d.contains("batch")) {
             return Msg.of("assessment.fileType.refused.script", d);
         }
-        if (d.contains("executable") || d.contains("msdownload") || d.contains("dosexec") || d.contains("elf")
-                || d.contains("mach-o") || d.contains("java-archive")) {
+        if (d.contains("executable")
+                || d.contains("msdownload")
+                || d.contains("dosexec")
+                || d.contains("elf")
+                || d.contains("mach-o")
+                || d.contains("java-archive")) {
             return Msg.of("assessment.fileType.refused.program", d);
         }
         if (d.contains("zip") || d.contains("tar") || d.contains("rar") || d.contains("7z") || d.contains("gzip")) {

@@ -3,7 +3,6 @@ package org.yunjian.evidence;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Sm4Gcm;
 import org.yunjian.shared.keys.KeyDirectory;

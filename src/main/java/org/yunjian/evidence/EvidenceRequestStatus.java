@@ -1,7 +1,6 @@
 package org.yunjian.evidence;
 
 import java.time.LocalDate;
-
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Msg;
 
@@ -11,7 +10,10 @@ import org.yunjian.shared.Msg;
  * guarded here, for the service, the pages and the API alike.
  */
 public enum EvidenceRequestStatus {
-    PENDING, SUBMITTED, ACCEPTED, RETURNED;
+    PENDING,
+    SUBMITTED,
+    ACCEPTED,
+    RETURNED;
 
     /** Whether the addressed party can (still) upload against the line. */
     public boolean awaitsAnswer() {
@@ -26,8 +28,8 @@ public enum EvidenceRequestStatus {
     /** The status after an upload; refused once a file waits for review or was accepted. */
     public EvidenceRequestStatus answer() {
         if (!awaitsAnswer()) {
-            throw new ConflictException("request-line-answered", Msg.of("assessment.request.conflict.answered",
-                    Msg.of(this)));
+            throw new ConflictException(
+                    "request-line-answered", Msg.of("assessment.request.conflict.answered", Msg.of(this)));
         }
         return SUBMITTED;
     }
@@ -35,8 +37,8 @@ public enum EvidenceRequestStatus {
     /** The status after the assessor's decision; only a submitted line is decided. */
     public EvidenceRequestStatus decide(boolean accept) {
         if (this != SUBMITTED) {
-            throw new ConflictException("request-line-not-submitted", Msg.of("assessment.request.conflict.notSubmitted",
-                    Msg.of(this)));
+            throw new ConflictException(
+                    "request-line-not-submitted", Msg.of("assessment.request.conflict.notSubmitted", Msg.of(this)));
         }
         return accept ? ACCEPTED : RETURNED;
     }
@@ -44,8 +46,8 @@ public enum EvidenceRequestStatus {
     /** The addressee may be changed until a file has been submitted. */
     public void requireReaddressable() {
         if (this != PENDING) {
-            throw new ConflictException("request-line-answered", Msg.of("assessment.request.conflict.readdress",
-                    Msg.of(this)));
+            throw new ConflictException(
+                    "request-line-answered", Msg.of("assessment.request.conflict.readdress", Msg.of(this)));
         }
     }
 

@@ -17,29 +17,36 @@ import org.yunjian.assessment.ItemSide;
  */
 public final class EvidenceRouting {
 
-    private EvidenceRouting() {
-    }
+    private EvidenceRouting() {}
 
     /** The two parties a request can go to. */
-    public enum Party { CUSTOMER, PROVIDER }
+    public enum Party {
+        CUSTOMER,
+        PROVIDER
+    }
 
     /** What the addressee rests on: the matrix (for at least one item), the items' sides alone, or the assessor's choice. */
-    public enum Basis { MATRIX, SIDE, CHOSEN }
+    public enum Basis {
+        MATRIX,
+        SIDE,
+        CHOSEN
+    }
 
     /** One item as routing sees it. */
-    public record RoutedItem(String requirementId, ItemSide side) {
-    }
+    public record RoutedItem(String requirementId, ItemSide side) {}
 
     /** The proposed party and why. */
-    public record Proposal(Party party, Basis basis) {
-    }
+    public record Proposal(Party party, Basis basis) {}
 
     /**
      * @param accountable per requirement id, the organisations the matrix makes accountable; empty when the system
      *                    has no matrix (requirements without mapped duties are simply absent)
      */
-    public static Proposal propose(Collection<RoutedItem> items, UUID customerId, UUID providerId,
-                                   Optional<Map<String, Set<UUID>>> accountable) {
+    public static Proposal propose(
+            Collection<RoutedItem> items,
+            UUID customerId,
+            UUID providerId,
+            Optional<Map<String, Set<UUID>>> accountable) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException("no items");
         }

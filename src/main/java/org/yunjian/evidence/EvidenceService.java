@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,26 +15,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.ItemDetail;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.crypto.DecryptionFailedException;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
+import org.yunjian.evidence.internal.EvidenceLinkRepository;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.version.StaleVersionException;
-import org.yunjian.shared.Text;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.evidence.internal.EvidenceLinkRepository;
 
 /**
  * Evidence files: checked by content, SM3-hashed, sealed with SM4-GCM under a fresh per-file key that is
@@ -56,9 +55,15 @@ public class EvidenceService {
     private final Clock clock;
     private final EvidenceLinkRepository links;
 
-    EvidenceService(AssessmentService assessments, AssessmentRepository repo, EvidenceStore store, EvidenceKeys keys,
-                    AssessmentProperties properties, ApplicationEventPublisher events, Clock clock,
-                    EvidenceLinkRepository links) {
+    EvidenceService(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            EvidenceStore store,
+            EvidenceKeys keys,
+            AssessmentProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock,
+            EvidenceLinkRepository links) {
         this.links = links;
         this.assessments = assessments;
         this.repo = repo;
@@ -75,8 +80,7 @@ public class EvidenceService {
     }
 
     /** Decrypted, verified content with its metadata. */
-    public record Download(EvidenceInfo info, byte[] content, String fileName) {
-    }
+    public record Download(EvidenceInfo info, byte[] content, String fileName) {}
 
     @Transactional
     public EvidenceInfo upload(UUID itemId, String originalName, byte[] content, boolean sharedWithProvider) {
@@ -85,8 +89,14 @@ public class EvidenceService {
             throw new AccessDeniedException("assessment.denied.evidenceUpload");
         }
         assessments.requireOpen(d.item().assessmentId());
-         return store(d.access(), d.item().assessmentId(), java.util.List.of(itemId), originalName, content,
-                sharedWithProvider, null);
+        return store(
+                d.access(),
+                d.item().assessmentId(),
+                java.util.List.of(itemId),
+                originalName,
+                content,
+                sharedWithProvider,
+                null);
     }
 
     /**
@@ -94,42 +104,69 @@ public class EvidenceService {
      * every item given (the first is the one it was uploaded for). The caller has checked the right to upload and
      * locked the open assessment; a refused file leaves nothing stored.
      */
-    public EvidenceInfo store(Access access, UUID assessmentId, java.util.List<UUID> itemIds, String originalName,
-                       byte[] content, boolean sharedWithProvider, java.time.LocalDate validUntil) {
+    public EvidenceInfo store(
+            Access access,
+            UUID assessmentId,
+            java.util.List<UUID> itemIds,
+            String originalName,
+            byte[] content,
+            boolean sharedWithProvider,
+            java.time.LocalDate validUntil) {
         UUID itemId = itemIds.get(0);
         long max = properties.evidenceMaxSize().toBytes();
         if (content == null || content.length == 0) {
             throw new ValidationException("file", "assessment.error.evidence.empty");
         }
         if (content.length > max) {
-            throw new ValidationException("file", "assessment.error.evidence.tooLarge", Formats.size(content.length),
-                    Formats.size(max));
+            throw new ValidationException(
+                    "file", "assessment.error.evidence.tooLarge", Formats.size(content.length), Formats.size(max));
         }
         StringBuilder rejected = new StringBuilder();
         Optional<String> type = ContentTypes.accept(content, rejected);
         if (type.isEmpty()) {
-            events.publishEvent(AuditableEvent.denied("assessment.evidence.upload", "assessment-item", itemId,
+            events.publishEvent(AuditableEvent.denied(
+                    "assessment.evidence.upload",
+                    "assessment-item",
+                    itemId,
                     Msg.of("assessment.audit.evidence.refused", ContentTypes.refusedName(rejected.toString()))));
-            throw new ValidationException("file", "assessment.error.evidence.type",
-                    ContentTypes.refusedName(rejected.toString()));
+            throw new ValidationException(
+                    "file", "assessment.error.evidence.type", ContentTypes.refusedName(rejected.toString()));
         }
         UUID id = UUID.randomUUID();
         Sm3Digest digest = Sm3.digest(content);
         byte[] fileKey = Sm4Gcm.generateKey();
         byte[] sealed = Sm4Gcm.encrypt(fileKey, content, EvidenceKeys.aad(id));
-        String blob = HexFormat.of().formatHex(org.yunjian.crypto.Sm3.digest(id.toString() + clock.instant())
-                .bytes(), 0, 16) + ".sm4";
+        String blob =
+                HexFormat.of()
+                                .formatHex(
+                                        org.yunjian.crypto.Sm3.digest(id.toString() + clock.instant())
+                                                .bytes(),
+                                        0,
+                                        16) + ".sm4";
         Instant now = clock.instant();
         var user = access.user();
         // a provider's own evidence is the provider's to show; it is never hidden from the provider
-        EvidenceInfo info = new EvidenceInfo(id, itemId, assessmentId, sanitise(originalName), type.get(),
-                content.length, digest.hex(), blob, user.userId(), user.username(), user.organizationId(),
-                sharedWithProvider, now, 0);
+        EvidenceInfo info = new EvidenceInfo(
+                id,
+                itemId,
+                assessmentId,
+                sanitise(originalName),
+                type.get(),
+                content.length,
+                digest.hex(),
+                blob,
+                user.userId(),
+                user.username(),
+                user.organizationId(),
+                sharedWithProvider,
+                now,
+                0);
         try {
             store.put(blob, sealed);
             removeOnRollback(blob);
         } catch (IOException e) {
-            throw new EvidenceException(EvidenceException.Kind.STORAGE, Msg.of("assessment.error.evidence.notStored"), e);
+            throw new EvidenceException(
+                    EvidenceException.Kind.STORAGE, Msg.of("assessment.error.evidence.notStored"), e);
         }
         repo.insertEvidence(info, keys.wrap(id, fileKey), EvidenceKeys.VERSION);
         for (UUID other : itemIds.subList(1, itemIds.size())) {
@@ -139,9 +176,16 @@ public class EvidenceService {
             links.setValidUntil(id, validUntil);
         }
         java.util.Arrays.fill(fileKey, (byte) 0);
-        events.publishEvent(AuditableEvent.success("assessment.evidence.upload", "evidence", id,
-                Msg.of("assessment.audit.evidence.upload", info.displayName(), ContentTypes.typeName(info.contentType()),
-                        Formats.size(info.size()), info.sm3())));
+        events.publishEvent(AuditableEvent.success(
+                "assessment.evidence.upload",
+                "evidence",
+                id,
+                Msg.of(
+                        "assessment.audit.evidence.upload",
+                        info.displayName(),
+                        ContentTypes.typeName(info.contentType()),
+                        Formats.size(info.size()),
+                        info.sm3())));
         return info;
     }
 
@@ -149,7 +193,8 @@ public class EvidenceService {
     public Download download(UUID evidenceId) {
         EvidenceInfo info = visible(evidenceId);
         if (readingAccess(info).filter(a -> a.mayRead(info)).isEmpty()) {
-            events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
+            events.publishEvent(
+                    AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
             throw new AccessDeniedException("assessment.denied.evidenceRead");
         }
         return open(info);
@@ -171,7 +216,8 @@ public class EvidenceService {
             throw new NotFoundException("evidence", evidenceId);
         }
         if (!access.mayRead(info)) {
-            events.publishEvent(AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
+            events.publishEvent(
+                    AuditableEvent.denied("assessment.evidence.download", "evidence", evidenceId, (String) null));
             throw new AccessDeniedException("assessment.denied.evidenceRead");
         }
         return open(info);
@@ -181,8 +227,10 @@ public class EvidenceService {
         UUID evidenceId = info.id();
         String wrapped = repo.wrappedKey(evidenceId).orElse(null);
         if (wrapped == null) {
-            throw new EvidenceException(EvidenceException.Kind.KEY_DESTROYED,
-                    Msg.of("assessment.error.evidence.keyDestroyed", info.displayName()), null);
+            throw new EvidenceException(
+                    EvidenceException.Kind.KEY_DESTROYED,
+                    Msg.of("assessment.error.evidence.keyDestroyed", info.displayName()),
+                    null);
         }
         byte[] content;
         try {
@@ -194,14 +242,16 @@ public class EvidenceService {
             throw new EvidenceException(EvidenceException.Kind.INTEGRITY, integrityMessage(info), e);
         } catch (IOException e) {
             integrityFailure(info, "unreadable");
-            throw new EvidenceException(EvidenceException.Kind.STORAGE,
-                    Msg.of("assessment.error.evidence.missing", info.displayName()), e);
+            throw new EvidenceException(
+                    EvidenceException.Kind.STORAGE, Msg.of("assessment.error.evidence.missing", info.displayName()), e);
         }
-        if (!MessageDigest.isEqual(Sm3.digest(content).bytes(), Sm3Digest.of(info.sm3()).bytes())) {
+        if (!MessageDigest.isEqual(
+                Sm3.digest(content).bytes(), Sm3Digest.of(info.sm3()).bytes())) {
             integrityFailure(info, "sm3");
             throw new EvidenceException(EvidenceException.Kind.INTEGRITY, integrityMessage(info), null);
         }
-        events.publishEvent(AuditableEvent.success("assessment.evidence.download", "evidence", evidenceId, (String) null));
+        events.publishEvent(
+                AuditableEvent.success("assessment.evidence.download", "evidence", evidenceId, (String) null));
         return new Download(info, content, servedName(info));
     }
 
@@ -211,7 +261,10 @@ public class EvidenceService {
 
     private void integrityFailure(EvidenceInfo info, String what) {
         log.error("Evidence {} failed its integrity check: {}", info.id(), what);
-        events.publishEvent(AuditableEvent.failure("assessment.evidence.download", "evidence", info.id(),
+        events.publishEvent(AuditableEvent.failure(
+                "assessment.evidence.download",
+                "evidence",
+                info.id(),
                 Msg.of("assessment.audit.evidence.integrity." + what)));
     }
 
@@ -258,7 +311,10 @@ public class EvidenceService {
         assessments.requireOpen(info.assessmentId());
         repo.claimEvidence(evidenceId, version.value(), clock.instant());
         repo.setShared(evidenceId, shared);
-        events.publishEvent(AuditableEvent.success("assessment.evidence.share", "evidence", evidenceId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.evidence.share",
+                "evidence",
+                evidenceId,
                 Msg.of(shared ? "assessment.audit.evidence.shared" : "assessment.audit.evidence.unshared")));
         return repo.evidence(evidenceId).orElseThrow();
     }
@@ -283,12 +339,15 @@ public class EvidenceService {
         EvidenceInfo info = requireOwned(evidenceId);
         assessments.requireOpen(info.assessmentId());
         if (links.assessmentsOf(evidenceId, info.assessmentId()).size() > 1) {
-            throw new ConflictException("evidence-carried", Msg.of("assessment.evidence.conflict.carried",
-                    info.displayName()));
+            throw new ConflictException(
+                    "evidence-carried", Msg.of("assessment.evidence.conflict.carried", info.displayName()));
         }
         claim(info, version);
         repo.deleteEvidence(evidenceId);
-        events.publishEvent(AuditableEvent.success("assessment.evidence.delete", "evidence", evidenceId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.evidence.delete",
+                "evidence",
+                evidenceId,
                 Msg.of("assessment.audit.evidence.delete", info.displayName(), info.sm3())));
         afterCommit(() -> deleteBlob(info.blobName()));
     }

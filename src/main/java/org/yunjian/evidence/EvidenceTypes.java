@@ -5,8 +5,7 @@ import org.yunjian.shared.Msg;
 /** How an accepted evidence type is named to people and served: by the type detected from the content only. */
 public final class EvidenceTypes {
 
-    private EvidenceTypes() {
-    }
+    private EvidenceTypes() {}
 
     /** File name extension to serve a type under (the stored display name's own extension is not trusted). */
     public static String extension(String contentType) {

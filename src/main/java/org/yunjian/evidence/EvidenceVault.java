@@ -1,9 +1,8 @@
 package org.yunjian.evidence;
 
 import java.util.UUID;
-
-import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ProblemException;
 
 /**
  * Evidence files kept the way assessment evidence is, for any module that keeps evidence (lifecycle duties, provider
@@ -40,8 +39,8 @@ public interface EvidenceVault {
      * @param blob        generated storage name
      * @param wrappedKey  the file's key, wrapped under the master key and bound to {@code id}
      */
-    record Sealed(UUID id, String displayName, String contentType, long size, String sm3, String blob,
-                  String wrappedKey) {
+    record Sealed(
+            UUID id, String displayName, String contentType, long size, String sm3, String blob, String wrappedKey) {
 
         /** The type for people ("PNG 图片", "Word 文档"), never the media type. */
         public Msg typeName() {

@@ -8,7 +8,6 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.exit.internal.Chunk;
 import org.yunjian.exit.internal.ChunkDigests;
 import org.yunjian.exit.internal.Source;
@@ -48,7 +47,8 @@ final class BatchWire implements Serializable {
                     writeEntry(out, e);
                 }
                 out.writeInt(p.found().size());
-                String path = p.expected().isEmpty() ? null : p.expected().get(0).path();
+                String path =
+                        p.expected().isEmpty() ? null : p.expected().get(0).path();
                 for (Source.Item i : p.found()) {
                     writeString(out, i.path().equals(path) ? null : i.path()); // most often the expected path
                     writeString(out, i.version());
@@ -86,8 +86,12 @@ final class BatchWire implements Serializable {
                 List<Source.Item> found = new ArrayList<>(m);
                 for (int k = 0; k < m; k++) {
                     String path = readString(in);
-                    found.add(new Source.Item(path != null ? path : expected.get(0).path(), readString(in),
-                            readBoolean(in), in.readLong(), readString(in)));
+                    found.add(new Source.Item(
+                            path != null ? path : expected.get(0).path(),
+                            readString(in),
+                            readBoolean(in),
+                            in.readLong(),
+                            readString(in)));
                 }
                 steps.add(new Verification.Batch.Pair(List.copyOf(expected), List.copyOf(found)));
             } else if (kind == CHUNK) {
@@ -130,8 +134,17 @@ final class BatchWire implements Serializable {
         String description = readString(in);
         String error = readString(in);
         ChunkDigests chunks = (ChunkDigests) in.readObject();
-        return new FileEntry(path, version, latest, size, hash, format,
-                sensitivity == null ? null : Sensitivity.valueOf(sensitivity), description, error, chunks);
+        return new FileEntry(
+                path,
+                version,
+                latest,
+                size,
+                hash,
+                format,
+                sensitivity == null ? null : Sensitivity.valueOf(sensitivity),
+                description,
+                error,
+                chunks);
     }
 
     /** A string of any length (writeUTF stops at 64 KiB), or null. */

@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.yunjian.exit.internal.S3Source;
-
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteMarkerEntry;
@@ -31,8 +29,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 public final class BucketDeletionCheck {
 
-    private BucketDeletionCheck() {
-    }
+    private BucketDeletionCheck() {}
 
     /** What a remaining item is. */
     public enum Kind {
@@ -56,8 +53,7 @@ public final class BucketDeletionCheck {
      * @param size         bytes (0 for delete markers, -1 when unknown)
      * @param lastModified when it was written (initiated, for uploads), or null
      */
-    public record Remaining(String key, String versionId, Kind kind, long size, Instant lastModified) {
-    }
+    public record Remaining(String key, String versionId, Kind kind, long size, Instant lastModified) {}
 
     /**
      * The result of one check.
@@ -73,8 +69,17 @@ public final class BucketDeletionCheck {
      * @param remaining        the items found, at most the number asked to keep
      * @param checkedAt        when the listing started
      */
-    public record Report(String target, String bucket, String prefix, long current, long nonCurrent, long deleteMarkers,
-                         long multipartUploads, long bytes, List<Remaining> remaining, Instant checkedAt) {
+    public record Report(
+            String target,
+            String bucket,
+            String prefix,
+            long current,
+            long nonCurrent,
+            long deleteMarkers,
+            long multipartUploads,
+            long bytes,
+            List<Remaining> remaining,
+            Instant checkedAt) {
 
         /** True only when nothing at all remains under the prefix. */
         public boolean empty() {
@@ -139,15 +144,28 @@ public final class BucketDeletionCheck {
                 listed[r.kind().ordinal()]++;
                 remaining.add(r);
             }
-            Report report = new Report(target, bucket, prefix, totals[0], totals[1], totals[2], totals[3], bytes,
-                    List.copyOf(remaining), checkedAt);
+            Report report = new Report(
+                    target,
+                    bucket,
+                    prefix,
+                    totals[0],
+                    totals[1],
+                    totals[2],
+                    totals[3],
+                    bytes,
+                    List.copyOf(remaining),
+                    checkedAt);
             if (empty != report.empty()) {
                 throw new InvalidInputException("exit.report.emptyDisagrees", String.valueOf(empty), report.total());
             }
             for (Kind k : Kind.values()) {
                 if (listed[k.ordinal()] != totals[k.ordinal()]) {
-                    throw new InvalidInputException("exit.report.listDisagrees", listed[k.ordinal()], k.name(),
-                            "totals." + names[k.ordinal()], totals[k.ordinal()]);
+                    throw new InvalidInputException(
+                            "exit.report.listDisagrees",
+                            listed[k.ordinal()],
+                            k.name(),
+                            "totals." + names[k.ordinal()],
+                            totals[k.ordinal()]);
                 }
             }
             return report;
@@ -173,7 +191,11 @@ public final class BucketDeletionCheck {
                 throw problem(at + ".size", "exit.report.size");
             }
             Object modified = r.get("lastModified");
-            return new Remaining(key, (String) version, kind, size,
+            return new Remaining(
+                    key,
+                    (String) version,
+                    kind,
+                    size,
                     modified == null ? null : instant(modified, at + ".lastModified"));
         }
 
@@ -211,7 +233,7 @@ public final class BucketDeletionCheck {
 
     /** Checks {@code s3://bucket/prefix} and keeps every remaining item in the report. */
     public static Report check(String target, S3Settings settings) {
-        return check(target, settings, r -> { }, Integer.MAX_VALUE);
+        return check(target, settings, r -> {}, Integer.MAX_VALUE);
     }
 
     /**
@@ -239,18 +261,24 @@ public final class BucketDeletionCheck {
         try (s3) {
             // ListObjectVersions returns current and non-current versions and delete markers alike, in
             // unversioned buckets too (version id "null"); ListObjectsV2 alone would miss the history.
-            for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(at.bucket()).prefix(at.prefix()))) {
+            for (var page :
+                    s3.listObjectVersionsPaginator(r -> r.bucket(at.bucket()).prefix(at.prefix()))) {
                 for (ObjectVersion v : page.versions()) {
                     long size = v.size() == null ? -1 : v.size();
                     bytes += Math.max(0, size);
-                    sink.accept(new Remaining(v.key(), v.versionId(),
-                            Boolean.FALSE.equals(v.isLatest()) ? Kind.NON_CURRENT : Kind.CURRENT, size, v.lastModified()));
+                    sink.accept(new Remaining(
+                            v.key(),
+                            v.versionId(),
+                            Boolean.FALSE.equals(v.isLatest()) ? Kind.NON_CURRENT : Kind.CURRENT,
+                            size,
+                            v.lastModified()));
                 }
                 for (DeleteMarkerEntry d : page.deleteMarkers()) {
                     sink.accept(new Remaining(d.key(), d.versionId(), Kind.DELETE_MARKER, 0, d.lastModified()));
                 }
             }
-            for (var page : s3.listMultipartUploadsPaginator(r -> r.bucket(at.bucket()).prefix(at.prefix()))) {
+            for (var page :
+                    s3.listMultipartUploadsPaginator(r -> r.bucket(at.bucket()).prefix(at.prefix()))) {
                 for (MultipartUpload u : page.uploads()) {
                     sink.accept(new Remaining(u.key(), u.uploadId(), Kind.MULTIPART_UPLOAD, -1, u.initiated()));
                 }
@@ -265,8 +293,16 @@ public final class BucketDeletionCheck {
         } catch (SdkException e) {
             throw new ManifestException(e, "exit.check.failed", at.bucket(), String.valueOf(e.getMessage()));
         }
-        return new Report(target, at.bucket(), at.prefix(), counts[Kind.CURRENT.ordinal()],
-                counts[Kind.NON_CURRENT.ordinal()], counts[Kind.DELETE_MARKER.ordinal()],
-                counts[Kind.MULTIPART_UPLOAD.ordinal()], bytes, List.copyOf(kept), started);
+        return new Report(
+                target,
+                at.bucket(),
+                at.prefix(),
+                counts[Kind.CURRENT.ordinal()],
+                counts[Kind.NON_CURRENT.ordinal()],
+                counts[Kind.DELETE_MARKER.ordinal()],
+                counts[Kind.MULTIPART_UPLOAD.ordinal()],
+                bytes,
+                List.copyOf(kept),
+                started);
     }
 }

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.yunjian.exit.internal.Json;
 
 /**
@@ -27,8 +26,7 @@ public final class CanonicalJson {
     /** Deepest nesting accepted by the parser. */
     static final int MAX_DEPTH = Json.MAX_DEPTH;
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     /**
      * The canonical text of {@code value}: maps (String keys), lists, strings, integers (Integer, Long,
@@ -46,7 +44,10 @@ public final class CanonicalJson {
             b.append("null");
         } else if (v instanceof String s) {
             quote(b, s);
-        } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof Short
+        } else if (v instanceof Boolean
+                || v instanceof Long
+                || v instanceof Integer
+                || v instanceof Short
                 || v instanceof BigInteger) {
             b.append(v);
         } else if (v instanceof Map<?, ?> m) {
@@ -81,7 +82,8 @@ public final class CanonicalJson {
             }
             b.append(']');
         } else {
-            throw new InvalidInputException("exit.json.unsupportedValue", v.getClass().getSimpleName());
+            throw new InvalidInputException(
+                    "exit.json.unsupportedValue", v.getClass().getSimpleName());
         }
     }
 
@@ -101,9 +103,13 @@ public final class CanonicalJson {
                     if (c < 0x20) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
-                        if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
-                                && Character.isLowSurrogate(s.charAt(i + 1)))
-                                && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                        if (Character.isSurrogate(c)
+                                && !(Character.isHighSurrogate(c)
+                                        && i + 1 < s.length()
+                                        && Character.isLowSurrogate(s.charAt(i + 1)))
+                                && !(Character.isLowSurrogate(c)
+                                        && i > 0
+                                        && Character.isHighSurrogate(s.charAt(i - 1)))) {
                             throw new InvalidInputException("exit.json.loneSurrogate");
                         }
                         b.append(c);

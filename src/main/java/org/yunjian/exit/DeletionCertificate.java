@@ -5,7 +5,6 @@ import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yunjian.crypto.Sm2;
 import org.yunjian.exit.internal.JsonRecords;
 
@@ -33,21 +32,36 @@ import org.yunjian.exit.internal.JsonRecords;
  * @param checklist          the GB/T 31167 9.1 checklist
  * @param countersignature   the provider's countersignature of the deletion record; none on older certificates
  */
-public record DeletionCertificate(String id, String number, String title, String issuedAt, Issuer issuer,
-                                  Project project, SystemFacts system, Parties parties, List<String> standards,
-                                  String scope, List<ChecklistLine> checklist, InventoryApproval inventoryApproval,
-                                  List<Manifest> manifests, List<Item> inventoryItems,
-                                  List<VerificationRun> verificationRuns, Authorisation authorisation,
-                                  DeletionPlan deletionPlan, Deletion deletion, List<Sanitisation> sanitisations,
-                                  List<DeviceDisposal> deviceDisposals, List<StorageCheck> storageChecks,
-                                  Countersignature countersignature) {
+public record DeletionCertificate(
+        String id,
+        String number,
+        String title,
+        String issuedAt,
+        Issuer issuer,
+        Project project,
+        SystemFacts system,
+        Parties parties,
+        List<String> standards,
+        String scope,
+        List<ChecklistLine> checklist,
+        InventoryApproval inventoryApproval,
+        List<Manifest> manifests,
+        List<Item> inventoryItems,
+        List<VerificationRun> verificationRuns,
+        Authorisation authorisation,
+        DeletionPlan deletionPlan,
+        Deletion deletion,
+        List<Sanitisation> sanitisations,
+        List<DeviceDisposal> deviceDisposals,
+        List<StorageCheck> storageChecks,
+        Countersignature countersignature) {
 
     public static final String FORMAT = "yunjian-deletion-certificate";
     public static final long VERSION = 1;
 
     /** The body member: what the signed file calls the certificate. */
-    static final SignedJson.Form FORM = new SignedJson.Form(FORMAT, VERSION, "certificate", "exit.cert",
-            DeletionCertificate::envelope);
+    static final SignedJson.Form FORM =
+            new SignedJson.Form(FORMAT, VERSION, "certificate", "exit.cert", DeletionCertificate::envelope);
 
     public DeletionCertificate {
         standards = list(standards);
@@ -102,7 +116,8 @@ public record DeletionCertificate(String id, String number, String title, String
         boolean platform = read.verified(key);
         // both signatures are checked, so the answer says which one fails
         Object counter = read.body().get("countersignature");
-        ExitText provider = counter == null ? null
+        ExitText provider = counter == null
+                ? null
                 : counter instanceof Map<?, ?> c ? DeletionRecord.check(c) : new ExitText("exit.cert.counter.noRecord");
         if (!platform) {
             throw provider == null
@@ -135,7 +150,8 @@ public record DeletionCertificate(String id, String number, String title, String
             throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.format", FORMAT);
         }
         if (!Long.valueOf(VERSION).equals(doc.get("version"))) {
-            throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.version", String.valueOf(doc.get("version")), VERSION);
+            throw new Invalid(
+                    Invalid.Reason.MALFORMED, "exit.cert.version", String.valueOf(doc.get("version")), VERSION);
         }
         if (!(doc.get(form.body()) instanceof Map<?, ?>)) {
             throw new Invalid(Invalid.Reason.MALFORMED, "exit.cert.noContent");
@@ -148,8 +164,8 @@ public record DeletionCertificate(String id, String number, String title, String
         }
         Object algorithm = sig.get("algorithm");
         if (!Sm2.ALGORITHM.equals(algorithm)) {
-            throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "exit.cert.algorithm", String.valueOf(algorithm),
-                    Sm2.ALGORITHM);
+            throw new Invalid(
+                    Invalid.Reason.UNKNOWN_ALGORITHM, "exit.cert.algorithm", String.valueOf(algorithm), Sm2.ALGORITHM);
         }
         if (!Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
             throw new Invalid(Invalid.Reason.UNKNOWN_ALGORITHM, "exit.cert.userId", String.valueOf(sig.get("userId")));
@@ -171,9 +187,29 @@ public record DeletionCertificate(String id, String number, String title, String
 
     /** A certificate with another countersignature (the platform signs none that does not hold). */
     public DeletionCertificate withCountersignature(Countersignature other) {
-        return new DeletionCertificate(id, number, title, issuedAt, issuer, project, system, parties, standards, scope,
-                checklist, inventoryApproval, manifests, inventoryItems, verificationRuns, authorisation, deletionPlan,
-                deletion, sanitisations, deviceDisposals, storageChecks, other);
+        return new DeletionCertificate(
+                id,
+                number,
+                title,
+                issuedAt,
+                issuer,
+                project,
+                system,
+                parties,
+                standards,
+                scope,
+                checklist,
+                inventoryApproval,
+                manifests,
+                inventoryItems,
+                verificationRuns,
+                authorisation,
+                deletionPlan,
+                deletion,
+                sanitisations,
+                deviceDisposals,
+                storageChecks,
+                other);
     }
 
     private static <T> List<T> list(List<T> l) {
@@ -181,8 +217,7 @@ public record DeletionCertificate(String id, String number, String title, String
     }
 
     /** An organisation as the certificate names it: id, name and unified social credit code. */
-    public record Organization(String id, String name, String creditCode) {
-    }
+    public record Organization(String id, String name, String creditCode) {}
 
     /**
      * Who issued the certificate: the user name, and their organisation — none ({@code "platform"} in the file)
@@ -205,22 +240,20 @@ public record DeletionCertificate(String id, String number, String title, String
                 throw new InvalidInputException("exit.json.wrongKind", "issuer");
             }
             Object org = m.get("organization");
-            return new Issuer(m.get("name") instanceof String s ? s : null,
+            return new Issuer(
+                    m.get("name") instanceof String s ? s : null,
                     org instanceof Map<?, ?> o ? JsonRecords.read(Organization.class, o, false) : null);
         }
     }
 
-    public record Project(String id, String name) {
-    }
+    public record Project(String id, String name) {}
 
     /** The cloud system: codes of its deployment and service model, its 等保 protection level. */
-    public record SystemFacts(String id, String name, String deploymentModel, String serviceModel,
-                              Integer protectionLevel) {
-    }
+    public record SystemFacts(
+            String id, String name, String deploymentModel, String serviceModel, Integer protectionLevel) {}
 
     /** An agent party with its role's code. */
-    public record Agent(String id, String name, String creditCode, String role) {
-    }
+    public record Agent(String id, String name, String creditCode, String role) {}
 
     public record Parties(Organization customer, Organization provider, List<Agent> agents) {
         public Parties {
@@ -232,18 +265,32 @@ public record DeletionCertificate(String id, String number, String title, String
      * One GB/T 31167 9.1 checklist item: {@code item} the clause as signed ({@code GB/T 31167 9.1 1.}, or the item's
      * key), {@code requirement} the catalog item, {@code status} a checklist status code.
      */
-    public record ChecklistLine(String item, String requirement, String status, String note, String by, String at) {
-    }
+    public record ChecklistLine(String item, String requirement, String status, String note, String by, String at) {}
 
     /** The customer's approval of the hand-over inventory and the provider key it was signed with. */
-    public record InventoryApproval(String approvedBy, String approvedAt, String providerKey) {
-    }
+    public record InventoryApproval(String approvedBy, String approvedAt, String providerKey) {}
 
     /** A signed hand-over manifest as uploaded; {@code signature} a signature status code. */
-    public record Manifest(String fileName, String fileSm3, Long fileSize, String root, String algorithm,
-                           String created, Boolean allVersions, Long files, Long bytes, Long sensitiveFiles,
-                           Long itemCount, String signedDigest, String signer, String signature, List<Item> items,
-                           String signatureSm3, String recordId, String recordedBy, String recordedAt) {
+    public record Manifest(
+            String fileName,
+            String fileSm3,
+            Long fileSize,
+            String root,
+            String algorithm,
+            String created,
+            Boolean allVersions,
+            Long files,
+            Long bytes,
+            Long sensitiveFiles,
+            Long itemCount,
+            String signedDigest,
+            String signer,
+            String signature,
+            List<Item> items,
+            String signatureSm3,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {
         public Manifest {
             items = list(items);
         }
@@ -253,16 +300,36 @@ public record DeletionCertificate(String id, String number, String title, String
      * A non-file inventory item; in a manifest's {@code items} without the record's id, author and time.
      * {@code category} a hand-over category id, {@code sensitivity} the manifest's label.
      */
-    public record Item(String category, String name, String description, String sensitivity, String covers,
-                       String recordId, String recordedBy, String recordedAt) {
-    }
+    public record Item(
+            String category,
+            String name,
+            String description,
+            String sensitivity,
+            String covers,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {}
 
     /** The outcome of one {@code yunjian exit verify --json} run, as reported; {@code totals} by {@link Totals#NAMES}. */
-    public record VerificationRun(String fileName, String reportSm3, String target, String algorithm,
-                                  String signature, String signatureDetail, Boolean clean, Boolean interrupted,
-                                  Map<String, Long> totals, Long findings, String note, String manifestSm3,
-                                  String manifestSignatureSm3, String tool, String verifier, String recordId,
-                                  String recordedBy, String recordedAt) {
+    public record VerificationRun(
+            String fileName,
+            String reportSm3,
+            String target,
+            String algorithm,
+            String signature,
+            String signatureDetail,
+            Boolean clean,
+            Boolean interrupted,
+            Map<String, Long> totals,
+            Long findings,
+            String note,
+            String manifestSm3,
+            String manifestSignatureSm3,
+            String tool,
+            String verifier,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {
 
         /** The counts (one the record lacks is 0). */
         public Totals counts() {
@@ -271,42 +338,92 @@ public record DeletionCertificate(String id, String number, String title, String
     }
 
     /** The customer's written deletion authorisation; dates as ISO-8601 days. */
-    public record Authorisation(String signatory, String reference, String scope, String authorisedOn,
-                                String retainUntil, String recordId, String recordedBy, String recordedAt) {
-    }
+    public record Authorisation(
+            String signatory,
+            String reference,
+            String scope,
+            String authorisedOn,
+            String retainUntil,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {}
 
-    public record DeletionPlan(String scope, String method, String backups, String plannedOn, String note,
-                               String recordId, String recordedBy, String recordedAt) {
-    }
+    public record DeletionPlan(
+            String scope,
+            String method,
+            String backups,
+            String plannedOn,
+            String note,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {}
 
     /** The provider's record of the deletion; {@code buckets} the object-storage locations it covered. */
-    public record Deletion(String deletedOn, String scope, String method, String backups, String operator,
-                           String witness, String result, List<String> buckets, String recordId, String recordedBy,
-                           String recordedAt) {
+    public record Deletion(
+            String deletedOn,
+            String scope,
+            String method,
+            String backups,
+            String operator,
+            String witness,
+            String result,
+            List<String> buckets,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {
         public Deletion {
             buckets = list(buckets);
         }
     }
 
     /** Sanitisation of one storage medium; {@code method} and {@code nextUse} codes. */
-    public record Sanitisation(String mediumId, String mediumType, Boolean heldSensitive, String method,
-                               String nextUse, String operator, String witness, String date, String result,
-                               String recordId, String recordedBy, String recordedAt) {
-    }
+    public record Sanitisation(
+            String mediumId,
+            String mediumType,
+            Boolean heldSensitive,
+            String method,
+            String nextUse,
+            String operator,
+            String witness,
+            String date,
+            String result,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {}
 
     /** Migration, reuse or disposal of one private-cloud device; {@code action} a disposal action code. */
-    public record DeviceDisposal(String deviceId, String deviceType, String location, String state, String action,
-                                 String sanitisation, String participants, String residualCheck, String date,
-                                 String recordId, String recordedBy, String recordedAt) {
-    }
+    public record DeviceDisposal(
+            String deviceId,
+            String deviceType,
+            String location,
+            String state,
+            String action,
+            String sanitisation,
+            String participants,
+            String residualCheck,
+            String date,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {}
 
     /**
      * One {@code yunjian exit check-deleted --json} run; {@code totals} holds {@code current}, {@code nonCurrent},
      * {@code deleteMarkers}, {@code multipartUploads} and {@code bytes}.
      */
-    public record StorageCheck(String fileName, String reportSm3, String target, String bucket, String prefix,
-                               String checkedAt, Boolean empty, Map<String, Long> totals, Long remaining, String note,
-                               String recordId, String recordedBy, String recordedAt) {
+    public record StorageCheck(
+            String fileName,
+            String reportSm3,
+            String target,
+            String bucket,
+            String prefix,
+            String checkedAt,
+            Boolean empty,
+            Map<String, Long> totals,
+            Long remaining,
+            String note,
+            String recordId,
+            String recordedBy,
+            String recordedAt) {
 
         /** {@code s3://bucket/prefix} as checked. */
         public String location() {
@@ -324,14 +441,20 @@ public record DeletionCertificate(String id, String number, String title, String
      * signed, its SM3, the provider's public key (PEM) with its fingerprint as registered, the signing organisation,
      * who uploaded it when, and the signature (base64 DER).
      */
-    public record Countersignature(String algorithm, String userId, String keyFingerprint, String publicKey,
-                                   Organization organization, String signedBy, String signedAt,
-                                   Map<String, Object> record, String recordSm3, String value) {
-    }
+    public record Countersignature(
+            String algorithm,
+            String userId,
+            String keyFingerprint,
+            String publicKey,
+            Organization organization,
+            String signedBy,
+            String signedAt,
+            Map<String, Object> record,
+            String recordSm3,
+            String value) {}
 
     /** A stored certificate: the certificate and the platform's signature of it. */
-    public record Signed(DeletionCertificate certificate, SignedJson.Signature signature) {
-    }
+    public record Signed(DeletionCertificate certificate, SignedJson.Signature signature) {}
 
     /**
      * A verified certificate.
@@ -351,27 +474,38 @@ public record DeletionCertificate(String id, String number, String title, String
             if (c == null) {
                 return new ExitText("exit.cert.counter.none");
             }
-            return new ExitText("exit.cert.counter.valid", String.valueOf(name(c.organization())),
-                    beijingMinute(c.signedAt()), String.valueOf(c.keyFingerprint()));
+            return new ExitText(
+                    "exit.cert.counter.valid",
+                    String.valueOf(name(c.organization())),
+                    beijingMinute(c.signedAt()),
+                    String.valueOf(c.keyFingerprint()));
         }
 
         /** One line: the certificate's id, system, parties, issue time and the counts it attests. */
         public ExitText summary() {
             DeletionCertificate c = certificate;
             Parties parties = c.parties() == null ? new Parties(null, null, null) : c.parties();
-            return new ExitText("exit.cert.summary", String.valueOf(c.displayNumber()),
+            return new ExitText(
+                    "exit.cert.summary",
+                    String.valueOf(c.displayNumber()),
                     String.valueOf(c.system() == null ? null : c.system().name()),
-                    String.valueOf(name(parties.customer())), String.valueOf(name(parties.provider())),
-                    beijingMinute(c.issuedAt()), String.valueOf(c.issuer() == null ? null : c.issuer().name()),
-                    c.manifests().size(), c.verificationRuns().size(), c.sanitisations().size(),
-                    c.storageChecks().size(), sm3);
+                    String.valueOf(name(parties.customer())),
+                    String.valueOf(name(parties.provider())),
+                    beijingMinute(c.issuedAt()),
+                    String.valueOf(c.issuer() == null ? null : c.issuer().name()),
+                    c.manifests().size(),
+                    c.verificationRuns().size(),
+                    c.sanitisations().size(),
+                    c.storageChecks().size(),
+                    sm3);
         }
 
         /** An ISO instant as {@code 2026-11-23 18:53} in Beijing time; anything else as it is. */
         private static String beijingMinute(String instant) {
             try {
                 return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                        .format(java.time.Instant.parse(String.valueOf(instant)).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+                        .format(java.time.Instant.parse(String.valueOf(instant))
+                                .atZone(java.time.ZoneId.of("Asia/Shanghai")));
             } catch (java.time.format.DateTimeParseException e) {
                 return String.valueOf(instant);
             }
@@ -385,7 +519,14 @@ public record DeletionCertificate(String id, String number, String title, String
     /** Why a signed document does not verify: a stable {@link #reason()}, and the problem in words ({@link #message()}). */
     public static final class Invalid extends RuntimeException {
 
-        public enum Reason { MALFORMED, UNKNOWN_ALGORITHM, WRONG_KEY, NOT_CANONICAL, BAD_SIGNATURE, BAD_COUNTERSIGNATURE }
+        public enum Reason {
+            MALFORMED,
+            UNKNOWN_ALGORITHM,
+            WRONG_KEY,
+            NOT_CANONICAL,
+            BAD_SIGNATURE,
+            BAD_COUNTERSIGNATURE
+        }
 
         private final Reason reason;
         private final ExitText message;

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
@@ -34,8 +33,7 @@ public final class DeletionRecord {
     public static final String FORMAT = "yunjian-deletion-record";
     public static final long VERSION = 1;
 
-    private DeletionRecord() {
-    }
+    private DeletionRecord() {}
 
     /** The record file for {@code record}: canonical JSON and a line feed. */
     public static byte[] write(Map<String, Object> record) {
@@ -54,8 +52,12 @@ public final class DeletionRecord {
     public static Map<String, Object> read(byte[] file) {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("exit.record.notUtf8");
         }
@@ -65,8 +67,10 @@ public final class DeletionRecord {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("exit.record.notJson");
         }
-        if (!FORMAT.equals(doc.get("format")) || !(doc.get("record") instanceof Map<?, ?>)
-                || !Long.valueOf(VERSION).equals(doc.get("version")) || doc.size() != 3) {
+        if (!FORMAT.equals(doc.get("format"))
+                || !(doc.get("record") instanceof Map<?, ?>)
+                || !Long.valueOf(VERSION).equals(doc.get("version"))
+                || doc.size() != 3) {
             throw new InvalidInputException("exit.record.notRecord", FORMAT);
         }
         if (!(CanonicalJson.write(doc) + "\n").equals(text)) {
@@ -124,7 +128,9 @@ public final class DeletionRecord {
         }
         String fingerprint = Keys.fingerprint(key);
         if (!fingerprint.equals(countersignature.get("keyFingerprint"))) {
-            return new ExitText("exit.cert.counter.fingerprint", abbrev(String.valueOf(countersignature.get("keyFingerprint"))),
+            return new ExitText(
+                    "exit.cert.counter.fingerprint",
+                    abbrev(String.valueOf(countersignature.get("keyFingerprint"))),
                     abbrev(fingerprint));
         }
         if (!(countersignature.get("record") instanceof Map<?, ?> record)) {

@@ -60,7 +60,9 @@ public record ExitText(String key, Object... args) {
         if (code.isEmpty() || code.indexOf(' ') >= 0 || !ExitTexts.has(prefix + code)) {
             return new ExitText(VERBATIM, value);
         }
-        return colon < 0 ? new ExitText(prefix + code) : new ExitText(prefix + code, argument.apply(value.substring(colon + 2)));
+        return colon < 0
+                ? new ExitText(prefix + code)
+                : new ExitText(prefix + code, argument.apply(value.substring(colon + 2)));
     }
 
     @Override

@@ -19,11 +19,11 @@ import java.util.TreeSet;
  */
 public final class ExitTexts {
 
-    private static final List<String> BUNDLES = List.of("messages/exit", "messages/exitspark", "messages/cli", "messages/report-seal");
+    private static final List<String> BUNDLES =
+            List.of("messages/exit", "messages/exitspark", "messages/cli", "messages/report-seal");
     private static volatile Locale locale = supported(Locale.getDefault());
 
-    private ExitTexts() {
-    }
+    private ExitTexts() {}
 
     /** English for any {@code en*}, else Chinese. */
     public static Locale supported(Locale requested) {
@@ -73,7 +73,9 @@ public final class ExitTexts {
     public static Set<String> keys(String prefix) {
         Set<String> keys = new TreeSet<>();
         for (String name : BUNDLES) {
-            bundle(name, Locale.SIMPLIFIED_CHINESE).keySet().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
+            bundle(name, Locale.SIMPLIFIED_CHINESE).keySet().stream()
+                    .filter(k -> k.startsWith(prefix))
+                    .forEach(keys::add);
         }
         return keys;
     }
@@ -89,7 +91,9 @@ public final class ExitTexts {
     }
 
     private static ResourceBundle bundle(String name, Locale in) {
-        return ResourceBundle.getBundle(name, supported(in),
+        return ResourceBundle.getBundle(
+                name,
+                supported(in),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 }

@@ -19,13 +19,30 @@ import org.yunjian.exit.internal.ManifestPaths;
  * @param error      why the file was unreadable ({@link #SYMLINK_LOOP} …, see {@link #errorText}), else null
  * @param chunks     the digests of its fixed-size chunks (manifest version 2, files at or above the threshold), else null
  */
-public record FileEntry(String path, String version, Boolean latest, long size, String hash, String format,
-                        Sensitivity sensitivity, String description, String error, ChunkDigests chunks)
+public record FileEntry(
+        String path,
+        String version,
+        Boolean latest,
+        long size,
+        String hash,
+        String format,
+        Sensitivity sensitivity,
+        String description,
+        String error,
+        ChunkDigests chunks)
         implements ManifestEntry, java.io.Serializable {
 
     /** An entry without chunk digests. */
-    public FileEntry(String path, String version, Boolean latest, long size, String hash, String format,
-                     Sensitivity sensitivity, String description, String error) {
+    public FileEntry(
+            String path,
+            String version,
+            Boolean latest,
+            long size,
+            String hash,
+            String format,
+            Sensitivity sensitivity,
+            String description,
+            String error) {
         this(path, version, latest, size, hash, format, sensitivity, description, error, null);
     }
 
@@ -61,7 +78,10 @@ public record FileEntry(String path, String version, Boolean latest, long size, 
             throw new InvalidInputException("exit.entry.noHash", path);
         }
         if (chunks != null && (hash == null || chunks.count() != ChunkDigests.count(size, chunks.chunkSize()))) {
-            throw new InvalidInputException("exit.entry.chunkCount", path, ChunkDigests.count(Math.max(0, size), chunks.chunkSize()),
+            throw new InvalidInputException(
+                    "exit.entry.chunkCount",
+                    path,
+                    ChunkDigests.count(Math.max(0, size), chunks.chunkSize()),
                     chunks.count());
         }
     }

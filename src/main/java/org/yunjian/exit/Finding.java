@@ -11,7 +11,8 @@ package org.yunjian.exit;
  *                 any (the error of an unreadable file, see {@link FileEntry#error()}); {@link #text()} renders it.
  *                 May be null
  */
-public record Finding(Kind kind, String path, String expected, String actual, String detail) implements java.io.Serializable {
+public record Finding(Kind kind, String path, String expected, String actual, String detail)
+        implements java.io.Serializable {
 
     /** Codes of {@link #detail()}: a manifest entry with no file. */
     public static final String NO_SUCH_FILE = "noSuchFile";
@@ -36,7 +37,11 @@ public record Finding(Kind kind, String path, String expected, String actual, St
     public static final String UNREADABLE = "unreadable";
 
     public enum Kind {
-        MISSING, EXTRA, SIZE_MISMATCH, HASH_MISMATCH, UNREADABLE
+        MISSING,
+        EXTRA,
+        SIZE_MISMATCH,
+        HASH_MISMATCH,
+        UNREADABLE
     }
 
     /** A {@link #detail()} value: the code, and the data if there is any. */

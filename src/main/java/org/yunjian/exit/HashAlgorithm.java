@@ -3,12 +3,12 @@ package org.yunjian.exit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
-
 import org.yunjian.crypto.FastSm3;
 
 /** The file checksum algorithms of a manifest: SM3 (GB/T 32905, the default; {@link FastSm3}) or SHA-256 (the JDK's). */
 public enum HashAlgorithm {
-    SM3("sm3"), SHA256("sha256");
+    SM3("sm3"),
+    SHA256("sha256");
 
     private final String id;
 

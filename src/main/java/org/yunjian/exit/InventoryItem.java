@@ -10,8 +10,8 @@ package org.yunjian.exit;
  * @param sensitivity 敏感 or 公开
  * @param covers      optional path glob of the files the item concerns (e.g. the encrypted files)
  */
-public record InventoryItem(Category category, String name, String description, Sensitivity sensitivity,
-                            String covers) implements ManifestEntry {
+public record InventoryItem(Category category, String name, String description, Sensitivity sensitivity, String covers)
+        implements ManifestEntry {
 
     public InventoryItem {
         if (category == null) {
@@ -27,8 +27,12 @@ public record InventoryItem(Category category, String name, String description, 
 
     /** The inventory categories besides files. */
     public enum Category {
-        PROGRAM_CODE("program-code"), OTHER_DATA("other-data"), DOCUMENT("document"),
-        DECRYPTION_METHOD("decryption-method"), KEY_CUSTODY("key-custody"), CONVERSION_TOOL("conversion-tool");
+        PROGRAM_CODE("program-code"),
+        OTHER_DATA("other-data"),
+        DOCUMENT("document"),
+        DECRYPTION_METHOD("decryption-method"),
+        KEY_CUSTODY("key-custody"),
+        CONVERSION_TOOL("conversion-tool");
 
         private final String id;
 

@@ -14,7 +14,6 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Collections;
-
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -44,8 +43,7 @@ public final class Keys {
     /** PBKDF2 iterations for new key files. */
     static final int ITERATIONS = 210_000;
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** A new SM2 key pair. */
     public static KeyPair generate() {
@@ -83,9 +81,11 @@ public final class Keys {
             }
             throw new ManifestException("exit.key.noKeyInKeystore", String.valueOf(file));
         } catch (IOException e) {
-            throw new ManifestException(e, "exit.key.keystoreUnreadable", String.valueOf(file), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.key.keystoreUnreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         } catch (GeneralSecurityException e) {
-            throw new ManifestException(e, "exit.key.keystoreUnopenable", String.valueOf(file), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.key.keystoreUnopenable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
     }
 
@@ -123,9 +123,10 @@ public final class Keys {
     /** The public key belonging to an SM2 private key. */
     public static PublicKey publicKeyOf(PrivateKey key) {
         try {
-            var ec = (org.bouncycastle.jce.interfaces.ECPrivateKey) KeyFactory.getInstance("EC", SharedProvider.provider())
-                    .translateKey(key);
-            var spec = new ECPublicKeySpec(ec.getParameters().getG().multiply(ec.getD()).normalize(), ec.getParameters());
+            var ec = (org.bouncycastle.jce.interfaces.ECPrivateKey)
+                    KeyFactory.getInstance("EC", SharedProvider.provider()).translateKey(key);
+            var spec = new ECPublicKeySpec(
+                    ec.getParameters().getG().multiply(ec.getD()).normalize(), ec.getParameters());
             return KeyFactory.getInstance("EC", SharedProvider.provider()).generatePublic(spec);
         } catch (GeneralSecurityException | ClassCastException e) {
             throw new ManifestException(e, "exit.key.cannotDerive", String.valueOf(e.getMessage()));
@@ -197,15 +198,17 @@ public final class Keys {
      */
     private static final class Pkcs8 {
 
-        private Pkcs8() {
-        }
+        private Pkcs8() {}
 
         static String encryptedPem(PrivateKey key, char[] passphrase) {
             try {
                 var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-                        .setProvider(SharedProvider.provider()).setRandom(SharedProvider.random())
-                        .setPRF(JcaPKCS8Generator.PRF_HMACSHA256).setIterationCount(ITERATIONS)
-                        .setPassword(passphrase).build();
+                        .setProvider(SharedProvider.provider())
+                        .setRandom(SharedProvider.random())
+                        .setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
+                        .setIterationCount(ITERATIONS)
+                        .setPassword(passphrase)
+                        .build();
                 StringWriter out = new StringWriter();
                 try (PemWriter w = new PemWriter(out)) {
                     w.writeObject(new JcaPKCS8Generator(key, encryptor).generate());
@@ -226,7 +229,8 @@ public final class Keys {
                         throw new ManifestException("exit.key.noPassphrase");
                     }
                     try {
-                        var dec = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(SharedProvider.provider())
+                        var dec = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                                .setProvider(SharedProvider.provider())
                                 .build(passphrase);
                         key = conv.getPrivateKey(enc.decryptPrivateKeyInfo(dec));
                     } catch (PKCSException e) {

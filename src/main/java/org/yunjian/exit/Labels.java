@@ -16,8 +16,7 @@ import java.util.List;
  */
 public final class Labels {
 
-    private record Rule(String glob, PathMatcher matcher, Sensitivity sensitivity, String description) {
-    }
+    private record Rule(String glob, PathMatcher matcher, Sensitivity sensitivity, String description) {}
 
     private final List<Rule> rules = new ArrayList<>();
     private final Sensitivity fallback;
@@ -36,7 +35,8 @@ public final class Labels {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new ManifestException(e, "exit.labels.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.labels.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i).strip();
@@ -45,8 +45,8 @@ public final class Labels {
             }
             String[] f = l.split("\\s+", 3);
             if (f.length < 2) {
-                throw new ManifestException("exit.labels.line", String.valueOf(file), (long) i + 1,
-                        new ExitText("exit.labels.expected"));
+                throw new ManifestException(
+                        "exit.labels.line", String.valueOf(file), (long) i + 1, new ExitText("exit.labels.expected"));
             }
             try {
                 add(f[0], Sensitivity.parse(f[1]), f.length > 2 ? f[2] : null);

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.yunjian.exit.internal.Hashing;
 import org.yunjian.exit.internal.Json;
 import org.yunjian.exit.internal.ManifestWriter;
@@ -20,8 +19,7 @@ import org.yunjian.exit.internal.Targets;
 /** Builds a signed manifest of a directory tree or an S3 bucket (see {@code docs/exit-manifest.md}). */
 public final class ManifestBuilder {
 
-    private ManifestBuilder() {
-    }
+    private ManifestBuilder() {}
 
     /**
      * @param algorithm   checksum algorithm
@@ -34,8 +32,16 @@ public final class ManifestBuilder {
      * @param chunkSize   bytes of a chunk whose digest is recorded (format version 2); 0 writes version 1, without
      * @param chunkThreshold files of at least this many bytes get chunk digests (with {@code chunkSize > 0})
      */
-    public record Options(HashAlgorithm algorithm, Labels labels, List<InventoryItem> items, boolean allVersions,
-                          boolean detached, int threads, S3Settings s3, long chunkSize, long chunkThreshold) {
+    public record Options(
+            HashAlgorithm algorithm,
+            Labels labels,
+            List<InventoryItem> items,
+            boolean allVersions,
+            boolean detached,
+            int threads,
+            S3Settings s3,
+            long chunkSize,
+            long chunkThreshold) {
         public Options {
             if (chunkSize != 0 || chunkThreshold != 0) {
                 ManifestHeader.checkChunking(chunkSize, chunkThreshold);
@@ -43,24 +49,47 @@ public final class ManifestBuilder {
         }
 
         /** With the default chunking (64 MiB chunks for files of 256 MiB and more). */
-        public Options(HashAlgorithm algorithm, Labels labels, List<InventoryItem> items, boolean allVersions,
-                       boolean detached, int threads, S3Settings s3) {
-            this(algorithm, labels, items, allVersions, detached, threads, s3, ManifestHeader.DEFAULT_CHUNK_SIZE,
+        public Options(
+                HashAlgorithm algorithm,
+                Labels labels,
+                List<InventoryItem> items,
+                boolean allVersions,
+                boolean detached,
+                int threads,
+                S3Settings s3) {
+            this(
+                    algorithm,
+                    labels,
+                    items,
+                    allVersions,
+                    detached,
+                    threads,
+                    s3,
+                    ManifestHeader.DEFAULT_CHUNK_SIZE,
                     ManifestHeader.DEFAULT_CHUNK_THRESHOLD);
         }
     }
 
     /** Counts of a build: files recorded and those that could not be read. */
-    public record Result(long files, long unreadable, long bytes) {
-    }
+    public record Result(long files, long unreadable, long bytes) {}
 
     public static Result build(String target, Path out, PrivateKey key, Options o) {
-        String root = Targets.isS3(target) ? target : Path.of(target).toAbsolutePath().normalize().toString();
+        String root = Targets.isS3(target)
+                ? target
+                : Path.of(target).toAbsolutePath().normalize().toString();
         Instant created = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         ManifestHeader header = o.chunkSize() > 0
-                ? new ManifestHeader(ManifestHeader.VERSION, o.algorithm(), root, created, ManifestHeader.TOOL, o.allVersions(),
-                        o.chunkSize(), o.chunkThreshold())
-                : new ManifestHeader(ManifestHeader.VERSION_1, o.algorithm(), root, created, ManifestHeader.TOOL, o.allVersions());
+                ? new ManifestHeader(
+                        ManifestHeader.VERSION,
+                        o.algorithm(),
+                        root,
+                        created,
+                        ManifestHeader.TOOL,
+                        o.allVersions(),
+                        o.chunkSize(),
+                        o.chunkThreshold())
+                : new ManifestHeader(
+                        ManifestHeader.VERSION_1, o.algorithm(), root, created, ManifestHeader.TOOL, o.allVersions());
         long[] counts = new long[3];
         try (Source source = Targets.open(target, o.s3(), o.allVersions())) {
             ManifestWriter w = new ManifestWriter(out, header, key, o.detached());
@@ -72,9 +101,17 @@ public final class ManifestBuilder {
                     try {
                         for (Hashing.Hashed h : hs) {
                             Source.Item i = h.item();
-                            w.write(new FileEntry(i.path(), i.version(), i.latest(), h.error() == null ? h.size() : i.size(),
-                                    h.hash(), h.format(), o.labels().sensitivity(i.path()), o.labels().description(i.path()),
-                                    h.error(), h.chunks()));
+                            w.write(new FileEntry(
+                                    i.path(),
+                                    i.version(),
+                                    i.latest(),
+                                    h.error() == null ? h.size() : i.size(),
+                                    h.hash(),
+                                    h.format(),
+                                    o.labels().sensitivity(i.path()),
+                                    o.labels().description(i.path()),
+                                    h.error(),
+                                    h.chunks()));
                             counts[0]++;
                             if (h.error() != null) {
                                 counts[1]++;
@@ -120,7 +157,8 @@ public final class ManifestBuilder {
         try {
             lines = Files.readAllLines(file);
         } catch (IOException e) {
-            throw new ManifestException(e, "exit.inventory.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.inventory.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         for (int n = 0; n < lines.size(); n++) {
             String l = lines.get(n).strip();
@@ -129,12 +167,19 @@ public final class ManifestBuilder {
             }
             try {
                 Map<String, Object> m = Json.parse(l);
-                items.add(new InventoryItem(InventoryItem.Category.parse(s(m, "category")), s(m, "name"), s(m, "description"),
-                        m.get("sensitivity") == null ? Sensitivity.SENSITIVE : Sensitivity.parse(s(m, "sensitivity")), s(m, "covers")));
+                items.add(new InventoryItem(
+                        InventoryItem.Category.parse(s(m, "category")),
+                        s(m, "name"),
+                        s(m, "description"),
+                        m.get("sensitivity") == null ? Sensitivity.SENSITIVE : Sensitivity.parse(s(m, "sensitivity")),
+                        s(m, "covers")));
             } catch (IllegalArgumentException e) {
                 throw new ManifestException("exit.inventory.line", String.valueOf(file), (long) n + 1, ExitText.of(e));
             } catch (ClassCastException e) {
-                throw new ManifestException("exit.inventory.line", String.valueOf(file), (long) n + 1,
+                throw new ManifestException(
+                        "exit.inventory.line",
+                        String.valueOf(file),
+                        (long) n + 1,
                         new ExitText("exit.inventory.notString"));
             }
         }

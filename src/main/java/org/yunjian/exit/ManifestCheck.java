@@ -11,8 +11,14 @@ package org.yunjian.exit;
  * @param detail    why the signature has this status ({@code exit.signature.*}; {@link #code} names it in a report)
  * @param digest    {@code sm3:<hex>} of the signed bytes
  */
-public record ManifestCheck(ManifestHeader header, long items, long files, long bytes, SignatureStatus signature, ExitText detail,
-                            String digest) {
+public record ManifestCheck(
+        ManifestHeader header,
+        long items,
+        long files,
+        long bytes,
+        SignatureStatus signature,
+        ExitText detail,
+        String digest) {
 
     /** The stable code of {@link #detail()} written into a verification report: its key after {@code exit.signature.}. */
     public static String code(ExitText detail) {

@@ -14,8 +14,15 @@ import java.time.Instant;
  * @param chunkSize   version 2: bytes of a chunk whose digest is recorded; 0 in version 1
  * @param chunkThreshold version 2: files of at least this many bytes have chunk digests; 0 in version 1
  */
-public record ManifestHeader(int version, HashAlgorithm algorithm, String root, Instant created, String tool,
-                             boolean allVersions, long chunkSize, long chunkThreshold) {
+public record ManifestHeader(
+        int version,
+        HashAlgorithm algorithm,
+        String root,
+        Instant created,
+        String tool,
+        boolean allVersions,
+        long chunkSize,
+        long chunkThreshold) {
     /** The version written with chunk digests. */
     public static final int VERSION = 2;
     /** The version without chunk digests (still written with {@code --no-chunks}, and read). */
@@ -40,7 +47,8 @@ public record ManifestHeader(int version, HashAlgorithm algorithm, String root, 
     }
 
     /** A version 1 header (no chunk digests). */
-    public ManifestHeader(int version, HashAlgorithm algorithm, String root, Instant created, String tool, boolean allVersions) {
+    public ManifestHeader(
+            int version, HashAlgorithm algorithm, String root, Instant created, String tool, boolean allVersions) {
         this(version, algorithm, root, created, tool, allVersions, 0, 0);
     }
 
@@ -55,14 +63,17 @@ public record ManifestHeader(int version, HashAlgorithm algorithm, String root, 
      * can name a negative size as such. Anything else is refused by name.
      */
     public static long parseByteCount(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(-?[0-9]{1,19})\\s*(?:([KMGTkmgt])(?:i?[Bb])?|[Bb])?")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(-?[0-9]{1,19})\\s*(?:([KMGTkmgt])(?:i?[Bb])?|[Bb])?")
                 .matcher(text == null ? "" : text.strip());
         if (!m.matches()) {
             throw new InvalidInputException("exit.chunk.unparsable", String.valueOf(text));
         }
         try {
             long n = Long.parseLong(m.group(1));
-            int shift = m.group(2) == null ? 0 : 10 * ("KMGT".indexOf(Character.toUpperCase(m.group(2).charAt(0))) + 1);
+            int shift = m.group(2) == null
+                    ? 0
+                    : 10 * ("KMGT".indexOf(Character.toUpperCase(m.group(2).charAt(0))) + 1);
             if (Math.abs(n) > (Long.MAX_VALUE >> shift)) {
                 throw new InvalidInputException("exit.chunk.unparsable", text);
             }
@@ -78,12 +89,15 @@ public record ManifestHeader(int version, HashAlgorithm algorithm, String root, 
             throw new InvalidInputException("exit.chunk.sizeNotPositive", String.valueOf(chunkSize));
         }
         if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
-            throw new InvalidInputException("exit.chunk.sizeOutOfRange", String.valueOf(chunkSize), MIN_CHUNK_SIZE, MAX_CHUNK_SIZE);
+            throw new InvalidInputException(
+                    "exit.chunk.sizeOutOfRange", String.valueOf(chunkSize), MIN_CHUNK_SIZE, MAX_CHUNK_SIZE);
         }
         if (chunkThreshold < chunkSize) {
-            throw new InvalidInputException("exit.chunk.thresholdBelowSize", String.valueOf(chunkThreshold), String.valueOf(chunkSize));
+            throw new InvalidInputException(
+                    "exit.chunk.thresholdBelowSize", String.valueOf(chunkThreshold), String.valueOf(chunkSize));
         }
     }
+
     public static final String FORMAT = "yunjian-exit-manifest";
     public static final String TOOL = "yunjian 0.1.0";
 }

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
@@ -99,8 +98,15 @@ public final class ManifestReader implements Closeable {
             throw error(new ExitText("exit.manifest.created"));
         }
         try {
-            return new ManifestHeader(lv.intValue(), alg, str(h, "root", true), created, str(h, "tool", false),
-                    Boolean.TRUE.equals(h.get("allVersions")), chunkSize, chunkThreshold);
+            return new ManifestHeader(
+                    lv.intValue(),
+                    alg,
+                    str(h, "root", true),
+                    created,
+                    str(h, "tool", false),
+                    Boolean.TRUE.equals(h.get("allVersions")),
+                    chunkSize,
+                    chunkThreshold);
         } catch (IllegalArgumentException e) {
             throw error(ExitText.of(e));
         }
@@ -115,8 +121,7 @@ public final class ManifestReader implements Closeable {
      * What a verification report names a manifest by: the SM3 (hex) of the manifest file and of its signature's
      * bytes (from the trailer, or the detached {@code .sig} file), null when there is no decodable signature.
      */
-    public record FileDigests(String fileSm3, String signatureSm3) {
-    }
+    public record FileDigests(String fileSm3, String signatureSm3) {}
 
     /** The manifest's {@link FileDigests} (one more pass over the manifest file, none over the data). */
     public static FileDigests fileDigests(Path file) {
@@ -197,8 +202,16 @@ public final class ManifestReader implements Closeable {
         FileLines.Fields fast = FileLines.parse(lines.array(), lines.length() - 1);
         if (fast != null) {
             digest.update(lines.array(), 0, lines.length());
-            return file(fast.path(), fast.version(), fast.latest(), fast.size(), fast.hash(), fast.format(),
-                    fast.sensitivity(), fast.description(), fast.error());
+            return file(
+                    fast.path(),
+                    fast.version(),
+                    fast.latest(),
+                    fast.size(),
+                    fast.hash(),
+                    fast.format(),
+                    fast.sensitivity(),
+                    fast.description(),
+                    fast.error());
         }
         Map<String, Object> m = parsed();
         String type = String.valueOf(m.get("type"));
@@ -208,9 +221,12 @@ public final class ManifestReader implements Closeable {
                     throw error(new ExitText("exit.manifest.itemAfterFiles"));
                 }
                 try {
-                    InventoryItem item = new InventoryItem(InventoryItem.Category.parse(str(m, "category", true)),
-                            str(m, "name", true), str(m, "description", false),
-                            Sensitivity.parse(str(m, "sensitivity", true)), str(m, "covers", false));
+                    InventoryItem item = new InventoryItem(
+                            InventoryItem.Category.parse(str(m, "category", true)),
+                            str(m, "name", true),
+                            str(m, "description", false),
+                            Sensitivity.parse(str(m, "sensitivity", true)),
+                            str(m, "covers", false));
                     items++;
                     return item;
                 } catch (IllegalArgumentException e) {
@@ -221,9 +237,16 @@ public final class ManifestReader implements Closeable {
                 Object size = m.get("size");
                 Object latest = m.get("latest");
                 try {
-                    return file(str(m, "path", true), str(m, "version", false), latest instanceof Boolean b ? b : null,
-                            size instanceof Long l ? l : -1, str(m, "hash", false), str(m, "format", false),
-                            str(m, "sensitivity", true), str(m, "description", false), str(m, "error", false));
+                    return file(
+                            str(m, "path", true),
+                            str(m, "version", false),
+                            latest instanceof Boolean b ? b : null,
+                            size instanceof Long l ? l : -1,
+                            str(m, "hash", false),
+                            str(m, "format", false),
+                            str(m, "sensitivity", true),
+                            str(m, "description", false),
+                            str(m, "error", false));
                 } catch (IllegalArgumentException ex) {
                     throw error(ExitText.of(ex));
                 }
@@ -247,11 +270,20 @@ public final class ManifestReader implements Closeable {
         }
     }
 
-    private FileEntry file(String path, String version, Boolean latest, long size, String hash, String format,
-                           String sensitivity, String description, String error) {
+    private FileEntry file(
+            String path,
+            String version,
+            Boolean latest,
+            long size,
+            String hash,
+            String format,
+            String sensitivity,
+            String description,
+            String error) {
         FileEntry e;
         try {
-            e = new FileEntry(path, version, latest, size, hash, format, Sensitivity.parse(sensitivity), description, error);
+            e = new FileEntry(
+                    path, version, latest, size, hash, format, Sensitivity.parse(sensitivity), description, error);
         } catch (IllegalArgumentException ex) {
             throw error(ExitText.of(ex));
         }
@@ -352,8 +384,14 @@ public final class ManifestReader implements Closeable {
             }
         }
         if (t == null) {
-            return new ManifestCheck(header, items, files, bytes, SignatureStatus.ABSENT,
-                    new ExitText("exit.signature.absent"), digestHex);
+            return new ManifestCheck(
+                    header,
+                    items,
+                    files,
+                    bytes,
+                    SignatureStatus.ABSENT,
+                    new ExitText("exit.signature.absent"),
+                    digestHex);
         }
         if (!"trailer".equals(t.get("type"))) {
             throw new ManifestException("exit.manifest.notTrailer", String.valueOf(file));
@@ -361,19 +399,29 @@ public final class ManifestReader implements Closeable {
         String claimedDigest = String.valueOf(t.get("digest"));
         String signer = String.valueOf(t.get("signer"));
         if (!"SM3withSM2".equals(t.get("signatureAlgorithm"))) {
-            throw new ManifestException("exit.manifest.signatureAlgorithm", String.valueOf(file),
+            throw new ManifestException(
+                    "exit.manifest.signatureAlgorithm",
+                    String.valueOf(file),
                     String.valueOf(t.get("signatureAlgorithm")));
         }
         if (key != null && !signer.equals(Keys.fingerprint(key))) {
-            throw new ManifestException("exit.manifest.wrongKey", String.valueOf(file), abbrev(signer),
-                    abbrev(Keys.fingerprint(key)));
+            throw new ManifestException(
+                    "exit.manifest.wrongKey", String.valueOf(file), abbrev(signer), abbrev(Keys.fingerprint(key)));
         }
         if (header.version() == ManifestHeader.VERSION && !Long.valueOf(chunks).equals(t.get("chunks"))) {
-            return check(SignatureStatus.INVALID, new ExitText("exit.signature.chunks", String.valueOf(t.get("chunks")), chunks));
+            return check(
+                    SignatureStatus.INVALID,
+                    new ExitText("exit.signature.chunks", String.valueOf(t.get("chunks")), chunks));
         }
         if (!Long.valueOf(items).equals(t.get("items")) || !Long.valueOf(files).equals(t.get("files"))) {
-            return check(SignatureStatus.INVALID, new ExitText("exit.signature.counts", String.valueOf(t.get("files")),
-                    String.valueOf(t.get("items")), files, items));
+            return check(
+                    SignatureStatus.INVALID,
+                    new ExitText(
+                            "exit.signature.counts",
+                            String.valueOf(t.get("files")),
+                            String.valueOf(t.get("items")),
+                            files,
+                            items));
         }
         if (!("sm3:" + digestHex).equals(claimedDigest)) {
             return check(SignatureStatus.INVALID, new ExitText("exit.signature.modified"));
@@ -394,7 +442,8 @@ public final class ManifestReader implements Closeable {
             return check(SignatureStatus.INVALID, new ExitText("exit.signature.notCanonicalBase64"));
         }
         boolean ok = Verifier.of(key).verify(Hex.decode(digestHex), sig);
-        return check(ok ? SignatureStatus.VALID : SignatureStatus.INVALID,
+        return check(
+                ok ? SignatureStatus.VALID : SignatureStatus.INVALID,
                 ok ? new ExitText("exit.signature.valid", abbrev(signer)) : new ExitText("exit.signature.invalid"));
     }
 
@@ -416,7 +465,8 @@ public final class ManifestReader implements Closeable {
         } catch (IOException e) {
             throw unreadable(file, e);
         } catch (ManifestException e) {
-            throw new ManifestException(e, "exit.manifest.unreadable", String.valueOf(file), e.message()); // a line too long
+            throw new ManifestException(
+                    e, "exit.manifest.unreadable", String.valueOf(file), e.message()); // a line too long
         }
         if (!lines.terminated()) {
             throw error(new ExitText("exit.manifest.truncated"));
@@ -469,7 +519,8 @@ public final class ManifestReader implements Closeable {
     }
 
     private static ManifestException unreadable(Path file, IOException e) {
-        return new ManifestException(e, "exit.manifest.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
+        return new ManifestException(
+                e, "exit.manifest.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
     }
 
     @Override

@@ -5,11 +5,10 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
 import org.yunjian.exit.DeletionCertificate.Invalid;
+import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
 
 /**
  * The SM2-signed seal of an approved assessment report's revision (issue 34, docs/assessment.md): the
@@ -25,10 +24,10 @@ public final class ReportSeal {
     public static final String FORMAT = "yunjian-report-seal";
     public static final long VERSION = 1;
 
-    private ReportSeal() {
-    }
+    private ReportSeal() {}
 
-    static final SignedJson.Form FORM = new SignedJson.Form(FORMAT, VERSION, "seal", "report.seal", ReportSeal::envelope);
+    static final SignedJson.Form FORM =
+            new SignedJson.Form(FORMAT, VERSION, "seal", "report.seal", ReportSeal::envelope);
 
     /** The seal file for {@code content} (the {@code seal} object), signed with the platform's key pair. */
     public static byte[] sign(Map<String, Object> content, PrivateKey key, PublicKey publicKey) {
@@ -53,12 +52,16 @@ public final class ReportSeal {
 
     /** A seal is the four members; a problem with the document or with the signature's form is named as such. */
     private static void envelope(SignedJson.Form form, Map<String, Object> doc) {
-        if (!FORMAT.equals(doc.get("format")) || !Long.valueOf(VERSION).equals(doc.get("version"))
-                || !(doc.get(form.body()) instanceof Map<?, ?>) || doc.size() != 4) {
+        if (!FORMAT.equals(doc.get("format"))
+                || !Long.valueOf(VERSION).equals(doc.get("version"))
+                || !(doc.get(form.body()) instanceof Map<?, ?>)
+                || doc.size() != 4) {
             throw new Invalid(Reason.MALFORMED, "report.seal.notSeal", FORMAT);
         }
-        if (!(doc.get("signature") instanceof Map<?, ?> sig) || sig.size() != 4
-                || !Sm2.ALGORITHM.equals(sig.get("algorithm")) || !Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
+        if (!(doc.get("signature") instanceof Map<?, ?> sig)
+                || sig.size() != 4
+                || !Sm2.ALGORITHM.equals(sig.get("algorithm"))
+                || !Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
             throw new Invalid(Reason.UNKNOWN_ALGORITHM, "report.seal.signatureForm", Sm2.ALGORITHM);
         }
     }
@@ -74,12 +77,17 @@ public final class ReportSeal {
         public Map<?, ?> fileOf(byte[] file) {
             String sm3 = Sm3.hex(file);
             for (Object o : files()) {
-                if (o instanceof Map<?, ?> f && sm3.equals(f.get("sm3"))
+                if (o instanceof Map<?, ?> f
+                        && sm3.equals(f.get("sm3"))
                         && Long.valueOf(file.length).equals(f.get("size"))) {
                     return f;
                 }
             }
-            throw new Invalid(Reason.BAD_SIGNATURE, "report.seal.fileNotSealed", sm3, String.valueOf(content.get("reportNumber")),
+            throw new Invalid(
+                    Reason.BAD_SIGNATURE,
+                    "report.seal.fileNotSealed",
+                    sm3,
+                    String.valueOf(content.get("reportNumber")),
                     String.valueOf(content.get("revision")));
         }
 
@@ -91,16 +99,23 @@ public final class ReportSeal {
         public ExitText summary(Map<?, ?> file) {
             Map<?, ?> system = content.get("system") instanceof Map<?, ?> m ? m : Map.of();
             Map<?, ?> approver = content.get("approver") instanceof Map<?, ?> m ? m : Map.of();
-            return new ExitText("report.seal.summary", String.valueOf(content.get("reportNumber")),
-                    String.valueOf(content.get("revision")), String.valueOf(system.get("name")),
-                    beijingMinute(content.get("approvedAt")), String.valueOf(approver.get("name")),
-                    String.valueOf(file.get("name")), String.valueOf(file.get("sm3")), sm3);
+            return new ExitText(
+                    "report.seal.summary",
+                    String.valueOf(content.get("reportNumber")),
+                    String.valueOf(content.get("revision")),
+                    String.valueOf(system.get("name")),
+                    beijingMinute(content.get("approvedAt")),
+                    String.valueOf(approver.get("name")),
+                    String.valueOf(file.get("name")),
+                    String.valueOf(file.get("sm3")),
+                    sm3);
         }
 
         private static String beijingMinute(Object instant) {
             try {
                 return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                        .format(java.time.Instant.parse(String.valueOf(instant)).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+                        .format(java.time.Instant.parse(String.valueOf(instant))
+                                .atZone(java.time.ZoneId.of("Asia/Shanghai")));
             } catch (java.time.format.DateTimeParseException e) {
                 return String.valueOf(instant);
             }

@@ -13,8 +13,16 @@ package org.yunjian.exit;
  * @param memory      bound on the bytes of parts fetched ahead of the hashing, over all objects
  * @param retries     retries of one request after throttling, a server error or a broken connection
  */
-public record S3Settings(String endpoint, String region, String accessKey, String secretKey,
-                         int concurrency, long partSize, long memory, int retries) implements java.io.Serializable {
+public record S3Settings(
+        String endpoint,
+        String region,
+        String accessKey,
+        String secretKey,
+        int concurrency,
+        long partSize,
+        long memory,
+        int retries)
+        implements java.io.Serializable {
 
     public static final int DEFAULT_CONCURRENCY = 16;
     public static final long DEFAULT_PART_SIZE = 8L << 20;
@@ -37,7 +45,15 @@ public record S3Settings(String endpoint, String region, String accessKey, Strin
     }
 
     public S3Settings(String endpoint, String region, String accessKey, String secretKey) {
-        this(endpoint, region, accessKey, secretKey, DEFAULT_CONCURRENCY, DEFAULT_PART_SIZE, DEFAULT_MEMORY, DEFAULT_RETRIES);
+        this(
+                endpoint,
+                region,
+                accessKey,
+                secretKey,
+                DEFAULT_CONCURRENCY,
+                DEFAULT_PART_SIZE,
+                DEFAULT_MEMORY,
+                DEFAULT_RETRIES);
     }
 
     public static S3Settings defaults() {
@@ -51,7 +67,7 @@ public record S3Settings(String endpoint, String region, String accessKey, Strin
 
     @Override
     public String toString() {
-        return "S3Settings[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
-                + ", concurrency=" + concurrency + ", partSize=" + partSize + ", memory=" + memory + ", retries=" + retries + "]";
+        return "S3Settings[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey + ", concurrency="
+                + concurrency + ", partSize=" + partSize + ", memory=" + memory + ", retries=" + retries + "]";
     }
 }

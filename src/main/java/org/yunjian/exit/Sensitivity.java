@@ -6,7 +6,8 @@ package org.yunjian.exit;
  * display name from its bundle.
  */
 public enum Sensitivity {
-    SENSITIVE("\u654f\u611f"), PUBLIC("\u516c\u5f00"); // 敏感, 公开: format values (data, not text)
+    SENSITIVE("\u654f\u611f"),
+    PUBLIC("\u516c\u5f00"); // 敏感, 公开: format values (data, not text)
 
     private final String label;
 
@@ -28,7 +29,8 @@ public enum Sensitivity {
         }
         String name = s == null ? "" : s.trim().toLowerCase(java.util.Locale.ROOT);
         for (Sensitivity v : values()) {
-            if (v.label.equals(name) || v.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+            if (v.label.equals(name)
+                    || v.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
                 return v;
             }
         }

@@ -9,13 +9,12 @@ import java.security.PublicKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
-import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
 import org.yunjian.exit.DeletionCertificate.Invalid;
+import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
 
 /**
  * The one writer and reader of the signed canonical-JSON files of this module — the deletion certificate, the report
@@ -28,8 +27,7 @@ import org.yunjian.exit.DeletionCertificate.Invalid;
  */
 public final class SignedJson {
 
-    private SignedJson() {
-    }
+    private SignedJson() {}
 
     /**
      * A kind of signed document.
@@ -41,8 +39,7 @@ public final class SignedJson {
      * @param envelope checks the document's members (format, version, body and signature form) in the document's
      *                 words, throwing {@link Invalid} on the first problem
      */
-    public record Form(String format, long version, String body, String keys, Envelope envelope) {
-    }
+    public record Form(String format, long version, String body, String keys, Envelope envelope) {}
 
     /** The member checks of one kind of document. */
     @FunctionalInterface
@@ -51,8 +48,7 @@ public final class SignedJson {
     }
 
     /** The {@code signature} member. */
-    public record Signature(String algorithm, String signer, String userId, String value) {
-    }
+    public record Signature(String algorithm, String signer, String userId, String value) {}
 
     /** The file of {@code body} as {@code form}'s document, signed with {@code key}. */
     static byte[] sign(Form form, Map<String, Object> body, PrivateKey key, PublicKey publicKey) {
@@ -90,8 +86,12 @@ public final class SignedJson {
     /** The file as strict UTF-8 text, else {@code Invalid} (MALFORMED, {@code notUtf8}). */
     static String text(byte[] file, String notUtf8) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Invalid(Reason.MALFORMED, notUtf8);
         }
@@ -129,7 +129,10 @@ public final class SignedJson {
 
         Signature signature() {
             Map<?, ?> sig = signatureMember();
-            return new Signature(string(sig.get("algorithm")), string(sig.get("signer")), string(sig.get("userId")),
+            return new Signature(
+                    string(sig.get("algorithm")),
+                    string(sig.get("signer")),
+                    string(sig.get("userId")),
                     string(sig.get("value")));
         }
 
@@ -166,13 +169,17 @@ public final class SignedJson {
             Map<?, ?> sig = signatureMember();
             String fingerprint = Keys.fingerprint(key);
             if (!fingerprint.equals(sig.get("signer"))) {
-                throw new Invalid(Reason.WRONG_KEY, form.keys() + ".wrongKey", abbrev(String.valueOf(sig.get("signer"))),
+                throw new Invalid(
+                        Reason.WRONG_KEY,
+                        form.keys() + ".wrongKey",
+                        abbrev(String.valueOf(sig.get("signer"))),
                         abbrev(fingerprint));
             }
             if (!canonical()) {
                 throw new Invalid(Reason.NOT_CANONICAL, form.keys() + ".notCanonical");
             }
-            byte[] value = base64(String.valueOf(sig.get("value")),
+            byte[] value = base64(
+                    String.valueOf(sig.get("value")),
                     () -> new Invalid(Reason.BAD_SIGNATURE, form.keys() + ".notBase64"),
                     () -> new Invalid(Reason.BAD_SIGNATURE, form.keys() + ".notCanonicalBase64"));
             return Verifier.of(key).verify(signedBytes(), value);
@@ -184,8 +191,10 @@ public final class SignedJson {
      * {@code notCanonical} when it is not the one canonical spelling (the decoder ignores the unused bits of the last
      * character).
      */
-    static byte[] base64(String encoded, java.util.function.Supplier<RuntimeException> notBase64,
-                         java.util.function.Supplier<RuntimeException> notCanonical) {
+    static byte[] base64(
+            String encoded,
+            java.util.function.Supplier<RuntimeException> notBase64,
+            java.util.function.Supplier<RuntimeException> notCanonical) {
         byte[] value;
         try {
             value = Base64.getDecoder().decode(encoded);

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.yunjian.crypto.Sm2;
-import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Verifier;
 
 /**
@@ -41,9 +39,18 @@ import org.yunjian.crypto.Verifier;
  * @param totals               counts
  * @param findings             every difference
  */
-public record SignedVerificationReport(String manifestSm3, String manifestSignatureSm3, String tool, String target,
-                                       String algorithm, SignatureStatus manifestSignature, String signatureDetail,
-                                       boolean clean, boolean interrupted, Totals totals, List<Finding> findings) {
+public record SignedVerificationReport(
+        String manifestSm3,
+        String manifestSignatureSm3,
+        String tool,
+        String target,
+        String algorithm,
+        SignatureStatus manifestSignature,
+        String signatureDetail,
+        boolean clean,
+        boolean interrupted,
+        Totals totals,
+        List<Finding> findings) {
 
     public static final String FORMAT = "yunjian-verification-report";
     public static final long VERSION = 1;
@@ -58,14 +65,25 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
 
     /** The report of a finished run against the manifest with these digests. */
     public static SignedVerificationReport of(VerificationReport r, ManifestReader.FileDigests manifest) {
-        return new SignedVerificationReport(manifest == null ? null : manifest.fileSm3(),
-                manifest == null ? null : manifest.signatureSm3(), TOOL, r.target(), r.algorithm().id(), r.signature(),
-                ManifestCheck.code(r.signatureDetail()), r.clean(), r.interrupted(), r.totals(), r.findings());
+        return new SignedVerificationReport(
+                manifest == null ? null : manifest.fileSm3(),
+                manifest == null ? null : manifest.signatureSm3(),
+                TOOL,
+                r.target(),
+                r.algorithm().id(),
+                r.signature(),
+                ManifestCheck.code(r.signatureDetail()),
+                r.clean(),
+                r.interrupted(),
+                r.totals(),
+                r.findings());
     }
 
     /** Whether the verdict agrees with what the report lists: a clean report has nothing wrong in it. */
     public boolean verdictAgreesWithFindings() {
-        boolean nothingWrong = !interrupted && findings.isEmpty() && totals.differences() == 0
+        boolean nothingWrong = !interrupted
+                && findings.isEmpty()
+                && totals.differences() == 0
                 && (manifestSignature == SignatureStatus.VALID || manifestSignature == SignatureStatus.NOT_APPLICABLE);
         return !clean || nothingWrong;
     }
@@ -122,7 +140,8 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
      * @param signature    the signature bytes, null if unsigned
      * @param signedBytes  what the signature covers
      */
-    public record Read(SignedVerificationReport report, String sm3, String signer, byte[] signature, byte[] signedBytes) {
+    public record Read(
+            SignedVerificationReport report, String sm3, String signer, byte[] signature, byte[] signedBytes) {
 
         public boolean signed() {
             return signer != null;
@@ -143,16 +162,16 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
     }
 
     /** The report file's members: {@code signature} may be missing (an unsigned report). */
-    static final SignedJson.Form FORM = new SignedJson.Form(FORMAT, VERSION, "report", "exit.report",
-            (form, doc) -> {
-                if (!FORMAT.equals(doc.get("format")) || !Long.valueOf(VERSION).equals(doc.get("version"))
-                        || !(doc.get(form.body()) instanceof Map<?, ?>)) {
-                    throw new Invalid(Invalid.Reason.MALFORMED, "format");
-                }
-                if (!Set.of("format", "report", "version", "signature").containsAll(doc.keySet())) {
-                    throw new Invalid(Invalid.Reason.MALFORMED, "members");
-                }
-            });
+    static final SignedJson.Form FORM = new SignedJson.Form(FORMAT, VERSION, "report", "exit.report", (form, doc) -> {
+        if (!FORMAT.equals(doc.get("format"))
+                || !Long.valueOf(VERSION).equals(doc.get("version"))
+                || !(doc.get(form.body()) instanceof Map<?, ?>)) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "format");
+        }
+        if (!Set.of("format", "report", "version", "signature").containsAll(doc.keySet())) {
+            throw new Invalid(Invalid.Reason.MALFORMED, "members");
+        }
+    });
 
     /** Reads a report file strictly (see the class comment); the signature is checked by {@link Read#signedBy}. */
     public static Read read(byte[] file) {
@@ -178,14 +197,18 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         byte[] value = null;
         Object sigObj = read.signatureObject();
         if (sigObj != null) {
-            if (!(sigObj instanceof Map<?, ?> sig) || sig.size() != 4 || !(sig.get("signer") instanceof String s)
+            if (!(sigObj instanceof Map<?, ?> sig)
+                    || sig.size() != 4
+                    || !(sig.get("signer") instanceof String s)
                     || !(sig.get("value") instanceof String encoded)) {
                 throw new Invalid(Invalid.Reason.MALFORMED, "signature");
             }
             if (!Sm2.ALGORITHM.equals(sig.get("algorithm")) || !Sm2.DEFAULT_USER_ID.equals(sig.get("userId"))) {
                 throw new Invalid(Invalid.Reason.BAD_SIGNATURE, "algorithm");
             }
-            value = SignedJson.base64(encoded, () -> new Invalid(Invalid.Reason.BAD_SIGNATURE, "not base64"),
+            value = SignedJson.base64(
+                    encoded,
+                    () -> new Invalid(Invalid.Reason.BAD_SIGNATURE, "not base64"),
                     () -> new Invalid(Invalid.Reason.BAD_SIGNATURE, "not canonical base64"));
             signer = s;
         }
@@ -193,9 +216,20 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
     }
 
     private static SignedVerificationReport content(Map<?, ?> m) {
-        exact(m, Set.of("manifest", "tool", "target", "algorithm", "signature", "signatureDetail", "clean",
-                "interrupted", "totals", "findings"), Set.of("manifest", "tool", "signature", "clean", "interrupted",
-                "totals", "findings"));
+        exact(
+                m,
+                Set.of(
+                        "manifest",
+                        "tool",
+                        "target",
+                        "algorithm",
+                        "signature",
+                        "signatureDetail",
+                        "clean",
+                        "interrupted",
+                        "totals",
+                        "findings"),
+                Set.of("manifest", "tool", "signature", "clean", "interrupted", "totals", "findings"));
         Map<?, ?> manifest = (Map<?, ?>) m.get("manifest");
         exact(manifest, Set.of("sm3", "signatureSm3"), Set.of());
         Map<?, ?> t = (Map<?, ?>) m.get("totals");
@@ -206,18 +240,31 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         for (Object o : (List<?>) m.get("findings")) {
             Map<?, ?> f = (Map<?, ?>) o;
             exact(f, Set.of("kind", "path", "expected", "actual", "detail"), Set.of("kind", "path"));
-            Finding finding = new Finding(Finding.Kind.valueOf((String) f.get("kind")), (String) f.get("path"),
-                    (String) f.get("expected"), (String) f.get("actual"), (String) f.get("detail"));
+            Finding finding = new Finding(
+                    Finding.Kind.valueOf((String) f.get("kind")),
+                    (String) f.get("path"),
+                    (String) f.get("expected"),
+                    (String) f.get("actual"),
+                    (String) f.get("detail"));
             chunkRange(finding);
             findings.add(finding);
         }
-        return new SignedVerificationReport(hex((String) manifest.get("sm3")), hex((String) manifest.get("signatureSm3")),
-                (String) m.get("tool"), (String) m.get("target"), (String) m.get("algorithm"),
-                SignatureStatus.valueOf((String) m.get("signature")), (String) m.get("signatureDetail"),
-                (Boolean) m.get("clean"), (Boolean) m.get("interrupted"), totals, findings);
+        return new SignedVerificationReport(
+                hex((String) manifest.get("sm3")),
+                hex((String) manifest.get("signatureSm3")),
+                (String) m.get("tool"),
+                (String) m.get("target"),
+                (String) m.get("algorithm"),
+                SignatureStatus.valueOf((String) m.get("signature")),
+                (String) m.get("signatureDetail"),
+                (Boolean) m.get("clean"),
+                (Boolean) m.get("interrupted"),
+                totals,
+                findings);
     }
 
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,18})-(0|[1-9][0-9]{0,18})");
+    private static final java.util.regex.Pattern RANGE =
+            java.util.regex.Pattern.compile("(0|[1-9][0-9]{0,18})-(0|[1-9][0-9]{0,18})");
 
     /** A damaged chunk is a HASH_MISMATCH naming a byte range {@code <first>-<last>} with first <= last. */
     private static void chunkRange(Finding f) {
@@ -225,8 +272,11 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
         if (f.detail() == null || !f.detail().startsWith(Finding.CHUNK_DIFFERS)) {
             return;
         }
-        java.util.regex.Matcher r = f.detail().startsWith(prefix) ? RANGE.matcher(f.detail().substring(prefix.length())) : null;
-        if (f.kind() != Finding.Kind.HASH_MISMATCH || r == null || !r.matches()
+        java.util.regex.Matcher r =
+                f.detail().startsWith(prefix) ? RANGE.matcher(f.detail().substring(prefix.length())) : null;
+        if (f.kind() != Finding.Kind.HASH_MISMATCH
+                || r == null
+                || !r.matches()
                 || Long.parseLong(r.group(1)) > Long.parseLong(r.group(2))) {
             throw new IllegalArgumentException("detail " + f.detail());
         }
@@ -256,7 +306,12 @@ public record SignedVerificationReport(String manifestSm3, String manifestSignat
     /** Why a report file is refused; {@link #reason()} is stable, the message is for developers. */
     public static final class Invalid extends RuntimeException {
 
-        public enum Reason { MALFORMED, NOT_CANONICAL, VERDICT_DISAGREES, BAD_SIGNATURE }
+        public enum Reason {
+            MALFORMED,
+            NOT_CANONICAL,
+            VERDICT_DISAGREES,
+            BAD_SIGNATURE
+        }
 
         private final Reason reason;
 

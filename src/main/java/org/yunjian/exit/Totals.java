@@ -19,15 +19,31 @@ import java.util.function.ToLongFunction;
  * @param bytesHashed   bytes read and hashed, over all runs of a resumed verification
  * @param hashedThisRun files hashed by this run (a resumed run does not re-hash what was done)
  */
-public record Totals(long expected, long ok, long missing, long extra, long sizeMismatch, long hashMismatch,
-                     long unreadable, long bytesHashed, long hashedThisRun) {
+public record Totals(
+        long expected,
+        long ok,
+        long missing,
+        long extra,
+        long sizeMismatch,
+        long hashMismatch,
+        long unreadable,
+        long bytesHashed,
+        long hashedThisRun) {
 
     /** The name of {@link #hashedThisRun()}, the one count that describes a run rather than the tree. */
     public static final String HASHED_THIS_RUN = "hashedThisRun";
 
     /** The counts' names in documents, in the order of the components. */
-    public static final List<String> NAMES = List.of("expected", "ok", "missing", "extra", "sizeMismatch",
-            "hashMismatch", "unreadable", "bytesHashed", HASHED_THIS_RUN);
+    public static final List<String> NAMES = List.of(
+            "expected",
+            "ok",
+            "missing",
+            "extra",
+            "sizeMismatch",
+            "hashMismatch",
+            "unreadable",
+            "bytesHashed",
+            HASHED_THIS_RUN);
 
     /** The counts named {@link #NAMES} as {@code count} gives them. */
     public static Totals of(ToLongFunction<String> count) {

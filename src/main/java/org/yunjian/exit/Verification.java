@@ -10,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-
 import org.yunjian.exit.internal.Checkpoint;
 import org.yunjian.exit.internal.Chunk;
 import org.yunjian.exit.internal.ChunkDigests;
@@ -29,8 +28,7 @@ import org.yunjian.exit.internal.Targets;
  */
 public final class Verification {
 
-    private Verification() {
-    }
+    private Verification() {}
 
     /** Receives progress updates from the consuming thread. */
     public interface Progress {
@@ -81,7 +79,8 @@ public final class Verification {
      * engine, such as a Spark cluster); the merge, the totals, the findings and the report stay here, so the outcome
      * is the same whichever runs them.
      */
-    public static VerificationReport verify(Path manifest, PublicKey key, String target, Options options, Workers workers) {
+    public static VerificationReport verify(
+            Path manifest, PublicKey key, String target, Options options, Workers workers) {
         boolean upfront = options.checkpoint() != null || options.progress() != null;
         ManifestCheck check = upfront ? ManifestReader.check(manifest, key) : null;
         try (ManifestReader reader = ManifestReader.open(manifest)) {
@@ -111,11 +110,23 @@ public final class Verification {
                 }
             };
             ManifestHeader header = reader.header();
-            String identity = upfront ? manifest.toAbsolutePath() + "#" + check.digest() : manifest.toAbsolutePath().toString();
-            VerificationReport report = run(header.algorithm(), files, upfront ? check.files() : -1, upfront ? check.bytes() : -1,
-                    header.allVersions(), target, options, workers, identity, interrupted -> {
+            String identity = upfront
+                    ? manifest.toAbsolutePath() + "#" + check.digest()
+                    : manifest.toAbsolutePath().toString();
+            VerificationReport report = run(
+                    header.algorithm(),
+                    files,
+                    upfront ? check.files() : -1,
+                    upfront ? check.bytes() : -1,
+                    header.allVersions(),
+                    target,
+                    options,
+                    workers,
+                    identity,
+                    interrupted -> {
                         if (upfront) {
-                            if (!interrupted && !Objects.equals(reader.result(key).digest(), check.digest())) {
+                            if (!interrupted
+                                    && !Objects.equals(reader.result(key).digest(), check.digest())) {
                                 throw new ManifestException("exit.verify.changed", String.valueOf(manifest));
                             }
                             return check;
@@ -138,10 +149,25 @@ public final class Verification {
             bytes += Math.max(0, f.size());
         }
         long files = list.entries().size();
-        ManifestCheck none = new ManifestCheck(null, 0, files, bytes, SignatureStatus.NOT_APPLICABLE,
-                new ExitText("exit.signature.hashList", list.format().id()), null);
-        return run(list.algorithm(), list.entries().iterator(), files, bytes, false, target, options, Workers.LOCAL,
-                "list:" + list.digest(), interrupted -> none);
+        ManifestCheck none = new ManifestCheck(
+                null,
+                0,
+                files,
+                bytes,
+                SignatureStatus.NOT_APPLICABLE,
+                new ExitText("exit.signature.hashList", list.format().id()),
+                null);
+        return run(
+                list.algorithm(),
+                list.entries().iterator(),
+                files,
+                bytes,
+                false,
+                target,
+                options,
+                Workers.LOCAL,
+                "list:" + list.digest(),
+                interrupted -> none);
     }
 
     /**
@@ -195,9 +221,8 @@ public final class Verification {
      * What a run compares: the algorithm, the target as given (with its S3 settings and whether the manifest lists
      * object versions, so another process can open it again) and the source the driver listed it through.
      */
-    public record Run(HashAlgorithm algorithm, String target, S3Settings s3, boolean allVersions, int threads,
-                      Source source) {
-    }
+    public record Run(
+            HashAlgorithm algorithm, String target, S3Settings s3, boolean allVersions, int threads, Source source) {}
 
     /**
      * What comparing one or more paths found, in path order.
@@ -216,8 +241,7 @@ public final class Verification {
     }
 
     /** The result of one chunk of a file verified by its chunk digests; {@code last} closes the file. */
-    public record Part(FileEntry entry, Chunk.Result result, boolean last) implements java.io.Serializable {
-    }
+    public record Part(FileEntry entry, Chunk.Result result, boolean last) implements java.io.Serializable {}
 
     /**
      * Folds the chunks of one file, which arrive in order, into the file's outcome: OK, or one finding — that of the
@@ -238,8 +262,12 @@ public final class Verification {
             if (!p.last()) {
                 return null;
             }
-            Outcome o = new Outcome(p.entry().path(), finding == null ? List.of() : List.of(finding), finding == null ? 1 : 0,
-                    bytes, 1);
+            Outcome o = new Outcome(
+                    p.entry().path(),
+                    finding == null ? List.of() : List.of(finding),
+                    finding == null ? 1 : 0,
+                    bytes,
+                    1);
             finding = null;
             bytes = 0;
             return o;
@@ -258,9 +286,17 @@ public final class Verification {
         long done;
     }
 
-    private static VerificationReport run(HashAlgorithm alg, Iterator<FileEntry> expected, long expectedCount,
-                                          long expectedBytes, boolean allVersions, String target, Options o,
-                                          Workers workers, String identity, java.util.function.Function<Boolean, ManifestCheck> signed) {
+    private static VerificationReport run(
+            HashAlgorithm alg,
+            Iterator<FileEntry> expected,
+            long expectedCount,
+            long expectedBytes,
+            boolean allVersions,
+            String target,
+            Options o,
+            Workers workers,
+            String identity,
+            java.util.function.Function<Boolean, ManifestCheck> signed) {
         Path cpFile = o.checkpoint();
         try {
             if (cpFile == null) {
@@ -270,7 +306,7 @@ public final class Verification {
             Tally t = new Tally();
             boolean interrupted = false;
             try (Source source = Targets.open(target, o.s3(), allVersions);
-                 Checkpoint cp = Checkpoint.open(cpFile, identity, target)) {
+                    Checkpoint cp = Checkpoint.open(cpFile, identity, target)) {
                 String through = cp.through();
                 if (cp.restored() != null) {
                     Totals r = cp.restored();
@@ -288,7 +324,8 @@ public final class Verification {
                 }
                 final long[] lastSave = {System.nanoTime()};
                 final String[] lastPath = {through};
-                int threads = source.threads(o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors());
+                int threads = source.threads(
+                        o.threads() > 0 ? o.threads() : Runtime.getRuntime().availableProcessors());
                 Run run = new Run(alg, target, o.s3(), allVersions, threads, source);
                 ChunkedFile chunked = new ChunkedFile();
                 try (Pipeline pipeline = workers.start(run, result -> {
@@ -335,19 +372,30 @@ public final class Verification {
                             interrupted = true;
                             break;
                         }
-                        int c = m == null ? 1 : s == null ? -1 : ManifestPaths.compare(m.get(0).path(), s.get(0).path());
+                        int c = m == null
+                                ? 1
+                                : s == null
+                                        ? -1
+                                        : ManifestPaths.compare(
+                                                m.get(0).path(), s.get(0).path());
                         if (c < 0) {
                             List<Finding> fs = new ArrayList<>();
                             for (FileEntry e : m) {
-                                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(), Finding.NO_SUCH_FILE));
+                                fs.add(new Finding(
+                                        Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(), Finding.NO_SUCH_FILE));
                             }
                             batch.done(new Outcome(m.get(0).path(), fs, 0, 0, 0));
                             m = manifest.next();
                         } else if (c > 0) {
                             List<Finding> fs = new ArrayList<>();
                             for (Source.Item i : s) {
-                                fs.add(new Finding(Finding.Kind.EXTRA, key(i), null, i.size() >= 0 ? String.valueOf(i.size()) : null,
-                                        i.error() == null ? Finding.NOT_IN_MANIFEST
+                                fs.add(new Finding(
+                                        Finding.Kind.EXTRA,
+                                        key(i),
+                                        null,
+                                        i.size() >= 0 ? String.valueOf(i.size()) : null,
+                                        i.error() == null
+                                                ? Finding.NOT_IN_MANIFEST
                                                 : Finding.detail(Finding.NOT_IN_MANIFEST_UNREADABLE, i.error())));
                             }
                             batch.done(new Outcome(s.get(0).path(), fs, 0, 0, 0));
@@ -397,7 +445,10 @@ public final class Verification {
         }
         FileEntry e = expected.get(0);
         Source.Item i = found.get(0);
-        return e.chunks() != null && e.readable() && i.error() == null && i.size() == e.size()
+        return e.chunks() != null
+                && e.readable()
+                && i.error() == null
+                && i.size() == e.size()
                 && Objects.equals(e.version(), i.version());
     }
 
@@ -408,8 +459,16 @@ public final class Verification {
     private static boolean submitChunks(Pipeline pipeline, FileEntry e, Options o) {
         ChunkDigests d = e.chunks();
         // each chunk's task carries the entry without its chunk digests (a 5 TB file has 2.6 MB of them)
-        FileEntry bare = new FileEntry(e.path(), e.version(), e.latest(), e.size(), e.hash(), e.format(), e.sensitivity(),
-                e.description(), e.error());
+        FileEntry bare = new FileEntry(
+                e.path(),
+                e.version(),
+                e.latest(),
+                e.size(),
+                e.hash(),
+                e.format(),
+                e.sensitivity(),
+                e.description(),
+                e.error());
         for (int i = 0; i < d.count(); i++) {
             if (i > 0 && o.cancelled() != null && o.cancelled().getAsBoolean()) {
                 return false;
@@ -435,7 +494,8 @@ public final class Verification {
         return new Totals(expected, t.ok, t.missing, t.extra, t.size, t.hash, t.unreadable, t.bytes, t.hashedThisRun);
     }
 
-    private static Outcome compare(HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found) {
+    private static Outcome compare(
+            HashAlgorithm alg, Source source, List<FileEntry> expected, List<Source.Item> found) {
         List<Finding> fs = new ArrayList<>();
         long ok = 0;
         long bytes = 0;
@@ -450,38 +510,66 @@ public final class Verification {
                 }
             }
             if (match == null) {
-                fs.add(new Finding(Finding.Kind.MISSING, e.key(), sizeOf(e), e.hash(),
+                fs.add(new Finding(
+                        Finding.Kind.MISSING,
+                        e.key(),
+                        sizeOf(e),
+                        e.hash(),
                         e.version() == null ? Finding.NO_SUCH_FILE : Finding.NO_SUCH_VERSION));
                 continue;
             }
             rest.remove(match);
             if (!e.readable()) {
-                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null,
+                fs.add(new Finding(
+                        Finding.Kind.UNREADABLE,
+                        e.key(),
+                        null,
+                        null,
                         Finding.detail(Finding.UNREADABLE_WHEN_BUILT, e.error())));
                 continue;
             }
             if (match.error() != null) {
-                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, Finding.detail(Finding.UNREADABLE, match.error())));
+                fs.add(new Finding(
+                        Finding.Kind.UNREADABLE,
+                        e.key(),
+                        null,
+                        null,
+                        Finding.detail(Finding.UNREADABLE, match.error())));
                 continue;
             }
             if (e.size() >= 0 && match.size() >= 0 && e.size() != match.size()) {
-                fs.add(new Finding(Finding.Kind.SIZE_MISMATCH, e.key(), String.valueOf(e.size()), String.valueOf(match.size()),
+                fs.add(new Finding(
+                        Finding.Kind.SIZE_MISMATCH,
+                        e.key(),
+                        String.valueOf(e.size()),
+                        String.valueOf(match.size()),
                         Finding.SIZE_DIFFERS));
                 continue;
             }
             Hashing.Hashed h = Hashing.hash(source, match, alg, false);
             hashed++;
             if (h.error() != null) {
-                fs.add(new Finding(Finding.Kind.UNREADABLE, e.key(), null, null, Finding.detail(Finding.UNREADABLE, h.error())));
+                fs.add(new Finding(
+                        Finding.Kind.UNREADABLE, e.key(), null, null, Finding.detail(Finding.UNREADABLE, h.error())));
                 continue;
             }
             bytes += h.size();
             if (e.size() >= 0 && h.size() != e.size()) {
-                fs.add(new Finding(Finding.Kind.SIZE_MISMATCH, e.key(), String.valueOf(e.size()), String.valueOf(h.size()),
+                fs.add(new Finding(
+                        Finding.Kind.SIZE_MISMATCH,
+                        e.key(),
+                        String.valueOf(e.size()),
+                        String.valueOf(h.size()),
                         Finding.SIZE_DIFFERS));
-            } else if (!java.security.MessageDigest.isEqual(h.hash().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            } else if (!java.security.MessageDigest.isEqual(
+                    h.hash().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     e.hash().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                fs.add(new Finding(Finding.Kind.HASH_MISMATCH, e.key(), e.hash(), h.hash(), Finding.detail(Finding.HASH_DIFFERS, alg.id())));
+                fs.add(new Finding(
+                        Finding.Kind.HASH_MISMATCH,
+                        e.key(),
+                        e.hash(),
+                        h.hash(),
+                        Finding.detail(Finding.HASH_DIFFERS, alg.id())));
             } else {
                 ok++;
             }
@@ -531,12 +619,10 @@ public final class Verification {
             return new BatchWire(this);
         }
 
-        record Pair(List<FileEntry> expected, List<Source.Item> found) implements java.io.Serializable {
-        }
+        record Pair(List<FileEntry> expected, List<Source.Item> found) implements java.io.Serializable {}
 
         /** One chunk of a file verified by its chunk digests: a batch of its own, its outcome a {@link Part}. */
-        record ChunkStep(FileEntry entry, Chunk chunk, boolean last) implements java.io.Serializable {
-        }
+        record ChunkStep(FileEntry entry, Chunk chunk, boolean last) implements java.io.Serializable {}
 
         static Batch chunk(FileEntry entry, Chunk chunk, boolean last) {
             Batch b = new Batch(1);
@@ -585,7 +671,12 @@ public final class Verification {
         /** Compares the batch's files, reading them from {@code source}. */
         public Outcome run(HashAlgorithm alg, Source source) {
             if (steps.size() == 1 && steps.get(0) instanceof ChunkStep c) {
-                return new Outcome(null, List.of(), 0, 0, 0,
+                return new Outcome(
+                        null,
+                        List.of(),
+                        0,
+                        0,
+                        0,
                         new Part(c.entry(), Chunk.Result.of(c.chunk(), source, alg), c.last()));
             }
             List<Finding> fs = new ArrayList<>();
@@ -594,7 +685,9 @@ public final class Verification {
             long hashed = 0;
             String path = null;
             for (Object step : steps) {
-                Outcome o = step instanceof Pair p ? Verification.compare(alg, source, p.expected(), p.found()) : (Outcome) step;
+                Outcome o = step instanceof Pair p
+                        ? Verification.compare(alg, source, p.expected(), p.found())
+                        : (Outcome) step;
                 fs.addAll(o.findings());
                 ok += o.ok();
                 bytes += o.bytes();

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-
 import org.yunjian.exit.internal.Checkpoint;
 
 /**
@@ -22,12 +21,19 @@ import org.yunjian.exit.internal.Checkpoint;
  * @param algorithm   the checksum algorithm
  * @param target      what was verified
  */
-public record VerificationReport(SignatureStatus signature, ExitText signatureDetail, Totals totals, boolean interrupted,
-                                 Path findingsFile, HashAlgorithm algorithm, String target) {
+public record VerificationReport(
+        SignatureStatus signature,
+        ExitText signatureDetail,
+        Totals totals,
+        boolean interrupted,
+        Path findingsFile,
+        HashAlgorithm algorithm,
+        String target) {
 
     /** Only a complete run with a valid (or inapplicable) signature and no differences is clean. */
     public boolean clean() {
-        return !interrupted && totals.differences() == 0
+        return !interrupted
+                && totals.differences() == 0
                 && (signature == SignatureStatus.VALID || signature == SignatureStatus.NOT_APPLICABLE);
     }
 
@@ -37,16 +43,33 @@ public record VerificationReport(SignatureStatus signature, ExitText signatureDe
      */
     public void printText(java.io.PrintWriter o) {
         Totals t = totals;
-        forEachFinding(f -> o.printf("%-14s %s%s%n", ExitTexts.get("exit.finding.kind." + f.kind().name()),
-                f.path().replaceAll("[\\r\\n]+", " "), (f.detail() == null ? "" : ExitTexts.get("exit.cli.findingDetail", f.text()))
+        forEachFinding(f -> o.printf(
+                "%-14s %s%s%n",
+                ExitTexts.get("exit.finding.kind." + f.kind().name()),
+                f.path().replaceAll("[\\r\\n]+", " "),
+                (f.detail() == null ? "" : ExitTexts.get("exit.cli.findingDetail", f.text()))
                         + (f.kind() == Finding.Kind.SIZE_MISMATCH || f.kind() == Finding.Kind.HASH_MISMATCH
-                        ? ExitTexts.get("exit.cli.expectedFound", f.expected(), f.actual()) : "")));
-        o.println(ExitTexts.get("exit.cli.signature", ExitTexts.get("exit.signature.status." + signature.name()),
+                                ? ExitTexts.get("exit.cli.expectedFound", f.expected(), f.actual())
+                                : "")));
+        o.println(ExitTexts.get(
+                "exit.cli.signature",
+                ExitTexts.get("exit.signature.status." + signature.name()),
                 signatureDetail == null ? "" : signatureDetail));
-        o.println(ExitTexts.get("exit.cli.totals", t.expected(), t.ok(), t.missing(), t.extra(), t.sizeMismatch(),
-                t.hashMismatch(), t.unreadable(), t.bytesHashed(), t.hashedThisRun()));
-        o.println(ExitTexts.get(clean() ? "exit.cli.result.ok" : interrupted ? "exit.cli.result.interrupted"
-                : "exit.cli.result.differences"));
+        o.println(ExitTexts.get(
+                "exit.cli.totals",
+                t.expected(),
+                t.ok(),
+                t.missing(),
+                t.extra(),
+                t.sizeMismatch(),
+                t.hashMismatch(),
+                t.unreadable(),
+                t.bytesHashed(),
+                t.hashedThisRun()));
+        o.println(ExitTexts.get(
+                clean()
+                        ? "exit.cli.result.ok"
+                        : interrupted ? "exit.cli.result.interrupted" : "exit.cli.result.differences"));
         o.flush();
     }
 

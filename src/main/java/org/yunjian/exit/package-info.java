@@ -4,5 +4,7 @@
  * interop with sha256sum / hashdeep lists, and the signed documents checked offline (deletion certificate, deletion
  * record, verification report, report seal).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Exit", allowedDependencies = {"crypto", "cli"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Exit",
+        allowedDependencies = {"crypto", "cli"})
 package org.yunjian.exit;

@@ -8,5 +8,4 @@ import java.util.UUID;
  *
  * @param sm3 SM3 of the certificate file (hex)
  */
-public record DeletionCertificateIssued(UUID projectId, UUID systemId, UUID certificateId, String sm3, Instant at) {
-}
+public record DeletionCertificateIssued(UUID projectId, UUID systemId, UUID certificateId, String sm3, Instant at) {}

@@ -1,7 +1,6 @@
 package org.yunjian.exitproject;
 
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.ClauseLabel;

@@ -1,11 +1,10 @@
 package org.yunjian.exitproject;
 
-import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.Msg;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.Msg;
 
 /**
  * The status machine of an exit project with its preconditions. A move the machine does not allow is an
@@ -21,8 +20,8 @@ import java.util.Objects;
 public final class ExitProject {
 
     /** What the preconditions look at. */
-    public record Facts(boolean inventoryApproved, int manifests, boolean cleanVerification, boolean certificateIssued) {
-    }
+    public record Facts(
+            boolean inventoryApproved, int manifests, boolean cleanVerification, boolean certificateIssued) {}
 
     private ExitStatus status;
     private final ExitClauses clauses;
@@ -39,14 +38,15 @@ public final class ExitProject {
     /** Moves to {@code target} or throws {@link ConflictException}; changes nothing on failure. */
     public ExitProject moveTo(ExitStatus target, Facts facts) {
         if (!status.canMoveTo(target)) {
-            throw new ConflictException("exit-illegal-transition", "exitproject.conflict.illegalTransition", label(status),
-                    label(target));
+            throw new ConflictException(
+                    "exit-illegal-transition", "exitproject.conflict.illegalTransition", label(status), label(target));
         }
         List<Msg> missing = new ArrayList<>();
         switch (target) {
             case VERIFICATION -> {
                 if (!facts.inventoryApproved()) {
-                    missing.add(Msg.of("exitproject.precondition.inventoryApproved",
+                    missing.add(Msg.of(
+                            "exitproject.precondition.inventoryApproved",
                             clauses.cited(ExitClauses.DATA_LIST_APPROVAL)));
                 }
                 if (facts.manifests() == 0) {
@@ -55,8 +55,8 @@ public final class ExitProject {
             }
             case DELETION -> {
                 if (!facts.cleanVerification()) {
-                    missing.add(Msg.of("exitproject.precondition.cleanVerification",
-                            clauses.cited(ExitClauses.VERIFICATION)));
+                    missing.add(Msg.of(
+                            "exitproject.precondition.cleanVerification", clauses.cited(ExitClauses.VERIFICATION)));
                 }
             }
             case CLOSED -> {
@@ -69,8 +69,12 @@ public final class ExitProject {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ConflictException("exit-precondition", "exitproject.conflict.precondition", label(status),
-                    label(target), joined(missing));
+            throw new ConflictException(
+                    "exit-precondition",
+                    "exitproject.conflict.precondition",
+                    label(status),
+                    label(target),
+                    joined(missing));
         }
         status = target;
         return this;
@@ -87,8 +91,12 @@ public final class ExitProject {
         for (ExitStatus s : allowed) {
             phases.add(label(s));
         }
-        throw new ConflictException("exit-wrong-phase", "exitproject.conflict.wrongPhase",
-                Msg.of("exitproject.record." + what), joined(phases), label(status));
+        throw new ConflictException(
+                "exit-wrong-phase",
+                "exitproject.conflict.wrongPhase",
+                Msg.of("exitproject.record." + what),
+                joined(phases),
+                label(status));
     }
 
     /** Several texts as one, in the reader's language ({@code 、} in Chinese, a comma in English). */

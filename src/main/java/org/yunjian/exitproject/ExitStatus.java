@@ -8,7 +8,11 @@ import java.util.Set;
  * after a failed verification. Each forward move also has a precondition (see {@code ExitProject}).
  */
 public enum ExitStatus {
-    PLANNING, HANDOVER, VERIFICATION, DELETION, CLOSED;
+    PLANNING,
+    HANDOVER,
+    VERIFICATION,
+    DELETION,
+    CLOSED;
 
     public Set<ExitStatus> next() {
         return switch (this) {

@@ -6,5 +6,7 @@ package org.yunjian.exitproject;
  * erase, cryptographic erase, degaussing) and 销毁 (destroy: shredding, incineration — the medium can never be used again).
  */
 public enum SanitisationMethod {
-    CLEAR, PURGE, DESTROY
+    CLEAR,
+    PURGE,
+    DESTROY
 }

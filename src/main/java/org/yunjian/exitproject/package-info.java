@@ -3,6 +3,7 @@
  * the 9.1 checklist, the hand-over inventory the customer approves, verification runs, the deletion authorisation,
  * plan and record, media sanitisation and device disposal, up to the SM2-signed deletion certificate.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Exit projects",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Exit projects",
         allowedDependencies = {"catalog", "crypto", "demo", "documents", "exit", "party", "security", "shared"})
 package org.yunjian.exitproject;

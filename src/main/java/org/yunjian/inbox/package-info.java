@@ -4,6 +4,7 @@
  * "what waits for me" for {@code /my-work}, {@code GET /api/my-work} and the navigation count; see
  * {@code docs/inbox.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inbox",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Inbox",
         allowedDependencies = {"security", "shared"})
 package org.yunjian.inbox;

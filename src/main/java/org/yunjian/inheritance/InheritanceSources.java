@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Inheritance;
@@ -71,8 +70,8 @@ public class InheritanceSources {
             if (row[1].equals(system.id())) {
                 continue;
             }
-            if (platform.computeIfAbsent(row[1],
-                    sys -> parties.rolesOf(system.providerId(), sys).contains(PartyRole.CUSTOMER))) {
+            if (platform.computeIfAbsent(
+                    row[1], sys -> parties.rolesOf(system.providerId(), sys).contains(PartyRole.CUSTOMER))) {
                 repo.find(row[0]).ifPresent(a -> out.add(of(a)));
             }
         }
@@ -81,18 +80,37 @@ public class InheritanceSources {
 
     Source of(AssessmentInfo a) {
         LocalDate date = a.completedAt().atZone(Formats.zone()).toLocalDate();
-        return new Source(SourceKind.YUNJIAN, a.id(), a.name(), a.reportNumber(), null, date, null, null, null,
+        return new Source(
+                SourceKind.YUNJIAN,
+                a.id(),
+                a.name(),
+                a.reportNumber(),
+                null,
+                date,
+                null,
+                null,
+                null,
                 Inheritance.fresh(date, today()));
     }
 
     Source of(ExternalConclusion c) {
-        return new Source(SourceKind.EXTERNAL, c.id(), null, c.reportNumber(), c.assessorName(), c.concludedOn(),
-                c.verdict(), c.riskLevel(), c.evidenceId(), Inheritance.fresh(c.concludedOn(), today()));
+        return new Source(
+                SourceKind.EXTERNAL,
+                c.id(),
+                null,
+                c.reportNumber(),
+                c.assessorName(),
+                c.concludedOn(),
+                c.verdict(),
+                c.riskLevel(),
+                c.evidenceId(),
+                Inheritance.fresh(c.concludedOn(), today()));
     }
 
     Optional<Source> resolve(UUID id) {
         return inherited.conclusion(id).map(this::of).or(() -> repo.find(id)
-                .filter(a -> a.completedAt() != null).map(this::of));
+                .filter(a -> a.completedAt() != null)
+                .map(this::of));
     }
 
     /** A source this assessment may inherit from, or 404. */
@@ -100,12 +118,14 @@ public class InheritanceSources {
         if (sourceId == null) {
             throw new ValidationException("source", AssessmentService.REQUIRED);
         }
-        Optional<ExternalConclusion> c = inherited.conclusion(sourceId)
-                .filter(x -> x.assessmentId().equals(access.assessment().id()));
+        Optional<ExternalConclusion> c = inherited.conclusion(sourceId).filter(x -> x.assessmentId()
+                .equals(access.assessment().id()));
         if (c.isPresent()) {
             return of(c.get());
         }
-        return platformAssessments(access.system()).stream().filter(s -> s.id().equals(sourceId)).findFirst()
+        return platformAssessments(access.system()).stream()
+                .filter(s -> s.id().equals(sourceId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("inheritance source", sourceId));
     }
 }

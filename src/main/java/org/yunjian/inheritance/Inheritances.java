@@ -10,37 +10,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.InheritanceRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.ExternalConclusion;
 import org.yunjian.assessment.spi.Records.ItemInheritance;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.evidence.ContentTypes;
+import org.yunjian.evidence.EvidenceService;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldValues;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.evidence.ContentTypes;
-import org.yunjian.evidence.EvidenceService;
-import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Who is responsible for each test item on the assessed system, and inherited items: a cloud-platform item takes
@@ -63,9 +62,16 @@ public class Inheritances {
 
     private final AssessmentChanges work;
 
-    Inheritances(AssessmentService assessments, AssessmentRepository repo, InheritanceRepository inherited,
-                 EvidenceService evidence, InheritanceSources sources, OrganizationDirectory directory,
-                 ApplicationEventPublisher events, Clock clock, AssessmentChanges work) {
+    Inheritances(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            InheritanceRepository inherited,
+            EvidenceService evidence,
+            InheritanceSources sources,
+            OrganizationDirectory directory,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AssessmentChanges work) {
         this.work = work;
         this.directory = directory;
         this.assessments = assessments;
@@ -78,18 +84,29 @@ public class Inheritances {
     }
 
     /** An organisation responsible for an item on the assessed system, by name. */
-    public record Responsible(UUID id, String name) {
-    }
+    public record Responsible(UUID id, String name) {}
 
-    public enum SourceKind { YUNJIAN, EXTERNAL }
+    public enum SourceKind {
+        YUNJIAN,
+        EXTERNAL
+    }
 
     /**
      * Something to inherit from: a completed Yunjian assessment of the provider's platform ({@code name}, its
      * report number, completion date) or a recorded conclusion (report number, assessment organisation, date,
      * verdict); {@code fresh} says whether its date is inside the validity window today.
      */
-    public record Source(SourceKind kind, UUID id, String name, String reportNumber, String organisation,
-                         LocalDate date, Verdict verdict, RiskLevel riskLevel, UUID evidenceId, boolean fresh) {
+    public record Source(
+            SourceKind kind,
+            UUID id,
+            String name,
+            String reportNumber,
+            String organisation,
+            LocalDate date,
+            Verdict verdict,
+            RiskLevel riskLevel,
+            UUID evidenceId,
+            boolean fresh) {
         /** The source as one phrase in the reader's language, for messages and audit details. */
         public Msg label() {
             return kind == SourceKind.YUNJIAN
@@ -99,8 +116,7 @@ public class Inheritances {
     }
 
     /** An inherited item: the source, the source's item (Yunjian sources), who marked it and when. */
-    public record Inherited(UUID itemId, Source source, UUID sourceItemId, String markedBy, Instant markedAt) {
-    }
+    public record Inherited(UUID itemId, Source source, UUID sourceItemId, String markedBy, Instant markedAt) {}
 
     /** Responsible organisations per side and the inherited items of one assessment, for lists and reports. */
     public record View(Map<ItemSide, List<Responsible>> responsible, Map<UUID, Inherited> inherited) {
@@ -113,17 +129,18 @@ public class Inheritances {
         }
 
         public String names(TestItem item) {
-            return Msg.joined(responsibleFor(item).stream().map(r -> Msg.decode(r.name())).toList()).text();
+            return Msg.joined(responsibleFor(item).stream()
+                            .map(r -> Msg.decode(r.name()))
+                            .toList())
+                    .text();
         }
     }
 
-    public record ConclusionInput(String reportNumber, String assessorName, LocalDate concludedOn, Verdict verdict,
-                                  RiskLevel riskLevel) {
-    }
+    public record ConclusionInput(
+            String reportNumber, String assessorName, LocalDate concludedOn, Verdict verdict, RiskLevel riskLevel) {}
 
     /** The outcome of "inherit all cloud-platform items": how many were marked and which were left as they were. */
-    public record BulkResult(int inherited, List<String> skipped) {
-    }
+    public record BulkResult(int inherited, List<String> skipped) {}
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(Formats.zone()));
@@ -160,14 +177,21 @@ public class Inheritances {
      * has no provider), a customer-system item the customer's, a whole-system item both.
      */
     List<Responsible> responsible(CloudSystem s, ItemSide side) {
-        List<UUID> ids = switch (side) {
-            case CLOUD_PLATFORM -> List.of(s.providerId() != null ? s.providerId() : s.customerId());
-            case CUSTOMER_SYSTEM -> List.of(s.customerId());
-            case WHOLE_SYSTEM -> s.providerId() == null ? List.of(s.customerId())
-                    : List.of(s.customerId(), s.providerId());
-        };
-        return ids.stream().map(id -> new Responsible(id,
-                directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—"))).toList();
+        List<UUID> ids =
+                switch (side) {
+                    case CLOUD_PLATFORM -> List.of(s.providerId() != null ? s.providerId() : s.customerId());
+                    case CUSTOMER_SYSTEM -> List.of(s.customerId());
+                    case WHOLE_SYSTEM ->
+                        s.providerId() == null ? List.of(s.customerId()) : List.of(s.customerId(), s.providerId());
+                };
+        return ids.stream()
+                .map(id -> new Responsible(
+                        id,
+                        directory
+                                .find(id)
+                                .map(OrganizationDirectory.OrganizationRef::name)
+                                .orElse("—")))
+                .toList();
     }
 
     /** What this assessment can inherit from: Yunjian platform assessments first, then recorded conclusions. */
@@ -210,7 +234,9 @@ public class Inheritances {
         assessments.tooLong(errors, "assessorName", in.assessorName(), 200);
         if (pdf != null && pdf.length > 0) {
             StringBuilder rejected = new StringBuilder();
-            if (!ContentTypes.accept(pdf, rejected).filter("application/pdf"::equals).isPresent()) {
+            if (!ContentTypes.accept(pdf, rejected)
+                    .filter("application/pdf"::equals)
+                    .isPresent()) {
                 errors.add("file", "assessment.inherit.error.notPdf");
             }
         }
@@ -218,19 +244,30 @@ public class Inheritances {
         UUID evidenceId = null;
         if (pdf != null && pdf.length > 0) {
             TestItem first = repo.items(assessmentId).stream()
-                    .filter(i -> Inheritance.inheritable(i.side())).findFirst()
+                    .filter(i -> Inheritance.inheritable(i.side()))
+                    .findFirst()
                     .orElseThrow(() -> new ValidationException("file", "assessment.inherit.error.noPlatformItem"));
-            EvidenceInfo e = evidence.upload(first.id(), fileName == null ? in.reportNumber().strip() + ".pdf"
-                    : fileName, pdf, true);
+            EvidenceInfo e = evidence.upload(
+                    first.id(), fileName == null ? in.reportNumber().strip() + ".pdf" : fileName, pdf, true);
             evidenceId = e.id();
         }
-        ExternalConclusion c = new ExternalConclusion(UUID.randomUUID(), assessmentId, in.reportNumber().strip(),
-                in.assessorName().strip(), in.concludedOn(), in.verdict(),
-                in.verdict().isFinding() ? in.riskLevel() : null, evidenceId, access.user().username(),
+        ExternalConclusion c = new ExternalConclusion(
+                UUID.randomUUID(),
+                assessmentId,
+                in.reportNumber().strip(),
+                in.assessorName().strip(),
+                in.concludedOn(),
+                in.verdict(),
+                in.verdict().isFinding() ? in.riskLevel() : null,
+                evidenceId,
+                access.user().username(),
                 clock.instant());
         inherited.insertConclusion(c);
         Source s = sources.of(c);
-        events.publishEvent(AuditableEvent.success("assessment.conclusion.record", "assessment", assessmentId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.conclusion.record",
+                "assessment",
+                assessmentId,
                 Msg.of("assessment.audit.conclusion", s.label(), Msg.of(c.verdict()))));
         return s;
     }
@@ -251,8 +288,15 @@ public class Inheritances {
             throw new ConflictException("item-inherited", "assessment.inherit.error.already", item.requirementId());
         }
         Inherited out = mark(access, item, source, sourceItems(source), version.value());
-        events.publishEvent(AuditableEvent.success("assessment.inherit", "assessment-item", itemId,
-                Msg.of("assessment.audit.inherit", item.requirementId(), Msg.of(item.side()), source.label(),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.inherit",
+                "assessment-item",
+                itemId,
+                Msg.of(
+                        "assessment.audit.inherit",
+                        item.requirementId(),
+                        Msg.of(item.side()),
+                        source.label(),
                         Msg.of(repo.item(itemId).orElseThrow().verdict()))));
         return out;
     }
@@ -273,7 +317,8 @@ public class Inheritances {
         int count = 0;
         List<String> skipped = new ArrayList<>();
         for (TestItem item : repo.items(assessmentId)) {
-            if (!Inheritance.inheritable(item.side()) || inherited.find(item.id()).isPresent()) {
+            if (!Inheritance.inheritable(item.side())
+                    || inherited.find(item.id()).isPresent()) {
                 continue;
             }
             if (item.verdict() != null) {
@@ -287,7 +332,10 @@ public class Inheritances {
             mark(access, item, source, sourceItems, item.version());
             count++;
         }
-        events.publishEvent(AuditableEvent.success("assessment.inherit.bulk", "assessment", assessmentId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.inherit.bulk",
+                "assessment",
+                assessmentId,
                 Msg.of("assessment.audit.inheritAll", count, source.label(), skipped.size())));
         return new BulkResult(count, skipped);
     }
@@ -299,10 +347,15 @@ public class Inheritances {
     public TestItem withdraw(UUID itemId, ExpectedVersion version) {
         TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         assessorOfOpen(item);
-        ItemInheritance i = inherited.find(itemId).orElseThrow(() -> new ConflictException("item-not-inherited",
-                "assessment.inherit.error.notInherited", item.requirementId()));
+        ItemInheritance i = inherited
+                .find(itemId)
+                .orElseThrow(() -> new ConflictException(
+                        "item-not-inherited", "assessment.inherit.error.notInherited", item.requirementId()));
         unmark(i, version.value());
-        events.publishEvent(AuditableEvent.success("assessment.inherit.withdraw", "assessment-item", itemId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.inherit.withdraw",
+                "assessment-item",
+                itemId,
                 Msg.of("assessment.audit.withdraw", item.requirementId(), Msg.of(item.side()))));
         return repo.item(itemId).orElseThrow();
     }
@@ -316,9 +369,15 @@ public class Inheritances {
         assessments.requireOpen(assessmentId);
         repo.claimVersion(assessmentId, version.value(), clock.instant());
         List<ItemInheritance> all = inherited.ofAssessment(assessmentId);
-        all.forEach(i -> unmark(i, repo.item(i.itemId()).map(TestItem::version)
-                .orElseThrow(() -> new NotFoundException("assessment item", i.itemId()))));
-        events.publishEvent(AuditableEvent.success("assessment.inherit.withdraw-all", "assessment", assessmentId,
+        all.forEach(i -> unmark(
+                i,
+                repo.item(i.itemId())
+                        .map(TestItem::version)
+                        .orElseThrow(() -> new NotFoundException("assessment item", i.itemId()))));
+        events.publishEvent(AuditableEvent.success(
+                "assessment.inherit.withdraw-all",
+                "assessment",
+                assessmentId,
                 Msg.of("assessment.audit.withdrawAll", all.size())));
         return all.size();
     }
@@ -340,7 +399,8 @@ public class Inheritances {
         if (source.kind() != SourceKind.YUNJIAN) {
             return null;
         }
-        return repo.items(source.id()).stream().filter(i -> Inheritance.inheritable(i.side()))
+        return repo.items(source.id()).stream()
+                .filter(i -> Inheritance.inheritable(i.side()))
                 .collect(Collectors.toMap(TestItem::requirementId, i -> i, (a, b) -> a));
     }
 
@@ -349,35 +409,63 @@ public class Inheritances {
         return s != null && s.verdict() != null;
     }
 
-    private Inherited mark(Access access, TestItem item, Source source, Map<String, TestItem> sourceItems,
-                           long expected) {
+    private Inherited mark(
+            Access access, TestItem item, Source source, Map<String, TestItem> sourceItems, long expected) {
         Instant now = clock.instant();
         TestItem from = null;
         if (sourceItems != null) {
             if (!hasVerdict(sourceItems, item)) {
-                throw new ConflictException("source-item-missing", "assessment.inherit.error.sourceItem",
-                        item.requirementId(), source.label());
+                throw new ConflictException(
+                        "source-item-missing",
+                        "assessment.inherit.error.sourceItem",
+                        item.requirementId(),
+                        source.label());
             }
             from = sourceItems.get(item.requirementId());
         }
         // the item's version first: a concurrent writer of the same version is refused before anything is marked
         if (from != null) {
-            repo.updateVerdict(item.id(), from.verdict(), from.verdictReason(), from.riskLevel(), from.riskReason(),
-                    now, expected);
+            repo.updateVerdict(
+                    item.id(),
+                    from.verdict(),
+                    from.verdictReason(),
+                    from.riskLevel(),
+                    from.riskReason(),
+                    now,
+                    expected);
         } else {
             repo.updateVerdict(item.id(), source.verdict(), null, source.riskLevel(), null, now, expected);
         }
-        inherited.insert(new ItemInheritance(item.id(), item.assessmentId(),
-                from == null ? null : source.id(), from == null ? null : from.id(),
-                from == null ? source.id() : null, item.verdict(), item.verdictReason(), item.riskLevel(),
-                item.riskReason(), access.user().username(), now));
+        inherited.insert(new ItemInheritance(
+                item.id(),
+                item.assessmentId(),
+                from == null ? null : source.id(),
+                from == null ? null : from.id(),
+                from == null ? source.id() : null,
+                item.verdict(),
+                item.verdictReason(),
+                item.riskLevel(),
+                item.riskReason(),
+                access.user().username(),
+                now));
         work.changed(item.assessmentId());
-        return new Inherited(item.id(), source, from == null ? null : from.id(), access.user().username(), now);
+        return new Inherited(
+                item.id(),
+                source,
+                from == null ? null : from.id(),
+                access.user().username(),
+                now);
     }
 
     private void unmark(ItemInheritance i, long expected) {
-        repo.updateVerdict(i.itemId(), i.priorVerdict(), i.priorReason(), i.priorRiskLevel(), i.priorRiskReason(),
-                clock.instant(), expected);
+        repo.updateVerdict(
+                i.itemId(),
+                i.priorVerdict(),
+                i.priorReason(),
+                i.priorRiskLevel(),
+                i.priorRiskReason(),
+                clock.instant(),
+                expected);
         inherited.delete(i.itemId());
         work.changed(i.assessmentId());
     }

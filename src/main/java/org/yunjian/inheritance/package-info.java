@@ -2,6 +2,7 @@
  * Inherited test items: results of the cloud platform's own assessment (in Yunjian or recorded as a conclusion) taken
  * over by a tenant system's assessment.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inheritance", allowedDependencies = {
-        "assessment", "assessment :: spi", "catalog", "evidence", "party", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Inheritance",
+        allowedDependencies = {"assessment", "assessment :: spi", "catalog", "evidence", "party", "security", "shared"})
 package org.yunjian.inheritance;

@@ -2,7 +2,6 @@ package org.yunjian.lifecycle;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 
@@ -12,8 +11,7 @@ public final class Dates {
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The date, or null when blank; a bad or implausible one is added to {@code errors} under {@code field}. */
     public static LocalDate parse(String value, String field, FieldErrors errors) {
@@ -23,7 +21,12 @@ public final class Dates {
         try {
             LocalDate d = LocalDate.parse(value.strip());
             if (d.isBefore(EARLIEST) || d.isAfter(LATEST)) {
-                errors.add(field, "lifecycle.error.dateRange", value.strip(), Formats.date(EARLIEST), Formats.date(LATEST));
+                errors.add(
+                        field,
+                        "lifecycle.error.dateRange",
+                        value.strip(),
+                        Formats.date(EARLIEST),
+                        Formats.date(LATEST));
                 return null;
             }
             return d;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
@@ -30,9 +29,17 @@ import org.yunjian.shared.Msg;
  * @param version         the plan's own stored version, raised when duties are added to it ({@link #missing}); each
  *                        duty counts its own versions
  */
-public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String deploymentModel,
-                            AssignedFrom assignedFrom, Instant createdAt, UUID createdBy, List<Stage> stages,
-                            List<PlanDuty> duties, long version) {
+public record LifecyclePlan(
+        UUID id,
+        UUID systemId,
+        String standardCode,
+        String deploymentModel,
+        AssignedFrom assignedFrom,
+        Instant createdAt,
+        UUID createdBy,
+        List<Stage> stages,
+        List<PlanDuty> duties,
+        long version) {
 
     public LifecyclePlan {
         stages = List.copyOf(stages);
@@ -40,9 +47,16 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
     }
 
     /** A plan at version 0 (new). */
-    public LifecyclePlan(UUID id, UUID systemId, String standardCode, String deploymentModel,
-                         AssignedFrom assignedFrom, Instant createdAt, UUID createdBy, List<Stage> stages,
-                         List<PlanDuty> duties) {
+    public LifecyclePlan(
+            UUID id,
+            UUID systemId,
+            String standardCode,
+            String deploymentModel,
+            AssignedFrom assignedFrom,
+            Instant createdAt,
+            UUID createdBy,
+            List<Stage> stages,
+            List<PlanDuty> duties) {
         this(id, systemId, standardCode, deploymentModel, assignedFrom, createdAt, createdBy, stages, duties, 0);
     }
 
@@ -102,8 +116,15 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
         public Msg text(Map<UUID, String> names) {
             String key = "lifecycle.plan.unassigned.why." + reason.name()
                     + (reason == Reason.NOT_REGISTERED && !holders.isEmpty() ? ".capable" : "");
-            return Msg.of(key, Msg.of(role), Msg.joined("lifecycle.plan.unassigned.names", holders.stream()
-                    .map(h -> Msg.of(org.yunjian.shared.Texts.VERBATIM, names.getOrDefault(h, h.toString()))).toList()));
+            return Msg.of(
+                    key,
+                    Msg.of(role),
+                    Msg.joined(
+                            "lifecycle.plan.unassigned.names",
+                            holders.stream()
+                                    .map(h -> Msg.of(
+                                            org.yunjian.shared.Texts.VERBATIM, names.getOrDefault(h, h.toString())))
+                                    .toList()));
         }
     }
 
@@ -121,9 +142,15 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
      * A new plan: every duty of the template, once per organisation holding a role the duty names ({@code holders});
      * a duty naming no role is the customer's.
      */
-    public static LifecyclePlan generate(PlanTemplate template, Catalog catalog, UUID systemId, UUID customer,
-                                         Map<PartyRole, List<UUID>> holders, AssignedFrom from, UUID by,
-                                         Instant now) {
+    public static LifecyclePlan generate(
+            PlanTemplate template,
+            Catalog catalog,
+            UUID systemId,
+            UUID customer,
+            Map<PartyRole, List<UUID>> holders,
+            AssignedFrom from,
+            UUID by,
+            Instant now) {
         UUID planId = UUID.randomUUID();
         List<Stage> stages = new ArrayList<>();
         List<PlanDuty> duties = new ArrayList<>();
@@ -141,8 +168,16 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
                 duties.add(PlanDuty.assigned(planId, null, r, position++, org));
             }
         }
-        return new LifecyclePlan(planId, systemId, template.standard().code(),
-                template.model() == null ? null : template.model().name(), from, now, by, stages, duties);
+        return new LifecyclePlan(
+                planId,
+                systemId,
+                template.standard().code(),
+                template.model() == null ? null : template.model().name(),
+                from,
+                now,
+                by,
+                stages,
+                duties);
     }
 
     /**
@@ -151,8 +186,12 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
      * {@code capable}: organisations on the system whose registration says they can take a role they are not on the
      * system in).
      */
-    public List<Unassigned> unassigned(PlanTemplate template, Catalog catalog, Map<PartyRole, List<UUID>> holders,
-                                       boolean matrix, Map<PartyRole, List<UUID>> capable) {
+    public List<Unassigned> unassigned(
+            PlanTemplate template,
+            Catalog catalog,
+            Map<PartyRole, List<UUID>> holders,
+            boolean matrix,
+            Map<PartyRole, List<UUID>> capable) {
         Set<RequirementId> planned = new java.util.HashSet<>();
         duties.forEach(d -> planned.add(d.requirement()));
         List<Unassigned> out = new ArrayList<>();
@@ -165,9 +204,14 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
         return out;
     }
 
-    private static Optional<Unassigned> unassigned(Catalog catalog, RequirementId r, Phase phase,
-                                                   Set<RequirementId> planned, Map<PartyRole, List<UUID>> holders,
-                                                   boolean matrix, Map<PartyRole, List<UUID>> capable) {
+    private static Optional<Unassigned> unassigned(
+            Catalog catalog,
+            RequirementId r,
+            Phase phase,
+            Set<RequirementId> planned,
+            Map<PartyRole, List<UUID>> holders,
+            boolean matrix,
+            Map<PartyRole, List<UUID>> capable) {
         if (planned.contains(r)) {
             return Optional.empty();
         }
@@ -192,7 +236,8 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
             out.add(customer);
             return out;
         }
-        r.roles().stream().sorted(Comparator.naturalOrder())
+        r.roles().stream()
+                .sorted(Comparator.naturalOrder())
                 .forEach(role -> out.addAll(holders.getOrDefault(role, List.of())));
         return out;
     }
@@ -206,16 +251,16 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
      * first), a duty whose roles nobody on the system holds with {@link NotAddedReason#NO_HOLDER}. A duty the plan
      * has for some organisation is left as it is: the customer may have assigned it elsewhere on purpose.
      */
-    public Additions missing(PlanTemplate template, Catalog catalog, UUID customer,
-                             Map<PartyRole, List<UUID>> holders) {
+    public Additions missing(
+            PlanTemplate template, Catalog catalog, UUID customer, Map<PartyRole, List<UUID>> holders) {
         Set<RequirementId> planned = new java.util.HashSet<>();
         duties.forEach(d -> planned.add(d.requirement()));
         int position = duties.stream().mapToInt(PlanDuty::position).max().orElse(-1) + 1;
         List<PlanDuty> added = new ArrayList<>();
         List<NotAdded> refused = new ArrayList<>();
         List<Map.Entry<Phase, RequirementId>> all = new ArrayList<>();
-        template.stages().forEach(s -> s.duties().forEach(r -> all.add(new java.util.AbstractMap.SimpleEntry<>(
-                s.phase(), r))));
+        template.stages()
+                .forEach(s -> s.duties().forEach(r -> all.add(new java.util.AbstractMap.SimpleEntry<>(s.phase(), r))));
         template.throughout().forEach(r -> all.add(new java.util.AbstractMap.SimpleEntry<>(null, r)));
         for (Map.Entry<Phase, RequirementId> e : all) {
             if (!planned.add(e.getValue())) {
@@ -226,7 +271,8 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
                 refused.add(new NotAdded(e.getValue(), e.getKey(), null, NotAddedReason.NO_HOLDER));
                 continue;
             }
-            boolean closed = e.getKey() != null && stage(e.getKey()).map(Stage::closed).orElse(false);
+            boolean closed =
+                    e.getKey() != null && stage(e.getKey()).map(Stage::closed).orElse(false);
             for (UUID org : orgs) {
                 if (closed) {
                     refused.add(new NotAdded(e.getValue(), e.getKey(), org, NotAddedReason.PHASE_CLOSED));
@@ -252,8 +298,7 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
      * @param phase        its phase, or null for a duty of every phase
      * @param organisation who would take it, or null ({@link NotAddedReason#NO_HOLDER})
      */
-    public record NotAdded(RequirementId requirement, Phase phase, UUID organisation, NotAddedReason reason) {
-    }
+    public record NotAdded(RequirementId requirement, Phase phase, UUID organisation, NotAddedReason reason) {}
 
     /** Why a missing duty is not added. */
     public enum NotAddedReason {
@@ -289,7 +334,9 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
     /** Share of settled duties of a stage, 0–100. */
     public int progress(Phase phase) {
         List<PlanDuty> of = dutiesOf(phase);
-        return of.isEmpty() ? 100 : (int) (100 * of.stream().filter(PlanDuty::settled).count() / of.size());
+        return of.isEmpty()
+                ? 100
+                : (int) (100 * of.stream().filter(PlanDuty::settled).count() / of.size());
     }
 
     /**
@@ -306,7 +353,10 @@ public record LifecyclePlan(UUID id, UUID systemId, String standardCode, String 
 
     public Gate gate(Phase phase) {
         Stage target = stage(phase).orElseThrow();
-        return new Gate(stages.stream().filter(s -> s.position() < target.position() && !s.closed()).toList(),
+        return new Gate(
+                stages.stream()
+                        .filter(s -> s.position() < target.position() && !s.closed())
+                        .toList(),
                 dutiesOf(phase).stream().filter(d -> !d.settled()).toList());
     }
 

@@ -25,6 +25,5 @@ public interface OverviewSection {
      * @param fragment the Thymeleaf fragment that renders it
      * @param data     what the fragment reads
      */
-    record Content(String id, String titleKey, String fragment, Map<String, Object> data) {
-    }
+    record Content(String id, String titleKey, String fragment, Map<String, Object> data) {}
 }

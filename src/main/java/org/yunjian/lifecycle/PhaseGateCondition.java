@@ -2,7 +2,6 @@ package org.yunjian.lifecycle;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.yunjian.catalog.Phase;
 import org.yunjian.shared.Msg;
 
@@ -23,6 +22,5 @@ public interface PhaseGateCondition {
      * @param what   what is missing, for the person ("合同未约定：数据的所有权……")
      * @param source the standard's text that asks for it (clause number and words, verbatim), or null
      */
-    record Unmet(Msg what, String source) {
-    }
+    record Unmet(Msg what, String source) {}
 }

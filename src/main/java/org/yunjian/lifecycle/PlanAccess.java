@@ -2,7 +2,6 @@ package org.yunjian.lifecycle;
 
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
@@ -19,7 +18,8 @@ import org.yunjian.shared.Msg;
  * @param assessor whether the caller's organisation is a third-party assessor (等级测评机构) of the system
  * @param roles    the roles the caller's organisation plays for the system (empty for an administrator)
  */
-public record PlanAccess(CloudSystem system, CurrentUser user, boolean assessor, Set<org.yunjian.catalog.PartyRole> roles) {
+public record PlanAccess(
+        CloudSystem system, CurrentUser user, boolean assessor, Set<org.yunjian.catalog.PartyRole> roles) {
 
     public PlanAccess {
         roles = Set.copyOf(roles);

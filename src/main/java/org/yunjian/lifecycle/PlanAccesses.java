@@ -1,7 +1,6 @@
 package org.yunjian.lifecycle;
 
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.PartyRole;

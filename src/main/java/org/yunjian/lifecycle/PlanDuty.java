@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.Msg;
@@ -21,9 +20,22 @@ import org.yunjian.shared.Msg;
  * @param reason       why it does not apply (required for {@link DutyStatus#NOT_APPLICABLE}), else null
  * @param version      optimistic-lock counter, raised by every change
  */
-public record PlanDuty(UUID id, UUID planId, Phase phase, RequirementId requirement, int position, UUID organisation,
-                       UUID owner, DutyStatus status, String reason, LocalDate dueDate, UUID completedBy,
-                       Instant completedAt, UUID acceptedBy, Instant acceptedAt, int version) {
+public record PlanDuty(
+        UUID id,
+        UUID planId,
+        Phase phase,
+        RequirementId requirement,
+        int position,
+        UUID organisation,
+        UUID owner,
+        DutyStatus status,
+        String reason,
+        LocalDate dueDate,
+        UUID completedBy,
+        Instant completedAt,
+        UUID acceptedBy,
+        Instant acceptedAt,
+        int version) {
 
     public static final int REASON_MAX = 2000;
 
@@ -35,14 +47,27 @@ public record PlanDuty(UUID id, UUID planId, Phase phase, RequirementId requirem
     }
 
     /** Who acts: a person and the organisation they belong to. */
-    public record Actor(UUID user, UUID organisation) {
-    }
+    public record Actor(UUID user, UUID organisation) {}
 
     /** A new duty, not started, assigned to {@code organisation}. */
-    public static PlanDuty assigned(UUID planId, Phase phase, RequirementId requirement, int position,
-                                    UUID organisation) {
-        return new PlanDuty(UUID.randomUUID(), planId, phase, requirement, position, organisation, null,
-                DutyStatus.NOT_STARTED, null, null, null, null, null, null, 0);
+    public static PlanDuty assigned(
+            UUID planId, Phase phase, RequirementId requirement, int position, UUID organisation) {
+        return new PlanDuty(
+                UUID.randomUUID(),
+                planId,
+                phase,
+                requirement,
+                position,
+                organisation,
+                null,
+                DutyStatus.NOT_STARTED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
     }
 
     /** Accepted as done, or waived as not applicable: nothing more to do, and the gate does not wait for it. */
@@ -87,9 +112,22 @@ public record PlanDuty(UUID id, UUID planId, Phase phase, RequirementId requirem
         }
         // who completed it, or declared it not applicable: that person cannot accept it
         boolean done = next == DutyStatus.DONE || next == DutyStatus.NOT_APPLICABLE;
-        return Result.ok(new PlanDuty(id, planId, phase, requirement, position, organisation, owner, next,
-                next == DutyStatus.NOT_APPLICABLE ? cleaned : null, dueDate, done ? actor.user() : null,
-                done ? now : null, null, null, version));
+        return Result.ok(new PlanDuty(
+                id,
+                planId,
+                phase,
+                requirement,
+                position,
+                organisation,
+                owner,
+                next,
+                next == DutyStatus.NOT_APPLICABLE ? cleaned : null,
+                dueDate,
+                done ? actor.user() : null,
+                done ? now : null,
+                null,
+                null,
+                version));
     }
 
     /**
@@ -109,16 +147,43 @@ public record PlanDuty(UUID id, UUID planId, Phase phase, RequirementId requirem
         if (acceptedAt != null) {
             return Result.ok(this);
         }
-        return Result.ok(new PlanDuty(id, planId, phase, requirement, position, organisation, owner, status, reason,
-                dueDate, completedBy, completedAt, actor.user(), now, version));
+        return Result.ok(new PlanDuty(
+                id,
+                planId,
+                phase,
+                requirement,
+                position,
+                organisation,
+                owner,
+                status,
+                reason,
+                dueDate,
+                completedBy,
+                completedAt,
+                actor.user(),
+                now,
+                version));
     }
 
     /** Assigned (by the customer) to another organisation of the system, an owner there, or a due date. */
     public PlanDuty assign(UUID toOrganisation, UUID toOwner, LocalDate due) {
         boolean moved = !toOrganisation.equals(organisation);
-        return new PlanDuty(id, planId, phase, requirement, position, toOrganisation, toOwner,
-                moved ? DutyStatus.NOT_STARTED : status, moved ? null : reason, due, moved ? null : completedBy,
-                moved ? null : completedAt, moved ? null : acceptedBy, moved ? null : acceptedAt, version);
+        return new PlanDuty(
+                id,
+                planId,
+                phase,
+                requirement,
+                position,
+                toOrganisation,
+                toOwner,
+                moved ? DutyStatus.NOT_STARTED : status,
+                moved ? null : reason,
+                due,
+                moved ? null : completedBy,
+                moved ? null : completedAt,
+                moved ? null : acceptedBy,
+                moved ? null : acceptedAt,
+                version);
     }
 
     /**
@@ -127,7 +192,12 @@ public record PlanDuty(UUID id, UUID planId, Phase phase, RequirementId requirem
      */
     public record Result(PlanDuty duty, Kind kind, String field, Msg refusal) {
 
-        public enum Kind { OK, INVALID, FORBIDDEN, CONFLICT }
+        public enum Kind {
+            OK,
+            INVALID,
+            FORBIDDEN,
+            CONFLICT
+        }
 
         static Result ok(PlanDuty d) {
             return new Result(d, Kind.OK, null, null);

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Phase;
@@ -30,8 +29,8 @@ import org.yunjian.shared.Msg;
  * @param stages     the guide's phases, each with its duties in the guide's order
  * @param throughout duties of every phase
  */
-public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage> stages,
-                           List<RequirementId> throughout) {
+public record PlanTemplate(
+        Standard standard, DeploymentModel model, List<Stage> stages, List<RequirementId> throughout) {
 
     public PlanTemplate {
         stages = List.copyOf(stages);
@@ -73,19 +72,28 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
             return Optional.empty();
         }
         DeploymentModel model = DeploymentModel.restrictionOf(deployment).orElse(null);
-        List<Requirement> duties = applying(catalog, guide.get(), model).filter(Requirement::isDuty).toList();
+        List<Requirement> duties = applying(catalog, guide.get(), model)
+                .filter(Requirement::isDuty)
+                .toList();
         List<Stage> stages = new ArrayList<>();
         Set<Phase> all = new LinkedHashSet<>();
         for (Standard.PhaseTerm term : guide.get().phaseTerms()) {
             all.addAll(term.phases());
         }
-        List<RequirementId> throughout = duties.stream().filter(r -> r.phases().containsAll(all))
-                .map(Requirement::id).toList();
+        List<RequirementId> throughout = duties.stream()
+                .filter(r -> r.phases().containsAll(all))
+                .map(Requirement::id)
+                .toList();
         for (Standard.PhaseTerm term : guide.get().phaseTerms()) {
             for (Phase phase : term.phases()) {
-                stages.add(new Stage(term.term(), phase, duties.stream()
-                        .filter(r -> r.phases().contains(phase) && !r.phases().containsAll(all))
-                        .map(Requirement::id).toList()));
+                stages.add(new Stage(
+                        term.term(),
+                        phase,
+                        duties.stream()
+                                .filter(r -> r.phases().contains(phase)
+                                        && !r.phases().containsAll(all))
+                                .map(Requirement::id)
+                                .toList()));
             }
         }
         return Optional.of(new PlanTemplate(guide.get(), model, stages, throughout));
@@ -96,14 +104,20 @@ public record PlanTemplate(Standard standard, DeploymentModel model, List<Stage>
      * government-website guide's 5.2.1 a)–g)), in the guide's order: the migration plan's risk register, not duties.
      */
     public static List<Requirement> risks(Catalog catalog, Industry industry, DeploymentModel deployment) {
-        Optional<Standard> guide = industry == null ? Optional.empty()
-                : industry.sectorStandard().flatMap(catalog::standard);
-        return guide.map(g -> applying(catalog, g, DeploymentModel.restrictionOf(deployment).orElse(null))
-                .filter(r -> r.kind() == org.yunjian.catalog.RequirementKind.ITEM
-                        && r.nature() == org.yunjian.catalog.ItemNature.RISK).toList()).orElse(List.of());
+        Optional<Standard> guide =
+                industry == null ? Optional.empty() : industry.sectorStandard().flatMap(catalog::standard);
+        return guide.map(g -> applying(
+                                catalog,
+                                g,
+                                DeploymentModel.restrictionOf(deployment).orElse(null))
+                        .filter(r -> r.kind() == org.yunjian.catalog.RequirementKind.ITEM
+                                && r.nature() == org.yunjian.catalog.ItemNature.RISK)
+                        .toList())
+                .orElse(List.of());
     }
 
-    private static java.util.stream.Stream<Requirement> applying(Catalog catalog, Standard guide, DeploymentModel model) {
+    private static java.util.stream.Stream<Requirement> applying(
+            Catalog catalog, Standard guide, DeploymentModel model) {
         return catalog.requirements(guide.code()).stream().filter(r -> model == null || r.appliesTo(model));
     }
 

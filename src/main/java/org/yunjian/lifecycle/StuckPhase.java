@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.yunjian.catalog.Phase;
 
 /**
@@ -19,8 +18,8 @@ import org.yunjian.catalog.Phase;
  * @param gate  what the duties and the order of phases leave in the way (from {@link LifecyclePlan#gate})
  * @param unmet what the gate conditions of other parts leave in the way
  */
-public record StuckPhase(LifecyclePlan.Stage stage, Instant since, LifecyclePlan.Gate gate,
-                         List<PhaseGateCondition.Unmet> unmet) {
+public record StuckPhase(
+        LifecyclePlan.Stage stage, Instant since, LifecyclePlan.Gate gate, List<PhaseGateCondition.Unmet> unmet) {
 
     public StuckPhase {
         unmet = List.copyOf(unmet);
@@ -31,8 +30,8 @@ public record StuckPhase(LifecyclePlan.Stage stage, Instant since, LifecyclePlan
      * its current phase (others are not looked at). {@code conditions} gives the unmet gate conditions of a phase; it is
      * asked only when the duties alone do not settle the question (every duty finished, or one overdue).
      */
-    public static Optional<StuckPhase> of(LifecyclePlan plan, LocalDate today,
-                                          Function<Phase, List<PhaseGateCondition.Unmet>> conditions) {
+    public static Optional<StuckPhase> of(
+            LifecyclePlan plan, LocalDate today, Function<Phase, List<PhaseGateCondition.Unmet>> conditions) {
         Optional<LifecyclePlan.Stage> current = plan.current();
         if (current.isEmpty()) {
             return Optional.empty();
@@ -49,8 +48,11 @@ public record StuckPhase(LifecyclePlan.Stage stage, Instant since, LifecyclePlan
         if (gate.clear() && unmet.isEmpty()) {
             return Optional.empty();
         }
-        Instant since = plan.stages().stream().filter(s -> s.position() < stage.position() && s.closed())
-                .map(LifecyclePlan.Stage::closedAt).max(Instant::compareTo).orElse(plan.createdAt());
+        Instant since = plan.stages().stream()
+                .filter(s -> s.position() < stage.position() && s.closed())
+                .map(LifecyclePlan.Stage::closedAt)
+                .max(Instant::compareTo)
+                .orElse(plan.createdAt());
         return Optional.of(new StuckPhase(stage, since, gate, unmet));
     }
 

@@ -3,7 +3,6 @@ package org.yunjian.lifecycle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.shared.version.StaleVersionException;
@@ -48,13 +47,15 @@ public record VersionedRow(String table, List<String> keyColumns, String updated
             return;
         }
         Object[] now = stored(jdbc, key);
-        throw now == null ? new StaleVersionException(0, null)
+        throw now == null
+                ? new StaleVersionException(0, null)
                 : new StaleVersionException((Long) now[0], VersionedRowRepository.time(now));
     }
 
     /** The stored row's version and last-change time, or {@code null} if there is none. */
     private Object[] stored(JdbcClient jdbc, Object[] key) {
-        return VersionedRowRepository.stored(jdbc, table, keyColumns, updatedColumn, Arrays.asList(key)).orElse(null);
+        return VersionedRowRepository.stored(jdbc, table, keyColumns, updatedColumn, Arrays.asList(key))
+                .orElse(null);
     }
 
     /** A stored date column's day, or null. */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;

@@ -4,7 +4,16 @@
  * gates that close them — tracked up to the exit project, and who may act on a system's lifecycle
  * ({@link org.yunjian.lifecycle.PlanAccesses}). See {@code docs/modules/lifecycle.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Lifecycle",
-        allowedDependencies = {"catalog", "demo", "evidence", "exitproject", "party", "responsibility", "security",
-                "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Lifecycle",
+        allowedDependencies = {
+            "catalog",
+            "demo",
+            "evidence",
+            "exitproject",
+            "party",
+            "responsibility",
+            "security",
+            "shared"
+        })
 package org.yunjian.lifecycle;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.yunjian.obligations.DrillCategory;
 import org.yunjian.shared.FieldErrors;
 
@@ -15,9 +14,19 @@ import org.yunjian.shared.FieldErrors;
  * @param planId   the emergency plan drilled, or null for a scenario without a stored plan
  * @param category what it rehearsed (the obligation of that category counts from it), or null if not given
  */
-public record Drill(UUID id, UUID systemId, LocalDate heldOn, UUID planId, String scenario, DrillCategory category,
-                    String participants, String findings, String recordedBy, UUID recordedOrg, Instant recordedAt,
-                    List<Task> tasks) {
+public record Drill(
+        UUID id,
+        UUID systemId,
+        LocalDate heldOn,
+        UUID planId,
+        String scenario,
+        DrillCategory category,
+        String participants,
+        String findings,
+        String recordedBy,
+        UUID recordedOrg,
+        Instant recordedAt,
+        List<Task> tasks) {
 
     public Drill {
         tasks = List.copyOf(tasks);
@@ -43,8 +52,17 @@ public record Drill(UUID id, UUID systemId, LocalDate heldOn, UUID planId, Strin
      * @param position 1-based order in the drill record
      * @param version  the stored version, raised by every change of its status
      */
-    public record Task(UUID id, UUID drillId, int position, String description, UUID ownerOrg, LocalDate dueOn,
-                       DrillTaskStatus status, String updatedBy, Instant updatedAt, long version) {
+    public record Task(
+            UUID id,
+            UUID drillId,
+            int position,
+            String description,
+            UUID ownerOrg,
+            LocalDate dueOn,
+            DrillTaskStatus status,
+            String updatedBy,
+            Instant updatedAt,
+            long version) {
 
         /** Open and past its due date. */
         public boolean overdue(LocalDate today) {

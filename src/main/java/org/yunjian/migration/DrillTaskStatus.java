@@ -2,5 +2,6 @@ package org.yunjian.migration;
 
 /** The state of a follow-up task from a drill. */
 public enum DrillTaskStatus {
-    OPEN, DONE
+    OPEN,
+    DONE
 }

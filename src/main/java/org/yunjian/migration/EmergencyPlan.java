@@ -11,7 +11,14 @@ import java.util.UUID;
  *
  * @param version the stored version, raised by every change (see {@link org.yunjian.shared.version.Versions})
  */
-public record EmergencyPlan(UUID id, UUID systemId, String scenario, String summary, UUID responsibleOrg,
-                            String contacts, LocalDate lastReviewed, String updatedBy, Instant updatedAt,
-                            long version) {
-}
+public record EmergencyPlan(
+        UUID id,
+        UUID systemId,
+        String scenario,
+        String summary,
+        UUID responsibleOrg,
+        String contacts,
+        LocalDate lastReviewed,
+        String updatedBy,
+        Instant updatedAt,
+        long version) {}

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.yunjian.evidence.EvidenceVault;
 
 /**
@@ -14,9 +13,17 @@ import org.yunjian.evidence.EvidenceVault;
  * @param testerOrg the organisation of the person who recorded the result
  * @param testedBy  the user name of that person
  */
-public record MigrationAcceptance(UUID id, UUID systemId, String test, MigrationAcceptanceResult result,
-                                  UUID testerOrg, String testedBy, LocalDate testedOn, String notes,
-                                  Instant recordedAt, List<EvidenceVault.Sealed> files) {
+public record MigrationAcceptance(
+        UUID id,
+        UUID systemId,
+        String test,
+        MigrationAcceptanceResult result,
+        UUID testerOrg,
+        String testedBy,
+        LocalDate testedOn,
+        String notes,
+        Instant recordedAt,
+        List<EvidenceVault.Sealed> files) {
 
     public MigrationAcceptance {
         files = List.copyOf(files);

@@ -12,14 +12,23 @@ import java.util.UUID;
  * @param sourceValue the value measured on the source (a record count, a hash, a sample's result)
  * @param targetValue the same measured on the migrated data
  */
-public record MigrationCheck(UUID id, UUID systemId, String subject, MigrationCheckMethod method, String sourceValue,
-                             String targetValue, LocalDate checkedOn, String recordedBy, Instant recordedAt) {
+public record MigrationCheck(
+        UUID id,
+        UUID systemId,
+        String subject,
+        MigrationCheckMethod method,
+        String sourceValue,
+        String targetValue,
+        LocalDate checkedOn,
+        String recordedBy,
+        Instant recordedAt) {
 
     /** The two values agree (hashes compared without regard to letter case). */
     public boolean matches() {
         String s = sourceValue.strip();
         String t = targetValue.strip();
-        return method == MigrationCheckMethod.HASH ? s.toLowerCase(Locale.ROOT).equals(t.toLowerCase(Locale.ROOT))
+        return method == MigrationCheckMethod.HASH
+                ? s.toLowerCase(Locale.ROOT).equals(t.toLowerCase(Locale.ROOT))
                 : s.equals(t);
     }
 }

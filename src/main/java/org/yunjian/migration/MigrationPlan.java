@@ -3,7 +3,6 @@ package org.yunjian.migration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.yunjian.shared.FieldErrors;
 
 /**
@@ -13,9 +12,16 @@ import org.yunjian.shared.FieldErrors;
  *
  * @param version the stored version, raised by every save (1 when first saved, 0 while none is stored)
  */
-public record MigrationPlan(UUID systemId, String rollbackPlan, String rollbackTrigger, LocalDate parallelStart,
-                            LocalDate parallelEnd, String parallelNotes, String updatedBy, Instant updatedAt,
-                            long version) {
+public record MigrationPlan(
+        UUID systemId,
+        String rollbackPlan,
+        String rollbackTrigger,
+        LocalDate parallelStart,
+        LocalDate parallelEnd,
+        String parallelNotes,
+        String updatedBy,
+        Instant updatedAt,
+        long version) {
 
     /** An empty plan for a system that has none stored yet (version 0: "none saved" for a form or If-Match). */
     public static MigrationPlan empty(UUID systemId) {
@@ -27,8 +33,12 @@ public record MigrationPlan(UUID systemId, String rollbackPlan, String rollbackT
     }
 
     /** A rollback plan goes with its trigger; parallel running ends on or after it starts. */
-    public static void check(FieldErrors errors, String rollbackPlan, String rollbackTrigger, LocalDate parallelStart,
-                             LocalDate parallelEnd) {
+    public static void check(
+            FieldErrors errors,
+            String rollbackPlan,
+            String rollbackTrigger,
+            LocalDate parallelStart,
+            LocalDate parallelEnd) {
         if (rollbackPlan != null && rollbackTrigger == null) {
             errors.add("rollbackTrigger", "lifecycle.ops.error.triggerRequired");
         }

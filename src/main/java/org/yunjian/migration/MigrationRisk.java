@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
 
@@ -22,13 +21,30 @@ import org.yunjian.shared.FieldErrors;
  * @param treatedOn  the day the treatment was carried out, or null while it is open (a new assessment reopens it)
  * @param treatedBy  who recorded it (user name), or null
  */
-public record MigrationRisk(UUID systemId, RequirementId risk, Rating likelihood, Rating impact, String treatment,
-                            UUID ownerOrg, String updatedBy, Instant updatedAt, long version, LocalDate treatedOn,
-                            String treatedBy) {
+public record MigrationRisk(
+        UUID systemId,
+        RequirementId risk,
+        Rating likelihood,
+        Rating impact,
+        String treatment,
+        UUID ownerOrg,
+        String updatedBy,
+        Instant updatedAt,
+        long version,
+        LocalDate treatedOn,
+        String treatedBy) {
 
     /** An assessment whose treatment is not carried out yet. */
-    public MigrationRisk(UUID systemId, RequirementId risk, Rating likelihood, Rating impact, String treatment,
-                         UUID ownerOrg, String updatedBy, Instant updatedAt, long version) {
+    public MigrationRisk(
+            UUID systemId,
+            RequirementId risk,
+            Rating likelihood,
+            Rating impact,
+            String treatment,
+            UUID ownerOrg,
+            String updatedBy,
+            Instant updatedAt,
+            long version) {
         this(systemId, risk, likelihood, impact, treatment, ownerOrg, updatedBy, updatedAt, version, null, null);
     }
 
@@ -57,7 +73,8 @@ public record MigrationRisk(UUID systemId, RequirementId risk, Rating likelihood
      * carried out yet (its people get a 我的待办 entry and a notification); empty otherwise.
      */
     public java.util.Optional<UUID> awaitsTreatmentBy() {
-        return level() == Rating.HIGH && ownerOrg != null && !treated() ? java.util.Optional.of(ownerOrg)
+        return level() == Rating.HIGH && ownerOrg != null && !treated()
+                ? java.util.Optional.of(ownerOrg)
                 : java.util.Optional.empty();
     }
 
@@ -95,8 +112,13 @@ public record MigrationRisk(UUID systemId, RequirementId risk, Rating likelihood
      * Both ratings are given; a risk whose level is high has a treatment and an owner, and the owner is an organisation
      * of the system.
      */
-    public static void check(FieldErrors errors, Rating likelihood, Rating impact, String treatment, UUID ownerOrg,
-                             Set<UUID> organisationsOfSystem) {
+    public static void check(
+            FieldErrors errors,
+            Rating likelihood,
+            Rating impact,
+            String treatment,
+            UUID ownerOrg,
+            Set<UUID> organisationsOfSystem) {
         if (likelihood == null) {
             errors.add("likelihood", "lifecycle.risk.error.rating");
         }

@@ -3,7 +3,6 @@ package org.yunjian.migration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
@@ -15,9 +14,18 @@ import org.yunjian.shared.Msg;
  * @param position 1-based order in the plan
  * @param version  the stored version, raised by every change
  */
-public record MigrationStep(UUID id, UUID systemId, int position, String description, UUID ownerOrg,
-                            Instant windowStart, Instant windowEnd, MigrationStepStatus status, String updatedBy,
-                            Instant updatedAt, long version) {
+public record MigrationStep(
+        UUID id,
+        UUID systemId,
+        int position,
+        String description,
+        UUID ownerOrg,
+        Instant windowStart,
+        Instant windowEnd,
+        MigrationStepStatus status,
+        String updatedBy,
+        Instant updatedAt,
+        long version) {
 
     /** A window ends after it starts; the end field is named. */
     public static void checkWindow(FieldErrors errors, Instant start, Instant end) {

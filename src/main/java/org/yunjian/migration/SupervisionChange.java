@@ -3,9 +3,7 @@ package org.yunjian.migration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.yunjian.party.Industry;
-
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.ForbiddenException;
@@ -23,11 +21,26 @@ import org.yunjian.shared.Msg;
  * @param regulatorReference  the review's reference (文号), recorded with the approval (or null)
  * @param version             the stored version, raised by the decision
  */
-public record SupervisionChange(UUID id, UUID systemId, String title, String reason, Instant windowStart,
-                                Instant windowEnd, SupervisionChangeRisk risk, String riskNotes, String requestedBy,
-                                UUID requestedOrg, Instant requestedAt, SupervisionChangeStatus status,
-                                String decidedBy, Instant decidedAt, String decisionReason, boolean major,
-                                LocalDate regulatorReviewedOn, String regulatorReference, long version) {
+public record SupervisionChange(
+        UUID id,
+        UUID systemId,
+        String title,
+        String reason,
+        Instant windowStart,
+        Instant windowEnd,
+        SupervisionChangeRisk risk,
+        String riskNotes,
+        String requestedBy,
+        UUID requestedOrg,
+        Instant requestedAt,
+        SupervisionChangeStatus status,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionReason,
+        boolean major,
+        LocalDate regulatorReviewedOn,
+        String regulatorReference,
+        long version) {
 
     /** The catalog item of the government-website guide's 8.2.2 b) (监管部门审核 of a provider's major change). */
     public static final String REGULATOR_REVIEW_RULE = "GOVWEB-8.2.2-b";
@@ -38,8 +51,7 @@ public record SupervisionChange(UUID id, UUID systemId, String title, String rea
     }
 
     /** A regulator's review as recorded with an approval: the day and the reference. */
-    public record RegulatorReview(LocalDate on, String reference) {
-    }
+    public record RegulatorReview(LocalDate on, String reference) {}
 
     /** A window ends after it starts. */
     public static void checkWindow(FieldErrors errors, Instant start, Instant end) {
@@ -63,8 +75,8 @@ public record SupervisionChange(UUID id, UUID systemId, String title, String rea
      * @throws ConflictException  already decided
      * @throws ForbiddenException the requester's own organisation deciding
      */
-    public SupervisionChange decide(boolean approve, String why, RegulatorReview review, UUID deciderOrg,
-                                    String decider, Instant at) {
+    public SupervisionChange decide(
+            boolean approve, String why, RegulatorReview review, UUID deciderOrg, String decider, Instant at) {
         if (status != SupervisionChangeStatus.PENDING) {
             throw new ConflictException("change-decided", "lifecycle.ops.error.changeDecided");
         }
@@ -74,9 +86,25 @@ public record SupervisionChange(UUID id, UUID systemId, String title, String rea
         if (!approve && why == null) {
             throw new FieldErrors.ValidationException("reason", "lifecycle.ops.error.refusalReason");
         }
-        return new SupervisionChange(id, systemId, title, reason, windowStart, windowEnd, risk, riskNotes,
-                requestedBy, requestedOrg, requestedAt, approve ? SupervisionChangeStatus.APPROVED
-                : SupervisionChangeStatus.REFUSED, decider, at, why, major, review == null ? null : review.on(),
-                review == null ? null : review.reference(), version + 1);
+        return new SupervisionChange(
+                id,
+                systemId,
+                title,
+                reason,
+                windowStart,
+                windowEnd,
+                risk,
+                riskNotes,
+                requestedBy,
+                requestedOrg,
+                requestedAt,
+                approve ? SupervisionChangeStatus.APPROVED : SupervisionChangeStatus.REFUSED,
+                decider,
+                at,
+                why,
+                major,
+                review == null ? null : review.on(),
+                review == null ? null : review.reference(),
+                version + 1);
     }
 }

@@ -2,5 +2,7 @@ package org.yunjian.migration;
 
 /** The risk the requester assesses for a change. */
 public enum SupervisionChangeRisk {
-    LOW, MEDIUM, HIGH
+    LOW,
+    MEDIUM,
+    HIGH
 }

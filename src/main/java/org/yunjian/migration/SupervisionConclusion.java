@@ -2,5 +2,7 @@ package org.yunjian.migration;
 
 /** The customer's conclusion on a reviewed provider report. */
 public enum SupervisionConclusion {
-    ACCEPTED, ACCEPTED_WITH_ISSUES, REJECTED
+    ACCEPTED,
+    ACCEPTED_WITH_ISSUES,
+    REJECTED
 }

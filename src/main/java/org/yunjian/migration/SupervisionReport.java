@@ -3,7 +3,6 @@ package org.yunjian.migration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
@@ -16,19 +15,30 @@ import org.yunjian.shared.FieldErrors;
  * @param issues     issues the reviewer raised, or null
  * @param version    the stored version, raised by the review
  */
-public record SupervisionReport(UUID id, UUID systemId, SupervisionReportKind kind, LocalDate periodStart,
-                                LocalDate periodEnd, LocalDate receivedOn, String submittedBy, UUID submittedOrg,
-                                Instant submittedAt, String reviewedBy, LocalDate reviewedOn,
-                                SupervisionConclusion conclusion, String issues, EvidenceVault.Sealed file,
-                                long version) {
+public record SupervisionReport(
+        UUID id,
+        UUID systemId,
+        SupervisionReportKind kind,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        LocalDate receivedOn,
+        String submittedBy,
+        UUID submittedOrg,
+        Instant submittedAt,
+        String reviewedBy,
+        LocalDate reviewedOn,
+        SupervisionConclusion conclusion,
+        String issues,
+        EvidenceVault.Sealed file,
+        long version) {
 
     public boolean reviewed() {
         return conclusion != null;
     }
 
     /** The period ends on or after it starts; a report is received on or after the day its period starts. */
-    public static void check(FieldErrors errors, LocalDate periodStart, LocalDate periodEnd, LocalDate receivedOn,
-                             LocalDate today) {
+    public static void check(
+            FieldErrors errors, LocalDate periodStart, LocalDate periodEnd, LocalDate receivedOn, LocalDate today) {
         if (periodStart != null && periodEnd != null && periodEnd.isBefore(periodStart)) {
             errors.add("periodEnd", "lifecycle.ops.error.periodOrder");
         }
@@ -42,8 +52,8 @@ public record SupervisionReport(UUID id, UUID systemId, SupervisionReportKind ki
      *
      * @throws ConflictException already reviewed
      */
-    public SupervisionReport review(FieldErrors errors, SupervisionConclusion conclusion, String issues,
-                                    LocalDate on, String reviewer) {
+    public SupervisionReport review(
+            FieldErrors errors, SupervisionConclusion conclusion, String issues, LocalDate on, String reviewer) {
         if (reviewed()) {
             throw new ConflictException("report-reviewed", "lifecycle.ops.error.reportReviewed");
         }
@@ -51,7 +61,21 @@ public record SupervisionReport(UUID id, UUID systemId, SupervisionReportKind ki
             errors.add("issues", "lifecycle.ops.error.issuesRequired");
         }
         errors.throwIfAny();
-        return new SupervisionReport(id, systemId, kind, periodStart, periodEnd, receivedOn, submittedBy,
-                submittedOrg, submittedAt, reviewer, on, conclusion, issues, file, version + 1);
+        return new SupervisionReport(
+                id,
+                systemId,
+                kind,
+                periodStart,
+                periodEnd,
+                receivedOn,
+                submittedBy,
+                submittedOrg,
+                submittedAt,
+                reviewer,
+                on,
+                conclusion,
+                issues,
+                file,
+                version + 1);
     }
 }

@@ -4,8 +4,23 @@
  * the provider (change requests, periodic reports) — and the {@code yunjian lifecycle} command that groups every
  * lifecycle module's subcommands.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Migration",
-        allowedDependencies = {"catalog", "cli", "demo", "evidence", "documents", "lifecycle", "lifecycle :: cli",
-                "obligations", "obligations :: cli", "party", "procurement", "procurement :: cli", "responsibility",
-                "security", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Migration",
+        allowedDependencies = {
+            "catalog",
+            "cli",
+            "demo",
+            "evidence",
+            "documents",
+            "lifecycle",
+            "lifecycle :: cli",
+            "obligations",
+            "obligations :: cli",
+            "party",
+            "procurement",
+            "procurement :: cli",
+            "responsibility",
+            "security",
+            "shared"
+        })
 package org.yunjian.migration;

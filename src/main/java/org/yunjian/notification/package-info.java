@@ -20,6 +20,7 @@
  *   In demo mode a mail sink keeps sent mail in memory and a demo-only page lists it.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Notifications",
         allowedDependencies = {"obligations", "security", "shared"})
 package org.yunjian.notification;

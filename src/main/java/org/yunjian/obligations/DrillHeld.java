@@ -9,5 +9,4 @@ import java.util.UUID;
  *
  * @param category what it rehearsed, or null for a drill recorded before drills had categories
  */
-public record DrillHeld(UUID systemId, LocalDate heldOn, DrillCategory category) {
-}
+public record DrillHeld(UUID systemId, LocalDate heldOn, DrillCategory category) {}

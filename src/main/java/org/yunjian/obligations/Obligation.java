@@ -21,9 +21,18 @@ import java.util.UUID;
  * @param validity       the recorded validity of the agreement it renews (the NDA of JR/T 6.3.4 / 6.4.4), or null:
  *                       then the due date is the validity's, not the interval's
  */
-public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID responsibleOrg, LocalDate startDate,
-                         int intervalMonths, LocalDate lastDone, String lastDoneBy, Instant lastDoneAt, long version,
-                         Validity validity) {
+public record Obligation(
+        UUID id,
+        UUID systemId,
+        ObligationKind kind,
+        UUID responsibleOrg,
+        LocalDate startDate,
+        int intervalMonths,
+        LocalDate lastDone,
+        String lastDoneBy,
+        Instant lastDoneAt,
+        long version,
+        Validity validity) {
 
     /**
      * The recorded validity of the agreement an obligation renews: JR/T 6.3.4 / 6.4.4 "保密协议应有明确的有效周期。" —
@@ -48,9 +57,28 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
     }
 
     /** Without a recorded validity (every kind but a renewal whose agreement's dates are recorded). */
-    public Obligation(UUID id, UUID systemId, ObligationKind kind, UUID responsibleOrg, LocalDate startDate,
-                      int intervalMonths, LocalDate lastDone, String lastDoneBy, Instant lastDoneAt, long version) {
-        this(id, systemId, kind, responsibleOrg, startDate, intervalMonths, lastDone, lastDoneBy, lastDoneAt, version,
+    public Obligation(
+            UUID id,
+            UUID systemId,
+            ObligationKind kind,
+            UUID responsibleOrg,
+            LocalDate startDate,
+            int intervalMonths,
+            LocalDate lastDone,
+            String lastDoneBy,
+            Instant lastDoneAt,
+            long version) {
+        this(
+                id,
+                systemId,
+                kind,
+                responsibleOrg,
+                startDate,
+                intervalMonths,
+                lastDone,
+                lastDoneBy,
+                lastDoneAt,
+                version,
                 null);
     }
 
@@ -69,8 +97,16 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
     }
 
     /** A new obligation, not stored yet (version 0). */
-    public Obligation(UUID id, UUID systemId, ObligationKind kind, UUID responsibleOrg, LocalDate startDate,
-                      int intervalMonths, LocalDate lastDone, String lastDoneBy, Instant lastDoneAt) {
+    public Obligation(
+            UUID id,
+            UUID systemId,
+            ObligationKind kind,
+            UUID responsibleOrg,
+            LocalDate startDate,
+            int intervalMonths,
+            LocalDate lastDone,
+            String lastDoneBy,
+            Instant lastDoneAt) {
         this(id, systemId, kind, responsibleOrg, startDate, intervalMonths, lastDone, lastDoneBy, lastDoneAt, 0);
     }
 
@@ -93,8 +129,18 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
 
     /** The same obligation with the recorded validity of the agreement it renews ({@code null}: none recorded). */
     public Obligation withValidity(Validity v) {
-        return new Obligation(id, systemId, kind, responsibleOrg, startDate, intervalMonths, lastDone, lastDoneBy,
-                lastDoneAt, version, v);
+        return new Obligation(
+                id,
+                systemId,
+                kind,
+                responsibleOrg,
+                startDate,
+                intervalMonths,
+                lastDone,
+                lastDoneBy,
+                lastDoneAt,
+                version,
+                v);
     }
 
     public ObligationStatus status(LocalDate today) {
@@ -102,7 +148,8 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
         if (today.isAfter(due)) {
             return ObligationStatus.OVERDUE;
         }
-        return ChronoUnit.DAYS.between(today, due) <= DUE_SOON_DAYS ? ObligationStatus.DUE_SOON
+        return ChronoUnit.DAYS.between(today, due) <= DUE_SOON_DAYS
+                ? ObligationStatus.DUE_SOON
                 : ObligationStatus.UPCOMING;
     }
 
@@ -123,12 +170,22 @@ public record Obligation(UUID id, UUID systemId, ObligationKind kind, UUID respo
         if (lastDone != null && on.isBefore(lastDone)) {
             return this;
         }
-        return new Obligation(id, systemId, kind, responsibleOrg, startDate, intervalMonths, on, by, at, version,
-                validity);
+        return new Obligation(
+                id, systemId, kind, responsibleOrg, startDate, intervalMonths, on, by, at, version, validity);
     }
 
     public Obligation withInterval(int months) {
-        return new Obligation(id, systemId, kind, responsibleOrg, startDate, months, lastDone, lastDoneBy, lastDoneAt,
-                version, validity);
+        return new Obligation(
+                id,
+                systemId,
+                kind,
+                responsibleOrg,
+                startDate,
+                months,
+                lastDone,
+                lastDoneBy,
+                lastDoneAt,
+                version,
+                validity);
     }
 }

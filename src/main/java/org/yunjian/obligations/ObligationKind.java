@@ -3,7 +3,6 @@ package org.yunjian.obligations;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.Industry;
 
@@ -25,25 +24,46 @@ public enum ObligationKind {
     EMERGENCY_DRILL(Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.4.2-6")), null, null, Performer.CUSTOMER),
 
     /** 政府网站指南 8.5 b): "每两年至少开展各典型类别安全事件的应急演练一次" — one per category ({@link DrillCategory}). */
-    DRILL_MALWARE(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")), Industry.GOVERNMENT_WEBSITE, 24,
+    DRILL_MALWARE(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
+            Industry.GOVERNMENT_WEBSITE,
+            24,
             Performer.CUSTOMER),
-    DRILL_NETWORK_ATTACK(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")), Industry.GOVERNMENT_WEBSITE,
-            24, Performer.CUSTOMER),
-    DRILL_INFORMATION_DESTRUCTION(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
-            Industry.GOVERNMENT_WEBSITE, 24, Performer.CUSTOMER),
-    DRILL_INFORMATION_CONTENT(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
-            Industry.GOVERNMENT_WEBSITE, 24, Performer.CUSTOMER),
-    DRILL_EQUIPMENT_FAILURE(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
-            Industry.GOVERNMENT_WEBSITE, 24, Performer.CUSTOMER),
-    DRILL_DISASTER(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")), Industry.GOVERNMENT_WEBSITE, 24,
+    DRILL_NETWORK_ATTACK(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
+            Industry.GOVERNMENT_WEBSITE,
+            24,
+            Performer.CUSTOMER),
+    DRILL_INFORMATION_DESTRUCTION(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
+            Industry.GOVERNMENT_WEBSITE,
+            24,
+            Performer.CUSTOMER),
+    DRILL_INFORMATION_CONTENT(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
+            Industry.GOVERNMENT_WEBSITE,
+            24,
+            Performer.CUSTOMER),
+    DRILL_EQUIPMENT_FAILURE(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
+            Industry.GOVERNMENT_WEBSITE,
+            24,
+            Performer.CUSTOMER),
+    DRILL_DISASTER(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-b")),
+            Industry.GOVERNMENT_WEBSITE,
+            24,
             Performer.CUSTOMER),
 
     /**
      * The securities and futures industry's (joint) emergency drill. JR/T 7.3: "行业云应参与证券期货业信息安全联合应急演练";
      * 6.3.3 (行业云) and 6.4.3 (public cloud): "受托方应配合委托方参与证券期货业应急演练" (no number). Not on a private cloud.
      */
-    INDUSTRY_JOINT_DRILL(Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.3-8", "JRT-SF-6.3.3-3-5",
-            "JRT-SF-6.4.3-3-5")), null, null, Performer.CUSTOMER),
+    INDUSTRY_JOINT_DRILL(
+            Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.3-8", "JRT-SF-6.3.3-3-5", "JRT-SF-6.4.3-3-5")),
+            null,
+            null,
+            Performer.CUSTOMER),
 
     /**
      * The provider's periodic reports and evidence for the customer's supervision. 政府网站指南 8.2.2 g):
@@ -51,80 +71,110 @@ public enum ObligationKind {
      * JR/T 0099-2012的必要证据" (行业云) and 7.4.3: "按照合同要求或双方的约定，向委托方提供支持，配合委托方的监督管理"
      * (public cloud). JR/T asks nothing of the kind of a private cloud; no number in any.
      */
-    PROVIDER_REPORT(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.2.2-g"),
-            Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.3-3", "JRT-SF-7.4.3-1-5")), null, null, Performer.PROVIDER),
+    PROVIDER_REPORT(
+            Map.of(
+                    Industry.GOVERNMENT_WEBSITE,
+                    List.of("GOVWEB-8.2.2-g"),
+                    Industry.SECURITIES_FUTURES,
+                    List.of("JRT-SF-7.3-3", "JRT-SF-7.4.3-1-5")),
+            null,
+            null,
+            Performer.PROVIDER),
 
     /**
      * The customer's evaluation of the provider's cloud service. JR/T 6.3.1 / 6.4.1: "委托方应…每年评估受托方提供的云服务"
      * (at most 12 months; community and public cloud).
      */
-    PROVIDER_EVALUATION(Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-6.3.1-2", "JRT-SF-6.4.1-2")),
-            Industry.SECURITIES_FUTURES, 12, Performer.CUSTOMER),
+    PROVIDER_EVALUATION(
+            Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-6.3.1-2", "JRT-SF-6.4.1-2")),
+            Industry.SECURITIES_FUTURES,
+            12,
+            Performer.CUSTOMER),
 
     /**
      * Security review / risk assessment. 政府网站指南 8.6 d): "定期或者在…发生重大变更后进行风险评估"; JR/T 7.4.2 3):
      * "定期对受托方进行安全检查" (no number in either).
      */
-    SECURITY_REVIEW(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.6-d"),
-            Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.4.2-3")), null, null, Performer.CUSTOMER),
+    SECURITY_REVIEW(
+            Map.of(
+                    Industry.GOVERNMENT_WEBSITE,
+                    List.of("GOVWEB-8.6-d"),
+                    Industry.SECURITIES_FUTURES,
+                    List.of("JRT-SF-7.4.2-3")),
+            null,
+            null,
+            Performer.CUSTOMER),
 
     /** 政府网站指南 8.4.1.2 b): "应定期进行网站的域名及IP合规性检测。" (no number). */
-    DOMAIN_IP_CHECK(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.4.1.2-b")), null, null,
-            Performer.CUSTOMER),
+    DOMAIN_IP_CHECK(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.4.1.2-b")), null, null, Performer.CUSTOMER),
 
     /** 政府网站指南 8.4.1.4 b): "定期对网站应用程序、操作系统及数据库进行脆弱性扫描；" (no number). */
-    VULNERABILITY_SCAN(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.4.1.4-b")), null, null,
-            Performer.CUSTOMER),
+    VULNERABILITY_SCAN(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.4.1.4-b")), null, null, Performer.CUSTOMER),
 
     /** 政府网站指南 8.4.1.5 c): "对网站环境安全防护措施进行定期测评和检查。" (no number). */
-    ENVIRONMENT_TEST(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.4.1.5-c")), null, null,
-            Performer.CUSTOMER),
+    ENVIRONMENT_TEST(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.4.1.5-c")), null, null, Performer.CUSTOMER),
 
     /** 政府网站指南 8.2.1 a): "…指定机构和人员定期负责对迁移到云计算平台上的数据、业务进行保密审查…" (no number). */
-    CONFIDENTIALITY_REVIEW(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.2.1-a")), null, null,
-            Performer.CUSTOMER),
+    CONFIDENTIALITY_REVIEW(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.2.1-a")), null, null, Performer.CUSTOMER),
 
     /** 政府网站指南 7.3.7 a) 3): "定期进行网站文件和数据库备份恢复演练，确保备份数据的有效性。" (no number). */
-    BACKUP_RESTORE_DRILL(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-7.3.7-a-3")), null, null,
-            Performer.CUSTOMER),
+    BACKUP_RESTORE_DRILL(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-7.3.7-a-3")), null, null, Performer.CUSTOMER),
 
     /**
      * 政府网站指南 8.5 c): "遇到重大节日或敏感时期，应安排24小时值班" (and 7.3.7 a) 4) "特殊时期应启动网站信息安全24小时应急
      * 值班制度"): the duty roster for the coming holidays and sensitive periods (no number).
      */
-    ON_CALL_DUTY(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-c", "GOVWEB-7.3.7-a-4")), null, null,
+    ON_CALL_DUTY(
+            Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-c", "GOVWEB-7.3.7-a-4")),
+            null,
+            null,
             Performer.CUSTOMER),
 
     /** 政府网站指南 8.5 c): "…并定期进行信息报送" (no number). */
-    INFORMATION_REPORTING(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-c")), null, null,
-            Performer.CUSTOMER),
+    INFORMATION_REPORTING(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-c")), null, null, Performer.CUSTOMER),
 
     /** 政府网站指南 8.2.3 c): the agent "向云服务客户提供安全服务，并定期提供服务报告" (no number). */
-    AGENT_SERVICE_REPORT(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.2.3-c")), null, null,
-            Performer.AGENT),
+    AGENT_SERVICE_REPORT(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.2.3-c")), null, null, Performer.AGENT),
 
     /**
      * The provider's own periodic risk assessment. 政府网站指南 8.4.2.1 c): "定期进行风险评估，针对评估结果进行安全整改；";
      * JR/T 7.3 / 7.4.3: "受托方应开展周期性的风险评估和监测，保证安全能力持续符合委托方的要求" (no number in either).
      */
-    PROVIDER_RISK_ASSESSMENT(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.4.2.1-c"),
-            Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.3-4", "JRT-SF-7.4.3-1-4")), null, null,
+    PROVIDER_RISK_ASSESSMENT(
+            Map.of(
+                    Industry.GOVERNMENT_WEBSITE,
+                    List.of("GOVWEB-8.4.2.1-c"),
+                    Industry.SECURITIES_FUTURES,
+                    List.of("JRT-SF-7.3-4", "JRT-SF-7.4.3-1-4")),
+            null,
+            null,
             Performer.PROVIDER),
 
     /** JR/T 6.3.4 / 6.4.4: "保密协议应有明确的有效周期。" — the NDA renewed before it lapses (its period is the NDA's). */
-    NDA_RENEWAL(Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-6.3.4-2", "JRT-SF-6.4.4-2")), null, null,
+    NDA_RENEWAL(
+            Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-6.3.4-2", "JRT-SF-6.4.4-2")),
+            null,
+            null,
             Performer.CUSTOMER),
 
     /**
      * JR/T 6.3.1 / 6.4.1: "受托方应设立信息安全管理职能部门，在开展托管业务两年内宜通过信息管理体系认证…和IT服务管理体系认证…"
      * — a deadline of 24 months, then kept up.
      */
-    PROVIDER_CERTIFICATION(Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-6.3.1-5", "JRT-SF-6.4.1-5")),
-            Industry.SECURITIES_FUTURES, 24, Performer.PROVIDER);
+    PROVIDER_CERTIFICATION(
+            Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-6.3.1-5", "JRT-SF-6.4.1-5")),
+            Industry.SECURITIES_FUTURES,
+            24,
+            Performer.PROVIDER);
 
     /** Who performs an obligation: the customer, its provider, or an agent (云服务代理商) registered on the system. */
     public enum Performer {
-        CUSTOMER, PROVIDER, AGENT
+        CUSTOMER,
+        PROVIDER,
+        AGENT
     }
 
     private final Map<Industry, List<String>> sources;
@@ -132,8 +182,8 @@ public enum ObligationKind {
     private final Integer standardMaxMonths;
     private final Performer performer;
 
-    ObligationKind(Map<Industry, List<String>> sources, Industry limitedIn, Integer standardMaxMonths,
-                   Performer performer) {
+    ObligationKind(
+            Map<Industry, List<String>> sources, Industry limitedIn, Integer standardMaxMonths, Performer performer) {
         this.sources = sources;
         this.limitedIn = limitedIn;
         this.standardMaxMonths = standardMaxMonths;
@@ -142,7 +192,9 @@ public enum ObligationKind {
 
     /** The guide's requirements this obligation comes from for a system of {@code industry}; empty if none. */
     public List<RequirementId> sources(Industry industry) {
-        return sources.getOrDefault(industry, List.of()).stream().map(RequirementId::of).toList();
+        return sources.getOrDefault(industry, List.of()).stream()
+                .map(RequirementId::of)
+                .toList();
     }
 
     /** The longest interval the sector guide of {@code industry} states for this kind, if it states one. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Requirement;
@@ -29,9 +28,14 @@ import org.yunjian.shared.Msg;
  *                         ({@code yunjian.lifecycle.obligations.nda-lead-days}; {@link #DEFAULT_NDA_LEAD_DAYS}): JR/T
  *                         6.3.4 / 6.4.4 ask for "明确的有效周期" and state no lead, so this is a configurable default
  */
-public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
-                               int evaluationMonths, int reviewMonths, Map<ObligationKind, Integer> kindMonths,
-                               int ndaLeadDays) {
+public record ObligationPolicy(
+        Map<Integer, Integer> assessmentMonths,
+        int drillMonths,
+        int reportMonths,
+        int evaluationMonths,
+        int reviewMonths,
+        Map<ObligationKind, Integer> kindMonths,
+        int ndaLeadDays) {
 
     /** The default lead of an NDA's renewal before the NDA runs out: not in the standard, a configurable default. */
     public static final int DEFAULT_NDA_LEAD_DAYS = 90;
@@ -39,9 +43,20 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
     public static final int MAX_NDA_LEAD_DAYS = 365;
 
     /** With the {@link #DEFAULT_NDA_LEAD_DAYS}. */
-    public ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
-                            int evaluationMonths, int reviewMonths, Map<ObligationKind, Integer> kindMonths) {
-        this(assessmentMonths, drillMonths, reportMonths, evaluationMonths, reviewMonths, kindMonths,
+    public ObligationPolicy(
+            Map<Integer, Integer> assessmentMonths,
+            int drillMonths,
+            int reportMonths,
+            int evaluationMonths,
+            int reviewMonths,
+            Map<ObligationKind, Integer> kindMonths) {
+        this(
+                assessmentMonths,
+                drillMonths,
+                reportMonths,
+                evaluationMonths,
+                reviewMonths,
+                kindMonths,
                 DEFAULT_NDA_LEAD_DAYS);
     }
 
@@ -54,18 +69,37 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
      * JR/T 6.3.1 / 6.4.1 state.
      */
     public static final Map<ObligationKind, Integer> DEFAULT_KIND_MONTHS = Map.of(
-            ObligationKind.DOMAIN_IP_CHECK, 3, ObligationKind.VULNERABILITY_SCAN, 3,
-            ObligationKind.ENVIRONMENT_TEST, 12, ObligationKind.CONFIDENTIALITY_REVIEW, 12,
-            ObligationKind.BACKUP_RESTORE_DRILL, 6, ObligationKind.ON_CALL_DUTY, 12,
-            ObligationKind.INFORMATION_REPORTING, 1, ObligationKind.NDA_RENEWAL, 36,
-            ObligationKind.PROVIDER_CERTIFICATION, 24, ObligationKind.INDUSTRY_JOINT_DRILL, 12);
+            ObligationKind.DOMAIN_IP_CHECK,
+            3,
+            ObligationKind.VULNERABILITY_SCAN,
+            3,
+            ObligationKind.ENVIRONMENT_TEST,
+            12,
+            ObligationKind.CONFIDENTIALITY_REVIEW,
+            12,
+            ObligationKind.BACKUP_RESTORE_DRILL,
+            6,
+            ObligationKind.ON_CALL_DUTY,
+            12,
+            ObligationKind.INFORMATION_REPORTING,
+            1,
+            ObligationKind.NDA_RENEWAL,
+            36,
+            ObligationKind.PROVIDER_CERTIFICATION,
+            24,
+            ObligationKind.INDUSTRY_JOINT_DRILL,
+            12);
 
     /** Level 2 every two years, level 3 every year, level 4 every six months; drills yearly; monthly reports. */
     public static final ObligationPolicy DEFAULT = new ObligationPolicy(Map.of(2, 24, 3, 12, 4, 6), 12, 1, 12, 12);
 
     /** With the {@link #DEFAULT_KIND_MONTHS} for the other kinds. */
-    public ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drillMonths, int reportMonths,
-                            int evaluationMonths, int reviewMonths) {
+    public ObligationPolicy(
+            Map<Integer, Integer> assessmentMonths,
+            int drillMonths,
+            int reportMonths,
+            int evaluationMonths,
+            int reviewMonths) {
         this(assessmentMonths, drillMonths, reportMonths, evaluationMonths, reviewMonths, DEFAULT_KIND_MONTHS);
     }
 
@@ -92,8 +126,8 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
         }
         // a configured default may not exceed what a standard states
         for (ObligationKind k : ObligationKind.values()) {
-            int configured = configured(k, 3, assessmentMonths, drillMonths, reportMonths, evaluationMonths,
-                    reviewMonths, kindMonths);
+            int configured = configured(
+                    k, 3, assessmentMonths, drillMonths, reportMonths, evaluationMonths, reviewMonths, kindMonths);
             for (var industry : org.yunjian.party.Industry.values()) {
                 Optional<Integer> max = k.standardMaxMonths(industry);
                 if (max.isPresent() && configured > max.get()) {
@@ -109,12 +143,24 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
         }
     }
 
-    private static int configured(ObligationKind kind, int level, Map<Integer, Integer> assessment, int drill,
-                                  int report, int evaluation, int review, Map<ObligationKind, Integer> kinds) {
+    private static int configured(
+            ObligationKind kind,
+            int level,
+            Map<Integer, Integer> assessment,
+            int drill,
+            int report,
+            int evaluation,
+            int review,
+            Map<ObligationKind, Integer> kinds) {
         return switch (kind) {
             case MLPS_ASSESSMENT -> assessment.getOrDefault(level, MAX_MONTHS);
-            case EMERGENCY_DRILL, DRILL_MALWARE, DRILL_NETWORK_ATTACK, DRILL_INFORMATION_DESTRUCTION,
-                 DRILL_INFORMATION_CONTENT, DRILL_EQUIPMENT_FAILURE, DRILL_DISASTER -> drill;
+            case EMERGENCY_DRILL,
+                    DRILL_MALWARE,
+                    DRILL_NETWORK_ATTACK,
+                    DRILL_INFORMATION_DESTRUCTION,
+                    DRILL_INFORMATION_CONTENT,
+                    DRILL_EQUIPMENT_FAILURE,
+                    DRILL_DISASTER -> drill;
             case PROVIDER_REPORT, AGENT_SERVICE_REPORT -> report;
             case PROVIDER_EVALUATION -> evaluation;
             case SECURITY_REVIEW, PROVIDER_RISK_ASSESSMENT -> review;
@@ -128,7 +174,8 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
      */
     public Optional<Obligation.Validity> validity(ObligationKind kind, java.time.LocalDate until) {
         return kind == ObligationKind.NDA_RENEWAL && until != null
-                ? Optional.of(new Obligation.Validity(until, ndaLeadDays)) : Optional.empty();
+                ? Optional.of(new Obligation.Validity(until, ndaLeadDays))
+                : Optional.empty();
     }
 
     /**
@@ -137,8 +184,7 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
      * @param source the requirement stating it, or null (a configured interval or the general bound)
      * @param configured whether it is the operator's configured 等保 interval (not in the standards given)
      */
-    public record Limit(int months, RequirementId source, boolean configured) {
-    }
+    public record Limit(int months, RequirementId source, boolean configured) {}
 
     public Limit maximum(ObligationKind kind, CloudSystem system) {
         Optional<Integer> stated = kind.standardMaxMonths(system.industry());
@@ -153,8 +199,17 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
 
     /** The configured default interval for {@code kind} on {@code system} (never above its maximum). */
     public int defaultMonths(ObligationKind kind, CloudSystem system) {
-        return Math.min(configured(kind, system.protectionLevel(), assessmentMonths, drillMonths, reportMonths,
-                evaluationMonths, reviewMonths, kindMonths), maximum(kind, system).months());
+        return Math.min(
+                configured(
+                        kind,
+                        system.protectionLevel(),
+                        assessmentMonths,
+                        drillMonths,
+                        reportMonths,
+                        evaluationMonths,
+                        reviewMonths,
+                        kindMonths),
+                maximum(kind, system).months());
     }
 
     /**
@@ -162,7 +217,8 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
      * within the maximum, else the default.
      */
     public int months(ObligationKind kind, CloudSystem system, Integer own) {
-        return own != null && own >= MIN_MONTHS && own <= maximum(kind, system).months() ? own
+        return own != null && own >= MIN_MONTHS && own <= maximum(kind, system).months()
+                ? own
                 : defaultMonths(kind, system);
     }
 
@@ -176,11 +232,17 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
             return Optional.empty();
         }
         if (max.source() != null) {
-            return Optional.of(Msg.of("lifecycle.cal.error.intervalStandard", months, max.months(),
+            return Optional.of(Msg.of(
+                    "lifecycle.cal.error.intervalStandard",
+                    months,
+                    max.months(),
                     max.source().value()));
         }
         if (max.configured()) {
-            return Optional.of(Msg.of("lifecycle.cal.error.intervalConfigured", months, max.months(),
+            return Optional.of(Msg.of(
+                    "lifecycle.cal.error.intervalConfigured",
+                    months,
+                    max.months(),
                     Msg.of("party.system.level", system.protectionLevel())));
         }
         return Optional.of(Msg.of("lifecycle.cal.error.intervalMax", months, max.months()));
@@ -204,7 +266,8 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
             if ((k.providerResponsible() || k == ObligationKind.PROVIDER_EVALUATION) && system.providerId() == null) {
                 continue;
             }
-            if (k.performer() == ObligationKind.Performer.AGENT && system.agents().isEmpty()) {
+            if (k.performer() == ObligationKind.Performer.AGENT
+                    && system.agents().isEmpty()) {
                 continue;
             }
             if (!sources(k, system, catalog).isEmpty()) {
@@ -238,9 +301,13 @@ public record ObligationPolicy(Map<Integer, Integer> assessmentMonths, int drill
      * private cloud's obligation).
      */
     public List<Requirement> sources(ObligationKind kind, CloudSystem system, Catalog catalog) {
-        DeploymentModel model = system.deploymentModel() == null ? null
+        DeploymentModel model = system.deploymentModel() == null
+                ? null
                 : DeploymentModel.restrictionOf(system.deploymentModel()).orElse(null);
-        return kind.sources(system.industry()).stream().map(catalog::requirement).flatMap(Optional::stream)
-                .filter(r -> model == null || r.appliesTo(model)).toList();
+        return kind.sources(system.industry()).stream()
+                .map(catalog::requirement)
+                .flatMap(Optional::stream)
+                .filter(r -> model == null || r.appliesTo(model))
+                .toList();
     }
 }

@@ -2,11 +2,10 @@ package org.yunjian.obligations;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yunjian.obligations.internal.CalendarRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.obligations.internal.CalendarRepository;
 import org.yunjian.obligations.internal.ReminderService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;

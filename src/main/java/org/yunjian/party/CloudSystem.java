@@ -3,7 +3,6 @@ package org.yunjian.party;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.PartyRole;
 
@@ -16,11 +15,22 @@ import org.yunjian.catalog.PartyRole;
  * @param platformLevel   the 等保 protection level of the cloud platform that carries the system (JR/T 6.1, 7.2), or
  *                        {@code null} if not recorded
  */
-public record CloudSystem(UUID id, String name, UUID customerId, int protectionLevel,
-                          DeploymentModel deploymentModel, ServiceModel serviceModel, Industry industry,
-                          DataClassification dataClassification, List<String> regions, UUID providerId,
-                          List<Agent> agents, Instant createdAt, Instant updatedAt, long version,
-                          Integer platformLevel) {
+public record CloudSystem(
+        UUID id,
+        String name,
+        UUID customerId,
+        int protectionLevel,
+        DeploymentModel deploymentModel,
+        ServiceModel serviceModel,
+        Industry industry,
+        DataClassification dataClassification,
+        List<String> regions,
+        UUID providerId,
+        List<Agent> agents,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        Integer platformLevel) {
 
     public CloudSystem {
         regions = List.copyOf(regions);
@@ -28,25 +38,75 @@ public record CloudSystem(UUID id, String name, UUID customerId, int protectionL
     }
 
     /** A stored system without a recorded platform level. */
-    public CloudSystem(UUID id, String name, UUID customerId, int protectionLevel, DeploymentModel deploymentModel,
-                       ServiceModel serviceModel, Industry industry, DataClassification dataClassification,
-                       List<String> regions, UUID providerId, List<Agent> agents, Instant createdAt,
-                       Instant updatedAt, long version) {
-        this(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry, dataClassification,
-                regions, providerId, agents, createdAt, updatedAt, version, null);
+    public CloudSystem(
+            UUID id,
+            String name,
+            UUID customerId,
+            int protectionLevel,
+            DeploymentModel deploymentModel,
+            ServiceModel serviceModel,
+            Industry industry,
+            DataClassification dataClassification,
+            List<String> regions,
+            UUID providerId,
+            List<Agent> agents,
+            Instant createdAt,
+            Instant updatedAt,
+            long version) {
+        this(
+                id,
+                name,
+                customerId,
+                protectionLevel,
+                deploymentModel,
+                serviceModel,
+                industry,
+                dataClassification,
+                regions,
+                providerId,
+                agents,
+                createdAt,
+                updatedAt,
+                version,
+                null);
     }
 
     /** A system not yet stored (version 0). */
-    public CloudSystem(UUID id, String name, UUID customerId, int protectionLevel, DeploymentModel deploymentModel,
-                       ServiceModel serviceModel, Industry industry, DataClassification dataClassification,
-                       List<String> regions, UUID providerId, List<Agent> agents, Instant createdAt,
-                       Instant updatedAt) {
-        this(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry, dataClassification,
-                regions, providerId, agents, createdAt, updatedAt, 0, null);
+    public CloudSystem(
+            UUID id,
+            String name,
+            UUID customerId,
+            int protectionLevel,
+            DeploymentModel deploymentModel,
+            ServiceModel serviceModel,
+            Industry industry,
+            DataClassification dataClassification,
+            List<String> regions,
+            UUID providerId,
+            List<Agent> agents,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                name,
+                customerId,
+                protectionLevel,
+                deploymentModel,
+                serviceModel,
+                industry,
+                dataClassification,
+                regions,
+                providerId,
+                agents,
+                createdAt,
+                updatedAt,
+                0,
+                null);
     }
 
     /** The catalog items of JR/T's platform-level rules: 6.1 (every deployment model) and 7.2 (a private cloud). */
     public static final String PLATFORM_LEVEL_RULE = "JRT-SF-6.1-2";
+
     public static final String PRIVATE_PLATFORM_LEVEL_RULE = "JRT-SF-7.2-2";
 
     /**
@@ -70,11 +130,11 @@ public record CloudSystem(UUID id, String name, UUID customerId, int protectionL
      * hybrid one, which has a public part. A community or private cloud is not 社会化.
      */
     public static boolean forbiddenSocialCloud(Industry industry, int protectionLevel, DeploymentModel model) {
-        return industry == Industry.GOVERNMENT_WEBSITE && protectionLevel >= 4
+        return industry == Industry.GOVERNMENT_WEBSITE
+                && protectionLevel >= 4
                 && (model == DeploymentModel.PUBLIC || model == DeploymentModel.HYBRID);
     }
 
     /** An organisation acting as agent for the customer on this system, and in which agent role. */
-    public record Agent(UUID organizationId, PartyRole role) {
-    }
+    public record Agent(UUID organizationId, PartyRole role) {}
 }

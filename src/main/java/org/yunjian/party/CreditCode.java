@@ -1,7 +1,6 @@
 package org.yunjian.party;
 
 import java.util.Objects;
-
 import org.yunjian.shared.Msg;
 
 /**
@@ -13,6 +12,7 @@ public final class CreditCode implements Comparable<CreditCode> {
 
     /** The 31 characters allowed (no I, O, Z, S, V). */
     public static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     public static final int LENGTH = 18;
 
@@ -109,7 +109,13 @@ public final class CreditCode implements Comparable<CreditCode> {
     }
 
     /** What can be wrong with a credit code. */
-    public enum Problem { MISSING, LENGTH, ILLEGAL_CHARACTER, DIVISION_NOT_DIGITS, CHECK_CHARACTER }
+    public enum Problem {
+        MISSING,
+        LENGTH,
+        ILLEGAL_CHARACTER,
+        DIVISION_NOT_DIGITS,
+        CHECK_CHARACTER
+    }
 
     /**
      * An invalid credit code.

@@ -3,7 +3,6 @@ package org.yunjian.party;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-
 import org.yunjian.security.SeedActor;
 
 /**
@@ -13,14 +12,17 @@ import org.yunjian.security.SeedActor;
  */
 public final class DemoSystems {
 
-    private DemoSystems() {
-    }
+    private DemoSystems() {}
 
     /** The system named {@code name}, if it exists and {@code unseeded} holds for it. */
     public static Optional<CloudSystem> find(Parties parties, String name, Predicate<CloudSystem> unseeded) {
         AtomicReference<Optional<CloudSystem>> found = new AtomicReference<>(Optional.empty());
-        SeedActor.run(SeedActor.platform(), () -> found.set(parties.visibleSystems().stream()
-                .filter(s -> s.name().equals(name)).findFirst().filter(unseeded)));
+        SeedActor.run(
+                SeedActor.platform(),
+                () -> found.set(parties.visibleSystems().stream()
+                        .filter(s -> s.name().equals(name))
+                        .findFirst()
+                        .filter(unseeded)));
         return found.get();
     }
 

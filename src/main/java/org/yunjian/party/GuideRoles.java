@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 
 /**
@@ -30,8 +29,7 @@ import org.yunjian.catalog.PartyRole;
  */
 public final class GuideRoles {
 
-    private GuideRoles() {
-    }
+    private GuideRoles() {}
 
     /** Whether T/CCIA 004-2024 has the role (customer, provider, the four partners), so that a matrix may assign it. */
     public static boolean inTccia(PartyRole role) {
@@ -40,7 +38,9 @@ public final class GuideRoles {
 
     /** The T/CCIA roles, in declaration order (what a matrix participant may hold). */
     public static List<PartyRole> tcciaRoles() {
-        return java.util.Arrays.stream(PartyRole.values()).filter(GuideRoles::inTccia).toList();
+        return java.util.Arrays.stream(PartyRole.values())
+                .filter(GuideRoles::inTccia)
+                .toList();
     }
 
     /**
@@ -52,14 +52,15 @@ public final class GuideRoles {
      *                   null when the system has no matrix
      * @return each held role with its holders, in registration (or matrix) order
      */
-    public static Map<PartyRole, List<UUID>> holders(Map<UUID, Set<PartyRole>> registered,
-                                                     Map<UUID, Set<PartyRole>> matrix) {
+    public static Map<PartyRole, List<UUID>> holders(
+            Map<UUID, Set<PartyRole>> registered, Map<UUID, Set<PartyRole>> matrix) {
         Map<PartyRole, List<UUID>> out = new EnumMap<>(PartyRole.class);
         if (matrix != null) {
-            matrix.forEach((org, roles) -> roles.stream().filter(GuideRoles::inTccia).forEach(r -> add(out, r, org)));
+            matrix.forEach(
+                    (org, roles) -> roles.stream().filter(GuideRoles::inTccia).forEach(r -> add(out, r, org)));
         }
-        registered.forEach((org, roles) -> roles.stream().filter(r -> matrix == null || !inTccia(r))
-                .forEach(r -> add(out, r, org)));
+        registered.forEach((org, roles) ->
+                roles.stream().filter(r -> matrix == null || !inTccia(r)).forEach(r -> add(out, r, org)));
         return out;
     }
 

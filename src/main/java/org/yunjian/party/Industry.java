@@ -1,7 +1,6 @@
 package org.yunjian.party;
 
 import java.util.Optional;
-
 import org.yunjian.shared.Labelled;
 
 /** Industry of the cloud service customer, which selects the sector guides that apply. */

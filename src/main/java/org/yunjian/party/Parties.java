@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 
 /**
@@ -52,7 +51,8 @@ public interface Parties {
      * One page of the systems the caller may see that match {@code query}, by name, with the total: filtered, counted
      * and paged in SQL (home page, search).
      */
-    org.yunjian.shared.paging.Paged<CloudSystem> visibleSystemsPage(SystemQuery query, org.yunjian.shared.paging.PageRequest page);
+    org.yunjian.shared.paging.Paged<CloudSystem> visibleSystemsPage(
+            SystemQuery query, org.yunjian.shared.paging.PageRequest page);
 
     /** The engagements on a system that the caller may see. */
     List<Engagement> visibleEngagements(UUID systemId);
@@ -84,8 +84,8 @@ public interface Parties {
      * Replaces the system's 测评对象 list if it is still at {@code version}: the system's customer or a system
      * administrator ({@link org.springframework.security.access.AccessDeniedException} otherwise, audited), audited.
      */
-    SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.version.ExpectedVersion version,
-                                        List<SystemAsset.Input> assets);
+    SystemAsset.Inventory replaceAssets(
+            UUID systemId, org.yunjian.shared.version.ExpectedVersion version, List<SystemAsset.Input> assets);
 
     /**
      * A system by key as a summary whatever the caller may browse: for a document that names a system it relies on

@@ -10,15 +10,16 @@ import java.util.UUID;
  * @param version the product or software version, or null if not recorded
  * @param note    an optional remark (deployment, quantity …), or null
  */
-public record SystemAsset(UUID id, AssetType type, String name, String version, AssetImportance importance,
-                          String note) {
+public record SystemAsset(
+        UUID id, AssetType type, String name, String version, AssetImportance importance, String note) {
 
     /** An asset as a client sends it: every value as text, checked by the party module (field errors, 400). */
     public record Input(String type, String name, String version, String importance, String note) {
 
         /** The stored asset as input again (to keep it unchanged in a list being replaced). */
         public static Input of(SystemAsset a) {
-            return new Input(a.type().name(), a.name(), a.version(), a.importance().name(), a.note());
+            return new Input(
+                    a.type().name(), a.name(), a.version(), a.importance().name(), a.note());
         }
     }
 

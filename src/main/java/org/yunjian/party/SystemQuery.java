@@ -3,7 +3,6 @@ package org.yunjian.party;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.yunjian.shared.FieldErrors;
 
 /**
@@ -46,7 +45,10 @@ public record SystemQuery(String nameContains, UUID organization, Integer level,
         LifecyclePhase p = null;
         if (phase != null && !phase.isBlank()) {
             String v = phase.strip().toUpperCase(Locale.ROOT);
-            p = Arrays.stream(LifecyclePhase.values()).filter(x -> x.name().equals(v)).findFirst().orElse(null);
+            p = Arrays.stream(LifecyclePhase.values())
+                    .filter(x -> x.name().equals(v))
+                    .findFirst()
+                    .orElse(null);
             if (p == null) {
                 errors.add("phase", "paging.error.phase");
             }

@@ -3,6 +3,7 @@
  * a system to the parties working on it, and who of them may see what, for other modules through
  * {@link org.yunjian.party.Parties}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Parties",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Parties",
         allowedDependencies = {"catalog", "cli", "demo", "security", "shared"})
 package org.yunjian.party;

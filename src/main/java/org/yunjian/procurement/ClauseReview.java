@@ -2,7 +2,6 @@ package org.yunjian.procurement;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
 
@@ -16,13 +15,26 @@ import org.yunjian.shared.FieldErrors;
  * @param validUntil the NDA's last day of validity, or null
  * @param version    the stored version, raised by every mark (1 when first marked, 0 while not reviewed)
  */
-public record ClauseReview(RequirementId clause, ClauseStatus status, String reference, String note,
-                           String reviewedBy, Instant reviewedAt, LocalDate validFrom, LocalDate validUntil,
-                           long version) {
+public record ClauseReview(
+        RequirementId clause,
+        ClauseStatus status,
+        String reference,
+        String note,
+        String reviewedBy,
+        Instant reviewedAt,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        long version) {
 
     /** A review without validity dates. */
-    public ClauseReview(RequirementId clause, ClauseStatus status, String reference, String note, String reviewedBy,
-                        Instant reviewedAt, long version) {
+    public ClauseReview(
+            RequirementId clause,
+            ClauseStatus status,
+            String reference,
+            String note,
+            String reviewedBy,
+            Instant reviewedAt,
+            long version) {
         this(clause, status, reference, note, reviewedBy, reviewedAt, null, null, version);
     }
 
@@ -35,8 +47,8 @@ public record ClauseReview(RequirementId clause, ClauseStatus status, String ref
     public static final int NOTE_MAX = 4_000;
 
     /** The review a person marks, or every problem with it at once. */
-    public static ClauseReview of(RequirementId clause, String status, String reference, String note, String by,
-                                  Instant at) {
+    public static ClauseReview of(
+            RequirementId clause, String status, String reference, String note, String by, Instant at) {
         return of(clause, status, reference, note, null, null, false, by, at);
     }
 
@@ -44,9 +56,16 @@ public record ClauseReview(RequirementId clause, ClauseStatus status, String ref
      * The review with the NDA's validity ({@code validFrom}, {@code validUntil}: ISO dates, optional unless
      * {@code validityRequired} and the clause is marked present; the end after the start).
      */
-    public static ClauseReview of(RequirementId clause, String status, String reference, String note,
-                                  String validFrom, String validUntil, boolean validityRequired, String by,
-                                  Instant at) {
+    public static ClauseReview of(
+            RequirementId clause,
+            String status,
+            String reference,
+            String note,
+            String validFrom,
+            String validUntil,
+            boolean validityRequired,
+            String by,
+            Instant at) {
         FieldErrors errors = new FieldErrors();
         ClauseStatus s = NeedsAnalysis.parse(errors, "status", status, ClauseStatus.class);
         if (s == ClauseStatus.NOT_REVIEWED) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Requirement;
@@ -25,20 +24,24 @@ import org.yunjian.party.CloudSystem;
  *                    ({@link ObligationLevel#of(Requirement, Catalog)})
  * @param leadIn      the text of the lead-in the item completes, or null
  */
-public record ContractClause(Requirement requirement, AgreementDocument document, ObligationLevel obligation,
-                             String leadIn) {
+public record ContractClause(
+        Requirement requirement, AgreementDocument document, ObligationLevel obligation, String leadIn) {
 
     /** The sections that hold each document's clauses, per guide. */
     private static final Map<String, List<Section>> SECTIONS = Map.of(
-            "GOVWEB", List.of(new Section("GOVWEB-6.6.1", AgreementDocument.CONTRACT),
-                    new Section("GOVWEB-6.6.2", AgreementDocument.SLA),
-                    new Section("GOVWEB-6.6.3", AgreementDocument.NDA)),
-            "JRT-SF", List.of(new Section("JRT-SF-6.3.2", AgreementDocument.CONTRACT),
-                    new Section("JRT-SF-6.3.3", AgreementDocument.SLA),
-                    new Section("JRT-SF-6.3.4", AgreementDocument.NDA),
-                    new Section("JRT-SF-6.4.2", AgreementDocument.CONTRACT),
-                    new Section("JRT-SF-6.4.3", AgreementDocument.SLA),
-                    new Section("JRT-SF-6.4.4", AgreementDocument.NDA)));
+            "GOVWEB",
+                    List.of(
+                            new Section("GOVWEB-6.6.1", AgreementDocument.CONTRACT),
+                            new Section("GOVWEB-6.6.2", AgreementDocument.SLA),
+                            new Section("GOVWEB-6.6.3", AgreementDocument.NDA)),
+            "JRT-SF",
+                    List.of(
+                            new Section("JRT-SF-6.3.2", AgreementDocument.CONTRACT),
+                            new Section("JRT-SF-6.3.3", AgreementDocument.SLA),
+                            new Section("JRT-SF-6.3.4", AgreementDocument.NDA),
+                            new Section("JRT-SF-6.4.2", AgreementDocument.CONTRACT),
+                            new Section("JRT-SF-6.4.3", AgreementDocument.SLA),
+                            new Section("JRT-SF-6.4.4", AgreementDocument.NDA)));
 
     /**
      * Exit clauses the contract must carry, asked for outside the acquisition sections: the government-website guide's
@@ -50,8 +53,7 @@ public record ContractClause(Requirement requirement, AgreementDocument document
             "GOVWEB", List.of("GOVWEB-9.3.4-a", "GOVWEB-9.3.5-a", "GBT31167-9.1-a", "GBT31167-9.2-b"),
             "JRT-SF", List.of("JRT-SF-8.1.3-3-2"));
 
-    private record Section(String id, AgreementDocument document) {
-    }
+    private record Section(String id, AgreementDocument document) {}
 
     /** JR/T's NDA clauses "保密协议应有明确的有效周期。" (6.3.4 行业云, 6.4.4 公共云). */
     private static final java.util.Set<String> VALIDITY_CLAUSES = java.util.Set.of("JRT-SF-6.3.4-2", "JRT-SF-6.4.4-2");
@@ -71,11 +73,13 @@ public record ContractClause(Requirement requirement, AgreementDocument document
 
     /** The checklist of {@code system}, grouped by document (contract, SLA, NDA) in the standard's order. */
     public static List<ContractClause> checklist(Catalog catalog, CloudSystem system) {
-        Optional<String> guide = system.industry() == null ? Optional.empty() : system.industry().sectorStandard();
+        Optional<String> guide =
+                system.industry() == null ? Optional.empty() : system.industry().sectorStandard();
         if (guide.isEmpty()) {
             return List.of();
         }
-        DeploymentModel model = system.deploymentModel() == null ? null
+        DeploymentModel model = system.deploymentModel() == null
+                ? null
                 : DeploymentModel.restrictionOf(system.deploymentModel()).orElse(null);
         List<ContractClause> out = new ArrayList<>();
         for (AgreementDocument document : AgreementDocument.values()) {
@@ -83,8 +87,8 @@ public record ContractClause(Requirement requirement, AgreementDocument document
                 if (s.document() != document) {
                     continue;
                 }
-                Optional<Requirement> section = catalog.requirement(RequirementId.of(s.id()))
-                        .filter(r -> model == null || r.appliesTo(model));
+                Optional<Requirement> section =
+                        catalog.requirement(RequirementId.of(s.id())).filter(r -> model == null || r.appliesTo(model));
                 section.ifPresent(r -> collect(catalog, r, r.text(), document, out));
             }
             if (document == AgreementDocument.CONTRACT && !out.isEmpty()) {
@@ -97,21 +101,25 @@ public record ContractClause(Requirement requirement, AgreementDocument document
     private static void exitClauses(Catalog catalog, String guide, List<ContractClause> out) {
         for (String id : EXIT_CLAUSES.getOrDefault(guide, List.of())) {
             catalog.requirement(RequirementId.of(id)).ifPresent(r -> {
-                String lead = r.parentId().flatMap(catalog::requirement).map(Requirement::text)
-                        .filter(t -> !t.isBlank()).orElse(null);
+                String lead = r.parentId()
+                        .flatMap(catalog::requirement)
+                        .map(Requirement::text)
+                        .filter(t -> !t.isBlank())
+                        .orElse(null);
                 out.add(new ContractClause(r, AgreementDocument.CONTRACT, ObligationLevel.of(r, catalog), lead));
             });
         }
     }
 
-    private static void collect(Catalog catalog, Requirement node, String leadIn, AgreementDocument document,
-                                List<ContractClause> out) {
+    private static void collect(
+            Catalog catalog, Requirement node, String leadIn, AgreementDocument document, List<ContractClause> out) {
         for (Requirement child : catalog.children(node.id())) {
             if (child.kind() != RequirementKind.ITEM || child.derivedFromLeadIn()) {
                 continue;
             }
             List<Requirement> below = catalog.children(child.id()).stream()
-                    .filter(c -> c.kind() == RequirementKind.ITEM).toList();
+                    .filter(c -> c.kind() == RequirementKind.ITEM)
+                    .toList();
             if (below.isEmpty()) {
                 String lead = leadIn == null || leadIn.isBlank() ? null : leadIn;
                 out.add(new ContractClause(child, document, ObligationLevel.of(child, catalog), lead));

@@ -1,7 +1,6 @@
 package org.yunjian.procurement;
 
 import java.util.Optional;
-
 import org.yunjian.party.CloudSystem;
 
 /** What the contract review records of a system's NDA, for the obligations calendar's renewal (JR/T 6.3.4 / 6.4.4). */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.DataClassification;
 import org.yunjian.shared.FieldErrors;
@@ -20,9 +19,19 @@ import org.yunjian.shared.FieldErrors;
  * @param version     the stored version, raised by every save (1 when first saved, 0 while not stored; see
  *                    {@link org.yunjian.shared.version.Versions})
  */
-public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision decision, String reasons,
-                            String compute, String storage, String bandwidth, String availability, String security,
-                            List<RequirementId> citedDuties, String updatedBy, Instant updatedAt, long version) {
+public record NeedsAnalysis(
+        List<InventoryItem> inventory,
+        MigrationDecision decision,
+        String reasons,
+        String compute,
+        String storage,
+        String bandwidth,
+        String availability,
+        String security,
+        List<RequirementId> citedDuties,
+        String updatedBy,
+        Instant updatedAt,
+        long version) {
 
     public static final int NAME_MAX = 200;
     public static final int ADDRESS_MAX = 500;
@@ -44,22 +53,27 @@ public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision dec
      * @param address its address (URL or location), or null
      * @param users   who uses it and how many, or null
      */
-    public record InventoryItem(String name, String address, DataClassification classification,
-                                Sensitivity sensitivity, String users) {
-    }
+    public record InventoryItem(
+            String name, String address, DataClassification classification, Sensitivity sensitivity, String users) {}
 
     /**
      * What a person enters: every field as typed, so each problem can be named.
      *
      * @param version the version of the analysis the input replaces, 0 for "none saved yet" (or {@code If-Match})
      */
-    public record Input(List<ItemInput> inventory, String decision, String reasons, String compute, String storage,
-                        String bandwidth, String availability, String security, List<String> citedDuties,
-                        Long version) {
-    }
+    public record Input(
+            List<ItemInput> inventory,
+            String decision,
+            String reasons,
+            String compute,
+            String storage,
+            String bandwidth,
+            String availability,
+            String security,
+            List<String> citedDuties,
+            Long version) {}
 
-    public record ItemInput(String name, String address, String classification, String sensitivity, String users) {
-    }
+    public record ItemInput(String name, String address, String classification, String sensitivity, String users) {}
 
     /**
      * The analysis {@code in} describes, or every problem at once: at least one inventory entry, each with a name,
@@ -105,8 +119,19 @@ public record NeedsAnalysis(List<InventoryItem> inventory, MigrationDecision dec
             }
         }
         errors.throwIfAny();
-        return new NeedsAnalysis(items, decision, reasons, compute, storage, bandwidth, availability, security,
-                List.copyOf(cited), by, at, 0);
+        return new NeedsAnalysis(
+                items,
+                decision,
+                reasons,
+                compute,
+                storage,
+                bandwidth,
+                availability,
+                security,
+                List.copyOf(cited),
+                by,
+                at,
+                0);
     }
 
     static String required(FieldErrors errors, String field, String value, int max) {

@@ -18,6 +18,7 @@ public enum ObligationLevel {
     /** Compound words in which 应 does not mean "shall". */
     private static final Pattern NOT_SHALL = Pattern.compile(
             "\u76f8\u5e94|\u5e94\u7528|\u54cd\u5e94|\u4f9b\u5e94|\u9002\u5e94|\u5bf9\u5e94|\u5e94\u6025|\u53cd\u5e94");
+
     private static final Pattern SHALL = Pattern.compile("\u5e94|\u987b|\u4e0d\u5f97|\u7981\u6b62");
     private static final Pattern SHOULD = Pattern.compile("\u5b9c|\u53ef");
     /** A lead-in that lists required contents: 应包括, 应包含. */
@@ -54,7 +55,10 @@ public enum ObligationLevel {
      * mandatory.
      */
     public static ObligationLevel of(org.yunjian.catalog.Requirement item, org.yunjian.catalog.Catalog catalog) {
-        if (item.parentId().flatMap(catalog::requirement).map(p -> listsRequiredContents(p.text())).orElse(false)) {
+        if (item.parentId()
+                .flatMap(catalog::requirement)
+                .map(p -> listsRequiredContents(p.text()))
+                .orElse(false)) {
             return MANDATORY;
         }
         org.yunjian.catalog.Requirement at = item;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
@@ -19,8 +18,8 @@ import org.yunjian.shared.Msg;
  * @param judgements candidate → criterion → judgement
  * @param decision   the decision, or null while none is taken
  */
-public record ProviderSelection(List<Candidate> candidates, Map<UUID, Map<RequirementId, CandidateJudgement>> judgements,
-                                Decision decision) {
+public record ProviderSelection(
+        List<Candidate> candidates, Map<UUID, Map<RequirementId, CandidateJudgement>> judgements, Decision decision) {
 
     public static final int NAME_MAX = 200;
     public static final int NOTE_MAX = 4_000;
@@ -38,15 +37,19 @@ public record ProviderSelection(List<Candidate> candidates, Map<UUID, Map<Requir
      *                     not registered
      * @param name         the candidate's name (a registered organisation's as it was when added)
      */
-    public record Candidate(UUID id, UUID organisation, String name, int position, String addedBy, Instant addedAt) {
-    }
+    public record Candidate(UUID id, UUID organisation, String name, int position, String addedBy, Instant addedAt) {}
 
-    public record CandidateJudgement(UUID candidate, RequirementId criterion, Judgement judgement, String note,
-                                     String judgedBy, Instant judgedAt) {
+    public record CandidateJudgement(
+            UUID candidate,
+            RequirementId criterion,
+            Judgement judgement,
+            String note,
+            String judgedBy,
+            Instant judgedAt) {
 
         /** The judgement a person gives, or every problem with it. */
-        public static CandidateJudgement of(UUID candidate, RequirementId criterion, String judgement, String note,
-                                            String by, Instant at) {
+        public static CandidateJudgement of(
+                UUID candidate, RequirementId criterion, String judgement, String note, String by, Instant at) {
             FieldErrors errors = new FieldErrors();
             Judgement j = NeedsAnalysis.parse(errors, "judgement", judgement, Judgement.class);
             String n = NeedsAnalysis.optional(errors, "note", note, NOTE_MAX);
@@ -55,8 +58,7 @@ public record ProviderSelection(List<Candidate> candidates, Map<UUID, Map<Requir
         }
     }
 
-    public record Decision(UUID candidate, String reasons, String decidedBy, Instant decidedAt) {
-    }
+    public record Decision(UUID candidate, String reasons, String decidedBy, Instant decidedAt) {}
 
     public Optional<Candidate> candidate(UUID id) {
         return candidates.stream().filter(c -> c.id().equals(id)).findFirst();
@@ -95,8 +97,12 @@ public record ProviderSelection(List<Candidate> candidates, Map<UUID, Map<Requir
         errors.throwIfAny();
         for (SelectionCriterion c : criteria) {
             if (judgement(id, c.id()) == Judgement.DOES_NOT_MEET && c.obligation() == ObligationLevel.MANDATORY) {
-                throw new ConflictException("criterion-not-met", Msg.of("lifecycle.doc.selection.error.notMet",
-                        c.requirement().clause(), c.requirement().text()));
+                throw new ConflictException(
+                        "criterion-not-met",
+                        Msg.of(
+                                "lifecycle.doc.selection.error.notMet",
+                                c.requirement().clause(),
+                                c.requirement().text()));
             }
         }
         return new Decision(id, r, by, at);

@@ -3,7 +3,6 @@ package org.yunjian.procurement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.Requirement;
@@ -26,21 +25,37 @@ public record SelectionCriterion(Requirement requirement, boolean derived, Oblig
 
     /** The guides' selection items and derived criteria, in the order shown; ids missing from the catalog are skipped. */
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("GOVWEB-6.5-a-1", false), new Entry("GOVWEB-6.5-a-2", false),
-            new Entry("GOVWEB-6.5-a-3", false), new Entry("GOVWEB-6.5-a-4", false),
-            new Entry("GOVWEB-6.2.2-a", true), new Entry("GOVWEB-6.2.2-b", true),
-            new Entry("JRT-SF-4.3.2-1-2", false), new Entry("JRT-SF-6.1-2", false), new Entry("JRT-SF-6.1-3", false),
-            new Entry("JRT-SF-6.1-4-1", false), new Entry("JRT-SF-6.1-4-2", false), new Entry("JRT-SF-6.1-4-3", false),
-            new Entry("JRT-SF-6.1-4-4", false), new Entry("JRT-SF-6.1-4-5", false), new Entry("JRT-SF-6.1-4-6", false),
-            new Entry("JRT-SF-6.1-4-7", false), new Entry("JRT-SF-6.1-4-8", false),
-            new Entry("JRT-SF-6.3.1-1", false), new Entry("JRT-SF-6.3.1-2", false), new Entry("JRT-SF-6.3.1-3", false),
-            new Entry("JRT-SF-6.3.1-4", false), new Entry("JRT-SF-6.3.1-5", false),
-            new Entry("JRT-SF-6.4.1-1", false), new Entry("JRT-SF-6.4.1-2", false), new Entry("JRT-SF-6.4.1-3", false),
-            new Entry("JRT-SF-6.4.1-4", false), new Entry("JRT-SF-6.4.1-5", false),
-            new Entry("JRT-SF-7.4.3-1-2", true), new Entry("JRT-SF-7.4.3-1-14", true));
+            new Entry("GOVWEB-6.5-a-1", false),
+            new Entry("GOVWEB-6.5-a-2", false),
+            new Entry("GOVWEB-6.5-a-3", false),
+            new Entry("GOVWEB-6.5-a-4", false),
+            new Entry("GOVWEB-6.2.2-a", true),
+            new Entry("GOVWEB-6.2.2-b", true),
+            new Entry("JRT-SF-4.3.2-1-2", false),
+            new Entry("JRT-SF-6.1-2", false),
+            new Entry("JRT-SF-6.1-3", false),
+            new Entry("JRT-SF-6.1-4-1", false),
+            new Entry("JRT-SF-6.1-4-2", false),
+            new Entry("JRT-SF-6.1-4-3", false),
+            new Entry("JRT-SF-6.1-4-4", false),
+            new Entry("JRT-SF-6.1-4-5", false),
+            new Entry("JRT-SF-6.1-4-6", false),
+            new Entry("JRT-SF-6.1-4-7", false),
+            new Entry("JRT-SF-6.1-4-8", false),
+            new Entry("JRT-SF-6.3.1-1", false),
+            new Entry("JRT-SF-6.3.1-2", false),
+            new Entry("JRT-SF-6.3.1-3", false),
+            new Entry("JRT-SF-6.3.1-4", false),
+            new Entry("JRT-SF-6.3.1-5", false),
+            new Entry("JRT-SF-6.4.1-1", false),
+            new Entry("JRT-SF-6.4.1-2", false),
+            new Entry("JRT-SF-6.4.1-3", false),
+            new Entry("JRT-SF-6.4.1-4", false),
+            new Entry("JRT-SF-6.4.1-5", false),
+            new Entry("JRT-SF-7.4.3-1-2", true),
+            new Entry("JRT-SF-7.4.3-1-14", true));
 
-    private record Entry(String id, boolean derived) {
-    }
+    private record Entry(String id, boolean derived) {}
 
     public RequirementId id() {
         return requirement.id();
@@ -51,11 +66,13 @@ public record SelectionCriterion(Requirement requirement, boolean derived, Oblig
      * deployment model as the guide's subsections are (a hybrid system, or one without a model, gets all of them).
      */
     public static List<SelectionCriterion> forSystem(Catalog catalog, CloudSystem system) {
-        Optional<String> guide = system.industry() == null ? Optional.empty() : system.industry().sectorStandard();
+        Optional<String> guide =
+                system.industry() == null ? Optional.empty() : system.industry().sectorStandard();
         if (guide.isEmpty()) {
             return List.of();
         }
-        DeploymentModel model = system.deploymentModel() == null ? null
+        DeploymentModel model = system.deploymentModel() == null
+                ? null
                 : DeploymentModel.restrictionOf(system.deploymentModel()).orElse(null);
         List<SelectionCriterion> out = new ArrayList<>();
         for (Entry e : ENTRIES) {
@@ -63,7 +80,8 @@ public record SelectionCriterion(Requirement requirement, boolean derived, Oblig
             if (!id.standardCode().equals(guide.get())) {
                 continue;
             }
-            catalog.requirement(id).filter(r -> model == null || r.appliesTo(model))
+            catalog.requirement(id)
+                    .filter(r -> model == null || r.appliesTo(model))
                     .ifPresent(r -> out.add(new SelectionCriterion(r, e.derived(), ObligationLevel.of(r, catalog))));
         }
         return List.copyOf(out);

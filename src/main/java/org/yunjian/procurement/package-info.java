@@ -3,7 +3,18 @@
  * its criteria and judgements, and the review of the contract, SLA and NDA clauses, each kept, exported as Word and
  * closing the plan's gate.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Procurement",
-        allowedDependencies = {"catalog", "demo", "evidence", "documents", "lifecycle", "lifecycle :: cli", "party",
-                "responsibility", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Procurement",
+        allowedDependencies = {
+            "catalog",
+            "demo",
+            "evidence",
+            "documents",
+            "lifecycle",
+            "lifecycle :: cli",
+            "party",
+            "responsibility",
+            "security",
+            "shared"
+        })
 package org.yunjian.procurement;

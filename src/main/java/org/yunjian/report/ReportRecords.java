@@ -2,13 +2,11 @@ package org.yunjian.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,10 +20,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.ReportSeal;
 import org.yunjian.exitproject.PlatformSigningKey;
+import org.yunjian.report.internal.ReportData;
+import org.yunjian.report.internal.ReportRecordRepository;
+import org.yunjian.report.internal.SealedDownloads;
+import org.yunjian.report.internal.SignOffs;
+import org.yunjian.review.ReportSealing;
+import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.Reviews;
 import org.yunjian.security.AddressRefusals;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
@@ -33,16 +41,6 @@ import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.report.internal.ReportData;
-import org.yunjian.report.internal.ReportRecordRepository;
-import org.yunjian.report.internal.SealedDownloads;
-import org.yunjian.report.internal.SignOffs;
-import org.yunjian.review.ReviewRepository;
-import org.yunjian.review.ReportSealing;
-import org.yunjian.review.Reviews;
 
 /**
  * Approved reports are records (issue 34). When the 批准人 approves, the report is rendered once — DOCX, PDF and the
@@ -58,24 +56,42 @@ import org.yunjian.review.Reviews;
 public class ReportRecords implements ReportSealing {
 
     /** One sealed file of a revision, in {@code zh} or {@code en}. */
-    public record SealedFile(Reports.Format format, String language, String fileName, String sm3, long size) {
-    }
+    public record SealedFile(Reports.Format format, String language, String fileName, String sm3, long size) {}
 
     /** The record's languages: the Chinese 测评报告 and its English rendering. */
-    static final List<java.util.Locale> LANGUAGES = List.of(org.yunjian.shared.Texts.CHINESE,
-            org.yunjian.shared.Texts.ENGLISH);
+    static final List<java.util.Locale> LANGUAGES =
+            List.of(org.yunjian.shared.Texts.CHINESE, org.yunjian.shared.Texts.ENGLISH);
 
     /** One revision of an approved report: who approved it when, why (revisions after the first), its files. */
-    public record Revision(UUID id, UUID assessmentId, int revision, String reportNumber, String assessorOrgName,
-                           UUID approverId, String approverName, Instant approvedAt, String reason, String sealSm3,
-                           List<SealedFile> files) {
+    public record Revision(
+            UUID id,
+            UUID assessmentId,
+            int revision,
+            String reportNumber,
+            String assessorOrgName,
+            UUID approverId,
+            String approverName,
+            Instant approvedAt,
+            String reason,
+            String sealSm3,
+            List<SealedFile> files) {
         public Revision {
             files = List.copyOf(files);
         }
 
         public Revision withFiles(List<SealedFile> f) {
-            return new Revision(id, assessmentId, revision, reportNumber, assessorOrgName, approverId, approverName,
-                    approvedAt, reason, sealSm3, f);
+            return new Revision(
+                    id,
+                    assessmentId,
+                    revision,
+                    reportNumber,
+                    assessorOrgName,
+                    approverId,
+                    approverName,
+                    approvedAt,
+                    reason,
+                    sealSm3,
+                    f);
         }
     }
 
@@ -98,8 +114,14 @@ public class ReportRecords implements ReportSealing {
     }
 
     /** What the public check tells about a genuine file: nothing more than this. */
-    public record Match(String reportNumber, int revision, Instant approvedAt, String assessorOrgName,
-                       Reports.Format format, String language, int latestRevision) {
+    public record Match(
+            String reportNumber,
+            int revision,
+            Instant approvedAt,
+            String assessorOrgName,
+            Reports.Format format,
+            String language,
+            int latestRevision) {
         public boolean superseded() {
             return latestRevision > revision;
         }
@@ -120,11 +142,19 @@ public class ReportRecords implements ReportSealing {
     private final org.yunjian.security.UserAdministration users;
     private final AddressRefusals refusals;
 
-    ReportRecords(Reports reports, AssessmentService service, AssessmentRepository assessments,
-                  ReportRecordRepository repo, ReviewRepository reviews, PlatformSigningKey key,
-                  ApplicationEventPublisher events, java.time.Clock clock, SealedDownloads downloads,
-                  org.yunjian.security.UserAdministration users, AddressRefusals refusals,
-                  PlatformTransactionManager transactions) {
+    ReportRecords(
+            Reports reports,
+            AssessmentService service,
+            AssessmentRepository assessments,
+            ReportRecordRepository repo,
+            ReviewRepository reviews,
+            PlatformSigningKey key,
+            ApplicationEventPublisher events,
+            java.time.Clock clock,
+            SealedDownloads downloads,
+            org.yunjian.security.UserAdministration users,
+            AddressRefusals refusals,
+            PlatformTransactionManager transactions) {
         this.afterApproval = new TransactionTemplate(transactions);
         this.afterApproval.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.refusals = refusals;
@@ -171,11 +201,15 @@ public class ReportRecords implements ReportSealing {
                         }
                     });
                 } catch (org.yunjian.documents.FontUnavailableException e) { // the fix is the operator's: one line
-                    log.warn("Approved report of assessment {} not sealed (renders live until a revision): {}",
-                            assessmentId, e.getMessage());
+                    log.warn(
+                            "Approved report of assessment {} not sealed (renders live until a revision): {}",
+                            assessmentId,
+                            e.getMessage());
                 } catch (RuntimeException e) {
-                    log.error("Approved report of assessment {} not sealed (renders live until a revision)",
-                            assessmentId, e);
+                    log.error(
+                            "Approved report of assessment {} not sealed (renders live until a revision)",
+                            assessmentId,
+                            e);
                 } finally {
                     SecurityContextHolder.setContext(previous);
                 }
@@ -188,11 +222,19 @@ public class ReportRecords implements ReportSealing {
      * {@link #reseal}): the approval time and the approver are the approval step's.
      */
     void freeze(UUID assessmentId) {
-        Reviews.Step approval = Reviews.signatures(reviews.steps(assessmentId))
-                .get(org.yunjian.assessment.AssessmentRole.APPROVER);
-        Revision r = seal(assessmentId, 1, null, approval == null ? null : approval.actorId(),
-                approval == null ? "—" : approval.actorName(), approval == null ? clock.instant() : approval.at());
-        events.publishEvent(AuditableEvent.success("assessment.report.freeze", "assessment", assessmentId,
+        Reviews.Step approval =
+                Reviews.signatures(reviews.steps(assessmentId)).get(org.yunjian.assessment.AssessmentRole.APPROVER);
+        Revision r = seal(
+                assessmentId,
+                1,
+                null,
+                approval == null ? null : approval.actorId(),
+                approval == null ? "—" : approval.actorName(),
+                approval == null ? clock.instant() : approval.at());
+        events.publishEvent(AuditableEvent.success(
+                "assessment.report.freeze",
+                "assessment",
+                assessmentId,
                 Msg.of("record.audit.freeze", r.reportNumber(), r.revision(), r.sealSm3())));
     }
 
@@ -218,25 +260,35 @@ public class ReportRecords implements ReportSealing {
         if (status != AssessmentStatus.COMPLETED && status != AssessmentStatus.ARCHIVED) {
             throw new ConflictException("assessment-not-approved", "record.error.notApproved", Msg.of(status));
         }
-        int next = repo.revisions(assessmentId).stream().mapToInt(Revision::revision).max().orElse(0) + 1;
-        Revision r = seal(assessmentId, next, reason.strip(), access.user().userId(), reviewsName(access),
-                clock.instant());
-        events.publishEvent(AuditableEvent.success("assessment.report.revise", "assessment", assessmentId,
+        int next = repo.revisions(assessmentId).stream()
+                        .mapToInt(Revision::revision)
+                        .max()
+                        .orElse(0)
+                + 1;
+        Revision r =
+                seal(assessmentId, next, reason.strip(), access.user().userId(), reviewsName(access), clock.instant());
+        events.publishEvent(AuditableEvent.success(
+                "assessment.report.revise",
+                "assessment",
+                assessmentId,
                 Msg.of("record.audit.revise", r.reportNumber(), r.revision(), r.reason(), r.sealSm3())));
         return r;
     }
 
     private String reviewsName(Access access) {
-        return users.list().stream().filter(u -> u.id().equals(access.user().userId()))
-                .map(org.yunjian.security.UserView::displayName).findFirst().orElse(access.user().username());
+        return users.list().stream()
+                .filter(u -> u.id().equals(access.user().userId()))
+                .map(org.yunjian.security.UserView::displayName)
+                .findFirst()
+                .orElse(access.user().username());
     }
 
     /**
      * Renders every document in Chinese and in English (whatever language the approver reads in) and seals the set:
      * a reader later downloads the sealed file in their language.
      */
-    private Revision seal(UUID assessmentId, int revision, String reason, UUID approverId, String approverName,
-                          Instant approvedAt) {
+    private Revision seal(
+            UUID assessmentId, int revision, String reason, UUID approverId, String approverName, Instant approvedAt) {
         java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         Map<SealedFile, byte[]> contents = new LinkedHashMap<>();
         List<SealedFile> files = new ArrayList<>();
@@ -251,8 +303,13 @@ public class ReportRecords implements ReportSealing {
                 chinese = chinese == null ? data : chinese;
                 for (Reports.Format f : Reports.Format.values()) {
                     byte[] content = reports.render(data, f);
-                    SealedFile file = new SealedFile(f, language.getLanguage(), SealedDownloads.name(data.system().name(),
-                            data.reportNumber(), revision, approvedAt, f).ascii(), Sm3.hex(content), content.length);
+                    SealedFile file = new SealedFile(
+                            f,
+                            language.getLanguage(),
+                            SealedDownloads.name(data.system().name(), data.reportNumber(), revision, approvedAt, f)
+                                    .ascii(),
+                            Sm3.hex(content),
+                            content.length);
                     contents.put(file, content);
                     files.add(file);
                 }
@@ -260,29 +317,70 @@ public class ReportRecords implements ReportSealing {
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.setLocale(reader);
         }
-        byte[] seal = ReportSeal.sign(sealContent(chinese, revision, reason, approverName, approvedAt, files),
-                key.pair().getPrivate(), key.pair().getPublic());
-        Revision r = new Revision(UUID.randomUUID(), assessmentId, revision, chinese.reportNumber(),
-                chinese.assessorName(), approverId, approverName, approvedAt, reason, Sm3.hex(seal), files);
+        byte[] seal = ReportSeal.sign(
+                sealContent(chinese, revision, reason, approverName, approvedAt, files),
+                key.pair().getPrivate(),
+                key.pair().getPublic());
+        Revision r = new Revision(
+                UUID.randomUUID(),
+                assessmentId,
+                revision,
+                chinese.reportNumber(),
+                chinese.assessorName(),
+                approverId,
+                approverName,
+                approvedAt,
+                reason,
+                Sm3.hex(seal),
+                files);
         repo.insert(r, seal, contents);
         return r;
     }
 
-    private static Map<String, Object> sealContent(ReportData d, int revision, String reason, String approverName,
-                                                   Instant approvedAt, List<SealedFile> files) {
+    private static Map<String, Object> sealContent(
+            ReportData d,
+            int revision,
+            String reason,
+            String approverName,
+            Instant approvedAt,
+            List<SealedFile> files) {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("reportNumber", d.reportNumber());
         c.put("revision", revision);
-        c.put("assessment", Map.of("id", d.assessment().id().toString(), "name", d.assessment().name()));
-        c.put("system", Map.of("id", d.system().id().toString(), "name", d.system().name()));
+        c.put(
+                "assessment",
+                Map.of(
+                        "id",
+                        d.assessment().id().toString(),
+                        "name",
+                        d.assessment().name()));
+        c.put(
+                "system",
+                Map.of("id", d.system().id().toString(), "name", d.system().name()));
         c.put("assessorOrganization", d.assessorName());
-        c.put("files", files.stream().map(f -> Map.<String, Object>of("name", f.fileName(), "format", f.format().name(),
-                "language", f.language(), "sm3", f.sm3(), "size", f.size())).toList());
+        c.put(
+                "files",
+                files.stream()
+                        .map(f -> Map.<String, Object>of(
+                                "name",
+                                f.fileName(),
+                                "format",
+                                f.format().name(),
+                                "language",
+                                f.language(),
+                                "sm3",
+                                f.sm3(),
+                                "size",
+                                f.size()))
+                        .toList());
         SignOffs.SignOffSheet sheet = d.setup().signOffs();
         c.put("testers", sheet.testers().stream().map(ReportRecords::signature).toList());
         c.put("reviewer", sheet.reviewer() == null ? null : signature(sheet.reviewer()));
-        c.put("approver", revision == 1 && sheet.approver() != null ? signature(sheet.approver())
-                : signature(new SignOffs.Signature(approverName, approvedAt)));
+        c.put(
+                "approver",
+                revision == 1 && sheet.approver() != null
+                        ? signature(sheet.approver())
+                        : signature(new SignOffs.Signature(approverName, approvedAt)));
         c.put("approvedAt", approvedAt.toString());
         c.put("reason", reason);
         return c;
@@ -305,8 +403,8 @@ public class ReportRecords implements ReportSealing {
     }
 
     /** A sealed file of a revision (null: the latest), audited as a download; empty without a record. */
-    public Optional<Reports.Document> document(UUID assessmentId, Integer revision, Reports.Format format,
-                                               String channel) {
+    public Optional<Reports.Document> document(
+            UUID assessmentId, Integer revision, Reports.Format format, String channel) {
         return downloads.document(assessmentId, revision, format, channel);
     }
 
@@ -333,9 +431,16 @@ public class ReportRecords implements ReportSealing {
             return Optional.empty();
         }
         Revision r = found.get(found.size() - 1);
-        SealedFile file = r.files().stream().filter(f -> f.sm3().equals(hash)).findFirst().orElseThrow();
-        return Optional.of(new Match(r.reportNumber(), r.revision(), r.approvedAt(), r.assessorOrgName(), file.format(),
-                file.language(), repo.latestRevision(number)));
+        SealedFile file =
+                r.files().stream().filter(f -> f.sm3().equals(hash)).findFirst().orElseThrow();
+        return Optional.of(new Match(
+                r.reportNumber(),
+                r.revision(),
+                r.approvedAt(),
+                r.assessorOrgName(),
+                file.format(),
+                file.language(),
+                repo.latestRevision(number)));
     }
 
     /** The answer to an anonymous check: the match (empty: no), or how long the address must wait. */
@@ -369,7 +474,8 @@ public class ReportRecords implements ReportSealing {
     public String sm3OfUpload(byte[] content) {
         String type = TIKA.detect(content);
         boolean json = content.length > 0 && content[0] == '{' && type.startsWith("text/");
-        boolean office = "application/zip".equals(type) || "application/x-tika-ooxml".equals(type)
+        boolean office = "application/zip".equals(type)
+                || "application/x-tika-ooxml".equals(type)
                 || Reports.Format.DOCX.mediaType().equals(type);
         if (!(json || office || "application/pdf".equals(type))) {
             throw new org.yunjian.shared.FieldErrors.ValidationException("file", "record.check.error.type");

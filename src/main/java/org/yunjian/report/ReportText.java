@@ -5,21 +5,20 @@ import static org.yunjian.shared.FieldValues.blank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.Records;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
+import org.yunjian.evidence.ContentTypes;
+import org.yunjian.inheritance.Inheritances;
+import org.yunjian.report.internal.ReportData;
 import org.yunjian.report.internal.ReportData.ItemReport;
 import org.yunjian.report.internal.ReportData.RemediationRow;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.assessment.spi.Records;
-import org.yunjian.evidence.ContentTypes;
-import org.yunjian.inheritance.Inheritances;
-import org.yunjian.report.internal.ReportData;
 
 /**
  * The report's wording and number formats, shared by the DOCX and the PDF so both say the same. Every word
@@ -29,8 +28,7 @@ import org.yunjian.report.internal.ReportData;
  */
 public final class ReportText {
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     public static String t(String key, Object... args) {
         return Texts.get(key, args);
@@ -57,7 +55,8 @@ public final class ReportText {
 
     /** The cover's basis line: the 等保 template, or a generic report's catalogs. */
     public static String coverLine(ReportData d) {
-        return d.generic() ? t("report.generic.basisLine", catalogs(d))
+        return d.generic()
+                ? t("report.generic.basisLine", catalogs(d))
                 : t("report.cover.templateLine", label(d.setup().template()));
     }
 
@@ -106,10 +105,17 @@ public final class ReportText {
         rows.add(List.of(t("report.cover.level"), level(d.system().protectionLevel())));
         rows.add(List.of(t("report.cover.customer"), d.customerName()));
         rows.add(List.of(t("report.cover.provider"), d.providerName() == null ? "—" : d.providerName()));
-        rows.add(List.of(t("report.cover.assessor"), t("report.cover.assessorKind", d.assessorName(),
-                label(d.assessment().assessorKind()))));
-        rows.add(List.of(t("report.cover.assessors"), d.assessorNames().isEmpty() ? t("report.cover.allAssessors")
-                : String.join(t("report.listSeparator"), d.assessorNames())));
+        rows.add(List.of(
+                t("report.cover.assessor"),
+                t(
+                        "report.cover.assessorKind",
+                        d.assessorName(),
+                        label(d.assessment().assessorKind()))));
+        rows.add(List.of(
+                t("report.cover.assessors"),
+                d.assessorNames().isEmpty()
+                        ? t("report.cover.allAssessors")
+                        : String.join(t("report.listSeparator"), d.assessorNames())));
         rows.add(List.of(t("report.cover.template"), label(d.setup().template())));
         rows.add(List.of(t("report.cover.status"), label(d.assessment().status())));
         rows.add(List.of(t("report.cover.created"), date(d.assessment().createdAt())));
@@ -136,8 +142,14 @@ public final class ReportText {
         rows.add(List.of(t("report.coverPage.object"), d.system().name()));
         rows.add(List.of(t("report.coverPage.client"), d.customerName()));
         rows.add(List.of(t("report.coverPage.assessor"), d.assessorName()));
-        rows.add(List.of(t("report.cover.contractDate"), d.setup().contractDate() == null ? "—"
-                : Formats.date(d.setup().contractDate().atStartOfDay(Formats.zone()).toInstant())));
+        rows.add(List.of(
+                t("report.cover.contractDate"),
+                d.setup().contractDate() == null
+                        ? "—"
+                        : Formats.date(d.setup()
+                                .contractDate()
+                                .atStartOfDay(Formats.zone())
+                                .toInstant())));
         rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
         ReportData.Revision r = d.setup().revision();
         if (r != null) {
@@ -148,33 +160,51 @@ public final class ReportText {
 
     /** The header and rows of a group table, shared with the PDF's model. */
     public static List<String> groupHeader(String first) {
-        return List.of(first, label(Verdict.COMPLIANT), label(Verdict.PARTIALLY_COMPLIANT),
-                label(Verdict.NON_COMPLIANT), label(Verdict.NOT_APPLICABLE), t("report.verdict.none"),
-                t("report.group.score"), t("report.group.rate"));
+        return List.of(
+                first,
+                label(Verdict.COMPLIANT),
+                label(Verdict.PARTIALLY_COMPLIANT),
+                label(Verdict.NON_COMPLIANT),
+                label(Verdict.NOT_APPLICABLE),
+                t("report.verdict.none"),
+                t("report.group.score"),
+                t("report.group.rate"));
     }
 
     public static List<String> groupRow(ScoreResult.Group g) {
-        return List.of(g.name(), String.valueOf(g.compliant()), String.valueOf(g.partiallyCompliant()),
-                String.valueOf(g.nonCompliant()), String.valueOf(g.notApplicable()), String.valueOf(g.pending()),
-                g.score() + " / " + g.scored(), rate(g));
+        return List.of(
+                g.name(),
+                String.valueOf(g.compliant()),
+                String.valueOf(g.partiallyCompliant()),
+                String.valueOf(g.nonCompliant()),
+                String.valueOf(g.notApplicable()),
+                String.valueOf(g.pending()),
+                g.score() + " / " + g.scored(),
+                rate(g));
     }
 
     public static String itemHeading(ItemReport i) {
-        return t("report.item.heading", i.number(), i.item().requirementId(), label(i.item().side()));
+        return t(
+                "report.item.heading",
+                i.number(),
+                i.item().requirementId(),
+                label(i.item().side()));
     }
 
     public static List<List<String>> itemRows(ItemReport i, ReportData d) {
         var t = i.item();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of(t("report.item.id"), i.clause() == null ? t.requirementId()
-                : t("report.item.idWithClause", t.requirementId(), i.clause())));
+        rows.add(List.of(
+                t("report.item.id"),
+                i.clause() == null ? t.requirementId() : t("report.item.idWithClause", t.requirementId(), i.clause())));
         rows.add(List.of(t("report.item.requirement"), nz(i.requirement())));
         rows.add(List.of(t("report.item.layerAndControlPoint"), i.layer() + " / " + i.controlPoint()));
         rows.add(List.of(t("report.item.side"), label(t.side())));
         rows.add(List.of(t("report.item.responsible"), i.responsibleNames()));
         rows.add(List.of(t("report.item.verdict"), verdict(t.verdict())));
         if (i.inherited() != null) {
-            rows.add(List.of(t("report.item.inherited"), i.inherited().source().label().text()));
+            rows.add(List.of(
+                    t("report.item.inherited"), i.inherited().source().label().text()));
         }
         recorded(rows, "report.item.reason", t.verdictReason());
         recorded(rows, "report.item.observations", t.observations());
@@ -189,20 +219,31 @@ public final class ReportText {
             rows.add(List.of(t("report.item.recommendation"), nz(t.recommendation())));
         }
         if (!i.interviews().isEmpty()) {
-            rows.add(List.of(t("report.item.interviews"),
-                    String.join("\n", i.interviews().stream().map(ReportText::interviewLine).toList())));
+            rows.add(List.of(
+                    t("report.item.interviews"),
+                    String.join(
+                            "\n",
+                            i.interviews().stream()
+                                    .map(ReportText::interviewLine)
+                                    .toList())));
         }
         if (!i.evidence().isEmpty()) {
-            rows.add(List.of(t("report.item.evidence"),
-                    String.join("\n", i.evidence().stream().map(e -> evidenceLine(e, d)).toList())));
+            rows.add(List.of(
+                    t("report.item.evidence"),
+                    String.join(
+                            "\n",
+                            i.evidence().stream().map(e -> evidenceLine(e, d)).toList())));
         } else if (finding && !blank(t.noEvidenceReason())) {
             rows.add(List.of(t("report.item.noEvidenceReason"), t.noEvidenceReason()));
         } else {
             rows.add(List.of(t("report.item.evidence"), t("report.item.noEvidence")));
         }
         if (i.history().size() > 1) {
-            rows.add(List.of(t("report.item.history"),
-                    String.join("\n", i.history().stream().map(v -> historyLine(i, v, d)).toList())));
+            rows.add(List.of(
+                    t("report.item.history"),
+                    String.join(
+                            "\n",
+                            i.history().stream().map(v -> historyLine(i, v, d)).toList())));
         }
         return rows;
     }
@@ -224,58 +265,101 @@ public final class ReportText {
 
     /** 访谈 who（role），when (the report's zone, to the minute)：summary. */
     static String interviewLine(Records.Interview v) {
-        return blank(v.notes()) ? t("report.item.interviewLineNoNotes", v.interviewee(), v.role(), dateTime(v.heldAt()))
+        return blank(v.notes())
+                ? t("report.item.interviewLineNoNotes", v.interviewee(), v.role(), dateTime(v.heldAt()))
                 : t("report.item.interviewLine", v.interviewee(), v.role(), dateTime(v.heldAt()), v.notes());
     }
 
     static String evidenceLine(EvidenceInfo e, ReportData d) {
-        return t("report.item.evidenceLine", e.displayName(), ContentTypes.typeName(e.contentType()).text(),
-                Formats.size(e.size()), e.sm3(), d.person(e.uploadedByName()));
+        return t(
+                "report.item.evidenceLine",
+                e.displayName(),
+                ContentTypes.typeName(e.contentType()).text(),
+                Formats.size(e.size()),
+                e.sm3(),
+                d.person(e.uploadedByName()));
     }
 
     static String historyLine(ItemReport i, VerdictEntry v, ReportData d) {
-        return t(i.retest(v) ? "report.item.historyRetest" : "report.item.historyLine", dateTime(v.recordedAt()),
-                verdict(v.verdict()), d.person(v.recordedBy()));
+        return t(
+                i.retest(v) ? "report.item.historyRetest" : "report.item.historyLine",
+                dateTime(v.recordedAt()),
+                verdict(v.verdict()),
+                d.person(v.recordedBy()));
     }
 
     public static List<String> inheritedHeader() {
-        return List.of(t("report.highRisk.number"), t("report.item.id"), t("report.remediation.controlPoint"),
-                t("report.item.verdict"), t("report.inherited.source"), t("report.inherited.reportNumber"),
+        return List.of(
+                t("report.highRisk.number"),
+                t("report.item.id"),
+                t("report.remediation.controlPoint"),
+                t("report.item.verdict"),
+                t("report.inherited.source"),
+                t("report.inherited.reportNumber"),
                 t("report.inherited.date"));
     }
 
     /** One row per inherited item: number, item, control point, verdict, source, its report number and date. */
     public static List<List<String>> inheritedRows(ReportData d) {
-        return d.inherited().stream().map(i -> {
-            Inheritances.Source s = i.inherited().source();
-            String source = s.kind() == Inheritances.SourceKind.YUNJIAN
-                    ? t("report.inherited.yunjian", s.name())
-                    : t("report.inherited.external", s.organisation());
-            return List.of(String.valueOf(i.number()), i.item().requirementId(), i.controlPoint(),
-                    verdict(i.item().verdict()), source, nz(s.reportNumber()), Formats.date(s.date()));
-        }).toList();
+        return d.inherited().stream()
+                .map(i -> {
+                    Inheritances.Source s = i.inherited().source();
+                    String source = s.kind() == Inheritances.SourceKind.YUNJIAN
+                            ? t("report.inherited.yunjian", s.name())
+                            : t("report.inherited.external", s.organisation());
+                    return List.of(
+                            String.valueOf(i.number()),
+                            i.item().requirementId(),
+                            i.controlPoint(),
+                            verdict(i.item().verdict()),
+                            source,
+                            nz(s.reportNumber()),
+                            Formats.date(s.date()));
+                })
+                .toList();
     }
 
     public static List<String> remediationHeader() {
-        return List.of(t("report.remediation.item"), t("report.remediation.controlPoint"),
-                t("report.remediation.responsible"), t("report.remediation.due"), t("report.remediation.status"),
+        return List.of(
+                t("report.remediation.item"),
+                t("report.remediation.controlPoint"),
+                t("report.remediation.responsible"),
+                t("report.remediation.due"),
+                t("report.remediation.status"),
                 t("report.remediation.note"));
     }
 
     public static List<List<String>> remediationRows(List<RemediationRow> rows) {
-        return rows.stream().map(r -> List.of(r.itemNumber() + ". " + r.requirementId(), r.controlPoint(),
-                r.responsibleName(), Formats.date(r.task().dueDate()), label(r.task().status()),
-                nz(r.task().note()))).toList();
+        return rows.stream()
+                .map(r -> List.of(
+                        r.itemNumber() + ". " + r.requirementId(),
+                        r.controlPoint(),
+                        r.responsibleName(),
+                        Formats.date(r.task().dueDate()),
+                        label(r.task().status()),
+                        nz(r.task().note())))
+                .toList();
     }
 
     public static List<String> highRiskHeader() {
-        return List.of(t("report.highRisk.number"), t("report.item.id"), t("report.remediation.controlPoint"),
-                t("report.item.side"), t("report.item.verdict"), t("report.item.riskReason"));
+        return List.of(
+                t("report.highRisk.number"),
+                t("report.item.id"),
+                t("report.remediation.controlPoint"),
+                t("report.item.side"),
+                t("report.item.verdict"),
+                t("report.item.riskReason"));
     }
 
     public static List<List<String>> highRiskRows(ReportData d) {
-        return d.highRisk().stream().map(i -> List.of(String.valueOf(i.number()), i.item().requirementId(),
-                i.controlPoint(), label(i.item().side()), verdict(i.item().verdict()), nz(i.item().riskReason())))
+        return d.highRisk().stream()
+                .map(i -> List.of(
+                        String.valueOf(i.number()),
+                        i.item().requirementId(),
+                        i.controlPoint(),
+                        label(i.item().side()),
+                        verdict(i.item().verdict()),
+                        nz(i.item().riskReason())))
                 .toList();
     }
 
@@ -293,12 +377,16 @@ public final class ReportText {
         }
         rows.add(List.of(t("report.summary.rate"), percent(s.complianceRate())));
         rows.add(List.of(t("report.summary.conclusion"), s.conclusionText().text()));
-        rows.add(List.of(t("report.summary.highRisk"), String.valueOf(s.highRisk().size())));
+        rows.add(List.of(
+                t("report.summary.highRisk"), String.valueOf(s.highRisk().size())));
         rows.add(List.of(t("report.summary.mediumRisk"), String.valueOf(s.mediumRisk())));
         rows.add(List.of(t("report.summary.pending"), String.valueOf(s.pending())));
         rows.add(List.of(t("report.summary.policy"), policyName(s)));
-        rows.add(List.of(t("report.summary.basis"), String.join(t("report.reasonSeparator"),
-                s.reasons().stream().map(Msg::text).toList())));
+        rows.add(List.of(
+                t("report.summary.basis"),
+                String.join(
+                        t("report.reasonSeparator"),
+                        s.reasons().stream().map(Msg::text).toList())));
         return rows;
     }
 

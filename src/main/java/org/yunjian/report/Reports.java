@@ -9,36 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.catalog.Requirement;
-import org.yunjian.party.CloudSystem;
-import org.yunjian.responsibility.MatrixSummaries;
-import org.yunjian.shared.NotFoundException;
-import org.yunjian.security.OrganizationDirectory;
-import org.yunjian.assessment.spi.Records.VerdictEntry;
-import org.yunjian.security.UserAdministration;
-import org.yunjian.security.UserView;
-import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.assessment.spi.Records.EvidenceInfo;
+import org.yunjian.assessment.spi.Records.Remediation;
+import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.spi.Records.VerdictEntry;
 import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.assessment.spi.ReportSetups;
 import org.yunjian.assessment.spi.ScoringPolicies;
+import org.yunjian.catalog.Requirement;
 import org.yunjian.inheritance.Inheritances;
+import org.yunjian.party.CloudSystem;
 import org.yunjian.report.internal.DocxReport;
 import org.yunjian.report.internal.OscalResults;
 import org.yunjian.report.internal.PdfReport;
@@ -46,8 +36,17 @@ import org.yunjian.report.internal.PlatformAssessments;
 import org.yunjian.report.internal.ReportData;
 import org.yunjian.report.internal.SealedDownloads;
 import org.yunjian.report.internal.SignOffs;
+import org.yunjian.responsibility.MatrixSummaries;
 import org.yunjian.review.ReviewRepository;
 import org.yunjian.review.Reviews;
+import org.yunjian.security.OrganizationDirectory;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.DownloadName;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
 
 /**
  * The documents of an assessment: the Chinese report as DOCX and PDF and the OSCAL assessment results, all
@@ -122,11 +121,27 @@ public class Reports {
     private final PlatformAssessments platforms;
     private final SealedDownloads records;
 
-    Reports(AssessmentService service, AssessmentRepository repo, ItemGenerator generator, OrganizationDirectory directory,
-            DocxReport docx, PdfReport pdf, OscalResults oscal, ApplicationEventPublisher events, Clock clock,
-            ItemLabels labels, ReportNumberRepository numbers, UserAdministration users, Inheritances inheritances,
-            ScoringPolicies policies, SignOffs signOffs, MatrixSummaries matrices, ReviewRepository reviews,
-            org.yunjian.party.Parties parties, PlatformAssessments platforms, SealedDownloads records) {
+    Reports(
+            AssessmentService service,
+            AssessmentRepository repo,
+            ItemGenerator generator,
+            OrganizationDirectory directory,
+            DocxReport docx,
+            PdfReport pdf,
+            OscalResults oscal,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ItemLabels labels,
+            ReportNumberRepository numbers,
+            UserAdministration users,
+            Inheritances inheritances,
+            ScoringPolicies policies,
+            SignOffs signOffs,
+            MatrixSummaries matrices,
+            ReviewRepository reviews,
+            org.yunjian.party.Parties parties,
+            PlatformAssessments platforms,
+            SealedDownloads records) {
         this.reviews = reviews;
         this.parties = parties;
         this.platforms = platforms;
@@ -162,9 +177,16 @@ public class Reports {
         }
         ReportData data = data(assessmentId);
         byte[] content = render(data, format);
-        events.publishEvent(AuditableEvent.success("assessment.report.export", "assessment", assessmentId,
-                Msg.of(data.draft() ? "assessment.audit.exportDraft" : "assessment.audit.export", data.reportNumber(),
-                        Msg.of("assessment.reportFormat." + format.name()), data.items().size(), channel,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.report.export",
+                "assessment",
+                assessmentId,
+                Msg.of(
+                        data.draft() ? "assessment.audit.exportDraft" : "assessment.audit.export",
+                        data.reportNumber(),
+                        Msg.of("assessment.reportFormat." + format.name()),
+                        data.items().size(),
+                        channel,
                         Msg.of(data.assessment().status()))));
         return new Document(content, fileName(data, format), format);
     }
@@ -185,8 +207,13 @@ public class Reports {
      */
     static DownloadName fileName(ReportData d, Format format) {
         String kind = format == Format.OSCAL_JSON ? "results" : "report";
-        return DownloadName.of("assessment.fileName." + kind, "assessment-" + kind, d.system().name(), d.reportNumber(),
-                d.generatedAt(), format.extension());
+        return DownloadName.of(
+                "assessment.fileName." + kind,
+                "assessment-" + kind,
+                d.system().name(),
+                d.reportNumber(),
+                d.generatedAt(),
+                format.extension());
     }
 
     /** What the documents print, read under the caller's access rules (404 if the assessment is invisible). */
@@ -196,7 +223,8 @@ public class Reports {
         AssessmentInfo a = access.assessment();
         List<TestItem> items = repo.items(assessmentId);
         Map<UUID, List<EvidenceInfo>> evidence = repo.evidenceOfAssessment(assessmentId).stream()
-                .filter(access::maySee).collect(Collectors.groupingBy(EvidenceInfo::itemId));
+                .filter(access::maySee)
+                .collect(Collectors.groupingBy(EvidenceInfo::itemId));
         Map<UUID, List<VerdictEntry>> history = repo.historyOfAssessment(assessmentId);
         Map<UUID, List<Records.Interview>> interviews = repo.interviewsOfAssessment(assessmentId);
         java.time.Instant reviewedAt = Reviews.firstReview(reviews.steps(assessmentId));
@@ -207,30 +235,55 @@ public class Reports {
             int number = reports.size() + 1;
             numbers.put(i.id(), number);
             Requirement r = labels.requirement(i.requirementId()).orElse(null);
-            reports.add(new ReportData.ItemReport(number, i, r == null ? null : r.clause(), labels.text(r),
-                    labels.layer(i), labels.controlPoint(i), evidence.getOrDefault(i.id(), List.of()),
-                    history.getOrDefault(i.id(), List.of()), view.responsibleFor(i), view.inheritedOf(i),
-                    interviews.getOrDefault(i.id(), List.of()), reviewedAt));
+            reports.add(new ReportData.ItemReport(
+                    number,
+                    i,
+                    r == null ? null : r.clause(),
+                    labels.text(r),
+                    labels.layer(i),
+                    labels.controlPoint(i),
+                    evidence.getOrDefault(i.id(), List.of()),
+                    history.getOrDefault(i.id(), List.of()),
+                    view.responsibleFor(i),
+                    view.inheritedOf(i),
+                    interviews.getOrDefault(i.id(), List.of()),
+                    reviewedAt));
         }
         Map<UUID, TestItem> byId = items.stream().collect(Collectors.toMap(TestItem::id, i -> i));
         Map<UUID, String> names = new HashMap<>();
         List<ReportData.RemediationRow> remediations = new ArrayList<>();
         for (Remediation r : repo.remediations(assessmentId)) {
             TestItem i = byId.get(r.itemId());
-            remediations.add(new ReportData.RemediationRow(r, numbers.getOrDefault(r.itemId(), 0),
-                    i == null ? "" : i.requirementId(), i == null ? "" : labels.controlPoint(i),
+            remediations.add(new ReportData.RemediationRow(
+                    r,
+                    numbers.getOrDefault(r.itemId(), 0),
+                    i == null ? "" : i.requirementId(),
+                    i == null ? "" : labels.controlPoint(i),
                     names.computeIfAbsent(r.responsibleOrgId(), this::orgName)));
         }
         List<UserView> accounts = users.list();
         Map<String, String> people = new HashMap<>();
         accounts.forEach(u -> people.put(u.username(), u.displayName()));
-        List<String> assessorNames = accounts.stream().filter(u -> a.assessors().contains(u.id()))
-                .map(UserView::displayName).toList();
+        List<String> assessorNames = accounts.stream()
+                .filter(u -> a.assessors().contains(u.id()))
+                .map(UserView::displayName)
+                .toList();
         String number = a.reportNumber() != null ? a.reportNumber() : reportNumbers.ensure(assessmentId);
         var s = access.system();
-        return new ReportData(a, s, orgName(s.customerId()), s.providerId() == null ? null : orgName(s.providerId()),
-                orgName(a.assessorOrgId()), clock.instant(), service.score(items, policies.forAssessment(assessmentId)), reports, remediations, number,
-                assessorNames, people, setup(a, s, access, view));
+        return new ReportData(
+                a,
+                s,
+                orgName(s.customerId()),
+                s.providerId() == null ? null : orgName(s.providerId()),
+                orgName(a.assessorOrgId()),
+                clock.instant(),
+                service.score(items, policies.forAssessment(assessmentId)),
+                reports,
+                remediations,
+                number,
+                assessorNames,
+                people,
+                setup(a, s, access, view));
     }
 
     /**
@@ -239,8 +292,12 @@ public class Reports {
      */
     private ReportData.Setup setup(AssessmentInfo a, CloudSystem s, Access access, Inheritances.View view) {
         ReportSetups.ReportSetup chosen = policies.setup(a.id());
-        List<String> agents = s.agents().stream().map(g -> ReportText.t("report.object.agent", orgName(g.organizationId()),
-                Msg.of(g.role()).text())).toList();
+        List<String> agents = s.agents().stream()
+                .map(g -> ReportText.t(
+                        "report.object.agent",
+                        orgName(g.organizationId()),
+                        Msg.of(g.role()).text()))
+                .toList();
         // the version approved when the assessment was completed (its report approved); now, for a draft
         MatrixSummaries.MatrixSummary matrix = readable(() -> matrices.approved(s.id(), a.completedAt()));
         MatrixSummaries.MatrixSummary draft = matrix == null ? readable(() -> matrices.of(s.id())) : null;
@@ -251,10 +308,19 @@ public class Reports {
             assets = List.of();
         }
         boolean english = "en".equals(org.yunjian.shared.Texts.locale().getLanguage());
-        ReportData.Basis basis = new ReportData.Basis(generator.genericCatalogs(a.scope(), english),
-                generator.hasItemTable(a.scope()));
-        return new ReportData.Setup(chosen.template(), chosen.contractDate(), signOffs.sheet(a), agents, matrix, draft,
-                assets, platforms.of(access, view), basis, null);
+        ReportData.Basis basis =
+                new ReportData.Basis(generator.genericCatalogs(a.scope(), english), generator.hasItemTable(a.scope()));
+        return new ReportData.Setup(
+                chosen.template(),
+                chosen.contractDate(),
+                signOffs.sheet(a),
+                agents,
+                matrix,
+                draft,
+                assets,
+                platforms.of(access, view),
+                basis,
+                null);
     }
 
     private static MatrixSummaries.MatrixSummary readable(
@@ -272,6 +338,9 @@ public class Reports {
      * it may read names it.
      */
     private String orgName(UUID id) {
-        return directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—");
+        return directory
+                .find(id)
+                .map(OrganizationDirectory.OrganizationRef::name)
+                .orElse("—");
     }
 }

@@ -2,7 +2,23 @@
  * The assessment report: templates, rendering to DOCX, PDF and OSCAL, sign-offs and the sealed report records issued
  * after approval.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Report", allowedDependencies = {
-        "assessment", "assessment :: spi", "catalog", "crypto", "demo", "documents", "evidence", "exit",
-        "exitproject", "inheritance", "party", "responsibility", "review", "security", "shared"})
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Report",
+        allowedDependencies = {
+            "assessment",
+            "assessment :: spi",
+            "catalog",
+            "crypto",
+            "demo",
+            "documents",
+            "evidence",
+            "exit",
+            "exitproject",
+            "inheritance",
+            "party",
+            "responsibility",
+            "review",
+            "security",
+            "shared"
+        })
 package org.yunjian.report;

@@ -2,7 +2,6 @@ package org.yunjian.responsibility;
 
 import java.util.Objects;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 
 /**

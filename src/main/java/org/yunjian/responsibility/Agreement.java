@@ -19,8 +19,14 @@ import java.util.UUID;
  * @param customerConsentOn    the day the customer (委托方) permitted the provider to subcontract under it — JR/T 7.3,
  *                             7.4.3 "受托方未经委托方许可，不得将云服务再进行外包、转包、分包"
  */
-public record Agreement(String name, UUID partyA, UUID partyB, LocalDate signedOn, String supervisionClause,
-                        String accountabilityClause, LocalDate customerConsentOn) {
+public record Agreement(
+        String name,
+        UUID partyA,
+        UUID partyB,
+        LocalDate signedOn,
+        String supervisionClause,
+        String accountabilityClause,
+        LocalDate customerConsentOn) {
 
     public Agreement {
         if (name == null || name.isBlank()) {

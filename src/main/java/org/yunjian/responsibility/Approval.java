@@ -13,7 +13,11 @@ import java.util.Set;
 public record Approval(Set<SignOffSide> signed) {
 
     /** Why a sign-off was refused. */
-    public enum Refusal { ALREADY_APPROVED, ALREADY_SIGNED, VIOLATIONS }
+    public enum Refusal {
+        ALREADY_APPROVED,
+        ALREADY_SIGNED,
+        VIOLATIONS
+    }
 
     /** A refused sign-off: the reason and, for {@link Refusal#VIOLATIONS}, the violations found. */
     public static final class Refused extends RuntimeException {

@@ -32,7 +32,9 @@ public record Assignment(Accountable accountable, List<Hop> chain) {
 
     /** The implementing party (实施方). */
     public UUID implementer() {
-        return chain.isEmpty() ? accountable.organisation() : chain.get(chain.size() - 1).to();
+        return chain.isEmpty()
+                ? accountable.organisation()
+                : chain.get(chain.size() - 1).to();
     }
 
     /** Levels the implementation work has been handed on. */
@@ -56,16 +58,23 @@ public record Assignment(Accountable accountable, List<Hop> chain) {
      * An exported workbook carries it per row, so a re-import can tell whether the platform's row changed since.
      */
     public String fingerprint() {
-        StringBuilder s = new StringBuilder(accountable.organisation().toString()).append('|')
+        StringBuilder s = new StringBuilder(accountable.organisation().toString())
+                .append('|')
                 .append(accountable.role().name());
         for (Hop h : chain) {
-            s.append('\n').append(h.to()).append('\u001f').append(h.agreement() == null ? "" : h.agreement())
-                    .append('\u001f').append(h.clause() == null ? "" : h.clause())
-                    .append('\u001f').append(h.handedOverOn() == null ? "" : h.handedOverOn().toString());
+            s.append('\n')
+                    .append(h.to())
+                    .append('\u001f')
+                    .append(h.agreement() == null ? "" : h.agreement())
+                    .append('\u001f')
+                    .append(h.clause() == null ? "" : h.clause())
+                    .append('\u001f')
+                    .append(h.handedOverOn() == null ? "" : h.handedOverOn().toString());
         }
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -27,8 +27,10 @@ public enum Check implements Labelled {
      * A hand-over cites an agreement that is not one between the two organisations: §5 d) for the provider side's
      * work (partners work under the contract signed with the provider), §5 c) for the customer's.
      */
-    HOP_OUTSIDE_AGREEMENT(AllocationRule.Kind.PARTNER_WORKS_UNDER_PROVIDER_OVERSIGHT,
-            AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, false),
+    HOP_OUTSIDE_AGREEMENT(
+            AllocationRule.Kind.PARTNER_WORKS_UNDER_PROVIDER_OVERSIGHT,
+            AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT,
+            false),
     /** The agreement a hand-over cites was not signed, or signed after the hand-over (§5 b) 2)). */
     AGREEMENT_NOT_SIGNED_BEFORE(AllocationRule.Kind.DELEGATION_REQUIRES_CONTRACT, null, true),
     /**

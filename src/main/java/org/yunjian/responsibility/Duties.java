@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Requirement;
@@ -63,8 +62,8 @@ public final class Duties {
      * A bare lead-in: nothing but the role it introduces ("客户应：", "云服务合作者中各角色分工：", "安全服务提供者"), its sub-items
      * being the duties ({@code bare-lead-in} in {@code responsibility/standard-words.properties}).
      */
-    static final java.util.regex.Pattern BARE_LEAD_IN = java.util.regex.Pattern.compile(
-            StandardWords.get("bare-lead-in"));
+    static final java.util.regex.Pattern BARE_LEAD_IN =
+            java.util.regex.Pattern.compile(StandardWords.get("bare-lead-in"));
 
     public static Duties of(Catalog catalog) {
         Map<RequirementId, Requirement> items = new LinkedHashMap<>();
@@ -76,9 +75,17 @@ public final class Duties {
         List<Duty> out = new ArrayList<>();
         for (Requirement r : items.values()) {
             boolean container = r.children().stream().anyMatch(items::containsKey);
-            out.add(new Duty(r.id(), r.parent(), r.clause(), r.layer(), r.phases(), roles(r, items),
-                    SERVICE_MODEL_ITEMS.get(r.id()), container && BARE_LEAD_IN.matcher(r.text().strip()).matches(),
-                    HARDWARE_BEHAVIOUR_CLAUSES.get(r.clause()), condition(r, items)));
+            out.add(new Duty(
+                    r.id(),
+                    r.parent(),
+                    r.clause(),
+                    r.layer(),
+                    r.phases(),
+                    roles(r, items),
+                    SERVICE_MODEL_ITEMS.get(r.id()),
+                    container && BARE_LEAD_IN.matcher(r.text().strip()).matches(),
+                    HARDWARE_BEHAVIOUR_CLAUSES.get(r.clause()),
+                    condition(r, items)));
         }
         return new Duties(out);
     }
@@ -88,7 +95,10 @@ public final class Duties {
      * (C-1: "云服务合作者中各角色分工：" over a software, an O&M and a security item names no hardware provider).
      */
     private static Set<PartyRole> roles(Requirement r, Map<RequirementId, Requirement> items) {
-        List<Requirement> children = r.children().stream().map(items::get).filter(java.util.Objects::nonNull).toList();
+        List<Requirement> children = r.children().stream()
+                .map(items::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (children.isEmpty()) {
             return PartyRole.ordered(r.roles());
         }

@@ -2,7 +2,6 @@ package org.yunjian.responsibility;
 
 import java.util.Objects;
 import java.util.Set;
-
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
@@ -25,9 +24,17 @@ import org.yunjian.party.ServiceModel;
  *                     提供物理服务器), the behaviour a holder of the role must have to take it; else null
  * @param condition    the condition the standard puts on the duty ("当…时", "如需…"), asked of the matrix, or null
  */
-public record Duty(RequirementId id, RequirementId parent, String clause, Layer layer, Set<Phase> phases,
-                   Set<PartyRole> roles, ServiceModel serviceModel, boolean heading, Behaviour behaviour,
-                   ApplicabilityQuestion condition) {
+public record Duty(
+        RequirementId id,
+        RequirementId parent,
+        String clause,
+        Layer layer,
+        Set<Phase> phases,
+        Set<PartyRole> roles,
+        ServiceModel serviceModel,
+        boolean heading,
+        Behaviour behaviour,
+        ApplicabilityQuestion condition) {
 
     public Duty {
         Objects.requireNonNull(id, "id");
@@ -37,8 +44,14 @@ public record Duty(RequirementId id, RequirementId parent, String clause, Layer 
     }
 
     /** A duty without heading, behaviour or condition. */
-    public Duty(RequirementId id, RequirementId parent, String clause, Layer layer, Set<Phase> phases,
-                Set<PartyRole> roles, ServiceModel serviceModel) {
+    public Duty(
+            RequirementId id,
+            RequirementId parent,
+            String clause,
+            Layer layer,
+            Set<Phase> phases,
+            Set<PartyRole> roles,
+            ServiceModel serviceModel) {
         this(id, parent, clause, layer, phases, roles, serviceModel, false, null, null);
     }
 
@@ -56,7 +69,10 @@ public record Duty(RequirementId id, RequirementId parent, String clause, Layer 
      * behaviours tell apart, it does what the duty is about — or nobody recorded what it does yet.
      */
     public boolean takenBy(Participant participant, PartyRole role) {
-        return participant.holds(role) && (behaviour == null || role != PartyRole.PARTNER_HARDWARE
-                || participant.behaviours().isEmpty() || participant.behaviours().contains(behaviour));
+        return participant.holds(role)
+                && (behaviour == null
+                        || role != PartyRole.PARTNER_HARDWARE
+                        || participant.behaviours().isEmpty()
+                        || participant.behaviours().contains(behaviour));
     }
 }

@@ -2,7 +2,6 @@ package org.yunjian.responsibility;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.shared.Msg;
 
@@ -46,9 +45,13 @@ public record MatrixRow(Duty duty, List<Assignment> assignments, Msg notApplicab
         if (!applicable() || assignments.isEmpty()) {
             return java.util.Optional.empty();
         }
-        long customer = assignments.stream().filter(a -> a.accountable().role() == PartyRole.CUSTOMER).count();
-        return java.util.Optional.of(customer == 0 ? Inheritance.YES
-                : customer == assignments.size() ? Inheritance.NO : Inheritance.PARTIAL);
+        long customer = assignments.stream()
+                .filter(a -> a.accountable().role() == PartyRole.CUSTOMER)
+                .count();
+        return java.util.Optional.of(
+                customer == 0
+                        ? Inheritance.YES
+                        : customer == assignments.size() ? Inheritance.NO : Inheritance.PARTIAL);
     }
 
     public MatrixRow withAssignments(List<Assignment> next) {

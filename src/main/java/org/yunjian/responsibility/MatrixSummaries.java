@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 
 /**
@@ -30,8 +29,8 @@ public interface MatrixSummaries {
      * @param shares     one per participant, in the matrix's order
      * @param approvedAt when both sides had signed the version off, or null for a draft
      */
-    record MatrixSummary(int version, VersionStatus status, int duties, List<Share> shares,
-                         java.time.Instant approvedAt) {
+    record MatrixSummary(
+            int version, VersionStatus status, int duties, List<Share> shares, java.time.Instant approvedAt) {
         public MatrixSummary {
             shares = List.copyOf(shares);
         }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.ServiceModel;
@@ -94,14 +93,19 @@ public final class ResponsibilityMatrix {
 
     /** A builder holding every part of this matrix, to change some. */
     public Builder toBuilder() {
-        return builder(systemId, serviceModel).participants(participants).agreements(agreements).rows(rows)
-                .answers(answers).exceptions(exceptions);
+        return builder(systemId, serviceModel)
+                .participants(participants)
+                .agreements(agreements)
+                .rows(rows)
+                .answers(answers)
+                .exceptions(exceptions);
     }
 
     /** The one constructor: every matrix is made by a {@link Builder}. */
     private ResponsibilityMatrix(Builder b) {
         Map<ApplicabilityQuestion, Boolean> given = new EnumMap<>(ApplicabilityQuestion.class);
-        b.answers.forEach((q, a) -> given.put(Objects.requireNonNull(q, "question"), Objects.requireNonNull(a, "answer")));
+        b.answers.forEach(
+                (q, a) -> given.put(Objects.requireNonNull(q, "question"), Objects.requireNonNull(a, "answer")));
         this.answers = Collections.unmodifiableMap(given);
         this.exceptions = List.copyOf(b.exceptions);
         this.systemId = Objects.requireNonNull(b.systemId, "systemId");
@@ -115,7 +119,8 @@ public final class ResponsibilityMatrix {
             if (orgs.putIfAbsent(p.organisation(), p) != null) {
                 throw new IllegalArgumentException("duplicate participant " + p.organisation());
             }
-            p.roles().forEach(r -> roles.computeIfAbsent(r, k -> new ArrayList<>()).add(p));
+            p.roles().forEach(r -> roles.computeIfAbsent(r, k -> new ArrayList<>())
+                    .add(p));
         }
         roles.replaceAll((k, v) -> List.copyOf(v));
         if (this.agreements.stream().map(Agreement::name).distinct().count() != this.agreements.size()) {
@@ -124,7 +129,8 @@ public final class ResponsibilityMatrix {
         Map<RequirementId, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < this.rows.size(); i++) {
             if (index.putIfAbsent(this.rows.get(i).duty().id(), i) != null) {
-                throw new IllegalArgumentException("duplicate duty " + this.rows.get(i).duty().id());
+                throw new IllegalArgumentException(
+                        "duplicate duty " + this.rows.get(i).duty().id());
             }
         }
         this.byOrganisation = Collections.unmodifiableMap(orgs);
@@ -138,9 +144,10 @@ public final class ResponsibilityMatrix {
      * ({@link #notApplicable}) has no parties. A role nobody holds leaves that part of the duty unassigned — a gap the
      * rule check reports.
      */
-    public static ResponsibilityMatrix generate(Duties duties, UUID systemId, ServiceModel serviceModel,
-                                                List<Participant> participants) {
-        ResponsibilityMatrix empty = builder(systemId, serviceModel).participants(participants).build();
+    public static ResponsibilityMatrix generate(
+            Duties duties, UUID systemId, ServiceModel serviceModel, List<Participant> participants) {
+        ResponsibilityMatrix empty =
+                builder(systemId, serviceModel).participants(participants).build();
         List<MatrixRow> rows = new ArrayList<>(duties.all().size());
         for (Duty duty : duties.all()) {
             rows.add(empty.generated(duty));
@@ -159,18 +166,26 @@ public final class ResponsibilityMatrix {
             return Msg.of("responsibility.notApplicable.heading");
         }
         if (!duty.appliesTo(serviceModel)) {
-            return Msg.of("responsibility.notApplicable.serviceModel", Msg.of(duty.serviceModel()), Msg.of(serviceModel));
+            return Msg.of(
+                    "responsibility.notApplicable.serviceModel", Msg.of(duty.serviceModel()), Msg.of(serviceModel));
         }
         ApplicabilityQuestion q = duty.condition();
         if (q != null && Boolean.FALSE.equals(answers.get(q))) {
             return Msg.of("responsibility.notApplicable.condition", q.condition(), Msg.of(q));
         }
         List<Participant> hardware = holders(PartyRole.PARTNER_HARDWARE);
-        if (duty.behaviour() != null && duty.roles().equals(java.util.Set.of(PartyRole.PARTNER_HARDWARE))
-                && !hardware.isEmpty() && hardware.stream().noneMatch(p -> duty.takenBy(p, PartyRole.PARTNER_HARDWARE))) {
-            return Msg.of("responsibility.notApplicable.behaviour", Msg.of(duty.behaviour()),
-                    Msg.joined("responsibility.list", hardware.stream()
-                            .map(p -> Msg.of(org.yunjian.shared.Texts.VERBATIM, p.name())).toList()));
+        if (duty.behaviour() != null
+                && duty.roles().equals(java.util.Set.of(PartyRole.PARTNER_HARDWARE))
+                && !hardware.isEmpty()
+                && hardware.stream().noneMatch(p -> duty.takenBy(p, PartyRole.PARTNER_HARDWARE))) {
+            return Msg.of(
+                    "responsibility.notApplicable.behaviour",
+                    Msg.of(duty.behaviour()),
+                    Msg.joined(
+                            "responsibility.list",
+                            hardware.stream()
+                                    .map(p -> Msg.of(org.yunjian.shared.Texts.VERBATIM, p.name()))
+                                    .toList()));
         }
         return null;
     }
@@ -184,7 +199,8 @@ public final class ResponsibilityMatrix {
         List<Assignment> assignments = new ArrayList<>();
         for (PartyRole role : PartyRole.values()) {
             if (duty.names(role)) {
-                holders(role).stream().filter(p -> duty.takenBy(p, role))
+                holders(role).stream()
+                        .filter(p -> duty.takenBy(p, role))
                         .forEach(p -> assignments.add(Assignment.of(new Accountable(p.organisation(), role))));
             }
         }
@@ -209,12 +225,16 @@ public final class ResponsibilityMatrix {
         if (duty.behaviour() == null) {
             return row;
         }
-        List<Assignment> kept = new ArrayList<>(row.assignments().stream().filter(a -> a.delegated()
-                || participant(a.accountable().organisation()).map(p -> duty.takenBy(p, a.accountable().role()))
-                .orElse(true)).toList());
+        List<Assignment> kept = new ArrayList<>(row.assignments().stream()
+                .filter(a -> a.delegated()
+                        || participant(a.accountable().organisation())
+                                .map(p -> duty.takenBy(p, a.accountable().role()))
+                                .orElse(true))
+                .toList());
         for (Participant p : holders(PartyRole.PARTNER_HARDWARE)) {
             Accountable a = new Accountable(p.organisation(), PartyRole.PARTNER_HARDWARE);
-            if (duty.names(PartyRole.PARTNER_HARDWARE) && duty.takenBy(p, PartyRole.PARTNER_HARDWARE)
+            if (duty.names(PartyRole.PARTNER_HARDWARE)
+                    && duty.takenBy(p, PartyRole.PARTNER_HARDWARE)
                     && indexOf(kept, a) < 0) {
                 kept.add(Assignment.of(a));
             }
@@ -241,8 +261,11 @@ public final class ResponsibilityMatrix {
             next.put(question, answer);
         }
         ResponsibilityMatrix answered = toBuilder().answers(next).build();
-        return answered.toBuilder().rows(rows.stream()
-                .map(r -> r.duty().condition() == question ? answered.reconciled(r) : r).toList()).build();
+        return answered.toBuilder()
+                .rows(rows.stream()
+                        .map(r -> r.duty().condition() == question ? answered.reconciled(r) : r)
+                        .toList())
+                .build();
     }
 
     public UUID systemId() {
@@ -322,26 +345,34 @@ public final class ResponsibilityMatrix {
             throw new IllegalArgumentException(String.valueOf(participant.organisation()));
         }
         List<Participant> next = participants.stream()
-                .map(p -> p.organisation().equals(participant.organisation()) ? participant : p).toList();
+                .map(p -> p.organisation().equals(participant.organisation()) ? participant : p)
+                .toList();
         List<MatrixRow> nextRows = new ArrayList<>(rows.size());
         for (MatrixRow row : rows) {
             List<Assignment> assignments = new ArrayList<>(row.assignments());
             for (PartyRole role : participant.roles()) {
                 Accountable a = new Accountable(participant.organisation(), role);
-                if (!before.holds(role) && row.applicable() && row.duty().names(role)
-                        && row.duty().takenBy(participant, role) && indexOf(assignments, a) < 0) {
+                if (!before.holds(role)
+                        && row.applicable()
+                        && row.duty().names(role)
+                        && row.duty().takenBy(participant, role)
+                        && indexOf(assignments, a) < 0) {
                     assignments.add(Assignment.of(a));
                 }
             }
             nextRows.add(assignments.size() == row.assignments().size() ? row : row.withAssignments(assignments));
         }
-        ResponsibilityMatrix changed = toBuilder().participants(next).rows(nextRows).build();
+        ResponsibilityMatrix changed =
+                toBuilder().participants(next).rows(nextRows).build();
         if (participant.behaviours().equals(before.behaviours())) {
             return changed;
         }
         // what it does changed: the rows Annex A's behaviours decide follow
-        return changed.toBuilder().rows(nextRows.stream()
-                .map(r -> r.duty().behaviour() == null ? r : changed.reconciled(r)).toList()).build();
+        return changed.toBuilder()
+                .rows(nextRows.stream()
+                        .map(r -> r.duty().behaviour() == null ? r : changed.reconciled(r))
+                        .toList())
+                .build();
     }
 
     /** This matrix with {@code agreement} recorded, replacing the one of the same name (or added after the others). */
@@ -349,7 +380,9 @@ public final class ResponsibilityMatrix {
         List<Agreement> next = new ArrayList<>(agreements);
         next.removeIf(a -> a.name().equals(agreement.name()));
         int at = java.util.stream.IntStream.range(0, agreements.size())
-                .filter(i -> agreements.get(i).name().equals(agreement.name())).findFirst().orElse(next.size());
+                .filter(i -> agreements.get(i).name().equals(agreement.name()))
+                .findFirst()
+                .orElse(next.size());
         next.add(at, agreement);
         return toBuilder().agreements(next).build();
     }
@@ -361,8 +394,13 @@ public final class ResponsibilityMatrix {
      *
      * @throws IllegalArgumentException if the duty has no such accountable party
      */
-    public ResponsibilityMatrix delegate(RequirementId duty, Accountable accountable, UUID to, String agreement,
-                                         String clause, java.time.LocalDate handedOverOn) {
+    public ResponsibilityMatrix delegate(
+            RequirementId duty,
+            Accountable accountable,
+            UUID to,
+            String agreement,
+            String clause,
+            java.time.LocalDate handedOverOn) {
         MatrixRow row = row(duty).orElseThrow(() -> new IllegalArgumentException("unknown duty " + duty));
         List<Assignment> next = new ArrayList<>(row.assignments());
         int i = indexOf(next, accountable);
@@ -380,9 +418,14 @@ public final class ResponsibilityMatrix {
      * rule check, which need the whole matrix.
      */
     public ResponsibilityMatrix seenBy(UUID organisation) {
-        return toBuilder().agreements(agreements.stream().filter(a -> a.binds(organisation)).toList())
+        return toBuilder()
+                .agreements(
+                        agreements.stream().filter(a -> a.binds(organisation)).toList())
                 .rows(rows.stream().filter(r -> r.names(organisation)).toList())
-                .exceptions(exceptions.stream().filter(e -> e.organisation().equals(organisation)).toList()).build();
+                .exceptions(exceptions.stream()
+                        .filter(e -> e.organisation().equals(organisation))
+                        .toList())
+                .build();
     }
 
     private static int indexOf(List<Assignment> assignments, Accountable accountable) {

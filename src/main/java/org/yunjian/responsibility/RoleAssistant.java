@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementFilter;
@@ -87,7 +86,8 @@ public final class RoleAssistant {
     public static RoleAssistant of(Catalog catalog) {
         Map<String, Set<Behaviour>> byName = printedNames();
         List<Row> rows = new ArrayList<>();
-        catalog.find(RequirementFilter.items().standard(STANDARD)).stream().filter(r -> r.roleDetermination() != null)
+        catalog.find(RequirementFilter.items().standard(STANDARD)).stream()
+                .filter(r -> r.roleDetermination() != null)
                 .forEach(r -> {
                     RoleDetermination d = r.roleDetermination();
                     Set<Behaviour> behaviours = EnumSet.noneOf(Behaviour.class);
@@ -95,7 +95,8 @@ public final class RoleAssistant {
                         String name = printedName(b);
                         Set<Behaviour> codes = byName.get(name);
                         if (codes == null) {
-                            throw new IllegalStateException(r.id() + ": unknown behaviour " + name + " (" + NAMES + ")");
+                            throw new IllegalStateException(
+                                    r.id() + ": unknown behaviour " + name + " (" + NAMES + ")");
                         }
                         behaviours.addAll(codes);
                     }
@@ -124,7 +125,8 @@ public final class RoleAssistant {
         for (String code : p.stringPropertyNames()) {
             Behaviour b = Behaviour.valueOf(code);
             for (String name : p.getProperty(code).split("\\|")) {
-                out.computeIfAbsent(name.strip(), k -> EnumSet.noneOf(Behaviour.class)).add(b);
+                out.computeIfAbsent(name.strip(), k -> EnumSet.noneOf(Behaviour.class))
+                        .add(b);
             }
         }
         return out;
@@ -167,7 +169,8 @@ public final class RoleAssistant {
      * when more than one of them performs provider behaviours.
      */
     public <K> Map<K, List<RoleProposal>> determine(Map<K, ? extends Collection<Behaviour>> performedBy) {
-        long providers = performedBy.values().stream().filter(this::makesProvider).count();
+        long providers =
+                performedBy.values().stream().filter(this::makesProvider).count();
         Map<K, List<RoleProposal>> out = new LinkedHashMap<>();
         performedBy.forEach((k, performed) -> {
             Set<Behaviour> set = performed.isEmpty() ? EnumSet.noneOf(Behaviour.class) : EnumSet.copyOf(performed);
@@ -177,7 +180,8 @@ public final class RoleAssistant {
     }
 
     private boolean makesProvider(Collection<Behaviour> performed) {
-        return performed.stream().anyMatch(b -> rolesOf.getOrDefault(b, Set.of()).contains(PartyRole.PROVIDER));
+        return performed.stream()
+                .anyMatch(b -> rolesOf.getOrDefault(b, Set.of()).contains(PartyRole.PROVIDER));
     }
 
     private List<RequirementId> support(PartyRole role, boolean joint, Set<Behaviour> performed) {

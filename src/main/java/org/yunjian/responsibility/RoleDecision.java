@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 
 /**
@@ -14,8 +13,12 @@ import org.yunjian.catalog.PartyRole;
  * reason; holding other roles than proposed (an override) does — the reason is kept with the matrix and printed in
  * the statement of responsibilities.
  */
-public record RoleDecision(UUID organisation, Set<Behaviour> behaviours, List<RoleProposal> proposal,
-                           Set<PartyRole> roles, String reason) {
+public record RoleDecision(
+        UUID organisation,
+        Set<Behaviour> behaviours,
+        List<RoleProposal> proposal,
+        Set<PartyRole> roles,
+        String reason) {
 
     /** Thrown when the decided roles differ from the proposal and no reason is given. */
     public static final class ReasonRequired extends IllegalArgumentException {
@@ -48,8 +51,13 @@ public record RoleDecision(UUID organisation, Set<Behaviour> behaviours, List<Ro
      * @throws NoBehaviour     if no behaviour is ticked
      * @throws ReasonRequired  if {@code roles} differ from the proposal and {@code reason} is blank
      */
-    public static RoleDecision of(RoleAssistant assistant, UUID organisation, Set<Behaviour> behaviours,
-                                  boolean otherProvider, Set<PartyRole> roles, String reason) {
+    public static RoleDecision of(
+            RoleAssistant assistant,
+            UUID organisation,
+            Set<Behaviour> behaviours,
+            boolean otherProvider,
+            Set<PartyRole> roles,
+            String reason) {
         if (behaviours.isEmpty()) {
             throw new NoBehaviour();
         }

@@ -2,7 +2,6 @@ package org.yunjian.responsibility;
 
 import java.util.List;
 import java.util.Objects;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 

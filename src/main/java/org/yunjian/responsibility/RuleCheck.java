@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.AllocationRule;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
@@ -55,8 +54,7 @@ public final class RuleCheck {
     }
 
     /** A finding of a "原则上" rule with the approved exception that covers it. */
-    public record Excepted(Violation finding, RuleException exception) {
-    }
+    public record Excepted(Violation finding, RuleException exception) {}
 
     /**
      * What the check needs to know of the system besides its matrix. (A hop without its hand-over day is a finding of
@@ -69,15 +67,16 @@ public final class RuleCheck {
         public static final Context NONE = new Context(null, false);
     }
 
-    private record Stated(RequirementId id, Set<PartyRole> roles, int depth, String text) {
-    }
+    private record Stated(RequirementId id, Set<PartyRole> roles, int depth, String text) {}
 
     private final Map<AllocationRule.Kind, List<Stated>> stated;
     private final Map<DeploymentModel, RequirementId> subcontracting;
     private final int maxDepth;
 
-    private RuleCheck(Map<AllocationRule.Kind, List<Stated>> stated, Map<DeploymentModel, RequirementId> subcontracting,
-                      int maxDepth) {
+    private RuleCheck(
+            Map<AllocationRule.Kind, List<Stated>> stated,
+            Map<DeploymentModel, RequirementId> subcontracting,
+            int maxDepth) {
         this.stated = stated;
         this.subcontracting = subcontracting;
         this.maxDepth = maxDepth;
@@ -130,8 +129,13 @@ public final class RuleCheck {
     }
 
     private String text(RequirementId id) {
-        return stated.values().stream().flatMap(List::stream).filter(s -> s.id().equals(id)).map(Stated::text)
-                .filter(java.util.Objects::nonNull).findFirst().orElse("");
+        return stated.values().stream()
+                .flatMap(List::stream)
+                .filter(s -> s.id().equals(id))
+                .map(Stated::text)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse("");
     }
 
     /** How many levels the implementation work may be handed on (§5 b) 1): 2). */
@@ -146,7 +150,8 @@ public final class RuleCheck {
      */
     public RequirementId rule(Check check, PartyRole role) {
         if (check.rule() == null) {
-            return subcontracting.getOrDefault(DeploymentModel.PUBLIC, subcontracting.values().iterator().next());
+            return subcontracting.getOrDefault(
+                    DeploymentModel.PUBLIC, subcontracting.values().iterator().next());
         }
         List<Stated> all = stated.get(check.rule(role));
         Stated best = best(all, role, check.phrase());
@@ -183,8 +188,8 @@ public final class RuleCheck {
             return java.util.Optional.empty();
         }
         PartyRole role = a.accountable().role();
-        Violation v = violation(Check.DELEGATION_TOO_DEEP, role, duty, a.accountable().organisation(), id(duty),
-                a.depth(), maxDepth);
+        Violation v = violation(
+                Check.DELEGATION_TOO_DEEP, role, duty, a.accountable().organisation(), id(duty), a.depth(), maxDepth);
         return exceptions.stream().anyMatch(e -> e.covers(v)) ? java.util.Optional.empty() : java.util.Optional.of(v);
     }
 
@@ -244,7 +249,11 @@ public final class RuleCheck {
         List<Excepted> excepted = new ArrayList<>();
         for (Violation v : out) {
             RuleException e = admitsException(v.check())
-                    ? m.exceptions().stream().filter(x -> x.covers(v)).findFirst().orElse(null) : null;
+                    ? m.exceptions().stream()
+                            .filter(x -> x.covers(v))
+                            .findFirst()
+                            .orElse(null)
+                    : null;
             if (e == null) {
                 violations.add(v);
             } else {
@@ -254,12 +263,24 @@ public final class RuleCheck {
         return new Result(violations, excepted);
     }
 
-    private void checkHops(ResponsibilityMatrix m, Map<String, Agreement> agreements, Duty duty, PartyRole role,
-                           Assignment a, Context context, List<Violation> out) {
+    private void checkHops(
+            ResponsibilityMatrix m,
+            Map<String, Agreement> agreements,
+            Duty duty,
+            PartyRole role,
+            Assignment a,
+            Context context,
+            List<Violation> out) {
         for (Hop hop : a.chain()) {
             Object[] who = {id(duty), name(m, hop.from()), name(m, hop.to()), hop.agreement()};
             if (!hop.cited()) {
-                out.add(violation(Check.HOP_WITHOUT_AGREEMENT, role, duty, hop.to(), id(duty), name(m, hop.from()),
+                out.add(violation(
+                        Check.HOP_WITHOUT_AGREEMENT,
+                        role,
+                        duty,
+                        hop.to(),
+                        id(duty),
+                        name(m, hop.from()),
                         name(m, hop.to())));
                 continue;
             }
@@ -281,20 +302,28 @@ public final class RuleCheck {
             if (agreement.accountabilityClause() == null) {
                 out.add(violation(Check.AGREEMENT_WITHOUT_ACCOUNTABILITY, role, duty, hop.to(), who));
             }
-            if (context.securitiesFutures() && subcontracts(m, role, hop)
-                    && (agreement.customerConsentOn() == null || handedOver != null
-                    && agreement.customerConsentOn().isAfter(handedOver))) {
-                subcontractingRule(context.deploymentModel()).ifPresent(rule -> out.add(new Violation(
-                        Check.SUBCONTRACT_WITHOUT_CONSENT, rule, duty.id(), hop.to(),
-                        Msg.of("responsibility.violation." + Check.SUBCONTRACT_WITHOUT_CONSENT.name(), who))));
+            if (context.securitiesFutures()
+                    && subcontracts(m, role, hop)
+                    && (agreement.customerConsentOn() == null
+                            || handedOver != null
+                                    && agreement.customerConsentOn().isAfter(handedOver))) {
+                subcontractingRule(context.deploymentModel())
+                        .ifPresent(rule -> out.add(new Violation(
+                                Check.SUBCONTRACT_WITHOUT_CONSENT,
+                                rule,
+                                duty.id(),
+                                hop.to(),
+                                Msg.of("responsibility.violation." + Check.SUBCONTRACT_WITHOUT_CONSENT.name(), who))));
             }
         }
     }
 
     /** A provider hands the work of a duty it answers for to an organisation that is not a provider of the system. */
     private static boolean subcontracts(ResponsibilityMatrix m, PartyRole role, Hop hop) {
-        boolean fromProvider = m.participant(hop.from()).map(p -> p.holds(PartyRole.PROVIDER)).orElse(false);
-        boolean toProvider = m.participant(hop.to()).map(p -> p.holds(PartyRole.PROVIDER)).orElse(false);
+        boolean fromProvider =
+                m.participant(hop.from()).map(p -> p.holds(PartyRole.PROVIDER)).orElse(false);
+        boolean toProvider =
+                m.participant(hop.to()).map(p -> p.holds(PartyRole.PROVIDER)).orElse(false);
         return role == PartyRole.PROVIDER && fromProvider && !toProvider;
     }
 
@@ -302,7 +331,8 @@ public final class RuleCheck {
     private void checkPartners(ResponsibilityMatrix m, Map<UUID, PartyRole> partners, List<Violation> out) {
         List<Participant> providers = m.holders(PartyRole.PROVIDER);
         partners.forEach((org, role) -> {
-            boolean otherProvider = providers.stream().anyMatch(p -> !p.organisation().equals(org));
+            boolean otherProvider =
+                    providers.stream().anyMatch(p -> !p.organisation().equals(org));
             boolean bound = m.agreements().stream().anyMatch(ag -> providers.stream()
                     .anyMatch(p -> !p.organisation().equals(org) && ag.between(org, p.organisation())));
             if (otherProvider && !bound) {
@@ -312,7 +342,11 @@ public final class RuleCheck {
     }
 
     private Violation violation(Check check, PartyRole role, Duty duty, UUID org, Object... args) {
-        return new Violation(check, rule(check, role), duty == null ? null : duty.id(), org,
+        return new Violation(
+                check,
+                rule(check, role),
+                duty == null ? null : duty.id(),
+                org,
                 Msg.of("responsibility.violation." + check.name(), displayed(args)));
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.yunjian.catalog.RequirementId;
 
 /**
@@ -19,8 +18,8 @@ import org.yunjian.catalog.RequirementId;
  * @param approvedBy   who approved it (the customer's user)
  * @param approvedAt   when
  */
-public record RuleException(Check check, RequirementId duty, UUID organisation, String reason, String approvedBy,
-                            Instant approvedAt) {
+public record RuleException(
+        Check check, RequirementId duty, UUID organisation, String reason, String approvedBy, Instant approvedAt) {
 
     public RuleException {
         Objects.requireNonNull(check, "check");

@@ -18,8 +18,7 @@ final class StandardWords {
     static final String FILE = "responsibility/standard-words.properties";
     private static final Properties WORDS = load();
 
-    private StandardWords() {
-    }
+    private StandardWords() {}
 
     /** The words under {@code key}, or null where the file has none. */
     static String find(String key) {

@@ -22,7 +22,6 @@ public interface SystemIncidents {
      * @param number    its number in table B.1 ({@code 9})
      * @param reference the recorder's own reference, or null
      */
-    record RecordedIncident(UUID id, String incident, String number, Instant occurredAt, String title,
-                            String reference) {
-    }
+    record RecordedIncident(
+            UUID id, String incident, String number, Instant occurredAt, String title, String reference) {}
 }

@@ -3,7 +3,6 @@ package org.yunjian.responsibility;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.Msg;
 

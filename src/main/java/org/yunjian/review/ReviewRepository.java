@@ -9,15 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.AssessmentRole;
+import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.review.Reviews.Comment;
 import org.yunjian.review.Reviews.Step;
 import org.yunjian.review.Reviews.StepKind;
-import org.yunjian.assessment.spi.AssessmentRepository;
 
 /** The assessment team, the review history and the reviewer's comments on items. */
 @Repository
@@ -36,54 +35,57 @@ public class ReviewRepository {
         jdbc.sql("""
                 DELETE FROM assessment_assessor WHERE assessment_id = ?""").param(assessmentId).update();
         assessments.insertMembers(assessmentId, testers, AssessmentRole.TESTER);
-        assessments.insertMembers(assessmentId, reviewer == null ? List.of() : List.of(reviewer),
-                AssessmentRole.REVIEWER);
-        assessments.insertMembers(assessmentId, approver == null ? List.of() : List.of(approver),
-                AssessmentRole.APPROVER);
+        assessments.insertMembers(
+                assessmentId, reviewer == null ? List.of() : List.of(reviewer), AssessmentRole.REVIEWER);
+        assessments.insertMembers(
+                assessmentId, approver == null ? List.of() : List.of(approver), AssessmentRole.APPROVER);
     }
 
     /** Usernames of everyone who recorded a verdict on an item of the assessment. */
     Set<String> verdictRecorders(UUID assessmentId) {
-        return new HashSet<>(jdbc.sql("""
+        return new HashSet<>(
+                jdbc.sql("""
                         SELECT DISTINCT h.recorded_by FROM assessment_verdict_history h
-                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""")
-                .param(assessmentId).query(String.class).list());
+                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""").param(assessmentId).query(String.class).list());
     }
 
     void insertStep(Step s) {
         jdbc.sql("""
                         INSERT INTO assessment_review_step (id, assessment_id, kind, actor_id, actor_name, comment,
                         comment_count, happened_at) VALUES (?,?,?,?,?,?,?,?)""")
-                .params(s.id(), s.assessmentId(), s.kind().name(), s.actorId(), s.actorName(), s.comment(),
-                        s.commentCount(), utc(s.at()))
+                .params(
+                        s.id(),
+                        s.assessmentId(),
+                        s.kind().name(),
+                        s.actorId(),
+                        s.actorName(),
+                        s.comment(),
+                        s.commentCount(),
+                        utc(s.at()))
                 .update();
     }
 
     public List<Step> steps(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_review_step WHERE assessment_id = ? ORDER BY happened_at, id""")
-                .param(assessmentId).query(STEP).list();
+                SELECT * FROM assessment_review_step WHERE assessment_id = ? ORDER BY happened_at, id""").param(assessmentId).query(STEP).list();
     }
 
     void insertComment(Comment c) {
         jdbc.sql("""
                         INSERT INTO assessment_review_comment (id, assessment_id, item_id, step_id, author_name, body,
                         created_at) VALUES (?,?,?,?,?,?,?)""")
-                .params(c.id(), c.assessmentId(), c.itemId(), c.stepId(), c.authorName(), c.body(),
-                        utc(c.createdAt()))
+                .params(c.id(), c.assessmentId(), c.itemId(), c.stepId(), c.authorName(), c.body(), utc(c.createdAt()))
                 .update();
     }
 
     List<Comment> comments(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_review_comment WHERE assessment_id = ? ORDER BY created_at, id""")
-                .param(assessmentId).query(COMMENT).list();
+                SELECT * FROM assessment_review_comment WHERE assessment_id = ? ORDER BY created_at, id""").param(assessmentId).query(COMMENT).list();
     }
 
     List<Comment> commentsOfItem(UUID itemId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_review_comment WHERE item_id = ? ORDER BY created_at, id""")
-                .param(itemId).query(COMMENT).list();
+                SELECT * FROM assessment_review_comment WHERE item_id = ? ORDER BY created_at, id""").param(itemId).query(COMMENT).list();
     }
 
     Optional<Comment> comment(UUID id) {
@@ -95,17 +97,27 @@ public class ReviewRepository {
     boolean resolve(UUID id, String byName, Instant at) {
         return jdbc.sql("""
                         UPDATE assessment_review_comment SET resolved_at = ?, resolved_by_name = ?
-                        WHERE id = ? AND resolved_at IS NULL""")
-                .params(utc(at), byName, id).update() == 1;
+                        WHERE id = ? AND resolved_at IS NULL""").params(utc(at), byName, id).update() == 1;
     }
 
-    private static final RowMapper<Step> STEP = (rs, n) -> new Step(rs.getObject("id", UUID.class),
-            rs.getObject("assessment_id", UUID.class), StepKind.valueOf(rs.getString("kind")),
-            rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getString("comment"),
-            rs.getInt("comment_count"), instant(rs, "happened_at"));
+    private static final RowMapper<Step> STEP = (rs, n) -> new Step(
+            rs.getObject("id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            StepKind.valueOf(rs.getString("kind")),
+            rs.getObject("actor_id", UUID.class),
+            rs.getString("actor_name"),
+            rs.getString("comment"),
+            rs.getInt("comment_count"),
+            instant(rs, "happened_at"));
 
-    private static final RowMapper<Comment> COMMENT = (rs, n) -> new Comment(rs.getObject("id", UUID.class),
-            rs.getObject("assessment_id", UUID.class), rs.getObject("item_id", UUID.class),
-            rs.getObject("step_id", UUID.class), rs.getString("author_name"), rs.getString("body"),
-            instant(rs, "created_at"), instant(rs, "resolved_at"), rs.getString("resolved_by_name"));
+    private static final RowMapper<Comment> COMMENT = (rs, n) -> new Comment(
+            rs.getObject("id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getObject("item_id", UUID.class),
+            rs.getObject("step_id", UUID.class),
+            rs.getString("author_name"),
+            rs.getString("body"),
+            instant(rs, "created_at"),
+            instant(rs, "resolved_at"),
+            rs.getString("resolved_by_name"));
 }

@@ -10,40 +10,39 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Assessment;
+import org.yunjian.assessment.AssessmentChanges;
 import org.yunjian.assessment.AssessmentEvent;
 import org.yunjian.assessment.AssessmentRole;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.SubmissionCheck;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.ItemLabels;
+import org.yunjian.assessment.spi.ItemSumRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldValues;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.ForbiddenException;
-import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.version.StaleVersionException;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ItemSumRepository;
-import org.yunjian.assessment.AssessmentChanges;
 
 /**
  * Review and sign-off of an assessment: the team (测评人员 / 审核人 / 批准人), every status move with the caller's role
@@ -56,26 +55,50 @@ import org.yunjian.assessment.AssessmentChanges;
 public class Reviews {
 
     /** One step of the review history. */
-    public enum StepKind { SUBMITTED, SENT_BACK, REVIEW_APPROVED, REPORT_APPROVED, RETURNED }
-
-    /** A step: who, when, with what comment, and how many item comments it sent back. */
-    public record Step(UUID id, UUID assessmentId, StepKind kind, UUID actorId, String actorName, String comment,
-                       int commentCount, Instant at) {
+    public enum StepKind {
+        SUBMITTED,
+        SENT_BACK,
+        REVIEW_APPROVED,
+        REPORT_APPROVED,
+        RETURNED
     }
 
+    /** A step: who, when, with what comment, and how many item comments it sent back. */
+    public record Step(
+            UUID id,
+            UUID assessmentId,
+            StepKind kind,
+            UUID actorId,
+            String actorName,
+            String comment,
+            int commentCount,
+            Instant at) {}
+
     /** A reviewer's comment on an item; open until a tester marks it resolved. */
-    public record Comment(UUID id, UUID assessmentId, UUID itemId, UUID stepId, String authorName, String body,
-                          Instant createdAt, Instant resolvedAt, String resolvedByName) {
+    public record Comment(
+            UUID id,
+            UUID assessmentId,
+            UUID itemId,
+            UUID stepId,
+            String authorName,
+            String body,
+            Instant createdAt,
+            Instant resolvedAt,
+            String resolvedByName) {
         public boolean open() {
             return resolvedAt == null;
         }
     }
 
     /** An item that keeps the assessment from going to review, with what it lacks. */
-    public record MissingItem(UUID itemId, int number, String requirementId, org.yunjian.assessment.ItemSide side,
-                              String controlPoint,
-                              List<SubmissionCheck.Gap> gaps) implements java.io.Serializable {
-    }
+    public record MissingItem(
+            UUID itemId,
+            int number,
+            String requirementId,
+            org.yunjian.assessment.ItemSide side,
+            String controlPoint,
+            List<SubmissionCheck.Gap> gaps)
+            implements java.io.Serializable {}
 
     /** The refusal of a submission, listing every item that is not ready (409 {@code submission-incomplete}). */
     public static final class SubmissionRefused extends ConflictException {
@@ -93,21 +116,37 @@ public class Reviews {
         /** {@code missing}: every item not ready (number, item, control point, gaps, link). */
         @Override
         public java.util.Map<String, Object> problemProperties() {
-            return java.util.Map.of("missing", missing.stream().map(m -> new MissingItemResponse(m.itemId(),
-                    m.number(), m.requirementId(), m.side(), m.controlPoint(), m.gaps(),
-                    m.gaps().stream().map(g -> org.yunjian.shared.Msg.of(g).text()).toList(),
-                    "/assessment-items/" + m.itemId())).toList());
+            return java.util.Map.of(
+                    "missing",
+                    missing.stream()
+                            .map(m -> new MissingItemResponse(
+                                    m.itemId(),
+                                    m.number(),
+                                    m.requirementId(),
+                                    m.side(),
+                                    m.controlPoint(),
+                                    m.gaps(),
+                                    m.gaps().stream()
+                                            .map(g ->
+                                                    org.yunjian.shared.Msg.of(g).text())
+                                            .toList(),
+                                    "/assessment-items/" + m.itemId()))
+                            .toList());
         }
     }
 
     /** One item a submission lacks, as a problem lists it: {@code gaps} as codes, {@code gapTexts} in the caller's language. */
-    record MissingItemResponse(UUID itemId, int number, String requirementId, org.yunjian.assessment.ItemSide side,
-                               String controlPoint, List<SubmissionCheck.Gap> gaps, List<String> gapTexts,
-                               String link) {
-    }
+    record MissingItemResponse(
+            UUID itemId,
+            int number,
+            String requirementId,
+            org.yunjian.assessment.ItemSide side,
+            String controlPoint,
+            List<SubmissionCheck.Gap> gaps,
+            List<String> gapTexts,
+            String link) {}
 
-    public record TeamInput(List<UUID> testers, UUID reviewer, UUID approver) implements java.io.Serializable {
-    }
+    public record TeamInput(List<UUID> testers, UUID reviewer, UUID approver) implements java.io.Serializable {}
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
@@ -121,9 +160,17 @@ public class Reviews {
 
     private final AssessmentChanges work;
 
-    Reviews(AssessmentService assessments, AssessmentRepository repo, ReviewRepository reviews,
-            UserAdministration users, ItemLabels labels, ApplicationEventPublisher events, Clock clock,
-            ItemSumRepository sums, ReportSealing records, AssessmentChanges work) {
+    Reviews(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            ReviewRepository reviews,
+            UserAdministration users,
+            ItemLabels labels,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ItemSumRepository sums,
+            ReportSealing records,
+            AssessmentChanges work) {
         this.work = work;
         this.records = records;
         this.assessments = assessments;
@@ -142,9 +189,9 @@ public class Reviews {
     @Transactional(readOnly = true)
     public AssessmentTeam team(AssessmentInfo a) {
         Map<UUID, String> names = names();
-        java.util.function.Function<UUID, AssessmentTeam.Member> m = id -> new AssessmentTeam.Member(id,
-                names.get(id));
-        return new AssessmentTeam(a.assessors().stream().map(m).toList(),
+        java.util.function.Function<UUID, AssessmentTeam.Member> m = id -> new AssessmentTeam.Member(id, names.get(id));
+        return new AssessmentTeam(
+                a.assessors().stream().map(m).toList(),
                 a.reviewers().isEmpty() ? null : m.apply(a.reviewers().get(0)),
                 a.approvers().isEmpty() ? null : m.apply(a.approvers().get(0)));
     }
@@ -194,27 +241,38 @@ public class Reviews {
      */
     @Transactional(readOnly = true)
     public Paged<MissingItem> missing(UUID assessmentId, String q, SubmissionCheck.Gap gap, PageRequest page) {
-        return Paged.slice(missing(assessmentId).stream()
-                .filter(m -> gap == null || m.gaps().contains(gap))
-                .filter(m -> ListFilters.contains(q, String.valueOf(m.number()), m.requirementId(), m.controlPoint()))
-                .toList(), page);
+        return Paged.slice(
+                missing(assessmentId).stream()
+                        .filter(m -> gap == null || m.gaps().contains(gap))
+                        .filter(m -> ListFilters.contains(
+                                q, String.valueOf(m.number()), m.requirementId(), m.controlPoint()))
+                        .toList(),
+                page);
     }
 
     private List<MissingItem> missingOf(UUID assessmentId) {
         Map<UUID, Integer> evidence = new HashMap<>();
         repo.evidenceOfAssessment(assessmentId).forEach(e -> evidence.merge(e.itemId(), 1, Integer::sum));
         Map<UUID, Integer> open = new HashMap<>();
-        reviews.comments(assessmentId).stream().filter(Comment::open)
+        reviews.comments(assessmentId).stream()
+                .filter(Comment::open)
                 .forEach(c -> open.merge(c.itemId(), 1, Integer::sum));
         List<MissingItem> out = new ArrayList<>();
         for (TestItem i : repo.items(assessmentId)) {
-            List<SubmissionCheck.Gap> gaps = SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(i.id(), i.verdict(),
-                    i.verdictReason(), i.riskLevel(), i.riskReason(), i.finding(), i.recommendation(),
+            List<SubmissionCheck.Gap> gaps = SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                    i.id(),
+                    i.verdict(),
+                    i.verdictReason(),
+                    i.riskLevel(),
+                    i.riskReason(),
+                    i.finding(),
+                    i.recommendation(),
                     evidence.getOrDefault(i.id(), 0),
-                    i.noEvidenceReason(), open.getOrDefault(i.id(), 0)));
+                    i.noEvidenceReason(),
+                    open.getOrDefault(i.id(), 0)));
             if (!gaps.isEmpty()) {
-                out.add(new MissingItem(i.id(), i.position() + 1, i.requirementId(), i.side(), labels.controlPoint(i),
-                        gaps));
+                out.add(new MissingItem(
+                        i.id(), i.position() + 1, i.requirementId(), i.side(), labels.controlPoint(i), gaps));
             }
         }
         return out;
@@ -225,8 +283,11 @@ public class Reviews {
      * verdict changed after it is a re-test (复测), one changed before it a correction.
      */
     public static java.time.Instant firstReview(List<Step> steps) {
-        return steps.stream().filter(s -> s.kind() != StepKind.SUBMITTED).map(Step::at)
-                .min(java.util.Comparator.naturalOrder()).orElse(null);
+        return steps.stream()
+                .filter(s -> s.kind() != StepKind.SUBMITTED)
+                .map(Step::at)
+                .min(java.util.Comparator.naturalOrder())
+                .orElse(null);
     }
 
     /** When the testers submitted, the reviewer approved and the approver signed — cleared by a later send-back. */
@@ -289,17 +350,26 @@ public class Reviews {
             throw new ConflictException("assessment-closed", "assessment.team.error.closed", Msg.of(status));
         }
         AssessmentTeam team = validTeam(access.assessment().assessorOrgId(), in);
-        Map<String, UUID> byUsername = users.list().stream()
-                .collect(Collectors.toMap(UserView::username, UserView::id, (x, y) -> x));
-        team.requireSignersDidNotRecord(reviews.verdictRecorders(assessmentId).stream().map(byUsername::get)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, UUID> byUsername =
+                users.list().stream().collect(Collectors.toMap(UserView::username, UserView::id, (x, y) -> x));
+        team.requireSignersDidNotRecord(reviews.verdictRecorders(assessmentId).stream()
+                .map(byUsername::get)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
         repo.claimVersion(assessmentId, version.value(), clock.instant());
-        reviews.replaceTeam(assessmentId, team.testers().stream().map(AssessmentTeam.Member::id).toList(),
+        reviews.replaceTeam(
+                assessmentId,
+                team.testers().stream().map(AssessmentTeam.Member::id).toList(),
                 team.reviewer() == null ? null : team.reviewer().id(),
                 team.approver() == null ? null : team.approver().id());
         work.changed(assessmentId);
-        events.publishEvent(AuditableEvent.success("assessment.team", "assessment", assessmentId,
-                Msg.of("assessment.audit.team", names(team.testers()),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.team",
+                "assessment",
+                assessmentId,
+                Msg.of(
+                        "assessment.audit.team",
+                        names(team.testers()),
                         team.reviewer() == null ? "—" : team.reviewer().name(),
                         team.approver() == null ? "—" : team.approver().name())));
         return assessments.access(assessmentId).assessment();
@@ -313,8 +383,8 @@ public class Reviews {
 
     /** The team as a domain value: candidates checked (field errors), then one role per person (409). */
     AssessmentTeam validTeam(UUID assessorOrg, TeamInput in) {
-        Map<UUID, UserView> candidates = assessments.assessorCandidates(assessorOrg).stream()
-                .collect(Collectors.toMap(UserView::id, v -> v));
+        Map<UUID, UserView> candidates =
+                assessments.assessorCandidates(assessorOrg).stream().collect(Collectors.toMap(UserView::id, v -> v));
         FieldErrors errors = new FieldErrors();
         List<UUID> testers = in.testers() == null ? List.of() : in.testers();
         if (!candidates.keySet().containsAll(testers)) {
@@ -327,7 +397,8 @@ public class Reviews {
             errors.add("approver", "assessment.error.assessors");
         }
         errors.throwIfAny();
-        java.util.function.Function<UUID, AssessmentTeam.Member> m = id -> id == null ? null
+        java.util.function.Function<UUID, AssessmentTeam.Member> m = id -> id == null
+                ? null
                 : new AssessmentTeam.Member(id, candidates.get(id).displayName());
         return new AssessmentTeam(testers.stream().map(m).toList(), m.apply(in.reviewer()), m.apply(in.approver()));
     }
@@ -349,8 +420,8 @@ public class Reviews {
             return sendBack(id, asRead, Map.of(), comment);
         }
         return switch (target) {
-            case IN_REVIEW -> current == AssessmentStatus.APPROVAL ? returnReport(id, asRead, comment)
-                    : submit(id, asRead);
+            case IN_REVIEW ->
+                current == AssessmentStatus.APPROVAL ? returnReport(id, asRead, comment) : submit(id, asRead);
             case APPROVAL -> approveReview(id, asRead, comment);
             case COMPLETED -> approveReport(id, asRead, comment);
             case DRAFT, IN_PROGRESS, ARCHIVED -> plainMove(access, target);
@@ -359,8 +430,8 @@ public class Reviews {
 
     /** Start (a tester) and archive (a tester or the 批准人): no review step. */
     private AssessmentInfo plainMove(Access access, AssessmentStatus target) {
-        boolean allowed = access.mayAssess() || (target == AssessmentStatus.ARCHIVED
-                && access.relations().contains(Access.Relation.APPROVER));
+        boolean allowed = access.mayAssess()
+                || (target == AssessmentStatus.ARCHIVED && access.relations().contains(Access.Relation.APPROVER));
         if (!allowed) {
             throw new AccessDeniedException("assessment.denied.notAssessor");
         }
@@ -384,7 +455,10 @@ public class Reviews {
                 .submitForReview(AssessmentRole.TESTER, team, clock.instant());
         List<MissingItem> missing = missingOf(id);
         if (!missing.isEmpty()) {
-            events.publishEvent(AuditableEvent.failure("assessment.review.submit", "assessment", id,
+            events.publishEvent(AuditableEvent.failure(
+                    "assessment.review.submit",
+                    "assessment",
+                    id,
                     Msg.of("assessment.audit.submitRefused", missing.size())));
             throw new SubmissionRefused(missing);
         }
@@ -392,8 +466,7 @@ public class Reviews {
     }
 
     /** The 审核人 sends the assessment back with comments on items (item id → text) and/or a general comment. */
-    public AssessmentInfo sendBack(UUID id, ExpectedVersion version, Map<UUID, String> itemComments,
-                                   String comment) {
+    public AssessmentInfo sendBack(UUID id, ExpectedVersion version, Map<UUID, String> itemComments, String comment) {
         Access access = requireRelation(id, Access.Relation.REVIEWER);
         Map<UUID, String> given = new LinkedHashMap<>();
         itemComments.forEach((k, v) -> {
@@ -431,8 +504,8 @@ public class Reviews {
     public AssessmentInfo approveReport(UUID id, ExpectedVersion version, String comment) {
         Access access = requireRelation(id, Access.Relation.APPROVER);
         checkComment(comment, false);
-        AssessmentInfo approved = move(access, version, AssessmentStatus.COMPLETED, StepKind.REPORT_APPROVED, comment,
-                Map.of());
+        AssessmentInfo approved =
+                move(access, version, AssessmentStatus.COMPLETED, StepKind.REPORT_APPROVED, comment, Map.of());
         records.freezeAfterCommit(id);
         return approved;
     }
@@ -465,7 +538,10 @@ public class Reviews {
         }
         reviews.resolve(commentId, name(access.user().userId()), now);
         work.changed(c.assessmentId());
-        events.publishEvent(AuditableEvent.success("assessment.review.resolve", "assessment-item", c.itemId(),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.review.resolve",
+                "assessment-item",
+                c.itemId(),
                 Msg.of("assessment.audit.resolve", c.body())));
         return reviews.comment(commentId).orElseThrow();
     }
@@ -487,8 +563,9 @@ public class Reviews {
     private Access requireRelation(UUID id, Access.Relation relation) {
         Access access = assessments.access(id);
         if (!access.relations().contains(relation)) {
-            throw new ForbiddenException(Msg.of("assessment.review.denied", Msg.of(
-                    relation == Access.Relation.REVIEWER ? AssessmentRole.REVIEWER : AssessmentRole.APPROVER)));
+            throw new ForbiddenException(Msg.of(
+                    "assessment.review.denied",
+                    Msg.of(relation == Access.Relation.REVIEWER ? AssessmentRole.REVIEWER : AssessmentRole.APPROVER)));
         }
         return access;
     }
@@ -508,15 +585,20 @@ public class Reviews {
     }
 
     /** {@code version}: what the caller named ({@code null}: a move no version guards — start, archive). */
-    private AssessmentInfo move(Access access, ExpectedVersion version, AssessmentStatus target, StepKind kind,
-                                String comment, Map<UUID, String> itemComments) {
+    private AssessmentInfo move(
+            Access access,
+            ExpectedVersion version,
+            AssessmentStatus target,
+            StepKind kind,
+            String comment,
+            Map<UUID, String> itemComments) {
         UUID id = access.assessment().id();
         AssessmentStatus current = repo.lockStatus(id).orElseThrow(() -> new NotFoundException("assessment", id));
         if (version != null) {
             requireVersion(access, version);
         }
-        Assessment aggregate = new Assessment(id, access.assessment().systemId(), current,
-                access.assessment().completedAt());
+        Assessment aggregate = new Assessment(
+                id, access.assessment().systemId(), current, access.assessment().completedAt());
         Instant now = clock.instant();
         aggregate.moveTo(target, actor(access), team(access.assessment()), now);
         if (!repo.updateStatus(id, current, aggregate.status(), now, aggregate.completedAt())) {
@@ -531,16 +613,32 @@ public class Reviews {
         }
         if (kind != null) {
             String actorName = name(access.user().userId());
-            Step step = new Step(UUID.randomUUID(), id, kind, access.user().userId(), actorName,
-                    FieldValues.stripped(comment), itemComments.size(), now);
+            Step step = new Step(
+                    UUID.randomUUID(),
+                    id,
+                    kind,
+                    access.user().userId(),
+                    actorName,
+                    FieldValues.stripped(comment),
+                    itemComments.size(),
+                    now);
             reviews.insertStep(step);
-            itemComments.forEach((item, text) -> reviews.insertComment(new Comment(UUID.randomUUID(), id, item,
-                    step.id(), actorName, text, now, null, null)));
-            events.publishEvent(AuditableEvent.success(auditAction(kind), "assessment",
-                    id, Msg.of("assessment.audit.review", Msg.of(kind), itemComments.size(),
+            itemComments.forEach((item, text) -> reviews.insertComment(
+                    new Comment(UUID.randomUUID(), id, item, step.id(), actorName, text, now, null, null)));
+            events.publishEvent(AuditableEvent.success(
+                    auditAction(kind),
+                    "assessment",
+                    id,
+                    Msg.of(
+                            "assessment.audit.review",
+                            Msg.of(kind),
+                            itemComments.size(),
                             step.comment() == null ? "—" : step.comment())));
         }
-        events.publishEvent(AuditableEvent.success("assessment.transition", "assessment", id,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.transition",
+                "assessment",
+                id,
                 Msg.of("assessment.audit.transition", Msg.of(current), Msg.of(aggregate.status()))));
         return repo.find(id).orElseThrow();
     }
@@ -565,7 +663,8 @@ public class Reviews {
     }
 
     private static String names(List<AssessmentTeam.Member> members) {
-        return members.isEmpty() ? "—" : members.stream().map(AssessmentTeam.Member::name)
-                .collect(Collectors.joining(", "));
+        return members.isEmpty()
+                ? "—"
+                : members.stream().map(AssessmentTeam.Member::name).collect(Collectors.joining(", "));
     }
 }

@@ -4,27 +4,26 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldValues;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Remediation tasks. The assessors and the customer plan them (responsible organisation, due date) and change
@@ -35,8 +34,7 @@ import org.yunjian.assessment.AssessmentChanges;
 @Transactional
 public class Remediations {
 
-    public record Input(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {
-    }
+    public record Input(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {}
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
@@ -46,8 +44,13 @@ public class Remediations {
 
     private final AssessmentChanges work;
 
-    Remediations(AssessmentService assessments, AssessmentRepository repo, Parties parties,
-                 ApplicationEventPublisher events, java.time.Clock clock, AssessmentChanges work) {
+    Remediations(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            Parties parties,
+            ApplicationEventPublisher events,
+            java.time.Clock clock,
+            AssessmentChanges work) {
         this.work = work;
         this.assessments = assessments;
         this.repo = repo;
@@ -59,7 +62,8 @@ public class Remediations {
     /** The statuses a caller may choose for a task now at {@code current} (the current one always included). */
     public static List<RemediationStatus> choices(Access access, RemediationStatus current) {
         return Arrays.stream(RemediationStatus.values())
-                .filter(s -> s == current || s != RemediationStatus.VERIFIED || access.mayAssess()).toList();
+                .filter(s -> s == current || s != RemediationStatus.VERIFIED || access.mayAssess())
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -97,16 +101,28 @@ public class Remediations {
         if (!plans && !responsible.equals(r.responsibleOrgId())) {
             errors.add("responsibleOrgId", "assessment.error.remediation.statusOnly");
         }
-        if (!responsible.equals(r.responsibleOrgId()) && parties.rolesOf(responsible, access.system().id()).isEmpty()) {
+        if (!responsible.equals(r.responsibleOrgId())
+                && parties.rolesOf(responsible, access.system().id()).isEmpty()) {
             errors.add("responsibleOrgId", "assessment.error.remediation.responsible");
         }
         assessments.tooLong(errors, "note", in.note(), 4000);
         errors.throwIfAny();
-        Remediation updated = new Remediation(r.id(), r.itemId(), r.assessmentId(), responsible, due, status,
-                in.note() == null ? r.note() : FieldValues.stripped(in.note()), r.createdAt(), clock.instant());
+        Remediation updated = new Remediation(
+                r.id(),
+                r.itemId(),
+                r.assessmentId(),
+                responsible,
+                due,
+                status,
+                in.note() == null ? r.note() : FieldValues.stripped(in.note()),
+                r.createdAt(),
+                clock.instant());
         repo.updateRemediation(updated, version.value());
         work.changed(r.assessmentId());
-        events.publishEvent(AuditableEvent.success("assessment.remediation.update", "remediation", id,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.remediation.update",
+                "remediation",
+                id,
                 Msg.of("assessment.audit.remediation", Msg.of(r.status()), Msg.of(status), Formats.date(due))));
         return repo.remediation(id).orElseThrow();
     }

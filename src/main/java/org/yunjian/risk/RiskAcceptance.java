@@ -3,10 +3,9 @@ package org.yunjian.risk;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.UUID;
-
+import org.yunjian.assessment.RiskLevel;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.assessment.RiskLevel;
 
 /**
  * The acceptance of a finding's risk (treatment 接受): proposed by one person with an expiry date (and, for a high
@@ -14,8 +13,8 @@ import org.yunjian.assessment.RiskLevel;
  * proposer. Whether it is in force is computed from today's date, never stored: after the expiry date it is
  * 已过期 and the finding counts as open again.
  */
-public record RiskAcceptance(String reason, LocalDate expiresOn, UUID proposedBy, UUID approvedBy,
-                             LocalDate approvedOn) {
+public record RiskAcceptance(
+        String reason, LocalDate expiresOn, UUID proposedBy, UUID approvedBy, LocalDate approvedOn) {
 
     public RiskAcceptance {
         Objects.requireNonNull(expiresOn, "expiresOn");
@@ -27,7 +26,9 @@ public record RiskAcceptance(String reason, LocalDate expiresOn, UUID proposedBy
 
     /** 待批准 / 已接受 / 已过期. */
     public enum State {
-        PROPOSED, ACCEPTED, EXPIRED
+        PROPOSED,
+        ACCEPTED,
+        EXPIRED
     }
 
     public State state(LocalDate today) {
@@ -46,8 +47,8 @@ public record RiskAcceptance(String reason, LocalDate expiresOn, UUID proposedBy
      * The rules of a proposal, each problem on its field: an expiry date is required and must be after today; a
      * high risk is accepted only with a stated reason.
      */
-    public static void checkProposal(FieldErrors errors, RiskLevel risk, String reason, LocalDate expiresOn,
-                                     LocalDate today) {
+    public static void checkProposal(
+            FieldErrors errors, RiskLevel risk, String reason, LocalDate expiresOn, LocalDate today) {
         if (expiresOn == null) {
             errors.add("acceptanceExpiresOn", "risk.error.expiry.required");
         } else if (!expiresOn.isAfter(today)) {

@@ -4,18 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
+import org.yunjian.shared.FieldErrors;
 
 /**
  * One finding of the risk register as the rules see it: its treatment, the remediation status, the due date the
  * assessor chose (null = 未定) and the acceptance, if any. Open, overdue and unplanned are computed here — once —
  * from today's date; {@link #OPEN_SQL} says the same for the dashboards' set-based counts.
  */
-public record RiskEntry(RiskTreatment treatment, RemediationStatus status, LocalDate dueDate,
-                        RiskAcceptance acceptance) {
+public record RiskEntry(
+        RiskTreatment treatment, RemediationStatus status, LocalDate dueDate, RiskAcceptance acceptance) {
 
     public RiskEntry {
         Objects.requireNonNull(treatment, "treatment");
@@ -23,8 +22,8 @@ public record RiskEntry(RiskTreatment treatment, RemediationStatus status, Local
     }
 
     /** Remediation statuses that are open (DONE and VERIFIED are closed). */
-    public static final List<RemediationStatus> OPEN_STATUSES = List.of(RemediationStatus.OPEN,
-            RemediationStatus.IN_PROGRESS);
+    public static final List<RemediationStatus> OPEN_STATUSES =
+            List.of(RemediationStatus.OPEN, RemediationStatus.IN_PROGRESS);
 
     /**
      * {@link #open} in SQL over {@code assessment_remediation r LEFT JOIN assessment_risk k ON k.remediation_id =
@@ -77,9 +76,16 @@ public record RiskEntry(RiskTreatment treatment, RemediationStatus status, Local
      * due date; a transfer names the organisation it goes to, not the owner itself; an acceptance follows
      * {@link RiskAcceptance#checkProposal}.
      */
-    public static void checkPlan(FieldErrors errors, RiskLevel risk, RiskTreatment treatment, LocalDate dueDate,
-                                 UUID owner, UUID transferTo, String acceptanceReason, LocalDate acceptanceExpiresOn,
-                                 LocalDate today) {
+    public static void checkPlan(
+            FieldErrors errors,
+            RiskLevel risk,
+            RiskTreatment treatment,
+            LocalDate dueDate,
+            UUID owner,
+            UUID transferTo,
+            String acceptanceReason,
+            LocalDate acceptanceExpiresOn,
+            LocalDate today) {
         if (treatment == null) {
             errors.add("treatment", "risk.error.treatment.required");
             return;

@@ -11,41 +11,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.FieldValues;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.RemediationStatus;
-import org.yunjian.risk.RiskAcceptance;
-import org.yunjian.risk.RiskEntry;
 import org.yunjian.assessment.RiskLevel;
-import org.yunjian.risk.RiskState;
-import org.yunjian.risk.RiskTreatment;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.risk.RiskRepository.Risk;
-import org.yunjian.risk.RiskRepository.RetestLink;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
+import org.yunjian.risk.RiskRepository.RetestLink;
+import org.yunjian.risk.RiskRepository.Risk;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The risk and remediation register of an assessment (docs/modules/assessment.md, "Risk and remediation
@@ -59,8 +54,13 @@ import org.yunjian.assessment.AssessmentChanges;
 @Transactional
 public class RiskRegister {
 
-    public record Milestone(UUID id, UUID remediationId, String description, LocalDate targetDate, LocalDate doneOn,
-                            Instant createdAt) {
+    public record Milestone(
+            UUID id,
+            UUID remediationId,
+            String description,
+            LocalDate targetDate,
+            LocalDate doneOn,
+            Instant createdAt) {
 
         public boolean done() {
             return doneOn != null;
@@ -68,16 +68,32 @@ public class RiskRegister {
     }
 
     /** The latest re-test of a finding in a follow-up assessment, with its verdict (null until recorded). */
-    public record Retest(UUID assessmentId, String assessmentName, String reportNumber, UUID itemId, Verdict verdict,
-                         Instant at) {
-    }
+    public record Retest(
+            UUID assessmentId, String assessmentName, String reportNumber, UUID itemId, Verdict verdict, Instant at) {}
 
     /** One finding of the register, with what the caller may do with it. */
-    public record Entry(Remediation task, TestItem item, String controlPoint, RiskLevel risk, String description,
-                        RiskTreatment treatment, String ownerName, UUID transferOrgId, String transferName,
-                        List<Milestone> milestones, RiskAcceptance acceptance, String proposedByName,
-                        String approvedByName, RiskState state, boolean open, boolean overdue,
-                        boolean unplanned, Retest retest, boolean mayPlan, boolean mayProgress, boolean mayApprove) {
+    public record Entry(
+            Remediation task,
+            TestItem item,
+            String controlPoint,
+            RiskLevel risk,
+            String description,
+            RiskTreatment treatment,
+            String ownerName,
+            UUID transferOrgId,
+            String transferName,
+            List<Milestone> milestones,
+            RiskAcceptance acceptance,
+            String proposedByName,
+            String approvedByName,
+            RiskState state,
+            boolean open,
+            boolean overdue,
+            boolean unplanned,
+            Retest retest,
+            boolean mayPlan,
+            boolean mayProgress,
+            boolean mayApprove) {
 
         /** Whether the finding is in {@code state} (null = any) and its test item, control point or description
          *  contains {@code text} (null = any), any case: the risk register page's filters. */
@@ -90,7 +106,8 @@ public class RiskRegister {
             }
             String t = text.toLowerCase(java.util.Locale.ROOT);
             return java.util.stream.Stream.of(item.requirementId(), controlPoint, description)
-                    .anyMatch(v -> v != null && v.toLowerCase(java.util.Locale.ROOT).contains(t));
+                    .anyMatch(v ->
+                            v != null && v.toLowerCase(java.util.Locale.ROOT).contains(t));
         }
 
         public long milestonesDone() {
@@ -98,25 +115,32 @@ public class RiskRegister {
         }
     }
 
-    public record Summary(int findings, int open, int overdue, int unplanned, int accepted, int expired, int closed) {
-    }
+    public record Summary(int findings, int open, int overdue, int unplanned, int accepted, int expired, int closed) {}
 
     /** An organisation the owner or transfer may name: a party of the system. */
-    public record OrgOption(UUID id, String name) {
-    }
+    public record OrgOption(UUID id, String name) {}
 
-    public record Register(Access access, LocalDate today, List<Entry> entries, Summary summary,
-                           List<OrgOption> organisations, List<AssessmentInfo> followUps, AssessmentInfo origin,
-                           boolean mayCreateFollowUp) {
-    }
+    public record Register(
+            Access access,
+            LocalDate today,
+            List<Entry> entries,
+            Summary summary,
+            List<OrgOption> organisations,
+            List<AssessmentInfo> followUps,
+            AssessmentInfo origin,
+            boolean mayCreateFollowUp) {}
 
     /** A plan: treatment, description, owner, transfer target, due date, acceptance reason and expiry. */
-    public record PlanInput(RiskTreatment treatment, String description, UUID ownerOrgId, UUID transferOrgId,
-                            LocalDate dueDate, String acceptanceReason, LocalDate acceptanceExpiresOn) {
-    }
+    public record PlanInput(
+            RiskTreatment treatment,
+            String description,
+            UUID ownerOrgId,
+            UUID transferOrgId,
+            LocalDate dueDate,
+            String acceptanceReason,
+            LocalDate acceptanceExpiresOn) {}
 
-    public record MilestoneInput(String description, LocalDate targetDate, LocalDate doneOn) {
-    }
+    public record MilestoneInput(String description, LocalDate targetDate, LocalDate doneOn) {}
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
@@ -130,9 +154,17 @@ public class RiskRegister {
 
     private final AssessmentChanges work;
 
-    RiskRegister(AssessmentService assessments, AssessmentRepository repo, RiskRepository risks, Parties parties,
-                 OrganizationDirectory directory, UserAdministration users, ItemLabels labels,
-                 ApplicationEventPublisher events, Clock clock, AssessmentChanges work) {
+    RiskRegister(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            RiskRepository risks,
+            Parties parties,
+            OrganizationDirectory directory,
+            UserAdministration users,
+            ItemLabels labels,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AssessmentChanges work) {
         this.work = work;
         this.assessments = assessments;
         this.repo = repo;
@@ -161,40 +193,59 @@ public class RiskRegister {
         List<Remediation> tasks = repo.remediations(assessmentId);
         Map<UUID, Risk> treatment = risks.risksOfAssessment(assessmentId);
         Map<UUID, List<Milestone>> milestones = risks.milestonesOfAssessment(assessmentId);
-        Map<UUID, Retest> retests = latestRetests(tasks.stream().map(Remediation::id).toList());
+        Map<UUID, Retest> retests =
+                latestRetests(tasks.stream().map(Remediation::id).toList());
         Map<UUID, String> people = new HashMap<>();
         users.list().forEach(u -> people.put(u.id(), u.displayName()));
         List<Entry> entries = new ArrayList<>();
         for (Remediation r : tasks) {
-            entries.add(entry(access, r, items.get(r.itemId()), treatment.get(r.id()),
-                    milestones.getOrDefault(r.id(), List.of()), retests.get(r.id()), people, today));
+            entries.add(entry(
+                    access,
+                    r,
+                    items.get(r.itemId()),
+                    treatment.get(r.id()),
+                    milestones.getOrDefault(r.id(), List.of()),
+                    retests.get(r.id()),
+                    people,
+                    today));
         }
-        AssessmentInfo origin = risks.followUpOf(assessmentId).flatMap(repo::find).orElse(null);
-        List<AssessmentInfo> followUps = risks.followUps(assessmentId).stream().map(repo::find)
-                .flatMap(java.util.Optional::stream).toList();
-        boolean mayFollowUp = access.mayAssess() && access.assessment().status() == AssessmentStatus.COMPLETED
+        AssessmentInfo origin =
+                risks.followUpOf(assessmentId).flatMap(repo::find).orElse(null);
+        List<AssessmentInfo> followUps = risks.followUps(assessmentId).stream()
+                .map(repo::find)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+        boolean mayFollowUp = access.mayAssess()
+                && access.assessment().status() == AssessmentStatus.COMPLETED
                 && entries.stream().anyMatch(e -> e.open() || e.task().status() == RemediationStatus.DONE);
-        return new Register(access, today, entries, summary(entries), organisations(access), followUps, origin,
-                mayFollowUp);
+        return new Register(
+                access, today, entries, summary(entries), organisations(access), followUps, origin, mayFollowUp);
     }
 
     /** One finding of the register, or 404. */
     @Transactional(readOnly = true)
     public Entry entry(UUID remediationId) {
-        Remediation r = repo.remediation(remediationId)
-                .orElseThrow(() -> new NotFoundException("remediation", remediationId));
+        Remediation r =
+                repo.remediation(remediationId).orElseThrow(() -> new NotFoundException("remediation", remediationId));
         Access access = accessTo(r);
         Map<UUID, String> people = new HashMap<>();
         users.list().forEach(u -> people.put(u.id(), u.displayName()));
-        return entry(access, r, repo.item(r.itemId()).orElseThrow(), risks.risk(r.id()).orElse(null),
-                risks.milestones(r.id()), latestRetests(List.of(r.id())).get(r.id()), people, today());
+        return entry(
+                access,
+                r,
+                repo.item(r.itemId()).orElseThrow(),
+                risks.risk(r.id()).orElse(null),
+                risks.milestones(r.id()),
+                latestRetests(List.of(r.id())).get(r.id()),
+                people,
+                today());
     }
 
     /** The parties of the assessed system, as owner and transfer choices. */
     @Transactional(readOnly = true)
     public List<OrgOption> organisations(UUID remediationId) {
-        Remediation r = repo.remediation(remediationId)
-                .orElseThrow(() -> new NotFoundException("remediation", remediationId));
+        Remediation r =
+                repo.remediation(remediationId).orElseThrow(() -> new NotFoundException("remediation", remediationId));
         return organisations(accessTo(r));
     }
 
@@ -206,26 +257,52 @@ public class RiskRegister {
         }
     }
 
-    private Entry entry(Access access, Remediation r, TestItem item, Risk risk, List<Milestone> milestones,
-                        Retest retest, Map<UUID, String> people, LocalDate today) {
+    private Entry entry(
+            Access access,
+            Remediation r,
+            TestItem item,
+            Risk risk,
+            List<Milestone> milestones,
+            Retest retest,
+            Map<UUID, String> people,
+            LocalDate today) {
         RiskTreatment treatment = risk == null ? RiskTreatment.REMEDIATE : risk.treatment();
         RiskAcceptance acceptance = risk == null || treatment != RiskTreatment.ACCEPT ? null : risk.acceptance();
         RiskEntry rule = new RiskEntry(treatment, r.status(), r.dueDate(), acceptance);
         String description = risk != null && risk.description() != null ? risk.description() : item.riskReason();
         boolean closed = access.assessment().status() == AssessmentStatus.ARCHIVED;
         UUID org = access.user().organizationId();
-        boolean mayApprove = !closed && acceptance != null && acceptance.state(today) == RiskAcceptance.State.PROPOSED
-                && org != null && org.equals(access.system().customerId())
+        boolean mayApprove = !closed
+                && acceptance != null
+                && acceptance.state(today) == RiskAcceptance.State.PROPOSED
+                && org != null
+                && org.equals(access.system().customerId())
                 && !access.user().userId().equals(acceptance.proposedBy());
-        return new Entry(r, item, labels.controlPoint(item), item.riskLevel(), description, treatment,
-                orgName(r.responsibleOrgId()), risk == null || treatment != RiskTreatment.TRANSFER ? null
-                : risk.transferOrgId(), risk == null || treatment != RiskTreatment.TRANSFER
-                || risk.transferOrgId() == null ? null : orgName(risk.transferOrgId()), milestones, acceptance,
+        return new Entry(
+                r,
+                item,
+                labels.controlPoint(item),
+                item.riskLevel(),
+                description,
+                treatment,
+                orgName(r.responsibleOrgId()),
+                risk == null || treatment != RiskTreatment.TRANSFER ? null : risk.transferOrgId(),
+                risk == null || treatment != RiskTreatment.TRANSFER || risk.transferOrgId() == null
+                        ? null
+                        : orgName(risk.transferOrgId()),
+                milestones,
+                acceptance,
                 acceptance == null ? null : people.getOrDefault(acceptance.proposedBy(), "—"),
-                acceptance == null || acceptance.approvedBy() == null ? null
+                acceptance == null || acceptance.approvedBy() == null
+                        ? null
                         : people.getOrDefault(acceptance.approvedBy(), "—"),
-                rule.state(today), rule.open(today), rule.overdue(today), rule.unplanned(today), retest,
-                !closed && access.mayPlanRemediation(), !closed && access.mayEditRemediation(r.responsibleOrgId()),
+                rule.state(today),
+                rule.open(today),
+                rule.overdue(today),
+                rule.unplanned(today),
+                retest,
+                !closed && access.mayPlanRemediation(),
+                !closed && access.mayEditRemediation(r.responsibleOrgId()),
                 mayApprove);
     }
 
@@ -257,11 +334,17 @@ public class RiskRegister {
                 if (i == null) {
                     continue;
                 }
-                AssessmentInfo a = assessmentsById.computeIfAbsent(i.assessmentId(), id -> repo.find(id).orElse(null));
-                Retest t = new Retest(i.assessmentId(), a == null ? "—" : a.name(), a == null ? null : a.reportNumber(),
-                        i.id(), i.verdict(), i.verdict() == null ? (a == null ? null : a.createdAt()) : i.updatedAt());
-                if (latest == null || (t.verdict() != null && (latest.verdict() == null
-                        || t.at().isAfter(latest.at())))) {
+                AssessmentInfo a = assessmentsById.computeIfAbsent(
+                        i.assessmentId(), id -> repo.find(id).orElse(null));
+                Retest t = new Retest(
+                        i.assessmentId(),
+                        a == null ? "—" : a.name(),
+                        a == null ? null : a.reportNumber(),
+                        i.id(),
+                        i.verdict(),
+                        i.verdict() == null ? (a == null ? null : a.createdAt()) : i.updatedAt());
+                if (latest == null
+                        || (t.verdict() != null && (latest.verdict() == null || t.at().isAfter(latest.at())))) {
                     latest = t;
                 }
             }
@@ -285,11 +368,16 @@ public class RiskRegister {
         for (Engagement e : parties.visibleEngagements(access.system().id())) {
             e.participants().forEach(p -> add.accept(p.organizationId()));
         }
-        return out.values().stream().sorted(Comparator.comparing(OrgOption::name)).toList();
+        return out.values().stream()
+                .sorted(Comparator.comparing(OrgOption::name))
+                .toList();
     }
 
     private String orgName(UUID id) {
-        return directory.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—");
+        return directory
+                .find(id)
+                .map(OrganizationDirectory.OrganizationRef::name)
+                .orElse("—");
     }
 
     // --- changing
@@ -330,26 +418,46 @@ public class RiskRegister {
         if (in.treatment() == RiskTreatment.ACCEPT) {
             String reason = FieldValues.stripped(in.acceptanceReason());
             RiskAcceptance prior = before == null ? null : before.acceptance();
-            if (before != null && before.treatment() == RiskTreatment.ACCEPT && prior != null
-                    && Objects.equals(prior.reason(), reason) && prior.expiresOn().equals(in.acceptanceExpiresOn())) {
+            if (before != null
+                    && before.treatment() == RiskTreatment.ACCEPT
+                    && prior != null
+                    && Objects.equals(prior.reason(), reason)
+                    && prior.expiresOn().equals(in.acceptanceExpiresOn())) {
                 acceptance = prior; // unchanged: an approval stands
                 proposedAt = before.proposedAt();
             } else {
-                acceptance = new RiskAcceptance(reason, in.acceptanceExpiresOn(), access.user().userId(), null, null);
+                acceptance = new RiskAcceptance(
+                        reason, in.acceptanceExpiresOn(), access.user().userId(), null, null);
                 proposedAt = now;
             }
         }
         String description = FieldValues.stripped(in.description());
         LocalDate due = in.treatment() == RiskTreatment.ACCEPT && in.dueDate() == null ? r.dueDate() : in.dueDate();
-        repo.updateRemediation(new Remediation(r.id(), r.itemId(), r.assessmentId(), owner, due, r.status(), r.note(),
-                r.createdAt(), now), version.value());
-        risks.saveRisk(new Risk(r.id(), in.treatment(), description,
-                in.treatment() == RiskTreatment.TRANSFER ? in.transferOrgId() : null, acceptance, proposedAt, now));
+        repo.updateRemediation(
+                new Remediation(
+                        r.id(), r.itemId(), r.assessmentId(), owner, due, r.status(), r.note(), r.createdAt(), now),
+                version.value());
+        risks.saveRisk(new Risk(
+                r.id(),
+                in.treatment(),
+                description,
+                in.treatment() == RiskTreatment.TRANSFER ? in.transferOrgId() : null,
+                acceptance,
+                proposedAt,
+                now));
         work.changed(r.assessmentId());
         RiskTreatment was = before == null ? RiskTreatment.REMEDIATE : before.treatment();
-        events.publishEvent(AuditableEvent.success("assessment.risk.plan", "remediation", r.id(),
-                Msg.of("risk.audit.plan", item.requirementId(), Msg.of(was), Msg.of(in.treatment()),
-                        due == null ? Msg.of("risk.due.none") : Formats.date(due), orgName(owner),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.risk.plan",
+                "remediation",
+                r.id(),
+                Msg.of(
+                        "risk.audit.plan",
+                        item.requirementId(),
+                        Msg.of(was),
+                        Msg.of(in.treatment()),
+                        due == null ? Msg.of("risk.due.none") : Formats.date(due),
+                        orgName(owner),
                         in.treatment() == RiskTreatment.ACCEPT ? Formats.date(in.acceptanceExpiresOn()) : "—")));
         return entry(r.id());
     }
@@ -364,12 +472,22 @@ public class RiskRegister {
     private FieldErrors planErrors(Remediation r, Access access, TestItem item, PlanInput in) {
         UUID owner = in.ownerOrgId() == null ? r.responsibleOrgId() : in.ownerOrgId();
         FieldErrors errors = new FieldErrors();
-        RiskEntry.checkPlan(errors, item.riskLevel(), in.treatment(), in.dueDate(), owner, in.transferOrgId(),
-                in.acceptanceReason(), in.acceptanceExpiresOn(), today());
-        if (!owner.equals(r.responsibleOrgId()) && parties.rolesOf(owner, access.system().id()).isEmpty()) {
+        RiskEntry.checkPlan(
+                errors,
+                item.riskLevel(),
+                in.treatment(),
+                in.dueDate(),
+                owner,
+                in.transferOrgId(),
+                in.acceptanceReason(),
+                in.acceptanceExpiresOn(),
+                today());
+        if (!owner.equals(r.responsibleOrgId())
+                && parties.rolesOf(owner, access.system().id()).isEmpty()) {
             errors.add("ownerOrgId", "assessment.error.remediation.responsible");
         }
-        if (in.treatment() == RiskTreatment.TRANSFER && in.transferOrgId() != null
+        if (in.treatment() == RiskTreatment.TRANSFER
+                && in.transferOrgId() != null
                 && parties.rolesOf(in.transferOrgId(), access.system().id()).isEmpty()) {
             errors.add("transferOrgId", "risk.error.transfer.party");
         }
@@ -389,19 +507,36 @@ public class RiskRegister {
         if (org == null || !org.equals(access.system().customerId())) {
             throw new AccessDeniedException("risk.denied.approve"); // only the risk owner's users approve
         }
-        Risk risk = risks.risk(r.id()).filter(k -> k.treatment() == RiskTreatment.ACCEPT && k.acceptance() != null)
+        Risk risk = risks.risk(r.id())
+                .filter(k -> k.treatment() == RiskTreatment.ACCEPT && k.acceptance() != null)
                 .orElseThrow(() -> new ConflictException("acceptance-not-proposed", "risk.error.acceptance.none"));
         LocalDate today = today();
-        RiskAcceptance approved = risk.acceptance().approve(access.user().userId(), access.user().organizationId(),
-                access.system().customerId(), today);
+        RiskAcceptance approved = risk.acceptance()
+                .approve(
+                        access.user().userId(),
+                        access.user().organizationId(),
+                        access.system().customerId(),
+                        today);
         repo.claimRemediation(r.id(), version.value(), clock.instant());
-        risks.saveRisk(new Risk(r.id(), risk.treatment(), risk.description(), risk.transferOrgId(), approved,
-                risk.proposedAt(), clock.instant()));
+        risks.saveRisk(new Risk(
+                r.id(),
+                risk.treatment(),
+                risk.description(),
+                risk.transferOrgId(),
+                approved,
+                risk.proposedAt(),
+                clock.instant()));
         work.changed(r.assessmentId());
         TestItem item = repo.item(r.itemId()).orElseThrow();
-        events.publishEvent(AuditableEvent.success("assessment.risk.accept", "remediation", r.id(),
-                Msg.of("risk.audit.accept", item.requirementId(),
-                        item.riskLevel() == null ? "—" : Msg.of(item.riskLevel()), Formats.date(today),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.risk.accept",
+                "remediation",
+                r.id(),
+                Msg.of(
+                        "risk.audit.accept",
+                        item.requirementId(),
+                        item.riskLevel() == null ? "—" : Msg.of(item.riskLevel()),
+                        Formats.date(today),
                         Formats.date(approved.expiresOn()))));
         return entry(r.id());
     }
@@ -415,10 +550,13 @@ public class RiskRegister {
         }
         checkMilestone(in);
         repo.claimRemediation(r.id(), version.value(), clock.instant());
-        Milestone m = new Milestone(UUID.randomUUID(), r.id(), in.description().strip(), in.targetDate(), in.doneOn(),
-                clock.instant());
+        Milestone m = new Milestone(
+                UUID.randomUUID(), r.id(), in.description().strip(), in.targetDate(), in.doneOn(), clock.instant());
         risks.insertMilestone(m);
-        events.publishEvent(AuditableEvent.success("assessment.risk.milestone", "remediation", r.id(),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.risk.milestone",
+                "remediation",
+                r.id(),
                 Msg.of("risk.audit.milestone.add", m.description(), Formats.date(m.targetDate()))));
         return m;
     }
@@ -427,14 +565,14 @@ public class RiskRegister {
      * Changes a milestone. The planners change everything; the responsible organisation only the done date —
      * another changed field is refused on that field. {@code version}: the entry's version the caller read.
      */
-    public Milestone updateMilestone(UUID remediationId, UUID milestoneId, ExpectedVersion version,
-                                     MilestoneInput in) {
+    public Milestone updateMilestone(UUID remediationId, UUID milestoneId, ExpectedVersion version, MilestoneInput in) {
         Remediation r = task(remediationId);
         Access access = forChange(r);
         if (!access.mayEditRemediation(r.responsibleOrgId())) {
             throw new AccessDeniedException("assessment.denied.remediation");
         }
-        Milestone m = risks.milestone(milestoneId).filter(x -> x.remediationId().equals(r.id()))
+        Milestone m = risks.milestone(milestoneId)
+                .filter(x -> x.remediationId().equals(r.id()))
                 .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
         String description = in.description() == null ? m.description() : in.description();
         LocalDate target = in.targetDate() == null ? m.targetDate() : in.targetDate();
@@ -453,8 +591,14 @@ public class RiskRegister {
         repo.claimRemediation(r.id(), version.value(), clock.instant());
         Milestone updated = new Milestone(m.id(), r.id(), description.strip(), target, in.doneOn(), m.createdAt());
         risks.updateMilestone(updated);
-        events.publishEvent(AuditableEvent.success("assessment.risk.milestone", "remediation", r.id(),
-                Msg.of("risk.audit.milestone.update", updated.description(), Formats.date(updated.targetDate()),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.risk.milestone",
+                "remediation",
+                r.id(),
+                Msg.of(
+                        "risk.audit.milestone.update",
+                        updated.description(),
+                        Formats.date(updated.targetDate()),
                         updated.doneOn() == null ? "—" : Formats.date(updated.doneOn()))));
         return updated;
     }
@@ -466,11 +610,15 @@ public class RiskRegister {
         if (!access.mayPlanRemediation()) {
             throw new AccessDeniedException("risk.denied.plan");
         }
-        Milestone m = risks.milestone(milestoneId).filter(x -> x.remediationId().equals(r.id()))
+        Milestone m = risks.milestone(milestoneId)
+                .filter(x -> x.remediationId().equals(r.id()))
                 .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
         repo.claimRemediation(r.id(), version.value(), clock.instant());
         risks.deleteMilestone(m.id());
-        events.publishEvent(AuditableEvent.success("assessment.risk.milestone", "remediation", r.id(),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.risk.milestone",
+                "remediation",
+                r.id(),
                 Msg.of("risk.audit.milestone.delete", m.description())));
     }
 

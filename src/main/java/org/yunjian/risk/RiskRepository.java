@@ -12,12 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.risk.RiskAcceptance;
-import org.yunjian.risk.RiskTreatment;
 import org.yunjian.risk.RiskRegister.Milestone;
 
 /** The register's tables: treatment and acceptance per task, milestones, re-test links, follow-up assessments. */
@@ -25,13 +22,17 @@ import org.yunjian.risk.RiskRegister.Milestone;
 public class RiskRepository {
 
     /** A task's treatment as stored; a task without a row is remediated with the item's risk reason. */
-    public record Risk(UUID remediationId, RiskTreatment treatment, String description, UUID transferOrgId,
-                RiskAcceptance acceptance, Instant proposedAt, Instant updatedAt) {
-    }
+    public record Risk(
+            UUID remediationId,
+            RiskTreatment treatment,
+            String description,
+            UUID transferOrgId,
+            RiskAcceptance acceptance,
+            Instant proposedAt,
+            Instant updatedAt) {}
 
     /** An item of a follow-up assessment and the finding it re-tests. */
-    public record RetestLink(UUID itemId, UUID originItemId, UUID originRemediationId) {
-    }
+    public record RetestLink(UUID itemId, UUID originItemId, UUID originRemediationId) {}
 
     private final JdbcClient jdbc;
 
@@ -43,16 +44,14 @@ public class RiskRepository {
 
     Optional<Risk> risk(UUID remediationId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_risk WHERE remediation_id = ?""").param(remediationId).query(RISK)
-                .optional();
+                SELECT * FROM assessment_risk WHERE remediation_id = ?""").param(remediationId).query(RISK).optional();
     }
 
     public Map<UUID, Risk> risksOfAssessment(UUID assessmentId) {
         Map<UUID, Risk> out = new HashMap<>();
         jdbc.sql("""
                         SELECT k.* FROM assessment_risk k JOIN assessment_remediation r ON r.id = k.remediation_id
-                        WHERE r.assessment_id = ?""").param(assessmentId).query(RISK).list()
-                .forEach(k -> out.put(k.remediationId(), k));
+                        WHERE r.assessment_id = ?""").param(assessmentId).query(RISK).list().forEach(k -> out.put(k.remediationId(), k));
         return out;
     }
 
@@ -62,9 +61,17 @@ public class RiskRepository {
                         UPDATE assessment_risk SET treatment = ?, risk_description = ?, transfer_org_id = ?,
                         accept_reason = ?, accept_expires_on = ?, accept_proposed_by = ?, accept_proposed_at = ?,
                         accept_approved_by = ?, accept_approved_on = ?, updated_at = ? WHERE remediation_id = ?""")
-                .params(k.treatment().name(), k.description(), k.transferOrgId(), a == null ? null : a.reason(),
-                        a == null ? null : a.expiresOn(), a == null ? null : a.proposedBy(), utc(k.proposedAt()),
-                        a == null ? null : a.approvedBy(), a == null ? null : a.approvedOn(), utc(k.updatedAt()),
+                .params(
+                        k.treatment().name(),
+                        k.description(),
+                        k.transferOrgId(),
+                        a == null ? null : a.reason(),
+                        a == null ? null : a.expiresOn(),
+                        a == null ? null : a.proposedBy(),
+                        utc(k.proposedAt()),
+                        a == null ? null : a.approvedBy(),
+                        a == null ? null : a.approvedOn(),
+                        utc(k.updatedAt()),
                         k.remediationId())
                 .update();
         if (n == 0) {
@@ -72,10 +79,18 @@ public class RiskRepository {
                             INSERT INTO assessment_risk (remediation_id, treatment, risk_description, transfer_org_id,
                             accept_reason, accept_expires_on, accept_proposed_by, accept_proposed_at,
                             accept_approved_by, accept_approved_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
-                    .params(k.remediationId(), k.treatment().name(), k.description(), k.transferOrgId(),
-                            a == null ? null : a.reason(), a == null ? null : a.expiresOn(),
-                            a == null ? null : a.proposedBy(), utc(k.proposedAt()), a == null ? null : a.approvedBy(),
-                            a == null ? null : a.approvedOn(), utc(k.updatedAt()))
+                    .params(
+                            k.remediationId(),
+                            k.treatment().name(),
+                            k.description(),
+                            k.transferOrgId(),
+                            a == null ? null : a.reason(),
+                            a == null ? null : a.expiresOn(),
+                            a == null ? null : a.proposedBy(),
+                            utc(k.proposedAt()),
+                            a == null ? null : a.approvedBy(),
+                            a == null ? null : a.approvedOn(),
+                            utc(k.updatedAt()))
                     .update();
         }
     }
@@ -83,12 +98,22 @@ public class RiskRepository {
     private static final RowMapper<Risk> RISK = (rs, n) -> {
         LocalDate expires = rs.getObject("accept_expires_on", LocalDate.class);
         UUID proposer = rs.getObject("accept_proposed_by", UUID.class);
-        RiskAcceptance acceptance = expires == null || proposer == null ? null : new RiskAcceptance(
-                rs.getString("accept_reason"), expires, proposer, rs.getObject("accept_approved_by", UUID.class),
-                rs.getObject("accept_approved_on", LocalDate.class));
-        return new Risk(rs.getObject("remediation_id", UUID.class), RiskTreatment.valueOf(rs.getString("treatment")),
-                rs.getString("risk_description"), rs.getObject("transfer_org_id", UUID.class), acceptance,
-                instant(rs, "accept_proposed_at"), instant(rs, "updated_at"));
+        RiskAcceptance acceptance = expires == null || proposer == null
+                ? null
+                : new RiskAcceptance(
+                        rs.getString("accept_reason"),
+                        expires,
+                        proposer,
+                        rs.getObject("accept_approved_by", UUID.class),
+                        rs.getObject("accept_approved_on", LocalDate.class));
+        return new Risk(
+                rs.getObject("remediation_id", UUID.class),
+                RiskTreatment.valueOf(rs.getString("treatment")),
+                rs.getString("risk_description"),
+                rs.getObject("transfer_org_id", UUID.class),
+                acceptance,
+                instant(rs, "accept_proposed_at"),
+                instant(rs, "updated_at"));
     };
 
     // --- milestones
@@ -105,7 +130,8 @@ public class RiskRepository {
         jdbc.sql("""
                         UPDATE assessment_milestone SET description = ?, target_date = ?, done_on = ?
                         WHERE id = ?""")
-                .params(m.description(), m.targetDate(), m.doneOn(), m.id()).update();
+                .params(m.description(), m.targetDate(), m.doneOn(), m.id())
+                .update();
     }
 
     void deleteMilestone(UUID id) {
@@ -120,23 +146,25 @@ public class RiskRepository {
 
     List<Milestone> milestones(UUID remediationId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_milestone WHERE remediation_id = ? ORDER BY target_date, created_at, id""")
-                .param(remediationId).query(MILESTONE).list();
+                SELECT * FROM assessment_milestone WHERE remediation_id = ? ORDER BY target_date, created_at, id""").param(remediationId).query(MILESTONE).list();
     }
 
     Map<UUID, List<Milestone>> milestonesOfAssessment(UUID assessmentId) {
         Map<UUID, List<Milestone>> out = new HashMap<>();
         jdbc.sql("""
                         SELECT m.* FROM assessment_milestone m JOIN assessment_remediation r ON r.id = m.remediation_id
-                        WHERE r.assessment_id = ? ORDER BY m.target_date, m.created_at, m.id""")
-                .param(assessmentId).query(MILESTONE).list()
-                .forEach(m -> out.computeIfAbsent(m.remediationId(), k -> new ArrayList<>()).add(m));
+                        WHERE r.assessment_id = ? ORDER BY m.target_date, m.created_at, m.id""").param(assessmentId).query(MILESTONE).list().forEach(m -> out.computeIfAbsent(
+                        m.remediationId(), k -> new ArrayList<>())
+                .add(m));
         return out;
     }
 
-    private static final RowMapper<Milestone> MILESTONE = (rs, n) -> new Milestone(rs.getObject("id", UUID.class),
-            rs.getObject("remediation_id", UUID.class), rs.getString("description"),
-            rs.getObject("target_date", LocalDate.class), rs.getObject("done_on", LocalDate.class),
+    private static final RowMapper<Milestone> MILESTONE = (rs, n) -> new Milestone(
+            rs.getObject("id", UUID.class),
+            rs.getObject("remediation_id", UUID.class),
+            rs.getString("description"),
+            rs.getObject("target_date", LocalDate.class),
+            rs.getObject("done_on", LocalDate.class),
             instant(rs, "created_at"));
 
     // --- follow-ups and re-tests
@@ -145,8 +173,7 @@ public class RiskRepository {
     public List<UUID> assessmentsWithAcceptances() {
         return jdbc.sql("""
                 SELECT DISTINCT r.assessment_id FROM assessment_risk k
-                JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'""")
-                .query(UUID.class).list();
+                JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'""").query(UUID.class).list();
     }
 
     public void markFollowUp(UUID assessmentId, UUID originAssessmentId) {
@@ -156,21 +183,20 @@ public class RiskRepository {
 
     Optional<UUID> followUpOf(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT follow_up_of FROM assessment WHERE id = ? AND follow_up_of IS NOT NULL""")
-                .param(assessmentId).query(UUID.class).optional();
+                SELECT follow_up_of FROM assessment WHERE id = ? AND follow_up_of IS NOT NULL""").param(assessmentId).query(UUID.class).optional();
     }
 
     /** Ids of the follow-up assessments of an assessment, oldest first. */
     List<UUID> followUps(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT id FROM assessment WHERE follow_up_of = ? ORDER BY created_at, id""").param(assessmentId)
-                .query(UUID.class).list();
+                SELECT id FROM assessment WHERE follow_up_of = ? ORDER BY created_at, id""").param(assessmentId).query(UUID.class).list();
     }
 
     public void insertRetest(RetestLink l) {
         jdbc.sql("""
                 INSERT INTO assessment_retest (item_id, origin_item_id, origin_remediation_id) VALUES (?,?,?)""")
-                .params(l.itemId(), l.originItemId(), l.originRemediationId()).update();
+                .params(l.itemId(), l.originItemId(), l.originRemediationId())
+                .update();
     }
 
     public Optional<RetestLink> retestOf(UUID itemId) {
@@ -185,12 +211,14 @@ public class RiskRepository {
             return out;
         }
         jdbc.sql("""
-                SELECT * FROM assessment_retest WHERE origin_remediation_id IN (:ids)""").param("ids", remediationIds)
-                .query(RETEST).list()
-                .forEach(l -> out.computeIfAbsent(l.originRemediationId(), k -> new ArrayList<>()).add(l));
+                SELECT * FROM assessment_retest WHERE origin_remediation_id IN (:ids)""").param("ids", remediationIds).query(RETEST).list().forEach(l -> out.computeIfAbsent(
+                        l.originRemediationId(), k -> new ArrayList<>())
+                .add(l));
         return out;
     }
 
-    private static final RowMapper<RetestLink> RETEST = (rs, n) -> new RetestLink(rs.getObject("item_id", UUID.class),
-            rs.getObject("origin_item_id", UUID.class), rs.getObject("origin_remediation_id", UUID.class));
+    private static final RowMapper<RetestLink> RETEST = (rs, n) -> new RetestLink(
+            rs.getObject("item_id", UUID.class),
+            rs.getObject("origin_item_id", UUID.class),
+            rs.getObject("origin_remediation_id", UUID.class));
 }

@@ -2,7 +2,6 @@ package org.yunjian.security;
 
 import java.util.Collection;
 import java.util.List;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -11,8 +10,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The authenticated account held in the session. An administrator who has given the password but
  * not yet the TOTP code carries only the {@code MFA_PENDING} authority.
  */
-public record AccountPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked,
-                               boolean fullyAuthenticated) implements UserDetails {
+public record AccountPrincipal(
+        CurrentUser user, String passwordHash, boolean enabled, boolean locked, boolean fullyAuthenticated)
+        implements UserDetails {
 
     public static final String MFA_PENDING = "MFA_PENDING";
 

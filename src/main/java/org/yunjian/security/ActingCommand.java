@@ -3,7 +3,6 @@ package org.yunjian.security;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -15,7 +14,6 @@ import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -50,7 +48,10 @@ public abstract class ActingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        UserView user = users.list().stream().filter(u -> u.username().equals(username)).findFirst().orElse(null);
+        UserView user = users.list().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .orElse(null);
         if (user == null || !user.enabled() || !(user.role() == Role.USER || user.role() == Role.SYSTEM_ADMIN)) {
             err.println(Texts.get("cli.actAs.noUser", username));
             err.flush();
@@ -60,12 +61,15 @@ public abstract class ActingCommand implements Callable<Integer> {
         AccountPrincipal principal = new AccountPrincipal(current, "", true, false, true);
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
+        context.setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
-            events.publishEvent(AuditableEvent.success("cli.act-as", "user", user.id(), Msg.of(
-                    "cli.actAs.audit", System.getProperty("user.name", "unknown"), spec.qualifiedName())));
+            events.publishEvent(AuditableEvent.success(
+                    "cli.act-as",
+                    "user",
+                    user.id(),
+                    Msg.of("cli.actAs.audit", System.getProperty("user.name", "unknown"), spec.qualifiedName())));
             return work(out, err);
         } catch (NotFoundException e) {
             err.println(Texts.get("cli.actAs.notFound", username, e.getMessage()));

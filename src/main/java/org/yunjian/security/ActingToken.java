@@ -2,7 +2,6 @@ package org.yunjian.security;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.yunjian.security.internal.token.ApiTokenAuthentication;
 

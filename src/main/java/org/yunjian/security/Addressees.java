@@ -2,7 +2,6 @@ package org.yunjian.security;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.AccountRepository;
@@ -16,8 +15,7 @@ import org.yunjian.shared.work.WorkAddressee;
 public class Addressees {
 
     /** An addressed person: where they belong and what they are called (no other account data). */
-    public record Recipient(UUID id, String username, String displayName, Role role, UUID organizationId) {
-    }
+    public record Recipient(UUID id, String username, String displayName, Role role, UUID organizationId) {}
 
     private final AccountRepository accounts;
 
@@ -30,7 +28,8 @@ public class Addressees {
         if (to.user() != null) {
             found = accounts.findById(to.user()).stream().toList();
         } else if (to.organization() != null) {
-            found = accounts.findByOrganization(to.organization()).stream().filter(a -> a.role() == Role.USER)
+            found = accounts.findByOrganization(to.organization()).stream()
+                    .filter(a -> a.role() == Role.USER)
                     .toList();
         } else {
             Role role;
@@ -39,9 +38,12 @@ public class Addressees {
             } catch (IllegalArgumentException e) {
                 return List.of();
             }
-            found = accounts.findAll().stream().filter(a -> a.role() == role && role.isAdministrator()).toList();
+            found = accounts.findAll().stream()
+                    .filter(a -> a.role() == role && role.isAdministrator())
+                    .toList();
         }
-        return found.stream().filter(a -> a.enabled() && !a.awaitingApproval() && !to.excepts(a.id()))
+        return found.stream()
+                .filter(a -> a.enabled() && !a.awaitingApproval() && !to.excepts(a.id()))
                 .map(a -> new Recipient(a.id(), a.username(), a.displayName(), a.role(), a.organizationId()))
                 .toList();
     }

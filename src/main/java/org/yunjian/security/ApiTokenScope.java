@@ -12,7 +12,9 @@ public enum ApiTokenScope {
 
     /** Whether a request with this HTTP method is within the scope. */
     public boolean permits(String httpMethod) {
-        return this == READ_WRITE || "GET".equals(httpMethod) || "HEAD".equals(httpMethod)
+        return this == READ_WRITE
+                || "GET".equals(httpMethod)
+                || "HEAD".equals(httpMethod)
                 || "OPTIONS".equals(httpMethod);
     }
 }

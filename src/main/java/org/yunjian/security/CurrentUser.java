@@ -2,7 +2,6 @@ package org.yunjian.security;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -15,7 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param organizationId organisation of a business user; {@code null} for administrators
  * @param role           the account's single role (administrator roles are mutually exclusive)
  */
-public record CurrentUser(UUID userId, String username, UUID organizationId, Role role) implements java.io.Serializable {
+public record CurrentUser(UUID userId, String username, UUID organizationId, Role role)
+        implements java.io.Serializable {
 
     /** The caller of the current thread, if one is fully authenticated (password and, when required, TOTP). */
     public static Optional<CurrentUser> current() {
@@ -31,8 +31,9 @@ public record CurrentUser(UUID userId, String username, UUID organizationId, Rol
 
     /** The caller, or an {@link org.springframework.security.access.AccessDeniedException} if none. */
     public static CurrentUser require() {
-        return current().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("authentication required"));
+        return current()
+                .orElseThrow(
+                        () -> new org.springframework.security.access.AccessDeniedException("authentication required"));
     }
 
     /**
@@ -43,8 +44,7 @@ public record CurrentUser(UUID userId, String username, UUID organizationId, Rol
     public static CurrentUser requireBusinessOrAdmin(String what) {
         CurrentUser u = require();
         if (!(u.is(Role.SYSTEM_ADMIN) || (u.is(Role.USER) && u.organizationId() != null))) {
-            throw new org.springframework.security.access.AccessDeniedException(
-                    "security.error.businessOrAdmin");
+            throw new org.springframework.security.access.AccessDeniedException("security.error.businessOrAdmin");
         }
         return u;
     }

@@ -17,5 +17,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface InteractiveOnly {
-}
+public @interface InteractiveOnly {}

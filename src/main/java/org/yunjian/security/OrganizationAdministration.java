@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -13,9 +12,9 @@ import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.AccountRepository;
 import org.yunjian.security.internal.OrganizationAdminRepository;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * 组织管理员: a business user flagged as its organisation's administrator manages that organisation's business accounts
@@ -30,9 +29,16 @@ import org.yunjian.shared.NotFoundException;
 public class OrganizationAdministration {
 
     /** An account of the caller's organisation as its administrator sees it. */
-    public record Member(UUID id, String username, String displayName, boolean enabled, boolean locked,
-                         boolean orgAdmin, boolean mustChangePassword, Instant createdAt, long version) {
-    }
+    public record Member(
+            UUID id,
+            String username,
+            String displayName,
+            boolean enabled,
+            boolean locked,
+            boolean orgAdmin,
+            boolean mustChangePassword,
+            Instant createdAt,
+            long version) {}
 
     private final AccountRepository accounts;
     private final OrganizationAdminRepository flags;
@@ -41,9 +47,13 @@ public class OrganizationAdministration {
     private final Clock clock;
     private final org.yunjian.security.internal.password.PasswordPolicy policy;
 
-    OrganizationAdministration(AccountRepository accounts, OrganizationAdminRepository flags, UserAdministration users,
-                               ApplicationEventPublisher events, Clock clock,
-                               org.yunjian.security.internal.password.PasswordPolicy policy) {
+    OrganizationAdministration(
+            AccountRepository accounts,
+            OrganizationAdminRepository flags,
+            UserAdministration users,
+            ApplicationEventPublisher events,
+            Clock clock,
+            org.yunjian.security.internal.password.PasswordPolicy policy) {
         this.policy = policy;
         this.accounts = accounts;
         this.flags = flags;
@@ -59,8 +69,10 @@ public class OrganizationAdministration {
 
     /** Whether the caller is an organisation administrator (a business user of an organisation, flagged). */
     public boolean isOrgAdmin() {
-        return CurrentUser.current().filter(u -> u.is(Role.USER) && u.organizationId() != null)
-                .map(u -> flags.isOrgAdmin(u.userId())).orElse(false);
+        return CurrentUser.current()
+                .filter(u -> u.is(Role.USER) && u.organizationId() != null)
+                .map(u -> flags.isOrgAdmin(u.userId()))
+                .orElse(false);
     }
 
     /** Whether {@code userId} is an organisation administrator (an enabled, flagged business account). */
@@ -72,23 +84,29 @@ public class OrganizationAdministration {
     public CurrentUser requireOrgAdmin(String action) {
         CurrentUser u = CurrentUser.require();
         if (!isOrgAdmin()) {
-            events.publishEvent(AuditableEvent.denied(action, "organization", u.organizationId(),
-                    Msg.of("security.orgadmin.audit.denied")));
+            events.publishEvent(AuditableEvent.denied(
+                    action, "organization", u.organizationId(), Msg.of("security.orgadmin.audit.denied")));
             throw new AccessDeniedException("security.orgadmin.denied");
         }
         return u;
     }
 
     /** The accounts of the caller's organisation, by user name. */
-    @Transactional(readOnly = true, noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    @Transactional(
+            readOnly = true,
+            noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public List<Member> members() {
         CurrentUser me = requireOrgAdmin("orgadmin.list");
         Instant now = clock.instant();
-        return accounts.findAll().stream().filter(a -> a.role() == Role.USER && me.belongsTo(a.organizationId()))
-                .map(a -> member(a, now)).toList();
+        return accounts.findAll().stream()
+                .filter(a -> a.role() == Role.USER && me.belongsTo(a.organizationId()))
+                .map(a -> member(a, now))
+                .toList();
     }
 
-    @Transactional(readOnly = true, noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    @Transactional(
+            readOnly = true,
+            noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public Member member(UUID id) {
         return member(own(requireOrgAdmin("orgadmin.read"), id, "orgadmin.read"), clock.instant());
     }
@@ -97,16 +115,16 @@ public class OrganizationAdministration {
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public Member create(String username, String displayName, String password) {
         CurrentUser me = requireOrgAdmin("orgadmin.user.create");
-        UserView v = users.create(new UserAdministration.NewUser(username, displayName, Role.USER,
-                me.organizationId(), password));
+        UserView v = users.create(
+                new UserAdministration.NewUser(username, displayName, Role.USER, me.organizationId(), password));
         return member(accounts.findById(v.id()).orElseThrow(), clock.instant());
     }
 
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public void setEnabled(UUID id, boolean enabled) {
         Account a = own(requireOrgAdmin("orgadmin.user.update"), id, "orgadmin.user.update");
-        users.update(a.id(), ExpectedVersion.exactly(a.version()),
-                new UserAdministration.Change(null, null, null, enabled));
+        users.update(
+                a.id(), ExpectedVersion.exactly(a.version()), new UserAdministration.Change(null, null, null, enabled));
     }
 
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
@@ -130,8 +148,12 @@ public class OrganizationAdministration {
             throw new AccessDeniedException("security.orgadmin.ownFlag");
         }
         flags.setOrgAdmin(id, orgAdmin);
-        events.publishEvent(AuditableEvent.success(orgAdmin ? "orgadmin.grant" : "orgadmin.revoke", "user", id,
-                Msg.of(orgAdmin ? "security.orgadmin.audit.granted" : "security.orgadmin.audit.revoked",
+        events.publishEvent(AuditableEvent.success(
+                orgAdmin ? "orgadmin.grant" : "orgadmin.revoke",
+                "user",
+                id,
+                Msg.of(
+                        orgAdmin ? "security.orgadmin.audit.granted" : "security.orgadmin.audit.revoked",
                         a.username())));
     }
 
@@ -141,16 +163,30 @@ public class OrganizationAdministration {
      * The invitation is the authority, so there is no caller; the audit names the inviter.
      */
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
-    public UUID createInvited(String username, String displayName, String password, UUID organizationId,
-                              boolean orgAdmin, String invitedBy) {
-        Account a = users.insert(new UserAdministration.NewUser(username, displayName, Role.USER, organizationId,
-                password), false, false, null);
+    public UUID createInvited(
+            String username,
+            String displayName,
+            String password,
+            UUID organizationId,
+            boolean orgAdmin,
+            String invitedBy) {
+        Account a = users.insert(
+                new UserAdministration.NewUser(username, displayName, Role.USER, organizationId, password),
+                false,
+                false,
+                null);
         if (orgAdmin) {
             flags.setOrgAdmin(a.id(), true);
         }
-        events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
-                Msg.of(orgAdmin ? "security.orgadmin.audit.invitedAdmin" : "security.orgadmin.audit.invited",
-                        a.username(), invitedBy)).withActor(a.username()));
+        events.publishEvent(AuditableEvent.success(
+                        "user.create",
+                        "user",
+                        a.id(),
+                        Msg.of(
+                                orgAdmin ? "security.orgadmin.audit.invitedAdmin" : "security.orgadmin.audit.invited",
+                                a.username(),
+                                invitedBy))
+                .withActor(a.username()));
         return a.id();
     }
 
@@ -163,8 +199,9 @@ public class OrganizationAdministration {
         }
         if (!flags.isOrgAdmin(userId)) {
             flags.setOrgAdmin(userId, true);
-            events.publishEvent(AuditableEvent.success("orgadmin.grant", "user", userId,
-                    Msg.of("security.orgadmin.audit.granted", a.username())).withActor(actor));
+            events.publishEvent(AuditableEvent.success(
+                            "orgadmin.grant", "user", userId, Msg.of("security.orgadmin.audit.granted", a.username()))
+                    .withActor(actor));
         }
     }
 
@@ -173,8 +210,8 @@ public class OrganizationAdministration {
         Account a = accounts.findById(id).orElse(null);
         if (a == null || a.role() != Role.USER || !me.belongsTo(a.organizationId())) {
             if (a != null) {
-                events.publishEvent(AuditableEvent.denied(action, "user", id,
-                        Msg.of("security.orgadmin.audit.otherOrganization")));
+                events.publishEvent(
+                        AuditableEvent.denied(action, "user", id, Msg.of("security.orgadmin.audit.otherOrganization")));
             }
             throw new NotFoundException("user", id);
         }
@@ -182,7 +219,15 @@ public class OrganizationAdministration {
     }
 
     private Member member(Account a, Instant now) {
-        return new Member(a.id(), a.username(), a.displayName(), a.enabled(), a.lockedAt(now),
-                flags.isOrgAdmin(a.id()), a.mustChangePassword(), a.createdAt(), a.version());
+        return new Member(
+                a.id(),
+                a.username(),
+                a.displayName(),
+                a.enabled(),
+                a.lockedAt(now),
+                flags.isOrgAdmin(a.id()),
+                a.mustChangePassword(),
+                a.createdAt(),
+                a.version());
     }
 }

@@ -14,6 +14,5 @@ public interface OrganizationDirectory {
 
     Optional<OrganizationRef> find(UUID id);
 
-    record OrganizationRef(UUID id, String name) {
-    }
+    record OrganizationRef(UUID id, String name) {}
 }

@@ -22,8 +22,8 @@ public record PasswordHashing(int memoryKib, int iterations) {
         if (memoryKib < MIN_MEMORY_KIB || iterations < 1) {
             // said to the operator at start-up in both languages: the process has no reader's language yet
             Msg refusal = Msg.of("security.passwordHash.error.tooWeak", memoryKib, iterations, MIN_MEMORY_KIB);
-            throw new IllegalStateException(Texts.render(refusal, Texts.CHINESE) + "\n"
-                    + Texts.render(refusal, Texts.ENGLISH));
+            throw new IllegalStateException(
+                    Texts.render(refusal, Texts.CHINESE) + "\n" + Texts.render(refusal, Texts.ENGLISH));
         }
     }
 

@@ -3,7 +3,6 @@ package org.yunjian.security;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.security.internal.AccountRepository;
 
@@ -32,8 +31,7 @@ public class PeopleNames {
     }
 
     /** A person as other modules name and place them: user name, display name and organisation. */
-    public record Person(java.util.UUID id, String username, String displayName, java.util.UUID organizationId) {
-    }
+    public record Person(java.util.UUID id, String username, String displayName, java.util.UUID organizationId) {}
 
     /** The people with the given account ids that exist, by id (for names on pages, exports and in texts). */
     public Map<java.util.UUID, Person> byIds(Collection<java.util.UUID> ids) {
@@ -48,7 +46,9 @@ public class PeopleNames {
 
     /** The person with that user name, if an account has it. */
     public java.util.Optional<Person> byUsername(String username) {
-        return username == null ? java.util.Optional.empty() : accounts.findByUsername(username.strip()).map(PeopleNames::person);
+        return username == null
+                ? java.util.Optional.empty()
+                : accounts.findByUsername(username.strip()).map(PeopleNames::person);
     }
 
     private static Person person(org.yunjian.security.internal.Account a) {

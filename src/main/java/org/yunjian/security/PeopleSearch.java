@@ -3,7 +3,6 @@ package org.yunjian.security;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.security.internal.OrganizationAdminRepository;
 
@@ -25,6 +24,7 @@ public class PeopleSearch {
     /** Up to {@link #LIMIT} people whose name contains {@code q}: of {@code organizations}, or anyone if {@code null}. */
     public List<PeopleNames.Person> search(String q, Set<UUID> organizations) {
         return accounts.search(q, organizations, LIMIT).stream()
-                .map(f -> new PeopleNames.Person(f.id(), f.username(), f.displayName(), f.organizationId())).toList();
+                .map(f -> new PeopleNames.Person(f.id(), f.username(), f.displayName(), f.organizationId()))
+                .toList();
     }
 }

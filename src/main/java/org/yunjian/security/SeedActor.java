@@ -1,7 +1,6 @@
 package org.yunjian.security;
 
 import java.util.UUID;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,8 +14,7 @@ public final class SeedActor {
     /** The user name the platform's own seeding writes under. */
     public static final String PLATFORM_NAME = "system:demo-seed";
 
-    private SeedActor() {
-    }
+    private SeedActor() {}
 
     /** The platform, as a system administrator outside any organisation. */
     public static CurrentUser platform() {
@@ -30,7 +28,10 @@ public final class SeedActor {
 
     /** The account named {@code username} as it is logged in, if it exists. */
     public static java.util.Optional<CurrentUser> account(UserAdministration users, String username) {
-        return users.list().stream().filter(u -> u.username().equals(username)).findFirst().map(SeedActor::of);
+        return users.list().stream()
+                .filter(u -> u.username().equals(username))
+                .findFirst()
+                .map(SeedActor::of);
     }
 
     /** Runs {@code work} as {@code who}. */
@@ -39,8 +40,8 @@ public final class SeedActor {
         try {
             AccountPrincipal principal = new AccountPrincipal(who, "", true, false, true);
             var ctx = SecurityContextHolder.createEmptyContext();
-            ctx.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                    principal.getAuthorities()));
+            ctx.setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
             SecurityContextHolder.setContext(ctx);
             work.run();
         } finally {

@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,8 +25,7 @@ public final class Totp {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-    private Totp() {
-    }
+    private Totp() {}
 
     /** The 6-digit code for a base32 secret at an instant. */
     public static String code(String base32Secret, Instant at) {
@@ -85,7 +83,9 @@ public final class Totp {
             }
             byte[] h = mac.doFinal(msg);
             int offset = h[h.length - 1] & 0x0f;
-            int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16) | ((h[offset + 2] & 0xff) << 8)
+            int binary = ((h[offset] & 0x7f) << 24)
+                    | ((h[offset + 1] & 0xff) << 16)
+                    | ((h[offset + 2] & 0xff) << 8)
                     | (h[offset + 3] & 0xff);
             int otp = binary % (int) Math.pow(10, digits);
             return String.format("%0" + digits + "d", otp);

@@ -8,25 +8,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.Text;
 import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.AccountRepository;
+import org.yunjian.security.internal.Messages;
 import org.yunjian.security.internal.admin.AdminRequest;
 import org.yunjian.security.internal.admin.AdministratorApprovals;
-import org.yunjian.security.internal.Messages;
 import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.security.internal.password.PasswordService;
 import org.yunjian.security.internal.session.SessionRevocations;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
 
 /**
  * User administration under separation of duties (等保 2.0 三权分立): one role per account; the three
@@ -40,18 +39,17 @@ public class UserAdministration {
 
     /** Roles of which at least one enabled account must always remain. */
     static final Set<Role> INDISPENSABLE = EnumSet.of(Role.SECURITY_ADMIN, Role.AUDIT_ADMIN);
+
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
 
     /** A new account. */
-    public record NewUser(String username, String displayName, Role role, UUID organizationId, String password) {
-    }
+    public record NewUser(String username, String displayName, Role role, UUID organizationId, String password) {}
 
     /**
      * Changes to an account; {@code null} leaves a value as it is. The organisation follows the role: it
      * is required for {@link Role#USER} (kept if not given) and must be absent for administrators.
      */
-    public record Change(String displayName, Role role, UUID organizationId, Boolean enabled) {
-    }
+    public record Change(String displayName, Role role, UUID organizationId, Boolean enabled) {}
 
     private final AccountRepository accounts;
     private final PasswordService passwords;
@@ -64,11 +62,17 @@ public class UserAdministration {
     private final AdministratorApprovals approvals;
     private final boolean demoMode;
 
-    UserAdministration(AccountRepository accounts, PasswordService passwords, PasswordPolicy policy,
-                       ObjectProvider<OrganizationDirectory> organizations, SessionRevocations revocations,
-                       Messages messages, Clock clock, ApplicationEventPublisher events,
-                       AdministratorApprovals approvals,
-                       @org.springframework.beans.factory.annotation.Value("${yunjian.demo:false}") boolean demoMode) {
+    UserAdministration(
+            AccountRepository accounts,
+            PasswordService passwords,
+            PasswordPolicy policy,
+            ObjectProvider<OrganizationDirectory> organizations,
+            SessionRevocations revocations,
+            Messages messages,
+            Clock clock,
+            ApplicationEventPublisher events,
+            AdministratorApprovals approvals,
+            @org.springframework.beans.factory.annotation.Value("${yunjian.demo:false}") boolean demoMode) {
         this.approvals = approvals;
         this.demoMode = demoMode;
         this.accounts = accounts;
@@ -82,7 +86,8 @@ public class UserAdministration {
     }
 
     /** One page of the accounts, filtered by name and role, by user name, with the total. */
-    public org.yunjian.shared.paging.Paged<UserView> page(String q, Role role, org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<UserView> page(
+            String q, Role role, org.yunjian.shared.paging.PageRequest page) {
         Instant now = clock.instant();
         return accounts.page(q, role, page).map(a -> view(a, now));
     }
@@ -111,8 +116,13 @@ public class UserAdministration {
     public UserView create(NewUser user) {
         boolean admin = user.role() != null && user.role().isAdministrator();
         Account a = insert(user, true, false, null, admin, null);
-        events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
-                Msg.of(admin ? "security.audit.user.createdAwaiting" : "security.audit.user.created", a.username(),
+        events.publishEvent(AuditableEvent.success(
+                "user.create",
+                "user",
+                a.id(),
+                Msg.of(
+                        admin ? "security.audit.user.createdAwaiting" : "security.audit.user.created",
+                        a.username(),
                         Msg.of("security.role." + a.role().name()))));
         if (admin) {
             approvals.file(a, AdminRequest.Kind.CREATE, a.role());
@@ -125,8 +135,13 @@ public class UserAdministration {
      * known TOTP secret. Returns the existing account if a demo account of that name exists already.
      */
     @Transactional
-    public UserView createDemoAccount(String username, String displayName, Role role, UUID organizationId,
-                                      String password, String totpSecretOrNull) {
+    public UserView createDemoAccount(
+            String username,
+            String displayName,
+            Role role,
+            UUID organizationId,
+            String password,
+            String totpSecretOrNull) {
         Optional<Account> existing = accounts.findByUsername(username == null ? "" : username.strip());
         if (existing.isPresent() && existing.get().demo()) {
             return view(existing.get(), clock.instant());
@@ -139,10 +154,21 @@ public class UserAdministration {
             }
         }
         // demo accounts are seeded with the published demo password: it passes the deny-list in demo mode only
-        Account a = insert(new NewUser(username, displayName, role, organizationId, password), false, true,
-                totpSecretOrNull, false, demoMode ? org.yunjian.demo.DemoData.PASSWORD : null);
-        events.publishEvent(AuditableEvent.success("user.create", "user", a.id(),
-                Msg.of("security.audit.user.createdDemo", a.username(), Msg.of("security.role." + a.role().name()))));
+        Account a = insert(
+                new NewUser(username, displayName, role, organizationId, password),
+                false,
+                true,
+                totpSecretOrNull,
+                false,
+                demoMode ? org.yunjian.demo.DemoData.PASSWORD : null);
+        events.publishEvent(AuditableEvent.success(
+                "user.create",
+                "user",
+                a.id(),
+                Msg.of(
+                        "security.audit.user.createdDemo",
+                        a.username(),
+                        Msg.of("security.role." + a.role().name()))));
         return view(a, clock.instant());
     }
 
@@ -151,8 +177,13 @@ public class UserAdministration {
         return insert(user, mustChange, demo, totpSecret, false, null);
     }
 
-    private Account insert(NewUser user, boolean mustChange, boolean demo, String totpSecret,
-                           boolean awaitingApproval, String exemptPublished) {
+    private Account insert(
+            NewUser user,
+            boolean mustChange,
+            boolean demo,
+            String totpSecret,
+            boolean awaitingApproval,
+            String exemptPublished) {
         FieldErrors errors = new FieldErrors();
         String username = user.username() == null ? "" : user.username().strip();
         if (!USERNAME.matcher(username).matches()) {
@@ -166,10 +197,24 @@ public class UserAdministration {
         errors.throwIfAny();
         Instant now = clock.instant();
         String hash = exemptPublished != null && exemptPublished.equals(user.password())
-                ? passwords.publishedHash(user.password()) : passwords.hash(user.password());
-        Account a = new Account(UUID.randomUUID(), username, displayName, user.role(),
-                user.role() == Role.USER ? user.organizationId() : null, hash, now, mustChange, 0, null, totpSecret,
-                true, demo, now, awaitingApproval);
+                ? passwords.publishedHash(user.password())
+                : passwords.hash(user.password());
+        Account a = new Account(
+                UUID.randomUUID(),
+                username,
+                displayName,
+                user.role(),
+                user.role() == Role.USER ? user.organizationId() : null,
+                hash,
+                now,
+                mustChange,
+                0,
+                null,
+                totpSecret,
+                true,
+                demo,
+                now,
+                awaitingApproval);
         accounts.insert(a);
         accounts.addHistory(a.id(), hash, now);
         return a;
@@ -188,15 +233,17 @@ public class UserAdministration {
             throw new AccessDeniedException("security.error.ownDisable");
         }
         FieldErrors errors = new FieldErrors();
-        String displayName = change.displayName() == null ? a.displayName() : checkDisplayName(errors,
-                change.displayName());
+        String displayName =
+                change.displayName() == null ? a.displayName() : checkDisplayName(errors, change.displayName());
         // administrators have none (an organisation given for one is an error); users keep theirs unless changed
-        UUID org = role != Role.USER || change.organizationId() != null ? change.organizationId()
-                : a.organizationId();
+        UUID org = role != Role.USER || change.organizationId() != null ? change.organizationId() : a.organizationId();
         checkRoleAndOrganization(errors, role, org);
         if (lastOfItsRole(a) && (role != a.role() || !enabled)) {
-            errors.add(role != a.role() ? "role" : "enabled", messages.get("security.user.error.lastAdmin",
-                    messages.get("security.role." + a.role().name())));
+            errors.add(
+                    role != a.role() ? "role" : "enabled",
+                    messages.get(
+                            "security.user.error.lastAdmin",
+                            messages.get("security.role." + a.role().name())));
         }
         errors.throwIfAny();
         // two-person rule: an administrator role is only requested here; the role changes on approval
@@ -207,15 +254,35 @@ public class UserAdministration {
             org = a.organizationId();
         }
         long expected = version.value();
-        Account changed = new Account(a.id(), a.username(), displayName, role, org, a.passwordHash(),
-                a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.totpSecret(),
-                enabled, a.demo(), a.createdAt(), a.awaitingApproval(), expected + 1);
+        Account changed = new Account(
+                a.id(),
+                a.username(),
+                displayName,
+                role,
+                org,
+                a.passwordHash(),
+                a.passwordChangedAt(),
+                a.mustChangePassword(),
+                a.failedAttempts(),
+                a.lockedUntil(),
+                a.totpSecret(),
+                enabled,
+                a.demo(),
+                a.createdAt(),
+                a.awaitingApproval(),
+                expected + 1);
         accounts.update(changed, expected);
         Instant now = clock.instant();
         if (role != a.role()) {
-            events.publishEvent(AuditableEvent.success("user.role.change", "user", id,
-                    Msg.of("security.audit.user.roleChanged", a.username(),
-                            Msg.of("security.role." + a.role().name()), Msg.of("security.role." + role.name()))));
+            events.publishEvent(AuditableEvent.success(
+                    "user.role.change",
+                    "user",
+                    id,
+                    Msg.of(
+                            "security.audit.user.roleChanged",
+                            a.username(),
+                            Msg.of("security.role." + a.role().name()),
+                            Msg.of("security.role." + role.name()))));
         }
         events.publishEvent(AuditableEvent.success("user.update", "user", id, describeChange(a, changed)));
         if (role != a.role() || !enabled || !java.util.Objects.equals(org, a.organizationId())) {
@@ -228,7 +295,8 @@ public class UserAdministration {
     public void unlock(UUID id) {
         Account a = require(id);
         accounts.resetFailures(id);
-        events.publishEvent(AuditableEvent.success("user.unlock", "user", id, Msg.of("security.audit.user.unlocked", a.username())));
+        events.publishEvent(AuditableEvent.success(
+                "user.unlock", "user", id, Msg.of("security.audit.user.unlocked", a.username())));
     }
 
     /** Sets a new password chosen by the administrator; the user must change it at the next login. */
@@ -241,8 +309,8 @@ public class UserAdministration {
         Instant now = clock.instant();
         passwords.store(a, password, true, now);
         revocations.revoke(id, now);
-        events.publishEvent(AuditableEvent.success("user.password.reset", "user", id,
-                Msg.of("security.audit.user.passwordReset", a.username())));
+        events.publishEvent(AuditableEvent.success(
+                "user.password.reset", "user", id, Msg.of("security.audit.user.passwordReset", a.username())));
     }
 
     @Transactional
@@ -252,24 +320,51 @@ public class UserAdministration {
             throw new AccessDeniedException("security.error.ownDelete");
         }
         if (lastOfItsRole(a)) {
-            throw new FieldErrors.ValidationException("role",
-                    messages.get("security.user.error.lastAdmin", messages.get("security.role." + a.role().name())));
+            throw new FieldErrors.ValidationException(
+                    "role",
+                    messages.get(
+                            "security.user.error.lastAdmin",
+                            messages.get("security.role." + a.role().name())));
         }
         accounts.delete(id);
-        approvals.publishWaiting(id);   // a pending administrator request went with the account
+        approvals.publishWaiting(id); // a pending administrator request went with the account
         revocations.revoke(id, clock.instant());
-        events.publishEvent(AuditableEvent.success("user.delete", "user", id,
-                Msg.of("security.audit.user.deleted", a.username(), Msg.of("security.role." + a.role().name()))));
+        events.publishEvent(AuditableEvent.success(
+                "user.delete",
+                "user",
+                id,
+                Msg.of(
+                        "security.audit.user.deleted",
+                        a.username(),
+                        Msg.of("security.role." + a.role().name()))));
     }
 
     public UserView view(Account a, Instant now) {
-        String orgName = a.organizationId() == null ? null : Optional.ofNullable(organizations.getIfAvailable())
-                .flatMap(d -> d.find(a.organizationId())).map(OrganizationDirectory.OrganizationRef::name)
-                .orElse(null);
-        return new UserView(a.id(), a.username(), a.displayName(), a.role(), a.organizationId(), orgName,
-                a.enabled(), a.lockedAt(now), a.lockedAt(now) ? a.lockedUntil() : null, a.mustChangePassword(),
-                a.demo(), a.totpSecret() != null, a.passwordChangedAt(), policy.expiresAt(a), a.createdAt(),
-                a.awaitingApproval(), approvals.pendingFor(a.id()).map(AdminRequest::id).orElse(null), a.version());
+        String orgName = a.organizationId() == null
+                ? null
+                : Optional.ofNullable(organizations.getIfAvailable())
+                        .flatMap(d -> d.find(a.organizationId()))
+                        .map(OrganizationDirectory.OrganizationRef::name)
+                        .orElse(null);
+        return new UserView(
+                a.id(),
+                a.username(),
+                a.displayName(),
+                a.role(),
+                a.organizationId(),
+                orgName,
+                a.enabled(),
+                a.lockedAt(now),
+                a.lockedAt(now) ? a.lockedUntil() : null,
+                a.mustChangePassword(),
+                a.demo(),
+                a.totpSecret() != null,
+                a.passwordChangedAt(),
+                policy.expiresAt(a),
+                a.createdAt(),
+                a.awaitingApproval(),
+                approvals.pendingFor(a.id()).map(AdminRequest::id).orElse(null),
+                a.version());
     }
 
     /**
@@ -277,7 +372,9 @@ public class UserAdministration {
      * approval is none of them ({@link AccountRepository#countByRole} does not count it) and never the last.
      */
     private boolean lastOfItsRole(Account a) {
-        return a.enabled() && !a.awaitingApproval() && INDISPENSABLE.contains(a.role())
+        return a.enabled()
+                && !a.awaitingApproval()
+                && INDISPENSABLE.contains(a.role())
                 && accounts.countByRole(a.role()) <= 1;
     }
 
@@ -294,8 +391,9 @@ public class UserAdministration {
         if (d.isEmpty() || d.length() > 100) {
             errors.add("displayName", messages.get("security.user.error.displayName"));
         }
-        Text.violation(d, Text.Kind.LINE).ifPresent(v ->
-                errors.add("displayName", messages.get(v.problem().messageCode(), v.messageArgs("displayName"))));
+        Text.violation(d, Text.Kind.LINE)
+                .ifPresent(v -> errors.add(
+                        "displayName", messages.get(v.problem().messageCode(), v.messageArgs("displayName"))));
         return d;
     }
 
@@ -309,7 +407,8 @@ public class UserAdministration {
         } else if (role == Role.USER) {
             if (organizationId == null) {
                 errors.add("organizationId", messages.get("security.user.error.organizationRequired"));
-            } else if (Optional.ofNullable(organizations.getIfAvailable()).flatMap(d -> d.find(organizationId))
+            } else if (Optional.ofNullable(organizations.getIfAvailable())
+                    .flatMap(d -> d.find(organizationId))
                     .isEmpty()) {
                 errors.add("organizationId", messages.get("security.user.error.organizationUnknown"));
             }
@@ -318,13 +417,21 @@ public class UserAdministration {
 
     private static Msg describeChange(Account before, Account after) {
         Object none = "";
-        return Msg.of("security.audit.user.updated", before.username(),
+        return Msg.of(
+                "security.audit.user.updated",
+                before.username(),
                 before.displayName().equals(after.displayName()) ? none : Msg.of("security.audit.change.displayName"),
-                before.role() == after.role() ? none : Msg.of("security.audit.change.role",
-                        Msg.of("security.role." + before.role().name()), Msg.of("security.role." + after.role().name())),
-                java.util.Objects.equals(before.organizationId(), after.organizationId()) ? none
+                before.role() == after.role()
+                        ? none
+                        : Msg.of(
+                                "security.audit.change.role",
+                                Msg.of("security.role." + before.role().name()),
+                                Msg.of("security.role." + after.role().name())),
+                java.util.Objects.equals(before.organizationId(), after.organizationId())
+                        ? none
                         : Msg.of("security.audit.change.organization"),
-                before.enabled() == after.enabled() ? none
+                before.enabled() == after.enabled()
+                        ? none
                         : Msg.of(after.enabled() ? "security.audit.change.enabled" : "security.audit.change.disabled"));
     }
 }

@@ -12,9 +12,23 @@ import java.util.UUID;
  * @param awaitingApproval  a new administrator account that cannot log in before a second administrator approves it
  * @param pendingRequest    the id of the administrator request waiting for approval about this account, if any
  */
-public record UserView(UUID id, String username, String displayName, Role role, UUID organizationId,
-                       String organizationName, boolean enabled, boolean locked, Instant lockedUntil,
-                       boolean mustChangePassword, boolean demo, boolean totpEnrolled, Instant passwordChangedAt,
-                       Instant passwordExpiresAt, Instant createdAt, boolean awaitingApproval,
-                       UUID pendingRequest, long version) implements org.yunjian.shared.version.Versioned {
-}
+public record UserView(
+        UUID id,
+        String username,
+        String displayName,
+        Role role,
+        UUID organizationId,
+        String organizationName,
+        boolean enabled,
+        boolean locked,
+        Instant lockedUntil,
+        boolean mustChangePassword,
+        boolean demo,
+        boolean totpEnrolled,
+        Instant passwordChangedAt,
+        Instant passwordExpiresAt,
+        Instant createdAt,
+        boolean awaitingApproval,
+        UUID pendingRequest,
+        long version)
+        implements org.yunjian.shared.version.Versioned {}

@@ -31,6 +31,7 @@
  *   older versions are sealed at start-up and the plaintext column cleared.</li>
  * </ul>
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Security",
         allowedDependencies = {"cli", "cli :: remote", "demo", "shared"})
 package org.yunjian.security;

@@ -15,8 +15,8 @@ import java.util.Objects;
  *                   language (legacy entries: plain text), or {@code null}
  * @param actor      who acted when there is no authenticated user yet (a login attempt), else {@code null}
  */
-public record AuditableEvent(String action, String objectType, String objectId, Outcome outcome, String detail,
-                             String actor) {
+public record AuditableEvent(
+        String action, String objectType, String objectId, Outcome outcome, String detail, String actor) {
 
     public AuditableEvent {
         Objects.requireNonNull(action, "action");
@@ -24,18 +24,18 @@ public record AuditableEvent(String action, String objectType, String objectId, 
     }
 
     public static AuditableEvent success(String action, String objectType, Object objectId, String detail) {
-        return new AuditableEvent(action, objectType, objectId == null ? null : objectId.toString(), Outcome.SUCCESS,
-                detail, null);
+        return new AuditableEvent(
+                action, objectType, objectId == null ? null : objectId.toString(), Outcome.SUCCESS, detail, null);
     }
 
     public static AuditableEvent failure(String action, String objectType, Object objectId, String detail) {
-        return new AuditableEvent(action, objectType, objectId == null ? null : objectId.toString(), Outcome.FAILURE,
-                detail, null);
+        return new AuditableEvent(
+                action, objectType, objectId == null ? null : objectId.toString(), Outcome.FAILURE, detail, null);
     }
 
     public static AuditableEvent denied(String action, String objectType, Object objectId, String detail) {
-        return new AuditableEvent(action, objectType, objectId == null ? null : objectId.toString(), Outcome.DENIED,
-                detail, null);
+        return new AuditableEvent(
+                action, objectType, objectId == null ? null : objectId.toString(), Outcome.DENIED, detail, null);
     }
 
     /** With a detail people read in their own language: stored encoded, rendered by the audit pages and CLI. */
@@ -55,5 +55,9 @@ public record AuditableEvent(String action, String objectType, String objectId, 
         return new AuditableEvent(action, objectType, objectId, outcome, detail, actor);
     }
 
-    public enum Outcome { SUCCESS, FAILURE, DENIED }
+    public enum Outcome {
+        SUCCESS,
+        FAILURE,
+        DENIED
+    }
 }

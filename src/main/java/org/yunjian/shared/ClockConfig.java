@@ -1,7 +1,6 @@
 package org.yunjian.shared;
 
 import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

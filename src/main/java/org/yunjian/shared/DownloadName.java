@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.http.ContentDisposition;
 
 /**
@@ -26,8 +25,8 @@ public record DownloadName(String forPeople, String ascii) {
      * @param number the human number, or {@code null}
      * @param date the document's date, or {@code null} for none
      */
-    public static DownloadName of(String kindKey, String asciiKind, String systemName, String number, Instant date,
-                                  String extension) {
+    public static DownloadName of(
+            String kindKey, String asciiKind, String systemName, String number, Instant date, String extension) {
         String system = Text.fileName(systemName, "system").replaceAll("[\\s.]+", "_");
         List<String> people = new ArrayList<>(List.of(Texts.get(kindKey), system));
         List<String> ascii = new ArrayList<>(List.of(asciiKind));
@@ -47,7 +46,10 @@ public record DownloadName(String forPeople, String ascii) {
      * the RFC 6266 / 5987 form, so every browser takes the UTF-8 name and an old client the ASCII one.
      */
     public String contentDisposition() {
-        String star = ContentDisposition.attachment().filename(forPeople, StandardCharsets.UTF_8).build().toString();
+        String star = ContentDisposition.attachment()
+                .filename(forPeople, StandardCharsets.UTF_8)
+                .build()
+                .toString();
         return "attachment; filename=\"" + ascii + "\"; " + star.substring(star.indexOf("filename*="));
     }
 }

@@ -1,9 +1,8 @@
 package org.yunjian.shared;
 
-import java.util.Optional;
-
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.util.Optional;
 
 /**
  * An e-mail address a person gave, checked once for every place that accepts one: single-line text by the
@@ -56,11 +55,12 @@ public record EmailAddress(String value) {
         Optional<Text.Violation> text = Text.violation(value, Text.Kind.LINE);
         if (text.isPresent()) {
             Text.Violation v = text.get();
-            String key = switch (v.problem()) {
-                case BIDI_CONTROL -> "email.problem.bidi";
-                case LINE_BREAK, CONTROL -> "email.problem.control";
-                default -> "email.problem.character";
-            };
+            String key =
+                    switch (v.problem()) {
+                        case BIDI_CONTROL -> "email.problem.bidi";
+                        case LINE_BREAK, CONTROL -> "email.problem.control";
+                        default -> "email.problem.character";
+                    };
             return Optional.of(Msg.of(key, v.position(), v.codePointLabel()));
         }
         int position = 0;
@@ -78,15 +78,16 @@ public record EmailAddress(String value) {
         if (value.indexOf('[') >= 0 || value.indexOf(']') >= 0) {
             return Optional.of(Msg.of("email.problem.literal"));
         }
-        if (value.indexOf('"') >= 0 || value.indexOf('(') >= 0 || value.indexOf(')') >= 0
-                || value.indexOf('\\') >= 0) {
+        if (value.indexOf('"') >= 0 || value.indexOf('(') >= 0 || value.indexOf(')') >= 0 || value.indexOf('\\') >= 0) {
             return Optional.of(Msg.of("email.problem.quoted"));
         }
         int at = value.lastIndexOf('@');
         try {
             InternetAddress parsed = new InternetAddress(value, true);
             parsed.validate();
-            if (parsed.getPersonal() != null || !value.equals(parsed.getAddress()) || at <= 0
+            if (parsed.getPersonal() != null
+                    || !value.equals(parsed.getAddress())
+                    || at <= 0
                     || value.indexOf('@') != at) {
                 throw new AddressException(value);
             }
@@ -95,7 +96,10 @@ public record EmailAddress(String value) {
         }
         String domain = value.substring(at + 1);
         int dot = domain.lastIndexOf('.');
-        if (dot <= 0 || dot == domain.length() - 1 || domain.startsWith(".") || domain.contains("..")
+        if (dot <= 0
+                || dot == domain.length() - 1
+                || domain.startsWith(".")
+                || domain.contains("..")
                 || domain.substring(dot + 1).codePoints().noneMatch(Character::isLetter)) {
             return Optional.of(Msg.of("email.problem.domain", domain));
         }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class FieldLabel {
 
-    private FieldLabel() {
-    }
+    private FieldLabel() {}
 
     /**
      * {@code message}, the error of {@code field}, naming the field's label ({@code web.labelledValue}: 名称：必填。) and,

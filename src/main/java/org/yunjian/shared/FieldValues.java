@@ -7,8 +7,7 @@ package org.yunjian.shared;
  */
 public final class FieldValues {
 
-    private FieldValues() {
-    }
+    private FieldValues() {}
 
     /** Whether {@code value} is missing or only whitespace. */
     public static boolean blank(String value) {

@@ -20,8 +20,7 @@ public final class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final ZoneId ZONE = zoneFromEnvironment();
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** The users' time zone. */
     public static ZoneId zone() {

@@ -13,8 +13,7 @@ import java.util.Collections;
  */
 public final class Jdbc {
 
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** The value to bind for an instant column; {@code null} stays {@code null}. */
     public static OffsetDateTime utc(Instant i) {

@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import org.springframework.context.MessageSourceResolvable;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -56,8 +54,9 @@ public record Msg(String key, Object[] args) implements MessageSourceResolvable 
             return parts.get(0);
         }
         int half = parts.size() / 2;
-        return new Msg(pairKey, new Object[] {joined(pairKey, parts.subList(0, half)),
-                joined(pairKey, parts.subList(half, parts.size()))});
+        return new Msg(pairKey, new Object[] {
+            joined(pairKey, parts.subList(0, half)), joined(pairKey, parts.subList(half, parts.size()))
+        });
     }
 
     /** The display name of an enum constant: key {@code enum.<SimpleName>.<CONSTANT>}. */

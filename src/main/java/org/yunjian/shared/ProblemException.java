@@ -2,7 +2,6 @@ package org.yunjian.shared;
 
 import java.net.URI;
 import java.util.Map;
-
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 

@@ -1,7 +1,6 @@
 package org.yunjian.shared;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -30,8 +29,9 @@ public final class RawUploadRoute {
 
     /** Whether Spring MVC routes {@code request} here. */
     public boolean matches(HttpServletRequest request) {
-        return method.equalsIgnoreCase(request.getMethod()) && pattern.matches(
-                RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication());
+        return method.equalsIgnoreCase(request.getMethod())
+                && pattern.matches(RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                        .pathWithinApplication());
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.yunjian.shared;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,15 +44,15 @@ public class SerialNumberRepository {
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(String series) {
         int year = clock.instant().atZone(Formats.zone()).getYear();
-        record Counter(int year, int last) {
-        }
+        record Counter(int year, int last) {}
         Counter c = jdbc.sql("""
                 SELECT counter_year, last_value FROM serial_counter WHERE series = ? FOR UPDATE""")
-                .param(series).query((rs, n) -> new Counter(rs.getInt(1), rs.getInt(2))).single();
+                .param(series)
+                .query((rs, n) -> new Counter(rs.getInt(1), rs.getInt(2)))
+                .single();
         int value = c.year() == year ? c.last() + 1 : 1;
         jdbc.sql("""
-                UPDATE serial_counter SET counter_year = ?, last_value = ? WHERE series = ?""")
-                .params(year, value, series).update();
+                UPDATE serial_counter SET counter_year = ?, last_value = ? WHERE series = ?""").params(year, value, series).update();
         return format(series, year, value);
     }
 }

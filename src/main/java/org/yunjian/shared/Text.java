@@ -28,8 +28,7 @@ public final class Text {
     /** U+FFFD, what {@link #safe} writes in place of a character no document can carry. */
     public static final char REPLACEMENT = '\uFFFD';
 
-    private Text() {
-    }
+    private Text() {}
 
     /** Where the text goes: a name or other one-line field, or notes and descriptions that may hold lines. */
     public enum Kind {
@@ -46,7 +45,11 @@ public final class Text {
 
     /** What is wrong with a character; {@link #messageCode()} is the bundle key describing it. */
     public enum Problem {
-        CONTROL, LINE_BREAK, LONE_SURROGATE, NONCHARACTER, BIDI_CONTROL;
+        CONTROL,
+        LINE_BREAK,
+        LONE_SURROGATE,
+        NONCHARACTER,
+        BIDI_CONTROL;
 
         public String messageCode() {
             return switch (this) {
@@ -92,7 +95,9 @@ public final class Text {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             position++;
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, value.charAt(++i));
                 if (isNoncharacter(cp)) {
                     return Optional.of(new Violation(Problem.NONCHARACTER, position, cp));
@@ -124,7 +129,9 @@ public final class Text {
         StringBuilder b = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int cp = Character.toCodePoint(c, value.charAt(++i));
                 if (isNoncharacter(cp)) {
                     b.append(REPLACEMENT);
@@ -178,7 +185,11 @@ public final class Text {
                 if (!isNoncharacter(cp) && out.length() < 199) {
                     out.appendCodePoint(cp);
                 }
-            } else if (problem(c, Kind.LINE) == null && c != '\u200E' && c != '\u200F' && c != '"' && out.length() < 200) {
+            } else if (problem(c, Kind.LINE) == null
+                    && c != '\u200E'
+                    && c != '\u200F'
+                    && c != '"'
+                    && out.length() < 200) {
                 out.append(c);
             }
         }

@@ -1,7 +1,6 @@
 package org.yunjian.shared;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -29,10 +28,12 @@ public class TextRules {
      * @return whether the value is acceptable
      */
     public boolean check(FieldErrors errors, String field, String value, Kind kind) {
-        return Text.violation(value, kind).map(v -> {
-            errors.add(field, describe(field, v));
-            return false;
-        }).orElse(true);
+        return Text.violation(value, kind)
+                .map(v -> {
+                    errors.add(field, describe(field, v));
+                    return false;
+                })
+                .orElse(true);
     }
 
     /**
@@ -64,8 +65,10 @@ public class TextRules {
 
     /** The localised sentence for a violation in {@code field}. */
     public String describe(String field, Violation v) {
-        Locale locale = LocaleContextHolder.getLocaleContext() == null ? Locale.SIMPLIFIED_CHINESE
+        Locale locale = LocaleContextHolder.getLocaleContext() == null
+                ? Locale.SIMPLIFIED_CHINESE
                 : LocaleContextHolder.getLocale();
-        return messages.getMessage(v.problem().messageCode(), v.messageArgs(field), v.problem().messageCode(), locale);
+        return messages.getMessage(
+                v.problem().messageCode(), v.messageArgs(field), v.problem().messageCode(), locale);
     }
 }

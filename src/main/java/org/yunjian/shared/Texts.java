@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.TreeSet;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -22,13 +21,13 @@ public final class Texts {
 
     /** Key of the bundle entry {@code {0}}: a stored plain text shown as it is. */
     public static final String VERBATIM = "text.verbatim";
+
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final Locale ENGLISH = Locale.ENGLISH;
 
     private static final ResourceBundleMessageSource SOURCE = create();
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The application's message source (a Spring bean too, see {@code TextsConfig}). */
     public static MessageSource source() {
@@ -61,9 +60,12 @@ public final class Texts {
     public static java.util.SortedSet<String> keys(String prefix) {
         TreeSet<String> keys = new TreeSet<>();
         for (String base : basenames()) {
-            java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(base, Locale.ROOT,
+            java.util.ResourceBundle bundle = java.util.ResourceBundle.getBundle(
+                    base,
+                    Locale.ROOT,
                     Texts.class.getClassLoader(),
-                    java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+                    java.util.ResourceBundle.Control.getNoFallbackControl(
+                            java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
             bundle.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
         }
         return keys;

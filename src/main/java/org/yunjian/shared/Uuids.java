@@ -8,8 +8,7 @@ import java.util.UUID;
 /** Name-based UUIDs (RFC 9562 §5.5, version 5: SHA-1), for identifiers that must be the same on every export. */
 public final class Uuids {
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     /** The version 5 UUID of {@code name} (UTF-8) in {@code namespace}. */
     public static UUID v5(UUID namespace, String name) {
@@ -21,8 +20,8 @@ public final class Uuids {
         }
         sha1.update(bytes(namespace));
         byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-        h[6] = (byte) ((h[6] & 0x0f) | 0x50);   // version 5
-        h[8] = (byte) ((h[8] & 0x3f) | 0x80);   // variant 10 (RFC 9562)
+        h[6] = (byte) ((h[6] & 0x0f) | 0x50); // version 5
+        h[8] = (byte) ((h[8] & 0x3f) | 0x80); // variant 10 (RFC 9562)
         long msb = 0;
         long lsb = 0;
         for (int i = 0; i < 8; i++) {

@@ -6,7 +6,8 @@
  */
 // Open: every type here and in the sub-packages is meant for every module, and a module that uses any of them
 // declares just "shared" (no named interface per sub-package for every other module to list).
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+@org.springframework.modulith.ApplicationModule(
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN,
         displayName = "Shared kernel",
         allowedDependencies = {"crypto"})
 package org.yunjian.shared;

@@ -12,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -30,8 +29,12 @@ public class DataDirectoryGuard implements ApplicationListener<ApplicationEnviro
 
     private static final Logger log = LoggerFactory.getLogger(DataDirectoryGuard.class);
     private static final Set<PosixFilePermission> OPEN_TO_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -41,9 +44,13 @@ public class DataDirectoryGuard implements ApplicationListener<ApplicationEnviro
             return;
         }
         boolean demo = env.getProperty("yunjian.demo", Boolean.class, false);
-        List<String> problems = check(Path.of(dataDir), EmbeddedH2.databaseDirectory(env.getProperty("spring.datasource.url")),
+        List<String> problems = check(
+                Path.of(dataDir),
+                EmbeddedH2.databaseDirectory(env.getProperty("spring.datasource.url")),
                 optionalPath(env, "yunjian.key-dir"),
-                List.of(optionalPath(env, "yunjian.assessment.evidence-dir"), optionalPath(env, "yunjian.exit-project.file-dir")));
+                List.of(
+                        optionalPath(env, "yunjian.assessment.evidence-dir"),
+                        optionalPath(env, "yunjian.exit-project.file-dir")));
         if (problems.isEmpty()) {
             return;
         }
@@ -128,8 +135,11 @@ public class DataDirectoryGuard implements ApplicationListener<ApplicationEnviro
         Set<PosixFilePermission> mode = Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS);
         if (mode.stream().anyMatch(OPEN_TO_OTHERS::contains)) {
             boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
-            problems.add(StorageMessages.get("storage.permissions.path", p.toAbsolutePath().normalize(),
-                    PosixFilePermissions.toString(mode), dir ? "700" : "600"));
+            problems.add(StorageMessages.get(
+                    "storage.permissions.path",
+                    p.toAbsolutePath().normalize(),
+                    PosixFilePermissions.toString(mode),
+                    dir ? "700" : "600"));
         }
     }
 
@@ -143,7 +153,8 @@ public class DataDirectoryGuard implements ApplicationListener<ApplicationEnviro
         }
         if (posix(parent == null ? dir.toAbsolutePath() : parent)) {
             try {
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (java.nio.file.FileAlreadyExistsException raced) {
                 return; // another process (a CLI command next to the server) created it: checked like any other
             }

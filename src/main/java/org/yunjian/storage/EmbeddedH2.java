@@ -1,14 +1,14 @@
 package org.yunjian.storage;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.security.SecureRandom;
 import java.util.HexFormat;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +16,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yunjian.shared.keys.KeyDirectory;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The embedded H2 database ({@code jdbc:h2:file:…}) opens with a generated password kept in the key directory
@@ -93,7 +91,9 @@ class EmbeddedH2 {
         }
         // the password may be generated for a database that does not exist yet, or for one an earlier version
         // created with the empty password; a password-protected database whose db.password is gone is an error
-        String password = keys.secret(PASSWORD_FILE, EmbeddedH2::generate,
+        String password = keys.secret(
+                PASSWORD_FILE,
+                EmbeddedH2::generate,
                 () -> !Files.exists(databaseFile(url)) || opensWithEmptyPassword(url, user));
         try {
             try (Connection c = DriverManager.getConnection(url, user, password)) {
@@ -104,7 +104,7 @@ class EmbeddedH2 {
                 }
                 // created by an earlier version with the empty password: switch it over once
                 try (Connection c = DriverManager.getConnection(url, user, "");
-                     Statement s = c.createStatement()) {
+                        Statement s = c.createStatement()) {
                     s.execute("ALTER USER " + user + " SET PASSWORD '" + password + "'");
                 }
                 log.warn(StorageMessages.get("storage.password.migrated", keys.resolve(PASSWORD_FILE)));

@@ -10,12 +10,12 @@ import java.util.ResourceBundle;
  */
 final class StorageMessages {
 
-    private StorageMessages() {
-    }
+    private StorageMessages() {}
 
     static String get(String key, Object... args) {
         Locale locale = Locale.getDefault();
-        ResourceBundle bundle = ResourceBundle.getBundle("messages/web",
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages/web",
                 "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new MessageFormat(bundle.getString(key), locale).format(args);

@@ -1,10 +1,8 @@
 package org.yunjian.web;
 
+import io.swagger.v3.oas.models.parameters.Parameter;
 import java.lang.annotation.Annotation;
 import java.util.List;
-
-import io.swagger.v3.oas.models.parameters.Parameter;
-
 import org.springdoc.core.customizers.SpringDocCustomizers;
 import org.springdoc.core.discoverer.SpringDocParameterNameDiscoverer;
 import org.springdoc.core.extractor.MethodParameterPojoExtractor;
@@ -34,14 +32,20 @@ import org.springframework.core.MethodParameter;
 class ApiDocsConfig {
 
     @Bean
-    RequestService requestBuilder(GenericParameterService parameters, RequestBodyService bodies,
-                                  SpringDocCustomizers customizers, SpringDocParameterNameDiscoverer names,
-                                  MethodParameterPojoExtractor pojos) {
+    RequestService requestBuilder(
+            GenericParameterService parameters,
+            RequestBodyService bodies,
+            SpringDocCustomizers customizers,
+            SpringDocParameterNameDiscoverer names,
+            MethodParameterPojoExtractor pojos) {
         return new RequestService(parameters, bodies, customizers, names, pojos) {
             @Override
-            public void applyBeanValidatorAnnotations(MethodParameter methodParameter, Parameter parameter,
-                                                      List<Annotation> annotations, boolean isOptional,
-                                                      String openapiVersion) {
+            public void applyBeanValidatorAnnotations(
+                    MethodParameter methodParameter,
+                    Parameter parameter,
+                    List<Annotation> annotations,
+                    boolean isOptional,
+                    String openapiVersion) {
                 if (annotations != null && SchemaUtils.annotatedNotNull(annotations) && !isOptional) {
                     parameter.setRequired(true);
                 }

@@ -1,5 +1,11 @@
 package org.yunjian.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -13,14 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.fileupload.FileUploadException;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
@@ -75,8 +73,10 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
 
     /** Whether Tomcat refused the parameters because a value does not decode (not a body over its size limit). */
     static boolean undecodable(InvalidParameterException e) {
-        return e.getErrorCode() == HttpServletResponse.SC_BAD_REQUEST && (e.getCause() == null
-                || e.getCause() instanceof CharConversionException || e.getCause() instanceof CharacterCodingException);
+        return e.getErrorCode() == HttpServletResponse.SC_BAD_REQUEST
+                && (e.getCause() == null
+                        || e.getCause() instanceof CharConversionException
+                        || e.getCause() instanceof CharacterCodingException);
     }
 
     /**
@@ -128,8 +128,8 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
             throws IOException, ServletException {
         Text.Violation v = Text.violation(fileName, Text.Kind.LINE)
                 .orElse(new Text.Violation(Text.Problem.CONTROL, 1, 0)); // Tomcat refused it: it held a NUL
-        Msg problem = Msg.of(v.problem().messageCode(), Msg.of("web.badRequest.fileNameLabel"), v.position(),
-                v.codePointLabel());
+        Msg problem = Msg.of(
+                v.problem().messageCode(), Msg.of("web.badRequest.fileNameLabel"), v.position(), v.codePointLabel());
         events.publishEvent(RefusedUploadAuditor.refusal(request, "refused: file name " + v));
         forwardToErrorPage(request, response, 400, Msg.of("web.badRequest.fileName", problem));
     }
@@ -139,14 +139,15 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
      * a parameter or a header value nothing read before. First of the resolvers, so none of them makes it a 500.
      */
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception ex) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         try {
             if (ex instanceof UploadFileNames.Refused refused) {
                 refuseFileName(request, response, refused.fileName());
             } else if (ex instanceof InvalidFileNameException n) {
                 refuseFileName(request, response, n.getName());
-            } else if (ex instanceof InvalidParameterException p && p.getCause() instanceof InvalidFileNameException n) {
+            } else if (ex instanceof InvalidParameterException p
+                    && p.getCause() instanceof InvalidFileNameException n) {
                 refuseFileName(request, response, n.getName());
             } else if ((ex instanceof MultipartException || ex instanceof InvalidParameterException)
                     && multipartLimit(ex)) {
@@ -184,12 +185,17 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
         }
         OncePerMinute.Note note = lines.note(address);
         if (note.skipped() > 0) {
-            log.warn("{} further unreadable requests in the previous minute were not logged (too many addresses)",
+            log.warn(
+                    "{} further unreadable requests in the previous minute were not logged (too many addresses)",
                     note.skipped());
         }
         if (note.first()) {
-            log.warn("Refused an unreadable request from {} ({} cannot be decoded): {} {} [at most one line per "
-                    + "address and minute]", address, part, request.getMethod(),
+            log.warn(
+                    "Refused an unreadable request from {} ({} cannot be decoded): {} {} [at most one line per "
+                            + "address and minute]",
+                    address,
+                    part,
+                    request.getMethod(),
                     Text.shorten(Text.safe(request.getRequestURI()), 200));
         }
         if (wait.isPresent()) {
@@ -220,17 +226,26 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
         String sentence = Texts.get("web.badRequest.unreadable");
         if (ErrorPages.isApi(request)) {
             response.setContentType("application/problem+json");
-            response.getWriter().write(JSON.writeValueAsString(Map.of("type", "urn:yunjian:problem:bad-request",
-                    "title", Texts.get("web.problem.title.400"), "status", 400, "detail", sentence)));
+            response.getWriter()
+                    .write(JSON.writeValueAsString(Map.of(
+                            "type",
+                            "urn:yunjian:problem:bad-request",
+                            "title",
+                            Texts.get("web.problem.title.400"),
+                            "status",
+                            400,
+                            "detail",
+                            sentence)));
         } else {
             response.setContentType("text/html");
-            response.getWriter().write("<!DOCTYPE html><p>" + org.springframework.web.util.HtmlUtils.htmlEscape(sentence)
-                    + "</p>");
+            response.getWriter()
+                    .write("<!DOCTYPE html><p>" + org.springframework.web.util.HtmlUtils.htmlEscape(sentence) + "</p>");
         }
     }
 
-    private static void forwardToErrorPage(HttpServletRequest request, HttpServletResponse response, int status,
-                                           Msg detail) throws IOException, ServletException {
+    private static void forwardToErrorPage(
+            HttpServletRequest request, HttpServletResponse response, int status, Msg detail)
+            throws IOException, ServletException {
         if (detail != null) {
             request.setAttribute(ErrorPages.DETAIL, detail);
         }
@@ -309,14 +324,16 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
                 return Collections.emptyEnumeration();
             }
             List<String> values = Collections.list(super.getHeaders(name));
-            return values.stream().allMatch(Unreadable::printable) ? Collections.enumeration(values)
+            return values.stream().allMatch(Unreadable::printable)
+                    ? Collections.enumeration(values)
                     : Collections.emptyEnumeration();
         }
 
         @Override
         public Enumeration<String> getHeaderNames() {
             return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
-                    .filter(n -> getHeaders(n).hasMoreElements()).toList());
+                    .filter(n -> getHeaders(n).hasMoreElements())
+                    .toList());
         }
 
         @Override
@@ -330,13 +347,15 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
         }
 
         private static boolean shown(String name) {
-            return !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+            return !HttpHeaders.AUTHORIZATION.equalsIgnoreCase(name)
+                    && !HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
                     && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
                     && !HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name);
         }
 
         private static boolean printable(String value) {
-            return value != null && value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F)));
+            return value != null
+                    && value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c != 0x7F && (c < 0x80 || c > 0x9F)));
         }
     }
 
@@ -346,8 +365,7 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
      */
     static final class OncePerMinute {
 
-        record Note(boolean first, int skipped) {
-        }
+        record Note(boolean first, int skipped) {}
 
         private final Clock clock;
         private final int max;

@@ -1,11 +1,5 @@
 package org.yunjian.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -13,7 +7,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -44,8 +42,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
     private final MessageSource messages;
     private final org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads;
 
-    BodyLimitFilter(@Value("${yunjian.web.max-body-size:1MB}") DataSize limit, MessageSource messages,
-                    org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads) {
+    BodyLimitFilter(
+            @Value("${yunjian.web.max-body-size:1MB}") DataSize limit,
+            MessageSource messages,
+            org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads) {
         this.limit = limit.toBytes();
         this.messages = messages;
         this.rawUploads = rawUploads;
@@ -54,10 +54,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        String type =
+                request.getContentType() == null ? "" : request.getContentType().toLowerCase();
         long declared = request.getContentLengthLong();
         boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
-        if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) || (declared <= 0 && !chunked)
+        if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)
+                || (declared <= 0 && !chunked)
                 || rawUploads.orderedStream().anyMatch(r -> r.matches(request))) {
             chain.doFilter(request, response);
             return;
@@ -95,7 +97,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String detail = messages.getMessage("web.error.tooLarge", new Object[] {org.yunjian.shared.Formats.size(limit)},
+        String detail = messages.getMessage(
+                "web.error.tooLarge",
+                new Object[] {org.yunjian.shared.Formats.size(limit)},
                 LocaleContextHolder.getLocale());
         String title = messages.getMessage("web.error.tooLarge.title", null, LocaleContextHolder.getLocale());
         response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
@@ -163,7 +167,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("setReadListener"); // the buffered body is read synchronously
+                    throw new UnsupportedOperationException(
+                            "setReadListener"); // the buffered body is read synchronously
                 }
             };
         }

@@ -1,12 +1,10 @@
 package org.yunjian.web;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpStatus;
@@ -42,7 +40,8 @@ class ErrorPages implements ErrorController {
     Object error(HttpServletRequest request) {
         int status = status(request);
         Object given = request.getAttribute(DETAIL);
-        String detail = given instanceof String d ? d
+        String detail = given instanceof String d
+                ? d
                 : given instanceof MessageSourceResolvable m ? Texts.render(m) : null; // in the page's language
         if (isApi(request)) {
             return problem(status, detail == null ? sentence(status) : detail);
@@ -54,7 +53,7 @@ class ErrorPages implements ErrorController {
         if (detail != null) {
             page.addObject("detail", detail);
         } else if (status == 429 && request.getAttribute(THROTTLE_MESSAGE) instanceof String throttled) {
-            page.addObject("throttleMessage", throttled);   // which login count refused it, and for how long
+            page.addObject("throttleMessage", throttled); // which login count refused it, and for how long
         }
         return page;
     }
@@ -63,7 +62,9 @@ class ErrorPages implements ErrorController {
         HttpStatus s = HttpStatus.valueOf(status);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(s, detail);
         p.setType(URI.create("urn:yunjian:problem:" + slug(s)));
-        return ResponseEntity.status(s).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        return ResponseEntity.status(s)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(p);
     }
 
     /** The user's sentence for a status, in the current language. */
@@ -72,14 +73,26 @@ class ErrorPages implements ErrorController {
     }
 
     static String key(int status) {
-        return EXPLAINED.contains(status) ? "web.error.status." + status
+        return EXPLAINED.contains(status)
+                ? "web.error.status." + status
                 : status >= 500 ? "web.error.generic" : "web.error.status.400";
     }
 
-    private static final Map<HttpStatus, String> SLUGS = Map.of(HttpStatus.NOT_FOUND, "not-found",
-            HttpStatus.FORBIDDEN, "forbidden", HttpStatus.UNAUTHORIZED, "unauthorized",
-            HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", HttpStatus.BAD_REQUEST, "bad-request",
-            HttpStatus.CONFLICT, "conflict", HttpStatus.INTERNAL_SERVER_ERROR, "internal");
+    private static final Map<HttpStatus, String> SLUGS = Map.of(
+            HttpStatus.NOT_FOUND,
+            "not-found",
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            HttpStatus.UNAUTHORIZED,
+            "unauthorized",
+            HttpStatus.METHOD_NOT_ALLOWED,
+            "method-not-allowed",
+            HttpStatus.BAD_REQUEST,
+            "bad-request",
+            HttpStatus.CONFLICT,
+            "conflict",
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal");
 
     private static String slug(HttpStatus s) {
         return SLUGS.getOrDefault(s, "status-" + s.value());
@@ -97,6 +110,7 @@ class ErrorPages implements ErrorController {
     static boolean isApi(HttpServletRequest request) {
         Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String uri = original instanceof String s ? s : request.getRequestURI();
-        return uri.substring(Math.min(request.getContextPath().length(), uri.length())).startsWith("/api/");
+        return uri.substring(Math.min(request.getContextPath().length(), uri.length()))
+                .startsWith("/api/");
     }
 }

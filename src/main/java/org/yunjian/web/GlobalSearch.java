@@ -3,7 +3,6 @@ package org.yunjian.web;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentDirectory;
 import org.yunjian.catalog.Catalog;
@@ -14,9 +13,9 @@ import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.Texts;
 
 /**
  * One search box across cloud systems, assessments and catalog requirements. Systems and assessments come from
@@ -41,15 +40,21 @@ class GlobalSearch {
         this.catalog = catalog;
     }
 
-    public record Hit(String href, String title, String note) {
-    }
+    public record Hit(String href, String title, String note) {}
 
     /**
      * One page of each kind of hit ({@value #LIMIT} per page) with each kind's total; {@code pages} is the most pages
      * any kind has, so one pager walks all three.
      */
-    public record Results(String query, int page, List<Hit> systems, long systemsTotal, List<Hit> assessments,
-                          long assessmentsTotal, List<Hit> requirements, long requirementsTotal) {
+    public record Results(
+            String query,
+            int page,
+            List<Hit> systems,
+            long systemsTotal,
+            List<Hit> assessments,
+            long assessmentsTotal,
+            List<Hit> requirements,
+            long requirementsTotal) {
         public boolean isEmpty() {
             return systemsTotal == 0 && assessmentsTotal == 0 && requirementsTotal == 0;
         }
@@ -61,7 +66,9 @@ class GlobalSearch {
 
         /** An empty page with this search's totals, for the pager. */
         public Paged<Hit> pagerPage() {
-            return Paged.of(List.of(), new PageRequest(page, LIMIT),
+            return Paged.of(
+                    List.of(),
+                    new PageRequest(page, LIMIT),
                     Math.max(systemsTotal, Math.max(assessmentsTotal, requirementsTotal)));
         }
 
@@ -86,16 +93,33 @@ class GlobalSearch {
         Paged<CloudSystem> systems = parties.visibleSystemsPage(new SystemQuery(q, null, null, null), p);
         Paged<AssessmentDirectory.Match> found = assessments.search(q, p);
         boolean english = "en".equals(locale.getLanguage());
-        Function<Requirement, String> title = r -> english && r.titleEn() != null && !r.titleEn().isBlank()
-                ? r.titleEn() : r.title() != null && !r.title().isBlank() ? r.title() : opening(r.textIn(locale));
+        Function<Requirement, String> title =
+                r -> english && r.titleEn() != null && !r.titleEn().isBlank()
+                        ? r.titleEn()
+                        : r.title() != null && !r.title().isBlank() ? r.title() : opening(r.textIn(locale));
         Paged<org.yunjian.catalog.SearchHit> requirements = Paged.slice(catalog.search(q, RequirementFilter.any()), p);
-        return new Results(q, p.page(),
-                systems.items().stream().map(s -> new Hit("/systems/" + s.id(), s.name(),
-                        Texts.get("party.system.level", s.protectionLevel()))).toList(), systems.total(),
-                found.items().stream().map(a -> new Hit("/assessments/" + a.id(), a.name(), a.systemName() + " · "
-                        + Msg.of(a.status()).text())).toList(), found.total(),
-                requirements.items().stream().map(h -> new Hit("/catalog/requirements/" + h.requirement().id(),
-                        title.apply(h.requirement()), h.requirement().id().toString())).toList(), requirements.total());
+        return new Results(
+                q,
+                p.page(),
+                systems.items().stream()
+                        .map(s -> new Hit(
+                                "/systems/" + s.id(), s.name(), Texts.get("party.system.level", s.protectionLevel())))
+                        .toList(),
+                systems.total(),
+                found.items().stream()
+                        .map(a -> new Hit(
+                                "/assessments/" + a.id(),
+                                a.name(),
+                                a.systemName() + " · " + Msg.of(a.status()).text()))
+                        .toList(),
+                found.total(),
+                requirements.items().stream()
+                        .map(h -> new Hit(
+                                "/catalog/requirements/" + h.requirement().id(),
+                                title.apply(h.requirement()),
+                                h.requirement().id().toString()))
+                        .toList(),
+                requirements.total());
     }
 
     /** Characters of an untitled requirement's text that stand in for its title (a link needs words). */

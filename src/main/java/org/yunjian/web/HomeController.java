@@ -2,7 +2,6 @@ package org.yunjian.web;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +36,11 @@ class HomeController {
             org.yunjian.shared.paging.Paged<CloudSystem> first = parties.visibleSystemsPage(
                     org.yunjian.party.SystemQuery.none(), new org.yunjian.shared.paging.PageRequest(1, SHOWN));
             List<SystemCard> cards = first.items().stream()
-                    .map(s -> new SystemCard(s, parties.visibleEngagements(s.id()).size(),
-                            s.deploymentModel().label(locale), s.serviceModel().label(locale)))
+                    .map(s -> new SystemCard(
+                            s,
+                            parties.visibleEngagements(s.id()).size(),
+                            s.deploymentModel().label(locale),
+                            s.serviceModel().label(locale)))
                     .toList();
             model.addAttribute("systems", cards);
             model.addAttribute("systemsTotal", first.total());
@@ -47,6 +49,5 @@ class HomeController {
         return "web/home";
     }
 
-    record SystemCard(CloudSystem system, int engagements, String deployment, String service) {
-    }
+    record SystemCard(CloudSystem system, int engagements, String deployment, String service) {}
 }

@@ -1,25 +1,22 @@
 package org.yunjian.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.http.HttpStatus;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,15 +44,15 @@ class InternalErrorResolver implements HandlerExceptionResolver, Ordered {
     }
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception ex) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         String id = UUID.randomUUID().toString().substring(0, 13);
         request.setAttribute(CORRELATION_ID, id);
         String what = request.getMethod() + " " + request.getRequestURI();
         log.error("Request failed, correlation ID {}: {}", id, what, ex);
         try {
-            events.publishEvent(AuditableEvent.failure("request.failed", "request", what,
-                    Msg.of("audit.detail.internalError", id)));
+            events.publishEvent(AuditableEvent.failure(
+                    "request.failed", "request", what, Msg.of("audit.detail.internalError", id)));
         } catch (RuntimeException auditFailed) {
             log.error("Could not audit the failed request {} (correlation ID {})", what, id, auditFailed);
         }

@@ -1,9 +1,7 @@
 package org.yunjian.web;
 
-import java.net.URI;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.net.URI;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -56,12 +54,14 @@ class LockContentionAdvice {
 
     private Object answer(HandlerMethod handler, HttpStatus status, String type, String key) {
         String text = messages.getMessage(key, null, LocaleContextHolder.getLocale());
-        boolean rest = handler != null
-                && AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RestController.class);
+        boolean rest =
+                handler != null && AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RestController.class);
         if (rest) {
             ProblemDetail p = ProblemDetail.forStatusAndDetail(status, text);
             p.setType(URI.create("urn:yunjian:problem:" + type));
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(p);
         }
         ModelAndView page = new ModelAndView("web/error");
         page.setStatus(status);

@@ -8,13 +8,13 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.documents.FontUnavailableException;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * Error pages for the HTML controllers; REST controllers get problems from {@link ProblemAdvice}, and whatever

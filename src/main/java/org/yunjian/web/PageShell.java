@@ -1,7 +1,6 @@
 package org.yunjian.web;
 
 import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.CurrentUser;
@@ -30,8 +29,9 @@ public class PageShell {
 
     /** The signed-in person's display name, the user name if the account has none; null when nobody is. */
     public String name() {
-        return CurrentUser.current().map(u -> names.displayNames(List.of(u.username()))
-                .getOrDefault(u.username(), u.username())).orElse(null);
+        return CurrentUser.current()
+                .map(u -> names.displayNames(List.of(u.username())).getOrDefault(u.username(), u.username()))
+                .orElse(null);
     }
 
     public boolean demo() {

@@ -3,19 +3,18 @@ package org.yunjian.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Texts;
@@ -45,24 +44,24 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Texts.get("web.problem.unreadable", rootMessage(e)));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, Texts.get("web.problem.unreadable", rootMessage(e)));
         p.setType(URI.create("urn:yunjian:problem:unreadable"));
         return p;
     }
 
     @ExceptionHandler(TypeMismatchException.class)
     ProblemDetail mismatch(TypeMismatchException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Texts.get("web.problem.invalidParameter", e.getPropertyName()));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, Texts.get("web.problem.invalidParameter", e.getPropertyName()));
         p.setType(URI.create("urn:yunjian:problem:invalid-parameter"));
         return p;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missing(MissingServletRequestParameterException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Texts.get("web.problem.missingParameter", e.getParameterName()));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, Texts.get("web.problem.missingParameter", e.getParameterName()));
         p.setType(URI.create("urn:yunjian:problem:invalid-parameter"));
         return p;
     }
@@ -78,15 +77,14 @@ class ProblemAdvice {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ProblemDetail denied(RuntimeException e) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                ErrorPages.sentence(403));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ErrorPages.sentence(403));
         p.setType(URI.create("urn:yunjian:problem:forbidden"));
         return p;
     }
 
     static ProblemDetail withErrors(Map<String, String> errors) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                Texts.get("web.problem.validation", String.join(", ", errors.keySet())));
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, Texts.get("web.problem.validation", String.join(", ", errors.keySet())));
         p.setType(URI.create("urn:yunjian:problem:validation"));
         p.setProperty("errors", errors);
         return p;

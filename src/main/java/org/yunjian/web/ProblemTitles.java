@@ -21,8 +21,8 @@ import org.yunjian.shared.Texts;
 class ProblemTitles implements ResponseBodyAdvice<Object> {
 
     /** The statuses with a title in the bundles. */
-    static final java.util.Set<Integer> TITLED = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 410, 412, 413,
-            415, 428, 429, 500, 503);
+    static final java.util.Set<Integer> TITLED =
+            java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 415, 428, 429, 500, 503);
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
@@ -30,9 +30,13 @@ class ProblemTitles implements ResponseBodyAdvice<Object> {
     }
 
     @Override
-    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
-                                  ServerHttpResponse response) {
+    public Object beforeBodyWrite(
+            Object body,
+            MethodParameter returnType,
+            MediaType contentType,
+            Class<? extends HttpMessageConverter<?>> converterType,
+            ServerHttpRequest request,
+            ServerHttpResponse response) {
         if (body instanceof ProblemDetail p) {
             localise(p);
         }

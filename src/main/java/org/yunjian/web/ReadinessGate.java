@@ -1,16 +1,14 @@
 package org.yunjian.web;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +69,8 @@ class ReadinessGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (ready.getCount() > 0 && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
+        if (ready.getCount() > 0
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
             try {
                 ready.await(patience.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -88,11 +87,12 @@ class ReadinessGate extends OncePerRequestFilter {
 
     /** "云鉴已就绪：请在浏览器中打开 http://localhost:8080/" — only for a server with a port (not a mock or the CLI). */
     private static void announce(ApplicationContext context) {
-        if (context instanceof WebServerApplicationContext web && web.getWebServer() != null
+        if (context instanceof WebServerApplicationContext web
+                && web.getWebServer() != null
                 && web.getWebServer().getPort() > 0) {
             String path = context.getEnvironment().getProperty("server.servlet.context-path", "");
-            String scheme = context.getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false)
-                    ? "https" : "http";
+            String scheme =
+                    context.getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
             String url = scheme + "://localhost:" + web.getWebServer().getPort() + path + "/";
             log.info(Texts.render(Msg.of("web.ready", url), Locale.getDefault()));
         }

@@ -1,11 +1,9 @@
 package org.yunjian.web;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -37,17 +35,25 @@ class RefusedUploadAuditor implements HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView mav) {
-        if (upload(request) && mav != null && mav.getModel().get("errors") instanceof Map<?, ?> errors
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+        if (upload(request)
+                && mav != null
+                && mav.getModel().get("errors") instanceof Map<?, ?> errors
                 && !errors.isEmpty()) {
-            record(request, "refused: " + String.join(", ", errors.keySet().stream().map(String::valueOf).toList()));
+            record(
+                    request,
+                    "refused: "
+                            + String.join(
+                                    ", ",
+                                    errors.keySet().stream()
+                                            .map(String::valueOf)
+                                            .toList()));
         }
     }
 
     @Override
-    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                Exception ex) {
+    public void afterCompletion(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         int status = response.getStatus();
         if (upload(request) && REFUSALS.contains(status)) {
             record(request, "refused with status " + status + reason(request, ex));
@@ -58,8 +64,10 @@ class RefusedUploadAuditor implements HandlerInterceptor {
     private static String reason(HttpServletRequest request, Exception ex) {
         Object thrown = ex != null ? ex : request.getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE);
         if (thrown instanceof FieldErrors.ValidationException v) {
-            List<String> fields = v.messages().entrySet().stream().limit(5)
-                    .map(e -> Text.shorten(e.getKey() + " " + e.getValue().key(), 160)).toList();
+            List<String> fields = v.messages().entrySet().stream()
+                    .limit(5)
+                    .map(e -> Text.shorten(e.getKey() + " " + e.getValue().key(), 160))
+                    .toList();
             return ": " + String.join(", ", fields) + (v.messages().size() > 5 ? ", …" : "");
         }
         return thrown == null ? "" : ": " + thrown.getClass().getSimpleName();
@@ -75,14 +83,15 @@ class RefusedUploadAuditor implements HandlerInterceptor {
 
     /** The audit entry of a refused upload (also for one refused before a handler was chosen: a bad file name). */
     static AuditableEvent refusal(HttpServletRequest request, String detail) {
-        return AuditableEvent.failure("upload.refused", "request", request.getMethod() + " " + request.getRequestURI(),
-                detail);
+        return AuditableEvent.failure(
+                "upload.refused", "request", request.getMethod() + " " + request.getRequestURI(), detail);
     }
 
     private boolean upload(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
-                && !"GET".equals(request.getMethod())
+        return type != null
+                        && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
+                        && !"GET".equals(request.getMethod())
                 || rawUploads.stream().anyMatch(r -> r.matches(request));
     }
 }

@@ -1,7 +1,6 @@
 package org.yunjian.web;
 
 import java.util.Locale;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,18 +20,26 @@ class SearchPages {
 
     @GetMapping("/search")
     @PreAuthorize("isAuthenticated()")
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-                  Locale locale, Model model) {
+    String search(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            Locale locale,
+            Model model) {
         model.addAttribute("q", q == null ? "" : q);
-        return PageRefusal.on(model).attempt(() -> {
-            GlobalSearch.Results r = search.search(q, page, locale);
-            model.addAttribute("results", r);
-            model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(r.pagerPage(), "/search",
-                    java.util.Map.of("q", r.query())));
-            return "web/search";
-        }, () -> {
-            model.addAttribute("results", GlobalSearch.Results.none(""));
-            return "web/search";
-        });
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            GlobalSearch.Results r = search.search(q, page, locale);
+                            model.addAttribute("results", r);
+                            model.addAttribute(
+                                    "pager",
+                                    org.yunjian.shared.paging.Pager.of(
+                                            r.pagerPage(), "/search", java.util.Map.of("q", r.query())));
+                            return "web/search";
+                        },
+                        () -> {
+                            model.addAttribute("results", GlobalSearch.Results.none(""));
+                            return "web/search";
+                        });
     }
 }

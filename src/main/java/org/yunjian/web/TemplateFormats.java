@@ -1,7 +1,6 @@
 package org.yunjian.web;
 
 import java.time.Instant;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;

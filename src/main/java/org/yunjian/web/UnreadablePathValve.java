@@ -1,9 +1,7 @@
 package org.yunjian.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.ServletException;
-
+import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -33,11 +31,15 @@ class UnreadablePathValve extends ValveBase {
             MessageBytes root = MessageBytes.newInstance();
             root.setString("/");
             request.getMappingData().recycle();
-            request.getConnector().getService().getMapper().map(request.getCoyoteRequest().serverName(), root, null,
-                    request.getMappingData());
+            request.getConnector()
+                    .getService()
+                    .getMapper()
+                    .map(request.getCoyoteRequest().serverName(), root, null, request.getMappingData());
             if (request.getContext() != null) {
                 request.getCoyoteRequest().queryString().recycle();
-                request.getCoyoteRequest().decodedURI().setString("/"); // what the page's relative links resolve against
+                request.getCoyoteRequest()
+                        .decodedURI()
+                        .setString("/"); // what the page's relative links resolve against
                 // the error page is told this URI: a '%' that starts no escape is written as one, so that it decodes
                 String uri = request.getRequestURI();
                 request.getCoyoteRequest().requestURI().setString(uri.replaceAll("%(?![0-9A-Fa-f]{2})", "%25"));

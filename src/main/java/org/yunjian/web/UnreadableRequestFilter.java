@@ -1,15 +1,13 @@
 package org.yunjian.web;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.Locale;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Locale;
 import org.apache.tomcat.util.buf.MessageBytes;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.apache.tomcat.util.http.Parameters;
@@ -70,7 +68,8 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
             badRequests.refuse(request, response, "the form");
         } catch (InvalidFileNameException | InvalidParameterException e) {
             // Tomcat throws the first time, and keeps throwing it wrapped at every later read
-            InvalidFileNameException name = e instanceof InvalidFileNameException n ? n
+            InvalidFileNameException name = e instanceof InvalidFileNameException n
+                    ? n
                     : e.getCause() instanceof InvalidFileNameException n ? n : null;
             if (response.isCommitted()) {
                 throw e;

@@ -1,9 +1,7 @@
 package org.yunjian.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
-
+import java.util.List;
 import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartException;

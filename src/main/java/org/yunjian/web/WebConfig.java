@@ -1,7 +1,6 @@
 package org.yunjian.web;
 
 import java.time.Duration;
-
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,8 +23,10 @@ class WebConfig implements WebMvcConfigurer {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads;
 
-    WebConfig(FreeTextParameters freeTextParameters, org.springframework.context.ApplicationEventPublisher events,
-              org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads) {
+    WebConfig(
+            FreeTextParameters freeTextParameters,
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.RawUploadRoute> rawUploads) {
         this.freeTextParameters = freeTextParameters;
         this.events = events;
         this.rawUploads = rawUploads;
@@ -35,8 +36,10 @@ class WebConfig implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("yunjian-lang");
         // no cookie: a REST client's Accept-Language; pages are Chinese until the user picks English
-        resolver.setDefaultLocaleFunction(request -> ErrorPages.isApi(request)
-                && request.getHeader("Accept-Language") != null ? Texts.supported(request.getLocale()) : Texts.CHINESE);
+        resolver.setDefaultLocaleFunction(
+                request -> ErrorPages.isApi(request) && request.getHeader("Accept-Language") != null
+                        ? Texts.supported(request.getLocale())
+                        : Texts.CHINESE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setRejectInvalidCookies(false); // a cookie that names no locale (yunjian-lang=%FF) was a 500: ignored
         return resolver;
@@ -70,10 +73,10 @@ class WebConfig implements WebMvcConfigurer {
      */
     @Bean
     org.springframework.boot.web.server.WebServerFactoryCustomizer<
-            org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> unreadablePaths(
-            org.springframework.beans.factory.ObjectProvider<BadRequests> badRequests) {
-        return factory -> factory.addContextCustomizers(context -> context.getParent().getPipeline()
-                .addValve(new UnreadablePathValve(badRequests)));
+                    org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            unreadablePaths(org.springframework.beans.factory.ObjectProvider<BadRequests> badRequests) {
+        return factory -> factory.addContextCustomizers(
+                context -> context.getParent().getPipeline().addValve(new UnreadablePathValve(badRequests)));
     }
 
     @Override
@@ -84,6 +87,7 @@ class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(interceptor);
         registry.addInterceptor(freeTextParameters);
         // issue 10: refused uploads are audited; issue 33: raw-body uploads too
-        registry.addInterceptor(new RefusedUploadAuditor(events, rawUploads.orderedStream().toList()));
+        registry.addInterceptor(
+                new RefusedUploadAuditor(events, rawUploads.orderedStream().toList()));
     }
 }

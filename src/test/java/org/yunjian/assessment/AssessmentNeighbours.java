@@ -12,13 +12,11 @@ public class AssessmentNeighbours {
 
     @Bean
     AssessmentChanges assessmentChanges() {
-        return assessmentId -> {
-        };
+        return assessmentId -> {};
     }
 
     @Bean
     VerdictRemediation verdictRemediation() {
-        return (item, system, verdict, retest, tasks, now) -> {
-        };
+        return (item, system, verdict, retest, tasks, now) -> {};
     }
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class AssessmentStatusMachineTest {
 
@@ -29,16 +28,29 @@ class AssessmentStatusMachineTest {
     @Test
     void walksTheWholeLifecycleAndRegistersOneEventPerTransition() {
         Assessment a = in(AssessmentStatus.DRAFT);
-        a.start(NOW).submitForReview(AssessmentRole.TESTER, TEAM, NOW).sendBack(AssessmentRole.REVIEWER, NOW)
-                .submitForReview(AssessmentRole.TESTER, TEAM, NOW).approveReview(AssessmentRole.REVIEWER, TEAM, NOW)
-                .returnToReview(AssessmentRole.APPROVER, NOW).approveReview(AssessmentRole.REVIEWER, TEAM, NOW)
-                .approveReport(AssessmentRole.APPROVER, TEAM, NOW).archive(NOW);
+        a.start(NOW)
+                .submitForReview(AssessmentRole.TESTER, TEAM, NOW)
+                .sendBack(AssessmentRole.REVIEWER, NOW)
+                .submitForReview(AssessmentRole.TESTER, TEAM, NOW)
+                .approveReview(AssessmentRole.REVIEWER, TEAM, NOW)
+                .returnToReview(AssessmentRole.APPROVER, NOW)
+                .approveReview(AssessmentRole.REVIEWER, TEAM, NOW)
+                .approveReport(AssessmentRole.APPROVER, TEAM, NOW)
+                .archive(NOW);
         assertThat(a.status()).isEqualTo(AssessmentStatus.ARCHIVED);
         assertThat(a.completedAt()).isEqualTo(NOW);
-        assertThat(a.drainEvents()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
-                "AssessmentStarted", "AssessmentSubmittedForReview", "AssessmentSentBack",
-                "AssessmentSubmittedForReview", "AssessmentReviewApproved", "AssessmentReturnedToReview",
-                "AssessmentReviewApproved", "AssessmentCompleted", "AssessmentArchived");
+        assertThat(a.drainEvents())
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "AssessmentStarted",
+                        "AssessmentSubmittedForReview",
+                        "AssessmentSentBack",
+                        "AssessmentSubmittedForReview",
+                        "AssessmentReviewApproved",
+                        "AssessmentReturnedToReview",
+                        "AssessmentReviewApproved",
+                        "AssessmentCompleted",
+                        "AssessmentArchived");
         assertThat(a.drainEvents()).isEmpty();
     }
 
@@ -51,15 +63,19 @@ class AssessmentStatusMachineTest {
             }
             Assessment a = in(from);
             for (AssessmentRole actor : AssessmentRole.values()) {
-            assertThatThrownBy(() -> a.moveTo(to, actor, TEAM, NOW)).as("%s -> %s", from, to)
-                    .isInstanceOf(ConflictException.class)
-                    .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("illegal-transition"))
-                    .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.ENGLISH))
-                            .contains("from \"" + Msg.of(from).text(Texts.ENGLISH) + "\" to \""
-                                    + Msg.of(to).text(Texts.ENGLISH) + "\""))
-                    .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.CHINESE))
-                            .contains("从“" + Msg.of(from).text(Texts.CHINESE) + "”变为“"
-                                    + Msg.of(to).text(Texts.CHINESE) + "”"));
+                assertThatThrownBy(() -> a.moveTo(to, actor, TEAM, NOW))
+                        .as("%s -> %s", from, to)
+                        .isInstanceOf(ConflictException.class)
+                        .satisfies(
+                                e -> assertThat(((ConflictException) e).code()).isEqualTo("illegal-transition"))
+                        .satisfies(
+                                e -> assertThat(((ConflictException) e).text().text(Texts.ENGLISH))
+                                        .contains("from \"" + Msg.of(from).text(Texts.ENGLISH) + "\" to \""
+                                                + Msg.of(to).text(Texts.ENGLISH) + "\""))
+                        .satisfies(
+                                e -> assertThat(((ConflictException) e).text().text(Texts.CHINESE))
+                                        .contains("从“" + Msg.of(from).text(Texts.CHINESE) + "”变为“"
+                                                + Msg.of(to).text(Texts.CHINESE) + "”"));
             }
             assertThat(a.status()).isEqualTo(from);
             assertThat(a.drainEvents()).isEmpty();
@@ -86,9 +102,9 @@ class AssessmentStatusMachineTest {
         assertThatThrownBy(() -> in(AssessmentStatus.COMPLETED).requireOpen())
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("assessment-closed"))
-                .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.CHINESE)).contains("已完成"));
-        assertThatThrownBy(() -> in(AssessmentStatus.ARCHIVED).requireOpen())
-                .isInstanceOf(ConflictException.class);
+                .satisfies(e -> assertThat(((ConflictException) e).text().text(Texts.CHINESE))
+                        .contains("已完成"));
+        assertThatThrownBy(() -> in(AssessmentStatus.ARCHIVED).requireOpen()).isInstanceOf(ConflictException.class);
         in(AssessmentStatus.IN_REVIEW).requireOpen();
     }
 }

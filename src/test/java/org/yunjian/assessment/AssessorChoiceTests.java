@@ -3,7 +3,6 @@ package org.yunjian.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserView;
@@ -17,7 +16,8 @@ class AssessorChoiceTests {
     void readsTheFormValueItWrites() {
         AssessorChoice c = new AssessorChoice(AssessorKind.CUSTOMER_SELF, ORG);
         assertThat(AssessorChoice.parse(c.value())).contains(c);
-        assertThat(AssessorChoice.parse("THIRD_PARTY:" + ORG)).contains(new AssessorChoice(AssessorKind.THIRD_PARTY, ORG));
+        assertThat(AssessorChoice.parse("THIRD_PARTY:" + ORG))
+                .contains(new AssessorChoice(AssessorKind.THIRD_PARTY, ORG));
     }
 
     @Test
@@ -32,13 +32,32 @@ class AssessorChoiceTests {
     @Test
     void onlyEnabledBusinessUsersOfTheAssessorOrganisationMayJoinTheTeam() {
         assertThat(AssessorChoice.mayJoinTeam(ORG, user(Role.USER, ORG, true))).isTrue();
-        assertThat(AssessorChoice.mayJoinTeam(ORG, user(Role.USER, UUID.randomUUID(), true))).isFalse();
+        assertThat(AssessorChoice.mayJoinTeam(ORG, user(Role.USER, UUID.randomUUID(), true)))
+                .isFalse();
         assertThat(AssessorChoice.mayJoinTeam(ORG, user(Role.USER, ORG, false))).isFalse();
-        assertThat(AssessorChoice.mayJoinTeam(ORG, user(Role.SYSTEM_ADMIN, ORG, true))).isFalse();
+        assertThat(AssessorChoice.mayJoinTeam(ORG, user(Role.SYSTEM_ADMIN, ORG, true)))
+                .isFalse();
     }
 
     private static UserView user(Role role, UUID org, boolean enabled) {
-        return new UserView(UUID.randomUUID(), "u", "用户", role, org, "机构", enabled, false, null, false, false,
-                false, null, null, null, false, null, 0);
+        return new UserView(
+                UUID.randomUUID(),
+                "u",
+                "用户",
+                role,
+                org,
+                "机构",
+                enabled,
+                false,
+                null,
+                false,
+                false,
+                false,
+                null,
+                null,
+                null,
+                false,
+                null,
+                0);
     }
 }

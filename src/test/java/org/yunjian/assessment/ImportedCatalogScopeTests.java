@@ -27,11 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.support.AssessmentItems;
-import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
 import org.yunjian.support.TestDatabases;
 
 /**
@@ -53,12 +53,16 @@ class ImportedCatalogScopeTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     CatalogExchange exchange;
+
     @Autowired
     Catalog catalog;
 
@@ -77,7 +81,9 @@ class ImportedCatalogScopeTests {
     }
 
     private ResultActions create(String scope) throws Exception {
-        return mvc.perform(post("/api/assessments").with(as(assessor)).contentType(MediaType.APPLICATION_JSON)
+        return mvc.perform(post("/api/assessments")
+                .with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("Accept-Language", "en")
                 .content("""
                         {"name":"NIST 800-53 HIGH","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
@@ -92,40 +98,57 @@ class ImportedCatalogScopeTests {
     }
 
     private void verdict(String item, String json) throws Exception {
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(assessor))
-                .contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item)
+                        .with(IfMatch.item(jdbc, item))
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isOk());
     }
 
     @Test
     void anAssessmentScopedToAnImportedNistCatalogHasOneItemPerControlAndIsScored() throws Exception {
-        String body = create(SCOPE).andExpect(status().isCreated())
+        String body = create(SCOPE)
+                .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.scope[0]").value(SCOPE))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(body, "$.id");
 
         String items = AssessmentItems.json(mvc, id, as(assessor));
         List<String> requirements = JsonPath.read(items, "$[*].requirementId");
-        assertThat(requirements).hasSize(370) // the HIGH baseline's 370 controls, each assessed once
-                .contains("NIST-SP-800-53-REV5-HIGH:ac-2", "NIST-SP-800-53-REV5-HIGH:ac-7",
+        assertThat(requirements)
+                .hasSize(370) // the HIGH baseline's 370 controls, each assessed once
+                .contains(
+                        "NIST-SP-800-53-REV5-HIGH:ac-2",
+                        "NIST-SP-800-53-REV5-HIGH:ac-7",
                         "NIST-SP-800-53-REV5-HIGH:ac-2.1")
                 .doesNotHaveDuplicates();
         List<String> sides = JsonPath.read(items, "$[*].side");
         assertThat(sides).containsOnly("WHOLE_SYSTEM");
-        List<String> controlPoints = JsonPath.read(items, "$[?(@.requirementId == 'NIST-SP-800-53-REV5-HIGH:ac-2.1')].controlPoint");
+        List<String> controlPoints =
+                JsonPath.read(items, "$[?(@.requirementId == 'NIST-SP-800-53-REV5-HIGH:ac-2.1')].controlPoint");
         // the catalog's own names, no catalog code or title before them
         assertThat(controlPoints).containsExactly("AC-2 Account Management");
 
         // the item shows the control's text with its parameters rendered
-        mvc.perform(get("/api/assessment-items/{id}", item(id, "NIST-SP-800-53-REV5-HIGH:ac-7")).with(as(assessor)))
+        mvc.perform(get("/api/assessment-items/{id}", item(id, "NIST-SP-800-53-REV5-HIGH:ac-7"))
+                        .with(as(assessor)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("[Assignment: organization-defined number]")));
 
-        mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(assessor))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/assessments/{id}/transitions", id)
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"to\":\"IN_PROGRESS\"}"))
+                .andExpect(status().isOk());
         verdict(item(id, "NIST-SP-800-53-REV5-HIGH:ac-2"), "{\"verdict\":\"COMPLIANT\"}");
-        verdict(item(id, "NIST-SP-800-53-REV5-HIGH:ac-7"),
+        verdict(
+                item(id, "NIST-SP-800-53-REV5-HIGH:ac-7"),
                 "{\"verdict\":\"PARTIALLY_COMPLIANT\",\"riskLevel\":\"LOW\",\"riskReason\":\"lockout after 10 attempts\"}");
-        verdict(item(id, "NIST-SP-800-53-REV5-HIGH:ac-3"),
+        verdict(
+                item(id, "NIST-SP-800-53-REV5-HIGH:ac-3"),
                 "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"LOW\",\"riskReason\":\"no access enforcement\"}");
 
         // 1 + 0.5 + 0 of 3 scored items: 50 %, 差; the other 367 are pending
@@ -146,13 +169,19 @@ class ImportedCatalogScopeTests {
 
     @Test
     void theCreationFormOffersTheImportedCatalogAndAnUnknownOneIsRefused() throws Exception {
-        mvc.perform(get("/assessments/new").param("systemId", w.system().id().toString()).with(as(assessor)))
+        mvc.perform(get("/assessments/new")
+                        .param("systemId", w.system().id().toString())
+                        .with(as(assessor)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"" + SCOPE + "\"")))
                 .andExpect(content().string(containsString("导入的目录：NIST-SP-800-53-REV5-HIGH")))
-                .andExpect(content().string(containsString(
-                        "<span data-verbatim>NIST Special Publication 800-53 Revision 5.1.1 HIGH IMPACT BASELINE</span>")));
-        create("CATALOG:NIST-SP-800-53-REV9").andExpect(status().isBadRequest())
+                .andExpect(
+                        content()
+                                .string(
+                                        containsString(
+                                                "<span data-verbatim>NIST Special Publication 800-53 Revision 5.1.1 HIGH IMPACT BASELINE</span>")));
+        create("CATALOG:NIST-SP-800-53-REV9")
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.scope", containsString("CATALOG:NIST-SP-800-53-REV9")));
         create("CATALOG:MLPS-L3").andExpect(status().isBadRequest()); // a built-in standard is no imported catalog
     }

@@ -46,18 +46,25 @@ class ItemLockingTests extends WorldMvcTests {
     }
 
     MockHttpServletRequestBuilder verdict(String item, String json) {
-        return put("/api/assessment-items/{id}/verdict", item).with(as(assessor))
-                .contentType(MediaType.APPLICATION_JSON).content(json);
+        return put("/api/assessment-items/{id}/verdict", item)
+                .with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json);
     }
 
     String stored(String item, String column) {
-        return jdbc.sql("SELECT " + column + " FROM assessment_item WHERE id = ?").param(UUID.fromString(item))
-                .query(String.class).list().get(0);
+        return jdbc.sql("SELECT " + column + " FROM assessment_item WHERE id = ?")
+                .param(UUID.fromString(item))
+                .query(String.class)
+                .list()
+                .get(0);
     }
 
     int history(String item) {
         return jdbc.sql("SELECT COUNT(*) FROM assessment_verdict_history WHERE item_id = ?")
-                .param(UUID.fromString(item)).query(Integer.class).single();
+                .param(UUID.fromString(item))
+                .query(Integer.class)
+                .single();
     }
 
     @Test
@@ -88,7 +95,10 @@ class ItemLockingTests extends WorldMvcTests {
         assertThat(history(item)).isEqualTo(1);
         // the remediation task of the finding is not touched by the refused write either
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_remediation WHERE item_id = ?")
-                .param(UUID.fromString(item)).query(Integer.class).single()).isEqualTo(1);
+                        .param(UUID.fromString(item))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -113,27 +123,41 @@ class ItemLockingTests extends WorldMvcTests {
         assertThat(stored(item, "verdict")).isNull();
         assertThat(history(item)).isZero();
         // a stranger without a version still learns nothing: 404, not 428
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(as(user(w.stranger().id())))
-                .contentType(MediaType.APPLICATION_JSON).content(SECOND)).andExpect(status().isNotFound());
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item)
+                        .with(as(user(w.stranger().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(SECOND))
+                .andExpect(status().isNotFound());
     }
 
     @Test
     void observationsAreVersionedLikeTheVerdict() throws Exception {
         String item = items.get(0);
         String url = "/api/assessment-items/{id}/observations";
-        mvc.perform(put(url, item).with(as(assessor)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"observations\":\"机房在一层\"}"))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
-        mvc.perform(put(url, item).with(as(assessor)).with(IfMatch.version(0)).param("lang", "en")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"observations\":\"机房在地下\"}"))
+        mvc.perform(put(url, item)
+                        .with(as(assessor))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"observations\":\"机房在一层\"}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""));
+        mvc.perform(put(url, item)
+                        .with(as(assessor))
+                        .with(IfMatch.version(0))
+                        .param("lang", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"observations\":\"机房在地下\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record")));
-        mvc.perform(put(url, item).with(as(assessor))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"observations\":\"机房在地下\"}"))
+        mvc.perform(put(url, item)
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"observations\":\"机房在地下\"}"))
                 .andExpect(status().isPreconditionRequired());
         // a verdict after the observations names the version they left
         mvc.perform(verdict(item, SECOND).with(IfMatch.version(1)))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""));
         assertThat(stored(item, "observations")).isEqualTo("机房在一层");
     }
 
@@ -141,19 +165,33 @@ class ItemLockingTests extends WorldMvcTests {
     void staleItemFormComesBackWithTheTypedInputAndTheMessage() throws Exception {
         String item = items.get(0);
         mvc.perform(verdict(item, FIRST).with(IfMatch.version(0))).andExpect(status().isOk());
-        String page = mvc.perform(post("/assessment-items/{id}", item).with(as(assessor)).param("version", "0")
-                        .param("verdict", "NOT_APPLICABLE").param("reason", "我填写的理由")
+        String page = mvc.perform(post("/assessment-items/{id}", item)
+                        .with(as(assessor))
+                        .param("version", "0")
+                        .param("verdict", "NOT_APPLICABLE")
+                        .param("reason", "我填写的理由")
                         .param("observations", "我填写的现场记录"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"stale-version\"", "在您打开此表单之后，他人已于 20", "我填写的理由",
-                "我填写的现场记录", "id=\"verdict-NOT_APPLICABLE\" checked",
-                "name=\"version\" value=\"1\"");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "id=\"stale-version\"",
+                        "在您打开此表单之后，他人已于 20",
+                        "我填写的理由",
+                        "我填写的现场记录",
+                        "id=\"verdict-NOT_APPLICABLE\" checked",
+                        "name=\"version\" value=\"1\"");
         assertThat(page).doesNotContain("id=\"saved\"");
         assertThat(stored(item, "verdict")).isEqualTo("NON_COMPLIANT");
         assertThat(stored(item, "observations")).isNull();
         // saving the kept input again, over the version it now names, is a deliberate replacement
-        mvc.perform(post("/assessment-items/{id}", item).with(as(assessor)).param("version", "1")
-                        .param("verdict", "NOT_APPLICABLE").param("reason", "我填写的理由")
+        mvc.perform(post("/assessment-items/{id}", item)
+                        .with(as(assessor))
+                        .param("version", "1")
+                        .param("verdict", "NOT_APPLICABLE")
+                        .param("reason", "我填写的理由")
                         .param("observations", "我填写的现场记录"))
                 .andExpect(status().is3xxRedirection());
         assertThat(stored(item, "verdict")).isEqualTo("NOT_APPLICABLE");
@@ -164,16 +202,24 @@ class ItemLockingTests extends WorldMvcTests {
     void staleItemFormIsNamedInEnglishAndAFormWithoutVersionComesBackTheSameWay() throws Exception {
         String item = items.get(0);
         mvc.perform(verdict(item, FIRST).with(IfMatch.version(0))).andExpect(status().isOk());
-        mvc.perform(post("/assessment-items/{id}", item).with(as(assessor)).param("lang", "en").param("version", "0")
+        mvc.perform(post("/assessment-items/{id}", item)
+                        .with(as(assessor))
+                        .param("lang", "en")
+                        .param("version", "0")
                         .param("verdict", "COMPLIANT"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("after you opened this form; your change was not saved")));
         // a form naming no version comes back like a stale one: the alert, the typed input, the version stored now
-        String page = mvc.perform(post("/assessment-items/{id}", item).with(as(assessor)).accept(MediaType.TEXT_HTML)
-                        .param("verdict", "COMPLIANT").param("reason", "没有版本的表单"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"stale-version\"", "此表单没有说明打开时记录的版本", "没有版本的表单",
-                "name=\"version\" value=\"1\"");
+        String page = mvc.perform(post("/assessment-items/{id}", item)
+                        .with(as(assessor))
+                        .accept(MediaType.TEXT_HTML)
+                        .param("verdict", "COMPLIANT")
+                        .param("reason", "没有版本的表单"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"stale-version\"", "此表单没有说明打开时记录的版本", "没有版本的表单", "name=\"version\" value=\"1\"");
         assertThat(stored(item, "verdict")).isEqualTo("NON_COMPLIANT");
     }
 
@@ -181,31 +227,62 @@ class ItemLockingTests extends WorldMvcTests {
     void staleTableRowIsRefusedInPlaceWithItsInputWhileTheOtherRowsSave() throws Exception {
         mvc.perform(verdict(items.get(0), FIRST).with(IfMatch.version(0))).andExpect(status().isOk());
         // the table was opened before that verdict: row 1 still names version 0
-        String page = mvc.perform(post("/assessments/{id}/table", assessment).with(as(assessor))
-                        .param("row", "1", "2").param("version-1", "0").param("version-2", "0")
-                        .param("verdict-1", "COMPLIANT").param("reason-1", "表格里的理由")
+        String page = mvc.perform(post("/assessments/{id}/table", assessment)
+                        .with(as(assessor))
+                        .param("row", "1", "2")
+                        .param("version-1", "0")
+                        .param("version-2", "0")
+                        .param("verdict-1", "COMPLIANT")
+                        .param("reason-1", "表格里的理由")
                         .param("verdict-2", "COMPLIANT"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"version-error-1\"", "他人已于 20", "本行未保存", "表格里的理由",
-                "id=\"row-1\" class=\"refused\"", "name=\"version-1\" value=\"1\"", "已保存 1 项");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "id=\"version-error-1\"",
+                        "他人已于 20",
+                        "本行未保存",
+                        "表格里的理由",
+                        "id=\"row-1\" class=\"refused\"",
+                        "name=\"version-1\" value=\"1\"",
+                        "已保存 1 项");
         assertThat(stored(items.get(0), "verdict")).isEqualTo("NON_COMPLIANT");
         assertThat(stored(items.get(1), "verdict")).isEqualTo("COMPLIANT");
-        mvc.perform(post("/assessments/{id}/table", assessment).with(as(assessor)).param("lang", "en")
-                        .param("row", "1").param("version-1", "0").param("verdict-1", "COMPLIANT"))
+        mvc.perform(post("/assessments/{id}/table", assessment)
+                        .with(as(assessor))
+                        .param("lang", "en")
+                        .param("row", "1")
+                        .param("version-1", "0")
+                        .param("verdict-1", "COMPLIANT"))
                 .andExpect(content().string(containsString("Someone else changed this test item at 20")));
     }
 
     @Test
     void tableFormWithARowNamingNoVersionComesBackWholeWithTheAlert() throws Exception {
         mvc.perform(verdict(items.get(0), FIRST).with(IfMatch.version(0))).andExpect(status().isOk());
-        String page = mvc.perform(post("/assessments/{id}/table", assessment).with(as(assessor))
-                        .param("row", "1", "2").param("version-2", "0")
-                        .param("verdict-1", "COMPLIANT").param("reason-1", "无版本的理由")
-                        .param("verdict-2", "COMPLIANT").param("reason-2", "第二行的理由"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(post("/assessments/{id}/table", assessment)
+                        .with(as(assessor))
+                        .param("row", "1", "2")
+                        .param("version-2", "0")
+                        .param("verdict-1", "COMPLIANT")
+                        .param("reason-1", "无版本的理由")
+                        .param("verdict-2", "COMPLIANT")
+                        .param("reason-2", "第二行的理由"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         // nothing saved; every row's input kept over the versions stored now
-        assertThat(page).contains("id=\"stale-version\"", "此表单没有说明打开时记录的版本", "无版本的理由", "第二行的理由",
-                "name=\"version-1\" value=\"1\"", "name=\"version-2\" value=\"0\"");
+        assertThat(page)
+                .contains(
+                        "id=\"stale-version\"",
+                        "此表单没有说明打开时记录的版本",
+                        "无版本的理由",
+                        "第二行的理由",
+                        "name=\"version-1\" value=\"1\"",
+                        "name=\"version-2\" value=\"0\"");
         assertThat(stored(items.get(0), "verdict")).isEqualTo("NON_COMPLIANT");
         assertThat(stored(items.get(1), "verdict")).isNull();
     }
@@ -216,8 +293,11 @@ class ItemLockingTests extends WorldMvcTests {
         String body = """
                 [{"itemId":"%s","verdict":"COMPLIANT","version":0},
                  {"itemId":"%s","verdict":"COMPLIANT","version":0}]""".formatted(items.get(0), items.get(1));
-        mvc.perform(put("/api/assessments/{id}/verdicts", assessment).with(as(assessor)).param("lang", "en")
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put("/api/assessments/{id}/verdicts", assessment)
+                        .with(as(assessor))
+                        .param("lang", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.rows[0].outcome").value("REFUSED"))
                 .andExpect(jsonPath("$.rows[0].version").value(1))
@@ -225,7 +305,8 @@ class ItemLockingTests extends WorldMvcTests {
                 .andExpect(jsonPath("$.rows[1].outcome").value("SAVED"))
                 .andExpect(jsonPath("$.rows[1].version").value(1));
         assertThat(stored(items.get(0), "verdict")).isEqualTo("NON_COMPLIANT");
-        mvc.perform(put("/api/assessments/{id}/verdicts", assessment).with(as(assessor))
+        mvc.perform(put("/api/assessments/{id}/verdicts", assessment)
+                        .with(as(assessor))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"itemId\":\"%s\",\"verdict\":\"NOT_APPLICABLE\",\"reason\":\"无\"}]"
                                 .formatted(items.get(2))))
@@ -236,10 +317,13 @@ class ItemLockingTests extends WorldMvcTests {
     @Test
     void ofTwoConcurrentVerdictsOnOneItemExactlyOneWins() throws Exception {
         String item = items.get(0);
-        boolean firstWon = OneWriterWins.race(mvc, verdict(item, FIRST).with(IfMatch.version(0)),
+        boolean firstWon = OneWriterWins.race(
+                mvc,
+                verdict(item, FIRST).with(IfMatch.version(0)),
                 verdict(item, SECOND).with(IfMatch.version(0)));
         assertThat(stored(item, "verdict")).isEqualTo(firstWon ? "NON_COMPLIANT" : "COMPLIANT");
         assertThat(history(item)).isEqualTo(1);
-        assertThat(IfMatch.stored(jdbc, "assessment_item", "id", UUID.fromString(item))).isEqualTo(1);
+        assertThat(IfMatch.stored(jdbc, "assessment_item", "id", UUID.fromString(item)))
+                .isEqualTo(1);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ForbiddenException;
@@ -60,9 +59,11 @@ class SeparationOfDutiesTest {
         assertThatThrownBy(() -> in(AssessmentStatus.IN_REVIEW).sendBack(AssessmentRole.TESTER, NOW))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> in(AssessmentStatus.IN_REVIEW).approveReview(AssessmentRole.TESTER, TEAM, NOW))
-                .isInstanceOf(ForbiddenException.class).satisfies(e -> assertThat(zh(e)).contains("审核人"));
+                .isInstanceOf(ForbiddenException.class)
+                .satisfies(e -> assertThat(zh(e)).contains("审核人"));
         assertThatThrownBy(() -> in(AssessmentStatus.APPROVAL).approveReport(AssessmentRole.TESTER, TEAM, NOW))
-                .isInstanceOf(ForbiddenException.class).satisfies(e -> assertThat(zh(e)).contains("批准人"));
+                .isInstanceOf(ForbiddenException.class)
+                .satisfies(e -> assertThat(zh(e)).contains("批准人"));
     }
 
     @Test
@@ -92,11 +93,13 @@ class SeparationOfDutiesTest {
     @Test
     void submittingNeedsAReviewerAndCompletingNeedsReviewerAndApprover() {
         AssessmentTeam testersOnly = AssessmentTeam.testersOnly(List.of(CHEN));
-        assertThatThrownBy(() -> in(AssessmentStatus.IN_PROGRESS).submitForReview(AssessmentRole.TESTER, testersOnly,
-                NOW)).isInstanceOf(ConflictException.class).satisfies(e -> assertThat(zh(e)).contains("审核人"));
+        assertThatThrownBy(
+                        () -> in(AssessmentStatus.IN_PROGRESS).submitForReview(AssessmentRole.TESTER, testersOnly, NOW))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(zh(e)).contains("审核人"));
         AssessmentTeam noApprover = new AssessmentTeam(List.of(CHEN), ZHOU, null);
-        assertThatThrownBy(() -> in(AssessmentStatus.IN_REVIEW).approveReview(AssessmentRole.REVIEWER, noApprover,
-                NOW)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> in(AssessmentStatus.IN_REVIEW).approveReview(AssessmentRole.REVIEWER, noApprover, NOW))
+                .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("team-incomplete"));
         assertThatThrownBy(() -> in(AssessmentStatus.APPROVAL).approveReport(AssessmentRole.APPROVER, noApprover, NOW))
                 .isInstanceOf(ConflictException.class)
@@ -112,19 +115,28 @@ class SeparationOfDutiesTest {
     @Test
     void submissionCheckListsEveryGapOfAnItemAtOnce() {
         UUID id = UUID.randomUUID();
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, null, null, null, null, null, null, 0, null,
-                1))).containsExactly(SubmissionCheck.Gap.VERDICT, SubmissionCheck.Gap.OPEN_COMMENT);
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.NON_COMPLIANT, null, null, " ",
-                null, " ", 0, null, 0))).containsExactly(SubmissionCheck.Gap.RISK_LEVEL,
-                SubmissionCheck.Gap.RISK_REASON, SubmissionCheck.Gap.FINDING, SubmissionCheck.Gap.RECOMMENDATION,
-                SubmissionCheck.Gap.EVIDENCE);
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.PARTIALLY_COMPLIANT, null,
-                RiskLevel.LOW, "r", "问题", "建议", 0, "现场不允许拍照", 0))).isEmpty();
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.PARTIALLY_COMPLIANT, null,
-                RiskLevel.LOW, "r", "问题", "建议", 2, null, 0))).isEmpty();
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.NOT_APPLICABLE, "", null, null,
-                null, null, 0, null, 0))).containsExactly(SubmissionCheck.Gap.NOT_APPLICABLE_REASON);
-        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(id, Verdict.COMPLIANT, null, null, null, null,
-                null, 0, null, 0))).isEmpty();
+        assertThat(SubmissionCheck.gaps(
+                        new SubmissionCheck.ItemFacts(id, null, null, null, null, null, null, 0, null, 1)))
+                .containsExactly(SubmissionCheck.Gap.VERDICT, SubmissionCheck.Gap.OPEN_COMMENT);
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.NON_COMPLIANT, null, null, " ", null, " ", 0, null, 0)))
+                .containsExactly(
+                        SubmissionCheck.Gap.RISK_LEVEL,
+                        SubmissionCheck.Gap.RISK_REASON,
+                        SubmissionCheck.Gap.FINDING,
+                        SubmissionCheck.Gap.RECOMMENDATION,
+                        SubmissionCheck.Gap.EVIDENCE);
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.PARTIALLY_COMPLIANT, null, RiskLevel.LOW, "r", "问题", "建议", 0, "现场不允许拍照", 0)))
+                .isEmpty();
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.PARTIALLY_COMPLIANT, null, RiskLevel.LOW, "r", "问题", "建议", 2, null, 0)))
+                .isEmpty();
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.NOT_APPLICABLE, "", null, null, null, null, 0, null, 0)))
+                .containsExactly(SubmissionCheck.Gap.NOT_APPLICABLE_REASON);
+        assertThat(SubmissionCheck.gaps(
+                        new SubmissionCheck.ItemFacts(id, Verdict.COMPLIANT, null, null, null, null, null, 0, null, 0)))
+                .isEmpty();
     }
 }

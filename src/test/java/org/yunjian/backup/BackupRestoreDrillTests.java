@@ -1,6 +1,5 @@
 package org.yunjian.backup;
 
-import org.yunjian.backup.cli.BackupCli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -10,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,9 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,11 +45,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.Application;
-import org.yunjian.evidence.EvidenceService;
+import org.yunjian.assessment.ApiAssessments;
+import org.yunjian.backup.cli.BackupCli;
 import org.yunjian.backup.internal.BackupService;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.assessment.ApiAssessments;
+import org.yunjian.evidence.EvidenceService;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.PartyTestSupport;
 import org.yunjian.security.CurrentUser;
@@ -70,7 +68,8 @@ import org.yunjian.support.AssessmentItems;
 @Import(Fixtures.class)
 class BackupRestoreDrillTests {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static Path dataDir;
 
     @DynamicPropertySource
@@ -81,18 +80,25 @@ class BackupRestoreDrillTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     BackupService backups;
+
     @Autowired
     javax.sql.DataSource dataSource;
+
     @Autowired
     org.yunjian.security.UserAdministration users;
+
     @Value("${yunjian.exit-project.file-dir}")
     Path exitDir;
+
     @Value("${yunjian.key-dir}")
     Path keyDir;
+
     @TempDir
     Path tmp;
 
@@ -115,7 +121,8 @@ class BackupRestoreDrillTests {
             uploaded.put(upload(item, content), content);
         }
         // an exit project's stored file (a hand-over manifest as FileStore keeps it: <project>/<record>)
-        Path exitFile = exitDir.resolve(UUID.randomUUID().toString()).resolve(UUID.randomUUID().toString());
+        Path exitFile = exitDir.resolve(UUID.randomUUID().toString())
+                .resolve(UUID.randomUUID().toString());
         Files.createDirectories(exitFile.getParent());
         Files.write(exitFile, "{\"path\":\"a.txt\",\"sm3\":\"00\"}\n".getBytes(StandardCharsets.UTF_8));
 
@@ -133,8 +140,12 @@ class BackupRestoreDrillTests {
         });
         String body;
         try {
-            body = mvc.perform(post("/api/backups").with(as(sysadmin))).andExpect(status().isCreated())
-                    .andExpect(jsonPath("$.database").value("h2")).andReturn().getResponse().getContentAsString();
+            body = mvc.perform(post("/api/backups").with(as(sysadmin)))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.database").value("h2"))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
         } finally {
             stop.set(true);
             writes.get();
@@ -142,13 +153,16 @@ class BackupRestoreDrillTests {
         }
         String name = JsonPath.read(body, "$.name");
         Path backup = backups.backupDir().resolve(name);
-        mvc.perform(get("/api/backups").with(as(sysadmin))).andExpect(status().isOk())
+        mvc.perform(get("/api/backups").with(as(sysadmin)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].name").value(name))
                 .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(1)))
-                .andExpect(jsonPath("$.items[0].manifestSm3").value(Sm3.digest(Files.readAllBytes(
-                        backup.resolve(BackupManifest.FILE))).hex()));
+                .andExpect(jsonPath("$.items[0].manifestSm3")
+                        .value(Sm3.digest(Files.readAllBytes(backup.resolve(BackupManifest.FILE)))
+                                .hex()));
         assertThat(Files.list(backup).map(p -> p.getFileName().toString()).toList())
-                .as("the backup holds no key").doesNotContain("keys", "audit-hmac.key", "evidence-master.key");
+                .as("the backup holds no key")
+                .doesNotContain("keys", "audit-hmac.key", "evidence-master.key");
         assertThat(manifestText(backup)).doesNotContain("audit-hmac.key", "audit-anchor.pem");
 
         Path keyCopy = tmp.resolve("offline-keys");
@@ -157,8 +171,17 @@ class BackupRestoreDrillTests {
         Path restored = tmp.resolve("restored");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(out), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
-                "restore", "--from", backup.toString(), "--data-dir", restored.toString(), "--keys-from", keyCopy.toString());
+        int code = BackupCli.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                new BackupMessages(Locale.ENGLISH),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                restored.toString(),
+                "--keys-from",
+                keyCopy.toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Restored backup " + name, "The keys were restored");
         assertThat(Files.readAllBytes(restored.resolve("exit-projects").resolve(exitDir.relativize(exitFile))))
@@ -166,7 +189,9 @@ class BackupRestoreDrillTests {
 
         // open the restored directory as a new process would: the full platform on that directory alone
         try (ConfigurableApplicationContext opened = new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.NONE).profiles("cli").run("--yunjian.data-dir=" + restored)) {
+                .web(WebApplicationType.NONE)
+                .profiles("cli")
+                .run("--yunjian.data-dir=" + restored)) {
             StringWriter verifyOut = new StringWriter();
             var cl = opened.getBean(CliRunner.class).commandLine();
             cl.setOut(new PrintWriter(verifyOut));
@@ -174,7 +199,9 @@ class BackupRestoreDrillTests {
 
             JdbcClient jdbc = opened.getBean(JdbcClient.class);
             List<Map<String, Object>> rows = jdbc.sql("SELECT id, sm3 FROM assessment_evidence WHERE item_id = ?")
-                    .param(UUID.fromString(item)).query().listOfRows();
+                    .param(UUID.fromString(item))
+                    .query()
+                    .listOfRows();
             assertThat(rows).as("the evidence committed before the snapshot").hasSizeGreaterThanOrEqualTo(3);
             EvidenceService evidence = opened.getBean(EvidenceService.class);
             for (Map<String, Object> row : rows) {
@@ -183,8 +210,11 @@ class BackupRestoreDrillTests {
                 assertThat(Sm3.digest(d.content()).hex()).isEqualTo(row.get("sm3"));
                 assertThat(d.content()).isEqualTo(uploaded.get(id.toString()));
             }
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'backup.restore'").query(Long.class)
-                    .single()).as("the first start on the restored directory records the restore").isEqualTo(1L);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'backup.restore'")
+                            .query(Long.class)
+                            .single())
+                    .as("the first start on the restored directory records the restore")
+                    .isEqualTo(1L);
             assertThat(restored.resolve("restored-from.properties")).doesNotExist();
         }
     }
@@ -203,14 +233,23 @@ class BackupRestoreDrillTests {
 
         Path target = tmp.resolve("target");
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
-                "restore", "--from", backup.toString(), "--data-dir", target.toString());
+        int code = BackupCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                new BackupMessages(Locale.ENGLISH),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                target.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("nothing was written", "evidence/" + evidenceFile.getFileName(),
-                "does not match the manifest");
+        assertThat(err.toString())
+                .contains(
+                        "nothing was written", "evidence/" + evidenceFile.getFileName(), "does not match the manifest");
         assertThat(target).doesNotExist();
         try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no staging directory left")
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no staging directory left")
                     .noneMatch(n -> n.contains("restore-"));
         }
     }
@@ -221,8 +260,13 @@ class BackupRestoreDrillTests {
      */
     @Test
     void backupWithAlteredDatabaseAndRecomputedManifestLineIsRefusedBeforeAnythingIsWritten() throws Exception {
-        var victim = users.createDemoAccount("drill-" + UUID.randomUUID().toString().substring(0, 8), "业务用户",
-                Role.USER, w.customer().id(), "Drill-Passw0rd-" + UUID.randomUUID(), null);
+        var victim = users.createDemoAccount(
+                "drill-" + UUID.randomUUID().toString().substring(0, 8),
+                "业务用户",
+                Role.USER,
+                w.customer().id(),
+                "Drill-Passw0rd-" + UUID.randomUUID(),
+                null);
         Path backup = copy(backups.create().path());
         Path keyCopy = tmp.resolve("keys-for-altered");
         backups.copyKeys(keyCopy);
@@ -231,14 +275,29 @@ class BackupRestoreDrillTests {
         Path target = tmp.resolve("restored-altered");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(out), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
-                "restore", "--from", backup.toString(), "--data-dir", target.toString(), "--keys-from", keyCopy.toString());
+        int code = BackupCli.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                new BackupMessages(Locale.ENGLISH),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                target.toString(),
+                "--keys-from",
+                keyCopy.toString());
         assertThat(code).as(out.toString()).isEqualTo(2);
-        assertThat(err.toString()).contains("nothing was written", "MANIFEST.sm3", "SM2 signature", "does not verify",
-                "altered after it was taken");
+        assertThat(err.toString())
+                .contains(
+                        "nothing was written",
+                        "MANIFEST.sm3",
+                        "SM2 signature",
+                        "does not verify",
+                        "altered after it was taken");
         assertThat(target).doesNotExist();
         try (Stream<Path> left = Files.list(tmp)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no staging directory left")
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no staging directory left")
                     .noneMatch(n -> n.contains("restore-"));
         }
     }
@@ -249,7 +308,8 @@ class BackupRestoreDrillTests {
         // another installation's keys seal the same manifest (its installation header names that installation)
         Path otherKeys = Files.createDirectories(tmp.resolve("another-installation"));
         var pair = org.yunjian.crypto.Sm2.generateKeyPair();
-        Files.writeString(otherKeys.resolve("audit-anchor.pub.pem"), org.yunjian.crypto.Pem.writePublicKey(pair.getPublic()));
+        Files.writeString(
+                otherKeys.resolve("audit-anchor.pub.pem"), org.yunjian.crypto.Pem.writePublicKey(pair.getPublic()));
         byte[] otherHmac = new byte[32];
         new java.security.SecureRandom().nextBytes(otherHmac);
         Path manifestFile = backup.resolve(BackupManifest.FILE);
@@ -258,27 +318,42 @@ class BackupRestoreDrillTests {
         header.put(BackupManifest.INSTALLATION, BackupManifest.installation(otherKeys));
         var signer = org.yunjian.crypto.Signer.of(pair.getPrivate());
         var mac = org.yunjian.crypto.HmacSm3.withKey(otherHmac);
-        String resealed = ManifestSeal.seal(new BackupManifest(header, manifest.entries()), BackupManifest.FILE,
-                new org.yunjian.shared.keys.InstallationSeal() {
-                    @Override
-                    public byte[] sign(byte[] data) {
-                        return signer.sign(data);
-                    }
+        String resealed = ManifestSeal.seal(
+                        new BackupManifest(header, manifest.entries()),
+                        BackupManifest.FILE,
+                        new org.yunjian.shared.keys.InstallationSeal() {
+                            @Override
+                            public byte[] sign(byte[] data) {
+                                return signer.sign(data);
+                            }
 
-                    @Override
-                    public byte[] mac(byte[] data) {
-                        return mac.mac(data);
-                    }
-                }).text();
+                            @Override
+                            public byte[] mac(byte[] data) {
+                                return mac.mac(data);
+                            }
+                        })
+                .text();
         Files.writeString(manifestFile, resealed);
 
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
-                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
-                "--check-with", keyDir.toString());
+        int code = BackupCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                new BackupMessages(Locale.ENGLISH),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                tmp.resolve("t").toString(),
+                "--check-with",
+                keyDir.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("nothing was written", "signed by another installation",
-                BackupManifest.installation(otherKeys).substring(0, 12), BackupManifest.installation(keyDir).substring(0, 12));
+        assertThat(err.toString())
+                .contains(
+                        "nothing was written",
+                        "signed by another installation",
+                        BackupManifest.installation(otherKeys).substring(0, 12),
+                        BackupManifest.installation(keyDir).substring(0, 12));
         assertThat(tmp.resolve("t")).doesNotExist();
     }
 
@@ -287,16 +362,25 @@ class BackupRestoreDrillTests {
         Path backup = copy(backups.create().path());
         Path manifestFile = backup.resolve(BackupManifest.FILE);
         String text = Files.readString(manifestFile);
-        var m = java.util.regex.Pattern.compile("(?m)^# signature: ([0-9a-f]+)$").matcher(text);
+        var m = java.util.regex.Pattern.compile("(?m)^# signature: ([0-9a-f]+)$")
+                .matcher(text);
         assertThat(m.find()).as(text).isTrue();
         int at = m.start(1) + 20;
         char flipped = text.charAt(at) == '0' ? '1' : '0';
         Files.writeString(manifestFile, text.substring(0, at) + flipped + text.substring(at + 1));
 
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.CHINA),
-                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
-                "--check-with", keyDir.toString());
+        int code = BackupCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                new BackupMessages(Locale.CHINA),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                tmp.resolve("t").toString(),
+                "--check-with",
+                keyDir.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("恢复被拒绝", "SM2 签名", "核对不通过");
         assertThat(tmp.resolve("t")).doesNotExist();
@@ -310,18 +394,36 @@ class BackupRestoreDrillTests {
         Files.writeString(manifestFile, Files.readString(manifestFile).replaceAll("(?m)^# (signature|mac): .*\\n", ""));
 
         StringWriter err = new StringWriter();
-        assertThat(BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
-                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(),
-                "--check-with", keyDir.toString())).isEqualTo(2);
+        assertThat(BackupCli.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err),
+                        new BackupMessages(Locale.ENGLISH),
+                        "restore",
+                        "--from",
+                        backup.toString(),
+                        "--data-dir",
+                        tmp.resolve("t").toString(),
+                        "--check-with",
+                        keyDir.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("carries no signature", "--accept-unsigned", "backup.create");
         assertThat(tmp.resolve("t")).doesNotExist();
 
         StringWriter out = new StringWriter();
-        assertThat(BackupCli.run(new PrintWriter(out), new PrintWriter(new StringWriter()), new BackupMessages(Locale.ENGLISH),
-                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString(), "--accept-unsigned"))
+        assertThat(BackupCli.run(
+                        new PrintWriter(out),
+                        new PrintWriter(new StringWriter()),
+                        new BackupMessages(Locale.ENGLISH),
+                        "restore",
+                        "--from",
+                        backup.toString(),
+                        "--data-dir",
+                        tmp.resolve("t").toString(),
+                        "--accept-unsigned"))
                 .isZero();
         assertThat(out.toString()).contains("carries no signature and was restored unchecked");
-        assertThat(Files.readString(tmp.resolve("t").resolve("restored-from.properties"))).contains("authenticated=false");
+        assertThat(Files.readString(tmp.resolve("t").resolve("restored-from.properties")))
+                .contains("authenticated=false");
     }
 
     @Test
@@ -331,18 +433,28 @@ class BackupRestoreDrillTests {
         // a consistent key copy (its KEYS.sm3 matches) whose anchor key is another installation's
         Path otherKeys = tmp.resolve("other-installation-keys");
         assertThat(backups.copyKeys(otherKeys)).isPositive();
-        Files.writeString(otherKeys.resolve("audit-anchor.pub.pem"),
+        Files.writeString(
+                otherKeys.resolve("audit-anchor.pub.pem"),
                 "-----BEGIN PUBLIC KEY-----\nb3RoZXIgaW5zdGFsbGF0aW9u\n-----END PUBLIC KEY-----\n");
         Files.delete(otherKeys.resolve(BackupManifest.KEYS_FILE));
         BackupManifest.of(otherKeys, Map.of("kind", "keys")).write(otherKeys.resolve(BackupManifest.KEYS_FILE));
 
         Path target = tmp.resolve("restored-elsewhere");
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err),
-                new BackupMessages(Locale.ENGLISH), "restore", "--from", backup.toString(), "--data-dir",
-                target.toString(), "--keys-from", otherKeys.toString());
+        int code = BackupCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                new BackupMessages(Locale.ENGLISH),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                target.toString(),
+                "--keys-from",
+                otherKeys.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).contains("different installations", otherKeys.toString())
+        assertThat(err.toString().strip())
+                .contains("different installations", otherKeys.toString())
                 .doesNotContain("\n");
         assertThat(target).doesNotExist();
     }
@@ -352,8 +464,15 @@ class BackupRestoreDrillTests {
         Path backup = copy(backups.create().path());
         Files.writeString(backup.resolve("evidence-extra.sm4"), "planted");
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.ENGLISH),
-                "restore", "--from", backup.toString(), "--data-dir", tmp.resolve("t").toString());
+        int code = BackupCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                new BackupMessages(Locale.ENGLISH),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                tmp.resolve("t").toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("evidence-extra.sm4", "does not list");
         assertThat(tmp.resolve("t")).doesNotExist();
@@ -365,8 +484,17 @@ class BackupRestoreDrillTests {
         Path target = Files.createDirectories(tmp.resolve("in-use"));
         Files.writeString(target.resolve("yunjian.mv.db"), "an existing installation");
         StringWriter err = new StringWriter();
-        int code = BackupCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), new BackupMessages(Locale.CHINA),
-                "restore", "--from", backup.toString(), "--data-dir", target.toString(), "--check-with", keyDir.toString());
+        int code = BackupCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                new BackupMessages(Locale.CHINA),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                target.toString(),
+                "--check-with",
+                keyDir.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("恢复被拒绝", target.toAbsolutePath().toString(), "不是空目录");
         assertThat(Files.readString(target.resolve("yunjian.mv.db"))).isEqualTo("an existing installation");
@@ -377,7 +505,8 @@ class BackupRestoreDrillTests {
 
     @Test
     void keyCopyInsideTheBackupDirectoryIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backups.copyKeys(backups.backupDir().resolve("keys")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> backups.copyKeys(backups.backupDir().resolve("keys")))
                 .isInstanceOf(BackupException.class)
                 .satisfies(e -> assertThat(((BackupException) e).key()).isEqualTo("backup.error.keys-beside-data"));
     }
@@ -386,10 +515,15 @@ class BackupRestoreDrillTests {
     void backupsPageListsBackupsAndTakesOne() throws Exception {
         mvc.perform(post("/admin/backups").with(as(sysadmin))).andExpect(status().is3xxRedirection());
         String page = mvc.perform(get("/admin/backups").with(as(sysadmin)).locale(Locale.SIMPLIFIED_CHINESE))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("立即备份", "yunjian-backup-", "密钥目录不在备份中");
         // when it was taken: local time to the minute, not an ISO instant
-        assertThat(page).containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
+        assertThat(page)
+                .containsPattern("<td>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}</td>")
+                .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
     }
 
     /**
@@ -405,8 +539,9 @@ class BackupRestoreDrillTests {
             }
         }
         var ds = (com.zaxxer.hikari.HikariDataSource) dataSource;
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db.resolve("yunjian"), ds.getUsername(),
-                ds.getPassword()); var st = c.prepareStatement("UPDATE user_account SET password_hash = ? WHERE id = ?")) {
+        try (var c = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + db.resolve("yunjian"), ds.getUsername(), ds.getPassword());
+                var st = c.prepareStatement("UPDATE user_account SET password_hash = ? WHERE id = ?")) {
             st.setString(1, hash);
             st.setObject(2, user);
             assertThat(st.executeUpdate()).isEqualTo(1);
@@ -419,8 +554,12 @@ class BackupRestoreDrillTests {
         }
         Path manifest = backup.resolve(BackupManifest.FILE);
         String line = Sm3.digest(zip).hex() + " " + Files.size(zip) + " database/yunjian.zip";
-        Files.writeString(manifest, Files.readString(manifest).replaceAll("(?m)^[0-9a-f]{64} \\d+ database/yunjian\\.zip$",
-                java.util.regex.Matcher.quoteReplacement(line)));
+        Files.writeString(
+                manifest,
+                Files.readString(manifest)
+                        .replaceAll(
+                                "(?m)^[0-9a-f]{64} \\d+ database/yunjian\\.zip$",
+                                java.util.regex.Matcher.quoteReplacement(line)));
         BackupManifest.read(manifest).check(backup, BackupManifest.FILE); // the file check alone is satisfied
     }
 
@@ -434,8 +573,12 @@ class BackupRestoreDrillTests {
 
     private String upload(String itemId, byte[] content) throws Exception {
         String body = mvc.perform(multipart("/api/assessment-items/{id}/evidence", itemId)
-                        .file(new MockMultipartFile("file", "证据.pdf", "application/pdf", content)).with(as(assessor)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                        .file(new MockMultipartFile("file", "证据.pdf", "application/pdf", content))
+                        .with(as(assessor)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.id");
     }
 

@@ -32,9 +32,11 @@ class CatalogFaithfulnessTest {
                     soft.assertThat(r.sourceLine()).as(r.id() + " line").isBetween(1, lines.size());
                     if (r.kind() == RequirementKind.ITEM) {
                         soft.assertThat(coveredFrom(r.text(), lines, r.sourceLine()))
-                                .as(r.id() + " text starts at source line " + r.sourceLine()).isTrue();
+                                .as(r.id() + " text starts at source line " + r.sourceLine())
+                                .isTrue();
                     } else if (r.title() != null && r.titleSource() == null) {
-                        soft.assertThat(lines.get(r.sourceLine() - 1)).as(r.id() + " title at line " + r.sourceLine())
+                        soft.assertThat(lines.get(r.sourceLine() - 1))
+                                .as(r.id() + " title at line " + r.sourceLine())
                                 .contains(r.title());
                     }
                 }
@@ -96,7 +98,8 @@ class CatalogFaithfulnessTest {
         for (Standard standard : catalog.standards()) {
             for (Requirement r : catalog.requirements(standard.code())) {
                 if (r.phaseInStandard() != null) {
-                    assertThat(standard.phaseTerms()).as(r.id() + " phase term " + r.phaseInStandard())
+                    assertThat(standard.phaseTerms())
+                            .as(r.id() + " phase term " + r.phaseInStandard())
                             .anySatisfy(t -> assertThat(t.term()).isEqualTo(r.phaseInStandard()));
                 }
             }

@@ -36,7 +36,8 @@ class CatalogFidelityFixesTest {
     @ParameterizedTest
     @ValueSource(strings = {"MLPS-L3-8.2.3.2-a", "MLPS-L3-8.2.3.2-c"})
     void anInterviewAboutDetectionIsAnInterviewOnly(String id) {
-        MlpsAssessment.TestStep first = requirement(id).mlps().testMethod().steps().get(0);
+        MlpsAssessment.TestStep first =
+                requirement(id).mlps().testMethod().steps().get(0);
         assertThat(first.text()).startsWith("访谈").contains("检测");
         assertThat(first.types()).containsExactly(TestStepType.INTERVIEW);
     }

@@ -14,8 +14,11 @@ class CatalogMappingsTest {
     private final Catalog catalog = TestCatalogs.shipped();
 
     private Set<String> standardsOf(String topic) {
-        return catalog.mappings().stream().filter(m -> m.topic().equals(topic))
-                .flatMap(m -> Stream.of(m.from(), m.to())).map(RequirementId::standardCode).collect(Collectors.toSet());
+        return catalog.mappings().stream()
+                .filter(m -> m.topic().equals(topic))
+                .flatMap(m -> Stream.of(m.from(), m.to()))
+                .map(RequirementId::standardCode)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -41,13 +44,16 @@ class CatalogMappingsTest {
             assertThat(m.rationale()).isNotBlank();
             assertThat(m.rationaleZh()).containsPattern("\\p{IsHan}");
         });
-        assertThat(mappings.stream().map(m -> Set.of(m.from(), m.to())).distinct()).hasSameSizeAs(mappings);
+        assertThat(mappings.stream().map(m -> Set.of(m.from(), m.to())).distinct())
+                .hasSameSizeAs(mappings);
     }
 
     @Test
     void aRequirementFindsItsCounterparts() {
         RequirementId residual = RequirementId.of("MLPS-L3-8.2.4.7-a");
-        assertThat(catalog.mappings(residual)).extracting(m -> m.other(residual).value()).contains("TCCIA004-8.3-b-2");
+        assertThat(catalog.mappings(residual))
+                .extracting(m -> m.other(residual).value())
+                .contains("TCCIA004-8.3-b-2");
         RequirementId revoke = RequirementId.of("GBT31167-9.1-d");
         assertThat(catalog.mappings(revoke)).extracting(Mapping::relation).containsOnly(Mapping.Relation.EQUAL);
     }

@@ -10,7 +10,9 @@ class CatalogSearchTest {
     private final Catalog catalog = TestCatalogs.shipped();
 
     private List<String> ids(String query, RequirementFilter filter) {
-        return catalog.search(query, filter).stream().map(h -> h.requirement().id().value()).toList();
+        return catalog.search(query, filter).stream()
+                .map(h -> h.requirement().id().value())
+                .toList();
     }
 
     private static final List<String> RESIDUAL_ITEMS = List.of("MLPS-L3-8.2.4.7-a", "MLPS-L3-8.2.4.7-b");
@@ -18,7 +20,10 @@ class CatalogSearchTest {
     @Test
     void chinese_residual_information_finds_the_8_2_4_7_items() {
         assertThat(catalog.find(RequirementFilter.items().standard("MLPS-L3")).stream()
-                .filter(r -> r.clause().equals("8.2.4.7")).map(r -> r.id().value()).toList()).isEqualTo(RESIDUAL_ITEMS);
+                        .filter(r -> r.clause().equals("8.2.4.7"))
+                        .map(r -> r.id().value())
+                        .toList())
+                .isEqualTo(RESIDUAL_ITEMS);
         List<String> hits = ids("剩余信息", RequirementFilter.any());
         assertThat(hits).containsAll(RESIDUAL_ITEMS);
         assertThat(hits.subList(0, 3)).containsAnyElementsOf(RESIDUAL_ITEMS);
@@ -36,25 +41,39 @@ class CatalogSearchTest {
     void chinese_is_matched_by_bigrams_not_by_scattered_characters() {
         // 剩余 and 信息 both occur in many texts; the query needs every bigram, 余信 included
         assertThat(catalog.search("剩余信息", RequirementFilter.any())).allSatisfy(h -> {
-            String all = String.join("\n", String.valueOf(h.requirement().text()), String.valueOf(h.requirement().title()),
-                    h.requirement().notes().toString(), String.valueOf(h.requirement().mlps()), h.requirement().id().value());
-            assertThat(all.contains("剩余信") || all.contains("余信息") || h.requirement().clause().startsWith("8.2.4.7"))
-                    .as(h.requirement().id().value()).isTrue();
+            String all = String.join(
+                    "\n",
+                    String.valueOf(h.requirement().text()),
+                    String.valueOf(h.requirement().title()),
+                    h.requirement().notes().toString(),
+                    String.valueOf(h.requirement().mlps()),
+                    h.requirement().id().value());
+            assertThat(all.contains("剩余信")
+                            || all.contains("余信息")
+                            || h.requirement().clause().startsWith("8.2.4.7"))
+                    .as(h.requirement().id().value())
+                    .isTrue();
         });
         assertThat(catalog.search("数据删除", RequirementFilter.items())).isNotEmpty();
     }
 
     @Test
     void search_combines_with_the_filters() {
-        assertThat(ids("剩余信息", RequirementFilter.items().standard("MLPS-L3"))).containsAll(RESIDUAL_ITEMS)
+        assertThat(ids("剩余信息", RequirementFilter.items().standard("MLPS-L3")))
+                .containsAll(RESIDUAL_ITEMS)
                 .allMatch(id -> id.startsWith("MLPS-L3-"));
-        List<SearchHit> exit = catalog.search("数据", RequirementFilter.items().phase(Phase.EXIT).role(PartyRole.PROVIDER));
-        assertThat(exit).isNotEmpty().allMatch(h -> h.requirement().phases().contains(Phase.EXIT)
-                && h.requirement().roles().contains(PartyRole.PROVIDER));
+        List<SearchHit> exit =
+                catalog.search("数据", RequirementFilter.items().phase(Phase.EXIT).role(PartyRole.PROVIDER));
+        assertThat(exit)
+                .isNotEmpty()
+                .allMatch(h -> h.requirement().phases().contains(Phase.EXIT)
+                        && h.requirement().roles().contains(PartyRole.PROVIDER));
         assertThat(catalog.search("云服务", RequirementFilter.items().layer(Layer.INFRASTRUCTURE)))
-                .isNotEmpty().allMatch(h -> h.requirement().layer() == Layer.INFRASTRUCTURE);
+                .isNotEmpty()
+                .allMatch(h -> h.requirement().layer() == Layer.INFRASTRUCTURE);
         assertThat(catalog.search("cloud", RequirementFilter.items().deploymentModel(DeploymentModel.PRIVATE)))
-                .isNotEmpty().allMatch(h -> h.requirement().appliesTo(DeploymentModel.PRIVATE));
+                .isNotEmpty()
+                .allMatch(h -> h.requirement().appliesTo(DeploymentModel.PRIVATE));
     }
 
     @Test

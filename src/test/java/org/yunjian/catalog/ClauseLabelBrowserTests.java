@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,8 +44,8 @@ class ClauseLabelBrowserTests {
             shot(driver, "catalog-gbt");
             driver.get(base + "/catalog/requirements/TCCIA004-7.3-1");
             assertThat(label(driver, wait)).isEqualTo("7.3 第1段");
-            driver.get(base + "/catalog?standard=JRT-SF&q=" + java.net.URLEncoder.encode("独立第三方的信息管理体系认证",
-                    java.nio.charset.StandardCharsets.UTF_8));
+            driver.get(base + "/catalog?standard=JRT-SF&q="
+                    + java.net.URLEncoder.encode("独立第三方的信息管理体系认证", java.nio.charset.StandardCharsets.UTF_8));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.className("requirement-label")));
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("6.3.3 第3段 第2项");
             shot(driver, "catalog-list");
@@ -74,7 +73,8 @@ class ClauseLabelBrowserTests {
     }
 
     private static String label(ChromeDriver driver, WebDriverWait wait) {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requirement-label"))).getText();
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("requirement-label")))
+                .getText();
     }
 
     private static void shot(ChromeDriver driver, String name) throws Exception {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,12 +43,14 @@ class ClauseLabelTest {
             MLPS-L3-8.2.2.1-a     | 8.2.2.1 a)         | 8.2.2.1 a)             | mlps2-cloud-extension-level3-assessment-guide.txt | 应保证云计算平台不承载高于其安全保护等级的业务应用系统
             """)
     @DisplayName("a sample item's label matches the standard's printed line, in both languages")
-    void sampleLabelsMatchThePrintedText(String id, String zh, String en, String file, String printed) throws IOException {
+    void sampleLabelsMatchThePrintedText(String id, String zh, String en, String file, String printed)
+            throws IOException {
         Requirement r = item(id);
         assertThat(ClauseLabel.of(r).text(Locale.SIMPLIFIED_CHINESE)).isEqualTo(zh);
         assertThat(ClauseLabel.of(r).text(Locale.ENGLISH)).isEqualTo(en);
         List<String> lines = Files.readAllLines(STANDARDS.resolve(file));
-        String line = lines.stream().filter(l -> l.contains(printed)).findFirst().orElse(null);
+        String line =
+                lines.stream().filter(l -> l.contains(printed)).findFirst().orElse(null);
         assertThat(line).as("the quoted line is in %s", file).isNotNull();
         String marker = r.derivedFromLeadIn() || r.sourceLabel() == null ? null : r.sourceLabel();
         if (marker != null && !file.startsWith("gov-website") && !file.startsWith("mlps2")) {
@@ -60,14 +61,19 @@ class ClauseLabelTest {
     }
 
     @Test
-    @DisplayName("GB/T 31167 9.1 1. is cited with the standard's short name where other standards' clauses sit beside it")
+    @DisplayName(
+            "GB/T 31167 9.1 1. is cited with the standard's short name where other standards' clauses sit beside it")
     void aCitedLabelCarriesTheStandardsShortName() {
-        assertThat(ClauseLabel.cited(item("GBT31167-9.1-a")).text(Locale.SIMPLIFIED_CHINESE)).isEqualTo("GB/T 31167 9.1 1.");
-        assertThat(ClauseLabel.cited(item("GOVWEB-6.1-1")).text(Locale.ENGLISH)).isEqualTo("Government website guide 6.1 ¶1");
+        assertThat(ClauseLabel.cited(item("GBT31167-9.1-a")).text(Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo("GB/T 31167 9.1 1.");
+        assertThat(ClauseLabel.cited(item("GOVWEB-6.1-1")).text(Locale.ENGLISH))
+                .isEqualTo("Government website guide 6.1 ¶1");
         for (Standard s : TestCatalogs.shipped().standards()) {
             Requirement any = TestCatalogs.shipped().requirements(s.code()).get(0);
-            assertThat(ClauseLabel.cited(any).text(Locale.SIMPLIFIED_CHINESE)).as(s.code())
-                    .doesNotContain("catalog.standard").endsWith(" " + ClauseLabel.of(any).text(Locale.SIMPLIFIED_CHINESE));
+            assertThat(ClauseLabel.cited(any).text(Locale.SIMPLIFIED_CHINESE))
+                    .as(s.code())
+                    .doesNotContain("catalog.standard")
+                    .endsWith(" " + ClauseLabel.of(any).text(Locale.SIMPLIFIED_CHINESE));
         }
     }
 

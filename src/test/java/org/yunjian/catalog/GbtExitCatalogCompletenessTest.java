@@ -27,14 +27,13 @@ class GbtExitCatalogCompletenessTest {
 
     private final Catalog catalog = TestCatalogs.shipped();
 
-    record Expected(String id, String parent, String label, int line, String text) {
-    }
+    record Expected(String id, String parent, String label, int line, String text) {}
 
-    record Clause(String clause, String title, String lead, List<Expected> items) {
-    }
+    record Clause(String clause, String title, String lead, List<Expected> items) {}
 
     private static List<Clause> parse() throws IOException {
-        List<String> lines = List.of(Files.readString(FILE, StandardCharsets.UTF_8).split("\n", -1));
+        List<String> lines =
+                List.of(Files.readString(FILE, StandardCharsets.UTF_8).split("\n", -1));
         List<Clause> clauses = new ArrayList<>();
         Clause current = null;
         String lead = null;
@@ -66,8 +65,13 @@ class GbtExitCatalogCompletenessTest {
                     openParent = id;
                     sub = 0;
                 }
-            } else if (current != null && !line.isEmpty() && !line.startsWith("#") && !FOOTNOTE.matcher(line).matches()) {
-                assertThat(current.lead()).as("one lead-in paragraph in %s", current.clause()).isNull();
+            } else if (current != null
+                    && !line.isEmpty()
+                    && !line.startsWith("#")
+                    && !FOOTNOTE.matcher(line).matches()) {
+                assertThat(current.lead())
+                        .as("one lead-in paragraph in %s", current.clause())
+                        .isNull();
                 current = new Clause(current.clause(), current.title(), line, current.items());
                 clauses.set(clauses.size() - 1, current);
             }
@@ -82,7 +86,8 @@ class GbtExitCatalogCompletenessTest {
         SoftAssertions soft = new SoftAssertions();
         int items = 0;
         for (Clause clause : clauses) {
-            Requirement section = catalog.requirement(RequirementId.of("GBT31167-" + clause.clause())).orElseThrow();
+            Requirement section = catalog.requirement(RequirementId.of("GBT31167-" + clause.clause()))
+                    .orElseThrow();
             soft.assertThat(section.title()).as(clause.clause() + " title").isEqualTo(clause.title());
             soft.assertThat(section.text()).as(clause.clause() + " lead-in").isEqualTo(clause.lead());
             soft.assertThat(section.parent()).isEqualTo(RequirementId.of("GBT31167-9"));
@@ -103,8 +108,10 @@ class GbtExitCatalogCompletenessTest {
             }
         }
         soft.assertAll();
-        assertThat(catalog.find(RequirementFilter.items().standard("GBT31167")).stream().filter(r -> !r.derivedFromLeadIn()))
-                .as("listed items (lead-in duties come on top: LeadInDutiesTest)").hasSize(items);
+        assertThat(catalog.find(RequirementFilter.items().standard("GBT31167")).stream()
+                        .filter(r -> !r.derivedFromLeadIn()))
+                .as("listed items (lead-in duties come on top: LeadInDutiesTest)")
+                .hasSize(items);
     }
 
     @Test
@@ -112,20 +119,25 @@ class GbtExitCatalogCompletenessTest {
         assertThat(catalog.children(RequirementId.of("GBT31167-9.4-c")))
                 .extracting(r -> r.id().value())
                 .containsExactly("GBT31167-9.4-c-1", "GBT31167-9.4-c-2", "GBT31167-9.4-c-3");
-        Requirement sanitise = catalog.requirement(RequirementId.of("GBT31167-9.4-c-1")).orElseThrow();
-        assertThat(sanitise.footnotes()).singleElement()
-                .satisfies(f -> assertThat(f.text()).startsWith("介质清理："));
+        Requirement sanitise =
+                catalog.requirement(RequirementId.of("GBT31167-9.4-c-1")).orElseThrow();
+        assertThat(sanitise.footnotes()).singleElement().satisfies(f -> assertThat(f.text())
+                .startsWith("介质清理："));
     }
 
     @Test
     void handOverInventoryHasTheFourPartsAndTheDataFileFields() {
         List<Requirement> parts = catalog.children(RequirementId.of("GBT31167-9.2")).stream()
-                .filter(r -> !r.derivedFromLeadIn()).toList();
-        assertThat(parts).extracting(r -> r.exitInventory().category()).containsExactly(
-                ExitInventory.Category.DATA_FILES, ExitInventory.Category.PROGRAM_CODE,
-                ExitInventory.Category.OTHER_DATA, ExitInventory.Category.DOCUMENTS);
+                .filter(r -> !r.derivedFromLeadIn())
+                .toList();
+        assertThat(parts)
+                .extracting(r -> r.exitInventory().category())
+                .containsExactly(
+                        ExitInventory.Category.DATA_FILES, ExitInventory.Category.PROGRAM_CODE,
+                        ExitInventory.Category.OTHER_DATA, ExitInventory.Category.DOCUMENTS);
         ExitInventory files = parts.get(0).exitInventory();
-        assertThat(files.fields()).extracting(ExitInventory.Field::name)
+        assertThat(files.fields())
+                .extracting(ExitInventory.Field::name)
                 .containsExactly("文件名称", "数据文件内容的描述", "存储格式", "文件大小", "校验值", "类型");
         assertThat(files.fields().get(5).values()).containsExactly("敏感", "公开");
         for (Requirement part : parts) {

@@ -29,8 +29,7 @@ class JrtCatalogCompletenessTest {
     private static List<String> lines;
     private final Catalog catalog = TestCatalogs.shipped();
 
-    record Expected(int line, String clause, String text, boolean bold) {
-    }
+    record Expected(int line, String clause, String text, boolean bold) {}
 
     @BeforeAll
     static void read() throws IOException {
@@ -62,7 +61,9 @@ class JrtCatalogCompletenessTest {
                 headings.add(clause + " " + h.group(2));
             } else if (line.startsWith("注：")) {
                 notes.add(line);
-            } else if (!b.matches() && !out.isEmpty() && !out.get(out.size() - 1).text().matches("(?s).*[。；：;]$")) {
+            } else if (!b.matches()
+                    && !out.isEmpty()
+                    && !out.get(out.size() - 1).text().matches("(?s).*[。；：;]$")) {
                 Expected previous = out.remove(out.size() - 1);
                 out.add(new Expected(previous.line(), previous.clause(), previous.text() + line, previous.bold()));
             } else {
@@ -82,7 +83,9 @@ class JrtCatalogCompletenessTest {
         List<Requirement> items = catalog.find(RequirementFilter.items().standard(CODE));
         soft.assertThat(items).hasSameSizeAs(expected);
         for (Expected e : expected) {
-            List<Requirement> found = items.stream().filter(r -> Integer.valueOf(e.line()).equals(r.sourceLine())).toList();
+            List<Requirement> found = items.stream()
+                    .filter(r -> Integer.valueOf(e.line()).equals(r.sourceLine()))
+                    .toList();
             soft.assertThat(found).as("item at line " + e.line()).hasSize(1);
             if (found.size() != 1) {
                 continue;
@@ -95,49 +98,60 @@ class JrtCatalogCompletenessTest {
         }
         for (String heading : headings) {
             String clause = heading.substring(0, heading.indexOf(' '));
-            Requirement section = catalog.requirement(RequirementId.of(CODE + "-" + clause)).orElse(null);
+            Requirement section =
+                    catalog.requirement(RequirementId.of(CODE + "-" + clause)).orElse(null);
             soft.assertThat(section).as(heading).isNotNull();
             if (section != null) {
                 soft.assertThat(clause + " " + section.title()).isEqualTo(heading);
             }
         }
         List<String> catalogNotes = catalog.requirements(CODE).stream()
-                .flatMap(r -> r.notes().stream()).map(Requirement.Note::text).toList();
+                .flatMap(r -> r.notes().stream())
+                .map(Requirement.Note::text)
+                .toList();
         soft.assertThat(catalogNotes).containsExactlyElementsOf(notes);
         soft.assertAll();
     }
 
     @Test
     void boldRequirementsAreExactlyThoseMarkedInTheText() {
-        long marked = expectedItems(new ArrayList<>(), new ArrayList<>()).stream().filter(Expected::bold).count();
-        assertThat(catalog.find(RequirementFilter.items().standard(CODE)).stream().filter(Requirement::bold).count())
+        long marked = expectedItems(new ArrayList<>(), new ArrayList<>()).stream()
+                .filter(Expected::bold)
+                .count();
+        assertThat(catalog.find(RequirementFilter.items().standard(CODE)).stream()
+                        .filter(Requirement::bold)
+                        .count())
                 .isEqualTo(marked);
         assertThat(lines.stream().filter(l -> l.contains("**")).toList())
                 .as("outside the 引言's explanation this working copy marks nothing bold")
-                .singleElement().asString().contains("黑体字部分");
+                .singleElement()
+                .asString()
+                .contains("黑体字部分");
     }
 
     @Test
     void phasesAndDeploymentModelsFollowTheClauses() {
         for (Requirement r : catalog.find(RequirementFilter.items().standard(CODE))) {
             String[] parts = r.clause().split("\\.");
-            String expectedPhase = switch (parts[0]) {
-                case "5" -> "规划准备";
-                case "6" -> "服务获取";
-                case "7" -> "运行监督";
-                case "8" -> "服务退出";
-                default -> null;
-            };
+            String expectedPhase =
+                    switch (parts[0]) {
+                        case "5" -> "规划准备";
+                        case "6" -> "服务获取";
+                        case "7" -> "运行监督";
+                        case "8" -> "服务退出";
+                        default -> null;
+                    };
             if (expectedPhase != null) {
                 assertThat(r.phaseInStandard()).as(r.id().value()).isEqualTo(expectedPhase);
             }
             if (parts.length > 1 && List.of("6", "7", "8").contains(parts[0])) {
-                DeploymentModel model = switch (parts[1]) {
-                    case "2" -> DeploymentModel.PRIVATE;
-                    case "3" -> DeploymentModel.COMMUNITY;
-                    case "4" -> DeploymentModel.PUBLIC;
-                    default -> null;
-                };
+                DeploymentModel model =
+                        switch (parts[1]) {
+                            case "2" -> DeploymentModel.PRIVATE;
+                            case "3" -> DeploymentModel.COMMUNITY;
+                            case "4" -> DeploymentModel.PUBLIC;
+                            default -> null;
+                        };
                 if (model == null) {
                     assertThat(r.deploymentModels()).as(r.id().value()).isEmpty();
                 } else {
@@ -151,13 +165,17 @@ class JrtCatalogCompletenessTest {
 
     @Test
     void exitDataInventoryHasTheFourPartsWithTheFieldsTheTextNames() {
-        Requirement inventory = catalog.requirement(RequirementId.of("JRT-SF-8.1.3-3")).orElseThrow();
+        Requirement inventory =
+                catalog.requirement(RequirementId.of("JRT-SF-8.1.3-3")).orElseThrow();
         assertThat(inventory.text()).isEqualTo("数据清单的内容应包括但不限于：");
         List<Requirement> parts = catalog.children(inventory.id());
-        assertThat(parts).extracting(r -> r.exitInventory().category()).containsExactly(
-                ExitInventory.Category.DATA_FILES, ExitInventory.Category.PROGRAM_CODE,
-                ExitInventory.Category.OTHER_DATA, ExitInventory.Category.DOCUMENTS);
-        assertThat(parts.get(0).exitInventory().fields()).extracting(ExitInventory.Field::name)
+        assertThat(parts)
+                .extracting(r -> r.exitInventory().category())
+                .containsExactly(
+                        ExitInventory.Category.DATA_FILES, ExitInventory.Category.PROGRAM_CODE,
+                        ExitInventory.Category.OTHER_DATA, ExitInventory.Category.DOCUMENTS);
+        assertThat(parts.get(0).exitInventory().fields())
+                .extracting(ExitInventory.Field::name)
                 .as("JR/T names no 校验值, unlike GB/T 31167")
                 .containsExactly("文件名称", "数据文件内容的描述", "存储格式", "文件大小", "类型");
         for (Requirement part : parts) {
@@ -170,16 +188,21 @@ class JrtCatalogCompletenessTest {
     @Test
     void clientAndAssigneeMapToCustomerAndProvider() {
         Standard jrt = catalog.standard(CODE).orElseThrow();
-        assertThat(jrt.roleTerms()).anySatisfy(t -> {
-            assertThat(t.term()).isEqualTo("委托方");
-            assertThat(t.roles()).containsExactly(PartyRole.CUSTOMER);
-        }).anySatisfy(t -> {
-            assertThat(t.term()).isEqualTo("受托方");
-            assertThat(t.roles()).containsExactly(PartyRole.PROVIDER);
-        });
+        assertThat(jrt.roleTerms())
+                .anySatisfy(t -> {
+                    assertThat(t.term()).isEqualTo("委托方");
+                    assertThat(t.roles()).containsExactly(PartyRole.CUSTOMER);
+                })
+                .anySatisfy(t -> {
+                    assertThat(t.term()).isEqualTo("受托方");
+                    assertThat(t.roles()).containsExactly(PartyRole.PROVIDER);
+                });
         assertThat(catalog.find(RequirementFilter.items().standard(CODE).role(PartyRole.PROVIDER)))
-                .extracting(r -> r.id().value()).contains("JRT-SF-7.3-5", "JRT-SF-7.4.3-1-6");
-        assertThat(catalog.requirement(RequirementId.of("JRT-SF-7.4.2-7")).orElseThrow().roles())
+                .extracting(r -> r.id().value())
+                .contains("JRT-SF-7.3-5", "JRT-SF-7.4.3-1-6");
+        assertThat(catalog.requirement(RequirementId.of("JRT-SF-7.4.2-7"))
+                        .orElseThrow()
+                        .roles())
                 .containsExactly(PartyRole.CUSTOMER);
     }
 }

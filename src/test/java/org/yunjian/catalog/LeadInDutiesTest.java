@@ -32,8 +32,14 @@ class LeadInDutiesTest {
         assertThat(rollback.text()).isEqualTo("云服务客户应制定政府网站迁移失败的回退方案。");
         assertThat(rollback.phases()).containsExactly(Phase.ACQUISITION_MIGRATION);
 
-        List<String> customerOperationDuties = catalog.find(RequirementFilter.items().standard("GOVWEB")
-                .phase(Phase.OPERATION).role(PartyRole.CUSTOMER)).stream().map(r -> r.id().value()).toList();
+        List<String> customerOperationDuties = catalog
+                .find(RequirementFilter.items()
+                        .standard("GOVWEB")
+                        .phase(Phase.OPERATION)
+                        .role(PartyRole.CUSTOMER))
+                .stream()
+                .map(r -> r.id().value())
+                .toList();
         assertThat(customerOperationDuties).contains("GOVWEB-8.5-0", "GOVWEB-8.6-0");
     }
 
@@ -63,18 +69,38 @@ class LeadInDutiesTest {
     @Test
     void everyLeadInDutyIsVerbatimFromItsSectionsLeadInAndInheritsItsScope() {
         List<Requirement> derived = catalog.standards().stream()
-                .flatMap(s -> catalog.requirements(s.code()).stream()).filter(Requirement::derivedFromLeadIn).toList();
-        assertThat(derived).extracting(r -> r.id().value()).containsExactlyInAnyOrder(
-                "GBT31167-9.2-0", "GBT31167-9.3-0", "GBT31167-9.4-0",
-                "GOVWEB-6.3.1-0", "GOVWEB-6.3.2-0", "GOVWEB-6.3.4.5-0", "GOVWEB-6.4-0", "GOVWEB-6.5-0", "GOVWEB-7.3.1-0",
-                "GOVWEB-7.3.2-0", "GOVWEB-7.3.4-0", "GOVWEB-7.3.5-0", "GOVWEB-7.3.7-0", "GOVWEB-7.4.2-0", "GOVWEB-8.5-0", "GOVWEB-8.6-0",
-                "GOVWEB-9.3.4-0", "GOVWEB-9.3.5-0");
+                .flatMap(s -> catalog.requirements(s.code()).stream())
+                .filter(Requirement::derivedFromLeadIn)
+                .toList();
+        assertThat(derived)
+                .extracting(r -> r.id().value())
+                .containsExactlyInAnyOrder(
+                        "GBT31167-9.2-0",
+                        "GBT31167-9.3-0",
+                        "GBT31167-9.4-0",
+                        "GOVWEB-6.3.1-0",
+                        "GOVWEB-6.3.2-0",
+                        "GOVWEB-6.3.4.5-0",
+                        "GOVWEB-6.4-0",
+                        "GOVWEB-6.5-0",
+                        "GOVWEB-7.3.1-0",
+                        "GOVWEB-7.3.2-0",
+                        "GOVWEB-7.3.4-0",
+                        "GOVWEB-7.3.5-0",
+                        "GOVWEB-7.3.7-0",
+                        "GOVWEB-7.4.2-0",
+                        "GOVWEB-8.5-0",
+                        "GOVWEB-8.6-0",
+                        "GOVWEB-9.3.4-0",
+                        "GOVWEB-9.3.5-0");
         for (Requirement r : derived) {
             Requirement section = requirement(r.parent().value());
             assertThat(section.kind()).as(r.id().value()).isEqualTo(RequirementKind.SECTION);
             assertThat(section.text()).as(r.id().value()).contains(r.text());
             assertThat(r.item()).isEqualTo("0");
-            assertThat(r.sourceLabel()).as("no label: the source does not list it").isNull();
+            assertThat(r.sourceLabel())
+                    .as("no label: the source does not list it")
+                    .isNull();
             assertThat(r.phases()).isEqualTo(section.phases());
             assertThat(r.deploymentModels()).isEqualTo(section.deploymentModels());
             assertThat(r.roles()).as(r.id().value()).isNotEmpty();

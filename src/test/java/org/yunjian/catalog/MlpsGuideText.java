@@ -24,18 +24,24 @@ final class MlpsGuideText {
     private static final Pattern STEP = Pattern.compile("(?<![0-9(])([0-9])\\)");
     private static final Pattern CRITERION = Pattern.compile("(部分符合情况|不符合情况|符合情况)\\s*[:：]\\s*");
 
-    record Row(int line, String label, String letter, String marker, String requirement, String interpretation,
-               String testMethod, String expectedEvidence, String criteriaCell) {
-    }
+    record Row(
+            int line,
+            String label,
+            String letter,
+            String marker,
+            String requirement,
+            String interpretation,
+            String testMethod,
+            String expectedEvidence,
+            String criteriaCell) {}
 
-    record Step(Integer number, String text) {
-    }
+    record Step(Integer number, String text) {}
 
-    record ControlPoint(String label, List<Row> rows) {
-    }
+    record ControlPoint(String label, List<Row> rows) {}
 
     static List<Row> rows() throws IOException {
-        List<String> lines = List.of(Files.readString(FILE, StandardCharsets.UTF_8).split("\n", -1));
+        List<String> lines =
+                List.of(Files.readString(FILE, StandardCharsets.UTF_8).split("\n", -1));
         List<Row> rows = new ArrayList<>();
         boolean header = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -52,10 +58,16 @@ final class MlpsGuideText {
             }
             Matcher m = LETTER.matcher(cells[1]);
             boolean lettered = m.find();
-            rows.add(new Row(i + 1, cells[0].strip(), lettered ? m.group(1) : null,
+            rows.add(new Row(
+                    i + 1,
+                    cells[0].strip(),
+                    lettered ? m.group(1) : null,
                     lettered ? cells[1].substring(0, m.end()) : null,
                     lettered ? cells[1].substring(m.end()) : cells[1],
-                    cells[2], cells[3], cells[4], cells[5]));
+                    cells[2],
+                    cells[3],
+                    cells[4],
+                    cells[5]));
         }
         return rows;
     }
@@ -75,17 +87,19 @@ final class MlpsGuideText {
             } else {
                 char previous = current.get(current.size() - 1).letter().charAt(0);
                 if (row.letter().charAt(0) != previous + 1) {
-                    throw new IllegalStateException("line " + row.line() + ": item " + row.letter() + " after " + previous);
+                    throw new IllegalStateException(
+                            "line " + row.line() + ": item " + row.letter() + " after " + previous);
                 }
             }
             current.add(row);
         }
         List<ControlPoint> labelled = new ArrayList<>();
         for (ControlPoint cp : out) {
-            List<String> labels = cp.rows().stream().map(Row::label).filter(l -> !l.isEmpty()).toList();
+            List<String> labels =
+                    cp.rows().stream().map(Row::label).filter(l -> !l.isEmpty()).toList();
             if (labels.size() != 1) {
-                throw new IllegalStateException("control point starting at line " + cp.rows().get(0).line()
-                        + " has labels " + labels);
+                throw new IllegalStateException(
+                        "control point starting at line " + cp.rows().get(0).line() + " has labels " + labels);
             }
             labelled.add(new ControlPoint(labels.get(0), cp.rows()));
         }
@@ -106,7 +120,8 @@ final class MlpsGuideText {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < marks.size(); i++) {
             int end = i + 1 < marks.size() ? marks.get(i + 1)[0] : testMethod.length();
-            steps.add(new Step(numbers.get(i), testMethod.substring(marks.get(i)[1], end).strip()));
+            steps.add(new Step(
+                    numbers.get(i), testMethod.substring(marks.get(i)[1], end).strip()));
         }
         return steps;
     }
@@ -133,6 +148,5 @@ final class MlpsGuideText {
         return out;
     }
 
-    private MlpsGuideText() {
-    }
+    private MlpsGuideText() {}
 }

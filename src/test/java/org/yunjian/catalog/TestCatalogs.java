@@ -14,6 +14,5 @@ final class TestCatalogs {
         return shipped;
     }
 
-    private TestCatalogs() {
-    }
+    private TestCatalogs() {}
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,12 @@ class HelpLaunchTest {
         Path log = tmp.resolve("classes.log");
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + log, "-cp", System.getProperty("java.class.path"), "org.yunjian.Application"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.yunjian.Application"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("YUNJIAN_DATA_DIR", tmp.resolve("data").toString());
@@ -33,7 +36,8 @@ class HelpLaunchTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(out);
         assertThat(p.exitValue()).as(printed + Files.readString(err)).isZero();
-        assertThat(Files.readString(log)).contains("org.yunjian.cli.CliRunner")
+        assertThat(Files.readString(log))
+                .contains("org.yunjian.cli.CliRunner")
                 .doesNotContain("org.springframework.boot.SpringApplication ")
                 .doesNotContain("org.h2.Driver ");
         assertThat(tmp.resolve("data")).doesNotExist();
@@ -42,9 +46,11 @@ class HelpLaunchTest {
 
     @Test
     void helpNeitherStartsSpringNorOpensTheDatabase() throws Exception {
-        assertThat(run("--help", "--lang=en")).startsWith("Usage: yunjian [-hV] [COMMAND]")
+        assertThat(run("--help", "--lang=en"))
+                .startsWith("Usage: yunjian [-hV] [COMMAND]")
                 .contains("assessment", "responsibility", "exit", "serve");
-        assertThat(run("--lang=zh-CN", "assessment", "report", "--help")).startsWith("用法：yunjian assessment report")
+        assertThat(run("--lang=zh-CN", "assessment", "report", "--help"))
+                .startsWith("用法：yunjian assessment report")
                 .contains("--format");
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.support.RunsBesideTheSuite;
@@ -23,10 +22,23 @@ class OfflineCliStdoutTests {
 
     @Test
     void anOfflineCommandsLogLinesGoToStderrAndStdoutIsTheTable() throws Exception {
-        ServerProcess.ClientResult r = ServerProcess.client(Map.of("YUNJIAN_DATA_DIR", dir.resolve("data").toString(),
-                "XDG_CONFIG_HOME", dir.resolve("no-login").toString()), "", "catalog", "list", "--lang", "zh-CN");
+        ServerProcess.ClientResult r = ServerProcess.client(
+                Map.of(
+                        "YUNJIAN_DATA_DIR",
+                        dir.resolve("data").toString(),
+                        "XDG_CONFIG_HOME",
+                        dir.resolve("no-login").toString()),
+                "",
+                "catalog",
+                "list",
+                "--lang",
+                "zh-CN");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout().lines().toList()).as(r.stdout()).first().asString().startsWith("代码");
+        assertThat(r.stdout().lines().toList())
+                .as(r.stdout())
+                .first()
+                .asString()
+                .startsWith("代码");
         assertThat(r.stdout()).contains("MLPS-L3", "GBT31167").doesNotContainPattern(RemoteCliTests.LOG_LINE);
         // the log is there, on stderr
         assertThat(r.stderr()).contains("WARN").contains("YUNJIAN_AUDIT_ANCHOR_EXPORT");

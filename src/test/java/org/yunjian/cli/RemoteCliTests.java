@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,6 @@ import org.yunjian.support.RunsBesideTheSuite;
 import org.yunjian.support.ServerProcess;
 import org.yunjian.support.ServerProcess.ClientResult;
 import org.yunjian.support.WebSession;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,13 +35,15 @@ import tools.jackson.databind.json.JsonMapper;
 class RemoteCliTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Pattern UUID_AT_START = Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}  ");
+    static final Pattern UUID_AT_START =
+            Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}  ");
     static final Pattern LOG_LINE = Pattern.compile("(?i)\\b(INFO|WARN|DEBUG|ERROR)\\b|SLF4J|Spring|:: ");
 
     static ServerProcess server;
     static String token;
     static String assessorToken;
     static List<String> assessmentIds;
+
     @TempDir
     static Path dir;
 
@@ -52,28 +52,37 @@ class RemoteCliTests {
         server = ServerProcess.start(dir.resolve("data"), "--spring.profiles.active=demo");
         WebSession customer = new WebSession(server::uri);
         customer.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
-        HttpResponse<String> made = customer.postJson("/api/account/tokens",
-                "{\"name\":\"命令行\",\"scope\":\"READ_WRITE\",\"validDays\":7}");
+        HttpResponse<String> made =
+                customer.postJson("/api/account/tokens", "{\"name\":\"命令行\",\"scope\":\"READ_WRITE\",\"validDays\":7}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         token = JSON.readTree(made.body()).path("value").asString();
         WebSession assessor = new WebSession(server::uri);
         assessor.login(DemoData.ASSESSOR_USER, DemoData.PASSWORD);
-        HttpResponse<String> mine = assessor.postJson("/api/account/tokens",
-                "{\"name\":\"测评命令行\",\"scope\":\"READ_WRITE\",\"validDays\":7}");
+        HttpResponse<String> mine = assessor.postJson(
+                "/api/account/tokens", "{\"name\":\"测评命令行\",\"scope\":\"READ_WRITE\",\"validDays\":7}");
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(201);
         assessorToken = JSON.readTree(mine.body()).path("value").asString();
         // the demo seeds its assessments after the server answers: the list as it stands once it stops changing
         String last = "";
         for (int same = 0; same < 3; ) {
-            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            server.uri("/api/assessments?size=200")).header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(server.uri("/api/assessments?size=200"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             same = list.body().equals(last) ? same + 1 : 0;
             last = list.body();
             Thread.sleep(1000);
         }
-        assessmentIds = JSON.readTree(last).path("items").valueStream().map(a -> a.path("id").asString()).toList();
-        assertThat(assessmentIds).as("the demo customer takes part in assessments").isNotEmpty();
+        assessmentIds = JSON.readTree(last)
+                .path("items")
+                .valueStream()
+                .map(a -> a.path("id").asString())
+                .toList();
+        assertThat(assessmentIds)
+                .as("the demo customer takes part in assessments")
+                .isNotEmpty();
     }
 
     @AfterAll
@@ -105,14 +114,17 @@ class RemoteCliTests {
         assertThat(lines).hasSize(1 + assessmentIds.size());
         for (String line : lines.subList(1, lines.size())) {
             assertThat(line).containsPattern(UUID_AT_START).doesNotContainPattern(LOG_LINE);
-            assertThat(line).containsAnyOf("In progress", "Completed", "Draft", "In review", "Awaiting approval",
-                    "Archived");
+            assertThat(line)
+                    .containsAnyOf("In progress", "Completed", "Draft", "In review", "Awaiting approval", "Archived");
         }
-        assertThat(lines.subList(1, lines.size()).stream().map(l -> l.substring(0, 36)).toList())
+        assertThat(lines.subList(1, lines.size()).stream()
+                        .map(l -> l.substring(0, 36))
+                        .toList())
                 .containsExactlyInAnyOrderElementsOf(assessmentIds);
         // the columns line up: every row's status starts where the header's does
         int status = lines.get(0).indexOf("Status");
-        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l.charAt(status - 1)).isEqualTo(' '));
+        assertThat(lines.subList(1, lines.size()))
+                .allSatisfy(l -> assertThat(l.charAt(status - 1)).isEqualTo(' '));
 
         ClientResult zh = ServerProcess.client(env(token), "", "--lang", "zh-CN", "assessment", "list");
         assertThat(zh.stdout().lines().findFirst().orElseThrow()).matches("ID +报告编号 +状态 +类型 +创建日期 +名称");
@@ -131,8 +143,8 @@ class RemoteCliTests {
 
     @Test
     void wrongTokenIsOneLineOnStderrAndExitOne() throws Exception {
-        ClientResult r = ServerProcess.client(env("yj_aaaaaaaaaaaaaaaa_" + "A".repeat(43)), "", "assessment", "list",
-                "--lang=en");
+        ClientResult r = ServerProcess.client(
+                env("yj_aaaaaaaaaaaaaaaa_" + "A".repeat(43)), "", "assessment", "list", "--lang=en");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr().lines().toList()).singleElement().asString().startsWith("Refused by the server (401)");
@@ -140,12 +152,15 @@ class RemoteCliTests {
 
     @Test
     void aCommandWithoutARemoteFormSaysSoInOneLine() throws Exception {
-        ClientResult r = ServerProcess.client(env(token), "", "assessment", "follow-up",
-                assessmentIds.get(0), "--lang=en");
+        ClientResult r =
+                ServerProcess.client(env(token), "", "assessment", "follow-up", assessmentIds.get(0), "--lang=en");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stdout()).isEmpty();
-        assertThat(r.stderr().lines().toList()).singleElement().asString()
-                .contains("yunjian assessment follow-up").contains("yunjian api");
+        assertThat(r.stderr().lines().toList())
+                .singleElement()
+                .asString()
+                .contains("yunjian assessment follow-up")
+                .contains("yunjian api");
     }
 
     @Test
@@ -156,8 +171,10 @@ class RemoteCliTests {
         assertThat(login.exitCode()).as(login.stderr()).isZero();
         assertThat(login.stdout()).contains("Logged in to " + base()).contains(DemoData.CUSTOMER_USER);
         Path file = config.resolve("yunjian/credentials");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         assertThat(login.stdout()).doesNotContain(token);
 
         // neither YUNJIAN_SERVER nor YUNJIAN_TOKEN: the kept login names both
@@ -173,8 +190,12 @@ class RemoteCliTests {
     @Test
     void loginRefusesAWrongTokenAndKeepsNothing() throws Exception {
         Path config = dir.resolve("config-wrong");
-        ClientResult login = ServerProcess.client(Map.of("XDG_CONFIG_HOME", config.toString()),
-                "yj_aaaaaaaaaaaaaaaa_" + "A".repeat(43) + "\n", "login", "--server", base());
+        ClientResult login = ServerProcess.client(
+                Map.of("XDG_CONFIG_HOME", config.toString()),
+                "yj_aaaaaaaaaaaaaaaa_" + "A".repeat(43) + "\n",
+                "login",
+                "--server",
+                base());
         assertThat(login.exitCode()).isEqualTo(1);
         assertThat(login.stdout()).isEmpty();
         assertThat(login.stderr().lines().toList()).singleElement().asString().contains("401");
@@ -182,8 +203,13 @@ class RemoteCliTests {
     }
 
     static byte[] get(String path, String bearer) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.uri(path))
-                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri(path))
+                                .header("Authorization", "Bearer " + bearer)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     @Test
@@ -195,36 +221,61 @@ class RemoteCliTests {
         assertThat(lines.get(0)).matches("CODE +NODES +ITEMS +SOURCE +TITLE");
         assertThat(lines).hasSizeGreaterThan(3).doesNotContain("");
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l)
-                .matches("\\S+ +\\d+ +\\d+ +(built-in|imported) +.+").doesNotContainPattern(LOG_LINE));
+                .matches("\\S+ +\\d+ +\\d+ +(built-in|imported) +.+")
+                .doesNotContainPattern(LOG_LINE));
         ClientResult json = ServerProcess.client(env(token), "", "catalog", "list", "--json");
         JsonNode rows = JSON.readTree(json.stdout());
-        assertThat(rows.valueStream().map(s -> s.path("nodes").asInt()).toList()).allSatisfy(n -> assertThat(n)
-                .isPositive());
+        assertThat(rows.valueStream().map(s -> s.path("nodes").asInt()).toList())
+                .allSatisfy(n -> assertThat(n).isPositive());
     }
 
     @Test
     void catalogExportWritesTheServersBytesAndSearchShowsHits() throws Exception {
-        String code = JSON.readTree(ServerProcess.client(env(token), "", "catalog", "list", "--json").stdout())
-                .get(0).path("code").asString();
+        String code = JSON.readTree(ServerProcess.client(env(token), "", "catalog", "list", "--json")
+                        .stdout())
+                .get(0)
+                .path("code")
+                .asString();
         Path file = dir.resolve("catalog.csv");
-        ClientResult r = ServerProcess.client(env(token), "", "catalog", "export", "--format", "csv", "--standard",
-                code, "--out", file.toString(), "--lang=en");
+        ClientResult r = ServerProcess.client(
+                env(token),
+                "",
+                "catalog",
+                "export",
+                "--format",
+                "csv",
+                "--standard",
+                code,
+                "--out",
+                file.toString(),
+                "--lang=en");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).isEmpty();
-        byte[] served = get("/api/catalog/standards/" + java.net.URLEncoder.encode(code,
-                java.nio.charset.StandardCharsets.UTF_8) + "/csv", token);
+        byte[] served = get(
+                "/api/catalog/standards/" + java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8)
+                        + "/csv",
+                token);
         assertThat(Files.readAllBytes(file)).isEqualTo(served);
-        assertThat(r.stderr().lines().toList()).singleElement().asString().startsWith("Wrote " + file)
+        assertThat(r.stderr().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("Wrote " + file)
                 .contains(org.yunjian.crypto.Sm3.hex(served));
 
-        ClientResult search = ServerProcess.client(env(token), "", "catalog", "search", "访问控制", "--limit", "3",
-                "--lang=en");
+        ClientResult search =
+                ServerProcess.client(env(token), "", "catalog", "search", "访问控制", "--limit", "3", "--lang=en");
         assertThat(search.exitCode()).as(search.stderr()).isZero();
-        assertThat(search.stdout().lines().toList()).hasSize(4).last().asString().endsWith("matches");
-        ClientResult none = ServerProcess.client(env(token), "", "catalog", "versions", "--standard", "NO-SUCH",
-                "--lang=en");
+        assertThat(search.stdout().lines().toList())
+                .hasSize(4)
+                .last()
+                .asString()
+                .endsWith("matches");
+        ClientResult none =
+                ServerProcess.client(env(token), "", "catalog", "versions", "--standard", "NO-SUCH", "--lang=en");
         assertThat(none.exitCode()).isEqualTo(1);
-        assertThat(none.stderr().lines().toList()).singleElement().asString()
+        assertThat(none.stderr().lines().toList())
+                .singleElement()
+                .asString()
                 .isEqualTo("nothing was imported under the code NO-SUCH");
     }
 
@@ -232,52 +283,64 @@ class RemoteCliTests {
     void reportRisksAndReviewHistoryRunThroughTheServer() throws Exception {
         String id = assessmentIds.get(0);
         Path file = dir.resolve("report.docx");
-        ClientResult r = ServerProcess.client(env(token), "", "assessment", "report", id, "--format", "docx", "-o",
-                file.toString(), "--lang=en");
+        ClientResult r = ServerProcess.client(
+                env(token), "", "assessment", "report", id, "--format", "docx", "-o", file.toString(), "--lang=en");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         byte[] written = Files.readAllBytes(file);
-        assertThat(new String(written, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
-        assertThat(r.stdout().lines().toList()).singleElement().asString().startsWith("Wrote " + file)
+        assertThat(new String(written, 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("PK");
+        assertThat(r.stdout().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("Wrote " + file)
                 .contains(org.yunjian.crypto.Sm3.hex(written));
 
         ClientResult risks = ServerProcess.client(env(token), "", "assessment", "risks", id, "--lang=en");
         assertThat(risks.exitCode()).as(risks.stderr()).isZero();
         assertThat(risks.stdout()).startsWith("Findings").doesNotContainPattern(LOG_LINE);
-        assertThat(JSON.readTree(ServerProcess.client(env(token), "", "assessment", "risks", id, "--json").stdout())
-                .path("summary").isObject()).isTrue();
+        assertThat(JSON.readTree(ServerProcess.client(env(token), "", "assessment", "risks", id, "--json")
+                                .stdout())
+                        .path("summary")
+                        .isObject())
+                .isTrue();
 
         ClientResult history = ServerProcess.client(env(token), "", "assessment", "review-history", id);
         assertThat(history.exitCode()).as(history.stderr()).isZero();
         assertThat(history.stdout()).isNotEmpty().doesNotContainPattern(LOG_LINE);
 
-        ClientResult unconfirmed = ServerProcess.client(env(token), "", "assessment", "approve-report", id,
-                "--lang=en");
+        ClientResult unconfirmed =
+                ServerProcess.client(env(token), "", "assessment", "approve-report", id, "--lang=en");
         assertThat(unconfirmed.exitCode()).isEqualTo(1);
         assertThat(unconfirmed.stderr()).contains("--confirm");
     }
 
     @Test
     void workbookUploadIsAppliedAndARefusedOneListsEveryProblem() throws Exception {
-        JsonNode mine = JSON.readTree(ServerProcess.client(env(assessorToken), "", "assessment", "list",
-                "--status", "IN_PROGRESS", "--json").stdout());
-        assertThat(mine.size()).as("the demo assessor has an assessment in progress").isPositive();
+        JsonNode mine = JSON.readTree(
+                ServerProcess.client(env(assessorToken), "", "assessment", "list", "--status", "IN_PROGRESS", "--json")
+                        .stdout());
+        assertThat(mine.size())
+                .as("the demo assessor has an assessment in progress")
+                .isPositive();
         String id = mine.get(0).path("id").asString();
         Path xlsx = dir.resolve("items.xlsx");
-        ClientResult export = ServerProcess.client(env(assessorToken), "", "assessment", "export-workbook", id, "-o",
-                xlsx.toString(), "--lang=en");
+        ClientResult export = ServerProcess.client(
+                env(assessorToken), "", "assessment", "export-workbook", id, "-o", xlsx.toString(), "--lang=en");
         assertThat(export.exitCode()).as(export.stderr()).isZero();
-        ClientResult applied = ServerProcess.client(env(assessorToken), "", "assessment", "import-workbook", id,
-                xlsx.toString(), "--lang=en");
+        ClientResult applied = ServerProcess.client(
+                env(assessorToken), "", "assessment", "import-workbook", id, xlsx.toString(), "--lang=en");
         assertThat(applied.exitCode()).as(applied.stderr()).isZero();
-        assertThat(applied.stdout().lines().findFirst().orElseThrow()).matches("Applied 0 row\\(s\\), \\d+ unchanged, 0 conflict\\(s\\)\\.");
+        assertThat(applied.stdout().lines().findFirst().orElseThrow())
+                .matches("Applied 0 row\\(s\\), \\d+ unchanged, 0 conflict\\(s\\)\\.");
 
         Path junk = dir.resolve("junk.xlsx");
         Files.writeString(junk, "not a workbook");
-        ClientResult refused = ServerProcess.client(env(assessorToken), "", "assessment", "import-workbook", id,
-                junk.toString(), "--lang=en");
+        ClientResult refused = ServerProcess.client(
+                env(assessorToken), "", "assessment", "import-workbook", id, junk.toString(), "--lang=en");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.stdout()).isEmpty();
-        assertThat(refused.stderr().lines().findFirst().orElseThrow()).startsWith("Workbook rejected, nothing applied.");
+        assertThat(refused.stderr().lines().findFirst().orElseThrow())
+                .startsWith("Workbook rejected, nothing applied.");
         assertThat(refused.stderr().lines().count()).isGreaterThan(1);
     }
 
@@ -286,16 +349,18 @@ class RemoteCliTests {
         ClientResult users = ServerProcess.client(env(token), "", "users", "list", "--lang=en");
         assertThat(users.exitCode()).isEqualTo(1);
         assertThat(users.stdout()).isEmpty();
-        assertThat(users.stderr().lines().toList()).singleElement().asString()
+        assertThat(users.stderr().lines().toList())
+                .singleElement()
+                .asString()
                 .startsWith("Refused by the server (403)");
 
-        ClientResult other = ServerProcess.client(env(token), "", "assessment", "list", "--as",
-                DemoData.ASSESSOR_USER, "--lang=en");
+        ClientResult other =
+                ServerProcess.client(env(token), "", "assessment", "list", "--as", DemoData.ASSESSOR_USER, "--lang=en");
         assertThat(other.exitCode()).isEqualTo(2);
         assertThat(other.stdout()).isEmpty();
         assertThat(other.stderr().lines().toList()).singleElement().asString().contains(DemoData.CUSTOMER_USER);
-        ClientResult self = ServerProcess.client(env(token), "", "assessment", "list", "--as",
-                DemoData.CUSTOMER_USER, "--json");
+        ClientResult self =
+                ServerProcess.client(env(token), "", "assessment", "list", "--as", DemoData.CUSTOMER_USER, "--json");
         assertThat(self.exitCode()).as(self.stderr()).isZero();
     }
 
@@ -304,12 +369,14 @@ class RemoteCliTests {
         WebSession admin = new WebSession(server::uri);
         admin.login(DemoData.SECURITY_ADMIN, DemoData.PASSWORD);
         admin.refreshCsrf();
-        HttpResponse<String> step = admin.postJson("/api/login/totp", "{\"code\":\""
-                + org.yunjian.security.Totp.code(DemoData.SECURITY_ADMIN_TOTP, java.time.Instant.now()) + "\"}");
+        HttpResponse<String> step = admin.postJson(
+                "/api/login/totp",
+                "{\"code\":\"" + org.yunjian.security.Totp.code(DemoData.SECURITY_ADMIN_TOTP, java.time.Instant.now())
+                        + "\"}");
         assertThat(step.statusCode()).as(step.body()).isEqualTo(200);
         admin.refreshCsrf();
-        HttpResponse<String> made = admin.postJson("/api/account/tokens",
-                "{\"name\":\"账户只读\",\"scope\":\"READ_ONLY\",\"validDays\":1}");
+        HttpResponse<String> made =
+                admin.postJson("/api/account/tokens", "{\"name\":\"账户只读\",\"scope\":\"READ_ONLY\",\"validDays\":1}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         String adminToken = JSON.readTree(made.body()).path("value").asString();
 
@@ -318,7 +385,8 @@ class RemoteCliTests {
         assertThat(users.stderr()).isEmpty();
         List<String> lines = users.stdout().lines().toList();
         assertThat(lines.get(0)).matches("ID +USERNAME +ROLE +STATE +DISPLAY NAME");
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(DemoData.CUSTOMER_USER))
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l).contains(DemoData.CUSTOMER_USER))
                 .allSatisfy(l -> assertThat(l).doesNotContainPattern(LOG_LINE));
         ClientResult requests = ServerProcess.client(env(adminToken), "", "users", "requests", "--json");
         assertThat(requests.exitCode()).as(requests.stderr()).isZero();
@@ -330,7 +398,9 @@ class RemoteCliTests {
         JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
         assertThat(systems.size()).isPositive();
         String system = systems.get(0).path("id").asString();
-        for (List<String> command : List.of(List.of("lifecycle", "show-plan"), List.of("lifecycle", "show-drills"),
+        for (List<String> command : List.of(
+                List.of("lifecycle", "show-plan"),
+                List.of("lifecycle", "show-drills"),
                 List.of("lifecycle", "show-supervision"))) {
             List<String> args = new java.util.ArrayList<>(command);
             args.addAll(List.of("--system", system, "--lang=en"));
@@ -339,17 +409,25 @@ class RemoteCliTests {
             assertThat(r.stderr()).as(command.toString()).isEmpty();
             assertThat(r.stdout()).as(command.toString()).isNotEmpty().doesNotContainPattern(LOG_LINE);
         }
-        ClientResult json = ServerProcess.client(env(token), "", "lifecycle", "show-drills", "--system", system,
-                "--json");
+        ClientResult json =
+                ServerProcess.client(env(token), "", "lifecycle", "show-drills", "--system", system, "--json");
         assertThat(JSON.readTree(json.stdout()).path("plans").isArray()).isTrue();
 
-        ClientResult view = ServerProcess.client(env(token), "", "responsibility", "view", "--system", system,
-                "--view", "mlps", "--lang=en");
+        ClientResult view = ServerProcess.client(
+                env(token), "", "responsibility", "view", "--system", system, "--view", "mlps", "--lang=en");
         assertThat(view.exitCode()).as(view.stderr()).isZero();
         assertThat(view.stdout().lines().findFirst().orElseThrow()).startsWith("Cloud system \"");
         Path statement = dir.resolve("statement.docx");
-        ClientResult doc = ServerProcess.client(env(token), "", "responsibility", "statement", "--system", system,
-                "-o", statement.toString(), "--lang=en");
+        ClientResult doc = ServerProcess.client(
+                env(token),
+                "",
+                "responsibility",
+                "statement",
+                "--system",
+                system,
+                "-o",
+                statement.toString(),
+                "--lang=en");
         assertThat(doc.exitCode()).as(doc.stderr()).isZero();
         assertThat(doc.stdout()).startsWith("Wrote " + statement);
         assertThat(Files.size(statement)).isPositive();

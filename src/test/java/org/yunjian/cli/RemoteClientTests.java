@@ -2,6 +2,7 @@ package org.yunjian.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,15 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.cli.remote.RemoteCli;
 import org.yunjian.cli.remote.TokenFile;
-
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The remote CLI's own rules, in process against a loopback stub of the REST API: which command lines go to the
@@ -33,6 +31,7 @@ class RemoteClientTests {
 
     @TempDir
     Path dir;
+
     HttpServer stub;
     final List<String> calls = new CopyOnWriteArrayList<>();
     final StringWriter out = new StringWriter();
@@ -45,13 +44,16 @@ class RemoteClientTests {
             calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization"));
             String path = exchange.getRequestURI().getPath();
-            String body = switch (path) {
-                case "/api/audit/verify" -> "{\"ok\":true,\"entries\":42,\"anchors\":3,\"summary\":\"x\",\"findings\":[],"
-                        + "\"offSite\":false,\"notes\":[\"没有异地锚点副本\"]}";
-                case "/api/backups" -> "{\"name\":\"yunjian-backup-20261125\",\"createdAt\":\"2026-11-25T10:00:00Z\","
-                        + "\"database\":\"h2\",\"files\":12,\"bytes\":2048,\"manifestSm3\":\"ab12\"}";
-                default -> "{\"items\":[],\"page\":1,\"size\":200,\"total\":0,\"pages\":1}";
-            };
+            String body =
+                    switch (path) {
+                        case "/api/audit/verify" ->
+                            "{\"ok\":true,\"entries\":42,\"anchors\":3,\"summary\":\"x\",\"findings\":[],"
+                                    + "\"offSite\":false,\"notes\":[\"没有异地锚点副本\"]}";
+                        case "/api/backups" ->
+                            "{\"name\":\"yunjian-backup-20261125\",\"createdAt\":\"2026-11-25T10:00:00Z\","
+                                    + "\"database\":\"h2\",\"files\":12,\"bytes\":2048,\"manifestSm3\":\"ab12\"}";
+                        default -> "{\"items\":[],\"page\":1,\"size\":200,\"total\":0,\"pages\":1}";
+                    };
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(path.equals("/api/backups") ? 201 : 200, bytes.length);
@@ -80,35 +82,49 @@ class RemoteClientTests {
     }
 
     int run(Map<String, String> env, String stdin, String... args) {
-        return RemoteCli.run(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), null, env::get, args);
+        return RemoteCli.run(
+                new PrintWriter(out),
+                new PrintWriter(err),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                null,
+                env::get,
+                args);
     }
 
     @Test
     void businessCommandsStayOfflineUntilAServerIsNamed() throws Exception {
         Map<String, String> none = env();
-        assertThat(RemoteCli.handles(new String[] {"assessment", "list", "--as", "customer"}, none::get)).isFalse();
+        assertThat(RemoteCli.handles(new String[] {"assessment", "list", "--as", "customer"}, none::get))
+                .isFalse();
         assertThat(RemoteCli.handles(new String[] {"users", "list"}, none::get)).isFalse();
         // what must run without a server never goes to one
         Map<String, String> named = env("YUNJIAN_SERVER", base());
         for (String offline : List.of("exit", "keys", "restore", "serve", "api", "report")) {
-            assertThat(RemoteCli.handles(new String[] {offline}, named::get)).as(offline).isFalse();
+            assertThat(RemoteCli.handles(new String[] {offline}, named::get))
+                    .as(offline)
+                    .isFalse();
         }
-        assertThat(RemoteCli.handles(new String[] {"assessment", "list"}, named::get)).isTrue();
-        assertThat(RemoteCli.handles(new String[] {"backup", "--server", base()}, none::get)).isTrue();
+        assertThat(RemoteCli.handles(new String[] {"assessment", "list"}, named::get))
+                .isTrue();
+        assertThat(RemoteCli.handles(new String[] {"backup", "--server", base()}, none::get))
+                .isTrue();
         assertThat(RemoteCli.handles(new String[] {"login"}, none::get)).isTrue();
         new TokenFile(dir.resolve("yunjian/credentials")).write(new TokenFile.Login(base(), "yj_x"));
-        assertThat(RemoteCli.handles(new String[] {"audit", "verify"}, none::get)).isTrue();
+        assertThat(RemoteCli.handles(new String[] {"audit", "verify"}, none::get))
+                .isTrue();
     }
 
     @Test
     void keptTokenGoesOnlyToTheServerItWasKeptFor() throws Exception {
-        new TokenFile(dir.resolve("yunjian/credentials")).write(new TokenFile.Login("https://yunjian.example.cn",
-                "yj_kept"));
+        new TokenFile(dir.resolve("yunjian/credentials"))
+                .write(new TokenFile.Login("https://yunjian.example.cn", "yj_kept"));
         int status = run(env("YUNJIAN_SERVER", base()), "", "assessment", "list", "--lang=en");
         assertThat(status).isEqualTo(2);
         assertThat(calls).isEmpty();
-        assertThat(err.toString().lines().toList()).singleElement().asString().contains("YUNJIAN_TOKEN")
+        assertThat(err.toString().lines().toList())
+                .singleElement()
+                .asString()
+                .contains("YUNJIAN_TOKEN")
                 .contains("yunjian login");
     }
 
@@ -125,22 +141,29 @@ class RemoteClientTests {
 
     @Test
     void refusesToSendATokenInClearToAnotherMachine() {
-        int status = run(env("YUNJIAN_SERVER", "http://yunjian.example.cn", "YUNJIAN_TOKEN", "yj_x"), "",
-                "assessment", "list", "--lang=en");
+        int status = run(
+                env("YUNJIAN_SERVER", "http://yunjian.example.cn", "YUNJIAN_TOKEN", "yj_x"),
+                "",
+                "assessment",
+                "list",
+                "--lang=en");
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("unencrypted");
     }
 
     @Test
     void auditVerifyIsTheServersVerificationInTheUsersLanguage() {
-        int status = run(env("YUNJIAN_SERVER", base(), "YUNJIAN_TOKEN", "yj_audit"), "", "audit", "verify",
-                "--lang=zh-CN");
+        int status =
+                run(env("YUNJIAN_SERVER", base(), "YUNJIAN_TOKEN", "yj_audit"), "", "audit", "verify", "--lang=zh-CN");
         assertThat(status).as(err.toString()).isZero();
         assertThat(calls).containsExactly("GET /api/audit/verify Bearer yj_audit");
-        assertThat(out.toString().lines().toList()).containsExactly(org.yunjian.shared.Texts.render(
-                        org.yunjian.shared.Msg.of("audit.cli.ok", 42L, 3L), org.yunjian.shared.Texts.CHINESE),
-                org.yunjian.shared.Texts.render(org.yunjian.shared.Msg.of("audit.cli.note", "没有异地锚点副本"),
-                        org.yunjian.shared.Texts.CHINESE));
+        assertThat(out.toString().lines().toList())
+                .containsExactly(
+                        org.yunjian.shared.Texts.render(
+                                org.yunjian.shared.Msg.of("audit.cli.ok", 42L, 3L), org.yunjian.shared.Texts.CHINESE),
+                        org.yunjian.shared.Texts.render(
+                                org.yunjian.shared.Msg.of("audit.cli.note", "没有异地锚点副本"),
+                                org.yunjian.shared.Texts.CHINESE));
     }
 
     @Test

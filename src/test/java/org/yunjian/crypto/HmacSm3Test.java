@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,8 @@ class HmacSm3Test {
     @Test
     void matchesGmT0042AppendixD3FirstVector() {
         byte[] key = Hex.decode("0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20");
-        byte[] msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".repeat(2)
+        byte[] msg = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
+                .repeat(2)
                 .getBytes(StandardCharsets.US_ASCII);
         assertThat(Hex.encode(HmacSm3.withKey(key).mac(msg)))
                 .isEqualTo("ca05e144ed05d1857840d1f318a4a8669e559fc8391f414485bfdf7bb408963a");
@@ -56,6 +56,7 @@ class HmacSm3Test {
     @Test
     void differentKeysGiveDifferentMacs() {
         byte[] msg = "x".getBytes();
-        assertThat(HmacSm3.withKey(new byte[] {1}).mac(msg)).isNotEqualTo(HmacSm3.withKey(new byte[] {2}).mac(msg));
+        assertThat(HmacSm3.withKey(new byte[] {1}).mac(msg))
+                .isNotEqualTo(HmacSm3.withKey(new byte[] {2}).mac(msg));
     }
 }

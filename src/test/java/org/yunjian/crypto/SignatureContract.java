@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Signer}/{@link Verifier} pair must do; subclassed once per algorithm. */
@@ -28,7 +27,9 @@ abstract class SignatureContract {
         for (int i = 0; i < message.length; i++) {
             byte[] tampered = message.clone();
             tampered[i] ^= 0x01;
-            assertThat(Verifier.of(kp.getPublic()).verify(tampered, sig)).as("byte %d", i).isFalse();
+            assertThat(Verifier.of(kp.getPublic()).verify(tampered, sig))
+                    .as("byte %d", i)
+                    .isFalse();
         }
     }
 
@@ -61,6 +62,7 @@ abstract class SignatureContract {
         assertThat(pub).startsWith("-----BEGIN PUBLIC KEY-----");
         byte[] sig = Signer.of(Pem.readPrivateKey(priv)).sign(message);
         assertThat(Verifier.of(Pem.readPublicKey(pub)).verify(message, sig)).isTrue();
-        assertThat(Signer.of(kp.getPrivate()).algorithm()).isEqualTo(Verifier.of(Pem.readPublicKey(pub)).algorithm());
+        assertThat(Signer.of(kp.getPrivate()).algorithm())
+                .isEqualTo(Verifier.of(Pem.readPublicKey(pub)).algorithm());
     }
 }

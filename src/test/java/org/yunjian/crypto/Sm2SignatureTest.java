@@ -10,7 +10,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
-
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
@@ -38,7 +37,8 @@ class Sm2SignatureTest extends SignatureContract {
 
     @Test
     void verifiesTheSignatureExampleOfGmT0003Part5() throws Exception {
-        assertThat(Verifier.of(standardPublicKey()).verify(MESSAGE, derSignature(R, S))).isTrue();
+        assertThat(Verifier.of(standardPublicKey()).verify(MESSAGE, derSignature(R, S)))
+                .isTrue();
     }
 
     @Test
@@ -49,7 +49,8 @@ class Sm2SignatureTest extends SignatureContract {
         assertThat(Verifier.of(key).verify(msg, derSignature(R, S))).isFalse();
         String flippedS = "B1B6AA29 DF212FD8 763182BC 0D421CA1 BB9038FD 1F7F42D4 840B69C4 85BBC1AB";
         assertThat(Verifier.of(key).verify(MESSAGE, derSignature(R, flippedS))).isFalse();
-        assertThat(Verifier.of(key, "another user").verify(MESSAGE, derSignature(R, S))).isFalse();
+        assertThat(Verifier.of(key, "another user").verify(MESSAGE, derSignature(R, S)))
+                .isFalse();
     }
 
     @Test
@@ -79,6 +80,7 @@ class Sm2SignatureTest extends SignatureContract {
 
     private static byte[] derSignature(String r, String s) throws Exception {
         BigInteger n = ECNamedCurveTable.getParameterSpec(Sm2.CURVE).getN();
-        return StandardDSAEncoding.INSTANCE.encode(n, new BigInteger(1, Hex.decode(r)), new BigInteger(1, Hex.decode(s)));
+        return StandardDSAEncoding.INSTANCE.encode(
+                n, new BigInteger(1, Hex.decode(r)), new BigInteger(1, Hex.decode(s)));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.Random;
-
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
@@ -34,7 +33,8 @@ class Sm2VerificationTest {
         String qy = "CCEA490CE26775A52DC6EA718CC1AA600AED05FBF35E084A6632F6072DA9AD13";
         Sm2PublicKey key = Sm2PublicKey.fromEncoded(spki(qx + qy));
         assertThat(key).isNotNull();
-        byte[] sig = StandardDSAEncoding.INSTANCE.encode(X9.getN(),
+        byte[] sig = StandardDSAEncoding.INSTANCE.encode(
+                X9.getN(),
                 new BigInteger("F5A03B0648D2C4630EEAC513E1BB81A15944DA3827D5B74143AC7EACEEE720B3", 16),
                 new BigInteger("B1B6AA29DF212FD8763182BC0D421CA1BB9038FD1F7F42D4840B69C485BBC1AA", 16));
         byte[] msg = "message digest".getBytes(StandardCharsets.US_ASCII);
@@ -59,8 +59,10 @@ class Sm2VerificationTest {
             assertThat(Verifier.of(light).verify(msg, sig)).isTrue();
             byte[] bad = sig.clone();
             bad[rnd.nextInt(bad.length)] ^= (byte) (1 << rnd.nextInt(8));
-            assertThat(Verifier.of(light).verify(msg, bad)).as("tampered signature %d", i)
-                    .isEqualTo(Verifier.of(bc).verify(msg, bad)).isFalse();
+            assertThat(Verifier.of(light).verify(msg, bad))
+                    .as("tampered signature %d", i)
+                    .isEqualTo(Verifier.of(bc).verify(msg, bad))
+                    .isFalse();
             byte[] other = msg.clone();
             if (other.length > 0) {
                 other[0] ^= 1;
@@ -78,18 +80,25 @@ class Sm2VerificationTest {
         byte[] der = pair.getPublic().getEncoded();
         byte[] offCurve = der.clone();
         offCurve[offCurve.length - 1] ^= 1;
-        assertThat(Sm2PublicKey.fromEncoded(offCurve)).as("point not on the curve").isNull();
+        assertThat(Sm2PublicKey.fromEncoded(offCurve))
+                .as("point not on the curve")
+                .isNull();
         assertThat(Sm2PublicKey.readPem("garbage")).isNull();
         assertThat(Sm2PublicKey.readPem(Pem.writePrivateKey(pair.getPrivate()))).isNull();
         Sm2PublicKey key = Sm2PublicKey.fromEncoded(der);
         assertThat(Verifier.of(key).verify(new byte[1], null)).isFalse();
         assertThat(Verifier.of(key).verify(new byte[1], new byte[0])).isFalse();
         assertThat(Verifier.of(key).verify(new byte[1], new byte[] {0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x01}))
-                .as("r = 0").isFalse();
-        assertThat(Verifier.of(key).verify(new byte[1], new byte[] {0x30, 0x06, 0x02, 0x01, (byte) 0x81, 0x02, 0x01, 0x01}))
-                .as("negative r").isFalse();
-        assertThat(Verifier.of(key).verify(new byte[1], new byte[] {0x30, 0x07, 0x02, 0x02, 0x00, 0x01, 0x02, 0x01, 0x01}))
-                .as("non-minimal r").isFalse();
+                .as("r = 0")
+                .isFalse();
+        assertThat(Verifier.of(key)
+                        .verify(new byte[1], new byte[] {0x30, 0x06, 0x02, 0x01, (byte) 0x81, 0x02, 0x01, 0x01}))
+                .as("negative r")
+                .isFalse();
+        assertThat(Verifier.of(key)
+                        .verify(new byte[1], new byte[] {0x30, 0x07, 0x02, 0x02, 0x00, 0x01, 0x02, 0x01, 0x01}))
+                .as("non-minimal r")
+                .isFalse();
     }
 
     private static byte[] spki(String xy) {

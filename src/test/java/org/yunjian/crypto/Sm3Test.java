@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class Sm3Test {
@@ -24,7 +23,10 @@ class Sm3Test {
     @Test
     void incrementalHashingEqualsOneShot() {
         byte[] data = "abcd".repeat(16).getBytes(StandardCharsets.US_ASCII);
-        Sm3Digest incremental = Sm3.newHasher().update(data, 0, 10).update(data, 10, data.length - 10).finish();
+        Sm3Digest incremental = Sm3.newHasher()
+                .update(data, 0, 10)
+                .update(data, 10, data.length - 10)
+                .finish();
         assertThat(incremental).isEqualTo(Sm3.digest(data));
     }
 
@@ -34,7 +36,8 @@ class Sm3Test {
         new java.util.Random(1).nextBytes(big);
         java.nio.file.Path f = java.nio.file.Files.write(dir.resolve("f"), big);
         assertThat(Sm3.digest(f)).isEqualTo(Sm3.digest(big));
-        assertThat(Sm3.digest(new java.io.ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII))).hex())
+        assertThat(Sm3.digest(new java.io.ByteArrayInputStream("abc".getBytes(StandardCharsets.US_ASCII)))
+                        .hex())
                 .startsWith("66c7f0f4");
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.support.PdfInspection;
@@ -30,8 +29,7 @@ class PdfRendererTest {
 
         PdfInspection inspection = new PdfInspection(pdf);
         assertThat(inspection.pages()).isEqualTo(2);
-        assertThat(inspection.text(1, 1)).contains("云计算服务安全测评报告", "一、总体结论 Overall conclusion",
-                "剩余信息保护", "部分符合");
+        assertThat(inspection.text(1, 1)).contains("云计算服务安全测评报告", "一、总体结论 Overall conclusion", "剩余信息保护", "部分符合");
         assertThat(inspection.text(2, 2)).contains("第二页：高风险问题列表");
         assertThat(inspection.missingGlyphs(1, 2)).isEmpty();
         assertThat(PdfInspection.inkCoverage(inspection.image(1, 72))).isGreaterThan(0.002);
@@ -49,8 +47,8 @@ class PdfRendererTest {
 
     @Test
     void malformedXhtmlIsRefusedWithTheParsersComplaint() {
-        assertThatThrownBy(() -> renderer.render("<html><head></head><body><p>未闭合</body></html>",
-                new PdfRenderer.Metadata("t", null, null)))
+        assertThatThrownBy(() -> renderer.render(
+                        "<html><head></head><body><p>未闭合</body></html>", new PdfRenderer.Metadata("t", null, null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("xhtml-not-well-formed");
     }
@@ -65,7 +63,7 @@ class PdfRendererTest {
                 .satisfies(e -> assertThat(((FontUnavailableException) e).text().key())
                         .isEqualTo("documents.font.notTrueType"));
         assertThatThrownBy(() -> PdfRenderer.locatingFont(Optional.of(dir.resolve("absent.ttc")))
-                .render(DOC, new PdfRenderer.Metadata("t", null, null)))
+                        .render(DOC, new PdfRenderer.Metadata("t", null, null)))
                 .isInstanceOf(FontUnavailableException.class)
                 .hasMessageContaining("absent.ttc");
     }
@@ -74,8 +72,8 @@ class PdfRendererTest {
     void aFontWithoutChineseGlyphsIsRefused(@TempDir Path dir) throws IOException {
         // PDFBox ships Liberation Sans as its fallback font: Latin only.
         Path latinOnly = dir.resolve("LiberationSans-Regular.ttf");
-        try (var in = org.apache.pdfbox.pdmodel.font.PDFont.class
-                .getResourceAsStream("/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
+        try (var in = org.apache.pdfbox.pdmodel.font.PDFont.class.getResourceAsStream(
+                "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf")) {
             Files.copy(in, latinOnly);
         }
 

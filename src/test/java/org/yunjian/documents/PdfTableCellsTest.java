@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.support.LineBreaksInCells;
 import org.yunjian.support.PdfInspection;
@@ -21,9 +20,25 @@ class PdfTableCellsTest {
 
     static final List<String> HEADER = List.of("核验对象", "Status", "Level", "序号", "Rate", "Rate", "结果", "Item", "说明");
     static final List<List<String>> ROWS = List.of(
-            List.of("handover", "已完成", "Medium", "12", "100.00 %", "100.00%", "中风险", "architecture",
+            List.of(
+                    "handover",
+                    "已完成",
+                    "Medium",
+                    "12",
+                    "100.00 %",
+                    "100.00%",
+                    "中风险",
+                    "architecture",
                     "The deletion was witnessed on site and the handover was signed."),
-            List.of("data centre", "进行中", "High", "20", "93.97 %", "87.50%", "已完成", "infrastructure",
+            List.of(
+                    "data centre",
+                    "进行中",
+                    "High",
+                    "20",
+                    "93.97 %",
+                    "87.50%",
+                    "已完成",
+                    "infrastructure",
                     "备份数据的可用性未经验证，数据损坏时可能无法及时恢复业务。"),
             List.of("x", "x", "x", "x", "x", "x", "x", "x", "依据 GB/T 31167-2014 9.1 a 核验报告 SM3 → 所核验清单 SM3"));
 
@@ -34,8 +49,14 @@ class PdfTableCellsTest {
         byte[] pdf = render(TextRuns::xhtml, "");
 
         assertThat(LineBreaksInCells.brokenWords(pdf, words())).isEmpty();
-        assertThat(new PdfInspection(pdf).text(1, 1).replaceAll("\\s+", "")).contains("handover", "architecture",
-                "100.00%", "核验对象", "已完成", "依据GB/T31167-20149.1a核验报告SM3→所核验清单SM3"); // in reading order
+        assertThat(new PdfInspection(pdf).text(1, 1).replaceAll("\\s+", ""))
+                .contains(
+                        "handover",
+                        "architecture",
+                        "100.00%",
+                        "核验对象",
+                        "已完成",
+                        "依据GB/T31167-20149.1a核验报告SM3→所核验清单SM3"); // in reading order
     }
 
     @Test

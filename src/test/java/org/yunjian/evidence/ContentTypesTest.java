@@ -7,14 +7,43 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.Test;
 
 class ContentTypesTest {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
-            0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0};
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {
+        (byte) 0x89,
+        'P',
+        'N',
+        'G',
+        '\r',
+        '\n',
+        0x1a,
+        '\n',
+        0,
+        0,
+        0,
+        13,
+        'I',
+        'H',
+        'D',
+        'R',
+        0,
+        0,
+        0,
+        1,
+        0,
+        0,
+        0,
+        1,
+        8,
+        2,
+        0,
+        0,
+        0
+    };
 
     /** A Windows executable's header: what an attacker renames to report.pdf. */
     static byte[] executable() {
@@ -59,7 +88,8 @@ class ContentTypesTest {
 
     @Test
     void rejectsHtmlWhichABrowserWouldRun() {
-        assertThat(accept("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(accept("<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)))
+                .isNull();
     }
 
     @Test
@@ -71,7 +101,8 @@ class ContentTypesTest {
 
     @Test
     void rejectsAZipWithPathTraversal() throws IOException {
-        assertThat(accept(zip("[Content_Types].xml", "word/document.xml", "../../etc/cron.d/x"))).isNull();
+        assertThat(accept(zip("[Content_Types].xml", "word/document.xml", "../../etc/cron.d/x")))
+                .isNull();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -49,6 +48,7 @@ class EvidenceModuleTests {
 
     @Autowired
     EvidenceVault vault;
+
     @Autowired
     EvidenceStore store;
 
@@ -76,13 +76,13 @@ class EvidenceModuleTests {
     @Test
     void anEmptyUploadOrAProgramIsRefusedNamingTheField() {
         assertThatThrownBy(() -> vault.seal("file", "empty.pdf", new byte[0]))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.errors()).containsKey("file"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.errors()).containsKey("file"));
         byte[] program = new byte[512];
         program[0] = 'M';
         program[1] = 'Z';
         assertThatThrownBy(() -> vault.seal("upload", "setup.pdf", program))
-                .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.errors()).containsKey("upload"));
+                .isInstanceOfSatisfying(
+                        ValidationException.class, e -> assertThat(e.errors()).containsKey("upload"));
     }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,8 @@ class BatchWireTest {
         final List<Integer> sizes = new ArrayList<>();
 
         @Override
-        public Verification.Pipeline start(Verification.Run run, java.util.function.Consumer<Verification.Outcome> sink) {
+        public Verification.Pipeline start(
+                Verification.Run run, java.util.function.Consumer<Verification.Outcome> sink) {
             return new Verification.Pipeline() {
                 @Override
                 public void submit(Verification.Batch batch) {
@@ -47,12 +47,10 @@ class BatchWireTest {
                 }
 
                 @Override
-                public void drain() {
-                }
+                public void drain() {}
 
                 @Override
-                public void close() {
-                }
+                public void close() {}
             };
         }
 
@@ -83,23 +81,28 @@ class BatchWireTest {
         Files.writeString(fx.tree.resolve("docs/长文件名-" + "很".repeat(30) + ".txt"), "内容\n");
         Path manifest = fx.build("--chunk-size", "1M", "--chunk-threshold", "2MiB");
 
-        Files.writeString(fx.tree.resolve("a.txt"), "HELLO\n");                   // same size, other content
-        Files.delete(fx.tree.resolve("docs/readme.md"));                          // missing
+        Files.writeString(fx.tree.resolve("a.txt"), "HELLO\n"); // same size, other content
+        Files.delete(fx.tree.resolve("docs/readme.md")); // missing
         Files.writeString(fx.tree.resolve("extra.txt"), "not in the manifest\n"); // extra
-        Files.writeString(fx.tree.resolve("docs/sub/data.csv"), "id,name\n");     // size mismatch
-        big[(2 << 20) + 5] ^= 1;                                                 // the third chunk damaged
+        Files.writeString(fx.tree.resolve("docs/sub/data.csv"), "id,name\n"); // size mismatch
+        big[(2 << 20) + 5] ^= 1; // the third chunk damaged
         Files.write(fx.tree.resolve("docs/big.bin"), big);
 
         Verification.Options options = Verification.Options.defaults();
         var key = Keys.readPublicKey(fx.pub);
-        String local = text(Verification.verify(manifest, key, fx.tree.toString(), options,
-                Verification.Workers.LOCAL));
+        String local =
+                text(Verification.verify(manifest, key, fx.tree.toString(), options, Verification.Workers.LOCAL));
         RoundTrip wire = new RoundTrip();
         String sent = text(Verification.verify(manifest, key, fx.tree.toString(), options, wire));
 
         assertThat(sent).isEqualTo(local);
-        assertThat(local).contains("HASH_MISMATCH").contains("MISSING").contains("EXTRA").contains("SIZE_MISMATCH")
-                .contains("big.bin").contains("2097152-3145727");
+        assertThat(local)
+                .contains("HASH_MISMATCH")
+                .contains("MISSING")
+                .contains("EXTRA")
+                .contains("SIZE_MISMATCH")
+                .contains("big.bin")
+                .contains("2097152-3145727");
         assertThat(wire.sizes).as("batches sent").isNotEmpty();
     }
 

@@ -2,14 +2,11 @@ package org.yunjian.exit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.AfterAll;
-
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.yunjian.exit.BucketDeletionCheck.Report;
 
 /**
@@ -30,8 +27,8 @@ class DeletionCheckReportFuzzTest {
     /** Whatever the input, parsing returns a self-consistent report or names the problem — nothing else. */
     @FuzzTest(maxDuration = "60s")
     void eitherAConsistentReportOrANamedProblem(FuzzedDataProvider data) {
-        String input = data.consumeBoolean() ? SEED.substring(0, data.consumeInt(0, SEED.length()))
-                + text(data) : text(data);
+        String input =
+                data.consumeBoolean() ? SEED.substring(0, data.consumeInt(0, SEED.length())) + text(data) : text(data);
         try {
             Report r = Report.parse(input);
             PARSED.incrementAndGet();

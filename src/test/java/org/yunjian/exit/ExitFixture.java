@@ -1,14 +1,13 @@
 package org.yunjian.exit;
 
-import org.yunjian.exit.cli.ExitCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-
 import org.yunjian.crypto.Pem;
+import org.yunjian.exit.cli.ExitCli;
 
 /** A small tree, a key pair and a way to run the offline CLI in-process. */
 final class ExitFixture {
@@ -28,7 +27,8 @@ final class ExitFixture {
         Files.createDirectories(tree.resolve("docs/sub"));
         Files.writeString(tree.resolve("docs/readme.md"), "# readme\n");
         Files.writeString(tree.resolve("docs/sub/data.csv"), "id,name\n1,甲\n");
-        Files.write(tree.resolve("a-b.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+        Files.write(
+                tree.resolve("a-b.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
         Files.writeString(tree.resolve("secret.key"), "s3cr3t");
         key = dir.resolve("k.pem");
         pub = dir.resolve("k.pub.pem");
@@ -63,7 +63,9 @@ final class ExitFixture {
     }
 
     int verify(Path manifest, String... extra) {
-        String[] base = {"exit", "verify", "--manifest", manifest.toString(), "--pubkey", pub.toString(), tree.toString()};
+        String[] base = {
+            "exit", "verify", "--manifest", manifest.toString(), "--pubkey", pub.toString(), tree.toString()
+        };
         String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return cli(all);

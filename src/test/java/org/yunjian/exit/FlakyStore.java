@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import org.yunjian.exit.internal.S3HttpWrapper;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -19,8 +19,6 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
-
-import org.yunjian.exit.internal.S3HttpWrapper;
 
 /**
  * A test-only fault injector, declared for every S3 source of the test JVM (a {@link S3HttpWrapper} service in
@@ -33,6 +31,7 @@ public final class FlakyStore implements S3HttpWrapper {
 
     /** GET bodies still to break, and after how many bytes. */
     public static final AtomicInteger BREAK_BODIES = new AtomicInteger();
+
     public static volatile int breakAfter = 1000;
     /** GET requests still to refuse before sending. */
     public static final AtomicInteger REFUSE = new AtomicInteger();
@@ -123,11 +122,17 @@ public final class FlakyStore implements S3HttpWrapper {
             response = b.build();
         }
         Optional<AbortableInputStream> body = answer.responseBody();
-        if (get && body.isPresent() && response.isSuccessful() && BREAK_BODIES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (get
+                && body.isPresent()
+                && response.isSuccessful()
+                && BREAK_BODIES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             AbortableInputStream original = body.get();
             body = Optional.of(AbortableInputStream.create(broken(original, breakAfter), original::abort));
         }
-        return HttpExecuteResponse.builder().response(response).responseBody(body.orElse(null)).build();
+        return HttpExecuteResponse.builder()
+                .response(response)
+                .responseBody(body.orElse(null))
+                .build();
     }
 
     private static InputStream broken(InputStream in, int limit) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ class HashListInteropTest {
 
     @TempDir
     Path tmp;
+
     ExitFixture fx;
 
     @BeforeEach
@@ -38,7 +38,8 @@ class HashListInteropTest {
         assertThat(Files.readString(relative)).startsWith("%%%% HASHDEEP-1.0");
         for (Path list : List.of(relative, absolute)) {
             assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "hashdeep", fx.tree.toString()))
-                    .as(fx.out + fx.err).isZero();
+                    .as(fx.out + fx.err)
+                    .isZero();
             assertThat(fx.out).contains("6 expected, 6 ok").contains("signature: NOT_APPLICABLE");
         }
         Files.writeString(fx.tree.resolve("docs/comma,in name.txt"), "COMMAS");
@@ -52,9 +53,29 @@ class HashListInteropTest {
         requireHashdeep();
         Path m = fx.build("--algorithm", "sha256");
         Path list = tmp.resolve("known.hashdeep");
-        assertThat(fx.cli("exit", "manifest", "export", "--manifest", m.toString(), "--format", "hashdeep",
-                "--out", list.toString())).isZero();
-        String audit = run(fx.tree, tmp.resolve("audit.txt"), "hashdeep", "-c", "sha256", "-l", "-r", "-a", "-k", list.toString(), ".");
+        assertThat(fx.cli(
+                        "exit",
+                        "manifest",
+                        "export",
+                        "--manifest",
+                        m.toString(),
+                        "--format",
+                        "hashdeep",
+                        "--out",
+                        list.toString()))
+                .isZero();
+        String audit = run(
+                fx.tree,
+                tmp.resolve("audit.txt"),
+                "hashdeep",
+                "-c",
+                "sha256",
+                "-l",
+                "-r",
+                "-a",
+                "-k",
+                list.toString(),
+                ".");
         assertThat(audit).contains("Audit passed");
     }
 
@@ -62,15 +83,26 @@ class HashListInteropTest {
     void exportedSha256sumListIsAcceptedBySha256sumAndReadBack() throws Exception {
         Path m = fx.build("--algorithm", "sha256");
         Path list = tmp.resolve("SHA256SUMS");
-        assertThat(fx.cli("exit", "manifest", "export", "--manifest", m.toString(), "--format", "sha256sum",
-                "--out", list.toString())).isZero();
+        assertThat(fx.cli(
+                        "exit",
+                        "manifest",
+                        "export",
+                        "--manifest",
+                        m.toString(),
+                        "--format",
+                        "sha256sum",
+                        "--out",
+                        list.toString()))
+                .isZero();
         if (Files.isExecutable(Path.of("/usr/bin/sha256sum"))) {
             String check = run(fx.tree, tmp.resolve("check.txt"), "sha256sum", "-c", list.toString());
             assertThat(check).contains("a.txt: OK").doesNotContain("FAILED");
         }
-        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sha256sum", fx.tree.toString())).isZero();
+        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sha256sum", fx.tree.toString()))
+                .isZero();
         Files.delete(fx.tree.resolve("a.txt"));
-        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sha256sum", fx.tree.toString())).isEqualTo(1);
+        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sha256sum", fx.tree.toString()))
+                .isEqualTo(1);
         assertThat(fx.out).contains("MISSING        a.txt");
     }
 
@@ -78,10 +110,23 @@ class HashListInteropTest {
     void sm3sumListRoundTripsAndRefusesTheWrongAlgorithm() throws IOException {
         Path m = fx.build();
         Path list = tmp.resolve("SM3SUMS");
-        assertThat(fx.cli("exit", "manifest", "export", "--manifest", m.toString(), "--format", "sm3sum", "--out", list.toString())).isZero();
-        assertThat(Files.readString(list)).contains(org.yunjian.crypto.Sm3.hex("hello\n".getBytes(StandardCharsets.UTF_8)) + "  a.txt\n");
-        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sm3sum", fx.tree.toString())).isZero();
-        assertThat(fx.cli("exit", "manifest", "export", "--manifest", m.toString(), "--format", "sha256sum")).isEqualTo(2);
+        assertThat(fx.cli(
+                        "exit",
+                        "manifest",
+                        "export",
+                        "--manifest",
+                        m.toString(),
+                        "--format",
+                        "sm3sum",
+                        "--out",
+                        list.toString()))
+                .isZero();
+        assertThat(Files.readString(list))
+                .contains(org.yunjian.crypto.Sm3.hex("hello\n".getBytes(StandardCharsets.UTF_8)) + "  a.txt\n");
+        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sm3sum", fx.tree.toString()))
+                .isZero();
+        assertThat(fx.cli("exit", "manifest", "export", "--manifest", m.toString(), "--format", "sha256sum"))
+                .isEqualTo(2);
         assertThat(fx.err).contains("uses sm3, a sha256sum list needs sha256");
     }
 
@@ -89,10 +134,12 @@ class HashListInteropTest {
     void rejectsListsThatClimbOutOfTheTree() throws IOException {
         Path list = tmp.resolve("bad");
         Files.writeString(list, "0".repeat(64) + "  ../outside\n");
-        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sha256sum", fx.tree.toString())).isEqualTo(2);
+        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "sha256sum", fx.tree.toString()))
+                .isEqualTo(2);
         assertThat(fx.err).contains("line 1").contains("'..'");
         Files.writeString(list, "%%%% HASHDEEP-1.0\n%%%% size,sha256,filename\n1," + "0".repeat(64) + ",/etc/passwd\n");
-        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "hashdeep", fx.tree.toString())).isEqualTo(2);
+        assertThat(fx.cli("exit", "verify", "--list", list.toString(), "--format", "hashdeep", fx.tree.toString()))
+                .isEqualTo(2);
         assertThat(fx.err).contains("outside");
     }
 
@@ -108,8 +155,12 @@ class HashListInteropTest {
     }
 
     private static String run(Path dir, Path output, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(false)
-                .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(false)
+                .redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         p.waitFor();
         return Files.readString(output);
     }

@@ -1,7 +1,6 @@
 package org.yunjian.exit;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

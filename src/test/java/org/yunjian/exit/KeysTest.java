@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.Pem;
@@ -44,7 +43,8 @@ class KeysTest {
         KeyPair p256 = ec.generateKeyPair();
         assertThatThrownBy(() -> Keys.readPrivateKey(Pem.writePrivateKey(p256.getPrivate()), null))
                 .hasMessageContaining("not an SM2");
-        assertThatThrownBy(() -> Keys.readPublicKey(Pem.writePublicKey(p256.getPublic()))).hasMessageContaining("not an SM2");
+        assertThatThrownBy(() -> Keys.readPublicKey(Pem.writePublicKey(p256.getPublic())))
+                .hasMessageContaining("not an SM2");
         assertThatThrownBy(() -> Keys.write(tmp, "signer", Keys.generate(), "correct horse".toCharArray()))
                 .hasMessageContaining("refusing to overwrite");
         assertThatThrownBy(() -> Keys.write(tmp, "../evil", Keys.generate(), "correct horse".toCharArray()))
@@ -57,8 +57,16 @@ class KeysTest {
         assertThat(fx.cli("keys", "show", fx.pub.toString())).isZero();
         assertThat(fx.out).contains("fingerprint sm3:" + Keys.fingerprint(fx.pair.getPublic()));
         // no passphrase variable in the test environment and no terminal: a one-line error, status 2
-        assertThat(fx.cli("keys", "create", "--out", tmp.resolve("k").toString(), "--passphrase-env", "YUNJIAN_TEST_UNSET"))
+        assertThat(fx.cli(
+                        "keys",
+                        "create",
+                        "--out",
+                        tmp.resolve("k").toString(),
+                        "--passphrase-env",
+                        "YUNJIAN_TEST_UNSET"))
                 .isEqualTo(2);
-        assertThat(fx.err.strip()).isEqualTo("yunjian keys create: error: no passphrase: set YUNJIAN_TEST_UNSET or run on a terminal to be prompted");
+        assertThat(fx.err.strip())
+                .isEqualTo(
+                        "yunjian keys create: error: no passphrase: set YUNJIAN_TEST_UNSET or run on a terminal to be prompted");
     }
 }

@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 final class ManifestEntries {
-    private ManifestEntries() {
-    }
+    private ManifestEntries() {}
 
     static List<FileEntry> files(Path manifest) {
         List<FileEntry> all = new ArrayList<>();

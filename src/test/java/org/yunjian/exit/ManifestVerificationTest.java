@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ class ManifestVerificationTest {
 
     @TempDir
     Path tmp;
+
     ExitFixture fx;
 
     @BeforeEach
@@ -30,41 +30,66 @@ class ManifestVerificationTest {
     void unchangedTreeVerifiesCleanWithValidSignature() throws IOException {
         Path m = fx.build("--public-glob", "docs/**", "--sensitive-glob", "*.key");
         assertThat(fx.verify(m)).as(fx.out + fx.err).isZero();
-        assertThat(fx.out).contains("signature: VALID").contains("5 expected, 5 ok").contains("RESULT: OK");
+        assertThat(fx.out)
+                .contains("signature: VALID")
+                .contains("5 expected, 5 ok")
+                .contains("RESULT: OK");
         List<String> lines = Files.readAllLines(m);
-        assertThat(lines.get(0)).startsWith("{\"type\":\"header\",\"format\":\"yunjian-exit-manifest\",\"version\":2,\"algorithm\":\"sm3\"")
+        assertThat(lines.get(0))
+                .startsWith(
+                        "{\"type\":\"header\",\"format\":\"yunjian-exit-manifest\",\"version\":2,\"algorithm\":\"sm3\"")
                 .endsWith(",\"chunkSize\":67108864,\"chunkThreshold\":268435456}");
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"path\":\"docs/readme.md\"").contains("\"sensitivity\":\"公开\""));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"path\":\"secret.key\"").contains("\"sensitivity\":\"敏感\""));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"path\":\"a-b.bin\"").contains("\"format\":\"image/png\""));
+        assertThat(lines)
+                .anySatisfy(l ->
+                        assertThat(l).contains("\"path\":\"docs/readme.md\"").contains("\"sensitivity\":\"公开\""));
+        assertThat(lines)
+                .anySatisfy(
+                        l -> assertThat(l).contains("\"path\":\"secret.key\"").contains("\"sensitivity\":\"敏感\""));
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l).contains("\"path\":\"a-b.bin\"").contains("\"format\":\"image/png\""));
         assertThat(lines.get(lines.size() - 1)).startsWith("{\"type\":\"trailer\"");
         // canonical order: a directory's content before a sibling whose name continues with a lower byte
-        assertThat(lines.stream().filter(l -> l.contains("\"type\":\"file\"")).map(l -> l.replaceAll(".*\"path\":\"([^\"]+)\".*", "$1")))
+        assertThat(lines.stream()
+                        .filter(l -> l.contains("\"type\":\"file\""))
+                        .map(l -> l.replaceAll(".*\"path\":\"([^\"]+)\".*", "$1")))
                 .containsExactly("a-b.bin", "a.txt", "docs/readme.md", "docs/sub/data.csv", "secret.key");
     }
 
     @Test
     void reportsEveryKindOfDifferenceAsTextAndJson() throws Exception {
         Path m = fx.build();
-        Files.delete(fx.tree.resolve("a.txt"));                                   // missing
-        Files.writeString(fx.tree.resolve("new.txt"), "extra");                    // extra
+        Files.delete(fx.tree.resolve("a.txt")); // missing
+        Files.writeString(fx.tree.resolve("new.txt"), "extra"); // extra
         Files.writeString(fx.tree.resolve("docs/readme.md"), "# readme, longer\n"); // size
-        Files.writeString(fx.tree.resolve("secret.key"), "S3cr3t");                // same size, other hash
+        Files.writeString(fx.tree.resolve("secret.key"), "S3cr3t"); // same size, other hash
         Files.delete(fx.tree.resolve("docs/sub/data.csv"));
-        mkfifo(fx.tree.resolve("docs/sub/data.csv"));                               // unreadable (a FIFO)
+        mkfifo(fx.tree.resolve("docs/sub/data.csv")); // unreadable (a FIFO)
         assertThat(fx.verify(m)).isEqualTo(1);
-        assertThat(fx.out).contains("MISSING        a.txt").contains("EXTRA          new.txt")
-                .contains("SIZE_MISMATCH  docs/readme.md").contains("HASH_MISMATCH  secret.key")
-                .contains("UNREADABLE     docs/sub/data.csv").contains("RESULT: DIFFERENCES FOUND")
+        assertThat(fx.out)
+                .contains("MISSING        a.txt")
+                .contains("EXTRA          new.txt")
+                .contains("SIZE_MISMATCH  docs/readme.md")
+                .contains("HASH_MISMATCH  secret.key")
+                .contains("UNREADABLE     docs/sub/data.csv")
+                .contains("RESULT: DIFFERENCES FOUND")
                 .contains("1 ok, 1 missing, 1 extra, 1 size mismatch, 1 hash mismatch, 1 unreadable");
         assertThat(fx.verify(m, "--json")).isEqualTo(1);
-        assertThat(fx.out).contains("\"clean\":false").contains("\"missing\":1").contains("\"extra\":1")
+        assertThat(fx.out)
+                .contains("\"clean\":false")
+                .contains("\"missing\":1")
+                .contains("\"extra\":1")
                 .contains("\"kind\":\"HASH_MISMATCH\",\"path\":\"secret.key\"");
         SignedVerificationReport.Read read = SignedVerificationReport.read(fx.out.getBytes(StandardCharsets.UTF_8));
         assertThat(read.signed()).isFalse();
         assertThat(read.report().clean()).isFalse();
-        assertThat(read.report().findings()).extracting(Finding::kind).containsExactlyInAnyOrder(Finding.Kind.MISSING,
-                Finding.Kind.EXTRA, Finding.Kind.SIZE_MISMATCH, Finding.Kind.HASH_MISMATCH, Finding.Kind.UNREADABLE);
+        assertThat(read.report().findings())
+                .extracting(Finding::kind)
+                .containsExactlyInAnyOrder(
+                        Finding.Kind.MISSING,
+                        Finding.Kind.EXTRA,
+                        Finding.Kind.SIZE_MISMATCH,
+                        Finding.Kind.HASH_MISMATCH,
+                        Finding.Kind.UNREADABLE);
     }
 
     @Test
@@ -80,7 +105,9 @@ class ManifestVerificationTest {
         assertThat(r.clean()).isTrue();
         assertThat(r.manifestSm3()).isEqualTo(org.yunjian.crypto.Sm3.digest(m).hex());
         String b64 = Files.readString(m).replaceAll("(?s).*\"signature\":\"([^\"]+)\".*", "$1");
-        assertThat(r.manifestSignatureSm3()).isEqualTo(org.yunjian.crypto.Sm3.hex(java.util.Base64.getDecoder().decode(b64)));
+        assertThat(r.manifestSignatureSm3())
+                .isEqualTo(
+                        org.yunjian.crypto.Sm3.hex(java.util.Base64.getDecoder().decode(b64)));
         assertThat(r.tool()).isEqualTo(ManifestHeader.TOOL);
         assertThat(read.signedBy(java.util.List.of(verifier.getPublic()))).isEqualTo(verifier.getPublic());
         assertThat(read.signedBy(java.util.List.of(fx.pair.getPublic()))).isNull();
@@ -88,13 +115,24 @@ class ManifestVerificationTest {
         String edited = fx.out.replace("\"ok\":5", "\"ok\":4");
         assertThat(edited).isNotEqualTo(fx.out);
         assertThat(SignedVerificationReport.read(edited.getBytes(StandardCharsets.UTF_8))
-                .signedBy(java.util.List.of(verifier.getPublic()))).isNull();
-        assertThatThrownBy(() -> SignedVerificationReport.read(fx.out.replace("{\"format\"", "{ \"format\"")
-                .getBytes(StandardCharsets.UTF_8))).isInstanceOf(SignedVerificationReport.Invalid.class)
+                        .signedBy(java.util.List.of(verifier.getPublic())))
+                .isNull();
+        assertThatThrownBy(() -> SignedVerificationReport.read(
+                        fx.out.replace("{\"format\"", "{ \"format\"").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SignedVerificationReport.Invalid.class)
                 .extracting(e -> ((SignedVerificationReport.Invalid) e).reason())
                 .isEqualTo(SignedVerificationReport.Invalid.Reason.NOT_CANONICAL);
-        SignedVerificationReport lying = new SignedVerificationReport(r.manifestSm3(), r.manifestSignatureSm3(), r.tool(),
-                r.target(), r.algorithm(), r.manifestSignature(), null, true, false, r.totals(),
+        SignedVerificationReport lying = new SignedVerificationReport(
+                r.manifestSm3(),
+                r.manifestSignatureSm3(),
+                r.tool(),
+                r.target(),
+                r.algorithm(),
+                r.manifestSignature(),
+                null,
+                true,
+                false,
+                r.totals(),
                 java.util.List.of(new Finding(Finding.Kind.EXTRA, "x", null, "1", null)));
         assertThatThrownBy(() -> SignedVerificationReport.read(lying.sign(verifier.getPrivate(), verifier.getPublic())))
                 .isInstanceOf(SignedVerificationReport.Invalid.class)
@@ -132,9 +170,11 @@ class ManifestVerificationTest {
         String bare = b64.replaceAll("=+$", "");
         char last = bare.charAt(bare.length() - 1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        String sameBits = bare.substring(0, bare.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1)
+        String sameBits = bare.substring(0, bare.length() - 1)
+                + alphabet.charAt(alphabet.indexOf(last) ^ 1)
                 + b64.substring(bare.length());
-        assertThat(java.util.Base64.getDecoder().decode(sameBits)).as("decodes to the same bytes")
+        assertThat(java.util.Base64.getDecoder().decode(sameBits))
+                .as("decodes to the same bytes")
                 .isEqualTo(java.util.Base64.getDecoder().decode(b64));
         for (String variant : new String[] {sameBits, bare}) {
             Path m = tmp.resolve("variant.jsonl");
@@ -169,8 +209,10 @@ class ManifestVerificationTest {
     void rejectsManifestNamesThatClimbOutOrAreAbsolute() throws IOException {
         for (String bad : List.of("../etc/passwd", "/etc/passwd", "a/../../x", "a//b", "a/./b", "nul\\u0000x")) {
             Path m = tmp.resolve("bad.jsonl");
-            Files.writeString(m, header() + "{\"type\":\"file\",\"path\":\"" + bad + "\",\"size\":1,\"hash\":\""
-                    + "0".repeat(64) + "\",\"sensitivity\":\"敏感\"}\n");
+            Files.writeString(
+                    m,
+                    header() + "{\"type\":\"file\",\"path\":\"" + bad + "\",\"size\":1,\"hash\":\"" + "0".repeat(64)
+                            + "\",\"sensitivity\":\"敏感\"}\n");
             assertThat(fx.verify(m)).as(bad).isEqualTo(2);
             assertThat(fx.err).contains("line 2").containsAnyOf("'..'", "absolute", "empty segment", "'.'", "NUL");
         }
@@ -178,7 +220,8 @@ class ManifestVerificationTest {
 
     @Test
     void rejectsDuplicateAndUnorderedEntries() throws IOException {
-        String e = "{\"type\":\"file\",\"path\":\"a.txt\",\"size\":1,\"hash\":\"" + "0".repeat(64) + "\",\"sensitivity\":\"敏感\"}\n";
+        String e = "{\"type\":\"file\",\"path\":\"a.txt\",\"size\":1,\"hash\":\"" + "0".repeat(64)
+                + "\",\"sensitivity\":\"敏感\"}\n";
         Path m = tmp.resolve("dup.jsonl");
         Files.writeString(m, header() + e + e);
         assertThat(fx.verify(m)).isEqualTo(2);
@@ -194,8 +237,18 @@ class ManifestVerificationTest {
         Files.writeString(m, header().replace("\"sm3\"", "\"md5\""));
         assertThat(fx.verify(m)).isEqualTo(2);
         assertThat(fx.err).contains("unknown hash algorithm 'md5'");
-        assertThat(fx.cli("exit", "manifest", "build", fx.tree.toString(), "--out", tmp.resolve("x").toString(),
-                "--key", fx.key.toString(), "--algorithm", "crc32")).isEqualTo(2);
+        assertThat(fx.cli(
+                        "exit",
+                        "manifest",
+                        "build",
+                        fx.tree.toString(),
+                        "--out",
+                        tmp.resolve("x").toString(),
+                        "--key",
+                        fx.key.toString(),
+                        "--algorithm",
+                        "crc32"))
+                .isEqualTo(2);
         assertThat(fx.err).contains("unknown hash algorithm 'crc32'");
     }
 
@@ -203,10 +256,14 @@ class ManifestVerificationTest {
     void wrongKeyUnreadableManifestAndMissingFilesEndInOneLineErrors() throws IOException {
         Path m = fx.build();
         Path other = tmp.resolve("other.pub.pem");
-        Files.writeString(other, org.yunjian.crypto.Pem.writePublicKey(Keys.generate().getPublic()));
-        assertThat(fx.cli("exit", "verify", "--manifest", m.toString(), "--pubkey", other.toString(), fx.tree.toString()))
+        Files.writeString(
+                other, org.yunjian.crypto.Pem.writePublicKey(Keys.generate().getPublic()));
+        assertThat(fx.cli(
+                        "exit", "verify", "--manifest", m.toString(), "--pubkey", other.toString(), fx.tree.toString()))
                 .isEqualTo(2);
-        assertThat(fx.err.strip()).startsWith("yunjian exit verify: error: wrong key").doesNotContain("\n");
+        assertThat(fx.err.strip())
+                .startsWith("yunjian exit verify: error: wrong key")
+                .doesNotContain("\n");
         assertThat(fx.verify(tmp.resolve("nope.jsonl"))).isEqualTo(2);
         assertThat(fx.err).contains("does not exist");
         Files.write(tmp.resolve("garbage.jsonl"), new byte[] {(byte) 0xff, (byte) 0xfe, '\n'});
@@ -217,7 +274,8 @@ class ManifestVerificationTest {
     @Test
     void withoutPublicKeyTheResultIsNotClean() {
         Path m = fx.build();
-        assertThat(fx.cli("exit", "verify", "--manifest", m.toString(), fx.tree.toString())).isEqualTo(1);
+        assertThat(fx.cli("exit", "verify", "--manifest", m.toString(), fx.tree.toString()))
+                .isEqualTo(1);
         assertThat(fx.out).contains("signature: NOT_CHECKED");
     }
 
@@ -229,22 +287,32 @@ class ManifestVerificationTest {
         Files.createSymbolicLink(fx.tree.resolve("inside.txt"), fx.tree.resolve("a.txt"));
         mkfifo(fx.tree.resolve("pipe"));
         Path m = tmp.resolve("m.jsonl");
-        int rc = fx.cli("exit", "manifest", "build", fx.tree.toString(), "--out", m.toString(), "--key", fx.key.toString());
+        int rc = fx.cli(
+                "exit", "manifest", "build", fx.tree.toString(), "--out", m.toString(), "--key", fx.key.toString());
         assertThat(rc).as(fx.out + fx.err).isEqualTo(1);
         assertThat(fx.err).contains("4 files could not be read");
         String text = Files.readString(m);
-        assertThat(text).as("the manifest records why as a stable code").contains("\"path\":\"docs/sub/loop\"", "\"error\":\"symlinkLoop\"")
-                .contains("\"path\":\"self\"").contains("\"path\":\"outside\"", "\"error\":\"symlinkOutside\"")
+        assertThat(text)
+                .as("the manifest records why as a stable code")
+                .contains("\"path\":\"docs/sub/loop\"", "\"error\":\"symlinkLoop\"")
+                .contains("\"path\":\"self\"")
+                .contains("\"path\":\"outside\"", "\"error\":\"symlinkOutside\"")
                 .contains("\"path\":\"pipe\"", "\"error\":\"specialFile\"")
                 .containsPattern("\"path\":\"inside.txt\",\"size\":6,\"hash\":");
         assertThat(fx.verify(m)).isEqualTo(1);
-        assertThat(fx.out).contains("UNREADABLE     docs/sub/loop").contains("4 unreadable")
+        assertThat(fx.out)
+                .contains("UNREADABLE     docs/sub/loop")
+                .contains("4 unreadable")
                 .contains("docs/sub/loop  (was unreadable when the manifest was built: symbolic link loop)")
                 .contains("outside  (was unreadable when the manifest was built: symbolic link leads out of the tree)")
-                .contains("pipe  (was unreadable when the manifest was built: not a regular file (FIFO, socket or device))");
+                .contains(
+                        "pipe  (was unreadable when the manifest was built: not a regular file (FIFO, socket or device))");
         assertThat(fx.verify(m, "--lang", "zh")).isEqualTo(1);
-        assertThat(fx.out).contains("不可读").contains("docs/sub/loop  （生成签名清单时已无法读取：符号链接循环）")
-                .contains("结果：发现差异").doesNotContain("symbolic link");
+        assertThat(fx.out)
+                .contains("不可读")
+                .contains("docs/sub/loop  （生成签名清单时已无法读取：符号链接循环）")
+                .contains("结果：发现差异")
+                .doesNotContain("symbolic link");
     }
 
     @Test
@@ -257,21 +325,24 @@ class ManifestVerificationTest {
         PublicKeyHolder k = new PublicKeyHolder(fx);
         Path cp = tmp.resolve("cp.jsonl");
         AtomicInteger polls = new AtomicInteger();
-        var options = Verification.Options.defaults().withCheckpoint(cp).withCancelled(() -> polls.incrementAndGet() > 20);
+        var options =
+                Verification.Options.defaults().withCheckpoint(cp).withCancelled(() -> polls.incrementAndGet() > 20);
         VerificationReport first = Verification.verify(m, k.key, fx.tree.toString(), options);
         assertThat(first.interrupted()).isTrue();
         assertThat(first.clean()).isFalse();
         long hashedFirst = first.totals().hashedThisRun();
         assertThat(hashedFirst).isBetween(1L, 44L);
 
-        VerificationReport second = Verification.verify(m, k.key, fx.tree.toString(), Verification.Options.defaults().withCheckpoint(cp));
+        VerificationReport second = Verification.verify(
+                m, k.key, fx.tree.toString(), Verification.Options.defaults().withCheckpoint(cp));
         assertThat(second.interrupted()).isFalse();
         assertThat(hashedFirst + second.totals().hashedThisRun()).isEqualTo(45);
         assertThat(second.totals().ok()).isEqualTo(44);
         assertThat(second.totals().hashMismatch()).isEqualTo(1);
         assertThat(second.findings()).extracting(Finding::path).containsExactly("secret.key");
 
-        VerificationReport third = Verification.verify(m, k.key, fx.tree.toString(), Verification.Options.defaults().withCheckpoint(cp));
+        VerificationReport third = Verification.verify(
+                m, k.key, fx.tree.toString(), Verification.Options.defaults().withCheckpoint(cp));
         assertThat(third.totals().hashedThisRun()).isZero();
         assertThat(third.totals().hashMismatch()).isEqualTo(1);
     }
@@ -288,13 +359,16 @@ class ManifestVerificationTest {
     @Test
     void inventoryItemsAndLabelFileGoIntoTheManifest() throws IOException {
         Path inv = tmp.resolve("inventory.jsonl");
-        Files.writeString(inv, "{\"category\":\"key-custody\",\"name\":\"SM4 data key\",\"description\":\"held by the customer's KMS\",\"sensitivity\":\"敏感\",\"covers\":\"docs/**\"}\n"
-                + "{\"category\":\"conversion-tool\",\"name\":\"csv-export 1.2\",\"sensitivity\":\"公开\"}\n");
+        Files.writeString(
+                inv,
+                "{\"category\":\"key-custody\",\"name\":\"SM4 data key\",\"description\":\"held by the customer's KMS\",\"sensitivity\":\"敏感\",\"covers\":\"docs/**\"}\n"
+                        + "{\"category\":\"conversion-tool\",\"name\":\"csv-export 1.2\",\"sensitivity\":\"公开\"}\n");
         Path labels = tmp.resolve("labels.txt");
         Files.writeString(labels, "# rules\n** 公开\n*.key 敏感 credentials of the old system\n");
         Path m = fx.build("--inventory", inv.toString(), "--labels", labels.toString());
         String text = Files.readString(m);
-        assertThat(text).contains("{\"type\":\"item\",\"category\":\"key-custody\",\"name\":\"SM4 data key\"")
+        assertThat(text)
+                .contains("{\"type\":\"item\",\"category\":\"key-custody\",\"name\":\"SM4 data key\"")
                 .contains("\"path\":\"secret.key\"", "\"description\":\"credentials of the old system\"");
         assertThat(fx.verify(m)).isZero();
         assertThatThrownBy(() -> ManifestBuilder.readInventory(write("{\"category\":\"passwords\",\"name\":\"x\"}")))

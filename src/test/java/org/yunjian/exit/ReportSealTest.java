@@ -12,7 +12,6 @@ import java.security.KeyPair;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.Pem;
@@ -33,21 +32,39 @@ class ReportSealTest {
         c.put("system", Map.of("name", "示例门户网站"));
         c.put("approver", Map.of("name", "吴工"));
         c.put("approvedAt", "2026-11-25T02:03:04Z");
-        c.put("files", List.of(Map.of("name", "assessment-report-YJ-2026-000042-r1.pdf", "format", "PDF",
-                "sm3", Sm3.hex(file), "size", file.length)));
+        c.put(
+                "files",
+                List.of(Map.of(
+                        "name",
+                        "assessment-report-YJ-2026-000042-r1.pdf",
+                        "format",
+                        "PDF",
+                        "sm3",
+                        Sm3.hex(file),
+                        "size",
+                        file.length)));
         return c;
     }
 
     @Test
     void acceptsTheSealedFileAndRefusesAChangedByteOrAnotherKey(@TempDir Path dir) throws Exception {
         Path report = Files.write(dir.resolve("r.pdf"), REPORT);
-        Path seal = Files.write(dir.resolve("r.seal.json"), ReportSeal.sign(content(REPORT), PLATFORM.getPrivate(),
-                PLATFORM.getPublic()));
+        Path seal = Files.write(
+                dir.resolve("r.seal.json"),
+                ReportSeal.sign(content(REPORT), PLATFORM.getPrivate(), PLATFORM.getPublic()));
         Path key = Files.writeString(dir.resolve("platform.pub.pem"), Pem.writePublicKey(PLATFORM.getPublic()));
         Path otherKey = Files.writeString(dir.resolve("other.pub.pem"), Pem.writePublicKey(OTHER.getPublic()));
 
-        String[] ok = run("report", "verify", report.toString(), "--seal", seal.toString(), "--pubkey", key.toString(),
-                "--lang", "zh");
+        String[] ok = run(
+                "report",
+                "verify",
+                report.toString(),
+                "--seal",
+                seal.toString(),
+                "--pubkey",
+                key.toString(),
+                "--lang",
+                "zh");
         assertThat(ok[0]).isEqualTo("0");
         assertThat(ok[1]).startsWith("一致：报告 YJ-2026-000042 第 1 版 · 示例门户网站 · 批准于 2026-11-25 10:03");
         assertThat(ok[2]).isEmpty();
@@ -55,25 +72,43 @@ class ReportSealTest {
         byte[] flipped = REPORT.clone();
         flipped[3] ^= 0x01;
         Path changed = Files.write(dir.resolve("changed.pdf"), flipped);
-        String[] refused = run("report", "verify", changed.toString(), "--seal", seal.toString(), "--pubkey",
-                key.toString(), "--lang", "zh");
+        String[] refused = run(
+                "report",
+                "verify",
+                changed.toString(),
+                "--seal",
+                seal.toString(),
+                "--pubkey",
+                key.toString(),
+                "--lang",
+                "zh");
         assertThat(refused[0]).isEqualTo("1");
         assertThat(refused[1]).isEmpty();
         assertThat(refused[2]).contains("不一致：文件与封签不符").contains(Sm3.hex(flipped));
 
-        String[] wrongKey = run("report", "verify", report.toString(), "--seal", seal.toString(), "--pubkey",
-                otherKey.toString(), "--lang", "en");
+        String[] wrongKey = run(
+                "report",
+                "verify",
+                report.toString(),
+                "--seal",
+                seal.toString(),
+                "--pubkey",
+                otherKey.toString(),
+                "--lang",
+                "en");
         assertThat(wrongKey[0]).isEqualTo("1");
         assertThat(wrongKey[2]).contains("wrong key: the report seal names signer");
 
         // a seal someone else signed for the same file does not pass for the platform's
-        Path forged = Files.write(dir.resolve("forged.seal.json"), ReportSeal.sign(content(REPORT), OTHER.getPrivate(),
-                OTHER.getPublic()));
-        assertThat(run("report", "verify", report.toString(), "--seal", forged.toString(), "--pubkey", key.toString())[0])
+        Path forged = Files.write(
+                dir.resolve("forged.seal.json"),
+                ReportSeal.sign(content(REPORT), OTHER.getPrivate(), OTHER.getPublic()));
+        assertThat(run("report", "verify", report.toString(), "--seal", forged.toString(), "--pubkey", key.toString())[
+                        0])
                 .isEqualTo("1");
 
-        String[] missing = run("report", "verify", dir.resolve("nope.pdf").toString(), "--pubkey", key.toString(),
-                "--lang", "en");
+        String[] missing =
+                run("report", "verify", dir.resolve("nope.pdf").toString(), "--pubkey", key.toString(), "--lang", "en");
         assertThat(missing[0]).isEqualTo("2");
         assertThat(missing[2]).contains("no such file");
     }
@@ -86,7 +121,8 @@ class ReportSealTest {
                 .isInstanceOf(DeletionCertificate.Invalid.class)
                 .extracting(e -> ((DeletionCertificate.Invalid) e).reason())
                 .isEqualTo(DeletionCertificate.Invalid.Reason.BAD_SIGNATURE);
-        assertThat(ReportSeal.verify(seal, PLATFORM.getPublic()).fileOf(REPORT).get("format")).isEqualTo("PDF");
+        assertThat(ReportSeal.verify(seal, PLATFORM.getPublic()).fileOf(REPORT).get("format"))
+                .isEqualTo("PDF");
     }
 
     @Test
@@ -102,6 +138,8 @@ class ReportSealTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int rc = ExitCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {String.valueOf(rc), out.toString().strip(), err.toString().strip()};
+        return new String[] {
+            String.valueOf(rc), out.toString().strip(), err.toString().strip()
+        };
     }
 }

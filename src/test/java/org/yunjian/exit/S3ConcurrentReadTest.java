@@ -10,7 +10,6 @@ import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.exit.cli.ExitCli;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -37,11 +35,14 @@ class S3ConcurrentReadTest {
     private static final int PART = 64 << 10;
 
     @RegisterExtension
-    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().withBlobStoreProvider("transient")
-            .withCredentials("access", "secret").build();
+    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient")
+            .withCredentials("access", "secret")
+            .build();
 
     @TempDir
     Path tmp;
+
     S3Client s3;
     final KeyPair pair = Keys.generate();
     final Random random = new Random(15);
@@ -49,8 +50,12 @@ class S3ConcurrentReadTest {
     @BeforeEach
     void setUp() {
         FlakyStore.reset();
-        s3 = S3Client.builder().endpointOverride(S3_PROXY.getUri()).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret"))).build();
+        s3 = S3Client.builder()
+                .endpointOverride(S3_PROXY.getUri())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+                .build();
     }
 
     @AfterEach
@@ -60,7 +65,8 @@ class S3ConcurrentReadTest {
     }
 
     private S3Settings settings(int concurrency, long partSize, long memory, int retries) {
-        return new S3Settings(S3_PROXY.getUri().toString(), "us-east-1", "access", "secret", concurrency, partSize, memory, retries);
+        return new S3Settings(
+                S3_PROXY.getUri().toString(), "us-east-1", "access", "secret", concurrency, partSize, memory, retries);
     }
 
     /** Eight GETs at once, 64 KiB parts, at most four parts read ahead. */
@@ -92,13 +98,18 @@ class S3ConcurrentReadTest {
 
     private Path build(String target, S3Settings s) {
         Path m = tmp.resolve("m-" + System.nanoTime() + ".jsonl");
-        ManifestBuilder.build(target, m, pair.getPrivate(), new ManifestBuilder.Options(HashAlgorithm.SM3,
-                new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 0, s));
+        ManifestBuilder.build(
+                target,
+                m,
+                pair.getPrivate(),
+                new ManifestBuilder.Options(
+                        HashAlgorithm.SM3, new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 0, s));
         return m;
     }
 
     private VerificationReport verify(Path m, String target, S3Settings s) {
-        return Verification.verify(m, pair.getPublic(), target, Verification.Options.defaults().withS3(s));
+        return Verification.verify(
+                m, pair.getPublic(), target, Verification.Options.defaults().withS3(s));
     }
 
     private static List<String> findings(VerificationReport r) {
@@ -110,22 +121,26 @@ class S3ConcurrentReadTest {
         mixedBucket("mixed");
         Path concurrentManifest = build("s3://mixed", concurrent());
         Path serialManifest = build("s3://mixed", settings(1, 64L << 20, 64L << 20, 0));
-        assertThat(ManifestEntries.files(concurrentManifest)).extracting(f -> f.path() + " " + f.size() + " " + f.hash())
+        assertThat(ManifestEntries.files(concurrentManifest))
+                .extracting(f -> f.path() + " " + f.size() + " " + f.hash())
                 .containsExactlyElementsOf(ManifestEntries.files(serialManifest).stream()
-                        .map(f -> f.path() + " " + f.size() + " " + f.hash()).toList());
+                        .map(f -> f.path() + " " + f.size() + " " + f.hash())
+                        .toList());
         VerificationReport clean = verify(concurrentManifest, "s3://mixed", concurrent());
         assertThat(clean.clean()).as(clean.findings().toString()).isTrue();
         assertThat(clean.totals().ok()).isEqualTo(34);
 
-        byte[] b = s3.getObjectAsBytes(r -> r.bucket("mixed").key("large/b.img")).asByteArray();
+        byte[] b =
+                s3.getObjectAsBytes(r -> r.bucket("mixed").key("large/b.img")).asByteArray();
         b[11 * PART + 7] ^= 1; // same size, one bit flipped in a middle part
         put("mixed", "large/b.img", b);
         s3.deleteObject(r -> r.bucket("mixed").key("small/3.bin"));
         put("mixed", "small/7.bin", bytes(20_001));
         put("mixed", "small/new.bin", bytes(10));
-        List<String> expected = List.of("HASH_MISMATCH large/b.img", "MISSING small/3.bin", "SIZE_MISMATCH small/7.bin",
-                "EXTRA small/new.bin");
-        assertThat(findings(verify(concurrentManifest, "s3://mixed", concurrent()))).containsExactlyElementsOf(expected);
+        List<String> expected = List.of(
+                "HASH_MISMATCH large/b.img", "MISSING small/3.bin", "SIZE_MISMATCH small/7.bin", "EXTRA small/new.bin");
+        assertThat(findings(verify(concurrentManifest, "s3://mixed", concurrent())))
+                .containsExactlyElementsOf(expected);
         assertThat(findings(verify(concurrentManifest, "s3://mixed", settings(1, 64L << 20, 64L << 20, 0))))
                 .containsExactlyElementsOf(expected);
     }
@@ -137,11 +152,20 @@ class S3ConcurrentReadTest {
         put("resumed", "small/9.bin", bytes(20_002)); // a difference after the cut, found by the resumed run
         Path cp = tmp.resolve("cp.jsonl");
         java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
-        VerificationReport first = Verification.verify(m, pair.getPublic(), "s3://resumed", Verification.Options.defaults()
-                .withS3(concurrent()).withCheckpoint(cp).withCancelled(() -> polls.incrementAndGet() > 12));
+        VerificationReport first = Verification.verify(
+                m,
+                pair.getPublic(),
+                "s3://resumed",
+                Verification.Options.defaults()
+                        .withS3(concurrent())
+                        .withCheckpoint(cp)
+                        .withCancelled(() -> polls.incrementAndGet() > 12));
         assertThat(first.interrupted()).isTrue();
-        VerificationReport rest = Verification.verify(m, pair.getPublic(), "s3://resumed", Verification.Options.defaults()
-                .withS3(concurrent()).withCheckpoint(cp));
+        VerificationReport rest = Verification.verify(
+                m,
+                pair.getPublic(),
+                "s3://resumed",
+                Verification.Options.defaults().withS3(concurrent()).withCheckpoint(cp));
         assertThat(rest.interrupted()).isFalse();
         assertThat(findings(rest)).containsExactly("SIZE_MISMATCH small/9.bin");
         assertThat(rest.totals().ok()).isEqualTo(33);
@@ -161,7 +185,8 @@ class S3ConcurrentReadTest {
         assertThat(FlakyStore.BREAK_BODIES.get()).isZero();
         assertThat(FlakyStore.REFUSE.get()).isZero();
         // a broken body is asked for again from byte 1000 of where it started, not from its beginning
-        assertThat(FlakyStore.RANGES).anySatisfy(range -> assertThat(range).isNotNull()
+        assertThat(FlakyStore.RANGES).anySatisfy(range -> assertThat(range)
+                .isNotNull()
                 .matches(x -> Long.parseLong(x.substring("bytes=".length(), x.indexOf('-'))) % PART == 1000));
     }
 
@@ -186,18 +211,39 @@ class S3ConcurrentReadTest {
         put("flaky-sums", "plain.bin", bytes(100));
         Path m = build("s3://flaky-sums", concurrent());
         // CRC-64/ECMA-182 as OSS and COS define it: check value of "123456789"
-        FlakyStore.HEADERS.put("check.txt", Map.of("x-oss-hash-crc64ecma", "11051210869376104954",
-                "x-amz-checksum-crc32", "y/Q5Jg==", "x-amz-checksum-crc32c", "4waSgw==", "x-amz-checksum-crc64nvme", "rosUhgp5mIg="));
+        FlakyStore.HEADERS.put(
+                "check.txt",
+                Map.of(
+                        "x-oss-hash-crc64ecma",
+                        "11051210869376104954",
+                        "x-amz-checksum-crc32",
+                        "y/Q5Jg==",
+                        "x-amz-checksum-crc32c",
+                        "4waSgw==",
+                        "x-amz-checksum-crc64nvme",
+                        "rosUhgp5mIg="));
         FlakyStore.HEADERS.put("small.bin", Map.of("x-oss-hash-crc64ecma", "12345"));
         FlakyStore.HEADERS.put("large.bin", Map.of("x-cos-hash-crc64ecma", "12345"));
         VerificationReport r = verify(m, "s3://flaky-sums", concurrent());
         assertThat(findings(r)).containsExactly("UNREADABLE large.bin", "UNREADABLE small.bin");
-        assertThat(r.findings().get(0).text().text()).contains("store's own checksum").contains("x-cos-hash-crc64ecma 12345");
+        assertThat(r.findings().get(0).text().text())
+                .contains("store's own checksum")
+                .contains("x-cos-hash-crc64ecma 12345");
         assertThat(r.totals().ok()).isEqualTo(2);
 
         Path rebuilt = tmp.resolve("rebuilt.jsonl");
-        ManifestBuilder.Result built = ManifestBuilder.build("s3://flaky-sums", rebuilt, pair.getPrivate(),
-                new ManifestBuilder.Options(HashAlgorithm.SHA256, new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 0, concurrent()));
+        ManifestBuilder.Result built = ManifestBuilder.build(
+                "s3://flaky-sums",
+                rebuilt,
+                pair.getPrivate(),
+                new ManifestBuilder.Options(
+                        HashAlgorithm.SHA256,
+                        new Labels(Sensitivity.SENSITIVE),
+                        List.of(),
+                        false,
+                        false,
+                        0,
+                        concurrent()));
         assertThat(built.unreadable()).isEqualTo(2);
     }
 
@@ -206,25 +252,52 @@ class S3ConcurrentReadTest {
         s3.createBucket(b -> b.bucket("errors"));
         put("errors", "a.txt", "a".getBytes());
         Path m = build("s3://errors", concurrent());
-        assertThatThrownBy(() -> verify(m, "s3://errors", new S3Settings(S3_PROXY.getUri().toString(), "us-east-1", "access", "wrong")))
-                .isInstanceOf(ManifestException.class).hasMessageStartingWith("access to bucket 'errors' denied");
-        assertThatThrownBy(() -> verify(m, "s3://errors", new S3Settings("http://127.0.0.1:9", "us-east-1", "access", "secret")
-                .withTransfer(4, PART, PART, 0))).isInstanceOf(ManifestException.class).hasMessageStartingWith("cannot reach S3 endpoint");
+        assertThatThrownBy(() -> verify(
+                        m, "s3://errors", new S3Settings(S3_PROXY.getUri().toString(), "us-east-1", "access", "wrong")))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith("access to bucket 'errors' denied");
+        assertThatThrownBy(() -> verify(
+                        m,
+                        "s3://errors",
+                        new S3Settings("http://127.0.0.1:9", "us-east-1", "access", "secret")
+                                .withTransfer(4, PART, PART, 0)))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith("cannot reach S3 endpoint");
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = ExitCli.run(new PrintWriter(out, true), new PrintWriter(err, true), "exit", "verify", "s3://errors",
-                "--manifest", m.toString(), "--endpoint", S3_PROXY.getUri().toString());
+        int status = ExitCli.run(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                "exit",
+                "verify",
+                "s3://errors",
+                "--manifest",
+                m.toString(),
+                "--endpoint",
+                S3_PROXY.getUri().toString());
         assertThat(status).isEqualTo(2);
         assertThat(out.toString()).isEmpty();
         if (System.getenv("AWS_ACCESS_KEY_ID") == null) {
-            assertThat(err.toString().strip()).doesNotContain("\n")
-                    .isEqualTo("yunjian exit verify: error: no credentials for bucket 'errors': set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile)");
+            assertThat(err.toString().strip())
+                    .doesNotContain("\n")
+                    .isEqualTo(
+                            "yunjian exit verify: error: no credentials for bucket 'errors': set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or an AWS profile)");
         }
 
         StringWriter err2 = new StringWriter();
-        status = ExitCli.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err2, true), "exit", "verify", "s3://errors",
-                "--manifest", m.toString(), "--endpoint", S3_PROXY.getUri().toString(), "--s3-concurrency", "0");
+        status = ExitCli.run(
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err2, true),
+                "exit",
+                "verify",
+                "s3://errors",
+                "--manifest",
+                m.toString(),
+                "--endpoint",
+                S3_PROXY.getUri().toString(),
+                "--s3-concurrency",
+                "0");
         assertThat(status).isEqualTo(2);
         assertThat(err2.toString()).contains("S3 concurrency must be between 1 and 1024, not 0");
     }

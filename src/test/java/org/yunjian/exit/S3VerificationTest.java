@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
-
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -26,11 +24,14 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 class S3VerificationTest {
 
     @RegisterExtension
-    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().withBlobStoreProvider("transient")
-            .withCredentials("access", "secret").build();
+    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient")
+            .withCredentials("access", "secret")
+            .build();
 
     @TempDir
     Path tmp;
+
     S3Client s3;
     S3Settings settings;
     final KeyPair pair = Keys.generate();
@@ -38,8 +39,12 @@ class S3VerificationTest {
     @BeforeEach
     void setUp() {
         settings = new S3Settings(S3_PROXY.getUri().toString(), "us-east-1", "access", "secret");
-        s3 = S3Client.builder().endpointOverride(S3_PROXY.getUri()).forcePathStyle(true).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret"))).build();
+        s3 = S3Client.builder()
+                .endpointOverride(S3_PROXY.getUri())
+                .forcePathStyle(true)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+                .build();
         s3.createBucket(b -> b.bucket("handover"));
         put("data/a.txt", "hello");
         put("data/a-b.txt", "dash");
@@ -59,13 +64,24 @@ class S3VerificationTest {
 
     private Path build(String target, boolean allVersions) {
         Path m = tmp.resolve("m.jsonl");
-        ManifestBuilder.build(target, m, pair.getPrivate(), new ManifestBuilder.Options(HashAlgorithm.SM3,
-                new Labels(Sensitivity.SENSITIVE), List.of(), allVersions, false, 2, settings));
+        ManifestBuilder.build(
+                target,
+                m,
+                pair.getPrivate(),
+                new ManifestBuilder.Options(
+                        HashAlgorithm.SM3,
+                        new Labels(Sensitivity.SENSITIVE),
+                        List.of(),
+                        allVersions,
+                        false,
+                        2,
+                        settings));
         return m;
     }
 
     private VerificationReport verify(Path m, String target) {
-        return Verification.verify(m, pair.getPublic(), target, Verification.Options.defaults().withS3(settings));
+        return Verification.verify(
+                m, pair.getPublic(), target, Verification.Options.defaults().withS3(settings));
     }
 
     @Test
@@ -81,8 +97,10 @@ class S3VerificationTest {
         put("data/docs/sub/x.csv", "1,3");
         VerificationReport r = verify(m, "s3://handover/data");
         assertThat(r.clean()).isFalse();
-        assertThat(r.findings()).extracting(f -> f.kind() + " " + f.path()).containsExactly(
-                "MISSING a.txt", "SIZE_MISMATCH docs/r.md", "HASH_MISMATCH docs/sub/x.csv", "EXTRA new.txt");
+        assertThat(r.findings())
+                .extracting(f -> f.kind() + " " + f.path())
+                .containsExactly(
+                        "MISSING a.txt", "SIZE_MISMATCH docs/r.md", "HASH_MISMATCH docs/sub/x.csv", "EXTRA new.txt");
     }
 
     @Test
@@ -91,9 +109,24 @@ class S3VerificationTest {
         new java.util.Random(15).nextBytes(big);
         s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
         Path m = tmp.resolve("m.jsonl");
-        ManifestBuilder.build("s3://handover/data", m, pair.getPrivate(), new ManifestBuilder.Options(HashAlgorithm.SM3,
-                new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 2, settings, 1 << 20, 1 << 20));
-        FileEntry e = ManifestEntries.files(m).stream().filter(f -> f.path().equals("big.bin")).findFirst().orElseThrow();
+        ManifestBuilder.build(
+                "s3://handover/data",
+                m,
+                pair.getPrivate(),
+                new ManifestBuilder.Options(
+                        HashAlgorithm.SM3,
+                        new Labels(Sensitivity.SENSITIVE),
+                        List.of(),
+                        false,
+                        false,
+                        2,
+                        settings,
+                        1 << 20,
+                        1 << 20));
+        FileEntry e = ManifestEntries.files(m).stream()
+                .filter(f -> f.path().equals("big.bin"))
+                .findFirst()
+                .orElseThrow();
         assertThat(e.chunks().count()).isEqualTo(3);
         VerificationReport clean = verify(m, "s3://handover/data");
         assertThat(clean.clean()).as(clean.findings().toString()).isTrue();
@@ -102,7 +135,8 @@ class S3VerificationTest {
         big[(1 << 20) + 7] ^= 1;
         s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
         VerificationReport r = verify(m, "s3://handover/data");
-        assertThat(r.findings()).extracting(f -> f.kind() + " " + f.path() + " " + f.detail())
+        assertThat(r.findings())
+                .extracting(f -> f.kind() + " " + f.path() + " " + f.detail())
                 .containsExactly("HASH_MISMATCH big.bin chunkDiffers: 1048576-2097151");
     }
 
@@ -121,28 +155,43 @@ class S3VerificationTest {
 
     @Test
     void everyObjectVersionIsRecordedAndChecked() {
-        s3.putBucketVersioning(b -> b.bucket("handover").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+        s3.putBucketVersioning(
+                b -> b.bucket("handover").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
         put("data/a.txt", "hello v2");
         Path m = build("s3://handover/data", true);
-        VerificationReport r = Verification.verify(m, pair.getPublic(), "s3://handover/data",
+        VerificationReport r = Verification.verify(
+                m,
+                pair.getPublic(),
+                "s3://handover/data",
                 Verification.Options.defaults().withS3(settings));
         assertThat(r.clean()).as(r.findings().toString()).isTrue();
-        long versionsOfA = ManifestEntries.files(m).stream().filter(f -> f.path().equals("a.txt")).count();
+        long versionsOfA = ManifestEntries.files(m).stream()
+                .filter(f -> f.path().equals("a.txt"))
+                .count();
         assertThat(versionsOfA).isGreaterThanOrEqualTo(2);
-        String oldVersion = ManifestEntries.files(m).stream().filter(f -> f.path().equals("a.txt") && !Boolean.TRUE.equals(f.latest()))
-                .findFirst().orElseThrow().version();
+        String oldVersion = ManifestEntries.files(m).stream()
+                .filter(f -> f.path().equals("a.txt") && !Boolean.TRUE.equals(f.latest()))
+                .findFirst()
+                .orElseThrow()
+                .version();
         s3.deleteObject(b -> b.bucket("handover").key("data/a.txt").versionId(oldVersion));
-        VerificationReport after = Verification.verify(m, pair.getPublic(), "s3://handover/data",
+        VerificationReport after = Verification.verify(
+                m,
+                pair.getPublic(),
+                "s3://handover/data",
                 Verification.Options.defaults().withS3(settings));
-        assertThat(after.findings()).extracting(f -> f.kind() + " " + f.path())
+        assertThat(after.findings())
+                .extracting(f -> f.kind() + " " + f.path())
                 .containsExactly("MISSING a.txt?versionId=" + oldVersion);
     }
 
     @Test
     void nonexistentBucketIsAnErrorNamingIt() {
         Path m = build("s3://handover/data", false);
-        assertThatThrownBy(() -> verify(m, "s3://no-such-bucket/x")).isInstanceOf(ManifestException.class)
+        assertThatThrownBy(() -> verify(m, "s3://no-such-bucket/x"))
+                .isInstanceOf(ManifestException.class)
                 .hasMessage("bucket 'no-such-bucket' does not exist");
-        assertThatThrownBy(() -> build("s3://no-such-bucket", false)).hasMessage("bucket 'no-such-bucket' does not exist");
+        assertThatThrownBy(() -> build("s3://no-such-bucket", false))
+                .hasMessage("bucket 'no-such-bucket' does not exist");
     }
 }

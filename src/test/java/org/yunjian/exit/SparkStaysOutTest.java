@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,13 +26,16 @@ class SparkStaysOutTest {
     @Test
     void applicationSourcesDoNotImportSpark() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            assertThat(files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
-                try {
-                    return Files.readString(p).contains("import org.apache.spark.");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList()).isEmpty();
+            assertThat(files.filter(p -> p.toString().endsWith(".java"))
+                            .filter(p -> {
+                                try {
+                                    return Files.readString(p).contains("import org.apache.spark.");
+                                } catch (IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            })
+                            .toList())
+                    .isEmpty();
         }
     }
 }

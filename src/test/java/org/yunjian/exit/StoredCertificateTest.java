@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +32,8 @@ class StoredCertificateTest {
 
         DeletionCertificate c = v.certificate();
         assertThat(c.number()).isEqualTo("YJ-DEL-2026-000001");
-        assertThat(c.parties().agents()).extracting(DeletionCertificate.Agent::role)
+        assertThat(c.parties().agents())
+                .extracting(DeletionCertificate.Agent::role)
                 .containsExactly("AGENT_SYSTEM_INTEGRATOR");
         assertThat(c.verificationRuns().get(0).counts().expected()).isPositive();
         assertThat(c.countersignature().record()).containsEntry("format", DeletionRecord.FORMAT);

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.Catalog;
@@ -71,7 +70,8 @@ class ExitClausesTest {
     }
 
     @Test
-    @DisplayName("no exit-project bundle text, template or string literal of exitproject/exit spells a GB/T 31167 or JR/T clause by hand")
+    @DisplayName(
+            "no exit-project bundle text, template or string literal of exitproject/exit spells a GB/T 31167 or JR/T clause by hand")
     void noTextSpellsAClauseByHand() throws IOException {
         List<String> labels = new ArrayList<>();
         for (Requirement r : CATALOG.find(RequirementFilter.any())) {
@@ -84,8 +84,11 @@ class ExitClausesTest {
         labels.sort(Comparator.comparingInt(String::length).reversed()); // the longest label that starts there
         List<String> wrong = new ArrayList<>();
         for (String bundle : List.of("exitproject.properties", "exitproject_en.properties")) {
-            for (String line : Files.readAllLines(Path.of("src/main/resources/messages", bundle), StandardCharsets.UTF_8)) {
-                if (!line.startsWith("#") && !line.startsWith(LEGACY_AUDIT_KEY) && REFERENCE.matcher(line).find()) {
+            for (String line :
+                    Files.readAllLines(Path.of("src/main/resources/messages", bundle), StandardCharsets.UTF_8)) {
+                if (!line.startsWith("#")
+                        && !line.startsWith(LEGACY_AUDIT_KEY)
+                        && REFERENCE.matcher(line).find()) {
                     wrong.add(bundle + ": " + line); // a bundle text takes the clause as an argument
                 }
             }
@@ -106,7 +109,8 @@ class ExitClausesTest {
                         if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
                             continue;
                         }
-                        Matcher literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"").matcher(code);
+                        Matcher literal =
+                                Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"").matcher(code);
                         while (literal.find()) {
                             check(literal.group(), labels).ifPresent(w -> wrong.add(f.getFileName() + ": " + w));
                         }
@@ -123,7 +127,8 @@ class ExitClausesTest {
         while (m.find()) {
             String rest = text.substring(m.start());
             String label = labels.stream().filter(rest::startsWith).findFirst().orElse(null);
-            if (label == null || HAND_MARKER.matcher(rest.substring(label.length())).find()) {
+            if (label == null
+                    || HAND_MARKER.matcher(rest.substring(label.length())).find()) {
                 return java.util.Optional.of(text);
             }
         }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +54,10 @@ class ExitProjectBrowserJourneyTests {
 
     /** The portal's object storage, emptied by the provider: S3Proxy's transient store. */
     @RegisterExtension
-    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().withBlobStoreProvider("transient")
-            .withCredentials("access", "secret").build();
+    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient")
+            .withCredentials("access", "secret")
+            .build();
 
     @LocalServerPort
     int port;
@@ -97,7 +98,9 @@ class ExitProjectBrowserJourneyTests {
         wait.until(ExpectedConditions.urlMatches("/exit-projects/[0-9a-f-]{36}$"));
         String projectUrl = driver.getCurrentUrl();
         assertThat(status()).isEqualTo("PLANNING");
-        assertThat(driver.findElement(By.id("checklist-table")).getText()).contains("退出条件", "9.1 7.").doesNotContain("GBT31167-9.1-g");
+        assertThat(driver.findElement(By.id("checklist-table")).getText())
+                .contains("退出条件", "9.1 7.")
+                .doesNotContain("GBT31167-9.1-g");
         for (String key : ExitProjectService.CHECKLIST_KEYS) {
             new Select(driver.findElement(By.id("status-" + key))).selectByValue("DONE");
             driver.findElement(By.id("note-" + key)).sendKeys("已落实 " + key);
@@ -112,7 +115,8 @@ class ExitProjectBrowserJourneyTests {
         assertThat(driver.findElements(By.id("approve-inventory"))).isEmpty();
         driver.findElement(By.id("key-file")).sendKeys(handOver.publicKey.toString());
         driver.findElement(By.id("save-key")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("provider-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("provider-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
         driver.findElement(By.id("manifest-file")).sendKeys(handOver.manifest.toString());
         driver.findElement(By.id("upload-manifest")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#manifests td.manifest-signature"), "签名有效"));
@@ -131,11 +135,14 @@ class ExitProjectBrowserJourneyTests {
         wait.until(d -> status().equals("VERIFICATION"));
         driver.findElement(By.id("verifier-key-file")).sendKeys(handOver.verifierPublicKey.toString());
         driver.findElement(By.id("save-verifier-key")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("verifier-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
-        driver.findElement(By.id("report-file")).sendKeys(handOver.report("verify-report.json").toString());
+        wait.until(ExpectedConditions.textMatches(
+                By.id("verifier-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
+        driver.findElement(By.id("report-file"))
+                .sendKeys(handOver.report("verify-report.json").toString());
         driver.findElement(By.id("upload-report")).click();
-        wait.until(d -> "true".equals(Browser.attributeWhileLoading(d,
-                By.cssSelector("#verification-runs td.verification-result"), "data-clean")));
+        wait.until(d -> "true"
+                .equals(Browser.attributeWhileLoading(
+                        d, By.cssSelector("#verification-runs td.verification-result"), "data-clean")));
         driver.findElement(By.id("confirm-DELETION")).click();
         driver.findElement(By.id("to-DELETION")).click();
         wait.until(d -> status().equals("DELETION"));
@@ -162,37 +169,46 @@ class ExitProjectBrowserJourneyTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deletion-date")));
         fillMedium("DISK-0042", "PUBLIC_DATA");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("errors")));
-        assertThat(driver.findElement(By.id("errors")).getText()).contains("GB/T 31167 9.4 3. 6.", "存放敏感信息的介质清理后不能用于存放公开信息");
-        assertThat(driver.findElements(By.cssSelector("#sanitisations td.medium-id"))).isEmpty();
+        assertThat(driver.findElement(By.id("errors")).getText())
+                .contains("GB/T 31167 9.4 3. 6.", "存放敏感信息的介质清理后不能用于存放公开信息");
+        assertThat(driver.findElements(By.cssSelector("#sanitisations td.medium-id")))
+                .isEmpty();
         fillMedium("DISK-0042", "SENSITIVE_DATA");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#sanitisations td.medium-id"), "DISK-0042"));
-        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(S3_PROXY.getUri())
-                .forcePathStyle(true).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("access",
-                        "secret")).build()) {
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(S3_PROXY.getUri())
+                .forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(
+                        () -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("access", "secret"))
+                .build()) {
             s3.createBucket(b -> b.bucket("portal-attachments"));
         }
-        Path check = handOver.checkDeleted("check-deleted.json", S3_PROXY.getUri().toString(),
-                "s3://portal-attachments", "access", "secret");
+        Path check = handOver.checkDeleted(
+                "check-deleted.json", S3_PROXY.getUri().toString(), "s3://portal-attachments", "access", "secret");
         // a file that is not the command's report is refused, saying what is wrong with it
         Path notACheck = Files.writeString(handOver.dir.resolve("check-deleted.txt"), "RESULT: EMPTY");
         driver.findElement(By.id("storage-file")).sendKeys(notACheck.toString());
         driver.findElement(By.id("upload-storage-check")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#errors li[data-field=file]")));
-        assertThat(driver.findElement(By.cssSelector("#errors li[data-field=file]")).getText())
+        assertThat(driver.findElement(By.cssSelector("#errors li[data-field=file]"))
+                        .getText())
                 .contains("不是 yunjian exit check-deleted --json 生成的删除检查报告：JSON 格式错误（第 1 个字符）：意外的字符“R”");
         driver.findElement(By.id("storage-file")).sendKeys(check.toString());
         driver.findElement(By.id("upload-storage-check")).click();
-        wait.until(d -> "true".equals(Browser.attributeWhileLoading(d,
-                By.cssSelector("#storage-checks tr.storage-check"), "data-empty")));
+        wait.until(d -> "true"
+                .equals(Browser.attributeWhileLoading(
+                        d, By.cssSelector("#storage-checks tr.storage-check"), "data-empty")));
         assertThat(driver.findElements(By.id("issue-certificate"))).isEmpty();
 
         // the provider registers its countersigning key, countersigns the deletion record offline, uploads it
         driver.findElement(By.id("countersign-key-file")).sendKeys(handOver.publicKey.toString());
         driver.findElement(By.id("save-countersign-key")).click();
-        wait.until(ExpectedConditions.textMatches(By.id("countersign-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
+        wait.until(ExpectedConditions.textMatches(
+                By.id("countersign-key-fingerprint"), java.util.regex.Pattern.compile("^sm3:")));
         Path record = download("download-deletion-record", ".json");
-        String[] signed = HandOver.cli("exit", "countersign", record.toString(), "--key", handOver.privateKey.toString());
+        String[] signed =
+                HandOver.cli("exit", "countersign", record.toString(), "--key", handOver.privateKey.toString());
         assertThat(signed[0]).as(signed[2]).isEqualTo("0");
         driver.findElement(By.id("countersign-signature")).sendKeys(signed[1].strip());
         driver.findElement(By.id("submit-countersignature")).click();
@@ -214,8 +230,12 @@ class ExitProjectBrowserJourneyTests {
         assertThat(org.yunjian.crypto.Sm3.hex(Files.readAllBytes(json))).isEqualTo(sm3);
         String[] ok = HandOver.cli("exit", "verify-certificate", json.toString(), "--pubkey", key.toString());
         assertThat(ok[0]).as(ok[2]).isEqualTo("0");
-        assertThat(ok[1]).startsWith("certificate valid: ").contains(DemoData.PORTAL_SYSTEM, DemoData.PROVIDER.name(),
-                "provider countersignature valid: " + DemoData.PROVIDER.name());
+        assertThat(ok[1])
+                .startsWith("certificate valid: ")
+                .contains(
+                        DemoData.PORTAL_SYSTEM,
+                        DemoData.PROVIDER.name(),
+                        "provider countersignature valid: " + DemoData.PROVIDER.name());
         byte[] changed = Files.readAllBytes(json);
         int at = new String(changed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("DISK-0042") + 5;
         changed[at] = '1';
@@ -227,8 +247,18 @@ class ExitProjectBrowserJourneyTests {
 
         PdfInspection inspection = new PdfInspection(Files.readAllBytes(pdf));
         String text = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
-        assertThat(text).contains("数据删除证明", DemoData.PORTAL_SYSTEM, DemoData.CUSTOMER.name(), "退出检查清单",
-                "介质清理记录", "净化", "办公厅主任李某", "对象存储删除核查", "s3://portal-attachments/", sm3);
+        assertThat(text)
+                .contains(
+                        "数据删除证明",
+                        DemoData.PORTAL_SYSTEM,
+                        DemoData.CUSTOMER.name(),
+                        "退出检查清单",
+                        "介质清理记录",
+                        "净化",
+                        "办公厅主任李某",
+                        "对象存储删除核查",
+                        "s3://portal-attachments/",
+                        sm3);
         assertThat(inspection.missingGlyphs(1, inspection.pages())).isEmpty();
     }
 
@@ -250,11 +280,15 @@ class ExitProjectBrowserJourneyTests {
     /** Fetches what a download link on the page points to, in the browser's session (its cookies). */
     private Path download(String linkId, String suffix) throws IOException, InterruptedException {
         String href = driver.findElement(By.id(linkId)).getAttribute("href");
-        String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String cookies = driver.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(java.util.stream.Collectors.joining("; "));
-        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                        .newBuilder(java.net.URI.create(href)).header("Cookie", cookies).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                                .header("Cookie", cookies)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).as(href).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
         Path file = downloads.resolve(linkId + suffix);

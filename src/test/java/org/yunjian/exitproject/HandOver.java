@@ -7,10 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-
 import org.yunjian.crypto.Pem;
-import org.yunjian.exit.cli.ExitCli;
 import org.yunjian.exit.Keys;
+import org.yunjian.exit.cli.ExitCli;
 
 /**
  * A provider's side of a hand-over, made with the real offline CLI in-process: a small tree with a sensitive and
@@ -27,6 +26,7 @@ final class HandOver {
     final KeyPair pair = Keys.generate();
     /** The customer's (verifier's) key pair: verification reports are signed with it. */
     final KeyPair verifier = Keys.generate();
+
     final Path verifierKey;
     final Path verifierPublicKey;
 
@@ -46,10 +46,24 @@ final class HandOver {
         Files.writeString(verifierPublicKey, Pem.writePublicKey(verifier.getPublic()));
         manifest = dir.resolve("portal-handover.jsonl");
         Path inventory = dir.resolve("inventory.jsonl");
-        Files.writeString(inventory, "{\"category\":\"key-custody\",\"name\":\"数据库加密密钥\",\"description\":\"由客户信息中心保管\","
-                + "\"sensitivity\":\"敏感\"}\n");
-        String[] out = cli("exit", "manifest", "build", tree.toString(), "--out", manifest.toString(), "--key",
-                privateKey.toString(), "--sensitive-glob", "db/**", "--public-glob", "*.txt", "--inventory",
+        Files.writeString(
+                inventory,
+                "{\"category\":\"key-custody\",\"name\":\"数据库加密密钥\",\"description\":\"由客户信息中心保管\","
+                        + "\"sensitivity\":\"敏感\"}\n");
+        String[] out = cli(
+                "exit",
+                "manifest",
+                "build",
+                tree.toString(),
+                "--out",
+                manifest.toString(),
+                "--key",
+                privateKey.toString(),
+                "--sensitive-glob",
+                "db/**",
+                "--public-glob",
+                "*.txt",
+                "--inventory",
                 inventory.toString());
         if (!out[0].equals("0")) {
             throw new IllegalStateException("manifest build failed: " + out[1] + out[2]);
@@ -74,10 +88,23 @@ final class HandOver {
 
     /** As {@link #report(String)}, signed with {@code key} (null: unsigned). */
     Path report(String name, Path key) throws IOException {
-        String[] base = {"exit", "verify", "--manifest", manifest.toString(), "--pubkey", publicKey.toString(),
-                tree.toString(), "--json"};
-        String[] out = cli(key == null ? base : java.util.stream.Stream.concat(java.util.Arrays.stream(base),
-                java.util.stream.Stream.of("--key", key.toString())).toArray(String[]::new));
+        String[] base = {
+            "exit",
+            "verify",
+            "--manifest",
+            manifest.toString(),
+            "--pubkey",
+            publicKey.toString(),
+            tree.toString(),
+            "--json"
+        };
+        String[] out = cli(
+                key == null
+                        ? base
+                        : java.util.stream.Stream.concat(
+                                        java.util.Arrays.stream(base),
+                                        java.util.stream.Stream.of("--key", key.toString()))
+                                .toArray(String[]::new));
         Path report = dir.resolve(name);
         Files.writeString(report, out[1], StandardCharsets.UTF_8);
         return report;

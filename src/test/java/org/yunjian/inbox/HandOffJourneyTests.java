@@ -1,14 +1,18 @@
 package org.yunjian.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.yunjian.party.PartyTestSupport.as;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import com.jayway.jsonpath.JsonPath;
-
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -76,12 +73,14 @@ import org.yunjian.support.IfMatch;
 @org.yunjian.support.JourneyBesideTheSuite
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @AutoConfigureMockMvc
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"yunjian.demo=true",
-        "yunjian.notifications.delivery-interval=1s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"yunjian.demo=true", "yunjian.notifications.delivery-interval=1s"})
 @org.yunjian.support.OnePass
 class HandOffJourneyTests {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-");
 
     /** Started here, not by GreenMail's extension: the per-class test instance loads the context before it. */
@@ -114,10 +113,13 @@ class HandOffJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAdministration users;
 
@@ -149,13 +151,17 @@ class HandOffJourneyTests {
     }
 
     UUID organizationOf(String username) {
-        return jdbc.sql("SELECT organization_id FROM user_account WHERE username = ?").param(username)
-                .query(UUID.class).single();
+        return jdbc.sql("SELECT organization_id FROM user_account WHERE username = ?")
+                .param(username)
+                .query(UUID.class)
+                .single();
     }
 
     UUID portal() {
-        return jdbc.sql("SELECT id FROM cloud_system WHERE name = ?").param(DemoData.PORTAL_SYSTEM)
-                .query(UUID.class).single();
+        return jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
+                .param(DemoData.PORTAL_SYSTEM)
+                .query(UUID.class)
+                .single();
     }
 
     static String body(ResultActions r) throws Exception {
@@ -163,16 +169,19 @@ class HandOffJourneyTests {
     }
 
     ResultActions json(MockHttpServletRequestBuilder request, CurrentUser u, String json) throws Exception {
-        return mvc.perform(request.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(
+                request.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     /** An assessment of the demo portal by the demo assessor organisation, in progress. */
     String started(String name, String roles) throws Exception {
         CurrentUser assessor = demo(DemoData.ASSESSOR_USER);
-        String id = JsonPath.read(body(json(post("/api/assessments"), assessor, """
-                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",%s"scope":["MLPS-L3"]}"""
-                .formatted(name, portal(), organizationOf(DemoData.ASSESSOR_USER), roles))
-                .andExpect(status().isCreated())), "$.id");
+        String id = JsonPath.read(
+                body(json(post("/api/assessments"), assessor, """
+                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",%s"scope":["MLPS-L3"]}""".formatted(
+                                        name, portal(), organizationOf(DemoData.ASSESSOR_USER), roles))
+                        .andExpect(status().isCreated())),
+                "$.id");
         json(post("/api/assessments/{id}/transitions", id), assessor, "{\"to\":\"IN_PROGRESS\"}")
                 .andExpect(status().isOk());
         return id;
@@ -184,12 +193,16 @@ class HandOffJourneyTests {
 
     /** The texts of {@code username}'s 我的待办 as the REST API gives them. */
     List<String> myWork(String username) throws Exception {
-        return JsonPath.read(body(mvc.perform(get("/api/my-work?size=100").with(as(demo(username))))
-                .andExpect(status().isOk())), "$.items[*].text");
+        return JsonPath.read(
+                body(mvc.perform(get("/api/my-work?size=100").with(as(demo(username))))
+                        .andExpect(status().isOk())),
+                "$.items[*].text");
     }
 
     static void screenshot(ChromeDriver driver, String name) throws IOException {
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp", "handoff-" + name + ".png"),
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("/tmp", "handoff-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -223,11 +236,14 @@ class HandOffJourneyTests {
             throws Exception {
         Browser.logIn(driver, wait, base(), username, totp);
         try {
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-work-count"))).getText())
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-work-count")))
+                            .getText())
                     .matches("[1-9][0-9]*\\+?");
-            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bell-count"))).getText())
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bell-count")))
+                            .getText())
                     .matches("[1-9][0-9]*\\+?");
-            assertThat(driver.findElement(By.id("nav-my-work")).getAttribute("href")).endsWith("/my-work");
+            assertThat(driver.findElement(By.id("nav-my-work")).getAttribute("href"))
+                    .endsWith("/my-work");
             // the demo's people have many tasks waiting (those with a due date come first): one long page
             driver.get(base() + "/my-work?size=200");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-work-table")));
@@ -235,7 +251,9 @@ class HandOffJourneyTests {
             String rows = driver.findElement(By.id("my-work-table")).getText();
             assertThat(rows).contains(text).doesNotContain("msg:", "work.").doesNotContainPattern(UUID_TEXT);
             WebElement link = driver.findElements(By.cssSelector("a.my-work-link")).stream()
-                    .filter(a -> a.getText().startsWith(text)).findFirst().orElseThrow();
+                    .filter(a -> a.getText().startsWith(text))
+                    .findFirst()
+                    .orElseThrow();
             link.click();
             wait.until(ExpectedConditions.urlContains(hrefPart));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
@@ -258,23 +276,26 @@ class HandOffJourneyTests {
         CurrentUser tester = demo(DemoData.ASSESSOR_USER);
         CurrentUser checker = demo(DemoData.ASSESSMENT_REVIEWER);
         String id = started("交接测评一", """
-                "assessors":["%s"],"reviewer":"%s","approver":"%s","""
-                .formatted(tester.userId(), checker.userId(), demo(DemoData.ASSESSMENT_APPROVER).userId()));
+                "assessors":["%s"],"reviewer":"%s","approver":"%s",""".formatted(
+                        tester.userId(),
+                        checker.userId(),
+                        demo(DemoData.ASSESSMENT_APPROVER).userId()));
         SignOffFixture.fillGaps(jdbc, id);
         review("submit", id, tester, "").andExpect(status().isOk());
         List<String> items = JsonPath.read(AssessmentItems.json(mvc, id, as(tester)), "$[*].id");
         review("send-back", id, checker, """
-                {"comment":"两处需修改","items":[{"itemId":"%s","comment":"请补充机房照片"}]}""".formatted(items.get(0)))
-                .andExpect(status().isOk());
+                {"comment":"两处需修改","items":[{"itemId":"%s","comment":"请补充机房照片"}]}""".formatted(items.get(0))).andExpect(status().isOk());
 
         String text = "测评“交接测评一”（" + DemoData.PORTAL_SYSTEM + "）被退回修改";
         receives(DemoData.ASSESSOR_USER, null, text, "/assessments/" + id, "1-tester");
         assertThat(myWork(DemoData.ASSESSMENT_REVIEWER)).noneMatch(t -> t.contains("交接测评一"));
 
-        String comment = JsonPath.read(body(mvc.perform(get("/api/assessments/{id}/review", id).with(as(tester)))),
-                "$.comments[0].id");
-        mvc.perform(post("/api/review-comments/{id}/resolve", comment).with(as(tester))
-                .with(IfMatch.assessment(jdbc, id))).andExpect(status().isOk());
+        String comment = JsonPath.read(
+                body(mvc.perform(get("/api/assessments/{id}/review", id).with(as(tester)))), "$.comments[0].id");
+        mvc.perform(post("/api/review-comments/{id}/resolve", comment)
+                        .with(as(tester))
+                        .with(IfMatch.assessment(jdbc, id)))
+                .andExpect(status().isOk());
         review("submit", id, tester, "").andExpect(status().isOk());
         assertThat(myWork(DemoData.ASSESSOR_USER)).noneMatch(t -> t.startsWith(text));
         assertThat(myWork(DemoData.ASSESSMENT_REVIEWER)).anyMatch(t -> t.contains("交接测评一"));
@@ -287,21 +308,29 @@ class HandOffJourneyTests {
         String id = started("交接测评二", "");
         String items = AssessmentItems.json(mvc, id, as(assessor), "side", "CUSTOMER_SYSTEM");
         String item = JsonPath.read(items, "$[0].id");
-        json(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)), assessor,
-                "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"未划分安全区域\"}")
+        json(
+                        put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)),
+                        assessor,
+                        "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"未划分安全区域\"}")
                 .andExpect(status().isOk());
-        String task = JsonPath.<List<String>>read(body(mvc.perform(get("/api/assessments/{id}/risk-register", id)
-                .with(as(assessor)))), "$.entries[*].id").get(0);
+        String task = JsonPath.<List<String>>read(
+                        body(mvc.perform(
+                                get("/api/assessments/{id}/risk-register", id).with(as(assessor)))),
+                        "$.entries[*].id")
+                .get(0);
         json(put("/api/remediations/{id}/plan", task).with(IfMatch.remediation(jdbc, task)), customer, """
-                {"treatment":"ACCEPT","acceptanceReason":"补偿措施：门禁与视频监控","acceptanceExpiresOn":"%s"}"""
-                .formatted(LocalDate.now().plusMonths(6))).andExpect(status().isOk());
+                {"treatment":"ACCEPT","acceptanceReason":"补偿措施：门禁与视频监控","acceptanceExpiresOn":"%s"}""".formatted(
+                                LocalDate.now().plusMonths(6)))
+                .andExpect(status().isOk());
 
         String text = "批准风险接受：";
         receives(DemoData.CUSTOMER_REVIEWER, null, text, "/remediations/" + task, "2-reviewer");
         assertThat(myWork(DemoData.CUSTOMER_USER)).noneMatch(t -> t.startsWith(text) && t.contains("交接测评二"));
 
-        mvc.perform(post("/api/remediations/{id}/acceptance/approval", task).with(as(demo(DemoData.CUSTOMER_REVIEWER)))
-                .with(IfMatch.remediation(jdbc, task))).andExpect(status().isOk());
+        mvc.perform(post("/api/remediations/{id}/acceptance/approval", task)
+                        .with(as(demo(DemoData.CUSTOMER_REVIEWER)))
+                        .with(IfMatch.remediation(jdbc, task)))
+                .andExpect(status().isOk());
         assertThat(myWork(DemoData.CUSTOMER_REVIEWER)).noneMatch(t -> t.startsWith(text) && t.contains("交接测评二"));
     }
 
@@ -310,28 +339,34 @@ class HandOffJourneyTests {
         CurrentUser assessor = demo(DemoData.ASSESSOR_USER);
         CurrentUser provider = demo(DemoData.PROVIDER_USER);
         String id = started("交接测评四", "");
-        List<String> platform = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "side", "CLOUD_PLATFORM"),
-                "$[*].id");
-        String line = JsonPath.<List<String>>read(body(json(post("/api/assessments/{id}/evidence-requests", id),
-                assessor, """
-                        {"lines":[{"title":"交接隔离说明","itemIds":["%s"],"dueDate":"%s"}]}"""
-                        .formatted(platform.get(0), LocalDate.now().plusDays(14))).andExpect(status().isCreated())),
-                "$[*].id").get(0);
+        List<String> platform =
+                JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "side", "CLOUD_PLATFORM"), "$[*].id");
+        String line = JsonPath.<List<String>>read(
+                        body(json(post("/api/assessments/{id}/evidence-requests", id), assessor, """
+                        {"lines":[{"title":"交接隔离说明","itemIds":["%s"],"dueDate":"%s"}]}""".formatted(
+                                                platform.get(0), LocalDate.now().plusDays(14)))
+                                .andExpect(status().isCreated())),
+                        "$[*].id")
+                .get(0);
 
         receives(DemoData.PROVIDER_USER, null, "提交资料“交接隔离说明”", "/evidence-requests", "4-provider");
 
         mvc.perform(multipart("/api/evidence-request-lines/{id}/evidence", line)
-                        .file(new MockMultipartFile("file", "说明.pdf", "application/pdf", PDF)).with(as(provider))
+                        .file(new MockMultipartFile("file", "说明.pdf", "application/pdf", PDF))
+                        .with(as(provider))
                         .with(IfMatch.requestLine(jdbc, line)))
                 .andExpect(status().isCreated());
         assertThat(myWork(DemoData.PROVIDER_USER)).noneMatch(t -> t.contains("交接隔离说明"));
         List<String> testers = myWork(DemoData.ASSESSOR_USER);
-        String decide = testers.stream().filter(t -> t.contains("交接隔离说明")).findFirst().orElseThrow();
-        receives(DemoData.ASSESSOR_USER, null, decide, "/assessments/" + id + "/evidence-requests",
-                "4-tester");
+        String decide =
+                testers.stream().filter(t -> t.contains("交接隔离说明")).findFirst().orElseThrow();
+        receives(DemoData.ASSESSOR_USER, null, decide, "/assessments/" + id + "/evidence-requests", "4-tester");
 
-        json(put("/api/evidence-request-lines/{id}/decision", line).with(IfMatch.requestLine(jdbc, line)), assessor,
-                "{\"accept\":true}").andExpect(status().isOk());
+        json(
+                        put("/api/evidence-request-lines/{id}/decision", line).with(IfMatch.requestLine(jdbc, line)),
+                        assessor,
+                        "{\"accept\":true}")
+                .andExpect(status().isOk());
         assertThat(myWork(DemoData.ASSESSOR_USER)).noneMatch(t -> t.contains("交接隔离说明"));
     }
 
@@ -344,21 +379,25 @@ class HandOffJourneyTests {
         // the demo matrix is approved: a further agreement makes a draft for both sides to sign
         matrix(post(base + "/agreements"), system, customer, """
                 {"name":"交接补充协议","partyA":"%s","partyB":"%s","clauses":["3.1"]}""".formatted(
-                organizationOf(DemoData.CUSTOMER_USER), organizationOf(DemoData.PROVIDER_USER)))
+                                organizationOf(DemoData.CUSTOMER_USER), organizationOf(DemoData.PROVIDER_USER)))
                 .andExpect(status().isCreated());
-        matrix(post(base + "/sign-offs"), system, customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isOk());
+        matrix(post(base + "/sign-offs"), system, customer, "{\"side\":\"CUSTOMER\"}")
+                .andExpect(status().isOk());
 
         String text = "签认“" + DemoData.PORTAL_SYSTEM + "”的责任分工矩阵";
         receives(DemoData.PROVIDER_USER, null, text, "/systems/" + system + "/responsibility", "3-provider");
         assertThat(myWork(DemoData.CUSTOMER_USER)).noneMatch(t -> t.startsWith(text));
 
-        matrix(post(base + "/sign-offs"), system, provider, "{\"side\":\"PROVIDER\"}").andExpect(status().isOk());
+        matrix(post(base + "/sign-offs"), system, provider, "{\"side\":\"PROVIDER\"}")
+                .andExpect(status().isOk());
         assertThat(myWork(DemoData.PROVIDER_USER)).noneMatch(t -> t.startsWith(text));
     }
 
     ResultActions matrix(MockHttpServletRequestBuilder b, UUID system, CurrentUser u, String json) throws Exception {
-        return mvc.perform(b.with(IfMatch.currentMatrix(jdbc, system)).with(as(u))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(b.with(IfMatch.currentMatrix(jdbc, system))
+                .with(as(u))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     @Test
@@ -368,13 +407,16 @@ class HandOffJourneyTests {
         UUID providerOrg = organizationOf(DemoData.PROVIDER_USER);
         String base = "/api/systems/" + portal() + "/lifecycle";
         var existing = mvc.perform(get(base).with(as(customer))).andReturn().getResponse();
-        String plan = existing.getStatus() == 200 ? existing.getContentAsString(StandardCharsets.UTF_8)
+        String plan = existing.getStatus() == 200
+                ? existing.getContentAsString(StandardCharsets.UTF_8)
                 : body(mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated()));
         // a duty of the provider nobody was named for, in a phase still open (the demo closed its first phase)
         String duty = null;
-        for (String d : JsonPath.<List<String>>read(plan, "$.duties[?(@.organisation == '" + providerOrg
-                + "' && @.owner == null && @.settled == false)].id")) {
-            String detail = body(mvc.perform(get(base + "/duties/" + d).with(as(customer))).andExpect(status().isOk()));
+        for (String d : JsonPath.<List<String>>read(
+                plan,
+                "$.duties[?(@.organisation == '" + providerOrg + "' && @.owner == null && @.settled == false)].id")) {
+            String detail = body(
+                    mvc.perform(get(base + "/duties/" + d).with(as(customer))).andExpect(status().isOk()));
             if (!JsonPath.<Boolean>read(detail, "$.frozen")) {
                 duty = d;
                 break;
@@ -383,11 +425,14 @@ class HandOffJourneyTests {
         assertThat(duty).as("an open duty of the provider in the demo plan").isNotNull();
         String dutyUrl = base + "/duties/" + duty;
         json(put(dutyUrl + "/assignment").with(IfMatch.read(mvc, dutyUrl, as(customer))), customer, """
-                {"organisation":"%s","owner":"%s","dueDate":"%s"}""".formatted(providerOrg, owner.username(),
-                LocalDate.now().plusDays(10))).andExpect(status().isOk());
+                {"organisation":"%s","owner":"%s","dueDate":"%s"}""".formatted(
+                                providerOrg, owner.username(), LocalDate.now().plusDays(10)))
+                .andExpect(status().isOk());
 
-        String toDo = myWork(DemoData.PROVIDER_USER).stream().filter(t -> t.startsWith("完成“")
-                && t.contains("生命周期计划的职责")).findFirst().orElseThrow();
+        String toDo = myWork(DemoData.PROVIDER_USER).stream()
+                .filter(t -> t.startsWith("完成“") && t.contains("生命周期计划的职责"))
+                .findFirst()
+                .orElseThrow();
         receives(DemoData.PROVIDER_USER, null, toDo, "/lifecycle/duties/" + duty, "5-owner");
 
         json(put(dutyUrl + "/status").with(IfMatch.read(mvc, dutyUrl, as(owner))), owner, "{\"status\":\"DONE\"}")
@@ -396,7 +441,9 @@ class HandOffJourneyTests {
         String accept = "验收" + toDo.substring(2).replace("生命周期计划的职责", "生命周期计划中已完成的职责");
         receives(DemoData.CUSTOMER_USER, null, accept, "/lifecycle/duties/" + duty, "5-customer");
 
-        mvc.perform(post(dutyUrl + "/acceptance").with(IfMatch.read(mvc, dutyUrl, as(customer))).with(as(customer)))
+        mvc.perform(post(dutyUrl + "/acceptance")
+                        .with(IfMatch.read(mvc, dutyUrl, as(customer)))
+                        .with(as(customer)))
                 .andExpect(status().isOk());
         assertThat(myWork(DemoData.CUSTOMER_USER)).doesNotContain(accept);
     }
@@ -407,16 +454,19 @@ class HandOffJourneyTests {
         CurrentUser first = demo(DemoData.SECURITY_ADMIN);
         CurrentUser second = demo(DemoData.SECURITY_ADMIN2);
         String name = "handoff-sys";
-        String request = JsonPath.read(body(json(post("/api/users").with(csrf()), first, """
-                {"username":"%s","displayName":"交接系统管理员","role":"SYSTEM_ADMIN","password":"Handoff-Journey-2026!q"}"""
-                .formatted(name)).andExpect(status().isCreated())), "$.pendingRequest");
+        String request = JsonPath.read(
+                body(json(post("/api/users").with(csrf()), first, """
+                {"username":"%s","displayName":"交接系统管理员","role":"SYSTEM_ADMIN","password":"Handoff-Journey-2026!q"}""".formatted(name))
+                        .andExpect(status().isCreated())),
+                "$.pendingRequest");
 
         String text = "批准管理员申请：" + name;
-        receives(DemoData.SECURITY_ADMIN2, DemoData.SECURITY_ADMIN2_TOTP, text,
-                "/admin/users/requests", "6-secadmin2");
+        receives(DemoData.SECURITY_ADMIN2, DemoData.SECURITY_ADMIN2_TOTP, text, "/admin/users/requests", "6-secadmin2");
         assertThat(myWork(DemoData.SECURITY_ADMIN)).noneMatch(t -> t.startsWith(text));
 
-        mvc.perform(post("/api/users/admin-requests/{id}/approve", request).with(as(second)).with(csrf()))
+        mvc.perform(post("/api/users/admin-requests/{id}/approve", request)
+                        .with(as(second))
+                        .with(csrf()))
                 .andExpect(status().isOk());
         assertThat(myWork(DemoData.SECURITY_ADMIN2)).noneMatch(t -> t.startsWith(text));
     }

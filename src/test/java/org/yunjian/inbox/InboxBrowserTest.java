@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,10 +45,13 @@ class InboxBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -63,7 +65,9 @@ class InboxBrowserTest {
     }
 
     static void screenshot(ChromeDriver driver, String name) throws IOException {
-        Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp", "inbox-" + name + ".png"),
+        Files.copy(
+                driver.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("/tmp", "inbox-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -73,7 +77,8 @@ class InboxBrowserTest {
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             Browser.logIn(driver, wait, base(), DemoData.PROVIDER_USER, null);
-            String count = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-work-count"))).getText();
+            String count = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("my-work-count")))
+                    .getText();
             assertThat(Integer.parseInt(count)).isPositive();
             driver.findElement(By.id("nav-my-work")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-work-table")));
@@ -81,16 +86,28 @@ class InboxBrowserTest {
             String rows = driver.findElement(By.id("my-work-table")).getText();
             assertThat(rows).contains("登记数据清单签名公钥：").doesNotContain("msg:", "exitproject.work");
             driver.findElements(By.cssSelector("a.my-work-link")).stream()
-                    .filter(a -> a.getText().startsWith("登记数据清单签名公钥")).findFirst().orElseThrow().click();
+                    .filter(a -> a.getText().startsWith("登记数据清单签名公钥"))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
             wait.until(ExpectedConditions.urlContains("#inventory"));
-            assertThat(driver.findElement(By.id("provider-key-form")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("provider-key-form")).isDisplayed())
+                    .isTrue();
             driver.findElement(By.id("logout")).click();
 
             UUID customerOrg = jdbc.sql("SELECT organization_id FROM user_account WHERE username = ?")
-                    .param(DemoData.CUSTOMER_USER).query(UUID.class).single();
-            tx.executeWithoutResult(s -> events.publishEvent(new WorkSnapshot("browser-test:1", List.of(new WorkTask(
-                    "approve", "exitproject.work.approveInventory", List.of("门户网站退出"), "/exit-projects",
-                    WorkAddressee.organization(customerOrg), LocalDate.of(2026, 12, 31))))));
+                    .param(DemoData.CUSTOMER_USER)
+                    .query(UUID.class)
+                    .single();
+            tx.executeWithoutResult(s -> events.publishEvent(new WorkSnapshot(
+                    "browser-test:1",
+                    List.of(new WorkTask(
+                            "approve",
+                            "exitproject.work.approveInventory",
+                            List.of("门户网站退出"),
+                            "/exit-projects",
+                            WorkAddressee.organization(customerOrg),
+                            LocalDate.of(2026, 12, 31))))));
             Browser.logIn(driver, wait, base(), DemoData.CUSTOMER_USER, null);
             driver.get(base() + "/my-work?lang=en");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-work-table")));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,8 @@ class DemoInheritanceTests {
 
     @Test
     void theDemoAssessmentInheritsSomeCloudPlatformItemsFromTheProvidersRecordedConclusion() {
-        List<Map<String, Object>> rows = jdbc.sql("""
+        List<Map<String, Object>> rows =
+                jdbc.sql("""
                 SELECT i.side, i.verdict, c.report_number FROM assessment_item_inheritance h
                 JOIN assessment_item i ON i.id = h.item_id
                 JOIN assessment_external_conclusion c ON c.id = h.conclusion_id
@@ -34,7 +34,8 @@ class DemoInheritanceTests {
         assertThat(rows).hasSize(6);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("SIDE") != null ? r.get("SIDE") : r.get("side")).isEqualTo("CLOUD_PLATFORM");
-            assertThat(r.get("VERDICT") != null ? r.get("VERDICT") : r.get("verdict")).isEqualTo("COMPLIANT");
+            assertThat(r.get("VERDICT") != null ? r.get("VERDICT") : r.get("verdict"))
+                    .isEqualTo("COMPLIANT");
         });
     }
 }

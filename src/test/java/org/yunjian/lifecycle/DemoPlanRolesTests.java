@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -42,14 +41,19 @@ class DemoPlanRolesTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     PlanService plans;
+
     @Autowired
     ViewService views;
+
     @Autowired
     Parties parties;
+
     @Autowired
     org.yunjian.catalog.Catalog catalog;
 
@@ -60,16 +64,20 @@ class DemoPlanRolesTests {
 
     @BeforeEach
     void demo() {
-        portal = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?").param(DemoData.PORTAL_SYSTEM)
-                .query(UUID.class).single();
+        portal = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
+                .param(DemoData.PORTAL_SYSTEM)
+                .query(UUID.class)
+                .single();
         integrator = org(DemoData.INTEGRATOR);
         assessor = org(DemoData.ASSESSOR);
         customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
     }
 
     UUID org(DemoData.Org o) {
-        return jdbc.sql("SELECT id FROM organization WHERE credit_code = ?").param(o.creditCode())
-                .query(UUID.class).single();
+        return jdbc.sql("SELECT id FROM organization WHERE credit_code = ?")
+                .param(o.creditCode())
+                .query(UUID.class)
+                .single();
     }
 
     @Test
@@ -79,10 +87,12 @@ class DemoPlanRolesTests {
         PlanService.PlanView v = runAs(customer, () -> plans.require(portal));
         assertThat(v.plan().assignedFrom()).isEqualTo(LifecyclePlan.AssignedFrom.MATRIX);
         List<PlanDuty> b = v.plan().duties().stream()
-                .filter(d -> d.requirement().value().equals("GOVWEB-7.2.3-b")).toList();
+                .filter(d -> d.requirement().value().equals("GOVWEB-7.2.3-b"))
+                .toList();
         assertThat(b).extracting(PlanDuty::organisation).containsExactly(integrator);
         assertThat(b.get(0).settled()).isTrue();
-        assertThat(v.plan().stage(Phase.ACQUISITION_MIGRATION).orElseThrow().closed()).isTrue();
+        assertThat(v.plan().stage(Phase.ACQUISITION_MIGRATION).orElseThrow().closed())
+                .isTrue();
     }
 
     @Test
@@ -90,8 +100,10 @@ class DemoPlanRolesTests {
             + "third-party assessor")
     void theAssessorHasItsDutiesInThePortalPlan() {
         PlanService.PlanView v = runAs(customer, () -> plans.require(portal));
-        Set<String> ofAssessor = v.plan().duties().stream().filter(d -> d.organisation().equals(assessor))
-                .map(d -> d.requirement().value()).collect(Collectors.toSet());
+        Set<String> ofAssessor = v.plan().duties().stream()
+                .filter(d -> d.organisation().equals(assessor))
+                .map(d -> d.requirement().value())
+                .collect(Collectors.toSet());
         assertThat(ofAssessor).containsAll(PlanRoleHoldersTests.ASSESSOR_DUTIES);
     }
 
@@ -110,18 +122,24 @@ class DemoPlanRolesTests {
         }
         // nobody is registered on the portal as 网站开发商: the only role left without an organisation, and the
         // reason names the integrator, whose own registration says it can take it
-        assertThat(v.unassigned()).isNotEmpty().flatExtracting(LifecyclePlan.Unassigned::why).allSatisfy(w -> {
-            assertThat(w.role()).isEqualTo(PartyRole.AGENT_WEBSITE_DEVELOPER);
-            assertThat(w.reason()).isEqualTo(LifecyclePlan.Reason.NOT_REGISTERED);
-            assertThat(w.holders()).containsExactly(integrator);
-            assertThat(w.text(v.organisations()).text(java.util.Locale.SIMPLIFIED_CHINESE))
-                    .contains(DemoData.INTEGRATOR.name(), "可担任该角色");
-        });
+        assertThat(v.unassigned())
+                .isNotEmpty()
+                .flatExtracting(LifecyclePlan.Unassigned::why)
+                .allSatisfy(w -> {
+                    assertThat(w.role()).isEqualTo(PartyRole.AGENT_WEBSITE_DEVELOPER);
+                    assertThat(w.reason()).isEqualTo(LifecyclePlan.Reason.NOT_REGISTERED);
+                    assertThat(w.holders()).containsExactly(integrator);
+                    assertThat(w.text(v.organisations()).text(java.util.Locale.SIMPLIFIED_CHINESE))
+                            .contains(DemoData.INTEGRATOR.name(), "可担任该角色");
+                });
         // every organisation registered in a role the guide names takes part in the plan
         Set<PartyRole> named = new HashSet<>();
-        runAs(customer, () -> plans.template(portal)).orElseThrow().duties().forEach(r -> named.addAll(
-                catalog.requirement(r).orElseThrow().roles()));
-        Set<UUID> inPlan = v.plan().duties().stream().map(PlanDuty::organisation).collect(Collectors.toSet());
+        runAs(customer, () -> plans.template(portal))
+                .orElseThrow()
+                .duties()
+                .forEach(r -> named.addAll(catalog.requirement(r).orElseThrow().roles()));
+        Set<UUID> inPlan =
+                v.plan().duties().stream().map(PlanDuty::organisation).collect(Collectors.toSet());
         registered.forEach((org, roles) -> {
             if (roles.stream().anyMatch(named::contains)) {
                 assertThat(inPlan).as("organisation %s %s", org, roles).contains(org);
@@ -133,21 +151,30 @@ class DemoPlanRolesTests {
     @DisplayName("the matrix's gov view and the plan name the same organisations on every row (one role mapping)")
     void theGovViewNamesTheOrganisationsThePlanAssigns() {
         PlanService.PlanView v = runAs(customer, () -> plans.require(portal));
-        MatrixViews.View gov = runAs(customer, () -> views.view(portal, "gov", null)).view();
+        MatrixViews.View gov =
+                runAs(customer, () -> views.view(portal, "gov", null)).view();
         int compared = 0;
         for (MatrixViews.ViewRow row : gov.rows()) {
-            Set<UUID> named = row.holders().stream().flatMap(h -> h.participants().stream())
-                    .map(Participant::organisation).collect(Collectors.toSet());
-            Set<UUID> assigned = v.plan().duties().stream().filter(d -> d.requirement().equals(row.item()))
-                    .map(PlanDuty::organisation).collect(Collectors.toSet());
+            Set<UUID> named = row.holders().stream()
+                    .flatMap(h -> h.participants().stream())
+                    .map(Participant::organisation)
+                    .collect(Collectors.toSet());
+            Set<UUID> assigned = v.plan().duties().stream()
+                    .filter(d -> d.requirement().equals(row.item()))
+                    .map(PlanDuty::organisation)
+                    .collect(Collectors.toSet());
             // the guide's risks and role definitions (5.2.1, 5.3) are in the view but no duty of the plan (L-6)
-            if (!named.isEmpty() && catalog.requirement(row.item()).orElseThrow().isDuty()) {
+            if (!named.isEmpty()
+                    && catalog.requirement(row.item()).orElseThrow().isDuty()) {
                 assertThat(assigned).as("row %s", row.item()).isEqualTo(named);
                 compared++;
             }
-            if (row.item().value().equals("GOVWEB-7.2.3-b") || row.item().value().equals("GOVWEB-7.2.3-a")) {
-                assertThat(row.holders()).filteredOn(h -> h.role() == PartyRole.AGENT_SYSTEM_INTEGRATOR)
-                        .flatExtracting(MatrixViews.Holder::participants).extracting(Participant::organisation)
+            if (row.item().value().equals("GOVWEB-7.2.3-b")
+                    || row.item().value().equals("GOVWEB-7.2.3-a")) {
+                assertThat(row.holders())
+                        .filteredOn(h -> h.role() == PartyRole.AGENT_SYSTEM_INTEGRATOR)
+                        .flatExtracting(MatrixViews.Holder::participants)
+                        .extracting(Participant::organisation)
                         .containsExactly(integrator);
             }
         }

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -54,6 +53,7 @@ class LifecycleBrowserJourneyTests {
 
     /** The clause the contract lacks: the guide's 6.6.1 e), exit conditions and each side's exit duties. */
     static final String MISSING = "GOVWEB-6.6.1-e";
+
     static final String UNREGISTERED = "华东示例云服务有限公司";
 
     @DynamicPropertySource
@@ -98,7 +98,8 @@ class LifecycleBrowserJourneyTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
         String planPath = path(driver.getCurrentUrl());
         assertThat(driver.findElement(By.id("guide")).getText()).contains("政府网站云计算服务安全指南");
-        assertThat(driver.findElements(By.cssSelector("#timeline li strong")).stream().map(WebElement::getText))
+        assertThat(driver.findElements(By.cssSelector("#timeline li strong")).stream()
+                        .map(WebElement::getText))
                 .containsExactly("规划准备", "部署迁移", "运行管理", "退出服务");
         List<WebElement> planning = rows("PLANNING");
         assertThat(planning).hasSizeGreaterThan(10);
@@ -135,9 +136,11 @@ class LifecycleBrowserJourneyTests {
         submit("add-candidate");
         driver.findElement(By.id("name")).sendKeys(UNREGISTERED);
         submit("add-candidate");
-        assertThat(driver.findElement(By.id("candidate-list")).getText()).contains(DemoData.PROVIDER.name(), UNREGISTERED);
+        assertThat(driver.findElement(By.id("candidate-list")).getText())
+                .contains(DemoData.PROVIDER.name(), UNREGISTERED);
         List<String> criteria = driver.findElements(By.cssSelector("#comparison-table tbody tr")).stream()
-                .map(r -> r.getAttribute("id")).toList();
+                .map(r -> r.getAttribute("id"))
+                .toList();
         assertThat(criteria).hasSizeGreaterThanOrEqualTo(4);
         String failed = null;
         for (String criterion : criteria) {
@@ -165,7 +168,8 @@ class LifecycleBrowserJourneyTests {
         open(planPath + "/contract-review");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("contract-title")));
         List<String> clauses = driver.findElements(By.cssSelector("section[id^='document-'] tbody tr")).stream()
-                .map(r -> r.getAttribute("id")).toList();
+                .map(r -> r.getAttribute("id"))
+                .toList();
         assertThat(clauses).contains("clause-" + MISSING);
         int n = 0;
         for (String clause : clauses) {
@@ -209,15 +213,21 @@ class LifecycleBrowserJourneyTests {
         open(planPath);
         close("PLANNING");
         assertThat(driver.findElement(By.id("saved")).getText()).isEqualTo("阶段已关闭。");
-        assertThat(driver.findElement(By.id("stage-status-PLANNING")).getAttribute("data-closed")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("stage-status-PLANNING")).getAttribute("data-closed"))
+                .isEqualTo("true");
         close("ACQUISITION_MIGRATION");
         assertThat(driver.findElement(By.id("conflict")).getText()).contains("部署迁移", "1");
-        assertThat(driver.findElement(By.id("stage-status-ACQUISITION_MIGRATION")).getAttribute("data-closed"))
+        assertThat(driver.findElement(By.id("stage-status-ACQUISITION_MIGRATION"))
+                        .getAttribute("data-closed"))
                 .isEqualTo("false");
-        List<WebElement> obstacles = driver.findElements(By.cssSelector("#obstacles-ACQUISITION_MIGRATION li.obstacle"));
+        List<WebElement> obstacles =
+                driver.findElements(By.cssSelector("#obstacles-ACQUISITION_MIGRATION li.obstacle"));
         assertThat(obstacles).hasSize(1);
         assertThat(obstacles.get(0).getText()).contains("6.6.1 e)");
-        assertThat(obstacles.get(0).findElement(By.cssSelector("blockquote.source")).getText())
+        assertThat(obstacles
+                        .get(0)
+                        .findElement(By.cssSelector("blockquote.source"))
+                        .getText())
                 .contains("退出服务条件");
         shot("gate-refused");
 
@@ -228,7 +238,8 @@ class LifecycleBrowserJourneyTests {
         open(planPath);
         close("ACQUISITION_MIGRATION");
         assertThat(driver.findElement(By.id("saved")).getText()).isEqualTo("阶段已关闭。");
-        assertThat(driver.findElement(By.id("stage-status-ACQUISITION_MIGRATION")).getAttribute("data-closed"))
+        assertThat(driver.findElement(By.id("stage-status-ACQUISITION_MIGRATION"))
+                        .getAttribute("data-closed"))
                 .isEqualTo("true");
         assertThat(driver.findElement(By.id("timeline-ACQUISITION_MIGRATION")).getAttribute("data-closed"))
                 .isEqualTo("true");
@@ -236,8 +247,8 @@ class LifecycleBrowserJourneyTests {
 
         // 6. the contract-review DOCX from the page's link
         open(planPath + "/contract-review");
-        String xml = documentXml(download("contract-docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        String xml = documentXml(
+                download("contract-docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
         assertThat(xml).contains(DemoData.SERVICE_SYSTEM, "合同", "退出服务条件", "第12条", "已约定");
     }
 
@@ -251,9 +262,12 @@ class LifecycleBrowserJourneyTests {
     /** Ticks every duty of the phase with the phase's "select all" box and presses {@code button} of its batch form. */
     private void batch(String phase, String button) {
         driver.findElement(By.id("select-all-" + phase)).click();
-        int boxes = driver.findElements(By.cssSelector("#stage-" + phase + " input[name='duty']")).size();
+        int boxes = driver.findElements(By.cssSelector("#stage-" + phase + " input[name='duty']"))
+                .size();
         assertThat(boxes).isPositive();
-        wait.until(d -> d.findElements(By.cssSelector("#stage-" + phase + " input[name='duty']:checked")).size() == boxes);
+        wait.until(d -> d.findElements(By.cssSelector("#stage-" + phase + " input[name='duty']:checked"))
+                        .size()
+                == boxes);
         submit(button);
         outcome();
     }
@@ -265,8 +279,9 @@ class LifecycleBrowserJourneyTests {
 
     /** How many duty rows of the phase have {@code attribute} set to {@code value}. */
     private int rowsWith(String phase, String attribute, String value) {
-        return driver.findElements(By.cssSelector("#stage-" + phase + " table.duties tbody tr[" + attribute + "='"
-                + value + "']")).size();
+        return driver.findElements(
+                        By.cssSelector("#stage-" + phase + " table.duties tbody tr[" + attribute + "='" + value + "']"))
+                .size();
     }
 
     private void close(String phase) {
@@ -279,7 +294,8 @@ class LifecycleBrowserJourneyTests {
         WebElement form = driver.findElements(By.cssSelector("#" + cssId(criterionRow) + " td form")).stream()
                 .filter(f -> f.getAttribute("action").contains("/judgements/")
                         && !f.getAttribute("action").endsWith("/evidence"))
-                .toList().get(candidate);
+                .toList()
+                .get(candidate);
         new Select(form.findElement(By.name("judgement"))).selectByValue(judgement);
         WebElement noteField = form.findElement(By.name("note"));
         noteField.clear();

@@ -13,11 +13,10 @@ import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.runAs;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,10 +51,13 @@ class LifecycleLockingTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlanService plans;
 
@@ -72,10 +74,16 @@ class LifecycleLockingTests {
 
     /** A new plan's first planning duty of the customer's own organisation. */
     String customerDuty() throws Exception {
-        String plan = mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated()).andReturn()
-                .getResponse().getContentAsString();
-        return JsonPath.<List<String>>read(plan, "$.duties[?(@.phase.code == 'PLANNING' && @.organisation == '"
-                + w.customer().id() + "')].id").get(0);
+        String plan = mvc.perform(post(base).with(as(customer)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return JsonPath.<List<String>>read(
+                        plan,
+                        "$.duties[?(@.phase.code == 'PLANNING' && @.organisation == '"
+                                + w.customer().id() + "')].id")
+                .get(0);
     }
 
     MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder b, String body) {
@@ -83,20 +91,26 @@ class LifecycleLockingTests {
     }
 
     String storedStatus(String duty) {
-        return jdbc.sql("SELECT status FROM lifecycle_duty WHERE id = ?").param(UUID.fromString(duty))
-                .query(String.class).single();
+        return jdbc.sql("SELECT status FROM lifecycle_duty WHERE id = ?")
+                .param(UUID.fromString(duty))
+                .query(String.class)
+                .single();
     }
 
     @Test
     void aDutyGivesItsVersionAsETagAndAStaleStatusChangeGets409InEnglishAndChinese() throws Exception {
         String duty = customerDuty();
         String url = base + "/duties/" + duty;
-        mvc.perform(get(url).with(as(customer))).andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"0\"")).andExpect(jsonPath("$.duty.version").value(0));
+        mvc.perform(get(url).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.duty.version").value(0));
         mvc.perform(json(put(url + "/status"), "{\"status\":\"IN_PROGRESS\"}").with(IfMatch.version(0)))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.duty.version").value(1));
-        mvc.perform(json(put(url + "/status").param("lang", "en"), "{\"status\":\"DONE\"}").with(IfMatch.version(0)))
+        mvc.perform(json(put(url + "/status").param("lang", "en"), "{\"status\":\"DONE\"}")
+                        .with(IfMatch.version(0)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
@@ -108,7 +122,8 @@ class LifecycleLockingTests {
                 .andExpect(jsonPath("$.title").value("记录已被他人修改"))
                 .andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
         assertThat(storedStatus(duty)).isEqualTo("IN_PROGRESS");
-        assertThat(IfMatch.stored(jdbc, "lifecycle_duty", "id", UUID.fromString(duty))).isEqualTo(1);
+        assertThat(IfMatch.stored(jdbc, "lifecycle_duty", "id", UUID.fromString(duty)))
+                .isEqualTo(1);
     }
 
     @Test
@@ -116,21 +131,29 @@ class LifecycleLockingTests {
         String duty = customerDuty();
         String url = base + "/duties/" + duty;
         String assignment = "{\"organisation\":\"%s\",\"dueDate\":\"%s\"}";
-        mvc.perform(json(put(url + "/assignment"), assignment.formatted(w.customer().id(), "2027-01-31"))
+        mvc.perform(json(
+                                put(url + "/assignment"),
+                                assignment.formatted(w.customer().id(), "2027-01-31"))
                         .with(IfMatch.read(mvc, url, as(customer))))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
-        mvc.perform(json(put(url + "/assignment"), assignment.formatted(w.customer().id(), "2027-06-30"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""));
+        mvc.perform(json(
+                                put(url + "/assignment"),
+                                assignment.formatted(w.customer().id(), "2027-06-30"))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentVersion").value(1));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.currentVersion").value(1));
         mvc.perform(json(put(url + "/status"), "{\"status\":\"DONE\"}").with(IfMatch.version(1)))
                 .andExpect(status().isOk());
         CurrentUser customer2 = user(w.customer().id());
         mvc.perform(post(url + "/acceptance").with(as(customer2)).with(IfMatch.version(1)))
                 .andExpect(status().isConflict());
-        mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.duty.dueDate").value("2027-01-31"))
+        mvc.perform(get(url).with(as(customer)))
+                .andExpect(jsonPath("$.duty.dueDate").value("2027-01-31"))
                 .andExpect(jsonPath("$.duty.settled").value(false));
         mvc.perform(post(url + "/acceptance").with(as(customer2)).with(IfMatch.read(mvc, url, as(customer2))))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"3\""))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"3\""))
                 .andExpect(jsonPath("$.duty.settled").value(true));
     }
 
@@ -142,24 +165,41 @@ class LifecycleLockingTests {
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-required"))
                 .andExpect(jsonPath("$.detail").value(containsString("If-Match")));
-        mvc.perform(json(put(url + "/assignment"), "{\"organisation\":\"%s\"}".formatted(w.customer().id()))
+        mvc.perform(json(
+                                put(url + "/assignment"),
+                                "{\"organisation\":\"%s\"}"
+                                        .formatted(w.customer().id()))
                         .header("If-Match", "*"))
                 .andExpect(status().isPreconditionRequired());
         mvc.perform(post(url + "/acceptance").with(as(customer))).andExpect(status().isPreconditionRequired());
-        mvc.perform(put(url + "/status").with(as(user(w.stranger().id()))).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"DONE\"}")).andExpect(status().isNotFound());
+        mvc.perform(put(url + "/status")
+                        .with(as(user(w.stranger().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"DONE\"}"))
+                .andExpect(status().isNotFound());
         assertThat(storedStatus(duty)).isEqualTo("NOT_STARTED");
     }
 
     @Test
     void aStaleDutyFormComesBackWithTheTypedInputAndTheWarning() throws Exception {
         String duty = customerDuty();
-        runAs(customer, () -> plans.setStatus(w.system().id(), UUID.fromString(duty), ExpectedVersion.exactly(0),
-                DutyStatus.IN_PROGRESS, null));
+        runAs(
+                customer,
+                () -> plans.setStatus(
+                        w.system().id(),
+                        UUID.fromString(duty),
+                        ExpectedVersion.exactly(0),
+                        DutyStatus.IN_PROGRESS,
+                        null));
         String page = "/systems/" + w.system().id() + "/lifecycle/duties/" + duty;
-        FlashMap flash = mvc.perform(post(page + "/status").with(as(customer)).param("version", "0")
-                        .param("status", "NOT_APPLICABLE").param("reason", "我刚输入的原因"))
-                .andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
+        FlashMap flash = mvc.perform(post(page + "/status")
+                        .with(as(customer))
+                        .param("version", "0")
+                        .param("status", "NOT_APPLICABLE")
+                        .param("reason", "我刚输入的原因"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getFlashMap();
         mvc.perform(get(page).with(as(customer)).flashAttrs(flash))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
@@ -174,21 +214,28 @@ class LifecycleLockingTests {
     void theNeedsAnalysisIsCreatedWithoutAVersionAndThenReplacedOnlyOverTheVersionRead() throws Exception {
         String url = base + "/needs";
         mvc.perform(get(url).with(as(customer))).andExpect(header().string("ETag", "\"0\""));
-        mvc.perform(json(put(url), NeedsApiTests.GOOD)).andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"1\"")).andExpect(jsonPath("$.analysis.version").value(1));
+        mvc.perform(json(put(url), NeedsApiTests.GOOD))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.analysis.version").value(1));
         mvc.perform(json(put(url).param("lang", "en"), NeedsApiTests.GOOD.replace("8 vCPU", "16 vCPU")))
                 .andExpect(status().isPreconditionRequired());
-        mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "16 vCPU")).with(IfMatch.version(1)))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""));
+        mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "16 vCPU"))
+                        .with(IfMatch.version(1)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"2\""));
         mvc.perform(json(put(url).param("lang", "en"), NeedsApiTests.GOOD.replace("8 vCPU", "32 vCPU"))
                         .with(IfMatch.version(1)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(2));
-        mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "32 vCPU")).with(IfMatch.version(1)))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
-        mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.analysis.compute").value("16 vCPU"))
+        mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "32 vCPU"))
+                        .with(IfMatch.version(1)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
+        mvc.perform(get(url).with(as(customer)))
+                .andExpect(jsonPath("$.analysis.compute").value("16 vCPU"))
                 .andExpect(header().string("ETag", "\"2\""));
     }
 
@@ -196,54 +243,71 @@ class LifecycleLockingTests {
     void aFirstNeedsAnalysisSavedMeanwhileMakesTheOtherFirstSaveStale() throws Exception {
         String url = base + "/needs";
         mvc.perform(json(put(url), NeedsApiTests.GOOD).with(IfMatch.version(0))).andExpect(status().isOk());
-        mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "64 vCPU")).with(IfMatch.version(0)))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentVersion").value(1));
-        mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.analysis.compute").value("8 vCPU"));
+        mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "64 vCPU"))
+                        .with(IfMatch.version(0)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.currentVersion").value(1));
+        mvc.perform(get(url).with(as(customer)))
+                .andExpect(jsonPath("$.analysis.compute").value("8 vCPU"));
     }
 
     @Test
     void aStaleNeedsFormComesBackWithTheTypedInputAndTheWarning() throws Exception {
         mvc.perform(json(put(base + "/needs"), NeedsApiTests.GOOD)).andExpect(status().isOk());
         String page = "/systems/" + w.system().id() + "/lifecycle/needs";
-        mvc.perform(get(page).with(as(customer))).andExpect(content().string(containsString(
-                "name=\"version\" value=\"1\"")));
+        mvc.perform(get(page).with(as(customer)))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
         mvc.perform(json(put(base + "/needs"), NeedsApiTests.GOOD.replace("8 vCPU", "16 vCPU"))
-                .with(IfMatch.version(1))).andExpect(status().isOk());
-        mvc.perform(post(page).with(as(customer)).param("version", "1").param("itemName", "我刚输入的网站")
-                        .param("itemClassification", "GENERAL").param("itemSensitivity", "PUBLIC_ONLY")
-                        .param("decision", "PARTLY").param("reasons", "我刚输入的理由"))
+                        .with(IfMatch.version(1)))
+                .andExpect(status().isOk());
+        mvc.perform(post(page)
+                        .with(as(customer))
+                        .param("version", "1")
+                        .param("itemName", "我刚输入的网站")
+                        .param("itemClassification", "GENERAL")
+                        .param("itemSensitivity", "PUBLIC_ONLY")
+                        .param("decision", "PARTLY")
+                        .param("reasons", "我刚输入的理由"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("他人已于 20")))
                 .andExpect(content().string(containsString("我刚输入的网站")))
                 .andExpect(content().string(containsString("我刚输入的理由")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"2\"")));
-        mvc.perform(get(base + "/needs").with(as(customer))).andExpect(jsonPath("$.analysis.compute").value("16 vCPU"));
+        mvc.perform(get(base + "/needs").with(as(customer)))
+                .andExpect(jsonPath("$.analysis.compute").value("16 vCPU"));
     }
 
     @Test
     void aNeedsFormNamingNoVersionComesBackWithTheTypedInputAndTheWarning() throws Exception {
         mvc.perform(json(put(base + "/needs"), NeedsApiTests.GOOD)).andExpect(status().isOk());
         String page = "/systems/" + w.system().id() + "/lifecycle/needs";
-        mvc.perform(post(page).with(as(customer)).param("itemName", "没有版本时输入的网站")
-                        .param("itemClassification", "GENERAL").param("itemSensitivity", "PUBLIC_ONLY")
-                        .param("decision", "PARTLY").param("reasons", "没有版本时输入的理由"))
+        mvc.perform(post(page)
+                        .with(as(customer))
+                        .param("itemName", "没有版本时输入的网站")
+                        .param("itemClassification", "GENERAL")
+                        .param("itemSensitivity", "PUBLIC_ONLY")
+                        .param("decision", "PARTLY")
+                        .param("reasons", "没有版本时输入的理由"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("没有版本时输入的网站")))
                 .andExpect(content().string(containsString("没有版本时输入的理由")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"1\"")));
-        mvc.perform(get(base + "/needs").with(as(customer))).andExpect(jsonPath("$.analysis.compute").value("8 vCPU"));
+        mvc.perform(get(base + "/needs").with(as(customer)))
+                .andExpect(jsonPath("$.analysis.compute").value("8 vCPU"));
     }
 
     @Test
     void twoConcurrentStatusChangesOfTheSameVersionLetExactlyOneWin() throws Exception {
         UUID duty = UUID.fromString(customerDuty());
         List<DutyStatus> tried = List.of(DutyStatus.IN_PROGRESS, DutyStatus.DONE);
-        int winner = ConcurrentWriters.exactlyOneWins(tried.stream().map(s -> (Callable<Object>) () -> {
-            runAs(customer, () -> plans.setStatus(w.system().id(), duty, ExpectedVersion.exactly(0), s, null));
-            return s;
-        }).toList());
+        int winner = ConcurrentWriters.exactlyOneWins(tried.stream()
+                .map(s -> (Callable<Object>) () -> {
+                    runAs(customer, () -> plans.setStatus(w.system().id(), duty, ExpectedVersion.exactly(0), s, null));
+                    return s;
+                })
+                .toList());
         assertThat(storedStatus(duty.toString())).isEqualTo(tried.get(winner).name());
         assertThat(IfMatch.stored(jdbc, "lifecycle_duty", "id", duty)).isEqualTo(1);
     }
@@ -252,10 +316,17 @@ class LifecycleLockingTests {
     void aDutyFormNamingNoVersionComesBackAsTheSameClearRefusalWithTheTypedInput() throws Exception {
         String duty = customerDuty();
         String page = "/systems/" + w.system().id() + "/lifecycle/duties/" + duty;
-        assertThat(StaleForms.pageAfter(mvc, post(page + "/status").param("status", "NOT_APPLICABLE")
-                .param("reason", "没有版本的表单里输入的原因"), page, as(customer)))
-                .contains("id=\"stale-version\" role=\"alert\"", "此表单没有说明打开时记录的版本", "没有版本的表单里输入的原因",
-                        "value=\"NOT_APPLICABLE\" selected", "name=\"version\" value=\"0\"");
+        assertThat(StaleForms.pageAfter(
+                        mvc,
+                        post(page + "/status").param("status", "NOT_APPLICABLE").param("reason", "没有版本的表单里输入的原因"),
+                        page,
+                        as(customer)))
+                .contains(
+                        "id=\"stale-version\" role=\"alert\"",
+                        "此表单没有说明打开时记录的版本",
+                        "没有版本的表单里输入的原因",
+                        "value=\"NOT_APPLICABLE\" selected",
+                        "name=\"version\" value=\"0\"");
         assertThat(storedStatus(duty)).isEqualTo("NOT_STARTED");
     }
 }

@@ -31,8 +31,10 @@ public abstract class LifecycleWorldTest {
 
     @Autowired
     protected MockMvc mvc;
+
     @Autowired
     protected Fixtures fixtures;
+
     @Autowired
     protected JdbcClient jdbc;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,15 +34,21 @@ class PlanTemplateTest {
     }
 
     static List<Requirement> items(String standard) {
-        return catalog.requirements(standard).stream().filter(r -> r.kind() == RequirementKind.ITEM).toList();
+        return catalog.requirements(standard).stream()
+                .filter(r -> r.kind() == RequirementKind.ITEM)
+                .toList();
     }
 
     /** Each item is in the stage of each of its phases, or — an item of every phase — in {@code throughout}. */
     static void assertPlaced(PlanTemplate t, List<Requirement> expected) {
         for (Requirement r : expected) {
             if (r.phases().size() == Phase.values().length) {
-                assertThat(t.throughout()).as("%s applies in every phase", r.id()).contains(r.id());
-                t.stages().forEach(s -> assertThat(s.duties()).as("%s listed once", r.id()).doesNotContain(r.id()));
+                assertThat(t.throughout())
+                        .as("%s applies in every phase", r.id())
+                        .contains(r.id());
+                t.stages().forEach(s -> assertThat(s.duties())
+                        .as("%s listed once", r.id())
+                        .doesNotContain(r.id()));
             } else {
                 for (Phase p : Phase.values()) {
                     List<RequirementId> duties = t.stage(p).orElseThrow().duties();
@@ -55,19 +60,23 @@ class PlanTemplateTest {
                 }
             }
         }
-        assertThat(t.duties()).containsExactlyInAnyOrderElementsOf(expected.stream().map(Requirement::id).toList());
+        assertThat(t.duties())
+                .containsExactlyInAnyOrderElementsOf(
+                        expected.stream().map(Requirement::id).toList());
     }
 
     @Test
     void aGovernmentWebsiteOnPublicCloudHasEveryDutyOfTheGuideInItsPhaseAndNoneOfJrt() {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC).orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC)
+                .orElseThrow();
 
-        assertThat(t.stages()).extracting(PlanTemplate.Stage::term)
-                .containsExactly("规划准备", "部署迁移", "运行管理", "退出服务");
+        assertThat(t.stages()).extracting(PlanTemplate.Stage::term).containsExactly("规划准备", "部署迁移", "运行管理", "退出服务");
         assertThat(t.stages()).extracting(PlanTemplate.Stage::phase).containsExactly(Phase.values());
-        List<Requirement> guide = items("GOVWEB").stream().filter(Requirement::isDuty).toList();
+        List<Requirement> guide =
+                items("GOVWEB").stream().filter(Requirement::isDuty).toList();
         assertPlaced(t, guide);
-        assertThat(guide).as("the guide's lead-in duties (e.g. 制定应急响应预案并定期演练) are duties too")
+        assertThat(guide)
+                .as("the guide's lead-in duties (e.g. 制定应急响应预案并定期演练) are duties too")
                 .anyMatch(Requirement::derivedFromLeadIn);
         assertThat(t.duties()).noneMatch(id -> id.value().startsWith("JRT"));
     }
@@ -83,13 +92,18 @@ class PlanTemplateTest {
      */
     @Test
     void govGuide5_2_1RisksAnd5_3RoleDefinitionsAreNotPlanDutiesAndTheLeadInDutiesOf6_3_1_7_3_5_7_4_2Are() {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC).orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC)
+                .orElseThrow();
 
         for (String risk : List.of("a", "b", "c", "d", "e", "f", "g")) {
-            assertThat(t.duties()).as("5.2.1 %s) is a risk", risk).doesNotContain(RequirementId.of("GOVWEB-5.2.1-" + risk));
+            assertThat(t.duties())
+                    .as("5.2.1 %s) is a risk", risk)
+                    .doesNotContain(RequirementId.of("GOVWEB-5.2.1-" + risk));
         }
-        for (String definition : List.of("5.3-1", "5.3-2", "5.3-3", "5.3-4", "5.3-4-a", "5.3-4-b", "5.3-4-c", "5.3-5")) {
-            assertThat(t.duties()).as("%s defines a role", definition)
+        for (String definition :
+                List.of("5.3-1", "5.3-2", "5.3-3", "5.3-4", "5.3-4-a", "5.3-4-b", "5.3-4-c", "5.3-5")) {
+            assertThat(t.duties())
+                    .as("%s defines a role", definition)
                     .doesNotContain(RequirementId.of("GOVWEB-" + definition));
         }
         assertThat(t.stage(Phase.PLANNING).orElseThrow().duties()).contains(RequirementId.of("GOVWEB-6.3.1-0"));
@@ -101,7 +115,8 @@ class PlanTemplateTest {
 
     @Test
     void theGuideWritesForPublicCloudOnlySoAPrivateGovernmentCloudGetsNoneOfItsDuties() {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PRIVATE).orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PRIVATE)
+                .orElseThrow();
 
         assertThat(t.duties()).isEmpty();
         assertThat(t.stages()).hasSize(4);
@@ -110,27 +125,34 @@ class PlanTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"PRIVATE", "COMMUNITY", "PUBLIC"})
     void aSecuritiesSystemHasTheGeneralJrtDutiesAndThoseOfItsOwnDeploymentModelOnly(String model) {
-        PlanTemplate t = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.valueOf(model)).orElseThrow();
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.valueOf(model))
+                .orElseThrow();
 
-        assertThat(t.stages()).extracting(PlanTemplate.Stage::term)
-                .containsExactly("规划准备", "服务获取", "运行监督", "服务退出");
+        assertThat(t.stages()).extracting(PlanTemplate.Stage::term).containsExactly("规划准备", "服务获取", "运行监督", "服务退出");
         DeploymentModel m = DeploymentModel.valueOf(model);
-        List<Requirement> expected = items("JRT-SF").stream().filter(r -> r.appliesTo(m)).toList();
+        List<Requirement> expected =
+                items("JRT-SF").stream().filter(r -> r.appliesTo(m)).toList();
         assertPlaced(t, expected);
-        Set<RequirementId> otherModels = items("JRT-SF").stream().filter(r -> !r.appliesTo(m))
-                .map(Requirement::id).collect(Collectors.toSet());
-        assertThat(otherModels).as("JR/T has items of other models to leave out").isNotEmpty();
+        Set<RequirementId> otherModels = items("JRT-SF").stream()
+                .filter(r -> !r.appliesTo(m))
+                .map(Requirement::id)
+                .collect(Collectors.toSet());
+        assertThat(otherModels)
+                .as("JR/T has items of other models to leave out")
+                .isNotEmpty();
         assertThat(t.duties()).doesNotContainAnyElementsOf(otherModels);
         assertThat(t.duties()).noneMatch(id -> id.value().startsWith("GOVWEB"));
     }
 
     @Test
     void aHybridSecuritiesSystemGetsEverySubsectionAndOtherIndustriesNoPlanTemplate() {
-        PlanTemplate hybrid = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.HYBRID).orElseThrow();
+        PlanTemplate hybrid = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.HYBRID)
+                .orElseThrow();
         assertThat(hybrid.model()).isNull();
         assertPlaced(hybrid, items("JRT-SF"));
 
-        assertThat(PlanTemplate.of(catalog, Industry.OTHER, DeploymentModel.PUBLIC)).isEmpty();
+        assertThat(PlanTemplate.of(catalog, Industry.OTHER, DeploymentModel.PUBLIC))
+                .isEmpty();
         assertThat(PlanTemplate.of(catalog, null, DeploymentModel.PUBLIC)).isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import static org.yunjian.party.PartyTestSupport.as;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,13 +43,17 @@ class MigrationDemoTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAdministration users;
 
     UUID portal() {
-        return jdbc.sql("SELECT id FROM cloud_system WHERE name = ?").param(DemoData.PORTAL_SYSTEM).query(UUID.class)
+        return jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
+                .param(DemoData.PORTAL_SYSTEM)
+                .query(UUID.class)
                 .single();
     }
 
@@ -63,23 +66,45 @@ class MigrationDemoTests {
         UUID id = portal();
         assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_step WHERE system_id = ? AND status <> 'DONE'", id))
                 .isZero();
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_step WHERE system_id = ?", id)).isEqualTo(3);
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_plan WHERE system_id = ? AND rollback_trigger IS "
-                + "NOT NULL", id)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_acceptance WHERE system_id = ? AND result = "
-                + "'PASSED'", id)).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_emergency_plan WHERE system_id = ?", id)).isEqualTo(2);
-        LocalDate held = jdbc.sql("SELECT MAX(held_on) FROM lifecycle_drill WHERE system_id = ?").param(id)
-                .query(LocalDate.class).single();
-        assertThat(held).isBefore(LocalDate.now().minusYears(1)).isAfter(LocalDate.now().minusMonths(15));
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_supervision_report WHERE system_id = ?", id)).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_supervision_report WHERE system_id = ? AND conclusion IS "
-                + "NOT NULL", id)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_supervision_change WHERE system_id = ? AND status = "
-                + "'PENDING'", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_step WHERE system_id = ?", id))
+                .isEqualTo(3);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM lifecycle_migration_plan WHERE system_id = ? AND rollback_trigger IS "
+                                + "NOT NULL",
+                        id))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM lifecycle_migration_acceptance WHERE system_id = ? AND result = "
+                                + "'PASSED'",
+                        id))
+                .isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM lifecycle_emergency_plan WHERE system_id = ?", id))
+                .isEqualTo(2);
+        LocalDate held = jdbc.sql("SELECT MAX(held_on) FROM lifecycle_drill WHERE system_id = ?")
+                .param(id)
+                .query(LocalDate.class)
+                .single();
+        assertThat(held)
+                .isBefore(LocalDate.now().minusYears(1))
+                .isAfter(LocalDate.now().minusMonths(15));
+        assertThat(count("SELECT COUNT(*) FROM lifecycle_supervision_report WHERE system_id = ?", id))
+                .isEqualTo(2);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM lifecycle_supervision_report WHERE system_id = ? AND conclusion IS "
+                                + "NOT NULL",
+                        id))
+                .isEqualTo(1);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM lifecycle_supervision_change WHERE system_id = ? AND status = "
+                                + "'PENDING'",
+                        id))
+                .isEqualTo(1);
         // seeded as the demo people, so the audit log names them
-        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.migration.acceptance' AND "
-                + "username = ?", DemoData.ASSESSOR_USER)).isEqualTo(2);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.migration.acceptance' AND "
+                                + "username = ?",
+                        DemoData.ASSESSOR_USER))
+                .isEqualTo(2);
 
         var customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
         String base = "/systems/" + id + "/lifecycle/";
@@ -88,8 +113,7 @@ class MigrationDemoTests {
         String drills = html(base + "drills", customer);
         assertThat(drills).contains("网页篡改", "DDoS 攻击", "备份页面启用用时 25 分钟", "已逾期");
         String supervision = html(base + "supervision", customer);
-        assertThat(supervision).contains("月度运行报告", "通过，提出问题", "待审阅", "云主机操作系统升级及重启", "待审批",
-                "decision-form");
+        assertThat(supervision).contains("月度运行报告", "通过，提出问题", "待审阅", "云主机操作系统升级及重启", "待审批", "decision-form");
     }
 
     /**
@@ -99,18 +123,24 @@ class MigrationDemoTests {
     @Test
     void theDemoPortalsMigrationPlanHasTheGuidesSevenRisksAsARegisterNotAsDuties() throws Exception {
         UUID id = portal();
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_risk WHERE system_id = ?", id)).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM lifecycle_duty d JOIN lifecycle_plan p ON p.id = d.plan_id "
-                + "WHERE p.system_id = ? AND (d.requirement_id LIKE 'GOVWEB-5.2.1-%' OR d.requirement_id LIKE "
-                + "'GOVWEB-5.3-%')", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM lifecycle_migration_risk WHERE system_id = ?", id))
+                .isEqualTo(2);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM lifecycle_duty d JOIN lifecycle_plan p ON p.id = d.plan_id "
+                                + "WHERE p.system_id = ? AND (d.requirement_id LIKE 'GOVWEB-5.2.1-%' OR d.requirement_id LIKE "
+                                + "'GOVWEB-5.3-%')",
+                        id))
+                .isZero();
         var customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
         String migration = html("/systems/" + id + "/lifecycle/migration", customer);
-        assertThat(migration).contains("风险登记", "数据不一致。政府网站系统作为在线系统", "可管理性较弱。", "未评估",
-                "切换前将域名 TTL 降到 300 秒");
+        assertThat(migration).contains("风险登记", "数据不一致。政府网站系统作为在线系统", "可管理性较弱。", "未评估", "切换前将域名 TTL 降到 300 秒");
     }
 
     String html(String path, org.yunjian.security.CurrentUser u) throws Exception {
-        return mvc.perform(get(path).with(as(u)).accept(MediaType.TEXT_HTML)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+        return mvc.perform(get(path).with(as(u)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +31,7 @@ class MigrationRiskHandOffTests extends LifecycleWorldTest {
 
     @Autowired
     UserAdministration users;
+
     @Autowired
     CliRunner cli;
 
@@ -48,12 +48,16 @@ class MigrationRiskHandOffTests extends LifecycleWorldTest {
 
     long tasks() {
         return jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope = ? AND to_organization = ? AND kind = ?")
-                .params(scope(), w.provider().id(), "work.lifecycle.migration.risk").query(Long.class).single();
+                .params(scope(), w.provider().id(), "work.lifecycle.migration.risk")
+                .query(Long.class)
+                .single();
     }
 
     long unread(UUID user) {
         return jdbc.sql("SELECT COUNT(*) FROM notification WHERE scope = ? AND user_id = ? AND read_at IS NULL")
-                .params(scope(), user).query(Long.class).single();
+                .params(scope(), user)
+                .query(Long.class)
+                .single();
     }
 
     String account(UUID org, String prefix) {
@@ -74,39 +78,57 @@ class MigrationRiskHandOffTests extends LifecycleWorldTest {
     void aHighRiskWithAnOwnerWaitsOnTheOwnerUntilTreated() throws Exception {
         UUID owner = accountId(w.provider().id(), "risk-p-");
         send(put(base + "/GOVWEB-5.2.1-a").with(IfMatch.version(0)), customer, """
-                {"likelihood":"LOW","impact":"MEDIUM","ownerOrg":"%s"}""".formatted(w.provider().id()))
+                {"likelihood":"LOW","impact":"MEDIUM","ownerOrg":"%s"}""".formatted(
+                                w.provider().id()))
                 .andExpect(status().isOk());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope LIKE ?").param("lifecycle-migration-risk:"
-                + w.system().id() + ":%").query(Long.class).single()).as("a low risk waits on nobody").isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope LIKE ?")
+                        .param("lifecycle-migration-risk:" + w.system().id() + ":%")
+                        .query(Long.class)
+                        .single())
+                .as("a low risk waits on nobody")
+                .isZero();
 
         send(put(base + "/" + RISK).with(IfMatch.version(0)), customer, """
-                {"likelihood":"HIGH","impact":"MEDIUM","treatment":"割接前演练回退","ownerOrg":"%s"}"""
-                .formatted(w.provider().id())).andExpect(status().isOk())
+                {"likelihood":"HIGH","impact":"MEDIUM","treatment":"割接前演练回退","ownerOrg":"%s"}""".formatted(
+                                w.provider().id()))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.awaitingTreatment").value(true));
         assertThat(tasks()).isEqualTo(1);
         assertThat(unread(owner)).isEqualTo(1);
 
         LocalDate today = LocalDate.now(org.yunjian.shared.Formats.zone());
-        send(put(base + "/" + RISK + "/treatment").with(IfMatch.version(1)), stranger,
-                "{\"treatedOn\":\"%s\"}".formatted(today)).andExpect(status().isNotFound());
-        send(put(base + "/" + RISK + "/treatment").with(IfMatch.version(1)), provider,
-                "{\"treatedOn\":\"%s\"}".formatted(today.plusDays(1))).andExpect(status().isBadRequest())
+        send(
+                        put(base + "/" + RISK + "/treatment").with(IfMatch.version(1)),
+                        stranger,
+                        "{\"treatedOn\":\"%s\"}".formatted(today))
+                .andExpect(status().isNotFound());
+        send(
+                        put(base + "/" + RISK + "/treatment").with(IfMatch.version(1)),
+                        provider,
+                        "{\"treatedOn\":\"%s\"}".formatted(today.plusDays(1)))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.treatedOn").exists());
         assertThat(tasks()).isEqualTo(1);
-        send(put(base + "/" + RISK + "/treatment").with(IfMatch.version(1)), provider,
-                "{\"treatedOn\":\"%s\"}".formatted(today)).andExpect(status().isOk())
+        send(
+                        put(base + "/" + RISK + "/treatment").with(IfMatch.version(1)),
+                        provider,
+                        "{\"treatedOn\":\"%s\"}".formatted(today))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.treatedOn").value(today.toString()))
                 .andExpect(jsonPath("$.awaitingTreatment").value(false))
                 .andExpect(jsonPath("$.version").value(2));
         assertThat(tasks()).as("the entry disappears once treated").isZero();
         assertThat(unread(owner)).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.migration.riskTreated'")
-                .query(Long.class).single()).isPositive();
+                        .query(Long.class)
+                        .single())
+                .isPositive();
 
         // a new assessment reopens it
         send(put(base + "/" + RISK).with(IfMatch.version(2)), customer, """
-                {"likelihood":"HIGH","impact":"HIGH","treatment":"割接前演练回退","ownerOrg":"%s"}"""
-                .formatted(w.provider().id())).andExpect(status().isOk());
+                {"likelihood":"HIGH","impact":"HIGH","treatment":"割接前演练回退","ownerOrg":"%s"}""".formatted(
+                                w.provider().id()))
+                .andExpect(status().isOk());
         assertThat(tasks()).isEqualTo(1);
     }
 
@@ -115,18 +137,25 @@ class MigrationRiskHandOffTests extends LifecycleWorldTest {
             + "owns and records their treatment; the others stay hidden from it")
     void anOwnerOutsideTheWholePlanSeesAndTreatsItsRisks() throws Exception {
         send(put(base + "/GOVWEB-5.2.1-b").with(IfMatch.version(0)), customer, """
-                {"likelihood":"HIGH","impact":"HIGH","treatment":"迁移前核对全部组件清单","ownerOrg":"%s"}"""
-                .formatted(w.agent().id())).andExpect(status().isOk());
+                {"likelihood":"HIGH","impact":"HIGH","treatment":"迁移前核对全部组件清单","ownerOrg":"%s"}""".formatted(
+                                w.agent().id()))
+                .andExpect(status().isOk());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(base)
-                        .with(org.yunjian.party.PartyTestSupport.as(integrator))).andExpect(status().isOk())
+                        .with(org.yunjian.party.PartyTestSupport.as(integrator)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].risk").value("GOVWEB-5.2.1-b"));
-        send(put(base + "/GOVWEB-5.2.1-a/treatment").with(IfMatch.version(0)), integrator,
-                "{\"treatedOn\":\"%s\"}".formatted(LocalDate.now(org.yunjian.shared.Formats.zone())))
+        send(
+                        put(base + "/GOVWEB-5.2.1-a/treatment").with(IfMatch.version(0)),
+                        integrator,
+                        "{\"treatedOn\":\"%s\"}".formatted(LocalDate.now(org.yunjian.shared.Formats.zone())))
                 .andExpect(status().isNotFound());
-        send(put(base + "/GOVWEB-5.2.1-b/treatment").with(IfMatch.version(1)), integrator,
-                "{\"treatedOn\":\"%s\"}".formatted(LocalDate.now(org.yunjian.shared.Formats.zone())))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.awaitingTreatment").value(false));
+        send(
+                        put(base + "/GOVWEB-5.2.1-b/treatment").with(IfMatch.version(1)),
+                        integrator,
+                        "{\"treatedOn\":\"%s\"}".formatted(LocalDate.now(org.yunjian.shared.Formats.zone())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.awaitingTreatment").value(false));
     }
 
     @Test
@@ -135,23 +164,85 @@ class MigrationRiskHandOffTests extends LifecycleWorldTest {
     void theRiskRegisterFromTheCommandLine() {
         String c = account(w.customer().id(), "risk-c-");
         String system = w.system().id().toString();
-        assertThat(io.run(cli, Locale.SIMPLIFIED_CHINESE, "lifecycle", "migration", "rate-risk", "--system", system,
-                "--risk", RISK, "--likelihood", "HIGH", "--impact", "HIGH", "--as", c)).isEqualTo(2);
+        assertThat(io.run(
+                        cli,
+                        Locale.SIMPLIFIED_CHINESE,
+                        "lifecycle",
+                        "migration",
+                        "rate-risk",
+                        "--system",
+                        system,
+                        "--risk",
+                        RISK,
+                        "--likelihood",
+                        "HIGH",
+                        "--impact",
+                        "HIGH",
+                        "--as",
+                        c))
+                .isEqualTo(2);
         assertThat(io.err.toString()).contains("treatment", "高等级风险须写明处置措施");
-        assertThat(io.run(cli, Locale.SIMPLIFIED_CHINESE, "lifecycle", "migration", "rate-risk", "--system", system,
-                "--risk", RISK, "--likelihood", "HIGH", "--impact", "HIGH", "--treatment", "割接前演练回退",
-                "--owner", w.provider().id().toString(), "--as", c)).as(io.err.toString()).isZero();
+        assertThat(io.run(
+                        cli,
+                        Locale.SIMPLIFIED_CHINESE,
+                        "lifecycle",
+                        "migration",
+                        "rate-risk",
+                        "--system",
+                        system,
+                        "--risk",
+                        RISK,
+                        "--likelihood",
+                        "HIGH",
+                        "--impact",
+                        "HIGH",
+                        "--treatment",
+                        "割接前演练回退",
+                        "--owner",
+                        w.provider().id().toString(),
+                        "--as",
+                        c))
+                .as(io.err.toString())
+                .isZero();
         assertThat(io.out.toString()).contains(RISK, "高");
         assertThat(tasks()).isEqualTo(1);
 
-        assertThat(io.run(cli, Locale.SIMPLIFIED_CHINESE, "lifecycle", "migration", "list-risks", "--system", system,
-                "--as", c)).isZero();
-        assertThat(io.out.toString()).contains("5.2.1 a)", "5.2.1 e)", "待负责单位处置", w.provider().name(),
-                "系统不一致。政府网站系统作为一套信息系统，由很多软硬件组成，且各组件之间关系复杂，迁移过程中存在漏迁、错迁的风险。");
+        assertThat(io.run(
+                        cli,
+                        Locale.SIMPLIFIED_CHINESE,
+                        "lifecycle",
+                        "migration",
+                        "list-risks",
+                        "--system",
+                        system,
+                        "--as",
+                        c))
+                .isZero();
+        assertThat(io.out.toString())
+                .contains(
+                        "5.2.1 a)",
+                        "5.2.1 e)",
+                        "待负责单位处置",
+                        w.provider().name(),
+                        "系统不一致。政府网站系统作为一套信息系统，由很多软硬件组成，且各组件之间关系复杂，迁移过程中存在漏迁、错迁的风险。");
 
         String today = LocalDate.now(org.yunjian.shared.Formats.zone()).toString();
-        assertThat(io.run(cli, Locale.SIMPLIFIED_CHINESE, "lifecycle", "migration", "treat-risk", "--system", system,
-                "--risk", RISK, "--treated-on", today, "--as", c)).as(io.err.toString()).isZero();
+        assertThat(io.run(
+                        cli,
+                        Locale.SIMPLIFIED_CHINESE,
+                        "lifecycle",
+                        "migration",
+                        "treat-risk",
+                        "--system",
+                        system,
+                        "--risk",
+                        RISK,
+                        "--treated-on",
+                        today,
+                        "--as",
+                        c))
+                .as(io.err.toString())
+                .isZero();
         assertThat(io.out.toString()).contains(RISK, "处置");
         assertThat(tasks()).isZero();
     }

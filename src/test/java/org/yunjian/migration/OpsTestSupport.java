@@ -11,8 +11,7 @@ import java.util.zip.ZipInputStream;
 /** Reading what the lifecycle documents produce, as a person would open them. */
 final class OpsTestSupport {
 
-    private OpsTestSupport() {
-    }
+    private OpsTestSupport() {}
 
     /** The XML parts of a Word document by name ({@code word/document.xml}, {@code word/footer1.xml}, …). */
     static Map<String, String> docxParts(byte[] docx) throws IOException {

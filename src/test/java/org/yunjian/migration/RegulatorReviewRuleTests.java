@@ -11,13 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -56,12 +55,16 @@ class RegulatorReviewRuleTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ApplicationContext context;
+
     @Autowired
     UserAdministration users;
 
@@ -79,41 +82,58 @@ class RegulatorReviewRuleTests {
     }
 
     String request(boolean major) throws Exception {
-        String body = mvc.perform(post(api + "/changes").with(as(provider)).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post(api + "/changes")
+                        .with(as(provider))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"title":"迁移至新可用区","reason":"机房扩容","windowStart":"2026-12-05T22:00",
-                                 "windowEnd":"2026-12-06T02:00","risk":"HIGH","riskNotes":"中断约 2 小时","major":%s}"""
-                                .formatted(major)))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.major").value(major))
-                .andReturn().getResponse().getContentAsString();
+                                 "windowEnd":"2026-12-06T02:00","risk":"HIGH","riskNotes":"中断约 2 小时","major":%s}""".formatted(major)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.major").value(major))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.id");
     }
 
     String stored(String change) {
-        return jdbc.sql("SELECT status FROM lifecycle_supervision_change WHERE id = ?").param(UUID.fromString(change))
-                .query(String.class).single();
+        return jdbc.sql("SELECT status FROM lifecycle_supervision_change WHERE id = ?")
+                .param(UUID.fromString(change))
+                .query(String.class)
+                .single();
     }
 
     @Test
-    @DisplayName("GOVWEB 8.2.2 b) 云服务商有重大调整变更时…并获得监管部门审核: approving a major change without the regulator's review is a 400 quoting it")
+    @DisplayName(
+            "GOVWEB 8.2.2 b) 云服务商有重大调整变更时…并获得监管部门审核: approving a major change without the regulator's review is a 400 quoting it")
     void rejectsApprovingAMajorChangeWithoutTheRegulatorsReview_GOVWEB_8_2_2_b() throws Exception {
         String change = request(true);
         String url = api + "/changes/" + change + "/decision";
-        mvc.perform(post(url).with(as(customer)).with(IfMatch.version(0)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(url)
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"decision\":\"APPROVE\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.regulatorReviewedOn").value(allOf(containsString("8.2.2 b)"),
-                        containsString(SOURCE))));
-        mvc.perform(post(url).with(as(customer)).with(IfMatch.version(0)).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.errors.regulatorReviewedOn")
+                        .value(allOf(containsString("8.2.2 b)"), containsString(SOURCE))));
+        mvc.perform(post(url)
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"decision\":\"APPROVE\",\"regulatorReviewedOn\":\"%s\"}"
                                 .formatted(LocalDate.now().minusDays(1))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.regulatorReference").value(containsString(SOURCE)));
         assertThat(stored(change)).isEqualTo("PENDING");
-        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/supervision").with(as(customer)))
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/supervision")
+                        .with(as(customer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("name=\"regulatorReviewedOn\""),
-                        containsString("name=\"regulatorReference\""), containsString("regulator-needed"))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("name=\"regulatorReviewedOn\""),
+                                containsString("name=\"regulatorReference\""),
+                                containsString("regulator-needed"))));
     }
 
     @Test
@@ -121,59 +141,128 @@ class RegulatorReviewRuleTests {
     void approvesAMajorChangeWithTheRegulatorsReviewRecorded_GOVWEB_8_2_2_b() throws Exception {
         String change = request(true);
         LocalDate on = LocalDate.now().minusDays(2);
-        mvc.perform(post(api + "/changes/" + change + "/decision").with(as(customer)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"decision":"APPROVE","regulatorReviewedOn":"%s","regulatorReference":"网信审〔2026〕12号"}"""
-                                .formatted(on)))
+        mvc.perform(post(api + "/changes/" + change + "/decision")
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"decision":"APPROVE","regulatorReviewedOn":"%s","regulatorReference":"网信审〔2026〕12号"}""".formatted(on)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVED"))
                 .andExpect(jsonPath("$.regulatorReviewedOn").value(on.toString()))
                 .andExpect(jsonPath("$.regulatorReference").value("网信审〔2026〕12号"));
-        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/supervision").with(as(customer)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("网信审〔2026〕12号")));
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/supervision")
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("网信审〔2026〕12号")));
     }
 
     @Test
-    @DisplayName("GOVWEB 8.2.2 b): a review dated in the future is refused; refusing a major change or approving a minor one needs no review")
+    @DisplayName(
+            "GOVWEB 8.2.2 b): a review dated in the future is refused; refusing a major change or approving a minor one needs no review")
     void onlyTheApprovalOfAMajorChangeNeedsTheReview_GOVWEB_8_2_2_b() throws Exception {
         String major = request(true);
-        mvc.perform(post(api + "/changes/" + major + "/decision").with(as(customer)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"decision":"APPROVE","regulatorReviewedOn":"%s","regulatorReference":"x"}"""
-                                .formatted(LocalDate.now().plusDays(3))))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.regulatorReviewedOn").exists());
-        mvc.perform(post(api + "/changes/" + major + "/decision").with(as(customer)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"REFUSE\",\"reason\":\"窗口过长\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUSED"));
+        mvc.perform(post(api + "/changes/" + major + "/decision")
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"decision":"APPROVE","regulatorReviewedOn":"%s","regulatorReference":"x"}""".formatted(LocalDate.now().plusDays(3))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.regulatorReviewedOn").exists());
+        mvc.perform(post(api + "/changes/" + major + "/decision")
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"REFUSE\",\"reason\":\"窗口过长\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REFUSED"));
         String minor = request(false);
-        mvc.perform(post(api + "/changes/" + minor + "/decision").with(as(customer)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        mvc.perform(post(api + "/changes/" + minor + "/decision")
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"decision\":\"APPROVE\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"));
     }
 
     @Test
-    @DisplayName("GOVWEB 8.2.2 b): on the command line a major change is approved only with --regulator-reviewed-on and --regulator-reference")
+    @DisplayName(
+            "GOVWEB 8.2.2 b): on the command line a major change is approved only with --regulator-reviewed-on and --regulator-reference")
     void commandLineApprovesAMajorChangeOnlyWithTheRegulatorsReview_GOVWEB_8_2_2_b() {
         String providerUser = account(w.provider().id());
         String customerUser = account(w.customer().id());
         String system = w.system().id().toString();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertThat(cli(out, err, "request-change", "--as", providerUser, "--system", system, "--title", "核心交换机更换",
-                "--reason", "设备老化", "--start", "2026-12-05T22:00", "--end", "2026-12-06T01:00", "--risk", "HIGH",
-                "--risk-notes", "中断约 1 小时", "--major")).as(err.toString()).isZero();
+        assertThat(cli(
+                        out,
+                        err,
+                        "request-change",
+                        "--as",
+                        providerUser,
+                        "--system",
+                        system,
+                        "--title",
+                        "核心交换机更换",
+                        "--reason",
+                        "设备老化",
+                        "--start",
+                        "2026-12-05T22:00",
+                        "--end",
+                        "2026-12-06T01:00",
+                        "--risk",
+                        "HIGH",
+                        "--risk-notes",
+                        "中断约 1 小时",
+                        "--major"))
+                .as(err.toString())
+                .isZero();
         String change = jdbc.sql("SELECT id FROM lifecycle_supervision_change WHERE system_id = ? AND major")
-                .param(w.system().id()).query(UUID.class).single().toString();
-        assertThat(cli(out, err, "decide-change", "--as", customerUser, "--system", system, "--change", change,
-                "--approve", "--confirm")).isEqualTo(2); // bad input (ActingCommand)
+                .param(w.system().id())
+                .query(UUID.class)
+                .single()
+                .toString();
+        assertThat(cli(
+                        out,
+                        err,
+                        "decide-change",
+                        "--as",
+                        customerUser,
+                        "--system",
+                        system,
+                        "--change",
+                        change,
+                        "--approve",
+                        "--confirm"))
+                .isEqualTo(2); // bad input (ActingCommand)
         assertThat(err.toString()).contains("8.2.2 b)", SOURCE);
         assertThat(stored(change)).isEqualTo("PENDING");
-        assertThat(cli(out, err, "decide-change", "--as", customerUser, "--system", system, "--change", change,
-                "--approve", "--confirm", "--regulator-reviewed-on", LocalDate.now().toString(),
-                "--regulator-reference", "网信审〔2026〕13号")).as(err.toString()).isZero();
+        assertThat(cli(
+                        out,
+                        err,
+                        "decide-change",
+                        "--as",
+                        customerUser,
+                        "--system",
+                        system,
+                        "--change",
+                        change,
+                        "--approve",
+                        "--confirm",
+                        "--regulator-reviewed-on",
+                        LocalDate.now().toString(),
+                        "--regulator-reference",
+                        "网信审〔2026〕13号"))
+                .as(err.toString())
+                .isZero();
         assertThat(stored(change)).isEqualTo("APPROVED");
         assertThat(jdbc.sql("SELECT regulator_reference FROM lifecycle_supervision_change WHERE id = ?")
-                .param(UUID.fromString(change)).query(String.class).single()).isEqualTo("网信审〔2026〕13号");
+                        .param(UUID.fromString(change))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("网信审〔2026〕13号");
     }
 
     String account(UUID org) {

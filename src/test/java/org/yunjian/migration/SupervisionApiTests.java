@@ -9,11 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockMultipartFile;
 import org.yunjian.lifecycle.LifecycleWorldTest;
@@ -36,45 +34,75 @@ class SupervisionApiTests extends LifecycleWorldTest {
         String body = send(post(base + "/changes"), u, """
                 {"title":"云主机操作系统升级","reason":"旧版本停止安全更新","windowStart":"2026-12-05T22:00",
                  "windowEnd":"2026-12-06T02:00","risk":"MEDIUM","riskNotes":"中断约 30 分钟，失败时回滚到快照"}""")
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.statusLabel").value("待审批"))
-                .andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.statusLabel").value("待审批"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return JsonPath.read(body, "$.id");
     }
 
     @Test
     void providerReportIsReviewedOnceByTheCustomer() throws Exception {
         byte[] file = "月度运行报告：可用性 99.98%".getBytes(StandardCharsets.UTF_8);
-        String body = mvc.perform(multipart(base + "/reports").file(new MockMultipartFile("file", "月报.txt",
-                        "text/plain", file)).param("kind", "MONTHLY_OPERATION").param("periodStart", "2026-10-01")
-                        .param("periodEnd", "2026-10-31").param("receivedOn", "2026-11-05").with(as(provider)))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.kindLabel").value("月度运行报告"))
-                .andExpect(jsonPath("$.reviewed").value(false)).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(multipart(base + "/reports")
+                        .file(new MockMultipartFile("file", "月报.txt", "text/plain", file))
+                        .param("kind", "MONTHLY_OPERATION")
+                        .param("periodStart", "2026-10-01")
+                        .param("periodEnd", "2026-10-31")
+                        .param("receivedOn", "2026-11-05")
+                        .with(as(provider)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kindLabel").value("月度运行报告"))
+                .andExpect(jsonPath("$.reviewed").value(false))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(body, "$.id");
         assertThat(mvc.perform(get((String) JsonPath.read(body, "$.file.href")).with(as(customer)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()).isEqualTo(file);
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsByteArray())
+                .isEqualTo(file);
 
         send(post(base + "/reports/" + id + "/review"), provider, "{\"conclusion\":\"ACCEPTED\"}")
                 .andExpect(status().isForbidden());
         send(post(base + "/reports/" + id + "/review"), customer, "{\"conclusion\":\"ACCEPTED_WITH_ISSUES\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.issues").exists());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.issues").exists());
         send(post(base + "/reports/" + id + "/review").with(IfMatch.version(0)), customer, """
                 {"conclusion":"ACCEPTED_WITH_ISSUES","issues":"未列出安全组变更的审批记录","reviewedOn":"2026-11-10"}""")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.conclusionLabel").value("通过，提出问题"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.conclusionLabel").value("通过，提出问题"));
         send(post(base + "/reports/" + id + "/review"), customer, "{\"conclusion\":\"ACCEPTED\"}")
                 .andExpect(status().isConflict());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.supervision.review' "
-                + "AND object_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+                                + "AND object_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // without a file, with an impossible period: refused field by field, nothing stored
-        mvc.perform(multipart(base + "/reports").param("kind", "WEEKLY").param("periodStart", "2026-10-31")
-                        .param("periodEnd", "2026-10-01").param("receivedOn", LocalDate.now().plusDays(3).toString())
+        mvc.perform(multipart(base + "/reports")
+                        .param("kind", "WEEKLY")
+                        .param("periodStart", "2026-10-31")
+                        .param("periodEnd", "2026-10-01")
+                        .param("receivedOn", LocalDate.now().plusDays(3).toString())
                         .with(as(provider)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.kind").exists())
-                .andExpect(jsonPath("$.errors.periodEnd").exists()).andExpect(jsonPath("$.errors.receivedOn").exists())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.kind").exists())
+                .andExpect(jsonPath("$.errors.periodEnd").exists())
+                .andExpect(jsonPath("$.errors.receivedOn").exists())
                 .andExpect(jsonPath("$.errors.file").exists());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_supervision_report WHERE system_id = ?")
-                .param(w.system().id()).query(Long.class).single()).isEqualTo(1);
-        mvc.perform(get(base).with(as(integrator))).andExpect(status().isOk())
+                        .param(w.system().id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        mvc.perform(get(base).with(as(integrator)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reports.length()").value(0));
         mvc.perform(get(base).with(as(stranger))).andExpect(status().isNotFound());
     }
@@ -85,11 +113,18 @@ class SupervisionApiTests extends LifecycleWorldTest {
         send(post(base + "/changes/" + fromProvider + "/decision"), provider, "{\"decision\":\"APPROVE\"}")
                 .andExpect(status().isForbidden());
         send(post(base + "/changes/" + fromProvider + "/decision"), customer, "{\"decision\":\"REFUSE\"}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reason").exists());
-        send(post(base + "/changes/" + fromProvider + "/decision").with(IfMatch.version(0)), customer,
-                "{\"decision\":\"APPROVE\",\"reason\":\"同意\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
-        send(post(base + "/changes/" + fromProvider + "/decision"), customer, "{\"decision\":\"REFUSE\",\"reason\":\"x\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.reason").exists());
+        send(
+                        post(base + "/changes/" + fromProvider + "/decision").with(IfMatch.version(0)),
+                        customer,
+                        "{\"decision\":\"APPROVE\",\"reason\":\"同意\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPROVED"));
+        send(
+                        post(base + "/changes/" + fromProvider + "/decision"),
+                        customer,
+                        "{\"decision\":\"REFUSE\",\"reason\":\"x\"}")
                 .andExpect(status().isConflict());
 
         String fromCustomer = change(customer);
@@ -97,15 +132,23 @@ class SupervisionApiTests extends LifecycleWorldTest {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString("不能由本单位审批")));
         assertThat(jdbc.sql("SELECT status FROM lifecycle_supervision_change WHERE id = ?")
-                .param(java.util.UUID.fromString(fromCustomer)).query(String.class).single()).isEqualTo("PENDING");
+                        .param(java.util.UUID.fromString(fromCustomer))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.supervision.change.approve' "
-                + "AND object_id = ?").param(fromProvider).query(Long.class).single())
+                                + "AND object_id = ?")
+                        .param(fromProvider)
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(1);
 
         send(post(base + "/changes"), provider, """
                 {"title":"升级","reason":"r","windowStart":"2026-12-06T02:00","windowEnd":"2026-12-05T22:00",
-                 "risk":"EXTREME","riskNotes":""}""").andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.windowEnd").exists()).andExpect(jsonPath("$.errors.risk").exists())
+                 "risk":"EXTREME","riskNotes":""}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.windowEnd").exists())
+                .andExpect(jsonPath("$.errors.risk").exists())
                 .andExpect(jsonPath("$.errors.riskNotes").exists());
         send(post(base + "/changes"), integrator, "{}").andExpect(status().isForbidden());
         send(post(base + "/changes"), stranger, "{}").andExpect(status().isNotFound());
@@ -113,11 +156,14 @@ class SupervisionApiTests extends LifecycleWorldTest {
 
     @Test
     void incidentsRecordedAgainstTheSystemAreListedWithTheirAnalysis() throws Exception {
-        mvc.perform(get(base).with(as(customer))).andExpect(jsonPath("$.incidents.length()").value(0));
+        mvc.perform(get(base).with(as(customer)))
+                .andExpect(jsonPath("$.incidents.length()").value(0));
         send(post("/api/systems/" + w.system().id() + "/incidents"), customer, """
                 {"incident":"TCCIA004-B-9","occurredAt":"2026-11-20T16:30","title":"服务器固件被植入恶意程序",
-                 "description":"机房巡检发现。","reference":"GD-2026-117"}""").andExpect(status().isCreated());
-        mvc.perform(get(base).with(as(customer))).andExpect(status().isOk())
+                 "description":"机房巡检发现。","reference":"GD-2026-117"}""")
+                .andExpect(status().isCreated());
+        mvc.perform(get(base).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.incidents.length()").value(1))
                 .andExpect(jsonPath("$.incidents[0].title").value("服务器固件被植入恶意程序"))
                 .andExpect(jsonPath("$.incidents[0].number").value("9"))

@@ -1,6 +1,5 @@
 package org.yunjian.obligations;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,19 +9,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
-import com.jayway.jsonpath.JsonPath;
-
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,10 +49,13 @@ class CalendarFeedTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -72,22 +71,30 @@ class CalendarFeedTests {
         // another customer's system with obligations, which must not appear
         CurrentUser stranger = user(w.stranger().id());
         mvc.perform(post("/api/systems/" + w.strangersSystem().id() + "/lifecycle/obligations/generate")
-                .with(as(stranger)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                        .with(as(stranger))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isCreated());
     }
 
     String createFeed() throws Exception {
         String body = mvc.perform(post("/api/lifecycle/calendar/feed").with(as(customer)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String url = JsonPath.read(body, "$.url");
         assertThat(url).endsWith(".ics");
         return url.substring(url.indexOf("/lifecycle/calendar/"));
     }
 
     String fetch(String path) throws Exception {
-        return mvc.perform(get(path)).andExpect(status().isOk())
+        return mvc.perform(get(path))
+                .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "text/calendar;charset=UTF-8"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -97,33 +104,42 @@ class CalendarFeedTests {
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertThat(events).hasSize(18); // issue 36: a drill per category and the guide's other periodic duties
-        List<String> starts = events.stream().map(e -> e.getProperty(Property.DTSTART).orElseThrow().getValue())
+        List<String> starts = events.stream()
+                .map(e -> e.getProperty(Property.DTSTART).orElseThrow().getValue())
                 .toList();
         assertThat(starts).contains(compact(today.plusDays(60)), compact(today.minusMonths(2)));
         assertThat(events).allSatisfy(e -> {
             assertThat(e.getProperty(Property.DTSTART).orElseThrow().getValue()).hasSize(8); // all-day (a DATE)
-            assertThat(e.getProperty(Property.DESCRIPTION).orElseThrow().getValue()).contains(w.system().name(),
-                    "负责单位");
+            assertThat(e.getProperty(Property.DESCRIPTION).orElseThrow().getValue())
+                    .contains(w.system().name(), "负责单位");
             List<VAlarm> alarms = e.getAlarms();
             assertThat(alarms).singleElement().satisfies(a -> assertThat(
-                    a.getProperty(Property.TRIGGER).orElseThrow().getValue()).isIn("-P7D", "-P1W")); // 7 days before
+                            a.getProperty(Property.TRIGGER).orElseThrow().getValue())
+                    .isIn("-P7D", "-P1W")); // 7 days before
         });
-        assertThat(events.stream().map(e -> e.getProperty(Property.SUMMARY).orElseThrow().getValue()))
-                .anySatisfy(s -> assertThat(s).isEqualTo("应急演练：网络攻击事件到期：" + w.system().name()));
+        assertThat(events.stream()
+                        .map(e -> e.getProperty(Property.SUMMARY).orElseThrow().getValue()))
+                .anySatisfy(s ->
+                        assertThat(s).isEqualTo("应急演练：网络攻击事件到期：" + w.system().name()));
         // issue 36: the source quoted, and an interval the text does not state marked as a configurable default
-        assertThat(events.stream().map(e -> e.getProperty(Property.DESCRIPTION).orElseThrow().getValue()))
-                .anySatisfy(d -> assertThat(d).contains("依据：8.4.1.4 b)“定期对网站应用程序、操作系统及数据库进行脆弱性扫描；”",
-                        "周期为可配置的默认值，标准未规定具体周期"))
-                .anySatisfy(d -> assertThat(d).contains("每两年至少开展各典型类别安全事件的应急演练一次")
-                        .doesNotContain("周期为可配置的默认值"));
+        assertThat(events.stream().map(e -> e.getProperty(Property.DESCRIPTION)
+                        .orElseThrow()
+                        .getValue()))
+                .anySatisfy(d ->
+                        assertThat(d).contains("依据：8.4.1.4 b)“定期对网站应用程序、操作系统及数据库进行脆弱性扫描；”", "周期为可配置的默认值，标准未规定具体周期"))
+                .anySatisfy(
+                        d -> assertThat(d).contains("每两年至少开展各典型类别安全事件的应急演练一次").doesNotContain("周期为可配置的默认值"));
         assertThat(ics).doesNotContain(w.strangersSystem().name());
         // stable UIDs: a second fetch gives the same events
         Calendar again = new CalendarBuilder().build(new StringReader(fetch(path)));
         assertThat(uids(again)).containsExactlyInAnyOrderElementsOf(uids(calendar));
         // only the hash is stored
         String token = path.substring(path.lastIndexOf('/') + 1, path.length() - 4);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_calendar_feed WHERE token_hash = ?").param(token)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_calendar_feed WHERE token_hash = ?")
+                        .param(token)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -137,8 +153,12 @@ class CalendarFeedTests {
         mvc.perform(get(second)).andExpect(status().isNotFound());
         mvc.perform(delete("/api/lifecycle/calendar/feed").with(as(customer))).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ? ORDER BY seq")
-                .param(customer.userId().toString()).query(String.class).list())
-                .containsSubsequence("lifecycle.obligation.feed-create", "lifecycle.obligation.feed-create",
+                        .param(customer.userId().toString())
+                        .query(String.class)
+                        .list())
+                .containsSubsequence(
+                        "lifecycle.obligation.feed-create",
+                        "lifecycle.obligation.feed-create",
                         "lifecycle.obligation.feed-revoke");
     }
 
@@ -146,9 +166,12 @@ class CalendarFeedTests {
     void aDisabledOwnersFeedIsNotFound() throws Exception {
         String path = createFeed();
         fetch(path);
-        org.yunjian.party.PartyTestSupport.runAs(org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
-                () -> users.update(customer.userId(),
-                        org.yunjian.shared.version.ExpectedVersion.exactly(users.get(customer.userId()).version()),
+        org.yunjian.party.PartyTestSupport.runAs(
+                org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
+                () -> users.update(
+                        customer.userId(),
+                        org.yunjian.shared.version.ExpectedVersion.exactly(
+                                users.get(customer.userId()).version()),
                         new UserAdministration.Change(null, null, null, false)));
         mvc.perform(get(path)).andExpect(status().isNotFound());
     }
@@ -158,7 +181,8 @@ class CalendarFeedTests {
     }
 
     static List<String> uids(Calendar c) {
-        return c.<VEvent>getComponents("VEVENT").stream().map(e -> e.getProperty(Property.UID).orElseThrow().getValue())
+        return c.<VEvent>getComponents("VEVENT").stream()
+                .map(e -> e.getProperty(Property.UID).orElseThrow().getValue())
                 .toList();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -44,13 +43,16 @@ class DemoSecuritiesBrowserTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void theSecuritiesCompanySeesItsIndustryCloudSystemsJrtCalendar() throws Exception {
-        UUID system = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?").param(DemoData.SECURITIES_SYSTEM)
-                .query(UUID.class).single();
+        UUID system = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
+                .param(DemoData.SECURITIES_SYSTEM)
+                .query(UUID.class)
+                .single();
         ChromeDriver driver = Browser.start();
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -64,9 +66,11 @@ class DemoSecuritiesBrowserTests {
             shot(driver, "plan");
             driver.get(base + "/systems/" + system + "/lifecycle/obligations");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("obligations-title")));
-            assertThat(driver.findElement(By.id("obligation-INDUSTRY_JOINT_DRILL")).getText())
+            assertThat(driver.findElement(By.id("obligation-INDUSTRY_JOINT_DRILL"))
+                            .getText())
                     .contains("行业云应参与证券期货业信息安全联合应急演练。");
-            assertThat(driver.findElement(By.id("obligation-PROVIDER_RISK_ASSESSMENT")).getText())
+            assertThat(driver.findElement(By.id("obligation-PROVIDER_RISK_ASSESSMENT"))
+                            .getText())
                     .contains("受托方应开展周期性的风险评估和监测，保证安全能力持续符合委托方的要求。");
             shot(driver, "obligations");
         } finally {

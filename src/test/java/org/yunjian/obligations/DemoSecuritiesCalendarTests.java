@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -46,32 +45,47 @@ class DemoSecuritiesCalendarTests {
 
     static {
         // line 536 (7.3)
-        JRT_COMMUNITY.put(ObligationKind.PROVIDER_RISK_ASSESSMENT, List.of("JRT-SF-7.3-4", "7.3",
-                "受托方应开展周期性的风险评估和监测，保证安全能力持续符合委托方的要求。"));
+        JRT_COMMUNITY.put(
+                ObligationKind.PROVIDER_RISK_ASSESSMENT,
+                List.of("JRT-SF-7.3-4", "7.3", "受托方应开展周期性的风险评估和监测，保证安全能力持续符合委托方的要求。"));
         // line 448 (6.3.4)
         JRT_COMMUNITY.put(ObligationKind.NDA_RENEWAL, List.of("JRT-SF-6.3.4-2", "6.3.4", "保密协议应有明确的有效周期。"));
         // line 406 (6.3.1)
-        JRT_COMMUNITY.put(ObligationKind.PROVIDER_CERTIFICATION, List.of("JRT-SF-6.3.1-5", "6.3.1",
-                "受托方应设立信息安全管理职能部门，在开展托管业务两年内宜通过信息管理体系认证（如GB/T 22080或ISO/IEC 27001的最新版本）"
-                        + "和IT服务管理体系认证（如GB/T 24405.1或ISO/IEC 20000-1的最新版本）。"));
+        JRT_COMMUNITY.put(
+                ObligationKind.PROVIDER_CERTIFICATION,
+                List.of(
+                        "JRT-SF-6.3.1-5",
+                        "6.3.1",
+                        "受托方应设立信息安全管理职能部门，在开展托管业务两年内宜通过信息管理体系认证（如GB/T 22080或ISO/IEC 27001的最新版本）"
+                                + "和IT服务管理体系认证（如GB/T 24405.1或ISO/IEC 20000-1的最新版本）。"));
         // line 544 (7.3)
-        JRT_COMMUNITY.put(ObligationKind.INDUSTRY_JOINT_DRILL, List.of("JRT-SF-7.3-8", "7.3",
-                "行业云应参与证券期货业信息安全联合应急演练。"));
+        JRT_COMMUNITY.put(
+                ObligationKind.INDUSTRY_JOINT_DRILL, List.of("JRT-SF-7.3-8", "7.3", "行业云应参与证券期货业信息安全联合应急演练。"));
         // line 400 (6.3.1)
-        JRT_COMMUNITY.put(ObligationKind.PROVIDER_EVALUATION, List.of("JRT-SF-6.3.1-2", "6.3.1",
-                "委托方应根据云计算应用的信息安全目标，每年评估受托方提供的云服务，并督促受托方进行相应整改，当受托方提供的云服务严重违反云服务"
-                        + "安全要求时，应及时更换受托方。"));
+        JRT_COMMUNITY.put(
+                ObligationKind.PROVIDER_EVALUATION,
+                List.of(
+                        "JRT-SF-6.3.1-2",
+                        "6.3.1",
+                        "委托方应根据云计算应用的信息安全目标，每年评估受托方提供的云服务，并督促受托方进行相应整改，当受托方提供的云服务严重违反云服务" + "安全要求时，应及时更换受托方。"));
         // line 534 (7.3)
-        JRT_COMMUNITY.put(ObligationKind.PROVIDER_REPORT, List.of("JRT-SF-7.3-3", "7.3",
-                "行业云的运行应符合JR/T 0099-2012要求。受托方应依照委托方要求，向委托方提供其符合JR/T 0060及JR/T 0099-2012的必要证据。"));
+        JRT_COMMUNITY.put(
+                ObligationKind.PROVIDER_REPORT,
+                List.of(
+                        "JRT-SF-7.3-3",
+                        "7.3",
+                        "行业云的运行应符合JR/T 0099-2012要求。受托方应依照委托方要求，向委托方提供其符合JR/T 0060及JR/T 0099-2012的必要证据。"));
     }
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAdministration users;
+
     final JsonMapper json = JsonMapper.builder().build();
 
     UUID system;
@@ -79,8 +93,10 @@ class DemoSecuritiesCalendarTests {
 
     @BeforeEach
     void demo() {
-        system = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?").param(DemoData.SECURITIES_SYSTEM)
-                .query(UUID.class).single();
+        system = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
+                .param(DemoData.SECURITIES_SYSTEM)
+                .query(UUID.class)
+                .single();
         securities = SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
     }
 
@@ -94,12 +110,17 @@ class DemoSecuritiesCalendarTests {
                        p.credit_code AS provider
                 FROM cloud_system s JOIN organization c ON c.id = s.customer_id JOIN organization p ON p.id = s.provider_id
                 WHERE s.id = ?""").param(system).query().singleRow());
-        assertThat(row).containsEntry("INDUSTRY", "SECURITIES_FUTURES").containsEntry("DEPLOYMENT_MODEL", "COMMUNITY")
+        assertThat(row)
+                .containsEntry("INDUSTRY", "SECURITIES_FUTURES")
+                .containsEntry("DEPLOYMENT_MODEL", "COMMUNITY")
                 .containsEntry("CUSTOMER", DemoData.SECURITIES.creditCode())
                 .containsEntry("PROVIDER", DemoData.PROVIDER.creditCode());
         assertThat(((Number) row.get("PROTECTION_LEVEL")).intValue()).isEqualTo(3);
-        assertThat(securities.organizationId()).isEqualTo(jdbc.sql("SELECT customer_id FROM cloud_system WHERE id = ?")
-                .param(system).query(UUID.class).single());
+        assertThat(securities.organizationId())
+                .isEqualTo(jdbc.sql("SELECT customer_id FROM cloud_system WHERE id = ?")
+                        .param(system)
+                        .query(UUID.class)
+                        .single());
         assertThat(DemoData.ACCOUNTS).anySatisfy(a -> assertThat(a.username()).isEqualTo(DemoData.SECURITIES_USER));
     }
 
@@ -108,9 +129,13 @@ class DemoSecuritiesCalendarTests {
             + "certification and yearly evaluation, 7.3 \"行业云应参与证券期货业信息安全联合应急演练。\", 7.3 provider evidence: "
             + "each in the securities system's calendar (GET REST) with its clause and source line")
     void everyJrtPeriodicDutyOfAnIndustryCloudIsInTheRestCalendarWithItsClause() throws Exception {
-        String body = mvc.perform(get("/api/systems/" + system + "/lifecycle/obligations").with(as(securities))
-                        .accept(MediaType.APPLICATION_JSON)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String body = mvc.perform(get("/api/systems/" + system + "/lifecycle/obligations")
+                        .with(as(securities))
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         JsonNode items = json.readTree(body).path("items");
         assertThat(items.isArray()).as(body).isTrue();
         JRT_COMMUNITY.forEach((kind, quote) -> {
@@ -134,11 +159,15 @@ class DemoSecuritiesCalendarTests {
     }
 
     @Test
-    @DisplayName("JR/T 7.3 / 6.3.4 / 6.3.1: the obligations page of the securities system shows each JR/T periodic duty "
-            + "with its clause quoted, to the securities company's user")
+    @DisplayName(
+            "JR/T 7.3 / 6.3.4 / 6.3.1: the obligations page of the securities system shows each JR/T periodic duty "
+                    + "with its clause quoted, to the securities company's user")
     void everyJrtPeriodicDutyOfAnIndustryCloudIsOnTheCalendarPage() throws Exception {
-        String page = mvc.perform(get("/systems/" + system + "/lifecycle/obligations").with(as(securities)))
-                .andExpect(status().isOk()).andReturn().getResponse()
+        String page = mvc.perform(
+                        get("/systems/" + system + "/lifecycle/obligations").with(as(securities)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         String text = HtmlUtils.htmlUnescape(page);
         JRT_COMMUNITY.forEach((kind, quote) -> {
@@ -153,15 +182,30 @@ class DemoSecuritiesCalendarTests {
             + "validUntil; the plan of the securities system exists")
     void theDemoNdaCarriesItsValidityAndThePlanExists() {
         String where = " FROM lifecycle_contract_clause WHERE system_id = ? AND clause = 'JRT-SF-6.3.4-2'";
-        LocalDate from = jdbc.sql("SELECT valid_from" + where).param(system).query(LocalDate.class).single();
-        LocalDate until = jdbc.sql("SELECT valid_until" + where).param(system).query(LocalDate.class).single();
+        LocalDate from = jdbc.sql("SELECT valid_from" + where)
+                .param(system)
+                .query(LocalDate.class)
+                .single();
+        LocalDate until = jdbc.sql("SELECT valid_until" + where)
+                .param(system)
+                .query(LocalDate.class)
+                .single();
         assertThat(until).isAfter(from);
-        LocalDate due = jdbc.sql("SELECT due_date FROM lifecycle_obligation WHERE system_id = ? AND kind = 'NDA_RENEWAL'")
-                .param(system).query(LocalDate.class).single();
+        LocalDate due = jdbc.sql(
+                        "SELECT due_date FROM lifecycle_obligation WHERE system_id = ? AND kind = 'NDA_RENEWAL'")
+                .param(system)
+                .query(LocalDate.class)
+                .single();
         assertThat(due).isEqualTo(until.minusDays(ObligationPolicy.DEFAULT_NDA_LEAD_DAYS));
         assertThat(jdbc.sql("SELECT valid_until FROM lifecycle_obligation WHERE system_id = ? AND kind = 'NDA_RENEWAL'")
-                .param(system).query(LocalDate.class).single()).isEqualTo(until);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_plan WHERE system_id = ?").param(system)
-                .query(Long.class).single()).isEqualTo(1);
+                        .param(system)
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(until);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_plan WHERE system_id = ?")
+                        .param(system)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

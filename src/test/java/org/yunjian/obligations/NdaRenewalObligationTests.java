@@ -13,7 +13,6 @@ import static org.yunjian.party.PartyTestSupport.runAs;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,22 +50,37 @@ class NdaRenewalObligationTests extends LifecycleWorldTest {
     }
 
     void securitiesSystem() {
-        sf = runAs(admin(), () -> systems.create(new Inputs.SystemInput("行业云集中交易系统", w.customer().id().toString(),
-                "3", "COMMUNITY", "IAAS", "SECURITIES_FUTURES", "IMPORTANT", List.of("上海"),
-                w.provider().id().toString(), List.of())));
+        sf = runAs(
+                admin(),
+                () -> systems.create(new Inputs.SystemInput(
+                        "行业云集中交易系统",
+                        w.customer().id().toString(),
+                        "3",
+                        "COMMUNITY",
+                        "IAAS",
+                        "SECURITIES_FUTURES",
+                        "IMPORTANT",
+                        List.of("上海"),
+                        w.provider().id().toString(),
+                        List.of())));
     }
 
     void nda(LocalDate from, LocalDate until, long version) throws Exception {
-        mvc.perform(put("/api/systems/" + sf.id() + "/lifecycle/contract-review/clauses/" + CLAUSE).with(as(customer))
-                        .with(IfMatch.version(version)).contentType(MediaType.APPLICATION_JSON).content("""
-                                {"status":"PRESENT","reference":"保密协议第 2 条","validFrom":"%s","validUntil":"%s"}"""
-                                .formatted(from, until)))
+        mvc.perform(put("/api/systems/" + sf.id() + "/lifecycle/contract-review/clauses/" + CLAUSE)
+                        .with(as(customer))
+                        .with(IfMatch.version(version))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"status":"PRESENT","reference":"保密协议第 2 条","validFrom":"%s","validUntil":"%s"}""".formatted(from, until)))
                 .andExpect(status().isOk());
     }
 
     String ndaRow() throws Exception {
-        return mvc.perform(get(obligations() + "/NDA_RENEWAL").with(as(customer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return mvc.perform(get(obligations() + "/NDA_RENEWAL").with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
@@ -80,17 +94,24 @@ class NdaRenewalObligationTests extends LifecycleWorldTest {
         send(post(obligations() + "/generate"), customer, "{\"startDate\":\"%s\"}".formatted(today.plusMonths(1)))
                 .andExpect(status().isCreated());
 
-        mvc.perform(get(obligations() + "/NDA_RENEWAL").with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(obligations() + "/NDA_RENEWAL").with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nextDue").value(until.minusDays(90).toString()))
                 .andExpect(jsonPath("$.validUntil").value(until.toString()))
                 .andExpect(jsonPath("$.leadDays").value(90))
                 .andExpect(jsonPath("$.expired").value(false))
                 .andExpect(jsonPath("$.status").value("UPCOMING"));
         assertThat(jdbc.sql("SELECT due_date FROM lifecycle_obligation WHERE system_id = ? AND kind = 'NDA_RENEWAL'")
-                .param(sf.id()).query(LocalDate.class).single()).isEqualTo(until.minusDays(90));
+                        .param(sf.id())
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(until.minusDays(90));
 
-        String page = HtmlUtils.htmlUnescape(mvc.perform(get("/systems/" + sf.id() + "/lifecycle/obligations")
-                        .with(as(customer))).andExpect(status().isOk()).andReturn().getResponse()
+        String page = HtmlUtils.htmlUnescape(mvc.perform(
+                        get("/systems/" + sf.id() + "/lifecycle/obligations").with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(page).contains("到期前 90 天须续签", "提前天数为可配置的默认值（标准未规定）", "保密协议应有明确的有效周期。");
     }
@@ -103,18 +124,26 @@ class NdaRenewalObligationTests extends LifecycleWorldTest {
         LocalDate today = LocalDate.now(org.yunjian.shared.Formats.zone());
         send(post(obligations() + "/generate"), customer, "{}").andExpect(status().isCreated());
         long audited = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.obligation.validity'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         nda(today.minusYears(1), today.plusMonths(2), 0);
         assertThat(ndaRow()).contains("\"nextDue\":\"" + today.plusMonths(2).minusDays(90) + "\"");
         nda(today, today.plusYears(3), 1);
         assertThat(ndaRow()).contains("\"nextDue\":\"" + today.plusYears(3).minusDays(90) + "\"");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.obligation.validity'")
-                .query(Long.class).single()).isEqualTo(audited + 2);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(audited + 2);
 
         long version = jdbc.sql("SELECT version FROM lifecycle_obligation WHERE system_id = ? AND kind = 'NDA_RENEWAL'")
-                .param(sf.id()).query(Long.class).single();
-        send(post(obligations() + "/NDA_RENEWAL/completions").with(IfMatch.version(version)), customer,
-                "{\"doneOn\":\"%s\"}".formatted(today)).andExpect(status().isBadRequest())
+                .param(sf.id())
+                .query(Long.class)
+                .single();
+        send(
+                        post(obligations() + "/NDA_RENEWAL/completions").with(IfMatch.version(version)),
+                        customer,
+                        "{\"doneOn\":\"%s\"}".formatted(today))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.doneOn").value(containsString("合同审查")));
     }
 
@@ -126,14 +155,20 @@ class NdaRenewalObligationTests extends LifecycleWorldTest {
         send(post(obligations() + "/generate"), customer, "{}").andExpect(status().isCreated());
         nda(today.minusYears(3), today.minusDays(10), 0);
 
-        mvc.perform(get(obligations() + "/NDA_RENEWAL").with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(obligations() + "/NDA_RENEWAL").with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.expired").value(true))
                 .andExpect(jsonPath("$.status").value("OVERDUE"))
                 .andExpect(jsonPath("$.nextDue").value(today.minusDays(100).toString()));
-        mvc.perform(get(obligations()).param("status", "OVERDUE").with(as(customer))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.items[?(@.kind == 'NDA_RENEWAL')].expired").value(true));
-        String page = mvc.perform(get("/systems/" + sf.id() + "/lifecycle/obligations").with(as(customer)))
-                .andExpect(status().isOk()).andReturn().getResponse()
+        mvc.perform(get(obligations()).param("status", "OVERDUE").with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.items[?(@.kind == 'NDA_RENEWAL')].expired").value(true));
+        String page = mvc.perform(
+                        get("/systems/" + sf.id() + "/lifecycle/obligations").with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("class=\"badge bad expired\">已过期</span>");
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,16 @@ class NdaValidityAndDrillRulesTest {
     }
 
     static Obligation nda(LocalDate start) {
-        return new Obligation(UUID.randomUUID(), UUID.randomUUID(), ObligationKind.NDA_RENEWAL, UUID.randomUUID(),
-                start, 36, null, null, null);
+        return new Obligation(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                ObligationKind.NDA_RENEWAL,
+                UUID.randomUUID(),
+                start,
+                36,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -46,30 +53,39 @@ class NdaValidityAndDrillRulesTest {
         assertThat(plain.expired(today)).isFalse();
 
         LocalDate until = LocalDate.of(2027, 6, 30);
-        Obligation o = plain.withValidity(ObligationPolicy.DEFAULT.validity(ObligationKind.NDA_RENEWAL, until)
+        Obligation o = plain.withValidity(ObligationPolicy.DEFAULT
+                .validity(ObligationKind.NDA_RENEWAL, until)
                 .orElseThrow());
-        assertThat(o.validity().leadDays()).isEqualTo(ObligationPolicy.DEFAULT_NDA_LEAD_DAYS).isEqualTo(90);
+        assertThat(o.validity().leadDays())
+                .isEqualTo(ObligationPolicy.DEFAULT_NDA_LEAD_DAYS)
+                .isEqualTo(90);
         assertThat(o.nextDue()).isEqualTo(until.minusDays(90));
         assertThat(o.status(today)).isEqualTo(ObligationStatus.UPCOMING);
         assertThat(o.status(until.minusDays(80))).isEqualTo(ObligationStatus.OVERDUE);
         assertThat(o.expired(until)).isFalse();
         assertThat(o.expired(until.plusDays(1))).isTrue();
         // a completion does not move a due date that follows the NDA
-        assertThat(o.completed(today, today, "u", java.time.Instant.EPOCH).nextDue()).isEqualTo(until.minusDays(90));
+        assertThat(o.completed(today, today, "u", java.time.Instant.EPOCH).nextDue())
+                .isEqualTo(until.minusDays(90));
         // only the NDA renewal follows a validity
-        assertThat(ObligationPolicy.DEFAULT.validity(ObligationKind.PROVIDER_EVALUATION, until)).isEmpty();
-        assertThat(ObligationPolicy.DEFAULT.validity(ObligationKind.NDA_RENEWAL, null)).isEmpty();
+        assertThat(ObligationPolicy.DEFAULT.validity(ObligationKind.PROVIDER_EVALUATION, until))
+                .isEmpty();
+        assertThat(ObligationPolicy.DEFAULT.validity(ObligationKind.NDA_RENEWAL, null))
+                .isEmpty();
     }
 
     @Test
     @DisplayName("JR/T 6.3.4: the lead is configurable (yunjian.lifecycle.obligations.nda-lead-days), 0–365 days")
     void theNdaLeadIsAConfigurableDefault() {
         ObligationPolicy p = new ObligationPolicy(Map.of(3, 12), 12, 1, 12, 12, Map.of(), 30);
-        assertThat(p.validity(ObligationKind.NDA_RENEWAL, LocalDate.of(2027, 1, 31)).orElseThrow().renewBy())
+        assertThat(p.validity(ObligationKind.NDA_RENEWAL, LocalDate.of(2027, 1, 31))
+                        .orElseThrow()
+                        .renewBy())
                 .isEqualTo(LocalDate.of(2027, 1, 1));
         assertThatThrownBy(() -> new ObligationPolicy(Map.of(3, 12), 12, 1, 12, 12, Map.of(), 400))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(ObligationKind.NDA_RENEWAL.intervalStated(Industry.SECURITIES_FUTURES)).isFalse();
+        assertThat(ObligationKind.NDA_RENEWAL.intervalStated(Industry.SECURITIES_FUTURES))
+                .isFalse();
     }
 
     @Test
@@ -80,7 +96,8 @@ class NdaValidityAndDrillRulesTest {
         var gov = PeriodicDutiesTest.system(Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC);
         assertThat(ObligationPolicy.DEFAULT.completedBy(DrillCategory.MALWARE, gov, catalog))
                 .containsExactly(ObligationKind.DRILL_MALWARE);
-        assertThat(ObligationPolicy.DEFAULT.completedBy(DrillCategory.OTHER, gov, catalog)).isEmpty();
+        assertThat(ObligationPolicy.DEFAULT.completedBy(DrillCategory.OTHER, gov, catalog))
+                .isEmpty();
         assertThat(ObligationPolicy.DEFAULT.completedBy(null, gov, catalog)).isEmpty();
         var sf = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.PUBLIC);
         assertThat(ObligationPolicy.DEFAULT.completedBy(null, sf, catalog))

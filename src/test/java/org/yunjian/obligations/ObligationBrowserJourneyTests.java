@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -57,24 +56,28 @@ class ObligationBrowserJourneyTests {
             assertThat(driver.findElement(By.id("home-overdue-link")).getText()).isEqualTo("逾期事项 1");
             driver.findElement(By.id("home-overdue-link")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("calendar-title")));
-            assertThat(driver.findElement(By.id("calendar-due")).getText()).contains("应急演练",
-                    DemoData.PORTAL_SYSTEM);
+            assertThat(driver.findElement(By.id("calendar-due")).getText()).contains("应急演练", DemoData.PORTAL_SYSTEM);
             driver.findElement(By.id("feed-create")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("feed-url")));
-            assertThat(driver.findElement(By.id("feed-url")).getText()).startsWith(base + "/lifecycle/calendar/")
+            assertThat(driver.findElement(By.id("feed-url")).getText())
+                    .startsWith(base + "/lifecycle/calendar/")
                     .endsWith(".ics");
             shot(driver, "calendar");
 
-            driver.findElement(By.cssSelector("#calendar-due tr[data-status=OVERDUE] a")).click();
+            driver.findElement(By.cssSelector("#calendar-due tr[data-status=OVERDUE] a"))
+                    .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("obligations-title")));
-            assertThat(driver.findElement(By.id("obligations-overdue")).getText()).isEqualTo("逾期事项 1");
+            assertThat(driver.findElement(By.id("obligations-overdue")).getText())
+                    .isEqualTo("逾期事项 1");
             shot(driver, "obligations");
             String today = LocalDate.now(Formats.zone()).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
             driver.findElement(By.id("doneOn-DRILL_INFORMATION_DESTRUCTION")).sendKeys(today);
-            driver.findElement(By.cssSelector("#complete-DRILL_INFORMATION_DESTRUCTION button")).click();
+            driver.findElement(By.cssSelector("#complete-DRILL_INFORMATION_DESTRUCTION button"))
+                    .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("completed")));
             assertThat(driver.findElements(By.id("obligations-overdue"))).isEmpty();
-            assertThat(driver.findElement(By.id("obligation-DRILL_INFORMATION_DESTRUCTION")).getAttribute("data-status"))
+            assertThat(driver.findElement(By.id("obligation-DRILL_INFORMATION_DESTRUCTION"))
+                            .getAttribute("data-status"))
                     .isEqualTo("UPCOMING");
 
             driver.get(base + "/lifecycle/overview");

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.party.CloudSystem;
@@ -22,13 +21,33 @@ class ObligationTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
 
     static Obligation drill(LocalDate start, LocalDate last) {
-        return new Obligation(UUID.randomUUID(), UUID.randomUUID(), ObligationKind.EMERGENCY_DRILL, UUID.randomUUID(),
-                start, 12, last, last == null ? null : "someone", last == null ? null : Instant.EPOCH);
+        return new Obligation(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                ObligationKind.EMERGENCY_DRILL,
+                UUID.randomUUID(),
+                start,
+                12,
+                last,
+                last == null ? null : "someone",
+                last == null ? null : Instant.EPOCH);
     }
 
     static CloudSystem system(Industry industry, int level, DeploymentModel model) {
-        return new CloudSystem(UUID.randomUUID(), "系统", UUID.randomUUID(), level, model, ServiceModel.IAAS, industry,
-                DataClassification.IMPORTANT, List.of(), UUID.randomUUID(), List.of(), Instant.EPOCH, Instant.EPOCH);
+        return new CloudSystem(
+                UUID.randomUUID(),
+                "系统",
+                UUID.randomUUID(),
+                level,
+                model,
+                ServiceModel.IAAS,
+                industry,
+                DataClassification.IMPORTANT,
+                List.of(),
+                UUID.randomUUID(),
+                List.of(),
+                Instant.EPOCH,
+                Instant.EPOCH);
     }
 
     @Test
@@ -56,7 +75,8 @@ class ObligationTest {
     @Test
     void anOlderCompletionDoesNotMoveTheNextDueDateBack() {
         Obligation o = drill(TODAY, TODAY.minusMonths(2));
-        assertThat(o.completed(TODAY.minusMonths(5), TODAY, "late", Instant.EPOCH).nextDue())
+        assertThat(o.completed(TODAY.minusMonths(5), TODAY, "late", Instant.EPOCH)
+                        .nextDue())
                 .isEqualTo(TODAY.plusMonths(10));
     }
 
@@ -72,14 +92,15 @@ class ObligationTest {
         ObligationPolicy p = ObligationPolicy.DEFAULT;
         assertThat(p.maximum(ObligationKind.DRILL_NETWORK_ATTACK, gov).months()).isEqualTo(24);
         assertThat(p.refusal(ObligationKind.DRILL_NETWORK_ATTACK, gov, 24)).isEmpty();
-        assertThat(p.refusal(ObligationKind.DRILL_NETWORK_ATTACK, gov, 25)).get()
+        assertThat(p.refusal(ObligationKind.DRILL_NETWORK_ATTACK, gov, 25))
+                .get()
                 .satisfies(m -> assertThat(m.args()).contains("GOVWEB-8.5-b"));
         // JR/T states no number for drills: only the general bound
         CloudSystem sf = system(Industry.SECURITIES_FUTURES, 3, DeploymentModel.PUBLIC);
         assertThat(p.refusal(ObligationKind.EMERGENCY_DRILL, sf, 36)).isEmpty();
         // ... but "每年评估受托方提供的云服务"
-        assertThat(p.refusal(ObligationKind.PROVIDER_EVALUATION, sf, 13)).get()
-                .satisfies(m -> assertThat(m.args()).contains("JRT-SF-6.3.1-2"));
+        assertThat(p.refusal(ObligationKind.PROVIDER_EVALUATION, sf, 13)).get().satisfies(m -> assertThat(m.args())
+                .contains("JRT-SF-6.3.1-2"));
     }
 
     @Test

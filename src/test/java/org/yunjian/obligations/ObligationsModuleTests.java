@@ -10,7 +10,6 @@ import static org.yunjian.party.PartyTestSupport.user;
 
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,12 +46,16 @@ class ObligationsModuleTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     OverdueCount overdue;
+
     @Autowired
     ApplicationContext context;
 
@@ -83,7 +86,8 @@ class ObligationsModuleTests {
     @Test
     void startsWithoutTheModulesThatUseIt() {
         assertThat(context.getBeanNamesForType(OverdueCount.class)).hasSize(1);
-        assertThat(context.getBeanDefinitionNames()).noneMatch(n -> n.toLowerCase().contains("migrationservice"))
+        assertThat(context.getBeanDefinitionNames())
+                .noneMatch(n -> n.toLowerCase().contains("migrationservice"))
                 .noneMatch(n -> n.toLowerCase().contains("notificationsettings"));
     }
 
@@ -93,13 +97,20 @@ class ObligationsModuleTests {
         call(post(base + "/generate").content("{\"startDate\":\"" + today.minusMonths(14) + "\"}"), customer)
                 .andExpect(status().isCreated());
         int generated = jdbc.sql("SELECT COUNT(*) FROM lifecycle_obligation WHERE system_id = ?")
-                .param(w.system().id()).query(Integer.class).single();
+                .param(w.system().id())
+                .query(Integer.class)
+                .single();
         int overdueNow = runAs(customer, overdue::overdueForCurrentUser);
         assertThat(overdueNow).isPositive().isLessThanOrEqualTo(generated);
 
-        call(post(base + "/PROVIDER_REPORT/completions").content("{\"doneOn\":\"" + today + "\"}")
-                .with(IfMatch.current(jdbc, "lifecycle_obligation",
-                        Map.of("system_id", w.system().id(), "kind", "PROVIDER_REPORT"))), provider)
+        call(
+                        post(base + "/PROVIDER_REPORT/completions")
+                                .content("{\"doneOn\":\"" + today + "\"}")
+                                .with(IfMatch.current(
+                                        jdbc,
+                                        "lifecycle_obligation",
+                                        Map.of("system_id", w.system().id(), "kind", "PROVIDER_REPORT"))),
+                        provider)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nextDue").value(today.plusMonths(1).toString()));
         assertThat(runAs(customer, overdue::overdueForCurrentUser)).isEqualTo(overdueNow - 1);

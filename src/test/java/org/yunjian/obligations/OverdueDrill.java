@@ -4,12 +4,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-
+import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,8 +22,7 @@ import org.yunjian.support.IfMatch;
 /** The obligations calendar and reminder tests' starting point, through the real API. */
 public final class OverdueDrill {
 
-    private OverdueDrill() {
-    }
+    private OverdueDrill() {}
 
     /** A GreenMail SMTP server in the test JVM, kept for the whole class (register it as an extension). */
     public static GreenMailExtension smtp() {
@@ -43,17 +40,30 @@ public final class OverdueDrill {
      * A new user (named {@code prefix-<random>}) of the world's customer, whose system's obligations are first due on
      * {@code firstDue} — except the emergency drill, last held 14 months ago and so overdue.
      */
-    public static CurrentUser arrange(MockMvc mvc, UserAdministration users, Fixtures.World w, String prefix,
-                                      String displayName, String password, LocalDate firstDue) throws Exception {
+    public static CurrentUser arrange(
+            MockMvc mvc,
+            UserAdministration users,
+            Fixtures.World w,
+            String prefix,
+            String displayName,
+            String password,
+            LocalDate firstDue)
+            throws Exception {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        CurrentUser customer = SeedActor.of(users.create(new UserAdministration.NewUser(name, displayName, Role.USER,
-                w.customer().id(), password)));
+        CurrentUser customer = SeedActor.of(users.create(new UserAdministration.NewUser(
+                name, displayName, Role.USER, w.customer().id(), password)));
         String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
-        mvc.perform(post(base + "/generate").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"startDate\":\"" + firstDue + "\"}")).andExpect(status().isCreated());
-        mvc.perform(post(base + "/DRILL_NETWORK_ATTACK/completions").with(as(customer)).with(IfMatch.version(0))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"doneOn\":\"" + LocalDate.now(Formats.zone()).minusMonths(14) + "\"}"))
+        mvc.perform(post(base + "/generate")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"startDate\":\"" + firstDue + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post(base + "/DRILL_NETWORK_ATTACK/completions")
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"doneOn\":\"" + LocalDate.now(Formats.zone()).minusMonths(14) + "\"}"))
                 .andExpect(status().isOk());
         return customer;
     }

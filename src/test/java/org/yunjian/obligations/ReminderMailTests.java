@@ -1,6 +1,5 @@
 package org.yunjian.obligations;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,14 +8,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-
 import jakarta.mail.internet.MimeMessage;
-
+import java.time.LocalDate;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,12 +53,16 @@ class ReminderMailTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     ReminderService reminders;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -105,27 +105,37 @@ class ReminderMailTests {
         try {
             for (MimeMessage m : SMTP.getReceivedMessages()) {
                 if (m.getAllRecipients()[0].toString().equals(to)) {
-                    b.append("\n  ").append(m.getSubject()).append(" | ").append(m.getContent().toString().lines()
-                            .limit(3).toList());
+                    b.append("\n  ")
+                            .append(m.getSubject())
+                            .append(" | ")
+                            .append(m.getContent().toString().lines().limit(3).toList());
                 }
             }
         } catch (Exception e) {
             b.append(' ').append(e);
         }
-        b.append("\nrecorded: ").append(jdbc.sql("SELECT obligation_id, due_date, user_id, sent_at FROM "
-                + "lifecycle_reminder_sent WHERE recipient = ?").param(to).query().listOfRows());
+        b.append("\nrecorded: ")
+                .append(jdbc.sql("SELECT obligation_id, due_date, user_id, sent_at FROM "
+                                + "lifecycle_reminder_sent WHERE recipient = ?")
+                        .param(to)
+                        .query()
+                        .listOfRows());
         return b.toString();
     }
 
     @Test
     void anOverdueDrillSendsExactlyOneMail() throws Exception {
-        mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + address + "\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.reminderAddress").value(address))
+        mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + address + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reminderAddress").value(address))
                 .andExpect(jsonPath("$.mailConfigured").value(true));
         // page views send nothing
         mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
-        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/obligations").with(as(customer)))
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/obligations")
+                        .with(as(customer)))
                 .andExpect(status().isOk());
         mvc.perform(get("/").with(as(customer))).andExpect(status().isOk());
         assertThat(mailsTo(address)).isZero();
@@ -140,8 +150,12 @@ class ReminderMailTests {
         }
         assertThat(mail.getSubject()).isEqualTo("【云鉴】逾期提醒：" + w.system().name() + " 的应急演练：网络攻击事件");
         String body = GreenMailUtil.getBody(mail);
-        assertThat(mail.getContent().toString()).contains("提醒用户", w.system().name(),
-                Formats.date(today.minusMonths(2)), w.customer().name());
+        assertThat(mail.getContent().toString())
+                .contains(
+                        "提醒用户",
+                        w.system().name(),
+                        Formats.date(today.minusMonths(2)),
+                        w.customer().name());
         assertThat(body).isNotBlank();
 
         // a second run, and more page views, send nothing more
@@ -149,41 +163,57 @@ class ReminderMailTests {
         mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
         reminders.sendDue();
         assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?").param(address)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?")
+                        .param(address)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         // each reminder sent is audited once: to this user, and to anyone else who keeps an address and sees the
         // system (in the full suite, a system administrator given an address by another test class gets one too)
         int sent = jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id IN "
-                + "(SELECT id FROM lifecycle_obligation WHERE system_id = ?)").param(w.system().id())
-                .query(Integer.class).single();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.reminder.send' AND object_id IN "
-                        + "(SELECT CAST(id AS VARCHAR(64)) FROM lifecycle_obligation WHERE system_id = ?)")
-                .param(w.system().id()).query(Integer.class).single()).isEqualTo(sent);
+                        + "(SELECT id FROM lifecycle_obligation WHERE system_id = ?)")
+                .param(w.system().id())
+                .query(Integer.class)
+                .single();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.reminder.send' AND object_id IN "
+                                        + "(SELECT CAST(id AS VARCHAR(64)) FROM lifecycle_obligation WHERE system_id = ?)")
+                        .param(w.system().id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(sent);
     }
 
     /** Issue 33: these were stored; each is a 400 naming the field and the reason, in the caller's language. */
     @Test
     void refusesAddressLiteralsAndInvisibleOrDirectionChangingCharacters() throws Exception {
         String[][] cases = {
-                {"a@[127.0.0.1]", "方括号中的 IP 地址", "an IP address in brackets"},
-                {"li\u200bsi@example.cn", "U+200B", "invisible (zero-width)"},
-                {"lisi@\u202eexample.cn", "改变文字方向", "text-direction control"},
-                {"lisi\u2066@example.cn", "U+2066", "text-direction control"},
-                {"\u200flisi@example.cn", "U+200F", "text-direction control"},
+            {"a@[127.0.0.1]", "方括号中的 IP 地址", "an IP address in brackets"},
+            {"li\u200bsi@example.cn", "U+200B", "invisible (zero-width)"},
+            {"lisi@\u202eexample.cn", "改变文字方向", "text-direction control"},
+            {"lisi\u2066@example.cn", "U+2066", "text-direction control"},
+            {"\u200flisi@example.cn", "U+200F", "text-direction control"},
         };
         for (String[] c : cases) {
-            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + c[0] + "\"}"))
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                            .with(as(customer))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\":\"" + c[0] + "\"}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.email").value(containsString(c[1])));
-            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                            .with(as(customer))
                             .header("Accept-Language", "en")
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + c[0] + "\"}"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"email\":\"" + c[0] + "\"}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.email").value(containsString(c[2])));
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
-                .param(customer.userId()).query(Integer.class).single()).isZero();
+                        .param(customer.userId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     /** An address stored before the rule is never sent to. */
@@ -191,23 +221,31 @@ class ReminderMailTests {
     void anAddressStoredBeforeTheRuleIsNotSentTo() throws Exception {
         String literal = "rem-" + UUID.randomUUID().toString().substring(0, 8) + "@[127.0.0.1]";
         jdbc.sql("INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?, ?, CURRENT_TIMESTAMP)")
-                .params(customer.userId(), literal).update();
+                .params(customer.userId(), literal)
+                .update();
         reminders.sendDue();
         assertThat(mailsTo(literal)).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?").param(literal)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ?")
+                        .param(literal)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aBadAddressIsRefusedNamingTheField() throws Exception {
         for (String bad : new String[] {"not-an-address", "张三 <a@example.cn>", "a@b", "a@example.cn, b@example.cn"}) {
-            mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
+            mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                            .with(as(customer))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"email\":\"" + bad.replace("\"", "\\\"") + "\"}"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.email").value(containsString("电子邮件地址")));
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
-                .param(customer.userId()).query(Integer.class).single()).isZero();
+                        .param(customer.userId())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }

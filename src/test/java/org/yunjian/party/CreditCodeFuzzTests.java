@@ -2,13 +2,11 @@ package org.yunjian.party;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.AfterAll;
-
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 
 /** Seed corpus: {@code src/test/resources/org/yunjian/party/CreditCodeFuzzTestsInputs/} (UTF-8 text files). */
 class CreditCodeFuzzTests {

@@ -13,12 +13,13 @@ import org.yunjian.party.CreditCode.Problem;
 class CreditCodeTests {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "91350100M000100Y43", // published example (GB 32100-2015 samples, widely cited)
-            "91110105000000000U", // computed: all-zero body, check over zeros is U
-            "11100000000013127D", // computed: registration 1 (government body)
-            "52440300MJL1234565"  // computed: registration 5 (social organisation), letters in the body
-    })
+    @ValueSource(
+            strings = {
+                "91350100M000100Y43", // published example (GB 32100-2015 samples, widely cited)
+                "91110105000000000U", // computed: all-zero body, check over zeros is U
+                "11100000000013127D", // computed: registration 1 (government body)
+                "52440300MJL1234565" // computed: registration 5 (social organisation), letters in the body
+            })
     void acceptsValidCodes(String code) {
         assertThat(CreditCode.of(code).value()).isEqualTo(code);
     }
@@ -51,35 +52,35 @@ class CreditCodeTests {
 
     @ParameterizedTest
     @CsvSource({
-            "91350100M000100Y4, LENGTH, 17",
-            "91350100M000100Y433, LENGTH, 19",
-            "91350100I000100Y43, ILLEGAL_CHARACTER, 9",
-            "91350100M000100O43, ILLEGAL_CHARACTER, 16",
-            "9135010-M000100Y43, ILLEGAL_CHARACTER, 8",
-            "913501Z0M000100Y43, ILLEGAL_CHARACTER, 7",
-            "9135A100M000100Y43, DIVISION_NOT_DIGITS, 5",
-            "91350100M000100Y4S, ILLEGAL_CHARACTER, 18"
+        "91350100M000100Y4, LENGTH, 17",
+        "91350100M000100Y433, LENGTH, 19",
+        "91350100I000100Y43, ILLEGAL_CHARACTER, 9",
+        "91350100M000100O43, ILLEGAL_CHARACTER, 16",
+        "9135010-M000100Y43, ILLEGAL_CHARACTER, 8",
+        "913501Z0M000100Y43, ILLEGAL_CHARACTER, 7",
+        "9135A100M000100Y43, DIVISION_NOT_DIGITS, 5",
+        "91350100M000100Y4S, ILLEGAL_CHARACTER, 18"
     })
     void rejectsMalformedCodesNamingThePosition(String code, Problem problem, int position) {
-        assertThatThrownBy(() -> CreditCode.of(code))
-                .isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> {
-                    assertThat(e.problem()).isEqualTo(problem);
-                    assertThat(e.position()).isEqualTo(position);
-                });
+        assertThatThrownBy(() -> CreditCode.of(code)).isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> {
+            assertThat(e.problem()).isEqualTo(problem);
+            assertThat(e.position()).isEqualTo(position);
+        });
     }
 
     @Test
     void rejectsMissingCodes() {
-        assertThatThrownBy(() -> CreditCode.of(null)).isInstanceOfSatisfying(InvalidCreditCodeException.class,
-                e -> assertThat(e.problem()).isEqualTo(Problem.MISSING));
+        assertThatThrownBy(() -> CreditCode.of(null))
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> assertThat(e.problem())
+                        .isEqualTo(Problem.MISSING));
         assertThatThrownBy(() -> CreditCode.of("   ")).isInstanceOf(InvalidCreditCodeException.class);
     }
 
     @Test
     void rejectsFullWidthDigits() {
         assertThatThrownBy(() -> CreditCode.of("９1350100M000100Y43"))
-                .isInstanceOfSatisfying(InvalidCreditCodeException.class,
-                        e -> assertThat(e.position()).isEqualTo(1));
+                .isInstanceOfSatisfying(InvalidCreditCodeException.class, e -> assertThat(e.position())
+                        .isEqualTo(1));
     }
 
     @Test

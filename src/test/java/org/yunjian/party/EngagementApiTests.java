@@ -36,8 +36,10 @@ class EngagementApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -60,26 +62,31 @@ class EngagementApiTests {
 
     @Test
     void customerCreatesAnEngagementOnItsSystem() throws Exception {
-        mvc.perform(json(post("/api/engagements"), body(w.system().id(), w.provider().id(), "PROVIDER"))
+        mvc.perform(json(
+                                post("/api/engagements"),
+                                body(w.system().id(), w.provider().id(), "PROVIDER"))
                         .with(as(user(w.customer().id()))))
                 .andExpect(status().isCreated())
                 .andExpect(header().exists("Location"))
                 .andExpect(jsonPath("$.phase").value("MIGRATION"))
                 .andExpect(jsonPath("$.systemName").value(w.system().name()))
-                .andExpect(jsonPath("$.participants[0].organizationName").value(w.provider().name()));
+                .andExpect(jsonPath("$.participants[0].organizationName")
+                        .value(w.provider().name()));
     }
 
     @Test
     void participantMustHoldTheRoleItPlays() throws Exception {
         long before = engagements();
-        mvc.perform(json(post("/api/engagements").param("lang", "en"),
-                        body(w.system().id(), w.agent().id(), "THIRD_PARTY_ASSESSOR")).with(as(admin())))
+        mvc.perform(json(
+                                post("/api/engagements").param("lang", "en"),
+                                body(w.system().id(), w.agent().id(), "THIRD_PARTY_ASSESSOR"))
+                        .with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['participants[0].organizationId']")
                         .value(containsString("does not hold the role “Third-party assessment organization”")));
         mvc.perform(json(post("/api/engagements"), """
-                        {"name":"","systemId":"x","phase":"LATER","participants":[{"organizationId":"%s","role":"BOSS"}]}"""
-                        .formatted(w.agent().id())).with(as(admin())))
+                        {"name":"","systemId":"x","phase":"LATER","participants":[{"organizationId":"%s","role":"BOSS"}]}""".formatted(w.agent().id()))
+                        .with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.name").exists())
                 .andExpect(jsonPath("$.errors.systemId").exists())
@@ -91,10 +98,14 @@ class EngagementApiTests {
     @Test
     void userWhoOnlySeesASystemCannotStartEngagementsOnIt() throws Exception {
         long before = engagements();
-        mvc.perform(json(post("/api/engagements"), body(w.system().id(), w.provider().id(), "PROVIDER"))
+        mvc.perform(json(
+                                post("/api/engagements"),
+                                body(w.system().id(), w.provider().id(), "PROVIDER"))
                         .with(as(user(w.provider().id()))))
                 .andExpect(status().isForbidden());
-        mvc.perform(json(post("/api/engagements"), body(w.system().id(), w.provider().id(), "PROVIDER"))
+        mvc.perform(json(
+                                post("/api/engagements"),
+                                body(w.system().id(), w.provider().id(), "PROVIDER"))
                         .with(as(user(w.stranger().id()))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.systemId").exists());
@@ -104,10 +115,12 @@ class EngagementApiTests {
     @Test
     void participantReadsButCannotChangeTheEngagement() throws Exception {
         String url = "/api/engagements/" + w.engagement().id();
-        mvc.perform(get(url).with(as(user(w.assessor().id())))).andExpect(status().isOk())
+        mvc.perform(get(url).with(as(user(w.assessor().id()))))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value(w.engagement().name()));
         mvc.perform(json(put(url), body(w.system().id(), w.assessor().id(), "THIRD_PARTY_ASSESSOR"))
-                .with(as(user(w.assessor().id())))).andExpect(status().isForbidden());
+                        .with(as(user(w.assessor().id()))))
+                .andExpect(status().isForbidden());
         mvc.perform(delete(url).with(as(user(w.assessor().id())))).andExpect(status().isForbidden());
     }
 
@@ -118,7 +131,8 @@ class EngagementApiTests {
         mvc.perform(get(url).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
         mvc.perform(delete(url).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
         mvc.perform(get("/api/engagements").with(as(user(w.stranger().id()))))
-                .andExpect(jsonPath("$.items[?(@.id == '" + w.engagement().id() + "')]").isEmpty())
+                .andExpect(jsonPath("$.items[?(@.id == '" + w.engagement().id() + "')]")
+                        .isEmpty())
                 .andExpect(jsonPath("$.total").isNumber());
     }
 
@@ -126,8 +140,10 @@ class EngagementApiTests {
     void customerUpdatesAndDeletesTheEngagement() throws Exception {
         String url = "/api/engagements/" + w.engagement().id();
         mvc.perform(json(put(url), body(w.system().id(), w.assessor().id(), "THIRD_PARTY_ASSESSOR"))
-                        .with(as(user(w.customer().id()))).with(IfMatch.current(jdbc, "engagement", w.engagement().id())))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("迁移上云"));
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.current(jdbc, "engagement", w.engagement().id())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("迁移上云"));
         mvc.perform(delete(url).with(as(user(w.customer().id())))).andExpect(status().isNoContent());
         mvc.perform(get(url).with(as(admin()))).andExpect(status().isNotFound());
     }
@@ -138,29 +154,44 @@ class EngagementApiTests {
         java.util.UUID unknown = java.util.UUID.randomUUID();
         long before = engagements();
         long participants = jdbc.sql("SELECT COUNT(*) FROM engagement_participant WHERE organization_id = :o")
-                .param("o", hidden.id()).query(Long.class).single();
-        String hiddenAnswer = mvc.perform(json(post("/api/engagements").param("lang", "en"),
-                        body(w.system().id(), hidden.id(), "CUSTOMER")).with(as(user(w.customer().id()))))
+                .param("o", hidden.id())
+                .query(Long.class)
+                .single();
+        String hiddenAnswer = mvc.perform(json(
+                                post("/api/engagements").param("lang", "en"),
+                                body(w.system().id(), hidden.id(), "CUSTOMER"))
+                        .with(as(user(w.customer().id()))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors['participants[0].organizationId']")
                         .value("no such organisation: " + hidden.id()))
-                .andReturn().getResponse().getContentAsString();
-        String unknownAnswer = mvc.perform(json(post("/api/engagements").param("lang", "en"),
-                        body(w.system().id(), unknown, "CUSTOMER")).with(as(user(w.customer().id()))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String unknownAnswer = mvc.perform(json(
+                                post("/api/engagements").param("lang", "en"),
+                                body(w.system().id(), unknown, "CUSTOMER"))
+                        .with(as(user(w.customer().id()))))
                 .andExpect(status().isBadRequest())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(hiddenAnswer.replace(hidden.id().toString(), "ID"))
                 .isEqualTo(unknownAnswer.replace(unknown.toString(), "ID"));
         // under a role it lacks, too: its name must not leak through the "does not hold the role" message
-        mvc.perform(json(put("/api/engagements/" + w.engagement().id()).param("lang", "en"),
-                        body(w.system().id(), hidden.id(), "THIRD_PARTY_ASSESSOR")).with(as(user(w.customer().id()))))
+        mvc.perform(json(
+                                put("/api/engagements/" + w.engagement().id()).param("lang", "en"),
+                                body(w.system().id(), hidden.id(), "THIRD_PARTY_ASSESSOR"))
+                        .with(as(user(w.customer().id()))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(not(containsString(hidden.name()))))
                 .andExpect(jsonPath("$.errors['participants[0].organizationId']")
                         .value("no such organisation: " + hidden.id()));
         assertThat(engagements()).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM engagement_participant WHERE organization_id = :o")
-                .param("o", hidden.id()).query(Long.class).single()).isEqualTo(participants);
+                        .param("o", hidden.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(participants);
         // a system administrator still can
         mvc.perform(json(post("/api/engagements"), body(w.system().id(), hidden.id(), "CUSTOMER"))
                         .with(as(admin())))
@@ -173,7 +204,8 @@ class EngagementApiTests {
         mvc.perform(json(post("/api/systems").param("lang", "en"), """
                         {"name":"自建系统","protectionLevel":"3","deploymentModel":"PUBLIC","serviceModel":"IAAS",
                          "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],
-                         "providerId":"%s"}""".formatted(hidden.id())).with(as(user(w.customer().id()))))
+                         "providerId":"%s"}""".formatted(hidden.id()))
+                        .with(as(user(w.customer().id()))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(not(containsString(hidden.name()))))
                 .andExpect(content().string(containsString("no such organisation: " + hidden.id())));

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,10 +28,13 @@ class ImportCommandTests {
 
     @Autowired
     CliRunner cli;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Fixtures fixtures;
+
     @TempDir
     Path dir;
 
@@ -76,8 +78,10 @@ class ImportCommandTests {
                  {"name":"","creditCode":"%s","region":"北京","roles":["NOBODY"]}]
                 """.formatted(newCreditCode(), newCreditCode()), UTF_8);
         long before = count("organization");
-        assertThat(run("import", "organizations", "--file", file.toString(), "--format", "json")).isEqualTo(1);
-        assertThat(err.toString()).contains("[1]: creditCode", "[2]: name", "[2]: roles", "expected 3")
+        assertThat(run("import", "organizations", "--file", file.toString(), "--format", "json"))
+                .isEqualTo(1);
+        assertThat(err.toString())
+                .contains("[1]: creditCode", "[2]: name", "[2]: roles", "expected 3")
                 .doesNotContain("[0]");
         assertThat(count("organization")).isEqualTo(before);
     }
@@ -85,7 +89,8 @@ class ImportCommandTests {
     @Test
     void importsSystems() throws Exception {
         var w = fixtures.world();
-        Path file = Files.writeString(dir.resolve("systems.csv"), """
+        Path file = Files.writeString(
+                dir.resolve("systems.csv"), """
                 name,customerCreditCode,protectionLevel,deploymentModel,serviceModel,industry,dataClassification,regions
                 命令行系统,%s,2,PRIVATE,SAAS,OTHER,GENERAL,广州
                 """.formatted(w.customer().creditCode()), UTF_8);
@@ -95,7 +100,8 @@ class ImportCommandTests {
 
     @Test
     void reportsAMissingFile() {
-        assertThat(run("import", "systems", "--file", dir.resolve("nope.csv").toString())).isEqualTo(1);
+        assertThat(run("import", "systems", "--file", dir.resolve("nope.csv").toString()))
+                .isEqualTo(1);
         assertThat(err.toString()).contains("Cannot read");
     }
 }

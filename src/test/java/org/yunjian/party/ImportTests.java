@@ -15,7 +15,6 @@ import static org.yunjian.party.PartyTestSupport.user;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,10 +26,10 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.catalog.PartyRole;
+import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
 import org.yunjian.party.internal.ImportService.ImportRejectedException;
 import org.yunjian.party.internal.ImportService.RowError;
-import org.yunjian.party.internal.ImportService;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -40,10 +39,13 @@ class ImportTests {
 
     @Autowired
     ImportService imports;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MockMvc mvc;
 
@@ -79,19 +81,22 @@ class ImportTests {
                 PARTNER_SECURITY_SERVICE"
                 """.formatted(a, b), Format.CSV);
         assertThat(result.count()).isEqualTo(2);
-        Organization first = runAs(admin(), () -> fixtures.organizations.get(result.ids().get(0)));
+        Organization first =
+                runAs(admin(), () -> fixtures.organizations.get(result.ids().get(0)));
         assertThat(first.name()).isEqualTo("某云计算有限公司, 北京分公司");
         assertThat(first.roles()).containsExactlyInAnyOrder(PartyRole.PROVIDER, PartyRole.PARTNER_OM_SERVICE);
-        Organization second = runAs(admin(), () -> fixtures.organizations.get(result.ids().get(1)));
+        Organization second =
+                runAs(admin(), () -> fixtures.organizations.get(result.ids().get(1)));
         assertThat(second.name()).isEqualTo("名称含\"引号\"的测评中心");
-        assertThat(second.roles()).containsExactlyInAnyOrder(PartyRole.THIRD_PARTY_ASSESSOR,
-                PartyRole.PARTNER_SECURITY_SERVICE);
+        assertThat(second.roles())
+                .containsExactlyInAnyOrder(PartyRole.THIRD_PARTY_ASSESSOR, PartyRole.PARTNER_SECURITY_SERVICE);
     }
 
     @Test
     void rejectsACsvFileWithSeveralBadRowsListingEveryLineAndStoresNothing() {
         String good = newCreditCode();
-        String existing = fixtures.organization("已有", PartyRole.CUSTOMER).creditCode().value();
+        String existing =
+                fixtures.organization("已有", PartyRole.CUSTOMER).creditCode().value();
         long before = count("organization");
         String csv = """
                 name,creditCode,region,roles
@@ -119,7 +124,8 @@ class ImportTests {
     void importsSystemsFromJsonReferringToOrganisationsByCreditCode() {
         var w = fixtures.world();
         long before = count("cloud_system");
-        var result = importSystems("""
+        var result = importSystems(
+                """
                 [{"name":"一网通办","customerCreditCode":"%s","protectionLevel":3,"deploymentModel":"HYBRID",
                   "serviceModel":"PAAS","industry":"GOVERNMENT_WEBSITE","dataClassification":"CORE",
                   "regions":["北京","上海"],"providerCreditCode":"%s",
@@ -127,13 +133,18 @@ class ImportTests {
                  {"name":"行情系统","customerCreditCode":"%s","protectionLevel":"4","deploymentModel":"PRIVATE",
                   "serviceModel":"IAAS","industry":"SECURITIES_FUTURES","dataClassification":"IMPORTANT",
                   "regions":["深圳"]}]
-                """.formatted(w.customer().creditCode(), w.provider().creditCode(), w.agent().creditCode(),
-                w.customer().creditCode()), null);
+                """.formatted(
+                                w.customer().creditCode(),
+                                w.provider().creditCode(),
+                                w.agent().creditCode(),
+                                w.customer().creditCode()),
+                null);
         assertThat(result.count()).isEqualTo(2);
         assertThat(count("cloud_system")).isEqualTo(before + 2);
         CloudSystem s = runAs(admin(), () -> fixtures.systems.get(result.ids().get(0)));
         assertThat(s.providerId()).isEqualTo(w.provider().id());
-        assertThat(s.agents()).containsExactly(new CloudSystem.Agent(w.agent().id(), PartyRole.AGENT_SYSTEM_INTEGRATOR));
+        assertThat(s.agents())
+                .containsExactly(new CloudSystem.Agent(w.agent().id(), PartyRole.AGENT_SYSTEM_INTEGRATOR));
         assertThat(s.regions()).containsExactly("北京", "上海");
     }
 
@@ -141,7 +152,8 @@ class ImportTests {
     void rejectsAJsonFileWithBadRowsListingEveryIndex() {
         var w = fixtures.world();
         long before = count("cloud_system");
-        List<RowError> rows = rejection(() -> importSystems("""
+        List<RowError> rows = rejection(() -> importSystems(
+                """
                 [{"name":"好系统","customerCreditCode":"%s","protectionLevel":2,"deploymentModel":"PUBLIC",
                   "serviceModel":"SAAS","industry":"OTHER","dataClassification":"GENERAL","regions":["北京"]},
                  {"name":"坏级别","customerCreditCode":"%s","protectionLevel":5,"deploymentModel":"PUBLIC",
@@ -150,7 +162,10 @@ class ImportTests {
                  {"name":"服务商不是客户","customerCreditCode":"%s","protectionLevel":2,"deploymentModel":"PUBLIC",
                   "serviceModel":"SAAS","industry":"OTHER","dataClassification":"GENERAL","regions":[],
                   "color":"red"}]
-                """.formatted(w.customer().creditCode(), w.customer().creditCode(), w.provider().creditCode()),
+                """.formatted(
+                                w.customer().creditCode(),
+                                w.customer().creditCode(),
+                                w.provider().creditCode()),
                 Format.JSON));
         assertThat(rows).extracting(RowError::position).containsExactly(1, 2, 3);
         assertThat(rows.get(0).errors()).containsOnlyKeys("protectionLevel");
@@ -161,25 +176,34 @@ class ImportTests {
     @Test
     void importsSystemsFromCsvWithAgents() {
         var w = fixtures.world();
-        var result = importSystems("""
+        var result = importSystems(
+                """
                 name,customerCreditCode,protectionLevel,deploymentModel,serviceModel,industry,dataClassification,regions,providerCreditCode,agents
                 门户,%s,3,PUBLIC,IAAS,GOVERNMENT_WEBSITE,IMPORTANT,北京;天津,%s,%s:AGENT_SYSTEM_INTEGRATOR
-                """.formatted(w.customer().creditCode(), w.provider().creditCode(), w.agent().creditCode()), null);
+                """.formatted(
+                                w.customer().creditCode(),
+                                w.provider().creditCode(),
+                                w.agent().creditCode()),
+                null);
         assertThat(result.count()).isEqualTo(1);
     }
 
     @Test
     void rejectsFilesItCannotRead() {
-        for (String content : List.of("", "name,creditCode\nx,y\n", "nom,creditCode,region,roles\n",
-                "[{\"name\": ", "name,creditCode,region,roles\n\"open,quote\n")) {
+        for (String content : List.of(
+                "",
+                "name,creditCode\nx,y\n",
+                "nom,creditCode,region,roles\n",
+                "[{\"name\": ",
+                "name,creditCode,region,roles\n\"open,quote\n")) {
             List<RowError> rows = rejection(() -> importOrganizations(content, null));
             assertThat(rows).singleElement().satisfies(r -> {
                 assertThat(r.position()).isNull();
                 assertThat(r.errors()).containsKey("file");
             });
         }
-        List<RowError> rows = rejection(() -> runAs(admin(),
-                () -> imports.importOrganizations(new byte[]{'n', (byte) 0xC3, (byte) 0x28}, null)));
+        List<RowError> rows = rejection(() ->
+                runAs(admin(), () -> imports.importOrganizations(new byte[] {'n', (byte) 0xC3, (byte) 0x28}, null)));
         assertThat(rows.get(0).errors().get("file")).contains("UTF-8");
     }
 
@@ -209,7 +233,8 @@ class ImportTests {
         long before = count("organization");
         String bad = "name,creditCode,region,roles\n,%s,北京,CUSTOMER\n好,%s,北京,CUSTOMER\n坏,123,北京,CUSTOMER\n"
                 .formatted(newCreditCode(), newCreditCode());
-        mvc.perform(multipart("/api/import/organizations").param("format", "csv")
+        mvc.perform(multipart("/api/import/organizations")
+                        .param("format", "csv")
                         .file(new MockMultipartFile("file", "orgs.csv", "text/csv", bad.getBytes(UTF_8)))
                         .with(as(admin())))
                 .andExpect(status().isBadRequest())
@@ -219,7 +244,8 @@ class ImportTests {
         assertThat(count("organization")).isEqualTo(before);
         mvc.perform(multipart("/api/import/systems")
                         .file(new MockMultipartFile("file", "s.json", "application/json", "[]".getBytes(UTF_8)))
-                        .with(as(user(fixtures.organization("u", PartyRole.CUSTOMER).id()))))
+                        .with(as(user(
+                                fixtures.organization("u", PartyRole.CUSTOMER).id()))))
                 .andExpect(status().isForbidden());
     }
 

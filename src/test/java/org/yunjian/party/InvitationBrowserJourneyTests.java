@@ -2,15 +2,13 @@ package org.yunjian.party;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,13 +67,15 @@ class InvitationBrowserJourneyTests {
             driver.findElement(By.id("nav-invitations")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-form")));
             // the demo shows something at first login: a pending invitation, and the customer administers its users
-            assertThat(driver.findElement(By.id("invitation-list")).getText()).contains(DemoData.INVITED_ENGINEER_NAME,
-                    "待接受");
+            assertThat(driver.findElement(By.id("invitation-list")).getText())
+                    .contains(DemoData.INVITED_ENGINEER_NAME, "待接受");
             assertThat(driver.findElements(By.id("organization-users-link"))).hasSize(1);
 
             driver.findElement(By.id("organization-users-link")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("members")));
-            assertThat(driver.findElement(By.id("member-" + DemoData.CUSTOMER_USER)).getText()).contains("组织管理员");
+            assertThat(driver.findElement(By.id("member-" + DemoData.CUSTOMER_USER))
+                            .getText())
+                    .contains("组织管理员");
             shot(driver, "organization-users");
             driver.get(base + "/invitations");
 
@@ -96,7 +96,8 @@ class InvitationBrowserJourneyTests {
             wait.until(ExpectedConditions.not(ExpectedConditions.urlToBe(base + "/systems")));
             driver.get(driver.getCurrentUrl().replaceAll("[?#].*", "") + "/lifecycle");
             // a duty of the last phase (the demo closed the first ones)
-            java.util.List<org.openqa.selenium.WebElement> duties = driver.findElements(By.cssSelector("tr[id^=duty-] a"));
+            java.util.List<org.openqa.selenium.WebElement> duties =
+                    driver.findElements(By.cssSelector("tr[id^=duty-] a"));
             duties.get(duties.size() - 1).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("owner-search")));
             driver.findElement(By.id("owner-search")).sendKeys("张");
@@ -108,8 +109,8 @@ class InvitationBrowserJourneyTests {
             driver.manage().deleteAllCookies(); // the engineer, on another computer
             driver.get(base + "/invitation/" + token);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accept-invitation")));
-            assertThat(driver.findElement(By.id("invitation-summary")).getText()).contains(DemoData.PROVIDER.name(),
-                    DemoData.PORTAL_SYSTEM);
+            assertThat(driver.findElement(By.id("invitation-summary")).getText())
+                    .contains(DemoData.PROVIDER.name(), DemoData.PORTAL_SYSTEM);
             String username = driver.findElement(By.id("username")).getAttribute("value");
             assertThat(username).startsWith("zhao.");
             driver.findElement(By.id("password")).sendKeys(PASSWORD);

@@ -2,16 +2,20 @@ package org.yunjian.party;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.newCreditCode;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -20,13 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationAdministration;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.security.Role;
 
 /**
  * Invitations end to end below the browser: the e-mailed link (received by GreenMail) works once, expires, can be
@@ -73,12 +69,16 @@ class InvitationTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PeopleNames people;
+
     @Autowired
     OrganizationAdministration orgAdmins;
 
@@ -94,9 +94,18 @@ class InvitationTests {
     @Test
     void linkWorksOnceLandsInTheProviderAndIsStoredOnlyHashed() throws Exception {
         String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@provider.example.cn";
-        mvc.perform(post("/api/invitations").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content(json(Map.of("email", email, "displayName", "王工", "organizationId",
-                                w.provider().id().toString(), "systemId", w.system().id().toString()))))
+        mvc.perform(post("/api/invitations")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of(
+                                "email",
+                                email,
+                                "displayName",
+                                "王工",
+                                "organizationId",
+                                w.provider().id().toString(),
+                                "systemId",
+                                w.system().id().toString()))))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.mailed").value(true))
                 .andExpect(jsonPath("$.link").doesNotExist())
@@ -104,29 +113,48 @@ class InvitationTests {
         String token = tokenMailedTo(email);
 
         // only the hash is stored: no column of the row holds the secret
-        Map<String, Object> row = jdbc.sql("SELECT * FROM invitation WHERE email = ?").param(email).query().singleRow();
-        assertThat(row.get("TOKEN_HASH") == null ? row.get("token_hash") : row.get("TOKEN_HASH")).isEqualTo(sha256(token));
+        Map<String, Object> row = jdbc.sql("SELECT * FROM invitation WHERE email = ?")
+                .param(email)
+                .query()
+                .singleRow();
+        assertThat(row.get("TOKEN_HASH") == null ? row.get("token_hash") : row.get("TOKEN_HASH"))
+                .isEqualTo(sha256(token));
         assertThat(row.values()).noneMatch(v -> v != null && v.toString().contains(token));
 
-        mvc.perform(get("/invitation/" + token)).andExpect(status().isOk())
+        mvc.perform(get("/invitation/" + token))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(w.provider().name())));
         String username = "eng" + UUID.randomUUID().toString().substring(0, 6);
         // refused input leaves the invitation usable
-        mvc.perform(post("/invitation/" + token).with(csrf()).param("username", username)
-                        .param("displayName", "王工").param("password", PASSWORD).param("confirm", "different"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("accept-errors")));
-        mvc.perform(post("/invitation/" + token).with(csrf()).param("username", username)
-                        .param("displayName", "王工").param("password", PASSWORD).param("confirm", PASSWORD))
+        mvc.perform(post("/invitation/" + token)
+                        .with(csrf())
+                        .param("username", username)
+                        .param("displayName", "王工")
+                        .param("password", PASSWORD)
+                        .param("confirm", "different"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("accept-errors")));
+        mvc.perform(post("/invitation/" + token)
+                        .with(csrf())
+                        .param("username", username)
+                        .param("displayName", "王工")
+                        .param("password", PASSWORD)
+                        .param("confirm", PASSWORD))
                 .andExpect(redirectedUrl("/login?invited"));
         PeopleNames.Person p = people.byUsername(username).orElseThrow();
         assertThat(p.organizationId()).isEqualTo(w.provider().id());
         assertThat(orgAdmins.isOrgAdmin(p.id())).isFalse();
 
         // single use
-        mvc.perform(get("/invitation/" + token)).andExpect(status().isGone())
+        mvc.perform(get("/invitation/" + token))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("data-reason=\"ACCEPTED\"")));
-        mvc.perform(post("/invitation/" + token).with(csrf()).param("username", username + "x")
-                        .param("displayName", "王工").param("password", PASSWORD).param("confirm", PASSWORD))
+        mvc.perform(post("/invitation/" + token)
+                        .with(csrf())
+                        .param("username", username + "x")
+                        .param("displayName", "王工")
+                        .param("password", PASSWORD)
+                        .param("confirm", PASSWORD))
                 .andExpect(status().isGone());
         assertThat(people.byUsername(username + "x")).isEmpty();
     }
@@ -135,43 +163,77 @@ class InvitationTests {
     void newOrganizationsFirstInviteeBecomesItsAdministratorInTheEngagementRole() throws Exception {
         String email = "lead-" + UUID.randomUUID().toString().substring(0, 6) + "@partner.example.cn";
         String code = newCreditCode();
-        mvc.perform(post("/api/invitations").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content(json(Map.of("email", email, "displayName", "李经理", "newOrgName", "新伙伴 " + code,
-                                "newOrgCredit", code, "newOrgRegion", "北京", "systemId", w.system().id().toString(),
-                                "engagementId", w.engagement().id().toString(), "role", "PARTNER_SOFTWARE"))))
+        mvc.perform(post("/api/invitations")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of(
+                                "email",
+                                email,
+                                "displayName",
+                                "李经理",
+                                "newOrgName",
+                                "新伙伴 " + code,
+                                "newOrgCredit",
+                                code,
+                                "newOrgRegion",
+                                "北京",
+                                "systemId",
+                                w.system().id().toString(),
+                                "engagementId",
+                                w.engagement().id().toString(),
+                                "role",
+                                "PARTNER_SOFTWARE"))))
                 .andExpect(status().isCreated());
         String token = tokenMailedTo(email);
         String username = "lead" + UUID.randomUUID().toString().substring(0, 6);
-        mvc.perform(post("/invitation/" + token).with(csrf()).param("username", username)
-                        .param("displayName", "李经理").param("password", PASSWORD).param("confirm", PASSWORD))
+        mvc.perform(post("/invitation/" + token)
+                        .with(csrf())
+                        .param("username", username)
+                        .param("displayName", "李经理")
+                        .param("password", PASSWORD)
+                        .param("confirm", PASSWORD))
                 .andExpect(redirectedUrl("/login?invited"));
         PeopleNames.Person p = people.byUsername(username).orElseThrow();
-        UUID org = jdbc.sql("SELECT id FROM organization WHERE credit_code = ?").param(code).query(UUID.class).single();
+        UUID org = jdbc.sql("SELECT id FROM organization WHERE credit_code = ?")
+                .param(code)
+                .query(UUID.class)
+                .single();
         assertThat(p.organizationId()).isEqualTo(org);
         assertThat(orgAdmins.isOrgAdmin(p.id())).isTrue();
         assertThat(jdbc.sql("SELECT role FROM engagement_participant WHERE engagement_id = ? AND organization_id = ?")
-                .params(w.engagement().id(), org).query(String.class).list()).containsExactly("PARTNER_SOFTWARE");
+                        .params(w.engagement().id(), org)
+                        .query(String.class)
+                        .list())
+                .containsExactly("PARTNER_SOFTWARE");
     }
 
     @Test
     void expiredRevokedAndUnknownLinksGetAClearPage() throws Exception {
         String expired = invite("old");
         jdbc.sql("UPDATE invitation SET expires_at = created_at - INTERVAL '1' DAY WHERE token_hash = ?")
-                .param(sha256(expired)).update();
-        mvc.perform(get("/invitation/" + expired)).andExpect(status().isGone())
+                .param(sha256(expired))
+                .update();
+        mvc.perform(get("/invitation/" + expired))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("data-reason=\"EXPIRED\"")));
 
         String revoked = invite("rev");
-        UUID id = jdbc.sql("SELECT id FROM invitation WHERE token_hash = ?").param(sha256(revoked)).query(UUID.class)
+        UUID id = jdbc.sql("SELECT id FROM invitation WHERE token_hash = ?")
+                .param(sha256(revoked))
+                .query(UUID.class)
                 .single();
         // another organisation cannot revoke it (nor learn it exists)
-        mvc.perform(post("/api/invitations/" + id + "/revoke").with(as(PartyTestSupport.user(w.provider().id()))))
+        mvc.perform(post("/api/invitations/" + id + "/revoke")
+                        .with(as(PartyTestSupport.user(w.provider().id()))))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/invitations/" + id + "/revoke").with(as(customer))).andExpect(status().isNoContent());
-        mvc.perform(get("/invitation/" + revoked)).andExpect(status().isGone())
+        mvc.perform(post("/api/invitations/" + id + "/revoke").with(as(customer)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/invitation/" + revoked))
+                .andExpect(status().isGone())
                 .andExpect(content().string(containsString("data-reason=\"REVOKED\"")));
 
-        mvc.perform(get("/invitation/" + "A".repeat(43))).andExpect(status().isNotFound())
+        mvc.perform(get("/invitation/" + "A".repeat(43)))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("data-reason=\"UNKNOWN\"")));
         mvc.perform(get("/invitation/not-a-token")).andExpect(status().isNotFound());
         mvc.perform(post("/invitation/not-a-token").with(csrf()).param("username", "x"))
@@ -180,31 +242,68 @@ class InvitationTests {
 
     @Test
     void onlyTheSystemsCustomerInvitesOntoIt() throws Exception {
-        String body = json(Map.of("email", "x@example.cn", "displayName", "某人", "organizationId",
-                w.assessor().id().toString(), "systemId", w.system().id().toString()));
+        String body = json(Map.of(
+                "email",
+                "x@example.cn",
+                "displayName",
+                "某人",
+                "organizationId",
+                w.assessor().id().toString(),
+                "systemId",
+                w.system().id().toString()));
         // the provider sees the system but is not its customer
-        mvc.perform(post("/api/invitations").with(as(PartyTestSupport.user(w.provider().id())))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/invitations")
+                        .with(as(PartyTestSupport.user(w.provider().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
         // a stranger does not even learn it exists
-        mvc.perform(post("/api/invitations").with(as(PartyTestSupport.user(w.stranger().id())))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/invitations")
+                        .with(as(PartyTestSupport.user(w.stranger().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isNotFound());
         // without a system only an organisation administrator invites (its own staff)
-        mvc.perform(post("/api/invitations").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                .content(json(Map.of("email", "y@example.cn", "displayName", "某人")))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/invitations")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("email", "y@example.cn", "displayName", "某人"))))
+                .andExpect(status().isForbidden());
         // an organisation not yet party to the system needs an engagement and role
-        mvc.perform(post("/api/invitations").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content(json(Map.of("email", "z@example.cn", "displayName", "某人", "organizationId",
-                                w.stranger().id().toString(), "systemId", w.system().id().toString()))))
+        mvc.perform(post("/api/invitations")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of(
+                                "email",
+                                "z@example.cn",
+                                "displayName",
+                                "某人",
+                                "organizationId",
+                                w.stranger().id().toString(),
+                                "systemId",
+                                w.system().id().toString()))))
                 .andExpect(status().isBadRequest());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM invitation WHERE inviting_org_id IN (?, ?)")
-                .params(w.provider().id(), w.stranger().id()).query(Long.class).single()).isZero();
+                        .params(w.provider().id(), w.stranger().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private String invite(String prefix) throws Exception {
         String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 6) + "@provider.example.cn";
-        mvc.perform(post("/api/invitations").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content(json(Map.of("email", email, "displayName", "测试", "organizationId",
-                                w.provider().id().toString(), "systemId", w.system().id().toString()))))
+        mvc.perform(post("/api/invitations")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of(
+                                "email",
+                                email,
+                                "displayName",
+                                "测试",
+                                "organizationId",
+                                w.provider().id().toString(),
+                                "systemId",
+                                w.system().id().toString()))))
                 .andExpect(status().isCreated());
         return tokenMailedTo(email);
     }
@@ -227,7 +326,8 @@ class InvitationTests {
     }
 
     static String sha256(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String json(Map<String, String> m) throws Exception {

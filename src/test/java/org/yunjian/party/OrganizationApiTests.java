@@ -38,8 +38,10 @@ class OrganizationApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -55,8 +57,7 @@ class OrganizationApiTests {
     void systemAdministratorCreatesAnOrganisation() throws Exception {
         String code = newCreditCode();
         mvc.perform(json(post("/api/organizations"), """
-                        {"name":"某市大数据局","creditCode":"%s","region":"福建省福州市","roles":["CUSTOMER"]}"""
-                        .formatted(code)).with(as(admin())))
+                        {"name":"某市大数据局","creditCode":"%s","region":"福建省福州市","roles":["CUSTOMER"]}""".formatted(code)).with(as(admin())))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", matchesPattern(".*/api/organizations/[0-9a-f-]{36}")))
                 .andExpect(jsonPath("$.id").isString())
@@ -68,13 +69,11 @@ class OrganizationApiTests {
     void rejectsAWrongCheckCharacterNamingTheExpectedOneAndStoresNothing() throws Exception {
         long before = organizations();
         mvc.perform(json(post("/api/organizations").param("lang", "en"), """
-                        {"name":"X","creditCode":"91350100M000100Y44","region":"福州","roles":["CUSTOMER"]}""")
-                        .with(as(admin())))
+                        {"name":"X","creditCode":"91350100M000100Y44","region":"福州","roles":["CUSTOMER"]}""").with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.creditCode").value(containsString("expected 3")));
         mvc.perform(json(post("/api/organizations"), """
-                        {"name":"X","creditCode":"91350100I000100Y43","region":"福州","roles":["CUSTOMER"]}""")
-                        .with(as(admin())))
+                        {"name":"X","creditCode":"91350100I000100Y43","region":"福州","roles":["CUSTOMER"]}""").with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.creditCode").value(containsString("第 9 位")));
         assertThat(organizations()).isEqualTo(before);
@@ -104,8 +103,9 @@ class OrganizationApiTests {
     void rejectsADuplicateCreditCode() throws Exception {
         Organization o = fixtures.organization("已登记", PartyRole.CUSTOMER);
         mvc.perform(json(post("/api/organizations"), """
-                        {"name":"另一家","creditCode":"%s","region":"北京","roles":["PROVIDER"]}"""
-                        .formatted(o.creditCode().value().toLowerCase())).with(as(admin())))
+                        {"name":"另一家","creditCode":"%s","region":"北京","roles":["PROVIDER"]}""".formatted(
+                                        o.creditCode().value().toLowerCase()))
+                        .with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.creditCode").value("该统一社会信用代码已登记"));
     }
@@ -116,10 +116,12 @@ class OrganizationApiTests {
         long before = organizations();
         String body = """
                 {"name":"新组织","creditCode":"%s","region":"北京","roles":["CUSTOMER"]}""".formatted(newCreditCode());
-        mvc.perform(json(post("/api/organizations"), body).with(as(user(own.id())))).andExpect(status().isForbidden());
+        mvc.perform(json(post("/api/organizations"), body).with(as(user(own.id()))))
+                .andExpect(status().isForbidden());
         mvc.perform(json(put("/api/organizations/" + own.id()), body).with(as(user(own.id()))))
                 .andExpect(status().isForbidden());
-        mvc.perform(delete("/api/organizations/" + own.id()).with(as(user(own.id())))).andExpect(status().isForbidden());
+        mvc.perform(delete("/api/organizations/" + own.id()).with(as(user(own.id()))))
+                .andExpect(status().isForbidden());
         assertThat(organizations()).isEqualTo(before);
     }
 
@@ -128,19 +130,22 @@ class OrganizationApiTests {
         Organization own = fixtures.organization("本单位", PartyRole.CUSTOMER);
         Organization unrelated = fixtures.organization("无关单位", PartyRole.PROVIDER);
         mvc.perform(get("/api/organizations/" + own.id()).with(as(user(own.id()))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.name").value("本单位"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("本单位"));
         mvc.perform(get("/api/organizations/" + unrelated.id()).with(as(user(own.id()))))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/organizations").with(as(user(own.id()))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].name").value("本单位"));
     }
 
     @Test
     void securityAndAuditAdministratorsHaveNoAccess() throws Exception {
-        for (Role r : new Role[]{Role.SECURITY_ADMIN, Role.AUDIT_ADMIN}) {
+        for (Role r : new Role[] {Role.SECURITY_ADMIN, Role.AUDIT_ADMIN}) {
             mvc.perform(get("/api/organizations").with(as(other(r)))).andExpect(status().isForbidden());
-            mvc.perform(json(post("/api/organizations"), "{}").with(as(other(r)))).andExpect(status().isForbidden());
+            mvc.perform(json(post("/api/organizations"), "{}").with(as(other(r))))
+                    .andExpect(status().isForbidden());
         }
     }
 
@@ -153,8 +158,9 @@ class OrganizationApiTests {
     void systemAdministratorUpdatesAndDeletesAnOrganisation() throws Exception {
         Organization o = fixtures.organization("旧名", PartyRole.PROVIDER);
         mvc.perform(json(put("/api/organizations/" + o.id()), """
-                        {"name":"新名","creditCode":"%s","region":"上海","roles":["PROVIDER","PARTNER_SOFTWARE"]}"""
-                        .formatted(o.creditCode())).with(as(admin())).with(IfMatch.current(jdbc, "organization", o.id())))
+                        {"name":"新名","creditCode":"%s","region":"上海","roles":["PROVIDER","PARTNER_SOFTWARE"]}""".formatted(o.creditCode()))
+                        .with(as(admin()))
+                        .with(IfMatch.current(jdbc, "organization", o.id())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("新名"))
                 .andExpect(jsonPath("$.roles.length()").value(2));
@@ -168,7 +174,8 @@ class OrganizationApiTests {
         fixtures.system("系统", customer, null);
         mvc.perform(delete("/api/organizations/" + customer.id()).with(as(admin())))
                 .andExpect(status().isConflict());
-        mvc.perform(get("/api/organizations/" + customer.id()).with(as(admin()))).andExpect(status().isOk());
+        mvc.perform(get("/api/organizations/" + customer.id()).with(as(admin())))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -176,8 +183,9 @@ class OrganizationApiTests {
         Organization customer = fixtures.organization("在用客户", PartyRole.CUSTOMER);
         fixtures.system("在用系统", customer, null);
         mvc.perform(json(put("/api/organizations/" + customer.id()).param("lang", "en"), """
-                        {"name":"在用客户","creditCode":"%s","region":"北京","roles":["PROVIDER"]}"""
-                        .formatted(customer.creditCode())).with(as(admin())))
+                        {"name":"在用客户","creditCode":"%s","region":"北京","roles":["PROVIDER"]}""".formatted(
+                                        customer.creditCode()))
+                        .with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.roles").value(containsString("CUSTOMER")));
     }
@@ -185,13 +193,14 @@ class OrganizationApiTests {
     @Test
     void rejectsLineBreaksAndControlCharactersInNames() throws Exception {
         mvc.perform(json(post("/api/organizations").param("lang", "en"), """
-                        {"name":"伪造\\n日志行","creditCode":"%s","region":"北\\u0007京","roles":["CUSTOMER"]}"""
-                        .formatted(newCreditCode())).with(as(admin())))
+                        {"name":"伪造\\n日志行","creditCode":"%s","region":"北\\u0007京","roles":["CUSTOMER"]}""".formatted(newCreditCode()))
+                        .with(as(admin())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.region").value("region contains a control character (U+0007) at position 2"));
+                .andExpect(jsonPath("$.errors.region")
+                        .value("region contains a control character (U+0007) at position 2"));
         mvc.perform(json(post("/api/organizations").param("lang", "en"), """
-                        {"name":"伪造\\n日志行","creditCode":"%s","region":"北京","roles":["CUSTOMER"]}"""
-                        .formatted(newCreditCode())).with(as(admin())))
+                        {"name":"伪造\\n日志行","creditCode":"%s","region":"北京","roles":["CUSTOMER"]}""".formatted(newCreditCode()))
+                        .with(as(admin())))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.name").value(containsString("single line")))
                 .andExpect(jsonPath("$.errors.name").value(containsString("U+000A")));

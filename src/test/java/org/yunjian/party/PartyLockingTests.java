@@ -23,7 +23,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,10 +49,13 @@ class PartyLockingTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SystemService systems;
 
@@ -67,12 +69,14 @@ class PartyLockingTests {
     String systemBody(String name, String version) {
         return """
                 {"name":"%s","customerId":"%s","protectionLevel":3,"deploymentModel":"PUBLIC","serviceModel":"IAAS",
-                 "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],"agents":[]%s}"""
-                .formatted(name, w.customer().id(), version == null ? "" : ",\"version\":" + version);
+                 "industry":"GOVERNMENT_WEBSITE","dataClassification":"IMPORTANT","regions":["北京"],"agents":[]%s}""".formatted(name, w.customer().id(), version == null ? "" : ",\"version\":" + version);
     }
 
     String storedName(String table, Object id) {
-        return jdbc.sql("SELECT name FROM " + table + " WHERE id = ?").param(id).query(String.class).single();
+        return jdbc.sql("SELECT name FROM " + table + " WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -91,7 +95,8 @@ class PartyLockingTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.version").value(1));
-        mvc.perform(json(put(url).param("lang", "en"), systemBody("后到者", null)).with(as(customer))
+        mvc.perform(json(put(url).param("lang", "en"), systemBody("后到者", null))
+                        .with(as(customer))
                         .with(IfMatch.version(0)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -117,14 +122,17 @@ class PartyLockingTests {
     @Test
     void updateNamingNoVersionGets428AndChangesNothing() throws Exception {
         String url = "/api/systems/" + w.system().id();
-        mvc.perform(json(put(url).param("lang", "en"), systemBody("无版本", null)).with(as(user(w.customer().id()))))
+        mvc.perform(json(put(url).param("lang", "en"), systemBody("无版本", null))
+                        .with(as(user(w.customer().id()))))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-required"))
                 .andExpect(jsonPath("$.detail").value(containsString("If-Match")));
-        mvc.perform(json(put(url), systemBody("通配", null)).with(as(user(w.customer().id())))
+        mvc.perform(json(put(url), systemBody("通配", null))
+                        .with(as(user(w.customer().id())))
                         .header("If-Match", "*"))
                 .andExpect(status().isPreconditionRequired());
-        assertThat(storedName("cloud_system", w.system().id())).isEqualTo(w.system().name());
+        assertThat(storedName("cloud_system", w.system().id()))
+                .isEqualTo(w.system().name());
     }
 
     @Test
@@ -137,7 +145,8 @@ class PartyLockingTests {
     @Test
     void ifMatchWinsOverTheBodyVersion() throws Exception {
         String url = "/api/systems/" + w.system().id();
-        mvc.perform(json(put(url), systemBody("头部为准", "7")).with(as(user(w.customer().id())))
+        mvc.perform(json(put(url), systemBody("头部为准", "7"))
+                        .with(as(user(w.customer().id())))
                         .with(IfMatch.version(0)))
                 .andExpect(status().isOk());
     }
@@ -148,12 +157,16 @@ class PartyLockingTests {
         String body = """
                 {"name":"%s","creditCode":"%s","region":"上海","roles":["PROVIDER"]}""";
         String url = "/api/organizations/" + o.id();
-        mvc.perform(json(put(url), body.formatted("新名一", o.creditCode().value())).with(as(admin()))
+        mvc.perform(json(put(url), body.formatted("新名一", o.creditCode().value()))
+                        .with(as(admin()))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
-        mvc.perform(json(put(url), body.formatted("新名二", o.creditCode().value())).with(as(admin()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""));
+        mvc.perform(json(put(url), body.formatted("新名二", o.creditCode().value()))
+                        .with(as(admin()))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"));
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"));
         assertThat(storedName("organization", o.id())).isEqualTo("新名一");
     }
 
@@ -164,10 +177,12 @@ class PartyLockingTests {
         String url = "/api/engagements/" + w.engagement().id();
         var customer = user(w.customer().id());
         mvc.perform(get(url).with(as(customer))).andExpect(header().string("ETag", "\"0\""));
-        mvc.perform(json(put(url), body.formatted("第一次", w.system().id())).with(as(customer))
+        mvc.perform(json(put(url), body.formatted("第一次", w.system().id()))
+                        .with(as(customer))
                         .with(IfMatch.version(0)))
                 .andExpect(status().isOk());
-        mvc.perform(json(put(url), body.formatted("第二次", w.system().id())).with(as(customer))
+        mvc.perform(json(put(url), body.formatted("第二次", w.system().id()))
+                        .with(as(customer))
                         .with(IfMatch.version(0)))
                 .andExpect(status().isConflict());
         assertThat(storedName("engagement", w.engagement().id())).isEqualTo("第一次");
@@ -179,22 +194,33 @@ class PartyLockingTests {
         var customer = user(w.customer().id());
         mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.version").value(0));
         mvc.perform(json(put(url), "{\"notes\":\"第一份\",\"version\":0}").with(as(customer)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(1));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1));
         mvc.perform(json(put(url), "{\"notes\":\"第二份\",\"version\":0}").with(as(customer)))
                 .andExpect(status().isConflict());
-        mvc.perform(get(url).with(as(customer))).andExpect(jsonPath("$.notes").value("第一份"))
+        mvc.perform(get(url).with(as(customer)))
+                .andExpect(jsonPath("$.notes").value("第一份"))
                 .andExpect(header().string("ETag", "\"1\""));
     }
 
     @Test
     void staleSystemFormReRendersWithTheMessageAndTheTypedInput() throws Exception {
         var customer = user(w.customer().id());
-        mvc.perform(json(put("/api/systems/" + w.system().id()), systemBody("他人先改", "0")).with(as(customer)))
+        mvc.perform(json(put("/api/systems/" + w.system().id()), systemBody("他人先改", "0"))
+                        .with(as(customer)))
                 .andExpect(status().isOk());
-        mvc.perform(post("/systems/" + w.system().id()).with(as(customer)).param("lang", "en")
-                        .param("version", "0").param("name", "我刚输入的名称").param("customerId", w.customer().id().toString())
-                        .param("protectionLevel", "2").param("deploymentModel", "PUBLIC").param("serviceModel", "IAAS")
-                        .param("industry", "OTHER").param("dataClassification", "GENERAL").param("regions", "上海"))
+        mvc.perform(post("/systems/" + w.system().id())
+                        .with(as(customer))
+                        .param("lang", "en")
+                        .param("version", "0")
+                        .param("name", "我刚输入的名称")
+                        .param("customerId", w.customer().id().toString())
+                        .param("protectionLevel", "2")
+                        .param("deploymentModel", "PUBLIC")
+                        .param("serviceModel", "IAAS")
+                        .param("industry", "OTHER")
+                        .param("dataClassification", "GENERAL")
+                        .param("regions", "上海"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("Someone else changed this record at 20")))
@@ -205,7 +231,8 @@ class PartyLockingTests {
 
     @Test
     void editFormCarriesTheVersionItWasOpenedOn() throws Exception {
-        mvc.perform(get("/systems/" + w.system().id() + "/edit").with(as(user(w.customer().id()))))
+        mvc.perform(get("/systems/" + w.system().id() + "/edit")
+                        .with(as(user(w.customer().id()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"version\" value=\"0\"")))
                 .andExpect(content().string(not(containsString("stale-version"))));
@@ -214,10 +241,18 @@ class PartyLockingTests {
     @Test
     void staleOrganizationAndNotesFormsReRenderWithTheMessage() throws Exception {
         Organization o = w.provider();
-        runAs(admin(), () -> fixtures.organizations.update(o.id(), ExpectedVersion.exactly(0),
-                new Inputs.OrganizationInput("管理员先改", o.creditCode().value(), "北京", List.of("PROVIDER"))));
-        mvc.perform(post("/organizations/" + o.id()).with(as(admin())).param("version", "0")
-                        .param("name", "我的输入").param("creditCode", o.creditCode().value()).param("region", "杭州")
+        runAs(
+                admin(),
+                () -> fixtures.organizations.update(
+                        o.id(),
+                        ExpectedVersion.exactly(0),
+                        new Inputs.OrganizationInput("管理员先改", o.creditCode().value(), "北京", List.of("PROVIDER"))));
+        mvc.perform(post("/organizations/" + o.id())
+                        .with(as(admin()))
+                        .param("version", "0")
+                        .param("name", "我的输入")
+                        .param("creditCode", o.creditCode().value())
+                        .param("region", "杭州")
                         .param("roles", "PROVIDER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
@@ -225,10 +260,15 @@ class PartyLockingTests {
         assertThat(storedName("organization", o.id())).isEqualTo("管理员先改");
 
         var customer = user(w.customer().id());
-        mvc.perform(post("/systems/" + w.system().id() + "/private-notes").with(as(customer))
-                .param("version", "0").param("notes", "先写")).andExpect(status().is3xxRedirection());
-        mvc.perform(post("/systems/" + w.system().id() + "/private-notes").with(as(customer))
-                        .param("version", "0").param("notes", "后写的备注"))
+        mvc.perform(post("/systems/" + w.system().id() + "/private-notes")
+                        .with(as(customer))
+                        .param("version", "0")
+                        .param("notes", "先写"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/systems/" + w.system().id() + "/private-notes")
+                        .with(as(customer))
+                        .param("version", "0")
+                        .param("notes", "后写的备注"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("后写的备注")));
@@ -236,10 +276,15 @@ class PartyLockingTests {
 
     /** The system form as typed, naming {@code version} (none when null). */
     MockHttpServletRequestBuilder systemForm(String version, String name) {
-        MockHttpServletRequestBuilder form = post("/systems/" + w.system().id()).param("name", name)
-                .param("customerId", w.customer().id().toString()).param("protectionLevel", "2")
-                .param("deploymentModel", "PUBLIC").param("serviceModel", "IAAS").param("industry", "OTHER")
-                .param("dataClassification", "GENERAL").param("regions", "上海");
+        MockHttpServletRequestBuilder form = post("/systems/" + w.system().id())
+                .param("name", name)
+                .param("customerId", w.customer().id().toString())
+                .param("protectionLevel", "2")
+                .param("deploymentModel", "PUBLIC")
+                .param("serviceModel", "IAAS")
+                .param("industry", "OTHER")
+                .param("dataClassification", "GENERAL")
+                .param("regions", "上海");
         return version == null ? form : form.param("version", version);
     }
 
@@ -252,26 +297,36 @@ class PartyLockingTests {
                 .andExpect(content().string(containsString("did not say which version")))
                 .andExpect(content().string(containsString("value=\"无版本的名称\"")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
-        assertThat(storedName("cloud_system", w.system().id())).isEqualTo(w.system().name());
+        assertThat(storedName("cloud_system", w.system().id()))
+                .isEqualTo(w.system().name());
 
         Organization o = w.provider();
-        mvc.perform(post("/organizations/" + o.id()).with(as(admin())).param("name", "无版本组织")
-                        .param("creditCode", o.creditCode().value()).param("region", "杭州").param("roles", "PROVIDER"))
+        mvc.perform(post("/organizations/" + o.id())
+                        .with(as(admin()))
+                        .param("name", "无版本组织")
+                        .param("creditCode", o.creditCode().value())
+                        .param("region", "杭州")
+                        .param("roles", "PROVIDER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("value=\"无版本组织\"")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
         assertThat(storedName("organization", o.id())).isEqualTo(o.name());
 
-        mvc.perform(post("/engagements/" + w.engagement().id()).with(as(customer)).param("name", "无版本项目")
-                        .param("systemId", w.system().id().toString()).param("phase", "PLANNING"))
+        mvc.perform(post("/engagements/" + w.engagement().id())
+                        .with(as(customer))
+                        .param("name", "无版本项目")
+                        .param("systemId", w.system().id().toString())
+                        .param("phase", "PLANNING"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("value=\"无版本项目\"")))
                 .andExpect(content().string(containsString("name=\"version\" value=\"0\"")));
-        assertThat(storedName("engagement", w.engagement().id())).isEqualTo(w.engagement().name());
+        assertThat(storedName("engagement", w.engagement().id()))
+                .isEqualTo(w.engagement().name());
 
-        mvc.perform(post("/systems/" + w.system().id() + "/private-notes").with(as(customer))
+        mvc.perform(post("/systems/" + w.system().id() + "/private-notes")
+                        .with(as(customer))
                         .param("notes", "无版本的备注"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
@@ -285,11 +340,16 @@ class PartyLockingTests {
     void staleEngagementFormComesBackWithTheAlertAndTheTypedInput() throws Exception {
         var customer = user(w.customer().id());
         mvc.perform(json(put("/api/engagements/" + w.engagement().id()), """
-                        {"name":"他人先改","systemId":"%s","phase":"PLANNING","participants":[]}"""
-                        .formatted(w.system().id())).with(as(customer)).with(IfMatch.version(0)))
+                        {"name":"他人先改","systemId":"%s","phase":"PLANNING","participants":[]}""".formatted(
+                                        w.system().id()))
+                        .with(as(customer))
+                        .with(IfMatch.version(0)))
                 .andExpect(status().isOk());
-        mvc.perform(post("/engagements/" + w.engagement().id()).with(as(customer)).param("version", "0")
-                        .param("name", "我输入的项目").param("systemId", w.system().id().toString())
+        mvc.perform(post("/engagements/" + w.engagement().id())
+                        .with(as(customer))
+                        .param("version", "0")
+                        .param("name", "我输入的项目")
+                        .param("systemId", w.system().id().toString())
                         .param("phase", "PLANNING"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
@@ -309,9 +369,22 @@ class PartyLockingTests {
                 Callable<String> update = () -> {
                     start.await();
                     try {
-                        runAs(customer, () -> systems.update(w.system().id(), ExpectedVersion.exactly(0),
-                                new Inputs.SystemInput(name, w.customer().id().toString(), "3", "PUBLIC", "IAAS",
-                                        "GOVERNMENT_WEBSITE", "IMPORTANT", List.of("北京"), null, List.of())));
+                        runAs(
+                                customer,
+                                () -> systems.update(
+                                        w.system().id(),
+                                        ExpectedVersion.exactly(0),
+                                        new Inputs.SystemInput(
+                                                name,
+                                                w.customer().id().toString(),
+                                                "3",
+                                                "PUBLIC",
+                                                "IAAS",
+                                                "GOVERNMENT_WEBSITE",
+                                                "IMPORTANT",
+                                                List.of("北京"),
+                                                null,
+                                                List.of())));
                         return "won:" + name;
                     } catch (StaleVersionException e) {
                         return "stale";
@@ -325,9 +398,14 @@ class PartyLockingTests {
             }
             assertThat(outcomes).filteredOn(o -> o.startsWith("won:")).hasSize(1);
             assertThat(outcomes).filteredOn("stale"::equals).hasSize(1);
-            String winner = outcomes.stream().filter(o -> o.startsWith("won:")).findFirst().orElseThrow().substring(4);
+            String winner = outcomes.stream()
+                    .filter(o -> o.startsWith("won:"))
+                    .findFirst()
+                    .orElseThrow()
+                    .substring(4);
             assertThat(storedName("cloud_system", w.system().id())).isEqualTo(winner);
-            assertThat(IfMatch.stored(jdbc, "cloud_system", "id", w.system().id())).isEqualTo(1);
+            assertThat(IfMatch.stored(jdbc, "cloud_system", "id", w.system().id()))
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }

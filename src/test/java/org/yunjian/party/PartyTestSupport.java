@@ -1,9 +1,11 @@
 package org.yunjian.party;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
 import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.function.Supplier;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -11,24 +13,20 @@ import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-
 /** Callers and valid credit codes for party tests. */
 public final class PartyTestSupport {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PartyTestSupport() {
-    }
+    private PartyTestSupport() {}
 
     public static CurrentUser admin() {
         return new CurrentUser(UUID.randomUUID(), "sysadmin", null, Role.SYSTEM_ADMIN);
     }
 
     public static CurrentUser user(UUID organizationId) {
-        return new CurrentUser(UUID.randomUUID(), "user-" + organizationId.toString().substring(0, 8), organizationId,
-                Role.USER);
+        return new CurrentUser(
+                UUID.randomUUID(), "user-" + organizationId.toString().substring(0, 8), organizationId, Role.USER);
     }
 
     public static CurrentUser other(Role role) {

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +28,10 @@ class PeoplePickerTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     OrganizationAdministration accounts;
 
@@ -43,18 +44,38 @@ class PeoplePickerTests {
         String outsider = person(w.stranger().id(), "外人" + tag);
         CurrentUser customer = PartyTestSupport.user(w.customer().id());
 
-        String found = mvc.perform(get("/api/people").param("q", tag).with(as(customer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(found).contains(colleague, engineer, "同事" + tag, w.provider().name()).doesNotContain(outsider);
+        String found = mvc.perform(get("/api/people").param("q", tag).with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(found)
+                .contains(colleague, engineer, "同事" + tag, w.provider().name())
+                .doesNotContain(outsider);
 
-        String options = mvc.perform(get("/people/options").param("q", "工程师" + tag).param("name", "owner")
-                        .param("owner", outsider).with(as(customer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(options).contains("value=\"" + engineer + "\"").doesNotContain(outsider).doesNotContain("外人");
+        String options = mvc.perform(get("/people/options")
+                        .param("q", "工程师" + tag)
+                        .param("name", "owner")
+                        .param("owner", outsider)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(options)
+                .contains("value=\"" + engineer + "\"")
+                .doesNotContain(outsider)
+                .doesNotContain("外人");
 
-        String current = mvc.perform(get("/people/options").param("q", "nobody-" + tag).param("name", "owner")
-                        .param("owner", colleague).with(as(customer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String current = mvc.perform(get("/people/options")
+                        .param("q", "nobody-" + tag)
+                        .param("name", "owner")
+                        .param("owner", colleague)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(current).contains("value=\"" + colleague + "\" selected");
     }
 

@@ -26,7 +26,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,16 +65,22 @@ public class PrivateNotesAtRestTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     BackupService backups;
+
     @Autowired
     org.yunjian.shared.keys.KeyDirectory keys;
+
     @Value("${spring.datasource.url}")
     String url;
+
     @TempDir
     Path tmp;
 
@@ -92,22 +97,31 @@ public class PrivateNotesAtRestTests {
         String marker = "NOTE-MARKER-" + UUID.randomUUID().toString().replace("-", "");
         String note = chinese + " " + marker;
         String path = "/api/systems/" + w.system().id() + "/private-notes";
-        mvc.perform(json(put(path), "{\"notes\":\"" + note + "\"}").with(as(user(w.customer().id())))
-                .with(IfMatch.version(0))).andExpect(status().isOk()).andExpect(jsonPath("$.notes").value(note));
+        mvc.perform(json(put(path), "{\"notes\":\"" + note + "\"}")
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.version(0)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notes").value(note));
         mvc.perform(get(path).with(as(user(w.customer().id()))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.notes").value(note));
-        List<byte[]> secrets = List.of(chinese.getBytes(StandardCharsets.UTF_8), "采购预算".getBytes(StandardCharsets.UTF_8),
-                h2StringData("采购预算"), marker.getBytes(StandardCharsets.US_ASCII));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.notes").value(note));
+        List<byte[]> secrets = List.of(
+                chinese.getBytes(StandardCharsets.UTF_8),
+                "采购预算".getBytes(StandardCharsets.UTF_8),
+                h2StringData("采购预算"),
+                marker.getBytes(StandardCharsets.US_ASCII));
 
         if (url.startsWith("jdbc:postgresql:")) {
             List<String> columns = jdbc.sql("SELECT * FROM cloud_system_private_note WHERE system_id = ?")
-                    .param(w.system().id()).query((rs, n) -> {
+                    .param(w.system().id())
+                    .query((rs, n) -> {
                         List<String> values = new ArrayList<>();
                         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                             values.add(rs.getString(i));
                         }
                         return values;
-                    }).single();
+                    })
+                    .single();
             assertThat(String.join("|", columns)).doesNotContain(marker, "采购预算");
             return;
         }
@@ -136,33 +150,51 @@ public class PrivateNotesAtRestTests {
     void aSealedNoteCopiedOntoAnotherSystemReadsAsUnreadableAndTheColumnRefusesClearText() throws Exception {
         String path = "/api/systems/" + w.system().id() + "/private-notes";
         String strangers = "/api/systems/" + w.strangersSystem().id() + "/private-notes";
-        mvc.perform(json(put(path), "{\"notes\":\"只给本单位看的备注\"}").with(as(user(w.customer().id())))
-                .with(IfMatch.version(0))).andExpect(status().isOk());
-        mvc.perform(json(put(strangers), "{\"notes\":\"另一家的备注\"}").with(as(user(w.stranger().id())))
-                .with(IfMatch.version(0))).andExpect(status().isOk());
+        mvc.perform(json(put(path), "{\"notes\":\"只给本单位看的备注\"}")
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.version(0)))
+                .andExpect(status().isOk());
+        mvc.perform(json(put(strangers), "{\"notes\":\"另一家的备注\"}")
+                        .with(as(user(w.stranger().id())))
+                        .with(IfMatch.version(0)))
+                .andExpect(status().isOk());
         // a database administrator copies one customer's sealed notes onto another customer's row
-        jdbc.sql("UPDATE cloud_system_private_note SET notes_sealed = (SELECT notes_sealed FROM cloud_system_private_note "
-                + "WHERE system_id = ?) WHERE system_id = ?").params(w.system().id(), w.strangersSystem().id()).update();
+        jdbc.sql(
+                        "UPDATE cloud_system_private_note SET notes_sealed = (SELECT notes_sealed FROM cloud_system_private_note "
+                                + "WHERE system_id = ?) WHERE system_id = ?")
+                .params(w.system().id(), w.strangersSystem().id())
+                .update();
 
-        mvc.perform(get(strangers).with(as(user(w.stranger().id())))).andExpect(status().isOk())
+        mvc.perform(get(strangers).with(as(user(w.stranger().id()))))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.unreadable").value(true))
                 .andExpect(jsonPath("$.notice").value(org.hamcrest.Matchers.containsString("无法解密")))
                 .andExpect(content().string(not(containsString("只给本单位看的备注"))));
-        mvc.perform(get("/systems/" + w.strangersSystem().id() + "/private-notes").with(as(user(w.stranger().id()))))
+        mvc.perform(get("/systems/" + w.strangersSystem().id() + "/private-notes")
+                        .with(as(user(w.stranger().id()))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"notes-unreadable\""),
-                        containsString("无法解密"), not(containsString("只给本单位看的备注")))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("id=\"notes-unreadable\""),
+                                containsString("无法解密"),
+                                not(containsString("只给本单位看的备注")))));
         // the owner's own notes still open, and new notes replace the unreadable ones
         mvc.perform(get(path).with(as(user(w.customer().id()))))
-                .andExpect(jsonPath("$.notes").value("只给本单位看的备注")).andExpect(jsonPath("$.unreadable").value(false));
-        mvc.perform(json(put(strangers), "{\"notes\":\"重新写的备注\"}").with(as(user(w.stranger().id())))
-                .with(IfMatch.version(1))).andExpect(status().isOk());
+                .andExpect(jsonPath("$.notes").value("只给本单位看的备注"))
+                .andExpect(jsonPath("$.unreadable").value(false));
+        mvc.perform(json(put(strangers), "{\"notes\":\"重新写的备注\"}")
+                        .with(as(user(w.stranger().id())))
+                        .with(IfMatch.version(1)))
+                .andExpect(status().isOk());
         mvc.perform(get(strangers).with(as(user(w.stranger().id()))))
-                .andExpect(jsonPath("$.notes").value("重新写的备注")).andExpect(jsonPath("$.unreadable").value(false));
+                .andExpect(jsonPath("$.notes").value("重新写的备注"))
+                .andExpect(jsonPath("$.unreadable").value(false));
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE cloud_system_private_note SET notes_sealed = ? WHERE system_id = ?")
-                .params("明文备注", w.system().id()).update())
-                .as("the column holds sealed values only").isInstanceOf(DataIntegrityViolationException.class);
+                        .params("明文备注", w.system().id())
+                        .update())
+                .as("the column holds sealed values only")
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     private static int unzipAndSearch(Path zip, byte[] bytes, List<byte[]> secrets) throws IOException {
@@ -205,8 +237,9 @@ public class PrivateNotesAtRestTests {
 
     static void assertContainsNone(String where, byte[] haystack, List<byte[]> needles) {
         for (byte[] needle : needles) {
-            assertThat(indexOf(haystack, needle)).as("%s holds the note text %s", where,
-                    new String(needle, StandardCharsets.UTF_8)).isEqualTo(-1);
+            assertThat(indexOf(haystack, needle))
+                    .as("%s holds the note text %s", where, new String(needle, StandardCharsets.UTF_8))
+                    .isEqualTo(-1);
         }
     }
 

@@ -19,7 +19,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,33 +41,42 @@ class SocialCloudRuleTests extends WorldMvcTests {
 
     @Autowired
     CliRunner cli;
+
     @TempDir
     Path dir;
 
     static String body(int level, String model, String industry) {
         return """
                 {"name":"四级门户","protectionLevel":%d,"deploymentModel":"%s","serviceModel":"IAAS",
-                 "industry":"%s","dataClassification":"IMPORTANT","regions":["北京"],"agents":[]}"""
-                .formatted(level, model, industry);
+                 "industry":"%s","dataClassification":"IMPORTANT","regions":["北京"],"agents":[]}""".formatted(level, model, industry);
     }
 
     @Test
-    @DisplayName("GOVWEB 6.3.2 a) 等级保护定级为四级及以上的政府网站禁止采用社会化云计算服务: REST create on public or hybrid cloud is a 400 quoting it")
+    @DisplayName(
+            "GOVWEB 6.3.2 a) 等级保护定级为四级及以上的政府网站禁止采用社会化云计算服务: REST create on public or hybrid cloud is a 400 quoting it")
     void rejectsLevelFourGovernmentWebsiteOnPublicCloud_GOVWEB_6_3_2_a() throws Exception {
         long before = systems();
         for (String model : new String[] {"PUBLIC", "HYBRID"}) {
             mvc.perform(json(post("/api/systems"), body(4, model, "GOVERNMENT_WEBSITE"))
                             .with(as(user(w.customer().id()))))
                     .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.errors.deploymentModel").value(allOf(containsString("6.3.2 a)"),
-                            containsString(SOURCE))));
+                    .andExpect(jsonPath("$.errors.deploymentModel")
+                            .value(allOf(containsString("6.3.2 a)"), containsString(SOURCE))));
         }
-        mvc.perform(json(post("/api/systems").param("lang", "en"), body(4, "PUBLIC", "GOVERNMENT_WEBSITE")
-                        .replace("{", "{\"customerId\":\"" + w.customer().id() + "\","))
+        mvc.perform(json(
+                                post("/api/systems").param("lang", "en"),
+                                body(4, "PUBLIC", "GOVERNMENT_WEBSITE")
+                                        .replace(
+                                                "{",
+                                                "{\"customerId\":\""
+                                                        + w.customer().id() + "\","))
                         .with(as(admin())))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.deploymentModel").value(allOf(containsString("protection level 4"),
-                        containsString("6.3.2 a)"), containsString(SOURCE))));
+                .andExpect(jsonPath("$.errors.deploymentModel")
+                        .value(allOf(
+                                containsString("protection level 4"),
+                                containsString("6.3.2 a)"),
+                                containsString(SOURCE))));
         assertThat(systems()).isEqualTo(before);
     }
 
@@ -76,49 +84,66 @@ class SocialCloudRuleTests extends WorldMvcTests {
     @DisplayName("GOVWEB 6.3.2 a): the rule binds level 4 government websites on 社会化 clouds only")
     void allowsLevelFourOnCommunityOrPrivateCloudAndOtherIndustriesOnPublicCloud_GOVWEB_6_3_2_a() throws Exception {
         mvc.perform(json(post("/api/systems"), body(4, "COMMUNITY", "GOVERNMENT_WEBSITE"))
-                .with(as(user(w.customer().id())))).andExpect(status().isCreated());
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isCreated());
         mvc.perform(json(post("/api/systems"), body(4, "PRIVATE", "GOVERNMENT_WEBSITE"))
-                .with(as(user(w.customer().id())))).andExpect(status().isCreated());
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isCreated());
         mvc.perform(json(post("/api/systems"), body(3, "PUBLIC", "GOVERNMENT_WEBSITE"))
-                .with(as(user(w.customer().id())))).andExpect(status().isCreated());
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isCreated());
         mvc.perform(json(post("/api/systems"), body(4, "PUBLIC", "OTHER"))
-                .with(as(user(w.customer().id())))).andExpect(status().isCreated());
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isCreated());
     }
 
     @Test
     @DisplayName("GOVWEB 6.3.2 a): raising a public-cloud government website to level 4 is refused and changes nothing")
     void rejectsRaisingAPublicGovernmentWebsiteToLevelFour_GOVWEB_6_3_2_a() throws Exception {
         String location = mvc.perform(json(post("/api/systems"), body(3, "PUBLIC", "GOVERNMENT_WEBSITE"))
-                        .with(as(user(w.customer().id())))).andExpect(status().isCreated())
-                .andReturn().getResponse().getHeader("Location");
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
         mvc.perform(json(put("/api/systems/" + id), body(4, "PUBLIC", "GOVERNMENT_WEBSITE"))
-                        .with(as(user(w.customer().id()))).with(IfMatch.version(0)))
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.version(0)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.deploymentModel").value(containsString(SOURCE)));
         assertThat(jdbc.sql("SELECT protection_level FROM cloud_system WHERE id = ?")
-                .param(java.util.UUID.fromString(id)).query(Integer.class).single()).isEqualTo(3);
+                        .param(java.util.UUID.fromString(id))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(3);
     }
 
     @Test
     @DisplayName("GOVWEB 6.3.2 a): the system form shows the refusal next to the deployment model, quoting the guide")
     void systemFormShowsTheRefusalNextToTheDeploymentModel_GOVWEB_6_3_2_a() throws Exception {
         long before = systems();
-        mvc.perform(post("/systems").with(as(admin()))
-                        .param("name", "四级门户").param("customerId", w.customer().id().toString())
-                        .param("protectionLevel", "4").param("deploymentModel", "PUBLIC").param("serviceModel", "IAAS")
-                        .param("industry", "GOVERNMENT_WEBSITE").param("dataClassification", "IMPORTANT")
+        mvc.perform(post("/systems")
+                        .with(as(admin()))
+                        .param("name", "四级门户")
+                        .param("customerId", w.customer().id().toString())
+                        .param("protectionLevel", "4")
+                        .param("deploymentModel", "PUBLIC")
+                        .param("serviceModel", "IAAS")
+                        .param("industry", "GOVERNMENT_WEBSITE")
+                        .param("dataClassification", "IMPORTANT")
                         .param("regions", "北京"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"deploymentModel-error\""),
-                        containsString(SOURCE))));
+                .andExpect(content()
+                        .string(allOf(containsString("id=\"deploymentModel-error\""), containsString(SOURCE))));
         assertThat(systems()).isEqualTo(before);
     }
 
     @Test
     @DisplayName("GOVWEB 6.3.2 a): the command-line import refuses the row with exit code 1 and the clause quoted")
     void importRefusesLevelFourGovernmentWebsiteOnPublicCloud_GOVWEB_6_3_2_a() throws Exception {
-        Path file = Files.writeString(dir.resolve("systems.csv"), """
+        Path file = Files.writeString(
+                dir.resolve("systems.csv"), """
                 name,customerCreditCode,protectionLevel,deploymentModel,serviceModel,industry,dataClassification,regions
                 四级门户,%s,4,PUBLIC,IAAS,GOVERNMENT_WEBSITE,IMPORTANT,北京
                 """.formatted(w.customer().creditCode()), UTF_8);
@@ -130,7 +155,8 @@ class SocialCloudRuleTests extends WorldMvcTests {
         commandLine.setErr(new PrintWriter(err, true));
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         try {
-            assertThat(commandLine.execute("import", "systems", "--file", file.toString())).isEqualTo(1);
+            assertThat(commandLine.execute("import", "systems", "--file", file.toString()))
+                    .isEqualTo(1);
         } finally {
             LocaleContextHolder.resetLocaleContext();
         }

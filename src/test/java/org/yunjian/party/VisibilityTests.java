@@ -8,7 +8,6 @@ import static org.yunjian.party.PartyTestSupport.runAs;
 import static org.yunjian.party.PartyTestSupport.user;
 
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,22 @@ class VisibilityTests {
 
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Parties parties;
+
     @Autowired
     OrganizationService organizations;
+
     @Autowired
     SystemService systems;
+
     @Autowired
     EngagementService engagements;
+
     @Autowired
     org.yunjian.party.internal.VisibilityQueries visibility;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -56,26 +61,36 @@ class VisibilityTests {
     @Test
     void customerProviderAndAgentSeeTheSystemStrangerDoesNot() {
         for (Organization o : List.of(w.customer(), w.provider(), w.agent(), w.assessor())) {
-            assertThat(runAs(user(o.id()), () -> parties.canSee(w.system().id()))).as(o.name()).isTrue();
+            assertThat(runAs(user(o.id()), () -> parties.canSee(w.system().id())))
+                    .as(o.name())
+                    .isTrue();
         }
-        assertThat(runAs(user(w.stranger().id()), () -> parties.canSee(w.system().id()))).isFalse();
-        assertThatThrownBy(() -> runAs(user(w.stranger().id()), () -> systems.get(w.system().id())))
+        assertThat(runAs(
+                        user(w.stranger().id()), () -> parties.canSee(w.system().id())))
+                .isFalse();
+        assertThatThrownBy(() -> runAs(
+                        user(w.stranger().id()), () -> systems.get(w.system().id())))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void usersListOnlyWhatTheirOrganisationIsPartyTo() {
         var seen = runAs(user(w.provider().id()), () -> systems.list());
-        assertThat(seen).extracting(CloudSystem::id).contains(w.system().id())
+        assertThat(seen)
+                .extracting(CloudSystem::id)
+                .contains(w.system().id())
                 .doesNotContain(w.strangersSystem().id());
         var strangerSees = runAs(user(w.stranger().id()), () -> systems.list());
-        assertThat(strangerSees).extracting(CloudSystem::id).contains(w.strangersSystem().id())
+        assertThat(strangerSees)
+                .extracting(CloudSystem::id)
+                .contains(w.strangersSystem().id())
                 .doesNotContain(w.system().id());
     }
 
     @Test
     void systemAdministratorSeesEverything() {
-        assertThat(runAs(admin(), () -> systems.list())).extracting(CloudSystem::id)
+        assertThat(runAs(admin(), () -> systems.list()))
+                .extracting(CloudSystem::id)
                 .contains(w.system().id(), w.strangersSystem().id());
         assertThat(runAs(admin(), () -> parties.canManage(w.system().id()))).isTrue();
     }
@@ -91,7 +106,8 @@ class VisibilityTests {
     @Test
     void engagementsAreSeenByParticipantsAndTheCustomerOnly() {
         var id = w.engagement().id();
-        assertThat(runAs(user(w.assessor().id()), () -> engagements.get(id)).name()).isEqualTo(w.engagement().name());
+        assertThat(runAs(user(w.assessor().id()), () -> engagements.get(id)).name())
+                .isEqualTo(w.engagement().name());
         assertThat(runAs(user(w.customer().id()), () -> engagements.get(id))).isNotNull();
         assertThatThrownBy(() -> runAs(user(w.provider().id()), () -> engagements.get(id)))
                 .isInstanceOf(NotFoundException.class);
@@ -101,41 +117,62 @@ class VisibilityTests {
 
     @Test
     void assessorSeesTheSystemOfItsEngagementButCannotChangeIt() {
-        assertThat(runAs(user(w.assessor().id()), () -> systems.get(w.system().id()))).isNotNull();
-        assertThatThrownBy(() -> runAs(user(w.assessor().id()), () -> systems.delete(w.system().id())))
+        assertThat(runAs(user(w.assessor().id()), () -> systems.get(w.system().id())))
+                .isNotNull();
+        assertThatThrownBy(() -> runAs(
+                        user(w.assessor().id()), () -> systems.delete(w.system().id())))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(runAs(user(w.assessor().id()), () -> parties.canManage(w.system().id()))).isFalse();
+        assertThat(runAs(
+                        user(w.assessor().id()),
+                        () -> parties.canManage(w.system().id())))
+                .isFalse();
     }
 
     @Test
     void usersSeeCounterpartOrganisationsButNotStrangers() {
         var providerUser = user(w.provider().id());
-        assertThat(runAs(providerUser, () -> organizations.get(w.customer().id()))).isNotNull();
-        assertThat(runAs(providerUser, () -> parties.findOrganization(w.agent().id()))).isPresent();
-        assertThatThrownBy(() -> runAs(providerUser, () -> organizations.get(w.stranger().id())))
+        assertThat(runAs(providerUser, () -> organizations.get(w.customer().id())))
+                .isNotNull();
+        assertThat(runAs(providerUser, () -> parties.findOrganization(w.agent().id())))
+                .isPresent();
+        assertThatThrownBy(() ->
+                        runAs(providerUser, () -> organizations.get(w.stranger().id())))
                 .isInstanceOf(NotFoundException.class);
-        assertThat(runAs(providerUser, () -> organizations.list())).extracting(Organization::id)
-                .contains(w.provider().id(), w.customer().id()).doesNotContain(w.stranger().id());
+        assertThat(runAs(providerUser, () -> organizations.list()))
+                .extracting(Organization::id)
+                .contains(w.provider().id(), w.customer().id())
+                .doesNotContain(w.stranger().id());
     }
 
     @Test
     void usersCannotChangeOrganisationsEvenTheirOwn() {
         var own = w.customer();
-        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(own.id(), org.yunjian.shared.version.ExpectedVersion.exactly(0),
-                new Inputs.OrganizationInput("改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
+        assertThatThrownBy(() -> runAs(
+                        user(own.id()),
+                        () -> organizations.update(
+                                own.id(),
+                                org.yunjian.shared.version.ExpectedVersion.exactly(0),
+                                new Inputs.OrganizationInput(
+                                        "改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> runAs(user(own.id()), () -> organizations.update(w.stranger().id(), org.yunjian.shared.version.ExpectedVersion.exactly(0),
-                new Inputs.OrganizationInput("改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
+        assertThatThrownBy(() -> runAs(
+                        user(own.id()),
+                        () -> organizations.update(
+                                w.stranger().id(),
+                                org.yunjian.shared.version.ExpectedVersion.exactly(0),
+                                new Inputs.OrganizationInput(
+                                        "改名", own.creditCode().value(), "上海", List.of("CUSTOMER")))))
                 .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void rolesOfNamesEveryRoleAnOrganisationPlaysForASystem() {
-        assertThat(runAs(admin(), () -> parties.rolesOf(w.customer().id(), w.system().id())))
+        assertThat(runAs(
+                        admin(),
+                        () -> parties.rolesOf(w.customer().id(), w.system().id())))
                 .containsExactly(PartyRole.CUSTOMER);
         assertThat(parties.rolesOf(w.agent().id(), w.system().id())).containsExactly(PartyRole.AGENT_SYSTEM_INTEGRATOR);
-        assertThat(parties.rolesOf(w.assessor().id(), w.system().id()))
-                .containsExactly(PartyRole.THIRD_PARTY_ASSESSOR);
+        assertThat(parties.rolesOf(w.assessor().id(), w.system().id())).containsExactly(PartyRole.THIRD_PARTY_ASSESSOR);
         assertThat(parties.rolesOf(w.stranger().id(), w.system().id())).isEmpty();
     }
 
@@ -149,10 +186,16 @@ class VisibilityTests {
     void formChoicesHideCustomersThatAreNotCounterparts() {
         Organization hiddenCustomer = fixtures.organization("隐藏的客户", PartyRole.CUSTOMER);
         var choices = runAs(user(w.customer().id()), () -> organizations.choices());
-        assertThat(choices).extracting(Organization::id)
-                .contains(w.customer().id(), w.provider().id(), w.agent().id(), w.assessor().id())
+        assertThat(choices)
+                .extracting(Organization::id)
+                .contains(
+                        w.customer().id(),
+                        w.provider().id(),
+                        w.agent().id(),
+                        w.assessor().id())
                 .doesNotContain(hiddenCustomer.id());
-        assertThat(runAs(admin(), () -> organizations.choices())).extracting(Organization::id)
+        assertThat(runAs(admin(), () -> organizations.choices()))
+                .extracting(Organization::id)
                 .contains(hiddenCustomer.id());
     }
 
@@ -161,9 +204,11 @@ class VisibilityTests {
 
     @Test
     void organisationDirectoryNamesEveryOrganisationForUserAdministration() {
-        assertThat(directory.all()).extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::id)
+        assertThat(directory.all())
+                .extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::id)
                 .contains(w.customer().id(), w.stranger().id());
-        assertThat(directory.find(w.agent().id())).get()
+        assertThat(directory.find(w.agent().id()))
+                .get()
                 .extracting(org.yunjian.security.OrganizationDirectory.OrganizationRef::name)
                 .isEqualTo(w.agent().name());
         assertThat(directory.find(java.util.UUID.randomUUID())).isEmpty();
@@ -176,24 +221,37 @@ class VisibilityTests {
      */
     @Test
     void pointQuestionsAnswerAsTheListsDo() {
-        List<java.util.UUID> orgs = jdbc.sql("SELECT id FROM organization").query(java.util.UUID.class).list();
-        List<java.util.UUID> all = jdbc.sql("SELECT id FROM cloud_system").query(java.util.UUID.class).list();
-        for (java.util.UUID org : List.of(w.customer().id(), w.provider().id(), w.agent().id(), w.assessor().id(),
+        List<java.util.UUID> orgs = jdbc.sql("SELECT id FROM organization")
+                .query(java.util.UUID.class)
+                .list();
+        List<java.util.UUID> all = jdbc.sql("SELECT id FROM cloud_system")
+                .query(java.util.UUID.class)
+                .list();
+        for (java.util.UUID org : List.of(
+                w.customer().id(),
+                w.provider().id(),
+                w.agent().id(),
+                w.assessor().id(),
                 w.stranger().id())) {
             var seenOrgs = visibility.organizationIds(org);
             var seenSystems = visibility.systemIds(org);
             for (java.util.UUID other : orgs) {
-                assertThat(visibility.organization(org, other)).as("%s sees organisation %s", org, other)
+                assertThat(visibility.organization(org, other))
+                        .as("%s sees organisation %s", org, other)
                         .isEqualTo(seenOrgs.contains(other));
             }
             var seenEngagements = visibility.engagementIds(org);
             for (java.util.UUID system : all) {
-                assertThat(visibility.system(org, system)).as("%s sees system %s", org, system)
+                assertThat(visibility.system(org, system))
+                        .as("%s sees system %s", org, system)
                         .isEqualTo(seenSystems.contains(system));
                 var onSystem = new java.util.HashSet<>(jdbc.sql("SELECT id FROM engagement WHERE system_id = ?")
-                        .param(system).query(java.util.UUID.class).list());
+                        .param(system)
+                        .query(java.util.UUID.class)
+                        .list());
                 onSystem.retainAll(seenEngagements);
-                assertThat(visibility.engagementIdsOn(org, system)).as("%s sees engagements on %s", org, system)
+                assertThat(visibility.engagementIdsOn(org, system))
+                        .as("%s sees engagements on %s", org, system)
                         .containsExactlyInAnyOrderElementsOf(onSystem);
             }
         }

@@ -11,15 +11,13 @@ import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.runAs;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -52,10 +50,13 @@ class ContractReviewApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     List<PhaseGateCondition> gates;
 
@@ -72,39 +73,58 @@ class ContractReviewApiTests {
 
     void mark(String clause, String body) throws Exception {
         // as a client that reads the clause first: its ETag names the review's version
-        mvc.perform(put(base + "/clauses/" + clause).with(as(customer))
-                .with(IfMatch.read(mvc, base + "/clauses/" + clause, as(customer)))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
+        mvc.perform(put(base + "/clauses/" + clause)
+                        .with(as(customer))
+                        .with(IfMatch.read(mvc, base + "/clauses/" + clause, as(customer)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk());
     }
 
     void select() throws Exception {
         String sel = "/api/systems/" + w.system().id() + "/lifecycle/selection";
-        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
-                        sel + "/candidates").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"organisation\":\"" + w.provider().id() + "\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String body = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(sel + "/candidates")
+                                .with(as(customer))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"organisation\":\"" + w.provider().id() + "\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         String candidate = JsonPath.read(body, "$.candidates[0].id");
-        mvc.perform(put(sel + "/decision").with(as(customer))
-                .with(IfMatch.current(jdbc, "lifecycle_selection", "system_id", w.system().id()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"candidate\":\"" + candidate + "\",\"reasons\":\"r\"}")).andExpect(status().isOk());
+        mvc.perform(put(sel + "/decision")
+                        .with(as(customer))
+                        .with(IfMatch.current(
+                                jdbc,
+                                "lifecycle_selection",
+                                "system_id",
+                                w.system().id()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"candidate\":\"" + candidate + "\",\"reasons\":\"r\"}"))
+                .andExpect(status().isOk());
     }
 
     List<PhaseGateCondition.Unmet> gate(Phase phase) {
-        return runAs(customer, () -> gates.stream().flatMap(g -> g.unmet(w.system().id(), phase).stream()).toList());
+        return runAs(customer, () -> gates.stream()
+                .flatMap(g -> g.unmet(w.system().id(), phase).stream())
+                .toList());
     }
 
     @Test
     void missingMandatoryClauseKeepsTheAcquisitionPhaseOpenUntilMarkedPresent() throws Exception {
-        String body = mvc.perform(get(base).with(as(customer))).andExpect(status().isOk())
+        String body = mvc.perform(get(base).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.clauses", hasSize(13))) // 6.6.1–6.6.3 and four exit clauses
-
                 .andExpect(jsonPath("$.clauses[0].document.code").value("CONTRACT"))
                 .andExpect(jsonPath("$.clauses[0].status.code").value("NOT_REVIEWED"))
                 .andExpect(jsonPath("$.gateClear").value(false))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         List<String> clauses = JsonPath.read(body, "$.clauses[*].clause.id");
-        assertThat(gate(Phase.ACQUISITION_MIGRATION)).hasSize(13); // no selection + 12 mandatory clauses not reviewed (9.3.5 a) says 可: recommended)
+        assertThat(gate(Phase.ACQUISITION_MIGRATION))
+                .hasSize(13); // no selection + 12 mandatory clauses not reviewed (9.3.5 a) says 可: recommended)
 
         select();
         for (String c : clauses) {
@@ -113,60 +133,88 @@ class ContractReviewApiTests {
             }
         }
         mark(MISSING, "{\"status\":\"MISSING\"}");
-        mvc.perform(get(base).with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(base).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.gateClear").value(false))
                 .andExpect(jsonPath("$.unmet", hasSize(1)))
                 .andExpect(jsonPath("$.unmet[0].what", containsString("6.6.1 d)")))
-                .andExpect(jsonPath("$.unmet[0].source", containsString(
-                        "\u5728\u5408\u540c\u4e2d\u660e\u786e\u8d44\u4ea7\u7684\u6240\u6709\u6743")));
+                .andExpect(jsonPath(
+                        "$.unmet[0].source",
+                        containsString("\u5728\u5408\u540c\u4e2d\u660e\u786e\u8d44\u4ea7\u7684\u6240\u6709\u6743")));
         List<PhaseGateCondition.Unmet> unmet = gate(Phase.ACQUISITION_MIGRATION);
         assertThat(unmet).hasSize(1);
-        assertThat(unmet.get(0).source()).startsWith("Government website guide 6.6.1 d) ").contains(
-                "\u8d44\u4ea7\u5305\u62ec\u4e91\u670d\u52a1\u5ba2\u6237\u7684\u4e1a\u52a1\u7cfb\u7edf");
+        assertThat(unmet.get(0).source())
+                .startsWith("Government website guide 6.6.1 d) ")
+                .contains("\u8d44\u4ea7\u5305\u62ec\u4e91\u670d\u52a1\u5ba2\u6237\u7684\u4e1a\u52a1\u7cfb\u7edf");
         assertThat(gate(Phase.OPERATION)).isEmpty();
 
         mark(MISSING, "{\"status\":\"PRESENT\",\"reference\":\"\u7b2c 12 \u6761\"}");
-        mvc.perform(get(base).with(as(customer))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.gateClear").value(true)).andExpect(jsonPath("$.unmet", hasSize(0)));
+        mvc.perform(get(base).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.gateClear").value(true))
+                .andExpect(jsonPath("$.unmet", hasSize(0)));
         assertThat(gate(Phase.ACQUISITION_MIGRATION)).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.contract.mark' AND object_id = ?")
-                .param(w.system().id().toString()).query(Long.class).single()).isEqualTo(clauses.size() + 1L);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE action = 'lifecycle.contract.mark' AND object_id = ?")
+                        .param(w.system().id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(clauses.size() + 1L);
     }
 
     @Test
     void negotiatedMandatoryClauseDoesNotBlockButNeedsANote() throws Exception {
-        mvc.perform(put(base + "/clauses/" + MISSING).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(base + "/clauses/" + MISSING)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"NEGOTIATED\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.note").exists());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.note").exists());
         mark(MISSING, "{\"status\":\"NEGOTIATED\",\"note\":\"n\"}");
-        assertThat(gate(Phase.ACQUISITION_MIGRATION)).noneMatch(u -> u.source() != null
-                && u.source().startsWith("6.6.1 d)"));
+        assertThat(gate(Phase.ACQUISITION_MIGRATION))
+                .noneMatch(u -> u.source() != null && u.source().startsWith("6.6.1 d)"));
     }
 
     @Test
     void badMarksAreRefusedFieldByFieldAndNothingIsStored() throws Exception {
-        mvc.perform(put(base + "/clauses/" + MISSING).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(base + "/clauses/" + MISSING)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"PRESENT\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.reference").exists());
-        mvc.perform(put(base + "/clauses/" + MISSING).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.reference").exists());
+        mvc.perform(put(base + "/clauses/" + MISSING)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"BOGUS\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.status", containsString("BOGUS")));
-        mvc.perform(put(base + "/clauses/JRT-SF-6.3.2-1").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.status", containsString("BOGUS")));
+        mvc.perform(put(base + "/clauses/JRT-SF-6.3.2-1")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"MISSING\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.clause").exists());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.clause").exists());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_contract_clause WHERE system_id = ?")
-                .param(w.system().id()).query(Long.class).single()).isZero();
+                        .param(w.system().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void providerAndAssessorReadOthersAreRefusedStrangersSeeNothing() throws Exception {
-        mvc.perform(get(base).with(as(user(w.provider().id())))).andExpect(status().isOk())
+        mvc.perform(get(base).with(as(user(w.provider().id()))))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.editable").value(false));
         mvc.perform(get(base).with(as(user(w.assessor().id())))).andExpect(status().isOk());
-        mvc.perform(put(base + "/clauses/" + MISSING).with(as(user(w.provider().id())))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"MISSING\"}"))
+        mvc.perform(put(base + "/clauses/" + MISSING)
+                        .with(as(user(w.provider().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"MISSING\"}"))
                 .andExpect(status().isForbidden());
-        mvc.perform(get(base).with(as(user(w.agent().id())))).andExpect(status().isForbidden())
+        mvc.perform(get(base).with(as(user(w.agent().id()))))
+                .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").exists());
         mvc.perform(get(base).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
         mvc.perform(get(base + ".docx").with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
@@ -175,15 +223,22 @@ class ContractReviewApiTests {
     @Test
     void reviewTableDocxIsChineseA4WithTheStatusesAndReferences() throws Exception {
         mark(MISSING, "{\"status\":\"PRESENT\",\"reference\":\"\u7b2c 12 \u6761\"}");
-        byte[] docx = mvc.perform(get(base + ".docx").with(as(customer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] docx = mvc.perform(get(base + ".docx").with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         Map<String, String> parts = unzip(docx);
         String xml = parts.get("word/document.xml");
-        assertThat(xml).contains("\u5408\u540c\u3001\u670d\u52a1\u6c34\u5e73\u534f\u8bae\u4e0e\u4fdd\u5bc6\u534f\u8bae"
+        assertThat(xml)
+                .contains("\u5408\u540c\u3001\u670d\u52a1\u6c34\u5e73\u534f\u8bae\u4e0e\u4fdd\u5bc6\u534f\u8bae"
                         + "\u5ba1\u67e5\u8868") // 合同、服务水平协议与保密协议审查表
-                .contains("\u670d\u52a1\u5408\u540c", "\u670d\u52a1\u6c34\u5e73\u534f\u8bae", "\u4fdd\u5bc6\u534f\u8bae")
+                .contains(
+                        "\u670d\u52a1\u5408\u540c", "\u670d\u52a1\u6c34\u5e73\u534f\u8bae", "\u4fdd\u5bc6\u534f\u8bae")
                 .contains("\u5df2\u7ea6\u5b9a", "\u7b2c 12 \u6761", "\u672a\u5ba1\u67e5") // 已约定, 第 12 条, 未审查
-                .contains("6.6.1 d)").contains("w:w=\"11906\"").contains("<w:tbl>");
+                .contains("6.6.1 d)")
+                .contains("w:w=\"11906\"")
+                .contains("<w:tbl>");
         assertThat(parts.keySet()).anyMatch(k -> k.startsWith("word/footer"));
     }
 

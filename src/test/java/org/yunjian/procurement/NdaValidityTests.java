@@ -15,7 +15,6 @@ import static org.yunjian.party.PartyTestSupport.user;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -52,12 +51,16 @@ class NdaValidityTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     SystemService systems;
+
     @Autowired
     ContractReviewService contracts;
 
@@ -70,49 +73,78 @@ class NdaValidityTests {
     void world() {
         w = fixtures.world();
         customer = user(w.customer().id());
-        system = runAs(admin(), () -> systems.create(new Inputs.SystemInput("行业云交易系统", w.customer().id().toString(),
-                "3", "COMMUNITY", "IAAS", "SECURITIES_FUTURES", "IMPORTANT", List.of("上海"),
-                w.provider().id().toString(), List.of())));
+        system = runAs(
+                admin(),
+                () -> systems.create(new Inputs.SystemInput(
+                        "行业云交易系统",
+                        w.customer().id().toString(),
+                        "3",
+                        "COMMUNITY",
+                        "IAAS",
+                        "SECURITIES_FUTURES",
+                        "IMPORTANT",
+                        List.of("上海"),
+                        w.provider().id().toString(),
+                        List.of())));
         base = "/api/systems/" + system.id() + "/lifecycle/contract-review";
     }
 
     @Test
     @DisplayName("JR/T 6.3.4 保密协议应有明确的有效周期。: marking the clause present without the validity is a 400")
     void rejectsTheValidityClauseWithoutItsDates_JRT_6_3_4() throws Exception {
-        mvc.perform(get(base + "/clauses/" + CLAUSE).with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(base + "/clauses/" + CLAUSE).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.clause.original").value(SOURCE))
                 .andExpect(jsonPath("$.asksForValidity").value(true));
-        mvc.perform(put(base + "/clauses/" + CLAUSE).with(as(customer)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"PRESENT\",\"reference\":\"第 3 条\"}"))
+        mvc.perform(put(base + "/clauses/" + CLAUSE)
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"PRESENT\",\"reference\":\"第 3 条\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.validFrom").value(containsString("6.3.4")))
                 .andExpect(jsonPath("$.errors.validUntil").exists());
-        mvc.perform(put(base + "/clauses/" + CLAUSE).with(as(customer)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(put(base + "/clauses/" + CLAUSE)
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                                 {"status":"PRESENT","reference":"第 3 条","validFrom":"2026-01-01","validUntil":"2025-12-31"}"""))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.validUntil").exists());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_contract_clause WHERE system_id = ?").param(system.id())
-                .query(Long.class).single()).isZero();
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.validUntil").exists());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_contract_clause WHERE system_id = ?")
+                        .param(system.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
-    @DisplayName("JR/T 6.3.4: the NDA's validity is stored, returned, shown — expired if it is — and offered to the calendar")
+    @DisplayName(
+            "JR/T 6.3.4: the NDA's validity is stored, returned, shown — expired if it is — and offered to the calendar")
     void recordsTheNdasValidityAndShowsWhenItHasRunOut_JRT_6_3_4() throws Exception {
         LocalDate from = LocalDate.now().minusYears(2);
         LocalDate until = LocalDate.now().minusDays(1);
-        mvc.perform(put(base + "/clauses/" + CLAUSE).with(as(customer)).with(IfMatch.version(0))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"status":"PRESENT","reference":"保密协议第 2 条","validFrom":"%s","validUntil":"%s"}"""
-                                .formatted(from, until)))
+        mvc.perform(put(base + "/clauses/" + CLAUSE)
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"status":"PRESENT","reference":"保密协议第 2 条","validFrom":"%s","validUntil":"%s"}""".formatted(from, until)))
                 .andExpect(status().isOk());
-        mvc.perform(get(base + "/clauses/" + CLAUSE).with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(base + "/clauses/" + CLAUSE).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.validFrom").value(from.toString()))
                 .andExpect(jsonPath("$.validUntil").value(until.toString()));
-        mvc.perform(get("/systems/" + system.id() + "/lifecycle/contract-review").with(as(customer)))
+        mvc.perform(get("/systems/" + system.id() + "/lifecycle/contract-review")
+                        .with(as(customer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("nda-validity"), containsString("nda-expired"),
-                        containsString("name=\"validUntil\""))));
-        assertThat(runAs(customer, () -> contracts.ndaValidity(system))).get()
-                .satisfies(r -> assertThat(r.validUntil()).isEqualTo(until));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString("nda-validity"),
+                                containsString("nda-expired"),
+                                containsString("name=\"validUntil\""))));
+        assertThat(runAs(customer, () -> contracts.ndaValidity(system))).get().satisfies(r -> assertThat(r.validUntil())
+                .isEqualTo(until));
     }
 }

@@ -11,7 +11,6 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -68,14 +67,19 @@ class ProcurementModuleTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     SystemService systems;
+
     @Autowired
     NdaValidities ndas;
+
     @Autowired
     Recorded recorded;
+
     @Autowired
     ApplicationContext context;
 
@@ -87,7 +91,8 @@ class ProcurementModuleTests {
     @Test
     void startsWithoutTheModulesThatUseIt() {
         assertThat(context.getBeanNamesForType(NdaValidities.class)).hasSize(1);
-        assertThat(context.getBeanDefinitionNames()).noneMatch(n -> n.toLowerCase().contains("ndarenewals"))
+        assertThat(context.getBeanDefinitionNames())
+                .noneMatch(n -> n.toLowerCase().contains("ndarenewals"))
                 .noneMatch(n -> n.toLowerCase().contains("migrationservice"));
     }
 
@@ -95,18 +100,29 @@ class ProcurementModuleTests {
     void theNdasValidityRecordedInTheReviewIsWhatTheCalendarIsOffered() throws Exception {
         Fixtures.World w = fixtures.world();
         CurrentUser customer = user(w.customer().id());
-        CloudSystem system = runAs(admin(), () -> systems.create(new Inputs.SystemInput("行业云交易系统",
-                w.customer().id().toString(), "3", "COMMUNITY", "IAAS", "SECURITIES_FUTURES", "IMPORTANT",
-                List.of("上海"), w.provider().id().toString(), List.of())));
+        CloudSystem system = runAs(
+                admin(),
+                () -> systems.create(new Inputs.SystemInput(
+                        "行业云交易系统",
+                        w.customer().id().toString(),
+                        "3",
+                        "COMMUNITY",
+                        "IAAS",
+                        "SECURITIES_FUTURES",
+                        "IMPORTANT",
+                        List.of("上海"),
+                        w.provider().id().toString(),
+                        List.of())));
         assertThat(ndas.ndaValidity(system)).isEmpty();
 
         LocalDate from = LocalDate.now().minusYears(1);
         LocalDate until = from.plusYears(3).minusDays(1);
         mvc.perform(put("/api/systems/" + system.id() + "/lifecycle/contract-review/clauses/" + CLAUSE)
-                        .with(as(customer)).with(IfMatch.version(0)).contentType(MediaType.APPLICATION_JSON)
+                        .with(as(customer))
+                        .with(IfMatch.version(0))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"status":"PRESENT","reference":"保密协议第 2 条","validFrom":"%s","validUntil":"%s"}"""
-                                .formatted(from, until)))
+                                {"status":"PRESENT","reference":"保密协议第 2 条","validFrom":"%s","validUntil":"%s"}""".formatted(from, until)))
                 .andExpect(status().isOk());
 
         assertThat(ndas.ndaValidity(system)).get().satisfies(r -> {

@@ -14,12 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -39,24 +37,33 @@ public class SelectionApiTests extends LifecycleWorldTest {
         return "/selection";
     }
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     public static final String CRITERION = "GOVWEB-6.5-a-1";
 
     String addCandidate(String json) throws Exception {
-        return mvc.perform(post(base + "/candidates").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content(json)).andExpect(status().isCreated()).andReturn().getResponse()
+        return mvc.perform(post(base + "/candidates")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** {@code If-Match} with the selection's stored version (one for the whole selection), read when sent. */
     RequestPostProcessor read() {
-        return IfMatch.current(jdbc, "lifecycle_selection", "system_id", w.system().id());
+        return IfMatch.current(
+                jdbc, "lifecycle_selection", "system_id", w.system().id());
     }
 
     void judge(String candidate, String criterion, String judgement) throws Exception {
-        mvc.perform(put(base + "/candidates/" + candidate + "/judgements/" + criterion).with(as(customer))
-                .with(read())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"judgement\":\"" + judgement + "\",\"note\":\"n\"}"))
+        mvc.perform(put(base + "/candidates/" + candidate + "/judgements/" + criterion)
+                        .with(as(customer))
+                        .with(read())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"judgement\":\"" + judgement + "\",\"note\":\"n\"}"))
                 .andExpect(status().isOk());
     }
 
@@ -74,88 +81,160 @@ public class SelectionApiTests extends LifecycleWorldTest {
                         .file(new MockMultipartFile("file", "\u5ba1\u67e5\u7ed3\u679c.pdf", "application/pdf", PDF))
                         .with(as(customer)))
                 .andExpect(status().isCreated());
-        String view = mvc.perform(get(base).with(as(user(w.provider().id())))).andExpect(status().isOk())
+        String view = mvc.perform(get(base).with(as(user(w.provider().id()))))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.criteria", hasSize(6)))
                 .andExpect(jsonPath("$.criteria[4].derived").value(true))
                 .andExpect(jsonPath("$.candidates[0].name").value(w.provider().name()))
-                .andExpect(jsonPath("$.candidates[0].judgements[0].judgement.code").value("MEETS"))
-                .andExpect(jsonPath("$.candidates[1].judgements[0].judgement.code").value("DOES_NOT_MEET"))
-                .andExpect(jsonPath("$.candidates[1].judgements[1].judgement.code").value("UNKNOWN"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(
+                        jsonPath("$.candidates[0].judgements[0].judgement.code").value("MEETS"))
+                .andExpect(
+                        jsonPath("$.candidates[1].judgements[0].judgement.code").value("DOES_NOT_MEET"))
+                .andExpect(
+                        jsonPath("$.candidates[1].judgements[1].judgement.code").value("UNKNOWN"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         String evidence = JsonPath.read(view, "$.candidates[0].judgements[0].evidence[0].id");
-        mvc.perform(get(base + "/evidence/" + evidence).with(as(user(w.assessor().id())))).andExpect(status().isOk())
+        mvc.perform(get(base + "/evidence/" + evidence)
+                        .with(as(user(w.assessor().id()))))
+                .andExpect(status().isOk())
                 .andExpect(header().exists("X-Evidence-SM3"));
         byte[] served = mvc.perform(get(base + "/evidence/" + evidence).with(as(customer)))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(served).isEqualTo(PDF);
 
         // the free-text candidate fails a mandatory criterion: it cannot be chosen
-        mvc.perform(put(base + "/decision").with(as(customer)).with(read()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put(base + "/decision")
+                        .with(as(customer))
+                        .with(read())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"candidate\":\"" + other + "\",\"reasons\":\"r\"}"))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", containsString("6.5")));
-        mvc.perform(put(base + "/decision").with(as(customer)).with(read()).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("6.5")));
+        mvc.perform(put(base + "/decision")
+                        .with(as(customer))
+                        .with(read())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"candidate\":\"" + registered + "\",\"reasons\":\"\u7406\u7531\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.decision.candidateName").value(w.provider().name()));
+                .andExpect(status().isOk())
+                .andExpect(
+                        jsonPath("$.decision.candidateName").value(w.provider().name()));
         // the selected candidate and one with evidence are kept
-        mvc.perform(delete(base + "/candidates/" + registered).with(as(customer)).with(read())).andExpect(status().isConflict());
-        mvc.perform(delete(base + "/candidates/" + other).with(as(customer)).with(read())).andExpect(status().isNoContent());
+        mvc.perform(delete(base + "/candidates/" + registered)
+                        .with(as(customer))
+                        .with(read()))
+                .andExpect(status().isConflict());
+        mvc.perform(delete(base + "/candidates/" + other).with(as(customer)).with(read()))
+                .andExpect(status().isNoContent());
 
-        byte[] docx = mvc.perform(get(base + ".docx").with(as(customer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] docx = mvc.perform(get(base + ".docx").with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         String xml = ContractReviewApiTests.unzip(docx).get("word/document.xml");
-        assertThat(xml).contains("\u4e91\u670d\u52a1\u5546\u9009\u62e9\u6bd4\u8f83\u8868") // 云服务商选择比较表
-                .contains(w.provider().name()).contains("\u6ee1\u8db3") // 满足
-                .contains("\u5ba1\u67e5\u7ed3\u679c.pdf").contains("\u7406\u7531").contains("w:w=\"11906\"");
-        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ? AND action LIKE 'lifecycle.selection.%'")
-                .param(w.system().id().toString()).query(String.class).list())
-                .contains("lifecycle.selection.candidate-add", "lifecycle.selection.judge",
-                        "lifecycle.selection.evidence-add", "lifecycle.selection.decide",
+        assertThat(xml)
+                .contains("\u4e91\u670d\u52a1\u5546\u9009\u62e9\u6bd4\u8f83\u8868") // 云服务商选择比较表
+                .contains(w.provider().name())
+                .contains("\u6ee1\u8db3") // 满足
+                .contains("\u5ba1\u67e5\u7ed3\u679c.pdf")
+                .contains("\u7406\u7531")
+                .contains("w:w=\"11906\"");
+        assertThat(jdbc.sql(
+                                "SELECT action FROM audit_event WHERE object_id = ? AND action LIKE 'lifecycle.selection.%'")
+                        .param(w.system().id().toString())
+                        .query(String.class)
+                        .list())
+                .contains(
+                        "lifecycle.selection.candidate-add",
+                        "lifecycle.selection.judge",
+                        "lifecycle.selection.evidence-add",
+                        "lifecycle.selection.decide",
                         "lifecycle.selection.candidate-remove");
     }
 
     @Test
     void badInputIsRefusedFieldByFieldAndNothingIsStored() throws Exception {
-        mvc.perform(post(base + "/candidates").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{}")).andExpect(status().isBadRequest())
+        mvc.perform(post(base + "/candidates")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.organisation").exists());
-        mvc.perform(post(base + "/candidates").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"organisation\":\"" + w.agent().id() + "\"}")).andExpect(status().isBadRequest())
+        mvc.perform(post(base + "/candidates")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"organisation\":\"" + w.agent().id() + "\"}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.organisation").exists());
-        mvc.perform(post(base + "/candidates").with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"organisation\":\"not-a-uuid\"}")).andExpect(status().isBadRequest())
+        mvc.perform(post(base + "/candidates")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"organisation\":\"not-a-uuid\"}"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.organisation", containsString("not-a-uuid")));
         String body = addCandidate("{\"name\":\"X\"}");
         String id = JsonPath.read(body, "$.candidates[0].id");
-        mvc.perform(put(base + "/candidates/" + id + "/judgements/JRT-SF-6.1-2").with(as(customer))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"judgement\":\"MEETS\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.criterion").exists());
-        mvc.perform(put(base + "/candidates/" + id + "/judgements/" + CRITERION).with(as(customer))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"judgement\":\"GOOD\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.judgement").exists());
-        mvc.perform(put(base + "/candidates/" + UUID.randomUUID() + "/judgements/" + CRITERION).with(as(customer))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"judgement\":\"MEETS\"}"))
+        mvc.perform(put(base + "/candidates/" + id + "/judgements/JRT-SF-6.1-2")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"judgement\":\"MEETS\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.criterion").exists());
+        mvc.perform(put(base + "/candidates/" + id + "/judgements/" + CRITERION)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"judgement\":\"GOOD\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.judgement").exists());
+        mvc.perform(put(base + "/candidates/" + UUID.randomUUID() + "/judgements/" + CRITERION)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"judgement\":\"MEETS\"}"))
                 .andExpect(status().isNotFound());
         byte[] exe = new byte[512];
         exe[0] = 'M';
         exe[1] = 'Z';
         mvc.perform(multipart(base + "/candidates/" + id + "/judgements/" + CRITERION + "/evidence")
-                        .file(new MockMultipartFile("file", "report.pdf", "application/pdf", exe)).with(as(customer)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.file").exists());
-        mvc.perform(put(base + "/decision").with(as(customer)).with(read()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"candidate\":\"" + UUID.randomUUID() + "\"}")).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.candidate").exists()).andExpect(jsonPath("$.errors.reasons").exists());
+                        .file(new MockMultipartFile("file", "report.pdf", "application/pdf", exe))
+                        .with(as(customer)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file").exists());
+        mvc.perform(put(base + "/decision")
+                        .with(as(customer))
+                        .with(read())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"candidate\":\"" + UUID.randomUUID() + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.candidate").exists())
+                .andExpect(jsonPath("$.errors.reasons").exists());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_selection_judgement WHERE candidate_id = ?")
-                .param(UUID.fromString(id)).query(Long.class).single()).isZero();
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_selection_evidence WHERE candidate_id = ?")
-                .param(UUID.fromString(id)).query(Long.class).single()).isZero();
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_selection_decision WHERE system_id = ?")
-                .param(w.system().id()).query(Long.class).single()).isZero();
+                        .param(w.system().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void onlyTheCustomerChangesOthersOfTheSystemAreRefusedStrangersSeeNothing() throws Exception {
-        mvc.perform(post(base + "/candidates").with(as(user(w.provider().id()))).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"X\"}")).andExpect(status().isForbidden());
+        mvc.perform(post(base + "/candidates")
+                        .with(as(user(w.provider().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"X\"}"))
+                .andExpect(status().isForbidden());
         mvc.perform(get(base).with(as(user(w.agent().id())))).andExpect(status().isForbidden());
         mvc.perform(get(base).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
     }

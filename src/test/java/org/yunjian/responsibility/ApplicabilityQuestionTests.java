@@ -13,7 +13,6 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,16 @@ class ApplicabilityQuestionTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     CliRunner cli;
+
     @Autowired
     UserAdministration users;
 
@@ -58,60 +61,99 @@ class ApplicabilityQuestionTests {
     @BeforeEach
     void matrix() throws Exception {
         w = fixtures.world();
-        mvc.perform(post(BASE, w.system().id()).with(as(user(w.customer().id())))).andExpect(status().isCreated());
+        mvc.perform(post(BASE, w.system().id()).with(as(user(w.customer().id()))))
+                .andExpect(status().isCreated());
     }
 
     @Test
     void clause7_2a_answeredNoByTheCustomerStopsApplyingAndAnsweredAgainApplies() throws Exception {
-        mvc.perform(put(BASE + "/questions/CUSTOMER_RUNS_MACHINE_ROOM", w.system().id())
-                        .with(as(user(w.provider().id()))).with(IfMatch.currentMatrix(jdbc, w.system().id()))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"answer\":false}"))
+        mvc.perform(put(
+                                BASE + "/questions/CUSTOMER_RUNS_MACHINE_ROOM",
+                                w.system().id())
+                        .with(as(user(w.provider().id())))
+                        .with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":false}"))
                 .andExpect(status().isForbidden());
         mvc.perform(put(BASE + "/questions/NO_SUCH_QUESTION", w.system().id())
-                        .with(as(user(w.customer().id()))).with(IfMatch.currentMatrix(jdbc, w.system().id()))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"answer\":false}"))
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":false}"))
                 .andExpect(status().isNotFound());
 
-        mvc.perform(put(BASE + "/questions/CUSTOMER_RUNS_MACHINE_ROOM", w.system().id())
-                        .with(as(user(w.customer().id()))).with(IfMatch.currentMatrix(jdbc, w.system().id()))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"answer\":false}"))
+        mvc.perform(put(
+                                BASE + "/questions/CUSTOMER_RUNS_MACHINE_ROOM",
+                                w.system().id())
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":false}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(2))
-                .andExpect(jsonPath("$.questions[?(@.question == 'CUSTOMER_RUNS_MACHINE_ROOM')].answer").value(false))
+                .andExpect(jsonPath("$.questions[?(@.question == 'CUSTOMER_RUNS_MACHINE_ROOM')].answer")
+                        .value(false))
                 .andExpect(jsonPath("$.questions[?(@.question == 'CUSTOMER_RUNS_MACHINE_ROOM')].condition")
                         .value("当客户自行负责机房管理时"))
-                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].applicable").value(false))
-                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].assignments[*]").isEmpty())
-                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-6.2-a')].heading").value(true));
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].applicable")
+                        .value(false))
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].assignments[*]")
+                        .isEmpty())
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-6.2-a')].heading")
+                        .value(true));
         // a stale version is refused, not silently applied
-        mvc.perform(put(BASE + "/questions/CUSTOMER_RUNS_MACHINE_ROOM", w.system().id())
-                        .with(as(user(w.customer().id()))).with(IfMatch.version(1))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"answer\":true}"))
+        mvc.perform(put(
+                                BASE + "/questions/CUSTOMER_RUNS_MACHINE_ROOM",
+                                w.system().id())
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.version(1))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":true}"))
                 .andExpect(status().isConflict());
         // the page: a forged answer is refused with the field named, nothing stored
-        mvc.perform(post("/systems/{id}/responsibility/questions/CUSTOMER_RUNS_MACHINE_ROOM", w.system().id())
-                        .with(as(user(w.customer().id()))).param("answer", "maybe").param("version", "2"))
+        mvc.perform(post(
+                                "/systems/{id}/responsibility/questions/CUSTOMER_RUNS_MACHINE_ROOM",
+                                w.system().id())
+                        .with(as(user(w.customer().id())))
+                        .param("answer", "maybe")
+                        .param("version", "2"))
                 .andExpect(redirectedUrl("/systems/" + w.system().id() + "/responsibility#errors"))
                 .andExpect(flash().attributeExists("errors"));
         // the page: answered yes again, the duty applies once more
-        mvc.perform(post("/systems/{id}/responsibility/questions/CUSTOMER_RUNS_MACHINE_ROOM", w.system().id())
-                        .with(as(user(w.customer().id()))).param("answer", "yes").param("version", "2"))
+        mvc.perform(post(
+                                "/systems/{id}/responsibility/questions/CUSTOMER_RUNS_MACHINE_ROOM",
+                                w.system().id())
+                        .with(as(user(w.customer().id())))
+                        .param("answer", "yes")
+                        .param("version", "2"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/systems/" + w.system().id() + "/responsibility#questions"))
                 .andExpect(flash().attributeExists("saved"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(BASE, w.system().id())
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                BASE, w.system().id())
                         .with(as(user(w.customer().id()))))
                 .andExpect(jsonPath("$.version").value(3))
-                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].applicable").value(true));
-        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .get("/systems/{id}/responsibility", w.system().id()).with(as(user(w.customer().id()))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"question-CUSTOMER_RUNS_MACHINE_ROOM\"", "当客户自行负责机房管理时",
-                "id=\"save-answer-CUSTOMER_BUILDS_PHYSICAL_NETWORK\"");
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].applicable")
+                        .value(true));
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/systems/{id}/responsibility", w.system().id())
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "id=\"question-CUSTOMER_RUNS_MACHINE_ROOM\"",
+                        "当客户自行负责机房管理时",
+                        "id=\"save-answer-CUSTOMER_BUILDS_PHYSICAL_NETWORK\"");
         List<String> actions = jdbc.sql("SELECT action FROM audit_event WHERE object_id = (SELECT CAST(id AS "
-                + "VARCHAR(36)) FROM responsibility_matrix WHERE system_id = ?)").param(w.system().id())
-                .query(String.class).list();
-        assertThat(actions.stream().filter("responsibility.question.answer"::equals)).hasSize(2);
+                        + "VARCHAR(36)) FROM responsibility_matrix WHERE system_id = ?)")
+                .param(w.system().id())
+                .query(String.class)
+                .list();
+        assertThat(actions.stream().filter("responsibility.question.answer"::equals))
+                .hasSize(2);
     }
 
     @Test
@@ -121,18 +163,51 @@ class ApplicabilityQuestionTests {
         String system = w.system().id().toString();
         StringWriter out = new StringWriter();
 
-        assertThat(run(out, "answer", "--as", customer, "--system", system)).as(out.toString()).isZero();
+        assertThat(run(out, "answer", "--as", customer, "--system", system))
+                .as(out.toString())
+                .isZero();
         assertThat(out.toString()).contains("CUSTOMER_RUNS_MACHINE_ROOM", "\"当客户自行负责机房管理时\"", "not answered");
 
         out.getBuffer().setLength(0);
-        assertThat(run(out, "answer", "--as", customer, "--system", system, "--question",
-                "CUSTOMER_RUNS_MACHINE_ROOM", "--answer", "maybe")).isEqualTo(2);
+        assertThat(run(
+                        out,
+                        "answer",
+                        "--as",
+                        customer,
+                        "--system",
+                        system,
+                        "--question",
+                        "CUSTOMER_RUNS_MACHINE_ROOM",
+                        "--answer",
+                        "maybe"))
+                .isEqualTo(2);
         assertThat(out.toString()).contains("yes, no or none");
-        assertThat(run(out, "answer", "--as", provider, "--system", system, "--question",
-                "CUSTOMER_RUNS_MACHINE_ROOM", "--answer", "no")).isEqualTo(1);
+        assertThat(run(
+                        out,
+                        "answer",
+                        "--as",
+                        provider,
+                        "--system",
+                        system,
+                        "--question",
+                        "CUSTOMER_RUNS_MACHINE_ROOM",
+                        "--answer",
+                        "no"))
+                .isEqualTo(1);
         out.getBuffer().setLength(0);
-        assertThat(run(out, "answer", "--as", customer, "--system", system, "--question",
-                "CUSTOMER_RUNS_MACHINE_ROOM", "--answer", "no")).as(out.toString()).isZero();
+        assertThat(run(
+                        out,
+                        "answer",
+                        "--as",
+                        customer,
+                        "--system",
+                        system,
+                        "--question",
+                        "CUSTOMER_RUNS_MACHINE_ROOM",
+                        "--answer",
+                        "no"))
+                .as(out.toString())
+                .isZero();
         assertThat(out.toString()).contains("Saved as version 2 (Draft).");
         out.getBuffer().setLength(0);
         assertThat(run(out, "answer", "--as", customer, "--system", system)).isZero();

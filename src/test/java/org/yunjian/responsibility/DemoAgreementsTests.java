@@ -2,13 +2,11 @@ package org.yunjian.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,7 +31,8 @@ class DemoAgreementsTests {
         WebSession customer = new WebSession(p -> URI.create("http://localhost:" + port + p));
         customer.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD);
         Map<String, String> json = Map.of("Accept", "application/json");
-        String systems = customer.send("GET", "/api/systems?size=100", null, json).body();
+        String systems =
+                customer.send("GET", "/api/systems?size=100", null, json).body();
         List<String> ids = JsonPath.read(systems, "$..[?(@.name == '" + DemoData.PORTAL_SYSTEM + "')].id");
         assertThat(ids).as(systems).isNotEmpty();
         String base = "/api/systems/" + ids.get(0) + "/responsibility";
@@ -42,8 +41,10 @@ class DemoAgreementsTests {
         assertThat((String) JsonPath.read(matrix, "$.details.status")).isEqualTo("APPROVED");
         List<Object> agreements = JsonPath.read(matrix, "$.agreements");
         assertThat(agreements).isNotEmpty();
-        assertThat((List<Object>) JsonPath.read(matrix, "$.agreements[?(@.signedOn == null)]")).isEmpty();
-        assertThat((List<Object>) JsonPath.read(matrix, "$.agreements[?(@.accountabilityClause == null)]")).isEmpty();
+        assertThat((List<Object>) JsonPath.read(matrix, "$.agreements[?(@.signedOn == null)]"))
+                .isEmpty();
+        assertThat((List<Object>) JsonPath.read(matrix, "$.agreements[?(@.accountabilityClause == null)]"))
+                .isEmpty();
         List<String> hopAgreements = JsonPath.read(matrix, "$.rows[*].assignments[*].chain[*].agreement");
         assertThat(hopAgreements).isNotEmpty();
         List<String> dated = JsonPath.read(matrix, "$.rows[*].assignments[*].chain[*].handedOverOn");
@@ -51,10 +52,15 @@ class DemoAgreementsTests {
 
         HttpResponse<String> check = customer.send("GET", base + "/check", null, json);
         assertThat(check.statusCode()).isEqualTo(200);
-        assertThat((Boolean) JsonPath.read(check.body(), "$.approvable")).as(check.body()).isTrue();
+        assertThat((Boolean) JsonPath.read(check.body(), "$.approvable"))
+                .as(check.body())
+                .isTrue();
 
         String page = customer.get("/systems/" + ids.get(0) + "/responsibility").body();
-        assertThat(page).contains("id=\"exceptions\"").contains("id=\"add-exception\"")
-                .contains("class=\"agreement-supervision\"").doesNotContain("th:text");
+        assertThat(page)
+                .contains("id=\"exceptions\"")
+                .contains("id=\"add-exception\"")
+                .contains("class=\"agreement-supervision\"")
+                .doesNotContain("th:text");
     }
 }

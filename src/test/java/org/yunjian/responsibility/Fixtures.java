@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.ServiceModel;
@@ -21,6 +20,7 @@ public final class Fixtures {
     public static final UUID SECURITY = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     /** Subcontractors without a T/CCIA role of their own. */
     public static final UUID SUB1 = UUID.fromString("00000000-0000-0000-0000-000000000011");
+
     public static final UUID SUB2 = UUID.fromString("00000000-0000-0000-0000-000000000012");
 
     public static List<Participant> participants() {
@@ -64,6 +64,5 @@ public final class Fixtures {
         return RequirementId.of(value);
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,16 +45,21 @@ class HandOverDayBrowserTests {
 
             driver.get(base + "/systems/" + system + "/responsibility/rows/TCCIA004-8.2.3-b-3");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assignment-0")));
-            String chain = driver.findElement(By.cssSelector("#assignment-0 .chain")).getText();
-            assertThat(chain).contains(DemoData.SECURITY_SERVICE.name())
-                    .containsPattern("第4\\.2条，\\d{4}-\\d{2}-\\d{2}转移").doesNotContain("未登记转移日期");
-            assertThat(driver.findElement(By.cssSelector("label[for='handedOverOn-0']")).getText())
+            String chain =
+                    driver.findElement(By.cssSelector("#assignment-0 .chain")).getText();
+            assertThat(chain)
+                    .contains(DemoData.SECURITY_SERVICE.name())
+                    .containsPattern("第4\\.2条，\\d{4}-\\d{2}-\\d{2}转移")
+                    .doesNotContain("未登记转移日期");
+            assertThat(driver.findElement(By.cssSelector("label[for='handedOverOn-0']"))
+                            .getText())
                     .isEqualTo("转移日期");
-            assertThat(driver.findElement(By.id("handedOverOn-0")).getAttribute("type")).isEqualTo("date");
+            assertThat(driver.findElement(By.id("handedOverOn-0")).getAttribute("type"))
+                    .isEqualTo("date");
             Path dir = Files.createDirectories(Path.of("target/screenshots"));
             Files.write(dir.resolve("handover-row.png"), driver.getScreenshotAs(OutputType.BYTES));
-            driver.executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                    driver.findElement(By.id("handedOverOn-0")));
+            driver.executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", driver.findElement(By.id("handedOverOn-0")));
             Files.write(dir.resolve("handover-form.png"), driver.getScreenshotAs(OutputType.BYTES));
 
             driver.get(base + "/systems/" + system + "/responsibility");
@@ -67,10 +71,10 @@ class HandOverDayBrowserTests {
             assertThat(docx).isNotEmpty();
             Files.write(dir.resolve("handover-statement.docx"), docx);
             try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
-                String text = doc.getTables().stream().map(org.apache.poi.xwpf.usermodel.XWPFTable::getText)
+                String text = doc.getTables().stream()
+                        .map(org.apache.poi.xwpf.usermodel.XWPFTable::getText)
                         .reduce("", String::concat);
-                assertThat(text).contains("签署日期", "监督权利和责任条款", "问责机制条款")
-                        .containsPattern("\\d{4}-\\d{2}-\\d{2}转移");
+                assertThat(text).contains("签署日期", "监督权利和责任条款", "问责机制条款").containsPattern("\\d{4}-\\d{2}-\\d{2}转移");
             }
         } finally {
             driver.quit();

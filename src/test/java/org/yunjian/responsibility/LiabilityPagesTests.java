@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,12 +47,16 @@ class LiabilityPagesTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     CliRunner cli;
 
@@ -69,11 +72,11 @@ class LiabilityPagesTests {
         w = fixtures.world();
         String tag = UUID.randomUUID().toString().substring(0, 6);
         hardware = fixtures.organization("服务器厂商 " + tag, PartyRole.PARTNER_HARDWARE);
-        fixtures.engagement("云平台运营 " + tag, w.system(),
-                new Engagement.Participant(hardware.id(), PartyRole.PARTNER_HARDWARE));
+        fixtures.engagement(
+                "云平台运营 " + tag, w.system(), new Engagement.Participant(hardware.id(), PartyRole.PARTNER_HARDWARE));
         username = "inc-" + tag;
-        var account = users.create(new UserAdministration.NewUser(username, "事件登记员 " + tag, Role.USER,
-                w.customer().id(), "Incident-Recorder-2026!"));
+        var account = users.create(new UserAdministration.NewUser(
+                username, "事件登记员 " + tag, Role.USER, w.customer().id(), "Incident-Recorder-2026!"));
         customer = new CurrentUser(account.id(), username, w.customer().id(), Role.USER);
         lookup = "/systems/" + w.system().id() + "/responsibility/liability";
         incidents = "/systems/" + w.system().id() + "/incidents";
@@ -87,7 +90,10 @@ class LiabilityPagesTests {
     @Test
     void lookupPageSearchesAndShowsTheAnalysisInBothLanguages() throws Exception {
         generateMatrix();
-        mvc.perform(get(lookup).param("q", "恶意程序").param("incident", "TCCIA004-B-9").with(as(customer)))
+        mvc.perform(get(lookup)
+                        .param("q", "恶意程序")
+                        .param("incident", "TCCIA004-B-9")
+                        .with(as(customer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("安全责任事件查询")))
                 .andExpect(content().string(containsString("表 B.1 第 9 项的责任分析")))
@@ -99,7 +105,10 @@ class LiabilityPagesTests {
                 .andExpect(content().string(containsString("id=\"record-incident\"")))
                 .andExpect(content().string(not(containsString("PARTNER_HARDWARE<"))))
                 .andExpect(content().string(not(containsString(hardware.id().toString()))));
-        mvc.perform(get(lookup).param("lang", "en").param("q", "malicious programs").param("incident", "TCCIA004-B-9")
+        mvc.perform(get(lookup)
+                        .param("lang", "en")
+                        .param("q", "malicious programs")
+                        .param("incident", "TCCIA004-B-9")
                         .with(as(customer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Security incident liability lookup")))
@@ -109,20 +118,31 @@ class LiabilityPagesTests {
                 .andExpect(content().string(containsString("Responsibility matrix version 1 (Draft)")))
                 .andExpect(content().string(not(containsString("责任分析"))));
         // as you type: htmx asks for the results only
-        String fragment = mvc.perform(get(lookup).param("q", "口令").header("HX-Request", "true").with(as(customer)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(fragment).contains("id=\"liability-results\"", "TCCIA004-B-14").doesNotContain("<html", "TCCIA004-B-9\"");
+        String fragment = mvc.perform(get(lookup)
+                        .param("q", "口令")
+                        .header("HX-Request", "true")
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(fragment)
+                .contains("id=\"liability-results\"", "TCCIA004-B-14")
+                .doesNotContain("<html", "TCCIA004-B-9\"");
         // a category that is none: the refusal names the search form's field, in both languages
-        mvc.perform(get(lookup).param("category", "NO_SUCH").with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(lookup).param("category", "NO_SUCH").with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-field=\"category\">类别：不是表 B.1 的事件类别。")));
         mvc.perform(get(lookup).param("category", "NO_SUCH").param("lang", "en").with(as(customer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-field=\"category\">Category: Not a category of table B.1.")));
+                .andExpect(content()
+                        .string(containsString("data-field=\"category\">Category: Not a category of table B.1.")));
     }
 
     @Test
     void withoutAMatrixTheStandardsAnswerIsStillShown() throws Exception {
-        mvc.perform(get(lookup).param("incident", "TCCIA004-B-3").with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(lookup).param("incident", "TCCIA004-B-3").with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("本系统尚未生成责任分工矩阵")))
                 .andExpect(content().string(containsString("软件提供者")))
                 .andExpect(content().string(containsString("运维服务提供者")));
@@ -132,40 +152,60 @@ class LiabilityPagesTests {
     @Test
     void incidentIsRecordedFromTheFormAndShownOnTheListAndDetailPages() throws Exception {
         generateMatrix();
-        mvc.perform(get(incidents).with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(incidents).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("本系统尚未登记安全责任事件。")));
         mvc.perform(get(incidents + "/new").param("incident", "TCCIA004-B-9").with(as(customer)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("登记安全责任事件")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("登记安全责任事件")));
         // bad input: the form again, the problem next to its field, nothing stored
-        mvc.perform(post(incidents).with(as(customer)).param("incident", "TCCIA004-B-9")
-                        .param("occurredAt", "2026-11-20T16:30").param("title", "").param("description", "经过"))
+        mvc.perform(post(incidents)
+                        .with(as(customer))
+                        .param("incident", "TCCIA004-B-9")
+                        .param("occurredAt", "2026-11-20T16:30")
+                        .param("title", "")
+                        .param("description", "经过"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"title-error\"")))
                 .andExpect(content().string(containsString("id=\"form-errors\"")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM responsibility_incident WHERE system_id = ?").param(w.system().id())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM responsibility_incident WHERE system_id = ?")
+                        .param(w.system().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
-        String location = mvc.perform(post(incidents).with(as(customer)).param("incident", "TCCIA004-B-9")
-                        .param("occurredAt", "2026-11-20T16:30").param("title", "服务器固件恶意程序")
-                        .param("description", "机房巡检发现恶意程序。").param("reference", "GD-117"))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern(incidents + "/*"))
-                .andReturn().getResponse().getRedirectedUrl();
-        mvc.perform(get(location).with(as(customer))).andExpect(status().isOk())
+        String location = mvc.perform(post(incidents)
+                        .with(as(customer))
+                        .param("incident", "TCCIA004-B-9")
+                        .param("occurredAt", "2026-11-20T16:30")
+                        .param("title", "服务器固件恶意程序")
+                        .param("description", "机房巡检发现恶意程序。")
+                        .param("reference", "GD-117"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrlPattern(incidents + "/*"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(location).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("服务器固件恶意程序")))
                 .andExpect(content().string(containsString("2026-11-20 16:30")))
                 .andExpect(content().string(containsString("事件登记员")))
                 .andExpect(content().string(containsString(hardware.name())))
                 .andExpect(content().string(containsString(".docx")));
-        mvc.perform(get(location).param("lang", "en").with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(location).param("lang", "en").with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Recorded by")))
                 .andExpect(content().string(containsString("as it stood when the incident was recorded")));
-        mvc.perform(get(incidents).with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(incidents).with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("服务器固件恶意程序")))
                 .andExpect(content().string(containsString("GD-117")))
                 .andExpect(content().string(containsString("共 1 条，第 1 / 1 页")))
                 .andExpect(content().string(containsString("标题、参考编号或典型事件编号包含")));
         // filtered on the server: a text no incident holds leaves the table empty, saying so
-        mvc.perform(get(incidents).param("q", "没有这样的事件").with(as(customer))).andExpect(status().isOk())
+        mvc.perform(get(incidents).param("q", "没有这样的事件").with(as(customer)))
+                .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("服务器固件恶意程序"))))
                 .andExpect(content().string(containsString("没有符合条件的记录。")));
     }
@@ -190,18 +230,50 @@ class LiabilityPagesTests {
     @Test
     void commandLineLooksUpLiabilityAndListsIncidents() throws Exception {
         generateMatrix();
-        assertThat(run(Locale.ENGLISH, "responsibility", "liability", "--query", "malicious programs", "--system",
-                w.system().id().toString(), "--as", username)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("B.9", "Hardware provider: " + hardware.name(), "7.1.2 c) 1)",
-                "Responsibility matrix version 1");
-        assertThat(run(Locale.SIMPLIFIED_CHINESE, "responsibility", "incidents", "--system",
-                w.system().id().toString(), "--as", username)).isZero();
+        assertThat(run(
+                        Locale.ENGLISH,
+                        "responsibility",
+                        "liability",
+                        "--query",
+                        "malicious programs",
+                        "--system",
+                        w.system().id().toString(),
+                        "--as",
+                        username))
+                .as(err.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains(
+                        "B.9",
+                        "Hardware provider: " + hardware.name(),
+                        "7.1.2 c) 1)",
+                        "Responsibility matrix version 1");
+        assertThat(run(
+                        Locale.SIMPLIFIED_CHINESE,
+                        "responsibility",
+                        "incidents",
+                        "--system",
+                        w.system().id().toString(),
+                        "--as",
+                        username))
+                .isZero();
         assertThat(out.toString()).contains("尚未登记安全责任事件");
-        mvc.perform(post(incidents).with(as(customer)).param("incident", "TCCIA004-B-14")
-                .param("occurredAt", "2026-11-21T09:05").param("title", "管理员口令泄露").param("description", "经过"))
+        mvc.perform(post(incidents)
+                        .with(as(customer))
+                        .param("incident", "TCCIA004-B-14")
+                        .param("occurredAt", "2026-11-21T09:05")
+                        .param("title", "管理员口令泄露")
+                        .param("description", "经过"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(run(Locale.SIMPLIFIED_CHINESE, "responsibility", "incidents", "--system",
-                w.system().id().toString(), "--as", username)).isZero();
+        assertThat(run(
+                        Locale.SIMPLIFIED_CHINESE,
+                        "responsibility",
+                        "incidents",
+                        "--system",
+                        w.system().id().toString(),
+                        "--as",
+                        username))
+                .isZero();
         assertThat(out.toString()).contains("2026-11-21 09:05", "B.14", "管理员口令泄露");
     }
 }

@@ -7,7 +7,6 @@ import static org.yunjian.responsibility.Fixtures.*;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.PartyRole;
@@ -23,30 +22,39 @@ class MatrixGenerationTest {
 
     @Test
     void everyItemOfClauses6To9IsADutyOfItsLayer() {
-        List<Requirement> items = TestCatalog.catalog().find(RequirementFilter.items().standard("TCCIA004")).stream()
-                .filter(r -> r.kind() == RequirementKind.ITEM && r.clause().matches("[6-9].*")).toList();
-        assertThat(duties.all()).extracting(Duty::id).containsExactlyElementsOf(items.stream().map(Requirement::id).toList());
+        List<Requirement> items = TestCatalog.catalog()
+                .find(RequirementFilter.items().standard("TCCIA004"))
+                .stream()
+                .filter(r -> r.kind() == RequirementKind.ITEM && r.clause().matches("[6-9].*"))
+                .toList();
+        assertThat(duties.all())
+                .extracting(Duty::id)
+                .containsExactlyElementsOf(items.stream().map(Requirement::id).toList());
         assertThat(duties.all()).allSatisfy(d -> {
             assertThat(d.roles()).as(d.id().value()).isNotEmpty();
             assertThat(d.layer()).isNotNull();
         });
         assertThat(duties.get(id("TCCIA004-7.1.2-c-2")).orElseThrow().layer()).isEqualTo(Layer.INFRASTRUCTURE);
-        assertThat(duties.ofClause("7.1.2")).extracting(d -> d.id().value()).contains("TCCIA004-7.1.2-a",
-                "TCCIA004-7.1.2-c-2");
+        assertThat(duties.ofClause("7.1.2"))
+                .extracting(d -> d.id().value())
+                .contains("TCCIA004-7.1.2-a", "TCCIA004-7.1.2-c-2");
     }
 
     @Test
     void onlyTheIaasPaasAndSaasItemsOf9_1bAreRestrictedToTheirServiceModel() {
         assertThat(duties.all().stream().filter(d -> d.serviceModel() != null))
-                .extracting(d -> d.id().value(), Duty::serviceModel).containsExactly(
+                .extracting(d -> d.id().value(), Duty::serviceModel)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("TCCIA004-9.1-b-1", ServiceModel.IAAS),
                         org.assertj.core.groups.Tuple.tuple("TCCIA004-9.1-b-2", ServiceModel.PAAS),
                         org.assertj.core.groups.Tuple.tuple("TCCIA004-9.1-b-3", ServiceModel.SAAS));
         for (Duty d : duties.all()) {
-            String text = TestCatalog.catalog().requirement(d.id()).orElseThrow().text();
+            String text =
+                    TestCatalog.catalog().requirement(d.id()).orElseThrow().text();
             for (ServiceModel model : ServiceModel.values()) {
                 String name = model.name().charAt(0) + "aa" + model.name().charAt(3);
-                assertThat(text.contains(name)).as("%s mentions %s", d.id().value(), name)
+                assertThat(text.contains(name))
+                        .as("%s mentions %s", d.id().value(), name)
                         .isEqualTo(d.serviceModel() == model);
             }
         }
@@ -58,11 +66,14 @@ class MatrixGenerationTest {
 
         assertThat(m.rows()).hasSameSizeAs(duties.all());
         MatrixRow customerDuty = m.row(id("TCCIA004-6.2-a-1")).orElseThrow();
-        assertThat(customerDuty.assignments()).containsExactly(Assignment.of(new Accountable(CUSTOMER, PartyRole.CUSTOMER)));
+        assertThat(customerDuty.assignments())
+                .containsExactly(Assignment.of(new Accountable(CUSTOMER, PartyRole.CUSTOMER)));
         assertThat(customerDuty.assignments().get(0).implementer()).isEqualTo(CUSTOMER);
-        assertThat(m.row(id("TCCIA004-7.2-a")).orElseThrow().assignments()).extracting(a -> a.accountable().organisation())
+        assertThat(m.row(id("TCCIA004-7.2-a")).orElseThrow().assignments())
+                .extracting(a -> a.accountable().organisation())
                 .containsExactly(CUSTOMER, PROVIDER, SOFTWARE, HARDWARE, OM, SECURITY);
-        assertThat(m.row(id("TCCIA004-6.5-a")).orElseThrow().assignments()).extracting(a -> a.accountable().role())
+        assertThat(m.row(id("TCCIA004-6.5-a")).orElseThrow().assignments())
+                .extracting(a -> a.accountable().role())
                 .containsExactly(PartyRole.CUSTOMER, PartyRole.PROVIDER);
     }
 
@@ -84,15 +95,20 @@ class MatrixGenerationTest {
 
     @Test
     void jointProvidersBothAnswerForProviderDuties() {
-        List<Participant> joint = List.of(new Participant(CUSTOMER, "G", Set.of(PartyRole.CUSTOMER)),
+        List<Participant> joint = List.of(
+                new Participant(CUSTOMER, "G", Set.of(PartyRole.CUSTOMER)),
                 new Participant(PROVIDER, "A", Set.of(PartyRole.PROVIDER)),
                 new Participant(SOFTWARE, "B", Set.of(PartyRole.PROVIDER, PartyRole.PARTNER_SOFTWARE)));
 
         ResponsibilityMatrix m = ResponsibilityMatrix.generate(duties, SYSTEM, ServiceModel.IAAS, joint);
 
-        assertThat(m.row(id("TCCIA004-8.2.4-b")).orElseThrow().assignments()).extracting(Assignment::accountable)
-                .containsExactly(new Accountable(PROVIDER, PartyRole.PROVIDER), new Accountable(SOFTWARE, PartyRole.PROVIDER));
-        assertThat(m.holders(PartyRole.PARTNER_SOFTWARE)).extracting(Participant::organisation).containsExactly(SOFTWARE);
+        assertThat(m.row(id("TCCIA004-8.2.4-b")).orElseThrow().assignments())
+                .extracting(Assignment::accountable)
+                .containsExactly(
+                        new Accountable(PROVIDER, PartyRole.PROVIDER), new Accountable(SOFTWARE, PartyRole.PROVIDER));
+        assertThat(m.holders(PartyRole.PARTNER_SOFTWARE))
+                .extracting(Participant::organisation)
+                .containsExactly(SOFTWARE);
     }
 
     @Test
@@ -104,19 +120,26 @@ class MatrixGenerationTest {
         assertThat(a.implementer()).isEqualTo(SUB1);
         assertThat(a.depth()).isEqualTo(2);
         assertThat(a.chain()).extracting(Hop::from).containsExactly(PROVIDER, SECURITY);
-        assertThatThrownBy(() -> new Assignment(new Accountable(PROVIDER, PartyRole.PROVIDER),
-                List.of(new Hop(SECURITY, SUB1, "x", "1", null)))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Hop(PROVIDER, PROVIDER, "x", "1", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Assignment(
+                        new Accountable(PROVIDER, PartyRole.PROVIDER),
+                        List.of(new Hop(SECURITY, SUB1, "x", "1", null))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Hop(PROVIDER, PROVIDER, "x", "1", null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aMatrixRefusesDuplicateParticipantsAndDuties() {
         Participant p = participants().get(0);
-        assertThatThrownBy(() -> ResponsibilityMatrix.builder(SYSTEM, null).participants(List.of(p, p)).build())
+        assertThatThrownBy(() -> ResponsibilityMatrix.builder(SYSTEM, null)
+                        .participants(List.of(p, p))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
         MatrixRow row = clean().rows().get(0);
-        assertThatThrownBy(() -> ResponsibilityMatrix.builder(SYSTEM, null).participants(participants())
-                .rows(List.of(row, row)).build())
+        assertThatThrownBy(() -> ResponsibilityMatrix.builder(SYSTEM, null)
+                        .participants(participants())
+                        .rows(List.of(row, row))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -10,7 +10,6 @@ import static org.yunjian.party.PartyTestSupport.user;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,12 +49,16 @@ class MatrixWorkTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PublishedWork work;
+
     @Autowired
     List<WorkSource> sources;
 
@@ -76,31 +79,40 @@ class MatrixWorkTests {
     }
 
     ResultActions send(MockHttpServletRequestBuilder b, CurrentUser u, String json) throws Exception {
-        return mvc.perform(b.with(IfMatch.currentMatrix(jdbc, w.system().id())).with(as(u))
-                .contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(b.with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                .with(as(u))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
     }
 
     String scope() {
-        return "responsibility-matrix:" + jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?")
-                .param(w.system().id()).query(UUID.class).single();
+        return "responsibility-matrix:"
+                + jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?")
+                        .param(w.system().id())
+                        .query(UUID.class)
+                        .single();
     }
 
     List<WorkTask> open(String keyPrefix) {
-        return work.of(scope()).orElseThrow().open().stream().filter(t -> t.key().startsWith(keyPrefix)).toList();
+        return work.of(scope()).orElseThrow().open().stream()
+                .filter(t -> t.key().startsWith(keyPrefix))
+                .toList();
     }
 
     /** A matrix the rule check lets both sides sign: the agreements, the provider's work handed to its partner. */
     void cleanMatrix() throws Exception {
         mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated());
         agreement(customer, "云服务合同", w.customer().id(), w.provider().id());
-        for (Organization partner : List.of(partners.software(), partners.hardware(), partners.om(),
-                partners.security())) {
+        for (Organization partner :
+                List.of(partners.software(), partners.hardware(), partners.om(), partners.security())) {
             agreement(provider, partner.name() + " 协议", w.provider().id(), partner.id());
         }
         send(put(base + "/rows/{duty}", PROVIDER_ROW), provider, """
                 {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"%s","clause":"7.3",
-                "handedOverOn":"2020-02-03"}]}]}"""
-                .formatted(w.provider().id(), partners.security().id(), partners.security().name() + " 协议"))
+                "handedOverOn":"2020-02-03"}]}]}""".formatted(
+                                w.provider().id(),
+                                partners.security().id(),
+                                partners.security().name() + " 协议"))
                 .andExpect(status().isOk());
     }
 
@@ -108,8 +120,7 @@ class MatrixWorkTests {
     void agreement(CurrentUser u, String name, UUID a, UUID b) throws Exception {
         send(post(base + "/agreements"), u, """
                 {"name":"%s","partyA":"%s","partyB":"%s","clauses":["3.1","7.3","9.1"],"signedOn":"2020-01-06",
-                 "supervisionClause":"7.3","accountabilityClause":"9.1"}""".formatted(name, a, b))
-                .andExpect(status().isCreated());
+                 "supervisionClause":"7.3","accountabilityClause":"9.1"}""".formatted(name, a, b)).andExpect(status().isCreated());
     }
 
     ResultActions signOff(CurrentUser u, String side) throws Exception {
@@ -119,32 +130,48 @@ class MatrixWorkTests {
     @Test
     void theCustomersSignOffWaitsOnTheProviderAndTheProvidersClosesIt() throws Exception {
         cleanMatrix();
-        assertThat(open("sign-off:")).as("a draft nobody signed waits on no sign-off").isEmpty();
+        assertThat(open("sign-off:"))
+                .as("a draft nobody signed waits on no sign-off")
+                .isEmpty();
 
         signOff(customer, "CUSTOMER").andExpect(status().isOk());
         int version = jdbc.sql("SELECT current_version FROM responsibility_matrix WHERE system_id = ?")
-                .param(w.system().id()).query(Integer.class).single();
+                .param(w.system().id())
+                .query(Integer.class)
+                .single();
         List<WorkTask> signOff = open("sign-off:");
         assertThat(signOff).singleElement().satisfies(t -> {
             assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.provider().id()));
             assertThat(t.kind()).isEqualTo("work.responsibility.signOff");
             assertThat(t.href()).isEqualTo("/systems/" + w.system().id() + "/responsibility#sign-offs");
-            assertThat(t.args()).containsExactly(w.system().name(), String.valueOf(version),
-                    "msg:enum.SignOffSide.CUSTOMER");
+            assertThat(t.args())
+                    .containsExactly(w.system().name(), String.valueOf(version), "msg:enum.SignOffSide.CUSTOMER");
         });
-        String zh = org.yunjian.shared.Msg.of(signOff.get(0).kind(), w.system().name(), version,
-                org.yunjian.shared.Msg.of(SignOffSide.CUSTOMER)).text(Texts.CHINESE);
-        assertThat(zh).contains(w.system().name(), "客户已签认").doesNotContain("{", w.system().id().toString());
+        String zh = org.yunjian.shared.Msg.of(
+                        signOff.get(0).kind(),
+                        w.system().name(),
+                        version,
+                        org.yunjian.shared.Msg.of(SignOffSide.CUSTOMER))
+                .text(Texts.CHINESE);
+        assertThat(zh)
+                .contains(w.system().name(), "客户已签认")
+                .doesNotContain("{", w.system().id().toString());
 
-        signOff(provider, "PROVIDER").andExpect(status().isOk()).andExpect(jsonPath("$.details.status").value("APPROVED"));
-        assertThat(work.of(scope()).orElseThrow().open()).as("an approved version waits on nobody").isEmpty();
+        signOff(provider, "PROVIDER")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.details.status").value("APPROVED"));
+        assertThat(work.of(scope()).orElseThrow().open())
+                .as("an approved version waits on nobody")
+                .isEmpty();
     }
 
     @Test
     void eitherSideMaySignFirstAndAnEditTakesTheWaitingSignOffBack() throws Exception {
         cleanMatrix();
         signOff(provider, "PROVIDER").andExpect(status().isOk());
-        assertThat(open("sign-off:")).singleElement().extracting(WorkTask::to)
+        assertThat(open("sign-off:"))
+                .singleElement()
+                .extracting(WorkTask::to)
                 .isEqualTo(WorkAddressee.organization(w.customer().id()));
 
         agreement(customer, "补充协议", w.customer().id(), w.provider().id()); // a new draft: signed by nobody
@@ -155,21 +182,29 @@ class MatrixWorkTests {
     void rolesStillToConfirmWaitOnTheCustomerUntilItConfirmsThem() throws Exception {
         mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated());
         List<WorkTask> roles = open("roles:");
-        assertThat(roles).extracting(WorkTask::key)
-                .contains("roles:" + w.provider().id(), "roles:" + partners.security().id());
+        assertThat(roles)
+                .extracting(WorkTask::key)
+                .contains(
+                        "roles:" + w.provider().id(),
+                        "roles:" + partners.security().id());
         assertThat(roles).allSatisfy(t -> {
             assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.customer().id()));
             assertThat(t.kind()).isEqualTo("work.responsibility.roles");
             assertThat(t.href()).startsWith("/systems/" + w.system().id() + "/responsibility/participants/");
         });
-        assertThat(roles).filteredOn(t -> t.key().equals("roles:" + w.provider().id())).singleElement()
-                .satisfies(t -> assertThat(t.args()).containsExactly(w.provider().name(), w.system().name()));
+        assertThat(roles)
+                .filteredOn(t -> t.key().equals("roles:" + w.provider().id()))
+                .singleElement()
+                .satisfies(t -> assertThat(t.args())
+                        .containsExactly(w.provider().name(), w.system().name()));
 
         send(put(base + "/participants/{org}/roles", w.provider().id()), customer, """
                 {"behaviours":["PROVIDE_CLOUD_SERVICE","SELECT_PLATFORM_SOFTWARE","MANAGE_PLATFORM_OM",
                 "CONTROL_UNDERLYING_HARDWARE","DECIDE_SECURITY_CAPABILITY","PROVIDE_PLATFORM_SOFTWARE"]}""")
                 .andExpect(status().isOk());
-        assertThat(open("roles:")).extracting(WorkTask::key).doesNotContain("roles:" + w.provider().id())
+        assertThat(open("roles:"))
+                .extracting(WorkTask::key)
+                .doesNotContain("roles:" + w.provider().id())
                 .contains("roles:" + partners.security().id());
     }
 

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.event.EventListener;
 import org.yunjian.shared.work.WorkSnapshot;

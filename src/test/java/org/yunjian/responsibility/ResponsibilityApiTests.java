@@ -3,20 +3,18 @@ package org.yunjian.responsibility;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,10 +28,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * A system's responsibility matrix through the REST API, with the real services and database: generated from the
@@ -51,8 +49,10 @@ class ResponsibilityApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -118,13 +118,14 @@ class ResponsibilityApiTests {
     ResultActions delegate(CurrentUser u, UUID... hops) throws Exception {
         StringBuilder chain = new StringBuilder();
         for (UUID to : hops) {
-            chain.append(chain.isEmpty() ? "" : ",").append( // handed over after the 2020-01-06 signing
-                    "{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\",\"handedOverOn\":\"2020-02-03\"}"
-                    .formatted(to));
+            chain.append(chain.isEmpty() ? "" : ",")
+                    .append( // handed over after the 2020-01-06 signing
+                            "{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\",\"handedOverOn\":\"2020-02-03\"}"
+                                    .formatted(to));
         }
         return send(put(base + "/rows/{duty}", PROVIDER_ROW).with(matrix()), u, """
-                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[%s]}]}"""
-                .formatted(w.provider().id(), chain));
+                {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[%s]}]}""".formatted(
+                        w.provider().id(), chain));
     }
 
     int currentVersion() throws Exception {
@@ -134,16 +135,24 @@ class ResponsibilityApiTests {
     @Test
     void generatesTheFirstMatrixFromTheSystemsParties() throws Exception {
         generate();
-        String body = call(get(base), customer).andExpect(status().isOk())
+        String body = call(get(base), customer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1))
                 .andExpect(jsonPath("$.details.status").value("DRAFT"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> orgs = JsonPath.read(body, "$.participants[*].organisation");
-        assertThat(orgs).contains(w.customer().id().toString(), w.provider().id().toString(),
-                software.id().toString(), security.id().toString(), w.agent().id().toString())
+        assertThat(orgs)
+                .contains(
+                        w.customer().id().toString(),
+                        w.provider().id().toString(),
+                        software.id().toString(),
+                        security.id().toString(),
+                        w.agent().id().toString())
                 .doesNotContain(w.assessor().id().toString());
-        List<String> customerRow = JsonPath.read(body,
-                "$.rows[?(@.duty == '" + CUSTOMER_ROW + "')].assignments[*].organisation");
+        List<String> customerRow =
+                JsonPath.read(body, "$.rows[?(@.duty == '" + CUSTOMER_ROW + "')].assignments[*].organisation");
         assertThat(customerRow).containsExactly(w.customer().id().toString());
         List<Object> rows = JsonPath.read(body, "$.rows");
         assertThat(rows).hasSizeGreaterThan(150);
@@ -155,25 +164,31 @@ class ResponsibilityApiTests {
         generate();
         agreements();
         int before = currentVersion();
-        delegate(provider, security.id()).andExpect(status().isOk())
+        delegate(provider, security.id())
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(before + 1))
                 .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[0].implementer")
                         .value(hasItem(security.id().toString())));
-        call(get(base + "/versions/{v}", before), customer).andExpect(status().isOk())
+        call(get(base + "/versions/{v}", before), customer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(before))
                 .andExpect(jsonPath("$.rows[?(@.duty == '" + PROVIDER_ROW + "')].assignments[0].depth")
                         .value(hasItem(0)));
-        call(get(base + "/versions"), customer).andExpect(status().isOk())
+        call(get(base + "/versions"), customer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].version").value(before + 1))
                 .andExpect(jsonPath("$.total").value(before + 1));
         // paged in SQL, newest first: with one version a page, the last page holds version 1
         call(get(base + "/versions").param("size", "1").param("page", String.valueOf(before + 1)), customer)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()").value(1))
-                .andExpect(jsonPath("$.items[0].version").value(1)).andExpect(jsonPath("$.pages").value(before + 1));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].version").value(1))
+                .andExpect(jsonPath("$.pages").value(before + 1));
         // a stale base version is refused, nothing written
         send(put(base + "/rows/{duty}", PROVIDER_ROW), customer, """
-                {"baseVersion":1,"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[]}]}"""
-                .formatted(w.provider().id())).andExpect(status().isConflict());
+                {"baseVersion":1,"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[]}]}""".formatted(
+                                w.provider().id()))
+                .andExpect(status().isConflict());
         assertThat(currentVersion()).isEqualTo(before + 1);
     }
 
@@ -182,7 +197,8 @@ class ResponsibilityApiTests {
         generate();
         agreements();
         delegate(customer, security.id(), om.id(), w.agent().id()).andExpect(status().isOk());
-        call(get(base + "/check"), customer).andExpect(status().isOk())
+        call(get(base + "/check"), customer)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvable").value(false))
                 .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')].rule")
                         .value(hasItem("TCCIA004-5-b-1")))
@@ -201,7 +217,10 @@ class ResponsibilityApiTests {
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:responsibility-violations"))
                 .andExpect(jsonPath("$.violations[*].rule").value(hasItem("TCCIA004-5-b-1")));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM responsibility_sign_off s JOIN responsibility_matrix m "
-                + "ON m.id = s.matrix_id WHERE m.system_id = ?").param(w.system().id()).query(Long.class).single())
+                                + "ON m.id = s.matrix_id WHERE m.system_id = ?")
+                        .param(w.system().id())
+                        .query(Long.class)
+                        .single())
                 .isZero();
         assertThat(currentVersion()).isEqualTo(version);
     }
@@ -213,26 +232,41 @@ class ResponsibilityApiTests {
         delegate(provider, security.id()).andExpect(status().isOk());
         call(get(base + "/check"), customer).andExpect(jsonPath("$.approvable").value(true));
         int version = currentVersion();
-        send(post(base + "/sign-offs").with(matrix()), provider, "{\"side\":\"CUSTOMER\"}").andExpect(status().isForbidden());
-        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isOk())
+        send(post(base + "/sign-offs").with(matrix()), provider, "{\"side\":\"CUSTOMER\"}")
+                .andExpect(status().isForbidden());
+        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.details.status").value("DRAFT"));
-        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}").andExpect(status().isConflict());
-        send(post(base + "/sign-offs").with(matrix()), provider, "{\"side\":\"PROVIDER\"}").andExpect(status().isOk())
+        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}")
+                .andExpect(status().isConflict());
+        send(post(base + "/sign-offs").with(matrix()), provider, "{\"side\":\"PROVIDER\"}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.details.status").value("APPROVED"))
                 .andExpect(jsonPath("$.signOffs.length()").value(2));
 
-        delegate(provider, om.id()).andExpect(status().isOk())
+        delegate(provider, om.id())
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(version + 1))
                 .andExpect(jsonPath("$.details.status").value("DRAFT"))
                 .andExpect(jsonPath("$.signOffs.length()").value(0));
-        call(get(base + "/versions/{v}", version), customer).andExpect(jsonPath("$.details.status").value("APPROVED"));
+        call(get(base + "/versions/{v}", version), customer)
+                .andExpect(jsonPath("$.details.status").value("APPROVED"));
 
-        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?").param(w.system().id())
-                .query(UUID.class).single();
-        List<String> actions = jdbc.sql("SELECT action FROM audit_event WHERE object_id = ?").param(matrix.toString())
-                .query(String.class).list();
-        assertThat(actions).contains("responsibility.create", "responsibility.agreement.add", "responsibility.row.edit",
-                "responsibility.sign-off", "responsibility.approve");
+        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?")
+                .param(w.system().id())
+                .query(UUID.class)
+                .single();
+        List<String> actions = jdbc.sql("SELECT action FROM audit_event WHERE object_id = ?")
+                .param(matrix.toString())
+                .query(String.class)
+                .list();
+        assertThat(actions)
+                .contains(
+                        "responsibility.create",
+                        "responsibility.agreement.add",
+                        "responsibility.row.edit",
+                        "responsibility.sign-off",
+                        "responsibility.approve");
         assertThat(actions.stream().filter("responsibility.sign-off"::equals)).hasSize(2);
     }
 
@@ -241,7 +275,8 @@ class ResponsibilityApiTests {
     void aSystemWithAMatrixIsNotDeleted() throws Exception {
         String strangers = "/api/systems/" + w.strangersSystem().id();
         call(post(strangers + "/responsibility"), stranger).andExpect(status().isCreated());
-        call(delete(strangers).header("Accept-Language", "en"), stranger).andExpect(status().isConflict())
+        call(delete(strangers).header("Accept-Language", "en"), stranger)
+                .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("responsibility matrix")));
         call(get(strangers), stranger).andExpect(status().isOk());
@@ -254,7 +289,8 @@ class ResponsibilityApiTests {
         call(get(base), stranger).andExpect(status().isNotFound());
         call(get(base + "/check"), stranger).andExpect(status().isNotFound());
         call(get(base + "/versions/1"), stranger).andExpect(status().isNotFound());
-        send(post(base + "/sign-offs").with(matrix()), stranger, "{\"side\":\"CUSTOMER\"}").andExpect(status().isNotFound());
+        send(post(base + "/sign-offs").with(matrix()), stranger, "{\"side\":\"CUSTOMER\"}")
+                .andExpect(status().isNotFound());
         delegate(stranger, security.id()).andExpect(status().isNotFound());
         // the agent and the assessor are parties of the system: they read it
         call(get(base), user(w.agent().id())).andExpect(status().isOk());
@@ -268,7 +304,11 @@ class ResponsibilityApiTests {
         agreements();
         delegate(provider, security.id()).andExpect(status().isOk());
         CurrentUser partner = user(security.id());
-        String body = call(get(base), partner).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String body = call(get(base), partner)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> duties = JsonPath.read(body, "$.rows[*].duty");
         assertThat(duties).contains(PROVIDER_ROW).doesNotContain(CUSTOMER_ROW);
         assertThat(duties).hasSizeLessThan(150);
@@ -276,21 +316,30 @@ class ResponsibilityApiTests {
         List<String> agreementsSeen = JsonPath.read(body, "$.agreements[*].name");
         assertThat(agreementsSeen).containsExactly("安全服务协议");
         // the same for an earlier version, and the whole matrix for the customer and the system's assessor
-        List<String> v1 = JsonPath.read(call(get(base + "/versions/1"), partner).andReturn().getResponse()
-                .getContentAsString(), "$.rows[*].duty");
+        List<String> v1 = JsonPath.read(
+                call(get(base + "/versions/1"), partner)
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.rows[*].duty");
         assertThat(v1).doesNotContain(CUSTOMER_ROW, PROVIDER_ROW);
         for (CurrentUser whole : List.of(customer, provider, user(w.assessor().id()))) {
-            List<String> all = JsonPath.read(call(get(base), whole).andReturn().getResponse().getContentAsString(),
-                    "$.rows[*].duty");
+            List<String> all = JsonPath.read(
+                    call(get(base), whole).andReturn().getResponse().getContentAsString(), "$.rows[*].duty");
             assertThat(all).contains(CUSTOMER_ROW, PROVIDER_ROW).hasSizeGreaterThan(150);
         }
         // a violation about a row the partner does not see is not shown to it
         delegate(customer, security.id(), om.id(), w.agent().id()).andExpect(status().isOk());
-        List<String> hidden = JsonPath.read(call(get(base + "/check"), user(hardware.id())).andReturn().getResponse()
-                .getContentAsString(), "$.violations[*].duty");
+        List<String> hidden = JsonPath.read(
+                call(get(base + "/check"), user(hardware.id()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.violations[*].duty");
         assertThat(hidden).doesNotContain(PROVIDER_ROW);
-        List<String> shown = JsonPath.read(call(get(base + "/check"), partner).andReturn().getResponse()
-                .getContentAsString(), "$.violations[*].duty");
+        List<String> shown = JsonPath.read(
+                call(get(base + "/check"), partner).andReturn().getResponse().getContentAsString(),
+                "$.violations[*].duty");
         assertThat(shown).contains(PROVIDER_ROW);
     }
 
@@ -301,7 +350,8 @@ class ResponsibilityApiTests {
         int version = currentVersion();
         send(put(base + "/rows/{duty}", CUSTOMER_ROW).with(matrix()), provider, """
                 {"assignments":[{"organisation":"%s","role":"CUSTOMER","chain":[{"to":"%s","agreement":"云服务合同",
-                 "clause":"3.1"}]}]}""".formatted(w.customer().id(), w.provider().id()))
+                 "clause":"3.1"}]}]}""".formatted(
+                                w.customer().id(), w.provider().id()))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(containsString(CUSTOMER_ROW)));
         send(put(base + "/rows/{duty}", CUSTOMER_ROW).with(matrix()).header("Accept-Language", "en"), provider, """
@@ -328,11 +378,14 @@ class ResponsibilityApiTests {
             agreement(provider, "协议" + p.name(), w.provider().id(), p.id());
         }
         send(post(base + "/agreements").with(matrix()), provider, """
-                {"name":"安全服务协议","partyA":"%s","partyB":"%s","clauses":["7.3"]}"""
-                .formatted(w.provider().id(), security.id())).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.agreements[?(@.name == '安全服务协议')].signedOn").value(hasItem(org.hamcrest.Matchers.nullValue())));
+                {"name":"安全服务协议","partyA":"%s","partyB":"%s","clauses":["7.3"]}""".formatted(
+                                w.provider().id(), security.id()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.agreements[?(@.name == '安全服务协议')].signedOn")
+                        .value(hasItem(org.hamcrest.Matchers.nullValue())));
         delegate(provider, security.id()).andExpect(status().isOk());
-        call(get(base + "/check"), customer).andExpect(jsonPath("$.approvable").value(false))
+        call(get(base + "/check"), customer)
+                .andExpect(jsonPath("$.approvable").value(false))
                 .andExpect(jsonPath("$.violations[?(@.check == 'AGREEMENT_WITHOUT_SUPERVISION')].rule")
                         .value(hasItem("TCCIA004-5-a-3")))
                 .andExpect(jsonPath("$.violations[?(@.check == 'AGREEMENT_WITHOUT_SUPERVISION')].ruleText")
@@ -344,8 +397,9 @@ class ResponsibilityApiTests {
         // a bad date is the client's error: 400, nothing written
         int version = currentVersion();
         send(post(base + "/agreements").with(matrix()), provider, """
-                {"name":"日期","partyA":"%s","partyB":"%s","signedOn":"2026-13-45"}"""
-                .formatted(w.provider().id(), security.id())).andExpect(status().isBadRequest());
+                {"name":"日期","partyA":"%s","partyB":"%s","signedOn":"2026-13-45"}""".formatted(
+                                w.provider().id(), security.id()))
+                .andExpect(status().isBadRequest());
         assertThat(currentVersion()).isEqualTo(version);
     }
 
@@ -361,28 +415,49 @@ class ResponsibilityApiTests {
         delegate(customer, security.id(), om.id(), w.agent().id()).andExpect(status().isOk());
         String exception = """
                 {"check":"%s","duty":"%s","organisation":"%s","reason":"密码机厂商驻场工程师实施密钥管理"}""";
-        send(post(base + "/exceptions").with(matrix()), provider,
-                exception.formatted("DELEGATION_TOO_DEEP", PROVIDER_ROW, w.provider().id()))
+        send(
+                        post(base + "/exceptions").with(matrix()),
+                        provider,
+                        exception.formatted(
+                                "DELEGATION_TOO_DEEP",
+                                PROVIDER_ROW,
+                                w.provider().id()))
                 .andExpect(status().isForbidden());
-        send(post(base + "/exceptions").with(matrix()), customer,
-                exception.formatted("HOP_WITHOUT_AGREEMENT", PROVIDER_ROW, w.provider().id()))
+        send(
+                        post(base + "/exceptions").with(matrix()),
+                        customer,
+                        exception.formatted(
+                                "HOP_WITHOUT_AGREEMENT",
+                                PROVIDER_ROW,
+                                w.provider().id()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.check").value(containsString("原则上")));
-        send(post(base + "/exceptions").with(matrix()), customer,
-                exception.formatted("DELEGATION_TOO_DEEP", PROVIDER_ROW, w.provider().id()))
+        send(
+                        post(base + "/exceptions").with(matrix()),
+                        customer,
+                        exception.formatted(
+                                "DELEGATION_TOO_DEEP",
+                                PROVIDER_ROW,
+                                w.provider().id()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.exceptions[0].check").value("DELEGATION_TOO_DEEP"))
                 .andExpect(jsonPath("$.exceptions[0].reason").value("密码机厂商驻场工程师实施密钥管理"))
                 .andExpect(jsonPath("$.exceptions[0].approvedBy").isNotEmpty())
                 .andExpect(jsonPath("$.exceptions[0].approvedAt").isNotEmpty());
         call(get(base + "/check"), customer)
-                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')]").isEmpty())
+                .andExpect(jsonPath("$.violations[?(@.check == 'DELEGATION_TOO_DEEP')]")
+                        .isEmpty())
                 .andExpect(jsonPath("$.excepted[0].finding.rule").value("TCCIA004-5-b-1"))
                 .andExpect(jsonPath("$.excepted[0].finding.ruleText").value("相关责任的实施工作转移原则上不应超过2层。"))
                 .andExpect(jsonPath("$.excepted[0].exception.reason").value("密码机厂商驻场工程师实施密钥管理"));
-        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?").param(w.system().id())
-                .query(UUID.class).single();
-        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ?").param(matrix.toString())
-                .query(String.class).list()).contains("responsibility.exception.approve");
+        UUID matrix = jdbc.sql("SELECT id FROM responsibility_matrix WHERE system_id = ?")
+                .param(w.system().id())
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_id = ?")
+                        .param(matrix.toString())
+                        .query(String.class)
+                        .list())
+                .contains("responsibility.exception.approve");
     }
 }

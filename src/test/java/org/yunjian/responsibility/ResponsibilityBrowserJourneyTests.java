@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -88,22 +87,31 @@ class ResponsibilityBrowserJourneyTests {
         String matrixUrl = driver.getCurrentUrl();
         assertThat(status()).isEqualTo("APPROVED");
         assertThat(driver.findElement(By.id("participant-table")).getText())
-                .contains(DemoData.CUSTOMER.name(), DemoData.PROVIDER.name(), DemoData.INTEGRATOR.name(),
-                        DemoData.SECURITY_SERVICE.name(), DemoData.HARDWARE.name())
+                .contains(
+                        DemoData.CUSTOMER.name(),
+                        DemoData.PROVIDER.name(),
+                        DemoData.INTEGRATOR.name(),
+                        DemoData.SECURITY_SERVICE.name(),
+                        DemoData.HARDWARE.name())
                 .contains("运维服务提供者", "安全服务提供者", "硬件提供者");
         assertThat(driver.findElement(By.id("check-clean")).getText()).contains("未发现");
         // the demo's one delegation shows in the matrix: the security service provider implements 8.2.3 b) 3)
-        assertThat(driver.findElement(By.id("row-TCCIA004-8.2.3-b-3")).getText()).contains("责", "实");
+        assertThat(driver.findElement(By.id("row-TCCIA004-8.2.3-b-3")).getText())
+                .contains("责", "实");
 
         // the role assistant for the hardware provider: it supplies the physical servers
         WebElement hardwareRow = driver.findElements(By.cssSelector("#participant-table tbody tr")).stream()
-                .filter(r -> r.getText().contains(DemoData.HARDWARE.name())).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains(DemoData.HARDWARE.name()))
+                .findFirst()
+                .orElseThrow();
         hardwareRow.findElement(By.partialLinkText("角色认定助手")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assistant-form")));
         // issue 36: the demo already recorded what it does (Annex A 提供物理服务器), so the box comes ticked
-        assertThat(driver.findElement(By.id("b-PROVIDE_PHYSICAL_SERVERS")).isSelected()).isTrue();
+        assertThat(driver.findElement(By.id("b-PROVIDE_PHYSICAL_SERVERS")).isSelected())
+                .isTrue();
         submit("propose");
-        WebElement proposed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposed-PARTNER_HARDWARE")));
+        WebElement proposed =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("proposed-PARTNER_HARDWARE")));
         assertThat(proposed.getText()).contains("硬件提供者").containsPattern("表A\\.\\d第\\d+行");
         submit("confirm-roles");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
@@ -114,7 +122,8 @@ class ResponsibilityBrowserJourneyTests {
         open(path(matrixUrl) + "/rows/" + DUTY);
         handOn(DemoData.SECURITY_SERVICE.name(), "政务云安全服务协议", "4.2");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
-        assertThat(driver.findElement(By.cssSelector("#assignment-0 .implementer")).getText())
+        assertThat(driver.findElement(By.cssSelector("#assignment-0 .implementer"))
+                        .getText())
                 .isEqualTo(DemoData.SECURITY_SERVICE.name());
         assertThat(driver.findElement(By.id("assignment-0")).getText()).contains("政务云安全服务协议", "4.2");
 
@@ -122,12 +131,15 @@ class ResponsibilityBrowserJourneyTests {
         handOn(DemoData.INTEGRATOR.name(), "政务云运维服务协议", "2.1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         handOn(DemoData.HARDWARE.name(), "服务器供货及维保协议", "6.3");
-        String refusal = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict"))).getText();
+        String refusal = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conflict")))
+                .getText();
         assertThat(refusal).contains("5 b) 1)", "相关责任的实施工作转移原则上不应超过2层", "3");
-        assertThat(driver.findElements(By.cssSelector("#assignment-0 .chain li"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#assignment-0 .chain li")))
+                .hasSize(2);
         submit("withdraw-0");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
-        assertThat(driver.findElements(By.cssSelector("#assignment-0 .chain li"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#assignment-0 .chain li")))
+                .hasSize(1);
 
         // both sides sign off
         open(path(matrixUrl));
@@ -150,17 +162,19 @@ class ResponsibilityBrowserJourneyTests {
         assertThat(driver.findElement(By.id("version-table")).getText()).contains("已批准", "修改职责 8.2.3 b) 1)");
 
         // the approved version's documents, downloaded from the links on the page as the browser would
-        try (var docx = new XWPFDocument(new ByteArrayInputStream(download("download-docx",
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))) {
-            String text = docx.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat)
-                    + docx.getTables().stream().map(XWPFTable::getText).reduce("", String::concat);
+        try (var docx = new XWPFDocument(new ByteArrayInputStream(download(
+                "download-docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")))) {
+            String text =
+                    docx.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat)
+                            + docx.getTables().stream().map(XWPFTable::getText).reduce("", String::concat);
             assertThat(text).contains("云服务安全责任分工说明", DemoData.SECURITY_SERVICE.name(), "政务云安全服务协议", "已批准");
         }
-        try (var xlsx = new XSSFWorkbook(new ByteArrayInputStream(download("download-xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
+        try (var xlsx = new XSSFWorkbook(new ByteArrayInputStream(
+                download("download-xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))) {
             assertThat(xlsx.getSheet("责任分工")).as("the workbook's main sheet").isNotNull();
             StringBuilder cells = new StringBuilder();
-            xlsx.getSheet("责任分工").forEach(r -> r.forEach(c -> cells.append(c.toString()).append('|')));
+            xlsx.getSheet("责任分工")
+                    .forEach(r -> r.forEach(c -> cells.append(c.toString()).append('|')));
             assertThat(cells).contains("8.2.3", DemoData.SECURITY_SERVICE.name(), "政务云安全服务协议");
         }
     }

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 
@@ -20,8 +19,7 @@ class RoleAssistantTest {
 
     private final RoleAssistant assistant = TestCatalog.assistant();
 
-    private record RoleAndJoint(PartyRole role, boolean joint) {
-    }
+    private record RoleAndJoint(PartyRole role, boolean joint) {}
 
     @Test
     void everyBehaviourOfAnnexAIsKnownAndMakesExactlyOneRole() {
@@ -56,7 +54,9 @@ class RoleAssistantTest {
             if (!r.id().value().startsWith("TCCIA004-" + table + "-")) {
                 continue;
             }
-            performed.computeIfAbsent(r.actor(), k -> EnumSet.noneOf(Behaviour.class)).addAll(r.behaviours());
+            performed
+                    .computeIfAbsent(r.actor(), k -> EnumSet.noneOf(Behaviour.class))
+                    .addAll(r.behaviours());
             r.roles().forEach(role -> expected.computeIfAbsent(r.actor(), k -> new java.util.HashSet<>())
                     .add(new RoleAndJoint(role, r.joint())));
             ownRows.computeIfAbsent(r.actor(), k -> new java.util.HashSet<>()).add(r.id());
@@ -66,10 +66,15 @@ class RoleAssistantTest {
         Map<String, List<RoleProposal>> proposed = assistant.determine(performed);
 
         proposed.forEach((actor, proposals) -> {
-            assertThat(proposals.stream().map(p -> new RoleAndJoint(p.role(), p.joint())).collect(Collectors.toSet()))
-                    .as("%s %s", table, actor).isEqualTo(expected.get(actor));
+            assertThat(proposals.stream()
+                            .map(p -> new RoleAndJoint(p.role(), p.joint()))
+                            .collect(Collectors.toSet()))
+                    .as("%s %s", table, actor)
+                    .isEqualTo(expected.get(actor));
             for (RoleProposal p : proposals) {
-                assertThat(p.support()).as("%s %s %s", table, actor, p.role()).isNotEmpty()
+                assertThat(p.support())
+                        .as("%s %s %s", table, actor, p.role())
+                        .isNotEmpty()
                         .anyMatch(ownRows.get(actor)::contains);
             }
         });
@@ -78,8 +83,13 @@ class RoleAssistantTest {
     @Test
     void theSoftwareVendorOwningTheServersIsJointProviderAndSoftwareProviderAsInA2() {
         Map<String, Set<Behaviour>> performed = new LinkedHashMap<>();
-        performed.put("A", EnumSet.of(Behaviour.PROVIDE_CLOUD_SERVICE, Behaviour.SELECT_PLATFORM_SOFTWARE,
-                Behaviour.MANAGE_PLATFORM_OM, Behaviour.DECIDE_SECURITY_CAPABILITY));
+        performed.put(
+                "A",
+                EnumSet.of(
+                        Behaviour.PROVIDE_CLOUD_SERVICE,
+                        Behaviour.SELECT_PLATFORM_SOFTWARE,
+                        Behaviour.MANAGE_PLATFORM_OM,
+                        Behaviour.DECIDE_SECURITY_CAPABILITY));
         performed.put("B", EnumSet.of(Behaviour.CONTROL_UNDERLYING_HARDWARE, Behaviour.PROVIDE_PLATFORM_SOFTWARE));
         performed.put("G", EnumSet.of(Behaviour.USE_CLOUD_SERVICE));
 
@@ -90,20 +100,28 @@ class RoleAssistantTest {
             assertThat(p.joint()).isTrue();
             assertThat(p.support()).first().isEqualTo(RequirementId.of("TCCIA004-A.2-1"));
         });
-        assertThat(proposed.get("B")).extracting(RoleProposal::role, RoleProposal::joint).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(PartyRole.PROVIDER, true),
-                org.assertj.core.groups.Tuple.tuple(PartyRole.PARTNER_SOFTWARE, false));
-        assertThat(proposed.get("B").get(0).support()).contains(RequirementId.of("TCCIA004-A.2-2"))
+        assertThat(proposed.get("B"))
+                .extracting(RoleProposal::role, RoleProposal::joint)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PartyRole.PROVIDER, true),
+                        org.assertj.core.groups.Tuple.tuple(PartyRole.PARTNER_SOFTWARE, false));
+        assertThat(proposed.get("B").get(0).support())
+                .contains(RequirementId.of("TCCIA004-A.2-2"))
                 .doesNotContain(RequirementId.of("TCCIA004-A.1-1"));
         assertThat(proposed.get("G")).extracting(RoleProposal::role).containsExactly(PartyRole.CUSTOMER);
     }
 
     @Test
     void aSoleProviderIsNotJointAndIsSupportedByTableA1() {
-        List<RoleProposal> proposals = assistant.propose(EnumSet.of(Behaviour.PROVIDE_CLOUD_SERVICE,
-                Behaviour.CONTROL_UNDERLYING_HARDWARE, Behaviour.PROVIDE_SECURITY_SERVICE), false);
+        List<RoleProposal> proposals = assistant.propose(
+                EnumSet.of(
+                        Behaviour.PROVIDE_CLOUD_SERVICE,
+                        Behaviour.CONTROL_UNDERLYING_HARDWARE,
+                        Behaviour.PROVIDE_SECURITY_SERVICE),
+                false);
 
-        assertThat(proposals).extracting(RoleProposal::role)
+        assertThat(proposals)
+                .extracting(RoleProposal::role)
                 .containsExactly(PartyRole.PROVIDER, PartyRole.PARTNER_SECURITY_SERVICE);
         assertThat(proposals.get(0).joint()).isFalse();
         assertThat(proposals.get(0).support()).containsExactly(RequirementId.of("TCCIA004-A.1-1"));
@@ -124,6 +142,9 @@ class RoleAssistantTest {
     }
 
     private RoleAssistant.Row row(String id) {
-        return assistant.rows().stream().filter(r -> r.id().value().equals(id)).findFirst().orElseThrow();
+        return assistant.rows().stream()
+                .filter(r -> r.id().value().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -7,7 +7,6 @@ import static org.yunjian.responsibility.Fixtures.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
@@ -34,12 +33,13 @@ class RuleCheckTest {
 
     @Test
     void delegatingTwoLevelsUnderAgreementsIsAllowed() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1",
-                Fixtures.HANDED_OVER)
+        ResponsibilityMatrix m = clean().delegate(
+                        DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", "3.1", Fixtures.HANDED_OVER)
                 .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4", Fixtures.HANDED_OVER);
 
         assertThat(ruleCheck.check(m).violations()).isEmpty();
-        assertThat(m.row(DATA_SECURITY).orElseThrow().assignments().get(0).implementer()).isEqualTo(SUB1);
+        assertThat(m.row(DATA_SECURITY).orElseThrow().assignments().get(0).implementer())
+                .isEqualTo(SUB1);
     }
 
     @Test
@@ -57,8 +57,9 @@ class RuleCheckTest {
     void aRoleNobodyHoldsIsAGap() {
         List<Participant> withoutSecurityFirm = new ArrayList<>(participants());
         withoutSecurityFirm.removeIf(p -> p.organisation().equals(SECURITY));
-        ResponsibilityMatrix m = ResponsibilityMatrix.generate(TestCatalog.duties(), SYSTEM, ServiceModel.IAAS,
-                withoutSecurityFirm).withAgreement(new Agreement("Software licence", PROVIDER, SOFTWARE))
+        ResponsibilityMatrix m = ResponsibilityMatrix.generate(
+                        TestCatalog.duties(), SYSTEM, ServiceModel.IAAS, withoutSecurityFirm)
+                .withAgreement(new Agreement("Software licence", PROVIDER, SOFTWARE))
                 .withAgreement(new Agreement("Hardware supply", PROVIDER, HARDWARE))
                 .withAgreement(new Agreement("O&M agreement", PROVIDER, OM));
 
@@ -69,8 +70,9 @@ class RuleCheckTest {
             assertThat(v.check()).isEqualTo(Check.ROLE_GAP);
             assertThat(v.rule()).isEqualTo(id("TCCIA004-5-a"));
         });
-        assertThat(result.violations()).extracting(Violation::duty).contains(id("TCCIA004-6.5-c-4"),
-                id("TCCIA004-8.2.3-c-2"));
+        assertThat(result.violations())
+                .extracting(Violation::duty)
+                .contains(id("TCCIA004-6.5-c-4"), id("TCCIA004-8.2.3-c-2"));
         assertThat(result.violations().get(0).message().text(Locale.ENGLISH))
                 .contains("Security service provider (partner)");
     }
@@ -81,12 +83,15 @@ class RuleCheckTest {
 
         RuleCheck.Result result = ruleCheck.check(m);
 
-        assertThat(result.violations()).extracting(Violation::check)
+        assertThat(result.violations())
+                .extracting(Violation::check)
                 .containsExactlyInAnyOrder(Check.ACCOUNTABLE_ROLE_NOT_NAMED, Check.ACCOUNTABLE_MISSING);
         Violation v = only(m, Check.ACCOUNTABLE_ROLE_NOT_NAMED);
         assertThat(v.rule()).isEqualTo(id("TCCIA004-5-a-1"));
         assertThat(v.organisation()).isEqualTo(CUSTOMER);
-        assertThat(v.message().text(Locale.SIMPLIFIED_CHINESE)).contains("Service hall").contains("责任本身不能转移");
+        assertThat(v.message().text(Locale.SIMPLIFIED_CHINESE))
+                .contains("Service hall")
+                .contains("责任本身不能转移");
     }
 
     @Test
@@ -117,8 +122,8 @@ class RuleCheckTest {
 
     @Test
     void aHandOverWithoutAgreementClauseIsRefused() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", " ",
-                Fixtures.HANDED_OVER);
+        ResponsibilityMatrix m =
+                clean().delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, "Security services", " ", Fixtures.HANDED_OVER);
 
         Violation v = only(m, Check.HOP_WITHOUT_AGREEMENT);
 
@@ -129,16 +134,16 @@ class RuleCheckTest {
     @Test
     void theCustomerHandingOnWorkWithoutAgreementBreaksClause5c() {
         Accountable customer = new Accountable(CUSTOMER, PartyRole.CUSTOMER);
-        ResponsibilityMatrix m = clean().delegate(id("TCCIA004-9.2-a-2"), customer, PROVIDER, null, null,
-                Fixtures.HANDED_OVER);
+        ResponsibilityMatrix m =
+                clean().delegate(id("TCCIA004-9.2-a-2"), customer, PROVIDER, null, null, Fixtures.HANDED_OVER);
 
         assertThat(only(m, Check.HOP_WITHOUT_AGREEMENT).rule()).isEqualTo(id("TCCIA004-5-c"));
     }
 
     @Test
     void aPartnerWorksOnlyUnderAnAgreementWithThePartyItServes() {
-        ResponsibilityMatrix m = clean().delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "O&M agreement", "5",
-                Fixtures.HANDED_OVER);
+        ResponsibilityMatrix m =
+                clean().delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "O&M agreement", "5", Fixtures.HANDED_OVER);
 
         Violation v = only(m, Check.HOP_OUTSIDE_AGREEMENT);
 
@@ -149,7 +154,8 @@ class RuleCheckTest {
     @Test
     void aPartnerWithoutAgreementWithTheProviderIsRefused() {
         ResponsibilityMatrix clean = clean();
-        List<Agreement> withoutHardware = clean.agreements().stream().filter(a -> !a.binds(HARDWARE)).toList();
+        List<Agreement> withoutHardware =
+                clean.agreements().stream().filter(a -> !a.binds(HARDWARE)).toList();
         ResponsibilityMatrix m = clean.toBuilder().agreements(withoutHardware).build();
 
         Violation v = only(m, Check.PARTNER_WITHOUT_AGREEMENT);
@@ -193,14 +199,18 @@ class RuleCheckTest {
                 .delegate(DATA_SECURITY, THE_PROVIDER, SECURITY, null, null, Fixtures.HANDED_OVER)
                 .delegate(DATA_SECURITY, THE_PROVIDER, SUB1, "Security subcontract", "2.4", Fixtures.HANDED_OVER)
                 .delegate(DATA_SECURITY, THE_PROVIDER, SUB2, "O&M agreement", "1", Fixtures.HANDED_OVER);
-        List<Violation> violations = ruleCheck.check(withAccountable("TCCIA004-6.2-b",
-                new Accountable(OM, PartyRole.CUSTOMER))).violations();
+        List<Violation> violations = ruleCheck
+                .check(withAccountable("TCCIA004-6.2-b", new Accountable(OM, PartyRole.CUSTOMER)))
+                .violations();
         violations = new ArrayList<>(violations);
         violations.addAll(ruleCheck.check(m).violations());
         assertThat(violations).isNotEmpty().allSatisfy(v -> {
             for (Locale l : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
                 String text = v.message().text(l);
-                assertThat(text).doesNotContain("{").doesNotStartWith("responsibility.").doesNotContain("enum.");
+                assertThat(text)
+                        .doesNotContain("{")
+                        .doesNotStartWith("responsibility.")
+                        .doesNotContain("enum.");
             }
         });
     }
@@ -214,14 +224,17 @@ class RuleCheckTest {
     private Violation only(ResponsibilityMatrix m, Check check) {
         RuleCheck.Result result = ruleCheck.check(m);
         assertThat(result.approvable()).isFalse();
-        List<Violation> of = result.violations().stream().filter(v -> v.check() == check).toList();
+        List<Violation> of =
+                result.violations().stream().filter(v -> v.check() == check).toList();
         assertThat(of).as("%s in %s", check, result.violations()).hasSize(1);
         // and the version is refused approval by either side, naming the broken rule
         for (SignOffSide side : SignOffSide.values()) {
             assertThatThrownBy(() -> Approval.draft().signOff(side, result))
                     .isInstanceOfSatisfying(Approval.Refused.class, refused -> {
                         assertThat(refused.reason()).isEqualTo(Approval.Refusal.VIOLATIONS);
-                        assertThat(refused.violations()).extracting(Violation::rule).contains(of.get(0).rule());
+                        assertThat(refused.violations())
+                                .extracting(Violation::rule)
+                                .contains(of.get(0).rule());
                     });
         }
         return of.get(0);

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -20,9 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,6 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.IfMatch;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -68,14 +65,19 @@ class SspExchangeTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     CliRunner cli;
+
     @Autowired
     UserAdministration users;
+
     @TempDir
     Path dir;
 
@@ -90,33 +92,45 @@ class SspExchangeTests {
         w = fixtures.world();
         String tag = UUID.randomUUID().toString().substring(0, 6);
         security = fixtures.organization("安全服务商 " + tag, PartyRole.PARTNER_SECURITY_SERVICE);
-        fixtures.engagement("云平台运营 " + tag, w.system(),
+        fixtures.engagement(
+                "云平台运营 " + tag,
+                w.system(),
                 new Engagement.Participant(security.id(), PartyRole.PARTNER_SECURITY_SERVICE));
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         base = "/api/systems/" + w.system().id() + "/responsibility";
         mvc.perform(post(base).with(as(customer))).andExpect(status().isCreated());
         json(post(base + "/agreements"), customer, """
-                {"name":"云服务合同","partyA":"%s","partyB":"%s","clauses":["3.1","7.3"]}"""
-                .formatted(w.customer().id(), w.provider().id())).andExpect(status().isCreated());
+                {"name":"云服务合同","partyA":"%s","partyB":"%s","clauses":["3.1","7.3"]}""".formatted(
+                                w.customer().id(), w.provider().id()))
+                .andExpect(status().isCreated());
         json(post(base + "/agreements"), provider, """
-                {"name":"安全服务协议","partyA":"%s","partyB":"%s","clauses":["7.3"]}"""
-                .formatted(w.provider().id(), security.id())).andExpect(status().isCreated());
+                {"name":"安全服务协议","partyA":"%s","partyB":"%s","clauses":["7.3"]}""".formatted(w.provider().id(), security.id()))
+                .andExpect(status().isCreated());
         json(put(base + "/rows/{duty}", PROVIDER_ROW), provider, """
                 {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"安全服务协议",
-                "clause":"7.3"}]}]}""".formatted(w.provider().id(), security.id())).andExpect(status().isOk());
+                "clause":"7.3"}]}]}""".formatted(
+                                w.provider().id(), security.id()))
+                .andExpect(status().isOk());
     }
 
     org.springframework.test.web.servlet.ResultActions json(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder b, CurrentUser u, String body)
             throws Exception {
-        return mvc.perform(b.with(as(u)).with(IfMatch.currentMatrix(jdbc, w.system().id()))
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(b.with(as(u))
+                .with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     MvcResult export(String format, String side, String language) throws Exception {
-        return mvc.perform(get(base + "/oscal-ssp").param("format", format).param("side", side)
-                .header("Accept-Language", language).with(as(customer))).andExpect(status().isOk()).andReturn();
+        return mvc.perform(get(base + "/oscal-ssp")
+                        .param("format", format)
+                        .param("side", side)
+                        .header("Accept-Language", language)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn();
     }
 
     String exported(String format, String side) throws Exception {
@@ -124,14 +138,20 @@ class SspExchangeTests {
     }
 
     MvcResult importFile(CurrentUser u, String name, byte[] content) throws Exception {
-        return mvc.perform(multipart(base + "/oscal-ssp").file(new MockMultipartFile("file", name,
-                "application/octet-stream", content)).header("Accept-Language", "zh-CN").with(as(u))
-                .with(IfMatch.currentMatrix(jdbc, w.system().id()))).andReturn();
+        return mvc.perform(multipart(base + "/oscal-ssp")
+                        .file(new MockMultipartFile("file", name, "application/octet-stream", content))
+                        .header("Accept-Language", "zh-CN")
+                        .with(as(u))
+                        .with(IfMatch.currentMatrix(jdbc, w.system().id())))
+                .andReturn();
     }
 
     int versions() {
         return jdbc.sql("SELECT COUNT(*) FROM responsibility_matrix_version v JOIN responsibility_matrix m "
-                + "ON m.id = v.matrix_id WHERE m.system_id = ?").param(w.system().id()).query(Integer.class).single();
+                        + "ON m.id = v.matrix_id WHERE m.system_id = ?")
+                .param(w.system().id())
+                .query(Integer.class)
+                .single();
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -143,8 +163,17 @@ class SspExchangeTests {
         assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, f, body)).isEmpty();
         String text = new String(body, StandardCharsets.UTF_8);
         // the delegated duty: accountable provider, handed on to the security service partner under the agreement
-        assertThat(text).contains(PROVIDER_ROW, "accountable-party", w.provider().id().toString(), "delegated-to",
-                security.id().toString(), "安全服务协议", "hop-1", w.system().name(), "云服务商");
+        assertThat(text)
+                .contains(
+                        PROVIDER_ROW,
+                        "accountable-party",
+                        w.provider().id().toString(),
+                        "delegated-to",
+                        security.id().toString(),
+                        "安全服务协议",
+                        "hop-1",
+                        w.system().name(),
+                        "云服务商");
         if (side.equals("provider")) {
             assertThat(text).contains("provided", "responsibilit").doesNotContain("leveraged-authorization");
         } else {
@@ -152,15 +181,20 @@ class SspExchangeTests {
         }
         assertThat(r.getResponse().getHeader("Content-Disposition")).contains("filename*=UTF-8''", "." + format);
         // a schema violation is found: the validation can fail
-        String broken = format.equals("json") ? text.replaceFirst("\"oscal-version\"", "\"oscal-versio\"")
-                : text.replaceFirst("<oscal-version>", "<oscal-versio>").replaceFirst("</oscal-version>", "</oscal-versio>");
-        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, f, broken.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+        String broken = format.equals("json")
+                ? text.replaceFirst("\"oscal-version\"", "\"oscal-versio\"")
+                : text.replaceFirst("<oscal-version>", "<oscal-versio>")
+                        .replaceFirst("</oscal-version>", "</oscal-versio>");
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, f, broken.getBytes(StandardCharsets.UTF_8)))
+                .isNotEmpty();
     }
 
     @Test
     void englishExportReadsEnglish() throws Exception {
         String en = export("json", "customer", "en").getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(en).contains("cloud service security responsibilities", "Accountable:").doesNotContain("责任主体");
+        assertThat(en)
+                .contains("cloud service security responsibilities", "Accountable:")
+                .doesNotContain("责任主体");
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -170,13 +204,18 @@ class SspExchangeTests {
         int before = versions();
         MvcResult r = importFile(customer, "计划." + format, first.getBytes(StandardCharsets.UTF_8));
         // the same allocation: nothing stored, the current version (and its approval) stays
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(200);
         assertThat(versions()).isEqualTo(before);
         String second = exported(format, side);
         assertThat(normalised(second)).isEqualTo(normalised(first));
-        List<String> actions = jdbc.sql("SELECT action FROM audit_event WHERE action LIKE 'responsibility.ssp.%'"
-                + " AND object_id = (SELECT CAST(id AS VARCHAR(36)) FROM responsibility_matrix WHERE system_id = ?)")
-                .param(w.system().id()).query(String.class).list();
+        List<String> actions = jdbc.sql(
+                        "SELECT action FROM audit_event WHERE action LIKE 'responsibility.ssp.%'"
+                                + " AND object_id = (SELECT CAST(id AS VARCHAR(36)) FROM responsibility_matrix WHERE system_id = ?)")
+                .param(w.system().id())
+                .query(String.class)
+                .list();
         assertThat(actions).contains("responsibility.ssp.export", "responsibility.ssp.import");
     }
 
@@ -197,20 +236,26 @@ class SspExchangeTests {
     void agreementContentsHandOverDaysAndExceptionsRoundTripThroughTheSsp_5b2() throws Exception {
         // the setup's hop carries no day: the check says so, naming the hop
         String check = mvc.perform(get(base + "/check").with(as(customer)).header("Accept-Language", "zh-CN"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(JsonPath.<List<String>>read(check, "$.violations[?(@.check=='HOP_WITHOUT_HANDOVER_DAY')].message"))
-                .singleElement().asString().contains(security.name(), "安全服务协议", "未登记转移日期");
+                .singleElement()
+                .asString()
+                .contains(security.name(), "安全服务协议", "未登记转移日期");
         // a full-row PUT carries the day; the customer approves an exception to 5 a) 2)
         json(put(base + "/rows/{duty}", PROVIDER_ROW), provider, """
                 {"assignments":[{"organisation":"%s","role":"PROVIDER","chain":[{"to":"%s","agreement":"安全服务协议",
-                "clause":"7.3","handedOverOn":"2026-02-01"}]}]}""".formatted(w.provider().id(), security.id()))
+                "clause":"7.3","handedOverOn":"2026-02-01"}]}]}""".formatted(
+                                w.provider().id(), security.id()))
                 .andExpect(status().isOk());
         json(post(base + "/exceptions"), customer, """
-                {"check":"PROVIDER_DELEGATES_ALL_WORK","organisation":"%s","reason":"平台运维整体委托，经客户同意"}"""
-                .formatted(w.provider().id())).andExpect(status().isCreated());
+                {"check":"PROVIDER_DELEGATES_ALL_WORK","organisation":"%s","reason":"平台运维整体委托，经客户同意"}""".formatted(w.provider().id()))
+                .andExpect(status().isCreated());
         String first = exported("json", "customer");
-        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.JSON,
-                first.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(OscalSchemas.validate(
+                        OscalSchemas.Model.SSP, OscalFormat.JSON, first.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
         assertThat(JsonPath.<List<String>>read(first, "$..props[?(@.name=='handed-over-on')].value"))
                 .containsExactly("2026-02-01");
         assertThat(JsonPath.<List<String>>read(first, "$..props[?(@.name=='exception-check')].value"))
@@ -226,25 +271,36 @@ class SspExchangeTests {
         doc.set("$..props[?(@.name=='handed-over-on')].value", "2026-01-25");
         String edited = doc.jsonString();
         MvcResult r = importFile(customer, "计划.json", edited.getBytes(StandardCharsets.UTF_8));
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
-        String matrix = mvc.perform(get(base).with(as(customer))).andReturn().getResponse()
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(201);
+        String matrix = mvc.perform(get(base).with(as(customer)))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(JsonPath.<List<String>>read(matrix, "$.agreements[?(@.name=='安全服务协议')].signedOn"))
                 .containsExactly("2026-01-10");
         assertThat(JsonPath.<List<String>>read(matrix, "$.agreements[?(@.name=='安全服务协议')].accountabilityClause"))
                 .containsExactly("4.3");
-        assertThat(JsonPath.<List<String>>read(matrix, "$.rows[?(@.duty=='" + PROVIDER_ROW
-                + "')].assignments[0].chain[0].handedOverOn")).containsExactly("2026-01-25");
-        check = mvc.perform(get(base + "/check").with(as(customer))).andReturn().getResponse()
+        assertThat(JsonPath.<List<String>>read(
+                        matrix, "$.rows[?(@.duty=='" + PROVIDER_ROW + "')].assignments[0].chain[0].handedOverOn"))
+                .containsExactly("2026-01-25");
+        check = mvc.perform(get(base + "/check").with(as(customer)))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(JsonPath.<List<String>>read(check, "$.violations[?(@.duty=='" + PROVIDER_ROW + "')].check"))
-                .doesNotContain("HOP_WITHOUT_HANDOVER_DAY", "AGREEMENT_NOT_SIGNED_BEFORE",
-                        "AGREEMENT_WITHOUT_SUPERVISION", "AGREEMENT_WITHOUT_ACCOUNTABILITY");
+                .doesNotContain(
+                        "HOP_WITHOUT_HANDOVER_DAY",
+                        "AGREEMENT_NOT_SIGNED_BEFORE",
+                        "AGREEMENT_WITHOUT_SUPERVISION",
+                        "AGREEMENT_WITHOUT_ACCOUNTABILITY");
         // exported again as it was read (apart from the time and the content digest)
         tools.jackson.databind.JsonNode again = JsonMapper.builder().build().readTree(exported("json", "customer"));
         tools.jackson.databind.JsonNode read = JsonMapper.builder().build().readTree(edited);
         for (tools.jackson.databind.JsonNode n : List.of(again, read)) {
-            var metadata = (tools.jackson.databind.node.ObjectNode) n.get("system-security-plan").get("metadata");
+            var metadata = (tools.jackson.databind.node.ObjectNode)
+                    n.get("system-security-plan").get("metadata");
             metadata.remove("last-modified");
             metadata.remove("version");
         }
@@ -255,14 +311,20 @@ class SspExchangeTests {
                 .isEmpty();
         assertThat(xml).contains("name=\"handed-over-on\"", "name=\"signed-on\"", "name=\"exception-check\"");
         int unchanged = versions();
-        assertThat(importFile(customer, "计划.xml", xml.getBytes(StandardCharsets.UTF_8)).getResponse().getStatus())
+        assertThat(importFile(customer, "计划.xml", xml.getBytes(StandardCharsets.UTF_8))
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
         assertThat(versions()).isEqualTo(unchanged);
 
         // an exception the platform has not approved is refused, naming its resource; nothing stored
         int before = versions();
-        String forged = JsonPath.parse(edited).set("$['system-security-plan']['back-matter'].resources[?(@.props[0]"
-                + ".name=='exception-check')].description", "另一理由").jsonString();
+        String forged = JsonPath.parse(edited)
+                .set(
+                        "$['system-security-plan']['back-matter'].resources[?(@.props[0]"
+                                + ".name=='exception-check')].description",
+                        "另一理由")
+                .jsonString();
         MvcResult refused = importFile(provider, "forged.json", forged.getBytes(StandardCharsets.UTF_8));
         String body = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(refused.getResponse().getStatus()).as(body).isEqualTo(400);
@@ -283,26 +345,35 @@ class SspExchangeTests {
     void aHandWrittenPlanImportsItsRow() throws Exception {
         int before = versions();
         MvcResult r = importFile(customer, "minimal.json", fixture("minimal.json", Map.of()));
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(201);
         assertThat(versions()).isEqualTo(before + 1);
-        String row = mvc.perform(get(base).with(as(customer))).andReturn().getResponse().getContentAsString();
-        List<String> implementing = JsonPath.read(row, "$.rows[?(@.duty=='" + PROVIDER_ROW
-                + "')].assignments[0].chain[0].to");
+        String row = mvc.perform(get(base).with(as(customer)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> implementing =
+                JsonPath.read(row, "$.rows[?(@.duty=='" + PROVIDER_ROW + "')].assignments[0].chain[0].to");
         assertThat(implementing).containsExactly(w.customer().id().toString());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "unknown duty | minimal.json | duty=TCCIA004-99.9-z | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['control-id'] | TCCIA004-99.9-z",
-            "foreign organisation | minimal.json | accountable=STRANGER | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['by-components'][0].props[0].value | 无关组织",
-            "role not held | minimal.json | roleHolder=CUSTOMER | $['system-security-plan'].metadata['responsible-parties'][1]['party-uuids'][0] | 云服务商",
-            "agreement not recorded | minimal.json | agreement=口头约定 | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['by-components'][0].props[3].value | 口头约定",
-            "schema violation | schema-violation.json | | $['system-security-plan'].uuid | not-a-uuid",
-            "XXE attempt | xxe.xml | | / | DOCTYPE",
-            "not OSCAL | not-oscal.csv | | / | OSCAL",
-            "another OSCAL model | catalog-not-ssp.json | | $ | system-security-plan"})
-    void malformedPlanIsRefusedNamingThePathAndNothingIsStored(String what, String file, String change, String path,
-                                                               String mentioned) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "unknown duty | minimal.json | duty=TCCIA004-99.9-z | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['control-id'] | TCCIA004-99.9-z",
+                "foreign organisation | minimal.json | accountable=STRANGER | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['by-components'][0].props[0].value | 无关组织",
+                "role not held | minimal.json | roleHolder=CUSTOMER | $['system-security-plan'].metadata['responsible-parties'][1]['party-uuids'][0] | 云服务商",
+                "agreement not recorded | minimal.json | agreement=口头约定 | $['system-security-plan']['control-implementation']['implemented-requirements'][0]['by-components'][0].props[3].value | 口头约定",
+                "schema violation | schema-violation.json | | $['system-security-plan'].uuid | not-a-uuid",
+                "XXE attempt | xxe.xml | | / | DOCTYPE",
+                "not OSCAL | not-oscal.csv | | / | OSCAL",
+                "another OSCAL model | catalog-not-ssp.json | | $ | system-security-plan"
+            })
+    void malformedPlanIsRefusedNamingThePathAndNothingIsStored(
+            String what, String file, String change, String path, String mentioned) throws Exception {
         Map<String, String> changes = change == null ? Map.of() : Map.of(change.split("=")[0], change.split("=")[1]);
         int before = versions();
         MvcResult r = importFile(customer, file, fixture(file, changes));
@@ -320,31 +391,38 @@ class SspExchangeTests {
      * one {@code upload.refused} entry naming it.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "not OSCAL            | text/csv         | not-oscal.csv         |           | 400 | / responsibility.ssp.error.notOscal",
-            "wrong content type   | application/pdf  | PDF                   |           | 400 | / responsibility.ssp.error.notOscal",
-            "empty body           | application/json | EMPTY                 |           | 400 | / responsibility.ssp.error.notOscal",
-            "malformed JSON       | application/json | BROKEN_JSON           |           | 400 | refused with status 400: ",
-            "malformed XML        | application/xml  | BROKEN_XML            |           | 400 | refused with status 400: ",
-            "schema violation     | application/json | schema-violation.json |           | 400 | ['system-security-plan'].uuid",
-            "XXE attempt          | application/xml  | xxe.xml               |           | 400 | refused with status 400: ",
-            "another OSCAL model  | application/json | catalog-not-ssp.json  |           | 400 | refused with status 400: ",
-            "unknown duty         | application/json | minimal.json          | duty=TCCIA004-99.9-z | 400 | control-id",
-            "too large            | application/json | LARGE                 |           | 400 | file responsibility.ssp.error.tooLarge",
-            "stale base version   | application/json | STALE                 |           | 409 | StaleVersionException",
-            "base version missing | application/json | NO_VERSION            |           | 428 | PreconditionRequiredException"})
-    void everyRefusedRawBodyImportIsAuditedOnceNamingTheRefusal(String what, String type, String file, String change,
-                                                               int status, String named) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not OSCAL            | text/csv         | not-oscal.csv         |           | 400 | / responsibility.ssp.error.notOscal",
+                "wrong content type   | application/pdf  | PDF                   |           | 400 | / responsibility.ssp.error.notOscal",
+                "empty body           | application/json | EMPTY                 |           | 400 | / responsibility.ssp.error.notOscal",
+                "malformed JSON       | application/json | BROKEN_JSON           |           | 400 | refused with status 400: ",
+                "malformed XML        | application/xml  | BROKEN_XML            |           | 400 | refused with status 400: ",
+                "schema violation     | application/json | schema-violation.json |           | 400 | ['system-security-plan'].uuid",
+                "XXE attempt          | application/xml  | xxe.xml               |           | 400 | refused with status 400: ",
+                "another OSCAL model  | application/json | catalog-not-ssp.json  |           | 400 | refused with status 400: ",
+                "unknown duty         | application/json | minimal.json          | duty=TCCIA004-99.9-z | 400 | control-id",
+                "too large            | application/json | LARGE                 |           | 400 | file responsibility.ssp.error.tooLarge",
+                "stale base version   | application/json | STALE                 |           | 409 | StaleVersionException",
+                "base version missing | application/json | NO_VERSION            |           | 428 | PreconditionRequiredException"
+            })
+    void everyRefusedRawBodyImportIsAuditedOnceNamingTheRefusal(
+            String what, String type, String file, String change, int status, String named) throws Exception {
         Map<String, String> changes = change == null ? Map.of() : Map.of(change.split("=")[0], change.split("=")[1]);
-        byte[] body = switch (file) {
-            case "PDF" -> "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
-            case "EMPTY" -> new byte[0];
-            case "BROKEN_JSON" -> "{\"system-security-plan\": {\"uuid\": ".getBytes(StandardCharsets.UTF_8);
-            case "BROKEN_XML" -> ("<?xml version=\"1.0\"?><system-security-plan xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\">"
-                    + "<metadata><title>x</metadata>").getBytes(StandardCharsets.UTF_8);
-            case "LARGE", "STALE", "NO_VERSION" -> fixture("minimal.json", Map.of());
-            default -> fixture(file, changes);
-        };
+        byte[] body =
+                switch (file) {
+                    case "PDF" ->
+                        "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+                    case "EMPTY" -> new byte[0];
+                    case "BROKEN_JSON" -> "{\"system-security-plan\": {\"uuid\": ".getBytes(StandardCharsets.UTF_8);
+                    case "BROKEN_XML" ->
+                        ("<?xml version=\"1.0\"?><system-security-plan xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\">"
+                                        + "<metadata><title>x</metadata>")
+                                .getBytes(StandardCharsets.UTF_8);
+                    case "LARGE", "STALE", "NO_VERSION" -> fixture("minimal.json", Map.of());
+                    default -> fixture(file, changes);
+                };
         if ("LARGE".equals(file)) {
             byte[] plan = fixture("minimal.json", Map.of());
             body = new byte[5_000_001 + plan.length];
@@ -361,31 +439,43 @@ class SspExchangeTests {
         int before = refusals(object);
         int versions = versions();
         MvcResult r = mvc.perform(request.content(body)).andReturn();
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .isEqualTo(status);
         assertThat(refusals(object)).as("audit entries for this refusal").isEqualTo(before + 1);
         assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'upload.refused' AND object_id = ? "
-                        + "ORDER BY seq DESC").param(object).query(String.class).list().get(0))
-                .startsWith("refused with status " + status).contains(named);
+                                + "ORDER BY seq DESC")
+                        .param(object)
+                        .query(String.class)
+                        .list()
+                        .get(0))
+                .startsWith("refused with status " + status)
+                .contains(named);
         assertThat(versions()).isEqualTo(versions);
     }
 
     int refusals(String object) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'upload.refused' AND object_id = ?")
-                .param(object).query(Integer.class).single();
+                .param(object)
+                .query(Integer.class)
+                .single();
     }
 
     @Test
     void xmlProblemsNameTheElementPath() throws Exception {
-        String xml = exported("xml", "customer").replace("control-id=\"" + PROVIDER_ROW + "\"",
-                "control-id=\"TCCIA004-99.9-z\"");
+        String xml = exported("xml", "customer")
+                .replace("control-id=\"" + PROVIDER_ROW + "\"", "control-id=\"TCCIA004-99.9-z\"");
         int before = versions();
         MvcResult r = importFile(customer, "plan.xml", xml.getBytes(StandardCharsets.UTF_8));
         String body = r.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(r.getResponse().getStatus()).as(body).isEqualTo(400);
         Map<String, String> errors = JsonPath.read(body, "$.errors");
-        assertThat(errors.keySet()).as(body).singleElement().asString()
-                .matches("/system-security-plan/control-implementation\\[1]/implemented-requirement\\[\\d+]/@control-id");
+        assertThat(errors.keySet())
+                .as(body)
+                .singleElement()
+                .asString()
+                .matches(
+                        "/system-security-plan/control-implementation\\[1]/implemented-requirement\\[\\d+]/@control-id");
         assertThat(versions()).isEqualTo(before);
     }
 
@@ -393,12 +483,14 @@ class SspExchangeTests {
     void providerMayImportOnlyItsOwnParts() throws Exception {
         byte[] own = exported("json", "provider").getBytes(StandardCharsets.UTF_8);
         // accepted (its own parts, unchanged: nothing stored), not refused
-        assertThat(importFile(provider, "own.json", own).getResponse().getStatus()).isEqualTo(200);
+        assertThat(importFile(provider, "own.json", own).getResponse().getStatus())
+                .isEqualTo(200);
         int before = versions();
         byte[] others = fixture("minimal.json", Map.of("duty", "TCCIA004-6.2-a-1"));
         MvcResult refused = importFile(provider, "other.json", others);
         assertThat(refused.getResponse().getStatus()).isEqualTo(403);
-        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("TCCIA004-6.2-a-1");
+        assertThat(refused.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("TCCIA004-6.2-a-1");
         assertThat(versions()).isEqualTo(before);
     }
 
@@ -407,29 +499,63 @@ class SspExchangeTests {
         CurrentUser stranger = user(w.stranger().id());
         mvc.perform(get(base + "/oscal-ssp").with(as(stranger))).andExpect(status().isNotFound());
         assertThat(importFile(stranger, "a.json", exported("json", "customer").getBytes(StandardCharsets.UTF_8))
-                .getResponse().getStatus()).isEqualTo(404);
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test
     void commandLineExportsAndImports() throws Exception {
         String username = "ssp-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(username, "命令行客户", Role.USER, w.customer().id(),
-                "Customer-Cli-Test-2026!"));
+        users.create(new UserAdministration.NewUser(
+                username, "命令行客户", Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
         Path xml = dir.resolve("plan.xml");
         StringWriter out = new StringWriter();
-        assertThat(run(out, "responsibility", "export-ssp", "--as", username, "--system", w.system().id().toString(),
-                "--format", "xml", "--side", "customer", "--out", xml.toString())).isZero();
+        assertThat(run(
+                        out,
+                        "responsibility",
+                        "export-ssp",
+                        "--as",
+                        username,
+                        "--system",
+                        w.system().id().toString(),
+                        "--format",
+                        "xml",
+                        "--side",
+                        "customer",
+                        "--out",
+                        xml.toString()))
+                .isZero();
         assertThat(out.toString()).contains("Wrote " + xml);
-        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.XML, Files.readAllBytes(xml))).isEmpty();
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.XML, Files.readAllBytes(xml)))
+                .isEmpty();
         out.getBuffer().setLength(0);
-        assertThat(run(out, "responsibility", "import-ssp", "--as", username, "--system", w.system().id().toString(),
-                "--file", xml.toString())).isZero();
+        assertThat(run(
+                        out,
+                        "responsibility",
+                        "import-ssp",
+                        "--as",
+                        username,
+                        "--system",
+                        w.system().id().toString(),
+                        "--file",
+                        xml.toString()))
+                .isZero();
         assertThat(out.toString()).contains("allocates as version 4 does; no new version was made");
         Path bad = dir.resolve("bad.json");
         Files.write(bad, fixture("minimal.json", Map.of("duty", "TCCIA004-99.9-z")));
         StringWriter err = new StringWriter();
-        assertThat(run(err, "responsibility", "import-ssp", "--as", username, "--system", w.system().id().toString(),
-                "--file", bad.toString())).isEqualTo(2);
+        assertThat(run(
+                        err,
+                        "responsibility",
+                        "import-ssp",
+                        "--as",
+                        username,
+                        "--system",
+                        w.system().id().toString(),
+                        "--file",
+                        bad.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("['implemented-requirements'][0]['control-id']", "TCCIA004-99.9-z");
     }
 
@@ -451,15 +577,30 @@ class SspExchangeTests {
         try (InputStream in = getClass().getResourceAsStream("/responsibility/ssp/" + name)) {
             s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Map<String, String> values = new java.util.HashMap<>(Map.of("customer", w.customer().id().toString(),
-                "provider", w.provider().id().toString(), "stranger", w.stranger().id().toString(),
-                "system", w.system().id().toString(), "duty", PROVIDER_ROW, "accountable", w.provider().id().toString(),
-                "agreement", "云服务合同", "roleHolder", w.provider().id().toString()));
-        changes.forEach((k, v) -> values.put(k, switch (v) {
-            case "STRANGER" -> w.stranger().id().toString();
-            case "CUSTOMER" -> w.customer().id().toString();
-            default -> v;
-        }));
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
+                "customer",
+                w.customer().id().toString(),
+                "provider",
+                w.provider().id().toString(),
+                "stranger",
+                w.stranger().id().toString(),
+                "system",
+                w.system().id().toString(),
+                "duty",
+                PROVIDER_ROW,
+                "accountable",
+                w.provider().id().toString(),
+                "agreement",
+                "云服务合同",
+                "roleHolder",
+                w.provider().id().toString()));
+        changes.forEach((k, v) -> values.put(
+                k,
+                switch (v) {
+                    case "STRANGER" -> w.stranger().id().toString();
+                    case "CUSTOMER" -> w.customer().id().toString();
+                    default -> v;
+                }));
         for (Map.Entry<String, String> e : values.entrySet()) {
             s = s.replace("${" + e.getKey() + "}", e.getValue());
         }

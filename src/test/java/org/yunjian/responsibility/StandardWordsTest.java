@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
@@ -33,7 +32,9 @@ class StandardWordsTest {
         for (Check c : Check.values()) {
             if (c.phrase() != null) {
                 assertThat(c.phrase()).as(c.name()).isEqualTo(StandardWords.get("check." + c.name()));
-                assertThat(text(ruleCheck.rule(c, PartyRole.PROVIDER))).as(c.name()).contains(c.phrase());
+                assertThat(text(ruleCheck.rule(c, PartyRole.PROVIDER)))
+                        .as(c.name())
+                        .contains(c.phrase());
             }
         }
         for (ApplicabilityQuestion q : ApplicabilityQuestion.values()) {
@@ -44,11 +45,13 @@ class StandardWordsTest {
 
     @Test
     void theBareLeadInPatternReadFromTheFileTellsHeadingsFromDuties() {
-        for (String heading : List.of("客户应：", "云服务提供者应：", "云服务合作者中各角色分工：", "云服务合作者中的硬件提供者应：",
-                "安全服务提供者")) {
-            assertThat(Duties.BARE_LEAD_IN.matcher(heading).matches()).as(heading).isTrue();
+        for (String heading : List.of("客户应：", "云服务提供者应：", "云服务合作者中各角色分工：", "云服务合作者中的硬件提供者应：", "安全服务提供者")) {
+            assertThat(Duties.BARE_LEAD_IN.matcher(heading).matches())
+                    .as(heading)
+                    .isTrue();
         }
-        assertThat(Duties.BARE_LEAD_IN.matcher("客户应确保安全组织和人员具备使用云服务所需的安全知识").matches()).isFalse();
+        assertThat(Duties.BARE_LEAD_IN.matcher("客户应确保安全组织和人员具备使用云服务所需的安全知识").matches())
+                .isFalse();
         assertThat(TestCatalog.duties().all().stream().filter(Duty::heading)).hasSize(34);
     }
 

@@ -48,6 +48,5 @@ public final class TestCatalog {
         return liability;
     }
 
-    private TestCatalog() {
-    }
+    private TestCatalog() {}
 }

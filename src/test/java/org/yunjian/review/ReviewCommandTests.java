@@ -5,11 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.Locale;
 import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,13 +18,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.assessment.ApiAssessments;
+import org.yunjian.assessment.SignOffFixture;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.assessment.ApiAssessments;
-import org.yunjian.assessment.Assessment;
-import org.yunjian.assessment.SignOffFixture;
 
 /** {@code yunjian assessment team | submit | send-back | approve-review | approve-report | review-history}. */
 @SpringBootTest
@@ -37,12 +34,16 @@ class ReviewCommandTests {
 
     @Autowired
     CliRunner cli;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -59,8 +60,11 @@ class ReviewCommandTests {
         reviewer = SignOffFixture.account(users, w.assessor().id(), "clr", "审核");
         approver = SignOffFixture.account(users, w.assessor().id(), "cla", "批准");
         id = JsonPath.read(ApiAssessments.post(mvc, tester, w, "命令行审核"), "$.id");
-        mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(tester))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"IN_PROGRESS\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/assessments/{id}/transitions", id)
+                        .with(as(tester))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"to\":\"IN_PROGRESS\"}"))
+                .andExpect(status().isOk());
     }
 
     int run(Locale language, String... args) {
@@ -69,37 +73,72 @@ class ReviewCommandTests {
 
     @Test
     void teamSubmitRefusedWithTheListThenSentBackApprovedAndSigned() {
-        assertThat(run(Locale.ENGLISH, "assessment", "team", id, "--tester", tester.username(), "--reviewer",
-                tester.username(), "--as", tester.username())).isEqualTo(1);
+        assertThat(run(
+                        Locale.ENGLISH,
+                        "assessment",
+                        "team",
+                        id,
+                        "--tester",
+                        tester.username(),
+                        "--reviewer",
+                        tester.username(),
+                        "--as",
+                        tester.username()))
+                .isEqualTo(1);
         assertThat(io.err.toString()).contains("cannot be both", "Tester", "Reviewer");
-        assertThat(run(Locale.ENGLISH, "assessment", "team", id, "--tester", tester.username(), "--reviewer",
-                reviewer.username(), "--approver", approver.username(), "--as", tester.username())).isZero();
+        assertThat(run(
+                        Locale.ENGLISH,
+                        "assessment",
+                        "team",
+                        id,
+                        "--tester",
+                        tester.username(),
+                        "--reviewer",
+                        reviewer.username(),
+                        "--approver",
+                        approver.username(),
+                        "--as",
+                        tester.username()))
+                .isZero();
         assertThat(io.out.toString()).contains("Assessment team saved");
 
-        assertThat(run(Locale.CHINESE, "assessment", "submit", id, "--as", tester.username())).isEqualTo(1);
+        assertThat(run(Locale.CHINESE, "assessment", "submit", id, "--as", tester.username()))
+                .isEqualTo(1);
         assertThat(io.err.toString()).contains("不能提交审核", "第 1 项", "未记录结论");
         jdbc.sql("UPDATE assessment_item SET verdict = 'COMPLIANT' WHERE assessment_id = ?")
-                .param(UUID.fromString(id)).update();
-        assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username())).isZero();
+                .param(UUID.fromString(id))
+                .update();
+        assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username()))
+                .isZero();
         assertThat(io.out.toString()).contains("In review");
 
         // the tester may not approve their own work
-        assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", tester.username())).isEqualTo(1);
-        assertThat(run(Locale.ENGLISH, "assessment", "send-back", id, "--item", "2=请补充截图", "--as",
-                reviewer.username())).isZero();
+        assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", tester.username()))
+                .isEqualTo(1);
+        assertThat(run(Locale.ENGLISH, "assessment", "send-back", id, "--item", "2=请补充截图", "--as", reviewer.username()))
+                .isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_review_comment WHERE assessment_id = ?")
-                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         jdbc.sql("UPDATE assessment_review_comment SET resolved_at = CURRENT_TIMESTAMP WHERE assessment_id = ?")
-                .param(UUID.fromString(id)).update();
-        assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username())).isZero();
-        assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", reviewer.username())).isZero();
-        assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--as", approver.username())).isEqualTo(1);
+                .param(UUID.fromString(id))
+                .update();
+        assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username()))
+                .isZero();
+        assertThat(run(Locale.ENGLISH, "assessment", "approve-review", id, "--as", reviewer.username()))
+                .isZero();
+        assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--as", approver.username()))
+                .isEqualTo(1);
         assertThat(io.err.toString()).contains("--confirm");
         assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--confirm", "--as", approver.username()))
                 .isZero();
         assertThat(io.out.toString()).contains("Completed");
-        assertThat(run(Locale.ENGLISH, "assessment", "review-history", id, "--as", tester.username())).isZero();
-        assertThat(io.out.toString()).contains("Submitted for review", "Sent back (1 item comment(s))", "Review approved",
-                "Report approved");
+        assertThat(run(Locale.ENGLISH, "assessment", "review-history", id, "--as", tester.username()))
+                .isZero();
+        assertThat(io.out.toString())
+                .contains(
+                        "Submitted for review", "Sent back (1 item comment(s))", "Review approved", "Report approved");
     }
 }

@@ -5,20 +5,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,13 +32,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.assessment.SignOffFixture;
 import org.yunjian.party.Fixtures;
-import org.yunjian.support.AssessmentItems;
-import org.yunjian.support.IfMatch;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
 import org.yunjian.support.TestDatabases;
-import org.yunjian.assessment.SignOffFixture;
 
 /**
  * The risk and remediation register end to end through REST and pages, in a database of its own with a settable
@@ -73,12 +69,16 @@ class RiskRegisterTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     org.yunjian.security.UserAdministration users;
 
@@ -91,6 +91,7 @@ class RiskRegisterTests {
     String assessment;
     /** A medium finding on the cloud platform (the provider is responsible) and a high one on the customer's side. */
     String platformTask;
+
     String customerTask;
     LocalDate today;
 
@@ -104,25 +105,35 @@ class RiskRegisterTests {
         customerColleague = user(w.customer().id());
         provider = user(w.provider().id());
         stranger = user(w.stranger().id());
-        String body = body(post("/api/assessments").contentType(MediaType.APPLICATION_JSON).content("""
-                {"name":"登记测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["MLPS-L3"]}"""
-                .formatted(w.system().id(), w.assessor().id())), assessor, 201);
+        String body = body(
+                post("/api/assessments").contentType(MediaType.APPLICATION_JSON).content("""
+                {"name":"登记测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["MLPS-L3"]}""".formatted(
+                                w.system().id(), w.assessor().id())),
+                assessor,
+                201);
         assessment = JsonPath.read(body, "$.id");
         move("IN_PROGRESS");
         String items = AssessmentItems.json(mvc, assessment, as(assessor));
-        String platformItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CLOUD_PLATFORM')].id").get(0);
-        String customerItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CUSTOMER_SYSTEM')].id").get(0);
+        String platformItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CLOUD_PLATFORM')].id")
+                .get(0);
+        String customerItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CUSTOMER_SYSTEM')].id")
+                .get(0);
         verdict(platformItem, "MEDIUM");
         verdict(customerItem, "HIGH");
         String register = body(get("/api/assessments/{id}/risk-register", assessment), assessor, 200);
-        platformTask = JsonPath.<List<String>>read(register, "$.entries[?(@.side == 'CLOUD_PLATFORM')].id").get(0);
-        customerTask = JsonPath.<List<String>>read(register, "$.entries[?(@.side == 'CUSTOMER_SYSTEM')].id").get(0);
+        platformTask = JsonPath.<List<String>>read(register, "$.entries[?(@.side == 'CLOUD_PLATFORM')].id")
+                .get(0);
+        customerTask = JsonPath.<List<String>>read(register, "$.entries[?(@.side == 'CUSTOMER_SYSTEM')].id")
+                .get(0);
     }
 
     // --- helpers
 
     String body(MockHttpServletRequestBuilder request, CurrentUser u, int expected) throws Exception {
-        return mvc.perform(request.with(as(u))).andExpect(status().is(expected)).andReturn().getResponse()
+        return mvc.perform(request.with(as(u)))
+                .andExpect(status().is(expected))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -135,9 +146,11 @@ class RiskRegisterTests {
     }
 
     void verdict(String item, String risk) throws Exception {
-        json(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)),
+        json(
+                put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)),
                 "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"" + risk + "\",\"riskReason\":\"未划分安全区域\"}",
-                assessor, 200);
+                assessor,
+                200);
     }
 
     String register(CurrentUser u) throws Exception {
@@ -149,13 +162,15 @@ class RiskRegisterTests {
     }
 
     long audited(String action, String objectId) {
-        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND object_id = ?").params(action, objectId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND object_id = ?")
+                .params(action, objectId)
+                .query(Long.class)
+                .single();
     }
 
     int systemOpen() throws Exception {
-        return JsonPath.read(body(get("/api/dashboard/systems/{id}", w.system().id()), customer, 200),
-                "$.openRemediations");
+        return JsonPath.read(
+                body(get("/api/dashboard/systems/{id}", w.system().id()), customer, 200), "$.openRemediations");
     }
 
     // --- tests
@@ -167,10 +182,15 @@ class RiskRegisterTests {
         assertThat(at(r, "$.summary.unplanned")).isEqualTo(2);
         assertThat(at(r, "$.summary.overdue")).isEqualTo(0);
         assertThat((List<Object>) JsonPath.read(r, "$.entries[*].dueDate")).containsOnlyNulls();
-        assertThat(body(get("/assessments/{id}/risks", assessment), assessor, 200)).contains("未定", "未定期限");
+        assertThat(body(get("/assessments/{id}/risks", assessment), assessor, 200))
+                .contains("未定", "未定期限");
 
-        json(put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)), """
-                {"treatment":"REMEDIATE","dueDate":"%s"}""".formatted(today.plusDays(30)), assessor, 200);
+        json(
+                put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s"}""".formatted(today.plusDays(30)),
+                assessor,
+                200);
         r = register(assessor);
         assertThat(at(r, "$.summary.unplanned")).isEqualTo(1);
         assertThat(JsonPath.<List<String>>read(r, "$.entries[?(@.id == '" + platformTask + "')].dueDate"))
@@ -179,24 +199,45 @@ class RiskRegisterTests {
         clock.advance(Duration.ofDays(31));
         r = register(assessor);
         assertThat(at(r, "$.summary.overdue")).isEqualTo(1);
-        assertThat(JsonPath.<Integer>read(body(get("/api/dashboard/systems/{id}", w.system().id()), customer,
-                200), "$.overdueRemediations")).isEqualTo(1);
+        assertThat(JsonPath.<Integer>read(
+                        body(get("/api/dashboard/systems/{id}", w.system().id()), customer, 200),
+                        "$.overdueRemediations"))
+                .isEqualTo(1);
     }
 
     @Test
     void aRefusedPlanNamesEveryFieldKeepsTheInputAndStoresNothing() throws Exception {
-        String problem = json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
-                {"treatment":"ACCEPT","acceptanceExpiresOn":"%s","description":"新描述"}""".formatted(today), assessor, 400);
+        String problem = json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"ACCEPT","acceptanceExpiresOn":"%s","description":"新描述"}""".formatted(today),
+                assessor,
+                400);
         assertThat(at(problem, "$.errors.acceptanceExpiresOn")).asString().contains("晚于今天");
         assertThat(at(problem, "$.errors.acceptanceReason")).asString().contains("高风险");
-        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
-                {"treatment":"TRANSFER","dueDate":"%s"}""".formatted(today.plusDays(9)), assessor, 400);
+        json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"TRANSFER","dueDate":"%s"}""".formatted(today.plusDays(9)),
+                assessor,
+                400);
 
-        String page = body(post("/remediations/{id}/plan", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).param("treatment", "ACCEPT")
-                .param("description", "保留的描述").param("acceptanceExpiresOn", "2026-13-45")
-                .param("dueDate", ""), assessor, 200);
-        assertThat(page).contains("id=\"refused\"", "id=\"acceptanceExpiresOn-error\"", "2026-13-45",
-                "保留的描述", "id=\"acceptanceReason-error\"");
+        String page = body(
+                post("/remediations/{id}/plan", customerTask)
+                        .with(IfMatch.remediationForm(jdbc, customerTask))
+                        .param("treatment", "ACCEPT")
+                        .param("description", "保留的描述")
+                        .param("acceptanceExpiresOn", "2026-13-45")
+                        .param("dueDate", ""),
+                assessor,
+                200);
+        assertThat(page)
+                .contains(
+                        "id=\"refused\"",
+                        "id=\"acceptanceExpiresOn-error\"",
+                        "2026-13-45",
+                        "保留的描述",
+                        "id=\"acceptanceReason-error\"");
         assertThat(page).containsPattern("<option value=\"ACCEPT\" selected");
         String r = register(assessor);
         assertThat(JsonPath.<List<String>>read(r, "$.entries[?(@.id == '" + customerTask + "')].treatment"))
@@ -205,8 +246,13 @@ class RiskRegisterTests {
                 .containsExactly("未划分安全区域");
         assertThat(audited("assessment.risk.plan", customerTask)).isZero();
 
-        String refusedMilestone = body(post("/remediations/{id}/milestones", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).param("description", "")
-                .param("targetDate", "2027-01-15"), assessor, 200);
+        String refusedMilestone = body(
+                post("/remediations/{id}/milestones", customerTask)
+                        .with(IfMatch.remediationForm(jdbc, customerTask))
+                        .param("description", "")
+                        .param("targetDate", "2027-01-15"),
+                assessor,
+                200);
         assertThat(refusedMilestone).contains("id=\"milestone-description-error\"", "value=\"2027-01-15\"");
         assertThat(at(register(assessor), "$.entries[0].milestones.length()")).isEqualTo(0);
     }
@@ -214,20 +260,38 @@ class RiskRegisterTests {
     @Test
     void acceptanceNeedsApprovalByAnotherCustomerUserAndExpiresByTheDate() throws Exception {
         int openBefore = systemOpen();
-        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
-                {"treatment":"ACCEPT","acceptanceReason":"补偿措施：门禁与视频监控","acceptanceExpiresOn":"%s"}"""
-                .formatted(today.plusDays(90)), customer, 200);
+        json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"ACCEPT","acceptanceReason":"补偿措施：门禁与视频监控","acceptanceExpiresOn":"%s"}""".formatted(today.plusDays(90)),
+                customer,
+                200);
         String r = register(customer);
         assertThat(JsonPath.<List<String>>read(r, "$.entries[?(@.id == '" + customerTask + "')].state"))
                 .containsExactly("ACCEPTANCE_PROPOSED");
         assertThat(systemOpen()).as("a proposal is still open").isEqualTo(openBefore);
 
-        String own = body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), customer, 409);
+        String own = body(
+                post("/api/remediations/{id}/acceptance/approval", customerTask)
+                        .with(IfMatch.remediation(jdbc, customerTask)),
+                customer,
+                409);
         assertThat(own).contains("acceptance-own-proposal");
-        body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), assessor, 403);
-        body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), provider, 403);
+        body(
+                post("/api/remediations/{id}/acceptance/approval", customerTask)
+                        .with(IfMatch.remediation(jdbc, customerTask)),
+                assessor,
+                403);
+        body(
+                post("/api/remediations/{id}/acceptance/approval", customerTask)
+                        .with(IfMatch.remediation(jdbc, customerTask)),
+                provider,
+                403);
 
-        String approved = body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), customerColleague,
+        String approved = body(
+                post("/api/remediations/{id}/acceptance/approval", customerTask)
+                        .with(IfMatch.remediation(jdbc, customerTask)),
+                customerColleague,
                 200);
         assertThat(at(approved, "$.state")).isEqualTo("ACCEPTED");
         assertThat(at(approved, "$.acceptance.approvedOn")).isEqualTo(today.toString());
@@ -236,15 +300,19 @@ class RiskRegisterTests {
         assertThat(at(register(customer), "$.summary.accepted")).isEqualTo(1);
         assertThat(systemOpen()).isEqualTo(openBefore - 1);
         String overview = body(get("/api/dashboard"), customer, 200);
-        assertThat(JsonPath.<List<Integer>>read(overview, "$.systems.items[?(@.systemId == '" + w.system().id()
-                + "')].openRemediations")).containsExactly(openBefore - 1);
+        assertThat(JsonPath.<List<Integer>>read(
+                        overview,
+                        "$.systems.items[?(@.systemId == '" + w.system().id() + "')].openRemediations"))
+                .containsExactly(openBefore - 1);
 
         clock.advance(Duration.ofDays(91));
         r = register(customer);
         assertThat(JsonPath.<List<String>>read(r, "$.entries[?(@.id == '" + customerTask + "')].state"))
                 .containsExactly("ACCEPTANCE_EXPIRED");
         assertThat(at(r, "$.summary.expired")).isEqualTo(1);
-        assertThat(systemOpen()).as("an expired acceptance counts as open again").isEqualTo(openBefore);
+        assertThat(systemOpen())
+                .as("an expired acceptance counts as open again")
+                .isEqualTo(openBefore);
         assertThat(body(get("/remediations/{id}", customerTask), customer, 200)).contains("已过期");
         assertThat(body(get("/remediations/{id}", customerTask).param("lang", "en"), customer, 200))
                 .contains("Expired");
@@ -252,68 +320,120 @@ class RiskRegisterTests {
 
     @Test
     void approvingOnThePageNeedsATickedConfirmation() throws Exception {
-        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
-                {"treatment":"ACCEPT","acceptanceReason":"理由","acceptanceExpiresOn":"%s"}"""
-                .formatted(today.plusDays(30)), assessor, 200);
+        json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"ACCEPT","acceptanceReason":"理由","acceptanceExpiresOn":"%s"}""".formatted(today.plusDays(30)),
+                assessor,
+                200);
         assertThat(body(get("/remediations/{id}", customerTask), customer, 200)).contains("id=\"approve-acceptance\"");
         assertThat(body(get("/remediations/{id}", customerTask), assessor, 200))
-                .doesNotContain("id=\"approve-acceptance\"").contains("id=\"approve-rule\"");
-        mvc.perform(post("/remediations/{id}/approval", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).with(as(customer)))
+                .doesNotContain("id=\"approve-acceptance\"")
+                .contains("id=\"approve-rule\"");
+        mvc.perform(post("/remediations/{id}/approval", customerTask)
+                        .with(IfMatch.remediationForm(jdbc, customerTask))
+                        .with(as(customer)))
                 .andExpect(status().is3xxRedirection());
         assertThat(at(register(customer), "$.summary.accepted")).isEqualTo(0);
-        mvc.perform(post("/remediations/{id}/approval", customerTask).with(IfMatch.remediationForm(jdbc, customerTask)).param("confirm", "true").with(as(customer)))
+        mvc.perform(post("/remediations/{id}/approval", customerTask)
+                        .with(IfMatch.remediationForm(jdbc, customerTask))
+                        .param("confirm", "true")
+                        .with(as(customer)))
                 .andExpect(status().is3xxRedirection());
         assertThat(at(register(customer), "$.summary.accepted")).isEqualTo(1);
     }
 
     @Test
     void transferNamesAPartyOfTheSystem() throws Exception {
-        String problem = json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
-                {"treatment":"TRANSFER","dueDate":"%s","transferOrgId":"%s"}"""
-                .formatted(today.plusDays(9), w.stranger().id()), assessor, 400);
+        String problem = json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"TRANSFER","dueDate":"%s","transferOrgId":"%s"}""".formatted(today.plusDays(9), w.stranger().id()),
+                assessor,
+                400);
         assertThat(at(problem, "$.errors.transferOrgId")).asString().contains("参与方");
-        String ok = json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), """
-                {"treatment":"TRANSFER","dueDate":"%s","transferOrgId":"%s"}"""
-                .formatted(today.plusDays(9), w.provider().id()), assessor, 200);
+        String ok = json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"TRANSFER","dueDate":"%s","transferOrgId":"%s"}""".formatted(today.plusDays(9), w.provider().id()),
+                assessor,
+                200);
         assertThat(at(ok, "$.transferName")).isEqualTo(w.provider().name());
-        assertThat(body(get("/assessments/{id}/risks", assessment), customer, 200)).contains("转移至");
+        assertThat(body(get("/assessments/{id}/risks", assessment), customer, 200))
+                .contains("转移至");
         // the register's page: one page of the findings with the pager; filters by state and text
         String first = body(get("/assessments/{id}/risks", assessment).param("size", "1"), customer, 200);
-        assertThat(first).contains("id=\"risk-filter\"", "id=\"risk-register-pager\"", "第 1 / ")
+        assertThat(first)
+                .contains("id=\"risk-filter\"", "id=\"risk-register-pager\"", "第 1 / ")
                 // the search box says what it searches: more than a name
-                .contains("测评项、控制点或风险描述包含").doesNotContain("名称包含")
+                .contains("测评项、控制点或风险描述包含")
+                .doesNotContain("名称包含")
                 .containsOnlyOnce("class=\"risk-link\"");
         assertThat(body(get("/assessments/{id}/risks", assessment).param("q", "不会出现的文字"), customer, 200))
-                .contains("没有符合条件的记录").doesNotContain("class=\"risk-link\"");
+                .contains("没有符合条件的记录")
+                .doesNotContain("class=\"risk-link\"");
         assertThat(body(get("/assessments/{id}/risks", assessment).param("state", "NOT_A_STATE"), customer, 400))
                 .doesNotContain("risk-register-pager");
     }
 
     @Test
     void providerSeesTheRegisterButOnlyRecordsProgressOnItsOwnTasks() throws Exception {
-        String m = json(post("/api/remediations/{id}/milestones", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
-                "{\"description\":\"更换交换机配置\",\"targetDate\":\"" + today.plusDays(20) + "\"}", assessor, 201);
+        String m = json(
+                post("/api/remediations/{id}/milestones", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
+                "{\"description\":\"更换交换机配置\",\"targetDate\":\"" + today.plusDays(20) + "\"}",
+                assessor,
+                201);
         String milestone = JsonPath.read(m, "$.id");
         assertThat(at(register(provider), "$.summary.findings")).isEqualTo(2);
-        json(put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)), """
-                {"treatment":"REMEDIATE","dueDate":"%s"}""".formatted(today.plusDays(9)), provider, 403);
-        json(post("/api/remediations/{id}/milestones", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
-                "{\"description\":\"自加\",\"targetDate\":\"" + today.plusDays(20) + "\"}", provider, 403);
+        json(
+                put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s"}""".formatted(today.plusDays(9)),
+                provider,
+                403);
+        json(
+                post("/api/remediations/{id}/milestones", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
+                "{\"description\":\"自加\",\"targetDate\":\"" + today.plusDays(20) + "\"}",
+                provider,
+                403);
         // its own task: status and milestone done date
-        json(put("/api/remediations/{id}", platformTask).with(IfMatch.remediation(jdbc, platformTask)), "{\"status\":\"IN_PROGRESS\"}", provider, 200);
-        String done = json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone).with(IfMatch.remediation(jdbc, platformTask)),
-                "{\"doneOn\":\"" + today + "\"}", provider, 200);
+        json(
+                put("/api/remediations/{id}", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
+                "{\"status\":\"IN_PROGRESS\"}",
+                provider,
+                200);
+        String done = json(
+                put("/api/remediations/{id}/milestones/{m}", platformTask, milestone)
+                        .with(IfMatch.remediation(jdbc, platformTask)),
+                "{\"doneOn\":\"" + today + "\"}",
+                provider,
+                200);
         assertThat(at(done, "$.doneOn")).isEqualTo(today.toString());
-        String refused = json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone).with(IfMatch.remediation(jdbc, platformTask)),
-                "{\"description\":\"改名\",\"doneOn\":\"" + today + "\"}", provider, 400);
+        String refused = json(
+                put("/api/remediations/{id}/milestones/{m}", platformTask, milestone)
+                        .with(IfMatch.remediation(jdbc, platformTask)),
+                "{\"description\":\"改名\",\"doneOn\":\"" + today + "\"}",
+                provider,
+                400);
         assertThat(at(refused, "$.errors.description")).isNotNull();
-        json(put("/api/remediations/{id}/milestones/{m}", platformTask, milestone).with(IfMatch.remediation(jdbc, platformTask)),
-                "{\"doneOn\":\"" + today.plusDays(2) + "\"}", provider, 400);
+        json(
+                put("/api/remediations/{id}/milestones/{m}", platformTask, milestone)
+                        .with(IfMatch.remediation(jdbc, platformTask)),
+                "{\"doneOn\":\"" + today.plusDays(2) + "\"}",
+                provider,
+                400);
         // the customer's task: nothing
-        json(put("/api/remediations/{id}", customerTask).with(IfMatch.remediation(jdbc, customerTask)), "{\"status\":\"IN_PROGRESS\"}", provider, 403);
+        json(
+                put("/api/remediations/{id}", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                "{\"status\":\"IN_PROGRESS\"}",
+                provider,
+                403);
         String page = body(get("/remediations/{id}", platformTask), provider, 200);
-        assertThat(page).contains("id=\"progress-form\"").doesNotContain("id=\"plan-form\"")
-                .doesNotContain("name=\"description\"").contains("name=\"doneOn\"");
+        assertThat(page)
+                .contains("id=\"progress-form\"")
+                .doesNotContain("id=\"plan-form\"")
+                .doesNotContain("name=\"description\"")
+                .contains("name=\"doneOn\"");
         assertThat(body(get("/remediations/{id}", customerTask), provider, 200)).doesNotContain("id=\"progress-form\"");
     }
 
@@ -322,10 +442,22 @@ class RiskRegisterTests {
         body(get("/api/assessments/{id}/risk-register", assessment), stranger, 404);
         body(get("/api/assessments/{id}/risk-register.csv", assessment), stranger, 404);
         body(get("/api/remediations/{id}", customerTask), stranger, 404);
-        json(put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)), "{\"treatment\":\"REMEDIATE\"}", stranger, 404);
-        body(post("/api/remediations/{id}/acceptance/approval", customerTask).with(IfMatch.remediation(jdbc, customerTask)), stranger, 404);
-        json(delete("/api/remediations/{id}/milestones/{m}", customerTask, java.util.UUID.randomUUID()).with(IfMatch.remediation(jdbc, customerTask)), "{}",
-                stranger, 404);
+        json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                "{\"treatment\":\"REMEDIATE\"}",
+                stranger,
+                404);
+        body(
+                post("/api/remediations/{id}/acceptance/approval", customerTask)
+                        .with(IfMatch.remediation(jdbc, customerTask)),
+                stranger,
+                404);
+        json(
+                delete("/api/remediations/{id}/milestones/{m}", customerTask, java.util.UUID.randomUUID())
+                        .with(IfMatch.remediation(jdbc, customerTask)),
+                "{}",
+                stranger,
+                404);
         body(get("/assessments/{id}/risks", assessment), stranger, 404);
         body(get("/remediations/{id}", customerTask), stranger, 404);
         body(post("/api/assessments/{id}/follow-ups", assessment), stranger, 404);
@@ -333,19 +465,29 @@ class RiskRegisterTests {
 
     @Test
     void exportsTheRegisterAsCsvAndXlsxInTheReadersLanguage() throws Exception {
-        json(put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)), """
-                {"treatment":"REMEDIATE","dueDate":"%s","description":"=HYPERLINK(\\"x\\")"}"""
-                .formatted(today.plusDays(30)), assessor, 200);
+        json(
+                put("/api/remediations/{id}/plan", platformTask).with(IfMatch.remediation(jdbc, platformTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","description":"=HYPERLINK(\\"x\\")"}""".formatted(today.plusDays(30)),
+                assessor,
+                200);
         String csv = body(get("/api/assessments/{id}/risk-register.csv", assessment), customer, 200);
         assertThat(csv).startsWith("\uFEFF要求编号,").contains("未定", "2026-12-24", "'=HYPERLINK");
-        String en = body(get("/api/assessments/{id}/risk-register.csv", assessment).header("Accept-Language", "en"),
-                customer, 200);
+        String en = body(
+                get("/api/assessments/{id}/risk-register.csv", assessment).header("Accept-Language", "en"),
+                customer,
+                200);
         assertThat(en).contains("Requirement,", "Not set", "Remediate");
-        byte[] xlsx = mvc.perform(get("/api/assessments/{id}/risk-register.xlsx", assessment).with(as(customer)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/api/assessments/{id}/risk-register.xlsx", assessment)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(2);
-            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("要求编号");
+            assertThat(wb.getSheetAt(0).getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("要求编号");
         }
     }
 
@@ -360,9 +502,14 @@ class RiskRegisterTests {
         assertThat(audited("assessment.followup.create", followUp)).isEqualTo(1);
         String items = AssessmentItems.json(mvc, followUp, as(assessor));
         assertThat(JsonPath.<List<String>>read(items, "$[*].id")).hasSize(2);
-        String retestItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CUSTOMER_SYSTEM')].id").get(0);
+        String retestItem = JsonPath.<List<String>>read(items, "$[?(@.side == 'CUSTOMER_SYSTEM')].id")
+                .get(0);
         json(post("/api/assessments/{id}/transitions", followUp), "{\"to\":\"IN_PROGRESS\"}", assessor, 200);
-        json(put("/api/assessment-items/{id}/verdict", retestItem).with(IfMatch.item(jdbc, retestItem)), "{\"verdict\":\"COMPLIANT\"}", assessor, 200);
+        json(
+                put("/api/assessment-items/{id}/verdict", retestItem).with(IfMatch.item(jdbc, retestItem)),
+                "{\"verdict\":\"COMPLIANT\"}",
+                assessor,
+                200);
 
         String r = register(customer);
         assertThat(JsonPath.<List<String>>read(r, "$.entries[?(@.id == '" + customerTask + "')].status"))
@@ -378,13 +525,17 @@ class RiskRegisterTests {
         assertThat(body(get("/assessments/{id}/risks", assessment), customer, 200))
                 .contains("复测：符合", "复测报告 " + number);
         // a finding in the re-test opens no task of its own and leaves the platform finding open
-        String platformRetest = JsonPath.<List<String>>read(items, "$[?(@.side == 'CLOUD_PLATFORM')].id").get(0);
-        json(put("/api/assessment-items/{id}/verdict", platformRetest).with(IfMatch.item(jdbc, platformRetest)),
-                "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"仍未整改\"}", assessor, 200);
+        String platformRetest = JsonPath.<List<String>>read(items, "$[?(@.side == 'CLOUD_PLATFORM')].id")
+                .get(0);
+        json(
+                put("/api/assessment-items/{id}/verdict", platformRetest).with(IfMatch.item(jdbc, platformRetest)),
+                "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"仍未整改\"}",
+                assessor,
+                200);
         assertThat(at(body(get("/api/assessments/{id}/remediations", followUp), assessor, 200), "$.total"))
                 .isEqualTo(0);
-        assertThat(JsonPath.<List<String>>read(register(customer), "$.entries[?(@.id == '" + platformTask
-                + "')].status")).containsExactly("OPEN");
+        assertThat(JsonPath.<List<String>>read(
+                        register(customer), "$.entries[?(@.id == '" + platformTask + "')].status"))
+                .containsExactly("OPEN");
     }
-
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldErrors;
 
 /** The register's rules, without Spring: {@link RiskEntry} and {@link RiskAcceptance}. */
 class RiskRulesTest {
@@ -41,14 +40,16 @@ class RiskRulesTest {
     void proposerCannotApproveTheirOwnAcceptance() {
         assertThatThrownBy(() -> proposed(TODAY.plusDays(30)).approve(PROPOSER, CUSTOMER, CUSTOMER, TODAY))
                 .isInstanceOf(ConflictException.class)
-                .extracting(e -> ((ConflictException) e).code()).isEqualTo("acceptance-own-proposal");
+                .extracting(e -> ((ConflictException) e).code())
+                .isEqualTo("acceptance-own-proposal");
     }
 
     @Test
     void onlyAUserOfTheCustomerApprovesAnAcceptance() {
         assertThatThrownBy(() -> proposed(TODAY.plusDays(30)).approve(COLLEAGUE, PROVIDER, CUSTOMER, TODAY))
                 .isInstanceOf(ConflictException.class)
-                .extracting(e -> ((ConflictException) e).code()).isEqualTo("acceptance-not-risk-owner");
+                .extracting(e -> ((ConflictException) e).code())
+                .isEqualTo("acceptance-not-risk-owner");
         assertThatThrownBy(() -> proposed(TODAY.plusDays(30)).approve(COLLEAGUE, null, CUSTOMER, TODAY))
                 .isInstanceOf(ConflictException.class);
     }
@@ -57,7 +58,8 @@ class RiskRulesTest {
     void anExpiredProposalCannotBeApproved() {
         assertThatThrownBy(() -> proposed(TODAY.minusDays(1)).approve(COLLEAGUE, CUSTOMER, CUSTOMER, TODAY))
                 .isInstanceOf(ConflictException.class)
-                .extracting(e -> ((ConflictException) e).code()).isEqualTo("acceptance-expired");
+                .extracting(e -> ((ConflictException) e).code())
+                .isEqualTo("acceptance-expired");
     }
 
     @Test
@@ -88,7 +90,9 @@ class RiskRulesTest {
         RiskAcceptance approved = proposed(TODAY.plusDays(30)).approve(COLLEAGUE, CUSTOMER, CUSTOMER, TODAY);
         RiskEntry e = new RiskEntry(RiskTreatment.ACCEPT, RemediationStatus.OPEN, null, approved);
         assertThat(e.open(TODAY)).isFalse();
-        assertThat(e.open(TODAY.plusDays(30))).as("valid through its expiry day").isFalse();
+        assertThat(e.open(TODAY.plusDays(30)))
+                .as("valid through its expiry day")
+                .isFalse();
         assertThat(e.state(TODAY)).isEqualTo(RiskState.ACCEPTED);
         assertThat(e.open(TODAY.plusDays(31))).isTrue();
         assertThat(e.state(TODAY.plusDays(31))).isEqualTo(RiskState.ACCEPTANCE_EXPIRED);
@@ -109,8 +113,8 @@ class RiskRulesTest {
         RiskEntry.checkPlan(e, RiskLevel.MEDIUM, RiskTreatment.REMEDIATE, null, CUSTOMER, null, null, null, TODAY);
         assertThat(key(e, "dueDate")).isEqualTo("risk.error.due.required");
         FieldErrors ok = new FieldErrors();
-        RiskEntry.checkPlan(ok, RiskLevel.MEDIUM, RiskTreatment.REMEDIATE, TODAY.plusDays(60), CUSTOMER, null, null,
-                null, TODAY);
+        RiskEntry.checkPlan(
+                ok, RiskLevel.MEDIUM, RiskTreatment.REMEDIATE, TODAY.plusDays(60), CUSTOMER, null, null, null, TODAY);
         assertThat(ok.isEmpty()).isTrue();
         FieldErrors noTreatment = new FieldErrors();
         RiskEntry.checkPlan(noTreatment, RiskLevel.MEDIUM, null, TODAY, CUSTOMER, null, null, null, TODAY);
@@ -120,16 +124,16 @@ class RiskRulesTest {
     @Test
     void transferNamesAnOrganisationOtherThanTheOwner() {
         FieldErrors none = new FieldErrors();
-        RiskEntry.checkPlan(none, RiskLevel.LOW, RiskTreatment.TRANSFER, TODAY.plusDays(5), CUSTOMER, null, null, null,
-                TODAY);
+        RiskEntry.checkPlan(
+                none, RiskLevel.LOW, RiskTreatment.TRANSFER, TODAY.plusDays(5), CUSTOMER, null, null, null, TODAY);
         assertThat(key(none, "transferOrgId")).isEqualTo("risk.error.transfer.required");
         FieldErrors self = new FieldErrors();
-        RiskEntry.checkPlan(self, RiskLevel.LOW, RiskTreatment.TRANSFER, TODAY.plusDays(5), CUSTOMER, CUSTOMER, null,
-                null, TODAY);
+        RiskEntry.checkPlan(
+                self, RiskLevel.LOW, RiskTreatment.TRANSFER, TODAY.plusDays(5), CUSTOMER, CUSTOMER, null, null, TODAY);
         assertThat(key(self, "transferOrgId")).isEqualTo("risk.error.transfer.owner");
         FieldErrors ok = new FieldErrors();
-        RiskEntry.checkPlan(ok, RiskLevel.LOW, RiskTreatment.TRANSFER, TODAY.plusDays(5), CUSTOMER, PROVIDER, null,
-                null, TODAY);
+        RiskEntry.checkPlan(
+                ok, RiskLevel.LOW, RiskTreatment.TRANSFER, TODAY.plusDays(5), CUSTOMER, PROVIDER, null, null, TODAY);
         assertThat(ok.isEmpty()).isTrue();
     }
 
@@ -139,11 +143,13 @@ class RiskRulesTest {
         assertThat(unplanned.unplanned(TODAY)).isTrue();
         assertThat(unplanned.overdue(TODAY)).isFalse();
         assertThat(unplanned.state(TODAY)).isEqualTo(RiskState.UNPLANNED);
-        RiskEntry late = new RiskEntry(RiskTreatment.REMEDIATE, RemediationStatus.IN_PROGRESS, TODAY.minusDays(1), null);
+        RiskEntry late =
+                new RiskEntry(RiskTreatment.REMEDIATE, RemediationStatus.IN_PROGRESS, TODAY.minusDays(1), null);
         assertThat(late.overdue(TODAY)).isTrue();
         assertThat(new RiskEntry(RiskTreatment.REMEDIATE, RemediationStatus.OPEN, TODAY, null).overdue(TODAY))
-                .as("due today is not overdue").isFalse();
-        assertThat(new RiskEntry(RiskTreatment.REMEDIATE, RemediationStatus.DONE, TODAY.minusDays(9), null)
-                .open(TODAY)).isFalse();
+                .as("due today is not overdue")
+                .isFalse();
+        assertThat(new RiskEntry(RiskTreatment.REMEDIATE, RemediationStatus.DONE, TODAY.minusDays(9), null).open(TODAY))
+                .isFalse();
     }
 }

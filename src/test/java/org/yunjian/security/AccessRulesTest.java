@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,13 +26,15 @@ class AccessRulesTest {
         List<HandlerMethod> handlers = mappings.values().stream()
                 .flatMap(m -> m.getHandlerMethods().values().stream())
                 .filter(h -> h.getBeanType().getName().startsWith("org.yunjian."))
-                .distinct().toList();
+                .distinct()
+                .toList();
         assertThat(handlers).as("handler methods found").isNotEmpty();
         List<String> unguarded = handlers.stream()
                 .filter(h -> !AnnotatedElementUtils.hasAnnotation(h.getMethod(), PreAuthorize.class)
                         && !AnnotatedElementUtils.hasAnnotation(h.getBeanType(), PreAuthorize.class))
                 .map(h -> h.getBeanType().getName() + "#" + h.getMethod().getName())
-                .sorted().toList();
+                .sorted()
+                .toList();
         assertThat(unguarded).as("controller methods without @PreAuthorize").isEmpty();
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +28,10 @@ class AddressThrottleBurstTest extends SecurityIntegrationTest {
 
     @Autowired
     SecurityTestSupport.CountingPasswordEncoder encoder;
+
     @Value("${yunjian.security.throttle.max-failures}")
     int limit;
+
     @Value("${yunjian.security.throttle.address-max-failures}")
     int addressLimit;
 
@@ -44,14 +45,19 @@ class AddressThrottleBurstTest extends SecurityIntegrationTest {
         assertThat(checked).as("passwords checked of 100 simultaneous attempts").isBetween(1, limit);
         assertThat(answers.stream().filter(r -> r.getStatus() == 429).count()).isEqualTo(100L - checked);
         assertThat(answers.stream().filter(r -> r.getStatus() == 302).map(MockHttpServletResponse::getRedirectedUrl))
-                .hasSize(checked).allMatch("/login?error"::equals);
-        assertThat(attempt(name, "Wrong-Passw0rd!", address).getStatus()).as("the name is blocked there")
+                .hasSize(checked)
+                .allMatch("/login?error"::equals);
+        assertThat(attempt(name, "Wrong-Passw0rd!", address).getStatus())
+                .as("the name is blocked there")
                 .isEqualTo(429);
         // the block of this name at this address, as its audit text names them (a bare "203.0.113.1" also matched
         // the blocks of 203.0.113.1xx in the other tests)
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'user.login.throttle' AND detail LIKE ?")
-                .param("%\"" + name + "\",\"" + address + "\"%").query(Integer.class).single())
-                .as("one block, audited once").isEqualTo(1);
+                        .param("%\"" + name + "\",\"" + address + "\"%")
+                        .query(Integer.class)
+                        .single())
+                .as("one block, audited once")
+                .isEqualTo(1);
     }
 
     /** Spraying many names at once from one address: at most the address's ceiling of them are checked. */
@@ -62,9 +68,12 @@ class AddressThrottleBurstTest extends SecurityIntegrationTest {
         int before = encoder.totalChecks();
         List<MockHttpServletResponse> answers = burst(n, address, i -> unique("nobody" + i));
         int checked = encoder.totalChecks() - before;
-        assertThat(checked).as("passwords checked of %d simultaneous attempts", n).isBetween(limit, addressLimit);
+        assertThat(checked)
+                .as("passwords checked of %d simultaneous attempts", n)
+                .isBetween(limit, addressLimit);
         assertThat(answers.stream().filter(r -> r.getStatus() == 429).count()).isEqualTo((long) n - checked);
-        assertThat(attempt("someone-else", "Wrong-Passw0rd!", address).getStatus()).as("the address is blocked")
+        assertThat(attempt("someone-else", "Wrong-Passw0rd!", address).getStatus())
+                .as("the address is blocked")
                 .isEqualTo(429);
     }
 
@@ -73,21 +82,28 @@ class AddressThrottleBurstTest extends SecurityIntegrationTest {
         UserView u = businessUser();
         String address = "198.51.100." + (unique("b").hashCode() & 0x7f);
         for (int i = 0; i < addressLimit - 1; i++) {
-            assertThat(attempt("nobody-" + i, "Wrong-Passw0rd!", address).getRedirectedUrl()).isEqualTo("/login?error");
+            assertThat(attempt("nobody-" + i, "Wrong-Passw0rd!", address).getRedirectedUrl())
+                    .isEqualTo("/login?error");
         }
         // the last place in the address's count: taken by the right password, and given back
         assertThat(attempt(u.username(), PASSWORD, address).getRedirectedUrl()).isEqualTo("/");
         // so one more wrong password is still checked, and it is the one that blocks
-        assertThat(attempt("nobody-x", "Wrong-Passw0rd!", address).getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(attempt("nobody-x", "Wrong-Passw0rd!", address).getRedirectedUrl())
+                .isEqualTo("/login?error");
         assertThat(attempt(u.username(), PASSWORD, address).getStatus()).isEqualTo(429);
     }
 
     private MockHttpServletResponse attempt(String username, String password, String address) throws Exception {
-        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
-                .with(r -> {
-                    r.setRemoteAddr(address);
-                    return r;
-                })).andReturn().getResponse();
+        return mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr(address);
+                            return r;
+                        }))
+                .andReturn()
+                .getResponse();
     }
 
     /** {@code n} logins with wrong passwords for unknown user names ({@code names} of each), at once, from one address. */

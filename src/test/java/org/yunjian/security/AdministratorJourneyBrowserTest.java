@@ -2,9 +2,7 @@ package org.yunjian.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,8 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The security administrator's first day in headless Chromium: set-up with the token, login, TOTP
  * enrolment, creating an auditor, logout. Skipped when Chromium is missing, unless {@code CI=true}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "yunjian.security.setup-token=browser-journey-token"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"yunjian.security.setup-token=browser-journey-token"})
 @org.yunjian.support.OnePass
 @Tag("database")
 @Tag("browser")
@@ -30,7 +29,6 @@ class AdministratorJourneyBrowserTest {
     static void databaseOfItsOwn(org.springframework.test.context.DynamicPropertyRegistry registry) {
         org.yunjian.support.TestDatabases.fresh("browser_tests", registry);
     }
-
 
     @LocalServerPort
     int port;
@@ -85,7 +83,8 @@ class AdministratorJourneyBrowserTest {
         type("password", "Second-Passw0rd-2");
         browser.findElement(By.id("save")).click();
         // two-person rule: the new administrator waits for a second administrator's approval
-        assertThat(browser.findElement(By.id("user-admin-requested")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("user-admin-requested")).isDisplayed())
+                .isTrue();
 
         browser.findElement(By.id("logout")).click();
         assertThat(browser.findElement(By.id("login-logout")).isDisplayed()).isTrue();

@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -18,8 +18,6 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkSnapshot;
 import org.yunjian.shared.work.WorkTask;
-
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * Issue 35: a pending administrator request waits for a second security administrator, in 我的待办 and the
@@ -46,13 +44,15 @@ class AdministratorRequestWorkTest extends SecurityIntegrationTest {
         WorkTask task = filed.open().get(0);
         assertThat(filed.open()).hasSize(1);
         // never the requester, nor the account the request is about
-        assertThat(task.to()).isEqualTo(WorkAddressee.administrators("SECURITY_ADMIN").except(alice.id(), account));
+        assertThat(task.to())
+                .isEqualTo(WorkAddressee.administrators("SECURITY_ADMIN").except(alice.id(), account));
         assertThat(task.href()).isEqualTo("/admin/users/requests");
         assertThat(task.due()).isNull();
         assertThat(text(task, Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("批准管理员申请：" + name + "（新建管理员账户，系统管理员，申请人 " + alice.username() + "）");
-        assertThat(text(task, Locale.ENGLISH)).isEqualTo("Approve administrator request: " + name
-                + " (New administrator account, System administrator, requested by " + alice.username() + ")");
+        assertThat(text(task, Locale.ENGLISH))
+                .isEqualTo("Approve administrator request: " + name
+                        + " (New administrator account, System administrator, requested by " + alice.username() + ")");
 
         // the rebuild publishes the same snapshot
         events.clear();
@@ -61,12 +61,16 @@ class AdministratorRequestWorkTest extends SecurityIntegrationTest {
 
         // the requester's own approval is refused: nothing changed, nothing published
         events.clear();
-        mvc.perform(post("/api/users/admin-requests/{id}/approve", request).with(as(alice)).with(csrf()))
+        mvc.perform(post("/api/users/admin-requests/{id}/approve", request)
+                        .with(as(alice))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(snapshots(scope)).isEmpty();
 
         // the second security administrator approves: nothing waits any more
-        mvc.perform(post("/api/users/admin-requests/{id}/approve", request).with(as(bob)).with(csrf()))
+        mvc.perform(post("/api/users/admin-requests/{id}/approve", request)
+                        .with(as(bob))
+                        .with(csrf()))
                 .andExpect(status().isOk());
         assertThat(only(scope)).isEqualTo(WorkSnapshot.nothingWaiting(scope));
         events.clear();
@@ -80,8 +84,11 @@ class AdministratorRequestWorkTest extends SecurityIntegrationTest {
         UserView bob = administrator(Role.SECURITY_ADMIN, null);
         String rejected = unique("aud");
         UUID first = fileRequest(alice, rejected, "AUDIT_ADMIN");
-        String rejectedScope = "admin-request:" + accounts.findByUsername(rejected).orElseThrow().id();
-        mvc.perform(post("/api/users/admin-requests/{id}/reject", first).with(as(bob)).with(csrf()))
+        String rejectedScope = "admin-request:"
+                + accounts.findByUsername(rejected).orElseThrow().id();
+        mvc.perform(post("/api/users/admin-requests/{id}/reject", first)
+                        .with(as(bob))
+                        .with(csrf()))
                 .andExpect(status().isOk());
         assertThat(snapshots(rejectedScope)).extracting(s -> s.open().size()).containsExactly(1, 0);
 
@@ -91,24 +98,36 @@ class AdministratorRequestWorkTest extends SecurityIntegrationTest {
         String deleted = unique("aud");
         fileRequest(alice, deleted, "AUDIT_ADMIN");
         UUID account = accounts.findByUsername(deleted).orElseThrow().id();
-        mvc.perform(delete("/api/users/{id}", account).with(as(bob)).with(csrf())
+        mvc.perform(delete("/api/users/{id}", account)
+                        .with(as(bob))
+                        .with(csrf())
                         .with(org.yunjian.support.IfMatch.current(jdbc, "user_account", account)))
-                .andDo(r -> assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString())
+                .andDo(r -> assertThat(r.getResponse().getStatus())
+                        .as(r.getResponse().getContentAsString())
                         .isEqualTo(204));
-        assertThat(snapshots("admin-request:" + account)).extracting(s -> s.open().size()).containsExactly(1, 0);
+        assertThat(snapshots("admin-request:" + account))
+                .extracting(s -> s.open().size())
+                .containsExactly(1, 0);
     }
 
     private UUID fileRequest(UserView by, String name, String role) throws Exception {
-        String created = mvc.perform(post("/api/users").with(as(by)).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"username":"%s","displayName":"管理员","role":"%s","password":"%s"}"""
-                                .formatted(name, role, TwoPersonRuleTest.NEW_PASSWORD)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String created = mvc.perform(post("/api/users")
+                        .with(as(by))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"username":"%s","displayName":"管理员","role":"%s","password":"%s"}""".formatted(name, role, TwoPersonRuleTest.NEW_PASSWORD)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         return UUID.fromString(JsonPath.read(created, "$.pendingRequest"));
     }
 
     private List<WorkSnapshot> snapshots(String scope) {
-        return events.stream(WorkSnapshot.class).filter(s -> s.scope().equals(scope)).toList();
+        return events.stream(WorkSnapshot.class)
+                .filter(s -> s.scope().equals(scope))
+                .toList();
     }
 
     private WorkSnapshot only(String scope) {
@@ -119,7 +138,8 @@ class AdministratorRequestWorkTest extends SecurityIntegrationTest {
     /** The task's text as the inbox shows it: its kind with its arguments, {@code msg:} ones read from the bundles. */
     private static String text(WorkTask task, Locale locale) {
         Object[] args = task.args().stream()
-                .map(a -> a.startsWith("msg:") ? (Object) Msg.of(a.substring(4)).text(locale) : a).toArray();
+                .map(a -> a.startsWith("msg:") ? (Object) Msg.of(a.substring(4)).text(locale) : a)
+                .toArray();
         return Msg.of(task.kind(), args).text(locale);
     }
 }

@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,10 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -95,19 +93,26 @@ class ApiTokenPathRuleTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     ApiTokens tokens;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     org.yunjian.security.internal.login.AddressThrottle throttle;
+
     @Autowired
     org.yunjian.party.Fixtures fixtures;
 
@@ -120,8 +125,8 @@ class ApiTokenPathRuleTests {
         String username = "path-sec-" + UUID.randomUUID().toString().substring(0, 8);
         secadmin = users.createDemoAccount(username, "路径安全管理员", Role.SECURITY_ADMIN, null, PASSWORD, null);
         AccountPrincipal p = principal(true);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
         try {
             token = tokens.create("路径规则", ApiTokenScope.READ_WRITE, 7).value();
         } finally {
@@ -140,7 +145,8 @@ class ApiTokenPathRuleTests {
     /** Every interactive-only route the handler mappings hold, found from the handlers themselves. */
     List<Route> interactiveRoutes() {
         List<Route> routes = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
             HandlerMethod h = e.getValue();
             if (!AnnotatedElementUtils.hasAnnotation(h.getMethod(), InteractiveOnly.class)
                     && !AnnotatedElementUtils.hasAnnotation(h.getBeanType(), InteractiveOnly.class)) {
@@ -157,16 +163,24 @@ class ApiTokenPathRuleTests {
     }
 
     /** The routes under /api/users a security administrator's token may read (issue 35: yunjian users list). */
-    static final Set<String> READABLE_BY_TOKEN = Set.of("GET /api/users", "GET /api/users/{id}",
-            "GET /api/users/admin-requests");
+    static final Set<String> READABLE_BY_TOKEN =
+            Set.of("GET /api/users", "GET /api/users/{id}", "GET /api/users/admin-requests");
 
     @Test
     void theInteractiveOnlyRoutesAreTheAccountStepsAndEveryChangeOfUserAdministration() {
         Set<String> marked = new TreeSet<>();
         interactiveRoutes().forEach(r -> marked.add(r.toString()));
-        assertThat(marked).contains("POST /api/account/tokens", "POST /api/account/password", "POST /api/login/totp",
-                "POST /api/users", "PUT /api/users/{id}", "DELETE /api/users/{id}", "POST /api/users/{id}/password",
-                "POST /api/users/admin-requests/{id}/approve", "GET /api/users/{id}/tokens");
+        assertThat(marked)
+                .contains(
+                        "POST /api/account/tokens",
+                        "POST /api/account/password",
+                        "POST /api/login/totp",
+                        "POST /api/users",
+                        "PUT /api/users/{id}",
+                        "DELETE /api/users/{id}",
+                        "POST /api/users/{id}/password",
+                        "POST /api/users/admin-requests/{id}/approve",
+                        "GET /api/users/{id}/tokens");
         assertThat(marked).doesNotContainAnyElementsOf(READABLE_BY_TOKEN);
         // every route under /api/users is user administration: none but the three readings may be left unmarked
         Set<String> unmarked = new TreeSet<>();
@@ -189,14 +203,18 @@ class ApiTokenPathRuleTests {
         Raw list = raw("GET /api/users", token, null);
         assertThat(list.status()).as(list.text()).isEqualTo(299);
         assertThat(list.reached()).isTrue();
-        assertThat(raw("GET /api/users/" + secadmin.id(), token, null).reached()).isTrue();
+        assertThat(raw("GET /api/users/" + secadmin.id(), token, null).reached())
+                .isTrue();
         assertThat(raw("GET /api/users/admin-requests", token, null).reached()).isTrue();
         // the readings answer for real (no probe): the page of accounts holds the token's owner
         var answer = get("/api/users?q=" + secadmin.username(), token);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains(secadmin.id().toString());
-        for (String line : List.of("POST /api/users", "PUT /api/users/" + secadmin.id(),
-                "DELETE /api/users/" + secadmin.id(), "POST /api/users/" + secadmin.id() + "/unlock",
+        for (String line : List.of(
+                "POST /api/users",
+                "PUT /api/users/" + secadmin.id(),
+                "DELETE /api/users/" + secadmin.id(),
+                "POST /api/users/" + secadmin.id() + "/unlock",
                 "GET /api/users/" + secadmin.id() + "/tokens")) {
             Raw r = raw(line, token, line.startsWith("GET") || line.startsWith("DELETE") ? null : "{}");
             assertThat(r.status()).as(line + "\n" + r.text()).isEqualTo(403);
@@ -204,13 +222,22 @@ class ApiTokenPathRuleTests {
             assertThat(r.text()).as(line).contains("apitoken-interactive-only");
         }
         // a business user's token is refused the readings as the business user is: 403
-        UserView business = users.createDemoAccount("path-user-" + UUID.randomUUID().toString().substring(0, 8),
-                "路径业务用户", Role.USER, fixtures.organization("路径客户 " + UUID.randomUUID(),
-                        org.yunjian.catalog.PartyRole.CUSTOMER).id(), PASSWORD, null);
-        AccountPrincipal p = new AccountPrincipal(new CurrentUser(business.id(), business.username(),
-                business.organizationId(), Role.USER), null, true, false, true);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
+        UserView business = users.createDemoAccount(
+                "path-user-" + UUID.randomUUID().toString().substring(0, 8),
+                "路径业务用户",
+                Role.USER,
+                fixtures.organization("路径客户 " + UUID.randomUUID(), org.yunjian.catalog.PartyRole.CUSTOMER)
+                        .id(),
+                PASSWORD,
+                null);
+        AccountPrincipal p = new AccountPrincipal(
+                new CurrentUser(business.id(), business.username(), business.organizationId(), Role.USER),
+                null,
+                true,
+                false,
+                true);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
         String businessToken;
         try {
             businessToken = tokens.create("业务", ApiTokenScope.READ_WRITE, 7).value();
@@ -225,9 +252,12 @@ class ApiTokenPathRuleTests {
 
     /** A GET with the token, answered by its handler (no probe). */
     private java.net.http.HttpResponse<String> get(String path, String bearer) throws Exception {
-        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + bearer)
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Authorization", "Bearer " + bearer)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -245,8 +275,12 @@ class ApiTokenPathRuleTests {
                 throttle.clear();
                 String sid = UUID.randomUUID().toString();
                 MvcResult bySession = mvc.perform(request(route.method(), URI.create("http://localhost" + s.path()))
-                        .with(session(route)).with(csrf()).header(PROBE, sid)
-                        .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();
+                                .with(session(route))
+                                .with(csrf())
+                                .header(PROBE, sid)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}"))
+                        .andReturn();
                 boolean routed = Probe.REACHED.containsKey(sid);
                 if (s.routed() && !routed) {
                     failures.add(route.method() + " " + s.path() + " with a session did not reach the handler: "
@@ -254,14 +288,18 @@ class ApiTokenPathRuleTests {
                 }
                 String id = UUID.randomUUID().toString();
                 MvcResult byToken = mvc.perform(request(route.method(), URI.create("http://localhost" + s.path()))
-                        .header("Authorization", "Bearer " + token).header(PROBE, id)
-                        .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();
+                                .header("Authorization", "Bearer " + token)
+                                .header(PROBE, id)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{}"))
+                        .andReturn();
                 int status = byToken.getResponse().getStatus();
                 String body = byToken.getResponse().getContentAsString();
                 // where Spring routes the spelling to the handler, the token is refused it: 403, or the firewall's
                 // 400; where it routes it nowhere (a session is not let through either), the token is refused as
                 // on any path that is not an API path as Spring routes it (401), or refused by the firewall
-                boolean refused = status == 403 && body.contains("apitoken-interactive-only") || status == 400
+                boolean refused = status == 403 && body.contains("apitoken-interactive-only")
+                        || status == 400
                         || !routed && status == 401 && body.contains("apitoken-api-only");
                 if (Probe.REACHED.containsKey(id) || !refused) {
                     failures.add(route.method() + " " + s.path() + " with a token: " + status
@@ -281,18 +319,37 @@ class ApiTokenPathRuleTests {
     @Test
     void percentEncodedUsersPathWithASecurityAdministratorsTokenIs403OverARealConnection() throws Exception {
         UUID someone = secadmin.id();
-        for (String line : List.of("GET /api/%75sers/" + someone + "/tokens", "GET /api/user%73/" + someone + "/token%73",
-                "DELETE /api/%75sers/" + someone, "POST /api/%75sers/" + someone + "/password", "POST /api/%75sers",
-                "POST /api/account/toke%6Es", "POST /api/account/toke%6es", "POST /api/%61ccount/password")) {
+        for (String line : List.of(
+                "GET /api/%75sers/" + someone + "/tokens",
+                "GET /api/user%73/" + someone + "/token%73",
+                "DELETE /api/%75sers/" + someone,
+                "POST /api/%75sers/" + someone + "/password",
+                "POST /api/%75sers",
+                "POST /api/account/toke%6Es",
+                "POST /api/account/toke%6es",
+                "POST /api/%61ccount/password")) {
             Raw r = raw(line, token, line.startsWith("POST") ? "{\"password\":\"Planted-Passw0rd-1x\"}" : null);
             assertThat(r.status()).as(line + "\n" + r.text()).isEqualTo(403);
             assertThat(r.reached()).as(line).isFalse();
-            assertThat(r.text()).as(line).contains("apitoken-interactive-only").doesNotContain(secadmin.username() + "\"");
+            assertThat(r.text())
+                    .as(line)
+                    .contains("apitoken-interactive-only")
+                    .doesNotContain(secadmin.username() + "\"");
         }
         // spellings Tomcat or the firewall normalise or refuse: never a handler, never a 2xx
-        for (String line : List.of("POST //api/users", "POST /api//users", "POST /api/./users", "POST /api/x/../users",
-                "POST /api/%2e/users", "POST /api/users/", "POST /api/users;x=y", "POST /api;x=y/users",
-                "POST /api/users%2f", "POST /api%2fusers", "POST /api/users/%2e", "POST /api/%5cusers")) {
+        for (String line : List.of(
+                "POST //api/users",
+                "POST /api//users",
+                "POST /api/./users",
+                "POST /api/x/../users",
+                "POST /api/%2e/users",
+                "POST /api/users/",
+                "POST /api/users;x=y",
+                "POST /api;x=y/users",
+                "POST /api/users%2f",
+                "POST /api%2fusers",
+                "POST /api/users/%2e",
+                "POST /api/%5cusers")) {
             Raw r = raw(line, token, null);
             assertThat(r.reached()).as(line + "\n" + r.text()).isFalse();
             assertThat(r.status()).as(line + "\n" + r.text()).isIn(400, 401, 403, 404);
@@ -303,39 +360,57 @@ class ApiTokenPathRuleTests {
         assertThat(allowed.reached()).isTrue();
         // the refusals are audited as the token's, each of them
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'access.denied' AND username = ? "
-                        + "AND api_token_name = ?").params(secadmin.username(), "路径规则").query(Long.class).single())
+                                + "AND api_token_name = ?")
+                        .params(secadmin.username(), "路径规则")
+                        .query(Long.class)
+                        .single())
                 .isGreaterThanOrEqualTo(8);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'access.denied' AND username = ? "
-                + "AND api_token_id IS NULL").param(secadmin.username()).query(Long.class).single()).isZero();
+                                + "AND api_token_id IS NULL")
+                        .param(secadmin.username())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void auditLogPageAndExportNameTheTokenAUserActedThrough() throws Exception {
         assertThat(raw("POST /api/%75sers", token, "{}").status()).isEqualTo(403);
-        UUID tokenId = jdbc.sql("SELECT id FROM api_token WHERE user_id = ?").param(secadmin.id()).query(UUID.class)
+        UUID tokenId = jdbc.sql("SELECT id FROM api_token WHERE user_id = ?")
+                .param(secadmin.id())
+                .query(UUID.class)
                 .single();
-        AccountPrincipal auditor = new AccountPrincipal(new CurrentUser(UUID.randomUUID(), "path-auditor", null,
-                Role.AUDIT_ADMIN), null, true, false, true);
+        AccountPrincipal auditor = new AccountPrincipal(
+                new CurrentUser(UUID.randomUUID(), "path-auditor", null, Role.AUDIT_ADMIN), null, true, false, true);
         RequestPostProcessor audit = authentication(
                 UsernamePasswordAuthenticationToken.authenticated(auditor, null, auditor.getAuthorities()));
         String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/audit")
-                .param("user", secadmin.username()).with(audit)).andReturn().getResponse().getContentAsString();
+                        .param("user", secadmin.username())
+                        .with(audit))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("经 API 令牌“路径规则”（" + tokenId + "）");
-        String csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get("/api/audit/export").param("user", secadmin.username()).with(audit)).andReturn().getResponse()
+        String csv = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/audit/export")
+                                .param("user", secadmin.username())
+                                .with(audit))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv).contains("prev_mac,mac,api_token_id,api_token_name\r\n")
+        assertThat(csv)
+                .contains("prev_mac,mac,api_token_id,api_token_name\r\n")
                 .contains("\"" + tokenId + "\",\"路径规则\"\r\n");
         // the token's creation was the person's, in a session: no token named on it
-        assertThat(csv.lines().filter(l -> l.contains("apitoken.create")).toList()).singleElement()
+        assertThat(csv.lines().filter(l -> l.contains("apitoken.create")).toList())
+                .singleElement()
                 .satisfies(l -> assertThat(l).endsWith(",,"));
     }
 
     // ---- spellings
 
     /** One way to write a route's path; {@code routed}: Spring routes it to the handler (a session reaches it). */
-    record Spelling(String path, boolean routed) {
-    }
+    record Spelling(String path, boolean routed) {}
 
     /** The route's path with its variables filled in. */
     static String concrete(String pattern) {
@@ -363,8 +438,9 @@ class ApiTokenPathRuleTests {
                     String lower = upper.toLowerCase(Locale.ROOT);
                     all.append(upper);
                     for (String enc : new LinkedHashSet<>(List.of(upper, lower))) {
-                        out.add(new Spelling(join(segments, s, segments[s].substring(0, i) + enc
-                                + segments[s].substring(i + 1)), true));
+                        out.add(new Spelling(
+                                join(segments, s, segments[s].substring(0, i) + enc + segments[s].substring(i + 1)),
+                                true));
                     }
                 } else {
                     all.append(c);
@@ -408,8 +484,12 @@ class ApiTokenPathRuleTests {
     // ---- callers
 
     private AccountPrincipal principal(boolean fully) {
-        return new AccountPrincipal(new CurrentUser(secadmin.id(), secadmin.username(), null, Role.SECURITY_ADMIN),
-                null, true, false, fully);
+        return new AccountPrincipal(
+                new CurrentUser(secadmin.id(), secadmin.username(), null, Role.SECURITY_ADMIN),
+                null,
+                true,
+                false,
+                fully);
     }
 
     /** The security administrator's login session; on the TOTP step, the session between password and code. */
@@ -419,8 +499,7 @@ class ApiTokenPathRuleTests {
     }
 
     /** The answer, and whether the request reached a handler. */
-    record Raw(int status, String text, boolean reached) {
-    }
+    record Raw(int status, String text, boolean reached) {}
 
     /** One HTTP/1.1 request written byte for byte: nothing between the test and the server normalises the path. */
     private Raw raw(String requestLine, String bearer, String json) throws IOException {

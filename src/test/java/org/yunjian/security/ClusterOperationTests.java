@@ -3,20 +3,18 @@ package org.yunjian.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import jakarta.servlet.http.Cookie;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import jakarta.servlet.http.Cookie;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
-import org.yunjian.shared.cluster.ClusterJobs;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.cluster.ClusterJobs;
 
 /**
  * What two application nodes share through the database, on the embedded database with database sessions turned
@@ -24,8 +22,11 @@ import org.yunjian.shared.Jdbc;
  * another node ends the session), and job leases (one runner per interval). And the monitoring endpoints: health
  * public without details, metrics for system administrators and the monitoring token only.
  */
-@TestPropertySource(properties = {"yunjian.sessions.store=database",
-        "yunjian.monitoring.token-sha256=" + ClusterOperationTests.TOKEN_SHA256})
+@TestPropertySource(
+        properties = {
+            "yunjian.sessions.store=database",
+            "yunjian.monitoring.token-sha256=" + ClusterOperationTests.TOKEN_SHA256
+        })
 @DirtiesContext
 class ClusterOperationTests extends SecurityIntegrationTest {
 
@@ -36,7 +37,9 @@ class ClusterOperationTests extends SecurityIntegrationTest {
         MvcResult login = loginResult(user.username(), PASSWORD);
         assertThat(login.getResponse().getStatus()).isEqualTo(302);
         Cookie cookie = login.getResponse().getCookie("JSESSIONID");
-        assertThat(cookie).as("session cookie in %s", login.getResponse().getHeaders("Set-Cookie")).isNotNull();
+        assertThat(cookie)
+                .as("session cookie in %s", login.getResponse().getHeaders("Set-Cookie"))
+                .isNotNull();
         return cookie;
     }
 
@@ -44,8 +47,11 @@ class ClusterOperationTests extends SecurityIntegrationTest {
     void aLoginIsStoredInTheDatabaseAndItsCookieServesTheNextRequest() throws Exception {
         UserView user = businessUser();
         Cookie cookie = loggedIn(user);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?").param(user.username())
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?")
+                        .param(user.username())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         MvcResult account = mvc.perform(get("/api/account").cookie(cookie).accept(MediaType.APPLICATION_JSON))
                 .andReturn();
         assertThat(account.getResponse().getStatus()).isEqualTo(200);
@@ -58,7 +64,9 @@ class ClusterOperationTests extends SecurityIntegrationTest {
         Cookie cookie = loggedIn(user);
         // another node disabled the account: all it shares with this one is the database row
         jdbc.sql("INSERT INTO session_revocation (user_id, revoked_at) VALUES (?, ?)")
-                .param(user.id()).param(Jdbc.utc(clock.instant().plusSeconds(1))).update();
+                .param(user.id())
+                .param(Jdbc.utc(clock.instant().plusSeconds(1)))
+                .update();
         MvcResult after = mvc.perform(get("/api/account").cookie(cookie).accept(MediaType.APPLICATION_JSON))
                 .andReturn();
         assertThat(after.getResponse().getStatus()).isEqualTo(401);
@@ -72,38 +80,62 @@ class ClusterOperationTests extends SecurityIntegrationTest {
         ClusterJobs second = new ClusterJobs(jdbc, at);
         String job = unique("job");
         int[] runs = new int[1];
-        assertThat(first.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++)).isTrue();
-        assertThat(second.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++)).isFalse();
-        assertThat(first.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++)).isFalse();
+        assertThat(first.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++))
+                .isTrue();
+        assertThat(second.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++))
+                .isFalse();
+        assertThat(first.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++))
+                .isFalse();
         assertThat(runs[0]).isEqualTo(1);
         ClusterJobs nextMinute = new ClusterJobs(jdbc, Clock.offset(at, Duration.ofSeconds(40)));
-        assertThat(nextMinute.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++)).isTrue();
+        assertThat(nextMinute.runOncePerInterval(job, Duration.ofMinutes(1), () -> runs[0]++))
+                .isTrue();
         assertThat(runs[0]).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT owner_node FROM job_lease WHERE name = ?").param(job).query(String.class)
-                .single()).isEqualTo(nextMinute.node());
+        assertThat(jdbc.sql("SELECT owner_node FROM job_lease WHERE name = ?")
+                        .param(job)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(nextMinute.node());
     }
 
     @Test
     void healthIsPublicButShowsNoDetailsToAnonymousCallers() throws Exception {
-        for (String path : new String[] {"/actuator/health", "/actuator/health/liveness",
-                "/actuator/health/readiness"}) {
+        for (String path :
+                new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
             MvcResult r = mvc.perform(get(path)).andReturn();
             assertThat(r.getResponse().getStatus()).as(path).isEqualTo(200);
-            assertThat(r.getResponse().getContentAsString()).as(path).contains("\"status\":\"UP\"")
-                    .doesNotContain("components").doesNotContain("details");
+            assertThat(r.getResponse().getContentAsString())
+                    .as(path)
+                    .contains("\"status\":\"UP\"")
+                    .doesNotContain("components")
+                    .doesNotContain("details");
         }
-        MvcResult admin = mvc.perform(get("/actuator/health").with(as(Role.SYSTEM_ADMIN))).andReturn();
-        assertThat(admin.getResponse().getContentAsString()).contains("components").contains("db");
+        MvcResult admin =
+                mvc.perform(get("/actuator/health").with(as(Role.SYSTEM_ADMIN))).andReturn();
+        assertThat(admin.getResponse().getContentAsString())
+                .contains("components")
+                .contains("db");
     }
 
     @Test
     void metricsNeedASystemAdministratorOrTheMonitoringToken() throws Exception {
-        assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getStatus()).isEqualTo(401);
-        assertThat(mvc.perform(get("/actuator/prometheus").with(as(Role.USER))).andReturn().getResponse()
-                .getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(get("/actuator/prometheus").with(as(Role.SECURITY_ADMIN))).andReturn().getResponse()
-                .getStatus()).isEqualTo(403);
-        MvcResult admin = mvc.perform(get("/actuator/prometheus").with(as(Role.SYSTEM_ADMIN))).andReturn();
+        assertThat(mvc.perform(get("/actuator/prometheus"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        assertThat(mvc.perform(get("/actuator/prometheus").with(as(Role.USER)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(get("/actuator/prometheus").with(as(Role.SECURITY_ADMIN)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        MvcResult admin = mvc.perform(get("/actuator/prometheus").with(as(Role.SYSTEM_ADMIN)))
+                .andReturn();
         assertThat(admin.getResponse().getStatus()).isEqualTo(200);
         assertThat(admin.getResponse().getContentAsString()).contains("jvm_memory_used_bytes");
 
@@ -111,10 +143,17 @@ class ClusterOperationTests extends SecurityIntegrationTest {
                 .andReturn();
         assertThat(token.getResponse().getStatus()).isEqualTo(200);
         assertThat(token.getResponse().getContentAsString()).contains("jvm_memory_used_bytes");
-        assertThat(token.getRequest().getSession(false)).as("the token starts no session").isNull();
+        assertThat(token.getRequest().getSession(false))
+                .as("the token starts no session")
+                .isNull();
         // the token opens the monitoring endpoints only
-        assertThat(mvc.perform(get("/api/account").header("Authorization", "Bearer " + TOKEN)
-                .accept(MediaType.APPLICATION_JSON)).andReturn().getResponse().getStatus()).isEqualTo(401);
+        assertThat(mvc.perform(get("/api/account")
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .accept(MediaType.APPLICATION_JSON))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
     }
 
     @Test

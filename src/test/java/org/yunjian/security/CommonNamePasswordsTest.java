@@ -3,7 +3,6 @@ package org.yunjian.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,8 +18,8 @@ import org.yunjian.security.internal.password.PasswordPolicy;
  */
 class CommonNamePasswordsTest {
 
-    private final PasswordPolicy policy = new PasswordPolicy(PasswordPolicyTest.properties(),
-            PasswordPolicyTest.messages());
+    private final PasswordPolicy policy =
+            new PasswordPolicy(PasswordPolicyTest.properties(), PasswordPolicyTest.messages());
 
     @AfterEach
     void resetLocale() {
@@ -28,18 +27,41 @@ class CommonNamePasswordsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Zhangwei@2026", "ZhangWei2026!", "wangfang123!", "Zhang.Wei-2026!", "WeiZhang@1988",
-            "Liuyang!520520", "Chenjing#19900101", "Huangxiuying@123", "Zh4ngW3i@2026", "2026@ZhangWei!",
-            "Ouyangna@1314", "Zhaotingting#888", "Lvbin-2001-0618", "Xiaolong!!20", "Yangzihan*2018",
-            "Ｚｈａｎｇｗｅｉ＠２０２６"})
+    @ValueSource(
+            strings = {
+                "Zhangwei@2026",
+                "ZhangWei2026!",
+                "wangfang123!",
+                "Zhang.Wei-2026!",
+                "WeiZhang@1988",
+                "Liuyang!520520",
+                "Chenjing#19900101",
+                "Huangxiuying@123",
+                "Zh4ngW3i@2026",
+                "2026@ZhangWei!",
+                "Ouyangna@1314",
+                "Zhaotingting#888",
+                "Lvbin-2001-0618",
+                "Xiaolong!!20",
+                "Yangzihan*2018",
+                "Ｚｈａｎｇｗｅｉ＠２０２６"
+            })
     void refusesACommonNameWithAYearOrCommonNumber(String password) {
         assertThat(policy.violations("alice", password)).containsExactly(PasswordPolicy.Rule.COMMON_NAME);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ZhangWei-drinks-green-tea-9", "Zhangwei$8317%^", "wang-fang-Kd93!x7q",
-            "Xk9#mZhangwei2026Lp", "Correct-Horse-Battery9", "Tr0ub4dor-Horse&3", "Mountain-Li-Na-River-42",
-            "Summer-Harvest-2026!"})
+    @ValueSource(
+            strings = {
+                "ZhangWei-drinks-green-tea-9",
+                "Zhangwei$8317%^",
+                "wang-fang-Kd93!x7q",
+                "Xk9#mZhangwei2026Lp",
+                "Correct-Horse-Battery9",
+                "Tr0ub4dor-Horse&3",
+                "Mountain-Li-Na-River-42",
+                "Summer-Harvest-2026!"
+            })
     void acceptsPassphrasesThatMerelyContainAName(String password) {
         assertThat(policy.violations("alice", password)).isEmpty();
     }

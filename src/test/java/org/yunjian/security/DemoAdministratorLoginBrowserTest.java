@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -40,6 +39,7 @@ class DemoAdministratorLoginBrowserTest {
 
     @LocalServerPort
     int port;
+
     @org.springframework.beans.factory.annotation.Autowired
     org.yunjian.security.internal.login.AddressThrottle throttle;
 
@@ -65,8 +65,10 @@ class DemoAdministratorLoginBrowserTest {
         String shown = browser.findElement(By.id("demo-totp")).getText();
         assertThat(shown).contains("演示模式").contains(DemoData.SECURITY_ADMIN2).contains("只在演示模式下显示");
         Instant now = Instant.now();
-        assertThat(code(shown)).isIn(Totp.code(DemoData.SECURITY_ADMIN2_TOTP, now),
-                Totp.code(DemoData.SECURITY_ADMIN2_TOTP, now.minusSeconds(Totp.STEP_SECONDS)));
+        assertThat(code(shown))
+                .isIn(
+                        Totp.code(DemoData.SECURITY_ADMIN2_TOTP, now),
+                        Totp.code(DemoData.SECURITY_ADMIN2_TOTP, now.minusSeconds(Totp.STEP_SECONDS)));
         shot("totp-demo-code");
         String used = codeStep();
 
@@ -74,7 +76,8 @@ class DemoAdministratorLoginBrowserTest {
         passwordStep(DemoData.SECURITY_ADMIN2);
         browser.findElement(By.id("code")).sendKeys(used);
         browser.findElement(By.id("totp-submit")).click();
-        String refusal = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("totp-error"))).getText();
+        String refusal = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("totp-error")))
+                .getText();
         assertThat(refusal).contains("此动态口令已在本 30 秒时段内使用过").containsPattern("请等待约 [0-9]+ 秒");
         int seconds = Integer.parseInt(refusal.replaceAll(".*请等待约 ([0-9]+) 秒.*", "$1"));
         assertThat(seconds).isBetween(1, 60);
@@ -97,7 +100,8 @@ class DemoAdministratorLoginBrowserTest {
         open("/admin/users/requests");
         browser.findElement(By.id("confirm-approve-" + name)).click();
         browser.findElement(By.id("approve-" + name)).click();
-        String refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-refused"))).getText();
+        String refused = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-refused")))
+                .getText();
         assertThat(refused).isEqualTo("双人规则（三权分立）：管理员不能审批自己提出的申请，须由另一名安全管理员批准。");
         assertThat(browser.getPageSource()).doesNotContain("您无权执行此操作");
         assertThat(browser.findElement(By.id("request-" + name)).isDisplayed()).isTrue();
@@ -165,7 +169,8 @@ class DemoAdministratorLoginBrowserTest {
             String code = code(browser.findElement(By.id("demo-totp")).getText());
             browser.findElement(By.id("code")).sendKeys(code);
             browser.findElement(By.id("totp-submit")).click();
-            wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("logout")),
+            wait.until(ExpectedConditions.or(
+                    ExpectedConditions.presenceOfElementLocated(By.id("logout")),
                     ExpectedConditions.presenceOfElementLocated(By.id("totp-error"))));
             if (browser.findElements(By.id("totp-error")).isEmpty()) {
                 return code;

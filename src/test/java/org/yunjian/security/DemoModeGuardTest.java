@@ -13,8 +13,10 @@ class DemoModeGuardTest {
     void refusesDemoModeWithThePostgresProfile() {
         MockEnvironment env = new MockEnvironment().withProperty("yunjian.demo", "true");
         env.setActiveProfiles("postgres");
-        assertThatThrownBy(() -> DemoModeGuard.check(env)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("demo mode").hasMessageContaining("postgres");
+        assertThatThrownBy(() -> DemoModeGuard.check(env))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("demo mode")
+                .hasMessageContaining("postgres");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
@@ -68,7 +67,9 @@ class LockoutUnderAttackTest extends SecurityIntegrationTest {
         String hash = accounts.findById(u.id()).orElseThrow().passwordHash();
         List<String> outcomes = burst(u.username(), 30, -1);
         assertThat(outcomes).hasSize(30).allMatch("/login?error"::equals);
-        assertThat(encoder.checksOf(hash)).as("password checks against the stored hash").isEqualTo(5);
+        assertThat(encoder.checksOf(hash))
+                .as("password checks against the stored hash")
+                .isEqualTo(5);
         assertThat(users.get(u.id()).locked()).isTrue();
     }
 
@@ -82,7 +83,9 @@ class LockoutUnderAttackTest extends SecurityIntegrationTest {
         assertThat(checks).isBetween(5, 6);
         assertThat(users.get(u.id()).locked()).isTrue();
         if ("/".equals(outcomes.get(14))) {
-            assertThat(checks).as("the right password got in only as one of the first five checks").isEqualTo(6);
+            assertThat(checks)
+                    .as("the right password got in only as one of the first five checks")
+                    .isEqualTo(6);
         }
         assertThat(outcomes.stream().filter("/"::equals).count()).isLessThanOrEqualTo(1);
         // once locked, a burst of right passwords checks nothing and gets nothing
@@ -102,12 +105,17 @@ class LockoutUnderAttackTest extends SecurityIntegrationTest {
                 String address = "10.77." + (n + right + 3) + "." + (i + 1);
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return mvc.perform(post("/login").param("username", username).param("password", pw)
-                                    .with(csrf()).with(r -> {
+                    return mvc.perform(post("/login")
+                                    .param("username", username)
+                                    .param("password", pw)
+                                    .with(csrf())
+                                    .with(r -> {
                                         r.setRemoteAddr(address);
                                         return r;
                                     }))
-                            .andReturn().getResponse().getRedirectedUrl();
+                            .andReturn()
+                            .getResponse()
+                            .getRedirectedUrl();
                 }));
             }
             start.countDown();
@@ -122,6 +130,8 @@ class LockoutUnderAttackTest extends SecurityIntegrationTest {
     }
 
     private MvcResult totp(MockHttpSession session, String code) throws Exception {
-        return mvc.perform(post("/login/totp").session(session).param("code", code).with(csrf())).andReturn();
+        return mvc.perform(
+                        post("/login/totp").session(session).param("code", code).with(csrf()))
+                .andReturn();
     }
 }

@@ -1,25 +1,23 @@
 package org.yunjian.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.yunjian.shared.AuditableEvent;
-
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.yunjian.security.internal.Account;
-import org.yunjian.security.internal.login.AccountAuthenticationProvider;
 import org.yunjian.security.internal.RecordingAccounts;
+import org.yunjian.security.internal.login.AccountAuthenticationProvider;
 import org.yunjian.security.internal.login.LoginAttempts;
+import org.yunjian.shared.AuditableEvent;
 
 class LoginAttemptsTest {
 
@@ -35,7 +33,8 @@ class LoginAttemptsTest {
         assertThat(attempts.passwordWrong(a, now)).isFalse();
         assertThat(attempts.passwordWrong(a, now)).isFalse();
         assertThat(attempts.passwordWrong(a, now)).isTrue();
-        assertThat(repo.calls("lockIfExhausted")).hasSize(3)
+        assertThat(repo.calls("lockIfExhausted"))
+                .hasSize(3)
                 .containsOnly("lockIfExhausted " + a.id() + " 5 " + now.plus(Duration.ofMinutes(15)));
         assertThat(events).singleElement().isInstanceOfSatisfying(AuditableEvent.class, e -> {
             assertThat(e.action()).isEqualTo("user.lockout");
@@ -71,12 +70,30 @@ class LoginAttemptsTest {
                 return hash.equals("h:" + raw);
             }
         };
-        Account locked = new Account(UUID.randomUUID(), "alice", "Alice", Role.USER, UUID.randomUUID(),
-                "h:right-Password-1", now, false, 0, now.plusSeconds(60), null, true, false, now);
+        Account locked = new Account(
+                UUID.randomUUID(),
+                "alice",
+                "Alice",
+                Role.USER,
+                UUID.randomUUID(),
+                "h:right-Password-1",
+                now,
+                false,
+                0,
+                now.plusSeconds(60),
+                null,
+                true,
+                false,
+                now);
         repo.with(locked); // and the store lets no password check through: locked
         java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
-        AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
-                clock, events::add, RecordingAccounts.throttle(PasswordPolicyTest.properties(), clock));
+        AccountAuthenticationProvider provider = new AccountAuthenticationProvider(
+                repo,
+                encoder,
+                attempts,
+                clock,
+                events::add,
+                RecordingAccounts.throttle(PasswordPolicyTest.properties(), clock));
         Authentication lockedLogin = UsernamePasswordAuthenticationToken.unauthenticated("alice", "right-Password-1");
         Authentication unknownLogin = UsernamePasswordAuthenticationToken.unauthenticated("nobody", "whatever-1A");
         var lockedError = org.assertj.core.api.Assertions.catchThrowable(() -> provider.authenticate(lockedLogin));
@@ -102,16 +119,34 @@ class LoginAttemptsTest {
             }
         };
         java.time.Clock clock = java.time.Clock.fixed(now, java.time.ZoneOffset.UTC);
-        AccountAuthenticationProvider provider = new AccountAuthenticationProvider(repo, encoder, attempts,
-                clock, events::add, RecordingAccounts.throttle(PasswordPolicyTest.properties(), clock));
+        AccountAuthenticationProvider provider = new AccountAuthenticationProvider(
+                repo,
+                encoder,
+                attempts,
+                clock,
+                events::add,
+                RecordingAccounts.throttle(PasswordPolicyTest.properties(), clock));
         assertThatThrownBy(() -> provider.authenticate(
-                UsernamePasswordAuthenticationToken.unauthenticated("nobody", "Some-Passw0rd")))
+                        UsernamePasswordAuthenticationToken.unauthenticated("nobody", "Some-Passw0rd")))
                 .isInstanceOf(BadCredentialsException.class);
         assertThat(checked).containsExactly("Some-Passw0rd against dummy");
     }
 
     private Account account(int failures, Instant lockedUntil) {
-        return new Account(UUID.randomUUID(), "alice", "Alice", Role.USER, UUID.randomUUID(), "hash", now, false,
-                failures, lockedUntil, null, true, false, now);
+        return new Account(
+                UUID.randomUUID(),
+                "alice",
+                "Alice",
+                Role.USER,
+                UUID.randomUUID(),
+                "hash",
+                now,
+                false,
+                failures,
+                lockedUntil,
+                null,
+                true,
+                false,
+                now);
     }
 }

@@ -19,10 +19,13 @@ class PasswordHashingTests {
 
     @Test
     void hashesVerifyUnderOtherSettingsBecauseEachNamesItsOwnCost() {
-        String cheap = new PasswordHashing(PasswordHashing.MIN_MEMORY_KIB, 1).encoder().encode("口令-Secret-1");
+        String cheap =
+                new PasswordHashing(PasswordHashing.MIN_MEMORY_KIB, 1).encoder().encode("口令-Secret-1");
         assertThat(cheap).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
-        assertThat(PasswordHashing.defaults().encoder().matches("口令-Secret-1", cheap)).isTrue();
-        assertThat(PasswordHashing.defaults().encoder().matches("口令-Secret-2", cheap)).isFalse();
+        assertThat(PasswordHashing.defaults().encoder().matches("口令-Secret-1", cheap))
+                .isTrue();
+        assertThat(PasswordHashing.defaults().encoder().matches("口令-Secret-2", cheap))
+                .isFalse();
     }
 
     @Test
@@ -33,7 +36,8 @@ class PasswordHashingTests {
                 .hasMessageContaining("512 KiB")
                 .hasMessageContaining("1024 KiB")
                 .hasMessageContaining("拒绝启动");
-        assertThatThrownBy(() -> new PasswordHashing(16384, 0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new PasswordHashing(16384, 0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("0 passes");
     }
 }

@@ -12,21 +12,23 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.yunjian.security.internal.Account;
-import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.security.internal.SecurityProperties;
+import org.yunjian.security.internal.password.PasswordPolicy;
 
 class PasswordPolicyTest {
 
     private final PasswordPolicy policy = new PasswordPolicy(properties(), messages());
 
     static SecurityProperties properties() {
-        return new SecurityProperties(Duration.ofMinutes(15), Duration.ofHours(8), "",
+        return new SecurityProperties(
+                Duration.ofMinutes(15),
+                Duration.ofHours(8),
+                "",
                 new SecurityProperties.Password(12, 3, 5, Duration.ofDays(90)),
                 new SecurityProperties.Lockout(5, Duration.ofMinutes(15)));
     }
@@ -87,32 +89,54 @@ class PasswordPolicyTest {
     void namesEveryRuleInChinese() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         String message = policy.describe(List.of(MIN_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED));
-        assertThat(message).startsWith("密码不符合要求：").contains("长度至少 12 个字符")
-                .contains("中的 3 类").contains("不得包含用户名").contains("最近 5 次").endsWith("。");
+        assertThat(message)
+                .startsWith("密码不符合要求：")
+                .contains("长度至少 12 个字符")
+                .contains("中的 3 类")
+                .contains("不得包含用户名")
+                .contains("最近 5 次")
+                .endsWith("。");
     }
 
     @Test
     void namesEveryRuleInEnglish() {
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         String message = policy.describe(List.of(MIN_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED));
-        assertThat(message).isEqualTo("The password breaks these rules: at least 12 characters; at least 3 of "
-                + "upper-case letters, lower-case letters, digits and symbols; must not contain the user name; "
-                + "must differ from the last 5 passwords.");
+        assertThat(message)
+                .isEqualTo("The password breaks these rules: at least 12 characters; at least 3 of "
+                        + "upper-case letters, lower-case letters, digits and symbols; must not contain the user name; "
+                        + "must differ from the last 5 passwords.");
     }
 
     @Test
     void requiresChangeWhenOlderThanMaxAgeOrSetByAdministrator() {
         Instant changed = Instant.parse("2026-01-01T00:00:00Z");
         Account fresh = account(changed, false, false);
-        assertThat(policy.changeRequiredReason(fresh, changed.plus(Duration.ofDays(89)))).isNull();
-        assertThat(policy.changeRequiredReason(fresh, changed.plus(Duration.ofDays(90)))).isEqualTo("expired");
-        assertThat(policy.changeRequiredReason(account(changed, true, false), changed)).isEqualTo("required");
+        assertThat(policy.changeRequiredReason(fresh, changed.plus(Duration.ofDays(89))))
+                .isNull();
+        assertThat(policy.changeRequiredReason(fresh, changed.plus(Duration.ofDays(90))))
+                .isEqualTo("expired");
+        assertThat(policy.changeRequiredReason(account(changed, true, false), changed))
+                .isEqualTo("required");
         assertThat(policy.changeRequiredReason(account(changed, false, true), changed.plus(Duration.ofDays(400))))
                 .isNull();
     }
 
     private static Account account(Instant changed, boolean mustChange, boolean demo) {
-        return new Account(UUID.randomUUID(), "alice", "Alice", Role.USER, UUID.randomUUID(), "hash", changed,
-                mustChange, 0, null, null, true, demo, changed);
+        return new Account(
+                UUID.randomUUID(),
+                "alice",
+                "Alice",
+                Role.USER,
+                UUID.randomUUID(),
+                "hash",
+                changed,
+                mustChange,
+                0,
+                null,
+                null,
+                true,
+                demo,
+                changed);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +18,8 @@ import org.yunjian.security.internal.password.PasswordPolicy;
 /** The issue-10 password rules, one readable row per case. Escapes: NUL etc. are spelled \\uXXXX and decoded. */
 class PasswordRulesTest {
 
-    private final PasswordPolicy policy = new PasswordPolicy(PasswordPolicyTest.properties(),
-            PasswordPolicyTest.messages());
+    private final PasswordPolicy policy =
+            new PasswordPolicy(PasswordPolicyTest.properties(), PasswordPolicyTest.messages());
 
     @AfterEach
     void resetLocale() {
@@ -34,11 +33,11 @@ class PasswordRulesTest {
             Yunjian-Demo-2026               | COMMON_PASSWORD
             MyYunjian#Secure1               | COMMON_PASSWORD
             Qwertyuiop-123                  | COMMON_PASSWORD
-            Tr0ub4dor-Horse&3               | 
+            Tr0ub4dor-Horse&3               |
             Welcome@20262026                | COMMON_PASSWORD
             !!Letmein2026??                 | COMMON_PASSWORD
             Woaini!5201314                  | COMMON_PASSWORD
-            Correct-Horse-Battery9          | 
+            Correct-Horse-Battery9          |
             Tall\\u0000Ship-Sails-9          | CONTROL_CHARACTER
             Tall\\u001bShip-Sails-9          | CONTROL_CHARACTER
             Tall\\u0085Ship-Sails-9          | CONTROL_CHARACTER
@@ -87,15 +86,29 @@ class PasswordRulesTest {
 
     @ParameterizedTest(name = "changed {0} h ago, mustChange={1}, demo={2} -> too recent: {3}")
     @CsvSource({
-            "1,  false, false, true",
-            "23, false, false, true",
-            "24, false, false, false",
-            "1,  true,  false, false",
-            "2200, false, false, false"})
+        "1,  false, false, true",
+        "23, false, false, true",
+        "24, false, false, false",
+        "1,  true,  false, false",
+        "2200, false, false, false"
+    })
     void minimumAgeAppliesToVoluntaryChangesOnly(long hoursAgo, boolean mustChange, boolean demo, boolean tooRecent) {
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
-        Account a = new Account(UUID.randomUUID(), "alice", "Alice", Role.USER, UUID.randomUUID(), "h",
-                now.minus(Duration.ofHours(hoursAgo)), mustChange, 0, null, null, true, demo, now);
+        Account a = new Account(
+                UUID.randomUUID(),
+                "alice",
+                "Alice",
+                Role.USER,
+                UUID.randomUUID(),
+                "h",
+                now.minus(Duration.ofHours(hoursAgo)),
+                mustChange,
+                0,
+                null,
+                null,
+                true,
+                demo,
+                now);
         assertThat(policy.tooRecentToChange(a, now)).isEqualTo(tooRecent);
     }
 
@@ -106,9 +119,14 @@ class PasswordRulesTest {
             """)
     void namesTheNewRulesInBothLanguages(String tag, String expected) {
         LocaleContextHolder.setLocale(Locale.forLanguageTag(tag));
-        assertThat(policy.describe(List.of(PasswordPolicy.Rule.COMMON_PASSWORD, PasswordPolicy.Rule.TOO_RECENT,
-                PasswordPolicy.Rule.INVISIBLE_CHARACTER, PasswordPolicy.Rule.CONTROL_CHARACTER,
-                PasswordPolicy.Rule.INVALID_UNICODE))).contains(expected).contains("24");
+        assertThat(policy.describe(List.of(
+                        PasswordPolicy.Rule.COMMON_PASSWORD,
+                        PasswordPolicy.Rule.TOO_RECENT,
+                        PasswordPolicy.Rule.INVISIBLE_CHARACTER,
+                        PasswordPolicy.Rule.CONTROL_CHARACTER,
+                        PasswordPolicy.Rule.INVALID_UNICODE)))
+                .contains(expected)
+                .contains("24");
     }
 
     /** Decodes \\uXXXX escapes, so that rows can show invisible characters. */

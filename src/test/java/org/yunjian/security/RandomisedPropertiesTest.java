@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yunjian.security.internal.password.PasswordPolicy;
@@ -18,8 +17,8 @@ import org.yunjian.security.internal.password.PasswordPolicy;
  */
 class RandomisedPropertiesTest {
 
-    private final PasswordPolicy policy = new PasswordPolicy(PasswordPolicyTest.properties(),
-            PasswordPolicyTest.messages());
+    private final PasswordPolicy policy =
+            new PasswordPolicy(PasswordPolicyTest.properties(), PasswordPolicyTest.messages());
 
     static Stream<Long> seeds() {
         return IntStream.range(0, 200).mapToObj(i -> 0x5EC0_0000L + i);

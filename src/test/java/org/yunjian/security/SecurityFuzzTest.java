@@ -2,15 +2,13 @@ package org.yunjian.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-
 import org.junit.jupiter.api.AfterAll;
-
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.yunjian.security.internal.password.PasswordPolicy;
 
 /**
@@ -26,8 +24,8 @@ class SecurityFuzzTest {
     private static final AtomicInteger ACCEPTED_CODES = new AtomicInteger();
     private static final AtomicInteger REFUSED_CODES = new AtomicInteger();
 
-    private final PasswordPolicy policy = new PasswordPolicy(PasswordPolicyTest.properties(),
-            PasswordPolicyTest.messages());
+    private final PasswordPolicy policy =
+            new PasswordPolicy(PasswordPolicyTest.properties(), PasswordPolicyTest.messages());
 
     @FuzzTest
     void base32RoundTripsAnyBytes(FuzzedDataProvider data) {
@@ -74,7 +72,8 @@ class SecurityFuzzTest {
             ACCEPTED_CODES.incrementAndGet();
             assertThat(code.strip()).matches("[0-9]{6}");
             assertThat(Math.abs(step.getAsLong() - now)).isLessThanOrEqualTo(1);
-            assertThat(Totp.code(SECRET, Instant.ofEpochSecond(step.getAsLong() * 30))).isEqualTo(code.strip());
+            assertThat(Totp.code(SECRET, Instant.ofEpochSecond(step.getAsLong() * 30)))
+                    .isEqualTo(code.strip());
         } else {
             REFUSED_CODES.incrementAndGet();
         }

@@ -1,24 +1,20 @@
 package org.yunjian.security;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,11 +23,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yunjian.shared.AuditableEvent;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import org.yunjian.security.internal.AccountRepository;
 import org.yunjian.security.internal.login.AddressThrottle;
+import org.yunjian.shared.AuditableEvent;
 
 /**
  * Spring context with MockMvc on an in-memory database of its own, a settable clock and an organisation
@@ -49,21 +43,26 @@ abstract class SecurityIntegrationTest {
         org.yunjian.support.TestDatabases.fresh("security_tests", registry);
     }
 
-
     static final String PASSWORD = "Initial-Passw0rd";
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     AccountRepository accounts;
+
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     AddressThrottle throttle;
 
@@ -77,7 +76,8 @@ abstract class SecurityIntegrationTest {
         String code = String.format("%018d", ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L));
         jdbc.sql("INSERT INTO organization (id, name, credit_code, region, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
-                .params(organization, "Org " + code, code, "北京").update();
+                .params(organization, "Org " + code, code, "北京")
+                .update();
     }
 
     static String unique(String prefix) {
@@ -91,12 +91,15 @@ abstract class SecurityIntegrationTest {
 
     /** An administrator with a known TOTP secret and no forced password change. */
     UserView administrator(Role role, String totpSecret) {
-        return users.createDemoAccount(unique(role.name().toLowerCase().replace("_", "")), "管理员", role, null,
-                PASSWORD, totpSecret);
+        return users.createDemoAccount(
+                unique(role.name().toLowerCase().replace("_", "")), "管理员", role, null, PASSWORD, totpSecret);
     }
 
     MvcResult loginResult(String username, String password) throws Exception {
-        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()))
+        return mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf()))
                 .andReturn();
     }
 
@@ -108,25 +111,34 @@ abstract class SecurityIntegrationTest {
     MockHttpSession loginAdministrator(String username, String secret) throws Exception {
         clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
         MockHttpSession session = login(username, PASSWORD);
-        mvc.perform(post("/login/totp").session(session).param("code", Totp.code(secret, clock.instant()))
-                .with(csrf())).andReturn();
+        mvc.perform(post("/login/totp")
+                        .session(session)
+                        .param("code", Totp.code(secret, clock.instant()))
+                        .with(csrf()))
+                .andReturn();
         return session;
     }
 
     /** An authenticated request as if this account had logged in completely (no session). */
     static RequestPostProcessor as(UserView u) {
-        AccountPrincipal p = new AccountPrincipal(new CurrentUser(u.id(), u.username(), u.organizationId(), u.role()),
-                "n/a", true, false, true);
+        AccountPrincipal p = new AccountPrincipal(
+                new CurrentUser(u.id(), u.username(), u.organizationId(), u.role()), "n/a", true, false, true);
         return authentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
     }
 
     static RequestPostProcessor as(Role role) {
-        AccountPrincipal p = new AccountPrincipal(new CurrentUser(UUID.randomUUID(), "someone", role == Role.USER
-                ? UUID.randomUUID() : null, role), "n/a", true, false, true);
+        AccountPrincipal p = new AccountPrincipal(
+                new CurrentUser(UUID.randomUUID(), "someone", role == Role.USER ? UUID.randomUUID() : null, role),
+                "n/a",
+                true,
+                false,
+                true);
         return authentication(UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities()));
     }
 
     List<AuditableEvent> audit(String action) {
-        return events.stream(AuditableEvent.class).filter(e -> e.action().equals(action)).toList();
+        return events.stream(AuditableEvent.class)
+                .filter(e -> e.action().equals(action))
+                .toList();
     }
 }

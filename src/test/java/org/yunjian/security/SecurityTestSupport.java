@@ -3,7 +3,6 @@ package org.yunjian.security;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -17,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class SecurityTestSupport {
 
     /** Argon2 with the context's settings ({@link PasswordHashing}), counting {@code matches} per stored hash. */
-    public static final class CountingPasswordEncoder implements org.springframework.security.crypto.password.PasswordEncoder {
+    public static final class CountingPasswordEncoder
+            implements org.springframework.security.crypto.password.PasswordEncoder {
         private final org.springframework.security.crypto.password.PasswordEncoder delegate;
         private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> checks =
                 new java.util.concurrent.ConcurrentHashMap<>();
@@ -33,13 +33,16 @@ public class SecurityTestSupport {
 
         @Override
         public boolean matches(CharSequence raw, String hash) {
-            checks.computeIfAbsent(hash, h -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            checks.computeIfAbsent(hash, h -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
             return delegate.matches(raw, hash);
         }
 
         /** Every check so far, against any hash (unknown user names are checked against a dummy hash). */
         public int totalChecks() {
-            return checks.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum();
+            return checks.values().stream()
+                    .mapToInt(java.util.concurrent.atomic.AtomicInteger::get)
+                    .sum();
         }
 
         public int checksOf(String hash) {
@@ -51,8 +54,10 @@ public class SecurityTestSupport {
     @Bean
     @Primary
     CountingPasswordEncoder countingPasswordEncoder(
-            @org.springframework.beans.factory.annotation.Value("${yunjian.security.password-hash.memory-kib}") int memoryKib,
-            @org.springframework.beans.factory.annotation.Value("${yunjian.security.password-hash.iterations}") int iterations) {
+            @org.springframework.beans.factory.annotation.Value("${yunjian.security.password-hash.memory-kib}")
+                    int memoryKib,
+            @org.springframework.beans.factory.annotation.Value("${yunjian.security.password-hash.iterations}")
+                    int iterations) {
         return new CountingPasswordEncoder(new PasswordHashing(memoryKib, iterations));
     }
 

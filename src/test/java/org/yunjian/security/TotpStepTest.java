@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
@@ -30,7 +29,10 @@ class TotpStepTest extends SecurityIntegrationTest {
         // 12 s into a 30-second window: the next code shows in 18 s
         clock.set(Instant.ofEpochSecond((clock.instant().getEpochSecond() / 30 + 2) * 30 + 12));
         String code = Totp.code(secret, clock.instant());
-        mvc.perform(post("/login/totp").session(login(admin.username(), PASSWORD)).param("code", code).with(csrf()))
+        mvc.perform(post("/login/totp")
+                        .session(login(admin.username(), PASSWORD))
+                        .param("code", code)
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/"));
 
         clock.advance(Duration.ofSeconds(3));
@@ -38,23 +40,33 @@ class TotpStepTest extends SecurityIntegrationTest {
         mvc.perform(post("/login/totp").session(again).param("code", code).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"totp-error\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                        "此动态口令已在本 30 秒时段内使用过，每个口令只能使用一次。请等待约 15 秒")));
-        mvc.perform(post("/api/login/totp").session(again).with(csrf()).header("Accept-Language", "en")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + code + "\"}"))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("此动态口令已在本 30 秒时段内使用过，每个口令只能使用一次。请等待约 15 秒")));
+        mvc.perform(post("/api/login/totp")
+                        .session(again)
+                        .with(csrf())
+                        .header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\":\"" + code + "\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.code").value(org.hamcrest.Matchers.startsWith(
-                        "This code was already used in its 30-second window; each code is valid once. Wait about 15 seconds")));
+                .andExpect(
+                        jsonPath("$.errors.code")
+                                .value(
+                                        org.hamcrest.Matchers.startsWith(
+                                                "This code was already used in its 30-second window; each code is valid once. Wait about 15 seconds")));
         // a wrong code is still just wrong
         String wrong = Totp.code(secret, clock.instant().plus(Duration.ofMinutes(5)));
         mvc.perform(post("/login/totp").session(again).param("code", wrong).with(csrf()))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("动态口令不正确")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(
-                        org.hamcrest.Matchers.containsString("使用过，每个口令"))));
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("使用过，每个口令"))));
         // the new window's code logs in
         clock.advance(Duration.ofSeconds(15));
-        mvc.perform(post("/login/totp").session(again).param("code", Totp.code(secret, clock.instant()))
-                .with(csrf())).andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login/totp")
+                        .session(again)
+                        .param("code", Totp.code(secret, clock.instant()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"));
     }
 
     @Test
@@ -62,13 +74,24 @@ class TotpStepTest extends SecurityIntegrationTest {
         String secret = Totp.newSecret();
         UserView admin = administrator(Role.SYSTEM_ADMIN, secret);
         String page = mvc.perform(get("/login/totp").session(login(admin.username(), PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).doesNotContain("demo-totp").doesNotContain(Totp.code(secret, clock.instant()));
         // not even for a name of the demo's administrators
-        UserView named = users.createDemoAccount(org.yunjian.demo.DemoData.SECURITY_ADMIN2 + "-" + unique("x"),
-                "管理员", Role.SECURITY_ADMIN, null, PASSWORD, org.yunjian.demo.DemoData.SECURITY_ADMIN2_TOTP);
-        assertThat(mvc.perform(get("/login/totp").session(login(named.username(), PASSWORD))).andReturn()
-                .getResponse().getContentAsString()).doesNotContain("demo-totp")
+        UserView named = users.createDemoAccount(
+                org.yunjian.demo.DemoData.SECURITY_ADMIN2 + "-" + unique("x"),
+                "管理员",
+                Role.SECURITY_ADMIN,
+                null,
+                PASSWORD,
+                org.yunjian.demo.DemoData.SECURITY_ADMIN2_TOTP);
+        assertThat(mvc.perform(get("/login/totp").session(login(named.username(), PASSWORD)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("demo-totp")
                 .doesNotContain(Totp.code(org.yunjian.demo.DemoData.SECURITY_ADMIN2_TOTP, clock.instant()));
     }
 }

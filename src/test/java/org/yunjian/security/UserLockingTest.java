@@ -30,12 +30,21 @@ class UserLockingTest extends SecurityIntegrationTest {
         mvc.perform(get("/api/users/{id}", u.id()).with(as(admin)))
                 .andExpect(header().string("ETag", "\"" + read + "\""))
                 .andExpect(jsonPath("$.version").value(read));
-        mvc.perform(put("/api/users/{id}", u.id()).with(as(admin)).with(csrf()).with(IfMatch.version(read))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"先改的名字\"}"))
-                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"" + (read + 1) + "\""));
-        mvc.perform(put("/api/users/{id}", u.id()).param("lang", "en").with(as(admin)).with(csrf())
+        mvc.perform(put("/api/users/{id}", u.id())
+                        .with(as(admin))
+                        .with(csrf())
                         .with(IfMatch.version(read))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"后改的名字\",\"enabled\":false}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\":\"先改的名字\"}"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"" + (read + 1) + "\""));
+        mvc.perform(put("/api/users/{id}", u.id())
+                        .param("lang", "en")
+                        .with(as(admin))
+                        .with(csrf())
+                        .with(IfMatch.version(read))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\":\"后改的名字\",\"enabled\":false}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"));
@@ -48,8 +57,11 @@ class UserLockingTest extends SecurityIntegrationTest {
     void accountUpdateWithoutVersionGets428() throws Exception {
         UserView admin = securityAdmin();
         UserView u = businessUser();
-        mvc.perform(put("/api/users/{id}", u.id()).with(as(admin)).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"无版本\"}"))
+        mvc.perform(put("/api/users/{id}", u.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\":\"无版本\"}"))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-required"));
         assertThat(users.get(u.id()).displayName()).isNotEqualTo("无版本");
@@ -60,12 +72,21 @@ class UserLockingTest extends SecurityIntegrationTest {
         UserView admin = securityAdmin();
         UserView u = businessUser();
         long read = IfMatch.stored(jdbc, "user_account", "id", u.id());
-        mvc.perform(put("/api/users/{id}", u.id()).with(as(admin)).with(csrf()).with(IfMatch.version(read))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"displayName\":\"别人先改\"}"))
+        mvc.perform(put("/api/users/{id}", u.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .with(IfMatch.version(read))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"displayName\":\"别人先改\"}"))
                 .andExpect(status().isOk());
-        mvc.perform(post("/admin/users/{id}", u.id()).with(as(admin)).with(csrf()).param("lang", "en")
-                        .param("displayName", "我输入的名字").param("role", "USER")
-                        .param("organizationId", u.organizationId().toString()).param("enabled", "true")
+        mvc.perform(post("/admin/users/{id}", u.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .param("lang", "en")
+                        .param("displayName", "我输入的名字")
+                        .param("role", "USER")
+                        .param("organizationId", u.organizationId().toString())
+                        .param("enabled", "true")
                         .param("version", String.valueOf(read)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
@@ -80,9 +101,14 @@ class UserLockingTest extends SecurityIntegrationTest {
         UserView admin = securityAdmin();
         UserView u = businessUser();
         long read = IfMatch.stored(jdbc, "user_account", "id", u.id());
-        mvc.perform(post("/admin/users/{id}", u.id()).with(as(admin)).with(csrf()).param("lang", "en")
-                        .param("displayName", "无版本的名字").param("role", "USER")
-                        .param("organizationId", u.organizationId().toString()).param("enabled", "true"))
+        mvc.perform(post("/admin/users/{id}", u.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .param("lang", "en")
+                        .param("displayName", "无版本的名字")
+                        .param("role", "USER")
+                        .param("organizationId", u.organizationId().toString())
+                        .param("enabled", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))
                 .andExpect(content().string(containsString("did not say which version")))

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Issue 33: the reminder address accepted bidi and zero-width characters and {@code a@[127.0.0.1]}. One value type
@@ -46,19 +45,26 @@ class EmailAddressTest {
         String value = TextTest.unescape(escaped);
         assertThat(EmailAddress.problem(value)).hasValueSatisfying(m -> {
             assertThat(m.key()).isEqualTo(key);
-            assertThat(m.text(Locale.ENGLISH)).startsWith("Not a valid e-mail address").contains(english);
+            assertThat(m.text(Locale.ENGLISH))
+                    .startsWith("Not a valid e-mail address")
+                    .contains(english);
             assertThat(m.text(Locale.SIMPLIFIED_CHINESE)).startsWith("不是有效的电子邮件地址");
         });
         assertThat(EmailAddress.isValid(value)).isFalse();
         assertThatThrownBy(() -> EmailAddress.parse("email", value))
-                .isInstanceOfSatisfying(FieldErrors.ValidationException.class,
-                        e -> assertThat(e.messages()).containsOnlyKeys("email"));
+                .isInstanceOfSatisfying(FieldErrors.ValidationException.class, e -> assertThat(e.messages())
+                        .containsOnlyKeys("email"));
         assertThatThrownBy(() -> new EmailAddress(value)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lisi@example.cn", "zhang.san+reminders@mail.example.gov.cn", "a_b-c@sub.example.com.cn",
-            "X@EXAMPLE.ORG"})
+    @ValueSource(
+            strings = {
+                "lisi@example.cn",
+                "zhang.san+reminders@mail.example.gov.cn",
+                "a_b-c@sub.example.com.cn",
+                "X@EXAMPLE.ORG"
+            })
     void acceptsPlainAddresses(String value) {
         assertThat(EmailAddress.parse("email", "  " + value + " ").value()).isEqualTo(value);
     }

@@ -3,7 +3,6 @@ package org.yunjian.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 
 class MsgTest {
@@ -32,7 +31,8 @@ class MsgTest {
 
     @Test
     void formatsTimesInBeijingToTheMinuteAndSizesInUnits() {
-        assertThat(Formats.minute(java.time.Instant.parse("2026-11-22T07:53:23.147409Z"))).isEqualTo("2026-11-22 15:53");
+        assertThat(Formats.minute(java.time.Instant.parse("2026-11-22T07:53:23.147409Z")))
+                .isEqualTo("2026-11-22 15:53");
         assertThat(Formats.size(812)).isEqualTo("812 B");
         assertThat(Formats.size(1536)).isEqualTo("1.5 KB");
         assertThat(Formats.size(20L * 1024 * 1024)).isEqualTo("20.0 MB");

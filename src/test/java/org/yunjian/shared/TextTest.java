@@ -58,8 +58,10 @@ class TextTest {
         String safe = Text.safe(unescape(in.strip()));
         assertThat(safe).isEqualTo(unescape(out.strip()));
         assertThat(Text.isAcceptable(safe, Kind.LINES)).isTrue();
-        assertThat(new String(safe.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(safe);
+        assertThat(new String(
+                        safe.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(safe);
     }
 
     @ParameterizedTest

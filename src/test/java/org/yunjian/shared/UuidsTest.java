@@ -3,7 +3,6 @@ package org.yunjian.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 class UuidsTest {
@@ -33,13 +32,14 @@ class UuidsTest {
     @Test
     void keepsTheUuidsOfEarlierCatalogExports() {
         UUID catalogNamespace = UUID.fromString("5b1f9c8e-3d55-5a0f-9c3e-2f6f0e6a7d41");
-        assertThat(Uuids.v5(catalogNamespace, "catalog:GBT31167"))
-                .hasToString("88d8ca8d-eb22-5b17-9b96-5aad0be339d7");
+        assertThat(Uuids.v5(catalogNamespace, "catalog:GBT31167")).hasToString("88d8ca8d-eb22-5b17-9b96-5aad0be339d7");
     }
 
     @Test
     void sameNameSameUuidOtherNameOrNamespaceOtherUuid() {
-        assertThat(Uuids.v5(DNS, "a")).isEqualTo(Uuids.v5(DNS, "a"))
-                .isNotEqualTo(Uuids.v5(DNS, "b")).isNotEqualTo(Uuids.v5(URL, "a"));
+        assertThat(Uuids.v5(DNS, "a"))
+                .isEqualTo(Uuids.v5(DNS, "a"))
+                .isNotEqualTo(Uuids.v5(DNS, "b"))
+                .isNotEqualTo(Uuids.v5(URL, "a"));
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -31,12 +30,14 @@ class EmbeddedDatabaseClosedTests {
 
     @Test
     void serverOpensNoDatabasePortKeepsFilesOwnerOnlyAndTheCliRefusesWhileItRuns() throws Exception {
-        Path dataDir = Files.createTempDirectory("yunjian-closed-").resolve("data");   // created by the platform
+        Path dataDir = Files.createTempDirectory("yunjian-closed-").resolve("data"); // created by the platform
         long pid;
         // the pool logs the URL it opened at INFO (quiet by default): ask for it, to check no AUTO_SERVER is in it
         try (ServerProcess server = ServerProcess.start(dataDir, "--logging.level.com.zaxxer.hikari=INFO")) {
             pid = server.pid();
-            assertThat(listeningPorts(pid)).as("TCP ports the server listens on").containsExactly(server.uri("/").getPort());
+            assertThat(listeningPorts(pid))
+                    .as("TCP ports the server listens on")
+                    .containsExactly(server.uri("/").getPort());
             String log = Files.readString(server.log(), StandardCharsets.UTF_8);
             assertThat(log).contains("url=jdbc:h2:file:").doesNotContainIgnoringCase("AUTO_SERVER");
 
@@ -48,24 +49,37 @@ class EmbeddedDatabaseClosedTests {
             assertThat(mode(dataDir.resolve("keys/db.password"))).isEqualTo("rw-------");
             try (Stream<Path> files = Files.list(dataDir.resolve("db"))) {
                 List<Path> db = files.toList();
-                assertThat(db).extracting(p -> p.getFileName().toString()).contains("yunjian.mv.db")
-                        .noneMatch(n -> n.endsWith(".lock.db"));   // no lock file holding a connection key
+                assertThat(db)
+                        .extracting(p -> p.getFileName().toString())
+                        .contains("yunjian.mv.db")
+                        .noneMatch(n -> n.endsWith(".lock.db")); // no lock file holding a connection key
                 for (Path f : db) {
                     assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------");
                 }
             }
             if ("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser"))) {
-                Process other = new ProcessBuilder("runuser", "-u", "nobody", "--", "cat",
-                        dataDir.resolve("db/yunjian.mv.db").toString()).redirectErrorStream(true).start();
-                assertThat(other.waitFor()).as("another OS user reading the database file").isNotZero();
+                Process other = new ProcessBuilder(
+                                "runuser",
+                                "-u",
+                                "nobody",
+                                "--",
+                                "cat",
+                                dataDir.resolve("db/yunjian.mv.db").toString())
+                        .redirectErrorStream(true)
+                        .start();
+                assertThat(other.waitFor())
+                        .as("another OS user reading the database file")
+                        .isNotZero();
             }
 
             ServerProcess.CliResult en = ServerProcess.cli(dataDir, Map.of("user.language", "en"), "audit", "verify");
             assertThat(en.exitCode()).as(en.output()).isEqualTo(2);
-            assertThat(en.output()).contains("The database is in use by a running Yunjian server")
-                    .doesNotContain("Exception").doesNotContain("\tat ");
-            ServerProcess.CliResult zh = ServerProcess.cli(dataDir, Map.of("user.language", "zh", "user.country", "CN"),
-                    "users", "list");
+            assertThat(en.output())
+                    .contains("The database is in use by a running Yunjian server")
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ");
+            ServerProcess.CliResult zh =
+                    ServerProcess.cli(dataDir, Map.of("user.language", "zh", "user.country", "CN"), "users", "list");
             assertThat(zh.exitCode()).as(zh.output()).isEqualTo(2);
             assertThat(zh.output()).contains("数据库正被运行中的云鉴服务器使用");
             server.kill();
@@ -73,10 +87,13 @@ class EmbeddedDatabaseClosedTests {
 
         Path dbFile = dataDir.resolve("db/yunjian.mv.db");
         Files.setPosixFilePermissions(dbFile, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThatThrownBy(() -> ServerProcess.start(dataDir, Map.of("user.language", "en")).close())
-                .isInstanceOf(IOException.class).hasMessageContaining("exited");
+        assertThatThrownBy(() -> ServerProcess.start(dataDir, Map.of("user.language", "en"))
+                        .close())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("exited");
         assertThat(Files.readString(dataDir.resolve("server.log"), StandardCharsets.UTF_8))
-                .contains("Refusing to start").contains("chmod 600 " + dbFile.toAbsolutePath());
+                .contains("Refusing to start")
+                .contains("chmod 600 " + dbFile.toAbsolutePath());
     }
 
     private static String mode(Path p) throws IOException {
@@ -104,7 +121,7 @@ class EmbeddedDatabaseClosedTests {
             if (!Files.exists(t)) {
                 continue;
             }
-            List<String> rows = Files.readAllLines(t);   // read once: other tests open and close sockets meanwhile
+            List<String> rows = Files.readAllLines(t); // read once: other tests open and close sockets meanwhile
             for (String line : rows.subList(1, rows.size())) {
                 String[] f = line.trim().split("\\s+");
                 if (f[3].equals("0A") && inodes.contains(f[9])) {

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.shared.keys.KeyDirectory;
 
@@ -22,18 +21,21 @@ class EmbeddedH2Tests {
     void databaseCreatedWithTheEmptyPasswordIsSwitchedToTheGeneratedOneAndKeepsItsData() throws Exception {
         Path dataDir = Files.createTempDirectory("yunjian-h2pw-");
         String url = "jdbc:h2:file:" + dataDir.resolve("db/yunjian") + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
-        try (Connection old = DriverManager.getConnection(url, "yunjian", "")) {   // as an earlier version left it
+        try (Connection old = DriverManager.getConnection(url, "yunjian", "")) { // as an earlier version left it
             old.createStatement().execute("CREATE TABLE kept(v VARCHAR(10)); INSERT INTO kept VALUES('数据')");
         }
         KeyDirectory keys = new KeyDirectory(dataDir.resolve("keys"));
 
         String password = EmbeddedH2.open(url, "yunjian", keys);
 
-        assertThat(password).hasSize(64).isEqualTo(Files.readString(dataDir.resolve("keys/db.password")).strip());
+        assertThat(password)
+                .hasSize(64)
+                .isEqualTo(Files.readString(dataDir.resolve("keys/db.password")).strip());
         assertThatThrownBy(() -> DriverManager.getConnection(url, "yunjian", "").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("Wrong user name or password");
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Wrong user name or password");
         try (Connection c = DriverManager.getConnection(url, "yunjian", password);
-             ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("数据");
         }
@@ -48,10 +50,12 @@ class EmbeddedH2Tests {
      */
     @Test
     void aQueryWhoseParametersAreAllInsideWithIsEvaluatedAgainForOtherValues() throws Exception {
-        String url = EmbeddedH2.withoutResultReuse("jdbc:h2:mem:reuse-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        String url = EmbeddedH2.withoutResultReuse(
+                "jdbc:h2:mem:reuse-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            c.createStatement().execute("CREATE TABLE sys(id INT PRIMARY KEY, owner VARCHAR(10), name VARCHAR(20)); "
-                    + "INSERT INTO sys VALUES (1, 'customer', '门户网站'), (2, 'provider', '云平台')");
+            c.createStatement()
+                    .execute("CREATE TABLE sys(id INT PRIMARY KEY, owner VARCHAR(10), name VARCHAR(20)); "
+                            + "INSERT INTO sys VALUES (1, 'customer', '门户网站'), (2, 'provider', '云平台')");
             String sql = "WITH vs AS (SELECT id, name FROM sys WHERE owner = ?), vt AS (SELECT vs.id, vs.name FROM vs "
                     + "ORDER BY vs.name OFFSET 0 ROWS) SELECT vt.name FROM vt ORDER BY vt.id";
             assertThat(names(c, sql, "customer")).containsExactly("门户网站");
@@ -79,7 +83,8 @@ class EmbeddedH2Tests {
                 .isEqualTo("jdbc:h2:file:/d/db/yunjian;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE");
         assertThat(EmbeddedH2.withoutResultReuse("jdbc:h2:mem:x;optimize_reuse_results=true;DB_CLOSE_DELAY=-1"))
                 .isEqualTo("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
-        assertThat(EmbeddedH2.withoutResultReuse("jdbc:postgresql://db/yunjian")).isEqualTo("jdbc:postgresql://db/yunjian");
+        assertThat(EmbeddedH2.withoutResultReuse("jdbc:postgresql://db/yunjian"))
+                .isEqualTo("jdbc:postgresql://db/yunjian");
     }
 
     @Test
@@ -97,8 +102,10 @@ class EmbeddedH2Tests {
         Path base = Files.createTempDirectory("yunjian-guard-");
         Path dataDir = base.resolve("data");
         Path dbDir = dataDir.resolve("db");
-        assertThat(DataDirectoryGuard.check(dataDir, dbDir, null, List.of(dataDir.resolve("evidence")))).isEmpty();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dbDir))).isEqualTo("rwx------");
+        assertThat(DataDirectoryGuard.check(dataDir, dbDir, null, List.of(dataDir.resolve("evidence"))))
+                .isEmpty();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dbDir)))
+                .isEqualTo("rwx------");
 
         Path db = Files.writeString(dbDir.resolve("yunjian.mv.db"), "x");
         Path trace = Files.writeString(dbDir.resolve("yunjian.trace.db"), "x");
@@ -108,8 +115,10 @@ class EmbeddedH2Tests {
 
         List<String> problems = DataDirectoryGuard.check(dataDir, dbDir, null, List.of());
         assertThat(problems).hasSize(2);
-        assertThat(String.join("\n", problems)).contains("chmod 700 " + dataDir.toAbsolutePath())
+        assertThat(String.join("\n", problems))
+                .contains("chmod 700 " + dataDir.toAbsolutePath())
                 .contains("chmod 600 " + db.toAbsolutePath());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(trace))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(trace)))
+                .isEqualTo("rw-------");
     }
 }

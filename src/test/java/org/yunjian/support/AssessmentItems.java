@@ -2,14 +2,12 @@ package org.yunjian.support;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.JsonPath;
-
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -22,8 +20,7 @@ import org.yunjian.shared.paging.PageRequest;
  */
 public final class AssessmentItems {
 
-    private AssessmentItems() {
-    }
+    private AssessmentItems() {}
 
     /** {@code filters}: name, value pairs ({@code "side", "CUSTOMER_SYSTEM"}). */
     public static String json(MockMvc mvc, Object assessmentId, RequestPostProcessor who, String... filters)
@@ -32,7 +29,8 @@ public final class AssessmentItems {
         int pages = 1;
         for (int page = 1; page <= pages; page++) {
             MockHttpServletRequestBuilder request = get("/api/assessments/{id}/items", assessmentId)
-                    .param("page", String.valueOf(page)).param("size", String.valueOf(PageRequest.MAX_SIZE));
+                    .param("page", String.valueOf(page))
+                    .param("size", String.valueOf(PageRequest.MAX_SIZE));
             for (int k = 0; k + 1 < filters.length; k += 2) {
                 request.param(filters[k], filters[k + 1]);
             }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -27,15 +26,13 @@ public final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-    private Browser() {
-    }
+    private Browser() {}
 
     /**
      * Logs a demo account in through the login page ({@code totpSecret} for administrators, else null) and
      * waits for the signed-in page.
      */
-    public static void logIn(WebDriver driver, WebDriverWait wait, String baseUrl, String username,
-                             String totpSecret) {
+    public static void logIn(WebDriver driver, WebDriverWait wait, String baseUrl, String username, String totpSecret) {
         driver.get(baseUrl + "/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(DemoData.PASSWORD);
@@ -86,8 +83,7 @@ public final class Browser {
     }
 
     /** What {@link #fetch} got: the status, the content type and the body. */
-    public record Fetched(int status, String contentType, byte[] body) {
-    }
+    public record Fetched(int status, String contentType, byte[] body) {}
 
     /** Fetches {@code href} with the page's own session (cookies), as a link the user clicks would. */
     public static Fetched fetch(org.openqa.selenium.JavascriptExecutor driver, String href) {
@@ -99,7 +95,9 @@ public final class Browser {
                   done([r.status, r.headers.get('content-type'), btoa(bin)]);
                 }).catch(e => done([0, String(e), '']));""", href);
         java.util.List<?> r = (java.util.List<?>) got;
-        return new Fetched(((Number) r.get(0)).intValue(), (String) r.get(1),
+        return new Fetched(
+                ((Number) r.get(0)).intValue(),
+                (String) r.get(1),
                 java.util.Base64.getDecoder().decode((String) r.get(2)));
     }
 
@@ -111,7 +109,9 @@ public final class Browser {
                 if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
                     return null;
                 }
-                return all.stream().filter(f -> f.getFileName().toString().endsWith(extension)).findFirst()
+                return all.stream()
+                        .filter(f -> f.getFileName().toString().endsWith(extension))
+                        .findFirst()
                         .orElse(null);
             } catch (IOException e) {
                 return null;
@@ -136,12 +136,23 @@ public final class Browser {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--window-size=1280,900", "--lang=zh-CN",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--lang=zh-CN",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;

@@ -3,7 +3,6 @@ package org.yunjian.support;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.cli.CliRunner;
 

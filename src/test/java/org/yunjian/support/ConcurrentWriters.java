@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.version.StaleVersionException;
 
@@ -22,8 +21,7 @@ import org.yunjian.shared.version.StaleVersionException;
  */
 public final class ConcurrentWriters {
 
-    private ConcurrentWriters() {
-    }
+    private ConcurrentWriters() {}
 
     /**
      * Runs {@code writers} at once and checks that exactly one returned and every other was refused (409).

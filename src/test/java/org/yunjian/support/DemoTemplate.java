@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,13 +50,15 @@ final class DemoTemplate {
     }
 
     private static DemoTemplate seed() {
-        // as command-line arguments: they outrank the system properties the PostgreSQL pass sets for the shared database
+        // as command-line arguments: they outrank the system properties the PostgreSQL pass sets for the shared
+        // database
         List<String> args = new ArrayList<>();
         TestDatabases.Database db = TestDatabases.create("demo_template", (k, v) -> args.add("--" + k + "=" + v));
         args.add("--yunjian.demo=true");
         args.add("--spring.main.banner-mode=off");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.NONE).run(args.toArray(String[]::new))) {
+                .web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new))) {
             context.getId();
         }
         if (System.getProperty(PostgresForTests.ADMIN_URL) != null) {
@@ -66,7 +67,7 @@ final class DemoTemplate {
         }
         Path script = db.dataDir().resolveSibling(db.dataDir().getFileName() + ".sql");
         try (Connection c = DriverManager.getConnection(db.url(), "yunjian", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
@@ -80,8 +81,9 @@ final class DemoTemplate {
         copyTree(dataDir, target.dataDir());
         if (script != null) {
             try (Connection c = DriverManager.getConnection(target.url(), "yunjian", "");
-                 Statement s = c.createStatement()) {
-                s.execute("RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+                    Statement s = c.createStatement()) {
+                s.execute(
+                        "RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
             } catch (SQLException e) {
                 throw new IllegalStateException("could not copy the demo into " + target.url(), e);
             }
@@ -89,7 +91,7 @@ final class DemoTemplate {
         }
         String name = target.url().substring(target.url().lastIndexOf('/') + 1);
         try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE " + name);
             SQLException last = null;
             for (int attempt = 0; attempt < 50; attempt++) {

@@ -36,8 +36,7 @@ final class FastServerStart {
     private static final Path ROOT = Path.of("target", "server-start");
     private static List<String> options;
 
-    private FastServerStart() {
-    }
+    private FastServerStart() {}
 
     /** {@code -cp …} plus, when the archive could be made, {@code -XX:SharedArchiveFile=…}. */
     static synchronized List<String> options() {
@@ -71,7 +70,8 @@ final class FastServerStart {
                 train(cp, archive, dir);
             }
             if (Files.exists(archive)) {
-                // -Xlog:disable: no CDS warning in a CLI's captured output; a rejected archive only means a slower start
+                // -Xlog:disable: no CDS warning in a CLI's captured output; a rejected archive only means a slower
+                // start
                 return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-cp", cp);
             }
             return List.of("-Xshare:auto", "-cp", cp);
@@ -91,9 +91,11 @@ final class FastServerStart {
                 Path p = Path.of(e);
                 if (Files.isDirectory(p)) {
                     try (Stream<Path> files = Files.walk(p)) {
-                        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                        for (Path f :
+                                files.filter(Files::isRegularFile).sorted().toList()) {
                             sha.update((p.relativize(f) + "|" + Files.size(f) + "|"
-                                    + Files.getLastModifiedTime(f).toMillis()).getBytes(StandardCharsets.UTF_8));
+                                            + Files.getLastModifiedTime(f).toMillis())
+                                    .getBytes(StandardCharsets.UTF_8));
                         }
                     }
                 }
@@ -107,8 +109,9 @@ final class FastServerStart {
     private static void pack(Path classes, Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
         Path tmp = Files.createTempFile(jar.getParent(), "pack", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream j = new JarOutputStream(out);
-             Stream<Path> files = Files.walk(classes)) {
+        try (OutputStream out = Files.newOutputStream(tmp);
+                JarOutputStream j = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(x -> !x.equals(classes)).sorted().toList()) {
                 String name = classes.relativize(f).toString().replace(File.separatorChar, '/');
                 if (Files.isDirectory(f)) {
@@ -136,10 +139,19 @@ final class FastServerStart {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(ServerProcess.jvm());
-        cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + tmp, "-cp", cp, "org.yunjian.Application", "serve",
-                "--server.port=" + port, "--yunjian.data-dir=" + data, "--spring.profiles.active=demo"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("training.log").toFile()));
+        cmd.addAll(List.of(
+                "-XX:ArchiveClassesAtExit=" + tmp,
+                "-cp",
+                cp,
+                "org.yunjian.Application",
+                "serve",
+                "--server.port=" + port,
+                "--yunjian.data-dir=" + data,
+                "--spring.profiles.active=demo"));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        ProcessBuilder.Redirect.to(dir.resolve("training.log").toFile()));
         pb.environment().remove("YUNJIAN_DATA_DIR");
         Process p = pb.start();
         try {
@@ -148,8 +160,12 @@ final class FastServerStart {
             boolean up = false;
             while (!up && p.isAlive() && System.nanoTime() < deadline) {
                 try {
-                    up = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    up = client.send(
+                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200;
                 } catch (IOException notYet) {
                     Thread.sleep(100);
                 }

@@ -2,7 +2,6 @@ package org.yunjian.support;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +16,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class IfMatch {
 
-    private IfMatch() {
-    }
+    private IfMatch() {}
 
     /** {@code If-Match: "v"}. */
     public static RequestPostProcessor version(long v) {
@@ -61,8 +59,11 @@ public final class IfMatch {
     public static RequestPostProcessor current(JdbcClient jdbc, String table, Map<String, ?> key) {
         return request -> {
             String where = key.keySet().stream().map(c -> c + " = :" + c).collect(Collectors.joining(" AND "));
-            long v = jdbc.sql("SELECT version FROM " + table + " WHERE " + where).params(key).query(Long.class)
-                    .optional().orElse(0L);
+            long v = jdbc.sql("SELECT version FROM " + table + " WHERE " + where)
+                    .params(key)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(0L);
             return version(v).postProcessRequest(request);
         };
     }
@@ -70,7 +71,11 @@ public final class IfMatch {
     /** {@code If-Match} with the current version of the responsibility matrix of system {@code systemId}. */
     public static RequestPostProcessor currentMatrix(JdbcClient jdbc, Object systemId) {
         return request -> version(jdbc.sql("SELECT current_version FROM responsibility_matrix WHERE system_id = ?")
-                .param(systemId).query(Long.class).optional().orElse(0L)).postProcessRequest(request);
+                        .param(systemId)
+                        .query(Long.class)
+                        .optional()
+                        .orElse(0L))
+                .postProcessRequest(request);
     }
 
     /** A page form's hidden {@code version} field with the row's stored version, read when the form is posted. */
@@ -139,8 +144,10 @@ public final class IfMatch {
         return request -> {
             for (int n : numbers) {
                 jdbc.sql("SELECT version FROM assessment_item WHERE assessment_id = ? AND position = ?")
-                        .params(java.util.UUID.fromString(assessmentId.toString()), n - 1).query(Long.class)
-                        .optional().ifPresent(v -> request.addParameter("version-" + n, String.valueOf(v)));
+                        .params(java.util.UUID.fromString(assessmentId.toString()), n - 1)
+                        .query(Long.class)
+                        .optional()
+                        .ifPresent(v -> request.addParameter("version-" + n, String.valueOf(v)));
             }
             return request;
         };
@@ -148,8 +155,11 @@ public final class IfMatch {
 
     /** The row's stored version; 0 for a row not written yet. A key given as text of a UUID is read as one. */
     public static long stored(JdbcClient jdbc, String table, String keyColumn, Object key) {
-        return jdbc.sql("SELECT version FROM " + table + " WHERE " + keyColumn + " = ?").param(uuidIfOne(key))
-                .query(Long.class).optional().orElse(0L);
+        return jdbc.sql("SELECT version FROM " + table + " WHERE " + keyColumn + " = ?")
+                .param(uuidIfOne(key))
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     /** PostgreSQL compares a {@code uuid} column with a {@code UUID} parameter only, not with text. */

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -16,15 +15,17 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class LibreOffice {
 
-    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/soffice"),
-            Path.of("/usr/lib/libreoffice/program/soffice"), Path.of("/opt/libreoffice/program/soffice"));
+    private static final List<Path> CANDIDATES = List.of(
+            Path.of("/usr/bin/soffice"),
+            Path.of("/usr/lib/libreoffice/program/soffice"),
+            Path.of("/opt/libreoffice/program/soffice"));
 
-    private LibreOffice() {
-    }
+    private LibreOffice() {}
 
     /** {@code docx} converted to PDF with a profile of its own (so a running LibreOffice does not interfere). */
     public static byte[] toPdf(byte[] docx, String name) {
-        Path soffice = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+        Path soffice =
+                CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
         if (soffice == null) {
             String msg = "LibreOffice not installed (Debian package libreoffice-writer-nogui)";
             if (PostgresForTests.mandatory()) {
@@ -36,16 +37,27 @@ public final class LibreOffice {
         try {
             Path dir = Files.createTempDirectory("yunjian-soffice-");
             Path in = Files.write(dir.resolve(name + ".docx"), docx);
-            Process p = new ProcessBuilder(soffice.toString(), "-env:UserInstallation=" + dir.resolve("profile").toUri(),
-                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", dir.toString(), in.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+            Process p = new ProcessBuilder(
+                            soffice.toString(),
+                            "-env:UserInstallation=" + dir.resolve("profile").toUri(),
+                            "--headless",
+                            "--norestore",
+                            "--convert-to",
+                            "pdf",
+                            "--outdir",
+                            dir.toString(),
+                            in.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("soffice.log").toFile())
+                    .start();
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("soffice did not finish within 180 s");
             }
             Path pdf = dir.resolve(name + ".pdf");
             if (!Files.exists(pdf)) {
-                throw new IllegalStateException("soffice wrote no PDF: " + Files.readString(dir.resolve("soffice.log")));
+                throw new IllegalStateException(
+                        "soffice wrote no PDF: " + Files.readString(dir.resolve("soffice.log")));
             }
             return Files.readAllBytes(pdf);
         } catch (IOException e) {

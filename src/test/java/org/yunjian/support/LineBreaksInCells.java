@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -25,11 +24,9 @@ import org.yunjian.documents.TextRuns;
  */
 public final class LineBreaksInCells {
 
-    private record Fragment(String text, float x0, float x1, float y, float size, int page) {
-    }
+    private record Fragment(String text, float x0, float x1, float y, float size, int page) {}
 
-    private LineBreaksInCells() {
-    }
+    private LineBreaksInCells() {}
 
     /** The words to look for: what {@link TextRuns#unbreakable} finds in every text given (two characters or more). */
     public static Set<String> keptRuns(Collection<String> texts) {
@@ -49,7 +46,8 @@ public final class LineBreaksInCells {
         List<Fragment> fragments = fragments(pdf);
         List<String> broken = new ArrayList<>();
         java.util.Map<Integer, List<Fragment>> byPage = new java.util.TreeMap<>();
-        fragments.forEach(f -> byPage.computeIfAbsent(f.page(), k -> new ArrayList<>()).add(f));
+        fragments.forEach(
+                f -> byPage.computeIfAbsent(f.page(), k -> new ArrayList<>()).add(f));
         for (List<Fragment> page : byPage.values()) {
             collect(page, words, broken);
         }
@@ -82,8 +80,11 @@ public final class LineBreaksInCells {
 
     /** Nothing follows {@code a} on its line within half an em: the end of a line of its cell. */
     private static boolean lineEnd(Fragment a, List<Fragment> all) {
-        return all.stream().noneMatch(f -> f != a && Math.abs(f.y() - a.y()) < 0.5f && f.x0() >= a.x1() - 0.5f
-                && f.x0() < a.x1() + 0.5f * a.size());
+        return all.stream()
+                .noneMatch(f -> f != a
+                        && Math.abs(f.y() - a.y()) < 0.5f
+                        && f.x0() >= a.x1() - 0.5f
+                        && f.x0() < a.x1() + 0.5f * a.size());
     }
 
     /** Where the line {@code a} ends starts: the left edge of the run of fragments that lead up to it. */
@@ -92,7 +93,9 @@ public final class LineBreaksInCells {
         for (boolean moved = true; moved; ) {
             moved = false;
             for (Fragment f : all) {
-                if (f != start && Math.abs(f.y() - start.y()) < 0.5f && f.x1() <= start.x0() + 0.5f
+                if (f != start
+                        && Math.abs(f.y() - start.y()) < 0.5f
+                        && f.x1() <= start.x0() + 0.5f
                         && f.x1() > start.x0() - 0.5f * start.size()) {
                     start = f;
                     moved = true;
@@ -105,8 +108,11 @@ public final class LineBreaksInCells {
 
     /** Nothing precedes {@code b} on its line within half an em: the start of a line of its cell. */
     private static boolean lineStart(Fragment b, List<Fragment> all) {
-        return all.stream().noneMatch(f -> f != b && Math.abs(f.y() - b.y()) < 0.5f && f.x1() <= b.x0() + 0.5f
-                && f.x1() > b.x0() - 0.5f * b.size());
+        return all.stream()
+                .noneMatch(f -> f != b
+                        && Math.abs(f.y() - b.y()) < 0.5f
+                        && f.x1() <= b.x0() + 0.5f
+                        && f.x1() > b.x0() - 0.5f * b.size());
     }
 
     /** The word {@code a}'s end and {@code b}'s start spell, as "end|start", or null. */
@@ -121,7 +127,9 @@ public final class LineBreaksInCells {
             }
             for (int cut = 1; cut < w.length(); cut++) {
                 String head = w.substring(0, cut), tail = w.substring(cut);
-                if (a.endsWith(head) && b.startsWith(tail) && boundary(a, a.length() - head.length() - 1)
+                if (a.endsWith(head)
+                        && b.startsWith(tail)
+                        && boundary(a, a.length() - head.length() - 1)
                         && boundary(b, tail.length())) {
                     return head + "|" + tail;
                 }
@@ -149,7 +157,8 @@ public final class LineBreaksInCells {
                         return;
                     }
                     float gap = p.getXDirAdj() - x1;
-                    if (text.length() > 0 && (Math.abs(p.getYDirAdj() - y) > 0.5f || gap > 0.25f * size || gap < -0.5f * size)) {
+                    if (text.length() > 0
+                            && (Math.abs(p.getYDirAdj() - y) > 0.5f || gap > 0.25f * size || gap < -0.5f * size)) {
                         flush();
                     }
                     if (text.length() == 0) {

@@ -3,7 +3,6 @@ package org.yunjian.support;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -14,21 +13,25 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 public final class OlderSchema {
 
-    private OlderSchema() {
-    }
+    private OlderSchema() {}
 
     /**
      * Applies the migrations older than {@code version} — the SQL files and {@code javaMigrations} (those the
      * application would run among them): the schema of the version before it.
      */
-    public static void migrateToJustBefore(String version, String url, String user, String password,
-                                           JavaMigration... javaMigrations) {
+    public static void migrateToJustBefore(
+            String version, String url, String user, String password, JavaMigration... javaMigrations) {
         MigrationVersion first = MigrationVersion.fromVersion(version);
-        var configuration = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+        var configuration = Flyway.configure()
+                .dataSource(url, user, password)
+                .locations("classpath:db/migration")
                 .javaMigrations(javaMigrations);
-        MigrationVersion before = java.util.Arrays.stream(configuration.load().info().all())
-                .map(m -> m.getVersion()).filter(v -> v != null && v.compareTo(first) < 0)
-                .max(MigrationVersion::compareTo).orElseThrow();
+        MigrationVersion before = java.util.Arrays.stream(
+                        configuration.load().info().all())
+                .map(m -> m.getVersion())
+                .filter(v -> v != null && v.compareTo(first) < 0)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow();
         configuration.target(before).load().migrate();
     }
 

@@ -8,7 +8,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -18,16 +17,14 @@ import org.springframework.test.web.servlet.RequestBuilder;
  */
 public final class OneWriterWins {
 
-    private OneWriterWins() {
-    }
+    private OneWriterWins() {}
 
     /**
      * Sends {@code first} and {@code second} at once and asserts that one got {@code success} and the other 409.
      *
      * @return whether {@code first} was the one that won
      */
-    public static boolean race(MockMvc mvc, int success, RequestBuilder first, RequestBuilder second)
-            throws Exception {
+    public static boolean race(MockMvc mvc, int success, RequestBuilder first, RequestBuilder second) throws Exception {
         int[] got = statuses(mvc, first, second);
         assertThat(List.of(got[0], got[1])).containsExactlyInAnyOrder(success, 409);
         return got[0] == success;

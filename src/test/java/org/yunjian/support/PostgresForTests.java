@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.springframework.boot.SpringApplication;
@@ -35,6 +34,7 @@ public class PostgresForTests implements LauncherSessionListener {
     public static final String UNAVAILABLE = "yunjian.test.pg.unavailable";
     /** Superuser JDBC URL of the test cluster's maintenance database, for tests that need databases of their own. */
     public static final String ADMIN_URL = "yunjian.test.pg.admin-url";
+
     static final String OWNER = "yunjian_owner";
     static final String APP = "yunjian_app";
 
@@ -80,10 +80,30 @@ public class PostgresForTests implements LauncherSessionListener {
         }
         Path data = dir.resolve("data");
         int port = freePort();
-        run(root, pgBin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "-A", "trust",
-                "-E", "UTF8", "--locale=C", "--no-sync");
-        run(root, pgBin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60", "-l",
-                dir.resolve("server.log").toString(), "-o",
+        run(
+                root,
+                pgBin.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync");
+        run(
+                root,
+                pgBin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-w",
+                "-t",
+                "60",
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-o",
                 "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400",
                 "start");
         // stopped by Spring Boot's shutdown hook after it has closed the suite's contexts: stopped beside them (at the
@@ -94,7 +114,7 @@ public class PostgresForTests implements LauncherSessionListener {
 
         String base = "jdbc:postgresql://127.0.0.1:" + port + "/";
         try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE ROLE " + OWNER + " LOGIN PASSWORD 'owner'");
             s.execute("CREATE ROLE " + APP + " LOGIN PASSWORD 'app'");
             s.execute("CREATE DATABASE yunjian OWNER " + OWNER + " ENCODING 'UTF8'");
@@ -123,8 +143,15 @@ public class PostgresForTests implements LauncherSessionListener {
         }
         try {
             boolean root = "root".equals(System.getProperty("user.name"));
-            run(root, pgBin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-                    "-w", "stop");
+            run(
+                    root,
+                    pgBin.resolve("pg_ctl").toString(),
+                    "-D",
+                    dir.resolve("data").toString(),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop");
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("Could not stop the PostgreSQL test server: " + e.getMessage());
         }
@@ -161,8 +188,8 @@ public class PostgresForTests implements LauncherSessionListener {
             try (Stream<Path> versions = Files.list(lib)) {
                 return versions.map(v -> v.resolve("bin"))
                         .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl")))
-                        .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString()
-                                .replaceAll("\\D", "0"))))
+                        .max(Comparator.comparing(b -> Integer.parseInt(
+                                b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
                         .orElse(null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -185,7 +212,7 @@ public class PostgresForTests implements LauncherSessionListener {
         String adminUrl = System.getProperty(ADMIN_URL);
         String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name + " OWNER " + System.getProperty("yunjian.test.pg.owner-user")
                     + " ENCODING 'UTF8'");
         }

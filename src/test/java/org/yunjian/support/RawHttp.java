@@ -20,16 +20,17 @@ import java.util.regex.Pattern;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The status, the header lines and the body (read as UTF-8) of an answer. */
     public record Response(int status, List<String> headers, String body) {
 
         public List<String> header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
-            return headers.stream().filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
-                    .map(h -> h.substring(prefix.length()).strip()).toList();
+            return headers.stream()
+                    .filter(h -> h.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(h -> h.substring(prefix.length()).strip())
+                    .toList();
         }
 
         public String first(String name) {
@@ -60,19 +61,22 @@ public final class RawHttp {
     }
 
     /** A logged-in session: the {@code Cookie} header line to send and the page's CSRF token. */
-    public record Session(String cookieHeader, String csrf) {
-    }
+    public record Session(String cookieHeader, String csrf) {}
 
     /** Form login from {@code from}; the session it opened (the CSRF token read from the home page). */
     public static Session login(int port, String from, String username, String password) throws IOException {
         Response page = send(port, from, "GET /login HTTP/1.1\r\n", null);
         String cookies = cookies(page, "");
         byte[] form = ("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(find(CSRF_INPUT, page.body()), StandardCharsets.UTF_8))
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                        + URLEncoder.encode(find(CSRF_INPUT, page.body()), StandardCharsets.UTF_8))
                 .getBytes(StandardCharsets.UTF_8);
-        Response login = send(port, from, "POST /login HTTP/1.1\r\nCookie: " + cookies + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length + "\r\n", form);
+        Response login = send(
+                port,
+                from,
+                "POST /login HTTP/1.1\r\nCookie: " + cookies + "\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length + "\r\n",
+                form);
         if (login.status() != 302 || login.first("Location").contains("error")) {
             throw new IllegalStateException("login as " + username + " failed: " + login.status());
         }
@@ -125,8 +129,8 @@ public final class RawHttp {
         int at = 0;
         while (at < chunked.length) {
             int eol = indexOf(chunked, "\r\n".getBytes(StandardCharsets.ISO_8859_1), at);
-            int size = Integer.parseInt(new String(chunked, at, eol - at, StandardCharsets.ISO_8859_1).split(";")[0]
-                    .strip(), 16);
+            int size = Integer.parseInt(
+                    new String(chunked, at, eol - at, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

@@ -34,16 +34,18 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, Map<String, String> properties, String... extraArgs)
             throws IOException, InterruptedException {
         // a data directory the platform is to create itself: the log goes next to it
-        Path log = java.nio.file.Files.isDirectory(dataDir) ? dataDir.resolve("server.log")
+        Path log = java.nio.file.Files.isDirectory(dataDir)
+                ? dataDir.resolve("server.log")
                 : dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             long logged = java.nio.file.Files.exists(log) ? java.nio.file.Files.size(log) : 0;
             List<String> cmd = java(properties);
-            cmd.addAll(List.of("org.yunjian.Application", "serve",
-                    "--server.port=" + port, "--yunjian.data-dir=" + dataDir));
+            cmd.addAll(List.of(
+                    "org.yunjian.Application", "serve", "--server.port=" + port, "--yunjian.data-dir=" + dataDir));
             cmd.addAll(List.of(extraArgs));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().remove("YUNJIAN_DATA_DIR");
             ServerProcess server = new ServerProcess(pb.start(), port, log);
@@ -63,14 +65,16 @@ public final class ServerProcess implements AutoCloseable {
 
     private static boolean portTaken(Path log, long from) throws IOException {
         byte[] all = java.nio.file.Files.readAllBytes(log);
-        String added = new String(all, (int) Math.min(from, all.length), (int) (all.length - Math.min(from, all.length)),
+        String added = new String(
+                all,
+                (int) Math.min(from, all.length),
+                (int) (all.length - Math.min(from, all.length)),
                 java.nio.charset.StandardCharsets.UTF_8);
         return added.contains("was already in use");
     }
 
     /** What a {@code yunjian …} command run as its own process printed, and its exit code. */
-    public record CliResult(int exitCode, String output) {
-    }
+    public record CliResult(int exitCode, String output) {}
 
     /** Runs the CLI command {@code args} as a separate JVM on {@code dataDir}, as an operator would. */
     public static CliResult cli(Path dataDir, Map<String, String> properties, String... args)
@@ -92,8 +96,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** What a client command printed on stdout and on stderr, apart, and its exit code. */
-    public record ClientResult(int exitCode, String stdout, String stderr) {
-    }
+    public record ClientResult(int exitCode, String stdout, String stderr) {}
 
     /**
      * Runs {@code yunjian args} as its own JVM, a client of a server: no data directory, {@code env} added to its
@@ -141,8 +144,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The java command and its tuning, without class path. */
     static List<String> jvm() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC");
     }
 
     public URI uri(String path) {
@@ -212,8 +218,8 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IOException("server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri(path)).build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r =
+                        client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
                 }

@@ -16,15 +16,21 @@ import org.springframework.web.servlet.FlashMap;
  */
 public final class StaleForms {
 
-    private StaleForms() {
-    }
+    private StaleForms() {}
 
     /** The page {@code page} shows after {@code form} (a multipart upload too) was refused, read as {@code who}. */
-    public static String pageAfter(MockMvc mvc, AbstractMockHttpServletRequestBuilder<?> form, String page,
-                                   RequestPostProcessor who) throws Exception {
-        FlashMap flash = mvc.perform(form.with(who)).andExpect(status().is3xxRedirection()).andReturn().getFlashMap();
-        String html = mvc.perform(get(page).with(who).flashAttrs(flash)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
+    public static String pageAfter(
+            MockMvc mvc, AbstractMockHttpServletRequestBuilder<?> form, String page, RequestPostProcessor who)
+            throws Exception {
+        FlashMap flash = mvc.perform(form.with(who))
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getFlashMap();
+        String html = mvc.perform(get(page).with(who).flashAttrs(flash))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(html).contains("id=\"stale-version\"");
         return html;
     }

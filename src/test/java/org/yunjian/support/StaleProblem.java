@@ -11,12 +11,12 @@ import org.springframework.test.web.servlet.ResultMatcher;
 /** What a stale REST update is answered: 409, the RFC 9457 conflict problem, saying when and the stored version. */
 public final class StaleProblem {
 
-    private StaleProblem() {
-    }
+    private StaleProblem() {}
 
     /** The English answer (the request asked {@code lang=en}) naming {@code currentVersion}. */
     public static ResultMatcher inEnglish(long currentVersion) {
-        return all(status().isConflict(),
+        return all(
+                status().isConflict(),
                 content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
                 jsonPath("$.type").value("urn:yunjian:problem:conflict"),
                 jsonPath("$.title").value("Record changed by someone else"),
@@ -34,7 +34,9 @@ public final class StaleProblem {
 
     /** The Chinese answer (the default language). */
     public static ResultMatcher inChinese() {
-        return all(status().isConflict(), jsonPath("$.title").value("记录已被他人修改"),
+        return all(
+                status().isConflict(),
+                jsonPath("$.title").value("记录已被他人修改"),
                 jsonPath("$.detail").value(containsString("他人已于 20")));
     }
 }

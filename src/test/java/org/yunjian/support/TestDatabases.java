@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -20,8 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** Returns the class's own data directory. */
     public static Path fresh(String name, DynamicPropertyRegistry registry) {
@@ -29,8 +26,7 @@ public final class TestDatabases {
     }
 
     /** A fresh database and data directory, with the URL and the credentials of the user Flyway migrates as. */
-    public record Database(Path dataDir, String url, String owner, String ownerPassword) {
-    }
+    public record Database(Path dataDir, String url, String owner, String ownerPassword) {}
 
     /** As {@link #fresh(String, DynamicPropertyRegistry)}, telling how to reach the database (to prepare it). */
     public static Database freshDatabase(String name, DynamicPropertyRegistry registry) {
@@ -67,8 +63,8 @@ public final class TestDatabases {
         return create(name, properties, false);
     }
 
-    private static Database create(String name, java.util.function.BiConsumer<String, String> registry,
-            boolean h2File) {
+    private static Database create(
+            String name, java.util.function.BiConsumer<String, String> registry, boolean h2File) {
         String db = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         // a data directory of its own too: the audit head witness and the keys belong to the database, and a
@@ -89,7 +85,7 @@ public final class TestDatabases {
             return new Database(dataDir, h2File ? null : url, "yunjian", "");
         }
         try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + db + " OWNER " + PostgresForTests.OWNER + " ENCODING 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException("could not create test database " + db, e);
@@ -99,7 +95,7 @@ public final class TestDatabases {
         registry.accept("spring.flyway.url", url);
         registry.accept("yunjian.test.pg.owner-url", url);
         registry.accept("yunjian.test.pg.app-url", url);
-        return new Database(dataDir, url, System.getProperty("spring.flyway.user"),
-                System.getProperty("spring.flyway.password"));
+        return new Database(
+                dataDir, url, System.getProperty("spring.flyway.user"), System.getProperty("spring.flyway.password"));
     }
 }

@@ -107,8 +107,8 @@ public final class VanishingFiles {
         }
 
         @Override
-        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs)
-                throws IOException {
+        public SeekableByteChannel newByteChannel(
+                Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
             return Files.newByteChannel(real(path), options, attrs);
         }
 
@@ -193,7 +193,8 @@ public final class VanishingFiles {
         }
 
         @Override
-        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
+                throws IOException {
             maybeVanish(path);
             return Files.readAttributes(real(path), attributes, options);
         }
@@ -214,8 +215,7 @@ public final class VanishingFiles {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
 
         @Override
         public boolean isOpen() {

@@ -20,8 +20,10 @@ public final class WebSession {
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern CSRF_META = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final Function<String, URI> base;
     private String csrf;
 
@@ -33,11 +35,13 @@ public final class WebSession {
     public String login(String username, String password) throws IOException, InterruptedException {
         String page = get("/login").body();
         csrf = find(CSRF_INPUT, page);
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.apply("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
-                        "_csrf", csrf))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = client.send(
+                HttpRequest.newBuilder(base.apply("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form(Map.of("username", username, "password", password, "_csrf", csrf))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String location = r.headers().firstValue("Location").orElse("");
         String home = get("/").body();
         String token = find(CSRF_META, home);
@@ -52,16 +56,22 @@ public final class WebSession {
     }
 
     public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(base.apply(path))
-                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(base.apply(path))
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Any method, with the session's cookie and CSRF token and the given headers (e.g. Accept-Language). */
     public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.apply(path)).method(method,
-                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.apply(path))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (csrf != null) {
             b.header("X-CSRF-TOKEN", csrf);
         }
@@ -71,14 +81,19 @@ public final class WebSession {
 
     /** Sends without waiting, so a test can act the moment a response arrives (e.g. kill the server on a 201). */
     public java.util.concurrent.CompletableFuture<HttpResponse<String>> postJsonAsync(String path, String json) {
-        return client.sendAsync(HttpRequest.newBuilder(base.apply(path))
-                .header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.sendAsync(
+                HttpRequest.newBuilder(base.apply(path))
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Takes the session's current CSRF token from {@code /api/csrf} (after a login step that changed it). */
     public void refreshCsrf() throws IOException, InterruptedException {
-        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(get("/api/csrf").body());
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"")
+                .matcher(get("/api/csrf").body());
         if (m.find()) {
             csrf = m.group(1);
         }

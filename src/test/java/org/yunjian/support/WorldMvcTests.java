@@ -24,8 +24,10 @@ public abstract class WorldMvcTests {
 
     @Autowired
     protected MockMvc mvc;
+
     @Autowired
     protected Fixtures fixtures;
+
     @Autowired
     protected JdbcClient jdbc;
 

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,16 +24,17 @@ import org.yunjian.security.Role;
 class ApiDocsAccessTests {
 
     static UsernamePasswordAuthenticationToken loggedIn() {
-        return UsernamePasswordAuthenticationToken.authenticated("docs-reader-" + UUID.randomUUID(), null,
-                List.of(new SimpleGrantedAuthority(Role.USER.authority())));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                "docs-reader-" + UUID.randomUUID(), null, List.of(new SimpleGrantedAuthority(Role.USER.authority())));
     }
 
     @Test
     void theProductionProfileClosesTheApiDocs() throws Exception {
-        List<PropertySource<?>> docs = new YamlPropertySourceLoader().load("application.yml",
-                new ClassPathResource("application.yml"));
+        List<PropertySource<?>> docs =
+                new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
         PropertySource<?> postgres = docs.stream()
-                .filter(d -> "postgres".equals(d.getProperty("spring.config.activate.on-profile"))).findFirst()
+                .filter(d -> "postgres".equals(d.getProperty("spring.config.activate.on-profile")))
+                .findFirst()
                 .orElseThrow();
         assertThat(postgres.getProperty("yunjian.security.public-api-docs")).hasToString("false");
         PropertySource<?> base = docs.get(0);
@@ -50,11 +50,15 @@ class ApiDocsAccessTests {
 
         @Test
         void anonymousCallersAreSentToLogInForTheApiDocs() throws Exception {
-            for (String path : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/index.html", "/swagger-ui.html")) {
+            for (String path :
+                    List.of("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/index.html", "/swagger-ui.html")) {
                 // 401 for an API client, the login page for a browser
                 int status = mvc.perform(get(path)).andReturn().getResponse().getStatus();
                 assertThat(status).as(path).isIn(302, 401);
-                status = mvc.perform(get(path).accept("text/html")).andReturn().getResponse().getStatus();
+                status = mvc.perform(get(path).accept("text/html"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
                 assertThat(status).as(path).isIn(302, 401);
             }
             mvc.perform(get("/v3/api-docs").with(authentication(loggedIn()))).andExpect(status().isOk());

@@ -2,6 +2,7 @@ package org.yunjian.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -11,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -55,7 +54,9 @@ class ApiSchemaNamesTests {
                 clashes.put(name, classes);
             }
         });
-        assertThat(clashes).as("simple names shared by different types in the OpenAPI document").isEmpty();
+        assertThat(clashes)
+                .as("simple names shared by different types in the OpenAPI document")
+                .isEmpty();
     }
 
     private void walk(Type type, Map<String, Set<String>> byName, Set<Class<?>> seen) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.security.MutableClock;
 import org.yunjian.web.BadRequests.OncePerMinute;
@@ -24,7 +23,9 @@ class BadRequestsTest {
             clock.advance(Duration.ofMillis(500));
             assertThat(lines.note("192.0.2.1").first()).isFalse();
         }
-        assertThat(lines.note("192.0.2.2").first()).as("another address has a line of its own").isTrue();
+        assertThat(lines.note("192.0.2.2").first())
+                .as("another address has a line of its own")
+                .isTrue();
         clock.set(Instant.parse("2026-11-25T08:01:00Z"));
         assertThat(lines.note("192.0.2.1").first()).as("the next minute").isTrue();
     }
@@ -37,7 +38,9 @@ class BadRequestsTest {
             assertThat(lines.note("198.51.100." + i).first()).isTrue();
         }
         for (int i = 3; i < 1_000; i++) {
-            assertThat(lines.note("198.51.100." + i).first()).as("over capacity: not logged, not kept").isFalse();
+            assertThat(lines.note("198.51.100." + i).first())
+                    .as("over capacity: not logged, not kept")
+                    .isFalse();
         }
         clock.advance(Duration.ofMinutes(1));
         Note next = lines.note("198.51.100.999");

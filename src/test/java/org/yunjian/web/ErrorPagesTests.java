@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,41 +38,45 @@ class ErrorPagesTests {
 
     @ParameterizedTest(name = "{0} {1} → {2} page")
     @CsvSource({
-            "GET, /no-such-page, 404, 您要找的页面或内容不存在, does not exist",
-            "GET, /systems/00000000-0000-4000-8000-000000000000, 404, 不存在, does not exist",
-            "GET, /systems/not-a-uuid, 400, 请求无效, Invalid request",
-            "GET, /dashboard?level=9, 400, 请求无效, Invalid request",
-            "GET, /audit, 403, 您无权执行此操作, not allowed",
-            "PUT, /dashboard, 405, 不支持这种操作方式, does not accept",
+        "GET, /no-such-page, 404, 您要找的页面或内容不存在, does not exist",
+        "GET, /systems/00000000-0000-4000-8000-000000000000, 404, 不存在, does not exist",
+        "GET, /systems/not-a-uuid, 400, 请求无效, Invalid request",
+        "GET, /dashboard?level=9, 400, 请求无效, Invalid request",
+        "GET, /audit, 403, 您无权执行此操作, not allowed",
+        "PUT, /dashboard, 405, 不支持这种操作方式, does not accept",
     })
-    void pageRequestsGetAnErrorPageInTheUsersLanguageWithAWayBack(String method, String path, int status,
-                                                                   String chinese, String english) throws Exception {
+    void pageRequestsGetAnErrorPageInTheUsersLanguageWithAWayBack(
+            String method, String path, int status, String chinese, String english) throws Exception {
         HttpResponse<String> zh = customer.send(method, path, null, Map.of("Accept", "text/html"));
         assertErrorPage(zh, status, chinese);
-        HttpResponse<String> en = customer.send(method, path + (path.contains("?") ? "&" : "?") + "lang=en", null,
-                Map.of("Accept", "text/html"));
+        HttpResponse<String> en = customer.send(
+                method, path + (path.contains("?") ? "&" : "?") + "lang=en", null, Map.of("Accept", "text/html"));
         assertErrorPage(en, status, english);
     }
 
     @ParameterizedTest(name = "{0} {1} → {2} problem")
     @CsvSource({
-            "GET, /api/no-such-endpoint, 404, 不存在, does not exist",
-            "GET, /api/systems/00000000-0000-4000-8000-000000000000, 404, 不存在, does not exist",
-            "GET, /api/systems/not-a-uuid, 400, 参数 id 的值无效, Parameter id has an invalid value",
-            "GET, /api/audit/events, 403, 您无权执行此操作, not allowed",
-            "DELETE, /api/csrf, 405, 不支持这种操作方式, does not accept",
+        "GET, /api/no-such-endpoint, 404, 不存在, does not exist",
+        "GET, /api/systems/00000000-0000-4000-8000-000000000000, 404, 不存在, does not exist",
+        "GET, /api/systems/not-a-uuid, 400, 参数 id 的值无效, Parameter id has an invalid value",
+        "GET, /api/audit/events, 403, 您无权执行此操作, not allowed",
+        "DELETE, /api/csrf, 405, 不支持这种操作方式, does not accept",
     })
-    void restRequestsGetAProblemInTheAcceptedLanguage(String method, String path, int status, String chinese,
-                                                      String english) throws Exception {
+    void restRequestsGetAProblemInTheAcceptedLanguage(
+            String method, String path, int status, String chinese, String english) throws Exception {
         for (String accept : new String[] {"application/json", "text/html"}) { // even a browser-like Accept
-            HttpResponse<String> zh = customer.send(method, path, null, Map.of("Accept", accept,
-                    "Accept-Language", "zh-CN"));
+            HttpResponse<String> zh =
+                    customer.send(method, path, null, Map.of("Accept", accept, "Accept-Language", "zh-CN"));
             assertProblem(zh, status, chinese);
-            assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(zh.body()).path("title")
-                    .asString()).as("the title in Chinese too, not the status's English reason phrase")
+            assertThat(tools.jackson.databind.json.JsonMapper.builder()
+                            .build()
+                            .readTree(zh.body())
+                            .path("title")
+                            .asString())
+                    .as("the title in Chinese too, not the status's English reason phrase")
                     .matches("\\p{IsHan}+");
-            HttpResponse<String> en = customer.send(method, path, null, Map.of("Accept", accept,
-                    "Accept-Language", "en"));
+            HttpResponse<String> en =
+                    customer.send(method, path, null, Map.of("Accept", accept, "Accept-Language", "en"));
             assertProblem(en, status, english);
         }
     }
@@ -81,11 +84,14 @@ class ErrorPagesTests {
     @org.junit.jupiter.api.Test
     void anOversizedFormPostIsAPageAndAnOversizedApiBodyAProblem() throws Exception {
         String big = "x".repeat(1_100_000);
-        HttpResponse<String> page = customer.send("POST", "/systems/" + UUID.randomUUID() + "/private-notes", big,
+        HttpResponse<String> page = customer.send(
+                "POST",
+                "/systems/" + UUID.randomUUID() + "/private-notes",
+                big,
                 Map.of("Accept", "text/html", "Content-Type", "text/plain"));
         assertErrorPage(page, 413, "过大");
-        HttpResponse<String> rest = customer.send("POST", "/api/systems", big,
-                Map.of("Content-Type", "application/json", "Accept-Language", "en"));
+        HttpResponse<String> rest = customer.send(
+                "POST", "/api/systems", big, Map.of("Content-Type", "application/json", "Accept-Language", "en"));
         assertProblem(rest, 413, "too large");
     }
 
@@ -94,21 +100,35 @@ class ErrorPagesTests {
 
     private static void assertErrorPage(HttpResponse<String> r, int status, String sentence) {
         assertThat(r.statusCode()).as(r.uri() + "\n" + r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).as(r.uri() + "\n" + r.body()).startsWith("text/html");
-        assertThat(r.body()).as(r.uri().toString()).contains("id=\"error-page\"").contains(sentence)
-                .contains("id=\"error-home\"").contains("id=\"error-back\"")
-                .doesNotContain("Whitelabel").doesNotContain("\"status\":");
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .as(r.uri() + "\n" + r.body())
+                .startsWith("text/html");
+        assertThat(r.body())
+                .as(r.uri().toString())
+                .contains("id=\"error-page\"")
+                .contains(sentence)
+                .contains("id=\"error-home\"")
+                .contains("id=\"error-back\"")
+                .doesNotContain("Whitelabel")
+                .doesNotContain("\"status\":");
         // the shell stays, whichever path rendered the page (an exception handler runs no @ModelAttribute)
-        assertThat(r.body()).as(r.uri() + ": navigation, account and demo banner")
-                .contains("id=\"nav-systems\"").contains("id=\"logout\"").contains("id=\"demo-banner\"")
+        assertThat(r.body())
+                .as(r.uri() + ": navigation, account and demo banner")
+                .contains("id=\"nav-systems\"")
+                .contains("id=\"logout\"")
+                .contains("id=\"demo-banner\"")
                 .contains(">" + CUSTOMER_NAME + "</a>");
     }
 
     private static void assertProblem(HttpResponse<String> r, int status, String detail) {
         assertThat(r.statusCode()).as(r.uri() + "\n" + r.body()).isEqualTo(status);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).as(r.uri().toString())
+        assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                .as(r.uri().toString())
                 .startsWith("application/problem+json");
-        assertThat(r.body()).as(r.uri().toString()).contains("\"status\":" + status).contains(detail)
+        assertThat(r.body())
+                .as(r.uri().toString())
+                .contains("\"status\":" + status)
+                .contains(detail)
                 .doesNotContain("<html");
     }
 }

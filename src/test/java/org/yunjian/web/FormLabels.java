@@ -14,7 +14,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -35,8 +34,7 @@ public final class FormLabels {
     private static Properties zh;
     private static Properties en;
 
-    private FormLabels() {
-    }
+    private FormLabels() {}
 
     /**
      * {@code forms}: a text that only the opening tag of each form of {@code template} holds (its id, or the start of
@@ -48,17 +46,24 @@ public final class FormLabels {
         Map<String, Set<String>> fields = fields(html, forms.keySet());
         fields.forEach((marker, names) -> {
             Map<String, String> labels = forms.get(marker);
-            assertThat(labels.keySet()).as("%s, form %s: every field has its label", template, marker)
+            assertThat(labels.keySet())
+                    .as("%s, form %s: every field has its label", template, marker)
                     .containsAll(names);
             labels.forEach((field, key) -> {
                 if (key.isEmpty()) {
                     return; // refused otherwise than by a field error (its own alert, the form's section)
                 }
-                assertThat(html.contains("#{" + key + "}") || html.contains("#{" + key + "(")
-                        || html.contains("'" + key + "'"))
-                        .as("%s: the label of %s (%s) is one the page shows", template, field, key).isTrue();
-                assertThat(bundle(false).getProperty(key)).as("%s → %s (zh-CN)", field, key).isNotBlank();
-                assertThat(bundle(true).getProperty(key)).as("%s → %s (en)", field, key).isNotBlank();
+                assertThat(html.contains("#{" + key + "}")
+                                || html.contains("#{" + key + "(")
+                                || html.contains("'" + key + "'"))
+                        .as("%s: the label of %s (%s) is one the page shows", template, field, key)
+                        .isTrue();
+                assertThat(bundle(false).getProperty(key))
+                        .as("%s → %s (zh-CN)", field, key)
+                        .isNotBlank();
+                assertThat(bundle(true).getProperty(key))
+                        .as("%s → %s (en)", field, key)
+                        .isNotBlank();
             });
         });
     }
@@ -76,7 +81,9 @@ public final class FormLabels {
         while (form.find()) {
             String tag = form.group();
             String marker = markers.stream().filter(tag::contains).findFirst().orElse(null);
-            assertThat(marker).as("a form of the page without its labels: %s", tag).isNotNull();
+            assertThat(marker)
+                    .as("a form of the page without its labels: %s", tag)
+                    .isNotNull();
             int end = html.indexOf("</form>", form.end());
             Matcher field = FIELD.matcher(html.substring(form.end(), end < 0 ? html.length() : end));
             while (field.find()) {
@@ -88,8 +95,13 @@ public final class FormLabels {
         while (field.find()) {
             Matcher f = FORM_ATTR.matcher(field.group());
             if (f.find()) {
-                String marker = markers.stream().filter(f.group(1)::contains).findFirst().orElse(null);
-                assertThat(marker).as("a field of a form without its labels: %s", field.group()).isNotNull();
+                String marker = markers.stream()
+                        .filter(f.group(1)::contains)
+                        .findFirst()
+                        .orElse(null);
+                assertThat(marker)
+                        .as("a field of a form without its labels: %s", field.group())
+                        .isNotNull();
                 add(out.get(marker), field.group());
             }
         }
@@ -118,7 +130,8 @@ public final class FormLabels {
             zh = new Properties();
             en = new Properties();
             try {
-                for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
+                for (Resource r :
+                        new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*.properties")) {
                     Properties target = r.getFilename().endsWith("_en.properties") ? en : zh;
                     try (InputStream in = r.getInputStream()) {
                         target.load(new InputStreamReader(in, StandardCharsets.UTF_8));

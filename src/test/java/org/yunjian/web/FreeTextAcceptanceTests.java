@@ -16,9 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
@@ -32,7 +30,6 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -60,7 +57,8 @@ class FreeTextAcceptanceTests {
      * enum are not here: they are skipped because they fail parsing before any text is kept.
      */
     static final Map<String, String> NOT_FREE_TEXT = Map.of(
-            "POST /api/login/totp code", "a six-digit one-time code for the MFA-pending session; compared, never stored");
+            "POST /api/login/totp code",
+            "a six-digit one-time code for the MFA-pending session; compared, never stored");
 
     /**
      * Tables that may change while a refused request runs: the audit engineer records refusals; and the platform's
@@ -68,13 +66,23 @@ class FreeTextAcceptanceTests {
      * due (我的待办) with its notifications and deliveries, the digest, delivery retries, job leases. (In the
      * PostgreSQL run a delivery appeared during a refusal: a living context's job, not the request.)
      */
-    static final Set<String> MAY_CHANGE = Set.of("audit_event", "audit_anchor", "audit_head", "flyway_schema_history",
-            "work_task", "work_scope", "notification", "notification_delivery", "job_lease", "cluster_node");
+    static final Set<String> MAY_CHANGE = Set.of(
+            "audit_event",
+            "audit_anchor",
+            "audit_head",
+            "flyway_schema_history",
+            "work_task",
+            "work_scope",
+            "notification",
+            "notification_delivery",
+            "job_lease",
+            "cluster_node");
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     DataSource dataSource;
 
@@ -84,28 +92,43 @@ class FreeTextAcceptanceTests {
         }
     }
 
-    enum Where { JSON_BODY, FORM, QUERY }
+    enum Where {
+        JSON_BODY,
+        FORM,
+        QUERY
+    }
 
     @TestFactory
     Stream<DynamicTest> everyFreeTextFieldRefusesNulAndLoneSurrogates() throws Exception {
         // read as a logged-in administrator asking for JSON, as production serves the document (postgres profile);
         // an answer other than the document is reported with its status, body and exception
-        MvcResult docs = mvc.perform(get("/v3/api-docs").accept(MediaType.APPLICATION_JSON).with(as(admin())))
+        MvcResult docs = mvc.perform(
+                        get("/v3/api-docs").accept(MediaType.APPLICATION_JSON).with(as(admin())))
                 .andReturn();
         String document = docs.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(docs.getResponse().getStatus()).as("/v3/api-docs answered %s %s",
-                chain(docs.getResolvedException()), document).isEqualTo(200);
+        assertThat(docs.getResponse().getStatus())
+                .as("/v3/api-docs answered %s %s", chain(docs.getResolvedException()), document)
+                .isEqualTo(200);
         JsonNode api = JSON.readTree(document);
         List<Field> fields = fields(api);
-        assertThat(fields).as("string fields found in the OpenAPI document").hasSizeGreaterThan(60)
+        assertThat(fields)
+                .as("string fields found in the OpenAPI document")
+                .hasSizeGreaterThan(60)
                 .extracting(Field::key)
-                .contains("PUT /api/remediations/{id} note", "POST /api/exit-projects/{id}/deletion-records scope",
-                        "POST /api/organizations name", "PUT /api/systems/{id}/private-notes notes",
+                .contains(
+                        "PUT /api/remediations/{id} note",
+                        "POST /api/exit-projects/{id}/deletion-records scope",
+                        "POST /api/organizations name",
+                        "PUT /api/systems/{id}/private-notes notes",
                         "POST /api/engagements participants[0].role");
-        return fields.stream().filter(f -> !NOT_FREE_TEXT.containsKey(f.key())).flatMap(f -> Stream.of(
-                DynamicTest.dynamicTest(f.key() + " with NUL", () -> refused(f, "a\u0000b", "a\\u0000b", "U+0000")),
-                DynamicTest.dynamicTest(f.key() + " with a lone surrogate",
-                        () -> refused(f, "a\ud800b", "a\\ud800b", "U+D800"))));
+        return fields.stream()
+                .filter(f -> !NOT_FREE_TEXT.containsKey(f.key()))
+                .flatMap(f -> Stream.of(
+                        DynamicTest.dynamicTest(
+                                f.key() + " with NUL", () -> refused(f, "a\u0000b", "a\\u0000b", "U+0000")),
+                        DynamicTest.dynamicTest(
+                                f.key() + " with a lone surrogate",
+                                () -> refused(f, "a\ud800b", "a\\ud800b", "U+D800"))));
     }
 
     private void refused(Field f, String raw, String jsonEscaped, String label) throws Exception {
@@ -117,22 +140,34 @@ class FreeTextAcceptanceTests {
                 String marker = "\u2603MARK\u2603";
                 JsonNode body = f.body().deepCopy();
                 put(body, f.name(), marker);
-                b = request(HttpMethod.valueOf(f.method()), path).contentType(MediaType.APPLICATION_JSON)
-                        .content(JSON.writeValueAsString(body).replace(marker, jsonEscaped)).with(as(admin()));
+                b = request(HttpMethod.valueOf(f.method()), path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.writeValueAsString(body).replace(marker, jsonEscaped))
+                        .with(as(admin()));
             }
             case FORM -> {
                 var m = multipart(HttpMethod.valueOf(f.method()), path)
                         .file(new MockMultipartFile("file", "x.json", "application/json", "{}".getBytes()));
                 b = m.param(f.name(), raw).with(as(admin()));
             }
-            default -> b = request(HttpMethod.valueOf(f.method()), path).param(f.name(), raw).with(as(admin()));
+            default ->
+                b = request(HttpMethod.valueOf(f.method()), path)
+                        .param(f.name(), raw)
+                        .with(as(admin()));
         }
         MvcResult r = mvc.perform(b).andReturn();
         String answer = r.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(r.getResponse().getStatus()).as(f.key() + " answered " + answer).isEqualTo(400);
+        assertThat(r.getResponse().getStatus())
+                .as(f.key() + " answered " + answer)
+                .isEqualTo(400);
         JsonNode problem = JSON.readTree(answer);
-        assertThat(problem.path("type").asString()).as(f.key() + " answered " + answer + " " + chain(r.getResolvedException())).isEqualTo("urn:yunjian:problem:validation");
-        assertThat(problem.path("errors").path(f.name()).asString()).as(answer).contains(f.name()).contains(label);
+        assertThat(problem.path("type").asString())
+                .as(f.key() + " answered " + answer + " " + chain(r.getResolvedException()))
+                .isEqualTo("urn:yunjian:problem:validation");
+        assertThat(problem.path("errors").path(f.name()).asString())
+                .as(answer)
+                .contains(f.name())
+                .contains(label);
         assertThat(rowCounts()).as("nothing stored").isEqualTo(before);
     }
 
@@ -158,8 +193,8 @@ class FreeTextAcceptanceTests {
             JsonNode json = content.path("application/json").path("schema");
             if (!json.isMissingNode()) {
                 JsonNode base = sample(api, json); // an object, or a list for a batch body
-                strings(api, json, "").forEach(name -> out.add(new Field(method, p.getKey(), Where.JSON_BODY, name,
-                        base)));
+                strings(api, json, "")
+                        .forEach(name -> out.add(new Field(method, p.getKey(), Where.JSON_BODY, name, base)));
             }
             JsonNode form = content.path("multipart/form-data").path("schema");
             if (!form.isMissingNode()) {
@@ -172,8 +207,12 @@ class FreeTextAcceptanceTests {
             }
             for (JsonNode param : operation.path("parameters")) {
                 if ("query".equals(param.path("in").asString()) && isFreeText(resolve(api, param.path("schema")))) {
-                    out.add(new Field(method, p.getKey(),
-                            form.isMissingNode() ? Where.QUERY : Where.FORM, param.path("name").asString(), null));
+                    out.add(new Field(
+                            method,
+                            p.getKey(),
+                            form.isMissingNode() ? Where.QUERY : Where.FORM,
+                            param.path("name").asString(),
+                            null));
                 }
             }
         }));
@@ -217,8 +256,11 @@ class FreeTextAcceptanceTests {
         JsonNode s = resolve(api, schema);
         List<String> out = new ArrayList<>();
         switch (type(s)) {
-            case "object" -> s.path("properties").properties().forEach(e -> out.addAll(strings(api, e.getValue(),
-                    prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
+            case "object" ->
+                s.path("properties")
+                        .properties()
+                        .forEach(e -> out.addAll(
+                                strings(api, e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
             case "array" -> out.addAll(strings(api, s.path("items"), prefix + "[0]"));
             case "string" -> {
                 if (isFreeText(s)) {
@@ -227,8 +269,10 @@ class FreeTextAcceptanceTests {
             }
             default -> {
                 if (s.has("properties")) {
-                    s.path("properties").properties().forEach(e -> out.addAll(strings(api, e.getValue(),
-                            prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
+                    s.path("properties")
+                            .properties()
+                            .forEach(e -> out.addAll(strings(
+                                    api, e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
                 }
             }
         }
@@ -247,12 +291,13 @@ class FreeTextAcceptanceTests {
         }
         String format = s.path("format").asString();
         return switch (type(s)) {
-            case "string" -> switch (format) {
-                case "uuid" -> n.stringNode(UUID.randomUUID().toString());
-                case "date" -> n.stringNode("2026-01-02");
-                case "date-time" -> n.stringNode("2026-01-02T03:04:05Z");
-                default -> n.stringNode("示例");
-            };
+            case "string" ->
+                switch (format) {
+                    case "uuid" -> n.stringNode(UUID.randomUUID().toString());
+                    case "date" -> n.stringNode("2026-01-02");
+                    case "date-time" -> n.stringNode("2026-01-02T03:04:05Z");
+                    default -> n.stringNode("示例");
+                };
             case "integer", "number" -> n.numberNode(1);
             case "boolean" -> n.booleanNode(false);
             case "array" -> n.arrayNode().add(sample(api, s.path("items")));
@@ -293,7 +338,7 @@ class FreeTextAcceptanceTests {
         Map<String, Long> counts = new TreeMap<>();
         List<String> tables = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 tables.add(rs.getString("TABLE_NAME"));
             }

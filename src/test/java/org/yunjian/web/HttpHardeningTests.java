@@ -2,6 +2,8 @@ package org.yunjian.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,10 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.servlet.http.HttpSessionEvent;
-import jakarta.servlet.http.HttpSessionListener;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,8 +27,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.support.RawHttp.Response;
 import org.yunjian.support.RawHttp;
+import org.yunjian.support.RawHttp.Response;
 
 /**
  * The HTTP edge against a real server on a real socket: no session for anonymous visitors, request bodies
@@ -62,8 +60,10 @@ class HttpHardeningTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     org.yunjian.party.Fixtures fixtures;
 
@@ -72,7 +72,8 @@ class HttpHardeningTests {
     @BeforeEach
     void account() {
         username = "edge-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID organization = fixtures.organization("边界测试 " + username, org.yunjian.catalog.PartyRole.CUSTOMER).id();
+        UUID organization = fixtures.organization("边界测试 " + username, org.yunjian.catalog.PartyRole.CUSTOMER)
+                .id();
         users.createDemoAccount(username, "边界测试", Role.USER, organization, PASSWORD, null);
     }
 
@@ -101,16 +102,25 @@ class HttpHardeningTests {
         Response page = send(from, "GET /login HTTP/1.1\r\n" + extraHeaders, null);
         Matcher m = CSRF_INPUT.matcher(page.body());
         assertThat(m.find()).as("login form carries a CSRF token").isTrue();
-        String cookies = String.join("; ", page.header("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
+        String cookies = String.join(
+                "; ",
+                page.header("Set-Cookie").stream().map(c -> c.split(";")[0]).toList());
         byte[] form = ("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
-                + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        return send(from, "POST /login HTTP/1.1\r\n" + extraHeaders + "Cookie: " + cookies + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length + "\r\n", form);
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                        + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        return send(
+                from,
+                "POST /login HTTP/1.1\r\n" + extraHeaders + "Cookie: " + cookies + "\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length + "\r\n",
+                form);
     }
 
     static String sessionCookie(Response r) {
-        return r.header("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse(null);
+        return r.header("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElse(null);
     }
 
     // ---- sessions
@@ -119,8 +129,17 @@ class HttpHardeningTests {
     void anonymousRequestsCreateNoServerSessionButALoginDoes() throws IOException {
         int before = SessionCounter.CREATED.get();
         for (int i = 0; i < 100; i++) {
-            for (String path : List.of("/login", "/", "/catalog", "/api/csrf", "/api/organizations",
-                    "/assessments/" + UUID.randomUUID(), "/css/app.css", "/no-such-page", "/setup", "/v3/api-docs")) {
+            for (String path : List.of(
+                    "/login",
+                    "/",
+                    "/catalog",
+                    "/api/csrf",
+                    "/api/organizations",
+                    "/assessments/" + UUID.randomUUID(),
+                    "/css/app.css",
+                    "/no-such-page",
+                    "/setup",
+                    "/v3/api-docs")) {
                 Response r = get(path, i % 2 == 0 ? "Accept: application/json\r\n" : "Accept: text/html\r\n");
                 assertThat(r.status()).as(path).isLessThan(500);
                 assertThat(sessionCookie(r)).as(path).isNull();
@@ -131,12 +150,16 @@ class HttpHardeningTests {
         assertThat(failed.status()).isEqualTo(302);
         assertThat(failed.first("Location")).contains("/login?error");
         assertThat(sessionCookie(failed)).isNull();
-        assertThat(SessionCounter.CREATED.get()).as("sessions created by anonymous requests").isEqualTo(before);
+        assertThat(SessionCounter.CREATED.get())
+                .as("sessions created by anonymous requests")
+                .isEqualTo(before);
 
         Response ok = login("127.0.0.1", "");
         assertThat(ok.status()).isEqualTo(302);
         assertThat(sessionCookie(ok)).isNotNull();
-        assertThat(SessionCounter.CREATED.get()).as("a login begins exactly one session").isEqualTo(before + 1);
+        assertThat(SessionCounter.CREATED.get())
+                .as("a login begins exactly one session")
+                .isEqualTo(before + 1);
     }
 
     // ---- body limits
@@ -144,8 +167,11 @@ class HttpHardeningTests {
     @Test
     void aDeclaredHundredMegabyteBodyIsRefusedWithoutBeingRead() throws IOException {
         // the head alone: the server answers before a single byte of the body is sent
-        Response r = send("127.0.0.1", "POST /api/organizations HTTP/1.1\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 104857600\r\nAccept: application/json\r\n", null);
+        Response r = send(
+                "127.0.0.1",
+                "POST /api/organizations HTTP/1.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 104857600\r\nAccept: application/json\r\n",
+                null);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.first("Content-Type")).startsWith("application/problem+json");
         assertThat(r.body()).contains("\"status\":413").contains("urn:yunjian:problem:too-large");
@@ -161,7 +187,7 @@ class HttpHardeningTests {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             out.write(("POST /api/organizations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Transfer-Encoding: chunked\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+                            + "Transfer-Encoding: chunked\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) ' ');
@@ -191,8 +217,11 @@ class HttpHardeningTests {
     @Test
     void aBodyWithinTheLimitStillReachesTheApplication() throws IOException {
         byte[] json = ("{\"name\":\"" + "x".repeat(100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        Response r = send("127.0.0.1", "POST /api/organizations HTTP/1.1\r\nContent-Type: application/json\r\n"
-                + "Accept: application/json\r\nContent-Length: " + json.length + "\r\n", json);
+        Response r = send(
+                "127.0.0.1",
+                "POST /api/organizations HTTP/1.1\r\nContent-Type: application/json\r\n"
+                        + "Accept: application/json\r\nContent-Length: " + json.length + "\r\n",
+                json);
         // not too large: it went on to the CSRF and login checks
         assertThat(r.status()).isIn(401, 403);
         assertThat(r.body()).doesNotContain("too-large");
@@ -205,9 +234,14 @@ class HttpHardeningTests {
         for (String path : List.of("/login", "/api/csrf", "/api/organizations")) {
             Response r = get(path);
             assertThat(r.first("Referrer-Policy")).as(path).isEqualTo("same-origin");
-            assertThat(r.first("Permissions-Policy")).as(path).contains("camera=()").contains("microphone=()")
+            assertThat(r.first("Permissions-Policy"))
+                    .as(path)
+                    .contains("camera=()")
+                    .contains("microphone=()")
                     .contains("geolocation=()");
-            assertThat(r.first("Strict-Transport-Security")).as("plain HTTP: no HSTS on " + path).isNull();
+            assertThat(r.first("Strict-Transport-Security"))
+                    .as("plain HTTP: no HSTS on " + path)
+                    .isNull();
         }
     }
 
@@ -215,7 +249,9 @@ class HttpHardeningTests {
     void overTlsAtTheTrustedProxyTheSessionCookieIsSecureAndHstsIsSent() throws IOException {
         String https = "X-Forwarded-Proto: https\r\nX-Forwarded-For: 203.0.113.9\r\n";
         Response page = send("127.0.0.1", "GET /login HTTP/1.1\r\n" + https, null);
-        assertThat(page.first("Strict-Transport-Security")).contains("max-age=31536000").contains("includeSubDomains");
+        assertThat(page.first("Strict-Transport-Security"))
+                .contains("max-age=31536000")
+                .contains("includeSubDomains");
         assertThat(page.header("Set-Cookie")).allSatisfy(c -> assertThat(c).contains("Secure"));
 
         Response r = login("127.0.0.1", https);

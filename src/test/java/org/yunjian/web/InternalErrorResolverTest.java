@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -26,8 +25,11 @@ class InternalErrorResolverTest {
         String id = (String) request.getAttribute(InternalErrorResolver.CORRELATION_ID);
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat(response.getContentType()).startsWith("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"correlationId\":\"" + id + "\"")
-                .contains("\"status\":500").doesNotContain("boom").doesNotContain("IllegalStateException");
+        assertThat(response.getContentAsString())
+                .contains("\"correlationId\":\"" + id + "\"")
+                .contains("\"status\":500")
+                .doesNotContain("boom")
+                .doesNotContain("IllegalStateException");
         AuditableEvent event = (AuditableEvent) published.get(0);
         assertThat(event.action()).isEqualTo("request.failed");
         assertThat(event.outcome()).isEqualTo(AuditableEvent.Outcome.FAILURE);
@@ -38,11 +40,13 @@ class InternalErrorResolverTest {
     @Test
     void aPageFailureShowsTheErrorPageWithTheCorrelationId() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/assessments/1");
-        ModelAndView mav = resolver.resolveException(request, new MockHttpServletResponse(), null,
-                new IllegalStateException("boom"));
+        ModelAndView mav = resolver.resolveException(
+                request, new MockHttpServletResponse(), null, new IllegalStateException("boom"));
         assertThat(mav.getViewName()).isEqualTo("web/error");
-        assertThat(mav.getModel().get("correlationId")).isEqualTo(request.getAttribute(InternalErrorResolver.CORRELATION_ID));
+        assertThat(mav.getModel().get("correlationId"))
+                .isEqualTo(request.getAttribute(InternalErrorResolver.CORRELATION_ID));
         assertThat(mav.getStatus().value()).isEqualTo(500);
-        assertThat(((AuditableEvent) published.get(0)).detail()).contains((String) mav.getModel().get("correlationId"));
+        assertThat(((AuditableEvent) published.get(0)).detail())
+                .contains((String) mav.getModel().get("correlationId"));
     }
 }

@@ -22,10 +22,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -56,10 +54,13 @@ class NginxTlsProxyTests {
 
     @LocalServerPort
     int appPort;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     Fixtures fixtures;
+
     @TempDir
     Path dir;
 
@@ -101,7 +102,10 @@ class NginxTlsProxyTests {
     }
 
     static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(String.join(" ", command) + "\n" + out).isZero();
     }
@@ -109,8 +113,24 @@ class NginxTlsProxyTests {
     @Test
     void behindTheDocumentedNginxTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
         Path binary = nginxBinary();
-        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", "tls.key", "-out", "tls.crt");
+        run(
+                dir,
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout",
+                "tls.key",
+                "-out",
+                "tls.crt");
         int tls = freePort();
         int plain = freePort();
         String server = documentedConfig()
@@ -130,41 +150,63 @@ class NginxTlsProxyTests {
                 + ";\n  fastcgi_temp_path " + dir.resolve("fastcgi") + ";\n  uwsgi_temp_path " + dir.resolve("uwsgi")
                 + ";\n  scgi_temp_path " + dir.resolve("scgi") + ";\n" + server + "}\n";
         Files.writeString(dir.resolve("nginx.conf"), conf);
-        nginx = new ProcessBuilder(binary.toString(), "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.out").toFile()).start();
+        nginx = new ProcessBuilder(
+                        binary.toString(),
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        dir.resolve("nginx.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("nginx.out").toFile())
+                .start();
         awaitPort(tls);
 
         String username = "tls-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID organization = fixtures.organization("TLS 测试 " + username, PartyRole.CUSTOMER).id();
+        UUID organization =
+                fixtures.organization("TLS 测试 " + username, PartyRole.CUSTOMER).id();
         users.createDemoAccount(username, "TLS 测试", Role.USER, organization, PASSWORD, null);
 
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(dir.resolve("tls.crt")))
-                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(trusting(dir.resolve("tls.crt")))
+                .cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         String base = "https://localhost:" + tls;
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as(log()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Strict-Transport-Security")).get().asString().contains("max-age=31536000");
+        assertThat(page.headers().firstValue("Strict-Transport-Security"))
+                .get()
+                .asString()
+                .contains("max-age=31536000");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         Matcher m = CSRF_INPUT.matcher(page.body());
         assertThat(m.find()).isTrue();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(log()).isEqualTo(302);
         // never sent back to plain HTTP
         assertThat(login.headers().firstValue("Location")).get().asString().doesNotStartWith("http:");
-        String session = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-                .findFirst().orElseThrow();
+        String session = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst()
+                .orElseThrow();
         assertThat(session).contains("Secure").contains("HttpOnly");
 
         // plain HTTP on the proxy only redirects to HTTPS
-        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + plain + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> redirect = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plain + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(redirect.statusCode()).isEqualTo(301);
         assertThat(redirect.headers().firstValue("Location")).get().asString().startsWith("https://");
     }
@@ -202,7 +244,8 @@ class NginxTlsProxyTests {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         try (InputStream in = Files.newInputStream(certificate)) {
-            store.setCertificateEntry("proxy", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            store.setCertificateEntry(
+                    "proxy", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(store);

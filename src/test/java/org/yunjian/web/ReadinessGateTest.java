@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -51,7 +50,9 @@ class ReadinessGateTest {
         ReadinessGate gate = new ReadinessGate(Duration.ofSeconds(30));
         AtomicBoolean served = new AtomicBoolean();
 
-        gate.doFilter(new MockHttpServletRequest("GET", "/actuator/health/readiness"), new MockHttpServletResponse(),
+        gate.doFilter(
+                new MockHttpServletRequest("GET", "/actuator/health/readiness"),
+                new MockHttpServletResponse(),
                 (req, res) -> served.set(true));
 
         assertThat(served).isTrue();
@@ -78,7 +79,9 @@ class ReadinessGateTest {
         gate.availability(new AvailabilityChangeEvent<>(context, ReadinessState.REFUSING_TRAFFIC));
         AtomicBoolean served = new AtomicBoolean();
 
-        gate.doFilter(new MockHttpServletRequest("GET", "/login"), new MockHttpServletResponse(),
+        gate.doFilter(
+                new MockHttpServletRequest("GET", "/login"),
+                new MockHttpServletResponse(),
                 (req, res) -> served.set(true));
 
         assertThat(served).isTrue();

@@ -1,14 +1,14 @@
 package org.yunjian.web;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
 import static org.yunjian.party.PartyTestSupport.admin;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.other;
@@ -38,6 +38,7 @@ class SearchAndHubTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
 
@@ -53,11 +54,15 @@ class SearchAndHubTests {
         String tag = w.system().name().substring(w.system().name().indexOf(' ') + 1);
         mvc.perform(get("/api/search").param("q", tag).with(as(user(w.provider().id()))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.systems[*].title").value(hasItem(w.system().name())))
-                .andExpect(jsonPath("$.systems[*].title").value(not(hasItem(w.strangersSystem().name()))));
+                .andExpect(
+                        jsonPath("$.systems[*].title").value(hasItem(w.system().name())))
+                .andExpect(jsonPath("$.systems[*].title")
+                        .value(not(hasItem(w.strangersSystem().name()))));
         mvc.perform(get("/api/search").param("q", tag).with(as(user(w.stranger().id()))))
-                .andExpect(jsonPath("$.systems[*].title").value(hasItem(w.strangersSystem().name())))
-                .andExpect(jsonPath("$.systems[*].title").value(not(hasItem(w.system().name()))));
+                .andExpect(jsonPath("$.systems[*].title")
+                        .value(hasItem(w.strangersSystem().name())))
+                .andExpect(jsonPath("$.systems[*].title")
+                        .value(not(hasItem(w.system().name()))));
         mvc.perform(get("/search").param("q", tag).with(as(user(w.stranger().id()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(w.strangersSystem().name())))
@@ -72,16 +77,21 @@ class SearchAndHubTests {
                 .andExpect(jsonPath("$.assessments").value(empty()))
                 .andExpect(jsonPath("$.requirements[0].href").value(containsString("/catalog/requirements/")));
         mvc.perform(get("/api/search").param("q", w.system().name()).with(as(admin())))
-                .andExpect(jsonPath("$.systems[*].title").value(hasItem(w.system().name())));
+                .andExpect(
+                        jsonPath("$.systems[*].title").value(hasItem(w.system().name())));
     }
 
     @Test
     void anEmptySearchSaysWhatToEnterAndAnUnmatchedOneSaysNothingWasFound() throws Exception {
         mvc.perform(get("/search").with(as(user(w.customer().id()))))
                 .andExpect(content().string(containsString("id=\"search-hint\"")));
-        mvc.perform(get("/search").param("q", "zzqqxx-无此名称").with(as(user(w.customer().id()))))
+        mvc.perform(get("/search")
+                        .param("q", "zzqqxx-无此名称")
+                        .with(as(user(w.customer().id()))))
                 .andExpect(content().string(containsString("id=\"search-empty\"")));
-        mvc.perform(get("/api/search").param("q", "x".repeat(201)).with(as(user(w.customer().id())))
+        mvc.perform(get("/api/search")
+                        .param("q", "x".repeat(201))
+                        .with(as(user(w.customer().id())))
                         .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.q").value(containsString("at most 200")));
@@ -90,20 +100,25 @@ class SearchAndHubTests {
     @Test
     void aFoundAssessmentShowsItsStatusByNameAndAnUntitledRequirementIsALinkWithWords() throws Exception {
         String name = "搜索测评 " + w.system().name();
-        mvc.perform(post("/api/assessments").with(as(user(w.customer().id()))).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/assessments")
+                        .with(as(user(w.customer().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"CUSTOMER_SELF",
-                                 "scope":["MLPS-L3"]}""".formatted(name, w.system().id(), w.customer().id())))
+                                 "scope":["MLPS-L3"]}""".formatted(
+                                        name, w.system().id(), w.customer().id())))
                 .andExpect(status().isCreated());
         mvc.perform(get("/search").param("q", name).with(as(user(w.customer().id()))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(name + "</a> <span class=\"muted\">"
-                        + w.system().name() + " · 草稿</span>")))
+                .andExpect(content()
+                        .string(containsString(name + "</a> <span class=\"muted\">"
+                                + w.system().name() + " · 草稿</span>")))
                 .andExpect(content().string(not(containsString("assessment.status."))));
         // GOVWEB-6.3.4.2-1 has no title in the guide: its link reads as the opening of its text, never empty
         mvc.perform(get("/search").param("q", "门户").with(as(user(w.customer().id()))))
                 .andExpect(content().string(containsString("href=\"/catalog/requirements/GOVWEB-6.3.4.2-1\"")))
-                .andExpect(r -> org.assertj.core.api.Assertions.assertThat(r.getResponse().getContentAsString())
+                .andExpect(r -> org.assertj.core.api.Assertions.assertThat(
+                                r.getResponse().getContentAsString())
                         .doesNotContainPattern("GOVWEB-6\\.3\\.4\\.2-1\"[^>]*></a>"));
     }
 

@@ -7,19 +7,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.jayway.jsonpath.JsonPath;
+import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.jayway.jsonpath.JsonPath;
-
-import jakarta.mail.internet.MimeMessage;
-
 import net.fortuna.ical4j.data.CalendarBuilder;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,14 +60,19 @@ class StoredControlCharactersTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     ReminderService reminders;
+
     @Autowired
     JdbcClient jdbc;
+
     @Value("${spring.datasource.url}")
     String url;
 
@@ -82,11 +83,19 @@ class StoredControlCharactersTests {
     @BeforeEach
     void world() throws Exception {
         w = fixtures.world();
-        customer = OverdueDrill.arrange(mvc, users, w, "ctl", "控制字符用户", "Control-Chars-2026!",
+        customer = OverdueDrill.arrange(
+                mvc,
+                users,
+                w,
+                "ctl",
+                "控制字符用户",
+                "Control-Chars-2026!",
                 LocalDate.now(Formats.zone()).plusMonths(2));
         address = customer.username() + "@example.gov.cn";
         // straight into the database, past the input rule that refuses all of these
-        jdbc.sql("UPDATE cloud_system SET name = ? WHERE id = ?").params(poisoned(), w.system().id()).update();
+        jdbc.sql("UPDATE cloud_system SET name = ? WHERE id = ?")
+                .params(poisoned(), w.system().id())
+                .update();
     }
 
     /** 系统 + every C0 control, DEL, C1 controls, U+202E (+ NUL and a lone surrogate where the database stores them). */
@@ -105,10 +114,14 @@ class StoredControlCharactersTests {
 
     @Test
     void aPageShowsReplacementCharactersAndNoControlCharacterStoredInTheDatabase() throws Exception {
-        for (String page : new String[] {"/systems/" + w.system().id(), "/systems",
-                "/systems/" + w.system().id() + "/lifecycle/obligations"}) {
-            String html = mvc.perform(get(page).with(as(customer))).andExpect(status().isOk()).andReturn()
-                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        for (String page : new String[] {
+            "/systems/" + w.system().id(), "/systems", "/systems/" + w.system().id() + "/lifecycle/obligations"
+        }) {
+            String html = mvc.perform(get(page).with(as(customer)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).as(page).contains("系统\uFFFD").contains("\u202E");
             assertThat(refused(html, true)).as(page).isEmpty();
         }
@@ -117,10 +130,16 @@ class StoredControlCharactersTests {
     @Test
     void theCalendarFeedHasReplacementCharactersAndNoControlCharacter() throws Exception {
         String body = mvc.perform(post("/api/lifecycle/calendar/feed").with(as(customer)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String feed = JsonPath.read(body, "$.url");
-        String ics = mvc.perform(get(feed.substring(feed.indexOf("/lifecycle/calendar/")))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String ics = mvc.perform(get(feed.substring(feed.indexOf("/lifecycle/calendar/"))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(ics).contains("系统\uFFFD");
         // CR only in the CRLF that ends each line; LF only there too (a value's line break is the escape \n)
         String lines = ics.replace("\r\n", "");
@@ -131,8 +150,10 @@ class StoredControlCharactersTests {
 
     @Test
     void aReminderMailHasReplacementCharactersAndNoControlCharacterInSubjectOrBody() throws Exception {
-        mvc.perform(put("/api/lifecycle/calendar/reminder-address").with(as(customer))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"email\":\"" + address + "\"}"))
+        mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + address + "\"}"))
                 .andExpect(status().isOk());
         reminders.sendDue();
         MimeMessage mail = null;
@@ -159,8 +180,8 @@ class StoredControlCharactersTests {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             boolean lineBreak = c == '\t' || c == '\n' || c == '\r';
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
-                    && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean pair =
+                    Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
             if (pair) {
                 i++;
             } else if (lineBreak ? !lines : Character.isISOControl(c) || Character.isSurrogate(c)) {

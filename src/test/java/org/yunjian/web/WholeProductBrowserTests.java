@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
@@ -60,18 +59,19 @@ class WholeProductBrowserTests {
     static final int PAGES_PER_ROLE = 45;
 
     /** Words an English run may consist of in Chinese mode: names, standards' identifiers, formats, protocols. */
-    static final Set<String> ALLOWED_WORDS = Set.of("yunjian", "oscal", "json", "csv", "pdf", "docx", "xlsx",
-            "rest", "api", "sm2", "sm3", "sm4", "hmac", "totp", "iaas", "paas", "saas", "gb", "jr", "mlps", "nist",
-            "sp", "rev", "ccia", "utc", "pem", "id", "url", "https", "http", "sha", "uuid", "ip", "s3", "gcm",
-            "openapi", "swagger", "ui", "html", "docs", "v3");
+    static final Set<String> ALLOWED_WORDS = Set.of(
+            "yunjian", "oscal", "json", "csv", "pdf", "docx", "xlsx", "rest", "api", "sm2", "sm3", "sm4", "hmac",
+            "totp", "iaas", "paas", "saas", "gb", "jr", "mlps", "nist", "sp", "rev", "ccia", "utc", "pem", "id", "url",
+            "https", "http", "sha", "uuid", "ip", "s3", "gcm", "openapi", "swagger", "ui", "html", "docs", "v3");
 
     static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     static final Pattern ENUM_CODE = Pattern.compile("\\b[A-Z]{2,}(_[A-Z0-9]+)+\\b");
     /** Two or more words with lower-case letters, separated by blanks only (one text node). */
-    static final Pattern ENGLISH_RUN = Pattern.compile("[A-Za-z][A-Za-z'’-]*[a-z][A-Za-z'’-]*"
-            + "(?:[ \\t,]+[A-Za-z][A-Za-z0-9'’-]*)+");
-    static final Pattern UUID_OR_NUMBER = Pattern.compile(
-            "/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]+)(?=/|$)");
+    static final Pattern ENGLISH_RUN =
+            Pattern.compile("[A-Za-z][A-Za-z'’-]*[a-z][A-Za-z'’-]*" + "(?:[ \\t,]+[A-Za-z][A-Za-z0-9'’-]*)+");
+
+    static final Pattern UUID_OR_NUMBER =
+            Pattern.compile("/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]+)(?=/|$)");
     static final Pattern REQUIREMENT = Pattern.compile("/catalog/requirements/[^/?]+");
     /** Links never followed: leaving the session, files and machine formats, the OpenAPI pages. */
     static final Pattern SKIP = Pattern.compile("^/(logout|login|api/|v3/|swagger|webjars/|css/|js/)"
@@ -98,14 +98,16 @@ class WholeProductBrowserTests {
                     scroll: document.documentElement.scrollWidth, inner: window.innerWidth};
             """;
 
-    record Role(String username, String totp) {
-    }
+    record Role(String username, String totp) {}
 
-    static final List<Role> ROLES = List.of(new Role(DemoData.SYSTEM_ADMIN, DemoData.SYSTEM_ADMIN_TOTP),
+    static final List<Role> ROLES = List.of(
+            new Role(DemoData.SYSTEM_ADMIN, DemoData.SYSTEM_ADMIN_TOTP),
             new Role(DemoData.SECURITY_ADMIN, DemoData.SECURITY_ADMIN_TOTP),
             new Role(DemoData.AUDIT_ADMIN, DemoData.AUDIT_ADMIN_TOTP),
-            new Role(DemoData.CUSTOMER_USER, null), new Role(DemoData.PROVIDER_USER, null),
-            new Role(DemoData.INTEGRATOR_USER, null), new Role(DemoData.SECURITY_SERVICE_USER, null),
+            new Role(DemoData.CUSTOMER_USER, null),
+            new Role(DemoData.PROVIDER_USER, null),
+            new Role(DemoData.INTEGRATOR_USER, null),
+            new Role(DemoData.SECURITY_SERVICE_USER, null),
             new Role(DemoData.ASSESSOR_USER, null));
 
     @LocalServerPort
@@ -121,6 +123,7 @@ class WholeProductBrowserTests {
 
     /** pattern + " " + check → the first page and role that failed it, with what was found. */
     final Map<String, String> failures = new LinkedHashMap<>();
+
     final Set<String> visitedPatterns = new TreeSet<>();
 
     @Test
@@ -144,13 +147,18 @@ class WholeProductBrowserTests {
             driver.quit();
         }
         Map<String, String> known = readKnownFailures();
-        List<String> unexpected = failures.keySet().stream().filter(k -> !known.containsKey(k))
-                .map(k -> k + "    # " + failures.get(k)).toList();
-        List<String> fixed = known.keySet().stream().filter(k -> !failures.containsKey(k)).toList();
-        assertThat(unexpected).as("pages failing a check and not in %s (fix the page, or add a reviewed line)",
-                KNOWN_FAILURES).isEmpty();
-        assertThat(fixed).as("pairs in %s that now pass (or whose page is no longer reached): remove them",
-                KNOWN_FAILURES).isEmpty();
+        List<String> unexpected = failures.keySet().stream()
+                .filter(k -> !known.containsKey(k))
+                .map(k -> k + "    # " + failures.get(k))
+                .toList();
+        List<String> fixed =
+                known.keySet().stream().filter(k -> !failures.containsKey(k)).toList();
+        assertThat(unexpected)
+                .as("pages failing a check and not in %s (fix the page, or add a reviewed line)", KNOWN_FAILURES)
+                .isEmpty();
+        assertThat(fixed)
+                .as("pairs in %s that now pass (or whose page is no longer reached): remove them", KNOWN_FAILURES)
+                .isEmpty();
     }
 
     /**
@@ -177,10 +185,13 @@ class WholeProductBrowserTests {
                 @SuppressWarnings("unchecked")
                 List<String> menu = (List<String>) driver.executeScript(
                         "return Array.from(document.querySelectorAll('nav a[href]')).map(a => a.href);");
-                menu.stream().map(this::local).filter(l -> l != null && !SKIP.matcher(l).find()).forEach(l -> {
-                    forced.add(l);
-                    queue.add(l);
-                });
+                menu.stream()
+                        .map(this::local)
+                        .filter(l -> l != null && !SKIP.matcher(l).find())
+                        .forEach(l -> {
+                            forced.add(l);
+                            queue.add(l);
+                        });
             }
             @SuppressWarnings("unchecked")
             List<String> hrefs = (List<String>) driver.executeScript(
@@ -188,7 +199,9 @@ class WholeProductBrowserTests {
                             + ".map(a => a.href);");
             for (String href : hrefs) {
                 String local = local(href);
-                if (local != null && !SKIP.matcher(local).find() && !seenThisRole.contains(pattern(local))
+                if (local != null
+                        && !SKIP.matcher(local).find()
+                        && !seenThisRole.contains(pattern(local))
                         && !visitedPatterns.contains(pattern(local))) {
                     queue.add(local);
                 }
@@ -277,8 +290,12 @@ class WholeProductBrowserTests {
     static String withoutDemoNames(String text) {
         String out = text;
         // issue 36: the securities company's 行业云 system is a demo proper name too (seed data, like the portal's)
-        List<String> names = new ArrayList<>(List.of(DemoData.PORTAL_SYSTEM, DemoData.SERVICE_SYSTEM,
-                DemoData.MIGRATION_ENGAGEMENT, DemoData.SECURITIES_SYSTEM, "云鉴"));
+        List<String> names = new ArrayList<>(List.of(
+                DemoData.PORTAL_SYSTEM,
+                DemoData.SERVICE_SYSTEM,
+                DemoData.MIGRATION_ENGAGEMENT,
+                DemoData.SECURITIES_SYSTEM,
+                "云鉴"));
         DemoData.ORGANIZATIONS.forEach(o -> {
             names.add(o.name());
             names.add(o.region());
@@ -298,8 +315,13 @@ class WholeProductBrowserTests {
         int q = page.indexOf('?');
         if (q >= 0) {
             path = page.substring(0, q);
-            query = "?" + String.join("&", java.util.Arrays.stream(page.substring(q + 1).split("&"))
-                    .map(p -> p.contains("=") ? p.substring(0, p.indexOf('=')) : p).sorted().toList());
+            query = "?"
+                    + String.join(
+                            "&",
+                            java.util.Arrays.stream(page.substring(q + 1).split("&"))
+                                    .map(p -> p.contains("=") ? p.substring(0, p.indexOf('=')) : p)
+                                    .sorted()
+                                    .toList());
         }
         path = REQUIREMENT.matcher(path).replaceAll("/catalog/requirements/{id}");
         path = UUID_OR_NUMBER.matcher(path).replaceAll("/{id}");

@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.Map;
-
+import java.util.UUID;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,10 +39,12 @@ import org.yunjian.support.PdfInspection;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class AssessmentBrowserJourneyTests {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @LocalServerPort
     int port;
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -81,7 +82,9 @@ class AssessmentBrowserJourneyTests {
         WebElement name = driver.findElement(By.id("name"));
         name.clear();
         name.sendKeys("浏览器测评");
-        assertThat(new Select(driver.findElement(By.id("assessor"))).getFirstSelectedOption().getText())
+        assertThat(new Select(driver.findElement(By.id("assessor")))
+                        .getFirstSelectedOption()
+                        .getText())
                 .contains(DemoData.ASSESSOR.name());
         assertThat(driver.findElement(By.id("scope-MLPS-L3")).isSelected()).isTrue();
         new Select(driver.findElement(By.id("reviewer"))).selectByVisibleText("质量审核 周工");
@@ -107,7 +110,9 @@ class AssessmentBrowserJourneyTests {
         driver.findElement(By.id("file")).sendKeys(pdf.toString());
         driver.findElement(By.id("upload")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence code.evidence-sm3")));
-        assertThat(driver.findElement(By.cssSelector("#evidence code.evidence-sm3")).getText()).isEqualTo(Sm3.hex(PDF));
+        assertThat(driver.findElement(By.cssSelector("#evidence code.evidence-sm3"))
+                        .getText())
+                .isEqualTo(Sm3.hex(PDF));
         assertThat(driver.findElement(By.id("evidence")).getText()).contains("机房照片.pdf");
 
         // second item: non-compliant, medium risk → a remediation task
@@ -134,7 +139,8 @@ class AssessmentBrowserJourneyTests {
         // the other items are recorded elsewhere (table mode, workbook): here straight into the database
         UUID assessment = UUID.fromString(assessmentUrl.substring(assessmentUrl.lastIndexOf('/') + 1));
         jdbc.sql("UPDATE assessment_item SET verdict = 'COMPLIANT' WHERE assessment_id = ? AND verdict IS NULL")
-                .param(assessment).update();
+                .param(assessment)
+                .update();
         driver.get(assessmentUrl);
         driver.findElement(By.id("submit-review")).click();
         wait.until(d -> status().equals("IN_REVIEW"));
@@ -158,8 +164,8 @@ class AssessmentBrowserJourneyTests {
 
         // the reports, downloaded through the page's links
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
-        driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         assertThat(driver.findElements(By.id("report-draft"))).isEmpty();
         driver.findElement(By.id("download-pdf")).click();
         Path pdfFile = Browser.awaitDownload(driver, downloads, ".pdf");
@@ -167,12 +173,14 @@ class AssessmentBrowserJourneyTests {
         assertThat(report.text(1, 4)).contains("云计算安全扩展要求等级测评报告", "等级测评结论", DemoData.PORTAL_SYSTEM);
         assertThat(report.missingGlyphs(1, 4)).isEmpty();
         assertThat(PdfInspection.inkCoverage(report.image(1, 72))).isGreaterThan(0.002);
-        assertThat(report.text(1, report.pages())).contains("主要安全问题及整改建议", "安全计算环境",
-                "2025 版模版结论规则（第 2 版）", "机房照片.pdf", Sm3.hex(PDF), "未划分安全区域");
+        assertThat(report.text(1, report.pages()))
+                .contains("主要安全问题及整改建议", "安全计算环境", "2025 版模版结论规则（第 2 版）", "机房照片.pdf", Sm3.hex(PDF), "未划分安全区域");
         driver.findElement(By.id("download-docx")).click();
         Path docxFile = Browser.awaitDownload(driver, downloads, ".docx");
         try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(docxFile))) {
-            assertThat(docx.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()))
+            assertThat(docx.getParagraphs().stream()
+                            .filter(p -> "Heading1".equals(p.getStyle()))
+                            .map(p -> p.getText()))
                     .contains("等级测评结论", "主要安全问题及整改建议", "3 单项测评结果分析");
         }
 
@@ -180,10 +188,10 @@ class AssessmentBrowserJourneyTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("closed")));
         assertThat(driver.findElements(By.id("verdict-form"))).isEmpty();
         assertThat(driver.findElements(By.id("evidence-form"))).isEmpty();
-        assertThat(driver.findElement(By.cssSelector("#evidence a.evidence-download")).getAttribute("href"))
+        assertThat(driver.findElement(By.cssSelector("#evidence a.evidence-download"))
+                        .getAttribute("href"))
                 .contains("/evidence/");
     }
-
 
     private String status() {
         return String.valueOf(Browser.attributeWhileLoading(driver, By.id("assessment-status"), "data-status"));

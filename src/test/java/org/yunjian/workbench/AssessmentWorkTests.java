@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.workbench.internal.AssessmentWork;
+import org.yunjian.assessment.SignOffFixture;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
@@ -45,7 +43,7 @@ import org.yunjian.shared.work.WorkSnapshot;
 import org.yunjian.shared.work.WorkTask;
 import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
-import org.yunjian.assessment.SignOffFixture;
+import org.yunjian.workbench.internal.AssessmentWork;
 
 /**
  * Every hand-off of an assessment reaches the person who must act next, and leaves when it is done (issue 35): each
@@ -60,19 +58,25 @@ import org.yunjian.assessment.SignOffFixture;
 @Tag("database")
 class AssessmentWorkTests {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF =
+            "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-");
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     AssessmentWork work;
 
@@ -90,7 +94,8 @@ class AssessmentWorkTests {
     }
 
     ResultActions json(MockHttpServletRequestBuilder request, CurrentUser u, String json) throws Exception {
-        return mvc.perform(request.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
+        return mvc.perform(
+                request.with(as(u)).contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
     String create(CurrentUser by, String json) throws Exception {
@@ -98,9 +103,9 @@ class AssessmentWorkTests {
     }
 
     String started(CurrentUser assessor, String name) throws Exception {
-        String id = create(assessor, """
-                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["MLPS-L3"]}"""
-                .formatted(name, w.system().id(), w.assessor().id()));
+        String id = create(
+                assessor, """
+                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["MLPS-L3"]}""".formatted(name, w.system().id(), w.assessor().id()));
         json(post("/api/assessments/{id}/transitions", id), assessor, "{\"to\":\"IN_PROGRESS\"}")
                 .andExpect(status().isOk());
         return id;
@@ -112,7 +117,9 @@ class AssessmentWorkTests {
 
     /** The snapshot of {@code scope} published since the last {@link ApplicationEvents#clear()}, the latest. */
     WorkSnapshot published(String scope) {
-        List<WorkSnapshot> of = events.stream(WorkSnapshot.class).filter(s -> s.scope().equals(scope)).toList();
+        List<WorkSnapshot> of = events.stream(WorkSnapshot.class)
+                .filter(s -> s.scope().equals(scope))
+                .toList();
         assertThat(of).as("a snapshot of %s was published", scope).isNotEmpty();
         return of.get(of.size() - 1);
     }
@@ -120,13 +127,19 @@ class AssessmentWorkTests {
     /** Who each task of the snapshot is for, by its text key. */
     static Map<String, List<WorkAddressee>> byKind(WorkSnapshot s) {
         Map<String, List<WorkAddressee>> out = new HashMap<>();
-        s.open().forEach(t -> out.computeIfAbsent(t.kind(), k -> new java.util.ArrayList<>()).add(t.to()));
+        s.open().forEach(t -> out.computeIfAbsent(t.kind(), k -> new java.util.ArrayList<>())
+                .add(t.to()));
         return out;
     }
 
     static String text(WorkTask t) {
-        return Texts.render(Msg.of(t.kind(), t.args().stream().map(a -> a.startsWith("msg:")
-                ? Msg.of(a.substring(4)) : (Object) a).toArray()), Texts.CHINESE);
+        return Texts.render(
+                Msg.of(
+                        t.kind(),
+                        t.args().stream()
+                                .map(a -> a.startsWith("msg:") ? Msg.of(a.substring(4)) : (Object) a)
+                                .toArray()),
+                Texts.CHINESE);
     }
 
     /**
@@ -135,16 +148,21 @@ class AssessmentWorkTests {
      */
     void assertTheRebuildFindsWhatWasPublished(String id, String... waiting) {
         Map<String, WorkSnapshot> before = new HashMap<>();
-        events.stream(WorkSnapshot.class).filter(s -> s.scope().endsWith(":" + id))
+        events.stream(WorkSnapshot.class)
+                .filter(s -> s.scope().endsWith(":" + id))
                 .forEach(s -> before.put(s.scope(), s));
         events.clear();
         work.publishAll();
         Map<String, WorkSnapshot> rebuilt = new HashMap<>();
-        events.stream(WorkSnapshot.class).filter(s -> s.scope().endsWith(":" + id))
+        events.stream(WorkSnapshot.class)
+                .filter(s -> s.scope().endsWith(":" + id))
                 .forEach(s -> rebuilt.put(s.scope(), s));
-        assertThat(rebuilt).containsOnlyKeys(java.util.Arrays.stream(waiting).map(k -> k + id).toList());
+        assertThat(rebuilt)
+                .containsOnlyKeys(
+                        java.util.Arrays.stream(waiting).map(k -> k + id).toList());
         rebuilt.forEach((scope, s) -> assertThat(s).as(scope).isEqualTo(before.get(scope)));
-        assertThat(events.stream(WorkSnapshot.class)).as("nothing-waiting scopes are not rebuilt")
+        assertThat(events.stream(WorkSnapshot.class))
+                .as("nothing-waiting scopes are not rebuilt")
                 .allMatch(s -> !s.open().isEmpty());
     }
 
@@ -158,8 +176,12 @@ class AssessmentWorkTests {
         CurrentUser approver = SignOffFixture.account(users, w.assessor().id(), "apr", "技术负责人");
         String id = create(tester, """
                 {"name":"退回测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                 "assessors":["%s","%s"],"reviewer":"%s","approver":"%s","scope":["MLPS-L3"]}"""
-                .formatted(w.system().id(), w.assessor().id(), tester.userId(), tester2.userId(), reviewer.userId(),
+                 "assessors":["%s","%s"],"reviewer":"%s","approver":"%s","scope":["MLPS-L3"]}""".formatted(
+                        w.system().id(),
+                        w.assessor().id(),
+                        tester.userId(),
+                        tester2.userId(),
+                        reviewer.userId(),
                         approver.userId()));
         String scope = "assessment:" + id;
         // created: each named tester records; the reviewer and approver do not
@@ -192,21 +214,22 @@ class AssessmentWorkTests {
         List<String> items = JsonPath.read(AssessmentItems.json(mvc, id, as(tester)), "$[*].id");
         events.clear();
         review("send-back", id, reviewer, """
-                {"comment":"两处需修改","items":[{"itemId":"%s","comment":"请补充机房照片"}]}""".formatted(items.get(0)))
-                .andExpect(status().isOk());
+                {"comment":"两处需修改","items":[{"itemId":"%s","comment":"请补充机房照片"}]}""".formatted(items.get(0))).andExpect(status().isOk());
         WorkSnapshot sentBack = published(scope);
         assertThat(byKind(sentBack)).containsOnlyKeys("work.assessment.returned");
         assertThat(byKind(sentBack).get("work.assessment.returned"))
                 .containsExactlyInAnyOrder(WorkAddressee.user(tester.userId()), WorkAddressee.user(tester2.userId()));
-        assertThat(text(sentBack.open().get(0))).isEqualTo("测评“退回测评”（" + w.system().name()
-                + "）被退回修改：处理审核意见后重新提交");
+        assertThat(text(sentBack.open().get(0)))
+                .isEqualTo("测评“退回测评”（" + w.system().name() + "）被退回修改：处理审核意见后重新提交");
 
         // resolving the comment is not the end: it still waits until the testers submit again
-        String comment = JsonPath.read(body(mvc.perform(get("/api/assessments/{id}/review", id).with(as(tester)))),
-                "$.comments[0].id");
+        String comment = JsonPath.read(
+                body(mvc.perform(get("/api/assessments/{id}/review", id).with(as(tester)))), "$.comments[0].id");
         events.clear();
-        mvc.perform(post("/api/review-comments/{id}/resolve", comment).with(as(tester))
-                .with(IfMatch.assessment(jdbc, id))).andExpect(status().isOk());
+        mvc.perform(post("/api/review-comments/{id}/resolve", comment)
+                        .with(as(tester))
+                        .with(IfMatch.assessment(jdbc, id)))
+                .andExpect(status().isOk());
         assertThat(byKind(published(scope))).containsOnlyKeys("work.assessment.returned");
         review("submit", id, tester, "").andExpect(status().isOk());
         assertThat(byKind(published(scope))).containsOnlyKeys("work.assessment.review");
@@ -226,12 +249,13 @@ class AssessmentWorkTests {
     void withoutNamedTestersTheItemsWaitForTheAssessorOrganisationButNotItsReviewerOrApprover() throws Exception {
         CurrentUser reviewer = SignOffFixture.account(users, w.assessor().id(), "rv2", "质量审核");
         CurrentUser approver = SignOffFixture.account(users, w.assessor().id(), "ap2", "技术负责人");
-        String id = create(reviewer, """
+        String id = create(
+                reviewer, """
                 {"name":"未指定测评人","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY",
-                 "reviewer":"%s","approver":"%s","scope":["MLPS-L3"]}"""
-                .formatted(w.system().id(), w.assessor().id(), reviewer.userId(), approver.userId()));
-        assertThat(byKind(published("assessment:" + id)).get("work.assessment.record")).containsExactly(
-                WorkAddressee.organization(w.assessor().id()).except(reviewer.userId(), approver.userId()));
+                 "reviewer":"%s","approver":"%s","scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id(), reviewer.userId(), approver.userId()));
+        assertThat(byKind(published("assessment:" + id)).get("work.assessment.record"))
+                .containsExactly(
+                        WorkAddressee.organization(w.assessor().id()).except(reviewer.userId(), approver.userId()));
     }
 
     @Test
@@ -240,13 +264,16 @@ class AssessmentWorkTests {
         CurrentUser provider = user(w.provider().id());
         String id = started(assessor, "资料测评");
         String scope = "assessment-requests:" + id;
-        List<String> platform = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "side", "CLOUD_PLATFORM"),
-                "$[*].id");
+        List<String> platform =
+                JsonPath.read(AssessmentItems.json(mvc, id, as(assessor), "side", "CLOUD_PLATFORM"), "$[*].id");
         LocalDate due = LocalDate.now().plusDays(14);
-        String line = JsonPath.<List<String>>read(body(json(post("/api/assessments/{id}/evidence-requests", id),
-                assessor, """
-                        {"lines":[{"title":"虚拟机隔离说明","itemIds":["%s"],"dueDate":"%s"}]}"""
-                        .formatted(platform.get(0), due)).andExpect(status().isCreated())), "$[*].id").get(0);
+        String line = JsonPath.<List<String>>read(
+                        body(json(post("/api/assessments/{id}/evidence-requests", id), assessor, """
+                        {"lines":[{"title":"虚拟机隔离说明","itemIds":["%s"],"dueDate":"%s"}]}""".formatted(
+                                                platform.get(0), due))
+                                .andExpect(status().isCreated())),
+                        "$[*].id")
+                .get(0);
         assertThat(published(scope).open()).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo("work.assessment.request.answer");
             assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.provider().id()));
@@ -255,8 +282,8 @@ class AssessmentWorkTests {
         });
 
         assertThat(published("assessment:" + id).open()).singleElement().satisfies(t -> assertThat(t.to())
-                .as("no tester named: the assessor organisation records").isEqualTo(
-                        WorkAddressee.organization(w.assessor().id())));
+                .as("no tester named: the assessor organisation records")
+                .isEqualTo(WorkAddressee.organization(w.assessor().id())));
         // answered: it leaves the provider and waits for the testers (no tester named: the assessor organisation)
         answer(provider, line);
         assertThat(published(scope).open()).singleElement().satisfies(t -> {
@@ -278,7 +305,8 @@ class AssessmentWorkTests {
 
     void answer(CurrentUser who, String line) throws Exception {
         mvc.perform(multipart("/api/evidence-request-lines/{id}/evidence", line)
-                        .file(new MockMultipartFile("file", "说明.pdf", "application/pdf", PDF)).with(as(who))
+                        .file(new MockMultipartFile("file", "说明.pdf", "application/pdf", PDF))
+                        .with(as(who))
                         .with(IfMatch.requestLine(jdbc, line)))
                 .andExpect(status().isCreated());
     }
@@ -298,32 +326,44 @@ class AssessmentWorkTests {
         String items = AssessmentItems.json(mvc, id, as(assessor), "side", "CUSTOMER_SYSTEM");
         String item = JsonPath.read(items, "$[0].id");
         String requirement = JsonPath.read(items, "$[0].requirementId");
-        json(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)), assessor,
-                "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"未划分安全区域\"}")
+        json(
+                        put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)),
+                        assessor,
+                        "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"未划分安全区域\"}")
                 .andExpect(status().isOk());
-        String task = JsonPath.<List<String>>read(body(mvc.perform(get("/api/assessments/{id}/risk-register", id)
-                .with(as(assessor)))), "$.entries[*].id").get(0);
+        String task = JsonPath.<List<String>>read(
+                        body(mvc.perform(
+                                get("/api/assessments/{id}/risk-register", id).with(as(assessor)))),
+                        "$.entries[*].id")
+                .get(0);
         // the finding's remediation waits for the responsible organisation (the customer's side: the customer)
-        assertThat(published("assessment-remediation:" + id).open()).singleElement().satisfies(t -> {
-            assertThat(t.kind()).isEqualTo("work.assessment.remediation");
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.customer().id()));
-            assertThat(t.href()).isEqualTo("/remediations/" + task);
-            assertThat(text(t)).isEqualTo("整改：" + requirement + "，云服务客户系统（测评“风险测评”，"
-                    + w.system().name() + "）");
-        });
+        assertThat(published("assessment-remediation:" + id).open())
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.kind()).isEqualTo("work.assessment.remediation");
+                    assertThat(t.to())
+                            .isEqualTo(WorkAddressee.organization(w.customer().id()));
+                    assertThat(t.href()).isEqualTo("/remediations/" + task);
+                    assertThat(text(t))
+                            .isEqualTo("整改：" + requirement + "，云服务客户系统（测评“风险测评”，"
+                                    + w.system().name() + "）");
+                });
         assertThat(published("assessment-risks:" + id).open()).isEmpty();
 
         // customer A proposes to accept the high risk: it waits for the customer's users but A
         events.clear();
         json(put("/api/remediations/{id}/plan", task).with(IfMatch.remediation(jdbc, task)), customerA, """
-                {"treatment":"ACCEPT","acceptanceReason":"补偿措施：门禁与视频监控","acceptanceExpiresOn":"%s"}"""
-                .formatted(LocalDate.now().plusMonths(6))).andExpect(status().isOk());
+                {"treatment":"ACCEPT","acceptanceReason":"补偿措施：门禁与视频监控","acceptanceExpiresOn":"%s"}""".formatted(
+                                LocalDate.now().plusMonths(6)))
+                .andExpect(status().isOk());
         WorkSnapshot proposed = published("assessment-risks:" + id);
         assertThat(proposed.open()).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo("work.assessment.risk.approve");
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.customer().id()).except(customerA.userId()));
-            assertThat(text(t)).isEqualTo("批准风险接受：" + requirement + "，高风险（测评“风险测评”，"
-                    + w.system().name() + "）");
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(w.customer().id()).except(customerA.userId()));
+            assertThat(text(t))
+                    .isEqualTo("批准风险接受：" + requirement + "，高风险（测评“风险测评”，"
+                            + w.system().name() + "）");
         });
         assertThat(published("assessment-remediation:" + id).open()).hasSize(1);
 
@@ -332,17 +372,21 @@ class AssessmentWorkTests {
 
         // B approves: the approval no longer waits, and the accepted risk is no open remediation
         events.clear();
-        mvc.perform(post("/api/remediations/{id}/acceptance/approval", task).with(as(customerB))
-                .with(IfMatch.remediation(jdbc, task))).andExpect(status().isOk());
+        mvc.perform(post("/api/remediations/{id}/acceptance/approval", task)
+                        .with(as(customerB))
+                        .with(IfMatch.remediation(jdbc, task)))
+                .andExpect(status().isOk());
         assertThat(published("assessment-risks:" + id).open()).isEmpty();
         assertThat(published("assessment-remediation:" + id).open()).isEmpty();
 
         // the daily job: once the acceptance has expired, the finding waits for remediation again
         jdbc.sql("UPDATE assessment_risk SET accept_expires_on = ? WHERE remediation_id = ?")
-                .params(LocalDate.now().minusDays(1), UUID.fromString(task)).update();
+                .params(LocalDate.now().minusDays(1), UUID.fromString(task))
+                .update();
         events.clear();
         work.publishDated();
-        assertThat(published("assessment-remediation:" + id).open()).singleElement()
+        assertThat(published("assessment-remediation:" + id).open())
+                .singleElement()
                 .satisfies(t -> assertThat(t.key()).isEqualTo("remediation:" + task));
         assertThat(published("assessment-risks:" + id).open()).isEmpty();
     }

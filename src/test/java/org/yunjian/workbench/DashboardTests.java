@@ -10,16 +10,13 @@ import static org.yunjian.party.PartyTestSupport.admin;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,14 +32,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.assessment.SignOffFixture;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.support.AssessmentItems;
-import org.yunjian.support.IfMatch;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.MutableClock;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
 import org.yunjian.support.TestDatabases;
-import org.yunjian.assessment.SignOffFixture;
 
 /**
  * The dashboards on known data in a database of their own, with a settable clock: results by control point,
@@ -77,12 +74,16 @@ class DashboardTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     org.yunjian.security.UserAdministration users;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     MutableClock clock;
 
@@ -119,7 +120,10 @@ class DashboardTests {
         }
         verdict(bItems.get(0), "{\"verdict\":\"COMPLIANT\"}", assessor);
         verdict(bItems.get(1), "{\"verdict\":\"COMPLIANT\"}", assessor);
-        verdict(bItems.get(2), "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"中\"}", assessor);
+        verdict(
+                bItems.get(2),
+                "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"中\"}",
+                assessor);
         verdict(bItems.get(3), "{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"HIGH\",\"riskReason\":\"高\"}", assessor);
         complete(b, assessor);
         clock.advance(Duration.ofDays(30));
@@ -139,10 +143,15 @@ class DashboardTests {
     }
 
     void dueAll(String assessment, LocalDate due, CurrentUser u) throws Exception {
-        List<String> tasks = JsonPath.read(json(get("/api/assessments/{id}/remediations?size=200", assessment), u), "$.items[*].id");
+        List<String> tasks =
+                JsonPath.read(json(get("/api/assessments/{id}/remediations?size=200", assessment), u), "$.items[*].id");
         for (String task : tasks) {
-            mvc.perform(put("/api/remediations/{id}", task).with(IfMatch.remediation(jdbc, task)).with(as(u)).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"dueDate\":\"" + due + "\"}")).andExpect(status().isOk());
+            mvc.perform(put("/api/remediations/{id}", task)
+                            .with(IfMatch.remediation(jdbc, task))
+                            .with(as(u))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"dueDate\":\"" + due + "\"}"))
+                    .andExpect(status().isOk());
         }
     }
 
@@ -150,16 +159,23 @@ class DashboardTests {
 
     String json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, CurrentUser u)
             throws Exception {
-        return mvc.perform(request.with(as(u))).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(request.with(as(u)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
     }
 
     String create(CurrentUser u, Object system, Object assessorOrg, String kind, String name) throws Exception {
-        String body = mvc.perform(post("/api/assessments").with(as(u)).contentType(MediaType.APPLICATION_JSON)
+        String body = mvc.perform(post("/api/assessments")
+                        .with(as(u))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"%s","scope":["MLPS-L3"]}"""
-                                .formatted(name, system, assessorOrg, kind)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                                {"name":"%s","systemId":"%s","assessorOrgId":"%s","assessorKind":"%s","scope":["MLPS-L3"]}""".formatted(name, system, assessorOrg, kind)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String id = JsonPath.read(body, "$.id");
         // the figures of these tests are the 2021 template's 优 / 良 / 中 / 差 (gb-default); the 2025 template's
         // policy is checked on its own below
@@ -168,7 +184,8 @@ class DashboardTests {
     }
 
     void template(String id, String template) {
-        jdbc.sql("UPDATE assessment SET report_template = ? WHERE id = ?").params(template, java.util.UUID.fromString(id))
+        jdbc.sql("UPDATE assessment SET report_template = ? WHERE id = ?")
+                .params(template, java.util.UUID.fromString(id))
                 .update();
     }
 
@@ -177,8 +194,11 @@ class DashboardTests {
     }
 
     void move(String id, String to, CurrentUser u) throws Exception {
-        mvc.perform(post("/api/assessments/{id}/transitions", id).with(as(u)).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"to\":\"" + to + "\"}")).andExpect(status().isOk());
+        mvc.perform(post("/api/assessments/{id}/transitions", id)
+                        .with(as(u))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"to\":\"" + to + "\"}"))
+                .andExpect(status().isOk());
     }
 
     void complete(String id, CurrentUser u) throws Exception {
@@ -186,8 +206,12 @@ class DashboardTests {
     }
 
     void verdict(String item, String body, CurrentUser u) throws Exception {
-        mvc.perform(put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)).with(as(u)).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andExpect(status().isOk());
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item)
+                        .with(IfMatch.item(jdbc, item))
+                        .with(as(u))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk());
     }
 
     String overview(CurrentUser u, Map<String, String> params) throws Exception {
@@ -247,33 +271,48 @@ class DashboardTests {
             String d = json(get("/api/dashboard/systems/{id}", w.system().id()), customer);
             assertThat(at(d, "$.today")).isEqualTo(due.toString());
             assertThat(at(d, "$.openRemediations")).isEqualTo(2);
-            assertThat(at(d, "$.overdueRemediations")).as("due today is not overdue").isEqualTo(0);
+            assertThat(at(d, "$.overdueRemediations"))
+                    .as("due today is not overdue")
+                    .isEqualTo(0);
 
             clock.advance(Duration.ofDays(1));
             d = json(get("/api/dashboard/systems/{id}", w.system().id()), customer);
             assertThat(at(d, "$.overdueRemediations")).isEqualTo(2);
-            assertThat((List<Boolean>) JsonPath.read(d, "$.openTasks[*].overdue")).containsExactly(true, true);
+            assertThat((List<Boolean>) JsonPath.read(d, "$.openTasks[*].overdue"))
+                    .containsExactly(true, true);
             String o = overview(customer, Map.of());
             assertThat(at(o, "$.totals.overdueRemediations")).isEqualTo(2);
             assertThat(at(o, "$.totals.openRemediations")).isEqualTo(3);
-            assertThat((List<String>) JsonPath.read(overview(customer, Map.of("overdue", "true")),
-                    "$.systems.items[*].systemId")).containsExactly(w.system().id().toString());
+            assertThat((List<String>)
+                            JsonPath.read(overview(customer, Map.of("overdue", "true")), "$.systems.items[*].systemId"))
+                    .containsExactly(w.system().id().toString());
 
             // a task marked done is closed: no longer open nor overdue
             String task = JsonPath.read(d, "$.openTasks[0].id");
-            mvc.perform(put("/api/remediations/{id}", task).with(IfMatch.remediation(jdbc, task)).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"status\":\"DONE\"}")).andExpect(status().isOk());
+            mvc.perform(put("/api/remediations/{id}", task)
+                            .with(IfMatch.remediation(jdbc, task))
+                            .with(as(customer))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"status\":\"DONE\"}"))
+                    .andExpect(status().isOk());
             d = json(get("/api/dashboard/systems/{id}", w.system().id()), customer);
             assertThat(at(d, "$.openRemediations")).isEqualTo(1);
             assertThat(at(d, "$.overdueRemediations")).isEqualTo(1);
             // the task's own REST view counts overdue by the same clock
-            mvc.perform(put("/api/remediations/{id}", task).with(IfMatch.remediation(jdbc, task)).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"status\":\"OPEN\"}")).andExpect(status().isOk())
+            mvc.perform(put("/api/remediations/{id}", task)
+                            .with(IfMatch.remediation(jdbc, task))
+                            .with(as(customer))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"status\":\"OPEN\"}"))
+                    .andExpect(status().isOk())
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.overdue")
                             .value(true));
             clock.advance(Duration.ofDays(-1));
-            mvc.perform(get("/api/assessments/{id}/remediations", a).param("size", "200").with(as(customer)))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.items[*].overdue")
+            mvc.perform(get("/api/assessments/{id}/remediations", a)
+                            .param("size", "200")
+                            .with(as(customer)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                    "$.items[*].overdue")
                             .value(org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(false))));
         } finally {
             clock.set(saved);
@@ -285,8 +324,9 @@ class DashboardTests {
     @Test
     void overviewListsTheCallersSystemsWithLatestResultsTotalsAndWhereTheyFailMost() throws Exception {
         String o = overview(customer, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactlyInAnyOrder(
-                w.system().id().toString(), s2.id().toString(), s3.id().toString());
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId"))
+                .containsExactlyInAnyOrder(
+                        w.system().id().toString(), s2.id().toString(), s3.id().toString());
         String s1 = "$.systems.items[?(@.systemId == '" + w.system().id() + "')]";
         assertThat((List<String>) JsonPath.read(o, s1 + ".latestAssessmentId")).containsExactly(a);
         assertThat((List<Double>) JsonPath.read(o, s1 + ".complianceRate")).containsExactly(100.0);
@@ -314,24 +354,31 @@ class DashboardTests {
         assertThat(at(o, "$.controlPoints[0].systemsWithFindings")).isEqualTo(1);
         assertThat(at(o, "$.controlPoints[0].nonCompliant")).isEqualTo(1);
         assertThat(at(o, "$.controlPoints[0].systems")).isEqualTo(2);
-        assertThat((List<Integer>) JsonPath.read(o, "$.controlPoints[1:].systemsWithFindings")).containsOnly(0);
+        assertThat((List<Integer>) JsonPath.read(o, "$.controlPoints[1:].systemsWithFindings"))
+                .containsOnly(0);
     }
 
     @Test
     void overviewFilters() throws Exception {
-        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("conclusion", "POOR")), "$.systems.items[*].systemId"))
+        assertThat((List<String>)
+                        JsonPath.read(overview(customer, Map.of("conclusion", "POOR")), "$.systems.items[*].systemId"))
                 .containsExactly(s2.id().toString());
-        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("conclusion", "NONE")), "$.systems.items[*].systemId"))
+        assertThat((List<String>)
+                        JsonPath.read(overview(customer, Map.of("conclusion", "NONE")), "$.systems.items[*].systemId"))
                 .containsExactly(s3.id().toString());
         String o = overview(customer, Map.of("q", "二号"));
-        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactly(s2.id().toString());
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId"))
+                .containsExactly(s2.id().toString());
         assertThat(at(o, "$.totals.systems")).isEqualTo(1);
         assertThat(at(o, "$.totals.openRemediations")).isEqualTo(1);
-        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("level", "2")), "$.systems.items")).isEmpty();
+        assertThat((List<String>) JsonPath.read(overview(customer, Map.of("level", "2")), "$.systems.items"))
+                .isEmpty();
         mvc.perform(get("/api/dashboard").param("conclusion", "PERFECT").with(as(customer)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.conclusion").exists());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.conclusion").exists());
         mvc.perform(get("/api/dashboard").param("level", "9").with(as(customer)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.level").exists());
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.level").exists());
     }
 
     // --- visibility
@@ -342,23 +389,27 @@ class DashboardTests {
         // provider (parameters inside WITH, EmbeddedH2.withoutResultReuse)
         overview(customer, Map.of());
         String o = overview(provider, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactlyInAnyOrder(
-                w.system().id().toString(), s2.id().toString());
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId"))
+                .containsExactlyInAnyOrder(w.system().id().toString(), s2.id().toString());
         assertThat(at(o, "$.totals.highRisk")).isEqualTo(1);
         json(get("/api/dashboard/systems/{id}", s2.id()), provider);
-        mvc.perform(get("/api/dashboard/systems/{id}", s3.id()).with(as(provider))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/dashboard/systems/{id}", s3.id()).with(as(provider)))
+                .andExpect(status().isNotFound());
     }
 
     @Test
     void theAssessorSeesOnlyItsOwnAssessmentsAndTheAgentNone() throws Exception {
         String o = overview(assessor, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactly(w.system().id().toString());
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId"))
+                .containsExactly(w.system().id().toString());
         assertThat(at(o, "$.systems.items[0].latestAssessmentId")).isEqualTo(a);
-        mvc.perform(get("/api/dashboard/systems/{id}", s2.id()).with(as(assessor))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/dashboard/systems/{id}", s2.id()).with(as(assessor)))
+                .andExpect(status().isNotFound());
 
         CurrentUser agent = user(w.agent().id());
         o = overview(agent, Map.of());
-        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId")).containsExactly(w.system().id().toString());
+        assertThat((List<String>) JsonPath.read(o, "$.systems.items[*].systemId"))
+                .containsExactly(w.system().id().toString());
         assertThat(at(o, "$.systems.items[0].latestAssessmentId")).isNull();
         assertThat(at(o, "$.systems.items[0].openRemediations")).isEqualTo(0);
         String d = json(get("/api/dashboard/systems/{id}", w.system().id()), agent);
@@ -392,18 +443,38 @@ class DashboardTests {
 
     @Test
     void pagesShowTablesAndSvgCharts() throws Exception {
-        String page = mvc.perform(get("/dashboard").with(as(customer))).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        assertThat(page).contains("id=\"dashboard-systems\"", "id=\"dashboard-control-points\"", "<svg",
-                w.system().name(), s2.name(), "id=\"chart-failing\"", "id=\"nav-dashboard\"");
+        String page = mvc.perform(get("/dashboard").with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "id=\"dashboard-systems\"",
+                        "id=\"dashboard-control-points\"",
+                        "<svg",
+                        w.system().name(),
+                        s2.name(),
+                        "id=\"chart-failing\"",
+                        "id=\"nav-dashboard\"");
         assertThat(page).doesNotContain("style=", w.strangersSystem().name());
 
-        String system = mvc.perform(get("/dashboard/systems/{id}", w.system().id()).with(as(customer))
+        String system = mvc.perform(get("/dashboard/systems/{id}", w.system().id())
+                        .with(as(customer))
                         .param("lang", "en"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(system).contains("Trend across assessments", "id=\"chart-trend\"", "<polyline",
-                "id=\"results-by-control-point\"", "id=\"open-tasks\"");
-        assertThat(system.indexOf("data-assessment=\"" + b + "\"")).isPositive()
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(system)
+                .contains(
+                        "Trend across assessments",
+                        "id=\"chart-trend\"",
+                        "<polyline",
+                        "id=\"results-by-control-point\"",
+                        "id=\"open-tasks\"");
+        assertThat(system.indexOf("data-assessment=\"" + b + "\""))
+                .isPositive()
                 .isLessThan(system.indexOf("data-assessment=\"" + a + "\""));
         assertThat(system).doesNotContain("style=");
     }

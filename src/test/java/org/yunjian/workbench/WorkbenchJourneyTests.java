@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.yunjian.report.internal.ReportTemplateTests;
 import org.yunjian.demo.DemoData;
+import org.yunjian.report.internal.ReportTemplateTests;
 import org.yunjian.support.Browser;
 import org.yunjian.support.PdfInspection;
 import org.yunjian.support.TestDatabases;
@@ -114,10 +113,11 @@ class WorkbenchJourneyTests {
             // the "more" line arrives by an htmx swap of the form: an element found just before it settles goes stale
             By title = By.id("title-" + n);
             String document = DOCUMENTS.get(n);
-            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
-                d.findElement(title).sendKeys(document);
-                return true;
-            });
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        d.findElement(title).sendKeys(document);
+                        return true;
+                    });
             new Select(driver.findElement(By.id("items-" + n))).selectByIndex(n);
             driver.executeScript("arguments[0].value = '2099-01-31'", driver.findElement(By.id("due-" + n)));
             new Select(driver.findElement(By.id("addressee-" + n))).selectByValue("PROVIDER");
@@ -166,7 +166,8 @@ class WorkbenchJourneyTests {
                 found.sendKeys("现场核查发现该项措施未落实");
             }
             // the 整改建议 starts from the catalog's text; the tester keeps it
-            assertThat(driver.findElement(By.id("recommendation")).getAttribute("value")).isNotBlank();
+            assertThat(driver.findElement(By.id("recommendation")).getAttribute("value"))
+                    .isNotBlank();
             driver.findElement(By.id("save-verdict")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
         }
@@ -193,9 +194,11 @@ class WorkbenchJourneyTests {
         reason.sendKeys("已核查核心交换机 SW-01 的配置");
         driver.findElement(By.id("save-verdict")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
-        driver.findElement(By.cssSelector("#review-comments button[id^='resolve-'], #review-comments [id^='resolve-'] button"))
+        driver.findElement(By.cssSelector(
+                        "#review-comments button[id^='resolve-'], #review-comments [id^='resolve-'] button"))
                 .click();
-        wait.until(d -> d.findElements(By.cssSelector("#review-comments li.open")).isEmpty());
+        wait.until(
+                d -> d.findElements(By.cssSelector("#review-comments li.open")).isEmpty());
         driver.get(assessmentUrl);
         driver.findElement(By.id("submit-review")).click();
         wait.until(d -> status().equals("IN_REVIEW"));
@@ -214,19 +217,25 @@ class WorkbenchJourneyTests {
 
         // the signed report, downloaded through the page's links
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
-        driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        driver.executeCdpCommand(
+                "Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         driver.findElement(By.id("download-docx")).click();
         Path docxFile = Browser.awaitDownload(driver, downloads, ".docx");
         try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(docxFile))) {
-            assertThat(docx.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
-                    .map(XWPFParagraph::getText)).containsExactlyElementsOf(ReportTemplateTests.CHAPTERS_2025);
+            assertThat(docx.getParagraphs().stream()
+                            .filter(p -> "Heading1".equals(p.getStyle()))
+                            .map(XWPFParagraph::getText))
+                    .containsExactlyElementsOf(ReportTemplateTests.CHAPTERS_2025);
             var sect = docx.getDocument().getBody().getSectPr();
             assertThat(sect.getPgSz().getW()).hasToString("11906");
             assertThat(sect.getPgSz().getH()).hasToString("16838");
-            assertThat(docx.getHeaderFooterPolicy().getDefaultHeader().getText()).contains("报告编号");
-            assertThat(docx.getHeaderFooterPolicy().getDefaultFooter()._getHdrFtr().xmlText()).contains(" PAGE ",
-                    " NUMPAGES ");
+            assertThat(docx.getHeaderFooterPolicy().getDefaultHeader().getText())
+                    .contains("报告编号");
+            assertThat(docx.getHeaderFooterPolicy()
+                            .getDefaultFooter()
+                            ._getHdrFtr()
+                            .xmlText())
+                    .contains(" PAGE ", " NUMPAGES ");
             String all = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx).getText();
             assertThat(all).contains(TESTER, REVIEWER, APPROVER);
         }
@@ -240,10 +249,12 @@ class WorkbenchJourneyTests {
     /** The id of the request line for this document on the provider's list. */
     private String lineId(String document) {
         return driver.findElements(By.cssSelector(".request-line")).stream()
-                .filter(e -> e.getText().contains(document)).findFirst().orElseThrow()
-                .getAttribute("id").substring("line-".length());
+                .filter(e -> e.getText().contains(document))
+                .findFirst()
+                .orElseThrow()
+                .getAttribute("id")
+                .substring("line-".length());
     }
-
 
     private String status() {
         return String.valueOf(Browser.attributeWhileLoading(driver, By.id("assessment-status"), "data-status"));

@@ -1,12 +1,9 @@
 package org.yunjian.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -28,11 +25,11 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.yunjian.assessment.ApiAssessments;
 import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
 import org.yunjian.support.AssessmentItems;
 import org.yunjian.support.IfMatch;
-import org.yunjian.security.CurrentUser;
-import org.yunjian.assessment.ApiAssessments;
 
 /** The workbench: item list with texts and progress, previous / next, the one item form, table mode and its REST batch. */
 @SpringBootTest
@@ -43,8 +40,10 @@ class WorkbenchTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -68,26 +67,41 @@ class WorkbenchTests {
     }
 
     String page(String url, Object... vars) throws Exception {
-        return mvc.perform(get(url, vars).with(as(assessor))).andExpect(status().isOk()).andReturn().getResponse()
+        return mvc.perform(get(url, vars).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
     }
 
     int history(String itemId) {
         return jdbc.sql("SELECT COUNT(*) FROM assessment_verdict_history WHERE item_id = ?")
-                .param(UUID.fromString(itemId)).query(Integer.class).single();
+                .param(UUID.fromString(itemId))
+                .query(Integer.class)
+                .single();
     }
 
     @Test
     void itemListShowsRequirementTextControlPointAndProgress() throws Exception {
         String id = create();
         List<String> items = items(id);
-        mvc.perform(post("/assessment-items/{id}", items.get(0)).with(IfMatch.itemForm(jdbc, items.get(0)))
-                        .with(as(assessor)).param("verdict", "COMPLIANT"))
+        mvc.perform(post("/assessment-items/{id}", items.get(0))
+                        .with(IfMatch.itemForm(jdbc, items.get(0)))
+                        .with(as(assessor))
+                        .param("verdict", "COMPLIANT"))
                 .andExpect(status().is3xxRedirection());
         String page = page("/assessments/{id}", id);
-        assertThat(page).contains("id=\"progress-overall\"", "已记录 1 / " + items.size() + " 项",
-                "<progress value=\"1\" max=\"" + items.size() + "\"", "class=\"progress-row progress-layer\"",
-                "class=\"item-text\"", "data-verbatim", "id=\"table-mode\"", "id=\"q\"", "id=\"layer\"");
+        assertThat(page)
+                .contains(
+                        "id=\"progress-overall\"",
+                        "已记录 1 / " + items.size() + " 项",
+                        "<progress value=\"1\" max=\"" + items.size() + "\"",
+                        "class=\"progress-row progress-layer\"",
+                        "class=\"item-text\"",
+                        "data-verbatim",
+                        "id=\"table-mode\"",
+                        "id=\"q\"",
+                        "id=\"layer\"");
         // the requirement text of the catalog (等保 L3 云计算扩展要求, 基础设施位置), not only the id
         assertThat(page).contains("应保证云计算基础设施位于中国境内");
         assertThat(page).doesNotContain("style=");
@@ -106,11 +120,12 @@ class WorkbenchTests {
         String id = create();
         List<String> items = items(id);
         String second = page("/assessments/{id}?side=CUSTOMER_SYSTEM&size=5&page=2", id);
-        assertThat(second).contains("id=\"items-pager\"", "第 2 / ", "side=CUSTOMER_SYSTEM&amp;page=3&amp;size=5")
+        assertThat(second)
+                .contains("id=\"items-pager\"", "第 2 / ", "side=CUSTOMER_SYSTEM&amp;page=3&amp;size=5")
                 .containsPattern("共 \\d+ 条");
         assertThat(second.split("class=\"item-number\"", -1)).hasSize(6);
-        assertThat(page("/assessments/{id}/table?size=5&page=2", id)).contains("id=\"items-pager\"",
-                "name=\"size\" value=\"5\"", "共 " + items.size() + " 条");
+        assertThat(page("/assessments/{id}/table?size=5&page=2", id))
+                .contains("id=\"items-pager\"", "name=\"size\" value=\"5\"", "共 " + items.size() + " 条");
         assertThat(page("/assessments/{id}?q=zzzz-nothing&page=1", id)).contains("没有符合筛选条件的测评项", "共 0 条");
         mvc.perform(get("/assessments/{id}?size=0", id).with(as(assessor))).andExpect(status().isBadRequest());
     }
@@ -120,8 +135,11 @@ class WorkbenchTests {
         String id = create();
         List<String> items = items(id);
         String second = page("/assessment-items/{id}", items.get(1));
-        assertThat(second).contains("第 2 / " + items.size() + " 项", "id=\"previous-item\" href=\"/assessment-items/"
-                + items.get(0) + "\"", "id=\"next-item\" href=\"/assessment-items/" + items.get(2) + "\"");
+        assertThat(second)
+                .contains(
+                        "第 2 / " + items.size() + " 项",
+                        "id=\"previous-item\" href=\"/assessment-items/" + items.get(0) + "\"",
+                        "id=\"next-item\" href=\"/assessment-items/" + items.get(2) + "\"");
         assertThat(page("/assessment-items/{id}", items.get(0))).doesNotContain("id=\"previous-item\"");
         // within a filter: the unrecorded items of one side
         String cloud = page("/assessment-items/{id}?side=CUSTOMER_SYSTEM", items.get(1));
@@ -132,19 +150,33 @@ class WorkbenchTests {
     void oneFormSavesVerdictRiskAndObservationsAndSaysSaved() throws Exception {
         String id = create();
         String item = items(id).get(0);
-        MvcResult r = mvc.perform(post("/assessment-items/{id}", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
-                        .param("verdict", "NON_COMPLIANT").param("riskLevel", "HIGH").param("riskReason", "无防水")
-                        .param("observations", "机房位于地下一层").param("filter", "verdict=NONE"))
+        MvcResult r = mvc.perform(post("/assessment-items/{id}", item)
+                        .with(IfMatch.itemForm(jdbc, item))
+                        .with(as(assessor))
+                        .param("verdict", "NON_COMPLIANT")
+                        .param("riskLevel", "HIGH")
+                        .param("riskReason", "无防水")
+                        .param("observations", "机房位于地下一层")
+                        .param("filter", "verdict=NONE"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/assessment-items/" + item + "?verdict=NONE"))
-                .andExpect(flash().attribute("saved", true)).andReturn();
-        String page = mvc.perform(get("/assessment-items/{id}?verdict=NONE", item).with(as(assessor))
+                .andExpect(flash().attribute("saved", true))
+                .andReturn();
+        String page = mvc.perform(get("/assessment-items/{id}?verdict=NONE", item)
+                        .with(as(assessor))
                         .flashAttrs(r.getFlashMap()))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("id=\"saved\"", "已保存", "机房位于地下一层", "无防水");
         // saved again unchanged: no second history entry
-        mvc.perform(post("/assessment-items/{id}", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
-                        .param("verdict", "NON_COMPLIANT").param("riskLevel", "HIGH").param("riskReason", "无防水")
+        mvc.perform(post("/assessment-items/{id}", item)
+                        .with(IfMatch.itemForm(jdbc, item))
+                        .with(as(assessor))
+                        .param("verdict", "NON_COMPLIANT")
+                        .param("riskLevel", "HIGH")
+                        .param("riskReason", "无防水")
                         .param("observations", "机房位于地下一层"))
                 .andExpect(flash().attribute("unchanged", true));
         assertThat(history(item)).isEqualTo(1);
@@ -154,12 +186,24 @@ class WorkbenchTests {
     void refusedSaveKeepsTheTypedInputWithEachProblemBesideItsField() throws Exception {
         String id = create();
         String item = items(id).get(0);
-        String page = mvc.perform(post("/assessment-items/{id}", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
-                        .param("verdict", "NON_COMPLIANT").param("reason", "我写的理由")
+        String page = mvc.perform(post("/assessment-items/{id}", item)
+                        .with(IfMatch.itemForm(jdbc, item))
+                        .with(as(assessor))
+                        .param("verdict", "NON_COMPLIANT")
+                        .param("reason", "我写的理由")
                         .param("observations", "我写的现场记录"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"refused\"", "id=\"riskLevel-error\"", "id=\"riskReason-error\"",
-                "我写的理由", "我写的现场记录", "id=\"verdict-NON_COMPLIANT\" checked");
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "id=\"refused\"",
+                        "id=\"riskLevel-error\"",
+                        "id=\"riskReason-error\"",
+                        "我写的理由",
+                        "我写的现场记录",
+                        "id=\"verdict-NON_COMPLIANT\" checked");
         assertThat(page).doesNotContain("id=\"saved\"");
         assertThat(history(item)).isZero();
     }
@@ -168,40 +212,71 @@ class WorkbenchTests {
     void tableSavesTheGoodRowsAndKeepsTheBadRowsInputAndErrors() throws Exception {
         String id = create();
         List<String> items = items(id);
-        assertThat(page("/assessments/{id}/table", id)).contains("id=\"table-form\"", "id=\"verdict-1\"",
-                "id=\"risk-1\"", "id=\"reason-1\"", "id=\"table-save\"", "id=\"verdict-" + items.size() + "\"");
-        String page = mvc.perform(post("/assessments/{id}/table", id).with(as(assessor))
-                        .param("row", "1", "2", "3", "4").with(IfMatch.tableRows(jdbc, id, 1, 2, 3, 4))
+        assertThat(page("/assessments/{id}/table", id))
+                .contains(
+                        "id=\"table-form\"",
+                        "id=\"verdict-1\"",
+                        "id=\"risk-1\"",
+                        "id=\"reason-1\"",
+                        "id=\"table-save\"",
+                        "id=\"verdict-" + items.size() + "\"");
+        String page = mvc.perform(post("/assessments/{id}/table", id)
+                        .with(as(assessor))
+                        .param("row", "1", "2", "3", "4")
+                        .with(IfMatch.tableRows(jdbc, id, 1, 2, 3, 4))
                         .param("verdict-1", "COMPLIANT")
-                        .param("verdict-2", "NON_COMPLIANT").param("reason-2", "二号行的理由") // no risk: refused
+                        .param("verdict-2", "NON_COMPLIANT")
+                        .param("reason-2", "二号行的理由") // no risk: refused
                         .param("verdict-3", "NOT_APPLICABLE") // no reason: refused
-                        .param("verdict-4", "NON_COMPLIANT").param("risk-4", "LOW").param("riskReason-4", "部分"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"saved-count\"", "已保存 2 项", "id=\"refused-count\"", "2 项未保存",
-                "id=\"risk-error-2\"", "id=\"riskReason-error-2\"", "id=\"reason-error-3\"", "二号行的理由",
-                "id=\"row-2\" class=\"refused\"");
+                        .param("verdict-4", "NON_COMPLIANT")
+                        .param("risk-4", "LOW")
+                        .param("riskReason-4", "部分"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains(
+                        "id=\"saved-count\"",
+                        "已保存 2 项",
+                        "id=\"refused-count\"",
+                        "2 项未保存",
+                        "id=\"risk-error-2\"",
+                        "id=\"riskReason-error-2\"",
+                        "id=\"reason-error-3\"",
+                        "二号行的理由",
+                        "id=\"row-2\" class=\"refused\"");
         assertThat(history(items.get(0))).isEqualTo(1);
         assertThat(history(items.get(1))).isZero();
         assertThat(history(items.get(2))).isZero();
         assertThat(history(items.get(3))).isEqualTo(1);
         // the bad rows kept their typed verdicts
-        assertThat(page).containsPattern("id=\"verdict-3\"[^>]*>\\s*<option value=\"\">未测评</option>"
-                + "[\\s\\S]*?<option value=\"NOT_APPLICABLE\" selected=\"selected\">");
+        assertThat(page)
+                .containsPattern("id=\"verdict-3\"[^>]*>\\s*<option value=\"\">未测评</option>"
+                        + "[\\s\\S]*?<option value=\"NOT_APPLICABLE\" selected=\"selected\">");
     }
 
     @Test
     void tableDoesNotRecordUnchangedRowsAgain() throws Exception {
         String id = create();
         List<String> items = items(id);
-        mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1", "2")
+        mvc.perform(post("/assessments/{id}/table", id)
+                        .with(as(assessor))
+                        .param("row", "1", "2")
                         .with(IfMatch.tableRows(jdbc, id, 1, 2))
-                        .param("verdict-1", "COMPLIANT").param("reason-1", " 现场核查 "))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("savedCount", 1L))
+                        .param("verdict-1", "COMPLIANT")
+                        .param("reason-1", " 现场核查 "))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("savedCount", 1L))
                 .andExpect(flash().attribute("unchangedCount", 1L));
-        mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1", "2")
+        mvc.perform(post("/assessments/{id}/table", id)
+                        .with(as(assessor))
+                        .param("row", "1", "2")
                         .with(IfMatch.tableRows(jdbc, id, 1, 2))
-                        .param("verdict-1", "COMPLIANT").param("reason-1", "现场核查"))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("savedCount", 0L))
+                        .param("verdict-1", "COMPLIANT")
+                        .param("reason-1", "现场核查"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("savedCount", 0L))
                 .andExpect(flash().attribute("unchangedCount", 2L));
         assertThat(history(items.get(0))).isEqualTo(1);
         assertThat(history(items.get(1))).isZero();
@@ -213,25 +288,43 @@ class WorkbenchTests {
         String id = create();
         List<String> items = items(id);
         assertThat(page("/assessments/{id}/table", id)).contains("id=\"finding-1\"", "id=\"recommendation-1\"");
-        mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1")
+        mvc.perform(post("/assessments/{id}/table", id)
+                        .with(as(assessor))
+                        .param("row", "1")
                         .with(IfMatch.tableRows(jdbc, id, 1))
-                        .param("verdict-1", "NON_COMPLIANT").param("risk-1", "MEDIUM").param("riskReason-1", "可横向渗透")
-                        .param("finding-1", "表格里写的安全问题").param("recommendation-1", "表格里写的整改建议"))
-                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("savedCount", 1L));
+                        .param("verdict-1", "NON_COMPLIANT")
+                        .param("risk-1", "MEDIUM")
+                        .param("riskReason-1", "可横向渗透")
+                        .param("finding-1", "表格里写的安全问题")
+                        .param("recommendation-1", "表格里写的整改建议"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("savedCount", 1L));
         assertThat(page("/assessments/{id}/table", id)).contains("表格里写的安全问题", "表格里写的整改建议");
         // a too long recommendation refuses the row, beside its field
-        assertThat(mvc.perform(post("/assessments/{id}/table", id).with(as(assessor)).param("row", "1")
-                        .with(IfMatch.tableRows(jdbc, id, 1))
-                        .param("verdict-1", "NON_COMPLIANT").param("risk-1", "MEDIUM").param("riskReason-1", "可横向渗透")
-                        .param("finding-1", "表格里写的安全问题").param("recommendation-1", "长".repeat(4001)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(post("/assessments/{id}/table", id)
+                                .with(as(assessor))
+                                .param("row", "1")
+                                .with(IfMatch.tableRows(jdbc, id, 1))
+                                .param("verdict-1", "NON_COMPLIANT")
+                                .param("risk-1", "MEDIUM")
+                                .param("riskReason-1", "可横向渗透")
+                                .param("finding-1", "表格里写的安全问题")
+                                .param("recommendation-1", "长".repeat(4001)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
                 .contains("id=\"recommendation-error-1\"");
         // a REST row leaving them out changes only the reason and keeps them
-        mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(assessor))
-                        .contentType(MediaType.APPLICATION_JSON).content(("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\","
-                                + "\"riskLevel\":\"MEDIUM\",\"riskReason\":\"可横向渗透\",\"reason\":\"批量补充的理由\","
-                                + "\"version\":1}]").formatted(items.get(0))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.saved").value(1));
+        mvc.perform(put("/api/assessments/{id}/verdicts", id)
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(("[{\"itemId\":\"%s\",\"verdict\":\"NON_COMPLIANT\","
+                                        + "\"riskLevel\":\"MEDIUM\",\"riskReason\":\"可横向渗透\",\"reason\":\"批量补充的理由\","
+                                        + "\"version\":1}]")
+                                .formatted(items.get(0))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.saved").value(1));
         mvc.perform(get("/api/assessment-items/{id}", items.get(0)).with(as(assessor)))
                 .andExpect(jsonPath("$.item.verdictReason").value("批量补充的理由"))
                 .andExpect(jsonPath("$.item.finding").value("表格里写的安全问题"))
@@ -246,8 +339,10 @@ class WorkbenchTests {
                 [{"itemId":"%s","verdict":"COMPLIANT","version":0},
                  {"itemId":"%s","verdict":"NON_COMPLIANT","version":0},
                  {"itemId":"%s","verdict":"COMPLIANT","version":0}]""".formatted(items.get(0), items.get(1), UUID.randomUUID());
-        mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(assessor))
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(put("/api/assessments/{id}/verdicts", id)
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:verdict-rows-refused"))
                 .andExpect(jsonPath("$.saved").value(1))
@@ -257,15 +352,21 @@ class WorkbenchTests {
                 .andExpect(jsonPath("$.rows[1].number").value(2))
                 .andExpect(jsonPath("$.rows[1].errors.riskLevel").exists())
                 .andExpect(jsonPath("$.rows[2].errors.itemId").exists());
-        mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(assessor))
+        mvc.perform(put("/api/assessments/{id}/verdicts", id)
+                        .with(as(assessor))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("[{\"itemId\":\"%s\",\"verdict\":\"COMPLIANT\",\"version\":1}]".formatted(items.get(0))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(1))
+                        .content("[{\"itemId\":\"%s\",\"verdict\":\"COMPLIANT\",\"version\":1}]"
+                                .formatted(items.get(0))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unchanged").value(1))
                 .andExpect(jsonPath("$.rows[0].outcome").value("UNCHANGED"));
         assertThat(history(items.get(0))).isEqualTo(1);
         // audited as single verdicts
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'assessment.verdict' AND object_id = ?")
-                .param(items.get(0)).query(Integer.class).single()).isEqualTo(1);
+                        .param(items.get(0))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -273,14 +374,27 @@ class WorkbenchTests {
         String id = create();
         CurrentUser stranger = user(w.stranger().id());
         mvc.perform(get("/assessments/{id}/table", id).with(as(stranger))).andExpect(status().isNotFound());
-        mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(stranger))
-                .contentType(MediaType.APPLICATION_JSON).content("[]")).andExpect(status().isNotFound());
+        mvc.perform(put("/api/assessments/{id}/verdicts", id)
+                        .with(as(stranger))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
+                .andExpect(status().isNotFound());
         CurrentUser customer = user(w.customer().id());
-        assertThat(mvc.perform(get("/assessments/{id}/table", id).with(as(customer))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString()).doesNotContain("id=\"table-save\"");
-        mvc.perform(put("/api/assessments/{id}/verdicts", id).with(as(customer))
-                .contentType(MediaType.APPLICATION_JSON).content("[]")).andExpect(status().isForbidden());
-        mvc.perform(post("/assessments/{id}/table", id).with(as(customer)).param("row", "1")
-                .param("verdict-1", "COMPLIANT")).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/assessments/{id}/table", id).with(as(customer)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .doesNotContain("id=\"table-save\"");
+        mvc.perform(put("/api/assessments/{id}/verdicts", id)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/assessments/{id}/table", id)
+                        .with(as(customer))
+                        .param("row", "1")
+                        .param("verdict-1", "COMPLIANT"))
+                .andExpect(status().isForbidden());
     }
 }

@@ -10,10 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.util.List;
-
-import com.jayway.jsonpath.JsonPath;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -28,9 +27,9 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.yunjian.assessment.ApiAssessments;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.assessment.ApiAssessments;
 
 /**
  * The workbook's sheet 测评对象: written with the system's assets in words and drop-down lists, read back as the
@@ -48,6 +47,7 @@ class WorkbookAssetsTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
 
@@ -60,27 +60,42 @@ class WorkbookAssetsTests {
         w = fixtures.world();
         customer = user(w.customer().id());
         assets = "/api/systems/" + w.system().id() + "/assets";
-        mvc.perform(post(assets).with(as(customer)).contentType(MediaType.APPLICATION_JSON).content(DB))
+        mvc.perform(post(assets)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(DB))
                 .andExpect(status().isCreated());
     }
 
     /** A customer's self-assessment: its assessors may edit the system. */
     String selfAssessment() throws Exception {
-        return JsonPath.read(mvc.perform(post("/api/assessments").with(as(customer))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        return JsonPath.read(
+                mvc.perform(post("/api/assessments")
+                                .with(as(customer))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("""
                         {"name":"自评","systemId":"%s","assessorOrgId":"%s","assessorKind":"CUSTOMER_SELF",
-                         "scope":["MLPS-L3"]}""".formatted(w.system().id(), w.customer().id())))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+                         "scope":["MLPS-L3"]}""".formatted(
+                                                w.system().id(), w.customer().id())))
+                        .andExpect(status().isCreated())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.id");
     }
 
     byte[] export(String id, CurrentUser u) throws Exception {
-        return mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(u))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        return mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(u)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
     }
 
     ResultActions importWorkbook(String id, CurrentUser u, byte[] xlsx) throws Exception {
         return mvc.perform(multipart("/api/assessments/{id}/workbook", id)
-                .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", xlsx)).with(as(u)));
+                .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", xlsx))
+                .with(as(u)));
     }
 
     static void set(XSSFWorkbook wb, int row, int col, String value) {
@@ -90,10 +105,14 @@ class WorkbookAssetsTests {
     }
 
     List<String> stored() throws Exception {
-        String json = mvc.perform(get(assets).with(as(customer))).andReturn().getResponse().getContentAsString();
+        String json = mvc.perform(get(assets).with(as(customer)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         List<String> names = JsonPath.read(json, "$.assets[*].name");
         List<String> versions = JsonPath.read(json, "$.assets[*].version");
-        return java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> names.get(i) + " " + versions.get(i))
+        return java.util.stream.IntStream.range(0, names.size())
+                .mapToObj(i -> names.get(i) + " " + versions.get(i))
                 .toList();
     }
 
@@ -146,8 +165,11 @@ class WorkbookAssetsTests {
                 .andExpect(jsonPath("$.problems[0].column").value("A"))
                 .andExpect(jsonPath("$.problems[0].message").value(containsString("路由器")));
         // meanwhile the list changes on the platform
-        mvc.perform(post(assets).with(as(customer)).contentType(MediaType.APPLICATION_JSON)
-                .content(DB.replace("门户数据库", "日志数据库"))).andExpect(status().isCreated());
+        mvc.perform(post(assets)
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(DB.replace("门户数据库", "日志数据库")))
+                .andExpect(status().isCreated());
         importWorkbook(id, customer, WorkbookRoundTripTests.edit(exported, wb -> set(wb, 1, 2, "PostgreSQL 16")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].message").value(containsString("导出之后")));

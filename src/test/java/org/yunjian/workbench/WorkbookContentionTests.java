@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,10 +36,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yunjian.party.Fixtures;
-import org.yunjian.support.IfMatch;
-import org.yunjian.security.CurrentUser;
 import org.yunjian.assessment.ApiAssessments;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.support.IfMatch;
 
 /**
  * A workbook is read and checked before the assessment is locked, and a writer that cannot get the lock
@@ -55,10 +53,13 @@ class WorkbookContentionTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -83,18 +84,25 @@ class WorkbookContentionTests {
     }
 
     byte[] export() throws Exception {
-        return mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(assessor))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        return mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
     }
 
     ResultActions importWorkbook(byte[] xlsx) throws Exception {
         return mvc.perform(multipart("/api/assessments/{id}/workbook", id)
-                .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", xlsx)).with(as(assessor)));
+                .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", xlsx))
+                .with(as(assessor)));
     }
 
     ResultActions verdict(String itemId) throws Exception {
-        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId).with(IfMatch.item(jdbc, itemId)).with(as(assessor))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}"));
+        return mvc.perform(put("/api/assessment-items/{id}/verdict", itemId)
+                .with(IfMatch.item(jdbc, itemId))
+                .with(as(assessor))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"verdict\":\"COMPLIANT\"}"));
     }
 
     /**
@@ -133,8 +141,10 @@ class WorkbookContentionTests {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            jdbc.sql("SELECT status FROM assessment WHERE id = ? FOR UPDATE").param(java.util.UUID.fromString(id))
-                    .query(String.class).single();
+            jdbc.sql("SELECT status FROM assessment WHERE id = ? FOR UPDATE")
+                    .param(java.util.UUID.fromString(id))
+                    .query(String.class)
+                    .single();
             locked.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
@@ -149,14 +159,16 @@ class WorkbookContentionTests {
     @Test
     void aBadWorkbookIsRefusedWhileAnotherWriterHoldsTheAssessmentLock() throws Exception {
         byte[] exported = export();
-        byte[] badRows = WorkbookRoundTripTests.edit(exported,
-                wb -> WorkbookRoundTripTests.set(wb, 1, WorkbookRoundTripTests.VERDICT, "大概符合"));
+        byte[] badRows = WorkbookRoundTripTests.edit(
+                exported, wb -> WorkbookRoundTripTests.set(wb, 1, WorkbookRoundTripTests.VERDICT, "大概符合"));
         CountDownLatch release = holdAssessmentLock();
         try {
             // parsed and checked without the lock: the answer is about the file, not about the lock
-            importWorkbook("not a workbook".getBytes()).andExpect(status().isBadRequest())
+            importWorkbook("not a workbook".getBytes())
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.type").value("urn:yunjian:problem:workbook-rejected"));
-            importWorkbook(badRows).andExpect(status().isBadRequest())
+            importWorkbook(badRows)
+                    .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.problems[0].row").value(2));
         } finally {
             release.countDown();
@@ -170,15 +182,21 @@ class WorkbookContentionTests {
         String item = itemIds(exported).get(0);
         CountDownLatch release = holdAssessmentLock();
         try {
-            importWorkbook(filled).andExpect(status().isServiceUnavailable())
+            importWorkbook(filled)
+                    .andExpect(status().isServiceUnavailable())
                     .andExpect(header().exists("Retry-After"))
                     .andExpect(jsonPath("$.type").value("urn:yunjian:problem:busy"));
             verdict(item).andExpect(status().isServiceUnavailable()).andExpect(header().exists("Retry-After"));
             // the page gets the error page saying so, with the same status
-            mvc.perform(post("/assessment-items/{id}/verdict", item).with(IfMatch.itemForm(jdbc, item)).with(as(assessor))
-                            .param("verdict", "COMPLIANT").accept(MediaType.TEXT_HTML))
-                    .andExpect(status().isServiceUnavailable()).andExpect(header().exists("Retry-After"))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view().name("web/error"));
+            mvc.perform(post("/assessment-items/{id}/verdict", item)
+                            .with(IfMatch.itemForm(jdbc, item))
+                            .with(as(assessor))
+                            .param("verdict", "COMPLIANT")
+                            .accept(MediaType.TEXT_HTML))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().exists("Retry-After"))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.view()
+                            .name("web/error"));
         } finally {
             release.countDown();
         }

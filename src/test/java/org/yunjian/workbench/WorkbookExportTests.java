@@ -2,20 +2,17 @@ package org.yunjian.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -34,13 +31,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yunjian.assessment.ApiAssessments;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.assessment.ApiAssessments;
-import org.yunjian.assessment.Verdict;
 
 /**
  * The exported item table as an assessor opens it: requirement text and the catalog's criteria per item, side
@@ -53,20 +49,43 @@ import org.yunjian.assessment.Verdict;
 @Tag("database")
 class WorkbookExportTests {
 
-    static final List<String> ZH_HEADER = List.of("项ID", "要求编号", "测评对象", "安全层面", "控制点", "测评要求",
-            "符合判定", "部分符合判定", "不符合判定", "结论", "理由", "风险等级", "风险理由", "安全问题", "整改建议",
-            "现场记录", "版本");
-    static final List<String> EN_HEADER = List.of("Item ID", "Requirement", "Assessed side", "Security layer",
-            "Control point", "Requirement text", "Compliant when", "Partially compliant when", "Non-compliant when",
-            "Verdict", "Reason", "Risk level", "Reason for the risk level", "Finding", "Recommendation", "Observations",
+    static final List<String> ZH_HEADER = List.of(
+            "项ID", "要求编号", "测评对象", "安全层面", "控制点", "测评要求", "符合判定", "部分符合判定", "不符合判定", "结论", "理由", "风险等级", "风险理由", "安全问题",
+            "整改建议", "现场记录", "版本");
+    static final List<String> EN_HEADER = List.of(
+            "Item ID",
+            "Requirement",
+            "Assessed side",
+            "Security layer",
+            "Control point",
+            "Requirement text",
+            "Compliant when",
+            "Partially compliant when",
+            "Non-compliant when",
+            "Verdict",
+            "Reason",
+            "Risk level",
+            "Reason for the risk level",
+            "Finding",
+            "Recommendation",
+            "Observations",
             "Version");
-    static final int TEXT = 5, COMPLIANT = 6, PARTIAL = 7, NON_COMPLIANT = 8, VERDICT = 9, RISK = 11, FINDING = 13,
-            RECOMMENDATION = 14, VERSION = 16;
+    static final int TEXT = 5,
+            COMPLIANT = 6,
+            PARTIAL = 7,
+            NON_COMPLIANT = 8,
+            VERDICT = 9,
+            RISK = 11,
+            FINDING = 13,
+            RECOMMENDATION = 14,
+            VERSION = 16;
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Catalog catalog;
 
@@ -82,13 +101,19 @@ class WorkbookExportTests {
     }
 
     XSSFWorkbook export(String lang) throws Exception {
-        byte[] xlsx = mvc.perform(get("/api/assessments/{id}/workbook", id).header("Accept-Language", lang)
-                .with(as(assessor))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xlsx = mvc.perform(get("/api/assessments/{id}/workbook", id)
+                        .header("Accept-Language", lang)
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
     }
 
     Requirement requirement(XSSFRow row) {
-        return catalog.requirement(RequirementId.of(row.getCell(1).getStringCellValue())).orElseThrow();
+        return catalog.requirement(RequirementId.of(row.getCell(1).getStringCellValue()))
+                .orElseThrow();
     }
 
     static String text(XSSFRow row, int col) {
@@ -140,19 +165,24 @@ class WorkbookExportTests {
             assertThat(req.textEn()).isNotBlank();
             assertThat(text(row, TEXT)).isEqualTo(req.textEn());
             assertThat(text(row, 2)).isIn("Cloud platform", "Cloud service customer system");
-            assertThat(text(row, 4)).isEqualTo(catalog.requirement(req.parent()).orElseThrow().titleEn());
+            assertThat(text(row, 4))
+                    .isEqualTo(catalog.requirement(req.parent()).orElseThrow().titleEn());
             // the criteria are the catalog's, verbatim (it holds them in Chinese only)
             assertThat(text(row, COMPLIANT)).isEqualTo(req.mlps().criteria().compliant());
-            assertThat(validations(sheet, VERDICT)).extracting(v -> List.of(words(v)))
+            assertThat(validations(sheet, VERDICT))
+                    .extracting(v -> List.of(words(v)))
                     .contains(List.of("Compliant", "Partially compliant", "Non-compliant", "Not applicable"));
-            assertThat(validations(sheet, RISK)).extracting(v -> List.of(words(v)))
+            assertThat(validations(sheet, RISK))
+                    .extracting(v -> List.of(words(v)))
                     .containsExactly(List.of("High", "Medium", "Low"));
         }
     }
 
     static List<XSSFDataValidation> validations(XSSFSheet sheet, int column) {
-        return sheet.getDataValidations().stream().filter(v -> Arrays.stream(v.getRegions().getCellRangeAddresses())
-                .allMatch(a -> a.getFirstColumn() == column && a.getLastColumn() == column)).toList();
+        return sheet.getDataValidations().stream()
+                .filter(v -> Arrays.stream(v.getRegions().getCellRangeAddresses())
+                        .allMatch(a -> a.getFirstColumn() == column && a.getLastColumn() == column))
+                .toList();
     }
 
     static String[] words(DataValidation v) {
@@ -175,12 +205,19 @@ class WorkbookExportTests {
             XSSFSheet sheet = wb.getSheet("测评项");
             List<XSSFDataValidation> verdicts = validations(sheet, VERDICT);
             assertThat(verdicts).hasSize(2);
-            XSSFDataValidation all = verdicts.stream().filter(v -> words(v).length == 4).findFirst().orElseThrow();
-            XSSFDataValidation three = verdicts.stream().filter(v -> words(v).length == 3).findFirst().orElseThrow();
+            XSSFDataValidation all = verdicts.stream()
+                    .filter(v -> words(v).length == 4)
+                    .findFirst()
+                    .orElseThrow();
+            XSSFDataValidation three = verdicts.stream()
+                    .filter(v -> words(v).length == 3)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(words(all)).containsExactly("符合", "部分符合", "不符合", "不适用");
             assertThat(words(three)).containsExactly("符合", "不符合", "不适用");
             for (XSSFDataValidation v : verdicts) {
-                assertThat(v.getValidationConstraint().getValidationType()).isEqualTo(DataValidationConstraint.ValidationType.LIST);
+                assertThat(v.getValidationConstraint().getValidationType())
+                        .isEqualTo(DataValidationConstraint.ValidationType.LIST);
                 assertThat(v.getShowErrorBox()).isTrue();
                 assertThat(v.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
                 assertThat(v.getEmptyCellAllowed()).isTrue();
@@ -211,14 +248,17 @@ class WorkbookExportTests {
             assertThat(sheet.getColumnWidth(VERDICT) / 256).isBetween(8, 16);
             assertThat(sheet.getColumnWidth(RISK) / 256).isBetween(6, 12);
             for (int c = 0; c <= VERSION; c++) {
-                assertThat(sheet.getColumnWidth(c)).as("column %d", c).isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
+                assertThat(sheet.getColumnWidth(c))
+                        .as("column %d", c)
+                        .isNotEqualTo(sheet.getDefaultColumnWidth() * 256);
             }
             XSSFRow row = sheet.getRow(1);
             assertThat(row.getCell(TEXT).getCellStyle().getWrapText()).isTrue();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 // the requirement column is 50 wide: a text of more than 25 Chinese characters takes two lines
                 if (text(sheet.getRow(r), TEXT).length() > 25) {
-                    assertThat(sheet.getRow(r).getHeightInPoints()).as("row %d grows to show its text", r + 1)
+                    assertThat(sheet.getRow(r).getHeightInPoints())
+                            .as("row %d grows to show its text", r + 1)
                             .isGreaterThanOrEqualTo(2 * sheet.getDefaultRowHeightInPoints());
                 }
             }
@@ -229,12 +269,17 @@ class WorkbookExportTests {
                     assertThat(style.getFillPattern()).as("column %d", c).isEqualTo(FillPatternType.NO_FILL);
                 } else {
                     assertThat(style.getFillPattern()).as("column %d", c).isEqualTo(FillPatternType.SOLID_FOREGROUND);
-                    assertThat(style.getFillForegroundXSSFColor().getRGB()).as("column %d grey", c)
+                    assertThat(style.getFillForegroundXSSFColor().getRGB())
+                            .as("column %d grey", c)
                             .containsExactly((byte) 0xEE, (byte) 0xEE, (byte) 0xEE);
                 }
             }
             assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:Q");
-            assertThat(sheet.getRow(0).getCell(VERDICT).getCellComment().getString().getString())
+            assertThat(sheet.getRow(0)
+                            .getCell(VERDICT)
+                            .getCellComment()
+                            .getString()
+                            .getString())
                     .contains("灰色列为只读");
         }
     }

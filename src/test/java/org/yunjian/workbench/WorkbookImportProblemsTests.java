@@ -3,10 +3,11 @@ package org.yunjian.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
 import static org.yunjian.workbench.WorkbookRoundTripTests.OBSERVATIONS;
 import static org.yunjian.workbench.WorkbookRoundTripTests.REASON;
 import static org.yunjian.workbench.WorkbookRoundTripTests.RISK;
@@ -14,9 +15,8 @@ import static org.yunjian.workbench.WorkbookRoundTripTests.RISK_REASON;
 import static org.yunjian.workbench.WorkbookRoundTripTests.VERDICT;
 import static org.yunjian.workbench.WorkbookRoundTripTests.edit;
 import static org.yunjian.workbench.WorkbookRoundTripTests.set;
-import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
+import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +27,6 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
-import com.jayway.jsonpath.JsonPath;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -45,13 +42,13 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.yunjian.assessment.ApiAssessments;
 import org.yunjian.catalog.Catalog;
-import org.yunjian.support.AssessmentItems;
-import org.yunjian.support.IfMatch;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.assessment.ApiAssessments;
+import org.yunjian.support.AssessmentItems;
+import org.yunjian.support.IfMatch;
 
 /**
  * A workbook import checks the whole file and lists every problem with sheet, row and column — structure, cells
@@ -68,10 +65,13 @@ class WorkbookImportProblemsTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     Catalog catalog;
 
@@ -87,13 +87,17 @@ class WorkbookImportProblemsTests {
     }
 
     byte[] export() throws Exception {
-        return mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(assessor))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsByteArray();
+        return mvc.perform(get("/api/assessments/{id}/workbook", id).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
     }
 
     ResultActions importWorkbook(byte[] xlsx) throws Exception {
         return mvc.perform(multipart("/api/assessments/{id}/workbook", id)
-                .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", xlsx)).with(as(assessor)));
+                .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", xlsx))
+                .with(as(assessor)));
     }
 
     String items() throws Exception {
@@ -115,7 +119,9 @@ class WorkbookImportProblemsTests {
     /** The first item row whose catalog item has (or has not) a 部分符合 situation. */
     int firstRow(List<String> requirements, boolean partial, int after) {
         for (int r = after + 1; r < requirements.size(); r++) {
-            var mlps = catalog.requirement(RequirementId.of(requirements.get(r))).orElseThrow().mlps();
+            var mlps = catalog.requirement(RequirementId.of(requirements.get(r)))
+                    .orElseThrow()
+                    .mlps();
             if ((mlps.criteria().partiallyCompliant() != null) == partial) {
                 return r;
             }
@@ -124,8 +130,7 @@ class WorkbookImportProblemsTests {
     }
 
     /** The five bad rows of the acceptance test, each broken in another way, and one good row; index → column. */
-    record Broken(byte[] xlsx, Map<Integer, String> badRows, String noPartialRequirement) {
-    }
+    record Broken(byte[] xlsx, Map<Integer, String> badRows, String noPartialRequirement) {}
 
     Broken fiveBadRows() throws Exception {
         byte[] exported = export();
@@ -148,18 +153,32 @@ class WorkbookImportProblemsTests {
             set(wb, foreignId, VERDICT, "符合");
             set(wb, good, VERDICT, "符合");
         });
-        return new Broken(bad, Map.of(unknownWord, "J", naWithoutReason, "K", findingWithoutRisk, "L",
-                partialNotOffered, "J", foreignId, "A"), reqs.get(partialNotOffered));
+        return new Broken(
+                bad,
+                Map.of(
+                        unknownWord,
+                        "J",
+                        naWithoutReason,
+                        "K",
+                        findingWithoutRisk,
+                        "L",
+                        partialNotOffered,
+                        "J",
+                        foreignId,
+                        "A"),
+                reqs.get(partialNotOffered));
     }
 
     @Test
     void listsAllFiveBadRowsWithSheetRowAndColumnAndChangesNoItem() throws Exception {
         Broken b = fiveBadRows();
         String before = items();
-        MvcResult result = importWorkbook(b.xlsx()).andExpect(status().isBadRequest())
+        MvcResult result = importWorkbook(b.xlsx())
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:workbook-rejected"))
                 .andExpect(jsonPath("$.detail").value("测评表被拒绝，未应用任何内容。"))
-                .andExpect(jsonPath("$.problems.length()").value(5)).andReturn();
+                .andExpect(jsonPath("$.problems.length()").value(5))
+                .andReturn();
         String json = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         List<Map<String, Object>> problems = JsonPath.read(json, "$.problems");
         assertThat(problems).allSatisfy(p -> assertThat(p).containsOnlyKeys("sheet", "row", "column", "message"));
@@ -171,12 +190,14 @@ class WorkbookImportProblemsTests {
                 assertThat(p.get("column")).isEqualTo(bad.getValue());
             });
         }
-        assertThat(problems).extracting(p -> (String) p.get("message")).containsExactlyInAnyOrder(
-                "“大概符合”不是有效结论（符合 / 部分符合 / 不符合 / 不适用）",
-                "选择“不适用”时须说明理由",
-                "“不符合”或“部分符合”须给出风险等级",
-                "目录没有为 " + b.noPartialRequirement() + " 定义“部分符合”情况",
-                "本测评中没有该测评项");
+        assertThat(problems)
+                .extracting(p -> (String) p.get("message"))
+                .containsExactlyInAnyOrder(
+                        "“大概符合”不是有效结论（符合 / 部分符合 / 不符合 / 不适用）",
+                        "选择“不适用”时须说明理由",
+                        "“不符合”或“部分符合”须给出风险等级",
+                        "目录没有为 " + b.noPartialRequirement() + " 定义“部分符合”情况",
+                        "本测评中没有该测评项");
         // listed in the order of the sheet
         assertThat(problems).extracting(p -> (Integer) p.get("row")).isSorted();
         // nothing applied, not even the good row
@@ -187,33 +208,48 @@ class WorkbookImportProblemsTests {
     void listsEveryProblemOfARowAndOfEveryKindInOnePass() throws Exception {
         byte[] exported = export();
         String recorded = WorkbookRoundTripTests.itemIdOf(exported, 7);
-        mvc.perform(put("/api/assessment-items/{id}/verdict", recorded).with(IfMatch.item(jdbc, recorded)).with(as(assessor))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"COMPLIANT\"}")).andExpect(status().isOk());
+        mvc.perform(put("/api/assessment-items/{id}/verdict", recorded)
+                        .with(IfMatch.item(jdbc, recorded))
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"verdict\":\"COMPLIANT\"}"))
+                .andExpect(status().isOk());
         exported = export();
         String duplicate = WorkbookRoundTripTests.itemIdOf(exported, 1);
         byte[] bad = edit(exported, wb -> {
             set(wb, 1, VERDICT, "不适用");
-            set(wb, 1, REASON, "很".repeat(4001));                       // K2 too long
-            set(wb, 2, OBSERVATIONS, "记".repeat(20001));                // P3 too long
+            set(wb, 1, REASON, "很".repeat(4001)); // K2 too long
+            set(wb, 2, OBSERVATIONS, "记".repeat(20001)); // P3 too long
             set(wb, 3, VERDICT, "不符合");
-            set(wb, 3, RISK, "极高");                                    // L4 unknown risk word
-            set(wb, 3, RISK_REASON, "");                                 // M4 no reason for the risk
+            set(wb, 3, RISK, "极高"); // L4 unknown risk word
+            set(wb, 3, RISK_REASON, ""); // M4 no reason for the risk
             set(wb, 4, VERDICT, "符合");
-            set(wb, 4, 16, "昨天");                                      // Q5 version tampered
-            set(wb, 5, 0, duplicate);                                    // A6 the same item twice
-            set(wb, 6, 0, "");                                           // A7 no item id
+            set(wb, 4, 16, "昨天"); // Q5 version tampered
+            set(wb, 5, 0, duplicate); // A6 the same item twice
+            set(wb, 6, 0, ""); // A7 no item id
             set(wb, 6, VERDICT, "符合");
-            set(wb, 7, VERDICT, "");                                     // J8 a recorded verdict removed
+            set(wb, 7, VERDICT, ""); // J8 a recorded verdict removed
         });
         String before = items();
-        String json = importWorkbook(bad).andExpect(status().isBadRequest()).andReturn().getResponse()
+        String json = importWorkbook(bad)
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         List<Map<String, Object>> problems = JsonPath.read(json, "$.problems");
-        assertThat(problems).extracting(p -> p.get("column") + "" + p.get("row"))
+        assertThat(problems)
+                .extracting(p -> p.get("column") + "" + p.get("row"))
                 .containsExactly("K2", "P3", "L4", "M4", "Q5", "A6", "A7", "J8");
-        assertThat(problems).extracting(p -> (String) p.get("message")).contains("不能超过 4000 个字符",
-                "不能超过 20000 个字符", "请说明风险等级的理由", "版本列须保持导出时的内容", "同一测评项出现了两次",
-                "项ID 为空", "已记录的结论不能删除");
+        assertThat(problems)
+                .extracting(p -> (String) p.get("message"))
+                .contains(
+                        "不能超过 4000 个字符",
+                        "不能超过 20000 个字符",
+                        "请说明风险等级的理由",
+                        "版本列须保持导出时的内容",
+                        "同一测评项出现了两次",
+                        "项ID 为空",
+                        "已记录的结论不能删除");
         assertThat(items()).isEqualTo(before);
     }
 
@@ -223,26 +259,41 @@ class WorkbookImportProblemsTests {
         for (String lang : List.of("zh", "en")) {
             MvcResult posted = mvc.perform(multipart("/assessments/{id}/workbook", id)
                             .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", b.xlsx()))
-                            .param("lang", lang).with(as(assessor)))
-                    .andExpect(status().is3xxRedirection()).andReturn();
+                            .param("lang", lang)
+                            .with(as(assessor)))
+                    .andExpect(status().is3xxRedirection())
+                    .andReturn();
             assertThat(posted.getResponse().getRedirectedUrl()).endsWith("/assessments/" + id + "#workbook");
-            String page = mvc.perform(get("/assessments/{id}", id).param("lang", lang).with(as(assessor))
+            String page = mvc.perform(get("/assessments/{id}", id)
+                            .param("lang", lang)
+                            .with(as(assessor))
                             .flashAttrs(posted.getFlashMap()))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
             String form = "id=\"import-workbook\"";
             String list = "id=\"import-problems\"";
             assertThat(page).contains(form, list);
-            assertThat(page.indexOf(list)).as("the list follows the upload form").isGreaterThan(page.indexOf(form));
+            assertThat(page.indexOf(list))
+                    .as("the list follows the upload form")
+                    .isGreaterThan(page.indexOf(form));
             assertThat(page.split("class=\"import-problem\"", -1)).hasSize(6);
             for (var bad : b.badRows().entrySet()) {
                 int row = bad.getKey() + 1;
-                assertThat(page).contains("data-sheet=\"测评项\" data-row=\"" + row + "\" data-column=\""
-                        + bad.getValue() + "\"", lang.equals("zh") ? "「测评项」工作表第 " + row + " 行 " + bad.getValue()
-                        + " 列：" : "Sheet &quot;测评项&quot;, row " + row + ", column " + bad.getValue() + ": ");
+                assertThat(page)
+                        .contains(
+                                "data-sheet=\"测评项\" data-row=\"" + row + "\" data-column=\"" + bad.getValue() + "\"",
+                                lang.equals("zh")
+                                        ? "「测评项」工作表第 " + row + " 行 " + bad.getValue() + " 列："
+                                        : "Sheet &quot;测评项&quot;, row " + row + ", column " + bad.getValue() + ": ");
             }
-            assertThat(page).contains(lang.equals("zh") ? "测评表未导入，未做任何更改。共发现 5 个问题"
-                    : "The workbook was not imported and nothing was changed. 5 problem(s) found",
-                    lang.equals("zh") ? "选择“不适用”时须说明理由" : "&quot;Not applicable&quot; requires a reason");
+            assertThat(page)
+                    .contains(
+                            lang.equals("zh")
+                                    ? "测评表未导入，未做任何更改。共发现 5 个问题"
+                                    : "The workbook was not imported and nothing was changed. 5 problem(s) found",
+                            lang.equals("zh") ? "选择“不适用”时须说明理由" : "&quot;Not applicable&quot; requires a reason");
         }
     }
 
@@ -253,7 +304,8 @@ class WorkbookImportProblemsTests {
         // the layout exported before format 2: no requirement text, no criteria
         byte[] v1;
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(exported));
-             XSSFWorkbook old = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                XSSFWorkbook old = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet from = wb.getSheet(SHEET);
             XSSFSheet to = old.createSheet(SHEET);
             int[] keep = {0, 1, 2, 3, 4, 9, 10, 11, 12, 15, 16};
@@ -274,7 +326,9 @@ class WorkbookImportProblemsTests {
             old.write(out);
             v1 = out.toByteArray();
         }
-        importWorkbook(v1).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
+        importWorkbook(v1)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(1));
         mvc.perform(get("/api/assessment-items/{id}", item).with(as(assessor)))
                 .andExpect(jsonPath("$.item.verdict").value("NOT_APPLICABLE"))
                 .andExpect(jsonPath("$.item.verdictReason").value("本系统不涉及"));
@@ -283,12 +337,15 @@ class WorkbookImportProblemsTests {
     @Test
     void refusesAWorkbookDeclaringAnExternalEntityWithoutResolvingIt() throws Exception {
         byte[] exported = export();
-        byte[] evil = rewrite(exported, "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("\\?>",
-                "?><!DOCTYPE worksheet [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]>")
+        byte[] evil = rewrite(exported, "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst(
+                        "\\?>", "?><!DOCTYPE worksheet [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]>")
                 .replaceFirst("<v>", "<v>&leak;"));
-        String json = importWorkbook(evil).andExpect(status().isBadRequest())
+        String json = importWorkbook(evil)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].message").value("不是 XLSX 格式的 Excel 文件"))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(json).doesNotContain("root:");
     }
 
@@ -296,23 +353,26 @@ class WorkbookImportProblemsTests {
     void refusesAZipBombBeforeExpandingIt() throws Exception {
         byte[] exported = export();
         // a sheet that expands a thousandfold: POI's ratio guard stops reading it
-        byte[] bomb = rewrite(exported, "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("<sheetData>",
-                "<sheetData>" + " ".repeat(40 * 1024 * 1024)));
+        byte[] bomb = rewrite(
+                exported,
+                "xl/worksheets/sheet1.xml",
+                xml -> xml.replaceFirst("<sheetData>", "<sheetData>" + " ".repeat(40 * 1024 * 1024)));
         assertThat(bomb.length).isLessThan(1024 * 1024);
-        importWorkbook(bomb).andExpect(status().isBadRequest())
+        importWorkbook(bomb)
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].message").value("不是 XLSX 格式的 Excel 文件"));
     }
 
     /** The workbook with one zip entry's text replaced. */
-    static byte[] rewrite(byte[] xlsx, String entry, java.util.function.UnaryOperator<String> change)
-            throws Exception {
+    static byte[] rewrite(byte[] xlsx, String entry, java.util.function.UnaryOperator<String> change) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] content = in.readAllBytes();
                 if (e.getName().equals(entry)) {
-                    content = change.apply(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    content = change.apply(new String(content, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 zip.putNextEntry(new ZipEntry(e.getName()));
                 zip.write(content);

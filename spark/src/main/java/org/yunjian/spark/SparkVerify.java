@@ -13,7 +13,6 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.yunjian.exit.ExitTexts;
@@ -36,10 +35,10 @@ public final class SparkVerify {
 
     /** Environment variable holding the private key passphrase unless {@code --passphrase-env} names another. */
     static final String PASSPHRASE_ENV = "YUNJIAN_KEY_PASSPHRASE";
+
     private static final int PROBE_MILLIS = 5_000;
 
-    private SparkVerify() {
-    }
+    private SparkVerify() {}
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
@@ -107,7 +106,9 @@ public final class SparkVerify {
     }
 
     private static String error(String message) {
-        return ExitTexts.get("exit.cli.error", ExitTexts.get("exit.spark.command"),
+        return ExitTexts.get(
+                "exit.cli.error",
+                ExitTexts.get("exit.spark.command"),
                 message == null ? ExitTexts.get("exit.cli.unknownError") : message.replaceAll("[\\r\\n]+", " "));
     }
 
@@ -119,12 +120,15 @@ public final class SparkVerify {
         S3Settings s3 = new S3Settings(a.endpoint, a.region, null, null);
         Verification.Options o = Verification.Options.defaults().withS3(s3).withCheckpoint(a.checkpoint);
         long start = System.nanoTime();
-        VerificationReport r = Verification.verify(a.manifest, key, a.target, o,
-                new SparkWorkers(jsc, a.partitionMib * 1024L * 1024L));
+        VerificationReport r = Verification.verify(
+                a.manifest, key, a.target, o, new SparkWorkers(jsc, a.partitionMib * 1024L * 1024L));
         if (a.timing) {
             double seconds = (System.nanoTime() - start) / 1e9;
             long bytes = r.totals().bytesHashed();
-            err.println(ExitTexts.get("exit.spark.timing", bytes, String.format(Locale.ROOT, "%.2f", seconds),
+            err.println(ExitTexts.get(
+                    "exit.spark.timing",
+                    bytes,
+                    String.format(Locale.ROOT, "%.2f", seconds),
                     String.format(Locale.ROOT, "%.1f", bytes / 1048576.0 / Math.max(seconds, 1e-9)),
                     jsc.defaultParallelism()));
             err.flush();
@@ -239,8 +243,16 @@ public final class SparkVerify {
                     }
                     case "--json" -> a.json = true;
                     case "--timing" -> a.timing = true;
-                    case "--manifest", "--pubkey", "--out", "--key", "--passphrase-env", "--checkpoint", "--endpoint",
-                         "--region", "--master", "--partition-mib" -> {
+                    case "--manifest",
+                            "--pubkey",
+                            "--out",
+                            "--key",
+                            "--passphrase-env",
+                            "--checkpoint",
+                            "--endpoint",
+                            "--region",
+                            "--master",
+                            "--partition-mib" -> {
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new ManifestException("exit.spark.missingValue", name);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
-
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
@@ -57,6 +56,7 @@ public final class SparkWorkers implements Verification.Workers {
     private static final class Wave {
         /** An outcome already known, or the {@code int[]{task, index}} of one to come back. */
         final List<Object> order = new ArrayList<>();
+
         final List<List<Verification.Batch>> tasks = new ArrayList<>();
         long lastTaskBytes;
         JavaFutureAction<List<List<Verification.Outcome>>> future;
@@ -92,7 +92,9 @@ public final class SparkWorkers implements Verification.Workers {
                 return;
             }
             List<Verification.Batch> task = wave.tasks.isEmpty() ? null : wave.tasks.get(wave.tasks.size() - 1);
-            if (task == null || wave.lastTaskBytes + batch.bytes() > partitionBytes || task.size() >= partitionBatches) {
+            if (task == null
+                    || wave.lastTaskBytes + batch.bytes() > partitionBytes
+                    || task.size() >= partitionBatches) {
                 if (wave.tasks.size() >= tasksPerWave) {
                     launch();
                 }
@@ -226,12 +228,11 @@ public final class SparkWorkers implements Verification.Workers {
     static final class Opened {
         private static final Map<List<Object>, Source> SOURCES = new ConcurrentHashMap<>();
 
-        private Opened() {
-        }
+        private Opened() {}
 
         static Source source(String target, S3Settings s3, boolean allVersions) {
-            return SOURCES.computeIfAbsent(java.util.Arrays.asList(target, s3, allVersions),
-                    k -> Targets.open(target, s3, allVersions));
+            return SOURCES.computeIfAbsent(
+                    java.util.Arrays.asList(target, s3, allVersions), k -> Targets.open(target, s3, allVersions));
         }
     }
 }

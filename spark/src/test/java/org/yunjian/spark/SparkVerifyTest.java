@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
@@ -36,7 +35,6 @@ import org.yunjian.exit.Sensitivity;
 import org.yunjian.exit.SignedVerificationReport;
 import org.yunjian.exit.Verification;
 import org.yunjian.exit.VerificationReport;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -51,13 +49,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 class SparkVerifyTest {
 
     @RegisterExtension
-    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().withBlobStoreProvider("transient")
-            .withCredentials("access", "secret").build();
+    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient")
+            .withCredentials("access", "secret")
+            .build();
 
     static JavaSparkContext jsc;
 
     @TempDir
     Path dir;
+
     Path tree;
     Path pub;
     final KeyPair pair = Keys.generate();
@@ -66,8 +67,11 @@ class SparkVerifyTest {
 
     @BeforeAll
     static void startSpark() {
-        jsc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("yunjian-verify-test")
-                .set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1"));
+        jsc = new JavaSparkContext(new SparkConf()
+                .setMaster("local[2]")
+                .setAppName("yunjian-verify-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.driver.host", "127.0.0.1"));
         jsc.setLogLevel("WARN");
     }
 
@@ -83,7 +87,8 @@ class SparkVerifyTest {
         Files.createDirectories(tree.resolve("docs/sub"));
         Files.writeString(tree.resolve("docs/readme.md"), "# readme\n");
         Files.writeString(tree.resolve("docs/sub/data.csv"), "id,name\n1,甲\n");
-        Files.write(tree.resolve("a-b.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+        Files.write(
+                tree.resolve("a-b.bin"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
         Files.writeString(tree.resolve("secret.key"), "s3cr3t");
         Files.writeString(tree.resolve("zz.log"), "last\n");
         pub = dir.resolve("k.pub.pem");
@@ -93,8 +98,11 @@ class SparkVerifyTest {
 
     private Path build(String target, HashAlgorithm alg, S3Settings s3) {
         Path m = dir.resolve("m-" + alg.id() + ".jsonl");
-        ManifestBuilder.build(target, m, pair.getPrivate(), new ManifestBuilder.Options(alg,
-                new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 2, s3));
+        ManifestBuilder.build(
+                target,
+                m,
+                pair.getPrivate(),
+                new ManifestBuilder.Options(alg, new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 2, s3));
         return m;
     }
 
@@ -105,8 +113,20 @@ class SparkVerifyTest {
 
     private Path buildChunked(String target, S3Settings s3) {
         Path m = dir.resolve("m-chunked.jsonl");
-        ManifestBuilder.build(target, m, pair.getPrivate(), new ManifestBuilder.Options(HashAlgorithm.SM3,
-                new Labels(Sensitivity.SENSITIVE), List.of(), false, false, 2, s3, MIB, 2 * MIB));
+        ManifestBuilder.build(
+                target,
+                m,
+                pair.getPrivate(),
+                new ManifestBuilder.Options(
+                        HashAlgorithm.SM3,
+                        new Labels(Sensitivity.SENSITIVE),
+                        List.of(),
+                        false,
+                        false,
+                        2,
+                        s3,
+                        MIB,
+                        2 * MIB));
         return m;
     }
 
@@ -125,11 +145,16 @@ class SparkVerifyTest {
 
     /** What {@code yunjian exit verify [--json]} prints for the same run. */
     private static String cli(Path manifest, Path pub, String target, boolean json, S3Settings s3) {
-        VerificationReport r = Verification.verify(manifest, Keys.readPublicKey(pub), target,
+        VerificationReport r = Verification.verify(
+                manifest,
+                Keys.readPublicKey(pub),
+                target,
                 Verification.Options.defaults().withS3(s3));
         try {
             if (json) {
-                return new String(SignedVerificationReport.of(r, ManifestReader.fileDigests(manifest)).write(),
+                return new String(
+                        SignedVerificationReport.of(r, ManifestReader.fileDigests(manifest))
+                                .write(),
                         StandardCharsets.UTF_8);
             }
             StringWriter text = new StringWriter();
@@ -144,8 +169,8 @@ class SparkVerifyTest {
         return sameAsCli(m, target, expectedStatus, S3Settings.defaults(), extra);
     }
 
-    private SignedVerificationReport sameAsCli(Path m, String target, int expectedStatus, S3Settings s3,
-                                               String... extra) {
+    private SignedVerificationReport sameAsCli(
+            Path m, String target, int expectedStatus, S3Settings s3, String... extra) {
         List<String> args = new ArrayList<>(List.of(target, "--manifest", m.toString(), "--pubkey", pub.toString()));
         args.addAll(List.of(extra));
         args.add("--json");
@@ -156,7 +181,8 @@ class SparkVerifyTest {
         args.remove("--json");
         assertEquals(expectedStatus, spark(args.toArray(String[]::new)), err);
         assertEquals(cli(m, pub, target, false, s3), out, "the text report is the CLI's");
-        return SignedVerificationReport.read(json.getBytes(StandardCharsets.UTF_8)).report();
+        return SignedVerificationReport.read(json.getBytes(StandardCharsets.UTF_8))
+                .report();
     }
 
     @Test
@@ -171,11 +197,11 @@ class SparkVerifyTest {
     void everyKindOfDifferenceIsFoundAsTheCliFindsIt() throws IOException {
         Files.createSymbolicLink(tree.resolve("docs/gone-link"), dir.resolve("nowhere"));
         Path m = build(tree.toString(), HashAlgorithm.SM3, S3Settings.defaults());
-        Files.delete(tree.resolve("a.txt"));                                    // missing
-        Files.writeString(tree.resolve("new.txt"), "extra");                    // extra
+        Files.delete(tree.resolve("a.txt")); // missing
+        Files.writeString(tree.resolve("new.txt"), "extra"); // extra
         Files.writeString(tree.resolve("docs/readme.md"), "# readme, longer\n"); // size mismatch
-        Files.writeString(tree.resolve("secret.key"), "s3cr3T");                // hash mismatch
-        Files.delete(tree.resolve("zz.log"));                                   // unreadable now: leads out of the tree
+        Files.writeString(tree.resolve("secret.key"), "s3cr3T"); // hash mismatch
+        Files.delete(tree.resolve("zz.log")); // unreadable now: leads out of the tree
         Files.createSymbolicLink(tree.resolve("zz.log"), Files.writeString(dir.resolve("outside.log"), "last\n"));
 
         SignedVerificationReport r = sameAsCli(m, tree.toString(), 1);
@@ -183,10 +209,15 @@ class SparkVerifyTest {
         for (Finding.Kind k : Finding.Kind.values()) {
             assertTrue(kinds.contains(k), k + " in " + r.findings());
         }
-        assertTrue(r.findings().stream().anyMatch(f -> f.path().equals("docs/gone-link")
-                && f.detail().startsWith(Finding.UNREADABLE_WHEN_BUILT)), r.findings().toString());
-        assertTrue(r.findings().stream().anyMatch(f -> f.path().equals("zz.log")
-                && f.detail().startsWith(Finding.UNREADABLE + ":")), r.findings().toString());
+        assertTrue(
+                r.findings().stream()
+                        .anyMatch(f -> f.path().equals("docs/gone-link")
+                                && f.detail().startsWith(Finding.UNREADABLE_WHEN_BUILT)),
+                r.findings().toString());
+        assertTrue(
+                r.findings().stream()
+                        .anyMatch(f -> f.path().equals("zz.log") && f.detail().startsWith(Finding.UNREADABLE + ":")),
+                r.findings().toString());
         assertEquals(2, r.totals().ok()); // a-b.bin, docs/sub/data.csv
     }
 
@@ -206,8 +237,11 @@ class SparkVerifyTest {
         Files.write(tree.resolve("docs/big.bin"), big);
         Files.delete(tree.resolve("a.txt"));
         SignedVerificationReport r = sameAsCli(m, tree.toString(), 1, "--partition-mib", "1");
-        assertEquals(List.of("a.txt MISSING noSuchFile", "docs/big.bin HASH_MISMATCH chunkDiffers: 2097152-3145727"),
-                r.findings().stream().map(f -> f.path() + " " + f.kind() + " " + f.detail()).toList());
+        assertEquals(
+                List.of("a.txt MISSING noSuchFile", "docs/big.bin HASH_MISMATCH chunkDiffers: 2097152-3145727"),
+                r.findings().stream()
+                        .map(f -> f.path() + " " + f.kind() + " " + f.detail())
+                        .toList());
     }
 
     /**
@@ -222,16 +256,31 @@ class SparkVerifyTest {
             org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "no " + jar);
         }
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
-            assertTrue(z.stream().noneMatch(e -> e.getName().contains("org/apache/spark/")
-                    || e.getName().matches(".*/spark-[a-z-]+_2\\.1[23].*\\.jar") || e.getName().contains("org/yunjian/spark/")),
+            assertTrue(
+                    z.stream()
+                            .noneMatch(e -> e.getName().contains("org/apache/spark/")
+                                    || e.getName().matches(".*/spark-[a-z-]+_2\\.1[23].*\\.jar")
+                                    || e.getName().contains("org/yunjian/spark/")),
                     "no Spark in " + jar);
         }
         Path m = build(tree.toString(), HashAlgorithm.SM3, S3Settings.defaults());
         Files.delete(tree.resolve("a.txt"));
         Files.writeString(tree.resolve("secret.key"), "s3cr3T");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "exit", "verify", "--manifest", m.toString(), "--pubkey", pub.toString(), "--json",
-                "--lang=en", tree.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "exit",
+                        "verify",
+                        "--manifest",
+                        m.toString(),
+                        "--pubkey",
+                        pub.toString(),
+                        "--json",
+                        "--lang=en",
+                        tree.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String cliJson = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, p.waitFor());
         assertEquals(1, spark(tree.toString(), "--manifest", m.toString(), "--pubkey", pub.toString(), "--json"), err);
@@ -276,7 +325,9 @@ class SparkVerifyTest {
         S3Settings withKey = new S3Settings(S3_PROXY.getUri().toString(), "us-east-1", "access", "secret");
         System.setProperty("aws.accessKeyId", "access");
         System.setProperty("aws.secretAccessKey", "secret");
-        try (S3Client s3 = S3Client.builder().endpointOverride(S3_PROXY.getUri()).forcePathStyle(true)
+        try (S3Client s3 = S3Client.builder()
+                .endpointOverride(S3_PROXY.getUri())
+                .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
                 .build()) {
@@ -288,25 +339,56 @@ class SparkVerifyTest {
             new java.util.Random(7).nextBytes(big);
             s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
             Path m = buildChunked("s3://handover/data", withKey); // big.bin: three chunks, read with ranged GETs
-            SignedVerificationReport clean = sameAsCli(m, "s3://handover/data", 0, withKey,
-                    "--endpoint", S3_PROXY.getUri().toString(), "--region", "us-east-1", "--partition-mib", "1");
+            SignedVerificationReport clean = sameAsCli(
+                    m,
+                    "s3://handover/data",
+                    0,
+                    withKey,
+                    "--endpoint",
+                    S3_PROXY.getUri().toString(),
+                    "--region",
+                    "us-east-1",
+                    "--partition-mib",
+                    "1");
             assertEquals(5, clean.totals().ok());
 
             big[MIB + 1] ^= 1;
             s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
-            SignedVerificationReport chunk = sameAsCli(m, "s3://handover/data", 1, withKey,
-                    "--endpoint", S3_PROXY.getUri().toString(), "--region", "us-east-1", "--partition-mib", "1");
-            assertEquals(List.of("big.bin chunkDiffers: 1048576-2097151"),
-                    chunk.findings().stream().map(f -> f.path() + " " + f.detail()).toList());
+            SignedVerificationReport chunk = sameAsCli(
+                    m,
+                    "s3://handover/data",
+                    1,
+                    withKey,
+                    "--endpoint",
+                    S3_PROXY.getUri().toString(),
+                    "--region",
+                    "us-east-1",
+                    "--partition-mib",
+                    "1");
+            assertEquals(
+                    List.of("big.bin chunkDiffers: 1048576-2097151"),
+                    chunk.findings().stream()
+                            .map(f -> f.path() + " " + f.detail())
+                            .toList());
             big[MIB + 1] ^= 1;
             s3.putObject(b -> b.bucket("handover").key("data/big.bin"), RequestBody.fromBytes(big));
 
             s3.deleteObject(b -> b.bucket("handover").key("data/a.txt"));
             s3.putObject(b -> b.bucket("handover").key("data/new.txt"), RequestBody.fromString("extra"));
-            s3.putObject(b -> b.bucket("handover").key("data/docs/r.md"), RequestBody.fromString("content of data/docs/R.md"));
-            SignedVerificationReport r = sameAsCli(m, "s3://handover/data", 1, withKey,
-                    "--endpoint", S3_PROXY.getUri().toString(), "--region", "us-east-1");
-            assertEquals(List.of(Finding.Kind.MISSING, Finding.Kind.HASH_MISMATCH, Finding.Kind.EXTRA),
+            s3.putObject(
+                    b -> b.bucket("handover").key("data/docs/r.md"),
+                    RequestBody.fromString("content of data/docs/R.md"));
+            SignedVerificationReport r = sameAsCli(
+                    m,
+                    "s3://handover/data",
+                    1,
+                    withKey,
+                    "--endpoint",
+                    S3_PROXY.getUri().toString(),
+                    "--region",
+                    "us-east-1");
+            assertEquals(
+                    List.of(Finding.Kind.MISSING, Finding.Kind.HASH_MISMATCH, Finding.Kind.EXTRA),
                     r.findings().stream().map(Finding::kind).toList());
         } finally {
             System.clearProperty("aws.accessKeyId");
@@ -319,18 +401,31 @@ class SparkVerifyTest {
         Path m = build(tree.toString(), HashAlgorithm.SHA256, S3Settings.defaults());
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int rc = SparkVerify.run(new PrintWriter(o, true), new PrintWriter(e, true), tree.toString(), "--manifest",
-                m.toString(), "--pubkey", pub.toString(), "--master", "spark://127.0.0.1:1", "--lang=en");
+        int rc = SparkVerify.run(
+                new PrintWriter(o, true),
+                new PrintWriter(e, true),
+                tree.toString(),
+                "--manifest",
+                m.toString(),
+                "--pubkey",
+                pub.toString(),
+                "--master",
+                "spark://127.0.0.1:1",
+                "--lang=en");
         assertEquals(2, rc);
         assertEquals("", o.toString());
         String line = e.toString().strip();
-        assertTrue(line.startsWith("yunjian-spark verify: error: cannot reach the Spark master spark://127.0.0.1:1"), line);
+        assertTrue(
+                line.startsWith("yunjian-spark verify: error: cannot reach the Spark master spark://127.0.0.1:1"),
+                line);
         assertEquals(1, line.lines().count(), line);
     }
 
     @Test
     void badInputEndsInOneLineAndStatusTwo() {
-        assertEquals(2, spark(tree.toString(), "--manifest", dir.resolve("none.jsonl").toString()));
+        assertEquals(
+                2,
+                spark(tree.toString(), "--manifest", dir.resolve("none.jsonl").toString()));
         assertEquals(1, err.strip().lines().count(), err);
         assertTrue(err.startsWith("yunjian-spark verify: error: "), err);
         assertEquals(2, spark(tree.toString(), "--manifest", "m", "--partition-mib", "0"));

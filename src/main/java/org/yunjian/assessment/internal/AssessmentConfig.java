@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(ScoringProperties.class)
-class AssessmentConfig {
-}
+class AssessmentConfig {}

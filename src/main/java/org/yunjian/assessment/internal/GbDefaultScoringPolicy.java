@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.ConclusionBand;
 import org.yunjian.assessment.RiskLevel;
@@ -39,9 +38,12 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
     }
 
     /** 差 with any high-risk finding; 优 ≥ 90 with no medium-risk one; 良 ≥ 80; 中 ≥ 70; 差 otherwise. */
-    static final List<ConclusionBand> BANDS = List.of(new ConclusionBand(Conclusion.POOR, 1, ConclusionBand.ANY, 0),
-            new ConclusionBand(Conclusion.EXCELLENT, 0, 0, 90), ConclusionBand.rate(Conclusion.GOOD, 80),
-            ConclusionBand.rate(Conclusion.FAIR, 70), ConclusionBand.otherwise(Conclusion.POOR));
+    static final List<ConclusionBand> BANDS = List.of(
+            new ConclusionBand(Conclusion.POOR, 1, ConclusionBand.ANY, 0),
+            new ConclusionBand(Conclusion.EXCELLENT, 0, 0, 90),
+            ConclusionBand.rate(Conclusion.GOOD, 80),
+            ConclusionBand.rate(Conclusion.FAIR, 70),
+            ConclusionBand.otherwise(Conclusion.POOR));
 
     @Override
     public List<ConclusionBand> bands() {
@@ -61,28 +63,45 @@ public class GbDefaultScoringPolicy implements ScoringPolicy {
     public ScoreResult score(List<ScoredItem> items) {
         Group total = group("total", items);
         List<ScoredItem> high = items.stream()
-                .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.HIGH).toList();
+                .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.HIGH)
+                .toList();
         int medium = (int) items.stream()
-                .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.MEDIUM).count();
+                .filter(i -> i.verdict() != null && i.verdict().isFinding() && i.risk() == RiskLevel.MEDIUM)
+                .count();
         double rate = total.rate();
         Conclusion c = ConclusionBand.conclude(BANDS, rate, high.size(), medium);
-        Msg reason = switch (c) {
-            case POOR -> high.isEmpty() ? Msg.of("assessment.reason.poor")
-                    : Msg.of("assessment.reason.highRisk", high.size());
-            case EXCELLENT -> Msg.of("assessment.reason.excellent");
-            case GOOD -> rate >= 90 ? Msg.of("assessment.reason.goodCappedByMedium", medium)
-                    : Msg.of("assessment.reason.good");
-            case FAIR -> Msg.of("assessment.reason.fair");
-            default -> throw new IllegalStateException(c.name());
-        };
+        Msg reason =
+                switch (c) {
+                    case POOR ->
+                        high.isEmpty()
+                                ? Msg.of("assessment.reason.poor")
+                                : Msg.of("assessment.reason.highRisk", high.size());
+                    case EXCELLENT -> Msg.of("assessment.reason.excellent");
+                    case GOOD ->
+                        rate >= 90
+                                ? Msg.of("assessment.reason.goodCappedByMedium", medium)
+                                : Msg.of("assessment.reason.good");
+                    case FAIR -> Msg.of("assessment.reason.fair");
+                    default -> throw new IllegalStateException(c.name());
+                };
         List<Msg> reasons = List.of(reason);
-        return new ScoreResult(ID, VERSION, rate, c, groups(items, ScoredItem::layer),
-                groups(items, ScoredItem::controlPoint), high, total.pending(), medium, reasons);
+        return new ScoreResult(
+                ID,
+                VERSION,
+                rate,
+                c,
+                groups(items, ScoredItem::layer),
+                groups(items, ScoredItem::controlPoint),
+                high,
+                total.pending(),
+                medium,
+                reasons);
     }
 
     static List<Group> groups(List<ScoredItem> items, Function<ScoredItem, String> key) {
         Map<String, List<ScoredItem>> by = new LinkedHashMap<>();
-        items.forEach(i -> by.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i));
+        items.forEach(
+                i -> by.computeIfAbsent(key.apply(i), k -> new ArrayList<>()).add(i));
         return by.entrySet().stream().map(e -> group(e.getKey(), e.getValue())).toList();
     }
 

@@ -2,7 +2,6 @@ package org.yunjian.assessment.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.assessment.ConclusionBand;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
@@ -50,7 +49,8 @@ public class Mlps2025ScoringPolicy implements ScoringPolicy {
      */
     @Override
     public List<ConclusionBand> bands() {
-        return List.of(new ConclusionBand(Conclusion.DOES_NOT_CONFORM, t.basicMaxHigh() + 1, ConclusionBand.ANY, 0),
+        return List.of(
+                new ConclusionBand(Conclusion.DOES_NOT_CONFORM, t.basicMaxHigh() + 1, ConclusionBand.ANY, 0),
                 new ConclusionBand(Conclusion.CONFORMS, 0, t.conformsMaxMedium(), t.conformsMinRate()),
                 ConclusionBand.rate(Conclusion.BASICALLY_CONFORMS, t.basicMinRate()),
                 ConclusionBand.otherwise(Conclusion.DOES_NOT_CONFORM));
@@ -59,28 +59,57 @@ public class Mlps2025ScoringPolicy implements ScoringPolicy {
     @Override
     public ScoreResult score(List<ScoredItem> items) {
         Group total = GbDefaultScoringPolicy.group("total", items);
-        List<ScoredItem> high = items.stream().filter(i -> finding(i, RiskLevel.HIGH)).toList();
-        int medium = (int) items.stream().filter(i -> finding(i, RiskLevel.MEDIUM)).count();
+        List<ScoredItem> high =
+                items.stream().filter(i -> finding(i, RiskLevel.HIGH)).toList();
+        int medium =
+                (int) items.stream().filter(i -> finding(i, RiskLevel.MEDIUM)).count();
         double rate = total.rate();
         Conclusion c = ConclusionBand.conclude(bands(), rate, high.size(), medium);
         List<Msg> reasons = new ArrayList<>();
-        reasons.add(switch (c) {
-            case DOES_NOT_CONFORM -> high.size() > t.basicMaxHigh()
-                    ? Msg.of("report.reason2025.highRisk", high.size(), t.basicMaxHigh())
-                    : Msg.of("report.reason2025.lowRate", rate(t.basicMinRate()));
-            case CONFORMS -> t.conformsMinRate() >= 100 ? Msg.of("report.reason2025.conformsNoFinding")
-                    : Msg.of("report.reason2025.conforms", medium, t.conformsMaxMedium(), rate(t.conformsMinRate()));
-            case BASICALLY_CONFORMS -> medium > t.conformsMaxMedium()
-                    ? Msg.of("report.reason2025.basicByMedium", medium, t.conformsMaxMedium())
-                    : t.conformsMinRate() >= 100 ? Msg.of("report.reason2025.basicByFindings",
-                            items.stream().filter(i -> finding(i, RiskLevel.LOW)).count(), medium)
-                    : Msg.of("report.reason2025.basicByRate", rate(t.conformsMinRate()));
-            default -> throw new IllegalStateException(c.name());
-        });
-        reasons.add(Msg.of("report.reason2025.thresholds", rate(t.conformsMinRate()), t.conformsMaxMedium(),
-                rate(t.basicMinRate()), t.basicMaxHigh()));
-        return new ScoreResult(ID, VERSION, rate, c, GbDefaultScoringPolicy.groups(items, ScoredItem::layer),
-                GbDefaultScoringPolicy.groups(items, ScoredItem::controlPoint), high, total.pending(), medium, reasons);
+        reasons.add(
+                switch (c) {
+                    case DOES_NOT_CONFORM ->
+                        high.size() > t.basicMaxHigh()
+                                ? Msg.of("report.reason2025.highRisk", high.size(), t.basicMaxHigh())
+                                : Msg.of("report.reason2025.lowRate", rate(t.basicMinRate()));
+                    case CONFORMS ->
+                        t.conformsMinRate() >= 100
+                                ? Msg.of("report.reason2025.conformsNoFinding")
+                                : Msg.of(
+                                        "report.reason2025.conforms",
+                                        medium,
+                                        t.conformsMaxMedium(),
+                                        rate(t.conformsMinRate()));
+                    case BASICALLY_CONFORMS ->
+                        medium > t.conformsMaxMedium()
+                                ? Msg.of("report.reason2025.basicByMedium", medium, t.conformsMaxMedium())
+                                : t.conformsMinRate() >= 100
+                                        ? Msg.of(
+                                                "report.reason2025.basicByFindings",
+                                                items.stream()
+                                                        .filter(i -> finding(i, RiskLevel.LOW))
+                                                        .count(),
+                                                medium)
+                                        : Msg.of("report.reason2025.basicByRate", rate(t.conformsMinRate()));
+                    default -> throw new IllegalStateException(c.name());
+                });
+        reasons.add(Msg.of(
+                "report.reason2025.thresholds",
+                rate(t.conformsMinRate()),
+                t.conformsMaxMedium(),
+                rate(t.basicMinRate()),
+                t.basicMaxHigh()));
+        return new ScoreResult(
+                ID,
+                VERSION,
+                rate,
+                c,
+                GbDefaultScoringPolicy.groups(items, ScoredItem::layer),
+                GbDefaultScoringPolicy.groups(items, ScoredItem::controlPoint),
+                high,
+                total.pending(),
+                medium,
+                reasons);
     }
 
     private static boolean finding(ScoredItem i, RiskLevel level) {

@@ -24,8 +24,11 @@ public record ScoringProperties(@DefaultValue Mlps2025 mlps2025) {
      * @param basicMinRate      基本符合 needs a rate of at least this (percent; 0 = no rate condition)
      * @param basicMaxHigh      基本符合 (and 符合) allow at most this many high-risk findings
      */
-    public record Mlps2025(@DefaultValue("100") double conformsMinRate, @DefaultValue("0") int conformsMaxMedium,
-                           @DefaultValue("70") double basicMinRate, @DefaultValue("0") int basicMaxHigh) {
+    public record Mlps2025(
+            @DefaultValue("100") double conformsMinRate,
+            @DefaultValue("0") int conformsMaxMedium,
+            @DefaultValue("70") double basicMinRate,
+            @DefaultValue("0") int basicMaxHigh) {
 
         public static final Mlps2025 DEFAULTS = new Mlps2025(100, 0, 70, 0);
 
@@ -37,7 +40,8 @@ public record ScoringProperties(@DefaultValue Mlps2025 mlps2025) {
                 throw new IllegalArgumentException("yunjian.assessment.scoring.mlps2025.negative-count");
             }
             if (basicMinRate > conformsMinRate) {
-                throw new IllegalArgumentException("yunjian.assessment.scoring.mlps2025.basic-min-rate-above-conforms-min-rate");
+                throw new IllegalArgumentException(
+                        "yunjian.assessment.scoring.mlps2025.basic-min-rate-above-conforms-min-rate");
             }
         }
     }

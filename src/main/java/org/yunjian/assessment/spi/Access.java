@@ -1,11 +1,10 @@
 package org.yunjian.assessment.spi;
 
-import java.util.EnumSet;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
@@ -31,7 +30,15 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
      * ASSESSOR = a tester (测评人员): assigned as one, or — while no tester is assigned — any user of the assessor
      * organisation holding no other role on it. REVIEWER (审核人) and APPROVER (批准人) are assigned by name only.
      */
-    public enum Relation { ADMIN, ASSESSOR_ORG, ASSESSOR, REVIEWER, APPROVER, CUSTOMER, PROVIDER }
+    public enum Relation {
+        ADMIN,
+        ASSESSOR_ORG,
+        ASSESSOR,
+        REVIEWER,
+        APPROVER,
+        CUSTOMER,
+        PROVIDER
+    }
 
     public static Set<Relation> relations(AssessmentInfo a, CloudSystem s, CurrentUser u) {
         return relations(a, s.customerId(), s.providerId(), u);
@@ -116,7 +123,8 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
 
     /** Uploads evidence: the assessors, the customer and the provider (for the cloud platform side). */
     public boolean mayUpload() {
-        return relations.contains(Relation.ASSESSOR) || relations.contains(Relation.CUSTOMER)
+        return relations.contains(Relation.ASSESSOR)
+                || relations.contains(Relation.CUSTOMER)
                 || relations.contains(Relation.PROVIDER);
     }
 
@@ -154,7 +162,8 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
 
     /** Changes a remediation task: the assessors, the customer, and the responsible organisation (status only). */
     public boolean mayEditRemediation(UUID responsibleOrg) {
-        return relations.contains(Relation.ASSESSOR) || relations.contains(Relation.CUSTOMER)
+        return relations.contains(Relation.ASSESSOR)
+                || relations.contains(Relation.CUSTOMER)
                 || (user.organizationId() != null && user.organizationId().equals(responsibleOrg));
     }
 

@@ -13,8 +13,7 @@ final class AccessQueries {
     private static final String TAKES_PART = """
             (%s.assessor_org_id = :accessOrg OR %s.customer_id = :accessOrg OR %s.provider_id = :accessOrg)""";
 
-    private AccessQueries() {
-    }
+    private AccessQueries() {}
 
     static String takesPart(String assessment, String system) {
         return TAKES_PART.formatted(assessment, system, system);

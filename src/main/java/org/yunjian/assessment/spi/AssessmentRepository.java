@@ -3,12 +3,8 @@ package org.yunjian.assessment.spi;
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,20 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.shared.paging.PageRequest;
-import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
-import org.yunjian.shared.version.Versions;
-import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
@@ -40,6 +31,10 @@ import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
+import org.yunjian.shared.paging.PageQueries;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for every assessment table. */
 @Repository
@@ -61,27 +56,32 @@ public class AssessmentRepository {
         jdbc.sql("""
                         INSERT INTO assessment (id, name, system_id, assessor_org_id, assessor_kind, status, created_by,
                         created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)""")
-                .params(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind().name(), a.status().name(),
-                        createdBy, utc(a.createdAt()), utc(a.updatedAt()))
+                .params(
+                        a.id(),
+                        a.name(),
+                        a.systemId(),
+                        a.assessorOrgId(),
+                        a.assessorKind().name(),
+                        a.status().name(),
+                        createdBy,
+                        utc(a.createdAt()),
+                        utc(a.updatedAt()))
                 .update();
         insertMembers(a.id(), a.assessors(), AssessmentRole.TESTER);
         insertMembers(a.id(), a.reviewers(), AssessmentRole.REVIEWER);
         insertMembers(a.id(), a.approvers(), AssessmentRole.APPROVER);
         a.scope().forEach(s -> jdbc.sql("""
-                INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)""")
-                .params(a.id(), s).update());
+                INSERT INTO assessment_scope (assessment_id, selection) VALUES (?,?)""").params(a.id(), s).update());
     }
 
     public void updateReportSetup(UUID assessment, ReportTemplate template, LocalDate contractDate) {
         jdbc.sql("""
-                UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?""")
-                .params(template.name(), contractDate, assessment).update();
+                UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?""").params(template.name(), contractDate, assessment).update();
     }
 
     public void insertMembers(UUID assessment, List<UUID> users, AssessmentRole role) {
         users.forEach(u -> jdbc.sql("""
-                INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)""")
-                .params(assessment, u, role.name()).update());
+                INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)""").params(assessment, u, role.name()).update());
     }
 
     /** Compare-and-set on the status, so two concurrent transitions cannot both succeed. */
@@ -89,7 +89,9 @@ public class AssessmentRepository {
         return jdbc.sql("""
                         UPDATE assessment SET status = ?, updated_at = ?, completed_at = ?, version = version + 1
                         WHERE id = ? AND status = ?""")
-                .params(to.name(), utc(now), utc(completedAt), id, from.name()).update() == 1;
+                        .params(to.name(), utc(now), utc(completedAt), id, from.name())
+                        .update()
+                == 1;
     }
 
     /**
@@ -99,8 +101,7 @@ public class AssessmentRepository {
      */
     public void claimVersion(UUID id, long expected, Instant now) {
         int n = jdbc.sql("""
-                UPDATE assessment SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?""")
-                .params(utc(now), id, expected).update();
+                UPDATE assessment SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?""").params(utc(now), id, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
     }
 
@@ -110,22 +111,19 @@ public class AssessmentRepository {
      */
     public void requireVersion(UUID id, long expected) {
         int n = jdbc.sql("""
-                SELECT COUNT(*) FROM assessment WHERE id = ? AND version = ?""").params(id, expected)
-                .query(Integer.class).single();
+                SELECT COUNT(*) FROM assessment WHERE id = ? AND version = ?""").params(id, expected).query(Integer.class).single();
         Versions.requireUpdated(n, jdbc, "assessment", "updated_at", id);
     }
 
     /** Locks the assessment row for the rest of the transaction (serialises writes against transitions). */
     public Optional<AssessmentStatus> lockStatus(UUID id) {
         return jdbc.sql("""
-                SELECT status FROM assessment WHERE id = ? FOR UPDATE""").param(id).query(String.class)
-                .optional().map(AssessmentStatus::valueOf);
+                SELECT status FROM assessment WHERE id = ? FOR UPDATE""").param(id).query(String.class).optional().map(AssessmentStatus::valueOf);
     }
 
     public Optional<AssessmentInfo> find(UUID id) {
         return withMembers(jdbc.sql("""
-                SELECT * FROM assessment WHERE id = ?""").param(id).query(ROW).list()).stream()
-                .findFirst();
+                SELECT * FROM assessment WHERE id = ?""").param(id).query(ROW).list()).stream().findFirst();
     }
 
     public List<AssessmentInfo> findAll() {
@@ -139,20 +137,30 @@ public class AssessmentRepository {
      * which must assess the assessment or be customer or provider of its system ({@code ownSystems}) — the rule of
      * {@link Access#relations} — or {@code null} for a system administrator. {@code q}: name contains (any case).
      */
-    public Paged<AssessmentInfo> page(Collection<UUID> systemIds, UUID org, Collection<UUID> ownSystems, String q,
-                               AssessmentStatus status, PageRequest page) {
+    public Paged<AssessmentInfo> page(
+            Collection<UUID> systemIds,
+            UUID org,
+            Collection<UUID> ownSystems,
+            String q,
+            AssessmentStatus status,
+            PageRequest page) {
         PageQueries.Where where = new PageQueries.Where().in("system_id", "ids", systemIds);
         if (org != null) {
-            where.and(ownSystems.isEmpty() ? "assessor_org_id = :org"
-                    : """
+            where.and(ownSystems.isEmpty() ? "assessor_org_id = :org" : """
                             (assessor_org_id = :org OR system_id IN (:own))""", "org", org);
             if (!ownSystems.isEmpty()) {
                 where.param("own", ownSystems);
             }
         }
         where.contains("name", q, "name").equal("status", "status", status);
-        return PageQueries.query(jdbc, "*", "assessment", where, """
-                created_at DESC, id""", page,
+        return PageQueries.query(
+                jdbc,
+                "*",
+                "assessment",
+                where,
+                """
+                created_at DESC, id""",
+                page,
                 s -> withMembers(s.query(ROW).list()));
     }
 
@@ -161,21 +169,35 @@ public class AssessmentRepository {
             return List.of();
         }
         return withMembers(jdbc.sql("""
-                SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC""")
-                .param("ids", systemIds).query(ROW).list());
+                SELECT * FROM assessment WHERE system_id IN (:ids) ORDER BY created_at DESC""").param("ids", systemIds).query(ROW).list());
     }
 
     /** An assessment row before its assessors and scope are attached. */
-    private record Row(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind kind,
-                       AssessmentStatus status, Instant createdAt, Instant updatedAt, Instant completedAt,
-                       String reportNumber, long version) {
-    }
+    private record Row(
+            UUID id,
+            String name,
+            UUID systemId,
+            UUID assessorOrgId,
+            AssessorKind kind,
+            AssessmentStatus status,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant completedAt,
+            String reportNumber,
+            long version) {}
 
-    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("name"),
-            rs.getObject("system_id", UUID.class), rs.getObject("assessor_org_id", UUID.class),
-            AssessorKind.valueOf(rs.getString("assessor_kind")), AssessmentStatus.valueOf(rs.getString("status")),
-            instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "completed_at"),
-            rs.getString("report_number"), rs.getLong("version"));
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(
+            rs.getObject("id", UUID.class),
+            rs.getString("name"),
+            rs.getObject("system_id", UUID.class),
+            rs.getObject("assessor_org_id", UUID.class),
+            AssessorKind.valueOf(rs.getString("assessor_kind")),
+            AssessmentStatus.valueOf(rs.getString("status")),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"),
+            instant(rs, "completed_at"),
+            rs.getString("report_number"),
+            rs.getLong("version"));
 
     /** Assessors and scope of all rows in one query per table (no query per assessment). */
     private List<AssessmentInfo> withMembers(List<Row> rows) {
@@ -186,7 +208,8 @@ public class AssessmentRepository {
         Map<String, Map<UUID, List<UUID>>> team = new HashMap<>();
         jdbc.sql("""
                         SELECT assessment_id, user_id, role FROM assessment_assessor WHERE assessment_id IN (:ids)
-                        ORDER BY assessment_id, user_id""").param("ids", ids)
+                        ORDER BY assessment_id, user_id""")
+                .param("ids", ids)
                 .query((rs, n) -> team.computeIfAbsent(rs.getString(3), k -> new HashMap<>())
                         .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(rs.getObject(2, UUID.class)))
@@ -197,14 +220,29 @@ public class AssessmentRepository {
         Map<UUID, List<String>> scope = new HashMap<>();
         jdbc.sql("""
                         SELECT assessment_id, selection FROM assessment_scope WHERE assessment_id IN (:ids)
-                        ORDER BY assessment_id, selection""").param("ids", ids)
+                        ORDER BY assessment_id, selection""")
+                .param("ids", ids)
                 .query((rs, n) -> scope.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(rs.getString(2)))
                 .list();
-        return rows.stream().map(r -> new AssessmentInfo(r.id(), r.name(), r.systemId(), r.assessorOrgId(), r.kind(),
-                r.status(), assessors.getOrDefault(r.id(), List.of()), reviewers.getOrDefault(r.id(), List.of()),
-                approvers.getOrDefault(r.id(), List.of()), scope.getOrDefault(r.id(), List.of()),
-                r.createdAt(), r.updatedAt(), r.completedAt(), r.reportNumber(), r.version())).toList();
+        return rows.stream()
+                .map(r -> new AssessmentInfo(
+                        r.id(),
+                        r.name(),
+                        r.systemId(),
+                        r.assessorOrgId(),
+                        r.kind(),
+                        r.status(),
+                        assessors.getOrDefault(r.id(), List.of()),
+                        reviewers.getOrDefault(r.id(), List.of()),
+                        approvers.getOrDefault(r.id(), List.of()),
+                        scope.getOrDefault(r.id(), List.of()),
+                        r.createdAt(),
+                        r.updatedAt(),
+                        r.completedAt(),
+                        r.reportNumber(),
+                        r.version()))
+                .toList();
     }
 
     // --- items
@@ -213,15 +251,21 @@ public class AssessmentRepository {
         jdbc.sql("""
                         INSERT INTO assessment_item (id, assessment_id, position, requirement_id, side, layer, control_point,
                         updated_at) VALUES (?,?,?,?,?,?,?,?)""")
-                .params(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side().name(), i.layer(),
-                        i.controlPoint(), utc(i.updatedAt()))
+                .params(
+                        i.id(),
+                        i.assessmentId(),
+                        i.position(),
+                        i.requirementId(),
+                        i.side().name(),
+                        i.layer(),
+                        i.controlPoint(),
+                        utc(i.updatedAt()))
                 .update();
     }
 
     public List<TestItem> items(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_item WHERE assessment_id = ? ORDER BY position""")
-                .param(assessmentId).query(ITEM).list();
+                SELECT * FROM assessment_item WHERE assessment_id = ? ORDER BY position""").param(assessmentId).query(ITEM).list();
     }
 
     public Optional<TestItem> item(UUID id) {
@@ -230,12 +274,18 @@ public class AssessmentRepository {
     }
 
     /** Stores the verdict if the item is still at version {@code expected}; else a stale-version conflict. */
-    public void updateVerdict(UUID id, Verdict v, String reason, RiskLevel risk, String riskReason, Instant now,
-                       long expected) {
+    public void updateVerdict(
+            UUID id, Verdict v, String reason, RiskLevel risk, String riskReason, Instant now, long expected) {
         int n = jdbc.sql("""
                         UPDATE assessment_item SET verdict = ?, verdict_reason = ?, risk_level = ?, risk_reason = ?,
                         updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
-                .params(v == null ? null : v.name(), reason, risk == null ? null : risk.name(), riskReason, utc(now), id,
+                .params(
+                        v == null ? null : v.name(),
+                        reason,
+                        risk == null ? null : risk.name(),
+                        riskReason,
+                        utc(now),
+                        id,
                         expected)
                 .update();
         Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
@@ -244,20 +294,20 @@ public class AssessmentRepository {
     /** The no-evidence reason (无证据说明), the finding and the recommendation go with the verdict they explain. */
     public void updateFindingTexts(UUID id, String noEvidenceReason, String finding, String recommendation) {
         jdbc.sql("""
-                UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ? WHERE id = ?""")
-                .params(noEvidenceReason, finding, recommendation, id).update();
+                UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ? WHERE id = ?""").params(noEvidenceReason, finding, recommendation, id).update();
     }
 
     /**
      * Only the finding's texts changed (the verdict stays as recorded): stored if the item is still at version
      * {@code expected}, without a new history entry; else a stale-version conflict.
      */
-    public void updateFindingTexts(UUID id, String noEvidenceReason, String finding, String recommendation, Instant now,
-                            long expected) {
+    public void updateFindingTexts(
+            UUID id, String noEvidenceReason, String finding, String recommendation, Instant now, long expected) {
         int n = jdbc.sql("""
                         UPDATE assessment_item SET no_evidence_reason = ?, finding = ?, recommendation = ?,
                         updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
-                .params(noEvidenceReason, finding, recommendation, utc(now), id, expected).update();
+                .params(noEvidenceReason, finding, recommendation, utc(now), id, expected)
+                .update();
         Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
@@ -265,18 +315,28 @@ public class AssessmentRepository {
     public void updateObservations(UUID id, String observations, Instant now, long expected) {
         int n = jdbc.sql("""
                         UPDATE assessment_item SET observations = ?, updated_at = ?, version = version + 1
-                        WHERE id = ? AND version = ?""")
-                .params(observations, utc(now), id, expected).update();
+                        WHERE id = ? AND version = ?""").params(observations, utc(now), id, expected).update();
         Versions.requireUpdated(n, jdbc, "assessment_item", "updated_at", id);
     }
 
-    public static final RowMapper<TestItem> ITEM = (rs, n) -> new TestItem(rs.getObject("id", UUID.class),
-            rs.getObject("assessment_id", UUID.class), rs.getInt("position"), rs.getString("requirement_id"),
-            ItemSide.valueOf(rs.getString("side")), rs.getString("layer"), rs.getString("control_point"),
-            enumOf(Verdict.class, rs.getString("verdict")), rs.getString("verdict_reason"),
-            rs.getString("observations"), enumOf(RiskLevel.class, rs.getString("risk_level")),
-            rs.getString("risk_reason"), instant(rs, "updated_at"), rs.getString("no_evidence_reason"),
-            rs.getString("finding"), rs.getString("recommendation"), rs.getLong("version"));
+    public static final RowMapper<TestItem> ITEM = (rs, n) -> new TestItem(
+            rs.getObject("id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getInt("position"),
+            rs.getString("requirement_id"),
+            ItemSide.valueOf(rs.getString("side")),
+            rs.getString("layer"),
+            rs.getString("control_point"),
+            enumOf(Verdict.class, rs.getString("verdict")),
+            rs.getString("verdict_reason"),
+            rs.getString("observations"),
+            enumOf(RiskLevel.class, rs.getString("risk_level")),
+            rs.getString("risk_reason"),
+            instant(rs, "updated_at"),
+            rs.getString("no_evidence_reason"),
+            rs.getString("finding"),
+            rs.getString("recommendation"),
+            rs.getLong("version"));
 
     // --- verdict history and interviews
 
@@ -284,31 +344,41 @@ public class AssessmentRepository {
         jdbc.sql("""
                         INSERT INTO assessment_verdict_history (id, item_id, verdict, verdict_reason, risk_level, retest,
                         recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?)""")
-                .params(v.id(), v.itemId(), v.verdict().name(), v.reason(),
-                        v.riskLevel() == null ? null : v.riskLevel().name(), v.retest(), v.recordedBy(),
+                .params(
+                        v.id(),
+                        v.itemId(),
+                        v.verdict().name(),
+                        v.reason(),
+                        v.riskLevel() == null ? null : v.riskLevel().name(),
+                        v.retest(),
+                        v.recordedBy(),
                         utc(v.recordedAt()))
                 .update();
     }
 
     public List<VerdictEntry> history(UUID itemId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id""")
-                .param(itemId).query(HISTORY).list();
+                SELECT * FROM assessment_verdict_history WHERE item_id = ? ORDER BY recorded_at, id""").param(itemId).query(HISTORY).list();
     }
 
-    private static final RowMapper<VerdictEntry> HISTORY = (rs, n) -> new VerdictEntry(rs.getObject("id", UUID.class),
-            rs.getObject("item_id", UUID.class), Verdict.valueOf(rs.getString("verdict")),
-            rs.getString("verdict_reason"), enumOf(RiskLevel.class, rs.getString("risk_level")),
-            rs.getBoolean("retest"), rs.getString("recorded_by"), instant(rs, "recorded_at"));
+    private static final RowMapper<VerdictEntry> HISTORY = (rs, n) -> new VerdictEntry(
+            rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class),
+            Verdict.valueOf(rs.getString("verdict")),
+            rs.getString("verdict_reason"),
+            enumOf(RiskLevel.class, rs.getString("risk_level")),
+            rs.getBoolean("retest"),
+            rs.getString("recorded_by"),
+            instant(rs, "recorded_at"));
 
     /** Every verdict recorded on any item of the assessment, by item, oldest first — one query for a report. */
     public Map<UUID, List<VerdictEntry>> historyOfAssessment(UUID assessmentId) {
         Map<UUID, List<VerdictEntry>> out = new HashMap<>();
         jdbc.sql("""
                         SELECT h.* FROM assessment_verdict_history h JOIN assessment_item i ON i.id = h.item_id
-                        WHERE i.assessment_id = ? ORDER BY h.recorded_at, h.id""")
-                .param(assessmentId).query(HISTORY).list()
-                .forEach(v -> out.computeIfAbsent(v.itemId(), k -> new ArrayList<>()).add(v));
+                        WHERE i.assessment_id = ? ORDER BY h.recorded_at, h.id""").param(assessmentId).query(HISTORY).list().forEach(v -> out.computeIfAbsent(
+                        v.itemId(), k -> new ArrayList<>())
+                .add(v));
         return out;
     }
 
@@ -316,7 +386,14 @@ public class AssessmentRepository {
         jdbc.sql("""
                         INSERT INTO assessment_interview (id, item_id, interviewee, role, held_at, notes, recorded_by,
                         recorded_at) VALUES (?,?,?,?,?,?,?,?)""")
-                .params(i.id(), i.itemId(), i.interviewee(), i.role(), utc(i.heldAt()), i.notes(), i.recordedBy(),
+                .params(
+                        i.id(),
+                        i.itemId(),
+                        i.interviewee(),
+                        i.role(),
+                        utc(i.heldAt()),
+                        i.notes(),
+                        i.recordedBy(),
                         utc(i.recordedAt()))
                 .update();
     }
@@ -325,20 +402,24 @@ public class AssessmentRepository {
     public Map<UUID, List<Interview>> interviewsOfAssessment(UUID assessmentId) {
         return jdbc.sql("""
                         SELECT v.* FROM assessment_interview v JOIN assessment_item i ON i.id = v.item_id
-                        WHERE i.assessment_id = ? ORDER BY v.held_at, v.id""")
-                .param(assessmentId).query(INTERVIEW).list().stream()
+                        WHERE i.assessment_id = ? ORDER BY v.held_at, v.id""").param(assessmentId).query(INTERVIEW).list().stream()
                 .collect(java.util.stream.Collectors.groupingBy(Interview::itemId));
     }
 
     public List<Interview> interviews(UUID itemId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id""").param(itemId)
-                .query(INTERVIEW).list();
+                SELECT * FROM assessment_interview WHERE item_id = ? ORDER BY held_at, id""").param(itemId).query(INTERVIEW).list();
     }
 
-    private static final RowMapper<Interview> INTERVIEW = (rs, n) -> new Interview(rs.getObject("id", UUID.class),
-            rs.getObject("item_id", UUID.class), rs.getString("interviewee"), rs.getString("role"),
-            instant(rs, "held_at"), rs.getString("notes"), rs.getString("recorded_by"), instant(rs, "recorded_at"));
+    private static final RowMapper<Interview> INTERVIEW = (rs, n) -> new Interview(
+            rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class),
+            rs.getString("interviewee"),
+            rs.getString("role"),
+            instant(rs, "held_at"),
+            rs.getString("notes"),
+            rs.getString("recorded_by"),
+            instant(rs, "recorded_at"));
 
     // --- evidence
 
@@ -347,13 +428,23 @@ public class AssessmentRepository {
                         INSERT INTO assessment_evidence (id, item_id, assessment_id, display_name, content_type, size_bytes,
                         sm3, blob_name, uploaded_by, uploaded_by_name, owner_org_id, shared_with_provider, created_at)
                         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(e.id(), e.itemId(), e.assessmentId(), e.displayName(), e.contentType(), e.size(), e.sm3(),
-                        e.blobName(), e.uploadedBy(), e.uploadedByName(), e.ownerOrgId(), e.sharedWithProvider(),
+                .params(
+                        e.id(),
+                        e.itemId(),
+                        e.assessmentId(),
+                        e.displayName(),
+                        e.contentType(),
+                        e.size(),
+                        e.sm3(),
+                        e.blobName(),
+                        e.uploadedBy(),
+                        e.uploadedByName(),
+                        e.ownerOrgId(),
+                        e.sharedWithProvider(),
                         utc(e.createdAt()))
                 .update();
         jdbc.sql("""
-                INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)""")
-                .params(e.id(), wrappedKey, keyVersion).update();
+                INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)""").params(e.id(), wrappedKey, keyVersion).update();
         // the item it was uploaded for is its first link (EvidenceLinks adds more)
         jdbc.sql("""
                         INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name,
@@ -374,8 +465,7 @@ public class AssessmentRepository {
     public List<EvidenceInfo> evidenceOfItem(UUID itemId) {
         return jdbc.sql("""
                         SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l
-                        JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.item_id = ? ORDER BY e.created_at, e.id""")
-                .param(itemId).query(LINKED_EVIDENCE).list();
+                        JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.item_id = ? ORDER BY e.created_at, e.id""").param(itemId).query(LINKED_EVIDENCE).list();
     }
 
     /** One row per link into the assessment: {@code itemId} is the linked item, so one file may appear per item. */
@@ -383,20 +473,17 @@ public class AssessmentRepository {
         return jdbc.sql("""
                         SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l
                         JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.assessment_id = ?
-                        ORDER BY e.created_at, e.id""")
-                .param(assessmentId).query(LINKED_EVIDENCE).list();
+                        ORDER BY e.created_at, e.id""").param(assessmentId).query(LINKED_EVIDENCE).list();
     }
 
     public Optional<String> wrappedKey(UUID evidenceId) {
         return jdbc.sql("""
-                SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId)
-                .query(String.class).optional();
+                SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId).query(String.class).optional();
     }
 
     public void setShared(UUID evidenceId, boolean shared) {
         jdbc.sql("""
-                UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?""").params(shared, evidenceId)
-                .update();
+                UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?""").params(shared, evidenceId).update();
     }
 
     /**
@@ -418,18 +505,39 @@ public class AssessmentRepository {
                 DELETE FROM assessment_evidence WHERE id = ?""").param(evidenceId).update();
     }
 
-    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(rs.getObject("id", UUID.class),
-            rs.getObject("item_id", UUID.class), rs.getObject("assessment_id", UUID.class),
-            rs.getString("display_name"), rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sm3"),
-            rs.getString("blob_name"), rs.getObject("uploaded_by", UUID.class), rs.getString("uploaded_by_name"),
-            rs.getObject("owner_org_id", UUID.class), rs.getBoolean("shared_with_provider"), instant(rs, "created_at"),
+    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(
+            rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getString("display_name"),
+            rs.getString("content_type"),
+            rs.getLong("size_bytes"),
+            rs.getString("sm3"),
+            rs.getString("blob_name"),
+            rs.getObject("uploaded_by", UUID.class),
+            rs.getString("uploaded_by_name"),
+            rs.getObject("owner_org_id", UUID.class),
+            rs.getBoolean("shared_with_provider"),
+            instant(rs, "created_at"),
             rs.getLong("version"));
 
     private static final RowMapper<EvidenceInfo> LINKED_EVIDENCE = (rs, n) -> {
         EvidenceInfo e = EVIDENCE.mapRow(rs, n);
-        return new EvidenceInfo(e.id(), rs.getObject("link_item_id", UUID.class), e.assessmentId(), e.displayName(),
-                e.contentType(), e.size(), e.sm3(), e.blobName(), e.uploadedBy(), e.uploadedByName(), e.ownerOrgId(),
-                e.sharedWithProvider(), e.createdAt(), e.version());
+        return new EvidenceInfo(
+                e.id(),
+                rs.getObject("link_item_id", UUID.class),
+                e.assessmentId(),
+                e.displayName(),
+                e.contentType(),
+                e.size(),
+                e.sm3(),
+                e.blobName(),
+                e.uploadedBy(),
+                e.uploadedByName(),
+                e.ownerOrgId(),
+                e.sharedWithProvider(),
+                e.createdAt(),
+                e.version());
     };
 
     // --- remediation
@@ -438,8 +546,16 @@ public class AssessmentRepository {
         jdbc.sql("""
                         INSERT INTO assessment_remediation (id, item_id, assessment_id, responsible_org_id, due_date, status,
                         note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)""")
-                .params(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(), r.status().name(),
-                        r.note(), utc(r.createdAt()), utc(r.updatedAt()))
+                .params(
+                        r.id(),
+                        r.itemId(),
+                        r.assessmentId(),
+                        r.responsibleOrgId(),
+                        r.dueDate(),
+                        r.status().name(),
+                        r.note(),
+                        utc(r.createdAt()),
+                        utc(r.updatedAt()))
                 .update();
     }
 
@@ -457,7 +573,13 @@ public class AssessmentRepository {
         int n = jdbc.sql("""
                         UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?,
                         note = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
-                .params(r.responsibleOrgId(), r.dueDate(), r.status().name(), r.note(), utc(r.updatedAt()), r.id(),
+                .params(
+                        r.responsibleOrgId(),
+                        r.dueDate(),
+                        r.status().name(),
+                        r.note(),
+                        utc(r.updatedAt()),
+                        r.id(),
                         expected)
                 .update();
         Versions.requireUpdated(n, jdbc, "assessment_remediation", "updated_at", r.id());
@@ -482,19 +604,23 @@ public class AssessmentRepository {
     public List<Remediation> remediations(UUID assessmentId) {
         return jdbc.sql("""
                         SELECT r.* FROM assessment_remediation r JOIN assessment_item i ON i.id = r.item_id
-                        WHERE r.assessment_id = ? ORDER BY i.position, r.created_at""")
-                .param(assessmentId).query(REMEDIATION).list();
+                        WHERE r.assessment_id = ? ORDER BY i.position, r.created_at""").param(assessmentId).query(REMEDIATION).list();
     }
 
     public List<Remediation> remediationsOfItem(UUID itemId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at""").param(itemId)
-                .query(REMEDIATION).list();
+                SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at""").param(itemId).query(REMEDIATION).list();
     }
 
     private static final RowMapper<Remediation> REMEDIATION = (rs, n) -> new Remediation(
-            rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),
-            rs.getObject("assessment_id", UUID.class), rs.getObject("responsible_org_id", UUID.class),
-            rs.getObject("due_date", LocalDate.class), RemediationStatus.valueOf(rs.getString("status")),
-            rs.getString("note"), instant(rs, "created_at"), instant(rs, "updated_at"), rs.getLong("version"));
+            rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getObject("responsible_org_id", UUID.class),
+            rs.getObject("due_date", LocalDate.class),
+            RemediationStatus.valueOf(rs.getString("status")),
+            rs.getString("note"),
+            instant(rs, "created_at"),
+            instant(rs, "updated_at"),
+            rs.getLong("version"));
 }

@@ -2,7 +2,6 @@ package org.yunjian.assessment.spi;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
@@ -32,6 +31,7 @@ public class DemoPortal {
     /** The portal's assessment still open, if the demo assessment has been seeded. */
     public Optional<AssessmentInfo> openAssessment() {
         return system().flatMap(s -> repo.findBySystems(List.of(s.id())).stream()
-                .filter(a -> a.status().isOpen()).findFirst());
+                .filter(a -> a.status().isOpen())
+                .findFirst());
     }
 }

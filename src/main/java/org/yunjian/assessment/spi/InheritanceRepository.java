@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,8 +40,17 @@ public class InheritanceRepository {
                         INSERT INTO assessment_external_conclusion (id, assessment_id, report_number, assessor_name,
                         concluded_on, verdict, risk_level, evidence_id, recorded_by, recorded_at)
                         VALUES (?,?,?,?,?,?,?,?,?,?)""")
-                .params(c.id(), c.assessmentId(), c.reportNumber(), c.assessorName(), c.concludedOn(),
-                        c.verdict().name(), name(c.riskLevel()), c.evidenceId(), c.recordedBy(), utc(c.recordedAt()))
+                .params(
+                        c.id(),
+                        c.assessmentId(),
+                        c.reportNumber(),
+                        c.assessorName(),
+                        c.concludedOn(),
+                        c.verdict().name(),
+                        name(c.riskLevel()),
+                        c.evidenceId(),
+                        c.recordedBy(),
+                        utc(c.recordedAt()))
                 .update();
     }
 
@@ -54,15 +62,20 @@ public class InheritanceRepository {
 
     public Optional<ExternalConclusion> conclusion(UUID id) {
         return jdbc.sql("""
-                SELECT * FROM assessment_external_conclusion WHERE id = ?""").param(id).query(CONCLUSION)
-                .optional();
+                SELECT * FROM assessment_external_conclusion WHERE id = ?""").param(id).query(CONCLUSION).optional();
     }
 
     private static final RowMapper<ExternalConclusion> CONCLUSION = (rs, n) -> new ExternalConclusion(
-            rs.getObject("id", UUID.class), rs.getObject("assessment_id", UUID.class), rs.getString("report_number"),
-            rs.getString("assessor_name"), rs.getObject("concluded_on", LocalDate.class),
-            Verdict.valueOf(rs.getString("verdict")), enumOf(RiskLevel.class, rs.getString("risk_level")),
-            rs.getObject("evidence_id", UUID.class), rs.getString("recorded_by"), instant(rs, "recorded_at"));
+            rs.getObject("id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getString("report_number"),
+            rs.getString("assessor_name"),
+            rs.getObject("concluded_on", LocalDate.class),
+            Verdict.valueOf(rs.getString("verdict")),
+            enumOf(RiskLevel.class, rs.getString("risk_level")),
+            rs.getObject("evidence_id", UUID.class),
+            rs.getString("recorded_by"),
+            instant(rs, "recorded_at"));
 
     // --- completed assessments (candidate Yunjian sources)
 
@@ -71,7 +84,8 @@ public class InheritanceRepository {
         return jdbc.sql("""
                         SELECT id, system_id FROM assessment WHERE status IN ('COMPLETED', 'ARCHIVED')
                         ORDER BY completed_at DESC""")
-                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
+                .list();
     }
 
     // --- inherited items
@@ -81,22 +95,29 @@ public class InheritanceRepository {
                         INSERT INTO assessment_item_inheritance (item_id, assessment_id, source_assessment_id,
                         source_item_id, conclusion_id, prior_verdict, prior_reason, prior_risk_level,
                         prior_risk_reason, marked_by, marked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(i.itemId(), i.assessmentId(), i.sourceAssessmentId(), i.sourceItemId(), i.conclusionId(),
-                        name(i.priorVerdict()), i.priorReason(), name(i.priorRiskLevel()), i.priorRiskReason(),
-                        i.markedBy(), utc(i.markedAt()))
+                .params(
+                        i.itemId(),
+                        i.assessmentId(),
+                        i.sourceAssessmentId(),
+                        i.sourceItemId(),
+                        i.conclusionId(),
+                        name(i.priorVerdict()),
+                        i.priorReason(),
+                        name(i.priorRiskLevel()),
+                        i.priorRiskReason(),
+                        i.markedBy(),
+                        utc(i.markedAt()))
                 .update();
     }
 
     public Optional<ItemInheritance> find(UUID itemId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId)
-                .query(INHERITANCE).optional();
+                SELECT * FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId).query(INHERITANCE).optional();
     }
 
     public List<ItemInheritance> ofAssessment(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT * FROM assessment_item_inheritance WHERE assessment_id = ?""").param(assessmentId)
-                .query(INHERITANCE).list();
+                SELECT * FROM assessment_item_inheritance WHERE assessment_id = ?""").param(assessmentId).query(INHERITANCE).list();
     }
 
     public void delete(UUID itemId) {
@@ -105,9 +126,15 @@ public class InheritanceRepository {
     }
 
     private static final RowMapper<ItemInheritance> INHERITANCE = (rs, n) -> new ItemInheritance(
-            rs.getObject("item_id", UUID.class), rs.getObject("assessment_id", UUID.class),
-            rs.getObject("source_assessment_id", UUID.class), rs.getObject("source_item_id", UUID.class),
-            rs.getObject("conclusion_id", UUID.class), enumOf(Verdict.class, rs.getString("prior_verdict")),
-            rs.getString("prior_reason"), enumOf(RiskLevel.class, rs.getString("prior_risk_level")),
-            rs.getString("prior_risk_reason"), rs.getString("marked_by"), instant(rs, "marked_at"));
+            rs.getObject("item_id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getObject("source_assessment_id", UUID.class),
+            rs.getObject("source_item_id", UUID.class),
+            rs.getObject("conclusion_id", UUID.class),
+            enumOf(Verdict.class, rs.getString("prior_verdict")),
+            rs.getString("prior_reason"),
+            enumOf(RiskLevel.class, rs.getString("prior_risk_level")),
+            rs.getString("prior_risk_reason"),
+            rs.getString("marked_by"),
+            instant(rs, "marked_at"));
 }

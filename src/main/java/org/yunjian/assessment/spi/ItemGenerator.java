@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.catalog.Catalog;
@@ -41,8 +40,14 @@ public class ItemGenerator {
     public static final String EXIT = "GBT31167";
 
     /** All selections, in the order the form offers them. */
-    public static final List<String> SELECTIONS = List.of(MLPS, JRT, GOVWEB + ":" + Phase.PLANNING,
-            GOVWEB + ":" + Phase.ACQUISITION_MIGRATION, GOVWEB + ":" + Phase.OPERATION, GOVWEB + ":" + Phase.EXIT, EXIT);
+    public static final List<String> SELECTIONS = List.of(
+            MLPS,
+            JRT,
+            GOVWEB + ":" + Phase.PLANNING,
+            GOVWEB + ":" + Phase.ACQUISITION_MIGRATION,
+            GOVWEB + ":" + Phase.OPERATION,
+            GOVWEB + ":" + Phase.EXIT,
+            EXIT);
 
     private final Catalog catalog;
 
@@ -51,8 +56,7 @@ public class ItemGenerator {
     }
 
     /** A generated item before it is stored. */
-    public record Generated(String requirementId, ItemSide side, String layer, String controlPoint) {
-    }
+    public record Generated(String requirementId, ItemSide side, String layer, String controlPoint) {}
 
     /** Prefix of a selection naming an imported catalog: {@code CATALOG:NIST-SP-800-53-REV5-HIGH}. */
     public static final String IMPORTED = "CATALOG:";
@@ -62,8 +66,10 @@ public class ItemGenerator {
      * checked when the items are generated).
      */
     public static boolean isSelection(String s) {
-        return SELECTIONS.contains(s) || s != null && s.startsWith(IMPORTED)
-                && RequirementId.isValidStandardCode(s.substring(IMPORTED.length()));
+        return SELECTIONS.contains(s)
+                || s != null
+                        && s.startsWith(IMPORTED)
+                        && RequirementId.isValidStandardCode(s.substring(IMPORTED.length()));
     }
 
     /** The imported catalogs an assessment can be scoped to, as selections ({@code CATALOG:<code>}) with their titles. */
@@ -81,14 +87,17 @@ public class ItemGenerator {
         if (scope.isEmpty() || !scope.stream().allMatch(s -> s.startsWith(IMPORTED)) || hasItemTable(scope)) {
             return List.of();
         }
-        return scope.stream().map(s -> catalog.standard(s.substring(IMPORTED.length()))
-                .map(st -> english && st.titleEn() != null ? st.titleEn() : st.title())
-                .orElse(s.substring(IMPORTED.length()))).toList();
+        return scope.stream()
+                .map(s -> catalog.standard(s.substring(IMPORTED.length()))
+                        .map(st -> english && st.titleEn() != null ? st.titleEn() : st.title())
+                        .orElse(s.substring(IMPORTED.length())))
+                .toList();
     }
 
     /** Whether the scope holds an imported 等保 item table (通用要求). */
     public boolean hasItemTable(List<String> scope) {
-        return scope.stream().filter(s -> s.startsWith(IMPORTED))
+        return scope.stream()
+                .filter(s -> s.startsWith(IMPORTED))
                 .anyMatch(s -> catalog.assessableItems(s.substring(IMPORTED.length())).stream()
                         .anyMatch(r -> r.mlps() != null));
     }
@@ -122,7 +131,8 @@ public class ItemGenerator {
                 catalog.find(RequirementFilter.items().standard(EXIT)).forEach(r -> out.add(checklist(r)));
             } else {
                 Phase phase = Phase.valueOf(s.substring(GOVWEB.length() + 1));
-                catalog.find(RequirementFilter.items().standard(GOVWEB).phase(phase)).forEach(r -> out.add(checklist(r)));
+                catalog.find(RequirementFilter.items().standard(GOVWEB).phase(phase))
+                        .forEach(r -> out.add(checklist(r)));
             }
         }
         List<Generated> general = new ArrayList<>();
@@ -155,14 +165,18 @@ public class ItemGenerator {
             sides(r, out);
         }
         if (out.isEmpty()) {
-            throw new FieldErrors.ValidationException("scope", "assessment.error.scope.noLevel", selection,
+            throw new FieldErrors.ValidationException(
+                    "scope",
+                    "assessment.error.scope.noLevel",
+                    selection,
                     org.yunjian.shared.Msg.of("report.level." + level));
         }
         return out;
     }
 
     private static void sides(Requirement r, List<Generated> out) {
-        switch (r.mlps().assessedSide() == null ? org.yunjian.catalog.AssessedSide.CUSTOMER_SYSTEM
+        switch (r.mlps().assessedSide() == null
+                ? org.yunjian.catalog.AssessedSide.CUSTOMER_SYSTEM
                 : r.mlps().assessedSide()) {
             case CLOUD_PLATFORM -> out.add(mlps(r, ItemSide.CLOUD_PLATFORM));
             case CUSTOMER_SYSTEM -> out.add(mlps(r, ItemSide.CUSTOMER_SYSTEM));
@@ -215,11 +229,14 @@ public class ItemGenerator {
             top = catalog.requirement(top.parent()).orElseThrow();
         }
         if (r.id().isImported()) { // an imported catalog's own group names, without its title
-            return new Generated(r.id().value(), ItemSide.WHOLE_SYSTEM, cut(importedHeading(top)),
+            return new Generated(
+                    r.id().value(),
+                    ItemSide.WHOLE_SYSTEM,
+                    cut(importedHeading(top)),
                     cut(importedHeading(importedControl(r, parent))));
         }
-        return new Generated(r.id().value(), ItemSide.WHOLE_SYSTEM, cut(std + " " + heading(top)),
-                cut(std + " " + heading(parent)));
+        return new Generated(
+                r.id().value(), ItemSide.WHOLE_SYSTEM, cut(std + " " + heading(top)), cut(std + " " + heading(parent)));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.yunjian.assessment.spi;
 
 import java.util.Locale;
 import java.util.Optional;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.catalog.Catalog;
@@ -43,14 +42,21 @@ public class ItemLabels {
 
     /** The layer of a requirement, or {@code stored} (as generated) if the catalog no longer has it. */
     public String layer(String requirementId, String stored) {
-        return requirement(requirementId).map(r -> r.mlps() != null ? mlpsLayer(r)
-                : r.id().isImported() ? imported(top(r)) : standard(r) + " " + heading(top(r))).orElse(stored);
+        return requirement(requirementId)
+                .map(r -> r.mlps() != null
+                        ? mlpsLayer(r)
+                        : r.id().isImported() ? imported(top(r)) : standard(r) + " " + heading(top(r)))
+                .orElse(stored);
     }
 
     public String controlPoint(String requirementId, String stored) {
-        return requirement(requirementId).map(r -> r.mlps() != null ? mlpsControlPoint(r)
-                : r.id().isImported() ? imported(ItemGenerator.importedControl(r, parent(r)))
-                : standard(r) + " " + heading(parent(r))).orElse(stored);
+        return requirement(requirementId)
+                .map(r -> r.mlps() != null
+                        ? mlpsControlPoint(r)
+                        : r.id().isImported()
+                                ? imported(ItemGenerator.importedControl(r, parent(r)))
+                                : standard(r) + " " + heading(parent(r)))
+                .orElse(stored);
     }
 
     /** A group of an imported catalog by the catalog's own label and title, without the catalog's title. */
@@ -77,9 +83,13 @@ public class ItemLabels {
         if (r == null) {
             return null;
         }
-        if (r.mlps() != null && r.mlps().criteria() != null && r.mlps().criteria().compliant() != null
+        if (r.mlps() != null
+                && r.mlps().criteria() != null
+                && r.mlps().criteria().compliant() != null
                 && !(english() && r.textEn() != null && !r.textEn().isBlank())) {
-            return Texts.get("assessment.recommendation.draftCriteria", r.mlps().criteria().compliant());
+            return Texts.get(
+                    "assessment.recommendation.draftCriteria",
+                    r.mlps().criteria().compliant());
         }
         String text = text(r);
         return text == null || text.isBlank() ? null : Texts.get("assessment.recommendation.draftRequirement", text);
@@ -107,7 +117,8 @@ public class ItemLabels {
             return name;
         }
         Optional<Standard> s = catalog.standard(r.standardCode());
-        return s.map(st -> english() && st.titleEn() != null ? st.titleEn() : st.title()).orElse(r.standardCode());
+        return s.map(st -> english() && st.titleEn() != null ? st.titleEn() : st.title())
+                .orElse(r.standardCode());
     }
 
     private String heading(Requirement r) {

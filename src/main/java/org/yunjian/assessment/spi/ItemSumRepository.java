@@ -1,7 +1,6 @@
 package org.yunjian.assessment.spi;
 
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -44,10 +43,10 @@ public class ItemSumRepository implements SmartInitializingSingleton {
     private static final String ONE = """
             a.id = :id""";
     /** The completed and archived assessments without sums. */
-    private static final String MISSING = """
+    private static final String MISSING =
+            """
             a.status IN ('%s', '%s') AND NOT EXISTS (SELECT 1 FROM assessment_item_sums x \
-            WHERE x.assessment_id = a.id)""".formatted(AssessmentStatus.COMPLETED.name(),
-            AssessmentStatus.ARCHIVED.name());
+            WHERE x.assessment_id = a.id)""".formatted(AssessmentStatus.COMPLETED.name(), AssessmentStatus.ARCHIVED.name());
     /** First item, finding, four verdict counts, doubled score, scored count, which assessments. */
     private static final String POINTS = """
             INSERT INTO assessment_control_point_sums (assessment_id, control_point, first_item, \
@@ -96,24 +95,38 @@ public class ItemSumRepository implements SmartInitializingSingleton {
             long start = System.nanoTime();
             int n = backfill();
             if (n > 0) {
-                log.info("Stored the item sums of {} completed assessment(s) in {} ms", n,
+                log.info(
+                        "Stored the item sums of {} completed assessment(s) in {} ms",
+                        n,
                         (System.nanoTime() - start) / 1_000_000);
             }
         } catch (DataIntegrityViolationException e) {
             // another node starting at the same time stored them first
-            log.info("Item sums already being stored by another node: {}", e.getMostSpecificCause().getMessage());
+            log.info(
+                    "Item sums already being stored by another node: {}",
+                    e.getMostSpecificCause().getMessage());
         }
     }
 
     /** The control point sums first (they look for assessments without sums), then the assessment's. */
     private int insert(String which, UUID id) {
         // from the assessments, their items by index (an IN subquery H2 may evaluate again per item)
-        var points = jdbc.sql(POINTS.formatted(FIRST_ITEM, ScoreQueries.isFinding("i"),
-                ScoreQueries.count("i", Verdict.COMPLIANT), ScoreQueries.count("i", Verdict.PARTIALLY_COMPLIANT),
-                ScoreQueries.count("i", Verdict.NON_COMPLIANT), ScoreQueries.count("i", Verdict.NOT_APPLICABLE),
-                ScoreQueries.doubledScore("i"), ScoreQueries.scoredCount("i"), which));
-        var sums = jdbc.sql(SUMS.formatted(ScoreQueries.doubledScore("i"), ScoreQueries.scoredCount("i"),
-                ScoreQueries.findings("i", RiskLevel.HIGH), ScoreQueries.findings("i", RiskLevel.MEDIUM), which));
+        var points = jdbc.sql(POINTS.formatted(
+                FIRST_ITEM,
+                ScoreQueries.isFinding("i"),
+                ScoreQueries.count("i", Verdict.COMPLIANT),
+                ScoreQueries.count("i", Verdict.PARTIALLY_COMPLIANT),
+                ScoreQueries.count("i", Verdict.NON_COMPLIANT),
+                ScoreQueries.count("i", Verdict.NOT_APPLICABLE),
+                ScoreQueries.doubledScore("i"),
+                ScoreQueries.scoredCount("i"),
+                which));
+        var sums = jdbc.sql(SUMS.formatted(
+                ScoreQueries.doubledScore("i"),
+                ScoreQueries.scoredCount("i"),
+                ScoreQueries.findings("i", RiskLevel.HIGH),
+                ScoreQueries.findings("i", RiskLevel.MEDIUM),
+                which));
         if (id != null) {
             points = points.param("id", id);
             sums = sums.param("id", id);

@@ -2,7 +2,6 @@ package org.yunjian.assessment.spi;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,8 +42,7 @@ public class ReportNumberRepository {
         }
         String number = serials.next(SerialNumberRepository.REPORT);
         jdbc.sql("""
-                UPDATE assessment SET report_number = ? WHERE id = ? AND report_number IS NULL""")
-                .params(number, assessmentId).update();
+                UPDATE assessment SET report_number = ? WHERE id = ? AND report_number IS NULL""").params(number, assessmentId).update();
         return current(assessmentId).orElse(number);
     }
 
@@ -61,7 +59,6 @@ public class ReportNumberRepository {
 
     Optional<String> current(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT report_number FROM assessment WHERE id = ?""").param(assessmentId).query(String.class)
-                .optional();
+                SELECT report_number FROM assessment WHERE id = ?""").param(assessmentId).query(String.class).optional();
     }
 }

@@ -2,16 +2,15 @@ package org.yunjian.assessment.spi;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
-import org.yunjian.assessment.AssessmentService;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Which report template an assessment follows and the contract (委托) date it was chosen by; the template picks
@@ -27,8 +26,7 @@ public class ReportSetups {
      * change of the setup names (optimistic locking).
      */
     public record ReportSetup(ReportTemplate template, LocalDate contractDate, long version)
-            implements org.yunjian.shared.version.Versioned {
-    }
+            implements org.yunjian.shared.version.Versioned {}
 
     private final AssessmentRepository repo;
     private final AssessmentService service;
@@ -36,8 +34,12 @@ public class ReportSetups {
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    ReportSetups(AssessmentRepository repo, AssessmentService service, ScoringPolicies policies,
-                 ApplicationEventPublisher events, java.time.Clock clock) {
+    ReportSetups(
+            AssessmentRepository repo,
+            AssessmentService service,
+            ScoringPolicies policies,
+            ApplicationEventPublisher events,
+            java.time.Clock clock) {
         this.clock = clock;
         this.repo = repo;
         this.service = service;
@@ -63,27 +65,29 @@ public class ReportSetups {
      * read (a newer one: {@link org.yunjian.shared.version.StaleVersionException}, none: 428).
      */
     @Transactional
-    public ReportSetup set(UUID assessmentId, ExpectedVersion version, ReportTemplate template,
-                           LocalDate contractDate) {
+    public ReportSetup set(
+            UUID assessmentId, ExpectedVersion version, ReportTemplate template, LocalDate contractDate) {
         Access access = service.access(assessmentId);
         access.requireAssessor();
         FieldErrors errors = new FieldErrors();
         if (!access.assessment().status().isOpen()) {
             errors.add("reportTemplate", "report.setup.error.closed");
         }
-        ReportTemplate chosen = ReportTemplate.choose(template, contractDate,
-                LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())), errors);
+        ReportTemplate chosen = ReportTemplate.choose(
+                template, contractDate, LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())), errors);
         errors.throwIfAny();
         repo.claimVersion(assessmentId, version.value(), clock.instant());
         repo.updateReportSetup(assessmentId, chosen, contractDate);
-        events.publishEvent(AuditableEvent.success("assessment.reportTemplate", "assessment", assessmentId,
-                audit(chosen, contractDate)));
+        events.publishEvent(AuditableEvent.success(
+                "assessment.reportTemplate", "assessment", assessmentId, audit(chosen, contractDate)));
         return read(assessmentId);
     }
 
     /** The audit detail of a template and contract date recorded (set, or given at creation). */
     public static Msg audit(ReportTemplate template, LocalDate contractDate) {
-        return Msg.of("report.setup.audit", Msg.of(template),
+        return Msg.of(
+                "report.setup.audit",
+                Msg.of(template),
                 contractDate == null ? Msg.of("report.setup.noContractDate") : contractDate.toString());
     }
 }

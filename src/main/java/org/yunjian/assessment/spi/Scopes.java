@@ -1,14 +1,12 @@
 package org.yunjian.assessment.spi;
 
 import java.util.List;
-
 import org.yunjian.shared.Msg;
 
 /** Scope selections ({@code MLPS-L3}, {@code GOVWEB:PLANNING}, …) by their names for people. */
 public final class Scopes {
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** {@code assessment.scope.<selection with ':' as '.'>}. */
     public static Msg name(String selection) {

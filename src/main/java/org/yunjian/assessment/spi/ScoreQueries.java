@@ -3,7 +3,6 @@ package org.yunjian.assessment.spi;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.yunjian.assessment.ConclusionBand;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
@@ -28,6 +27,7 @@ public final class ScoreQueries {
     /** Alias, the WHEN branches of {@link #SCORE_WHEN}. */
     private static final String DOUBLED_SCORE = """
             SUM(CASE %s.verdict %s ELSE 0 END)""";
+
     private static final String SCORE_WHEN = """
             WHEN '%s' THEN %d""";
     /** Alias, quoted verdicts. */
@@ -49,11 +49,11 @@ public final class ScoreQueries {
     /** Template column, the WHEN branches of {@link #TEMPLATE_WHEN}. */
     private static final String BY_TEMPLATE = """
             CASE %s%s END""";
+
     private static final String TEMPLATE_WHEN = """
             \sWHEN '%s' THEN %s""";
 
-    private ScoreQueries() {
-    }
+    private ScoreQueries() {}
 
     /** Twice the item score (an integer: 符合 2, 部分符合 1, 不符合 0), of a scored verdict. */
     static int doubledScore(Verdict v) {
@@ -65,7 +65,9 @@ public final class ScoreQueries {
     }
 
     private static List<Verdict> scored() {
-        return Arrays.stream(Verdict.values()).filter(v -> v != Verdict.NOT_APPLICABLE).toList();
+        return Arrays.stream(Verdict.values())
+                .filter(v -> v != Verdict.NOT_APPLICABLE)
+                .toList();
     }
 
     private static List<Verdict> findings() {
@@ -79,8 +81,11 @@ public final class ScoreQueries {
 
     /** Twice the summed item scores of the items of alias {@code i}. */
     static String doubledScore(String i) {
-        return DOUBLED_SCORE.formatted(i, scored().stream().map(v -> SCORE_WHEN.formatted(v.name(), doubledScore(v)))
-                .collect(Collectors.joining(" ")));
+        return DOUBLED_SCORE.formatted(
+                i,
+                scored().stream()
+                        .map(v -> SCORE_WHEN.formatted(v.name(), doubledScore(v)))
+                        .collect(Collectors.joining(" ")));
     }
 
     /** The number of scored items (a verdict other than 不适用). */
@@ -138,16 +143,23 @@ public final class ScoreQueries {
                 when.append("""
                         \sAND\s""").append(rateHundredths).append(" >= ").append(min);
             }
-            sql.append(" WHEN 1 = 1").append(when).append(" THEN '").append(b.conclusion().name()).append("'");
+            sql.append(" WHEN 1 = 1")
+                    .append(when)
+                    .append(" THEN '")
+                    .append(b.conclusion().name())
+                    .append("'");
         }
         return sql.append(" END").toString();
     }
 
     /** The conclusion of an assessment by its report template's policy ({@link ScoringPolicies#forTemplate}). */
-    public static String conclusion(ScoringPolicies policies, String template, String rateHundredths, String high,
-                             String medium) {
-        return BY_TEMPLATE.formatted(template, Arrays.stream(ReportTemplate.values())
-                .map(t -> TEMPLATE_WHEN.formatted(t.name(), conclusion(policies.forTemplate(t).bands(),
-                        rateHundredths, high, medium))).collect(Collectors.joining()));
+    public static String conclusion(
+            ScoringPolicies policies, String template, String rateHundredths, String high, String medium) {
+        return BY_TEMPLATE.formatted(
+                template,
+                Arrays.stream(ReportTemplate.values())
+                        .map(t -> TEMPLATE_WHEN.formatted(
+                                t.name(), conclusion(policies.forTemplate(t).bands(), rateHundredths, high, medium)))
+                        .collect(Collectors.joining()));
     }
 }

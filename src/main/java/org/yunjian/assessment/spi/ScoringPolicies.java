@@ -2,7 +2,6 @@ package org.yunjian.assessment.spi;
 
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.ReportTemplate;
@@ -38,9 +37,10 @@ public class ScoringPolicies {
         return jdbc.sql("""
                 SELECT report_template, contract_date, version FROM assessment WHERE id = ?""")
                 .param(assessmentId)
-                .query((rs, n) -> new ReportSetups.ReportSetup(ReportTemplate.valueOf(rs.getString(1)),
-                        rs.getObject(2, LocalDate.class), rs.getLong(3)))
-                .optional().orElse(new ReportSetups.ReportSetup(ReportTemplate.T2025, null, 0));
+                .query((rs, n) -> new ReportSetups.ReportSetup(
+                        ReportTemplate.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .optional()
+                .orElse(new ReportSetups.ReportSetup(ReportTemplate.T2025, null, 0));
     }
 
     public ScoringPolicy forTemplate(ReportTemplate template) {

@@ -3,7 +3,6 @@ package org.yunjian.assessment.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentDirectory;
 import org.yunjian.party.SystemHubSection;
@@ -41,7 +40,9 @@ class AssessmentHubSection implements SystemHubSection {
         if (!visible.isEmpty()) {
             links.add(new Link("/dashboard/systems/" + systemId, Texts.get("assessment.hub.dashboard"), ""));
         }
-        visible.forEach(a -> links.add(Link.named("/assessments/" + a.id(), a.name(),
+        visible.forEach(a -> links.add(Link.named(
+                "/assessments/" + a.id(),
+                a.name(),
                 org.yunjian.shared.Msg.of(a.status()).text())));
         return links;
     }

@@ -2,7 +2,6 @@ package org.yunjian.audit.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.audit.internal.AnchorExport;
 import org.yunjian.audit.internal.AuditAnchor;
@@ -13,7 +12,6 @@ import org.yunjian.audit.internal.Finding;
 import org.yunjian.audit.internal.VerificationReport;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code yunjian audit verify [--json]} and {@code yunjian audit anchor}. */
 @Component
-@Command(name = "audit",
+@Command(
+        name = "audit",
         subcommands = {AuditCommand.VerifyCommand.class, AuditCommand.AnchorCommand.class},
         mixinStandardHelpOptions = true)
 class AuditCommand implements CliCommand, Runnable {
@@ -46,12 +45,10 @@ class AuditCommand implements CliCommand, Runnable {
         @Option(names = "--json", descriptionKey = "cli.audit.option.json")
         boolean json;
 
-        @Option(names = "--public-key", paramLabel = "FILE",
-                descriptionKey = "cli.audit.option.publicKey")
+        @Option(names = "--public-key", paramLabel = "FILE", descriptionKey = "cli.audit.option.publicKey")
         java.nio.file.Path publicKey;
 
-        @Option(names = "--anchors", paramLabel = "FILE",
-                descriptionKey = "cli.audit.option.anchors")
+        @Option(names = "--anchors", paramLabel = "FILE", descriptionKey = "cli.audit.option.anchors")
         java.nio.file.Path anchors;
 
         VerifyCommand(AuditVerifier verifier) {
@@ -64,7 +61,8 @@ class AuditCommand implements CliCommand, Runnable {
             java.util.Optional<java.security.PublicKey> pinned;
             java.util.Optional<java.util.List<AuditAnchor>> exported;
             try {
-                pinned = publicKey == null ? java.util.Optional.empty()
+                pinned = publicKey == null
+                        ? java.util.Optional.empty()
                         : java.util.Optional.of(org.yunjian.crypto.Pem.readPublicKey(
                                 java.nio.file.Files.readString(publicKey, java.nio.charset.StandardCharsets.UTF_8)));
             } catch (java.io.IOException | RuntimeException e) {
@@ -72,7 +70,8 @@ class AuditCommand implements CliCommand, Runnable {
                 return 2;
             }
             // without --anchors: the configured anchor export where it lies outside the key directory
-            java.nio.file.Path from = anchors != null ? anchors : verifier.offSiteExport().orElse(null);
+            java.nio.file.Path from =
+                    anchors != null ? anchors : verifier.offSiteExport().orElse(null);
             try {
                 exported = from == null ? java.util.Optional.empty() : java.util.Optional.of(AnchorExport.read(from));
             } catch (AnchorExport.BadExportException e) {
@@ -106,8 +105,12 @@ class AuditCommand implements CliCommand, Runnable {
             if (report.uncommitted() != null) {
                 m.put("uncommitted", java.util.Map.of("from", report.uncommitted()[0], "to", report.uncommitted()[1]));
             }
-            m.put("findings", report.findings().stream().map(f -> java.util.Map.of("kind", f.kind().name(),
-                    "from", f.from(), "to", f.to(), "message", f.text())).toList());
+            m.put(
+                    "findings",
+                    report.findings().stream()
+                            .map(f -> java.util.Map.of(
+                                    "kind", f.kind().name(), "from", f.from(), "to", f.to(), "message", f.text()))
+                            .toList());
             m.put("offSite", report.offSite());
             m.put("notes", report.noteTexts());
             return m;
@@ -161,8 +164,13 @@ class AuditCommand implements CliCommand, Runnable {
             PrintWriter out = spec.commandLine().getOut();
             AuditLog.AnchorResult result = auditLog.anchorNow();
             switch (result) {
-                case ANCHORED -> out.println(Texts.get("audit.cli.anchored",
-                        Long.toString(repository.lastAnchor().map(AuditAnchor::seq).orElse(0L))));
+                case ANCHORED ->
+                    out.println(Texts.get(
+                            "audit.cli.anchored",
+                            Long.toString(repository
+                                    .lastAnchor()
+                                    .map(AuditAnchor::seq)
+                                    .orElse(0L))));
                 case NOTHING_NEW -> out.println(Texts.get("audit.cli.nothingNew"));
                 case CHAIN_BROKEN -> out.println(Texts.get("audit.cli.chainBroken"));
             }

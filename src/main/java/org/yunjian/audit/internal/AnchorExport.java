@@ -13,17 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
-import org.yunjian.shared.keys.KeyDirectory;
 import org.yunjian.shared.LocalizedException;
 import org.yunjian.shared.Msg;
-
+import org.yunjian.shared.keys.KeyDirectory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,7 +44,11 @@ public class AnchorExport {
 
     AnchorExport(AuditProperties properties, Environment environment, @Value("${yunjian.data-dir}") Path dataDir) {
         this.file = properties.anchorExport();
-        requireSecondLocation(file, properties.keyDir(), dataDir, environment.acceptsProfiles(Profiles.of("postgres")),
+        requireSecondLocation(
+                file,
+                properties.keyDir(),
+                dataDir,
+                environment.acceptsProfiles(Profiles.of("postgres")),
                 environment.getProperty("yunjian.demo", Boolean.class, false));
     }
 
@@ -65,8 +67,11 @@ public class AnchorExport {
         if (export == null) {
             problem = KeyDirectory.text("keys.error.anchor-export-missing");
         } else if (KeyDirectory.inside(export, keyDir) || KeyDirectory.inside(export, dataDir)) {
-            problem = KeyDirectory.text("keys.error.anchor-export-inside", export.toAbsolutePath().normalize(),
-                    keyDir.toAbsolutePath().normalize(), dataDir.toAbsolutePath().normalize());
+            problem = KeyDirectory.text(
+                    "keys.error.anchor-export-inside",
+                    export.toAbsolutePath().normalize(),
+                    keyDir.toAbsolutePath().normalize(),
+                    dataDir.toAbsolutePath().normalize());
         }
         if (problem != null && production) {
             throw new KeyDirectory.KeyDirectoryException(problem);
@@ -95,8 +100,8 @@ public class AnchorExport {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
+            try (FileChannel channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -120,8 +125,11 @@ public class AnchorExport {
                 }
                 try {
                     JsonNode n = JSON.readTree(line);
-                    anchors.add(new AuditAnchor(n.get("seq").asLong(), n.get("mac").asString(),
-                            Instant.parse(n.get("createdAt").asString()), n.get("keyId").asString(),
+                    anchors.add(new AuditAnchor(
+                            n.get("seq").asLong(),
+                            n.get("mac").asString(),
+                            Instant.parse(n.get("createdAt").asString()),
+                            n.get("keyId").asString(),
                             n.get("signature").asString()));
                 } catch (RuntimeException e) {
                     throw new BadExportException(file, i + 1);

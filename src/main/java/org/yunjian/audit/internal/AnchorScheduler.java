@@ -1,7 +1,6 @@
 package org.yunjian.audit.internal;
 
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;

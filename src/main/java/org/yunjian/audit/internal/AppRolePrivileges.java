@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -74,7 +73,8 @@ class AppRolePrivileges implements Callback {
                 st.execute(sql);
             }
         }
-        log.info("Granted {} privileges on schema {}; {} are append-only", appRole, connection.getSchema(), APPEND_ONLY);
+        log.info(
+                "Granted {} privileges on schema {}; {} are append-only", appRole, connection.getSchema(), APPEND_ONLY);
     }
 
     List<String> statements(String schema, String historyTable) {

@@ -5,5 +5,4 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration
 @EnableConfigurationProperties(AuditProperties.class)
-class AuditConfig {
-}
+class AuditConfig {}

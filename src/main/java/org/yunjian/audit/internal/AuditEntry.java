@@ -9,26 +9,87 @@ import java.util.UUID;
  * predecessor. {@code apiTokenId} and {@code apiTokenName} name the API token the user acted through (both
  * {@code null} for a login session, the command line, background work and every entry older than issue 33).
  */
-public record AuditEntry(long seq, Instant occurredAt, String username, UUID organizationId, String sourceAddress,
-                         String action, String objectType, String objectId, String outcome, String detail,
-                         String prevMac, String mac, UUID apiTokenId, String apiTokenName) {
+public record AuditEntry(
+        long seq,
+        Instant occurredAt,
+        String username,
+        UUID organizationId,
+        String sourceAddress,
+        String action,
+        String objectType,
+        String objectId,
+        String outcome,
+        String detail,
+        String prevMac,
+        String mac,
+        UUID apiTokenId,
+        String apiTokenName) {
 
     /** An entry made without an API token. */
-    public AuditEntry(long seq, Instant occurredAt, String username, UUID organizationId, String sourceAddress,
-                      String action, String objectType, String objectId, String outcome, String detail,
-                      String prevMac, String mac) {
-        this(seq, occurredAt, username, organizationId, sourceAddress, action, objectType, objectId, outcome, detail,
-                prevMac, mac, null, null);
+    public AuditEntry(
+            long seq,
+            Instant occurredAt,
+            String username,
+            UUID organizationId,
+            String sourceAddress,
+            String action,
+            String objectType,
+            String objectId,
+            String outcome,
+            String detail,
+            String prevMac,
+            String mac) {
+        this(
+                seq,
+                occurredAt,
+                username,
+                organizationId,
+                sourceAddress,
+                action,
+                objectType,
+                objectId,
+                outcome,
+                detail,
+                prevMac,
+                mac,
+                null,
+                null);
     }
 
     /** The same entry as if stored under another sequence number (used to find an entry's original place). */
     AuditEntry withSeq(long otherSeq) {
-        return new AuditEntry(otherSeq, occurredAt, username, organizationId, sourceAddress, action, objectType,
-                objectId, outcome, detail, prevMac, mac, apiTokenId, apiTokenName);
+        return new AuditEntry(
+                otherSeq,
+                occurredAt,
+                username,
+                organizationId,
+                sourceAddress,
+                action,
+                objectType,
+                objectId,
+                outcome,
+                detail,
+                prevMac,
+                mac,
+                apiTokenId,
+                apiTokenName);
     }
 
     AuditEntry withMac(String newMac) {
-        return new AuditEntry(seq, occurredAt, username, organizationId, sourceAddress, action, objectType, objectId,
-                outcome, detail, prevMac, newMac, apiTokenId, apiTokenName);
+        return new AuditEntry(
+                seq,
+                occurredAt,
+                username,
+                organizationId,
+                sourceAddress,
+                action,
+                objectType,
+                objectId,
+                outcome,
+                detail,
+                prevMac,
+                newMac,
+                apiTokenId,
+                apiTokenName);
     }
 }

@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Hex;
+import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Pem;
 import org.yunjian.crypto.SharedProvider;
 import org.yunjian.crypto.Signer;
@@ -118,7 +117,8 @@ public class AuditKeys implements InstallationSeal {
         String hex = directory.secret(HMAC_FILE, () -> Hex.encode(SharedProvider.randomBytes(32)));
         byte[] key = Hex.decode(hex);
         if (key.length < 32) {
-            throw new IllegalStateException(KeyDirectory.text("audit.keys.error.fileKeyTooShort",
+            throw new IllegalStateException(KeyDirectory.text(
+                    "audit.keys.error.fileKeyTooShort",
                     directory.resolve(HMAC_FILE).toAbsolutePath()));
         }
         return key;
@@ -137,8 +137,8 @@ public class AuditKeys implements InstallationSeal {
         }
         directory.require(pub);
         PublicKey publicKey = Pem.readPublicKey(Files.readString(pub, StandardCharsets.UTF_8));
-        PrivateKey privateKey = Files.exists(priv) ? Pem.readPrivateKey(Files.readString(priv, StandardCharsets.UTF_8))
-                : null;
+        PrivateKey privateKey =
+                Files.exists(priv) ? Pem.readPrivateKey(Files.readString(priv, StandardCharsets.UTF_8)) : null;
         return new KeyPair(publicKey, privateKey);
     }
 }

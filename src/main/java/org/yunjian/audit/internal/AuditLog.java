@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -41,8 +40,13 @@ public class AuditLog {
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock(true);
 
-    AuditLog(AuditRepository repository, AuditKeys keys, HeadWitness witness, AuditProperties properties,
-             AnchorExport export, Clock clock) {
+    AuditLog(
+            AuditRepository repository,
+            AuditKeys keys,
+            HeadWitness witness,
+            AuditProperties properties,
+            AnchorExport export,
+            Clock clock) {
         this.export = export;
         this.repository = repository;
         this.keys = keys;
@@ -55,12 +59,28 @@ public class AuditLog {
      * What the recorder knows about one event; fields are trimmed to column sizes here, before MACing.
      * {@code apiTokenId} and {@code apiTokenName}: the API token the user acted through, else {@code null}.
      */
-    public record Draft(String username, UUID organizationId, String sourceAddress, String action, String objectType,
-                        String objectId, String outcome, String detail, UUID apiTokenId, String apiTokenName) {
+    public record Draft(
+            String username,
+            UUID organizationId,
+            String sourceAddress,
+            String action,
+            String objectType,
+            String objectId,
+            String outcome,
+            String detail,
+            UUID apiTokenId,
+            String apiTokenName) {
 
         /** An event without an API token. */
-        public Draft(String username, UUID organizationId, String sourceAddress, String action, String objectType,
-                     String objectId, String outcome, String detail) {
+        public Draft(
+                String username,
+                UUID organizationId,
+                String sourceAddress,
+                String action,
+                String objectType,
+                String objectId,
+                String outcome,
+                String detail) {
             this(username, organizationId, sourceAddress, action, objectType, objectId, outcome, detail, null, null);
         }
     }
@@ -70,10 +90,21 @@ public class AuditLog {
         acquireUntilTransactionEnds();
         HeadWitness.Head head = repository.lockHead();
         long seq = head.seq() + 1;
-        AuditEntry unsigned = new AuditEntry(seq, Canonical.truncate(clock.instant()), clip(d.username(), MAX_ID),
-                d.organizationId(), clip(d.sourceAddress(), 64), clip(d.action(), MAX_SHORT),
-                clip(d.objectType(), MAX_SHORT), clip(d.objectId(), MAX_ID), clip(d.outcome(), 10),
-                clip(d.detail(), MAX_DETAIL), head.mac(), null, d.apiTokenId(), clip(d.apiTokenName(), MAX_SHORT));
+        AuditEntry unsigned = new AuditEntry(
+                seq,
+                Canonical.truncate(clock.instant()),
+                clip(d.username(), MAX_ID),
+                d.organizationId(),
+                clip(d.sourceAddress(), 64),
+                clip(d.action(), MAX_SHORT),
+                clip(d.objectType(), MAX_SHORT),
+                clip(d.objectId(), MAX_ID),
+                clip(d.outcome(), 10),
+                clip(d.detail(), MAX_DETAIL),
+                head.mac(),
+                null,
+                d.apiTokenId(),
+                clip(d.apiTokenName(), MAX_SHORT));
         AuditEntry entry = unsigned.withMac(mac(unsigned));
         repository.insert(entry);
         repository.advanceHead(seq, entry.mac());
@@ -134,7 +165,11 @@ public class AuditLog {
     }
 
     /** What {@link #anchorNow()} did. */
-    public enum AnchorResult { ANCHORED, NOTHING_NEW, CHAIN_BROKEN }
+    public enum AnchorResult {
+        ANCHORED,
+        NOTHING_NEW,
+        CHAIN_BROKEN
+    }
 
     /**
      * Anchors the current head if there are entries after the last anchor. A tail that does not verify
@@ -192,8 +227,9 @@ public class AuditLog {
             if (e.seq() > seq) {
                 break;
             }
-            if (e.seq() != expected || !e.prevMac().equals(prev) || !keys.hmac().verify(Canonical.entry(e),
-                    Hex.decode(e.mac()))) {
+            if (e.seq() != expected
+                    || !e.prevMac().equals(prev)
+                    || !keys.hmac().verify(Canonical.entry(e), Hex.decode(e.mac()))) {
                 return false;
             }
             prev = e.mac();
@@ -208,7 +244,8 @@ public class AuditLog {
             if (!lock.tryLock(waitMs, TimeUnit.MILLISECONDS)) {
                 // not a fault: the web answers 503 with Retry-After (LockContentionAdvice), the message says why
                 throw new org.springframework.dao.CannotAcquireLockException(
-                        Msg.of("audit.error.busy", Long.toString(Math.max(1, waitMs / 1000))).text());
+                        Msg.of("audit.error.busy", Long.toString(Math.max(1, waitMs / 1000)))
+                                .text());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,11 +3,10 @@ package org.yunjian.audit.internal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Formats;
-import org.springframework.web.util.HtmlUtils;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
@@ -30,13 +29,23 @@ public class AuditPresentation {
 
     /** One entry rendered; {@code names} from {@link #names(Collection)} for the page's entries. */
     public Rendered render(AuditEntry e, Map<String, String> names) {
-        return new Rendered(e, Formats.minute(e.occurredAt()), person(e.username(), names),
-                address(e.sourceAddress()), action(e.action()), object(e.objectType()),
-                Texts.get("audit.outcome." + e.outcome()), detail(e.detail()), token(e));
+        return new Rendered(
+                e,
+                Formats.minute(e.occurredAt()),
+                person(e.username(), names),
+                address(e.sourceAddress()),
+                action(e.action()),
+                object(e.objectType()),
+                Texts.get("audit.outcome." + e.outcome()),
+                detail(e.detail()),
+                token(e));
     }
 
     public Map<String, String> names(Collection<AuditEntry> entries) {
-        return people.displayNames(entries.stream().map(AuditEntry::username).filter(u -> u != null).toList());
+        return people.displayNames(entries.stream()
+                .map(AuditEntry::username)
+                .filter(u -> u != null)
+                .toList());
     }
 
     /** The action's display name ({@code audit.action.<action>}), or the stored code if the bundles lack it. */
@@ -73,14 +82,16 @@ public class AuditPresentation {
             return "";
         }
         Msg m = Msg.decode(stored);
-        if (m.key().equals(Texts.VERBATIM) || m.key().startsWith("audit.detail.notPermitted.")
+        if (m.key().equals(Texts.VERBATIM)
+                || m.key().startsWith("audit.detail.notPermitted.")
                 || m.key().equals("audit.detail.notVisible")) {
             return HtmlUtils.htmlEscape(detail(stored));
         }
         java.util.List<String> quoted = new java.util.ArrayList<>();
         String html = HtmlUtils.htmlEscape(marked(m, quoted).text());
         for (int i = 0; i < quoted.size(); i++) {
-            html = html.replace(MARK + i + END, "<span data-verbatim>" + HtmlUtils.htmlEscape(quoted.get(i)) + "</span>");
+            html = html.replace(
+                    MARK + i + END, "<span data-verbatim>" + HtmlUtils.htmlEscape(quoted.get(i)) + "</span>");
         }
         return html;
     }
@@ -104,6 +115,7 @@ public class AuditPresentation {
 
     /** Private-use characters around an argument's index while the sentence is rendered and escaped. */
     private static final String MARK = "\uE000";
+
     private static final String END = "\uE001";
 
     public static String address(String address) {
@@ -118,7 +130,9 @@ public class AuditPresentation {
         if (e.apiTokenId() == null && e.apiTokenName() == null) {
             return null;
         }
-        return Texts.get("audit.person.token", e.apiTokenName() == null ? "" : e.apiTokenName(),
+        return Texts.get(
+                "audit.person.token",
+                e.apiTokenName() == null ? "" : e.apiTokenName(),
                 e.apiTokenId() == null ? "" : e.apiTokenId().toString());
     }
 
@@ -151,18 +165,34 @@ public class AuditPresentation {
     }
 
     /** Path prefixes and the name of the part of the product they belong to (the menu's words). */
-    static final Map<String, String> AREAS = Map.ofEntries(Map.entry("/audit", "web.nav.audit"),
-            Map.entry("/admin/users", "web.nav.users"), Map.entry("/users", "web.nav.users"),
-            Map.entry("/admin/backups", "backup.nav"), Map.entry("/backups", "backup.nav"),
-            Map.entry("/organizations", "web.nav.organizations"), Map.entry("/systems", "web.nav.systems"),
-            Map.entry("/engagements", "web.nav.engagements"), Map.entry("/assessments", "assessment.nav"),
-            Map.entry("/assessment-items", "assessment.nav"), Map.entry("/evidence", "assessment.nav"),
-            Map.entry("/dashboard", "dashboard.nav"), Map.entry("/exit-projects", "exitproject.nav"),
-            Map.entry("/catalog", "web.nav.catalog"), Map.entry("/search", "web.search.title"));
+    static final Map<String, String> AREAS = Map.ofEntries(
+            Map.entry("/audit", "web.nav.audit"),
+            Map.entry("/admin/users", "web.nav.users"),
+            Map.entry("/users", "web.nav.users"),
+            Map.entry("/admin/backups", "backup.nav"),
+            Map.entry("/backups", "backup.nav"),
+            Map.entry("/organizations", "web.nav.organizations"),
+            Map.entry("/systems", "web.nav.systems"),
+            Map.entry("/engagements", "web.nav.engagements"),
+            Map.entry("/assessments", "assessment.nav"),
+            Map.entry("/assessment-items", "assessment.nav"),
+            Map.entry("/evidence", "assessment.nav"),
+            Map.entry("/dashboard", "dashboard.nav"),
+            Map.entry("/exit-projects", "exitproject.nav"),
+            Map.entry("/catalog", "web.nav.catalog"),
+            Map.entry("/search", "web.search.title"));
 
     /** The texts of one entry in the reader's language; {@code token}: the API token it was made through, or null. */
-    public record Rendered(AuditEntry entry, String time, String person, String address, String action,
-                           String object, String outcome, String detail, String token) {
+    public record Rendered(
+            AuditEntry entry,
+            String time,
+            String person,
+            String address,
+            String action,
+            String object,
+            String outcome,
+            String detail,
+            String token) {
 
         /** {@link #detail} as HTML, quoted names marked as data ({@link #detailHtml(String)}). */
         public String detailHtml() {

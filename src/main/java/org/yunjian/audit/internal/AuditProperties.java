@@ -2,7 +2,6 @@ package org.yunjian.audit.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
@@ -19,8 +18,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  *                       request is answered "busy, try again" (503); default 30 s
  */
 @ConfigurationProperties("yunjian.audit")
-public record AuditProperties(Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey,
-                              Path anchorExport, Duration lockWait) {
+public record AuditProperties(
+        Path keyDir, int anchorEvery, Duration anchorInterval, String hmacKey, Path anchorExport, Duration lockWait) {
 
     @ConstructorBinding
     public AuditProperties {

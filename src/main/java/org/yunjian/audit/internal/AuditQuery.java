@@ -5,7 +5,6 @@ import static org.yunjian.shared.FieldValues.stripped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 
@@ -19,13 +18,14 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
 
     public static final int MAX_SIZE = 200;
 
-    public static AuditQuery parse(String action, String user, String outcome, String from, String to, Integer page,
-                                   Integer size) {
+    public static AuditQuery parse(
+            String action, String user, String outcome, String from, String to, Integer page, Integer size) {
         FieldErrors errors = new FieldErrors();
         String o = stripped(outcome);
         if (o != null) {
             try {
-                o = AuditableEvent.Outcome.valueOf(o.toUpperCase(java.util.Locale.ROOT)).name();
+                o = AuditableEvent.Outcome.valueOf(o.toUpperCase(java.util.Locale.ROOT))
+                        .name();
             } catch (IllegalArgumentException e) {
                 errors.add("outcome", "audit.query.error.outcome");
             }
@@ -55,7 +55,9 @@ public record AuditQuery(AuditRepository.Filter filter, int page, int size) {
         try {
             if (v.length() == 10) {
                 LocalDate d = LocalDate.parse(v);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(org.yunjian.shared.Formats.zone()).toInstant();
+                return (endOfDay ? d.plusDays(1) : d)
+                        .atStartOfDay(org.yunjian.shared.Formats.zone())
+                        .toInstant();
             }
             return Instant.parse(v);
         } catch (DateTimeParseException e) {

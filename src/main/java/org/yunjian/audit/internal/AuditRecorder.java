@@ -2,7 +2,6 @@ package org.yunjian.audit.internal;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -53,12 +52,21 @@ class AuditRecorder {
         String remote = remoteAddress();
         String who = user.map(CurrentUser::username)
                 .or(() -> Optional.ofNullable(event.actor()))
-                .orElseGet(() -> remote != null ? "anonymous"
+                .orElseGet(() -> remote != null
+                        ? "anonymous"
                         : cli ? "cli:" + System.getProperty("user.name", "unknown") : "system");
         UUID org = user.map(CurrentUser::organizationId).orElse(null);
         Optional<ActingToken> token = ActingToken.current();
-        AuditLog.Draft draft = new AuditLog.Draft(who, org, remote, event.action(), event.objectType(),
-                event.objectId(), event.outcome().name(), event.detail(), token.map(ActingToken::id).orElse(null),
+        AuditLog.Draft draft = new AuditLog.Draft(
+                who,
+                org,
+                remote,
+                event.action(),
+                event.objectType(),
+                event.objectId(),
+                event.outcome().name(),
+                event.detail(),
+                token.map(ActingToken::id).orElse(null),
                 token.map(ActingToken::name).orElse(null));
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             required.executeWithoutResult(status -> log.append(draft));
@@ -78,8 +86,11 @@ class AuditRecorder {
                     try {
                         separate.executeWithoutResult(s -> log.append(draft));
                     } catch (RuntimeException e) {
-                        logger.error("Could not record audit event {} {} after its transaction ended", draft.action(),
-                                draft.outcome(), e);
+                        logger.error(
+                                "Could not record audit event {} {} after its transaction ended",
+                                draft.action(),
+                                draft.outcome(),
+                                e);
                     }
                 }
             });

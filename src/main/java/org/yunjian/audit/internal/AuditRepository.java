@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,6 +28,7 @@ public class AuditRepository {
     /** Columns, an optional {@code WHERE} fragment, an optional order and page. */
     private static final String SEARCH = """
             SELECT %s FROM audit_event%s%s""";
+
     private static final String COUNT = """
             COUNT(*)""";
     private static final String WHERE = """
@@ -46,13 +46,15 @@ public class AuditRepository {
     HeadWitness.Head lockHead() {
         return jdbc.sql("""
                 SELECT last_seq, last_mac FROM audit_head WHERE id = 1 FOR UPDATE""")
-                .query((rs, n) -> new HeadWitness.Head(rs.getLong(1), rs.getString(2))).single();
+                .query((rs, n) -> new HeadWitness.Head(rs.getLong(1), rs.getString(2)))
+                .single();
     }
 
     public Optional<HeadWitness.Head> head() {
         return jdbc.sql("""
                 SELECT last_seq, last_mac FROM audit_head WHERE id = 1""")
-                .query((rs, n) -> new HeadWitness.Head(rs.getLong(1), rs.getString(2))).optional();
+                .query((rs, n) -> new HeadWitness.Head(rs.getLong(1), rs.getString(2)))
+                .optional();
     }
 
     void advanceHead(long seq, String mac) {
@@ -63,8 +65,20 @@ public class AuditRepository {
     void insert(AuditEntry e) {
         jdbc.sql("""
                 INSERT INTO audit_event (%s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""".formatted(COLUMNS))
-                .params(e.seq(), utc(e.occurredAt()), e.username(), e.organizationId(), e.sourceAddress(), e.action(),
-                        e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(), e.apiTokenId(),
+                .params(
+                        e.seq(),
+                        utc(e.occurredAt()),
+                        e.username(),
+                        e.organizationId(),
+                        e.sourceAddress(),
+                        e.action(),
+                        e.objectType(),
+                        e.objectId(),
+                        e.outcome(),
+                        e.detail(),
+                        e.prevMac(),
+                        e.mac(),
+                        e.apiTokenId(),
                         e.apiTokenName())
                 .update();
     }
@@ -72,7 +86,8 @@ public class AuditRepository {
     void insert(AuditAnchor a) {
         jdbc.sql("""
                 INSERT INTO audit_anchor (seq, mac, created_at, key_id, signature) VALUES (?,?,?,?,?)""")
-                .params(a.seq(), a.mac(), utc(a.createdAt()), a.keyId(), a.signature()).update();
+                .params(a.seq(), a.mac(), utc(a.createdAt()), a.keyId(), a.signature())
+                .update();
     }
 
     /** All entries in stored sequence order. */
@@ -83,8 +98,7 @@ public class AuditRepository {
 
     List<AuditEntry> entriesAfter(long seq) {
         return jdbc.sql("""
-                SELECT %s FROM audit_event WHERE seq > ? ORDER BY seq""".formatted(COLUMNS)).param(seq)
-                .query(ENTRY).list();
+                SELECT %s FROM audit_event WHERE seq > ? ORDER BY seq""".formatted(COLUMNS)).param(seq).query(ENTRY).list();
     }
 
     Optional<AuditEntry> entry(long seq) {
@@ -95,8 +109,12 @@ public class AuditRepository {
     public List<AuditAnchor> anchors() {
         return jdbc.sql("""
                 SELECT seq, mac, created_at, key_id, signature FROM audit_anchor ORDER BY seq""")
-                .query((rs, n) -> new AuditAnchor(rs.getLong("seq"), rs.getString("mac"), instant(rs, "created_at"),
-                        rs.getString("key_id"), rs.getString("signature")))
+                .query((rs, n) -> new AuditAnchor(
+                        rs.getLong("seq"),
+                        rs.getString("mac"),
+                        instant(rs, "created_at"),
+                        rs.getString("key_id"),
+                        rs.getString("signature")))
                 .list();
     }
 
@@ -104,8 +122,12 @@ public class AuditRepository {
         List<AuditAnchor> last = jdbc.sql("""
                         SELECT seq, mac, created_at, key_id, signature FROM audit_anchor
                         WHERE seq = (SELECT MAX(seq) FROM audit_anchor)""")
-                .query((rs, n) -> new AuditAnchor(rs.getLong("seq"), rs.getString("mac"), instant(rs, "created_at"),
-                        rs.getString("key_id"), rs.getString("signature")))
+                .query((rs, n) -> new AuditAnchor(
+                        rs.getLong("seq"),
+                        rs.getString("mac"),
+                        instant(rs, "created_at"),
+                        rs.getString("key_id"),
+                        rs.getString("signature")))
                 .list();
         return last.stream().findFirst();
     }
@@ -124,21 +146,28 @@ public class AuditRepository {
         params.add(size);
         params.add((long) page * size);
         return jdbc.sql(SEARCH.formatted(COLUMNS, where, NEWEST_FIRST_PAGE))
-                .params(params).query(ENTRY).list();
+                .params(params)
+                .query(ENTRY)
+                .list();
     }
 
     public long count(Filter f) {
         List<Object> params = new ArrayList<>();
         String where = where(f, params);
-        return jdbc.sql(SEARCH.formatted(COUNT, where, "")).params(params).query(Long.class).single();
+        return jdbc.sql(SEARCH.formatted(COUNT, where, ""))
+                .params(params)
+                .query(Long.class)
+                .single();
     }
 
     /** Every matching entry in sequence order, for export. */
     public List<AuditEntry> all(Filter f) {
         List<Object> params = new ArrayList<>();
         String where = where(f, params);
-        return jdbc.sql(SEARCH.formatted(COLUMNS, where, IN_SEQUENCE)).params(params)
-                .query(ENTRY).list();
+        return jdbc.sql(SEARCH.formatted(COLUMNS, where, IN_SEQUENCE))
+                .params(params)
+                .query(ENTRY)
+                .list();
     }
 
     private static String where(Filter f, List<Object> params) {
@@ -167,11 +196,21 @@ public class AuditRepository {
                 \sAND\s""", clauses));
     }
 
-    private static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(rs.getLong("seq"),
-            instant(rs, "occurred_at"), rs.getString("username"), rs.getObject("organization_id", UUID.class),
-            rs.getString("source_address"), rs.getString("action"), rs.getString("object_type"),
-            rs.getString("object_id"), rs.getString("outcome"), rs.getString("detail"), rs.getString("prev_mac"),
-            rs.getString("mac"), rs.getObject("api_token_id", UUID.class), rs.getString("api_token_name"));
+    private static final RowMapper<AuditEntry> ENTRY = (rs, n) -> new AuditEntry(
+            rs.getLong("seq"),
+            instant(rs, "occurred_at"),
+            rs.getString("username"),
+            rs.getObject("organization_id", UUID.class),
+            rs.getString("source_address"),
+            rs.getString("action"),
+            rs.getString("object_type"),
+            rs.getString("object_id"),
+            rs.getString("outcome"),
+            rs.getString("detail"),
+            rs.getString("prev_mac"),
+            rs.getString("mac"),
+            rs.getObject("api_token_id", UUID.class),
+            rs.getString("api_token_name"));
 
     /**
      * Whether nothing was ever logged here: no entry and no chain head. Fails with {@code BadSqlGrammarException} before the audit tables exist.

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.crypto.Verifier;
@@ -65,11 +63,13 @@ public class AuditVerifier {
      * @param from      the file {@code exported} was read from: outside the key directory it is an off-site copy
      */
     @Transactional(readOnly = true)
-    public VerificationReport verify(Optional<PublicKey> pinnedKey, Optional<List<AuditAnchor>> exported,
-                                     Optional<Path> from) {
+    public VerificationReport verify(
+            Optional<PublicKey> pinnedKey, Optional<List<AuditAnchor>> exported, Optional<Path> from) {
         ChainVerifier chain = pinnedKey
-                .map(k -> new ChainVerifier(keys.hmac(), Verifier.of(k), AuditKeys.keyIdOf(k), properties.anchorEvery()))
-                .orElseGet(() -> new ChainVerifier(keys.hmac(), keys.verifier(), keys.keyId(), properties.anchorEvery()));
+                .map(k ->
+                        new ChainVerifier(keys.hmac(), Verifier.of(k), AuditKeys.keyIdOf(k), properties.anchorEvery()))
+                .orElseGet(
+                        () -> new ChainVerifier(keys.hmac(), keys.verifier(), keys.keyId(), properties.anchorEvery()));
         Optional<HeadWitness.State> state = witness.state();
         Optional<ChainVerifier.Head> w = state.map(s -> s.trust() == HeadWitness.Trust.FORGED
                 ? new ChainVerifier.Head(-1, ChainVerifier.FORGED)
@@ -78,17 +78,22 @@ public class AuditVerifier {
         List<AuditEntry> entries = repository.allEntries();
         List<AuditAnchor> anchors = repository.anchors();
         VerificationReport report = chain.verify(entries, anchors, w, head, exported);
-        long lastStored = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        long lastStored =
+                entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
         List<Finding> findings = new ArrayList<>();
         List<Msg> notes = new ArrayList<>();
         state.ifPresent(s -> witnessed(s, anchors, exported, findings, notes));
         boolean offSite = exported.isPresent() && from.map(this::offSite).orElse(false);
         if (!offSite) {
-            notes.add(from.isPresent() && exported.isPresent()
-                    ? Msg.of("audit.verify.noOffSite.inKeyDir", from.get().toString())
-                    : Msg.of("audit.verify.noOffSite.none"));
+            notes.add(
+                    from.isPresent() && exported.isPresent()
+                            ? Msg.of(
+                                    "audit.verify.noOffSite.inKeyDir",
+                                    from.get().toString())
+                            : Msg.of("audit.verify.noOffSite.none"));
         }
-        OptionalLong pending = state.filter(s -> s.trust() != HeadWitness.Trust.FORGED).map(HeadWitness.State::pending)
+        OptionalLong pending = state.filter(s -> s.trust() != HeadWitness.Trust.FORGED)
+                .map(HeadWitness.State::pending)
                 .orElse(OptionalLong.empty());
         return report.withUncommitted(pending, lastStored).with(findings, notes, offSite);
     }
@@ -98,8 +103,12 @@ public class AuditVerifier {
      * format or forged when a commit found it), and the newest anchor committed, which the anchors and the export
      * may not lack.
      */
-    private static void witnessed(HeadWitness.State s, List<AuditAnchor> anchors, Optional<List<AuditAnchor>> exported,
-                                  List<Finding> findings, List<Msg> notes) {
+    private static void witnessed(
+            HeadWitness.State s,
+            List<AuditAnchor> anchors,
+            Optional<List<AuditAnchor>> exported,
+            List<Finding> findings,
+            List<Msg> notes) {
         if (s.trust() == HeadWitness.Trust.LEGACY) {
             findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.legacy"));
         }
@@ -111,20 +120,25 @@ public class AuditVerifier {
             if (r.reason().equals("missing") || r.reason().equals("legacy")) {
                 notes.add(Msg.of("audit.verify.restarted." + r.reason(), Finding.number(r.seq())));
             } else {
-                findings.add(Finding.of(Finding.Kind.WITNESS, r.seq(), r.seq(), "witness.restartedForged",
-                        Finding.number(r.seq())));
+                findings.add(Finding.of(
+                        Finding.Kind.WITNESS, r.seq(), r.seq(), "witness.restartedForged", Finding.number(r.seq())));
             }
         }
         long anchor = s.anchor();
         if (anchor > 0 && anchors.stream().noneMatch(a -> a.seq() == anchor)) {
-            findings.add(Finding.of(Finding.Kind.ANCHOR_MISSING, anchor, anchor, "anchor.witnessed",
-                    Finding.number(anchor)));
+            findings.add(Finding.of(
+                    Finding.Kind.ANCHOR_MISSING, anchor, anchor, "anchor.witnessed", Finding.number(anchor)));
         }
         exported.ifPresent(list -> {
             long last = list.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
             if (last < anchor) {
-                findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISSING, anchor, anchor, "anchor.export.truncated",
-                        Finding.number(anchor), Finding.number(last)));
+                findings.add(Finding.of(
+                        Finding.Kind.ANCHOR_EXPORT_MISSING,
+                        anchor,
+                        anchor,
+                        "anchor.export.truncated",
+                        Finding.number(anchor),
+                        Finding.number(last)));
             }
         });
     }
@@ -132,7 +146,9 @@ public class AuditVerifier {
     /** The configured anchor export, if it exists and lies outside the key directory. */
     public Optional<Path> offSiteExport() {
         Path export = properties.anchorExport();
-        return export != null && Files.isRegularFile(export) && offSite(export) ? Optional.of(export) : Optional.empty();
+        return export != null && Files.isRegularFile(export) && offSite(export)
+                ? Optional.of(export)
+                : Optional.empty();
     }
 
     /** Whether {@code file} lies outside the key directory (whoever writes that could rewrite it too). */
@@ -140,7 +156,9 @@ public class AuditVerifier {
         try {
             return !file.toRealPath().startsWith(properties.keyDir().toRealPath());
         } catch (IOException e) {
-            return !file.toAbsolutePath().normalize().startsWith(properties.keyDir().toAbsolutePath().normalize());
+            return !file.toAbsolutePath()
+                    .normalize()
+                    .startsWith(properties.keyDir().toAbsolutePath().normalize());
         }
     }
 }

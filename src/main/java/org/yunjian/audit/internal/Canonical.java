@@ -17,12 +17,12 @@ public final class Canonical {
     static final String ENTRY_TAG = "YJAUDIT1";
     /** An entry made through an API token: the same fields, then the token's id and name. */
     static final String TOKEN_ENTRY_TAG = "YJAUDIT2";
+
     static final String ANCHOR_TAG = "YJANCHR1";
     /** The {@code prev_mac} of entry 1. */
     public static final String GENESIS = "0".repeat(64);
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     /**
      * Entry fields in order: seq, occurred_at, username, organization_id, source_address, action, object_type,
@@ -32,14 +32,25 @@ public final class Canonical {
      * from an entry changes its encoding and so fails its MAC.
      */
     public static byte[] entry(AuditEntry e) {
-        String[] fields = {Long.toString(e.seq()), Long.toString(micros(e.occurredAt())), e.username(),
-                e.organizationId() == null ? null : e.organizationId().toString(), e.sourceAddress(), e.action(),
-                e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac()};
+        String[] fields = {
+            Long.toString(e.seq()),
+            Long.toString(micros(e.occurredAt())),
+            e.username(),
+            e.organizationId() == null ? null : e.organizationId().toString(),
+            e.sourceAddress(),
+            e.action(),
+            e.objectType(),
+            e.objectId(),
+            e.outcome(),
+            e.detail(),
+            e.prevMac()
+        };
         if (e.apiTokenId() == null && e.apiTokenName() == null) {
             return encode(ENTRY_TAG, fields);
         }
         String[] withToken = java.util.Arrays.copyOf(fields, fields.length + 2);
-        withToken[fields.length] = e.apiTokenId() == null ? null : e.apiTokenId().toString();
+        withToken[fields.length] =
+                e.apiTokenId() == null ? null : e.apiTokenId().toString();
         withToken[fields.length + 1] = e.apiTokenName();
         return encode(TOKEN_ENTRY_TAG, withToken);
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
 import org.yunjian.crypto.Verifier;
@@ -42,8 +41,7 @@ import org.yunjian.shared.Msg;
  */
 final class ChainVerifier {
 
-    record Head(long seq, String mac) {
-    }
+    record Head(long seq, String mac) {}
 
     /** The witness as a {@link Head} whose MAC line does not verify: {@code new Head(-1, FORGED)}. */
     static final String FORGED = "forged";
@@ -69,8 +67,8 @@ final class ChainVerifier {
         this.anchorEvery = anchorEvery;
     }
 
-    VerificationReport verify(List<AuditEntry> stored, List<AuditAnchor> anchors, Optional<Head> witness,
-                              Optional<Head> headRow) {
+    VerificationReport verify(
+            List<AuditEntry> stored, List<AuditAnchor> anchors, Optional<Head> witness, Optional<Head> headRow) {
         return verify(stored, anchors, witness, headRow, Optional.empty());
     }
 
@@ -79,8 +77,12 @@ final class ChainVerifier {
      *                 given: each must be in the database unchanged; validly signed ones missing there still
      *                 count as anchors (so a deleted anchor still pins its entry)
      */
-    VerificationReport verify(List<AuditEntry> stored, List<AuditAnchor> dbAnchors, Optional<Head> witness,
-                              Optional<Head> headRow, Optional<List<AuditAnchor>> exported) {
+    VerificationReport verify(
+            List<AuditEntry> stored,
+            List<AuditAnchor> dbAnchors,
+            Optional<Head> witness,
+            Optional<Head> headRow,
+            Optional<List<AuditAnchor>> exported) {
         List<Finding> findings = new ArrayList<>();
         List<AuditAnchor> anchors = new ArrayList<>(dbAnchors);
         exported.ifPresent(list -> compareExport(list, dbAnchors, anchors, findings));
@@ -104,7 +106,10 @@ final class ChainVerifier {
         if (witness.isEmpty() && entries > 0) {
             findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0, "witness.missing"));
         } else if (witness.isPresent() && witness.get().seq() < 0) {
-            findings.add(Finding.of(Finding.Kind.WITNESS, 0, 0,
+            findings.add(Finding.of(
+                    Finding.Kind.WITNESS,
+                    0,
+                    0,
                     FORGED.equals(witness.get().mac()) ? "witness.forged" : "witness.unreadable"));
         }
     }
@@ -123,6 +128,7 @@ final class ChainVerifier {
         private final boolean[] signed;
         /** mac → original seq of the entry it precedes. */
         private final Map<String, Long> linkedFrom = new HashMap<>();
+
         private final TreeSet<Long> present = new TreeSet<>();
         private final Set<String> insertedMacs = new HashSet<>();
         /** Original place → index of the stored entry there. */
@@ -158,7 +164,8 @@ final class ChainVerifier {
             Map<String, List<Integer>> byMac = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 if (original[i] == null) {
-                    byMac.computeIfAbsent(stored.get(i).mac(), k -> new ArrayList<>()).add(i);
+                    byMac.computeIfAbsent(stored.get(i).mac(), k -> new ArrayList<>())
+                            .add(i);
                 }
             }
             place(stored, original, byPrev, Canonical.GENESIS, 1, resolved);
@@ -206,22 +213,38 @@ final class ChainVerifier {
                 Long successor = linkedFrom.get(e.mac());
                 if (successor != null) {
                     position[i] = successor - 1;
-                    findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.linked", number(e.seq()),
+                    findings.add(Finding.of(
+                            Finding.Kind.MODIFIED,
+                            e.seq(),
+                            e.seq(),
+                            "modified.linked",
+                            number(e.seq()),
                             number(successor)));
                 } else if (witness.isPresent() && witness.get().mac().equals(e.mac())) {
                     position[i] = witness.get().seq();
-                    findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.witness", number(e.seq())));
-                } else if (!present.contains(e.seq()) && (present.higher(e.seq()) != null
-                        || expectedLast(anchors, witness, Optional.empty()) >= e.seq())) {
-                    // the head row is left out here: the application role can move it, the witness and anchors it cannot
+                    findings.add(
+                            Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.witness", number(e.seq())));
+                } else if (!present.contains(e.seq())
+                        && (present.higher(e.seq()) != null
+                                || expectedLast(anchors, witness, Optional.empty()) >= e.seq())) {
+                    // the head row is left out here: the application role can move it, the witness and anchors it
+                    // cannot
                     position[i] = e.seq();
-                    findings.add(Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.replaced", number(e.seq())));
+                    findings.add(
+                            Finding.of(Finding.Kind.MODIFIED, e.seq(), e.seq(), "modified.replaced", number(e.seq())));
                 } else {
                     insertedMacs.add(e.mac());
-                    findings.add(present.contains(e.seq())
-                            ? Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted.displacing", number(e.seq()),
-                                    number(storedSeqOf(stored, original, e.seq())), number(e.seq() - 1))
-                            : Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted", number(e.seq())));
+                    findings.add(
+                            present.contains(e.seq())
+                                    ? Finding.of(
+                                            Finding.Kind.INSERTED,
+                                            e.seq(),
+                                            e.seq(),
+                                            "inserted.displacing",
+                                            number(e.seq()),
+                                            number(storedSeqOf(stored, original, e.seq())),
+                                            number(e.seq() - 1))
+                                    : Finding.of(Finding.Kind.INSERTED, e.seq(), e.seq(), "inserted", number(e.seq())));
                 }
             }
             for (Long p : position) {
@@ -238,9 +261,17 @@ final class ChainVerifier {
                 if (p > previous + 1) {
                     long a = previous + 1;
                     long b = p - 1;
-                    findings.add(previous == 0
-                            ? Finding.of(Finding.Kind.DELETED, a, b, "deleted.start", entries(a, b), number(p))
-                            : Finding.of(Finding.Kind.DELETED, a, b, "deleted", entries(a, b), number(p), number(previous)));
+                    findings.add(
+                            previous == 0
+                                    ? Finding.of(Finding.Kind.DELETED, a, b, "deleted.start", entries(a, b), number(p))
+                                    : Finding.of(
+                                            Finding.Kind.DELETED,
+                                            a,
+                                            b,
+                                            "deleted",
+                                            entries(a, b),
+                                            number(p),
+                                            number(previous)));
                 }
                 previous = p;
             }
@@ -279,8 +310,14 @@ final class ChainVerifier {
                 head.filter(h -> h.seq() > last)
                         .ifPresent(h -> sources.add(Msg.of("audit.finding.detail.truncated.headRow", number(h.seq()))));
                 long a = last + 1;
-                findings.add(Finding.of(Finding.Kind.TRUNCATED, a, expected, "truncated", entries(a, expected),
-                        number(last), joined(sources)));
+                findings.add(Finding.of(
+                        Finding.Kind.TRUNCATED,
+                        a,
+                        expected,
+                        "truncated",
+                        entries(a, expected),
+                        number(last),
+                        joined(sources)));
             }
             for (int i = 0; i < n; i++) {
                 if (position[i] != null) {
@@ -291,7 +328,8 @@ final class ChainVerifier {
                 Head w = witness.get();
                 Integer i = atPosition.get(w.seq());
                 if (i != null && original[i] != null && !stored.get(i).mac().equals(w.mac())) {
-                    findings.add(Finding.of(Finding.Kind.WITNESS, w.seq(), w.seq(), "witness.mismatch", number(w.seq())));
+                    findings.add(
+                            Finding.of(Finding.Kind.WITNESS, w.seq(), w.seq(), "witness.mismatch", number(w.seq())));
                 }
             }
             return Math.max(last, expected);
@@ -302,15 +340,29 @@ final class ChainVerifier {
             for (int a = 0; a < anchors.size(); a++) {
                 AuditAnchor anchor = anchors.get(a);
                 if (!signed[a]) {
-                    findings.add(anchor.keyId().equals(keyId)
-                            ? Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.signature",
-                                    number(anchor.seq()))
-                            : Finding.of(Finding.Kind.ANCHOR_SIGNATURE, anchor.seq(), anchor.seq(), "anchor.unknownKey",
-                                    number(anchor.seq()), anchor.keyId()));
+                    findings.add(
+                            anchor.keyId().equals(keyId)
+                                    ? Finding.of(
+                                            Finding.Kind.ANCHOR_SIGNATURE,
+                                            anchor.seq(),
+                                            anchor.seq(),
+                                            "anchor.signature",
+                                            number(anchor.seq()))
+                                    : Finding.of(
+                                            Finding.Kind.ANCHOR_SIGNATURE,
+                                            anchor.seq(),
+                                            anchor.seq(),
+                                            "anchor.unknownKey",
+                                            number(anchor.seq()),
+                                            anchor.keyId()));
                 }
                 Integer i = atPosition.get(anchor.seq());
                 if (i != null && !stored.get(i).mac().equals(anchor.mac())) {
-                    findings.add(Finding.of(Finding.Kind.ANCHOR_MISMATCH, anchor.seq(), anchor.seq(), "anchor.mismatch",
+                    findings.add(Finding.of(
+                            Finding.Kind.ANCHOR_MISMATCH,
+                            anchor.seq(),
+                            anchor.seq(),
+                            "anchor.mismatch",
                             number(anchor.seq())));
                 }
             }
@@ -329,7 +381,8 @@ final class ChainVerifier {
             if (anchored.contains(k)) {
                 continue;
             }
-            findings.add(Finding.of(Finding.Kind.ANCHOR_MISSING, k, k, "anchor.missing", number(k), number(anchorEvery)));
+            findings.add(
+                    Finding.of(Finding.Kind.ANCHOR_MISSING, k, k, "anchor.missing", number(k), number(anchorEvery)));
         }
     }
 
@@ -337,8 +390,11 @@ final class ChainVerifier {
      * Each exported anchor must be in the database unchanged; validly signed exported anchors that the
      * database lacks are added to {@code anchors}, so they still pin their entries.
      */
-    private void compareExport(List<AuditAnchor> exported, List<AuditAnchor> dbAnchors, List<AuditAnchor> anchors,
-                               List<Finding> findings) {
+    private void compareExport(
+            List<AuditAnchor> exported,
+            List<AuditAnchor> dbAnchors,
+            List<AuditAnchor> anchors,
+            List<Finding> findings) {
         Map<Long, AuditAnchor> bySeq = new HashMap<>();
         for (AuditAnchor a : dbAnchors) {
             bySeq.putIfAbsent(a.seq(), a);
@@ -351,21 +407,34 @@ final class ChainVerifier {
             AuditAnchor db = bySeq.get(e.seq());
             boolean valid = e.keyId().equals(keyId) && verifySignature(e);
             if (db == null) {
-                findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISSING, e.seq(), e.seq(),
-                        valid ? "anchor.export.missing" : "anchor.export.missingUnsigned", number(e.seq())));
+                findings.add(Finding.of(
+                        Finding.Kind.ANCHOR_EXPORT_MISSING,
+                        e.seq(),
+                        e.seq(),
+                        valid ? "anchor.export.missing" : "anchor.export.missingUnsigned",
+                        number(e.seq())));
                 if (valid) {
                     anchors.add(e);
                 }
             } else if (!db.equals(e)) {
-                findings.add(Finding.of(Finding.Kind.ANCHOR_EXPORT_MISMATCH, e.seq(), e.seq(), "anchor.export.mismatch",
+                findings.add(Finding.of(
+                        Finding.Kind.ANCHOR_EXPORT_MISMATCH,
+                        e.seq(),
+                        e.seq(),
+                        "anchor.export.mismatch",
                         number(e.seq())));
             }
         }
     }
 
     /** Tries the not yet placed entries filed under {@code key} at original number {@code seq}. */
-    private void place(List<AuditEntry> stored, Long[] original, Map<String, List<Integer>> index, String key,
-                       long seq, Deque<Integer> resolved) {
+    private void place(
+            List<AuditEntry> stored,
+            Long[] original,
+            Map<String, List<Integer>> index,
+            String key,
+            long seq,
+            Deque<Integer> resolved) {
         List<Integer> candidates = index.get(key);
         if (candidates == null) {
             return;
@@ -388,8 +457,8 @@ final class ChainVerifier {
 
     private boolean verifySignature(AuditAnchor a) {
         try {
-            return anchorVerifier.verify(Canonical.anchor(a.seq(), a.mac(), a.createdAt(), a.keyId()),
-                    Hex.decode(a.signature()));
+            return anchorVerifier.verify(
+                    Canonical.anchor(a.seq(), a.mac(), a.createdAt(), a.keyId()), Hex.decode(a.signature()));
         } catch (IllegalArgumentException malformed) {
             return false;
         }
@@ -397,7 +466,11 @@ final class ChainVerifier {
 
     private static long expectedLast(List<AuditAnchor> anchors, Optional<Head> witness, Optional<Head> headRow) {
         long lastAnchor = anchors.stream().mapToLong(AuditAnchor::seq).max().orElse(0);
-        return Math.max(lastAnchor, Math.max(witness.map(Head::seq).orElse(0L), headRow.map(Head::seq).orElse(0L)));
+        return Math.max(
+                lastAnchor,
+                Math.max(
+                        witness.map(Head::seq).orElse(0L),
+                        headRow.map(Head::seq).orElse(0L)));
     }
 
     private static long storedSeqOf(List<AuditEntry> stored, Long[] original, long originalSeq) {

@@ -8,16 +8,27 @@ public final class CsvExport {
     private static final String HEADER = "seq,occurred_at,username,organization_id,source_address,action,object_type,"
             + "object_id,outcome,detail,prev_mac,mac,api_token_id,api_token_name\r\n";
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     public static String of(List<AuditEntry> entries) {
         StringBuilder sb = new StringBuilder(HEADER);
         for (AuditEntry e : entries) {
-            row(sb, Long.toString(e.seq()), e.occurredAt().toString(), e.username(),
-                    e.organizationId() == null ? null : e.organizationId().toString(), e.sourceAddress(), e.action(),
-                    e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(),
-                    e.apiTokenId() == null ? null : e.apiTokenId().toString(), e.apiTokenName());
+            row(
+                    sb,
+                    Long.toString(e.seq()),
+                    e.occurredAt().toString(),
+                    e.username(),
+                    e.organizationId() == null ? null : e.organizationId().toString(),
+                    e.sourceAddress(),
+                    e.action(),
+                    e.objectType(),
+                    e.objectId(),
+                    e.outcome(),
+                    e.detail(),
+                    e.prevMac(),
+                    e.mac(),
+                    e.apiTokenId() == null ? null : e.apiTokenId().toString(),
+                    e.apiTokenName());
         }
         return sb.toString();
     }

@@ -3,7 +3,6 @@ package org.yunjian.audit.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import org.yunjian.shared.Msg;
 
 /**
@@ -68,7 +67,8 @@ public record Finding(Kind kind, long from, long to, Msg message) {
 
     /** "entry 5" or "entries 5..7", as a message argument. */
     static Msg entries(long from, long to) {
-        return from == to ? Msg.of("audit.finding.entry", number(from))
+        return from == to
+                ? Msg.of("audit.finding.entry", number(from))
                 : Msg.of("audit.finding.entries", number(from), number(to));
     }
 

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -63,8 +62,7 @@ public class HeadWitness {
         this.hmac = keys.hmac();
     }
 
-    public record Head(long seq, String mac) {
-    }
+    public record Head(long seq, String mac) {}
 
     /** Whether the file's MAC line verified. */
     public enum Trust {
@@ -79,8 +77,7 @@ public class HeadWitness {
     }
 
     /** Why a witness started again at an entry: the file was missing, old-format or failing its MAC. */
-    public record Restart(long seq, String reason) {
-    }
+    public record Restart(long seq, String reason) {}
 
     /**
      * The witness as read: the last confirmed entry, the entry being committed (if later), where it started again
@@ -132,7 +129,8 @@ public class HeadWitness {
             body = text.substring(0, macAt + 1);
             byte[] tag;
             try {
-                tag = Hex.decode(text.substring(macAt + 1 + MAC_LINE.length() + 1).strip());
+                tag = Hex.decode(
+                        text.substring(macAt + 1 + MAC_LINE.length() + 1).strip());
             } catch (IllegalArgumentException e) {
                 tag = null;
             }
@@ -175,35 +173,50 @@ public class HeadWitness {
      * transaction that writes the log's first entries finds no witness and starts one: no restart to report.
      */
     void pending(long first, long seq) {
-        update(first, current -> {
-            Head confirmed = current.map(State::confirmed).orElse(new Head(0, Canonical.GENESIS));
-            return seq > confirmed.seq() ? current.map(s -> s.with(confirmed, OptionalLong.of(seq)))
-                    .orElse(new State(confirmed, OptionalLong.of(seq), null, 0)) : null;
-        }, false);
+        update(
+                first,
+                current -> {
+                    Head confirmed = current.map(State::confirmed).orElse(new Head(0, Canonical.GENESIS));
+                    return seq > confirmed.seq()
+                            ? current.map(s -> s.with(confirmed, OptionalLong.of(seq)))
+                                    .orElse(new State(confirmed, OptionalLong.of(seq), null, 0))
+                            : null;
+                },
+                false);
     }
 
     /** After a commit failed: nothing is pending any more. */
     void notCommitted() {
-        update(current -> current.filter(s -> s.pending().isPresent() && s.confirmed().seq() >= 0)
-                .map(s -> s.with(s.confirmed(), OptionalLong.empty())).orElse(null), false);
+        update(
+                current -> current.filter(
+                                s -> s.pending().isPresent() && s.confirmed().seq() >= 0)
+                        .map(s -> s.with(s.confirmed(), OptionalLong.empty()))
+                        .orElse(null),
+                false);
     }
 
     /** Records {@code head} unless the witness already records a later entry (commits may finish out of order). */
     void advance(Head head) {
-        update(current -> {
-            if (current.isPresent() && current.get().confirmed().seq() >= head.seq()) {
-                return null;
-            }
-            OptionalLong pending = current.map(State::pending).orElse(OptionalLong.empty());
-            OptionalLong next = pending.isPresent() && pending.getAsLong() > head.seq() ? pending : OptionalLong.empty();
-            return current.map(s -> s.with(head, next)).orElse(new State(head, next, null, 0));
-        }, true);
+        update(
+                current -> {
+                    if (current.isPresent() && current.get().confirmed().seq() >= head.seq()) {
+                        return null;
+                    }
+                    OptionalLong pending = current.map(State::pending).orElse(OptionalLong.empty());
+                    OptionalLong next =
+                            pending.isPresent() && pending.getAsLong() > head.seq() ? pending : OptionalLong.empty();
+                    return current.map(s -> s.with(head, next)).orElse(new State(head, next, null, 0));
+                },
+                true);
     }
 
     /** After an anchor's commit: the anchors (and the anchor export) may not end before it. */
     void anchored(long seq) {
-        update(current -> current.filter(s -> s.anchor() < seq)
-                .map(s -> new State(s.confirmed(), s.pending(), s.restarted(), seq)).orElse(null), true);
+        update(
+                current -> current.filter(s -> s.anchor() < seq)
+                        .map(s -> new State(s.confirmed(), s.pending(), s.restarted(), seq))
+                        .orElse(null),
+                true);
     }
 
     /**
@@ -222,10 +235,13 @@ public class HeadWitness {
         lock.lock();
         // the file lock keeps a CLI process and the server on the same key directory from racing
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+                FileLock ignored = channel.lock()) {
             Optional<State> current = state();
-            String reason = current.isEmpty() ? "missing"
-                    : current.get().trust() == Trust.AUTHENTIC ? null : current.get().trust().name().toLowerCase(java.util.Locale.ROOT);
+            String reason = current.isEmpty()
+                    ? "missing"
+                    : current.get().trust() == Trust.AUTHENTIC
+                            ? null
+                            : current.get().trust().name().toLowerCase(java.util.Locale.ROOT);
             State next = change.apply(reason == null ? current : Optional.empty());
             if (next == null) {
                 return;
@@ -247,10 +263,18 @@ public class HeadWitness {
     }
 
     private String text(State s) {
-        StringBuilder b = new StringBuilder().append(s.confirmed().seq()).append(' ').append(s.confirmed().mac()).append('\n');
+        StringBuilder b = new StringBuilder()
+                .append(s.confirmed().seq())
+                .append(' ')
+                .append(s.confirmed().mac())
+                .append('\n');
         s.pending().ifPresent(p -> b.append("pending ").append(p).append('\n'));
         if (s.restarted() != null) {
-            b.append("restarted ").append(s.restarted().seq()).append(' ').append(s.restarted().reason()).append('\n');
+            b.append("restarted ")
+                    .append(s.restarted().seq())
+                    .append(' ')
+                    .append(s.restarted().reason())
+                    .append('\n');
         }
         if (s.anchor() > 0) {
             b.append("anchor ").append(s.anchor()).append('\n');

@@ -5,14 +5,12 @@ import static org.yunjian.audit.internal.Finding.number;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.shared.Msg;
 
 /** The reordering phase of {@link ChainVerifier}: original numbers must rise along the stored order. */
 final class Reordering {
 
-    private Reordering() {
-    }
+    private Reordering() {}
 
     /**
      * Entries whose original number is not the one their place in the stored order calls for (comparing
@@ -34,15 +32,15 @@ final class Reordering {
             long last = -1;
             for (int k = runStart; k <= i; k++) {
                 if (placed.get(k)[1] != sorted[k]) {
-                    moves.add(Msg.of("audit.finding.detail.reordered.move", number(placed.get(k)[0]),
-                            number(placed.get(k)[1])));
+                    moves.add(Msg.of(
+                            "audit.finding.detail.reordered.move", number(placed.get(k)[0]), number(placed.get(k)[1])));
                     first = first < 0 ? placed.get(k)[0] : first;
                     last = placed.get(k)[0];
                 }
             }
             if (!moves.isEmpty()) {
-                findings.add(Finding.of(Finding.Kind.REORDERED, first, last, "reordered", number(first), number(last),
-                        joined(moves)));
+                findings.add(Finding.of(
+                        Finding.Kind.REORDERED, first, last, "reordered", number(first), number(last), joined(moves)));
             }
             runStart = i + 1;
             runMax = Long.MIN_VALUE;

@@ -2,7 +2,6 @@ package org.yunjian.audit.internal;
 
 import java.util.List;
 import java.util.OptionalLong;
-
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
@@ -19,8 +18,8 @@ import org.yunjian.shared.Texts;
  *                    started again), shown beside the result, not problems
  * @param offSite     whether an anchor export kept outside the key directory was checked
  */
-public record VerificationReport(long entries, long anchors, List<Finding> findings, long[] uncommitted,
-                                 List<Msg> notes, boolean offSite) {
+public record VerificationReport(
+        long entries, long anchors, List<Finding> findings, long[] uncommitted, List<Msg> notes, boolean offSite) {
 
     public VerificationReport(long entries, long anchors, List<Finding> findings) {
         this(entries, anchors, findings, null, List.of(), false);
@@ -31,8 +30,8 @@ public record VerificationReport(long entries, long anchors, List<Finding> findi
         if (pending.isEmpty() || pending.getAsLong() <= lastStored) {
             return this;
         }
-        return new VerificationReport(entries, anchors, findings, new long[] {lastStored + 1, pending.getAsLong()},
-                notes, offSite);
+        return new VerificationReport(
+                entries, anchors, findings, new long[] {lastStored + 1, pending.getAsLong()}, notes, offSite);
     }
 
     /** With more findings (after the chain's, which name places in it), notes, and whether the anchors were off-site. */
@@ -62,26 +61,34 @@ public record VerificationReport(long entries, long anchors, List<Finding> findi
         if (uncommitted == null) {
             return null;
         }
-        return Msg.of("audit.verify.uncommitted", Finding.number(uncommitted[0]), Finding.number(uncommitted[1]),
+        return Msg.of(
+                "audit.verify.uncommitted",
+                Finding.number(uncommitted[0]),
+                Finding.number(uncommitted[1]),
                 uncommitted[1] > uncommitted[0] ? 1 : 0);
     }
 
     /** One line: the counts and, if it failed, the first problem; with the note about uncommitted entries. */
     public Msg summary() {
-        Msg counts = ok() ? Msg.of("audit.summary.ok", entries, anchors)
+        Msg counts = ok()
+                ? Msg.of("audit.summary.ok", entries, anchors)
                 : Msg.of("audit.summary.failed", findings.size(), entries, anchors, first().message());
         return uncommitted == null ? counts : Msg.of("audit.summary.note", counts, uncommittedNote());
     }
 
     /** The outcome as a message for the audit entry of the verification (read in each reader's language). */
     public Msg detail() {
-        return ok() ? Msg.of("audit.detail.verify.ok", entries, anchors)
+        return ok()
+                ? Msg.of("audit.detail.verify.ok", entries, anchors)
                 : Msg.of("audit.detail.verify.failed", entries, anchors, findings.size());
     }
 
     /** The kind of a finding as a short sentence naming its entries, in the reader's language. */
     public static String text(Finding f) {
-        return Texts.get("audit.finding." + f.kind().name(), Finding.number(f.from()), Finding.number(f.to()),
+        return Texts.get(
+                "audit.finding." + f.kind().name(),
+                Finding.number(f.from()),
+                Finding.number(f.to()),
                 f.to() > f.from() ? 1 : 0);
     }
 

@@ -1,12 +1,11 @@
 package org.yunjian.audit.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -38,8 +37,11 @@ class AuditApiController {
     private final ApplicationEventPublisher events;
     private final AuditPresentation presentation;
 
-    AuditApiController(AuditRepository repository, AuditVerifier verifier, ApplicationEventPublisher events,
-                       AuditPresentation presentation) {
+    AuditApiController(
+            AuditRepository repository,
+            AuditVerifier verifier,
+            ApplicationEventPublisher events,
+            AuditPresentation presentation) {
         this.repository = repository;
         this.verifier = verifier;
         this.events = events;
@@ -50,58 +52,115 @@ class AuditApiController {
      * An entry with its stored values (what the MAC covers) and, next to them, the texts a person reads in the
      * caller's language ({@code Accept-Language}): action, object kind, outcome, detail, time, person, address.
      */
-    record EventDto(long seq, Instant occurredAt, String username, UUID organizationId, String sourceAddress,
-                    String action, String objectType, String objectId, String outcome, String detail, String prevMac,
-                    String mac, UUID apiTokenId, String apiTokenName, Texts texts) {
+    record EventDto(
+            long seq,
+            Instant occurredAt,
+            String username,
+            UUID organizationId,
+            String sourceAddress,
+            String action,
+            String objectType,
+            String objectId,
+            String outcome,
+            String detail,
+            String prevMac,
+            String mac,
+            UUID apiTokenId,
+            String apiTokenName,
+            Texts texts) {
         static EventDto of(AuditPresentation.Rendered r) {
             AuditEntry e = r.entry();
-            return new EventDto(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(),
-                    e.action(), e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(),
-                    e.apiTokenId(), e.apiTokenName(), new Texts(r.time(), r.person(), r.token(), r.address(),
-                    r.action(), r.object(), r.outcome(), r.detail()));
+            return new EventDto(
+                    e.seq(),
+                    e.occurredAt(),
+                    e.username(),
+                    e.organizationId(),
+                    e.sourceAddress(),
+                    e.action(),
+                    e.objectType(),
+                    e.objectId(),
+                    e.outcome(),
+                    e.detail(),
+                    e.prevMac(),
+                    e.mac(),
+                    e.apiTokenId(),
+                    e.apiTokenName(),
+                    new Texts(
+                            r.time(),
+                            r.person(),
+                            r.token(),
+                            r.address(),
+                            r.action(),
+                            r.object(),
+                            r.outcome(),
+                            r.detail()));
         }
     }
 
     /** The rendered texts of an entry; {@code token} names the API token it was made through (else null). */
-    record Texts(String time, String person, String token, String address, String action, String objectType,
-                 String outcome, String detail) {
-    }
+    record Texts(
+            String time,
+            String person,
+            String token,
+            String address,
+            String action,
+            String objectType,
+            String outcome,
+            String detail) {}
 
-    record EventPage(List<EventDto> items, int page, int size, long total) {
-    }
+    record EventPage(List<EventDto> items, int page, int size, long total) {}
 
     /**
      * A finding: its code ({@code kind}) and entries for machines; {@code text} (the kind, short) and
      * {@code message} (what was found, naming the entries) in the caller's language ({@code Accept-Language}).
      */
-    record FindingDto(String kind, long from, long to, String message, String text) {
-    }
+    record FindingDto(String kind, long from, long to, String message, String text) {}
 
     /**
      * @param offSite whether an anchor export outside the key directory was checked
      * @param notes   what the verification could not rule out (without an off-site copy: truncation of the newest
      *                entries by someone who can write the key directory), in the caller's language
      */
-    record VerificationDto(boolean ok, long entries, long anchors, String summary, List<FindingDto> findings,
-                           boolean offSite, List<String> notes) {
+    record VerificationDto(
+            boolean ok,
+            long entries,
+            long anchors,
+            String summary,
+            List<FindingDto> findings,
+            boolean offSite,
+            List<String> notes) {
         static VerificationDto of(VerificationReport r) {
-            return new VerificationDto(r.ok(), r.entries(), r.anchors(), r.detail().text(), r.findings().stream()
-                    .map((Finding f) -> new FindingDto(f.kind().name(), f.from(), f.to(), f.text(),
-                            VerificationReport.text(f))).toList(), r.offSite(), r.noteTexts());
+            return new VerificationDto(
+                    r.ok(),
+                    r.entries(),
+                    r.anchors(),
+                    r.detail().text(),
+                    r.findings().stream()
+                            .map((Finding f) -> new FindingDto(
+                                    f.kind().name(), f.from(), f.to(), f.text(), VerificationReport.text(f)))
+                            .toList(),
+                    r.offSite(),
+                    r.noteTexts());
         }
     }
 
     @GetMapping("/events")
     @PreAuthorize("hasRole('AUDIT_ADMIN')")
     @Operation(summary = "List audit log entries, newest first, with optional filters")
-    EventPage events(@RequestParam(required = false) String action, @RequestParam(required = false) String user,
-                     @RequestParam(required = false) String outcome, @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
-                     @RequestParam(required = false) Integer size) {
+    EventPage events(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
         AuditQuery q = AuditQuery.parse(action, user, outcome, from, to, page, size);
         List<AuditEntry> entries = repository.search(q.filter(), q.page(), q.size());
         Map<String, String> names = presentation.names(entries);
-        List<EventDto> items = entries.stream().map(e -> EventDto.of(presentation.render(e, names))).toList();
+        List<EventDto> items = entries.stream()
+                .map(e -> EventDto.of(presentation.render(e, names)))
+                .toList();
         return new EventPage(items, q.page(), q.size(), repository.count(q.filter()));
     }
 
@@ -110,28 +169,38 @@ class AuditApiController {
     @Operation(summary = "Verify the whole audit log (MACs, chain, anchors, head witness) now")
     VerificationDto verify() {
         VerificationReport report = verifier.verify();
-        events.publishEvent(new AuditableEvent("audit.verify", "audit_log", null,
-                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE, report.detail().encode(), null));
+        events.publishEvent(new AuditableEvent(
+                "audit.verify",
+                "audit_log",
+                null,
+                report.ok() ? AuditableEvent.Outcome.SUCCESS : AuditableEvent.Outcome.FAILURE,
+                report.detail().encode(),
+                null));
         return VerificationDto.of(report);
     }
 
     @GetMapping(value = "/export", produces = "text/csv")
     @PreAuthorize("hasRole('AUDIT_ADMIN')")
     @Operation(summary = "Download matching audit log entries as CSV (the export itself is audited)")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String action,
-                                  @RequestParam(required = false) String user,
-                                  @RequestParam(required = false) String outcome,
-                                  @RequestParam(required = false) String from,
-                                  @RequestParam(required = false) String to) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
         AuditQuery q = AuditQuery.parse(action, user, outcome, from, to, 0, 1);
         long count = repository.count(q.filter());
-        events.publishEvent(AuditableEvent.success("audit.export", "audit_log", null,
-                Msg.of("audit.detail.export", count, describe(q.filter()))));
+        events.publishEvent(AuditableEvent.success(
+                "audit.export", "audit_log", null, Msg.of("audit.detail.export", count, describe(q.filter()))));
         // a byte order mark lets spreadsheet programs read the Chinese text as UTF-8
         byte[] body = ("\uFEFF" + CsvExport.of(repository.all(q.filter()))).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("audit-log.csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("audit-log.csv")
+                                .build()
+                                .toString())
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(body);
     }

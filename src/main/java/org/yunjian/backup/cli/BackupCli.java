@@ -1,18 +1,14 @@
 package org.yunjian.backup.cli;
 
-import org.yunjian.backup.BackupException;
-import org.yunjian.backup.BackupMessages;
-import org.yunjian.backup.Restore;
-
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
-
+import org.yunjian.backup.BackupException;
+import org.yunjian.backup.BackupMessages;
+import org.yunjian.backup.Restore;
 import org.yunjian.cli.CliTexts;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +22,11 @@ import picocli.CommandLine.Spec;
  */
 public final class BackupCli {
 
-    private BackupCli() {
-    }
+    private BackupCli() {}
 
     /** The way in from {@code Application.main}: {@code restore …}, offline, no Spring, no database connection. */
-    public static final org.yunjian.cli.CliEntry ENTRY = org.yunjian.cli.CliEntry.named(java.util.Set.of("restore"),
-            args -> {
+    public static final org.yunjian.cli.CliEntry ENTRY =
+            org.yunjian.cli.CliEntry.named(java.util.Set.of("restore"), args -> {
                 org.yunjian.cli.CliEntry.logs(args);
                 return run(args);
             });
@@ -43,9 +38,11 @@ public final class BackupCli {
     /** Runs {@code restore …} in the language of {@code --lang} (else the OS locale) and returns the exit status. */
     public static int run(String... args) {
         org.yunjian.cli.CliArgs language = org.yunjian.cli.CliArgs.of(args);
-        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        return run(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
                 new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-                new BackupMessages(language.locale()), language.use());
+                new BackupMessages(language.locale()),
+                language.use());
     }
 
     public static int run(PrintWriter out, PrintWriter err, BackupMessages messages, String... args) {
@@ -67,18 +64,25 @@ public final class BackupCli {
     @Command(name = "restore", mixinStandardHelpOptions = true)
     static final class RestoreCommand implements Callable<Integer> {
         private final BackupMessages messages;
+
         @Spec
         CommandSpec spec;
+
         @Option(names = "--from", required = true, descriptionKey = "cli.backup.option.from")
         Path from;
+
         @Option(names = "--data-dir", required = true, descriptionKey = "cli.backup.option.dataDir")
         Path dataDir;
+
         @Option(names = "--keys-from", descriptionKey = "cli.backup.option.keysFrom")
         Path keysFrom;
+
         @Option(names = "--key-dir", descriptionKey = "cli.backup.option.keyDir")
         Path keyDir;
+
         @Option(names = "--check-with", descriptionKey = "cli.backup.option.checkWith")
         Path checkWith;
+
         @Option(names = "--accept-unsigned", descriptionKey = "cli.backup.option.acceptUnsigned")
         boolean acceptUnsigned;
 
@@ -88,20 +92,29 @@ public final class BackupCli {
 
         @Override
         public Integer call() {
-            Restore.Result r = Restore.run(new Restore.Request(from, dataDir, keyDir, keysFrom, checkWith, acceptUnsigned));
+            Restore.Result r =
+                    Restore.run(new Restore.Request(from, dataDir, keyDir, keysFrom, checkWith, acceptUnsigned));
             PrintWriter o = spec.commandLine().getOut();
-            Path keys = (keyDir == null ? dataDir.resolve("keys") : keyDir).toAbsolutePath().normalize();
-            o.println(messages.get("backup.cli.restored", r.name(), dataDir.toAbsolutePath().normalize(), r.files(),
-                    r.manifestSm3()));
-            o.println(r.authenticated() ? messages.get("backup.cli.restored-signed")
-                    : messages.get("backup.cli.restored-unsigned"));
-            o.println(r.keysRestored() ? messages.get("backup.cli.restored-keys", keys)
-                    : messages.get("backup.cli.restored-no-keys", keys));
+            Path keys = (keyDir == null ? dataDir.resolve("keys") : keyDir)
+                    .toAbsolutePath()
+                    .normalize();
+            o.println(messages.get(
+                    "backup.cli.restored", r.name(), dataDir.toAbsolutePath().normalize(), r.files(), r.manifestSm3()));
+            o.println(
+                    r.authenticated()
+                            ? messages.get("backup.cli.restored-signed")
+                            : messages.get("backup.cli.restored-unsigned"));
+            o.println(
+                    r.keysRestored()
+                            ? messages.get("backup.cli.restored-keys", keys)
+                            : messages.get("backup.cli.restored-no-keys", keys));
             if ("postgresql".equals(r.database())) {
-                o.println(messages.get("backup.cli.restore-postgresql",
+                o.println(messages.get(
+                        "backup.cli.restore-postgresql",
                         from.toAbsolutePath().normalize().resolve("database").resolve("yunjian.pgdump")));
             }
-            o.println(messages.get("backup.cli.restore-next", dataDir.toAbsolutePath().normalize()));
+            o.println(messages.get(
+                    "backup.cli.restore-next", dataDir.toAbsolutePath().normalize()));
             o.flush();
             return 0;
         }

@@ -1,17 +1,14 @@
 package org.yunjian.backup.cli;
 
-import org.yunjian.backup.internal.BackupService;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.backup.BackupException;
+import org.yunjian.backup.internal.BackupService;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +26,10 @@ class BackupCommand implements CliCommand, Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Option(names = "--to", descriptionKey = "cli.backup.option.to")
     Path to;
+
     @Option(names = "--keys-to", descriptionKey = "cli.backup.option.keysTo")
     Path keysTo;
 
@@ -47,7 +46,8 @@ class BackupCommand implements CliCommand, Callable<Integer> {
             out.println(text("backup.cli.created", b.path(), b.files(), Formats.size(b.bytes()), b.manifestSm3()));
             if (keysTo != null) {
                 int n = backups.copyKeys(keysTo);
-                out.println(text("backup.cli.keys-copied", n, keysTo.toAbsolutePath().normalize()));
+                out.println(text(
+                        "backup.cli.keys-copied", n, keysTo.toAbsolutePath().normalize()));
             } else {
                 out.println(text("backup.cli.keys-not-included"));
             }

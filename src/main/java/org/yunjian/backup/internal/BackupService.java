@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,8 +50,8 @@ public class BackupService {
     static final String EXIT_FILES = "exit-projects";
     static final String DATABASE = "database";
     private static final String PARTIAL = ".partial";
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'yunjian-backup-'yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("'yunjian-backup-'yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
 
     private final DatabaseSnapshot snapshot;
@@ -65,11 +64,15 @@ public class BackupService {
     private final Path exitDir;
     private final ReentrantLock running = new ReentrantLock();
 
-    BackupService(DatabaseSnapshot snapshot, KeyDirectory keys, InstallationSeal seal, ApplicationEventPublisher events,
-                  Clock clock,
-                  @Value("${yunjian.backup.dir}") Path backupDir,
-                  @Value("${yunjian.assessment.evidence-dir}") Path evidenceDir,
-                  @Value("${yunjian.exit-project.file-dir}") Path exitDir) {
+    BackupService(
+            DatabaseSnapshot snapshot,
+            KeyDirectory keys,
+            InstallationSeal seal,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${yunjian.backup.dir}") Path backupDir,
+            @Value("${yunjian.assessment.evidence-dir}") Path evidenceDir,
+            @Value("${yunjian.exit-project.file-dir}") Path exitDir) {
         this.snapshot = snapshot;
         this.keys = keys;
         this.seal = seal;
@@ -81,9 +84,8 @@ public class BackupService {
     }
 
     /** A finished backup: its directory and what its manifest lists. */
-    public record Backup(String name, Path path, String createdAt, String database, int files, long bytes,
-                         String manifestSm3) {
-    }
+    public record Backup(
+            String name, Path path, String createdAt, String database, int files, long bytes, String manifestSm3) {}
 
     /** The configured backup directory ({@code yunjian.backup.dir}). */
     public Path backupDir() {
@@ -132,15 +134,23 @@ public class BackupService {
             move(staging, done);
             staging = null;
             Backup backup = describe(done).orElseThrow();
-            events.publishEvent(AuditableEvent.success("backup.create", "backup", name, "database=" + database
-                    + " files=" + backup.files() + " bytes=" + backup.bytes() + " manifest-sm3=" + backup.manifestSm3()));
+            events.publishEvent(AuditableEvent.success(
+                    "backup.create",
+                    "backup",
+                    name,
+                    "database=" + database + " files=" + backup.files() + " bytes=" + backup.bytes() + " manifest-sm3="
+                            + backup.manifestSm3()));
             return backup;
         } catch (IOException | RuntimeException e) {
-            BackupException failure = e instanceof BackupException b ? b
+            BackupException failure = e instanceof BackupException b
+                    ? b
                     : new BackupException(e, "backup.error.io", String.valueOf(e.getMessage()));
             log.error("Backup into {} failed: {}", parent, e.toString());
-            events.publishEvent(AuditableEvent.failure("backup.create", "backup", null, failure.key()
-                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))));
+            events.publishEvent(AuditableEvent.failure(
+                    "backup.create",
+                    "backup",
+                    null,
+                    failure.key() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))));
             throw failure;
         } finally {
             if (staging != null) {
@@ -170,7 +180,8 @@ public class BackupService {
             try (Stream<Path> list = Files.list(from)) {
                 for (Path file : list.sorted().toList()) {
                     String fileName = file.getFileName().toString();
-                    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || fileName.startsWith(WITNESS)
+                    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                            || fileName.startsWith(WITNESS)
                             || !BackupManifest.safe(fileName)) {
                         continue;
                     }
@@ -216,8 +227,14 @@ public class BackupService {
         }
         try {
             BackupManifest m = BackupManifest.read(file);
-            return java.util.Optional.of(new Backup(dir.getFileName().toString(), dir, m.get("created"),
-                    m.get("database"), m.entries().size(), m.bytes(), BackupManifest.sm3(file)));
+            return java.util.Optional.of(new Backup(
+                    dir.getFileName().toString(),
+                    dir,
+                    m.get("created"),
+                    m.get("database"),
+                    m.entries().size(),
+                    m.bytes(),
+                    BackupManifest.sm3(file)));
         } catch (BackupException | IOException e) {
             return java.util.Optional.empty();
         }
@@ -249,15 +266,17 @@ public class BackupService {
         // look at its attributes is gone, not an error (Files.walk threw for it and failed the whole backup)
         Files.walkFileTree(from, new java.nio.file.SimpleFileVisitor<>() {
             @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-                                                                   java.nio.file.attribute.BasicFileAttributes a) {
-                return skip.stream().anyMatch(dir::startsWith) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+            public java.nio.file.FileVisitResult preVisitDirectory(
+                    Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                return skip.stream().anyMatch(dir::startsWith)
+                        ? java.nio.file.FileVisitResult.SKIP_SUBTREE
                         : java.nio.file.FileVisitResult.CONTINUE;
             }
 
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
-                if (a.isRegularFile() && skip.stream().noneMatch(file::startsWith)
+                if (a.isRegularFile()
+                        && skip.stream().noneMatch(file::startsWith)
                         && !file.getFileName().toString().endsWith(".part")) {
                     files.add(file);
                 }
@@ -294,7 +313,7 @@ public class BackupService {
     static void copyOwnerOnly(Path from, Path to) throws IOException {
         OwnerOnlyFiles.createOwnerOnly(to, "");
         try (var in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS);
-             var out = Files.newOutputStream(to, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                var out = Files.newOutputStream(to, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
             in.transferTo(out);
         }
     }

@@ -9,9 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yunjian.backup.BackupException;
@@ -33,10 +31,12 @@ class DatabaseSnapshot {
     private final String ownerUser;
     private final String ownerPassword;
 
-    DatabaseSnapshot(DataSource dataSource, @Value("${yunjian.backup.pg-dump:pg_dump}") String pgDump,
-                     @Value("${spring.flyway.url:${spring.datasource.url}}") String ownerUrl,
-                     @Value("${spring.flyway.user:${spring.datasource.username:}}") String ownerUser,
-                     @Value("${spring.flyway.password:${spring.datasource.password:}}") String ownerPassword) {
+    DatabaseSnapshot(
+            DataSource dataSource,
+            @Value("${yunjian.backup.pg-dump:pg_dump}") String pgDump,
+            @Value("${spring.flyway.url:${spring.datasource.url}}") String ownerUrl,
+            @Value("${spring.flyway.user:${spring.datasource.username:}}") String ownerUser,
+            @Value("${spring.flyway.password:${spring.datasource.password:}}") String ownerPassword) {
         this.dataSource = dataSource;
         this.pgDump = pgDump;
         this.ownerUrl = ownerUrl;
@@ -57,7 +57,8 @@ class DatabaseSnapshot {
                     throw new BackupException("backup.error.in-memory");
                 }
                 try (Statement s = c.createStatement()) {
-                    s.execute("BACKUP TO '" + dir.resolve(H2_FILE).toAbsolutePath().toString().replace("'", "''") + "'");
+                    s.execute("BACKUP TO '"
+                            + dir.resolve(H2_FILE).toAbsolutePath().toString().replace("'", "''") + "'");
                 }
                 return "h2";
             }
@@ -82,9 +83,12 @@ class DatabaseSnapshot {
             }
         }
         try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            return versions.map(v -> v.resolve("bin/pg_dump")).filter(Files::isExecutable)
-                    .max(java.util.Comparator.comparingInt(p -> version(p.getParent().getParent())))
-                    .map(Path::toString).orElse(configured);
+            return versions.map(v -> v.resolve("bin/pg_dump"))
+                    .filter(Files::isExecutable)
+                    .max(java.util.Comparator.comparingInt(
+                            p -> version(p.getParent().getParent())))
+                    .map(Path::toString)
+                    .orElse(configured);
         } catch (IOException e) {
             return configured;
         }
@@ -102,11 +106,18 @@ class DatabaseSnapshot {
         if (!ownerUrl.startsWith("jdbc:postgresql:")) {
             throw new BackupException("backup.error.database", ownerUrl);
         }
-        List<String> cmd = new ArrayList<>(List.of(executable(pgDump), "--format=custom", "--no-owner", "--no-privileges",
-                "--file=" + out.toAbsolutePath(), "--dbname=" + ownerUrl.substring("jdbc:".length()),
+        List<String> cmd = new ArrayList<>(List.of(
+                executable(pgDump),
+                "--format=custom",
+                "--no-owner",
+                "--no-privileges",
+                "--file=" + out.toAbsolutePath(),
+                "--dbname=" + ownerUrl.substring("jdbc:".length()),
                 // sessions are bearer credentials and end with a restore; heartbeats and throttles are the moment's
-                "--exclude-table-data=*.spring_session", "--exclude-table-data=*.spring_session_attributes",
-                "--exclude-table-data=*.cluster_node", "--exclude-table-data=*.login_throttle"));
+                "--exclude-table-data=*.spring_session",
+                "--exclude-table-data=*.spring_session_attributes",
+                "--exclude-table-data=*.cluster_node",
+                "--exclude-table-data=*.login_throttle"));
         if (!ownerUser.isBlank()) {
             cmd.add("--username=" + ownerUser);
         }

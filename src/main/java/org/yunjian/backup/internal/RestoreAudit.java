@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,9 +43,12 @@ class RestoreAudit implements SmartInitializingSingleton {
 
     private final ObjectProvider<ClusterNodes> nodes;
 
-    RestoreAudit(@Value("${yunjian.data-dir}") Path dataDir, ApplicationEventPublisher events,
-                 PlatformTransactionManager transactions, ObjectProvider<ClusterNodes> nodes,
-                 @Value("${spring.datasource.url:}") String databaseUrl) {
+    RestoreAudit(
+            @Value("${yunjian.data-dir}") Path dataDir,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            ObjectProvider<ClusterNodes> nodes,
+            @Value("${spring.datasource.url:}") String databaseUrl) {
         this.marker = dataDir.resolve(MARKER);
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -63,7 +65,8 @@ class RestoreAudit implements SmartInitializingSingleton {
         }
         java.util.List<String> others;
         try {
-            others = cluster.othersWritingWithin(cluster.heartbeat().multipliedBy(3).dividedBy(2));
+            others = cluster.othersWritingWithin(
+                    cluster.heartbeat().multipliedBy(3).dividedBy(2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,7 +1,6 @@
 package org.yunjian.backup.web;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -37,8 +36,10 @@ class BackupPages {
     String create(RedirectAttributes flash, Locale locale) {
         try {
             BackupService.Backup b = backups.create();
-            flash.addFlashAttribute("created", messages.getMessage("backup.page.created",
-                    new Object[] {b.name(), b.files(), b.manifestSm3()}, locale));
+            flash.addFlashAttribute(
+                    "created",
+                    messages.getMessage(
+                            "backup.page.created", new Object[] {b.name(), b.files(), b.manifestSm3()}, locale));
         } catch (BackupException e) {
             flash.addFlashAttribute("failed", messages.getMessage(e.key(), e.args(), e.key(), locale));
         }

@@ -22,13 +22,13 @@ import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.Standard;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.PreconditionRequiredException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,9 +40,17 @@ import picocli.CommandLine.Spec;
  * an imported catalog. Every line a person reads comes from the bundles, in the CLI's language.
  */
 @Component
-@Command(name = "catalog", mixinStandardHelpOptions = true,
-        subcommands = {CatalogCommand.ListStandards.class, CatalogCommand.Show.class, CatalogCommand.Search.class,
-                CatalogCommand.Export.class, CatalogCommand.Import.class, CatalogCommand.Versions.class})
+@Command(
+        name = "catalog",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            CatalogCommand.ListStandards.class,
+            CatalogCommand.Show.class,
+            CatalogCommand.Search.class,
+            CatalogCommand.Export.class,
+            CatalogCommand.Import.class,
+            CatalogCommand.Versions.class
+        })
 public class CatalogCommand implements CliCommand, Runnable {
 
     @Spec
@@ -63,6 +71,7 @@ public class CatalogCommand implements CliCommand, Runnable {
     static class ListStandards implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         private final Catalog catalog;
 
         ListStandards(Catalog catalog) {
@@ -72,13 +81,23 @@ public class CatalogCommand implements CliCommand, Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%-28s  %6s  %6s  %-8s  %s%n", Texts.get("cli.catalog.list.code"),
-                    Texts.get("cli.catalog.list.nodes"), Texts.get("cli.catalog.list.items"),
-                    Texts.get("cli.catalog.list.source"), Texts.get("cli.catalog.list.title"));
+            out.printf(
+                    "%-28s  %6s  %6s  %-8s  %s%n",
+                    Texts.get("cli.catalog.list.code"),
+                    Texts.get("cli.catalog.list.nodes"),
+                    Texts.get("cli.catalog.list.items"),
+                    Texts.get("cli.catalog.list.source"),
+                    Texts.get("cli.catalog.list.title"));
             for (Standard s : catalog.standards()) {
-                int items = catalog.find(RequirementFilter.items().standard(s.code())).size();
-                out.printf("%-28s  %6d  %6d  %-8s  %s%n", s.code(), catalog.requirements(s.code()).size(), items,
-                        Texts.get(catalog.isBuiltIn(s.code()) ? "cli.catalog.list.builtIn" : "cli.catalog.list.imported"),
+                int items = catalog.find(RequirementFilter.items().standard(s.code()))
+                        .size();
+                out.printf(
+                        "%-28s  %6d  %6d  %-8s  %s%n",
+                        s.code(),
+                        catalog.requirements(s.code()).size(),
+                        items,
+                        Texts.get(
+                                catalog.isBuiltIn(s.code()) ? "cli.catalog.list.builtIn" : "cli.catalog.list.imported"),
                         s.title());
             }
             out.flush();
@@ -90,8 +109,10 @@ public class CatalogCommand implements CliCommand, Runnable {
     static class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.catalog.option.id")
         String id;
+
         private final Catalog catalog;
 
         Show(Catalog catalog) {
@@ -119,16 +140,28 @@ public class CatalogCommand implements CliCommand, Runnable {
             line(out, "phases", labels(r.phases()));
             line(out, "roles", labels(r.roles()));
             line(out, "layer", r.layer() == null ? null : Msg.of(r.layer()).text());
-            line(out, "deploymentModels", r.deploymentModels().isEmpty() ? Texts.get("catalog.attr.allModels")
-                    : labels(r.deploymentModels()));
+            line(
+                    out,
+                    "deploymentModels",
+                    r.deploymentModels().isEmpty()
+                            ? Texts.get("catalog.attr.allModels")
+                            : labels(r.deploymentModels()));
             if (r.derivedFromLeadIn()) {
                 line(out, "leadIn", Texts.get("catalog.leadIn"));
             }
             line(out, "parent", r.parent() == null ? null : r.parent().value());
-            line(out, "children", r.children().isEmpty() ? null
-                    : r.children().stream().map(RequirementId::value).collect(Collectors.joining(", ")));
+            line(
+                    out,
+                    "children",
+                    r.children().isEmpty()
+                            ? null
+                            : r.children().stream().map(RequirementId::value).collect(Collectors.joining(", ")));
             for (Mapping m : catalog.mappings(r.id())) {
-                out.println(Texts.get("cli.catalog.show.mapping", m.from(), Msg.of(m.relation()).text(), m.to(),
+                out.println(Texts.get(
+                        "cli.catalog.show.mapping",
+                        m.from(),
+                        Msg.of(m.relation()).text(),
+                        m.to(),
                         m.rationale(org.yunjian.shared.Texts.locale())));
             }
             out.flush();
@@ -136,8 +169,12 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
 
         private static String labels(Set<? extends Enum<?>> values) {
-            return values.isEmpty() ? null : values.stream().sorted().map(v -> Msg.of(v).text())
-                    .collect(Collectors.joining(Texts.get("cli.catalog.separator")));
+            return values.isEmpty()
+                    ? null
+                    : values.stream()
+                            .sorted()
+                            .map(v -> Msg.of(v).text())
+                            .collect(Collectors.joining(Texts.get("cli.catalog.separator")));
         }
 
         private static void line(PrintWriter out, String name, String value) {
@@ -151,12 +188,16 @@ public class CatalogCommand implements CliCommand, Runnable {
     static class Search implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", arity = "1..*", descriptionKey = "cli.catalog.option.words")
         List<String> words;
+
         @Option(names = "--standard", descriptionKey = "cli.catalog.option.standard")
         String standard;
+
         @Option(names = "--limit", defaultValue = "20", descriptionKey = "cli.catalog.option.limit")
         int limit;
+
         private final Catalog catalog;
 
         Search(Catalog catalog) {
@@ -178,7 +219,9 @@ public class CatalogCommand implements CliCommand, Runnable {
                 Requirement r = h.requirement();
                 String text = r.text() != null ? r.text() : r.title() != null ? r.title() : "";
                 text = text.replace('\n', ' ');
-                out.printf("%-28s %7.2f  %s%n", r.id(), h.score(), text.length() > 80 ? text.substring(0, 80) + "…" : text);
+                out.printf(
+                        "%-28s %7.2f  %s%n",
+                        r.id(), h.score(), text.length() > 80 ? text.substring(0, 80) + "…" : text);
             }
             out.println(Texts.get("cli.catalog.search.count", hits.size()));
             out.flush();
@@ -190,12 +233,16 @@ public class CatalogCommand implements CliCommand, Runnable {
     static class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--format", required = true, descriptionKey = "cli.catalog.option.format")
         String format;
+
         @Option(names = "--standard", descriptionKey = "cli.catalog.option.exportStandard")
         String standard;
+
         @Option(names = "--out", descriptionKey = "cli.catalog.option.out")
         Path outFile;
+
         private final CatalogExchange exchange;
 
         Export(CatalogExchange exchange) {
@@ -212,7 +259,8 @@ public class CatalogCommand implements CliCommand, Runnable {
                         if (standard == null) {
                             return fail(err, 2, "cli.catalog.export.needsStandard", format);
                         }
-                        text = exchange.exportOscal(standard, format.equals("oscal-json") ? OscalFormat.JSON : OscalFormat.XML);
+                        text = exchange.exportOscal(
+                                standard, format.equals("oscal-json") ? OscalFormat.JSON : OscalFormat.XML);
                     }
                     case "csv" -> text = exchange.exportCsv(standard);
                     default -> {
@@ -239,14 +287,19 @@ public class CatalogCommand implements CliCommand, Runnable {
     static class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--file", required = true, descriptionKey = "cli.catalog.option.file")
         Path file;
+
         @Option(names = "--code", descriptionKey = "cli.catalog.option.code")
         String code;
+
         @Option(names = "--replace", descriptionKey = "cli.catalog.option.replace")
         boolean replace;
+
         @Option(names = "--replaces-version", paramLabel = "N", descriptionKey = "cli.catalog.option.replacesVersion")
         Long replacesVersion;
+
         private final CatalogExchange exchange;
 
         Import(CatalogExchange exchange) {
@@ -258,17 +311,30 @@ public class CatalogCommand implements CliCommand, Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
-                var s = exchange.importOscal(file.getFileName().toString(), Files.readAllBytes(file), code,
+                var s = exchange.importOscal(
+                        file.getFileName().toString(),
+                        Files.readAllBytes(file),
+                        code,
                         replace ? ExpectedVersion.of(null, replacesVersion) : null);
-                out.println(Texts.get(s.version() > 1 ? "cli.catalog.import.replaced" : "cli.catalog.import.done",
-                        s.code(), s.requirements(), s.format().name(), s.sha256(), s.version()));
+                out.println(Texts.get(
+                        s.version() > 1 ? "cli.catalog.import.replaced" : "cli.catalog.import.done",
+                        s.code(),
+                        s.requirements(),
+                        s.format().name(),
+                        s.sha256(),
+                        s.version()));
                 out.flush();
                 return 0;
             } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
                 return fail(err, 1, "cli.catalog.import.rejected", e.getMessage());
             } catch (FieldErrors.ValidationException e) {
-                return fail(err, 1, "cli.catalog.import.rejected", e.errors().entrySet().stream()
-                        .map(x -> x.getKey() + ": " + x.getValue()).collect(Collectors.joining("; ")));
+                return fail(
+                        err,
+                        1,
+                        "cli.catalog.import.rejected",
+                        e.errors().entrySet().stream()
+                                .map(x -> x.getKey() + ": " + x.getValue())
+                                .collect(Collectors.joining("; ")));
             }
         }
     }
@@ -277,8 +343,10 @@ public class CatalogCommand implements CliCommand, Runnable {
     static class Versions implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--standard", required = true, descriptionKey = "cli.catalog.option.versionsStandard")
         String standard;
+
         private final CatalogExchange exchange;
 
         Versions(CatalogExchange exchange) {
@@ -290,9 +358,15 @@ public class CatalogCommand implements CliCommand, Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try {
                 for (CatalogExchange.ImportVersion v : exchange.versions(standard)) {
-                    out.println(Texts.get(v.current() ? "cli.catalog.versions.current" : "cli.catalog.versions.earlier",
-                            v.version(), v.fileName(), Formats.minute(v.importedAt()), v.importedBy(), v.sha256(),
-                            v.requirements(), v.replacedAt() == null ? "" : Formats.minute(v.replacedAt()),
+                    out.println(Texts.get(
+                            v.current() ? "cli.catalog.versions.current" : "cli.catalog.versions.earlier",
+                            v.version(),
+                            v.fileName(),
+                            Formats.minute(v.importedAt()),
+                            v.importedBy(),
+                            v.sha256(),
+                            v.requirements(),
+                            v.replacedAt() == null ? "" : Formats.minute(v.replacedAt()),
                             v.replacedBy() == null ? "" : v.replacedBy()));
                 }
                 out.flush();

@@ -16,7 +16,10 @@ class CatalogConfiguration {
     @Bean
     Catalog catalog(@Value("${yunjian.catalog.location:classpath*:catalog/}") String location) {
         Catalog catalog = CatalogLoading.from(location);
-        log.info("Standards catalog loaded: {} standards, {} requirements", catalog.standards().size(), catalog.size());
+        log.info(
+                "Standards catalog loaded: {} standards, {} requirements",
+                catalog.standards().size(),
+                catalog.size());
         return catalog;
     }
 }

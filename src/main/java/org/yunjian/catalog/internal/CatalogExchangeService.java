@@ -28,12 +28,12 @@ import org.yunjian.catalog.Standard;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.StaleVersionException;
 
 /**
  * OSCAL and CSV export, versioned OSCAL import (stored by {@link ImportRepository}), and loading the imports at startup.
@@ -59,10 +59,15 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
 
     private final int maxDepth;
 
-    CatalogExchangeService(Catalog catalog, ImportRepository store, TransactionTemplate tx, ApplicationEventPublisher events,
-                           java.util.Optional<Clock> clock,
-                           @org.springframework.beans.factory.annotation.Value(
-                                   "${yunjian.catalog.max-nesting-depth:" + DEFAULT_MAX_DEPTH + "}") int maxDepth) {
+    CatalogExchangeService(
+            Catalog catalog,
+            ImportRepository store,
+            TransactionTemplate tx,
+            ApplicationEventPublisher events,
+            java.util.Optional<Clock> clock,
+            @org.springframework.beans.factory.annotation.Value(
+                            "${yunjian.catalog.max-nesting-depth:" + DEFAULT_MAX_DEPTH + "}")
+                    int maxDepth) {
         this.maxDepth = maxDepth;
         this.catalog = catalog;
         this.store = store;
@@ -100,7 +105,10 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     public String exportOscal(String code, OscalFormat format) {
         OscalModel.Catalog model = model(code);
         String out = format == OscalFormat.JSON ? OscalJson.write(model) : OscalXml.write(model);
-        events.publishEvent(AuditableEvent.success("catalog.export", "catalog_standard", code,
+        events.publishEvent(AuditableEvent.success(
+                "catalog.export",
+                "catalog_standard",
+                code,
                 Msg.of("catalog.audit.exportOscal", format.name(), out.length())));
         return out;
     }
@@ -126,8 +134,8 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
             rows = catalog.requirements(code);
         }
         String csv = CsvExport.write(rows);
-        events.publishEvent(AuditableEvent.success("catalog.export", "catalog_standard", code,
-                Msg.of("catalog.audit.exportCsv", rows.size())));
+        events.publishEvent(AuditableEvent.success(
+                "catalog.export", "catalog_standard", code, Msg.of("catalog.audit.exportCsv", rows.size())));
         return csv;
     }
 
@@ -149,14 +157,17 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
             events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.text()));
             throw e;
         } catch (FieldErrors.ValidationException e) {
-            events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code,
+            events.publishEvent(AuditableEvent.failure(
+                    "catalog.import",
+                    "catalog_standard",
+                    code,
                     e.messages().values().iterator().next()));
             throw e;
         }
     }
 
-    private synchronized ImportedStandard doImport(String file, byte[] content, String requestedCode,
-                                                   ExpectedVersion replaces) {
+    private synchronized ImportedStandard doImport(
+            String file, byte[] content, String requestedCode, ExpectedVersion replaces) {
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
             throw new CatalogFileException(file, 1, "$", "notOscal");
@@ -172,8 +183,13 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         ImportVersion existing = store.current(code).orElse(null);
         if (existing != null && replaces == null) {
             // never silently: a second catalog under the same code replaces the first only when asked to
-            throw new ConflictException("catalog-exists", "catalog.import.exists", code, existing.title(),
-                    existing.version(), existing.fileName());
+            throw new ConflictException(
+                    "catalog-exists",
+                    "catalog.import.exists",
+                    code,
+                    existing.title(),
+                    existing.version(),
+                    existing.fileName());
         }
         if (existing != null && replaces.value() != existing.version()) {
             // the caller read an older version: someone else has replaced it since
@@ -186,8 +202,19 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         Map<String, OscalMapping.Imported> previous = new LinkedHashMap<>(imported);
         ImportVersion row = tx.execute(status -> {
             int replaced = store.retire(code, now, by);
-            ImportVersion r = new ImportVersion(code, store.lastVersion(code) + 1, mapped.standard().title(), file,
-                    format, mapped.requirements().size(), sha, content.length, now, by, null, null);
+            ImportVersion r = new ImportVersion(
+                    code,
+                    store.lastVersion(code) + 1,
+                    mapped.standard().title(),
+                    file,
+                    format,
+                    mapped.requirements().size(),
+                    sha,
+                    content.length,
+                    now,
+                    by,
+                    null,
+                    null);
             store.insert(r, content);
             imported.put(code, mapped);
             try {
@@ -200,16 +227,37 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
             return r;
         });
         Msg detail = existing == null
-                ? Msg.of("catalog.audit.imported", file, format.name(), sha, mapped.requirements().size(), row.version())
-                : Msg.of("catalog.audit.replaced", file, format.name(), sha, mapped.requirements().size(), row.version(),
-                        existing.version(), existing.sha256());
+                ? Msg.of(
+                        "catalog.audit.imported",
+                        file,
+                        format.name(),
+                        sha,
+                        mapped.requirements().size(),
+                        row.version())
+                : Msg.of(
+                        "catalog.audit.replaced",
+                        file,
+                        format.name(),
+                        sha,
+                        mapped.requirements().size(),
+                        row.version(),
+                        existing.version(),
+                        existing.sha256());
         events.publishEvent(AuditableEvent.success("catalog.import", "catalog_standard", code, detail));
         return standard(row);
     }
 
     private static ImportedStandard standard(ImportVersion v) {
-        return new ImportedStandard(v.code(), v.title(), v.fileName(), v.format(), v.requirements(), v.sha256(),
-                v.version(), v.importedAt(), v.importedBy());
+        return new ImportedStandard(
+                v.code(),
+                v.title(),
+                v.fileName(),
+                v.format(),
+                v.requirements(),
+                v.sha256(),
+                v.version(),
+                v.importedAt(),
+                v.importedBy());
     }
 
     @Override
@@ -228,10 +276,15 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
 
     @Override
     public Original original(String code, int version) {
-        ImportVersion v = store.versions(code).stream().filter(x -> x.version() == version).findFirst()
+        ImportVersion v = store.versions(code).stream()
+                .filter(x -> x.version() == version)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Standard", code + " v" + version));
         byte[] content = store.content(code, version).orElseThrow(() -> new NotFoundException("Standard", code));
-        events.publishEvent(AuditableEvent.success("catalog.export", "catalog_standard", code,
+        events.publishEvent(AuditableEvent.success(
+                "catalog.export",
+                "catalog_standard",
+                code,
                 Msg.of("catalog.audit.original", version, v.fileName(), v.sha256())));
         return new Original(v.fileName(), v.format(), content);
     }
@@ -245,7 +298,8 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     static OscalModel.Catalog read(String file, byte[] content, OscalFormat format, int maxDepth) {
         if (format == OscalFormat.JSON) {
             JsonNode doc = LocatedJsonReader.read(file, content, maxDepth);
-            List<JsonSchemaCheck.Problem> problems = JsonSchemaCheck.oscalCatalog().validate(content);
+            List<JsonSchemaCheck.Problem> problems =
+                    JsonSchemaCheck.oscalCatalog().validate(content);
             if (!problems.isEmpty()) {
                 throw JsonSchemaCheck.first(file, problems);
             }
@@ -268,8 +322,8 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     }
 
     /** Words a derived code leaves out: they say what kind of document it is, not which one. */
-    private static final Set<String> FILLER = Set.of("A", "AN", "THE", "OF", "AND", "FOR", "TO", "IN", "ON",
-            "IMPACT", "BASELINE", "CATALOG", "OSCAL");
+    private static final Set<String> FILLER =
+            Set.of("A", "AN", "THE", "OF", "AND", "FOR", "TO", "IN", "ON", "IMPACT", "BASELINE", "CATALOG", "OSCAL");
 
     /**
      * A code from the title before any ':' that keeps its numbers, so that different catalogs get different codes:
@@ -279,8 +333,11 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
      * comes back as its standard's code + {@code -IMPORT}; OSCAL-IMPORT when the title has no usable word.
      */
     static String deriveCode(OscalModel.Catalog model) {
-        String yunjianCode = model.props().stream().filter(p -> p.isYunjian("standard-code")).map(OscalModel.Prop::value)
-                .findFirst().orElse(null);
+        String yunjianCode = model.props().stream()
+                .filter(p -> p.isYunjian("standard-code"))
+                .map(OscalModel.Prop::value)
+                .findFirst()
+                .orElse(null);
         if (yunjianCode != null) {
             return yunjianCode + "-IMPORT";
         }
@@ -289,7 +346,8 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         }
         String title = model.title().toUpperCase(Locale.ROOT);
         int colon = title.indexOf(':');
-        title = (colon > 0 ? title.substring(0, colon) : title).replace("SPECIAL PUBLICATION", "SP")
+        title = (colon > 0 ? title.substring(0, colon) : title)
+                .replace("SPECIAL PUBLICATION", "SP")
                 .replaceAll("REVISION\\s+(\\d+)(?:\\.\\d+)*", "REV$1");
         List<String> segments = new ArrayList<>();
         int length = 0;

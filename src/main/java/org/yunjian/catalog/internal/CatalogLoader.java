@@ -37,8 +37,7 @@ import org.yunjian.catalog.TestStepType;
 public final class CatalogLoader {
 
     /** A catalog file: the name used in error messages and its bytes. */
-    public record Source(String name, byte[] content) {
-    }
+    public record Source(String name, byte[] content) {}
 
     private final JsonSchemaCheck fileSchema;
     private final JsonSchemaCheck mappingSchema;
@@ -62,8 +61,13 @@ public final class CatalogLoader {
             Loaded loaded = loadFile(file);
             String previous = standardFile.putIfAbsent(loaded.standard().code(), file.name());
             if (previous != null) {
-                throw new CatalogFileException(file.name(), loaded.standardLine(), "standard.code",
-                        "standardTwice", loaded.standard().code(), previous);
+                throw new CatalogFileException(
+                        file.name(),
+                        loaded.standardLine(),
+                        "standard.code",
+                        "standardTwice",
+                        loaded.standard().code(),
+                        previous);
             }
             standards.add(loaded.standard());
             all.addAll(loaded.requirements());
@@ -92,8 +96,12 @@ public final class CatalogLoader {
             RequirementId to = RequirementId.of(n.get("to").asString());
             for (String end : List.of("from", "to")) {
                 if (!byId.containsKey(RequirementId.of(n.get(end).asString()))) {
-                    throw new CatalogFileException(file.name(), n.get(end).line(), "mappings[" + i + "]." + end,
-                            "unknownRequirement", n.get(end).asString());
+                    throw new CatalogFileException(
+                            file.name(),
+                            n.get(end).line(),
+                            "mappings[" + i + "]." + end,
+                            "unknownRequirement",
+                            n.get(end).asString());
                 }
             }
             if (from.standardCode().equals(to.standardCode())) {
@@ -103,16 +111,20 @@ public final class CatalogLoader {
             if (!pairs.add(pair)) {
                 throw new CatalogFileException(file.name(), n.line(), "mappings[" + i + "]", "mappingTwice", pair);
             }
-            out.add(new Mapping(from, to, Mapping.Relation.valueOf(n.get("relation").asString()),
-                    n.get("topic").asString(), n.get("rationale").asString(),
-                    n.get("rationaleZh").isNull() ? n.get("rationale").asString()
+            out.add(new Mapping(
+                    from,
+                    to,
+                    Mapping.Relation.valueOf(n.get("relation").asString()),
+                    n.get("topic").asString(),
+                    n.get("rationale").asString(),
+                    n.get("rationaleZh").isNull()
+                            ? n.get("rationale").asString()
                             : n.get("rationaleZh").asString()));
         }
         return out;
     }
 
-    private record Loaded(Standard standard, int standardLine, List<Requirement> requirements) {
-    }
+    private record Loaded(Standard standard, int standardLine, List<Requirement> requirements) {}
 
     private Loaded loadFile(Source file) {
         JsonNode root = LocatedJsonReader.read(file.name(), file.content());
@@ -122,13 +134,17 @@ public final class CatalogLoader {
         }
         JsonNode s = root.get("standard");
         Standard standard = new Standard(
-                s.get("code").asString(), s.get("title").asString(), s.get("titleEn").asString(),
-                s.get("designation").asString(), s.get("sourceFile").asString(),
+                s.get("code").asString(),
+                s.get("title").asString(),
+                s.get("titleEn").asString(),
+                s.get("designation").asString(),
+                s.get("sourceFile").asString(),
                 s.get("phaseTerms").items().stream()
                         .map(t -> new Standard.PhaseTerm(t.get("term").asString(), enums(t.get("phases"), Phase.class)))
                         .toList(),
                 s.get("roleTerms").items().stream()
-                        .map(t -> new Standard.RoleTerm(t.get("term").asString(), enums(t.get("roles"), PartyRole.class)))
+                        .map(t ->
+                                new Standard.RoleTerm(t.get("term").asString(), enums(t.get("roles"), PartyRole.class)))
                         .toList(),
                 s.get("notes").asString());
 
@@ -138,8 +154,13 @@ public final class CatalogLoader {
         for (int i = 0; i < nodes.size(); i++) {
             RequirementId id = RequirementId.of(nodes.get(i).get("id").asString());
             if (index.putIfAbsent(id, i) != null) {
-                throw new CatalogFileException(file.name(), nodes.get(i).get("id").line(), path(i, "id"),
-                        "idTwice", id.value(), "requirements[" + index.get(id) + "]");
+                throw new CatalogFileException(
+                        file.name(),
+                        nodes.get(i).get("id").line(),
+                        path(i, "id"),
+                        "idTwice",
+                        id.value(),
+                        "requirements[" + index.get(id) + "]");
             }
             children.put(id, new ArrayList<>());
         }
@@ -149,8 +170,8 @@ public final class CatalogLoader {
             if (parent != null) {
                 List<RequirementId> siblings = children.get(RequirementId.of(parent));
                 if (siblings == null) {
-                    throw new CatalogFileException(file.name(), n.get("parent").line(), path(i, "parent"),
-                            "unknownParent", parent);
+                    throw new CatalogFileException(
+                            file.name(), n.get("parent").line(), path(i, "parent"), "unknownParent", parent);
                 }
                 siblings.add(RequirementId.of(n.get("id").asString()));
             }
@@ -162,7 +183,8 @@ public final class CatalogLoader {
         return new Loaded(standard, s.line(), requirements);
     }
 
-    private Requirement bind(String file, String code, int i, JsonNode n, Map<RequirementId, List<RequirementId>> children) {
+    private Requirement bind(
+            String file, String code, int i, JsonNode n, Map<RequirementId, List<RequirementId>> children) {
         RequirementId id = RequirementId.of(n.get("id").asString());
         String clause = n.get("clause").asString();
         String item = n.get("item").asString();
@@ -177,7 +199,9 @@ public final class CatalogLoader {
         if (kind == RequirementKind.ITEM && n.get("text").isNull()) {
             throw new CatalogFileException(file, n.line(), path(i, "text"), "itemText");
         }
-        if (n.get("title").isNull() && n.get("titleEn").isNull() && n.get("text").isNull()) {
+        if (n.get("title").isNull()
+                && n.get("titleEn").isNull()
+                && n.get("text").isNull()) {
             throw new CatalogFileException(file, n.line(), path(i, "title"), "nodeTitle");
         }
         MlpsAssessment mlps = n.get("mlps").isNull() ? null : mlps(file, i, n);
@@ -185,7 +209,8 @@ public final class CatalogLoader {
             JsonNode footnote = n.get("footnotes").items().get(f);
             String text = n.get("text").asString();
             if (text == null || !text.contains(footnote.get("mark").asString())) {
-                throw new CatalogFileException(file, footnote.line(), path(i, "footnotes[" + f + "].mark"), "footnoteMark");
+                throw new CatalogFileException(
+                        file, footnote.line(), path(i, "footnotes[" + f + "].mark"), "footnoteMark");
             }
         }
         for (int c = 0; c < n.get("corrections").items().size(); c++) {
@@ -197,39 +222,72 @@ public final class CatalogLoader {
             }
             String original = correction.get("original").asString();
             if (target.asString() == null || !target.asString().contains(original)) {
-                throw new CatalogFileException(file, correction.line(), path(i, "corrections[" + c + "]"),
-                        "correctionAbsent", original, field);
+                throw new CatalogFileException(
+                        file,
+                        correction.line(),
+                        path(i, "corrections[" + c + "]"),
+                        "correctionAbsent",
+                        original,
+                        field);
             }
         }
-        return new Requirement(id, code, kind, clause, item, n.get("sourceLabel").asString(),
+        return new Requirement(
+                id,
+                code,
+                kind,
+                clause,
+                item,
+                n.get("sourceLabel").asString(),
                 n.get("numberingReconstructed").asBoolean(),
-                n.get("parent").isNull() ? null : RequirementId.of(n.get("parent").asString()),
-                children.get(id), n.get("title").asString(), n.get("titleEn").asString(),
-                n.get("titleSource").asString(), n.get("text").asString(),
-                n.get("textEn").asString(), n.get("phaseInStandard").asString(), enums(n.get("phases"), Phase.class),
+                n.get("parent").isNull()
+                        ? null
+                        : RequirementId.of(n.get("parent").asString()),
+                children.get(id),
+                n.get("title").asString(),
+                n.get("titleEn").asString(),
+                n.get("titleSource").asString(),
+                n.get("text").asString(),
+                n.get("textEn").asString(),
+                n.get("phaseInStandard").asString(),
+                enums(n.get("phases"), Phase.class),
                 enums(n.get("roles"), PartyRole.class),
                 n.get("layer").isNull() ? null : Layer.valueOf(n.get("layer").asString()),
-                enums(n.get("deploymentModels"), DeploymentModel.class), n.get("bold").asBoolean(),
+                enums(n.get("deploymentModels"), DeploymentModel.class),
+                n.get("bold").asBoolean(),
                 n.get("derivedFromLeadIn").asBoolean(),
-                n.get("sourceLine").isNull() ? null : n.get("sourceLine").asNumber().intValue(),
-                mlps, exitInventory(n.get("exitInventory")),
+                n.get("sourceLine").isNull()
+                        ? null
+                        : n.get("sourceLine").asNumber().intValue(),
+                mlps,
+                exitInventory(n.get("exitInventory")),
                 n.get("corrections").items().stream()
-                        .map(c -> new Requirement.Correction(c.get("field").asString(), c.get("original").asString(),
-                                c.get("corrected").asString(), c.get("note").asString()))
+                        .map(c -> new Requirement.Correction(
+                                c.get("field").asString(),
+                                c.get("original").asString(),
+                                c.get("corrected").asString(),
+                                c.get("note").asString()))
                         .toList(),
                 n.get("footnotes").items().stream()
-                        .map(f -> new Requirement.Footnote(f.get("mark").asString(), f.get("text").asString()))
+                        .map(f -> new Requirement.Footnote(
+                                f.get("mark").asString(), f.get("text").asString()))
                         .toList(),
                 n.get("notes").items().stream()
-                        .map(f -> new Requirement.Note(f.get("text").asString(), f.get("textEn").asString()))
+                        .map(f -> new Requirement.Note(
+                                f.get("text").asString(), f.get("textEn").asString()))
                         .toList(),
                 n.get("allocationRules").items().stream()
-                        .map(r -> new AllocationRule(AllocationRule.Kind.valueOf(r.get("kind").asString()),
-                                r.get("parameter").isNull() ? null : r.get("parameter").asNumber().intValue(),
+                        .map(r -> new AllocationRule(
+                                AllocationRule.Kind.valueOf(r.get("kind").asString()),
+                                r.get("parameter").isNull()
+                                        ? null
+                                        : r.get("parameter").asNumber().intValue(),
                                 enums(r.get("liable"), PartyRole.class)))
                         .toList(),
-                roleDetermination(n.get("roleDetermination")), incident(n.get("incident")),
-                n.get("nature").isNull() ? ItemNature.DUTY : ItemNature.valueOf(n.get("nature").asString()));
+                roleDetermination(n.get("roleDetermination")),
+                incident(n.get("incident")),
+                n.get("nature").isNull()
+                        ? ItemNature.DUTY
+                        : ItemNature.valueOf(n.get("nature").asString()));
     }
 
     private static MlpsAssessment mlps(String file, int i, JsonNode n) {
@@ -242,19 +300,28 @@ public final class CatalogLoader {
         for (int s = 0; s < t.get("steps").items().size(); s++) {
             JsonNode step = t.get("steps").items().get(s);
             if (!t.get("text").asString().contains(step.get("text").asString())) {
-                throw new CatalogFileException(file, step.line(), path(i, "mlps.testMethod.steps[" + s + "].text"),
-                        "stepText");
+                throw new CatalogFileException(
+                        file, step.line(), path(i, "mlps.testMethod.steps[" + s + "].text"), "stepText");
             }
             steps.add(new MlpsAssessment.TestStep(
-                    step.get("number").isNull() ? null : step.get("number").asNumber().intValue(),
-                    step.get("text").asString(), enums(step.get("types"), TestStepType.class)));
+                    step.get("number").isNull()
+                            ? null
+                            : step.get("number").asNumber().intValue(),
+                    step.get("text").asString(),
+                    enums(step.get("types"), TestStepType.class)));
         }
         JsonNode c = m.get("criteria");
-        return new MlpsAssessment(m.get("area").asString(), m.get("controlPoint").asString(),
-                m.get("controlPointLabelOnRow").asBoolean(), m.get("requirement").asString(),
-                m.get("interpretation").asString(), new MlpsAssessment.TestMethod(t.get("text").asString(), steps),
+        return new MlpsAssessment(
+                m.get("area").asString(),
+                m.get("controlPoint").asString(),
+                m.get("controlPointLabelOnRow").asBoolean(),
+                m.get("requirement").asString(),
+                m.get("interpretation").asString(),
+                new MlpsAssessment.TestMethod(t.get("text").asString(), steps),
                 m.get("expectedEvidence").asString(),
-                new MlpsAssessment.Criteria(c.get("compliant").asString(), c.get("partiallyCompliant").asString(),
+                new MlpsAssessment.Criteria(
+                        c.get("compliant").asString(),
+                        c.get("partiallyCompliant").asString(),
                         c.get("nonCompliant").asString()),
                 AssessedSide.valueOf(m.get("assessedSide").asString()));
     }
@@ -263,13 +330,19 @@ public final class CatalogLoader {
         if (r.isNull()) {
             return null;
         }
-        return new RoleDetermination(r.get("actor").asString(),
+        return new RoleDetermination(
+                r.get("actor").asString(),
                 r.get("behaviours").items().stream()
                         .map(b -> new RoleDetermination.Behaviour(
-                                b.get("number").isNull() ? null : b.get("number").asNumber().intValue(),
-                                b.get("name").asString(), b.get("text").asString()))
+                                b.get("number").isNull()
+                                        ? null
+                                        : b.get("number").asNumber().intValue(),
+                                b.get("name").asString(),
+                                b.get("text").asString()))
                         .toList(),
-                r.get("roleTerm").asString(), enums(r.get("roles"), PartyRole.class), r.get("joint").asBoolean());
+                r.get("roleTerm").asString(),
+                enums(r.get("roles"), PartyRole.class),
+                r.get("joint").asBoolean());
     }
 
     private static Incident incident(JsonNode i) {
@@ -277,20 +350,28 @@ public final class CatalogLoader {
             return null;
         }
         JsonNode related = i.get("relatedDuties");
-        List<RequirementId> duties = related.isNull() ? List.of()
+        List<RequirementId> duties = related.isNull()
+                ? List.of()
                 : strings(related).stream().map(RequirementId::new).toList();
-        return new Incident(i.get("category").asString(), enums(i.get("liableRoles"), PartyRole.class),
-                i.get("relatedClause").asString(), duties);
+        return new Incident(
+                i.get("category").asString(),
+                enums(i.get("liableRoles"), PartyRole.class),
+                i.get("relatedClause").asString(),
+                duties);
     }
 
     private static ExitInventory exitInventory(JsonNode e) {
         if (e.isNull()) {
             return null;
         }
-        return new ExitInventory(ExitInventory.Category.valueOf(e.get("category").asString()),
+        return new ExitInventory(
+                ExitInventory.Category.valueOf(e.get("category").asString()),
                 e.get("fields").items().stream()
-                        .map(f -> new ExitInventory.Field(f.get("key").asString(), f.get("name").asString(),
-                                f.get("nameEn").asString(), strings(f.get("values"))))
+                        .map(f -> new ExitInventory.Field(
+                                f.get("key").asString(),
+                                f.get("name").asString(),
+                                f.get("nameEn").asString(),
+                                strings(f.get("values"))))
                         .toList(),
                 strings(e.get("contents")));
     }

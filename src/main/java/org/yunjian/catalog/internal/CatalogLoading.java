@@ -17,10 +17,10 @@ public final class CatalogLoading {
 
     /** Where the shipped catalog lives. */
     public static final String DEFAULT_LOCATION = "classpath*:catalog/";
+
     static final String SCHEMA = "catalog.schema.json";
 
-    private CatalogLoading() {
-    }
+    private CatalogLoading() {}
 
     public static Catalog fromClasspath() {
         return from(DEFAULT_LOCATION);
@@ -34,8 +34,7 @@ public final class CatalogLoading {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         String base = location.endsWith("/") ? location : location + "/";
         try {
-            CatalogLoader loader = new CatalogLoader(
-                    source(resolver.getResource("classpath:catalog/" + SCHEMA)));
+            CatalogLoader loader = new CatalogLoader(source(resolver.getResource("classpath:catalog/" + SCHEMA)));
             List<Resource> resources = new ArrayList<>(Arrays.asList(resolver.getResources(base + "*.json")));
             resources.removeIf(r -> SCHEMA.equals(r.getFilename()));
             resources.sort(Comparator.comparing(Resource::getFilename));
@@ -46,7 +45,8 @@ public final class CatalogLoading {
             for (Resource r : resources) {
                 sources.add(source(r));
             }
-            List<Resource> mappingResources = new ArrayList<>(Arrays.asList(resolver.getResources(base + "mappings/*.json")));
+            List<Resource> mappingResources =
+                    new ArrayList<>(Arrays.asList(resolver.getResources(base + "mappings/*.json")));
             mappingResources.sort(Comparator.comparing(Resource::getFilename));
             List<CatalogLoader.Source> mappings = new ArrayList<>();
             for (Resource r : mappingResources) {

@@ -9,19 +9,51 @@ import org.yunjian.catalog.Requirement;
 /** Requirements as CSV (RFC 4180, header row, CRLF), for machines: enum values as codes. */
 final class CsvExport {
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     static String write(List<Requirement> rows) {
         StringBuilder sb = new StringBuilder();
-        row(sb, List.of("id", "standard", "kind", "clause", "item", "parent", "title", "titleEn", "text", "textEn",
-                "phaseInStandard", "phases", "roles", "layer", "deploymentModels", "bold", "derivedFromLeadIn"));
+        row(
+                sb,
+                List.of(
+                        "id",
+                        "standard",
+                        "kind",
+                        "clause",
+                        "item",
+                        "parent",
+                        "title",
+                        "titleEn",
+                        "text",
+                        "textEn",
+                        "phaseInStandard",
+                        "phases",
+                        "roles",
+                        "layer",
+                        "deploymentModels",
+                        "bold",
+                        "derivedFromLeadIn"));
         for (Requirement r : rows) {
-            row(sb, Arrays.asList(r.id().value(), r.standardCode(), r.kind().name(), r.clause(), r.item(),
-                    r.parent() == null ? null : r.parent().value(), r.title(), r.titleEn(), r.text(), r.textEn(),
-                    r.phaseInStandard(), joined(r.phases()), joined(r.roles()),
-                    r.layer() == null ? null : r.layer().name(), joined(r.deploymentModels()), String.valueOf(r.bold()),
-                    String.valueOf(r.derivedFromLeadIn())));
+            row(
+                    sb,
+                    Arrays.asList(
+                            r.id().value(),
+                            r.standardCode(),
+                            r.kind().name(),
+                            r.clause(),
+                            r.item(),
+                            r.parent() == null ? null : r.parent().value(),
+                            r.title(),
+                            r.titleEn(),
+                            r.text(),
+                            r.textEn(),
+                            r.phaseInStandard(),
+                            joined(r.phases()),
+                            joined(r.roles()),
+                            r.layer() == null ? null : r.layer().name(),
+                            joined(r.deploymentModels()),
+                            String.valueOf(r.bold()),
+                            String.valueOf(r.derivedFromLeadIn())));
         }
         return sb.toString();
     }

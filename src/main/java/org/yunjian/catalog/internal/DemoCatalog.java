@@ -3,7 +3,6 @@ package org.yunjian.catalog.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -46,17 +45,21 @@ class DemoCatalog implements ApplicationRunner {
         if (exchange.imported().stream().anyMatch(s -> s.code().equals(CODE))) {
             return;
         }
-        SeedActor.account(users, DemoData.SYSTEM_ADMIN).ifPresent(admin -> SeedActor.run(admin, () -> {
-            try {
-                CatalogExchange.ImportedStandard first = exchange.importOscal("supplementary-catalog-2025.json",
-                        read("supplementary-catalog-2025.json"), CODE, null);
-                exchange.importOscal("supplementary-catalog-2026.json", read("supplementary-catalog-2026.json"),
-                        CODE, ExpectedVersion.exactly(first.version()));
-            } catch (ConflictException | DuplicateKeyException e) {
-                // another node starting at the same moment imported it first ("exists" or a stale version)
-                log.info("Demo catalog {} already imported by another node", CODE);
-            }
-        }));
+        SeedActor.account(users, DemoData.SYSTEM_ADMIN)
+                .ifPresent(admin -> SeedActor.run(admin, () -> {
+                    try {
+                        CatalogExchange.ImportedStandard first = exchange.importOscal(
+                                "supplementary-catalog-2025.json", read("supplementary-catalog-2025.json"), CODE, null);
+                        exchange.importOscal(
+                                "supplementary-catalog-2026.json",
+                                read("supplementary-catalog-2026.json"),
+                                CODE,
+                                ExpectedVersion.exactly(first.version()));
+                    } catch (ConflictException | DuplicateKeyException e) {
+                        // another node starting at the same moment imported it first ("exists" or a stale version)
+                        log.info("Demo catalog {} already imported by another node", CODE);
+                    }
+                }));
     }
 
     private static byte[] read(String name) {

@@ -20,14 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.yunjian.catalog.AssessedSide;
-import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.CatalogLoadException;
+import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.TestStepType;
 import org.yunjian.catalog.internal.OscalModel.Control;
 import org.yunjian.catalog.internal.OscalModel.Group;
@@ -59,9 +58,16 @@ final class ItemTable {
 
     /** The columns, by their zh-CN and en headers ({@code catalog.table.col.<key>}). */
     enum Column {
-        ID("id", true), LAYER("layer", true), CONTROL_POINT("controlPoint", true), ITEM("item", true),
-        LEVEL("level", true), SIDE("side", true), METHOD("method", true), COMPLIANT("compliant", true),
-        PARTIALLY("partiallyCompliant", false), NON_COMPLIANT("nonCompliant", true);
+        ID("id", true),
+        LAYER("layer", true),
+        CONTROL_POINT("controlPoint", true),
+        ITEM("item", true),
+        LEVEL("level", true),
+        SIDE("side", true),
+        METHOD("method", true),
+        COMPLIANT("compliant", true),
+        PARTIALLY("partiallyCompliant", false),
+        NON_COMPLIANT("nonCompliant", true);
 
         final String key;
         final boolean required;
@@ -86,22 +92,25 @@ final class ItemTable {
     /** Between combined step types: / ／ 、 , ，. */
     private static final String TYPE_SEPARATOR = "\\s*[/\uff0f\u3001,\uff0c]\\s*";
     /** A step: an optional number, the type(s), a colon (: or ：), the text. */
-    private static final Pattern STEP = Pattern.compile("^\\s*(?:\\d+[.\u3001)\uff09]\\s*)?((?:" + types() + ")(?:"
-            + TYPE_SEPARATOR + "(?:" + types() + "))*)\\s*[:\uff1a]\\s*(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STEP = Pattern.compile(
+            "^\\s*(?:\\d+[.\u3001)\uff09]\\s*)?((?:" + types() + ")(?:" + TYPE_SEPARATOR + "(?:" + types()
+                    + "))*)\\s*[:\uff1a]\\s*(.+)$",
+            Pattern.CASE_INSENSITIVE);
 
-    private ItemTable() {
-    }
+    private ItemTable() {}
 
     /** Whether the upload is an item table: an XLSX (a zip) or a file named {@code *.csv}. */
     static boolean isTable(String fileName, byte[] content) {
-        boolean zip = content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        boolean zip =
+                content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         return zip || fileName.toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
     /** One problem: where (row as numbered in the file, column header in the reader's language) and what. */
     record Problem(int row, Column column, Msg what) {
         Msg text() {
-            return column == null ? Msg.of("catalog.table.atRow", row, what)
+            return column == null
+                    ? Msg.of("catalog.table.atRow", row, what)
                     : Msg.of("catalog.table.at", row, Msg.of("catalog.table.col." + column.key), what);
         }
     }
@@ -109,10 +118,20 @@ final class ItemTable {
     /** The refusal: every problem found, nothing stored. */
     static final class TableException extends CatalogLoadException {
         TableException(String file, List<Problem> problems) {
-            super(Msg.of("catalog.table.rejected", file, problems.size(),
-                    Msg.joined("catalog.table.problemJoin", problems.stream().map(Problem::text).toList())),
-                    file, problems.get(0).row(), problems.get(0).column() == null ? ""
-                            : problems.get(0).column().header(Texts.locale()), problems.get(0).what());
+            super(
+                    Msg.of(
+                            "catalog.table.rejected",
+                            file,
+                            problems.size(),
+                            Msg.joined(
+                                    "catalog.table.problemJoin",
+                                    problems.stream().map(Problem::text).toList())),
+                    file,
+                    problems.get(0).row(),
+                    problems.get(0).column() == null
+                            ? ""
+                            : problems.get(0).column().header(Texts.locale()),
+                    problems.get(0).what());
         }
     }
 
@@ -135,12 +154,21 @@ final class ItemTable {
     }
 
     /** A row that passed every check. */
-    record Row(int row, String id, int layer, String controlPoint, String item, int level, AssessedSide side,
-               String method, List<Step> steps, String compliant, String partially, String nonCompliant) {
-    }
+    record Row(
+            int row,
+            String id,
+            int layer,
+            String controlPoint,
+            String item,
+            int level,
+            AssessedSide side,
+            String method,
+            List<Step> steps,
+            String compliant,
+            String partially,
+            String nonCompliant) {}
 
-    record Step(int number, String text, Set<TestStepType> types) {
-    }
+    record Step(int number, String text, Set<TestStepType> types) {}
 
     // ---- reading the cells
 
@@ -175,8 +203,8 @@ final class ItemTable {
     }
 
     private static TableException tooMany(String file) {
-        return new TableException(file, List.of(new Problem(MAX_ROWS + 2, null,
-                Msg.of("catalog.table.error.tooManyRows", MAX_ROWS))));
+        return new TableException(
+                file, List.of(new Problem(MAX_ROWS + 2, null, Msg.of("catalog.table.error.tooManyRows", MAX_ROWS))));
     }
 
     /**
@@ -232,12 +260,20 @@ final class ItemTable {
     }
 
     private static String decode(byte[] content) {
-        int start = content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
-                && (content[2] & 0xFF) == 0xBF ? 3 : 0;
+        int start = content.length >= 3
+                        && (content[0] & 0xFF) == 0xEF
+                        && (content[1] & 0xFF) == 0xBB
+                        && (content[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
         ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(content, Charset.forName("GB18030"));
         }
@@ -279,8 +315,14 @@ final class ItemTable {
             }
             int layer = layer(v.get(Column.LAYER));
             if (!v.get(Column.LAYER).isEmpty() && layer < 0) {
-                problems.add(new Problem(n, Column.LAYER, Msg.of("catalog.table.error.layer", v.get(Column.LAYER),
-                        String.join(Msg.of("catalog.table.listSeparator").text(), LAYERS))));
+                problems.add(new Problem(
+                        n,
+                        Column.LAYER,
+                        Msg.of(
+                                "catalog.table.error.layer",
+                                v.get(Column.LAYER),
+                                String.join(
+                                        Msg.of("catalog.table.listSeparator").text(), LAYERS))));
             }
             int level = level(v.get(Column.LEVEL));
             if (!v.get(Column.LEVEL).isEmpty() && level < 0) {
@@ -307,8 +349,18 @@ final class ItemTable {
                 steps.add(new Step(steps.size() + 1, m.group(2).strip(), types));
             }
             if (problems.size() == before) {
-                out.add(new Row(n, id, layer, v.get(Column.CONTROL_POINT), v.get(Column.ITEM), level, side,
-                        v.get(Column.METHOD), steps, v.get(Column.COMPLIANT), nullIfBlank(v.get(Column.PARTIALLY)),
+                out.add(new Row(
+                        n,
+                        id,
+                        layer,
+                        v.get(Column.CONTROL_POINT),
+                        v.get(Column.ITEM),
+                        level,
+                        side,
+                        v.get(Column.METHOD),
+                        steps,
+                        v.get(Column.COMPLIANT),
+                        nullIfBlank(v.get(Column.PARTIALLY)),
                         v.get(Column.NON_COMPLIANT)));
             }
         }
@@ -328,8 +380,10 @@ final class ItemTable {
         }
         for (Column c : Column.values()) {
             if (c.required && !at.containsKey(c)) {
-                problems.add(new Problem(1, c, Msg.of("catalog.table.error.noColumn", c.header(Texts.CHINESE),
-                        c.header(Texts.ENGLISH))));
+                problems.add(new Problem(
+                        1,
+                        c,
+                        Msg.of("catalog.table.error.noColumn", c.header(Texts.CHINESE), c.header(Texts.ENGLISH))));
             }
         }
         return at;
@@ -395,7 +449,8 @@ final class ItemTable {
 
     private static TestStepType stepType(String s) {
         for (TestStepType t : TestStepType.values()) {
-            if (s.equalsIgnoreCase(Msg.of(t).text(Texts.CHINESE)) || s.equalsIgnoreCase(Msg.of(t).text(Texts.ENGLISH))) {
+            if (s.equalsIgnoreCase(Msg.of(t).text(Texts.CHINESE))
+                    || s.equalsIgnoreCase(Msg.of(t).text(Texts.ENGLISH))) {
                 return t;
             }
         }
@@ -409,7 +464,8 @@ final class ItemTable {
         Map<Integer, Map<String, List<Row>>> byLayer = new java.util.TreeMap<>();
         for (Row r : rows) {
             byLayer.computeIfAbsent(r.layer(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.controlPoint(), k -> new ArrayList<>()).add(r);
+                    .computeIfAbsent(r.controlPoint(), k -> new ArrayList<>())
+                    .add(r);
         }
         List<Group> groups = new ArrayList<>();
         int cp = 0;
@@ -417,19 +473,45 @@ final class ItemTable {
             List<Group> points = new ArrayList<>();
             for (Map.Entry<String, List<Row>> p : l.getValue().entrySet()) {
                 cp++;
-                List<Control> controls = p.getValue().stream().map(r -> control(r, LAYERS.get(l.getKey()))).toList();
-                points.add(new Group("cp-" + cp, "control-point", p.getKey(), List.of(),
-                        List.of(Prop.yunjian("kind", "CONTROL_POINT")), List.of(), List.of(), controls));
+                List<Control> controls = p.getValue().stream()
+                        .map(r -> control(r, LAYERS.get(l.getKey())))
+                        .toList();
+                points.add(new Group(
+                        "cp-" + cp,
+                        "control-point",
+                        p.getKey(),
+                        List.of(),
+                        List.of(Prop.yunjian("kind", "CONTROL_POINT")),
+                        List.of(),
+                        List.of(),
+                        controls));
             }
-            groups.add(new Group("layer-" + (l.getKey() + 1), "section", LAYERS.get(l.getKey()), List.of(),
-                    List.of(Prop.yunjian("title-en", Msg.of("catalog.table.layer." + l.getKey()).text(Texts.ENGLISH))),
-                    List.of(), points, List.of()));
+            groups.add(new Group(
+                    "layer-" + (l.getKey() + 1),
+                    "section",
+                    LAYERS.get(l.getKey()),
+                    List.of(),
+                    List.of(Prop.yunjian(
+                            "title-en",
+                            Msg.of("catalog.table.layer." + l.getKey()).text(Texts.ENGLISH))),
+                    List.of(),
+                    points,
+                    List.of()));
         }
-        List<Prop> props = List.of(Prop.yunjian("title-en",
-                Msg.of("catalog.table.title", name).text(Texts.ENGLISH)), Prop.yunjian("item-table", "mlps-general"));
-        return new OscalModel.Catalog(OscalMapping.uuid5("item-table:" + file + ":" + now).toString(),
-                Msg.of("catalog.table.title", name).text(Texts.CHINESE), null, now.toString(), "1",
-                OscalModel.OSCAL_VERSION, props, List.of(), List.of(), groups);
+        List<Prop> props = List.of(
+                Prop.yunjian("title-en", Msg.of("catalog.table.title", name).text(Texts.ENGLISH)),
+                Prop.yunjian("item-table", "mlps-general"));
+        return new OscalModel.Catalog(
+                OscalMapping.uuid5("item-table:" + file + ":" + now).toString(),
+                Msg.of("catalog.table.title", name).text(Texts.CHINESE),
+                null,
+                now.toString(),
+                "1",
+                OscalModel.OSCAL_VERSION,
+                props,
+                List.of(),
+                List.of(),
+                groups);
     }
 
     private static Control control(Row r, String area) {
@@ -447,8 +529,14 @@ final class ItemTable {
             List<Prop> sp = new ArrayList<>();
             sp.add(Prop.yunjian("number", String.valueOf(s.number())));
             s.types().stream().sorted().forEach(t -> sp.add(Prop.yunjian("step-type", t.name())));
-            steps.add(new Part(r.id() + "_method.step." + s.number(), "mlps-test-step", OscalModel.NS, null, sp,
-                    s.text(), List.of()));
+            steps.add(new Part(
+                    r.id() + "_method.step." + s.number(),
+                    "mlps-test-step",
+                    OscalModel.NS,
+                    null,
+                    sp,
+                    s.text(),
+                    List.of()));
         }
         parts.add(new Part(r.id() + "_method", "mlps-test-method", OscalModel.NS, null, List.of(), r.method(), steps));
         criterion(parts, r.id(), "compliant", r.compliant());
@@ -459,8 +547,14 @@ final class ItemTable {
 
     private static void criterion(List<Part> parts, String id, String level, String prose) {
         if (prose != null) {
-            parts.add(new Part(id + "_criterion." + level, "mlps-criterion", OscalModel.NS, null,
-                    List.of(Prop.yunjian("level", level)), prose, List.of()));
+            parts.add(new Part(
+                    id + "_criterion." + level,
+                    "mlps-criterion",
+                    OscalModel.NS,
+                    null,
+                    List.of(Prop.yunjian("level", level)),
+                    prose,
+                    List.of()));
         }
     }
 

@@ -11,7 +11,15 @@ import java.util.Map;
  */
 final class JsonNode {
 
-    enum Type { OBJECT, ARRAY, STRING, INTEGER, NUMBER, BOOLEAN, NULL }
+    enum Type {
+        OBJECT,
+        ARRAY,
+        STRING,
+        INTEGER,
+        NUMBER,
+        BOOLEAN,
+        NULL
+    }
 
     private final Type type;
     private final int line;
@@ -20,7 +28,8 @@ final class JsonNode {
     private final Map<String, JsonNode> fields;
     private final List<JsonNode> items;
 
-    private JsonNode(Type type, int line, int column, Object scalar, Map<String, JsonNode> fields, List<JsonNode> items) {
+    private JsonNode(
+            Type type, int line, int column, Object scalar, Map<String, JsonNode> fields, List<JsonNode> items) {
         this.type = type;
         this.line = line;
         this.column = column;

@@ -38,10 +38,10 @@ import org.yunjian.shared.Texts;
 final class JsonSchemaCheck {
 
     /** One violation: 1-based line (0 when unknown), JSON path of the field, and the problem in the reader's language. */
-    record Problem(int line, String path, String message) {
-    }
+    record Problem(int line, String path, String message) {}
 
-    private static final JsonNodeReader LOCATED = JsonNodeReader.builder().locationAware().build();
+    private static final JsonNodeReader LOCATED =
+            JsonNodeReader.builder().locationAware().build();
     private static final java.util.Map<String, JsonSchemaCheck> OSCAL = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JsonSchema schema;
@@ -68,8 +68,8 @@ final class JsonSchemaCheck {
                     .keyword(new NonValidationKeyword("value"))
                     .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
                     .build();
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
-                    b -> b.metaSchema(meta).jsonNodeReader(LOCATED));
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
+                    SpecVersion.VersionFlag.V7, b -> b.metaSchema(meta).jsonNodeReader(LOCATED));
             return new JsonSchemaCheck(factory.getSchema(read(classpath(r)), config()));
         });
     }
@@ -89,8 +89,8 @@ final class JsonSchemaCheck {
         JsonMetaSchema meta = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
                 .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
                 .build();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
-                b -> b.metaSchema(meta).jsonNodeReader(LOCATED));
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V202012, b -> b.metaSchema(meta).jsonNodeReader(LOCATED));
         return new JsonSchemaCheck(factory.getSchema(root, config()));
     }
 
@@ -102,13 +102,15 @@ final class JsonSchemaCheck {
     List<Problem> validate(byte[] content) {
         Locale locale = Texts.locale();
         List<Problem> out = new ArrayList<>();
-        for (ValidationMessage m : schema.validate(new String(content, StandardCharsets.UTF_8), InputFormat.JSON,
-                ctx -> ctx.getExecutionConfig().setLocale(locale))) {
+        for (ValidationMessage m : schema.validate(
+                new String(content, StandardCharsets.UTF_8), InputFormat.JSON, ctx -> ctx.getExecutionConfig()
+                        .setLocale(locale))) {
             out.add(problem(m));
         }
         // the deepest problem first: where a form offers alternatives (anyOf / oneOf), the branch that got furthest
         // names the likeliest mistake; problems at the same depth in document order
-        out.sort(Comparator.comparingInt((Problem p) -> -depth(p.path())).thenComparingInt(Problem::line)
+        out.sort(Comparator.comparingInt((Problem p) -> -depth(p.path()))
+                .thenComparingInt(Problem::line)
                 .thenComparing(Problem::path));
         return out;
     }
@@ -138,17 +140,20 @@ final class JsonSchemaCheck {
                 at = at.get(property);
             }
         }
-        int line = at == null || JsonNodes.tokenLocationOf(at) == null ? 0 : JsonNodes.tokenLocationOf(at).getLineNr();
+        int line = at == null || JsonNodes.tokenLocationOf(at) == null
+                ? 0
+                : JsonNodes.tokenLocationOf(at).getLineNr();
         String text = text(m);
         if (at != null && at.isValueNode() && !at.isNull() && VALUE_TYPES.contains(m.getType())) {
-            text = Msg.of("catalog.error.schemaValue", abbreviate(at.asText()), text).text();
+            text = Msg.of("catalog.error.schemaValue", abbreviate(at.asText()), text)
+                    .text();
         }
         return new Problem(Math.max(line, 0), path, text);
     }
 
     /** Problems about a value, which the message names (networknt's text does not). */
-    private static final java.util.Set<String> VALUE_TYPES = java.util.Set.of("enum", "const", "pattern", "format",
-            "type", "minLength", "maxLength", "minimum", "maximum");
+    private static final java.util.Set<String> VALUE_TYPES = java.util.Set.of(
+            "enum", "const", "pattern", "format", "type", "minLength", "maxLength", "minimum", "maximum");
 
     private static String abbreviate(String v) {
         String one = v.replace("\n", "\\n");
@@ -165,7 +170,8 @@ final class JsonSchemaCheck {
     /** The first problem as a {@link CatalogFileException}, with how many more there are. */
     static CatalogFileException first(String file, List<Problem> problems) {
         Problem p = problems.get(0);
-        Msg problem = problems.size() == 1 ? Msg.of("catalog.error.schema", p.message())
+        Msg problem = problems.size() == 1
+                ? Msg.of("catalog.error.schema", p.message())
                 : Msg.of("catalog.error.schema.more", p.message(), problems.size() - 1);
         return new CatalogFileException(file, p.line(), p.path(), problem);
     }

@@ -18,8 +18,7 @@ final class LocatedJsonReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private LocatedJsonReader() {
-    }
+    private LocatedJsonReader() {}
 
     /** @throws CatalogFileException for malformed JSON, naming file and line */
     static JsonNode read(String file, byte[] content) {
@@ -36,7 +35,8 @@ final class LocatedJsonReader {
             JsonNode root = readValue(parser, file, 1, maxDepth);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                throw new CatalogFileException(file, parser.currentTokenLocation().getLineNr(), "$", "trailingContent");
+                throw new CatalogFileException(
+                        file, parser.currentTokenLocation().getLineNr(), "$", "trailingContent");
             }
             return root;
         } catch (JacksonException e) {

@@ -12,17 +12,23 @@ import org.yunjian.catalog.internal.OscalModel.Prop;
 /** OSCAL catalog JSON: a deterministic writer (2-space indentation, fixed key order) and a reader of valid documents. */
 final class OscalJson {
 
-    private OscalJson() {
-    }
+    private OscalJson() {}
 
     // ---- reading (the document has passed the schema) ----
 
     static Catalog read(JsonNode doc) {
         JsonNode c = doc.get("catalog");
         JsonNode m = c.get("metadata");
-        return new Catalog(c.get("uuid").asString(), m.get("title").asString(), m.get("published").asString(),
-                m.get("last-modified").asString(), m.get("version").asString(), m.get("oscal-version").asString(),
-                props(m), params(c), list(c, "controls").stream().map(OscalJson::control).toList(),
+        return new Catalog(
+                c.get("uuid").asString(),
+                m.get("title").asString(),
+                m.get("published").asString(),
+                m.get("last-modified").asString(),
+                m.get("version").asString(),
+                m.get("oscal-version").asString(),
+                props(m),
+                params(c),
+                list(c, "controls").stream().map(OscalJson::control).toList(),
                 list(c, "groups").stream().map(OscalJson::group).toList());
     }
 
@@ -31,37 +37,67 @@ final class OscalJson {
     }
 
     private static List<Prop> props(JsonNode n) {
-        return list(n, "props").stream().map(p -> new Prop(p.get("name").asString(), p.get("ns").asString(),
-                p.get("value").asString(), p.get("class").asString())).toList();
+        return list(n, "props").stream()
+                .map(p -> new Prop(
+                        p.get("name").asString(),
+                        p.get("ns").asString(),
+                        p.get("value").asString(),
+                        p.get("class").asString()))
+                .toList();
     }
 
     private static List<Param> params(JsonNode n) {
-        return list(n, "params").stream().map(p -> {
-            JsonNode select = p.get("select");
-            return new Param(p.get("id").asString(), p.get("label").asString(),
-                    list(p, "guidelines").stream().map(g -> g.get("prose").asString()).toList(),
-                    list(p, "values").stream().map(JsonNode::asString).toList(),
-                    select.isNull() ? null : select.get("how-many").asString(),
-                    select.isNull() ? null : list(select, "choice").stream().map(JsonNode::asString).toList());
-        }).toList();
+        return list(n, "params").stream()
+                .map(p -> {
+                    JsonNode select = p.get("select");
+                    return new Param(
+                            p.get("id").asString(),
+                            p.get("label").asString(),
+                            list(p, "guidelines").stream()
+                                    .map(g -> g.get("prose").asString())
+                                    .toList(),
+                            list(p, "values").stream().map(JsonNode::asString).toList(),
+                            select.isNull() ? null : select.get("how-many").asString(),
+                            select.isNull()
+                                    ? null
+                                    : list(select, "choice").stream()
+                                            .map(JsonNode::asString)
+                                            .toList());
+                })
+                .toList();
     }
 
     private static Group group(JsonNode g) {
-        return new Group(g.get("id").asString(), g.get("class").asString(), g.get("title").asString(), params(g), props(g),
+        return new Group(
+                g.get("id").asString(),
+                g.get("class").asString(),
+                g.get("title").asString(),
+                params(g),
+                props(g),
                 list(g, "parts").stream().map(OscalJson::part).toList(),
                 list(g, "groups").stream().map(OscalJson::group).toList(),
                 list(g, "controls").stream().map(OscalJson::control).toList());
     }
 
     private static Control control(JsonNode c) {
-        return new Control(c.get("id").asString(), c.get("class").asString(), c.get("title").asString(), params(c), props(c),
+        return new Control(
+                c.get("id").asString(),
+                c.get("class").asString(),
+                c.get("title").asString(),
+                params(c),
+                props(c),
                 list(c, "parts").stream().map(OscalJson::part).toList(),
                 list(c, "controls").stream().map(OscalJson::control).toList());
     }
 
     private static Part part(JsonNode p) {
-        return new Part(p.get("id").asString(), p.get("name").asString(), p.get("ns").asString(),
-                p.get("title").asString(), props(p), p.get("prose").asString(),
+        return new Part(
+                p.get("id").asString(),
+                p.get("name").asString(),
+                p.get("ns").asString(),
+                p.get("title").asString(),
+                props(p),
+                p.get("prose").asString(),
                 list(p, "parts").stream().map(OscalJson::part).toList());
     }
 

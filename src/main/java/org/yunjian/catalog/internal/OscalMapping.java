@@ -34,11 +34,11 @@ final class OscalMapping {
 
     /** Date of the catalog data (formatVersion 1); exports are reproducible, so no wall-clock time. */
     static final String DATA_DATE = "2026-11-21T00:00:00Z";
+
     private static final UUID NAMESPACE = UUID.fromString("5b1f9c8e-3d55-5a0f-9c3e-2f6f0e6a7d41");
     private static final Pattern PROP_VALUE = Pattern.compile("^\\S(.*\\S)?$");
 
-    private OscalMapping() {
-    }
+    private OscalMapping() {}
 
     /** A version 5 (SHA-1, name-based) UUID, as OSCAL requires version 4 or 5. */
     static UUID uuid5(String name) {
@@ -66,8 +66,17 @@ final class OscalMapping {
                 }
             }
         }
-        return new Catalog(uuid5("catalog:" + s.code()).toString(), oneLine(s.title()), null, DATA_DATE, "1",
-                OscalModel.OSCAL_VERSION, props, List.of(), controls, groups);
+        return new Catalog(
+                uuid5("catalog:" + s.code()).toString(),
+                oneLine(s.title()),
+                null,
+                DATA_DATE,
+                "1",
+                OscalModel.OSCAL_VERSION,
+                props,
+                List.of(),
+                controls,
+                groups);
     }
 
     /**
@@ -86,8 +95,15 @@ final class OscalMapping {
                 groups.add(group(child, byId));
             }
         }
-        return new Group(r.id().value(), r.kind() == RequirementKind.CONTROL_POINT ? "control-point" : "section",
-                title(r), List.of(), props(r), parts(r), groups, controls);
+        return new Group(
+                r.id().value(),
+                r.kind() == RequirementKind.CONTROL_POINT ? "control-point" : "section",
+                title(r),
+                List.of(),
+                props(r),
+                parts(r),
+                groups,
+                controls);
     }
 
     private static Control control(Requirement r, Map<RequirementId, Requirement> byId) {
@@ -95,16 +111,24 @@ final class OscalMapping {
         for (RequirementId c : r.children()) {
             controls.add(control(byId.get(c), byId));
         }
-        return new Control(r.id().value(), r.kind() == RequirementKind.ITEM ? "item"
-                : r.kind() == RequirementKind.CONTROL_POINT ? "control-point" : "section",
-                title(r), List.of(), props(r), parts(r), controls);
+        return new Control(
+                r.id().value(),
+                r.kind() == RequirementKind.ITEM
+                        ? "item"
+                        : r.kind() == RequirementKind.CONTROL_POINT ? "control-point" : "section",
+                title(r),
+                List.of(),
+                props(r),
+                parts(r),
+                controls);
     }
 
     private static String title(Requirement r) {
         if (r.title() != null && !r.title().isBlank()) {
             return oneLine(r.title());
         }
-        String label = r.clause() + (r.sourceLabel() == null ? (r.item() == null ? "" : " " + r.item()) : " " + r.sourceLabel());
+        String label = r.clause()
+                + (r.sourceLabel() == null ? (r.item() == null ? "" : " " + r.item()) : " " + r.sourceLabel());
         return oneLine(label);
     }
 
@@ -145,8 +169,16 @@ final class OscalMapping {
         if (r.mlps() != null) {
             prop(p, "mlps-area", r.mlps().area());
             prop(p, "mlps-control-point", r.mlps().controlPoint());
-            prop(p, "mlps-assessed-side", r.mlps().assessedSide() == null ? null : r.mlps().assessedSide().name());
-            prop(p, "mlps-level", r.mlps().level() == null ? null : r.mlps().level().toString());
+            prop(
+                    p,
+                    "mlps-assessed-side",
+                    r.mlps().assessedSide() == null
+                            ? null
+                            : r.mlps().assessedSide().name());
+            prop(
+                    p,
+                    "mlps-level",
+                    r.mlps().level() == null ? null : r.mlps().level().toString());
         }
         return p;
     }
@@ -184,13 +216,28 @@ final class OscalMapping {
                 List<Part> steps = new ArrayList<>();
                 for (MlpsAssessment.TestStep step : m.testMethod().steps()) {
                     List<Prop> props = new ArrayList<>();
-                    prop(props, "number", step.number() == null ? null : step.number().toString());
+                    prop(
+                            props,
+                            "number",
+                            step.number() == null ? null : step.number().toString());
                     step.types().stream().sorted().forEach(t -> prop(props, "step-type", t.name()));
-                    steps.add(new Part(id + "_method.step." + (steps.size() + 1), "mlps-test-step", OscalModel.NS,
-                            null, props, step.text(), List.of()));
+                    steps.add(new Part(
+                            id + "_method.step." + (steps.size() + 1),
+                            "mlps-test-step",
+                            OscalModel.NS,
+                            null,
+                            props,
+                            step.text(),
+                            List.of()));
                 }
-                parts.add(new Part(id + "_method", "mlps-test-method", OscalModel.NS, null, List.of(),
-                        m.testMethod().text(), steps));
+                parts.add(new Part(
+                        id + "_method",
+                        "mlps-test-method",
+                        OscalModel.NS,
+                        null,
+                        List.of(),
+                        m.testMethod().text(),
+                        steps));
             }
             mlpsPart(parts, id + "_evidence", "mlps-expected-evidence", m.expectedEvidence(), List.of());
             if (m.criteria() != null) {
@@ -216,16 +263,21 @@ final class OscalMapping {
 
     private static void criterion(List<Part> parts, String id, String level, String prose) {
         if (prose != null) {
-            parts.add(new Part(id + "_criterion." + level, "mlps-criterion", OscalModel.NS, null,
-                    List.of(Prop.yunjian("level", level)), prose, List.of()));
+            parts.add(new Part(
+                    id + "_criterion." + level,
+                    "mlps-criterion",
+                    OscalModel.NS,
+                    null,
+                    List.of(Prop.yunjian("level", level)),
+                    prose,
+                    List.of()));
         }
     }
 
     // ---- import ----
 
     /** An OSCAL catalog turned into a standard of the catalog, with the document kept for export. */
-    record Imported(Standard standard, List<Requirement> requirements, Catalog oscal) {
-    }
+    record Imported(Standard standard, List<Requirement> requirements, Catalog oscal) {}
 
     /**
      * Maps a validated OSCAL catalog to requirements of standard {@code code}: groups become sections (or
@@ -234,9 +286,14 @@ final class OscalMapping {
      * @throws CatalogFileException for Yunjian props with values Yunjian does not know, or duplicate ids
      */
     static Imported toStandard(String code, String file, Catalog c) {
-        Standard standard = new Standard(code, c.title(), yunjian(c.props(), "title-en", c.title()),
+        Standard standard = new Standard(
+                code,
+                c.title(),
+                yunjian(c.props(), "title-en", c.title()),
                 yunjian(c.props(), "designation", c.version() == null ? "OSCAL " + c.uuid() : c.version()),
-                file, List.of(), List.of(),
+                file,
+                List.of(),
+                List.of(),
                 "OSCAL " + c.oscalVersion() + " · " + c.uuid() + " · " + c.lastModified());
         List<Requirement> out = new ArrayList<>();
         Map<RequirementId, List<RequirementId>> children = new LinkedHashMap<>();
@@ -258,13 +315,21 @@ final class OscalMapping {
         return new Imported(standard, List.copyOf(linked), c);
     }
 
-    private static void group(String code, String file, Group g, RequirementId parent, List<Requirement> out,
-                              Map<RequirementId, List<RequirementId>> children, String path, OscalParams params) {
+    private static void group(
+            String code,
+            String file,
+            Group g,
+            RequirementId parent,
+            List<Requirement> out,
+            Map<RequirementId, List<RequirementId>> children,
+            String path,
+            OscalParams params) {
         RequirementId id = RequirementId.imported(code, g.id());
-        RequirementKind kind = "CONTROL_POINT".equals(yunjian(g.props(), "kind", null)) ? RequirementKind.CONTROL_POINT
+        RequirementKind kind = "CONTROL_POINT".equals(yunjian(g.props(), "kind", null))
+                ? RequirementKind.CONTROL_POINT
                 : RequirementKind.SECTION;
-        out.add(requirement(id, code, kind, parent, g.title(), g.props(), g.parts(), file, path + "(@id=" + g.id() + ")",
-                params));
+        out.add(requirement(
+                id, code, kind, parent, g.title(), g.props(), g.parts(), file, path + "(@id=" + g.id() + ")", params));
         link(children, parent, id);
         for (Control k : g.controls()) {
             control(code, file, k, id, out, children, path + "/controls", params);
@@ -274,14 +339,22 @@ final class OscalMapping {
         }
     }
 
-    private static void control(String code, String file, Control k, RequirementId parent, List<Requirement> out,
-                                Map<RequirementId, List<RequirementId>> children, String path, OscalParams params) {
+    private static void control(
+            String code,
+            String file,
+            Control k,
+            RequirementId parent,
+            List<Requirement> out,
+            Map<RequirementId, List<RequirementId>> children,
+            String path,
+            OscalParams params) {
         RequirementId id = RequirementId.imported(code, k.id());
         String kindProp = yunjian(k.props(), "kind", "ITEM");
-        RequirementKind kind = kindProp.equals("SECTION") ? RequirementKind.SECTION
+        RequirementKind kind = kindProp.equals("SECTION")
+                ? RequirementKind.SECTION
                 : kindProp.equals("CONTROL_POINT") ? RequirementKind.CONTROL_POINT : RequirementKind.ITEM;
-        out.add(requirement(id, code, kind, parent, k.title(), k.props(), k.parts(), file,
-                path + "(@id=" + k.id() + ")", params));
+        out.add(requirement(
+                id, code, kind, parent, k.title(), k.props(), k.parts(), file, path + "(@id=" + k.id() + ")", params));
         link(children, parent, id);
         for (Control sub : k.controls()) {
             control(code, file, sub, id, out, children, path + "/controls", params);
@@ -294,9 +367,17 @@ final class OscalMapping {
         }
     }
 
-    private static Requirement requirement(RequirementId id, String code, RequirementKind kind, RequirementId parent,
-                                           String title, List<Prop> props, List<Part> parts, String file, String path,
-                                           OscalParams params) {
+    private static Requirement requirement(
+            RequirementId id,
+            String code,
+            RequirementKind kind,
+            RequirementId parent,
+            String title,
+            List<Prop> props,
+            List<Part> parts,
+            String file,
+            String path,
+            OscalParams params) {
         String text = null;
         List<Requirement.Note> notes = new ArrayList<>();
         title = params.render(title);
@@ -315,17 +396,40 @@ final class OscalMapping {
         String longTitle = longPart(parts, "title");
         String ownTitle = yunjian(props, "title", longTitle != null ? longTitle : fromYunjian ? null : title);
         String clause = yunjian(props, "clause", label(props, id.clause()));
-        return new Requirement(id, code, kind, clause, yunjian(props, "item", null), yunjian(props, "source-label", null),
-                "true".equals(yunjian(props, "numbering-reconstructed", null)), parent, List.of(),
+        return new Requirement(
+                id,
+                code,
+                kind,
+                clause,
+                yunjian(props, "item", null),
+                yunjian(props, "source-label", null),
+                "true".equals(yunjian(props, "numbering-reconstructed", null)),
+                parent,
+                List.of(),
                 ownTitle,
-                yunjian(props, "title-en", null), yunjian(props, "title-source", null), text, textEn,
-                yunjian(props, "phase-in-standard", null), enums(Phase.class, props, "phase", file, path),
+                yunjian(props, "title-en", null),
+                yunjian(props, "title-source", null),
+                text,
+                textEn,
+                yunjian(props, "phase-in-standard", null),
+                enums(Phase.class, props, "phase", file, path),
                 enums(PartyRole.class, props, "role", file, path),
-                enums(Layer.class, props, "layer", file, path).stream().findFirst().orElse(null),
+                enums(Layer.class, props, "layer", file, path).stream()
+                        .findFirst()
+                        .orElse(null),
                 deploymentModels(props, file, path),
-                "true".equals(yunjian(props, "bold", null)), "true".equals(yunjian(props, "derived-from-lead-in", null)),
-                null, mlps(props, parts, text, file, path), null, List.of(), List.of(), notes, List.of(),
-                null, null, nature(yunjian(props, "nature", null), file, path));
+                "true".equals(yunjian(props, "bold", null)),
+                "true".equals(yunjian(props, "derived-from-lead-in", null)),
+                null,
+                mlps(props, parts, text, file, path),
+                null,
+                List.of(),
+                List.of(),
+                notes,
+                List.of(),
+                null,
+                null,
+                nature(yunjian(props, "nature", null), file, path));
     }
 
     /**
@@ -351,7 +455,9 @@ final class OscalMapping {
                 List<MlpsAssessment.TestStep> steps = new ArrayList<>();
                 for (Part step : p.parts()) {
                     String n = yunjian(step.props(), "number", null);
-                    steps.add(new MlpsAssessment.TestStep(n == null ? null : Integer.valueOf(n), step.prose(),
+                    steps.add(new MlpsAssessment.TestStep(
+                            n == null ? null : Integer.valueOf(n),
+                            step.prose(),
                             enums(org.yunjian.catalog.TestStepType.class, step.props(), "step-type", file, path)));
                 }
                 method = new MlpsAssessment.TestMethod(p.prose(), steps);
@@ -360,14 +466,21 @@ final class OscalMapping {
                     case "compliant" -> compliant = p.prose();
                     case "partially-compliant" -> partially = p.prose();
                     case "non-compliant" -> non = p.prose();
-                    default -> { }
+                    default -> {}
                 }
             }
         }
         try {
-            return new MlpsAssessment(area, yunjian(props, "mlps-control-point", null), false, text,
-                    longPart(parts, "mlps-interpretation"), method, longPart(parts, "mlps-expected-evidence"),
-                    compliant == null && partially == null && non == null ? null
+            return new MlpsAssessment(
+                    area,
+                    yunjian(props, "mlps-control-point", null),
+                    false,
+                    text,
+                    longPart(parts, "mlps-interpretation"),
+                    method,
+                    longPart(parts, "mlps-expected-evidence"),
+                    compliant == null && partially == null && non == null
+                            ? null
                             : new MlpsAssessment.Criteria(compliant, partially, non),
                     side == null ? null : org.yunjian.catalog.AssessedSide.valueOf(side),
                     level == null ? null : Integer.valueOf(level));
@@ -377,11 +490,38 @@ final class OscalMapping {
     }
 
     private static Requirement withChildren(Requirement r, List<RequirementId> children) {
-        return new Requirement(r.id(), r.standardCode(), r.kind(), r.clause(), r.item(), r.sourceLabel(),
-                r.numberingReconstructed(), r.parent(), children, r.title(), r.titleEn(), r.titleSource(), r.text(),
-                r.textEn(), r.phaseInStandard(), r.phases(), r.roles(), r.layer(), r.deploymentModels(), r.bold(),
-                r.derivedFromLeadIn(), r.sourceLine(), r.mlps(), r.exitInventory(), r.corrections(), r.footnotes(), r.notes(),
-                r.allocationRules(), r.roleDetermination(), r.incident(), r.nature());
+        return new Requirement(
+                r.id(),
+                r.standardCode(),
+                r.kind(),
+                r.clause(),
+                r.item(),
+                r.sourceLabel(),
+                r.numberingReconstructed(),
+                r.parent(),
+                children,
+                r.title(),
+                r.titleEn(),
+                r.titleSource(),
+                r.text(),
+                r.textEn(),
+                r.phaseInStandard(),
+                r.phases(),
+                r.roles(),
+                r.layer(),
+                r.deploymentModels(),
+                r.bold(),
+                r.derivedFromLeadIn(),
+                r.sourceLine(),
+                r.mlps(),
+                r.exitInventory(),
+                r.corrections(),
+                r.footnotes(),
+                r.notes(),
+                r.allocationRules(),
+                r.roleDetermination(),
+                r.incident(),
+                r.nature());
     }
 
     private static org.yunjian.catalog.ItemNature nature(String value, String file, String path) {
@@ -396,8 +536,11 @@ final class OscalMapping {
     }
 
     private static String longPart(List<Part> parts, String name) {
-        return parts.stream().filter(p -> OscalModel.NS.equals(p.ns()) && name.equals(p.name())).map(Part::prose)
-                .findFirst().orElse(null);
+        return parts.stream()
+                .filter(p -> OscalModel.NS.equals(p.ns()) && name.equals(p.name()))
+                .map(Part::prose)
+                .findFirst()
+                .orElse(null);
     }
 
     /**
@@ -405,13 +548,22 @@ final class OscalMapping {
      * {@code AC-01} with class {@code sp800-53a}), else {@code fallback}.
      */
     private static String label(List<Prop> props, String fallback) {
-        List<Prop> labels = props.stream().filter(p -> p.ns() == null && "label".equals(p.name())).toList();
-        return labels.stream().filter(p -> p.clazz() == null).map(Prop::value).findFirst()
+        List<Prop> labels = props.stream()
+                .filter(p -> p.ns() == null && "label".equals(p.name()))
+                .toList();
+        return labels.stream()
+                .filter(p -> p.clazz() == null)
+                .map(Prop::value)
+                .findFirst()
                 .orElse(labels.stream().map(Prop::value).findFirst().orElse(fallback));
     }
 
     private static String yunjian(List<Prop> props, String name, String fallback) {
-        return props.stream().filter(p -> p.isYunjian(name)).map(Prop::value).findFirst().orElse(fallback);
+        return props.stream()
+                .filter(p -> p.isYunjian(name))
+                .map(Prop::value)
+                .findFirst()
+                .orElse(fallback);
     }
 
     /** The models a requirement is restricted to: a model that restricts nothing (hybrid) is no such value. */
@@ -419,21 +571,23 @@ final class OscalMapping {
         Set<DeploymentModel> out = enums(DeploymentModel.class, props, "deployment-model", file, path);
         for (DeploymentModel m : out) {
             if (!m.restrictsRequirements()) {
-                throw new CatalogFileException(file, 0, path + "/props(deployment-model)", "unknownProp",
-                        "deployment-model", m.name());
+                throw new CatalogFileException(
+                        file, 0, path + "/props(deployment-model)", "unknownProp", "deployment-model", m.name());
             }
         }
         return out;
     }
 
-    private static <E extends Enum<E>> Set<E> enums(Class<E> type, List<Prop> props, String name, String file, String path) {
+    private static <E extends Enum<E>> Set<E> enums(
+            Class<E> type, List<Prop> props, String name, String file, String path) {
         Set<E> out = EnumSet.noneOf(type);
         for (Prop p : props) {
             if (p.isYunjian(name)) {
                 try {
                     out.add(Enum.valueOf(type, p.value()));
                 } catch (IllegalArgumentException e) {
-                    throw new CatalogFileException(file, 0, path + "/props(" + name + ")", "unknownProp", name, p.value());
+                    throw new CatalogFileException(
+                            file, 0, path + "/props(" + name + ")", "unknownProp", name, p.value());
                 }
             }
         }
@@ -449,8 +603,11 @@ final class OscalMapping {
     }
 
     private static void flatten(Part p, StringBuilder sb) {
-        String label = p.props().stream().filter(x -> x.ns() == null && "label".equals(x.name())).map(Prop::value)
-                .findFirst().orElse(null);
+        String label = p.props().stream()
+                .filter(x -> x.ns() == null && "label".equals(x.name()))
+                .map(Prop::value)
+                .findFirst()
+                .orElse(null);
         if (p.prose() != null || label != null) {
             if (!sb.isEmpty()) {
                 sb.append('\n');

@@ -14,8 +14,7 @@ final class OscalModel {
     /** The official OSCAL catalog JSON schema (draft-07), shipped in liboscal-java. */
     static final String JSON_SCHEMA = "schema/json/oscal-catalog_schema.json";
 
-    private OscalModel() {
-    }
+    private OscalModel() {}
 
     /** A property; {@code clazz} is OSCAL's {@code class} (NIST marks its SP 800-53A labels with it), kept for reading. */
     record Prop(String name, String ns, String value, String clazz) {
@@ -44,8 +43,13 @@ final class OscalModel {
      * frequency"), or the choices of a selection ({@code howMany} null or {@code one-or-more}), or set values;
      * choices may insert further parameters.
      */
-    record Param(String id, String label, List<String> guidelines, List<String> values, String howMany,
-                 List<String> choices) {
+    record Param(
+            String id,
+            String label,
+            List<String> guidelines,
+            List<String> values,
+            String howMany,
+            List<String> choices) {
         Param {
             guidelines = List.copyOf(guidelines);
             values = List.copyOf(values);
@@ -57,8 +61,14 @@ final class OscalModel {
         }
     }
 
-    record Control(String id, String clazz, String title, List<Param> params, List<Prop> props, List<Part> parts,
-                   List<Control> controls) {
+    record Control(
+            String id,
+            String clazz,
+            String title,
+            List<Param> params,
+            List<Prop> props,
+            List<Part> parts,
+            List<Control> controls) {
         Control {
             params = List.copyOf(params);
             props = List.copyOf(props);
@@ -67,8 +77,15 @@ final class OscalModel {
         }
     }
 
-    record Group(String id, String clazz, String title, List<Param> params, List<Prop> props, List<Part> parts,
-                 List<Group> groups, List<Control> controls) {
+    record Group(
+            String id,
+            String clazz,
+            String title,
+            List<Param> params,
+            List<Prop> props,
+            List<Part> parts,
+            List<Group> groups,
+            List<Control> controls) {
         Group {
             params = List.copyOf(params);
             props = List.copyOf(props);
@@ -78,8 +95,17 @@ final class OscalModel {
         }
     }
 
-    record Catalog(String uuid, String title, String published, String lastModified, String version,
-                   String oscalVersion, List<Prop> props, List<Param> params, List<Control> controls, List<Group> groups) {
+    record Catalog(
+            String uuid,
+            String title,
+            String published,
+            String lastModified,
+            String version,
+            String oscalVersion,
+            List<Prop> props,
+            List<Param> params,
+            List<Control> controls,
+            List<Group> groups) {
         Catalog {
             props = List.copyOf(props);
             params = List.copyOf(params);

@@ -19,7 +19,8 @@ import org.yunjian.catalog.internal.OscalModel.Param;
  */
 final class OscalParams {
 
-    private static final Pattern INSERT = Pattern.compile("\\{\\{\\s*insert:\\s*param,\\s*([^\\s}]+)\\s*}}( (?=[;,.:)]))?");
+    private static final Pattern INSERT =
+            Pattern.compile("\\{\\{\\s*insert:\\s*param,\\s*([^\\s}]+)\\s*}}( (?=[;,.:)]))?");
     private static final int MAX_NESTING = 8;
 
     private final Map<String, Param> byId;
@@ -74,14 +75,21 @@ final class OscalParams {
 
     private String param(Param p, int depth) {
         if (!p.values().isEmpty()) {
-            return String.join(", ", p.values().stream().map(v -> render(v.strip(), depth + 1)).toList());
+            return String.join(
+                    ", ",
+                    p.values().stream().map(v -> render(v.strip(), depth + 1)).toList());
         }
         if (p.isSelection()) {
             String how = "one-or-more".equals(p.howMany()) ? "Selection (one or more)" : "Selection";
-            return "[" + how + ": " + String.join("; ", p.choices().stream().map(c -> render(c.strip(), depth + 1))
-                    .toList()) + "]";
+            return "[" + how + ": "
+                    + String.join(
+                            "; ",
+                            p.choices().stream()
+                                    .map(c -> render(c.strip(), depth + 1))
+                                    .toList()) + "]";
         }
-        String label = p.label() == null || p.label().isBlank() ? p.id() : p.label().strip();
+        String label =
+                p.label() == null || p.label().isBlank() ? p.id() : p.label().strip();
         boolean prefixed = label.toLowerCase(Locale.ROOT).startsWith("organization-defined");
         return "[Assignment: " + (prefixed ? label : "organization-defined " + label) + "]";
     }

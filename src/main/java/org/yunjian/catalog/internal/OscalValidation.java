@@ -1,7 +1,6 @@
 package org.yunjian.catalog.internal;
 
 import java.util.List;
-
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.catalog.OscalSchemas;
 import org.yunjian.catalog.OscalSchemas.Problem;
@@ -10,8 +9,7 @@ import org.yunjian.shared.Msg;
 /** Backs {@link OscalSchemas} with the checks the catalog import uses ({@link JsonSchemaCheck}, {@link OscalXml}). */
 public final class OscalValidation {
 
-    private OscalValidation() {
-    }
+    private OscalValidation() {}
 
     public static List<Problem> validate(OscalSchemas.Model model, OscalFormat format, byte[] content, int maxDepth) {
         if (format == OscalFormat.XML) {

@@ -50,8 +50,7 @@ final class OscalXml {
     /** Schema problems reported per document at most; the first names the likeliest mistake, the rest follow from it. */
     static final int MAX_PROBLEMS = 50;
 
-    private OscalXml() {
-    }
+    private OscalXml() {}
 
     static Schema schema() {
         return schema(XSD);
@@ -108,12 +107,13 @@ final class OscalXml {
             ValidatorHandler validator = schema(xsd).newValidatorHandler();
             ErrorHandler errors = new ErrorHandler() {
                 @Override
-                public void warning(SAXParseException e) {
-                }
+                public void warning(SAXParseException e) {}
 
                 @Override
                 public void error(SAXParseException e) throws SAXException {
-                    out.add(new OscalSchemas.Problem(tracker.path(), Math.max(e.getLineNumber(), 0),
+                    out.add(new OscalSchemas.Problem(
+                            tracker.path(),
+                            Math.max(e.getLineNumber(), 0),
                             org.yunjian.shared.Msg.of("catalog.error.xmlSchema", String.valueOf(e.getMessage()))));
                     if (out.size() >= MAX_PROBLEMS) {
                         throw new Enough(e);
@@ -130,8 +130,7 @@ final class OscalXml {
             tracker.setContentHandler(validator);
             tracker.setErrorHandler(new ErrorHandler() {
                 @Override
-                public void warning(SAXParseException e) {
-                }
+                public void warning(SAXParseException e) {}
 
                 @Override
                 public void error(SAXParseException e) throws SAXException {
@@ -153,15 +152,19 @@ final class OscalXml {
                 out.add(new OscalSchemas.Problem(tracker.path(), e.getLineNumber(), deep.problem));
             } else {
                 String message = e.getMessage() == null ? "" : e.getMessage();
-                out.add(new OscalSchemas.Problem(tracker.path(), Math.max(e.getLineNumber(), 0), org.yunjian.shared.Msg.of(
-                        tracker.malformed ? "catalog.error.malformedXml" : "catalog.error.xmlSchema", message)));
+                out.add(new OscalSchemas.Problem(
+                        tracker.path(),
+                        Math.max(e.getLineNumber(), 0),
+                        org.yunjian.shared.Msg.of(
+                                tracker.malformed ? "catalog.error.malformedXml" : "catalog.error.xmlSchema",
+                                message)));
             }
         } catch (SAXException | ParserConfigurationException e) {
-            out.add(new OscalSchemas.Problem("/", 0, org.yunjian.shared.Msg.of("catalog.error.malformedXml",
-                    String.valueOf(e.getMessage()))));
+            out.add(new OscalSchemas.Problem(
+                    "/", 0, org.yunjian.shared.Msg.of("catalog.error.malformedXml", String.valueOf(e.getMessage()))));
         } catch (IOException e) {
-            out.add(new OscalSchemas.Problem("/", 0, org.yunjian.shared.Msg.of("catalog.error.unreadable",
-                    String.valueOf(e.getMessage()))));
+            out.add(new OscalSchemas.Problem(
+                    "/", 0, org.yunjian.shared.Msg.of("catalog.error.unreadable", String.valueOf(e.getMessage()))));
         }
         return out;
     }
@@ -240,9 +243,16 @@ final class OscalXml {
             Document doc = b.parse(new ByteArrayInputStream(content));
             Element c = doc.getDocumentElement();
             Element m = child(c, "metadata");
-            return new Catalog(c.getAttribute("uuid"), inline(child(m, "title")), text(child(m, "published")),
-                    text(child(m, "last-modified")), text(child(m, "version")), text(child(m, "oscal-version")),
-                    props(m), params(c), children(c, "control").stream().map(OscalXml::control).toList(),
+            return new Catalog(
+                    c.getAttribute("uuid"),
+                    inline(child(m, "title")),
+                    text(child(m, "published")),
+                    text(child(m, "last-modified")),
+                    text(child(m, "version")),
+                    text(child(m, "oscal-version")),
+                    props(m),
+                    params(c),
+                    children(c, "control").stream().map(OscalXml::control).toList(),
                     children(c, "group").stream().map(OscalXml::group).toList());
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalStateException("OSCAL XML", e);
@@ -250,29 +260,54 @@ final class OscalXml {
     }
 
     private static Group group(Element g) {
-        return new Group(g.getAttribute("id"), attr(g, "class"), inline(child(g, "title")), params(g), props(g),
+        return new Group(
+                g.getAttribute("id"),
+                attr(g, "class"),
+                inline(child(g, "title")),
+                params(g),
+                props(g),
                 children(g, "part").stream().map(OscalXml::part).toList(),
                 children(g, "group").stream().map(OscalXml::group).toList(),
                 children(g, "control").stream().map(OscalXml::control).toList());
     }
 
     private static Control control(Element c) {
-        return new Control(c.getAttribute("id"), attr(c, "class"), inline(child(c, "title")), params(c), props(c),
+        return new Control(
+                c.getAttribute("id"),
+                attr(c, "class"),
+                inline(child(c, "title")),
+                params(c),
+                props(c),
                 children(c, "part").stream().map(OscalXml::part).toList(),
                 children(c, "control").stream().map(OscalXml::control).toList());
     }
 
     /** Parameters; label and choices with their layout whitespace folded (XML indentation is not text). */
     private static List<Param> params(Element e) {
-        return children(e, "param").stream().map(p -> {
-            Element select = child(p, "select");
-            return new Param(p.getAttribute("id"), fold(inline(child(p, "label"))),
-                    children(p, "guideline").stream().map(g -> fold(String.join(" ",
-                            children(g, "p").stream().map(OscalXml::inline).toList()))).toList(),
-                    children(p, "value").stream().map(v -> fold(text(v))).toList(),
-                    select == null ? null : attr(select, "how-many"),
-                    select == null ? null : children(select, "choice").stream().map(x -> fold(inline(x))).toList());
-        }).toList();
+        return children(e, "param").stream()
+                .map(p -> {
+                    Element select = child(p, "select");
+                    return new Param(
+                            p.getAttribute("id"),
+                            fold(inline(child(p, "label"))),
+                            children(p, "guideline").stream()
+                                    .map(g -> fold(String.join(
+                                            " ",
+                                            children(g, "p").stream()
+                                                    .map(OscalXml::inline)
+                                                    .toList())))
+                                    .toList(),
+                            children(p, "value").stream()
+                                    .map(v -> fold(text(v)))
+                                    .toList(),
+                            select == null ? null : attr(select, "how-many"),
+                            select == null
+                                    ? null
+                                    : children(select, "choice").stream()
+                                            .map(x -> fold(inline(x)))
+                                            .toList());
+                })
+                .toList();
     }
 
     private static String fold(String s) {
@@ -284,21 +319,29 @@ final class OscalXml {
         for (Node n = p.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e && NS.equals(e.getNamespaceURI())) {
                 switch (e.getLocalName()) {
-                    case "title", "prop", "part", "link" -> {
-                    }
-                    case "ul", "ol" -> blocks.add(String.join("\n", children(e, "li").stream().map(OscalXml::inline).toList()));
+                    case "title", "prop", "part", "link" -> {}
+                    case "ul", "ol" ->
+                        blocks.add(String.join(
+                                "\n",
+                                children(e, "li").stream().map(OscalXml::inline).toList()));
                     default -> blocks.add(inline(e));
                 }
             }
         }
-        return new Part(attr(p, "id"), p.getAttribute("name"), attr(p, "ns"), inline(child(p, "title")), props(p),
+        return new Part(
+                attr(p, "id"),
+                p.getAttribute("name"),
+                attr(p, "ns"),
+                inline(child(p, "title")),
+                props(p),
                 blocks.isEmpty() ? null : String.join("\n\n", blocks),
                 children(p, "part").stream().map(OscalXml::part).toList());
     }
 
     private static List<Prop> props(Element e) {
-        return children(e, "prop").stream().map(p -> new Prop(p.getAttribute("name"), attr(p, "ns"), p.getAttribute("value"),
-                attr(p, "class"))).toList();
+        return children(e, "prop").stream()
+                .map(p -> new Prop(p.getAttribute("name"), attr(p, "ns"), p.getAttribute("value"), attr(p, "class")))
+                .toList();
     }
 
     private static String attr(Element e, String name) {
@@ -338,7 +381,11 @@ final class OscalXml {
                 sb.append(n.getNodeValue());
             } else if (n instanceof Element x) {
                 if ("insert".equals(x.getLocalName())) {
-                    sb.append("{{ insert: ").append(x.getAttribute("type")).append(", ").append(x.getAttribute("id-ref")).append(" }}");
+                    sb.append("{{ insert: ")
+                            .append(x.getAttribute("type"))
+                            .append(", ")
+                            .append(x.getAttribute("id-ref"))
+                            .append(" }}");
                 } else {
                     sb.append(inline(x));
                 }

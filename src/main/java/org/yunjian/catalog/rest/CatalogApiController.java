@@ -11,11 +11,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Mapping;
-import org.yunjian.catalog.SearchHit;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 
 /** Read-only access to the standards catalog for any signed-in user. */
@@ -31,19 +30,32 @@ class CatalogApiController {
 
     @GetMapping("/standards")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "The catalogued standards whose code, designation or title (Chinese or English) contains q (any case); one page (page from 1, size 1-200, default 50) with the total")
-    Paged<StandardDto> standards(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-                                 @RequestParam(required = false) String size) {
+    @Operation(
+            summary =
+                    "The catalogued standards whose code, designation or title (Chinese or English) contains q (any case); one page (page from 1, size 1-200, default 50) with the total")
+    Paged<StandardDto> standards(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
-        return Paged.slice(catalog.standards().stream().filter(s -> ListFilters.contains(query.text(), s.code(),
-                s.designation(), s.title(), s.titleEn())).toList(), query.page()).map(s -> StandardDto.of(s, catalog));
+        return Paged.slice(
+                        catalog.standards().stream()
+                                .filter(s -> ListFilters.contains(
+                                        query.text(), s.code(), s.designation(), s.title(), s.titleEn()))
+                                .toList(),
+                        query.page())
+                .map(s -> StandardDto.of(s, catalog));
     }
 
     @GetMapping("/requirements")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Requirements filtered by standard, kind, phase, role, layer and deployment model, and by a full-text query q (then ranked); one page (page from 1, size 1-200, default 50) with the total")
+    @Operation(
+            summary =
+                    "Requirements filtered by standard, kind, phase, role, layer and deployment model, and by a full-text query q (then ranked); one page (page from 1, size 1-200, default 50) with the total")
     Paged<RequirementSummaryDto> requirements(
-            @Parameter(description = "Full-text query (Chinese or English); given, the matches are ranked by relevance") @RequestParam(required = false) String q,
+            @Parameter(description = "Full-text query (Chinese or English); given, the matches are ranked by relevance")
+                    @RequestParam(required = false)
+                    String q,
             @ParameterObject RequirementListParams params) {
         FieldErrors errors = new FieldErrors();
         String text = ListFilters.text(errors, "q", q);
@@ -53,9 +65,15 @@ class CatalogApiController {
 
     @GetMapping("/search")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Full-text search (Chinese and English) over requirements, ranked, combinable with the filters; one page (page from 1, size 1-200, default 50) with the total")
+    @Operation(
+            summary =
+                    "Full-text search (Chinese and English) over requirements, ranked, combinable with the filters; one page (page from 1, size 1-200, default 50) with the total")
     Paged<SearchHitDto> search(
-            @Parameter(description = "Full-text query (Chinese or English), not blank; the matches are ranked by relevance") @RequestParam String q,
+            @Parameter(
+                            description =
+                                    "Full-text query (Chinese or English), not blank; the matches are ranked by relevance")
+                    @RequestParam
+                    String q,
             @ParameterObject RequirementListParams params) {
         FieldErrors errors = new FieldErrors();
         if (q.isBlank()) {
@@ -63,24 +81,32 @@ class CatalogApiController {
         }
         String text = ListFilters.text(errors, "q", q);
         return Paged.slice(catalog.search(text, params.filter(catalog, errors)), params.pageRequest())
-                .map(h -> new SearchHitDto(Math.round(h.score() * 1000) / 1000.0, RequirementSummaryDto.of(h.requirement())));
+                .map(h -> new SearchHitDto(
+                        Math.round(h.score() * 1000) / 1000.0, RequirementSummaryDto.of(h.requirement())));
     }
 
     /** A search result: its score and the requirement. */
-    record SearchHitDto(double score, RequirementSummaryDto requirement) {
-    }
+    record SearchHitDto(double score, RequirementSummaryDto requirement) {}
 
     @GetMapping("/mappings")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Cross-references between standards (EQUAL / SUBSET / INTERSECTS with rationale), filtered by topic and by q (requirement id or rationale contains, any case); one page (page from 1, size 1-200, default 50) with the total")
-    Paged<Mapping> mappings(@RequestParam(required = false) String topic, @RequestParam(required = false) String q,
-                            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    @Operation(
+            summary =
+                    "Cross-references between standards (EQUAL / SUBSET / INTERSECTS with rationale), filtered by topic and by q (requirement id or rationale contains, any case); one page (page from 1, size 1-200, default 50) with the total")
+    Paged<Mapping> mappings(
+            @RequestParam(required = false) String topic,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
-        return Paged.slice(catalog.mappings().stream()
-                .filter(m -> topic == null || topic.isBlank() || m.topic().equals(topic))
-                .filter(m -> ListFilters.contains(query.text(), m.from().value(), m.to().value(), m.rationale(),
-                        m.rationaleZh()))
-                .toList(), query.page());
+        return Paged.slice(
+                catalog.mappings().stream()
+                        .filter(m ->
+                                topic == null || topic.isBlank() || m.topic().equals(topic))
+                        .filter(m -> ListFilters.contains(
+                                query.text(), m.from().value(), m.to().value(), m.rationale(), m.rationaleZh()))
+                        .toList(),
+                query.page());
     }
 
     @GetMapping("/requirements/{id}")
@@ -90,7 +116,8 @@ class CatalogApiController {
         if (!RequirementId.isWellFormed(id)) {
             throw new FieldErrors.ValidationException("id", "catalog.api.notAnId");
         }
-        return catalog.requirement(RequirementId.of(id)).map(r -> RequirementDto.of(r, catalog.mappings(r.id())))
+        return catalog.requirement(RequirementId.of(id))
+                .map(r -> RequirementDto.of(r, catalog.mappings(r.id())))
                 .orElseThrow(() -> new NotFoundException("Requirement", id));
     }
 }

@@ -14,22 +14,43 @@ import org.yunjian.shared.paging.PageRequest;
  * filter value's 400 lists the valid ones.
  */
 record RequirementListParams(
-        @Parameter(description = "Standard code, e.g. MLPS-L3 or TCCIA004 (GET /api/catalog/standards lists them); none: all standards") String standard,
-        @Parameter(description = "Requirement kind: SECTION, CONTROL_POINT or ITEM; none: all kinds") String kind,
-        @Parameter(description = "Lifecycle phase the requirement applies to: PLANNING, ACQUISITION_MIGRATION, OPERATION or EXIT") String phase,
-        @Parameter(description = "Cloud role the requirement names, e.g. CUSTOMER, PROVIDER or THIRD_PARTY_ASSESSOR (any PartyRole name)") String role,
-        @Parameter(description = "Layer: MANAGEMENT, INFRASTRUCTURE, PLATFORM or SERVICE") String layer,
-        @Parameter(description = "Deployment model the requirement applies to: PRIVATE, COMMUNITY or PUBLIC") String deploymentModel,
-        @Parameter(description = "Page number, from 1 (default 1)") String page,
-        @Parameter(description = "Rows per page, 1 to 200 (default 50)") String size) {
+        @Parameter(
+                description =
+                        "Standard code, e.g. MLPS-L3 or TCCIA004 (GET /api/catalog/standards lists them); none: all standards")
+        String standard,
+
+        @Parameter(description = "Requirement kind: SECTION, CONTROL_POINT or ITEM; none: all kinds")
+        String kind,
+
+        @Parameter(
+                description =
+                        "Lifecycle phase the requirement applies to: PLANNING, ACQUISITION_MIGRATION, OPERATION or EXIT")
+        String phase,
+
+        @Parameter(
+                description =
+                        "Cloud role the requirement names, e.g. CUSTOMER, PROVIDER or THIRD_PARTY_ASSESSOR (any PartyRole name)")
+        String role,
+
+        @Parameter(description = "Layer: MANAGEMENT, INFRASTRUCTURE, PLATFORM or SERVICE")
+        String layer,
+
+        @Parameter(description = "Deployment model the requirement applies to: PRIVATE, COMMUNITY or PUBLIC")
+        String deploymentModel,
+
+        @Parameter(description = "Page number, from 1 (default 1)")
+        String page,
+
+        @Parameter(description = "Rows per page, 1 to 200 (default 50)")
+        String size) {
 
     /**
      * The requirement filter; refused (400 naming each field) with any error already in {@code errors} (the query
      * text's) when a filter value is unknown.
      */
     RequirementFilter filter(Catalog catalog, FieldErrors errors) {
-        RequirementFilter filter = FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel,
-                errors);
+        RequirementFilter filter =
+                FilterParams.parse(catalog, standard, kind, phase, role, layer, deploymentModel, errors);
         errors.throwIfAny();
         return filter;
     }

@@ -3,8 +3,8 @@ package org.yunjian.catalog.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
@@ -34,12 +33,13 @@ import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldLabel;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.paging.ListFilters;
-import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Browsing the catalog: requirement items filtered by standard, phase, role, layer and deployment model or found by
@@ -71,45 +71,65 @@ class CatalogPageController {
 
     @PostMapping("/catalog/import")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String importCatalog(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String code,
-                         @RequestParam(defaultValue = "false") boolean replace,
-                         @RequestParam(required = false) String version, RedirectAttributes flash) {
+    String importCatalog(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(required = false) String code,
+            @RequestParam(defaultValue = "false") boolean replace,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         // a replacement comes from the catalog's versions page: back there, with the version now current
         java.util.function.Supplier<String> back = () -> {
-            boolean known = code != null && exchange.imported().stream().anyMatch(i -> i.code().equals(code));
-            return replace && known ? "redirect:" + UriComponentsBuilder.fromPath("/catalog/imports/{code}")
-                    .buildAndExpand(code).encode().toUriString() : "redirect:/catalog";
+            boolean known = code != null
+                    && exchange.imported().stream().anyMatch(i -> i.code().equals(code));
+            return replace && known
+                    ? "redirect:"
+                            + UriComponentsBuilder.fromPath("/catalog/imports/{code}")
+                                    .buildAndExpand(code)
+                                    .encode()
+                                    .toUriString()
+                    : "redirect:/catalog";
         };
         try (InputStream in = file.getInputStream()) {
             byte[] content = in.readNBytes(MAX_UPLOAD + 1);
             // refused, the import form's problems, each naming its field by the form's label; for its version
             // (someone else replaced the catalog since it was read, or the form named no version) the versions page
             // again, whose form now names the version current, ready to replace that one deliberately
-            return PageRefusal.on(flash).in(IMPORT).conflicts()
+            return PageRefusal.on(flash)
+                    .in(IMPORT)
+                    .conflicts()
                     .step(org.yunjian.shared.version.VersionRefusal.Action.IMPORT)
                     .fields(errors -> {
                         Map<String, String> labelled = new LinkedHashMap<>();
-                        errors.forEach((field, text) -> labelled.put(field,
-                                FieldLabel.named(FieldLabels.IMPORT, null, field, text)));
+                        errors.forEach((field, text) ->
+                                labelled.put(field, FieldLabel.named(FieldLabels.IMPORT, null, field, text)));
                         return labelled;
                     })
-                    .attempt(() -> {
-                        if (content.length > MAX_UPLOAD) {
-                            throw new FieldErrors.ValidationException("file", "catalog.import.tooLarge",
-                                    MAX_UPLOAD / 1_000_000);
-                        }
-                        CatalogExchange.ImportedStandard s = exchange.importOscal(file.getOriginalFilename(), content,
-                                code, replace ? ExpectedVersion.ofForm(version) : null);
-                        flash.addFlashAttribute("importMessage", Texts.get(s.version() > 1
-                                ? "catalog.import.replacedDone" : "catalog.import.done", s.code(), s.requirements(),
-                                s.version()));
-                        return back.get();
-                    }, refusal -> {
-                        if (refusal == null) {
-                            flash.addFlashAttribute("importCode", code);
-                        }
-                        return back.get();
-                    });
+                    .attempt(
+                            () -> {
+                                if (content.length > MAX_UPLOAD) {
+                                    throw new FieldErrors.ValidationException(
+                                            "file", "catalog.import.tooLarge", MAX_UPLOAD / 1_000_000);
+                                }
+                                CatalogExchange.ImportedStandard s = exchange.importOscal(
+                                        file.getOriginalFilename(),
+                                        content,
+                                        code,
+                                        replace ? ExpectedVersion.ofForm(version) : null);
+                                flash.addFlashAttribute(
+                                        "importMessage",
+                                        Texts.get(
+                                                s.version() > 1 ? "catalog.import.replacedDone" : "catalog.import.done",
+                                                s.code(),
+                                                s.requirements(),
+                                                s.version()));
+                                return back.get();
+                            },
+                            refusal -> {
+                                if (refusal == null) {
+                                    flash.addFlashAttribute("importCode", code);
+                                }
+                                return back.get();
+                            });
         } catch (CatalogLoadException e) {
             flash.addFlashAttribute(PageRefusal.CONFLICT, e.getMessage());
             flash.addFlashAttribute(PageRefusal.ERRORS_IN, IMPORT);
@@ -123,11 +143,16 @@ class CatalogPageController {
 
     @GetMapping("/catalog")
     @PreAuthorize("isAuthenticated()")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String standard,
-                @RequestParam(required = false) String phase, @RequestParam(required = false) String role,
-                @RequestParam(required = false) String layer, @RequestParam(required = false) String deploymentModel,
-                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String standard,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String deploymentModel,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         fill(q, standard, phase, role, layer, deploymentModel, page, size, model);
         model.addAttribute("standards", catalog.standards());
         model.addAttribute("phases", Phase.values());
@@ -135,18 +160,24 @@ class CatalogPageController {
         model.addAttribute("layers", Layer.values());
         model.addAttribute("models", DeploymentModel.requirementModels());
         model.addAttribute("imported", exchange.imported());
-        model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
+        model.addAttribute(
+                "admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
         return "catalog/list";
     }
 
     /** The result table and its pager alone (the same list as {@code /catalog}, without the page around it). */
     @GetMapping("/catalog/results")
     @PreAuthorize("isAuthenticated()")
-    String results(@RequestParam(required = false) String q, @RequestParam(required = false) String standard,
-                   @RequestParam(required = false) String phase, @RequestParam(required = false) String role,
-                   @RequestParam(required = false) String layer, @RequestParam(required = false) String deploymentModel,
-                   @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                   Model model) {
+    String results(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String standard,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String deploymentModel,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         fill(q, standard, phase, role, layer, deploymentModel, page, size, model);
         return "catalog/list :: results";
     }
@@ -155,12 +186,22 @@ class CatalogPageController {
      * One page of the list and the shared pager keeping the filters. A bad {@code q}, {@code page} or {@code size} is
      * a 400 (the error page) like every list's; an unknown filter value is named on the page, with no results.
      */
-    private void fill(String q, String standard, String phase, String role, String layer, String deploymentModel,
-                      String page, String size, Model model) {
+    private void fill(
+            String q,
+            String standard,
+            String phase,
+            String role,
+            String layer,
+            String deploymentModel,
+            String page,
+            String size,
+            Model model) {
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
         FieldErrors errors = new FieldErrors();
-        RequirementFilter filter = FilterParams.parse(catalog, standard, null, phase, role, layer, deploymentModel, errors);
-        Paged<Requirement> result = errors.isEmpty() ? catalog.page(query.text(), filter, query.page())
+        RequirementFilter filter =
+                FilterParams.parse(catalog, standard, null, phase, role, layer, deploymentModel, errors);
+        Paged<Requirement> result = errors.isEmpty()
+                ? catalog.page(query.text(), filter, query.page())
                 : Paged.of(List.of(), query.page(), 0);
         Map<String, Object> filters = query.filters();
         filters.put("standard", standard);
@@ -172,7 +213,8 @@ class CatalogPageController {
         model.addAttribute("standard", standard);
         model.addAttribute("filter", filter);
         model.addAttribute("searching", query.text() != null);
-        if (!(IMPORT.equals(model.getAttribute(PageRefusal.ERRORS_IN)) && model.containsAttribute(PageRefusal.ERRORS))) {
+        if (!(IMPORT.equals(model.getAttribute(PageRefusal.ERRORS_IN))
+                && model.containsAttribute(PageRefusal.ERRORS))) {
             model.addAttribute(PageRefusal.ERRORS, errors.asMap()); // the filter's, unless an import's came back
         }
         model.addAttribute("fieldLabels", FieldLabels.FILTER);
@@ -189,10 +231,13 @@ class CatalogPageController {
         if (!RequirementId.isWellFormed(id)) {
             throw new NotFoundException("Requirement", id);
         }
-        Requirement r = catalog.requirement(RequirementId.of(id)).orElseThrow(() -> new NotFoundException("Requirement", id));
+        Requirement r =
+                catalog.requirement(RequirementId.of(id)).orElseThrow(() -> new NotFoundException("Requirement", id));
         model.addAttribute("r", r);
         model.addAttribute("standard", catalog.standard(r.standardCode()).orElseThrow());
-        model.addAttribute("parent", r.parent() == null ? null : catalog.requirement(r.parent()).orElse(null));
+        model.addAttribute(
+                "parent",
+                r.parent() == null ? null : catalog.requirement(r.parent()).orElse(null));
         model.addAttribute("children", catalog.children(r.id()));
         model.addAttribute("mappings", catalog.mappings(r.id()));
         model.addAttribute("en", "en".equals(Texts.locale().getLanguage()));
@@ -214,7 +259,8 @@ class CatalogPageController {
         model.addAttribute("catalogTitle", versions.get(0).title()); // "title" is the layout's fragment
         model.addAttribute("versions", versions);
         model.addAttribute("names", people.displayNames(usernames));
-        model.addAttribute("admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
+        model.addAttribute(
+                "admin", CurrentUser.current().map(u -> u.is(Role.SYSTEM_ADMIN)).orElse(false));
         // the replace form names the version the administrator sees, so a replacement made meanwhile is refused
         model.addAttribute("currentVersion", versions.get(0).version()); // newest (current) first, by contract
         return "catalog/imports";

@@ -22,6 +22,5 @@ final class FieldLabels {
             "file", "catalog.import.file",
             "code", "catalog.import.code");
 
-    private FieldLabels() {
-    }
+    private FieldLabels() {}
 }

@@ -8,13 +8,11 @@ import static org.yunjian.cli.remote.Table.column;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.yunjian.cli.remote.RemoteCli.Call;
 import org.yunjian.cli.remote.RemoteCommands.Group;
 import org.yunjian.cli.remote.RemoteCommands.Listing;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,13 +24,14 @@ import picocli.CommandLine.Option;
  */
 final class RemoteAdministration {
 
-    private RemoteAdministration() {
-    }
+    private RemoteAdministration() {}
 
-    @Command(name = "users", mixinStandardHelpOptions = true, description = "cli.security.users.description",
+    @Command(
+            name = "users",
+            mixinStandardHelpOptions = true,
+            description = "cli.security.users.description",
             subcommands = {UsersList.class, UsersRequests.class})
-    static class Users extends Group {
-    }
+    static class Users extends Group {}
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "cli.security.list.description")
     static class UsersList extends Listing {
@@ -46,12 +45,18 @@ final class RemoteAdministration {
 
         @Override
         Table table() {
-            return new Table(List.of(column("cli.users.column.id", "id"),
+            return new Table(List.of(
+                    column("cli.users.column.id", "id"),
                     column("cli.users.column.username", "username"),
                     column("cli.users.column.role", r -> label("security.role.", r.path("role"))),
-                    column("cli.users.column.state", r -> Texts.get(!r.path("enabled").asBoolean()
-                            ? "cli.users.state.disabled" : r.path("locked").asBoolean() ? "cli.users.state.locked"
-                            : "cli.users.state.active")),
+                    column(
+                            "cli.users.column.state",
+                            r -> Texts.get(
+                                    !r.path("enabled").asBoolean()
+                                            ? "cli.users.state.disabled"
+                                            : r.path("locked").asBoolean()
+                                                    ? "cli.users.state.locked"
+                                                    : "cli.users.state.active")),
                     column("cli.users.column.displayName", "displayName")));
         }
     }
@@ -66,7 +71,8 @@ final class RemoteAdministration {
 
         @Override
         Table table() {
-            return new Table(List.of(column("cli.users.column.request", "id"),
+            return new Table(List.of(
+                    column("cli.users.column.request", "id"),
                     column("cli.users.column.username", "username"),
                     column("cli.users.column.kind", r -> label("security.adminRequest.kind.", r.path("kind"))),
                     column("cli.users.column.role", r -> label("security.role.", r.path("requestedRole"))),
@@ -74,10 +80,12 @@ final class RemoteAdministration {
         }
     }
 
-    @Command(name = "audit", mixinStandardHelpOptions = true, description = "cli.audit.root.description",
+    @Command(
+            name = "audit",
+            mixinStandardHelpOptions = true,
+            description = "cli.audit.root.description",
             subcommands = Verify.class)
-    static class Audit extends Group {
-    }
+    static class Audit extends Group {}
 
     /** The server verifies its whole log (MACs, chain, anchors, head witness) with its off-site anchor copy. */
     @Command(name = "verify", mixinStandardHelpOptions = true, description = "cli.audit.verify.description")
@@ -95,12 +103,19 @@ final class RemoteAdministration {
             }
             var findings = report.path("findings");
             if (ok) {
-                out.println(Texts.get("audit.cli.ok", report.path("entries").asLong(), report.path("anchors").asLong()));
+                out.println(Texts.get(
+                        "audit.cli.ok",
+                        report.path("entries").asLong(),
+                        report.path("anchors").asLong()));
             } else {
-                out.println(Texts.get("audit.cli.failed", findings.size(), report.path("entries").asLong(),
+                out.println(Texts.get(
+                        "audit.cli.failed",
+                        findings.size(),
+                        report.path("entries").asLong(),
                         report.path("anchors").asLong()));
                 for (int i = 0; i < findings.size(); i++) {
-                    out.println(Texts.get(i == 0 ? "audit.cli.first" : "audit.cli.also",
+                    out.println(Texts.get(
+                            i == 0 ? "audit.cli.first" : "audit.cli.also",
                             findings.get(i).path("text").asString()));
                 }
             }
@@ -114,8 +129,10 @@ final class RemoteAdministration {
     static class BackupNow extends Call {
         @Option(names = "--to", descriptionKey = "cli.backup.option.to")
         Path to;
+
         @Option(names = "--keys-to", descriptionKey = "cli.backup.option.keysTo")
         Path keysTo;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -129,8 +146,12 @@ final class RemoteAdministration {
                 out.println(Server.JSON.writeValueAsString(b));
                 return 0;
             }
-            out.println(Texts.get("backup.cli.created", b.path("name").asString(), b.path("files").asInt(),
-                    Formats.size(b.path("bytes").asLong()), b.path("manifestSm3").asString()));
+            out.println(Texts.get(
+                    "backup.cli.created",
+                    b.path("name").asString(),
+                    b.path("files").asInt(),
+                    Formats.size(b.path("bytes").asLong()),
+                    b.path("manifestSm3").asString()));
             out.println(Texts.get("backup.cli.keys-not-included"));
             return 0;
         }

@@ -16,13 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.yunjian.cli.remote.RemoteCommands.Acting;
 import org.yunjian.cli.remote.RemoteCommands.Download;
 import org.yunjian.cli.remote.RemoteCommands.Group;
 import org.yunjian.cli.remote.RemoteCommands.Listing;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,21 +33,33 @@ import tools.jackson.databind.JsonNode;
  */
 final class RemoteAssessment {
 
-    private RemoteAssessment() {
-    }
+    private RemoteAssessment() {}
 
-    @Command(name = "assessment", mixinStandardHelpOptions = true, description = "cli.assessment.root.description",
-            subcommands = {AssessmentList.class, Report.class, ExportWorkbook.class, ImportWorkbook.class,
-                    Risks.class, Requests.class, RemoteReview.History.class, RemoteReview.Submit.class,
-                    RemoteReview.SendBack.class, RemoteReview.ApproveReview.class, RemoteReview.ApproveReport.class,
-                    RemoteReview.ReturnReport.class})
-    static class Assessment extends Group {
-    }
+    @Command(
+            name = "assessment",
+            mixinStandardHelpOptions = true,
+            description = "cli.assessment.root.description",
+            subcommands = {
+                AssessmentList.class,
+                Report.class,
+                ExportWorkbook.class,
+                ImportWorkbook.class,
+                Risks.class,
+                Requests.class,
+                RemoteReview.History.class,
+                RemoteReview.Submit.class,
+                RemoteReview.SendBack.class,
+                RemoteReview.ApproveReview.class,
+                RemoteReview.ApproveReport.class,
+                RemoteReview.ReturnReport.class
+            })
+    static class Assessment extends Group {}
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "cli.assessment.list.description")
     static class AssessmentList extends Listing {
         @Option(names = "--system", descriptionKey = "cli.assessment.option.system")
         UUID systemId;
+
         @Option(names = "--status", paramLabel = "STATUS", descriptionKey = "cli.remote.option.status")
         String status;
 
@@ -65,7 +75,8 @@ final class RemoteAssessment {
 
         @Override
         Table table() {
-            return new Table(List.of(column("cli.assessment.list.id", "id"),
+            return new Table(List.of(
+                    column("cli.assessment.list.id", "id"),
                     column("cli.assessment.list.number", "reportNumber"),
                     column("cli.assessment.list.status", r -> label("enum.AssessmentStatus.", r.path("status"))),
                     column("cli.assessment.list.kind", r -> label("enum.AssessorKind.", r.path("assessorKind"))),
@@ -78,21 +89,28 @@ final class RemoteAssessment {
     static class Report extends Download {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+
         @Option(names = "--format", required = true, descriptionKey = "cli.assessment.option.format")
         String format;
-        @Option(names = {"-o", "--out"}, required = true, descriptionKey = "cli.assessment.option.reportOut")
+
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                descriptionKey = "cli.assessment.option.reportOut")
         Path file;
 
         @Override
         String path() {
             // the offline command's spellings (Reports.Format.parse)
-            String document = switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "docx" -> "report.docx";
-                case "pdf" -> "report.pdf";
-                case "oscal-json", "oscal", "json" -> "oscal-results.json";
-                default -> throw Server.input("cli.remote.badOption", "--format",
-                        Texts.get("assessment.error.reportFormat"));
-            };
+            String document =
+                    switch (format.strip().toLowerCase(Locale.ROOT)) {
+                        case "docx" -> "report.docx";
+                        case "pdf" -> "report.pdf";
+                        case "oscal-json", "oscal", "json" -> "oscal-results.json";
+                        default ->
+                            throw Server.input(
+                                    "cli.remote.badOption", "--format", Texts.get("assessment.error.reportFormat"));
+                    };
             return "/api/assessments/" + id + "/" + document;
         }
 
@@ -102,12 +120,18 @@ final class RemoteAssessment {
         }
     }
 
-    @Command(name = "export-workbook", mixinStandardHelpOptions = true,
+    @Command(
+            name = "export-workbook",
+            mixinStandardHelpOptions = true,
             description = "cli.assessment.export-workbook.description")
     static class ExportWorkbook extends Download {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
-        @Option(names = {"-o", "--out"}, required = true, descriptionKey = "cli.assessment.option.out")
+
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                descriptionKey = "cli.assessment.option.out")
         Path file;
 
         @Override
@@ -122,11 +146,14 @@ final class RemoteAssessment {
     }
 
     /** Uploads the workbook; a refused one prints every problem (sheet, row, column) on stderr and exits 1. */
-    @Command(name = "import-workbook", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import-workbook",
+            mixinStandardHelpOptions = true,
             description = "cli.assessment.import-workbook.description")
     static class ImportWorkbook extends Acting {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+
         @Parameters(index = "1", descriptionKey = "cli.assessment.option.in")
         Path file;
 
@@ -140,16 +167,24 @@ final class RemoteAssessment {
                 if (problem == null || !problem.path("problems").isArray()) {
                     throw f;
                 }
-                err.println(Texts.get("cli.assessment.rejected", problem.path("problems").size()));
+                err.println(Texts.get(
+                        "cli.assessment.rejected", problem.path("problems").size()));
                 problem.path("problems").forEach(p -> err.println("  " + describe(p)));
                 return 1;
             }
-            out.println(Texts.get("cli.assessment.imported", r.path("applied").asInt(), r.path("unchanged").asInt(),
+            out.println(Texts.get(
+                    "cli.assessment.imported",
+                    r.path("applied").asInt(),
+                    r.path("unchanged").asInt(),
                     r.path("conflicts").size()));
             for (JsonNode c : r.path("conflicts")) {
-                out.println(Texts.get("cli.assessment.conflictRow", c.path("row").asInt(),
-                        c.path("requirementId").asString(), label("enum.ItemSide.", c.path("side")),
-                        verdict(c.path("platformVerdict")), verdict(c.path("workbookVerdict"))));
+                out.println(Texts.get(
+                        "cli.assessment.conflictRow",
+                        c.path("row").asInt(),
+                        c.path("requirementId").asString(),
+                        label("enum.ItemSide.", c.path("side")),
+                        verdict(c.path("platformVerdict")),
+                        verdict(c.path("workbookVerdict"))));
             }
             return 0;
         }
@@ -167,7 +202,12 @@ final class RemoteAssessment {
             int row = p.path("row").asInt();
             return p.path("column").isNull() || p.path("column").isMissingNode()
                     ? Texts.get("workbook.problem.row", sheet, row, message)
-                    : Texts.get("workbook.problem.cell", sheet, row, p.path("column").asString(), message);
+                    : Texts.get(
+                            "workbook.problem.cell",
+                            sheet,
+                            row,
+                            p.path("column").asString(),
+                            message);
         }
 
         static String verdict(JsonNode v) {
@@ -179,6 +219,7 @@ final class RemoteAssessment {
     static class Risks extends Acting {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -190,26 +231,49 @@ final class RemoteAssessment {
                 return 0;
             }
             JsonNode s = r.path("summary");
-            out.println(Texts.get("cli.assessment.risks.summary", s.path("findings").asInt(), s.path("open").asInt(),
-                    s.path("overdue").asInt(), s.path("unplanned").asInt(), s.path("accepted").asInt(),
+            out.println(Texts.get(
+                    "cli.assessment.risks.summary",
+                    s.path("findings").asInt(),
+                    s.path("open").asInt(),
+                    s.path("overdue").asInt(),
+                    s.path("unplanned").asInt(),
+                    s.path("accepted").asInt(),
                     s.path("expired").asInt()));
             if (r.path("entries").isEmpty()) {
                 out.println(Texts.get("cli.assessment.risks.empty"));
                 return 0;
             }
-            new Table(List.of(column("risk.export.requirement", "requirementId"),
-                    column("risk.export.side", e -> label("enum.ItemSide.", e.path("side"))),
-                    column("risk.export.risk", e -> label("enum.RiskLevel.", e.path("riskLevel"))),
-                    column("risk.export.treatment", e -> label("enum.RiskTreatment.", e.path("treatment"))),
-                    column("risk.export.owner", e -> Table.text(e.path("ownerName"))
-                            + (e.path("transferName").isNull() ? "" : " → " + Table.text(e.path("transferName")))),
-                    column("risk.export.due", e -> e.path("dueDate").isNull() ? Texts.get("risk.due.none")
-                            : day(e.path("dueDate"))
-                            + (e.path("overdue").asBoolean() ? " (" + Texts.get("risk.overdue") + ")" : "")),
-                    column("risk.export.state", e -> label("enum.RiskState.", e.path("state"))
-                            + (e.path("acceptance").isNull() ? "" : " " + Texts.get("risk.acceptance.until",
-                            day(e.path("acceptance").path("expiresOn"))))),
-                    column("risk.export.retest", Risks::retest))).print(rows(r.path("entries")), out);
+            new Table(List.of(
+                            column("risk.export.requirement", "requirementId"),
+                            column("risk.export.side", e -> label("enum.ItemSide.", e.path("side"))),
+                            column("risk.export.risk", e -> label("enum.RiskLevel.", e.path("riskLevel"))),
+                            column("risk.export.treatment", e -> label("enum.RiskTreatment.", e.path("treatment"))),
+                            column(
+                                    "risk.export.owner",
+                                    e -> Table.text(e.path("ownerName"))
+                                            + (e.path("transferName").isNull()
+                                                    ? ""
+                                                    : " → " + Table.text(e.path("transferName")))),
+                            column(
+                                    "risk.export.due",
+                                    e -> e.path("dueDate").isNull()
+                                            ? Texts.get("risk.due.none")
+                                            : day(e.path("dueDate"))
+                                                    + (e.path("overdue").asBoolean()
+                                                            ? " (" + Texts.get("risk.overdue") + ")"
+                                                            : "")),
+                            column(
+                                    "risk.export.state",
+                                    e -> label("enum.RiskState.", e.path("state"))
+                                            + (e.path("acceptance").isNull()
+                                                    ? ""
+                                                    : " "
+                                                            + Texts.get(
+                                                                    "risk.acceptance.until",
+                                                                    day(e.path("acceptance")
+                                                                            .path("expiresOn"))))),
+                            column("risk.export.retest", Risks::retest)))
+                    .print(rows(r.path("entries")), out);
             return 0;
         }
 
@@ -218,9 +282,10 @@ final class RemoteAssessment {
             if (t.isNull() || t.isMissingNode()) {
                 return "—";
             }
-            return t.path("verdict").isNull() ? Texts.get("risk.retest.pending")
+            return t.path("verdict").isNull()
+                    ? Texts.get("risk.retest.pending")
                     : Texts.get("risk.retest.line", label("enum.Verdict.", t.path("verdict")), date(t.path("at")))
-                    + ", " + Texts.get("risk.retest.report", Table.text(t.path("reportNumber")));
+                            + ", " + Texts.get("risk.retest.report", Table.text(t.path("reportNumber")));
         }
     }
 
@@ -248,15 +313,22 @@ final class RemoteAssessment {
 
         @Override
         Table table() {
-            return new Table(List.of(column("cli.remote.column.id", "id"),
+            return new Table(List.of(
+                    column("cli.remote.column.id", "id"),
                     column("cli.remote.column.title", "title"),
                     column("cli.remote.column.addressee", "addressee"),
-                    column("cli.remote.column.due", r -> r.path("dueDate").isNull() ? "—"
-                            : day(r.path("dueDate"))),
-                    column("cli.remote.column.status", r -> label("enum.EvidenceRequestStatus.", r.path("status"))
-                            + (r.path("overdue").asBoolean() ? " · " + Texts.get("assessment.request.overdue") : "")),
-                    column("cli.remote.column.items", r -> Texts.get("cli.assessment.requests.items",
-                            r.path("itemIds").size()))));
+                    column("cli.remote.column.due", r -> r.path("dueDate").isNull() ? "—" : day(r.path("dueDate"))),
+                    column(
+                            "cli.remote.column.status",
+                            r -> label("enum.EvidenceRequestStatus.", r.path("status"))
+                                    + (r.path("overdue").asBoolean()
+                                            ? " · " + Texts.get("assessment.request.overdue")
+                                            : "")),
+                    column(
+                            "cli.remote.column.items",
+                            r -> Texts.get(
+                                    "cli.assessment.requests.items",
+                                    r.path("itemIds").size()))));
         }
     }
 }

@@ -16,12 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.yunjian.cli.remote.RemoteCli.Call;
 import org.yunjian.cli.remote.RemoteCommands.Group;
 import org.yunjian.cli.remote.RemoteCommands.Listing;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,13 +32,14 @@ import tools.jackson.databind.JsonNode;
  */
 final class RemoteCatalog {
 
-    private RemoteCatalog() {
-    }
+    private RemoteCatalog() {}
 
-    @Command(name = "catalog", mixinStandardHelpOptions = true, description = "cli.catalog.root.description",
+    @Command(
+            name = "catalog",
+            mixinStandardHelpOptions = true,
+            description = "cli.catalog.root.description",
             subcommands = {CatalogList.class, Show.class, Search.class, Versions.class, Export.class, Import.class})
-    static class Catalog extends Group {
-    }
+    static class Catalog extends Group {}
 
     static String code(String standard) {
         return URLEncoder.encode(standard, StandardCharsets.UTF_8).replace("+", "%20");
@@ -61,13 +60,24 @@ final class RemoteCatalog {
         @Override
         Table table() {
             boolean english = Texts.ENGLISH.equals(Texts.locale());
-            return new Table(List.of(column("cli.catalog.list.code", "code"),
+            return new Table(List.of(
+                    column("cli.catalog.list.code", "code"),
                     column("cli.catalog.list.nodes", "nodes"),
                     column("cli.catalog.list.items", "items"),
-                    column("cli.catalog.list.source", r -> Texts.get(r.path("builtIn").asBoolean()
-                            ? "cli.catalog.list.builtIn" : "cli.catalog.list.imported")),
-                    column("cli.catalog.list.title", r -> Table.text(english && !r.path("titleEn").isNull()
-                            && !r.path("titleEn").isMissingNode() ? r.path("titleEn") : r.path("title")))));
+                    column(
+                            "cli.catalog.list.source",
+                            r -> Texts.get(
+                                    r.path("builtIn").asBoolean()
+                                            ? "cli.catalog.list.builtIn"
+                                            : "cli.catalog.list.imported")),
+                    column(
+                            "cli.catalog.list.title",
+                            r -> Table.text(
+                                    english
+                                                    && !r.path("titleEn").isNull()
+                                                    && !r.path("titleEn").isMissingNode()
+                                            ? r.path("titleEn")
+                                            : r.path("title")))));
         }
     }
 
@@ -75,6 +85,7 @@ final class RemoteCatalog {
     static class Show extends Call {
         @Parameters(index = "0", descriptionKey = "cli.catalog.option.id")
         String id;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -85,8 +96,8 @@ final class RemoteCatalog {
                 r = remote.server().get("/api/catalog/requirements/" + code(id));
             } catch (Server.Failure f) {
                 if (f.http() == 400 || f.http() == 404) {
-                    err.println(Texts.get(f.http() == 400 ? "cli.catalog.show.malformed" : "cli.catalog.show.unknown",
-                            id));
+                    err.println(
+                            Texts.get(f.http() == 400 ? "cli.catalog.show.malformed" : "cli.catalog.show.unknown", id));
                     return f.http() == 400 ? 2 : 1;
                 }
                 throw f;
@@ -97,7 +108,9 @@ final class RemoteCatalog {
             }
             out.println(r.path("id").asString() + "  (" + label("enum.RequirementKind.", r.path("kind")) + ", "
                     + r.path("standard").asString() + " " + Table.text(r.path("clause"))
-                    + (r.path("sourceLabel").isNull() ? "" : " " + r.path("sourceLabel").asString()) + ")");
+                    + (r.path("sourceLabel").isNull()
+                            ? ""
+                            : " " + r.path("sourceLabel").asString()) + ")");
             line(out, "title", r.path("title"));
             line(out, "titleEn", r.path("titleEn"));
             line(out, "text", r.path("text"));
@@ -106,23 +119,39 @@ final class RemoteCatalog {
             line(out, "phases", labels("enum.Phase.", r.path("phases")));
             line(out, "roles", labels("enum.PartyRole.", r.path("roles")));
             line(out, "layer", r.path("layer").isNull() ? null : label("enum.Layer.", r.path("layer")));
-            line(out, "deploymentModels", r.path("deploymentModels").isEmpty() ? Texts.get("catalog.attr.allModels")
-                    : labels("enum.DeploymentModel.", r.path("deploymentModels")));
+            line(
+                    out,
+                    "deploymentModels",
+                    r.path("deploymentModels").isEmpty()
+                            ? Texts.get("catalog.attr.allModels")
+                            : labels("enum.DeploymentModel.", r.path("deploymentModels")));
             line(out, "parent", r.path("parent"));
-            line(out, "children", r.path("children").isEmpty() ? null : RemoteCommands.rows(r.path("children"))
-                    .stream().map(RemoteCatalog::id).collect(Collectors.joining(", ")));
+            line(
+                    out,
+                    "children",
+                    r.path("children").isEmpty()
+                            ? null
+                            : RemoteCommands.rows(r.path("children")).stream()
+                                    .map(RemoteCatalog::id)
+                                    .collect(Collectors.joining(", ")));
             boolean english = Texts.ENGLISH.equals(Texts.locale());
             for (JsonNode m : r.path("mappings")) {
-                out.println(Texts.get("cli.catalog.show.mapping", id(m.path("from")),
-                        label("enum.Relation.", m.path("relation")), id(m.path("to")),
+                out.println(Texts.get(
+                        "cli.catalog.show.mapping",
+                        id(m.path("from")),
+                        label("enum.Relation.", m.path("relation")),
+                        id(m.path("to")),
                         Table.text(english ? m.path("rationale") : m.path("rationaleZh"))));
             }
             return 0;
         }
 
         private static String labels(String prefix, JsonNode values) {
-            return values.isEmpty() ? null : RemoteCommands.rows(values).stream().map(v -> label(prefix, v))
-                    .collect(Collectors.joining(Texts.get("cli.catalog.separator")));
+            return values.isEmpty()
+                    ? null
+                    : RemoteCommands.rows(values).stream()
+                            .map(v -> label(prefix, v))
+                            .collect(Collectors.joining(Texts.get("cli.catalog.separator")));
         }
 
         private static void line(PrintWriter out, String name, JsonNode value) {
@@ -141,10 +170,13 @@ final class RemoteCatalog {
     static class Search extends Call {
         @Parameters(index = "0", arity = "1..*", descriptionKey = "cli.catalog.option.words")
         List<String> words;
+
         @Option(names = "--standard", descriptionKey = "cli.catalog.option.standard")
         String standard;
+
         @Option(names = "--limit", defaultValue = "20", descriptionKey = "cli.catalog.option.limit")
         int limit;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -153,21 +185,28 @@ final class RemoteCatalog {
             if (limit < 1 || limit > 200) {
                 throw Server.input("cli.remote.badOption", "--limit", "1-200");
             }
-            JsonNode answer = remote.server().get("/api/catalog/search?size=" + limit
-                    + query("q", String.join(" ", words)) + query("standard", standard));
+            JsonNode answer = remote.server()
+                    .get("/api/catalog/search?size=" + limit + query("q", String.join(" ", words))
+                            + query("standard", standard));
             JsonNode hits = answer.path("items");
             if (json) {
                 json(out, hits);
             } else {
                 for (JsonNode h : hits) {
                     JsonNode r = h.path("requirement");
-                    String text = !r.path("text").isNull() ? r.path("text").asString()
+                    String text = !r.path("text").isNull()
+                            ? r.path("text").asString()
                             : !r.path("title").isNull() ? r.path("title").asString() : "";
                     text = text.replace('\n', ' ');
-                    out.printf(Locale.ROOT, "%-28s %7.2f  %s%n", r.path("id").asString(), h.path("score").asDouble(),
+                    out.printf(
+                            Locale.ROOT,
+                            "%-28s %7.2f  %s%n",
+                            r.path("id").asString(),
+                            h.path("score").asDouble(),
                             text.length() > 80 ? text.substring(0, 80) + "…" : text);
                 }
-                out.println(Texts.get("cli.catalog.search.count", answer.path("total").asLong()));
+                out.println(Texts.get(
+                        "cli.catalog.search.count", answer.path("total").asLong()));
             }
             return hits.isEmpty() ? 1 : 0;
         }
@@ -177,6 +216,7 @@ final class RemoteCatalog {
     static class Versions extends Call {
         @Option(names = "--standard", required = true, descriptionKey = "cli.catalog.option.versionsStandard")
         String standard;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -197,12 +237,20 @@ final class RemoteCatalog {
                 return 0;
             }
             for (JsonNode v : versions) {
-                boolean current = v.path("replacedAt").isNull() || v.path("replacedAt").isMissingNode();
-                out.println(Texts.get(current ? "cli.catalog.versions.current" : "cli.catalog.versions.earlier",
-                        v.path("version").asInt(), v.path("fileName").asString(), minute(v.path("importedAt")),
-                        Table.text(v.path("importedBy")), v.path("sha256").asString(), v.path("requirements").asInt(),
+                boolean current =
+                        v.path("replacedAt").isNull() || v.path("replacedAt").isMissingNode();
+                out.println(Texts.get(
+                        current ? "cli.catalog.versions.current" : "cli.catalog.versions.earlier",
+                        v.path("version").asInt(),
+                        v.path("fileName").asString(),
+                        minute(v.path("importedAt")),
+                        Table.text(v.path("importedBy")),
+                        v.path("sha256").asString(),
+                        v.path("requirements").asInt(),
                         current ? "" : minute(v.path("replacedAt")),
-                        v.path("replacedBy").isNull() ? "" : v.path("replacedBy").asString()));
+                        v.path("replacedBy").isNull()
+                                ? ""
+                                : v.path("replacedBy").asString()));
             }
             return 0;
         }
@@ -216,23 +264,28 @@ final class RemoteCatalog {
     static class Export extends Call {
         @Option(names = "--format", required = true, descriptionKey = "cli.catalog.option.format")
         String format;
+
         @Option(names = "--standard", descriptionKey = "cli.catalog.option.exportStandard")
         String standard;
+
         @Option(names = "--out", descriptionKey = "cli.catalog.option.out")
         Path outFile;
 
         @Override
         int work(PrintWriter out, PrintWriter err) throws IOException {
-            String path = switch (format) {
-                case "oscal-json", "oscal-xml", "csv" -> {
-                    if (standard == null) {
-                        throw Server.input("cli.catalog.export.needsStandard", format);
-                    }
-                    yield "/api/catalog/standards/" + code(standard) + (format.equals("csv") ? "/csv"
-                            : "/oscal?format=" + format.substring("oscal-".length()));
-                }
-                default -> throw Server.input("cli.catalog.export.unknownFormat", format);
-            };
+            String path =
+                    switch (format) {
+                        case "oscal-json", "oscal-xml", "csv" -> {
+                            if (standard == null) {
+                                throw Server.input("cli.catalog.export.needsStandard", format);
+                            }
+                            yield "/api/catalog/standards/" + code(standard)
+                                    + (format.equals("csv")
+                                            ? "/csv"
+                                            : "/oscal?format=" + format.substring("oscal-".length()));
+                        }
+                        default -> throw Server.input("cli.catalog.export.unknownFormat", format);
+                    };
             byte[] content;
             try {
                 content = remote.server().download(path);
@@ -257,10 +310,13 @@ final class RemoteCatalog {
     static class Import extends Call {
         @Option(names = "--file", required = true, descriptionKey = "cli.catalog.option.file")
         Path file;
+
         @Option(names = "--code", descriptionKey = "cli.catalog.option.code")
         String code;
+
         @Option(names = "--replace", descriptionKey = "cli.catalog.option.replace")
         boolean replace;
+
         @Option(names = "--replaces-version", paramLabel = "N", descriptionKey = "cli.catalog.option.replacesVersion")
         Long replacesVersion;
 
@@ -286,9 +342,13 @@ final class RemoteCatalog {
                 }
                 throw f;
             }
-            out.println(Texts.get(s.path("version").asInt() > 1 ? "cli.catalog.import.replaced"
-                            : "cli.catalog.import.done", s.path("code").asString(), s.path("requirements").asInt(),
-                    s.path("format").asString(), s.path("sha256").asString(), s.path("version").asInt()));
+            out.println(Texts.get(
+                    s.path("version").asInt() > 1 ? "cli.catalog.import.replaced" : "cli.catalog.import.done",
+                    s.path("code").asString(),
+                    s.path("requirements").asInt(),
+                    s.path("format").asString(),
+                    s.path("sha256").asString(),
+                    s.path("version").asInt()));
             return 0;
         }
     }

@@ -17,11 +17,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-
 import org.yunjian.cli.CliArgs;
 import org.yunjian.cli.CliTexts;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,12 +36,12 @@ import picocli.CommandLine.Option;
 public final class RemoteCli {
 
     /** The command groups that run through the server once one is named. */
-    static final Set<String> BUSINESS = Set.of("assessment", "lifecycle", "responsibility", "catalog", "users", "audit",
-            "backup");
+    static final Set<String> BUSINESS =
+            Set.of("assessment", "lifecycle", "responsibility", "catalog", "users", "audit", "backup");
+
     private static final Set<String> SESSION = Set.of("login", "logout");
 
-    private RemoteCli() {
-    }
+    private RemoteCli() {}
 
     /**
      * The way in from {@code Application.main}, asked first: login / logout, and the business commands while a server
@@ -72,8 +70,10 @@ public final class RemoteCli {
         if (SESSION.contains(args[0])) {
             return true;
         }
-        return BUSINESS.contains(args[0]) && (serverOption(args) != null || !blank(env.apply(Server.SERVER_ENV))
-                || Files.isRegularFile(TokenFile.of(env).path()));
+        return BUSINESS.contains(args[0])
+                && (serverOption(args) != null
+                        || !blank(env.apply(Server.SERVER_ENV))
+                        || Files.isRegularFile(TokenFile.of(env).path()));
     }
 
     /**
@@ -88,14 +88,23 @@ public final class RemoteCli {
 
     public static int run(String... args) {
         quiet();
-        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), System.in,
-                System.console(), System::getenv, args);
+        return run(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                System.in,
+                System.console(),
+                System::getenv,
+                args);
     }
 
     /** Runs the command with the given streams, console (null when there is none) and environment. */
-    public static int run(PrintWriter out, PrintWriter err, InputStream in, Console console,
-                          Function<String, String> env, String... args) {
+    public static int run(
+            PrintWriter out,
+            PrintWriter err,
+            InputStream in,
+            Console console,
+            Function<String, String> env,
+            String... args) {
         CliArgs language = CliArgs.of(args);
         String[] rest = language.use();
         String server = serverOption(rest);
@@ -103,7 +112,10 @@ public final class RemoteCli {
         CommandLine root = tree(remote);
         String[] command = withoutServer(rest);
         CommandLine group = command.length > 0 ? root.getSubcommands().get(command[0]) : null;
-        if (group != null && command.length > 1 && !command[1].startsWith("-") && !group.getSubcommands().isEmpty()
+        if (group != null
+                && command.length > 1
+                && !command[1].startsWith("-")
+                && !group.getSubcommands().isEmpty()
                 && !group.getSubcommands().containsKey(command[1])) {
             err.println(Texts.get("cli.remote.notRemote", command[0] + " " + command[1]));
             err.flush();
@@ -189,8 +201,14 @@ public final class RemoteCli {
     }
 
     /** What every command of a run shares: its streams, environment, language and the server named on its line. */
-    record Remote(PrintWriter out, PrintWriter err, InputStream in, Console console, Function<String, String> env,
-                  Locale locale, String serverOption) {
+    record Remote(
+            PrintWriter out,
+            PrintWriter err,
+            InputStream in,
+            Console console,
+            Function<String, String> env,
+            Locale locale,
+            String serverOption) {
 
         TokenFile file() {
             return TokenFile.of(env);
@@ -199,8 +217,11 @@ public final class RemoteCli {
         /** The server to call with its token; without either a {@link Server.Failure} that says what to do. */
         Server server() {
             TokenFile.Login kept = file().read();
-            String address = serverOption != null ? serverOption : !blank(env.apply(Server.SERVER_ENV))
-                    ? env.apply(Server.SERVER_ENV) : kept == null ? null : kept.server();
+            String address = serverOption != null
+                    ? serverOption
+                    : !blank(env.apply(Server.SERVER_ENV))
+                            ? env.apply(Server.SERVER_ENV)
+                            : kept == null ? null : kept.server();
             if (blank(address)) {
                 throw Server.input("cli.security.api.noServer", Server.SERVER_ENV);
             }
@@ -230,8 +251,7 @@ public final class RemoteCli {
     }
 
     @Command(name = "yunjian", mixinStandardHelpOptions = true, version = "yunjian 0.1.0")
-    static final class Root {
-    }
+    static final class Root {}
 
     /**
      * {@code yunjian login --server URL}: reads an API token (made on the account page) from the terminal without
@@ -264,7 +284,8 @@ public final class RemoteCli {
             var account = new Server(base, token, remote.locale(), Duration.ofSeconds(30)).get("/api/account");
             TokenFile file = remote.file();
             file.write(new TokenFile.Login(base.toString(), token.strip()));
-            out.println(Texts.get("cli.login.done", base, account.path("username").asString(), file.path()));
+            out.println(
+                    Texts.get("cli.login.done", base, account.path("username").asString(), file.path()));
             return 0;
         }
     }

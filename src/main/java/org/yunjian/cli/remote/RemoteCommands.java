@@ -8,13 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-
 import org.yunjian.cli.remote.RemoteCli.Call;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
-
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,13 +24,16 @@ import picocli.CommandLine.Spec;
  */
 final class RemoteCommands {
 
-    static final List<Class<?>> GROUPS = List.of(RemoteAssessment.Assessment.class, RemoteCatalog.Catalog.class,
-            RemoteAdministration.Users.class, RemoteLifecycle.Lifecycle.class,
-            RemoteResponsibility.Responsibility.class, RemoteAdministration.Audit.class,
+    static final List<Class<?>> GROUPS = List.of(
+            RemoteAssessment.Assessment.class,
+            RemoteCatalog.Catalog.class,
+            RemoteAdministration.Users.class,
+            RemoteLifecycle.Lifecycle.class,
+            RemoteResponsibility.Responsibility.class,
+            RemoteAdministration.Audit.class,
             RemoteAdministration.BackupNow.class);
 
-    private RemoteCommands() {
-    }
+    private RemoteCommands() {}
 
     /**
      * A command that offline acts as a named user ({@code --as USERNAME}): against the server the token's owner acts.
@@ -47,7 +47,8 @@ final class RemoteCommands {
         @Override
         final int work(PrintWriter out, PrintWriter err) throws IOException {
             if (as != null) {
-                String owner = remote.server().get("/api/account").path("username").asString();
+                String owner =
+                        remote.server().get("/api/account").path("username").asString();
                 if (!as.equals(owner)) {
                     throw Server.input("cli.remote.notTheOwner", as, owner);
                 }
@@ -146,7 +147,8 @@ final class RemoteCommands {
 
     /** A day the server sends as {@code YYYY-MM-DD}, as the reader writes days; "—" for none. */
     static String day(tools.jackson.databind.JsonNode value) {
-        return value.isNull() || value.isMissingNode() ? "—"
+        return value.isNull() || value.isMissingNode()
+                ? "—"
                 : Formats.date(java.time.LocalDate.parse(value.asString()));
     }
 

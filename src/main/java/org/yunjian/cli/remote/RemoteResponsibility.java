@@ -8,12 +8,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-
 import org.yunjian.cli.remote.RemoteCli.Call;
 import org.yunjian.cli.remote.RemoteCommands.Download;
 import org.yunjian.cli.remote.RemoteCommands.Group;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,20 +22,24 @@ import picocli.CommandLine.Option;
  */
 final class RemoteResponsibility {
 
-    private RemoteResponsibility() {
-    }
+    private RemoteResponsibility() {}
 
-    @Command(name = "responsibility", mixinStandardHelpOptions = true,
+    @Command(
+            name = "responsibility",
+            mixinStandardHelpOptions = true,
             description = "cli.responsibility.root.description",
             subcommands = {Check.class, View.class, ExportWorkbook.class, Statement.class})
-    static class Responsibility extends Group {
-    }
+    static class Responsibility extends Group {}
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "cli.responsibility.check.description")
     static class Check extends Call {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+        @Option(
+                names = "--system",
+                required = true,
+                paramLabel = "SYSTEM_ID",
                 descriptionKey = "cli.responsibility.option.system")
         UUID systemId;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -50,11 +52,14 @@ final class RemoteResponsibility {
             } else if (violations.isEmpty()) {
                 out.println(Texts.get("cli.responsibility.check.clean"));
             } else {
-                new Table(List.of(column("cli.remote.column.rule", r -> Table.text(r.path("ruleRef").isNull()
-                                ? r.path("rule") : r.path("ruleRef"))),
-                        column("cli.remote.column.duty", "duty"),
-                        column("cli.remote.column.message", "message"))).print(
-                        RemoteCommands.rows(violations), out);
+                new Table(List.of(
+                                column(
+                                        "cli.remote.column.rule",
+                                        r -> Table.text(
+                                                r.path("ruleRef").isNull() ? r.path("rule") : r.path("ruleRef"))),
+                                column("cli.remote.column.duty", "duty"),
+                                column("cli.remote.column.message", "message")))
+                        .print(RemoteCommands.rows(violations), out);
             }
             return violations.isEmpty() ? 0 : 3;
         }
@@ -65,14 +70,26 @@ final class RemoteResponsibility {
      * {@code --version} names the matrix version here.
      */
     abstract static class VersionDownload extends Download {
-        @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "cli.option.help")
+        @Option(
+                names = {"-h", "--help"},
+                usageHelp = true,
+                descriptionKey = "cli.option.help")
         boolean help;
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+
+        @Option(
+                names = "--system",
+                required = true,
+                paramLabel = "SYSTEM_ID",
                 descriptionKey = "cli.responsibility.option.system")
         UUID systemId;
+
         @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
         Integer version;
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                paramLabel = "FILE",
                 descriptionKey = "cli.responsibility.option.out")
         Path out;
 
@@ -112,11 +129,20 @@ final class RemoteResponsibility {
      */
     @Command(name = "view", mixinStandardHelpOptions = true, description = "cli.responsibility.view.description")
     static class View extends RemoteCommands.Acting {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+        @Option(
+                names = "--system",
+                required = true,
+                paramLabel = "SYSTEM_ID",
                 descriptionKey = "cli.responsibility.option.system")
         UUID systemId;
-        @Option(names = "--view", required = true, paramLabel = "VIEW", descriptionKey = "cli.responsibility.option.view")
+
+        @Option(
+                names = "--view",
+                required = true,
+                paramLabel = "VIEW",
+                descriptionKey = "cli.responsibility.option.view")
         String view;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
@@ -130,11 +156,18 @@ final class RemoteResponsibility {
                 return 0;
             }
             var t = r.path("table");
-            out.println(Texts.get("cli.responsibility.view.head", server.get("/api/systems/" + systemId).path("name")
-                    .asString(), t.path("label").asString(), r.path("version").asInt(), r.path("status").asString()));
-            out.println(Texts.get("cli.responsibility.view.standard", t.path("standard").asString()));
+            out.println(Texts.get(
+                    "cli.responsibility.view.head",
+                    server.get("/api/systems/" + systemId).path("name").asString(),
+                    t.path("label").asString(),
+                    r.path("version").asInt(),
+                    r.path("status").asString()));
+            out.println(Texts.get(
+                    "cli.responsibility.view.standard", t.path("standard").asString()));
             if (!t.path("scope").isNull() && !t.path("scope").isMissingNode()) {
-                out.println(Texts.get("cli.responsibility.view.scope", t.path("scope").asString(),
+                out.println(Texts.get(
+                        "cli.responsibility.view.scope",
+                        t.path("scope").asString(),
                         t.path("otherModels").asInt()));
             }
             if (t.path("rowCount").asInt() == 0) {
@@ -144,40 +177,63 @@ final class RemoteResponsibility {
             String separator = Texts.get("cli.responsibility.view.separator");
             for (var h : t.path("groups")) {
                 out.println();
-                out.println(Texts.get("cli.responsibility.view.group", h.path("title").asString(),
+                out.println(Texts.get(
+                        "cli.responsibility.view.group",
+                        h.path("title").asString(),
                         h.path("rows").size()));
                 for (var l : h.path("rows")) {
-                    out.println(Texts.get("cli.responsibility.view.row", l.path("ref").asString(),
+                    out.println(Texts.get(
+                            "cli.responsibility.view.row",
+                            l.path("ref").asString(),
                             l.path("text").asString()));
                     if (!l.path("sideLabel").isNull() && !l.path("sideLabel").isMissingNode()) {
-                        out.println(Texts.get("cli.responsibility.view.side", l.path("sideLabel").asString()));
+                        out.println(Texts.get(
+                                "cli.responsibility.view.side",
+                                l.path("sideLabel").asString()));
                     }
                     for (var x : l.path("roles")) {
-                        out.println(Texts.get("cli.responsibility.view.role", x.path("roleLabel").asString(),
-                                x.path("organisations").isEmpty() ? Texts.get("responsibility.view.nobody")
-                                        : String.join(separator, RemoteCommands.rows(x.path("organisations")).stream()
-                                        .map(o -> o.path("name").asString()).toList())));
+                        out.println(Texts.get(
+                                "cli.responsibility.view.role",
+                                x.path("roleLabel").asString(),
+                                x.path("organisations").isEmpty()
+                                        ? Texts.get("responsibility.view.nobody")
+                                        : String.join(
+                                                separator,
+                                                RemoteCommands.rows(x.path("organisations")).stream()
+                                                        .map(o -> o.path("name").asString())
+                                                        .toList())));
                     }
                     for (var m : l.path("mapped")) {
-                        out.println(Texts.get("cli.responsibility.view.mapped", m.path("ref").asString(),
-                                m.path("relation").asString(), m.path("text").asString()));
+                        out.println(Texts.get(
+                                "cli.responsibility.view.mapped",
+                                m.path("ref").asString(),
+                                m.path("relation").asString(),
+                                m.path("text").asString()));
                         if (!m.path("visible").asBoolean()) {
-                            out.println(Texts.get("cli.responsibility.view.mappedNote",
+                            out.println(Texts.get(
+                                    "cli.responsibility.view.mappedNote",
                                     Texts.get("responsibility.view.mapped.hidden")));
-                        } else if (!m.path("notApplicable").isNull() && !m.path("notApplicable").isMissingNode()) {
-                            out.println(Texts.get("cli.responsibility.view.mappedNote",
+                        } else if (!m.path("notApplicable").isNull()
+                                && !m.path("notApplicable").isMissingNode()) {
+                            out.println(Texts.get(
+                                    "cli.responsibility.view.mappedNote",
                                     m.path("notApplicable").asString()));
                         }
                         for (var p : m.path("parts")) {
-                            out.println(Texts.get("cli.responsibility.view.mappedNote", Texts.get(
-                                    "responsibility.view.mapped.part", p.path("accountableName").asString(),
-                                    p.path("roleLabel").asString(), p.path("implementerName").asString())));
+                            out.println(Texts.get(
+                                    "cli.responsibility.view.mappedNote",
+                                    Texts.get(
+                                            "responsibility.view.mapped.part",
+                                            p.path("accountableName").asString(),
+                                            p.path("roleLabel").asString(),
+                                            p.path("implementerName").asString())));
                         }
                     }
                 }
             }
             out.println();
-            out.println(Texts.get("cli.responsibility.view.count", t.path("rowCount").asInt()));
+            out.println(Texts.get(
+                    "cli.responsibility.view.count", t.path("rowCount").asInt()));
             return 0;
         }
     }

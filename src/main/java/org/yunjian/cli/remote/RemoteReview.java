@@ -10,10 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.yunjian.cli.remote.RemoteCommands.Acting;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,20 +25,23 @@ import tools.jackson.databind.JsonNode;
  */
 final class RemoteReview {
 
-    private RemoteReview() {
-    }
+    private RemoteReview() {}
 
-    @Command(name = "review-history", mixinStandardHelpOptions = true,
+    @Command(
+            name = "review-history",
+            mixinStandardHelpOptions = true,
             description = "cli.assessment.review-history.description")
     static class History extends Acting {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
         boolean json;
 
         @Override
         int act(PrintWriter out, PrintWriter err) {
-            JsonNode steps = remote.server().get("/api/assessments/" + id + "/review").path("history");
+            JsonNode steps =
+                    remote.server().get("/api/assessments/" + id + "/review").path("history");
             if (json) {
                 json(out, steps);
                 return 0;
@@ -50,10 +51,16 @@ final class RemoteReview {
             }
             for (JsonNode s : steps) {
                 String what = "SENT_BACK".equals(s.path("kind").asString())
-                        ? Texts.get("review.history.sentBack", s.path("commentCount").asInt())
+                        ? Texts.get(
+                                "review.history.sentBack",
+                                s.path("commentCount").asInt())
                         : label("enum.StepKind.", s.path("kind"));
-                out.println(Texts.get("cli.review.history.row", minute(s.path("at")), Table.text(s.path("actorName")),
-                        what, s.path("comment").isNull() ? "" : s.path("comment").asString()));
+                out.println(Texts.get(
+                        "cli.review.history.row",
+                        minute(s.path("at")),
+                        Table.text(s.path("actorName")),
+                        what,
+                        s.path("comment").isNull() ? "" : s.path("comment").asString()));
             }
             return 0;
         }
@@ -81,8 +88,8 @@ final class RemoteReview {
             Map<String, Object> body = body();
             body.put("version", version);
             JsonNode a = server.send("POST", "/api/assessments/" + id + "/review/" + step(), body);
-            out.println(Texts.get("cli.review.moved", a.path("name").asString(),
-                    label("enum.AssessmentStatus.", a.path("status"))));
+            out.println(Texts.get(
+                    "cli.review.moved", a.path("name").asString(), label("enum.AssessmentStatus.", a.path("status"))));
             return 0;
         }
     }
@@ -124,8 +131,10 @@ final class RemoteReview {
             if (!items.isEmpty()) {
                 // item numbers as the workbook and the page show them: position + 1
                 Map<Integer, String> byNumber = new LinkedHashMap<>();
-                remote.server().all("/api/assessments/" + id + "/items").forEach(i ->
-                        byNumber.put(i.path("position").asInt() + 1, i.path("id").asString()));
+                remote.server()
+                        .all("/api/assessments/" + id + "/items")
+                        .forEach(i -> byNumber.put(
+                                i.path("position").asInt() + 1, i.path("id").asString()));
                 List<Map<String, String>> perItem = new ArrayList<>();
                 for (Map.Entry<Integer, String> e : items.entrySet()) {
                     String item = byNumber.get(e.getKey());
@@ -140,7 +149,9 @@ final class RemoteReview {
         }
     }
 
-    @Command(name = "approve-review", mixinStandardHelpOptions = true,
+    @Command(
+            name = "approve-review",
+            mixinStandardHelpOptions = true,
             description = "cli.assessment.approve-review.description")
     static class ApproveReview extends Commented {
         @Override
@@ -150,7 +161,9 @@ final class RemoteReview {
     }
 
     /** Cannot be undone: without {@code --confirm} nothing is sent (exit 1, as offline). */
-    @Command(name = "approve-report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "approve-report",
+            mixinStandardHelpOptions = true,
             description = "cli.assessment.approve-report.description")
     static class ApproveReport extends Commented {
         @Option(names = "--confirm", descriptionKey = "cli.review.option.confirm")
@@ -178,7 +191,9 @@ final class RemoteReview {
         }
     }
 
-    @Command(name = "return-report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "return-report",
+            mixinStandardHelpOptions = true,
             description = "cli.assessment.return-report.description")
     static class ReturnReport extends Move {
         @Option(names = "--comment", required = true, descriptionKey = "cli.review.option.comment")

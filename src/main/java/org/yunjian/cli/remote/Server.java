@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.yunjian.shared.Texts;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +34,10 @@ public final class Server {
     private final String token;
     private final Locale locale;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     public Server(URI base, String token, Locale locale, Duration timeout) {
         this.base = base;
@@ -127,9 +127,13 @@ public final class Server {
      * it replaces in {@code If-Match} when {@code version} is given.
      */
     public JsonNode send(String method, String path, Object body, Long version) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (version != null) {
             builder.header("If-Match", "\"" + version + "\"");
         }
@@ -141,8 +145,8 @@ public final class Server {
     /** The bytes of {@code GET path} exactly as the server sent them (a report, a workbook, an export). */
     public byte[] download(String path) {
         HttpRequest request = request(path).header("Accept", "*/*").GET().build();
-        return exchange(request, HttpResponse.BodyHandlers.ofByteArray(),
-                b -> new String(b, StandardCharsets.UTF_8)).body();
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray(), b -> new String(b, StandardCharsets.UTF_8))
+                .body();
     }
 
     /**
@@ -154,15 +158,19 @@ public final class Server {
         var body = new java.io.ByteArrayOutputStream();
         for (Map.Entry<String, String> f : fields.entrySet()) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + f.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         String name = file.getFileName().toString().replace("\"", "%22").replaceAll("[\\r\\n]", "_");
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(java.nio.file.Files.readAllBytes(file));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpRequest request = request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
         return JSON.readTree(exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s)
                 .body());
     }
@@ -183,7 +191,8 @@ public final class Server {
             JsonNode got = get(path + join + "size=" + PAGE + "&page=" + page);
             JsonNode answer = field == null ? got : got.path(field);
             answer.path("items").forEach(rows::add);
-            if (answer.path("items").isEmpty() || rows.size() >= answer.path("total").asLong()
+            if (answer.path("items").isEmpty()
+                    || rows.size() >= answer.path("total").asLong()
                     || page >= answer.path("pages").asInt(1)) {
                 return rows;
             }
@@ -192,19 +201,24 @@ public final class Server {
 
     /** Sends the request; an answer outside 2xx, an unreachable server or a time-out is a {@link Failure}. */
     public HttpResponse<String> send(String method, String path) {
-        return exchange(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s);
+        return exchange(
+                request(path)
+                        .method(method, HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                s -> s);
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json, application/problem+json")
                 .header("Accept-Language", locale.toLanguageTag());
     }
 
-    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                         java.util.function.Function<T, String> text) {
+    private <T> HttpResponse<T> exchange(
+            HttpRequest request, HttpResponse.BodyHandler<T> handler, java.util.function.Function<T, String> text) {
         HttpResponse<T> response;
         try {
             response = http.send(request, handler);
@@ -246,8 +260,8 @@ public final class Server {
     }
 
     public static boolean loopback(String host) {
-        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                || host.equals("::1"));
+        return host != null
+                && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
     }
 
     public static String oneLine(String s) {

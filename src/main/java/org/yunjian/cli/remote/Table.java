@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-
 import org.yunjian.shared.Texts;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,8 +15,7 @@ import tools.jackson.databind.JsonNode;
 final class Table {
 
     /** A column: its header's bundle key and how a row shows in it. */
-    record Column(String headerKey, Function<JsonNode, String> value) {
-    }
+    record Column(String headerKey, Function<JsonNode, String> value) {}
 
     private final List<Column> columns;
 
@@ -43,7 +40,9 @@ final class Table {
         List<String[]> lines = new ArrayList<>();
         lines.add(columns.stream().map(c -> Texts.get(c.headerKey())).toArray(String[]::new));
         for (JsonNode row : rows) {
-            lines.add(columns.stream().map(c -> Server.oneLine(c.value().apply(row))).toArray(String[]::new));
+            lines.add(columns.stream()
+                    .map(c -> Server.oneLine(c.value().apply(row)))
+                    .toArray(String[]::new));
         }
         int[] widths = new int[columns.size()];
         for (String[] line : lines) {
@@ -69,8 +68,13 @@ final class Table {
     }
 
     private static boolean wide(int c) {
-        return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-                || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-                || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+        return (c >= 0x1100 && c <= 0x115F)
+                || (c >= 0x2E80 && c <= 0xA4CF)
+                || (c >= 0xAC00 && c <= 0xD7A3)
+                || (c >= 0xF900 && c <= 0xFAFF)
+                || (c >= 0xFE30 && c <= 0xFE4F)
+                || (c >= 0xFF00 && c <= 0xFF60)
+                || (c >= 0xFFE0 && c <= 0xFFE6)
+                || (c >= 0x20000 && c <= 0x3FFFD);
     }
 }

@@ -24,8 +24,7 @@ public record TokenFile(Path path) {
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
     /** What the file holds. */
-    public record Login(String server, String token) {
-    }
+    public record Login(String server, String token) {}
 
     /** The file of the user whose environment is {@code env}. */
     public static TokenFile of(Function<String, String> env) {
@@ -34,7 +33,9 @@ public record TokenFile(Path path) {
         Path dir;
         if (xdg != null && !xdg.isBlank()) {
             dir = Path.of(xdg);
-        } else if (appData != null && !appData.isBlank() && System.getProperty("os.name", "").startsWith("Windows")) {
+        } else if (appData != null
+                && !appData.isBlank()
+                && System.getProperty("os.name", "").startsWith("Windows")) {
             dir = Path.of(appData);
         } else {
             dir = Path.of(System.getProperty("user.home"), ".config");
@@ -71,7 +72,8 @@ public record TokenFile(Path path) {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
             }
-            Path tmp = Files.createTempFile(dir, "credentials", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            Path tmp =
+                    Files.createTempFile(dir, "credentials", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE));
             writeTo(tmp, login);
             Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } else {

@@ -2,7 +2,6 @@ package org.yunjian.documents.internal;
 
 import java.nio.file.Path;
 import java.util.Optional;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,13 +1,11 @@
 package org.yunjian.documents.internal;
 
-import java.util.logging.Level;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import com.openhtmltopdf.util.XRLogger;
+import java.util.logging.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends openhtmltopdf's log (by default printed straight to the console, several lines per document) through
@@ -19,8 +17,7 @@ public final class OpenHtmlToPdfLogging implements XRLogger {
 
     private static volatile boolean installed;
 
-    private OpenHtmlToPdfLogging() {
-    }
+    private OpenHtmlToPdfLogging() {}
 
     /** Installs the bridge once per class loader; later calls do nothing. */
     public static void install() {
@@ -65,8 +62,10 @@ public final class OpenHtmlToPdfLogging implements XRLogger {
     public boolean isLogLevelEnabled(Diagnostic diagnostic) {
         Logger log = LoggerFactory.getLogger("com.openhtmltopdf");
         int v = diagnostic.getLevel().intValue();
-        return v >= Level.SEVERE.intValue() ? log.isErrorEnabled()
-                : v >= Level.WARNING.intValue() ? log.isWarnEnabled()
-                : v >= Level.INFO.intValue() ? log.isInfoEnabled() : log.isDebugEnabled();
+        return v >= Level.SEVERE.intValue()
+                ? log.isErrorEnabled()
+                : v >= Level.WARNING.intValue()
+                        ? log.isWarnEnabled()
+                        : v >= Level.INFO.intValue() ? log.isInfoEnabled() : log.isDebugEnabled();
     }
 }

@@ -7,18 +7,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
-import org.yunjian.evidence.internal.EvidenceRequests;
 import org.yunjian.evidence.RequestRecords.RequestLine;
+import org.yunjian.evidence.internal.EvidenceRequests;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.Texts;
-
+import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 public final class EvidenceRequestCommands {
 
-    private EvidenceRequestCommands() {
-    }
+    private EvidenceRequestCommands() {}
 
     static void print(PrintWriter out, EvidenceRequests requests, List<RequestLine> lines) {
         if (lines.isEmpty()) {
@@ -40,18 +37,26 @@ public final class EvidenceRequestCommands {
         }
         LocalDate today = requests.today();
         for (RequestLine l : lines) {
-            out.println(String.join("  ", l.id().toString(), l.title(), requests.name(l.addresseeOrgId()),
-                    Formats.date(l.dueDate()), Msg.of(l.status()).text()
+            out.println(String.join(
+                    "  ",
+                    l.id().toString(),
+                    l.title(),
+                    requests.name(l.addresseeOrgId()),
+                    Formats.date(l.dueDate()),
+                    Msg.of(l.status()).text()
                             + (l.overdue(today) ? " · " + Texts.get("assessment.request.overdue") : ""),
                     Texts.get("cli.assessment.requests.items", l.itemIds().size())));
         }
     }
 
-    @Command(name = "requests", mixinStandardHelpOptions = true,
+    @Command(
+            name = "requests",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.requests.description}")
     public static class Requests extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", arity = "0..1", descriptionKey = "cli.assessment.requests.option.id")
         UUID id;
+
         private final EvidenceRequests requests;
 
         Requests(UserAdministration users, ApplicationEventPublisher events, EvidenceRequests requests) {
@@ -70,7 +75,8 @@ public final class EvidenceRequestCommands {
             Paged<RequestLine> page;
             int n = 1;
             do {
-                page = requests.mine(null, null, new PageRequest(n++, PageRequest.MAX_SIZE)).addressed();
+                page = requests.mine(null, null, new PageRequest(n++, PageRequest.MAX_SIZE))
+                        .addressed();
                 all.addAll(page.items());
             } while (page.hasNext());
             print(out, requests, all);
@@ -78,15 +84,20 @@ public final class EvidenceRequestCommands {
         }
     }
 
-    @Command(name = "answer-request", mixinStandardHelpOptions = true,
+    @Command(
+            name = "answer-request",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.answer-request.description}")
     public static class Answer extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.answer-request.option.line")
         UUID line;
+
         @Parameters(index = "1", descriptionKey = "cli.assessment.answer-request.option.file")
         Path file;
+
         @Option(names = "--valid-until", descriptionKey = "cli.assessment.answer-request.option.validUntil")
         LocalDate validUntil;
+
         private final EvidenceRequests requests;
 
         Answer(UserAdministration users, ApplicationEventPublisher events, EvidenceRequests requests) {
@@ -97,8 +108,12 @@ public final class EvidenceRequestCommands {
         @Override
         protected int work(PrintWriter out, PrintWriter err) throws IOException {
             // the line's version just read: an answer or re-addressing since then is not answered over unseen
-            var e = requests.answer(line, ExpectedVersion.exactly(requests.line(line).version()),
-                    file.getFileName().toString(), Files.readAllBytes(file), validUntil);
+            var e = requests.answer(
+                    line,
+                    ExpectedVersion.exactly(requests.line(line).version()),
+                    file.getFileName().toString(),
+                    Files.readAllBytes(file),
+                    validUntil);
             out.println(Texts.get("assessment.request.answered", e.displayName()));
             out.println("SM3 " + e.sm3());
             return 0;

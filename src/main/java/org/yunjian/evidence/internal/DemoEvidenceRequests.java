@@ -3,7 +3,6 @@ package org.yunjian.evidence.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,17 +12,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.DemoPortal;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.demo.DemoData;
+import org.yunjian.evidence.EvidenceRequestRepository;
+import org.yunjian.evidence.RequestRecords;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.DemoPortal;
-import org.yunjian.evidence.EvidenceRequestRepository;
-import org.yunjian.evidence.RequestRecords;
 
 /**
  * In demo mode, after the demo assessment (30): the assessor has sent the provider an evidence request with two lines,
@@ -44,8 +43,13 @@ class DemoEvidenceRequests implements ApplicationRunner {
     private final UserAdministration users;
     private final java.time.Clock clock;
 
-    DemoEvidenceRequests(EvidenceRequests requests, EvidenceRequestRepository requestRepo, AssessmentRepository repo,
-                         DemoPortal portal, UserAdministration users, java.time.Clock clock) {
+    DemoEvidenceRequests(
+            EvidenceRequests requests,
+            EvidenceRequestRepository requestRepo,
+            AssessmentRepository repo,
+            DemoPortal portal,
+            UserAdministration users,
+            java.time.Clock clock) {
         this.requests = requests;
         this.requestRepo = requestRepo;
         this.repo = repo;
@@ -57,30 +61,52 @@ class DemoEvidenceRequests implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        AssessmentInfo[] demo = {portal.openAssessment()
-                .filter(a -> requestRepo.linesOfAssessment(a.id()).isEmpty()).orElse(null)};
+        AssessmentInfo[] demo = {
+            portal.openAssessment()
+                    .filter(a -> requestRepo.linesOfAssessment(a.id()).isEmpty())
+                    .orElse(null)
+        };
         CurrentUser assessor = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         CurrentUser provider = SeedActor.account(users, DemoData.PROVIDER_USER).orElse(null);
         if (demo[0] == null || assessor == null || provider == null) {
             return;
         }
         List<TestItem> open = repo.items(demo[0].id()).stream()
-                .filter(i -> i.side() == ItemSide.CLOUD_PLATFORM && i.verdict() == null).toList();
+                .filter(i -> i.side() == ItemSide.CLOUD_PLATFORM && i.verdict() == null)
+                .toList();
         if (open.size() < 3) {
             return;
         }
         LocalDate today = LocalDate.now(clock.withZone(EvidenceRequests.ZONE));
         var sent = new java.util.ArrayList<RequestRecords.RequestLine>();
-        SeedActor.run(assessor, () -> sent.addAll(requests.send(demo[0].id(), List.of(
-                new EvidenceRequests.LineInput(demo("demo.evidence.line1"), demo("demo.evidence.line1.description"),
-                        List.of(open.get(0).id(), open.get(1).id()), today.plusDays(10), null),
-                new EvidenceRequests.LineInput(demo("demo.evidence.line2"), null, List.of(open.get(2).id()),
-                        today.plusDays(14), null)))));
+        SeedActor.run(
+                assessor,
+                () -> sent.addAll(requests.send(
+                        demo[0].id(),
+                        List.of(
+                                new EvidenceRequests.LineInput(
+                                        demo("demo.evidence.line1"),
+                                        demo("demo.evidence.line1.description"),
+                                        List.of(open.get(0).id(), open.get(1).id()),
+                                        today.plusDays(10),
+                                        null),
+                                new EvidenceRequests.LineInput(
+                                        demo("demo.evidence.line2"),
+                                        null,
+                                        List.of(open.get(2).id()),
+                                        today.plusDays(14),
+                                        null)))));
         if (sent.isEmpty()) {
             return;
         }
-        SeedActor.run(provider, () -> requests.answer(sent.get(0).id(), ExpectedVersion.exactly(0), demo("demo.evidence.file"), pdf(),
-                today.plusYears(1)));
+        SeedActor.run(
+                provider,
+                () -> requests.answer(
+                        sent.get(0).id(),
+                        ExpectedVersion.exactly(0),
+                        demo("demo.evidence.file"),
+                        pdf(),
+                        today.plusYears(1)));
         log.info("Demo evidence request seeded: {} lines, the first answered", sent.size());
     }
 

@@ -1,9 +1,8 @@
 package org.yunjian.evidence.internal;
 
 import java.io.IOException;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yunjian.evidence.AssessmentProperties;

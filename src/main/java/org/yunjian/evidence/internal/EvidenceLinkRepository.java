@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,8 +19,7 @@ import org.yunjian.evidence.RequestRecords.EvidenceLink;
 @Repository
 public class EvidenceLinkRepository {
 
-    private static final String ASSESSMENTS_OF =
-            """
+    private static final String ASSESSMENTS_OF = """
                     SELECT DISTINCT assessment_id FROM assessment_evidence_link WHERE evidence_id = ?""";
 
     private final JdbcClient jdbc;
@@ -34,13 +32,13 @@ public class EvidenceLinkRepository {
         jdbc.sql("""
                         INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name,
                         linked_at) VALUES (?,?,?,?,?,?)""")
-                .params(evidenceId, itemId, assessmentId, by, byName, utc(at)).update();
+                .params(evidenceId, itemId, assessmentId, by, byName, utc(at))
+                .update();
     }
 
     int delete(UUID evidenceId, UUID itemId) {
         return jdbc.sql("""
-                DELETE FROM assessment_evidence_link WHERE evidence_id = ? AND item_id = ?""")
-                .params(evidenceId, itemId).update();
+                DELETE FROM assessment_evidence_link WHERE evidence_id = ? AND item_id = ?""").params(evidenceId, itemId).update();
     }
 
     List<EvidenceLink> linksOf(UUID evidenceId) {
@@ -59,8 +57,10 @@ public class EvidenceLinkRepository {
 
     Optional<LocalDate> validUntil(UUID evidenceId) {
         return jdbc.sql("""
-                SELECT valid_until FROM assessment_evidence WHERE id = ?""").param(evidenceId)
-                .query((rs, n) -> Optional.ofNullable(rs.getObject("valid_until", LocalDate.class))).optional()
+                SELECT valid_until FROM assessment_evidence WHERE id = ?""")
+                .param(evidenceId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("valid_until", LocalDate.class)))
+                .optional()
                 .flatMap(o -> o);
     }
 
@@ -74,11 +74,13 @@ public class EvidenceLinkRepository {
         return jdbc.sql("""
                         SELECT e.id FROM assessment_evidence e JOIN assessment a ON a.id = e.assessment_id
                         JOIN assessment t ON t.id = ? WHERE a.system_id = ? AND a.id <> t.id
-                        AND a.created_at <= t.created_at ORDER BY e.created_at DESC, e.id""")
-                .params(than, systemId).query(UUID.class).list();
+                        AND a.created_at <= t.created_at ORDER BY e.created_at DESC, e.id""").params(than, systemId).query(UUID.class).list();
     }
 
     private static final RowMapper<EvidenceLink> LINK = (rs, n) -> new EvidenceLink(
-            rs.getObject("evidence_id", UUID.class), rs.getObject("item_id", UUID.class),
-            rs.getObject("assessment_id", UUID.class), rs.getString("linked_by_name"), instant(rs, "linked_at"));
+            rs.getObject("evidence_id", UUID.class),
+            rs.getObject("item_id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getString("linked_by_name"),
+            instant(rs, "linked_at"));
 }

@@ -11,26 +11,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.evidence.EvidenceService;
 import org.yunjian.evidence.RequestRecords.EvidenceLink;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.evidence.EvidenceService;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * One evidence object supporting several items, and carried into a later assessment of the same system. Carrying
@@ -48,8 +47,13 @@ public class EvidenceLinks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EvidenceLinks(AssessmentService assessments, AssessmentRepository repo, EvidenceLinkRepository links,
-                  EvidenceService evidence, ApplicationEventPublisher events, Clock clock) {
+    EvidenceLinks(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            EvidenceLinkRepository links,
+            EvidenceService evidence,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.assessments = assessments;
         this.repo = repo;
         this.links = links;
@@ -59,24 +63,22 @@ public class EvidenceLinks {
     }
 
     /** Where carried evidence came from: the assessment it was uploaded in. */
-    public record Origin(UUID assessmentId, String name, String reportNumber) {
-    }
+    public record Origin(UUID assessmentId, String name, String reportNumber) {}
 
     /**
      * Evidence as it stands in one assessment: the items it supports there, its validity and, when it was carried in,
      * where from.
      */
-    public record Standing(EvidenceInfo evidence, LocalDate validUntil, boolean expired, List<EvidenceLink> links,
-                           Origin origin) {
+    public record Standing(
+            EvidenceInfo evidence, LocalDate validUntil, boolean expired, List<EvidenceLink> links, Origin origin) {
         public boolean carried() {
             return origin != null;
         }
     }
 
     /** Evidence of an earlier assessment of the same system that the assessors could carry in. */
-    public record Candidate(EvidenceInfo evidence, LocalDate validUntil, boolean expired, boolean carried,
-                            Origin origin) {
-    }
+    public record Candidate(
+            EvidenceInfo evidence, LocalDate validUntil, boolean expired, boolean carried, Origin origin) {}
 
     LocalDate today() {
         return LocalDate.now(clock.withZone(EvidenceRequests.ZONE));
@@ -94,7 +96,9 @@ public class EvidenceLinks {
     public List<Standing> ofAssessment(UUID assessmentId) {
         Access access = assessments.access(assessmentId);
         Map<UUID, EvidenceInfo> byId = new LinkedHashMap<>();
-        repo.evidenceOfAssessment(assessmentId).stream().filter(access::maySee).forEach(e -> byId.putIfAbsent(e.id(), e));
+        repo.evidenceOfAssessment(assessmentId).stream()
+                .filter(access::maySee)
+                .forEach(e -> byId.putIfAbsent(e.id(), e));
         LocalDate today = today();
         List<Standing> out = new ArrayList<>();
         for (EvidenceInfo e : byId.values()) {
@@ -107,15 +111,22 @@ public class EvidenceLinks {
     /** One evidence object as it stands in the assessment (404 if the caller does not see it there). */
     @Transactional(readOnly = true)
     public Standing standing(UUID evidenceId, UUID assessmentId) {
-        return ofAssessment(assessmentId).stream().filter(s -> s.evidence().id().equals(evidenceId)).findFirst()
+        return ofAssessment(assessmentId).stream()
+                .filter(s -> s.evidence().id().equals(evidenceId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence", evidenceId));
     }
 
     private Standing standing(EvidenceInfo home, UUID assessmentId, LocalDate today) {
         LocalDate until = links.validUntil(home.id()).orElse(null);
         List<EvidenceLink> here = links.linksOf(home.id()).stream()
-                .filter(l -> l.assessmentId().equals(assessmentId)).toList();
-        return new Standing(home, until, !valid(until, today), here,
+                .filter(l -> l.assessmentId().equals(assessmentId))
+                .toList();
+        return new Standing(
+                home,
+                until,
+                !valid(until, today),
+                here,
                 home.assessmentId().equals(assessmentId) ? null : origin(home.assessmentId()));
     }
 
@@ -139,16 +150,28 @@ public class EvidenceLinks {
         List<TestItem> items = itemsOf(assessmentId, itemIds);
         Instant now = clock.instant();
         repo.claimEvidence(evidenceId, version.value(), now);
-        Set<UUID> already = links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
+        Set<UUID> already =
+                links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
         for (TestItem i : items) {
             if (already.contains(i.id())) {
                 continue;
             }
-            links.insert(evidenceId, i.id(), assessmentId, access.user().userId(), access.user().username(), now);
-            events.publishEvent(AuditableEvent.success("assessment.evidence.link", "evidence", evidenceId,
+            links.insert(
+                    evidenceId,
+                    i.id(),
+                    assessmentId,
+                    access.user().userId(),
+                    access.user().username(),
+                    now);
+            events.publishEvent(AuditableEvent.success(
+                    "assessment.evidence.link",
+                    "evidence",
+                    evidenceId,
                     Msg.of("assessment.audit.evidence.link", info.displayName(), i.requirementId(), Msg.of(i.side()))));
         }
-        return links.linksOf(evidenceId).stream().filter(l -> l.assessmentId().equals(assessmentId)).toList();
+        return links.linksOf(evidenceId).stream()
+                .filter(l -> l.assessmentId().equals(assessmentId))
+                .toList();
     }
 
     /**
@@ -167,15 +190,23 @@ public class EvidenceLinks {
         if (all.stream().noneMatch(l -> l.itemId().equals(itemId))) {
             throw new NotFoundException("evidence-link", itemId);
         }
-        long inHome = all.stream().filter(l -> l.assessmentId().equals(info.assessmentId())).count();
+        long inHome = all.stream()
+                .filter(l -> l.assessmentId().equals(info.assessmentId()))
+                .count();
         if (item.assessmentId().equals(info.assessmentId()) && inHome <= 1) {
-            throw new ConflictException("evidence-last-link", Msg.of("assessment.evidence.conflict.lastLink",
-                    info.displayName()));
+            throw new ConflictException(
+                    "evidence-last-link", Msg.of("assessment.evidence.conflict.lastLink", info.displayName()));
         }
         repo.claimEvidence(evidenceId, version.value(), clock.instant());
         links.delete(evidenceId, itemId);
-        events.publishEvent(AuditableEvent.success("assessment.evidence.unlink", "evidence", evidenceId,
-                Msg.of("assessment.audit.evidence.unlink", info.displayName(), item.requirementId(),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.evidence.unlink",
+                "evidence",
+                evidenceId,
+                Msg.of(
+                        "assessment.audit.evidence.unlink",
+                        info.displayName(),
+                        item.requirementId(),
                         Msg.of(item.side()))));
     }
 
@@ -201,8 +232,12 @@ public class EvidenceLinks {
         long expected = version.value();
         repo.claimEvidence(evidenceId, expected, clock.instant());
         links.setValidUntil(evidenceId, date);
-        events.publishEvent(AuditableEvent.success("assessment.evidence.validity", "evidence", evidenceId,
-                date == null ? Msg.of("assessment.audit.evidence.validityCleared", info.displayName())
+        events.publishEvent(AuditableEvent.success(
+                "assessment.evidence.validity",
+                "evidence",
+                evidenceId,
+                date == null
+                        ? Msg.of("assessment.audit.evidence.validityCleared", info.displayName())
                         : Msg.of("assessment.audit.evidence.validity", info.displayName(), date)));
         return expected + 1;
     }
@@ -257,8 +292,15 @@ public class EvidenceLinks {
             }
             LocalDate until = links.validUntil(id).orElse(null);
             boolean carried = links.assessmentsOf(id, e.assessmentId()).contains(assessmentId);
-            out.add(new Candidate(e, until, !valid(until, today), carried,
-                    new Origin(there.assessment().id(), there.assessment().name(), there.assessment().reportNumber())));
+            out.add(new Candidate(
+                    e,
+                    until,
+                    !valid(until, today),
+                    carried,
+                    new Origin(
+                            there.assessment().id(),
+                            there.assessment().name(),
+                            there.assessment().reportNumber())));
         }
         return out;
     }
@@ -270,32 +312,57 @@ public class EvidenceLinks {
      * carry naming the file, nothing carried.
      */
     @Transactional
-    public List<EvidenceLink> carry(UUID assessmentId, UUID evidenceId, ExpectedVersion version,
-                                    List<UUID> itemIds) {
+    public List<EvidenceLink> carry(UUID assessmentId, UUID evidenceId, ExpectedVersion version, List<UUID> itemIds) {
         Access access = assessments.access(assessmentId);
         access.requireAssessor();
         assessments.requireOpen(assessmentId);
-        Candidate c = candidates(assessmentId).stream().filter(x -> x.evidence().id().equals(evidenceId)).findFirst()
+        Candidate c = candidates(assessmentId).stream()
+                .filter(x -> x.evidence().id().equals(evidenceId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         if (c.expired()) {
-            events.publishEvent(AuditableEvent.denied("assessment.evidence.carry", "evidence", evidenceId,
-                    Msg.of("assessment.audit.evidence.carryExpired", c.evidence().displayName(), c.validUntil())));
-            throw new ConflictException("evidence-expired", Msg.of("assessment.evidence.conflict.expired",
-                    c.evidence().displayName(), c.validUntil()));
+            events.publishEvent(AuditableEvent.denied(
+                    "assessment.evidence.carry",
+                    "evidence",
+                    evidenceId,
+                    Msg.of(
+                            "assessment.audit.evidence.carryExpired",
+                            c.evidence().displayName(),
+                            c.validUntil())));
+            throw new ConflictException(
+                    "evidence-expired",
+                    Msg.of("assessment.evidence.conflict.expired", c.evidence().displayName(), c.validUntil()));
         }
         List<TestItem> items = itemsOf(assessmentId, itemIds);
         evidence.claim(c.evidence(), version);
-        Set<UUID> already = links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
+        Set<UUID> already =
+                links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
         Instant now = clock.instant();
         for (TestItem i : items) {
             if (!already.contains(i.id())) {
-                links.insert(evidenceId, i.id(), assessmentId, access.user().userId(), access.user().username(), now);
+                links.insert(
+                        evidenceId,
+                        i.id(),
+                        assessmentId,
+                        access.user().userId(),
+                        access.user().username(),
+                        now);
             }
         }
         Origin o = c.origin();
-        events.publishEvent(AuditableEvent.success("assessment.evidence.carry", "evidence", evidenceId,
-                Msg.of("assessment.audit.evidence.carry", c.evidence().displayName(), o.name(),
-                        o.reportNumber() == null ? "—" : o.reportNumber(), items.size(), c.evidence().sm3())));
-        return links.linksOf(evidenceId).stream().filter(l -> l.assessmentId().equals(assessmentId)).toList();
+        events.publishEvent(AuditableEvent.success(
+                "assessment.evidence.carry",
+                "evidence",
+                evidenceId,
+                Msg.of(
+                        "assessment.audit.evidence.carry",
+                        c.evidence().displayName(),
+                        o.name(),
+                        o.reportNumber() == null ? "—" : o.reportNumber(),
+                        items.size(),
+                        c.evidence().sm3())));
+        return links.linksOf(evidenceId).stream()
+                .filter(l -> l.assessmentId().equals(assessmentId))
+                .toList();
     }
 }

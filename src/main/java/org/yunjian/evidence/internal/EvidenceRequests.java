@@ -12,35 +12,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.Records.EvidenceInfo;
+import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.evidence.EvidenceRequestRepository;
 import org.yunjian.evidence.EvidenceRequestStatus;
 import org.yunjian.evidence.EvidenceRouting;
 import org.yunjian.evidence.EvidenceRouting.Party;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.evidence.EvidenceService;
 import org.yunjian.evidence.RequestRecords.RequestLine;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.responsibility.AccountableParties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.evidence.EvidenceRequestRepository;
-import org.yunjian.evidence.EvidenceService;
-import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Evidence requests (资料清单): the assessors of an open assessment ask the system's customer or provider for
@@ -67,9 +66,16 @@ public class EvidenceRequests {
 
     private final AssessmentChanges work;
 
-    EvidenceRequests(AssessmentService assessments, AssessmentRepository repo, EvidenceRequestRepository requests,
-                     EvidenceService evidence, AccountableParties accountable, OrganizationDirectory directory,
-                     ApplicationEventPublisher events, Clock clock, AssessmentChanges work) {
+    EvidenceRequests(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            EvidenceRequestRepository requests,
+            EvidenceService evidence,
+            AccountableParties accountable,
+            OrganizationDirectory directory,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AssessmentChanges work) {
         this.work = work;
         this.assessments = assessments;
         this.repo = repo;
@@ -88,21 +94,21 @@ public class EvidenceRequests {
         }
 
         public boolean blank() {
-            return (title == null || title.isBlank()) && (description == null || description.isBlank())
-                    && itemIds.isEmpty() && dueDate == null;
+            return (title == null || title.isBlank())
+                    && (description == null || description.isBlank())
+                    && itemIds.isEmpty()
+                    && dueDate == null;
         }
     }
 
     /** A proposed or chosen addressee: the party, its organisation and what the choice rests on. */
-    public record Routed(Party party, UUID organisationId, EvidenceRouting.Basis basis) {
-    }
+    public record Routed(Party party, UUID organisationId, EvidenceRouting.Basis basis) {}
 
     /**
      * What a reader sees of the lines: one page of those addressed to its organisation, and for assessors one page
      * of those to review, each with its total.
      */
-    public record MyLines(Paged<RequestLine> addressed, Paged<RequestLine> toReview) {
-    }
+    public record MyLines(Paged<RequestLine> addressed, Paged<RequestLine> toReview) {}
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
@@ -114,13 +120,17 @@ public class EvidenceRequests {
     @Transactional(readOnly = true)
     public List<RequestLine> ofAssessment(UUID assessmentId) {
         Access access = assessments.access(assessmentId);
-        return requests.linesOfAssessment(assessmentId).stream().filter(l -> sees(access, l)).toList();
+        return requests.linesOfAssessment(assessmentId).stream()
+                .filter(l -> sees(access, l))
+                .toList();
     }
 
     /** The lines of one item the caller may see. */
     @Transactional(readOnly = true)
     public List<RequestLine> ofItem(UUID assessmentId, UUID itemId) {
-        return ofAssessment(assessmentId).stream().filter(l -> l.itemIds().contains(itemId)).toList();
+        return ofAssessment(assessmentId).stream()
+                .filter(l -> l.itemIds().contains(itemId))
+                .toList();
     }
 
     /**
@@ -148,7 +158,8 @@ public class EvidenceRequests {
                 // an assessment the caller no longer sees: none of its lines are shown
             }
         }
-        return new MyLines(requests.addressedAt(u.organizationId(), visible, q, status, page),
+        return new MyLines(
+                requests.addressedAt(u.organizationId(), visible, q, status, page),
                 requests.submittedAt(u.organizationId(), assessing, q, page));
     }
 
@@ -158,8 +169,7 @@ public class EvidenceRequests {
         return visibleLine(lineId).line();
     }
 
-    private record Seen(RequestLine line, Access access) {
-    }
+    private record Seen(RequestLine line, Access access) {}
 
     private Seen visibleLine(UUID lineId) {
         RequestLine l = requests.line(lineId).orElseThrow(() -> new NotFoundException("evidence-request-line", lineId));
@@ -177,7 +187,8 @@ public class EvidenceRequests {
 
     static boolean sees(Access access, RequestLine l) {
         return access.relations().contains(Access.Relation.ASSESSOR_ORG)
-                || access.relations().contains(Access.Relation.ADMIN) || addressed(access, l);
+                || access.relations().contains(Access.Relation.ADMIN)
+                || addressed(access, l);
     }
 
     static boolean addressed(Access access, RequestLine l) {
@@ -205,14 +216,19 @@ public class EvidenceRequests {
     private Routed route(CloudSystem s, List<TestItem> items, Optional<Map<String, Set<UUID>>> matrix) {
         if (matrix.isEmpty()) {
             try {
-                matrix = accountable.of(s.id(), items.stream().map(TestItem::requirementId).collect(Collectors.toSet()));
+                matrix = accountable.of(
+                        s.id(), items.stream().map(TestItem::requirementId).collect(Collectors.toSet()));
             } catch (NotFoundException e) {
                 matrix = Optional.empty(); // the matrix is not the caller's to see: the sides decide
             }
         }
-        EvidenceRouting.Proposal p = EvidenceRouting.propose(items.stream()
-                .map(i -> new EvidenceRouting.RoutedItem(i.requirementId(), i.side())).toList(), s.customerId(),
-                s.providerId(), matrix);
+        EvidenceRouting.Proposal p = EvidenceRouting.propose(
+                items.stream()
+                        .map(i -> new EvidenceRouting.RoutedItem(i.requirementId(), i.side()))
+                        .toList(),
+                s.customerId(),
+                s.providerId(),
+                matrix);
         return new Routed(p.party(), organisation(s, p.party()), p.basis());
     }
 
@@ -225,8 +241,7 @@ public class EvidenceRequests {
             errors.add(field, "assessment.request.error.items");
             return List.of();
         }
-        Map<UUID, TestItem> all = repo.items(assessmentId).stream()
-                .collect(Collectors.toMap(TestItem::id, i -> i));
+        Map<UUID, TestItem> all = repo.items(assessmentId).stream().collect(Collectors.toMap(TestItem::id, i -> i));
         List<TestItem> out = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
             TestItem i = all.get(id);
@@ -253,7 +268,9 @@ public class EvidenceRequests {
         CloudSystem s = access.system();
         LocalDate today = today();
         FieldErrors errors = new FieldErrors();
-        List<LineInput> lines = input == null ? List.of() : input.stream().filter(l -> l != null && !l.blank()).toList();
+        List<LineInput> lines = input == null
+                ? List.of()
+                : input.stream().filter(l -> l != null && !l.blank()).toList();
         if (lines.isEmpty()) {
             errors.add("lines", "assessment.request.error.noLines");
         }
@@ -269,7 +286,9 @@ public class EvidenceRequests {
             } else if (title.length() > 200) {
                 errors.add(p + "title", "assessment.request.error.titleLong", 200);
             }
-            String description = in.description() == null || in.description().isBlank() ? null : in.description().strip();
+            String description = in.description() == null || in.description().isBlank()
+                    ? null
+                    : in.description().strip();
             if (description != null && description.length() > 2000) {
                 errors.add(p + "description", "assessment.request.error.descriptionLong", 2000);
             }
@@ -286,19 +305,46 @@ public class EvidenceRequests {
                 continue;
             }
             Routed proposed = route(s, items, Optional.empty());
-            Routed chosen = in.addressee() == null || in.addressee() == proposed.party() ? proposed
+            Routed chosen = in.addressee() == null || in.addressee() == proposed.party()
+                    ? proposed
                     : new Routed(in.addressee(), organisation(s, in.addressee()), EvidenceRouting.Basis.CHOSEN);
-            out.add(new RequestLine(UUID.randomUUID(), requestId, assessmentId, n + 1, title, description, in.dueDate(),
-                    chosen.organisationId(), chosen.basis(), EvidenceRequestStatus.PENDING, null, null, null, null,
-                    null, null, now, items.stream().map(TestItem::id).toList(), access.user().username(), now, 0));
+            out.add(new RequestLine(
+                    UUID.randomUUID(),
+                    requestId,
+                    assessmentId,
+                    n + 1,
+                    title,
+                    description,
+                    in.dueDate(),
+                    chosen.organisationId(),
+                    chosen.basis(),
+                    EvidenceRequestStatus.PENDING,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now,
+                    items.stream().map(TestItem::id).toList(),
+                    access.user().username(),
+                    now,
+                    0));
         }
         errors.throwIfAny();
-        requests.insertRequest(requestId, assessmentId, access.user().userId(), access.user().username(), now);
+        requests.insertRequest(
+                requestId, assessmentId, access.user().userId(), access.user().username(), now);
         out.forEach(requests::insertLine);
         work.changed(assessmentId);
-        Msg to = Msg.joined(out.stream().map(l -> name(l.addresseeOrgId())).distinct()
-                .map(n -> Msg.of(org.yunjian.shared.Texts.VERBATIM, n)).toList());
-        events.publishEvent(AuditableEvent.success("assessment.request.send", "assessment", assessmentId,
+        Msg to = Msg.joined(out.stream()
+                .map(l -> name(l.addresseeOrgId()))
+                .distinct()
+                .map(n -> Msg.of(org.yunjian.shared.Texts.VERBATIM, n))
+                .toList());
+        events.publishEvent(AuditableEvent.success(
+                "assessment.request.send",
+                "assessment",
+                assessmentId,
                 Msg.of("assessment.audit.request.send", out.size(), to)));
         return out;
     }
@@ -309,8 +355,8 @@ public class EvidenceRequests {
      * {@code version}: the line's version the caller read (a newer one: 409, none: 428).
      */
     @Transactional
-    public EvidenceInfo answer(UUID lineId, ExpectedVersion version, String fileName, byte[] content,
-                               LocalDate validUntil) {
+    public EvidenceInfo answer(
+            UUID lineId, ExpectedVersion version, String fileName, byte[] content, LocalDate validUntil) {
         Seen seen = visibleLine(lineId);
         if (!addressed(seen.access(), seen.line()) || !seen.access().mayUpload()) {
             throw new AccessDeniedException("assessment.request.denied.answer");
@@ -320,11 +366,14 @@ public class EvidenceRequests {
         requests.claim(lineId, version.value(), now);
         RequestLine l = requests.line(lineId).orElseThrow();
         EvidenceRequestStatus next = l.status().answer();
-        EvidenceInfo info = evidence.store(seen.access(), l.assessmentId(), l.itemIds(), fileName, content, false,
-                validUntil);
+        EvidenceInfo info =
+                evidence.store(seen.access(), l.assessmentId(), l.itemIds(), fileName, content, false, validUntil);
         requests.answer(lineId, info.id(), seen.access().user().username(), now, next);
         work.changed(l.assessmentId());
-        events.publishEvent(AuditableEvent.success("assessment.request.answer", "evidence-request-line", lineId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.request.answer",
+                "evidence-request-line",
+                lineId,
                 Msg.of("assessment.audit.request.answer", l.title(), info.displayName(), info.sm3())));
         return info;
     }
@@ -351,9 +400,14 @@ public class EvidenceRequests {
         EvidenceRequestStatus next = l.status().decide(accept);
         requests.decide(lineId, next, text, seen.access().user().username(), now);
         work.changed(l.assessmentId());
-        events.publishEvent(AuditableEvent.success(accept ? "assessment.request.accept" : "assessment.request.return",
-                "evidence-request-line", lineId, Msg.of(accept ? "assessment.audit.request.accept"
-                        : "assessment.audit.request.return", l.title(), text == null ? "" : text)));
+        events.publishEvent(AuditableEvent.success(
+                accept ? "assessment.request.accept" : "assessment.request.return",
+                "evidence-request-line",
+                lineId,
+                Msg.of(
+                        accept ? "assessment.audit.request.accept" : "assessment.audit.request.return",
+                        l.title(),
+                        text == null ? "" : text)));
         return requests.line(lineId).orElseThrow();
     }
 
@@ -378,7 +432,10 @@ public class EvidenceRequests {
         if (!org.equals(l.addresseeOrgId())) {
             requests.readdress(lineId, org, EvidenceRouting.Basis.CHOSEN, now);
             work.changed(l.assessmentId());
-            events.publishEvent(AuditableEvent.success("assessment.request.readdress", "evidence-request-line", lineId,
+            events.publishEvent(AuditableEvent.success(
+                    "assessment.request.readdress",
+                    "evidence-request-line",
+                    lineId,
                     Msg.of("assessment.audit.request.readdress", l.title(), name(l.addresseeOrgId()), name(org))));
         }
         return requests.line(lineId).orElseThrow();
@@ -386,11 +443,15 @@ public class EvidenceRequests {
 
     /** The party an organisation is on the system, for display. */
     public static Party partyOf(CloudSystem s, UUID organisation) {
-        return organisation.equals(s.providerId()) && !organisation.equals(s.customerId()) ? Party.PROVIDER
+        return organisation.equals(s.providerId()) && !organisation.equals(s.customerId())
+                ? Party.PROVIDER
                 : Party.CUSTOMER;
     }
 
     public String name(UUID organisation) {
-        return directory.find(organisation).map(OrganizationDirectory.OrganizationRef::name).orElse("—");
+        return directory
+                .find(organisation)
+                .map(OrganizationDirectory.OrganizationRef::name)
+                .orElse("—");
     }
 }

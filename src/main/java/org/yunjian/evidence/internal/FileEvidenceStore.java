@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
-import org.yunjian.shared.keys.OwnerOnlyFiles;
 import org.yunjian.evidence.EvidenceStore;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /** Evidence blobs as files in one directory, written to a temporary file first and moved into place. */
 class FileEvidenceStore implements EvidenceStore {
@@ -29,12 +28,15 @@ class FileEvidenceStore implements EvidenceStore {
     public void put(String name, byte[] sealed) throws IOException {
         Path target = path(name);
         Path tmp = dir.resolve(name + ".part");
-        java.util.Set<StandardOpenOption> options = java.util.EnumSet.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        java.util.Set<StandardOpenOption> options =
+                java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         // owner-only (0600) from the start, whatever the process umask
         try (java.nio.channels.SeekableByteChannel out = OwnerOnlyFiles.posix(dir)
-                ? Files.newByteChannel(tmp, options, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
+                ? Files.newByteChannel(
+                        tmp,
+                        options,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))
                 : Files.newByteChannel(tmp, options)) {
             java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(sealed);
             while (buffer.hasRemaining()) {

@@ -5,25 +5,24 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.crypto.DecryptionFailedException;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
-import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.shared.Formats;
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.Text;
 import org.yunjian.evidence.AssessmentProperties;
 import org.yunjian.evidence.ContentTypes;
 import org.yunjian.evidence.EvidenceKeys;
 import org.yunjian.evidence.EvidenceStore;
+import org.yunjian.evidence.EvidenceVault;
+import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
 
 /** {@link EvidenceVault} on the assessment evidence store, master key and content checks. */
 @Component
@@ -48,19 +47,20 @@ class SealedEvidenceVault implements EvidenceVault {
             throw new ValidationException(field, "assessment.error.evidence.empty");
         }
         if (content.length > max) {
-            throw new ValidationException(field, "assessment.error.evidence.tooLarge", Formats.size(content.length),
-                    Formats.size(max));
+            throw new ValidationException(
+                    field, "assessment.error.evidence.tooLarge", Formats.size(content.length), Formats.size(max));
         }
         StringBuilder rejected = new StringBuilder();
         Optional<String> type = ContentTypes.accept(content, rejected);
         if (type.isEmpty()) {
-            throw new ValidationException(field, "assessment.error.evidence.type",
-                    ContentTypes.refusedName(rejected.toString()));
+            throw new ValidationException(
+                    field, "assessment.error.evidence.type", ContentTypes.refusedName(rejected.toString()));
         }
         UUID id = UUID.randomUUID();
         byte[] fileKey = Sm4Gcm.generateKey();
         byte[] sealed = Sm4Gcm.encrypt(fileKey, content, EvidenceKeys.aad(id));
-        String blob = HexFormat.of().formatHex(Sm3.digest(id.toString() + System.nanoTime()).bytes(), 0, 16) + ".sm4";
+        String blob = HexFormat.of()
+                        .formatHex(Sm3.digest(id.toString() + System.nanoTime()).bytes(), 0, 16) + ".sm4";
         try {
             store.put(blob, sealed);
         } catch (IOException e) {
@@ -69,8 +69,14 @@ class SealedEvidenceVault implements EvidenceVault {
         afterCompletion(blob, false);
         String wrapped = keys.wrap(id, fileKey);
         java.util.Arrays.fill(fileKey, (byte) 0);
-        return new Sealed(id, Text.fileName(originalName, "evidence"), type.get(), content.length,
-                Sm3.digest(content).hex(), blob, wrapped);
+        return new Sealed(
+                id,
+                Text.fileName(originalName, "evidence"),
+                type.get(),
+                content.length,
+                Sm3.digest(content).hex(),
+                blob,
+                wrapped);
     }
 
     @Override
@@ -86,7 +92,8 @@ class SealedEvidenceVault implements EvidenceVault {
         } catch (IOException e) {
             throw new Unreadable(Msg.of("assessment.error.evidence.missing", s.displayName()), e);
         }
-        if (!MessageDigest.isEqual(Sm3.digest(content).bytes(), Sm3Digest.of(s.sm3()).bytes())) {
+        if (!MessageDigest.isEqual(
+                Sm3.digest(content).bytes(), Sm3Digest.of(s.sm3()).bytes())) {
             log.error("Evidence {} failed its integrity check: sm3", s.id());
             throw new Unreadable(Msg.of("assessment.error.evidence.altered", s.displayName(), s.sm3()), null);
         }

@@ -1,7 +1,6 @@
 package org.yunjian.evidence.web;
 
 import java.util.UUID;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,12 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.evidence.EvidenceException;
 import org.yunjian.evidence.EvidenceService;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.VersionRefusal;
 
 /**
@@ -42,33 +41,46 @@ class EvidencePages {
         try {
             var d = evidence.download(id);
             return ResponseEntity.ok()
-                    .header("Content-Disposition", ContentDisposition.attachment()
-                            .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header(
+                            "Content-Disposition",
+                            ContentDisposition.attachment()
+                                    .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                    .build()
+                                    .toString())
                     .header("X-Content-Type-Options", "nosniff")
                     .contentType(MediaType.parseMediaType(d.info().contentType()))
                     .body(d.content());
         } catch (EvidenceException e) {
             int status = e.kind() == EvidenceException.Kind.KEY_DESTROYED ? 410 : 500;
-            return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN)
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.TEXT_PLAIN)
                     .body(e.getMessage());
         }
     }
 
     @PostMapping("/evidence/{id}/shared")
     @PreAuthorize(WHO)
-    String share(@PathVariable UUID id, @RequestParam boolean shared, @RequestParam(required = false) String version,
-                 RedirectAttributes flash) {
+    String share(
+            @PathVariable UUID id,
+            @RequestParam boolean shared,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         var info = evidence.visible(id);
         // refused, the item page again over the evidence as stored now, with the clear refusal: sharing did not change
         String back = "redirect:/assessment-items/" + info.itemId();
-        return PageRefusal.on(flash).conflicts().step(VersionRefusal.Action.SHARE)
+        return PageRefusal.on(flash)
+                .conflicts()
+                .step(VersionRefusal.Action.SHARE)
                 .attempt(() -> evidence.setShared(id, ExpectedVersion.ofForm(version), shared), () -> back, () -> back);
     }
 
     @PostMapping("/evidence/{id}/delete")
     @PreAuthorize(WHO)
-    String deleteEvidence(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
-                          @RequestParam(required = false) String version, RedirectAttributes flash) {
+    String deleteEvidence(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         var info = evidence.requireOwned(id);
         if (!confirm) {
             flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missingDelete", info.displayName()));
@@ -76,7 +88,9 @@ class EvidencePages {
         }
         // refused, nothing deleted: the item page over the file as stored now, the confirmation to be ticked again
         String back = "redirect:/assessment-items/" + info.itemId();
-        return PageRefusal.on(flash).conflicts().step(VersionRefusal.Action.DELETE)
+        return PageRefusal.on(flash)
+                .conflicts()
+                .step(VersionRefusal.Action.DELETE)
                 .attempt(() -> evidence.delete(id, ExpectedVersion.ofForm(version)), () -> back, () -> back);
     }
 }

@@ -6,18 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-import org.yunjian.evidence.EvidenceRequestStatus;
-import org.yunjian.evidence.EvidenceRouting;
-import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.evidence.internal.EvidenceLinks;
-import org.yunjian.evidence.internal.EvidenceRequests;
+import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.evidence.EvidenceRequestStatus;
+import org.yunjian.evidence.EvidenceRouting;
 import org.yunjian.evidence.RequestRecords.RequestLine;
+import org.yunjian.evidence.internal.EvidenceLinks;
+import org.yunjian.evidence.internal.EvidenceRequests;
 import org.yunjian.shared.Msg;
 
 /**
@@ -41,9 +40,20 @@ public class EvidencePanels {
     }
 
     /** One line as a row: names, labels and what the reader may do with it. */
-    public record LineRow(RequestLine line, String assessmentName, String addressee, String party, List<ItemRef> items,
-                          boolean overdue, boolean mayAnswer, boolean mayDecide, boolean mayReaddress,
-                          String otherParty, String evidenceName, boolean evidenceReadable, String routing) {
+    public record LineRow(
+            RequestLine line,
+            String assessmentName,
+            String addressee,
+            String party,
+            List<ItemRef> items,
+            boolean overdue,
+            boolean mayAnswer,
+            boolean mayDecide,
+            boolean mayReaddress,
+            String otherParty,
+            String evidenceName,
+            boolean evidenceReadable,
+            String routing) {
         public UUID id() {
             return line.id();
         }
@@ -54,23 +64,28 @@ public class EvidencePanels {
     }
 
     /** An item a line asks for, to link to its page. */
-    public record ItemRef(UUID id, String label) {
-    }
+    public record ItemRef(UUID id, String label) {}
 
     /** The assessment page's section. */
-    public record AssessmentPanel(UUID assessmentId, List<LineRow> lines, boolean mayRequest, long open,
-                                  long overdue) {
-    }
+    public record AssessmentPanel(
+            UUID assessmentId, List<LineRow> lines, boolean mayRequest, long open, long overdue) {}
 
     /** The item page's section: the lines asking for this item, and the evidence here with its standing. */
-    public record ItemPanel(UUID assessmentId, UUID itemId, List<LineRow> lines,
-                            Map<UUID, EvidenceLinks.Standing> standing, Map<UUID, String> linkable, boolean mayLink) {
-    }
+    public record ItemPanel(
+            UUID assessmentId,
+            UUID itemId,
+            List<LineRow> lines,
+            Map<UUID, EvidenceLinks.Standing> standing,
+            Map<UUID, String> linkable,
+            boolean mayLink) {}
 
     public AssessmentPanel forAssessment(UUID assessmentId) {
         Access access = assessments.access(assessmentId);
         List<LineRow> rows = rows(access, requests.ofAssessment(assessmentId));
-        return new AssessmentPanel(assessmentId, rows, access.mayAssess() && access.assessment().status().isOpen(),
+        return new AssessmentPanel(
+                assessmentId,
+                rows,
+                access.mayAssess() && access.assessment().status().isOpen(),
                 rows.stream().filter(r -> r.line().status().awaitsAnswer()).count(),
                 rows.stream().filter(LineRow::overdue).count());
     }
@@ -87,7 +102,12 @@ public class EvidencePanels {
                 linkable.put(s.evidence().id(), s.evidence().displayName());
             }
         }
-        return new ItemPanel(item.assessmentId(), itemId, rows, standing, linkable,
+        return new ItemPanel(
+                item.assessmentId(),
+                itemId,
+                rows,
+                standing,
+                linkable,
                 access.mayAssess() && access.assessment().status().isOpen());
     }
 
@@ -98,7 +118,8 @@ public class EvidencePanels {
             assessments.items(access.assessment().id(), null, null, null).forEach(i -> items.put(i.id(), i));
         }
         if (lines.stream().anyMatch(l -> l.evidenceId() != null)) {
-            links.ofAssessment(access.assessment().id()).forEach(s -> files.put(s.evidence().id(), s.evidence()));
+            links.ofAssessment(access.assessment().id())
+                    .forEach(s -> files.put(s.evidence().id(), s.evidence()));
         }
         return lines.stream().map(l -> row(access, l, items, files)).toList();
     }
@@ -108,9 +129,12 @@ public class EvidencePanels {
         boolean open = access.assessment().status().isOpen();
         var system = access.system();
         EvidenceRouting.Party party = EvidenceRequests.partyOf(system, l.addresseeOrgId());
-        EvidenceRouting.Party other = party == EvidenceRouting.Party.PROVIDER ? EvidenceRouting.Party.CUSTOMER
+        EvidenceRouting.Party other = party == EvidenceRouting.Party.PROVIDER
+                ? EvidenceRouting.Party.CUSTOMER
                 : EvidenceRouting.Party.PROVIDER;
-        boolean canReaddress = open && access.mayAssess() && l.status() == EvidenceRequestStatus.PENDING
+        boolean canReaddress = open
+                && access.mayAssess()
+                && l.status() == EvidenceRequestStatus.PENDING
                 && (other == EvidenceRouting.Party.CUSTOMER || system.providerId() != null)
                 && !(system.providerId() != null && system.providerId().equals(system.customerId()));
         String evidenceName = null;
@@ -120,11 +144,22 @@ public class EvidencePanels {
             evidenceName = file.displayName();
             readable = access.mayRead(file);
         }
-        return new LineRow(l, access.assessment().name(), requests.name(l.addresseeOrgId()), Msg.of(party).text(),
-                l.itemIds().stream().map(id -> new ItemRef(id, label(items.get(id)))).toList(), l.overdue(today),
+        return new LineRow(
+                l,
+                access.assessment().name(),
+                requests.name(l.addresseeOrgId()),
+                Msg.of(party).text(),
+                l.itemIds().stream()
+                        .map(id -> new ItemRef(id, label(items.get(id))))
+                        .toList(),
+                l.overdue(today),
                 open && EvidenceRequests.mayAnswer(access, l),
-                open && access.mayAssess() && l.status() == EvidenceRequestStatus.SUBMITTED, canReaddress,
-                other.name(), evidenceName, readable, Msg.of(l.routing()).text());
+                open && access.mayAssess() && l.status() == EvidenceRequestStatus.SUBMITTED,
+                canReaddress,
+                other.name(),
+                evidenceName,
+                readable,
+                Msg.of(l.routing()).text());
     }
 
     String label(TestItem i) {

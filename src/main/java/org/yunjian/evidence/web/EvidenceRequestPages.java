@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -19,18 +18,18 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.spi.Access;
 import org.yunjian.evidence.EvidenceRequestStatus;
 import org.yunjian.evidence.EvidenceRouting;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.AssessmentService;
 import org.yunjian.evidence.internal.EvidenceLinks;
 import org.yunjian.evidence.internal.EvidenceRequests;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.paging.Pager;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.VersionRefusal;
 
 /**
@@ -49,8 +48,8 @@ class EvidenceRequestPages {
     private final EvidenceLinks links;
     private final EvidencePanels panels;
 
-    EvidenceRequestPages(AssessmentService service, EvidenceRequests requests, EvidenceLinks links,
-                         EvidencePanels panels) {
+    EvidenceRequestPages(
+            AssessmentService service, EvidenceRequests requests, EvidenceLinks links, EvidencePanels panels) {
         this.service = service;
         this.requests = requests;
         this.links = links;
@@ -58,9 +57,14 @@ class EvidenceRequestPages {
     }
 
     /** One line of the request form as typed, with the proposal shown after 预览收件方. */
-    public record FormLine(int n, String title, String description, List<UUID> itemIds, String dueDate,
-                           String addressee, String proposal) {
-    }
+    public record FormLine(
+            int n,
+            String title,
+            String description,
+            List<UUID> itemIds,
+            String dueDate,
+            String addressee,
+            String proposal) {}
 
     @GetMapping("/assessments/{id}/evidence-requests")
     @PreAuthorize(WHO)
@@ -89,8 +93,12 @@ class EvidenceRequestPages {
 
     @PostMapping("/assessments/{id}/evidence-requests")
     @PreAuthorize(WHO)
-    String send(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
-                @RequestParam(defaultValue = "send") String action, Model model, RedirectAttributes flash) {
+    String send(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(defaultValue = "send") String action,
+            Model model,
+            RedirectAttributes flash) {
         List<FormLine> typed = new ArrayList<>();
         int count = Math.min(parseInt(form.getFirst("lineCount"), FORM_LINES), 40);
         for (int n = 0; n < count; n++) {
@@ -104,8 +112,14 @@ class EvidenceRequestPages {
                     items.add(new UUID(0, 0));
                 }
             }
-            typed.add(new FormLine(n, nz(form.getFirst(p + "title")), nz(form.getFirst(p + "description")), items,
-                    nz(form.getFirst(p + "dueDate")), nz(form.getFirst(p + "addressee")), null));
+            typed.add(new FormLine(
+                    n,
+                    nz(form.getFirst(p + "title")),
+                    nz(form.getFirst(p + "description")),
+                    items,
+                    nz(form.getFirst(p + "dueDate")),
+                    nz(form.getFirst(p + "addressee")),
+                    null));
         }
         if ("more".equals(action)) {
             typed.add(new FormLine(typed.size(), "", "", List.of(), "", "", null));
@@ -124,11 +138,12 @@ class EvidenceRequestPages {
                     errors.put("lines[" + l.n() + "].dueDate", Texts.get("assessment.request.error.due"));
                 }
             }
-            EvidenceRouting.Party party = switch (l.addressee()) {
-                case "CUSTOMER" -> EvidenceRouting.Party.CUSTOMER;
-                case "PROVIDER" -> EvidenceRouting.Party.PROVIDER;
-                default -> null;
-            };
+            EvidenceRouting.Party party =
+                    switch (l.addressee()) {
+                        case "CUSTOMER" -> EvidenceRouting.Party.CUSTOMER;
+                        case "PROVIDER" -> EvidenceRouting.Party.PROVIDER;
+                        default -> null;
+                    };
             var in = new EvidenceRequests.LineInput(l.title(), l.description(), l.itemIds(), due, party);
             if (!in.blank()) {
                 input.add(in);
@@ -140,27 +155,36 @@ class EvidenceRequestPages {
             for (FormLine l : typed) {
                 String proposal = null;
                 if (!l.itemIds().isEmpty()) {
-                    proposal = PageRefusal.checked(() -> {
-                        var r = requests.propose(id, l.itemIds());
-                        return Texts.get("assessment.request.proposal", Msg.of(r.party()).text(),
-                                requests.name(r.organisationId()), Msg.of(r.basis()).text());
-                    }, refused -> refused.forEach((k, v) -> errors.put("lines[" + l.n() + "]." + k, v)));
+                    proposal = PageRefusal.checked(
+                            () -> {
+                                var r = requests.propose(id, l.itemIds());
+                                return Texts.get(
+                                        "assessment.request.proposal",
+                                        Msg.of(r.party()).text(),
+                                        requests.name(r.organisationId()),
+                                        Msg.of(r.basis()).text());
+                            },
+                            refused -> refused.forEach((k, v) -> errors.put("lines[" + l.n() + "]." + k, v)));
                 }
-                shown.add(new FormLine(l.n(), l.title(), l.description(), l.itemIds(), l.dueDate(), l.addressee(),
-                        proposal));
+                shown.add(new FormLine(
+                        l.n(), l.title(), l.description(), l.itemIds(), l.dueDate(), l.addressee(), proposal));
             }
             return page(id, shown, errors, model);
         }
         if (errors.isEmpty()) {
-            return PageRefusal.on(model).fields(refused -> {
-                Map<String, String> renumbered = new HashMap<>();
-                refused.forEach((k, v) -> renumbered.put(renumber(k, positions), v));
-                return renumbered;
-            }).attempt(() -> {
-                var sent = requests.send(id, input);
-                flash.addFlashAttribute("notice", Texts.get("assessment.request.sent", sent.size()));
-                return "redirect:/assessments/" + id + "/evidence-requests";
-            }, () -> page(id, typed, PageRefusal.none(), model));
+            return PageRefusal.on(model)
+                    .fields(refused -> {
+                        Map<String, String> renumbered = new HashMap<>();
+                        refused.forEach((k, v) -> renumbered.put(renumber(k, positions), v));
+                        return renumbered;
+                    })
+                    .attempt(
+                            () -> {
+                                var sent = requests.send(id, input);
+                                flash.addFlashAttribute("notice", Texts.get("assessment.request.sent", sent.size()));
+                                return "redirect:/assessments/" + id + "/evidence-requests";
+                            },
+                            () -> page(id, typed, PageRefusal.none(), model));
         }
         return page(id, typed, errors, model);
     }
@@ -177,17 +201,25 @@ class EvidenceRequestPages {
 
     @GetMapping("/evidence-requests")
     @PreAuthorize(WHO)
-    String mine(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                Model model) {
+    String mine(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         var query = ListFilters.Query.of(q, "status", status, EvidenceRequestStatus.class, page, size);
         var m = requests.mine(query.text(), query.choice(), query.page());
         model.addAttribute("addressed", rows(m.addressed().items()));
         model.addAttribute("toReview", rows(m.toReview().items()));
         // both lists one page (the same page for both, as in GET /api/evidence-requests), each with its own pager
         model.addAttribute("lists", m);
-        model.addAttribute("pagers", Map.of("addressed", Pager.of(m.addressed(), "/evidence-requests",
-                query.filters()), "toReview", Pager.of(m.toReview(), "/evidence-requests", query.filters())));
+        model.addAttribute(
+                "pagers",
+                Map.of(
+                        "addressed",
+                        Pager.of(m.addressed(), "/evidence-requests", query.filters()),
+                        "toReview",
+                        Pager.of(m.toReview(), "/evidence-requests", query.filters())));
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterStatus", query.choice());
         model.addAttribute("statuses", EvidenceRequestStatus.values());
@@ -195,9 +227,10 @@ class EvidenceRequestPages {
     }
 
     private List<EvidencePanels.LineRow> rows(List<org.yunjian.evidence.RequestRecords.RequestLine> lines) {
-        Map<UUID, List<org.yunjian.evidence.RequestRecords.RequestLine>> byAssessment =
-                new java.util.LinkedHashMap<>();
-        lines.forEach(l -> byAssessment.computeIfAbsent(l.assessmentId(), k -> new ArrayList<>()).add(l));
+        Map<UUID, List<org.yunjian.evidence.RequestRecords.RequestLine>> byAssessment = new java.util.LinkedHashMap<>();
+        lines.forEach(l -> byAssessment
+                .computeIfAbsent(l.assessmentId(), k -> new ArrayList<>())
+                .add(l));
         List<EvidencePanels.LineRow> out = new ArrayList<>();
         byAssessment.forEach((a, ls) -> out.addAll(panels.rows(service.access(a), ls)));
         return out;
@@ -205,10 +238,14 @@ class EvidenceRequestPages {
 
     @PostMapping("/evidence-request-lines/{id}/evidence")
     @PreAuthorize(WHO)
-    String answer(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
-                  @RequestParam(defaultValue = "") String back, @RequestParam(required = false) String version,
-                  RedirectAttributes flash) throws IOException {
+    String answer(
+            @PathVariable UUID id,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+            @RequestParam(defaultValue = "") String back,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash)
+            throws IOException {
         var line = requests.line(id);
         String name = file == null ? null : file.getOriginalFilename();
         byte[] content = file == null ? null : file.getBytes();
@@ -216,25 +253,34 @@ class EvidenceRequestPages {
         // refused for its version, the file cannot come back (a browser never refills a file field); the typed
         // validity date does
         return onLine(flash, id)
-                .keep(e -> flash.addFlashAttribute("typedValidUntil",
-                        Map.of(id, validUntil == null ? "" : validUntil.toString())))
-                .attempt(() -> {
-                    var e = requests.answer(id, ExpectedVersion.ofForm(version), name, content, validUntil);
-                    flash.addFlashAttribute("notice", Texts.get("assessment.request.answered", e.displayName()));
-                }, () -> page, () -> page);
+                .keep(e -> flash.addFlashAttribute(
+                        "typedValidUntil", Map.of(id, validUntil == null ? "" : validUntil.toString())))
+                .attempt(
+                        () -> {
+                            var e = requests.answer(id, ExpectedVersion.ofForm(version), name, content, validUntil);
+                            flash.addFlashAttribute(
+                                    "notice", Texts.get("assessment.request.answered", e.displayName()));
+                        },
+                        () -> page,
+                        () -> page);
     }
 
     @PostMapping("/evidence-request-lines/{id}/decision")
     @PreAuthorize(WHO)
-    String decide(@PathVariable UUID id, @RequestParam boolean accept,
-                  @RequestParam(required = false) String comment, @RequestParam(defaultValue = "") String back,
-                  @RequestParam(required = false) String version, RedirectAttributes flash) {
+    String decide(
+            @PathVariable UUID id,
+            @RequestParam boolean accept,
+            @RequestParam(required = false) String comment,
+            @RequestParam(defaultValue = "") String back,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         var line = requests.line(id);
         String page = back(back, line.assessmentId());
         // accepting is one click (nothing typed); returning keeps the typed comment
-        return onLine(flash, id).step(accept ? VersionRefusal.Action.ACCEPT : null)
-                .attempt(() -> requests.decide(id, ExpectedVersion.ofForm(version), accept, comment), () -> page,
-                        () -> {
+        return onLine(flash, id)
+                .step(accept ? VersionRefusal.Action.ACCEPT : null)
+                .attempt(
+                        () -> requests.decide(id, ExpectedVersion.ofForm(version), accept, comment), () -> page, () -> {
                             flash.addFlashAttribute("typedComment", Map.of(id, comment == null ? "" : comment));
                             return page;
                         });
@@ -242,13 +288,18 @@ class EvidenceRequestPages {
 
     @PostMapping("/evidence-request-lines/{id}/addressee")
     @PreAuthorize(WHO)
-    String readdress(@PathVariable UUID id, @RequestParam String addressee,
-                     @RequestParam(required = false) String version, RedirectAttributes flash) {
+    String readdress(
+            @PathVariable UUID id,
+            @RequestParam String addressee,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         var line = requests.line(id);
-        EvidenceRouting.Party party = "PROVIDER".equals(addressee) ? EvidenceRouting.Party.PROVIDER
+        EvidenceRouting.Party party = "PROVIDER".equals(addressee)
+                ? EvidenceRouting.Party.PROVIDER
                 : "CUSTOMER".equals(addressee) ? EvidenceRouting.Party.CUSTOMER : null;
         String page = back("", line.assessmentId());
-        return onLine(flash, id).step(VersionRefusal.Action.READDRESS)
+        return onLine(flash, id)
+                .step(VersionRefusal.Action.READDRESS)
                 .attempt(() -> requests.readdress(id, ExpectedVersion.ofForm(version), party), () -> page, () -> page);
     }
 
@@ -281,14 +332,20 @@ class EvidenceRequestPages {
 
     @PostMapping("/evidence/{id}/links")
     @PreAuthorize(WHO)
-    String link(@PathVariable UUID id, @RequestParam UUID assessmentId,
-                @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
-                @RequestParam(required = false) UUID returnTo, @RequestParam(required = false) String version,
-                RedirectAttributes flash) {
-        String page = returnTo == null ? "redirect:/assessments/" + assessmentId
-                : "redirect:/assessment-items/" + returnTo;
-        return refusal(flash, LINK).attempt(() -> links.link(id, ExpectedVersion.ofForm(version), assessmentId,
-                itemIds), () -> page, () -> page);
+    String link(
+            @PathVariable UUID id,
+            @RequestParam UUID assessmentId,
+            @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
+            @RequestParam(required = false) UUID returnTo,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
+        String page =
+                returnTo == null ? "redirect:/assessments/" + assessmentId : "redirect:/assessment-items/" + returnTo;
+        return refusal(flash, LINK)
+                .attempt(
+                        () -> links.link(id, ExpectedVersion.ofForm(version), assessmentId, itemIds),
+                        () -> page,
+                        () -> page);
     }
 
     /**
@@ -297,8 +354,11 @@ class EvidenceRequestPages {
      */
     @PostMapping("/assessment-items/{id}/linked-evidence")
     @PreAuthorize(WHO)
-    String linkToItem(@PathVariable("id") UUID itemId, @RequestParam(required = false) UUID evidenceId,
-                      @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
+    String linkToItem(
+            @PathVariable("id") UUID itemId,
+            @RequestParam(required = false) UUID evidenceId,
+            @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes flash) {
         var item = service.item(itemId).item();
         String page = "redirect:/assessment-items/" + itemId;
         if (evidenceId == null) {
@@ -306,54 +366,80 @@ class EvidenceRequestPages {
             flash.addFlashAttribute(PageRefusal.ERRORS_IN, LINK);
             return page;
         }
-        return refusal(flash, LINK).keep(e -> flash.addFlashAttribute("typedLink", evidenceId))
-                .attempt(() -> links.link(evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)),
-                        item.assessmentId(), List.of(itemId)), () -> page, () -> page);
+        return refusal(flash, LINK)
+                .keep(e -> flash.addFlashAttribute("typedLink", evidenceId))
+                .attempt(
+                        () -> links.link(
+                                evidenceId,
+                                ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)),
+                                item.assessmentId(),
+                                List.of(itemId)),
+                        () -> page,
+                        () -> page);
     }
 
     @PostMapping("/evidence/{id}/unlink")
     @PreAuthorize(WHO)
-    String unlink(@PathVariable UUID id, @RequestParam UUID itemId, @RequestParam(required = false) String version,
-                  RedirectAttributes flash) {
+    String unlink(
+            @PathVariable UUID id,
+            @RequestParam UUID itemId,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         String page = "redirect:/assessment-items/" + itemId;
-        return refusal(flash, LINK).step(VersionRefusal.Action.UNLINK)
+        return refusal(flash, LINK)
+                .step(VersionRefusal.Action.UNLINK)
                 .attempt(() -> links.unlink(id, ExpectedVersion.ofForm(version), itemId), () -> page, () -> page);
     }
 
     @PostMapping("/evidence/{id}/validity")
     @PreAuthorize(WHO)
-    String validity(@PathVariable UUID id,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
-                    @RequestParam UUID itemId, @RequestParam(required = false) String version,
-                    RedirectAttributes flash) {
+    String validity(
+            @PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil,
+            @RequestParam UUID itemId,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         String page = "redirect:/assessment-items/" + itemId;
         return PageRefusal.on(flash)
-                .keep(e -> flash.addFlashAttribute("typedValidity",
-                        Map.of(id, validUntil == null ? "" : validUntil.toString())))
-                .attempt(() -> links.setValidUntil(id, ExpectedVersion.ofForm(version), validUntil), () -> page,
+                .keep(e -> flash.addFlashAttribute(
+                        "typedValidity", Map.of(id, validUntil == null ? "" : validUntil.toString())))
+                .attempt(
+                        () -> links.setValidUntil(id, ExpectedVersion.ofForm(version), validUntil),
+                        () -> page,
                         () -> page);
     }
 
     @PostMapping("/assessments/{id}/carried-evidence")
     @PreAuthorize(WHO)
-    String carry(@PathVariable UUID id, @RequestParam UUID evidenceId,
-                 @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
-                 @RequestParam MultiValueMap<String, String> form, RedirectAttributes flash) {
+    String carry(
+            @PathVariable UUID id,
+            @RequestParam UUID evidenceId,
+            @RequestParam(name = "itemId", required = false) List<UUID> itemIds,
+            @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes flash) {
         String page = "redirect:/assessments/" + id + "/evidence-requests#carry";
-        return refusal(flash, "carry-" + evidenceId).attempt(() -> {
-            // like the link form: the form carries its file's version as version-<evidence id>
-            links.carry(id, evidenceId, ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)), itemIds);
-            flash.addFlashAttribute("notice", Texts.get("assessment.carry.done"));
-            return page;
-        }, refusal -> {
-            if (refusal == null) {
-                return page;
-            }
-            // nothing carried: the page over the file as stored now, the chosen items kept in its form
-            flash.addFlashAttribute("typedCarry", Map.of(evidenceId, itemIds == null ? List.of() : itemIds));
-            // the alert heads the page: land on it, not on the carry form below
-            return "redirect:/assessments/" + id + "/evidence-requests#stale-version";
-        });
+        return refusal(flash, "carry-" + evidenceId)
+                .attempt(
+                        () -> {
+                            // like the link form: the form carries its file's version as version-<evidence id>
+                            links.carry(
+                                    id,
+                                    evidenceId,
+                                    ExpectedVersion.ofForm(form.getFirst("version-" + evidenceId)),
+                                    itemIds);
+                            flash.addFlashAttribute("notice", Texts.get("assessment.carry.done"));
+                            return page;
+                        },
+                        refusal -> {
+                            if (refusal == null) {
+                                return page;
+                            }
+                            // nothing carried: the page over the file as stored now, the chosen items kept in its form
+                            flash.addFlashAttribute(
+                                    "typedCarry", Map.of(evidenceId, itemIds == null ? List.of() : itemIds));
+                            // the alert heads the page: land on it, not on the carry form below
+                            return "redirect:/assessments/" + id + "/evidence-requests#stale-version";
+                        });
     }
 
     private static String nz(String s) {

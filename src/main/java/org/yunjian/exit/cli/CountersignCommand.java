@@ -5,11 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.util.concurrent.Callable;
-
 import org.yunjian.exit.DeletionRecord;
 import org.yunjian.exit.Keys;
 import org.yunjian.exit.ManifestException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,11 +25,20 @@ final class CountersignCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "<deletion-record.json>", descriptionKey = "cli.exit.option.countersign.record")
+
+    @Parameters(
+            index = "0",
+            paramLabel = "<deletion-record.json>",
+            descriptionKey = "cli.exit.option.countersign.record")
     Path record;
+
     @Option(names = "--key", required = true, descriptionKey = "cli.exit.option.countersign.key")
     Path key;
-    @Option(names = "--passphrase-env", defaultValue = ExitCli.PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
+
+    @Option(
+            names = "--passphrase-env",
+            defaultValue = ExitCli.PASSPHRASE_ENV,
+            descriptionKey = "cli.exit.option.passphraseEnv")
     String passphraseEnv;
 
     @Override
@@ -40,7 +47,8 @@ final class CountersignCommand implements Callable<Integer> {
         try {
             file = Files.readAllBytes(record);
         } catch (IOException e) {
-            throw new ManifestException(e, "exit.cli.cannotReadRecord", String.valueOf(record), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.cli.cannotReadRecord", String.valueOf(record), String.valueOf(e.getMessage()));
         }
         PrivateKey k = Keys.readPrivateKey(key, ExitCli.passphraseFor(key, passphraseEnv));
         spec.commandLine().getOut().println(DeletionRecord.countersign(file, k));

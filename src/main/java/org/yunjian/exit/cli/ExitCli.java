@@ -17,7 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.yunjian.cli.CliTexts;
 import org.yunjian.crypto.Pem;
 import org.yunjian.exit.ExitTexts;
@@ -35,14 +34,13 @@ import org.yunjian.exit.SignedVerificationReport;
 import org.yunjian.exit.Verification;
 import org.yunjian.exit.VerificationReport;
 import org.yunjian.exit.internal.HashList;
-import org.yunjian.exit.internal.Json;
 import org.yunjian.exit.internal.ProgressBar;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /**
  * The offline commands {@code yunjian exit …} and {@code yunjian keys …}: plain picocli, no Spring, so
@@ -56,8 +54,7 @@ public final class ExitCli {
 
     private static final String NO_CLOSURES = "picocli.disable.closures";
 
-    private ExitCli() {
-    }
+    private ExitCli() {}
 
     private static final java.util.Set<String> NAMES = java.util.Set.of("exit", "keys", "report");
 
@@ -74,8 +71,10 @@ public final class ExitCli {
 
     /** Runs {@code exit …} or {@code keys …} and returns the exit status. */
     public static int run(String... args) {
-        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), args);
+        return run(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -89,7 +88,8 @@ public final class ExitCli {
             // open every jar on the class path first (≈0.2-0.4 s of a start, docs/performance.md)
             System.setProperty(NO_CLOSURES, "true");
         }
-        Object root = "exit".equals(args[0]) ? new ExitCommand()
+        Object root = "exit".equals(args[0])
+                ? new ExitCommand()
                 : "report".equals(args[0]) ? new org.yunjian.exit.cli.report.ReportCommand() : new KeysCommand();
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         if (args.length > 1 && "exit".equals(args[0]) && "verify".equals(args[1])) {
@@ -105,9 +105,19 @@ public final class ExitCli {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             String msg = ex instanceof ManifestException || ex instanceof IllegalArgumentException
-                    ? ex.getMessage() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            commandLine.getErr().println(ExitTexts.get("exit.cli.error", "yunjian " + commandLine.getCommandSpec()
-                    .qualifiedName().replace("yunjian ", "").trim(), oneLine(msg)));
+                    ? ex.getMessage()
+                    : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+            commandLine
+                    .getErr()
+                    .println(ExitTexts.get(
+                            "exit.cli.error",
+                            "yunjian "
+                                    + commandLine
+                                            .getCommandSpec()
+                                            .qualifiedName()
+                                            .replace("yunjian ", "")
+                                            .trim(),
+                            oneLine(msg)));
             return 2;
         });
         return cl.execute(rest);
@@ -171,24 +181,44 @@ public final class ExitCli {
     static final class S3Options {
         @Option(names = "--endpoint", descriptionKey = "cli.exit.option.endpoint")
         String endpoint;
+
         @Option(names = "--region", descriptionKey = "cli.exit.option.region")
         String region;
-        @Option(names = "--s3-concurrency", defaultValue = "" + S3Settings.DEFAULT_CONCURRENCY,
+
+        @Option(
+                names = "--s3-concurrency",
+                defaultValue = "" + S3Settings.DEFAULT_CONCURRENCY,
                 descriptionKey = "cli.exit.option.s3Concurrency")
         int concurrency;
-        @Option(names = "--s3-part-size", defaultValue = "" + (S3Settings.DEFAULT_PART_SIZE >> 20),
+
+        @Option(
+                names = "--s3-part-size",
+                defaultValue = "" + (S3Settings.DEFAULT_PART_SIZE >> 20),
                 descriptionKey = "cli.exit.option.s3PartSize")
         long partSizeMib;
-        @Option(names = "--s3-memory", defaultValue = "" + (S3Settings.DEFAULT_MEMORY >> 20),
+
+        @Option(
+                names = "--s3-memory",
+                defaultValue = "" + (S3Settings.DEFAULT_MEMORY >> 20),
                 descriptionKey = "cli.exit.option.s3Memory")
         long memoryMib;
-        @Option(names = "--s3-retries", defaultValue = "" + S3Settings.DEFAULT_RETRIES, descriptionKey = "cli.exit.option.s3Retries")
+
+        @Option(
+                names = "--s3-retries",
+                defaultValue = "" + S3Settings.DEFAULT_RETRIES,
+                descriptionKey = "cli.exit.option.s3Retries")
         int retries;
 
         S3Settings settings() {
-            return new S3Settings(endpoint, region, System.getenv("AWS_ACCESS_KEY_ID"), System.getenv("AWS_SECRET_ACCESS_KEY"),
-                    concurrency, Math.max(0, Math.min(partSizeMib, 1L << 20)) << 20,
-                    Math.max(0, Math.min(memoryMib, 1L << 20)) << 20, retries);
+            return new S3Settings(
+                    endpoint,
+                    region,
+                    System.getenv("AWS_ACCESS_KEY_ID"),
+                    System.getenv("AWS_SECRET_ACCESS_KEY"),
+                    concurrency,
+                    Math.max(0, Math.min(partSizeMib, 1L << 20)) << 20,
+                    Math.max(0, Math.min(memoryMib, 1L << 20)) << 20,
+                    retries);
         }
     }
 
@@ -203,53 +233,87 @@ public final class ExitCli {
         }
     }
 
-    @Command(name = "exit", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
-            subcommands = {ManifestCommand.class, VerifyCommand.class, VerifyCertificateCommand.class,
-                    CheckDeletedCommand.class, CountersignCommand.class})
-    static final class ExitCommand extends Group {
-    }
+    @Command(
+            name = "exit",
+            mixinStandardHelpOptions = true,
+            version = ManifestHeader.TOOL,
+            subcommands = {
+                ManifestCommand.class,
+                VerifyCommand.class,
+                VerifyCertificateCommand.class,
+                CheckDeletedCommand.class,
+                CountersignCommand.class
+            })
+    static final class ExitCommand extends Group {}
 
-    @Command(name = "manifest", mixinStandardHelpOptions = true,
+    @Command(
+            name = "manifest",
+            mixinStandardHelpOptions = true,
             subcommands = {BuildCommand.class, ExportCommand.class})
-    static final class ManifestCommand extends Group {
-    }
+    static final class ManifestCommand extends Group {}
 
     @Command(name = "build", mixinStandardHelpOptions = true)
     static final class BuildCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>", descriptionKey = "cli.exit.option.build.target")
+
+        @Parameters(
+                index = "0",
+                paramLabel = "<dir | s3://bucket/prefix>",
+                descriptionKey = "cli.exit.option.build.target")
         String target;
+
         @Option(names = "--out", required = true, descriptionKey = "cli.exit.option.build.out")
         Path out;
+
         @Option(names = "--key", required = true, descriptionKey = "cli.exit.option.build.key")
         Path key;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
+
+        @Option(
+                names = "--passphrase-env",
+                defaultValue = PASSPHRASE_ENV,
+                descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
+
         @Option(names = "--algorithm", defaultValue = "sm3", descriptionKey = "cli.exit.option.build.algorithm")
         String algorithm;
+
         @Option(names = "--labels", descriptionKey = "cli.exit.option.build.labels")
         Path labels;
+
         @Option(names = "--sensitive-glob", descriptionKey = "cli.exit.option.build.sensitiveGlob")
         List<String> sensitive = new ArrayList<>();
+
         @Option(names = "--public-glob", descriptionKey = "cli.exit.option.build.publicGlob")
         List<String> pub = new ArrayList<>();
-        @Option(names = "--default-sensitivity", defaultValue = "sensitive", descriptionKey = "cli.exit.option.build.defaultSensitivity")
+
+        @Option(
+                names = "--default-sensitivity",
+                defaultValue = "sensitive",
+                descriptionKey = "cli.exit.option.build.defaultSensitivity")
         String defaultSensitivity;
+
         @Option(names = "--inventory", descriptionKey = "cli.exit.option.build.inventory")
         Path inventory;
+
         @Option(names = "--all-versions", descriptionKey = "cli.exit.option.build.allVersions")
         boolean allVersions;
+
         @Option(names = "--detached-signature", descriptionKey = "cli.exit.option.build.detached")
         boolean detached;
+
         @Option(names = "--threads", defaultValue = "0", descriptionKey = "cli.exit.option.threads")
         int threads;
+
         @Option(names = "--chunk-size", defaultValue = "64M", descriptionKey = "cli.exit.option.build.chunkSize")
         String chunkSize;
+
         @Option(names = "--chunk-threshold", descriptionKey = "cli.exit.option.build.chunkThreshold")
         String chunkThreshold;
+
         @Option(names = "--no-chunks", descriptionKey = "cli.exit.option.build.noChunks")
         boolean noChunks;
+
         @CommandLine.Mixin
         S3Options s3 = new S3Options();
 
@@ -257,8 +321,11 @@ public final class ExitCli {
         public Integer call() {
             HashAlgorithm alg = HashAlgorithm.parse(algorithm);
             long size = noChunks ? 0 : ManifestHeader.parseByteCount(chunkSize);
-            long threshold = noChunks ? 0 : chunkThreshold == null ? Math.max(ManifestHeader.DEFAULT_CHUNK_THRESHOLD, size)
-                    : ManifestHeader.parseByteCount(chunkThreshold);
+            long threshold = noChunks
+                    ? 0
+                    : chunkThreshold == null
+                            ? Math.max(ManifestHeader.DEFAULT_CHUNK_THRESHOLD, size)
+                            : ManifestHeader.parseByteCount(chunkThreshold);
             if (!noChunks) {
                 ManifestHeader.checkChunking(size, threshold);
             }
@@ -270,10 +337,15 @@ public final class ExitCli {
             pub.forEach(g -> l.add(g, Sensitivity.PUBLIC, null));
             sensitive.forEach(g -> l.add(g, Sensitivity.SENSITIVE, null));
             List<InventoryItem> items = inventory == null ? List.of() : ManifestBuilder.readInventory(inventory);
-            ManifestBuilder.Result r = ManifestBuilder.build(target, out, k,
-                    new ManifestBuilder.Options(alg, l, items, allVersions, detached, threads, s3.settings(), size, threshold));
+            ManifestBuilder.Result r = ManifestBuilder.build(
+                    target,
+                    out,
+                    k,
+                    new ManifestBuilder.Options(
+                            alg, l, items, allVersions, detached, threads, s3.settings(), size, threshold));
             PrintWriter o = spec.commandLine().getOut();
-            o.println(ExitTexts.get("exit.cli.built", String.valueOf(out), r.files(), r.bytes(), items.size(), alg.id()));
+            o.println(
+                    ExitTexts.get("exit.cli.built", String.valueOf(out), r.files(), r.bytes(), items.size(), alg.id()));
             if (r.unreadable() > 0) {
                 spec.commandLine().getErr().println(ExitTexts.get("exit.cli.unreadable", r.unreadable()));
                 return 1;
@@ -288,7 +360,8 @@ public final class ExitCli {
 
     static char[] passphraseFor(Path file, String passphraseEnv) {
         try {
-            String text = file.toString().endsWith(".p12") || file.toString().endsWith(".pfx") ? "ENCRYPTED"
+            String text = file.toString().endsWith(".p12") || file.toString().endsWith(".pfx")
+                    ? "ENCRYPTED"
                     : Files.readString(file);
             return text.contains("ENCRYPTED") ? passphrase(passphraseEnv, false) : null;
         } catch (IOException e) {
@@ -300,10 +373,13 @@ public final class ExitCli {
     static final class ExportCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--manifest", required = true, descriptionKey = "cli.exit.option.export.manifest")
         Path manifest;
+
         @Option(names = "--format", required = true, descriptionKey = "cli.exit.option.export.format")
         String format;
+
         @Option(names = "--out", descriptionKey = "cli.exit.option.export.out")
         Path out;
 
@@ -325,26 +401,43 @@ public final class ExitCli {
     static final class VerifyCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<dir | s3://bucket/prefix>", descriptionKey = "cli.exit.option.verify.target")
+
+        @Parameters(
+                index = "0",
+                paramLabel = "<dir | s3://bucket/prefix>",
+                descriptionKey = "cli.exit.option.verify.target")
         String target;
+
         @Option(names = "--manifest", descriptionKey = "cli.exit.option.verify.manifest")
         Path manifest;
+
         @Option(names = "--pubkey", descriptionKey = "cli.exit.option.verify.pubkey")
         Path pubkey;
+
         @Option(names = "--list", descriptionKey = "cli.exit.option.verify.list")
         Path list;
+
         @Option(names = "--format", descriptionKey = "cli.exit.option.verify.format")
         String format;
+
         @Option(names = "--json", descriptionKey = "cli.exit.option.verify.json")
         boolean json;
+
         @Option(names = "--key", descriptionKey = "cli.exit.option.verify.key")
         Path key;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
+
+        @Option(
+                names = "--passphrase-env",
+                defaultValue = PASSPHRASE_ENV,
+                descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
+
         @Option(names = "--checkpoint", descriptionKey = "cli.exit.option.verify.checkpoint")
         Path checkpoint;
+
         @Option(names = "--threads", defaultValue = "0", descriptionKey = "cli.exit.option.threads")
         int threads;
+
         @CommandLine.Mixin
         S3Options s3 = new S3Options();
 
@@ -376,8 +469,8 @@ public final class ExitCli {
                     if (format == null) {
                         throw new ManifestException("exit.cli.listFormat");
                     }
-                    HashList l = HashList.read(list, HashList.Format.parse(format),
-                            target.startsWith("s3://") ? null : Path.of(target));
+                    HashList l = HashList.read(
+                            list, HashList.Format.parse(format), target.startsWith("s3://") ? null : Path.of(target));
                     r = Verification.verify(l, target, o);
                 }
                 if (bar != null) {
@@ -401,10 +494,10 @@ public final class ExitCli {
         private void print(VerificationReport r, PrivateKey signingKey) {
             PrintWriter o = spec.commandLine().getOut();
             if (json) {
-                SignedVerificationReport report = SignedVerificationReport.of(r,
-                        manifest == null ? null : ManifestReader.fileDigests(manifest));
-                byte[] file = signingKey == null ? report.write()
-                        : report.sign(signingKey, Keys.publicKeyOf(signingKey));
+                SignedVerificationReport report =
+                        SignedVerificationReport.of(r, manifest == null ? null : ManifestReader.fileDigests(manifest));
+                byte[] file =
+                        signingKey == null ? report.write() : report.sign(signingKey, Keys.publicKeyOf(signingKey));
                 o.print(new String(file, java.nio.charset.StandardCharsets.UTF_8));
                 o.flush();
                 return;
@@ -413,20 +506,28 @@ public final class ExitCli {
         }
     }
 
-    @Command(name = "keys", mixinStandardHelpOptions = true, version = ManifestHeader.TOOL,
+    @Command(
+            name = "keys",
+            mixinStandardHelpOptions = true,
+            version = ManifestHeader.TOOL,
             subcommands = {KeysCreate.class, KeysImport.class, KeysShow.class})
-    static final class KeysCommand extends Group {
-    }
+    static final class KeysCommand extends Group {}
 
     @Command(name = "create", mixinStandardHelpOptions = true)
     static final class KeysCreate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--out", required = true, descriptionKey = "cli.exit.option.keys.out")
         Path out;
+
         @Option(names = "--name", defaultValue = "exit-signing", descriptionKey = "cli.exit.option.keys.name")
         String name;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
+
+        @Option(
+                names = "--passphrase-env",
+                defaultValue = PASSPHRASE_ENV,
+                descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
 
         @Override
@@ -434,8 +535,13 @@ public final class ExitCli {
             char[] pass = passphrase(passphraseEnv, true);
             KeyPair pair = Keys.generate();
             Path[] files = Keys.write(out, name, pair, pass);
-            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.keyFiles", String.valueOf(files[0]),
-                    String.valueOf(files[1]), Keys.fingerprint(pair.getPublic())));
+            spec.commandLine()
+                    .getOut()
+                    .println(ExitTexts.get(
+                            "exit.cli.keyFiles",
+                            String.valueOf(files[0]),
+                            String.valueOf(files[1]),
+                            Keys.fingerprint(pair.getPublic())));
             return 0;
         }
     }
@@ -444,15 +550,23 @@ public final class ExitCli {
     static final class KeysImport implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Option(names = "--in", required = true, descriptionKey = "cli.exit.option.import.in")
         Path in;
+
         @Option(names = "--in-passphrase-env", descriptionKey = "cli.exit.option.import.inPassphraseEnv")
         String inPassphraseEnv;
+
         @Option(names = "--out", required = true, descriptionKey = "cli.exit.option.keys.out")
         Path out;
+
         @Option(names = "--name", defaultValue = "exit-signing", descriptionKey = "cli.exit.option.keys.name")
         String name;
-        @Option(names = "--passphrase-env", defaultValue = PASSPHRASE_ENV, descriptionKey = "cli.exit.option.passphraseEnv")
+
+        @Option(
+                names = "--passphrase-env",
+                defaultValue = PASSPHRASE_ENV,
+                descriptionKey = "cli.exit.option.passphraseEnv")
         String passphraseEnv;
 
         @Override
@@ -461,8 +575,13 @@ public final class ExitCli {
             PrivateKey priv = Keys.readPrivateKey(in, inPass);
             KeyPair pair = new KeyPair(Keys.publicKeyOf(priv), priv);
             Path[] files = Keys.write(out, name, pair, passphrase(passphraseEnv, true));
-            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.keyFiles", String.valueOf(files[0]),
-                    String.valueOf(files[1]), Keys.fingerprint(pair.getPublic())));
+            spec.commandLine()
+                    .getOut()
+                    .println(ExitTexts.get(
+                            "exit.cli.keyFiles",
+                            String.valueOf(files[0]),
+                            String.valueOf(files[1]),
+                            Keys.fingerprint(pair.getPublic())));
             return 0;
         }
     }
@@ -471,14 +590,16 @@ public final class ExitCli {
     static final class KeysShow implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "<pubkey.pem>", descriptionKey = "cli.exit.option.show.file")
         Path file;
 
         @Override
         public Integer call() {
             PublicKey k = Keys.readPublicKey(file);
-            spec.commandLine().getOut().print(ExitTexts.get("exit.cli.keyShow", Keys.fingerprint(k)) + "\n"
-                    + Pem.writePublicKey(k));
+            spec.commandLine()
+                    .getOut()
+                    .print(ExitTexts.get("exit.cli.keyShow", Keys.fingerprint(k)) + "\n" + Pem.writePublicKey(k));
             return 0;
         }
     }

@@ -3,11 +3,8 @@ package org.yunjian.exit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
-
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -17,8 +14,7 @@ import picocli.CommandLine.Unmatched;
  */
 final class OfflineCommandEntries {
 
-    private OfflineCommandEntries() {
-    }
+    private OfflineCommandEntries() {}
 
     @Component
     @Command(name = "exit")

@@ -6,11 +6,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.concurrent.Callable;
-
 import org.yunjian.exit.DeletionCertificate;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.Keys;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,8 +27,13 @@ final class VerifyCertificateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "<certificate.json>", descriptionKey = "cli.exit.option.verifyCertificate.certificate")
+
+    @Parameters(
+            index = "0",
+            paramLabel = "<certificate.json>",
+            descriptionKey = "cli.exit.option.verifyCertificate.certificate")
     Path certificate;
+
     @Option(names = "--pubkey", required = true, descriptionKey = "cli.exit.option.verifyCertificate.pubkey")
     Path pubkey;
 
@@ -41,29 +44,41 @@ final class VerifyCertificateCommand implements Callable<Integer> {
         try {
             file = Files.readAllBytes(certificate);
         } catch (NoSuchFileException e) {
-            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.missing", String.valueOf(certificate)));
+            spec.commandLine()
+                    .getErr()
+                    .println(prefix + ExitTexts.get("exit.cli.cert.missing", String.valueOf(certificate)));
             return 2;
         } catch (IOException e) {
-            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.unreadable", String.valueOf(certificate),
-                    e.getMessage()));
+            spec.commandLine()
+                    .getErr()
+                    .println(prefix
+                            + ExitTexts.get("exit.cli.cert.unreadable", String.valueOf(certificate), e.getMessage()));
             return 2;
         }
         PublicKey key;
         try {
             key = Keys.readPublicKey(pubkey);
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.error", ExitCli.oneLine(e.getMessage())));
+            spec.commandLine()
+                    .getErr()
+                    .println(prefix + ExitTexts.get("exit.cli.cert.error", ExitCli.oneLine(e.getMessage())));
             return 2;
         }
         try {
             DeletionCertificate.Verified v = DeletionCertificate.verify(file, key);
-            spec.commandLine().getOut().println(ExitTexts.get("exit.cli.cert.valid", ExitCli.oneLine(v.summary().text()),
-                    ExitCli.oneLine(v.countersignature().text())));
+            spec.commandLine()
+                    .getOut()
+                    .println(ExitTexts.get(
+                            "exit.cli.cert.valid",
+                            ExitCli.oneLine(v.summary().text()),
+                            ExitCli.oneLine(v.countersignature().text())));
             return 0;
         } catch (DeletionCertificate.Invalid e) {
             boolean input = e.reason() == DeletionCertificate.Invalid.Reason.MALFORMED
                     || e.reason() == DeletionCertificate.Invalid.Reason.UNKNOWN_ALGORITHM;
-            spec.commandLine().getErr().println(prefix + ExitTexts.get("exit.cli.cert.invalid", ExitCli.oneLine(e.getMessage())));
+            spec.commandLine()
+                    .getErr()
+                    .println(prefix + ExitTexts.get("exit.cli.cert.invalid", ExitCli.oneLine(e.getMessage())));
             return input ? 2 : 1;
         }
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.function.Consumer;
-
 import org.yunjian.exit.Finding;
 import org.yunjian.exit.ManifestException;
 import org.yunjian.exit.Totals;
@@ -56,7 +55,8 @@ public final class Checkpoint implements Closeable {
                         throw new ManifestException("exit.checkpoint.corrupt", String.valueOf(file), lines.number());
                     }
                     if (first) {
-                        if (!"checkpoint".equals(m.get("type")) || !identity.equals(m.get("manifest"))
+                        if (!"checkpoint".equals(m.get("type"))
+                                || !identity.equals(m.get("manifest"))
                                 || !target.equals(m.get("target"))) {
                             throw new ManifestException("exit.checkpoint.other", String.valueOf(file));
                         }
@@ -103,8 +103,14 @@ public final class Checkpoint implements Closeable {
     }
 
     public void finding(Finding f) throws IOException {
-        out.write(Json.obj().put("type", "finding").put("kind", f.kind().name()).put("path", f.path())
-                .put("expected", f.expected()).put("actual", f.actual()).put("detail", f.detail()) + "\n");
+        out.write(Json.obj()
+                        .put("type", "finding")
+                        .put("kind", f.kind().name())
+                        .put("path", f.path())
+                        .put("expected", f.expected())
+                        .put("actual", f.actual())
+                        .put("detail", f.detail())
+                + "\n");
     }
 
     public void progress(String path, Totals t, boolean complete) throws IOException {
@@ -123,8 +129,12 @@ public final class Checkpoint implements Closeable {
                 }
                 Map<String, Object> m = Json.parse(lines.text());
                 if ("finding".equals(m.get("type"))) {
-                    action.accept(new Finding(Finding.Kind.valueOf((String) m.get("kind")), (String) m.get("path"),
-                            (String) m.get("expected"), (String) m.get("actual"), (String) m.get("detail")));
+                    action.accept(new Finding(
+                            Finding.Kind.valueOf((String) m.get("kind")),
+                            (String) m.get("path"),
+                            (String) m.get("expected"),
+                            (String) m.get("actual"),
+                            (String) m.get("detail")));
                 }
             }
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.crypto.Hex;
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.Finding;
@@ -28,7 +27,8 @@ public record Chunk(String path, String version, int index, long offset, long le
 
     public Chunk {
         if (index < 0 || offset < 0 || length <= 0) {
-            throw new IllegalArgumentException("chunk " + index + " of " + path + ": bad range " + offset + "+" + length);
+            throw new IllegalArgumentException(
+                    "chunk " + index + " of " + path + ": bad range " + offset + "+" + length);
         }
     }
 
@@ -84,13 +84,15 @@ public record Chunk(String path, String version, int index, long offset, long le
 
     /** Whether {@code actual} is the expected digest. */
     public boolean matches(String actual) {
-        return java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return java.security.MessageDigest.isEqual(
+                expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 actual.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The finding for this chunk holding {@code actual} instead: HASH_MISMATCH naming the byte range. */
     public Finding finding(String key, String actual) {
-        return new Finding(Finding.Kind.HASH_MISMATCH, key, expected, actual, Finding.detail(Finding.CHUNK_DIFFERS, range()));
+        return new Finding(
+                Finding.Kind.HASH_MISMATCH, key, expected, actual, Finding.detail(Finding.CHUNK_DIFFERS, range()));
     }
 
     /**
@@ -103,8 +105,13 @@ public record Chunk(String path, String version, int index, long offset, long le
             try {
                 return new Result(chunk, chunk.hash(source, algorithm), null);
             } catch (IOException | RuntimeException e) {
-                return new Result(chunk, null, e instanceof Source.Unreadable ? e.getMessage()
-                        : FileEntry.error(FileEntry.READ_FAILED, org.yunjian.exit.internal.Hashing.describe(e)));
+                return new Result(
+                        chunk,
+                        null,
+                        e instanceof Source.Unreadable
+                                ? e.getMessage()
+                                : FileEntry.error(
+                                        FileEntry.READ_FAILED, org.yunjian.exit.internal.Hashing.describe(e)));
             }
         }
 

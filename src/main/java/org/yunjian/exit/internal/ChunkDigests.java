@@ -1,7 +1,6 @@
 package org.yunjian.exit.internal;
 
 import java.util.Arrays;
-
 import org.yunjian.crypto.Hex;
 import org.yunjian.exit.InvalidInputException;
 

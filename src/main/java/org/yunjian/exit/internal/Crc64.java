@@ -58,10 +58,22 @@ public final class Crc64 implements Checksum {
         int i = off;
         int end = off + len;
         for (; i + 8 <= end; i += 8) {
-            c ^= (b[i] & 0xffL) | (b[i + 1] & 0xffL) << 8 | (b[i + 2] & 0xffL) << 16 | (b[i + 3] & 0xffL) << 24
-                    | (b[i + 4] & 0xffL) << 32 | (b[i + 5] & 0xffL) << 40 | (b[i + 6] & 0xffL) << 48 | (b[i + 7] & 0xffL) << 56;
-            c = t7[(int) (c & 0xff)] ^ t6[(int) ((c >>> 8) & 0xff)] ^ t5[(int) ((c >>> 16) & 0xff)] ^ t4[(int) ((c >>> 24) & 0xff)]
-                    ^ t3[(int) ((c >>> 32) & 0xff)] ^ t2[(int) ((c >>> 40) & 0xff)] ^ t1[(int) ((c >>> 48) & 0xff)] ^ t0[(int) (c >>> 56)];
+            c ^= (b[i] & 0xffL)
+                    | (b[i + 1] & 0xffL) << 8
+                    | (b[i + 2] & 0xffL) << 16
+                    | (b[i + 3] & 0xffL) << 24
+                    | (b[i + 4] & 0xffL) << 32
+                    | (b[i + 5] & 0xffL) << 40
+                    | (b[i + 6] & 0xffL) << 48
+                    | (b[i + 7] & 0xffL) << 56;
+            c = t7[(int) (c & 0xff)]
+                    ^ t6[(int) ((c >>> 8) & 0xff)]
+                    ^ t5[(int) ((c >>> 16) & 0xff)]
+                    ^ t4[(int) ((c >>> 24) & 0xff)]
+                    ^ t3[(int) ((c >>> 32) & 0xff)]
+                    ^ t2[(int) ((c >>> 40) & 0xff)]
+                    ^ t1[(int) ((c >>> 48) & 0xff)]
+                    ^ t0[(int) (c >>> 56)];
         }
         for (; i < end; i++) {
             c = (c >>> 8) ^ t0[(int) ((c ^ b[i]) & 0xff)];

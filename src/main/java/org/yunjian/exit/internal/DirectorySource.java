@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.ManifestException;
 
@@ -34,8 +33,7 @@ public final class DirectorySource implements Source {
     private final Set<Path> onPath = new HashSet<>();
     private String skipThrough;
 
-    private record Frame(String prefix, Path real, Iterator<String> names) {
-    }
+    private record Frame(String prefix, Path real, Iterator<String> names) {}
 
     public DirectorySource(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -45,13 +43,15 @@ public final class DirectorySource implements Source {
         try {
             this.realRoot = this.root.toRealPath();
         } catch (IOException e) {
-            throw new ManifestException(e, "exit.directory.unopenable", String.valueOf(root), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.directory.unopenable", String.valueOf(root), String.valueOf(e.getMessage()));
         }
         onPath.add(realRoot);
         try {
             stack.push(new Frame("", realRoot, list(realRoot).iterator()));
         } catch (IOException e) {
-            throw new ManifestException(e, "exit.directory.unlistable", String.valueOf(root), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.directory.unlistable", String.valueOf(root), String.valueOf(e.getMessage()));
         }
     }
 
@@ -108,7 +108,8 @@ public final class DirectorySource implements Source {
                 if (onPath.contains(r)) {
                     return unlessSkipped(rel, FileEntry.SYMLINK_LOOP);
                 }
-                if (skipThrough != null && ManifestPaths.compare(rel, skipThrough) < 0
+                if (skipThrough != null
+                        && ManifestPaths.compare(rel, skipThrough) < 0
                         && !skipThrough.startsWith(rel + "/")) {
                     continue; // the whole directory was done before
                 }
@@ -117,7 +118,8 @@ public final class DirectorySource implements Source {
                     stack.push(new Frame(rel + "/", r, names.iterator()));
                     onPath.add(r);
                 } catch (IOException e) {
-                    return unlessSkipped(rel, FileEntry.error(FileEntry.UNLISTABLE_DIRECTORY, String.valueOf(e.getMessage())));
+                    return unlessSkipped(
+                            rel, FileEntry.error(FileEntry.UNLISTABLE_DIRECTORY, String.valueOf(e.getMessage())));
                 }
                 continue;
             }
@@ -125,7 +127,8 @@ public final class DirectorySource implements Source {
                 continue;
             }
             if (!attrs.isRegularFile()) {
-                return List.of(new Item(rel, null, null, -1, attrs.isOther() ? FileEntry.SPECIAL_FILE : FileEntry.NOT_REGULAR_FILE));
+                return List.of(new Item(
+                        rel, null, null, -1, attrs.isOther() ? FileEntry.SPECIAL_FILE : FileEntry.NOT_REGULAR_FILE));
             }
             return List.of(new Item(rel, null, null, attrs.size(), null));
         }
@@ -144,7 +147,8 @@ public final class DirectorySource implements Source {
     }
 
     private static boolean isLoop(IOException e) {
-        return e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+        return e instanceof java.nio.file.FileSystemException fse
+                && fse.getReason() != null
                 && fse.getReason().toLowerCase(java.util.Locale.ROOT).contains("too many levels");
     }
 
@@ -165,8 +169,8 @@ public final class DirectorySource implements Source {
     /** A seek to {@code offset}, then {@code length} bytes. */
     @Override
     public InputStream open(Item item, long offset, long length) throws IOException {
-        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(readable(item), java.nio.file.StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS);
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                readable(item), java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         try {
             ch.position(offset);
         } catch (IOException | RuntimeException e) {

@@ -14,13 +14,19 @@ public final class FileLines {
     private static final byte[] PREFIX = "{\"type\":\"file\",".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_SAFE = (Long.MAX_VALUE - 9) / 10;
 
-    private FileLines() {
-    }
+    private FileLines() {}
 
     /** The raw values of a file line; absent keys are null ({@code size} -1). */
-    public record Fields(String path, String version, Boolean latest, long size, String hash, String format,
-                         String sensitivity, String description, String error) {
-    }
+    public record Fields(
+            String path,
+            String version,
+            Boolean latest,
+            long size,
+            String hash,
+            String format,
+            String sensitivity,
+            String description,
+            String error) {}
 
     /**
      * Parses {@code b[0 .. len)} (without the newline; well-formed UTF-8), or returns null when the line is
@@ -102,8 +108,16 @@ public final class FileLines {
             }
             if (b[i] == '}') {
                 return i == len - 1 && text[PATH] != null && text[SENSITIVITY] != null
-                        ? new Fields(text[PATH], text[VERSION], latest, size, text[HASH], text[FORMAT], text[SENSITIVITY],
-                                text[DESCRIPTION], text[ERROR])
+                        ? new Fields(
+                                text[PATH],
+                                text[VERSION],
+                                latest,
+                                size,
+                                text[HASH],
+                                text[FORMAT],
+                                text[SENSITIVITY],
+                                text[DESCRIPTION],
+                                text[ERROR])
                         : null;
             }
             if (b[i] != ',' || ++i >= len) {
@@ -136,11 +150,17 @@ public final class FileLines {
     private static final int SENSITIVITY = 6;
     private static final int DESCRIPTION = 7;
     private static final int ERROR = 8;
-    private static final byte[][] KEYS = {"path".getBytes(StandardCharsets.US_ASCII), "version".getBytes(StandardCharsets.US_ASCII),
-            "latest".getBytes(StandardCharsets.US_ASCII), "size".getBytes(StandardCharsets.US_ASCII),
-            "hash".getBytes(StandardCharsets.US_ASCII), "format".getBytes(StandardCharsets.US_ASCII),
-            "sensitivity".getBytes(StandardCharsets.US_ASCII), "description".getBytes(StandardCharsets.US_ASCII),
-            "error".getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[][] KEYS = {
+        "path".getBytes(StandardCharsets.US_ASCII),
+        "version".getBytes(StandardCharsets.US_ASCII),
+        "latest".getBytes(StandardCharsets.US_ASCII),
+        "size".getBytes(StandardCharsets.US_ASCII),
+        "hash".getBytes(StandardCharsets.US_ASCII),
+        "format".getBytes(StandardCharsets.US_ASCII),
+        "sensitivity".getBytes(StandardCharsets.US_ASCII),
+        "description".getBytes(StandardCharsets.US_ASCII),
+        "error".getBytes(StandardCharsets.US_ASCII)
+    };
 
     private static int keyOf(byte[] b, int start, int n) {
         for (int k = 0; k < KEYS.length; k++) {

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.ExitText;
 import org.yunjian.exit.FileEntry;
@@ -36,7 +35,9 @@ import org.yunjian.exit.Sensitivity;
 public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> entries, String digest) {
 
     public enum Format {
-        SHA256SUM("sha256sum"), SM3SUM("sm3sum"), HASHDEEP("hashdeep");
+        SHA256SUM("sha256sum"),
+        SM3SUM("sm3sum"),
+        HASHDEEP("hashdeep");
 
         private final String id;
 
@@ -74,7 +75,8 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
         } catch (NoSuchFileException e) {
             throw new ManifestException("exit.list.missing", String.valueOf(file));
         } catch (IOException e) {
-            throw new ManifestException(e, "exit.list.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
+            throw new ManifestException(
+                    e, "exit.list.unreadable", String.valueOf(file), String.valueOf(e.getMessage()));
         }
         String text = new String(raw, StandardCharsets.UTF_8);
         String[] lines = text.split("\n", -1);
@@ -111,8 +113,7 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                                         throw new InvalidInputException("exit.list.filenameLast");
                                     }
                                 }
-                                default -> {
-                                }
+                                default -> {}
                             }
                         }
                         if (hashCol < 0) {
@@ -146,11 +147,12 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                     if (escaped) {
                         name = unescape(name);
                     }
-                    entries.add(entry(relative(name, base), -1, l.substring(0, 64).toLowerCase(Locale.ROOT)));
+                    entries.add(
+                            entry(relative(name, base), -1, l.substring(0, 64).toLowerCase(Locale.ROOT)));
                 }
             } catch (NumberFormatException e) {
-                throw new ManifestException("exit.list.line", String.valueOf(file), (long) n + 1,
-                        new ExitText("exit.list.malformedSize"));
+                throw new ManifestException(
+                        "exit.list.line", String.valueOf(file), (long) n + 1, new ExitText("exit.list.malformedSize"));
             } catch (IllegalArgumentException e) {
                 throw new ManifestException("exit.list.line", String.valueOf(file), (long) n + 1, ExitText.of(e));
             }
@@ -211,12 +213,13 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
             HashAlgorithm alg = r.header().algorithm();
             HashAlgorithm want = format == Format.SM3SUM ? HashAlgorithm.SM3 : HashAlgorithm.SHA256;
             if (alg != want) {
-                throw new ManifestException("exit.list.wrongAlgorithm", String.valueOf(manifest), alg.id(), format.id(),
-                        want.id());
+                throw new ManifestException(
+                        "exit.list.wrongAlgorithm", String.valueOf(manifest), alg.id(), format.id(), want.id());
             }
             BufferedWriter w = new BufferedWriter(out);
             if (format == Format.HASHDEEP) {
-                w.write("%%%% HASHDEEP-1.0\n%%%% size,sha256,filename\n## Invoked from: .\n## $ yunjian exit manifest export --format hashdeep\n## \n");
+                w.write(
+                        "%%%% HASHDEEP-1.0\n%%%% size,sha256,filename\n## Invoked from: .\n## $ yunjian exit manifest export --format hashdeep\n## \n");
             }
             ManifestEntry e;
             while ((e = r.next()) != null) {
@@ -230,7 +233,8 @@ public record HashList(Format format, HashAlgorithm algorithm, List<FileEntry> e
                 if (format == Format.HASHDEEP) {
                     w.write(f.size() + "," + f.hash() + ",./" + f.path() + "\n"); // as "hashdeep -l -r ." names files
                 } else if (f.path().contains("\n") || f.path().contains("\\")) {
-                    w.write("\\" + f.hash() + "  " + f.path().replace("\\", "\\\\").replace("\n", "\\n") + "\n");
+                    w.write("\\" + f.hash() + "  "
+                            + f.path().replace("\\", "\\\\").replace("\n", "\\n") + "\n");
                 } else {
                     w.write(f.hash() + "  " + f.path() + "\n");
                 }

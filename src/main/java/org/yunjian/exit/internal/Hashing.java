@@ -3,7 +3,6 @@ package org.yunjian.exit.internal;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MimeTypes;
@@ -19,8 +18,7 @@ public final class Hashing {
     private static volatile MimeTypes mimeTypes;
     private static final ThreadLocal<byte[]> BUFFERS = ThreadLocal.withInitial(() -> new byte[BUFFER]);
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     /**
      * Result of reading one item; {@code error} set when it could not be read; {@code chunks} the digests of its
@@ -40,8 +38,13 @@ public final class Hashing {
      * Reads the item once; with {@code chunkSize > 0} also the digest of every chunk of {@code chunkSize} bytes, kept
      * when the item has at least {@code chunkThreshold} bytes.
      */
-    public static Hashed hash(Source source, Source.Item item, HashAlgorithm algorithm, boolean detectFormat,
-                              long chunkSize, long chunkThreshold) {
+    public static Hashed hash(
+            Source source,
+            Source.Item item,
+            HashAlgorithm algorithm,
+            boolean detectFormat,
+            long chunkSize,
+            long chunkThreshold) {
         if (item.error() != null) {
             return new Hashed(item, null, item.size(), null, item.error());
         }
@@ -78,8 +81,14 @@ public final class Hashing {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            return new Hashed(item, null, -1, null, e instanceof Source.Unreadable ? e.getMessage()
-                    : FileEntry.error(FileEntry.READ_FAILED, describe(e)));
+            return new Hashed(
+                    item,
+                    null,
+                    -1,
+                    null,
+                    e instanceof Source.Unreadable
+                            ? e.getMessage()
+                            : FileEntry.error(FileEntry.READ_FAILED, describe(e)));
         }
         if (c != null && inChunk > 0) {
             chunkDigests.writeBytes(c.finish());
@@ -88,7 +97,8 @@ public final class Hashing {
         if (chunkSize > 0 && size >= chunkThreshold && !chunked) {
             return new Hashed(item, null, -1, null, FileEntry.CHANGED_WHILE_READ);
         }
-        ChunkDigests chunks = chunked && size >= chunkThreshold ? ChunkDigests.ofBytes(chunkSize, chunkDigests.toByteArray()) : null;
+        ChunkDigests chunks =
+                chunked && size >= chunkThreshold ? ChunkDigests.ofBytes(chunkSize, chunkDigests.toByteArray()) : null;
         return new Hashed(item, Hex.encode(h.finish()), size, format, null, chunks);
     }
 

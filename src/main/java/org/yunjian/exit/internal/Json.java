@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yunjian.exit.ExitText;
 import org.yunjian.exit.InvalidInputException;
 
@@ -17,8 +16,7 @@ import org.yunjian.exit.InvalidInputException;
  */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Builds one line (without the newline). */
     public static final class Obj {
@@ -38,7 +36,8 @@ public final class Json {
             } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
                 b.append(value);
             } else {
-                throw new InvalidInputException("exit.json.unsupportedValue", value.getClass().getSimpleName());
+                throw new InvalidInputException(
+                        "exit.json.unsupportedValue", value.getClass().getSimpleName());
             }
             return this;
         }
@@ -230,7 +229,9 @@ public final class Json {
         private final boolean flat;
 
         Parser(String s, boolean flat) {
-            super(s, flat ? "exit.json.atColumn" : "exit.json.atCharacter",
+            super(
+                    s,
+                    flat ? "exit.json.atColumn" : "exit.json.atCharacter",
                     flat ? "exit.json.endOfLine" : "exit.json.endOfText");
             this.flat = flat;
         }
@@ -346,7 +347,9 @@ public final class Json {
             }
             for (int k = 0; k < out.length(); k++) {
                 char c = out.charAt(k);
-                if (Character.isHighSurrogate(c) && k + 1 < out.length() && Character.isLowSurrogate(out.charAt(k + 1))) {
+                if (Character.isHighSurrogate(c)
+                        && k + 1 < out.length()
+                        && Character.isLowSurrogate(out.charAt(k + 1))) {
                     k++;
                 } else if (Character.isSurrogate(c)) {
                     throw error("exit.json.loneSurrogate");
@@ -356,8 +359,10 @@ public final class Json {
         }
 
         private void ws() {
-            while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t'
-                    || (!flat && (s.charAt(i) == '\n' || s.charAt(i) == '\r')))) {
+            while (i < s.length()
+                    && (s.charAt(i) == ' '
+                            || s.charAt(i) == '\t'
+                            || (!flat && (s.charAt(i) == '\n' || s.charAt(i) == '\r')))) {
                 i++;
             }
         }

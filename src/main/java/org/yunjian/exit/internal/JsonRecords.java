@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yunjian.exit.CanonicalJson;
 import org.yunjian.exit.InvalidInputException;
 
@@ -22,8 +21,7 @@ import org.yunjian.exit.InvalidInputException;
  */
 public final class JsonRecords {
 
-    private JsonRecords() {
-    }
+    private JsonRecords() {}
 
     /**
      * A record written as another JSON value than its components (a string in place of an object, say): it writes
@@ -119,7 +117,9 @@ public final class JsonRecords {
         if (raw == Long.class && json instanceof Number n && !(json instanceof Double || json instanceof Float)) {
             return n.longValue();
         }
-        if (raw == Integer.class && json instanceof Number n && !(json instanceof Double || json instanceof Float)
+        if (raw == Integer.class
+                && json instanceof Number n
+                && !(json instanceof Double || json instanceof Float)
                 && n.longValue() == n.intValue()) {
             return n.intValue();
         }

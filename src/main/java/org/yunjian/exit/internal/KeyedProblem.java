@@ -1,7 +1,6 @@
 package org.yunjian.exit.internal;
 
 import java.util.Locale;
-
 import org.yunjian.exit.ExitText;
 
 /**

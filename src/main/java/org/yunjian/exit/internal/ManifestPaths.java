@@ -1,7 +1,6 @@
 package org.yunjian.exit.internal;
 
 import java.util.Comparator;
-
 import org.yunjian.exit.InvalidInputException;
 
 /**
@@ -15,16 +14,18 @@ public final class ManifestPaths {
     /** Canonical order: UTF-8 bytes, with '/' sorting before every other character. */
     public static final Comparator<String> ORDER = ManifestPaths::compare;
 
-    private ManifestPaths() {
-    }
+    private ManifestPaths() {}
 
     /** Returns {@code path} if it is a valid manifest path, else throws naming the problem. */
     public static String check(String path) {
         if (path == null || path.isEmpty()) {
             throw new InvalidInputException("exit.path.empty");
         }
-        if (path.startsWith("/") || (path.length() >= 2 && path.charAt(1) == ':'
-                && ((path.charAt(0) >= 'A' && path.charAt(0) <= 'Z') || (path.charAt(0) >= 'a' && path.charAt(0) <= 'z')))) {
+        if (path.startsWith("/")
+                || (path.length() >= 2
+                        && path.charAt(1) == ':'
+                        && ((path.charAt(0) >= 'A' && path.charAt(0) <= 'Z')
+                                || (path.charAt(0) >= 'a' && path.charAt(0) <= 'z')))) {
             throw new InvalidInputException("exit.path.absolute", printable(path));
         }
         for (int i = 0; i < path.length(); i++) {

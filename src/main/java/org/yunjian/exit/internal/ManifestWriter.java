@@ -12,7 +12,6 @@ import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.FileEntry;
@@ -42,16 +41,22 @@ public final class ManifestWriter implements Closeable {
     private final Set<String> versionsOfLast = new HashSet<>();
     private boolean finished;
 
-    public ManifestWriter(Path target, ManifestHeader header, PrivateKey key, boolean detachedSignature) throws IOException {
+    public ManifestWriter(Path target, ManifestHeader header, PrivateKey key, boolean detachedSignature)
+            throws IOException {
         this.target = target.toAbsolutePath();
         this.partial = this.target.resolveSibling(this.target.getFileName() + ".partial");
         this.key = key;
         this.detached = detachedSignature;
         this.out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
         this.header = header;
-        Json.Obj h = Json.obj().put("type", "header").put("format", ManifestHeader.FORMAT).put("version", header.version())
-                .put("algorithm", header.algorithm().id()).put("root", header.root())
-                .put("created", header.created().toString()).put("tool", header.tool())
+        Json.Obj h = Json.obj()
+                .put("type", "header")
+                .put("format", ManifestHeader.FORMAT)
+                .put("version", header.version())
+                .put("algorithm", header.algorithm().id())
+                .put("root", header.root())
+                .put("created", header.created().toString())
+                .put("tool", header.tool())
                 .put("allVersions", header.allVersions());
         if (header.version() == ManifestHeader.VERSION) {
             h.put("chunkSize", header.chunkSize()).put("chunkThreshold", header.chunkThreshold());
@@ -64,9 +69,14 @@ public final class ManifestWriter implements Closeable {
             throw new ManifestException("exit.write.itemAfterFiles");
         }
         items++;
-        line(Json.obj().put("type", "item").put("category", item.category().id()).put("name", item.name())
-                .put("description", item.description()).put("sensitivity", item.sensitivity().label())
-                .put("covers", item.covers()).toString());
+        line(Json.obj()
+                .put("type", "item")
+                .put("category", item.category().id())
+                .put("name", item.name())
+                .put("description", item.description())
+                .put("sensitivity", item.sensitivity().label())
+                .put("covers", item.covers())
+                .toString());
     }
 
     public void write(FileEntry e) throws IOException {
@@ -86,10 +96,18 @@ public final class ManifestWriter implements Closeable {
         }
         lastPath = e.path();
         files++;
-        line(Json.obj().put("type", "file").put("path", e.path()).put("version", e.version()).put("latest", e.latest())
-                .put("size", e.size() >= 0 ? e.size() : null).put("hash", e.hash()).put("format", e.format())
-                .put("sensitivity", e.sensitivity().label()).put("description", e.description())
-                .put("error", e.error()).toString());
+        line(Json.obj()
+                .put("type", "file")
+                .put("path", e.path())
+                .put("version", e.version())
+                .put("latest", e.latest())
+                .put("size", e.size() >= 0 ? e.size() : null)
+                .put("hash", e.hash())
+                .put("format", e.format())
+                .put("sensitivity", e.sensitivity().label())
+                .put("description", e.description())
+                .put("error", e.error())
+                .toString());
         boolean chunked = e.readable() && header.chunked(e.size());
         ChunkDigests c = e.chunks();
         if (chunked != (c != null) || (c != null && c.chunkSize() != header.chunkSize())) {
@@ -97,7 +115,8 @@ public final class ManifestWriter implements Closeable {
         }
         if (c != null) {
             if (c.count() > ManifestHeader.MAX_CHUNKS) {
-                throw new ManifestException("exit.chunk.tooMany", e.path(), (long) c.count(), ManifestHeader.MAX_CHUNKS);
+                throw new ManifestException(
+                        "exit.chunk.tooMany", e.path(), (long) c.count(), ManifestHeader.MAX_CHUNKS);
             }
             for (int i = 0; i < c.count(); i++) {
                 line(chunkLine(i, c.hex(i)));
@@ -135,9 +154,11 @@ public final class ManifestWriter implements Closeable {
             t.put("chunks", chunks);
         }
         String trailer = t.put("digest", "sm3:" + org.yunjian.crypto.Hex.encode(d))
-                .put("signatureAlgorithm", "SM3withSM2")
-                .put("signer", Keys.fingerprint(Keys.publicKeyOf(key)))
-                .put("signature", Base64.getEncoder().encodeToString(sig)).toString() + "\n";
+                        .put("signatureAlgorithm", "SM3withSM2")
+                        .put("signer", Keys.fingerprint(Keys.publicKeyOf(key)))
+                        .put("signature", Base64.getEncoder().encodeToString(sig))
+                        .toString()
+                + "\n";
         if (detached) {
             Files.writeString(target.resolveSibling(target.getFileName() + ".sig"), trailer);
         } else {

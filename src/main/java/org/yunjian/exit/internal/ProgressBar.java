@@ -1,7 +1,6 @@
 package org.yunjian.exit.internal;
 
 import java.io.PrintStream;
-
 import org.yunjian.exit.Verification;
 
 /**
@@ -33,13 +32,15 @@ public final class ProgressBar implements Verification.Progress {
         last = now;
         double secs = Math.max(1e-3, (now - start) / 1e9);
         double rate = bytes / secs;
-        double frac = bytesTotal > 0 ? Math.min(1, (double) bytes / bytesTotal)
+        double frac = bytesTotal > 0
+                ? Math.min(1, (double) bytes / bytesTotal)
                 : filesTotal > 0 ? Math.min(1, (double) files / filesTotal) : 0;
         int width = 30;
         int fill = (int) (frac * width);
         String eta = rate > 0 && bytesTotal > bytes ? fmtTime((bytesTotal - bytes) / rate) : "--:--";
-        out.printf("\r[%s%s] %3d%% %d/%d files %s/s ETA %s  ", "#".repeat(fill), " ".repeat(width - fill),
-                (int) (frac * 100), files, filesTotal, fmtBytes(rate), eta);
+        out.printf(
+                "\r[%s%s] %3d%% %d/%d files %s/s ETA %s  ",
+                "#".repeat(fill), " ".repeat(width - fill), (int) (frac * 100), files, filesTotal, fmtBytes(rate), eta);
         out.flush();
         drawn = true;
     }
@@ -53,7 +54,9 @@ public final class ProgressBar implements Verification.Progress {
 
     private static String fmtTime(double s) {
         long t = (long) s;
-        return t >= 3600 ? String.format("%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60) : String.format("%02d:%02d", t / 60, t % 60);
+        return t >= 3600
+                ? String.format("%d:%02d:%02d", t / 3600, t / 60 % 60, t % 60)
+                : String.format("%02d:%02d", t / 60, t % 60);
     }
 
     private static String fmtBytes(double b) {

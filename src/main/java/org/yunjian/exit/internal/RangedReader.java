@@ -8,7 +8,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-
 /**
  * A large object read as concurrent ranged GETs of one part each, delivered in order to a sequential reader (the
  * whole-file hasher). Parts are fetched ahead as far as the shared memory bound allows; each part's buffer is
@@ -17,8 +16,7 @@ import java.util.concurrent.Future;
  */
 final class RangedReader extends InputStream {
 
-    private record Part(long start, int length, Future<byte[]> data) {
-    }
+    private record Part(long start, int length, Future<byte[]> data) {}
 
     private final S3Reads reads;
     private final String bucket;
@@ -129,7 +127,8 @@ final class RangedReader extends InputStream {
                         filled += n;
                     }
                     if (filled < length) {
-                        throw new IOException(org.yunjian.exit.ExitTexts.get("exit.s3.closedEarly", start + filled, start + length));
+                        throw new IOException(
+                                org.yunjian.exit.ExitTexts.get("exit.s3.closedEarly", start + filled, start + length));
                     }
                     in.close();
                 } catch (IOException | RuntimeException e) {

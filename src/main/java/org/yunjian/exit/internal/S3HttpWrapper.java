@@ -2,7 +2,6 @@ package org.yunjian.exit.internal;
 
 import java.util.List;
 import java.util.ServiceLoader;
-
 import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
@@ -27,9 +26,9 @@ public interface S3HttpWrapper {
     /** Looked up once per JVM. */
     final class Loaded {
         static final List<S3HttpWrapper> ALL = ServiceLoader.load(S3HttpWrapper.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
+                .map(ServiceLoader.Provider::get)
+                .toList();
 
-        private Loaded() {
-        }
+        private Loaded() {}
     }
 }

@@ -11,9 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.yunjian.exit.S3Settings;
-
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -81,14 +79,15 @@ public final class S3Reads implements AutoCloseable {
     /** The content of an object of {@code size} bytes (from the listing), checked against the store's checksums. */
     public InputStream open(String bucket, String key, String version, long size) throws IOException {
         if (size > settings.partSize()) {
-            HeadObjectResponse head = retrying(() -> s3.headObject(r -> r.bucket(bucket).key(key).versionId(version)
-                    .checksumMode(ChecksumMode.ENABLED)));
-            List<StoreChecksum> sums = StoreChecksum.from(h -> head.sdkHttpResponse().firstMatchingHeader(h));
-            return StoreChecksum.checked(new RangedReader(this, bucket, key, version, head.eTag(), 0, head.contentLength()), sums);
+            HeadObjectResponse head = retrying(() -> s3.headObject(
+                    r -> r.bucket(bucket).key(key).versionId(version).checksumMode(ChecksumMode.ENABLED)));
+            List<StoreChecksum> sums =
+                    StoreChecksum.from(h -> head.sdkHttpResponse().firstMatchingHeader(h));
+            return StoreChecksum.checked(
+                    new RangedReader(this, bucket, key, version, head.eTag(), 0, head.contentLength()), sums);
         }
         Whole w = new Whole(bucket, key, version, 0, -1);
-        return w.first == null ? w
-                : StoreChecksum.checked(w, StoreChecksum.from(w.first::header));
+        return w.first == null ? w : StoreChecksum.checked(w, StoreChecksum.from(w.first::header));
     }
 
     /**
@@ -96,7 +95,8 @@ public final class S3Reads implements AutoCloseable {
      * concurrently as for a whole large object, or one resumable ranged GET when the range is one part or less. The
      * store's whole-object checksums do not apply to a range.
      */
-    public InputStream openRange(String bucket, String key, String version, long offset, long length) throws IOException {
+    public InputStream openRange(String bucket, String key, String version, long offset, long length)
+            throws IOException {
         if (length > settings.partSize()) {
             return new RangedReader(this, bucket, key, version, null, offset, offset + length);
         }
@@ -144,9 +144,14 @@ public final class S3Reads implements AutoCloseable {
             return false;
         }
         if (e instanceof S3Exception s) {
-            String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
-            return s.statusCode() >= 500 || s.statusCode() == 429 || "SlowDown".equals(code) || "Throttling".equals(code)
-                    || "ThrottlingException".equals(code) || "RequestTimeout".equals(code);
+            String code =
+                    s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
+            return s.statusCode() >= 500
+                    || s.statusCode() == 429
+                    || "SlowDown".equals(code)
+                    || "Throttling".equals(code)
+                    || "ThrottlingException".equals(code)
+                    || "RequestTimeout".equals(code);
         }
         return e instanceof SdkClientException || e instanceof IOException || e instanceof UncheckedIOException;
     }
@@ -230,8 +235,11 @@ public final class S3Reads implements AutoCloseable {
             boolean whole = length < 0;
             acquireRequest();
             try {
-                this.first = whole ? retrying(() -> get(bucket, key, version, null, 0, -1, true))
-                        : length == 0 ? null : retrying(() -> get(bucket, key, version, null, offset, offset + length - 1, false));
+                this.first = whole
+                        ? retrying(() -> get(bucket, key, version, null, 0, -1, true))
+                        : length == 0
+                                ? null
+                                : retrying(() -> get(bucket, key, version, null, offset, offset + length - 1, false));
             } catch (IOException | RuntimeException e) {
                 releaseRequest();
                 throw e;
@@ -261,11 +269,19 @@ public final class S3Reads implements AutoCloseable {
                         return -1;
                     }
                     if (in == null) {
-                        in = get(bucket, key, version, etag, offset + pos, length >= 0 ? offset + length - 1 : -1, false);
+                        in = get(
+                                bucket,
+                                key,
+                                version,
+                                etag,
+                                offset + pos,
+                                length >= 0 ? offset + length - 1 : -1,
+                                false);
                     }
                     int n = in.read(b, off, len);
                     if (n < 0 && length >= 0 && pos < length) {
-                        throw new IOException(org.yunjian.exit.ExitTexts.get("exit.s3.closedEarly", offset + pos, offset + length));
+                        throw new IOException(
+                                org.yunjian.exit.ExitTexts.get("exit.s3.closedEarly", offset + pos, offset + length));
                     }
                     if (n > 0) {
                         pos += n;

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.FileEntry;
 import org.yunjian.exit.ManifestException;
@@ -51,13 +50,13 @@ public final class S3Source implements Source {
     private final Deque<Cursor> stack = new ArrayDeque<>();
     /** Listings of "folders" ahead of the walk, started concurrently (at most {@link #listingsAhead}). */
     private final Map<String, Future<List<Node>>> listed = new HashMap<>();
+
     private final int listingsAhead;
     private static final int LISTINGS_AHEAD = 8;
     private ExecutorService lister;
     private String skipThrough;
 
-    private record Node(String rel, boolean dir, List<Item> versions) {
-    }
+    private record Node(String rel, boolean dir, List<Item> versions) {}
 
     /** A level being walked: the next node to return and the next one whose listing may be started. */
     private static final class Cursor {
@@ -70,7 +69,8 @@ public final class S3Source implements Source {
         }
     }
 
-    private S3Source(SdkHttpClient http, S3Client s3, S3Reads reads, String bucket, String prefix, boolean allVersions) {
+    private S3Source(
+            SdkHttpClient http, S3Client s3, S3Reads reads, String bucket, String prefix, boolean allVersions) {
         this.http = http;
         this.s3 = s3;
         this.reads = reads;
@@ -91,8 +91,8 @@ public final class S3Source implements Source {
             http.close();
             throw e;
         }
-        S3Source source = new S3Source(http, client, new S3Reads(http, settings, credentials), at.bucket(), at.prefix(),
-                allVersions);
+        S3Source source = new S3Source(
+                http, client, new S3Reads(http, settings, credentials), at.bucket(), at.prefix(), allVersions);
         source.push(source.level(""));
         return source;
     }
@@ -123,13 +123,16 @@ public final class S3Source implements Source {
      */
     public static S3Client client(S3Settings settings) {
         return builder(settings, credentials(settings))
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1)))
+                .build();
     }
 
     /** The same on a given HTTP client, which the caller closes. */
     static S3Client client(S3Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        return builder(settings, credentials).httpClient(http)
-                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1))).build();
+        return builder(settings, credentials)
+                .httpClient(http)
+                .overrideConfiguration(c -> c.retryStrategy(r -> r.maxAttempts(settings.retries() + 1)))
+                .build();
     }
 
     /**
@@ -137,9 +140,12 @@ public final class S3Source implements Source {
      * S3Reads} does) nor validates checksums itself ({@link StoreChecksum} does, and reports a mismatch as a finding).
      */
     static S3Client dataClient(S3Settings settings, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        return builder(settings, credentials).httpClient(http)
-                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
-                .responseChecksumValidation(software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
+        return builder(settings, credentials)
+                .httpClient(http)
+                .overrideConfiguration(
+                        c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+                .responseChecksumValidation(
+                        software.amazon.awssdk.core.checksums.ResponseChecksumValidation.WHEN_REQUIRED)
                 .build();
     }
 
@@ -156,13 +162,15 @@ public final class S3Source implements Source {
     }
 
     /** For a plain-HTTP endpoint: an upgrade to TLS (a redirect to https) is refused, not made with no trust set up. */
-    private static final org.apache.hc.client5.http.ssl.TlsSocketStrategy PLAIN_ONLY = (socket, host, port, attachment, context) -> {
-        throw new javax.net.ssl.SSLException(ExitTexts.get("exit.s3.noTlsForPlainEndpoint", host));
-    };
+    private static final org.apache.hc.client5.http.ssl.TlsSocketStrategy PLAIN_ONLY =
+            (socket, host, port, attachment, context) -> {
+                throw new javax.net.ssl.SSLException(ExitTexts.get("exit.s3.noTlsForPlainEndpoint", host));
+            };
 
-    private static software.amazon.awssdk.services.s3.S3ClientBuilder builder(S3Settings settings,
-                                                                        AwsCredentialsProvider credentials) {
-        var b = S3Client.builder().forcePathStyle(true)
+    private static software.amazon.awssdk.services.s3.S3ClientBuilder builder(
+            S3Settings settings, AwsCredentialsProvider credentials) {
+        var b = S3Client.builder()
+                .forcePathStyle(true)
                 .region(Region.of(settings.region() == null ? "us-east-1" : settings.region()));
         if (settings.endpoint() != null) {
             b.endpointOverride(URI.create(settings.endpoint()));
@@ -173,7 +181,8 @@ public final class S3Source implements Source {
     /** The settings' static credentials if given, else the SDK's default chain. */
     static AwsCredentialsProvider credentials(S3Settings settings) {
         return settings.accessKey() != null
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
+                ? StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()))
                 : DefaultCredentialsProvider.builder().build();
     }
 
@@ -205,7 +214,8 @@ public final class S3Source implements Source {
             return new ManifestException(e, "exit.s3.noSuchBucket", bucket);
         }
         String detail = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage() : "HTTP " + e.statusCode();
+                ? e.awsErrorDetails().errorMessage()
+                : "HTTP " + e.statusCode();
         if (e.statusCode() == 403) {
             return new ManifestException(e, "exit.s3.denied", bucket, detail);
         }
@@ -260,11 +270,14 @@ public final class S3Source implements Source {
     }
 
     private ManifestException cannotList(Node n, Throwable e) {
-        return new ManifestException(e, "exit.s3.cannotList", bucket, prefix + n.rel() + "/", String.valueOf(e.getMessage()));
+        return new ManifestException(
+                e, "exit.s3.cannotList", bucket, prefix + n.rel() + "/", String.valueOf(e.getMessage()));
     }
 
     private boolean skipped(Node n) {
-        return skipThrough != null && ManifestPaths.compare(n.rel(), skipThrough) < 0 && !skipThrough.startsWith(n.rel() + "/");
+        return skipThrough != null
+                && ManifestPaths.compare(n.rel(), skipThrough) < 0
+                && !skipThrough.startsWith(n.rel() + "/");
     }
 
     private void push(List<Node> nodes) {
@@ -300,7 +313,8 @@ public final class S3Source implements Source {
         Map<String, Node> files = new LinkedHashMap<>();
         List<Node> nodes = new ArrayList<>();
         if (allVersions) {
-            for (var page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(p).delimiter("/"))) {
+            for (var page : s3.listObjectVersionsPaginator(
+                    r -> r.bucket(bucket).prefix(p).delimiter("/"))) {
                 for (ObjectVersion v : page.versions()) {
                     String name = v.key().substring(p.length());
                     Node node = files.computeIfAbsent(name, k -> new Node(rel + k, false, new ArrayList<>()));
@@ -311,7 +325,8 @@ public final class S3Source implements Source {
                 }
             }
         } else {
-            for (var page : s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(p).delimiter("/"))) {
+            for (var page :
+                    s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(p).delimiter("/"))) {
                 for (S3Object o : page.contents()) {
                     String name = o.key().substring(p.length());
                     files.put(name, new Node(rel + name, false, List.of(item(rel + name, null, null, o.size()))));
@@ -343,7 +358,8 @@ public final class S3Source implements Source {
         String v = version; // "null" is the real id of an object stored before versioning was enabled
         if (!ManifestPaths.isValid(rel)) {
             String safe = "invalid-key-" + Integer.toHexString(rel.hashCode());
-            return new Item(safe, v, latest, -1, FileEntry.error(FileEntry.INVALID_KEY, rel.replaceAll("\\p{Cntrl}", "?")));
+            return new Item(
+                    safe, v, latest, -1, FileEntry.error(FileEntry.INVALID_KEY, rel.replaceAll("\\p{Cntrl}", "?")));
         }
         return new Item(rel, v, v == null ? null : latest, size == null ? -1 : size, null);
     }
@@ -384,7 +400,9 @@ public final class S3Source implements Source {
         if (lister != null) {
             lister.shutdownNow();
         }
-        try (SdkHttpClient pool = http; S3Client data = reads.client(); S3Client meta = s3) {
+        try (SdkHttpClient pool = http;
+                S3Client data = reads.client();
+                S3Client meta = s3) {
             reads.close();
         }
     }

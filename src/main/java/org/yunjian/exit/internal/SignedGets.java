@@ -5,14 +5,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
 import org.yunjian.exit.S3Settings;
-
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.AbortableInputStream;
@@ -38,6 +35,7 @@ final class SignedGets {
 
     /** The most bytes of an error answer read for its code and message. */
     private static final int ERROR_BODY_LIMIT = 64 << 10;
+
     private static final XMLInputFactory XML = xmlFactory();
 
     private final SdkHttpClient http;
@@ -59,11 +57,16 @@ final class SignedGets {
      * object) of an object version, only while its ETag is {@code etag} when given; with {@code checksums} the store is
      * asked for its checksum headers.
      */
-    Body get(String bucket, String key, String version, String etag, long from, long to, boolean checksums) throws IOException {
-        String path = (endpoint.getRawPath() == null ? "" : endpoint.getRawPath()) + "/" + SdkHttpUtils.urlEncode(bucket) + "/"
-                + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
-        SdkHttpRequest.Builder r = SdkHttpRequest.builder().method(SdkHttpMethod.GET).protocol(endpoint.getScheme())
-                .host(endpoint.getHost()).port(endpoint.getPort() < 0 ? null : endpoint.getPort()).encodedPath(path);
+    Body get(String bucket, String key, String version, String etag, long from, long to, boolean checksums)
+            throws IOException {
+        String path = (endpoint.getRawPath() == null ? "" : endpoint.getRawPath()) + "/"
+                + SdkHttpUtils.urlEncode(bucket) + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+        SdkHttpRequest.Builder r = SdkHttpRequest.builder()
+                .method(SdkHttpMethod.GET)
+                .protocol(endpoint.getScheme())
+                .host(endpoint.getHost())
+                .port(endpoint.getPort() < 0 ? null : endpoint.getPort())
+                .encodedPath(path);
         if (version != null) {
             r.putRawQueryParameter("versionId", version);
         }
@@ -76,13 +79,17 @@ final class SignedGets {
         if (checksums) {
             r.putHeader("x-amz-checksum-mode", "ENABLED");
         }
-        SdkHttpRequest signed = signer.sign(s -> s.identity(credentials.resolveCredentials()).request(r.build())
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)).request();
-        HttpExecuteResponse answer = http.prepareRequest(HttpExecuteRequest.builder().request(signed).build()).call();
+        SdkHttpRequest signed = signer.sign(s -> s.identity(credentials.resolveCredentials())
+                        .request(r.build())
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false))
+                .request();
+        HttpExecuteResponse answer = http.prepareRequest(
+                        HttpExecuteRequest.builder().request(signed).build())
+                .call();
         SdkHttpResponse response = answer.httpResponse();
         AbortableInputStream body = answer.responseBody().orElseGet(AbortableInputStream::createEmpty);
         if (!response.isSuccessful()) {
@@ -104,20 +111,29 @@ final class SignedGets {
         try {
             XMLStreamReader x = XML.createXMLStreamReader(new ByteArrayInputStream(body));
             while (x.hasNext() && (code == null || message == null)) {
-                if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Code")) {
+                if (x.next() == XMLStreamConstants.START_ELEMENT
+                        && x.getLocalName().equals("Code")) {
                     code = x.getElementText().strip();
-                } else if (x.getEventType() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("Message")) {
+                } else if (x.getEventType() == XMLStreamConstants.START_ELEMENT
+                        && x.getLocalName().equals("Message")) {
                     message = x.getElementText().strip();
                 }
             }
         } catch (XMLStreamException | RuntimeException notXml) {
             // a HEAD-like answer without body, or a proxy's HTML page: status only
         }
-        AwsErrorDetails details = AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("S3")
-                .sdkHttpResponse(response).build();
-        return (S3Exception) S3Exception.builder().statusCode(response.statusCode()).awsErrorDetails(details)
+        AwsErrorDetails details = AwsErrorDetails.builder()
+                .errorCode(code)
+                .errorMessage(message)
+                .serviceName("S3")
+                .sdkHttpResponse(response)
+                .build();
+        return (S3Exception) S3Exception.builder()
+                .statusCode(response.statusCode())
+                .awsErrorDetails(details)
                 .requestId(response.firstMatchingHeader("x-amz-request-id").orElse(null))
-                .message(message).build();
+                .message(message)
+                .build();
     }
 
     private static XMLInputFactory xmlFactory() {
@@ -140,7 +156,9 @@ final class SignedGets {
 
         /** The length the answer announces, or null. */
         Long contentLength() {
-            return response.firstMatchingHeader("Content-Length").map(Long::valueOf).orElse(null);
+            return response.firstMatchingHeader("Content-Length")
+                    .map(Long::valueOf)
+                    .orElse(null);
         }
 
         String eTag() {

@@ -33,8 +33,7 @@ public interface Source extends Closeable {
     }
 
     /** Skips listing work where possible: the next groups returned are those after {@code path}. */
-    default void skipThrough(String path) {
-    }
+    default void skipThrough(String path) {}
 
     /** Threads worth reading this source with when {@code requested} are asked for. */
     default int threads(int requested) {
@@ -47,8 +46,7 @@ public interface Source extends Closeable {
     }
 
     @Override
-    default void close() throws IOException {
-    }
+    default void close() throws IOException {}
 
     /**
      * A listed item.
@@ -56,8 +54,7 @@ public interface Source extends Closeable {
      * @param error why it cannot be read (special file, link out of the tree, loop…) as a code of
      *              {@link org.yunjian.exit.FileEntry#error()}, else null
      */
-    record Item(String path, String version, Boolean latest, long size, String error) implements java.io.Serializable {
-    }
+    record Item(String path, String version, Boolean latest, long size, String error) implements java.io.Serializable {}
 
     /** At most {@code length} bytes of a stream; closing it closes the stream. */
     final class Bounded extends java.io.FilterInputStream {

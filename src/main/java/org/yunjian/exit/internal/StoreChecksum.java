@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
-
 import org.yunjian.exit.FileEntry;
 
 /**
@@ -44,14 +43,19 @@ public final class StoreChecksum {
     /** The checksums announced by response headers (looked up case-insensitively by {@code headers}). */
     public static List<StoreChecksum> from(Function<String, Optional<String>> headers) {
         List<StoreChecksum> out = new ArrayList<>();
-        boolean composite = headers.apply("x-amz-checksum-type").map("COMPOSITE"::equalsIgnoreCase).orElse(false);
+        boolean composite = headers.apply("x-amz-checksum-type")
+                .map("COMPOSITE"::equalsIgnoreCase)
+                .orElse(false);
         if (!composite) {
             amz(headers, "x-amz-checksum-crc32", new CRC32(), out);
             amz(headers, "x-amz-checksum-crc32c", new CRC32C(), out);
             amz(headers, "x-amz-checksum-crc64nvme", Crc64.nvme(), out);
             headers.apply("x-amz-checksum-sha256").filter(v -> !v.contains("-")).ifPresent(v -> {
                 try {
-                    out.add(new StoreChecksum("x-amz-checksum-sha256", v.strip(), MessageDigest.getInstance("SHA-256"),
+                    out.add(new StoreChecksum(
+                            "x-amz-checksum-sha256",
+                            v.strip(),
+                            MessageDigest.getInstance("SHA-256"),
                             s -> Base64.getEncoder().encodeToString(((MessageDigest) s).digest())));
                 } catch (NoSuchAlgorithmException e) {
                     throw new IllegalStateException(e);
@@ -59,17 +63,24 @@ public final class StoreChecksum {
             });
         }
         for (String h : List.of("x-oss-hash-crc64ecma", "x-cos-hash-crc64ecma")) {
-            headers.apply(h).map(String::strip).filter(v -> !v.isEmpty()).ifPresent(v -> out.add(new StoreChecksum(h, v,
-                    Crc64.ecma182(), s -> Long.toUnsignedString(((Checksum) s).getValue()))));
+            headers.apply(h)
+                    .map(String::strip)
+                    .filter(v -> !v.isEmpty())
+                    .ifPresent(v -> out.add(new StoreChecksum(
+                            h, v, Crc64.ecma182(), s -> Long.toUnsignedString(((Checksum) s).getValue()))));
         }
         return out;
     }
 
-    private static void amz(Function<String, Optional<String>> headers, String name, Checksum c, List<StoreChecksum> out) {
-        headers.apply(name).map(String::strip).filter(v -> !v.isEmpty() && !v.contains("-")).ifPresent(v ->
-                out.add(new StoreChecksum(name, v, c, s -> {
+    private static void amz(
+            Function<String, Optional<String>> headers, String name, Checksum c, List<StoreChecksum> out) {
+        headers.apply(name)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty() && !v.contains("-"))
+                .ifPresent(v -> out.add(new StoreChecksum(name, v, c, s -> {
                     Checksum k = (Checksum) s;
-                    ByteBuffer b = k instanceof Crc64 ? ByteBuffer.allocate(8).putLong(k.getValue())
+                    ByteBuffer b = k instanceof Crc64
+                            ? ByteBuffer.allocate(8).putLong(k.getValue())
                             : ByteBuffer.allocate(4).putInt((int) k.getValue());
                     return Base64.getEncoder().encodeToString(b.array());
                 })));
@@ -86,7 +97,8 @@ public final class StoreChecksum {
     /** Null when the bytes match, else the error value naming the header, the store's value and the one computed. */
     String mismatch() {
         String actual = render.apply(state);
-        return actual.equals(expected) ? null
+        return actual.equals(expected)
+                ? null
                 : FileEntry.error(MISMATCH, header + " " + expected + " \u2260 " + actual);
     }
 

@@ -1,15 +1,13 @@
 package org.yunjian.exit.internal;
 
 import java.nio.file.Path;
-
 import org.yunjian.exit.ManifestException;
 import org.yunjian.exit.S3Settings;
 
 /** Opens a directory or {@code s3://bucket/prefix} as a {@link Source}. */
 public final class Targets {
 
-    private Targets() {
-    }
+    private Targets() {}
 
     public static boolean isS3(String target) {
         return target.startsWith("s3://");

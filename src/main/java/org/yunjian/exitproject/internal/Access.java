@@ -2,7 +2,6 @@ package org.yunjian.exitproject.internal;
 
 import java.util.EnumSet;
 import java.util.Set;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.party.CloudSystem;
@@ -17,7 +16,13 @@ import org.yunjian.security.Role;
  */
 public record Access(ProjectInfo project, CloudSystem system, CurrentUser user, Set<Relation> relations) {
 
-    public enum Relation { ADMIN, CUSTOMER, PROVIDER, AGENT, OBSERVER }
+    public enum Relation {
+        ADMIN,
+        CUSTOMER,
+        PROVIDER,
+        AGENT,
+        OBSERVER
+    }
 
     public static Set<Relation> relations(CloudSystem s, CurrentUser u) {
         Set<Relation> r = EnumSet.of(Relation.OBSERVER);

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.yunjian.exitproject.internal.Records.Authorisation;
 import org.yunjian.exitproject.internal.Records.Deletion;
 import org.yunjian.exitproject.internal.Records.Entry;
@@ -24,16 +23,15 @@ import org.yunjian.shared.Formats;
 final class BucketScope {
 
     /** What makes a scope name object storage: 对象存储, 存储桶 (regex escapes), object storage, s3://. */
-    static final Pattern OBJECT_STORAGE = Pattern.compile(
-            "\\u5bf9\\u8c61\\u5b58\\u50a8|\\u5b58\\u50a8\\u6876|(?i:object[ -]?storage|s3://)");
+    static final Pattern OBJECT_STORAGE =
+            Pattern.compile("\\u5bf9\\u8c61\\u5b58\\u50a8|\\u5b58\\u50a8\\u6876|(?i:object[ -]?storage|s3://)");
     /** A bucket as S3 and its compatible stores name it, with an optional prefix. */
     static final Pattern LOCATION = Pattern.compile("(?:s3://)?([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:/(\\S*))?");
     /** An {@code s3://} location in running text, ending at white space or (full-width) punctuation. */
-    private static final Pattern IN_TEXT = Pattern.compile(
-            "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/[^\\s,\\uff0c;\\uff1b\\u3001)\\uff09]*)?");
+    private static final Pattern IN_TEXT =
+            Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/[^\\s,\\uff0c;\\uff1b\\u3001)\\uff09]*)?");
 
-    private BucketScope() {
-    }
+    private BucketScope() {}
 
     /** One named location: {@code s3://bucket/prefix/} (prefix empty or ending in '/'). */
     record Location(String bucket, String prefix) {
@@ -62,8 +60,10 @@ final class BucketScope {
      * deletion recorded before the list existed whose scope names object storage without naming a bucket names
      * the buckets its object-storage checks looked at, so such a project can still finish.
      */
-    static List<Location> named(Optional<Entry<Deletion>> deletion, Optional<Entry<Authorisation>> authorisation,
-                                List<Entry<StorageCheck>> checks) {
+    static List<Location> named(
+            Optional<Entry<Deletion>> deletion,
+            Optional<Entry<Authorisation>> authorisation,
+            List<Entry<StorageCheck>> checks) {
         Set<Location> out = new LinkedHashSet<>();
         deletion.ifPresent(d -> d.data().buckets().forEach(b -> parse(b).ifPresent(out::add)));
         deletion.ifPresent(d -> out.addAll(in(d.data().scope())));
@@ -85,15 +85,24 @@ final class BucketScope {
     }
 
     /** Whether a scope of the deletion or the authorisation names object storage. */
-    static boolean namesObjectStorage(Optional<Entry<Deletion>> deletion, Optional<Entry<Authorisation>> authorisation) {
+    static boolean namesObjectStorage(
+            Optional<Entry<Deletion>> deletion, Optional<Entry<Authorisation>> authorisation) {
         return deletion.map(d -> mentionsObjectStorage(d.data().scope())).orElse(false)
-                || authorisation.map(a -> mentionsObjectStorage(a.data().scope())).orElse(false);
+                || authorisation
+                        .map(a -> mentionsObjectStorage(a.data().scope()))
+                        .orElse(false);
     }
 
     /** The named locations no empty check covers that was made on or after {@code deletedOn}. */
     static List<Location> unchecked(List<Location> named, List<Entry<StorageCheck>> checks, LocalDate deletedOn) {
-        return named.stream().filter(n -> checks.stream().map(Entry::data).noneMatch(c -> c.empty()
-                && c.bucket().equals(n.bucket()) && n.prefix().startsWith(c.prefix())
-                && !LocalDate.ofInstant(c.checkedInstant(), Formats.zone()).isBefore(deletedOn))).toList();
+        return named.stream()
+                .filter(n -> checks.stream()
+                        .map(Entry::data)
+                        .noneMatch(c -> c.empty()
+                                && c.bucket().equals(n.bucket())
+                                && n.prefix().startsWith(c.prefix())
+                                && !LocalDate.ofInstant(c.checkedInstant(), Formats.zone())
+                                        .isBefore(deletedOn)))
+                .toList();
     }
 }

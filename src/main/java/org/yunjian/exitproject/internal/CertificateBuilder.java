@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.crypto.Sm3;
@@ -36,8 +35,13 @@ class CertificateBuilder {
     private final DeletionRecords records;
     private final ExitClauses clauses;
 
-    CertificateBuilder(CertificateKeys keys, Parties parties, CertificatePdf pdf, SerialNumberRepository serials,
-                       DeletionRecords records, ExitClauses clauses) {
+    CertificateBuilder(
+            CertificateKeys keys,
+            Parties parties,
+            CertificatePdf pdf,
+            SerialNumberRepository serials,
+            DeletionRecords records,
+            ExitClauses clauses) {
         this.records = records;
         this.clauses = clauses;
         this.serials = serials;
@@ -54,10 +58,16 @@ class CertificateBuilder {
     CertificateInfo issue(ProjectView v, Instant now) {
         UUID certificateId = UUID.randomUUID();
         String number = serials.next(SerialNumberRepository.CERTIFICATE);
-        byte[] file = safe(certificate(v, certificateId, number, now)).sign(keys.pair().getPrivate(),
-                keys.pair().getPublic());
-        return new CertificateInfo(v.project().id(), certificateId, number, v.access().user().username(), now,
-                new String(file, StandardCharsets.UTF_8), Sm3.hex(file));
+        byte[] file = safe(certificate(v, certificateId, number, now))
+                .sign(keys.pair().getPrivate(), keys.pair().getPublic());
+        return new CertificateInfo(
+                v.project().id(),
+                certificateId,
+                number,
+                v.access().user().username(),
+                now,
+                new String(file, StandardCharsets.UTF_8),
+                Sm3.hex(file));
     }
 
     DeletionCertificate certificate(ProjectView v, UUID certificateId, String number, Instant now) {
@@ -65,39 +75,71 @@ class CertificateBuilder {
         String title = Texts.render(Msg.of("exitproject.cert.title"), Texts.CHINESE) + " "
                 + Texts.render(Msg.of("exitproject.cert.title"), Texts.ENGLISH);
         UUID issuerOrg = v.access().user().organizationId();
-        DeletionCertificate.Issuer issuer = new DeletionCertificate.Issuer(v.access().user().username(),
-                issuerOrg == null ? null : org(issuerOrg));
-        DeletionCertificate.SystemFacts system = new DeletionCertificate.SystemFacts(s.id().toString(), s.name(),
-                s.deploymentModel().name(), s.serviceModel().name(), s.protectionLevel());
-        List<DeletionCertificate.Agent> agents = s.agents().stream().map(a -> {
-            DeletionCertificate.Organization o = org(a.organizationId());
-            return new DeletionCertificate.Agent(o.id(), o.name(), o.creditCode(), a.role().name());
-        }).toList();
-        DeletionCertificate.Parties parties = new DeletionCertificate.Parties(org(s.customerId()),
-                s.providerId() == null ? null : org(s.providerId()), agents);
-        List<RequirementId> basis = new ArrayList<>(List.of(ExitClauses.CHECKLIST, ExitClauses.INVENTORY,
-                ExitClauses.VERIFICATION, ExitClauses.DELETION, ExitClauses.DATA_LIST));
+        DeletionCertificate.Issuer issuer =
+                new DeletionCertificate.Issuer(v.access().user().username(), issuerOrg == null ? null : org(issuerOrg));
+        DeletionCertificate.SystemFacts system = new DeletionCertificate.SystemFacts(
+                s.id().toString(),
+                s.name(),
+                s.deploymentModel().name(),
+                s.serviceModel().name(),
+                s.protectionLevel());
+        List<DeletionCertificate.Agent> agents = s.agents().stream()
+                .map(a -> {
+                    DeletionCertificate.Organization o = org(a.organizationId());
+                    return new DeletionCertificate.Agent(
+                            o.id(), o.name(), o.creditCode(), a.role().name());
+                })
+                .toList();
+        DeletionCertificate.Parties parties = new DeletionCertificate.Parties(
+                org(s.customerId()), s.providerId() == null ? null : org(s.providerId()), agents);
+        List<RequirementId> basis = new ArrayList<>(List.of(
+                ExitClauses.CHECKLIST,
+                ExitClauses.INVENTORY,
+                ExitClauses.VERIFICATION,
+                ExitClauses.DELETION,
+                ExitClauses.DATA_LIST));
         if (v.privateCloud()) {
             basis.add(ExitClauses.DEVICES);
         }
         List<DeletionCertificate.ChecklistLine> checklist = v.checklist().stream()
                 .map(i -> new DeletionCertificate.ChecklistLine(
                         i.requirementId() == null ? i.key() : cited(RequirementId.of(i.requirementId())),
-                        i.requirementId(), i.status().name(), i.note(), i.updatedBy(),
+                        i.requirementId(),
+                        i.status().name(),
+                        i.note(),
+                        i.updatedBy(),
                         i.updatedAt() == null ? null : i.updatedAt().toString()))
                 .toList();
         DeletionCertificate.InventoryApproval approval = new DeletionCertificate.InventoryApproval(
-                v.project().inventoryApprovedBy(), v.project().inventoryApprovedAt().toString(),
+                v.project().inventoryApprovedBy(),
+                v.project().inventoryApprovedAt().toString(),
                 v.project().providerKeyFingerprint());
-        return new DeletionCertificate(certificateId.toString(), number, title, now.toString(), issuer,
-                new DeletionCertificate.Project(v.project().id().toString(), v.project().name()), system, parties,
-                basis.stream().map(this::cited).toList(), v.authorisation().map(a -> a.data().scope()).orElse(null),
-                checklist, approval, quote(DeletionCertificate.Manifest.class, v.manifests()),
+        return new DeletionCertificate(
+                certificateId.toString(),
+                number,
+                title,
+                now.toString(),
+                issuer,
+                new DeletionCertificate.Project(
+                        v.project().id().toString(), v.project().name()),
+                system,
+                parties,
+                basis.stream().map(this::cited).toList(),
+                v.authorisation().map(a -> a.data().scope()).orElse(null),
+                checklist,
+                approval,
+                quote(DeletionCertificate.Manifest.class, v.manifests()),
                 quote(DeletionCertificate.Item.class, v.items()),
                 quote(DeletionCertificate.VerificationRun.class, v.verifications()),
-                v.authorisation().map(e -> quote(DeletionCertificate.Authorisation.class, e)).orElse(null),
-                v.plan().map(e -> quote(DeletionCertificate.DeletionPlan.class, e)).orElse(null),
-                v.deletion().map(e -> quote(DeletionCertificate.Deletion.class, e)).orElse(null),
+                v.authorisation()
+                        .map(e -> quote(DeletionCertificate.Authorisation.class, e))
+                        .orElse(null),
+                v.plan()
+                        .map(e -> quote(DeletionCertificate.DeletionPlan.class, e))
+                        .orElse(null),
+                v.deletion()
+                        .map(e -> quote(DeletionCertificate.Deletion.class, e))
+                        .orElse(null),
                 quote(DeletionCertificate.Sanitisation.class, v.sanitisations()),
                 quote(DeletionCertificate.DeviceDisposal.class, v.disposals()),
                 quote(DeletionCertificate.StorageCheck.class, v.storageChecks()),
@@ -145,8 +187,8 @@ class CertificateBuilder {
 
     private DeletionCertificate.Organization org(UUID id) {
         Map<String, Object> m = records.org(id);
-        return new DeletionCertificate.Organization((String) m.get("id"), (String) m.get("name"),
-                (String) m.get("creditCode"));
+        return new DeletionCertificate.Organization(
+                (String) m.get("id"), (String) m.get("name"), (String) m.get("creditCode"));
     }
 
     /** Evidence records quoted as stored ({@link DeletionRecords#entry}), as the certificate's entries. */
@@ -166,11 +208,17 @@ class CertificateBuilder {
     private DeletionCertificate.Countersignature countersignature(ProjectView v) {
         Entry<Records.Countersignature> cs = v.countersignature().orElseThrow();
         Records.CountersignKey key = v.countersignKey().orElseThrow().data();
-        return new DeletionCertificate.Countersignature(org.yunjian.crypto.Sm2.ALGORITHM,
-                org.yunjian.crypto.Sm2.DEFAULT_USER_ID, key.fingerprint(), key.pem(),
-                cs.recordedOrg() == null ? null : org(cs.recordedOrg()), cs.recordedBy(), cs.recordedAt().toString(),
+        return new DeletionCertificate.Countersignature(
+                org.yunjian.crypto.Sm2.ALGORITHM,
+                org.yunjian.crypto.Sm2.DEFAULT_USER_ID,
+                key.fingerprint(),
+                key.pem(),
+                cs.recordedOrg() == null ? null : org(cs.recordedOrg()),
+                cs.recordedBy(),
+                cs.recordedAt().toString(),
                 org.yunjian.exit.CanonicalJson.parseObject(new String(records.file(v), StandardCharsets.UTF_8)),
-                cs.data().recordSm3(), cs.data().value());
+                cs.data().recordSm3(),
+                cs.data().value());
     }
 
     /** The PDF for people, in the current request's language. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yunjian.crypto.Pem;

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -57,8 +56,11 @@ class CertificatePdf {
     }
 
     /** With display names from {@code displayNames} (user names → display names; tests render without accounts). */
-    CertificatePdf(PdfRenderer renderer, ITemplateEngine templates, Function<Set<String>, Map<String, String>> displayNames,
-                   ExitClauses clauses) {
+    CertificatePdf(
+            PdfRenderer renderer,
+            ITemplateEngine templates,
+            Function<Set<String>, Map<String, String>> displayNames,
+            ExitClauses clauses) {
         this.renderer = renderer;
         this.templates = templates;
         this.displayNames = displayNames;
@@ -85,9 +87,12 @@ class CertificatePdf {
         ctx.setVariable("cells", new Cells());
         ctx.setVariable("blocks", blocks(c, signed.signature(), info, t));
         String system = c.system() == null ? null : c.system().name();
-        return renderer.render(templates.process(TEMPLATE, ctx), new PdfRenderer.Metadata(
-                t.text("exitproject.cert.metaTitle", system), t.person(c.issuer() == null ? null : c.issuer().name()),
-                t.text("exitproject.cert.metaSubject", c.displayNumber())));
+        return renderer.render(
+                templates.process(TEMPLATE, ctx),
+                new PdfRenderer.Metadata(
+                        t.text("exitproject.cert.metaTitle", system),
+                        t.person(c.issuer() == null ? null : c.issuer().name()),
+                        t.text("exitproject.cert.metaSubject", c.displayNumber())));
     }
 
     /**
@@ -162,63 +167,118 @@ class CertificatePdf {
 
     private List<Block> blocks(DeletionCertificate c, SignedJson.Signature sig, CertificateInfo info, Words t) {
         Page h = new Page(t);
-        h.p(t.text("exitproject.cert.basis", clauses.cited(ExitClauses.EXIT), clauses.cited(ExitClauses.DATA_LIST),
+        h.p(t.text(
+                "exitproject.cert.basis",
+                clauses.cited(ExitClauses.EXIT),
+                clauses.cited(ExitClauses.DATA_LIST),
                 clauses.label(ExitClauses.DEVICES)));
-        DeletionCertificate.SystemFacts system = c.system() == null
-                ? new DeletionCertificate.SystemFacts(null, null, null, null, null) : c.system();
-        DeletionCertificate.Parties parts = c.parties() == null
-                ? new DeletionCertificate.Parties(null, null, null) : c.parties();
-        DeletionCertificate.Issuer issuer = c.issuer() == null ? new DeletionCertificate.Issuer(null, null) : c.issuer();
+        DeletionCertificate.SystemFacts system =
+                c.system() == null ? new DeletionCertificate.SystemFacts(null, null, null, null, null) : c.system();
+        DeletionCertificate.Parties parts =
+                c.parties() == null ? new DeletionCertificate.Parties(null, null, null) : c.parties();
+        DeletionCertificate.Issuer issuer =
+                c.issuer() == null ? new DeletionCertificate.Issuer(null, null) : c.issuer();
         h.rows();
         h.row(t.text("exitproject.cert.id"), c.displayNumber());
-        h.row(t.text("exitproject.cert.system"), t.text("exitproject.cert.systemLine", system.name(),
-                t.deployment(system.deploymentModel()), t.service(system.serviceModel()), t.level(system.protectionLevel())));
+        h.row(
+                t.text("exitproject.cert.system"),
+                t.text(
+                        "exitproject.cert.systemLine",
+                        system.name(),
+                        t.deployment(system.deploymentModel()),
+                        t.service(system.serviceModel()),
+                        t.level(system.protectionLevel())));
         h.row(t.text("exitproject.cert.customer"), name(parts.customer()));
         h.row(t.text("exitproject.cert.provider"), name(parts.provider()));
         if (!parts.agents().isEmpty()) {
-            h.row(t.text("exitproject.cert.agents"), String.join(t.text("exitproject.cert.separator"), parts.agents().stream()
-                    .map(a -> t.text("exitproject.cert.agent", a.name() == null ? a.id() : a.name(), t.role(a.role())))
-                    .toList()));
+            h.row(
+                    t.text("exitproject.cert.agents"),
+                    String.join(
+                            t.text("exitproject.cert.separator"),
+                            parts.agents().stream()
+                                    .map(a -> t.text(
+                                            "exitproject.cert.agent",
+                                            a.name() == null ? a.id() : a.name(),
+                                            t.role(a.role())))
+                                    .toList()));
         }
         h.row(t.text("exitproject.cert.scope"), c.scope());
         h.row(t.text("exitproject.cert.issuedAt"), t.time(c.issuedAt()));
-        h.row(t.text("exitproject.cert.issuer"), issuer.organization() != null
-                ? t.text("exitproject.cert.issuerLine", t.person(issuer.name()), name(issuer.organization()))
-                : t.text("exitproject.cert.issuerPlatform", t.person(issuer.name())));
+        h.row(
+                t.text("exitproject.cert.issuer"),
+                issuer.organization() != null
+                        ? t.text("exitproject.cert.issuerLine", t.person(issuer.name()), name(issuer.organization()))
+                        : t.text("exitproject.cert.issuerPlatform", t.person(issuer.name())));
 
         h.h2(t.text("exitproject.cert.checklist", clauses.cited(ExitClauses.CHECKLIST)));
-        h.table(List.of(t.text("exitproject.cert.item"), t.text("exitproject.cert.status"), t.text("exitproject.cert.note"),
-                        t.text("exitproject.cert.by")), c.checklist(),
+        h.table(
+                List.of(
+                        t.text("exitproject.cert.item"),
+                        t.text("exitproject.cert.status"),
+                        t.text("exitproject.cert.note"),
+                        t.text("exitproject.cert.by")),
+                c.checklist(),
                 m -> Arrays.asList(item(m, t.locale()), t.checklist(m.status()), m.note(), t.person(m.by())));
         DeletionCertificate.InventoryApproval approval = c.inventoryApproval() == null
-                ? new DeletionCertificate.InventoryApproval(null, null, null) : c.inventoryApproval();
+                ? new DeletionCertificate.InventoryApproval(null, null, null)
+                : c.inventoryApproval();
         h.h2(t.text("exitproject.cert.inventory", t.person(approval.approvedBy()), t.time(approval.approvedAt())));
-        h.table(List.of(t.text("exitproject.cert.manifestFile"), "SM3", t.text("exitproject.cert.files"),
-                        t.text("exitproject.cert.size"), t.text("exitproject.cert.sensitiveFiles"),
-                        t.text("exitproject.cert.signature")), c.manifests(),
-                m -> Arrays.asList(m.fileName(), m.fileSm3(), m.files(), t.size(m.bytes()), m.sensitiveFiles(),
+        h.table(
+                List.of(
+                        t.text("exitproject.cert.manifestFile"),
+                        "SM3",
+                        t.text("exitproject.cert.files"),
+                        t.text("exitproject.cert.size"),
+                        t.text("exitproject.cert.sensitiveFiles"),
+                        t.text("exitproject.cert.signature")),
+                c.manifests(),
+                m -> Arrays.asList(
+                        m.fileName(),
+                        m.fileSm3(),
+                        m.files(),
+                        t.size(m.bytes()),
+                        m.sensitiveFiles(),
                         t.signature(m.signature())));
-        h.table(List.of(t.text("exitproject.cert.category"), t.text("exitproject.cert.itemName"),
+        h.table(
+                List.of(
+                        t.text("exitproject.cert.category"), t.text("exitproject.cert.itemName"),
                         t.text("exitproject.cert.note"), t.text("exitproject.cert.sensitivity")),
-                c.inventoryItems(), m -> Arrays.asList(t.category(m.category()), m.name(), m.description(),
-                        t.sensitivity(m.sensitivity())));
+                c.inventoryItems(),
+                m -> Arrays.asList(
+                        t.category(m.category()), m.name(), m.description(), t.sensitivity(m.sensitivity())));
         h.h2(t.text("exitproject.cert.verification", clauses.cited(ExitClauses.VERIFICATION)));
-        h.table(List.of(t.text("exitproject.cert.target"), t.text("exitproject.cert.result"),
+        h.table(
+                List.of(
+                        t.text("exitproject.cert.target"), t.text("exitproject.cert.result"),
                         t.text("exitproject.cert.expected"), t.text("exitproject.cert.ok"),
                         t.text("exitproject.cert.differences"), t.text("exitproject.cert.reportToManifest")),
-                c.verificationRuns(), m -> {
+                c.verificationRuns(),
+                m -> {
                     Totals n = m.counts();
-                    return Arrays.asList(m.target(), t.text(Boolean.TRUE.equals(m.clean())
-                                    ? "exitproject.cert.passed" : "exitproject.cert.failed"), n.expected(), n.ok(),
+                    return Arrays.asList(
+                            m.target(),
+                            t.text(
+                                    Boolean.TRUE.equals(m.clean())
+                                            ? "exitproject.cert.passed"
+                                            : "exitproject.cert.failed"),
+                            n.expected(),
+                            n.ok(),
                             n.missing() + " / " + n.extra() + " / " + n.mismatched() + " / " + n.unreadable(),
                             m.reportSm3() + " → " + (m.manifestSm3() == null ? NONE : m.manifestSm3()));
                 });
-        h.h2(t.text("exitproject.cert.deletion", clauses.cited(ExitClauses.RETENTION),
+        h.h2(t.text(
+                "exitproject.cert.deletion",
+                clauses.cited(ExitClauses.RETENTION),
                 clauses.label(ExitClauses.AUTHORISATION)));
         h.rows();
         DeletionCertificate.Authorisation auth = c.authorisation();
-        h.row(t.text("exitproject.cert.authorisation"), t.text("exitproject.cert.authorisationLine", auth.signatory(),
-                auth.authorisedOn(), auth.reference() == null ? NONE : auth.reference()));
+        h.row(
+                t.text("exitproject.cert.authorisation"),
+                t.text(
+                        "exitproject.cert.authorisationLine",
+                        auth.signatory(),
+                        auth.authorisedOn(),
+                        auth.reference() == null ? NONE : auth.reference()));
         h.row(t.text("exitproject.cert.retainUntil"), auth.retainUntil());
         DeletionCertificate.DeletionPlan plan = c.deletionPlan();
         h.row(t.text("exitproject.cert.plan"), t.text("exitproject.cert.planLine", plan.method(), plan.plannedOn()));
@@ -229,43 +289,75 @@ class CertificatePdf {
         h.row(t.text("exitproject.cert.operatorWitness"), del.operator() + " / " + del.witness());
         h.row(t.text("exitproject.cert.result"), del.result());
         if (!del.buckets().isEmpty()) {
-            h.row(t.text("exitproject.deletion.buckets"), String.join(t.text("exitproject.cert.separator"), del.buckets()));
+            h.row(
+                    t.text("exitproject.deletion.buckets"),
+                    String.join(t.text("exitproject.cert.separator"), del.buckets()));
         }
         if (!c.storageChecks().isEmpty()) {
             h.h2(t.text("exitproject.cert.storage"));
-            h.table(List.of(t.text("exitproject.cert.location"), t.text("exitproject.cert.checkedAt"),
-                            t.text("exitproject.cert.result"), t.text("exitproject.cert.storageTotals"),
-                            t.text("exitproject.cert.reportSm3")), c.storageChecks(),
-                    m -> Arrays.asList(m.location(), t.time(m.checkedAt()),
-                            Boolean.TRUE.equals(m.empty()) ? t.text("exitproject.cert.empty")
+            h.table(
+                    List.of(
+                            t.text("exitproject.cert.location"),
+                            t.text("exitproject.cert.checkedAt"),
+                            t.text("exitproject.cert.result"),
+                            t.text("exitproject.cert.storageTotals"),
+                            t.text("exitproject.cert.reportSm3")),
+                    c.storageChecks(),
+                    m -> Arrays.asList(
+                            m.location(),
+                            t.time(m.checkedAt()),
+                            Boolean.TRUE.equals(m.empty())
+                                    ? t.text("exitproject.cert.empty")
                                     : t.text("exitproject.cert.remaining", m.remaining()),
-                            m.count("current") + " / " + m.count("nonCurrent") + " / " + m.count("deleteMarkers") + " / "
-                                    + m.count("multipartUploads"), m.reportSm3()));
+                            m.count("current") + " / " + m.count("nonCurrent") + " / " + m.count("deleteMarkers")
+                                    + " / " + m.count("multipartUploads"),
+                            m.reportSm3()));
         }
         h.h2(t.text("exitproject.cert.media", clauses.cited(ExitClauses.MEDIA)));
-        h.table(List.of(t.text("exitproject.cert.medium"), t.text("exitproject.cert.mediumType"),
+        h.table(
+                List.of(
+                        t.text("exitproject.cert.medium"), t.text("exitproject.cert.mediumType"),
                         t.text("exitproject.cert.heldSensitive"), t.text("exitproject.cert.method"),
                         t.text("exitproject.cert.nextUse"), t.text("exitproject.cert.operatorWitness"),
                         t.text("exitproject.cert.date"), t.text("exitproject.cert.result")),
-                c.sanitisations(), m -> Arrays.asList(m.mediumId(), m.mediumType(),
+                c.sanitisations(),
+                m -> Arrays.asList(
+                        m.mediumId(),
+                        m.mediumType(),
                         t.text(Boolean.TRUE.equals(m.heldSensitive()) ? "exitproject.cert.yes" : "exitproject.cert.no"),
-                        t.method(m.method()), t.nextUse(m.nextUse()), m.operator() + " / " + m.witness(), m.date(),
+                        t.method(m.method()),
+                        t.nextUse(m.nextUse()),
+                        m.operator() + " / " + m.witness(),
+                        m.date(),
                         m.result()));
         if (!c.deviceDisposals().isEmpty()) {
             h.h2(t.text("exitproject.cert.devices", clauses.cited(ExitClauses.DEVICES)));
-            h.table(List.of(t.text("exitproject.cert.device"), t.text("exitproject.cert.location"),
-                            t.text("exitproject.cert.action"), t.text("exitproject.cert.deviceSanitisation"),
-                            t.text("exitproject.cert.participants"), t.text("exitproject.cert.residual"),
-                            t.text("exitproject.cert.date")), c.deviceDisposals(),
-                    m -> Arrays.asList(m.deviceId() + " " + m.deviceType(), m.location(), t.action(m.action()),
-                            m.sanitisation(), m.participants(), m.residualCheck(), m.date()));
+            h.table(
+                    List.of(
+                            t.text("exitproject.cert.device"),
+                            t.text("exitproject.cert.location"),
+                            t.text("exitproject.cert.action"),
+                            t.text("exitproject.cert.deviceSanitisation"),
+                            t.text("exitproject.cert.participants"),
+                            t.text("exitproject.cert.residual"),
+                            t.text("exitproject.cert.date")),
+                    c.deviceDisposals(),
+                    m -> Arrays.asList(
+                            m.deviceId() + " " + m.deviceType(),
+                            m.location(),
+                            t.action(m.action()),
+                            m.sanitisation(),
+                            m.participants(),
+                            m.residualCheck(),
+                            m.date()));
         }
         countersignature(h, t, c.countersignature());
         h.h2(t.text("exitproject.cert.signatureTitle"));
         h.rows();
         h.row(t.text("exitproject.cert.jsonSm3"), info.sm3());
-        h.row(t.text("exitproject.cert.algorithm"), t.text("exitproject.cert.algorithmLine", sig.algorithm(),
-                sig.userId()));
+        h.row(
+                t.text("exitproject.cert.algorithm"),
+                t.text("exitproject.cert.algorithmLine", sig.algorithm(), sig.userId()));
         h.row(t.text("exitproject.cert.signer"), sig.signer());
         h.mono(t.text("exitproject.cert.signatureValue", String.valueOf(sig.value())));
         h.p(t.text("exitproject.cert.offline"));
@@ -285,8 +377,9 @@ class CertificatePdf {
         h.rows();
         h.row(t.text("exitproject.cert.counter.org"), name(cs.organization()));
         h.row(t.text("exitproject.cert.counter.at"), t.time(cs.signedAt()));
-        h.row(t.text("exitproject.cert.algorithm"), t.text("exitproject.cert.algorithmLine", cs.algorithm(),
-                cs.userId()));
+        h.row(
+                t.text("exitproject.cert.algorithm"),
+                t.text("exitproject.cert.algorithmLine", cs.algorithm(), cs.userId()));
         h.row(t.text("exitproject.cert.counter.key"), cs.keyFingerprint());
         h.row(t.text("exitproject.cert.counter.record"), cs.recordSm3());
         h.mono(t.text("exitproject.cert.counter.value", String.valueOf(cs.value())));
@@ -296,7 +389,8 @@ class CertificatePdf {
     private Map<String, String> people(DeletionCertificate c) {
         Set<String> names = new HashSet<>();
         names.add(String.valueOf(c.issuer() == null ? null : c.issuer().name()));
-        names.add(String.valueOf(c.inventoryApproval() == null ? null : c.inventoryApproval().approvedBy()));
+        names.add(String.valueOf(
+                c.inventoryApproval() == null ? null : c.inventoryApproval().approvedBy()));
         c.checklist().forEach(m -> {
             if (m.by() != null) {
                 names.add(m.by());
@@ -311,7 +405,9 @@ class CertificatePdf {
      * the certificate was signed with.
      */
     private Object item(DeletionCertificate.ChecklistLine m, Locale locale) {
-        return clauses.find(m.requirement()).<Object>map(r -> ClauseLabel.of(r).text(locale)).orElse(m.item());
+        return clauses.find(m.requirement())
+                .<Object>map(r -> ClauseLabel.of(r).text(locale))
+                .orElse(m.item());
     }
 
     private static String name(DeletionCertificate.Organization o) {
@@ -330,7 +426,9 @@ class CertificatePdf {
         }
 
         String time(Object iso) {
-            return iso == null ? "—" : text("exitproject.cert.beijingTime", Formats.minute(Instant.parse(String.valueOf(iso))));
+            return iso == null
+                    ? "—"
+                    : text("exitproject.cert.beijingTime", Formats.minute(Instant.parse(String.valueOf(iso))));
         }
 
         String size(Object bytes) {
@@ -382,7 +480,8 @@ class CertificatePdf {
 
         String sensitivity(Object label) {
             try {
-                return text("exitproject.sensitivity." + Sensitivity.parse(String.valueOf(label)).name());
+                return text("exitproject.sensitivity."
+                        + Sensitivity.parse(String.valueOf(label)).name());
             } catch (IllegalArgumentException e) {
                 return String.valueOf(label);
             }

@@ -2,7 +2,6 @@ package org.yunjian.exitproject.internal;
 
 import java.security.PublicKey;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,8 +9,8 @@ import org.yunjian.crypto.Pem;
 import org.yunjian.exit.DeletionRecord;
 import org.yunjian.exit.Keys;
 import org.yunjian.exitproject.ExitStatus;
-import org.yunjian.exitproject.internal.Records.Countersignature;
 import org.yunjian.exitproject.internal.Records.CountersignKey;
+import org.yunjian.exitproject.internal.Records.Countersignature;
 import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.exitproject.internal.Records.Kind;
 import org.yunjian.shared.AuditableEvent;
@@ -35,8 +34,11 @@ public class CountersignService {
     private final ApplicationEventPublisher events;
     private final ExitProjectWork work;
 
-    CountersignService(ProjectRecords records, DeletionRecords deletionRecords, ApplicationEventPublisher events,
-                       ExitProjectWork work) {
+    CountersignService(
+            ProjectRecords records,
+            DeletionRecords deletionRecords,
+            ApplicationEventPublisher events,
+            ExitProjectWork work) {
         this.work = work;
         this.records = records;
         this.deletionRecords = deletionRecords;
@@ -51,20 +53,37 @@ public class CountersignService {
     public Entry<CountersignKey> registerKey(UUID id, String pem, boolean replace) {
         Access access = records.access(id);
         access.requireProvider("registering the countersigning key");
-        records.open(id, "countersignKey", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION,
+        records.open(
+                id,
+                "countersignKey",
+                ExitStatus.PLANNING,
+                ExitStatus.HANDOVER,
+                ExitStatus.VERIFICATION,
                 ExitStatus.DELETION);
         PublicKey key = InventoryService.readKey(pem);
         String fingerprint = Keys.fingerprint(key);
         var registered = records.view(access).countersignKey();
         if (registered.isPresent() && !replace) {
-            throw new ConflictException("exit-countersign-key-registered", "exitproject.conflict.countersignKeyRegistered",
+            throw new ConflictException(
+                    "exit-countersign-key-registered",
+                    "exitproject.conflict.countersignKeyRegistered",
                     registered.get().data().fingerprint());
         }
-        Entry<CountersignKey> e = records.insert(id, UUID.randomUUID(), Kind.COUNTERSIGN_KEY,
-                new CountersignKey(Pem.writePublicKey(key), fingerprint), access);
-        events.publishEvent(AuditableEvent.success("exit-project.countersign-key", "exit-project", id,
-                registered.isEmpty() ? Msg.of("exitproject.audit.countersignKey", fingerprint)
-                        : Msg.of("exitproject.audit.countersignKeyReplaced", registered.get().data().fingerprint(),
+        Entry<CountersignKey> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.COUNTERSIGN_KEY,
+                new CountersignKey(Pem.writePublicKey(key), fingerprint),
+                access);
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.countersign-key",
+                "exit-project",
+                id,
+                registered.isEmpty()
+                        ? Msg.of("exitproject.audit.countersignKey", fingerprint)
+                        : Msg.of(
+                                "exitproject.audit.countersignKeyReplaced",
+                                registered.get().data().fingerprint(),
                                 fingerprint)));
         work.changed(id);
         return e;
@@ -94,25 +113,42 @@ public class CountersignService {
         if (v.deletion().isEmpty()) {
             throw new ConflictException("exit-precondition", "exitproject.conflict.noDeletionRecord");
         }
-        CountersignKey key = v.countersignKey().map(Entry::data).orElseThrow(() -> new ConflictException(
-                "exit-precondition", "exitproject.conflict.noCountersignKey"));
+        CountersignKey key = v.countersignKey()
+                .map(Entry::data)
+                .orElseThrow(() -> new ConflictException("exit-precondition", "exitproject.conflict.noCountersignKey"));
         if (recordSm3 != null && !recordSm3.isBlank() && !recordSm3.strip().equalsIgnoreCase(v.recordSm3())) {
-            throw new ConflictException("exit-record-changed", "exitproject.conflict.recordChanged",
-                    abbrev(recordSm3.strip()), abbrev(v.recordSm3()));
+            throw new ConflictException(
+                    "exit-record-changed",
+                    "exitproject.conflict.recordChanged",
+                    abbrev(recordSm3.strip()),
+                    abbrev(v.recordSm3()));
         }
         if (signature == null || signature.isBlank()) {
             throw new FieldErrors.ValidationException("signature", "exitproject.error.required");
         }
         byte[] value = DeletionRecord.decode(signature);
         if (!DeletionRecord.verify(deletionRecords.file(v), value, Keys.readPublicKey(key.pem()))) {
-            events.publishEvent(AuditableEvent.failure("exit-project.countersign", "exit-project", id,
+            events.publishEvent(AuditableEvent.failure(
+                    "exit-project.countersign",
+                    "exit-project",
+                    id,
                     Msg.of("exitproject.audit.countersignRefused", v.recordSm3(), key.fingerprint())));
-            throw new FieldErrors.ValidationException("signature", "exitproject.countersign.bad",
-                    abbrev(v.recordSm3()), abbrev(key.fingerprint()));
+            throw new FieldErrors.ValidationException(
+                    "signature", "exitproject.countersign.bad", abbrev(v.recordSm3()), abbrev(key.fingerprint()));
         }
-        Entry<Countersignature> e = records.insert(id, UUID.randomUUID(), Kind.COUNTERSIGNATURE, new Countersignature(
-                v.recordSm3(), key.fingerprint(), java.util.Base64.getEncoder().encodeToString(value)), access);
-        events.publishEvent(AuditableEvent.success("exit-project.countersign", "exit-project", id,
+        Entry<Countersignature> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.COUNTERSIGNATURE,
+                new Countersignature(
+                        v.recordSm3(),
+                        key.fingerprint(),
+                        java.util.Base64.getEncoder().encodeToString(value)),
+                access);
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.countersign",
+                "exit-project",
+                id,
                 Msg.of("exitproject.audit.countersign", v.recordSm3(), key.fingerprint())));
         work.changed(id);
         return e;

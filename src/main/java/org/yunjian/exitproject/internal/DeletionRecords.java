@@ -4,13 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.exit.DeletionRecord;
 import org.yunjian.exitproject.internal.Records.Entry;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,7 +35,9 @@ class DeletionRecords {
     Map<String, Object> content(ProjectView v) {
         CloudSystem s = v.access().system();
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("project", Map.of("id", v.project().id().toString(), "name", v.project().name()));
+        c.put(
+                "project",
+                Map.of("id", v.project().id().toString(), "name", v.project().name()));
         c.put("system", Map.of("id", s.id().toString(), "name", s.name()));
         Map<String, Object> partyMap = new LinkedHashMap<>();
         partyMap.put("customer", org(s.customerId()));
@@ -46,7 +46,11 @@ class DeletionRecords {
         c.put("authorisation", v.authorisation().map(this::entry).orElse(null));
         c.put("deletionPlan", v.plan().map(this::entry).orElse(null));
         c.put("deletion", v.deletion().map(this::entry).orElse(null));
-        c.put("buckets", BucketScope.named(v.deletion(), v.authorisation(), v.storageChecks()).stream().map(Object::toString).toList());
+        c.put(
+                "buckets",
+                BucketScope.named(v.deletion(), v.authorisation(), v.storageChecks()).stream()
+                        .map(Object::toString)
+                        .toList());
         c.put("sanitisations", entries(v.sanitisations()));
         c.put("deviceDisposals", entries(v.disposals()));
         c.put("storageChecks", entries(v.storageChecks()));

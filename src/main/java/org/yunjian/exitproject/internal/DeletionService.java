@@ -3,7 +3,6 @@ package org.yunjian.exitproject.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,8 +39,12 @@ public class DeletionService {
     private final ExitProjectWork work;
     private final ExitClauses clauses;
 
-    DeletionService(ProjectRecords records, ApplicationEventPublisher events, Clock clock, ExitProjectWork work,
-                    ExitClauses clauses) {
+    DeletionService(
+            ProjectRecords records,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ExitProjectWork work,
+            ExitClauses clauses) {
         this.work = work;
         this.clauses = clauses;
         this.records = records;
@@ -75,10 +78,21 @@ public class DeletionService {
             errors.add("retainUntil", "exitproject.error.beforeAuthorisation");
         }
         errors.throwIfAny();
-        Entry<Authorisation> e = records.insert(id, UUID.randomUUID(), Kind.AUTHORISATION, new Authorisation(
-                in.signatory().strip(), FieldValues.stripped(in.reference()), in.scope().strip(), in.authorisedOn(), in.retainUntil()),
+        Entry<Authorisation> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.AUTHORISATION,
+                new Authorisation(
+                        in.signatory().strip(),
+                        FieldValues.stripped(in.reference()),
+                        in.scope().strip(),
+                        in.authorisedOn(),
+                        in.retainUntil()),
                 access);
-        events.publishEvent(AuditableEvent.success("exit-project.deletion.authorise", "exit-project", id,
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.deletion.authorise",
+                "exit-project",
+                id,
                 Msg.of("exitproject.audit.authorise", in.retainUntil())));
         work.changed(id);
         return e;
@@ -97,10 +111,19 @@ public class DeletionService {
             errors.add("plannedOn", "exitproject.error.required");
         }
         errors.throwIfAny();
-        Entry<DeletionPlan> e = records.insert(id, UUID.randomUUID(), Kind.DELETION_PLAN, new DeletionPlan(in.scope().strip(),
-                in.method().strip(), in.backups().strip(), in.plannedOn(), FieldValues.stripped(in.note())), access);
-        events.publishEvent(AuditableEvent.success("exit-project.deletion.plan", "exit-project", id,
-                Msg.of("exitproject.audit.plan", in.plannedOn())));
+        Entry<DeletionPlan> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.DELETION_PLAN,
+                new DeletionPlan(
+                        in.scope().strip(),
+                        in.method().strip(),
+                        in.backups().strip(),
+                        in.plannedOn(),
+                        FieldValues.stripped(in.note())),
+                access);
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.deletion.plan", "exit-project", id, Msg.of("exitproject.audit.plan", in.plannedOn())));
         work.changed(id);
         return e;
     }
@@ -117,15 +140,23 @@ public class DeletionService {
         if (v.deletion().isPresent()) {
             throw new ConflictException("exit-deletion-recorded", "exitproject.conflict.deletionRecorded");
         }
-        Authorisation auth = v.authorisation().map(Entry::data).orElseThrow(() -> new ConflictException(
-                "exit-precondition", "exitproject.conflict.noAuthorisation", clauses.cited(ExitClauses.AUTHORISATION)));
+        Authorisation auth = v.authorisation()
+                .map(Entry::data)
+                .orElseThrow(() -> new ConflictException(
+                        "exit-precondition",
+                        "exitproject.conflict.noAuthorisation",
+                        clauses.cited(ExitClauses.AUTHORISATION)));
         if (v.plan().isEmpty()) {
             throw new ConflictException("exit-precondition", "exitproject.conflict.noPlan");
         }
         LocalDate today = records.today();
         if (today.isBefore(auth.retainUntil())) {
-            throw new ConflictException("exit-retention-period", "exitproject.conflict.retention",
-                    auth.retainUntil().toString(), today.toString(), clauses.cited(ExitClauses.RETENTION));
+            throw new ConflictException(
+                    "exit-retention-period",
+                    "exitproject.conflict.retention",
+                    auth.retainUntil().toString(),
+                    today.toString(),
+                    clauses.cited(ExitClauses.RETENTION));
         }
         FieldErrors errors = new FieldErrors();
         if (in.deletedOn() == null) {
@@ -143,10 +174,24 @@ public class DeletionService {
         records.required(errors, "result", in.result(), 4000);
         java.util.List<String> buckets = buckets(errors, in, auth);
         errors.throwIfAny();
-        Entry<Deletion> e = records.insert(id, UUID.randomUUID(), Kind.DELETION, new Deletion(in.deletedOn(),
-                in.scope().strip(), in.method().strip(), in.backups().strip(), in.operator().strip(),
-                in.witness().strip(), in.result().strip(), buckets), access);
-        events.publishEvent(AuditableEvent.success("exit-project.deletion.record", "exit-project", id,
+        Entry<Deletion> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.DELETION,
+                new Deletion(
+                        in.deletedOn(),
+                        in.scope().strip(),
+                        in.method().strip(),
+                        in.backups().strip(),
+                        in.operator().strip(),
+                        in.witness().strip(),
+                        in.result().strip(),
+                        buckets),
+                access);
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.deletion.record",
+                "exit-project",
+                id,
                 Msg.of("exitproject.audit.deletion", in.deletedOn())));
         work.changed(id);
         return e;
@@ -168,9 +213,10 @@ public class DeletionService {
         }
         if (!bad.isEmpty()) {
             errors.add("buckets", "exitproject.error.bucketName", String.join(", ", bad));
-        } else if (out.isEmpty() && (BucketScope.mentionsObjectStorage(in.scope())
-                || BucketScope.mentionsObjectStorage(auth.scope()))
-                && BucketScope.in(in.scope()).isEmpty() && BucketScope.in(auth.scope()).isEmpty()) {
+        } else if (out.isEmpty()
+                && (BucketScope.mentionsObjectStorage(in.scope()) || BucketScope.mentionsObjectStorage(auth.scope()))
+                && BucketScope.in(in.scope()).isEmpty()
+                && BucketScope.in(auth.scope()).isEmpty()) {
             errors.add("buckets", "exitproject.error.bucketsRequired");
         }
         return out;
@@ -206,11 +252,29 @@ public class DeletionService {
             errors.add("date", "exitproject.error.future");
         }
         errors.throwIfAny();
-        Entry<Sanitisation> e = records.insert(id, UUID.randomUUID(), Kind.SANITISATION, new Sanitisation(
-                in.mediumId().strip(), in.mediumType().strip(), in.heldSensitive(), in.method(), in.nextUse(),
-                in.operator().strip(), in.witness().strip(), in.date(), in.result().strip()), access);
-        events.publishEvent(AuditableEvent.success("exit-project.sanitisation.record", "exit-project", id,
-                Msg.of("exitproject.audit.sanitisation", in.mediumId(), Msg.of(in.method()),
+        Entry<Sanitisation> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.SANITISATION,
+                new Sanitisation(
+                        in.mediumId().strip(),
+                        in.mediumType().strip(),
+                        in.heldSensitive(),
+                        in.method(),
+                        in.nextUse(),
+                        in.operator().strip(),
+                        in.witness().strip(),
+                        in.date(),
+                        in.result().strip()),
+                access);
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.sanitisation.record",
+                "exit-project",
+                id,
+                Msg.of(
+                        "exitproject.audit.sanitisation",
+                        in.mediumId(),
+                        Msg.of(in.method()),
                         Msg.of("exitproject.nextUse." + in.nextUse().name()))));
         work.changed(id);
         return e;
@@ -222,8 +286,11 @@ public class DeletionService {
         access.requireProvider("recording device disposal");
         records.open(id, "disposal", ExitStatus.DELETION);
         if (access.system().deploymentModel() != DeploymentModel.PRIVATE) {
-            throw new ConflictException("exit-not-private-cloud", "exitproject.conflict.notPrivateCloud",
-                    access.system().deploymentModel(), clauses.cited(ExitClauses.DEVICES));
+            throw new ConflictException(
+                    "exit-not-private-cloud",
+                    "exitproject.conflict.notPrivateCloud",
+                    access.system().deploymentModel(),
+                    clauses.cited(ExitClauses.DEVICES));
         }
         FieldErrors errors = new FieldErrors();
         records.required(errors, "deviceId", in.deviceId(), 200);
@@ -242,11 +309,28 @@ public class DeletionService {
             errors.add("date", "exitproject.error.future");
         }
         errors.throwIfAny();
-        Entry<Disposal> e = records.insert(id, UUID.randomUUID(), Kind.DISPOSAL, new Disposal(in.deviceId().strip(),
-                in.deviceType().strip(), in.location().strip(), in.state().strip(), in.action(),
-                in.sanitisation().strip(), in.participants().strip(), in.residualCheck().strip(), in.date()), access);
-        events.publishEvent(AuditableEvent.success("exit-project.disposal.record", "exit-project", id,
-                Msg.of("exitproject.audit.disposal", in.deviceId(),
+        Entry<Disposal> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.DISPOSAL,
+                new Disposal(
+                        in.deviceId().strip(),
+                        in.deviceType().strip(),
+                        in.location().strip(),
+                        in.state().strip(),
+                        in.action(),
+                        in.sanitisation().strip(),
+                        in.participants().strip(),
+                        in.residualCheck().strip(),
+                        in.date()),
+                access);
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.disposal.record",
+                "exit-project",
+                id,
+                Msg.of(
+                        "exitproject.audit.disposal",
+                        in.deviceId(),
                         Msg.of("exitproject.action." + in.action().name()))));
         work.changed(id);
         return e;

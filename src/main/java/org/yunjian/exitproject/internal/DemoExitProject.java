@@ -1,7 +1,6 @@
 package org.yunjian.exitproject.internal;
 
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,9 +20,9 @@ import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, seeds one exit project: the demo online service hall leaving its cloud, in phase 移交 with part of
@@ -54,7 +53,9 @@ class DemoExitProject implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SERVICE_SYSTEM,
+        Optional<CloudSystem> system = DemoSystems.find(
+                parties,
+                DemoData.SERVICE_SYSTEM,
                 s -> s.providerId() != null && service.list(s.id()).isEmpty());
         Optional<CurrentUser> customer = account(DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = account(DemoData.PROVIDER_USER);
@@ -65,18 +66,32 @@ class DemoExitProject implements ApplicationRunner {
         ProjectInfo[] p = new ProjectInfo[1];
         SeedActor.run(customer.get(), () -> {
             p[0] = service.create(new ExitProjectService.CreateInput(demo("demo.exit.name", s.name()), s.id()));
-            service.updateChecklist(p[0].id(), "a", ChecklistStatus.DONE, demo("demo.exit.checklist.a"),
-                    ExpectedVersion.exactly(0));
-            service.updateChecklist(p[0].id(), "b", ChecklistStatus.DONE, demo("demo.exit.checklist.b"),
-                    ExpectedVersion.exactly(0));
-            inventory.addItem(p[0].id(), new Item("conversion-tool", demo("demo.exit.item.tool"),
-                    demo("demo.exit.item.tool.note"), "PUBLIC", null));
+            service.updateChecklist(
+                    p[0].id(), "a", ChecklistStatus.DONE, demo("demo.exit.checklist.a"), ExpectedVersion.exactly(0));
+            service.updateChecklist(
+                    p[0].id(), "b", ChecklistStatus.DONE, demo("demo.exit.checklist.b"), ExpectedVersion.exactly(0));
+            inventory.addItem(
+                    p[0].id(),
+                    new Item(
+                            "conversion-tool",
+                            demo("demo.exit.item.tool"),
+                            demo("demo.exit.item.tool.note"),
+                            "PUBLIC",
+                            null));
         });
         SeedActor.run(provider.get(), () -> {
-            inventory.addItem(p[0].id(), new Item("document", demo("demo.exit.item.docs"), demo("demo.exit.item.docs.note"),
-                    "PUBLIC", null));
-            inventory.addItem(p[0].id(), new Item("key-custody", demo("demo.exit.item.keys"),
-                    demo("demo.exit.item.keys.note"), "SENSITIVE", demo("demo.exit.item.keys.covers")));
+            inventory.addItem(
+                    p[0].id(),
+                    new Item(
+                            "document", demo("demo.exit.item.docs"), demo("demo.exit.item.docs.note"), "PUBLIC", null));
+            inventory.addItem(
+                    p[0].id(),
+                    new Item(
+                            "key-custody",
+                            demo("demo.exit.item.keys"),
+                            demo("demo.exit.item.keys.note"),
+                            "SENSITIVE",
+                            demo("demo.exit.item.keys.covers")));
         });
         SeedActor.run(customer.get(), () -> {
             ProjectInfo approved = inventory.approveInventory(p[0].id(), ExpectedVersion.exactly(p[0].version()));

@@ -2,7 +2,6 @@ package org.yunjian.exitproject.internal;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.exitproject.ExitProjects;
@@ -20,6 +19,8 @@ class ExitProjectLookup implements ExitProjects {
     @Override
     @Transactional(readOnly = true)
     public List<Summary> ofSystem(UUID systemId) {
-        return service.list(systemId).stream().map(p -> new Summary(p.id(), p.name(), p.status())).toList();
+        return service.list(systemId).stream()
+                .map(p -> new Summary(p.id(), p.name(), p.status()))
+                .toList();
     }
 }

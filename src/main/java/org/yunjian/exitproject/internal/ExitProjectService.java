@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -31,13 +30,13 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.FieldValues;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /** Exit projects, their checklist and evidence records, with object scope and the duties of each party. */
 @Service
@@ -60,9 +59,17 @@ public class ExitProjectService {
     private final TextRules textRules;
     private final ExitProjectWork work;
 
-    ExitProjectService(ExitProjectRepository repo, ProjectRecords records, Parties parties, Catalog catalog,
-                       FileStore files, ApplicationEventPublisher events, Clock clock, CertificateBuilder certificates,
-                       TextRules textRules, ExitProjectWork work) {
+    ExitProjectService(
+            ExitProjectRepository repo,
+            ProjectRecords records,
+            Parties parties,
+            Catalog catalog,
+            FileStore files,
+            ApplicationEventPublisher events,
+            Clock clock,
+            CertificateBuilder certificates,
+            TextRules textRules,
+            ExitProjectWork work) {
         this.work = work;
         this.repo = repo;
         this.records = records;
@@ -75,15 +82,15 @@ public class ExitProjectService {
         this.textRules = textRules;
     }
 
-    public record CreateInput(String name, UUID systemId) {
-    }
+    public record CreateInput(String name, UUID systemId) {}
 
     // --- reading
 
     @Transactional(readOnly = true)
     public List<ProjectInfo> list(UUID systemId) {
         ProjectRecords.caller();
-        List<CloudSystem> systems = systemId == null ? parties.visibleSystems() : List.of(parties.requireSystem(systemId));
+        List<CloudSystem> systems =
+                systemId == null ? parties.visibleSystems() : List.of(parties.requireSystem(systemId));
         return repo.findBySystems(systems.stream().map(CloudSystem::id).collect(Collectors.toSet()));
     }
 
@@ -92,8 +99,11 @@ public class ExitProjectService {
      * name and status, with the total.
      */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.paging.Paged<ProjectInfo> page(UUID systemId, String q, org.yunjian.exitproject.ExitStatus status,
-                                                      org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<ProjectInfo> page(
+            UUID systemId,
+            String q,
+            org.yunjian.exitproject.ExitStatus status,
+            org.yunjian.shared.paging.PageRequest page) {
         CurrentUser u = ProjectRecords.caller();
         List<UUID> systems;
         if (systemId != null) {
@@ -102,7 +112,8 @@ public class ExitProjectService {
             systems = null;
         } else {
             systems = parties.visibleSystemSummaries(org.yunjian.party.SystemQuery.none()).stream()
-                    .map(org.yunjian.party.SystemSummary::id).toList();
+                    .map(org.yunjian.party.SystemSummary::id)
+                    .toList();
         }
         return repo.page(systems, q, status, page);
     }
@@ -143,17 +154,41 @@ public class ExitProjectService {
             throw new AccessDeniedException("exitproject.denied.create");
         }
         Instant now = clock.instant();
-        ProjectInfo p = new ProjectInfo(UUID.randomUUID(), in.name().strip(), system.id(), ExitStatus.PLANNING, null,
-                null, null, null, null, now, now, null, null, 0);
+        ProjectInfo p = new ProjectInfo(
+                UUID.randomUUID(),
+                in.name().strip(),
+                system.id(),
+                ExitStatus.PLANNING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now,
+                null,
+                null,
+                0);
         repo.insert(p, u.userId());
         int position = 0;
         for (String key : CHECKLIST_KEYS) {
             String requirement = CHECKLIST_REQUIREMENT + key;
-            repo.insertChecklistItem(p.id(), new ChecklistItem(key, position++,
-                    catalog.requirement(RequirementId.of(requirement)).isPresent() ? requirement : null,
-                    ChecklistStatus.OPEN, null, null, null, 0));
+            repo.insertChecklistItem(
+                    p.id(),
+                    new ChecklistItem(
+                            key,
+                            position++,
+                            catalog.requirement(RequirementId.of(requirement)).isPresent() ? requirement : null,
+                            ChecklistStatus.OPEN,
+                            null,
+                            null,
+                            null,
+                            0));
         }
-        events.publishEvent(AuditableEvent.success("exit-project.create", "exit-project", p.id(),
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.create",
+                "exit-project",
+                p.id(),
                 Msg.of("exitproject.audit.create", p.name(), system.name())));
         work.changed(p.id());
         return repo.find(p.id()).orElseThrow();
@@ -172,8 +207,13 @@ public class ExitProjectService {
         if (!repo.updateStatus(id, current, target, clock.instant(), version.value())) {
             throw new ConflictException("exit-concurrent-change", "exitproject.conflict.concurrentChange");
         }
-        events.publishEvent(AuditableEvent.success("exit-project.transition", "exit-project", id,
-                Msg.of("exitproject.audit.transition", Msg.of("exitproject.status." + current.name()),
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.transition",
+                "exit-project",
+                id,
+                Msg.of(
+                        "exitproject.audit.transition",
+                        Msg.of("exitproject.status." + current.name()),
                         Msg.of("exitproject.status." + target.name()))));
         work.changed(id);
         return repo.find(id).orElseThrow();
@@ -181,11 +221,16 @@ public class ExitProjectService {
 
     // --- checklist
 
-    public ChecklistItem updateChecklist(UUID id, String key, ChecklistStatus status, String note,
-                                         ExpectedVersion version) {
+    public ChecklistItem updateChecklist(
+            UUID id, String key, ChecklistStatus status, String note, ExpectedVersion version) {
         Access access = records.access(id);
         access.requireCustomer("keeping the exit checklist");
-        records.open(id, "checklist", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION,
+        records.open(
+                id,
+                "checklist",
+                ExitStatus.PLANNING,
+                ExitStatus.HANDOVER,
+                ExitStatus.VERIFICATION,
                 ExitStatus.DELETION);
         FieldErrors errors = new FieldErrors();
         if (key == null || !CHECKLIST_KEYS.contains(key)) {
@@ -199,14 +244,28 @@ public class ExitProjectService {
         }
         textRules.check(errors, "note", note, 4000, Text.Kind.LINES, "exitproject.error.tooLong");
         errors.throwIfAny();
-        repo.updateChecklistItem(id, key, status, FieldValues.stripped(note), access.user().username(), clock.instant(),
+        repo.updateChecklistItem(
+                id,
+                key,
+                status,
+                FieldValues.stripped(note),
+                access.user().username(),
+                clock.instant(),
                 version.value());
-        events.publishEvent(AuditableEvent.success("exit-project.checklist", "exit-project", id,
-                Msg.of("exitproject.audit.checklistItem", ClauseLabel.cited(catalog.requirement(
-                        RequirementId.of(CHECKLIST_REQUIREMENT + key)).orElseThrow()),
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.checklist",
+                "exit-project",
+                id,
+                Msg.of(
+                        "exitproject.audit.checklistItem",
+                        ClauseLabel.cited(catalog.requirement(RequirementId.of(CHECKLIST_REQUIREMENT + key))
+                                .orElseThrow()),
                         Msg.of("exitproject.checklist.status." + status.name()))));
         work.changed(id);
-        return repo.checklist(id).stream().filter(i -> i.key().equals(key)).findFirst().orElseThrow();
+        return repo.checklist(id).stream()
+                .filter(i -> i.key().equals(key))
+                .findFirst()
+                .orElseThrow();
     }
     // --- the sub-processes, one service each
 
@@ -223,15 +282,20 @@ public class ExitProjectService {
         ProjectView v = records.view(access);
         List<Blocker> blockers = v.blockers();
         if (!blockers.isEmpty()) {
-            throw new ConflictException(v.certificate().isPresent() ? "exit-certificate-issued" : "exit-precondition",
-                    "exitproject.conflict.cannotIssue", Msg.joined(blockers.stream().map(Blocker::text).toList()));
+            throw new ConflictException(
+                    v.certificate().isPresent() ? "exit-certificate-issued" : "exit-precondition",
+                    "exitproject.conflict.cannotIssue",
+                    Msg.joined(blockers.stream().map(Blocker::text).toList()));
         }
         CertificateInfo c = certificates.issue(v, clock.instant());
         repo.insertCertificate(c);
-        events.publishEvent(AuditableEvent.success("exit-project.certificate.issue", "exit-project", id,
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.certificate.issue",
+                "exit-project",
+                id,
                 Msg.of("exitproject.audit.certificateIssue", c.displayNumber(), c.sm3())));
-        events.publishEvent(new DeletionCertificateIssued(id, v.project().systemId(), c.certificateId(), c.sm3(),
-                c.issuedAt()));
+        events.publishEvent(
+                new DeletionCertificateIssued(id, v.project().systemId(), c.certificateId(), c.sm3(), c.issuedAt()));
         work.changed(id);
         return c;
     }
@@ -240,7 +304,10 @@ public class ExitProjectService {
     public CertificateInfo certificate(UUID id, String format) {
         records.access(id);
         CertificateInfo c = repo.certificate(id).orElseThrow(() -> new NotFoundException("deletion certificate", id));
-        events.publishEvent(AuditableEvent.success("exit-project.certificate.export", "exit-project", id,
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.certificate.export",
+                "exit-project",
+                id,
                 Msg.of("exitproject.audit.certificateExport", format.toUpperCase(java.util.Locale.ROOT))));
         return c;
     }
@@ -254,18 +321,22 @@ public class ExitProjectService {
     /** The certificate as signed canonical JSON, byte for byte; records the download. */
     public CertificateFile certificateJson(UUID id) {
         CertificateInfo c = certificate(id, "json");
-        return new CertificateFile(c.document().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                certificateName(id, c, "json"));
+        return new CertificateFile(
+                c.document().getBytes(java.nio.charset.StandardCharsets.UTF_8), certificateName(id, c, "json"));
     }
 
     /** A certificate file and its download name. */
-    public record CertificateFile(byte[] content, DownloadName name) {
-    }
+    public record CertificateFile(byte[] content, DownloadName name) {}
 
     /** {@code 数据删除证明-<system>-YJ-DEL-2026-000001-2026-11-23.pdf}: system, number and issue date. */
     private DownloadName certificateName(UUID id, CertificateInfo c, String extension) {
-        return DownloadName.of("exitproject.fileName.certificate", "deletion-certificate", records.access(id).system().name(),
-                c.displayNumber(), c.issuedAt(), extension);
+        return DownloadName.of(
+                "exitproject.fileName.certificate",
+                "deletion-certificate",
+                records.access(id).system().name(),
+                c.displayNumber(),
+                c.issuedAt(),
+                extension);
     }
 
     /**
@@ -276,8 +347,7 @@ public class ExitProjectService {
         return certificates.publicKeyPem();
     }
     /** A stored evidence file and the kind of record it belongs to. */
-    public record EvidenceFile(Path path, Kind kind) {
-    }
+    public record EvidenceFile(Path path, Kind kind) {}
 
     /**
      * The stored file of a manifest, verification or object-storage check record, byte for byte as uploaded, for
@@ -285,11 +355,17 @@ public class ExitProjectService {
      */
     public EvidenceFile evidenceFile(UUID id, UUID recordId) {
         records.access(id);
-        Kind kind = repo.records(id).stream().filter(r -> r.id().equals(recordId)).map(ExitProjectRepository.Row::kind)
-                .filter(k -> k == Kind.MANIFEST || k == Kind.VERIFICATION || k == Kind.STORAGE_CHECK).findFirst()
+        Kind kind = repo.records(id).stream()
+                .filter(r -> r.id().equals(recordId))
+                .map(ExitProjectRepository.Row::kind)
+                .filter(k -> k == Kind.MANIFEST || k == Kind.VERIFICATION || k == Kind.STORAGE_CHECK)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("ExitProjectFile", recordId));
         Path path = files.path(id, recordId);
-        events.publishEvent(AuditableEvent.success("exit-project.evidence.export", "exit-project", id,
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.evidence.export",
+                "exit-project",
+                id,
                 Msg.of("exitproject.audit.evidenceExport." + kind.name(), recordId)));
         return new EvidenceFile(path, kind);
     }

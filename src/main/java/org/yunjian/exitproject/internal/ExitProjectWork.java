@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.exitproject.ExitStatus;
@@ -61,8 +60,12 @@ class ExitProjectWork implements WorkSource {
      */
     WorkSnapshot snapshot(UUID id) {
         AtomicReference<WorkSnapshot> out = new AtomicReference<>();
-        SeedActor.run(SeedActor.platform(), () -> out.set(repo.find(id).isEmpty() ? WorkSnapshot.nothingWaiting(SCOPE + id)
-                : tasks(records.view(records.access(id)))));
+        SeedActor.run(
+                SeedActor.platform(),
+                () -> out.set(
+                        repo.find(id).isEmpty()
+                                ? WorkSnapshot.nothingWaiting(SCOPE + id)
+                                : tasks(records.view(records.access(id)))));
         return out.get();
     }
 
@@ -86,16 +89,19 @@ class ExitProjectWork implements WorkSource {
         }
         boolean inventory = !v.manifests().isEmpty() || !v.items().isEmpty();
         if (handingOver && inventory && !v.project().inventoryApproved()) {
-            open.add(task("inventory-approval", "exitproject.work.approveInventory", name, page + "#inventory",
-                    customer));
-        } else if (handingOver && v.project().inventoryApproved() && !v.manifests().isEmpty()) {
-            open.add(task("start-verification", "exitproject.work.startVerification", name, page + "#transitions",
-                    customer));
+            open.add(task(
+                    "inventory-approval", "exitproject.work.approveInventory", name, page + "#inventory", customer));
+        } else if (handingOver
+                && v.project().inventoryApproved()
+                && !v.manifests().isEmpty()) {
+            open.add(task(
+                    "start-verification", "exitproject.work.startVerification", name, page + "#transitions", customer));
         }
         if (status == ExitStatus.VERIFICATION && !v.cleanVerification()) {
             open.add(task("verification", "exitproject.work.verification", name, page + "#verification", customer));
         }
-        boolean verified = (status == ExitStatus.VERIFICATION || status == ExitStatus.DELETION) && v.cleanVerification();
+        boolean verified =
+                (status == ExitStatus.VERIFICATION || status == ExitStatus.DELETION) && v.cleanVerification();
         if (verified && v.authorisation().isEmpty() && v.deletion().isEmpty()) {
             open.add(task("authorisation", "exitproject.work.authorise", name, page + "#authorisation", customer));
         } else if (status == ExitStatus.VERIFICATION && verified) {
@@ -104,16 +110,30 @@ class ExitProjectWork implements WorkSource {
         if (verified && provider != null && v.plan().isEmpty()) {
             open.add(task("deletion-plan", "exitproject.work.plan", name, page + "#deletion-plan", provider));
         }
-        if (status == ExitStatus.DELETION && provider != null && v.deletion().isEmpty() && v.plan().isPresent()
+        if (status == ExitStatus.DELETION
+                && provider != null
+                && v.deletion().isEmpty()
+                && v.plan().isPresent()
                 && v.authorisation().isPresent()) {
-            open.add(new WorkTask("deletion-record", "exitproject.work.deletion", List.of(name,
-                    org.yunjian.shared.Formats.date(v.authorisation().get().data().retainUntil())),
-                    page + "#deletion-record", provider, null));
+            open.add(new WorkTask(
+                    "deletion-record",
+                    "exitproject.work.deletion",
+                    List.of(
+                            name,
+                            org.yunjian.shared.Formats.date(
+                                    v.authorisation().get().data().retainUntil())),
+                    page + "#deletion-record",
+                    provider,
+                    null));
         }
         Countersigning cs = v.countersigning();
         if (v.deletion().isPresent() && provider != null && cs != Countersigning.VALID) {
-            open.add(task("countersign", cs == Countersigning.NO_KEY ? "exitproject.work.countersignKey"
-                    : "exitproject.work.countersign", name, page + "#countersign", provider));
+            open.add(task(
+                    "countersign",
+                    cs == Countersigning.NO_KEY ? "exitproject.work.countersignKey" : "exitproject.work.countersign",
+                    name,
+                    page + "#countersign",
+                    provider));
         } else if (cs == Countersigning.VALID) {
             open.add(task("certificate", "exitproject.work.issue", name, page + "#certificate", customer));
         }

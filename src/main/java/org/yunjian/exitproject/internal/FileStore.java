@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 
 /** Uploaded manifests, verification reports and object-storage check reports, as files named by their record id under one directory per project. */
@@ -24,7 +23,7 @@ class FileStore {
     Path receive(UUID projectId, InputStream in) {
         try {
             Path dir = root.resolve(projectId.toString());
-            org.yunjian.shared.keys.OwnerOnlyFiles.ensureDirectory(dir);   // 0700; the temporary file is 0600
+            org.yunjian.shared.keys.OwnerOnlyFiles.ensureDirectory(dir); // 0700; the temporary file is 0600
             Path tmp = Files.createTempFile(dir, "upload-", ".part");
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             return tmp;

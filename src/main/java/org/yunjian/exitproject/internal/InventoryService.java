@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +32,10 @@ import org.yunjian.exitproject.internal.Records.Manifest;
 import org.yunjian.exitproject.internal.Records.ProjectInfo;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldValues;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The hand-over inventory of an exit project (GB/T 31167-2014 9.2, JR/T 8.1.3): the provider's and the verifier's
@@ -53,8 +52,13 @@ public class InventoryService {
     private final Clock clock;
     private final ExitProjectWork work;
 
-    InventoryService(ExitProjectRepository repo, ProjectRecords records, FileStore files,
-                     ApplicationEventPublisher events, Clock clock, ExitProjectWork work) {
+    InventoryService(
+            ExitProjectRepository repo,
+            ProjectRecords records,
+            FileStore files,
+            ApplicationEventPublisher events,
+            Clock clock,
+            ExitProjectWork work) {
         this.work = work;
         this.repo = repo;
         this.records = records;
@@ -75,8 +79,8 @@ public class InventoryService {
         Instant now = clock.instant();
         repo.setProviderKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, now, version.value());
         reopen(id, now, "providerKey");
-        events.publishEvent(AuditableEvent.success("exit-project.provider-key", "exit-project", id,
-                Msg.of("exitproject.audit.providerKey", fingerprint)));
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.provider-key", "exit-project", id, Msg.of("exitproject.audit.providerKey", fingerprint)));
         work.changed(id);
         return repo.find(id).orElseThrow();
     }
@@ -91,10 +95,10 @@ public class InventoryService {
         records.open(id, "verifierKey", ExitStatus.PLANNING, ExitStatus.HANDOVER, ExitStatus.VERIFICATION);
         PublicKey key = readKey(pem);
         String fingerprint = Keys.fingerprint(key);
-        repo.setVerifierKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, clock.instant(),
-                version.value());
-        events.publishEvent(AuditableEvent.success("exit-project.verifier-key", "exit-project", id,
-                Msg.of("exitproject.audit.verifierKey", fingerprint)));
+        repo.setVerifierKey(
+                id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, clock.instant(), version.value());
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.verifier-key", "exit-project", id, Msg.of("exitproject.audit.verifierKey", fingerprint)));
         work.changed(id);
         return repo.find(id).orElseThrow();
     }
@@ -111,7 +115,8 @@ public class InventoryService {
     /** A PEM that is no SM2 public key: the toolkit's reason when it gave one. */
     private static FieldErrors.ValidationException invalidKey(RuntimeException e) {
         if (e instanceof ManifestException) {
-            return new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalidBecause", ToolkitText.of(e));
+            return new FieldErrors.ValidationException(
+                    "pem", "exitproject.verifierKey.invalidBecause", ToolkitText.of(e));
         }
         return new FieldErrors.ValidationException("pem", "exitproject.verifierKey.invalid");
     }
@@ -142,7 +147,10 @@ public class InventoryService {
             files.keep(received, id, recordId);
             kept = true;
             reopen(id, e.recordedAt(), "manifest");
-            events.publishEvent(AuditableEvent.success("exit-project.manifest.upload", "exit-project", id,
+            events.publishEvent(AuditableEvent.success(
+                    "exit-project.manifest.upload",
+                    "exit-project",
+                    id,
                     Msg.of("exitproject.audit.manifestUpload", name, m.files(), m.fileSm3())));
             work.changed(id);
             return e;
@@ -161,7 +169,11 @@ public class InventoryService {
             ManifestEntry e;
             while ((e = r.next()) != null) {
                 if (e instanceof InventoryItem i) {
-                    items.add(new Item(i.category().id(), i.name(), i.description(), i.sensitivity().label(),
+                    items.add(new Item(
+                            i.category().id(),
+                            i.name(),
+                            i.description(),
+                            i.sensitivity().label(),
                             i.covers()));
                 } else if (e instanceof FileEntry f && f.sensitivity() == Sensitivity.SENSITIVE) {
                     sensitive++;
@@ -170,20 +182,39 @@ public class InventoryService {
             check = r.result(key);
         } catch (ManifestException e) {
             // the toolkit names the file it read: the received copy, which the user knows by the name uploaded
-            throw new FieldErrors.ValidationException("file", "exitproject.error.notManifest",
+            throw new FieldErrors.ValidationException(
+                    "file",
+                    "exitproject.error.notManifest",
                     ToolkitText.of(e, arg -> file.toString().equals(arg) ? name : arg));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (check.signature() != SignatureStatus.VALID) {
-            throw new FieldErrors.ValidationException("file", "exitproject.error.manifestSignature", name,
-                    Msg.of(check.signature()), ToolkitText.of(check.detail(), arg -> arg));
+            throw new FieldErrors.ValidationException(
+                    "file",
+                    "exitproject.error.manifestSignature",
+                    name,
+                    Msg.of(check.signature()),
+                    ToolkitText.of(check.detail(), arg -> arg));
         }
         try {
-            return new Manifest(name, Sm3.digest(file).hex(), Files.size(file), check.header().root(),
-                    check.header().algorithm().id(), check.header().created().toString(), check.header().allVersions(),
-                    check.files(), check.bytes(), sensitive, check.items(), check.digest(), Keys.fingerprint(key),
-                    check.signature().name(), items, ManifestReader.fileDigests(file).signatureSm3());
+            return new Manifest(
+                    name,
+                    Sm3.digest(file).hex(),
+                    Files.size(file),
+                    check.header().root(),
+                    check.header().algorithm().id(),
+                    check.header().created().toString(),
+                    check.header().allVersions(),
+                    check.files(),
+                    check.bytes(),
+                    sensitive,
+                    check.items(),
+                    check.digest(),
+                    Keys.fingerprint(key),
+                    check.signature().name(),
+                    items,
+                    ManifestReader.fileDigests(file).signatureSm3());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -211,11 +242,25 @@ public class InventoryService {
         records.optional(errors, "description", in.description(), 4000);
         records.optional(errors, "covers", in.covers(), 400);
         errors.throwIfAny();
-        Entry<Item> e = records.insert(id, UUID.randomUUID(), Kind.ITEM, new Item(category, in.name().strip(),
-                FieldValues.stripped(in.description()), sensitivity, FieldValues.stripped(in.covers())), access);
+        Entry<Item> e = records.insert(
+                id,
+                UUID.randomUUID(),
+                Kind.ITEM,
+                new Item(
+                        category,
+                        in.name().strip(),
+                        FieldValues.stripped(in.description()),
+                        sensitivity,
+                        FieldValues.stripped(in.covers())),
+                access);
         reopen(id, e.recordedAt(), "item");
-        events.publishEvent(AuditableEvent.success("exit-project.item.add", "exit-project", id,
-                Msg.of("exitproject.audit.itemAdd", Msg.of("exitproject.category." + category),
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.item.add",
+                "exit-project",
+                id,
+                Msg.of(
+                        "exitproject.audit.itemAdd",
+                        Msg.of("exitproject.category." + category),
                         e.data().name())));
         work.changed(id);
         return e;
@@ -231,8 +276,14 @@ public class InventoryService {
             throw new ConflictException("exit-precondition", "exitproject.conflict.inventoryEmpty");
         }
         repo.approveInventory(id, access.user().username(), clock.instant(), version.value());
-        events.publishEvent(AuditableEvent.success("exit-project.inventory.approve", "exit-project", id,
-                Msg.of("exitproject.audit.inventoryApprove", v.manifests().size(), v.items().size())));
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.inventory.approve",
+                "exit-project",
+                id,
+                Msg.of(
+                        "exitproject.audit.inventoryApprove",
+                        v.manifests().size(),
+                        v.items().size())));
         work.changed(id);
         return repo.find(id).orElseThrow();
     }
@@ -240,8 +291,8 @@ public class InventoryService {
     /** Reopens an approved inventory after a change; {@code why}: {@code providerKey}, {@code manifest}, {@code item}. */
     private void reopen(UUID id, Instant now, String why) {
         if (repo.reopenInventory(id, now)) {
-            events.publishEvent(AuditableEvent.success("exit-project.inventory.reopen", "exit-project", id,
-                    Msg.of("exitproject.audit.reopen." + why)));
+            events.publishEvent(AuditableEvent.success(
+                    "exit-project.inventory.reopen", "exit-project", id, Msg.of("exitproject.audit.reopen." + why)));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.yunjian.exitproject.internal;
 
 import static org.yunjian.shared.FieldValues.blank;
-import static org.yunjian.shared.FieldValues.stripped;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.exitproject.ExitClauses;
@@ -27,7 +25,6 @@ import org.yunjian.shared.Formats;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.TextRules;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,8 +44,13 @@ class ProjectRecords {
     private final ExitClauses clauses;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ProjectRecords(ExitProjectRepository repo, Parties parties, Clock clock, TextRules textRules,
-                   DeletionRecords deletionRecords, ExitClauses clauses) {
+    ProjectRecords(
+            ExitProjectRepository repo,
+            Parties parties,
+            Clock clock,
+            TextRules textRules,
+            DeletionRecords deletionRecords,
+            ExitClauses clauses) {
         this.deletionRecords = deletionRecords;
         this.clauses = clauses;
         this.repo = repo;
@@ -72,12 +74,26 @@ class ProjectRecords {
 
     ProjectView view(Access access) {
         UUID id = access.project().id();
-        List<Entry<?>> all = repo.records(id).stream().<Entry<?>>map(this::entry).toList();
-        ProjectView v = new ProjectView(access, access.project(), repo.checklist(id), of(all, Kind.MANIFEST), of(all, Kind.ITEM),
-                of(all, Kind.VERIFICATION), last(of(all, Kind.AUTHORISATION)), last(of(all, Kind.DELETION_PLAN)),
-                last(of(all, Kind.DELETION)), of(all, Kind.SANITISATION), of(all, Kind.DISPOSAL),
-                of(all, Kind.STORAGE_CHECK), repo.certificate(id), last(of(all, Kind.COUNTERSIGN_KEY)),
-                last(of(all, Kind.COUNTERSIGNATURE)), null, clauses);
+        List<Entry<?>> all =
+                repo.records(id).stream().<Entry<?>>map(this::entry).toList();
+        ProjectView v = new ProjectView(
+                access,
+                access.project(),
+                repo.checklist(id),
+                of(all, Kind.MANIFEST),
+                of(all, Kind.ITEM),
+                of(all, Kind.VERIFICATION),
+                last(of(all, Kind.AUTHORISATION)),
+                last(of(all, Kind.DELETION_PLAN)),
+                last(of(all, Kind.DELETION)),
+                of(all, Kind.SANITISATION),
+                of(all, Kind.DISPOSAL),
+                of(all, Kind.STORAGE_CHECK),
+                repo.certificate(id),
+                last(of(all, Kind.COUNTERSIGN_KEY)),
+                last(of(all, Kind.COUNTERSIGNATURE)),
+                null,
+                clauses);
         // once a deletion is recorded, the SM3 of the record file the provider countersigns
         return v.deletion().isEmpty() ? v : v.withRecordSm3(org.yunjian.crypto.Sm3.hex(deletionRecords.file(v)));
     }
@@ -92,8 +108,13 @@ class ProjectRecords {
     }
 
     Entry<?> entry(ExitProjectRepository.Row r) {
-        return new Entry<>(r.id(), r.kind(), json.readValue(r.payload(), r.kind().type()), r.recordedBy(),
-                r.recordedOrg(), r.recordedAt());
+        return new Entry<>(
+                r.id(),
+                r.kind(),
+                json.readValue(r.payload(), r.kind().type()),
+                r.recordedBy(),
+                r.recordedOrg(),
+                r.recordedAt());
     }
 
     ExitStatus lock(UUID id) {
@@ -113,9 +134,17 @@ class ProjectRecords {
 
     <T> Entry<T> insert(UUID projectId, UUID recordId, Kind kind, T data, Access access) {
         Instant now = clock.instant();
-        repo.insertRecord(projectId, new ExitProjectRepository.Row(recordId, kind, json.writeValueAsString(data),
-                access.user().username(), access.user().organizationId(), now));
-        return new Entry<>(recordId, kind, data, access.user().username(), access.user().organizationId(), now);
+        repo.insertRecord(
+                projectId,
+                new ExitProjectRepository.Row(
+                        recordId,
+                        kind,
+                        json.writeValueAsString(data),
+                        access.user().username(),
+                        access.user().organizationId(),
+                        now));
+        return new Entry<>(
+                recordId, kind, data, access.user().username(), access.user().organizationId(), now);
     }
 
     /** Today in China Standard Time, by the injected clock. */

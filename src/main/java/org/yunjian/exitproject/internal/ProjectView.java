@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.exitproject.ExitClauses;
 import org.yunjian.exitproject.ExitProject;
@@ -26,20 +25,45 @@ import org.yunjian.exitproject.internal.Records.StorageCheck;
 import org.yunjian.exitproject.internal.Records.Verification;
 
 /** Everything the project page and the API show; {@code clauses} label the clauses its texts name. */
-public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem> checklist,
-                          List<Entry<Manifest>> manifests, List<Entry<Item>> items,
-                          List<Entry<Verification>> verifications, Optional<Entry<Authorisation>> authorisation,
-                          Optional<Entry<DeletionPlan>> plan, Optional<Entry<Deletion>> deletion,
-                          List<Entry<Sanitisation>> sanitisations, List<Entry<Disposal>> disposals,
-                          List<Entry<StorageCheck>> storageChecks, Optional<CertificateInfo> certificate,
-                          Optional<Entry<CountersignKey>> countersignKey,
-                          Optional<Entry<Countersignature>> countersignature, String recordSm3,
-                          ExitClauses clauses) {
+public record ProjectView(
+        Access access,
+        ProjectInfo project,
+        List<ChecklistItem> checklist,
+        List<Entry<Manifest>> manifests,
+        List<Entry<Item>> items,
+        List<Entry<Verification>> verifications,
+        Optional<Entry<Authorisation>> authorisation,
+        Optional<Entry<DeletionPlan>> plan,
+        Optional<Entry<Deletion>> deletion,
+        List<Entry<Sanitisation>> sanitisations,
+        List<Entry<Disposal>> disposals,
+        List<Entry<StorageCheck>> storageChecks,
+        Optional<CertificateInfo> certificate,
+        Optional<Entry<CountersignKey>> countersignKey,
+        Optional<Entry<Countersignature>> countersignature,
+        String recordSm3,
+        ExitClauses clauses) {
 
     /** The same view with the SM3 of its deletion record file (what the provider countersigns). */
     ProjectView withRecordSm3(String sm3) {
-        return new ProjectView(access, project, checklist, manifests, items, verifications, authorisation, plan, deletion,
-                sanitisations, disposals, storageChecks, certificate, countersignKey, countersignature, sm3, clauses);
+        return new ProjectView(
+                access,
+                project,
+                checklist,
+                manifests,
+                items,
+                verifications,
+                authorisation,
+                plan,
+                deletion,
+                sanitisations,
+                disposals,
+                storageChecks,
+                certificate,
+                countersignKey,
+                countersignature,
+                sm3,
+                clauses);
     }
 
     /**
@@ -47,7 +71,14 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
      * {@code NO_KEY}, {@code MISSING}, {@code KEY_REPLACED} (signed with a key since replaced), {@code VOID} (the record
      * changed after countersigning) or {@code VALID}.
      */
-    public enum Countersigning { NO_RECORD, NO_KEY, MISSING, KEY_REPLACED, VOID, VALID }
+    public enum Countersigning {
+        NO_RECORD,
+        NO_KEY,
+        MISSING,
+        KEY_REPLACED,
+        VOID,
+        VALID
+    }
 
     public Countersigning countersigning() {
         if (deletion.isEmpty() || recordSm3 == null) {
@@ -68,8 +99,15 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
 
     /** The buckets the deletion names that no empty check made after the deletion covers, as {@code s3://b/p/}. */
     public List<String> uncheckedBuckets() {
-        return deletion.map(d -> BucketScope.unchecked(BucketScope.named(deletion, authorisation, storageChecks), storageChecks,
-                d.data().deletedOn())).orElse(List.of()).stream().map(Object::toString).toList();
+        return deletion
+                .map(d -> BucketScope.unchecked(
+                        BucketScope.named(deletion, authorisation, storageChecks),
+                        storageChecks,
+                        d.data().deletedOn()))
+                .orElse(List.of())
+                .stream()
+                .map(Object::toString)
+                .toList();
     }
 
     public boolean privateCloud() {
@@ -120,8 +158,14 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
         }
         for (Entry<StorageCheck> c : openStorageChecks()) {
             Map<String, Long> t = c.data().totals();
-            out.add(new Blocker("storage", c.data().location(), c.data().checkedAt(), t.get("current"),
-                    t.get("nonCurrent"), t.get("deleteMarkers"), t.get("multipartUploads")));
+            out.add(new Blocker(
+                    "storage",
+                    c.data().location(),
+                    c.data().checkedAt(),
+                    t.get("current"),
+                    t.get("nonCurrent"),
+                    t.get("deleteMarkers"),
+                    t.get("multipartUploads")));
         }
         // the last step: the provider countersigns the record once everything else is recorded
         Countersigning cs = countersigning();
@@ -136,15 +180,19 @@ public record ProjectView(Access access, ProjectInfo project, List<ChecklistItem
      * bucket and the same or an enclosing prefix found empty. A project that recorded no check has none.
      */
     public List<Entry<StorageCheck>> openStorageChecks() {
-        return storageChecks.stream().filter(c -> !c.data().empty())
-                .filter(c -> storageChecks.stream().noneMatch(later -> later.data().empty()
-                        && later.data().covers(c.data())
-                        && later.data().checkedInstant().isAfter(c.data().checkedInstant())))
+        return storageChecks.stream()
+                .filter(c -> !c.data().empty())
+                .filter(c -> storageChecks.stream()
+                        .noneMatch(later -> later.data().empty()
+                                && later.data().covers(c.data())
+                                && later.data()
+                                        .checkedInstant()
+                                        .isAfter(c.data().checkedInstant())))
                 .toList();
     }
 
     ExitProject.Facts facts() {
-        return new ExitProject.Facts(project.inventoryApproved(), manifests.size(), cleanVerification(),
-                certificate.isPresent());
+        return new ExitProject.Facts(
+                project.inventoryApproved(), manifests.size(), cleanVerification(), certificate.isPresent());
     }
 }

@@ -1,7 +1,6 @@
 package org.yunjian.exitproject.internal;
 
 import java.util.function.UnaryOperator;
-
 import org.yunjian.exit.ExitText;
 import org.yunjian.shared.Msg;
 
@@ -12,8 +11,7 @@ import org.yunjian.shared.Msg;
  */
 final class ToolkitText {
 
-    private ToolkitText() {
-    }
+    private ToolkitText() {}
 
     /** The message of what a toolkit exception says (a key and arguments, or its message as it is). */
     static Msg of(Throwable e) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,9 +43,13 @@ public class VerificationService {
     private final long storageCheckMaxSize;
     private final ExitProjectWork work;
 
-    VerificationService(ExitProjectRepository repo, ProjectRecords records, FileStore files,
-                        ApplicationEventPublisher events, ExitProjectProperties properties,
-                        ExitProjectWork work) {
+    VerificationService(
+            ExitProjectRepository repo,
+            ProjectRecords records,
+            FileStore files,
+            ApplicationEventPublisher events,
+            ExitProjectProperties properties,
+            ExitProjectWork work) {
         this.work = work;
         this.repo = repo;
         this.records = records;
@@ -76,13 +79,15 @@ public class VerificationService {
         records.textRules().require("note", note, Text.Kind.LINES);
         SignedVerificationReport.Read read = readReport(report);
         SignedVerificationReport r = read.report();
-        List<Entry<?>> all = repo.records(id).stream().<Entry<?>>map(records::entry).toList();
+        List<Entry<?>> all =
+                repo.records(id).stream().<Entry<?>>map(records::entry).toList();
         boolean approved = access.project().inventoryApproved();
         List<Entry<Manifest>> manifests = ProjectRecords.of(all, Kind.MANIFEST);
         Entry<Manifest> verified = manifests.stream()
                 .filter(m -> m.data().fileSm3().equals(r.manifestSm3())
                         && java.util.Objects.equals(m.data().signatureSm3(), r.manifestSignatureSm3()))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (verified == null || !approved) {
             throw new FieldErrors.ValidationException("file", "exitproject.report.otherManifest");
         }
@@ -94,17 +99,36 @@ public class VerificationService {
         }
         Totals t = r.totals();
         Map<String, Long> totals = t.byName(false);
-        Verification v = new Verification(ProjectRecords.safeName(fileName, "report.json"), read.sm3(), str(r.target()),
-                str(r.algorithm()), r.manifestSignature().name(), str(r.signatureDetail()), r.clean(), r.interrupted(),
-                totals, r.findings().size(), FieldValues.stripped(note), r.manifestSm3(), r.manifestSignatureSm3(), str(r.tool()),
+        Verification v = new Verification(
+                ProjectRecords.safeName(fileName, "report.json"),
+                read.sm3(),
+                str(r.target()),
+                str(r.algorithm()),
+                r.manifestSignature().name(),
+                str(r.signatureDetail()),
+                r.clean(),
+                r.interrupted(),
+                totals,
+                r.findings().size(),
+                FieldValues.stripped(note),
+                r.manifestSm3(),
+                r.manifestSignatureSm3(),
+                str(r.tool()),
                 read.signer());
         UUID recordId = UUID.randomUUID();
         Entry<Verification> e = records.insert(id, recordId, Kind.VERIFICATION, v, access);
         Path received = files.receive(id, new java.io.ByteArrayInputStream(report));
         files.keep(received, id, recordId);
-        events.publishEvent(AuditableEvent.success("exit-project.verification.record", "exit-project", id,
-                Msg.of(v.clean() ? "exitproject.audit.verification.clean" : "exitproject.audit.verification.differences",
-                        v.reportSm3(), v.manifestSm3())));
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.verification.record",
+                "exit-project",
+                id,
+                Msg.of(
+                        v.clean()
+                                ? "exitproject.audit.verification.clean"
+                                : "exitproject.audit.verification.differences",
+                        v.reportSm3(),
+                        v.manifestSm3())));
         work.changed(id);
         return e;
     }
@@ -114,12 +138,15 @@ public class VerificationService {
         try {
             return SignedVerificationReport.read(report);
         } catch (SignedVerificationReport.Invalid e) {
-            throw new FieldErrors.ValidationException("file", "exitproject.report." + switch (e.reason()) {
-                case MALFORMED -> "malformed";
-                case NOT_CANONICAL -> "notCanonical";
-                case VERDICT_DISAGREES -> "verdictDisagrees";
-                case BAD_SIGNATURE -> "badSignature";
-            });
+            throw new FieldErrors.ValidationException(
+                    "file",
+                    "exitproject.report."
+                            + switch (e.reason()) {
+                                case MALFORMED -> "malformed";
+                                case NOT_CANONICAL -> "notCanonical";
+                                case VERDICT_DISAGREES -> "verdictDisagrees";
+                                case BAD_SIGNATURE -> "badSignature";
+                            });
         }
     }
 
@@ -150,19 +177,28 @@ public class VerificationService {
             throw new FieldErrors.ValidationException("file", "exitproject.error.required");
         }
         if (report.length > storageCheckMaxSize) {
-            throw new FieldErrors.ValidationException("file", "exitproject.error.checkTooLarge",
-                    Formats.size(storageCheckMaxSize));
+            throw new FieldErrors.ValidationException(
+                    "file", "exitproject.error.checkTooLarge", Formats.size(storageCheckMaxSize));
         }
         FieldErrors errors = new FieldErrors();
         records.optional(errors, "note", note, 4000);
         errors.throwIfAny();
-        StorageCheck c = parseStorageCheck(ProjectRecords.safeName(fileName, "check-deleted.json"), report, FieldValues.stripped(note));
+        StorageCheck c = parseStorageCheck(
+                ProjectRecords.safeName(fileName, "check-deleted.json"), report, FieldValues.stripped(note));
         UUID recordId = UUID.randomUUID();
         Entry<StorageCheck> e = records.insert(id, recordId, Kind.STORAGE_CHECK, c, access);
         files.keep(files.receive(id, new java.io.ByteArrayInputStream(report)), id, recordId);
-        events.publishEvent(AuditableEvent.success("exit-project.storage-check.record", "exit-project", id,
-                c.empty() ? Msg.of("exitproject.audit.storageCheck.empty", c.location(), c.reportSm3())
-                        : Msg.of("exitproject.audit.storageCheck.remaining", c.location(), c.remaining(), c.reportSm3())));
+        events.publishEvent(AuditableEvent.success(
+                "exit-project.storage-check.record",
+                "exit-project",
+                id,
+                c.empty()
+                        ? Msg.of("exitproject.audit.storageCheck.empty", c.location(), c.reportSm3())
+                        : Msg.of(
+                                "exitproject.audit.storageCheck.remaining",
+                                c.location(),
+                                c.remaining(),
+                                c.reportSm3())));
         work.changed(id);
         return e;
     }
@@ -172,7 +208,8 @@ public class VerificationService {
         try {
             r = BucketDeletionCheck.Report.parse(new String(report, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            throw new FieldErrors.ValidationException("file", "exitproject.error.notCheckReportBecause", ToolkitText.of(e));
+            throw new FieldErrors.ValidationException(
+                    "file", "exitproject.error.notCheckReportBecause", ToolkitText.of(e));
         }
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put("current", r.current());
@@ -180,7 +217,16 @@ public class VerificationService {
         totals.put("deleteMarkers", r.deleteMarkers());
         totals.put("multipartUploads", r.multipartUploads());
         totals.put("bytes", r.bytes());
-        return new StorageCheck(name, Sm3.hex(report), r.target(), r.bucket(), r.prefix(), r.checkedAt().toString(),
-                r.empty(), totals, r.remaining().size(), note);
+        return new StorageCheck(
+                name,
+                Sm3.hex(report),
+                r.target(),
+                r.bucket(),
+                r.prefix(),
+                r.checkedAt().toString(),
+                r.empty(),
+                totals,
+                r.remaining().size(),
+                note);
     }
 }

@@ -2,7 +2,6 @@ package org.yunjian.exitproject.web;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.exitproject.internal.ExitProjectService;
 import org.yunjian.party.SystemHubSection;
@@ -37,11 +36,17 @@ class ExitProjectHubSection implements SystemHubSection {
 
     @Override
     public List<Link> links(UUID systemId) {
-        boolean mayRead = CurrentUser.current().map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN)).orElse(false);
+        boolean mayRead = CurrentUser.current()
+                .map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN))
+                .orElse(false);
         if (!mayRead) {
             return List.of();
         }
         return projects.list(systemId).stream()
-                .map(p -> new Link("/exit-projects/" + p.id(), p.name(), Texts.get("exitproject.status." + p.status().name()))).toList();
+                .map(p -> new Link(
+                        "/exit-projects/" + p.id(),
+                        p.name(),
+                        Texts.get("exitproject.status." + p.status().name())))
+                .toList();
     }
 }

@@ -54,6 +54,5 @@ final class FieldLabels {
             // a transition's, the approval's and the certificate's confirmation: refused with its own alert
             Map.entry("confirm", ""));
 
-    private FieldLabels() {
-    }
+    private FieldLabels() {}
 }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -48,8 +47,8 @@ public class Inbox {
     }
 
     /** One line of 我的待办, its text in the reader's language. */
-    public record Line(UUID id, String kind, String text, String href, LocalDate due, boolean overdue,
-                       Instant openedAt) {
+    public record Line(
+            UUID id, String kind, String text, String href, LocalDate due, boolean overdue, Instant openedAt) {
 
         /** When it opened, in the users' zone to the minute. */
         public String opened() {
@@ -77,7 +76,8 @@ public class Inbox {
         store.lockScope(scope, now);
         Map<String, TaskRepository.Stored> open = new LinkedHashMap<>();
         store.open(scope).forEach(s -> open.put(s.task().key(), s));
-        UUID actor = quietly ? null : CurrentUser.current().map(CurrentUser::userId).orElse(null);
+        UUID actor =
+                quietly ? null : CurrentUser.current().map(CurrentUser::userId).orElse(null);
         for (WorkTask task : snapshot.open()) {
             TaskRepository.Stored was = open.remove(task.key());
             if (was != null && was.task().to().equals(task.to())) {
@@ -143,13 +143,21 @@ public class Inbox {
 
     private static TaskRepository.Reader reader() {
         CurrentUser u = CurrentUser.require();
-        return new TaskRepository.Reader(u.userId(), u.is(Role.USER) ? u.organizationId() : null,
+        return new TaskRepository.Reader(
+                u.userId(),
+                u.is(Role.USER) ? u.organizationId() : null,
                 u.role().isAdministrator() ? u.role().name() : null);
     }
 
     private static Line line(TaskRepository.Stored s, LocalDate today) {
         WorkTask t = s.task();
-        return new Line(s.id(), t.kind(), WorkTask.text(t.kind(), t.args()).text(), t.href(), t.due(),
-                t.due() != null && t.due().isBefore(today), s.openedAt());
+        return new Line(
+                s.id(),
+                t.kind(),
+                WorkTask.text(t.kind(), t.args()).text(),
+                t.href(),
+                t.due(),
+                t.due() != null && t.due().isBefore(today),
+                s.openedAt());
     }
 }

@@ -2,7 +2,6 @@ package org.yunjian.inbox.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +66,10 @@ class InboxRebuild {
                     source.publishAll();
                 } catch (RuntimeException e) {
                     all = false;
-                    log.warn("The inbox could not rebuild from {}: {}", source.getClass().getSimpleName(), e.toString());
+                    log.warn(
+                            "The inbox could not rebuild from {}: {}",
+                            source.getClass().getSimpleName(),
+                            e.toString());
                 }
             }
             return all;

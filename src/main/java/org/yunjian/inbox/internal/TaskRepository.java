@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,12 +12,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkTask;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,12 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class TaskRepository {
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     /** A stored open task. */
-    record Stored(UUID id, String scope, WorkTask task, Instant openedAt) {
-    }
+    record Stored(UUID id, String scope, WorkTask task, Instant openedAt) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate separately;
@@ -53,10 +49,10 @@ class TaskRepository {
             return;
         }
         try {
-            separately.executeWithoutResult(s -> jdbc.sql("""
+            separately.executeWithoutResult(s ->
+                    jdbc.sql("""
                             INSERT INTO work_scope (scope, changed_at) SELECT ?,
-                            CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM work_scope WHERE scope = ?)""")
-                    .param(scope).param(Jdbc.utc(now)).param(scope).update());
+                            CAST(? AS TIMESTAMP WITH TIME ZONE) WHERE NOT EXISTS (SELECT 1 FROM work_scope WHERE scope = ?)""").param(scope).param(Jdbc.utc(now)).param(scope).update());
         } catch (DataIntegrityViolationException anotherTransactionInsertedFirst) {
             // the row exists now: lock it below
         }
@@ -67,8 +63,7 @@ class TaskRepository {
 
     private boolean touch(String scope, Instant now) {
         return jdbc.sql("""
-                UPDATE work_scope SET changed_at = ? WHERE scope = ?""").param(Jdbc.utc(now)).param(scope)
-                .update() == 1;
+                UPDATE work_scope SET changed_at = ? WHERE scope = ?""").param(Jdbc.utc(now)).param(scope).update() == 1;
     }
 
     List<Stored> open(String scope) {
@@ -81,16 +76,31 @@ class TaskRepository {
         jdbc.sql("""
                         INSERT INTO work_task (id, scope, task_key, kind, args, href, to_user, to_organization, to_role,
                         except_users, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .param(id).param(scope).param(t.key()).param(t.kind()).param(json.writeValueAsString(t.args()))
-                .param(t.href()).param(to.user()).param(to.organization()).param(to.administratorRole())
-                .param(to.exceptText()).param(t.due()).param(Jdbc.utc(openedAt)).update();
+                .param(id)
+                .param(scope)
+                .param(t.key())
+                .param(t.kind())
+                .param(json.writeValueAsString(t.args()))
+                .param(t.href())
+                .param(to.user())
+                .param(to.organization())
+                .param(to.administratorRole())
+                .param(to.exceptText())
+                .param(t.due())
+                .param(Jdbc.utc(openedAt))
+                .update();
     }
 
     /** The text, link and due date of a task that still waits for the same people. */
     void update(UUID id, WorkTask t) {
         jdbc.sql("""
-                UPDATE work_task SET kind = ?, args = ?, href = ?, due = ? WHERE id = ?""").param(t.kind())
-                .param(json.writeValueAsString(t.args())).param(t.href()).param(t.due()).param(id).update();
+                UPDATE work_task SET kind = ?, args = ?, href = ?, due = ? WHERE id = ?""")
+                .param(t.kind())
+                .param(json.writeValueAsString(t.args()))
+                .param(t.href())
+                .param(t.due())
+                .param(id)
+                .update();
     }
 
     void delete(UUID id) {
@@ -101,26 +111,28 @@ class TaskRepository {
     /** The scopes holding a task opened before {@code before}. */
     List<String> scopesOpenedBefore(Instant before) {
         return jdbc.sql("""
-                SELECT DISTINCT scope FROM work_task WHERE opened_at < ?""").param(Jdbc.utc(before))
-                .query(String.class).list();
+                SELECT DISTINCT scope FROM work_task WHERE opened_at < ?""").param(Jdbc.utc(before)).query(String.class).list();
     }
 
     /** One page of the tasks waiting for {@code who}: due first (soonest first), then the newest. */
     Paged<Stored> waitingFor(Reader who, PageRequest page) {
         return PageQueries.query(jdbc, "*", "work_task", where(who), """
                 CASE WHEN due IS NULL THEN 1 ELSE 0 END, due,
-                opened_at DESC, id""", page, spec -> spec.query(this::row).list());
+                opened_at DESC, id""", page, spec -> spec.query(this::row)
+                .list());
     }
 
     long countFor(Reader who) {
         PageQueries.Where w = where(who);
         return jdbc.sql("""
-                SELECT COUNT(*) FROM work_task%s""".formatted(w.sql())).params(w.params()).query(Long.class).single();
+                SELECT COUNT(*) FROM work_task%s""".formatted(w.sql()))
+                .params(w.params())
+                .query(Long.class)
+                .single();
     }
 
     /** The person asking: addressed as themselves, as a business user of their organisation, or by their role. */
-    record Reader(UUID user, UUID organization, String administratorRole) {
-    }
+    record Reader(UUID user, UUID organization, String administratorRole) {}
 
     private static PageQueries.Where where(Reader who) {
         List<String> any = new ArrayList<>();
@@ -138,19 +150,22 @@ class TaskRepository {
                 \sOR\s""", any) + ")", "me", who.user())
                 // the excepted people, stored as their ids joined by commas (a UUID holds no LIKE wildcard)
                 .and("""
-                        (except_users IS NULL OR except_users NOT LIKE :meAnywhere)""", "meAnywhere",
-                        "%" + who.user() + "%");
+                        (except_users IS NULL OR except_users NOT LIKE :meAnywhere)""", "meAnywhere", "%" + who.user() + "%");
     }
 
     private Stored row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         UUID user = rs.getObject("to_user", UUID.class);
         UUID org = rs.getObject("to_organization", UUID.class);
         String role = rs.getString("to_role");
-        WorkAddressee to = new WorkAddressee(user, org, role,
-                WorkAddressee.exceptOf(rs.getString("except_users")));
+        WorkAddressee to = new WorkAddressee(user, org, role, WorkAddressee.exceptOf(rs.getString("except_users")));
         LocalDate due = rs.getObject("due", LocalDate.class);
-        WorkTask task = new WorkTask(rs.getString("task_key"), rs.getString("kind"),
-                json.readValue(rs.getString("args"), STRINGS), rs.getString("href"), to, due);
+        WorkTask task = new WorkTask(
+                rs.getString("task_key"),
+                rs.getString("kind"),
+                json.readValue(rs.getString("args"), STRINGS),
+                rs.getString("href"),
+                to,
+                due);
         return new Stored(rs.getObject("id", UUID.class), rs.getString("scope"), task, Jdbc.instant(rs, "opened_at"));
     }
 }

@@ -1,13 +1,11 @@
 package org.yunjian.inbox.rest;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,12 +27,23 @@ class MyWorkApi {
 
     /** One task waiting for the caller. */
     record InboxTask(
-            @Schema(description = "The task's identifier (stays the same while it waits)") UUID id,
-            @Schema(description = "What kind of task (the bundle key of its text)") String kind,
-            @Schema(description = "What waits, in the caller's language") String text,
-            @Schema(description = "Where to act: a path of the web application") String href,
+            @Schema(description = "The task's identifier (stays the same while it waits)")
+            UUID id,
+
+            @Schema(description = "What kind of task (the bundle key of its text)")
+            String kind,
+
+            @Schema(description = "What waits, in the caller's language")
+            String text,
+
+            @Schema(description = "Where to act: a path of the web application")
+            String href,
+
             @Schema(description = "When it is due, or null") LocalDate due,
-            @Schema(description = "Whether the due date has passed") boolean overdue,
+
+            @Schema(description = "Whether the due date has passed")
+            boolean overdue,
+
             @Schema(description = "When it opened") Instant openedAt) {
 
         static InboxTask of(Inbox.Line l) {
@@ -44,8 +53,10 @@ class MyWorkApi {
 
     @GetMapping("/api/my-work")
     @PreAuthorize(Inbox.READERS)
-    @Operation(summary = "What waits for me: every task addressed to me, to my organisation or to my administrator "
-            + "role (never one I proposed myself), due ones first; one page (page from 1, size 1-200, default 50)")
+    @Operation(
+            summary =
+                    "What waits for me: every task addressed to me, to my organisation or to my administrator "
+                            + "role (never one I proposed myself), due ones first; one page (page from 1, size 1-200, default 50)")
     Paged<InboxTask> myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         return inbox.mine(PageRequest.of(page, size)).map(InboxTask::of);
     }

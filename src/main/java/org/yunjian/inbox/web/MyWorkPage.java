@@ -6,8 +6,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.inbox.internal.Inbox;
-import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
 
 /**
@@ -25,8 +25,8 @@ class MyWorkPage {
 
     @GetMapping("/my-work")
     @PreAuthorize(Inbox.READERS)
-    String myWork(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                  Model model) {
+    String myWork(
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
         Paged<Inbox.Line> work = inbox.mine(PageRequest.of(page, size));
         model.addAttribute("work", work);
         model.addAttribute("pager", Pager.of(work, "/my-work"));

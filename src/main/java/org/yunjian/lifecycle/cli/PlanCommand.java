@@ -2,7 +2,6 @@ package org.yunjian.lifecycle.cli;
 
 import java.io.PrintWriter;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.ClauseLabel;
@@ -16,7 +15,6 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,9 +24,18 @@ import picocli.CommandLine.Spec;
  * {@code yunjian lifecycle plan ...}: a system's lifecycle plan — show it, create it, set a duty's status, accept a
  * duty, close or reopen a phase — with the same rules and audit as the plan pages.
  */
-@Command(name = "plan", mixinStandardHelpOptions = true, subcommands = {PlanCommand.ShowPlan.class,
-        PlanCommand.AddMissingDuties.class, PlanCommand.CreatePlan.class, PlanCommand.SetStatus.class, PlanCommand.AcceptDuty.class,
-        PlanCommand.ClosePhase.class, PlanCommand.ReopenPhase.class})
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            PlanCommand.ShowPlan.class,
+            PlanCommand.AddMissingDuties.class,
+            PlanCommand.CreatePlan.class,
+            PlanCommand.SetStatus.class,
+            PlanCommand.AcceptDuty.class,
+            PlanCommand.ClosePhase.class,
+            PlanCommand.ReopenPhase.class
+        })
 public class PlanCommand implements Runnable {
 
     /** Exit code of a phase that cannot close yet (as {@code contract list} with blocking clauses). */
@@ -54,34 +61,56 @@ public class PlanCommand implements Runnable {
         }
 
         void print(PrintWriter out, PlanService.PlanView v) {
-            out.println(Texts.get("cli.lifecycle.plan.head", v.access().system().name(),
+            out.println(Texts.get(
+                    "cli.lifecycle.plan.head",
+                    v.access().system().name(),
                     Texts.get("lifecycle.guide." + v.plan().standardCode())));
             for (LifecyclePlan.Stage s : v.plan().stages()) {
-                out.println(s.closed()
-                        ? Texts.get("cli.lifecycle.plan.stageClosed", s.name().text(), Formats.minute(s.closedAt()))
-                        : Texts.get("cli.lifecycle.plan.stageOpen", s.name().text(), v.plan().progress(s.phase())));
+                out.println(
+                        s.closed()
+                                ? Texts.get(
+                                        "cli.lifecycle.plan.stageClosed",
+                                        s.name().text(),
+                                        Formats.minute(s.closedAt()))
+                                : Texts.get(
+                                        "cli.lifecycle.plan.stageOpen",
+                                        s.name().text(),
+                                        v.plan().progress(s.phase())));
                 for (PlanDuty d : v.visibleDuties()) {
                     if (d.phase() == s.phase()) {
                         out.println(line(v, d));
                     }
                 }
             }
-            v.visibleDuties().stream().filter(d -> d.phase() == null).findAny()
+            v.visibleDuties().stream()
+                    .filter(d -> d.phase() == null)
+                    .findAny()
                     .ifPresent(any -> out.println(Texts.get("cli.lifecycle.plan.throughout")));
             v.visibleDuties().stream().filter(d -> d.phase() == null).forEach(d -> out.println(line(v, d)));
             if (!v.unassigned().isEmpty()) {
-                out.println(Texts.get("cli.lifecycle.plan.unassigned", v.unassigned().size()));
+                out.println(Texts.get(
+                        "cli.lifecycle.plan.unassigned", v.unassigned().size()));
             }
             for (LifecyclePlan.Unassigned u : v.unassigned()) {
-                out.println(Texts.get("cli.lifecycle.plan.unassignedDuty", catalog.requirement(u.requirement())
-                        .map(r -> ClauseLabel.of(r).text()).orElse(u.requirement().value()),
-                        Msg.joined(u.why().stream().map(w -> w.text(v.organisations())).toList()).text()));
+                out.println(Texts.get(
+                        "cli.lifecycle.plan.unassignedDuty",
+                        catalog.requirement(u.requirement())
+                                .map(r -> ClauseLabel.of(r).text())
+                                .orElse(u.requirement().value()),
+                        Msg.joined(u.why().stream()
+                                        .map(w -> w.text(v.organisations()))
+                                        .toList())
+                                .text()));
             }
         }
 
         private String line(PlanService.PlanView v, PlanDuty d) {
-            return Texts.get("cli.lifecycle.plan.duty", d.id(), GateTexts.clause(d, catalog),
-                    v.organisations().getOrDefault(d.organisation(), ""), Msg.of(d.status()).text(),
+            return Texts.get(
+                    "cli.lifecycle.plan.duty",
+                    d.id(),
+                    GateTexts.clause(d, catalog),
+                    v.organisations().getOrDefault(d.organisation(), ""),
+                    Msg.of(d.status()).text(),
                     d.dueDate() == null ? Texts.get("cli.lifecycle.plan.noDue") : Formats.date(d.dueDate()),
                     Texts.get(d.settled() ? "cli.lifecycle.plan.accepted" : "cli.lifecycle.plan.notAccepted"));
         }
@@ -98,7 +127,9 @@ public class PlanCommand implements Runnable {
         protected int work(PrintWriter out, PrintWriter err) {
             var found = plans.find(systemId);
             if (found.isEmpty()) {
-                out.println(Texts.get("cli.lifecycle.plan.none", plans.access(systemId).system().name()));
+                out.println(Texts.get(
+                        "cli.lifecycle.plan.none",
+                        plans.access(systemId).system().name()));
                 return 0;
             }
             print(out, found.get());
@@ -114,10 +145,15 @@ public class PlanCommand implements Runnable {
     static class AddMissingDuties extends OnPlan {
         @Option(names = "--confirm", descriptionKey = "cli.lifecycle.option.confirmAddMissing")
         boolean confirm;
+
         private final org.yunjian.lifecycle.internal.PlanAdditions additions;
 
-        AddMissingDuties(UserAdministration u, ApplicationEventPublisher e, PlanService p, Catalog c,
-                         org.yunjian.lifecycle.internal.PlanAdditions additions) {
+        AddMissingDuties(
+                UserAdministration u,
+                ApplicationEventPublisher e,
+                PlanService p,
+                Catalog c,
+                org.yunjian.lifecycle.internal.PlanAdditions additions) {
             super(u, e, p, c);
             this.additions = additions;
         }
@@ -130,14 +166,22 @@ public class PlanCommand implements Runnable {
             }
             long version = plans.require(systemId).plan().version();
             var r = additions.addMissing(systemId, org.yunjian.shared.version.ExpectedVersion.exactly(version));
-            out.println(Texts.get("lifecycle.page.missing.done", r.added().size(), r.refused().size()));
-            r.added().forEach(d -> out.println(Texts.get("cli.lifecycle.plan.added", GateTexts.clause(d, catalog),
-                    r.organisations().getOrDefault(d.organisation(), ""), d.id())));
-            r.refused().forEach(n -> out.println(Texts.get("cli.lifecycle.plan.notAdded", catalog
-                            .requirement(n.requirement()).map(x -> ClauseLabel.of(x).text())
-                            .orElse(n.requirement().value()),
-                    n.organisation() == null ? "—" : r.organisations().getOrDefault(n.organisation(), ""),
-                    Msg.of(n.reason()).text())));
+            out.println(Texts.get(
+                    "lifecycle.page.missing.done", r.added().size(), r.refused().size()));
+            r.added()
+                    .forEach(d -> out.println(Texts.get(
+                            "cli.lifecycle.plan.added",
+                            GateTexts.clause(d, catalog),
+                            r.organisations().getOrDefault(d.organisation(), ""),
+                            d.id())));
+            r.refused()
+                    .forEach(n -> out.println(Texts.get(
+                            "cli.lifecycle.plan.notAdded",
+                            catalog.requirement(n.requirement())
+                                    .map(x -> ClauseLabel.of(x).text())
+                                    .orElse(n.requirement().value()),
+                            n.organisation() == null ? "—" : r.organisations().getOrDefault(n.organisation(), ""),
+                            Msg.of(n.reason()).text())));
             return 0;
         }
     }
@@ -161,9 +205,14 @@ public class PlanCommand implements Runnable {
     static class SetStatus extends OnPlan {
         @Option(names = "--duty", required = true, paramLabel = "DUTY_ID", descriptionKey = "cli.lifecycle.option.duty")
         UUID duty;
-        @Option(names = "--status", required = true, paramLabel = "STATUS",
+
+        @Option(
+                names = "--status",
+                required = true,
+                paramLabel = "STATUS",
                 descriptionKey = "cli.lifecycle.option.dutyStatus")
         DutyStatus status;
+
         @Option(names = "--reason", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.option.reason")
         String reason;
 
@@ -174,7 +223,9 @@ public class PlanCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             PlanDuty d = plans.setStatus(systemId, duty, null, status, reason);
-            out.println(Texts.get("cli.lifecycle.plan.statusSet", GateTexts.clause(d, catalog),
+            out.println(Texts.get(
+                    "cli.lifecycle.plan.statusSet",
+                    GateTexts.clause(d, catalog),
                     Msg.of(d.status()).text()));
             return 0;
         }
@@ -203,6 +254,7 @@ public class PlanCommand implements Runnable {
     static class ClosePhase extends OnPlan {
         @Option(names = "--phase", required = true, paramLabel = "PHASE", descriptionKey = "cli.lifecycle.option.phase")
         Phase phase;
+
         @Option(names = "--confirm", descriptionKey = "cli.lifecycle.option.confirmClose")
         boolean confirm;
 
@@ -218,8 +270,12 @@ public class PlanCommand implements Runnable {
             }
             try {
                 PlanService.PlanView v = plans.close(systemId, phase);
-                out.println(Texts.get("cli.lifecycle.plan.closed",
-                        v.plan().stage(phase).map(st -> st.name().text()).orElse(Msg.of(phase).text())));
+                out.println(Texts.get(
+                        "cli.lifecycle.plan.closed",
+                        v.plan()
+                                .stage(phase)
+                                .map(st -> st.name().text())
+                                .orElse(Msg.of(phase).text())));
                 return 0;
             } catch (PlanService.GateRefused e) {
                 err.println(e.getMessage());
@@ -239,6 +295,7 @@ public class PlanCommand implements Runnable {
     static class ReopenPhase extends OnPlan {
         @Option(names = "--phase", required = true, paramLabel = "PHASE", descriptionKey = "cli.lifecycle.option.phase")
         Phase phase;
+
         @Option(names = "--reason", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.option.reason")
         String reason;
 
@@ -249,8 +306,12 @@ public class PlanCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             PlanService.PlanView v = plans.reopen(systemId, phase, reason);
-            out.println(Texts.get("cli.lifecycle.plan.reopened",
-                    v.plan().stage(phase).map(st -> st.name().text()).orElse(Msg.of(phase).text())));
+            out.println(Texts.get(
+                    "cli.lifecycle.plan.reopened",
+                    v.plan()
+                            .stage(phase)
+                            .map(st -> st.name().text())
+                            .orElse(Msg.of(phase).text())));
             return 0;
         }
     }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -53,8 +52,9 @@ class DemoLifecycle implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
-                s -> repo.findBySystem(s.id(), false).isEmpty());
+        Optional<CloudSystem> system =
+                DemoSystems.find(parties, DemoData.PORTAL_SYSTEM, s -> repo.findBySystem(s.id(), false)
+                        .isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
         Optional<CurrentUser> reviewer = SeedActor.account(users, DemoData.CUSTOMER_REVIEWER);
         if (system.isEmpty() || customer.isEmpty() || reviewer.isEmpty()) {
@@ -62,8 +62,13 @@ class DemoLifecycle implements ApplicationRunner {
         }
         UUID systemId = system.get().id();
         Map<UUID, CurrentUser> workers = new HashMap<>();
-        for (String name : new String[] {DemoData.PROVIDER_USER, DemoData.INTEGRATOR_USER,
-                DemoData.SECURITY_SERVICE_USER, DemoData.ASSESSOR_USER, DemoData.CUSTOMER_USER}) {
+        for (String name : new String[] {
+            DemoData.PROVIDER_USER,
+            DemoData.INTEGRATOR_USER,
+            DemoData.SECURITY_SERVICE_USER,
+            DemoData.ASSESSOR_USER,
+            DemoData.CUSTOMER_USER
+        }) {
             SeedActor.account(users, name).ifPresent(u -> workers.put(u.organizationId(), u));
         }
         SeedActor.run(customer.get(), () -> plans.create(systemId));
@@ -72,13 +77,18 @@ class DemoLifecycle implements ApplicationRunner {
             for (PlanDuty d : repo.findBySystem(systemId, false).orElseThrow().dutiesOf(phase)) {
                 CurrentUser worker = workers.getOrDefault(d.organisation(), customer.get());
                 SeedActor.run(worker, () -> plans.setStatus(systemId, d.id(), null, DutyStatus.DONE, null));
-                CurrentUser acceptor = worker.userId().equals(customer.get().userId()) ? reviewer.get() : customer.get();
+                CurrentUser acceptor =
+                        worker.userId().equals(customer.get().userId()) ? reviewer.get() : customer.get();
                 SeedActor.run(acceptor, () -> plans.accept(systemId, d.id(), null));
             }
             try {
                 SeedActor.run(customer.get(), () -> plans.close(systemId, phase));
             } catch (PlanService.GateRefused e) {
-                log.warn("Demo lifecycle: the phase {} of {} stays open: {}", phase, system.get().name(), e.getMessage());
+                log.warn(
+                        "Demo lifecycle: the phase {} of {} stays open: {}",
+                        phase,
+                        system.get().name(),
+                        e.getMessage());
                 return;
             }
         }
@@ -92,12 +102,16 @@ class DemoLifecycle implements ApplicationRunner {
                 continue;
             }
             LocalDate due = n == 0 ? today.minusDays(20) : today.plusDays(30L * n);
-            SeedActor.run(customer.get(), () -> plans.assign(systemId, d.id(), null, d.organisation(), null, due.toString()));
+            SeedActor.run(
+                    customer.get(), () -> plans.assign(systemId, d.id(), null, d.organisation(), null, due.toString()));
             SeedActor.run(worker, () -> plans.setStatus(systemId, d.id(), null, DutyStatus.IN_PROGRESS, null));
             n++;
         }
         SeedActor.run(customer.get(), () -> {
-            PlanDuty first = repo.findBySystem(systemId, false).orElseThrow().dutiesOf(Phase.OPERATION).get(0);
+            PlanDuty first = repo.findBySystem(systemId, false)
+                    .orElseThrow()
+                    .dutiesOf(Phase.OPERATION)
+                    .get(0);
             plans.setStatus(systemId, first.id(), null, first.status(), null);
         });
         log.info("Demo lifecycle plan seeded for {}", system.get().name());

@@ -1,12 +1,11 @@
 package org.yunjian.lifecycle.internal;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.lifecycle.DutyStatus;
@@ -14,11 +13,11 @@ import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.StaleVersionException;
 import org.yunjian.shared.version.VersionRefusal;
 
@@ -49,8 +48,7 @@ public class DutyBatch {
     }
 
     /** One duty of a batch and the version of it the caller read ({@code null}: none named, refused with 428). */
-    public record Row(UUID duty, Long version) {
-    }
+    public record Row(UUID duty, Long version) {}
 
     /**
      * The batch was refused because one duty changed since it was read: the stale-version conflict of that duty,
@@ -115,8 +113,10 @@ public class DutyBatch {
     /** Sets the status of every duty listed; returns how many were listed. */
     @Transactional
     public int setStatus(UUID systemId, List<Row> duties, DutyStatus status, String reason) {
-        return each(systemId, duties, r -> plans.setStatus(systemId, r.duty(), ExpectedVersion.of(null, r.version()),
-                status, reason));
+        return each(
+                systemId,
+                duties,
+                r -> plans.setStatus(systemId, r.duty(), ExpectedVersion.of(null, r.version()), status, reason));
     }
 
     /** Accepts (or, for one declared not applicable, waives) every duty listed; returns how many were listed. */
@@ -130,8 +130,8 @@ public class DutyBatch {
         LifecyclePlan plan = repo.findBySystem(systemId, false)
                 .orElseThrow(() -> new NotFoundException(PlanService.OBJECT, systemId));
         Map<UUID, Row> byDuty = new LinkedHashMap<>();
-        (rows == null ? List.<Row>of() : rows).stream().filter(r -> r != null && r.duty() != null)
-                .forEach(r -> byDuty.putIfAbsent(r.duty(), r));
+        (rows == null ? List.<Row>of() : rows)
+                .stream().filter(r -> r != null && r.duty() != null).forEach(r -> byDuty.putIfAbsent(r.duty(), r));
         List<UUID> ids = List.copyOf(byDuty.keySet());
         if (ids.isEmpty()) {
             throw new ValidationException("duties", "lifecycle.batch.error.none");
@@ -141,7 +141,8 @@ public class DutyBatch {
         }
         List<PlanDuty> found = new ArrayList<>();
         for (UUID id : ids) {
-            PlanDuty d = plan.duty(id).filter(x -> access.seesWholePlan() || access.is(x.organisation()))
+            PlanDuty d = plan.duty(id)
+                    .filter(x -> access.seesWholePlan() || access.is(x.organisation()))
                     .orElseThrow(() -> new ValidationException("duties", "lifecycle.batch.error.unknown", id));
             found.add(d);
         }
@@ -149,8 +150,8 @@ public class DutyBatch {
             try {
                 action.accept(byDuty.get(d.id()));
             } catch (StaleVersionException e) {
-                throw new StaleDuty(d.id(), named(d, e.text()), Msg.of("lifecycle.batch.refused", plans.label(d),
-                        e.formText()), e);
+                throw new StaleDuty(
+                        d.id(), named(d, e.text()), Msg.of("lifecycle.batch.refused", plans.label(d), e.formText()), e);
             } catch (ForbiddenException e) {
                 throw new PlanAccess.Refused(named(d, e.text()));
             } catch (ConflictException e) {

@@ -3,7 +3,6 @@ package org.yunjian.lifecycle.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +31,12 @@ public class DutyRecords {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DutyRecords(PlanService plans, PlanRepository repo, EvidenceVault vault, ApplicationEventPublisher events,
-                Clock clock) {
+    DutyRecords(
+            PlanService plans,
+            PlanRepository repo,
+            EvidenceVault vault,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.plans = plans;
         this.repo = repo;
         this.vault = vault;
@@ -42,16 +45,22 @@ public class DutyRecords {
     }
 
     /** A duty with its comments and evidence, as the caller sees it. */
-    public record DutyDetail(PlanService.PlanView plan, PlanDuty duty, List<DutyComment> comments, List<DutyEvidence> evidence,
-                             boolean frozen) {
-    }
+    public record DutyDetail(
+            PlanService.PlanView plan,
+            PlanDuty duty,
+            List<DutyComment> comments,
+            List<DutyEvidence> evidence,
+            boolean frozen) {}
 
     @Transactional(readOnly = true)
     public DutyDetail detail(UUID systemId, UUID dutyId) {
         PlanService.PlanView v = plans.require(systemId);
-        PlanDuty d = v.visibleDuties().stream().filter(x -> x.id().equals(dutyId)).findFirst()
+        PlanDuty d = v.visibleDuties().stream()
+                .filter(x -> x.id().equals(dutyId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("lifecycle-duty", dutyId));
-        return new DutyDetail(v, d, repo.comments(dutyId), repo.evidence(dutyId), v.plan().frozen(d));
+        return new DutyDetail(
+                v, d, repo.comments(dutyId), repo.evidence(dutyId), v.plan().frozen(d));
     }
 
     @Transactional
@@ -66,9 +75,13 @@ public class DutyRecords {
         if (body.strip().length() > COMMENT_MAX) {
             throw new ValidationException("body", "lifecycle.comment.error.tooLong", COMMENT_MAX);
         }
-        DutyComment c = new DutyComment(UUID.randomUUID(), dutyId, l.access().user().userId(), body.strip(), clock.instant());
+        DutyComment c =
+                new DutyComment(UUID.randomUUID(), dutyId, l.access().user().userId(), body.strip(), clock.instant());
         repo.insertComment(c);
-        events.publishEvent(AuditableEvent.success("lifecycle.duty.comment", "lifecycle-duty", dutyId,
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.duty.comment",
+                "lifecycle-duty",
+                dutyId,
                 Msg.of("lifecycle.audit.duty.comment", plans.label(l.duty()))));
         return c;
     }
@@ -85,25 +98,32 @@ public class DutyRecords {
         requireMayUpload(l);
         plans.requireOpen(l);
         EvidenceVault.Sealed s = vault.seal("file", name, content);
-        DutyEvidence e = new DutyEvidence(s, dutyId, l.access().user().userId(), l.access().user().organizationId(),
-                clock.instant());
+        DutyEvidence e = new DutyEvidence(
+                s, dutyId, l.access().user().userId(), l.access().user().organizationId(), clock.instant());
         repo.insertEvidence(e);
-        events.publishEvent(AuditableEvent.success("lifecycle.evidence.upload", "lifecycle-evidence", s.id(),
-                Msg.of("lifecycle.audit.evidence.upload", s.displayName(), s.typeName(), Formats.size(s.size()),
-                        s.sm3(), plans.label(l.duty()))));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.evidence.upload",
+                "lifecycle-evidence",
+                s.id(),
+                Msg.of(
+                        "lifecycle.audit.evidence.upload",
+                        s.displayName(),
+                        s.typeName(),
+                        Formats.size(s.size()),
+                        s.sm3(),
+                        plans.label(l.duty()))));
         return e;
     }
 
     /** An evidence file opened and verified, with the name to serve it under. */
-    public record Download(DutyEvidence evidence, byte[] content) {
-    }
+    public record Download(DutyEvidence evidence, byte[] content) {}
 
     @Transactional(readOnly = true)
     public Download download(UUID systemId, UUID evidenceId) {
         DutyEvidence e = visible(systemId, evidenceId);
         byte[] content = vault.open(e.file());
-        events.publishEvent(AuditableEvent.success("lifecycle.evidence.download", "lifecycle-evidence", evidenceId,
-                (String) null));
+        events.publishEvent(
+                AuditableEvent.success("lifecycle.evidence.download", "lifecycle-evidence", evidenceId, (String) null));
         return new Download(e, content);
     }
 
@@ -118,12 +138,19 @@ public class DutyRecords {
         }
         repo.deleteEvidence(evidenceId);
         vault.discardAfterCommit(e.file());
-        events.publishEvent(AuditableEvent.success("lifecycle.evidence.delete", "lifecycle-evidence", evidenceId,
-                Msg.of("lifecycle.audit.evidence.delete", e.file().displayName(), e.file().sm3())));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.evidence.delete",
+                "lifecycle-evidence",
+                evidenceId,
+                Msg.of(
+                        "lifecycle.audit.evidence.delete",
+                        e.file().displayName(),
+                        e.file().sm3())));
     }
 
     private DutyEvidence visible(UUID systemId, UUID evidenceId) {
-        DutyEvidence e = repo.evidenceById(evidenceId).orElseThrow(() -> new NotFoundException("lifecycle-evidence", evidenceId));
+        DutyEvidence e = repo.evidenceById(evidenceId)
+                .orElseThrow(() -> new NotFoundException("lifecycle-evidence", evidenceId));
         detail(systemId, e.dutyId());
         return e;
     }

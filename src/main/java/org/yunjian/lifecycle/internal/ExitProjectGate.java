@@ -1,17 +1,14 @@
 package org.yunjian.lifecycle.internal;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.exitproject.ExitProjects;
 import org.yunjian.lifecycle.PhaseGateCondition;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.shared.Msg;
 
 /**
@@ -37,7 +34,8 @@ class ExitProjectGate implements PhaseGateCondition {
         if (phase != Phase.EXIT || projects.ofSystem(systemId).stream().anyMatch(ExitProjects.Summary::finished)) {
             return List.of();
         }
-        String source = catalog.requirement(SOURCE).map(r -> ClauseLabel.cited(r).text() + " " + r.text())
+        String source = catalog.requirement(SOURCE)
+                .map(r -> ClauseLabel.cited(r).text() + " " + r.text())
                 .orElse(null);
         return List.of(new Unmet(Msg.of("lifecycle.gate.exitProject"), source));
     }

@@ -1,11 +1,10 @@
 package org.yunjian.lifecycle.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.lifecycle.LifecyclePlan;
@@ -16,8 +15,7 @@ import org.yunjian.shared.Msg;
 /** What stands in the way of closing a phase, one line per obstacle, for the person (pages, problems, CLI). */
 public final class GateTexts {
 
-    private GateTexts() {
-    }
+    private GateTexts() {}
 
     /**
      * One obstacle.
@@ -27,8 +25,7 @@ public final class GateTexts {
      * @param dutyId the duty it is about, or null
      */
     @Schema(name = "GateTextLine")
-    public record Line(String text, String source, UUID dutyId) {
-    }
+    public record Line(String text, String source, UUID dutyId) {}
 
     public static List<Line> lines(PlanService.GateView g, Map<UUID, String> organisations, Catalog catalog) {
         List<Line> out = new ArrayList<>();
@@ -37,10 +34,18 @@ public final class GateTexts {
         }
         for (PlanDuty d : g.gate().unsettled()) {
             Msg state = d.status() == org.yunjian.lifecycle.DutyStatus.DONE
-                    || d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
-                    ? Msg.of("lifecycle.gate.awaitingAcceptance", Msg.of(d.status())) : Msg.of(d.status());
-            out.add(new Line(Msg.of("lifecycle.gate.duty", cited(d, catalog),
-                    organisations.getOrDefault(d.organisation(), ""), state).text(), null, d.id()));
+                            || d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
+                    ? Msg.of("lifecycle.gate.awaitingAcceptance", Msg.of(d.status()))
+                    : Msg.of(d.status());
+            out.add(new Line(
+                    Msg.of(
+                                    "lifecycle.gate.duty",
+                                    cited(d, catalog),
+                                    organisations.getOrDefault(d.organisation(), ""),
+                                    state)
+                            .text(),
+                    null,
+                    d.id()));
         }
         for (PhaseGateCondition.Unmet u : g.unmet()) {
             out.add(new Line(u.what().text(), u.source(), null));
@@ -50,7 +55,9 @@ public final class GateTexts {
 
     /** The duty's clause as {@link ClauseLabel} labels it (6.1 第1段, 6.2.1 a)), for the plan's own tables. */
     public static String clause(PlanDuty d, Catalog catalog) {
-        return catalog.requirement(d.requirement()).map(ClauseLabel::text).orElse(d.requirement().value());
+        return catalog.requirement(d.requirement())
+                .map(ClauseLabel::text)
+                .orElse(d.requirement().value());
     }
 
     /**
@@ -58,6 +65,8 @@ public final class GateTexts {
      * several standards side by side): {@code 政府网站云计算服务安全指南 6.1 第1段}, {@code GB/T 31167 9.1 1.}.
      */
     public static String cited(PlanDuty d, Catalog catalog) {
-        return catalog.requirement(d.requirement()).map(r -> ClauseLabel.cited(r).text()).orElse(d.requirement().value());
+        return catalog.requirement(d.requirement())
+                .map(r -> ClauseLabel.cited(r).text())
+                .orElse(d.requirement().value());
     }
 }

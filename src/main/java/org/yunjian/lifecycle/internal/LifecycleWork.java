@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +50,8 @@ class LifecycleWork implements WorkSource {
 
     /** Publishes what waits on one duty of the system's plan, as stored now. */
     void publishDuty(UUID systemId, UUID dutyId) {
-        lookup.system(systemId).ifPresent(s -> plans.findBySystem(systemId, false).flatMap(p -> p.duty(dutyId))
+        lookup.system(systemId).ifPresent(s -> plans.findBySystem(systemId, false)
+                .flatMap(p -> p.duty(dutyId))
                 .ifPresent(d -> events.publishEvent(duty(s, d))));
     }
 
@@ -80,17 +80,33 @@ class LifecycleWork implements WorkSource {
         List<WorkTask> open = new ArrayList<>();
         if (!d.finished()) {
             if (d.owner() != null) {
-                open.add(new WorkTask("do:" + d.owner(), "work.lifecycle.duty.do", args, href,
-                        WorkAddressee.user(d.owner()), d.dueDate()));
+                open.add(new WorkTask(
+                        "do:" + d.owner(),
+                        "work.lifecycle.duty.do",
+                        args,
+                        href,
+                        WorkAddressee.user(d.owner()),
+                        d.dueDate()));
             } else if (d.dueDate() != null) {
-                open.add(new WorkTask("do:" + d.organisation(), "work.lifecycle.duty.do", args, href,
-                        WorkAddressee.organization(d.organisation()), d.dueDate()));
+                open.add(new WorkTask(
+                        "do:" + d.organisation(),
+                        "work.lifecycle.duty.do",
+                        args,
+                        href,
+                        WorkAddressee.organization(d.organisation()),
+                        d.dueDate()));
             }
         } else if (d.acceptedAt() == null) {
             WorkAddressee customer = WorkAddressee.organization(s.customerId());
-            open.add(new WorkTask("accept", d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
-                    ? "work.lifecycle.duty.waive" : "work.lifecycle.duty.accept", args, href,
-                    d.completedBy() == null ? customer : customer.except(d.completedBy()), d.dueDate()));
+            open.add(new WorkTask(
+                    "accept",
+                    d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
+                            ? "work.lifecycle.duty.waive"
+                            : "work.lifecycle.duty.accept",
+                    args,
+                    href,
+                    d.completedBy() == null ? customer : customer.except(d.completedBy()),
+                    d.dueDate()));
         }
         return new WorkSnapshot(DUTY + d.id(), open);
     }
@@ -98,7 +114,8 @@ class LifecycleWork implements WorkSource {
     /** The duty's clause as the standard prints it (6.2.1 a)): the same in both languages. */
     /** The duty's clause, read in the reader's language (5.4 第4段 / 5.4 ¶4) when the task is shown. */
     private String clause(PlanDuty d) {
-        return catalog.requirement(d.requirement()).map(r -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(r)))
+        return catalog.requirement(d.requirement())
+                .map(r -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(r)))
                 .orElse(d.requirement().value());
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.lifecycle.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +14,9 @@ import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.lifecycle.PlanTemplate;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * A plan made before duties or role holders existed: the customer adds the duties it lacks now to the plan's open
@@ -36,8 +35,13 @@ public class PlanAdditions {
     private final ApplicationEventPublisher events;
     private final LifecycleWork work;
 
-    PlanAdditions(PlanAccesses accesses, PlanRepository repo, PlanService plans, Catalog catalog,
-                  ApplicationEventPublisher events, LifecycleWork work) {
+    PlanAdditions(
+            PlanAccesses accesses,
+            PlanRepository repo,
+            PlanService plans,
+            Catalog catalog,
+            ApplicationEventPublisher events,
+            LifecycleWork work) {
         this.accesses = accesses;
         this.repo = repo;
         this.plans = plans;
@@ -51,9 +55,11 @@ public class PlanAdditions {
      *
      * @param organisations the system's organisations by id, for naming them
      */
-    public record Result(PlanService.PlanView plan, List<PlanDuty> added, List<LifecyclePlan.NotAdded> refused,
-                         Map<UUID, String> organisations) {
-    }
+    public record Result(
+            PlanService.PlanView plan,
+            List<PlanDuty> added,
+            List<LifecyclePlan.NotAdded> refused,
+            Map<UUID, String> organisations) {}
 
     /** What adding would add and refuse now, without adding anything (the confirmation shows it). */
     @Transactional(readOnly = true)
@@ -74,12 +80,17 @@ public class PlanAdditions {
         long expected = version.value();
         LifecyclePlan.Additions add = missing(a.system(), p);
         repo.addDuties(p.id(), add.added(), expected);
-        events.publishEvent(AuditableEvent.success("lifecycle.plan.addMissing", PlanService.OBJECT, p.id(),
-                Msg.of("lifecycle.audit.plan.addMissing", a.system().name(), add.added().size(),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.plan.addMissing",
+                PlanService.OBJECT,
+                p.id(),
+                Msg.of(
+                        "lifecycle.audit.plan.addMissing",
+                        a.system().name(),
+                        add.added().size(),
                         add.refused().size())));
         add.added().forEach(d -> work.publishDuty(systemId, d.id()));
-        return new Result(plans.require(systemId), add.added(), add.refused(),
-                plans.organisationNames(a.system()));
+        return new Result(plans.require(systemId), add.added(), add.refused(), plans.organisationNames(a.system()));
     }
 
     private LifecyclePlan.Additions missing(CloudSystem s, LifecyclePlan p) {

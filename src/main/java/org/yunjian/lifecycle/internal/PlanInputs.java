@@ -1,7 +1,6 @@
 package org.yunjian.lifecycle.internal;
 
 import java.util.Arrays;
-
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
@@ -9,13 +8,15 @@ import org.yunjian.shared.Msg;
 /** Inputs of the plan as they arrive as text (forms, JSON, CLI), turned into values with a per-field error. */
 public final class PlanInputs {
 
-    private PlanInputs() {
-    }
+    private PlanInputs() {}
 
     /** A duty status by its code; a missing or unknown one names the codes allowed. */
     public static DutyStatus status(String code) {
-        String allowed = String.join(", ", Arrays.stream(DutyStatus.values())
-                .map(s -> s.name() + " (" + Msg.of(s).text() + ")").toList());
+        String allowed = String.join(
+                ", ",
+                Arrays.stream(DutyStatus.values())
+                        .map(s -> s.name() + " (" + Msg.of(s).text() + ")")
+                        .toList());
         if (code == null || code.isBlank()) {
             throw new ValidationException("status", "lifecycle.duty.error.statusRequired", allowed);
         }

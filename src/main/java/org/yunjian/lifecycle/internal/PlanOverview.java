@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
@@ -52,8 +51,14 @@ public class PlanOverview {
     private final List<PhaseGateCondition> conditions;
     private final Clock clock;
 
-    PlanOverview(Parties parties, PlanOverviewRepository repo, Catalog catalog, PeopleNames people,
-                 OrganizationDirectory organisations, List<PhaseGateCondition> conditions, Clock clock) {
+    PlanOverview(
+            Parties parties,
+            PlanOverviewRepository repo,
+            Catalog catalog,
+            PeopleNames people,
+            OrganizationDirectory organisations,
+            List<PhaseGateCondition> conditions,
+            Clock clock) {
         this.organisations = organisations;
         this.parties = parties;
         this.repo = repo;
@@ -70,9 +75,15 @@ public class PlanOverview {
      * @param organisation the name of the organisation it is assigned to
      * @param owner        the owner's display name, or null when none is set
      */
-    public record OverdueDuty(CloudSystem system, PlanDuty duty, String term, String clause, Requirement requirement,
-                              String organisation, String owner, long daysOverdue) {
-    }
+    public record OverdueDuty(
+            CloudSystem system,
+            PlanDuty duty,
+            String term,
+            String clause,
+            Requirement requirement,
+            String organisation,
+            String owner,
+            long daysOverdue) {}
 
     /**
      * A system stuck at a gate.
@@ -80,16 +91,19 @@ public class PlanOverview {
      * @param days      how long the phase has been current, in whole days
      * @param obstacles what the gate lists, as on the plan page
      */
-    public record Stuck(CloudSystem system, StuckPhase phase, long days, boolean overdue,
-                        List<GateTexts.Line> obstacles, int moreObstacles) {
-    }
+    public record Stuck(
+            CloudSystem system,
+            StuckPhase phase,
+            long days,
+            boolean overdue,
+            List<GateTexts.Line> obstacles,
+            int moreObstacles) {}
 
     /** Obstacles listed per stuck system; the rest are counted and shown on the plan page. */
     public static final int OBSTACLES_SHOWN = 5;
 
     /** Both sections' content. */
-    public record Overview(LocalDate today, List<OverdueDuty> overdue, List<Stuck> stuck) {
-    }
+    public record Overview(LocalDate today, List<OverdueDuty> overdue, List<Stuck> stuck) {}
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(Formats.zone()));
@@ -106,25 +120,27 @@ public class PlanOverview {
             return new Overview(today, List.of(), List.of());
         }
         Map<UUID, PlanAccess> accesses = new HashMap<>();
-        Function<UUID, PlanAccess> access = system -> accesses.computeIfAbsent(system,
-                id -> access(u, systems.get(id)));
+        Function<UUID, PlanAccess> access =
+                system -> accesses.computeIfAbsent(system, id -> access(u, systems.get(id)));
 
         List<PlanDuty> overdue = repo.dueBefore(plans.keySet(), today).stream()
                 .filter(d -> d.overdue(today))
                 .filter(d -> {
                     PlanAccess a = access.apply(plans.get(d.planId()).systemId());
                     return a.seesWholePlan() || a.is(d.organisation());
-                }).toList();
+                })
+                .toList();
 
         Map<Phase, List<UUID>> currentPhases = new EnumMap<>(Phase.class);
         for (PlanOverviewRepository.Head h : plans.values()) {
             if (access.apply(h.systemId()).seesWholePlan()) {
-                plan(h, List.of()).current().ifPresent(s -> currentPhases.computeIfAbsent(s.phase(),
-                        k -> new ArrayList<>()).add(h.id()));
+                plan(h, List.of()).current().ifPresent(s -> currentPhases
+                        .computeIfAbsent(s.phase(), k -> new ArrayList<>())
+                        .add(h.id()));
             }
         }
-        Map<UUID, List<PlanDuty>> current = repo.ofPhases(currentPhases).stream()
-                .collect(Collectors.groupingBy(PlanDuty::planId));
+        Map<UUID, List<PlanDuty>> current =
+                repo.ofPhases(currentPhases).stream().collect(Collectors.groupingBy(PlanDuty::planId));
         List<StuckCandidate> stuck = new ArrayList<>();
         for (PlanOverviewRepository.Head h : plans.values()) {
             if (!access.apply(h.systemId()).seesWholePlan()) {
@@ -142,52 +158,95 @@ public class PlanOverview {
         // directory by id (Parties.findOrganization would work out everything the caller sees once per organisation)
         Map<UUID, String> orgs = new HashMap<>();
         for (UUID id : orgIds) {
-            orgs.put(id, organisations.find(id).map(OrganizationDirectory.OrganizationRef::name).orElse("—"));
+            orgs.put(
+                    id,
+                    organisations
+                            .find(id)
+                            .map(OrganizationDirectory.OrganizationRef::name)
+                            .orElse("—"));
         }
-        Set<UUID> owners = overdue.stream().map(PlanDuty::owner).filter(java.util.Objects::nonNull)
+        Set<UUID> owners = overdue.stream()
+                .map(PlanDuty::owner)
+                .filter(java.util.Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<UUID, String> ownerNames = new HashMap<>();
         people.byIds(owners).forEach((id, p) -> ownerNames.put(id, p.displayName()));
 
-        List<OverdueDuty> overdueRows = overdue.stream().map(d -> {
-            PlanOverviewRepository.Head h = plans.get(d.planId());
-            String term = d.phase() == null ? null : h.stages().stream().filter(s -> s.phase() == d.phase())
-                    .map(LifecyclePlan.Stage::term).findFirst().orElse(null);
-            return new OverdueDuty(systems.get(h.systemId()), d, term, GateTexts.clause(d, catalog),
-                    catalog.requirement(d.requirement()).orElse(null), orgs.get(d.organisation()),
-                    d.owner() == null ? null : ownerNames.get(d.owner()), ChronoUnit.DAYS.between(d.dueDate(), today));
-        }).sorted(Comparator.comparing(OverdueDuty::organisation).thenComparing(OverdueDuty::daysOverdue,
-                Comparator.reverseOrder()).thenComparing(r -> r.system().name())).toList();
+        List<OverdueDuty> overdueRows = overdue.stream()
+                .map(d -> {
+                    PlanOverviewRepository.Head h = plans.get(d.planId());
+                    String term = d.phase() == null
+                            ? null
+                            : h.stages().stream()
+                                    .filter(s -> s.phase() == d.phase())
+                                    .map(LifecyclePlan.Stage::term)
+                                    .findFirst()
+                                    .orElse(null);
+                    return new OverdueDuty(
+                            systems.get(h.systemId()),
+                            d,
+                            term,
+                            GateTexts.clause(d, catalog),
+                            catalog.requirement(d.requirement()).orElse(null),
+                            orgs.get(d.organisation()),
+                            d.owner() == null ? null : ownerNames.get(d.owner()),
+                            ChronoUnit.DAYS.between(d.dueDate(), today));
+                })
+                .sorted(Comparator.comparing(OverdueDuty::organisation)
+                        .thenComparing(OverdueDuty::daysOverdue, Comparator.reverseOrder())
+                        .thenComparing(r -> r.system().name()))
+                .toList();
 
         Instant now = clock.instant();
-        List<Stuck> stuckRows = stuck.stream().map(c -> stuck(c, today, now, orgs))
-                .sorted(Comparator.comparingLong(Stuck::days).reversed().thenComparing(s -> s.system().name()))
+        List<Stuck> stuckRows = stuck.stream()
+                .map(c -> stuck(c, today, now, orgs))
+                .sorted(Comparator.comparingLong(Stuck::days).reversed().thenComparing(s -> s.system()
+                        .name()))
                 .toList();
         return new Overview(today, overdueRows, stuckRows);
     }
 
-    private record StuckCandidate(CloudSystem system, StuckPhase phase) {
-    }
+    private record StuckCandidate(CloudSystem system, StuckPhase phase) {}
 
     private static LifecyclePlan plan(PlanOverviewRepository.Head h, List<PlanDuty> duties) {
-        return new LifecyclePlan(h.id(), h.systemId(), h.standard(), h.model(),
-                LifecyclePlan.AssignedFrom.valueOf(h.from()), h.at(), h.by(), h.stages(), duties);
+        return new LifecyclePlan(
+                h.id(),
+                h.systemId(),
+                h.standard(),
+                h.model(),
+                LifecyclePlan.AssignedFrom.valueOf(h.from()),
+                h.at(),
+                h.by(),
+                h.stages(),
+                duties);
     }
 
     /** The first obstacles as the gate lists them (overdue duties first), the others counted. */
     private Stuck stuck(StuckCandidate c, LocalDate today, Instant now, Map<UUID, String> orgs) {
         LifecyclePlan.Gate g = c.phase().gate();
         List<PlanDuty> unsettled = g.unsettled().stream()
-                .sorted(Comparator.comparing((PlanDuty d) -> !d.overdue(today))).toList();
-        int total = g.earlierOpen().size() + unsettled.size() + c.phase().unmet().size();
-        int duties = Math.max(0, Math.min(unsettled.size(), OBSTACLES_SHOWN - g.earlierOpen().size()));
-        int conditions = Math.max(0, Math.min(c.phase().unmet().size(),
-                OBSTACLES_SHOWN - g.earlierOpen().size() - duties));
-        PlanService.GateView shown = new PlanService.GateView(new LifecyclePlan.Gate(g.earlierOpen(),
-                unsettled.subList(0, duties)), c.phase().unmet().subList(0, conditions));
+                .sorted(Comparator.comparing((PlanDuty d) -> !d.overdue(today)))
+                .toList();
+        int total =
+                g.earlierOpen().size() + unsettled.size() + c.phase().unmet().size();
+        int duties = Math.max(
+                0, Math.min(unsettled.size(), OBSTACLES_SHOWN - g.earlierOpen().size()));
+        int conditions = Math.max(
+                0,
+                Math.min(
+                        c.phase().unmet().size(),
+                        OBSTACLES_SHOWN - g.earlierOpen().size() - duties));
+        PlanService.GateView shown = new PlanService.GateView(
+                new LifecyclePlan.Gate(g.earlierOpen(), unsettled.subList(0, duties)),
+                c.phase().unmet().subList(0, conditions));
         List<GateTexts.Line> lines = GateTexts.lines(shown, orgs, catalog);
-        return new Stuck(c.system(), c.phase(), ChronoUnit.DAYS.between(c.phase().since(), now),
-                c.phase().overdue(today), lines, total - lines.size());
+        return new Stuck(
+                c.system(),
+                c.phase(),
+                ChronoUnit.DAYS.between(c.phase().since(), now),
+                c.phase().overdue(today),
+                lines,
+                total - lines.size());
     }
 
     private List<PhaseGateCondition.Unmet> unmet(UUID systemId, Phase phase) {

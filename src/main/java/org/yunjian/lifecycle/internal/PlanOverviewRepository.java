@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.Phase;
@@ -33,9 +32,15 @@ class PlanOverviewRepository {
     }
 
     /** A plan's head and stages, without duties. */
-    record Head(UUID id, UUID systemId, String standard, String model, String from, UUID by, java.time.Instant at,
-                List<LifecyclePlan.Stage> stages) {
-    }
+    record Head(
+            UUID id,
+            UUID systemId,
+            String standard,
+            String model,
+            String from,
+            UUID by,
+            java.time.Instant at,
+            List<LifecyclePlan.Stage> stages) {}
 
     /** The plans of the given systems, by plan id, with their stages in order. */
     Map<UUID, Head> plans(Collection<UUID> systems) {
@@ -46,19 +51,33 @@ class PlanOverviewRepository {
                             SELECT s.* FROM lifecycle_stage s JOIN lifecycle_plan p ON p.id = s.plan_id
                             WHERE p.system_id IN (:systems) ORDER BY s.plan_id, s.position""")
                     .param("systems", chunk)
-                    .query((rs, n) -> stages.computeIfAbsent(rs.getObject("plan_id", UUID.class),
-                            k -> new ArrayList<>()).add(new LifecyclePlan.Stage(Phase.valueOf(rs.getString("phase")),
-                            rs.getString("term"), rs.getInt("position"), Jdbc.instant(rs, "closed_at"),
-                            rs.getObject("closed_by", UUID.class)))).list();
+                    .query((rs, n) -> stages.computeIfAbsent(
+                                    rs.getObject("plan_id", UUID.class), k -> new ArrayList<>())
+                            .add(new LifecyclePlan.Stage(
+                                    Phase.valueOf(rs.getString("phase")),
+                                    rs.getString("term"),
+                                    rs.getInt("position"),
+                                    Jdbc.instant(rs, "closed_at"),
+                                    rs.getObject("closed_by", UUID.class))))
+                    .list();
             jdbc.sql("""
-                    SELECT * FROM lifecycle_plan WHERE system_id IN (:systems)""").param("systems", chunk)
+                    SELECT * FROM lifecycle_plan WHERE system_id IN (:systems)""")
+                    .param("systems", chunk)
                     .query((rs, n) -> {
                         UUID id = rs.getObject("id", UUID.class);
-                        return out.put(id, new Head(id, rs.getObject("system_id", UUID.class),
-                                rs.getString("standard_code"), rs.getString("deployment_model"),
-                                rs.getString("assigned_from"), rs.getObject("created_by", UUID.class),
-                                Jdbc.instant(rs, "created_at"), stages.getOrDefault(id, List.of())));
-                    }).list();
+                        return out.put(
+                                id,
+                                new Head(
+                                        id,
+                                        rs.getObject("system_id", UUID.class),
+                                        rs.getString("standard_code"),
+                                        rs.getString("deployment_model"),
+                                        rs.getString("assigned_from"),
+                                        rs.getObject("created_by", UUID.class),
+                                        Jdbc.instant(rs, "created_at"),
+                                        stages.getOrDefault(id, List.of())));
+                    })
+                    .list();
         }
         return out;
     }
@@ -73,8 +92,10 @@ class PlanOverviewRepository {
             out.addAll(jdbc.sql("""
                             SELECT * FROM lifecycle_duty WHERE plan_id IN (:plans) AND due_date < :day
                             ORDER BY due_date, position""")
-                    .param("plans", chunk).param("day", Date.valueOf(day))
-                    .query(PlanRepository::duty).list());
+                    .param("plans", chunk)
+                    .param("day", Date.valueOf(day))
+                    .query(PlanRepository::duty)
+                    .list());
         }
         return out;
     }
@@ -91,7 +112,10 @@ class PlanOverviewRepository {
                 out.addAll(jdbc.sql("""
                                 SELECT * FROM lifecycle_duty WHERE plan_id IN (:plans) AND phase = :phase
                                 ORDER BY plan_id, position""")
-                        .param("plans", chunk).param("phase", phase.name()).query(PlanRepository::duty).list());
+                        .param("plans", chunk)
+                        .param("phase", phase.name())
+                        .query(PlanRepository::duty)
+                        .list());
             }
         });
         return out;

@@ -1,7 +1,5 @@
 package org.yunjian.lifecycle.internal;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
@@ -38,8 +36,8 @@ import org.yunjian.responsibility.RoleHolders;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.version.ExpectedVersion;
@@ -65,9 +63,17 @@ public class PlanService {
     private final LifecycleWork work;
     private final Clock clock;
 
-    PlanService(PlanAccesses accesses, PlanRepository repo, Catalog catalog, Parties parties, RoleHolders roleHolders,
-                PeopleNames people, List<PhaseGateCondition> conditions, ApplicationEventPublisher events,
-                LifecycleWork work, Clock clock) {
+    PlanService(
+            PlanAccesses accesses,
+            PlanRepository repo,
+            Catalog catalog,
+            Parties parties,
+            RoleHolders roleHolders,
+            PeopleNames people,
+            List<PhaseGateCondition> conditions,
+            ApplicationEventPublisher events,
+            LifecycleWork work,
+            Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
         this.catalog = catalog;
@@ -81,10 +87,13 @@ public class PlanService {
     }
 
     /** The plan as the caller sees it, with what else the pages and the API show beside it. */
-    public record PlanView(PlanAccess access, LifecyclePlan plan, List<PlanDuty> visibleDuties,
-                           List<LifecyclePlan.Unassigned> unassigned, Map<UUID, String> organisations,
-                           Map<Phase, GateView> gates) {
-    }
+    public record PlanView(
+            PlanAccess access,
+            LifecyclePlan plan,
+            List<PlanDuty> visibleDuties,
+            List<LifecyclePlan.Unassigned> unassigned,
+            Map<UUID, String> organisations,
+            Map<Phase, GateView> gates) {}
 
     /** Why a phase cannot close now (empty lists: it can), including the gate conditions of other parts. */
     public record GateView(LifecyclePlan.Gate gate, List<PhaseGateCondition.Unmet> unmet) {
@@ -120,24 +129,35 @@ public class PlanService {
     }
 
     private PlanView view(PlanAccess a, LifecyclePlan p) {
-        List<PlanDuty> visible = a.seesWholePlan() ? p.duties()
+        List<PlanDuty> visible = a.seesWholePlan()
+                ? p.duties()
                 : p.duties().stream().filter(d -> a.is(d.organisation())).toList();
         Map<UUID, String> names = organisationNames(a.system());
         Map<Phase, GateView> gates = new EnumMap<>(Phase.class);
         for (LifecyclePlan.Stage s : p.stages()) {
             gates.put(s.phase(), new GateView(p.gate(s.phase()), s.closed() ? List.of() : unmet(p, s.phase())));
         }
-        List<LifecyclePlan.Unassigned> unassigned = !a.seesWholePlan() ? List.of() : template(p).map(t -> {
-            Holders h = holders(a.system());
-            return p.unassigned(t, catalog, h.holders(), h.from() == LifecyclePlan.AssignedFrom.MATRIX,
-                    capable(a.system()));
-        }).orElse(List.of());
+        List<LifecyclePlan.Unassigned> unassigned = !a.seesWholePlan()
+                ? List.of()
+                : template(p)
+                        .map(t -> {
+                            Holders h = holders(a.system());
+                            return p.unassigned(
+                                    t,
+                                    catalog,
+                                    h.holders(),
+                                    h.from() == LifecyclePlan.AssignedFrom.MATRIX,
+                                    capable(a.system()));
+                        })
+                        .orElse(List.of());
         return new PlanView(a, p, visible, unassigned, names, gates);
     }
 
     private Optional<PlanTemplate> template(LifecyclePlan p) {
         CloudSystem s = parties.requireSystem(p.systemId());
-        return PlanTemplate.of(catalog, s.industry(),
+        return PlanTemplate.of(
+                catalog,
+                s.industry(),
                 p.deploymentModel() == null ? null : DeploymentModel.valueOf(p.deploymentModel()));
     }
 
@@ -179,8 +199,7 @@ public class PlanService {
         return template(p);
     }
 
-    private record Holders(Map<PartyRole, List<UUID>> holders, LifecyclePlan.AssignedFrom from) {
-    }
+    private record Holders(Map<PartyRole, List<UUID>> holders, LifecyclePlan.AssignedFrom from) {}
 
     /**
      * Who holds which role, by {@link GuideRoles}: the T/CCIA roles from the responsibility matrix's participants where
@@ -190,11 +209,13 @@ public class PlanService {
     private Holders holders(CloudSystem s) {
         Optional<List<Participant>> matrix = roleHolders.participants(s.id());
         Map<UUID, Set<PartyRole>> participants = matrix.map(ps -> {
-            Map<UUID, Set<PartyRole>> m = new LinkedHashMap<>();
-            ps.forEach(p -> m.put(p.organisation(), p.roles()));
-            return m;
-        }).orElse(null);
-        return new Holders(GuideRoles.holders(parties.registeredRoles(s.id()), participants),
+                    Map<UUID, Set<PartyRole>> m = new LinkedHashMap<>();
+                    ps.forEach(p -> m.put(p.organisation(), p.roles()));
+                    return m;
+                })
+                .orElse(null);
+        return new Holders(
+                GuideRoles.holders(parties.registeredRoles(s.id()), participants),
                 matrix.isPresent() ? LifecyclePlan.AssignedFrom.MATRIX : LifecyclePlan.AssignedFrom.ENGAGEMENTS);
     }
 
@@ -207,7 +228,8 @@ public class PlanService {
         parties.registeredRoles(s.id()).forEach((org, onSystem) -> parties.findOrganization(org)
                 .ifPresent(o -> java.util.Arrays.stream(PartyRole.values())
                         .filter(r -> !GuideRoles.inTccia(r) && !onSystem.contains(r) && o.hasRole(r))
-                        .forEach(r -> out.computeIfAbsent(r, k -> new ArrayList<>()).add(org))));
+                        .forEach(r ->
+                                out.computeIfAbsent(r, k -> new ArrayList<>()).add(org))));
         return out;
     }
 
@@ -220,16 +242,26 @@ public class PlanService {
         a.requireCustomer();
         CloudSystem s = a.system();
         PlanTemplate t = PlanTemplate.of(catalog, s.industry(), s.deploymentModel())
-                .orElseThrow(() -> new ConflictException("lifecycle-no-guide",
-                Msg.of("lifecycle.plan.error.noGuide", Msg.of(s.industry()))));
+                .orElseThrow(() -> new ConflictException(
+                        "lifecycle-no-guide", Msg.of("lifecycle.plan.error.noGuide", Msg.of(s.industry()))));
         if (repo.findBySystem(systemId, true).isPresent()) {
             throw new ConflictException("lifecycle-plan-exists", Msg.of("lifecycle.plan.error.exists", s.name()));
         }
         Holders h = holders(s);
-        LifecyclePlan p = LifecyclePlan.generate(t, catalog, s.id(), s.customerId(), h.holders(), h.from(),
-                a.user().userId(), clock.instant());
+        LifecyclePlan p = LifecyclePlan.generate(
+                t,
+                catalog,
+                s.id(),
+                s.customerId(),
+                h.holders(),
+                h.from(),
+                a.user().userId(),
+                clock.instant());
         repo.insert(p);
-        events.publishEvent(AuditableEvent.success("lifecycle.plan.create", OBJECT, p.id(),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.plan.create",
+                OBJECT,
+                p.id(),
                 Msg.of("lifecycle.audit.plan.create", s.name(), p.duties().size())));
         work.publishPlan(systemId);
         return view(a, repo.findBySystem(systemId, false).orElseThrow());
@@ -239,7 +271,8 @@ public class PlanService {
     Locked lock(UUID systemId, UUID dutyId) {
         PlanAccess a = accesses.of(systemId);
         LifecyclePlan p = repo.findBySystem(systemId, true).orElseThrow(() -> new NotFoundException(OBJECT, systemId));
-        PlanDuty d = p.duty(dutyId).filter(x -> a.seesWholePlan() || a.is(x.organisation()))
+        PlanDuty d = p.duty(dutyId)
+                .filter(x -> a.seesWholePlan() || a.is(x.organisation()))
                 .orElseThrow(() -> new NotFoundException("lifecycle-duty", dutyId));
         return new Locked(a, p, d);
     }
@@ -252,8 +285,11 @@ public class PlanService {
 
     void requireOpen(Locked l) {
         if (l.plan().frozen(l.duty())) {
-            throw new ConflictException("lifecycle-phase-closed", Msg.of("lifecycle.duty.error.phaseClosed",
-                    l.plan().stage(l.duty().phase()).orElseThrow().name()));
+            throw new ConflictException(
+                    "lifecycle-phase-closed",
+                    Msg.of(
+                            "lifecycle.duty.error.phaseClosed",
+                            l.plan().stage(l.duty().phase()).orElseThrow().name()));
         }
     }
 
@@ -267,8 +303,7 @@ public class PlanService {
         switch (r.kind()) {
             case INVALID -> throw new ValidationException(Map.of(r.field(), r.refusal()));
             case FORBIDDEN -> throw new PlanAccess.Refused(r.refusal());
-            default -> {
-            }
+            default -> {}
         }
         long expected = version == null ? l.duty().version() : version.value();
         repo.requireVersion(expected == l.duty().version() ? 1 : 0, l.duty().id());
@@ -282,7 +317,9 @@ public class PlanService {
         repo.update(next, expected, clock.instant());
         events.publishEvent(AuditableEvent.success(action, "lifecycle-duty", next.id(), detail));
         work.publishDuty(l.plan().systemId(), next.id());
-        return repo.findBySystem(l.plan().systemId(), false).flatMap(p -> p.duty(next.id())).orElseThrow();
+        return repo.findBySystem(l.plan().systemId(), false)
+                .flatMap(p -> p.duty(next.id()))
+                .orElseThrow();
     }
 
     /** Sets a duty's status (with the reason when it does not apply). */
@@ -290,9 +327,18 @@ public class PlanService {
     public PlanDuty setStatus(UUID systemId, UUID dutyId, ExpectedVersion version, DutyStatus status, String reason) {
         Locked l = lock(systemId, dutyId);
         requireOpen(l);
-        PlanDuty.Result r = l.duty().moveTo(status, reason, l.actor(), l.access().isCustomer(), clock.instant());
-        return store(l, version, r, "lifecycle.duty.status", Msg.of("lifecycle.audit.duty.status", label(l.duty()),
-                Msg.of(l.duty().status()), Msg.of(status)));
+        PlanDuty.Result r =
+                l.duty().moveTo(status, reason, l.actor(), l.access().isCustomer(), clock.instant());
+        return store(
+                l,
+                version,
+                r,
+                "lifecycle.duty.status",
+                Msg.of(
+                        "lifecycle.audit.duty.status",
+                        label(l.duty()),
+                        Msg.of(l.duty().status()),
+                        Msg.of(status)));
     }
 
     /** The customer accepts a duty done, or waives one that does not apply. */
@@ -301,14 +347,27 @@ public class PlanService {
         Locked l = lock(systemId, dutyId);
         requireOpen(l);
         PlanDuty.Result r = l.duty().accept(l.actor(), l.access().isCustomer(), clock.instant());
-        return store(l, version, r, "lifecycle.duty.accept", Msg.of(l.duty().status() == DutyStatus.NOT_APPLICABLE
-                ? "lifecycle.audit.duty.waive" : "lifecycle.audit.duty.accept", label(l.duty())));
+        return store(
+                l,
+                version,
+                r,
+                "lifecycle.duty.accept",
+                Msg.of(
+                        l.duty().status() == DutyStatus.NOT_APPLICABLE
+                                ? "lifecycle.audit.duty.waive"
+                                : "lifecycle.audit.duty.accept",
+                        label(l.duty())));
     }
 
     /** The customer assigns a duty: organisation of the system, owner (a person there, by user name), due date. */
     @Transactional
-    public PlanDuty assign(UUID systemId, UUID dutyId, ExpectedVersion version, UUID organisation,
-                           String ownerUsername, String dueDate) {
+    public PlanDuty assign(
+            UUID systemId,
+            UUID dutyId,
+            ExpectedVersion version,
+            UUID organisation,
+            String ownerUsername,
+            String dueDate) {
         Locked l = lock(systemId, dutyId);
         l.access().requireCustomer();
         requireOpen(l);
@@ -323,7 +382,8 @@ public class PlanService {
             if (p.isEmpty()) {
                 errors.add("owner", "lifecycle.duty.error.ownerUnknown", ownerUsername.strip());
             } else if (!org.equals(p.get().organizationId())) {
-                errors.add("owner", "lifecycle.duty.error.ownerElsewhere", p.get().displayName());
+                errors.add(
+                        "owner", "lifecycle.duty.error.ownerElsewhere", p.get().displayName());
             } else {
                 owner = p.get().id();
             }
@@ -331,9 +391,16 @@ public class PlanService {
         LocalDate due = Dates.parse(dueDate, "dueDate", errors);
         errors.throwIfAny();
         PlanDuty next = l.duty().assign(org, owner, due);
-        return store(l, version, new PlanDuty.Result(next, PlanDuty.Result.Kind.OK, null, null), "lifecycle.duty.assign",
-                Msg.of("lifecycle.audit.duty.assign", label(l.duty()), organisationNames(l.access().system())
-                        .getOrDefault(org, ""), due == null ? Msg.of("lifecycle.duty.noDueDate") : Dates.show(due)));
+        return store(
+                l,
+                version,
+                new PlanDuty.Result(next, PlanDuty.Result.Kind.OK, null, null),
+                "lifecycle.duty.assign",
+                Msg.of(
+                        "lifecycle.audit.duty.assign",
+                        label(l.duty()),
+                        organisationNames(l.access().system()).getOrDefault(org, ""),
+                        due == null ? Msg.of("lifecycle.duty.noDueDate") : Dates.show(due)));
     }
 
     /** Closes a phase whose gate is clear (customer only); the refusal lists everything still in the way. */
@@ -342,17 +409,26 @@ public class PlanService {
         PlanAccess a = accesses.of(systemId);
         a.requireCustomer();
         LifecyclePlan p = repo.findBySystem(systemId, true).orElseThrow(() -> new NotFoundException(OBJECT, systemId));
-        LifecyclePlan.Stage s = p.stage(phase).orElseThrow(() -> new NotFoundException("lifecycle-phase", phase.name()));
+        LifecyclePlan.Stage s =
+                p.stage(phase).orElseThrow(() -> new NotFoundException("lifecycle-phase", phase.name()));
         if (s.closed()) {
-            throw new ConflictException("lifecycle-phase-closed", Msg.of("lifecycle.phase.error.alreadyClosed", s.name()));
+            throw new ConflictException(
+                    "lifecycle-phase-closed", Msg.of("lifecycle.phase.error.alreadyClosed", s.name()));
         }
         GateView g = new GateView(p.gate(phase), unmet(p, phase));
         if (!g.clear()) {
             throw new GateRefused(s.name(), g, organisationNames(a.system()), catalog);
         }
         repo.close(p.id(), phase, a.user().userId(), clock.instant());
-        events.publishEvent(AuditableEvent.success("lifecycle.phase.close", OBJECT, p.id(),
-                Msg.of("lifecycle.audit.phase.close", a.system().name(), s.name(), p.dutiesOf(phase).size())));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.phase.close",
+                OBJECT,
+                p.id(),
+                Msg.of(
+                        "lifecycle.audit.phase.close",
+                        a.system().name(),
+                        s.name(),
+                        p.dutiesOf(phase).size())));
         return view(a, repo.findBySystem(systemId, false).orElseThrow());
     }
 
@@ -362,7 +438,8 @@ public class PlanService {
         PlanAccess a = accesses.of(systemId);
         a.requireCustomer();
         LifecyclePlan p = repo.findBySystem(systemId, true).orElseThrow(() -> new NotFoundException(OBJECT, systemId));
-        LifecyclePlan.Stage s = p.stage(phase).orElseThrow(() -> new NotFoundException("lifecycle-phase", phase.name()));
+        LifecyclePlan.Stage s =
+                p.stage(phase).orElseThrow(() -> new NotFoundException("lifecycle-phase", phase.name()));
         if (reason == null || reason.isBlank()) {
             throw new ValidationException("reason", "lifecycle.phase.error.reopenReason");
         }
@@ -370,18 +447,22 @@ public class PlanService {
             throw new ValidationException("reason", "lifecycle.duty.error.reasonTooLong", PlanDuty.REASON_MAX);
         }
         if (!p.reopenable().map(x -> x.phase() == phase).orElse(false)) {
-            throw new ConflictException("lifecycle-phase-not-reopenable",
-                    Msg.of("lifecycle.phase.error.notReopenable", s.name()));
+            throw new ConflictException(
+                    "lifecycle-phase-not-reopenable", Msg.of("lifecycle.phase.error.notReopenable", s.name()));
         }
         repo.reopen(p.id(), phase);
-        events.publishEvent(AuditableEvent.success("lifecycle.phase.reopen", OBJECT, p.id(),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.phase.reopen",
+                OBJECT,
+                p.id(),
                 Msg.of("lifecycle.audit.phase.reopen", a.system().name(), s.name(), reason.strip())));
         return view(a, repo.findBySystem(systemId, false).orElseThrow());
     }
 
     /** A duty named for texts: the requirement's clause and the organisation. */
     Msg label(PlanDuty d) {
-        return catalog.requirement(d.requirement()).map(ClauseLabel::of)
+        return catalog.requirement(d.requirement())
+                .map(ClauseLabel::of)
                 .orElseGet(() -> Msg.of("lifecycle.duty.label", d.requirement().value()));
     }
 
@@ -395,8 +476,14 @@ public class PlanService {
         private final transient List<GateTexts.Line> obstacles;
 
         GateRefused(Msg phase, GateView gate, Map<UUID, String> organisations, Catalog catalog) {
-            super("lifecycle-gate-not-clear", Msg.of("lifecycle.phase.error.gate", phase,
-                    gate.gate().unsettled().size() + gate.unmet().size() + gate.gate().earlierOpen().size()));
+            super(
+                    "lifecycle-gate-not-clear",
+                    Msg.of(
+                            "lifecycle.phase.error.gate",
+                            phase,
+                            gate.gate().unsettled().size()
+                                    + gate.unmet().size()
+                                    + gate.gate().earlierOpen().size()));
             this.gate = gate;
             this.organisations = organisations;
             this.obstacles = GateTexts.lines(gate, organisations, catalog);

@@ -1,7 +1,6 @@
 package org.yunjian.lifecycle.internal;
 
 import java.util.Optional;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,8 +39,9 @@ class SecuritiesPlanDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM,
-                s -> planRepo.findBySystem(s.id(), false).isEmpty());
+        Optional<CloudSystem> system =
+                DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM, s -> planRepo.findBySystem(s.id(), false)
+                        .isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.SECURITIES_USER);
         if (system.isEmpty() || customer.isEmpty()) {
             return;

@@ -1,9 +1,10 @@
 package org.yunjian.lifecycle.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,12 +33,9 @@ import org.yunjian.lifecycle.rest.PlanDtos.EvidenceResponse;
 import org.yunjian.lifecycle.rest.PlanDtos.PlanResponse;
 import org.yunjian.lifecycle.rest.PlanDtos.ReopenRequest;
 import org.yunjian.lifecycle.rest.PlanDtos.StatusRequest;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.NotFoundException;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * REST for a system's lifecycle plan (docs/modules/lifecycle.md). Parties of the system read (the customer,
@@ -56,7 +54,10 @@ class PlanApi {
     private final Catalog catalog;
     private final org.yunjian.lifecycle.internal.PlanAdditions additions;
 
-    PlanApi(PlanService plans, DutyRecords records, Catalog catalog,
+    PlanApi(
+            PlanService plans,
+            DutyRecords records,
+            Catalog catalog,
             org.yunjian.lifecycle.internal.PlanAdditions additions) {
         this.plans = plans;
         this.records = records;
@@ -66,27 +67,30 @@ class PlanApi {
 
     @PostMapping(BASE + "/missing-duties")
     @PreAuthorize(WHO)
-    @Operation(summary = "Add the duties a plan made before lacks (customer): each duty of the guide for the system, "
-            + "for each organisation holding one of its roles now that has none yet, to its phase if that phase is "
-            + "open; answers what was added and what was not, with the reason (phase closed, nobody holds the role); "
-            + "over the plan's version read (If-Match, the plan's ETag; stale 409, none 428)")
-    PlanDtos.AdditionsResponse addMissing(@PathVariable UUID id,
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @Operation(
+            summary = "Add the duties a plan made before lacks (customer): each duty of the guide for the system, "
+                    + "for each organisation holding one of its roles now that has none yet, to its phase if that phase is "
+                    + "open; answers what was added and what was not, with the reason (phase closed, nobody holds the role); "
+                    + "over the plan's version read (If-Match, the plan's ETag; stale 409, none 428)")
+    PlanDtos.AdditionsResponse addMissing(
+            @PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return PlanDtos.AdditionsResponse.of(additions.addMissing(id, ExpectedVersion.of(ifMatch, null)), catalog);
     }
 
     @GetMapping(BASE)
     @PreAuthorize(WHO)
-    @Operation(summary = "The system's lifecycle plan: phases in the sector guide's terms with progress and what stands "
-            + "in the way of closing each, the duties the caller sees, duties nobody on the system can take")
+    @Operation(
+            summary = "The system's lifecycle plan: phases in the sector guide's terms with progress and what stands "
+                    + "in the way of closing each, the duties the caller sees, duties nobody on the system can take")
     PlanResponse plan(@PathVariable UUID id) {
         return PlanResponse.of(plans.require(id), catalog);
     }
 
     @PostMapping(BASE)
     @PreAuthorize(WHO)
-    @Operation(summary = "Create the plan from the sector guide for the system's industry and deployment model "
-            + "(customer); 409 if it has one or no guide applies")
+    @Operation(
+            summary = "Create the plan from the sector guide for the system's industry and deployment model "
+                    + "(customer); 409 if it has one or no guide applies")
     ResponseEntity<PlanResponse> create(@PathVariable UUID id) {
         return ResponseEntity.created(URI.create("/api/systems/" + id + "/lifecycle"))
                 .body(PlanResponse.of(plans.create(id), catalog));
@@ -101,11 +105,15 @@ class PlanApi {
 
     @PutMapping(BASE + "/duties/{dutyId}/status")
     @PreAuthorize(WHO)
-    @Operation(summary = "Set the status (NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE with reason): the "
-            + "organisation the duty is assigned to, or the customer; a change takes back an earlier acceptance")
-    DutyDetailResponse status(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                              @RequestBody(required = false) StatusRequest body) {
+    @Operation(
+            summary =
+                    "Set the status (NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE with reason): the "
+                            + "organisation the duty is assigned to, or the customer; a change takes back an earlier acceptance")
+    DutyDetailResponse status(
+            @PathVariable UUID id,
+            @PathVariable("dutyId") UUID duty,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) StatusRequest body) {
         DutyStatus status = PlanInputs.status(body == null ? null : body.status());
         plans.setStatus(id, duty, ExpectedVersion.of(ifMatch, body.version()), status, body.reason());
         return duty(id, duty);
@@ -113,25 +121,36 @@ class PlanApi {
 
     @PostMapping(BASE + "/duties/{dutyId}/acceptance")
     @PreAuthorize(WHO)
-    @Operation(summary = "Accept a duty done, or waive one declared not applicable (customer; never the person who "
-            + "owns or completed it)")
-    DutyDetailResponse accept(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @Operation(
+            summary = "Accept a duty done, or waive one declared not applicable (customer; never the person who "
+                    + "owns or completed it)")
+    DutyDetailResponse accept(
+            @PathVariable UUID id,
+            @PathVariable("dutyId") UUID duty,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         plans.accept(id, duty, ExpectedVersion.of(ifMatch, null));
         return duty(id, duty);
     }
 
     @PutMapping(BASE + "/duties/{dutyId}/assignment")
     @PreAuthorize(WHO)
-    @Operation(summary = "Assign a duty to an organisation of the system, an owner there (user name) and a due date "
-            + "(yyyy-MM-dd) (customer)")
-    DutyDetailResponse assign(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                              @RequestBody(required = false) AssignmentRequest body) {
+    @Operation(
+            summary = "Assign a duty to an organisation of the system, an owner there (user name) and a due date "
+                    + "(yyyy-MM-dd) (customer)")
+    DutyDetailResponse assign(
+            @PathVariable UUID id,
+            @PathVariable("dutyId") UUID duty,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) AssignmentRequest body) {
         if (body == null) {
             throw new ValidationException("organisation", "lifecycle.error.bodyRequired");
         }
-        plans.assign(id, duty, ExpectedVersion.of(ifMatch, body.version()), body.organisation(), body.owner(),
+        plans.assign(
+                id,
+                duty,
+                ExpectedVersion.of(ifMatch, body.version()),
+                body.organisation(),
+                body.owner(),
                 body.dueDate());
         return duty(id, duty);
     }
@@ -139,24 +158,29 @@ class PlanApi {
     @PostMapping(BASE + "/duties/{dutyId}/comments")
     @PreAuthorize(WHO)
     @Operation(summary = "Comment on a duty (anyone who sees it)")
-    ResponseEntity<DutyDetailResponse> comment(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
-                                               @RequestBody(required = false) CommentRequest body) {
+    ResponseEntity<DutyDetailResponse> comment(
+            @PathVariable UUID id,
+            @PathVariable("dutyId") UUID duty,
+            @RequestBody(required = false) CommentRequest body) {
         records.comment(id, duty, body == null ? null : body.body());
         return ResponseEntity.status(201).body(duty(id, duty));
     }
 
     @PostMapping(path = BASE + "/duties/{dutyId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
-    @Operation(summary = "Upload evidence (the organisation working on the duty, or the customer): checked by "
-            + "content, SM3-hashed, SM4-sealed; refused once the duty's phase is closed")
-    ResponseEntity<EvidenceResponse> upload(@PathVariable UUID id, @PathVariable("dutyId") UUID duty,
-                                            @RequestParam(name = "file", required = false) MultipartFile file)
+    @Operation(
+            summary = "Upload evidence (the organisation working on the duty, or the customer): checked by "
+                    + "content, SM3-hashed, SM4-sealed; refused once the duty's phase is closed")
+    ResponseEntity<EvidenceResponse> upload(
+            @PathVariable UUID id,
+            @PathVariable("dutyId") UUID duty,
+            @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null) {
             throw new ValidationException("file", "lifecycle.evidence.error.noFile");
         }
-        return ResponseEntity.status(201).body(EvidenceResponse.of(records.upload(id, duty, file.getOriginalFilename(),
-                file.getBytes())));
+        return ResponseEntity.status(201)
+                .body(EvidenceResponse.of(records.upload(id, duty, file.getOriginalFilename(), file.getBytes())));
     }
 
     @GetMapping(BASE + "/evidence/{evidenceId}")
@@ -165,9 +189,12 @@ class PlanApi {
     ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable("evidenceId") UUID evidence) {
         DutyRecords.Download d = records.download(id, evidence);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.evidence().file().servedName(), java.nio.charset.StandardCharsets.UTF_8).build()
-                        .toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.evidence().file().servedName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SM3", d.evidence().file().sm3())
                 .contentType(MediaType.parseMediaType(d.evidence().file().contentType()))
@@ -184,8 +211,10 @@ class PlanApi {
 
     @PostMapping(BASE + "/phases/{phase}/close")
     @PreAuthorize(WHO)
-    @Operation(summary = "Close a phase (customer): 409 listing every obstacle — earlier phase open, duties not "
-            + "accepted or waived, conditions such as a missing mandatory contract clause with the standard's text")
+    @Operation(
+            summary =
+                    "Close a phase (customer): 409 listing every obstacle — earlier phase open, duties not "
+                            + "accepted or waived, conditions such as a missing mandatory contract clause with the standard's text")
     PlanResponse close(@PathVariable UUID id, @PathVariable String phase) {
         return PlanResponse.of(plans.close(id, phaseOf(phase)), catalog);
     }
@@ -193,8 +222,8 @@ class PlanApi {
     @PostMapping(BASE + "/phases/{phase}/reopen")
     @PreAuthorize(WHO)
     @Operation(summary = "Reopen the last closed phase, with the reason (customer)")
-    PlanResponse reopen(@PathVariable UUID id, @PathVariable String phase,
-                        @RequestBody(required = false) ReopenRequest body) {
+    PlanResponse reopen(
+            @PathVariable UUID id, @PathVariable String phase, @RequestBody(required = false) ReopenRequest body) {
         return PlanResponse.of(plans.reopen(id, phaseOf(phase), body == null ? null : body.reason()), catalog);
     }
 

@@ -30,6 +30,5 @@ final class FieldLabels {
             // deleting an evidence file unconfirmed is refused with its own alert, not as a field error
             "confirm", "");
 
-    private FieldLabels() {
-    }
+    private FieldLabels() {}
 }

@@ -2,7 +2,6 @@ package org.yunjian.lifecycle.web;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.lifecycle.internal.PlanService;
 import org.yunjian.party.SystemHubSection;
@@ -37,15 +36,23 @@ class LifecycleHubSection implements SystemHubSection {
 
     @Override
     public List<Link> links(UUID systemId) {
-        boolean mayRead = CurrentUser.current().map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN)).orElse(false);
+        boolean mayRead = CurrentUser.current()
+                .map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN))
+                .orElse(false);
         if (!mayRead) {
             return List.of();
         }
         return plans.find(systemId)
-                .map(v -> List.of(new Link(PlanPages.base(systemId), Texts.get("lifecycle.hub.plan"),
-                        v.plan().current().map(s -> Texts.get("lifecycle.hub.current", s.name().text()))
+                .map(v -> List.of(new Link(
+                        PlanPages.base(systemId),
+                        Texts.get("lifecycle.hub.plan"),
+                        v.plan()
+                                .current()
+                                .map(s -> Texts.get(
+                                        "lifecycle.hub.current", s.name().text()))
                                 .orElseGet(() -> Texts.get("lifecycle.hub.allClosed")))))
-                .orElseGet(() -> plans.template(systemId).isPresent() && plans.access(systemId).isCustomer()
+                .orElseGet(() -> plans.template(systemId).isPresent()
+                                && plans.access(systemId).isCustomer()
                         ? List.of(new Link(PlanPages.base(systemId), Texts.get("lifecycle.page.create"), ""))
                         : List.of());
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +35,7 @@ class PlanOverviewSections {
     }
 
     /** The plans' overview for the current request. */
-    record Read(PlanOverview.Overview overview) {
-    }
+    record Read(PlanOverview.Overview overview) {}
 
     @Bean
     @Scope(value = WebApplicationContext.SCOPE_REQUEST, proxyMode = ScopedProxyMode.NO)
@@ -64,13 +62,17 @@ class PlanOverviewSections {
 
             public Content content() {
                 Map<String, List<PlanOverview.OverdueDuty>> all = new LinkedHashMap<>();
-                read.getObject().overview().overdue()
-                        .forEach(r -> all.computeIfAbsent(r.organisation(), k -> new ArrayList<>()).add(r));
+                read.getObject().overview().overdue().forEach(r -> all.computeIfAbsent(
+                                r.organisation(), k -> new ArrayList<>())
+                        .add(r));
                 Map<String, Group> groups = new LinkedHashMap<>();
-                all.forEach((org, rows) -> groups.put(org, new Group(rows.subList(0, Math.min(rows.size(), ROWS_SHOWN)),
-                        rows.size())));
-                return new Content("overview-overdue-duties", "lifecycle.overview.duties.title",
-                        "lifecycle/plan-overview :: overdueDuties", Map.of("groups", groups, "systems", systems()));
+                all.forEach((org, rows) ->
+                        groups.put(org, new Group(rows.subList(0, Math.min(rows.size(), ROWS_SHOWN)), rows.size())));
+                return new Content(
+                        "overview-overdue-duties",
+                        "lifecycle.overview.duties.title",
+                        "lifecycle/plan-overview :: overdueDuties",
+                        Map.of("groups", groups, "systems", systems()));
             }
         };
     }
@@ -84,10 +86,19 @@ class PlanOverviewSections {
 
             public Content content() {
                 List<PlanOverview.Stuck> all = read.getObject().overview().stuck();
-                return new Content("overview-stuck", "lifecycle.overview.stuck.title",
-                        "lifecycle/plan-overview :: stuck", Map.of("rows", all.subList(0, Math.min(all.size(),
-                        STUCK_SHOWN)), "more", all.size() - Math.min(all.size(), STUCK_SHOWN), "shown", STUCK_SHOWN,
-                        "systems", systems()));
+                return new Content(
+                        "overview-stuck",
+                        "lifecycle.overview.stuck.title",
+                        "lifecycle/plan-overview :: stuck",
+                        Map.of(
+                                "rows",
+                                all.subList(0, Math.min(all.size(), STUCK_SHOWN)),
+                                "more",
+                                all.size() - Math.min(all.size(), STUCK_SHOWN),
+                                "shown",
+                                STUCK_SHOWN,
+                                "systems",
+                                systems()));
             }
         };
     }

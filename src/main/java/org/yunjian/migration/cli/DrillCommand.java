@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.migration.Drill;
@@ -16,7 +15,6 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,7 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code yunjian lifecycle drill …}: emergency plans and drill records from the command line, acting as a named user.
  * Not registered by itself: the lifecycle command adds it.
  */
-@Command(name = "drill", mixinStandardHelpOptions = true,
+@Command(
+        name = "drill",
+        mixinStandardHelpOptions = true,
         subcommands = {DrillCommand.Show.class, DrillCommand.Record.class, DrillCommand.Export.class})
 public class DrillCommand implements Runnable {
 
@@ -52,12 +52,16 @@ public class DrillCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             DrillService.View v = service.view(systemId);
-            out.println(Texts.get("lifecycle.ops.cli.drills.head", v.access().system().name()));
+            out.println(Texts.get(
+                    "lifecycle.ops.cli.drills.head", v.access().system().name()));
             if (v.plans().isEmpty()) {
                 out.println(Texts.get("lifecycle.ops.plans.empty"));
             }
             for (EmergencyPlan p : v.plans()) {
-                out.println(Texts.get("lifecycle.ops.cli.plan", p.scenario(), v.org(p.responsibleOrg()),
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.plan",
+                        p.scenario(),
+                        v.org(p.responsibleOrg()),
                         p.lastReviewed() == null ? Texts.get("lifecycle.ops.never") : Formats.date(p.lastReviewed()),
                         p.id()));
             }
@@ -65,11 +69,15 @@ public class DrillCommand implements Runnable {
                 out.println(Texts.get("lifecycle.ops.drills.empty"));
             }
             for (Drill d : v.drills()) {
-                out.println(Texts.get("lifecycle.ops.cli.drill", Formats.date(d.heldOn()), d.scenario(),
-                        d.participants()));
+                out.println(
+                        Texts.get("lifecycle.ops.cli.drill", Formats.date(d.heldOn()), d.scenario(), d.participants()));
                 for (Drill.Task t : d.tasks()) {
-                    out.println(Texts.get("lifecycle.ops.cli.task", t.description(), v.org(t.ownerOrg()),
-                            Formats.date(t.dueOn()), Msg.of(t.status()).text()
+                    out.println(Texts.get(
+                            "lifecycle.ops.cli.task",
+                            t.description(),
+                            v.org(t.ownerOrg()),
+                            Formats.date(t.dueOn()),
+                            Msg.of(t.status()).text()
                                     + (t.overdue(v.today()) ? Texts.get("lifecycle.ops.task.overdueMark") : "")));
                 }
             }
@@ -93,8 +101,7 @@ public class DrillCommand implements Runnable {
         @Option(names = "--category", paramLabel = "CATEGORY", descriptionKey = "cli.lifecycle.ops.option.category")
         String category;
 
-        @Option(names = "--participants", paramLabel = "TEXT",
-                descriptionKey = "cli.lifecycle.ops.option.participants")
+        @Option(names = "--participants", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.participants")
         String participants;
 
         @Option(names = "--findings", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.findings")
@@ -103,7 +110,9 @@ public class DrillCommand implements Runnable {
         @Option(names = "--task", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.task")
         List<String> tasks = new ArrayList<>();
 
-        @Option(names = "--task-owner", paramLabel = "ORGANISATION_ID",
+        @Option(
+                names = "--task-owner",
+                paramLabel = "ORGANISATION_ID",
                 descriptionKey = "cli.lifecycle.ops.option.taskOwner")
         List<String> owners = new ArrayList<>();
 
@@ -122,14 +131,20 @@ public class DrillCommand implements Runnable {
             List<DrillService.TaskInput> in = new ArrayList<>();
             int n = Math.max(tasks.size(), Math.max(owners.size(), dues.size()));
             for (int i = 0; i < n; i++) {
-                in.add(new DrillService.TaskInput(i < tasks.size() ? tasks.get(i) : null,
-                        i < owners.size() ? owners.get(i) : null, i < dues.size() ? dues.get(i) : null));
+                in.add(new DrillService.TaskInput(
+                        i < tasks.size() ? tasks.get(i) : null,
+                        i < owners.size() ? owners.get(i) : null,
+                        i < dues.size() ? dues.get(i) : null));
             }
-            Drill d = service.recordDrill(systemId, new DrillService.DrillInput(heldOn, plan, scenario, category,
-                    participants,
-                    findings, in));
-            out.println(Texts.get("lifecycle.ops.cli.drillSaved", Formats.date(d.heldOn()), d.scenario(),
-                    d.tasks().size(), d.id()));
+            Drill d = service.recordDrill(
+                    systemId,
+                    new DrillService.DrillInput(heldOn, plan, scenario, category, participants, findings, in));
+            out.println(Texts.get(
+                    "lifecycle.ops.cli.drillSaved",
+                    Formats.date(d.heldOn()),
+                    d.scenario(),
+                    d.tasks().size(),
+                    d.id()));
             return 0;
         }
     }
@@ -152,7 +167,8 @@ public class DrillCommand implements Runnable {
         protected int work(PrintWriter out, PrintWriter err) throws IOException {
             DrillService.Export e = service.docx(systemId);
             Files.write(file, e.content());
-            out.println(Texts.get("lifecycle.ops.cli.written", file.toAbsolutePath(), Formats.size(e.content().length)));
+            out.println(
+                    Texts.get("lifecycle.ops.cli.written", file.toAbsolutePath(), Formats.size(e.content().length)));
             return 0;
         }
     }

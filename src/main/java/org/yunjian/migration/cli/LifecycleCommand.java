@@ -7,7 +7,6 @@ import org.yunjian.obligations.cli.ObligationsCommand;
 import org.yunjian.procurement.cli.ContractCommands;
 import org.yunjian.procurement.cli.NeedsCommands;
 import org.yunjian.procurement.cli.SelectionCommands;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,9 +17,19 @@ import picocli.CommandLine.Spec;
  * {@code selection}, {@code contract}), migration, drills, supervision and obligations.
  */
 @Component
-@Command(name = "lifecycle", mixinStandardHelpOptions = true,
-        subcommands = {PlanCommand.class, NeedsCommands.Needs.class, SelectionCommands.Selection.class, ContractCommands.Contract.class,
-                MigrationCommand.class, DrillCommand.class, SupervisionCommand.class, ObligationsCommand.class})
+@Command(
+        name = "lifecycle",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            PlanCommand.class,
+            NeedsCommands.Needs.class,
+            SelectionCommands.Selection.class,
+            ContractCommands.Contract.class,
+            MigrationCommand.class,
+            DrillCommand.class,
+            SupervisionCommand.class,
+            ObligationsCommand.class
+        })
 public class LifecycleCommand implements CliCommand, Runnable {
 
     @Spec

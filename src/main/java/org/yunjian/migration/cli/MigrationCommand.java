@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.migration.MigrationAcceptance;
@@ -17,7 +16,6 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,10 +26,18 @@ import picocli.CommandLine.Spec;
  * ({@link ActingCommand}) so the plan's access rules and audit apply as on the web. Not registered by itself: the
  * lifecycle command adds it.
  */
-@Command(name = "migration", mixinStandardHelpOptions = true,
-        subcommands = {MigrationCommand.Show.class, MigrationCommand.AddStep.class, MigrationCommand.SetStep.class,
-                MigrationCommand.Export.class, MigrationRiskCommands.ListRisks.class,
-                MigrationRiskCommands.RateRisk.class, MigrationRiskCommands.TreatRisk.class})
+@Command(
+        name = "migration",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            MigrationCommand.Show.class,
+            MigrationCommand.AddStep.class,
+            MigrationCommand.SetStep.class,
+            MigrationCommand.Export.class,
+            MigrationRiskCommands.ListRisks.class,
+            MigrationRiskCommands.RateRisk.class,
+            MigrationRiskCommands.TreatRisk.class
+        })
 public class MigrationCommand implements Runnable {
 
     @Spec
@@ -56,29 +62,52 @@ public class MigrationCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             MigrationService.View v = service.view(systemId);
-            out.println(Texts.get("lifecycle.ops.cli.migration.head", v.access().system().name()));
+            out.println(Texts.get(
+                    "lifecycle.ops.cli.migration.head", v.access().system().name()));
             if (v.steps().isEmpty()) {
                 out.println(Texts.get("lifecycle.ops.migration.steps.empty"));
             }
             for (MigrationStep s : v.steps()) {
-                out.println(Texts.get("lifecycle.ops.cli.step", s.position(), s.description(), v.org(s.ownerOrg()),
-                        Texts.get("lifecycle.ops.window", Formats.minute(s.windowStart()),
-                                Formats.minute(s.windowEnd())), Msg.of(s.status()).text(), s.id()));
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.step",
+                        s.position(),
+                        s.description(),
+                        v.org(s.ownerOrg()),
+                        Texts.get(
+                                "lifecycle.ops.window", Formats.minute(s.windowStart()), Formats.minute(s.windowEnd())),
+                        Msg.of(s.status()).text(),
+                        s.id()));
             }
             if (v.plan() != null) {
-                out.println(Texts.get("lifecycle.ops.cli.rollback", v.plan().rollbackTrigger() == null
-                        ? Texts.get("lifecycle.ops.plan.none") : v.plan().rollbackTrigger()));
-                out.println(Texts.get("lifecycle.ops.cli.parallel", v.plan().parallelStart() == null
-                        ? Texts.get("lifecycle.ops.plan.none") : Texts.get("lifecycle.ops.plan.parallelPeriod",
-                        Formats.date(v.plan().parallelStart()), Formats.date(v.plan().parallelEnd()))));
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.rollback",
+                        v.plan().rollbackTrigger() == null
+                                ? Texts.get("lifecycle.ops.plan.none")
+                                : v.plan().rollbackTrigger()));
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.parallel",
+                        v.plan().parallelStart() == null
+                                ? Texts.get("lifecycle.ops.plan.none")
+                                : Texts.get(
+                                        "lifecycle.ops.plan.parallelPeriod",
+                                        Formats.date(v.plan().parallelStart()),
+                                        Formats.date(v.plan().parallelEnd()))));
             }
             for (MigrationCheck c : v.checks()) {
-                out.println(Texts.get("lifecycle.ops.cli.check", c.subject(), Msg.of(c.method()).text(),
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.check",
+                        c.subject(),
+                        Msg.of(c.method()).text(),
                         Texts.get(c.matches() ? "lifecycle.ops.check.match" : "lifecycle.ops.check.mismatch")));
             }
             for (MigrationAcceptance a : v.acceptances()) {
-                out.println(Texts.get("lifecycle.ops.cli.acceptance", a.test(), Msg.of(a.result()).text(),
-                        v.org(a.testerOrg()), Formats.date(a.testedOn()), a.files().size()));
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.acceptance",
+                        a.test(),
+                        Msg.of(a.result()).text(),
+                        v.org(a.testerOrg()),
+                        Formats.date(a.testedOn()),
+                        a.files().size()));
             }
             return 0;
         }
@@ -110,8 +139,12 @@ public class MigrationCommand implements Runnable {
         }
 
         void print(PrintWriter out, MigrationStep s) {
-            out.println(Texts.get("lifecycle.ops.cli.stepSaved", s.position(), s.description(),
-                    Msg.of(s.status()).text(), s.id()));
+            out.println(Texts.get(
+                    "lifecycle.ops.cli.stepSaved",
+                    s.position(),
+                    s.description(),
+                    Msg.of(s.status()).text(),
+                    s.id()));
         }
     }
 
@@ -125,8 +158,11 @@ public class MigrationCommand implements Runnable {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            print(out, service.addStep(systemId, new MigrationService.StepInput(null, description, owner, start, end,
-                    status, null)));
+            print(
+                    out,
+                    service.addStep(
+                            systemId,
+                            new MigrationService.StepInput(null, description, owner, start, end, status, null)));
             return 0;
         }
     }
@@ -135,7 +171,11 @@ public class MigrationCommand implements Runnable {
     @Command(name = "set-step", mixinStandardHelpOptions = true)
     static class SetStep extends StepOptions {
 
-        @Option(names = "--step", required = true, paramLabel = "STEP_ID", descriptionKey = "cli.lifecycle.ops.option.step")
+        @Option(
+                names = "--step",
+                required = true,
+                paramLabel = "STEP_ID",
+                descriptionKey = "cli.lifecycle.ops.option.step")
         UUID stepId;
 
         SetStep(UserAdministration users, ApplicationEventPublisher events, MigrationService service) {
@@ -144,15 +184,27 @@ public class MigrationCommand implements Runnable {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            MigrationStep old = service.view(systemId).steps().stream().filter(s -> s.id().equals(stepId))
-                    .findFirst().orElse(null);
+            MigrationStep old = service.view(systemId).steps().stream()
+                    .filter(s -> s.id().equals(stepId))
+                    .findFirst()
+                    .orElse(null);
             if (old == null) {
                 throw new org.yunjian.shared.NotFoundException("lifecycle-migration-step", stepId);
             }
-            print(out, service.updateStep(systemId, stepId, null, new MigrationService.StepInput(null,
-                    description == null ? old.description() : description, owner,
-                    start == null ? local(old.windowStart()) : start, end == null ? local(old.windowEnd()) : end,
-                    status == null ? old.status().name() : status, null)));
+            print(
+                    out,
+                    service.updateStep(
+                            systemId,
+                            stepId,
+                            null,
+                            new MigrationService.StepInput(
+                                    null,
+                                    description == null ? old.description() : description,
+                                    owner,
+                                    start == null ? local(old.windowStart()) : start,
+                                    end == null ? local(old.windowEnd()) : end,
+                                    status == null ? old.status().name() : status,
+                                    null)));
             return 0;
         }
 
@@ -179,7 +231,8 @@ public class MigrationCommand implements Runnable {
         protected int work(PrintWriter out, PrintWriter err) throws IOException {
             MigrationService.Export e = service.docx(systemId);
             Files.write(file, e.content());
-            out.println(Texts.get("lifecycle.ops.cli.written", file.toAbsolutePath(), Formats.size(e.content().length)));
+            out.println(
+                    Texts.get("lifecycle.ops.cli.written", file.toAbsolutePath(), Formats.size(e.content().length)));
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package org.yunjian.migration.cli;
 
 import java.io.PrintWriter;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.lifecycle.cli.OnSystem;
@@ -12,7 +11,6 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,8 +21,7 @@ import picocli.CommandLine.Option;
  */
 final class MigrationRiskCommands {
 
-    private MigrationRiskCommands() {
-    }
+    private MigrationRiskCommands() {}
 
     /** {@code list-risks --system ID}: each risk with its clause, level, owner and treatment, and the guide's text. */
     @Command(name = "list-risks", mixinStandardHelpOptions = true)
@@ -33,8 +30,11 @@ final class MigrationRiskCommands {
         private final MigrationRisks risks;
         private final MigrationService migration;
 
-        ListRisks(UserAdministration users, ApplicationEventPublisher events, MigrationRisks risks,
-                  MigrationService migration) {
+        ListRisks(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                MigrationRisks risks,
+                MigrationService migration) {
             super(users, events);
             this.risks = risks;
             this.migration = migration;
@@ -47,11 +47,17 @@ final class MigrationRiskCommands {
             out.println(Texts.get("cli.lifecycle.risk.head", v.access().system().name(), register.size()));
             for (MigrationRisks.Entry e : register) {
                 MigrationRisk a = e.assessment();
-                out.println(Texts.get("cli.lifecycle.risk.line", ClauseLabel.of(e.risk()).text(),
-                        a.level() == null ? Texts.get("lifecycle.risk.unassessed") : Msg.of(a.level()).text(),
+                out.println(Texts.get(
+                        "cli.lifecycle.risk.line",
+                        ClauseLabel.of(e.risk()).text(),
+                        a.level() == null
+                                ? Texts.get("lifecycle.risk.unassessed")
+                                : Msg.of(a.level()).text(),
                         a.likelihood() == null ? "—" : Msg.of(a.likelihood()).text(),
-                        a.impact() == null ? "—" : Msg.of(a.impact()).text(), v.org(a.ownerOrg()),
-                        a.treated() ? Texts.get("lifecycle.risk.treatedOn", Formats.date(a.treatedOn()))
+                        a.impact() == null ? "—" : Msg.of(a.impact()).text(),
+                        v.org(a.ownerOrg()),
+                        a.treated()
+                                ? Texts.get("lifecycle.risk.treatedOn", Formats.date(a.treatedOn()))
                                 : a.awaitsTreatmentBy().isPresent() ? Texts.get("lifecycle.risk.awaiting") : "—",
                         e.risk().id().value()));
                 out.println(Texts.get("cli.lifecycle.risk.text", e.risk().text()));
@@ -72,12 +78,16 @@ final class MigrationRiskCommands {
 
         @Option(names = "--risk", required = true, paramLabel = "RISK_ID", descriptionKey = "cli.lifecycle.option.risk")
         String risk;
+
         @Option(names = "--likelihood", paramLabel = "RATING", descriptionKey = "cli.lifecycle.option.likelihood")
         String likelihood;
+
         @Option(names = "--impact", paramLabel = "RATING", descriptionKey = "cli.lifecycle.option.impact")
         String impact;
+
         @Option(names = "--treatment", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.option.treatment")
         String treatment;
+
         @Option(names = "--owner", paramLabel = "ORGANISATION_ID", descriptionKey = "cli.lifecycle.ops.option.owner")
         String owner;
 
@@ -90,9 +100,12 @@ final class MigrationRiskCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            MigrationRisk r = risks.assess(systemId, risk, null,
-                    new MigrationRisks.RiskInput(likelihood, impact, treatment, owner, null));
-            out.println(Texts.get("cli.lifecycle.risk.rated", r.risk().value(), Msg.of(r.level()).text()));
+            MigrationRisk r = risks.assess(
+                    systemId, risk, null, new MigrationRisks.RiskInput(likelihood, impact, treatment, owner, null));
+            out.println(Texts.get(
+                    "cli.lifecycle.risk.rated",
+                    r.risk().value(),
+                    Msg.of(r.level()).text()));
             return 0;
         }
     }
@@ -103,7 +116,11 @@ final class MigrationRiskCommands {
 
         @Option(names = "--risk", required = true, paramLabel = "RISK_ID", descriptionKey = "cli.lifecycle.option.risk")
         String risk;
-        @Option(names = "--treated-on", required = true, paramLabel = "YYYY-MM-DD",
+
+        @Option(
+                names = "--treated-on",
+                required = true,
+                paramLabel = "YYYY-MM-DD",
                 descriptionKey = "cli.lifecycle.option.treatedOn")
         String treatedOn;
 

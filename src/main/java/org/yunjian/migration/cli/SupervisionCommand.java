@@ -2,7 +2,6 @@ package org.yunjian.migration.cli;
 
 import java.io.PrintWriter;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.migration.SupervisionChange;
@@ -13,7 +12,6 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,9 +21,14 @@ import picocli.CommandLine.Spec;
  * {@code yunjian lifecycle supervision …}: provider reports, incidents and change requests from the command line,
  * acting as a named user. Not registered by itself: the lifecycle command adds it.
  */
-@Command(name = "supervision", mixinStandardHelpOptions = true,
-        subcommands = {SupervisionCommand.Show.class, SupervisionCommand.RequestChange.class,
-                SupervisionCommand.Decide.class})
+@Command(
+        name = "supervision",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            SupervisionCommand.Show.class,
+            SupervisionCommand.RequestChange.class,
+            SupervisionCommand.Decide.class
+        })
 public class SupervisionCommand implements Runnable {
 
     @Spec
@@ -50,19 +53,29 @@ public class SupervisionCommand implements Runnable {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             SupervisionService.View v = service.view(systemId);
-            out.println(Texts.get("lifecycle.ops.cli.supervision.head", v.access().system().name()));
+            out.println(Texts.get(
+                    "lifecycle.ops.cli.supervision.head", v.access().system().name()));
             for (SupervisionReport r : v.reports()) {
-                out.println(Texts.get("lifecycle.ops.cli.report", Msg.of(r.kind()).text(),
-                        Formats.date(r.periodStart()), Formats.date(r.periodEnd()), Formats.date(r.receivedOn()),
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.report",
+                        Msg.of(r.kind()).text(),
+                        Formats.date(r.periodStart()),
+                        Formats.date(r.periodEnd()),
+                        Formats.date(r.receivedOn()),
                         r.reviewed() ? Msg.of(r.conclusion()).text() : Texts.get("lifecycle.ops.report.notReviewed")));
             }
             for (SystemIncidents.RecordedIncident i : v.incidents()) {
-                out.println(Texts.get("lifecycle.ops.cli.incident", Formats.minute(i.occurredAt()), i.number(),
-                        i.title()));
+                out.println(
+                        Texts.get("lifecycle.ops.cli.incident", Formats.minute(i.occurredAt()), i.number(), i.title()));
             }
             for (SupervisionChange c : v.changes()) {
-                out.println(Texts.get("lifecycle.ops.cli.change", c.title(), Msg.of(c.risk()).text(),
-                        Msg.of(c.status()).text(), v.org(c.requestedOrg()), c.id()));
+                out.println(Texts.get(
+                        "lifecycle.ops.cli.change",
+                        c.title(),
+                        Msg.of(c.risk()).text(),
+                        Msg.of(c.status()).text(),
+                        v.org(c.requestedOrg()),
+                        c.id()));
             }
             if (v.reports().isEmpty() && v.changes().isEmpty() && v.incidents().isEmpty()) {
                 out.println(Texts.get("lifecycle.ops.cli.supervision.empty"));
@@ -105,9 +118,13 @@ public class SupervisionCommand implements Runnable {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            SupervisionChange c = service.requestChange(systemId, new SupervisionService.ChangeInput(title, reason,
-                    start, end, risk, riskNotes, major));
-            out.println(Texts.get("lifecycle.ops.cli.changeSaved", c.title(), Msg.of(c.status()).text(), c.id()));
+            SupervisionChange c = service.requestChange(
+                    systemId, new SupervisionService.ChangeInput(title, reason, start, end, risk, riskNotes, major));
+            out.println(Texts.get(
+                    "lifecycle.ops.cli.changeSaved",
+                    c.title(),
+                    Msg.of(c.status()).text(),
+                    c.id()));
             return 0;
         }
     }
@@ -116,7 +133,10 @@ public class SupervisionCommand implements Runnable {
     @Command(name = "decide-change", mixinStandardHelpOptions = true)
     static class Decide extends OnSystem {
 
-        @Option(names = "--change", required = true, paramLabel = "CHANGE_ID",
+        @Option(
+                names = "--change",
+                required = true,
+                paramLabel = "CHANGE_ID",
                 descriptionKey = "cli.lifecycle.ops.option.change")
         UUID changeId;
 
@@ -129,11 +149,15 @@ public class SupervisionCommand implements Runnable {
         @Option(names = "--reason", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.ops.option.decisionReason")
         String reason;
 
-        @Option(names = "--regulator-reviewed-on", paramLabel = "YYYY-MM-DD",
+        @Option(
+                names = "--regulator-reviewed-on",
+                paramLabel = "YYYY-MM-DD",
                 descriptionKey = "cli.lifecycle.ops.option.regulatorReviewedOn")
         String regulatorReviewedOn;
 
-        @Option(names = "--regulator-reference", paramLabel = "TEXT",
+        @Option(
+                names = "--regulator-reference",
+                paramLabel = "TEXT",
                 descriptionKey = "cli.lifecycle.ops.option.regulatorReference")
         String regulatorReference;
 
@@ -157,9 +181,17 @@ public class SupervisionCommand implements Runnable {
                 err.println(Texts.get("lifecycle.ops.cli.confirmFirst"));
                 return 2;
             }
-            SupervisionChange c = service.decide(systemId, changeId, null, new SupervisionService.DecisionInput(
-                    approve ? "APPROVE" : "REFUSE", reason, regulatorReviewedOn, regulatorReference, null));
-            out.println(Texts.get("lifecycle.ops.cli.changeSaved", c.title(), Msg.of(c.status()).text(), c.id()));
+            SupervisionChange c = service.decide(
+                    systemId,
+                    changeId,
+                    null,
+                    new SupervisionService.DecisionInput(
+                            approve ? "APPROVE" : "REFUSE", reason, regulatorReviewedOn, regulatorReference, null));
+            out.println(Texts.get(
+                    "lifecycle.ops.cli.changeSaved",
+                    c.title(),
+                    Msg.of(c.status()).text(),
+                    c.id()));
             return 0;
         }
     }

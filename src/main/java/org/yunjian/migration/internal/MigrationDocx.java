@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Component;
 import org.yunjian.documents.WordDocuments;
@@ -42,10 +41,13 @@ class MigrationDocx {
     byte[] render(MigrationService.View v, LocalDate today) {
         String system = v.access().system().name();
         try (XWPFDocument doc = WordDocuments.create(Texts.CHINESE);
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.getProperties().getCoreProperties().setTitle(Text.safe(t("lifecycle.ops.migration.doc.title")
-                    + " · " + system));
-            WordDocuments.headerAndFooter(doc, system + " · " + t("lifecycle.ops.migration.doc.title"),
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getProperties()
+                    .getCoreProperties()
+                    .setTitle(Text.safe(t("lifecycle.ops.migration.doc.title") + " · " + system));
+            WordDocuments.headerAndFooter(
+                    doc,
+                    system + " · " + t("lifecycle.ops.migration.doc.title"),
                     t("lifecycle.ops.doc.footer", WordDocuments.PAGE));
             WordDocuments.title(doc, t("lifecycle.ops.migration.doc.title"), 18);
             WordDocuments.para(doc, t("lifecycle.ops.doc.systemLine", system, Formats.date(today)));
@@ -56,11 +58,21 @@ class MigrationDocx {
             } else {
                 List<List<String>> rows = new ArrayList<>();
                 for (MigrationStep s : v.steps()) {
-                    rows.add(List.of(String.valueOf(s.position()), s.description(), v.org(s.ownerOrg()),
-                            window(s.windowStart(), s.windowEnd()), Msg.of(s.status()).text(Texts.CHINESE)));
+                    rows.add(List.of(
+                            String.valueOf(s.position()),
+                            s.description(),
+                            v.org(s.ownerOrg()),
+                            window(s.windowStart(), s.windowEnd()),
+                            Msg.of(s.status()).text(Texts.CHINESE)));
                 }
-                WordDocuments.table(doc, List.of(t("lifecycle.ops.step.position"), t("lifecycle.ops.step.description"),
-                        t("lifecycle.ops.step.owner"), t("lifecycle.ops.step.window"), t("lifecycle.ops.step.status")),
+                WordDocuments.table(
+                        doc,
+                        List.of(
+                                t("lifecycle.ops.step.position"),
+                                t("lifecycle.ops.step.description"),
+                                t("lifecycle.ops.step.owner"),
+                                t("lifecycle.ops.step.window"),
+                                t("lifecycle.ops.step.status")),
                         rows);
             }
 
@@ -77,19 +89,35 @@ class MigrationDocx {
             } else {
                 List<List<String>> rows = new ArrayList<>();
                 for (MigrationCheck c : v.checks()) {
-                    rows.add(List.of(c.subject(), Msg.of(c.method()).text(Texts.CHINESE), c.sourceValue(),
-                            c.targetValue(), t(c.matches() ? "lifecycle.ops.check.match" : "lifecycle.ops.check.mismatch"),
+                    rows.add(List.of(
+                            c.subject(),
+                            Msg.of(c.method()).text(Texts.CHINESE),
+                            c.sourceValue(),
+                            c.targetValue(),
+                            t(c.matches() ? "lifecycle.ops.check.match" : "lifecycle.ops.check.mismatch"),
                             Formats.date(c.checkedOn())));
                 }
-                WordDocuments.table(doc, List.of(t("lifecycle.ops.check.subject"), t("lifecycle.ops.check.method"),
-                        t("lifecycle.ops.check.sourceValue"), t("lifecycle.ops.check.targetValue"),
-                        t("lifecycle.ops.check.result"), t("lifecycle.ops.check.checkedOn")), rows);
+                WordDocuments.table(
+                        doc,
+                        List.of(
+                                t("lifecycle.ops.check.subject"),
+                                t("lifecycle.ops.check.method"),
+                                t("lifecycle.ops.check.sourceValue"),
+                                t("lifecycle.ops.check.targetValue"),
+                                t("lifecycle.ops.check.result"),
+                                t("lifecycle.ops.check.checkedOn")),
+                        rows);
             }
 
             WordDocuments.heading(doc, 1, t("lifecycle.ops.migration.doc.h.parallel"));
-            WordDocuments.para(doc, p.parallelStart() == null ? t("lifecycle.ops.none")
-                    : t("lifecycle.ops.plan.parallelPeriod", Formats.date(p.parallelStart()),
-                    Formats.date(p.parallelEnd())));
+            WordDocuments.para(
+                    doc,
+                    p.parallelStart() == null
+                            ? t("lifecycle.ops.none")
+                            : t(
+                                    "lifecycle.ops.plan.parallelPeriod",
+                                    Formats.date(p.parallelStart()),
+                                    Formats.date(p.parallelEnd())));
             if (p.parallelNotes() != null) {
                 WordDocuments.para(doc, p.parallelNotes());
             }
@@ -98,21 +126,36 @@ class MigrationDocx {
             if (v.acceptances().isEmpty()) {
                 WordDocuments.para(doc, t("lifecycle.ops.acceptance.empty"));
             } else {
-                var names = people.displayNames(v.acceptances().stream().map(MigrationAcceptance::testedBy)
+                var names = people.displayNames(v.acceptances().stream()
+                        .map(MigrationAcceptance::testedBy)
                         .collect(Collectors.toSet()));
                 List<List<String>> rows = new ArrayList<>();
                 for (MigrationAcceptance a : v.acceptances()) {
-                    String files = a.files().isEmpty() ? t("lifecycle.ops.none") : a.files().stream()
-                            .map(f -> t("lifecycle.ops.file.line", f.displayName(), f.sm3()))
-                            .collect(Collectors.joining("\n"));
-                    rows.add(List.of(a.test(), Msg.of(a.result()).text(Texts.CHINESE), v.org(a.testerOrg()),
-                            names.getOrDefault(a.testedBy(), a.testedBy()), Formats.date(a.testedOn()),
-                            a.notes() == null ? "—" : a.notes(), files));
+                    String files = a.files().isEmpty()
+                            ? t("lifecycle.ops.none")
+                            : a.files().stream()
+                                    .map(f -> t("lifecycle.ops.file.line", f.displayName(), f.sm3()))
+                                    .collect(Collectors.joining("\n"));
+                    rows.add(List.of(
+                            a.test(),
+                            Msg.of(a.result()).text(Texts.CHINESE),
+                            v.org(a.testerOrg()),
+                            names.getOrDefault(a.testedBy(), a.testedBy()),
+                            Formats.date(a.testedOn()),
+                            a.notes() == null ? "—" : a.notes(),
+                            files));
                 }
-                WordDocuments.table(doc, List.of(t("lifecycle.ops.acceptance.test"),
-                        t("lifecycle.ops.acceptance.result"), t("lifecycle.ops.acceptance.testerOrg"),
-                        t("lifecycle.ops.acceptance.testedBy"), t("lifecycle.ops.acceptance.testedOn"),
-                        t("lifecycle.ops.acceptance.notes"), t("lifecycle.ops.acceptance.files")), rows);
+                WordDocuments.table(
+                        doc,
+                        List.of(
+                                t("lifecycle.ops.acceptance.test"),
+                                t("lifecycle.ops.acceptance.result"),
+                                t("lifecycle.ops.acceptance.testerOrg"),
+                                t("lifecycle.ops.acceptance.testedBy"),
+                                t("lifecycle.ops.acceptance.testedOn"),
+                                t("lifecycle.ops.acceptance.notes"),
+                                t("lifecycle.ops.acceptance.files")),
+                        rows);
             }
             basis(doc, basis.of(v.access().system(), OpsBasis.Document.MIGRATION, Texts.CHINESE));
             doc.write(out);
@@ -143,5 +186,4 @@ class MigrationDocx {
     static String t(String key, Object... args) {
         return Msg.of(key, args).text(Texts.CHINESE);
     }
-
 }

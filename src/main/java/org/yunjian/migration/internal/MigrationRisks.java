@@ -2,19 +2,17 @@ package org.yunjian.migration.internal;
 
 import static org.yunjian.shared.FieldValues.blank;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.lifecycle.Dates;
@@ -47,8 +45,14 @@ public class MigrationRisks {
     private final MigrationWork work;
     private final Clock clock;
 
-    MigrationRisks(PlanAccesses accesses, MigrationRepository repo, OpsFields fields, Catalog catalog,
-                   ApplicationEventPublisher events, MigrationWork work, Clock clock) {
+    MigrationRisks(
+            PlanAccesses accesses,
+            MigrationRepository repo,
+            OpsFields fields,
+            Catalog catalog,
+            ApplicationEventPublisher events,
+            MigrationWork work,
+            Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
         this.fields = fields;
@@ -59,8 +63,7 @@ public class MigrationRisks {
     }
 
     /** An assessment as typed; {@code version}: the stored assessment's version it replaces, 0 for the first. */
-    public record RiskInput(String likelihood, String impact, String treatment, String ownerOrg, Long version) {
-    }
+    public record RiskInput(String likelihood, String impact, String treatment, String ownerOrg, Long version) {}
 
     /**
      * One line of the register.
@@ -68,8 +71,7 @@ public class MigrationRisks {
      * @param risk       the guide's text of the risk, verbatim, with its clause
      * @param assessment the customer's assessment (unassessed: version 0)
      */
-    public record Entry(Requirement risk, MigrationRisk assessment) {
-    }
+    public record Entry(Requirement risk, MigrationRisk assessment) {}
 
     /**
      * The register as the caller may see it: every risk of the guide for the system, assessed or not, for a caller who
@@ -79,11 +81,12 @@ public class MigrationRisks {
     @Transactional(readOnly = true)
     public List<Entry> register(UUID systemId) {
         PlanAccess a = accesses.of(systemId);
-        Map<RequirementId, MigrationRisk> stored = repo.risks(systemId).stream()
-                .collect(Collectors.toMap(MigrationRisk::risk, Function.identity()));
-        return risks(a.system()).stream().map(r -> new Entry(r,
-                        stored.getOrDefault(r.id(), MigrationRisk.unassessed(systemId, r.id()))))
-                .filter(e -> a.seesWholePlan() || a.is(e.assessment().ownerOrg())).toList();
+        Map<RequirementId, MigrationRisk> stored =
+                repo.risks(systemId).stream().collect(Collectors.toMap(MigrationRisk::risk, Function.identity()));
+        return risks(a.system()).stream()
+                .map(r -> new Entry(r, stored.getOrDefault(r.id(), MigrationRisk.unassessed(systemId, r.id()))))
+                .filter(e -> a.seesWholePlan() || a.is(e.assessment().ownerOrg()))
+                .toList();
     }
 
     /**
@@ -92,29 +95,56 @@ public class MigrationRisks {
      */
     public MigrationRisk assess(UUID systemId, String riskId, ExpectedVersion version, RiskInput in) {
         PlanAccess a = accesses.of(systemId);
-        Requirement risk = risks(a.system()).stream().filter(r -> r.id().value().equals(riskId)).findFirst()
+        Requirement risk = risks(a.system()).stream()
+                .filter(r -> r.id().value().equals(riskId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("lifecycle-migration-risk", riskId));
         a.requireCustomer();
         FieldErrors errors = new FieldErrors();
-        MigrationRisk.Rating likelihood = blank(in.likelihood()) ? null
+        MigrationRisk.Rating likelihood = blank(in.likelihood())
+                ? null
                 : fields.constant(errors, "likelihood", MigrationRisk.Rating.class, in.likelihood());
-        MigrationRisk.Rating impact = blank(in.impact()) ? null
-                : fields.constant(errors, "impact", MigrationRisk.Rating.class, in.impact());
-        String treatment = fields.text(errors, "treatment", in.treatment(), MigrationService.MEDIUM, false,
-                Text.Kind.LINES);
+        MigrationRisk.Rating impact =
+                blank(in.impact()) ? null : fields.constant(errors, "impact", MigrationRisk.Rating.class, in.impact());
+        String treatment =
+                fields.text(errors, "treatment", in.treatment(), MigrationService.MEDIUM, false, Text.Kind.LINES);
         UUID owner = fields.id(errors, "ownerOrg", in.ownerOrg(), false);
         // a rating refused as unknown keeps its own message: the first problem of a field wins
-        MigrationRisk.check(errors, likelihood, impact, treatment, owner, fields.organisations(a.system()).keySet());
+        MigrationRisk.check(
+                errors,
+                likelihood,
+                impact,
+                treatment,
+                owner,
+                fields.organisations(a.system()).keySet());
         errors.throwIfAny();
-        long stored = repo.risks(systemId).stream().filter(r -> r.risk().equals(risk.id()))
-                .mapToLong(MigrationRisk::version).findFirst().orElse(0);
+        long stored = repo.risks(systemId).stream()
+                .filter(r -> r.risk().equals(risk.id()))
+                .mapToLong(MigrationRisk::version)
+                .findFirst()
+                .orElse(0);
         long expected = version == null ? stored : version.value();
-        MigrationRisk r = new MigrationRisk(systemId, risk.id(), likelihood, impact, treatment, owner,
-                a.user().username(), clock.instant(), expected + 1);
+        MigrationRisk r = new MigrationRisk(
+                systemId,
+                risk.id(),
+                likelihood,
+                impact,
+                treatment,
+                owner,
+                a.user().username(),
+                clock.instant(),
+                expected + 1);
         repo.saveRisk(r, expected);
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.risk", "lifecycle-migration-risk", systemId,
-                Msg.of("lifecycle.risk.audit", ClauseLabel.of(risk), Msg.of(likelihood),
-                        Msg.of(impact), a.system().name())));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.risk",
+                "lifecycle-migration-risk",
+                systemId,
+                Msg.of(
+                        "lifecycle.risk.audit",
+                        ClauseLabel.of(risk),
+                        Msg.of(likelihood),
+                        Msg.of(impact),
+                        a.system().name())));
         work.publishRisk(a.system(), r); // a high risk with an owner waits on the owner's people
         return r;
     }
@@ -126,9 +156,13 @@ public class MigrationRisks {
      */
     public MigrationRisk treat(UUID systemId, String riskId, ExpectedVersion version, String treatedOn) {
         PlanAccess a = accesses.of(systemId);
-        Requirement risk = risks(a.system()).stream().filter(r -> r.id().value().equals(riskId)).findFirst()
+        Requirement risk = risks(a.system()).stream()
+                .filter(r -> r.id().value().equals(riskId))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("lifecycle-migration-risk", riskId));
-        MigrationRisk stored = repo.risks(systemId).stream().filter(r -> r.risk().equals(risk.id())).findFirst()
+        MigrationRisk stored = repo.risks(systemId).stream()
+                .filter(r -> r.risk().equals(risk.id()))
+                .findFirst()
                 .orElse(MigrationRisk.unassessed(systemId, risk.id()));
         if (!a.seesWholePlan() && !a.is(stored.ownerOrg())) { // as the register shows it
             throw new NotFoundException("lifecycle-migration-risk", riskId);
@@ -138,13 +172,22 @@ public class MigrationRisks {
         }
         FieldErrors errors = new FieldErrors();
         java.time.LocalDate on = Dates.parse(treatedOn, "treatedOn", errors);
-        MigrationRisk treated = stored.treatedOn(errors, on,
+        MigrationRisk treated = stored.treatedOn(
+                errors,
+                on,
                 java.time.LocalDate.ofInstant(clock.instant(), org.yunjian.shared.Formats.zone()),
-                a.user().username(), clock.instant());
+                a.user().username(),
+                clock.instant());
         errors.throwIfAny();
         repo.saveRisk(treated, version == null ? stored.version() : version.value());
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.riskTreated", "lifecycle-migration-risk",
-                systemId, Msg.of("lifecycle.risk.audit.treated", ClauseLabel.of(risk), a.system().name(),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.riskTreated",
+                "lifecycle-migration-risk",
+                systemId,
+                Msg.of(
+                        "lifecycle.risk.audit.treated",
+                        ClauseLabel.of(risk),
+                        a.system().name(),
                         org.yunjian.shared.Formats.date(on))));
         work.publishRisk(a.system(), treated);
         return treated;

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +20,12 @@ import org.yunjian.migration.MigrationStep;
 import org.yunjian.migration.MigrationStepStatus;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * A system's migration plan (《迁移实施方案》): steps, rollback plan and trigger, data migration checks, parallel
@@ -48,8 +47,14 @@ public class MigrationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MigrationService(PlanAccesses accesses, MigrationRepository repo, OpsFields fields, OpsFileRepository files,
-                     MigrationDocx docx, ApplicationEventPublisher events, Clock clock) {
+    MigrationService(
+            PlanAccesses accesses,
+            MigrationRepository repo,
+            OpsFields fields,
+            OpsFileRepository files,
+            MigrationDocx docx,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.accesses = accesses;
         this.repo = repo;
         this.fields = fields;
@@ -60,24 +65,30 @@ public class MigrationService {
     }
 
     /** The plan as typed; {@code version}: the stored plan's version it replaces, 0 for none yet (or If-Match). */
-    public record MigrationPlanInput(String rollbackPlan, String rollbackTrigger, String parallelStart, String parallelEnd,
-                                     String parallelNotes, Long version) {
-    }
+    public record MigrationPlanInput(
+            String rollbackPlan,
+            String rollbackTrigger,
+            String parallelStart,
+            String parallelEnd,
+            String parallelNotes,
+            Long version) {}
 
     /**
      * A step as typed; a blank position appends it, a blank status is 计划中; {@code version}: the step's version a
      * change replaces (or If-Match).
      */
-    public record StepInput(String position, String description, String ownerOrg, String windowStart,
-                            String windowEnd, String status, Long version) {
-    }
+    public record StepInput(
+            String position,
+            String description,
+            String ownerOrg,
+            String windowStart,
+            String windowEnd,
+            String status,
+            Long version) {}
 
-    public record CheckInput(String subject, String method, String sourceValue, String targetValue,
-                             String checkedOn) {
-    }
+    public record CheckInput(String subject, String method, String sourceValue, String targetValue, String checkedOn) {}
 
-    public record AcceptanceInput(String test, String result, String testedOn, String notes) {
-    }
+    public record AcceptanceInput(String test, String result, String testedOn, String notes) {}
 
     /**
      * The plan as the caller may see it.
@@ -85,8 +96,13 @@ public class MigrationService {
      * @param plan          rollback and parallel running, or null for a caller who sees only what names it
      * @param organisations the system's organisations by name
      */
-    public record View(PlanAccess access, MigrationPlan plan, List<MigrationStep> steps, List<MigrationCheck> checks,
-                       List<MigrationAcceptance> acceptances, Map<UUID, String> organisations) {
+    public record View(
+            PlanAccess access,
+            MigrationPlan plan,
+            List<MigrationStep> steps,
+            List<MigrationCheck> checks,
+            List<MigrationAcceptance> acceptances,
+            Map<UUID, String> organisations) {
 
         public boolean mayEditPlan() {
             return access.isCustomer();
@@ -110,22 +126,32 @@ public class MigrationService {
     }
 
     /** A stored file, opened and verified, with the name to serve it under. */
-    public record Download(byte[] content, String fileName, String contentType, String sm3) {
-    }
+    public record Download(byte[] content, String fileName, String contentType, String sm3) {}
 
-    public record Export(byte[] content, DownloadName name) {
-    }
+    public record Export(byte[] content, DownloadName name) {}
 
     @Transactional(readOnly = true)
     public View view(UUID systemId) {
         PlanAccess a = accesses.of(systemId);
         Map<UUID, String> orgs = fields.organisations(a.system());
         if (a.seesWholePlan()) {
-            return new View(a, repo.plan(systemId), repo.steps(systemId), repo.checks(systemId),
-                    repo.acceptances(systemId), orgs);
+            return new View(
+                    a,
+                    repo.plan(systemId),
+                    repo.steps(systemId),
+                    repo.checks(systemId),
+                    repo.acceptances(systemId),
+                    orgs);
         }
-        return new View(a, null, repo.steps(systemId).stream().filter(s -> a.is(s.ownerOrg())).toList(), List.of(),
-                repo.acceptances(systemId).stream().filter(t -> a.is(t.testerOrg())).toList(), orgs);
+        return new View(
+                a,
+                null,
+                repo.steps(systemId).stream().filter(s -> a.is(s.ownerOrg())).toList(),
+                List.of(),
+                repo.acceptances(systemId).stream()
+                        .filter(t -> a.is(t.testerOrg()))
+                        .toList(),
+                orgs);
     }
 
     /**
@@ -145,10 +171,13 @@ public class MigrationService {
         errors.throwIfAny();
         long stored = repo.plan(systemId).version();
         long expected = version == null ? stored : version.value();
-        MigrationPlan p = new MigrationPlan(systemId, rollback, trigger, start, end, notes, a.user().username(),
-                clock.instant(), expected + 1);
+        MigrationPlan p = new MigrationPlan(
+                systemId, rollback, trigger, start, end, notes, a.user().username(), clock.instant(), expected + 1);
         repo.savePlan(p, expected);
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.plan", "lifecycle-migration-plan", systemId,
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.plan",
+                "lifecycle-migration-plan",
+                systemId,
                 Msg.of("lifecycle.ops.audit.migrationPlan", a.system().name())));
         return p;
     }
@@ -158,8 +187,15 @@ public class MigrationService {
         a.requireCustomer();
         MigrationStep s = step(a, UUID.randomUUID(), in, repo.nextPosition(systemId), 0);
         repo.insertStep(s);
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.step.add", "lifecycle-migration-step", s.id(),
-                Msg.of("lifecycle.ops.audit.stepAdd", s.position(), s.description(), a.system().name())));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.step.add",
+                "lifecycle-migration-step",
+                s.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.stepAdd",
+                        s.position(),
+                        s.description(),
+                        a.system().name())));
         return s;
     }
 
@@ -169,17 +205,37 @@ public class MigrationService {
      */
     public MigrationStep updateStep(UUID systemId, UUID stepId, ExpectedVersion version, StepInput in) {
         PlanAccess a = accesses.of(systemId);
-        MigrationStep old = repo.step(systemId, stepId).filter(s -> a.seesWholePlan() || a.is(s.ownerOrg()))
+        MigrationStep old = repo.step(systemId, stepId)
+                .filter(s -> a.seesWholePlan() || a.is(s.ownerOrg()))
                 .orElseThrow(() -> new NotFoundException("lifecycle-migration-step", stepId));
         FieldErrors probe = new FieldErrors();
         UUID newOwner = fields.id(probe, "ownerOrg", in.ownerOrg(), false);
         old.requireEditableBy(a.isCustomer(), a.isProvider(), a.user().organizationId(), newOwner);
-        MigrationStep s = step(a, stepId, new StepInput(in.position(), in.description(),
-                in.ownerOrg() == null || in.ownerOrg().isBlank() ? old.ownerOrg().toString() : in.ownerOrg(),
-                in.windowStart(), in.windowEnd(), in.status(), null), old.position(), old.version() + 1);
+        MigrationStep s = step(
+                a,
+                stepId,
+                new StepInput(
+                        in.position(),
+                        in.description(),
+                        in.ownerOrg() == null || in.ownerOrg().isBlank()
+                                ? old.ownerOrg().toString()
+                                : in.ownerOrg(),
+                        in.windowStart(),
+                        in.windowEnd(),
+                        in.status(),
+                        null),
+                old.position(),
+                old.version() + 1);
         repo.updateStep(s, version == null ? old.version() : version.value());
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.step.update", "lifecycle-migration-step",
-                s.id(), Msg.of("lifecycle.ops.audit.stepUpdate", s.position(), s.description(), Msg.of(s.status()),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.step.update",
+                "lifecycle-migration-step",
+                s.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.stepUpdate",
+                        s.position(),
+                        s.description(),
+                        Msg.of(s.status()),
                         a.system().name())));
         return s;
     }
@@ -199,15 +255,27 @@ public class MigrationService {
         }
         String description = fields.text(errors, "description", in.description(), MEDIUM, true, Text.Kind.LINES);
         UUID owner = fields.id(errors, "ownerOrg", in.ownerOrg(), true);
-        MigrationStep.checkOwner(errors, "ownerOrg", owner, fields.organisations(a.system()).keySet());
+        MigrationStep.checkOwner(
+                errors, "ownerOrg", owner, fields.organisations(a.system()).keySet());
         var start = fields.time(errors, "windowStart", in.windowStart());
         var end = fields.time(errors, "windowEnd", in.windowEnd());
         MigrationStep.checkWindow(errors, start, end);
-        MigrationStepStatus status = in.status() == null || in.status().isBlank() ? MigrationStepStatus.PLANNED
+        MigrationStepStatus status = in.status() == null || in.status().isBlank()
+                ? MigrationStepStatus.PLANNED
                 : fields.constant(errors, "status", MigrationStepStatus.class, in.status());
         errors.throwIfAny();
-        return new MigrationStep(id, a.system().id(), position, description, owner, start, end, status,
-                a.user().username(), clock.instant(), version);
+        return new MigrationStep(
+                id,
+                a.system().id(),
+                position,
+                description,
+                owner,
+                start,
+                end,
+                status,
+                a.user().username(),
+                clock.instant(),
+                version);
     }
 
     public MigrationCheck addCheck(UUID systemId, CheckInput in) {
@@ -222,25 +290,40 @@ public class MigrationService {
         String target = fields.text(errors, "targetValue", in.targetValue(), SHORT, true, Text.Kind.LINE);
         LocalDate on = fields.date(errors, "checkedOn", in.checkedOn(), true);
         errors.throwIfAny();
-        MigrationCheck c = new MigrationCheck(UUID.randomUUID(), systemId, subject, method, source, target, on,
-                a.user().username(), clock.instant());
+        MigrationCheck c = new MigrationCheck(
+                UUID.randomUUID(),
+                systemId,
+                subject,
+                method,
+                source,
+                target,
+                on,
+                a.user().username(),
+                clock.instant());
         repo.insertCheck(c);
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.check", "lifecycle-migration-check", c.id(),
-                Msg.of("lifecycle.ops.audit.check", subject, Msg.of(c.matches() ? "lifecycle.ops.check.match"
-                        : "lifecycle.ops.check.mismatch"), a.system().name())));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.check",
+                "lifecycle-migration-check",
+                c.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.check",
+                        subject,
+                        Msg.of(c.matches() ? "lifecycle.ops.check.match" : "lifecycle.ops.check.mismatch"),
+                        a.system().name())));
         return c;
     }
 
     /** Records an acceptance test with its evidence files; a refused file refuses the whole record. */
-    public MigrationAcceptance recordAcceptance(UUID systemId, AcceptanceInput in, List<OpsFileRepository.Upload> uploads) {
+    public MigrationAcceptance recordAcceptance(
+            UUID systemId, AcceptanceInput in, List<OpsFileRepository.Upload> uploads) {
         PlanAccess a = accesses.of(systemId);
         if (!a.isCustomer() && !(a.assessor() && a.user().organizationId() != null)) {
             throw new PlanAccess.Refused(Msg.of("lifecycle.ops.denied.acceptance"));
         }
         FieldErrors errors = new FieldErrors();
         String test = fields.text(errors, "test", in.test(), SHORT, true, Text.Kind.LINE);
-        MigrationAcceptanceResult result = fields.constant(errors, "result", MigrationAcceptanceResult.class,
-                in.result());
+        MigrationAcceptanceResult result =
+                fields.constant(errors, "result", MigrationAcceptanceResult.class, in.result());
         LocalDate on = fields.date(errors, "testedOn", in.testedOn(), true);
         if (on != null && on.isAfter(LocalDate.now(clock.withZone(Formats.zone())))) {
             errors.add("testedOn", "lifecycle.ops.error.testedOnFuture");
@@ -248,11 +331,27 @@ public class MigrationService {
         String notes = fields.text(errors, "notes", in.notes(), MEDIUM, false, Text.Kind.LINES);
         errors.throwIfAny();
         List<EvidenceVault.Sealed> sealed = files.seal("files", uploads);
-        MigrationAcceptance t = new MigrationAcceptance(UUID.randomUUID(), systemId, test, result,
-                a.user().organizationId(), a.user().username(), on, notes, clock.instant(), sealed);
+        MigrationAcceptance t = new MigrationAcceptance(
+                UUID.randomUUID(),
+                systemId,
+                test,
+                result,
+                a.user().organizationId(),
+                a.user().username(),
+                on,
+                notes,
+                clock.instant(),
+                sealed);
         repo.insertAcceptance(t);
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.acceptance", "lifecycle-migration-acceptance",
-                t.id(), Msg.of("lifecycle.ops.audit.acceptance", test, Msg.of(result), sealed.size(),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.acceptance",
+                "lifecycle-migration-acceptance",
+                t.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.acceptance",
+                        test,
+                        Msg.of(result),
+                        sealed.size(),
                         a.system().name())));
         return t;
     }
@@ -261,10 +360,14 @@ public class MigrationService {
     @Transactional(readOnly = true)
     public Download file(UUID systemId, UUID fileId) {
         View v = view(systemId);
-        OpsFileRepository.Found f = files.find(systemId, fileId).filter(x -> x.kind() == OpsFileRepository.Owner.ACCEPTANCE)
+        OpsFileRepository.Found f = files.find(systemId, fileId)
+                .filter(x -> x.kind() == OpsFileRepository.Owner.ACCEPTANCE)
                 .filter(x -> v.acceptances().stream().anyMatch(t -> t.id().equals(x.ownerId())))
                 .orElseThrow(() -> new NotFoundException("lifecycle-file", fileId));
-        return new Download(files.open(f.sealed()), f.sealed().servedName(), f.sealed().contentType(),
+        return new Download(
+                files.open(f.sealed()),
+                f.sealed().servedName(),
+                f.sealed().contentType(),
                 f.sealed().sm3());
     }
 
@@ -275,9 +378,21 @@ public class MigrationService {
             throw new PlanAccess.Refused(Msg.of("lifecycle.ops.denied.wholePlan"));
         }
         byte[] content = docx.render(v, LocalDate.now(clock.withZone(Formats.zone())));
-        events.publishEvent(AuditableEvent.success("lifecycle.migration.export", "lifecycle-migration-plan", systemId,
-                Msg.of("lifecycle.ops.audit.migrationExport", v.access().system().name())));
-        return new Export(content, DownloadName.of("lifecycle.ops.migration.fileName", "migration-plan",
-                v.access().system().name(), null, clock.instant(), "docx"));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.migration.export",
+                "lifecycle-migration-plan",
+                systemId,
+                Msg.of(
+                        "lifecycle.ops.audit.migrationExport",
+                        v.access().system().name())));
+        return new Export(
+                content,
+                DownloadName.of(
+                        "lifecycle.ops.migration.fileName",
+                        "migration-plan",
+                        v.access().system().name(),
+                        null,
+                        clock.instant(),
+                        "docx"));
     }
 }

@@ -2,7 +2,6 @@ package org.yunjian.migration.internal;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +44,13 @@ class MigrationWork implements WorkSource {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
 
-    MigrationWork(SupervisionRepository supervision, DrillRepository drills, MigrationRepository migration,
-                  WorkLookup lookup, Catalog catalog, ApplicationEventPublisher events) {
+    MigrationWork(
+            SupervisionRepository supervision,
+            DrillRepository drills,
+            MigrationRepository migration,
+            WorkLookup lookup,
+            Catalog catalog,
+            ApplicationEventPublisher events) {
         this.supervision = supervision;
         this.drills = drills;
         this.migration = migration;
@@ -85,11 +89,12 @@ class MigrationWork implements WorkSource {
             });
         }
         for (UUID systemId : drills.drillSystems()) {
-            lookup.system(systemId).ifPresent(s -> drills.drills(systemId).forEach(d -> d.tasks()
-                    .forEach(t -> events.publishEvent(drillTask(s, t)))));
+            lookup.system(systemId).ifPresent(s -> drills.drills(systemId)
+                    .forEach(d -> d.tasks().forEach(t -> events.publishEvent(drillTask(s, t)))));
         }
         for (UUID systemId : migration.riskSystems()) {
-            lookup.system(systemId).ifPresent(s -> migration.risks(systemId).forEach(r -> events.publishEvent(risk(s, r))));
+            lookup.system(systemId)
+                    .ifPresent(s -> migration.risks(systemId).forEach(r -> events.publishEvent(risk(s, r))));
         }
     }
 
@@ -100,9 +105,15 @@ class MigrationWork implements WorkSource {
         if (!c.awaitsDecisionOf(s.customerId())) {
             return WorkSnapshot.nothingWaiting(CHANGE + c.id());
         }
-        return new WorkSnapshot(CHANGE + c.id(), List.of(new WorkTask("decide", "work.lifecycle.supervision.change",
-                List.of(s.name(), c.title()), "/systems/" + s.id() + "/lifecycle/supervision#decision-" + c.id(),
-                WorkAddressee.organization(s.customerId()), null)));
+        return new WorkSnapshot(
+                CHANGE + c.id(),
+                List.of(new WorkTask(
+                        "decide",
+                        "work.lifecycle.supervision.change",
+                        List.of(s.name(), c.title()),
+                        "/systems/" + s.id() + "/lifecycle/supervision#decision-" + c.id(),
+                        WorkAddressee.organization(s.customerId()),
+                        null)));
     }
 
     /** What waits on one provider report: the customer's review. */
@@ -110,11 +121,19 @@ class MigrationWork implements WorkSource {
         if (r.reviewed()) {
             return WorkSnapshot.nothingWaiting(REPORT + r.id());
         }
-        return new WorkSnapshot(REPORT + r.id(), List.of(new WorkTask("review", "work.lifecycle.supervision.report",
-                List.of(s.name(), "msg:enum.SupervisionReportKind." + r.kind().name(),
-                        Formats.date(r.periodStart()), Formats.date(r.periodEnd())),
-                "/systems/" + s.id() + "/lifecycle/supervision#review-" + r.id(),
-                WorkAddressee.organization(s.customerId()), null)));
+        return new WorkSnapshot(
+                REPORT + r.id(),
+                List.of(new WorkTask(
+                        "review",
+                        "work.lifecycle.supervision.report",
+                        List.of(
+                                s.name(),
+                                "msg:enum.SupervisionReportKind." + r.kind().name(),
+                                Formats.date(r.periodStart()),
+                                Formats.date(r.periodEnd())),
+                        "/systems/" + s.id() + "/lifecycle/supervision#review-" + r.id(),
+                        WorkAddressee.organization(s.customerId()),
+                        null)));
     }
 
     /** What waits on one follow-up task of a drill: while open, the organisation it was given to. */
@@ -122,9 +141,15 @@ class MigrationWork implements WorkSource {
         if (t.status() != org.yunjian.migration.DrillTaskStatus.OPEN) {
             return WorkSnapshot.nothingWaiting(DRILL_TASK + t.id());
         }
-        return new WorkSnapshot(DRILL_TASK + t.id(), List.of(new WorkTask("do", "work.lifecycle.drill.task",
-                List.of(s.name(), t.description()), "/systems/" + s.id() + "/lifecycle/drills#drill-" + t.drillId(),
-                WorkAddressee.organization(t.ownerOrg()), t.dueOn())));
+        return new WorkSnapshot(
+                DRILL_TASK + t.id(),
+                List.of(new WorkTask(
+                        "do",
+                        "work.lifecycle.drill.task",
+                        List.of(s.name(), t.description()),
+                        "/systems/" + s.id() + "/lifecycle/drills#drill-" + t.drillId(),
+                        WorkAddressee.organization(t.ownerOrg()),
+                        t.dueOn())));
     }
 
     /**
@@ -133,10 +158,21 @@ class MigrationWork implements WorkSource {
      */
     WorkSnapshot risk(CloudSystem s, org.yunjian.migration.MigrationRisk r) {
         String scope = RISK + s.id() + ":" + r.risk().value();
-        return r.awaitsTreatmentBy().map(owner -> new WorkSnapshot(scope, List.of(new WorkTask("treat",
-                "work.lifecycle.migration.risk", List.of(s.name(), catalog.requirement(r.risk())
-                        .map(x -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(x))).orElse(r.risk().value())),
-                "/systems/" + s.id() + "/lifecycle/migration#risk-" + r.risk().value(),
-                WorkAddressee.organization(owner), null)))).orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
+        return r.awaitsTreatmentBy()
+                .map(owner -> new WorkSnapshot(
+                        scope,
+                        List.of(new WorkTask(
+                                "treat",
+                                "work.lifecycle.migration.risk",
+                                List.of(
+                                        s.name(),
+                                        catalog.requirement(r.risk())
+                                                .map(x -> WorkTask.message(org.yunjian.catalog.ClauseLabel.of(x)))
+                                                .orElse(r.risk().value())),
+                                "/systems/" + s.id() + "/lifecycle/migration#risk-"
+                                        + r.risk().value(),
+                                WorkAddressee.organization(owner),
+                                null))))
+                .orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
     }
 }

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,11 +19,19 @@ import org.yunjian.evidence.EvidenceVault;
 public class OpsFileRepository {
 
     /** What a file belongs to. */
-    public enum Owner { ACCEPTANCE, REPORT }
+    public enum Owner {
+        ACCEPTANCE,
+        REPORT
+    }
 
     private static final RowMapper<EvidenceVault.Sealed> SEALED = (rs, n) -> new EvidenceVault.Sealed(
-            rs.getObject("id", UUID.class), rs.getString("display_name"), rs.getString("content_type"),
-            rs.getLong("size_bytes"), rs.getString("sm3"), rs.getString("blob_name"), rs.getString("wrapped_key"));
+            rs.getObject("id", UUID.class),
+            rs.getString("display_name"),
+            rs.getString("content_type"),
+            rs.getLong("size_bytes"),
+            rs.getString("sm3"),
+            rs.getString("blob_name"),
+            rs.getString("wrapped_key"));
 
     private final JdbcClient jdbc;
     private final EvidenceVault vault;
@@ -37,38 +44,56 @@ public class OpsFileRepository {
     }
 
     /** An upload as a file to seal, as the person sent it. */
-    public record Upload(String name, byte[] content) {
-    }
+    public record Upload(String name, byte[] content) {}
 
     /** Checks and seals each upload; a refused one throws a field error for {@code field} and nothing is kept. */
     public List<EvidenceVault.Sealed> seal(String field, List<Upload> uploads) {
-        return uploads.stream().map(u -> vault.seal(field, u.name(), u.content())).toList();
+        return uploads.stream()
+                .map(u -> vault.seal(field, u.name(), u.content()))
+                .toList();
     }
 
     void store(UUID systemId, Owner kind, UUID ownerId, EvidenceVault.Sealed s, String by) {
         jdbc.sql("""
                         INSERT INTO lifecycle_ops_file (id, system_id, owner_kind, owner_id, display_name, content_type,
                         size_bytes, sm3, blob_name, wrapped_key, uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(s.id(), systemId, kind.name(), ownerId, s.displayName(), s.contentType(), s.size(), s.sm3(),
-                        s.blob(), s.wrappedKey(), by, utc(clock.instant()))
+                .params(
+                        s.id(),
+                        systemId,
+                        kind.name(),
+                        ownerId,
+                        s.displayName(),
+                        s.contentType(),
+                        s.size(),
+                        s.sm3(),
+                        s.blob(),
+                        s.wrappedKey(),
+                        by,
+                        utc(clock.instant()))
                 .update();
     }
 
     List<EvidenceVault.Sealed> of(UUID systemId, Owner kind, UUID ownerId) {
         return jdbc.sql("""
                 SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND owner_kind = ? AND owner_id = ?
-                ORDER BY uploaded_at, display_name""").params(systemId, kind.name(), ownerId).query(SEALED).list();
+                ORDER BY uploaded_at, display_name""")
+                .params(systemId, kind.name(), ownerId)
+                .query(SEALED)
+                .list();
     }
 
     /** A file of the system with what it belongs to. */
-    record Found(Owner kind, UUID ownerId, EvidenceVault.Sealed sealed) {
-    }
+    record Found(Owner kind, UUID ownerId, EvidenceVault.Sealed sealed) {}
 
     Optional<Found> find(UUID systemId, UUID fileId) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND id = ?""").params(systemId, fileId)
-                .query((rs, n) -> new Found(Owner.valueOf(rs.getString("owner_kind")),
-                        rs.getObject("owner_id", UUID.class), SEALED.mapRow(rs, n))).optional();
+                SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND id = ?""")
+                .params(systemId, fileId)
+                .query((rs, n) -> new Found(
+                        Owner.valueOf(rs.getString("owner_kind")),
+                        rs.getObject("owner_id", UUID.class),
+                        SEALED.mapRow(rs, n)))
+                .optional();
     }
 
     byte[] open(EvidenceVault.Sealed s) {

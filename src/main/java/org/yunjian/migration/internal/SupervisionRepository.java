@@ -7,7 +7,6 @@ import static org.yunjian.shared.Jdbc.utc;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,13 +23,25 @@ import org.yunjian.shared.version.Versions;
 class SupervisionRepository {
 
     private static final RowMapper<SupervisionChange> CHANGE = (rs, n) -> new SupervisionChange(
-            rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("title"),
-            rs.getString("reason"), instant(rs, "window_start"), instant(rs, "window_end"),
-            SupervisionChangeRisk.valueOf(rs.getString("risk")), rs.getString("risk_notes"),
-            rs.getString("requested_by"), rs.getObject("requested_org", UUID.class), instant(rs, "requested_at"),
-            SupervisionChangeStatus.valueOf(rs.getString("status")), rs.getString("decided_by"),
-            instant(rs, "decided_at"), rs.getString("decision_reason"), rs.getBoolean("major"),
-            date(rs.getDate("regulator_reviewed_on")), rs.getString("regulator_reference"), rs.getLong("version"));
+            rs.getObject("id", UUID.class),
+            rs.getObject("system_id", UUID.class),
+            rs.getString("title"),
+            rs.getString("reason"),
+            instant(rs, "window_start"),
+            instant(rs, "window_end"),
+            SupervisionChangeRisk.valueOf(rs.getString("risk")),
+            rs.getString("risk_notes"),
+            rs.getString("requested_by"),
+            rs.getObject("requested_org", UUID.class),
+            instant(rs, "requested_at"),
+            SupervisionChangeStatus.valueOf(rs.getString("status")),
+            rs.getString("decided_by"),
+            instant(rs, "decided_at"),
+            rs.getString("decision_reason"),
+            rs.getBoolean("major"),
+            date(rs.getDate("regulator_reviewed_on")),
+            rs.getString("regulator_reference"),
+            rs.getLong("version"));
 
     private final JdbcClient jdbc;
     private final OpsFileRepository files;
@@ -44,12 +55,23 @@ class SupervisionRepository {
         return (rs, n) -> {
             UUID id = rs.getObject("id", UUID.class);
             String conclusion = rs.getString("conclusion");
-            return new SupervisionReport(id, systemId, SupervisionReportKind.valueOf(rs.getString("kind")),
-                    date(rs.getDate("period_start")), date(rs.getDate("period_end")), date(rs.getDate("received_on")),
-                    rs.getString("submitted_by"), rs.getObject("submitted_org", UUID.class),
-                    instant(rs, "submitted_at"), rs.getString("reviewed_by"), date(rs.getDate("reviewed_on")),
-                    conclusion == null ? null : SupervisionConclusion.valueOf(conclusion), rs.getString("issues"),
-                    files.of(systemId, OpsFileRepository.Owner.REPORT, id).stream().findFirst().orElse(null),
+            return new SupervisionReport(
+                    id,
+                    systemId,
+                    SupervisionReportKind.valueOf(rs.getString("kind")),
+                    date(rs.getDate("period_start")),
+                    date(rs.getDate("period_end")),
+                    date(rs.getDate("received_on")),
+                    rs.getString("submitted_by"),
+                    rs.getObject("submitted_org", UUID.class),
+                    instant(rs, "submitted_at"),
+                    rs.getString("reviewed_by"),
+                    date(rs.getDate("reviewed_on")),
+                    conclusion == null ? null : SupervisionConclusion.valueOf(conclusion),
+                    rs.getString("issues"),
+                    files.of(systemId, OpsFileRepository.Owner.REPORT, id).stream()
+                            .findFirst()
+                            .orElse(null),
                     rs.getLong("version"));
         };
     }
@@ -69,16 +91,24 @@ class SupervisionRepository {
 
     Optional<SupervisionReport> report(UUID systemId, UUID id) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_supervision_report WHERE system_id = ? AND id = ?""")
-                .params(systemId, id).query(report(systemId)).optional();
+                SELECT * FROM lifecycle_supervision_report WHERE system_id = ? AND id = ?""").params(systemId, id).query(report(systemId)).optional();
     }
 
     void insertReport(SupervisionReport r) {
         jdbc.sql("""
                         INSERT INTO lifecycle_supervision_report (id, system_id, kind, period_start, period_end,
                         received_on, submitted_by, submitted_org, submitted_at) VALUES (?,?,?,?,?,?,?,?,?)""")
-                .params(r.id(), r.systemId(), r.kind().name(), r.periodStart(), r.periodEnd(), r.receivedOn(),
-                        r.submittedBy(), r.submittedOrg(), utc(r.submittedAt())).update();
+                .params(
+                        r.id(),
+                        r.systemId(),
+                        r.kind().name(),
+                        r.periodStart(),
+                        r.periodEnd(),
+                        r.receivedOn(),
+                        r.submittedBy(),
+                        r.submittedOrg(),
+                        utc(r.submittedAt()))
+                .update();
         files.store(r.systemId(), OpsFileRepository.Owner.REPORT, r.id(), r.file(), r.submittedBy());
     }
 
@@ -87,21 +117,26 @@ class SupervisionRepository {
         int rows = jdbc.sql("""
                         UPDATE lifecycle_supervision_report SET reviewed_by = ?, reviewed_on = ?, conclusion = ?,
                         issues = ?, version = version + 1 WHERE id = ? AND system_id = ? AND version = ?""")
-                .params(r.reviewedBy(), r.reviewedOn(), r.conclusion().name(), r.issues(), r.id(), r.systemId(),
-                        expected).update();
+                .params(
+                        r.reviewedBy(),
+                        r.reviewedOn(),
+                        r.conclusion().name(),
+                        r.issues(),
+                        r.id(),
+                        r.systemId(),
+                        expected)
+                .update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_supervision_report", null, r.id());
     }
 
     List<SupervisionChange> changes(UUID systemId) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_supervision_change WHERE system_id = ? ORDER BY requested_at DESC""")
-                .param(systemId).query(CHANGE).list();
+                SELECT * FROM lifecycle_supervision_change WHERE system_id = ? ORDER BY requested_at DESC""").param(systemId).query(CHANGE).list();
     }
 
     Optional<SupervisionChange> change(UUID systemId, UUID id) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_supervision_change WHERE system_id = ? AND id = ?""")
-                .params(systemId, id).query(CHANGE).optional();
+                SELECT * FROM lifecycle_supervision_change WHERE system_id = ? AND id = ?""").params(systemId, id).query(CHANGE).optional();
     }
 
     void insertChange(SupervisionChange c) {
@@ -109,9 +144,21 @@ class SupervisionRepository {
                         INSERT INTO lifecycle_supervision_change (id, system_id, title, reason, window_start, window_end,
                         risk, risk_notes, requested_by, requested_org, requested_at, status, major)
                         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(c.id(), c.systemId(), c.title(), c.reason(), utc(c.windowStart()), utc(c.windowEnd()),
-                        c.risk().name(), c.riskNotes(), c.requestedBy(), c.requestedOrg(), utc(c.requestedAt()),
-                        c.status().name(), c.major()).update();
+                .params(
+                        c.id(),
+                        c.systemId(),
+                        c.title(),
+                        c.reason(),
+                        utc(c.windowStart()),
+                        utc(c.windowEnd()),
+                        c.risk().name(),
+                        c.riskNotes(),
+                        c.requestedBy(),
+                        c.requestedOrg(),
+                        utc(c.requestedAt()),
+                        c.status().name(),
+                        c.major())
+                .update();
     }
 
     /** Stores a decision if the request is still at version {@code expected}; else a stale-version conflict. */
@@ -120,8 +167,17 @@ class SupervisionRepository {
                         UPDATE lifecycle_supervision_change SET status = ?, decided_by = ?, decided_at = ?,
                         decision_reason = ?, regulator_reviewed_on = ?, regulator_reference = ?, version = version + 1
                         WHERE id = ? AND system_id = ? AND version = ?""")
-                .params(c.status().name(), c.decidedBy(), utc(c.decidedAt()), c.decisionReason(),
-                        c.regulatorReviewedOn(), c.regulatorReference(), c.id(), c.systemId(), expected).update();
+                .params(
+                        c.status().name(),
+                        c.decidedBy(),
+                        utc(c.decidedAt()),
+                        c.decisionReason(),
+                        c.regulatorReviewedOn(),
+                        c.regulatorReference(),
+                        c.id(),
+                        c.systemId(),
+                        expected)
+                .update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_supervision_change", "decided_at", c.id());
     }
 }

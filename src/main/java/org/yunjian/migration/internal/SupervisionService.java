@@ -1,19 +1,17 @@
 package org.yunjian.migration.internal;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.migration.SupervisionChange;
@@ -22,15 +20,14 @@ import org.yunjian.migration.SupervisionChangeStatus;
 import org.yunjian.migration.SupervisionConclusion;
 import org.yunjian.migration.SupervisionReport;
 import org.yunjian.migration.SupervisionReportKind;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.SystemIncidents;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * Operation-phase supervision of a system (JR/T 7.x; the government-website guide's chapter 8): reports the
@@ -53,9 +50,16 @@ public class SupervisionService {
     private final Clock clock;
     private final Catalog catalog;
 
-    SupervisionService(PlanAccesses accesses, SupervisionRepository repo, OpsFields fields, OpsFileRepository files,
-                       SystemIncidents incidents, ApplicationEventPublisher events, MigrationWork work, Clock clock,
-                       Catalog catalog) {
+    SupervisionService(
+            PlanAccesses accesses,
+            SupervisionRepository repo,
+            OpsFields fields,
+            OpsFileRepository files,
+            SystemIncidents incidents,
+            ApplicationEventPublisher events,
+            MigrationWork work,
+            Clock clock,
+            Catalog catalog) {
         this.catalog = catalog;
         this.accesses = accesses;
         this.repo = repo;
@@ -67,19 +71,23 @@ public class SupervisionService {
         this.clock = clock;
     }
 
-    public record ReportInput(String kind, String periodStart, String periodEnd, String receivedOn) {
-    }
+    public record ReportInput(String kind, String periodStart, String periodEnd, String receivedOn) {}
 
     /** A review as typed; {@code version}: the report's version read (or If-Match). */
-    public record ReviewInput(String conclusion, String issues, String reviewedOn, Long version) {
-    }
+    public record ReviewInput(String conclusion, String issues, String reviewedOn, Long version) {}
 
     /** {@code major}: a 重大调整变更 (on a government website its approval needs the regulator's review, GOV 8.2.2 b)). */
-    public record ChangeInput(String title, String reason, String windowStart, String windowEnd, String risk,
-                              String riskNotes, Boolean major) {
+    public record ChangeInput(
+            String title,
+            String reason,
+            String windowStart,
+            String windowEnd,
+            String risk,
+            String riskNotes,
+            Boolean major) {
 
-        public ChangeInput(String title, String reason, String windowStart, String windowEnd, String risk,
-                           String riskNotes) {
+        public ChangeInput(
+                String title, String reason, String windowStart, String windowEnd, String risk, String riskNotes) {
             this(title, reason, windowStart, windowEnd, risk, riskNotes, null);
         }
     }
@@ -89,16 +97,20 @@ public class SupervisionService {
      * government website needs the regulator's review: its day ({@code regulatorReviewedOn}, ISO date) and reference;
      * {@code version}: the request's version read (or If-Match).
      */
-    public record DecisionInput(String decision, String reason, String regulatorReviewedOn, String regulatorReference,
-                                Long version) {
+    public record DecisionInput(
+            String decision, String reason, String regulatorReviewedOn, String regulatorReference, Long version) {
 
         public DecisionInput(String decision, String reason, Long version) {
             this(decision, reason, null, null, version);
         }
     }
 
-    public record View(PlanAccess access, List<SupervisionReport> reports, List<SupervisionChange> changes,
-                       List<SystemIncidents.RecordedIncident> incidents, Map<UUID, String> organisations) {
+    public record View(
+            PlanAccess access,
+            List<SupervisionReport> reports,
+            List<SupervisionChange> changes,
+            List<SystemIncidents.RecordedIncident> incidents,
+            Map<UUID, String> organisations) {
 
         public boolean maySubmit() {
             return access.isCustomer() || access.isProvider();
@@ -152,11 +164,32 @@ public class SupervisionService {
         }
         errors.throwIfAny();
         EvidenceVault.Sealed sealed = files.seal("file", List.of(file)).get(0);
-        SupervisionReport r = new SupervisionReport(UUID.randomUUID(), systemId, kind, start, end, received,
-                a.user().username(), a.user().organizationId(), clock.instant(), null, null, null, null, sealed, 0);
+        SupervisionReport r = new SupervisionReport(
+                UUID.randomUUID(),
+                systemId,
+                kind,
+                start,
+                end,
+                received,
+                a.user().username(),
+                a.user().organizationId(),
+                clock.instant(),
+                null,
+                null,
+                null,
+                null,
+                sealed,
+                0);
         repo.insertReport(r);
-        events.publishEvent(AuditableEvent.success("lifecycle.supervision.report", "lifecycle-supervision-report",
-                r.id(), Msg.of("lifecycle.ops.audit.report", Msg.of(kind), Formats.date(start), Formats.date(end),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.supervision.report",
+                "lifecycle-supervision-report",
+                r.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.report",
+                        Msg.of(kind),
+                        Formats.date(start),
+                        Formats.date(end),
                         a.system().name())));
         work.publishReport(r);
         return r;
@@ -168,23 +201,34 @@ public class SupervisionService {
      */
     public SupervisionReport review(UUID systemId, UUID reportId, ExpectedVersion version, ReviewInput in) {
         PlanAccess a = accesses.of(systemId);
-        SupervisionReport old = repo.report(systemId, reportId).filter(r -> a.seesWholePlan())
+        SupervisionReport old = repo.report(systemId, reportId)
+                .filter(r -> a.seesWholePlan())
                 .orElseThrow(() -> new NotFoundException("lifecycle-supervision-report", reportId));
         a.requireCustomer();
         FieldErrors errors = new FieldErrors();
-        SupervisionConclusion conclusion = fields.constant(errors, "conclusion", SupervisionConclusion.class,
-                in.conclusion());
+        SupervisionConclusion conclusion =
+                fields.constant(errors, "conclusion", SupervisionConclusion.class, in.conclusion());
         String issues = fields.text(errors, "issues", in.issues(), MigrationService.LONG, false, Text.Kind.LINES);
-        LocalDate on = in.reviewedOn() == null || in.reviewedOn().isBlank() ? today()
+        LocalDate on = in.reviewedOn() == null || in.reviewedOn().isBlank()
+                ? today()
                 : fields.date(errors, "reviewedOn", in.reviewedOn(), true);
         if (on != null && (on.isAfter(today()) || on.isBefore(old.receivedOn()))) {
             errors.add("reviewedOn", "lifecycle.ops.error.reviewedOn");
         }
-        SupervisionReport r = old.review(errors, conclusion, issues, on, a.user().username());
+        SupervisionReport r =
+                old.review(errors, conclusion, issues, on, a.user().username());
         repo.review(r, version == null ? old.version() : version.value());
-        events.publishEvent(AuditableEvent.success("lifecycle.supervision.review", "lifecycle-supervision-report",
-                r.id(), Msg.of("lifecycle.ops.audit.review", Msg.of(r.kind()), Formats.date(r.periodStart()),
-                        Formats.date(r.periodEnd()), Msg.of(conclusion), a.system().name())));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.supervision.review",
+                "lifecycle-supervision-report",
+                r.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.review",
+                        Msg.of(r.kind()),
+                        Formats.date(r.periodStart()),
+                        Formats.date(r.periodEnd()),
+                        Msg.of(conclusion),
+                        a.system().name())));
         work.publishReport(r);
         return r;
     }
@@ -193,9 +237,13 @@ public class SupervisionService {
     @Transactional(readOnly = true)
     public MigrationService.Download reportFile(UUID systemId, UUID reportId) {
         PlanAccess a = accesses.of(systemId);
-        SupervisionReport r = repo.report(systemId, reportId).filter(x -> a.seesWholePlan() && x.file() != null)
+        SupervisionReport r = repo.report(systemId, reportId)
+                .filter(x -> a.seesWholePlan() && x.file() != null)
                 .orElseThrow(() -> new NotFoundException("lifecycle-supervision-report", reportId));
-        return new MigrationService.Download(files.open(r.file()), r.file().servedName(), r.file().contentType(),
+        return new MigrationService.Download(
+                files.open(r.file()),
+                r.file().servedName(),
+                r.file().contentType(),
                 r.file().sm3());
     }
 
@@ -209,16 +257,39 @@ public class SupervisionService {
         var end = fields.time(errors, "windowEnd", in.windowEnd());
         SupervisionChange.checkWindow(errors, start, end);
         SupervisionChangeRisk risk = fields.constant(errors, "risk", SupervisionChangeRisk.class, in.risk());
-        String riskNotes = fields.text(errors, "riskNotes", in.riskNotes(), MigrationService.MEDIUM, true,
-                Text.Kind.LINES);
+        String riskNotes =
+                fields.text(errors, "riskNotes", in.riskNotes(), MigrationService.MEDIUM, true, Text.Kind.LINES);
         errors.throwIfAny();
-        SupervisionChange c = new SupervisionChange(UUID.randomUUID(), systemId, title, reason, start, end, risk,
-                riskNotes, a.user().username(), a.user().organizationId(), clock.instant(),
-                SupervisionChangeStatus.PENDING, null, null, null, Boolean.TRUE.equals(in.major()), null, null, 0);
+        SupervisionChange c = new SupervisionChange(
+                UUID.randomUUID(),
+                systemId,
+                title,
+                reason,
+                start,
+                end,
+                risk,
+                riskNotes,
+                a.user().username(),
+                a.user().organizationId(),
+                clock.instant(),
+                SupervisionChangeStatus.PENDING,
+                null,
+                null,
+                null,
+                Boolean.TRUE.equals(in.major()),
+                null,
+                null,
+                0);
         repo.insertChange(c);
-        events.publishEvent(AuditableEvent.success("lifecycle.supervision.change.request",
-                "lifecycle-supervision-change", c.id(), Msg.of("lifecycle.ops.audit.changeRequest", title,
-                        Msg.of(risk), a.system().name())));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.supervision.change.request",
+                "lifecycle-supervision-change",
+                c.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.changeRequest",
+                        title,
+                        Msg.of(risk),
+                        a.system().name())));
         work.publishChange(c);
         return c;
     }
@@ -237,40 +308,54 @@ public class SupervisionService {
         if (on != null && on.isAfter(today())) {
             errors.add("regulatorReviewedOn", "lifecycle.ops.error.regulatorReviewedOn");
         }
-        String reference = fields.text(errors, "regulatorReference", in.regulatorReference(), 200, false,
-                Text.Kind.LINE);
+        String reference =
+                fields.text(errors, "regulatorReference", in.regulatorReference(), 200, false, Text.Kind.LINE);
         if (required && (on == null || reference == null) && !errors.asMap().containsKey("regulatorReviewedOn")) {
             String quote = catalog.requirement(RequirementId.of(SupervisionChange.REGULATOR_REVIEW_RULE))
-                    .map(r -> ClauseLabel.text(r) + " “" + r.text() + "”").orElse(SupervisionChange.REGULATOR_REVIEW_RULE);
-            errors.add(on == null ? "regulatorReviewedOn" : "regulatorReference",
-                    "lifecycle.ops.error.regulatorReview", quote);
+                    .map(r -> ClauseLabel.text(r) + " “" + r.text() + "”")
+                    .orElse(SupervisionChange.REGULATOR_REVIEW_RULE);
+            errors.add(
+                    on == null ? "regulatorReviewedOn" : "regulatorReference",
+                    "lifecycle.ops.error.regulatorReview",
+                    quote);
         }
         return on == null || reference == null ? null : new SupervisionChange.RegulatorReview(on, reference);
     }
 
     public SupervisionChange decide(UUID systemId, UUID changeId, ExpectedVersion version, DecisionInput in) {
         PlanAccess a = accesses.of(systemId);
-        SupervisionChange old = repo.change(systemId, changeId).filter(c -> a.seesWholePlan())
+        SupervisionChange old = repo.change(systemId, changeId)
+                .filter(c -> a.seesWholePlan())
                 .orElseThrow(() -> new NotFoundException("lifecycle-supervision-change", changeId));
         a.requireCustomer();
         FieldErrors errors = new FieldErrors();
         String decision = in.decision() == null ? "" : in.decision().strip();
         if (!decision.equals("APPROVE") && !decision.equals("REFUSE")) {
-            errors.add("decision", decision.isEmpty() ? "lifecycle.ops.error.required"
-                    : "lifecycle.ops.error.unknownChoice", Text.safe(decision));
+            errors.add(
+                    "decision",
+                    decision.isEmpty() ? "lifecycle.ops.error.required" : "lifecycle.ops.error.unknownChoice",
+                    Text.safe(decision));
         }
         String reason = fields.text(errors, "reason", in.reason(), MigrationService.MEDIUM, false, Text.Kind.LINES);
         boolean approve = decision.equals("APPROVE");
-        SupervisionChange.RegulatorReview review = regulatorReview(errors, in,
-                approve && old.needsRegulatorReview(a.system().industry()));
+        SupervisionChange.RegulatorReview review = regulatorReview(
+                errors, in, approve && old.needsRegulatorReview(a.system().industry()));
         errors.throwIfAny();
-        SupervisionChange c = old.decide(approve, reason, review, a.user().organizationId(),
-                a.user().username(), clock.instant());
+        SupervisionChange c = old.decide(
+                approve, reason, review, a.user().organizationId(), a.user().username(), clock.instant());
         repo.decide(c, version == null ? old.version() : version.value());
-        events.publishEvent(AuditableEvent.success(c.status() == SupervisionChangeStatus.APPROVED
-                        ? "lifecycle.supervision.change.approve" : "lifecycle.supervision.change.refuse",
-                "lifecycle-supervision-change", c.id(), Msg.of("lifecycle.ops.audit.changeDecision", c.title(),
-                        Msg.of(c.status()), reason == null ? "—" : reason, a.system().name())));
+        events.publishEvent(AuditableEvent.success(
+                c.status() == SupervisionChangeStatus.APPROVED
+                        ? "lifecycle.supervision.change.approve"
+                        : "lifecycle.supervision.change.refuse",
+                "lifecycle-supervision-change",
+                c.id(),
+                Msg.of(
+                        "lifecycle.ops.audit.changeDecision",
+                        c.title(),
+                        Msg.of(c.status()),
+                        reason == null ? "—" : reason,
+                        a.system().name())));
         work.publishChange(c);
         return c;
     }

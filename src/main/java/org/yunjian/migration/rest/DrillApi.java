@@ -1,10 +1,8 @@
 package org.yunjian.migration.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,17 +43,19 @@ class DrillApi {
 
     @GetMapping(BASE)
     @PreAuthorize(MigrationApi.WHO)
-    @Operation(summary = "Emergency plans per scenario and drill records with follow-up tasks, as the caller may see them")
+    @Operation(
+            summary = "Emergency plans per scenario and drill records with follow-up tasks, as the caller may see them")
     DrillsResponse drills(@PathVariable UUID id) {
         return DrillsResponse.of(service.view(id));
     }
 
     @PostMapping(BASE + "/plans")
     @PreAuthorize(MigrationApi.WHO)
-    @Operation(summary = "Add an emergency plan (customer): scenario, summary, responsible organisation, contacts, "
-            + "last reviewed (yyyy-MM-dd)")
-    ResponseEntity<PlanResponse> addPlan(@PathVariable UUID id,
-                                         @RequestBody(required = false) DrillService.EmergencyPlanInput body) {
+    @Operation(
+            summary = "Add an emergency plan (customer): scenario, summary, responsible organisation, contacts, "
+                    + "last reviewed (yyyy-MM-dd)")
+    ResponseEntity<PlanResponse> addPlan(
+            @PathVariable UUID id, @RequestBody(required = false) DrillService.EmergencyPlanInput body) {
         var p = service.savePlan(id, null, null, body == null ? EMPTY_PLAN : body);
         return ResponseEntity.created(URI.create(BASE.replace("{id}", id.toString()) + "/plans/" + p.id()))
                 .body(PlanResponse.of(p, service.view(id)));
@@ -63,11 +63,14 @@ class DrillApi {
 
     @PutMapping(BASE + "/plans/{recordId}")
     @PreAuthorize(MigrationApi.WHO)
-    @Operation(summary = "Change an emergency plan, e.g. after a review (customer), over the version read (If-Match "
-            + "or version; stale 409, none 428)")
-    PlanResponse updatePlan(@PathVariable UUID id, @PathVariable UUID recordId,
-                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                            @RequestBody(required = false) DrillService.EmergencyPlanInput body) {
+    @Operation(
+            summary = "Change an emergency plan, e.g. after a review (customer), over the version read (If-Match "
+                    + "or version; stale 409, none 428)")
+    PlanResponse updatePlan(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) DrillService.EmergencyPlanInput body) {
         DrillService.EmergencyPlanInput in = body == null ? EMPTY_PLAN : body;
         var p = service.savePlan(id, recordId, ExpectedVersion.of(ifMatch, in.version()), in);
         return PlanResponse.of(p, service.view(id));
@@ -75,23 +78,30 @@ class DrillApi {
 
     @PostMapping(BASE)
     @PreAuthorize(MigrationApi.WHO)
-    @Operation(summary = "Record a drill (customer or provider): date held, plan or scenario, participants, findings, "
-            + "follow-up tasks (description, owner organisation, due date); announces DrillHeld")
-    ResponseEntity<DrillResponse> record(@PathVariable UUID id,
-                                         @RequestBody(required = false) DrillService.DrillInput body) {
-        var d = service.recordDrill(id, body == null ? new DrillService.DrillInput(null, null, null, null, null, null, null)
-                : body);
+    @Operation(
+            summary = "Record a drill (customer or provider): date held, plan or scenario, participants, findings, "
+                    + "follow-up tasks (description, owner organisation, due date); announces DrillHeld")
+    ResponseEntity<DrillResponse> record(
+            @PathVariable UUID id, @RequestBody(required = false) DrillService.DrillInput body) {
+        var d = service.recordDrill(
+                id, body == null ? new DrillService.DrillInput(null, null, null, null, null, null, null) : body);
         return ResponseEntity.status(201).body(DrillResponse.of(d, service.view(id)));
     }
 
     @PutMapping(BASE + "/tasks/{recordId}")
     @PreAuthorize(MigrationApi.WHO)
-    @Operation(summary = "Mark a follow-up task OPEN or DONE (the customer or the task's owner organisation), over "
-            + "the task's version read (If-Match or version; stale 409, none 428)")
-    TaskResponse task(@PathVariable UUID id, @PathVariable UUID recordId,
-                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                      @RequestBody(required = false) DrillDtos.TaskStatusRequest body) {
-        var t = service.setTaskStatus(id, recordId, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
+    @Operation(
+            summary = "Mark a follow-up task OPEN or DONE (the customer or the task's owner organisation), over "
+                    + "the task's version read (If-Match or version; stale 409, none 428)")
+    TaskResponse task(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) DrillDtos.TaskStatusRequest body) {
+        var t = service.setTaskStatus(
+                id,
+                recordId,
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
                 body == null ? null : body.status());
         return TaskResponse.of(t, service.view(id));
     }

@@ -1,14 +1,12 @@
 package org.yunjian.migration.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,31 +54,37 @@ class MigrationApi {
 
     @GetMapping(BASE)
     @PreAuthorize(WHO)
-    @Operation(summary = "The migration plan as the caller may see it: rollback plan and parallel running (whole-plan "
-            + "readers only), steps, data migration checks, acceptance tests with their evidence files")
+    @Operation(
+            summary = "The migration plan as the caller may see it: rollback plan and parallel running (whole-plan "
+                    + "readers only), steps, data migration checks, acceptance tests with their evidence files")
     PlanResponse plan(@PathVariable UUID id) {
         return PlanResponse.of(service.view(id));
     }
 
     @PutMapping(BASE)
     @PreAuthorize(WHO)
-    @Operation(summary = "Set the rollback plan, its trigger and the parallel running period (customer) over the "
-            + "version read (If-Match or version, 0 for the first; stale 409, none 428); 400 naming "
-            + "the field for a rollback plan without trigger, an impossible date or a period ending before it starts")
-    RollbackResponse save(@PathVariable UUID id,
-                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                          @RequestBody(required = false) MigrationService.MigrationPlanInput body) {
-        MigrationService.MigrationPlanInput in = body == null
-                ? new MigrationService.MigrationPlanInput(null, null, null, null, null, null) : body;
+    @Operation(
+            summary =
+                    "Set the rollback plan, its trigger and the parallel running period (customer) over the "
+                            + "version read (If-Match or version, 0 for the first; stale 409, none 428); 400 naming "
+                            + "the field for a rollback plan without trigger, an impossible date or a period ending before it starts")
+    RollbackResponse save(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) MigrationService.MigrationPlanInput body) {
+        MigrationService.MigrationPlanInput in =
+                body == null ? new MigrationService.MigrationPlanInput(null, null, null, null, null, null) : body;
         return RollbackResponse.of(service.savePlan(id, ExpectedVersion.of(ifMatch, in.version()), in));
     }
 
     @PostMapping(BASE + "/steps")
     @PreAuthorize(WHO)
-    @Operation(summary = "Add a step (customer): description, owner organisation (one of the system's), planned window "
-            + "(ISO local time in the users' zone or with offset; the end after the start), optional position and status")
-    ResponseEntity<StepResponse> addStep(@PathVariable UUID id,
-                                         @RequestBody(required = false) MigrationService.StepInput body) {
+    @Operation(
+            summary =
+                    "Add a step (customer): description, owner organisation (one of the system's), planned window "
+                            + "(ISO local time in the users' zone or with offset; the end after the start), optional position and status")
+    ResponseEntity<StepResponse> addStep(
+            @PathVariable UUID id, @RequestBody(required = false) MigrationService.StepInput body) {
         var s = service.addStep(id, body == null ? EMPTY_STEP : body);
         return ResponseEntity.created(URI.create(BASE.replace("{id}", id.toString()) + "/steps/" + s.id()))
                 .body(StepResponse.of(s, service.view(id)));
@@ -88,11 +92,14 @@ class MigrationApi {
 
     @PutMapping(BASE + "/steps/{recordId}")
     @PreAuthorize(WHO)
-    @Operation(summary = "Change a step: the customer any step, the provider a step it owns (not its owner); over the "
-            + "step's version read (If-Match or version; stale 409, none 428)")
-    StepResponse updateStep(@PathVariable UUID id, @PathVariable UUID recordId,
-                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                            @RequestBody(required = false) MigrationService.StepInput body) {
+    @Operation(
+            summary = "Change a step: the customer any step, the provider a step it owns (not its owner); over the "
+                    + "step's version read (If-Match or version; stale 409, none 428)")
+    StepResponse updateStep(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) MigrationService.StepInput body) {
         MigrationService.StepInput in = body == null ? EMPTY_STEP : body;
         var s = service.updateStep(id, recordId, ExpectedVersion.of(ifMatch, in.version()), in);
         return StepResponse.of(s, service.view(id));
@@ -100,28 +107,31 @@ class MigrationApi {
 
     @PostMapping(BASE + "/checks")
     @PreAuthorize(WHO)
-    @Operation(summary = "Record a data migration check (customer or provider): what was compared, the method "
-            + "(RECORD_COUNT, HASH, SAMPLE), the source and target values; whether they match is computed")
-    ResponseEntity<CheckResponse> addCheck(@PathVariable UUID id,
-                                           @RequestBody(required = false) MigrationService.CheckInput body) {
-        var c = service.addCheck(id, body == null ? new MigrationService.CheckInput(null, null, null, null, null)
-                : body);
+    @Operation(
+            summary = "Record a data migration check (customer or provider): what was compared, the method "
+                    + "(RECORD_COUNT, HASH, SAMPLE), the source and target values; whether they match is computed")
+    ResponseEntity<CheckResponse> addCheck(
+            @PathVariable UUID id, @RequestBody(required = false) MigrationService.CheckInput body) {
+        var c = service.addCheck(
+                id, body == null ? new MigrationService.CheckInput(null, null, null, null, null) : body);
         return ResponseEntity.status(201).body(CheckResponse.of(c));
     }
 
     @PostMapping(path = BASE + "/acceptance", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
-    @Operation(summary = "Record a security compliance acceptance test (the system's assessor or the customer): "
-            + "test, result PASSED/FAILED, date, notes and evidence files (checked by content, SM3, SM4)")
-    ResponseEntity<AcceptanceResponse> acceptance(@PathVariable UUID id,
-                                                  @RequestParam(required = false) String test,
-                                                  @RequestParam(required = false) String result,
-                                                  @RequestParam(required = false) String testedOn,
-                                                  @RequestParam(required = false) String notes,
-                                                  @RequestParam(value = "file", required = false)
-                                                  List<MultipartFile> files) throws IOException {
-        var a = service.recordAcceptance(id, new MigrationService.AcceptanceInput(test, result, testedOn, notes),
-                uploads(files));
+    @Operation(
+            summary = "Record a security compliance acceptance test (the system's assessor or the customer): "
+                    + "test, result PASSED/FAILED, date, notes and evidence files (checked by content, SM3, SM4)")
+    ResponseEntity<AcceptanceResponse> acceptance(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String test,
+            @RequestParam(required = false) String result,
+            @RequestParam(required = false) String testedOn,
+            @RequestParam(required = false) String notes,
+            @RequestParam(value = "file", required = false) List<MultipartFile> files)
+            throws IOException {
+        var a = service.recordAcceptance(
+                id, new MigrationService.AcceptanceInput(test, result, testedOn, notes), uploads(files));
         return ResponseEntity.status(201).body(AcceptanceResponse.of(a, service.view(id)));
     }
 
@@ -154,8 +164,12 @@ class MigrationApi {
 
     static ResponseEntity<byte[]> download(MigrationService.Download d) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Evidence-SM3", d.sm3())
                 .contentType(MediaType.parseMediaType(d.contentType()))
@@ -163,10 +177,10 @@ class MigrationApi {
     }
 
     static ResponseEntity<byte[]> docx(byte[] content, String disposition) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(DOCX))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(DOCX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
     }
-
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,8 +20,8 @@ import org.yunjian.migration.DrillTaskStatus;
 import org.yunjian.migration.internal.DrillService;
 import org.yunjian.migration.internal.OpsBasis;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The emergency plans and drills page ({@code /systems/{id}/lifecycle/drills}): plans per scenario, drill records
@@ -59,7 +58,9 @@ class DrillPages {
         model.addAttribute("taskStatuses", DrillTaskStatus.values());
         model.addAttribute("categories", org.yunjian.obligations.DrillCategory.values());
         model.addAttribute("basis", basis.of(v.access().system(), OpsBasis.Document.DRILLS, Texts.locale()));
-        model.addAttribute("people", people.displayNames(v.drills().stream().map(d -> d.recordedBy()).toList()));
+        model.addAttribute(
+                "people",
+                people.displayNames(v.drills().stream().map(d -> d.recordedBy()).toList()));
         List<DrillService.TaskInput> rows = new ArrayList<>();
         if (model.getAttribute("drillIn") instanceof DrillService.DrillInput in) {
             rows.addAll(in.tasks());
@@ -80,30 +81,41 @@ class DrillPages {
 
     @PostMapping("/systems/{id}/lifecycle/drills/plans/{recordId}")
     @PreAuthorize(WHO)
-    String updatePlan(@PathVariable UUID id, @PathVariable UUID recordId, DrillService.EmergencyPlanInput in,
-                      RedirectAttributes flash) {
-        return change(base(id), "eplan-" + recordId, in, flash,
+    String updatePlan(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            DrillService.EmergencyPlanInput in,
+            RedirectAttributes flash) {
+        return change(
+                base(id),
+                "eplan-" + recordId,
+                in,
+                flash,
                 () -> service.savePlan(id, recordId, ExpectedVersion.of(null, in.version()), in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/drills")
     @PreAuthorize(WHO)
-    String record(@PathVariable UUID id, @RequestParam(required = false) String heldOn,
-                  @RequestParam(required = false) String planId, @RequestParam(required = false) String scenario,
-                  @RequestParam(required = false) String category,
-                  @RequestParam(required = false) String participants,
-                  @RequestParam(required = false) String findings,
-                  @RequestParam(required = false) List<String> taskDescription,
-                  @RequestParam(required = false) List<String> taskOwner,
-                  @RequestParam(required = false) List<String> taskDue,
-                  @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) {
+    String record(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String heldOn,
+            @RequestParam(required = false) String planId,
+            @RequestParam(required = false) String scenario,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String participants,
+            @RequestParam(required = false) String findings,
+            @RequestParam(required = false) List<String> taskDescription,
+            @RequestParam(required = false) List<String> taskOwner,
+            @RequestParam(required = false) List<String> taskDue,
+            @RequestParam(required = false) Boolean confirm,
+            RedirectAttributes flash) {
         List<DrillService.TaskInput> tasks = new ArrayList<>();
         int n = Math.max(size(taskDescription), Math.max(size(taskOwner), size(taskDue)));
         for (int i = 0; i < n; i++) {
             tasks.add(new DrillService.TaskInput(at(taskDescription, i), at(taskOwner, i), at(taskDue, i)));
         }
-        DrillService.DrillInput in = new DrillService.DrillInput(heldOn, planId, scenario, category, participants,
-                findings, tasks);
+        DrillService.DrillInput in =
+                new DrillService.DrillInput(heldOn, planId, scenario, category, participants, findings, tasks);
         return change(base(id), "drill", in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
@@ -113,9 +125,17 @@ class DrillPages {
 
     @PostMapping("/systems/{id}/lifecycle/drills/tasks/{recordId}")
     @PreAuthorize(WHO)
-    String task(@PathVariable UUID id, @PathVariable UUID recordId, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return OpsPageSupport.step(base(id), "drills-list", org.yunjian.shared.version.VersionRefusal.Action.SET_STATUS, flash,
+    String task(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
+        return OpsPageSupport.step(
+                base(id),
+                "drills-list",
+                org.yunjian.shared.version.VersionRefusal.Action.SET_STATUS,
+                flash,
                 () -> service.setTaskStatus(id, recordId, ExpectedVersion.ofForm(version), status));
     }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -30,9 +29,9 @@ import org.yunjian.migration.internal.MigrationService;
 import org.yunjian.migration.internal.OpsBasis;
 import org.yunjian.migration.internal.OpsFileRepository;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The migration plan page ({@code /systems/{id}/lifecycle/migration}): steps with owners and windows, the rollback
@@ -49,8 +48,11 @@ class MigrationPages {
     private final OpsBasis basis;
     private final PeopleNames people;
 
-    MigrationPages(MigrationService service, org.yunjian.migration.internal.MigrationRisks risks, OpsBasis basis,
-                   PeopleNames people) {
+    MigrationPages(
+            MigrationService service,
+            org.yunjian.migration.internal.MigrationRisks risks,
+            OpsBasis basis,
+            PeopleNames people) {
         this.service = service;
         this.risks = risks;
         this.basis = basis;
@@ -77,25 +79,50 @@ class MigrationPages {
         model.addAttribute("methods", MigrationCheckMethod.values());
         model.addAttribute("results", MigrationAcceptanceResult.values());
         model.addAttribute("basis", basis.of(v.access().system(), OpsBasis.Document.MIGRATION, Texts.locale()));
-        model.addAttribute("people", people.displayNames(v.acceptances().stream().map(a -> a.testedBy()).toList()));
+        model.addAttribute(
+                "people",
+                people.displayNames(
+                        v.acceptances().stream().map(a -> a.testedBy()).toList()));
         Map<UUID, MigrationService.StepInput> stepForms = new LinkedHashMap<>();
         for (MigrationStep s : v.steps()) {
-            stepForms.put(s.id(), new MigrationService.StepInput(String.valueOf(s.position()), s.description(),
-                    s.ownerOrg().toString(), local(s.windowStart()), local(s.windowEnd()), s.status().name(),
-                    s.version()));
+            stepForms.put(
+                    s.id(),
+                    new MigrationService.StepInput(
+                            String.valueOf(s.position()),
+                            s.description(),
+                            s.ownerOrg().toString(),
+                            local(s.windowStart()),
+                            local(s.windowEnd()),
+                            s.status().name(),
+                            s.version()));
             if (("step-" + s.id()).equals(model.getAttribute("failed"))
                     && model.getAttribute("failedIn") instanceof MigrationService.StepInput typed) {
                 // refused: the typed input again, over the step's current version
-                stepForms.put(s.id(), new MigrationService.StepInput(typed.position(), typed.description(),
-                        typed.ownerOrg(), typed.windowStart(), typed.windowEnd(), typed.status(), s.version()));
+                stepForms.put(
+                        s.id(),
+                        new MigrationService.StepInput(
+                                typed.position(),
+                                typed.description(),
+                                typed.ownerOrg(),
+                                typed.windowStart(),
+                                typed.windowEnd(),
+                                typed.status(),
+                                s.version()));
             }
         }
         model.addAttribute("stepForms", stepForms);
         riskRegister(id, model);
         if (!model.containsAttribute("planIn") && v.plan() != null) {
             MigrationPlan p = v.plan();
-            model.addAttribute("planIn", new MigrationService.MigrationPlanInput(p.rollbackPlan(), p.rollbackTrigger(),
-                    Formats.date(p.parallelStart()), Formats.date(p.parallelEnd()), p.parallelNotes(), p.version()));
+            model.addAttribute(
+                    "planIn",
+                    new MigrationService.MigrationPlanInput(
+                            p.rollbackPlan(),
+                            p.rollbackTrigger(),
+                            Formats.date(p.parallelStart()),
+                            Formats.date(p.parallelEnd()),
+                            p.parallelNotes(),
+                            p.version()));
         }
         // the plan form names the stored version, also when it shows input refused as stale
         model.addAttribute("planVersion", v.plan() == null ? null : v.plan().version());
@@ -106,8 +133,8 @@ class MigrationPages {
     @PostMapping("/systems/{id}/lifecycle/migration")
     @PreAuthorize(WHO)
     String savePlan(@PathVariable UUID id, MigrationService.MigrationPlanInput in, RedirectAttributes flash) {
-        return change(base(id), "plan", in, flash,
-                () -> service.savePlan(id, ExpectedVersion.of(null, in.version()), in));
+        return change(
+                base(id), "plan", in, flash, () -> service.savePlan(id, ExpectedVersion.of(null, in.version()), in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/migration/steps")
@@ -118,9 +145,16 @@ class MigrationPages {
 
     @PostMapping("/systems/{id}/lifecycle/migration/steps/{recordId}")
     @PreAuthorize(WHO)
-    String updateStep(@PathVariable UUID id, @PathVariable UUID recordId, MigrationService.StepInput in,
-                      RedirectAttributes flash) {
-        return change(base(id), "step-" + recordId, in, flash,
+    String updateStep(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            MigrationService.StepInput in,
+            RedirectAttributes flash) {
+        return change(
+                base(id),
+                "step-" + recordId,
+                in,
+                flash,
                 () -> service.updateStep(id, recordId, ExpectedVersion.of(null, in.version()), in));
     }
 
@@ -131,12 +165,16 @@ class MigrationPages {
         for (var e : register) {
             var a = e.assessment();
             var form = new org.yunjian.migration.internal.MigrationRisks.RiskInput(
-                    a.likelihood() == null ? null : a.likelihood().name(), a.impact() == null ? null : a.impact().name(),
-                    a.treatment(), a.ownerOrg() == null ? null : a.ownerOrg().toString(), a.version());
+                    a.likelihood() == null ? null : a.likelihood().name(),
+                    a.impact() == null ? null : a.impact().name(),
+                    a.treatment(),
+                    a.ownerOrg() == null ? null : a.ownerOrg().toString(),
+                    a.version());
             if (("risk-" + e.risk().id().value()).equals(model.getAttribute("failed"))
-                    && model.getAttribute("failedIn") instanceof org.yunjian.migration.internal.MigrationRisks.RiskInput t) {
-                form = new org.yunjian.migration.internal.MigrationRisks.RiskInput(t.likelihood(), t.impact(),
-                        t.treatment(), t.ownerOrg(), a.version());
+                    && model.getAttribute("failedIn")
+                            instanceof org.yunjian.migration.internal.MigrationRisks.RiskInput t) {
+                form = new org.yunjian.migration.internal.MigrationRisks.RiskInput(
+                        t.likelihood(), t.impact(), t.treatment(), t.ownerOrg(), a.version());
             }
             forms.put(e.risk().id().value(), form);
         }
@@ -147,20 +185,33 @@ class MigrationPages {
 
     @PostMapping("/systems/{id}/lifecycle/migration/risks/{recordId}")
     @PreAuthorize(WHO)
-    String assessRisk(@PathVariable UUID id, @PathVariable String recordId,
-                      org.yunjian.migration.internal.MigrationRisks.RiskInput in, RedirectAttributes flash) {
-        return change(base(id), "risk-" + recordId, in, flash,
+    String assessRisk(
+            @PathVariable UUID id,
+            @PathVariable String recordId,
+            org.yunjian.migration.internal.MigrationRisks.RiskInput in,
+            RedirectAttributes flash) {
+        return change(
+                base(id),
+                "risk-" + recordId,
+                in,
+                flash,
                 () -> risks.assess(id, recordId, ExpectedVersion.of(null, in.version()), in));
     }
 
     @PostMapping("/systems/{id}/lifecycle/migration/risks/{recordId}/treatment")
     @PreAuthorize(WHO)
-    String treatRisk(@PathVariable UUID id, @PathVariable String recordId,
-                     @org.springframework.web.bind.annotation.RequestParam(required = false) String treatedOn,
-                     @org.springframework.web.bind.annotation.RequestParam(required = false) String version,
-                     RedirectAttributes flash) {
-        return change(base(id), "treat-" + recordId, java.util.Map.of("treatedOn", treatedOn == null ? "" : treatedOn),
-                flash, () -> risks.treat(id, recordId, ExpectedVersion.ofForm(version), treatedOn));
+    String treatRisk(
+            @PathVariable UUID id,
+            @PathVariable String recordId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String treatedOn,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String version,
+            RedirectAttributes flash) {
+        return change(
+                base(id),
+                "treat-" + recordId,
+                java.util.Map.of("treatedOn", treatedOn == null ? "" : treatedOn),
+                flash,
+                () -> risks.treat(id, recordId, ExpectedVersion.ofForm(version), treatedOn));
     }
 
     @PostMapping("/systems/{id}/lifecycle/migration/checks")
@@ -171,9 +222,13 @@ class MigrationPages {
 
     @PostMapping("/systems/{id}/lifecycle/migration/acceptance")
     @PreAuthorize(WHO)
-    String acceptance(@PathVariable UUID id, MigrationService.AcceptanceInput in,
-                      @RequestParam(value = "file", required = false) List<MultipartFile> files,
-                      @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) throws IOException {
+    String acceptance(
+            @PathVariable UUID id,
+            MigrationService.AcceptanceInput in,
+            @RequestParam(value = "file", required = false) List<MultipartFile> files,
+            @RequestParam(required = false) Boolean confirm,
+            RedirectAttributes flash)
+            throws IOException {
         List<OpsFileRepository.Upload> uploads = uploads(files);
         return change(base(id), "acceptance", in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form

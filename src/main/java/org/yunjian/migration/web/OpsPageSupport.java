@@ -1,11 +1,10 @@
 package org.yunjian.migration.web;
 
 import java.util.function.Supplier;
-
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.version.VersionRefusal;
 
 /**
@@ -17,8 +16,7 @@ final class OpsPageSupport {
 
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
 
-    private OpsPageSupport() {
-    }
+    private OpsPageSupport() {}
 
     /**
      * Runs {@code action}; {@code form} names the form (its id on the page and its section anchor), {@code input} is
@@ -35,24 +33,35 @@ final class OpsPageSupport {
      * ({@code step}: marking a task done, reopening it): refused for its version, the alert says the step was not
      * taken and to take it again over the current record.
      */
-    static String step(String page, String form, VersionRefusal.Action step, RedirectAttributes flash,
-                       Supplier<?> action) {
+    static String step(
+            String page, String form, VersionRefusal.Action step, RedirectAttributes flash, Supplier<?> action) {
         return change(page, form, null, e -> e.formText(step), flash, action);
     }
 
-    private static String change(String page, String form, Object input,
-                                 java.util.function.Function<VersionRefusal, String> refusal,
-                                 RedirectAttributes flash, Supplier<?> action) {
+    private static String change(
+            String page,
+            String form,
+            Object input,
+            java.util.function.Function<VersionRefusal, String> refusal,
+            RedirectAttributes flash,
+            Supplier<?> action) {
         String back = "redirect:" + page + "#" + form;
-        return PageRefusal.on(flash).staleText(refusal).alerts().conflicts(flash, () -> back).attempt(() -> {
-            action.get();
-            flash.addFlashAttribute("saved", Texts.get("lifecycle.ops.page.saved"));
-        }, () -> back, () -> {
-            flash.addFlashAttribute("failed", form);
-            flash.addFlashAttribute(form + "In", input);
-            flash.addFlashAttribute("failedIn", input);
-            return back;
-        });
+        return PageRefusal.on(flash)
+                .staleText(refusal)
+                .alerts()
+                .conflicts(flash, () -> back)
+                .attempt(
+                        () -> {
+                            action.get();
+                            flash.addFlashAttribute("saved", Texts.get("lifecycle.ops.page.saved"));
+                        },
+                        () -> back,
+                        () -> {
+                            flash.addFlashAttribute("failed", form);
+                            flash.addFlashAttribute(form + "In", input);
+                            flash.addFlashAttribute("failedIn", input);
+                            return back;
+                        });
     }
 
     /** An irreversible step asks first: without the confirmation box ticked, a field error and nothing stored. */

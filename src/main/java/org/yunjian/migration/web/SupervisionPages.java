@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,8 +28,8 @@ import org.yunjian.migration.internal.OpsBasis;
 import org.yunjian.migration.internal.OpsFileRepository;
 import org.yunjian.migration.internal.SupervisionService;
 import org.yunjian.security.PeopleNames;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The operation supervision page ({@code /systems/{id}/lifecycle/supervision}): provider reports and their review,
@@ -83,18 +82,29 @@ class SupervisionPages {
 
     @PostMapping("/systems/{id}/lifecycle/supervision/reports")
     @PreAuthorize(WHO)
-    String report(@PathVariable UUID id, SupervisionService.ReportInput in,
-                  @RequestParam(value = "file", required = false) MultipartFile file, RedirectAttributes flash)
+    String report(
+            @PathVariable UUID id,
+            SupervisionService.ReportInput in,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            RedirectAttributes flash)
             throws IOException {
         List<OpsFileRepository.Upload> uploads = MigrationPages.uploads(file == null ? null : List.of(file));
-        return change(base(id), "report", in, flash, () -> service.submitReport(id, in,
-                uploads.isEmpty() ? null : uploads.get(0)));
+        return change(
+                base(id),
+                "report",
+                in,
+                flash,
+                () -> service.submitReport(id, in, uploads.isEmpty() ? null : uploads.get(0)));
     }
 
     @PostMapping("/systems/{id}/lifecycle/supervision/reports/{recordId}/review")
     @PreAuthorize(WHO)
-    String review(@PathVariable UUID id, @PathVariable UUID recordId, SupervisionService.ReviewInput in,
-                  @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) {
+    String review(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            SupervisionService.ReviewInput in,
+            @RequestParam(required = false) Boolean confirm,
+            RedirectAttributes flash) {
         return change(base(id), "review-" + recordId, in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
@@ -116,8 +126,12 @@ class SupervisionPages {
 
     @PostMapping("/systems/{id}/lifecycle/supervision/changes/{recordId}/decision")
     @PreAuthorize(WHO)
-    String decide(@PathVariable UUID id, @PathVariable UUID recordId, SupervisionService.DecisionInput in,
-                  @RequestParam(required = false) Boolean confirm, RedirectAttributes flash) {
+    String decide(
+            @PathVariable UUID id,
+            @PathVariable UUID recordId,
+            SupervisionService.DecisionInput in,
+            @RequestParam(required = false) Boolean confirm,
+            RedirectAttributes flash) {
         return OpsPageSupport.change(base(id), "decision-" + recordId, in, flash, () -> {
             service.view(id); // a stranger gets 404 before any question about the form
             OpsPageSupport.requireConfirmed(confirm);
@@ -127,15 +141,20 @@ class SupervisionPages {
 
     static ResponseEntity<byte[]> download(MigrationService.Download d) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(d.contentType()))
                 .body(d.content());
     }
 
     static ResponseEntity<byte[]> docx(byte[] content, String disposition) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(DOCX))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(DOCX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);

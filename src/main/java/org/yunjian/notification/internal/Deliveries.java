@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,14 +27,31 @@ import org.yunjian.shared.work.WorkTask;
 @Service
 public class Deliveries {
 
-    enum Channel { EMAIL, DIGEST, WEBHOOK }
+    enum Channel {
+        EMAIL,
+        DIGEST,
+        WEBHOOK
+    }
 
-    public enum Status { PENDING, SENT, FAILED }
+    public enum Status {
+        PENDING,
+        SENT,
+        FAILED
+    }
 
     /** A delivery row. */
-    record Row(UUID id, Channel channel, UUID userId, UUID webhookId, UUID organizationId, UUID taskId, String kind,
-               String args, String href, int attempts, Instant createdAt) {
-    }
+    record Row(
+            UUID id,
+            Channel channel,
+            UUID userId,
+            UUID webhookId,
+            UUID organizationId,
+            UUID taskId,
+            String kind,
+            String args,
+            String href,
+            int attempts,
+            Instant createdAt) {}
 
     /** What a try ended with: sent, or the reason it was not (for the record and the administrators). */
     static final class DeliveryFailure extends Exception {
@@ -61,8 +77,14 @@ public class Deliveries {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    Deliveries(JdbcClient jdbc, MailDelivery mail, WebhookDelivery robots, NotificationProperties properties,
-               ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    Deliveries(
+            JdbcClient jdbc,
+            MailDelivery mail,
+            WebhookDelivery robots,
+            NotificationProperties properties,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.rows = new DeliveryRepository(jdbc);
         this.mail = mail;
         this.robots = robots;
@@ -72,12 +94,29 @@ public class Deliveries {
         this.clock = clock;
     }
 
-    static UUID enqueue(JdbcClient jdbc, Channel channel, UUID user, UUID webhook, UUID organization, UUID taskId,
-                        WorkTask task, Instant now) {
+    static UUID enqueue(
+            JdbcClient jdbc,
+            Channel channel,
+            UUID user,
+            UUID webhook,
+            UUID organization,
+            UUID taskId,
+            WorkTask task,
+            Instant now) {
         UUID id = UUID.randomUUID();
-        new DeliveryRepository(jdbc).insert(id, channel.name(), user, webhook, organization, taskId,
-                task == null ? null : task.kind(), task == null ? null : TaskText.encode(task.args()),
-                task == null ? null : task.href(), Status.PENDING.name(), now);
+        new DeliveryRepository(jdbc)
+                .insert(
+                        id,
+                        channel.name(),
+                        user,
+                        webhook,
+                        organization,
+                        taskId,
+                        task == null ? null : task.kind(),
+                        task == null ? null : TaskText.encode(task.args()),
+                        task == null ? null : task.href(),
+                        Status.PENDING.name(),
+                        now);
         return id;
     }
 
@@ -113,23 +152,40 @@ public class Deliveries {
     }
 
     private Row claim(UUID id) {
-        Row row = rows.find(id, (rs, n) -> new Row(id, Channel.valueOf(rs.getString("channel")),
-                        rs.getObject("user_id", UUID.class), rs.getObject("webhook_id", UUID.class),
-                        rs.getObject("organization_id", UUID.class), rs.getObject("task_id", UUID.class),
-                        rs.getString("kind"), rs.getString("args"), rs.getString("href"), rs.getInt("attempts"),
-                        Jdbc.instant(rs, "created_at"))).orElse(null);
+        Row row = rows.find(
+                        id,
+                        (rs, n) -> new Row(
+                                id,
+                                Channel.valueOf(rs.getString("channel")),
+                                rs.getObject("user_id", UUID.class),
+                                rs.getObject("webhook_id", UUID.class),
+                                rs.getObject("organization_id", UUID.class),
+                                rs.getObject("task_id", UUID.class),
+                                rs.getString("kind"),
+                                rs.getString("args"),
+                                rs.getString("href"),
+                                rs.getInt("attempts"),
+                                Jdbc.instant(rs, "created_at")))
+                .orElse(null);
         if (row == null) {
             return null;
         }
-        int claimed = rows.claim(id, Status.PENDING.name(), row.attempts(), clock.instant().plus(CLAIM));
+        int claimed = rows.claim(
+                id, Status.PENDING.name(), row.attempts(), clock.instant().plus(CLAIM));
         return claimed == 1 ? row : null;
     }
 
     private void sent(Row row) {
         rows.sent(row.id(), Status.SENT.name(), clock.instant());
-        events.publishEvent(AuditableEvent.success("notification.delivery.send", "notification-delivery", row.id(),
-                Msg.of("notification.audit.sent", Msg.of("notification.channel." + row.channel().name()),
-                        row.attempts() + 1)).withActor("system:notifications"));
+        events.publishEvent(AuditableEvent.success(
+                        "notification.delivery.send",
+                        "notification-delivery",
+                        row.id(),
+                        Msg.of(
+                                "notification.audit.sent",
+                                Msg.of("notification.channel." + row.channel().name()),
+                                row.attempts() + 1))
+                .withActor("system:notifications"));
     }
 
     private void failed(Row row, String reason) {
@@ -137,9 +193,17 @@ public class Deliveries {
         if (tries >= properties.maxAttempts()) {
             rows.finish(row.id(), Status.FAILED.name(), clock.instant(), reason);
             log.warn("Notification delivery {} ({}) failed after {} tries: {}", row.id(), row.channel(), tries, reason);
-            events.publishEvent(AuditableEvent.failure("notification.delivery.send", "notification-delivery",
-                    row.id(), Msg.of("notification.audit.failed", Msg.of("notification.channel." + row.channel().name()),
-                            tries, reason)).withActor("system:notifications"));
+            events.publishEvent(AuditableEvent.failure(
+                            "notification.delivery.send",
+                            "notification-delivery",
+                            row.id(),
+                            Msg.of(
+                                    "notification.audit.failed",
+                                    Msg.of("notification.channel."
+                                            + row.channel().name()),
+                                    tries,
+                                    reason))
+                    .withActor("system:notifications"));
             return;
         }
         Duration delay = properties.firstRetry().multipliedBy(1L << Math.min(tries - 1, 20));

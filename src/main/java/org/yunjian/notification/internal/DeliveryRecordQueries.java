@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +18,16 @@ import org.yunjian.shared.Texts;
 public class DeliveryRecordQueries {
 
     /** One delivery; {@code robot} is the robot's name (or empty for an e-mail), {@code error} the last failure. */
-    public record Record(UUID id, String channel, String robot, String text, Deliveries.Status status, int attempts,
-                         String error, Instant createdAt, Instant finishedAt) {
-    }
+    public record Record(
+            UUID id,
+            String channel,
+            String robot,
+            String text,
+            Deliveries.Status status,
+            int attempts,
+            String error,
+            Instant createdAt,
+            Instant finishedAt) {}
 
     private final JdbcClient jdbc;
     private final OrganizationAdministrators admins;
@@ -40,19 +46,25 @@ public class DeliveryRecordQueries {
                         ON w.id = d.webhook_id WHERE d.organization_id = ?
                         ORDER BY CASE d.status WHEN 'FAILED' THEN 0 WHEN 'PENDING' THEN 1 ELSE 2 END,
                         d.created_at DESC LIMIT 100""")
-                .param(organizationId).query((rs, n) -> new Record(rs.getObject("id", UUID.class),
-                        rs.getString("channel"), rs.getString("robot") == null ? "" : rs.getString("robot"),
-                        rs.getString("kind") == null ? "" : TaskText.render(rs.getString("kind"), rs.getString("args"),
-                                locale),
-                        Deliveries.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                        rs.getString("last_error"), Jdbc.instant(rs, "created_at"),
-                        rs.getObject("finished_at") == null ? null : Jdbc.instant(rs, "finished_at"))).list();
+                .param(organizationId)
+                .query((rs, n) -> new Record(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("channel"),
+                        rs.getString("robot") == null ? "" : rs.getString("robot"),
+                        rs.getString("kind") == null
+                                ? ""
+                                : TaskText.render(rs.getString("kind"), rs.getString("args"), locale),
+                        Deliveries.Status.valueOf(rs.getString("status")),
+                        rs.getInt("attempts"),
+                        rs.getString("last_error"),
+                        Jdbc.instant(rs, "created_at"),
+                        rs.getObject("finished_at") == null ? null : Jdbc.instant(rs, "finished_at")))
+                .list();
     }
 
     /** How many of the organisation's deliveries failed for good (no access check: for a page already allowed). */
     public long failedCount(UUID organizationId) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM notification_delivery WHERE organization_id = ? AND status = 'FAILED'""")
-                .param(organizationId).query(Long.class).single();
+                SELECT COUNT(*) FROM notification_delivery WHERE organization_id = ? AND status = 'FAILED'""").param(organizationId).query(Long.class).single();
     }
 }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -19,8 +18,18 @@ final class DeliveryRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, String channel, UUID user, UUID webhook, UUID organization, UUID taskId, String kind,
-                String args, String href, String status, Instant now) {
+    void insert(
+            UUID id,
+            String channel,
+            UUID user,
+            UUID webhook,
+            UUID organization,
+            UUID taskId,
+            String kind,
+            String args,
+            String href,
+            String status,
+            Instant now) {
         jdbc.sql("""
                 INSERT INTO notification_delivery (id, channel, user_id, webhook_id, organization_id, task_id, kind,
                 args, href, status, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)""")
@@ -32,8 +41,7 @@ final class DeliveryRepository {
     List<UUID> due(String status, Instant now) {
         return jdbc.sql("""
                 SELECT id FROM notification_delivery WHERE status = ? AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, id LIMIT 200""")
-                .params(status, utc(now)).query(UUID.class).list();
+                ORDER BY next_attempt_at, id LIMIT 200""").params(status, utc(now)).query(UUID.class).list();
     }
 
     <T> Optional<T> find(UUID id, RowMapper<T> rows) {
@@ -45,25 +53,21 @@ final class DeliveryRepository {
     int claim(UUID id, String status, int attempts, Instant until) {
         return jdbc.sql("""
                 UPDATE notification_delivery SET attempts = attempts + 1, next_attempt_at = ?
-                WHERE id = ? AND status = ? AND attempts = ?""")
-                .params(utc(until), id, status, attempts).update();
+                WHERE id = ? AND status = ? AND attempts = ?""").params(utc(until), id, status, attempts).update();
     }
 
     void sent(UUID id, String status, Instant at) {
         jdbc.sql("""
-                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = NULL WHERE id = ?""")
-                .params(status, utc(at), id).update();
+                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = NULL WHERE id = ?""").params(status, utc(at), id).update();
     }
 
     void finish(UUID id, String status, Instant at, String lastError) {
         jdbc.sql("""
-                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = ? WHERE id = ?""")
-                .params(status, utc(at), lastError, id).update();
+                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = ? WHERE id = ?""").params(status, utc(at), lastError, id).update();
     }
 
     void retryAt(UUID id, Instant at, String lastError) {
         jdbc.sql("""
-                UPDATE notification_delivery SET next_attempt_at = ?, last_error = ? WHERE id = ?""")
-                .params(utc(at), lastError, id).update();
+                UPDATE notification_delivery SET next_attempt_at = ?, last_error = ? WHERE id = ?""").params(utc(at), lastError, id).update();
     }
 }

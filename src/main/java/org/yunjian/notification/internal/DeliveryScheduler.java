@@ -33,8 +33,8 @@ class DeliveryScheduler implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::tick, properties.deliveryInterval(),
-                properties.deliveryInterval()));
+        registrar.addFixedDelayTask(
+                new FixedDelayTask(this::tick, properties.deliveryInterval(), properties.deliveryInterval()));
     }
 
     void tick() {

@@ -1,7 +1,6 @@
 package org.yunjian.notification.internal;
 
 import java.time.Clock;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,16 +1,14 @@
 package org.yunjian.notification.internal;
 
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
-
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -24,8 +22,7 @@ public class DemoMailSink extends JavaMailSenderImpl {
     static final int KEEP = 200;
 
     /** One kept message. */
-    public record Kept(Instant sentAt, String to, String subject, String body) {
-    }
+    public record Kept(Instant sentAt, String to, String subject, String body) {}
 
     private final Deque<Kept> kept = new ArrayDeque<>();
     private final Clock clock;
@@ -40,8 +37,14 @@ public class DemoMailSink extends JavaMailSenderImpl {
             try {
                 Address[] to = m.getAllRecipients();
                 Object content = m.getContent();
-                Kept k = new Kept(clock.instant(), to == null ? "" : String.join(", ",
-                        Arrays.stream(to).map(Address::toString).toList()), m.getSubject(),
+                Kept k = new Kept(
+                        clock.instant(),
+                        to == null
+                                ? ""
+                                : String.join(
+                                        ", ",
+                                        Arrays.stream(to).map(Address::toString).toList()),
+                        m.getSubject(),
                         content instanceof String s ? s : String.valueOf(content));
                 synchronized (kept) {
                     kept.addFirst(k);

@@ -37,12 +37,14 @@ class DemoNotificationSettings implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (UserView u : users.list()) {
             boolean chosen = rows.exists(u.id());
-            if (!u.demo() || chosen || !(u.role() == Role.USER || u.role() == Role.SYSTEM_ADMIN
-                    || u.role() == Role.SECURITY_ADMIN)) {
+            if (!u.demo()
+                    || chosen
+                    || !(u.role() == Role.USER || u.role() == Role.SYSTEM_ADMIN || u.role() == Role.SECURITY_ADMIN)) {
                 continue;
             }
-            SeedActor.run(SeedActor.of(u), () -> settings.update(EmailMode.IMMEDIATE.name(), "zh-CN",
-                    u.username() + "@" + DOMAIN));
+            SeedActor.run(
+                    SeedActor.of(u),
+                    () -> settings.update(EmailMode.IMMEDIATE.name(), "zh-CN", u.username() + "@" + DOMAIN));
         }
     }
 }

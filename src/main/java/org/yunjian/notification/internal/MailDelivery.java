@@ -1,15 +1,12 @@
 package org.yunjian.notification.internal;
 
-
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
@@ -36,8 +33,13 @@ class MailDelivery {
     private final NotificationRepository notifications;
     private final Clock clock;
 
-    MailDelivery(ObjectProvider<JavaMailSender> mail, NotificationSettings settings, PeopleNames people,
-                 NotificationProperties properties, JdbcClient jdbc, Clock clock) {
+    MailDelivery(
+            ObjectProvider<JavaMailSender> mail,
+            NotificationSettings settings,
+            PeopleNames people,
+            NotificationProperties properties,
+            JdbcClient jdbc,
+            Clock clock) {
         this.mail = mail;
         this.settings = settings;
         this.people = people;
@@ -52,8 +54,13 @@ class MailDelivery {
         Locale locale = s.locale();
         String text = TaskText.render(row.kind(), row.args(), locale);
         String subject = Msg.of("notification.mail.subject", text).text(locale);
-        String body = Msg.of("notification.mail.body", name(row.userId()), text, properties.link(row.href()),
-                properties.link("/notifications/settings")).text(locale);
+        String body = Msg.of(
+                        "notification.mail.body",
+                        name(row.userId()),
+                        text,
+                        properties.link(row.href()),
+                        properties.link("/notifications/settings"))
+                .text(locale);
         deliver(s, subject, body);
     }
 
@@ -61,12 +68,22 @@ class MailDelivery {
         NotificationSettings.Settings s = settings.of(row.userId());
         Locale locale = s.locale();
         List<String> lines = new ArrayList<>();
-        notifications.ofDigest(row.id(), (rs, n) -> Msg.of("notification.mail.digestLine",
-                        TaskText.render(rs.getString(1), rs.getString(2), locale),
-                        properties.link(rs.getString(3))).text(locale)).forEach(lines::add);
+        notifications
+                .ofDigest(row.id(), (rs, n) -> Msg.of(
+                                "notification.mail.digestLine",
+                                TaskText.render(rs.getString(1), rs.getString(2), locale),
+                                properties.link(rs.getString(3)))
+                        .text(locale))
+                .forEach(lines::add);
         String subject = Msg.of("notification.mail.digestSubject", lines.size()).text(locale);
-        String body = Msg.of("notification.mail.digestBody", name(row.userId()), lines.size(), String.join("\n", lines),
-                properties.link("/notifications"), properties.link("/notifications/settings")).text(locale);
+        String body = Msg.of(
+                        "notification.mail.digestBody",
+                        name(row.userId()),
+                        lines.size(),
+                        String.join("\n", lines),
+                        properties.link("/notifications"),
+                        properties.link("/notifications/settings"))
+                .text(locale);
         deliver(s, subject, body);
     }
 
@@ -81,8 +98,8 @@ class MailDelivery {
             if (settings.of(user).email() == null) {
                 continue;
             }
-            UUID delivery = Deliveries.enqueue(jdbc, Deliveries.Channel.DIGEST, user, null, null, null, null,
-                    clock.instant());
+            UUID delivery =
+                    Deliveries.enqueue(jdbc, Deliveries.Channel.DIGEST, user, null, null, null, null, clock.instant());
             notifications.gatherIntoDigest(user, delivery);
             opened++;
         }

@@ -1,7 +1,6 @@
 package org.yunjian.notification.internal;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,11 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowPrivateTargets  allow webhook URLs resolving to loopback, private or link-local addresses
  */
 @ConfigurationProperties("yunjian.notifications")
-public record NotificationProperties(@DefaultValue("yunjian@localhost") String from, @DefaultValue("") String baseUrl,
-                                     @DefaultValue("30s") Duration deliveryInterval, @DefaultValue("5") int maxAttempts,
-                                     @DefaultValue("1m") Duration firstRetry, @DefaultValue("1d") Duration digestInterval,
-                                     @DefaultValue("10s") Duration timeout,
-                                     @DefaultValue("false") boolean allowPrivateTargets) {
+public record NotificationProperties(
+        @DefaultValue("yunjian@localhost") String from,
+        @DefaultValue("") String baseUrl,
+        @DefaultValue("30s") Duration deliveryInterval,
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("1m") Duration firstRetry,
+        @DefaultValue("1d") Duration digestInterval,
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("false") boolean allowPrivateTargets) {
 
     /** {@code path} as a link people can follow from outside the application. */
     public String link(String path) {

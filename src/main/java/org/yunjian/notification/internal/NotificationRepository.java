@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,6 +15,7 @@ final class NotificationRepository {
     /** The unread ones only: a fragment of {@link #PAGE} and {@link #COUNT}. */
     private static final String UNREAD_ONLY = """
             AND read_at IS NULL""";
+
     private static final String COUNT = """
             SELECT COUNT(*) FROM notification WHERE user_id = ? %s""";
     private static final String PAGE = """
@@ -29,17 +29,22 @@ final class NotificationRepository {
     }
 
     long count(UUID user, boolean unreadOnly) {
-        return jdbc.sql(COUNT.formatted(unreadOnly ? UNREAD_ONLY : "")).param(user).query(Long.class).single();
+        return jdbc.sql(COUNT.formatted(unreadOnly ? UNREAD_ONLY : ""))
+                .param(user)
+                .query(Long.class)
+                .single();
     }
 
     <T> List<T> page(UUID user, boolean unreadOnly, int size, long offset, RowMapper<T> rows) {
-        return jdbc.sql(PAGE.formatted(unreadOnly ? UNREAD_ONLY : "")).params(user, size, offset).query(rows).list();
+        return jdbc.sql(PAGE.formatted(unreadOnly ? UNREAD_ONLY : ""))
+                .params(user, size, offset)
+                .query(rows)
+                .list();
     }
 
     Optional<String> href(UUID id, UUID user) {
         return jdbc.sql("""
-                SELECT href FROM notification WHERE id = ? AND user_id = ?""").params(id, user)
-                .query(String.class).optional();
+                SELECT href FROM notification WHERE id = ? AND user_id = ?""").params(id, user).query(String.class).optional();
     }
 
     void markRead(UUID id, Instant at) {
@@ -49,8 +54,7 @@ final class NotificationRepository {
 
     int markAllRead(UUID user, Instant at) {
         return jdbc.sql("""
-                UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL""")
-                .params(utc(at), user).update();
+                UPDATE notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL""").params(utc(at), user).update();
     }
 
     /** A closed task's unread notifications count as read. */
@@ -61,8 +65,8 @@ final class NotificationRepository {
     }
 
     /** Records a task's notification for one person unless it has one; 1 when recorded. */
-    int insertUnlessPresent(UUID userId, UUID taskId, String scope, String kind, String args, String href,
-                            Instant createdAt) {
+    int insertUnlessPresent(
+            UUID userId, UUID taskId, String scope, String kind, String args, String href, Instant createdAt) {
         return jdbc.sql("""
                 INSERT INTO notification (id, user_id, task_id, scope, kind, args, href,
                 created_at) SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS (SELECT 1 FROM notification
@@ -74,8 +78,7 @@ final class NotificationRepository {
     /** The notifications gathered into one digest, oldest first. */
     <T> List<T> ofDigest(UUID digestId, RowMapper<T> rows) {
         return jdbc.sql("""
-                SELECT kind, args, href FROM notification WHERE digest_id = ? ORDER BY created_at, id""")
-                .param(digestId).query(rows).list();
+                SELECT kind, args, href FROM notification WHERE digest_id = ? ORDER BY created_at, id""").param(digestId).query(rows).list();
     }
 
     /** The people who chose a digest and have unread notifications in none yet. */
@@ -88,7 +91,6 @@ final class NotificationRepository {
 
     void gatherIntoDigest(UUID user, UUID digestId) {
         jdbc.sql("""
-                UPDATE notification SET digest_id = ? WHERE user_id = ? AND digest_id IS NULL AND read_at IS NULL""")
-                .params(digestId, user).update();
+                UPDATE notification SET digest_id = ? WHERE user_id = ? AND digest_id IS NULL AND read_at IS NULL""").params(digestId, user).update();
     }
 }

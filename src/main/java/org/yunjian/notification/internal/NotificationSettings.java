@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,8 +58,10 @@ public class NotificationSettings {
     /** {@code userId}'s settings (the delivery side). */
     public Settings of(UUID userId) {
         Optional<NotificationSettingRepository.Row> row = rows.find(userId);
-        return new Settings(row.map(r -> EmailMode.valueOf(r.mode())).orElse(EmailMode.IMMEDIATE),
-                row.map(NotificationSettingRepository.Row::language).orElse("zh-CN"), addresses.of(userId).orElse(null));
+        return new Settings(
+                row.map(r -> EmailMode.valueOf(r.mode())).orElse(EmailMode.IMMEDIATE),
+                row.map(NotificationSettingRepository.Row::language).orElse("zh-CN"),
+                addresses.of(userId).orElse(null));
     }
 
     /**
@@ -83,8 +84,11 @@ public class NotificationSettings {
         }
         if (email != null && !email.isBlank() && !org.yunjian.shared.EmailAddress.isValid(email.strip())) {
             errors.add("email", "notification.error.email");
-        } else if (email != null && !email.isBlank() && !(u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN)
-                || u.is(Role.USER) && u.organizationId() != null)) {
+        } else if (email != null
+                && !email.isBlank()
+                && !(u.is(Role.SYSTEM_ADMIN)
+                        || u.is(Role.SECURITY_ADMIN)
+                        || u.is(Role.USER) && u.organizationId() != null)) {
             // the address is the calendar's, kept for business users, system administrators and (for the
             // administrator requests they approve) security administrators
             errors.add("email", "notification.error.emailNotForRole");
@@ -99,8 +103,13 @@ public class NotificationSettings {
             }
         }
         rows.replace(u.userId(), mode.name(), lang, clock.instant());
-        events.publishEvent(AuditableEvent.success("notification.settings", "notification-settings", u.userId(),
-                Msg.of("notification.audit.settings", Msg.of("notification.mode." + mode.name()),
+        events.publishEvent(AuditableEvent.success(
+                "notification.settings",
+                "notification-settings",
+                u.userId(),
+                Msg.of(
+                        "notification.audit.settings",
+                        Msg.of("notification.mode." + mode.name()),
                         Msg.of("notification.language." + lang))));
         return of(u.userId());
     }

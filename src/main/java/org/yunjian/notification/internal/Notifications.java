@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.Texts;
 
 /**
  * The caller's in-application notifications: the unread count (the bell), the list newest first, mark one or all
@@ -25,8 +24,7 @@ import org.yunjian.shared.Texts;
 public class Notifications {
 
     /** One notification as its reader sees it. */
-    public record NotificationItem(UUID id, String text, String href, Instant createdAt, boolean read) {
-    }
+    public record NotificationItem(UUID id, String text, String href, Instant createdAt, boolean read) {}
 
     private final NotificationRepository rows;
     private final Clock clock;
@@ -47,10 +45,17 @@ public class Notifications {
         UUID user = CurrentUser.require().userId();
         long total = rows.count(user, unreadOnly);
         Locale locale = Texts.locale();
-        List<NotificationItem> items = rows.page(user, unreadOnly, page.size(), page.offset(),
-                (rs, n) -> new NotificationItem(rs.getObject("id", UUID.class),
-                        TaskText.render(rs.getString("kind"), rs.getString("args"), locale), rs.getString("href"),
-                        Jdbc.instant(rs, "created_at"), rs.getObject("read_at") != null));
+        List<NotificationItem> items = rows.page(
+                user,
+                unreadOnly,
+                page.size(),
+                page.offset(),
+                (rs, n) -> new NotificationItem(
+                        rs.getObject("id", UUID.class),
+                        TaskText.render(rs.getString("kind"), rs.getString("args"), locale),
+                        rs.getString("href"),
+                        Jdbc.instant(rs, "created_at"),
+                        rs.getObject("read_at") != null));
         return Paged.of(items, page, total);
     }
 

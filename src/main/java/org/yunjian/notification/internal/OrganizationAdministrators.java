@@ -1,7 +1,6 @@
 package org.yunjian.notification.internal;
 
 import java.util.UUID;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -22,15 +21,17 @@ public class OrganizationAdministrators {
     private final ObjectProvider<OrganizationDirectory> organizations;
     private final org.yunjian.security.OrganizationAdministration orgAdmins;
 
-    OrganizationAdministrators(ObjectProvider<OrganizationDirectory> organizations,
-                               org.yunjian.security.OrganizationAdministration orgAdmins) {
+    OrganizationAdministrators(
+            ObjectProvider<OrganizationDirectory> organizations,
+            org.yunjian.security.OrganizationAdministration orgAdmins) {
         this.organizations = organizations;
         this.orgAdmins = orgAdmins;
     }
 
     /** Whether {@code u} administers the notifications of {@code organizationId}. */
     public boolean mayAdminister(CurrentUser u, UUID organizationId) {
-        return u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN)
+        return u.is(Role.SYSTEM_ADMIN)
+                || u.is(Role.SECURITY_ADMIN)
                 || u.is(Role.USER) && u.belongsTo(organizationId) && orgAdmins.isOrgAdmin(u.userId());
     }
 
@@ -56,7 +57,11 @@ public class OrganizationAdministrators {
     /** The organisation's name (for pages), after {@link #require}. */
     public String name(UUID organizationId) {
         OrganizationDirectory directory = organizations.getIfAvailable();
-        return directory == null ? "" : directory.find(organizationId).map(OrganizationDirectory.OrganizationRef::name)
-                .orElse("");
+        return directory == null
+                ? ""
+                : directory
+                        .find(organizationId)
+                        .map(OrganizationDirectory.OrganizationRef::name)
+                        .orElse("");
     }
 }

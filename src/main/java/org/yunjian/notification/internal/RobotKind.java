@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The robots answer HTTP 200 with an error code in the body when they refuse; that counts as a failure.
  */
 public enum RobotKind {
-    WECOM(false, false), DINGTALK(true, true), FEISHU(false, true), GENERIC(true, true);
+    WECOM(false, false),
+    DINGTALK(true, true),
+    FEISHU(false, true),
+    GENERIC(true, true);
 
     public static final String TIMESTAMP_HEADER = "X-Yunjian-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Yunjian-Signature";
@@ -54,13 +55,11 @@ public enum RobotKind {
     }
 
     /** One request to a robot: address, body and headers. */
-    public record Request(String url, String body, Map<String, String> headers) {
-    }
+    public record Request(String url, String body, Map<String, String> headers) {}
 
     /** What a robot message says: the text (already in the robot's language), the link and the event fields. */
-    public record Message(String text, String link, String kind, String scope, java.util.UUID taskId,
-                          Instant openedAt) {
-    }
+    public record Message(
+            String text, String link, String kind, String scope, java.util.UUID taskId, Instant openedAt) {}
 
     public Request request(String url, String secret, Message m, Instant now) {
         String text = m.text() + "\n" + m.link();
@@ -73,19 +72,25 @@ public enum RobotKind {
             }
             case DINGTALK -> {
                 long ts = now.toEpochMilli();
-                String sign = URLEncoder.encode(Base64.getEncoder().encodeToString(
-                        hmac(secret.getBytes(StandardCharsets.UTF_8), ts + "\n" + secret)), StandardCharsets.UTF_8);
+                String sign = URLEncoder.encode(
+                        Base64.getEncoder()
+                                .encodeToString(hmac(secret.getBytes(StandardCharsets.UTF_8), ts + "\n" + secret)),
+                        StandardCharsets.UTF_8);
                 body.put("msgtype", "text");
                 body.putObject("text").put("content", text);
-                return new Request(url + (url.contains("?") ? "&" : "?") + "timestamp=" + ts + "&sign=" + sign,
-                        JSON.writeValueAsString(body), Map.of());
+                return new Request(
+                        url + (url.contains("?") ? "&" : "?") + "timestamp=" + ts + "&sign=" + sign,
+                        JSON.writeValueAsString(body),
+                        Map.of());
             }
             case FEISHU -> {
                 if (secret != null) {
                     long ts = now.getEpochSecond();
                     body.put("timestamp", Long.toString(ts));
-                    body.put("sign", Base64.getEncoder().encodeToString(
-                            hmac((ts + "\n" + secret).getBytes(StandardCharsets.UTF_8), "")));
+                    body.put(
+                            "sign",
+                            Base64.getEncoder()
+                                    .encodeToString(hmac((ts + "\n" + secret).getBytes(StandardCharsets.UTF_8), "")));
                 }
                 body.put("msg_type", "text");
                 body.putObject("content").put("text", text);
@@ -101,8 +106,8 @@ public enum RobotKind {
                 body.put("openedAt", String.valueOf(m.openedAt()));
                 String json = JSON.writeValueAsString(body);
                 long ts = now.getEpochSecond();
-                String signature = "sha256=" + HexFormat.of().formatHex(
-                        hmac(secret.getBytes(StandardCharsets.UTF_8), ts + "." + json));
+                String signature = "sha256="
+                        + HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), ts + "." + json));
                 return new Request(url, json, Map.of(TIMESTAMP_HEADER, Long.toString(ts), SIGNATURE_HEADER, signature));
             }
         }

@@ -2,10 +2,8 @@ package org.yunjian.notification.internal;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,11 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TaskText {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    private TaskText() {
-    }
+    private TaskText() {}
 
     public static String encode(List<String> args) {
         return JSON.writeValueAsString(args);

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Msg;
@@ -31,13 +30,15 @@ class WebhookDelivery {
         this.people = people;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     void send(Deliveries.Row row) throws Deliveries.DeliveryFailure {
-        Webhooks.Target t = webhooks.target(row.webhookId())
-                .orElseThrow(() -> new Deliveries.DeliveryFailure("robot removed"));
+        Webhooks.Target t =
+                webhooks.target(row.webhookId()).orElseThrow(() -> new Deliveries.DeliveryFailure("robot removed"));
         if (t.url().isEmpty()) {
             throw new Deliveries.DeliveryFailure("robot address does not open (key file or altered row)");
         }
@@ -46,13 +47,21 @@ class WebhookDelivery {
             throw new Deliveries.DeliveryFailure("address resolves to a private network: " + uri.getHost());
         }
         String task = TaskText.render(row.kind(), row.args(), t.language());
-        PeopleNames.Person who = row.userId() == null ? null : people.byIds(List.of(row.userId())).get(row.userId());
-        String text = who == null ? Msg.of("notification.robot.text", task).text(t.language())
+        PeopleNames.Person who = row.userId() == null
+                ? null
+                : people.byIds(List.of(row.userId())).get(row.userId());
+        String text = who == null
+                ? Msg.of("notification.robot.text", task).text(t.language())
                 : Msg.of("notification.robot.textFor", task, who.displayName()).text(t.language());
-        RobotKind.Request r = t.kind().request(t.url(), t.secret(),
-                new RobotKind.Message(text, properties.link(row.href()), row.kind(), null, row.taskId(),
-                        row.createdAt()), clock.instant());
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(properties.timeout())
+        RobotKind.Request r = t.kind()
+                .request(
+                        t.url(),
+                        t.secret(),
+                        new RobotKind.Message(
+                                text, properties.link(row.href()), row.kind(), null, row.taskId(), row.createdAt()),
+                        clock.instant());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url()))
+                .timeout(properties.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(r.body(), StandardCharsets.UTF_8));
         r.headers().forEach(b::header);

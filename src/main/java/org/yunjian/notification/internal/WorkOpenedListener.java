@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +41,13 @@ class WorkOpenedListener {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    WorkOpenedListener(JdbcClient jdbc, Addressees addressees, NotificationSettings settings, Webhooks webhooks,
-                       PlatformTransactionManager transactions, Clock clock) {
+    WorkOpenedListener(
+            JdbcClient jdbc,
+            Addressees addressees,
+            NotificationSettings settings,
+            Webhooks webhooks,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.jdbc = jdbc;
         this.notifications = new NotificationRepository(jdbc);
         this.addressees = addressees;
@@ -71,10 +75,13 @@ class WorkOpenedListener {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(WorkClosed closed) {
         try {
-            tx.executeWithoutResult(status -> notifications.markTaskRead(closed.taskId(),
-                    closed.closedAt() == null ? clock.instant() : closed.closedAt()));
+            tx.executeWithoutResult(status -> notifications.markTaskRead(
+                    closed.taskId(), closed.closedAt() == null ? clock.instant() : closed.closedAt()));
         } catch (RuntimeException e) {
-            log.error("Notifications of closed task {} ({}) not marked read: {}", closed.taskId(), closed.scope(),
+            log.error(
+                    "Notifications of closed task {} ({}) not marked read: {}",
+                    closed.taskId(),
+                    closed.scope(),
                     e.toString());
         }
     }
@@ -92,18 +99,31 @@ class WorkOpenedListener {
             if (r.role() == Role.USER && r.organizationId() != null) {
                 organizations.add(r.organizationId());
             }
-            int inserted = notifications.insertUnlessPresent(r.id(), opened.taskId(), opened.scope(), task.kind(),
-                    args, task.href(), opened.openedAt() == null ? now : opened.openedAt());
+            int inserted = notifications.insertUnlessPresent(
+                    r.id(),
+                    opened.taskId(),
+                    opened.scope(),
+                    task.kind(),
+                    args,
+                    task.href(),
+                    opened.openedAt() == null ? now : opened.openedAt());
             NotificationSettings.Settings s = settings.of(r.id());
             if (inserted == 1 && s.emailMode() == EmailMode.IMMEDIATE && s.email() != null) {
-                Deliveries.enqueue(jdbc, Deliveries.Channel.EMAIL, r.id(), null,
-                        r.role() == Role.USER ? r.organizationId() : null, opened.taskId(), task, now);
+                Deliveries.enqueue(
+                        jdbc,
+                        Deliveries.Channel.EMAIL,
+                        r.id(),
+                        null,
+                        r.role() == Role.USER ? r.organizationId() : null,
+                        opened.taskId(),
+                        task,
+                        now);
             }
         }
         for (UUID org : organizations) {
             for (Webhooks.Target w : webhooks.targets(org)) {
-                Deliveries.enqueue(jdbc, Deliveries.Channel.WEBHOOK, task.to().user(), w.id(), org, opened.taskId(),
-                        task, now);
+                Deliveries.enqueue(
+                        jdbc, Deliveries.Channel.WEBHOOK, task.to().user(), w.id(), org, opened.taskId(), task, now);
             }
         }
     }

@@ -1,11 +1,9 @@
 package org.yunjian.notification.rest;
 
-import java.util.Map;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +25,12 @@ class NotificationApi {
 
     /** The caller's settings: {@code IMMEDIATE}, {@code DIGEST} or {@code OFF}; {@code zh-CN} or {@code en}. */
     @Schema(name = "NotificationSettings")
-    record SettingsBody(@Schema(allowableValues = {"IMMEDIATE", "DIGEST", "OFF"}) String emailMode,
-                        @Schema(allowableValues = {"zh-CN", "en"}) String language, String email) {
-    }
+    record SettingsBody(
+            @Schema(allowableValues = {"IMMEDIATE", "DIGEST", "OFF"})
+            String emailMode,
+
+            @Schema(allowableValues = {"zh-CN", "en"}) String language,
+            String email) {}
 
     private final Notifications notifications;
     private final NotificationSettings settings;
@@ -40,11 +41,13 @@ class NotificationApi {
     }
 
     @GetMapping("/api/notifications")
-    @Operation(summary = "The caller's notifications, newest first, each in the caller's language with the path it "
-            + "links to; unread=true for the unread ones only; one page (page from 1, size 1-200, default 50)")
-    Paged<Notifications.NotificationItem> list(@RequestParam(required = false) String unread,
-                                   @RequestParam(required = false) String page,
-                                   @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "The caller's notifications, newest first, each in the caller's language with the path it "
+                    + "links to; unread=true for the unread ones only; one page (page from 1, size 1-200, default 50)")
+    Paged<Notifications.NotificationItem> list(
+            @RequestParam(required = false) String unread,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         return notifications.list("true".equals(unread), PageRequest.of(page, size));
     }
 
@@ -74,8 +77,9 @@ class NotificationApi {
     }
 
     @PutMapping("/api/notifications/settings")
-    @Operation(summary = "Set the caller's notification settings (all fields; a blank e-mail removes the address, "
-            + "which the obligations calendar's reminders share)")
+    @Operation(
+            summary = "Set the caller's notification settings (all fields; a blank e-mail removes the address, "
+                    + "which the obligations calendar's reminders share)")
     SettingsBody update(@RequestBody(required = false) SettingsBody body) {
         SettingsBody b = body == null ? new SettingsBody(null, null, null) : body;
         return body(settings.update(b.emailMode(), b.language(), b.email()));

@@ -1,12 +1,10 @@
 package org.yunjian.notification.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,8 +23,14 @@ class WebhookApi {
 
     /** A new robot; {@code secret} is required for DINGTALK and GENERIC, optional for FEISHU, unused by WECOM. */
     @Schema(name = "NewWebhook")
-    record NewWebhook(@Schema(allowableValues = {"WECOM", "DINGTALK", "FEISHU", "GENERIC"}) String kind, String name,
-                      String url, String secret, @Schema(allowableValues = {"zh-CN", "en"}) String language) {
+    record NewWebhook(
+            @Schema(allowableValues = {"WECOM", "DINGTALK", "FEISHU", "GENERIC"})
+            String kind,
+
+            String name,
+            String url,
+            String secret,
+            @Schema(allowableValues = {"zh-CN", "en"}) String language) {
         @Override
         public String toString() {
             return "NewWebhook[" + kind + ", " + name + "]";
@@ -52,7 +56,8 @@ class WebhookApi {
     ResponseEntity<Webhooks.View> add(@PathVariable UUID id, @RequestBody(required = false) NewWebhook body) {
         NewWebhook b = body == null ? new NewWebhook(null, null, null, null, null) : body;
         Webhooks.View v = webhooks.add(id, b.kind(), b.name(), b.url(), b.secret(), b.language());
-        return ResponseEntity.created(URI.create("/api/organizations/" + id + "/webhooks/" + v.id())).body(v);
+        return ResponseEntity.created(URI.create("/api/organizations/" + id + "/webhooks/" + v.id()))
+                .body(v);
     }
 
     @DeleteMapping("/api/organizations/{id}/webhooks/{webhookId}")
@@ -63,8 +68,9 @@ class WebhookApi {
     }
 
     @GetMapping("/api/organizations/{id}/notification-deliveries")
-    @Operation(summary = "The organisation's last 100 deliveries (e-mail and robots), failures first, with tries and "
-            + "the last error")
+    @Operation(
+            summary = "The organisation's last 100 deliveries (e-mail and robots), failures first, with tries and "
+                    + "the last error")
     List<DeliveryRecordQueries.Record> deliveries(@PathVariable UUID id) {
         return deliveries.of(id);
     }

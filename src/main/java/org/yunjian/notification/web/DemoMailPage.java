@@ -1,7 +1,6 @@
 package org.yunjian.notification.web;
 
 import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -38,7 +37,8 @@ class DemoMailPage {
         CurrentUser u = CurrentUser.require();
         boolean all = u.is(Role.SYSTEM_ADMIN) || u.is(Role.SECURITY_ADMIN);
         String mine = addresses.of(u.userId()).orElse(null);
-        List<DemoMailSink.Kept> shown = s.kept().stream().filter(k -> all || mine != null && k.to().equals(mine))
+        List<DemoMailSink.Kept> shown = s.kept().stream()
+                .filter(k -> all || mine != null && k.to().equals(mine))
                 .toList();
         model.addAttribute("mails", shown);
         model.addAttribute("address", mine);

@@ -2,7 +2,6 @@ package org.yunjian.notification.web;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,13 +10,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.notification.internal.EmailMode;
 import org.yunjian.notification.internal.NotificationSettings;
 import org.yunjian.notification.internal.Notifications;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * The caller's notifications: the bell (an htmx fragment the layout loads, so no page needs a model attribute for
@@ -42,15 +41,19 @@ class NotificationPages {
     }
 
     @GetMapping("/notifications")
-    String list(@RequestParam(required = false) String unread, @RequestParam(required = false) String page,
-                @RequestParam(required = false) String size, Model model) {
+    String list(
+            @RequestParam(required = false) String unread,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         boolean unreadOnly = "true".equals(unread);
         PageRequest request = PageRequest.of(page, size);
         Paged<Notifications.NotificationItem> shown = notifications.list(unreadOnly, request);
         model.addAttribute("items", shown.items());
         model.addAttribute("unreadOnly", unreadOnly);
         model.addAttribute("unread", notifications.unreadCount());
-        model.addAttribute("pager", Pager.of(shown, "/notifications", unreadOnly ? Map.of("unread", "true") : Map.of()));
+        model.addAttribute(
+                "pager", Pager.of(shown, "/notifications", unreadOnly ? Map.of("unread", "true") : Map.of()));
         return "notification/list";
     }
 
@@ -74,13 +77,20 @@ class NotificationPages {
     }
 
     @PostMapping("/notifications/settings")
-    String saveSettings(@RequestParam(defaultValue = "") String emailMode, @RequestParam(defaultValue = "") String language,
-                        @RequestParam(defaultValue = "") String email, Model model, RedirectAttributes redirect) {
-        return PageRefusal.on(model).attempt(() -> {
-            settings.update(emailMode, language, email);
-            redirect.addFlashAttribute("saved", true);
-            return "redirect:/notifications/settings";
-        }, () -> settingsPage(model, emailMode, language, email, PageRefusal.none()));
+    String saveSettings(
+            @RequestParam(defaultValue = "") String emailMode,
+            @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = "") String email,
+            Model model,
+            RedirectAttributes redirect) {
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            settings.update(emailMode, language, email);
+                            redirect.addFlashAttribute("saved", true);
+                            return "redirect:/notifications/settings";
+                        },
+                        () -> settingsPage(model, emailMode, language, email, PageRefusal.none()));
     }
 
     private String settingsPage(Model model, String mode, String language, String email, Map<String, String> errors) {

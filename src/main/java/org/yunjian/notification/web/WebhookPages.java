@@ -2,7 +2,6 @@ package org.yunjian.notification.web;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,12 +10,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.notification.internal.DeliveryRecordQueries;
 import org.yunjian.notification.internal.NotificationSettings;
 import org.yunjian.notification.internal.OrganizationAdministrators;
 import org.yunjian.notification.internal.RobotKind;
 import org.yunjian.notification.internal.Webhooks;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /** An organisation's group-chat robots and its deliveries (failures first), for its administrators. */
 @Controller
@@ -44,20 +43,32 @@ class WebhookPages {
     }
 
     @PostMapping("/organizations/{id}/webhooks")
-    String add(@PathVariable UUID id, @RequestParam(defaultValue = "") String kind,
-               @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String url,
-               @RequestParam(defaultValue = "") String secret, @RequestParam(defaultValue = "") String language,
-               Model model, RedirectAttributes redirect) {
-        return PageRefusal.on(model).attempt(() -> {
-            webhooks.add(id, kind, name, url, secret, language);
-            redirect.addFlashAttribute("added", true);
-            return "redirect:/organizations/" + id + "/webhooks";
-        }, () -> page(id, model, new RobotForm(kind, name, url, language), PageRefusal.none()));
+    String add(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String url,
+            @RequestParam(defaultValue = "") String secret,
+            @RequestParam(defaultValue = "") String language,
+            Model model,
+            RedirectAttributes redirect) {
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            webhooks.add(id, kind, name, url, secret, language);
+                            redirect.addFlashAttribute("added", true);
+                            return "redirect:/organizations/" + id + "/webhooks";
+                        },
+                        () -> page(id, model, new RobotForm(kind, name, url, language), PageRefusal.none()));
     }
 
     @PostMapping("/organizations/{id}/webhooks/{webhookId}/delete")
-    String remove(@PathVariable UUID id, @PathVariable UUID webhookId,
-                  @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes redirect) {
+    String remove(
+            @PathVariable UUID id,
+            @PathVariable UUID webhookId,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes redirect) {
         if (!confirm) {
             model.addAttribute("removeUnconfirmed", webhookId);
             return page(id, model, RobotForm.EMPTY, Map.of());
@@ -77,9 +88,19 @@ class WebhookPages {
         model.addAttribute("languages", NotificationSettings.LANGUAGES);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("fieldLabels", Map.of("kind", "notification.webhook.kind", "name", "notification.webhook.name",
-                "url", "notification.webhook.url", "secret", "notification.webhook.secret",
-                "language", "notification.webhook.language"));
+        model.addAttribute(
+                "fieldLabels",
+                Map.of(
+                        "kind",
+                        "notification.webhook.kind",
+                        "name",
+                        "notification.webhook.name",
+                        "url",
+                        "notification.webhook.url",
+                        "secret",
+                        "notification.webhook.secret",
+                        "language",
+                        "notification.webhook.language"));
         return "notification/webhooks";
     }
 }

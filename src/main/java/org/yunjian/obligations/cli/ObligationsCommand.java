@@ -3,16 +3,14 @@ package org.yunjian.obligations.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
+import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,11 +63,12 @@ public class ObligationsCommand extends ActingCommand {
             }
             List<ObligationService.Row> rows = service.across(from, to, overdue);
             if (rows.isEmpty()) {
-                out.println(Texts.get(overdue ? "cli.lifecycle.obligations.noneOverdue"
-                        : "cli.lifecycle.obligations.noneDue"));
+                out.println(Texts.get(
+                        overdue ? "cli.lifecycle.obligations.noneOverdue" : "cli.lifecycle.obligations.noneDue"));
                 return 0;
             }
-            out.println(Texts.get(overdue ? "cli.lifecycle.obligations.headOverdue" : "cli.lifecycle.obligations.headDue",
+            out.println(Texts.get(
+                    overdue ? "cli.lifecycle.obligations.headOverdue" : "cli.lifecycle.obligations.headDue",
                     rows.size()));
             rows.forEach(r -> out.println(line(r, true)));
             return overdue ? 3 : 0;
@@ -84,28 +83,46 @@ public class ObligationsCommand extends ActingCommand {
             // over the version just read: a completion recorded meanwhile by someone else is not overwritten unseen
             long read = service.ofSystem(systemId).rows().stream()
                     .filter(x -> x.obligation().kind().name().equals(complete.strip()))
-                    .mapToLong(x -> x.obligation().version()).findFirst().orElse(0);
+                    .mapToLong(x -> x.obligation().version())
+                    .findFirst()
+                    .orElse(0);
             ObligationService.Row r = service.complete(systemId, complete, doneOn, ExpectedVersion.exactly(read));
-            out.println(Texts.get("cli.lifecycle.obligations.completed", Msg.of(r.obligation().kind()).text(),
-                    Formats.date(r.obligation().lastDone()), Formats.date(r.due())));
+            out.println(Texts.get(
+                    "cli.lifecycle.obligations.completed",
+                    Msg.of(r.obligation().kind()).text(),
+                    Formats.date(r.obligation().lastDone()),
+                    Formats.date(r.due())));
             return 0;
         }
         ObligationService.SystemObligations s = service.ofSystem(systemId);
         if (s.rows().isEmpty()) {
-            out.println(Texts.get("cli.lifecycle.obligations.noneOnSystem", s.access().system().name()));
+            out.println(Texts.get(
+                    "cli.lifecycle.obligations.noneOnSystem",
+                    s.access().system().name()));
             return 0;
         }
-        out.println(Texts.get("cli.lifecycle.obligations.headSystem", s.access().system().name(), s.rows().size(),
+        out.println(Texts.get(
+                "cli.lifecycle.obligations.headSystem",
+                s.access().system().name(),
+                s.rows().size(),
                 s.overdue()));
         s.rows().forEach(r -> out.println(line(r, false)));
         return 0;
     }
 
     private static String line(ObligationService.Row r, boolean withSystem) {
-        String last = r.obligation().lastDone() == null ? Texts.get("lifecycle.cal.never")
+        String last = r.obligation().lastDone() == null
+                ? Texts.get("lifecycle.cal.never")
                 : Texts.get("lifecycle.cal.doneBy", Formats.date(r.obligation().lastDone()), r.lastDoneByName());
-        return Texts.get("cli.lifecycle.obligations.line", Formats.date(r.due()), Msg.of(r.status()).text(),
-                withSystem ? r.system().name() + " · " : "", Msg.of(r.obligation().kind()).text(), r.responsible(),
-                r.obligation().intervalMonths(), last, r.obligation().kind().name());
+        return Texts.get(
+                "cli.lifecycle.obligations.line",
+                Formats.date(r.due()),
+                Msg.of(r.status()).text(),
+                withSystem ? r.system().name() + " · " : "",
+                Msg.of(r.obligation().kind()).text(),
+                r.responsible(),
+                r.obligation().intervalMonths(),
+                last,
+                r.obligation().kind().name());
     }
 }

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VAlarm;
@@ -20,7 +19,6 @@ import net.fortuna.ical4j.model.property.Action;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
-
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,6 +49,7 @@ public class CalendarFeeds {
     static final String OBJECT = "lifecycle-calendar-feed";
     /** How many years ahead the feed looks. */
     static final int FEED_YEARS = 5;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CalendarRepository rows;
@@ -59,8 +58,12 @@ public class CalendarFeeds {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CalendarFeeds(JdbcClient jdbc, ObligationService obligations, UserAdministration users,
-                  ApplicationEventPublisher events, Clock clock) {
+    CalendarFeeds(
+            JdbcClient jdbc,
+            ObligationService obligations,
+            UserAdministration users,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
         this.users = users;
@@ -83,7 +86,10 @@ public class CalendarFeeds {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         boolean replaced = rows.deleteFeed(u.userId()) > 0;
         rows.insertFeed(u.userId(), hash(token), clock.instant());
-        events.publishEvent(AuditableEvent.success("lifecycle.obligation.feed-create", OBJECT, u.userId(),
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.obligation.feed-create",
+                OBJECT,
+                u.userId(),
                 Msg.of(replaced ? "lifecycle.cal.audit.feedReplaced" : "lifecycle.cal.audit.feedCreated")));
         return token;
     }
@@ -94,8 +100,8 @@ public class CalendarFeeds {
         if (rows.deleteFeed(u.userId()) == 0) {
             throw new NotFoundException(OBJECT, u.userId());
         }
-        events.publishEvent(AuditableEvent.success("lifecycle.obligation.feed-revoke", OBJECT, u.userId(),
-                Msg.of("lifecycle.cal.audit.feedRevoked")));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.obligation.feed-revoke", OBJECT, u.userId(), Msg.of("lifecycle.cal.audit.feedRevoked")));
     }
 
     /**
@@ -105,42 +111,61 @@ public class CalendarFeeds {
     @Transactional(readOnly = true)
     public String feed(String token) {
         String presented = hash(token == null ? "" : token);
-        List<Owner> found = rows.feedsWithHash(presented).stream().map(f -> new Owner(f.getKey(), f.getValue()))
+        List<Owner> found = rows.feedsWithHash(presented).stream()
+                .map(f -> new Owner(f.getKey(), f.getValue()))
                 .toList();
-        Owner owner = found.stream().filter(o -> MessageDigest.isEqual(o.hash().getBytes(StandardCharsets.US_ASCII),
-                presented.getBytes(StandardCharsets.US_ASCII))).findFirst()
+        Owner owner = found.stream()
+                .filter(o -> MessageDigest.isEqual(
+                        o.hash().getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII)))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException(OBJECT, "token"));
-        UserView account = users.list().stream().filter(v -> v.id().equals(owner.userId())).findFirst()
-                .filter(v -> v.enabled() && (v.role() == Role.USER && v.organizationId() != null
-                        || v.role() == Role.SYSTEM_ADMIN))
+        UserView account = users.list().stream()
+                .filter(v -> v.id().equals(owner.userId()))
+                .findFirst()
+                .filter(v -> v.enabled()
+                        && (v.role() == Role.USER && v.organizationId() != null || v.role() == Role.SYSTEM_ADMIN))
                 .orElseThrow(() -> new NotFoundException(OBJECT, "token"));
         String[] out = new String[1];
         // the feed holds what its owner would see when logged in: the same visibility rules, as that user
-        SeedActor.run(SeedActor.of(account), () -> out[0] = render(obligations.visibleDue(null,
-                obligations.today().plusYears(FEED_YEARS))));
+        SeedActor.run(
+                SeedActor.of(account),
+                () -> out[0] =
+                        render(obligations.visibleDue(null, obligations.today().plusYears(FEED_YEARS))));
         return out[0];
     }
 
-    private record Owner(UUID userId, String hash) {
-    }
+    private record Owner(UUID userId, String hash) {}
 
     String render(List<ObligationService.Row> rows) {
-        Calendar calendar = new Calendar().withProdId("-//Yunjian//Obligations//ZH").withDefaults()
+        Calendar calendar = new Calendar()
+                .withProdId("-//Yunjian//Obligations//ZH")
+                .withDefaults()
                 .withProperty(new XProperty("X-WR-CALNAME", text(Msg.of("lifecycle.cal.feed.name"))))
                 .getFluentTarget();
         for (ObligationService.Row r : rows) {
             String kind = Msg.of(r.obligation().kind()).text(Texts.CHINESE);
-            VEvent event = new VEvent(r.due(), r.due().plusDays(1),
+            VEvent event = new VEvent(
+                    r.due(),
+                    r.due().plusDays(1),
                     text(Msg.of("lifecycle.cal.feed.summary", kind, r.system().name())));
             event.add(new Uid(r.obligation().id() + "-" + r.due() + "@yunjian"));
-            StringBuilder description = new StringBuilder(text(Msg.of("lifecycle.cal.feed.description",
-                    r.system().name(), r.responsible(), r.obligation().intervalMonths(),
-                    r.obligation().lastDone() == null ? Msg.of("lifecycle.cal.never")
+            StringBuilder description = new StringBuilder(text(Msg.of(
+                    "lifecycle.cal.feed.description",
+                    r.system().name(),
+                    r.responsible(),
+                    r.obligation().intervalMonths(),
+                    r.obligation().lastDone() == null
+                            ? Msg.of("lifecycle.cal.never")
                             : Formats.date(r.obligation().lastDone()))));
             if (r.obligation().validity() != null) { // JR/T 6.3.4 / 6.4.4: due before the NDA runs out
-                description.append('\n').append(text(Msg.of("lifecycle.cal.validity",
-                        Formats.date(r.obligation().validity().until()), r.obligation().validity().leadDays())))
-                        .append('\n').append(text(Msg.of("lifecycle.cal.leadDefault")));
+                description
+                        .append('\n')
+                        .append(text(Msg.of(
+                                "lifecycle.cal.validity",
+                                Formats.date(r.obligation().validity().until()),
+                                r.obligation().validity().leadDays())))
+                        .append('\n')
+                        .append(text(Msg.of("lifecycle.cal.leadDefault")));
             } else if (r.intervalDefault()) {
                 description.append('\n').append(text(Msg.of("lifecycle.cal.feed.intervalDefault")));
             }
@@ -150,7 +175,8 @@ public class CalendarFeeds {
             event.add(new Description(description.toString()));
             VAlarm alarm = new VAlarm(Duration.ofDays(-7));
             alarm.add(new Action(Action.VALUE_DISPLAY));
-            alarm.add(new Description(text(Msg.of("lifecycle.cal.feed.alarm", kind, r.system().name()))));
+            alarm.add(new Description(
+                    text(Msg.of("lifecycle.cal.feed.alarm", kind, r.system().name()))));
             event.add(alarm);
             calendar.add(event);
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.shared.Jdbc;
 
@@ -27,8 +26,7 @@ public final class CalendarRepository {
 
     public Optional<String> address(UUID userId) {
         return jdbc.sql("""
-                SELECT email FROM lifecycle_reminder_address WHERE user_id = ?""").param(userId)
-                .query(String.class).optional();
+                SELECT email FROM lifecycle_reminder_address WHERE user_id = ?""").param(userId).query(String.class).optional();
     }
 
     /** Removes the person's address; 0 when there was none. */
@@ -39,36 +37,40 @@ public final class CalendarRepository {
 
     void insertAddress(UUID userId, String email, Instant setAt) {
         jdbc.sql("""
-                INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?,?,?)""")
-                .params(userId, email, utc(setAt)).update();
+                INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?,?,?)""").params(userId, email, utc(setAt)).update();
     }
 
     /** Every address: person → e-mail. */
     List<Map.Entry<UUID, String>> addresses() {
         return jdbc.sql("""
                 SELECT user_id, email FROM lifecycle_reminder_address""")
-                .query((rs, n) -> Map.entry(rs.getObject("user_id", UUID.class), rs.getString("email"))).list();
+                .query((rs, n) -> Map.entry(rs.getObject("user_id", UUID.class), rs.getString("email")))
+                .list();
     }
 
     boolean sent(UUID obligationId, LocalDate due, String recipient) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE obligation_id = ?
-                AND due_date = ? AND recipient = ?""").params(obligationId, due, recipient)
-                .query(Integer.class).single() > 0;
+                AND due_date = ? AND recipient = ?""")
+                        .params(obligationId, due, recipient)
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     void recordSent(UUID obligationId, LocalDate due, String recipient, UUID userId, Instant at) {
         jdbc.sql("""
                 INSERT INTO lifecycle_reminder_sent (obligation_id, due_date, recipient, user_id, sent_at)
-                VALUES (?,?,?,?,?)""")
-                .params(obligationId, due, recipient, userId, utc(at)).update();
+                VALUES (?,?,?,?,?)""").params(obligationId, due, recipient, userId, utc(at)).update();
     }
 
     /** When the person's feed token was created, if they have one. */
     Optional<Instant> feedCreated(UUID userId) {
         return jdbc.sql("""
-                SELECT created_at FROM lifecycle_calendar_feed WHERE user_id = ?""").param(userId)
-                .query((rs, n) -> Jdbc.instant(rs, "created_at")).optional();
+                SELECT created_at FROM lifecycle_calendar_feed WHERE user_id = ?""")
+                .param(userId)
+                .query((rs, n) -> Jdbc.instant(rs, "created_at"))
+                .optional();
     }
 
     /** Removes the person's feed token; 0 when there was none. */
@@ -79,15 +81,15 @@ public final class CalendarRepository {
 
     void insertFeed(UUID userId, String tokenHash, Instant createdAt) {
         jdbc.sql("""
-                INSERT INTO lifecycle_calendar_feed (user_id, token_hash, created_at) VALUES (?,?,?)""")
-                .params(userId, tokenHash, utc(createdAt)).update();
+                INSERT INTO lifecycle_calendar_feed (user_id, token_hash, created_at) VALUES (?,?,?)""").params(userId, tokenHash, utc(createdAt)).update();
     }
 
     /** The feeds whose token hashes to {@code tokenHash}: person → stored hash. */
     List<Map.Entry<UUID, String>> feedsWithHash(String tokenHash) {
         return jdbc.sql("""
                 SELECT user_id, token_hash FROM lifecycle_calendar_feed WHERE token_hash = ?""")
-                .param(tokenHash).query((rs, n) -> Map.entry(rs.getObject("user_id", UUID.class),
-                        rs.getString("token_hash"))).list();
+                .param(tokenHash)
+                .query((rs, n) -> Map.entry(rs.getObject("user_id", UUID.class), rs.getString("token_hash")))
+                .list();
     }
 }

@@ -2,8 +2,6 @@ package org.yunjian.obligations.internal;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -37,8 +35,14 @@ class NdaRenewals {
     private final ObligationWork work;
     private final java.time.Clock clock;
 
-    NdaRenewals(NdaValidities contracts, ObligationRepository repo, ObligationPolicy policy, Parties parties,
-                ApplicationEventPublisher events, ObligationWork work, java.time.Clock clock) {
+    NdaRenewals(
+            NdaValidities contracts,
+            ObligationRepository repo,
+            ObligationPolicy policy,
+            Parties parties,
+            ApplicationEventPublisher events,
+            ObligationWork work,
+            java.time.Clock clock) {
         this.contracts = contracts;
         this.repo = repo;
         this.policy = policy;
@@ -53,7 +57,8 @@ class NdaRenewals {
         if (kind != ObligationKind.NDA_RENEWAL) {
             return Optional.empty();
         }
-        LocalDate until = contracts.ndaValidity(system).map(ClauseReview::validUntil).orElse(null);
+        LocalDate until =
+                contracts.ndaValidity(system).map(ClauseReview::validUntil).orElse(null);
         return policy.validity(kind, until);
     }
 
@@ -65,16 +70,27 @@ class NdaRenewals {
         if (o.isEmpty() || system.isEmpty()) {
             return;
         }
-        Obligation next = o.get().withValidity(validity(ObligationKind.NDA_RENEWAL, system.get()).orElse(null));
+        Obligation next = o.get()
+                .withValidity(validity(ObligationKind.NDA_RENEWAL, system.get()).orElse(null));
         if (next.equals(o.get())) {
             return;
         }
         repo.update(next, null, clock.instant());
-        events.publishEvent(AuditableEvent.success("lifecycle.obligation.validity", ObligationService.OBJECT,
-                next.id(), next.validity() == null
-                        ? Msg.of("lifecycle.cal.audit.validityNone", Msg.of(next.kind()), system.get().name())
-                        : Msg.of("lifecycle.cal.audit.validity", Msg.of(next.kind()), system.get().name(),
-                        Formats.date(next.validity().until()), Formats.date(next.nextDue()))));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.obligation.validity",
+                ObligationService.OBJECT,
+                next.id(),
+                next.validity() == null
+                        ? Msg.of(
+                                "lifecycle.cal.audit.validityNone",
+                                Msg.of(next.kind()),
+                                system.get().name())
+                        : Msg.of(
+                                "lifecycle.cal.audit.validity",
+                                Msg.of(next.kind()),
+                                system.get().name(),
+                                Formats.date(next.validity().until()),
+                                Formats.date(next.nextDue()))));
         work.publishObligation(next);
     }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,8 +41,14 @@ class ObligationCompletions {
     private final ObligationWork work;
     private final Clock clock;
 
-    ObligationCompletions(ObligationRepository repo, Parties parties, Catalog catalog, ObligationPolicy policy,
-                          ApplicationEventPublisher events, ObligationWork work, Clock clock) {
+    ObligationCompletions(
+            ObligationRepository repo,
+            Parties parties,
+            Catalog catalog,
+            ObligationPolicy policy,
+            ApplicationEventPublisher events,
+            ObligationWork work,
+            Clock clock) {
         this.repo = repo;
         this.parties = parties;
         this.catalog = catalog;
@@ -66,11 +71,20 @@ class ObligationCompletions {
         String by = u.map(CurrentUser::username).orElse("system");
         Instant now = clock.instant();
         Obligation done = o.completed(on, today(), by, now);
-        repo.completion(o.id(), on, source, by, u.map(CurrentUser::organizationId).orElse(null), now);
+        repo.completion(
+                o.id(), on, source, by, u.map(CurrentUser::organizationId).orElse(null), now);
         repo.update(done, expected, now);
-        events.publishEvent(AuditableEvent.success("lifecycle.obligation.complete", ObligationService.OBJECT, o.id(),
-                Msg.of("lifecycle.cal.audit.complete", Msg.of(o.kind()), system.name(), Formats.date(on),
-                        Msg.of(source), Formats.date(done.nextDue()))));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.obligation.complete",
+                ObligationService.OBJECT,
+                o.id(),
+                Msg.of(
+                        "lifecycle.cal.audit.complete",
+                        Msg.of(o.kind()),
+                        system.name(),
+                        Formats.date(on),
+                        Msg.of(source),
+                        Formats.date(done.nextDue()))));
         work.publishObligation(done);
         return done;
     }
@@ -96,8 +110,11 @@ class ObligationCompletions {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AssessmentCompleted completed) {
-        completeFromEvent(completed.systemId(), ObligationKind.MLPS_ASSESSMENT,
-                completed.at().atZone(Formats.zone()).toLocalDate(), CompletionSource.ASSESSMENT);
+        completeFromEvent(
+                completed.systemId(),
+                ObligationKind.MLPS_ASSESSMENT,
+                completed.at().atZone(Formats.zone()).toLocalDate(),
+                CompletionSource.ASSESSMENT);
     }
 
     private void completeFromEvent(UUID systemId, ObligationKind kind, LocalDate on, CompletionSource source) {

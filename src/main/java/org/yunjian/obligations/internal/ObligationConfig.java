@@ -2,7 +2,6 @@ package org.yunjian.obligations.internal;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,12 +24,16 @@ class ObligationConfig {
      *                         none: a configurable default)
      */
     @ConfigurationProperties("yunjian.lifecycle.obligations")
-    record ObligationProperties(Map<Integer, Integer> assessmentMonths, @DefaultValue("12") int drillMonths,
-                                @DefaultValue("1") int reportMonths, @DefaultValue("12") int evaluationMonths,
-                                @DefaultValue("12") int reviewMonths,
-                                Map<org.yunjian.obligations.ObligationKind, Integer> kindMonths,
-                                @DefaultValue("" + ObligationPolicy.DEFAULT_NDA_LEAD_DAYS) int ndaLeadDays) {
-    }
+    record ObligationProperties(
+            Map<Integer, Integer> assessmentMonths,
+            @DefaultValue("12") int drillMonths,
+            @DefaultValue("1") int reportMonths,
+            @DefaultValue("12") int evaluationMonths,
+            @DefaultValue("12") int reviewMonths,
+            Map<org.yunjian.obligations.ObligationKind, Integer> kindMonths,
+
+            @DefaultValue("" + ObligationPolicy.DEFAULT_NDA_LEAD_DAYS)
+            int ndaLeadDays) {}
 
     /**
      * @param interval how often the job looks for overdue obligations (it runs only when {@code spring.mail.host} is
@@ -38,14 +41,23 @@ class ObligationConfig {
      * @param from     the sender address of reminder e-mails
      */
     @ConfigurationProperties("yunjian.lifecycle.reminders")
-    record ReminderProperties(@DefaultValue("1h") Duration interval, @DefaultValue("yunjian@localhost") String from) {
-    }
+    record ReminderProperties(
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("yunjian@localhost") String from) {}
 
     @Bean
     ObligationPolicy obligationPolicy(ObligationProperties p) {
-        Map<Integer, Integer> assessment = p.assessmentMonths() == null || p.assessmentMonths().isEmpty()
-                ? ObligationPolicy.DEFAULT.assessmentMonths() : p.assessmentMonths();
-        return new ObligationPolicy(assessment, p.drillMonths(), p.reportMonths(), p.evaluationMonths(),
-                p.reviewMonths(), p.kindMonths(), p.ndaLeadDays());
+        Map<Integer, Integer> assessment =
+                p.assessmentMonths() == null || p.assessmentMonths().isEmpty()
+                        ? ObligationPolicy.DEFAULT.assessmentMonths()
+                        : p.assessmentMonths();
+        return new ObligationPolicy(
+                assessment,
+                p.drillMonths(),
+                p.reportMonths(),
+                p.evaluationMonths(),
+                p.reviewMonths(),
+                p.kindMonths(),
+                p.ndaLeadDays());
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -50,8 +49,13 @@ class ObligationDemo implements ApplicationRunner {
     private final AssessmentDirectory assessments;
     private final ObligationCompletions completions;
 
-    ObligationDemo(ObligationService service, ObligationRepository repo, Parties parties, UserAdministration users,
-                   AssessmentDirectory assessments, ObligationCompletions completions) {
+    ObligationDemo(
+            ObligationService service,
+            ObligationRepository repo,
+            Parties parties,
+            UserAdministration users,
+            AssessmentDirectory assessments,
+            ObligationCompletions completions) {
         this.assessments = assessments;
         this.completions = completions;
         this.service = service;
@@ -62,7 +66,9 @@ class ObligationDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+        Optional<CloudSystem> system = DemoSystems.find(
+                parties,
+                DemoData.PORTAL_SYSTEM,
                 s -> s.providerId() != null && repo.bySystem(s.id()).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
@@ -80,13 +86,18 @@ class ObligationDemo implements ApplicationRunner {
         Optional<CurrentUser> approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER);
         if (completed.isPresent() && approver.isPresent()) {
             AssessmentDirectory.Summary a = completed.get();
-            SeedActor.run(approver.get(), () -> completions.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
+            SeedActor.run(
+                    approver.get(), () -> completions.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
         } else {
-            SeedActor.run(customer.get(), () -> complete(s, ObligationKind.MLPS_ASSESSMENT,
-                    service.today().minusMonths(10)));
+            SeedActor.run(
+                    customer.get(),
+                    () -> complete(
+                            s, ObligationKind.MLPS_ASSESSMENT, service.today().minusMonths(10)));
         }
-        SeedActor.run(provider.get(), () -> complete(s, ObligationKind.PROVIDER_REPORT,
-                service.today().minusWeeks(3)));
+        SeedActor.run(
+                provider.get(),
+                () -> complete(
+                        s, ObligationKind.PROVIDER_REPORT, service.today().minusWeeks(3)));
         log.info("Demo obligations seeded for {}", s.name());
     }
 
@@ -94,13 +105,18 @@ class ObligationDemo implements ApplicationRunner {
     private Optional<AssessmentDirectory.Summary> lastCompleted(CurrentUser customer, CloudSystem s) {
         List<AssessmentDirectory.Summary> visible = new ArrayList<>();
         SeedActor.run(customer, () -> visible.addAll(assessments.visible(s.id())));
-        return visible.stream().filter(a -> a.completedAt() != null)
+        return visible.stream()
+                .filter(a -> a.completedAt() != null)
                 .max(Comparator.comparing(AssessmentDirectory.Summary::completedAt));
     }
 
     /** Records a completion over the obligation's version as stored now. */
     private void complete(CloudSystem s, ObligationKind kind, LocalDate on) {
-        service.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.version.ExpectedVersion.exactly(
-                service.one(s.id(), kind.name()).obligation().version()));
+        service.complete(
+                s.id(),
+                kind.name(),
+                on.toString(),
+                org.yunjian.shared.version.ExpectedVersion.exactly(
+                        service.one(s.id(), kind.name()).obligation().version()));
     }
 }

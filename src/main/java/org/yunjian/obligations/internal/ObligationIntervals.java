@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +20,9 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * An organisation's own intervals per kind of obligation (within the standards' maxima), applied to the obligations
@@ -45,8 +44,14 @@ public class ObligationIntervals {
     private final ObligationWork work;
     private final Clock clock;
 
-    ObligationIntervals(ObligationRepository repo, Parties parties, Catalog catalog, ObligationPolicy policy,
-                        ApplicationEventPublisher events, ObligationWork work, Clock clock) {
+    ObligationIntervals(
+            ObligationRepository repo,
+            Parties parties,
+            Catalog catalog,
+            ObligationPolicy policy,
+            ApplicationEventPublisher events,
+            ObligationWork work,
+            Clock clock) {
         this.repo = repo;
         this.parties = parties;
         this.catalog = catalog;
@@ -57,8 +62,7 @@ public class ObligationIntervals {
     }
 
     /** One kind's interval for the caller's organisation: its own, or null for the default; and its version. */
-    public record IntervalSetting(ObligationKind kind, Integer months, long version) {
-    }
+    public record IntervalSetting(ObligationKind kind, Integer months, long version) {}
 
     /** The caller's organisation's own intervals, every kind (null where it keeps the default). */
     @Transactional(readOnly = true)
@@ -67,7 +71,8 @@ public class ObligationIntervals {
         Map<ObligationKind, Integer> own = repo.intervals(u.organizationId());
         Map<ObligationKind, Long> versions = repo.intervalVersions(u.organizationId());
         return java.util.Arrays.stream(ObligationKind.values())
-                .map(k -> new IntervalSetting(k, own.get(k), versions.getOrDefault(k, 0L))).toList();
+                .map(k -> new IntervalSetting(k, own.get(k), versions.getOrDefault(k, 0L)))
+                .toList();
     }
 
     /** The caller's organisation's setting for one kind; 400 for an unknown kind. */
@@ -102,17 +107,21 @@ public class ObligationIntervals {
         }
         errors.throwIfAny();
         List<CloudSystem> own = parties.visibleSystems().stream()
-                .filter(s -> u.organizationId().equals(s.customerId())).toList();
+                .filter(s -> u.organizationId().equals(s.customerId()))
+                .toList();
         if (value != null) {
             if (value < ObligationPolicy.MIN_MONTHS || value > ObligationPolicy.MAX_MONTHS) {
-                throw new FieldErrors.ValidationException("months", "lifecycle.cal.error.intervalRange",
-                        ObligationPolicy.MIN_MONTHS, ObligationPolicy.MAX_MONTHS);
+                throw new FieldErrors.ValidationException(
+                        "months",
+                        "lifecycle.cal.error.intervalRange",
+                        ObligationPolicy.MIN_MONTHS,
+                        ObligationPolicy.MAX_MONTHS);
             }
             for (CloudSystem s : own) {
                 Optional<Msg> refusal = policy.refusal(k, s, value);
                 if (refusal.isPresent() && policy.kindsFor(s, catalog).contains(k)) {
-                    throw new FieldErrors.ValidationException(Map.of("months",
-                            Msg.of("lifecycle.cal.error.intervalOn", s.name(), refusal.get())));
+                    throw new FieldErrors.ValidationException(
+                            Map.of("months", Msg.of("lifecycle.cal.error.intervalOn", s.name(), refusal.get())));
                 }
             }
         }
@@ -129,8 +138,12 @@ public class ObligationIntervals {
                 }
             }
         }
-        events.publishEvent(AuditableEvent.success("lifecycle.obligation.interval", "organization",
-                u.organizationId(), value == null ? Msg.of("lifecycle.cal.audit.intervalDefault", Msg.of(k))
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.obligation.interval",
+                "organization",
+                u.organizationId(),
+                value == null
+                        ? Msg.of("lifecycle.cal.audit.intervalDefault", Msg.of(k))
                         : Msg.of("lifecycle.cal.audit.interval", Msg.of(k), value)));
         return new IntervalSetting(k, value, expected + 1);
     }

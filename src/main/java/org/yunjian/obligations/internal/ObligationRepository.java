@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,9 +20,9 @@ import org.yunjian.obligations.CompletionSource;
 import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationStatus;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for obligations, their completions and organisations' own intervals. */
@@ -31,16 +30,23 @@ import org.yunjian.shared.version.Versions;
 public class ObligationRepository {
 
     private static final RowMapper<Obligation> OBLIGATION = (rs, n) -> new Obligation(
-            rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class),
-            ObligationKind.valueOf(rs.getString("kind")), rs.getObject("responsible_org", UUID.class),
-            rs.getObject("start_date", LocalDate.class), rs.getInt("interval_months"),
-            rs.getObject("last_done", LocalDate.class), rs.getString("last_done_by"), instant(rs, "last_done_at"),
-            rs.getLong("version"), rs.getObject("valid_until", LocalDate.class) == null ? null
+            rs.getObject("id", UUID.class),
+            rs.getObject("system_id", UUID.class),
+            ObligationKind.valueOf(rs.getString("kind")),
+            rs.getObject("responsible_org", UUID.class),
+            rs.getObject("start_date", LocalDate.class),
+            rs.getInt("interval_months"),
+            rs.getObject("last_done", LocalDate.class),
+            rs.getString("last_done_by"),
+            instant(rs, "last_done_at"),
+            rs.getLong("version"),
+            rs.getObject("valid_until", LocalDate.class) == null
+                    ? null
                     : new Obligation.Validity(rs.getObject("valid_until", LocalDate.class), rs.getInt("lead_days")));
 
     /** An organisation's interval for a kind: one setting, written whole (0 = never set; no months = default). */
-    private static final VersionedRow INTERVAL = new VersionedRow("lifecycle_obligation_interval", "set_at",
-            "organization_id", "kind");
+    private static final VersionedRow INTERVAL =
+            new VersionedRow("lifecycle_obligation_interval", "set_at", "organization_id", "kind");
 
     /**
      * Only the obligations in force: a row superseded by an upgrade (a government website's single drill obligation of
@@ -60,8 +66,19 @@ public class ObligationRepository {
                         INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months,
                         last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days)
                         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(o.id(), o.systemId(), o.kind().name(), o.responsibleOrg(), o.startDate(), o.intervalMonths(),
-                        o.lastDone(), o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), createdBy, utc(at),
+                .params(
+                        o.id(),
+                        o.systemId(),
+                        o.kind().name(),
+                        o.responsibleOrg(),
+                        o.startDate(),
+                        o.intervalMonths(),
+                        o.lastDone(),
+                        o.lastDoneBy(),
+                        utc(o.lastDoneAt()),
+                        o.nextDue(),
+                        createdBy,
+                        utc(at),
                         o.validity() == null ? null : o.validity().until(),
                         o.validity() == null ? null : o.validity().leadDays())
                 .update();
@@ -73,9 +90,16 @@ public class ObligationRepository {
      * a drill or an assessment recorded, an organisation's interval applied); else a stale-version conflict.
      */
     void update(Obligation o, Long expected, Instant at) {
-        List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(o.intervalMonths(), o.lastDone(),
-                o.lastDoneBy(), utc(o.lastDoneAt()), o.nextDue(), o.validity() == null ? null : o.validity().until(),
-                o.validity() == null ? null : o.validity().leadDays(), utc(at), o.id()));
+        List<Object> params = new java.util.ArrayList<>(java.util.Arrays.asList(
+                o.intervalMonths(),
+                o.lastDone(),
+                o.lastDoneBy(),
+                utc(o.lastDoneAt()),
+                o.nextDue(),
+                o.validity() == null ? null : o.validity().until(),
+                o.validity() == null ? null : o.validity().leadDays(),
+                utc(at),
+                o.id()));
         if (expected != null) {
             params.add(expected);
         }
@@ -84,7 +108,8 @@ public class ObligationRepository {
                         last_done_at = ?, due_date = ?, valid_until = ?, lead_days = ?, version = version + 1,
                         updated_at = ? WHERE id = ?%s""".formatted(expected == null ? "" : """
                                 \sAND version = ?"""))
-                .params(params).update();
+                .params(params)
+                .update();
         Versions.requireUpdated(rows, jdbc, "lifecycle_obligation", "updated_at", o.id());
     }
 
@@ -92,20 +117,24 @@ public class ObligationRepository {
         jdbc.sql("""
                         INSERT INTO lifecycle_obligation_completion (id, obligation_id, done_on, source, recorded_by,
                         recorded_org, recorded_at) VALUES (?,?,?,?,?,?,?)""")
-                .params(UUID.randomUUID(), obligation, on, source.name(), by, org, utc(at)).update();
+                .params(UUID.randomUUID(), obligation, on, source.name(), by, org, utc(at))
+                .update();
     }
 
     /** A system's obligations, in the order of their kinds. */
     List<Obligation> bySystem(UUID systemId) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_obligation WHERE system_id = ?%s""".formatted(CURRENT)).param(systemId).query(OBLIGATION)
-                .list().stream().sorted(java.util.Comparator.comparing(Obligation::kind)).toList();
+                SELECT * FROM lifecycle_obligation WHERE system_id = ?%s""".formatted(CURRENT)).param(systemId).query(OBLIGATION).list().stream()
+                .sorted(java.util.Comparator.comparing(Obligation::kind))
+                .toList();
     }
 
     Optional<Obligation> find(UUID systemId, ObligationKind kind) {
         return jdbc.sql("""
                 SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?%s""".formatted(CURRENT))
-                .params(systemId, kind.name()).query(OBLIGATION).optional();
+                .params(systemId, kind.name())
+                .query(OBLIGATION)
+                .optional();
     }
 
     /**
@@ -120,16 +149,20 @@ public class ObligationRepository {
                         SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems) AND due_date <= :to%s%s
                         ORDER BY due_date, system_id, kind""".formatted(CURRENT, from == null ? "" : """
                                 \sAND due_date >= :from"""))
-                .param("systems", systems).param("to", Date.valueOf(to))
+                .param("systems", systems)
+                .param("to", Date.valueOf(to))
                 .param("from", from == null ? null : Date.valueOf(from))
-                .query(OBLIGATION).list();
+                .query(OBLIGATION)
+                .list();
     }
 
     /** Every obligation of every system due on or before {@code to}, earliest first (the daily work refresh). */
     List<Obligation> dueBy(LocalDate to) {
         return jdbc.sql("""
                 SELECT * FROM lifecycle_obligation WHERE due_date <= ?%s ORDER BY due_date, system_id, kind""".formatted(CURRENT))
-                .param(Date.valueOf(to)).query(OBLIGATION).list();
+                .param(Date.valueOf(to))
+                .query(OBLIGATION)
+                .list();
     }
 
     /** The obligations of the given systems, whatever their due date, earliest first. */
@@ -139,7 +172,9 @@ public class ObligationRepository {
         }
         return jdbc.sql("""
                 SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems)%s ORDER BY due_date, kind""".formatted(CURRENT))
-                .param("systems", systems).query(OBLIGATION).list();
+                .param("systems", systems)
+                .query(OBLIGATION)
+                .list();
     }
 
     /**
@@ -149,14 +184,27 @@ public class ObligationRepository {
      * {@code text} is set, of a kind in {@code textKinds} or a system in {@code textSystems} (the names a person
      * reads, matched in Java: labels and system names are not in this table).
      */
-    record Filter(Collection<UUID> whole, Collection<UUID> partial, UUID org, LocalDate from, LocalDate to,
-                  ObligationStatus status, LocalDate today, String text, Collection<ObligationKind> textKinds,
-                  Collection<UUID> textSystems) {
-    }
+    record Filter(
+            Collection<UUID> whole,
+            Collection<UUID> partial,
+            UUID org,
+            LocalDate from,
+            LocalDate to,
+            ObligationStatus status,
+            LocalDate today,
+            String text,
+            Collection<ObligationKind> textKinds,
+            Collection<UUID> textSystems) {}
 
     /** One page of the obligations the filter shows, earliest due first: the count and the rows, same WHERE. */
     Paged<Obligation> page(Filter f, PageRequest page) {
-        return PageQueries.query(jdbc, "*", "lifecycle_obligation", where(f), "due_date, system_id, kind, id", page,
+        return PageQueries.query(
+                jdbc,
+                "*",
+                "lifecycle_obligation",
+                where(f),
+                "due_date, system_id, kind, id",
+                page,
                 statement -> statement.query(OBLIGATION).list());
     }
 
@@ -164,11 +212,12 @@ public class ObligationRepository {
         PageQueries.Where where = new PageQueries.Where();
         where.and("""
                 superseded_at IS NULL""");
-        anyOf(where, Map.of("""
+        anyOf(
+                where,
+                Map.of("""
                 system_id IN (:whole)""", f.whole(), """
-                system_id IN (:partial) AND responsible_org = :org""",
-                f.org() == null ? List.of() : f.partial()), Map.of("whole", f.whole(), "partial", f.partial(),
-                "org", f.org() == null ? "" : f.org()));
+                system_id IN (:partial) AND responsible_org = :org""", f.org() == null ? List.of() : f.partial()),
+                Map.of("whole", f.whole(), "partial", f.partial(), "org", f.org() == null ? "" : f.org()));
         if (f.from() != null) {
             where.and("due_date >= :from", "from", Date.valueOf(f.from()));
         }
@@ -181,17 +230,21 @@ public class ObligationRepository {
             switch (f.status()) {
                 case OVERDUE -> where.and("due_date < :today", "today", today);
                 case DUE_SOON -> where.and("""
-                        due_date >= :today AND due_date <= :soon""", "today", today)
-                        .param("soon", soon);
+                        due_date >= :today AND due_date <= :soon""", "today", today).param("soon", soon);
                 case UPCOMING -> where.and("due_date > :soon", "soon", soon);
             }
         }
         if (f.text() != null) {
-            anyOf(where, Map.of("""
+            anyOf(
+                    where,
+                    Map.of("""
                     kind IN (:textKinds)""", f.textKinds(), """
-                    system_id IN (:textSystems)""",
-                    f.textSystems()), Map.of("textKinds", f.textKinds().stream().map(Enum::name).toList(),
-                    "textSystems", f.textSystems()));
+                    system_id IN (:textSystems)""", f.textSystems()),
+                    Map.of(
+                            "textKinds",
+                            f.textKinds().stream().map(Enum::name).toList(),
+                            "textSystems",
+                            f.textSystems()));
         }
         return where;
     }
@@ -201,8 +254,11 @@ public class ObligationRepository {
      * list matches nothing.
      */
     private static void anyOf(PageQueries.Where where, Map<String, Collection<?>> conditions, Map<String, ?> params) {
-        List<String> any = conditions.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
-                .sorted().toList();
+        List<String> any = conditions.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         if (any.isEmpty()) {
             where.in("id", "none", List.of());
             return;
@@ -219,18 +275,23 @@ public class ObligationRepository {
     List<Superseded> superseded(UUID systemId) {
         return jdbc.sql("""
                         SELECT id, kind, superseded_at FROM lifecycle_obligation WHERE system_id = ?
-                        AND superseded_at IS NOT NULL ORDER BY kind""").param(systemId)
-                .query((rs, n) -> new Superseded(rs.getObject("id", UUID.class),
-                        ObligationKind.valueOf(rs.getString("kind")), instant(rs, "superseded_at"),
+                        AND superseded_at IS NOT NULL ORDER BY kind""")
+                .param(systemId)
+                .query((rs, n) -> new Superseded(
+                        rs.getObject("id", UUID.class),
+                        ObligationKind.valueOf(rs.getString("kind")),
+                        instant(rs, "superseded_at"),
                         jdbc.sql("""
                                 SELECT done_on FROM lifecycle_obligation_completion WHERE obligation_id = ?
-                                ORDER BY done_on DESC""").param(rs.getObject("id", UUID.class))
-                                .query(LocalDate.class).list())).list();
+                                ORDER BY done_on DESC""")
+                                .param(rs.getObject("id", UUID.class))
+                                .query(LocalDate.class)
+                                .list()))
+                .list();
     }
 
     /** An obligation kept as history after an upgrade superseded it, with the days it was done on. */
-    public record Superseded(UUID id, ObligationKind kind, Instant supersededAt, List<LocalDate> doneOn) {
-    }
+    public record Superseded(UUID id, ObligationKind kind, Instant supersededAt, List<LocalDate> doneOn) {}
 
     // --- organisations' own intervals
 
@@ -241,8 +302,10 @@ public class ObligationRepository {
         }
         jdbc.sql("""
                         SELECT kind, months FROM lifecycle_obligation_interval WHERE organization_id = ?
-                        AND months IS NOT NULL""").param(org)
-                .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getInt("months"))).list();
+                        AND months IS NOT NULL""")
+                .param(org)
+                .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getInt("months")))
+                .list();
         return out;
     }
 
@@ -251,7 +314,8 @@ public class ObligationRepository {
         Map<ObligationKind, Long> out = new HashMap<>();
         if (org != null) {
             jdbc.sql("""
-                    SELECT kind, version FROM lifecycle_obligation_interval WHERE organization_id = ?""").param(org)
+                    SELECT kind, version FROM lifecycle_obligation_interval WHERE organization_id = ?""")
+                    .param(org)
                     .query((rs, n) -> out.put(ObligationKind.valueOf(rs.getString("kind")), rs.getLong("version")))
                     .list();
         }
@@ -260,7 +324,11 @@ public class ObligationRepository {
 
     /** Sets the organisation's interval for a kind (null: the default) over version {@code expected} of it. */
     void setInterval(UUID org, ObligationKind kind, Integer months, String by, Instant at, long expected) {
-        INTERVAL.save(jdbc, List.of("months", "set_by", "set_at"), new Object[] {months, by, utc(at)},
-                new Object[] {org, kind.name()}, expected);
+        INTERVAL.save(
+                jdbc,
+                List.of("months", "set_by", "set_at"),
+                new Object[] {months, by, utc(at)},
+                new Object[] {org, kind.name()},
+                expected);
     }
 }

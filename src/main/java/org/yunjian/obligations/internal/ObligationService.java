@@ -1,7 +1,5 @@
 package org.yunjian.obligations.internal;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanAccesses;
@@ -76,9 +74,18 @@ public class ObligationService implements OverdueCount {
     private final ObligationCompletions completions;
     private final Clock clock;
 
-    ObligationService(ObligationRepository repo, PlanAccesses accesses, Parties parties, Catalog catalog,
-                      ObligationPolicy policy, PeopleNames people, ApplicationEventPublisher events,
-                      ObligationWork work, NdaRenewals ndas, ObligationCompletions completions, Clock clock) {
+    ObligationService(
+            ObligationRepository repo,
+            PlanAccesses accesses,
+            Parties parties,
+            Catalog catalog,
+            ObligationPolicy policy,
+            PeopleNames people,
+            ApplicationEventPublisher events,
+            ObligationWork work,
+            NdaRenewals ndas,
+            ObligationCompletions completions,
+            Clock clock) {
         this.repo = repo;
         this.accesses = accesses;
         this.parties = parties;
@@ -102,28 +109,40 @@ public class ObligationService implements OverdueCount {
      * @param intervalDefault whether its interval is a configurable default (the standard states none)
      * @param expired        whether the agreement it renews has run out (已过期: the NDA's last day is past)
      */
-    public record Row(Obligation obligation, CloudSystem system, String responsible, LocalDate due,
-                      org.yunjian.obligations.ObligationStatus status, long daysOverdue, String lastDoneByName,
-                      boolean mayComplete, List<Source> sources, boolean intervalDefault, boolean expired) {
-    }
+    public record Row(
+            Obligation obligation,
+            CloudSystem system,
+            String responsible,
+            LocalDate due,
+            org.yunjian.obligations.ObligationStatus status,
+            long daysOverdue,
+            String lastDoneByName,
+            boolean mayComplete,
+            List<Source> sources,
+            boolean intervalDefault,
+            boolean expired) {}
 
     /** A requirement an obligation comes from: its id, its clause as the standard numbers it, its verbatim text. */
-    public record Source(String id, Msg clause, String text) {
-    }
+    public record Source(String id, Msg clause, String text) {}
 
     /**
      * The requirements {@code kind} comes from on {@code system}: those of its industry that apply to its deployment
      * model (as {@link ObligationPolicy#kindsFor} decides), each with its clause and verbatim text.
      */
     public List<Source> sources(ObligationKind kind, CloudSystem system) {
-        return system == null ? List.of() : policy.sources(kind, system, catalog).stream()
-                .map(r -> new Source(r.id().value(), ClauseLabel.of(r), r.text())).toList();
+        return system == null
+                ? List.of()
+                : policy.sources(kind, system, catalog).stream()
+                        .map(r -> new Source(r.id().value(), ClauseLabel.of(r), r.text()))
+                        .toList();
     }
 
     /** A system's obligations, with the caller's access. */
     public record SystemObligations(PlanAccess access, List<Row> rows, List<ObligationKind> missing) {
         public long overdue() {
-            return rows.stream().filter(r -> r.status() == org.yunjian.obligations.ObligationStatus.OVERDUE).count();
+            return rows.stream()
+                    .filter(r -> r.status() == org.yunjian.obligations.ObligationStatus.OVERDUE)
+                    .count();
         }
     }
 
@@ -139,8 +158,10 @@ public class ObligationService implements OverdueCount {
         List<Obligation> all = repo.bySystem(systemId);
         List<ObligationKind> present = all.stream().map(Obligation::kind).toList();
         List<ObligationKind> missing = policy.kindsFor(access.system(), catalog).stream()
-                .filter(k -> !present.contains(k)).toList();
-        List<Obligation> seen = all.stream().filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
+                .filter(k -> !present.contains(k))
+                .toList();
+        List<Obligation> seen = all.stream()
+                .filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
                 .toList();
         return new SystemObligations(access, rows(seen, Map.of(systemId, access.system()), access), missing);
     }
@@ -149,8 +170,7 @@ public class ObligationService implements OverdueCount {
      * A page of a system's obligations the caller sees (ADR 009), with what the page around it needs: the kinds
      * still to generate and how many of all it sees are overdue, whatever the filter.
      */
-    public record SystemPage(PlanAccess access, Paged<Row> rows, List<ObligationKind> missing, long overdue) {
-    }
+    public record SystemPage(PlanAccess access, Paged<Row> rows, List<ObligationKind> missing, long overdue) {}
 
     /**
      * One page of the system's obligations the caller sees whose kind's name contains {@code text} (null: any), in
@@ -162,11 +182,21 @@ public class ObligationService implements OverdueCount {
         PlanAccess access = all.access();
         boolean whole = access.seesWholePlan();
         UUID org = access.user().organizationId();
-        Paged<Obligation> found = repo.page(new ObligationRepository.Filter(whole ? List.of(systemId) : List.of(),
-                whole ? List.of() : List.of(systemId), org, null, null, status, today(), text, kindsNamed(text),
-                List.of()), page);
-        return new SystemPage(access, paged(found, Map.of(systemId, access.system()), access), all.missing(),
-                all.overdue());
+        Paged<Obligation> found = repo.page(
+                new ObligationRepository.Filter(
+                        whole ? List.of(systemId) : List.of(),
+                        whole ? List.of() : List.of(systemId),
+                        org,
+                        null,
+                        null,
+                        status,
+                        today(),
+                        text,
+                        kindsNamed(text),
+                        List.of()),
+                page);
+        return new SystemPage(
+                access, paged(found, Map.of(systemId, access.system()), access), all.missing(), all.overdue());
     }
 
     /**
@@ -182,7 +212,9 @@ public class ObligationService implements OverdueCount {
     @Transactional(readOnly = true)
     public Row one(UUID systemId, String kind) {
         SystemObligations all = ofSystem(systemId);
-        return all.rows().stream().filter(r -> r.obligation().kind().name().equals(kind)).findFirst()
+        return all.rows().stream()
+                .filter(r -> r.obligation().kind().name().equals(kind))
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException(OBJECT, kind));
     }
 
@@ -196,19 +228,36 @@ public class ObligationService implements OverdueCount {
         LocalDate start = startDate == null || startDate.isBlank() ? today() : date(startDate, "startDate");
         CloudSystem s = access.system();
         Map<ObligationKind, Integer> own = repo.intervals(s.customerId());
-        List<ObligationKind> present = repo.bySystem(systemId).stream().map(Obligation::kind).toList();
+        List<ObligationKind> present =
+                repo.bySystem(systemId).stream().map(Obligation::kind).toList();
         List<Obligation> created = new ArrayList<>();
         Instant now = clock.instant();
         for (ObligationKind k : policy.kindsFor(s, catalog)) {
             if (present.contains(k)) {
                 continue;
             }
-            Obligation o = new Obligation(UUID.randomUUID(), systemId, k, k.performedBy(s), start,
-                    policy.months(k, s, own.get(k)), null, null, null).withValidity(ndas.validity(k, s).orElse(null));
+            Obligation o = new Obligation(
+                            UUID.randomUUID(),
+                            systemId,
+                            k,
+                            k.performedBy(s),
+                            start,
+                            policy.months(k, s, own.get(k)),
+                            null,
+                            null,
+                            null)
+                    .withValidity(ndas.validity(k, s).orElse(null));
             repo.insert(o, access.user().username(), now);
             created.add(o);
-            events.publishEvent(AuditableEvent.success("lifecycle.obligation.create", OBJECT, o.id(),
-                    Msg.of("lifecycle.cal.audit.create", Msg.of(k), s.name(), Formats.date(o.nextDue()),
+            events.publishEvent(AuditableEvent.success(
+                    "lifecycle.obligation.create",
+                    OBJECT,
+                    o.id(),
+                    Msg.of(
+                            "lifecycle.cal.audit.create",
+                            Msg.of(k),
+                            s.name(),
+                            Formats.date(o.nextDue()),
                             o.intervalMonths())));
             work.publishObligation(o);
         }
@@ -233,7 +282,8 @@ public class ObligationService implements OverdueCount {
             }
         }
         errors.throwIfAny();
-        Obligation o = repo.find(systemId, k).filter(x -> access.seesWholePlan() || access.is(x.responsibleOrg()))
+        Obligation o = repo.find(systemId, k)
+                .filter(x -> access.seesWholePlan() || access.is(x.responsibleOrg()))
                 .orElseThrow(() -> new NotFoundException(OBJECT, kind));
         if (!(access.isCustomer() || access.is(o.responsibleOrg()))) {
             throw new PlanAccess.Refused(Msg.of("lifecycle.cal.denied.complete"));
@@ -279,29 +329,51 @@ public class ObligationService implements OverdueCount {
      * system's name contains {@code text} (null: any), earliest due first — counted and cut in SQL.
      */
     @Transactional(readOnly = true)
-    public Paged<Row> across(String from, String to, boolean overdueOnly, String text, ObligationStatus status,
-                             PageRequest page) {
+    public Paged<Row> across(
+            String from, String to, boolean overdueOnly, String text, ObligationStatus status, PageRequest page) {
         LocalDate[] window = window(from, to, overdueOnly);
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
         Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
                 .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
-        Map<Boolean, List<UUID>> byWhole = systems.values().stream().collect(Collectors.partitioningBy(
-                s -> seesWhole(u, s), Collectors.mapping(CloudSystem::id, Collectors.toList())));
-        List<UUID> named = text == null ? List.of() : systems.values().stream()
-                .filter(s -> ListFilters.contains(text, s.name())).map(CloudSystem::id).toList();
-        return paged(repo.page(new ObligationRepository.Filter(byWhole.get(true), byWhole.get(false),
-                u.organizationId(), window[0], window[1], status, today(), text, kindsNamed(text), named), page), systems, null);
+        Map<Boolean, List<UUID>> byWhole = systems.values().stream()
+                .collect(Collectors.partitioningBy(
+                        s -> seesWhole(u, s), Collectors.mapping(CloudSystem::id, Collectors.toList())));
+        List<UUID> named = text == null
+                ? List.of()
+                : systems.values().stream()
+                        .filter(s -> ListFilters.contains(text, s.name()))
+                        .map(CloudSystem::id)
+                        .toList();
+        return paged(
+                repo.page(
+                        new ObligationRepository.Filter(
+                                byWhole.get(true),
+                                byWhole.get(false),
+                                u.organizationId(),
+                                window[0],
+                                window[1],
+                                status,
+                                today(),
+                                text,
+                                kindsNamed(text),
+                                named),
+                        page),
+                systems,
+                null);
     }
 
     /** The kinds whose name, as the caller reads it, contains {@code text}. */
     private static List<ObligationKind> kindsNamed(String text) {
-        return text == null ? List.of() : java.util.Arrays.stream(ObligationKind.values())
-                .filter(k -> ListFilters.contains(text, Msg.of(k).text(), k.name())).toList();
+        return text == null
+                ? List.of()
+                : java.util.Arrays.stream(ObligationKind.values())
+                        .filter(k -> ListFilters.contains(text, Msg.of(k).text(), k.name()))
+                        .toList();
     }
 
     private Paged<Row> paged(Paged<Obligation> found, Map<UUID, CloudSystem> systems, PlanAccess access) {
-        return new Paged<>(rows(found.items(), systems, access), found.page(), found.size(), found.total(),
-                found.pages());
+        return new Paged<>(
+                rows(found.items(), systems, access), found.page(), found.size(), found.total(), found.pages());
     }
 
     /** The obligations the caller sees due on or before {@code to} (from {@code from} unless null), earliest first. */
@@ -312,8 +384,10 @@ public class ObligationService implements OverdueCount {
                 .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
         List<Obligation> due = repo.due(systems.keySet(), from, to);
         Map<UUID, Boolean> whole = new HashMap<>();
-        List<Obligation> seen = due.stream().filter(o -> u.belongsTo(o.responsibleOrg())
-                || whole.computeIfAbsent(o.systemId(), id -> seesWhole(u, systems.get(id)))).toList();
+        List<Obligation> seen = due.stream()
+                .filter(o -> u.belongsTo(o.responsibleOrg())
+                        || whole.computeIfAbsent(o.systemId(), id -> seesWhole(u, systems.get(id))))
+                .toList();
         return rows(seen, systems, null);
     }
 
@@ -321,8 +395,9 @@ public class ObligationService implements OverdueCount {
     @Transactional(readOnly = true)
     public int overdueForCurrentUser() {
         Optional<CurrentUser> u = CurrentUser.current();
-        if (u.isEmpty() || !(u.get().is(Role.SYSTEM_ADMIN) || (u.get().is(Role.USER)
-                && u.get().organizationId() != null))) {
+        if (u.isEmpty()
+                || !(u.get().is(Role.SYSTEM_ADMIN)
+                        || (u.get().is(Role.USER) && u.get().organizationId() != null))) {
             return 0;
         }
         return (int) across(null, null, true, null, null, new PageRequest(1, 1)).total();
@@ -342,17 +417,27 @@ public class ObligationService implements OverdueCount {
     private List<Row> rows(List<Obligation> obligations, Map<UUID, CloudSystem> systems, PlanAccess access) {
         LocalDate today = today();
         Map<UUID, String> orgs = new HashMap<>();
-        Map<String, String> names = people.displayNames(obligations.stream().map(Obligation::lastDoneBy)
-                .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        return obligations.stream().map(o -> new Row(o, systems.get(o.systemId()),
+        Map<String, String> names = people.displayNames(obligations.stream()
+                .map(Obligation::lastDoneBy)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return obligations.stream()
+                .map(o -> new Row(
+                        o,
+                        systems.get(o.systemId()),
                         orgs.computeIfAbsent(o.responsibleOrg(), id -> parties.findOrganization(id)
-                                .map(Organization::name).orElse("—")),
-                        o.nextDue(), o.status(today), o.daysOverdue(today),
+                                .map(Organization::name)
+                                .orElse("—")),
+                        o.nextDue(),
+                        o.status(today),
+                        o.daysOverdue(today),
                         o.lastDoneBy() == null ? null : names.getOrDefault(o.lastDoneBy(), o.lastDoneBy()),
                         access != null && (access.isCustomer() || access.is(o.responsibleOrg())),
                         sources(o.kind(), systems.get(o.systemId())),
                         systems.get(o.systemId()) != null
-                                && !o.kind().intervalStated(systems.get(o.systemId()).industry()),
+                                && !o.kind()
+                                        .intervalStated(
+                                                systems.get(o.systemId()).industry()),
                         o.expired(today)))
                 .sorted(Comparator.comparing(Row::due))
                 .toList();

@@ -2,7 +2,6 @@ package org.yunjian.obligations.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,9 +71,14 @@ class ObligationWork implements WorkSource {
         }
         boolean overdue = status == ObligationStatus.OVERDUE;
         LocalDate due = o.nextDue();
-        return new WorkSnapshot(OBLIGATION + o.id(), List.of(new WorkTask((overdue ? "overdue:" : "due:") + due,
-                overdue ? "work.lifecycle.obligation.overdue" : "work.lifecycle.obligation.dueSoon",
-                List.of("msg:enum.ObligationKind." + o.kind().name(), s.name(), Formats.date(due)),
-                "/systems/" + s.id() + "/lifecycle/obligations", WorkAddressee.organization(o.responsibleOrg()), due)));
+        return new WorkSnapshot(
+                OBLIGATION + o.id(),
+                List.of(new WorkTask(
+                        (overdue ? "overdue:" : "due:") + due,
+                        overdue ? "work.lifecycle.obligation.overdue" : "work.lifecycle.obligation.dueSoon",
+                        List.of("msg:enum.ObligationKind." + o.kind().name(), s.name(), Formats.date(due)),
+                        "/systems/" + s.id() + "/lifecycle/obligations",
+                        WorkAddressee.organization(o.responsibleOrg()),
+                        due)));
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.obligations.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.yunjian.shared.cluster.ClusterJobs;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.cluster.ClusterJobs;
 
 /**
  * Once a day — the first look after midnight in the users' zone ({@link Formats#zone()}), once across all nodes on
@@ -31,8 +30,8 @@ public class ObligationWorkScheduler implements SchedulingConfigurer {
     private final ClusterJobs jobs;
     private final Duration tick;
 
-    ObligationWorkScheduler(ObligationWork work, ClusterJobs jobs,
-                            @Value("${yunjian.lifecycle.work-tick:PT15M}") Duration tick) {
+    ObligationWorkScheduler(
+            ObligationWork work, ClusterJobs jobs, @Value("${yunjian.lifecycle.work-tick:PT15M}") Duration tick) {
         this.work = work;
         this.jobs = jobs;
         this.tick = tick;

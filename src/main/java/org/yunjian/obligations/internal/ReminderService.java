@@ -1,13 +1,11 @@
 package org.yunjian.obligations.internal;
 
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.mail.internet.MimeMessage;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,7 +24,6 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.EmailAddress;
-import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
@@ -53,9 +50,15 @@ public class ReminderService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ReminderService(JdbcClient jdbc, ObligationService obligations, UserAdministration users,
-                    ObjectProvider<JavaMailSender> mail, ObligationConfig.ReminderProperties properties,
-                    ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+    ReminderService(
+            JdbcClient jdbc,
+            ObligationService obligations,
+            UserAdministration users,
+            ObjectProvider<JavaMailSender> mail,
+            ObligationConfig.ReminderProperties properties,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
         this.users = users;
@@ -93,7 +96,10 @@ public class ReminderService {
         String value = email == null ? "" : email.strip();
         if (value.isEmpty()) {
             if (rows.deleteAddress(u.userId()) > 0) {
-                events.publishEvent(AuditableEvent.success("lifecycle.reminder.address", OBJECT, u.userId(),
+                events.publishEvent(AuditableEvent.success(
+                        "lifecycle.reminder.address",
+                        OBJECT,
+                        u.userId(),
                         Msg.of("lifecycle.cal.audit.addressRemoved")));
             }
             return Optional.empty();
@@ -101,13 +107,12 @@ public class ReminderService {
         String address = EmailAddress.parse("email", value).value();
         rows.deleteAddress(u.userId());
         rows.insertAddress(u.userId(), address, clock.instant());
-        events.publishEvent(AuditableEvent.success("lifecycle.reminder.address", OBJECT, u.userId(),
-                Msg.of("lifecycle.cal.audit.addressSet", address)));
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.reminder.address", OBJECT, u.userId(), Msg.of("lifecycle.cal.audit.addressSet", address)));
         return Optional.of(address);
     }
 
-    private record Recipient(UUID userId, String email) {
-    }
+    private record Recipient(UUID userId, String email) {}
 
     /**
      * Sends the reminders not sent yet: for every user with an address, every overdue obligation that user sees,
@@ -118,14 +123,17 @@ public class ReminderService {
         if (sender == null) {
             return 0;
         }
-        List<Recipient> recipients = rows.addresses().stream().map(a -> new Recipient(a.getKey(), a.getValue()))
+        List<Recipient> recipients = rows.addresses().stream()
+                .map(a -> new Recipient(a.getKey(), a.getValue()))
                 .toList();
         List<UserView> accounts = users.list();
         int sent = 0;
         for (Recipient r : recipients) {
-            Optional<UserView> account = accounts.stream().filter(a -> a.id().equals(r.userId())).findFirst()
-                    .filter(a -> a.enabled() && (a.role() == Role.USER && a.organizationId() != null
-                            || a.role() == Role.SYSTEM_ADMIN));
+            Optional<UserView> account = accounts.stream()
+                    .filter(a -> a.id().equals(r.userId()))
+                    .findFirst()
+                    .filter(a -> a.enabled()
+                            && (a.role() == Role.USER && a.organizationId() != null || a.role() == Role.SYSTEM_ADMIN));
             if (account.isEmpty()) {
                 continue;
             }
@@ -135,15 +143,20 @@ public class ReminderService {
                 continue;
             }
             List<ObligationService.Row> overdue = new ArrayList<>();
-            SeedActor.run(SeedActor.of(account.get()), () -> overdue.addAll(obligations.visibleDue(null,
-                    obligations.today().minusDays(1))));
+            SeedActor.run(
+                    SeedActor.of(account.get()),
+                    () -> overdue.addAll(
+                            obligations.visibleDue(null, obligations.today().minusDays(1))));
             for (ObligationService.Row row : overdue) {
                 try {
                     Boolean done = tx.execute(status -> send(sender, r, account.get(), row));
                     sent += Boolean.TRUE.equals(done) ? 1 : 0;
                 } catch (RuntimeException e) {
-                    log.warn("Reminder for obligation {} to user {} not sent; will retry: {}", row.obligation().id(),
-                            r.userId(), e.toString());
+                    log.warn(
+                            "Reminder for obligation {} to user {} not sent; will retry: {}",
+                            row.obligation().id(),
+                            r.userId(),
+                            e.toString());
                 }
             }
         }
@@ -164,19 +177,36 @@ public class ReminderService {
             m.setTo(r.email());
             // stored names reach the reader under the documents' rule: U+FFFD for a control character (the subject is
             // one line, so TAB/LF/CR too)
-            m.setSubject(Text.safeLine(Msg.of("lifecycle.cal.mail.subject", kind, row.system().name())
+            m.setSubject(Text.safeLine(
+                    Msg.of("lifecycle.cal.mail.subject", kind, row.system().name())
+                            .text(Texts.CHINESE)));
+            m.setText(Text.safe(Msg.of(
+                            "lifecycle.cal.mail.body",
+                            account.displayName(),
+                            row.system().name(),
+                            kind,
+                            Formats.date(row.due()),
+                            row.daysOverdue(),
+                            row.responsible(),
+                            row.obligation().lastDone() == null
+                                    ? Msg.of("lifecycle.cal.never")
+                                    : Formats.date(row.obligation().lastDone()))
                     .text(Texts.CHINESE)));
-            m.setText(Text.safe(Msg.of("lifecycle.cal.mail.body", account.displayName(), row.system().name(), kind,
-                    Formats.date(row.due()), row.daysOverdue(), row.responsible(),
-                    row.obligation().lastDone() == null ? Msg.of("lifecycle.cal.never")
-                            : Formats.date(row.obligation().lastDone())).text(Texts.CHINESE)));
             sender.send(message);
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-        events.publishEvent(AuditableEvent.success("lifecycle.reminder.send", OBJECT, row.obligation().id(),
-                Msg.of("lifecycle.cal.audit.reminderSent", Msg.of(row.obligation().kind()), row.system().name(),
-                        Formats.date(row.due()), account.displayName())).withActor("system:reminders"));
+        events.publishEvent(AuditableEvent.success(
+                        "lifecycle.reminder.send",
+                        OBJECT,
+                        row.obligation().id(),
+                        Msg.of(
+                                "lifecycle.cal.audit.reminderSent",
+                                Msg.of(row.obligation().kind()),
+                                row.system().name(),
+                                Formats.date(row.due()),
+                                account.displayName()))
+                .withActor("system:reminders"));
         return true;
     }
 }

@@ -1,9 +1,7 @@
 package org.yunjian.obligations.internal;
 
-
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -43,8 +41,11 @@ class SecuritiesDemo implements ApplicationRunner {
     private final Parties parties;
     private final UserAdministration users;
 
-    SecuritiesDemo(ObligationService obligations, ObligationRepository obligationRepo, Parties parties,
-                   UserAdministration users) {
+    SecuritiesDemo(
+            ObligationService obligations,
+            ObligationRepository obligationRepo,
+            Parties parties,
+            UserAdministration users) {
         this.obligations = obligations;
         this.obligationRepo = obligationRepo;
         this.parties = parties;
@@ -53,8 +54,9 @@ class SecuritiesDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM,
-                s -> obligationRepo.bySystem(s.id()).isEmpty());
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM, s -> obligationRepo
+                .bySystem(s.id())
+                .isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.SECURITIES_USER);
         Optional<CurrentUser> provider = SeedActor.account(users, DemoData.PROVIDER_USER);
         if (system.isEmpty() || customer.isEmpty() || provider.isEmpty()) {
@@ -65,13 +67,19 @@ class SecuritiesDemo implements ApplicationRunner {
             LocalDate today = obligations.today();
             obligations.generate(s.id(), today.plusMonths(1).toString()); // the NDA's renewal follows its dates
         });
-        SeedActor.run(provider.get(), () -> complete(s, ObligationKind.PROVIDER_REPORT,
-                obligations.today().minusWeeks(3)));
+        SeedActor.run(
+                provider.get(),
+                () -> complete(
+                        s, ObligationKind.PROVIDER_REPORT, obligations.today().minusWeeks(3)));
         log.info("Demo lifecycle plan and obligations seeded for {}", s.name());
     }
 
     private void complete(CloudSystem s, ObligationKind kind, LocalDate on) {
-        obligations.complete(s.id(), kind.name(), on.toString(), org.yunjian.shared.version.ExpectedVersion.exactly(
-                obligations.one(s.id(), kind.name()).obligation().version()));
+        obligations.complete(
+                s.id(),
+                kind.name(),
+                on.toString(),
+                org.yunjian.shared.version.ExpectedVersion.exactly(
+                        obligations.one(s.id(), kind.name()).obligation().version()));
     }
 }

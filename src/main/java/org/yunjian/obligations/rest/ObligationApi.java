@@ -1,11 +1,9 @@
 package org.yunjian.obligations.rest;
 
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +31,9 @@ import org.yunjian.obligations.rest.ObligationDtos.IntervalRequest;
 import org.yunjian.obligations.rest.ObligationDtos.IntervalResponse;
 import org.yunjian.obligations.rest.ObligationDtos.ObligationResponse;
 import org.yunjian.obligations.rest.ObligationDtos.ReminderAddressRequest;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.Versions;
 
 /**
@@ -56,8 +54,11 @@ class ObligationApi {
     private final CalendarFeeds feeds;
     private final ReminderService reminders;
 
-    ObligationApi(ObligationService obligations, ObligationIntervals intervals, CalendarFeeds feeds,
-                  ReminderService reminders) {
+    ObligationApi(
+            ObligationService obligations,
+            ObligationIntervals intervals,
+            CalendarFeeds feeds,
+            ReminderService reminders) {
         this.obligations = obligations;
         this.intervals = intervals;
         this.feeds = feeds;
@@ -66,46 +67,61 @@ class ObligationApi {
 
     @GetMapping(SYSTEM)
     @PreAuthorize(WHO)
-    @Operation(summary = "The system's recurring obligations the caller may see, earliest due first, each with its "
-            + "interval, last completion, next due date and status (UPCOMING, DUE_SOON within 30 days, OVERDUE); "
-            + "filtered by q (the obligation's name contains) and status; one page (page from 1, size 1-200, "
-            + "default 50) with the total")
-    Paged<ObligationResponse> list(@PathVariable UUID id, @RequestParam(required = false) String q,
-                                   @RequestParam(required = false) String status,
-                                   @RequestParam(required = false) String page,
-                                   @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "The system's recurring obligations the caller may see, earliest due first, each with its "
+                    + "interval, last completion, next due date and status (UPCOMING, DUE_SOON within 30 days, OVERDUE); "
+                    + "filtered by q (the obligation's name contains) and status; one page (page from 1, size 1-200, "
+                    + "default 50) with the total")
+    Paged<ObligationResponse> list(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         var query = ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size);
-        return obligations.ofSystem(id, query.text(), query.choice(), query.page()).rows()
+        return obligations
+                .ofSystem(id, query.text(), query.choice(), query.page())
+                .rows()
                 .map(ObligationResponse::of);
     }
 
     @PostMapping(SYSTEM + "/generate")
     @PreAuthorize(WHO)
-    @Operation(summary = "Create the obligations the system lacks, from its protection level, industry and "
-            + "deployment model (customer only); 201 with the new ones (empty if all exist); 400 for an impossible "
-            + "startDate")
-    ResponseEntity<List<ObligationResponse>> generate(@PathVariable UUID id,
-                                                      @RequestBody(required = false) GenerateRequest body) {
+    @Operation(
+            summary = "Create the obligations the system lacks, from its protection level, industry and "
+                    + "deployment model (customer only); 201 with the new ones (empty if all exist); 400 for an impossible "
+                    + "startDate")
+    ResponseEntity<List<ObligationResponse>> generate(
+            @PathVariable UUID id, @RequestBody(required = false) GenerateRequest body) {
         List<ObligationService.Row> created = obligations.generate(id, body == null ? null : body.startDate());
-        return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(ObligationResponse::of).toList());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(created.stream().map(ObligationResponse::of).toList());
     }
 
     @PostMapping(SYSTEM + "/{kind}/completions")
     @PreAuthorize(WHO)
-    @Operation(summary = "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
-            + "not in the future): users of the responsible organisation or of the customer; the next due date "
-            + "counts from it. Names the obligation's version read (If-Match or version): 428 without, 409 if stale")
-    ResponseEntity<ObligationResponse> complete(@PathVariable UUID id, @PathVariable String kind,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                @RequestBody(required = false) CompletionRequest body) {
-        return tagged(ObligationResponse.of(obligations.complete(id, kind, body == null ? null : body.doneOn(),
+    @Operation(
+            summary =
+                    "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
+                            + "not in the future): users of the responsible organisation or of the customer; the next due date "
+                            + "counts from it. Names the obligation's version read (If-Match or version): 428 without, 409 if stale")
+    ResponseEntity<ObligationResponse> complete(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) CompletionRequest body) {
+        return tagged(ObligationResponse.of(obligations.complete(
+                id,
+                kind,
+                body == null ? null : body.doneOn(),
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version()))));
     }
 
     @GetMapping(SYSTEM + "/{kind}")
     @PreAuthorize(WHO)
-    @Operation(summary = "One obligation of the system (e.g. EMERGENCY_DRILL), its version as the ETag a completion "
-            + "names in If-Match; 404 if the caller does not see it")
+    @Operation(
+            summary = "One obligation of the system (e.g. EMERGENCY_DRILL), its version as the ETag a completion "
+                    + "names in If-Match; 404 if the caller does not see it")
     ResponseEntity<ObligationResponse> one(@PathVariable UUID id, @PathVariable String kind) {
         return tagged(ObligationResponse.of(obligations.one(id, kind)));
     }
@@ -116,36 +132,42 @@ class ObligationApi {
 
     @GetMapping("/api/lifecycle/obligations")
     @PreAuthorize(WHO)
-    @Operation(summary = "Obligations of every system the caller sees, due from `from` to `to` (ISO dates; default: "
-            + "everything due up to 90 days ahead), or only the overdue ones (overdue=true); filtered by q (the "
-            + "obligation's or the system's name contains) and status; one page at a time (page from 1, size 1-200, "
-            + "default 50) with the total")
-    Paged<ObligationResponse> across(@RequestParam(required = false) String from,
-                                     @RequestParam(required = false) String to,
-                                     @RequestParam(required = false, defaultValue = "false") boolean overdue,
-                                     @RequestParam(required = false) String q,
-                                     @RequestParam(required = false) String status,
-                                     @RequestParam(required = false) String page,
-                                     @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "Obligations of every system the caller sees, due from `from` to `to` (ISO dates; default: "
+                    + "everything due up to 90 days ahead), or only the overdue ones (overdue=true); filtered by q (the "
+                    + "obligation's or the system's name contains) and status; one page at a time (page from 1, size 1-200, "
+                    + "default 50) with the total")
+    Paged<ObligationResponse> across(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false, defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         var query = ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size);
-        return obligations.across(from, to, overdue, query.text(), query.choice(), query.page())
+        return obligations
+                .across(from, to, overdue, query.text(), query.choice(), query.page())
                 .map(ObligationResponse::of);
     }
 
     @GetMapping("/api/lifecycle/intervals")
     @PreAuthorize(WHO)
-    @Operation(summary = "The caller's organisation's own interval per kind of obligation (null: the default); one "
-            + "page (page from 1, size 1-200, default 50) with the total")
-    org.yunjian.shared.paging.Paged<IntervalResponse> intervals(@RequestParam(required = false) String page,
-                                                         @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "The caller's organisation's own interval per kind of obligation (null: the default); one "
+                    + "page (page from 1, size 1-200, default 50) with the total")
+    org.yunjian.shared.paging.Paged<IntervalResponse> intervals(
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         org.yunjian.shared.paging.PageRequest request = org.yunjian.shared.paging.PageRequest.of(page, size);
-        return org.yunjian.shared.paging.Paged.slice(intervals.intervals(), request).map(IntervalResponse::of);
+        return org.yunjian.shared.paging.Paged.slice(intervals.intervals(), request)
+                .map(IntervalResponse::of);
     }
 
     @GetMapping("/api/lifecycle/intervals/{kind}")
     @PreAuthorize(WHO)
-    @Operation(summary = "The caller's organisation's own interval for one kind (null: the default), its version as "
-            + "the ETag a change names in If-Match (0: never set)")
+    @Operation(
+            summary = "The caller's organisation's own interval for one kind (null: the default), its version as "
+                    + "the ETag a change names in If-Match (0: never set)")
     ResponseEntity<IntervalResponse> interval(@PathVariable String kind) {
         IntervalResponse r = IntervalResponse.of(intervals.interval(kind));
         return ResponseEntity.ok().eTag(Versions.etag(r.version())).body(r);
@@ -153,14 +175,18 @@ class ObligationApi {
 
     @PutMapping("/api/lifecycle/intervals")
     @PreAuthorize(WHO)
-    @Operation(summary = "Set the caller's organisation's own interval for a kind (months; null or blank: the "
-            + "default), applied to the systems it is the customer of; 400 naming the standard when longer than "
-            + "the standard allows; names the setting's version read (If-Match or version): 428 without, 409 if stale")
+    @Operation(
+            summary =
+                    "Set the caller's organisation's own interval for a kind (months; null or blank: the "
+                            + "default), applied to the systems it is the customer of; 400 naming the standard when longer than "
+                            + "the standard allows; names the setting's version read (If-Match or version): 428 without, 409 if stale")
     ResponseEntity<IntervalResponse> setInterval(
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) IntervalRequest body) {
-        IntervalResponse r = IntervalResponse.of(intervals.setInterval(body == null ? null : body.kind(),
-                body == null ? null : body.months(), ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+        IntervalResponse r = IntervalResponse.of(intervals.setInterval(
+                body == null ? null : body.kind(),
+                body == null ? null : body.months(),
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
         return ResponseEntity.ok().eTag(Versions.etag(r.version())).body(r);
     }
 
@@ -169,18 +195,24 @@ class ObligationApi {
     @Operation(summary = "The caller's calendar settings: whether a feed exists, the reminder address")
     CalendarSettingsResponse settings() {
         var created = feeds.created();
-        return new CalendarSettingsResponse(created.isPresent(), created.orElse(null),
-                reminders.address().orElse(null), reminders.mailConfigured());
+        return new CalendarSettingsResponse(
+                created.isPresent(),
+                created.orElse(null),
+                reminders.address().orElse(null),
+                reminders.mailConfigured());
     }
 
     @PostMapping("/api/lifecycle/calendar/feed")
     @PreAuthorize(WHO)
-    @Operation(summary = "Create (or regenerate: the old address stops working) the caller's secret iCalendar feed; "
-            + "the address is returned once")
+    @Operation(
+            summary = "Create (or regenerate: the old address stops working) the caller's secret iCalendar feed; "
+                    + "the address is returned once")
     ResponseEntity<FeedResponse> createFeed() {
         String token = feeds.create();
-        String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/lifecycle/calendar/{token}.ics")
-                .buildAndExpand(token).toUriString();
+        String url = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/lifecycle/calendar/{token}.ics")
+                .buildAndExpand(token)
+                .toUriString();
         return ResponseEntity.status(HttpStatus.CREATED).body(new FeedResponse(url, token));
     }
 
@@ -194,8 +226,9 @@ class ObligationApi {
 
     @PutMapping("/api/lifecycle/calendar/reminder-address")
     @PreAuthorize(WHO)
-    @Operation(summary = "Set the caller's address for e-mail reminders about overdue obligations (blank: remove); "
-            + "400 for an invalid address")
+    @Operation(
+            summary = "Set the caller's address for e-mail reminders about overdue obligations (blank: remove); "
+                    + "400 for an invalid address")
     CalendarSettingsResponse setAddress(@RequestBody(required = false) ReminderAddressRequest body) {
         reminders.setAddress(body == null ? null : body.email());
         return settings();

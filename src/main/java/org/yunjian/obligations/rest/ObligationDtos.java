@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationStatus;
 import org.yunjian.obligations.internal.ObligationIntervals;
@@ -14,20 +13,16 @@ import org.yunjian.shared.Msg;
 /** Request and response bodies of {@link ObligationApi}. */
 final class ObligationDtos {
 
-    private ObligationDtos() {
-    }
+    private ObligationDtos() {}
 
     /** Generate a system's obligations, first due on {@code startDate} (ISO date; today if absent). */
-    record GenerateRequest(String startDate) {
-    }
+    record GenerateRequest(String startDate) {}
 
     /** A completion: the day it was done (ISO date, not in the future), over the obligation's version read. */
-    record CompletionRequest(String doneOn, Long version) {
-    }
+    record CompletionRequest(String doneOn, Long version) {}
 
     /** The caller's organisation's own interval for a kind; months null = back to the default; the version read. */
-    record IntervalRequest(String kind, String months, Long version) {
-    }
+    record IntervalRequest(String kind, String months, Long version) {}
 
     /** @param version the setting's version (0: never set), named by a change */
     record IntervalResponse(ObligationKind kind, String kindLabel, Integer months, long version) {
@@ -37,17 +32,14 @@ final class ObligationDtos {
     }
 
     /** The reminder address (blank or null: remove it). */
-    record ReminderAddressRequest(String email) {
-    }
+    record ReminderAddressRequest(String email) {}
 
     /** The caller's calendar settings: whether a feed exists (since when), the reminder address, mail configured. */
-    record CalendarSettingsResponse(boolean feed, Instant feedCreatedAt, String reminderAddress,
-                                    boolean mailConfigured) {
-    }
+    record CalendarSettingsResponse(
+            boolean feed, Instant feedCreatedAt, String reminderAddress, boolean mailConfigured) {}
 
     /** A new feed: its address, shown once (only a hash is kept). */
-    record FeedResponse(String url, String token) {
-    }
+    record FeedResponse(String url, String token) {}
 
     /**
      * An obligation as the caller sees it.
@@ -62,26 +54,62 @@ final class ObligationDtos {
      *                    standard states none), or null
      * @param expired     whether the agreement has run out (已过期: {@code validUntil} is past)
      */
-    record ObligationResponse(UUID id, UUID systemId, String systemName, ObligationKind kind, String kindLabel,
-                              UUID responsibleOrganizationId, String responsibleOrganization, int intervalMonths,
-                              LocalDate startDate, LocalDate lastDone, String lastDoneBy, Instant lastRecordedAt,
-                              LocalDate nextDue, ObligationStatus status, String statusLabel, long daysOverdue,
-                              boolean mayComplete, long version, boolean intervalDefault,
-                              List<ObligationSourceResponse> sources, LocalDate validUntil, Integer leadDays,
-                              boolean expired) {
+    record ObligationResponse(
+            UUID id,
+            UUID systemId,
+            String systemName,
+            ObligationKind kind,
+            String kindLabel,
+            UUID responsibleOrganizationId,
+            String responsibleOrganization,
+            int intervalMonths,
+            LocalDate startDate,
+            LocalDate lastDone,
+            String lastDoneBy,
+            Instant lastRecordedAt,
+            LocalDate nextDue,
+            ObligationStatus status,
+            String statusLabel,
+            long daysOverdue,
+            boolean mayComplete,
+            long version,
+            boolean intervalDefault,
+            List<ObligationSourceResponse> sources,
+            LocalDate validUntil,
+            Integer leadDays,
+            boolean expired) {
         static ObligationResponse of(ObligationService.Row r) {
             var o = r.obligation();
-            return new ObligationResponse(o.id(), o.systemId(), r.system().name(), o.kind(), Msg.of(o.kind()).text(),
-                    o.responsibleOrg(), r.responsible(), o.intervalMonths(), o.startDate(), o.lastDone(),
-                    r.lastDoneByName(), o.lastDoneAt(), r.due(), r.status(), Msg.of(r.status()).text(),
-                    Math.max(0, r.daysOverdue()), r.mayComplete(), o.version(), r.intervalDefault(),
-                    r.sources().stream().map(x -> new ObligationSourceResponse(x.id(), x.clause().text(), x.text())).toList(),
+            return new ObligationResponse(
+                    o.id(),
+                    o.systemId(),
+                    r.system().name(),
+                    o.kind(),
+                    Msg.of(o.kind()).text(),
+                    o.responsibleOrg(),
+                    r.responsible(),
+                    o.intervalMonths(),
+                    o.startDate(),
+                    o.lastDone(),
+                    r.lastDoneByName(),
+                    o.lastDoneAt(),
+                    r.due(),
+                    r.status(),
+                    Msg.of(r.status()).text(),
+                    Math.max(0, r.daysOverdue()),
+                    r.mayComplete(),
+                    o.version(),
+                    r.intervalDefault(),
+                    r.sources().stream()
+                            .map(x -> new ObligationSourceResponse(
+                                    x.id(), x.clause().text(), x.text()))
+                            .toList(),
                     o.validity() == null ? null : o.validity().until(),
-                    o.validity() == null ? null : o.validity().leadDays(), r.expired());
+                    o.validity() == null ? null : o.validity().leadDays(),
+                    r.expired());
         }
     }
 
     /** A requirement an obligation comes from: catalog id, clause as the standard numbers it, verbatim text. */
-    record ObligationSourceResponse(String requirementId, String clause, String text) {
-    }
+    record ObligationSourceResponse(String requirementId, String clause, String text) {}
 }

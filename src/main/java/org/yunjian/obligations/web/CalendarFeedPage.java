@@ -1,7 +1,6 @@
 package org.yunjian.obligations.web;
 
 import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

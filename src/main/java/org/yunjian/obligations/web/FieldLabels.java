@@ -24,6 +24,5 @@ final class FieldLabels {
      */
     static final String FEED_SECTION = "lifecycle.cal.feed.title";
 
-    private FieldLabels() {
-    }
+    private FieldLabels() {}
 }

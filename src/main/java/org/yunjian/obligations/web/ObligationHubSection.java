@@ -2,7 +2,6 @@ package org.yunjian.obligations.web;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.party.SystemHubSection;
@@ -38,17 +37,24 @@ class ObligationHubSection implements SystemHubSection {
 
     @Override
     public List<Link> links(UUID systemId) {
-        boolean mayRead = CurrentUser.current().map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN)).orElse(false);
+        boolean mayRead = CurrentUser.current()
+                .map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN))
+                .orElse(false);
         if (!mayRead) {
             return List.of();
         }
         ObligationService.SystemObligations s = service.ofSystem(systemId);
         String href = "/systems/" + systemId + "/lifecycle/obligations";
         if (!s.rows().isEmpty()) {
-            return List.of(new Link(href, Texts.get("lifecycle.cal.hub.link", s.rows().size()), s.overdue() > 0
-                    ? Texts.get("lifecycle.cal.home.count", s.overdue()) : Texts.get("lifecycle.cal.home.none")));
+            return List.of(new Link(
+                    href,
+                    Texts.get("lifecycle.cal.hub.link", s.rows().size()),
+                    s.overdue() > 0
+                            ? Texts.get("lifecycle.cal.home.count", s.overdue())
+                            : Texts.get("lifecycle.cal.home.none")));
         }
         return s.access().isCustomer() && !s.missing().isEmpty()
-                ? List.of(new Link(href, Texts.get("lifecycle.cal.generate.title"), "")) : List.of();
+                ? List.of(new Link(href, Texts.get("lifecycle.cal.generate.title"), ""))
+                : List.of();
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
@@ -30,12 +29,10 @@ class ObligationOverviewSections {
     static final int AHEAD_DAYS = 90;
 
     /** The obligations the caller sees up to 90 days ahead, read once per request for the three sections. */
-    record Due(List<ObligationService.Row> rows) {
-    }
+    record Due(List<ObligationService.Row> rows) {}
 
     /** A system's counts. */
-    record SystemCounts(CloudSystem system, long overdue, long dueSoon, long upcoming) {
-    }
+    record SystemCounts(CloudSystem system, long overdue, long dueSoon, long upcoming) {}
 
     @Bean
     @Scope(value = WebApplicationContext.SCOPE_REQUEST, proxyMode = ScopedProxyMode.NO)
@@ -53,12 +50,17 @@ class ObligationOverviewSections {
 
             public Content content() {
                 Map<String, List<ObligationService.Row>> groups = new LinkedHashMap<>();
-                due.getObject().rows().stream().filter(r -> r.status() == ObligationStatus.OVERDUE)
+                due.getObject().rows().stream()
+                        .filter(r -> r.status() == ObligationStatus.OVERDUE)
                         .sorted(Comparator.comparing(ObligationService.Row::responsible)
                                 .thenComparing(ObligationService.Row::due))
-                        .forEach(r -> groups.computeIfAbsent(r.responsible(), k -> new ArrayList<>()).add(r));
-                return new Content("overview-overdue", "lifecycle.cal.overview.overdue",
-                        "lifecycle/calendar-overview :: overdue", Map.of("groups", groups));
+                        .forEach(r -> groups.computeIfAbsent(r.responsible(), k -> new ArrayList<>())
+                                .add(r));
+                return new Content(
+                        "overview-overdue",
+                        "lifecycle.cal.overview.overdue",
+                        "lifecycle/calendar-overview :: overdue",
+                        Map.of("groups", groups));
             }
         };
     }
@@ -71,9 +73,17 @@ class ObligationOverviewSections {
             }
 
             public Content content() {
-                return new Content("overview-upcoming", "lifecycle.cal.overview.upcoming",
-                        "lifecycle/calendar-overview :: upcoming", Map.of("rows", due.getObject().rows().stream()
-                                .filter(r -> r.status() != ObligationStatus.OVERDUE).toList(), "days", AHEAD_DAYS));
+                return new Content(
+                        "overview-upcoming",
+                        "lifecycle.cal.overview.upcoming",
+                        "lifecycle/calendar-overview :: upcoming",
+                        Map.of(
+                                "rows",
+                                due.getObject().rows().stream()
+                                        .filter(r -> r.status() != ObligationStatus.OVERDUE)
+                                        .toList(),
+                                "days",
+                                AHEAD_DAYS));
             }
         };
     }
@@ -88,14 +98,19 @@ class ObligationOverviewSections {
             public Content content() {
                 Map<UUID, List<ObligationService.Row>> bySystem = due.getObject().rows().stream()
                         .collect(Collectors.groupingBy(r -> r.system().id()));
-                List<SystemCounts> counts = bySystem.values().stream().map(rows -> new SystemCounts(
+                List<SystemCounts> counts = bySystem.values().stream()
+                        .map(rows -> new SystemCounts(
                                 rows.get(0).system(), count(rows, ObligationStatus.OVERDUE),
                                 count(rows, ObligationStatus.DUE_SOON), count(rows, ObligationStatus.UPCOMING)))
-                        .sorted(Comparator.comparingLong(SystemCounts::overdue).reversed()
+                        .sorted(Comparator.comparingLong(SystemCounts::overdue)
+                                .reversed()
                                 .thenComparing(c -> c.system().name()))
                         .toList();
-                return new Content("overview-systems", "lifecycle.cal.overview.systems",
-                        "lifecycle/calendar-overview :: systems", Map.of("counts", counts, "days", AHEAD_DAYS));
+                return new Content(
+                        "overview-systems",
+                        "lifecycle.cal.overview.systems",
+                        "lifecycle/calendar-overview :: systems",
+                        Map.of("counts", counts, "days", AHEAD_DAYS));
             }
         };
     }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.lifecycle.OverviewSection;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;
@@ -24,10 +22,11 @@ import org.yunjian.obligations.internal.CalendarFeeds;
 import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.obligations.internal.ReminderService;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The obligations calendar's pages: a system's obligations ({@code /systems/{id}/lifecycle/obligations}: generate,
@@ -49,25 +48,36 @@ class ObligationPages {
     private final List<OverviewSection> sections;
     private final org.yunjian.catalog.Catalog catalog;
 
-    ObligationPages(ObligationService obligations, ObligationIntervals intervals, CalendarFeeds feeds,
-                    ReminderService reminders, ObligationPolicy policy, List<OverviewSection> sections,
-                    org.yunjian.catalog.Catalog catalog) {
+    ObligationPages(
+            ObligationService obligations,
+            ObligationIntervals intervals,
+            CalendarFeeds feeds,
+            ReminderService reminders,
+            ObligationPolicy policy,
+            List<OverviewSection> sections,
+            org.yunjian.catalog.Catalog catalog) {
         this.catalog = catalog;
         this.intervals = intervals;
         this.obligations = obligations;
         this.feeds = feeds;
         this.reminders = reminders;
         this.policy = policy;
-        this.sections = sections.stream().sorted(Comparator.comparingInt(OverviewSection::order)).toList();
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(OverviewSection::order))
+                .toList();
     }
 
     // --- a system's obligations
 
     @GetMapping("/systems/{id}/lifecycle/obligations")
     @PreAuthorize(WHO)
-    String system(@PathVariable UUID id, @RequestParam(required = false) String q,
-                  @RequestParam(required = false) String status, @RequestParam(required = false) String page,
-                  @RequestParam(required = false) String size, Model model) {
+    String system(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         return system(id, model, Map.of(), null, listQuery(q, status, page, size));
     }
 
@@ -88,8 +98,12 @@ class ObligationPages {
      * The page; {@code failedKind} names the form refused (a completion's kind, or the interval form's kind), whose
      * typed input the model carries ({@code typed}).
      */
-    private String system(UUID id, Model model, Map<String, String> errors, String failedKind,
-                          ListFilters.Query<ObligationStatus> query) {
+    private String system(
+            UUID id,
+            Model model,
+            Map<String, String> errors,
+            String failedKind,
+            ListFilters.Query<ObligationStatus> query) {
         ObligationService.SystemPage s = obligations.ofSystem(id, query.text(), query.choice(), query.page());
         model.addAttribute("system", s.access().system());
         model.addAttribute("access", s.access());
@@ -137,49 +151,75 @@ class ObligationPages {
 
     @PostMapping("/systems/{id}/lifecycle/obligations/generate")
     @PreAuthorize(WHO)
-    String generate(@PathVariable UUID id, @RequestParam(required = false) String startDate,
-                    @RequestParam(required = false) String q, @RequestParam(required = false) String status,
-                    @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                    Model model, RedirectAttributes redirect) {
+    String generate(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String startDate,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model,
+            RedirectAttributes redirect) {
         ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
-        return PageRefusal.on(model).attempt(() -> {
-            int n = obligations.generate(id, startDate).size();
-            redirect.addFlashAttribute("generated", n);
-            return backTo(id, query);
-        }, () -> system(id, model, PageRefusal.none(), null, query));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            int n = obligations.generate(id, startDate).size();
+                            redirect.addFlashAttribute("generated", n);
+                            return backTo(id, query);
+                        },
+                        () -> system(id, model, PageRefusal.none(), null, query));
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/{kind}/complete")
     @PreAuthorize(WHO)
-    String complete(@PathVariable UUID id, @PathVariable String kind, @RequestParam(required = false) String doneOn,
-                    @RequestParam(required = false) String version, @RequestParam(required = false) String q,
-                    @RequestParam(required = false) String status, @RequestParam(required = false) String page,
-                    @RequestParam(required = false) String size, Model model, RedirectAttributes redirect) {
+    String complete(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @RequestParam(required = false) String doneOn,
+            @RequestParam(required = false) String version,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model,
+            RedirectAttributes redirect) {
         ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
         model.addAttribute("typed", typed("doneOn", doneOn));
         // refused, the completion form again with the date typed (over the obligation as stored now)
-        return PageRefusal.on(model).attempt(() -> {
-            obligations.complete(id, kind, doneOn, ExpectedVersion.ofForm(version));
-            redirect.addFlashAttribute("completed", kind);
-            return backTo(id, query);
-        }, () -> system(id, model, PageRefusal.none(), kind, query));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            obligations.complete(id, kind, doneOn, ExpectedVersion.ofForm(version));
+                            redirect.addFlashAttribute("completed", kind);
+                            return backTo(id, query);
+                        },
+                        () -> system(id, model, PageRefusal.none(), kind, query));
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/intervals")
     @PreAuthorize(WHO)
-    String interval(@PathVariable UUID id, @RequestParam(required = false) String kind,
-                    @RequestParam(required = false) String months, @RequestParam Map<String, String> form,
-                    Model model, RedirectAttributes redirect) {
+    String interval(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String months,
+            @RequestParam Map<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         obligations.ofSystem(id).access().requireCustomer();
-        ListFilters.Query<ObligationStatus> query = listQuery(form.get("q"), form.get("status"), form.get("page"),
-                form.get("size"));
+        ListFilters.Query<ObligationStatus> query =
+                listQuery(form.get("q"), form.get("status"), form.get("page"), form.get("size"));
         model.addAttribute("typed", typed("months", months));
-        return PageRefusal.on(model).attempt(() -> {
-            // the form carries the version of every kind's setting (version-<KIND>): the chosen kind's is named
-            intervals.setInterval(kind, months, ExpectedVersion.ofForm(form.get("version-" + kind)));
-            redirect.addFlashAttribute("intervalSet", kind);
-            return backTo(id, query);
-        }, () -> system(id, model, PageRefusal.none(), kind, query));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            // the form carries the version of every kind's setting (version-<KIND>): the chosen kind's
+                            // is named
+                            intervals.setInterval(kind, months, ExpectedVersion.ofForm(form.get("version-" + kind)));
+                            redirect.addFlashAttribute("intervalSet", kind);
+                            return backTo(id, query);
+                        },
+                        () -> system(id, model, PageRefusal.none(), kind, query));
     }
 
     private static Map<String, String> typed(String field, String value) {
@@ -190,23 +230,29 @@ class ObligationPages {
 
     @GetMapping("/lifecycle/calendar")
     @PreAuthorize(WHO)
-    String calendar(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-                    @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                    Model model) {
-        return calendar(model, Map.of(), null,
-                ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size));
+    String calendar(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
+        return calendar(
+                model, Map.of(), null, ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size));
     }
 
     private String calendar(Model model, Map<String, String> errors, String emailInput) {
-        return calendar(model, errors, emailInput,
+        return calendar(
+                model,
+                errors,
+                emailInput,
                 ListFilters.Query.of(null, "status", null, ObligationStatus.class, null, null));
     }
 
     /** The page: one page of what is overdue or due within 90 days, filtered, with how many are overdue in all. */
-    private String calendar(Model model, Map<String, String> errors, String emailInput,
-                            ListFilters.Query<ObligationStatus> query) {
-        Paged<ObligationService.Row> rows = obligations.across(null, null, false, query.text(), query.choice(),
-                query.page());
+    private String calendar(
+            Model model, Map<String, String> errors, String emailInput, ListFilters.Query<ObligationStatus> query) {
+        Paged<ObligationService.Row> rows =
+                obligations.across(null, null, false, query.text(), query.choice(), query.page());
         model.addAttribute("rows", rows.items());
         model.addAttribute("pager", Pager.of(rows, "/lifecycle/calendar", query.filters()));
         model.addAttribute("filterQ", query.text());
@@ -227,13 +273,17 @@ class ObligationPages {
     String createFeed(@RequestParam(required = false) boolean confirm, Model model) {
         if (feeds.created().isPresent() && !confirm) {
             model.addAttribute("errorsIn", FieldLabels.FEED_SECTION);
-            return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
-                    null);
+            return calendar(
+                    model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")), null);
         }
         String token = feeds.create();
         // shown once, on this response only (never in a redirect URL or the session)
-        model.addAttribute("newFeedUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/lifecycle/calendar/{token}.ics").buildAndExpand(token).toUriString());
+        model.addAttribute(
+                "newFeedUrl",
+                ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/lifecycle/calendar/{token}.ics")
+                        .buildAndExpand(token)
+                        .toUriString());
         return calendar(model, Map.of(), null);
     }
 
@@ -242,8 +292,8 @@ class ObligationPages {
     String revokeFeed(@RequestParam(required = false) boolean confirm, Model model, RedirectAttributes redirect) {
         if (!confirm) {
             model.addAttribute("errorsIn", FieldLabels.FEED_SECTION);
-            return calendar(model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")),
-                    null);
+            return calendar(
+                    model, Map.of("confirm", org.yunjian.shared.Texts.get("lifecycle.cal.feed.confirmNeeded")), null);
         }
         feeds.revoke();
         redirect.addFlashAttribute("feedRevoked", true);
@@ -253,10 +303,14 @@ class ObligationPages {
     @PostMapping("/lifecycle/calendar/reminder")
     @PreAuthorize(WHO)
     String reminder(@RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
-        return PageRefusal.on(model).attempt(() -> {
-            redirect.addFlashAttribute(reminders.setAddress(email).isPresent() ? "addressSet" : "addressRemoved", true);
-            return "redirect:/lifecycle/calendar";
-        }, () -> calendar(model, PageRefusal.none(), email));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            redirect.addFlashAttribute(
+                                    reminders.setAddress(email).isPresent() ? "addressSet" : "addressRemoved", true);
+                            return "redirect:/lifecycle/calendar";
+                        },
+                        () -> calendar(model, PageRefusal.none(), email));
     }
 
     // --- the cross-system overview
@@ -264,7 +318,8 @@ class ObligationPages {
     @GetMapping("/lifecycle/overview")
     @PreAuthorize(WHO)
     String overview(Model model) {
-        model.addAttribute("sections", sections.stream().map(OverviewSection::content).toList());
+        model.addAttribute(
+                "sections", sections.stream().map(OverviewSection::content).toList());
         return "lifecycle/calendar-overview";
     }
 }

@@ -6,14 +6,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
 import org.yunjian.party.internal.ImportService.ImportRejectedException;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code yunjian import organizations|systems --file F [--format csv|json]}: all rows or none. */
 @Component
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         subcommands = {ImportCommand.Organizations.class, ImportCommand.Systems.class})
 public class ImportCommand implements CliCommand, Runnable {
 
@@ -73,18 +73,21 @@ public class ImportCommand implements CliCommand, Runnable {
             }
             try {
                 ImportService.Result r = run(content, f);
-                out.println(Texts.get("cli.import.done", r.count(), Texts.get("cli.import.kind." + r.kind()),
-                        file.getFileName()));
+                out.println(Texts.get(
+                        "cli.import.done", r.count(), Texts.get("cli.import.kind." + r.kind()), file.getFileName()));
                 out.flush();
                 return 0;
             } catch (ImportRejectedException e) {
                 err.println(Texts.get("cli.import.rejected", e.rows().size()));
                 for (ImportService.RowError row : e.rows()) {
-                    String where = row.position() == null ? Texts.get("party.import.where.file")
-                            : e.format() == Format.JSON ? "[" + row.position() + "]"
-                            : Texts.get("party.import.where.line", row.position());
-                    row.errors().forEach((field, message) -> err.println(
-                            Texts.get("cli.import.rowError", where, field, message)));
+                    String where = row.position() == null
+                            ? Texts.get("party.import.where.file")
+                            : e.format() == Format.JSON
+                                    ? "[" + row.position() + "]"
+                                    : Texts.get("party.import.where.line", row.position());
+                    row.errors()
+                            .forEach((field, message) ->
+                                    err.println(Texts.get("cli.import.rowError", where, field, message)));
                 }
                 err.flush();
                 return 1;

@@ -3,7 +3,6 @@ package org.yunjian.party.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.party.AssetImportance;
@@ -28,14 +27,25 @@ class AssetRepository {
     /** The list, or empty when the system does not exist. */
     Optional<SystemAsset.Inventory> find(UUID systemId) {
         return jdbc.sql("""
-                SELECT assets_version FROM cloud_system WHERE id = ?""").param(systemId).query(Long.class)
-                .optional().map(v -> new SystemAsset.Inventory(systemId, v, jdbc.sql(
-                        """
+                SELECT assets_version FROM cloud_system WHERE id = ?""")
+                .param(systemId)
+                .query(Long.class)
+                .optional()
+                .map(v -> new SystemAsset.Inventory(
+                        systemId,
+                        v,
+                        jdbc.sql("""
                                 SELECT id, asset_type, name, product_version, importance, note FROM cloud_system_asset
-                                WHERE system_id = ? ORDER BY position""").param(systemId)
-                        .query((rs, n) -> new SystemAsset(rs.getObject(1, UUID.class),
-                                AssetType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                                AssetImportance.valueOf(rs.getString(5)), rs.getString(6))).list()));
+                                WHERE system_id = ? ORDER BY position""")
+                                .param(systemId)
+                                .query((rs, n) -> new SystemAsset(
+                                        rs.getObject(1, UUID.class),
+                                        AssetType.valueOf(rs.getString(2)),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        AssetImportance.valueOf(rs.getString(5)),
+                                        rs.getString(6)))
+                                .list()));
     }
 
     /**
@@ -44,8 +54,7 @@ class AssetRepository {
      */
     long replace(UUID systemId, long expected, List<SystemAsset> assets) {
         int n = jdbc.sql("""
-                UPDATE cloud_system SET assets_version = assets_version + 1 WHERE id = ? AND assets_version = ?""")
-                .params(systemId, expected).update();
+                UPDATE cloud_system SET assets_version = assets_version + 1 WHERE id = ? AND assets_version = ?""").params(systemId, expected).update();
         Versions.requireUpdated(n, jdbc, """
                 (SELECT id, assets_version AS version FROM cloud_system) av""", null, systemId);
         jdbc.sql("""
@@ -55,7 +64,14 @@ class AssetRepository {
             jdbc.sql("""
                             INSERT INTO cloud_system_asset (id, system_id, position, asset_type, name, product_version,
                             importance, note) VALUES (?,?,?,?,?,?,?,?)""")
-                    .params(a.id(), systemId, position++, a.type().name(), a.name(), a.version(), a.importance().name(),
+                    .params(
+                            a.id(),
+                            systemId,
+                            position++,
+                            a.type().name(),
+                            a.name(),
+                            a.version(),
+                            a.importance().name(),
                             a.note())
                     .update();
         }

@@ -1,7 +1,6 @@
 package org.yunjian.party.internal;
 
 import java.util.UUID;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;

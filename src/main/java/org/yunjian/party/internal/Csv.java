@@ -11,12 +11,10 @@ import java.util.List;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** A record and the physical line it starts on. */
-    public record Record(int line, List<String> fields) {
-    }
+    public record Record(int line, List<String> fields) {}
 
     /** The text is not well-formed CSV, or has more records than allowed. */
     public static final class CsvException extends Exception {
@@ -51,8 +49,8 @@ public final class Csv {
         int line = 1;
         int recordLine = 1;
         int quoteLine = 0;
-        boolean quoted = false;      // inside a quoted field
-        boolean afterQuote = false;  // a quoted field has just closed
+        boolean quoted = false; // inside a quoted field
+        boolean afterQuote = false; // a quoted field has just closed
         boolean fieldStarted = false;
         int n = text.length();
         for (int i = 0; i < n; i++) {
@@ -111,8 +109,9 @@ public final class Csv {
         return records;
     }
 
-    private static void endRecord(List<Record> records, List<String> fields, StringBuilder field, boolean started,
-                                  int line, int maxRecords) throws CsvException {
+    private static void endRecord(
+            List<Record> records, List<String> fields, StringBuilder field, boolean started, int line, int maxRecords)
+            throws CsvException {
         if (!started && fields.isEmpty()) {
             return; // blank line
         }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,8 +31,13 @@ class DemoInvitations implements ApplicationRunner {
     private final InvitationRepository invitations;
     private final Clock clock;
 
-    DemoInvitations(OrganizationAdministration orgAdmins, PeopleNames people, OrganizationRepository organizations,
-                    SystemRepository systems, InvitationRepository invitations, Clock clock) {
+    DemoInvitations(
+            OrganizationAdministration orgAdmins,
+            PeopleNames people,
+            OrganizationRepository organizations,
+            SystemRepository systems,
+            InvitationRepository invitations,
+            Clock clock) {
         this.orgAdmins = orgAdmins;
         this.people = people;
         this.organizations = organizations;
@@ -45,9 +49,14 @@ class DemoInvitations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         PeopleNames.Person customer = people.byUsername(DemoData.CUSTOMER_USER).orElse(null);
-        UUID provider = organizations.findByCreditCode(DemoData.PROVIDER.creditCode()).map(o -> o.id()).orElse(null);
-        CloudSystem portal = systems.findAll().stream().filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM))
-                .findFirst().orElse(null);
+        UUID provider = organizations
+                .findByCreditCode(DemoData.PROVIDER.creditCode())
+                .map(o -> o.id())
+                .orElse(null);
+        CloudSystem portal = systems.findAll().stream()
+                .filter(s -> s.name().equals(DemoData.PORTAL_SYSTEM))
+                .findFirst()
+                .orElse(null);
         if (customer == null || provider == null || portal == null) {
             return;
         }
@@ -56,8 +65,27 @@ class DemoInvitations implements ApplicationRunner {
             return;
         }
         Instant now = clock.instant();
-        invitations.insert(new Invitation(UUID.randomUUID(), DemoData.INVITED_ENGINEER_EMAIL,
-                DemoData.INVITED_ENGINEER_NAME, provider, null, null, null, null, portal.id(), null,
-                customer.organizationId(), customer.username(), false, now, now.plus(Duration.ofDays(7)), null, null, null, null), Invitations.hash(Invitations.newToken()));
+        invitations.insert(
+                new Invitation(
+                        UUID.randomUUID(),
+                        DemoData.INVITED_ENGINEER_EMAIL,
+                        DemoData.INVITED_ENGINEER_NAME,
+                        provider,
+                        null,
+                        null,
+                        null,
+                        null,
+                        portal.id(),
+                        null,
+                        customer.organizationId(),
+                        customer.username(),
+                        false,
+                        now,
+                        now.plus(Duration.ofDays(7)),
+                        null,
+                        null,
+                        null,
+                        null),
+                Invitations.hash(Invitations.newToken()));
     }
 }

@@ -8,16 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.Versions;
 
 /** Engagements and their participants. */
@@ -35,6 +34,7 @@ public class EngagementRepository {
     private static final String PARTICIPANTS = """
             SELECT engagement_id, organization_id, role FROM engagement_participant%s
             ORDER BY engagement_id, role, organization_id""";
+
     private static final String OF_ENGAGEMENTS = """
             \sWHERE engagement_id IN (%s)""";
 
@@ -66,15 +66,21 @@ public class EngagementRepository {
      * (null = any), by name, with the total; {@code org}: the caller's organisation limiting what it sees, unless
      * {@code admin}.
      */
-    public Paged<Engagement> page(String q, LifecyclePhase phase, UUID system, UUID org,
-                                                     boolean admin, PageRequest page) {
+    public Paged<Engagement> page(
+            String q, LifecyclePhase phase, UUID system, UUID org, boolean admin, PageRequest page) {
         PageQueries.Where where = new PageQueries.Where();
         if (!admin) {
             where.and(VisibilityQueries.seesEngagement(), "org", org);
         }
         where.contains("name", q, "e.name").equal("e.phase", "phase", phase).equal("e.system_id", "system", system);
-        return PageQueries.query(jdbc, "e.id, e.name, e.system_id, e.phase, e.description, e.created_at, e.updated_at, "
-                + "e.version", "engagement e", where, "e.name, e.id", page, this::load);
+        return PageQueries.query(
+                jdbc,
+                "e.id, e.name, e.system_id, e.phase, e.description, e.created_at, e.updated_at, " + "e.version",
+                "engagement e",
+                where,
+                "e.name, e.id",
+                page,
+                this::load);
     }
 
     public Optional<Engagement> findById(UUID id) {
@@ -91,7 +97,13 @@ public class EngagementRepository {
         jdbc.sql("""
                         INSERT INTO engagement (id, name, system_id, phase, description, created_at, updated_at)
                         VALUES (?,?,?,?,?,?,?)""")
-                .params(e.id(), e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.createdAt()),
+                .params(
+                        e.id(),
+                        e.name(),
+                        e.systemId(),
+                        e.phase().name(),
+                        e.description(),
+                        Jdbc.utc(e.createdAt()),
                         Jdbc.utc(e.updatedAt()))
                 .update();
         insertParticipants(e);
@@ -102,7 +114,13 @@ public class EngagementRepository {
         int n = jdbc.sql("""
                 UPDATE engagement SET name = ?, system_id = ?, phase = ?, description = ?, updated_at = ?,
                 version = version + 1 WHERE id = ? AND version = ?""")
-                .params(e.name(), e.systemId(), e.phase().name(), e.description(), Jdbc.utc(e.updatedAt()), e.id(),
+                .params(
+                        e.name(),
+                        e.systemId(),
+                        e.phase().name(),
+                        e.description(),
+                        Jdbc.utc(e.updatedAt()),
+                        e.id(),
                         expected)
                 .update();
         Versions.requireUpdated(n, jdbc, "engagement", "updated_at", e.id());
@@ -119,8 +137,7 @@ public class EngagementRepository {
     private void insertParticipants(Engagement e) {
         for (Engagement.Participant p : e.participants()) {
             jdbc.sql("""
-                    INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)""")
-                    .params(e.id(), p.organizationId(), p.role().name()).update();
+                    INSERT INTO engagement_participant (engagement_id, organization_id, role) VALUES (?,?,?)""").params(e.id(), p.organizationId(), p.role().name()).update();
         }
     }
 
@@ -129,13 +146,26 @@ public class EngagementRepository {
     }
 
     private List<Engagement> load(JdbcClient.StatementSpec statement) {
-        record Row(UUID id, String name, UUID system, String phase, String description, Instant created,
-                   Instant updated, long version) {
-        }
-        List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
-                rs.getString("name"), rs.getObject("system_id", UUID.class), rs.getString("phase"),
-                rs.getString("description"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
-                rs.getLong("version"))).list();
+        record Row(
+                UUID id,
+                String name,
+                UUID system,
+                String phase,
+                String description,
+                Instant created,
+                Instant updated,
+                long version) {}
+        List<Row> rows = statement
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getObject("system_id", UUID.class),
+                        rs.getString("phase"),
+                        rs.getString("description"),
+                        Jdbc.instant(rs, "created_at"),
+                        Jdbc.instant(rs, "updated_at"),
+                        rs.getLong("version")))
+                .list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -146,14 +176,23 @@ public class EngagementRepository {
         jdbc.sql(PARTICIPANTS.formatted(where))
                 .params(many ? List.of() : new ArrayList<Object>(ids))
                 .query(rs -> {
-                    participants.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new Engagement.Participant(rs.getObject(2, UUID.class),
-                                    PartyRole.valueOf(rs.getString(3))));
+                    participants
+                            .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new Engagement.Participant(
+                                    rs.getObject(2, UUID.class), PartyRole.valueOf(rs.getString(3))));
                 });
         List<Engagement> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(new Engagement(r.id(), r.name(), r.system(), LifecyclePhase.valueOf(r.phase()), r.description(),
-                    participants.getOrDefault(r.id(), List.of()), r.created(), r.updated(), r.version()));
+            out.add(new Engagement(
+                    r.id(),
+                    r.name(),
+                    r.system(),
+                    LifecyclePhase.valueOf(r.phase()),
+                    r.description(),
+                    participants.getOrDefault(r.id(), List.of()),
+                    r.created(),
+                    r.updated(),
+                    r.version()));
         }
         return out;
     }
@@ -162,8 +201,8 @@ public class EngagementRepository {
     List<PartyRole> participantRoles(UUID systemId, UUID organizationId) {
         return jdbc.sql("""
                 SELECT DISTINCT p.role FROM engagement_participant p JOIN engagement e ON e.id = p.engagement_id
-                WHERE e.system_id = ? AND p.organization_id = ?""")
-                .params(systemId, organizationId).query(String.class).list().stream().map(PartyRole::valueOf)
+                WHERE e.system_id = ? AND p.organization_id = ?""").params(systemId, organizationId).query(String.class).list().stream()
+                .map(PartyRole::valueOf)
                 .toList();
     }
 
@@ -172,7 +211,8 @@ public class EngagementRepository {
         return jdbc.sql("""
                 SELECT p.organization_id, p.role FROM engagement_participant p JOIN engagement e
                 ON e.id = p.engagement_id WHERE e.system_id = ? ORDER BY e.created_at, e.id, p.role""")
-                .param(systemId).query((rs, i) -> Map.entry(rs.getObject(1, UUID.class),
-                        PartyRole.valueOf(rs.getString(2)))).list();
+                .param(systemId)
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), PartyRole.valueOf(rs.getString(2))))
+                .list();
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -44,9 +43,15 @@ public class EngagementService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    EngagementService(EngagementRepository engagements, SystemRepository systems, SystemService systemService,
-                      OrganizationRepository organizations, VisibilityQueries visibility, Validation validation,
-                      ApplicationEventPublisher events, Clock clock) {
+    EngagementService(
+            EngagementRepository engagements,
+            SystemRepository systems,
+            SystemService systemService,
+            OrganizationRepository organizations,
+            VisibilityQueries visibility,
+            Validation validation,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.engagements = engagements;
         this.systems = systems;
         this.systemService = systemService;
@@ -59,8 +64,8 @@ public class EngagementService {
 
     /** One page of the engagements the caller may see, filtered by name, phase and system, with the total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.paging.Paged<Engagement> page(String q, org.yunjian.party.LifecyclePhase phase, UUID system,
-                                                     org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<Engagement> page(
+            String q, org.yunjian.party.LifecyclePhase phase, UUID system, org.yunjian.shared.paging.PageRequest page) {
         Caller c = Caller.require();
         if (!c.admin() && c.org() == null) {
             return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
@@ -101,7 +106,10 @@ public class EngagementService {
     @Transactional(readOnly = true)
     public boolean canManage(Engagement e) {
         Caller c = Caller.require();
-        return c.admin() || systems.findById(e.systemId()).map(s -> c.belongsTo(s.customerId())).orElse(false);
+        return c.admin()
+                || systems.findById(e.systemId())
+                        .map(s -> c.belongsTo(s.customerId()))
+                        .orElse(false);
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
@@ -109,8 +117,8 @@ public class EngagementService {
         Caller c = Caller.require();
         Valid v = validate(c, in, "engagement.create", null);
         var now = clock.instant();
-        Engagement e = new Engagement(UUID.randomUUID(), v.name(), v.system(), v.phase(), v.description(),
-                v.participants(), now, now);
+        Engagement e = new Engagement(
+                UUID.randomUUID(), v.name(), v.system(), v.phase(), v.description(), v.participants(), now, now);
         engagements.insert(e);
         events.publishEvent(AuditableEvent.success("engagement.create", "engagement", e.id(), describe(e)));
         return e;
@@ -123,8 +131,16 @@ public class EngagementService {
         requireManage(c, old.systemId(), "engagement.update", id);
         Valid v = validate(c, in, "engagement.update", id);
         long expected = version.value();
-        Engagement e = new Engagement(id, v.name(), v.system(), v.phase(), v.description(), v.participants(),
-                old.createdAt(), clock.instant(), expected + 1);
+        Engagement e = new Engagement(
+                id,
+                v.name(),
+                v.system(),
+                v.phase(),
+                v.description(),
+                v.participants(),
+                old.createdAt(),
+                clock.instant(),
+                expected + 1);
         engagements.update(e, expected);
         events.publishEvent(AuditableEvent.success("engagement.update", "engagement", id, describe(e)));
         return e;
@@ -143,10 +159,11 @@ public class EngagementService {
         if (c.admin()) {
             return;
         }
-        boolean customer = systems.findById(systemId).map(s -> c.belongsTo(s.customerId())).orElse(false);
+        boolean customer =
+                systems.findById(systemId).map(s -> c.belongsTo(s.customerId())).orElse(false);
         if (!customer) {
-            events.publishEvent(AuditableEvent.denied(action, "engagement", engagementId,
-                    Msg.of("party.audit.denied.notCustomer")));
+            events.publishEvent(AuditableEvent.denied(
+                    action, "engagement", engagementId, Msg.of("party.audit.denied.notCustomer")));
             throw new AccessDeniedException("party.denied.customerOrAdmin");
         }
     }
@@ -162,7 +179,10 @@ public class EngagementService {
             if (s.isEmpty()) {
                 errors.add("systemId", validation.msg("party.error.system.notFound", systemId));
             } else if (!(c.admin() || c.belongsTo(s.get().customerId()))) {
-                events.publishEvent(AuditableEvent.denied(action, "engagement", engagementId,
+                events.publishEvent(AuditableEvent.denied(
+                        action,
+                        "engagement",
+                        engagementId,
                         Msg.of("party.audit.denied.notOwnSystem", s.get().name())));
                 throw new AccessDeniedException("party.denied.ownSystems");
             }
@@ -184,13 +204,18 @@ public class EngagementService {
                 if (orgId == null) {
                     continue;
                 }
-                Optional<Organization> o = organizations.findById(orgId)
+                Optional<Organization> o = organizations
+                        .findById(orgId)
                         .filter(found -> c.admin() || visibility.selectable(c.org(), found));
                 if (o.isEmpty()) {
                     errors.add(prefix + "organizationId", validation.msg("party.error.organization.notFound", orgId));
                 } else if (role != null && !o.get().hasRole(role)) {
-                    errors.add(prefix + "organizationId",
-                            validation.msg("party.error.organization.lacksRole", o.get().name(), Msg.of(role)));
+                    errors.add(
+                            prefix + "organizationId",
+                            validation.msg(
+                                    "party.error.organization.lacksRole",
+                                    o.get().name(),
+                                    Msg.of(role)));
                 } else if (role != null) {
                     participants.add(new Engagement.Participant(orgId, role));
                 }
@@ -201,10 +226,17 @@ public class EngagementService {
     }
 
     static Msg describe(Engagement e) {
-        return Msg.of("party.audit.engagement", e.name(), e.phase().text(), e.participants().size());
+        return Msg.of(
+                "party.audit.engagement",
+                e.name(),
+                e.phase().text(),
+                e.participants().size());
     }
 
-    record Valid(String name, UUID system, LifecyclePhase phase, String description,
-                 List<Engagement.Participant> participants) {
-    }
+    record Valid(
+            String name,
+            UUID system,
+            LifecyclePhase phase,
+            String description,
+            List<Engagement.Participant> participants) {}
 }

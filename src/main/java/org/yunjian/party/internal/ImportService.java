@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -32,7 +31,6 @@ import org.yunjian.party.internal.Inputs.SystemInput;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +45,8 @@ public class ImportService {
 
     /** The import file formats. */
     public enum Format {
-        CSV, JSON;
+        CSV,
+        JSON;
 
         /** Parses a format name; {@code null} or blank means detect from the content. */
         public static Format parse(String name) {
@@ -59,12 +58,10 @@ public class ImportService {
     }
 
     /** What was imported. */
-    public record Result(String kind, int count, List<UUID> ids) {
-    }
+    public record Result(String kind, int count, List<UUID> ids) {}
 
     /** A bad row: {@code position} is the CSV line or JSON index, {@code null} for the file as a whole. */
-    public record RowError(Integer position, Map<String, String> errors) {
-    }
+    public record RowError(Integer position, Map<String, String> errors) {}
 
     /** The file was rejected; nothing was stored. */
     public static final class ImportRejectedException extends org.yunjian.shared.ProblemException {
@@ -85,17 +82,24 @@ public class ImportService {
         public Map<String, Object> problemProperties() {
             Map<String, String> errors = new LinkedHashMap<>();
             for (RowError row : rows) {
-                String key = row.position() == null ? "file"
+                String key = row.position() == null
+                        ? "file"
                         : format == Format.JSON ? "[" + row.position() + "]" : "line " + row.position();
-                errors.put(key, row.errors().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
-                        .reduce((a, b) -> a + "; " + b).orElse(""));
+                errors.put(
+                        key,
+                        row.errors().entrySet().stream()
+                                .map(x -> x.getKey() + ": " + x.getValue())
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElse(""));
             }
-            List<Map<String, Object>> structured = rows.stream().map(r -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put(format == Format.JSON ? "index" : "line", r.position());
-                m.put("errors", r.errors());
-                return m;
-            }).toList();
+            List<Map<String, Object>> structured = rows.stream()
+                    .map(r -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put(format == Format.JSON ? "index" : "line", r.position());
+                        m.put("errors", r.errors());
+                        return m;
+                    })
+                    .toList();
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("errors", errors);
             p.put("rows", structured);
@@ -113,9 +117,18 @@ public class ImportService {
     }
 
     static final List<String> ORG_COLUMNS = List.of("name", "creditCode", "region", "roles");
-    static final List<String> SYSTEM_COLUMNS = List.of("name", "customerCreditCode", "protectionLevel",
-            "deploymentModel", "serviceModel", "industry", "dataClassification", "regions", "providerCreditCode",
-            "agents", "platformLevel");
+    static final List<String> SYSTEM_COLUMNS = List.of(
+            "name",
+            "customerCreditCode",
+            "protectionLevel",
+            "deploymentModel",
+            "serviceModel",
+            "industry",
+            "dataClassification",
+            "regions",
+            "providerCreditCode",
+            "agents",
+            "platformLevel");
     private static final Set<String> SYSTEM_OPTIONAL = Set.of("providerCreditCode", "agents", "platformLevel");
     private static final Set<String> AGENT_KEYS = Set.of("creditCode", "role");
 
@@ -131,11 +144,17 @@ public class ImportService {
     private final int maxRows;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ImportService(OrganizationService organizationService, SystemService systemService,
-                  OrganizationRepository organizations, SystemRepository systems, Validation validation,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-                  @Value("${yunjian.party.import.max-bytes:5242880}") int maxBytes,
-                  @Value("${yunjian.party.import.max-rows:10000}") int maxRows) {
+    ImportService(
+            OrganizationService organizationService,
+            SystemService systemService,
+            OrganizationRepository organizations,
+            SystemRepository systems,
+            Validation validation,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            @Value("${yunjian.party.import.max-bytes:5242880}") int maxBytes,
+            @Value("${yunjian.party.import.max-rows:10000}") int maxRows) {
         this.organizationService = organizationService;
         this.systemService = systemService;
         this.organizations = organizations;
@@ -189,14 +208,16 @@ public class ImportService {
         Map<String, Integer> seen = new HashMap<>();
         for (Row row : parsed.rows()) {
             FieldErrors errors = row.errors();
-            OrganizationInput in = new OrganizationInput(row.value("name"), row.value("creditCode"),
-                    row.value("region"), row.list("roles"));
+            OrganizationInput in = new OrganizationInput(
+                    row.value("name"), row.value("creditCode"), row.value("region"), row.list("roles"));
             OrganizationService.Valid v = organizationService.check(in, errors);
             if (v.creditCode() != null) {
                 Integer first = seen.putIfAbsent(v.creditCode().value(), row.position());
                 if (first != null) {
                     errors.add("creditCode", validation.msg("party.error.creditCode.duplicateInFile", first));
-                } else if (organizations.findByCreditCode(v.creditCode().value()).isPresent()) {
+                } else if (organizations
+                        .findByCreditCode(v.creditCode().value())
+                        .isPresent()) {
                     errors.add("creditCode", validation.msg("party.error.creditCode.duplicate"));
                 }
             }
@@ -221,13 +242,13 @@ public class ImportService {
         Instant now = clock.instant();
         List<UUID> out = new ArrayList<>();
         for (OrganizationService.Valid v : valid) {
-            Organization o = new Organization(UUID.randomUUID(), v.name(), v.creditCode(), v.region(), v.roles(),
-                    now, now);
+            Organization o =
+                    new Organization(UUID.randomUUID(), v.name(), v.creditCode(), v.region(), v.roles(), now, now);
             organizations.insert(o);
             out.add(o.id());
         }
-        events.publishEvent(AuditableEvent.success(action, "organization", null,
-                Msg.of("party.audit.imported", format.name(), out.size())));
+        events.publishEvent(AuditableEvent.success(
+                action, "organization", null, Msg.of("party.audit.imported", format.name(), out.size())));
         return out;
     }
 
@@ -238,12 +259,20 @@ public class ImportService {
         List<SystemService.Valid> valid = new ArrayList<>();
         for (Row row : parsed.rows()) {
             FieldErrors errors = row.errors();
-            SystemInput in = new SystemInput(row.value("name"), row.value("customerCreditCode"),
-                    row.value("protectionLevel"), row.value("deploymentModel"), row.value("serviceModel"),
-                    row.value("industry"), row.value("dataClassification"), row.list("regions"),
-                    row.value("providerCreditCode"), row.agents(), row.value("platformLevel"));
-            SystemService.Valid v = systemService.check(in, errors, systemService.creditCodeLookup(),
-                    SystemService.Fields.IMPORT);
+            SystemInput in = new SystemInput(
+                    row.value("name"),
+                    row.value("customerCreditCode"),
+                    row.value("protectionLevel"),
+                    row.value("deploymentModel"),
+                    row.value("serviceModel"),
+                    row.value("industry"),
+                    row.value("dataClassification"),
+                    row.list("regions"),
+                    row.value("providerCreditCode"),
+                    row.agents(),
+                    row.value("platformLevel"));
+            SystemService.Valid v =
+                    systemService.check(in, errors, systemService.creditCodeLookup(), SystemService.Fields.IMPORT);
             if (errors.isEmpty()) {
                 valid.add(v);
             } else {
@@ -259,7 +288,10 @@ public class ImportService {
                 systems.insert(s);
                 out.add(s.id());
             }
-            events.publishEvent(AuditableEvent.success(action, "system", null,
+            events.publishEvent(AuditableEvent.success(
+                    action,
+                    "system",
+                    null,
                     Msg.of("party.audit.imported", parsed.format().name(), out.size())));
             return out;
         });
@@ -268,8 +300,8 @@ public class ImportService {
 
     private void rejectIfAny(Format format, List<RowError> bad, String action) {
         if (!bad.isEmpty()) {
-            events.publishEvent(AuditableEvent.failure(action, "import", null,
-                    Msg.of("party.audit.importRejected", format.name(), bad.size())));
+            events.publishEvent(AuditableEvent.failure(
+                    action, "import", null, Msg.of("party.audit.importRejected", format.name(), bad.size())));
             throw new ImportRejectedException(format, bad);
         }
     }
@@ -285,20 +317,23 @@ public class ImportService {
     }
 
     private ImportRejectedException fileError(Format format, String action, String message) {
-        events.publishEvent(AuditableEvent.failure(action, "import", null,
-                Msg.of("party.audit.fileRejected", format == null ? "" : format.name())));
-        return new ImportRejectedException(format,
-                List.of(new RowError(null, new LinkedHashMap<>(Map.of("file", message)))));
+        events.publishEvent(AuditableEvent.failure(
+                action, "import", null, Msg.of("party.audit.fileRejected", format == null ? "" : format.name())));
+        return new ImportRejectedException(
+                format, List.of(new RowError(null, new LinkedHashMap<>(Map.of("file", message)))));
     }
 
     // ---- parsing ----------------------------------------------------------------------------------------------
 
-    private record Parsed(Format format, List<Row> rows) {
-    }
+    private record Parsed(Format format, List<Row> rows) {}
 
     /** One row's raw values; parse problems go straight into its errors. */
-    private record Row(int position, Map<String, String> values, Map<String, List<String>> lists,
-                       List<PartyRef> agentRefs, FieldErrors errors) {
+    private record Row(
+            int position,
+            Map<String, String> values,
+            Map<String, List<String>> lists,
+            List<PartyRef> agentRefs,
+            FieldErrors errors) {
 
         String value(String key) {
             return values.get(key);
@@ -322,8 +357,12 @@ public class ImportService {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw fileError(given, action, validation.msg("party.import.notUtf8"));
         }
@@ -331,8 +370,8 @@ public class ImportService {
             text = text.substring(1);
         }
         Format format = given != null ? given : detect(text);
-        List<Row> rows = format == Format.JSON ? parseJson(text, columns, action)
-                : parseCsv(text, columns, optional, action);
+        List<Row> rows =
+                format == Format.JSON ? parseJson(text, columns, action) : parseCsv(text, columns, optional, action);
         if (rows.isEmpty()) {
             throw fileError(format, action, validation.msg("party.import.noRows"));
         }
@@ -357,28 +396,43 @@ public class ImportService {
         if (records.isEmpty()) {
             throw fileError(Format.CSV, action, validation.msg("party.import.noRows"));
         }
-        List<String> header = records.get(0).fields().stream().map(String::strip).toList();
+        List<String> header =
+                records.get(0).fields().stream().map(String::strip).toList();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String h = header.get(i);
-            String known = columns.stream().filter(c -> c.equalsIgnoreCase(h)).findFirst().orElse(null);
+            String known = columns.stream()
+                    .filter(c -> c.equalsIgnoreCase(h))
+                    .findFirst()
+                    .orElse(null);
             if (known == null) {
-                throw fileError(Format.CSV, action, validation.msg("party.import.unknownColumn",
-                        Validation.shorten(h), String.join(", ", columns)));
+                throw fileError(
+                        Format.CSV,
+                        action,
+                        validation.msg(
+                                "party.import.unknownColumn", Validation.shorten(h), String.join(", ", columns)));
             }
             if (index.putIfAbsent(known, i) != null) {
                 throw fileError(Format.CSV, action, validation.msg("party.import.duplicateColumn", known));
             }
         }
-        List<String> missing = columns.stream().filter(c -> !index.containsKey(c) && !optional.contains(c)).toList();
+        List<String> missing = columns.stream()
+                .filter(c -> !index.containsKey(c) && !optional.contains(c))
+                .toList();
         if (!missing.isEmpty()) {
-            throw fileError(Format.CSV, action, validation.msg("party.import.missingColumns", String.join(", ", missing)));
+            throw fileError(
+                    Format.CSV, action, validation.msg("party.import.missingColumns", String.join(", ", missing)));
         }
         List<Row> rows = new ArrayList<>();
         for (Csv.Record r : records.subList(1, records.size())) {
             FieldErrors errors = new FieldErrors();
             if (r.fields().size() != header.size()) {
-                errors.add("row", validation.msg("party.import.fieldCount", header.size(), r.fields().size()));
+                errors.add(
+                        "row",
+                        validation.msg(
+                                "party.import.fieldCount",
+                                header.size(),
+                                r.fields().size()));
             }
             Map<String, String> values = new HashMap<>();
             Map<String, List<String>> lists = new HashMap<>();
@@ -396,7 +450,9 @@ public class ImportService {
                     errors.add("agents[" + i + "]", validation.msg("party.import.agentFormat"));
                     agents.add(new PartyRef(a, null));
                 } else {
-                    agents.add(new PartyRef(a.substring(0, colon).strip(), a.substring(colon + 1).strip()));
+                    agents.add(new PartyRef(
+                            a.substring(0, colon).strip(),
+                            a.substring(colon + 1).strip()));
                 }
             }
             rows.add(new Row(r.line(), values, lists, agents, errors));
@@ -408,7 +464,10 @@ public class ImportService {
         if (v == null || v.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(v.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(v.split(";"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private List<Row> parseJson(String text, List<String> columns, String action) {
@@ -505,7 +564,8 @@ public class ImportService {
                     errors.add(f.apply(i) + "." + Validation.shorten(k), validation.msg("party.import.unknownField"));
                 }
             }
-            out.add(new PartyRef(scalar(a.get("creditCode"), f.apply(i) + ".creditCode", errors),
+            out.add(new PartyRef(
+                    scalar(a.get("creditCode"), f.apply(i) + ".creditCode", errors),
                     scalar(a.get("role"), f.apply(i) + ".role", errors)));
         }
         return out;

@@ -2,7 +2,6 @@ package org.yunjian.party.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 
 /**
@@ -12,14 +11,33 @@ import org.yunjian.catalog.PartyRole;
  * invites its own staff). Its link works once, until {@code expiresAt}, unless revoked; the link's secret is never
  * kept, only its SHA-256.
  */
-public record Invitation(UUID id, String email, String displayName, UUID organizationId, String newOrgName,
-                         String newOrgCredit, String newOrgRegion, PartyRole role, UUID systemId, UUID engagementId,
-                         UUID invitingOrgId, String invitedBy, boolean orgAdmin, Instant createdAt, Instant expiresAt,
-                         Instant acceptedAt, String acceptedUsername, Instant revokedAt, String revokedBy) {
+public record Invitation(
+        UUID id,
+        String email,
+        String displayName,
+        UUID organizationId,
+        String newOrgName,
+        String newOrgCredit,
+        String newOrgRegion,
+        PartyRole role,
+        UUID systemId,
+        UUID engagementId,
+        UUID invitingOrgId,
+        String invitedBy,
+        boolean orgAdmin,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant acceptedAt,
+        String acceptedUsername,
+        Instant revokedAt,
+        String revokedBy) {
 
     /** Where an invitation stands. */
     public enum Status {
-        PENDING, ACCEPTED, REVOKED, EXPIRED
+        PENDING,
+        ACCEPTED,
+        REVOKED,
+        EXPIRED
     }
 
     public Status status(Instant now) {

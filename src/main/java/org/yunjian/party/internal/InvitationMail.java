@@ -2,7 +2,6 @@ package org.yunjian.party.internal;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,9 +30,10 @@ public class InvitationMail {
     private final String from;
     private final String baseUrl;
 
-    InvitationMail(ObjectProvider<JavaMailSender> mail,
-                   @Value("${yunjian.invitations.from:${yunjian.lifecycle.reminders.from:yunjian@localhost}}") String from,
-                   @Value("${yunjian.invitations.base-url:}") String baseUrl) {
+    InvitationMail(
+            ObjectProvider<JavaMailSender> mail,
+            @Value("${yunjian.invitations.from:${yunjian.lifecycle.reminders.from:yunjian@localhost}}") String from,
+            @Value("${yunjian.invitations.base-url:}") String baseUrl) {
         this.mail = mail;
         this.from = from;
         this.baseUrl = baseUrl;
@@ -46,7 +46,8 @@ public class InvitationMail {
 
     /** The link an invitee opens. */
     public String link(String token) {
-        String base = baseUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+        String base = baseUrl.isBlank()
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
                 : baseUrl.replaceAll("/+$", "");
         return base + "/invitation/" + token;
     }
@@ -59,12 +60,20 @@ public class InvitationMail {
         }
         String link = link(token);
         String expires = Formats.minute(i.expiresAt());
-        Msg subject = system == null ? Msg.of("party.invitation.mail.subjectStaff", organization)
+        Msg subject = system == null
+                ? Msg.of("party.invitation.mail.subjectStaff", organization)
                 : Msg.of("party.invitation.mail.subject", system);
         Msg body = system == null
                 ? Msg.of("party.invitation.mail.bodyStaff", i.displayName(), inviter, organization, link, expires)
-                : Msg.of("party.invitation.mail.body", i.displayName(), inviter, organization, system,
-                        i.role() == null ? Msg.of("party.invitation.role.existing") : Msg.of(i.role()), link, expires);
+                : Msg.of(
+                        "party.invitation.mail.body",
+                        i.displayName(),
+                        inviter,
+                        organization,
+                        system,
+                        i.role() == null ? Msg.of("party.invitation.role.existing") : Msg.of(i.role()),
+                        link,
+                        expires);
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,7 +23,6 @@ import org.yunjian.party.CloudSystem;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Organization;
-import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationAdministration;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.EmailAddress;
@@ -47,13 +45,19 @@ public class Invitations {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What an inviter fills in; {@code organizationId} or the new organisation's fields. */
-    public record InvitationInput(String email, String displayName, String organizationId, String newOrgName,
-                        String newOrgCredit, String newOrgRegion, String role, String systemId, String engagementId) {
-    }
+    public record InvitationInput(
+            String email,
+            String displayName,
+            String organizationId,
+            String newOrgName,
+            String newOrgCredit,
+            String newOrgRegion,
+            String role,
+            String systemId,
+            String engagementId) {}
 
     /** A stored invitation, its link (whose secret is known only now) and whether it was e-mailed. */
-    public record Created(Invitation invitation, String link, boolean mailed) {
-    }
+    public record Created(Invitation invitation, String link, boolean mailed) {}
 
     /** Why a link cannot be used: unknown, or the invitation's status. */
     public static final class Unusable extends RuntimeException {
@@ -83,11 +87,19 @@ public class Invitations {
     private final Clock clock;
     private final Duration validFor;
 
-    Invitations(InvitationRepository invitations, OrganizationRepository organizations, SystemRepository systems,
-                EngagementRepository engagements, VisibilityQueries visibility, Validation validation,
-                OrganizationAdministration orgAdmins, InvitationMail mail, org.yunjian.security.PeopleNames people,
-                ApplicationEventPublisher events, Clock clock,
-                @Value("${yunjian.invitations.valid-days:7}") int validDays) {
+    Invitations(
+            InvitationRepository invitations,
+            OrganizationRepository organizations,
+            SystemRepository systems,
+            EngagementRepository engagements,
+            VisibilityQueries visibility,
+            Validation validation,
+            OrganizationAdministration orgAdmins,
+            InvitationMail mail,
+            org.yunjian.security.PeopleNames people,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${yunjian.invitations.valid-days:7}") int validDays) {
         this.people = people;
         this.invitations = invitations;
         this.organizations = organizations;
@@ -112,21 +124,30 @@ public class Invitations {
     @Transactional(readOnly = true)
     public List<CloudSystem> systems() {
         Caller c = Caller.require();
-        return c.admin() ? List.of() : systems.findAll().stream().filter(s -> c.belongsTo(s.customerId())).toList();
+        return c.admin()
+                ? List.of()
+                : systems.findAll().stream()
+                        .filter(s -> c.belongsTo(s.customerId()))
+                        .toList();
     }
 
     /** The engagements on those systems. */
     @Transactional(readOnly = true)
     public List<Engagement> engagements() {
-        return systems().stream().flatMap(s -> engagements.findBySystem(s.id()).stream()).toList();
+        return systems().stream()
+                .flatMap(s -> engagements.findBySystem(s.id()).stream())
+                .toList();
     }
 
     /** The existing organisations the caller may invite: those it may name as a party (never hidden customers). */
     @Transactional(readOnly = true)
     public List<Organization> organizations() {
         Caller c = Caller.require();
-        return c.admin() ? List.of()
-                : organizations.findAll().stream().filter(o -> visibility.selectable(c.org(), o)).toList();
+        return c.admin()
+                ? List.of()
+                : organizations.findAll().stream()
+                        .filter(o -> visibility.selectable(c.org(), o))
+                        .toList();
     }
 
     /**
@@ -152,11 +173,29 @@ public class Invitations {
                 throw denied(null, "party.invitation.denied.staffOnlyOrgAdmin");
             }
             errors.throwIfAny();
-            draft = new Invitation(UUID.randomUUID(), email, displayName, c.user().organizationId(), null, null, null,
-                    null, null, null, c.user().organizationId(), c.user().username(), false, now, now.plus(validFor),
-                    null, null, null, null);
+            draft = new Invitation(
+                    UUID.randomUUID(),
+                    email,
+                    displayName,
+                    c.user().organizationId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    c.user().organizationId(),
+                    c.user().username(),
+                    false,
+                    now,
+                    now.plus(validFor),
+                    null,
+                    null,
+                    null,
+                    null);
         } else {
-            CloudSystem system = systems.findById(systemId).filter(s -> visibility.system(c.org(), s.id()))
+            CloudSystem system = systems.findById(systemId)
+                    .filter(s -> visibility.system(c.org(), s.id()))
                     .orElseThrow(() -> new NotFoundException("system", systemId));
             if (!c.belongsTo(system.customerId())) {
                 throw denied(systemId, "party.invitation.denied.customerOnly");
@@ -165,18 +204,27 @@ public class Invitations {
         }
         String token = newToken();
         invitations.insert(draft, hash(token));
-        events.publishEvent(AuditableEvent.success("invitation.create", "invitation", draft.id(),
+        events.publishEvent(AuditableEvent.success(
+                "invitation.create",
+                "invitation",
+                draft.id(),
                 Msg.of("party.invitation.audit.created", draft.email(), organizationName(draft))));
-        boolean mailed = mail.send(draft, token, inviterName(draft), organizationName(draft),
-                systemName(draft));
+        boolean mailed = mail.send(draft, token, inviterName(draft), organizationName(draft), systemName(draft));
         return new Created(draft, mail.link(token), mailed);
     }
 
-    private Invitation party(Caller c, InvitationInput in, FieldErrors errors, CloudSystem system, String email,
-                             String displayName, Instant now) {
+    private Invitation party(
+            Caller c,
+            InvitationInput in,
+            FieldErrors errors,
+            CloudSystem system,
+            String email,
+            String displayName,
+            Instant now) {
         UUID orgId = validation.uuid(errors, "organizationId", in.organizationId(), false);
         UUID engagementId = validation.uuid(errors, "engagementId", in.engagementId(), false);
-        PartyRole role = in.role() == null || in.role().isBlank() ? null
+        PartyRole role = in.role() == null || in.role().isBlank()
+                ? null
                 : validation.enumValue(errors, "role", in.role(), PartyRole.class);
         String newName = null;
         CreditCode code = null;
@@ -195,7 +243,10 @@ public class Invitations {
             }
         }
         if (engagementId != null) {
-            if (engagements.findById(engagementId).filter(e -> e.systemId().equals(system.id())).isEmpty()) {
+            if (engagements
+                    .findById(engagementId)
+                    .filter(e -> e.systemId().equals(system.id()))
+                    .isEmpty()) {
                 errors.add("engagementId", "party.invitation.error.engagement");
             }
             if (role == null) {
@@ -204,18 +255,36 @@ public class Invitations {
                 errors.add("role", "party.invitation.error.customerRole");
             }
         } else if (orgId == null || (errors.isEmpty() && !playsAPart(orgId, system))) {
-            // without an engagement the invitee's organisation must already be a party to the system, or it sees nothing
+            // without an engagement the invitee's organisation must already be a party to the system, or it sees
+            // nothing
             errors.add("engagementId", "party.invitation.error.engagementRequired");
         }
         errors.throwIfAny();
-        return new Invitation(UUID.randomUUID(), email, displayName, orgId, newName,
-                code == null ? null : code.value(), region, engagementId == null ? null : role, system.id(),
-                engagementId, c.user().organizationId(), c.user().username(), false, now, now.plus(validFor), null,
-                null, null, null);
+        return new Invitation(
+                UUID.randomUUID(),
+                email,
+                displayName,
+                orgId,
+                newName,
+                code == null ? null : code.value(),
+                region,
+                engagementId == null ? null : role,
+                system.id(),
+                engagementId,
+                c.user().organizationId(),
+                c.user().username(),
+                false,
+                now,
+                now.plus(validFor),
+                null,
+                null,
+                null,
+                null);
     }
 
     private boolean playsAPart(UUID orgId, CloudSystem system) {
-        return orgId.equals(system.customerId()) || orgId.equals(system.providerId())
+        return orgId.equals(system.customerId())
+                || orgId.equals(system.providerId())
                 || visibility.system(orgId, system.id());
     }
 
@@ -246,27 +315,37 @@ public class Invitations {
         errors.throwIfAny();
         Instant now = clock.instant();
         if (!invitations.markAccepted(i.id(), username == null ? "" : username.strip(), now)) {
-            throw new Unusable(invitations.findById(i.id()).map(x -> x.status(now)).orElse(null));
+            throw new Unusable(
+                    invitations.findById(i.id()).map(x -> x.status(now)).orElse(null));
         }
         UUID orgId = i.organizationId();
         if (i.createsOrganization()) {
             if (organizations.findByCreditCode(i.newOrgCredit()).isPresent()) {
-                throw new FieldErrors.ValidationException("organization",
-                        "party.invitation.error.creditCodeKnown");
+                throw new FieldErrors.ValidationException("organization", "party.invitation.error.creditCodeKnown");
             }
-            Organization o = new Organization(UUID.randomUUID(), i.newOrgName(), CreditCode.of(i.newOrgCredit()),
-                    i.newOrgRegion(), java.util.Set.of(i.role()), now, now);
+            Organization o = new Organization(
+                    UUID.randomUUID(),
+                    i.newOrgName(),
+                    CreditCode.of(i.newOrgCredit()),
+                    i.newOrgRegion(),
+                    java.util.Set.of(i.role()),
+                    now,
+                    now);
             organizations.insert(o);
             orgId = o.id();
-            events.publishEvent(AuditableEvent.success("organization.create", "organization", o.id(),
-                    OrganizationService.describe(o)).withActor("invitation:" + i.invitedBy()));
+            events.publishEvent(AuditableEvent.success(
+                            "organization.create", "organization", o.id(), OrganizationService.describe(o))
+                    .withActor("invitation:" + i.invitedBy()));
         }
         if (i.engagementId() != null) {
             invitations.joinEngagement(orgId, i.engagementId(), i.role());
         }
         orgAdmins.createInvited(username, name, password, orgId, i.makesOrgAdmin(), i.invitedBy());
-        events.publishEvent(AuditableEvent.success("invitation.accept", "invitation", i.id(),
-                Msg.of("party.invitation.audit.accepted", i.email(), username.strip(), organizationName(i)))
+        events.publishEvent(AuditableEvent.success(
+                        "invitation.accept",
+                        "invitation",
+                        i.id(),
+                        Msg.of("party.invitation.audit.accepted", i.email(), username.strip(), organizationName(i)))
                 .withActor(username.strip()));
         return i;
     }
@@ -275,19 +354,28 @@ public class Invitations {
     @Transactional(noRollbackFor = AccessDeniedException.class)
     public void revoke(UUID id) {
         Caller c = Caller.require();
-        Invitation i = invitations.findById(id).filter(x -> c.belongsTo(x.invitingOrgId()))
+        Invitation i = invitations
+                .findById(id)
+                .filter(x -> c.belongsTo(x.invitingOrgId()))
                 .orElseThrow(() -> new NotFoundException("invitation", id));
         if (!invitations.markRevoked(id, c.user().username(), clock.instant())) {
             throw new FieldErrors.ValidationException("invitation", "party.invitation.error.notPending");
         }
-        events.publishEvent(AuditableEvent.success("invitation.revoke", "invitation", id,
+        events.publishEvent(AuditableEvent.success(
+                "invitation.revoke",
+                "invitation",
+                id,
                 Msg.of("party.invitation.audit.revoked", i.email(), organizationName(i))));
     }
 
     /** The organisation an invitation is for, by name. */
     public String organizationName(Invitation i) {
-        return i.createsOrganization() ? i.newOrgName()
-                : organizations.findById(i.organizationId()).map(Organization::name).orElse("");
+        return i.createsOrganization()
+                ? i.newOrgName()
+                : organizations
+                        .findById(i.organizationId())
+                        .map(Organization::name)
+                        .orElse("");
     }
 
     /** Who invited, by display name (the user name if the account is gone). */
@@ -297,7 +385,9 @@ public class Invitations {
 
     /** The system an invitation is onto, by name ({@code null} for staff). */
     public String systemName(Invitation i) {
-        return i.systemId() == null ? null : systems.findById(i.systemId()).map(CloudSystem::name).orElse(null);
+        return i.systemId() == null
+                ? null
+                : systems.findById(i.systemId()).map(CloudSystem::name).orElse(null);
     }
 
     private Optional<Invitation> find(String token) {
@@ -321,8 +411,8 @@ public class Invitations {
     /** The stored form of a link's secret: its SHA-256, hex. */
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

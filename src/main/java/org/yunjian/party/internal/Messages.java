@@ -1,7 +1,6 @@
 package org.yunjian.party.internal;
 
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,8 @@ public class Messages {
     }
 
     public String get(String code, Object... args) {
-        Locale locale = LocaleContextHolder.getLocaleContext() == null ? Locale.SIMPLIFIED_CHINESE
+        Locale locale = LocaleContextHolder.getLocaleContext() == null
+                ? Locale.SIMPLIFIED_CHINESE
                 : LocaleContextHolder.getLocale();
         return source.getMessage(code, args, code, locale);
     }

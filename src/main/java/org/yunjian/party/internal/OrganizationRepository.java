@@ -10,16 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CreditCode;
 import org.yunjian.party.Organization;
 import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.Versions;
 
 /** Organisations and their roles. */
@@ -33,6 +32,7 @@ public class OrganizationRepository {
     /** The roles, of all organisations or (a fragment) of some. */
     private static final String ROLES = """
             SELECT organization_id, role FROM organization_role%s""";
+
     private static final String OF_ORGANIZATIONS = """
             \sWHERE organization_id IN (%s)""";
 
@@ -44,8 +44,7 @@ public class OrganizationRepository {
 
     public List<Organization> findAll() {
         return load("""
-                SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization ORDER BY name, id""",
-                List.of());
+                SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization ORDER BY name, id""", List.of());
     }
 
     public List<Organization> findAllById(Collection<UUID> ids) {
@@ -59,8 +58,7 @@ public class OrganizationRepository {
      * One page of the organisations whose name contains {@code q} (any case) and that play {@code role} (null = any),
      * by name, with the total; {@code org}: the caller's organisation limiting what it sees, unless {@code admin}.
      */
-    public Paged<Organization> page(String q, PartyRole role, UUID org, boolean admin,
-                                                       PageRequest page) {
+    public Paged<Organization> page(String q, PartyRole role, UUID org, boolean admin, PageRequest page) {
         PageQueries.Where where = new PageQueries.Where();
         if (!admin) {
             where.and(VisibilityQueries.seesOrganization(), "org", org);
@@ -68,17 +66,21 @@ public class OrganizationRepository {
         where.contains("name", q, "o.name");
         if (role != null) {
             where.and("""
-                    EXISTS (SELECT 1 FROM organization_role r WHERE r.organization_id = o.id AND r.role = :role)""",
-                    "role", role.name());
+                    EXISTS (SELECT 1 FROM organization_role r WHERE r.organization_id = o.id AND r.role = :role)""", "role", role.name());
         }
-        return PageQueries.query(jdbc, "o.id, o.name, o.credit_code, o.region, o.created_at, o.updated_at, o.version",
-                "organization o", where, "o.name, o.id", page, this::load);
+        return PageQueries.query(
+                jdbc,
+                "o.id, o.name, o.credit_code, o.region, o.created_at, o.updated_at, o.version",
+                "organization o",
+                where,
+                "o.name, o.id",
+                page,
+                this::load);
     }
 
     public Optional<Organization> findById(UUID id) {
         return load("""
-                SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization WHERE id = ?""",
-                List.of(id)).stream().findFirst();
+                SELECT id, name, credit_code, region, created_at, updated_at, version FROM organization WHERE id = ?""", List.of(id)).stream().findFirst();
     }
 
     public Optional<Organization> findByCreditCode(String creditCode) {
@@ -96,7 +98,12 @@ public class OrganizationRepository {
         jdbc.sql("""
                         INSERT INTO organization (id, name, credit_code, region, created_at, updated_at)
                         VALUES (?,?,?,?,?,?)""")
-                .params(o.id(), o.name(), o.creditCode().value(), o.region(), Jdbc.utc(o.createdAt()),
+                .params(
+                        o.id(),
+                        o.name(),
+                        o.creditCode().value(),
+                        o.region(),
+                        Jdbc.utc(o.createdAt()),
                         Jdbc.utc(o.updatedAt()))
                 .update();
         insertRoles(o);
@@ -123,14 +130,12 @@ public class OrganizationRepository {
     /** Whether a system or engagement refers to the organisation (then it cannot be deleted). */
     public boolean isReferenced(UUID id) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM cloud_system WHERE customer_id = :id OR provider_id = :id""")
-                .param("id", id).query(Long.class).single()
-                + jdbc.sql("""
-                        SELECT COUNT(*) FROM cloud_system_agent WHERE organization_id = ?""").param(id)
-                .query(Long.class).single()
-                + jdbc.sql("""
-                        SELECT COUNT(*) FROM engagement_participant WHERE organization_id = ?""").param(id)
-                .query(Long.class).single() > 0;
+                SELECT COUNT(*) FROM cloud_system WHERE customer_id = :id OR provider_id = :id""").param("id", id).query(Long.class).single()
+                        + jdbc.sql("""
+                        SELECT COUNT(*) FROM cloud_system_agent WHERE organization_id = ?""").param(id).query(Long.class).single()
+                        + jdbc.sql("""
+                        SELECT COUNT(*) FROM engagement_participant WHERE organization_id = ?""").param(id).query(Long.class).single()
+                > 0;
     }
 
     /** The roles the organisation plays somewhere (customer or provider of a system, agent, participant). */
@@ -146,16 +151,14 @@ public class OrganizationRepository {
         }
         jdbc.sql("""
                         SELECT role FROM cloud_system_agent WHERE organization_id = :id
-                        UNION SELECT role FROM engagement_participant WHERE organization_id = :id""")
-                .param("id", id).query(String.class).list().forEach(r -> used.add(PartyRole.valueOf(r)));
+                        UNION SELECT role FROM engagement_participant WHERE organization_id = :id""").param("id", id).query(String.class).list().forEach(r -> used.add(PartyRole.valueOf(r)));
         return used;
     }
 
     private void insertRoles(Organization o) {
         for (PartyRole r : o.roles()) {
             jdbc.sql("""
-                    INSERT INTO organization_role (organization_id, role) VALUES (?,?)""").params(o.id(), r.name())
-                    .update();
+                    INSERT INTO organization_role (organization_id, role) VALUES (?,?)""").params(o.id(), r.name()).update();
         }
     }
 
@@ -164,12 +167,24 @@ public class OrganizationRepository {
     }
 
     private List<Organization> load(JdbcClient.StatementSpec statement) {
-        record Row(UUID id, String name, String code, String region, java.time.Instant created,
-                   java.time.Instant updated, long version) {
-        }
-        List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
-                rs.getString("name"), rs.getString("credit_code"), rs.getString("region"),
-                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), rs.getLong("version"))).list();
+        record Row(
+                UUID id,
+                String name,
+                String code,
+                String region,
+                java.time.Instant created,
+                java.time.Instant updated,
+                long version) {}
+        List<Row> rows = statement
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("credit_code"),
+                        rs.getString("region"),
+                        Jdbc.instant(rs, "created_at"),
+                        Jdbc.instant(rs, "updated_at"),
+                        rs.getLong("version")))
+                .list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -185,8 +200,17 @@ public class OrganizationRepository {
                         .add(e.getValue()));
         Map<UUID, Organization> out = new LinkedHashMap<>();
         for (Row r : rows) {
-            out.put(r.id(), new Organization(r.id(), r.name(), CreditCode.of(r.code()), r.region(),
-                    roles.getOrDefault(r.id(), Set.of()), r.created(), r.updated(), r.version()));
+            out.put(
+                    r.id(),
+                    new Organization(
+                            r.id(),
+                            r.name(),
+                            CreditCode.of(r.code()),
+                            r.region(),
+                            roles.getOrDefault(r.id(), Set.of()),
+                            r.created(),
+                            r.updated(),
+                            r.version()));
         }
         return List.copyOf(out.values());
     }

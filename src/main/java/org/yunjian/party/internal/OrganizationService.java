@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,8 +35,12 @@ public class OrganizationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OrganizationService(OrganizationRepository organizations, VisibilityQueries visibility, Validation validation,
-                        ApplicationEventPublisher events, Clock clock) {
+    OrganizationService(
+            OrganizationRepository organizations,
+            VisibilityQueries visibility,
+            Validation validation,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.organizations = organizations;
         this.visibility = visibility;
         this.validation = validation;
@@ -47,7 +50,8 @@ public class OrganizationService {
 
     /** One page of the organisations the caller may see, filtered by name and role, with the total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.paging.Paged<Organization> page(String q, PartyRole role, org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<Organization> page(
+            String q, PartyRole role, org.yunjian.shared.paging.PageRequest page) {
         Caller c = Caller.require();
         if (!c.admin() && c.org() == null) {
             return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
@@ -80,7 +84,9 @@ public class OrganizationService {
             return all;
         }
         Set<UUID> visible = visibility.organizationIds(c.org());
-        return all.stream().filter(o -> visible.contains(o.id()) || visibility.selectable(c.org(), o)).toList();
+        return all.stream()
+                .filter(o -> visible.contains(o.id()) || visibility.selectable(c.org(), o))
+                .toList();
     }
 
     @Transactional(noRollbackFor = AccessDeniedException.class)
@@ -112,12 +118,18 @@ public class OrganizationService {
         Set<PartyRole> dropped = EnumSet.copyOf(organizations.rolesInUse(id));
         dropped.removeAll(v.roles());
         if (!dropped.isEmpty()) {
-            throw new FieldErrors.ValidationException("roles", validation.msg("party.error.roles.inUse",
-                    dropped.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(", "))));
+            throw new FieldErrors.ValidationException(
+                    "roles",
+                    validation.msg(
+                            "party.error.roles.inUse",
+                            dropped.stream()
+                                    .map(Enum::name)
+                                    .sorted()
+                                    .collect(java.util.stream.Collectors.joining(", "))));
         }
         long expected = version.value();
-        Organization o = new Organization(id, v.name(), v.creditCode(), v.region(), v.roles(), old.createdAt(),
-                clock.instant(), expected + 1);
+        Organization o = new Organization(
+                id, v.name(), v.creditCode(), v.region(), v.roles(), old.createdAt(), clock.instant(), expected + 1);
         try {
             organizations.update(o, expected);
         } catch (DuplicateKeyException e) {
@@ -151,7 +163,9 @@ public class OrganizationService {
         FieldErrors errors = new FieldErrors();
         Valid v = check(in, errors);
         if (v.creditCode() != null) {
-            organizations.findByCreditCode(v.creditCode().value()).filter(o -> !o.id().equals(self))
+            organizations
+                    .findByCreditCode(v.creditCode().value())
+                    .filter(o -> !o.id().equals(self))
                     .ifPresent(o -> errors.add("creditCode", validation.msg("party.error.creditCode.duplicate")));
         }
         errors.throwIfAny();
@@ -197,7 +211,10 @@ public class OrganizationService {
     }
 
     static Msg describe(Organization o) {
-        return Msg.of("party.audit.organization", o.name(), o.creditCode().value(),
+        return Msg.of(
+                "party.audit.organization",
+                o.name(),
+                o.creditCode().value(),
                 list(o.roles().stream().sorted().map(PartyRole::text).toList()));
     }
 
@@ -213,6 +230,5 @@ public class OrganizationService {
         return out;
     }
 
-    record Valid(String name, CreditCode creditCode, String region, Set<PartyRole> roles) {
-    }
+    record Valid(String name, CreditCode creditCode, String region, Set<PartyRole> roles) {}
 }

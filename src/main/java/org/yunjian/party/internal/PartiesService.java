@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.PartyRole;
@@ -29,8 +28,12 @@ class PartiesService implements Parties, OrganizationDirectory {
     private final VisibilityQueries visibility;
     private final SystemAssets assets;
 
-    PartiesService(OrganizationRepository organizations, SystemRepository systems, EngagementRepository engagements,
-                   VisibilityQueries visibility, SystemAssets assets) {
+    PartiesService(
+            OrganizationRepository organizations,
+            SystemRepository systems,
+            EngagementRepository engagements,
+            VisibilityQueries visibility,
+            SystemAssets assets) {
         this.assets = assets;
         this.organizations = organizations;
         this.systems = systems;
@@ -39,8 +42,10 @@ class PartiesService implements Parties, OrganizationDirectory {
     }
 
     private static Optional<Caller> caller() {
-        return CurrentUser.current().filter(u -> u.is(org.yunjian.security.Role.SYSTEM_ADMIN)
-                || (u.is(org.yunjian.security.Role.USER) && u.organizationId() != null)).map(Caller::new);
+        return CurrentUser.current()
+                .filter(u -> u.is(org.yunjian.security.Role.SYSTEM_ADMIN)
+                        || (u.is(org.yunjian.security.Role.USER) && u.organizationId() != null))
+                .map(Caller::new);
     }
 
     @Override
@@ -84,13 +89,15 @@ class PartiesService implements Parties, OrganizationDirectory {
 
     @Override
     public List<org.yunjian.party.SystemSummary> visibleSystemSummaries(org.yunjian.party.SystemQuery query) {
-        return caller().map(c -> c.admin() || c.org() != null ? systems.summaries(query, c.org(), c.admin())
-                : List.<org.yunjian.party.SystemSummary>of()).orElse(List.of());
+        return caller().map(c -> c.admin() || c.org() != null
+                        ? systems.summaries(query, c.org(), c.admin())
+                        : List.<org.yunjian.party.SystemSummary>of())
+                .orElse(List.of());
     }
 
     @Override
-    public org.yunjian.shared.paging.Paged<CloudSystem> visibleSystemsPage(org.yunjian.party.SystemQuery query,
-                                                                   org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<CloudSystem> visibleSystemsPage(
+            org.yunjian.party.SystemQuery query, org.yunjian.shared.paging.PageRequest page) {
         return caller().filter(c -> c.admin() || c.org() != null)
                 .map(c -> systems.page(query, c.org(), c.admin(), page))
                 .orElse(org.yunjian.shared.paging.Paged.of(List.of(), page, 0));
@@ -105,13 +112,14 @@ class PartiesService implements Parties, OrganizationDirectory {
     @Override
     public List<Engagement> visibleEngagements(UUID systemId) {
         return caller().map(c -> {
-            List<Engagement> all = engagements.findBySystem(systemId);
-            if (c.admin()) {
-                return all;
-            }
-            Set<UUID> visible = visibility.engagementIdsOn(c.org(), systemId);
-            return all.stream().filter(e -> visible.contains(e.id())).toList();
-        }).orElse(List.of());
+                    List<Engagement> all = engagements.findBySystem(systemId);
+                    if (c.admin()) {
+                        return all;
+                    }
+                    Set<UUID> visible = visibility.engagementIdsOn(c.org(), systemId);
+                    return all.stream().filter(e -> visible.contains(e.id())).toList();
+                })
+                .orElse(List.of());
     }
 
     @Override
@@ -124,7 +132,8 @@ class PartiesService implements Parties, OrganizationDirectory {
             if (organizationId.equals(s.providerId())) {
                 roles.add(PartyRole.PROVIDER);
             }
-            s.agents().stream().filter(a -> a.organizationId().equals(organizationId))
+            s.agents().stream()
+                    .filter(a -> a.organizationId().equals(organizationId))
                     .forEach(a -> roles.add(a.role()));
 
             roles.addAll(engagements.participantRoles(systemId, organizationId));
@@ -150,7 +159,9 @@ class PartiesService implements Parties, OrganizationDirectory {
 
     @Override
     public List<OrganizationRef> all() {
-        return organizations.findAll().stream().map(o -> new OrganizationRef(o.id(), o.name())).toList();
+        return organizations.findAll().stream()
+                .map(o -> new OrganizationRef(o.id(), o.name()))
+                .toList();
     }
 
     @Override
@@ -170,14 +181,17 @@ class PartiesService implements Parties, OrganizationDirectory {
 
     @Override
     @Transactional(noRollbackFor = org.springframework.security.access.AccessDeniedException.class)
-    public org.yunjian.party.SystemAsset.Inventory replaceAssets(UUID systemId, org.yunjian.shared.version.ExpectedVersion version,
-                                                                 List<org.yunjian.party.SystemAsset.Input> in) {
+    public org.yunjian.party.SystemAsset.Inventory replaceAssets(
+            UUID systemId,
+            org.yunjian.shared.version.ExpectedVersion version,
+            List<org.yunjian.party.SystemAsset.Input> in) {
         return assets.replace(systemId, version, in);
     }
 
     @Override
     public Optional<org.yunjian.party.SystemSummary> summary(UUID systemId) {
-        return systems.findById(systemId).map(s -> new org.yunjian.party.SystemSummary(s.id(), s.name(),
-                s.protectionLevel(), s.customerId(), s.providerId()));
+        return systems.findById(systemId)
+                .map(s -> new org.yunjian.party.SystemSummary(
+                        s.id(), s.name(), s.protectionLevel(), s.customerId(), s.providerId()));
     }
 }

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Engagement;

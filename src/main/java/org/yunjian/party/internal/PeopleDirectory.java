@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.party.Organization;
@@ -23,16 +22,18 @@ import org.yunjian.security.Role;
 public class PeopleDirectory {
 
     /** A person as a picker shows them. */
-    public record Pick(UUID id, String username, String displayName, String organizationName) {
-    }
+    public record Pick(UUID id, String username, String displayName, String organizationName) {}
 
     private final PeopleSearch search;
     private final VisibilityQueries visibility;
     private final OrganizationRepository organizations;
     private final PeopleNames names;
 
-    PeopleDirectory(PeopleSearch search, VisibilityQueries visibility, OrganizationRepository organizations,
-                    PeopleNames names) {
+    PeopleDirectory(
+            PeopleSearch search,
+            VisibilityQueries visibility,
+            OrganizationRepository organizations,
+            PeopleNames names) {
         this.names = names;
         this.search = search;
         this.visibility = visibility;
@@ -49,7 +50,8 @@ public class PeopleDirectory {
     @Transactional(readOnly = true)
     public java.util.Optional<Pick> visible(String username) {
         Set<UUID> orgs = visibleOrganizations();
-        return names.byUsername(username).filter(p -> orgs == null || orgs.contains(p.organizationId()))
+        return names.byUsername(username)
+                .filter(p -> orgs == null || orgs.contains(p.organizationId()))
                 .map(p -> picks(List.of(p)).get(0));
     }
 
@@ -59,15 +61,25 @@ public class PeopleDirectory {
         if (u.role().isAdministrator()) {
             return null;
         }
-        return u.is(Role.USER) && u.organizationId() != null ? visibility.organizationIds(u.organizationId())
+        return u.is(Role.USER) && u.organizationId() != null
+                ? visibility.organizationIds(u.organizationId())
                 : Set.of();
     }
 
     private List<Pick> picks(List<PeopleNames.Person> found) {
-        Map<UUID, String> names = organizations.findAllById(found.stream().map(PeopleNames.Person::organizationId)
-                        .filter(java.util.Objects::nonNull).collect(Collectors.toSet())).stream()
+        Map<UUID, String> names = organizations
+                .findAllById(found.stream()
+                        .map(PeopleNames.Person::organizationId)
+                        .filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet()))
+                .stream()
                 .collect(Collectors.toMap(Organization::id, Organization::name));
-        return found.stream().map(p -> new Pick(p.id(), p.username(), p.displayName(),
-                p.organizationId() == null ? null : names.get(p.organizationId()))).toList();
+        return found.stream()
+                .map(p -> new Pick(
+                        p.id(),
+                        p.username(),
+                        p.displayName(),
+                        p.organizationId() == null ? null : names.get(p.organizationId())))
+                .toList();
     }
 }

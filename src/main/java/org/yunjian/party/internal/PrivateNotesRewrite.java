@@ -2,7 +2,6 @@ package org.yunjian.party.internal;
 
 import java.sql.Connection;
 import java.sql.Statement;
-
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;

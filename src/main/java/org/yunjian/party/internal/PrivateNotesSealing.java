@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -80,10 +79,9 @@ class PrivateNotesSealing implements JavaMigration {
     /** Seals every note not sealed yet into {@code notes_sealed}; returns how many. */
     int seal(Connection c) throws java.sql.SQLException {
         Map<UUID, String> clear = new LinkedHashMap<>();
-        try (PreparedStatement s = c.prepareStatement(
-                """
+        try (PreparedStatement s = c.prepareStatement("""
                         SELECT system_id, notes FROM cloud_system_private_note WHERE notes_sealed IS NULL""");
-             ResultSet rs = s.executeQuery()) {
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 clear.put(rs.getObject(1, UUID.class), rs.getString(2));
             }

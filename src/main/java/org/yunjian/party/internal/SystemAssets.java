@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -16,10 +15,10 @@ import org.yunjian.party.AssetType;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.SystemAsset;
 import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * A cloud system's 测评对象 list. Whoever sees the system sees its assets; whoever may edit the system (its customer's
@@ -39,8 +38,8 @@ public class SystemAssets {
     private final Validation validation;
     private final ApplicationEventPublisher events;
 
-    SystemAssets(AssetRepository assets, SystemService systems, Validation validation,
-                 ApplicationEventPublisher events) {
+    SystemAssets(
+            AssetRepository assets, SystemService systems, Validation validation, ApplicationEventPublisher events) {
         this.assets = assets;
         this.systems = systems;
         this.validation = validation;
@@ -77,7 +76,8 @@ public class SystemAssets {
         List<SystemAsset> kept = new ArrayList<>();
         List<SystemAsset> unused = new ArrayList<>(old.assets());
         for (SystemAsset a : next) {
-            SystemAsset same = unused.stream().filter(o -> sameContent(o, a)).findFirst().orElse(null);
+            SystemAsset same =
+                    unused.stream().filter(o -> sameContent(o, a)).findFirst().orElse(null);
             unused.remove(same);
             kept.add(same != null ? same : a);
         }
@@ -90,8 +90,10 @@ public class SystemAssets {
         SystemAsset.Inventory old = writable(systemId, "system.assets.add");
         SystemAsset a = one(in);
         if (old.assets().size() >= MAX_ASSETS) {
-            throw new FieldErrors.ValidationException("assets", validation.msg("party.error.tooMany", MAX_ASSETS,
-                    old.assets().size() + 1));
+            throw new FieldErrors.ValidationException(
+                    "assets",
+                    validation.msg(
+                            "party.error.tooMany", MAX_ASSETS, old.assets().size() + 1));
         }
         List<SystemAsset> next = new ArrayList<>(old.assets());
         next.add(a);
@@ -124,7 +126,8 @@ public class SystemAssets {
     private SystemAsset.Inventory writable(UUID systemId, String action) {
         CloudSystem s = systems.get(systemId);
         if (!systems.canManage(s)) {
-            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
+            events.publishEvent(
+                    AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
             throw new AccessDeniedException("party.denied.customerOrAdmin");
         }
         return assets.find(systemId).orElseThrow(() -> new NotFoundException("system", systemId));
@@ -139,23 +142,45 @@ public class SystemAssets {
         throw new NotFoundException("asset", assetId);
     }
 
-    private SystemAsset.Inventory store(SystemAsset.Inventory old, long expected, List<SystemAsset> next,
-                                        String action) {
+    private SystemAsset.Inventory store(
+            SystemAsset.Inventory old, long expected, List<SystemAsset> next, String action) {
         long version = assets.replace(old.systemId(), expected, next);
-        long added = next.stream().filter(a -> old.assets().stream().noneMatch(o -> o.id().equals(a.id()))).count();
-        long removed = old.assets().stream().filter(o -> next.stream().noneMatch(a -> a.id().equals(o.id()))).count();
-        long changed = next.stream().filter(a -> old.assets().stream()
-                .anyMatch(o -> o.id().equals(a.id()) && !sameContent(o, a))).count();
-        events.publishEvent(AuditableEvent.success(action, "system", old.systemId(),
-                Msg.of("party.audit.assets", next.size(), added, changed, removed,
-                        Msg.joined(next.stream().map(a -> Msg.of("party.audit.asset", Msg.of(a.type()), a.name(),
-                                a.version() == null ? "—" : a.version(), Msg.of(a.importance()))).toList()))));
+        long added = next.stream()
+                .filter(a -> old.assets().stream().noneMatch(o -> o.id().equals(a.id())))
+                .count();
+        long removed = old.assets().stream()
+                .filter(o -> next.stream().noneMatch(a -> a.id().equals(o.id())))
+                .count();
+        long changed = next.stream()
+                .filter(a -> old.assets().stream().anyMatch(o -> o.id().equals(a.id()) && !sameContent(o, a)))
+                .count();
+        events.publishEvent(AuditableEvent.success(
+                action,
+                "system",
+                old.systemId(),
+                Msg.of(
+                        "party.audit.assets",
+                        next.size(),
+                        added,
+                        changed,
+                        removed,
+                        Msg.joined(next.stream()
+                                .map(a -> Msg.of(
+                                        "party.audit.asset",
+                                        Msg.of(a.type()),
+                                        a.name(),
+                                        a.version() == null ? "—" : a.version(),
+                                        Msg.of(a.importance())))
+                                .toList()))));
         return new SystemAsset.Inventory(old.systemId(), version, next);
     }
 
     private static boolean sameContent(SystemAsset a, SystemAsset b) {
-        return a.type() == b.type() && a.name().equals(b.name()) && Objects.equals(a.version(), b.version())
-                && a.importance() == b.importance() && Objects.equals(a.note(), b.note());
+        return a.type() == b.type()
+                && a.name().equals(b.name())
+                && Objects.equals(a.version(), b.version())
+                && a.importance() == b.importance()
+                && Objects.equals(a.note(), b.note());
     }
 
     private SystemAsset one(SystemAsset.Input in) {
@@ -192,7 +217,8 @@ public class SystemAssets {
         AssetType type = validation.enumValue(errors, prefix + "type", in.type(), AssetType.class);
         String name = validation.text(errors, prefix + "name", in.name(), NAME_MAX, true);
         String version = validation.text(errors, prefix + "version", in.version(), VERSION_MAX, false);
-        AssetImportance importance = validation.enumValue(errors, prefix + "importance", in.importance(), AssetImportance.class);
+        AssetImportance importance =
+                validation.enumValue(errors, prefix + "importance", in.importance(), AssetImportance.class);
         String note = validation.multiline(errors, prefix + "note", in.note(), NOTE_MAX, false);
         if (errors.asMap().size() > before) {
             return null;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.DeploymentModel;
@@ -22,9 +21,9 @@ import org.yunjian.party.SystemQuery;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.keys.KeyDirectory;
 import org.yunjian.shared.keys.SealedText;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.version.Versions;
 
 /**
@@ -49,12 +48,14 @@ public class SystemRepository {
     /** The regions and agents, of all systems or (a fragment) of some. */
     private static final String REGIONS = """
             SELECT system_id, position, region FROM cloud_system_region%s""";
+
     private static final String AGENTS = """
             SELECT system_id, organization_id, role FROM cloud_system_agent%s
             ORDER BY system_id, role, organization_id""";
     /** The summaries' query (a {@code WHERE} fragment), and a query by system name. */
     private static final String SUMMARIES = """
             SELECT s.id, s.name, s.protection_level, s.customer_id, s.provider_id FROM cloud_system s%s""";
+
     private static final String BY_NAME = """
             %s ORDER BY s.name, s.id""";
     private static final String OF_SYSTEMS = """
@@ -65,8 +66,8 @@ public class SystemRepository {
 
     SystemRepository(JdbcClient jdbc, KeyDirectory keys) {
         this.jdbc = jdbc;
-        this.notesSealing = PrivateNotesSealing.sealedText(keys, () -> jdbc.sql(
-                """
+        this.notesSealing = PrivateNotesSealing.sealedText(
+                keys, () -> jdbc.sql("""
                         SELECT COUNT(*) FROM cloud_system_private_note""").query(Long.class).single() == 0);
     }
 
@@ -88,15 +89,21 @@ public class SystemRepository {
      * system administrator, who sees all).
      */
     public Paged<CloudSystem> page(SystemQuery q, UUID org, boolean admin, PageRequest page) {
-        return PageQueries.query(jdbc, COLUMNS_S, "cloud_system s", where(q, org, admin), "s.name, s.id", page, this::load);
+        return PageQueries.query(
+                jdbc, COLUMNS_S, "cloud_system s", where(q, org, admin), "s.name, s.id", page, this::load);
     }
 
     /** The systems matching {@code q} that the caller sees, as summaries, by name: one query, no children. */
     public List<org.yunjian.party.SystemSummary> summaries(SystemQuery q, UUID org, boolean admin) {
         Map<String, Object> params = new HashMap<>();
-        return jdbc.sql(BY_NAME.formatted(summariesSql(q, org, admin, params))).params(params)
-                .query((rs, n) -> new org.yunjian.party.SystemSummary(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getInt(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class)))
+        return jdbc.sql(BY_NAME.formatted(summariesSql(q, org, admin, params)))
+                .params(params)
+                .query((rs, n) -> new org.yunjian.party.SystemSummary(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getObject(4, UUID.class),
+                        rs.getObject(5, UUID.class)))
                 .list();
     }
 
@@ -116,14 +123,12 @@ public class SystemRepository {
         if (q.organization() != null) {
             where.and("""
                     (s.customer_id = :party OR s.provider_id = :party OR EXISTS (SELECT 1 FROM
-                    cloud_system_agent pa WHERE pa.system_id = s.id AND pa.organization_id = :party))""",
-                    "party", q.organization());
+                    cloud_system_agent pa WHERE pa.system_id = s.id AND pa.organization_id = :party))""", "party", q.organization());
         }
         where.equal("s.protection_level", "level", q.level());
         if (q.phase() != null) {
             where.and("""
-                    EXISTS (SELECT 1 FROM engagement pe WHERE pe.system_id = s.id AND pe.phase = :phase)""",
-                    "phase", q.phase().name());
+                    EXISTS (SELECT 1 FROM engagement pe WHERE pe.system_id = s.id AND pe.phase = :phase)""", "phase", q.phase().name());
         }
         return where;
     }
@@ -143,9 +148,18 @@ public class SystemRepository {
                         INSERT INTO cloud_system (id, name, customer_id, provider_id, protection_level, deployment_model,
                         service_model, industry, data_classification, created_at, updated_at, platform_level)
                         VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(s.id(), s.name(), s.customerId(), s.providerId(), s.protectionLevel(),
-                        s.deploymentModel().name(), s.serviceModel().name(), s.industry().name(),
-                        s.dataClassification().name(), Jdbc.utc(s.createdAt()), Jdbc.utc(s.updatedAt()),
+                .params(
+                        s.id(),
+                        s.name(),
+                        s.customerId(),
+                        s.providerId(),
+                        s.protectionLevel(),
+                        s.deploymentModel().name(),
+                        s.serviceModel().name(),
+                        s.industry().name(),
+                        s.dataClassification().name(),
+                        Jdbc.utc(s.createdAt()),
+                        Jdbc.utc(s.updatedAt()),
                         s.platformLevel())
                 .update();
         insertChildren(s);
@@ -157,9 +171,19 @@ public class SystemRepository {
                         UPDATE cloud_system SET name = ?, customer_id = ?, provider_id = ?, protection_level = ?,
                         deployment_model = ?, service_model = ?, industry = ?, data_classification = ?,
                         updated_at = ?, platform_level = ?, version = version + 1 WHERE id = ? AND version = ?""")
-                .params(s.name(), s.customerId(), s.providerId(), s.protectionLevel(), s.deploymentModel().name(),
-                        s.serviceModel().name(), s.industry().name(), s.dataClassification().name(),
-                        Jdbc.utc(s.updatedAt()), s.platformLevel(), s.id(), expected)
+                .params(
+                        s.name(),
+                        s.customerId(),
+                        s.providerId(),
+                        s.protectionLevel(),
+                        s.deploymentModel().name(),
+                        s.serviceModel().name(),
+                        s.industry().name(),
+                        s.dataClassification().name(),
+                        Jdbc.utc(s.updatedAt()),
+                        s.platformLevel(),
+                        s.id(),
+                        expected)
                 .update();
         Versions.requireUpdated(n, jdbc, "cloud_system", "updated_at", s.id());
         jdbc.sql("""
@@ -192,8 +216,12 @@ public class SystemRepository {
         return jdbc.sql("""
                 SELECT notes_sealed, updated_at, version FROM cloud_system_private_note WHERE system_id = ?""")
                 .param(systemId)
-                .query((rs, n) -> new PrivateNotes(notesSealing.openIfIntact(systemId, rs.getString("notes_sealed"))
-                        .orElse(null), Jdbc.instant(rs, "updated_at"), rs.getLong("version")))
+                .query((rs, n) -> new PrivateNotes(
+                        notesSealing
+                                .openIfIntact(systemId, rs.getString("notes_sealed"))
+                                .orElse(null),
+                        Jdbc.instant(rs, "updated_at"),
+                        rs.getLong("version")))
                 .optional();
     }
 
@@ -206,10 +234,12 @@ public class SystemRepository {
         int n = jdbc.sql("""
                 UPDATE cloud_system_private_note SET notes_sealed = ?, updated_at = ?, updated_by = ?,
                 version = version + 1 WHERE system_id = ? AND version = ?""")
-                .params(sealed, Jdbc.utc(at), by, systemId, expected).update();
-        if (n == 0 && expected == 0 && jdbc.sql("""
-                SELECT COUNT(*) FROM cloud_system_private_note WHERE system_id = ?""")
-                .param(systemId).query(Long.class).single() == 0) {
+                .params(sealed, Jdbc.utc(at), by, systemId, expected)
+                .update();
+        if (n == 0
+                && expected == 0
+                && jdbc.sql("""
+                SELECT COUNT(*) FROM cloud_system_private_note WHERE system_id = ?""").param(systemId).query(Long.class).single() == 0) {
             jdbc.sql("""
                     INSERT INTO cloud_system_private_note (system_id, notes_sealed, updated_at, updated_by, version)
                     VALUES (?,?,?,?,1)""").params(systemId, sealed, Jdbc.utc(at), by).update();
@@ -221,13 +251,11 @@ public class SystemRepository {
     private void insertChildren(CloudSystem s) {
         for (int i = 0; i < s.regions().size(); i++) {
             jdbc.sql("""
-                    INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)""")
-                    .params(s.id(), i, s.regions().get(i)).update();
+                    INSERT INTO cloud_system_region (system_id, position, region) VALUES (?,?,?)""").params(s.id(), i, s.regions().get(i)).update();
         }
         for (CloudSystem.Agent a : s.agents()) {
             jdbc.sql("""
-                    INSERT INTO cloud_system_agent (system_id, organization_id, role) VALUES (?,?,?)""")
-                    .params(s.id(), a.organizationId(), a.role().name()).update();
+                    INSERT INTO cloud_system_agent (system_id, organization_id, role) VALUES (?,?,?)""").params(s.id(), a.organizationId(), a.role().name()).update();
         }
     }
 
@@ -236,15 +264,35 @@ public class SystemRepository {
     }
 
     private List<CloudSystem> load(JdbcClient.StatementSpec statement) {
-        record Row(UUID id, String name, UUID customer, UUID provider, int level, String deployment, String service,
-                   String industry, String data, Instant created, Instant updated, long version, Integer platform) {
-        }
-        List<Row> rows = statement.query((rs, n) -> new Row(rs.getObject("id", UUID.class),
-                rs.getString("name"), rs.getObject("customer_id", UUID.class),
-                rs.getObject("provider_id", UUID.class), rs.getInt("protection_level"),
-                rs.getString("deployment_model"), rs.getString("service_model"), rs.getString("industry"),
-                rs.getString("data_classification"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"),
-                rs.getLong("version"), rs.getObject("platform_level", Integer.class)))
+        record Row(
+                UUID id,
+                String name,
+                UUID customer,
+                UUID provider,
+                int level,
+                String deployment,
+                String service,
+                String industry,
+                String data,
+                Instant created,
+                Instant updated,
+                long version,
+                Integer platform) {}
+        List<Row> rows = statement
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getObject("customer_id", UUID.class),
+                        rs.getObject("provider_id", UUID.class),
+                        rs.getInt("protection_level"),
+                        rs.getString("deployment_model"),
+                        rs.getString("service_model"),
+                        rs.getString("industry"),
+                        rs.getString("data_classification"),
+                        Jdbc.instant(rs, "created_at"),
+                        Jdbc.instant(rs, "updated_at"),
+                        rs.getLong("version"),
+                        rs.getObject("platform_level", Integer.class)))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
@@ -254,24 +302,33 @@ public class SystemRepository {
         String where = many ? "" : OF_SYSTEMS.formatted(Jdbc.marks(ids.size()));
         List<Object> p = many ? List.of() : new ArrayList<>(ids);
         Map<UUID, TreeMap<Integer, String>> regions = new HashMap<>();
-        jdbc.sql(REGIONS.formatted(where)).params(p)
-                .query(rs -> {
-                    regions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
-                            .put(rs.getInt(2), rs.getString(3));
-                });
+        jdbc.sql(REGIONS.formatted(where)).params(p).query(rs -> {
+            regions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeMap<>())
+                    .put(rs.getInt(2), rs.getString(3));
+        });
         Map<UUID, List<CloudSystem.Agent>> agents = new HashMap<>();
-        jdbc.sql(AGENTS.formatted(where)).params(p)
-                .query(rs -> {
-                    agents.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                            .add(new CloudSystem.Agent(rs.getObject(2, UUID.class), PartyRole.valueOf(rs.getString(3))));
-                });
+        jdbc.sql(AGENTS.formatted(where)).params(p).query(rs -> {
+            agents.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                    .add(new CloudSystem.Agent(rs.getObject(2, UUID.class), PartyRole.valueOf(rs.getString(3))));
+        });
         List<CloudSystem> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(new CloudSystem(r.id(), r.name(), r.customer(), r.level(), DeploymentModel.valueOf(r.deployment()),
-                    ServiceModel.valueOf(r.service()), Industry.valueOf(r.industry()),
+            out.add(new CloudSystem(
+                    r.id(),
+                    r.name(),
+                    r.customer(),
+                    r.level(),
+                    DeploymentModel.valueOf(r.deployment()),
+                    ServiceModel.valueOf(r.service()),
+                    Industry.valueOf(r.industry()),
                     DataClassification.valueOf(r.data()),
-                    List.copyOf(regions.getOrDefault(r.id(), new TreeMap<>()).values()), r.provider(),
-                    agents.getOrDefault(r.id(), List.of()), r.created(), r.updated(), r.version(), r.platform()));
+                    List.copyOf(regions.getOrDefault(r.id(), new TreeMap<>()).values()),
+                    r.provider(),
+                    agents.getOrDefault(r.id(), List.of()),
+                    r.created(),
+                    r.updated(),
+                    r.version(),
+                    r.platform()));
         }
         return out;
     }

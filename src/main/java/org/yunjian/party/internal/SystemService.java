@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -53,8 +52,14 @@ public class SystemService {
     private final Clock clock;
     private final Catalog catalog;
 
-    SystemService(SystemRepository systems, OrganizationRepository organizations, VisibilityQueries visibility,
-                  Validation validation, ApplicationEventPublisher events, Clock clock, Catalog catalog) {
+    SystemService(
+            SystemRepository systems,
+            OrganizationRepository organizations,
+            VisibilityQueries visibility,
+            Validation validation,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Catalog catalog) {
         this.catalog = catalog;
         this.systems = systems;
         this.organizations = organizations;
@@ -72,8 +77,8 @@ public class SystemService {
 
     /** One page of the systems the caller may see that match {@code query}, with the total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.paging.Paged<CloudSystem> page(org.yunjian.party.SystemQuery query,
-                                                     org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<CloudSystem> page(
+            org.yunjian.party.SystemQuery query, org.yunjian.shared.paging.PageRequest page) {
         Caller c = Caller.require();
         if (!c.admin() && c.org() == null) {
             return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
@@ -146,9 +151,13 @@ public class SystemService {
         CloudSystem s = find(c, id).orElseThrow(() -> new NotFoundException("system", id));
         requireNotes(c, s, "system.private-notes.read");
         Optional<PrivateNotes> notes = systems.privateNotes(id);
-        events.publishEvent(AuditableEvent.success("system.private-notes.read", "system", id,
-                Msg.of("party.audit.notes.read." + notes.map(n -> n.unreadable() ? "unreadable" : "present")
-                        .orElse("empty"))));
+        events.publishEvent(AuditableEvent.success(
+                "system.private-notes.read",
+                "system",
+                id,
+                Msg.of("party.audit.notes.read."
+                        + notes.map(n -> n.unreadable() ? "unreadable" : "present")
+                                .orElse("empty"))));
         return notes;
     }
 
@@ -164,21 +173,23 @@ public class SystemService {
         var now = clock.instant();
         long expected = version.value();
         systems.savePrivateNotes(id, text, now, c.user().userId(), expected);
-        events.publishEvent(AuditableEvent.success("system.private-notes.write", "system", id,
-                Msg.of("party.audit.notes.written", text.length())));
+        events.publishEvent(AuditableEvent.success(
+                "system.private-notes.write", "system", id, Msg.of("party.audit.notes.written", text.length())));
         return new PrivateNotes(text, now, expected + 1);
     }
 
     private void requireManage(Caller c, CloudSystem s, String action) {
         if (!(c.admin() || c.belongsTo(s.customerId()))) {
-            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
+            events.publishEvent(
+                    AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
             throw new AccessDeniedException("party.denied.customerOrAdmin");
         }
     }
 
     private void requireNotes(Caller c, CloudSystem s, String action) {
         if (!c.belongsTo(s.customerId())) {
-            events.publishEvent(AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
+            events.publishEvent(
+                    AuditableEvent.denied(action, "system", s.id(), Msg.of("party.audit.denied.notCustomer")));
             throw new AccessDeniedException("party.denied.customerUsers");
         }
     }
@@ -192,7 +203,8 @@ public class SystemService {
             } else {
                 UUID given = validation.uuid(new FieldErrors(), "customerId", customer, false);
                 if (!c.org().equals(given)) {
-                    throw new FieldErrors.ValidationException("customerId", validation.msg("party.error.customer.notOwn"));
+                    throw new FieldErrors.ValidationException(
+                            "customerId", validation.msg("party.error.customer.notOwn"));
                 }
             }
         }
@@ -203,8 +215,18 @@ public class SystemService {
     }
 
     private static SystemInput withCustomer(SystemInput in, String customer) {
-        return new SystemInput(in.name(), customer, in.protectionLevel(), in.deploymentModel(), in.serviceModel(),
-                in.industry(), in.dataClassification(), in.regions(), in.provider(), in.agents(), in.platformLevel());
+        return new SystemInput(
+                in.name(),
+                customer,
+                in.protectionLevel(),
+                in.deploymentModel(),
+                in.serviceModel(),
+                in.industry(),
+                in.dataClassification(),
+                in.regions(),
+                in.provider(),
+                in.agents(),
+                in.platformLevel());
     }
 
     /** The field names used for organisation references: ids in the API, credit codes in import files. */
@@ -236,8 +258,9 @@ public class SystemService {
             if (id == null) {
                 return Optional.empty();
             }
-            Optional<Organization> o = organizations.findById(id).filter(found -> caller.admin()
-                    || visibility.selectable(caller.org(), found));
+            Optional<Organization> o = organizations
+                    .findById(id)
+                    .filter(found -> caller.admin() || visibility.selectable(caller.org(), found));
             if (o.isEmpty() && errors.asMap().size() == before) {
                 errors.add(field, validation.msg("party.error.organization.notFound", id));
             }
@@ -265,13 +288,15 @@ public class SystemService {
     Valid check(SystemInput in, FieldErrors errors, OrgLookup lookup, Fields f) {
         String name = validation.text(errors, "name", in.name(), NAME_MAX, true);
         Integer level = validation.protectionLevel(errors, "protectionLevel", in.protectionLevel());
-        Integer platformLevel = in.platformLevel() == null || in.platformLevel().isBlank() ? null
+        Integer platformLevel = in.platformLevel() == null || in.platformLevel().isBlank()
+                ? null
                 : validation.protectionLevel(errors, "platformLevel", in.platformLevel());
-        DeploymentModel dm = validation.enumValue(errors, "deploymentModel", in.deploymentModel(), DeploymentModel.class);
+        DeploymentModel dm =
+                validation.enumValue(errors, "deploymentModel", in.deploymentModel(), DeploymentModel.class);
         ServiceModel sm = validation.enumValue(errors, "serviceModel", in.serviceModel(), ServiceModel.class);
         Industry ind = validation.enumValue(errors, "industry", in.industry(), Industry.class);
-        DataClassification dc = validation.enumValue(errors, "dataClassification", in.dataClassification(),
-                DataClassification.class);
+        DataClassification dc =
+                validation.enumValue(errors, "dataClassification", in.dataClassification(), DataClassification.class);
 
         List<String> regions = new ArrayList<>();
         List<String> rawRegions = in.regions() == null ? List.of() : in.regions();
@@ -291,10 +316,12 @@ public class SystemService {
         }
 
         UUID customerId = lookup.find(errors, f.customer, in.customer(), true)
-                .filter(o -> requireRole(errors, f.customer, o, PartyRole.CUSTOMER)).map(Organization::id)
+                .filter(o -> requireRole(errors, f.customer, o, PartyRole.CUSTOMER))
+                .map(Organization::id)
                 .orElse(null);
         UUID providerId = lookup.find(errors, f.provider, in.provider(), false)
-                .filter(o -> requireRole(errors, f.provider, o, PartyRole.PROVIDER)).map(Organization::id)
+                .filter(o -> requireRole(errors, f.provider, o, PartyRole.PROVIDER))
+                .map(Organization::id)
                 .orElse(null);
 
         Set<CloudSystem.Agent> agents = new LinkedHashSet<>();
@@ -321,23 +348,46 @@ public class SystemService {
             }
         }
         if (level != null && CloudSystem.forbiddenSocialCloud(ind, level, dm)) {
-            errors.add("deploymentModel", validation.msg("party.error.socialCloud", level, dm.text(),
-                    quote(CloudSystem.SOCIAL_CLOUD_RULE, "party.error.ruleQuote")));
+            errors.add(
+                    "deploymentModel",
+                    validation.msg(
+                            "party.error.socialCloud",
+                            level,
+                            dm.text(),
+                            quote(CloudSystem.SOCIAL_CLOUD_RULE, "party.error.ruleQuote")));
         }
         if (level != null && CloudSystem.platformBelowSystem(ind, level, platformLevel)) {
-            errors.add("platformLevel", validation.msg("party.error.platformLevel", platformLevel, level,
-                    quote(CloudSystem.PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt"),
-                    dm == DeploymentModel.PRIVATE
-                            ? quote(CloudSystem.PRIVATE_PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt") : ""));
+            errors.add(
+                    "platformLevel",
+                    validation.msg(
+                            "party.error.platformLevel",
+                            platformLevel,
+                            level,
+                            quote(CloudSystem.PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt"),
+                            dm == DeploymentModel.PRIVATE
+                                    ? quote(CloudSystem.PRIVATE_PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt")
+                                    : ""));
         }
-        return new Valid(name, customerId, level == null ? 0 : level, dm, sm, ind, dc, regions, providerId,
-                List.copyOf(agents), platformLevel);
+        return new Valid(
+                name,
+                customerId,
+                level == null ? 0 : level,
+                dm,
+                sm,
+                ind,
+                dc,
+                regions,
+                providerId,
+                List.copyOf(agents),
+                platformLevel);
     }
 
     /** A catalog item as the standard prints it: its clause reference and its own words. */
     private String quote(String id, String code) {
-        return catalog.requirement(RequirementId.of(id)).map(r -> validation.msg(code,
-                r.sourceLabel() == null ? r.clause() : r.clause() + " " + r.sourceLabel(), r.text())).orElse(id);
+        return catalog.requirement(RequirementId.of(id))
+                .map(r -> validation.msg(
+                        code, r.sourceLabel() == null ? r.clause() : r.clause() + " " + r.sourceLabel(), r.text()))
+                .orElse(id);
     }
 
     private boolean requireRole(FieldErrors errors, String field, Organization o, PartyRole role) {
@@ -349,21 +399,49 @@ public class SystemService {
     }
 
     static Msg describe(CloudSystem s) {
-        return Msg.of("party.audit.system", s.name(), Msg.of("party.audit.level." + s.protectionLevel()),
-                s.deploymentModel().text(), s.serviceModel().text(), s.agents().size());
+        return Msg.of(
+                "party.audit.system",
+                s.name(),
+                Msg.of("party.audit.level." + s.protectionLevel()),
+                s.deploymentModel().text(),
+                s.serviceModel().text(),
+                s.agents().size());
     }
 
-    record Valid(String name, UUID customerId, int protectionLevel, DeploymentModel deploymentModel,
-                 ServiceModel serviceModel, Industry industry, DataClassification dataClassification,
-                 List<String> regions, UUID providerId, List<CloudSystem.Agent> agents, Integer platformLevel) {
+    record Valid(
+            String name,
+            UUID customerId,
+            int protectionLevel,
+            DeploymentModel deploymentModel,
+            ServiceModel serviceModel,
+            Industry industry,
+            DataClassification dataClassification,
+            List<String> regions,
+            UUID providerId,
+            List<CloudSystem.Agent> agents,
+            Integer platformLevel) {
 
         CloudSystem toSystem(UUID id, java.time.Instant created, java.time.Instant updated) {
             return toSystem(id, created, updated, 0);
         }
 
         CloudSystem toSystem(UUID id, java.time.Instant created, java.time.Instant updated, long version) {
-            return new CloudSystem(id, name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
-                    dataClassification, regions, providerId, agents, created, updated, version, platformLevel);
+            return new CloudSystem(
+                    id,
+                    name,
+                    customerId,
+                    protectionLevel,
+                    deploymentModel,
+                    serviceModel,
+                    industry,
+                    dataClassification,
+                    regions,
+                    providerId,
+                    agents,
+                    created,
+                    updated,
+                    version,
+                    platformLevel);
         }
     }
 }

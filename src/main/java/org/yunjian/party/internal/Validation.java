@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.party.CreditCode;
 import org.yunjian.shared.FieldErrors;

@@ -3,7 +3,6 @@ package org.yunjian.party.internal;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.PartyRole;
@@ -64,11 +63,13 @@ public class VisibilityQueries {
     }
 
     public Set<UUID> systemIds(UUID org) {
-        return new LinkedHashSet<>(jdbc.sql(SYSTEMS).param("org", org).query(UUID.class).list());
+        return new LinkedHashSet<>(
+                jdbc.sql(SYSTEMS).param("org", org).query(UUID.class).list());
     }
 
     public Set<UUID> engagementIds(UUID org) {
-        return new LinkedHashSet<>(jdbc.sql(ENGAGEMENTS).param("org", org).query(UUID.class).list());
+        return new LinkedHashSet<>(
+                jdbc.sql(ENGAGEMENTS).param("org", org).query(UUID.class).list());
     }
 
     /** {@code engagementIds(org)} of the engagements on one system: a point query for pages listing many systems. */
@@ -78,19 +79,32 @@ public class VisibilityQueries {
                         (SELECT 1 FROM engagement_participant p WHERE p.engagement_id = e.id
                         AND p.organization_id = :org) OR EXISTS (SELECT 1 FROM cloud_system s
                         WHERE s.id = e.system_id AND s.customer_id = :org))""")
-                .param("org", org).param("sys", systemId).query(UUID.class).list());
+                .param("org", org)
+                .param("sys", systemId)
+                .query(UUID.class)
+                .list());
     }
 
     public boolean system(UUID org, UUID systemId) {
-        return org != null && jdbc.sql("""
+        return org != null
+                && jdbc.sql("""
                 SELECT COUNT(*) FROM cloud_system s WHERE s.id = :id AND %s""".formatted(SEES_SYSTEM))
-                .param("org", org).param("id", systemId).query(Long.class).single() > 0;
+                                .param("org", org)
+                                .param("id", systemId)
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 
     public boolean engagement(UUID org, UUID engagementId) {
-        return org != null && jdbc.sql("""
+        return org != null
+                && jdbc.sql("""
                 SELECT COUNT(*) FROM (%s) v WHERE v.engagement_id = :id""".formatted(ENGAGEMENTS))
-                .param("org", org).param("id", engagementId).query(Long.class).single() > 0;
+                                .param("org", org)
+                                .param("id", engagementId)
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 
     /** The organisation itself and every party to a system or engagement it can see. */
@@ -100,7 +114,9 @@ public class VisibilityQueries {
 
         out.addAll(jdbc.sql("""
                 SELECT s.customer_id FROM cloud_system s WHERE s.id IN (%s) UNION SELECT s.provider_id FROM cloud_system s WHERE s.provider_id IS NOT NULL AND s.id IN (%s) UNION SELECT a.organization_id FROM cloud_system_agent a WHERE a.system_id IN (%s) UNION SELECT p.organization_id FROM engagement_participant p WHERE p.engagement_id IN (%s)""".formatted(SYSTEMS, SYSTEMS, SYSTEMS, ENGAGEMENTS))
-                .param("org", org).query(UUID.class).list());
+                .param("org", org)
+                .query(UUID.class)
+                .list());
         return out;
     }
 
@@ -110,8 +126,7 @@ public class VisibilityQueries {
      * else is answered exactly like an unknown organisation, so its existence is not disclosed.
      */
     public boolean selectable(UUID org, Organization o) {
-        return org != null && (o.roles().stream().anyMatch(r -> r != PartyRole.CUSTOMER)
-                || organization(org, o.id()));
+        return org != null && (o.roles().stream().anyMatch(r -> r != PartyRole.CUSTOMER) || organization(org, o.id()));
     }
 
     /**
@@ -127,12 +142,20 @@ public class VisibilityQueries {
         }
         return jdbc.sql("""
                 SELECT COUNT(*) FROM cloud_system s WHERE (s.customer_id = :t OR s.provider_id = :t OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :t)) AND %s""".formatted(SEES_SYSTEM))
-                .param("org", org).param("t", organizationId).query(Long.class).single() > 0
+                                .param("org", org)
+                                .param("t", organizationId)
+                                .query(Long.class)
+                                .single()
+                        > 0
                 || jdbc.sql("""
                         SELECT COUNT(*) FROM engagement_participant t JOIN engagement e ON e.id = t.engagement_id
                         WHERE t.organization_id = :t AND (e.system_id IN (SELECT id FROM cloud_system
                         WHERE customer_id = :org) OR EXISTS (SELECT 1 FROM engagement_participant p
                         WHERE p.engagement_id = e.id AND p.organization_id = :org))""")
-                .param("org", org).param("t", organizationId).query(Long.class).single() > 0;
+                                .param("org", org)
+                                .param("t", organizationId)
+                                .query(Long.class)
+                                .single()
+                        > 0;
     }
 }

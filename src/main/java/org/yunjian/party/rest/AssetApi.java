@@ -1,13 +1,11 @@
 package org.yunjian.party.rest;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,29 +41,47 @@ class AssetApi {
         this.service = service;
     }
 
-    @Schema(description = "测评对象: type (AssetType), name, version, importance (KEY 关键 / IMPORTANT 重要 / GENERAL 一般), note")
+    @Schema(
+            description =
+                    "测评对象: type (AssetType), name, version, importance (KEY 关键 / IMPORTANT 重要 / GENERAL 一般), note")
     record AssetRequest(String type, String name, String version, String importance, String note) {
         SystemAsset.Input toInput() {
             return new SystemAsset.Input(type, name, version, importance, note);
         }
     }
 
-    record AssetListRequest(List<AssetRequest> assets,
-                            @Schema(description = "the list version this update replaces, if no If-Match header is sent")
-                            Long version) {
-    }
+    record AssetListRequest(
+            List<AssetRequest> assets,
 
-    record AssetResponse(UUID id, AssetType type, String typeLabel, String name, String version,
-                         AssetImportance importance, String importanceLabel, String note) {
+            @Schema(description = "the list version this update replaces, if no If-Match header is sent")
+            Long version) {}
+
+    record AssetResponse(
+            UUID id,
+            AssetType type,
+            String typeLabel,
+            String name,
+            String version,
+            AssetImportance importance,
+            String importanceLabel,
+            String note) {
         static AssetResponse of(SystemAsset a) {
-            return new AssetResponse(a.id(), a.type(), a.type().text().text(), a.name(), a.version(), a.importance(),
-                    a.importance().text().text(), a.note());
+            return new AssetResponse(
+                    a.id(),
+                    a.type(),
+                    a.type().text().text(),
+                    a.name(),
+                    a.version(),
+                    a.importance(),
+                    a.importance().text().text(),
+                    a.note());
         }
     }
 
     record AssetListResponse(UUID systemId, List<AssetResponse> assets, long version) implements Versioned {
         static AssetListResponse of(SystemAsset.Inventory i) {
-            return new AssetListResponse(i.systemId(), i.assets().stream().map(AssetResponse::of).toList(), i.version());
+            return new AssetListResponse(
+                    i.systemId(), i.assets().stream().map(AssetResponse::of).toList(), i.version());
         }
     }
 
@@ -78,34 +94,47 @@ class AssetApi {
 
     @PutMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    @Operation(summary = "Replace the whole 测评对象 list (the system's customer or a system administrator); If-Match: "
-            + "the list version read, else 428; a changed list 409; a bad value 400 naming assets[i].field")
-    AssetListResponse replace(@PathVariable UUID id,
-                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                              @RequestBody AssetListRequest body) {
-        List<SystemAsset.Input> in = body == null || body.assets() == null ? List.of()
-                : body.assets().stream().map(a -> a == null ? null : a.toInput()).toList();
-        return AssetListResponse.of(service.replace(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()),
-                in));
+    @Operation(
+            summary = "Replace the whole 测评对象 list (the system's customer or a system administrator); If-Match: "
+                    + "the list version read, else 428; a changed list 409; a bad value 400 naming assets[i].field")
+    AssetListResponse replace(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody AssetListRequest body) {
+        List<SystemAsset.Input> in = body == null || body.assets() == null
+                ? List.of()
+                : body.assets().stream()
+                        .map(a -> a == null ? null : a.toInput())
+                        .toList();
+        return AssetListResponse.of(
+                service.replace(id, ExpectedVersion.of(ifMatch, body == null ? null : body.version()), in));
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Add one asset at the end of the list (the system's customer or a system administrator)")
     ResponseEntity<AssetResponse> add(@PathVariable UUID id, @RequestBody AssetRequest body) {
-        SystemAsset a = service.add(id, body == null ? new SystemAsset.Input(null, null, null, null, null)
-                : body.toInput());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{asset}").buildAndExpand(a.id()).toUri();
+        SystemAsset a =
+                service.add(id, body == null ? new SystemAsset.Input(null, null, null, null, null) : body.toInput());
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{asset}")
+                .buildAndExpand(a.id())
+                .toUri();
         return ResponseEntity.created(location).body(AssetResponse.of(a));
     }
 
     @PutMapping("/{assetId}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Change one asset; If-Match: the list version read, else 428; a changed list 409")
-    AssetResponse update(@PathVariable UUID id, @PathVariable UUID assetId,
-                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                         @RequestBody AssetRequest body) {
-        return AssetResponse.of(service.update(id, assetId, ExpectedVersion.of(ifMatch, null),
+    AssetResponse update(
+            @PathVariable UUID id,
+            @PathVariable UUID assetId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody AssetRequest body) {
+        return AssetResponse.of(service.update(
+                id,
+                assetId,
+                ExpectedVersion.of(ifMatch, null),
                 body == null ? new SystemAsset.Input(null, null, null, null, null) : body.toInput()));
     }
 

@@ -1,12 +1,11 @@
 package org.yunjian.party.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,22 +14,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
+import org.yunjian.party.internal.EngagementService;
+import org.yunjian.party.internal.PartyNames;
+import org.yunjian.party.rest.Dtos.EngagementRequest;
+import org.yunjian.party.rest.Dtos.EngagementResponse;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.yunjian.party.Engagement;
-import org.yunjian.party.rest.Dtos.EngagementRequest;
-import org.yunjian.party.rest.Dtos.EngagementResponse;
-import org.yunjian.party.internal.EngagementService;
-import org.yunjian.party.internal.PartyNames;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.yunjian.shared.version.ExpectedVersion;
 
 @RestController
@@ -48,14 +46,16 @@ class EngagementApi {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    @Operation(summary = "One page of the engagements the caller may see, by name, with the total. Filters: q (name "
-            + "contains, any case), phase (PLANNING, MIGRATION, OPERATION, EXIT), systemId; page from 1, size 1-200 "
-            + "(default 50). A bad value is a 400 naming the parameter")
-    Paged<EngagementResponse> list(@RequestParam(required = false) String q,
-                                   @RequestParam(required = false) String phase,
-                                   @RequestParam(required = false) String systemId,
-                                   @RequestParam(required = false) String page,
-                                   @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "One page of the engagements the caller may see, by name, with the total. Filters: q (name "
+                    + "contains, any case), phase (PLANNING, MIGRATION, OPERATION, EXIT), systemId; page from 1, size 1-200 "
+                    + "(default 50). A bad value is a 400 naming the parameter")
+    Paged<EngagementResponse> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String systemId,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         FieldErrors errors = new FieldErrors();
         String name = ListFilters.text(errors, "q", q);
         LifecyclePhase p = ListFilters.choice(errors, "phase", phase, LifecyclePhase.class);
@@ -78,15 +78,20 @@ class EngagementApi {
     @Operation(summary = "Create an engagement on a system (its customer or a system administrator)")
     ResponseEntity<EngagementResponse> create(@RequestBody EngagementRequest body) {
         Engagement e = service.create(body.toInput());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(e.id()).toUri();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(e.id())
+                .toUri();
         return ResponseEntity.created(location).body(responses(List.of(e)).get(0));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Replace an engagement (the system's customer or a system administrator)")
-    EngagementResponse update(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                              @RequestBody EngagementRequest body) {
+    EngagementResponse update(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody EngagementRequest body) {
         return responses(List.of(service.update(id, ExpectedVersion.of(ifMatch, body.version()), body.toInput())))
                 .get(0);
     }
@@ -102,6 +107,8 @@ class EngagementApi {
     private List<EngagementResponse> responses(List<Engagement> list) {
         var orgNames = names.ofEngagements(list);
         var systemNames = names.systemNames(list);
-        return list.stream().map(e -> EngagementResponse.of(e, systemNames.get(e.systemId()), orgNames)).toList();
+        return list.stream()
+                .map(e -> EngagementResponse.of(e, systemNames.get(e.systemId()), orgNames))
+                .toList();
     }
 }

@@ -1,11 +1,9 @@
 package org.yunjian.party.rest;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -15,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.yunjian.party.rest.Dtos.ImportResponse;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
+import org.yunjian.party.rest.Dtos.ImportResponse;
 import org.yunjian.shared.FieldErrors;
 
 /** Imports of organisations and systems; a refused file is an {@code ImportRejectedException}, answered as a problem. */
@@ -35,8 +33,8 @@ class ImportApi {
     @PostMapping(path = "/organizations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(summary = "Import organisations from CSV or JSON; all rows or none")
-    ResponseEntity<ImportResponse> organizations(@RequestParam("file") MultipartFile file,
-                                                 @RequestParam(name = "format", required = false) String format) {
+    ResponseEntity<ImportResponse> organizations(
+            @RequestParam("file") MultipartFile file, @RequestParam(name = "format", required = false) String format) {
         var r = service.importOrganizations(read(file, service.maxBytes()), format(format));
         return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResponse(r.kind(), r.count(), r.ids()));
     }
@@ -44,8 +42,8 @@ class ImportApi {
     @PostMapping(path = "/systems", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(summary = "Import cloud systems from CSV or JSON (organisations by credit code); all rows or none")
-    ResponseEntity<ImportResponse> systems(@RequestParam("file") MultipartFile file,
-                                           @RequestParam(name = "format", required = false) String format) {
+    ResponseEntity<ImportResponse> systems(
+            @RequestParam("file") MultipartFile file, @RequestParam(name = "format", required = false) String format) {
         var r = service.importSystems(read(file, service.maxBytes()), format(format));
         return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResponse(r.kind(), r.count(), r.ids()));
     }

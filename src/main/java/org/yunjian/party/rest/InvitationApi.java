@@ -1,11 +1,10 @@
 package org.yunjian.party.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,15 +28,26 @@ import org.yunjian.party.internal.Invitations;
 class InvitationApi {
 
     /** An invitation as its inviters see it; never the link's secret. */
-    record InvitationView(UUID id, String email, String displayName, UUID organizationId, String organizationName,
-                          boolean newOrganization, UUID systemId, UUID engagementId, PartyRole role,
-                          Invitation.Status status, String invitedBy, Instant createdAt, Instant expiresAt,
-                          Instant acceptedAt, String acceptedUsername, Instant revokedAt) {
-    }
+    record InvitationView(
+            UUID id,
+            String email,
+            String displayName,
+            UUID organizationId,
+            String organizationName,
+            boolean newOrganization,
+            UUID systemId,
+            UUID engagementId,
+            PartyRole role,
+            Invitation.Status status,
+            String invitedBy,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant acceptedAt,
+            String acceptedUsername,
+            Instant revokedAt) {}
 
     /** The new invitation; {@code link} only when no SMTP server is configured (pass it on yourself). */
-    record CreatedView(InvitationView invitation, boolean mailed, String link) {
-    }
+    record CreatedView(InvitationView invitation, boolean mailed, String link) {}
 
     private final Invitations invitations;
 
@@ -55,12 +65,15 @@ class InvitationApi {
 
     @PostMapping
     @PreAuthorize("hasRole('USER')")
-    @Operation(summary = "Invite: onto a system of which the caller's organisation is the customer (systemId; an "
-            + "existing organisationId or newOrgName/newOrgCredit/newOrgRegion; engagementId and role), or, by an "
-            + "organisation administrator without systemId, its own staff. The link is e-mailed; single use, expiring")
+    @Operation(
+            summary =
+                    "Invite: onto a system of which the caller's organisation is the customer (systemId; an "
+                            + "existing organisationId or newOrgName/newOrgCredit/newOrgRegion; engagementId and role), or, by an "
+                            + "organisation administrator without systemId, its own staff. The link is e-mailed; single use, expiring")
     ResponseEntity<CreatedView> invite(@RequestBody Invitations.InvitationInput body) {
         Invitations.Created c = invitations.invite(body);
-        return ResponseEntity.created(URI.create("/api/invitations/" + c.invitation().id()))
+        return ResponseEntity.created(
+                        URI.create("/api/invitations/" + c.invitation().id()))
                 .body(new CreatedView(view(c.invitation(), Instant.now()), c.mailed(), c.mailed() ? null : c.link()));
     }
 
@@ -73,9 +86,22 @@ class InvitationApi {
     }
 
     private InvitationView view(Invitation i, Instant now) {
-        return new InvitationView(i.id(), i.email(), i.displayName(), i.organizationId(),
-                invitations.organizationName(i), i.createsOrganization(), i.systemId(), i.engagementId(), i.role(),
-                i.status(now), i.invitedBy(), i.createdAt(), i.expiresAt(), i.acceptedAt(), i.acceptedUsername(),
+        return new InvitationView(
+                i.id(),
+                i.email(),
+                i.displayName(),
+                i.organizationId(),
+                invitations.organizationName(i),
+                i.createsOrganization(),
+                i.systemId(),
+                i.engagementId(),
+                i.role(),
+                i.status(now),
+                i.invitedBy(),
+                i.createdAt(),
+                i.expiresAt(),
+                i.acceptedAt(),
+                i.acceptedUsername(),
                 i.revokedAt());
     }
 }

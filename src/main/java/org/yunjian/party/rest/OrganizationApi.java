@@ -1,12 +1,10 @@
 package org.yunjian.party.rest;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,18 +13,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.catalog.PartyRole;
-import org.yunjian.shared.paging.ListFilters;
-import org.yunjian.shared.paging.Paged;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.rest.Dtos.OrganizationRequest;
 import org.yunjian.party.rest.Dtos.OrganizationResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestHeader;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.version.ExpectedVersion;
 
 @RestController
@@ -42,13 +39,15 @@ class OrganizationApi {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    @Operation(summary = "One page of the organisations the caller may see, by name, with the total. Filters: q (name "
-            + "contains, any case), role (a party role the organisation plays, e.g. PROVIDER); page from 1, size "
-            + "1-200 (default 50). A bad value is a 400 naming the parameter")
-    Paged<OrganizationResponse> list(@RequestParam(required = false) String q,
-                                     @RequestParam(required = false) String role,
-                                     @RequestParam(required = false) String page,
-                                     @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "One page of the organisations the caller may see, by name, with the total. Filters: q (name "
+                    + "contains, any case), role (a party role the organisation plays, e.g. PROVIDER); page from 1, size "
+                    + "1-200 (default 50). A bad value is a 400 naming the parameter")
+    Paged<OrganizationResponse> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         var query = ListFilters.Query.of(q, "role", role, PartyRole.class, page, size);
         return service.page(query.text(), query.choice(), query.page()).map(OrganizationResponse::of);
     }
@@ -65,15 +64,20 @@ class OrganizationApi {
     @Operation(summary = "Create an organisation (system administrators)")
     ResponseEntity<OrganizationResponse> create(@RequestBody OrganizationRequest body) {
         var o = service.create(body.toInput());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(o.id()).toUri();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}")
+                .buildAndExpand(o.id())
+                .toUri();
         return ResponseEntity.created(location).body(OrganizationResponse.of(o));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Replace an organisation (system administrators)")
-    OrganizationResponse update(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                @RequestBody OrganizationRequest body) {
+    OrganizationResponse update(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody OrganizationRequest body) {
         return OrganizationResponse.of(service.update(id, ExpectedVersion.of(ifMatch, body.version()), body.toInput()));
     }
 

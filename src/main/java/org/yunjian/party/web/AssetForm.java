@@ -2,7 +2,6 @@ package org.yunjian.party.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.party.SystemAsset;
 import org.yunjian.shared.FieldValues;
 
@@ -23,18 +22,53 @@ public class AssetForm {
         private String note;
         private boolean remove;
 
-        public String getType() { return type; }
-        public void setType(String type) { this.type = type; }
-        public String getName() { return name; }
-        public void setName(String name) { this.name = name; }
-        public String getVersion() { return version; }
-        public void setVersion(String version) { this.version = version; }
-        public String getImportance() { return importance; }
-        public void setImportance(String importance) { this.importance = importance; }
-        public String getNote() { return note; }
-        public void setNote(String note) { this.note = note; }
-        public boolean isRemove() { return remove; }
-        public void setRemove(boolean remove) { this.remove = remove; }
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getVersion() {
+            return version;
+        }
+
+        public void setVersion(String version) {
+            this.version = version;
+        }
+
+        public String getImportance() {
+            return importance;
+        }
+
+        public void setImportance(String importance) {
+            this.importance = importance;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public void setNote(String note) {
+            this.note = note;
+        }
+
+        public boolean isRemove() {
+            return remove;
+        }
+
+        public void setRemove(boolean remove) {
+            this.remove = remove;
+        }
 
         /** Nothing typed: a blank row offered for a new asset and left alone. */
         boolean blank() {
@@ -65,8 +99,7 @@ public class AssetForm {
     }
 
     /** The rows kept (not removed, not blank), as input, with the form row each came from. */
-    record Kept(List<SystemAsset.Input> inputs, List<Integer> rowOf) {
-    }
+    record Kept(List<SystemAsset.Input> inputs, List<Integer> rowOf) {}
 
     Kept kept() {
         List<SystemAsset.Input> in = new ArrayList<>();
@@ -82,8 +115,19 @@ public class AssetForm {
         return new Kept(in, rowOf);
     }
 
-    public List<Row> getRows() { return rows; }
-    public void setRows(List<Row> rows) { this.rows = rows; }
-    public String getVersion() { return version; }
-    public void setVersion(String version) { this.version = version; }
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    public void setRows(List<Row> rows) {
+        this.rows = rows;
+    }
+
+    public String getVersion() {
+        return version;
+    }
+
+    public void setVersion(String version) {
+        this.version = version;
+    }
 }

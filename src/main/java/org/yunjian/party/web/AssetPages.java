@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -16,12 +15,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.AssetImportance;
 import org.yunjian.party.AssetType;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.internal.SystemAssets;
 import org.yunjian.party.internal.SystemService;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.version.ExpectedVersion;
 
 /** The 测评对象 list of a system as a page: one form with a row per asset (the system page shows the list). */
@@ -55,19 +54,24 @@ class AssetPages {
                     Map<String, String> errors = new HashMap<>();
                     named.forEach((field, message) -> {
                         Matcher m = FIELD.matcher(field);
-                        errors.put(m.matches()
-                                ? "rows[" + kept.rowOf().get(Integer.parseInt(m.group(1))) + "]." + m.group(2)
-                                : "rows", message);
+                        errors.put(
+                                m.matches()
+                                        ? "rows[" + kept.rowOf().get(Integer.parseInt(m.group(1))) + "]." + m.group(2)
+                                        : "rows",
+                                message);
                     });
                     return errors;
                 })
                 // the form again with what was typed, over the version stored now: saving again is deliberate
-                .keep(e -> form.setVersion(String.valueOf(e.formVersionOr(() -> assets.list(id).version()))))
-                .attempt(() -> {
-                    assets.replace(id, ExpectedVersion.ofForm(form.getVersion()), kept.inputs());
-                    flash.addFlashAttribute("assetsSaved", true);
-                    return "redirect:/systems/" + id + "#system-assets";
-                }, () -> page(model, systems.get(id), form, PageRefusal.none()));
+                .keep(e -> form.setVersion(
+                        String.valueOf(e.formVersionOr(() -> assets.list(id).version()))))
+                .attempt(
+                        () -> {
+                            assets.replace(id, ExpectedVersion.ofForm(form.getVersion()), kept.inputs());
+                            flash.addFlashAttribute("assetsSaved", true);
+                            return "redirect:/systems/" + id + "#system-assets";
+                        },
+                        () -> page(model, systems.get(id), form, PageRefusal.none()));
     }
 
     private CloudSystem manageable(UUID id) {

@@ -2,7 +2,6 @@ package org.yunjian.party.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.party.Engagement;
 import org.yunjian.party.internal.Inputs;
 

@@ -3,7 +3,6 @@ package org.yunjian.party.web;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,15 +14,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.catalog.PartyRole;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.LifecyclePhase;
 import org.yunjian.party.internal.EngagementService;
 import org.yunjian.party.internal.OrganizationService;
 import org.yunjian.party.internal.PartyNames;
 import org.yunjian.party.internal.SystemService;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 
 @Controller
 @RequestMapping("/engagements")
@@ -34,8 +33,8 @@ class EngagementPages {
     private final OrganizationService organizations;
     private final PartyNames names;
 
-    EngagementPages(EngagementService service, SystemService systems, OrganizationService organizations,
-                    PartyNames names) {
+    EngagementPages(
+            EngagementService service, SystemService systems, OrganizationService organizations, PartyNames names) {
         this.service = service;
         this.systems = systems;
         this.organizations = organizations;
@@ -44,17 +43,21 @@ class EngagementPages {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String phase,
-                @RequestParam(required = false) String systemId, @RequestParam(required = false) String page,
-                @RequestParam(required = false) String size, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) String systemId,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
         String name = org.yunjian.shared.paging.ListFilters.text(errors, "q", q);
-        org.yunjian.party.LifecyclePhase p = org.yunjian.shared.paging.ListFilters.choice(errors, "phase", phase,
-                org.yunjian.party.LifecyclePhase.class);
+        org.yunjian.party.LifecyclePhase p = org.yunjian.shared.paging.ListFilters.choice(
+                errors, "phase", phase, org.yunjian.party.LifecyclePhase.class);
         UUID system = org.yunjian.shared.paging.ListFilters.uuid(errors, "systemId", systemId);
         errors.throwIfAny();
-        org.yunjian.shared.paging.Paged<Engagement> found = service.page(name, p, system,
-                org.yunjian.shared.paging.PageRequest.of(page, size));
+        org.yunjian.shared.paging.Paged<Engagement> found =
+                service.page(name, p, system, org.yunjian.shared.paging.PageRequest.of(page, size));
         List<Engagement> all = found.items();
         model.addAttribute("filterQ", name);
         model.addAttribute("filterPhase", p);
@@ -80,8 +83,11 @@ class EngagementPages {
     @PostMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String create(@ModelAttribute("form") EngagementForm form, Model model) {
-        return PageRefusal.on(model).attempt(() -> "redirect:/engagements/" + service.create(form.toInput()).id(),
-                () -> form(model, form, null, PageRefusal.none()));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> "redirect:/engagements/"
+                                + service.create(form.toInput()).id(),
+                        () -> form(model, form, null, PageRefusal.none()));
     }
 
     @GetMapping("/{id}")
@@ -110,15 +116,18 @@ class EngagementPages {
     String update(@PathVariable UUID id, @ModelAttribute("form") EngagementForm form, Model model) {
         return PageRefusal.on(model)
                 // the form again with what was typed, over the version stored now: saving again is deliberate
-                .keep(e -> form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version()))))
-                .attempt(() -> service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput()),
-                        () -> "redirect:/engagements/" + id, () -> form(model, form, id, PageRefusal.none()));
+                .keep(e -> form.setVersion(
+                        String.valueOf(e.formVersionOr(() -> service.get(id).version()))))
+                .attempt(
+                        () -> service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput()),
+                        () -> "redirect:/engagements/" + id,
+                        () -> form(model, form, id, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm,
-                  RedirectAttributes flash) {
+    String delete(
+            @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
         if (!confirm) {
             Engagement e = service.get(id);
             if (!service.canManage(e)) {
@@ -135,7 +144,8 @@ class EngagementPages {
         model.addAttribute("form", form);
         model.addAttribute("engagementId", id);
         model.addAttribute("errors", errors);
-        model.addAttribute("systems", systems.list().stream().filter(systems::canManage).toList());
+        model.addAttribute(
+                "systems", systems.list().stream().filter(systems::canManage).toList());
         model.addAttribute("organizations", organizations.choices());
         model.addAttribute("phases", LifecyclePhase.values());
         model.addAttribute("partyRoles", PartyRole.values());

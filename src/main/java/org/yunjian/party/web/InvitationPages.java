@@ -1,10 +1,8 @@
 package org.yunjian.party.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,10 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.catalog.PartyRole;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.party.internal.Invitation;
 import org.yunjian.party.internal.Invitations;
 import org.yunjian.security.OrganizationAdministration;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * Invitations: the inviting organisation's list and form (business users; who may invite what is the service's rule),
@@ -29,6 +27,7 @@ class InvitationPages {
 
     private final Invitations invitations;
     private final OrganizationAdministration orgAdmins;
+
     InvitationPages(Invitations invitations, OrganizationAdministration orgAdmins) {
         this.invitations = invitations;
         this.orgAdmins = orgAdmins;
@@ -42,23 +41,40 @@ class InvitationPages {
 
     @PostMapping("/invitations")
     @PreAuthorize("hasRole('USER')")
-    String invite(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "") String organizationId,
-                  @RequestParam(defaultValue = "") String newOrgName, @RequestParam(defaultValue = "") String newOrgCredit,
-                  @RequestParam(defaultValue = "") String newOrgRegion, @RequestParam(defaultValue = "") String role,
-                  @RequestParam(defaultValue = "") String systemId, @RequestParam(defaultValue = "") String engagementId,
-                  Model model, RedirectAttributes flash) {
-        Invitations.InvitationInput in = new Invitations.InvitationInput(email, displayName, organizationId, newOrgName, newOrgCredit,
-                newOrgRegion, role, systemId, engagementId);
-        return PageRefusal.on(model).attempt(() -> {
-            Invitations.Created c = invitations.invite(in);
-            flash.addFlashAttribute("sentTo", c.invitation().email());
-            flash.addFlashAttribute("mailed", c.mailed());
-            if (!c.mailed()) { // no SMTP server: the inviter passes the link on; shown this once
-                flash.addFlashAttribute("link", c.link());
-            }
-            return "redirect:/invitations?created";
-        }, () -> page(model, in, PageRefusal.none()));
+    String invite(
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String organizationId,
+            @RequestParam(defaultValue = "") String newOrgName,
+            @RequestParam(defaultValue = "") String newOrgCredit,
+            @RequestParam(defaultValue = "") String newOrgRegion,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String systemId,
+            @RequestParam(defaultValue = "") String engagementId,
+            Model model,
+            RedirectAttributes flash) {
+        Invitations.InvitationInput in = new Invitations.InvitationInput(
+                email,
+                displayName,
+                organizationId,
+                newOrgName,
+                newOrgCredit,
+                newOrgRegion,
+                role,
+                systemId,
+                engagementId);
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            Invitations.Created c = invitations.invite(in);
+                            flash.addFlashAttribute("sentTo", c.invitation().email());
+                            flash.addFlashAttribute("mailed", c.mailed());
+                            if (!c.mailed()) { // no SMTP server: the inviter passes the link on; shown this once
+                                flash.addFlashAttribute("link", c.link());
+                            }
+                            return "redirect:/invitations?created";
+                        },
+                        () -> page(model, in, PageRefusal.none()));
     }
 
     @PostMapping("/invitations/{id}/revoke")
@@ -68,9 +84,14 @@ class InvitationPages {
             model.addAttribute("revokeUnconfirmed", true);
             return list(model);
         }
-        return PageRefusal.on(model).attempt(() -> invitations.revoke(id), () -> "redirect:/invitations?revoked",
-                () -> page(model, new Invitations.InvitationInput("", "", "", "", "", "", "", "", ""),
-                        PageRefusal.none()));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> invitations.revoke(id),
+                        () -> "redirect:/invitations?revoked",
+                        () -> page(
+                                model,
+                                new Invitations.InvitationInput("", "", "", "", "", "", "", "", ""),
+                                PageRefusal.none()));
     }
 
     /** The invitee's page: who invites it where, and the form to choose a user name and password. */
@@ -87,22 +108,29 @@ class InvitationPages {
 
     @PostMapping("/invitation/{token}")
     @PreAuthorize("permitAll()") // the invitee has no account yet (SecurityConfig.PUBLIC): the link's secret decides
-    String accept(@PathVariable String token, @RequestParam(defaultValue = "") String username,
-                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(defaultValue = "") String confirm, Model model, HttpServletResponse response) {
+    String accept(
+            @PathVariable String token,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String confirm,
+            Model model,
+            HttpServletResponse response) {
         model.addAttribute("token", token);
         try {
-            return PageRefusal.on(model).attempt(
-                    () -> invitations.accept(token, username, displayName, password, confirm),
-                    () -> "redirect:/login?invited",
-                    () -> acceptForm(model, invitations.open(token), username, displayName, PageRefusal.none()));
+            return PageRefusal.on(model)
+                    .attempt(
+                            () -> invitations.accept(token, username, displayName, password, confirm),
+                            () -> "redirect:/login?invited",
+                            () -> acceptForm(
+                                    model, invitations.open(token), username, displayName, PageRefusal.none()));
         } catch (Invitations.Unusable e) {
             return unusable(e, model, response);
         }
     }
 
-    private String acceptForm(Model model, Invitation i, String username, String displayName,
-                              Map<String, String> errors) {
+    private String acceptForm(
+            Model model, Invitation i, String username, String displayName, Map<String, String> errors) {
         model.addAttribute("invitation", i);
         model.addAttribute("organizationName", invitations.organizationName(i));
         model.addAttribute("inviterName", invitations.inviterName(i));
@@ -146,8 +174,11 @@ class InvitationPages {
         model.addAttribute("engagements", invitations.engagements());
         model.addAttribute("organizations", invitations.organizations());
         model.addAttribute("orgAdmin", orgAdmins.isOrgAdmin());
-        model.addAttribute("roles", java.util.Arrays.stream(PartyRole.values()).filter(r -> r != PartyRole.CUSTOMER)
-                .toList());
+        model.addAttribute(
+                "roles",
+                java.util.Arrays.stream(PartyRole.values())
+                        .filter(r -> r != PartyRole.CUSTOMER)
+                        .toList());
         model.addAttribute("form", in);
         model.addAttribute("errors", errors);
         model.addAttribute("now", java.time.Instant.now());

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.yunjian.shared.Texts;
 
 /**
@@ -17,8 +16,7 @@ final class ListRowErrors {
 
     private static final Pattern ITEM = Pattern.compile("^[A-Za-z]+\\[(\\d+)](?:\\..*)?$");
 
-    private ListRowErrors() {
-    }
+    private ListRowErrors() {}
 
     /** The messages of form row {@code row} of list {@code field}; {@code blank} tells which rows were left out. */
     static List<String> forRow(Map<String, String> errors, String field, IntPredicate blank, int row) {
@@ -32,16 +30,22 @@ final class ListRowErrors {
             }
         }
         String item = field + "[" + sent + "]";
-        return errors.entrySet().stream().filter(e -> e.getKey().equals(item) || e.getKey().startsWith(item + "."))
-                .map(Map.Entry::getValue).toList();
+        return errors.entrySet().stream()
+                .filter(e -> e.getKey().equals(item) || e.getKey().startsWith(item + "."))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     /** The messages of every item of {@code field}, each with its position for people: "第 2 项：…". */
     static List<String> numbered(Map<String, String> errors, String field) {
-        return errors.entrySet().stream().filter(e -> e.getKey().startsWith(field + "[")).map(e -> {
-            Matcher m = ITEM.matcher(e.getKey());
-            return m.matches() ? Texts.get("party.error.listItem", Integer.parseInt(m.group(1)) + 1, e.getValue())
-                    : e.getValue();
-        }).toList();
+        return errors.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(field + "["))
+                .map(e -> {
+                    Matcher m = ITEM.matcher(e.getKey());
+                    return m.matches()
+                            ? Texts.get("party.error.listItem", Integer.parseInt(m.group(1)) + 1, e.getValue())
+                            : e.getValue();
+                })
+                .toList();
     }
 }

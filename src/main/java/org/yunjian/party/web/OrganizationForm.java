@@ -2,7 +2,6 @@ package org.yunjian.party.web;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Organization;
 import org.yunjian.party.internal.Inputs;
@@ -32,7 +31,8 @@ public class OrganizationForm {
         f.name = o.name();
         f.creditCode = o.creditCode().value();
         f.region = o.region();
-        f.roles = new ArrayList<>(o.roles().stream().sorted().map(PartyRole::name).toList());
+        f.roles =
+                new ArrayList<>(o.roles().stream().sorted().map(PartyRole::name).toList());
         return f;
     }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -21,9 +20,9 @@ import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.Organization;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.OrganizationService;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.Texts;
 
 @Controller
 @RequestMapping("/organizations")
@@ -46,9 +45,12 @@ class OrganizationPages {
 
     @GetMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
-                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "role", role, PartyRole.class, page, size);
         org.yunjian.shared.paging.Paged<Organization> found = service.page(query.text(), query.choice(), query.page());
         model.addAttribute("organizations", found.items());
@@ -56,9 +58,13 @@ class OrganizationPages {
         model.addAttribute("filterRole", query.choice());
         model.addAttribute("roles", PartyRole.values());
         model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(found, "/organizations", query.filters()));
-        model.addAttribute("importColumns", List.of(new Pages.Column("name", List.of()),
-                new Pages.Column("creditCode", List.of()), new Pages.Column("region", List.of()),
-                new Pages.Column("roles", List.of(PartyRole.values()))));
+        model.addAttribute(
+                "importColumns",
+                List.of(
+                        new Pages.Column("name", List.of()),
+                        new Pages.Column("creditCode", List.of()),
+                        new Pages.Column("region", List.of()),
+                        new Pages.Column("roles", List.of(PartyRole.values()))));
         return "party/organization-list";
     }
 
@@ -71,8 +77,11 @@ class OrganizationPages {
     @PostMapping
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String create(@ModelAttribute("form") OrganizationForm form, Model model) {
-        return PageRefusal.on(model).attempt(() -> "redirect:/organizations/" + service.create(form.toInput()).id(),
-                () -> form(model, form, null, PageRefusal.none()));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> "redirect:/organizations/"
+                                + service.create(form.toInput()).id(),
+                        () -> form(model, form, null, PageRefusal.none()));
     }
 
     @GetMapping("/{id}")
@@ -93,22 +102,32 @@ class OrganizationPages {
     String update(@PathVariable UUID id, @ModelAttribute("form") OrganizationForm form, Model model) {
         return PageRefusal.on(model)
                 // the form again with what was typed, over the version stored now: saving again is deliberate
-                .keep(e -> form.setVersion(String.valueOf(e.formVersionOr(() -> service.get(id).version()))))
-                .attempt(() -> service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput()),
-                        () -> "redirect:/organizations/" + id, () -> form(model, form, id, PageRefusal.none()));
+                .keep(e -> form.setVersion(
+                        String.valueOf(e.formVersionOr(() -> service.get(id).version()))))
+                .attempt(
+                        () -> service.update(id, ExpectedVersion.ofForm(form.getVersion()), form.toInput()),
+                        () -> "redirect:/organizations/" + id,
+                        () -> form(model, form, id, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
-                  RedirectAttributes flash) {
+    String delete(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes flash) {
         if (!confirm) {
-            flash.addFlashAttribute("conflict",
-                    Texts.get("party.confirm.missing.organization", service.get(id).name()));
+            flash.addFlashAttribute(
+                    "conflict",
+                    Texts.get(
+                            "party.confirm.missing.organization",
+                            service.get(id).name()));
             return "redirect:/organizations/" + id;
         }
-        return PageRefusal.on(model).conflicts().attempt(() -> service.delete(id), () -> "redirect:/organizations",
-                () -> {
+        return PageRefusal.on(model)
+                .conflicts()
+                .attempt(() -> service.delete(id), () -> "redirect:/organizations", () -> {
                     model.addAttribute("organization", service.get(id));
                     return "party/organization-detail";
                 });
@@ -116,9 +135,11 @@ class OrganizationPages {
 
     @PostMapping("/import")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String importFile(@RequestParam("file") MultipartFile file,
-                      @RequestParam(name = "format", required = false) String format, RedirectAttributes flash,
-                      Locale locale) {
+    String importFile(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "format", required = false) String format,
+            RedirectAttributes flash,
+            Locale locale) {
         Pages.runImport(file, format, imports.maxBytes(), imports::importOrganizations, flash, messages, locale);
         return "redirect:/organizations";
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.springframework.context.MessageSource;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -18,19 +17,23 @@ import org.yunjian.shared.Texts;
 /** Bits the party pages share: running an uploaded import and reporting it on the list page. */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** A column of an import file: its machine name and, for a coded column, the codes it takes. */
-    record Column(String name, List<? extends Enum<?>> values) {
-    }
+    record Column(String name, List<? extends Enum<?>> values) {}
 
     interface Importer {
         ImportService.Result run(byte[] content, Format format);
     }
 
-    static void runImport(MultipartFile file, String format, int maxBytes, Importer importer,
-                          RedirectAttributes flash, MessageSource messages, Locale locale) {
+    static void runImport(
+            MultipartFile file,
+            String format,
+            int maxBytes,
+            Importer importer,
+            RedirectAttributes flash,
+            MessageSource messages,
+            Locale locale) {
         List<String> problems = new ArrayList<>();
         try {
             byte[] content;
@@ -39,16 +42,16 @@ final class Pages {
             }
             Format f = format == null || format.isBlank() ? null : Format.parse(format);
             ImportService.Result r = importer.run(content, f);
-            flash.addFlashAttribute("importMessage",
-                    messages.getMessage("party.import.done", new Object[]{r.count()}, locale));
+            flash.addFlashAttribute(
+                    "importMessage", messages.getMessage("party.import.done", new Object[] {r.count()}, locale));
             return;
         } catch (ImportRejectedException e) {
             for (ImportService.RowError row : e.rows()) {
                 String where = row.position() == null
                         ? messages.getMessage("party.import.where.file", null, locale)
                         : e.format() == Format.JSON
-                        ? messages.getMessage("party.import.where.index", new Object[]{row.position()}, locale)
-                        : messages.getMessage("party.import.where.line", new Object[]{row.position()}, locale);
+                                ? messages.getMessage("party.import.where.index", new Object[] {row.position()}, locale)
+                                : messages.getMessage("party.import.where.line", new Object[] {row.position()}, locale);
                 for (Map.Entry<String, String> x : row.errors().entrySet()) {
                     problems.add(where + " · " + Texts.get("party.import.fieldProblem", x.getKey(), x.getValue()));
                 }

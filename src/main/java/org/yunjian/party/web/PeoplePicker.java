@@ -2,7 +2,6 @@ package org.yunjian.party.web;
 
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,15 +25,24 @@ class PeoplePicker {
 
     @GetMapping("/people/options")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
-    String options(@RequestParam(required = false) String q, @RequestParam(required = false) String name,
-                   @RequestParam Map<String, String> params, Model model) {
+    String options(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String name,
+            @RequestParam Map<String, String> params,
+            Model model) {
         String selected = name == null || "q".equals(name) || "name".equals(name) ? null : params.get(name);
         List<PeopleDirectory.Pick> found = people.search(q);
-        PeopleDirectory.Pick current = selected == null || selected.isBlank() ? null
+        PeopleDirectory.Pick current = selected == null || selected.isBlank()
+                ? null
                 : people.visible(selected).orElse(null);
         model.addAttribute("current", current);
-        model.addAttribute("found", current == null ? found
-                : found.stream().filter(p -> !p.username().equals(current.username())).toList());
+        model.addAttribute(
+                "found",
+                current == null
+                        ? found
+                        : found.stream()
+                                .filter(p -> !p.username().equals(current.username()))
+                                .toList());
         return "party/people :: options";
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.party.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.internal.Inputs;
 
@@ -85,16 +84,30 @@ public class SystemForm {
     }
 
     Inputs.SystemInput toInput() {
-        List<String> regionList = regions == null ? List.of()
-                : Arrays.stream(regions.split("[;\\r\\n]+")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+        List<String> regionList = regions == null
+                ? List.of()
+                : Arrays.stream(regions.split("[;\\r\\n]+"))
+                        .map(String::strip)
+                        .filter(r -> !r.isEmpty())
+                        .toList();
         List<Inputs.PartyRef> agents = new ArrayList<>();
         for (int i = 0; i < Math.max(agentIds.size(), agentRoles.size()); i++) {
             if (!agentBlank(i)) {
                 agents.add(new Inputs.PartyRef(agentId(i), agentRole(i)));
             }
         }
-        return new Inputs.SystemInput(name, customerId, protectionLevel, deploymentModel, serviceModel, industry,
-                dataClassification, regionList, providerId, agents, platformLevel);
+        return new Inputs.SystemInput(
+                name,
+                customerId,
+                protectionLevel,
+                deploymentModel,
+                serviceModel,
+                industry,
+                dataClassification,
+                regionList,
+                providerId,
+                agents,
+                platformLevel);
     }
 
     public String getPlatformLevel() {

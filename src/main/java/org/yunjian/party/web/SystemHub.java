@@ -3,7 +3,6 @@ package org.yunjian.party.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.yunjian.party.Parties;
@@ -29,11 +28,12 @@ public class SystemHub {
         if (!parties.canSee(systemId)) {
             return List.of();
         }
-        return sections.stream().sorted(Comparator.comparingInt(SystemHubSection::order))
-                .map(s -> new Section(s.titleKey(), s.emptyKey(), s.links(systemId))).toList();
+        return sections.stream()
+                .sorted(Comparator.comparingInt(SystemHubSection::order))
+                .map(s -> new Section(s.titleKey(), s.emptyKey(), s.links(systemId)))
+                .toList();
     }
 
     /** A section as the page shows it. */
-    public record Section(String titleKey, String emptyKey, List<SystemHubSection.Link> links) {
-    }
+    public record Section(String titleKey, String emptyKey, List<SystemHubSection.Link> links) {}
 }

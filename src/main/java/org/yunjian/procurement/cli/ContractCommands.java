@@ -1,23 +1,19 @@
 package org.yunjian.procurement.cli;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.procurement.internal.ContractDocxExport;
 import org.yunjian.procurement.internal.ContractReviewService;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,10 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code yunjian lifecycle contract list|mark|docx}: the contract, SLA and NDA review of a system. */
 public final class ContractCommands {
 
-    private ContractCommands() {
-    }
+    private ContractCommands() {}
 
-    @Command(name = "contract", mixinStandardHelpOptions = true,
+    @Command(
+            name = "contract",
+            mixinStandardHelpOptions = true,
             subcommands = {ListClauses.class, Mark.class, Docx.class})
     public static class Contract implements Runnable {
         @Spec
@@ -78,16 +75,22 @@ public final class ContractCommands {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             ContractReviewService.Review r = service.review(systemId);
-            out.println(Texts.get("cli.lifecycle.contract.head", r.system().name(), r.lines().size()));
+            out.println(Texts.get(
+                    "cli.lifecycle.contract.head", r.system().name(), r.lines().size()));
             if (r.lines().isEmpty()) {
                 out.println(Texts.get("lifecycle.doc.contract.empty"));
             }
             for (ContractReviewService.Line l : r.lines()) {
-                out.println(Texts.get("cli.lifecycle.contract.line", l.clause().id().value(),
-                        ClauseLabel.cited(l.clause().requirement()).text(), Msg.of(l.clause().document()).text(),
-                        Msg.of(l.clause().obligation()).text(), Msg.of(l.status()).text(),
+                out.println(Texts.get(
+                        "cli.lifecycle.contract.line",
+                        l.clause().id().value(),
+                        ClauseLabel.cited(l.clause().requirement()).text(),
+                        Msg.of(l.clause().document()).text(),
+                        Msg.of(l.clause().obligation()).text(),
+                        Msg.of(l.status()).text(),
                         l.review().reference() == null ? "" : l.review().reference()));
-                out.println(Texts.get("cli.lifecycle.doc.source", l.clause().requirement().textIn(Texts.locale())));
+                out.println(Texts.get(
+                        "cli.lifecycle.doc.source", l.clause().requirement().textIn(Texts.locale())));
             }
             return gate(out, r.unmet());
         }
@@ -97,18 +100,29 @@ public final class ContractCommands {
     @Command(name = "mark", mixinStandardHelpOptions = true)
     static class Mark extends OnSystem {
 
-        @Option(names = "--clause", required = true, paramLabel = "CLAUSE_ID",
+        @Option(
+                names = "--clause",
+                required = true,
+                paramLabel = "CLAUSE_ID",
                 descriptionKey = "cli.lifecycle.option.clause")
         String clause;
-        @Option(names = "--status", required = true, paramLabel = "STATUS",
+
+        @Option(
+                names = "--status",
+                required = true,
+                paramLabel = "STATUS",
                 descriptionKey = "cli.lifecycle.option.status")
         String status;
+
         @Option(names = "--reference", paramLabel = "REF", descriptionKey = "cli.lifecycle.option.reference")
         String reference;
+
         @Option(names = "--note", paramLabel = "TEXT", descriptionKey = "cli.lifecycle.option.note")
         String note;
+
         @Option(names = "--valid-from", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.option.validFrom")
         String validFrom;
+
         @Option(names = "--valid-until", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.option.validUntil")
         String validUntil;
 
@@ -121,8 +135,8 @@ public final class ContractCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            ContractReviewService.Review r = service.mark(systemId, clause, null, status, reference, note, validFrom,
-                    validUntil);
+            ContractReviewService.Review r =
+                    service.mark(systemId, clause, null, status, reference, note, validFrom, validUntil);
             out.println(Texts.get("lifecycle.doc.saved"));
             return gate(out, r.unmet());
         }
@@ -132,7 +146,11 @@ public final class ContractCommands {
     @Command(name = "docx", mixinStandardHelpOptions = true)
     static class Docx extends OnSystem {
 
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.option.out")
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                paramLabel = "FILE",
+                descriptionKey = "cli.lifecycle.option.out")
         Path file;
 
         private final ContractReviewService service;

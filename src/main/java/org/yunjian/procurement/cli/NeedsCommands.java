@@ -3,7 +3,6 @@ package org.yunjian.procurement.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.procurement.NeedsAnalysis;
@@ -11,7 +10,6 @@ import org.yunjian.procurement.internal.NeedsService;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,10 +18,12 @@ import picocli.CommandLine.Spec;
 /** {@code yunjian lifecycle needs show|docx}: the needs analysis of a system. */
 public final class NeedsCommands {
 
-    private NeedsCommands() {
-    }
+    private NeedsCommands() {}
 
-    @Command(name = "needs", mixinStandardHelpOptions = true, subcommands = {Show.class, Docx.class})
+    @Command(
+            name = "needs",
+            mixinStandardHelpOptions = true,
+            subcommands = {Show.class, Docx.class})
     public static class Needs implements Runnable {
         @Spec
         CommandSpec spec;
@@ -53,11 +53,18 @@ public final class NeedsCommands {
                 return 0;
             }
             NeedsAnalysis a = v.analysis().get();
-            out.println(Texts.get("cli.lifecycle.needs.head", v.system().name(), Msg.of(a.decision()).text()));
+            out.println(Texts.get(
+                    "cli.lifecycle.needs.head",
+                    v.system().name(),
+                    Msg.of(a.decision()).text()));
             out.println(Texts.get("cli.lifecycle.doc.source", a.reasons()));
             for (NeedsAnalysis.InventoryItem i : a.inventory()) {
-                out.println(Texts.get("cli.lifecycle.needs.item", i.name(), i.address() == null ? "" : i.address(),
-                        Msg.of(i.classification()).text(), Msg.of(i.sensitivity()).text()));
+                out.println(Texts.get(
+                        "cli.lifecycle.needs.item",
+                        i.name(),
+                        i.address() == null ? "" : i.address(),
+                        Msg.of(i.classification()).text(),
+                        Msg.of(i.sensitivity()).text()));
             }
             return 0;
         }
@@ -67,7 +74,11 @@ public final class NeedsCommands {
     @Command(name = "docx", mixinStandardHelpOptions = true)
     static class Docx extends OnSystem {
 
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.option.out")
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                paramLabel = "FILE",
+                descriptionKey = "cli.lifecycle.option.out")
         Path file;
 
         private final NeedsService service;

@@ -1,22 +1,18 @@
 package org.yunjian.procurement.cli;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.lifecycle.cli.OnSystem;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.SelectionCriterion;
 import org.yunjian.procurement.internal.SelectionService;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
+import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,11 +21,12 @@ import picocli.CommandLine.Spec;
 /** {@code yunjian lifecycle selection list|decide|docx}: the provider selection of a system. */
 public final class SelectionCommands {
 
-    private SelectionCommands() {
-    }
+    private SelectionCommands() {}
 
-    @Command(name = "selection", mixinStandardHelpOptions = true, subcommands = {ListSelection.class, Decide.class,
-            Docx.class})
+    @Command(
+            name = "selection",
+            mixinStandardHelpOptions = true,
+            subcommands = {ListSelection.class, Decide.class, Docx.class})
     public static class Selection implements Runnable {
         @Spec
         CommandSpec spec;
@@ -55,22 +52,33 @@ public final class SelectionCommands {
         protected int work(PrintWriter out, PrintWriter err) {
             SelectionService.View v = service.view(systemId);
             ProviderSelection s = v.selection();
-            out.println(Texts.get("cli.lifecycle.selection.head", v.system().name(), s.candidates().size(),
+            out.println(Texts.get(
+                    "cli.lifecycle.selection.head",
+                    v.system().name(),
+                    s.candidates().size(),
                     v.criteria().size()));
             for (ProviderSelection.Candidate c : s.candidates()) {
                 out.println(Texts.get("cli.lifecycle.selection.candidate", c.position(), c.name(), c.id()));
             }
             for (SelectionCriterion k : v.criteria()) {
-                out.println(Texts.get("cli.lifecycle.selection.criterion", ClauseLabel.text(k.requirement()),
+                out.println(Texts.get(
+                        "cli.lifecycle.selection.criterion",
+                        ClauseLabel.text(k.requirement()),
                         k.requirement().textIn(Texts.locale())));
                 for (ProviderSelection.Candidate c : s.candidates()) {
-                    out.println(Texts.get("cli.lifecycle.selection.judgement", c.name(),
+                    out.println(Texts.get(
+                            "cli.lifecycle.selection.judgement",
+                            c.name(),
                             Msg.of(s.judgement(c.id(), k.id())).text()));
                 }
             }
-            out.println(s.decision() == null ? Texts.get("lifecycle.doc.selection.noDecision")
-                    : Texts.get("cli.lifecycle.selection.decision", v.selected().orElseThrow().name(),
-                    s.decision().reasons()));
+            out.println(
+                    s.decision() == null
+                            ? Texts.get("lifecycle.doc.selection.noDecision")
+                            : Texts.get(
+                                    "cli.lifecycle.selection.decision",
+                                    v.selected().orElseThrow().name(),
+                                    s.decision().reasons()));
             return 0;
         }
     }
@@ -79,10 +87,18 @@ public final class SelectionCommands {
     @Command(name = "decide", mixinStandardHelpOptions = true)
     static class Decide extends OnSystem {
 
-        @Option(names = "--candidate", required = true, paramLabel = "CANDIDATE_ID",
+        @Option(
+                names = "--candidate",
+                required = true,
+                paramLabel = "CANDIDATE_ID",
                 descriptionKey = "cli.lifecycle.option.candidate")
         String candidate;
-        @Option(names = "--reasons", required = true, paramLabel = "TEXT", descriptionKey = "cli.lifecycle.option.reasons")
+
+        @Option(
+                names = "--reasons",
+                required = true,
+                paramLabel = "TEXT",
+                descriptionKey = "cli.lifecycle.option.reasons")
         String reasons;
 
         private final SelectionService service;
@@ -95,7 +111,11 @@ public final class SelectionCommands {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             // over the version just read: a judgement changed meanwhile by someone else makes the decision stale
-            service.decide(systemId, candidate, reasons, ExpectedVersion.exactly(service.view(systemId).version()));
+            service.decide(
+                    systemId,
+                    candidate,
+                    reasons,
+                    ExpectedVersion.exactly(service.view(systemId).version()));
             out.println(Texts.get("lifecycle.doc.saved"));
             return 0;
         }
@@ -105,7 +125,11 @@ public final class SelectionCommands {
     @Command(name = "docx", mixinStandardHelpOptions = true)
     static class Docx extends OnSystem {
 
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", descriptionKey = "cli.lifecycle.option.out")
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                paramLabel = "FILE",
+                descriptionKey = "cli.lifecycle.option.out")
         Path file;
 
         private final SelectionService service;

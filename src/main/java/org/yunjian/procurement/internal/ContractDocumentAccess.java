@@ -1,7 +1,6 @@
 package org.yunjian.procurement.internal;
 
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanAccesses;

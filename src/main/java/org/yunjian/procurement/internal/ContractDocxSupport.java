@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -21,8 +20,7 @@ import org.yunjian.shared.Texts;
  */
 final class ContractDocxSupport {
 
-    private ContractDocxSupport() {
-    }
+    private ContractDocxSupport() {}
 
     /** A Chinese text from the bundles. */
     static String zh(String key, Object... args) {
@@ -47,8 +45,8 @@ final class ContractDocxSupport {
         String title = zh(titleKey);
         doc.getProperties().getCoreProperties().setTitle(Text.safe(title));
         doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(systemName));
-        WordDocuments.headerAndFooter(doc, title + " · " + systemName,
-                zh("lifecycle.doc.docx.footer", WordDocuments.PAGE));
+        WordDocuments.headerAndFooter(
+                doc, title + " · " + systemName, zh("lifecycle.doc.docx.footer", WordDocuments.PAGE));
         WordDocuments.title(doc, title, 18);
         XWPFParagraph sub = doc.createParagraph();
         sub.setAlignment(ParagraphAlignment.CENTER);
@@ -57,7 +55,8 @@ final class ContractDocxSupport {
     }
 
     static byte[] bytes(XWPFDocument doc) {
-        try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (doc;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {

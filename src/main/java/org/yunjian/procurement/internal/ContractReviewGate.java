@@ -2,13 +2,11 @@ package org.yunjian.procurement.internal;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Phase;
 import org.yunjian.lifecycle.PhaseGateCondition;
 import org.yunjian.party.Parties;
-import org.yunjian.procurement.internal.ContractReviewService;
 
 /**
  * The acquisition phase of a system's plan stays open while a mandatory clause of its contract, SLA or NDA is
@@ -32,6 +30,8 @@ class ContractReviewGate implements PhaseGateCondition {
         if (phase != Phase.ACQUISITION_MIGRATION) {
             return List.of();
         }
-        return parties.findSystem(systemId).map(s -> reviews.unmet(s, reviews.lines(s))).orElse(List.of());
+        return parties.findSystem(systemId)
+                .map(s -> reviews.unmet(s, reviews.lines(s)))
+                .orElse(List.of());
     }
 }

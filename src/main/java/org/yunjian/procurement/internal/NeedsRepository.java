@@ -7,14 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.procurement.MigrationDecision;
 import org.yunjian.procurement.NeedsAnalysis;
-
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class NeedsRepository {
 
-    private static final TypeReference<List<NeedsAnalysis.InventoryItem>> ITEMS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<NeedsAnalysis.InventoryItem>> ITEMS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -34,12 +31,20 @@ class NeedsRepository {
 
     Optional<NeedsAnalysis> find(UUID systemId) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_needs_analysis WHERE system_id = ?""").param(systemId)
-                .query((rs, n) -> new NeedsAnalysis(json.readValue(rs.getString("inventory"), ITEMS),
-                        MigrationDecision.valueOf(rs.getString("decision")), rs.getString("reasons"),
-                        rs.getString("compute_needs"), rs.getString("storage_needs"), rs.getString("bandwidth_needs"),
-                        rs.getString("availability"), rs.getString("security_needs"),
-                        duties(rs.getString("cited_duties")), rs.getString("updated_by"), instant(rs, "updated_at"),
+                SELECT * FROM lifecycle_needs_analysis WHERE system_id = ?""")
+                .param(systemId)
+                .query((rs, n) -> new NeedsAnalysis(
+                        json.readValue(rs.getString("inventory"), ITEMS),
+                        MigrationDecision.valueOf(rs.getString("decision")),
+                        rs.getString("reasons"),
+                        rs.getString("compute_needs"),
+                        rs.getString("storage_needs"),
+                        rs.getString("bandwidth_needs"),
+                        rs.getString("availability"),
+                        rs.getString("security_needs"),
+                        duties(rs.getString("cited_duties")),
+                        rs.getString("updated_by"),
+                        instant(rs, "updated_at"),
                         rs.getLong("version")))
                 .optional();
     }
@@ -49,19 +54,45 @@ class NeedsRepository {
      * inserted at version 1); a stale-version conflict naming when it was changed if the stored one moved on.
      */
     void save(UUID systemId, NeedsAnalysis a, long expected) {
-        ROW.save(jdbc, COLUMNS, new Object[] {json.writeValueAsString(a.inventory()), a.decision().name(), a.reasons(),
-                a.compute(), a.storage(), a.bandwidth(), a.availability(), a.security(),
-                String.join(" ", a.citedDuties().stream().map(RequirementId::value).toList()), a.updatedBy(),
-                utc(a.updatedAt())}, new Object[] {systemId}, expected);
+        ROW.save(
+                jdbc,
+                COLUMNS,
+                new Object[] {
+                    json.writeValueAsString(a.inventory()),
+                    a.decision().name(),
+                    a.reasons(),
+                    a.compute(),
+                    a.storage(),
+                    a.bandwidth(),
+                    a.availability(),
+                    a.security(),
+                    String.join(
+                            " ",
+                            a.citedDuties().stream().map(RequirementId::value).toList()),
+                    a.updatedBy(),
+                    utc(a.updatedAt())
+                },
+                new Object[] {systemId},
+                expected);
     }
 
     private static final VersionedRow ROW = new VersionedRow("lifecycle_needs_analysis", "updated_at", "system_id");
-    private static final List<String> COLUMNS = List.of("inventory", "decision", "reasons", "compute_needs",
-            "storage_needs", "bandwidth_needs", "availability", "security_needs", "cited_duties", "updated_by",
+    private static final List<String> COLUMNS = List.of(
+            "inventory",
+            "decision",
+            "reasons",
+            "compute_needs",
+            "storage_needs",
+            "bandwidth_needs",
+            "availability",
+            "security_needs",
+            "cited_duties",
+            "updated_by",
             "updated_at");
 
     private static List<RequirementId> duties(String stored) {
-        return stored == null || stored.isBlank() ? List.of()
+        return stored == null || stored.isBlank()
+                ? List.of()
                 : Arrays.stream(stored.split(" ")).map(RequirementId::of).toList();
     }
 }

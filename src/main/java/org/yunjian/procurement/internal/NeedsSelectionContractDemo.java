@@ -2,7 +2,6 @@ package org.yunjian.procurement.internal;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -18,13 +17,12 @@ import org.yunjian.party.Parties;
 import org.yunjian.procurement.NeedsAnalysis;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.SelectionCriterion;
-import org.yunjian.procurement.internal.ContractReviewService;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, the acquisition documents of the demo government portal, written by the demo customer after the
@@ -46,8 +44,13 @@ class NeedsSelectionContractDemo implements ApplicationRunner {
     private final Parties parties;
     private final UserAdministration users;
 
-    NeedsSelectionContractDemo(NeedsService needs, NeedsRepository needsRepo, SelectionService selection,
-                               ContractReviewService contracts, Parties parties, UserAdministration users) {
+    NeedsSelectionContractDemo(
+            NeedsService needs,
+            NeedsRepository needsRepo,
+            SelectionService selection,
+            ContractReviewService contracts,
+            Parties parties,
+            UserAdministration users) {
         this.needs = needs;
         this.needsRepo = needsRepo;
         this.selection = selection;
@@ -59,7 +62,9 @@ class NeedsSelectionContractDemo implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> found = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+        Optional<CloudSystem> found = DemoSystems.find(
+                parties,
+                DemoData.PORTAL_SYSTEM,
                 s -> s.providerId() != null && needsRepo.find(s.id()).isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
         if (found.isEmpty() || customer.isEmpty()) {
@@ -67,27 +72,62 @@ class NeedsSelectionContractDemo implements ApplicationRunner {
         }
         CloudSystem s = found.get();
         SeedActor.run(customer.get(), () -> {
-            needs.save(s.id(), ExpectedVersion.exactly(0), new NeedsAnalysis.Input(List.of(
-                    new NeedsAnalysis.ItemInput(demo("portal.name"), demo("portal.address"), "IMPORTANT", "PERSONAL",
-                            demo("portal.users")),
-                    new NeedsAnalysis.ItemInput(demo("open.name"), demo("open.address"), "GENERAL", "PUBLIC_ONLY",
-                            demo("open.users"))),
-                    "MIGRATE", demo("reasons"), demo("compute"), demo("storage"), demo("bandwidth"), "99.9%",
-                    demo("security"), List.of("GOVWEB-6.3.4.5-a", "GOVWEB-6.3.4.5-b", "GOVWEB-6.3.4.5-c",
-                    "GOVWEB-6.3.4.5-e"), 0L));
-            ProviderSelection.Candidate provider = selection.addCandidate(s.id(), s.providerId().toString(), null);
+            needs.save(
+                    s.id(),
+                    ExpectedVersion.exactly(0),
+                    new NeedsAnalysis.Input(
+                            List.of(
+                                    new NeedsAnalysis.ItemInput(
+                                            demo("portal.name"),
+                                            demo("portal.address"),
+                                            "IMPORTANT",
+                                            "PERSONAL",
+                                            demo("portal.users")),
+                                    new NeedsAnalysis.ItemInput(
+                                            demo("open.name"),
+                                            demo("open.address"),
+                                            "GENERAL",
+                                            "PUBLIC_ONLY",
+                                            demo("open.users"))),
+                            "MIGRATE",
+                            demo("reasons"),
+                            demo("compute"),
+                            demo("storage"),
+                            demo("bandwidth"),
+                            "99.9%",
+                            demo("security"),
+                            List.of("GOVWEB-6.3.4.5-a", "GOVWEB-6.3.4.5-b", "GOVWEB-6.3.4.5-c", "GOVWEB-6.3.4.5-e"),
+                            0L));
+            ProviderSelection.Candidate provider =
+                    selection.addCandidate(s.id(), s.providerId().toString(), null);
             ProviderSelection.Candidate other = selection.addCandidate(s.id(), null, demo("other"));
             for (SelectionCriterion k : selection.view(s.id()).criteria()) {
-                selection.judge(s.id(), provider.id(), k.id().value(), "MEETS", demo("meets"),
+                selection.judge(
+                        s.id(),
+                        provider.id(),
+                        k.id().value(),
+                        "MEETS",
+                        demo("meets"),
                         ExpectedVersion.exactly(selection.view(s.id()).version()));
-                selection.judge(s.id(), other.id(), k.id().value(), k.derived() ? "UNKNOWN" : "PARTLY",
-                        demo(k.derived() ? "unknown" : "partly"), ExpectedVersion.exactly(selection.view(s.id()).version()));
+                selection.judge(
+                        s.id(),
+                        other.id(),
+                        k.id().value(),
+                        k.derived() ? "UNKNOWN" : "PARTLY",
+                        demo(k.derived() ? "unknown" : "partly"),
+                        ExpectedVersion.exactly(selection.view(s.id()).version()));
             }
-            selection.decide(s.id(), provider.id().toString(), demo("decision"),
+            selection.decide(
+                    s.id(),
+                    provider.id().toString(),
+                    demo("decision"),
                     ExpectedVersion.exactly(selection.view(s.id()).version()));
             int n = 1;
             for (ContractReviewService.Line l : contracts.review(s.id()).lines()) {
-                String ref = Msg.of("lifecycle.doc.demo.ref." + l.clause().document().name(), n++)
+                String ref = Msg.of(
+                                "lifecycle.doc.demo.ref."
+                                        + l.clause().document().name(),
+                                n++)
                         .text(Texts.CHINESE);
                 contracts.mark(s.id(), l.clause().id().value(), null, "PRESENT", ref, null);
             }

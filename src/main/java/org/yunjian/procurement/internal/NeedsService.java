@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +37,13 @@ public class NeedsService {
     private final Clock clock;
     private final NeedsDocx docx;
 
-    NeedsService(ContractDocumentAccess access, NeedsRepository repo, Catalog catalog, ApplicationEventPublisher events,
-                 Clock clock, NeedsDocx docx) {
+    NeedsService(
+            ContractDocumentAccess access,
+            NeedsRepository repo,
+            Catalog catalog,
+            ApplicationEventPublisher events,
+            Clock clock,
+            NeedsDocx docx) {
         this.docx = docx;
         this.access = access;
         this.repo = repo;
@@ -74,12 +78,22 @@ public class NeedsService {
     public View save(UUID systemId, ExpectedVersion version, NeedsAnalysis.Input in) {
         PlanAccess a = access.write(systemId);
         boolean existed = repo.find(systemId).isPresent();
-        NeedsAnalysis n = NeedsAnalysis.validate(in, new LinkedHashSet<>(planningDuties(a.system()).stream()
-                .map(Requirement::id).toList()), CurrentUser.require().username(), clock.instant());
+        NeedsAnalysis n = NeedsAnalysis.validate(
+                in,
+                new LinkedHashSet<>(
+                        planningDuties(a.system()).stream().map(Requirement::id).toList()),
+                CurrentUser.require().username(),
+                clock.instant());
         boolean named = version.ifMatch() != null && !version.ifMatch().isBlank() || version.field() != null;
         repo.save(systemId, n, existed || named ? version.value() : 0);
-        events.publishEvent(AuditableEvent.success(existed ? "lifecycle.needs.update" : "lifecycle.needs.create",
-                OBJECT, systemId, Msg.of("lifecycle.doc.needs.audit.save", a.system().name(), Msg.of(n.decision()),
+        events.publishEvent(AuditableEvent.success(
+                existed ? "lifecycle.needs.update" : "lifecycle.needs.create",
+                OBJECT,
+                systemId,
+                Msg.of(
+                        "lifecycle.doc.needs.audit.save",
+                        a.system().name(),
+                        Msg.of(n.decision()),
                         n.inventory().size())));
         return view(systemId);
     }
@@ -91,14 +105,24 @@ public class NeedsService {
         if (v.analysis().isEmpty()) {
             throw new ConflictException("no-needs-analysis", Msg.of("lifecycle.doc.needs.error.noneYet"));
         }
-        return new ContractDocxExport(docx.render(v), DownloadName.of("lifecycle.doc.needs.download", "needs-analysis",
-                v.system().name(), null, clock.instant(), "docx"));
+        return new ContractDocxExport(
+                docx.render(v),
+                DownloadName.of(
+                        "lifecycle.doc.needs.download",
+                        "needs-analysis",
+                        v.system().name(),
+                        null,
+                        clock.instant(),
+                        "docx"));
     }
 
     private List<Requirement> planningDuties(CloudSystem s) {
         return PlanTemplate.of(catalog, s.industry(), s.deploymentModel())
-                .flatMap(t -> t.stage(Phase.PLANNING)).map(st -> st.duties().stream()
-                        .map(id -> catalog.requirement(id).orElse(null)).filter(r -> r != null).toList())
+                .flatMap(t -> t.stage(Phase.PLANNING))
+                .map(st -> st.duties().stream()
+                        .map(id -> catalog.requirement(id).orElse(null))
+                        .filter(r -> r != null)
+                        .toList())
                 .orElse(List.of());
     }
 

@@ -2,7 +2,6 @@ package org.yunjian.procurement.internal;
 
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,8 +35,8 @@ class SecuritiesContractDemo implements ApplicationRunner {
     private final Parties parties;
     private final UserAdministration users;
 
-    SecuritiesContractDemo(ContractReviewService contracts, WorkLookup lookup, Parties parties,
-                           UserAdministration users) {
+    SecuritiesContractDemo(
+            ContractReviewService contracts, WorkLookup lookup, Parties parties, UserAdministration users) {
         this.contracts = contracts;
         this.lookup = lookup;
         this.parties = parties;
@@ -46,8 +45,9 @@ class SecuritiesContractDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM,
-                s -> contracts.ndaValidity(s).isEmpty());
+        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.SECURITIES_SYSTEM, s -> contracts
+                .ndaValidity(s)
+                .isEmpty());
         Optional<CurrentUser> customer = SeedActor.account(users, DemoData.SECURITIES_USER);
         if (system.isEmpty() || customer.isEmpty()) {
             return;
@@ -55,7 +55,14 @@ class SecuritiesContractDemo implements ApplicationRunner {
         CloudSystem s = system.get();
         SeedActor.run(customer.get(), () -> {
             LocalDate signed = lookup.today().minusYears(2);
-            contracts.mark(s.id(), NDA_CLAUSE, null, "PRESENT", DemoData.SECURITIES_NDA_REFERENCE, null, signed.toString(),
+            contracts.mark(
+                    s.id(),
+                    NDA_CLAUSE,
+                    null,
+                    "PRESENT",
+                    DemoData.SECURITIES_NDA_REFERENCE,
+                    null,
+                    signed.toString(),
                     signed.plusYears(3).minusDays(1).toString());
         });
     }

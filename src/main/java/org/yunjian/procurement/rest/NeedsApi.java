@@ -1,9 +1,8 @@
 package org.yunjian.procurement.rest;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.procurement.NeedsAnalysis;
 import org.yunjian.procurement.internal.NeedsService;
 import org.yunjian.procurement.rest.ContractDocumentDtos.NeedsResponse;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * REST for a system's needs analysis and migration decision (the guide's 需求报告). The customer keeps it; the
@@ -46,11 +45,14 @@ class NeedsApi {
 
     @PutMapping(BASE)
     @PreAuthorize(WHO)
-    @Operation(summary = "Save the whole needs analysis (customer): inventory, decision MIGRATE / PARTLY / "
-            + "DO_NOT_MIGRATE with reasons, resources, security requirements and cited planning duties; 400 names "
-            + "every bad field")
-    NeedsResponse save(@PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                       @RequestBody(required = false) NeedsAnalysis.Input body) {
+    @Operation(
+            summary = "Save the whole needs analysis (customer): inventory, decision MIGRATE / PARTLY / "
+                    + "DO_NOT_MIGRATE with reasons, resources, security requirements and cited planning duties; 400 names "
+                    + "every bad field")
+    NeedsResponse save(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) NeedsAnalysis.Input body) {
         if (body == null) {
             throw new ValidationException("inventory", "lifecycle.doc.error.inventoryEmpty");
         }

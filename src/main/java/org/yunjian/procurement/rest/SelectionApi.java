@@ -1,11 +1,10 @@
 package org.yunjian.procurement.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,8 +23,8 @@ import org.yunjian.procurement.rest.ContractDocumentDtos.CandidateRequest;
 import org.yunjian.procurement.rest.ContractDocumentDtos.JudgementRequest;
 import org.yunjian.procurement.rest.ContractDocumentDtos.SelectionDecisionRequest;
 import org.yunjian.procurement.rest.ContractDocumentDtos.SelectionResponse;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.Versions;
 
 /**
@@ -46,8 +45,9 @@ class SelectionApi {
 
     @GetMapping(BASE)
     @PreAuthorize(NeedsApi.WHO)
-    @Operation(summary = "The criteria, the candidates with their judgements and evidence, and the decision; the "
-            + "selection's version (one for the whole selection) as the ETag")
+    @Operation(
+            summary = "The criteria, the candidates with their judgements and evidence, and the decision; the "
+                    + "selection's version (one for the whole selection) as the ETag")
     ResponseEntity<SelectionResponse> get(@PathVariable UUID id) {
         return tagged(service.view(id));
     }
@@ -59,34 +59,43 @@ class SelectionApi {
 
     @PostMapping(BASE + "/candidates")
     @PreAuthorize(NeedsApi.WHO)
-    @Operation(summary = "Add a candidate (customer): a registered organisation with the provider role "
-            + "(organisation) or a provider that is not registered (name), not both")
+    @Operation(
+            summary = "Add a candidate (customer): a registered organisation with the provider role "
+                    + "(organisation) or a provider that is not registered (name), not both")
     ResponseEntity<SelectionResponse> add(@PathVariable UUID id, @RequestBody(required = false) CandidateRequest body) {
         CandidateRequest b = body == null ? new CandidateRequest(null, null) : body;
         service.addCandidate(id, b.organisation(), b.name());
         SelectionService.View v = service.view(id);
         return ResponseEntity.created(URI.create("/api/systems/" + id + "/lifecycle/selection"))
-                .eTag(Versions.etag(v.version())).body(SelectionResponse.of(v));
+                .eTag(Versions.etag(v.version()))
+                .body(SelectionResponse.of(v));
     }
 
     @DeleteMapping(BASE + "/candidates/{candidate}")
     @PreAuthorize(NeedsApi.WHO)
-    @Operation(summary = "Remove a candidate (customer), naming the selection's version read in If-Match (428 "
-            + "without, 409 if stale); 409 for the selected one or one with evidence")
-    ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID candidate,
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    @Operation(
+            summary = "Remove a candidate (customer), naming the selection's version read in If-Match (428 "
+                    + "without, 409 if stale); 409 for the selected one or one with evidence")
+    ResponseEntity<Void> remove(
+            @PathVariable UUID id,
+            @PathVariable UUID candidate,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         service.removeCandidate(id, candidate, ExpectedVersion.of(ifMatch, null));
         return ResponseEntity.noContent().build();
     }
 
     @PutMapping(BASE + "/candidates/{candidate}/judgements/{criterion}")
     @PreAuthorize(NeedsApi.WHO)
-    @Operation(summary = "Judge a candidate on a criterion (customer): MEETS, PARTLY, DOES_NOT_MEET or UNKNOWN, "
-            + "with a note; names the selection's version read (If-Match or version): 428 without, 409 if stale")
-    ResponseEntity<SelectionResponse> judge(@PathVariable UUID id, @PathVariable UUID candidate,
-                                            @PathVariable String criterion,
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                            @RequestBody(required = false) JudgementRequest body) {
+    @Operation(
+            summary =
+                    "Judge a candidate on a criterion (customer): MEETS, PARTLY, DOES_NOT_MEET or UNKNOWN, "
+                            + "with a note; names the selection's version read (If-Match or version): 428 without, 409 if stale")
+    ResponseEntity<SelectionResponse> judge(
+            @PathVariable UUID id,
+            @PathVariable UUID candidate,
+            @PathVariable String criterion,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) JudgementRequest body) {
         JudgementRequest b = body == null ? new JudgementRequest(null, null, null) : body;
         service.judge(id, candidate, criterion, b.judgement(), b.note(), ExpectedVersion.of(ifMatch, b.version()));
         return tagged(service.view(id));
@@ -94,11 +103,14 @@ class SelectionApi {
 
     @PostMapping(BASE + "/candidates/{candidate}/judgements/{criterion}/evidence")
     @PreAuthorize(NeedsApi.WHO)
-    @Operation(summary = "Attach an evidence file (customer), checked by content, SM3-hashed and SM4-encrypted like "
-            + "assessment evidence")
-    ResponseEntity<SelectionResponse> evidence(@PathVariable UUID id, @PathVariable UUID candidate,
-                                               @PathVariable String criterion,
-                                               @RequestParam(value = "file", required = false) MultipartFile file)
+    @Operation(
+            summary = "Attach an evidence file (customer), checked by content, SM3-hashed and SM4-encrypted like "
+                    + "assessment evidence")
+    ResponseEntity<SelectionResponse> evidence(
+            @PathVariable UUID id,
+            @PathVariable UUID candidate,
+            @PathVariable String criterion,
+            @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException {
         if (file == null || file.isEmpty()) {
             throw new ValidationException("file", "lifecycle.doc.error.fileRequired");
@@ -116,12 +128,14 @@ class SelectionApi {
 
     @PutMapping(BASE + "/decision")
     @PreAuthorize(NeedsApi.WHO)
-    @Operation(summary = "Record the decision (customer): the selected candidate and the reasons; 409 if the "
-            + "candidate does not meet a mandatory criterion; names the selection's version read (If-Match or "
-            + "version): 428 without, 409 if stale")
-    ResponseEntity<SelectionResponse> decide(@PathVariable UUID id,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             @RequestBody(required = false) SelectionDecisionRequest body) {
+    @Operation(
+            summary = "Record the decision (customer): the selected candidate and the reasons; 409 if the "
+                    + "candidate does not meet a mandatory criterion; names the selection's version read (If-Match or "
+                    + "version): 428 without, 409 if stale")
+    ResponseEntity<SelectionResponse> decide(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) SelectionDecisionRequest body) {
         SelectionDecisionRequest b = body == null ? new SelectionDecisionRequest(null, null, null) : body;
         service.decide(id, b.candidate(), b.reasons(), ExpectedVersion.of(ifMatch, b.version()));
         return tagged(service.view(id));

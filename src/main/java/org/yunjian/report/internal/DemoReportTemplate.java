@@ -2,7 +2,6 @@ package org.yunjian.report.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,7 +34,6 @@ class DemoReportTemplate implements ApplicationRunner {
         String name = org.yunjian.shared.Msg.of("demo.assessment.name", DemoData.PORTAL_SYSTEM)
                 .text(org.yunjian.shared.Texts.CHINESE);
         jdbc.sql("""
-                UPDATE assessment SET report_template = 'T2025', contract_date = ? WHERE contract_date IS NULL AND name = ?""")
-                .params(signed, name).update();
+                UPDATE assessment SET report_template = 'T2025', contract_date = ? WHERE contract_date IS NULL AND name = ?""").params(signed, name).update();
     }
 }

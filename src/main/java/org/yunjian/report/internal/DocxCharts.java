@@ -3,7 +3,6 @@ package org.yunjian.report.internal;
 import static org.yunjian.report.ReportText.t;
 
 import java.io.IOException;
-
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.Units;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -33,20 +32,20 @@ final class DocxCharts {
     /** The bars' colour, the same blue as the PDF's bars (#4472C4). */
     private static final byte[] BAR_COLOUR = {0x44, 0x72, (byte) 0xC4};
 
-    private DocxCharts() {
-    }
+    private DocxCharts() {}
 
     static void bars(XWPFDocument doc, Bars bars) {
         BarDirection direction = bars.horizontal() ? BarDirection.BAR : BarDirection.COL;
-        int heightCm = bars.horizontal() ? Math.max(6, Math.min(20, 2 + bars.groups().size() / 2)) : 6;
+        int heightCm =
+                bars.horizontal() ? Math.max(6, Math.min(20, 2 + bars.groups().size() / 2)) : 6;
         try {
             XWPFChart chart = doc.createChart(Units.EMU_PER_CENTIMETER * 15, Units.EMU_PER_CENTIMETER * heightCm);
             chart.setTitleText(bars.title());
             chart.setTitleOverlay(false);
-            XDDFCategoryAxis categories = chart.createCategoryAxis(
-                    direction == BarDirection.BAR ? AxisPosition.LEFT : AxisPosition.BOTTOM);
-            XDDFValueAxis values = chart.createValueAxis(
-                    direction == BarDirection.BAR ? AxisPosition.BOTTOM : AxisPosition.LEFT);
+            XDDFCategoryAxis categories =
+                    chart.createCategoryAxis(direction == BarDirection.BAR ? AxisPosition.LEFT : AxisPosition.BOTTOM);
+            XDDFValueAxis values =
+                    chart.createValueAxis(direction == BarDirection.BAR ? AxisPosition.BOTTOM : AxisPosition.LEFT);
             values.setCrosses(AxisCrosses.AUTO_ZERO);
             values.setCrossBetween(AxisCrossBetween.BETWEEN);
             values.setMinimum(0);
@@ -54,10 +53,10 @@ final class DocxCharts {
             String[] names = bars.groups().stream().map(ScoreResult.Group::name).toArray(String[]::new);
             Double[] rates = bars.groups().stream().map(ScoreResult.Group::rate).toArray(Double[]::new);
             int n = names.length;
-            XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(names,
-                    chart.formatRange(new CellRangeAddress(1, n, 0, 0)), 0);
-            XDDFNumericalDataSource<Double> vals = XDDFDataSourcesFactory.fromArray(rates,
-                    chart.formatRange(new CellRangeAddress(1, n, 1, 1)), 1);
+            XDDFDataSource<String> cats =
+                    XDDFDataSourcesFactory.fromArray(names, chart.formatRange(new CellRangeAddress(1, n, 0, 0)), 0);
+            XDDFNumericalDataSource<Double> vals =
+                    XDDFDataSourcesFactory.fromArray(rates, chart.formatRange(new CellRangeAddress(1, n, 1, 1)), 1);
             XDDFBarChartData bar = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
             bar.setBarDirection(direction);
             bar.setVaryColors(false);

@@ -4,7 +4,6 @@ import static org.yunjian.report.ReportText.t;
 
 import java.math.BigInteger;
 import java.util.List;
-
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -13,8 +12,8 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.yunjian.documents.WordDocuments;
-import org.yunjian.shared.Text;
 import org.yunjian.report.ReportText;
+import org.yunjian.shared.Text;
 
 /**
  * The report's page setup in {@code w:sectPr}: A4 (11906 × 16838 twips) with 2.54 cm / 2.8 cm margins, a
@@ -26,8 +25,7 @@ final class DocxPageSetup {
     /** Left and right margins: 2.8 cm. */
     static final int MARGIN_LEFT_RIGHT = 1588;
 
-    private DocxPageSetup() {
-    }
+    private DocxPageSetup() {}
 
     static void apply(XWPFDocument doc, ReportData d) {
         WordDocuments.a4(doc);

@@ -6,12 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.springframework.stereotype.Component;
+import org.yunjian.documents.WordDocuments;
 import org.yunjian.report.internal.ReportOutline.Bars;
 import org.yunjian.report.internal.ReportOutline.Block;
 import org.yunjian.report.internal.ReportOutline.Caption;
@@ -19,7 +19,6 @@ import org.yunjian.report.internal.ReportOutline.Para;
 import org.yunjian.report.internal.ReportOutline.Section;
 import org.yunjian.report.internal.ReportOutline.Sub;
 import org.yunjian.report.internal.ReportOutline.Table;
-import org.yunjian.documents.WordDocuments;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
@@ -43,10 +42,14 @@ public class DocxReport {
 
     public byte[] render(ReportData d) {
         try (XWPFDocument doc = WordDocuments.create(Texts.locale());
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.getProperties().getCoreProperties().setTitle(Text.safe(title(d) + " · " + d.system().name()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getProperties()
+                    .getCoreProperties()
+                    .setTitle(Text.safe(title(d) + " · " + d.system().name()));
             doc.getProperties().getCoreProperties().setCreator(Text.safe(d.assessorName()));
-            doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(d.assessment().name()));
+            doc.getProperties()
+                    .getCoreProperties()
+                    .setSubjectProperty(Text.safe(d.assessment().name()));
             DocxPageSetup.apply(doc, d); // first: the tables take the text width between its margins
             List<Section> front = ReportChapters.front(d);
             List<Section> body = ReportChapters.body(d);
@@ -101,7 +104,8 @@ public class DocxReport {
 
     private static void chapters(XWPFDocument doc, List<Section> sections) {
         for (Section s : sections) {
-            WordDocuments.heading(doc, 1, s.heading(), bookmark("#" + s.anchor())).setPageBreak(true);
+            WordDocuments.heading(doc, 1, s.heading(), bookmark("#" + s.anchor()))
+                    .setPageBreak(true);
             for (int i = 0; i < s.blocks().size(); i++) {
                 block(doc, s.blocks().get(i), "#" + s.anchor() + "-" + i);
             }
@@ -133,7 +137,8 @@ public class DocxReport {
                 out.add(new WordDocuments.TocEntry(1, m.name(), bookmark(m.href()), page));
             }
             for (PdfReport.Mark c : m.children()) {
-                out.add(new WordDocuments.TocEntry(2, c.name(), bookmark(c.href()), at < pages.size() ? pages.get(at) : null));
+                out.add(new WordDocuments.TocEntry(
+                        2, c.name(), bookmark(c.href()), at < pages.size() ? pages.get(at) : null));
                 at++;
             }
         }

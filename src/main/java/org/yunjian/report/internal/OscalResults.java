@@ -13,25 +13,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.report.internal.ReportData.ItemReport;
+import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.TestStepType;
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.Text;
-import org.yunjian.shared.Uuids;
-import org.yunjian.shared.Texts;
-
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.inheritance.Inheritances;
 import org.yunjian.report.ReportText;
+import org.yunjian.report.internal.ReportData.ItemReport;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.Texts;
+import org.yunjian.shared.Uuids;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The assessment as an OSCAL 1.1.3 {@code assessment-results} document (docs/modules/assessment.md, "OSCAL").
@@ -51,7 +49,8 @@ public class OscalResults {
     private static final UUID UUID_NS = UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
 
     private final ItemGenerator generator;
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final JsonMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     OscalResults(ItemGenerator generator) {
         this.generator = generator;
@@ -89,11 +88,19 @@ public class OscalResults {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("uuid", uuid("result", aid).toString());
         result.put("title", line(d.assessment().name()));
-        result.put("description", d.generic()
-                ? Texts.get("oscal.resultGeneric", line(ReportText.catalogs(d)), line(d.system().name()),
-                        ReportText.label(d.assessment().status()))
-                : Texts.get("oscal.result", line(d.system().name()),
-                ReportText.level(d.system().protectionLevel()), ReportText.label(d.assessment().status())));
+        result.put(
+                "description",
+                d.generic()
+                        ? Texts.get(
+                                "oscal.resultGeneric",
+                                line(ReportText.catalogs(d)),
+                                line(d.system().name()),
+                                ReportText.label(d.assessment().status()))
+                        : Texts.get(
+                                "oscal.result",
+                                line(d.system().name()),
+                                ReportText.level(d.system().protectionLevel()),
+                                ReportText.label(d.assessment().status())));
         result.put("remarks", Texts.get("report.cover.numberLine", d.reportNumber()));
         result.put("start", time(d.assessment().createdAt()));
         if (d.assessment().completedAt() != null) {
@@ -121,14 +128,18 @@ public class OscalResults {
         d.items().forEach(i -> controls.add(i.item().requirementId()));
         Map<String, Object> selection = new LinkedHashMap<>();
         selection.put("description", Texts.get("oscal.selection", controls.size()));
-        selection.put("include-controls", controls.stream().map(c -> Map.of("control-id", c)).toList());
+        selection.put(
+                "include-controls",
+                controls.stream().map(c -> Map.of("control-id", c)).toList());
         result.put("reviewed-controls", Map.of("control-selections", List.of(selection)));
 
         List<Map<String, Object>> observations = new ArrayList<>();
         List<Map<String, Object>> findings = new ArrayList<>();
         List<Map<String, Object>> resources = new ArrayList<>();
         for (ItemReport i : d.items()) {
-            if (i.item().verdict() == null && i.item().observations() == null && i.evidence().isEmpty()) {
+            if (i.item().verdict() == null
+                    && i.item().observations() == null
+                    && i.evidence().isEmpty()) {
                 continue;
             }
             UUID observation = uuid("observation", i.item().id());
@@ -149,11 +160,18 @@ public class OscalResults {
         ar.put("uuid", UUID.randomUUID().toString());
         ar.put("metadata", metadata);
         // Yunjian keeps no separate OSCAL assessment plan: the plan is the assessment project itself.
-        ar.put("import-ap", Map.of("href", "#" + uuid("plan", aid),
-                "remarks", Texts.get("oscal.plan", d.reportNumber())));
-        resources.add(0, Map.of("uuid", uuid("plan", aid).toString(), "title",
-                Texts.get("oscal.planTitle", line(d.assessment().name())),
-                "rlinks", List.of(Map.of("href", "/assessments/" + aid))));
+        ar.put(
+                "import-ap",
+                Map.of("href", "#" + uuid("plan", aid), "remarks", Texts.get("oscal.plan", d.reportNumber())));
+        resources.add(
+                0,
+                Map.of(
+                        "uuid",
+                        uuid("plan", aid).toString(),
+                        "title",
+                        Texts.get("oscal.planTitle", line(d.assessment().name())),
+                        "rlinks",
+                        List.of(Map.of("href", "/assessments/" + aid))));
         ar.put("results", List.of(result));
         ar.put("back-matter", Map.of("resources", resources));
         return Map.of("assessment-results", ar);
@@ -172,17 +190,21 @@ public class OscalResults {
         prop(props, "control-point", t.controlPoint());
         o.put("props", props);
         if (!i.evidence().isEmpty()) {
-            o.put("relevant-evidence", i.evidence().stream().map(e -> {
-                List<Map<String, Object>> ep = new ArrayList<>();
-                prop(ep, "sm3", e.sm3());
-                prop(ep, "size", String.valueOf(e.size()));
-                prop(ep, "media-type", e.contentType());
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("href", "#" + uuid("evidence", e.id()));
-                r.put("description", line(e.displayName()));
-                r.put("props", ep);
-                return r;
-            }).toList());
+            o.put(
+                    "relevant-evidence",
+                    i.evidence().stream()
+                            .map(e -> {
+                                List<Map<String, Object>> ep = new ArrayList<>();
+                                prop(ep, "sm3", e.sm3());
+                                prop(ep, "size", String.valueOf(e.size()));
+                                prop(ep, "media-type", e.contentType());
+                                Map<String, Object> r = new LinkedHashMap<>();
+                                r.put("href", "#" + uuid("evidence", e.id()));
+                                r.put("description", line(e.displayName()));
+                                r.put("props", ep);
+                                return r;
+                            })
+                            .toList());
         }
         o.put("collected", time(t.updatedAt()));
         return o;
@@ -195,8 +217,11 @@ public class OscalResults {
         status.put("state", v.isFinding() ? "not-satisfied" : "satisfied");
         status.put("reason", v == Verdict.COMPLIANT ? "pass" : v.isFinding() ? "fail" : "other");
         if (v == Verdict.NOT_APPLICABLE) {
-            status.put("remarks", t.verdictReason() == null ? ReportText.label(v)
-                    : Texts.get("oscal.withReason", ReportText.label(v), t.verdictReason()));
+            status.put(
+                    "remarks",
+                    t.verdictReason() == null
+                            ? ReportText.label(v)
+                            : Texts.get("oscal.withReason", ReportText.label(v), t.verdictReason()));
         }
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("type", "statement-id");
@@ -217,10 +242,15 @@ public class OscalResults {
             prop(props, "inherited-from-kind", src.kind().name().toLowerCase(Locale.ROOT));
             prop(props, "inherited-from-report-number", src.reportNumber());
             prop(props, "inherited-from-date", src.date().toString());
-            prop(props, "inherited-from", src.kind() == Inheritances.SourceKind.YUNJIAN ? src.name()
-                    : src.organisation());
+            prop(
+                    props,
+                    "inherited-from",
+                    src.kind() == Inheritances.SourceKind.YUNJIAN ? src.name() : src.organisation());
             if (i.inherited().sourceItemId() != null) {
-                prop(props, "inherited-from-finding", uuid("finding", i.inherited().sourceItemId()).toString());
+                prop(
+                        props,
+                        "inherited-from-finding",
+                        uuid("finding", i.inherited().sourceItemId()).toString());
             }
         }
         if (v.isFinding()) {
@@ -235,8 +265,13 @@ public class OscalResults {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("uuid", uuid("finding", t.id()).toString());
         f.put("title", Texts.get("oscal.findingTitle", ReportText.itemHeading(i), ReportText.label(v)));
-        f.put("description", Texts.get("oscal.findingDescription", i.layer() + " / " + i.controlPoint(),
-                ReportText.label(v), t.verdictReason() == null ? "" : t.verdictReason()));
+        f.put(
+                "description",
+                Texts.get(
+                        "oscal.findingDescription",
+                        i.layer() + " / " + i.controlPoint(),
+                        ReportText.label(v),
+                        t.verdictReason() == null ? "" : t.verdictReason()));
         f.put("props", props);
         f.put("target", target);
         f.put("related-observations", List.of(Map.of("observation-uuid", observation.toString())));
@@ -251,8 +286,15 @@ public class OscalResults {
         prop(props, "size", String.valueOf(e.size()));
         prop(props, "uploaded-by", e.uploadedByName());
         r.put("props", props);
-        r.put("rlinks", List.of(Map.of("href", "/api/evidence/" + e.id() + "/content", "media-type", e.contentType(),
-                "hashes", List.of(Map.of("algorithm", "SM3", "value", e.sm3())))));
+        r.put(
+                "rlinks",
+                List.of(Map.of(
+                        "href",
+                        "/api/evidence/" + e.id() + "/content",
+                        "media-type",
+                        e.contentType(),
+                        "hashes",
+                        List.of(Map.of("algorithm", "SM3", "value", e.sm3())))));
         return r;
     }
 
@@ -261,7 +303,9 @@ public class OscalResults {
         Requirement r = generator.requirement(requirementId).orElse(null);
         MlpsAssessment m = r == null ? null : r.mlps();
         if (m != null && m.testMethod() != null) {
-            m.testMethod().steps().forEach(step -> step.types().stream().map(TestStepType::name).forEach(out::add));
+            m.testMethod().steps().forEach(step -> step.types().stream()
+                    .map(TestStepType::name)
+                    .forEach(out::add));
         }
         if (out.isEmpty()) {
             out.add("EXAMINE");
@@ -269,8 +313,12 @@ public class OscalResults {
         return List.copyOf(out);
     }
 
-    private static void party(List<Map<String, Object>> parties, List<Map<String, Object>> responsible, String role,
-                              UUID org, String name) {
+    private static void party(
+            List<Map<String, Object>> parties,
+            List<Map<String, Object>> responsible,
+            String role,
+            UUID org,
+            String name) {
         String id = uuid("party", org).toString();
         if (parties.stream().noneMatch(p -> id.equals(p.get("uuid")))) {
             parties.add(Map.of("uuid", id, "type", "organization", "name", line(name)));
@@ -307,5 +355,4 @@ public class OscalResults {
     static UUID uuid(String kind, UUID id) {
         return Uuids.v5(UUID_NS, kind + ":" + id);
     }
-
 }

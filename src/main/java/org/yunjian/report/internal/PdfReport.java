@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
@@ -40,8 +39,12 @@ public class PdfReport {
     }
 
     public byte[] render(ReportData d) {
-        return renderer.render(xhtml(d), new PdfRenderer.Metadata(title(d) + " · " + d.system().name(),
-                d.assessorName(), d.assessment().name()));
+        return renderer.render(
+                xhtml(d),
+                new PdfRenderer.Metadata(
+                        title(d) + " · " + d.system().name(),
+                        d.assessorName(),
+                        d.assessment().name()));
     }
 
     /** The XHTML the PDF is rendered from (tests check that user input stays text). */
@@ -80,11 +83,8 @@ public class PdfReport {
         return renderer.render(xhtml(d, true), new PdfRenderer.Metadata(title(), "", ""));
     }
 
-    private static void pageOf(PDDocument doc,
-            PDOutlineItem item, List<Integer> pages)
-            throws IOException {
-        if (item.getDestination() instanceof PDPageDestination dest
-                && dest.getPage() != null) {
+    private static void pageOf(PDDocument doc, PDOutlineItem item, List<Integer> pages) throws IOException {
+        if (item.getDestination() instanceof PDPageDestination dest && dest.getPage() != null) {
             pages.add(doc.getPages().indexOf(dest.getPage()) + 1);
         } else {
             pages.add(null);
@@ -126,18 +126,19 @@ public class PdfReport {
     }
 
     /** One bar of a chart: the label, the rate as text and the bar's width in percent of the track. */
-    record Bar(String name, String label, String width) {
-    }
+    record Bar(String name, String label, String width) {}
 
     static List<Bar> bars(List<ScoreResult.Group> groups) {
-        return groups.stream().map(g -> new Bar(g.name(), rate(g),
-                String.format(Locale.ROOT, "%.2f", g.scored() == 0 ? 0 : Math.max(0, Math.min(100, g.rate())))))
+        return groups.stream()
+                .map(g -> new Bar(
+                        g.name(),
+                        rate(g),
+                        String.format(Locale.ROOT, "%.2f", g.scored() == 0 ? 0 : Math.max(0, Math.min(100, g.rate())))))
                 .toList();
     }
 
     /** An entry of the PDF's bookmark outline. */
-    record Mark(String name, String href, List<Mark> children) {
-    }
+    record Mark(String name, String href, List<Mark> children) {}
 
     /** The outline: the front chapters, the table of contents, the body chapters with their level-2 sections. */
     static List<Mark> bookmarks(List<ReportOutline.Section> front, List<ReportOutline.Section> body) {

@@ -6,21 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
-import org.yunjian.inheritance.Inheritances.Inherited;
-import org.yunjian.inheritance.Inheritances.Source;
-import org.yunjian.inheritance.Inheritances.SourceKind;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.party.Parties;
-import org.yunjian.party.SystemSummary;
-import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.ScoringPolicies;
 import org.yunjian.inheritance.InheritanceSources;
 import org.yunjian.inheritance.Inheritances;
+import org.yunjian.inheritance.Inheritances.Inherited;
+import org.yunjian.inheritance.Inheritances.Source;
+import org.yunjian.inheritance.Inheritances.SourceKind;
+import org.yunjian.party.Parties;
+import org.yunjian.party.SystemSummary;
+import org.yunjian.security.OrganizationDirectory;
 
 /**
  * The cloud platform a system runs on and that platform's assessment, for the 等级测评结论扩充表（云计算安全）: the
@@ -39,8 +38,13 @@ public class PlatformAssessments {
     private final Parties parties;
     private final OrganizationDirectory directory;
 
-    PlatformAssessments(InheritanceSources sources, AssessmentRepository repo, AssessmentService service,
-                        ScoringPolicies policies, Parties parties, OrganizationDirectory directory) {
+    PlatformAssessments(
+            InheritanceSources sources,
+            AssessmentRepository repo,
+            AssessmentService service,
+            ScoringPolicies policies,
+            Parties parties,
+            OrganizationDirectory directory) {
         this.sources = sources;
         this.repo = repo;
         this.service = service;
@@ -57,14 +61,24 @@ public class PlatformAssessments {
             counts.merge(i.source().id(), 1, Integer::sum);
         }
         if (used.isEmpty()) {
-            sources.all(access).stream().filter(s -> s.kind() == SourceKind.YUNJIAN && s.fresh())
-                    .max(Comparator.comparing(Source::date)).ifPresent(s -> used.put(s.id(), s));
+            sources.all(access).stream()
+                    .filter(s -> s.kind() == SourceKind.YUNJIAN && s.fresh())
+                    .max(Comparator.comparing(Source::date))
+                    .ifPresent(s -> used.put(s.id(), s));
         }
         List<ReportData.PlatformAssessment> out = new ArrayList<>();
         for (Source s : used.values()) {
-            out.add(s.kind() == SourceKind.YUNJIAN ? platform(s, counts.getOrDefault(s.id(), 0))
-                    : new ReportData.PlatformAssessment(providerName(access), null, null, s.reportNumber(), s.date(),
-                            s.organisation(), counts.getOrDefault(s.id(), 0)));
+            out.add(
+                    s.kind() == SourceKind.YUNJIAN
+                            ? platform(s, counts.getOrDefault(s.id(), 0))
+                            : new ReportData.PlatformAssessment(
+                                    providerName(access),
+                                    null,
+                                    null,
+                                    s.reportNumber(),
+                                    s.date(),
+                                    s.organisation(),
+                                    counts.getOrDefault(s.id(), 0)));
         }
         return out;
     }
@@ -75,10 +89,17 @@ public class PlatformAssessments {
             return new ReportData.PlatformAssessment(s.name(), null, null, s.reportNumber(), s.date(), null, inherited);
         }
         SystemSummary platform = parties.summary(a.systemId()).orElse(null);
-        String conclusion = service.score(repo.items(a.id()), policies.forAssessment(a.id())).conclusionText().text();
-        return new ReportData.PlatformAssessment(platform == null ? s.name() : platform.name(),
-                platform == null ? null : platform.protectionLevel(), conclusion, a.reportNumber(), s.date(),
-                name(a.assessorOrgId()), inherited);
+        String conclusion = service.score(repo.items(a.id()), policies.forAssessment(a.id()))
+                .conclusionText()
+                .text();
+        return new ReportData.PlatformAssessment(
+                platform == null ? s.name() : platform.name(),
+                platform == null ? null : platform.protectionLevel(),
+                conclusion,
+                a.reportNumber(),
+                s.date(),
+                name(a.assessorOrgId()),
+                inherited);
     }
 
     private String providerName(Access access) {
@@ -87,6 +108,9 @@ public class PlatformAssessments {
     }
 
     private String name(UUID org) {
-        return directory.find(org).map(OrganizationDirectory.OrganizationRef::name).orElse("—");
+        return directory
+                .find(org)
+                .map(OrganizationDirectory.OrganizationRef::name)
+                .orElse("—");
     }
 }

@@ -4,10 +4,10 @@ import static org.yunjian.report.ReportText.*;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
+import org.yunjian.report.ReportText;
 import org.yunjian.report.internal.ReportData.ItemReport;
 import org.yunjian.report.internal.ReportOutline.Bars;
 import org.yunjian.report.internal.ReportOutline.Block;
@@ -19,20 +19,28 @@ import org.yunjian.report.internal.ReportOutline.Sub;
 import org.yunjian.report.internal.ReportOutline.Table;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
-import org.yunjian.report.ReportText;
 
 /** What each chapter of the report says, from one {@link ReportData}; the DOCX and the PDF print these blocks. */
 final class ReportChapters {
 
-    private ReportChapters() {
-    }
+    private ReportChapters() {}
 
     static List<Section> front(ReportData d) {
-        return sections(d, d.generic() ? ReportOutline.genericFront() : ReportOutline.front(d.setup().template()), 0);
+        return sections(
+                d,
+                d.generic()
+                        ? ReportOutline.genericFront()
+                        : ReportOutline.front(d.setup().template()),
+                0);
     }
 
     static List<Section> body(ReportData d) {
-        return sections(d, d.generic() ? ReportOutline.genericBody() : ReportOutline.body(d.setup().template()), 1);
+        return sections(
+                d,
+                d.generic()
+                        ? ReportOutline.genericBody()
+                        : ReportOutline.body(d.setup().template()),
+                1);
     }
 
     private static List<Section> sections(ReportData d, List<Chapter> chapters, int firstNumber) {
@@ -52,24 +60,35 @@ final class ReportChapters {
             case STATEMENT -> statement();
             case CONCLUSION_TABLE -> conclusion(d);
             case OVERALL -> List.of(new Para(overall(d)));
-            case MAIN_ISSUES -> issues(d, d.findings().stream().filter(i -> i.item().riskLevel() != RiskLevel.LOW).toList(),
-                    "report.mainIssues.none");
+            case MAIN_ISSUES ->
+                issues(
+                        d,
+                        d.findings().stream()
+                                .filter(i -> i.item().riskLevel() != RiskLevel.LOW)
+                                .toList(),
+                        "report.mainIssues.none");
             case MAJOR_RISKS -> issues(d, d.highRisk(), "report.highRisk.none");
             case CONCLUSION_EXTENSION -> ReportTemplateTables.cloudExtension(d);
-            case OVERVIEW -> List.of(new Table("overview", kvHeader(), coverRows(d), true),
-                    new Para(t("report.overview.basis")));
+            case OVERVIEW ->
+                List.of(new Table("overview", kvHeader(), coverRows(d), true), new Para(t("report.overview.basis")));
             case OBJECT -> ReportObject.blocks(d);
             case SINGLE_RESULTS -> singleResults(d);
             case SINGLE_SUMMARY -> groups(d);
             case HOLISTIC -> holistic(d);
             case RISK_ANALYSIS -> riskAnalysis(d);
-            case CONCLUSION -> List.of(new Table("summary", List.of(t("report.table.item"), t("report.table.result")),
-                    summaryRows(d.score()), true), new Para(policyNote(d.score())));
+            case CONCLUSION ->
+                List.of(
+                        new Table(
+                                "summary",
+                                List.of(t("report.table.item"), t("report.table.result")),
+                                summaryRows(d.score()),
+                                true),
+                        new Para(policyNote(d.score())));
             case REMEDIATION -> remediation(d);
             case APPENDICES -> appendices(d);
             case SIGN_OFF -> ReportTemplateTables.signOff(d);
             case GENERIC_SUMMARY, GENERIC_OVERVIEW, GENERIC_RESULTS, GENERIC_CONCLUSION, GENERIC_APPENDIX ->
-                    GenericChapters.blocks(c, d);
+                GenericChapters.blocks(c, d);
         };
     }
 
@@ -83,7 +102,11 @@ final class ReportChapters {
             b.add(new Sub(2, t("report.ch.overall")));
             b.add(new Para(overall(d)));
             b.add(new Sub(2, t("report.ch.mainIssues")));
-            b.addAll(issues(d, d.findings().stream().filter(i -> i.item().riskLevel() != RiskLevel.LOW).toList(),
+            b.addAll(issues(
+                    d,
+                    d.findings().stream()
+                            .filter(i -> i.item().riskLevel() != RiskLevel.LOW)
+                            .toList(),
                     "report.mainIssues.none"));
         }
         return b;
@@ -113,7 +136,8 @@ final class ReportChapters {
         if (!s.notYetAssessed()) {
             rows.add(List.of(t("report.summary.rate"), percent(s.complianceRate())));
         }
-        rows.add(List.of(t("report.summary.highRisk"), String.valueOf(s.highRisk().size())));
+        rows.add(List.of(
+                t("report.summary.highRisk"), String.valueOf(s.highRisk().size())));
         rows.add(List.of(t("report.summary.mediumRisk"), String.valueOf(s.mediumRisk())));
         rows.add(List.of(t("report.summary.policy"), policyName(s)));
         rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
@@ -126,8 +150,19 @@ final class ReportChapters {
         if (s.notYetAssessed()) {
             return t("report.overall.notYet", d.items().size());
         }
-        return t("report.overall.text", d.system().name(), d.items().size(), n[0], n[1], n[2], n[3], n[4],
-                percent(s.complianceRate()), s.highRisk().size(), s.mediumRisk(), s.conclusionText().text());
+        return t(
+                "report.overall.text",
+                d.system().name(),
+                d.items().size(),
+                n[0],
+                n[1],
+                n[2],
+                n[3],
+                n[4],
+                percent(s.complianceRate()),
+                s.highRisk().size(),
+                s.mediumRisk(),
+                s.conclusionText().text());
     }
 
     /** The counts over every layer: 符合, 部分符合, 不符合, 不适用, 未记录. */
@@ -147,10 +182,23 @@ final class ReportChapters {
         if (items.isEmpty()) {
             return List.of(new Para(t(noneKey)));
         }
-        return List.of(new Table("issues", List.of(t("report.highRisk.number"), t("report.remediation.controlPoint"),
-                t("report.item.risk"), t("report.issue.problem"), t("report.issue.suggestion")),
-                items.stream().map(i -> List.of(String.valueOf(i.number()), i.controlPoint(),
-                        label(i.item().riskLevel()), problem(i.item()), suggestion(d, i))).toList(), false));
+        return List.of(new Table(
+                "issues",
+                List.of(
+                        t("report.highRisk.number"),
+                        t("report.remediation.controlPoint"),
+                        t("report.item.risk"),
+                        t("report.issue.problem"),
+                        t("report.issue.suggestion")),
+                items.stream()
+                        .map(i -> List.of(
+                                String.valueOf(i.number()),
+                                i.controlPoint(),
+                                label(i.item().riskLevel()),
+                                problem(i.item()),
+                                suggestion(d, i)))
+                        .toList(),
+                false));
     }
 
     /**
@@ -168,14 +216,20 @@ final class ReportChapters {
         if (s.notYetAssessed()) {
             b.add(new Para(t("report.noChart")));
         }
-        b.add(new Table("by-layer", groupHeader(t("report.group.layer")), s.byLayer().stream().map(ReportText::groupRow)
-                .toList(), false));
+        b.add(new Table(
+                "by-layer",
+                groupHeader(t("report.group.layer")),
+                s.byLayer().stream().map(ReportText::groupRow).toList(),
+                false));
         if (!s.notYetAssessed() && !s.byLayer().isEmpty()) {
             b.add(new Bars("chart-layer", t("report.chart.layer"), s.byLayer(), false));
         }
         b.add(new Sub(2, t("report.h.byControlPoint")));
-        b.add(new Table("by-control-point", groupHeader(t("report.group.controlPoint")),
-                s.byControlPoint().stream().map(ReportText::groupRow).toList(), false));
+        b.add(new Table(
+                "by-control-point",
+                groupHeader(t("report.group.controlPoint")),
+                s.byControlPoint().stream().map(ReportText::groupRow).toList(),
+                false));
         if (!s.notYetAssessed() && !s.byControlPoint().isEmpty()) {
             b.add(new Bars("chart-control-point", t("report.chart.controlPoint"), s.byControlPoint(), true));
         }
@@ -231,17 +285,39 @@ final class ReportChapters {
     static List<Block> riskAnalysis(ReportData d) {
         List<ItemReport> f = d.findings();
         List<Block> b = new ArrayList<>();
-        b.add(new Para(t("report.risk.intro", f.size(), d.score().highRisk().size(), d.score().mediumRisk())));
+        b.add(new Para(t(
+                "report.risk.intro",
+                f.size(),
+                d.score().highRisk().size(),
+                d.score().mediumRisk())));
         b.add(new Sub(2, t("report.h.highRisk")));
-        b.add(d.highRisk().isEmpty() ? new Para(t("report.highRisk.none"))
-                : new Table("high-risk", highRiskHeader(), highRiskRows(d), false));
+        b.add(
+                d.highRisk().isEmpty()
+                        ? new Para(t("report.highRisk.none"))
+                        : new Table("high-risk", highRiskHeader(), highRiskRows(d), false));
         if (!f.isEmpty()) {
             b.add(new Sub(2, t("report.risk.all")));
-            b.add(new Table("findings", List.of(t("report.highRisk.number"), t("report.item.id"),
-                    t("report.remediation.controlPoint"), t("report.item.verdict"), t("report.item.risk"),
-                    t("report.item.riskReason"), t("report.item.responsible")), f.stream().map(i -> List.of(
-                    String.valueOf(i.number()), i.item().requirementId(), i.controlPoint(), verdict(i.item().verdict()),
-                    label(i.item().riskLevel()), nz(i.item().riskReason()), i.responsibleNames())).toList(), false));
+            b.add(new Table(
+                    "findings",
+                    List.of(
+                            t("report.highRisk.number"),
+                            t("report.item.id"),
+                            t("report.remediation.controlPoint"),
+                            t("report.item.verdict"),
+                            t("report.item.risk"),
+                            t("report.item.riskReason"),
+                            t("report.item.responsible")),
+                    f.stream()
+                            .map(i -> List.of(
+                                    String.valueOf(i.number()),
+                                    i.item().requirementId(),
+                                    i.controlPoint(),
+                                    verdict(i.item().verdict()),
+                                    label(i.item().riskLevel()),
+                                    nz(i.item().riskReason()),
+                                    i.responsibleNames()))
+                            .toList(),
+                    false));
         }
         return b;
     }
@@ -252,14 +328,27 @@ final class ReportChapters {
         if (f.isEmpty()) {
             b.add(new Para(t("report.remediation.noFindings")));
         } else {
-            b.add(new Table("suggestions", List.of(t("report.highRisk.number"), t("report.remediation.controlPoint"),
-                    t("report.item.risk"), t("report.issue.suggestion")), f.stream().map(i -> List.of(
-                    String.valueOf(i.number()), i.controlPoint(), label(i.item().riskLevel()), suggestion(d, i)))
-                    .toList(), false));
+            b.add(new Table(
+                    "suggestions",
+                    List.of(
+                            t("report.highRisk.number"),
+                            t("report.remediation.controlPoint"),
+                            t("report.item.risk"),
+                            t("report.issue.suggestion")),
+                    f.stream()
+                            .map(i -> List.of(
+                                    String.valueOf(i.number()),
+                                    i.controlPoint(),
+                                    label(i.item().riskLevel()),
+                                    suggestion(d, i)))
+                            .toList(),
+                    false));
         }
         b.add(new Sub(2, t("report.h.remediation")));
-        b.add(d.remediations().isEmpty() ? new Para(t("report.remediation.none"))
-                : new Table("remediation", remediationHeader(), remediationRows(d.remediations()), false));
+        b.add(
+                d.remediations().isEmpty()
+                        ? new Para(t("report.remediation.none"))
+                        : new Table("remediation", remediationHeader(), remediationRows(d.remediations()), false));
         return b;
     }
 
@@ -267,7 +356,8 @@ final class ReportChapters {
         List<Block> b = new ArrayList<>(evidenceAppendix(d));
         b.add(new Sub(2, t("report.appendix.policy")));
         b.add(new Para(policyNote(d.score())));
-        b.add(new Para(String.join("\n", d.score().reasons().stream().map(Msg::text).toList())));
+        b.add(new Para(
+                String.join("\n", d.score().reasons().stream().map(Msg::text).toList())));
         return b;
     }
 
@@ -277,12 +367,21 @@ final class ReportChapters {
         b.add(new Sub(2, t("report.appendix.evidence")));
         List<List<String>> rows = new ArrayList<>();
         for (ItemReport i : d.items()) {
-            i.evidence().forEach(e -> rows.add(List.of(e.displayName(), t("report.appendix.line",
-                    i.number() + ". " + i.item().requirementId(), e.sm3(), d.person(e.uploadedByName()),
-                    Formats.date(e.createdAt())))));
+            i.evidence()
+                    .forEach(e -> rows.add(List.of(
+                            e.displayName(),
+                            t(
+                                    "report.appendix.line",
+                                    i.number() + ". " + i.item().requirementId(),
+                                    e.sm3(),
+                                    d.person(e.uploadedByName()),
+                                    Formats.date(e.createdAt())))));
         }
-        b.add(rows.isEmpty() ? new Para(t("report.appendix.noEvidence"))
-                : new Table("evidence", List.of(t("report.appendix.file"), t("report.table.content")), rows, true));
+        b.add(
+                rows.isEmpty()
+                        ? new Para(t("report.appendix.noEvidence"))
+                        : new Table(
+                                "evidence", List.of(t("report.appendix.file"), t("report.table.content")), rows, true));
         return b;
     }
 }

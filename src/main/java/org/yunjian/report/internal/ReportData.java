@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.ScoreResult;
@@ -17,9 +16,9 @@ import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
+import org.yunjian.inheritance.Inheritances;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.responsibility.MatrixSummaries;
-import org.yunjian.inheritance.Inheritances;
 
 /**
  * Everything an assessment report prints, read once under the caller's access rules (evidence the caller
@@ -34,10 +33,20 @@ import org.yunjian.inheritance.Inheritances;
  * @param people       username → display name of everyone the report names
  * @param setup        the template, the contract date, the sign-off block and the system's other parties
  */
-public record ReportData(AssessmentInfo assessment, CloudSystem system, String customerName, String providerName,
-                         String assessorName, Instant generatedAt, ScoreResult score, List<ItemReport> items,
-                         List<RemediationRow> remediations, String reportNumber, List<String> assessorNames,
-                         Map<String, String> people, Setup setup) {
+public record ReportData(
+        AssessmentInfo assessment,
+        CloudSystem system,
+        String customerName,
+        String providerName,
+        String assessorName,
+        Instant generatedAt,
+        ScoreResult score,
+        List<ItemReport> items,
+        List<RemediationRow> remediations,
+        String reportNumber,
+        List<String> assessorNames,
+        Map<String, String> people,
+        Setup setup) {
 
     public ReportData {
         items = List.copyOf(items);
@@ -47,13 +56,34 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
     }
 
     /** A report with the 2025 template, no contract date, nobody signed and no agents or matrix. */
-    public ReportData(AssessmentInfo assessment, CloudSystem system, String customerName, String providerName,
-                      String assessorName, Instant generatedAt, ScoreResult score, List<ItemReport> items,
-                      List<RemediationRow> remediations, String reportNumber, List<String> assessorNames,
-                      Map<String, String> people) {
-        this(assessment, system, customerName, providerName, assessorName, generatedAt, score, items, remediations,
-                reportNumber, assessorNames, people, new Setup(ReportTemplate.T2025, null,
-                        new SignOffs.SignOffSheet(List.of(), null, null), List.of(), null));
+    public ReportData(
+            AssessmentInfo assessment,
+            CloudSystem system,
+            String customerName,
+            String providerName,
+            String assessorName,
+            Instant generatedAt,
+            ScoreResult score,
+            List<ItemReport> items,
+            List<RemediationRow> remediations,
+            String reportNumber,
+            List<String> assessorNames,
+            Map<String, String> people) {
+        this(
+                assessment,
+                system,
+                customerName,
+                providerName,
+                assessorName,
+                generatedAt,
+                score,
+                items,
+                remediations,
+                reportNumber,
+                assessorNames,
+                people,
+                new Setup(
+                        ReportTemplate.T2025, null, new SignOffs.SignOffSheet(List.of(), null, null), List.of(), null));
     }
 
     /**
@@ -73,10 +103,17 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param revision     the 修订版 this rendering is sealed as (a correction after approval), or null for the
      *                     approved report itself and for drafts
      */
-    public record Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
-                        List<String> agents, MatrixSummaries.MatrixSummary matrix,
-                        MatrixSummaries.MatrixSummary draftMatrix, List<org.yunjian.party.SystemAsset> assets,
-                        List<PlatformAssessment> platforms, Basis basis, Revision revision) {
+    public record Setup(
+            ReportTemplate template,
+            LocalDate contractDate,
+            SignOffs.SignOffSheet signOffs,
+            List<String> agents,
+            MatrixSummaries.MatrixSummary matrix,
+            MatrixSummaries.MatrixSummary draftMatrix,
+            List<org.yunjian.party.SystemAsset> assets,
+            List<PlatformAssessment> platforms,
+            Basis basis,
+            Revision revision) {
         public Setup {
             agents = List.copyOf(agents);
             assets = List.copyOf(assets);
@@ -85,14 +122,23 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
         }
 
         /** A 等保 report (cloud extension only) without 测评对象 or platform assessments. */
-        public Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
-                     List<String> agents, MatrixSummaries.MatrixSummary matrix) {
+        public Setup(
+                ReportTemplate template,
+                LocalDate contractDate,
+                SignOffs.SignOffSheet signOffs,
+                List<String> agents,
+                MatrixSummaries.MatrixSummary matrix) {
             this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), Basis.MLPS, null);
         }
 
         /** A report on the given basis without 测评对象 or platform assessments. */
-        public Setup(ReportTemplate template, LocalDate contractDate, SignOffs.SignOffSheet signOffs,
-                     List<String> agents, MatrixSummaries.MatrixSummary matrix, Basis basis) {
+        public Setup(
+                ReportTemplate template,
+                LocalDate contractDate,
+                SignOffs.SignOffSheet signOffs,
+                List<String> agents,
+                MatrixSummaries.MatrixSummary matrix,
+                Basis basis) {
             this(template, contractDate, signOffs, agents, matrix, null, List.of(), List.of(), basis, null);
         }
     }
@@ -104,15 +150,35 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param reason    why it was corrected
      * @param issuedAt  when the 批准人 issued it
      */
-    public record Revision(int number, String reason, Instant issuedAt) {
-    }
+    public record Revision(int number, String reason, Instant issuedAt) {}
 
     /** This report as the given 修订版 (its cover says so and it is dated the day the revision was issued). */
     public ReportData revised(Revision revision) {
         Setup s = setup;
-        return new ReportData(assessment, system, customerName, providerName, assessorName, generatedAt, score, items,
-                remediations, reportNumber, assessorNames, people, new Setup(s.template(), s.contractDate(),
-                s.signOffs(), s.agents(), s.matrix(), s.draftMatrix(), s.assets(), s.platforms(), s.basis(), revision));
+        return new ReportData(
+                assessment,
+                system,
+                customerName,
+                providerName,
+                assessorName,
+                generatedAt,
+                score,
+                items,
+                remediations,
+                reportNumber,
+                assessorNames,
+                people,
+                new Setup(
+                        s.template(),
+                        s.contractDate(),
+                        s.signOffs(),
+                        s.agents(),
+                        s.matrix(),
+                        s.draftMatrix(),
+                        s.assets(),
+                        s.platforms(),
+                        s.basis(),
+                        revision));
     }
 
     /**
@@ -126,9 +192,14 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param organisation the assessment body
      * @param inherited    how many of this report's items inherit from it
      */
-    public record PlatformAssessment(String platform, Integer level, String conclusion, String reportNumber,
-                                     LocalDate date, String organisation, int inherited) {
-    }
+    public record PlatformAssessment(
+            String platform,
+            Integer level,
+            String conclusion,
+            String reportNumber,
+            LocalDate date,
+            String organisation,
+            int inherited) {}
 
     /**
      * The basis of the report.
@@ -158,7 +229,9 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
 
     /** The items with a finding (不符合 / 部分符合), in item order. */
     public List<ItemReport> findings() {
-        return items.stream().filter(i -> i.item().verdict() != null && i.item().verdict().isFinding()).toList();
+        return items.stream()
+                .filter(i -> i.item().verdict() != null && i.item().verdict().isFinding())
+                .toList();
     }
 
     /** A person by display name (the username only if the account no longer exists). */
@@ -190,7 +263,8 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
 
     /** The items the scoring policy lists as high-risk findings, in item order. */
     public List<ItemReport> highRisk() {
-        Set<String> refs = score.highRisk().stream().map(ScoringPolicy.ScoredItem::ref).collect(Collectors.toSet());
+        Set<String> refs =
+                score.highRisk().stream().map(ScoringPolicy.ScoredItem::ref).collect(Collectors.toSet());
         return items.stream().filter(i -> refs.contains(i.ref())).toList();
     }
 
@@ -209,10 +283,19 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
      * @param reviewedAt  when the assessment's review first decided on it (sent back, approved or returned), or null
      *                    if it has not been reviewed yet: a verdict change after it is a re-test (复测)
      */
-    public record ItemReport(int number, TestItem item, String clause, String requirement, String layer,
-                             String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history,
-                             List<Inheritances.Responsible> responsible, Inheritances.Inherited inherited,
-                             List<Interview> interviews, Instant reviewedAt) {
+    public record ItemReport(
+            int number,
+            TestItem item,
+            String clause,
+            String requirement,
+            String layer,
+            String controlPoint,
+            List<EvidenceInfo> evidence,
+            List<VerdictEntry> history,
+            List<Inheritances.Responsible> responsible,
+            Inheritances.Inherited inherited,
+            List<Interview> interviews,
+            Instant reviewedAt) {
         public ItemReport {
             evidence = List.copyOf(evidence);
             history = List.copyOf(history);
@@ -220,11 +303,30 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
             interviews = List.copyOf(interviews);
         }
 
-        public ItemReport(int number, TestItem item, String clause, String requirement, String layer,
-                          String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history,
-                          List<Inheritances.Responsible> responsible, Inheritances.Inherited inherited) {
-            this(number, item, clause, requirement, layer, controlPoint, evidence, history, responsible, inherited,
-                    List.of(), null);
+        public ItemReport(
+                int number,
+                TestItem item,
+                String clause,
+                String requirement,
+                String layer,
+                String controlPoint,
+                List<EvidenceInfo> evidence,
+                List<VerdictEntry> history,
+                List<Inheritances.Responsible> responsible,
+                Inheritances.Inherited inherited) {
+            this(
+                    number,
+                    item,
+                    clause,
+                    requirement,
+                    layer,
+                    controlPoint,
+                    evidence,
+                    history,
+                    responsible,
+                    inherited,
+                    List.of(),
+                    null);
         }
 
         /**
@@ -232,19 +334,32 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
          * assessment. Corrections before the first review decision are not re-tests, whatever the entry's flag says.
          */
         public boolean retest(VerdictEntry v) {
-            return reviewedAt != null && !history.isEmpty() && !history.get(0).equals(v)
+            return reviewedAt != null
+                    && !history.isEmpty()
+                    && !history.get(0).equals(v)
                     && v.recordedAt().isAfter(reviewedAt);
         }
 
-        public ItemReport(int number, TestItem item, String clause, String requirement, String layer,
-                          String controlPoint, List<EvidenceInfo> evidence, List<VerdictEntry> history) {
+        public ItemReport(
+                int number,
+                TestItem item,
+                String clause,
+                String requirement,
+                String layer,
+                String controlPoint,
+                List<EvidenceInfo> evidence,
+                List<VerdictEntry> history) {
             this(number, item, clause, requirement, layer, controlPoint, evidence, history, List.of(), null);
         }
 
         /** The responsible organisations' names, joined. */
         public String responsibleNames() {
-            return responsible.isEmpty() ? "—" : org.yunjian.shared.Msg.joined(responsible.stream()
-                    .map(r -> org.yunjian.shared.Msg.decode(r.name())).toList()).text();
+            return responsible.isEmpty()
+                    ? "—"
+                    : org.yunjian.shared.Msg.joined(responsible.stream()
+                                    .map(r -> org.yunjian.shared.Msg.decode(r.name()))
+                                    .toList())
+                            .text();
         }
 
         /** Stable reference of the item: requirement id and side. */
@@ -254,7 +369,6 @@ public record ReportData(AssessmentInfo assessment, CloudSystem system, String c
     }
 
     /** A remediation task with its item's number and requirement, and the responsible organisation's name. */
-    public record RemediationRow(Remediation task, int itemNumber, String requirementId, String controlPoint,
-                                 String responsibleName) {
-    }
+    public record RemediationRow(
+            Remediation task, int itemNumber, String requirementId, String controlPoint, String responsibleName) {}
 }

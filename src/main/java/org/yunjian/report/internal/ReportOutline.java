@@ -1,7 +1,6 @@
 package org.yunjian.report.internal;
 
 import java.util.List;
-
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.ScoreResult;
 
@@ -11,8 +10,7 @@ import org.yunjian.assessment.ScoreResult;
  */
 public final class ReportOutline {
 
-    private ReportOutline() {
-    }
+    private ReportOutline() {}
 
     /** A chapter of the report; its heading is {@code report.ch.<key>}. {@code numbered}: body chapters 1, 2, …. */
     public enum Chapter {
@@ -60,20 +58,43 @@ public final class ReportOutline {
     /** The chapters before the table of contents. */
     static List<Chapter> front(ReportTemplate t) {
         return t == ReportTemplate.T2021
-                ? List.of(Chapter.BASIC_INFO, Chapter.STATEMENT, Chapter.CONCLUSION_TABLE, Chapter.MAJOR_RISKS,
+                ? List.of(
+                        Chapter.BASIC_INFO,
+                        Chapter.STATEMENT,
+                        Chapter.CONCLUSION_TABLE,
+                        Chapter.MAJOR_RISKS,
                         Chapter.CONCLUSION_EXTENSION)
-                : List.of(Chapter.BASIC_INFO, Chapter.STATEMENT, Chapter.CONCLUSION_TABLE, Chapter.OVERALL,
+                : List.of(
+                        Chapter.BASIC_INFO,
+                        Chapter.STATEMENT,
+                        Chapter.CONCLUSION_TABLE,
+                        Chapter.OVERALL,
                         Chapter.MAIN_ISSUES);
     }
 
     /** The chapters after the table of contents. */
     static List<Chapter> body(ReportTemplate t) {
         return t == ReportTemplate.T2021
-                ? List.of(Chapter.OVERVIEW, Chapter.OBJECT, Chapter.SINGLE_RESULTS, Chapter.SINGLE_SUMMARY,
-                        Chapter.HOLISTIC, Chapter.RISK_ANALYSIS, Chapter.CONCLUSION, Chapter.REMEDIATION,
-                        Chapter.APPENDICES, Chapter.SIGN_OFF)
-                : List.of(Chapter.OVERVIEW, Chapter.OBJECT, Chapter.SINGLE_RESULTS, Chapter.HOLISTIC,
-                        Chapter.RISK_ANALYSIS, Chapter.CONCLUSION, Chapter.REMEDIATION, Chapter.APPENDICES,
+                ? List.of(
+                        Chapter.OVERVIEW,
+                        Chapter.OBJECT,
+                        Chapter.SINGLE_RESULTS,
+                        Chapter.SINGLE_SUMMARY,
+                        Chapter.HOLISTIC,
+                        Chapter.RISK_ANALYSIS,
+                        Chapter.CONCLUSION,
+                        Chapter.REMEDIATION,
+                        Chapter.APPENDICES,
+                        Chapter.SIGN_OFF)
+                : List.of(
+                        Chapter.OVERVIEW,
+                        Chapter.OBJECT,
+                        Chapter.SINGLE_RESULTS,
+                        Chapter.HOLISTIC,
+                        Chapter.RISK_ANALYSIS,
+                        Chapter.CONCLUSION,
+                        Chapter.REMEDIATION,
+                        Chapter.APPENDICES,
                         Chapter.SIGN_OFF);
     }
 
@@ -87,8 +108,15 @@ public final class ReportOutline {
      * groups and per item, findings, the compliance-rate conclusion, remediation, evidence and sign-off.
      */
     static List<Chapter> genericBody() {
-        return List.of(Chapter.GENERIC_OVERVIEW, Chapter.OBJECT, Chapter.GENERIC_RESULTS, Chapter.RISK_ANALYSIS,
-                Chapter.GENERIC_CONCLUSION, Chapter.REMEDIATION, Chapter.GENERIC_APPENDIX, Chapter.SIGN_OFF);
+        return List.of(
+                Chapter.GENERIC_OVERVIEW,
+                Chapter.OBJECT,
+                Chapter.GENERIC_RESULTS,
+                Chapter.RISK_ANALYSIS,
+                Chapter.GENERIC_CONCLUSION,
+                Chapter.REMEDIATION,
+                Chapter.GENERIC_APPENDIX,
+                Chapter.SIGN_OFF);
     }
 
     /** One piece of a chapter. */
@@ -101,16 +129,13 @@ public final class ReportOutline {
     }
 
     /** A paragraph (line breaks kept). */
-    public record Para(String text) implements Block {
-    }
+    public record Para(String text) implements Block {}
 
     /** A sub-heading: level 2 or 3. */
-    public record Sub(int level, String text) implements Block {
-    }
+    public record Sub(int level, String text) implements Block {}
 
     /** A bold line introducing the table below it (an item's heading). */
-    public record Caption(String text) implements Block {
-    }
+    public record Caption(String text) implements Block {}
 
     /**
      * A table; {@code keyValue}: two columns, the first a label, no header row printed in bold.

@@ -4,7 +4,6 @@ import static org.yunjian.report.ReportText.*;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.yunjian.report.internal.ReportOutline.Block;
 import org.yunjian.report.internal.ReportOutline.Para;
 import org.yunjian.report.internal.ReportOutline.Table;
@@ -18,8 +17,7 @@ import org.yunjian.shared.Formats;
  */
 final class ReportTemplateTables {
 
-    private ReportTemplateTables() {
-    }
+    private ReportTemplateTables() {}
 
     /** A line to write on by hand. */
     private static String blank() {
@@ -32,27 +30,58 @@ final class ReportTemplateTables {
         rows.add(List.of(t("report.basicInfo.system"), d.system().name()));
         rows.add(List.of(t("report.cover.level"), level(d.system().protectionLevel())));
         rows.add(List.of(t("report.basicInfo.extensions"), t("report.basicInfo.cloudExtension")));
-        rows.add(List.of(t("report.basicInfo.models"), t("report.basicInfo.modelsValue",
-                label(d.system().deploymentModel()), label(d.system().serviceModel()))));
+        rows.add(List.of(
+                t("report.basicInfo.models"),
+                t(
+                        "report.basicInfo.modelsValue",
+                        label(d.system().deploymentModel()),
+                        label(d.system().serviceModel()))));
         rows.add(List.of(t("report.basicInfo.owner"), d.customerName()));
         rows.add(List.of(t("report.object.provider"), d.providerName() == null ? "—" : d.providerName()));
-        rows.add(List.of(t("report.basicInfo.platform"), d.setup().platforms().isEmpty() ? "—"
-                : String.join("\n", d.setup().platforms().stream().map(ReportData.PlatformAssessment::platform)
-                .distinct().toList())));
+        rows.add(List.of(
+                t("report.basicInfo.platform"),
+                d.setup().platforms().isEmpty()
+                        ? "—"
+                        : String.join(
+                                "\n",
+                                d.setup().platforms().stream()
+                                        .map(ReportData.PlatformAssessment::platform)
+                                        .distinct()
+                                        .toList())));
         rows.add(List.of(t("report.cover.assessor"), d.assessorName()));
-        rows.add(List.of(t("report.cover.assessors"), d.assessorNames().isEmpty() ? t("report.cover.allAssessors")
-                : String.join(t("report.listSeparator"), d.assessorNames())));
-        rows.add(List.of(t("report.basicInfo.period"), t("report.basicInfo.periodValue",
-                date(d.assessment().createdAt()), d.assessment().completedAt() == null ? t("report.basicInfo.open")
-                        : date(d.assessment().completedAt()))));
+        rows.add(List.of(
+                t("report.cover.assessors"),
+                d.assessorNames().isEmpty()
+                        ? t("report.cover.allAssessors")
+                        : String.join(t("report.listSeparator"), d.assessorNames())));
+        rows.add(List.of(
+                t("report.basicInfo.period"),
+                t(
+                        "report.basicInfo.periodValue",
+                        date(d.assessment().createdAt()),
+                        d.assessment().completedAt() == null
+                                ? t("report.basicInfo.open")
+                                : date(d.assessment().completedAt()))));
         rows.add(List.of(t("report.cover.number"), nz(d.reportNumber())));
         rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
-        rows.add(List.of(t("report.summary.conclusion"), d.score().conclusionText().text()));
+        rows.add(List.of(
+                t("report.summary.conclusion"), d.score().conclusionText().text()));
         SignOffs.SignOffSheet s = d.setup().signOffs();
-        rows.add(List.of(t("report.signOff.tester"), s.testers().isEmpty() ? "—"
-                : String.join(t("report.listSeparator"), s.testers().stream().map(SignOffs.Signature::name).toList())));
-        rows.add(List.of(t("report.signOff.reviewer"), s.reviewer() == null ? "—" : s.reviewer().name()));
-        rows.add(List.of(t("report.signOff.approver"), s.approver() == null ? "—" : s.approver().name()));
+        rows.add(List.of(
+                t("report.signOff.tester"),
+                s.testers().isEmpty()
+                        ? "—"
+                        : String.join(
+                                t("report.listSeparator"),
+                                s.testers().stream()
+                                        .map(SignOffs.Signature::name)
+                                        .toList())));
+        rows.add(List.of(
+                t("report.signOff.reviewer"),
+                s.reviewer() == null ? "—" : s.reviewer().name()));
+        rows.add(List.of(
+                t("report.signOff.approver"),
+                s.approver() == null ? "—" : s.approver().name()));
         return List.of(new Table("basic-info", List.of(t("report.table.item"), t("report.table.content")), rows, true));
     }
 
@@ -62,10 +91,15 @@ final class ReportTemplateTables {
         List<List<String>> system = new ArrayList<>();
         system.add(List.of(t("report.basicInfo.system"), d.system().name()));
         system.add(List.of(t("report.cover.level"), level(d.system().protectionLevel())));
-        system.add(List.of(t("report.basicInfo.models"), t("report.basicInfo.modelsValue",
-                label(d.system().deploymentModel()), label(d.system().serviceModel()))));
+        system.add(List.of(
+                t("report.basicInfo.models"),
+                t(
+                        "report.basicInfo.modelsValue",
+                        label(d.system().deploymentModel()),
+                        label(d.system().serviceModel()))));
         system.add(List.of(t("report.object.provider"), d.providerName() == null ? "—" : d.providerName()));
-        system.add(List.of(t("report.summary.conclusion"), d.score().conclusionText().text()));
+        system.add(List.of(
+                t("report.summary.conclusion"), d.score().conclusionText().text()));
         b.add(new Table("cloud-extension", List.of(t("report.table.item"), t("report.table.content")), system, true));
         b.addAll(platforms(d));
         return b;
@@ -86,8 +120,8 @@ final class ReportTemplateTables {
             rows.add(List.of(t("report.platform.date"), p.date() == null ? "—" : Formats.date(p.date())));
             rows.add(List.of(t("report.platform.organisation"), nz(p.organisation())));
             rows.add(List.of(t("report.platform.inherited"), String.valueOf(p.inherited())));
-            b.add(new Table("platform-assessment", List.of(t("report.table.item"), t("report.table.content")), rows,
-                    true));
+            b.add(new Table(
+                    "platform-assessment", List.of(t("report.table.item"), t("report.table.content")), rows, true));
         }
         return b;
     }
@@ -102,9 +136,18 @@ final class ReportTemplateTables {
         s.testers().forEach(x -> rows.add(line(t("report.signOff.tester"), x)));
         rows.add(line(t("report.signOff.reviewer"), s.reviewer()));
         rows.add(line(t("report.signOff.approver"), s.approver()));
-        return List.of(new Table("sign-off", List.of(t("report.signOff.role"), t("report.signOff.name"),
-                        t("report.signOff.signature"), t("report.signOff.date")), rows, false),
-                new Para(t("report.seal.body", d.assessorName())), new Para(t("report.seal.place")),
+        return List.of(
+                new Table(
+                        "sign-off",
+                        List.of(
+                                t("report.signOff.role"),
+                                t("report.signOff.name"),
+                                t("report.signOff.signature"),
+                                t("report.signOff.date")),
+                        rows,
+                        false),
+                new Para(t("report.seal.body", d.assessorName())),
+                new Para(t("report.seal.place")),
                 new Para(t("report.seal.date", t("report.signOff.blankDate"))));
     }
 
@@ -116,7 +159,8 @@ final class ReportTemplateTables {
         if (sig == null) {
             return List.of(role, blank(), blank(), t("report.signOff.blankDate"));
         }
-        return sig.at() == null ? List.of(role, sig.name(), blank(), t("report.signOff.blankDate"))
+        return sig.at() == null
+                ? List.of(role, sig.name(), blank(), t("report.signOff.blankDate"))
                 : List.of(role, sig.name(), blank(), date(sig.at()));
     }
 }

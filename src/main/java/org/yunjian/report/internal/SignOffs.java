@@ -2,7 +2,6 @@ package org.yunjian.report.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.yunjian.assessment.spi.Records;
 
 /**
@@ -14,8 +13,7 @@ public interface SignOffs {
     SignOffSheet sheet(Records.AssessmentInfo assessment);
 
     /** A person by display name, and when they signed (null: not yet). */
-    record Signature(String name, Instant at) {
-    }
+    record Signature(String name, Instant at) {}
 
     record SignOffSheet(List<Signature> testers, Signature reviewer, Signature approver) {
         public SignOffSheet {

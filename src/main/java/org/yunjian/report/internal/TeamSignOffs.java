@@ -5,14 +5,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.security.UserAdministration;
-import org.yunjian.security.UserView;
 import org.yunjian.assessment.spi.Records;
 import org.yunjian.review.ReviewRepository;
 import org.yunjian.review.Reviews;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.security.UserView;
 
 /**
  * The sign-off block from the assessment's team and its review history: the testers signed when they last submitted,
@@ -32,8 +31,8 @@ class TeamSignOffs implements SignOffs {
 
     @Override
     public SignOffSheet sheet(Records.AssessmentInfo a) {
-        Map<UUID, String> names = users.list().stream()
-                .collect(Collectors.toMap(UserView::id, UserView::displayName, (x, y) -> x));
+        Map<UUID, String> names =
+                users.list().stream().collect(Collectors.toMap(UserView::id, UserView::displayName, (x, y) -> x));
         Map<AssessmentRole, Reviews.Step> signed = Reviews.signatures(reviews.steps(a.id()));
         Reviews.Step submitted = signed.get(AssessmentRole.TESTER);
         List<Signature> testers = a.assessors().stream()
@@ -44,11 +43,14 @@ class TeamSignOffs implements SignOffs {
         }
         Function<UUID, Signature> reviewer = id -> signature(names, id, signed.get(AssessmentRole.REVIEWER));
         Function<UUID, Signature> approver = id -> signature(names, id, signed.get(AssessmentRole.APPROVER));
-        return new SignOffSheet(testers, a.reviewers().stream().findFirst().map(reviewer).orElse(null),
+        return new SignOffSheet(
+                testers,
+                a.reviewers().stream().findFirst().map(reviewer).orElse(null),
                 a.approvers().stream().findFirst().map(approver).orElse(null));
     }
 
     private static Signature signature(Map<UUID, String> names, UUID id, Reviews.Step step) {
-        return new Signature(names.getOrDefault(id, "—"), step != null && step.actorId().equals(id) ? step.at() : null);
+        return new Signature(
+                names.getOrDefault(id, "—"), step != null && step.actorId().equals(id) ? step.at() : null);
     }
 }

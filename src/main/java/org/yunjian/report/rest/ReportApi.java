@@ -1,10 +1,8 @@
 package org.yunjian.report.rest;
 
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +30,8 @@ class ReportApi {
 
     @GetMapping("/api/assessments/{id}/report.docx")
     @PreAuthorize(Access.WHO)
-    @Operation(summary = "The assessment report as a Word document (Chinese; headings, tables, charts, evidence hashes)")
+    @Operation(
+            summary = "The assessment report as a Word document (Chinese; headings, tables, charts, evidence hashes)")
     ResponseEntity<byte[]> docx(@PathVariable UUID id) {
         return send(reports.export(id, Reports.Format.DOCX, "web"));
     }
@@ -52,7 +51,8 @@ class ReportApi {
     }
 
     static ResponseEntity<byte[]> send(Reports.Document d) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.format().mediaType()))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(d.format().mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(d.content());

@@ -1,12 +1,10 @@
 package org.yunjian.report.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,22 +34,34 @@ class ReportRecordApi {
     }
 
     /** A sealed file. */
-    record RecordFileResponse(String format, String language, String fileName, String sm3, long size) {
-    }
+    record RecordFileResponse(String format, String language, String fileName, String sm3, long size) {}
 
     /** A revision of the approved report. */
-    record RevisionResponse(int revision, String reportNumber, Instant approvedAt, String approverName, String reason,
-                            String sealSm3, List<RecordFileResponse> files) {
+    record RevisionResponse(
+            int revision,
+            String reportNumber,
+            Instant approvedAt,
+            String approverName,
+            String reason,
+            String sealSm3,
+            List<RecordFileResponse> files) {
         static RevisionResponse of(ReportRecords.Revision r) {
-            return new RevisionResponse(r.revision(), r.reportNumber(), r.approvedAt(), r.approverName(), r.reason(),
-                    r.sealSm3(), r.files().stream().map(f -> new RecordFileResponse(f.format().name(), f.language(), f.fileName(), f.sm3(),
-                    f.size())).toList());
+            return new RevisionResponse(
+                    r.revision(),
+                    r.reportNumber(),
+                    r.approvedAt(),
+                    r.approverName(),
+                    r.reason(),
+                    r.sealSm3(),
+                    r.files().stream()
+                            .map(f -> new RecordFileResponse(
+                                    f.format().name(), f.language(), f.fileName(), f.sm3(), f.size()))
+                            .toList());
         }
     }
 
     /** A correction after approval: why, and the confirmation that it cannot be undone. */
-    record ReviseRequest(String reason, Boolean confirm) {
-    }
+    record ReviseRequest(String reason, Boolean confirm) {}
 
     @GetMapping("/api/assessments/{id}/report-revisions")
     @PreAuthorize(Access.WHO)
@@ -63,15 +73,19 @@ class ReportRecordApi {
     @PostMapping("/api/assessments/{id}/report-revisions")
     @PreAuthorize(Access.WHO)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Seal a new revision (修订版) of the approved report as it renders now: the 批准人 only, with a reason and confirm=true; earlier revisions stay")
+    @Operation(
+            summary =
+                    "Seal a new revision (修订版) of the approved report as it renders now: the 批准人 only, with a reason and confirm=true; earlier revisions stay")
     RevisionResponse revise(@PathVariable UUID id, @RequestBody(required = false) ReviseRequest body) {
-        return RevisionResponse.of(records.revise(id, body == null ? null : body.reason(),
-                body != null && Boolean.TRUE.equals(body.confirm())));
+        return RevisionResponse.of(records.revise(
+                id, body == null ? null : body.reason(), body != null && Boolean.TRUE.equals(body.confirm())));
     }
 
     @GetMapping("/api/assessments/{id}/report-revisions/{revision}/report.docx")
     @PreAuthorize(Access.WHO)
-    @Operation(summary = "The sealed Word report of a revision, byte for byte, in the request's language (Chinese or English)")
+    @Operation(
+            summary =
+                    "The sealed Word report of a revision, byte for byte, in the request's language (Chinese or English)")
     ResponseEntity<byte[]> docx(@PathVariable UUID id, @PathVariable int revision) {
         return file(id, revision, Reports.Format.DOCX);
     }
@@ -99,29 +113,48 @@ class ReportRecordApi {
 
     /** The public check's answer: {@code genuine} false and nothing else for a wrong pair. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record CheckResponse(boolean genuine, String reportNumber, Integer revision, Instant approvedAt,
-                         String assessorOrganization, String format, String language, Integer latestRevision) {
-    }
+    record CheckResponse(
+            boolean genuine,
+            String reportNumber,
+            Integer revision,
+            Instant approvedAt,
+            String assessorOrganization,
+            String format,
+            String language,
+            Integer latestRevision) {}
 
     @GetMapping("/api/report-check")
     @PreAuthorize("permitAll()") // a regulator has no account (SecurityConfig.PUBLIC); rate-limited per address
-    @Operation(summary = "Public, no login: is the file with this SM3 a sealed revision of this report number? A wrong pair answers only genuine=false; failed checks count against the address like failed logins (429 past the limit)")
-    ResponseEntity<?> check(@org.springframework.web.bind.annotation.RequestParam(required = false) String number,
-                            @org.springframework.web.bind.annotation.RequestParam(required = false) String sm3,
-                            jakarta.servlet.http.HttpServletRequest request) {
+    @Operation(
+            summary =
+                    "Public, no login: is the file with this SM3 a sealed revision of this report number? A wrong pair answers only genuine=false; failed checks count against the address like failed logins (429 past the limit)")
+    ResponseEntity<?> check(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String number,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String sm3,
+            jakarta.servlet.http.HttpServletRequest request) {
         ReportRecords.requireCheckable(number, sm3); // bad input is a 400 naming the field, not a silent "no"
         ReportRecords.PublicAnswer a = records.publicCheck(request.getRemoteAddr(), number, sm3);
         if (a.throttled()) {
-            long seconds = Math.max(1, a.retryAfter().toSeconds() + (a.retryAfter().toMillisPart() > 0 ? 1 : 0));
+            long seconds =
+                    Math.max(1, a.retryAfter().toSeconds() + (a.retryAfter().toMillisPart() > 0 ? 1 : 0));
             org.springframework.http.ProblemDetail p = org.springframework.http.ProblemDetail.forStatusAndDetail(
                     HttpStatus.TOO_MANY_REQUESTS, org.yunjian.shared.Texts.get("record.check.throttled", seconds));
             p.setType(java.net.URI.create("urn:yunjian:problem:too-many-attempts"));
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(p);
         }
-        return ResponseEntity.ok(a.match().map(m -> new CheckResponse(true, m.reportNumber(), m.revision(),
-                        m.approvedAt(), m.assessorOrgName(), m.format().name(), m.language(), m.latestRevision()))
+        return ResponseEntity.ok(a.match()
+                .map(m -> new CheckResponse(
+                        true,
+                        m.reportNumber(),
+                        m.revision(),
+                        m.approvedAt(),
+                        m.assessorOrgName(),
+                        m.format().name(),
+                        m.language(),
+                        m.latestRevision()))
                 .orElse(new CheckResponse(false, null, null, null, null, null, null, null)));
     }
 

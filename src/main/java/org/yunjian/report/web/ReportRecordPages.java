@@ -1,13 +1,11 @@
 package org.yunjian.report.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,10 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.report.ReportRecords;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * The approved report's revisions on the assessment page (a new 修订版 by the 批准人, confirmed) and the public
@@ -47,23 +45,37 @@ class ReportRecordPages {
 
     @PostMapping("/assessments/{id}/report-revisions")
     @PreAuthorize(Access.WHO)
-    String revise(@PathVariable UUID id, @RequestParam(required = false) String reason,
-                  @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+    String revise(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes flash) {
         String back = "redirect:/assessments/" + id + "#reports";
         // refused, the alert at the revision form (its field errors as one text), the typed reason kept
-        return PageRefusal.on(flash).in(REVISION).conflicts().errorsAsAlert(" ").attempt(() -> {
-            ReportRecords.Revision r = records.revise(id, reason, confirm);
-            flash.addFlashAttribute("message", Texts.get("record.revised", r.revision(), r.sealSm3()));
-        }, () -> back, () -> {
-            flash.addFlashAttribute("revisionReason", reason);
-            return back;
-        });
+        return PageRefusal.on(flash)
+                .in(REVISION)
+                .conflicts()
+                .errorsAsAlert(" ")
+                .attempt(
+                        () -> {
+                            ReportRecords.Revision r = records.revise(id, reason, confirm);
+                            flash.addFlashAttribute("message", Texts.get("record.revised", r.revision(), r.sealSm3()));
+                        },
+                        () -> back,
+                        () -> {
+                            flash.addFlashAttribute("revisionReason", reason);
+                            return back;
+                        });
     }
 
     @GetMapping(PUBLIC_CHECK)
     @PreAuthorize("permitAll()") // a regulator has no account (SecurityConfig.PUBLIC); rate-limited per address
-    String check(@RequestParam(required = false) String number, @RequestParam(required = false) String sm3,
-                 HttpServletRequest request, HttpServletResponse response, Model model) {
+    String check(
+            @RequestParam(required = false) String number,
+            @RequestParam(required = false) String sm3,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         model.addAttribute("number", number);
         model.addAttribute("sm3", sm3);
         model.addAttribute("fingerprint", records.fingerprint());
@@ -84,8 +96,13 @@ class ReportRecordPages {
 
     @PostMapping(PUBLIC_CHECK)
     @PreAuthorize("permitAll()") // as above; the file is hashed here and not kept
-    String checkFile(@RequestParam(required = false) String number, @RequestParam(required = false) MultipartFile file,
-                     HttpServletRequest request, HttpServletResponse response, Model model) throws IOException {
+    String checkFile(
+            @RequestParam(required = false) String number,
+            @RequestParam(required = false) MultipartFile file,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
         model.addAttribute("number", number);
         model.addAttribute("fingerprint", records.fingerprint());
         if (file == null || file.isEmpty()) {
@@ -95,7 +112,8 @@ class ReportRecordPages {
         }
         byte[] content = file.getBytes();
         String[] sm3 = new String[1];
-        PageRefusal.on(model).fields(refused -> Map.of("file", Texts.get("record.check.error.type")))
+        PageRefusal.on(model)
+                .fields(refused -> Map.of("file", Texts.get("record.check.error.type")))
                 .fill(() -> sm3[0] = records.sm3OfUpload(content), () -> response.setStatus(400));
         if (sm3[0] == null) {
             return "assessment/report-check";
@@ -108,7 +126,8 @@ class ReportRecordPages {
     @GetMapping(PUBLIC_CHECK + "/signing-key.pem")
     @PreAuthorize("permitAll()") // a public key
     ResponseEntity<byte[]> signingKey() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-pem-file"))
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/x-pem-file"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"yunjian-platform-signing.pub.pem\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .body(records.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
@@ -116,7 +135,8 @@ class ReportRecordPages {
 
     private static void answer(ReportRecords.PublicAnswer a, HttpServletResponse response, Model model) {
         if (a.throttled()) {
-            long seconds = Math.max(1, a.retryAfter().toSeconds() + (a.retryAfter().toMillisPart() > 0 ? 1 : 0));
+            long seconds =
+                    Math.max(1, a.retryAfter().toSeconds() + (a.retryAfter().toMillisPart() > 0 ? 1 : 0));
             response.setStatus(429);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
             model.addAttribute("throttled", Texts.get("record.check.throttled", seconds));

@@ -1,7 +1,6 @@
 package org.yunjian.responsibility.cli;
 
 import java.util.function.IntSupplier;
-
 import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Option;
 

@@ -3,29 +3,26 @@ package org.yunjian.responsibility.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.responsibility.internal.liability.Liability;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.internal.liability.IncidentRepository.IncidentRecord;
 import org.yunjian.responsibility.internal.liability.IncidentService;
+import org.yunjian.responsibility.internal.liability.Liability;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code yunjian responsibility liability|incidents}: the Annex B lookup and a system's recorded incidents. */
 final class LiabilityCommands {
 
-    private LiabilityCommands() {
-    }
+    private LiabilityCommands() {}
 
     /**
      * {@code liability --query TEXT [--system ID]}: the incidents of table B.1 matching the text (Chinese or
@@ -34,7 +31,10 @@ final class LiabilityCommands {
     @Command(name = "liability", mixinStandardHelpOptions = true)
     static class Lookup extends ActingCommand {
 
-        @Option(names = "--query", required = true, paramLabel = "TEXT",
+        @Option(
+                names = "--query",
+                required = true,
+                paramLabel = "TEXT",
                 descriptionKey = "cli.responsibility.option.query")
         String query;
 
@@ -62,10 +62,16 @@ final class LiabilityCommands {
             }
             out.println(Texts.get("cli.responsibility.liability.count", found.size(), query));
             for (Liability.Incident i : found) {
-                out.println(Texts.get("cli.responsibility.liability.incident", i.number(),
-                        RuleQuote.of(i.id(), catalog).text(), Msg.of(i.kind()).text(), i.relatedClause()));
-                out.println(Texts.get("cli.responsibility.liability.liable", Msg.joined(i.liableRolesInOrder().stream()
-                        .map(Msg::of).toList()).text()));
+                out.println(Texts.get(
+                        "cli.responsibility.liability.incident",
+                        i.number(),
+                        RuleQuote.of(i.id(), catalog).text(),
+                        Msg.of(i.kind()).text(),
+                        i.relatedClause()));
+                out.println(Texts.get(
+                        "cli.responsibility.liability.liable",
+                        Msg.joined(i.liableRolesInOrder().stream().map(Msg::of).toList())
+                                .text()));
                 if (systemId != null) {
                     analysis(out, service.analyse(systemId, i.id().value()).analysis());
                 }
@@ -74,24 +80,40 @@ final class LiabilityCommands {
         }
 
         private void analysis(PrintWriter out, LiabilityAnalysis a) {
-            out.println("    " + (a.onMatrix() ? Texts.get("responsibility.incident.basis.version", a.matrixVersion(),
-                    Msg.of(a.matrixStatus()).text()) : Texts.get("responsibility.liability.noMatrix")));
+            out.println("    "
+                    + (a.onMatrix()
+                            ? Texts.get(
+                                    "responsibility.incident.basis.version",
+                                    a.matrixVersion(),
+                                    Msg.of(a.matrixStatus()).text())
+                            : Texts.get("responsibility.liability.noMatrix")));
             for (LiabilityAnalysis.LiableRole l : a.liable()) {
                 if (l.holders().isEmpty()) {
-                    out.println(Texts.get("cli.responsibility.liability.holderNone", Msg.of(l.role()).text()));
+                    out.println(Texts.get(
+                            "cli.responsibility.liability.holderNone",
+                            Msg.of(l.role()).text()));
                 }
                 for (LiabilityAnalysis.Holder h : l.holders()) {
-                    out.println(Texts.get("cli.responsibility.liability.holder", Msg.of(l.role()).text(), h.name(),
-                            h.contacts().isEmpty() ? Texts.get("responsibility.liability.noContacts")
-                                    : String.join(Texts.get("responsibility.liability.contactSeparator"), h.contacts())));
+                    out.println(Texts.get(
+                            "cli.responsibility.liability.holder",
+                            Msg.of(l.role()).text(),
+                            h.name(),
+                            h.contacts().isEmpty()
+                                    ? Texts.get("responsibility.liability.noContacts")
+                                    : String.join(
+                                            Texts.get("responsibility.liability.contactSeparator"), h.contacts())));
                 }
             }
             for (LiabilityAnalysis.AnalysedRow r : a.rows()) {
                 RuleQuote q = RuleQuote.of(RequirementId.of(r.duty()), catalog);
                 out.println(Texts.get("cli.responsibility.liability.row", q.ref(), q.text()));
                 for (LiabilityAnalysis.RowParty p : r.parties()) {
-                    out.println(Texts.get("cli.responsibility.liability.rowParty", Texts.get(
-                            "responsibility.liability.as", p.accountableName(), Msg.of(p.role()).text()),
+                    out.println(Texts.get(
+                            "cli.responsibility.liability.rowParty",
+                            Texts.get(
+                                    "responsibility.liability.as",
+                                    p.accountableName(),
+                                    Msg.of(p.role()).text()),
                             p.implementerName()));
                 }
             }
@@ -102,7 +124,10 @@ final class LiabilityCommands {
     @Command(name = "incidents", mixinStandardHelpOptions = true)
     static class Incidents extends ActingCommand {
 
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+        @Option(
+                names = "--system",
+                required = true,
+                paramLabel = "SYSTEM_ID",
                 descriptionKey = "cli.responsibility.option.system")
         UUID systemId;
 
@@ -123,9 +148,13 @@ final class LiabilityCommands {
             }
             out.println(Texts.get("cli.responsibility.incidents.head", system, records.size()));
             for (IncidentRecord r : records) {
-                out.println(Texts.get("cli.responsibility.incidents.line", Formats.minute(r.occurredAt()),
-                        r.incident().substring(r.incident().lastIndexOf('-') + 1), r.title(),
-                        r.reference() == null ? "—" : r.reference(), r.id()));
+                out.println(Texts.get(
+                        "cli.responsibility.incidents.line",
+                        Formats.minute(r.occurredAt()),
+                        r.incident().substring(r.incident().lastIndexOf('-') + 1),
+                        r.title(),
+                        r.reference() == null ? "—" : r.reference(),
+                        r.id()));
             }
             return 0;
         }

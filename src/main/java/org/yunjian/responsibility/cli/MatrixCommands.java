@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Accountable;
@@ -24,7 +23,6 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.version.ExpectedVersion;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,14 +34,17 @@ import picocli.CommandLine.Option;
  */
 final class MatrixCommands {
 
-    private MatrixCommands() {
-    }
+    private MatrixCommands() {}
 
     /** What every change command has: the system, the user acting, the service. */
     abstract static class Change extends ActingCommand {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+        @Option(
+                names = "--system",
+                required = true,
+                paramLabel = "SYSTEM_ID",
                 descriptionKey = "cli.responsibility.option.system")
         UUID systemId;
+
         @Mixin
         BaseVersionOption baseVersion = new BaseVersionOption();
 
@@ -61,7 +62,9 @@ final class MatrixCommands {
 
         /** The new version, as the pages say it. */
         int saved(PrintWriter out, MatrixView v) {
-            out.println(Texts.get("cli.responsibility.saved", v.version().version(),
+            out.println(Texts.get(
+                    "cli.responsibility.saved",
+                    v.version().version(),
                     Msg.of(v.version().status()).text()));
             return 0;
         }
@@ -82,13 +85,25 @@ final class MatrixCommands {
 
     /** A duty and one of its accountable parties. */
     abstract static class RowChange extends Change {
-        @Option(names = "--duty", required = true, paramLabel = "DUTY_ID",
+        @Option(
+                names = "--duty",
+                required = true,
+                paramLabel = "DUTY_ID",
                 descriptionKey = "cli.responsibility.option.duty")
         String duty;
-        @Option(names = "--accountable", required = true, paramLabel = "ORG_ID",
+
+        @Option(
+                names = "--accountable",
+                required = true,
+                paramLabel = "ORG_ID",
                 descriptionKey = "cli.responsibility.option.accountable")
         UUID accountable;
-        @Option(names = "--role", required = true, paramLabel = "ROLE", descriptionKey = "cli.responsibility.option.role")
+
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
+                descriptionKey = "cli.responsibility.option.role")
         PartyRole role;
 
         RowChange(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service) {
@@ -104,8 +119,11 @@ final class MatrixCommands {
     abstract static class ChainChange extends RowChange {
         final HandOvers handOvers;
 
-        ChainChange(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
-                    HandOvers handOvers) {
+        ChainChange(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                ResponsibilityService service,
+                HandOvers handOvers) {
             super(users, events, service);
             this.handOvers = handOvers;
         }
@@ -116,24 +134,37 @@ final class MatrixCommands {
     static class HandOn extends ChainChange {
         @Option(names = "--to", required = true, paramLabel = "ORG_ID", descriptionKey = "cli.responsibility.option.to")
         UUID to;
-        @Option(names = "--agreement", required = true, paramLabel = "NAME",
+
+        @Option(
+                names = "--agreement",
+                required = true,
+                paramLabel = "NAME",
                 descriptionKey = "cli.responsibility.option.agreement")
         String agreement;
-        @Option(names = "--clause", required = true, paramLabel = "CLAUSE",
+
+        @Option(
+                names = "--clause",
+                required = true,
+                paramLabel = "CLAUSE",
                 descriptionKey = "cli.responsibility.option.clause")
         String clause;
+
         @Option(names = "--on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.responsibility.option.handedOverOn")
         LocalDate on;
 
-        HandOn(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
-               HandOvers handOvers) {
+        HandOn(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                ResponsibilityService service,
+                HandOvers handOvers) {
             super(users, events, service, handOvers);
         }
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            return saved(out, handOvers.handOn(systemId, duty, who(), new StoredHop(null, to, agreement, clause, on),
-                    base()));
+            return saved(
+                    out,
+                    handOvers.handOn(systemId, duty, who(), new StoredHop(null, to, agreement, clause, on), base()));
         }
     }
 
@@ -145,12 +176,19 @@ final class MatrixCommands {
     static class HandOver extends ChainChange {
         @Option(names = "--hop", required = true, paramLabel = "N", descriptionKey = "cli.responsibility.option.hop")
         int hop;
-        @Option(names = "--on", required = true, paramLabel = "YYYY-MM-DD",
+
+        @Option(
+                names = "--on",
+                required = true,
+                paramLabel = "YYYY-MM-DD",
                 descriptionKey = "cli.responsibility.option.handedOverOn")
         LocalDate on;
 
-        HandOver(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
-                 HandOvers handOvers) {
+        HandOver(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                ResponsibilityService service,
+                HandOvers handOvers) {
             super(users, events, service, handOvers);
         }
 
@@ -163,8 +201,11 @@ final class MatrixCommands {
     /** {@code take-back ...}: the last level of the chain taken back. */
     @Command(name = "take-back", mixinStandardHelpOptions = true)
     static class TakeBack extends ChainChange {
-        TakeBack(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
-                 HandOvers handOvers) {
+        TakeBack(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                ResponsibilityService service,
+                HandOvers handOvers) {
             super(users, events, service, handOvers);
         }
 
@@ -181,50 +222,91 @@ final class MatrixCommands {
      */
     @Command(name = "agreement", mixinStandardHelpOptions = true)
     static class RecordAgreement extends Change {
-        @Option(names = "--name", required = true, paramLabel = "NAME",
+        @Option(
+                names = "--name",
+                required = true,
+                paramLabel = "NAME",
                 descriptionKey = "cli.responsibility.option.agreementName")
         String name;
-        @Option(names = "--party-a", required = true, paramLabel = "ORG_ID",
+
+        @Option(
+                names = "--party-a",
+                required = true,
+                paramLabel = "ORG_ID",
                 descriptionKey = "cli.responsibility.option.partyA")
         UUID partyA;
-        @Option(names = "--party-b", required = true, paramLabel = "ORG_ID",
+
+        @Option(
+                names = "--party-b",
+                required = true,
+                paramLabel = "ORG_ID",
                 descriptionKey = "cli.responsibility.option.partyB")
         UUID partyB;
+
         @Option(names = "--clause", paramLabel = "CLAUSE", descriptionKey = "cli.responsibility.option.agreementClause")
         List<String> clauses;
+
         @Option(names = "--signed-on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.responsibility.option.signedOn")
         LocalDate signedOn;
-        @Option(names = "--supervision-clause", paramLabel = "CLAUSE",
+
+        @Option(
+                names = "--supervision-clause",
+                paramLabel = "CLAUSE",
                 descriptionKey = "cli.responsibility.option.supervisionClause")
         String supervisionClause;
-        @Option(names = "--accountability-clause", paramLabel = "CLAUSE",
+
+        @Option(
+                names = "--accountability-clause",
+                paramLabel = "CLAUSE",
                 descriptionKey = "cli.responsibility.option.accountabilityClause")
         String accountabilityClause;
-        @Option(names = "--consent-on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.responsibility.option.consentOn")
+
+        @Option(
+                names = "--consent-on",
+                paramLabel = "YYYY-MM-DD",
+                descriptionKey = "cli.responsibility.option.consentOn")
         LocalDate consentOn;
 
         private final HandOvers handOvers;
 
-        RecordAgreement(UserAdministration users, ApplicationEventPublisher events, ResponsibilityService service,
-                        HandOvers handOvers) {
+        RecordAgreement(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                ResponsibilityService service,
+                HandOvers handOvers) {
             super(users, events, service);
             this.handOvers = handOvers;
         }
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            return saved(out, handOvers.addAgreement(systemId, new HandOvers.AgreementInput(name, partyA, partyB,
-                    clauses == null ? List.of() : clauses, signedOn, supervisionClause, accountabilityClause,
-                    consentOn), base()));
+            return saved(
+                    out,
+                    handOvers.addAgreement(
+                            systemId,
+                            new HandOvers.AgreementInput(
+                                    name,
+                                    partyA,
+                                    partyB,
+                                    clauses == null ? List.of() : clauses,
+                                    signedOn,
+                                    supervisionClause,
+                                    accountabilityClause,
+                                    consentOn),
+                            base()));
         }
     }
 
     /** {@code sign-off --system ID --side customer|provider --confirm}: the caller's side signs the current version. */
     @Command(name = "sign-off", mixinStandardHelpOptions = true)
     static class SignOff extends Change {
-        @Option(names = "--side", required = true, paramLabel = "CUSTOMER|PROVIDER",
+        @Option(
+                names = "--side",
+                required = true,
+                paramLabel = "CUSTOMER|PROVIDER",
                 descriptionKey = "cli.responsibility.option.signSide")
         SignOffSide side;
+
         @Option(names = "--confirm", descriptionKey = "cli.responsibility.option.confirm")
         boolean confirm;
 
@@ -236,7 +318,8 @@ final class MatrixCommands {
         protected int work(PrintWriter out, PrintWriter err) {
             if (!confirm) {
                 MatrixView v = service.current(systemId); // a stranger is told "not found", not what to confirm
-                err.println(Texts.get("cli.responsibility.signOff.unconfirmed", v.version().version()));
+                err.println(Texts.get(
+                        "cli.responsibility.signOff.unconfirmed", v.version().version()));
                 return 2;
             }
             return saved(out, service.signOff(systemId, side, base()));
@@ -249,16 +332,26 @@ final class MatrixCommands {
      */
     @Command(name = "roles", mixinStandardHelpOptions = true)
     static class Roles extends Change {
-        @Option(names = "--organisation", required = true, paramLabel = "ORG_ID",
+        @Option(
+                names = "--organisation",
+                required = true,
+                paramLabel = "ORG_ID",
                 descriptionKey = "cli.responsibility.option.organisation")
         UUID organisation;
-        @Option(names = "--behaviour", required = true, paramLabel = "BEHAVIOUR",
+
+        @Option(
+                names = "--behaviour",
+                required = true,
+                paramLabel = "BEHAVIOUR",
                 descriptionKey = "cli.responsibility.option.behaviour")
         List<Behaviour> behaviours;
+
         @Option(names = "--confirm", descriptionKey = "cli.responsibility.option.confirmRoles")
         boolean confirm;
+
         @Option(names = "--set", paramLabel = "ROLE", descriptionKey = "cli.responsibility.option.setRoles")
         List<PartyRole> roles;
+
         @Option(names = "--reason", paramLabel = "TEXT", descriptionKey = "cli.responsibility.option.reason")
         String reason;
 
@@ -271,8 +364,14 @@ final class MatrixCommands {
             Set<Behaviour> ticked = EnumSet.copyOf(behaviours);
             RoleDecision proposal = service.propose(systemId, organisation, ticked);
             for (RoleProposal p : proposal.proposal()) {
-                out.println(Texts.get("cli.responsibility.roles.proposed", Msg.of(p.role()).text(),
-                        Msg.joined("responsibility.list", p.support().stream().map(RoleAssistant.Row::ref).toList())
+                out.println(Texts.get(
+                        "cli.responsibility.roles.proposed",
+                        Msg.of(p.role()).text(),
+                        Msg.joined(
+                                        "responsibility.list",
+                                        p.support().stream()
+                                                .map(RoleAssistant.Row::ref)
+                                                .toList())
                                 .text()));
             }
             if (!confirm && (roles == null || roles.isEmpty())) {
@@ -293,6 +392,7 @@ final class MatrixCommands {
     static class Answer extends Change {
         @Option(names = "--question", paramLabel = "QUESTION", descriptionKey = "cli.responsibility.option.question")
         String question;
+
         @Option(names = "--answer", paramLabel = "yes|no|none", descriptionKey = "cli.responsibility.option.answer")
         String answer;
 
@@ -304,12 +404,18 @@ final class MatrixCommands {
         protected int work(PrintWriter out, PrintWriter err) {
             if (question == null) {
                 MatrixView v = service.current(systemId);
-                for (org.yunjian.responsibility.ApplicabilityQuestion q
-                        : org.yunjian.responsibility.ApplicabilityQuestion.values()) {
+                for (org.yunjian.responsibility.ApplicabilityQuestion q :
+                        org.yunjian.responsibility.ApplicabilityQuestion.values()) {
                     Boolean a = v.matrix().answers().get(q);
-                    out.println(Texts.get("cli.responsibility.answer.line", q.name(), q.text().text(), q.condition(),
-                            Texts.get(a == null ? "responsibility.answer.open"
-                                    : a ? "responsibility.answer.yes" : "responsibility.answer.no")));
+                    out.println(Texts.get(
+                            "cli.responsibility.answer.line",
+                            q.name(),
+                            q.text().text(),
+                            q.condition(),
+                            Texts.get(
+                                    a == null
+                                            ? "responsibility.answer.open"
+                                            : a ? "responsibility.answer.yes" : "responsibility.answer.no")));
                 }
                 return 0;
             }

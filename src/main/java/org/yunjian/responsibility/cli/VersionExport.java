@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Option;
 
 /**
@@ -25,17 +23,26 @@ abstract class VersionExport extends ActingCommand {
      * (which bring {@code -V, --version} too) cannot be mixed in — with them picocli dropped both, and {@code --help}
      * was answered "missing required options".
      */
-    @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "cli.option.help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            descriptionKey = "cli.option.help")
     boolean help;
 
-    @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+    @Option(
+            names = "--system",
+            required = true,
+            paramLabel = "SYSTEM_ID",
             descriptionKey = "cli.responsibility.option.system")
     UUID systemId;
 
     @Option(names = "--version", paramLabel = "N", descriptionKey = "cli.responsibility.option.version")
     Integer version;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--out"},
+            required = true,
+            paramLabel = "FILE",
             descriptionKey = "cli.responsibility.option.out")
     Path out;
 

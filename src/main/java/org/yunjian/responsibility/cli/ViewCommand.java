@@ -2,7 +2,6 @@ package org.yunjian.responsibility.cli;
 
 import java.io.PrintWriter;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.responsibility.internal.view.ViewService;
@@ -28,7 +27,10 @@ import picocli.CommandLine.Option;
 @Command(name = "view", mixinStandardHelpOptions = true)
 class ViewCommand extends ActingCommand {
 
-    @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+    @Option(
+            names = "--system",
+            required = true,
+            paramLabel = "SYSTEM_ID",
             descriptionKey = "cli.responsibility.option.system")
     UUID systemId;
 
@@ -48,8 +50,12 @@ class ViewCommand extends ActingCommand {
     protected int work(PrintWriter out, PrintWriter err) {
         ViewService.ViewResult r = views.view(systemId, view, null);
         ViewTexts.Table t = ViewTexts.table(r.view(), r.matrix().matrix(), catalog);
-        out.println(Texts.get("cli.responsibility.view.head", r.matrix().access().system().name(), t.label(),
-                r.matrix().version().version(), Msg.of(r.matrix().version().status()).text()));
+        out.println(Texts.get(
+                "cli.responsibility.view.head",
+                r.matrix().access().system().name(),
+                t.label(),
+                r.matrix().version().version(),
+                Msg.of(r.matrix().version().status()).text()));
         out.println(Texts.get("cli.responsibility.view.standard", t.standard()));
         if (t.scope() != null) {
             out.println(Texts.get("cli.responsibility.view.scope", t.scope(), t.otherModels()));
@@ -58,34 +64,49 @@ class ViewCommand extends ActingCommand {
             out.println(Texts.get("responsibility.view.partial"));
         }
         if (t.rowCount() == 0) {
-            out.println(Texts.get(!r.matrix().access().seesWholeMatrix() ? "responsibility.view.empty.partial"
-                    : "responsibility.view.empty.scope"));
+            out.println(Texts.get(
+                    !r.matrix().access().seesWholeMatrix()
+                            ? "responsibility.view.empty.partial"
+                            : "responsibility.view.empty.scope"));
             return 0;
         }
         for (Heading h : t.groups()) {
             out.println();
-            out.println(Texts.get("cli.responsibility.view.group", h.title(), h.rows().size()));
+            out.println(Texts.get(
+                    "cli.responsibility.view.group", h.title(), h.rows().size()));
             for (Line l : h.rows()) {
                 out.println(Texts.get("cli.responsibility.view.row", l.ref(), l.text()));
                 if (l.sideLabel() != null) {
                     out.println(Texts.get("cli.responsibility.view.side", l.sideLabel()));
                 }
                 for (RoleLine x : l.roles()) {
-                    out.println(Texts.get("cli.responsibility.view.role", x.roleLabel(), x.organisations().isEmpty()
-                            ? Texts.get("responsibility.view.nobody")
-                            : String.join(Texts.get("cli.responsibility.view.separator"),
-                            x.organisations().stream().map(Org::name).toList())));
+                    out.println(Texts.get(
+                            "cli.responsibility.view.role",
+                            x.roleLabel(),
+                            x.organisations().isEmpty()
+                                    ? Texts.get("responsibility.view.nobody")
+                                    : String.join(
+                                            Texts.get("cli.responsibility.view.separator"),
+                                            x.organisations().stream()
+                                                    .map(Org::name)
+                                                    .toList())));
                 }
                 for (MappedLine m : l.mapped()) {
                     out.println(Texts.get("cli.responsibility.view.mapped", m.ref(), m.relation(), m.text()));
                     if (!m.visible()) {
-                        out.println(Texts.get("cli.responsibility.view.mappedNote", Texts.get("responsibility.view.mapped.hidden")));
+                        out.println(Texts.get(
+                                "cli.responsibility.view.mappedNote", Texts.get("responsibility.view.mapped.hidden")));
                     } else if (m.notApplicable() != null) {
                         out.println(Texts.get("cli.responsibility.view.mappedNote", m.notApplicable()));
                     }
                     for (PartLine p : m.parts()) {
-                        out.println(Texts.get("cli.responsibility.view.mappedNote", Texts.get(
-                                "responsibility.view.mapped.part", p.accountableName(), p.roleLabel(), p.implementerName())));
+                        out.println(Texts.get(
+                                "cli.responsibility.view.mappedNote",
+                                Texts.get(
+                                        "responsibility.view.mapped.part",
+                                        p.accountableName(),
+                                        p.roleLabel(),
+                                        p.implementerName())));
                     }
                 }
             }

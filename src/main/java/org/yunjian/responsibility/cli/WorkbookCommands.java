@@ -6,16 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.yunjian.responsibility.internal.exchange.MatrixWorkbook;
 import org.yunjian.responsibility.internal.exchange.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.exchange.StatementDocx;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -25,8 +22,7 @@ import picocli.CommandLine.Option;
  */
 final class WorkbookCommands {
 
-    private WorkbookCommands() {
-    }
+    private WorkbookCommands() {}
 
     /** {@code export-workbook --system ID --out FILE [--version N]}. */
     @Command(name = "export-workbook")
@@ -47,12 +43,20 @@ final class WorkbookCommands {
     /** {@code import-workbook --system ID --file FILE}: exit 1 with every problem when refused. */
     @Command(name = "import-workbook", mixinStandardHelpOptions = true)
     static class ImportWorkbook extends ActingCommand {
-        @Option(names = "--system", required = true, paramLabel = "SYSTEM_ID",
+        @Option(
+                names = "--system",
+                required = true,
+                paramLabel = "SYSTEM_ID",
                 descriptionKey = "cli.responsibility.option.system")
         UUID systemId;
-        @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
+
+        @Option(
+                names = {"-f", "--file"},
+                required = true,
+                paramLabel = "FILE",
                 descriptionKey = "cli.responsibility.option.inXlsx")
         Path file;
+
         private final MatrixWorkbookImport importer;
 
         ImportWorkbook(UserAdministration users, ApplicationEventPublisher events, MatrixWorkbookImport importer) {
@@ -68,19 +72,34 @@ final class WorkbookCommands {
             }
             try {
                 MatrixWorkbookImport.ImportReport r = importer.importWorkbook(systemId, content);
-                out.println(r.version() == null
-                        ? Texts.get("cli.responsibility.imported.none", r.unchanged(), r.conflicts().size())
-                        : Texts.get("cli.responsibility.imported", r.applied(), r.unchanged(), r.conflicts().size(),
-                        r.version()));
+                out.println(
+                        r.version() == null
+                                ? Texts.get(
+                                        "cli.responsibility.imported.none",
+                                        r.unchanged(),
+                                        r.conflicts().size())
+                                : Texts.get(
+                                        "cli.responsibility.imported",
+                                        r.applied(),
+                                        r.unchanged(),
+                                        r.conflicts().size(),
+                                        r.version()));
                 for (MatrixWorkbookImport.Conflict c : r.conflicts()) {
-                    out.println(Texts.get("cli.responsibility.conflict", c.row(), c.clause(), c.accountable(),
-                            c.platform(), c.workbook()));
+                    out.println(Texts.get(
+                            "cli.responsibility.conflict",
+                            c.row(),
+                            c.clause(),
+                            c.accountable(),
+                            c.platform(),
+                            c.workbook()));
                 }
                 return 0;
             } catch (MatrixWorkbookImport.WorkbookRejected e) {
-                err.println(Texts.get("responsibility.workbook.rejected", e.problems().size()));
-                e.problems().forEach(p -> err.println(Texts.get("cli.responsibility.problem", p.sheet(), p.row(),
-                        p.column(), p.message())));
+                err.println(Texts.get(
+                        "responsibility.workbook.rejected", e.problems().size()));
+                e.problems()
+                        .forEach(p -> err.println(
+                                Texts.get("cli.responsibility.problem", p.sheet(), p.row(), p.column(), p.message())));
                 return 1;
             }
         }

@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -65,8 +64,13 @@ class DemoResponsibility implements ApplicationRunner {
     private final UserAdministration users;
     private final java.time.Clock clock;
 
-    DemoResponsibility(ResponsibilityService service, HandOvers handOvers, MatrixRepository repo, Parties parties,
-                       UserAdministration users, java.time.Clock clock) {
+    DemoResponsibility(
+            ResponsibilityService service,
+            HandOvers handOvers,
+            MatrixRepository repo,
+            Parties parties,
+            UserAdministration users,
+            java.time.Clock clock) {
         this.handOvers = handOvers;
         this.clock = clock;
         this.service = service;
@@ -78,7 +82,9 @@ class DemoResponsibility implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        Optional<CloudSystem> system = DemoSystems.find(parties, DemoData.PORTAL_SYSTEM,
+        Optional<CloudSystem> system = DemoSystems.find(
+                parties,
+                DemoData.PORTAL_SYSTEM,
                 s -> s.providerId() != null && repo.findBySystem(s.id()).isEmpty());
         Optional<CurrentUser> customer = account(DemoData.CUSTOMER_USER);
         Optional<CurrentUser> provider = account(DemoData.PROVIDER_USER);
@@ -89,37 +95,81 @@ class DemoResponsibility implements ApplicationRunner {
         UUID providerOrg = s.providerId();
         SeedActor.run(customer.get(), () -> {
             MatrixView v = service.create(s.id());
-            service.decideRoles(s.id(), providerOrg, EnumSet.of(Behaviour.PROVIDE_CLOUD_SERVICE,
-                    Behaviour.SELECT_PLATFORM_SOFTWARE, Behaviour.MANAGE_PLATFORM_OM, Behaviour.CONTROL_UNDERLYING_HARDWARE,
-                    Behaviour.DECIDE_SECURITY_CAPABILITY, Behaviour.PROVIDE_PLATFORM_SOFTWARE), null, null, current(s));
+            service.decideRoles(
+                    s.id(),
+                    providerOrg,
+                    EnumSet.of(
+                            Behaviour.PROVIDE_CLOUD_SERVICE,
+                            Behaviour.SELECT_PLATFORM_SOFTWARE,
+                            Behaviour.MANAGE_PLATFORM_OM,
+                            Behaviour.CONTROL_UNDERLYING_HARDWARE,
+                            Behaviour.DECIDE_SECURITY_CAPABILITY,
+                            Behaviour.PROVIDE_PLATFORM_SOFTWARE),
+                    null,
+                    null,
+                    current(s));
             // issue 36 matrix: the server manufacturer supplies servers, not the machine room (Annex A 提供物理服务器);
             // on public IaaS the provider runs its machine room, the customer neither runs it nor builds a network
             for (Participant p : v.matrix().participants()) {
                 if (p.holds(PartyRole.PARTNER_HARDWARE) && !p.organisation().equals(providerOrg)) {
-                    service.decideRoles(s.id(), p.organisation(), EnumSet.of(Behaviour.PROVIDE_PHYSICAL_SERVERS), null,
-                            null, current(s));
+                    service.decideRoles(
+                            s.id(),
+                            p.organisation(),
+                            EnumSet.of(Behaviour.PROVIDE_PHYSICAL_SERVERS),
+                            null,
+                            null,
+                            current(s));
                 }
             }
             DEMO_ANSWERS.forEach((q, a) -> service.answer(s.id(), q.name(), a, current(s)));
             // signed a quarter before the seeding, stating the clauses T/CCIA 004-2024 §5 a) 3), b) 2), c) ask for
             java.time.LocalDate signed = java.time.LocalDate.now(clock).minusMonths(3);
-            handOvers.addAgreement(s.id(), new HandOvers.AgreementInput(demo("demo.responsibility.contract"),
-                    s.customerId(), providerOrg, List.of("3.2", "7.3", "9.1"), signed, "7.3", "9.1", null), current(s));
+            handOvers.addAgreement(
+                    s.id(),
+                    new HandOvers.AgreementInput(
+                            demo("demo.responsibility.contract"),
+                            s.customerId(),
+                            providerOrg,
+                            List.of("3.2", "7.3", "9.1"),
+                            signed,
+                            "7.3",
+                            "9.1",
+                            null),
+                    current(s));
             for (Participant p : v.matrix().participants()) {
-                String key = p.holds(PartyRole.PARTNER_OM_SERVICE) ? "demo.responsibility.om"
-                        : p.holds(PartyRole.PARTNER_SECURITY_SERVICE) ? "demo.responsibility.security"
-                        : p.holds(PartyRole.PARTNER_HARDWARE) ? "demo.responsibility.hardware" : null;
+                String key = p.holds(PartyRole.PARTNER_OM_SERVICE)
+                        ? "demo.responsibility.om"
+                        : p.holds(PartyRole.PARTNER_SECURITY_SERVICE)
+                                ? "demo.responsibility.security"
+                                : p.holds(PartyRole.PARTNER_HARDWARE) ? "demo.responsibility.hardware" : null;
                 if (key != null && !p.organisation().equals(providerOrg)) {
-                    handOvers.addAgreement(s.id(), new HandOvers.AgreementInput(demo(key), providerOrg,
-                            p.organisation(), List.of("2.1", "4.2", "6.3"), signed, "4.2", "6.3", null), current(s));
+                    handOvers.addAgreement(
+                            s.id(),
+                            new HandOvers.AgreementInput(
+                                    demo(key),
+                                    providerOrg,
+                                    p.organisation(),
+                                    List.of("2.1", "4.2", "6.3"),
+                                    signed,
+                                    "4.2",
+                                    "6.3",
+                                    null),
+                            current(s));
                 }
             }
         });
         SeedActor.run(provider.get(), () -> {
             UUID security = service.current(s.id()).matrix().participants().stream()
-                    .filter(p -> p.holds(PartyRole.PARTNER_SECURITY_SERVICE)).findFirst().orElseThrow().organisation();
-            handOvers.handOn(s.id(), DELEGATED_DUTY, new Accountable(providerOrg, PartyRole.PROVIDER),
-                    new StoredHop(null, security, demo("demo.responsibility.security"), "4.2", null), current(s));
+                    .filter(p -> p.holds(PartyRole.PARTNER_SECURITY_SERVICE))
+                    .findFirst()
+                    .orElseThrow()
+                    .organisation();
+            handOvers.handOn(
+                    s.id(),
+                    DELEGATED_DUTY,
+                    new Accountable(providerOrg, PartyRole.PROVIDER),
+                    new StoredHop(null, security, demo("demo.responsibility.security"), "4.2", null),
+                    current(s));
         });
         SeedActor.run(customer.get(), () -> service.signOff(s.id(), SignOffSide.CUSTOMER, current(s)));
         SeedActor.run(provider.get(), () -> service.signOff(s.id(), SignOffSide.PROVIDER, current(s)));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
@@ -134,16 +133,25 @@ public class EditInputs {
                 return i;
             }
         }
-        throw new FieldErrors.ValidationException("accountable", "responsibility.error.noSuchAccountable",
+        throw new FieldErrors.ValidationException(
+                "accountable",
+                "responsibility.error.noSuchAccountable",
                 row.duty().id().value());
     }
 
     /** A role decision for a participant, every bad field named. */
-    RoleDecision decision(RoleAssistant assistant, ResponsibilityMatrix m, java.util.UUID organisation,
-                          Set<Behaviour> behaviours, Set<PartyRole> roles, String reason) {
+    RoleDecision decision(
+            RoleAssistant assistant,
+            ResponsibilityMatrix m,
+            java.util.UUID organisation,
+            Set<Behaviour> behaviours,
+            Set<PartyRole> roles,
+            String reason) {
         FieldErrors errors = new FieldErrors();
         if (roles != null) {
-            roles.stream().filter(r -> r == null || !org.yunjian.party.GuideRoles.inTccia(r)).findFirst()
+            roles.stream()
+                    .filter(r -> r == null || !org.yunjian.party.GuideRoles.inTccia(r))
+                    .findFirst()
                     .ifPresent(r -> errors.add("roles", "responsibility.error.notTcciaRole"));
         }
         textRules.check(errors, "reason", reason, REASON_MAX, Text.Kind.LINES, "responsibility.error.tooLong");
@@ -151,8 +159,8 @@ public class EditInputs {
         boolean otherProvider = m.participants().stream()
                 .anyMatch(p -> !p.organisation().equals(organisation) && p.holds(PartyRole.PROVIDER));
         try {
-            return RoleDecision.of(assistant, organisation, behaviours == null ? Set.of() : behaviours, otherProvider,
-                    roles, reason);
+            return RoleDecision.of(
+                    assistant, organisation, behaviours == null ? Set.of() : behaviours, otherProvider, roles, reason);
         } catch (RoleDecision.NoBehaviour e) {
             throw new FieldErrors.ValidationException("behaviours", "responsibility.error.noBehaviour");
         } catch (RoleDecision.ReasonRequired e) {
@@ -170,7 +178,10 @@ public class EditInputs {
         } else {
             line(errors, "name", in.name(), NAME_MAX);
             if (m.agreement(in.name().strip()).isPresent()) {
-                errors.add("name", "responsibility.error.agreementExists", in.name().strip());
+                errors.add(
+                        "name",
+                        "responsibility.error.agreementExists",
+                        in.name().strip());
             }
         }
         party(m, errors, "partyA", in.partyA());
@@ -186,8 +197,14 @@ public class EditInputs {
         line(errors, "supervisionClause", in.supervisionClause(), CLAUSE_MAX);
         line(errors, "accountabilityClause", in.accountabilityClause(), CLAUSE_MAX);
         errors.throwIfAny();
-        return new Agreement(in.name(), in.partyA(), in.partyB(), in.signedOn(), in.supervisionClause(),
-                in.accountabilityClause(), in.customerConsentOn());
+        return new Agreement(
+                in.name(),
+                in.partyA(),
+                in.partyB(),
+                in.signedOn(),
+                in.supervisionClause(),
+                in.accountabilityClause(),
+                in.customerConsentOn());
     }
 
     /** A clause reference read from an exchanged document, checked as one typed into a form ({@code field}: its path). */
@@ -196,8 +213,13 @@ public class EditInputs {
     }
 
     List<String> clauses(List<String> in) {
-        return in == null ? List.of() : in.stream().filter(c -> c != null && !c.isBlank()).map(String::strip)
-                .distinct().toList();
+        return in == null
+                ? List.of()
+                : in.stream()
+                        .filter(c -> c != null && !c.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
     }
 
     private static void party(ResponsibilityMatrix m, FieldErrors errors, String field, java.util.UUID org) {

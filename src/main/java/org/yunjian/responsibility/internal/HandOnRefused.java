@@ -2,12 +2,11 @@ package org.yunjian.responsibility.internal;
 
 import java.util.List;
 import java.util.Map;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.Violation;
-import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ProblemException;
 
 /**
  * A hand-on refused because the chain would go beyond the limit of T/CCIA 004-2024 §5 b) 1) (409): the message
@@ -23,7 +22,9 @@ public final class HandOnRefused extends ProblemException {
     }
 
     private HandOnRefused(Violation violation, RuleQuote rule, ViolationResponse quoted) {
-        super(409, "responsibility-delegation-too-deep",
+        super(
+                409,
+                "responsibility-delegation-too-deep",
                 Msg.of("responsibility.conflict.handOn", violation.message(), rule.ref(), rule.text()));
         this.violation = violation;
         this.quoted = quoted;

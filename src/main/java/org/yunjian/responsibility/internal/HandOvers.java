@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +40,12 @@ public class HandOvers {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
 
-    HandOvers(ResponsibilityService matrices, EditInputs inputs, RuleCheck ruleCheck, Catalog catalog,
-              ApplicationEventPublisher events) {
+    HandOvers(
+            ResponsibilityService matrices,
+            EditInputs inputs,
+            RuleCheck ruleCheck,
+            Catalog catalog,
+            ApplicationEventPublisher events) {
         this.matrices = matrices;
         this.inputs = inputs;
         this.ruleCheck = ruleCheck;
@@ -55,9 +58,15 @@ public class HandOvers {
      * provider's supervision and the accountability mechanism, and the day the customer permitted the subcontract
      * (each may be left out: the rule check then says what is missing).
      */
-    public record AgreementInput(String name, UUID partyA, UUID partyB, List<String> clauses, LocalDate signedOn,
-                                 String supervisionClause, String accountabilityClause, LocalDate customerConsentOn) {
-    }
+    public record AgreementInput(
+            String name,
+            UUID partyA,
+            UUID partyB,
+            List<String> clauses,
+            LocalDate signedOn,
+            String supervisionClause,
+            String accountabilityClause,
+            LocalDate customerConsentOn) {}
 
     /** An agreement between two participants recorded: a new draft version. */
     public MatrixView addAgreement(UUID systemId, AgreementInput in, ExpectedVersion baseVersion) {
@@ -69,10 +78,18 @@ public class HandOvers {
         if (!l.access().isCustomer() && !a.binds(l.access().system().providerId())) {
             throw new MatrixAccess.EditRefused(Msg.of("responsibility.denied.providerAgreement", a.name()));
         }
-        MatrixView v = matrices.store(l, m.withAgreement(a), l.view().document().participantsByOrganisation(),
-                inputs.clauses(in.clauses()), a.name(), Msg.of("responsibility.change.agreement", a.name()));
-        events.publishEvent(AuditableEvent.success("responsibility.agreement.add", ResponsibilityService.OBJECT,
-                l.info().id(), Msg.of("responsibility.audit.agreement", a.name(), v.version().version())));
+        MatrixView v = matrices.store(
+                l,
+                m.withAgreement(a),
+                l.view().document().participantsByOrganisation(),
+                inputs.clauses(in.clauses()),
+                a.name(),
+                Msg.of("responsibility.change.agreement", a.name()));
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.agreement.add",
+                ResponsibilityService.OBJECT,
+                l.info().id(),
+                Msg.of("responsibility.audit.agreement", a.name(), v.version().version())));
         return v;
     }
 
@@ -81,8 +98,8 @@ public class HandOvers {
      * {@code to} under an agreement's clause, on the hop's day (today where it names none); refused with §5 b) 1)
      * quoted when the chain would go beyond the limit.
      */
-    public MatrixView handOn(UUID systemId, String dutyId, Accountable accountable, StoredHop hop,
-                             ExpectedVersion baseVersion) {
+    public MatrixView handOn(
+            UUID systemId, String dutyId, Accountable accountable, StoredHop hop, ExpectedVersion baseVersion) {
         Locked l = matrices.lock(systemId);
         l.access().requireEditor();
         l.requireBase(baseVersion);
@@ -91,7 +108,8 @@ public class HandOvers {
         int i = inputs.indexOf(row, accountable);
         LocalDate day = hop.handedOverOn() == null ? matrices.today() : hop.handedOverOn();
         refuseFuture(day);
-        List<StoredAssignment> stored = new ArrayList<>(row.assignments().stream().map(MatrixDocument::stored).toList());
+        List<StoredAssignment> stored = new ArrayList<>(
+                row.assignments().stream().map(MatrixDocument::stored).toList());
         List<StoredHop> chain = new ArrayList<>(stored.get(i).chain());
         chain.add(new StoredHop(row.assignments().get(i).implementer(), hop.to(), hop.agreement(), hop.clause(), day));
         stored.set(i, new StoredAssignment(accountable.organisation(), accountable.role(), chain));
@@ -114,7 +132,9 @@ public class HandOvers {
             throw new ConflictException("responsibility-not-delegated", "responsibility.conflict.notDelegated");
         }
         List<Assignment> next = new ArrayList<>(row.assignments());
-        next.set(i, new Assignment(a.accountable(), a.chain().subList(0, a.chain().size() - 1)));
+        next.set(
+                i,
+                new Assignment(a.accountable(), a.chain().subList(0, a.chain().size() - 1)));
         return matrices.changeRow(l, row, next);
     }
 
@@ -123,8 +143,13 @@ public class HandOvers {
      * what §5 b) 2) "实施工作转移至云服务合作者前需签署合同协议" checks the agreement's signing date against. A new draft
      * version; 400 naming the field for a hop the chain does not have, no day or a day still to come.
      */
-    public MatrixView recordHandOverDay(UUID systemId, String dutyId, Accountable accountable, int hop, LocalDate day,
-                                        ExpectedVersion baseVersion) {
+    public MatrixView recordHandOverDay(
+            UUID systemId,
+            String dutyId,
+            Accountable accountable,
+            int hop,
+            LocalDate day,
+            ExpectedVersion baseVersion) {
         Locked l = matrices.lock(systemId);
         l.access().requireEditor();
         l.requireBase(baseVersion);
@@ -132,7 +157,8 @@ public class HandOvers {
         int i = inputs.indexOf(row, accountable);
         Assignment a = row.assignments().get(i);
         if (hop < 1 || hop > a.chain().size()) {
-            throw new FieldErrors.ValidationException("hop", "responsibility.error.noSuchHop", hop, a.chain().size());
+            throw new FieldErrors.ValidationException(
+                    "hop", "responsibility.error.noSuchHop", hop, a.chain().size());
         }
         if (day == null) {
             throw new FieldErrors.ValidationException("handedOverOn", "responsibility.error.required");

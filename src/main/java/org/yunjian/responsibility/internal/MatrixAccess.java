@@ -2,7 +2,6 @@ package org.yunjian.responsibility.internal;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.yunjian.party.CloudSystem;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.SignOffSide;
@@ -75,10 +74,15 @@ public record MatrixAccess(CloudSystem system, CurrentUser user, boolean assesso
             return;
         }
         UUID own = system.providerId();
-        boolean sameAccountables = before.stream().map(Assignment::accountable).toList()
+        boolean sameAccountables = before.stream()
+                .map(Assignment::accountable)
+                .toList()
                 .equals(after.stream().map(Assignment::accountable).toList());
-        boolean othersUnchanged = sameAccountables && java.util.stream.IntStream.range(0, before.size())
-                .allMatch(i -> before.get(i).accountable().organisation().equals(own) || before.get(i).equals(after.get(i)));
+        boolean othersUnchanged = sameAccountables
+                && java.util.stream.IntStream.range(0, before.size())
+                        .allMatch(
+                                i -> before.get(i).accountable().organisation().equals(own)
+                                        || before.get(i).equals(after.get(i)));
         if (!othersUnchanged) {
             throw new EditRefused(Msg.of("responsibility.denied.providerRow", duty));
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Mapping;
@@ -48,7 +47,8 @@ class MatrixAccountableParties implements AccountableParties {
             for (Mapping m : catalog.mappings(rid)) {
                 RequirementId other = m.other(rid);
                 if (other.standardCode().equals(TCCIA)) {
-                    matrix.row(other).ifPresent(row -> row.assignments().stream().map(Assignment::accountable)
+                    matrix.row(other).ifPresent(row -> row.assignments().stream()
+                            .map(Assignment::accountable)
                             .forEach(a -> orgs.add(a.organisation())));
                 }
             }

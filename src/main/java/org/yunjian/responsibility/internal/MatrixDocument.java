@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.party.ServiceModel;
@@ -26,7 +25,6 @@ import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.RuleException;
 import org.yunjian.shared.Msg;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,9 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * there are, their text and the reason a duty does not apply are read from the catalog again when the version is
  * read, so a stored version cannot contradict the catalog.
  */
-public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredParticipant> participants,
-                             List<StoredAgreement> agreements, List<StoredRow> rows,
-                             Map<ApplicabilityQuestion, Boolean> answers, List<StoredException> exceptions) {
+public record MatrixDocument(
+        int schema,
+        ServiceModel serviceModel,
+        List<StoredParticipant> participants,
+        List<StoredAgreement> agreements,
+        List<StoredRow> rows,
+        Map<ApplicabilityQuestion, Boolean> answers,
+        List<StoredException> exceptions) {
 
     public static final int SCHEMA = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,8 +53,14 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
      * @param behaviours     what the organisation does on this system, as ticked in the role assistant (Annex A
      *                       behaviours), empty where nobody ran the assistant for it
      */
-    public record StoredParticipant(UUID organisation, String name, Set<PartyRole> roles, String source,
-                                    String confirmedBy, String overrideReason, Set<Behaviour> behaviours) {
+    public record StoredParticipant(
+            UUID organisation,
+            String name,
+            Set<PartyRole> roles,
+            String source,
+            String confirmedBy,
+            String overrideReason,
+            Set<Behaviour> behaviours) {
         public StoredParticipant {
             behaviours = behaviours == null || behaviours.isEmpty() ? Set.of() : Set.copyOf(behaviours);
         }
@@ -62,8 +71,15 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
      * {@code customerConsentOn} (T/CCIA §5 a) 3), b) 2), c); JR/T 7.3, 7.4.3); documents written before lack them
      * (null: not recorded).
      */
-    public record StoredAgreement(String name, UUID partyA, UUID partyB, List<String> clauses, LocalDate signedOn,
-                                  String supervisionClause, String accountabilityClause, LocalDate customerConsentOn) {
+    public record StoredAgreement(
+            String name,
+            UUID partyA,
+            UUID partyB,
+            List<String> clauses,
+            LocalDate signedOn,
+            String supervisionClause,
+            String accountabilityClause,
+            LocalDate customerConsentOn) {
         public StoredAgreement {
             clauses = clauses == null ? List.of() : List.copyOf(clauses);
         }
@@ -73,13 +89,11 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
      * {@code handedOverOn} (issue 36): the day the work was handed over; null in documents written before and where a
      * full-row edit or an import gave none (the rule check then says so).
      */
-    public record StoredHop(UUID from, UUID to, String agreement, String clause, LocalDate handedOverOn) {
-    }
+    public record StoredHop(UUID from, UUID to, String agreement, String clause, LocalDate handedOverOn) {}
 
     /** An approved exception to a "原则上" rule of §5 (issue 36; {@link RuleException}). */
-    public record StoredException(Check check, String duty, UUID organisation, String reason, String approvedBy,
-                                  Instant approvedAt) {
-    }
+    public record StoredException(
+            Check check, String duty, UUID organisation, String reason, String approvedBy, Instant approvedAt) {}
 
     public record StoredAssignment(UUID organisation, PartyRole role, List<StoredHop> chain) {
         public StoredAssignment {
@@ -111,38 +125,63 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
     }
 
     /** The document of a matrix; participants keep the source recorded in {@code previous} (by organisation). */
-    public static MatrixDocument of(ResponsibilityMatrix m, Map<UUID, StoredParticipant> previous,
-                             Map<String, List<String>> clauses) {
+    public static MatrixDocument of(
+            ResponsibilityMatrix m, Map<UUID, StoredParticipant> previous, Map<String, List<String>> clauses) {
         List<StoredParticipant> ps = new ArrayList<>();
         for (Participant p : m.participants()) {
             StoredParticipant before = previous.get(p.organisation());
-            ps.add(before == null ? new StoredParticipant(p.organisation(), p.name(), p.roles(), "ENGAGEMENTS", null, null,
-                    p.behaviours())
-                    : new StoredParticipant(p.organisation(), p.name(), p.roles(), before.source(),
-                    before.confirmedBy(), before.overrideReason(), p.behaviours()));
+            ps.add(
+                    before == null
+                            ? new StoredParticipant(
+                                    p.organisation(), p.name(), p.roles(), "ENGAGEMENTS", null, null, p.behaviours())
+                            : new StoredParticipant(
+                                    p.organisation(),
+                                    p.name(),
+                                    p.roles(),
+                                    before.source(),
+                                    before.confirmedBy(),
+                                    before.overrideReason(),
+                                    p.behaviours()));
         }
-        List<StoredAgreement> as = m.agreements().stream().map(a -> new StoredAgreement(a.name(), a.partyA(),
-                a.partyB(), clauses.getOrDefault(a.name(), List.of()), a.signedOn(), a.supervisionClause(),
-                a.accountabilityClause(), a.customerConsentOn())).toList();
+        List<StoredAgreement> as = m.agreements().stream()
+                .map(a -> new StoredAgreement(
+                        a.name(),
+                        a.partyA(),
+                        a.partyB(),
+                        clauses.getOrDefault(a.name(), List.of()),
+                        a.signedOn(),
+                        a.supervisionClause(),
+                        a.accountabilityClause(),
+                        a.customerConsentOn()))
+                .toList();
         List<StoredRow> rs = new ArrayList<>();
         for (MatrixRow row : m.rows()) {
             if (row.applicable()) {
-                rs.add(new StoredRow(row.duty().id().value(), row.assignments().stream().map(MatrixDocument::stored)
-                        .toList()));
+                rs.add(new StoredRow(
+                        row.duty().id().value(),
+                        row.assignments().stream().map(MatrixDocument::stored).toList()));
             }
         }
-        List<StoredException> es = m.exceptions().stream().map(MatrixDocument::stored).toList();
+        List<StoredException> es =
+                m.exceptions().stream().map(MatrixDocument::stored).toList();
         return new MatrixDocument(SCHEMA, m.serviceModel(), ps, as, rs, m.answers(), es);
     }
 
     public static StoredAssignment stored(Assignment a) {
-        return new StoredAssignment(a.accountable().organisation(), a.accountable().role(), a.chain().stream()
-                .map(h -> new StoredHop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn())).toList());
+        return new StoredAssignment(
+                a.accountable().organisation(),
+                a.accountable().role(),
+                a.chain().stream()
+                        .map(h -> new StoredHop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn()))
+                        .toList());
     }
 
     public static Assignment assignment(StoredAssignment a) {
-        return new Assignment(new Accountable(a.organisation(), a.role()), a.chain().stream()
-                .map(h -> new Hop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn())).toList());
+        return new Assignment(
+                new Accountable(a.organisation(), a.role()),
+                a.chain().stream()
+                        .map(h -> new Hop(h.from(), h.to(), h.agreement(), h.clause(), h.handedOverOn()))
+                        .toList());
     }
 
     /**
@@ -153,43 +192,84 @@ public record MatrixDocument(int schema, ServiceModel serviceModel, List<StoredP
         Map<String, StoredRow> byDuty = new LinkedHashMap<>();
         rows.forEach(r -> byDuty.put(r.duty(), r));
         List<Participant> ps = participants.stream()
-                .map(p -> new Participant(p.organisation(), p.name(), p.roles(), p.behaviours())).toList();
+                .map(p -> new Participant(p.organisation(), p.name(), p.roles(), p.behaviours()))
+                .toList();
         List<Agreement> as = agreements.stream().map(MatrixDocument::agreement).toList();
-        ResponsibilityMatrix shell = ResponsibilityMatrix.builder(systemId, serviceModel).participants(ps).agreements(as)
-                .answers(answers).build();
+        ResponsibilityMatrix shell = ResponsibilityMatrix.builder(systemId, serviceModel)
+                .participants(ps)
+                .agreements(as)
+                .answers(answers)
+                .build();
         List<MatrixRow> out = new ArrayList<>();
         for (Duty duty : duties.all()) {
             Msg reason = shell.notApplicable(duty);
             StoredRow r = byDuty.get(duty.id().value());
-            out.add(reason != null ? new MatrixRow(duty, List.of(), reason) : new MatrixRow(duty, r == null ? List.of()
-                    : r.assignments().stream().map(MatrixDocument::assignment).toList(), null));
+            out.add(
+                    reason != null
+                            ? new MatrixRow(duty, List.of(), reason)
+                            : new MatrixRow(
+                                    duty,
+                                    r == null
+                                            ? List.of()
+                                            : r.assignments().stream()
+                                                    .map(MatrixDocument::assignment)
+                                                    .toList(),
+                                    null));
         }
-        return shell.toBuilder().rows(out).exceptions(exceptions.stream().map(MatrixDocument::exception).toList())
+        return shell.toBuilder()
+                .rows(out)
+                .exceptions(exceptions.stream().map(MatrixDocument::exception).toList())
                 .build();
     }
 
     static RuleException exception(StoredException e) {
-        return new RuleException(e.check(), e.duty() == null ? null : new RequirementId(e.duty()), e.organisation(),
-                e.reason(), e.approvedBy(), e.approvedAt());
+        return new RuleException(
+                e.check(),
+                e.duty() == null ? null : new RequirementId(e.duty()),
+                e.organisation(),
+                e.reason(),
+                e.approvedBy(),
+                e.approvedAt());
     }
 
     static StoredException stored(RuleException e) {
-        return new StoredException(e.check(), e.dutyId().map(RequirementId::value).orElse(null), e.organisation(),
-                e.reason(), e.approvedBy(), e.approvedAt());
+        return new StoredException(
+                e.check(),
+                e.dutyId().map(RequirementId::value).orElse(null),
+                e.organisation(),
+                e.reason(),
+                e.approvedBy(),
+                e.approvedAt());
     }
 
     static Agreement agreement(StoredAgreement a) {
-        return new Agreement(a.name(), a.partyA(), a.partyB(), a.signedOn(), a.supervisionClause(),
-                a.accountabilityClause(), a.customerConsentOn());
+        return new Agreement(
+                a.name(),
+                a.partyA(),
+                a.partyB(),
+                a.signedOn(),
+                a.supervisionClause(),
+                a.accountabilityClause(),
+                a.customerConsentOn());
     }
 
     /** This document cut down to what {@code seen} (a {@code seenBy} matrix) shows: its agreements and rows only. */
     MatrixDocument restrictedTo(ResponsibilityMatrix seen) {
-        return new MatrixDocument(schema, serviceModel, participants,
-                agreements.stream().filter(a -> seen.agreement(a.name()).isPresent()).toList(),
-                rows.stream().filter(r -> seen.row(new RequirementId(r.duty())).isPresent()).toList(), answers,
-                exceptions.stream().filter(e -> seen.exceptions().stream()
-                        .anyMatch(x -> x.organisation().equals(e.organisation()))).toList());
+        return new MatrixDocument(
+                schema,
+                serviceModel,
+                participants,
+                agreements.stream()
+                        .filter(a -> seen.agreement(a.name()).isPresent())
+                        .toList(),
+                rows.stream()
+                        .filter(r -> seen.row(new RequirementId(r.duty())).isPresent())
+                        .toList(),
+                answers,
+                exceptions.stream()
+                        .filter(e -> seen.exceptions().stream()
+                                .anyMatch(x -> x.organisation().equals(e.organisation())))
+                        .toList());
     }
 
     public Map<UUID, StoredParticipant> participantsByOrganisation() {

@@ -3,7 +3,6 @@ package org.yunjian.responsibility.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.RoleHolders;

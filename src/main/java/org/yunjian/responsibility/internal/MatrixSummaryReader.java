@@ -3,7 +3,6 @@ package org.yunjian.responsibility.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.responsibility.MatrixRow;
@@ -35,7 +34,8 @@ class MatrixSummaryReader implements MatrixSummaries {
             return Optional.empty();
         }
         return service.versions(systemId).stream()
-                .filter(r -> r.status() == VersionStatus.APPROVED && r.approvedAt() != null
+                .filter(r -> r.status() == VersionStatus.APPROVED
+                        && r.approvedAt() != null
                         && (asOf == null || !r.approvedAt().isAfter(asOf)))
                 .max(java.util.Comparator.comparingInt(MatrixRepository.VersionRow::version))
                 .map(r -> summary(service.version(systemId, r.version())));
@@ -43,12 +43,19 @@ class MatrixSummaryReader implements MatrixSummaries {
 
     private static MatrixSummary summary(MatrixView v) {
         ResponsibilityMatrix m = v.matrix();
-        List<MatrixRow> applicable = m.rows().stream().filter(MatrixRow::applicable).toList();
-        List<Share> shares = m.participants().stream().map(p -> new Share(p.organisation(), p.name(), p.roles(),
-                (int) applicable.stream().filter(r -> r.assignments().stream()
-                        .anyMatch(a -> a.accountable().organisation().equals(p.organisation()))).count()))
+        List<MatrixRow> applicable =
+                m.rows().stream().filter(MatrixRow::applicable).toList();
+        List<Share> shares = m.participants().stream()
+                .map(p -> new Share(p.organisation(), p.name(), p.roles(), (int) applicable.stream()
+                        .filter(r -> r.assignments().stream()
+                                .anyMatch(a -> a.accountable().organisation().equals(p.organisation())))
+                        .count()))
                 .toList();
-        return new MatrixSummary(v.version().version(), v.approval().status(), applicable.size(), shares,
+        return new MatrixSummary(
+                v.version().version(),
+                v.approval().status(),
+                applicable.size(),
+                shares,
                 v.version().approvedAt());
     }
 }

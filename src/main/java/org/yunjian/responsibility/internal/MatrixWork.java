@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,15 +78,24 @@ class MatrixWork implements WorkSource {
             UUID org = side == SignOffSide.CUSTOMER ? s.customerId() : s.providerId();
             SignOffSide other = side == SignOffSide.CUSTOMER ? SignOffSide.PROVIDER : SignOffSide.CUSTOMER;
             if (org != null) {
-                open.add(new WorkTask("sign-off:" + side.name() + ":" + version, SIGN_OFF,
+                open.add(new WorkTask(
+                        "sign-off:" + side.name() + ":" + version,
+                        SIGN_OFF,
                         List.of(s.name(), String.valueOf(version), "msg:enum.SignOffSide." + other.name()),
-                        page + "#sign-offs", WorkAddressee.organization(org), null));
+                        page + "#sign-offs",
+                        WorkAddressee.organization(org),
+                        null));
             }
         }
         for (StoredParticipant p : MatrixDocument.read(row.get().document()).participants()) {
             if (!rolesConfirmed(p)) {
-                open.add(new WorkTask("roles:" + p.organisation(), ROLES, List.of(p.name(), s.name()),
-                        page + "/participants/" + p.organisation(), WorkAddressee.organization(s.customerId()), null));
+                open.add(new WorkTask(
+                        "roles:" + p.organisation(),
+                        ROLES,
+                        List.of(p.name(), s.name()),
+                        page + "/participants/" + p.organisation(),
+                        WorkAddressee.organization(s.customerId()),
+                        null));
             }
         }
         return new WorkSnapshot(scope, open);
@@ -104,7 +112,9 @@ class MatrixWork implements WorkSource {
      */
     private Optional<CloudSystem> system(UUID systemId) {
         Object[] found = new Object[1];
-        SeedActor.run(SeedActor.platform(), () -> found[0] = parties.findSystem(systemId).orElse(null));
+        SeedActor.run(
+                SeedActor.platform(),
+                () -> found[0] = parties.findSystem(systemId).orElse(null));
         return Optional.ofNullable((CloudSystem) found[0]);
     }
 }

@@ -1,20 +1,17 @@
 package org.yunjian.responsibility.internal;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
@@ -70,9 +67,18 @@ public class ResponsibilityService {
     private final MatrixWork work;
     private final Clock clock;
 
-    ResponsibilityService(MatrixRepository repo, Parties parties, SystemParticipants systemParticipants, Duties duties,
-                          RuleCheck ruleCheck, RoleAssistant assistant, Catalog catalog, EditInputs inputs,
-                          ApplicationEventPublisher events, MatrixWork work, Clock clock) {
+    ResponsibilityService(
+            MatrixRepository repo,
+            Parties parties,
+            SystemParticipants systemParticipants,
+            Duties duties,
+            RuleCheck ruleCheck,
+            RoleAssistant assistant,
+            Catalog catalog,
+            EditInputs inputs,
+            ApplicationEventPublisher events,
+            MatrixWork work,
+            Clock clock) {
         this.repo = repo;
         this.parties = parties;
         this.systemParticipants = systemParticipants;
@@ -94,9 +100,10 @@ public class ResponsibilityService {
         CurrentUser u = CurrentUser.requireBusinessOrAdmin("responsibility matrices");
         CloudSystem s = parties.findSystem(systemId).orElseThrow(() -> new NotFoundException("system", systemId));
         UUID org = u.organizationId();
-        boolean assessor = org != null && parties.visibleEngagements(s.id()).stream()
-                .flatMap(e -> e.participants().stream())
-                .anyMatch(p -> p.organizationId().equals(org) && p.role() == PartyRole.THIRD_PARTY_ASSESSOR);
+        boolean assessor = org != null
+                && parties.visibleEngagements(s.id()).stream()
+                        .flatMap(e -> e.participants().stream())
+                        .anyMatch(p -> p.organizationId().equals(org) && p.role() == PartyRole.THIRD_PARTY_ASSESSOR);
         return new MatrixAccess(s, u, assessor);
     }
 
@@ -118,15 +125,17 @@ public class ResponsibilityService {
     @Transactional(readOnly = true)
     public java.util.Optional<List<org.yunjian.responsibility.Participant>> participantsOf(UUID systemId) {
         MatrixAccess access = access(systemId);
-        return repo.findBySystem(systemId).map(info -> view(access, info, info.currentVersion(), true).matrix()
-                .participants());
+        return repo.findBySystem(systemId)
+                .map(info ->
+                        view(access, info, info.currentVersion(), true).matrix().participants());
     }
 
     /** {@link org.yunjian.responsibility.AccountableParties}: the current version's matrix, whole. */
     @Transactional(readOnly = true)
     public java.util.Optional<ResponsibilityMatrix> wholeCurrent(UUID systemId) {
         MatrixAccess access = access(systemId);
-        return repo.findBySystem(systemId).map(info -> view(access, info, info.currentVersion(), true).matrix());
+        return repo.findBySystem(systemId)
+                .map(info -> view(access, info, info.currentVersion(), true).matrix());
     }
 
     @Transactional(readOnly = true)
@@ -143,7 +152,8 @@ public class ResponsibilityService {
 
     /** One page of the matrix's versions, newest first, read in SQL with their total. */
     @Transactional(readOnly = true)
-    public org.yunjian.shared.paging.Paged<VersionRow> versions(UUID systemId, org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<VersionRow> versions(
+            UUID systemId, org.yunjian.shared.paging.PageRequest page) {
         return repo.versions(matrixOf(access(systemId)).id(), page);
     }
 
@@ -162,17 +172,25 @@ public class ResponsibilityService {
         }
         UUID own = access.user().organizationId();
         ResponsibilityMatrix seen = whole.matrix().seenBy(own);
-        java.util.function.Predicate<org.yunjian.responsibility.Violation> mine = x -> own.equals(x.organisation())
-                || x.dutyId().flatMap(seen::row).isPresent();
-        return new RuleCheck.Result(r.violations().stream().filter(mine).toList(),
+        java.util.function.Predicate<org.yunjian.responsibility.Violation> mine = x ->
+                own.equals(x.organisation()) || x.dutyId().flatMap(seen::row).isPresent();
+        return new RuleCheck.Result(
+                r.violations().stream().filter(mine).toList(),
                 r.excepted().stream().filter(e -> mine.test(e.finding())).toList());
     }
 
     /** What the rule check needs to know of {@code s}: its deployment model, whether JR/T applies. */
     RuleCheck.Context context(CloudSystem s) {
-        return new RuleCheck.Context(s.deploymentModel() == null ? null
-                : org.yunjian.catalog.DeploymentModel.restrictionOf(s.deploymentModel()).orElse(null),
-                s.industry() != null && s.industry().sectorStandard().filter("JRT-SF"::equals).isPresent());
+        return new RuleCheck.Context(
+                s.deploymentModel() == null
+                        ? null
+                        : org.yunjian.catalog.DeploymentModel.restrictionOf(s.deploymentModel())
+                                .orElse(null),
+                s.industry() != null
+                        && s.industry()
+                                .sectorStandard()
+                                .filter("JRT-SF"::equals)
+                                .isPresent());
     }
 
     java.time.LocalDate today() {
@@ -190,8 +208,8 @@ public class ResponsibilityService {
 
     /** One version; {@code whole} false gives the rows naming the caller's organisation only. */
     private MatrixView view(MatrixAccess access, MatrixInfo info, int version, boolean whole) {
-        VersionRow row = repo.version(info.id(), version)
-                .orElseThrow(() -> new NotFoundException(OBJECT + "-version", version));
+        VersionRow row =
+                repo.version(info.id(), version).orElseThrow(() -> new NotFoundException(OBJECT + "-version", version));
         MatrixDocument doc = MatrixDocument.read(row.document());
         ResponsibilityMatrix m = doc.matrix(info.systemId(), duties);
         if (!whole) {
@@ -211,15 +229,30 @@ public class ResponsibilityService {
             throw new ConflictException("responsibility-matrix-exists", "responsibility.conflict.exists");
         }
         CloudSystem s = access.system();
-        ResponsibilityMatrix m = ResponsibilityMatrix.generate(duties, s.id(), s.serviceModel(), systemParticipants.of(s));
+        ResponsibilityMatrix m =
+                ResponsibilityMatrix.generate(duties, s.id(), s.serviceModel(), systemParticipants.of(s));
         Instant now = clock.instant();
-        MatrixInfo info = new MatrixInfo(UUID.randomUUID(), s.id(), 1, access.user().username(), now, now);
+        MatrixInfo info =
+                new MatrixInfo(UUID.randomUUID(), s.id(), 1, access.user().username(), now, now);
         repo.insertMatrix(info);
         MatrixDocument doc = MatrixDocument.of(m, Map.of(), Map.of());
         Msg summary = Msg.of("responsibility.change.generated", m.participants().size());
-        repo.insertVersion(new VersionRow(info.id(), 1, VersionStatus.DRAFT, doc.json(), summary.encode(),
-                access.user().username(), access.user().organizationId(), now, null), MatrixDocument.SCHEMA);
-        events.publishEvent(AuditableEvent.success("responsibility.create", OBJECT, info.id(),
+        repo.insertVersion(
+                new VersionRow(
+                        info.id(),
+                        1,
+                        VersionStatus.DRAFT,
+                        doc.json(),
+                        summary.encode(),
+                        access.user().username(),
+                        access.user().organizationId(),
+                        now,
+                        null),
+                MatrixDocument.SCHEMA);
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.create",
+                OBJECT,
+                info.id(),
                 Msg.of("responsibility.audit.create", s.name(), m.participants().size())));
         work.publish(s.id());
         return view(access, info, 1);
@@ -231,7 +264,8 @@ public class ResponsibilityService {
      *
      * @param baseVersion the version the caller edited (428 if none); a newer current version is a 409 naming when
      */
-    public MatrixView editRow(UUID systemId, String dutyId, List<StoredAssignment> assignments, ExpectedVersion baseVersion) {
+    public MatrixView editRow(
+            UUID systemId, String dutyId, List<StoredAssignment> assignments, ExpectedVersion baseVersion) {
         Locked l = lock(systemId);
         l.access().requireEditor();
         l.requireBase(baseVersion);
@@ -243,10 +277,15 @@ public class ResponsibilityService {
     MatrixView changeRow(Locked l, MatrixRow row, List<Assignment> next) {
         l.access().requireMayChange(row.duty().id().value(), row.assignments(), next);
         ResponsibilityMatrix changed = l.view().matrix().withRow(row.withAssignments(next));
-        String ref = catalog.requirement(row.duty().id()).map(ClauseLabel::text).orElse(row.duty().id().value());
+        String ref = catalog.requirement(row.duty().id())
+                .map(ClauseLabel::text)
+                .orElse(row.duty().id().value());
         Msg summary = Msg.of("responsibility.change.row", ref);
         MatrixView v = store(l, changed, l.view().document().participantsByOrganisation(), summary);
-        events.publishEvent(AuditableEvent.success("responsibility.row.edit", OBJECT, l.info().id(),
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.row.edit",
+                OBJECT,
+                l.info().id(),
                 Msg.of("responsibility.audit.row", ref, v.version().version())));
         return v;
     }
@@ -256,24 +295,45 @@ public class ResponsibilityService {
      * proposal confirmed ({@code roles} null) or overridden with a reason. The customer decides; a new draft version.
      * Rows are not reassigned: a role given up or taken on shows in the rule check until the rows follow.
      */
-    public MatrixView decideRoles(UUID systemId, UUID organisation, Set<Behaviour> behaviours, Set<PartyRole> roles,
-                                  String reason, ExpectedVersion baseVersion) {
+    public MatrixView decideRoles(
+            UUID systemId,
+            UUID organisation,
+            Set<Behaviour> behaviours,
+            Set<PartyRole> roles,
+            String reason,
+            ExpectedVersion baseVersion) {
         Locked l = lock(systemId);
         l.access().requireCustomer("responsibility.duty.roles");
         l.requireBase(baseVersion);
         ResponsibilityMatrix m = l.view().matrix();
-        Participant p = m.participant(organisation)
-                .orElseThrow(() -> new NotFoundException("participant", organisation));
+        Participant p =
+                m.participant(organisation).orElseThrow(() -> new NotFoundException("participant", organisation));
         RoleDecision d = inputs.decision(assistant, m, organisation, behaviours, roles, reason);
-        Map<UUID, StoredParticipant> stored = new LinkedHashMap<>(l.view().document().participantsByOrganisation());
-        stored.put(organisation, new StoredParticipant(organisation, p.name(), d.roles(), "CONFIRMED",
-                l.access().user().username(), d.reason(), d.behaviours()));
-        ResponsibilityMatrix changed = m.withParticipant(new Participant(organisation, p.name(), d.roles(),
-                d.behaviours()));
+        Map<UUID, StoredParticipant> stored =
+                new LinkedHashMap<>(l.view().document().participantsByOrganisation());
+        stored.put(
+                organisation,
+                new StoredParticipant(
+                        organisation,
+                        p.name(),
+                        d.roles(),
+                        "CONFIRMED",
+                        l.access().user().username(),
+                        d.reason(),
+                        d.behaviours()));
+        ResponsibilityMatrix changed =
+                m.withParticipant(new Participant(organisation, p.name(), d.roles(), d.behaviours()));
         MatrixView v = store(l, changed, stored, Msg.of("responsibility.change.roles", p.name()));
-        events.publishEvent(AuditableEvent.success("responsibility.roles.decide", OBJECT, l.info().id(),
-                Msg.of(d.overridden() ? "responsibility.audit.rolesOverridden" : "responsibility.audit.rolesConfirmed",
-                        p.name(), Msg.joined("responsibility.list", d.roles().stream().map(Msg::of).toList()),
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.roles.decide",
+                OBJECT,
+                l.info().id(),
+                Msg.of(
+                        d.overridden() ? "responsibility.audit.rolesOverridden" : "responsibility.audit.rolesConfirmed",
+                        p.name(),
+                        Msg.joined(
+                                "responsibility.list",
+                                d.roles().stream().map(Msg::of).toList()),
                         v.version().version())));
         return v;
     }
@@ -293,12 +353,23 @@ public class ResponsibilityService {
         if (java.util.Objects.equals(m.answers().get(question), answer)) {
             return l.view();
         }
-        Msg given = answer == null ? Msg.of("responsibility.answer.open")
+        Msg given = answer == null
+                ? Msg.of("responsibility.answer.open")
                 : Msg.of(answer ? "responsibility.answer.yes" : "responsibility.answer.no");
-        MatrixView v = store(l, m.withAnswer(question, answer), l.view().document().participantsByOrganisation(),
+        MatrixView v = store(
+                l,
+                m.withAnswer(question, answer),
+                l.view().document().participantsByOrganisation(),
                 Msg.of("responsibility.change.answer", Msg.of(question), given));
-        events.publishEvent(AuditableEvent.success("responsibility.question.answer", OBJECT, l.info().id(),
-                Msg.of("responsibility.audit.answer", Msg.of(question), given, v.version().version())));
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.question.answer",
+                OBJECT,
+                l.info().id(),
+                Msg.of(
+                        "responsibility.audit.answer",
+                        Msg.of(question),
+                        given,
+                        v.version().version())));
         return v;
     }
 
@@ -324,20 +395,29 @@ public class ResponsibilityService {
         MatrixView current = l.view();
         Approval next;
         try {
-            next = current.approval().signOff(side, ruleCheck.check(current.matrix(), context(l.access().system())));
+            next = current.approval()
+                    .signOff(
+                            side,
+                            ruleCheck.check(current.matrix(), context(l.access().system())));
         } catch (Approval.Refused e) {
             throw SignOffRefused.of(e, catalog);
         }
         Instant now = clock.instant();
         int version = current.version().version();
-        repo.insertSignOff(l.info().id(), version, new SignOff(side, l.access().user().username(),
-                l.access().user().organizationId(), now));
-        events.publishEvent(AuditableEvent.success("responsibility.sign-off", OBJECT, l.info().id(),
+        repo.insertSignOff(
+                l.info().id(),
+                version,
+                new SignOff(
+                        side, l.access().user().username(), l.access().user().organizationId(), now));
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.sign-off",
+                OBJECT,
+                l.info().id(),
                 Msg.of("responsibility.audit.signOff", Msg.of(side), version)));
         if (next.status() == VersionStatus.APPROVED) {
             repo.approve(l.info().id(), version, now);
-            events.publishEvent(AuditableEvent.success("responsibility.approve", OBJECT, l.info().id(),
-                    Msg.of("responsibility.audit.approve", version)));
+            events.publishEvent(AuditableEvent.success(
+                    "responsibility.approve", OBJECT, l.info().id(), Msg.of("responsibility.audit.approve", version)));
         }
         work.publish(systemId);
         return view(l.access(), l.info(), version);
@@ -369,18 +449,34 @@ public class ResponsibilityService {
     }
 
     /** As above, recording the clauses of the agreement {@code agreement} (null: no new agreement). */
-    public MatrixView store(Locked l, ResponsibilityMatrix m, Map<UUID, StoredParticipant> participants,
-                             List<String> clauses, String agreement, Msg summary) {
+    public MatrixView store(
+            Locked l,
+            ResponsibilityMatrix m,
+            Map<UUID, StoredParticipant> participants,
+            List<String> clauses,
+            String agreement,
+            Msg summary) {
         Instant now = clock.instant();
         int from = l.info().currentVersion();
         int to = from + 1;
-        Map<String, List<String>> allClauses = new LinkedHashMap<>(l.view().document().clausesByAgreement());
+        Map<String, List<String>> allClauses =
+                new LinkedHashMap<>(l.view().document().clausesByAgreement());
         if (agreement != null) {
             allClauses.put(agreement, clauses);
         }
         MatrixDocument doc = MatrixDocument.of(m, participants, allClauses);
-        repo.insertVersion(new VersionRow(l.info().id(), to, VersionStatus.DRAFT, doc.json(), summary.encode(),
-                l.access().user().username(), l.access().user().organizationId(), now, null), MatrixDocument.SCHEMA);
+        repo.insertVersion(
+                new VersionRow(
+                        l.info().id(),
+                        to,
+                        VersionStatus.DRAFT,
+                        doc.json(),
+                        summary.encode(),
+                        l.access().user().username(),
+                        l.access().user().organizationId(),
+                        now,
+                        null),
+                MatrixDocument.SCHEMA);
         if (!repo.advance(l.info().id(), from, to, now)) {
             MatrixInfo moved = repo.findBySystem(l.info().systemId()).orElseThrow();
             throw new StaleVersionException(moved.currentVersion(), moved.updatedAt());

@@ -1,7 +1,6 @@
 package org.yunjian.responsibility.internal;
 
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +29,7 @@ import org.yunjian.shared.version.ExpectedVersion;
 public class RuleExceptions {
 
     /** An exception to approve: the check, the duty (5 b) 1); none for 5 a) 2)), the organisation, the reason. */
-    public record ExceptionInput(Check check, String duty, UUID organisation, String reason) {
-    }
+    public record ExceptionInput(Check check, String duty, UUID organisation, String reason) {}
 
     private final ResponsibilityService service;
     private final RuleCheck ruleCheck;
@@ -40,8 +38,13 @@ public class RuleExceptions {
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    RuleExceptions(ResponsibilityService service, RuleCheck ruleCheck, Catalog catalog, TextRules textRules,
-                   ApplicationEventPublisher events, java.time.Clock clock) {
+    RuleExceptions(
+            ResponsibilityService service,
+            RuleCheck ruleCheck,
+            Catalog catalog,
+            TextRules textRules,
+            ApplicationEventPublisher events,
+            java.time.Clock clock) {
         this.service = service;
         this.ruleCheck = ruleCheck;
         this.catalog = catalog;
@@ -88,18 +91,34 @@ public class RuleExceptions {
         if (in.reason() == null || in.reason().isBlank()) {
             errors.add("reason", "responsibility.error.required");
         } else {
-            textRules.check(errors, "reason", in.reason(), EditInputs.REASON_MAX, Text.Kind.LINES,
+            textRules.check(
+                    errors,
+                    "reason",
+                    in.reason(),
+                    EditInputs.REASON_MAX,
+                    Text.Kind.LINES,
                     "responsibility.error.tooLong");
         }
         errors.throwIfAny();
-        RuleException e = new RuleException(check, duty, in.organisation(), in.reason(),
-                l.access().user().username(), clock.instant());
+        RuleException e = new RuleException(
+                check, duty, in.organisation(), in.reason(), l.access().user().username(), clock.instant());
         String ref = RuleQuote.of(ruleCheck.rule(check, null), catalog).ref();
         String org = m.participant(in.organisation()).orElseThrow().name();
-        MatrixView v = service.store(l, m.withException(e), l.view().document().participantsByOrganisation(),
+        MatrixView v = service.store(
+                l,
+                m.withException(e),
+                l.view().document().participantsByOrganisation(),
                 Msg.of("responsibility.change.exception", ref, org));
-        events.publishEvent(AuditableEvent.success("responsibility.exception.approve", ResponsibilityService.OBJECT,
-                l.info().id(), Msg.of("responsibility.audit.exception", ref, org, e.reason(), v.version().version())));
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.exception.approve",
+                ResponsibilityService.OBJECT,
+                l.info().id(),
+                Msg.of(
+                        "responsibility.audit.exception",
+                        ref,
+                        org,
+                        e.reason(),
+                        v.version().version())));
         return v;
     }
 }

@@ -2,12 +2,11 @@ package org.yunjian.responsibility.internal;
 
 import java.util.List;
 import java.util.Map;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.responsibility.Approval;
 import org.yunjian.responsibility.Violation;
-import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.ProblemException;
 
 /**
  * A refused sign-off (409): the version is approved already, the side signed already, or the rules are broken (the
@@ -26,11 +25,16 @@ public final class SignOffRefused extends ProblemException {
 
     static SignOffRefused of(Approval.Refused e, Catalog catalog) {
         List<Violation> v = e.violations();
-        Msg text = switch (e.reason()) {
-            case ALREADY_APPROVED -> Msg.of("responsibility.conflict.approved");
-            case ALREADY_SIGNED -> Msg.of("responsibility.conflict.signed");
-            case VIOLATIONS -> Msg.of("responsibility.conflict.violations", v.size(), v.get(0).message());
-        };
+        Msg text =
+                switch (e.reason()) {
+                    case ALREADY_APPROVED -> Msg.of("responsibility.conflict.approved");
+                    case ALREADY_SIGNED -> Msg.of("responsibility.conflict.signed");
+                    case VIOLATIONS ->
+                        Msg.of(
+                                "responsibility.conflict.violations",
+                                v.size(),
+                                v.get(0).message());
+                };
         return new SignOffRefused(e.reason(), text, v, catalog);
     }
 

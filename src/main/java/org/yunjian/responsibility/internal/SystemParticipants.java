@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.CloudSystem;
@@ -41,8 +40,13 @@ class SystemParticipants {
             e.participants().forEach(p -> add(roles, p.organizationId(), p.role()));
         }
         List<Participant> out = new ArrayList<>();
-        roles.forEach((org, held) -> out.add(new Participant(org, directory.find(org)
-                .map(OrganizationDirectory.OrganizationRef::name).orElse(org.toString()), held)));
+        roles.forEach((org, held) -> out.add(new Participant(
+                org,
+                directory
+                        .find(org)
+                        .map(OrganizationDirectory.OrganizationRef::name)
+                        .orElse(org.toString()),
+                held)));
         return out;
     }
 

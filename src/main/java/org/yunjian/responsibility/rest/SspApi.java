@@ -1,14 +1,12 @@
 package org.yunjian.responsibility.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.responsibility.SignOffSide;
-import org.yunjian.responsibility.rest.Dtos.MatrixResponse;
 import org.yunjian.responsibility.internal.exchange.MatrixImports;
 import org.yunjian.responsibility.internal.exchange.SspService;
+import org.yunjian.responsibility.rest.Dtos.MatrixResponse;
 import org.yunjian.shared.FieldErrors.ValidationException;
 
 /**
@@ -46,13 +44,16 @@ class SspApi {
 
     @GetMapping(PATH)
     @PreAuthorize(ResponsibilityApi.WHO)
-    @Operation(summary = "The current (or the given) version of the matrix as an OSCAL 1.1.3 system security plan, "
-            + "valid against the official schema: format=json|xml, side=provider (by-components with export → "
-            + "provided / responsibilities) or customer (inherited / satisfied, leveraged authorization of the "
-            + "provider's platform). Parties of the system")
-    ResponseEntity<byte[]> export(@PathVariable UUID id, @RequestParam(defaultValue = "json") String format,
-                                  @RequestParam(defaultValue = "customer") String side,
-                                  @RequestParam(required = false) Integer version) {
+    @Operation(
+            summary = "The current (or the given) version of the matrix as an OSCAL 1.1.3 system security plan, "
+                    + "valid against the official schema: format=json|xml, side=provider (by-components with export → "
+                    + "provided / responsibilities) or customer (inherited / satisfied, leveraged authorization of the "
+                    + "provider's platform). Parties of the system")
+    ResponseEntity<byte[]> export(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "json") String format,
+            @RequestParam(defaultValue = "customer") String side,
+            @RequestParam(required = false) Integer version) {
         SspService.Document d = ssp.export(id, version, side(side), format(format));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(d.format().mediaType() + ";charset=UTF-8"))
@@ -62,24 +63,26 @@ class SspApi {
 
     @PostMapping(PATH)
     @PreAuthorize(ResponsibilityApi.WHO)
-    @Operation(summary = "Import an OSCAL system security plan (JSON or XML, told by content; uploaded as multipart "
-            + "'file' or sent as the request body) into the matrix as a new draft version, all or nothing: 400 naming "
-            + "the path of every problem (schema, unknown duty, organisation not taking part, role not held, "
-            + "agreement not recorded). 201 with the new draft; 200 when the plan allocates as the current version "
-            + "does (nothing stored). Customer; the provider only for its own parts (403 otherwise)")
-    ResponseEntity<MatrixResponse> importSsp(@PathVariable UUID id,
-                                             @RequestParam(name = "file", required = false) MultipartFile file,
-                                             @RequestParam(required = false) Integer baseVersion,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                             HttpServletRequest request) {
+    @Operation(
+            summary = "Import an OSCAL system security plan (JSON or XML, told by content; uploaded as multipart "
+                    + "'file' or sent as the request body) into the matrix as a new draft version, all or nothing: 400 naming "
+                    + "the path of every problem (schema, unknown duty, organisation not taking part, role not held, "
+                    + "agreement not recorded). 201 with the new draft; 200 when the plan allocates as the current version "
+                    + "does (nothing stored). Customer; the provider only for its own parts (403 otherwise)")
+    ResponseEntity<MatrixResponse> importSsp(
+            @PathVariable UUID id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) Integer baseVersion,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            HttpServletRequest request) {
         byte[] content;
         try (InputStream in = file != null ? file.getInputStream() : request.getInputStream()) {
             content = in.readNBytes(ssp.maxBytes() + 1);
         } catch (IOException e) {
             throw new ValidationException("file", "responsibility.ssp.error.unreadable");
         }
-        MatrixImports.Imported r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
-                Dtos.base(ifMatch, baseVersion));
+        MatrixImports.Imported r = ssp.importSsp(
+                id, file == null ? null : file.getOriginalFilename(), content, Dtos.base(ifMatch, baseVersion));
         // 201: a new draft version; 200: the plan allocates as the current version does, nothing was stored
         return Dtos.tagged(r.changed() ? 201 : 200, r.view());
     }

@@ -1,11 +1,9 @@
 package org.yunjian.responsibility.rest;
 
-import java.io.IOException;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
+import java.io.IOException;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +27,10 @@ import org.yunjian.responsibility.internal.exchange.StatementDocx;
 @Tag(name = "responsibility", description = "责任矩阵 Responsibility matrices after T/CCIA 004-2024")
 class WorkbookApi {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final MatrixWorkbook workbook;
     private final MatrixWorkbookImport importer;
@@ -46,32 +44,37 @@ class WorkbookApi {
 
     @GetMapping(ResponsibilityApi.BASE + "/workbook.xlsx")
     @PreAuthorize(ResponsibilityApi.WHO)
-    @Operation(summary = "The current (or the given) version as an XLSX responsibility workbook: one row per duty and "
-            + "accountable party, editable delegation hops with drop-downs, participants and agreements")
+    @Operation(
+            summary = "The current (or the given) version as an XLSX responsibility workbook: one row per duty and "
+                    + "accountable party, editable delegation hops with drop-downs, participants and agreements")
     ResponseEntity<byte[]> exportWorkbook(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
-        return ResponseEntity.ok().contentType(XLSX)
+        return ResponseEntity.ok()
+                .contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, workbook.contentDisposition(id, version))
                 .body(workbook.export(id, version));
     }
 
     @PostMapping(path = ResponsibilityApi.BASE + "/workbook", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(ResponsibilityApi.WHO)
-    @Operation(summary = "Import an edited workbook: the changed delegation chains become one new draft version; rows "
-            + "also changed on the platform since the export are listed as conflicts and not applied. All or nothing: "
-            + "a 400 lists every problem by sheet, row and column and nothing is stored")
-    MatrixWorkbookImport.ImportReport importWorkbook(@PathVariable UUID id,
-                                                     @RequestParam(value = "file", required = false) MultipartFile file)
+    @Operation(
+            summary = "Import an edited workbook: the changed delegation chains become one new draft version; rows "
+                    + "also changed on the platform since the export are listed as conflicts and not applied. All or nothing: "
+                    + "a 400 lists every problem by sheet, row and column and nothing is stored")
+    MatrixWorkbookImport.ImportReport importWorkbook(
+            @PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException {
         return importer.importWorkbook(id, file == null ? null : file.getBytes());
     }
 
     @GetMapping(ResponsibilityApi.BASE + "/statement.docx")
     @PreAuthorize(ResponsibilityApi.WHO)
-    @Operation(summary = "The current (or the given) version as the DOCX statement of responsibilities for annexing "
-            + "to the contract: participants and roles, agreements, the matrix by layer and phase, the rule check, "
-            + "signatures")
+    @Operation(
+            summary = "The current (or the given) version as the DOCX statement of responsibilities for annexing "
+                    + "to the contract: participants and roles, agreements, the matrix by layer and phase, the rule check, "
+                    + "signatures")
     ResponseEntity<byte[]> statement(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
-        return ResponseEntity.ok().contentType(DOCX)
+        return ResponseEntity.ok()
+                .contentType(DOCX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, statement.contentDisposition(id, version))
                 .body(statement.render(id, version));
     }

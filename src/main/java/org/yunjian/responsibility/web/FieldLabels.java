@@ -55,6 +55,5 @@ final class FieldLabels {
             "q", "responsibility.liability.search",
             "category", "responsibility.liability.category");
 
-    private FieldLabels() {
-    }
+    private FieldLabels() {}
 }

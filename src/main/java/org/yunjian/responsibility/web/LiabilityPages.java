@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.shared.refusal.PageRefusal;
-import org.yunjian.shared.paging.ListFilters;
-import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.Pager;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.responsibility.RuleQuote;
@@ -27,6 +22,10 @@ import org.yunjian.responsibility.internal.liability.IncidentRepository.Incident
 import org.yunjian.responsibility.internal.liability.IncidentService;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * The Annex B liability lookup of a system ({@code /systems/{id}/responsibility/liability}: search as you type with
@@ -50,13 +49,19 @@ class LiabilityPages {
 
     @GetMapping("/systems/{id}/responsibility/liability")
     @PreAuthorize(WHO)
-    String lookup(@PathVariable UUID id, @RequestParam(required = false) String q,
-                  @RequestParam(required = false) String category, @RequestParam(required = false) String incident,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String lookup(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String incident,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         IncidentAccess access = service.access(id);
         model.addAttribute(PageRefusal.ERRORS, PageRefusal.none());
-        PageRefusal.on(model).fill(() -> model.addAttribute("results", service.search(q, category)),
-                () -> model.addAttribute("results", service.search(q, null)));
+        PageRefusal.on(model)
+                .fill(
+                        () -> model.addAttribute("results", service.search(q, category)),
+                        () -> model.addAttribute("results", service.search(q, null)));
         model.addAttribute("system", access.matrix().system());
         model.addAttribute("access", access);
         model.addAttribute("q", q == null ? "" : q);
@@ -77,9 +82,12 @@ class LiabilityPages {
 
     @GetMapping("/systems/{id}/incidents")
     @PreAuthorize(WHO)
-    String list(@PathVariable UUID id, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                Model model) {
+    String list(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         IncidentAccess access = service.access(id);
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
         Paged<IncidentRecord> shown = service.list(id, query.text(), query.page());
@@ -105,14 +113,21 @@ class LiabilityPages {
 
     @PostMapping("/systems/{id}/incidents")
     @PreAuthorize(WHO)
-    String record(@PathVariable UUID id, @RequestParam(required = false) String incident,
-                  @RequestParam(required = false) String occurredAt, @RequestParam(required = false) String title,
-                  @RequestParam(required = false) String description,
-                  @RequestParam(required = false) String reference, Model model) {
-        IncidentService.RecordInput in = new IncidentService.RecordInput(incident, occurredAt, title, description,
-                reference);
-        return PageRefusal.on(model).attempt(() -> "redirect:/systems/" + id + "/incidents/" + service.record(id, in).id(),
-                () -> form(model, service.access(id), in, PageRefusal.none()));
+    String record(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String incident,
+            @RequestParam(required = false) String occurredAt,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String reference,
+            Model model) {
+        IncidentService.RecordInput in =
+                new IncidentService.RecordInput(incident, occurredAt, title, description, reference);
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> "redirect:/systems/" + id + "/incidents/"
+                                + service.record(id, in).id(),
+                        () -> form(model, service.access(id), in, PageRefusal.none()));
     }
 
     @GetMapping("/systems/{id}/incidents/{incidentId}")
@@ -126,12 +141,13 @@ class LiabilityPages {
         model.addAttribute("analysis", r.analysis());
         model.addAttribute("duties", duties(r.analysis()));
         model.addAttribute("quotes", quotes(List.of(r)));
-        model.addAttribute("recorder", people.displayNames(Set.of(r.recordedBy())).getOrDefault(r.recordedBy(),
-                r.recordedBy()));
+        model.addAttribute(
+                "recorder", people.displayNames(Set.of(r.recordedBy())).getOrDefault(r.recordedBy(), r.recordedBy()));
         return "responsibility/incident-detail";
     }
 
-    private String form(Model model, IncidentAccess access, IncidentService.RecordInput in, Map<String, String> errors) {
+    private String form(
+            Model model, IncidentAccess access, IncidentService.RecordInput in, Map<String, String> errors) {
         model.addAttribute("system", access.matrix().system());
         model.addAttribute("incidents", service.search(null, null));
         Map<String, RuleQuote> quotes = new HashMap<>();
@@ -144,8 +160,11 @@ class LiabilityPages {
 
     /** The duty quotes of the rows involved, by duty id: reference and text in the reader's language. */
     private Map<String, RuleQuote> duties(LiabilityAnalysis a) {
-        return a.rows().stream().collect(Collectors.toMap(LiabilityAnalysis.AnalysedRow::duty,
-                r -> RuleQuote.of(RequirementId.of(r.duty()), catalog), (x, y) -> x));
+        return a.rows().stream()
+                .collect(Collectors.toMap(
+                        LiabilityAnalysis.AnalysedRow::duty,
+                        r -> RuleQuote.of(RequirementId.of(r.duty()), catalog),
+                        (x, y) -> x));
     }
 
     private Map<String, RuleQuote> quotes(List<IncidentRecord> records) {
@@ -153,5 +172,4 @@ class LiabilityPages {
         records.forEach(r -> out.computeIfAbsent(r.incident(), k -> RuleQuote.of(RequirementId.of(k), catalog)));
         return out;
     }
-
 }

@@ -2,7 +2,6 @@ package org.yunjian.responsibility.web;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.party.SystemHubSection;
 import org.yunjian.responsibility.internal.ResponsibilityService;
@@ -38,13 +37,17 @@ class ResponsibilityHubSection implements SystemHubSection {
 
     @Override
     public List<Link> links(UUID systemId) {
-        boolean mayRead = CurrentUser.current().map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN)).orElse(false);
+        boolean mayRead = CurrentUser.current()
+                .map(u -> u.is(Role.USER) || u.is(Role.SYSTEM_ADMIN))
+                .orElse(false);
         if (!mayRead) {
             return List.of();
         }
         return service.findCurrent(systemId)
-                .map(v -> List.of(new Link(MatrixPages.base(systemId), Texts.get("responsibility.hub.link",
-                        v.version().version()), Msg.of(v.version().status()).text())))
+                .map(v -> List.of(new Link(
+                        MatrixPages.base(systemId),
+                        Texts.get("responsibility.hub.link", v.version().version()),
+                        Msg.of(v.version().status()).text())))
                 .orElseGet(() -> service.access(systemId).isCustomer()
                         ? List.of(new Link(MatrixPages.base(systemId), Texts.get("responsibility.hub.generate"), ""))
                         : List.of());

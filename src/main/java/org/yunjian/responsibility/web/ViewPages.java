@@ -3,7 +3,6 @@ package org.yunjian.responsibility.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
@@ -13,8 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.responsibility.internal.view.MatrixViews;
 import org.yunjian.responsibility.internal.view.MatrixView;
+import org.yunjian.responsibility.internal.view.MatrixViews;
 import org.yunjian.responsibility.internal.view.ViewService;
 import org.yunjian.responsibility.internal.view.ViewTexts;
 import org.yunjian.responsibility.internal.view.ViewTexts.Heading;
@@ -39,9 +38,13 @@ class ViewPages {
 
     @GetMapping("/systems/{id}/responsibility/views/{view}")
     @PreAuthorize(MatrixPages.WHO)
-    String view(@PathVariable UUID id, @PathVariable String view, @RequestParam(required = false) Integer version,
-                @RequestParam(required = false) Integer group, @RequestParam(defaultValue = "all") String show,
-                Model model) {
+    String view(
+            @PathVariable UUID id,
+            @PathVariable String view,
+            @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) Integer group,
+            @RequestParam(defaultValue = "all") String show,
+            Model model) {
         ViewService.ViewResult r = views.view(id, view, version);
         MatrixView v = r.matrix();
         ViewTexts.Table table = ViewTexts.table(r.view(), v.matrix(), catalog);
@@ -53,11 +56,13 @@ class ViewPages {
             if (group != null && group != i) {
                 continue;
             }
-            List<Line> rows = h.rows().stream().filter(l -> switch (show) {
-                case "mine" -> l.names(own);
-                case "mapped" -> !l.mapped().isEmpty();
-                default -> true;
-            }).toList();
+            List<Line> rows = h.rows().stream()
+                    .filter(l -> switch (show) {
+                        case "mine" -> l.names(own);
+                        case "mapped" -> !l.mapped().isEmpty();
+                        default -> true;
+                    })
+                    .toList();
             if (!rows.isEmpty()) {
                 kept.add(new Heading(h.title(), rows));
                 shown += rows.size();
@@ -71,8 +76,11 @@ class ViewPages {
         model.addAttribute("shown", shown);
         model.addAttribute("group", group);
         model.addAttribute("show", show);
-        model.addAttribute("shows", r.view().kind() == org.yunjian.responsibility.internal.view.ViewKind.MLPS
-                ? List.of("all", "mine", "mapped") : List.of("all", "mine"));
+        model.addAttribute(
+                "shows",
+                r.view().kind() == org.yunjian.responsibility.internal.view.ViewKind.MLPS
+                        ? List.of("all", "mine", "mapped")
+                        : List.of("all", "mine"));
         model.addAttribute("partial", !v.access().seesWholeMatrix());
         return "responsibility/view";
     }
@@ -87,12 +95,13 @@ class ViewPages {
             this.views = views;
         }
 
-        record Link(String code, String label) {
-        }
+        record Link(String code, String label) {}
 
         /** The views offered for {@code system}, besides the T/CCIA duties. */
         public List<Link> links(CloudSystem system) {
-            return views.offered(system.industry()).stream().map(k -> new Link(k.code(), Msg.of(k).text())).toList();
+            return views.offered(system.industry()).stream()
+                    .map(k -> new Link(k.code(), Msg.of(k).text()))
+                    .toList();
         }
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.responsibility.web;
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,11 +12,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
-import org.yunjian.responsibility.internal.view.MatrixView;
-import org.yunjian.responsibility.internal.exchange.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.exchange.MatrixWorkbookImport;
 import org.yunjian.responsibility.internal.exchange.SspService;
+import org.yunjian.responsibility.internal.view.MatrixView;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * The page of a matrix's documents and exchange: download the XLSX workbook, the DOCX statement and the OSCAL SSP
@@ -48,24 +47,38 @@ class WorkbookPages {
         model.addAttribute("system", v.access().system());
         model.addAttribute("view", v);
         model.addAttribute("mayImport", v.access().mayEdit());
-        model.addAttribute("sspDownloads", List.of(List.of("customer", "json"), List.of("customer", "xml"),
-                List.of("provider", "json"), List.of("provider", "xml")));
+        model.addAttribute(
+                "sspDownloads",
+                List.of(
+                        List.of("customer", "json"),
+                        List.of("customer", "xml"),
+                        List.of("provider", "json"),
+                        List.of("provider", "xml")));
         return "responsibility/workbook";
     }
 
     @PostMapping(PATH)
     @PreAuthorize(WHO)
-    String upload(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                  RedirectAttributes flash) throws IOException {
+    String upload(
+            @PathVariable UUID id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            RedirectAttributes flash)
+            throws IOException {
         byte[] content = file == null ? null : file.getBytes();
         String back = "redirect:/systems/" + id + "/responsibility/workbook";
-        return PageRefusal.on(flash).conflicts().attempt(() -> {
-            try {
-                flash.addFlashAttribute("importReport", importer.importWorkbook(id, content));
-            } catch (MatrixWorkbookImport.WorkbookRejected e) {
-                flash.addFlashAttribute("importProblems", e.problems()); // the file's report, row by row
-            }
-        }, () -> back, () -> back);
+        return PageRefusal.on(flash)
+                .conflicts()
+                .attempt(
+                        () -> {
+                            try {
+                                flash.addFlashAttribute("importReport", importer.importWorkbook(id, content));
+                            } catch (MatrixWorkbookImport.WorkbookRejected e) {
+                                flash.addFlashAttribute(
+                                        "importProblems", e.problems()); // the file's report, row by row
+                            }
+                        },
+                        () -> back,
+                        () -> back);
     }
 
     /**
@@ -78,19 +91,31 @@ class WorkbookPages {
 
     @PostMapping(SSP_PATH)
     @PreAuthorize(WHO)
-    String uploadSsp(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                     @RequestParam(required = false) String version, RedirectAttributes flash) throws IOException {
+    String uploadSsp(
+            @PathVariable UUID id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash)
+            throws IOException {
         String page = "redirect:/systems/" + id + "/responsibility/workbook";
         byte[] content = file == null ? new byte[0] : file.getInputStream().readNBytes(ssp.maxBytes() + 1);
-        return PageRefusal.on(flash).conflicts(flash, () -> page + "#conflict")
+        return PageRefusal.on(flash)
+                .conflicts(flash, () -> page + "#conflict")
                 .step(org.yunjian.shared.version.VersionRefusal.Action.IMPORT)
                 // the page again, read anew: its form names the version stored now (a file is chosen again)
                 .in(OSCAL)
-                .attempt(() -> {
-                    var r = ssp.importSsp(id, file == null ? null : file.getOriginalFilename(), content,
-                            org.yunjian.shared.version.ExpectedVersion.ofForm(version));
-                    flash.addFlashAttribute(r.changed() ? "sspImported" : "sspUnchanged", r.view().version().version());
-                    return page + "#oscal";
-                }, refusal -> page + (refusal == null ? "#oscal" : "#stale-version"));
+                .attempt(
+                        () -> {
+                            var r = ssp.importSsp(
+                                    id,
+                                    file == null ? null : file.getOriginalFilename(),
+                                    content,
+                                    org.yunjian.shared.version.ExpectedVersion.ofForm(version));
+                            flash.addFlashAttribute(
+                                    r.changed() ? "sspImported" : "sspUnchanged",
+                                    r.view().version().version());
+                            return page + "#oscal";
+                        },
+                        refusal -> page + (refusal == null ? "#oscal" : "#stale-version"));
     }
 }

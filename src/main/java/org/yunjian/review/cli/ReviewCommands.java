@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
-import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.review.Reviews;
@@ -19,9 +18,8 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.Texts;
-
+import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +30,7 @@ import picocli.CommandLine.Parameters;
  */
 public final class ReviewCommands {
 
-    private ReviewCommands() {
-    }
+    private ReviewCommands() {}
 
     static void moved(PrintWriter out, AssessmentInfo a) {
         out.println(Texts.get("cli.review.moved", a.name(), Msg.of(a.status()).text()));
@@ -43,6 +40,7 @@ public final class ReviewCommands {
     abstract static class OnAssessment extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+
         protected final Reviews reviews;
 
         OnAssessment(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
@@ -75,15 +73,17 @@ public final class ReviewCommands {
         }
     }
 
-    @Command(name = "team", mixinStandardHelpOptions = true,
-            description = "${bundle:cli.assessment.team.description}")
+    @Command(name = "team", mixinStandardHelpOptions = true, description = "${bundle:cli.assessment.team.description}")
     public static class Team extends OnAssessment {
         @Option(names = "--tester", descriptionKey = "cli.review.option.testers")
         List<String> testers = new ArrayList<>();
+
         @Option(names = "--reviewer", descriptionKey = "cli.review.option.reviewer")
         String reviewer;
+
         @Option(names = "--approver", descriptionKey = "cli.review.option.approver")
         String approver;
+
         private final UserAdministration users;
 
         Team(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
@@ -93,8 +93,8 @@ public final class ReviewCommands {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
-            Map<String, UUID> byName = users.list().stream()
-                    .collect(Collectors.toMap(UserView::username, UserView::id, (x, y) -> x));
+            Map<String, UUID> byName =
+                    users.list().stream().collect(Collectors.toMap(UserView::username, UserView::id, (x, y) -> x));
             List<String> wanted = new ArrayList<>(testers);
             if (reviewer != null) {
                 wanted.add(reviewer);
@@ -109,18 +109,30 @@ public final class ReviewCommands {
                 }
             }
             // one command reads and changes at once: it names the assessment's version it has just read
-            AssessmentInfo a = reviews.setTeam(id, ExpectedVersion.exactly(reviews.version(id)), new Reviews.TeamInput(testers.stream().map(byName::get).toList(),
-                    reviewer == null ? null : byName.get(reviewer), approver == null ? null : byName.get(approver)));
+            AssessmentInfo a = reviews.setTeam(
+                    id,
+                    ExpectedVersion.exactly(reviews.version(id)),
+                    new Reviews.TeamInput(
+                            testers.stream().map(byName::get).toList(),
+                            reviewer == null ? null : byName.get(reviewer),
+                            approver == null ? null : byName.get(approver)));
             AssessmentTeam t = reviews.team(a);
-            out.println(Texts.get("cli.review.team.saved",
-                    t.testers().isEmpty() ? "—" : t.testers().stream().map(AssessmentTeam.Member::name)
-                            .collect(Collectors.joining(Texts.get("review.missing.separator"))),
-                    t.reviewer() == null ? "—" : t.reviewer().name(), t.approver() == null ? "—" : t.approver().name()));
+            out.println(Texts.get(
+                    "cli.review.team.saved",
+                    t.testers().isEmpty()
+                            ? "—"
+                            : t.testers().stream()
+                                    .map(AssessmentTeam.Member::name)
+                                    .collect(Collectors.joining(Texts.get("review.missing.separator"))),
+                    t.reviewer() == null ? "—" : t.reviewer().name(),
+                    t.approver() == null ? "—" : t.approver().name()));
             return 0;
         }
     }
 
-    @Command(name = "submit", mixinStandardHelpOptions = true,
+    @Command(
+            name = "submit",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.submit.description}")
     public static class Submit extends Move {
         Submit(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
@@ -134,27 +146,38 @@ public final class ReviewCommands {
             } catch (Reviews.SubmissionRefused e) {
                 err.println(Texts.get("cli.review.missing", e.missing().size()));
                 for (Reviews.MissingItem m : e.missing()) {
-                    err.println(Texts.get("cli.review.missingRow", m.number(), m.requirementId(),
+                    err.println(Texts.get(
+                            "cli.review.missingRow",
+                            m.number(),
+                            m.requirementId(),
                             Msg.of(m.side()).text() + " " + m.controlPoint(),
-                            m.gaps().stream().map(g -> Msg.of(g).text()).collect(Collectors.joining(
-                                    Texts.get("review.missing.separator")))));
+                            m.gaps().stream()
+                                    .map(g -> Msg.of(g).text())
+                                    .collect(Collectors.joining(Texts.get("review.missing.separator")))));
                 }
                 return null;
             }
         }
     }
 
-    @Command(name = "send-back", mixinStandardHelpOptions = true,
+    @Command(
+            name = "send-back",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.send-back.description}")
     public static class SendBack extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
+
         @Option(names = "--item", descriptionKey = "cli.review.option.itemComment")
         Map<Integer, String> items = new LinkedHashMap<>();
+
         private final AssessmentService service;
 
-        SendBack(UserAdministration users, ApplicationEventPublisher events, Reviews reviews,
-                 AssessmentService service) {
+        SendBack(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                Reviews reviews,
+                AssessmentService service) {
             super(users, events, reviews);
             this.service = service;
         }
@@ -176,11 +199,14 @@ public final class ReviewCommands {
         }
     }
 
-    @Command(name = "approve-review", mixinStandardHelpOptions = true,
+    @Command(
+            name = "approve-review",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.approve-review.description}")
     public static class ApproveReview extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
+
         ApproveReview(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
             super(users, events, reviews);
         }
@@ -191,11 +217,14 @@ public final class ReviewCommands {
         }
     }
 
-    @Command(name = "approve-report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "approve-report",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.approve-report.description}")
     public static class ApproveReport extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
+
         @Option(names = "--confirm", descriptionKey = "cli.review.option.confirm")
         boolean confirm;
 
@@ -214,11 +243,14 @@ public final class ReviewCommands {
         }
     }
 
-    @Command(name = "return-report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "return-report",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.return-report.description}")
     public static class ReturnReport extends Move {
         @Option(names = "--comment", required = true, descriptionKey = "cli.review.option.comment")
         String comment;
+
         ReturnReport(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
             super(users, events, reviews);
         }
@@ -229,7 +261,9 @@ public final class ReviewCommands {
         }
     }
 
-    @Command(name = "review-history", mixinStandardHelpOptions = true,
+    @Command(
+            name = "review-history",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.review-history.description}")
     public static class History extends OnAssessment {
         History(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
@@ -244,8 +278,13 @@ public final class ReviewCommands {
             }
             for (Reviews.Step s : steps) {
                 String what = s.kind() == Reviews.StepKind.SENT_BACK
-                        ? Texts.get("review.history.sentBack", s.commentCount()) : Msg.of(s.kind()).text();
-                out.println(Texts.get("cli.review.history.row", Formats.minute(s.at()), s.actorName(), what,
+                        ? Texts.get("review.history.sentBack", s.commentCount())
+                        : Msg.of(s.kind()).text();
+                out.println(Texts.get(
+                        "cli.review.history.row",
+                        Formats.minute(s.at()),
+                        s.actorName(),
+                        what,
                         s.comment() == null ? "" : s.comment()));
             }
             return 0;

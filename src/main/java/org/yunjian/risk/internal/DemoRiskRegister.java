@@ -3,7 +3,6 @@ package org.yunjian.risk.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,24 +11,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
-import org.yunjian.risk.RiskTreatment;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.DemoPortal;
+import org.yunjian.assessment.spi.InheritanceRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.demo.DemoData;
+import org.yunjian.risk.RiskRegister;
+import org.yunjian.risk.RiskRepository;
+import org.yunjian.risk.RiskTreatment;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.DemoPortal;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.risk.RiskRegister;
-import org.yunjian.risk.RiskRepository;
 
 /**
  * In demo mode, fills the demo assessment's risk register once (after {@link DemoAssessment}): its finding planned
@@ -54,9 +53,15 @@ class DemoRiskRegister implements ApplicationRunner {
     private final UserAdministration users;
     private final Clock clock;
 
-    DemoRiskRegister(AssessmentService assessments, AssessmentRepository repo, RiskRepository risks,
-                     InheritanceRepository inherited, RiskRegister register, DemoPortal portal, UserAdministration users,
-                     Clock clock) {
+    DemoRiskRegister(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            RiskRepository risks,
+            InheritanceRepository inherited,
+            RiskRegister register,
+            DemoPortal portal,
+            UserAdministration users,
+            Clock clock) {
         this.assessments = assessments;
         this.repo = repo;
         this.risks = risks;
@@ -73,7 +78,9 @@ class DemoRiskRegister implements ApplicationRunner {
         AssessmentInfo[] demo = {portal.openAssessment().orElse(null)};
         CurrentUser assessor = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         CurrentUser customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElse(null);
-        if (demo[0] == null || assessor == null || customer == null
+        if (demo[0] == null
+                || assessor == null
+                || customer == null
                 || !risks.risksOfAssessment(demo[0].id()).isEmpty()) {
             return;
         }
@@ -88,26 +95,51 @@ class DemoRiskRegister implements ApplicationRunner {
             Remediation planned = tasks.get(0);
             // seeding writes over the versions it has just read: each change moves the entry on by one
             long v = planned.version();
-            register.plan(planned.id(), ExpectedVersion.exactly(v++), new RiskRegister.PlanInput(
-                    RiskTreatment.REMEDIATE, null, null, null, today.plusDays(60), null, null));
-            register.addMilestone(planned.id(), ExpectedVersion.exactly(v++), new RiskRegister.MilestoneInput(
-                    demo("demo.risk.milestone1"), today.minusDays(3), today.minusDays(5)));
-            register.addMilestone(planned.id(), ExpectedVersion.exactly(v), new RiskRegister.MilestoneInput(
-                    demo("demo.risk.milestone2"), today.plusDays(45), null));
-            TestItem item = repo.items(a.id()).stream().filter(i -> i.side() == ItemSide.CUSTOMER_SYSTEM
-                    && i.verdict() == null && inherited.find(i.id()).isEmpty()).findFirst().orElse(null);
+            register.plan(
+                    planned.id(),
+                    ExpectedVersion.exactly(v++),
+                    new RiskRegister.PlanInput(
+                            RiskTreatment.REMEDIATE, null, null, null, today.plusDays(60), null, null));
+            register.addMilestone(
+                    planned.id(),
+                    ExpectedVersion.exactly(v++),
+                    new RiskRegister.MilestoneInput(
+                            demo("demo.risk.milestone1"), today.minusDays(3), today.minusDays(5)));
+            register.addMilestone(
+                    planned.id(),
+                    ExpectedVersion.exactly(v),
+                    new RiskRegister.MilestoneInput(demo("demo.risk.milestone2"), today.plusDays(45), null));
+            TestItem item = repo.items(a.id()).stream()
+                    .filter(i -> i.side() == ItemSide.CUSTOMER_SYSTEM
+                            && i.verdict() == null
+                            && inherited.find(i.id()).isEmpty())
+                    .findFirst()
+                    .orElse(null);
             if (item == null) {
                 return;
             }
-            assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
-                    demo("demo.risk.reason"), RiskLevel.LOW, demo("demo.risk.risk")));
+            assessments.recordVerdict(
+                    item.id(),
+                    ExpectedVersion.exactly(item.version()),
+                    new AssessmentService.VerdictInput(
+                            Verdict.NON_COMPLIANT, demo("demo.risk.reason"), RiskLevel.LOW, demo("demo.risk.risk")));
             accepted[0] = repo.remediationsOfItem(item.id()).get(0);
-            register.plan(accepted[0].id(), ExpectedVersion.exactly(accepted[0].version()), new RiskRegister.PlanInput(
-                    RiskTreatment.ACCEPT, null, null, null, null, demo("demo.risk.acceptance"), today.plusDays(180)));
+            register.plan(
+                    accepted[0].id(),
+                    ExpectedVersion.exactly(accepted[0].version()),
+                    new RiskRegister.PlanInput(
+                            RiskTreatment.ACCEPT,
+                            null,
+                            null,
+                            null,
+                            null,
+                            demo("demo.risk.acceptance"),
+                            today.plusDays(180)));
         });
         if (accepted[0] != null) {
-            SeedActor.run(customer, () -> register.approve(accepted[0].id(),
-                    ExpectedVersion.exactly(accepted[0].version() + 1)));
+            SeedActor.run(
+                    customer,
+                    () -> register.approve(accepted[0].id(), ExpectedVersion.exactly(accepted[0].version() + 1)));
         }
         log.info("Demo risk register seeded for {}", a.name());
     }

@@ -7,24 +7,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.RemediationStatus;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.ConflictException;
-import org.yunjian.shared.Msg;
-import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.risk.RiskRegister;
 import org.yunjian.risk.RiskRepository;
-import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.Msg;
 
 /**
  * Follow-up (复测) assessments: from a completed assessment, its assessors create an assessment of the same system,
@@ -47,8 +46,15 @@ public class FollowUps {
 
     private final AssessmentChanges work;
 
-    FollowUps(AssessmentService assessments, AssessmentRepository repo, RiskRepository risks, RiskRegister register,
-              ReportNumberRepository reportNumbers, ApplicationEventPublisher events, Clock clock, AssessmentChanges work) {
+    FollowUps(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            RiskRepository risks,
+            RiskRegister register,
+            ReportNumberRepository reportNumbers,
+            ApplicationEventPublisher events,
+            Clock clock,
+            AssessmentChanges work) {
         this.work = work;
         this.assessments = assessments;
         this.repo = repo;
@@ -68,7 +74,8 @@ public class FollowUps {
             throw new ConflictException("follow-up-not-completed", "risk.error.followUp.notCompleted");
         }
         List<RiskRegister.Entry> toRetest = register.view(originId).entries().stream()
-                .filter(e -> e.open() || e.task().status() == RemediationStatus.DONE).toList();
+                .filter(e -> e.open() || e.task().status() == RemediationStatus.DONE)
+                .toList();
         if (toRetest.isEmpty()) {
             throw new ConflictException("no-open-findings", "risk.error.followUp.nothingOpen");
         }
@@ -78,26 +85,57 @@ public class FollowUps {
         if (name.length() > 200) {
             name = name.substring(0, 200);
         }
-        AssessmentInfo a = new AssessmentInfo(UUID.randomUUID(), name, origin.systemId(), origin.assessorOrgId(),
-                origin.assessorKind(), AssessmentStatus.DRAFT, origin.assessors(), origin.scope(), now, now, null, null);
+        AssessmentInfo a = new AssessmentInfo(
+                UUID.randomUUID(),
+                name,
+                origin.systemId(),
+                origin.assessorOrgId(),
+                origin.assessorKind(),
+                AssessmentStatus.DRAFT,
+                origin.assessors(),
+                origin.scope(),
+                now,
+                now,
+                null,
+                null);
         repo.insert(a, access.user().userId());
         reportNumbers.assign(a.id());
         risks.markFollowUp(a.id(), originId);
-        Map<UUID, TestItem> items = repo.items(originId).stream()
-                .collect(Collectors.toMap(TestItem::id, Function.identity()));
+        Map<UUID, TestItem> items =
+                repo.items(originId).stream().collect(Collectors.toMap(TestItem::id, Function.identity()));
         int position = 0;
         for (RiskRegister.Entry e : toRetest) {
             TestItem o = items.get(e.task().itemId());
-            TestItem copy = new TestItem(UUID.randomUUID(), a.id(), position++, o.requirementId(), o.side(), o.layer(),
-                    o.controlPoint(), null, null, null, null, null, now);
+            TestItem copy = new TestItem(
+                    UUID.randomUUID(),
+                    a.id(),
+                    position++,
+                    o.requirementId(),
+                    o.side(),
+                    o.layer(),
+                    o.controlPoint(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now);
             repo.insertItem(copy);
-            risks.insertRetest(new RiskRepository.RetestLink(copy.id(), o.id(), e.task().id()));
+            risks.insertRetest(
+                    new RiskRepository.RetestLink(copy.id(), o.id(), e.task().id()));
         }
         AssessmentInfo created = repo.find(a.id()).orElseThrow();
         work.changed(a.id());
-        events.publishEvent(AuditableEvent.success("assessment.followup.create", "assessment", a.id(),
-                Msg.of("risk.audit.followUp", origin.name(), origin.reportNumber() == null ? "—" : origin.reportNumber(),
-                        created.reportNumber(), position)));
+        events.publishEvent(AuditableEvent.success(
+                "assessment.followup.create",
+                "assessment",
+                a.id(),
+                Msg.of(
+                        "risk.audit.followUp",
+                        origin.name(),
+                        origin.reportNumber() == null ? "—" : origin.reportNumber(),
+                        created.reportNumber(),
+                        position)));
         return created;
     }
 }

@@ -3,22 +3,21 @@ package org.yunjian.risk.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.AssessmentChanges;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.VerdictRemediation;
+import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.risk.RiskRepository;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.risk.RiskRepository;
-import org.yunjian.assessment.AssessmentChanges;
-import org.yunjian.assessment.VerdictRemediation;
 
 /**
  * What a verdict does to remediation tasks: a finding opens a task (no due date until someone plans it — the
@@ -35,7 +34,8 @@ class RemediationTasks implements VerdictRemediation {
 
     private final AssessmentChanges work;
 
-    RemediationTasks(AssessmentRepository repo, RiskRepository risks, ApplicationEventPublisher events, AssessmentChanges work) {
+    RemediationTasks(
+            AssessmentRepository repo, RiskRepository risks, ApplicationEventPublisher events, AssessmentChanges work) {
         this.work = work;
         this.repo = repo;
         this.risks = risks;
@@ -43,8 +43,8 @@ class RemediationTasks implements VerdictRemediation {
     }
 
     @Override
-    public void afterVerdict(TestItem item, CloudSystem s, Verdict verdict, boolean retest, List<Remediation> tasks,
-                      Instant now) {
+    public void afterVerdict(
+            TestItem item, CloudSystem s, Verdict verdict, boolean retest, List<Remediation> tasks, Instant now) {
         var link = risks.retestOf(item.id());
         if (link.isPresent()) {
             retested(item, link.get(), verdict, now);
@@ -52,10 +52,18 @@ class RemediationTasks implements VerdictRemediation {
         }
         boolean openTask = tasks.stream().anyMatch(r -> r.status() != RemediationStatus.VERIFIED);
         if (verdict.isFinding() && !openTask) {
-            UUID responsible = item.side() == ItemSide.CLOUD_PLATFORM && s.providerId() != null ? s.providerId()
-                    : s.customerId();
-            repo.insertRemediation(new Remediation(UUID.randomUUID(), item.id(), item.assessmentId(), responsible,
-                    null, RemediationStatus.OPEN, null, now, now));
+            UUID responsible =
+                    item.side() == ItemSide.CLOUD_PLATFORM && s.providerId() != null ? s.providerId() : s.customerId();
+            repo.insertRemediation(new Remediation(
+                    UUID.randomUUID(),
+                    item.id(),
+                    item.assessmentId(),
+                    responsible,
+                    null,
+                    RemediationStatus.OPEN,
+                    null,
+                    now,
+                    now));
         }
         if (verdict == Verdict.COMPLIANT && retest) {
             for (Remediation r : tasks) {
@@ -69,8 +77,10 @@ class RemediationTasks implements VerdictRemediation {
     /** The original finding of a re-test item: verified by a 符合, reopened by a finding (not once archived). */
     private void retested(TestItem item, RiskRepository.RetestLink link, Verdict verdict, Instant now) {
         Remediation origin = repo.remediation(link.originRemediationId()).orElse(null);
-        if (origin == null || repo.find(origin.assessmentId()).map(a -> a.status() == AssessmentStatus.ARCHIVED)
-                .orElse(true)) {
+        if (origin == null
+                || repo.find(origin.assessmentId())
+                        .map(a -> a.status() == AssessmentStatus.ARCHIVED)
+                        .orElse(true)) {
             return;
         }
         RemediationStatus to = null;
@@ -82,14 +92,29 @@ class RemediationTasks implements VerdictRemediation {
         if (to != null) {
             setStatus(origin, to, now);
             work.changed(origin.assessmentId());
-            events.publishEvent(AuditableEvent.success("assessment.retest", "remediation", origin.id(),
-                    Msg.of("risk.audit.retest", item.requirementId(), Msg.of(verdict), Msg.of(origin.status()),
+            events.publishEvent(AuditableEvent.success(
+                    "assessment.retest",
+                    "remediation",
+                    origin.id(),
+                    Msg.of(
+                            "risk.audit.retest",
+                            item.requirementId(),
+                            Msg.of(verdict),
+                            Msg.of(origin.status()),
                             Msg.of(to))));
         }
     }
 
     private void setStatus(Remediation r, RemediationStatus status, Instant now) {
-        repo.updateRemediation(new Remediation(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(),
-                r.dueDate(), status, r.note(), r.createdAt(), now));
+        repo.updateRemediation(new Remediation(
+                r.id(),
+                r.itemId(),
+                r.assessmentId(),
+                r.responsibleOrgId(),
+                r.dueDate(),
+                status,
+                r.note(),
+                r.createdAt(),
+                now));
     }
 }

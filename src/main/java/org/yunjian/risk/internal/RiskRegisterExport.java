@@ -7,18 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.AssessmentService;
+import org.yunjian.risk.RiskRegister;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.risk.RiskRegister;
 
 /**
  * The register as a table in the reader's language, written as CSV (UTF-8 with BOM, so Excel reads Chinese) or as
@@ -27,8 +26,23 @@ import org.yunjian.risk.RiskRegister;
 @Component
 public class RiskRegisterExport {
 
-    private static final String[] COLUMNS = {"requirement", "side", "controlPoint", "verdict", "risk", "description",
-            "treatment", "owner", "transferTo", "due", "milestones", "state", "acceptance", "approver", "retest"};
+    private static final String[] COLUMNS = {
+        "requirement",
+        "side",
+        "controlPoint",
+        "verdict",
+        "risk",
+        "description",
+        "treatment",
+        "owner",
+        "transferTo",
+        "due",
+        "milestones",
+        "state",
+        "acceptance",
+        "approver",
+        "retest"
+    };
 
     private final RiskRegister register;
     private final AssessmentService assessments;
@@ -48,19 +62,38 @@ public class RiskRegisterExport {
         }
         out.add(header);
         for (RiskRegister.Entry e : r.entries()) {
-            String milestones = String.join("; ", e.milestones().stream().map(m -> m.description() + " "
-                    + Formats.date(m.targetDate()) + (m.doneOn() == null ? "" : " ✓ " + Formats.date(m.doneOn())))
-                    .toList());
-            String retest = e.retest() == null ? "" : (e.retest().verdict() == null ? Texts.get("risk.retest.pending")
-                    : Texts.get("risk.retest.line", Msg.of(e.retest().verdict()).text(), Formats.date(e.retest().at())))
-                    + ", " + Texts.get("risk.retest.report", e.retest().reportNumber());
-            out.add(List.of(e.item().requirementId(), Msg.of(e.item().side()).text(), nz(e.controlPoint()),
+            String milestones = String.join(
+                    "; ",
+                    e.milestones().stream()
+                            .map(m -> m.description() + " " + Formats.date(m.targetDate())
+                                    + (m.doneOn() == null ? "" : " ✓ " + Formats.date(m.doneOn())))
+                            .toList());
+            String retest = e.retest() == null
+                    ? ""
+                    : (e.retest().verdict() == null
+                                    ? Texts.get("risk.retest.pending")
+                                    : Texts.get(
+                                            "risk.retest.line",
+                                            Msg.of(e.retest().verdict()).text(),
+                                            Formats.date(e.retest().at())))
+                            + ", " + Texts.get("risk.retest.report", e.retest().reportNumber());
+            out.add(List.of(
+                    e.item().requirementId(),
+                    Msg.of(e.item().side()).text(),
+                    nz(e.controlPoint()),
                     e.item().verdict() == null ? "" : Msg.of(e.item().verdict()).text(),
-                    e.risk() == null ? "" : Msg.of(e.risk()).text(), nz(e.description()), Msg.of(e.treatment()).text(),
-                    nz(e.ownerName()), nz(e.transferName()),
-                    e.task().dueDate() == null ? Texts.get("risk.due.none") : Formats.date(e.task().dueDate()),
-                    milestones, Msg.of(e.state()).text(),
-                    e.acceptance() == null ? "" : Formats.date(e.acceptance().expiresOn()), nz(e.approvedByName()),
+                    e.risk() == null ? "" : Msg.of(e.risk()).text(),
+                    nz(e.description()),
+                    Msg.of(e.treatment()).text(),
+                    nz(e.ownerName()),
+                    nz(e.transferName()),
+                    e.task().dueDate() == null
+                            ? Texts.get("risk.due.none")
+                            : Formats.date(e.task().dueDate()),
+                    milestones,
+                    Msg.of(e.state()).text(),
+                    e.acceptance() == null ? "" : Formats.date(e.acceptance().expiresOn()),
+                    nz(e.approvedByName()),
                     retest));
         }
         return out;
@@ -73,7 +106,9 @@ public class RiskRegisterExport {
     public byte[] csv(UUID assessmentId) {
         StringBuilder b = new StringBuilder("\uFEFF");
         for (List<String> row : table(assessmentId)) {
-            b.append(String.join(",", row.stream().map(RiskRegisterExport::csvCell).toList())).append("\r\n");
+            b.append(String.join(
+                            ",", row.stream().map(RiskRegisterExport::csvCell).toList()))
+                    .append("\r\n");
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -92,7 +127,8 @@ public class RiskRegisterExport {
 
     public byte[] xlsx(UUID assessmentId) {
         List<List<String>> table = table(assessmentId);
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(Texts.get("risk.export.sheet"));
             for (int r = 0; r < table.size(); r++) {
                 Row row = sheet.createRow(r);
@@ -114,7 +150,13 @@ public class RiskRegisterExport {
 
     public String contentDisposition(UUID assessmentId, String extension) {
         var access = assessments.access(assessmentId);
-        return DownloadName.of("risk.export.filename", "risk-register", access.system().name(),
-                access.assessment().reportNumber(), null, extension).contentDisposition();
+        return DownloadName.of(
+                        "risk.export.filename",
+                        "risk-register",
+                        access.system().name(),
+                        access.assessment().reportNumber(),
+                        null,
+                        extension)
+                .contentDisposition();
     }
 }

@@ -18,12 +18,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.cli.CliTexts;
 import org.yunjian.cli.remote.Server;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,26 +42,28 @@ public final class ApiCli {
     public static final String SERVER_ENV = "YUNJIAN_SERVER";
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
 
-    private ApiCli() {
-    }
+    private ApiCli() {}
 
     /** The way in from {@code Application.main}: {@code api …}, a REST client of a running server, no Spring. */
-    public static final org.yunjian.cli.CliEntry ENTRY = org.yunjian.cli.CliEntry.named(java.util.Set.of("api"),
-            args -> {
+    public static final org.yunjian.cli.CliEntry ENTRY =
+            org.yunjian.cli.CliEntry.named(java.util.Set.of("api"), args -> {
                 org.yunjian.cli.CliEntry.logs(args);
                 org.yunjian.cli.remote.RemoteCli.quiet(); // no database, no log
                 return run(args);
             });
 
     public static int run(String... args) {
-        return run(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
-                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), System.in,
-                System::getenv, args);
+        return run(
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+                System.in,
+                System::getenv,
+                args);
     }
 
     /** Runs {@code api …} with the given streams and environment; returns the exit status. */
-    public static int run(PrintWriter out, PrintWriter err, InputStream stdin, Function<String, String> env,
-                          String... args) {
+    public static int run(
+            PrintWriter out, PrintWriter err, InputStream stdin, Function<String, String> env, String... args) {
         org.yunjian.cli.CliArgs language = org.yunjian.cli.CliArgs.of(args);
         Locale locale = language.locale();
         java.util.List<String> rest = java.util.List.of(language.rest());
@@ -76,8 +76,9 @@ public final class ApiCli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println(Texts.get("cli.security.api.failed",
-                    Server.oneLine(String.valueOf(ex.getMessage()))));
+            commandLine
+                    .getErr()
+                    .println(Texts.get("cli.security.api.failed", Server.oneLine(String.valueOf(ex.getMessage()))));
             return 2;
         });
         int status = cl.execute(rest.subList(1, rest.size()).toArray(String[]::new));
@@ -96,16 +97,22 @@ public final class ApiCli {
 
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.security.option.method")
         String method;
+
         @Parameters(index = "1", descriptionKey = "cli.security.option.path")
         String path;
+
         @Option(names = "--server", descriptionKey = "cli.security.option.server")
         String server;
+
         @Option(names = "--token-env", defaultValue = TOKEN_ENV, descriptionKey = "cli.security.option.tokenEnv")
         String tokenEnv;
+
         @Option(names = "--data", descriptionKey = "cli.security.option.data")
         String data;
+
         @Option(names = "--timeout", defaultValue = "60", descriptionKey = "cli.security.option.timeout")
         int timeoutSeconds;
 
@@ -152,15 +159,19 @@ public final class ApiCli {
                 }
                 body = HttpRequest.BodyPublishers.ofByteArray(bytes);
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds))
-                    .method(m, body).header("Authorization", "Bearer " + token.strip())
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(timeoutSeconds))
+                    .method(m, body)
+                    .header("Authorization", "Bearer " + token.strip())
                     .header("Accept", "application/json, application/problem+json")
                     .header("Accept-Language", locale.toLanguageTag());
             if (data != null) {
                 request.header("Content-Type", "application/json");
             }
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
             HttpResponse<String> response;
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

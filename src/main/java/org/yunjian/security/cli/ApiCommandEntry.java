@@ -3,10 +3,8 @@ package org.yunjian.security.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 

@@ -2,14 +2,12 @@ package org.yunjian.security.cli;
 
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.yunjian.security.internal.token.ApiTokenView;
 import org.yunjian.security.internal.token.ApiTokens;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -22,15 +20,16 @@ import picocli.CommandLine.Spec;
  */
 final class ApiTokenCommands {
 
-    private ApiTokenCommands() {
-    }
+    private ApiTokenCommands() {}
 
     @Command(name = "tokens", mixinStandardHelpOptions = true)
     static class ListTokens implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
+
         private final ApiTokens tokens;
 
         ListTokens(ApiTokens tokens) {
@@ -46,11 +45,18 @@ final class ApiTokenCommands {
                     out.println(Texts.get("apitoken.admin.none"));
                 }
                 for (ApiTokenView t : list) {
-                    out.println(String.join("  ", t.id().toString(), Msg.of(t.scope()).text(),
+                    out.println(String.join(
+                            "  ",
+                            t.id().toString(),
+                            Msg.of(t.scope()).text(),
                             Texts.get("apitoken.status." + t.status().name()),
-                            Texts.get("cli.security.tokens.line", Formats.minute(t.createdAt()),
-                                    Formats.minute(t.expiresAt()), t.lastUsedAt() == null
-                                            ? Texts.get("apitoken.neverUsed") : Formats.minute(t.lastUsedAt())),
+                            Texts.get(
+                                    "cli.security.tokens.line",
+                                    Formats.minute(t.createdAt()),
+                                    Formats.minute(t.expiresAt()),
+                                    t.lastUsedAt() == null
+                                            ? Texts.get("apitoken.neverUsed")
+                                            : Formats.minute(t.lastUsedAt())),
                             t.name()));
                 }
                 out.flush();
@@ -66,10 +72,13 @@ final class ApiTokenCommands {
     static class RevokeToken implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
+
         @Parameters(index = "1", descriptionKey = "cli.security.option.tokenId")
         UUID tokenId;
+
         private final ApiTokens tokens;
 
         RevokeToken(ApiTokens tokens) {

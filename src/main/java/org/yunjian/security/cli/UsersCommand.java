@@ -3,18 +3,16 @@ package org.yunjian.security.cli;
 import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
-import org.yunjian.security.internal.admin.AdminRequest;
-import org.yunjian.security.internal.admin.AdministratorApprovals;
-import org.yunjian.security.internal.admin.FirstAdministratorSetup;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
+import org.yunjian.security.internal.admin.AdminRequest;
+import org.yunjian.security.internal.admin.AdministratorApprovals;
+import org.yunjian.security.internal.admin.FirstAdministratorSetup;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,11 +21,21 @@ import picocli.CommandLine.Spec;
 
 /** {@code yunjian users ...}: local account administration for the operator of the installation. */
 @Component
-@Command(name = "users", mixinStandardHelpOptions = true,
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Create.class, UsersCommand.Unlock.class,
-                UsersCommand.ResetPassword.class, UsersCommand.SetupToken.class, UsersCommand.Requests.class,
-                UsersCommand.Approve.class, UsersCommand.Reject.class, ApiTokenCommands.ListTokens.class,
-                ApiTokenCommands.RevokeToken.class})
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            UsersCommand.ListUsers.class,
+            UsersCommand.Create.class,
+            UsersCommand.Unlock.class,
+            UsersCommand.ResetPassword.class,
+            UsersCommand.SetupToken.class,
+            UsersCommand.Requests.class,
+            UsersCommand.Approve.class,
+            UsersCommand.Reject.class,
+            ApiTokenCommands.ListTokens.class,
+            ApiTokenCommands.RevokeToken.class
+        })
 public class UsersCommand implements CliCommand, Runnable {
 
     @Spec
@@ -42,6 +50,7 @@ public class UsersCommand implements CliCommand, Runnable {
     static class ListUsers implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         private final UserAdministration users;
 
         ListUsers(UserAdministration users) {
@@ -51,14 +60,25 @@ public class UsersCommand implements CliCommand, Runnable {
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            out.printf("%-36s  %-24s  %-14s  %-8s  %s%n", Texts.get("cli.users.column.id"), Texts.get("cli.users.column.username"),
-                    Texts.get("cli.users.column.role"), Texts.get("cli.users.column.state"),
+            out.printf(
+                    "%-36s  %-24s  %-14s  %-8s  %s%n",
+                    Texts.get("cli.users.column.id"),
+                    Texts.get("cli.users.column.username"),
+                    Texts.get("cli.users.column.role"),
+                    Texts.get("cli.users.column.state"),
                     Texts.get("cli.users.column.displayName"));
             for (UserView u : users.list()) {
-                String state = Texts.get(!u.enabled() ? "cli.users.state.disabled" : u.locked() ? "cli.users.state.locked"
-                        : "cli.users.state.active");
-                out.printf("%-36s  %-24s  %-14s  %-8s  %s%n", u.id(), u.username(),
-                        Texts.get("security.role." + u.role().name()), state, u.displayName());
+                String state = Texts.get(
+                        !u.enabled()
+                                ? "cli.users.state.disabled"
+                                : u.locked() ? "cli.users.state.locked" : "cli.users.state.active");
+                out.printf(
+                        "%-36s  %-24s  %-14s  %-8s  %s%n",
+                        u.id(),
+                        u.username(),
+                        Texts.get("security.role." + u.role().name()),
+                        state,
+                        u.displayName());
             }
             out.flush();
             return 0;
@@ -69,17 +89,22 @@ public class UsersCommand implements CliCommand, Runnable {
     static class Create implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
+
         @Option(names = "--display-name", required = true, descriptionKey = "cli.users.option.displayName")
         String displayName;
+
         @Option(names = "--role", required = true, descriptionKey = "cli.users.option.role")
         Role role;
+
         @Option(names = "--organization", descriptionKey = "cli.users.option.organization")
         UUID organizationId;
-        @Option(names = "--password", arity = "0..1", interactive = true,
-                descriptionKey = "cli.users.option.password")
+
+        @Option(names = "--password", arity = "0..1", interactive = true, descriptionKey = "cli.users.option.password")
         String password;
+
         private final UserAdministration users;
 
         Create(UserAdministration users) {
@@ -90,10 +115,14 @@ public class UsersCommand implements CliCommand, Runnable {
         public Integer call() {
             String pw = password == null ? temporaryPassword() : password;
             try {
-                UserView u = users.create(new UserAdministration.NewUser(username, displayName, role, organizationId,
-                        pw));
+                UserView u =
+                        users.create(new UserAdministration.NewUser(username, displayName, role, organizationId, pw));
                 var out = spec.commandLine().getOut();
-                out.println(Texts.get("cli.users.created", u.username(), Texts.get("security.role." + u.role().name()), u.id()));
+                out.println(Texts.get(
+                        "cli.users.created",
+                        u.username(),
+                        Texts.get("security.role." + u.role().name()),
+                        u.id()));
                 if (u.awaitingApproval()) {
                     out.println(Texts.get("cli.users.awaitingApproval", u.pendingRequest()));
                 }
@@ -112,8 +141,10 @@ public class UsersCommand implements CliCommand, Runnable {
     static class Unlock implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
+
         private final UserAdministration users;
 
         Unlock(UserAdministration users) {
@@ -137,11 +168,17 @@ public class UsersCommand implements CliCommand, Runnable {
     static class ResetPassword implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
-        @Option(names = "--password", arity = "0..1", interactive = true,
+
+        @Option(
+                names = "--password",
+                arity = "0..1",
+                interactive = true,
                 descriptionKey = "cli.users.option.newPassword")
         String password;
+
         private final UserAdministration users;
 
         ResetPassword(UserAdministration users) {
@@ -174,6 +211,7 @@ public class UsersCommand implements CliCommand, Runnable {
     static class SetupToken implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         private final FirstAdministratorSetup setup;
 
         SetupToken(FirstAdministratorSetup setup) {
@@ -198,6 +236,7 @@ public class UsersCommand implements CliCommand, Runnable {
     static class Requests implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         private final AdministratorApprovals approvals;
 
         Requests(AdministratorApprovals approvals) {
@@ -207,11 +246,18 @@ public class UsersCommand implements CliCommand, Runnable {
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", Texts.get("cli.users.column.request"),
-                    Texts.get("cli.users.column.username"), Texts.get("cli.users.column.kind"),
-                    Texts.get("cli.users.column.role"), Texts.get("cli.users.column.requestedBy"));
+            out.printf(
+                    "%-36s  %-24s  %-8s  %-14s  %s%n",
+                    Texts.get("cli.users.column.request"),
+                    Texts.get("cli.users.column.username"),
+                    Texts.get("cli.users.column.kind"),
+                    Texts.get("cli.users.column.role"),
+                    Texts.get("cli.users.column.requestedBy"));
             for (AdminRequest r : approvals.pending()) {
-                out.printf("%-36s  %-24s  %-8s  %-14s  %s%n", r.id(), r.username(),
+                out.printf(
+                        "%-36s  %-24s  %-8s  %-14s  %s%n",
+                        r.id(),
+                        r.username(),
                         Texts.get("security.adminRequest.kind." + r.kind().name()),
                         Texts.get("security.role." + r.requestedRole().name()),
                         r.requestedBy());
@@ -225,8 +271,10 @@ public class UsersCommand implements CliCommand, Runnable {
     static class Approve implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.users.option.request")
         UUID id;
+
         private final AdministratorApprovals approvals;
 
         Approve(AdministratorApprovals approvals) {
@@ -243,8 +291,10 @@ public class UsersCommand implements CliCommand, Runnable {
     static class Reject implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Parameters(index = "0", descriptionKey = "cli.users.option.request")
         UUID id;
+
         private final AdministratorApprovals approvals;
 
         Reject(AdministratorApprovals approvals) {
@@ -260,22 +310,35 @@ public class UsersCommand implements CliCommand, Runnable {
     static int decideOnCommandLine(CommandSpec spec, java.util.function.Supplier<AdminRequest> decision, String verb) {
         try {
             AdminRequest r = decision.get();
-            spec.commandLine().getOut().println(Texts.get(verb + "." + r.kind().name(), r.username(),
-                    Texts.get("security.role." + r.requestedRole().name()), r.requestedBy()));
+            spec.commandLine()
+                    .getOut()
+                    .println(Texts.get(
+                            verb + "." + r.kind().name(),
+                            r.username(),
+                            Texts.get("security.role." + r.requestedRole().name()),
+                            r.requestedBy()));
             spec.commandLine().getOut().flush();
             return 0;
         } catch (FieldErrors.ValidationException e) {
             return invalid(spec, e);
         } catch (org.springframework.security.access.AccessDeniedException | org.yunjian.shared.LocalizedException e) {
-            spec.commandLine().getErr().println(Texts.get("cli.users.refused", e instanceof org.yunjian.shared.LocalizedException l
-                    ? l.text() : Texts.source().getMessage(e.getMessage(), null, e.getMessage(), Texts.locale())));
+            spec.commandLine()
+                    .getErr()
+                    .println(Texts.get(
+                            "cli.users.refused",
+                            e instanceof org.yunjian.shared.LocalizedException l
+                                    ? l.text()
+                                    : Texts.source().getMessage(e.getMessage(), null, e.getMessage(), Texts.locale())));
             spec.commandLine().getErr().flush();
             return 1;
         }
     }
 
     static UserView find(UserAdministration users, CommandSpec spec, String username) {
-        UserView u = users.list().stream().filter(v -> v.username().equals(username)).findFirst().orElse(null);
+        UserView u = users.list().stream()
+                .filter(v -> v.username().equals(username))
+                .findFirst()
+                .orElse(null);
         if (u == null) {
             spec.commandLine().getErr().println(Texts.get("cli.users.noSuchUser", username));
             spec.commandLine().getErr().flush();

@@ -6,25 +6,92 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 
 /** A local user account as stored. Never leaves the security module; callers see {@link CurrentUser}. */
-public record Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
-               Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
-               String totpSecret, boolean enabled, boolean demo, Instant createdAt, boolean awaitingApproval,
-               long version) {
+public record Account(
+        UUID id,
+        String username,
+        String displayName,
+        Role role,
+        UUID organizationId,
+        String passwordHash,
+        Instant passwordChangedAt,
+        boolean mustChangePassword,
+        int failedAttempts,
+        Instant lockedUntil,
+        String totpSecret,
+        boolean enabled,
+        boolean demo,
+        Instant createdAt,
+        boolean awaitingApproval,
+        long version) {
 
     /** An account as built before it is stored, or by code that does not check versions (version 0). */
-    public Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
-            Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
-            String totpSecret, boolean enabled, boolean demo, Instant createdAt, boolean awaitingApproval) {
-        this(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt, mustChangePassword,
-                failedAttempts, lockedUntil, totpSecret, enabled, demo, createdAt, awaitingApproval, 0);
+    public Account(
+            UUID id,
+            String username,
+            String displayName,
+            Role role,
+            UUID organizationId,
+            String passwordHash,
+            Instant passwordChangedAt,
+            boolean mustChangePassword,
+            int failedAttempts,
+            Instant lockedUntil,
+            String totpSecret,
+            boolean enabled,
+            boolean demo,
+            Instant createdAt,
+            boolean awaitingApproval) {
+        this(
+                id,
+                username,
+                displayName,
+                role,
+                organizationId,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                failedAttempts,
+                lockedUntil,
+                totpSecret,
+                enabled,
+                demo,
+                createdAt,
+                awaitingApproval,
+                0);
     }
 
     /** An account that needs no second administrator's approval. */
-    public Account(UUID id, String username, String displayName, Role role, UUID organizationId, String passwordHash,
-            Instant passwordChangedAt, boolean mustChangePassword, int failedAttempts, Instant lockedUntil,
-            String totpSecret, boolean enabled, boolean demo, Instant createdAt) {
-        this(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt, mustChangePassword,
-                failedAttempts, lockedUntil, totpSecret, enabled, demo, createdAt, false);
+    public Account(
+            UUID id,
+            String username,
+            String displayName,
+            Role role,
+            UUID organizationId,
+            String passwordHash,
+            Instant passwordChangedAt,
+            boolean mustChangePassword,
+            int failedAttempts,
+            Instant lockedUntil,
+            String totpSecret,
+            boolean enabled,
+            boolean demo,
+            Instant createdAt) {
+        this(
+                id,
+                username,
+                displayName,
+                role,
+                organizationId,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                failedAttempts,
+                lockedUntil,
+                totpSecret,
+                enabled,
+                demo,
+                createdAt,
+                false);
     }
 
     public boolean lockedAt(Instant now) {
@@ -40,12 +107,40 @@ public record Account(UUID id, String username, String displayName, Role role, U
     }
 
     public Account withPassword(String hash, Instant at, boolean mustChange) {
-        return new Account(id, username, displayName, role, organizationId, hash, at, mustChange, 0, null, totpSecret,
-                enabled, demo, createdAt, awaitingApproval);
+        return new Account(
+                id,
+                username,
+                displayName,
+                role,
+                organizationId,
+                hash,
+                at,
+                mustChange,
+                0,
+                null,
+                totpSecret,
+                enabled,
+                demo,
+                createdAt,
+                awaitingApproval);
     }
 
     Account withTotpSecret(String secret) {
-        return new Account(id, username, displayName, role, organizationId, passwordHash, passwordChangedAt,
-                mustChangePassword, failedAttempts, lockedUntil, secret, enabled, demo, createdAt, awaitingApproval);
+        return new Account(
+                id,
+                username,
+                displayName,
+                role,
+                organizationId,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                failedAttempts,
+                lockedUntil,
+                secret,
+                enabled,
+                demo,
+                createdAt,
+                awaitingApproval);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,20 +32,29 @@ public class AccountRepository {
         this.secrets = secrets;
         this.mapper = (rs, n) -> {
             UUID id = rs.getObject("id", UUID.class);
-            return new Account(id, rs.getString("username"), rs.getString("display_name"),
-                    Role.valueOf(rs.getString("role")), rs.getObject("organization_id", UUID.class),
-                    rs.getString("password_hash"), instant(rs, "password_changed_at"),
-                    rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
-                    secrets.openOrUnreadable(id, rs.getString("totp_secret_sealed")), rs.getBoolean("enabled"),
-                    rs.getBoolean("demo"), instant(rs, "created_at"), rs.getBoolean("awaiting_approval"),
+            return new Account(
+                    id,
+                    rs.getString("username"),
+                    rs.getString("display_name"),
+                    Role.valueOf(rs.getString("role")),
+                    rs.getObject("organization_id", UUID.class),
+                    rs.getString("password_hash"),
+                    instant(rs, "password_changed_at"),
+                    rs.getBoolean("must_change_password"),
+                    rs.getInt("failed_attempts"),
+                    instant(rs, "locked_until"),
+                    secrets.openOrUnreadable(id, rs.getString("totp_secret_sealed")),
+                    rs.getBoolean("enabled"),
+                    rs.getBoolean("demo"),
+                    instant(rs, "created_at"),
+                    rs.getBoolean("awaiting_approval"),
                     rs.getLong("version"));
         };
     }
 
     public Optional<Account> findByUsername(String username) {
         return jdbc.sql("""
-                %s FROM user_account WHERE username = ?""".formatted(SELECT)).param(username)
-                .query(mapper).optional();
+                %s FROM user_account WHERE username = ?""".formatted(SELECT)).param(username).query(mapper).optional();
     }
 
     public Optional<Account> findById(UUID id) {
@@ -63,17 +71,22 @@ public class AccountRepository {
      * One page of the accounts whose user name or display name contains {@code q} (any case) and that hold
      * {@code role} (null = any), by user name, with the total: filtered, counted and paged in SQL.
      */
-    public org.yunjian.shared.paging.Paged<Account> page(String q, Role role, org.yunjian.shared.paging.PageRequest page) {
+    public org.yunjian.shared.paging.Paged<Account> page(
+            String q, Role role, org.yunjian.shared.paging.PageRequest page) {
         org.yunjian.shared.paging.PageQueries.Where where = new org.yunjian.shared.paging.PageQueries.Where()
-                .contains("q", q, "username", "display_name").equal("role", "role", role);
-        return org.yunjian.shared.paging.PageQueries.query(jdbc, COLUMNS + ", version", "user_account", where, "username", page,
-                s -> s.query(mapper).list());
+                .contains("q", q, "username", "display_name")
+                .equal("role", "role", role);
+        return org.yunjian.shared.paging.PageQueries.query(
+                jdbc, COLUMNS + ", version", "user_account", where, "username", page, s -> s.query(mapper)
+                        .list());
     }
 
     public List<Account> findByOrganization(UUID organizationId) {
         return jdbc.sql("""
                 %s FROM user_account WHERE organization_id = ? ORDER BY username""".formatted(SELECT))
-                .param(organizationId).query(mapper).list();
+                .param(organizationId)
+                .query(mapper)
+                .list();
     }
 
     long count() {
@@ -84,16 +97,27 @@ public class AccountRepository {
     public long countByRole(Role role) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM user_account WHERE role = ? AND enabled = TRUE
-                        AND awaiting_approval = FALSE""").param(role.name())
-                .query(Long.class).single();
+                        AND awaiting_approval = FALSE""").param(role.name()).query(Long.class).single();
     }
 
     public void insert(Account a) {
         jdbc.sql("""
                 INSERT INTO user_account (%s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""".formatted(COLUMNS))
-                .params(a.id(), a.username(), a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
-                        utc(a.passwordChangedAt()), a.mustChangePassword(), a.failedAttempts(), utc(a.lockedUntil()),
-                        secrets.seal(a.id(), a.totpSecret()), a.enabled(), a.demo(), utc(a.createdAt()),
+                .params(
+                        a.id(),
+                        a.username(),
+                        a.displayName(),
+                        a.role().name(),
+                        a.organizationId(),
+                        a.passwordHash(),
+                        utc(a.passwordChangedAt()),
+                        a.mustChangePassword(),
+                        a.failedAttempts(),
+                        utc(a.lockedUntil()),
+                        secrets.seal(a.id(), a.totpSecret()),
+                        a.enabled(),
+                        a.demo(),
+                        utc(a.createdAt()),
                         a.awaitingApproval())
                 .update();
     }
@@ -107,9 +131,17 @@ public class AccountRepository {
                         UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?,
                         password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?,
                         awaiting_approval = ?, version = version + 1 WHERE id = ?""")
-                .params(a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
-                        utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
-                        a.enabled(), a.awaitingApproval(), a.id())
+                .params(
+                        a.displayName(),
+                        a.role().name(),
+                        a.organizationId(),
+                        a.passwordHash(),
+                        utc(a.passwordChangedAt()),
+                        a.mustChangePassword(),
+                        secrets.seal(a.id(), a.totpSecret()),
+                        a.enabled(),
+                        a.awaitingApproval(),
+                        a.id())
                 .update();
     }
 
@@ -122,9 +154,18 @@ public class AccountRepository {
                         UPDATE user_account SET display_name = ?, role = ?, organization_id = ?, password_hash = ?,
                         password_changed_at = ?, must_change_password = ?, totp_secret_sealed = ?, enabled = ?,
                         awaiting_approval = ?, version = version + 1 WHERE id = ? AND version = ?""")
-                .params(a.displayName(), a.role().name(), a.organizationId(), a.passwordHash(),
-                        utc(a.passwordChangedAt()), a.mustChangePassword(), secrets.seal(a.id(), a.totpSecret()),
-                        a.enabled(), a.awaitingApproval(), a.id(), expected)
+                .params(
+                        a.displayName(),
+                        a.role().name(),
+                        a.organizationId(),
+                        a.passwordHash(),
+                        utc(a.passwordChangedAt()),
+                        a.mustChangePassword(),
+                        secrets.seal(a.id(), a.totpSecret()),
+                        a.enabled(),
+                        a.awaitingApproval(),
+                        a.id(),
+                        expected)
                 .update();
         org.yunjian.shared.version.Versions.requireUpdated(n, jdbc, "user_account", null, a.id());
     }
@@ -143,14 +184,12 @@ public class AccountRepository {
     public boolean reservePasswordAttempt(UUID id, int max, Instant now) {
         return jdbc.sql("""
                         UPDATE user_account SET failed_attempts = failed_attempts + 1 WHERE id = ?
-                        AND failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)""")
-                .params(id, max, utc(now)).update() == 1;
+                        AND failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)""").params(id, max, utc(now)).update() == 1;
     }
 
     public void releasePasswordAttempt(UUID id) {
         jdbc.sql("""
-                UPDATE user_account SET failed_attempts = failed_attempts - 1 WHERE id = ? AND failed_attempts > 0""")
-                .param(id).update();
+                UPDATE user_account SET failed_attempts = failed_attempts - 1 WHERE id = ? AND failed_attempts > 0""").param(id).update();
     }
 
     /**
@@ -160,8 +199,7 @@ public class AccountRepository {
     public boolean recordTotpFailure(UUID id, int max, Instant now) {
         return jdbc.sql("""
                         UPDATE user_account SET totp_failed_attempts = totp_failed_attempts + 1 WHERE id = ?
-                        AND totp_failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)""")
-                .params(id, max, utc(now)).update() == 1;
+                        AND totp_failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)""").params(id, max, utc(now)).update() == 1;
     }
 
     /**
@@ -171,21 +209,21 @@ public class AccountRepository {
     public boolean lockIfExhausted(UUID id, int max, Instant until) {
         return jdbc.sql("""
                         UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0
-                        WHERE id = ? AND (failed_attempts >= ? OR totp_failed_attempts >= ?)""")
-                .params(utc(until), id, max, max).update() == 1;
+                        WHERE id = ? AND (failed_attempts >= ? OR totp_failed_attempts >= ?)""").params(utc(until), id, max, max).update() == 1;
     }
 
     /** Failures and lock as stored now (password failures, TOTP failures). */
     public int[] failureCounts(UUID id) {
         return jdbc.sql("""
-                SELECT failed_attempts, totp_failed_attempts FROM user_account WHERE id = ?""").param(id)
-                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+                SELECT failed_attempts, totp_failed_attempts FROM user_account WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)})
+                .single();
     }
 
     void lockUntil(UUID id, Instant until) {
         jdbc.sql("""
-                UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0 WHERE id = ?""")
-                .params(utc(until), id).update();
+                UPDATE user_account SET locked_until = ?, failed_attempts = 0, totp_failed_attempts = 0 WHERE id = ?""").params(utc(until), id).update();
     }
 
     /** After a complete login or an administrator's unlock: both counters and the lock cleared. */
@@ -197,14 +235,12 @@ public class AccountRepository {
 
     public long countAllByRole(Role role) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM user_account WHERE role = ?""").param(role.name()).query(Long.class)
-                .single();
+                SELECT COUNT(*) FROM user_account WHERE role = ?""").param(role.name()).query(Long.class).single();
     }
 
     public void setTotpSecret(UUID id, String secret) {
         jdbc.sql("""
-                UPDATE user_account SET totp_secret_sealed = ?, totp_secret = NULL WHERE id = ?""")
-                .params(secrets.seal(id, secret), id).update();
+                UPDATE user_account SET totp_secret_sealed = ?, totp_secret = NULL WHERE id = ?""").params(secrets.seal(id, secret), id).update();
     }
 
     /**
@@ -220,13 +256,13 @@ public class AccountRepository {
     public List<java.util.Map.Entry<UUID, String>> plaintextTotpSecrets() {
         return jdbc.sql("""
                 SELECT id, totp_secret FROM user_account WHERE totp_secret IS NOT NULL""")
-                .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list();
+                .query((rs, n) -> java.util.Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
     }
 
     public void setAwaitingApproval(UUID id, boolean awaiting) {
         jdbc.sql("""
-                UPDATE user_account SET awaiting_approval = ?, version = version + 1 WHERE id = ?""")
-                .params(awaiting, id).update();
+                UPDATE user_account SET awaiting_approval = ?, version = version + 1 WHERE id = ?""").params(awaiting, id).update();
     }
 
     /**
@@ -236,19 +272,18 @@ public class AccountRepository {
     public boolean useTotpStep(UUID id, long step) {
         return jdbc.sql("""
                         UPDATE user_account SET totp_last_step = ? WHERE id = ?
-                        AND (totp_last_step IS NULL OR totp_last_step < ?)""")
-                .params(step, id, step).update() == 1;
+                        AND (totp_last_step IS NULL OR totp_last_step < ?)""").params(step, id, step).update() == 1;
     }
 
     public List<String> passwordHistory(UUID id, int limit) {
         return jdbc.sql("""
-                SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC""")
-                .param(id).query(String.class).list().stream().limit(limit).toList();
+                SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC""").param(id).query(String.class).list().stream()
+                .limit(limit)
+                .toList();
     }
 
     public void addHistory(UUID id, String hash, Instant at) {
         jdbc.sql("""
-                INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)""")
-                .params(id, hash, utc(at)).update();
+                INSERT INTO password_history (user_id, password_hash, changed_at) VALUES (?,?,?)""").params(id, hash, utc(at)).update();
     }
 }

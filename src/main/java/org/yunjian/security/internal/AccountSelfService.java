@@ -2,7 +2,6 @@ package org.yunjian.security.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +20,12 @@ public class AccountSelfService {
 
     /** The form's labels of the fields a refused change names in the audit log (not the parameter names). */
     private static final java.util.Map<String, String> FIELD_LABELS = java.util.Map.of(
-            "currentPassword", "security.password.current", "newPassword", "security.password.new",
-            "confirmPassword", "security.password.confirm");
+            "currentPassword",
+            "security.password.current",
+            "newPassword",
+            "security.password.new",
+            "confirmPassword",
+            "security.password.confirm");
 
     private final AccountRepository accounts;
     private final PasswordService passwords;
@@ -31,8 +34,13 @@ public class AccountSelfService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AccountSelfService(AccountRepository accounts, PasswordService passwords, UserAdministration users,
-                       Messages messages, Clock clock, ApplicationEventPublisher events) {
+    AccountSelfService(
+            AccountRepository accounts,
+            PasswordService passwords,
+            UserAdministration users,
+            Messages messages,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.users = users;
@@ -68,14 +76,21 @@ public class AccountSelfService {
             errors.add("confirmPassword", messages.get("security.password.error.confirm"));
         }
         if (!errors.isEmpty()) {
-            events.publishEvent(AuditableEvent.failure("user.password.change", "user", a.id(),
-                    Msg.of("security.audit.password.changeRejected", Msg.joined(errors.asMap().keySet().stream()
-                            .map(field -> Msg.of(FIELD_LABELS.get(field))).toList()))));
+            events.publishEvent(AuditableEvent.failure(
+                    "user.password.change",
+                    "user",
+                    a.id(),
+                    Msg.of(
+                            "security.audit.password.changeRejected",
+                            Msg.joined(errors.asMap().keySet().stream()
+                                    .map(field -> Msg.of(FIELD_LABELS.get(field)))
+                                    .toList()))));
             errors.throwIfAny();
         }
         Instant now = clock.instant();
         passwords.store(a, newPassword, false, now);
         SessionKeys.removeFromCurrentSession(SessionKeys.PASSWORD_CHANGE);
-        events.publishEvent(AuditableEvent.success("user.password.change", "user", a.id(), Msg.of("security.audit.password.changed")));
+        events.publishEvent(AuditableEvent.success(
+                "user.password.change", "user", a.id(), Msg.of("security.audit.password.changed")));
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.security.internal;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -38,19 +37,26 @@ public class DemoAccounts implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Map<String, UUID> orgIds = directory.all().stream()
-                .collect(Collectors.toMap(OrganizationDirectory.OrganizationRef::name,
-                        OrganizationDirectory.OrganizationRef::id, (a, b) -> a));
+                .collect(Collectors.toMap(
+                        OrganizationDirectory.OrganizationRef::name,
+                        OrganizationDirectory.OrganizationRef::id,
+                        (a, b) -> a));
         for (DemoData.Account a : DemoData.ACCOUNTS) {
-            UUID org = a.organization() == null ? null : orgIds.get(a.organization().name());
+            UUID org = a.organization() == null
+                    ? null
+                    : orgIds.get(a.organization().name());
             if (a.organization() != null && org == null) {
-                throw new org.yunjian.shared.LocalizedException("security.demo.error.organizationMissing",
+                throw new org.yunjian.shared.LocalizedException(
+                        "security.demo.error.organizationMissing",
                         a.organization().name());
             }
-            users.createDemoAccount(a.username(), a.displayName(), Role.valueOf(a.role()), org, DemoData.PASSWORD,
-                    a.totpSecret());
+            users.createDemoAccount(
+                    a.username(), a.displayName(), Role.valueOf(a.role()), org, DemoData.PASSWORD, a.totpSecret());
         }
-        log.warn("DEMO MODE: demo accounts {} with password {} (administrators use the TOTP secrets shown on the "
-                + "login page)", DemoData.ACCOUNTS.stream().map(DemoData.Account::username)
-                .collect(Collectors.joining(", ")), DemoData.PASSWORD);
+        log.warn(
+                "DEMO MODE: demo accounts {} with password {} (administrators use the TOTP secrets shown on the "
+                        + "login page)",
+                DemoData.ACCOUNTS.stream().map(DemoData.Account::username).collect(Collectors.joining(", ")),
+                DemoData.PASSWORD);
     }
 }

@@ -1,10 +1,8 @@
 package org.yunjian.security.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -23,10 +21,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
-import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.NotFoundException;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.NotFoundException;
 
 /**
  * Turns every permission denial into an audit record: {@link AuthorizationDeniedEvent}s from URL and
@@ -51,17 +49,24 @@ public class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessD
     void on(AuthorizationDeniedEvent<?> event) {
         Authentication auth = event.getAuthentication().get();
         HttpServletRequest request = event.getSource() instanceof HttpServletRequest r ? r : currentRequest();
-        String detail = org.yunjian.shared.Msg.of(event.getSource() instanceof MethodInvocation
-                ? "audit.detail.notPermitted.operation" : "audit.detail.notPermitted.url", objectOf(request, event.getSource())).encode();
+        String detail = org.yunjian.shared.Msg.of(
+                        event.getSource() instanceof MethodInvocation
+                                ? "audit.detail.notPermitted.operation"
+                                : "audit.detail.notPermitted.url",
+                        objectOf(request, event.getSource()))
+                .encode();
         record(auth, request, detail, objectOf(request, event.getSource()));
     }
 
     /** Service-level denials reaching MVC: recorded, then left to the normal resolvers. */
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                         Exception ex) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
         if (ex instanceof AccessDeniedException && !(ex instanceof AuthorizationDeniedException)) {
-            record(SecurityContextHolder.getContext().getAuthentication(), request, detailOf(ex.getMessage()),
+            record(
+                    SecurityContextHolder.getContext().getAuthentication(),
+                    request,
+                    detailOf(ex.getMessage()),
                     objectOf(request, null));
         } else if (ex instanceof NotFoundException nf) {
             // a 404 is also the answer to another organisation's object ID: a cross-tenant probe is recorded
@@ -80,12 +85,19 @@ public class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessD
             throws IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (!(ex instanceof AuthorizationDeniedException)) {
-            record(auth, request, ex instanceof CsrfException ? org.yunjian.shared.Msg.of("audit.detail.csrf").encode() : detailOf(ex.getMessage()),
+            record(
+                    auth,
+                    request,
+                    ex instanceof CsrfException
+                            ? org.yunjian.shared.Msg.of("audit.detail.csrf").encode()
+                            : detailOf(ex.getMessage()),
                     objectOf(request, null));
         }
         if (Problems.isApi(request)) {
             Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "security.problem.forbidden");
-        } else if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p && !p.fullyAuthenticated()
+        } else if (auth != null
+                && auth.getPrincipal() instanceof AccountPrincipal p
+                && !p.fullyAuthenticated()
                 && !(ex instanceof CsrfException)) {
             response.sendRedirect(request.getContextPath() + "/login/totp");
         } else {
@@ -96,7 +108,8 @@ public class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessD
     /** A denial whose message is a bundle key is stored as that message, so the audit page shows it in the reader's language. */
     static String detailOf(String message) {
         return message != null && BUNDLE_KEY.matcher(message).matches()
-                ? org.yunjian.shared.Msg.of(message).encode() : message;
+                ? org.yunjian.shared.Msg.of(message).encode()
+                : message;
     }
 
     private static final java.util.regex.Pattern BUNDLE_KEY =
@@ -123,7 +136,10 @@ public class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessD
         if (auth == null || trust.isAnonymous(auth)) {
             return;
         }
-        AuditableEvent event = AuditableEvent.denied("object.not-visible", e.objectType(), e.id(),
+        AuditableEvent event = AuditableEvent.denied(
+                "object.not-visible",
+                e.objectType(),
+                e.id(),
                 org.yunjian.shared.Msg.of("audit.detail.notVisible", objectOf(request, null)));
         events.publishEvent(CurrentUser.current().isEmpty() ? event.withActor(auth.getName()) : event);
     }
@@ -139,6 +155,8 @@ public class DenialAuditor implements HandlerExceptionResolver, Ordered, AccessD
     }
 
     private static HttpServletRequest currentRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest() : null;
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest()
+                : null;
     }
 }

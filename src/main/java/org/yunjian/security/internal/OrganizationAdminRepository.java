@@ -3,7 +3,6 @@ package org.yunjian.security.internal;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,27 +20,29 @@ public class OrganizationAdminRepository {
     }
 
     public boolean isOrgAdmin(UUID userId) {
-        return userId != null && Boolean.TRUE.equals(jdbc.sql("""
+        return userId != null
+                && Boolean.TRUE.equals(jdbc.sql("""
                 SELECT org_admin FROM user_account WHERE id = ?
-                AND role = 'USER' AND enabled = TRUE""").param(userId).query(Boolean.class).optional().orElse(false));
+                AND role = 'USER' AND enabled = TRUE""")
+                        .param(userId)
+                        .query(Boolean.class)
+                        .optional()
+                        .orElse(false));
     }
 
     public void setOrgAdmin(UUID userId, boolean orgAdmin) {
         jdbc.sql("""
-                UPDATE user_account SET org_admin = ?, version = version + 1 WHERE id = ? AND role = 'USER'""")
-                .params(orgAdmin, userId).update();
+                UPDATE user_account SET org_admin = ?, version = version + 1 WHERE id = ? AND role = 'USER'""").params(orgAdmin, userId).update();
     }
 
     /** The ids of the organisation administrators among the accounts of {@code organizationId}. */
     public Set<UUID> orgAdminsOf(UUID organizationId) {
         return Set.copyOf(jdbc.sql("""
-                SELECT id FROM user_account WHERE organization_id = ? AND org_admin = TRUE""")
-                .param(organizationId).query(UUID.class).list());
+                SELECT id FROM user_account WHERE organization_id = ? AND org_admin = TRUE""").param(organizationId).query(UUID.class).list());
     }
 
     /** A row of the people search: who, of which organisation. */
-    public record Found(UUID id, String username, String displayName, UUID organizationId) {
-    }
+    public record Found(UUID id, String username, String displayName, UUID organizationId) {}
 
     /**
      * Enabled accounts whose display name or user name contains {@code q} (any case), by display name, at most
@@ -51,8 +52,15 @@ public class OrganizationAdminRepository {
         if (organizations != null && organizations.isEmpty()) {
             return List.of();
         }
-        String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        String like = "%"
+                + (q == null
+                        ? ""
+                        : q.strip()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_"))
+                + "%";
         var params = new java.util.HashMap<String, Object>();
         params.put("q", like);
         params.put("limit", limit);
@@ -64,8 +72,10 @@ public class OrganizationAdminRepository {
                         enabled = TRUE AND awaiting_approval = FALSE AND (LOWER(display_name) LIKE :q ESCAPE '\\'
                         OR LOWER(username) LIKE :q ESCAPE '\\')%s
                         ORDER BY display_name, username LIMIT :limit""".formatted(organizations == null ? "" : """
-                        \sAND organization_id IN (:orgs)""")).params(params)
-                .query((rs, n) -> new Found(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, UUID.class))).list();
+                        \sAND organization_id IN (:orgs)"""))
+                .params(params)
+                .query((rs, n) -> new Found(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class)))
+                .list();
     }
 }

@@ -1,15 +1,13 @@
 package org.yunjian.security.internal;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /** RFC 9457 problem bodies written from filters, where the MVC advice does not reach. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -21,7 +19,6 @@ public final class Problems {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains("json") && !accept.contains("text/html");
     }
-
 
     /**
      * Writes the problem in the request's language ({@code Accept-Language}): the title is the status's name

@@ -3,7 +3,6 @@ package org.yunjian.security.internal;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -58,15 +57,30 @@ public class SecurityConfig {
     /** Stylesheets, scripts and icons: public, and no session rule applies to them ({@link SessionPolicyFilter}). */
     static final String[] STATIC = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
 
-    static final String[] PUBLIC = Stream.concat(Arrays.stream(STATIC), Stream.of("/login", "/setup", "/api/csrf", "/error", "/api/exit-projects/signing-key",
-            // health for load balancers and orchestrators: the status only, details to MONITORING_READERS
-            "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
-            // a user's calendar feed: calendar applications cannot log in; the secret token in the path guards it
-            "/lifecycle/calendar/*.ics",
-            // a regulator checks an approved report without an account (rate-limited like logins)
-            "/report-check", "/report-check/signing-key.pem", "/api/report-check",
-            // an invitee opens the e-mailed link before having an account; the single-use secret in the path guards it
-            "/invitation/*")).toArray(String[]::new);
+    static final String[] PUBLIC = Stream.concat(
+                    Arrays.stream(STATIC),
+                    Stream.of(
+                            "/login",
+                            "/setup",
+                            "/api/csrf",
+                            "/error",
+                            "/api/exit-projects/signing-key",
+                            // health for load balancers and orchestrators: the status only, details to
+                            // MONITORING_READERS
+                            "/actuator/health",
+                            "/actuator/health/liveness",
+                            "/actuator/health/readiness",
+                            // a user's calendar feed: calendar applications cannot log in; the secret token in the path
+                            // guards it
+                            "/lifecycle/calendar/*.ics",
+                            // a regulator checks an approved report without an account (rate-limited like logins)
+                            "/report-check",
+                            "/report-check/signing-key.pem",
+                            "/api/report-check",
+                            // an invitee opens the e-mailed link before having an account; the single-use secret in the
+                            // path guards it
+                            "/invitation/*"))
+            .toArray(String[]::new);
 
     /** Whether {@code path} (without the context path) is one of {@link #STATIC}. */
     public static boolean isStatic(String path) {
@@ -82,13 +96,16 @@ public class SecurityConfig {
     }
 
     /** The OpenAPI document and Swagger UI: public unless {@code yunjian.security.public-api-docs=false} (production). */
-    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html"};
+    static final String[] API_DOCS = {
+        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+    };
 
     /** {@code /api/**} as Spring routes it (decoded, path parameters removed): where a bearer token may be used. */
-    public static final RequestMatcher API_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    public static final RequestMatcher API_PATHS =
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     /** {@code /actuator/**} as Spring routes it: the monitoring credential's, not an API token's. */
-    public static final RequestMatcher ACTUATOR_PATHS = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
+    public static final RequestMatcher ACTUATOR_PATHS =
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 
     /** Who reads metrics and health details: system administrators and the monitoring credential. */
     static final String[] MONITORING_READERS = {Role.SYSTEM_ADMIN.authority(), MonitoringTokenFilter.AUTHORITY};
@@ -100,22 +117,31 @@ public class SecurityConfig {
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-                                            AccountRepository accounts, PasswordPolicy policy,
-                                            SecurityProperties properties, SessionRevocations revocations,
-                                            DenialAuditor denials, Clock clock,
-                                            ApplicationEventPublisher events, AddressThrottle throttle,
-                                            org.springframework.context.MessageSource messages, ApiTokens tokens,
-                                            ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
-                                            @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs,
-                                            @Value("${yunjian.monitoring.token-sha256:}") String monitoringToken)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            SecurityContextRepository contexts,
+            AccountRepository accounts,
+            PasswordPolicy policy,
+            SecurityProperties properties,
+            SessionRevocations revocations,
+            DenialAuditor denials,
+            Clock clock,
+            ApplicationEventPublisher events,
+            AddressThrottle throttle,
+            org.springframework.context.MessageSource messages,
+            ApiTokens tokens,
+            ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
+            @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs,
+            @Value("${yunjian.monitoring.token-sha256:}") String monitoringToken)
             throws Exception {
         InteractiveOnlyRoutes interactiveOnly = new InteractiveOnlyRoutes(handlerMappings);
-        String[] roles = java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
+        String[] roles =
+                java.util.Arrays.stream(Role.values()).map(Role::authority).toArray(String[]::new);
         LogoutHandler auditLogout = (request, response, auth) -> {
             if (auth != null && auth.getPrincipal() instanceof AccountPrincipal p) {
-                events.publishEvent(AuditableEvent.success("user.logout", "user", p.user().userId(), (String) null)
-                        .withActor(p.getUsername()));
+                events.publishEvent(
+                        AuditableEvent.success("user.logout", "user", p.user().userId(), (String) null)
+                                .withActor(p.getUsername()));
             }
         };
         http.securityContext(c -> c.securityContextRepository(contexts))
@@ -125,8 +151,10 @@ public class SecurityConfig {
                         auth.requestMatchers(API_DOCS).permitAll();
                     }
                     auth.requestMatchers("/actuator/**").hasAnyAuthority(MONITORING_READERS);
-                    auth.requestMatchers("/login/totp", "/api/login/totp").hasAuthority(AccountPrincipal.MFA_PENDING)
-                            .anyRequest().hasAnyAuthority(roles);
+                    auth.requestMatchers("/login/totp", "/api/login/totp")
+                            .hasAuthority(AccountPrincipal.MFA_PENDING)
+                            .anyRequest()
+                            .hasAnyAuthority(roles);
                 })
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(new LoginSuccessHandler(accounts, policy, clock, events))
@@ -136,10 +164,14 @@ public class SecurityConfig {
                             } else {
                                 response.sendRedirect(request.getContextPath() + "/login?error");
                             }
-                        }).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(auditLogout)
-                        .logoutSuccessUrl("/login?logout").invalidateHttpSession(true)
-                        .deleteCookies("JSESSIONID").permitAll())
+                        })
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(auditLogout)
+                        .logoutSuccessUrl("/login?logout")
+                        .invalidateHttpSession(true)
+                        .deleteCookies("JSESSIONID")
+                        .permitAll())
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 // no server session for anonymous visitors: the CSRF token travels in a cookie (the session
                 // begins at login), and a request that needs a login is remembered only in an existing session
@@ -147,38 +179,39 @@ public class SecurityConfig {
                         // a bearer token is not sent by a browser on its own, so it cannot be ridden cross-site
                         .ignoringRequestMatchers(ApiTokenFilter::presentsToken))
                 .requestCache(c -> c.requestCache(requestCache()))
-                .addFilterBefore(new ApiTokenFilter(tokens, throttle, events, interactiveOnly),
+                .addFilterBefore(
+                        new ApiTokenFilter(tokens, throttle, events, interactiveOnly),
                         org.springframework.security.web.csrf.CsrfFilter.class)
-                .addFilterBefore(new SessionPolicyFilter(properties, revocations, clock, events),
-                        AuthorizationFilter.class)
+                .addFilterBefore(
+                        new SessionPolicyFilter(properties, revocations, clock, events), AuthorizationFilter.class)
                 .addFilterBefore(new MonitoringTokenFilter(monitoringToken, events), AuthorizationFilter.class)
-                .addFilterBefore(new LoginThrottleFilter(throttle, messages),
+                .addFilterBefore(
+                        new LoginThrottleFilter(throttle, messages),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(
-                                (request, response, ex) -> Problems.write(response, 401, "unauthorized",
-                                        "security.problem.unauthorized"),
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                                (request, response, ex) ->
+                                        Problems.write(response, 401, "unauthorized", "security.problem.unauthorized"),
                                 API_PATHS)
                         .defaultAuthenticationEntryPointFor(
-                                (request, response, ex) -> Problems.write(response, 401, "unauthorized",
-                                        "cluster.problem.monitoringLogin"),
+                                (request, response, ex) -> Problems.write(
+                                        response, 401, "unauthorized", "cluster.problem.monitoringLogin"),
                                 ACTUATOR_PATHS)
                         .accessDeniedHandler(denials))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .frameOptions(f -> f.deny())
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
                         // sent on secure requests only: TLS here or X-Forwarded-Proto from a trusted proxy
-                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+                        .httpStrictTransportSecurity(
+                                hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         return http.build();
     }
 
     private static CsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-        tokens.setHeaderName("X-CSRF-TOKEN");   // as before, for API clients and htmx
+        tokens.setHeaderName("X-CSRF-TOKEN"); // as before, for API clients and htmx
         tokens.setCookieCustomizer(c -> c.httpOnly(true).sameSite("Strict"));
         return tokens;
     }
@@ -191,8 +224,8 @@ public class SecurityConfig {
 
     @Bean
     SecurityContextRepository securityContextRepository() {
-        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
-                new HttpSessionSecurityContextRepository());
+        return new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
     }
 
     /** Makes URL and method security publish {@code AuthorizationDeniedEvent}s, which {@link DenialAuditor} records. */
@@ -203,8 +236,10 @@ public class SecurityConfig {
 
     @Bean
     PasswordEncoder passwordEncoder(
-            @Value("${yunjian.security.password-hash.memory-kib:" + PasswordHashing.DEFAULT_MEMORY_KIB + "}") int memoryKib,
-            @Value("${yunjian.security.password-hash.iterations:" + PasswordHashing.DEFAULT_ITERATIONS + "}") int iterations) {
+            @Value("${yunjian.security.password-hash.memory-kib:" + PasswordHashing.DEFAULT_MEMORY_KIB + "}")
+                    int memoryKib,
+            @Value("${yunjian.security.password-hash.iterations:" + PasswordHashing.DEFAULT_ITERATIONS + "}")
+                    int iterations) {
         return new PasswordHashing(memoryKib, iterations).encoder();
     }
 }

@@ -1,7 +1,6 @@
 package org.yunjian.security.internal;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
@@ -13,8 +12,13 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param setupToken           a set-up token chosen by the operator ({@code YUNJIAN_SETUP_TOKEN}), or blank
  */
 @ConfigurationProperties("yunjian.security")
-public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionLimit, String setupToken,
-                                 Password password, Lockout lockout, Throttle throttle) {
+public record SecurityProperties(
+        Duration idleTimeout,
+        Duration absoluteSessionLimit,
+        String setupToken,
+        Password password,
+        Lockout lockout,
+        Throttle throttle) {
 
     @ConstructorBinding
     public SecurityProperties {
@@ -22,12 +26,17 @@ public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionL
         absoluteSessionLimit = absoluteSessionLimit == null ? Duration.ofHours(8) : absoluteSessionLimit;
         password = password == null ? new Password(12, 3, 5, Duration.ofDays(90)) : password;
         lockout = lockout == null ? new Lockout(5, Duration.ofMinutes(15)) : lockout;
-        throttle = throttle == null ? new Throttle(10, Duration.ofMinutes(10), Duration.ofSeconds(30),
-                Duration.ofHours(1), 0) : throttle;
+        throttle = throttle == null
+                ? new Throttle(10, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofHours(1), 0)
+                : throttle;
     }
 
-    public SecurityProperties(Duration idleTimeout, Duration absoluteSessionLimit, String setupToken,
-                              Password password, Lockout lockout) {
+    public SecurityProperties(
+            Duration idleTimeout,
+            Duration absoluteSessionLimit,
+            String setupToken,
+            Password password,
+            Lockout lockout) {
         this(idleTimeout, absoluteSessionLimit, setupToken, password, lockout, null);
     }
 
@@ -52,8 +61,7 @@ public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionL
     }
 
     /** @param maxFailures consecutive failures that lock the account @param duration how long it stays locked */
-    public record Lockout(int maxFailures, Duration duration) {
-    }
+    public record Lockout(int maxFailures, Duration duration) {}
 
     /**
      * Failed logins and refusals, in memory or shared in the database with database sessions. After {@code maxFailures}
@@ -67,8 +75,8 @@ public record SecurityProperties(Duration idleTimeout, Duration absoluteSessionL
      * @param addressMaxFailures failed logins (any account) from one address within the window; 0 = ten times
      *                           {@code maxFailures}
      */
-    public record Throttle(int maxFailures, Duration window, Duration initialDelay, Duration maxDelay,
-                           int addressMaxFailures) {
+    public record Throttle(
+            int maxFailures, Duration window, Duration initialDelay, Duration maxDelay, int addressMaxFailures) {
         @ConstructorBinding
         public Throttle {
             addressMaxFailures = addressMaxFailures > 0 ? addressMaxFailures : 10 * maxFailures;

@@ -1,7 +1,8 @@
 package org.yunjian.security.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
-
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -9,31 +10,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
+import org.yunjian.security.UserView;
 import org.yunjian.security.internal.AccountSelfService;
 import org.yunjian.security.internal.login.TotpLogin;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.security.UserView;
 
 /** The caller's own account over REST, and the CSRF token API clients need for state-changing calls. */
 @RestController
 class AccountApi {
 
-    record TotpCode(String code) {
-    }
+    record TotpCode(String code) {}
 
     /** Where to go after the TOTP step: the password change if one is due, else the application. */
-    record LoginStep(String next, boolean passwordChangeRequired) {
-    }
+    record LoginStep(String next, boolean passwordChangeRequired) {}
 
-    record ChangePassword(String currentPassword, String newPassword) {
-    }
+    record ChangePassword(String currentPassword, String newPassword) {}
 
     /** Send {@code token} in the header {@code headerName} with every POST, PUT and DELETE. */
-    record Csrf(String headerName, String parameterName, String token) {
-    }
+    record Csrf(String headerName, String parameterName, String token) {}
 
     private final AccountSelfService self;
     private final TotpLogin totp;
@@ -47,8 +41,8 @@ class AccountApi {
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAuthority('MFA_PENDING')")
     @Operation(summary = "Second login step for administrators: the TOTP code (after POST /login with the password)")
-    ResponseEntity<LoginStep> totp(@RequestBody TotpCode body, HttpServletRequest request,
-                                   HttpServletResponse response) {
+    ResponseEntity<LoginStep> totp(
+            @RequestBody TotpCode body, HttpServletRequest request, HttpServletResponse response) {
         TotpLogin.Verification v = totp.verify(body.code(), request, response);
         return switch (v.result()) {
             case SUCCESS -> {
@@ -56,8 +50,10 @@ class AccountApi {
                 yield ResponseEntity.ok(new LoginStep(change ? "/account/password" : "/", change));
             }
             case INVALID -> throw new FieldErrors.ValidationException("code", "security.totp.invalid");
-            case CODE_USED -> throw new FieldErrors.ValidationException("code", "security.totp.used", v.secondsToWait());
-            case LOCKED -> throw new org.springframework.security.access.AccessDeniedException("security.error.loginEnded");
+            case CODE_USED ->
+                throw new FieldErrors.ValidationException("code", "security.totp.used", v.secondsToWait());
+            case LOCKED ->
+                throw new org.springframework.security.access.AccessDeniedException("security.error.loginEnded");
         };
     }
 
@@ -81,7 +77,8 @@ class AccountApi {
     @PreAuthorize("permitAll()")
     @Operation(summary = "A CSRF token for this session (needed for POST /login and every state-changing call)")
     ResponseEntity<Csrf> csrf(CsrfToken token) {
-        return ResponseEntity.ok().header(token.getHeaderName(), token.getToken())
+        return ResponseEntity.ok()
+                .header(token.getHeaderName(), token.getToken())
                 .body(new Csrf(token.getHeaderName(), token.getParameterName(), token.getToken()));
     }
 }

@@ -1,10 +1,9 @@
 package org.yunjian.security.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,15 +22,12 @@ import org.yunjian.security.OrganizationAdministration;
 @PreAuthorize("hasRole('USER')")
 class OrganizationUsersApi {
 
-    record NewMember(String username, String displayName, String password) {
-    }
+    record NewMember(String username, String displayName, String password) {}
 
     /** Absent fields stay as they are. */
-    record MemberChange(Boolean enabled, Boolean orgAdmin) {
-    }
+    record MemberChange(Boolean enabled, Boolean orgAdmin) {}
 
-    record NewPassword(String password) {
-    }
+    record NewPassword(String password) {}
 
     private final OrganizationAdministration admin;
 
@@ -55,11 +51,13 @@ class OrganizationUsersApi {
 
     @PostMapping
     @PreAuthorize("hasRole('USER')")
-    @Operation(summary = "Create a business account of the caller's organisation (never an administrator role); "
-            + "the initial password follows the platform policy and must be changed at first login")
+    @Operation(
+            summary = "Create a business account of the caller's organisation (never an administrator role); "
+                    + "the initial password follows the platform policy and must be changed at first login")
     ResponseEntity<OrganizationAdministration.Member> create(@RequestBody NewMember body) {
         OrganizationAdministration.Member m = admin.create(body.username(), body.displayName(), body.password());
-        return ResponseEntity.created(URI.create("/api/organization/users/" + m.id())).body(m);
+        return ResponseEntity.created(URI.create("/api/organization/users/" + m.id()))
+                .body(m);
     }
 
     @PutMapping("/{id}")

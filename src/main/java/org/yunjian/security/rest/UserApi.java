@@ -1,12 +1,10 @@
 package org.yunjian.security.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,13 +17,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.security.internal.admin.AdminRequest;
-import org.yunjian.security.internal.admin.AdministratorApprovals;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.security.internal.admin.AdminRequest;
+import org.yunjian.security.internal.admin.AdministratorApprovals;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * User administration over REST, for security administrators only. Reading it (the accounts, one account, the
@@ -42,18 +40,26 @@ class UserApi {
      * A new account. Exactly one {@code role}: separation of duties allows no role lists, so a
      * {@code roles} field is rejected rather than ignored.
      */
-    record CreateUser(String username, String displayName, String role, UUID organizationId, String password,
-                      List<String> roles) {
-    }
+    record CreateUser(
+            String username,
+            String displayName,
+            String role,
+            UUID organizationId,
+            String password,
+            List<String> roles) {}
 
     /** Changes; absent fields stay as they are. A role change is explicit and audited on its own. */
-    record UpdateUser(String displayName, String role, UUID organizationId, Boolean enabled, List<String> roles,
-                      @Schema(description = "the version this update replaces, if no If-Match header is sent")
-                      Long version) {
-    }
+    record UpdateUser(
+            String displayName,
+            String role,
+            UUID organizationId,
+            Boolean enabled,
+            List<String> roles,
 
-    record ResetPassword(String password) {
-    }
+            @Schema(description = "the version this update replaces, if no If-Match header is sent")
+            Long version) {}
+
+    record ResetPassword(String password) {}
 
     private final UserAdministration users;
     private final AdministratorApprovals approvals;
@@ -65,13 +71,15 @@ class UserApi {
 
     @GetMapping
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "One page of the user accounts by user name, with the total. Filters: q (user name or display "
-            + "name contains, any case), role; page from 1, size 1-200 (default 50). A bad value is a 400 naming the "
-            + "parameter")
-    org.yunjian.shared.paging.Paged<UserView> list(@RequestParam(required = false) String q,
-                                            @RequestParam(required = false) String role,
-                                            @RequestParam(required = false) String page,
-                                            @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "One page of the user accounts by user name, with the total. Filters: q (user name or display "
+                    + "name contains, any case), role; page from 1, size 1-200 (default 50). A bad value is a 400 naming the "
+                    + "parameter")
+    org.yunjian.shared.paging.Paged<UserView> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
         var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "role", role, Role.class, page, size);
         return users.page(query.text(), query.choice(), query.page());
     }
@@ -92,36 +100,40 @@ class UserApi {
         rejectRoleList(body.roles(), errors);
         Role role = parseRole(body.role(), errors, true);
         errors.throwIfAny();
-        UserView created = users.create(new UserAdministration.NewUser(body.username(), body.displayName(), role,
-                body.organizationId(), body.password()));
+        UserView created = users.create(new UserAdministration.NewUser(
+                body.username(), body.displayName(), role, body.organizationId(), body.password()));
         return ResponseEntity.created(URI.create("/api/users/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Change display name, role, organisation or enabled state; an administrator role is only "
-            + "requested (202, pendingRequest set) until a second security administrator approves it")
-    ResponseEntity<UserView> update(@PathVariable UUID id,
+    @Operation(
+            summary = "Change display name, role, organisation or enabled state; an administrator role is only "
+                    + "requested (202, pendingRequest set) until a second security administrator approves it")
+    ResponseEntity<UserView> update(
+            @PathVariable UUID id,
             @RequestHeader(name = org.springframework.http.HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody UpdateUser body) {
         FieldErrors errors = new FieldErrors();
         rejectRoleList(body.roles(), errors);
         Role role = parseRole(body.role(), errors, false);
         errors.throwIfAny();
-        UserView updated = users.update(id, ExpectedVersion.of(ifMatch, body.version()),
-                new UserAdministration.Change(body.displayName(), role,
-                body.organizationId(), body.enabled()));
+        UserView updated = users.update(
+                id,
+                ExpectedVersion.of(ifMatch, body.version()),
+                new UserAdministration.Change(body.displayName(), role, body.organizationId(), body.enabled()));
         boolean requested = role != null && role != updated.role() && updated.pendingRequest() != null;
         return requested ? ResponseEntity.accepted().body(updated) : ResponseEntity.ok(updated);
     }
 
     @GetMapping("/admin-requests")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Administrator accounts and role grants waiting for a second administrator's approval; one "
-            + "page (page from 1, size 1-200, default 50) with the total")
-    org.yunjian.shared.paging.Paged<AdminRequest> adminRequests(@RequestParam(required = false) String page,
-                                                         @RequestParam(required = false) String size) {
+    @Operation(
+            summary = "Administrator accounts and role grants waiting for a second administrator's approval; one "
+                    + "page (page from 1, size 1-200, default 50) with the total")
+    org.yunjian.shared.paging.Paged<AdminRequest> adminRequests(
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         org.yunjian.shared.paging.PageRequest request = org.yunjian.shared.paging.PageRequest.of(page, size);
         return approvals.pending(request);
     }

@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.internal.AccountSelfService;
 import org.yunjian.security.internal.password.PasswordPolicy;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /** The caller's own account: profile and password change. */
 @Controller
@@ -19,7 +19,8 @@ class AccountController {
     private final PasswordPolicy policy;
     private final org.yunjian.security.internal.token.ApiTokens tokens;
 
-    AccountController(AccountSelfService self, PasswordPolicy policy, org.yunjian.security.internal.token.ApiTokens tokens) {
+    AccountController(
+            AccountSelfService self, PasswordPolicy policy, org.yunjian.security.internal.token.ApiTokens tokens) {
         this.self = self;
         this.policy = policy;
         this.tokens = tokens;
@@ -27,11 +28,18 @@ class AccountController {
 
     @GetMapping("/account")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
-    String profile(@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-                   @RequestParam(required = false) String size, Model model) {
+    String profile(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         model.addAttribute("profile", self.profile());
-        ApiTokenController.section(model, tokens, org.yunjian.shared.paging.ListFilters.Search.of(q, page, size),
-                ApiTokenController.TokenForm.EMPTY, java.util.Map.of());
+        ApiTokenController.section(
+                model,
+                tokens,
+                org.yunjian.shared.paging.ListFilters.Search.of(q, page, size),
+                ApiTokenController.TokenForm.EMPTY,
+                java.util.Map.of());
         return "security/account";
     }
 
@@ -43,11 +51,16 @@ class AccountController {
 
     @PostMapping("/account/password")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
-    String changePassword(@RequestParam(defaultValue = "") String currentPassword,
-                          @RequestParam(defaultValue = "") String newPassword,
-                          @RequestParam(defaultValue = "") String confirmPassword, Model model) {
-        return PageRefusal.on(model).attempt(() -> self.changePassword(currentPassword, newPassword, confirmPassword),
-                () -> "redirect:/account?passwordChanged", () -> form(model));
+    String changePassword(
+            @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword,
+            @RequestParam(defaultValue = "") String confirmPassword,
+            Model model) {
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> self.changePassword(currentPassword, newPassword, confirmPassword),
+                        () -> "redirect:/account?passwordChanged",
+                        () -> form(model));
     }
 
     private String form(Model model) {

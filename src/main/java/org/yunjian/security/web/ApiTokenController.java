@@ -2,7 +2,6 @@ package org.yunjian.security.web;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.ApiTokenScope;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.internal.AccountSelfService;
@@ -21,6 +19,7 @@ import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * API tokens on pages: the account page's section (create — the value shown once —, list, revoke) and an
@@ -51,8 +50,8 @@ class ApiTokenController {
      * The account page's model for the token section, its list one page ({@code query}) with the pager;
      * {@link AccountController} shows the page.
      */
-    static void section(Model model, ApiTokens tokens, ListFilters.Search query, TokenForm form,
-                        Map<String, String> errors) {
+    static void section(
+            Model model, ApiTokens tokens, ListFilters.Search query, TokenForm form, Map<String, String> errors) {
         list(model, tokens.mine(query.text(), query.page()), query, "/account");
         model.addAttribute("tokenForm", form);
         model.addAttribute(PageRefusal.ERRORS, errors);
@@ -69,8 +68,11 @@ class ApiTokenController {
 
     @PostMapping("/account/tokens")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
-    String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String scope,
-                  @RequestParam(defaultValue = "") String validDays, Model model) {
+    String create(
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String scope,
+            @RequestParam(defaultValue = "") String validDays,
+            Model model) {
         TokenForm form = new TokenForm(name, scope, validDays);
         // what does not parse is passed on as missing: the token checks every field at once (name, scope, validity)
         ApiTokenScope s = null;
@@ -88,16 +90,19 @@ class ApiTokenController {
         model.addAttribute("profile", self.profile());
         ApiTokenScope scoped = s;
         Integer valid = days;
-        return PageRefusal.on(model).attempt(() -> {
-            ApiToken.Issued issued = tokens.create(name, scoped, valid);
-            model.addAttribute("issued", issued.value());
-            model.addAttribute("issuedName", issued.token().name());
-            section(model, tokens, FIRST, TokenForm.EMPTY, PageRefusal.none());
-            return "security/account";
-        }, () -> {
-            section(model, tokens, FIRST, form, PageRefusal.none());
-            return "security/account";
-        });
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            ApiToken.Issued issued = tokens.create(name, scoped, valid);
+                            model.addAttribute("issued", issued.value());
+                            model.addAttribute("issuedName", issued.token().name());
+                            section(model, tokens, FIRST, TokenForm.EMPTY, PageRefusal.none());
+                            return "security/account";
+                        },
+                        () -> {
+                            section(model, tokens, FIRST, form, PageRefusal.none());
+                            return "security/account";
+                        });
     }
 
     @PostMapping("/account/tokens/{id}/revoke")
@@ -115,9 +120,12 @@ class ApiTokenController {
 
     @GetMapping("/admin/users/{id}/tokens")
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
-    String ofUser(@PathVariable UUID id, @RequestParam(required = false) String q,
-                  @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                  Model model) {
+    String ofUser(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         ListFilters.Search query = ListFilters.Search.of(q, page, size);
         list(model, tokens.of(id, query.text(), query.page()), query, "/admin/users/" + id + "/tokens");
         model.addAttribute("user", users.get(id));
@@ -126,8 +134,11 @@ class ApiTokenController {
 
     @PostMapping("/admin/users/{id}/tokens/{tokenId}/revoke")
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
-    String revokeOfUser(@PathVariable UUID id, @PathVariable UUID tokenId,
-                        @RequestParam(defaultValue = "false") boolean confirm, Model model) {
+    String revokeOfUser(
+            @PathVariable UUID id,
+            @PathVariable UUID tokenId,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model) {
         if (!confirm) {
             list(model, tokens.of(id, null, PageRequest.first()), FIRST, "/admin/users/" + id + "/tokens");
             model.addAttribute("user", users.get(id));

@@ -3,11 +3,10 @@ package org.yunjian.security.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.yunjian.demo.DemoData;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.Totp;
@@ -33,8 +32,12 @@ class DemoLoginPanel {
             return List.of();
         }
         return DemoData.ACCOUNTS.stream()
-                .map(a -> new DemoAccountView(a.username(), a.displayName(), a.role(),
-                        a.organization() == null ? "" : a.organization().name(), DemoData.PASSWORD,
+                .map(a -> new DemoAccountView(
+                        a.username(),
+                        a.displayName(),
+                        a.role(),
+                        a.organization() == null ? "" : a.organization().name(),
+                        DemoData.PASSWORD,
                         a.totpSecret() == null ? null : Totp.code(a.totpSecret(), clock.instant())))
                 .toList();
     }
@@ -54,16 +57,22 @@ class DemoLoginPanel {
         }
         Instant now = clock.instant();
         return DemoData.ACCOUNTS.stream()
-                .filter(a -> a.username().equals(p.getUsername()) && a.totpSecret() != null).findFirst()
-                .map(a -> new DemoTotp(a.username(), Totp.code(a.totpSecret(), now),
+                .filter(a -> a.username().equals(p.getUsername()) && a.totpSecret() != null)
+                .findFirst()
+                .map(a -> new DemoTotp(
+                        a.username(),
+                        Totp.code(a.totpSecret(), now),
                         Totp.STEP_SECONDS - Math.floorMod(now.getEpochSecond(), Totp.STEP_SECONDS)))
                 .orElse(null);
     }
 
-    record DemoTotp(String username, String code, long secondsLeft) {
-    }
+    record DemoTotp(String username, String code, long secondsLeft) {}
 
-    record DemoAccountView(String username, String displayName, String role, String organization, String password,
-                           String currentTotp) {
-    }
+    record DemoAccountView(
+            String username,
+            String displayName,
+            String role,
+            String organization,
+            String password,
+            String currentTotp) {}
 }

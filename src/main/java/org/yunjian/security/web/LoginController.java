@@ -3,7 +3,6 @@ package org.yunjian.security.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,8 +36,11 @@ class LoginController {
 
     @PostMapping("/login/totp")
     @PreAuthorize("hasAuthority('MFA_PENDING')")
-    String totpSubmit(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
-                      HttpServletResponse response, Model model) {
+    String totpSubmit(
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         TotpLogin.Verification v = totp.verify(code, request, response);
         return switch (v.result()) {
             case SUCCESS -> totp.passwordChangeRequired(request) ? "redirect:/account/password" : "redirect:/";

@@ -2,7 +2,6 @@ package org.yunjian.security.web;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +11,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.OrganizationAdministration;
 import org.yunjian.security.internal.password.PasswordPolicy;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /**
  * 组织管理员 pages: the accounts of the administrator's own organisation. Business users only; the service refuses
@@ -41,11 +40,16 @@ class OrganizationUsersController {
 
     @PostMapping
     @PreAuthorize("hasRole('USER')")
-    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "") String password, Model model) {
-        return PageRefusal.on(model).attempt(
-                () -> "redirect:/organization/users/" + admin.create(username, displayName, password).id() + "?created",
-                () -> list(model, PageRefusal.none(), username, displayName));
+    String create(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String password,
+            Model model) {
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> "redirect:/organization/users/"
+                                + admin.create(username, displayName, password).id() + "?created",
+                        () -> list(model, PageRefusal.none(), username, displayName));
     }
 
     @GetMapping("/{id}")
@@ -56,8 +60,12 @@ class OrganizationUsersController {
 
     @PostMapping("/{id}/enabled")
     @PreAuthorize("hasRole('USER')")
-    String enabled(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean enabled,
-                   @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes flash) {
+    String enabled(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes flash) {
         if (!enabled && !confirm) { // disabling ends the person's sessions: the box must be ticked
             flash.addFlashAttribute("unconfirmed", true);
             return "redirect:/organization/users/" + id;
@@ -69,9 +77,11 @@ class OrganizationUsersController {
     @PostMapping("/{id}/password")
     @PreAuthorize("hasRole('USER')")
     String password(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model) {
-        return PageRefusal.on(model).attempt(() -> admin.resetPassword(id, password),
-                () -> "redirect:/organization/users/" + id + "?passwordReset",
-                () -> detail(id, model, PageRefusal.none()));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> admin.resetPassword(id, password),
+                        () -> "redirect:/organization/users/" + id + "?passwordReset",
+                        () -> detail(id, model, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/unlock")
@@ -83,8 +93,11 @@ class OrganizationUsersController {
 
     @PostMapping("/{id}/org-admin")
     @PreAuthorize("hasRole('USER')")
-    String orgAdmin(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean orgAdmin,
-                    @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+    String orgAdmin(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean orgAdmin,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes flash) {
         if (!confirm) {
             flash.addFlashAttribute("unconfirmed", true);
             return "redirect:/organization/users/" + id;
@@ -104,7 +117,8 @@ class OrganizationUsersController {
 
     private String detail(UUID id, Model model, Map<String, String> errors) {
         model.addAttribute("member", admin.member(id));
-        model.addAttribute("self", org.yunjian.security.CurrentUser.require().userId().equals(id));
+        model.addAttribute(
+                "self", org.yunjian.security.CurrentUser.require().userId().equals(id));
         model.addAttribute("errors", errors);
         model.addAttribute("policy", policy.summary());
         return "security/organization-user";

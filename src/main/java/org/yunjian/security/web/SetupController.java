@@ -6,9 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.security.internal.admin.FirstAdministratorSetup;
 import org.yunjian.security.internal.password.PasswordPolicy;
+import org.yunjian.shared.refusal.PageRefusal;
 
 /** Creating the first security administrator with the one-time set-up token. */
 @Controller
@@ -32,17 +32,23 @@ class SetupController {
 
     @PostMapping("/setup")
     @PreAuthorize("permitAll()")
-    String create(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String username,
-                  @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "") String password, Model model) {
+    String create(
+            @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String password,
+            Model model) {
         if (!setup.isOpen()) {
             return form(model);
         }
-        return PageRefusal.on(model).attempt(() -> setup.complete(token, username, displayName, password),
-                () -> "redirect:/login?setup", () -> {
-                    model.addAttribute("username", username);
-                    model.addAttribute("displayName", displayName);
-                    return form(model);
-                });
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> setup.complete(token, username, displayName, password),
+                        () -> "redirect:/login?setup",
+                        () -> {
+                            model.addAttribute("username", username);
+                            model.addAttribute("displayName", displayName);
+                            return form(model);
+                        });
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.security.web;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,15 +12,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
-import org.yunjian.security.internal.admin.AdministratorApprovals;
-import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.security.UserView;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.security.internal.admin.AdministratorApprovals;
+import org.yunjian.security.internal.password.PasswordPolicy;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /** User administration pages, for security administrators only. */
 @Controller
@@ -30,15 +29,19 @@ import org.yunjian.shared.FieldErrors;
 class UserAdminController {
 
     /** Form values as entered, to re-render after invalid input. */
-    record UserForm(String username, String displayName, String role, String organizationId, Boolean enabled,
-                    String version) {
+    record UserForm(
+            String username, String displayName, String role, String organizationId, Boolean enabled, String version) {
         UserForm(String username, String displayName, String role, String organizationId, Boolean enabled) {
             this(username, displayName, role, organizationId, enabled, null);
         }
 
         static UserForm of(UserView u) {
-            return new UserForm(u.username(), u.displayName(), u.role().name(),
-                    u.organizationId() == null ? "" : u.organizationId().toString(), u.enabled(),
+            return new UserForm(
+                    u.username(),
+                    u.displayName(),
+                    u.role().name(),
+                    u.organizationId() == null ? "" : u.organizationId().toString(),
+                    u.enabled(),
                     String.valueOf(u.version()));
         }
     }
@@ -48,8 +51,8 @@ class UserAdminController {
     private final AdministratorApprovals approvals;
     private final PeopleNames people;
 
-    UserAdminController(UserAdministration users, PasswordPolicy policy, AdministratorApprovals approvals,
-                        PeopleNames people) {
+    UserAdminController(
+            UserAdministration users, PasswordPolicy policy, AdministratorApprovals approvals, PeopleNames people) {
         this.users = users;
         this.policy = policy;
         this.approvals = approvals;
@@ -63,15 +66,21 @@ class UserAdminController {
         java.util.List<org.yunjian.security.internal.admin.AdminRequest> pending = shown.items();
         model.addAttribute("requests", pending);
         model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(shown, "/admin/users/requests"));
-        model.addAttribute("people", people.displayNames(pending.stream()
-                .flatMap(r -> java.util.stream.Stream.of(r.requestedBy(), r.username())).toList()));
+        model.addAttribute(
+                "people",
+                people.displayNames(pending.stream()
+                        .flatMap(r -> java.util.stream.Stream.of(r.requestedBy(), r.username()))
+                        .toList()));
     }
 
     @GetMapping
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
-                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String role,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "role", role, Role.class, page, size);
         org.yunjian.shared.paging.Paged<UserView> found = users.page(query.text(), query.choice(), query.page());
         model.addAttribute("users", found.items());
@@ -84,45 +93,54 @@ class UserAdminController {
 
     @GetMapping("/requests")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String requests(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                    Model model) {
+    String requests(
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
         addRequests(model, org.yunjian.shared.paging.PageRequest.of(page, size));
         return "security/admin-requests";
     }
 
     @PostMapping("/requests/{id}/approve")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String approve(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
-                   jakarta.servlet.http.HttpServletResponse response) {
+    String approve(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         return decide(id, confirm, true, model, response);
     }
 
     @PostMapping("/requests/{id}/reject")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String reject(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
-                  jakarta.servlet.http.HttpServletResponse response) {
+    String reject(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         return decide(id, confirm, false, model, response);
     }
 
-    private String decide(UUID id, boolean confirm, boolean approve, Model model,
-                          jakarta.servlet.http.HttpServletResponse response) {
+    private String decide(
+            UUID id, boolean confirm, boolean approve, Model model, jakarta.servlet.http.HttpServletResponse response) {
         java.util.function.Supplier<String> again = () -> {
             addRequests(model, org.yunjian.shared.paging.PageRequest.first());
             model.addAttribute("failedRequest", id);
             return "security/admin-requests";
         };
         try {
-            return PageRefusal.on(model).attempt(() -> {
-                if (!confirm) {
-                    throw new FieldErrors.ValidationException("confirm", "confirm");
-                }
-                if (approve) {
-                    approvals.approve(id);
-                } else {
-                    approvals.reject(id);
-                }
-                return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
-            }, again);
+            return PageRefusal.on(model)
+                    .attempt(
+                            () -> {
+                                if (!confirm) {
+                                    throw new FieldErrors.ValidationException("confirm", "confirm");
+                                }
+                                if (approve) {
+                                    approvals.approve(id);
+                                } else {
+                                    approvals.reject(id);
+                                }
+                                return "redirect:/admin/users/requests?" + (approve ? "approved" : "rejected");
+                            },
+                            again);
         } catch (org.yunjian.shared.ForbiddenException | org.yunjian.shared.ConflictException e) {
             // the list again, with the rule that refused it (403) or the news that it was decided meanwhile (409)
             response.setStatus(e instanceof org.yunjian.shared.ForbiddenException ? 403 : 409);
@@ -140,19 +158,27 @@ class UserAdminController {
 
     @PostMapping("/new")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String create(@RequestParam(defaultValue = "") String username,
-                  @RequestParam(defaultValue = "") String displayName, @RequestParam(defaultValue = "") String role,
-                  @RequestParam(defaultValue = "") String organizationId,
-                  @RequestParam(defaultValue = "") String password, Model model) {
+    String create(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String organizationId,
+            @RequestParam(defaultValue = "") String password,
+            Model model) {
         UserForm form = new UserForm(username, displayName, role, organizationId, true);
-        return PageRefusal.on(model).attempt(() -> {
-            FieldErrors errors = new FieldErrors();
-            Role r = parseRole(role, errors);
-            UUID org = parseOrg(organizationId, errors);
-            errors.throwIfAny();
-            UserView created = users.create(new UserAdministration.NewUser(username, displayName, r, org, password));
-            return "redirect:/admin/users/" + created.id() + (created.awaitingApproval() ? "?requested" : "?created");
-        }, () -> form(model, form, null, PageRefusal.none()));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            FieldErrors errors = new FieldErrors();
+                            Role r = parseRole(role, errors);
+                            UUID org = parseOrg(organizationId, errors);
+                            errors.throwIfAny();
+                            UserView created = users.create(
+                                    new UserAdministration.NewUser(username, displayName, r, org, password));
+                            return "redirect:/admin/users/" + created.id()
+                                    + (created.awaitingApproval() ? "?requested" : "?created");
+                        },
+                        () -> form(model, form, null, PageRefusal.none()));
     }
 
     @GetMapping("/{id}")
@@ -164,31 +190,49 @@ class UserAdminController {
 
     @PostMapping("/{id}")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String update(@PathVariable UUID id, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "") String role,
-                  @RequestParam(defaultValue = "") String organizationId,
-                  @RequestParam(defaultValue = "false") boolean enabled,
-                  @RequestParam(required = false) String version, Model model) {
+    String update(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(defaultValue = "") String organizationId,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(required = false) String version,
+            Model model) {
         UserView user = users.get(id);
         UserForm form = new UserForm(user.username(), displayName, role, organizationId, enabled, version);
-        return PageRefusal.on(model).attempt(() -> {
-            FieldErrors errors = new FieldErrors();
-            Role r = parseRole(role, errors);
-            UUID org = parseOrg(organizationId, errors);
-            errors.throwIfAny();
-            UserView updated = users.update(id, ExpectedVersion.ofForm(version),
-                    new UserAdministration.Change(displayName, r, org, enabled));
-            boolean requested = r != null && r != updated.role() && updated.pendingRequest() != null;
-            return "redirect:/admin/users/" + id + (requested ? "?requested" : "?saved");
-        }, refusal -> {
-            if (refusal == null) {
-                return form(model, form, user, PageRefusal.none());
-            }
-            // the form again with what was typed, over the user as stored now: saving again is deliberate
-            UserView now = users.get(id);
-            return form(model, new UserForm(user.username(), displayName, role, organizationId, enabled,
-                    String.valueOf(refusal.formVersionOr(now::version))), now, PageRefusal.none());
-        });
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            FieldErrors errors = new FieldErrors();
+                            Role r = parseRole(role, errors);
+                            UUID org = parseOrg(organizationId, errors);
+                            errors.throwIfAny();
+                            UserView updated = users.update(
+                                    id,
+                                    ExpectedVersion.ofForm(version),
+                                    new UserAdministration.Change(displayName, r, org, enabled));
+                            boolean requested = r != null && r != updated.role() && updated.pendingRequest() != null;
+                            return "redirect:/admin/users/" + id + (requested ? "?requested" : "?saved");
+                        },
+                        refusal -> {
+                            if (refusal == null) {
+                                return form(model, form, user, PageRefusal.none());
+                            }
+                            // the form again with what was typed, over the user as stored now: saving again is
+                            // deliberate
+                            UserView now = users.get(id);
+                            return form(
+                                    model,
+                                    new UserForm(
+                                            user.username(),
+                                            displayName,
+                                            role,
+                                            organizationId,
+                                            enabled,
+                                            String.valueOf(refusal.formVersionOr(now::version))),
+                                    now,
+                                    PageRefusal.none());
+                        });
     }
 
     @PostMapping("/{id}/unlock")
@@ -202,22 +246,30 @@ class UserAdminController {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String resetPassword(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model) {
         UserView user = users.get(id);
-        return PageRefusal.on(model).attempt(() -> users.resetPassword(id, password),
-                () -> "redirect:/admin/users/" + id + "?passwordReset",
-                () -> form(model, UserForm.of(user), user, PageRefusal.none()));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> users.resetPassword(id, password),
+                        () -> "redirect:/admin/users/" + id + "?passwordReset",
+                        () -> form(model, UserForm.of(user), user, PageRefusal.none()));
     }
 
     @PostMapping("/{id}/delete")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    String delete(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, Model model,
-                  RedirectAttributes flash) {
+    String delete(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes flash) {
         UserView user = users.get(id);
         if (!confirm) { // deleting an account cannot be undone: the form's box must be ticked
             flash.addFlashAttribute("deleteUnconfirmed", true);
             return "redirect:/admin/users/" + id;
         }
-        return PageRefusal.on(model).attempt(() -> users.delete(id), () -> "redirect:/admin/users?deleted",
-                () -> form(model, UserForm.of(user), user, PageRefusal.none()));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> users.delete(id),
+                        () -> "redirect:/admin/users?deleted",
+                        () -> form(model, UserForm.of(user), user, PageRefusal.none()));
     }
 
     private String form(Model model, UserForm form, UserView user, Map<String, String> errors) {

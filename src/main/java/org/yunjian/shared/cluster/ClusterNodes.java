@@ -1,14 +1,12 @@
 package org.yunjian.shared.cluster;
 
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import jakarta.annotation.PreDestroy;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +17,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-
 
 /**
  * The serving nodes on the database: each server (not a command-line run) writes its row of {@code cluster_node}
@@ -40,8 +37,11 @@ public class ClusterNodes implements SchedulingConfigurer {
     private final String node;
     private final Duration heartbeat;
 
-    ClusterNodes(JdbcClient jdbc, Clock clock, ClusterJobs jobs,
-                 @Value("${yunjian.cluster.heartbeat:5s}") Duration heartbeat) {
+    ClusterNodes(
+            JdbcClient jdbc,
+            Clock clock,
+            ClusterJobs jobs,
+            @Value("${yunjian.cluster.heartbeat:5s}") Duration heartbeat) {
         this.rows = new ClusterRepository(jdbc);
         this.clock = clock;
         this.node = jobs.node();
@@ -88,7 +88,9 @@ public class ClusterNodes implements SchedulingConfigurer {
         Map<String, Instant> after = others();
         List<String> alive = after.entrySet().stream()
                 .filter(e -> !before.containsKey(e.getKey()) || e.getValue().isAfter(before.get(e.getKey())))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         before.forEach((name, seen) -> {
             if (!alive.contains(name)) {
                 rows.deleteNodeSeenAt(name, seen);
@@ -98,7 +100,6 @@ public class ClusterNodes implements SchedulingConfigurer {
     }
 
     private Map<String, Instant> others() {
-        return rows.otherNodes(node).stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return rows.otherNodes(node).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

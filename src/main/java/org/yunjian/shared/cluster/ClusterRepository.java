@@ -3,7 +3,6 @@ package org.yunjian.shared.cluster;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.shared.Jdbc;
 
@@ -23,7 +22,11 @@ final class ClusterRepository {
     int takeExpiredLease(String name, String node, Instant until) {
         return jdbc.sql("""
                 UPDATE job_lease SET owner_node = ?, lease_until = ? WHERE name = ? AND lease_until < ?""")
-                .param(node).param(Jdbc.utc(until)).param(name).param(Jdbc.utc(until)).update();
+                .param(node)
+                .param(Jdbc.utc(until))
+                .param(name)
+                .param(Jdbc.utc(until))
+                .update();
     }
 
     /** Inserts the lease of a job that has none; 1 when inserted (a concurrent insert fails on the key). */
@@ -32,7 +35,11 @@ final class ClusterRepository {
                 INSERT INTO job_lease (name, owner_node, lease_until)
                 SELECT ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE)
                 WHERE NOT EXISTS (SELECT 1 FROM job_lease WHERE name = ?)""")
-                .param(name).param(node).param(Jdbc.utc(until)).param(name).update();
+                .param(name)
+                .param(node)
+                .param(Jdbc.utc(until))
+                .param(name)
+                .update();
     }
 
     int touchNode(String node, Instant seen) {
@@ -59,7 +66,9 @@ final class ClusterRepository {
     /** The other nodes' rows: node → last heartbeat. */
     List<Map.Entry<String, Instant>> otherNodes(String node) {
         return jdbc.sql("""
-                SELECT node, seen_at FROM cluster_node WHERE node <> ?""").param(node)
-                .query((rs, n) -> Map.entry(rs.getString("node"), Jdbc.instant(rs, "seen_at"))).list();
+                SELECT node, seen_at FROM cluster_node WHERE node <> ?""")
+                .param(node)
+                .query((rs, n) -> Map.entry(rs.getString("node"), Jdbc.instant(rs, "seen_at")))
+                .list();
     }
 }

@@ -13,7 +13,6 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +33,13 @@ import org.slf4j.LoggerFactory;
 public final class KeyDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(KeyDirectory.class);
-    private static final Set<PosixFilePermission> NOT_OWNER = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> NOT_OWNER = EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     private final Path dir;
     private final BooleanSupplier firstSetUp;
@@ -170,8 +173,10 @@ public final class KeyDirectory {
     }
 
     private MissingKeyException missing(Path file) {
-        return new MissingKeyException(Files.isDirectory(dir) ? text("keys.error.missing-file", file.toAbsolutePath())
-                : text("keys.error.missing-dir", dir.toAbsolutePath(), file.getFileName()));
+        return new MissingKeyException(
+                Files.isDirectory(dir)
+                        ? text("keys.error.missing-file", file.toAbsolutePath())
+                        : text("keys.error.missing-dir", dir.toAbsolutePath(), file.getFileName()));
     }
 
     /**
@@ -185,7 +190,9 @@ public final class KeyDirectory {
 
     public static String text(String key, Object... args) {
         Locale locale = Locale.getDefault().getLanguage().equals("zh") ? Locale.ROOT : Locale.ENGLISH;
-        ResourceBundle bundle = ResourceBundle.getBundle("messages/audit", locale,
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages/audit",
+                locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new java.text.MessageFormat(bundle.getString(key), locale).format(args);
     }

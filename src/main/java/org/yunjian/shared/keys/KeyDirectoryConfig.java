@@ -3,7 +3,6 @@ package org.yunjian.shared.keys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,12 +18,17 @@ class KeyDirectoryConfig {
     private static final Logger log = LoggerFactory.getLogger(KeyDirectoryConfig.class);
 
     @Bean
-    KeyDirectory keyDirectory(@Value("${yunjian.key-dir}") Path dir, @Value("${yunjian.data-dir}") Path dataDir,
-                              @Value("${yunjian.keys.create-missing:false}") boolean createMissing,
-                              @Value("${yunjian.demo:false}") boolean demo, Environment environment,
-                              ObjectProvider<FirstSetUp> firstSetUp) {
+    KeyDirectory keyDirectory(
+            @Value("${yunjian.key-dir}") Path dir,
+            @Value("${yunjian.data-dir}") Path dataDir,
+            @Value("${yunjian.keys.create-missing:false}") boolean createMissing,
+            @Value("${yunjian.demo:false}") boolean demo,
+            Environment environment,
+            ObjectProvider<FirstSetUp> firstSetUp) {
         if (inside(dir, dataDir)) {
-            String text = KeyDirectory.text("keys.error.inside-data-dir", dir.toAbsolutePath().normalize(),
+            String text = KeyDirectory.text(
+                    "keys.error.inside-data-dir",
+                    dir.toAbsolutePath().normalize(),
                     dataDir.toAbsolutePath().normalize());
             // production keeps the keys apart from the data, so a copy of the data directory alone cannot forge
             if (environment.acceptsProfiles(Profiles.of("postgres"))) {
@@ -36,8 +40,8 @@ class KeyDirectoryConfig {
                 log.warn(text);
             }
         }
-        KeyDirectory keys = new KeyDirectory(dir, () -> firstSetUp.getIfAvailable(() -> () -> true).firstSetUp(),
-                createMissing, demo);
+        KeyDirectory keys = new KeyDirectory(
+                dir, () -> firstSetUp.getIfAvailable(() -> () -> true).firstSetUp(), createMissing, demo);
         keys.checkModes();
         return keys;
     }

@@ -12,8 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Owner-only files: POSIX 700 directories and 600 files where the file system supports it. */
 public final class OwnerOnlyFiles {
 
-    private OwnerOnlyFiles() {
-    }
+    private OwnerOnlyFiles() {}
 
     public static boolean posix(Path dir) {
         return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -23,8 +22,12 @@ public final class OwnerOnlyFiles {
         if (Files.isDirectory(dir)) {
             return;
         }
-        if (posix(dir.toAbsolutePath().getParent() == null ? dir : dir.toAbsolutePath().getParent())) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (posix(
+                dir.toAbsolutePath().getParent() == null
+                        ? dir
+                        : dir.toAbsolutePath().getParent())) {
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(dir);
             ownerOnly(dir);

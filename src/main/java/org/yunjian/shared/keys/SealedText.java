@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
 import org.slf4j.LoggerFactory;
 import org.yunjian.crypto.DecryptionFailedException;
 import org.yunjian.crypto.Hex;
@@ -88,9 +87,12 @@ public final class SealedText {
         try {
             return Optional.of(open(owner, sealed));
         } catch (DecryptionFailedException | IllegalArgumentException e) {
-            LoggerFactory.getLogger(SealedText.class).warn(
-                    "A sealed {} value of {} does not open with {}: altered, moved from another row or not sealed",
-                    purpose, owner, keyFile);
+            LoggerFactory.getLogger(SealedText.class)
+                    .warn(
+                            "A sealed {} value of {} does not open with {}: altered, moved from another row or not sealed",
+                            purpose,
+                            owner,
+                            keyFile);
             return Optional.empty();
         } catch (KeyDirectory.KeyDirectoryException e) {
             // the key directory's own message (localized, naming the file), then what could not be opened
@@ -106,7 +108,9 @@ public final class SealedText {
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
-            String hex = keys.secret(keyFile, () -> Hex.encode(Sm4Gcm.generateKey()),
+            String hex = keys.secret(
+                    keyFile,
+                    () -> Hex.encode(Sm4Gcm.generateKey()),
                     () -> nothingSealed.getAsBoolean() || keys.creationAllowed());
             try {
                 k = Hex.decode(hex);
@@ -114,7 +118,8 @@ public final class SealedText {
                 k = new byte[0];
             }
             if (k.length != Sm4Gcm.KEY_LENGTH) {
-                throw new KeyDirectory.KeyDirectoryException(KeyDirectory.text("keys.error.length", keys.resolve(keyFile)));
+                throw new KeyDirectory.KeyDirectoryException(
+                        KeyDirectory.text("keys.error.length", keys.resolve(keyFile)));
             }
             key = k;
         }

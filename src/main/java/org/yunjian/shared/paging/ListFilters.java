@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.yunjian.shared.FieldErrors;
 
 /**
@@ -16,8 +15,7 @@ public final class ListFilters {
 
     public static final int TEXT_MAX = 200;
 
-    private ListFilters() {
-    }
+    private ListFilters() {}
 
     /** A "contains" text, stripped; at most {@value #TEXT_MAX} characters. */
     public static String text(FieldErrors errors, String name, String raw) {
@@ -50,7 +48,10 @@ public final class ListFilters {
             return null;
         }
         String v = raw.strip().toUpperCase(Locale.ROOT);
-        E found = Arrays.stream(type.getEnumConstants()).filter(x -> x.name().equals(v)).findFirst().orElse(null);
+        E found = Arrays.stream(type.getEnumConstants())
+                .filter(x -> x.name().equals(v))
+                .findFirst()
+                .orElse(null);
         if (found == null) {
             errors.add(name, "paging.error.value");
         }
@@ -66,12 +67,17 @@ public final class ListFilters {
             return true;
         }
         String needle = text.toLowerCase(Locale.ROOT);
-        return Arrays.stream(texts).anyMatch(t -> t != null && t.toLowerCase(Locale.ROOT).contains(needle));
+        return Arrays.stream(texts)
+                .anyMatch(t -> t != null && t.toLowerCase(Locale.ROOT).contains(needle));
     }
 
     /** {@code text} with the SQL LIKE wildcards escaped for {@code ESCAPE '!'}, lower-cased, between {@code %}. */
     public static String likeContains(String text) {
-        return "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return "%"
+                + text.toLowerCase(Locale.ROOT)
+                        .replace("!", "!!")
+                        .replace("%", "!%")
+                        .replace("_", "!_") + "%";
     }
 
     /**
@@ -80,8 +86,8 @@ public final class ListFilters {
      */
     public record Query<E extends Enum<E>>(Search search, String choiceName, E choice) {
 
-        public static <E extends Enum<E>> Query<E> of(String q, String choiceName, String choice, Class<E> type,
-                                                      String page, String size) {
+        public static <E extends Enum<E>> Query<E> of(
+                String q, String choiceName, String choice, Class<E> type, String page, String size) {
             FieldErrors errors = new FieldErrors();
             String text = ListFilters.text(errors, "q", q);
             E c = ListFilters.choice(errors, choiceName, choice, type);

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,6 +22,7 @@ public final class PageQueries {
     /** The SQL tail of one page, the same on H2 and PostgreSQL; {@link #bind} sets its two parameters. */
     public static final String LIMIT_OFFSET = """
             LIMIT :pageLimit OFFSET :pageOffset""";
+
     private static final String WHERE = """
             \sWHERE %s""";
     private static final String AND = """
@@ -38,8 +38,7 @@ public final class PageQueries {
     private static final String PARENTHESES = """
             (%s)""";
 
-    private PageQueries() {
-    }
+    private PageQueries() {}
 
     /** Binds the page's {@link #LIMIT_OFFSET} in {@code params}; returns them. */
     public static Map<String, Object> bind(PageRequest page, Map<String, Object> params) {
@@ -52,17 +51,29 @@ public final class PageQueries {
      * {@code columns}: what to select ({@code "o.id, o.name"}); {@code from}: the table with its alias;
      * {@code orderBy}: a total order (end it with the id); {@code rows}: reads the rows of the prepared statement.
      */
-    public static <T> Paged<T> query(JdbcClient jdbc, String columns, String from, Where where, String orderBy,
-                                     PageRequest page, Function<JdbcClient.StatementSpec, List<T>> rows) {
+    public static <T> Paged<T> query(
+            JdbcClient jdbc,
+            String columns,
+            String from,
+            Where where,
+            String orderBy,
+            PageRequest page,
+            Function<JdbcClient.StatementSpec, List<T>> rows) {
         if (where.matchesNothing()) {
             return Paged.of(List.of(), page, 0);
         }
-        long total = jdbc.sql(COUNT.formatted(from, where.sql())).params(where.params()).query(Long.class).single();
+        long total = jdbc.sql(COUNT.formatted(from, where.sql()))
+                .params(where.params())
+                .query(Long.class)
+                .single();
         if (total == 0 || page.offset() >= total) {
             return Paged.of(List.of(), page, total);
         }
-        return Paged.of(rows.apply(jdbc.sql(PAGE.formatted(columns, from, where.sql(), orderBy, LIMIT_OFFSET))
-                .params(bind(page, new HashMap<>(where.params())))), page, total);
+        return Paged.of(
+                rows.apply(jdbc.sql(PAGE.formatted(columns, from, where.sql(), orderBy, LIMIT_OFFSET))
+                        .params(bind(page, new HashMap<>(where.params())))),
+                page,
+                total);
     }
 
     /** The conditions of a list's {@code WHERE}, joined by {@code AND}, with their named parameters. */

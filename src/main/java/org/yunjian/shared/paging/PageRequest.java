@@ -38,8 +38,7 @@ public record PageRequest(int page, int size) {
         return new PageRequest(p, s);
     }
 
-    private static int parse(String raw, int fallback, int max, int min, String field, String key,
-                             FieldErrors errors) {
+    private static int parse(String raw, int fallback, int max, int min, String field, String key, FieldErrors errors) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }

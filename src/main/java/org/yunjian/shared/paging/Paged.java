@@ -1,9 +1,8 @@
 package org.yunjian.shared.paging;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One page of a list with the total across all pages: the response shape of every paginated REST list
@@ -12,9 +11,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Paged<T>(
         @Schema(description = "The rows of this page") List<T> items,
         @Schema(description = "This page's number, from 1") int page,
-        @Schema(description = "Rows per page asked for (at most 200)") int size,
-        @Schema(description = "Rows matching the filters, across all pages") long total,
-        @Schema(description = "Number of pages (at least 1)") int pages) {
+
+        @Schema(description = "Rows per page asked for (at most 200)")
+        int size,
+
+        @Schema(description = "Rows matching the filters, across all pages")
+        long total,
+
+        @Schema(description = "Number of pages (at least 1)")
+        int pages) {
 
     public Paged {
         items = List.copyOf(items);

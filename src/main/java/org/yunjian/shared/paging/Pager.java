@@ -2,7 +2,6 @@ package org.yunjian.shared.paging;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -10,13 +9,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * the totals and links to the first, previous, next and last page that keep the list's filters. Links are
  * relative to the context path ({@code @{…}} in the template adds it).
  */
-public record Pager(long total, int page, int pages, int size, String first, String previous, String next,
-                    String last) {
+public record Pager(
+        long total, int page, int pages, int size, String first, String previous, String next, String last) {
 
     /** {@code path}: the list's path; {@code filters}: the request parameters to keep (null or blank dropped). */
     public static Pager of(Paged<?> p, String path, Map<String, ?> filters) {
         Map<String, Object> kept = kept(filters);
-        return new Pager(p.total(), p.page(), p.pages(), p.size(),
+        return new Pager(
+                p.total(),
+                p.page(),
+                p.pages(),
+                p.size(),
                 p.hasPrevious() ? link(path, kept, 1, p.size()) : null,
                 p.hasPrevious() ? link(path, kept, p.page() - 1, p.size()) : null,
                 p.hasNext() ? link(path, kept, p.page() + 1, p.size()) : null,

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.shared.ConflictException;
@@ -47,7 +46,7 @@ public final class PageRefusal {
 
     private final Model model;
     private Function<VersionRefusal, String> staleText = VersionRefusal::formText;
-    private Consumer<VersionRefusal> keep = e -> { };
+    private Consumer<VersionRefusal> keep = e -> {};
     private boolean conflicts;
     private boolean alerts;
     private Model conflictModel;
@@ -159,7 +158,9 @@ public final class PageRefusal {
             return step.get();
         } catch (ValidationException e) {
             if (alertJoin != null) {
-                return refused(CONFLICT, String.join(alertJoin, fields.apply(e.errors()).values()),
+                return refused(
+                        CONFLICT,
+                        String.join(alertJoin, fields.apply(e.errors()).values()),
                         () -> again.apply(null));
             }
             return refused(ERRORS, fields.apply(e.errors()), () -> again.apply(null));
@@ -200,18 +201,22 @@ public final class PageRefusal {
      * {@code again} refused.
      */
     public String attempt(Runnable step, Supplier<String> done, Supplier<String> again) {
-        return attempt(() -> {
-            step.run();
-            return done.get();
-        }, again);
+        return attempt(
+                () -> {
+                    step.run();
+                    return done.get();
+                },
+                again);
     }
 
     /** {@link #attempt(Runnable, Supplier, Supplier)} with the version refusal for the form shown again. */
     public String attempt(Runnable step, Supplier<String> done, Function<VersionRefusal, String> again) {
-        return attempt(() -> {
-            step.run();
-            return done.get();
-        }, again);
+        return attempt(
+                () -> {
+                    step.run();
+                    return done.get();
+                },
+                again);
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.yunjian.shared.version;
 
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.ProblemException;
 import org.yunjian.shared.Texts;
-import org.yunjian.shared.Msg;
 
 /**
  * An update of a stored record that did not say which version it replaces (no {@code If-Match}, no {@code version}
@@ -33,7 +33,8 @@ public class PreconditionRequiredException extends ProblemException implements V
      * assessment behind a review decision) or the page shows several: {@code 测评“年度测评”：此表单没有说明……}.
      */
     public PreconditionRequiredException naming(Msg record) {
-        return new PreconditionRequiredException(Msg.of("locking.named", record, text()),
+        return new PreconditionRequiredException(
+                Msg.of("locking.named", record, text()),
                 this.record == null ? record : Msg.of("locking.named", record, this.record));
     }
 

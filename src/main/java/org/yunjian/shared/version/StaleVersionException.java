@@ -3,7 +3,6 @@ package org.yunjian.shared.version;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -22,8 +21,11 @@ public class StaleVersionException extends ConflictException implements VersionR
     private final Msg record;
 
     public StaleVersionException(long currentVersion, Instant changedAt) {
-        this(currentVersion, changedAt, changedAt == null ? Msg.of("locking.stale.noTime")
-                : Msg.of("locking.stale", Formats.minute(changedAt)), null);
+        this(
+                currentVersion,
+                changedAt,
+                changedAt == null ? Msg.of("locking.stale.noTime") : Msg.of("locking.stale", Formats.minute(changedAt)),
+                null);
     }
 
     private StaleVersionException(long currentVersion, Instant changedAt, Msg text, Msg record) {
@@ -39,7 +41,10 @@ public class StaleVersionException extends ConflictException implements VersionR
      * assessment behind a review decision): {@code 测评“年度测评”：在您读取之后……}.
      */
     public StaleVersionException naming(Msg record) {
-        return new StaleVersionException(currentVersion, changedAt, Msg.of("locking.named", record, text()),
+        return new StaleVersionException(
+                currentVersion,
+                changedAt,
+                Msg.of("locking.named", record, text()),
                 this.record == null ? record : Msg.of("locking.named", record, this.record));
     }
 
@@ -51,15 +56,19 @@ public class StaleVersionException extends ConflictException implements VersionR
     /** The text a re-rendered form shows: the input is kept and saving again replaces the newer version. */
     @Override
     public String formText() {
-        return named(changedAt == null ? Msg.of("locking.form.stale.noTime")
-                : Msg.of("locking.form.stale", Formats.minute(changedAt)));
+        return named(
+                changedAt == null
+                        ? Msg.of("locking.form.stale.noTime")
+                        : Msg.of("locking.form.stale", Formats.minute(changedAt)));
     }
 
     /** The step was not taken: someone else changed the record after the page was opened. */
     @Override
     public String formText(Action action) {
-        return named(action.text(changedAt == null ? Msg.of("locking.form.cause.stale.noTime")
-                : Msg.of("locking.form.cause.stale", Formats.minute(changedAt))));
+        return named(action.text(
+                changedAt == null
+                        ? Msg.of("locking.form.cause.stale.noTime")
+                        : Msg.of("locking.form.cause.stale", Formats.minute(changedAt))));
     }
 
     private String named(Msg form) {

@@ -13,8 +13,7 @@ import org.yunjian.shared.NotFoundException;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /** The strong entity tag of a version: {@code "7"}. */
     public static String etag(long version) {
@@ -76,8 +75,8 @@ public final class Versions {
     }
 
     /** {@link #requireUpdated(int, JdbcClient, String, String, Object)} for a table keyed by {@code idColumn}. */
-    public static void requireUpdated(int rows, JdbcClient jdbc, String table, String idColumn, String updatedColumn,
-                                      Object id) {
+    public static void requireUpdated(
+            int rows, JdbcClient jdbc, String table, String idColumn, String updatedColumn, Object id) {
         if (rows > 0) {
             return;
         }

@@ -71,6 +71,9 @@ public record WorkAddressee(UUID user, UUID organization, String administratorRo
         if (text == null || text.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(text.split(",")).map(String::strip).map(UUID::fromString).collect(Collectors.toSet());
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .map(UUID::fromString)
+                .collect(Collectors.toSet());
     }
 }

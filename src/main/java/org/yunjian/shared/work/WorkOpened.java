@@ -13,5 +13,4 @@ import java.util.UUID;
  * @param openedAt when it opened
  * @param actor    the person whose action opened it, or {@code null} (a scheduled job, the CLI's set-up)
  */
-public record WorkOpened(UUID taskId, String scope, WorkTask task, Instant openedAt, UUID actor) {
-}
+public record WorkOpened(UUID taskId, String scope, WorkTask task, Instant openedAt, UUID actor) {}

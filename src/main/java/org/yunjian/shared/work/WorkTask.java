@@ -3,7 +3,6 @@ package org.yunjian.shared.work;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-
 import org.yunjian.shared.Msg;
 
 /**

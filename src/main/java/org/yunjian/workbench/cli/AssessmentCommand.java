@@ -7,31 +7,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.report.Reports;
-import org.yunjian.workbench.internal.Workbooks;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.evidence.cli.EvidenceRequestCommands;
+import org.yunjian.inheritance.cli.InheritanceCommands;
+import org.yunjian.report.Reports;
+import org.yunjian.report.cli.ReportTemplateCommand;
+import org.yunjian.review.cli.ReviewCommands;
+import org.yunjian.risk.cli.RiskCommands;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.assessment.Verdict;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-
+import org.yunjian.workbench.internal.Workbooks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.yunjian.evidence.cli.EvidenceRequestCommands;
-import org.yunjian.inheritance.cli.InheritanceCommands;
-import org.yunjian.report.cli.ReportTemplateCommand;
-import org.yunjian.review.cli.ReviewCommands;
-import org.yunjian.risk.cli.RiskCommands;
 
 /**
  * {@code yunjian assessment ...}: list assessments, export and import the offline workbook, write the reports.
@@ -42,16 +40,32 @@ import org.yunjian.risk.cli.RiskCommands;
  * operating-system user, so the log shows who acted for whom.
  */
 @Component
-@Command(name = "assessment", mixinStandardHelpOptions = true,
+@Command(
+        name = "assessment",
+        mixinStandardHelpOptions = true,
         description = "${bundle:cli.assessment.root.description}",
-        subcommands = {AssessmentCommand.ListAssessments.class, AssessmentCommand.ExportWorkbook.class,
-                AssessmentCommand.ImportWorkbook.class, AssessmentCommand.Report.class, InheritanceCommands.Sources.class,
-                InheritanceCommands.RecordConclusion.class, InheritanceCommands.Inherit.class,
-                InheritanceCommands.Withdraw.class, ReviewCommands.Team.class, ReviewCommands.Submit.class,
-                ReviewCommands.SendBack.class, ReviewCommands.ApproveReview.class, ReviewCommands.ApproveReport.class,
-                ReviewCommands.ReturnReport.class, ReviewCommands.History.class, ReportTemplateCommand.class,
-                EvidenceRequestCommands.Requests.class, EvidenceRequestCommands.Answer.class,
-                RiskCommands.Risks.class, RiskCommands.FollowUp.class})
+        subcommands = {
+            AssessmentCommand.ListAssessments.class,
+            AssessmentCommand.ExportWorkbook.class,
+            AssessmentCommand.ImportWorkbook.class,
+            AssessmentCommand.Report.class,
+            InheritanceCommands.Sources.class,
+            InheritanceCommands.RecordConclusion.class,
+            InheritanceCommands.Inherit.class,
+            InheritanceCommands.Withdraw.class,
+            ReviewCommands.Team.class,
+            ReviewCommands.Submit.class,
+            ReviewCommands.SendBack.class,
+            ReviewCommands.ApproveReview.class,
+            ReviewCommands.ApproveReport.class,
+            ReviewCommands.ReturnReport.class,
+            ReviewCommands.History.class,
+            ReportTemplateCommand.class,
+            EvidenceRequestCommands.Requests.class,
+            EvidenceRequestCommands.Answer.class,
+            RiskCommands.Risks.class,
+            RiskCommands.FollowUp.class
+        })
 public class AssessmentCommand implements CliCommand, Runnable {
 
     @Spec
@@ -62,11 +76,11 @@ public class AssessmentCommand implements CliCommand, Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "${bundle:cli.assessment.list.description}")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "${bundle:cli.assessment.list.description}")
     static class ListAssessments extends ActingCommand {
         @Option(names = "--system", descriptionKey = "cli.assessment.option.system")
         UUID systemId;
+
         private final AssessmentService service;
 
         ListAssessments(UserAdministration users, ApplicationEventPublisher events, AssessmentService service) {
@@ -81,25 +95,42 @@ public class AssessmentCommand implements CliCommand, Runnable {
                 out.println(Texts.get("cli.assessment.list.empty"));
                 return 0;
             }
-            out.println(String.join("  ", Texts.get("cli.assessment.list.id"), Texts.get("cli.assessment.list.number"),
-                    Texts.get("cli.assessment.list.status"), Texts.get("cli.assessment.list.kind"),
-                    Texts.get("cli.assessment.list.created"), Texts.get("cli.assessment.list.name")));
+            out.println(String.join(
+                    "  ",
+                    Texts.get("cli.assessment.list.id"),
+                    Texts.get("cli.assessment.list.number"),
+                    Texts.get("cli.assessment.list.status"),
+                    Texts.get("cli.assessment.list.kind"),
+                    Texts.get("cli.assessment.list.created"),
+                    Texts.get("cli.assessment.list.name")));
             for (AssessmentInfo a : all) {
-                out.println(String.join("  ", a.id().toString(), a.reportNumber() == null ? "—" : a.reportNumber(),
-                        Msg.of(a.status()).text(), Msg.of(a.assessorKind()).text(), Formats.date(a.createdAt()),
+                out.println(String.join(
+                        "  ",
+                        a.id().toString(),
+                        a.reportNumber() == null ? "—" : a.reportNumber(),
+                        Msg.of(a.status()).text(),
+                        Msg.of(a.assessorKind()).text(),
+                        Formats.date(a.createdAt()),
                         a.name()));
             }
             return 0;
         }
     }
 
-    @Command(name = "export-workbook", mixinStandardHelpOptions = true,
+    @Command(
+            name = "export-workbook",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.export-workbook.description}")
     static class ExportWorkbook extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
-        @Option(names = {"-o", "--out"}, required = true, descriptionKey = "cli.assessment.option.out")
+
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                descriptionKey = "cli.assessment.option.out")
         Path file;
+
         private final Workbooks workbooks;
 
         ExportWorkbook(UserAdministration users, ApplicationEventPublisher events, Workbooks workbooks) {
@@ -116,13 +147,17 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "import-workbook", mixinStandardHelpOptions = true,
+    @Command(
+            name = "import-workbook",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.import-workbook.description}")
     static class ImportWorkbook extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+
         @Parameters(index = "1", descriptionKey = "cli.assessment.option.in")
         Path file;
+
         private final Workbooks workbooks;
 
         ImportWorkbook(UserAdministration users, ApplicationEventPublisher events, Workbooks workbooks) {
@@ -138,10 +173,19 @@ public class AssessmentCommand implements CliCommand, Runnable {
             }
             try {
                 Workbooks.ImportReport r = workbooks.importWorkbook(id, content);
-                out.println(Texts.get("cli.assessment.imported", r.applied(), r.unchanged(), r.conflicts().size()));
+                out.println(Texts.get(
+                        "cli.assessment.imported",
+                        r.applied(),
+                        r.unchanged(),
+                        r.conflicts().size()));
                 for (Workbooks.Conflict c : r.conflicts()) {
-                    out.println(Texts.get("cli.assessment.conflictRow", c.row(), c.requirementId(), Msg.of(c.side()),
-                            verdict(c.platformVerdict()), verdict(c.workbookVerdict())));
+                    out.println(Texts.get(
+                            "cli.assessment.conflictRow",
+                            c.row(),
+                            c.requirementId(),
+                            Msg.of(c.side()),
+                            verdict(c.platformVerdict()),
+                            verdict(c.workbookVerdict())));
                 }
                 return 0;
             } catch (Workbooks.WorkbookRejected e) {
@@ -152,15 +196,23 @@ public class AssessmentCommand implements CliCommand, Runnable {
         }
     }
 
-    @Command(name = "report", mixinStandardHelpOptions = true,
+    @Command(
+            name = "report",
+            mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.report.description}")
     static class Report extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
+
         @Option(names = "--format", required = true, descriptionKey = "cli.assessment.option.format")
         String format;
-        @Option(names = {"-o", "--out"}, required = true, descriptionKey = "cli.assessment.option.reportOut")
+
+        @Option(
+                names = {"-o", "--out"},
+                required = true,
+                descriptionKey = "cli.assessment.option.reportOut")
         Path file;
+
         private final Reports reports;
 
         Report(UserAdministration users, ApplicationEventPublisher events, Reports reports) {
@@ -170,11 +222,15 @@ public class AssessmentCommand implements CliCommand, Runnable {
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) throws IOException {
-            Reports.Document d = reports.export(id, Reports.Format.parse(format),
-                    "cli:" + System.getProperty("user.name", "unknown"));
+            Reports.Document d = reports.export(
+                    id, Reports.Format.parse(format), "cli:" + System.getProperty("user.name", "unknown"));
             Files.write(file, d.content());
-            out.println(Texts.get("cli.assessment.wroteReport", file, Msg.of("assessment.reportFormat." + d.format().name()),
-                    Formats.size(d.content().length), d.fileName()));
+            out.println(Texts.get(
+                    "cli.assessment.wroteReport",
+                    file,
+                    Msg.of("assessment.reportFormat." + d.format().name()),
+                    Formats.size(d.content().length),
+                    d.fileName()));
             return 0;
         }
     }

@@ -11,35 +11,34 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
-import org.yunjian.risk.RiskAcceptance;
-import org.yunjian.risk.RiskEntry;
-import org.yunjian.risk.RiskTreatment;
+import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.evidence.EvidenceRequestRepository;
 import org.yunjian.evidence.RequestRecords.RequestLine;
-import org.yunjian.risk.RiskRepository.Risk;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemSummary;
+import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.Reviews;
+import org.yunjian.risk.RiskAcceptance;
+import org.yunjian.risk.RiskEntry;
+import org.yunjian.risk.RiskRepository;
+import org.yunjian.risk.RiskRepository.Risk;
+import org.yunjian.risk.RiskTreatment;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkSnapshot;
 import org.yunjian.shared.work.WorkSource;
 import org.yunjian.shared.work.WorkTask;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.evidence.EvidenceRequestRepository;
-import org.yunjian.review.ReviewRepository;
-import org.yunjian.review.Reviews;
-import org.yunjian.risk.RiskRepository;
 
 /**
  * What waits on an assessment, and for whom — the assessment module's part of 我的待办 and the notifications
@@ -77,9 +76,15 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AssessmentWork(AssessmentRepository repo, ReviewRepository reviews, EvidenceRequestRepository requests,
-                   RiskRepository risks, WorkbenchRepository reads, Parties parties, ApplicationEventPublisher events,
-                   Clock clock) {
+    AssessmentWork(
+            AssessmentRepository repo,
+            ReviewRepository reviews,
+            EvidenceRequestRepository requests,
+            RiskRepository risks,
+            WorkbenchRepository reads,
+            Parties parties,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repo = repo;
         this.reviews = reviews;
         this.requests = requests;
@@ -107,8 +112,9 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
 
         /** Whether {@code org} sees the assessment: its assessor organisation, the customer or the provider. */
         boolean party(UUID org) {
-            return org != null && (org.equals(assessment.assessorOrgId()) || system != null
-                    && (org.equals(system.customerId()) || org.equals(system.providerId())));
+            return org != null
+                    && (org.equals(assessment.assessorOrgId())
+                            || system != null && (org.equals(system.customerId()) || org.equals(system.providerId())));
         }
     }
 
@@ -175,10 +181,12 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
     @Transactional
     public void publishDated() {
         for (UUID id : risks.assessmentsWithAcceptances()) {
-            subject(id).filter(s -> s.assessment().status() != AssessmentStatus.ARCHIVED).ifPresent(s -> {
-                events.publishEvent(riskAcceptances(s));
-                events.publishEvent(remediation(s));
-            });
+            subject(id)
+                    .filter(s -> s.assessment().status() != AssessmentStatus.ARCHIVED)
+                    .ifPresent(s -> {
+                        events.publishEvent(riskAcceptances(s));
+                        events.publishEvent(remediation(s));
+                    });
         }
     }
 
@@ -211,11 +219,21 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                 open.addAll(toTesters(a, "returned", "work.assessment.returned", s.names(), page + "#review", null));
             }
         } else if (waits == AssessmentRole.REVIEWER && !a.reviewers().isEmpty()) {
-            open.add(new WorkTask("review", "work.assessment.review", s.names(), page + "#sign-off",
-                    WorkAddressee.user(a.reviewers().get(0)), null));
+            open.add(new WorkTask(
+                    "review",
+                    "work.assessment.review",
+                    s.names(),
+                    page + "#sign-off",
+                    WorkAddressee.user(a.reviewers().get(0)),
+                    null));
         } else if (waits == AssessmentRole.APPROVER && !a.approvers().isEmpty()) {
-            open.add(new WorkTask("approve-report", "work.assessment.approveReport", s.names(), page + "#sign-off",
-                    WorkAddressee.user(a.approvers().get(0)), null));
+            open.add(new WorkTask(
+                    "approve-report",
+                    "work.assessment.approveReport",
+                    s.names(),
+                    page + "#sign-off",
+                    WorkAddressee.user(a.approvers().get(0)),
+                    null));
         }
         return new WorkSnapshot(ASSESSMENT + a.id(), open);
     }
@@ -231,13 +249,23 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
         if (a.status().isOpen()) {
             for (RequestLine l : requests.linesOfAssessment(a.id())) {
                 if (l.status().awaitsAnswer() && s.party(l.addresseeOrgId())) {
-                    open.add(new WorkTask("answer:" + l.id(), l.status() == org.yunjian.evidence
-                            .EvidenceRequestStatus.RETURNED ? "work.assessment.request.returned"
-                            : "work.assessment.request.answer", s.names(l.title()), "/evidence-requests#addressed-lines",
-                            WorkAddressee.organization(l.addresseeOrgId()), l.dueDate()));
+                    open.add(new WorkTask(
+                            "answer:" + l.id(),
+                            l.status() == org.yunjian.evidence.EvidenceRequestStatus.RETURNED
+                                    ? "work.assessment.request.returned"
+                                    : "work.assessment.request.answer",
+                            s.names(l.title()),
+                            "/evidence-requests#addressed-lines",
+                            WorkAddressee.organization(l.addresseeOrgId()),
+                            l.dueDate()));
                 } else if (l.status().awaitsDecision()) {
-                    open.addAll(toTesters(a, "decide:" + l.id(), "work.assessment.request.decide", s.names(l.title()),
-                            "/assessments/" + a.id() + "/evidence-requests", l.dueDate()));
+                    open.addAll(toTesters(
+                            a,
+                            "decide:" + l.id(),
+                            "work.assessment.request.decide",
+                            s.names(l.title()),
+                            "/assessments/" + a.id() + "/evidence-requests",
+                            l.dueDate()));
                 }
             }
         }
@@ -257,10 +285,18 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                 if (acceptance != null && acceptance.state(today) == RiskAcceptance.State.PROPOSED) {
                     items = items == null ? items(a.id()) : items;
                     TestItem i = items.get(r.itemId());
-                    open.add(new WorkTask("approve:" + r.id(), "work.assessment.risk.approve",
-                            s.names(i.requirementId(), i.riskLevel() == null ? "—" : "msg:enum.RiskLevel."
-                                    + i.riskLevel().name()), "/remediations/" + r.id(),
-                            acceptance.approvers(s.system().customerId()), null));
+                    open.add(new WorkTask(
+                            "approve:" + r.id(),
+                            "work.assessment.risk.approve",
+                            s.names(
+                                    i.requirementId(),
+                                    i.riskLevel() == null
+                                            ? "—"
+                                            : "msg:enum.RiskLevel."
+                                                    + i.riskLevel().name()),
+                            "/remediations/" + r.id(),
+                            acceptance.approvers(s.system().customerId()),
+                            null));
                 }
             }
         }
@@ -280,14 +316,23 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
             Map<UUID, TestItem> items = null;
             for (Remediation r : repo.remediations(a.id())) {
                 Risk risk = byTask.get(r.id());
-                RiskEntry rule = new RiskEntry(risk == null ? RiskTreatment.REMEDIATE : risk.treatment(), r.status(),
-                        r.dueDate(), acceptance(risk));
+                RiskEntry rule = new RiskEntry(
+                        risk == null ? RiskTreatment.REMEDIATE : risk.treatment(),
+                        r.status(),
+                        r.dueDate(),
+                        acceptance(risk));
                 if (rule.open(today) && s.party(r.responsibleOrgId())) {
                     items = items == null ? items(a.id()) : items;
                     TestItem i = items.get(r.itemId());
-                    open.add(new WorkTask("remediation:" + r.id(), "work.assessment.remediation",
-                            s.names(i.requirementId(), "msg:enum.ItemSide." + i.side().name()),
-                            "/remediations/" + r.id(), WorkAddressee.organization(r.responsibleOrgId()), r.dueDate()));
+                    open.add(new WorkTask(
+                            "remediation:" + r.id(),
+                            "work.assessment.remediation",
+                            s.names(
+                                    i.requirementId(),
+                                    "msg:enum.ItemSide." + i.side().name()),
+                            "/remediations/" + r.id(),
+                            WorkAddressee.organization(r.responsibleOrgId()),
+                            r.dueDate()));
                 }
             }
         }
@@ -304,9 +349,10 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
     }
 
     /** One task for each tester ({@link Access#testers}); the key names the person when one is addressed. */
-    private static List<WorkTask> toTesters(AssessmentInfo a, String key, String kind, List<String> args, String href,
-                                            LocalDate due) {
-        return Access.testers(a).stream().map(to -> new WorkTask(to.user() == null ? key : key + ":" + to.user(),
-                kind, args, href, to, due)).toList();
+    private static List<WorkTask> toTesters(
+            AssessmentInfo a, String key, String kind, List<String> args, String href, LocalDate due) {
+        return Access.testers(a).stream()
+                .map(to -> new WorkTask(to.user() == null ? key : key + ":" + to.user(), kind, args, href, to, due))
+                .toList();
     }
 }

@@ -2,7 +2,6 @@ package org.yunjian.workbench.internal;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,23 +10,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.DemoPortal;
+import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.demo.DemoData;
+import org.yunjian.inheritance.Inheritances;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.review.Reviews;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.DemoPortal;
-import org.yunjian.assessment.spi.ItemGenerator;
-import org.yunjian.inheritance.Inheritances;
-import org.yunjian.review.Reviews;
 
 /**
  * In demo mode, seeds one 等保 assessment of the demo portal by the demo assessor organisation, started and
@@ -52,8 +51,14 @@ class DemoAssessment implements ApplicationRunner {
     private final java.time.Clock clock;
     private final Reviews reviews;
 
-    DemoAssessment(AssessmentService assessments, AssessmentRepository repo, DemoPortal demoPortal,
-                   UserAdministration users, Inheritances inheritances, java.time.Clock clock, Reviews reviews) {
+    DemoAssessment(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            DemoPortal demoPortal,
+            UserAdministration users,
+            Inheritances inheritances,
+            java.time.Clock clock,
+            Reviews reviews) {
         this.reviews = reviews;
         this.inheritances = inheritances;
         this.clock = clock;
@@ -67,7 +72,10 @@ class DemoAssessment implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         CloudSystem[] portal = new CloudSystem[1];
-        portal[0] = demoPortal.system().filter(s -> repo.findBySystems(List.of(s.id())).isEmpty()).orElse(null);
+        portal[0] = demoPortal
+                .system()
+                .filter(s -> repo.findBySystems(List.of(s.id())).isEmpty())
+                .orElse(null);
         CurrentUser assessor = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         if (portal[0] == null || assessor == null || assessor.organizationId() == null) {
             return;
@@ -80,35 +88,68 @@ class DemoAssessment implements ApplicationRunner {
      * with three verdicts — still in progress, so the review can be walked from the first login.
      */
     private void seed(CloudSystem portal, UUID assessor) {
-        java.util.function.Function<String, UUID> id = name -> SeedActor.account(users, name)
-                .map(CurrentUser::userId).orElse(null);
-        List<UUID> testers = java.util.stream.Stream.of(DemoData.ASSESSOR_USER, DemoData.ASSESSOR2_USER).map(id)
-                .filter(java.util.Objects::nonNull).toList();
-        var a = assessments.create(new AssessmentService.CreateInput(demo("demo.assessment.name", DemoData.PORTAL_SYSTEM),
-                portal.id(), assessor, AssessorKind.THIRD_PARTY, testers, List.of(ItemGenerator.MLPS),
-                id.apply(DemoData.ASSESSMENT_REVIEWER), id.apply(DemoData.ASSESSMENT_APPROVER)));
+        java.util.function.Function<String, UUID> id =
+                name -> SeedActor.account(users, name).map(CurrentUser::userId).orElse(null);
+        List<UUID> testers = java.util.stream.Stream.of(DemoData.ASSESSOR_USER, DemoData.ASSESSOR2_USER)
+                .map(id)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        var a = assessments.create(new AssessmentService.CreateInput(
+                demo("demo.assessment.name", DemoData.PORTAL_SYSTEM),
+                portal.id(),
+                assessor,
+                AssessorKind.THIRD_PARTY,
+                testers,
+                List.of(ItemGenerator.MLPS),
+                id.apply(DemoData.ASSESSMENT_REVIEWER),
+                id.apply(DemoData.ASSESSMENT_APPROVER)));
         reviews.transition(a.id(), AssessmentStatus.IN_PROGRESS, null);
         List<TestItem> items = repo.items(a.id());
-        assessments.recordVerdict(items.get(0).id(), ExpectedVersion.exactly(items.get(0).version()), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
-                demo("demo.assessment.reason1"), null, null));
-        assessments.recordVerdict(items.get(1).id(), ExpectedVersion.exactly(items.get(1).version()), new AssessmentService.VerdictInput(Verdict.COMPLIANT,
-                null, null, null));
-        assessments.recordVerdict(items.get(2).id(), ExpectedVersion.exactly(items.get(2).version()), new AssessmentService.VerdictInput(Verdict.NON_COMPLIANT,
-                demo("demo.assessment.reason3"), RiskLevel.MEDIUM, demo("demo.assessment.risk3"), null,
-                demo("demo.assessment.finding3"), demo("demo.assessment.advice3")));
-        assessments.addInterview(items.get(2).id(), new AssessmentService.InterviewInput(
-                demo("demo.assessment.earlier.boundary.interviewee"), demo("demo.assessment.earlier.boundary.role"),
-                clock.instant().minus(java.time.Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
-                demo("demo.assessment.interview3")));
+        assessments.recordVerdict(
+                items.get(0).id(),
+                ExpectedVersion.exactly(items.get(0).version()),
+                new AssessmentService.VerdictInput(Verdict.COMPLIANT, demo("demo.assessment.reason1"), null, null));
+        assessments.recordVerdict(
+                items.get(1).id(),
+                ExpectedVersion.exactly(items.get(1).version()),
+                new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
+        assessments.recordVerdict(
+                items.get(2).id(),
+                ExpectedVersion.exactly(items.get(2).version()),
+                new AssessmentService.VerdictInput(
+                        Verdict.NON_COMPLIANT,
+                        demo("demo.assessment.reason3"),
+                        RiskLevel.MEDIUM,
+                        demo("demo.assessment.risk3"),
+                        null,
+                        demo("demo.assessment.finding3"),
+                        demo("demo.assessment.advice3")));
+        assessments.addInterview(
+                items.get(2).id(),
+                new AssessmentService.InterviewInput(
+                        demo("demo.assessment.earlier.boundary.interviewee"),
+                        demo("demo.assessment.earlier.boundary.role"),
+                        clock.instant()
+                                .minus(java.time.Duration.ofDays(1))
+                                .truncatedTo(java.time.temporal.ChronoUnit.HOURS),
+                        demo("demo.assessment.interview3")));
         // the provider's platform was assessed elsewhere three months ago: its conclusion is recorded and the first
         // cloud-platform items still open inherit from it, so the customer sees inherited items at first login
-        var conclusion = inheritances.recordConclusion(a.id(), new Inheritances.ConclusionInput(
-                demo("demo.assessment.conclusion.number"), demo("demo.assessment.conclusion.organisation"),
-                java.time.LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone())).minusMonths(3),
-                Verdict.COMPLIANT, null), null, null);
+        var conclusion = inheritances.recordConclusion(
+                a.id(),
+                new Inheritances.ConclusionInput(
+                        demo("demo.assessment.conclusion.number"),
+                        demo("demo.assessment.conclusion.organisation"),
+                        java.time.LocalDate.now(clock.withZone(org.yunjian.shared.Formats.zone()))
+                                .minusMonths(3),
+                        Verdict.COMPLIANT,
+                        null),
+                null,
+                null);
         int inherited = 0;
         for (TestItem item : repo.items(a.id())) {
-            if (inherited < DEMO_INHERITED && org.yunjian.assessment.Inheritance.inheritable(item.side())
+            if (inherited < DEMO_INHERITED
+                    && org.yunjian.assessment.Inheritance.inheritable(item.side())
                     && item.verdict() == null) {
                 inheritances.inherit(item.id(), ExpectedVersion.exactly(item.version()), conclusion.id());
                 inherited++;

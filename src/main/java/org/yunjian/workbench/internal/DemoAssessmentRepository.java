@@ -2,7 +2,6 @@ package org.yunjian.workbench.internal;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,8 +23,7 @@ final class DemoAssessmentRepository {
 
     OffsetDateTime completedAt(UUID assessmentId) {
         return jdbc.sql("""
-                SELECT completed_at FROM assessment WHERE id = ?""").param(assessmentId)
-                .query(OffsetDateTime.class).single();
+                SELECT completed_at FROM assessment WHERE id = ?""").param(assessmentId).query(OffsetDateTime.class).single();
     }
 
     /** The assessment's tasks opened {@code monthsAgo} and planned {@code daysAfter} that. */
@@ -37,8 +35,7 @@ final class DemoAssessmentRepository {
                 WHERE assessment_id = ?""".formatted(opened, planned)).param(assessmentId).update();
         jdbc.sql("""
                 UPDATE assessment_risk SET updated_at = updated_at%s WHERE remediation_id IN \
-                (SELECT id FROM assessment_remediation WHERE assessment_id = ?)""".formatted(planned))
-                .param(assessmentId).update();
+                (SELECT id FROM assessment_remediation WHERE assessment_id = ?)""".formatted(planned)).param(assessmentId).update();
     }
 
     /** The assessment created {@code createdMonthsAgo}, its verdicts, review steps and completion {@code doneMonthsAgo}. */
@@ -47,21 +44,16 @@ final class DemoAssessmentRepository {
         String done = MONTHS_BACK.formatted(doneMonthsAgo);
         jdbc.sql("""
                 UPDATE assessment SET created_at = created_at%s, updated_at = updated_at%s, \
-                completed_at = completed_at%s WHERE id = ?""".formatted(created, done, done))
-                .param(assessmentId).update();
+                completed_at = completed_at%s WHERE id = ?""".formatted(created, done, done)).param(assessmentId).update();
         jdbc.sql("""
-                UPDATE assessment_review_step SET happened_at = happened_at%s WHERE assessment_id = ?"""
-                .formatted(done)).param(assessmentId).update();
+                UPDATE assessment_review_step SET happened_at = happened_at%s WHERE assessment_id = ?""".formatted(done)).param(assessmentId).update();
         jdbc.sql("""
-                UPDATE assessment_item SET updated_at = updated_at%s WHERE assessment_id = ?""".formatted(done))
-                .param(assessmentId).update();
+                UPDATE assessment_item SET updated_at = updated_at%s WHERE assessment_id = ?""".formatted(done)).param(assessmentId).update();
         jdbc.sql("""
                 UPDATE assessment_verdict_history SET recorded_at = recorded_at%s WHERE item_id IN \
-                (SELECT id FROM assessment_item WHERE assessment_id = ?)""".formatted(done)).param(assessmentId)
-                .update();
+                (SELECT id FROM assessment_item WHERE assessment_id = ?)""".formatted(done)).param(assessmentId).update();
         jdbc.sql("""
                 UPDATE assessment_interview SET held_at = held_at%s, recorded_at = recorded_at%s \
-                WHERE item_id IN (SELECT id FROM assessment_item WHERE assessment_id = ?)""".formatted(done, done))
-                .param(assessmentId).update();
+                WHERE item_id IN (SELECT id FROM assessment_item WHERE assessment_id = ?)""".formatted(done, done)).param(assessmentId).update();
     }
 }

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,30 +14,30 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
-import org.yunjian.risk.RiskTreatment;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.demo.DemoData;
-import org.yunjian.party.CloudSystem;
-import org.yunjian.security.CurrentUser;
-import org.yunjian.security.SeedActor;
-import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.Formats;
-import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.DemoPortal;
 import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.demo.DemoData;
+import org.yunjian.party.CloudSystem;
 import org.yunjian.report.ReportRecords;
 import org.yunjian.review.Reviews;
 import org.yunjian.risk.Remediations;
 import org.yunjian.risk.RiskRegister;
+import org.yunjian.risk.RiskTreatment;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, seeds last year's 等保 assessment of the demo portal, completed: the testers 陈工 and 孙工 record a
@@ -64,6 +63,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
 
     /** How many months ago the assessment was created, and completed (the lifecycle demo's last 等保 assessment). */
     static final int CREATED_MONTHS_AGO = 12;
+
     static final int COMPLETED_MONTHS_AGO = 10;
 
     /** The remediation plan was made this many days after the completion. */
@@ -73,21 +73,21 @@ public class DemoCompletedAssessment implements ApplicationRunner {
      * A finding of last year's assessment: on which requirement, what was found and its risk; its remediation task
      * due {@code dueMonths} after the completion and where it stands today.
      */
-    record Finding(Verdict verdict, RiskLevel risk, String key, int dueMonths, RemediationStatus progress) {
-    }
+    record Finding(Verdict verdict, RiskLevel risk, String key, int dueMonths, RemediationStatus progress) {}
 
     /** The findings by requirement (on the customer's side where the item is assessed on both sides). */
     static final Map<String, Finding> FINDINGS = Map.of(
-            "MLPS-L3-8.2.3.1-b", new Finding(Verdict.NON_COMPLIANT, RiskLevel.HIGH, "boundary", 3,
-                    RemediationStatus.DONE),
-            "MLPS-L3-8.2.3.3-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "audit", 6,
-                    RemediationStatus.DONE),
-            "MLPS-L3-8.2.4.6-a", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "backup", 11,
-                    RemediationStatus.IN_PROGRESS),
-            "MLPS-L3-8.2.5.1-c", new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW, "central", 12,
-                    RemediationStatus.OPEN),
-            "MLPS-L3-8.2.6.1-d", new Finding(Verdict.NON_COMPLIANT, RiskLevel.MEDIUM, "exit", 12,
-                    RemediationStatus.IN_PROGRESS));
+            "MLPS-L3-8.2.3.1-b",
+                    new Finding(Verdict.NON_COMPLIANT, RiskLevel.HIGH, "boundary", 3, RemediationStatus.DONE),
+            "MLPS-L3-8.2.3.3-a",
+                    new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "audit", 6, RemediationStatus.DONE),
+            "MLPS-L3-8.2.4.6-a",
+                    new Finding(
+                            Verdict.PARTIALLY_COMPLIANT, RiskLevel.MEDIUM, "backup", 11, RemediationStatus.IN_PROGRESS),
+            "MLPS-L3-8.2.5.1-c",
+                    new Finding(Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW, "central", 12, RemediationStatus.OPEN),
+            "MLPS-L3-8.2.6.1-d",
+                    new Finding(Verdict.NON_COMPLIANT, RiskLevel.MEDIUM, "exit", 12, RemediationStatus.IN_PROGRESS));
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
@@ -101,9 +101,17 @@ public class DemoCompletedAssessment implements ApplicationRunner {
     private final java.time.Clock clock;
     private ReportRecords records;
 
-    DemoCompletedAssessment(AssessmentService assessments, AssessmentRepository repo, DemoPortal demoPortal,
-                            UserAdministration users, Reviews reviews, RiskRegister register,
-                            Remediations remediations, JdbcClient jdbc, ItemLabels labels, java.time.Clock clock) {
+    DemoCompletedAssessment(
+            AssessmentService assessments,
+            AssessmentRepository repo,
+            DemoPortal demoPortal,
+            UserAdministration users,
+            Reviews reviews,
+            RiskRegister register,
+            Remediations remediations,
+            JdbcClient jdbc,
+            ItemLabels labels,
+            java.time.Clock clock) {
         this.labels = labels;
         this.clock = clock;
         this.register = register;
@@ -124,36 +132,60 @@ public class DemoCompletedAssessment implements ApplicationRunner {
 
     @Override // not one transaction: the approval's record is sealed after the approval commits (ReportRecords)
     public void run(ApplicationArguments args) {
-        CloudSystem portal = demoPortal.system().filter(s -> repo.findBySystems(List.of(s.id())).stream()
-                .noneMatch(a -> !a.status().isOpen())).orElse(null);
+        CloudSystem portal = demoPortal
+                .system()
+                .filter(s -> repo.findBySystems(List.of(s.id())).stream()
+                        .noneMatch(a -> !a.status().isOpen()))
+                .orElse(null);
         CurrentUser tester = SeedActor.account(users, DemoData.ASSESSOR_USER).orElse(null);
         CurrentUser tester2 = SeedActor.account(users, DemoData.ASSESSOR2_USER).orElse(null);
-        CurrentUser reviewer = SeedActor.account(users, DemoData.ASSESSMENT_REVIEWER).orElse(null);
-        CurrentUser approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER).orElse(null);
+        CurrentUser reviewer =
+                SeedActor.account(users, DemoData.ASSESSMENT_REVIEWER).orElse(null);
+        CurrentUser approver =
+                SeedActor.account(users, DemoData.ASSESSMENT_APPROVER).orElse(null);
         CurrentUser customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElse(null);
-        if (portal == null || tester == null || tester2 == null || reviewer == null || approver == null
-                || customer == null || tester.organizationId() == null) {
+        if (portal == null
+                || tester == null
+                || tester2 == null
+                || reviewer == null
+                || approver == null
+                || customer == null
+                || tester.organizationId() == null) {
             return;
         }
         UUID[] id = new UUID[1];
-        SeedActor.run(tester, () -> id[0] = assessments.create(new AssessmentService.CreateInput(
-                demo("demo.assessment.earlier.name", DemoData.PORTAL_SYSTEM), portal.id(), tester.organizationId(),
-                AssessorKind.THIRD_PARTY, List.of(tester.userId(), tester2.userId()), List.of(ItemGenerator.MLPS),
-                reviewer.userId(), approver.userId(), null, CONTRACT)).id());
-        SeedActor.run(tester, () -> reviews.transition(id[0], org.yunjian.assessment.AssessmentStatus.IN_PROGRESS,
-                null));
+        SeedActor.run(
+                tester,
+                () -> id[0] = assessments
+                        .create(new AssessmentService.CreateInput(
+                                demo("demo.assessment.earlier.name", DemoData.PORTAL_SYSTEM),
+                                portal.id(),
+                                tester.organizationId(),
+                                AssessorKind.THIRD_PARTY,
+                                List.of(tester.userId(), tester2.userId()),
+                                List.of(ItemGenerator.MLPS),
+                                reviewer.userId(),
+                                approver.userId(),
+                                null,
+                                CONTRACT))
+                        .id());
+        SeedActor.run(
+                tester, () -> reviews.transition(id[0], org.yunjian.assessment.AssessmentStatus.IN_PROGRESS, null));
         List<TestItem> items = repo.items(id[0]);
         java.util.Set<UUID> findings = findingItems(items);
         // the two testers share the items: 陈工 the first half, 孙工 the rest
         int half = items.size() / 2;
         SeedActor.run(tester, () -> items.subList(0, half).forEach(i -> record(i, findings.contains(i.id()))));
-        SeedActor.run(tester2, () -> items.subList(half, items.size()).forEach(i -> record(i, findings.contains(i.id()))));
+        SeedActor.run(
+                tester2, () -> items.subList(half, items.size()).forEach(i -> record(i, findings.contains(i.id()))));
         // seeding acts on the assessment as stored: each step names the version it has just read
         SeedActor.run(tester, () -> reviews.submit(id[0], asStored(id[0])));
-        SeedActor.run(reviewer, () -> reviews.approveReview(id[0], asStored(id[0]),
-                demo("demo.assessment.earlier.reviewed")));
-        SeedActor.run(approver, () -> reviews.approveReport(id[0], asStored(id[0]),
-                demo("demo.assessment.earlier.approved")));
+        SeedActor.run(
+                reviewer,
+                () -> reviews.approveReview(id[0], asStored(id[0]), demo("demo.assessment.earlier.reviewed")));
+        SeedActor.run(
+                approver,
+                () -> reviews.approveReport(id[0], asStored(id[0]), demo("demo.assessment.earlier.approved")));
         backdate(id[0]);
         // the record is the report as approved: sealed with the back-dated approval, before any remediation moved on
         SeedActor.run(approver, () -> records.reseal(id[0]));
@@ -187,12 +219,19 @@ public class DemoCompletedAssessment implements ApplicationRunner {
     private void record(TestItem item, boolean finding) {
         Finding f = FINDINGS.get(item.requirementId());
         if (!finding) {
-            String seen = labels.requirement(item.requirementId()).map(r -> r.mlps() == null
-                    || r.mlps().criteria() == null ? null : r.mlps().criteria().compliant()).orElse(null);
-            assessments.recordVerdict(item.id(), ExpectedVersion.exactly(item.version()),
+            String seen = labels.requirement(item.requirementId())
+                    .map(r -> r.mlps() == null || r.mlps().criteria() == null
+                            ? null
+                            : r.mlps().criteria().compliant())
+                    .orElse(null);
+            assessments.recordVerdict(
+                    item.id(),
+                    ExpectedVersion.exactly(item.version()),
                     new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
             if (seen != null) {
-                assessments.recordObservations(item.id(), ExpectedVersion.exactly(item.version() + 1),
+                assessments.recordObservations(
+                        item.id(),
+                        ExpectedVersion.exactly(item.version() + 1),
                         demo("demo.assessment.earlier.observed", withoutFinalPunctuation(seen)));
             }
             return;
@@ -200,17 +239,34 @@ public class DemoCompletedAssessment implements ApplicationRunner {
         String key = "demo.assessment.earlier." + f.key();
         long version = item.version();
         if (item.requirementId().equals(CORRECTED)) {
-            assessments.recordVerdict(item.id(), ExpectedVersion.exactly(version++),
+            assessments.recordVerdict(
+                    item.id(),
+                    ExpectedVersion.exactly(version++),
                     new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
         }
-        assessments.recordVerdict(item.id(), ExpectedVersion.exactly(version), new AssessmentService.VerdictInput(
-                f.verdict(), demo(key), f.risk(), demo(key + ".risk"), demo("demo.assessment.earlier.noEvidence"),
-                demo(key + ".finding"), demo(key + ".advice")));
+        assessments.recordVerdict(
+                item.id(),
+                ExpectedVersion.exactly(version),
+                new AssessmentService.VerdictInput(
+                        f.verdict(),
+                        demo(key),
+                        f.risk(),
+                        demo(key + ".risk"),
+                        demo("demo.assessment.earlier.noEvidence"),
+                        demo(key + ".finding"),
+                        demo(key + ".advice")));
         LocalDate today = LocalDate.now(clock.withZone(Formats.zone()));
         int k = FINDINGS.keySet().stream().sorted().toList().indexOf(item.requirementId());
-        assessments.addInterview(item.id(), new AssessmentService.InterviewInput(demo(key + ".interviewee"),
-                demo(key + ".role"), today.minusDays(2).atTime(9 + k, 30).atZone(Formats.zone()).toInstant(),
-                demo(key + ".interview")));
+        assessments.addInterview(
+                item.id(),
+                new AssessmentService.InterviewInput(
+                        demo(key + ".interviewee"),
+                        demo(key + ".role"),
+                        today.minusDays(2)
+                                .atTime(9 + k, 30)
+                                .atZone(Formats.zone())
+                                .toInstant(),
+                        demo(key + ".interview")));
     }
 
     /** The text without the full stops or semicolons it ends with (the sentence around it adds its own). */
@@ -227,18 +283,33 @@ public class DemoCompletedAssessment implements ApplicationRunner {
      * (the responsible organisation); then dated — opened with their verdicts, planned a week after the completion.
      */
     private void remediate(UUID id, CurrentUser tester, CurrentUser customer) {
-        LocalDate completedOn = dates.completedAt(id).atZoneSameInstant(Formats.zone()).toLocalDate();
+        LocalDate completedOn =
+                dates.completedAt(id).atZoneSameInstant(Formats.zone()).toLocalDate();
         Map<UUID, Finding> byItem = new java.util.HashMap<>();
         repo.items(id).forEach(i -> byItem.put(i.id(), FINDINGS.get(i.requirementId())));
         for (Records.Remediation task : repo.remediations(id)) {
             Finding f = byItem.get(task.itemId());
             long v = task.version();
-            SeedActor.run(tester, () -> register.plan(task.id(), ExpectedVersion.exactly(v),
-                    new RiskRegister.PlanInput(RiskTreatment.REMEDIATE, null, null, null,
-                            completedOn.plusMonths(f.dueMonths()), null, null)));
+            SeedActor.run(
+                    tester,
+                    () -> register.plan(
+                            task.id(),
+                            ExpectedVersion.exactly(v),
+                            new RiskRegister.PlanInput(
+                                    RiskTreatment.REMEDIATE,
+                                    null,
+                                    null,
+                                    null,
+                                    completedOn.plusMonths(f.dueMonths()),
+                                    null,
+                                    null)));
             if (f.progress() != RemediationStatus.OPEN) {
-                SeedActor.run(customer, () -> remediations.update(task.id(), ExpectedVersion.exactly(v + 1),
-                        new Remediations.Input(null, null, f.progress(), null)));
+                SeedActor.run(
+                        customer,
+                        () -> remediations.update(
+                                task.id(),
+                                ExpectedVersion.exactly(v + 1),
+                                new Remediations.Input(null, null, f.progress(), null)));
             }
         }
         dates.dateTasks(id, COMPLETED_MONTHS_AGO, PLANNED_DAYS_AFTER);

@@ -6,12 +6,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.spi.Records;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
-import org.yunjian.assessment.spi.Records;
 
 /**
  * What the item list, the item page's previous / next and table mode are filtered by: 安全层面 and 控制点 (their
@@ -34,8 +33,8 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
      * verdict} one of {@link org.yunjian.assessment.Verdict} or {@code NONE}, {@code q} at most 200 characters; a bad
      * value is a 400 naming it, then a bad {@code page} or {@code size}.
      */
-    public static Query query(String layer, String controlPoint, String side, String verdict, String q, String page,
-                              String size) {
+    public static Query query(
+            String layer, String controlPoint, String side, String verdict, String q, String page, String size) {
         FieldErrors errors = new FieldErrors();
         String text = ListFilters.text(errors, "q", q);
         ItemSide s = ListFilters.choice(errors, "side", side, ItemSide.class);
@@ -44,7 +43,8 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
             v = verdict.strip().toUpperCase(Locale.ROOT);
             if (!v.equals("NONE")) {
                 v = Optional.ofNullable(ListFilters.choice(errors, "verdict", v, org.yunjian.assessment.Verdict.class))
-                        .map(Enum::name).orElse(null);
+                        .map(Enum::name)
+                        .orElse(null);
             }
         }
         errors.throwIfAny();
@@ -52,8 +52,7 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
     }
 
     /** A filter with its page. */
-    public record Query(ItemFilter filter, PageRequest page) {
-    }
+    public record Query(ItemFilter filter, PageRequest page) {}
 
     public boolean isEmpty() {
         return layer == null && controlPoint == null && side == null && verdict == null && q == null;
@@ -70,8 +69,10 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
         if (side != null && side != i.side()) {
             return false;
         }
-        if (verdict != null && !(verdict.equals("NONE") ? i.verdict() == null
-                : i.verdict() != null && i.verdict().name().equals(verdict))) {
+        if (verdict != null
+                && !(verdict.equals("NONE")
+                        ? i.verdict() == null
+                        : i.verdict() != null && i.verdict().name().equals(verdict))) {
             return false;
         }
         return ListFilters.contains(q, i.requirementId()) || ListFilters.contains(q, labels);
@@ -113,8 +114,9 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
                 int eq = part.indexOf('=');
                 if (eq > 0) {
                     try {
-                        v.put(part.substring(0, eq), java.net.URLDecoder.decode(part.substring(eq + 1),
-                                StandardCharsets.UTF_8));
+                        v.put(
+                                part.substring(0, eq),
+                                java.net.URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
                     } catch (IllegalArgumentException e) {
                         // a malformed part is left out, as an unknown one
                     }
@@ -132,8 +134,10 @@ public record ItemFilter(String layer, String controlPoint, ItemSide side, Strin
 
     private static void add(StringBuilder b, String name, String value) {
         if (value != null) {
-            b.append(b.isEmpty() ? "" : "&").append(name).append('=').append(URLEncoder.encode(value,
-                    StandardCharsets.UTF_8));
+            b.append(b.isEmpty() ? "" : "&")
+                    .append(name)
+                    .append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 }

@@ -13,29 +13,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ConclusionBand;
 import org.yunjian.assessment.ReportTemplate;
-import org.yunjian.risk.RiskEntry;
 import org.yunjian.assessment.ScoreResult.Conclusion;
-import org.yunjian.workbench.internal.Dashboards.ControlPointRow;
-import org.yunjian.workbench.internal.Dashboards.Filter;
-import org.yunjian.workbench.internal.Dashboards.Policy;
-import org.yunjian.workbench.internal.Dashboards.SystemRow;
-import org.yunjian.workbench.internal.Dashboards.Totals;
-import org.yunjian.party.Parties;
-import org.yunjian.party.SystemQuery;
-import org.yunjian.security.CurrentUser;
-import org.yunjian.shared.paging.PageQueries;
-import org.yunjian.shared.paging.PageRequest;
-import org.yunjian.shared.paging.Paged;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.ItemSumRepository;
 import org.yunjian.assessment.spi.ScoreQueries;
 import org.yunjian.assessment.spi.ScoringPolicies;
+import org.yunjian.party.Parties;
+import org.yunjian.party.SystemQuery;
+import org.yunjian.risk.RiskEntry;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.paging.PageQueries;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.workbench.internal.Dashboards.ControlPointRow;
+import org.yunjian.workbench.internal.Dashboards.Filter;
+import org.yunjian.workbench.internal.Dashboards.Policy;
+import org.yunjian.workbench.internal.Dashboards.SystemRow;
+import org.yunjian.workbench.internal.Dashboards.Totals;
 
 /**
  * The across-systems dashboard in two SQL statements whatever the number of systems (issue 15): the totals grouped by
@@ -51,6 +50,7 @@ final class OverviewQueries {
     /** The computed filters over a CTE alias: none, no conclusion, a conclusion, overdue tasks. */
     private static final String WHERE_ALL = """
             \sWHERE 1 = 1""";
+
     private static final String NO_CONCLUSION = """
             \sAND %s.conclusion IS NULL""";
     private static final String CONCLUSION = """
@@ -63,6 +63,7 @@ final class OverviewQueries {
     /** The visible systems, the page: one page of systems by name, cut first (inside {@code vs}). */
     private static final String SYSTEMS_PAGE = """
             %s ORDER BY s.name, s.id %s""";
+
     private static final String PAGE_OF_SYSTEMS = """
             %sSELECT rc.* FROM rc ORDER BY rc.name, rc.id""";
     private static final String PARENTHESES = """
@@ -109,6 +110,7 @@ final class OverviewQueries {
             FROM %s LEFT JOIN assessment_control_point_sums i \
             ON i.assessment_id = %s.latest_id%s AND %s.latest_id IS NOT NULL AND i.assessment_id IS NOT NULL \
             GROUP BY i.control_point""";
+
     private static final String COUNT = """
             COUNT(*)""";
     private static final String SUM = """
@@ -127,13 +129,12 @@ final class OverviewQueries {
     }
 
     /** What the two statements answer; {@code rows} is empty when the caller sees no system. */
-    record Result(Totals totals, List<Policy> policies, Paged<SystemRow> rows, List<ControlPointRow> controlPoints) {
-    }
+    record Result(Totals totals, List<Policy> policies, Paged<SystemRow> rows, List<ControlPointRow> controlPoints) {}
 
     Result run(CurrentUser u, Parties parties, Filter f, LocalDate today, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
-        Optional<String> systems = parties.visibleSystemSummariesSql(new SystemQuery(f.q(), null, f.level(), null),
-                params);
+        Optional<String> systems =
+                parties.visibleSystemSummariesSql(new SystemQuery(f.q(), null, f.level(), null), params);
         if (systems.isEmpty()) {
             return new Result(totals(List.of()), List.of(), Paged.of(List.of(), page, 0), List.of());
         }
@@ -150,24 +151,36 @@ final class OverviewQueries {
             if (GROUP.equals(rs.getString("kind"))) {
                 String c = rs.getString("k1");
                 String template = rs.getString("k2");
-                groups.add(new Group(c == null ? null : Conclusion.valueOf(c),
-                        template == null ? null : ReportTemplate.valueOf(template), rs.getInt("n1"), rs.getInt("n2"),
-                        rs.getInt("n3"), rs.getInt("n4"), rs.getLong("n5")));
+                groups.add(new Group(
+                        c == null ? null : Conclusion.valueOf(c),
+                        template == null ? null : ReportTemplate.valueOf(template),
+                        rs.getInt("n1"),
+                        rs.getInt("n2"),
+                        rs.getInt("n3"),
+                        rs.getInt("n4"),
+                        rs.getLong("n5")));
             } else {
                 controlPoint(rs, byLabel);
             }
         });
         Totals totals = totals(groups);
-        List<Policy> used = groups.stream().filter(g -> g.template() != null).map(g -> policies.forTemplate(g.template()))
-                .map(p -> new Policy(p.id(), p.version())).distinct().sorted(Comparator.comparing(Policy::id)).toList();
-        List<SystemRow> rows = totals.systems() == 0 || page.offset() >= totals.systems() ? List.of()
+        List<Policy> used = groups.stream()
+                .filter(g -> g.template() != null)
+                .map(g -> policies.forTemplate(g.template()))
+                .map(p -> new Policy(p.id(), p.version()))
+                .distinct()
+                .sorted(Comparator.comparing(Policy::id))
+                .toList();
+        List<SystemRow> rows = totals.systems() == 0 || page.offset() >= totals.systems()
+                ? List.of()
                 : page(systems.get(), u, f, page, params);
         return new Result(totals, used, Paged.of(rows, page, totals.systems()), controlPoints(byLabel));
     }
 
     /** The filters on what is computed, over CTE {@code alias} ({@code rc}, or {@code vl} without a conclusion). */
     private static String where(Filter f, String alias) {
-        String conclusion = f.conclusion() == null ? ""
+        String conclusion = f.conclusion() == null
+                ? ""
                 : (f.conclusion().equals(Filter.NO_CONCLUSION) ? NO_CONCLUSION : CONCLUSION).formatted(alias);
         return String.join("", WHERE_ALL, conclusion, f.overdueOnly() ? OVERDUE.formatted(alias) : "");
     }
@@ -176,28 +189,43 @@ final class OverviewQueries {
      * One page of rows. Without a filter on what is computed (conclusion, overdue tasks) the page of systems is cut
      * first, by name, and only its systems are scored; otherwise all are scored and the page cut after filtering.
      */
-    private List<SystemRow> page(String systems, CurrentUser u, Filter f, PageRequest page,
-                                 Map<String, Object> params) {
+    private List<SystemRow> page(
+            String systems, CurrentUser u, Filter f, PageRequest page, Map<String, Object> params) {
         boolean computedFilter = f.conclusion() != null || f.overdueOnly();
         PageQueries.bind(page, params);
         String sql = computedFilter
                 ? PAGE_AFTER_FILTER.formatted(with(systems, u, params), where(f, "rc"), PageQueries.LIMIT_OFFSET)
                 : PAGE_OF_SYSTEMS.formatted(with(SYSTEMS_PAGE.formatted(systems, PageQueries.LIMIT_OFFSET), u, params));
-        return jdbc.sql(sql).params(params).query((rs, n) -> {
-            String c = rs.getString("conclusion");
-            return new SystemRow(rs.getObject("id", UUID.class), rs.getString("name"),
-                    rs.getInt("protection_level"), rs.getObject("latest_id", UUID.class),
-                    rs.getString("latest_name"), instant(rs.getObject("completed_at", OffsetDateTime.class)),
-                    c == null ? null : ConclusionBand.rate(rs.getLong("t") * 0.5, rs.getInt("s")),
-                    c == null ? null : Conclusion.valueOf(c), rs.getInt("high"), rs.getInt("medium"),
-                    rs.getInt("open_tasks"), rs.getInt("overdue_tasks"));
-        }).list();
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, n) -> {
+                    String c = rs.getString("conclusion");
+                    return new SystemRow(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("name"),
+                            rs.getInt("protection_level"),
+                            rs.getObject("latest_id", UUID.class),
+                            rs.getString("latest_name"),
+                            instant(rs.getObject("completed_at", OffsetDateTime.class)),
+                            c == null ? null : ConclusionBand.rate(rs.getLong("t") * 0.5, rs.getInt("s")),
+                            c == null ? null : Conclusion.valueOf(c),
+                            rs.getInt("high"),
+                            rs.getInt("medium"),
+                            rs.getInt("open_tasks"),
+                            rs.getInt("overdue_tasks"));
+                })
+                .list();
     }
 
     /** One group of systems by conclusion and template with its sums. */
-    private record Group(Conclusion conclusion, ReportTemplate template, int systems, int high, int open, int overdue,
-                         long rateHundredths) {
-    }
+    private record Group(
+            Conclusion conclusion,
+            ReportTemplate template,
+            int systems,
+            int high,
+            int open,
+            int overdue,
+            long rateHundredths) {}
 
     private static Totals totals(List<Group> groups) {
         Map<Conclusion, Integer> byConclusion = new EnumMap<>(Conclusion.class);
@@ -215,9 +243,14 @@ final class OverviewQueries {
         }
         // the mean of the systems' rates, rounded half up to two decimals from the exact sum
         Double mean = assessed == 0 ? null : Math.round((double) rateSum / assessed) / 100.0;
-        return new Totals(groups.stream().mapToInt(Group::systems).sum(), assessed, byConclusion,
-                groups.stream().mapToInt(Group::high).sum(), groups.stream().mapToInt(Group::open).sum(),
-                groups.stream().mapToInt(Group::overdue).sum(), mean);
+        return new Totals(
+                groups.stream().mapToInt(Group::systems).sum(),
+                assessed,
+                byConclusion,
+                groups.stream().mapToInt(Group::high).sum(),
+                groups.stream().mapToInt(Group::open).sum(),
+                groups.stream().mapToInt(Group::overdue).sum(),
+                mean);
     }
 
     /**
@@ -231,11 +264,15 @@ final class OverviewQueries {
      * conclusion ({@link ScoreQueries}). docs/performance.md has the plans.
      */
     private String with(String systems, CurrentUser u, Map<String, Object> params) {
-        return WITH.formatted(systems, PARENTHESES.formatted(RiskEntry.OPEN_SQL),
-                PARENTHESES.formatted(RiskEntry.OPEN_SQL), AssessmentStatus.ARCHIVED.name(),
+        return WITH.formatted(
+                systems,
+                PARENTHESES.formatted(RiskEntry.OPEN_SQL),
+                PARENTHESES.formatted(RiskEntry.OPEN_SQL),
+                AssessmentStatus.ARCHIVED.name(),
                 Access.visibleSql(u, "a", "vs", params),
                 STATUSES.formatted(AssessmentStatus.COMPLETED.name(), AssessmentStatus.ARCHIVED.name()),
-                Access.visibleSql(u, "a", "vt", params), ScoreQueries.rateHundredths("rw.t", "rw.s"),
+                Access.visibleSql(u, "a", "vt", params),
+                ScoreQueries.rateHundredths("rw.t", "rw.s"),
                 ScoreQueries.conclusion(policies, "rh.report_template", "rh.rate_h", "rh.high", "rh.medium"));
     }
 
@@ -252,10 +289,29 @@ final class OverviewQueries {
      */
     private static String totalsAndControlPoints(Filter f) {
         String from = f.conclusion() == null ? "vl" : "rc";
-        return TOTALS_AND_CONTROL_POINTS.formatted(GROUP, big(COUNT), sum("rc.high"), sum("rc.open_tasks"),
-                sum("rc.overdue_tasks"), sum("rc.rate_h"), big("NULL"), big("NULL"), big("NULL"), where(f, "rc"),
-                big(COUNT), sum("i.failing"), sum("i.compliant"), sum("i.partial"), sum("i.non_compliant"),
-                sum("i.not_applicable"), sum("i.doubled_score"), sum("i.scored"), from, from, where(f, from), from);
+        return TOTALS_AND_CONTROL_POINTS.formatted(
+                GROUP,
+                big(COUNT),
+                sum("rc.high"),
+                sum("rc.open_tasks"),
+                sum("rc.overdue_tasks"),
+                sum("rc.rate_h"),
+                big("NULL"),
+                big("NULL"),
+                big("NULL"),
+                where(f, "rc"),
+                big(COUNT),
+                sum("i.failing"),
+                sum("i.compliant"),
+                sum("i.partial"),
+                sum("i.non_compliant"),
+                sum("i.not_applicable"),
+                sum("i.doubled_score"),
+                sum("i.scored"),
+                from,
+                from,
+                where(f, from),
+                from);
     }
 
     /** An expression as a BIGINT. */
@@ -268,29 +324,55 @@ final class OverviewQueries {
     }
 
     /** A control point's sums over the shown systems, before its label is known. */
-    private record Raw(String layer, String controlPoint, int systems, int failing, int c, int p, int nc, int na, long t,
-                       int s) {
-    }
+    private record Raw(
+            String layer, String controlPoint, int systems, int failing, int c, int p, int nc, int na, long t, int s) {}
 
     /** Adds one C row, merged with others of the same label (the same control point in another requirement). */
     private void controlPoint(java.sql.ResultSet rs, Map<List<String>, Raw> byLabel) throws java.sql.SQLException {
         String first = rs.getString("k2");
         int end = ItemSumRepository.POSITION_WIDTH + ItemSumRepository.REQUIREMENT_WIDTH;
         String req = first.substring(ItemSumRepository.POSITION_WIDTH, end).strip();
-        Raw r = new Raw(labels.layer(req, first.substring(end)), labels.controlPoint(req, rs.getString("k1")),
-                rs.getInt("n1"), rs.getInt("n2"), rs.getInt("n3"), rs.getInt("n4"), rs.getInt("n5"), rs.getInt("n6"),
-                rs.getLong("n7"), rs.getInt("n8"));
-        byLabel.merge(List.of(r.layer(), r.controlPoint()), r, (a, b) -> new Raw(a.layer(), a.controlPoint(),
-                a.systems() + b.systems(), a.failing() + b.failing(), a.c() + b.c(), a.p() + b.p(), a.nc() + b.nc(),
-                a.na() + b.na(), a.t() + b.t(), a.s() + b.s()));
+        Raw r = new Raw(
+                labels.layer(req, first.substring(end)),
+                labels.controlPoint(req, rs.getString("k1")),
+                rs.getInt("n1"),
+                rs.getInt("n2"),
+                rs.getInt("n3"),
+                rs.getInt("n4"),
+                rs.getInt("n5"),
+                rs.getInt("n6"),
+                rs.getLong("n7"),
+                rs.getInt("n8"));
+        byLabel.merge(
+                List.of(r.layer(), r.controlPoint()),
+                r,
+                (a, b) -> new Raw(
+                        a.layer(),
+                        a.controlPoint(),
+                        a.systems() + b.systems(),
+                        a.failing() + b.failing(),
+                        a.c() + b.c(),
+                        a.p() + b.p(),
+                        a.nc() + b.nc(),
+                        a.na() + b.na(),
+                        a.t() + b.t(),
+                        a.s() + b.s()));
     }
 
     /** The control points, where systems fail most first. */
     private static List<ControlPointRow> controlPoints(Map<List<String>, Raw> byLabel) {
         List<ControlPointRow> rows = new ArrayList<>();
         for (Raw r : byLabel.values()) {
-            rows.add(new ControlPointRow(r.layer(), r.controlPoint(), r.systems(), r.failing(), r.c(), r.p(), r.nc(),
-                    r.na(), ConclusionBand.rate(r.t() * 0.5, r.s())));
+            rows.add(new ControlPointRow(
+                    r.layer(),
+                    r.controlPoint(),
+                    r.systems(),
+                    r.failing(),
+                    r.c(),
+                    r.p(),
+                    r.nc(),
+                    r.na(),
+                    ConclusionBand.rate(r.t() * 0.5, r.s())));
         }
         rows.sort(Dashboards.WHERE_SYSTEMS_FAIL_MOST);
         return rows;

@@ -9,32 +9,31 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.RiskLevel;
-import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.ItemDetail;
 import org.yunjian.assessment.AssessmentService.VerdictInput;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.catalog.Requirement;
-import org.yunjian.shared.AuditableEvent;
-import org.yunjian.shared.FieldValues;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.Formats;
-import org.yunjian.shared.paging.ListFilters;
-import org.yunjian.shared.Msg;
-import org.yunjian.shared.paging.PageRequest;
-import org.yunjian.shared.paging.Paged;
-import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.InheritanceRepository;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.spi.Records.Remediation;
+import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * The assessor's workbench: the item list with requirement texts and progress, previous / next within a filter,
@@ -56,9 +55,14 @@ public class Workbench {
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
-    Workbench(AssessmentService service, AssessmentRepository repo, WorkbenchRepository reads,
-              InheritanceRepository inherited, ItemLabels labels, ApplicationEventPublisher events,
-              java.time.Clock clock) {
+    Workbench(
+            AssessmentService service,
+            AssessmentRepository repo,
+            WorkbenchRepository reads,
+            InheritanceRepository inherited,
+            ItemLabels labels,
+            ApplicationEventPublisher events,
+            java.time.Clock clock) {
         this.service = service;
         this.repo = repo;
         this.reads = reads;
@@ -73,8 +77,16 @@ public class Workbench {
      * language (null if the catalog no longer has it) and that text cut to {@link #SHORT_TEXT}, layer and control
      * point named, the verdicts its form offers, and whether it is inherited (locked).
      */
-    public record ItemRow(TestItem item, int number, Requirement requirement, String text, String shortText,
-                          String layer, String controlPoint, List<Verdict> choices, boolean inherited) {
+    public record ItemRow(
+            TestItem item,
+            int number,
+            Requirement requirement,
+            String text,
+            String shortText,
+            String layer,
+            String controlPoint,
+            List<Verdict> choices,
+            boolean inherited) {
         public boolean shortened() {
             return text != null && !text.equals(shortText);
         }
@@ -91,19 +103,27 @@ public class Workbench {
      * The filtered rows, progress per layer and overall (over all items, not only the filtered ones), and the
      * filter's choices: layers and control points (stored value → name).
      */
-    public record ItemList(List<ItemRow> rows, int total, List<Progress> byLayer, Progress overall,
-                           Map<String, String> layers, Map<String, String> controlPoints) {
-    }
+    public record ItemList(
+            List<ItemRow> rows,
+            int total,
+            List<Progress> byLayer,
+            Progress overall,
+            Map<String, String> layers,
+            Map<String, String> controlPoints) {}
 
     /** Where an item stands within a filter: 1-based index of count, and its neighbours (null at the ends). */
-    public record Position(int index, int count, UUID previous, UUID next) {
-    }
+    public record Position(int index, int count, UUID previous, UUID next) {}
 
     @Transactional(readOnly = true)
     public ItemList list(UUID assessmentId, ItemFilter filter) {
         service.access(assessmentId);
-        return list(repo.items(assessmentId), inherited.ofAssessment(assessmentId).stream()
-                .map(Records.ItemInheritance::itemId).collect(Collectors.toSet()), filter, null);
+        return list(
+                repo.items(assessmentId),
+                inherited.ofAssessment(assessmentId).stream()
+                        .map(Records.ItemInheritance::itemId)
+                        .collect(Collectors.toSet()),
+                filter,
+                null);
     }
 
     /**
@@ -114,10 +134,17 @@ public class Workbench {
     @Transactional(readOnly = true)
     public Paged<TestItem> page(UUID assessmentId, ItemFilter filter, PageRequest page) {
         service.access(assessmentId);
-        List<String> texts = filter.q() == null ? List.of() : reads.requirementsOf(assessmentId).stream()
-                .filter(r -> ListFilters.contains(filter.q(), labels.text(r[0]), labels.layer(r[0], r[1]),
-                        labels.controlPoint(r[0], r[2])))
-                .map(r -> r[0]).distinct().toList();
+        List<String> texts = filter.q() == null
+                ? List.of()
+                : reads.requirementsOf(assessmentId).stream()
+                        .filter(r -> ListFilters.contains(
+                                filter.q(),
+                                labels.text(r[0]),
+                                labels.layer(r[0], r[1]),
+                                labels.controlPoint(r[0], r[2])))
+                        .map(r -> r[0])
+                        .distinct()
+                        .toList();
         return reads.items(assessmentId, filter, texts, page);
     }
 
@@ -131,8 +158,8 @@ public class Workbench {
         List<ItemRow> rows = new ArrayList<>();
         int recorded = 0;
         for (TestItem i : items) {
-            Requirement r = requirements.computeIfAbsent(i.requirementId(),
-                    id -> labels.requirement(id).orElse(null));
+            Requirement r = requirements.computeIfAbsent(
+                    i.requirementId(), id -> labels.requirement(id).orElse(null));
             String layer = layers.computeIfAbsent(i.layer(), k -> labels.layer(i));
             String point = points.computeIfAbsent(i.controlPoint(), k -> labels.controlPoint(i));
             int[] p = perLayer.computeIfAbsent(i.layer(), k -> new int[2]);
@@ -144,7 +171,15 @@ public class Workbench {
             String text = labels.text(r);
             int number = i.position() + 1;
             if (i.id().equals(keep) || filter.matches(i, String.valueOf(number), text, layer, point)) {
-                rows.add(new ItemRow(i, number, r, text, shorten(text), layer, point, Verdict.offeredFor(r),
+                rows.add(new ItemRow(
+                        i,
+                        number,
+                        r,
+                        text,
+                        shorten(text),
+                        layer,
+                        point,
+                        Verdict.offeredFor(r),
                         inheritedIds.contains(i.id())));
             }
         }
@@ -163,10 +198,14 @@ public class Workbench {
      */
     @Transactional(readOnly = true)
     public Position position(TestItem item, ItemFilter filter) {
-        List<ItemRow> rows = list(repo.items(item.assessmentId()), Set.of(), filter, item.id()).rows();
+        List<ItemRow> rows = list(repo.items(item.assessmentId()), Set.of(), filter, item.id())
+                .rows();
         for (int k = 0; k < rows.size(); k++) {
             if (rows.get(k).item().id().equals(item.id())) {
-                return new Position(k + 1, rows.size(), k == 0 ? null : rows.get(k - 1).item().id(),
+                return new Position(
+                        k + 1,
+                        rows.size(),
+                        k == 0 ? null : rows.get(k - 1).item().id(),
                         k == rows.size() - 1 ? null : rows.get(k + 1).item().id());
             }
         }
@@ -200,12 +239,13 @@ public class Workbench {
         errors.throwIfAny();
         long expected = version.value();
         if (verdictChanged) {
-            service.applyVerdict(d.access(), d.item(), expected++, in, !d.history().isEmpty(), d.remediations());
+            service.applyVerdict(
+                    d.access(), d.item(), expected++, in, !d.history().isEmpty(), d.remediations());
         }
         if (observationsChanged) {
             repo.updateObservations(itemId, FieldValues.stripped(observations), clock.instant(), expected);
-            events.publishEvent(AuditableEvent.success("assessment.observations", "assessment-item", itemId,
-                    (String) null));
+            events.publishEvent(
+                    AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
         }
         return new Saved(verdictChanged, observationsChanged);
     }
@@ -215,31 +255,46 @@ public class Workbench {
      * One row of table mode or of the REST batch; {@code version}: the item's version the row was read at;
      * {@code finding} and {@code recommendation} null: the row does not carry them and the stored ones stay.
      */
-    public record BatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                           String finding, String recommendation, Long version) {
+    public record BatchRow(
+            UUID itemId,
+            Verdict verdict,
+            String reason,
+            RiskLevel riskLevel,
+            String riskReason,
+            String finding,
+            String recommendation,
+            Long version) {
 
-        public BatchRow(UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                        Long version) {
+        public BatchRow(
+                UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason, Long version) {
             this(itemId, verdict, reason, riskLevel, riskReason, null, null, version);
         }
 
         /** The row's verdict over what {@code item} holds: the no-evidence reason, and texts the row leaves out. */
         VerdictInput input(TestItem item) {
             VerdictInput kept = new VerdictInput(verdict, reason, riskLevel, riskReason).keepingTextsOf(item);
-            return new VerdictInput(verdict, reason, riskLevel, riskReason, kept.noEvidenceReason(),
+            return new VerdictInput(
+                    verdict,
+                    reason,
+                    riskLevel,
+                    riskReason,
+                    kept.noEvidenceReason(),
                     finding == null ? kept.finding() : finding,
                     recommendation == null ? kept.recommendation() : recommendation);
         }
     }
 
-    public enum Outcome { SAVED, UNCHANGED, REFUSED }
+    public enum Outcome {
+        SAVED,
+        UNCHANGED,
+        REFUSED
+    }
 
     /**
      * A row's outcome; {@code errors} maps field → problem in the reader's language (empty unless refused);
      * {@code version}: the item's stored version after the row ({@code null} for an unknown item).
      */
-    public record RowResult(UUID itemId, int number, Outcome outcome, Map<String, String> errors, Long version) {
-    }
+    public record RowResult(UUID itemId, int number, Outcome outcome, Map<String, String> errors, Long version) {}
 
     public record BatchResult(List<RowResult> rows) {
         public long count(Outcome o) {
@@ -265,27 +320,41 @@ public class Workbench {
         access.requireAssessor();
         service.requireOpen(assessmentId);
         List<BatchRow> rowsIn = batch == null ? List.of() : batch;
-        rowsIn.stream().filter(Objects::nonNull).forEach(r -> ExpectedVersion.of(null, r.version()).value());
+        rowsIn.stream().filter(Objects::nonNull).forEach(r -> ExpectedVersion.of(null, r.version())
+                .value());
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
-        Set<UUID> locked = inherited.ofAssessment(assessmentId).stream().map(Records.ItemInheritance::itemId)
+        Set<UUID> locked = inherited.ofAssessment(assessmentId).stream()
+                .map(Records.ItemInheritance::itemId)
                 .collect(Collectors.toSet());
         Set<UUID> withHistory = reads.itemsWithHistory(assessmentId);
-        Map<UUID, List<Remediation>> tasks = repo.remediations(assessmentId).stream()
-                .collect(Collectors.groupingBy(Remediation::itemId));
+        Map<UUID, List<Remediation>> tasks =
+                repo.remediations(assessmentId).stream().collect(Collectors.groupingBy(Remediation::itemId));
         List<RowResult> out = new ArrayList<>();
         Set<UUID> seen = new java.util.HashSet<>();
         for (BatchRow row : rowsIn) {
             TestItem item = row == null || row.itemId() == null ? null : items.get(row.itemId());
             if (item == null) {
-                out.add(new RowResult(row == null ? null : row.itemId(), 0, Outcome.REFUSED,
-                        new FieldErrors().add("itemId", "workbench.error.unknownItem").asMap(), null));
+                out.add(new RowResult(
+                        row == null ? null : row.itemId(),
+                        0,
+                        Outcome.REFUSED,
+                        new FieldErrors()
+                                .add("itemId", "workbench.error.unknownItem")
+                                .asMap(),
+                        null));
                 continue;
             }
             int number = item.position() + 1;
             if (!seen.add(item.id())) {
-                out.add(new RowResult(item.id(), number, Outcome.REFUSED,
-                        new FieldErrors().add("itemId", "workbench.error.duplicateItem").asMap(), item.version()));
+                out.add(new RowResult(
+                        item.id(),
+                        number,
+                        Outcome.REFUSED,
+                        new FieldErrors()
+                                .add("itemId", "workbench.error.duplicateItem")
+                                .asMap(),
+                        item.version()));
                 continue;
             }
             VerdictInput in = row.input(item);
@@ -294,21 +363,39 @@ public class Workbench {
                 continue;
             }
             if (item.version() != row.version()) {
-                out.add(new RowResult(item.id(), number, Outcome.REFUSED, new FieldErrors().add("version",
-                        Msg.of("workbench.error.stale", Formats.minute(item.updatedAt()))).asMap(), item.version()));
+                out.add(new RowResult(
+                        item.id(),
+                        number,
+                        Outcome.REFUSED,
+                        new FieldErrors()
+                                .add("version", Msg.of("workbench.error.stale", Formats.minute(item.updatedAt())))
+                                .asMap(),
+                        item.version()));
                 continue;
             }
             if (locked.contains(item.id())) {
-                out.add(new RowResult(item.id(), number, Outcome.REFUSED, new FieldErrors().add("verdict",
-                        Msg.of("assessment.inherit.error.inherited", item.requirementId())).asMap(), item.version()));
+                out.add(new RowResult(
+                        item.id(),
+                        number,
+                        Outcome.REFUSED,
+                        new FieldErrors()
+                                .add("verdict", Msg.of("assessment.inherit.error.inherited", item.requirementId()))
+                                .asMap(),
+                        item.version()));
                 continue;
             }
-            FieldErrors errors = service.checkVerdict(item, labels.requirement(item.requirementId()).orElse(null), in);
+            FieldErrors errors = service.checkVerdict(
+                    item, labels.requirement(item.requirementId()).orElse(null), in);
             if (!errors.isEmpty()) {
                 out.add(new RowResult(item.id(), number, Outcome.REFUSED, errors.asMap(), item.version()));
                 continue;
             }
-            service.applyVerdict(access, item, row.version(), in, withHistory.contains(item.id()),
+            service.applyVerdict(
+                    access,
+                    item,
+                    row.version(),
+                    in,
+                    withHistory.contains(item.id()),
                     tasks.getOrDefault(item.id(), List.of()));
             out.add(new RowResult(item.id(), number, Outcome.SAVED, Map.of(), item.version() + 1));
         }

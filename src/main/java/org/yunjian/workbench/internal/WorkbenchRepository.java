@@ -1,6 +1,5 @@
 package org.yunjian.workbench.internal;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,18 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.RemediationStatus;
-import org.yunjian.risk.RiskEntry;
-import org.yunjian.shared.paging.ListFilters;
-import org.yunjian.shared.paging.PageRequest;
-import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records;
+import org.yunjian.shared.paging.ListFilters;
+import org.yunjian.shared.paging.PageQueries;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.paging.Paged;
 
 /** The set-based reads of the workbench and "my work": one query each, never one per item. */
 @Repository
@@ -35,8 +30,7 @@ class WorkbenchRepository {
     Set<UUID> itemsWithHistory(UUID assessmentId) {
         return new HashSet<>(jdbc.sql("""
                         SELECT DISTINCT h.item_id FROM assessment_verdict_history h
-                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""")
-                .param(assessmentId).query(UUID.class).list());
+                        JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""").param(assessmentId).query(UUID.class).list());
     }
 
     /** Per assessment: {total items, unrecorded items}. */
@@ -49,8 +43,8 @@ class WorkbenchRepository {
                         SELECT assessment_id, COUNT(*) AS total, SUM(CASE WHEN verdict IS NULL THEN 1 ELSE 0 END) AS open
                         FROM assessment_item WHERE assessment_id IN (:ids) GROUP BY assessment_id""")
                 .param("ids", assessmentIds)
-                .query((rs, n) -> out.put(rs.getObject("assessment_id", UUID.class),
-                        new int[] {rs.getInt("total"), rs.getInt("open")}))
+                .query((rs, n) -> out.put(
+                        rs.getObject("assessment_id", UUID.class), new int[] {rs.getInt("total"), rs.getInt("open")}))
                 .list();
         return out;
     }
@@ -60,8 +54,11 @@ class WorkbenchRepository {
         return jdbc.sql("""
                         SELECT DISTINCT requirement_id, layer, control_point FROM assessment_item
                         WHERE assessment_id = ?""")
-                .param(assessmentId).query((rs, n) -> new String[] {rs.getString("requirement_id"),
-                        rs.getString("layer"), rs.getString("control_point")}).list();
+                .param(assessmentId)
+                .query((rs, n) -> new String[] {
+                    rs.getString("requirement_id"), rs.getString("layer"), rs.getString("control_point")
+                })
+                .list();
     }
 
     /**
@@ -69,10 +66,12 @@ class WorkbenchRepository {
      * side and verdict in SQL; its text in the number or requirement id, or {@code textRequirements} (the
      * requirements whose text, layer or control point contains it, in the reader's language).
      */
-    Paged<Records.TestItem> items(UUID assessmentId, ItemFilter filter, Collection<String> textRequirements,
-                                  PageRequest page) {
-        PageQueries.Where where = new PageQueries.Where().and("assessment_id = :a", "a", assessmentId)
-                .equal("layer", "layer", filter.layer()).equal("control_point", "point", filter.controlPoint())
+    Paged<Records.TestItem> items(
+            UUID assessmentId, ItemFilter filter, Collection<String> textRequirements, PageRequest page) {
+        PageQueries.Where where = new PageQueries.Where()
+                .and("assessment_id = :a", "a", assessmentId)
+                .equal("layer", "layer", filter.layer())
+                .equal("control_point", "point", filter.controlPoint())
                 .equal("side", "side", filter.side());
         if ("NONE".equals(filter.verdict())) {
             where.and("""
@@ -90,7 +89,8 @@ class WorkbenchRepository {
                 where.param("texts", textRequirements);
             }
         }
-        return PageQueries.query(jdbc, "*", "assessment_item", where, "position, id", page,
-                statement -> statement.query(AssessmentRepository.ITEM).list());
+        return PageQueries.query(jdbc, "*", "assessment_item", where, "position, id", page, statement -> statement
+                .query(AssessmentRepository.ITEM)
+                .list());
     }
 }

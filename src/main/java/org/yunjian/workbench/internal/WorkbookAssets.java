@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -19,13 +18,13 @@ import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.yunjian.workbench.internal.Workbooks.Problem;
 import org.yunjian.party.AssetImportance;
 import org.yunjian.party.AssetType;
 import org.yunjian.party.SystemAsset;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
+import org.yunjian.workbench.internal.Workbooks.Problem;
 
 /**
  * The workbook's sheet 测评对象: the system's assets (type, name, version, 重要程度, note) with drop-down lists for type
@@ -37,20 +36,20 @@ final class WorkbookAssets {
 
     /** The row of the meta sheet holding the exported list's version. */
     static final int META_ROW = 3;
+
     static final String META_KEY = "assets-version";
     /** The hidden sheet holding the drop-down choices. */
     static final String LISTS_SHEET = "assets-lists";
+
     static final List<String> KEYS = List.of("type", "name", "version", "importance", "note");
     private static final int[] WIDTHS = {22, 40, 30, 12, 40};
     /** Rows below the list that offer the drop-down lists for new assets. */
     private static final int SPARE_ROWS = 50;
 
-    private WorkbookAssets() {
-    }
+    private WorkbookAssets() {}
 
     /** One asset row as read: its Excel row number and the values as the party module takes them. */
-    record Line(int row, SystemAsset.Input input) {
-    }
+    record Line(int row, SystemAsset.Input input) {}
 
     /** The sheet as read: its name, the list version the export carried (null if none), the rows. */
     record Read(String sheet, Long exportedVersion, List<Line> lines) {
@@ -80,8 +79,12 @@ final class WorkbookAssets {
         int r = 1;
         for (SystemAsset a : list.assets()) {
             XSSFRow row = sheet.createRow(r++);
-            List<String> values = Arrays.asList(Msg.of(a.type()).text(lang), a.name(), a.version(),
-                    Msg.of(a.importance()).text(lang), a.note());
+            List<String> values = Arrays.asList(
+                    Msg.of(a.type()).text(lang),
+                    a.name(),
+                    a.version(),
+                    Msg.of(a.importance()).text(lang),
+                    a.note());
             for (int c = 0; c < KEYS.size(); c++) {
                 var x = row.createCell(c);
                 x.setCellStyle(cell);
@@ -107,7 +110,8 @@ final class WorkbookAssets {
         XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
         int last = r + SPARE_ROWS;
         dropDown(sheet, helper, KEYS.indexOf("type"), last, "'" + LISTS_SHEET + "'!$A$1:$A$" + types.length);
-        dropDown(sheet, helper, KEYS.indexOf("importance"), last, "'" + LISTS_SHEET + "'!$B$1:$B$" + importances.length);
+        dropDown(
+                sheet, helper, KEYS.indexOf("importance"), last, "'" + LISTS_SHEET + "'!$B$1:$B$" + importances.length);
         sheet.createFreezePane(0, 1);
         Sheet meta = wb.getSheet(Workbooks.META_SHEET);
         Row m = meta.createRow(META_ROW);
@@ -119,10 +123,9 @@ final class WorkbookAssets {
         return Arrays.stream(values).map(v -> Msg.of(v).text(lang)).toArray(String[]::new);
     }
 
-    private static void dropDown(XSSFSheet sheet, XSSFDataValidationHelper helper, int column, int last,
-                                 String range) {
-        DataValidation v = helper.createValidation(helper.createFormulaListConstraint(range),
-                new CellRangeAddressList(1, last, column, column));
+    private static void dropDown(XSSFSheet sheet, XSSFDataValidationHelper helper, int column, int last, String range) {
+        DataValidation v = helper.createValidation(
+                helper.createFormulaListConstraint(range), new CellRangeAddressList(1, last, column, column));
         v.setEmptyCellAllowed(true);
         v.setSuppressDropDownArrow(true); // XSSF: true shows the arrow
         v.setShowErrorBox(true);
@@ -140,8 +143,8 @@ final class WorkbookAssets {
         }
         String name = sheet.getSheetName();
         if (sheet.getLastRowNum() > WorkbookReader.MAX_ROWS) {
-            problems.add(Problem.ofRow(name, sheet.getLastRowNum() + 1,
-                    Texts.get("workbook.error.tooManyRows", WorkbookReader.MAX_ROWS)));
+            problems.add(Problem.ofRow(
+                    name, sheet.getLastRowNum() + 1, Texts.get("workbook.error.tooManyRows", WorkbookReader.MAX_ROWS)));
             return null;
         }
         List<Line> lines = new ArrayList<>();
@@ -149,14 +152,22 @@ final class WorkbookAssets {
             List<String> v = new ArrayList<>();
             for (int c = 0; c < KEYS.size(); c++) {
                 Row row = sheet.getRow(r);
-                v.add(row == null || row.getCell(c) == null ? "" : fmt.formatCellValue(row.getCell(c)).strip());
+                v.add(
+                        row == null || row.getCell(c) == null
+                                ? ""
+                                : fmt.formatCellValue(row.getCell(c)).strip());
             }
             if (v.stream().allMatch(String::isEmpty)) {
                 continue;
             }
-            lines.add(new Line(r + 1, new SystemAsset.Input(code(AssetType.values(), v.get(0), name, r + 1, "type",
-                    problems), v.get(1), stripped(v.get(2)), code(AssetImportance.values(), v.get(3), name, r + 1,
-                    "importance", problems), stripped(v.get(4)))));
+            lines.add(new Line(
+                    r + 1,
+                    new SystemAsset.Input(
+                            code(AssetType.values(), v.get(0), name, r + 1, "type", problems),
+                            v.get(1),
+                            stripped(v.get(2)),
+                            code(AssetImportance.values(), v.get(3), name, r + 1, "importance", problems),
+                            stripped(v.get(4)))));
         }
         Sheet meta = wb.getSheet(Workbooks.META_SHEET);
         Long version = null;
@@ -172,15 +183,25 @@ final class WorkbookAssets {
     }
 
     /** A drop-down value as its code (a label in either language, or the code); empty stays empty for "required". */
-    private static <E extends Enum<E>> String code(E[] values, String text, String sheet, int row, String key,
-                                                  List<Problem> problems) {
+    private static <E extends Enum<E>> String code(
+            E[] values, String text, String sheet, int row, String key, List<Problem> problems) {
         if (text.isEmpty()) {
             return "";
         }
         E e = WorkbookReader.parse(values, text);
         if (e == null) {
-            problems.add(Problem.ofCell(sheet, row, letter(key), Texts.get("workbook.assets.error.choice", text,
-                    String.join(" / ", Arrays.stream(values).map(v -> Msg.of(v).text()).toList()))));
+            problems.add(Problem.ofCell(
+                    sheet,
+                    row,
+                    letter(key),
+                    Texts.get(
+                            "workbook.assets.error.choice",
+                            text,
+                            String.join(
+                                    " / ",
+                                    Arrays.stream(values)
+                                            .map(v -> Msg.of(v).text())
+                                            .toList()))));
             return null;
         }
         return e.name();
@@ -194,8 +215,10 @@ final class WorkbookAssets {
         for (int i = 0; i < in.size(); i++) {
             SystemAsset a = list.assets().get(i);
             SystemAsset.Input x = in.get(i);
-            if (!a.type().name().equals(x.type()) || !a.importance().name().equals(x.importance())
-                    || !Objects.equals(a.name(), stripped(x.name())) || !Objects.equals(a.version(), stripped(x.version()))
+            if (!a.type().name().equals(x.type())
+                    || !a.importance().name().equals(x.importance())
+                    || !Objects.equals(a.name(), stripped(x.name()))
+                    || !Objects.equals(a.version(), stripped(x.version()))
                     || !Objects.equals(a.note(), stripped(x.note()))) {
                 return false;
             }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.poi.ss.util.CellReference;
 import org.yunjian.shared.Msg;
 
@@ -16,20 +15,63 @@ import org.yunjian.shared.Msg;
  * (they leave an item's finding and recommendation as stored). Columns are named {@code workbook.header.<key>} in the workbook's language.
  */
 enum WorkbookFormat {
-
-    V1("yunjian-assessment-items/1", List.of("id", "requirement", "side", "layer", "controlPoint", "verdict", "reason",
-            "risk", "riskReason", "observations", "version")),
-    V2("yunjian-assessment-items/2", List.of("id", "requirement", "side", "layer", "controlPoint", "requirementText",
-            "criteriaCompliant", "criteriaPartial", "criteriaNonCompliant", "verdict", "reason", "risk", "riskReason",
-            "observations", "version")),
-    V3("yunjian-assessment-items/3", List.of("id", "requirement", "side", "layer", "controlPoint", "requirementText",
-            "criteriaCompliant", "criteriaPartial", "criteriaNonCompliant", "verdict", "reason", "risk", "riskReason",
-            "finding", "recommendation", "observations", "version"));
+    V1(
+            "yunjian-assessment-items/1",
+            List.of(
+                    "id",
+                    "requirement",
+                    "side",
+                    "layer",
+                    "controlPoint",
+                    "verdict",
+                    "reason",
+                    "risk",
+                    "riskReason",
+                    "observations",
+                    "version")),
+    V2(
+            "yunjian-assessment-items/2",
+            List.of(
+                    "id",
+                    "requirement",
+                    "side",
+                    "layer",
+                    "controlPoint",
+                    "requirementText",
+                    "criteriaCompliant",
+                    "criteriaPartial",
+                    "criteriaNonCompliant",
+                    "verdict",
+                    "reason",
+                    "risk",
+                    "riskReason",
+                    "observations",
+                    "version")),
+    V3(
+            "yunjian-assessment-items/3",
+            List.of(
+                    "id",
+                    "requirement",
+                    "side",
+                    "layer",
+                    "controlPoint",
+                    "requirementText",
+                    "criteriaCompliant",
+                    "criteriaPartial",
+                    "criteriaNonCompliant",
+                    "verdict",
+                    "reason",
+                    "risk",
+                    "riskReason",
+                    "finding",
+                    "recommendation",
+                    "observations",
+                    "version"));
 
     static final WorkbookFormat CURRENT = V3;
     /** The columns an assessor fills; every other column is read-only (grey) and ignored on import but id and version. */
-    static final Set<String> EDITABLE = Set.of("verdict", "reason", "risk", "riskReason", "finding", "recommendation",
-            "observations");
+    static final Set<String> EDITABLE =
+            Set.of("verdict", "reason", "risk", "riskReason", "finding", "recommendation", "observations");
 
     final String id;
     final List<String> keys;

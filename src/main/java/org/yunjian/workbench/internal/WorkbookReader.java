@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,13 +22,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.workbench.internal.Workbooks.Problem;
+import org.yunjian.assessment.spi.Records;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Records;
+import org.yunjian.workbench.internal.Workbooks.Problem;
 
 /**
  * Reads an uploaded item table of either format and language into {@link Line}s, collecting every problem of the
@@ -49,24 +48,40 @@ final class WorkbookReader {
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     }
 
-    private WorkbookReader() {
-    }
+    private WorkbookReader() {}
 
     /**
      * What the workbook says about one item; a value the row holds but that cannot be read is null with its
      * {@code …Unreadable} flag set (the cell's problem is already listed).
      */
-    record Line(int row, UUID itemId, Verdict verdict, boolean verdictUnreadable, String reason, RiskLevel risk,
-                boolean riskUnreadable, String riskReason, String observations, Instant version, boolean hasFinding,
-                String finding, String recommendation) {
+    record Line(
+            int row,
+            UUID itemId,
+            Verdict verdict,
+            boolean verdictUnreadable,
+            String reason,
+            RiskLevel risk,
+            boolean riskUnreadable,
+            String riskReason,
+            String observations,
+            Instant version,
+            boolean hasFinding,
+            String finding,
+            String recommendation) {
 
         /**
          * The row's verdict over what {@code current} holds: its no-evidence reason, and its finding and
          * recommendation when the workbook's format has no such columns (versions 1 and 2).
          */
         AssessmentService.VerdictInput input(Records.TestItem current) {
-            return new AssessmentService.VerdictInput(verdict, reason, risk, riskReason, current.noEvidenceReason(),
-                    hasFinding ? finding : current.finding(), hasFinding ? recommendation : current.recommendation());
+            return new AssessmentService.VerdictInput(
+                    verdict,
+                    reason,
+                    risk,
+                    riskReason,
+                    current.noEvidenceReason(),
+                    hasFinding ? finding : current.finding(),
+                    hasFinding ? recommendation : current.recommendation());
         }
     }
 
@@ -74,8 +89,8 @@ final class WorkbookReader {
      * The rows read, the items sheet's name as the file spells it, its format, and the problems found; the sheet
      * 测评对象 as read, or null when the workbook has none.
      */
-    record Parsed(String sheet, WorkbookFormat format, List<Line> lines, List<Problem> problems,
-                  WorkbookAssets.Read assets) {
+    record Parsed(
+            String sheet, WorkbookFormat format, List<Line> lines, List<Problem> problems, WorkbookAssets.Read assets) {
 
         Parsed(String sheet, WorkbookFormat format, List<Line> lines, List<Problem> problems) {
             this(sheet, format, lines, problems, null);
@@ -104,8 +119,8 @@ final class WorkbookReader {
             }
             Optional<WorkbookFormat> known = WorkbookFormat.of(text(fmt, meta, 0, 1));
             if (known.isEmpty()) {
-                problems.add(Problem.ofCell(Workbooks.META_SHEET, 1, "B",
-                        Texts.get("workbook.error.format", WorkbookFormat.CURRENT.id)));
+                problems.add(Problem.ofCell(
+                        Workbooks.META_SHEET, 1, "B", Texts.get("workbook.error.format", WorkbookFormat.CURRENT.id)));
                 return new Parsed(itemsSheet, null, lines, problems);
             }
             format = known.get();
@@ -123,15 +138,16 @@ final class WorkbookReader {
             List<String> header = format.header(lang);
             for (int c = 0; c < header.size(); c++) {
                 if (!header.get(c).equals(text(fmt, sheet, 0, c))) {
-                    problems.add(Problem.ofCell(itemsSheet, 1, col(c), Texts.get("workbook.error.header", header.get(c))));
+                    problems.add(
+                            Problem.ofCell(itemsSheet, 1, col(c), Texts.get("workbook.error.header", header.get(c))));
                 }
             }
             if (!problems.isEmpty()) {
                 return new Parsed(itemsSheet, format, lines, problems);
             }
             if (sheet.getLastRowNum() > MAX_ROWS) {
-                problems.add(Problem.ofRow(itemsSheet, sheet.getLastRowNum() + 1,
-                        Texts.get("workbook.error.tooManyRows", MAX_ROWS)));
+                problems.add(Problem.ofRow(
+                        itemsSheet, sheet.getLastRowNum() + 1, Texts.get("workbook.error.tooManyRows", MAX_ROWS)));
                 return new Parsed(itemsSheet, format, lines, problems);
             }
             Set<UUID> seen = new HashSet<>();
@@ -148,8 +164,14 @@ final class WorkbookReader {
         return new Parsed(itemsSheet, format, lines, problems, assets);
     }
 
-    private static Line line(DataFormatter fmt, Sheet sheet, WorkbookFormat f, int r, String itemsSheet,
-                             Set<UUID> seen, List<Problem> problems) {
+    private static Line line(
+            DataFormatter fmt,
+            Sheet sheet,
+            WorkbookFormat f,
+            int r,
+            String itemsSheet,
+            Set<UUID> seen,
+            List<Problem> problems) {
         int excelRow = r + 1;
         UUID id = null;
         String idText = text(fmt, sheet, r, f.index("id"));
@@ -159,31 +181,49 @@ final class WorkbookReader {
                 problems.add(Problem.ofCell(itemsSheet, excelRow, f.letter("id"), Texts.get("workbook.error.twice")));
             }
         } catch (IllegalArgumentException e) {
-            problems.add(Problem.ofCell(itemsSheet, excelRow, f.letter("id"), idText.isEmpty()
-                    ? Texts.get("workbook.error.noId") : Texts.get("workbook.error.notAnId")));
+            problems.add(Problem.ofCell(
+                    itemsSheet,
+                    excelRow,
+                    f.letter("id"),
+                    idText.isEmpty() ? Texts.get("workbook.error.noId") : Texts.get("workbook.error.notAnId")));
         }
         String v = text(fmt, sheet, r, f.index("verdict"));
         Verdict verdict = v.isEmpty() ? null : parse(Verdict.values(), v);
         if (!v.isEmpty() && verdict == null) {
-            problems.add(Problem.ofCell(itemsSheet, excelRow, f.letter("verdict"),
+            problems.add(Problem.ofCell(
+                    itemsSheet,
+                    excelRow,
+                    f.letter("verdict"),
                     Texts.get("workbook.error.verdict", v, choices(Verdict.values()))));
         }
         String k = text(fmt, sheet, r, f.index("risk"));
         RiskLevel risk = k.isEmpty() ? null : parse(RiskLevel.values(), k);
         if (!k.isEmpty() && risk == null) {
-            problems.add(Problem.ofCell(itemsSheet, excelRow, f.letter("risk"),
+            problems.add(Problem.ofCell(
+                    itemsSheet,
+                    excelRow,
+                    f.letter("risk"),
                     Texts.get("workbook.error.risk", k, choices(RiskLevel.values()))));
         }
         Instant version = null;
         try {
             version = Instant.parse(text(fmt, sheet, r, f.index("version")));
         } catch (DateTimeParseException e) {
-            problems.add(Problem.ofCell(itemsSheet, excelRow, f.letter("version"), Texts.get("workbook.error.version")));
+            problems.add(
+                    Problem.ofCell(itemsSheet, excelRow, f.letter("version"), Texts.get("workbook.error.version")));
         }
-        return new Line(excelRow, id, verdict, !v.isEmpty() && verdict == null,
-                nullIfBlank(text(fmt, sheet, r, f.index("reason"))), risk, !k.isEmpty() && risk == null,
+        return new Line(
+                excelRow,
+                id,
+                verdict,
+                !v.isEmpty() && verdict == null,
+                nullIfBlank(text(fmt, sheet, r, f.index("reason"))),
+                risk,
+                !k.isEmpty() && risk == null,
                 nullIfBlank(text(fmt, sheet, r, f.index("riskReason"))),
-                nullIfBlank(text(fmt, sheet, r, f.index("observations"))), version, f.has("finding"),
+                nullIfBlank(text(fmt, sheet, r, f.index("observations"))),
+                version,
+                f.has("finding"),
                 f.has("finding") ? nullIfBlank(text(fmt, sheet, r, f.index("finding"))) : null,
                 f.has("recommendation") ? nullIfBlank(text(fmt, sheet, r, f.index("recommendation"))) : null);
     }
@@ -210,7 +250,8 @@ final class WorkbookReader {
     /** A constant by its code or its display name in either language (what an edited cell may hold). */
     static <E extends Enum<E>> E parse(E[] values, String s) {
         for (E v : values) {
-            if (v.name().equalsIgnoreCase(s) || Msg.of(v).text(Texts.CHINESE).equals(s)
+            if (v.name().equalsIgnoreCase(s)
+                    || Msg.of(v).text(Texts.CHINESE).equals(s)
                     || Msg.of(v).text(Texts.ENGLISH).equalsIgnoreCase(s)) {
                 return v;
             }
@@ -219,6 +260,7 @@ final class WorkbookReader {
     }
 
     private static String choices(Enum<?>[] values) {
-        return String.join(" / ", Arrays.stream(values).map(v -> Msg.of(v).text()).toList());
+        return String.join(
+                " / ", Arrays.stream(values).map(v -> Msg.of(v).text()).toList());
     }
 }

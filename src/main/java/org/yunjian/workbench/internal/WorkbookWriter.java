@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -29,13 +28,13 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
-import org.yunjian.assessment.spi.ItemLabels;
 
 /**
  * Writes the item table ({@link WorkbookFormat#CURRENT}) in one language: per item the requirement text and the
@@ -46,12 +45,23 @@ import org.yunjian.assessment.spi.ItemLabels;
 final class WorkbookWriter {
 
     /** Column widths in characters (a CJK character counts two). */
-    private static final Map<String, Integer> WIDTHS = Map.ofEntries(Map.entry("id", 10), Map.entry("requirement", 20),
-            Map.entry("side", 14), Map.entry("layer", 16), Map.entry("controlPoint", 16),
-            Map.entry("requirementText", 50), Map.entry("criteriaCompliant", 36), Map.entry("criteriaPartial", 36),
-            Map.entry("criteriaNonCompliant", 36), Map.entry("verdict", 14), Map.entry("reason", 30),
-            Map.entry("risk", 10), Map.entry("riskReason", 30), Map.entry("finding", 36),
-            Map.entry("recommendation", 36), Map.entry("observations", 40),
+    private static final Map<String, Integer> WIDTHS = Map.ofEntries(
+            Map.entry("id", 10),
+            Map.entry("requirement", 20),
+            Map.entry("side", 14),
+            Map.entry("layer", 16),
+            Map.entry("controlPoint", 16),
+            Map.entry("requirementText", 50),
+            Map.entry("criteriaCompliant", 36),
+            Map.entry("criteriaPartial", 36),
+            Map.entry("criteriaNonCompliant", 36),
+            Map.entry("verdict", 14),
+            Map.entry("reason", 30),
+            Map.entry("risk", 10),
+            Map.entry("riskReason", 30),
+            Map.entry("finding", 36),
+            Map.entry("recommendation", 36),
+            Map.entry("observations", 40),
             Map.entry("version", 24));
     /** Columns shown on one line (an id is never wrapped); every other column wraps. */
     private static final Set<String> ONE_LINE = Set.of("id", "version", "verdict", "risk");
@@ -59,6 +69,7 @@ final class WorkbookWriter {
     static final int FROZEN_COLUMNS = 3;
     /** A row grows to fit its longest text, up to this many lines (the cell shows the rest when selected). */
     private static final int MAX_LINES = 12;
+
     private static final float LINE_POINTS = 15f;
 
     private final ItemLabels labels;
@@ -78,7 +89,8 @@ final class WorkbookWriter {
     }
 
     byte[] write(AssessmentInfo assessment, List<TestItem> items, Set<UUID> inherited) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(wb);
             XSSFSheet sheet = wb.createSheet(WorkbookFormat.sheetName(lang));
             List<String> keys = format.keys;
@@ -87,7 +99,8 @@ final class WorkbookWriter {
             for (int c = 0; c < keys.size(); c++) {
                 var cell = header.createCell(c);
                 cell.setCellValue(names.get(c));
-                cell.setCellStyle(WorkbookFormat.EDITABLE.contains(keys.get(c)) ? styles.headerEditable : styles.header);
+                cell.setCellStyle(
+                        WorkbookFormat.EDITABLE.contains(keys.get(c)) ? styles.headerEditable : styles.header);
                 sheet.setColumnWidth(c, WIDTHS.get(keys.get(c)) * 256);
             }
             header.setHeightInPoints(2 * LINE_POINTS);
@@ -102,11 +115,13 @@ final class WorkbookWriter {
                 int lines = 1;
                 for (int c = 0; c < keys.size(); c++) {
                     String key = keys.get(c);
-                    boolean editable = WorkbookFormat.EDITABLE.contains(key)
-                            && !(locked && !key.equals("observations"));
+                    boolean editable =
+                            WorkbookFormat.EDITABLE.contains(key) && !(locked && !key.equals("observations"));
                     var cell = row.createCell(c);
-                    cell.setCellStyle(ONE_LINE.contains(key) ? (editable ? styles.editableLine : styles.readOnlyLine)
-                            : (editable ? styles.editable : styles.readOnly));
+                    cell.setCellStyle(
+                            ONE_LINE.contains(key)
+                                    ? (editable ? styles.editableLine : styles.readOnlyLine)
+                                    : (editable ? styles.editable : styles.readOnly));
                     String v = values.get(key);
                     if (v != null) {
                         cell.setCellValue(Text.safe(v)); // a stored control character must not break the file
@@ -149,12 +164,18 @@ final class WorkbookWriter {
         v.put("side", Msg.of(i.side()).text(lang));
         v.put("layer", labels.layer(i));
         v.put("controlPoint", labels.controlPoint(i));
-        v.put("requirementText", req == null ? Msg.of("assessment.requirement.missing").text(lang) : labels.text(req));
-        MlpsAssessment.Criteria criteria = req == null || req.mlps() == null ? null : req.mlps().criteria();
+        v.put(
+                "requirementText",
+                req == null ? Msg.of("assessment.requirement.missing").text(lang) : labels.text(req));
+        MlpsAssessment.Criteria criteria =
+                req == null || req.mlps() == null ? null : req.mlps().criteria();
         if (criteria != null) {
             v.put("criteriaCompliant", criteria.compliant());
-            v.put("criteriaPartial", criteria.partiallyCompliant() != null ? criteria.partiallyCompliant()
-                    : Msg.of("workbook.criteria.noPartial").text(lang));
+            v.put(
+                    "criteriaPartial",
+                    criteria.partiallyCompliant() != null
+                            ? criteria.partiallyCompliant()
+                            : Msg.of("workbook.criteria.noPartial").text(lang));
             v.put("criteriaNonCompliant", criteria.nonCompliant());
         }
         v.put("verdict", i.verdict() == null ? null : Msg.of(i.verdict()).text(lang));
@@ -186,24 +207,49 @@ final class WorkbookWriter {
         XSSFDataValidationHelper helper = new XSSFDataValidationHelper(sheet);
         int verdict = format.index("verdict");
         int risk = format.index("risk");
-        String[] all = Arrays.stream(Verdict.values()).map(v -> Msg.of(v).text(lang)).toArray(String[]::new);
-        String[] withoutPartial = Arrays.stream(Verdict.values()).filter(v -> v != Verdict.PARTIALLY_COMPLIANT)
-                .map(v -> Msg.of(v).text(lang)).toArray(String[]::new);
-        String[] risks = Arrays.stream(RiskLevel.values()).map(v -> Msg.of(v).text(lang)).toArray(String[]::new);
+        String[] all =
+                Arrays.stream(Verdict.values()).map(v -> Msg.of(v).text(lang)).toArray(String[]::new);
+        String[] withoutPartial = Arrays.stream(Verdict.values())
+                .filter(v -> v != Verdict.PARTIALLY_COMPLIANT)
+                .map(v -> Msg.of(v).text(lang))
+                .toArray(String[]::new);
+        String[] risks =
+                Arrays.stream(RiskLevel.values()).map(v -> Msg.of(v).text(lang)).toArray(String[]::new);
         String verdictName = Msg.of("workbook.header.verdict").text(lang);
-        list(sheet, helper, ranges(allVerdicts, verdict), all, verdictName,
+        list(
+                sheet,
+                helper,
+                ranges(allVerdicts, verdict),
+                all,
+                verdictName,
                 Msg.of("workbook.validation.verdict", String.join(" / ", all)).text(lang));
-        list(sheet, helper, ranges(noPartial, verdict), withoutPartial, verdictName,
-                Msg.of("workbook.validation.verdictNoPartial", String.join(" / ", withoutPartial)).text(lang));
+        list(
+                sheet,
+                helper,
+                ranges(noPartial, verdict),
+                withoutPartial,
+                verdictName,
+                Msg.of("workbook.validation.verdictNoPartial", String.join(" / ", withoutPartial))
+                        .text(lang));
         List<Integer> rows = new ArrayList<>(allVerdicts);
         rows.addAll(noPartial);
         rows.sort(null);
-        list(sheet, helper, ranges(rows, risk), risks, Msg.of("workbook.header.risk").text(lang),
+        list(
+                sheet,
+                helper,
+                ranges(rows, risk),
+                risks,
+                Msg.of("workbook.header.risk").text(lang),
                 Msg.of("workbook.validation.risk", String.join(" / ", risks)).text(lang));
     }
 
-    private static void list(XSSFSheet sheet, XSSFDataValidationHelper helper, CellRangeAddressList ranges,
-                             String[] words, String title, String error) {
+    private static void list(
+            XSSFSheet sheet,
+            XSSFDataValidationHelper helper,
+            CellRangeAddressList ranges,
+            String[] words,
+            String title,
+            String error) {
         if (ranges.countRanges() == 0) {
             return;
         }
@@ -242,7 +288,8 @@ final class WorkbookWriter {
         anchor.setRow1(0);
         anchor.setRow2(7);
         var comment = drawing.createCellComment(anchor);
-        comment.setString(wb.getCreationHelper().createRichTextString(Msg.of("workbook.guide").text(lang)));
+        comment.setString(wb.getCreationHelper()
+                .createRichTextString(Msg.of("workbook.guide").text(lang)));
         sheet.getRow(0).getCell(col).setCellComment(comment);
     }
 

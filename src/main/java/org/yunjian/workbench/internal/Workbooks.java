@@ -9,30 +9,29 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.spi.InheritanceRepository;
+import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.ItemInheritance;
 import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.workbench.internal.WorkbookReader.Line;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
-import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.ItemLabels;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.workbench.internal.WorkbookReader.Line;
 
 /**
  * The item table as an XLSX workbook assessors fill offline ({@link WorkbookWriter}, {@link WorkbookReader}).
@@ -58,9 +57,14 @@ public class Workbooks {
     private final ItemLabels labels;
     private final org.yunjian.party.Parties parties;
 
-    Workbooks(AssessmentService service, AssessmentRepository repo, InheritanceRepository inheritances,
-              ApplicationEventPublisher events, PlatformTransactionManager transactionManager, ItemLabels labels,
-              org.yunjian.party.Parties parties) {
+    Workbooks(
+            AssessmentService service,
+            AssessmentRepository repo,
+            InheritanceRepository inheritances,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager,
+            ItemLabels labels,
+            org.yunjian.party.Parties parties) {
         this.parties = parties;
         this.service = service;
         this.repo = repo;
@@ -100,7 +104,8 @@ public class Workbooks {
             if (row == null) {
                 return Texts.get("workbook.problem.sheet", sheet, message);
             }
-            return column == null ? Texts.get("workbook.problem.row", sheet, row, message)
+            return column == null
+                    ? Texts.get("workbook.problem.row", sheet, row, message)
                     : Texts.get("workbook.problem.cell", sheet, row, column, message);
         }
 
@@ -111,20 +116,24 @@ public class Workbooks {
         }
 
         /** File-wide problems first, then by sheet, row and column (A … Z, AA …). */
-        static final Comparator<Problem> ORDER = Comparator
-                .comparing(Problem::sheet, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+        static final Comparator<Problem> ORDER = Comparator.comparing(
+                        Problem::sheet, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
                 .thenComparing(Problem::row, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
-                .thenComparing(p -> p.column() == null ? "" : p.column(),
+                .thenComparing(
+                        p -> p.column() == null ? "" : p.column(),
                         Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
     }
 
     /** A row changed offline whose item also changed on the platform since the export. */
-    public record Conflict(int row, UUID itemId, String requirementId, ItemSide side, Verdict platformVerdict,
-                           Verdict workbookVerdict) {
-    }
+    public record Conflict(
+            int row,
+            UUID itemId,
+            String requirementId,
+            ItemSide side,
+            Verdict platformVerdict,
+            Verdict workbookVerdict) {}
 
-    public record ImportReport(int applied, int unchanged, List<Conflict> conflicts) {
-    }
+    public record ImportReport(int applied, int unchanged, List<Conflict> conflicts) {}
 
     /** The workbook could not be read as this assessment's item table, or a row breaks a rule: nothing applied. */
     public static class WorkbookRejected extends org.yunjian.shared.ProblemException {
@@ -150,11 +159,16 @@ public class Workbooks {
     public byte[] export(UUID assessmentId) {
         var access = service.access(assessmentId);
         List<TestItem> items = repo.items(assessmentId);
-        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream().map(ItemInheritance::itemId)
+        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream()
+                .map(ItemInheritance::itemId)
                 .collect(Collectors.toSet());
-        byte[] xlsx = new WorkbookWriter(labels, Texts.locale()).withAssets(parties.assets(access.system().id()))
+        byte[] xlsx = new WorkbookWriter(labels, Texts.locale())
+                .withAssets(parties.assets(access.system().id()))
                 .write(access.assessment(), items, inherited);
-        events.publishEvent(AuditableEvent.success("assessment.workbook.export", "assessment", assessmentId,
+        events.publishEvent(AuditableEvent.success(
+                "assessment.workbook.export",
+                "assessment",
+                assessmentId,
                 Msg.of("assessment.audit.workbookExport", items.size())));
         return xlsx;
     }
@@ -166,8 +180,14 @@ public class Workbooks {
     @Transactional(readOnly = true)
     public String contentDisposition(UUID assessmentId) {
         var access = service.access(assessmentId);
-        return DownloadName.of("workbook.fileName", "assessment-items", access.system().name(),
-                access.assessment().reportNumber(), null, "xlsx").contentDisposition();
+        return DownloadName.of(
+                        "workbook.fileName",
+                        "assessment-items",
+                        access.system().name(),
+                        access.assessment().reportNumber(),
+                        null,
+                        "xlsx")
+                .contentDisposition();
     }
 
     /**
@@ -181,8 +201,8 @@ public class Workbooks {
         access.requireAssessor();
         try {
             if (bytes == null || bytes.length == 0 || bytes.length > MAX_BYTES) {
-                throw new WorkbookRejected(List.of(Problem.ofFile(Texts.get("workbook.error.size",
-                        Formats.size(MAX_BYTES)))));
+                throw new WorkbookRejected(
+                        List.of(Problem.ofFile(Texts.get("workbook.error.size", Formats.size(MAX_BYTES)))));
             }
             WorkbookReader.Parsed parsed = WorkbookReader.read(assessmentId, bytes);
             List<Problem> problems = new ArrayList<>(parsed.problems());
@@ -195,20 +215,23 @@ public class Workbooks {
             }
             return transactions.execute(status -> apply(assessmentId, parsed));
         } catch (WorkbookRejected e) {
-            events.publishEvent(AuditableEvent.failure("assessment.workbook.import", "assessment", assessmentId,
+            events.publishEvent(AuditableEvent.failure(
+                    "assessment.workbook.import",
+                    "assessment",
+                    assessmentId,
                     Msg.of("workbook.audit.rejected", e.problems().size())));
             throw e;
         }
     }
 
     /** What importing {@code parsed} would do to the items as they are now. */
-    private record Plan(List<Line> changes, int unchanged, List<Conflict> conflicts, List<Problem> problems) {
-    }
+    private record Plan(List<Line> changes, int unchanged, List<Conflict> conflicts, List<Problem> problems) {}
 
     private Plan plan(UUID assessmentId, WorkbookReader.Parsed parsed) {
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
-        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream().map(ItemInheritance::itemId)
+        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream()
+                .map(ItemInheritance::itemId)
                 .collect(Collectors.toSet());
         WorkbookFormat f = parsed.format();
         String sheet = parsed.sheet();
@@ -235,20 +258,30 @@ public class Workbooks {
                 continue; // its version cell is already a problem
             }
             if (!current.updatedAt().equals(l.version())) {
-                conflicts.add(new Conflict(l.row(), current.id(), current.requirementId(), current.side(),
-                        current.verdict(), l.verdict()));
+                conflicts.add(new Conflict(
+                        l.row(),
+                        current.id(),
+                        current.requirementId(),
+                        current.side(),
+                        current.verdict(),
+                        l.verdict()));
                 continue;
             }
             int before = problems.size();
             if (!verdictSame && !l.verdictUnreadable()) {
                 if (l.verdict() == null) {
-                    problems.add(Problem.ofCell(sheet, l.row(), f.letter("verdict"),
-                            Texts.get("workbook.error.removeVerdict")));
+                    problems.add(Problem.ofCell(
+                            sheet, l.row(), f.letter("verdict"), Texts.get("workbook.error.removeVerdict")));
                 } else if (inherited.contains(l.itemId())) {
-                    problems.add(Problem.ofCell(sheet, l.row(), f.letter("verdict"), Msg.of(
-                            "assessment.inherit.error.inherited", current.requirementId()).text()));
+                    problems.add(Problem.ofCell(
+                            sheet,
+                            l.row(),
+                            f.letter("verdict"),
+                            Msg.of("assessment.inherit.error.inherited", current.requirementId())
+                                    .text()));
                 } else {
-                    FieldErrors errors = service.verdictErrors(current.requirementId(),
+                    FieldErrors errors = service.verdictErrors(
+                            current.requirementId(),
                             labels.requirement(current.requirementId()).orElse(null),
                             l.input(current));
                     errors.asMap().forEach((field, message) -> {
@@ -259,8 +292,10 @@ public class Workbooks {
                 }
             }
             if (!observationsSame) {
-                service.observationErrors(l.observations()).asMap().forEach((field, message) ->
-                        problems.add(Problem.ofCell(sheet, l.row(), f.letter("observations"), message)));
+                service.observationErrors(l.observations())
+                        .asMap()
+                        .forEach((field, message) ->
+                                problems.add(Problem.ofCell(sheet, l.row(), f.letter("observations"), message)));
             }
             if (problems.size() == before) {
                 changes.add(l);
@@ -270,15 +305,16 @@ public class Workbooks {
     }
 
     private static String column(WorkbookFormat f, String field) {
-        return f.letter(switch (field) {
-            case "reason" -> "reason";
-            case "riskLevel" -> "risk";
-            case "riskReason" -> "riskReason";
-            case "observations" -> "observations";
-            case "finding" -> f.has("finding") ? "finding" : "verdict";
-            case "recommendation" -> f.has("recommendation") ? "recommendation" : "verdict";
-            default -> "verdict";
-        });
+        return f.letter(
+                switch (field) {
+                    case "reason" -> "reason";
+                    case "riskLevel" -> "risk";
+                    case "riskReason" -> "riskReason";
+                    case "observations" -> "observations";
+                    case "finding" -> f.has("finding") ? "finding" : "verdict";
+                    case "recommendation" -> f.has("recommendation") ? "recommendation" : "verdict";
+                    default -> "verdict";
+                });
     }
 
     /**
@@ -347,8 +383,9 @@ public class Workbooks {
                     service.recordObservations(l.itemId(), ExpectedVersion.exactly(version), l.observations());
                 }
             } catch (ValidationException e) {
-                e.errors().forEach((field, message) -> problems.add(Problem.ofCell(parsed.sheet(), l.row(),
-                        column(f, field), message)));
+                e.errors()
+                        .forEach((field, message) ->
+                                problems.add(Problem.ofCell(parsed.sheet(), l.row(), column(f, field), message)));
             } catch (ConflictException e) {
                 if (!"item-inherited".equals(e.code())) {
                     throw e;
@@ -359,8 +396,14 @@ public class Workbooks {
         if (!problems.isEmpty()) {
             throw new WorkbookRejected(problems); // rolls back what this import wrote
         }
-        events.publishEvent(AuditableEvent.success("assessment.workbook.import", "assessment", assessmentId,
-                Msg.of("assessment.audit.workbookImport", plan.changes().size(), plan.unchanged(),
+        events.publishEvent(AuditableEvent.success(
+                "assessment.workbook.import",
+                "assessment",
+                assessmentId,
+                Msg.of(
+                        "assessment.audit.workbookImport",
+                        plan.changes().size(),
+                        plan.unchanged(),
                         plan.conflicts().size())));
         return new ImportReport(plan.changes().size(), plan.unchanged(), plan.conflicts());
     }

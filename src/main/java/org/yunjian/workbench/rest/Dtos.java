@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.version.Versioned;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
@@ -14,79 +12,122 @@ import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.evidence.EvidenceResponse;
-import org.yunjian.inheritance.Inheritances;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Requirement;
+import org.yunjian.evidence.EvidenceResponse;
+import org.yunjian.inheritance.Inheritances;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.version.Versioned;
 
 /** Request and response bodies of the assessment API, separate from the stored records. */
 final class Dtos {
 
-    private Dtos() {
-    }
+    private Dtos() {}
 
     /** {@code reportTemplate}: 2025 or 2021 (absent: the contract date decides); {@code contractDate}: yyyy-MM-dd. */
-    record CreateRequest(String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                         List<UUID> assessors, List<String> scope, UUID reviewer, UUID approver,
-                         String reportTemplate, LocalDate contractDate) {
+    record CreateRequest(
+            String name,
+            UUID systemId,
+            UUID assessorOrgId,
+            AssessorKind assessorKind,
+            List<UUID> assessors,
+            List<String> scope,
+            UUID reviewer,
+            UUID approver,
+            String reportTemplate,
+            LocalDate contractDate) {
         AssessmentService.CreateInput toInput() {
             FieldErrors errors = new FieldErrors();
             ReportTemplate template = ReportTemplate.parse(reportTemplate, "reportTemplate", errors);
             errors.throwIfAny();
-            return new AssessmentService.CreateInput(name, systemId, assessorOrgId, assessorKind, assessors, scope,
-                    reviewer, approver, template, contractDate);
+            return new AssessmentService.CreateInput(
+                    name,
+                    systemId,
+                    assessorOrgId,
+                    assessorKind,
+                    assessors,
+                    scope,
+                    reviewer,
+                    approver,
+                    template,
+                    contractDate);
         }
     }
 
     /** A status move; {@code comment} goes into the review history (required to send back or return). */
-    record TransitionRequest(AssessmentStatus to, String comment) {
-    }
+    record TransitionRequest(AssessmentStatus to, String comment) {}
 
     /**
      * {@code version}: the item's version this replaces, if no {@code If-Match} names it; {@code finding} (安全问题)
      * and {@code recommendation} (整改建议) go with a 不符合 / 部分符合 verdict.
      */
-    record VerdictRequest(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason,
-                          String noEvidenceReason, String finding, String recommendation, Long version) {
+    record VerdictRequest(
+            Verdict verdict,
+            String reason,
+            RiskLevel riskLevel,
+            String riskReason,
+            String noEvidenceReason,
+            String finding,
+            String recommendation,
+            Long version) {
         AssessmentService.VerdictInput toInput() {
-            return new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason,
-                    finding, recommendation);
+            return new AssessmentService.VerdictInput(
+                    verdict, reason, riskLevel, riskReason, noEvidenceReason, finding, recommendation);
         }
     }
 
-    record ObservationsRequest(String observations, Long version) {
-    }
+    record ObservationsRequest(String observations, Long version) {}
 
-    record InterviewRequest(String interviewee, String role, Instant heldAt, String notes) {
-    }
+    record InterviewRequest(String interviewee, String role, Instant heldAt, String notes) {}
 
     /** {@code version}: the evidence's version this replaces, if no {@code If-Match} names it. */
-    record SharedRequest(boolean shared, Long version) {
-    }
+    record SharedRequest(boolean shared, Long version) {}
 
     /** {@code version}: the task's version this replaces, if no {@code If-Match} names it. */
-    record RemediationRequest(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note,
-                              Long version) {
-    }
+    record RemediationRequest(
+            UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note, Long version) {}
 
-    record AssessmentResponse(UUID id, String name, UUID systemId, UUID assessorOrgId, AssessorKind assessorKind,
-                              AssessmentStatus status, List<AssessmentStatus> allowedTransitions, List<UUID> assessors,
-                              List<String> scope, Instant createdAt, Instant updatedAt, Instant completedAt,
-                              String reportNumber, UUID reviewer, UUID approver, long version)
+    record AssessmentResponse(
+            UUID id,
+            String name,
+            UUID systemId,
+            UUID assessorOrgId,
+            AssessorKind assessorKind,
+            AssessmentStatus status,
+            List<AssessmentStatus> allowedTransitions,
+            List<UUID> assessors,
+            List<String> scope,
+            Instant createdAt,
+            Instant updatedAt,
+            Instant completedAt,
+            String reportNumber,
+            UUID reviewer,
+            UUID approver,
+            long version)
             implements Versioned {
         static AssessmentResponse of(AssessmentInfo a) {
-            return new AssessmentResponse(a.id(), a.name(), a.systemId(), a.assessorOrgId(), a.assessorKind(),
-                    a.status(), List.copyOf(a.status().next()), a.assessors(), a.scope(), a.createdAt(),
-                    a.updatedAt(), a.completedAt(), a.reportNumber(),
+            return new AssessmentResponse(
+                    a.id(),
+                    a.name(),
+                    a.systemId(),
+                    a.assessorOrgId(),
+                    a.assessorKind(),
+                    a.status(),
+                    List.copyOf(a.status().next()),
+                    a.assessors(),
+                    a.scope(),
+                    a.createdAt(),
+                    a.updatedAt(),
+                    a.completedAt(),
+                    a.reportNumber(),
                     a.reviewers().isEmpty() ? null : a.reviewers().get(0),
-                    a.approvers().isEmpty() ? null : a.approvers().get(0), a.version());
+                    a.approvers().isEmpty() ? null : a.approvers().get(0),
+                    a.version());
         }
     }
 
@@ -94,25 +135,58 @@ final class Dtos {
      * A test item; {@code responsible}: the organisations answering for it on the assessed system (by name);
      * {@code inherited}: its source while the item is inherited, else {@code null}.
      */
-    record ItemResponse(UUID id, UUID assessmentId, int position, String requirementId, ItemSide side, String layer,
-                        String controlPoint, Verdict verdict, String verdictReason, String observations,
-                        RiskLevel riskLevel, String riskReason, Instant updatedAt,
-                        List<Inheritances.Responsible> responsible, InheritedResponse inherited,
-                        String noEvidenceReason, String finding, String recommendation, long version)
+    record ItemResponse(
+            UUID id,
+            UUID assessmentId,
+            int position,
+            String requirementId,
+            ItemSide side,
+            String layer,
+            String controlPoint,
+            Verdict verdict,
+            String verdictReason,
+            String observations,
+            RiskLevel riskLevel,
+            String riskReason,
+            Instant updatedAt,
+            List<Inheritances.Responsible> responsible,
+            InheritedResponse inherited,
+            String noEvidenceReason,
+            String finding,
+            String recommendation,
+            long version)
             implements Versioned {
         static ItemResponse of(TestItem i, Inheritances.View view) {
-            return new ItemResponse(i.id(), i.assessmentId(), i.position(), i.requirementId(), i.side(), i.layer(),
-                    i.controlPoint(), i.verdict(), i.verdictReason(), i.observations(), i.riskLevel(), i.riskReason(),
-                    i.updatedAt(), view.responsibleFor(i), InheritedResponse.of(view.inheritedOf(i)),
-                    i.noEvidenceReason(), i.finding(), i.recommendation(), i.version());
+            return new ItemResponse(
+                    i.id(),
+                    i.assessmentId(),
+                    i.position(),
+                    i.requirementId(),
+                    i.side(),
+                    i.layer(),
+                    i.controlPoint(),
+                    i.verdict(),
+                    i.verdictReason(),
+                    i.observations(),
+                    i.riskLevel(),
+                    i.riskReason(),
+                    i.updatedAt(),
+                    view.responsibleFor(i),
+                    InheritedResponse.of(view.inheritedOf(i)),
+                    i.noEvidenceReason(),
+                    i.finding(),
+                    i.recommendation(),
+                    i.version());
         }
     }
 
     /** Where an inherited item's verdict comes from. */
     record InheritedResponse(SourceResponse source, UUID sourceItemId, String markedBy, Instant markedAt) {
         static InheritedResponse of(Inheritances.Inherited i) {
-            return i == null ? null : new InheritedResponse(SourceResponse.of(i.source()), i.sourceItemId(),
-                    i.markedBy(), i.markedAt());
+            return i == null
+                    ? null
+                    : new InheritedResponse(
+                            SourceResponse.of(i.source()), i.sourceItemId(), i.markedBy(), i.markedAt());
         }
     }
 
@@ -121,33 +195,56 @@ final class Dtos {
      * number, completion date) or {@code EXTERNAL} (a recorded conclusion: report number, organisation, date, verdict,
      * PDF evidence id); {@code fresh}: inside the 12-month validity window today; {@code label}: the source in words.
      */
-    record SourceResponse(Inheritances.SourceKind kind, UUID id, String name, String reportNumber,
-                          String organisation, LocalDate date, Verdict verdict, RiskLevel riskLevel, UUID evidenceId,
-                          boolean fresh, String label) {
+    record SourceResponse(
+            Inheritances.SourceKind kind,
+            UUID id,
+            String name,
+            String reportNumber,
+            String organisation,
+            LocalDate date,
+            Verdict verdict,
+            RiskLevel riskLevel,
+            UUID evidenceId,
+            boolean fresh,
+            String label) {
         static SourceResponse of(Inheritances.Source s) {
-            return new SourceResponse(s.kind(), s.id(), s.name(), s.reportNumber(), s.organisation(), s.date(),
-                    s.verdict(), s.riskLevel(), s.evidenceId(), s.fresh(), s.label().text());
+            return new SourceResponse(
+                    s.kind(),
+                    s.id(),
+                    s.name(),
+                    s.reportNumber(),
+                    s.organisation(),
+                    s.date(),
+                    s.verdict(),
+                    s.riskLevel(),
+                    s.evidenceId(),
+                    s.fresh(),
+                    s.label().text());
         }
     }
 
     /** {@code version}: the item's version this replaces, if no {@code If-Match} names it. */
-    record InheritRequest(UUID source, Long version) {
-    }
+    record InheritRequest(UUID source, Long version) {}
 
     /** {@code version}: the assessment's version this replaces, if no {@code If-Match} names it. */
-    record BulkInheritRequest(UUID source, boolean confirm, Long version) {
-    }
+    record BulkInheritRequest(UUID source, boolean confirm, Long version) {}
 
-    record Step(Integer number, String text, List<String> types) {
-    }
+    record Step(Integer number, String text, List<String> types) {}
 
-    record Criteria(String compliant, String partiallyCompliant, String nonCompliant) {
-    }
+    record Criteria(String compliant, String partiallyCompliant, String nonCompliant) {}
 
-    record ItemDetailResponse(ItemResponse item, String requirementText, List<Step> steps, String expectedEvidence,
-                              Criteria criteria, List<Verdict> verdictChoices, List<VerdictEntry> history,
-                              List<Interview> interviews, List<EvidenceResponse> evidence,
-                              List<RemediationResponse> remediations) implements Versioned {
+    record ItemDetailResponse(
+            ItemResponse item,
+            String requirementText,
+            List<Step> steps,
+            String expectedEvidence,
+            Criteria criteria,
+            List<Verdict> verdictChoices,
+            List<VerdictEntry> history,
+            List<Interview> interviews,
+            List<EvidenceResponse> evidence,
+            List<RemediationResponse> remediations)
+            implements Versioned {
         /** The item's version: the {@code ETag} an update of its verdict or observations names in If-Match. */
         @Override
         public long version() {
@@ -157,29 +254,67 @@ final class Dtos {
         static ItemDetailResponse of(AssessmentService.ItemDetail d, Inheritances.View view, LocalDate today) {
             Requirement r = d.requirement();
             MlpsAssessment m = r == null ? null : r.mlps();
-            return new ItemDetailResponse(ItemResponse.of(d.item(), view), r == null ? null : r.text(),
-                    m == null ? List.of() : m.testMethod().steps().stream().map(s -> new Step(s.number(), s.text(),
-                            s.types().stream().map(t -> t.name()).sorted().toList())).toList(),
+            return new ItemDetailResponse(
+                    ItemResponse.of(d.item(), view),
+                    r == null ? null : r.text(),
+                    m == null
+                            ? List.of()
+                            : m.testMethod().steps().stream()
+                                    .map(s -> new Step(
+                                            s.number(),
+                                            s.text(),
+                                            s.types().stream()
+                                                    .map(t -> t.name())
+                                                    .sorted()
+                                                    .toList()))
+                                    .toList(),
                     m == null ? null : m.expectedEvidence(),
-                    m == null ? null : new Criteria(m.criteria().compliant(), m.criteria().partiallyCompliant(),
-                            m.criteria().nonCompliant()),
-                    Verdict.offeredFor(r), d.history(), d.interviews(),
+                    m == null
+                            ? null
+                            : new Criteria(
+                                    m.criteria().compliant(),
+                                    m.criteria().partiallyCompliant(),
+                                    m.criteria().nonCompliant()),
+                    Verdict.offeredFor(r),
+                    d.history(),
+                    d.interviews(),
                     d.evidence().stream().map(EvidenceResponse::of).toList(),
-                    d.remediations().stream().map(task -> RemediationResponse.of(task, today)).toList());
+                    d.remediations().stream()
+                            .map(task -> RemediationResponse.of(task, today))
+                            .toList());
         }
     }
 
     /** {@code version}: the evidence record's version (validity, sharing, links); its {@code ETag}. */
-
-    record RemediationResponse(UUID id, UUID itemId, UUID assessmentId, UUID responsibleOrgId, LocalDate dueDate,
-                               RemediationStatus status, String note, boolean overdue, Instant updatedAt,
-                               long version) implements Versioned {
+    record RemediationResponse(
+            UUID id,
+            UUID itemId,
+            UUID assessmentId,
+            UUID responsibleOrgId,
+            LocalDate dueDate,
+            RemediationStatus status,
+            String note,
+            boolean overdue,
+            Instant updatedAt,
+            long version)
+            implements Versioned {
         /** {@code today}: the injected clock's date in UTC, as the dashboards count overdue tasks. */
         static RemediationResponse of(Remediation r, LocalDate today) {
-            boolean overdue = r.status() != RemediationStatus.DONE && r.status() != RemediationStatus.VERIFIED
-                    && r.dueDate() != null && r.dueDate().isBefore(today);
-            return new RemediationResponse(r.id(), r.itemId(), r.assessmentId(), r.responsibleOrgId(), r.dueDate(),
-                    r.status(), r.note(), overdue, r.updatedAt(), r.version());
+            boolean overdue = r.status() != RemediationStatus.DONE
+                    && r.status() != RemediationStatus.VERIFIED
+                    && r.dueDate() != null
+                    && r.dueDate().isBefore(today);
+            return new RemediationResponse(
+                    r.id(),
+                    r.itemId(),
+                    r.assessmentId(),
+                    r.responsibleOrgId(),
+                    r.dueDate(),
+                    r.status(),
+                    r.note(),
+                    overdue,
+                    r.updatedAt(),
+                    r.version());
         }
     }
 }

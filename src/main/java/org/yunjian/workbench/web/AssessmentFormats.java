@@ -37,7 +37,8 @@ class AssessmentFormats {
             return ref;
         }
         try {
-            return ref.substring(0, slash) + " · " + Msg.of(ItemSide.valueOf(ref.substring(slash + 1))).text();
+            return ref.substring(0, slash) + " · "
+                    + Msg.of(ItemSide.valueOf(ref.substring(slash + 1))).text();
         } catch (IllegalArgumentException unknown) {
             return ref.substring(0, slash);
         }

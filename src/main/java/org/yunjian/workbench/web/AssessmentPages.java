@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorChoice;
 import org.yunjian.assessment.AssessorKind;
@@ -42,8 +40,9 @@ import org.yunjian.party.Parties;
 import org.yunjian.review.Reviews;
 import org.yunjian.risk.Remediations;
 import org.yunjian.shared.FieldErrors;
-import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.workbench.internal.ItemFilter;
 import org.yunjian.workbench.internal.Workbench;
 import org.yunjian.workbench.internal.Workbooks;
@@ -67,10 +66,18 @@ class AssessmentPages {
     private final Workbench workbench;
     private final org.yunjian.report.ReportRecords records;
 
-    AssessmentPages(AssessmentService service, EvidenceService evidence, Parties parties, Workbooks workbooks,
-                    java.time.Clock clock, Remediations remediations, Inheritances inheritances, Reviews reviews,
-                    ReviewPanel reviewPanel, Workbench workbench,
-                    org.yunjian.report.ReportRecords records) {
+    AssessmentPages(
+            AssessmentService service,
+            EvidenceService evidence,
+            Parties parties,
+            Workbooks workbooks,
+            java.time.Clock clock,
+            Remediations remediations,
+            Inheritances inheritances,
+            Reviews reviews,
+            ReviewPanel reviewPanel,
+            Workbench workbench,
+            org.yunjian.report.ReportRecords records) {
         this.records = records;
         this.workbench = workbench;
         this.reviews = reviews;
@@ -96,33 +103,48 @@ class AssessmentPages {
 
     @PostMapping("/assessments/{id}/workbook")
     @PreAuthorize(WHO)
-    String importWorkbook(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                          RedirectAttributes flash) throws IOException {
+    String importWorkbook(
+            @PathVariable UUID id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            RedirectAttributes flash)
+            throws IOException {
         byte[] content = file == null ? null : file.getBytes();
         String back = "redirect:/assessments/" + id + "#workbook";
-        return PageRefusal.on(flash).conflicts().attempt(() -> {
-            try {
-                flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, content));
-            } catch (Workbooks.WorkbookRejected e) {
-                flash.addFlashAttribute("importProblems", e.problems()); // the file's report, row by row
-            }
-        }, () -> back, () -> back);
+        return PageRefusal.on(flash)
+                .conflicts()
+                .attempt(
+                        () -> {
+                            try {
+                                flash.addFlashAttribute("importReport", workbooks.importWorkbook(id, content));
+                            } catch (Workbooks.WorkbookRejected e) {
+                                flash.addFlashAttribute(
+                                        "importProblems", e.problems()); // the file's report, row by row
+                            }
+                        },
+                        () -> back,
+                        () -> back);
     }
 
     @GetMapping("/assessments")
     @PreAuthorize(WHO)
-    String list(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String status, @RequestParam(required = false) String page,
-                @RequestParam(required = false) String size, Model model) {
-        var query = org.yunjian.shared.paging.ListFilters.Query.of(q, "status", status, AssessmentStatus.class, page, size);
-        org.yunjian.shared.paging.Paged<AssessmentInfo> found = service.page(systemId, query.text(), query.choice(),
-                query.page());
+    String list(
+            @RequestParam(required = false) UUID systemId,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
+        var query =
+                org.yunjian.shared.paging.ListFilters.Query.of(q, "status", status, AssessmentStatus.class, page, size);
+        org.yunjian.shared.paging.Paged<AssessmentInfo> found =
+                service.page(systemId, query.text(), query.choice(), query.page());
         List<AssessmentInfo> all = found.items();
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterStatus", query.choice());
         model.addAttribute("statuses", AssessmentStatus.values());
-        model.addAttribute("pager", org.yunjian.shared.paging.Pager.of(found, "/assessments",
-                query.filters("systemId", systemId)));
+        model.addAttribute(
+                "pager",
+                org.yunjian.shared.paging.Pager.of(found, "/assessments", query.filters("systemId", systemId)));
         Map<UUID, String> names = new HashMap<>();
         all.forEach(a -> {
             names.put(a.systemId(), systemName(a.systemId()));
@@ -152,8 +174,10 @@ class AssessmentPages {
      */
     @GetMapping("/assessments/new")
     @PreAuthorize(WHO)
-    String createForm(@RequestParam(required = false) UUID systemId, @RequestParam(required = false) String assessor,
-                      Model model) {
+    String createForm(
+            @RequestParam(required = false) UUID systemId,
+            @RequestParam(required = false) String assessor,
+            Model model) {
         Map<String, List<String>> values = new HashMap<>();
         values.put("scope", List.of(ItemGenerator.MLPS));
         if (assessor != null) {
@@ -172,20 +196,26 @@ class AssessmentPages {
         model.addAttribute("system", system);
         List<AssessorOption> options = new ArrayList<>();
         if (system != null) {
-            org.yunjian.party.GuideRoles.registeredHolders(parties.registeredRoles(system.id()),
-                    PartyRole.THIRD_PARTY_ASSESSOR).forEach(o -> options.add(option(AssessorKind.THIRD_PARTY, o)));
+            org.yunjian.party.GuideRoles.registeredHolders(
+                            parties.registeredRoles(system.id()), PartyRole.THIRD_PARTY_ASSESSOR)
+                    .forEach(o -> options.add(option(AssessorKind.THIRD_PARTY, o)));
             options.add(option(AssessorKind.CUSTOMER_SELF, system.customerId()));
             if (system.providerId() != null) {
                 options.add(option(AssessorKind.PROVIDER_SELF, system.providerId()));
             }
         }
         List<String> typed = values.getOrDefault("assessor", List.of());
-        AssessorOption chosen = options.stream().filter(o -> typed.contains(o.value())).findFirst()
+        AssessorOption chosen = options.stream()
+                .filter(o -> typed.contains(o.value()))
+                .findFirst()
                 .orElse(options.isEmpty() ? null : options.get(0));
         model.addAttribute("assessorOptions", options);
         model.addAttribute("chosenAssessor", chosen == null ? null : chosen.value());
-        model.addAttribute("candidates", chosen == null ? List.of()
-                : service.assessorCandidates(chosen.choice().organizationId()));
+        model.addAttribute(
+                "candidates",
+                chosen == null
+                        ? List.of()
+                        : service.assessorCandidates(chosen.choice().organizationId()));
         return "assessment/form";
     }
 
@@ -195,13 +225,17 @@ class AssessmentPages {
 
     @PostMapping("/assessments")
     @PreAuthorize(WHO)
-    String create(@RequestParam(required = false) UUID systemId, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String assessor,
-                  @RequestParam(required = false) List<UUID> assessors,
-                  @RequestParam(required = false) UUID reviewer, @RequestParam(required = false) UUID approver,
-                  @RequestParam(required = false) List<String> scope,
-                  @RequestParam(defaultValue = "") String reportTemplate,
-                  @RequestParam(defaultValue = "") String contractDate, Model model) {
+    String create(
+            @RequestParam(required = false) UUID systemId,
+            @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String assessor,
+            @RequestParam(required = false) List<UUID> assessors,
+            @RequestParam(required = false) UUID reviewer,
+            @RequestParam(required = false) UUID approver,
+            @RequestParam(required = false) List<String> scope,
+            @RequestParam(defaultValue = "") String reportTemplate,
+            @RequestParam(defaultValue = "") String contractDate,
+            Model model) {
         AssessorChoice choice = AssessorChoice.parse(assessor).orElse(null);
         AssessorKind kind = choice == null ? null : choice.kind();
         UUID org = choice == null ? null : choice.organizationId();
@@ -209,24 +243,32 @@ class AssessmentPages {
         typed.put("reportTemplate", List.of(reportTemplate)); // the typed input comes back with any refusal
         typed.put("contractDate", List.of(contractDate));
         // one person in two roles: shown next to the reviewer / approver choice, the typed input kept
-        return PageRefusal.on(model).conflictsAs("reviewer").attempt(() -> {
-            FieldErrors errors = new FieldErrors();
-            ReportTemplate template = ReportTemplate.parse(reportTemplate, "reportTemplate", errors);
-            LocalDate date = ReportTemplate.contractDate(contractDate, errors);
-            errors.throwIfAny();
-            AssessmentInfo a = service.create(new AssessmentService.CreateInput(name, systemId, org, kind, assessors,
-                    scope, reviewer, approver, template, date));
-            return "redirect:/assessments/" + a.id();
-        }, () -> form(model, systemId, typed, PageRefusal.none()));
+        return PageRefusal.on(model)
+                .conflictsAs("reviewer")
+                .attempt(
+                        () -> {
+                            FieldErrors errors = new FieldErrors();
+                            ReportTemplate template = ReportTemplate.parse(reportTemplate, "reportTemplate", errors);
+                            LocalDate date = ReportTemplate.contractDate(contractDate, errors);
+                            errors.throwIfAny();
+                            AssessmentInfo a = service.create(new AssessmentService.CreateInput(
+                                    name, systemId, org, kind, assessors, scope, reviewer, approver, template, date));
+                            return "redirect:/assessments/" + a.id();
+                        },
+                        () -> form(model, systemId, typed, PageRefusal.none()));
     }
 
-    private static Map<String, List<String>> createValues(String name, String assessor, List<String> scope,
-                                                          List<UUID> assessors, UUID reviewer, UUID approver) {
+    private static Map<String, List<String>> createValues(
+            String name, String assessor, List<String> scope, List<UUID> assessors, UUID reviewer, UUID approver) {
         Map<String, List<String>> values = new HashMap<>();
         values.put("name", List.of(name));
         values.put("assessor", List.of(assessor));
         values.put("scope", scope == null ? List.of() : scope);
-        values.put("assessors", assessors == null ? List.of() : assessors.stream().map(UUID::toString).toList());
+        values.put(
+                "assessors",
+                assessors == null
+                        ? List.of()
+                        : assessors.stream().map(UUID::toString).toList());
         values.put("reviewer", reviewer == null ? List.of() : List.of(reviewer.toString()));
         values.put("approver", approver == null ? List.of() : List.of(approver.toString()));
         return values;
@@ -234,11 +276,16 @@ class AssessmentPages {
 
     @GetMapping("/assessments/{id}")
     @PreAuthorize(WHO)
-    String show(@PathVariable UUID id, @RequestParam(required = false) String layer,
-                @RequestParam(required = false) String controlPoint, @RequestParam(required = false) ItemSide side,
-                @RequestParam(required = false) String verdict, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                Model model) {
+    String show(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String controlPoint,
+            @RequestParam(required = false) ItemSide side,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         PageRequest request = WorkbenchView.page(page, size);
         Access access = service.access(id);
         AssessmentInfo a = access.assessment();
@@ -263,38 +310,49 @@ class AssessmentPages {
         model.addAttribute("inheritance", inheritances.view(id));
         model.addAttribute("sources", inheritances.sources(id));
         model.addAttribute("validityMonths", Inheritance.VALIDITY_MONTHS);
-        model.addAttribute("conclusionVerdicts", List.of(Verdict.COMPLIANT, Verdict.PARTIALLY_COMPLIANT,
-                Verdict.NON_COMPLIANT));
+        model.addAttribute(
+                "conclusionVerdicts", List.of(Verdict.COMPLIANT, Verdict.PARTIALLY_COMPLIANT, Verdict.NON_COMPLIANT));
         model.addAttribute("risks", RiskLevel.values());
         // the approved report's sealed revisions (ReportRecords); the 批准人 may seal a corrected one
         model.addAttribute("revisions", records.revisions(id));
-        model.addAttribute("mayRevise", access.relations().contains(Access.Relation.APPROVER)
-                && (a.status() == AssessmentStatus.COMPLETED || a.status() == AssessmentStatus.ARCHIVED));
+        model.addAttribute(
+                "mayRevise",
+                access.relations().contains(Access.Relation.APPROVER)
+                        && (a.status() == AssessmentStatus.COMPLETED || a.status() == AssessmentStatus.ARCHIVED));
         return "assessment/detail";
     }
 
     /** Transitions that cannot be undone, asked for with a confirmation the form must carry (no JavaScript needed). */
-    static final java.util.Set<AssessmentStatus> CONFIRMED = java.util.EnumSet.of(AssessmentStatus.COMPLETED,
-            AssessmentStatus.ARCHIVED);
+    static final java.util.Set<AssessmentStatus> CONFIRMED =
+            java.util.EnumSet.of(AssessmentStatus.COMPLETED, AssessmentStatus.ARCHIVED);
 
     @PostMapping("/assessments/{id}/transition")
     @PreAuthorize(WHO)
-    String transition(@PathVariable UUID id, @RequestParam AssessmentStatus to,
-                      @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+    String transition(
+            @PathVariable UUID id,
+            @RequestParam AssessmentStatus to,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes flash) {
         if (CONFIRMED.contains(to) && !confirm) {
             service.access(id).requireAssessor();
             flash.addFlashAttribute("conflict", Texts.get("assessment.confirm.missing"));
             return "redirect:/assessments/" + id;
         }
         String back = "redirect:/assessments/" + id;
-        return PageRefusal.on(flash).conflicts().attempt(() -> {
-            try {
-                reviews.transition(id, to, null);
-            } catch (Reviews.SubmissionRefused e) {
-                ReviewPages.flashMissing(flash, e); // with the alert: what keeps the assessment from review
-                throw e;
-            }
-        }, () -> back, () -> back);
+        return PageRefusal.on(flash)
+                .conflicts()
+                .attempt(
+                        () -> {
+                            try {
+                                reviews.transition(id, to, null);
+                            } catch (Reviews.SubmissionRefused e) {
+                                ReviewPages.flashMissing(
+                                        flash, e); // with the alert: what keeps the assessment from review
+                                throw e;
+                            }
+                        },
+                        () -> back,
+                        () -> back);
     }
 
     private boolean visible(UUID assessmentId) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-
 import org.yunjian.workbench.internal.Dashboards.TrendPoint;
 
 /**
@@ -17,19 +16,17 @@ final class Charts {
 
     /** Left margin for the labels of a bar chart, bar area width and row height, in SVG user units. */
     static final int LABEL = 260;
+
     static final int AREA = 420;
     static final int ROW = 24;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One horizontal bar: label, the value's text, the bar's y and width, and its fill colour. */
-    record Bar(String label, String text, int y, double width, String fill) {
-    }
+    record Bar(String label, String text, int y, double width, String fill) {}
 
     /** A horizontal bar chart: rows of bars and the SVG's height. */
-    record BarChart(List<Bar> bars, int height, int width, int labelWidth) {
-    }
+    record BarChart(List<Bar> bars, int height, int width, int labelWidth) {}
 
     /** The colour of a compliance rate: green from 90, amber from 70, red below. */
     static String rateFill(double rate) {
@@ -42,8 +39,12 @@ final class Charts {
         int y = 0;
         for (T r : rows) {
             double v = rate.applyAsDouble(r);
-            bars.add(new Bar(label.apply(r), String.format(Locale.ROOT, "%.1f %%", v), y,
-                    Math.max(1, v / 100 * AREA), rateFill(v)));
+            bars.add(new Bar(
+                    label.apply(r),
+                    String.format(Locale.ROOT, "%.1f %%", v),
+                    y,
+                    Math.max(1, v / 100 * AREA),
+                    rateFill(v)));
             y += ROW;
         }
         return new BarChart(bars, Math.max(y, ROW), LABEL + AREA + 70, LABEL);
@@ -57,23 +58,24 @@ final class Charts {
         int y = 0;
         for (T r : rows) {
             double v = count.applyAsDouble(r);
-            bars.add(new Bar(label.apply(r), String.format(Locale.ROOT, "%.0f", v), y, Math.max(v == 0 ? 0 : 1,
-                    v / top * AREA), v == 0 ? "#12b76a" : "#d92d20"));
+            bars.add(new Bar(
+                    label.apply(r),
+                    String.format(Locale.ROOT, "%.0f", v),
+                    y,
+                    Math.max(v == 0 ? 0 : 1, v / top * AREA),
+                    v == 0 ? "#12b76a" : "#d92d20"));
             y += ROW;
         }
         return new BarChart(bars, Math.max(y, ROW), LABEL + AREA + 70, LABEL);
     }
 
     /** One point of the trend line. */
-    record Dot(double x, double y, String label, String value, String fill) {
-    }
+    record Dot(double x, double y, String label, String value, String fill) {}
 
     /** The trend chart: polyline points, the dots with their date labels, and the 70 / 80 / 90 grid lines. */
-    record TrendChart(String points, List<Dot> dots, int width, int height, List<Grid> grid) {
-    }
+    record TrendChart(String points, List<Dot> dots, int width, int height, List<Grid> grid) {}
 
-    record Grid(double y, String label) {
-    }
+    record Grid(double y, String label) {}
 
     static final int TREND_HEIGHT = 220;
     static final int TREND_TOP = 10;
@@ -89,12 +91,20 @@ final class Charts {
             TrendPoint p = points.get(i);
             double x = 60 + step * i + step / 2.0;
             double y = y(p.complianceRate());
-            dots.add(new Dot(x, y, p.completedAt() == null ? "" : day.format(p.completedAt()),
-                    String.format(Locale.ROOT, "%.1f %%", p.complianceRate()), rateFill(p.complianceRate())));
+            dots.add(new Dot(
+                    x,
+                    y,
+                    p.completedAt() == null ? "" : day.format(p.completedAt()),
+                    String.format(Locale.ROOT, "%.1f %%", p.complianceRate()),
+                    rateFill(p.complianceRate())));
             line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
-        List<Grid> grid = List.of(new Grid(y(100), "100"), new Grid(y(90), "90"), new Grid(y(80), "80"),
-                new Grid(y(70), "70"), new Grid(y(0), "0"));
+        List<Grid> grid = List.of(
+                new Grid(y(100), "100"),
+                new Grid(y(90), "90"),
+                new Grid(y(80), "80"),
+                new Grid(y(70), "70"),
+                new Grid(y(0), "0"));
         return new TrendChart(line.toString().strip(), dots, width, TREND_HEIGHT, grid);
     }
 

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,25 +16,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.evidence.EvidenceService;
-import org.yunjian.inheritance.Inheritances;
-import org.yunjian.workbench.internal.ItemFilter;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.risk.Remediations;
-import org.yunjian.workbench.internal.Workbench;
+import org.yunjian.evidence.EvidenceService;
+import org.yunjian.inheritance.Inheritances;
 import org.yunjian.party.Organization;
 import org.yunjian.party.Parties;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.risk.Remediations;
 import org.yunjian.shared.FieldErrors.ValidationException;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.workbench.internal.ItemFilter;
+import org.yunjian.workbench.internal.Workbench;
 
 /**
  * The item page: the requirement with its guide, previous / next within the list's filter, one form for verdict,
@@ -54,8 +53,15 @@ class ItemPages {
     private final ReviewPanel reviewPanel;
     private final ItemLabels labels;
 
-    ItemPages(AssessmentService service, EvidenceService evidence, Parties parties, Remediations remediations,
-              Inheritances inheritances, Workbench workbench, ReviewPanel reviewPanel, ItemLabels labels) {
+    ItemPages(
+            AssessmentService service,
+            EvidenceService evidence,
+            Parties parties,
+            Remediations remediations,
+            Inheritances inheritances,
+            Workbench workbench,
+            ReviewPanel reviewPanel,
+            ItemLabels labels) {
         this.labels = labels;
         this.reviewPanel = reviewPanel;
         this.service = service;
@@ -70,22 +76,41 @@ class ItemPages {
      * What the item's one form shows: the stored values, or what was typed when a save was refused; {@code version}
      * is the item's version the form replaces (hidden field).
      */
-    record ItemForm(Verdict verdict, String reason, RiskLevel riskLevel, String riskReason, String noEvidenceReason,
-                    String finding, String recommendation, String observations, String version) {
+    record ItemForm(
+            Verdict verdict,
+            String reason,
+            RiskLevel riskLevel,
+            String riskReason,
+            String noEvidenceReason,
+            String finding,
+            String recommendation,
+            String observations,
+            String version) {
         /** The stored values; a finding's empty 整改建议 starts from {@code draft}, the catalog's (edited, then saved). */
         static ItemForm of(TestItem i, String draft) {
-            return new ItemForm(i.verdict(), i.verdictReason(), i.riskLevel(), i.riskReason(), i.noEvidenceReason(),
-                    i.finding(), i.recommendation() != null ? i.recommendation() : draft, i.observations(),
+            return new ItemForm(
+                    i.verdict(),
+                    i.verdictReason(),
+                    i.riskLevel(),
+                    i.riskReason(),
+                    i.noEvidenceReason(),
+                    i.finding(),
+                    i.recommendation() != null ? i.recommendation() : draft,
+                    i.observations(),
                     String.valueOf(i.version()));
         }
     }
 
     @GetMapping("/assessment-items/{id}")
     @PreAuthorize(AssessmentPages.WHO)
-    String item(@PathVariable UUID id, @RequestParam(required = false) String layer,
-                @RequestParam(required = false) String controlPoint, @RequestParam(required = false) ItemSide side,
-                @RequestParam(required = false) String verdict, @RequestParam(required = false) String q,
-                Model model) {
+    String item(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String controlPoint,
+            @RequestParam(required = false) ItemSide side,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String q,
+            Model model) {
         return itemPage(id, new ItemFilter(layer, controlPoint, side, verdict, q), model, Map.of(), null, null);
     }
 
@@ -93,17 +118,24 @@ class ItemPages {
      * The item page; {@code typed} keeps a refused save's input, {@code remediationInput} a refused remediation
      * change's input (task id → values).
      */
-    private String itemPage(UUID id, ItemFilter filter, Model model, Map<String, String> errors, ItemForm typed,
-                            RemediationForm remediationInput) {
+    private String itemPage(
+            UUID id,
+            ItemFilter filter,
+            Model model,
+            Map<String, String> errors,
+            ItemForm typed,
+            RemediationForm remediationInput) {
         AssessmentService.ItemDetail d = service.item(id);
         model.addAttribute("d", d);
         model.addAttribute("a", d.access().assessment());
         model.addAttribute("systemName", d.access().system().name());
         model.addAttribute("req", d.requirement());
-        model.addAttribute("mlps", d.requirement() == null ? null : d.requirement().mlps());
+        model.addAttribute(
+                "mlps", d.requirement() == null ? null : d.requirement().mlps());
         model.addAttribute("choices", Verdict.offeredFor(d.requirement()));
         model.addAttribute("risks", RiskLevel.values());
-        model.addAttribute("form", typed != null ? typed : ItemForm.of(d.item(), labels.recommendationDraft(d.requirement())));
+        model.addAttribute(
+                "form", typed != null ? typed : ItemForm.of(d.item(), labels.recommendationDraft(d.requirement())));
         model.addAttribute("filter", filter);
         model.addAttribute("position", workbench.position(d.item(), filter));
         model.addAttribute("remediationInput", remediationInput);
@@ -121,11 +153,19 @@ class ItemPages {
         Inheritances.Inherited inherited = view.inheritedOf(d.item());
         model.addAttribute("inherited", inherited);
         // the source item is linked only for a reader who may open it (the platform's parties, administrators)
-        model.addAttribute("sourceVisible", inherited != null && inherited.sourceItemId() != null
-                && visible(inherited.source().id()));
+        model.addAttribute(
+                "sourceVisible",
+                inherited != null
+                        && inherited.sourceItemId() != null
+                        && visible(inherited.source().id()));
         model.addAttribute("inheritable", Inheritance.inheritable(d.item().side()));
-        model.addAttribute("sources", d.access().mayAssess() && view.inheritedOf(d.item()) == null
-                && Inheritance.inheritable(d.item().side()) ? inheritances.sources(d.item().assessmentId()) : List.of());
+        model.addAttribute(
+                "sources",
+                d.access().mayAssess()
+                                && view.inheritedOf(d.item()) == null
+                                && Inheritance.inheritable(d.item().side())
+                        ? inheritances.sources(d.item().assessmentId())
+                        : List.of());
         reviewPanel.addToItemPage(model, d);
         return "assessment/item";
     }
@@ -136,71 +176,128 @@ class ItemPages {
      */
     @PostMapping("/assessment-items/{id}")
     @PreAuthorize(AssessmentPages.WHO)
-    String save(@PathVariable UUID id, @RequestParam(required = false) Verdict verdict,
-                @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
-                @RequestParam(required = false) String riskReason,
-                @RequestParam(required = false) String noEvidenceReason,
-                @RequestParam(required = false) String finding,
-                @RequestParam(required = false) String recommendation,
-                @RequestParam(required = false) String observations,
-                @RequestParam(required = false) String version,
-                @RequestParam(name = "filter", required = false) String filterParams,
-                @RequestParam(required = false) String then, Model model, RedirectAttributes flash) {
+    String save(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Verdict verdict,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) RiskLevel riskLevel,
+            @RequestParam(required = false) String riskReason,
+            @RequestParam(required = false) String noEvidenceReason,
+            @RequestParam(required = false) String finding,
+            @RequestParam(required = false) String recommendation,
+            @RequestParam(required = false) String observations,
+            @RequestParam(required = false) String version,
+            @RequestParam(name = "filter", required = false) String filterParams,
+            @RequestParam(required = false) String then,
+            Model model,
+            RedirectAttributes flash) {
         ItemFilter filter = ItemFilter.parse(filterParams);
         String back = "redirect:/assessment-items/" + id + filter.query();
-        return PageRefusal.on(model).conflicts(flash, () -> back).attempt(() -> {
-            Workbench.Saved saved = workbench.saveItem(id, ExpectedVersion.ofForm(version),
-                    new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason,
-                            finding, recommendation), observations);
-            if ("next".equals(then)) {
-                TestItem item = service.item(id).item();
-                Workbench.Position p = workbench.position(item, filter);
-                if (p != null && p.next() != null) {
-                    flash.addFlashAttribute(saved.any() ? "savedOther" : "unchangedOther", item.position() + 1);
-                    return "redirect:/assessment-items/" + p.next() + filter.query();
-                }
-            }
-            flash.addFlashAttribute(saved.any() ? "saved" : "unchanged", true);
-            return back;
-        }, refusal -> itemPage(id, filter, model, PageRefusal.none(), new ItemForm(verdict, reason, riskLevel,
-                riskReason, noEvidenceReason, finding, recommendation, observations,
-                // the typed input comes back over the newer version: saving again is a deliberate replacement
-                refusal == null ? version
-                        : String.valueOf(refusal.formVersionOr(() -> service.item(id).item().version()))), null));
+        return PageRefusal.on(model)
+                .conflicts(flash, () -> back)
+                .attempt(
+                        () -> {
+                            Workbench.Saved saved = workbench.saveItem(
+                                    id,
+                                    ExpectedVersion.ofForm(version),
+                                    new AssessmentService.VerdictInput(
+                                            verdict,
+                                            reason,
+                                            riskLevel,
+                                            riskReason,
+                                            noEvidenceReason,
+                                            finding,
+                                            recommendation),
+                                    observations);
+                            if ("next".equals(then)) {
+                                TestItem item = service.item(id).item();
+                                Workbench.Position p = workbench.position(item, filter);
+                                if (p != null && p.next() != null) {
+                                    flash.addFlashAttribute(
+                                            saved.any() ? "savedOther" : "unchangedOther", item.position() + 1);
+                                    return "redirect:/assessment-items/" + p.next() + filter.query();
+                                }
+                            }
+                            flash.addFlashAttribute(saved.any() ? "saved" : "unchanged", true);
+                            return back;
+                        },
+                        refusal -> itemPage(
+                                id,
+                                filter,
+                                model,
+                                PageRefusal.none(),
+                                new ItemForm(
+                                        verdict,
+                                        reason,
+                                        riskLevel,
+                                        riskReason,
+                                        noEvidenceReason,
+                                        finding,
+                                        recommendation,
+                                        observations,
+                                        // the typed input comes back over the newer version: saving again is a
+                                        // deliberate replacement
+                                        refusal == null
+                                                ? version
+                                                : String.valueOf(refusal.formVersionOr(() ->
+                                                        service.item(id).item().version()))),
+                                null));
     }
 
     @PostMapping("/assessment-items/{id}/verdict")
     @PreAuthorize(AssessmentPages.WHO)
-    String verdict(@PathVariable UUID id, @RequestParam(required = false) Verdict verdict,
-                   @RequestParam(required = false) String reason, @RequestParam(required = false) RiskLevel riskLevel,
-                   @RequestParam(required = false) String riskReason,
-                   @RequestParam(required = false) String noEvidenceReason,
-                   @RequestParam(required = false) String finding,
-                   @RequestParam(required = false) String recommendation,
-                   @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
-        return onItem(id, model, flash, () -> service.recordVerdict(id, ExpectedVersion.ofForm(version),
-                new AssessmentService.VerdictInput(verdict, reason, riskLevel, riskReason, noEvidenceReason, finding,
-                        recommendation)));
+    String verdict(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Verdict verdict,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) RiskLevel riskLevel,
+            @RequestParam(required = false) String riskReason,
+            @RequestParam(required = false) String noEvidenceReason,
+            @RequestParam(required = false) String finding,
+            @RequestParam(required = false) String recommendation,
+            @RequestParam(required = false) String version,
+            Model model,
+            RedirectAttributes flash) {
+        return onItem(
+                id,
+                model,
+                flash,
+                () -> service.recordVerdict(
+                        id,
+                        ExpectedVersion.ofForm(version),
+                        new AssessmentService.VerdictInput(
+                                verdict, reason, riskLevel, riskReason, noEvidenceReason, finding, recommendation)));
     }
 
     @PostMapping("/assessment-items/{id}/observations")
     @PreAuthorize(AssessmentPages.WHO)
-    String observations(@PathVariable UUID id, @RequestParam(defaultValue = "") String observations,
-                        @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
-        return onItem(id, model, flash, () -> service.recordObservations(id, ExpectedVersion.ofForm(version),
-                observations));
+    String observations(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String observations,
+            @RequestParam(required = false) String version,
+            Model model,
+            RedirectAttributes flash) {
+        return onItem(
+                id, model, flash, () -> service.recordObservations(id, ExpectedVersion.ofForm(version), observations));
     }
 
     @PostMapping("/assessment-items/{id}/interviews")
     @PreAuthorize(AssessmentPages.WHO)
-    String interview(@PathVariable UUID id, @RequestParam(defaultValue = "") String interviewee,
-                     @RequestParam(defaultValue = "") String role, @RequestParam(required = false) String heldAt,
-                     @RequestParam(required = false) String notes, Model model, RedirectAttributes flash) {
+    String interview(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String interviewee,
+            @RequestParam(defaultValue = "") String role,
+            @RequestParam(required = false) String heldAt,
+            @RequestParam(required = false) String notes,
+            Model model,
+            RedirectAttributes flash) {
         return onItem(id, model, flash, () -> {
             java.time.Instant held = null;
             if (heldAt != null && !heldAt.isBlank()) {
                 try {
-                    held = LocalDateTime.parse(heldAt).atZone(AssessmentPages.ZONE).toInstant();
+                    held = LocalDateTime.parse(heldAt)
+                            .atZone(AssessmentPages.ZONE)
+                            .toInstant();
                 } catch (java.time.format.DateTimeParseException e) {
                     throw new ValidationException("heldAt", "assessment.error.heldAt");
                 }
@@ -211,12 +308,20 @@ class ItemPages {
 
     @PostMapping("/assessment-items/{id}/evidence")
     @PreAuthorize(AssessmentPages.WHO)
-    String upload(@PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file,
-                  @RequestParam(defaultValue = "false") boolean sharedWithProvider, Model model,
-                  RedirectAttributes flash) throws IOException {
+    String upload(
+            @PathVariable UUID id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(defaultValue = "false") boolean sharedWithProvider,
+            Model model,
+            RedirectAttributes flash)
+            throws IOException {
         byte[] content = file == null ? null : file.getBytes();
-        return onItem(id, model, flash, () -> evidence.upload(id, file == null ? null : file.getOriginalFilename(),
-                content, sharedWithProvider));
+        return onItem(
+                id,
+                model,
+                flash,
+                () -> evidence.upload(
+                        id, file == null ? null : file.getOriginalFilename(), content, sharedWithProvider));
     }
 
     /**
@@ -225,29 +330,46 @@ class ItemPages {
      */
     private String onItem(UUID id, Model model, RedirectAttributes flash, Runnable change) {
         // these single-purpose posts keep no typed input: the page shows the newer record and why nothing saved
-        return PageRefusal.on(model).conflicts(flash, () -> "redirect:/assessment-items/" + id).attempt(change,
-                () -> "redirect:/assessment-items/" + id,
-                () -> itemPage(id, ItemFilter.NONE, model, PageRefusal.none(), null, null));
+        return PageRefusal.on(model)
+                .conflicts(flash, () -> "redirect:/assessment-items/" + id)
+                .attempt(
+                        change,
+                        () -> "redirect:/assessment-items/" + id,
+                        () -> itemPage(id, ItemFilter.NONE, model, PageRefusal.none(), null, null));
     }
 
     @PostMapping("/remediations/{id}")
     @PreAuthorize(AssessmentPages.WHO)
-    String remediation(@PathVariable UUID id, @RequestParam(required = false) RemediationStatus status,
-                       @RequestParam(required = false) LocalDate dueDate, @RequestParam(required = false) String note,
-                       @RequestParam(required = false) String version, Model model, RedirectAttributes flash) {
+    String remediation(
+            @PathVariable UUID id,
+            @RequestParam(required = false) RemediationStatus status,
+            @RequestParam(required = false) LocalDate dueDate,
+            @RequestParam(required = false) String note,
+            @RequestParam(required = false) String version,
+            Model model,
+            RedirectAttributes flash) {
         Remediation r = remediations.get(id);
         String back = "redirect:/assessment-items/" + r.itemId();
         // the typed change comes back (over the task's newer version: saving again is deliberate)
-        return PageRefusal.on(model).conflicts(flash, () -> back)
-                .attempt(() -> remediations.update(id, ExpectedVersion.ofForm(version),
-                        new Remediations.Input(null, dueDate, status, note)), () -> back,
-                        () -> itemPage(r.itemId(), ItemFilter.NONE, model, PageRefusal.none(), null,
+        return PageRefusal.on(model)
+                .conflicts(flash, () -> back)
+                .attempt(
+                        () -> remediations.update(
+                                id,
+                                ExpectedVersion.ofForm(version),
+                                new Remediations.Input(null, dueDate, status, note)),
+                        () -> back,
+                        () -> itemPage(
+                                r.itemId(),
+                                ItemFilter.NONE,
+                                model,
+                                PageRefusal.none(),
+                                null,
                                 new RemediationForm(id, dueDate, status, note)));
     }
 
     /** What a user entered in a task's form, shown again when the change was refused. */
-    record RemediationForm(UUID id, LocalDate dueDate, RemediationStatus status, String note) {
-    }
+    record RemediationForm(UUID id, LocalDate dueDate, RemediationStatus status, String note) {}
 
     private boolean visible(UUID assessmentId) {
         try {

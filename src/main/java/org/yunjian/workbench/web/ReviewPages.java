@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,15 +13,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
-import org.yunjian.assessment.SubmissionCheck;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.SubmissionCheck;
 import org.yunjian.review.Reviews;
-import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
-import org.yunjian.shared.Texts;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.VersionRefusal;
 
 /**
@@ -48,30 +47,44 @@ class ReviewPages {
     /** The first {@value #MISSING_SHOWN} items a refused submission lists and how many there are, for the page. */
     /** The forms of the assessment page's review section, as {@link PageRefusal#ERRORS_IN}. */
     static final String REVIEW = "review";
+
     static final String TEAM = "team";
 
     static void flashMissing(RedirectAttributes flash, Reviews.SubmissionRefused e) {
-        flash.addFlashAttribute("missing", e.missing().subList(0, Math.min(MISSING_SHOWN, e.missing().size())));
+        flash.addFlashAttribute(
+                "missing",
+                e.missing().subList(0, Math.min(MISSING_SHOWN, e.missing().size())));
         flash.addFlashAttribute("missingTotal", e.missing().size());
     }
 
     @PostMapping("/assessments/{id}/team")
     @PreAuthorize(AssessmentPages.WHO)
-    String team(@PathVariable UUID id, @RequestParam(required = false) List<UUID> testers,
-                @RequestParam(required = false) UUID reviewer, @RequestParam(required = false) UUID approver,
-                @RequestParam(required = false) String version, RedirectAttributes flash) {
+    String team(
+            @PathVariable UUID id,
+            @RequestParam(required = false) List<UUID> testers,
+            @RequestParam(required = false) UUID reviewer,
+            @RequestParam(required = false) UUID approver,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         // refused, the chosen team comes back (over the newer version: saving again is a deliberate replacement)
-        return PageRefusal.on(flash).in(TEAM).conflicts()
+        return PageRefusal.on(flash)
+                .in(TEAM)
+                .conflicts()
                 .fields(errors -> Map.of(TEAM, String.join(" ", errors.values())))
                 .keep(e -> flash.addFlashAttribute("reviewVersion", version(id, e)))
-                .attempt(() -> {
-                    reviews.setTeam(id, ExpectedVersion.ofForm(version),
-                            new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
-                    flash.addFlashAttribute("teamSaved", true);
-                }, () -> back(id), () -> {
-                    flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
-                    return back(id);
-                });
+                .attempt(
+                        () -> {
+                            reviews.setTeam(
+                                    id,
+                                    ExpectedVersion.ofForm(version),
+                                    new Reviews.TeamInput(testers == null ? List.of() : testers, reviewer, approver));
+                            flash.addFlashAttribute("teamSaved", true);
+                        },
+                        () -> back(id),
+                        () -> {
+                            flash.addFlashAttribute("teamInput", new Reviews.TeamInput(testers, reviewer, approver));
+                            return back(id);
+                        });
     }
 
     /**
@@ -80,9 +93,13 @@ class ReviewPages {
      */
     @GetMapping("/assessments/{id}/review/missing")
     @PreAuthorize(AssessmentPages.WHO)
-    String missing(@PathVariable UUID id, @RequestParam(required = false) String q,
-                   @RequestParam(required = false) String gap, @RequestParam(required = false) String page,
-                   @RequestParam(required = false) String size, Model model) {
+    String missing(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String gap,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
         var query = ListFilters.Query.of(q, "gap", gap, SubmissionCheck.Gap.class, page, size);
         Paged<Reviews.MissingItem> shown = reviews.missing(id, query.text(), query.choice(), query.page());
         model.addAttribute("a", assessments.access(id).assessment());
@@ -96,16 +113,20 @@ class ReviewPages {
 
     @PostMapping("/assessments/{id}/review/submit")
     @PreAuthorize(AssessmentPages.WHO)
-    String submit(@PathVariable UUID id, @RequestParam(required = false) String version,
-                  RedirectAttributes flash) {
-        return refusal(flash, id).step(VersionRefusal.Action.SUBMIT).attempt(() -> {
-            try {
-                reviews.submit(id, ExpectedVersion.ofForm(version));
-            } catch (Reviews.SubmissionRefused e) {
-                flashMissing(flash, e); // with the alert: what keeps the assessment from review
-                throw e;
-            }
-        }, () -> back(id), () -> back(id));
+    String submit(@PathVariable UUID id, @RequestParam(required = false) String version, RedirectAttributes flash) {
+        return refusal(flash, id)
+                .step(VersionRefusal.Action.SUBMIT)
+                .attempt(
+                        () -> {
+                            try {
+                                reviews.submit(id, ExpectedVersion.ofForm(version));
+                            } catch (Reviews.SubmissionRefused e) {
+                                flashMissing(flash, e); // with the alert: what keeps the assessment from review
+                                throw e;
+                            }
+                        },
+                        () -> back(id),
+                        () -> back(id));
     }
 
     /** The reviewer's comments come as {@code comment-<itemId>} fields, the general one as {@code comment}. */
@@ -122,38 +143,63 @@ class ReviewPages {
                 }
             }
         });
-        return act(id, flash, form, null, () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")),
-                perItem, form.get("comment")));
+        return act(
+                id,
+                flash,
+                form,
+                null,
+                () -> reviews.sendBack(id, ExpectedVersion.ofForm(form.get("version")), perItem, form.get("comment")));
     }
 
     @PostMapping("/assessments/{id}/review/approve")
     @PreAuthorize(AssessmentPages.WHO)
-    String approveReview(@PathVariable UUID id, @RequestParam(required = false) String comment,
-                         @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return act(id, flash, Map.of("approveComment", comment == null ? "" : comment), approval(comment),
+    String approveReview(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
+        return act(
+                id,
+                flash,
+                Map.of("approveComment", comment == null ? "" : comment),
+                approval(comment),
                 () -> reviews.approveReview(id, ExpectedVersion.ofForm(version), comment));
     }
 
     @PostMapping("/assessments/{id}/review/approve-report")
     @PreAuthorize(AssessmentPages.WHO)
-    String approveReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
-                         @RequestParam(defaultValue = "false") boolean confirm,
-                         @RequestParam(required = false) String version, RedirectAttributes flash) {
+    String approveReport(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         if (!confirm) {
             reviews.requireApprover(id);
             flash.addFlashAttribute(PageRefusal.CONFLICT, Texts.get("assessment.confirm.missing"));
             flash.addFlashAttribute(PageRefusal.ERRORS_IN, REVIEW);
             return back(id);
         }
-        return act(id, flash, Map.of("approveReportComment", comment == null ? "" : comment), approval(comment),
+        return act(
+                id,
+                flash,
+                Map.of("approveReportComment", comment == null ? "" : comment),
+                approval(comment),
                 () -> reviews.approveReport(id, ExpectedVersion.ofForm(version), comment));
     }
 
     @PostMapping("/assessments/{id}/review/return")
     @PreAuthorize(AssessmentPages.WHO)
-    String returnReport(@PathVariable UUID id, @RequestParam(required = false) String comment,
-                        @RequestParam(required = false) String version, RedirectAttributes flash) {
-        return act(id, flash, Map.of("returnComment", comment == null ? "" : comment), null,
+    String returnReport(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
+        return act(
+                id,
+                flash,
+                Map.of("returnComment", comment == null ? "" : comment),
+                null,
                 () -> reviews.returnReport(id, ExpectedVersion.ofForm(version), comment));
     }
 
@@ -164,8 +210,11 @@ class ReviewPages {
      */
     @PostMapping("/review-comments/{id}/resolve")
     @PreAuthorize(AssessmentPages.WHO)
-    String resolve(@PathVariable UUID id, @RequestParam(defaultValue = "") String back,
-                   @RequestParam(required = false) String version, RedirectAttributes flash) {
+    String resolve(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String back,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
         Reviews.Comment c = reviews.comment(id);
         // the item page shows the alert at its top, the assessment page in its review section
         boolean item = "item".equals(back);
@@ -181,7 +230,9 @@ class ReviewPages {
      * assessment changed after it was opened, or it named none), the forms name the current version.
      */
     private PageRefusal refusal(RedirectAttributes flash, UUID id) {
-        return PageRefusal.on(flash).in(REVIEW).conflicts()
+        return PageRefusal.on(flash)
+                .in(REVIEW)
+                .conflicts()
                 .keep(e -> flash.addFlashAttribute("reviewVersion", version(id, e)));
     }
 
@@ -198,8 +249,8 @@ class ReviewPages {
         return comment == null || comment.isBlank() ? VersionRefusal.Action.APPROVE : null;
     }
 
-    private String act(UUID id, RedirectAttributes flash, Map<String, String> input,
-                       VersionRefusal.Action step, Runnable action) {
+    private String act(
+            UUID id, RedirectAttributes flash, Map<String, String> input, VersionRefusal.Action step, Runnable action) {
         return refusal(flash, id).step(step).attempt(action, () -> back(id), () -> {
             flash.addFlashAttribute("reviewInput", new HashMap<>(input));
             return back(id);

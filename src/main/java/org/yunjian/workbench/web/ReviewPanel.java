@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.Records;
 import org.yunjian.review.Reviews;
 
@@ -43,16 +42,20 @@ class ReviewPanel {
         model.addAttribute("team", reviews.team(access.assessment()));
         model.addAttribute("reviewActor", Reviews.actor(access));
         model.addAttribute("mayChangeTeam", Reviews.mayChangeTeam(access));
-        model.addAttribute("teamCandidates", Reviews.mayChangeTeam(access)
-                ? service.assessorCandidates(access.assessment().assessorOrgId()) : List.of());
+        model.addAttribute(
+                "teamCandidates",
+                Reviews.mayChangeTeam(access)
+                        ? service.assessorCandidates(access.assessment().assessorOrgId())
+                        : List.of());
         model.addAttribute("reviewHistory", reviews.history(id));
         List<Reviews.Comment> comments = reviews.comments(id);
         model.addAttribute("reviewComments", comments);
-        model.addAttribute("openComments", comments.stream().filter(Reviews.Comment::open).count());
+        model.addAttribute(
+                "openComments", comments.stream().filter(Reviews.Comment::open).count());
         boolean reviewing = access.assessment().status() == AssessmentStatus.IN_REVIEW
                 && access.relations().contains(Access.Relation.REVIEWER);
-        List<Records.TestItem> items = reviewing || !comments.isEmpty() ? service.items(id, null, null, null)
-                : List.of();
+        List<Records.TestItem> items =
+                reviewing || !comments.isEmpty() ? service.items(id, null, null, null) : List.of();
         model.addAttribute("reviewItems", reviewing ? items : List.of());
         Map<UUID, Records.TestItem> byId = items.stream().collect(Collectors.toMap(Records.TestItem::id, i -> i));
         model.addAttribute("itemsById", byId);

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,16 +14,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.AssessmentService;
+import org.yunjian.shared.paging.PageRequest;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.workbench.internal.ItemFilter;
 import org.yunjian.workbench.internal.Workbench;
-import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.shared.paging.PageRequest;
 
 /**
  * Table mode: verdicts, risk levels and reasons of many items in one form, entered with the keyboard (tab goes
@@ -46,27 +45,56 @@ class TablePages {
      * What was typed in one row, shown again when the row was refused; {@code version}: the item's version the row
      * replaces (after a stale refusal, the newer one, so saving again is deliberate).
      */
-    record TableRow(String verdict, String risk, String reason, String riskReason, String finding,
-                    String recommendation, String version) {
+    record TableRow(
+            String verdict,
+            String risk,
+            String reason,
+            String riskReason,
+            String finding,
+            String recommendation,
+            String version) {
         TableRow withVersion(Long v) {
-            return new TableRow(verdict, risk, reason, riskReason, finding, recommendation,
+            return new TableRow(
+                    verdict,
+                    risk,
+                    reason,
+                    riskReason,
+                    finding,
+                    recommendation,
                     v == null ? version : String.valueOf(v));
         }
     }
 
     @GetMapping("/assessments/{id}/table")
     @PreAuthorize(AssessmentPages.WHO)
-    String table(@PathVariable UUID id, @RequestParam(required = false) String layer,
-                 @RequestParam(required = false) String controlPoint, @RequestParam(required = false) ItemSide side,
-                 @RequestParam(required = false) String verdict, @RequestParam(required = false) String q,
-                 @RequestParam(required = false) String page, @RequestParam(required = false) String size,
-                 Model model) {
-        return page(id, new ItemFilter(layer, controlPoint, side, verdict, q), WorkbenchView.page(page, size), model,
-                Map.of(), Map.of(), null);
+    String table(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String layer,
+            @RequestParam(required = false) String controlPoint,
+            @RequestParam(required = false) ItemSide side,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model) {
+        return page(
+                id,
+                new ItemFilter(layer, controlPoint, side, verdict, q),
+                WorkbenchView.page(page, size),
+                model,
+                Map.of(),
+                Map.of(),
+                null);
     }
 
-    private String page(UUID id, ItemFilter filter, PageRequest page, Model model, Map<Integer, TableRow> typed,
-                        Map<String, String> errors, Workbench.BatchResult result) {
+    private String page(
+            UUID id,
+            ItemFilter filter,
+            PageRequest page,
+            Model model,
+            Map<Integer, TableRow> typed,
+            Map<String, String> errors,
+            Workbench.BatchResult result) {
         Access access = service.access(id);
         model.addAttribute("a", access.assessment());
         model.addAttribute("access", access);
@@ -79,7 +107,8 @@ class TablePages {
             model.addAttribute("refusedRows", java.util.Set.of());
         }
         model.addAttribute("result", result);
-        model.addAttribute("editable", access.mayAssess() && access.assessment().status().isOpen());
+        model.addAttribute(
+                "editable", access.mayAssess() && access.assessment().status().isOpen());
         return "assessment/table";
     }
 
@@ -93,8 +122,11 @@ class TablePages {
      */
     @PostMapping("/assessments/{id}/table")
     @PreAuthorize(AssessmentPages.WHO)
-    String save(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model,
-                RedirectAttributes flash) {
+    String save(
+            @PathVariable UUID id,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes flash) {
         ItemFilter filter = ItemFilter.parse(form.getFirst("filter"));
         PageRequest page = WorkbenchView.page(form.getFirst("page"), form.getFirst("size"));
         Map<Integer, UUID> byNumber = new HashMap<>();
@@ -112,20 +144,32 @@ class TablePages {
             if (item == null || numbers.containsKey(item)) {
                 continue;
             }
-            TableRow t = new TableRow(form.getFirst("verdict-" + number), form.getFirst("risk-" + number),
-                    form.getFirst("reason-" + number), form.getFirst("riskReason-" + number),
-                    form.getFirst("finding-" + number), form.getFirst("recommendation-" + number),
+            TableRow t = new TableRow(
+                    form.getFirst("verdict-" + number),
+                    form.getFirst("risk-" + number),
+                    form.getFirst("reason-" + number),
+                    form.getFirst("riskReason-" + number),
+                    form.getFirst("finding-" + number),
+                    form.getFirst("recommendation-" + number),
                     form.getFirst("version-" + number));
             numbers.put(item, number);
             typedByNumber.put(number, t);
-            rows.add(new Workbench.BatchRow(item, enumOf(Verdict.class, t.verdict()), t.reason(),
-                    enumOf(RiskLevel.class, t.risk()), t.riskReason(), t.finding(), t.recommendation(),
+            rows.add(new Workbench.BatchRow(
+                    item,
+                    enumOf(Verdict.class, t.verdict()),
+                    t.reason(),
+                    enumOf(RiskLevel.class, t.risk()),
+                    t.riskReason(),
+                    t.finding(),
+                    t.recommendation(),
                     ExpectedVersion.ofForm(t.version()).field()));
         }
         // a row named no version, so nothing was saved: the table again with every row's input kept over the
         // versions stored now and the clear alert, as a stale form comes back
-        return PageRefusal.on(model).conflicts(flash, () -> "redirect:/assessments/" + id + "/table" + filter.query())
-                .attempt(() -> saved(id, filter, page, model, flash, typedByNumber, workbench.applyBatch(id, rows)),
+        return PageRefusal.on(model)
+                .conflicts(flash, () -> "redirect:/assessments/" + id + "/table" + filter.query())
+                .attempt(
+                        () -> saved(id, filter, page, model, flash, typedByNumber, workbench.applyBatch(id, rows)),
                         () -> {
                             Map<Integer, TableRow> kept = new HashMap<>();
                             typedByNumber.forEach((n, t) -> kept.put(n, t.withVersion(storedVersions.get(n))));
@@ -134,8 +178,14 @@ class TablePages {
     }
 
     /** All rows saved: back to the table with the counts; else the table again with the refused rows in place. */
-    private String saved(UUID id, ItemFilter filter, PageRequest page, Model model, RedirectAttributes flash,
-                         Map<Integer, TableRow> typedByNumber, Workbench.BatchResult result) {
+    private String saved(
+            UUID id,
+            ItemFilter filter,
+            PageRequest page,
+            Model model,
+            RedirectAttributes flash,
+            Map<Integer, TableRow> typedByNumber,
+            Workbench.BatchResult result) {
         Map<Integer, TableRow> typed = new HashMap<>();
         // each refused row's errors under its own field names: rows[<number>].<field>
         Map<String, String> errors = new java.util.LinkedHashMap<>();

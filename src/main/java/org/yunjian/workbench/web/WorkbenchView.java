@@ -3,11 +3,11 @@ package org.yunjian.workbench.web;
 import org.springframework.ui.Model;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.workbench.internal.ItemFilter;
-import org.yunjian.workbench.internal.Workbench;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
+import org.yunjian.workbench.internal.ItemFilter;
+import org.yunjian.workbench.internal.Workbench;
 
 /**
  * What the item list and table mode both show: the filter, one page of rows with the pager and totals, progress.
@@ -19,8 +19,7 @@ final class WorkbenchView {
     /** Rows per page unless {@code size} says otherwise: a whole 等保 L3 assessment (78 items) fits on one. */
     static final int PAGE_SIZE = 100;
 
-    private WorkbenchView() {
-    }
+    private WorkbenchView() {}
 
     /** The page asked for: {@code page} from 1, {@code size} 1-200 (default {@value #PAGE_SIZE}); bad: a 400. */
     static PageRequest page(String page, String size) {

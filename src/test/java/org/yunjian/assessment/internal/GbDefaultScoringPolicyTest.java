@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.ScoreResult;
@@ -30,7 +29,8 @@ class GbDefaultScoringPolicyTest {
 
     @Test
     void scoresPartiallyCompliantItemAsHalf() {
-        ScoreResult r = policy.score(List.of(new ScoredItem("a", "L", "C", Verdict.COMPLIANT, null),
+        ScoreResult r = policy.score(List.of(
+                new ScoredItem("a", "L", "C", Verdict.COMPLIANT, null),
                 new ScoredItem("b", "L", "C", Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW)));
         assertThat(r.complianceRate()).isEqualTo(75.0);
     }
@@ -103,8 +103,7 @@ class GbDefaultScoringPolicyTest {
                 new ScoredItem("2", "安全通信网络", "网络架构", Verdict.PARTIALLY_COMPLIANT, RiskLevel.LOW),
                 new ScoredItem("3", "安全通信网络", "网络架构", null, null),
                 new ScoredItem("4", "安全区域边界", "访问控制", Verdict.NON_COMPLIANT, RiskLevel.LOW)));
-        assertThat(r.byLayer()).extracting(ScoreResult.Group::name)
-                .containsExactly("安全物理环境", "安全通信网络", "安全区域边界");
+        assertThat(r.byLayer()).extracting(ScoreResult.Group::name).containsExactly("安全物理环境", "安全通信网络", "安全区域边界");
         assertThat(r.byLayer().get(1).rate()).isEqualTo(50.0);
         assertThat(r.byLayer().get(1).pending()).isEqualTo(1);
         assertThat(r.pending()).isEqualTo(1);

@@ -6,7 +6,6 @@ import static org.yunjian.assessment.internal.GbDefaultScoringPolicyTest.items;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,13 +38,13 @@ class Mlps2025ScoringPolicyTest {
      */
     @ParameterizedTest(name = "{0} compliant, {1} low, {2} medium, {3} high → {4}")
     @CsvSource({
-            "100, 0, 0, 0, CONFORMS",            // no finding at all: conforms
-            "99, 1, 0, 0, BASICALLY_CONFORMS",   // a single low-risk finding stops 符合 (v1 called this 符合)
-            "90, 10, 0, 0, BASICALLY_CONFORMS",  // 90 %, low risks only: basically conforms (v1: conforms)
-            "95, 4, 1, 0, BASICALLY_CONFORMS",   // one medium risk stops 符合 whatever the rate
-            "70, 30, 0, 0, BASICALLY_CONFORMS",  // exactly 70 %: basically conforms
-            "69, 31, 0, 0, DOES_NOT_CONFORM",    // 69 %: below the 基本符合 rate
-            "99, 0, 0, 1, DOES_NOT_CONFORM",     // one high risk: does not conform whatever the rate
+        "100, 0, 0, 0, CONFORMS", // no finding at all: conforms
+        "99, 1, 0, 0, BASICALLY_CONFORMS", // a single low-risk finding stops 符合 (v1 called this 符合)
+        "90, 10, 0, 0, BASICALLY_CONFORMS", // 90 %, low risks only: basically conforms (v1: conforms)
+        "95, 4, 1, 0, BASICALLY_CONFORMS", // one medium risk stops 符合 whatever the rate
+        "70, 30, 0, 0, BASICALLY_CONFORMS", // exactly 70 %: basically conforms
+        "69, 31, 0, 0, DOES_NOT_CONFORM", // 69 %: below the 基本符合 rate
+        "99, 0, 0, 1, DOES_NOT_CONFORM", // one high risk: does not conform whatever the rate
     })
     void concludesAtEachDefaultThreshold(int compliant, int low, int medium, int high, Conclusion expected) {
         assertThat(policy.score(mix(compliant, low, medium, high)).conclusion()).isEqualTo(expected);
@@ -57,7 +56,8 @@ class Mlps2025ScoringPolicyTest {
         assertThat(r.conclusion()).isEqualTo(Conclusion.BASICALLY_CONFORMS);
         assertThat(r.reasons().get(0).key()).isEqualTo("report.reason2025.basicByFindings");
         assertThat(r.reasons().get(0).text(org.yunjian.shared.Texts.CHINESE)).contains("低风险问题 1 个");
-        assertThat(policy.score(mix(20, 0, 0, 0)).reasons().get(0).key()).isEqualTo("report.reason2025.conformsNoFinding");
+        assertThat(policy.score(mix(20, 0, 0, 0)).reasons().get(0).key())
+                .isEqualTo("report.reason2025.conformsNoFinding");
     }
 
     @Test
@@ -75,8 +75,9 @@ class Mlps2025ScoringPolicyTest {
         var r = policy.score(mix(10, 0, 0, 0));
         assertThat(r.policyId()).isEqualTo("mlps-2025");
         assertThat(r.policyVersion()).isEqualTo("v2");
-        assertThat(r.reasons()).extracting(m -> m.key()).contains("report.reason2025.conformsNoFinding",
-                "report.reason2025.thresholds");
+        assertThat(r.reasons())
+                .extracting(m -> m.key())
+                .contains("report.reason2025.conformsNoFinding", "report.reason2025.thresholds");
     }
 
     @Test
@@ -104,10 +105,14 @@ class Mlps2025ScoringPolicyTest {
 
     @Test
     void contractsSinceTheCutoffTakeThe2025TemplateAndOlderOnesMayTake2021() {
-        assertThat(ReportTemplate.forContract(java.time.LocalDate.of(2025, 3, 19))).isEqualTo(ReportTemplate.T2021);
-        assertThat(ReportTemplate.forContract(java.time.LocalDate.of(2025, 3, 20))).isEqualTo(ReportTemplate.T2025);
+        assertThat(ReportTemplate.forContract(java.time.LocalDate.of(2025, 3, 19)))
+                .isEqualTo(ReportTemplate.T2021);
+        assertThat(ReportTemplate.forContract(java.time.LocalDate.of(2025, 3, 20)))
+                .isEqualTo(ReportTemplate.T2025);
         assertThat(ReportTemplate.forContract(null)).isEqualTo(ReportTemplate.T2025);
-        assertThat(ReportTemplate.T2021.allowedFor(java.time.LocalDate.of(2025, 3, 20))).isFalse();
-        assertThat(ReportTemplate.T2025.allowedFor(java.time.LocalDate.of(2024, 1, 1))).isTrue();
+        assertThat(ReportTemplate.T2021.allowedFor(java.time.LocalDate.of(2025, 3, 20)))
+                .isFalse();
+        assertThat(ReportTemplate.T2025.allowedFor(java.time.LocalDate.of(2024, 1, 1)))
+                .isTrue();
     }
 }

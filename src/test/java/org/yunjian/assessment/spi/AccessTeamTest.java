@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
@@ -31,15 +30,38 @@ class AccessTeamTest {
     private final UUID colleague = UUID.randomUUID();
 
     private AssessmentInfo assessment(List<UUID> testers) {
-        return new AssessmentInfo(UUID.randomUUID(), "a", UUID.randomUUID(), body, AssessorKind.THIRD_PARTY,
-                AssessmentStatus.IN_PROGRESS, testers, List.of(reviewer), List.of(approver), List.of("MLPS-L3"), now,
-                now, null, null);
+        return new AssessmentInfo(
+                UUID.randomUUID(),
+                "a",
+                UUID.randomUUID(),
+                body,
+                AssessorKind.THIRD_PARTY,
+                AssessmentStatus.IN_PROGRESS,
+                testers,
+                List.of(reviewer),
+                List.of(approver),
+                List.of("MLPS-L3"),
+                now,
+                now,
+                null,
+                null);
     }
 
     private CloudSystem system(AssessmentInfo a) {
-        return new CloudSystem(a.systemId(), "s", UUID.randomUUID(), 3, DeploymentModel.values()[0],
-                ServiceModel.values()[0], Industry.values()[0], DataClassification.values()[0], List.of("北京"),
-                UUID.randomUUID(), List.of(), now, now);
+        return new CloudSystem(
+                a.systemId(),
+                "s",
+                UUID.randomUUID(),
+                3,
+                DeploymentModel.values()[0],
+                ServiceModel.values()[0],
+                Industry.values()[0],
+                DataClassification.values()[0],
+                List.of("北京"),
+                UUID.randomUUID(),
+                List.of(),
+                now,
+                now);
     }
 
     private java.util.Set<Relation> relations(AssessmentInfo a, UUID user) {
@@ -50,10 +72,12 @@ class AccessTeamTest {
     void reviewerAndApproverAreNeverTestersEvenWhileNoTesterIsAssigned() {
         AssessmentInfo open = assessment(List.of());
         assertThat(relations(open, colleague)).contains(Relation.ASSESSOR);
-        assertThat(relations(open, reviewer)).contains(Relation.REVIEWER).doesNotContain(Relation.ASSESSOR,
-                Relation.APPROVER);
-        assertThat(relations(open, approver)).contains(Relation.APPROVER).doesNotContain(Relation.ASSESSOR,
-                Relation.REVIEWER);
+        assertThat(relations(open, reviewer))
+                .contains(Relation.REVIEWER)
+                .doesNotContain(Relation.ASSESSOR, Relation.APPROVER);
+        assertThat(relations(open, approver))
+                .contains(Relation.APPROVER)
+                .doesNotContain(Relation.ASSESSOR, Relation.REVIEWER);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +21,7 @@ class AnchorExportLocationTest {
 
     @TempDir
     Path tmp;
+
     private Locale before;
 
     @BeforeEach
@@ -41,9 +41,11 @@ class AnchorExportLocationTest {
         Path data = Files.createDirectories(tmp.resolve("data"));
         assertThatThrownBy(() -> AnchorExport.requireSecondLocation(null, keys, data, true))
                 .isInstanceOf(KeyDirectory.KeyDirectoryException.class)
-                .hasMessageContaining("YUNJIAN_AUDIT_ANCHOR_EXPORT").hasMessageContaining("refuses to start");
-        assertThatThrownBy(() -> AnchorExport.requireSecondLocation(keys.resolve("audit-anchors.jsonl"), keys, data,
-                true)).isInstanceOf(KeyDirectory.KeyDirectoryException.class)
+                .hasMessageContaining("YUNJIAN_AUDIT_ANCHOR_EXPORT")
+                .hasMessageContaining("refuses to start");
+        assertThatThrownBy(
+                        () -> AnchorExport.requireSecondLocation(keys.resolve("audit-anchors.jsonl"), keys, data, true))
+                .isInstanceOf(KeyDirectory.KeyDirectoryException.class)
                 .hasMessageContaining(keys.resolve("audit-anchors.jsonl").toString());
         assertThatThrownBy(() -> AnchorExport.requireSecondLocation(data.resolve("a/anchors.jsonl"), keys, data, true))
                 .isInstanceOf(KeyDirectory.KeyDirectoryException.class);
@@ -58,8 +60,9 @@ class AnchorExportLocationTest {
     @Test
     void developmentAndDemoOnlyWarn() throws Exception {
         Path keys = Files.createDirectories(tmp.resolve("keys"));
-        assertThatCode(() -> AnchorExport.requireSecondLocation(keys.resolve("audit-anchors.jsonl"), keys,
-                tmp.resolve("data"), false)).doesNotThrowAnyException();
+        assertThatCode(() -> AnchorExport.requireSecondLocation(
+                        keys.resolve("audit-anchors.jsonl"), keys, tmp.resolve("data"), false))
+                .doesNotThrowAnyException();
         assertThatCode(() -> AnchorExport.requireSecondLocation(null, keys, tmp.resolve("data"), false))
                 .doesNotThrowAnyException();
     }

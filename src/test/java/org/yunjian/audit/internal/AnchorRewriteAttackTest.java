@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,14 +40,19 @@ class AnchorRewriteAttackTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     CliRunner cliRunner;
+
     @Autowired
     HeadWitness witness;
+
     @Autowired
     AuditProperties properties;
+
     @Autowired
     AuditLog auditLog;
+
     JdbcClient jdbc;
 
     @Autowired
@@ -68,7 +72,10 @@ class AnchorRewriteAttackTest {
         publish(events, 140);
         auditLog.anchorNow();
         publish(events, ENTRIES - 420);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_anchor").query(Long.class).single()).isEqualTo(7);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_anchor")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(7);
         assertThat(cli(cliRunner, "audit", "verify").exitCode()).isZero();
     }
 
@@ -79,26 +86,41 @@ class AnchorRewriteAttackTest {
 
     @Test
     void rewritingTheWholeChainWithTheHmacKeyAndDeletingTheAnchorsIsDetected() throws Exception {
-        assertThat(Files.readAllLines(properties.anchorExport(), StandardCharsets.UTF_8)).hasSize(7);
+        assertThat(Files.readAllLines(properties.anchorExport(), StandardCharsets.UTF_8))
+                .hasSize(7);
         rewriteEveryEntryWithTheStolenHmacKey();
         jdbc.sql("DELETE FROM audit_anchor").update();
 
         CliResult r = cli(cliRunner, "audit", "verify");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: anchor at entry 100 missing: an anchor signed by the anchor key is "
+        assertThat(r.out())
+                .contains("first problem: anchor at entry 100 missing: an anchor signed by the anchor key is "
                         + "required every 100 entries (deleted anchors, or the chain was rewritten)")
-                .contains("also: anchor at entry 200 missing").contains("also: anchor at entry 400 missing")
+                .contains("also: anchor at entry 200 missing")
+                .contains("also: anchor at entry 400 missing")
                 .doesNotContain("modified"); // every MAC verifies: only the anchors can tell
 
         // the anchors exported to the append-only file still pin the original entries
-        CliResult withExport = cli(cliRunner, "audit", "verify", "--anchors", properties.anchorExport().toString());
+        CliResult withExport = cli(
+                cliRunner,
+                "audit",
+                "verify",
+                "--anchors",
+                properties.anchorExport().toString());
         assertThat(withExport.exitCode()).isEqualTo(1);
         assertThat(withExport.out())
                 .contains("anchor at entry 100 is in the anchor export but not in the database (deleted)")
                 .contains("anchor at entry 100: its MAC does not match entry 100")
                 .contains("anchor at entry 420 is in the anchor export but not in the database (deleted)");
-        CliResult zh = cli(cliRunner, Texts.CHINESE, "audit", "verify", "--anchors", properties.anchorExport().toString());
-        assertThat(zh.out()).contains("第一个问题：第 100 条记录处的锚点与该记录不符：锚点中的 MAC 不是第 100 条记录的 MAC")
+        CliResult zh = cli(
+                cliRunner,
+                Texts.CHINESE,
+                "audit",
+                "verify",
+                "--anchors",
+                properties.anchorExport().toString());
+        assertThat(zh.out())
+                .contains("第一个问题：第 100 条记录处的锚点与该记录不符：锚点中的 MAC 不是第 100 条记录的 MAC")
                 .contains("另一个问题：第 100 条记录处的锚点在锚点导出文件中存在，但数据库中已没有（被删除）");
     }
 
@@ -108,19 +130,26 @@ class AnchorRewriteAttackTest {
         KeyPair attacker = Sm2.generateKeyPair();
         Signer forger = Signer.of(attacker.getPrivate());
         String attackerKeyId = AuditKeys.keyIdOf(attacker.getPublic());
-        String genuineKeyId = jdbc.sql("SELECT key_id FROM audit_anchor WHERE seq = 100").query(String.class).single();
+        String genuineKeyId = jdbc.sql("SELECT key_id FROM audit_anchor WHERE seq = 100")
+                .query(String.class)
+                .single();
         for (AuditAnchor a : new AuditRepository(jdbc).anchors()) {
-            String mac = jdbc.sql("SELECT mac FROM audit_event WHERE seq = ?").param(a.seq()).query(String.class).single();
+            String mac = jdbc.sql("SELECT mac FROM audit_event WHERE seq = ?")
+                    .param(a.seq())
+                    .query(String.class)
+                    .single();
             // one anchor claims the genuine key id, the others admit the attacker's
             String keyId = a.seq() == 100 ? genuineKeyId : attackerKeyId;
             String signature = Hex.encode(forger.sign(Canonical.anchor(a.seq(), mac, a.createdAt(), keyId)));
             jdbc.sql("UPDATE audit_anchor SET mac = ?, key_id = ?, signature = ? WHERE seq = ?")
-                    .params(mac, keyId, signature, a.seq()).update();
+                    .params(mac, keyId, signature, a.seq())
+                    .update();
         }
 
         CliResult r = cli(cliRunner, "audit", "verify");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: anchor at entry 100: bad signature")
+        assertThat(r.out())
+                .contains("first problem: anchor at entry 100: bad signature")
                 .contains("anchor at entry 200: bad signature (signed by unknown key " + attackerKeyId + ")");
     }
 
@@ -128,7 +157,9 @@ class AnchorRewriteAttackTest {
     void anAuditorPinsThePublicKeyAndRefusesAnchorsOfAnyOtherKey(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         Path genuine = properties.keyDir().resolve(AuditKeys.PUBLIC_FILE);
-        assertThat(cli(cliRunner, "audit", "verify", "--public-key", genuine.toString()).exitCode()).isZero();
+        assertThat(cli(cliRunner, "audit", "verify", "--public-key", genuine.toString())
+                        .exitCode())
+                .isZero();
 
         Path other = tmp.resolve("other.pub.pem");
         Files.writeString(other, Pem.writePublicKey(Sm2.generateKeyPair().getPublic()));
@@ -138,27 +169,47 @@ class AnchorRewriteAttackTest {
 
         // an anchor changed in the database differs from its exported copy
         jdbc.sql("UPDATE audit_anchor SET created_at = ? WHERE seq = 200")
-                .param(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z")).update();
-        CliResult changed = cli(cliRunner, "audit", "verify", "--anchors", properties.anchorExport().toString());
+                .param(java.time.OffsetDateTime.parse("2020-01-01T00:00:00Z"))
+                .update();
+        CliResult changed = cli(
+                cliRunner,
+                "audit",
+                "verify",
+                "--anchors",
+                properties.anchorExport().toString());
         assertThat(changed.exitCode()).isEqualTo(1);
-        assertThat(changed.out()).contains("anchor at entry 200 differs from its copy in the anchor export")
+        assertThat(changed.out())
+                .contains("anchor at entry 200 differs from its copy in the anchor export")
                 .contains("anchor at entry 200: bad signature");
     }
 
     /** The attacker's rewrite: entry 5 says something else, and every MAC from there on is recomputed. */
     private void rewriteEveryEntryWithTheStolenHmacKey() throws Exception {
-        HmacSm3 stolen = HmacSm3.withKey(Hex.decode(Files.readString(
-                properties.keyDir().resolve(AuditKeys.HMAC_FILE), StandardCharsets.UTF_8).strip()));
+        HmacSm3 stolen = HmacSm3.withKey(
+                Hex.decode(Files.readString(properties.keyDir().resolve(AuditKeys.HMAC_FILE), StandardCharsets.UTF_8)
+                        .strip()));
         List<AuditEntry> entries = new AuditRepository(jdbc).allEntries();
         assertThat(entries).hasSize(ENTRIES);
         String prev = Canonical.GENESIS;
         for (AuditEntry e : entries) {
             String detail = e.seq() == 5 ? "nothing happened here" : e.detail();
-            AuditEntry changed = new AuditEntry(e.seq(), e.occurredAt(), e.username(), e.organizationId(),
-                    e.sourceAddress(), e.action(), e.objectType(), e.objectId(), e.outcome(), detail, prev, null);
+            AuditEntry changed = new AuditEntry(
+                    e.seq(),
+                    e.occurredAt(),
+                    e.username(),
+                    e.organizationId(),
+                    e.sourceAddress(),
+                    e.action(),
+                    e.objectType(),
+                    e.objectId(),
+                    e.outcome(),
+                    detail,
+                    prev,
+                    null);
             String mac = Hex.encode(stolen.mac(Canonical.entry(changed)));
             jdbc.sql("UPDATE audit_event SET detail = ?, prev_mac = ?, mac = ? WHERE seq = ?")
-                    .params(detail, prev, mac, e.seq()).update();
+                    .params(detail, prev, mac, e.seq())
+                    .update();
             prev = mac;
         }
         jdbc.sql("UPDATE audit_head SET last_mac = ? WHERE id = 1").param(prev).update();

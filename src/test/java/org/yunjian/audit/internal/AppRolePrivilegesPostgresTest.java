@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
-
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,9 +48,13 @@ class AppRolePrivilegesPostgresTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Flyway.configure().dataSource(ownerUrl, ownerUser, ownerPassword).locations("classpath:db/migration")
+        Flyway.configure()
+                .dataSource(ownerUrl, ownerUser, ownerPassword)
+                .locations("classpath:db/migration")
                 .javaMigrations(org.yunjian.party.internal.PrivateNotesMigrations.with(keys))
-                .callbacks(new AppRolePrivileges(appUser)).load().migrate();
+                .callbacks(new AppRolePrivileges(appUser))
+                .load()
+                .migrate();
     }
 
     @AfterAll
@@ -60,7 +63,7 @@ class AppRolePrivilegesPostgresTest {
             return;
         }
         try (Connection c = DriverManager.getConnection(ownerUrl, ownerUser, ownerPassword);
-             Statement st = c.createStatement()) {
+                Statement st = c.createStatement()) {
             st.execute("DELETE FROM audit_event WHERE seq < 0");
             st.execute("DELETE FROM audit_anchor WHERE seq < 0");
         }
@@ -79,8 +82,9 @@ class AppRolePrivilegesPostgresTest {
     }
 
     private static void insertEntry(Connection c, long seq) throws SQLException {
-        try (var ps = c.prepareStatement("INSERT INTO audit_event (seq, occurred_at, username, action, outcome, prev_mac, mac) "
-                + "VALUES (?, ?, 'test', 'test.privileges', 'SUCCESS', ?, ?)")) {
+        try (var ps = c.prepareStatement(
+                "INSERT INTO audit_event (seq, occurred_at, username, action, outcome, prev_mac, mac) "
+                        + "VALUES (?, ?, 'test', 'test.privileges', 'SUCCESS', ?, ?)")) {
             ps.setLong(1, seq);
             ps.setObject(2, OffsetDateTime.now());
             ps.setString(3, Canonical.GENESIS);
@@ -100,7 +104,9 @@ class AppRolePrivilegesPostgresTest {
     void appRoleMayReadAndAppendToTheAuditLog() throws SQLException {
         try (Connection c = app()) {
             insertEntry(c, -1);
-            run(c, "INSERT INTO audit_anchor (seq, mac, created_at, key_id, signature) VALUES (-1, 'm', now(), 'k', 's')");
+            run(
+                    c,
+                    "INSERT INTO audit_anchor (seq, mac, created_at, key_id, signature) VALUES (-1, 'm', now(), 'k', 's')");
             run(c, "SELECT COUNT(*) FROM audit_event");
             run(c, "SELECT COUNT(*) FROM audit_anchor");
         }
@@ -110,11 +116,19 @@ class AppRolePrivilegesPostgresTest {
     void appRoleCannotUpdateDeleteOrTruncateAuditEntries() throws SQLException {
         try (Connection c = app()) {
             insertEntry(c, -2);
-            for (String sql : new String[] {"UPDATE audit_event SET detail = 'x' WHERE seq = -2",
-                    "DELETE FROM audit_event WHERE seq = -2", "TRUNCATE audit_event",
-                    "UPDATE audit_anchor SET mac = 'x'", "DELETE FROM audit_anchor", "TRUNCATE audit_anchor"}) {
-                assertThatThrownBy(() -> run(c, sql)).as(sql).isInstanceOf(SQLException.class)
-                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            for (String sql : new String[] {
+                "UPDATE audit_event SET detail = 'x' WHERE seq = -2",
+                "DELETE FROM audit_event WHERE seq = -2",
+                "TRUNCATE audit_event",
+                "UPDATE audit_anchor SET mac = 'x'",
+                "DELETE FROM audit_anchor",
+                "TRUNCATE audit_anchor"
+            }) {
+                assertThatThrownBy(() -> run(c, sql))
+                        .as(sql)
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e ->
+                                assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
             }
         }
     }
@@ -125,8 +139,10 @@ class AppRolePrivilegesPostgresTest {
             c.setAutoCommit(false);
             run(c, "SELECT last_seq FROM audit_head WHERE id = 1 FOR UPDATE");
             run(c, "UPDATE audit_head SET last_seq = last_seq WHERE id = 1");
-            run(c, "INSERT INTO organization (id, name, credit_code, region, created_at, updated_at) VALUES "
-                    + "('00000000-0000-0000-0000-0000000000aa', 'Test', '91110000000000000X', 'BJ', now(), now())");
+            run(
+                    c,
+                    "INSERT INTO organization (id, name, credit_code, region, created_at, updated_at) VALUES "
+                            + "('00000000-0000-0000-0000-0000000000aa', 'Test', '91110000000000000X', 'BJ', now(), now())");
             run(c, "UPDATE organization SET name = 'Test 2' WHERE id = '00000000-0000-0000-0000-0000000000aa'");
             run(c, "DELETE FROM organization WHERE id = '00000000-0000-0000-0000-0000000000aa'");
             c.rollback();
@@ -136,7 +152,8 @@ class AppRolePrivilegesPostgresTest {
     @Test
     void appRoleCannotRewriteMigrationHistory() throws SQLException {
         try (Connection c = app()) {
-            assertThatThrownBy(() -> run(c, "DELETE FROM flyway_schema_history")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> run(c, "DELETE FROM flyway_schema_history"))
+                    .isInstanceOf(SQLException.class);
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.Hex;
@@ -34,9 +33,11 @@ class AuditKeysTest {
         assertThat(second.keyId()).isEqualTo(first.keyId());
         assertThat(second.verifier().verify(data, first.signer().sign(data))).isTrue();
         if (OwnerOnlyFiles.posix(dir)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .isEqualTo("rwx------");
             for (String f : new String[] {AuditKeys.HMAC_FILE, AuditKeys.PRIVATE_FILE, AuditKeys.PUBLIC_FILE}) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).as(f)
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f))))
+                        .as(f)
                         .isEqualTo("rw-------");
             }
         }
@@ -49,7 +50,8 @@ class AuditKeysTest {
         AuditKeys k = keys(tmp.resolve("env"), hex);
         assertThat(tmp.resolve("env").resolve(AuditKeys.HMAC_FILE)).doesNotExist();
         byte[] data = "entry".getBytes();
-        assertThat(k.hmac().mac(data)).isEqualTo(HmacSm3.withKey(Hex.decode(hex)).mac(data));
+        assertThat(k.hmac().mac(data))
+                .isEqualTo(HmacSm3.withKey(Hex.decode(hex)).mac(data));
     }
 
     @Test
@@ -59,11 +61,13 @@ class AuditKeysTest {
         byte[] data = "anchor".getBytes();
         byte[] signature = server.signer().sign(data);
         Files.delete(dir.resolve(AuditKeys.PRIVATE_FILE)); // the private key stays on the signing host
-        AuditKeys auditor = new AuditKeys(new AuditProperties(dir, 100, Duration.ofMinutes(10), null),
+        AuditKeys auditor = new AuditKeys(
+                new AuditProperties(dir, 100, Duration.ofMinutes(10), null),
                 new org.yunjian.shared.keys.KeyDirectory(dir, () -> false, false, false));
         assertThat(auditor.verifier().verify(data, signature)).isTrue();
         assertThat(auditor.keyId()).isEqualTo(server.keyId());
-        assertThatThrownBy(auditor::signer).isInstanceOf(org.yunjian.shared.keys.KeyDirectory.MissingKeyException.class)
+        assertThatThrownBy(auditor::signer)
+                .isInstanceOf(org.yunjian.shared.keys.KeyDirectory.MissingKeyException.class)
                 .hasMessageContaining(AuditKeys.PRIVATE_FILE);
         assertThat(dir.resolve(AuditKeys.PRIVATE_FILE)).doesNotExist();
     }
@@ -73,19 +77,22 @@ class AuditKeysTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.ENGLISH);
-            assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd")).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd"))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("YUNJIAN_AUDIT_HMAC_KEY must hold at least 32 bytes (64 hex digits)");
             Path dir = tmp.resolve("short-file");
             OwnerOnlyFiles.ensureDirectory(dir);
             OwnerOnlyFiles.createIfAbsent(dir.resolve(AuditKeys.HMAC_FILE), "abcd\n");
-            assertThatThrownBy(() -> keys(dir, null)).isInstanceOf(IllegalStateException.class)
-                    .hasMessage("The audit HMAC key in " + dir.resolve(AuditKeys.HMAC_FILE).toAbsolutePath()
-                            + " is shorter than 32 bytes");
+            assertThatThrownBy(() -> keys(dir, null))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The audit HMAC key in "
+                            + dir.resolve(AuditKeys.HMAC_FILE).toAbsolutePath() + " is shorter than 32 bytes");
             Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
             assertThatThrownBy(() -> keys(tmp.resolve("short"), "abcd"))
                     .hasMessage("YUNJIAN_AUDIT_HMAC_KEY 至少须有 32 字节（64 个十六进制数字）");
             assertThatThrownBy(() -> keys(dir, null))
-                    .hasMessage("审计 HMAC 密钥文件 " + dir.resolve(AuditKeys.HMAC_FILE).toAbsolutePath() + " 中的密钥短于 32 字节");
+                    .hasMessage(
+                            "审计 HMAC 密钥文件 " + dir.resolve(AuditKeys.HMAC_FILE).toAbsolutePath() + " 中的密钥短于 32 字节");
         } finally {
             Locale.setDefault(before);
         }
@@ -114,7 +121,8 @@ class AuditKeysTest {
         w.anchored(6);
         assertThat(w.state().orElseThrow().anchor()).isEqualTo(6);
         // rewound without the key: the MAC no longer verifies, and a commit does not take the rewound entry over
-        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replaceFirst("^6 b+", "3 " + "c".repeat(64)));
+        java.nio.file.Files.writeString(
+                file, java.nio.file.Files.readString(file).replaceFirst("^6 b+", "3 " + "c".repeat(64)));
         assertThat(w.state().orElseThrow().trust()).isEqualTo(HeadWitness.Trust.FORGED);
         w.advance(new HeadWitness.Head(7, "d".repeat(64)));
         assertThat(w.state()).get().satisfies(s -> {

@@ -11,7 +11,6 @@ import static org.yunjian.party.PartyTestSupport.user;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +34,16 @@ class AuditLockBusyTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     AuditLog log;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -67,7 +70,11 @@ class AuditLockBusyTest {
                     .andExpect(header().exists("Retry-After"))
                     .andExpect(jsonPath("$.type").value("urn:yunjian:problem:busy"));
             assertThat(jdbc.sql("SELECT COUNT(*) FROM responsibility_matrix WHERE system_id = ?")
-                    .param(w.system().id()).query(Integer.class).single()).as("nothing half-stored").isZero();
+                            .param(w.system().id())
+                            .query(Integer.class)
+                            .single())
+                    .as("nothing half-stored")
+                    .isZero();
         } finally {
             release.countDown();
             other.get(30, TimeUnit.SECONDS);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -31,14 +30,16 @@ class AuditPresentationTest {
 
     @Test
     void onThePageTheQuotedNamesAreMarkedAsDataAndEverythingIsEscaped() {
-        String stored = Msg.of("audit.detail.internalError", "<b>2026 年度等保测评</b>").encode();
+        String stored =
+                Msg.of("audit.detail.internalError", "<b>2026 年度等保测评</b>").encode();
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(AuditPresentation.detailHtml(stored))
                 .isEqualTo("Internal error, correlation ID <span data-verbatim>&lt;b&gt;2026 年度等保测评&lt;/b&gt;</span>");
         LocaleContextHolder.setLocale(Texts.CHINESE);
         assertThat(AuditPresentation.detailHtml(stored))
                 .isEqualTo("内部错误，错误编号 <span data-verbatim>&lt;b&gt;2026 年度等保测评&lt;/b&gt;</span>");
-        assertThat(AuditPresentation.detailHtml("<i>plain</i>")).as("a stored plain text is not data of a sentence")
+        assertThat(AuditPresentation.detailHtml("<i>plain</i>"))
+                .as("a stored plain text is not data of a sentence")
                 .isEqualTo("&lt;i&gt;plain&lt;/i&gt;");
     }
 
@@ -47,15 +48,18 @@ class AuditPresentationTest {
         String stored = Msg.of("audit.detail.internalError", Msg.of("audit.detail.internalError", "示例测评有限公司"))
                 .encode();
         LocaleContextHolder.setLocale(Locale.ENGLISH);
-        assertThat(AuditPresentation.detailHtml(stored)).isEqualTo("Internal error, correlation ID Internal error, "
-                + "correlation ID <span data-verbatim>示例测评有限公司</span>");
+        assertThat(AuditPresentation.detailHtml(stored))
+                .isEqualTo("Internal error, correlation ID Internal error, "
+                        + "correlation ID <span data-verbatim>示例测评有限公司</span>");
     }
 
     @Test
     void aRefusedRequestNamesThePartOfTheProductInWordsNotAJavaClass() {
-        String stored = Msg.of("audit.detail.notPermitted.operation", "GET /audit").encode();
+        String stored =
+                Msg.of("audit.detail.notPermitted.operation", "GET /audit").encode();
         LocaleContextHolder.setLocale(Texts.CHINESE);
-        assertThat(AuditPresentation.detail(stored)).isEqualTo("无权执行此操作：“审计日志”（GET /audit）")
+        assertThat(AuditPresentation.detail(stored))
+                .isEqualTo("无权执行此操作：“审计日志”（GET /audit）")
                 .doesNotContain("Controller");
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(AuditPresentation.detail(stored)).isEqualTo("Not permitted: \"Audit log\" (GET /audit)");
@@ -76,7 +80,8 @@ class AuditPresentationTest {
     static java.util.Set<String> literals(java.util.regex.Pattern pattern) throws java.io.IOException {
         java.util.Set<String> found = new java.util.TreeSet<>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (java.nio.file.Path f :
+                    files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 java.util.regex.Matcher m = pattern.matcher(java.nio.file.Files.readString(f));
                 while (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
@@ -101,7 +106,8 @@ class AuditPresentationTest {
         assertThat(actions).contains("user.login", "access.denied", "organization.import");
         for (Locale l : new Locale[] {Texts.CHINESE, Locale.ENGLISH}) {
             LocaleContextHolder.setLocale(l);
-            assertThat(actions).as("actions without audit.action.<action> in %s", l)
+            assertThat(actions)
+                    .as("actions without audit.action.<action> in %s", l)
                     .allSatisfy(a -> assertThat(AuditPresentation.action(a)).isNotEqualTo(a));
         }
     }
@@ -119,8 +125,11 @@ class AuditPresentationTest {
         java.util.Set<String> kinds = literals(OBJECT_KIND);
         assertThat(kinds).contains("system", "lifecycle-duty", "lifecycle-plan", "exit-project");
         for (Locale l : new Locale[] {Texts.CHINESE, Locale.ENGLISH}) {
-            assertThat(kinds).as("object kinds without audit.object.<kind> in %s", l).allSatisfy(k ->
-                    assertThat(Texts.source().getMessage("audit.object." + k, null, null, l)).as(k).isNotNull());
+            assertThat(kinds)
+                    .as("object kinds without audit.object.<kind> in %s", l)
+                    .allSatisfy(k -> assertThat(Texts.source().getMessage("audit.object." + k, null, null, l))
+                            .as(k)
+                            .isNotNull());
         }
         LocaleContextHolder.setLocale(Texts.CHINESE);
         assertThat(AuditPresentation.object("lifecycle-duty")).isEqualTo("生命周期职责");
@@ -132,7 +141,8 @@ class AuditPresentationTest {
         assertThat(AuditPresentation.address("0:0:0:0:0:0:0:1")).isEqualTo("本机（0:0:0:0:0:0:0:1）");
         assertThat(AuditPresentation.address("::1")).startsWith("本机");
         assertThat(AuditPresentation.address("10.1.2.3")).isEqualTo("10.1.2.3");
-        assertThat(AuditPresentation.person("customer", Map.of("customer", "张工"))).isEqualTo("张工（customer）");
+        assertThat(AuditPresentation.person("customer", Map.of("customer", "张工")))
+                .isEqualTo("张工（customer）");
         assertThat(AuditPresentation.person("gone", Map.of())).isEqualTo("gone");
         LocaleContextHolder.setLocale(Locale.ENGLISH);
         assertThat(AuditPresentation.address("127.0.0.1")).isEqualTo("this computer (127.0.0.1)");

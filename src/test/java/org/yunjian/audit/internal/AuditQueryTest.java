@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
@@ -18,7 +17,9 @@ class AuditQueryTest {
         AuditQuery q = AuditQuery.parse(null, null, null, "2026-11-22", "2026-11-22", null, null);
         assertThat(q.filter().from()).isEqualTo(Instant.parse("2026-11-21T16:00:00Z"));
         assertThat(q.filter().to()).isEqualTo(Instant.parse("2026-11-22T16:00:00Z"));
-        assertThat(AuditQuery.parse(null, null, null, "2026-11-21T08:00:00Z", null, null, null).filter().from())
+        assertThat(AuditQuery.parse(null, null, null, "2026-11-21T08:00:00Z", null, null, null)
+                        .filter()
+                        .from())
                 .isEqualTo(Instant.parse("2026-11-21T08:00:00Z"));
     }
 

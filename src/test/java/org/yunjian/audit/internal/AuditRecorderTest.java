@@ -32,12 +32,10 @@ class AuditRecorderTest {
         }
 
         @Override
-        public void commit(org.springframework.transaction.TransactionStatus status) {
-        }
+        public void commit(org.springframework.transaction.TransactionStatus status) {}
 
         @Override
-        public void rollback(org.springframework.transaction.TransactionStatus status) {
-        }
+        public void rollback(org.springframework.transaction.TransactionStatus status) {}
     };
 
     @AfterEach
@@ -65,7 +63,9 @@ class AuditRecorderTest {
 
     @Test
     void namesTheSystemForBackgroundWork() {
-        assertThat(record(null, AuditableEvent.success("job.run", null, null, (String) null)).username()).isEqualTo("system");
+        assertThat(record(null, AuditableEvent.success("job.run", null, null, (String) null))
+                        .username())
+                .isEqualTo("system");
     }
 
     @Test
@@ -82,7 +82,10 @@ class AuditRecorderTest {
     @Test
     void prefersTheEventsActorOverAnonymous() {
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
-        AuditLog.Draft d = record(null, AuditableEvent.failure("user.login", "user", null, "bad password").withActor("bob"));
+        AuditLog.Draft d = record(
+                null,
+                AuditableEvent.failure("user.login", "user", null, "bad password")
+                        .withActor("bob"));
         assertThat(d.username()).isEqualTo("bob");
         assertThat(appended).containsExactly(d);
     }

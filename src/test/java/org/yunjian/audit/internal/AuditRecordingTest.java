@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -50,7 +49,9 @@ class AuditRecordingTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
     JdbcClient jdbc;
+
     @Autowired
     HeadWitness witness;
 
@@ -58,17 +59,23 @@ class AuditRecordingTest {
     void tamperer(org.springframework.core.env.Environment env, JdbcClient app) {
         this.jdbc = AuditTestSupport.tamperer(env, app);
     }
+
     @Autowired
     AuditRepository repository;
+
     @Autowired
     AuditVerifier verifier;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     MockMvc mvc;
+
     @Autowired
-    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")   // not the actuator's
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping") // not the actuator's
     RequestMappingHandlerMapping handlerMapping;
+
     @Autowired
     AnchorScheduler scheduler;
 
@@ -81,8 +88,8 @@ class AuditRecordingTest {
 
     private static Authentication as(Role role) {
         UUID org = role == Role.USER ? ORG : null;
-        AccountPrincipal p = new AccountPrincipal(new CurrentUser(UUID.randomUUID(), role.name().toLowerCase() + "1",
-                org, role), "x", true, false, true);
+        AccountPrincipal p = new AccountPrincipal(
+                new CurrentUser(UUID.randomUUID(), role.name().toLowerCase() + "1", org, role), "x", true, false, true);
         return new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities());
     }
 
@@ -110,7 +117,8 @@ class AuditRecordingTest {
     void recordsTheEventsActorWhenNobodyIsLoggedIn() {
         // outside a web request (the test framework binds a mock request to the test thread)
         org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
-        events.publishEvent(AuditableEvent.failure("user.login", "user", null, "bad password").withActor("mallory"));
+        events.publishEvent(AuditableEvent.failure("user.login", "user", null, "bad password")
+                .withActor("mallory"));
         events.publishEvent(AuditableEvent.success("system.job", null, null, (String) null));
         List<AuditEntry> all = repository.allEntries();
         assertThat(all).extracting(AuditEntry::username).containsExactly("mallory", "system");
@@ -139,7 +147,8 @@ class AuditRecordingTest {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        events.publishEvent(AuditableEvent.success("thing.update", "thing", thread + "-" + i, (String) null));
+                        events.publishEvent(
+                                AuditableEvent.success("thing.update", "thing", thread + "-" + i, (String) null));
                     }
                 }));
             }
@@ -149,30 +158,39 @@ class AuditRecordingTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(repository.allEntries()).extracting(AuditEntry::seq)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
+        assertThat(repository.allEntries())
+                .extracting(AuditEntry::seq)
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
         assertThat(repository.anchors()).extracting(AuditAnchor::seq).containsExactly(100L);
         VerificationReport report = verifier.verify();
         assertThat(report.findings()).isEmpty();
         assertThat(report.summary().text(java.util.Locale.ENGLISH)).isEqualTo("OK: 100 entries, 1 anchors verified");
-        assertThat(witness.read()).contains(new HeadWitness.Head(100, repository.allEntries().get(99).mac()));
+        assertThat(witness.read())
+                .contains(new HeadWitness.Head(
+                        100, repository.allEntries().get(99).mac()));
     }
 
     @Test
     void auditorListsFiltersAndVerifiesEntries() throws Exception {
         AuditTestSupport.publish(events, 3);
-        events.publishEvent(AuditableEvent.denied("thing.delete", "thing", "t9", "not allowed").withActor("eve"));
+        events.publishEvent(AuditableEvent.denied("thing.delete", "thing", "t9", "not allowed")
+                .withActor("eve"));
         mvc.perform(get("/api/audit/events").param("size", "2").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(4))
                 .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.items[0].seq").value(4));
-        mvc.perform(get("/api/audit/events").param("outcome", "denied").param("user", "eve")
+        mvc.perform(get("/api/audit/events")
+                        .param("outcome", "denied")
+                        .param("user", "eve")
                         .with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].action").value("thing.delete"));
-        mvc.perform(get("/api/audit/events").param("from", "2000-01-01").param("to", "2000-01-02")
+        mvc.perform(get("/api/audit/events")
+                        .param("from", "2000-01-01")
+                        .param("to", "2000-01-02")
                         .with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
@@ -199,15 +217,16 @@ class AuditRecordingTest {
         scheduler.anchor();
         scheduler.anchor();
         assertThat(repository.anchors()).extracting(AuditAnchor::seq).containsExactly(3L);
-        assertThat(verifier.verify().summary().text(java.util.Locale.ENGLISH)).isEqualTo("OK: 3 entries, 1 anchors verified");
+        assertThat(verifier.verify().summary().text(java.util.Locale.ENGLISH))
+                .isEqualTo("OK: 3 entries, 1 anchors verified");
     }
 
     @Test
     void recordsEventsPublishedInReadOnlyTransactions() {
         transactions.setReadOnly(true);
         try {
-            transactions.executeWithoutResult(tx -> events.publishEvent(
-                    AuditableEvent.success("report.view", "report", 1, (String) null)));
+            transactions.executeWithoutResult(
+                    tx -> events.publishEvent(AuditableEvent.success("report.view", "report", 1, (String) null)));
         } finally {
             transactions.setReadOnly(false);
         }
@@ -216,7 +235,10 @@ class AuditRecordingTest {
 
     @Test
     void rejectsInvalidFiltersNamingTheField() throws Exception {
-        mvc.perform(get("/api/audit/events").param("outcome", "MAYBE").param("from", "yesterday").param("size", "0")
+        mvc.perform(get("/api/audit/events")
+                        .param("outcome", "MAYBE")
+                        .param("from", "yesterday")
+                        .param("size", "0")
                         .with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.outcome").exists())
@@ -232,11 +254,9 @@ class AuditRecordingTest {
                 .andExpect(jsonPath("$.ok").value(false))
                 .andExpect(jsonPath("$.findings[0].kind").value("MODIFIED"))
                 .andExpect(jsonPath("$.findings[0].from").value(2))
-                .andExpect(jsonPath("$.findings[0].message")
-                        .value("第 2 条记录被修改：其 MAC 校验不通过，但第 3 条记录仍链接到它"))
+                .andExpect(jsonPath("$.findings[0].message").value("第 2 条记录被修改：其 MAC 校验不通过，但第 3 条记录仍链接到它"))
                 .andExpect(jsonPath("$.findings[0].text").value("第 2 条记录被修改"));
-        mvc.perform(get("/api/audit/verify").header("Accept-Language", "en")
-                        .with(authentication(as(Role.AUDIT_ADMIN))))
+        mvc.perform(get("/api/audit/verify").header("Accept-Language", "en").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(jsonPath("$.findings[0].kind").value("MODIFIED"))
                 .andExpect(jsonPath("$.findings[0].message")
                         .value("entry 2 modified: its MAC does not verify, but entry 3 still links to it"))
@@ -248,22 +268,31 @@ class AuditRecordingTest {
         AuditTestSupport.publish(events, 2);
         String csv = mvc.perform(get("/api/audit/export").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("audit-log.csv")))
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .andExpect(
+                        header().string("Content-Disposition", org.hamcrest.Matchers.containsString("audit-log.csv")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFseq,occurred_at,username");
         assertThat(csv.lines()).hasSize(4);
         AuditEntry export = last();
         assertThat(export.action()).isEqualTo("audit.export");
         assertThat(export.username()).isEqualTo("audit_admin1");
         assertThat(export.sourceAddress()).isEqualTo("127.0.0.1");
-        assertThat(org.yunjian.shared.Msg.decode(export.detail()).text(java.util.Locale.ENGLISH)).contains("2 entries");
+        assertThat(org.yunjian.shared.Msg.decode(export.detail()).text(java.util.Locale.ENGLISH))
+                .contains("2 entries");
     }
 
     @Test
     void nonAuditorsCannotReadTheLog() throws Exception {
         for (Role role : List.of(Role.USER, Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN)) {
-            for (String path : List.of("/api/audit/events", "/api/audit/verify", "/api/audit/export", "/audit",
-                    "/audit/rows", "/audit/verify")) {
+            for (String path : List.of(
+                    "/api/audit/events",
+                    "/api/audit/verify",
+                    "/api/audit/export",
+                    "/audit",
+                    "/audit/rows",
+                    "/audit/verify")) {
                 mvc.perform(get(path).with(authentication(as(role)))).andExpect(status().isForbidden());
             }
         }
@@ -273,17 +302,26 @@ class AuditRecordingTest {
     @Test
     void theApplicationOffersNoWayToChangeOrDeleteEntries() throws Exception {
         handlerMapping.getHandlerMethods().forEach((info, method) -> {
-            boolean audit = info.getPatternValues().stream().anyMatch(p -> p.startsWith("/audit") || p.startsWith("/api/audit"));
+            boolean audit = info.getPatternValues().stream()
+                    .anyMatch(p -> p.startsWith("/audit") || p.startsWith("/api/audit"));
             if (audit) {
-                assertThat(info.getMethodsCondition().getMethods()).as(info.toString()).containsOnly(RequestMethod.GET);
+                assertThat(info.getMethodsCondition().getMethods())
+                        .as(info.toString())
+                        .containsOnly(RequestMethod.GET);
             }
         });
         AuditTestSupport.publish(events, 1);
-        mvc.perform(delete("/api/audit/events/1").with(authentication(as(Role.AUDIT_ADMIN)))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        mvc.perform(
+                        delete("/api/audit/events/1")
+                                .with(authentication(as(Role.AUDIT_ADMIN)))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is4xxClientError());
-        mvc.perform(post("/api/audit/events").with(authentication(as(Role.AUDIT_ADMIN)))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+        mvc.perform(
+                        post("/api/audit/events")
+                                .with(authentication(as(Role.AUDIT_ADMIN)))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(status().is4xxClientError());
         assertThat(repository.allEntries()).hasSize(1);
     }
@@ -293,7 +331,9 @@ class AuditRecordingTest {
         AuditTestSupport.publish(events, 3);
         String html = mvc.perform(get("/audit").with(authentication(as(Role.AUDIT_ADMIN))))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(html).contains("id=\"audit-verify\"").contains("id=\"audit-entry-3\"");
         assertThat(html.indexOf("audit-entry-3")).isLessThan(html.indexOf("audit-entry-1"));
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
@@ -304,13 +344,14 @@ class AuditRecordingTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("class=\"caution verify-note\"")));
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         mvc.perform(get("/audit/verify").with(authentication(as(Role.AUDIT_ADMIN))))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("entry 2 deleted"))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                        "第 2 条记录被删除：第 3 条记录没有链接到第 1 条记录")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("entry 2 deleted"))))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("第 2 条记录被删除：第 3 条记录没有链接到第 1 条记录")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("data-kind=\"DELETED\"")));
         mvc.perform(get("/audit/verify").param("lang", "en").with(authentication(as(Role.AUDIT_ADMIN))))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString(
-                        "entry 2 deleted: entry 3 does not link to entry 1")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "entry 2 deleted: entry 3 does not link to entry 1")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("第"))));
         assertThat(last().outcome()).isEqualTo("FAILURE");
         mvc.perform(get("/audit/rows").param("outcome", "SUCCESS").with(authentication(as(Role.AUDIT_ADMIN))))

@@ -7,7 +7,6 @@ import static org.yunjian.audit.internal.AuditTestSupport.publish;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.audit.internal.AuditTestSupport.CliResult;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.crypto.Hex;
-import org.yunjian.shared.keys.OwnerOnlyFiles;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.keys.OwnerOnlyFiles;
 
 /**
  * Tampering with the stored log through raw SQL, the way someone with database access could, and what
@@ -32,9 +31,12 @@ class AuditTamperingTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
     JdbcClient jdbc;
+
     @Autowired
     CliRunner cliRunner;
+
     @Autowired
     HeadWitness witness;
 
@@ -42,8 +44,10 @@ class AuditTamperingTest {
     void tamperer(org.springframework.core.env.Environment env, JdbcClient app) {
         this.jdbc = AuditTestSupport.tamperer(env, app);
     }
+
     @Autowired
     AuditProperties properties;
+
     @Autowired
     AuditVerifier verifier;
 
@@ -68,7 +72,10 @@ class AuditTamperingTest {
     }
 
     private String mac(long seq) {
-        return jdbc.sql("SELECT mac FROM audit_event WHERE seq = ?").param(seq).query(String.class).single();
+        return jdbc.sql("SELECT mac FROM audit_event WHERE seq = ?")
+                .param(seq)
+                .query(String.class)
+                .single();
     }
 
     @Test
@@ -80,16 +87,19 @@ class AuditTamperingTest {
 
     @Test
     void reportsModifiedField() {
-        jdbc.sql("UPDATE audit_event SET detail = 'nothing to see' WHERE seq = 5").update();
+        jdbc.sql("UPDATE audit_event SET detail = 'nothing to see' WHERE seq = 5")
+                .update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: entry 5 modified: its MAC does not verify, but entry 6 still links to it");
+        assertThat(r.out())
+                .contains("first problem: entry 5 modified: its MAC does not verify, but entry 6 still links to it");
         assertThat(kinds()).containsExactly(Finding.Kind.MODIFIED);
     }
 
     @Test
     void reportsModifiedUserOfTheLastEntry() {
-        jdbc.sql("UPDATE audit_event SET username = 'someone-else' WHERE seq = 10").update();
+        jdbc.sql("UPDATE audit_event SET username = 'someone-else' WHERE seq = 10")
+                .update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out())
@@ -109,15 +119,18 @@ class AuditTamperingTest {
     @Test
     void reportsForgedRowInsertedInTheMiddle() {
         jdbc.sql("UPDATE audit_event SET seq = seq + 1000000 WHERE seq >= 5").update();
-        jdbc.sql("UPDATE audit_event SET seq = seq - 999999 WHERE seq > 1000000").update();
+        jdbc.sql("UPDATE audit_event SET seq = seq - 999999 WHERE seq > 1000000")
+                .update();
         jdbc.sql("INSERT INTO audit_event (seq, occurred_at, username, action, outcome, detail, prev_mac, mac) "
                         + "SELECT 5, occurred_at, username, 'user.delete', 'SUCCESS', 'forged', mac, ? "
                         + "FROM audit_event WHERE seq = 4")
-                .param("ab".repeat(32)).update();
+                .param("ab".repeat(32))
+                .update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: entry inserted at 5: its MAC does not verify and no entry links to "
-                + "it; entry 5 is stored as 6 and links to entry 4");
+        assertThat(r.out())
+                .contains("first problem: entry inserted at 5: its MAC does not verify and no entry links to "
+                        + "it; entry 5 is stored as 6 and links to entry 4");
         assertThat(kinds()).containsExactly(Finding.Kind.INSERTED);
     }
 
@@ -128,7 +141,8 @@ class AuditTamperingTest {
         jdbc.sql("UPDATE audit_event SET seq = 6 WHERE seq = -1").update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: entries 5..6 reordered: stored 5 holds entry 6, stored 6 holds entry 5");
+        assertThat(r.out())
+                .contains("first problem: entries 5..6 reordered: stored 5 holds entry 6, stored 6 holds entry 5");
         assertThat(kinds()).containsExactly(Finding.Kind.REORDERED);
     }
 
@@ -137,8 +151,9 @@ class AuditTamperingTest {
         jdbc.sql("DELETE FROM audit_event").update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: truncated: entries 1..10 missing after entry 0 (the head witness "
-                + "confirms entry 10 was committed, the head row names entry 10)");
+        assertThat(r.out())
+                .contains("first problem: truncated: entries 1..10 missing after entry 0 (the head witness "
+                        + "confirms entry 10 was committed, the head row names entry 10)");
         assertThat(kinds()).containsExactly(Finding.Kind.TRUNCATED);
     }
 
@@ -151,11 +166,14 @@ class AuditTamperingTest {
         publish(events, 4);
         // a careful attacker also rolls the head row back
         jdbc.sql("DELETE FROM audit_event WHERE seq > 6").update();
-        jdbc.sql("UPDATE audit_head SET last_seq = 6, last_mac = ?").param(mac(6)).update();
+        jdbc.sql("UPDATE audit_head SET last_seq = 6, last_mac = ?")
+                .param(mac(6))
+                .update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: truncated: entries 7..10 missing after entry 6 "
-                + "(the head witness confirms entry 10 was committed)");
+        assertThat(r.out())
+                .contains("first problem: truncated: entries 7..10 missing after entry 6 "
+                        + "(the head witness confirms entry 10 was committed)");
         assertThat(kinds()).containsExactly(Finding.Kind.TRUNCATED);
     }
 
@@ -163,11 +181,14 @@ class AuditTamperingTest {
     void reportsTruncationBelowTheLastAnchorEvenWithoutTheWitness() throws Exception {
         assertThat(cli(cliRunner, "audit", "anchor").exitCode()).isZero();
         jdbc.sql("DELETE FROM audit_event WHERE seq > 7").update();
-        jdbc.sql("UPDATE audit_head SET last_seq = 7, last_mac = ?").param(mac(7)).update();
+        jdbc.sql("UPDATE audit_head SET last_seq = 7, last_mac = ?")
+                .param(mac(7))
+                .update();
         Files.delete(properties.keyDir().resolve(HeadWitness.FILE));
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: truncated: entries 8..10 missing after entry 7 "
+        assertThat(r.out())
+                .contains("first problem: truncated: entries 8..10 missing after entry 7 "
                         + "(the last anchor is at entry 10)")
                 .contains("also: head witness missing: truncation after the last anchor cannot be ruled out");
         assertThat(kinds()).containsExactly(Finding.Kind.TRUNCATED, Finding.Kind.WITNESS);
@@ -177,10 +198,14 @@ class AuditTamperingTest {
     void reportsTamperedAnchorSignature() {
         assertThat(cli(cliRunner, "audit", "anchor").exitCode()).isZero();
         assertThat(verify().exitCode()).isZero();
-        String sig = jdbc.sql("SELECT signature FROM audit_anchor WHERE seq = 10").query(String.class).single();
+        String sig = jdbc.sql("SELECT signature FROM audit_anchor WHERE seq = 10")
+                .query(String.class)
+                .single();
         byte[] b = Hex.decode(sig);
         b[b.length - 1] ^= 1;
-        jdbc.sql("UPDATE audit_anchor SET signature = ? WHERE seq = 10").param(Hex.encode(b)).update();
+        jdbc.sql("UPDATE audit_anchor SET signature = ? WHERE seq = 10")
+                .param(Hex.encode(b))
+                .update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.out()).contains("first problem: anchor at entry 10: bad signature");
@@ -193,7 +218,8 @@ class AuditTamperingTest {
         jdbc.sql("UPDATE audit_anchor SET mac = ? WHERE seq = 10").param(mac(9)).update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: anchor at entry 10: bad signature")
+        assertThat(r.out())
+                .contains("first problem: anchor at entry 10: bad signature")
                 .contains("also: anchor at entry 10: its MAC does not match entry 10");
         assertThat(kinds()).containsExactly(Finding.Kind.ANCHOR_SIGNATURE, Finding.Kind.ANCHOR_MISMATCH);
     }
@@ -204,7 +230,8 @@ class AuditTamperingTest {
         jdbc.sql("DELETE FROM audit_event WHERE seq = 3").update();
         CliResult r = verify();
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("FAILED: 2 problem(s) in 9 entries, 0 anchors")
+        assertThat(r.out())
+                .contains("FAILED: 2 problem(s) in 9 entries, 0 anchors")
                 .contains("first problem: entry 3 deleted: entry 4 does not link to entry 2")
                 .contains("also: entry 8 modified: its MAC does not verify, but entry 9 still links to it");
         assertThat(kinds()).containsExactly(Finding.Kind.DELETED, Finding.Kind.MODIFIED);
@@ -216,7 +243,8 @@ class AuditTamperingTest {
         jdbc.sql("DELETE FROM audit_event WHERE seq = 3").update();
         CliResult r = cli(cliRunner, Texts.CHINESE, "audit", "verify");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("校验失败：9 条记录、0 个锚点中发现 2 个问题")
+        assertThat(r.out())
+                .contains("校验失败：9 条记录、0 个锚点中发现 2 个问题")
                 .contains("第一个问题：第 3 条记录被删除：第 4 条记录没有链接到第 2 条记录")
                 .contains("另一个问题：第 8 条记录被修改：其 MAC 校验不通过，但第 9 条记录仍链接到它")
                 .doesNotContain("entry");
@@ -227,11 +255,15 @@ class AuditTamperingTest {
         jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
         CliResult r = cli(cliRunner, "audit", "verify", "--json");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("\"ok\":false").contains("\"kind\":\"DELETED\"").contains("\"from\":2")
+        assertThat(r.out())
+                .contains("\"ok\":false")
+                .contains("\"kind\":\"DELETED\"")
+                .contains("\"from\":2")
                 .contains("\"message\":\"entry 2 deleted: entry 3 does not link to entry 1\"")
                 .contains("\"summary\":\"FAILED: 1 problem(s) in 9 entries, 0 anchors; first: entry 2 deleted");
         CliResult zh = cli(cliRunner, Texts.CHINESE, "audit", "verify", "--json");
-        assertThat(zh.out()).contains("\"kind\":\"DELETED\"")
+        assertThat(zh.out())
+                .contains("\"kind\":\"DELETED\"")
                 .contains("\"message\":\"第 2 条记录被删除：第 3 条记录没有链接到第 1 条记录\"");
     }
 
@@ -246,7 +278,12 @@ class AuditTamperingTest {
         assertThat(en.out()).isEqualTo("Anchor export " + export + ", line 2: not an exported anchor\n");
         CliResult zh = cli(cliRunner, Texts.CHINESE, "audit", "verify", "--anchors", export.toString());
         assertThat(zh.out()).isEqualTo("锚点导出文件 " + export + " 第 2 行不是导出的锚点\n");
-        CliResult missing = cli(cliRunner, "audit", "verify", "--anchors", tmp.resolve("none.jsonl").toString());
+        CliResult missing = cli(
+                cliRunner,
+                "audit",
+                "verify",
+                "--anchors",
+                tmp.resolve("none.jsonl").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.out()).startsWith("Cannot read the anchor export " + tmp.resolve("none.jsonl"));
     }
@@ -260,7 +297,10 @@ class AuditTamperingTest {
         CliResult refused = cli(cliRunner, "audit", "anchor");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out()).contains("does not verify");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_anchor").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_anchor")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test

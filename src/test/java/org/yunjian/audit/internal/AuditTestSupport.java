@@ -3,26 +3,22 @@ package org.yunjian.audit.internal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Texts;
-
 import picocli.CommandLine;
 
 /** Starts each test from an empty log and runs the {@code yunjian} CLI inside the test's context. */
 final class AuditTestSupport {
 
-    private AuditTestSupport() {
-    }
+    private AuditTestSupport() {}
 
-    record CliResult(int exitCode, String out) {
-    }
+    record CliResult(int exitCode, String out) {}
 
     /**
      * A client that can tamper: on PostgreSQL the application role may not change the audit tables (that is
@@ -34,15 +30,17 @@ final class AuditTestSupport {
         if (ownerUrl == null || owner == null) {
             return app;
         }
-        DriverManagerDataSource ds = new DriverManagerDataSource(ownerUrl, owner,
-                env.getProperty("spring.flyway.password", ""));
+        DriverManagerDataSource ds =
+                new DriverManagerDataSource(ownerUrl, owner, env.getProperty("spring.flyway.password", ""));
         return JdbcClient.create(ds);
     }
 
     static void emptyLog(JdbcClient jdbc, HeadWitness witness) {
         jdbc.sql("DELETE FROM audit_event").update();
         jdbc.sql("DELETE FROM audit_anchor").update();
-        jdbc.sql("UPDATE audit_head SET last_seq = 0, last_mac = ? WHERE id = 1").param(Canonical.GENESIS).update();
+        jdbc.sql("UPDATE audit_head SET last_seq = 0, last_mac = ? WHERE id = 1")
+                .param(Canonical.GENESIS)
+                .update();
         witness.reset();
     }
 

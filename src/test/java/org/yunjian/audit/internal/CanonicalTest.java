@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.crypto.Hex;
 
@@ -14,8 +13,19 @@ class CanonicalTest {
     private static final Instant T = Instant.parse("2026-11-21T08:00:00.123456Z");
 
     private static AuditEntry entry(String user, String detail) {
-        return new AuditEntry(7, T, user, UUID.fromString("00000000-0000-0000-0000-00000000000a"), "10.0.0.1",
-                "user.login", "user", "u1", "SUCCESS", detail, Canonical.GENESIS, null);
+        return new AuditEntry(
+                7,
+                T,
+                user,
+                UUID.fromString("00000000-0000-0000-0000-00000000000a"),
+                "10.0.0.1",
+                "user.login",
+                "user",
+                "u1",
+                "SUCCESS",
+                detail,
+                Canonical.GENESIS,
+                null);
     }
 
     @Test
@@ -42,8 +52,19 @@ class CanonicalTest {
     void coversSequenceNumberAndPreviousMac() {
         AuditEntry e = entry("alice", "x");
         assertThat(Canonical.entry(e)).isNotEqualTo(Canonical.entry(e.withSeq(8)));
-        AuditEntry other = new AuditEntry(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(),
-                e.action(), e.objectType(), e.objectId(), e.outcome(), e.detail(), "1".repeat(64), null);
+        AuditEntry other = new AuditEntry(
+                e.seq(),
+                e.occurredAt(),
+                e.username(),
+                e.organizationId(),
+                e.sourceAddress(),
+                e.action(),
+                e.objectType(),
+                e.objectId(),
+                e.outcome(),
+                e.detail(),
+                "1".repeat(64),
+                null);
         assertThat(Canonical.entry(e)).isNotEqualTo(Canonical.entry(other));
     }
 
@@ -51,8 +72,18 @@ class CanonicalTest {
     void entryWithoutTokenEncodesByteForByteAsBeforeTokensWereRecorded() {
         AuditEntry e = entry("alice", "x");
         // the encoding every entry older than issue 33 was MACed with: tag 1 and the eleven fields, nothing more
-        byte[] before = Canonical.encode("YJAUDIT1", "7", Long.toString(Canonical.micros(T)), "alice",
-                "00000000-0000-0000-0000-00000000000a", "10.0.0.1", "user.login", "user", "u1", "SUCCESS", "x",
+        byte[] before = Canonical.encode(
+                "YJAUDIT1",
+                "7",
+                Long.toString(Canonical.micros(T)),
+                "alice",
+                "00000000-0000-0000-0000-00000000000a",
+                "10.0.0.1",
+                "user.login",
+                "user",
+                "u1",
+                "SUCCESS",
+                "x",
                 Canonical.GENESIS);
         assertThat(Canonical.entry(e)).isEqualTo(before);
     }
@@ -72,8 +103,21 @@ class CanonicalTest {
     }
 
     private static AuditEntry withToken(AuditEntry e, UUID id, String name) {
-        return new AuditEntry(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(), e.action(),
-                e.objectType(), e.objectId(), e.outcome(), e.detail(), e.prevMac(), e.mac(), id, name);
+        return new AuditEntry(
+                e.seq(),
+                e.occurredAt(),
+                e.username(),
+                e.organizationId(),
+                e.sourceAddress(),
+                e.action(),
+                e.objectType(),
+                e.objectId(),
+                e.outcome(),
+                e.detail(),
+                e.prevMac(),
+                e.mac(),
+                id,
+                name);
     }
 
     @Test

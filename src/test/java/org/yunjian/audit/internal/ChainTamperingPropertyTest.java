@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yunjian.crypto.Hex;
@@ -21,11 +20,18 @@ import org.yunjian.crypto.Sm2;
 class ChainTamperingPropertyTest {
 
     private static final HmacSm3 HMAC = HmacSm3.withKey(SharedProvider.randomBytes(32));
-    private static final ChainVerifier VERIFIER = new ChainVerifier(HMAC,
-            org.yunjian.crypto.Verifier.of(Sm2.generateKeyPair().getPublic()), "k");
+    private static final ChainVerifier VERIFIER = new ChainVerifier(
+            HMAC, org.yunjian.crypto.Verifier.of(Sm2.generateKeyPair().getPublic()), "k");
     private static final java.time.Instant T0 = java.time.Instant.parse("2026-11-21T00:00:00Z");
 
-    enum Op { MODIFY, DELETE, DELETE_RENUMBER, INSERT, SWAP, TRUNCATE }
+    enum Op {
+        MODIFY,
+        DELETE,
+        DELETE_RENUMBER,
+        INSERT,
+        SWAP,
+        TRUNCATE
+    }
 
     static List<Long> seeds() {
         List<Long> seeds = new ArrayList<>();
@@ -39,9 +45,19 @@ class ChainTamperingPropertyTest {
         List<AuditEntry> c = new ArrayList<>();
         String prev = Canonical.GENESIS;
         for (int i = 1; i <= n; i++) {
-            AuditEntry e = new AuditEntry(i, T0.plusMillis(rnd.nextInt(1_000_000)), "u" + rnd.nextInt(5), null, null,
-                    "a" + rnd.nextInt(3), "t", Integer.toString(rnd.nextInt()), "SUCCESS",
-                    rnd.nextBoolean() ? null : "d" + rnd.nextInt(), prev, null);
+            AuditEntry e = new AuditEntry(
+                    i,
+                    T0.plusMillis(rnd.nextInt(1_000_000)),
+                    "u" + rnd.nextInt(5),
+                    null,
+                    null,
+                    "a" + rnd.nextInt(3),
+                    "t",
+                    Integer.toString(rnd.nextInt()),
+                    "SUCCESS",
+                    rnd.nextBoolean() ? null : "d" + rnd.nextInt(),
+                    prev,
+                    null);
             e = e.withMac(Hex.encode(HMAC.mac(Canonical.entry(e))));
             c.add(e);
             prev = e.mac();
@@ -66,9 +82,21 @@ class ChainTamperingPropertyTest {
         switch (op) {
             case MODIFY -> {
                 AuditEntry e = c.get(i);
-                c.set(i, new AuditEntry(e.seq(), e.occurredAt(), e.username() + "x", e.organizationId(),
-                        e.sourceAddress(), e.action(), e.objectType(), e.objectId(), e.outcome(), e.detail(),
-                        e.prevMac(), e.mac()));
+                c.set(
+                        i,
+                        new AuditEntry(
+                                e.seq(),
+                                e.occurredAt(),
+                                e.username() + "x",
+                                e.organizationId(),
+                                e.sourceAddress(),
+                                e.action(),
+                                e.objectType(),
+                                e.objectId(),
+                                e.outcome(),
+                                e.detail(),
+                                e.prevMac(),
+                                e.mac()));
                 expected = Finding.Kind.MODIFIED;
             }
             case DELETE -> {
@@ -87,8 +115,21 @@ class ChainTamperingPropertyTest {
                     c.set(k, c.get(k).withSeq(k + 2));
                 }
                 String prev = i == 0 ? Canonical.GENESIS : c.get(i - 1).mac();
-                c.add(i, new AuditEntry(at, T0, "mallory", null, null, "forged", null, null, "SUCCESS", null, prev,
-                        Hex.encode(SharedProvider.randomBytes(32))));
+                c.add(
+                        i,
+                        new AuditEntry(
+                                at,
+                                T0,
+                                "mallory",
+                                null,
+                                null,
+                                "forged",
+                                null,
+                                null,
+                                "SUCCESS",
+                                null,
+                                prev,
+                                Hex.encode(SharedProvider.randomBytes(32))));
                 expected = Finding.Kind.INSERTED;
             }
             case SWAP -> {
@@ -109,7 +150,11 @@ class ChainTamperingPropertyTest {
         }
         VerificationReport r = VERIFIER.verify(c, List.of(), head, head);
         assertThat(r.ok()).as("%s at %d of %d", op, at, n).isFalse();
-        assertThat(r.first().kind()).as("%s at %d of %d: %s", op, at, n, r.findings()).isEqualTo(expected);
-        assertThat(r.first().from()).as("%s at %d of %d: %s", op, at, n, r.findings()).isEqualTo(at);
+        assertThat(r.first().kind())
+                .as("%s at %d of %d: %s", op, at, n, r.findings())
+                .isEqualTo(expected);
+        assertThat(r.first().from())
+                .as("%s at %d of %d: %s", op, at, n, r.findings())
+                .isEqualTo(at);
     }
 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.HmacSm3;
@@ -34,8 +33,19 @@ class ChainVerifierTest {
         List<AuditEntry> entries = new ArrayList<>();
         String prev = Canonical.GENESIS;
         for (int i = 1; i <= n; i++) {
-            AuditEntry e = new AuditEntry(i, t0.plusSeconds(i), "alice", null, "127.0.0.1", "thing.update", "thing",
-                    "t" + i, "SUCCESS", "change " + i, prev, null);
+            AuditEntry e = new AuditEntry(
+                    i,
+                    t0.plusSeconds(i),
+                    "alice",
+                    null,
+                    "127.0.0.1",
+                    "thing.update",
+                    "thing",
+                    "t" + i,
+                    "SUCCESS",
+                    "change " + i,
+                    prev,
+                    null);
             e = e.withMac(Hex.encode(hmac.mac(Canonical.entry(e))));
             entries.add(e);
             prev = e.mac();
@@ -65,8 +75,19 @@ class ChainVerifierTest {
     }
 
     private static AuditEntry withDetail(AuditEntry e, String detail) {
-        return new AuditEntry(e.seq(), e.occurredAt(), e.username(), e.organizationId(), e.sourceAddress(), e.action(),
-                e.objectType(), e.objectId(), e.outcome(), detail, e.prevMac(), e.mac());
+        return new AuditEntry(
+                e.seq(),
+                e.occurredAt(),
+                e.username(),
+                e.organizationId(),
+                e.sourceAddress(),
+                e.action(),
+                e.objectType(),
+                e.objectId(),
+                e.outcome(),
+                detail,
+                e.prevMac(),
+                e.mac());
     }
 
     @Test
@@ -80,7 +101,9 @@ class ChainVerifierTest {
 
     @Test
     void acceptsAnEmptyLog() {
-        assertThat(verifier.verify(List.of(), List.of(), Optional.empty(), Optional.empty()).ok()).isTrue();
+        assertThat(verifier.verify(List.of(), List.of(), Optional.empty(), Optional.empty())
+                        .ok())
+                .isTrue();
     }
 
     @Test
@@ -94,8 +117,9 @@ class ChainVerifierTest {
         assertThat(r.first().from()).isEqualTo(5);
         assertThat(en(r.first())).isEqualTo("entry 5 modified: its MAC does not verify, but entry 6 still links to it");
         assertThat(zh(r.first())).isEqualTo("第 5 条记录被修改：其 MAC 校验不通过，但第 6 条记录仍链接到它");
-        assertThat(r.summary().text(Locale.ENGLISH)).isEqualTo("FAILED: 1 problem(s) in 10 entries, 0 anchors; first: "
-                + "entry 5 modified: its MAC does not verify, but entry 6 still links to it");
+        assertThat(r.summary().text(Locale.ENGLISH))
+                .isEqualTo("FAILED: 1 problem(s) in 10 entries, 0 anchors; first: "
+                        + "entry 5 modified: its MAC does not verify, but entry 6 still links to it");
     }
 
     @Test
@@ -169,22 +193,35 @@ class ChainVerifierTest {
         for (int i = 4; i < c.size(); i++) {
             c.set(i, c.get(i).withSeq(i + 2));
         }
-        AuditEntry forged = new AuditEntry(5, t0, "mallory", null, null, "thing.delete", "thing", "t0", "SUCCESS",
-                "never happened", c.get(3).mac(), "cd".repeat(32));
+        AuditEntry forged = new AuditEntry(
+                5,
+                t0,
+                "mallory",
+                null,
+                null,
+                "thing.delete",
+                "thing",
+                "t0",
+                "SUCCESS",
+                "never happened",
+                c.get(3).mac(),
+                "cd".repeat(32));
         c.add(4, forged);
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.INSERTED);
-        assertThat(en(r.first())).isEqualTo("entry inserted at 5: its MAC does not verify and no entry links to it; "
-                + "entry 5 is stored as 6 and links to entry 4");
-        assertThat(zh(r.first())).isEqualTo("第 5 条位置插入了伪造记录：其 MAC 校验不通过，且没有记录链接到它；"
-                + "真正的第 5 条记录存储在序号 6 处，并链接到第 4 条记录");
+        assertThat(en(r.first()))
+                .isEqualTo("entry inserted at 5: its MAC does not verify and no entry links to it; "
+                        + "entry 5 is stored as 6 and links to entry 4");
+        assertThat(zh(r.first()))
+                .isEqualTo("第 5 条位置插入了伪造记录：其 MAC 校验不通过，且没有记录链接到它；" + "真正的第 5 条记录存储在序号 6 处，并链接到第 4 条记录");
     }
 
     @Test
     void namesEntryAppendedAfterTheEnd() {
         List<AuditEntry> c = chain(4);
         AuditEntry last = c.get(3);
-        c.add(new AuditEntry(5, t0, "mallory", null, null, "x", null, null, "SUCCESS", null, last.mac(), "ee".repeat(32)));
+        c.add(new AuditEntry(
+                5, t0, "mallory", null, null, "x", null, null, "SUCCESS", null, last.mac(), "ee".repeat(32)));
         VerificationReport r = verify(c, List.of(), last);
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.INSERTED);
         assertThat(r.first().from()).isEqualTo(5);
@@ -195,8 +232,8 @@ class ChainVerifierTest {
     void namesAppendedEntryAsInsertedEvenWhenTheHeadRowWasMovedToIt() {
         List<AuditEntry> c = chain(4);
         AuditEntry last = c.get(3);
-        AuditEntry forged = new AuditEntry(5, t0, "mallory", null, null, "x", null, null, "SUCCESS", null, last.mac(),
-                "ee".repeat(32));
+        AuditEntry forged = new AuditEntry(
+                5, t0, "mallory", null, null, "x", null, null, "SUCCESS", null, last.mac(), "ee".repeat(32));
         c.add(forged);
         VerificationReport r = verifier.verify(c, List.of(), head(last), head(forged));
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.INSERTED);
@@ -226,7 +263,9 @@ class ChainVerifierTest {
         assertThat(en(r.first()))
                 .isEqualTo("truncated: entries 7..8 missing after entry 6 (the last anchor is at entry 8)");
         assertThat(zh(r.first())).isEqualTo("日志被截断：第 6 条记录之后的第 7–8 条记录缺失（最后一个锚点位于第 8 条记录）");
-        assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.TRUNCATED, Finding.Kind.WITNESS);
+        assertThat(r.findings())
+                .extracting(Finding::kind)
+                .containsExactly(Finding.Kind.TRUNCATED, Finding.Kind.WITNESS);
         assertThat(en(r.findings().get(1)))
                 .isEqualTo("head witness missing: truncation after the last anchor cannot be ruled out");
     }
@@ -235,11 +274,15 @@ class ChainVerifierTest {
     void namesTruncationAfterTheLastAnchorThroughTheWitness() {
         List<AuditEntry> c = chain(10);
         List<AuditAnchor> anchors = List.of(anchor(c.get(4)));
-        VerificationReport r = verifier.verify(new ArrayList<>(c.subList(0, 7)), anchors, head(c.get(9)),
+        VerificationReport r = verifier.verify(
+                new ArrayList<>(c.subList(0, 7)),
+                anchors,
+                head(c.get(9)),
                 Optional.of(new ChainVerifier.Head(7, c.get(6).mac())));
         assertThat(r.findings()).extracting(Finding::kind).containsExactly(Finding.Kind.TRUNCATED);
-        assertThat(en(r.first())).isEqualTo("truncated: entries 8..10 missing after entry 7 "
-                + "(the head witness confirms entry 10 was committed)");
+        assertThat(en(r.first()))
+                .isEqualTo("truncated: entries 8..10 missing after entry 7 "
+                        + "(the head witness confirms entry 10 was committed)");
         assertThat(zh(r.first())).isEqualTo("日志被截断：第 7 条记录之后的第 8–10 条记录缺失（头部见证确认第 10 条记录已提交）");
     }
 
@@ -247,8 +290,9 @@ class ChainVerifierTest {
     void namesEmptiedLog() {
         List<AuditEntry> c = chain(3);
         VerificationReport r = verify(List.of(), List.of(), c.get(2));
-        assertThat(en(r.first())).isEqualTo("truncated: entries 1..3 missing after entry 0 "
-                + "(the head witness confirms entry 3 was committed, the head row names entry 3)");
+        assertThat(en(r.first()))
+                .isEqualTo("truncated: entries 1..3 missing after entry 0 "
+                        + "(the head witness confirms entry 3 was committed, the head row names entry 3)");
     }
 
     @Test
@@ -258,10 +302,16 @@ class ChainVerifierTest {
         byte[] sig = Hex.decode(good.signature());
         sig[sig.length - 1] ^= 1;
         AuditAnchor badSignature = new AuditAnchor(3, good.mac(), good.createdAt(), "key1", Hex.encode(sig));
-        AuditAnchor otherMac = new AuditAnchor(5, c.get(2).mac(), t0, "key1", Hex.encode(Signer.of(KEYS.getPrivate())
-                .sign(Canonical.anchor(5, c.get(2).mac(), t0, "key1"))));
+        AuditAnchor otherMac = new AuditAnchor(
+                5,
+                c.get(2).mac(),
+                t0,
+                "key1",
+                Hex.encode(Signer.of(KEYS.getPrivate())
+                        .sign(Canonical.anchor(5, c.get(2).mac(), t0, "key1"))));
         VerificationReport r = verify(c, List.of(badSignature, otherMac), c.get(5));
-        assertThat(r.findings()).extracting(Finding::kind)
+        assertThat(r.findings())
+                .extracting(Finding::kind)
                 .containsExactly(Finding.Kind.ANCHOR_SIGNATURE, Finding.Kind.ANCHOR_MISMATCH);
         assertThat(en(r.first())).isEqualTo("anchor at entry 3: bad signature");
         assertThat(zh(r.first())).isEqualTo("第 3 条记录处的锚点签名无效");
@@ -294,9 +344,16 @@ class ChainVerifierTest {
         for (int i = 0; i < 5000; i++) {
             moves.add(Msg.of("audit.finding.detail.reordered.move", Finding.number(10_000 + i), Finding.number(i)));
         }
-        Finding f = Finding.of(Finding.Kind.REORDERED, 10_000, 14_999, "reordered", Finding.number(10_000),
-                Finding.number(14_999), Finding.joined(moves));
-        assertThat(en(f)).startsWith("entries 10000..14999 reordered: stored 10000 holds entry 0, stored 10001 holds entry 1, ")
+        Finding f = Finding.of(
+                Finding.Kind.REORDERED,
+                10_000,
+                14_999,
+                "reordered",
+                Finding.number(10_000),
+                Finding.number(14_999),
+                Finding.joined(moves));
+        assertThat(en(f))
+                .startsWith("entries 10000..14999 reordered: stored 10000 holds entry 0, stored 10001 holds entry 1, ")
                 .endsWith("stored 14999 holds entry 4999");
         assertThat(zh(f)).contains("序号 10000 处存储的是第 0 条记录，序号 10001 处");
     }

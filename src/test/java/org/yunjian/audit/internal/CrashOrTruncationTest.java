@@ -33,12 +33,16 @@ class CrashOrTruncationTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     CliRunner cliRunner;
+
     @Autowired
     HeadWitness witness;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     JdbcClient jdbc;
 
     @Autowired
@@ -78,7 +82,10 @@ class CrashOrTruncationTest {
                     public void beforeCommit(boolean readOnly) {
                         // the audit log's own beforeCommit ran first: the witness names 11..12 as pending
                         assertThat(witness.pending()).hasValue(12);
-                        assertThat(witness.read()).get().extracting(HeadWitness.Head::seq).isEqualTo(10L);
+                        assertThat(witness.read())
+                                .get()
+                                .extracting(HeadWitness.Head::seq)
+                                .isEqualTo(10L);
                         throw new IllegalStateException("power cut");
                     }
                 });
@@ -86,13 +93,17 @@ class CrashOrTruncationTest {
         } catch (IllegalStateException expected) {
             // the commit never happened
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isEqualTo(10);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
         witness.pending(12);
 
         CliResult r = cli(cliRunner, "audit", "verify");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("OK: 10 entries, 0 anchors verified; "
-                + "Entries 11–12 were never committed: the process stopped while committing (not tampering)");
+        assertThat(r.out())
+                .contains("OK: 10 entries, 0 anchors verified; "
+                        + "Entries 11–12 were never committed: the process stopped while committing (not tampering)");
         assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out())
                 .contains("完整：已校验 10 条记录、0 个锚点；第 11–12 条记录从未提交：进程在提交过程中停止（并非篡改）");
     }
@@ -106,8 +117,9 @@ class CrashOrTruncationTest {
 
         CliResult r = cli(cliRunner, "audit", "verify");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).contains("first problem: truncated: entries 9..10 missing after entry 8 "
-                + "(the head witness confirms entry 10 was committed)");
+        assertThat(r.out())
+                .contains("first problem: truncated: entries 9..10 missing after entry 8 "
+                        + "(the head witness confirms entry 10 was committed)");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -32,13 +31,18 @@ class KeyCreationPolicyTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     HeadWitness witness;
+
     @Autowired
     KeyDirectory platformKeys;
+
     JdbcClient jdbc;
+
     @TempDir
     Path tmp;
+
     private Locale before;
 
     @Autowired
@@ -68,7 +72,8 @@ class KeyCreationPolicyTest {
     void aMissingKeyDirectoryOnAnInstallationWithEntriesIsAnErrorNamingIt() {
         publish(events, 3);
         Path lost = tmp.resolve("keys");
-        assertThatThrownBy(() -> keysIn(lost)).isInstanceOf(KeyDirectory.MissingKeyException.class)
+        assertThatThrownBy(() -> keysIn(lost))
+                .isInstanceOf(KeyDirectory.MissingKeyException.class)
                 .hasMessageContaining("The key directory " + lost.toAbsolutePath() + " does not exist")
                 .hasMessageContaining(AuditKeys.HMAC_FILE);
         assertThat(lost).doesNotExist();
@@ -89,7 +94,8 @@ class KeyCreationPolicyTest {
         assertThat(platformKeys.creationAllowed()).isFalse();
         // what EvidenceKeys, CertificateKeys and every other secret go through
         assertThatThrownBy(() -> platformKeys.at(tmp.resolve("x")).secret("evidence-master.key", () -> "00"))
-                .isInstanceOf(KeyDirectory.MissingKeyException.class).hasMessageContaining("evidence-master.key");
+                .isInstanceOf(KeyDirectory.MissingKeyException.class)
+                .hasMessageContaining("evidence-master.key");
         assertThat(Files.exists(tmp.resolve("x"))).isFalse();
     }
 }

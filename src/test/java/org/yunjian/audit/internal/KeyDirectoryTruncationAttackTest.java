@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -40,14 +39,19 @@ class KeyDirectoryTruncationAttackTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     CliRunner cliRunner;
+
     @Autowired
     HeadWitness witness;
+
     @Autowired
     AuditProperties properties;
+
     @Autowired
     AuditLog auditLog;
+
     JdbcClient jdbc;
 
     @Autowired
@@ -60,8 +64,9 @@ class KeyDirectoryTruncationAttackTest {
         AuditTestSupport.emptyLog(jdbc, witness);
         Files.deleteIfExists(properties.anchorExport());
         publish(events, ENTRIES); // anchors at 100 and 200 (anchor-every)
-        auditLog.anchorNow();     // and one at 263 (the time interval's)
-        assertThat(Files.readAllLines(properties.anchorExport(), StandardCharsets.UTF_8)).hasSize(3);
+        auditLog.anchorNow(); // and one at 263 (the time interval's)
+        assertThat(Files.readAllLines(properties.anchorExport(), StandardCharsets.UTF_8))
+                .hasSize(3);
     }
 
     @AfterEach
@@ -75,30 +80,36 @@ class KeyDirectoryTruncationAttackTest {
         truncateDatabaseTo(KEPT);
         cutExportAfter(KEPT);
         // the rewound witness as the attacker writes it: entry 200's number and MAC, both readable in the database
-        String mac = jdbc.sql("SELECT mac FROM audit_event WHERE seq = ?").param(KEPT).query(String.class).single();
+        String mac = jdbc.sql("SELECT mac FROM audit_event WHERE seq = ?")
+                .param(KEPT)
+                .query(String.class)
+                .single();
         Path file = properties.keyDir().resolve(HeadWitness.FILE);
         Files.writeString(file, KEPT + " " + mac + "\n");
 
         CliResult r = cli(cliRunner, "audit", "verify");
         assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
-        assertThat(r.out()).contains("head witness in the old format without a MAC",
-                "a rewind hiding removed newest entries (truncation) cannot be ruled out");
+        assertThat(r.out())
+                .contains(
+                        "head witness in the old format without a MAC",
+                        "a rewind hiding removed newest entries (truncation) cannot be ruled out");
 
         // the same rewind imitating the new format: a MAC line it cannot compute
         Files.writeString(file, KEPT + " " + mac + "\nanchor " + KEPT + "\nhmac-sm3 " + "0".repeat(64) + "\n");
         CliResult forged = cli(cliRunner, "audit", "verify");
         assertThat(forged.exitCode()).as(forged.out()).isEqualTo(1);
-        assertThat(forged.out()).contains("head witness fails its MAC: someone without the audit key rewrote it",
-                "the newest entries were removed (truncation)");
-        assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out())
-                .contains("头见证的 MAC 校验不通过", "截断");
+        assertThat(forged.out())
+                .contains(
+                        "head witness fails its MAC: someone without the audit key rewrote it",
+                        "the newest entries were removed (truncation)");
+        assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out()).contains("头见证的 MAC 校验不通过", "截断");
 
         // the server goes on writing: the forged witness is not built on, and the finding stays
         publish(events, 1);
         CliResult later = cli(cliRunner, "audit", "verify");
         assertThat(later.exitCode()).as(later.out()).isEqualTo(1);
-        assertThat(later.out()).contains("head witness failed its MAC (or was unreadable) when entry " + (KEPT + 1)
-                + " was written");
+        assertThat(later.out())
+                .contains("head witness failed its MAC (or was unreadable) when entry " + (KEPT + 1) + " was written");
     }
 
     @Test
@@ -109,8 +120,9 @@ class KeyDirectoryTruncationAttackTest {
         Files.copy(properties.anchorExport(), copy);
         CliResult r = cli(cliRunner, "audit", "verify", "--anchors", copy.toString());
         assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
-        assertThat(r.out()).contains("the anchor export ends at entry " + KEPT
-                + ", but the head witness records the anchor at entry " + ENTRIES + " as committed");
+        assertThat(r.out())
+                .contains("the anchor export ends at entry " + KEPT
+                        + ", but the head witness records the anchor at entry " + ENTRIES + " as committed");
 
         // the export cut at the database's last anchor as well (whoever writes the key directory cannot tell the
         // witness's newest anchor apart from the database's): the witness still names the missing one
@@ -118,8 +130,11 @@ class KeyDirectoryTruncationAttackTest {
         Files.copy(properties.anchorExport(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         CliResult both = cli(cliRunner, "audit", "verify", "--anchors", copy.toString());
         assertThat(both.exitCode()).isEqualTo(1);
-        assertThat(both.out()).contains("anchor at entry " + ENTRIES + " no longer in the database, but the head witness "
-                + "records it as committed", "the anchor export ends at entry " + KEPT);
+        assertThat(both.out())
+                .contains(
+                        "anchor at entry " + ENTRIES + " no longer in the database, but the head witness "
+                                + "records it as committed",
+                        "the anchor export ends at entry " + KEPT);
     }
 
     @Test
@@ -131,7 +146,9 @@ class KeyDirectoryTruncationAttackTest {
                 .executeWithoutResult(t -> publish(events, 10));
         assertThat(witness.state()).get().satisfies(s -> {
             assertThat(s.confirmed().seq()).isEqualTo(10);
-            assertThat(s.restarted()).as("no witness is missing before the log's first entry").isNull();
+            assertThat(s.restarted())
+                    .as("no witness is missing before the log's first entry")
+                    .isNull();
         });
         assertThat(cli(cliRunner, "audit", "verify").out()).doesNotContain("head witness was missing");
         // a witness deleted while the log goes on is still named
@@ -145,15 +162,22 @@ class KeyDirectoryTruncationAttackTest {
     void verificationSaysWhenItRanWithoutAnOffSiteAnchorCopy(@TempDir Path offSite) throws Exception {
         CliResult none = cli(cliRunner, "audit", "verify");
         assertThat(none.exitCode()).isZero();
-        assertThat(none.out()).contains("OK: " + ENTRIES + " entries, 3 anchors verified",
-                "note: No off-site anchor copy was checked",
-                "could have removed the newest entries together with their anchors, export lines and head witness");
-        assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out()).contains("本次校验没有核对异地锚点副本",
-                "也没有配置位于密钥目录之外的锚点导出文件");
+        assertThat(none.out())
+                .contains(
+                        "OK: " + ENTRIES + " entries, 3 anchors verified",
+                        "note: No off-site anchor copy was checked",
+                        "could have removed the newest entries together with their anchors, export lines and head witness");
+        assertThat(cli(cliRunner, Texts.CHINESE, "audit", "verify").out())
+                .contains("本次校验没有核对异地锚点副本", "也没有配置位于密钥目录之外的锚点导出文件");
 
         // the configured export lies in the key directory: no off-site copy either
         assertThat(properties.anchorExport().startsWith(properties.keyDir())).isTrue();
-        CliResult inKeyDir = cli(cliRunner, "audit", "verify", "--anchors", properties.anchorExport().toString());
+        CliResult inKeyDir = cli(
+                cliRunner,
+                "audit",
+                "verify",
+                "--anchors",
+                properties.anchorExport().toString());
         assertThat(inKeyDir.exitCode()).isZero();
         assertThat(inKeyDir.out()).contains("lies in the key directory and is no off-site copy");
 
@@ -167,18 +191,22 @@ class KeyDirectoryTruncationAttackTest {
     private void truncateDatabaseTo(long n) {
         jdbc.sql("DELETE FROM audit_event WHERE seq > ?").param(n).update();
         jdbc.sql("DELETE FROM audit_anchor WHERE seq > ?").param(n).update();
-        jdbc.sql("UPDATE audit_head SET last_seq = ?, last_mac = (SELECT mac FROM audit_event WHERE seq = ?) WHERE id = 1")
-                .params(n, n).update();
+        jdbc.sql(
+                        "UPDATE audit_head SET last_seq = ?, last_mac = (SELECT mac FROM audit_event WHERE seq = ?) WHERE id = 1")
+                .params(n, n)
+                .update();
     }
 
     /** Keeps the export's lines of anchors up to entry {@code n} (what a key-directory writer does to the file). */
     private void cutExportAfter(long n) throws Exception {
         Path export = properties.anchorExport();
         java.util.regex.Pattern seq = java.util.regex.Pattern.compile("\"seq\":(\\d+)");
-        List<String> kept = Files.readAllLines(export, StandardCharsets.UTF_8).stream().filter(l -> {
-            var m = seq.matcher(l);
-            return m.find() && Long.parseLong(m.group(1)) <= n;
-        }).toList();
+        List<String> kept = Files.readAllLines(export, StandardCharsets.UTF_8).stream()
+                .filter(l -> {
+                    var m = seq.matcher(l);
+                    return m.find() && Long.parseLong(m.group(1)) <= n;
+                })
+                .toList();
         Files.write(export, kept, StandardCharsets.UTF_8);
     }
 }

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -43,16 +42,22 @@ class RefusedActionsAuditTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     HeadWitness witness;
+
     @Autowired
     AuditRepository repository;
+
     @Autowired
     AuditVerifier verifier;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     MockMvc mvc;
+
     JdbcClient jdbc;
 
     @Autowired
@@ -69,8 +74,8 @@ class RefusedActionsAuditTest {
 
     private static Authentication as(Role role) {
         UUID org = role == Role.USER ? UUID.randomUUID() : null;
-        AccountPrincipal p = new AccountPrincipal(new CurrentUser(UUID.randomUUID(), role.name().toLowerCase() + "1",
-                org, role), "x", true, false, true);
+        AccountPrincipal p = new AccountPrincipal(
+                new CurrentUser(UUID.randomUUID(), role.name().toLowerCase() + "1", org, role), "x", true, false, true);
         return new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities());
     }
 
@@ -78,8 +83,8 @@ class RefusedActionsAuditTest {
     void aDenialSurvivesTheRollbackOfTheRefusedWork() {
         try {
             transactions.executeWithoutResult(tx -> {
-                events.publishEvent(AuditableEvent.denied("assessment.evidence.upload", "assessment-item", 7,
-                        "file type not allowed"));
+                events.publishEvent(AuditableEvent.denied(
+                        "assessment.evidence.upload", "assessment-item", 7, "file type not allowed"));
                 throw new IllegalStateException("refused");
             });
         } catch (IllegalStateException expected) {
@@ -111,7 +116,10 @@ class RefusedActionsAuditTest {
                 .andExpect(status().isNotFound());
         List<AuditEntry> all = repository.allEntries();
         assertThat(all).extracting(AuditEntry::action).contains("object.not-visible");
-        AuditEntry probe = all.stream().filter(e -> e.action().equals("object.not-visible")).findFirst().orElseThrow();
+        AuditEntry probe = all.stream()
+                .filter(e -> e.action().equals("object.not-visible"))
+                .findFirst()
+                .orElseThrow();
         assertThat(probe.objectId()).isEqualTo(someoneElses.toString());
         assertThat(probe.outcome()).isEqualTo("DENIED");
         assertThat(probe.username()).isEqualTo("user1");
@@ -122,18 +130,26 @@ class RefusedActionsAuditTest {
     @Test
     void aRefusedImportIsRecorded() throws Exception {
         MockMultipartFile junk = new MockMultipartFile("file", "orgs.csv", "text/csv", new byte[] {0, 1, 2, 3});
-        int status = mvc.perform(multipart("/api/import/organizations").file(junk).param("format", "csv")
-                        .with(csrf()).with(authentication(as(Role.SYSTEM_ADMIN))))
-                .andReturn().getResponse().getStatus();
+        int status = mvc.perform(multipart("/api/import/organizations")
+                        .file(junk)
+                        .param("format", "csv")
+                        .with(csrf())
+                        .with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andReturn()
+                .getResponse()
+                .getStatus();
         assertThat(status).isBetween(400, 499);
         assertThat(repository.allEntries()).extracting(AuditEntry::action).contains("upload.refused");
-        assertThat(repository.allEntries()).filteredOn(e -> e.action().equals("upload.refused"))
-                .extracting(AuditEntry::objectId).containsExactly("POST /api/import/organizations");
+        assertThat(repository.allEntries())
+                .filteredOn(e -> e.action().equals("upload.refused"))
+                .extracting(AuditEntry::objectId)
+                .containsExactly("POST /api/import/organizations");
     }
 
     @Test
     void aDeniedRequestIsRecorded() throws Exception {
-        mvc.perform(get("/api/audit/events").with(authentication(as(Role.USER)))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/events").with(authentication(as(Role.USER))))
+                .andExpect(status().isForbidden());
         assertThat(repository.allEntries()).extracting(AuditEntry::action).contains("access.denied");
     }
 }

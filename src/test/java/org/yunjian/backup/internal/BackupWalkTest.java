@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,22 +27,26 @@ class BackupWalkTest {
     /** Renames an upload's {@code .part} to its final name when something first reads its attributes. */
     static VanishingFiles uploadsCompleting() {
         return new VanishingFiles(real -> real.getFileName().toString().endsWith(".part")
-                ? real.resolveSibling(real.getFileName().toString().replaceFirst("\\.part$", "")) : null);
+                ? real.resolveSibling(real.getFileName().toString().replaceFirst("\\.part$", ""))
+                : null);
     }
 
     @Test
-    @DisplayName("a temporary upload renamed between the directory's listing and the look at its attributes is skipped, not a failed backup")
+    @DisplayName(
+            "a temporary upload renamed between the directory's listing and the look at its attributes is skipped, not a failed backup")
     void aFileThatVanishesBetweenListingAndAttributesIsSkipped() throws IOException {
         Path evidence = Files.createDirectories(tmp.resolve("evidence/assessment-1"));
         Files.writeString(evidence.resolve("report.pdf"), "kept");
         Files.writeString(evidence.resolve("upload.bin.part"), "uploaded while the backup ran");
-        Files.writeString(Files.createDirectories(tmp.resolve("evidence/assessment-2")).resolve("log.txt"), "kept too");
+        Files.writeString(
+                Files.createDirectories(tmp.resolve("evidence/assessment-2")).resolve("log.txt"), "kept too");
         Path staging = tmp.resolve("backup/evidence");
         VanishingFiles files = uploadsCompleting();
 
         BackupService.copyNew(files.path(tmp.resolve("evidence")), staging, List.of());
 
-        assertThat(files.vanished()).as("the rename happened between the listing and the attributes")
+        assertThat(files.vanished())
+                .as("the rename happened between the listing and the attributes")
                 .containsExactly("upload.bin.part");
         assertThat(staging.resolve("assessment-1/report.pdf")).hasContent("kept");
         assertThat(staging.resolve("assessment-2/log.txt")).hasContent("kept too");

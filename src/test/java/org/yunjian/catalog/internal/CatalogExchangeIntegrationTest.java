@@ -67,18 +67,25 @@ class CatalogExchangeIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     Catalog catalog;
+
     @Autowired
     CatalogExchangeService exchange;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate tx;
+
     @Autowired
     ApplicationEventPublisher publisher;
+
     @Autowired
     ApplicationEvents events;
+
     @Autowired
     CliRunner cli;
 
@@ -86,76 +93,128 @@ class CatalogExchangeIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     private static Authentication as(Role role) {
-        AccountPrincipal p = new AccountPrincipal(new CurrentUser(UUID.randomUUID(), role.name().toLowerCase() + "-x",
-                role == Role.USER ? UUID.randomUUID() : null, role), "x", true, false, true);
+        AccountPrincipal p = new AccountPrincipal(
+                new CurrentUser(
+                        UUID.randomUUID(),
+                        role.name().toLowerCase() + "-x",
+                        role == Role.USER ? UUID.randomUUID() : null,
+                        role),
+                "x",
+                true,
+                false,
+                true);
         return new UsernamePasswordAuthenticationToken(p, null, p.getAuthorities());
     }
 
     private int stored() {
-        return jdbc.sql("SELECT COUNT(*) FROM catalog_import").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM catalog_import")
+                .query(Integer.class)
+                .single();
     }
 
     @Test
     void any_signed_in_user_exports_oscal_json_and_xml_that_validate() throws Exception {
-        byte[] json = mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal").param("format", "json").with(authentication(as(Role.USER))))
+        byte[] json = mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal")
+                        .param("format", "json")
+                        .with(authentication(as(Role.USER))))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("MLPS-L3-oscal-catalog.json")))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(JsonSchemaCheck.oscalCatalog().validate(json)).isEmpty();
-        byte[] xml = mvc.perform(get("/api/catalog/standards/GOVWEB/oscal").param("format", "xml").with(authentication(as(Role.AUDIT_ADMIN))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] xml = mvc.perform(get("/api/catalog/standards/GOVWEB/oscal")
+                        .param("format", "xml")
+                        .with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         OscalXml.validate("GOVWEB.xml", xml);
         mvc.perform(get("/api/catalog/standards/GBT31167/csv").with(authentication(as(Role.USER))))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("GBT31167-9.2-b")));
-        mvc.perform(get("/api/catalog/standards/NOPE/oscal").with(authentication(as(Role.USER)))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal").param("format", "yaml").with(authentication(as(Role.USER))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("GBT31167-9.2-b")));
+        mvc.perform(get("/api/catalog/standards/NOPE/oscal").with(authentication(as(Role.USER))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal")
+                        .param("format", "yaml")
+                        .with(authentication(as(Role.USER))))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/catalog/standards/MLPS-L3/oscal")).andExpect(status().isUnauthorized());
         assertThat(events.stream(AuditableEvent.class)).anyMatch(e -> e.action().equals("catalog.export"));
     }
 
     @Test
-    void system_admin_imports_an_oscal_catalog_which_is_stored_searchable_audited_and_loaded_at_startup() throws Exception {
+    void system_admin_imports_an_oscal_catalog_which_is_stored_searchable_audited_and_loaded_at_startup()
+            throws Exception {
         byte[] nist = OscalExchangeTest.resource("sample-catalog.json");
-        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "sample-catalog.json", "application/json", nist))
-                        .param("code", "OSCAL-SAMPLE").with(authentication(as(Role.USER))).with(csrf()))
+        mvc.perform(multipart("/api/catalog/import")
+                        .file(new MockMultipartFile("file", "sample-catalog.json", "application/json", nist))
+                        .param("code", "OSCAL-SAMPLE")
+                        .with(authentication(as(Role.USER)))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "sample-catalog.json", "application/json", nist))
-                        .param("code", "OSCAL-SAMPLE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+        mvc.perform(multipart("/api/catalog/import")
+                        .file(new MockMultipartFile("file", "sample-catalog.json", "application/json", nist))
+                        .param("code", "OSCAL-SAMPLE")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.code", is("OSCAL-SAMPLE")))
                 .andExpect(jsonPath("$.requirements", is(8)));
-        assertThat(events.stream(AuditableEvent.class)).anyMatch(e -> e.action().equals("catalog.import")
-                && "OSCAL-SAMPLE".equals(e.objectId()) && e.outcome() == AuditableEvent.Outcome.SUCCESS);
+        assertThat(events.stream(AuditableEvent.class))
+                .anyMatch(e -> e.action().equals("catalog.import")
+                        && "OSCAL-SAMPLE".equals(e.objectId())
+                        && e.outcome() == AuditableEvent.Outcome.SUCCESS);
 
-        mvc.perform(get("/api/catalog/search").param("q", "segregation of duties").param("standard", "OSCAL-SAMPLE")
+        mvc.perform(get("/api/catalog/search")
+                        .param("q", "segregation of duties")
+                        .param("standard", "OSCAL-SAMPLE")
                         .with(authentication(as(Role.USER))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].requirement.id", is("OSCAL-SAMPLE:s1.1.2")));
         mvc.perform(get("/api/catalog/requirements/OSCAL-SAMPLE:s1.1.2").with(authentication(as(Role.USER))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.title", is("Segregation of duties")));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title", is("Segregation of duties")));
         mvc.perform(get("/catalog/requirements/OSCAL-SAMPLE:s1.1.2").with(authentication(as(Role.USER))))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("that conflict are segregated")));
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("that conflict are segregated")));
         mvc.perform(get("/api/catalog/standards").with(authentication(as(Role.USER))))
                 .andExpect(jsonPath("$.items[*].code", hasItem("OSCAL-SAMPLE")));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'OSCAL-SAMPLE'").query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'OSCAL-SAMPLE'")
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(1);
 
         // a restart: a new catalog from the shipped files plus what the database holds
         Catalog restarted = CatalogLoading.fromClasspath();
         assertThat(restarted.standard("OSCAL-SAMPLE")).isEmpty();
-        new CatalogExchangeService(restarted, new ImportRepository(jdbc), tx, publisher, java.util.Optional.empty(),
-                CatalogExchangeService.DEFAULT_MAX_DEPTH).afterSingletonsInstantiated();
+        new CatalogExchangeService(
+                        restarted,
+                        new ImportRepository(jdbc),
+                        tx,
+                        publisher,
+                        java.util.Optional.empty(),
+                        CatalogExchangeService.DEFAULT_MAX_DEPTH)
+                .afterSingletonsInstantiated();
         assertThat(restarted.standard("OSCAL-SAMPLE")).isPresent();
         assertThat(restarted.search("segregation of duties", RequirementFilter.any()))
-                .extracting(h -> h.requirement().id().value()).contains("OSCAL-SAMPLE:s1.1.2");
+                .extracting(h -> h.requirement().id().value())
+                .contains("OSCAL-SAMPLE:s1.1.2");
         // and the imported catalog exports again, valid
-        assertThat(JsonSchemaCheck.oscalCatalog().validate(exchange.exportOscal("OSCAL-SAMPLE", OscalFormat.JSON).getBytes(StandardCharsets.UTF_8))).isEmpty();
-        OscalXml.validate("again.xml", exchange.exportOscal("OSCAL-SAMPLE", OscalFormat.XML).getBytes(StandardCharsets.UTF_8));
+        assertThat(JsonSchemaCheck.oscalCatalog()
+                        .validate(exchange.exportOscal("OSCAL-SAMPLE", OscalFormat.JSON)
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+        OscalXml.validate(
+                "again.xml",
+                exchange.exportOscal("OSCAL-SAMPLE", OscalFormat.XML).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -164,44 +223,67 @@ class CatalogExchangeIntegrationTest {
         int standards = catalog.standards().size();
         String bad = new String(OscalExchangeTest.resource("sample-catalog.json"), StandardCharsets.UTF_8)
                 .replace("\"title\": \"Segregation of duties\",", "");
-        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "broken.json", "application/json",
-                                bad.getBytes(StandardCharsets.UTF_8)))
-                        .param("code", "BROKEN").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf())
+        mvc.perform(multipart("/api/catalog/import")
+                        .file(new MockMultipartFile(
+                                "file", "broken.json", "application/json", bad.getBytes(StandardCharsets.UTF_8)))
+                        .param("code", "BROKEN")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf())
                         .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.file", containsString("broken.json:106:")))
                 .andExpect(jsonPath("$.errors.file", containsString("$.catalog.groups[0].groups[0].controls[1]")))
                 .andExpect(jsonPath("$.errors.file", containsString("required property 'title' not found")));
-        mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "x.json", "application/json",
+        mvc.perform(multipart("/api/catalog/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "x.json",
+                                "application/json",
                                 OscalExchangeTest.resource("sample-catalog.json")))
-                        .param("code", "MLPS-L3").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.code", containsString("内置标准")));
+                        .param("code", "MLPS-L3")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.code", containsString("内置标准")));
         // from the page: the list again, the refusal naming the form's field by its label, in both languages
         for (String lang : new String[] {"zh-CN", "en"}) {
-            mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "x.json", "application/json",
+            mvc.perform(multipart("/catalog/import")
+                            .file(new MockMultipartFile(
+                                    "file",
+                                    "x.json",
+                                    "application/json",
                                     OscalExchangeTest.resource("sample-catalog.json")))
-                            .param("code", "MLPS-L3").param("lang", lang)
-                            .with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
-                    .andExpect(redirectedUrl("/catalog")).andExpect(flash().attribute("errorsIn", "import"))
-                    .andExpect(flash().attribute("errors", java.util.Map.of("code",
-                            lang.equals("en") ? "Standard code (optional, e.g. NIST-SP-800-53-REV5-HIGH): MLPS-L3 is a "
-                                    + "built-in standard and cannot be an import's code"
-                                    : "标准代码（可选，如 NIST-SP-800-53-REV5-HIGH）：MLPS-L3 是内置标准，不能用作导入代码")));
+                            .param("code", "MLPS-L3")
+                            .param("lang", lang)
+                            .with(authentication(as(Role.SYSTEM_ADMIN)))
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/catalog"))
+                    .andExpect(flash().attribute("errorsIn", "import"))
+                    .andExpect(flash().attribute(
+                                    "errors",
+                                    java.util.Map.of(
+                                            "code",
+                                            lang.equals("en")
+                                                    ? "Standard code (optional, e.g. NIST-SP-800-53-REV5-HIGH): MLPS-L3 is a "
+                                                            + "built-in standard and cannot be an import's code"
+                                                    : "标准代码（可选，如 NIST-SP-800-53-REV5-HIGH）：MLPS-L3 是内置标准，不能用作导入代码")));
         }
         assertThat(stored()).isEqualTo(before);
         assertThat(catalog.standards()).hasSize(standards);
         assertThat(catalog.standard("BROKEN")).isEmpty();
-        assertThat(events.stream(AuditableEvent.class)).anyMatch(e -> e.action().equals("catalog.import")
-                && e.outcome() == AuditableEvent.Outcome.FAILURE);
+        assertThat(events.stream(AuditableEvent.class))
+                .anyMatch(e -> e.action().equals("catalog.import") && e.outcome() == AuditableEvent.Outcome.FAILURE);
     }
 
     @Test
     void export_import_export_through_the_service_is_byte_identical() {
         for (OscalFormat f : OscalFormat.values()) {
             String first = exchange.exportOscal("TCCIA004", f);
-            exchange.importOscal("tccia." + f.extension(), first.getBytes(StandardCharsets.UTF_8), "TCCIA-COPY-" + f.name(), null);
+            exchange.importOscal(
+                    "tccia." + f.extension(), first.getBytes(StandardCharsets.UTF_8), "TCCIA-COPY-" + f.name(), null);
             assertThat(exchange.exportOscal("TCCIA-COPY-" + f.name(), f)).isEqualTo(first);
-            assertThat(catalog.search("责任", RequirementFilter.items().standard("TCCIA-COPY-" + f.name()))).isNotEmpty();
+            assertThat(catalog.search("责任", RequirementFilter.items().standard("TCCIA-COPY-" + f.name())))
+                    .isNotEmpty();
         }
     }
 
@@ -216,7 +298,9 @@ class CatalogExchangeIntegrationTest {
                 .andExpect(content().string(containsString("id=\"filter-deploymentModel\"")))
                 .andExpect(content().string(containsString("export-xml-MLPS-L3")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("catalog-import-form"))));
-        mvc.perform(get("/catalog/results").param("q", "residual information").param("standard", "MLPS-L3")
+        mvc.perform(get("/catalog/results")
+                        .param("q", "residual information")
+                        .param("standard", "MLPS-L3")
                         .with(authentication(as(Role.USER))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("MLPS-L3-8.2.4.7-b")))
@@ -224,13 +308,23 @@ class CatalogExchangeIntegrationTest {
         mvc.perform(get("/catalog").with(authentication(as(Role.SYSTEM_ADMIN))))
                 .andExpect(content().string(containsString("catalog-import-form")));
         String organizations = mvc.perform(get("/organizations").with(authentication(as(Role.SYSTEM_ADMIN))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String box = organizations.substring(organizations.indexOf("id=\"filter-q\""));
         assertThat(box.substring(0, box.indexOf('>'))).doesNotContain("placeholder"); // the shared box without one
-        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
+        mvc.perform(multipart("/catalog/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "sample-catalog.xml",
+                                "application/xml",
                                 OscalExchangeTest.resource("sample-catalog.xml")))
-                        .param("code", "NIST-PAGE").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog"));
+                        .param("code", "NIST-PAGE")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/catalog"));
         assertThat(catalog.standard("NIST-PAGE")).isPresent();
         // the list's form imports new catalogs only; replacing is done on the versions page, whose form names the
         // version it replaces; an administrator who read version 1 after another replaced it gets that page back
@@ -238,32 +332,48 @@ class CatalogExchangeIntegrationTest {
         mvc.perform(get("/catalog").with(authentication(as(Role.SYSTEM_ADMIN))))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("name=\"version\""))));
         byte[] sample = OscalExchangeTest.resource("sample-catalog.xml");
-        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
-                                sample)).param("code", "NIST-PAGE").param("replace", "true").param("version", "1")
-                        .with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+        mvc.perform(multipart("/catalog/import")
+                        .file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml", sample))
+                        .param("code", "NIST-PAGE")
+                        .param("replace", "true")
+                        .param("version", "1")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/catalog/imports/NIST-PAGE"))
                 .andExpect(flash().attribute("importMessage", containsString("NIST-PAGE")));
         // a stale replacement and one naming no version: the versions page with the clear refusal, the form naming
         // the version current, nothing imported
         var admin = authentication(as(Role.SYSTEM_ADMIN));
         for (var form : List.<AbstractMockHttpServletRequestBuilder<?>>of(
-                multipart("/catalog/import").file(new MockMultipartFile("file", "late.xml", "application/xml", sample))
-                        .param("code", "NIST-PAGE").param("replace", "true").param("version", "1").with(csrf()),
-                multipart("/catalog/import").file(new MockMultipartFile("file", "late.xml", "application/xml", sample))
-                        .param("code", "NIST-PAGE").param("replace", "true").with(csrf()))) {
+                multipart("/catalog/import")
+                        .file(new MockMultipartFile("file", "late.xml", "application/xml", sample))
+                        .param("code", "NIST-PAGE")
+                        .param("replace", "true")
+                        .param("version", "1")
+                        .with(csrf()),
+                multipart("/catalog/import")
+                        .file(new MockMultipartFile("file", "late.xml", "application/xml", sample))
+                        .param("code", "NIST-PAGE")
+                        .param("replace", "true")
+                        .with(csrf()))) {
             String page = StaleForms.pageAfter(mvc, form, "/catalog/imports/NIST-PAGE", admin);
-            assertThat(page).contains("id=\"catalog-stale-file\"", "重新选择文件", "name=\"version\" value=\"2\"")
+            assertThat(page)
+                    .contains("id=\"catalog-stale-file\"", "重新选择文件", "name=\"version\" value=\"2\"")
                     .doesNotContain("catalog-import-errors");
             assertThat(exchange.versions("NIST-PAGE")).hasSize(2);
         }
-        mvc.perform(multipart("/catalog/import").file(new MockMultipartFile("file", "sample-catalog.xml", "application/xml",
+        mvc.perform(multipart("/catalog/import")
+                        .file(new MockMultipartFile(
+                                "file",
+                                "sample-catalog.xml",
+                                "application/xml",
                                 OscalExchangeTest.resource("sample-catalog.xml")))
-                        .with(authentication(as(Role.USER))).with(csrf()))
+                        .with(authentication(as(Role.USER)))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
     }
 
-    private record Result(int code, String out) {
-    }
+    private record Result(int code, String out) {}
 
     private Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -275,7 +385,10 @@ class CatalogExchangeIntegrationTest {
 
     @Test
     void cli_lists_shows_searches_exports_and_imports(@TempDir Path dir) throws Exception {
-        assertThat(run("catalog", "list").out()).contains("MLPS-L3").contains("GOVWEB").contains("built-in");
+        assertThat(run("catalog", "list").out())
+                .contains("MLPS-L3")
+                .contains("GOVWEB")
+                .contains("built-in");
         Result show = run("catalog", "show", "MLPS-L3-8.2.4.7-a");
         assertThat(show.code()).isZero();
         assertThat(show.out()).contains("应保证虚拟机所使用的内存和存储空间回收时得到完全清除").contains("phases:");
@@ -286,12 +399,19 @@ class CatalogExchangeIntegrationTest {
         assertThat(run("catalog", "search", "residual", "information").out()).contains("MLPS-L3-8.2.4.7-a");
 
         Path json = dir.resolve("mlps.json");
-        assertThat(run("catalog", "export", "--format", "oscal-json", "--standard", "MLPS-L3", "--out", json.toString()).code()).isZero();
-        assertThat(JsonSchemaCheck.oscalCatalog().validate(Files.readAllBytes(json))).isEmpty();
+        assertThat(run("catalog", "export", "--format", "oscal-json", "--standard", "MLPS-L3", "--out", json.toString())
+                        .code())
+                .isZero();
+        assertThat(JsonSchemaCheck.oscalCatalog().validate(Files.readAllBytes(json)))
+                .isEmpty();
         Path xml = dir.resolve("mlps.xml");
-        assertThat(run("catalog", "export", "--format", "oscal-xml", "--standard", "MLPS-L3", "--out", xml.toString()).code()).isZero();
+        assertThat(run("catalog", "export", "--format", "oscal-xml", "--standard", "MLPS-L3", "--out", xml.toString())
+                        .code())
+                .isZero();
         OscalXml.validate("mlps.xml", Files.readAllBytes(xml));
-        assertThat(run("catalog", "export", "--format", "csv", "--standard", "JRT-SF").out()).startsWith("id,standard,kind");
+        assertThat(run("catalog", "export", "--format", "csv", "--standard", "JRT-SF")
+                        .out())
+                .startsWith("id,standard,kind");
         assertThat(run("catalog", "export", "--format", "oscal-json").code()).isEqualTo(2);
 
         Path nist = dir.resolve("sample-catalog.xml");
@@ -303,7 +423,10 @@ class CatalogExchangeIntegrationTest {
         Files.writeString(broken, Files.readString(nist).replace("<title>Access control</title>", ""));
         Result rejected = run("catalog", "import", "--file", broken.toString(), "--code", "NIST-BROKEN");
         assertThat(rejected.code()).isEqualTo(1);
-        assertThat(rejected.out()).contains("broken.xml:").contains("group[2](@id=s2)").contains("nothing stored");
+        assertThat(rejected.out())
+                .contains("broken.xml:")
+                .contains("group[2](@id=s2)")
+                .contains("nothing stored");
         assertThat(catalog.standard("NIST-BROKEN")).isEmpty();
     }
 
@@ -311,13 +434,18 @@ class CatalogExchangeIntegrationTest {
     void deeplyNestedImportIsABadRequestNamingTheLimitInBothFormats() throws Exception {
         for (org.yunjian.catalog.OscalFormat format : org.yunjian.catalog.OscalFormat.values()) {
             byte[] deep = OscalExchangeTest.nestedGroups(format, 20_000);
-            mvc.perform(multipart("/api/catalog/import").file(new MockMultipartFile("file", "deep." + format.name().toLowerCase(),
-                                    "application/octet-stream", deep))
-                            .param("code", "DEEP-NEST").with(authentication(as(Role.SYSTEM_ADMIN))).with(csrf()))
+            mvc.perform(multipart("/api/catalog/import")
+                            .file(new MockMultipartFile(
+                                    "file", "deep." + format.name().toLowerCase(), "application/octet-stream", deep))
+                            .param("code", "DEEP-NEST")
+                            .with(authentication(as(Role.SYSTEM_ADMIN)))
+                            .with(csrf()))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.file", containsString("嵌套超过 100 层")));
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'DEEP-NEST'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM catalog_import WHERE code = 'DEEP-NEST'")
+                        .query(Long.class)
+                        .single())
                 .isZero();
     }
 }

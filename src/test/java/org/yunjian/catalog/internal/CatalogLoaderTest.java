@@ -69,8 +69,8 @@ class CatalogLoaderTest {
     }
 
     private CatalogLoadException rejection(String content) {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
-                () -> loader.load(List.of(file("demo.json", content))));
+        Throwable thrown =
+                org.assertj.core.api.Assertions.catchThrowable(() -> loader.load(List.of(file("demo.json", content))));
         assertThat(thrown).isInstanceOf(CatalogLoadException.class);
         CatalogLoadException e = (CatalogLoadException) thrown;
         assertThat(e.file()).isEqualTo("demo.json");
@@ -82,8 +82,13 @@ class CatalogLoaderTest {
     void loadsAWellFormedFileWithItsTree() {
         Catalog catalog = loader.load(List.of(file("demo.json", VALID)));
         assertThat(catalog.size()).isEqualTo(2);
-        assertThat(catalog.children(RequirementId.of("DEMO-9"))).extracting(r -> r.id().value()).containsExactly("DEMO-9-a");
-        assertThat(catalog.requirement(RequirementId.of("DEMO-9-a")).orElseThrow().text()).isEqualTo("应要求云服务商完整返还客户数据");
+        assertThat(catalog.children(RequirementId.of("DEMO-9")))
+                .extracting(r -> r.id().value())
+                .containsExactly("DEMO-9-a");
+        assertThat(catalog.requirement(RequirementId.of("DEMO-9-a"))
+                        .orElseThrow()
+                        .text())
+                .isEqualTo("应要求云服务商完整返还客户数据");
     }
 
     @Test
@@ -106,7 +111,8 @@ class CatalogLoaderTest {
 
     @Test
     void rejectsUnknownField() {
-        String broken = VALID.replace("\"bold\": false, \"sourceLine\": 3,", "\"bold\": false, \"sourceLine\": 3, \"colour\": \"red\",");
+        String broken = VALID.replace(
+                "\"bold\": false, \"sourceLine\": 3,", "\"bold\": false, \"sourceLine\": 3, \"colour\": \"red\",");
         CatalogLoadException e = rejection(broken);
         assertThat(e.field()).isEqualTo("$.requirements[1].colour");
         assertThat(e.line()).isEqualTo(lineOf(broken, "colour"));
@@ -176,8 +182,8 @@ class CatalogLoaderTest {
                 .hasMessageContaining("already defined in a.json");
     }
 
-    private static final String OTHER = VALID.replace("\"code\": \"DEMO\"", "\"code\": \"OTHER\"")
-            .replace("DEMO-9", "OTHER-9");
+    private static final String OTHER =
+            VALID.replace("\"code\": \"DEMO\"", "\"code\": \"OTHER\"").replace("DEMO-9", "OTHER-9");
 
     @Test
     void loadsCrossReferencesBetweenStandards() {
@@ -186,10 +192,12 @@ class CatalogLoaderTest {
                   { "from": "DEMO-9-a", "to": "OTHER-9-a", "relation": "EQUAL", "topic": "EXIT_DATA_RETURN", "rationale": "same" }
                 ] }
                 """;
-        Catalog catalog = loader.load(List.of(file("demo.json", VALID), file("other.json", OTHER)),
-                List.of(file("map.json", mappings)));
-        assertThat(catalog.mappings(RequirementId.of("OTHER-9-a"))).singleElement()
-                .satisfies(m -> assertThat(m.other(RequirementId.of("OTHER-9-a"))).isEqualTo(RequirementId.of("DEMO-9-a")));
+        Catalog catalog = loader.load(
+                List.of(file("demo.json", VALID), file("other.json", OTHER)), List.of(file("map.json", mappings)));
+        assertThat(catalog.mappings(RequirementId.of("OTHER-9-a")))
+                .singleElement()
+                .satisfies(m ->
+                        assertThat(m.other(RequirementId.of("OTHER-9-a"))).isEqualTo(RequirementId.of("DEMO-9-a")));
     }
 
     @Test
@@ -200,8 +208,9 @@ class CatalogLoaderTest {
                     "to": "OTHER-9-z", "relation": "EQUAL", "topic": "EXIT_DATA_RETURN", "rationale": "same" }
                 ] }
                 """;
-        assertThatThrownBy(() -> loader.load(List.of(file("demo.json", VALID), file("other.json", OTHER)),
-                List.of(file("map.json", mappings))))
+        assertThatThrownBy(() -> loader.load(
+                        List.of(file("demo.json", VALID), file("other.json", OTHER)),
+                        List.of(file("map.json", mappings))))
                 .isInstanceOf(CatalogLoadException.class)
                 .hasMessage("map.json:3: mappings[0].to: unknown requirement OTHER-9-z");
     }
@@ -213,8 +222,9 @@ class CatalogLoaderTest {
                   { "from": "DEMO-9-a", "to": "OTHER-9-a", "relation": "SIMILAR", "topic": "X", "rationale": "r" }
                 ] }
                 """;
-        assertThatThrownBy(() -> loader.load(List.of(file("demo.json", VALID), file("other.json", OTHER)),
-                List.of(file("map.json", mappings))))
+        assertThatThrownBy(() -> loader.load(
+                        List.of(file("demo.json", VALID), file("other.json", OTHER)),
+                        List.of(file("map.json", mappings))))
                 .isInstanceOf(CatalogLoadException.class)
                 .hasMessageStartingWith("map.json:2: $.mappings[0].relation:");
     }
@@ -222,14 +232,17 @@ class CatalogLoaderTest {
     @Test
     void applicationRefusesToStartWithAHalfLoadableCatalog(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("a-good.json"), VALID);
-        Files.writeString(dir.resolve("b-bad.json"), VALID.replace("\"code\": \"DEMO\"", "\"code\": \"OTHER\"")
-                .replace("\"kind\": \"ITEM\"", "\"kind\": \"PARAGRAPH\""));
+        Files.writeString(
+                dir.resolve("b-bad.json"),
+                VALID.replace("\"code\": \"DEMO\"", "\"code\": \"OTHER\"")
+                        .replace("\"kind\": \"ITEM\"", "\"kind\": \"PARAGRAPH\""));
         new ApplicationContextRunner()
                 .withUserConfiguration(CatalogConfiguration.class)
                 .withPropertyValues("yunjian.catalog.location=" + dir.toUri())
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
                             .isInstanceOf(CatalogLoadException.class)
                             .hasMessageContaining("b-bad.json")
                             .hasMessageContaining("PARAGRAPH");
@@ -240,14 +253,14 @@ class CatalogLoaderTest {
     void shippedCatalogLoadsThroughSpring() {
         new ApplicationContextRunner()
                 .withUserConfiguration(CatalogConfiguration.class)
-                .run(context -> assertThat(context.getBean(Catalog.class).standards()).isNotEmpty());
+                .run(context ->
+                        assertThat(context.getBean(Catalog.class).standards()).isNotEmpty());
     }
 
     @Test
     void schemaWithAKeywordTheValidatorDoesNotKnowIsRefused() {
         String schema = "{ \"$schema\": \"https://json-schema.org/draft/2020-12/schema\", \"type\": \"object\","
                 + " \"maxProperty\": 3, \"$defs\": { \"mappingFile\": { \"type\": \"object\" } } }";
-        assertThatThrownBy(() -> new CatalogLoader(file("s.json", schema)))
-                .hasMessageContaining("maxProperty");
+        assertThatThrownBy(() -> new CatalogLoader(file("s.json", schema))).hasMessageContaining("maxProperty");
     }
 }

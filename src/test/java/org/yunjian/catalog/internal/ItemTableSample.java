@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRow;
@@ -26,33 +25,46 @@ public final class ItemTableSample {
     static final Path XLSX = Path.of("docs/samples/通用要求-sample.xlsx");
     static final Path CSV = Path.of("docs/samples/通用要求-sample.csv");
 
-    static final List<String> HEADER = List.of("编号", "安全类/层面", "控制点", "测评项", "级别", "测评侧", "测评方法",
-            "符合判定", "部分符合判定", "不符合判定");
+    static final List<String> HEADER =
+            List.of("编号", "安全类/层面", "控制点", "测评项", "级别", "测评侧", "测评方法", "符合判定", "部分符合判定", "不符合判定");
 
-    private ItemTableSample() {
-    }
+    private ItemTableSample() {}
 
     /** The rows: ten of level 3 (one per layer, sides and step types varied) and one of level 2. */
     static List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
         String[][] layers = {
-                {"PE", "安全物理环境", "云服务商"}, {"CN", "安全通信网络", "双方"}, {"AB", "安全区域边界", "双方"},
-                {"CE", "安全计算环境", "云服务客户"}, {"MC", "安全管理中心", "云服务客户"}, {"MP", "安全管理制度", "云服务客户"},
-                {"MO", "安全管理机构", "云服务客户"}, {"MS", "安全管理人员", "云服务客户"}, {"CM", "安全建设管理", "云服务客户"},
-                {"OM", "安全运维管理", "云服务商"}};
+            {"PE", "安全物理环境", "云服务商"}, {"CN", "安全通信网络", "双方"}, {"AB", "安全区域边界", "双方"},
+            {"CE", "安全计算环境", "云服务客户"}, {"MC", "安全管理中心", "云服务客户"}, {"MP", "安全管理制度", "云服务客户"},
+            {"MO", "安全管理机构", "云服务客户"}, {"MS", "安全管理人员", "云服务客户"}, {"CM", "安全建设管理", "云服务客户"},
+            {"OM", "安全运维管理", "云服务商"}
+        };
         for (int i = 0; i < layers.length; i++) {
             String[] l = layers[i];
             int n = i + 1;
-            rows.add(List.of("G3-" + l[0] + "-1", l[1], "示例控制点 " + n,
+            rows.add(List.of(
+                    "G3-" + l[0] + "-1",
+                    l[1],
+                    "示例控制点 " + n,
                     "【示例】第 " + n + " 条占位测评项：被测对象应具备示例能力 " + n + "（虚构文字，非标准原文）。",
-                    "3", l[2],
+                    "3",
+                    l[2],
                     "访谈：询问示例负责人关于示例能力 " + n + " 的安排。\n核查/测试：查看并试验示例配置 " + n + "。",
                     "示例：访谈与核查结果均满足示例能力 " + n + "。",
                     "示例：仅部分满足示例能力 " + n + "。",
                     "示例：不具备示例能力 " + n + "。"));
         }
-        rows.add(List.of("G2-CE-1", "安全计算环境", "示例控制点 4", "【示例】第二级占位测评项（虚构文字，非标准原文）。", "2",
-                "云服务客户", "核查：查看示例记录。", "示例：记录齐全。", "", "示例：没有记录。"));
+        rows.add(List.of(
+                "G2-CE-1",
+                "安全计算环境",
+                "示例控制点 4",
+                "【示例】第二级占位测评项（虚构文字，非标准原文）。",
+                "2",
+                "云服务客户",
+                "核查：查看示例记录。",
+                "示例：记录齐全。",
+                "",
+                "示例：没有记录。"));
         return rows;
     }
 
@@ -63,15 +75,19 @@ public final class ItemTableSample {
         all.add(HEADER);
         all.addAll(rows());
         for (List<String> r : all) {
-            List<String> cells = r.stream().map(c -> c.matches(".*[,\"\\r\\n].*") || c.contains("\n")
-                    ? "\"" + c.replace("\"", "\"\"") + "\"" : c).toList();
+            List<String> cells = r.stream()
+                    .map(c -> c.matches(".*[,\"\\r\\n].*") || c.contains("\n")
+                            ? "\"" + c.replace("\"", "\"\"") + "\""
+                            : c)
+                    .toList();
             sb.append(String.join(",", cells)).append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] xlsx() throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet sheet = wb.createSheet("通用要求");
             XSSFCellStyle bold = wb.createCellStyle();
             XSSFFont font = wb.createFont();
@@ -102,8 +118,10 @@ public final class ItemTableSample {
                 sheet.setColumnWidth(c, widths[c] * 256);
             }
             sheet.createFreezePane(0, 1);
-            wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(java.util.Date.from(
-                    java.time.Instant.parse("2026-11-25T00:00:00Z"))));
+            wb.getProperties()
+                    .getCoreProperties()
+                    .setCreated(java.util.Optional.of(
+                            java.util.Date.from(java.time.Instant.parse("2026-11-25T00:00:00Z"))));
             wb.write(out);
             return out.toByteArray();
         }

@@ -56,10 +56,12 @@ class OscalExchangeTest {
             String first = export(code, format);
             OscalModel.Catalog read = CatalogExchangeService.read("x", utf8(first), format);
             OscalMapping.Imported imported = OscalMapping.toStandard("COPY", "x", read);
-            String second = format == OscalFormat.JSON ? OscalJson.write(imported.oscal()) : OscalXml.write(imported.oscal());
+            String second =
+                    format == OscalFormat.JSON ? OscalJson.write(imported.oscal()) : OscalXml.write(imported.oscal());
             assertThat(second).as(format.name()).isEqualTo(first);
             // and the other format of the re-import is the same catalog
-            OscalModel.Catalog crossed = CatalogExchangeService.read("y",
+            OscalModel.Catalog crossed = CatalogExchangeService.read(
+                    "y",
                     utf8(format == OscalFormat.JSON ? OscalXml.write(read) : OscalJson.write(read)),
                     format == OscalFormat.JSON ? OscalFormat.XML : OscalFormat.JSON);
             assertThat(crossed).isEqualTo(read);
@@ -80,8 +82,16 @@ class OscalExchangeTest {
                 assertThat(r.roles()).isEqualTo(o.roles());
                 assertThat(r.layer()).isEqualTo(o.layer());
                 assertThat(r.deploymentModels()).isEqualTo(o.deploymentModels());
-                assertThat(r.children()).isEqualTo(o.children().stream().map(c -> RequirementId.imported("COPY", c.value())).toList());
-                assertThat(r.parent()).isEqualTo(o.parent() == null ? null : RequirementId.imported("COPY", o.parent().value()));
+                assertThat(r.children())
+                        .isEqualTo(o.children().stream()
+                                .map(c -> RequirementId.imported("COPY", c.value()))
+                                .toList());
+                assertThat(r.parent())
+                        .isEqualTo(
+                                o.parent() == null
+                                        ? null
+                                        : RequirementId.imported(
+                                                "COPY", o.parent().value()));
             }
         }
     }
@@ -90,30 +100,42 @@ class OscalExchangeTest {
     void uuids_are_name_based_version_5_and_stable() {
         assertThat(OscalMapping.uuid5("catalog:MLPS-L3")).isEqualTo(OscalMapping.uuid5("catalog:MLPS-L3"));
         assertThat(OscalMapping.uuid5("catalog:MLPS-L3").version()).isEqualTo(5);
-        assertThat(export("MLPS-L3", OscalFormat.JSON)).contains(OscalMapping.uuid5("catalog:MLPS-L3").toString());
+        assertThat(export("MLPS-L3", OscalFormat.JSON))
+                .contains(OscalMapping.uuid5("catalog:MLPS-L3").toString());
     }
 
     @Test
     void published_style_catalogs_in_json_and_xml_import_and_become_searchable() throws IOException {
-        OscalMapping.Imported json = OscalMapping.toStandard("OSCAL-SAMPLE", "sample-catalog.json",
+        OscalMapping.Imported json = OscalMapping.toStandard(
+                "OSCAL-SAMPLE",
+                "sample-catalog.json",
                 CatalogExchangeService.read("sample-catalog.json", resource("sample-catalog.json"), OscalFormat.JSON));
-        OscalMapping.Imported xml = OscalMapping.toStandard("OSCAL-SAMPLE-XML", "sample-catalog.xml",
+        OscalMapping.Imported xml = OscalMapping.toStandard(
+                "OSCAL-SAMPLE-XML",
+                "sample-catalog.xml",
                 CatalogExchangeService.read("sample-catalog.xml", resource("sample-catalog.xml"), OscalFormat.XML));
         assertThat(json.requirements()).hasSize(8);
         assertThat(xml.requirements()).hasSize(8);
-        Requirement control = json.requirements().stream().filter(r -> r.id().value().equals("OSCAL-SAMPLE:s1.1.2"))
-                .findFirst().orElseThrow();
+        Requirement control = json.requirements().stream()
+                .filter(r -> r.id().value().equals("OSCAL-SAMPLE:s1.1.2"))
+                .findFirst()
+                .orElseThrow();
         assertThat(control.title()).isEqualTo("Segregation of duties");
         assertThat(control.text()).startsWith("Duties and areas of responsibility that conflict");
         assertThat(control.parent()).isEqualTo(RequirementId.imported("OSCAL-SAMPLE", "s1.1"));
 
         Catalog catalog = CatalogLoading.fromClasspath();
-        catalog.replaceImported(List.of(json.standard(), xml.standard()),
-                java.util.stream.Stream.concat(json.requirements().stream(), xml.requirements().stream()).toList());
-        assertThat(catalog.search("segregation of duties", RequirementFilter.items().standard("OSCAL-SAMPLE")))
-                .extracting(h -> h.requirement().id().value()).startsWith("OSCAL-SAMPLE:s1.1.2");
+        catalog.replaceImported(
+                List.of(json.standard(), xml.standard()),
+                java.util.stream.Stream.concat(json.requirements().stream(), xml.requirements().stream())
+                        .toList());
+        assertThat(catalog.search(
+                        "segregation of duties", RequirementFilter.items().standard("OSCAL-SAMPLE")))
+                .extracting(h -> h.requirement().id().value())
+                .startsWith("OSCAL-SAMPLE:s1.1.2");
         assertThat(catalog.search("segregated duties", RequirementFilter.items().standard("OSCAL-SAMPLE-XML")))
-                .extracting(h -> h.requirement().id().value()).contains("OSCAL-SAMPLE-XML:s1.1.2");
+                .extracting(h -> h.requirement().id().value())
+                .contains("OSCAL-SAMPLE-XML:s1.1.2");
         assertThat(catalog.search("剩余信息", RequirementFilter.any())).isNotEmpty();
 
         // the imported catalog re-exports valid, and re-export after re-import is identical
@@ -151,12 +173,15 @@ class OscalExchangeTest {
                 .isInstanceOf(CatalogLoadException.class)
                 .hasMessageContaining("bad.xml:")
                 .hasMessageContaining("control[2](@id=s1.1.2)");
-        assertThatThrownBy(() -> CatalogExchangeService.read("bad.xml", utf8(xml.replace("</catalog>", "")), OscalFormat.XML))
-                .isInstanceOf(CatalogLoadException.class).hasMessageContaining("malformed XML");
+        assertThatThrownBy(() ->
+                        CatalogExchangeService.read("bad.xml", utf8(xml.replace("</catalog>", "")), OscalFormat.XML))
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("malformed XML");
         String doctype = "<?xml version=\"1.0\"?><!DOCTYPE catalog [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<catalog xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\">&x;</catalog>";
         assertThatThrownBy(() -> CatalogExchangeService.read("xxe.xml", utf8(doctype), OscalFormat.XML))
-                .isInstanceOf(CatalogLoadException.class).hasMessageContaining("DOCTYPE");
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("DOCTYPE");
     }
 
     /** A catalog whose groups nest {@code depth} deep, built as text (no recursion in the test either). */
@@ -170,9 +195,10 @@ class OscalExchangeTest {
             }
             b.append("}]".repeat(depth)).append("}}");
         } else {
-            b.append("<catalog xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\" uuid=\"3f0c2a8e-6b1d-4f7a-9c2e-5d8b7a6e4f10\">"
-                    + "<metadata><title>deep</title><last-modified>2026-01-01T00:00:00Z</last-modified>"
-                    + "<version>1</version><oscal-version>1.1.3</oscal-version></metadata>");
+            b.append(
+                    "<catalog xmlns=\"http://csrc.nist.gov/ns/oscal/1.0\" uuid=\"3f0c2a8e-6b1d-4f7a-9c2e-5d8b7a6e4f10\">"
+                            + "<metadata><title>deep</title><last-modified>2026-01-01T00:00:00Z</last-modified>"
+                            + "<version>1</version><oscal-version>1.1.3</oscal-version></metadata>");
             for (int i = 0; i < depth; i++) {
                 b.append("<group><title>g").append(i).append("</title>");
             }
@@ -185,8 +211,8 @@ class OscalExchangeTest {
     @org.junit.jupiter.params.provider.EnumSource(OscalFormat.class)
     void twentyThousandNestedGroupsAreRefusedNamingTheLimitNotAStackOverflow(OscalFormat format) {
         byte[] deep = nestedGroups(format, 20_000);
-        assertThatThrownBy(() -> CatalogExchangeService.read("deep", deep, format,
-                CatalogExchangeService.DEFAULT_MAX_DEPTH))
+        assertThatThrownBy(() ->
+                        CatalogExchangeService.read("deep", deep, format, CatalogExchangeService.DEFAULT_MAX_DEPTH))
                 .isInstanceOf(CatalogLoadException.class)
                 .hasMessageContaining("nested deeper than 100 levels")
                 .hasMessageContaining("yunjian.catalog.max-nesting-depth");
@@ -195,10 +221,11 @@ class OscalExchangeTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(OscalFormat.class)
     void nestingWithinTheLimitStillReadsAndTheLimitIsConfigurable(OscalFormat format) {
-        OscalModel.Catalog read = CatalogExchangeService.read("ten", nestedGroups(format, 10), format,
-                CatalogExchangeService.DEFAULT_MAX_DEPTH);
+        OscalModel.Catalog read = CatalogExchangeService.read(
+                "ten", nestedGroups(format, 10), format, CatalogExchangeService.DEFAULT_MAX_DEPTH);
         assertThat(read.groups()).hasSize(1);
         assertThatThrownBy(() -> CatalogExchangeService.read("ten", nestedGroups(format, 10), format, 8))
-                .isInstanceOf(CatalogLoadException.class).hasMessageContaining("nested deeper than 8 levels");
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageContaining("nested deeper than 8 levels");
     }
 }

@@ -32,8 +32,10 @@ class CatalogEndpointsTest {
 
     @Autowired
     WebApplicationContext context;
+
     @Autowired
     org.yunjian.catalog.Catalog catalog;
+
     @Autowired
     org.yunjian.catalog.CatalogExchange exchange;
 
@@ -41,7 +43,9 @@ class CatalogEndpointsTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
     }
 
     @Test
@@ -56,21 +60,27 @@ class CatalogEndpointsTest {
         int standards = 5 + exchange.imported().size();
         mvc.perform(get("/api/catalog/standards"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.total", is(standards))).andExpect(jsonPath("$.items.length()", is(standards)))
-                .andExpect(jsonPath("$.items[*].code", hasItems("MLPS-L3", "GOVWEB", "GBT31167", "JRT-SF",
-                        "TCCIA004")));
+                .andExpect(jsonPath("$.total", is(standards)))
+                .andExpect(jsonPath("$.items.length()", is(standards)))
+                .andExpect(
+                        jsonPath("$.items[*].code", hasItems("MLPS-L3", "GOVWEB", "GBT31167", "JRT-SF", "TCCIA004")));
         mvc.perform(get("/api/catalog/standards").param("q", "mlps").param("size", "1"))
-                .andExpect(jsonPath("$.total", is(1))).andExpect(jsonPath("$.items[0].code", is("MLPS-L3")));
+                .andExpect(jsonPath("$.total", is(1)))
+                .andExpect(jsonPath("$.items[0].code", is("MLPS-L3")));
         mvc.perform(get("/api/catalog/standards").param("q", "没有这样的标准")).andExpect(jsonPath("$.total", is(0)));
-        mvc.perform(get("/api/catalog/standards").param("size", "201")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/catalog/standards").param("size", "201"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.size").exists());
     }
 
     @Test
     @WithMockUser(roles = "AUDIT_ADMIN")
     void filtersRequirementsByStandardPhaseAndRole() throws Exception {
-        mvc.perform(get("/api/catalog/requirements").param("standard", "JRT-SF").param("phase", "EXIT")
-                        .param("role", "PROVIDER").param("kind", "ITEM"))
+        mvc.perform(get("/api/catalog/requirements")
+                        .param("standard", "JRT-SF")
+                        .param("phase", "EXIT")
+                        .param("role", "PROVIDER")
+                        .param("kind", "ITEM"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].standard", everyItem(is("JRT-SF"))))
                 .andExpect(jsonPath("$.items[*].phases", everyItem(hasItem("EXIT"))))
@@ -81,44 +91,58 @@ class CatalogEndpointsTest {
     @Test
     @WithMockUser(roles = "USER")
     void requirementsComeAPageAtATimeWithTheTotalEvenWithoutPageOrSize() throws Exception {
-        int total = catalog.find(org.yunjian.catalog.RequirementFilter.any().standard("MLPS-L3")).size();
+        int total = catalog.find(org.yunjian.catalog.RequirementFilter.any().standard("MLPS-L3"))
+                .size();
         org.assertj.core.api.Assertions.assertThat(total).isGreaterThan(50);
         mvc.perform(get("/api/catalog/requirements").param("standard", "MLPS-L3"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.items.length()", is(50))).andExpect(jsonPath("$.page", is(1)))
-                .andExpect(jsonPath("$.size", is(50))).andExpect(jsonPath("$.total", is(total)))
+                .andExpect(jsonPath("$.items.length()", is(50)))
+                .andExpect(jsonPath("$.page", is(1)))
+                .andExpect(jsonPath("$.size", is(50)))
+                .andExpect(jsonPath("$.total", is(total)))
                 .andExpect(jsonPath("$.pages", is((total + 49) / 50)));
-        mvc.perform(get("/api/catalog/requirements").param("standard", "MLPS-L3").param("page", "2")
+        mvc.perform(get("/api/catalog/requirements")
+                        .param("standard", "MLPS-L3")
+                        .param("page", "2")
                         .param("size", "40"))
                 .andExpect(jsonPath("$.items.length()", is(Math.min(40, total - 40))))
                 .andExpect(jsonPath("$.page", is(2)));
         mvc.perform(get("/api/catalog/requirements").param("q", "剩余信息").param("size", "1"))
-                .andExpect(jsonPath("$.items.length()", is(1))).andExpect(jsonPath("$.total").isNumber());
-        mvc.perform(get("/api/catalog/requirements").param("size", "201")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.items.length()", is(1)))
+                .andExpect(jsonPath("$.total").isNumber());
+        mvc.perform(get("/api/catalog/requirements").param("size", "201"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.size").exists());
-        mvc.perform(get("/api/catalog/requirements").param("page", "0")).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/catalog/requirements").param("page", "0"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.page").exists());
     }
 
     @Test
     @WithMockUser(roles = "USER")
     void theCatalogPageUsesTheSharedPagerAndFiltersKeepingItsFiltersInTheLinks() throws Exception {
-        mvc.perform(get("/catalog").param("standard", "MLPS-L3").param("phase", "OPERATION").param("page", "2"))
+        mvc.perform(get("/catalog")
+                        .param("standard", "MLPS-L3")
+                        .param("phase", "OPERATION")
+                        .param("page", "2"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"catalog-filter\"")))
                 .andExpect(content().string(containsString("<option value=\"OPERATION\" selected=\"selected\"")))
                 .andExpect(content().string(containsString("<option value=\"MLPS-L3\" selected=\"selected\"")))
                 .andExpect(content().string(containsString("id=\"catalog-pager\"")))
-                .andExpect(content().string(containsString("href=\"/catalog?standard=MLPS-L3&amp;phase=OPERATION&amp;page=1\"")));
+                .andExpect(content()
+                        .string(containsString("href=\"/catalog?standard=MLPS-L3&amp;phase=OPERATION&amp;page=1\"")));
         mvc.perform(get("/catalog").param("standard", "MLPS-L3").param("page", "99"))
                 .andExpect(content().string(containsString("id=\"catalog-nomatch\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"catalog-items\""))));
         mvc.perform(get("/catalog").param("page", "x")).andExpect(status().isBadRequest());
         mvc.perform(get("/catalog").param("phase", "LATER"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("id=\"catalog-filter-errors\"")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"catalog-filter-errors\"")))
                 .andExpect(content().string(containsString("data-field=\"phase\">阶段：无法识别的取值“LATER”")));
         mvc.perform(get("/catalog").param("phase", "LATER").param("lang", "en"))
-                .andExpect(content().string(containsString("data-field=\"phase\">Phase: unknown value &quot;LATER&quot;")));
+                .andExpect(content()
+                        .string(containsString("data-field=\"phase\">Phase: unknown value &quot;LATER&quot;")));
     }
 
     @Test
@@ -139,12 +163,17 @@ class CatalogEndpointsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].topic", everyItem(is("EXIT_ACCESS_REVOCATION"))))
                 .andExpect(jsonPath("$.items[*].to", hasItem("GOVWEB-9.3.1-d")));
-        mvc.perform(get("/api/catalog/mappings").param("topic", "EXIT_ACCESS_REVOCATION").param("q", "govweb-9.3.1-d")
+        mvc.perform(get("/api/catalog/mappings")
+                        .param("topic", "EXIT_ACCESS_REVOCATION")
+                        .param("q", "govweb-9.3.1-d")
                         .param("size", "1"))
-                .andExpect(jsonPath("$.total", is(1))).andExpect(jsonPath("$.items[0].to", is("GOVWEB-9.3.1-d")));
+                .andExpect(jsonPath("$.total", is(1)))
+                .andExpect(jsonPath("$.items[0].to", is("GOVWEB-9.3.1-d")));
         mvc.perform(get("/api/catalog/search").param("q", "访问控制").param("size", "2"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.items.length()", is(2)))
-                .andExpect(jsonPath("$.size", is(2))).andExpect(jsonPath("$.pages").isNumber());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()", is(2)))
+                .andExpect(jsonPath("$.size", is(2)))
+                .andExpect(jsonPath("$.pages").isNumber());
         mvc.perform(get("/api/catalog/requirements/GBT31167-9.1-d"))
                 .andExpect(jsonPath("$.mappings[*].to", hasItem("JRT-SF-8.1.1-1-3")));
         mvc.perform(get("/catalog/requirements/GOVWEB-9.3.1-d"))
@@ -154,7 +183,9 @@ class CatalogEndpointsTest {
     @Test
     @WithMockUser(roles = "USER")
     void rejectsUnknownFilterValuesNamingTheField() throws Exception {
-        mvc.perform(get("/api/catalog/requirements").param("phase", "LATER").param("standard", "ISO27001")
+        mvc.perform(get("/api/catalog/requirements")
+                        .param("phase", "LATER")
+                        .param("standard", "ISO27001")
                         .header("Accept-Language", "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.phase", containsString("unknown value \"LATER\"")))
@@ -166,17 +197,25 @@ class CatalogEndpointsTest {
     @ValueSource(strings = {"/api/catalog/requirements", "/api/catalog/search"})
     @WithMockUser(roles = "USER")
     void bothRequirementListsFilterAndPageAlikeAndRefuseABadValueNamingTheField(String list) throws Exception {
-        mvc.perform(get(list).param("q", "访问").param("standard", "MLPS-L3").param("kind", "ITEM")
-                        .param("role", "PROVIDER").param("page", "2").param("size", "1"))
+        mvc.perform(get(list)
+                        .param("q", "访问")
+                        .param("standard", "MLPS-L3")
+                        .param("kind", "ITEM")
+                        .param("role", "PROVIDER")
+                        .param("page", "2")
+                        .param("size", "1"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.page", is(2))).andExpect(jsonPath("$.size", is(1)))
+                .andExpect(jsonPath("$.page", is(2)))
+                .andExpect(jsonPath("$.size", is(1)))
                 .andExpect(jsonPath("$.items.length()", is(1)))
                 .andExpect(jsonPath("$.items[*]..standard", everyItem(is("MLPS-L3"))))
                 .andExpect(jsonPath("$.items[*]..kind", everyItem(is("ITEM"))))
                 .andExpect(jsonPath("$.items[*]..roles", everyItem(hasItem("PROVIDER"))));
-        String[][] bad = {{"kind", "FOO", "unknown value \"FOO\"; one of SECTION, CONTROL_POINT, ITEM"},
-                {"size", "0", "The page size must be a whole number from 1 to 200."},
-                {"page", "-1", "The page number must be a whole number from 1 to 1,000,000."}};
+        String[][] bad = {
+            {"kind", "FOO", "unknown value \"FOO\"; one of SECTION, CONTROL_POINT, ITEM"},
+            {"size", "0", "The page size must be a whole number from 1 to 200."},
+            {"page", "-1", "The page number must be a whole number from 1 to 1,000,000."}
+        };
         for (String[] b : bad) {
             mvc.perform(get(list).param("q", "访问").param(b[0], b[1]).header("Accept-Language", "en"))
                     .andExpect(status().isBadRequest())
@@ -238,17 +277,23 @@ class CatalogEndpointsTest {
     @Test
     @WithMockUser(roles = "USER")
     void govGuide5_2_1RisksAnd5_3DefinitionsAreMarkedAsNoDutyOnThePageAndInRest() throws Exception {
-        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.2.1-a")).andExpect(status().isOk())
+        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.2.1-a"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nature").value("RISK"));
-        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.3-5")).andExpect(status().isOk())
+        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.3-5"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nature").value("DEFINITION"));
-        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.4-5")).andExpect(status().isOk())
+        mvc.perform(get("/api/catalog/requirements/GOVWEB-5.4-5"))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.nature").value("DUTY"))
-                .andExpect(jsonPath("$.phases.length()").value(1)).andExpect(jsonPath("$.phases[0]").value("EXIT"));
-        mvc.perform(get("/catalog/requirements/GOVWEB-5.2.1-a")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.phases.length()").value(1))
+                .andExpect(jsonPath("$.phases[0]").value("EXIT"));
+        mvc.perform(get("/catalog/requirements/GOVWEB-5.2.1-a"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"requirement-nature\"")))
                 .andExpect(content().string(containsString("风险描述，不是职责")));
-        mvc.perform(get("/catalog/requirements/GOVWEB-6.3.1-0")).andExpect(status().isOk())
+        mvc.perform(get("/catalog/requirements/GOVWEB-6.3.1-0"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("形成网站现状梳理报告")));
     }
     /**
@@ -258,17 +303,23 @@ class CatalogEndpointsTest {
     @Test
     @WithMockUser(roles = "USER")
     void describesEachQueryParameterOfTheRequirementListInOpenApi() throws Exception {
-        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+        String docs = mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         for (String path : java.util.List.of("/api/catalog/requirements", "/api/catalog/search")) {
-            java.util.List<java.util.Map<String, Object>> parameters = com.jayway.jsonpath.JsonPath.read(docs,
-                    "$.paths['" + path + "'].get.parameters");
+            java.util.List<java.util.Map<String, Object>> parameters =
+                    com.jayway.jsonpath.JsonPath.read(docs, "$.paths['" + path + "'].get.parameters");
             java.util.Map<String, String> described = new java.util.TreeMap<>();
             parameters.forEach(p -> described.put((String) p.get("name"), (String) p.get("description")));
-            org.assertj.core.api.Assertions.assertThat(described).as(path).containsOnlyKeys("q", "standard", "kind",
-                    "phase", "role", "layer", "deploymentModel", "page", "size");
+            org.assertj.core.api.Assertions.assertThat(described)
+                    .as(path)
+                    .containsOnlyKeys(
+                            "q", "standard", "kind", "phase", "role", "layer", "deploymentModel", "page", "size");
             described.forEach((name, description) -> org.assertj.core.api.Assertions.assertThat(description)
-                    .as(path + " " + name).isNotBlank());
+                    .as(path + " " + name)
+                    .isNotBlank());
         }
     }
 }

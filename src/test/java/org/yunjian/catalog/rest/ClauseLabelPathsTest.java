@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,8 @@ class ClauseLabelPathsTest {
                 String plan = GateTexts.clause(duty, CATALOG);
                 String gate = GateTexts.cited(duty, CATALOG);
                 if (!List.of(rest, list, quote, plan).stream().allMatch(label::equals)
-                        || !gate.equals(ClauseLabel.cited(r).text(l)) || !gate.endsWith(" " + label)) {
+                        || !gate.equals(ClauseLabel.cited(r).text(l))
+                        || !gate.endsWith(" " + label)) {
                     differ.add(l + " " + r.id().value() + ": " + label + " | " + rest + " | " + list + " | " + quote
                             + " | " + plan + " | " + gate);
                 }

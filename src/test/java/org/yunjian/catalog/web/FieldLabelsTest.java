@@ -1,7 +1,6 @@
 package org.yunjian.catalog.web;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.web.FormLabels;
 
@@ -10,8 +9,10 @@ class FieldLabelsTest {
 
     @Test
     void catalogListNamesEveryField() {
-        FormLabels.assertLabelled("catalog/list", Map.of(
-                "searchHinted", FieldLabels.FILTER,
-                "/catalog/import", FieldLabels.IMPORT));
+        FormLabels.assertLabelled(
+                "catalog/list",
+                Map.of(
+                        "searchHinted", FieldLabels.FILTER,
+                        "/catalog/import", FieldLabels.IMPORT));
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
-
 import org.yunjian.crypto.Hex;
 import org.yunjian.crypto.Pem;
 import org.yunjian.exit.FileEntry;
@@ -21,8 +20,7 @@ import org.yunjian.exit.internal.ManifestWriter;
  */
 public final class ManifestScale {
 
-    private ManifestScale() {
-    }
+    private ManifestScale() {}
 
     public static void main(String[] args) throws Exception {
         long n = Long.parseLong(args[0]);
@@ -33,15 +31,28 @@ public final class ManifestScale {
     }
 
     static void write(long n, Path out, KeyPair pair) throws java.io.IOException {
-        ManifestHeader header = new ManifestHeader(ManifestHeader.VERSION_1, HashAlgorithm.SM3, "synthetic://" + n,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), ManifestHeader.TOOL, false);
+        ManifestHeader header = new ManifestHeader(
+                ManifestHeader.VERSION_1,
+                HashAlgorithm.SM3,
+                "synthetic://" + n,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                ManifestHeader.TOOL,
+                false);
         try (ManifestWriter w = new ManifestWriter(out, header, pair.getPrivate(), false)) {
             for (long i = 0; i < n; i++) {
                 byte[] b = SyntheticStore.content(i);
                 HashAlgorithm.Hasher h = HashAlgorithm.SM3.newHasher();
                 h.update(b, 0, b.length);
-                w.write(new FileEntry(SyntheticStore.path(i), null, null, b.length, Hex.encode(h.finish()),
-                        "application/octet-stream", org.yunjian.exit.Sensitivity.SENSITIVE, null, null));
+                w.write(new FileEntry(
+                        SyntheticStore.path(i),
+                        null,
+                        null,
+                        b.length,
+                        Hex.encode(h.finish()),
+                        "application/octet-stream",
+                        org.yunjian.exit.Sensitivity.SENSITIVE,
+                        null,
+                        null));
             }
         }
     }

@@ -3,7 +3,6 @@ package org.yunjian.exit.bench;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
-
 import org.yunjian.exit.internal.Source;
 import org.yunjian.exit.internal.TargetProvider;
 

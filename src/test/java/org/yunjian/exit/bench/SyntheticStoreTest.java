@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.Pem;
@@ -46,33 +45,75 @@ class SyntheticStoreTest {
         Path pub = Files.writeString(dir.resolve("k.pub.pem"), Pem.writePublicKey(pair.getPublic()));
         Path m = dir.resolve("m.jsonl");
         assertThat(cli("exit", "manifest", "build", "synthetic://" + N, "--out", m.toString(), "--key", key.toString()))
-                .as(out).isZero();
+                .as(out)
+                .isZero();
         assertThat(Files.readString(m)).contains("\"d000001/f00000010099\"").doesNotContain("f00000010100");
 
         assertThat(cli("exit", "verify", "synthetic://" + N, "--manifest", m.toString(), "--pubkey", pub.toString()))
-                .as(out).isZero();
+                .as(out)
+                .isZero();
         assertThat(out).contains(N + " expected, " + N + " ok");
 
-        assertThat(cli("exit", "verify", "synthetic://" + N + "?damage=10050", "--manifest", m.toString(), "--pubkey", pub.toString()))
-                .as(out).isEqualTo(1);
+        assertThat(cli(
+                        "exit",
+                        "verify",
+                        "synthetic://" + N + "?damage=10050",
+                        "--manifest",
+                        m.toString(),
+                        "--pubkey",
+                        pub.toString()))
+                .as(out)
+                .isEqualTo(1);
         assertThat(out).contains("d000001/f00000010050").contains("1 hash mismatch");
 
-        assertThat(cli("exit", "verify", "synthetic://" + (N - 1), "--manifest", m.toString(), "--pubkey", pub.toString()))
-                .as(out).isEqualTo(1);
+        assertThat(cli(
+                        "exit",
+                        "verify",
+                        "synthetic://" + (N - 1),
+                        "--manifest",
+                        m.toString(),
+                        "--pubkey",
+                        pub.toString()))
+                .as(out)
+                .isEqualTo(1);
         assertThat(out).contains("1 missing");
 
-        assertThat(cli("exit", "verify", "synthetic://" + (N + 1), "--manifest", m.toString(), "--pubkey", pub.toString()))
-                .as(out).isEqualTo(1);
+        assertThat(cli(
+                        "exit",
+                        "verify",
+                        "synthetic://" + (N + 1),
+                        "--manifest",
+                        m.toString(),
+                        "--pubkey",
+                        pub.toString()))
+                .as(out)
+                .isEqualTo(1);
         assertThat(out).contains("1 extra");
 
         // the benchmark's directly written manifest holds the same entries, so it verifies against the same store
         Path direct = dir.resolve("direct.jsonl");
         Path directPub = dir.resolve("direct.pub.pem");
         ManifestScale.main(new String[] {String.valueOf(N), direct.toString(), directPub.toString()});
-        assertThat(cli("exit", "verify", "synthetic://" + N, "--manifest", direct.toString(), "--pubkey", directPub.toString()))
-                .as(out).isZero();
+        assertThat(cli(
+                        "exit",
+                        "verify",
+                        "synthetic://" + N,
+                        "--manifest",
+                        direct.toString(),
+                        "--pubkey",
+                        directPub.toString()))
+                .as(out)
+                .isZero();
         assertThat(out).contains(N + " expected, " + N + " ok");
-        assertThat(cli("exit", "verify", "synthetic://" + N + "?damage=7", "--manifest", direct.toString(), "--pubkey",
-                directPub.toString())).as(out).isEqualTo(1);
+        assertThat(cli(
+                        "exit",
+                        "verify",
+                        "synthetic://" + N + "?damage=7",
+                        "--manifest",
+                        direct.toString(),
+                        "--pubkey",
+                        directPub.toString()))
+                .as(out)
+                .isEqualTo(1);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 @org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
@@ -25,8 +24,10 @@ class ManifestPathsTest {
         return x.length - y.length;
     }
 
-    private static final char[] ALPHABET = {'a', 'b', 'z', '/', '.', '-', ' ', '~', 0x7f, 0xe9, 0x7ff, 0x800, 0x654f,
-            0xfffd, 0xffff, 0xd83d, 0xde00, 0xdbff, 0xdfff, 0xd800, 0xdc00};
+    private static final char[] ALPHABET = {
+        'a', 'b', 'z', '/', '.', '-', ' ', '~', 0x7f, 0xe9, 0x7ff, 0x800, 0x654f, 0xfffd, 0xffff, 0xd83d, 0xde00,
+        0xdbff, 0xdfff, 0xd800, 0xdc00
+    };
 
     private static String random(Random r) {
         StringBuilder b = new StringBuilder();
@@ -44,7 +45,8 @@ class ManifestPathsTest {
             String a = random(r);
             String b = r.nextInt(4) == 0 ? a + random(r) : random(r);
             assertThat(Integer.signum(ManifestPaths.compare(a, b)))
-                    .as("'%s' vs '%s'", a, b).isEqualTo(Integer.signum(byUtf8Bytes(a, b)));
+                    .as("'%s' vs '%s'", a, b)
+                    .isEqualTo(Integer.signum(byUtf8Bytes(a, b)));
         }
     }
 
@@ -52,7 +54,8 @@ class ManifestPathsTest {
     void orderPutsADirectoryBeforeSiblingsThatContinueItsNameAndSortsBeyondTheBasicPlane() {
         assertThat(ManifestPaths.compare("a/b", "a-b")).isNegative();
         assertThat(ManifestPaths.compare("a/b", "a")).isPositive();
-        assertThat(ManifestPaths.compare("\uffff", "\ud83d\ude00")).isNegative(); // U+FFFF < U+1F600, unlike UTF-16 order
+        assertThat(ManifestPaths.compare("\uffff", "\ud83d\ude00"))
+                .isNegative(); // U+FFFF < U+1F600, unlike UTF-16 order
         assertThat(ManifestPaths.compare("数据", "数据")).isZero();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 @org.junit.jupiter.api.extension.ExtendWith(org.yunjian.exit.InEnglish.class)
@@ -46,8 +45,10 @@ class RawLinesTest {
     @Test
     void acceptsExactlyWhatTheJdksStrictDecoderAccepts() {
         java.util.Random r = new java.util.Random(32905);
-        int[] interesting = {0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff,
-                0x9f, 0xa0, 0x8f, 0x90};
+        int[] interesting = {
+            0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0,
+            0x8f, 0x90
+        };
         for (int k = 0; k < 200_000; k++) {
             byte[] b = new byte[r.nextInt(6)];
             for (int i = 0; i < b.length; i++) {
@@ -55,14 +56,20 @@ class RawLinesTest {
             }
             boolean jdk;
             try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b));
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(b));
                 jdk = true;
             } catch (java.nio.charset.CharacterCodingException e) {
                 jdk = false;
             }
-            assertThat(RawLines.malformedAt(b, b.length) < 0).as(java.util.HexFormat.of().formatHex(b)).isEqualTo(jdk);
+            assertThat(RawLines.malformedAt(b, b.length) < 0)
+                    .as(java.util.HexFormat.of().formatHex(b))
+                    .isEqualTo(jdk);
         }
-        assertThat(RawLines.malformedAt("敏感 😀".getBytes(StandardCharsets.UTF_8), 11)).isEqualTo(-1);
+        assertThat(RawLines.malformedAt("敏感 😀".getBytes(StandardCharsets.UTF_8), 11))
+                .isEqualTo(-1);
     }
 }

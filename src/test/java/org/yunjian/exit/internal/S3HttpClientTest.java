@@ -10,11 +10,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.S3Settings;
-
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
@@ -40,7 +38,7 @@ class S3HttpClientTest {
         ExitTexts.use(Locale.ENGLISH);
         List<Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ServerSocket server = new ServerSocket(0);
-             SdkHttpClient http = S3Source.httpClient(settings("http://127.0.0.1:" + server.getLocalPort()), 2)) {
+                SdkHttpClient http = S3Source.httpClient(settings("http://127.0.0.1:" + server.getLocalPort()), 2)) {
             Thread acceptor = daemon(() -> {
                 try {
                     accepted.add(server.accept()); // the TCP connection is made; TLS is what gets refused
@@ -48,9 +46,13 @@ class S3HttpClientTest {
                     // closed by the test
                 }
             });
-            SdkHttpFullRequest https = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
-                    .uri(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/bucket/key")).build();
-            assertThatThrownBy(() -> http.prepareRequest(HttpExecuteRequest.builder().request(https).build()).call())
+            SdkHttpFullRequest https = SdkHttpFullRequest.builder()
+                    .method(SdkHttpMethod.GET)
+                    .uri(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/bucket/key"))
+                    .build();
+            assertThatThrownBy(() -> http.prepareRequest(
+                                    HttpExecuteRequest.builder().request(https).build())
+                            .call())
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("the endpoint is http://, so no TLS connection is made to 127.0.0.1");
             acceptor.join(5_000);
@@ -66,7 +68,7 @@ class S3HttpClientTest {
     @Test
     void anHttpsEndpointsClientStillSetsUpTls() throws Exception {
         try (ServerSocket server = new ServerSocket(0);
-             SdkHttpClient http = S3Source.httpClient(settings("https://127.0.0.1:" + server.getLocalPort()), 2)) {
+                SdkHttpClient http = S3Source.httpClient(settings("https://127.0.0.1:" + server.getLocalPort()), 2)) {
             daemon(() -> {
                 try (Socket s = server.accept()) {
                     s.getOutputStream().write("not a TLS handshake\r\n".getBytes());
@@ -74,10 +76,14 @@ class S3HttpClientTest {
                     // closed by the test
                 }
             });
-            SdkHttpFullRequest https = SdkHttpFullRequest.builder().method(SdkHttpMethod.GET)
-                    .uri(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/bucket/key")).build();
+            SdkHttpFullRequest https = SdkHttpFullRequest.builder()
+                    .method(SdkHttpMethod.GET)
+                    .uri(URI.create("https://127.0.0.1:" + server.getLocalPort() + "/bucket/key"))
+                    .build();
             // a real handshake is attempted (and fails on the garbage), not the plain endpoint's refusal
-            assertThatThrownBy(() -> http.prepareRequest(HttpExecuteRequest.builder().request(https).build()).call())
+            assertThatThrownBy(() -> http.prepareRequest(
+                                    HttpExecuteRequest.builder().request(https).build())
+                            .call())
                     .isInstanceOf(IOException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("no TLS connection is made"));
         }

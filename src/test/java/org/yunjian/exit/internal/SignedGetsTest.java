@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yunjian.exit.S3Settings;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
@@ -26,15 +24,24 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class SignedGetsTest {
 
     @RegisterExtension
-    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder().withBlobStoreProvider("transient")
-            .withCredentials("access", "secret").build();
+    static final S3ProxyExtension S3_PROXY = S3ProxyExtension.builder()
+            .withBlobStoreProvider("transient")
+            .withCredentials("access", "secret")
+            .build();
 
     private static final String[] KEYS = {"plain.bin", "目录/文件 1+2.txt", "a b/c%d=e&f?g#h", "~tilde/(paren)*star!'q'"};
     private static final byte[] CONTENT = new byte[100_000];
 
     private static S3Settings settings(String secret) {
-        return new S3Settings(S3_PROXY.getUri().toString(), "us-east-1", "access", secret, 4, S3Settings.DEFAULT_PART_SIZE,
-                S3Settings.DEFAULT_MEMORY, 0);
+        return new S3Settings(
+                S3_PROXY.getUri().toString(),
+                "us-east-1",
+                "access",
+                secret,
+                4,
+                S3Settings.DEFAULT_PART_SIZE,
+                S3Settings.DEFAULT_MEMORY,
+                0);
     }
 
     /** The extension starts its server before each test, with an empty store. */
@@ -80,7 +87,8 @@ class SignedGetsTest {
             try (SignedGets.Body b = gets.get("signed", "plain.bin", null, etag, 10, 19, false)) {
                 assertThat(b.readAllBytes()).isEqualTo(Arrays.copyOfRange(CONTENT, 10, 20));
             }
-            assertThatThrownBy(() -> gets.get("signed", "plain.bin", null, "\"0123456789abcdef0123456789abcdef\"", 0, 9, false))
+            assertThatThrownBy(() ->
+                            gets.get("signed", "plain.bin", null, "\"0123456789abcdef0123456789abcdef\"", 0, 9, false))
                     .isInstanceOfSatisfying(S3Exception.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(412);
                         assertThat(S3Reads.retryable(e)).isFalse();
@@ -110,12 +118,14 @@ class SignedGetsTest {
         assertThat(e.statusCode()).isEqualTo(503);
         assertThat(e.awsErrorDetails().errorCode()).isNull();
         assertThat(S3Reads.retryable(e)).isTrue();
-        S3Exception slow = SignedGets.error(response,
+        S3Exception slow = SignedGets.error(
+                response,
                 "<?xml version=\"1.0\"?><Error><Code>SlowDown</Code><Message>Reduce your rate</Message></Error>"
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(slow.awsErrorDetails().errorCode()).isEqualTo("SlowDown");
         assertThat(slow.getMessage()).startsWith("Reduce your rate");
-        S3Exception entity = SignedGets.error(response,
+        S3Exception entity = SignedGets.error(
+                response,
                 "<?xml version=\"1.0\"?><!DOCTYPE e [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Error><Code>&x;</Code></Error>"
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(entity.awsErrorDetails().errorCode()).isNull();

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yunjian.documents.PdfRenderer;
@@ -58,32 +57,72 @@ class CertificatePdfCellsTest {
     void noCellBreaksAWordANumberOrAShortTerm(String tag) throws IOException {
         Locale language = Locale.forLanguageTag(tag);
         String json = CERTIFICATE.formatted(UUID.nameUUIDFromBytes(tag.getBytes()), SM3, "MEUCIQ" + SM3);
-        CertificatePdf certificate = new CertificatePdf(PdfRenderer.locatingFont(Optional.empty()), templates(),
+        CertificatePdf certificate = new CertificatePdf(
+                PdfRenderer.locatingFont(Optional.empty()),
+                templates(),
                 names -> Map.of("customer", "李客户", "provider", "王运营"),
                 new org.yunjian.exitproject.ExitClauses(org.yunjian.catalog.internal.CatalogLoading.fromClasspath()));
 
-        byte[] pdf = certificate.render(new Records.CertificateInfo(UUID.randomUUID(), UUID.randomUUID(),
-                "YJ-DEL-2026-000012", "customer", Instant.parse("2026-11-20T02:00:00Z"),
-                CanonicalJson.write(CanonicalJson.parseObject(json)), SM3), language);
+        byte[] pdf = certificate.render(
+                new Records.CertificateInfo(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "YJ-DEL-2026-000012",
+                        "customer",
+                        Instant.parse("2026-11-20T02:00:00Z"),
+                        CanonicalJson.write(CanonicalJson.parseObject(json)),
+                        SM3),
+                language);
 
-        List<String> texts = new ArrayList<>(List.of("handover", "architecture", "Medium", "100.00%", "12", "20",
-                "manifest-handover.json", "YJ-DEL-2026-000012", "2026-11-18", "SSD", "DISK-0012", "SM3withSM2"));
-        for (String key : List.of("exitproject.cert.target", "exitproject.cert.result", "exitproject.cert.expected",
-                "exitproject.cert.ok", "exitproject.cert.differences", "exitproject.cert.medium", "exitproject.cert.mediumType",
-                "exitproject.cert.heldSensitive", "exitproject.cert.method", "exitproject.cert.nextUse",
-                "exitproject.cert.operatorWitness", "exitproject.cert.date", "exitproject.cert.item",
-                "exitproject.cert.status", "exitproject.cert.note", "exitproject.cert.by", "exitproject.cert.passed",
-                "exitproject.checklist.status.DONE", "exitproject.cert.files", "exitproject.cert.size",
-                "exitproject.cert.sensitiveFiles", "exitproject.cert.signature", "exitproject.cert.category",
-                "exitproject.cert.itemName", "exitproject.cert.sensitivity")) {
+        List<String> texts = new ArrayList<>(List.of(
+                "handover",
+                "architecture",
+                "Medium",
+                "100.00%",
+                "12",
+                "20",
+                "manifest-handover.json",
+                "YJ-DEL-2026-000012",
+                "2026-11-18",
+                "SSD",
+                "DISK-0012",
+                "SM3withSM2"));
+        for (String key : List.of(
+                "exitproject.cert.target",
+                "exitproject.cert.result",
+                "exitproject.cert.expected",
+                "exitproject.cert.ok",
+                "exitproject.cert.differences",
+                "exitproject.cert.medium",
+                "exitproject.cert.mediumType",
+                "exitproject.cert.heldSensitive",
+                "exitproject.cert.method",
+                "exitproject.cert.nextUse",
+                "exitproject.cert.operatorWitness",
+                "exitproject.cert.date",
+                "exitproject.cert.item",
+                "exitproject.cert.status",
+                "exitproject.cert.note",
+                "exitproject.cert.by",
+                "exitproject.cert.passed",
+                "exitproject.checklist.status.DONE",
+                "exitproject.cert.files",
+                "exitproject.cert.size",
+                "exitproject.cert.sensitiveFiles",
+                "exitproject.cert.signature",
+                "exitproject.cert.category",
+                "exitproject.cert.itemName",
+                "exitproject.cert.sensitivity")) {
             texts.add(Texts.render(Msg.of(key), language));
         }
         texts.add("已完成");
         if (System.getProperty("yunjian.certificate.out") != null) { // to look at it
-            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("yunjian.certificate.out"),
-                    "certificate-" + tag + ".pdf"), pdf);
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of(System.getProperty("yunjian.certificate.out"), "certificate-" + tag + ".pdf"),
+                    pdf);
         }
-        assertThat(LineBreaksInCells.brokenWords(pdf, LineBreaksInCells.keptRuns(texts))).isEmpty();
+        assertThat(LineBreaksInCells.brokenWords(pdf, LineBreaksInCells.keptRuns(texts)))
+                .isEmpty();
     }
 
     /** The templates from the classpath, as the application resolves them. */

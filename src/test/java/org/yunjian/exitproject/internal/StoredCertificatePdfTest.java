@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.documents.PdfRenderer;
@@ -30,23 +29,42 @@ class StoredCertificatePdfTest {
         try (InputStream in = getClass().getResourceAsStream("/org/yunjian/exit/deletion-certificate-ce0c38d.json")) {
             file = in.readAllBytes();
         }
-        CertificatePdf certificate = new CertificatePdf(PdfRenderer.locatingFont(Optional.empty()),
+        CertificatePdf certificate = new CertificatePdf(
+                PdfRenderer.locatingFont(Optional.empty()),
                 CertificatePdfCellsTest.templates(),
                 names -> names.stream().collect(Collectors.toMap(Function.identity(), Function.identity())),
                 new org.yunjian.exitproject.ExitClauses(org.yunjian.catalog.internal.CatalogLoading.fromClasspath()));
-        byte[] pdf = certificate.render(new Records.CertificateInfo(UUID.randomUUID(), UUID.randomUUID(),
-                "YJ-DEL-2026-000001", "user-4bedac8b", Instant.parse("2026-11-26T02:35:19Z"),
-                new String(file, StandardCharsets.UTF_8), Sm3.hex(file)), Locale.SIMPLIFIED_CHINESE);
+        byte[] pdf = certificate.render(
+                new Records.CertificateInfo(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "YJ-DEL-2026-000001",
+                        "user-4bedac8b",
+                        Instant.parse("2026-11-26T02:35:19Z"),
+                        new String(file, StandardCharsets.UTF_8),
+                        Sm3.hex(file)),
+                Locale.SIMPLIFIED_CHINESE);
         if (System.getProperty("yunjian.certificate.out") != null) { // to look at it
-            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("yunjian.certificate.out"),
-                    "stored-certificate-zh.pdf"), pdf);
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of(System.getProperty("yunjian.certificate.out"), "stored-certificate-zh.pdf"),
+                    pdf);
         }
 
         PdfInspection inspection = new PdfInspection(pdf);
         String flat = inspection.text(1, inspection.pages()).replaceAll("\\s+", "");
-        assertThat(flat).contains("数据删除证明", "YJ-DEL-2026-000001", "门户网站c9b094", "集成商c9b094（系统集成商）",
-                "DISK-0042", "示办函〔2026〕12号", "2026-11-2610:35（北京时间）", "云服务商会签", "平台电子签名",
-                Sm3.hex(file), "0/0/0/0");
+        assertThat(flat)
+                .contains(
+                        "数据删除证明",
+                        "YJ-DEL-2026-000001",
+                        "门户网站c9b094",
+                        "集成商c9b094（系统集成商）",
+                        "DISK-0042",
+                        "示办函〔2026〕12号",
+                        "2026-11-2610:35（北京时间）",
+                        "云服务商会签",
+                        "平台电子签名",
+                        Sm3.hex(file),
+                        "0/0/0/0");
         assertThat(inspection.missingGlyphs(1, inspection.pages())).isEmpty();
     }
 }

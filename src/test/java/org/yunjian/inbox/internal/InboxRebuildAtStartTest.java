@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,7 +15,8 @@ import org.yunjian.shared.cluster.ClusterJobs;
 class InboxRebuildAtStartTest {
 
     @Test
-    @DisplayName("a rebuild that fails at start is logged, and the start goes on (a thrown error would stop the server)")
+    @DisplayName(
+            "a rebuild that fails at start is logged, and the start goes on (a thrown error would stop the server)")
     void aFailingRebuildDoesNotStopTheStart() {
         AtomicInteger asked = new AtomicInteger();
         ClusterJobs jobs = new ClusterJobs(null, Clock.systemUTC()) {

@@ -1,7 +1,6 @@
 package org.yunjian.lifecycle.web;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.web.FormLabels;
 
@@ -10,13 +9,19 @@ class FieldLabelsTest {
 
     @Test
     void planNamesEveryField() {
-        FormLabels.assertLabelled("lifecycle/plan", Map.of(
-                // closing a phase unconfirmed or with obstacles left is refused with its own alert (#conflict)
-                "'close-form-'", Map.of("confirm", ""),
-                "'reopen-form-'", FieldLabels.PLAN,
-                "'batch-'", FieldLabels.BATCH,
-                // adding the missing duties unconfirmed is refused with its own alert (#conflict)
-                "missing-form", Map.of("confirm", "")));
+        FormLabels.assertLabelled(
+                "lifecycle/plan",
+                Map.of(
+                        // closing a phase unconfirmed or with obstacles left is refused with its own alert (#conflict)
+                        "'close-form-'",
+                        Map.of("confirm", ""),
+                        "'reopen-form-'",
+                        FieldLabels.PLAN,
+                        "'batch-'",
+                        FieldLabels.BATCH,
+                        // adding the missing duties unconfirmed is refused with its own alert (#conflict)
+                        "missing-form",
+                        Map.of("confirm", "")));
     }
 
     @Test

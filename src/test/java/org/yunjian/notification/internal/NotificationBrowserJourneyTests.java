@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,7 +40,8 @@ import org.yunjian.support.TestDatabases;
  */
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"yunjian.demo=true", "yunjian.notifications.delivery-interval=1h"})
 @org.yunjian.support.OnePass
 @Tag("database")
@@ -54,30 +54,47 @@ class NotificationBrowserJourneyTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     Deliveries deliveries;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void theCustomerSeesTheBellReadsTheNotificationAndFindsTheMailInTheDemoMailbox() throws Exception {
-        UserView customer = users.list().stream().filter(u -> u.username().equals(DemoData.CUSTOMER_USER)).findFirst()
+        UserView customer = users.list().stream()
+                .filter(u -> u.username().equals(DemoData.CUSTOMER_USER))
+                .findFirst()
                 .orElseThrow();
         // the demo's own hand-offs already notified the customer: start from nothing unread, so the count is ours
         jdbc.sql("UPDATE notification SET read_at = CURRENT_TIMESTAMP WHERE user_id = ? AND read_at IS NULL")
-                .param(customer.id()).update();
-        deliveries.runDue();    // the demo's own pending mails first: ours is then the newest in the mailbox
+                .param(customer.id())
+                .update();
+        deliveries.runDue(); // the demo's own pending mails first: ours is then the newest in the mailbox
         UUID taskId = UUID.randomUUID();
-        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new WorkOpened(taskId,
-                "assessment:" + taskId, new WorkTask("review", "work.test.review",
-                List.of(DemoData.PORTAL_SYSTEM, "msg:enum.AssessmentStatus.IN_PROGRESS"), "/lifecycle/calendar",
-                WorkAddressee.user(customer.id()), null), Instant.now(), null)));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> events.publishEvent(new WorkOpened(
+                        taskId,
+                        "assessment:" + taskId,
+                        new WorkTask(
+                                "review",
+                                "work.test.review",
+                                List.of(DemoData.PORTAL_SYSTEM, "msg:enum.AssessmentStatus.IN_PROGRESS"),
+                                "/lifecycle/calendar",
+                                WorkAddressee.user(customer.id()),
+                                null),
+                        Instant.now(),
+                        null)));
         deliveries.runDue();
 
         ChromeDriver driver = Browser.start();
@@ -97,22 +114,27 @@ class NotificationBrowserJourneyTests {
                     .contains("审核测评“" + DemoData.PORTAL_SYSTEM + "”（测评中）", "未读");
             shot(driver, "list");
 
-            driver.findElement(By.cssSelector("#notification-list .notification-open")).click();
+            driver.findElement(By.cssSelector("#notification-list .notification-open"))
+                    .click();
             wait.until(ExpectedConditions.urlContains("/lifecycle/calendar"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("nav-bell")));
-            assertThat(driver.findElements(By.id("bell-count"))).as("nothing unread any more").isEmpty();
+            assertThat(driver.findElements(By.id("bell-count")))
+                    .as("nothing unread any more")
+                    .isEmpty();
 
             driver.get(base + "/demo/mail");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".demo-mail")));
             assertThat(driver.findElement(By.cssSelector(".demo-mail")).getText())
-                    .contains("【云鉴】待办：审核测评“" + DemoData.PORTAL_SYSTEM + "”", "/lifecycle/calendar",
+                    .contains(
+                            "【云鉴】待办：审核测评“" + DemoData.PORTAL_SYSTEM + "”",
+                            "/lifecycle/calendar",
                             DemoData.CUSTOMER_USER + "@demo.example.gov.cn");
             shot(driver, "demo-mail");
 
             driver.get(base + "/notifications/settings?lang=en");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-form")));
-            assertThat(driver.findElement(By.id("settings-form")).getText()).contains("At once", "Daily digest",
-                    "None");
+            assertThat(driver.findElement(By.id("settings-form")).getText())
+                    .contains("At once", "Daily digest", "None");
             assertThat(driver.findElement(By.id("mode-IMMEDIATE")).isSelected()).isTrue();
             shot(driver, "settings-en");
 

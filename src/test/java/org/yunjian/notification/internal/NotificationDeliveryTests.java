@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,13 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.sun.net.httpserver.HttpServer;
-
-import jakarta.mail.internet.MimeMessage;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -54,7 +51,6 @@ import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkClosed;
 import org.yunjian.shared.work.WorkOpened;
 import org.yunjian.shared.work.WorkTask;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,25 +87,35 @@ class NotificationDeliveryTests {
 
     record Received(String path, String query, Map<String, List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-                    .map(e -> e.getValue().get(0)).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().get(0))
+                    .orElse(null);
         }
     }
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     PlatformTransactionManager transactions;
+
     @Autowired
     Deliveries deliveries;
+
     @Autowired
     MailDelivery mail;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -128,8 +134,11 @@ class NotificationDeliveryTests {
         receiver.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
-            received.add(new Received(path, exchange.getRequestURI().getRawQuery(),
-                    Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8)));
+            received.add(new Received(
+                    path,
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    new String(body, StandardCharsets.UTF_8)));
             String answer = answers.getOrDefault(path, "200 {}");
             byte[] out = answer.substring(4).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(Integer.parseInt(answer.substring(0, 3)), out.length);
@@ -149,8 +158,10 @@ class NotificationDeliveryTests {
         bob = user("bob", "Bob Li", w.customer().id());
         carol = user("carol", "王五", w.provider().id());
         // alice and carol are their organisations' 组织管理员 (they manage the robots); bob is not
-        jdbc.sql("UPDATE user_account SET org_admin = TRUE WHERE id IN (?, ?)").param(alice.userId())
-                .param(carol.userId()).update();
+        jdbc.sql("UPDATE user_account SET org_admin = TRUE WHERE id IN (?, ?)")
+                .param(alice.userId())
+                .param(carol.userId())
+                .update();
         settings(alice, "IMMEDIATE", "zh-CN", alice.username() + "@example.gov.cn");
         settings(bob, "DIGEST", "en", bob.username() + "@example.gov.cn");
         settings(carol, "OFF", "zh-CN", "");
@@ -164,30 +175,48 @@ class NotificationDeliveryTests {
 
     CurrentUser user(String prefix, String displayName, UUID org) {
         return SeedActor.of(users.create(new UserAdministration.NewUser(
-                prefix + "-" + UUID.randomUUID().toString().substring(0, 8), displayName, Role.USER, org,
+                prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+                displayName,
+                Role.USER,
+                org,
                 "Notify-Tests-2026!")));
     }
 
     void settings(CurrentUser u, String mode, String language, String email) throws Exception {
-        mvc.perform(put("/api/notifications/settings").with(as(u)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"emailMode\":\"%s\",\"language\":\"%s\",\"email\":\"%s\"}".formatted(mode, language,
-                                email)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.emailMode").value(mode));
+        mvc.perform(put("/api/notifications/settings")
+                        .with(as(u))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"emailMode\":\"%s\",\"language\":\"%s\",\"email\":\"%s\"}"
+                                .formatted(mode, language, email)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.emailMode").value(mode));
     }
 
     void robot(CurrentUser as, UUID org, String kind, String path, String secret) throws Exception {
-        mvc.perform(post("/api/organizations/" + org + "/webhooks").with(as(as)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"kind\":\"%s\",\"name\":\"值班群 %s\",\"url\":\"%s\",\"secret\":%s}".formatted(kind,
-                                kind, base + path, secret == null ? "null" : "\"" + secret + "\"")))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.host").value("127.0.0.1"));
+        mvc.perform(post("/api/organizations/" + org + "/webhooks")
+                        .with(as(as))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"%s\",\"name\":\"值班群 %s\",\"url\":\"%s\",\"secret\":%s}"
+                                .formatted(kind, kind, base + path, secret == null ? "null" : "\"" + secret + "\"")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.host").value("127.0.0.1"));
     }
 
     UUID open(WorkAddressee to, String name) {
         UUID taskId = UUID.randomUUID();
-        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new WorkOpened(taskId,
-                "assessment:" + taskId, new WorkTask("review", "work.test.review",
-                List.of(name, "msg:enum.AssessmentStatus.IN_PROGRESS"), "/assessments/" + taskId, to, null),
-                Instant.now(), null)));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> events.publishEvent(new WorkOpened(
+                        taskId,
+                        "assessment:" + taskId,
+                        new WorkTask(
+                                "review",
+                                "work.test.review",
+                                List.of(name, "msg:enum.AssessmentStatus.IN_PROGRESS"),
+                                "/assessments/" + taskId,
+                                to,
+                                null),
+                        Instant.now(),
+                        null)));
         return taskId;
     }
 
@@ -222,29 +251,31 @@ class NotificationDeliveryTests {
         robot(carol, w.provider().id(), "GENERIC", "/generic-provider", "provider-secret");
 
         UUID task = open(WorkAddressee.organization(w.customer().id()), "2026 年度等保测评");
-        assertThat(deliveries.runDue()).isEqualTo(5);   // alice's e-mail, four robots; bob's digest comes later
+        assertThat(deliveries.runDue()).isEqualTo(5); // alice's e-mail, four robots; bob's digest comes later
 
         // the bell and the list, in the reader's language, linking to the task
-        mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(1));
+        mvc.perform(get("/api/notifications/unread-count").with(as(alice)))
+                .andExpect(jsonPath("$.unread").value(1));
         mvc.perform(get("/api/notifications").with(as(alice)))
                 .andExpect(jsonPath("$.items[0].text").value("审核测评“2026 年度等保测评”（测评中）"))
                 .andExpect(jsonPath("$.items[0].href").value("/assessments/" + task));
-        mvc.perform(get("/api/notifications/unread-count").with(as(carol))).andExpect(jsonPath("$.unread").value(0));
+        mvc.perform(get("/api/notifications/unread-count").with(as(carol)))
+                .andExpect(jsonPath("$.unread").value(0));
 
         // alice: at once, in Chinese, naming what waits and linking to it
         List<MimeMessage> toAlice = mailTo(alice);
         assertThat(toAlice).hasSize(1);
         assertThat(toAlice.get(0).getSubject()).isEqualTo("【云鉴】待办：审核测评“2026 年度等保测评”（测评中）");
-        assertThat(toAlice.get(0).getContent().toString()).contains("张三，您好",
-                "https://yunjian.example.gov.cn/assessments/" + task);
+        assertThat(toAlice.get(0).getContent().toString())
+                .contains("张三，您好", "https://yunjian.example.gov.cn/assessments/" + task);
         assertThat(mailTo(bob)).as("bob chose the daily digest").isEmpty();
 
         // 企业微信: text message, no signature
         JsonNode wecom = JSON.readTree(only("/wecom").body());
         assertThat(only("/wecom").query()).isEqualTo("key=wecom-key");
         assertThat(wecom.get("msgtype").asString()).isEqualTo("text");
-        assertThat(wecom.get("text").get("content").asString()).contains("审核测评“2026 年度等保测评”（测评中）",
-                "https://yunjian.example.gov.cn/assessments/" + task);
+        assertThat(wecom.get("text").get("content").asString())
+                .contains("审核测评“2026 年度等保测评”（测评中）", "https://yunjian.example.gov.cn/assessments/" + task);
 
         // 钉钉: timestamp (ms) and sign = urlencode(base64(HmacSHA256(secret, timestamp + "\n" + secret)))
         Received ding = only("/ding");
@@ -255,30 +286,43 @@ class NotificationDeliveryTests {
         assertThat(q.get("access_token")).isEqualTo("ding-token");
         long ts = Long.parseLong(q.get("timestamp"));
         assertThat(Math.abs(System.currentTimeMillis() - ts)).isLessThan(60_000);
-        assertThat(URLDecoder.decode(q.get("sign"), StandardCharsets.UTF_8)).isEqualTo(Base64.getEncoder()
-                .encodeToString(hmac("SECding-secret".getBytes(StandardCharsets.UTF_8), ts + "\nSECding-secret")));
-        assertThat(JSON.readTree(ding.body()).get("text").get("content").asString()).contains("2026 年度等保测评");
+        assertThat(URLDecoder.decode(q.get("sign"), StandardCharsets.UTF_8))
+                .isEqualTo(Base64.getEncoder()
+                        .encodeToString(
+                                hmac("SECding-secret".getBytes(StandardCharsets.UTF_8), ts + "\nSECding-secret")));
+        assertThat(JSON.readTree(ding.body()).get("text").get("content").asString())
+                .contains("2026 年度等保测评");
 
         // 飞书: timestamp (s) and sign = base64(HmacSHA256(key = timestamp + "\n" + secret, data = "")) in the body
         JsonNode feishu = JSON.readTree(only("/feishu").body());
         String fts = feishu.get("timestamp").asString();
-        assertThat(feishu.get("sign").asString()).isEqualTo(Base64.getEncoder().encodeToString(
-                hmac((fts + "\nfeishu-secret").getBytes(StandardCharsets.UTF_8), "")));
+        assertThat(feishu.get("sign").asString())
+                .isEqualTo(Base64.getEncoder()
+                        .encodeToString(hmac((fts + "\nfeishu-secret").getBytes(StandardCharsets.UTF_8), "")));
         assertThat(feishu.get("msg_type").asString()).isEqualTo("text");
         assertThat(feishu.get("content").get("text").asString()).contains("2026 年度等保测评");
 
         // generic: X-Yunjian-Signature = sha256=hex(HmacSHA256(secret, timestamp + "." + body))
         Received generic = only("/generic");
         String gts = generic.header("X-Yunjian-Timestamp");
-        assertThat(generic.header("X-Yunjian-Signature")).isEqualTo("sha256=" + HexFormat.of().formatHex(
-                hmac("generic-secret".getBytes(StandardCharsets.UTF_8), gts + "." + generic.body())));
+        assertThat(generic.header("X-Yunjian-Signature"))
+                .isEqualTo("sha256="
+                        + HexFormat.of()
+                                .formatHex(hmac(
+                                        "generic-secret".getBytes(StandardCharsets.UTF_8),
+                                        gts + "." + generic.body())));
         assertThat(JSON.readTree(generic.body()).get("taskId").asString()).isEqualTo(task.toString());
 
         // the provider's robot hears nothing of the customer's task
-        assertThat(received.stream().filter(r -> r.path().equals("/generic-provider"))).isEmpty();
+        assertThat(received.stream().filter(r -> r.path().equals("/generic-provider")))
+                .isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'notification.delivery.send' "
-                + "AND outcome = 'SUCCESS' AND object_id IN (SELECT CAST(id AS VARCHAR(64)) FROM notification_delivery "
-                + "WHERE task_id = ?)").param(task).query(Long.class).single()).isEqualTo(5);
+                                + "AND outcome = 'SUCCESS' AND object_id IN (SELECT CAST(id AS VARCHAR(64)) FROM notification_delivery "
+                                + "WHERE task_id = ?)")
+                        .param(task)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(5);
 
         // bob's digest: one e-mail, in English
         mail.openDigests();
@@ -287,8 +331,7 @@ class NotificationDeliveryTests {
         assertThat(toBob).hasSize(1);
         assertThat(toBob.get(0).getSubject()).isEqualTo("[Yunjian] Daily digest: 1 waiting");
         assertThat(GreenMailUtil.getBody(toBob.get(0))).contains("Dear Bob Li");
-        assertThat(toBob.get(0).getContent().toString()).contains(
-                "Review assessment \"2026 年度等保测评\" (In progress)");
+        assertThat(toBob.get(0).getContent().toString()).contains("Review assessment \"2026 年度等保测评\" (In progress)");
         mail.openDigests();
         deliveries.runDue();
         assertThat(mailTo(bob)).as("nothing new, no second digest").hasSize(1);
@@ -297,27 +340,35 @@ class NotificationDeliveryTests {
     @Test
     void readingMarksReadAndNobodyReadsAnotherPersonsNotification() throws Exception {
         open(WorkAddressee.user(alice.userId()), "整改复核");
-        String list = mvc.perform(get("/api/notifications").with(as(alice))).andReturn().getResponse()
+        String list = mvc.perform(get("/api/notifications").with(as(alice)))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         String id = JSON.readTree(list).get("items").get(0).get("id").asString();
         mvc.perform(post("/api/notifications/" + id + "/read").with(as(bob))).andExpect(status().isNotFound());
         mvc.perform(post("/api/notifications/" + id + "/read").with(as(alice))).andExpect(status().isNoContent());
-        mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(0));
+        mvc.perform(get("/api/notifications/unread-count").with(as(alice)))
+                .andExpect(jsonPath("$.unread").value(0));
         open(WorkAddressee.user(alice.userId()), "二");
         open(WorkAddressee.user(alice.userId()), "三");
-        mvc.perform(post("/api/notifications/read-all").with(as(alice))).andExpect(jsonPath("$.marked").value(2));
+        mvc.perform(post("/api/notifications/read-all").with(as(alice)))
+                .andExpect(jsonPath("$.marked").value(2));
     }
 
     @Test
     void aTaskThatClosedLeavesTheBellButStaysInTheList() throws Exception {
         open(WorkAddressee.user(alice.userId()), "仍等待");
         UUID done = open(WorkAddressee.user(alice.userId()), "已办完");
-        mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(2));
-        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(
-                new WorkClosed(done, "assessment:" + done, "review", Instant.now())));
-        mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(1));
+        mvc.perform(get("/api/notifications/unread-count").with(as(alice)))
+                .andExpect(jsonPath("$.unread").value(2));
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(
+                        s -> events.publishEvent(new WorkClosed(done, "assessment:" + done, "review", Instant.now())));
+        mvc.perform(get("/api/notifications/unread-count").with(as(alice)))
+                .andExpect(jsonPath("$.unread").value(1));
         // what still waits comes first, though the closed one is newer
-        mvc.perform(get("/api/notifications").with(as(alice))).andExpect(jsonPath("$.items.length()").value(2))
+        mvc.perform(get("/api/notifications").with(as(alice)))
+                .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.items[0].read").value(false))
                 .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.containsString("仍等待")))
                 .andExpect(jsonPath("$.items[1].read").value(true));
@@ -326,16 +377,28 @@ class NotificationDeliveryTests {
     @Test
     void aSecondPersonRuleTaskSkipsTheProposerAndARolledBackChangeNotifiesNobody() throws Exception {
         open(WorkAddressee.organization(w.customer().id()).except(alice.userId()), "风险接受");
-        mvc.perform(get("/api/notifications/unread-count").with(as(alice))).andExpect(jsonPath("$.unread").value(0));
-        mvc.perform(get("/api/notifications/unread-count").with(as(bob))).andExpect(jsonPath("$.unread").value(1));
+        mvc.perform(get("/api/notifications/unread-count").with(as(alice)))
+                .andExpect(jsonPath("$.unread").value(0));
+        mvc.perform(get("/api/notifications/unread-count").with(as(bob)))
+                .andExpect(jsonPath("$.unread").value(1));
 
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            events.publishEvent(new WorkOpened(UUID.randomUUID(), "assessment:x", new WorkTask("review",
-                    "work.test.review", List.of("回滚", "x"), "/assessments", WorkAddressee.user(bob.userId()), null),
-                    Instant.now(), null));
+            events.publishEvent(new WorkOpened(
+                    UUID.randomUUID(),
+                    "assessment:x",
+                    new WorkTask(
+                            "review",
+                            "work.test.review",
+                            List.of("回滚", "x"),
+                            "/assessments",
+                            WorkAddressee.user(bob.userId()),
+                            null),
+                    Instant.now(),
+                    null));
             s.setRollbackOnly();
         });
-        mvc.perform(get("/api/notifications/unread-count").with(as(bob))).andExpect(jsonPath("$.unread").value(1));
+        mvc.perform(get("/api/notifications/unread-count").with(as(bob)))
+                .andExpect(jsonPath("$.unread").value(1));
     }
 
     @Test
@@ -344,41 +407,59 @@ class NotificationDeliveryTests {
         open(WorkAddressee.user(carol.userId()), "删除证明会签");
         deliveries.runDue();
         deliveries.runDue();
-        mvc.perform(get("/api/organizations/" + w.provider().id() + "/notification-deliveries").with(as(carol)))
-                .andExpect(jsonPath("$[0].status").value("PENDING")).andExpect(jsonPath("$[0].attempts").value(2));
+        mvc.perform(get("/api/organizations/" + w.provider().id() + "/notification-deliveries")
+                        .with(as(carol)))
+                .andExpect(jsonPath("$[0].status").value("PENDING"))
+                .andExpect(jsonPath("$[0].attempts").value(2));
         deliveries.runDue();
         deliveries.runDue();
         assertThat(received.stream().filter(r -> r.path().equals("/broken"))).hasSize(3);
-        mvc.perform(get("/api/organizations/" + w.provider().id() + "/notification-deliveries").with(as(carol)))
-                .andExpect(jsonPath("$[0].status").value("FAILED")).andExpect(jsonPath("$[0].attempts").value(3))
+        mvc.perform(get("/api/organizations/" + w.provider().id() + "/notification-deliveries")
+                        .with(as(carol)))
+                .andExpect(jsonPath("$[0].status").value("FAILED"))
+                .andExpect(jsonPath("$[0].attempts").value(3))
                 .andExpect(jsonPath("$[0].error").value(org.hamcrest.Matchers.containsString("HTTP 500")))
                 .andExpect(jsonPath("$[0].text").value("审核测评“删除证明会签”（测评中）"));
         mvc.perform(get("/organizations/" + w.provider().id() + "/webhooks").with(as(carol)))
-                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-                        .content().string(org.hamcrest.Matchers.containsString("id=\"deliveries-failed\"")));
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"deliveries-failed\"")));
         // another organisation's user learns nothing of them
-        mvc.perform(get("/api/organizations/" + w.provider().id() + "/notification-deliveries").with(as(alice)))
+        mvc.perform(get("/api/organizations/" + w.provider().id() + "/notification-deliveries")
+                        .with(as(alice)))
                 .andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'notification.delivery.send' "
-                + "AND outcome = 'FAILURE'").query(Long.class).single()).isGreaterThanOrEqualTo(1);
+                                + "AND outcome = 'FAILURE'")
+                        .query(Long.class)
+                        .single())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
     void robotsAreRefusedWithoutTheirSecretOrIntoThePlatformsNetworkAndKeptSealed() throws Exception {
-        mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks").with(as(bob))
+        mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks")
+                        .with(as(bob))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"GENERIC\",\"name\":\"群\",\"url\":\"" + base + "/generic\","
                                 + "\"secret\":\"s\"}"))
-                .andExpect(status().isForbidden());   // a user of the organisation, not its 组织管理员
-        mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks").with(as(alice))
+                .andExpect(status().isForbidden()); // a user of the organisation, not its 组织管理员
+        mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks")
+                        .with(as(alice))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"DINGTALK\",\"name\":\"群\",\"url\":\"ftp://x\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.url").exists())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.url").exists())
                 .andExpect(jsonPath("$.errors.secret").exists());
         robot(alice, w.customer().id(), "DINGTALK", "/ding?access_token=sealed-token", "SECsealed");
-        String stored = jdbc.sql("SELECT url || ' ' || secret_sealed FROM notification_webhook WHERE organization_id = ?")
-                .param(w.customer().id()).query(String.class).single();
-        assertThat(stored).doesNotContain("sealed-token").doesNotContain("SECsealed").startsWith("sm4gcm:");
+        String stored = jdbc.sql(
+                        "SELECT url || ' ' || secret_sealed FROM notification_webhook WHERE organization_id = ?")
+                .param(w.customer().id())
+                .query(String.class)
+                .single();
+        assertThat(stored)
+                .doesNotContain("sealed-token")
+                .doesNotContain("SECsealed")
+                .startsWith("sm4gcm:");
         mvc.perform(get("/api/organizations/" + w.customer().id() + "/webhooks").with(as(alice)))
                 .andExpect(jsonPath("$[0].host").value("127.0.0.1"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
@@ -388,5 +469,4 @@ class NotificationDeliveryTests {
         assertThat(Webhooks.publicTarget("169.254.169.254")).isFalse();
         assertThat(Webhooks.publicTarget("8.8.8.8")).isTrue();
     }
-
 }

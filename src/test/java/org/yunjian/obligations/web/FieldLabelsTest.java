@@ -1,7 +1,6 @@
 package org.yunjian.obligations.web;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.web.FormLabels;
 
@@ -15,10 +14,12 @@ class FieldLabelsTest {
 
     @Test
     void calendarNamesEveryField() {
-        FormLabels.assertLabelled("lifecycle/calendar", Map.of(
-                // the feed's forms: a confirmation alone, whose refusal names the forms' section (FEED_SECTION)
-                "feed-create-form", Map.of("confirm", ""),
-                "feed-revoke-form", Map.of("confirm", ""),
-                "reminder-form", FieldLabels.CALENDAR));
+        FormLabels.assertLabelled(
+                "lifecycle/calendar",
+                Map.of(
+                        // the feed's forms: a confirmation alone, whose refusal names the forms' section (FEED_SECTION)
+                        "feed-create-form", Map.of("confirm", ""),
+                        "feed-revoke-form", Map.of("confirm", ""),
+                        "reminder-form", FieldLabels.CALENDAR));
     }
 }

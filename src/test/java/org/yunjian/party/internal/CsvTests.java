@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class CsvTests {
@@ -12,10 +11,12 @@ class CsvTests {
     @Test
     void readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws Exception {
         var records = Csv.parse("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\nplain,,last\n", 10);
-        assertThat(records).extracting(Csv.Record::fields).containsExactly(
-                List.of("a", "b", "c"),
-                List.of("x, y", "say \"hi\"", "two\nlines"),
-                List.of("plain", "", "last"));
+        assertThat(records)
+                .extracting(Csv.Record::fields)
+                .containsExactly(
+                        List.of("a", "b", "c"),
+                        List.of("x, y", "say \"hi\"", "two\nlines"),
+                        List.of("plain", "", "last"));
     }
 
     @Test
@@ -37,17 +38,17 @@ class CsvTests {
 
     @Test
     void rejectsAQuoteInsideAnUnquotedField() {
-        assertThatThrownBy(() -> Csv.parse("a,b\nx,ab\"c\n", 10))
-                .isInstanceOfSatisfying(Csv.CsvException.class, e -> {
-                    assertThat(e.line()).isEqualTo(2);
-                    assertThat(e.reason()).isEqualTo("quoteInField");
-                });
+        assertThatThrownBy(() -> Csv.parse("a,b\nx,ab\"c\n", 10)).isInstanceOfSatisfying(Csv.CsvException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.reason()).isEqualTo("quoteInField");
+        });
     }
 
     @Test
     void rejectsTextAfterAClosingQuote() {
         assertThatThrownBy(() -> Csv.parse("a\n\"x\"y\n", 10))
-                .isInstanceOfSatisfying(Csv.CsvException.class, e -> assertThat(e.reason()).isEqualTo("textAfterQuote"));
+                .isInstanceOfSatisfying(
+                        Csv.CsvException.class, e -> assertThat(e.reason()).isEqualTo("textAfterQuote"));
     }
 
     @Test
@@ -62,6 +63,7 @@ class CsvTests {
     @Test
     void stopsAtTheRecordLimit() {
         assertThatThrownBy(() -> Csv.parse("h\n1\n2\n3\n", 3))
-                .isInstanceOfSatisfying(Csv.CsvException.class, e -> assertThat(e.reason()).isEqualTo("tooManyRecords"));
+                .isInstanceOfSatisfying(
+                        Csv.CsvException.class, e -> assertThat(e.reason()).isEqualTo("tooManyRecords"));
     }
 }

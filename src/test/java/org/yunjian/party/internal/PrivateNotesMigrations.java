@@ -1,7 +1,6 @@
 package org.yunjian.party.internal;
 
 import java.nio.file.Path;
-
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.yunjian.shared.keys.KeyDirectory;
 
@@ -13,8 +12,7 @@ import org.yunjian.shared.keys.KeyDirectory;
  */
 public final class PrivateNotesMigrations {
 
-    private PrivateNotesMigrations() {
-    }
+    private PrivateNotesMigrations() {}
 
     /** Sealing under a key of {@code keyDir} (created there while nothing is sealed) and the table rewrite. */
     public static JavaMigration[] with(Path keyDir) {

@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -20,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.report.Reports;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.LibreOffice;
-import org.yunjian.report.Reports;
 
 /**
  * Issue 34, finding 3: the Word report as LibreOffice shows it (headless conversion to PDF, then read with PDFBox):
@@ -41,16 +40,19 @@ class DocxInLibreOfficeTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Reports reports;
+
     @Autowired
     UserAdministration users;
 
     @Test
     void libreOfficeShowsTheTableOfContentsWithPageNumbersFullWidthTablesAndChartsWithBars() throws IOException {
         UUID id = DemoReportDocuments.completedAssessment(jdbc);
-        byte[] docx = DemoReportDocuments.as(users, Locale.SIMPLIFIED_CHINESE,
-                () -> reports.export(id, Reports.Format.DOCX, "test").content());
+        byte[] docx = DemoReportDocuments.as(
+                users, Locale.SIMPLIFIED_CHINESE, () -> reports.export(id, Reports.Format.DOCX, "test")
+                        .content());
         if (System.getProperty("yunjian.docx.out") != null) {
             java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("yunjian.docx.out")), docx);
         }
@@ -64,35 +66,53 @@ class DocxInLibreOfficeTests {
             soft.assertThat(toc).as("目录 entries with page numbers").hasSizeGreaterThan(20);
             soft.assertThat(headings.keySet()).as("LibreOffice's headings").containsAll(toc.keySet());
             StringBuilder measured = new StringBuilder();
-            toc.forEach((heading, page) -> measured.append(headings.getOrDefault(heading, 0) - page).append(' '));
+            toc.forEach((heading, page) ->
+                    measured.append(headings.getOrDefault(heading, 0) - page).append(' '));
             System.err.println("LibreOffice's page minus the DOCX 目录's page number, per entry: " + measured);
-            toc.forEach((heading, page) -> soft.assertThat(page).as(heading).isBetween(
-                    headings.getOrDefault(heading, 0) - PAGE_TOLERANCE, headings.getOrDefault(heading, 0) + PAGE_TOLERANCE));
+            toc.forEach((heading, page) -> soft.assertThat(page)
+                    .as(heading)
+                    .isBetween(
+                            headings.getOrDefault(heading, 0) - PAGE_TOLERANCE,
+                            headings.getOrDefault(heading, 0) + PAGE_TOLERANCE));
 
             int overview = pageWith(lo, "1测评项目概述", 3);
             BufferedImage page = new PDFRenderer(lo).renderImageWithDPI(overview - 1, 72);
             double textWidthPt = (11906 - 2 * DocxPageSetup.MARGIN_LEFT_RIGHT) / 20.0;
-            soft.assertThat(longestHorizontalLine(page)).as("the widest table border, in points")
+            soft.assertThat(longestHorizontalLine(page))
+                    .as("the widest table border, in points")
                     .isGreaterThan((int) (textWidthPt * 0.97));
 
             int chartPage = pageWith(lo, "各安全层面符合率", 1);
             soft.assertThat(barPixels(new PDFRenderer(lo).renderImageWithDPI(chartPage - 1, 72)))
-                    .as("bar-coloured pixels on the chart's page").isGreaterThan(400);
+                    .as("bar-coloured pixels on the chart's page")
+                    .isGreaterThan(400);
         }
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             var sect = doc.getDocument().getBody().getSectPr();
             int textWidth = ((BigInteger) sect.getPgSz().getW()).intValue()
-                    - ((BigInteger) sect.getPgMar().getLeft()).intValue() - ((BigInteger) sect.getPgMar().getRight()).intValue();
+                    - ((BigInteger) sect.getPgMar().getLeft()).intValue()
+                    - ((BigInteger) sect.getPgMar().getRight()).intValue();
             for (XWPFTable t : doc.getTables()) {
-                soft.assertThat(t.getCTTbl().getTblPr().getTblW().getW()).as("table width")
+                soft.assertThat(t.getCTTbl().getTblPr().getTblW().getW())
+                        .as("table width")
                         .isEqualTo(BigInteger.valueOf(textWidth));
-                soft.assertThat(t.getCTTbl().getTblGrid() == null ? 0 : t.getCTTbl().getTblGrid().getGridColList().stream()
-                        .mapToInt(c -> ((BigInteger) c.getW()).intValue()).sum()).as("grid").isEqualTo(textWidth);
+                soft.assertThat(
+                                t.getCTTbl().getTblGrid() == null
+                                        ? 0
+                                        : t.getCTTbl().getTblGrid().getGridColList().stream()
+                                                .mapToInt(c -> ((BigInteger) c.getW()).intValue())
+                                                .sum())
+                        .as("grid")
+                        .isEqualTo(textWidth);
                 soft.assertThat(t.getStyleID()).isEqualTo("YunjianTable");
             }
-            soft.assertThat(doc.getStyles().getStyle("Normal")).as("a Normal style").isNotNull();
-            soft.assertThat(doc.getStyles().getStyle("YunjianTable")).as("a table style").isNotNull();
+            soft.assertThat(doc.getStyles().getStyle("Normal"))
+                    .as("a Normal style")
+                    .isNotNull();
+            soft.assertThat(doc.getStyles().getStyle("YunjianTable"))
+                    .as("a table style")
+                    .isNotNull();
         }
         soft.assertAll();
     }
@@ -107,7 +127,8 @@ class DocxInLibreOfficeTests {
     /** The first page from {@code from} on whose text (without spaces) contains {@code words}. */
     private static int pageWith(PDDocument doc, String words, int from) throws IOException {
         for (int p = from; p <= doc.getNumberOfPages(); p++) {
-            if (text(doc, p, p).replaceAll("\\s+", "").contains(words) && !text(doc, p, p).contains("....")) {
+            if (text(doc, p, p).replaceAll("\\s+", "").contains(words)
+                    && !text(doc, p, p).contains("....")) {
                 return p;
             }
         }

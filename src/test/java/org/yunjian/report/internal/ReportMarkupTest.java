@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -40,31 +38,103 @@ class ReportMarkupTest {
     static ReportData hostileReport() {
         Instant now = Instant.parse("2026-11-21T08:00:00Z");
         UUID id = UUID.randomUUID();
-        AssessmentInfo a = new AssessmentInfo(id, HOSTILE, UUID.randomUUID(), UUID.randomUUID(), AssessorKind.THIRD_PARTY,
-                AssessmentStatus.IN_REVIEW, List.of(), List.of("MLPS-L3"), now, now, null, "YJ-2026-000001");
-        CloudSystem s = new CloudSystem(a.systemId(), HOSTILE, UUID.randomUUID(), 3, DeploymentModel.values()[0],
-                ServiceModel.values()[0], Industry.values()[0], DataClassification.values()[0], List.of("北京"),
-                UUID.randomUUID(), List.of(), now, now);
-        TestItem item = new TestItem(UUID.randomUUID(), id, 0, "MLPS-L3-8.2.4.7-a", ItemSide.CLOUD_PLATFORM,
-                "安全计算环境", HOSTILE, Verdict.NON_COMPLIANT, HOSTILE, HOSTILE, RiskLevel.HIGH, HOSTILE, now);
-        EvidenceInfo e = new EvidenceInfo(UUID.randomUUID(), item.id(), id, HOSTILE, "text/plain", 12, "ab".repeat(32),
-                "blob", UUID.randomUUID(), HOSTILE, UUID.randomUUID(), false, now, 0);
-        var score = new GbDefaultScoringPolicy().score(List.of(new ScoredItem(item.requirementId() + "/" + item.side(),
-                item.layer(), item.controlPoint(), item.verdict(), item.riskLevel())));
-        Remediation r = new Remediation(UUID.randomUUID(), item.id(), id, s.customerId(), java.time.LocalDate.of(2027, 2, 19),
-                RemediationStatus.OPEN, HOSTILE, now, now);
-        return new ReportData(a, s, HOSTILE, HOSTILE, HOSTILE, now, score,
-                List.of(new ReportData.ItemReport(1, item, "8.2.4.7", HOSTILE, "安全计算环境", HOSTILE, List.of(e),
-                        List.of())),
-                List.of(new ReportData.RemediationRow(r, 1, item.requirementId(), HOSTILE, HOSTILE)), "YJ-2026-000001",
-                List.of(HOSTILE), java.util.Map.of());
+        AssessmentInfo a = new AssessmentInfo(
+                id,
+                HOSTILE,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                AssessorKind.THIRD_PARTY,
+                AssessmentStatus.IN_REVIEW,
+                List.of(),
+                List.of("MLPS-L3"),
+                now,
+                now,
+                null,
+                "YJ-2026-000001");
+        CloudSystem s = new CloudSystem(
+                a.systemId(),
+                HOSTILE,
+                UUID.randomUUID(),
+                3,
+                DeploymentModel.values()[0],
+                ServiceModel.values()[0],
+                Industry.values()[0],
+                DataClassification.values()[0],
+                List.of("北京"),
+                UUID.randomUUID(),
+                List.of(),
+                now,
+                now);
+        TestItem item = new TestItem(
+                UUID.randomUUID(),
+                id,
+                0,
+                "MLPS-L3-8.2.4.7-a",
+                ItemSide.CLOUD_PLATFORM,
+                "安全计算环境",
+                HOSTILE,
+                Verdict.NON_COMPLIANT,
+                HOSTILE,
+                HOSTILE,
+                RiskLevel.HIGH,
+                HOSTILE,
+                now);
+        EvidenceInfo e = new EvidenceInfo(
+                UUID.randomUUID(),
+                item.id(),
+                id,
+                HOSTILE,
+                "text/plain",
+                12,
+                "ab".repeat(32),
+                "blob",
+                UUID.randomUUID(),
+                HOSTILE,
+                UUID.randomUUID(),
+                false,
+                now,
+                0);
+        var score = new GbDefaultScoringPolicy()
+                .score(List.of(new ScoredItem(
+                        item.requirementId() + "/" + item.side(),
+                        item.layer(),
+                        item.controlPoint(),
+                        item.verdict(),
+                        item.riskLevel())));
+        Remediation r = new Remediation(
+                UUID.randomUUID(),
+                item.id(),
+                id,
+                s.customerId(),
+                java.time.LocalDate.of(2027, 2, 19),
+                RemediationStatus.OPEN,
+                HOSTILE,
+                now,
+                now);
+        return new ReportData(
+                a,
+                s,
+                HOSTILE,
+                HOSTILE,
+                HOSTILE,
+                now,
+                score,
+                List.of(new ReportData.ItemReport(
+                        1, item, "8.2.4.7", HOSTILE, "安全计算环境", HOSTILE, List.of(e), List.of())),
+                List.of(new ReportData.RemediationRow(r, 1, item.requirementId(), HOSTILE, HOSTILE)),
+                "YJ-2026-000001",
+                List.of(HOSTILE),
+                java.util.Map.of());
     }
 
     @Test
     void userTextIsEscapedAndTheXhtmlStaysWellFormed() throws Exception {
         String xhtml = pdfReport().xhtml(hostileReport());
 
-        assertThat(xhtml).doesNotContain("<script").doesNotContain("<img").doesNotContain("]]>")
+        assertThat(xhtml)
+                .doesNotContain("<script")
+                .doesNotContain("<img")
+                .doesNotContain("]]>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img");
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
@@ -78,7 +148,8 @@ class ReportMarkupTest {
     @Test
     void docxCarriesTheTextUnchanged() throws Exception {
         ReportData d = hostileReport();
-        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(new DocxReport(pdfReport()).render(d)))) {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new ByteArrayInputStream(new DocxReport(pdfReport()).render(d)))) {
             StringBuilder all = new StringBuilder();
             doc.getTables().forEach(t -> all.append(t.getText()));
             assertThat(all.toString()).contains(HOSTILE);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
@@ -20,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.report.Reports;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.LineBreaksInCells;
-import org.yunjian.report.Reports;
 
 /**
  * Issue 34, finding 4, on the demo's completed assessment's report in Chinese and English: no table cell breaks a
@@ -37,8 +36,10 @@ class ReportPdfLayoutTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Reports reports;
+
     @Autowired
     UserAdministration users;
 
@@ -47,23 +48,29 @@ class ReportPdfLayoutTests {
     void noTableCellBreaksAWordANumberOrAShortTerm(String tag) throws IOException {
         UUID id = DemoReportDocuments.completedAssessment(jdbc);
         Locale language = Locale.forLanguageTag(tag);
-        byte[] pdf = DemoReportDocuments.as(users, language, () -> reports.export(id, Reports.Format.PDF, "test").content());
+        byte[] pdf = DemoReportDocuments.as(users, language, () -> reports.export(id, Reports.Format.PDF, "test")
+                .content());
         if (System.getProperty("yunjian.report.out") != null) { // to look at it
-            java.nio.file.Files.write(java.nio.file.Path.of(System.getProperty("yunjian.report.out"), "report-" + tag + ".pdf"), pdf);
+            java.nio.file.Files.write(
+                    java.nio.file.Path.of(System.getProperty("yunjian.report.out"), "report-" + tag + ".pdf"), pdf);
         }
-        List<String> cells = DemoReportDocuments.as(users, language, () -> DemoReportDocuments.tableTexts(reports.data(id)));
+        List<String> cells =
+                DemoReportDocuments.as(users, language, () -> DemoReportDocuments.tableTexts(reports.data(id)));
 
         var words = LineBreaksInCells.keptRuns(cells);
         assertThat(words).hasSizeGreaterThan(50);
-        assertThat(LineBreaksInCells.brokenWords(pdf, words)).as("words broken across lines").isEmpty();
+        assertThat(LineBreaksInCells.brokenWords(pdf, words))
+                .as("words broken across lines")
+                .isEmpty();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"zh-CN", "en"})
     void tableOfContentsGivesEveryHeadingThePageItIsOn(String tag) throws IOException {
         UUID id = DemoReportDocuments.completedAssessment(jdbc);
-        byte[] pdf = DemoReportDocuments.as(users, Locale.forLanguageTag(tag),
-                () -> reports.export(id, Reports.Format.PDF, "test").content());
+        byte[] pdf = DemoReportDocuments.as(
+                users, Locale.forLanguageTag(tag), () -> reports.export(id, Reports.Format.PDF, "test")
+                        .content());
 
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             Map<String, Integer> outline = outline(doc);
@@ -87,7 +94,8 @@ class ReportPdfLayoutTests {
     /** "声明 .......... 2" lines of the 目录: heading (without spaces) → page. */
     static Map<String, Integer> tocEntries(String text) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        var m = java.util.regex.Pattern.compile("(?m)^\\s*(\\S.*?)\\s*\\.{4,}\\s*(\\d+)\\s*$").matcher(text);
+        var m = java.util.regex.Pattern.compile("(?m)^\\s*(\\S.*?)\\s*\\.{4,}\\s*(\\d+)\\s*$")
+                .matcher(text);
         while (m.find()) {
             out.put(m.group(1).replaceAll("\\s+", ""), Integer.parseInt(m.group(2)));
         }
@@ -110,9 +118,12 @@ class ReportPdfLayoutTests {
     }
 
     private static void put(PDDocument doc, PDOutlineItem item, Map<String, Integer> out) throws IOException {
-        PDPageDestination dest = item.getDestination() instanceof PDPageDestination d ? d
+        PDPageDestination dest = item.getDestination() instanceof PDPageDestination d
+                ? d
                 : item.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo g
-                        && g.getDestination() instanceof PDPageDestination d2 ? d2 : null;
+                                && g.getDestination() instanceof PDPageDestination d2
+                        ? d2
+                        : null;
         if (dest != null) {
             int page = dest.getPage() != null ? doc.getPages().indexOf(dest.getPage()) + 1 : dest.getPageNumber() + 1;
             out.putIfAbsent(item.getTitle().replaceAll("\\s+", ""), page);

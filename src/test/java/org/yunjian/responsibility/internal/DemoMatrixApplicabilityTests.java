@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,16 +35,21 @@ class DemoMatrixApplicabilityTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ResponsibilityService service;
+
     @Autowired
     UserAdministration users;
 
     private ResponsibilityMatrix approved() {
-        UUID system = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?").param(DemoData.PORTAL_SYSTEM)
-                .query(UUID.class).single();
+        UUID system = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
+                .param(DemoData.PORTAL_SYSTEM)
+                .query(UUID.class)
+                .single();
         MatrixView[] v = new MatrixView[1];
-        SeedActor.run(SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow(), () -> v[0] = service.current(system));
+        SeedActor.run(
+                SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow(), () -> v[0] = service.current(system));
         assertThat(v[0].version().status()).isEqualTo(VersionStatus.APPROVED);
         return v[0].matrix();
     }
@@ -53,42 +57,54 @@ class DemoMatrixApplicabilityTests {
     @Test
     void theDemoServerManufacturerAnswersForNoMachineRoomDutyAndNoContainerItHasNoSubItemIn() {
         ResponsibilityMatrix m = approved();
-        Participant maker = m.participants().stream().filter(p -> p.name().equals(DemoData.HARDWARE.name()))
-                .findFirst().orElseThrow();
+        Participant maker = m.participants().stream()
+                .filter(p -> p.name().equals(DemoData.HARDWARE.name()))
+                .findFirst()
+                .orElseThrow();
         assertThat(maker.holds(PartyRole.PARTNER_HARDWARE)).isTrue();
         assertThat(maker.behaviours()).containsExactly(Behaviour.PROVIDE_PHYSICAL_SERVERS);
 
-        List<MatrixRow> named = m.rows().stream().filter(r -> r.names(maker.organisation())).toList();
+        List<MatrixRow> named =
+                m.rows().stream().filter(r -> r.names(maker.organisation())).toList();
         assertThat(named).isNotEmpty();
         assertThat(named).extracting(r -> r.duty().clause()).doesNotContain("7.1.1");
         for (String room : List.of("TCCIA004-7.1.1-c-1", "TCCIA004-7.1.1-c-2")) {
             MatrixRow row = m.row(RequirementId.of(room)).orElseThrow();
             assertThat(row.names(maker.organisation())).as(room).isFalse();
         }
-        assertThat(m.row(RequirementId.of("TCCIA004-7.1.2-c-1")).orElseThrow().names(maker.organisation())).isTrue();
+        assertThat(m.row(RequirementId.of("TCCIA004-7.1.2-c-1")).orElseThrow().names(maker.organisation()))
+                .isTrue();
         // a container names it only where a sub-item of it does
         for (MatrixRow r : named) {
-            List<MatrixRow> children = m.rows().stream().filter(c -> r.duty().id().equals(c.duty().parent())).toList();
+            List<MatrixRow> children = m.rows().stream()
+                    .filter(c -> r.duty().id().equals(c.duty().parent()))
+                    .toList();
             if (!children.isEmpty()) {
                 assertThat(children).as(r.duty().id().value()).anyMatch(c -> c.names(maker.organisation()));
             }
         }
-        assertThat(m.row(RequirementId.of("TCCIA004-8.2.2-b")).orElseThrow().names(maker.organisation())).isFalse();
-        assertThat(m.row(RequirementId.of("TCCIA004-8.2.2-b")).orElseThrow().heading()).isTrue();
+        assertThat(m.row(RequirementId.of("TCCIA004-8.2.2-b")).orElseThrow().names(maker.organisation()))
+                .isFalse();
+        assertThat(m.row(RequirementId.of("TCCIA004-8.2.2-b")).orElseThrow().heading())
+                .isTrue();
     }
 
     @Test
     void theDemoCustomerDoesNotAnswerFor7_2aOnPublicIaas() {
         ResponsibilityMatrix m = approved();
-        assertThat(m.answers()).containsEntry(ApplicabilityQuestion.CUSTOMER_RUNS_MACHINE_ROOM, false)
+        assertThat(m.answers())
+                .containsEntry(ApplicabilityQuestion.CUSTOMER_RUNS_MACHINE_ROOM, false)
                 .containsEntry(ApplicabilityQuestion.CUSTOMER_BUILDS_PHYSICAL_NETWORK, false);
         MatrixRow row = m.row(RequirementId.of("TCCIA004-7.2-a")).orElseThrow();
         assertThat(row.applicable()).isFalse();
         assertThat(row.assignments()).isEmpty();
-        assertThat(m.row(RequirementId.of("TCCIA004-7.1.3-a")).orElseThrow().applicable()).isFalse();
+        assertThat(m.row(RequirementId.of("TCCIA004-7.1.3-a")).orElseThrow().applicable())
+                .isFalse();
         // every applicable row of the customer is one the standard gives the customer, none of the machine room
-        assertThat(m.rows().stream().filter(r -> r.assignments().stream()
-                .anyMatch(a -> a.accountable().role() == PartyRole.CUSTOMER)).map(r -> r.duty().clause()))
+        assertThat(m.rows().stream()
+                        .filter(r -> r.assignments().stream()
+                                .anyMatch(a -> a.accountable().role() == PartyRole.CUSTOMER))
+                        .map(r -> r.duty().clause()))
                 .doesNotContain("7.2", "7.1.3");
     }
 }

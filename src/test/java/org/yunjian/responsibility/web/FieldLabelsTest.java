@@ -1,7 +1,6 @@
 package org.yunjian.responsibility.web;
 
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.yunjian.web.FormLabels;
 
@@ -10,20 +9,23 @@ class FieldLabelsTest {
 
     @Test
     void matrixAgreementFormNamesEveryField() {
-        FormLabels.assertLabelled("responsibility/matrix", Map.of(
-                "'sign-off-form-'", Map.of("confirm", ""), // unconfirmed, refused with its own alert (#conflict)
-                "'/agreements'", FieldLabels.AGREEMENT,
-                "'/questions/'", FieldLabels.QUESTION, // issue 36 matrix
-                "'/exceptions'", FieldLabels.EXCEPTION,
-                // the view's layer and rows: chosen from lists; a forged value gets the error page (a 400), not the form
-                "id=\"filter\"", Map.of("layer", "", "show", "")));
+        FormLabels.assertLabelled(
+                "responsibility/matrix",
+                Map.of(
+                        "'sign-off-form-'",
+                                Map.of("confirm", ""), // unconfirmed, refused with its own alert (#conflict)
+                        "'/agreements'", FieldLabels.AGREEMENT,
+                        "'/questions/'", FieldLabels.QUESTION, // issue 36 matrix
+                        "'/exceptions'", FieldLabels.EXCEPTION,
+                        // the view's layer and rows: chosen from lists; a forged value gets the error page (a 400), not
+                        // the form
+                        "id=\"filter\"", Map.of("layer", "", "show", "")));
     }
 
     @Test
     void rowHandOnFormNamesEveryField() {
-        FormLabels.assertLabelled("responsibility/row", Map.of(
-                "'/hops'", FieldLabels.HAND_ON,
-                "'/withdraw'", Map.of()));
+        FormLabels.assertLabelled(
+                "responsibility/row", Map.of("'/hops'", FieldLabels.HAND_ON, "'/withdraw'", Map.of()));
     }
 
     @Test

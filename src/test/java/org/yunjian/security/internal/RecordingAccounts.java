@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.yunjian.security.internal.login.AddressThrottle;
 
 /**
@@ -52,12 +51,14 @@ public class RecordingAccounts extends AccountRepository {
 
     /** The calls of {@code method} so far. */
     public List<String> calls(String method) {
-        return calls.stream().filter(c -> c.equals(method) || c.startsWith(method + " ")).toList();
+        return calls.stream()
+                .filter(c -> c.equals(method) || c.startsWith(method + " "))
+                .toList();
     }
 
     /** An address throttle that keeps its counts in memory. */
     public static AddressThrottle throttle(SecurityProperties properties, Clock clock) {
-        return new AddressThrottle(properties, clock, event -> { }, new AddressThrottle.MemoryStore());
+        return new AddressThrottle(properties, clock, event -> {}, new AddressThrottle.MemoryStore());
     }
 
     @Override
@@ -98,6 +99,7 @@ public class RecordingAccounts extends AccountRepository {
     }
 
     private void record(String method, Object... args) {
-        calls.add(Stream.concat(Stream.of(method), Arrays.stream(args).map(String::valueOf)).collect(Collectors.joining(" ")));
+        calls.add(Stream.concat(Stream.of(method), Arrays.stream(args).map(String::valueOf))
+                .collect(Collectors.joining(" ")));
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ class KeyDirectoryTest {
 
     @TempDir
     Path tmp;
+
     private Locale before;
 
     @BeforeEach
@@ -43,9 +43,11 @@ class KeyDirectoryTest {
         Path dir = tmp.resolve("keys");
         String secret = keys(dir, true, false, false).secret("a.key", () -> "abc");
         assertThat(secret).isEqualTo("abc");
-        assertThat(keys(dir, false, false, false).secret("a.key", () -> "other")).isEqualTo("abc");
+        assertThat(keys(dir, false, false, false).secret("a.key", () -> "other"))
+                .isEqualTo("abc");
         if (OwnerOnlyFiles.posix(tmp)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                    .isEqualTo("rwx------");
         }
     }
 
@@ -79,7 +81,8 @@ class KeyDirectoryTest {
     void theMessageIsInChineseForAChineseLocale() {
         Locale.setDefault(Locale.SIMPLIFIED_CHINESE);
         assertThatThrownBy(() -> keys(tmp.resolve("gone"), false, false, false).secret("x.key", () -> "new"))
-                .hasMessageContaining("密钥目录").hasMessageContaining("不存在");
+                .hasMessageContaining("密钥目录")
+                .hasMessageContaining("不存在");
     }
 
     @Test
@@ -90,7 +93,8 @@ class KeyDirectoryTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertThatThrownBy(() -> keys(dir, false, false, false).secret("a.key", () -> "x"))
                 .isInstanceOf(KeyDirectory.KeyDirectoryException.class)
-                .hasMessageContaining("grants permissions to group or others").hasMessageContaining("chmod 700");
+                .hasMessageContaining("grants permissions to group or others")
+                .hasMessageContaining("chmod 700");
         assertThat(keys(dir, false, false, true).secret("a.key", () -> "x")).isEqualTo("abc");
     }
 
@@ -101,15 +105,30 @@ class KeyDirectoryTest {
         production.setActiveProfiles("postgres");
         StaticListableBeanFactory none = new StaticListableBeanFactory();
         KeyDirectoryConfig config = new KeyDirectoryConfig();
-        assertThatThrownBy(() -> config.keyDirectory(data.resolve("keys"), data, false, false, production,
-                none.getBeanProvider(FirstSetUp.class)))
+        assertThatThrownBy(() -> config.keyDirectory(
+                        data.resolve("keys"), data, false, false, production, none.getBeanProvider(FirstSetUp.class)))
                 .isInstanceOf(KeyDirectory.KeyDirectoryException.class)
-                .hasMessageContaining("lies inside the data directory").hasMessageContaining("YUNJIAN_KEY_DIR");
-        assertThat(config.keyDirectory(tmp.resolve("keys"), data, false, false, production,
-                none.getBeanProvider(FirstSetUp.class)).path()).isEqualTo(tmp.resolve("keys"));
+                .hasMessageContaining("lies inside the data directory")
+                .hasMessageContaining("YUNJIAN_KEY_DIR");
+        assertThat(config.keyDirectory(
+                                tmp.resolve("keys"),
+                                data,
+                                false,
+                                false,
+                                production,
+                                none.getBeanProvider(FirstSetUp.class))
+                        .path())
+                .isEqualTo(tmp.resolve("keys"));
         // development and demo keep the default data/keys, with a warning
-        assertThat(config.keyDirectory(data.resolve("keys"), data, false, true, new MockEnvironment(),
-                none.getBeanProvider(FirstSetUp.class)).path()).isEqualTo(data.resolve("keys"));
+        assertThat(config.keyDirectory(
+                                data.resolve("keys"),
+                                data,
+                                false,
+                                true,
+                                new MockEnvironment(),
+                                none.getBeanProvider(FirstSetUp.class))
+                        .path())
+                .isEqualTo(data.resolve("keys"));
     }
 
     @Test

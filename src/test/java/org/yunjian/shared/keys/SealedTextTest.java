@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yunjian.crypto.DecryptionFailedException;
@@ -19,7 +18,10 @@ class SealedTextTest {
     Path dir;
 
     SealedText notes(boolean nothingSealed) {
-        return new SealedText(new KeyDirectory(dir, () -> false, false, false), "notes.key", "yunjian.test-note",
+        return new SealedText(
+                new KeyDirectory(dir, () -> false, false, false),
+                "notes.key",
+                "yunjian.test-note",
                 () -> nothingSealed);
     }
 
@@ -28,16 +30,22 @@ class SealedTextTest {
         UUID row = UUID.randomUUID();
         String sealed = notes(true).seal(row, "采购预算 MARKER");
         assertThat(sealed).startsWith(SealedText.PREFIX).doesNotContain("MARKER");
-        assertThat(new String(Base64.getDecoder().decode(sealed.substring(SealedText.PREFIX.length())),
-                java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("MARKER");
+        assertThat(new String(
+                        Base64.getDecoder().decode(sealed.substring(SealedText.PREFIX.length())),
+                        java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("MARKER");
         assertThat(notes(false).open(row, sealed)).isEqualTo("采购预算 MARKER");
-        assertThat(notes(false).seal(row, "采购预算 MARKER")).as("a fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(notes(false).seal(row, "采购预算 MARKER"))
+                .as("a fresh nonce each time")
+                .isNotEqualTo(sealed);
 
         assertThatThrownBy(() -> notes(false).open(UUID.randomUUID(), sealed))
                 .isInstanceOf(DecryptionFailedException.class);
         assertThat(notes(false).openIfIntact(UUID.randomUUID(), sealed)).isEmpty();
         SealedText otherPurpose = new SealedText(new KeyDirectory(dir), "notes.key", "yunjian.other", () -> false);
-        assertThat(otherPurpose.openIfIntact(row, sealed)).as("another purpose under the same key").isEmpty();
+        assertThat(otherPurpose.openIfIntact(row, sealed))
+                .as("another purpose under the same key")
+                .isEmpty();
     }
 
     @Test
@@ -58,12 +66,14 @@ class SealedTextTest {
         String sealed = notes(true).seal(row, "备注");
         Files.delete(dir.resolve("notes.key"));
         assertThat(notes(false).openIfIntact(row, sealed)).as("fails closed").isEmpty();
-        assertThatThrownBy(() -> notes(false).seal(row, "新备注")).isInstanceOf(KeyDirectory.MissingKeyException.class)
+        assertThatThrownBy(() -> notes(false).seal(row, "新备注"))
+                .isInstanceOf(KeyDirectory.MissingKeyException.class)
                 .hasMessageContaining("notes.key");
         assertThat(Files.exists(dir.resolve("notes.key"))).isFalse();
 
         Files.writeString(dir.resolve("notes.key"), "0011\n");
         assertThatThrownBy(() -> notes(false).seal(row, "新备注"))
-                .isInstanceOf(KeyDirectory.KeyDirectoryException.class).hasMessageContaining("notes.key");
+                .isInstanceOf(KeyDirectory.KeyDirectoryException.class)
+                .hasMessageContaining("notes.key");
     }
 }

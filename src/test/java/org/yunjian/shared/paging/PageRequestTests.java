@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import org.yunjian.shared.FieldErrors;
 
 class PageRequestTests {
@@ -27,7 +25,8 @@ class PageRequestTests {
         assertThat(PageRequest.of("3", "20").offset()).isEqualTo(40);
         // the page's LIMIT and OFFSET are bound parameters, no longer numbers written into the SQL
         assertThat(PageQueries.bind(PageRequest.of("3", "20"), new java.util.HashMap<>()))
-                .containsEntry("pageLimit", 20).containsEntry("pageOffset", 40L);
+                .containsEntry("pageLimit", 20)
+                .containsEntry("pageOffset", 40L);
         assertThat(PageQueries.LIMIT_OFFSET).isEqualTo("LIMIT :pageLimit OFFSET :pageOffset");
     }
 
@@ -35,16 +34,16 @@ class PageRequestTests {
     void capsThePageSizeAtTwoHundred() {
         assertThat(PageRequest.of("1", "200").size()).isEqualTo(200);
         assertThatThrownBy(() -> PageRequest.of("1", "201"))
-                .isInstanceOfSatisfying(FieldErrors.ValidationException.class,
-                        e -> assertThat(e.messages()).containsOnlyKeys("size"));
+                .isInstanceOfSatisfying(FieldErrors.ValidationException.class, e -> assertThat(e.messages())
+                        .containsOnlyKeys("size"));
     }
 
     @Test
     void namesEachBadParameter() {
         for (String bad : List.of("0", "-1", "abc", "1.5", "99999999999", "1e3")) {
             assertThatThrownBy(() -> PageRequest.of(bad, bad))
-                    .isInstanceOfSatisfying(FieldErrors.ValidationException.class,
-                            e -> assertThat(e.messages()).containsOnlyKeys("page", "size"));
+                    .isInstanceOfSatisfying(FieldErrors.ValidationException.class, e -> assertThat(e.messages())
+                            .containsOnlyKeys("page", "size"));
         }
     }
 
@@ -55,15 +54,22 @@ class PageRequestTests {
         assertThat(p.hasPrevious()).isTrue();
         assertThat(p.hasNext()).isTrue();
         assertThat(Paged.of(List.of(), PageRequest.first(), 0).pages()).isEqualTo(1);
-        assertThat(Paged.slice(List.of(1, 2, 3, 4, 5), new PageRequest(2, 2)).items()).containsExactly(3, 4);
+        assertThat(Paged.slice(List.of(1, 2, 3, 4, 5), new PageRequest(2, 2)).items())
+                .containsExactly(3, 4);
         assertThat(Paged.slice(List.of(1, 2, 3), new PageRequest(9, 2)).items()).isEmpty();
     }
 
     @Test
     void pagerLinksKeepTheFilters() {
-        Pager pager = Pager.of(Paged.of(List.of(), new PageRequest(2, 20), 1005), "/systems",
+        Pager pager = Pager.of(
+                Paged.of(List.of(), new PageRequest(2, 20), 1005),
+                "/systems",
                 new java.util.LinkedHashMap<>(Map.of("q", "政务 云", "level", 3)));
-        assertThat(pager.next()).startsWith("/systems?").contains("page=3").contains("size=20").contains("level=3")
+        assertThat(pager.next())
+                .startsWith("/systems?")
+                .contains("page=3")
+                .contains("size=20")
+                .contains("level=3")
                 .contains("q=%E6%94%BF%E5%8A%A1%20%E4%BA%91");
         assertThat(pager.first()).contains("page=1");
         assertThat(pager.last()).contains("page=51");

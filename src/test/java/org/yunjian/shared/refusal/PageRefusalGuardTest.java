@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,13 +27,13 @@ class PageRefusalGuardTest {
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
     /** A catch of a field error or a version refusal: the ladders every page controller used to repeat. */
-    static final Pattern CATCH = Pattern.compile(
-            "catch\\s*\\(([\\w.]+\\s*\\|\\s*)*[\\w.]*\\b(ValidationException|StaleVersionException"
+    static final Pattern CATCH =
+            Pattern.compile("catch\\s*\\(([\\w.]+\\s*\\|\\s*)*[\\w.]*\\b(ValidationException|StaleVersionException"
                     + "|PreconditionRequiredException|StaleDuty)\\b");
 
     /** A catch of a conflict or any other localized refusal, for an alert of the page's own making. */
-    static final Pattern CONFLICT_CATCH = Pattern.compile(
-            "catch\\s*\\(([\\w.]+\\s*\\|\\s*)*[\\w.]*\\b(ConflictException|LocalizedException)\\b");
+    static final Pattern CONFLICT_CATCH =
+            Pattern.compile("catch\\s*\\(([\\w.]+\\s*\\|\\s*)*[\\w.]*\\b(ConflictException|LocalizedException)\\b");
 
     /**
      * The one page that answers a refusal with a status of its own: deciding a role request answers 403 (the
@@ -75,10 +74,11 @@ class PageRefusalGuardTest {
 
         List<String> found = new ArrayList<>();
         for (Path p : pageControllers()) {
-            catches(Files.readString(p, StandardCharsets.UTF_8)).forEach(line -> found.add(MAIN.relativize(p) + ": "
-                    + line));
+            catches(Files.readString(p, StandardCharsets.UTF_8))
+                    .forEach(line -> found.add(MAIN.relativize(p) + ": " + line));
         }
-        assertThat(found).as("page controllers catching what PageRefusal answers (shared.refusal.PageRefusal)")
+        assertThat(found)
+                .as("page controllers catching what PageRefusal answers (shared.refusal.PageRefusal)")
                 .isEmpty();
     }
 
@@ -97,11 +97,12 @@ class PageRefusalGuardTest {
         for (Path p : pageControllers()) {
             String name = MAIN.relativize(p).toString().replace('\\', '/');
             if (!OWN_STATUS.contains(name)) {
-                conflictCatches(Files.readString(p, StandardCharsets.UTF_8)).forEach(line -> found.add(name + ": "
-                        + line));
+                conflictCatches(Files.readString(p, StandardCharsets.UTF_8))
+                        .forEach(line -> found.add(name + ": " + line));
             }
         }
-        assertThat(found).as("page controllers making their own alert of a conflict (PageRefusal.conflicts / alerts)")
+        assertThat(found)
+                .as("page controllers making their own alert of a conflict (PageRefusal.conflicts / alerts)")
                 .isEmpty();
     }
 
@@ -120,8 +121,8 @@ class PageRefusalGuardTest {
 
         List<String> found = new ArrayList<>();
         for (Path p : pageControllers()) {
-            javaNames(Files.readString(p, StandardCharsets.UTF_8)).forEach(n -> found.add(MAIN.relativize(p) + ": "
-                    + n));
+            javaNames(Files.readString(p, StandardCharsets.UTF_8))
+                    .forEach(n -> found.add(MAIN.relativize(p) + ": " + n));
         }
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".html")).toList()) {
@@ -129,7 +130,9 @@ class PageRefusalGuardTest {
                         .forEach(n -> found.add(TEMPLATES.relativize(p) + ": " + n));
             }
         }
-        assertThat(found).as("refusals under another name than errors / stale / conflict (PageRefusal)").isEmpty();
+        assertThat(found)
+                .as("refusals under another name than errors / stale / conflict (PageRefusal)")
+                .isEmpty();
     }
 
     /** Java files of page controllers: a web package's, or any {@code @Controller} (not a REST controller). */

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
@@ -25,15 +24,23 @@ class PageRefusalTest {
     @Test
     void invalidInputShowsTheFormAgainWithTheFieldErrors() {
         ExtendedModelMap model = new ExtendedModelMap();
-        String view = PageRefusal.on(model).attempt(() -> {
-            throw new ValidationException("name", "error.not-found");
-        }, () -> {
-            model.addAttribute(PageRefusal.ERRORS, PageRefusal.none()); // the form helper's empty default
-            return "form";
-        });
+        String view = PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            throw new ValidationException("name", "error.not-found");
+                        },
+                        () -> {
+                            model.addAttribute(
+                                    PageRefusal.ERRORS, PageRefusal.none()); // the form helper's empty default
+                            return "form";
+                        });
         assertThat(view).isEqualTo("form");
-        assertThat(model.get("errors")).isEqualTo(Map.of("name", new ValidationException("name", "error.not-found")
-                .errors().get("name")));
+        assertThat(model.get("errors"))
+                .isEqualTo(Map.of(
+                        "name",
+                        new ValidationException("name", "error.not-found")
+                                .errors()
+                                .get("name")));
         assertThat(model).doesNotContainKeys("stale", "conflict", "errorsIn");
     }
 
@@ -41,57 +48,86 @@ class PageRefusalTest {
     void aStaleFormComesBackWithTheTypedInputOverTheVersionStoredNow() {
         ExtendedModelMap model = new ExtendedModelMap();
         List<Long> kept = new ArrayList<>();
-        String view = PageRefusal.on(model).keep(e -> kept.add(e.formVersion())).attempt(() -> {
-            throw STALE;
-        }, refusal -> "form over version " + refusal.formVersionOr(() -> -1));
+        String view = PageRefusal.on(model)
+                .keep(e -> kept.add(e.formVersion()))
+                .attempt(
+                        () -> {
+                            throw STALE;
+                        },
+                        refusal -> "form over version " + refusal.formVersionOr(() -> -1));
         assertThat(view).isEqualTo("form over version 7");
         assertThat(kept).containsExactly(7L);
         assertThat(model.get("stale")).isEqualTo(STALE.formText());
         assertThat(model).doesNotContainKeys("errors", "conflict");
         // a form that named no version: the same alert's place, its own text
         PreconditionRequiredException none = new PreconditionRequiredException();
-        PageRefusal.on(model).attempt(() -> {
-            throw none;
-        }, () -> "form");
+        PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            throw none;
+                        },
+                        () -> "form");
         assertThat(model.get("stale")).isEqualTo(none.formText());
     }
 
     @Test
     void aOneClickStepSaysItWasNotTaken() {
         ExtendedModelMap model = new ExtendedModelMap();
-        PageRefusal.on(model).step(VersionRefusal.Action.APPROVE).attempt(() -> {
-            throw STALE;
-        }, () -> "page");
-        assertThat(model.get("stale")).isEqualTo(STALE.formText(VersionRefusal.Action.APPROVE))
+        PageRefusal.on(model)
+                .step(VersionRefusal.Action.APPROVE)
+                .attempt(
+                        () -> {
+                            throw STALE;
+                        },
+                        () -> "page");
+        assertThat(model.get("stale"))
+                .isEqualTo(STALE.formText(VersionRefusal.Action.APPROVE))
                 .isNotEqualTo(STALE.formText());
     }
 
     @Test
     void aConflictIsTheErrorPageUnlessThePageShowsItAsAnAlert() {
         ConflictException closed = new ConflictException("assessment-closed", "error.not-found");
-        assertThatThrownBy(() -> PageRefusal.on(new ExtendedModelMap()).attempt(() -> {
-            throw closed;
-        }, () -> "page")).isSameAs(closed);
+        assertThatThrownBy(() -> PageRefusal.on(new ExtendedModelMap())
+                        .attempt(
+                                () -> {
+                                    throw closed;
+                                },
+                                () -> "page"))
+                .isSameAs(closed);
 
         ExtendedModelMap model = new ExtendedModelMap();
-        assertThat(PageRefusal.on(model).conflicts().attempt(() -> {
-            throw closed;
-        }, () -> "page")).isEqualTo("page");
+        assertThat(PageRefusal.on(model)
+                        .conflicts()
+                        .attempt(
+                                () -> {
+                                    throw closed;
+                                },
+                                () -> "page"))
+                .isEqualTo("page");
         assertThat(model.get("conflict")).isEqualTo(closed.getMessage());
 
         ExtendedModelMap field = new ExtendedModelMap();
-        PageRefusal.on(field).conflictsAs("reviewer").attempt(() -> {
-            throw closed;
-        }, () -> "form");
+        PageRefusal.on(field)
+                .conflictsAs("reviewer")
+                .attempt(
+                        () -> {
+                            throw closed;
+                        },
+                        () -> "form");
         assertThat(field.get("errors")).isEqualTo(Map.of("reviewer", closed.getMessage()));
     }
 
     @Test
     void afterARedirectTheRefusalIsFlashedNamingItsForm() {
         RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
-        String view = PageRefusal.on(flash).in("team").attempt(() -> {
-            throw new ValidationException("reviewer", "error.not-found");
-        }, () -> "redirect:/page");
+        String view = PageRefusal.on(flash)
+                .in("team")
+                .attempt(
+                        () -> {
+                            throw new ValidationException("reviewer", "error.not-found");
+                        },
+                        () -> "redirect:/page");
         assertThat(view).isEqualTo("redirect:/page");
         Map<String, Object> flashed = new java.util.HashMap<>(flash.getFlashAttributes());
         assertThat(flashed).containsOnlyKeys("errors", "errorsIn").containsEntry("errorsIn", "team");
@@ -99,19 +135,27 @@ class PageRefusalTest {
 
         RedirectAttributesModelMap alert = new RedirectAttributesModelMap();
         ConflictException closed = new ConflictException("assessment-closed", "error.not-found");
-        assertThat(PageRefusal.on(new ExtendedModelMap()).conflicts(alert, () -> "redirect:/page#conflict")
-                .attempt(() -> {
-                    throw closed;
-                }, () -> "form")).isEqualTo("redirect:/page#conflict");
+        assertThat(PageRefusal.on(new ExtendedModelMap())
+                        .conflicts(alert, () -> "redirect:/page#conflict")
+                        .attempt(
+                                () -> {
+                                    throw closed;
+                                },
+                                () -> "form"))
+                .isEqualTo("redirect:/page#conflict");
         assertThat(alert.getFlashAttributes()).containsOnlyKeys("conflict");
     }
 
     @Test
     void fieldErrorsOfAOneClickFormAreOneAlert() {
         RedirectAttributesModelMap flash = new RedirectAttributesModelMap();
-        PageRefusal.on(flash).errorsAsAlert(" · ").attempt(() -> {
-            throw new ValidationException(Map.of("a", org.yunjian.shared.Msg.of("error.not-found")));
-        }, () -> "redirect:/page");
+        PageRefusal.on(flash)
+                .errorsAsAlert(" · ")
+                .attempt(
+                        () -> {
+                            throw new ValidationException(Map.of("a", org.yunjian.shared.Msg.of("error.not-found")));
+                        },
+                        () -> "redirect:/page");
         assertThat(flash.getFlashAttributes()).containsOnlyKeys("conflict");
     }
 

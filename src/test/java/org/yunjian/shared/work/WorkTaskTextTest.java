@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
-
 import org.yunjian.shared.Msg;
 
 /**
@@ -15,15 +13,19 @@ import org.yunjian.shared.Msg;
  */
 class WorkTaskTextTest {
 
-    static final Msg CLAUSE = Msg.of("catalog.label.item", Msg.of("catalog.label.clause", "5.4"),
-            Msg.of("catalog.label.paragraph", 4));
+    static final Msg CLAUSE =
+            Msg.of("catalog.label.item", Msg.of("catalog.label.clause", "5.4"), Msg.of("catalog.label.paragraph", 4));
 
     @Test
     void aClauseLabelArgumentIsReadInEachReadersLanguage() {
         List<String> args = List.of("示例市人民政府门户网站", WorkTask.message(CLAUSE));
         assertThat(WorkTask.text("work.lifecycle.duty.do", args).text(Locale.SIMPLIFIED_CHINESE))
-                .contains("示例市人民政府门户网站").contains("5.4 第4段").doesNotContain("¶").doesNotContain("msg");
-        assertThat(WorkTask.text("work.lifecycle.duty.do", args).text(Locale.ENGLISH)).contains("5.4 ¶4")
+                .contains("示例市人民政府门户网站")
+                .contains("5.4 第4段")
+                .doesNotContain("¶")
+                .doesNotContain("msg");
+        assertThat(WorkTask.text("work.lifecycle.duty.do", args).text(Locale.ENGLISH))
+                .contains("5.4 ¶4")
                 .doesNotContain("第4段");
     }
 

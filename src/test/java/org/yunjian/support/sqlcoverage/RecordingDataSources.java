@@ -1,5 +1,6 @@
 package org.yunjian.support.sqlcoverage;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -8,14 +9,10 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * Puts {@link SqlCoverage} under every Hikari pool of every application context the test JVM starts (registered in
@@ -79,7 +76,8 @@ public final class RecordingDataSources implements ApplicationContextInitializer
             }
             try {
                 return (Driver) Class.forName(name, true, Thread.currentThread().getContextClassLoader())
-                        .getDeclaredConstructor().newInstance();
+                        .getDeclaredConstructor()
+                        .newInstance();
             } catch (ReflectiveOperationException e) {
                 throw new SQLException("cannot load " + name, e);
             }
@@ -91,12 +89,10 @@ public final class RecordingDataSources implements ApplicationContextInitializer
         }
 
         @Override
-        public void setLogWriter(PrintWriter out) {
-        }
+        public void setLogWriter(PrintWriter out) {}
 
         @Override
-        public void setLoginTimeout(int seconds) {
-        }
+        public void setLoginTimeout(int seconds) {}
 
         @Override
         public int getLoginTimeout() {

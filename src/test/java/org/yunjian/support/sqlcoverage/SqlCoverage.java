@@ -31,13 +31,13 @@ public final class SqlCoverage {
 
     /** System property: the directory the passes write to. */
     public static final String DIRECTORY = "yunjian.test.sql-coverage";
+
     private static final Map<String, Boolean> RAW = new ConcurrentHashMap<>();
     private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final Map<Class<?>, Boolean> MAIN = new ConcurrentHashMap<>();
 
-    private SqlCoverage() {
-    }
+    private SqlCoverage() {}
 
     static boolean enabled() {
         String dir = System.getProperty(DIRECTORY);
@@ -58,6 +58,7 @@ public final class SqlCoverage {
      * so a statement may be credited to a neighbour too) - to choose the classes of the PostgreSQL pass.
      */
     static final String BY_CLASS = "yunjian.test.sql-coverage.by-class";
+
     private static final boolean byClass = Boolean.getBoolean(BY_CLASS);
     private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
     private static final Map<String, Set<String>> CLASSES = new ConcurrentHashMap<>();
@@ -79,7 +80,8 @@ public final class SqlCoverage {
             RAW.put(sql, Boolean.TRUE);
         }
         if (byClass) {
-            CLASSES.computeIfAbsent(NORMALISED.get(sql), k -> ConcurrentHashMap.newKeySet()).addAll(RUNNING);
+            CLASSES.computeIfAbsent(NORMALISED.get(sql), k -> ConcurrentHashMap.newKeySet())
+                    .addAll(RUNNING);
         }
     }
 
@@ -102,6 +104,7 @@ public final class SqlCoverage {
     private static final Pattern IN_LIST = Pattern.compile("\\(\\s*\\?(?:\\s*,\\s*\\?)+\\s*\\)");
     /** {@code IN (?)}: a list of one is the same statement as a list of many. */
     private static final Pattern IN_ONE = Pattern.compile("(?i)\\bIN\\s*\\(\\s*\\?\\s*\\)");
+
     private static final Pattern ROWS = Pattern.compile("(\\([^()]*\\))(?:\\s*,\\s*\\([^()]*\\))+");
 
     /** One spelling per statement: whitespace collapsed, literals and lists of placeholders of any length alike. */
@@ -116,19 +119,21 @@ public final class SqlCoverage {
 
     /** The main-code method that sends the statement, or empty for test code and frameworks' own statements. */
     private static Optional<String> origin() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("org.yunjian.support.sqlcoverage."))
-                .filter(f -> f.getClassName().startsWith("org.yunjian.") || f.getClassName().startsWith("org.flywaydb.")
-                        || f.getClassName().startsWith("org.springframework.modulith."))
-                .findFirst()
-                .filter(f -> f.getClassName().startsWith("org.yunjian.") && isMain(f.getDeclaringClass()))
-                .map(f -> f.getClassName() + "#" + f.getMethodName()));
+        return WALKER.walk(
+                frames -> frames.filter(f -> !f.getClassName().startsWith("org.yunjian.support.sqlcoverage."))
+                        .filter(f -> f.getClassName().startsWith("org.yunjian.")
+                                || f.getClassName().startsWith("org.flywaydb.")
+                                || f.getClassName().startsWith("org.springframework.modulith."))
+                        .findFirst()
+                        .filter(f -> f.getClassName().startsWith("org.yunjian.") && isMain(f.getDeclaringClass()))
+                        .map(f -> f.getClassName() + "#" + f.getMethodName()));
     }
 
     private static boolean isMain(Class<?> type) {
         return MAIN.computeIfAbsent(type, t -> {
             CodeSource source = t.getProtectionDomain().getCodeSource();
-            return source != null && source.getLocation() != null
+            return source != null
+                    && source.getLocation() != null
                     && !source.getLocation().getPath().contains("test-classes");
         });
     }
@@ -140,7 +145,8 @@ public final class SqlCoverage {
 
     static void write(Path file, Map<String, String> statements) {
         StringBuilder out = new StringBuilder();
-        statements.forEach((sql, origin) -> out.append(origin).append('\t').append(sql).append('\n'));
+        statements.forEach(
+                (sql, origin) -> out.append(origin).append('\t').append(sql).append('\n'));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, out, StandardCharsets.UTF_8);
@@ -166,15 +172,17 @@ public final class SqlCoverage {
 
     /** The connection, noting every statement prepared or executed on it. */
     static Connection recording(Connection connection) {
-        return (Connection) Proxy.newProxyInstance(SqlCoverage.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new Recorder(connection));
+        return (Connection) Proxy.newProxyInstance(
+                SqlCoverage.class.getClassLoader(), new Class<?>[] {Connection.class}, new Recorder(connection));
     }
 
     private record Recorder(Object target) implements InvocationHandler {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if (args != null && args.length > 0 && args[0] instanceof String sql
+            if (args != null
+                    && args.length > 0
+                    && args[0] instanceof String sql
                     && (name.startsWith("prepare") || name.startsWith("execute") || name.equals("addBatch"))) {
                 sent(sql);
             }
@@ -185,8 +193,8 @@ public final class SqlCoverage {
                 throw e.getCause();
             }
             if (result instanceof Statement statement && name.equals("createStatement")) {
-                return Proxy.newProxyInstance(SqlCoverage.class.getClassLoader(), new Class<?>[] {Statement.class},
-                        new Recorder(statement));
+                return Proxy.newProxyInstance(
+                        SqlCoverage.class.getClassLoader(), new Class<?>[] {Statement.class}, new Recorder(statement));
             }
             return result;
         }

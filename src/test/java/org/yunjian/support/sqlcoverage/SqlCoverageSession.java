@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -57,8 +56,11 @@ public final class SqlCoverageSession implements LauncherSessionListener {
             Map<String, String> missing = missing(SqlCoverage.read(h2), sent.keySet(), h2Only());
             if (!missing.isEmpty()) {
                 Map<String, String> senders = senders(dir.resolve("h2-classes.tsv"));
-                String report = missing.entrySet().stream().map(e -> e.getValue() + "\t" + e.getKey()
-                        + (senders.containsKey(e.getKey()) ? "\n\tsent in the H2 pass by " + senders.get(e.getKey()) : ""))
+                String report = missing.entrySet().stream()
+                        .map(e -> e.getValue() + "\t" + e.getKey()
+                                + (senders.containsKey(e.getKey())
+                                        ? "\n\tsent in the H2 pass by " + senders.get(e.getKey())
+                                        : ""))
                         .collect(Collectors.joining("\n", "", "\n"));
                 try {
                     Files.writeString(dir.resolve(MISSING), report, StandardCharsets.UTF_8);
@@ -93,9 +95,14 @@ public final class SqlCoverageSession implements LauncherSessionListener {
             if (in == null) {
                 return Set.of();
             }
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            return lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("//"))
-                    .map(l -> l.split("\\s+", 2)[0]).collect(Collectors.toSet());
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            return lines.stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("//"))
+                    .map(l -> l.split("\\s+", 2)[0])
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

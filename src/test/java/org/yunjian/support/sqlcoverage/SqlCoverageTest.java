@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class SqlCoverageTest {
@@ -16,7 +15,8 @@ class SqlCoverageTest {
                   FROM party_system
                  WHERE organization_id IN (?, ?, ?) AND status = 'ACTIVE'
                  LIMIT 50"""))
-                .isEqualTo("SELECT id, name FROM party_system WHERE organization_id IN (?, …) AND status = '…' LIMIT 0");
+                .isEqualTo(
+                        "SELECT id, name FROM party_system WHERE organization_id IN (?, …) AND status = '…' LIMIT 0");
         assertThat(SqlCoverage.normalise("SELECT 1 FROM t WHERE a IN (?,?)"))
                 .isEqualTo(SqlCoverage.normalise("SELECT 1 FROM t WHERE a IN (?, ?, ?, ?)"))
                 .isEqualTo(SqlCoverage.normalise("SELECT 1 FROM t WHERE a in ( ? )"));
@@ -32,17 +32,24 @@ class SqlCoverageTest {
 
     @Test
     void whatTheH2PassSentAndPostgresDidNotIsMissingUnlessItsOriginIsH2Only() {
-        Map<String, String> h2 = Map.of("SELECT a FROM t", "org.yunjian.x.ARepository#find",
-                "SELECT b FROM t", "org.yunjian.x.ARepository#other",
-                "BACKUP TO '…'", "org.yunjian.backup.internal.DatabaseSnapshot#take");
-        assertThat(SqlCoverageSession.missing(h2, Set.of("SELECT a FROM t", "SELECT pg_only()"),
-                Set.of("org.yunjian.backup.internal.DatabaseSnapshot#take")))
+        Map<String, String> h2 = Map.of(
+                "SELECT a FROM t",
+                "org.yunjian.x.ARepository#find",
+                "SELECT b FROM t",
+                "org.yunjian.x.ARepository#other",
+                "BACKUP TO '…'",
+                "org.yunjian.backup.internal.DatabaseSnapshot#take");
+        assertThat(SqlCoverageSession.missing(
+                        h2,
+                        Set.of("SELECT a FROM t", "SELECT pg_only()"),
+                        Set.of("org.yunjian.backup.internal.DatabaseSnapshot#take")))
                 .containsExactly(Map.entry("SELECT b FROM t", "org.yunjian.x.ARepository#other"));
         assertThat(SqlCoverageSession.missing(h2, h2.keySet(), Set.of())).isEmpty();
     }
 
     @Test
     void theH2OnlyListNamesOriginsWithReasons() {
-        assertThat(SqlCoverageSession.h2Only()).allSatisfy(origin -> assertThat(origin).matches("org\\.yunjian\\.[\\w.]+#\\w+"));
+        assertThat(SqlCoverageSession.h2Only())
+                .allSatisfy(origin -> assertThat(origin).matches("org\\.yunjian\\.[\\w.]+#\\w+"));
     }
 }

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yunjian.assessment.ConclusionBand;
-import org.yunjian.assessment.ScoreResult.Conclusion;
 import org.yunjian.assessment.ScoreResult;
+import org.yunjian.assessment.ScoreResult.Conclusion;
 import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.internal.Mlps2025ScoringPolicy;
 import org.yunjian.assessment.internal.ScoringProperties;
@@ -71,16 +70,22 @@ class DashboardSqlTests {
 
     @Autowired
     Dashboards dashboards;
+
     @Autowired
     ScoringPolicies policies;
+
     @Autowired
     Parties parties;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Fixtures fixtures;
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
     @Autowired
     ItemSumRepository sums;
 
@@ -111,7 +116,8 @@ class DashboardSqlTests {
 
     @Test
     void theSqlConclusionIsThePoliciesConclusionOnEveryBoundary() {
-        List<ScoringPolicy> all = List.of(policies.forTemplate(org.yunjian.assessment.ReportTemplate.T2021),
+        List<ScoringPolicy> all = List.of(
+                policies.forTemplate(org.yunjian.assessment.ReportTemplate.T2021),
                 policies.forTemplate(org.yunjian.assessment.ReportTemplate.T2025),
                 new Mlps2025ScoringPolicy(new ScoringProperties.Mlps2025(85.5, 1, 60.25, 1)),
                 new Mlps2025ScoringPolicy(new ScoringProperties.Mlps2025(0, 0, 0, 0)));
@@ -121,12 +127,15 @@ class DashboardSqlTests {
             for (long h : rates) {
                 for (int high = 0; high <= 2; high++) {
                     for (int medium = 0; medium <= 2; medium++) {
-                        String sql = ScoreQueries.conclusion(p.bands(), String.valueOf(h), String.valueOf(high),
-                                String.valueOf(medium));
-                        String got = jdbc.sql("SELECT " + sql + " FROM (VALUES (1)) AS one (v)").query(String.class)
+                        String sql = ScoreQueries.conclusion(
+                                p.bands(), String.valueOf(h), String.valueOf(high), String.valueOf(medium));
+                        String got = jdbc.sql("SELECT " + sql + " FROM (VALUES (1)) AS one (v)")
+                                .query(String.class)
                                 .single();
-                        assertThat(got).as("%s rate %d high %d medium %d", p.id(), h, high, medium)
-                                .isEqualTo(ConclusionBand.conclude(p.bands(), h / 100.0, high, medium).name());
+                        assertThat(got)
+                                .as("%s rate %d high %d medium %d", p.id(), h, high, medium)
+                                .isEqualTo(ConclusionBand.conclude(p.bands(), h / 100.0, high, medium)
+                                        .name());
                         n++;
                     }
                 }
@@ -138,44 +147,62 @@ class DashboardSqlTests {
     @Test
     void theOverviewHasTheJavaScoresOnTheDemoDataAndOn2000GeneratedSystems() {
         UUID demoCustomer = jdbc.sql("SELECT customer_id FROM cloud_system WHERE name = ?")
-                .param(DemoData.PORTAL_SYSTEM).query(UUID.class).single();
+                .param(DemoData.PORTAL_SYSTEM)
+                .query(UUID.class)
+                .single();
         compare(admin());
         compare(user(demoCustomer));
 
-        Organization c = fixtures.organization("生成客户 " + UUID.randomUUID().toString().substring(0, 6),
-                PartyRole.CUSTOMER);
-        Organization p = fixtures.organization("生成云服务商 " + UUID.randomUUID().toString().substring(0, 6),
-                PartyRole.PROVIDER);
-        Organization t = fixtures.organization("生成测评机构 " + UUID.randomUUID().toString().substring(0, 6),
-                PartyRole.THIRD_PARTY_ASSESSOR);
+        Organization c =
+                fixtures.organization("生成客户 " + UUID.randomUUID().toString().substring(0, 6), PartyRole.CUSTOMER);
+        Organization p =
+                fixtures.organization("生成云服务商 " + UUID.randomUUID().toString().substring(0, 6), PartyRole.PROVIDER);
+        Organization t = fixtures.organization(
+                "生成测评机构 " + UUID.randomUUID().toString().substring(0, 6), PartyRole.THIRD_PARTY_ASSESSOR);
         generate(c.id(), p.id(), t.id(), 2000);
         // written behind the completion step's back: the start-up back-fill stores their sums, once
-        assertThat(sums.backfill()).isEqualTo(jdbc.sql("SELECT COUNT(*) FROM assessment a JOIN cloud_system s "
-                + "ON s.id = a.system_id WHERE s.customer_id = ? AND a.status IN ('COMPLETED', 'ARCHIVED')")
-                .param(c.id()).query(Integer.class).single());
+        assertThat(sums.backfill())
+                .isEqualTo(jdbc.sql(
+                                "SELECT COUNT(*) FROM assessment a JOIN cloud_system s "
+                                        + "ON s.id = a.system_id WHERE s.customer_id = ? AND a.status IN ('COMPLETED', 'ARCHIVED')")
+                        .param(c.id())
+                        .query(Integer.class)
+                        .single());
         assertThat(sums.backfill()).isZero();
         Reference customer = compare(user(c.id()));
         assertThat(customer.rows()).hasSize(2000);
         assertThat(customer.rows().stream().map(SystemRow::conclusion).distinct())
-                .contains(Conclusion.EXCELLENT, Conclusion.GOOD, Conclusion.FAIR, Conclusion.POOR, Conclusion.CONFORMS,
-                        Conclusion.BASICALLY_CONFORMS, Conclusion.DOES_NOT_CONFORM, null);
-        assertThat(customer.rows().stream().filter(r -> r.overdueRemediations() > 0)).isNotEmpty();
+                .contains(
+                        Conclusion.EXCELLENT,
+                        Conclusion.GOOD,
+                        Conclusion.FAIR,
+                        Conclusion.POOR,
+                        Conclusion.CONFORMS,
+                        Conclusion.BASICALLY_CONFORMS,
+                        Conclusion.DOES_NOT_CONFORM,
+                        null);
+        assertThat(customer.rows().stream().filter(r -> r.overdueRemediations() > 0))
+                .isNotEmpty();
         Reference provider = compare(user(p.id()));
         assertThat(provider.rows()).hasSize(500);
     }
 
     /** The per-system (Java-scored) view of every system {@code u} sees, and the overview checked against it. */
-    record Reference(List<SystemRow> rows, Map<UUID, ScoreResult> scores) {
-    }
+    record Reference(List<SystemRow> rows, Map<UUID, ScoreResult> scores) {}
 
     private Reference compare(CurrentUser u) {
         Reference ref = runAs(u, () -> reference());
-        for (Filter f : List.of(Filter.none(), Filter.of(null, "NONE", null, false),
-                Filter.of(null, "POOR", null, false), Filter.of(null, "DOES_NOT_CONFORM", null, false),
-                Filter.of(null, "CONFORMS", 3, false), Filter.of(null, null, 2, true), Filter.of("1", null, null, false))) {
+        for (Filter f : List.of(
+                Filter.none(),
+                Filter.of(null, "NONE", null, false),
+                Filter.of(null, "POOR", null, false),
+                Filter.of(null, "DOES_NOT_CONFORM", null, false),
+                Filter.of(null, "CONFORMS", 3, false),
+                Filter.of(null, null, 2, true),
+                Filter.of("1", null, null, false))) {
             Predicate<SystemRow> accepts = r -> (f.q() == null || r.systemName().contains(f.q()))
-                    && (f.conclusion() == null || (r.conclusion() == null ? "NONE" : r.conclusion().name())
-                    .equals(f.conclusion()))
+                    && (f.conclusion() == null
+                            || (r.conclusion() == null ? "NONE" : r.conclusion().name()).equals(f.conclusion()))
                     && (f.level() == null || r.protectionLevel() == f.level())
                     && (!f.overdueOnly() || r.overdueRemediations() > 0);
             List<SystemRow> expected = ref.rows().stream().filter(accepts).toList();
@@ -207,11 +234,19 @@ class DashboardSqlTests {
             if (l != null) {
                 scores.put(s.id(), l.score());
             }
-            rows.add(new SystemRow(s.id(), s.name(), s.protectionLevel(), l == null ? null : l.assessmentId(),
-                    l == null ? null : l.name(), l == null ? null : l.completedAt(),
-                    none ? null : l.score().complianceRate(), none ? null : l.score().conclusion(),
-                    l == null ? 0 : l.score().highRisk().size(), l == null ? 0 : l.score().mediumRisk(),
-                    d.openRemediations(), d.overdueRemediations()));
+            rows.add(new SystemRow(
+                    s.id(),
+                    s.name(),
+                    s.protectionLevel(),
+                    l == null ? null : l.assessmentId(),
+                    l == null ? null : l.name(),
+                    l == null ? null : l.completedAt(),
+                    none ? null : l.score().complianceRate(),
+                    none ? null : l.score().conclusion(),
+                    l == null ? 0 : l.score().highRisk().size(),
+                    l == null ? 0 : l.score().mediumRisk(),
+                    d.openRemediations(),
+                    d.overdueRemediations()));
         }
         return new Reference(rows, scores);
     }
@@ -222,21 +257,29 @@ class DashboardSqlTests {
         for (Conclusion c : Conclusion.values()) {
             by.put(c, (int) rows.stream().filter(r -> r.conclusion() == c).count());
         }
-        List<SystemRow> assessed = rows.stream().filter(r -> r.conclusion() != null).toList();
+        List<SystemRow> assessed =
+                rows.stream().filter(r -> r.conclusion() != null).toList();
         assertThat(o.totals().systems()).isEqualTo(rows.size());
         assertThat(o.systems().total()).isEqualTo(rows.size());
         assertThat(o.totals().assessed()).isEqualTo(assessed.size());
         assertThat(o.totals().byConclusion()).isEqualTo(by);
-        assertThat(o.totals().highRisk()).isEqualTo(rows.stream().mapToInt(SystemRow::highRisk).sum());
-        assertThat(o.totals().openRemediations()).isEqualTo(rows.stream().mapToInt(SystemRow::openRemediations).sum());
+        assertThat(o.totals().highRisk())
+                .isEqualTo(rows.stream().mapToInt(SystemRow::highRisk).sum());
+        assertThat(o.totals().openRemediations())
+                .isEqualTo(rows.stream().mapToInt(SystemRow::openRemediations).sum());
         assertThat(o.totals().overdueRemediations())
-                .isEqualTo(rows.stream().mapToInt(SystemRow::overdueRemediations).sum());
+                .isEqualTo(
+                        rows.stream().mapToInt(SystemRow::overdueRemediations).sum());
         if (assessed.isEmpty()) {
             assertThat(o.totals().meanComplianceRate()).isNull();
         } else {
             // the SQL rounds the exact mean; the Java averaged doubles: at most one hundredth apart at a tie
-            double mean = Math.round(assessed.stream().mapToDouble(SystemRow::complianceRate).average().orElse(0)
-                    * 100) / 100.0;
+            double mean = Math.round(assessed.stream()
+                                    .mapToDouble(SystemRow::complianceRate)
+                                    .average()
+                                    .orElse(0)
+                            * 100)
+                    / 100.0;
             assertThat(o.totals().meanComplianceRate()).isCloseTo(mean, within(0.0100001));
         }
     }
@@ -275,19 +318,29 @@ class DashboardSqlTests {
         for (ControlPointRow cp : o.controlPoints()) {
             Acc a = by.get(cp.controlPoint());
             assertThat(a).as(cp.controlPoint()).isNotNull();
-            assertThat(List.of(cp.systems(), cp.systemsWithFindings(), cp.compliant(), cp.partiallyCompliant(),
-                    cp.nonCompliant(), cp.notApplicable())).as(cp.controlPoint())
+            assertThat(List.of(
+                            cp.systems(),
+                            cp.systemsWithFindings(),
+                            cp.compliant(),
+                            cp.partiallyCompliant(),
+                            cp.nonCompliant(),
+                            cp.notApplicable()))
+                    .as(cp.controlPoint())
                     .isEqualTo(List.of(a.systems, a.failing, a.c, a.p, a.n, a.na));
             assertThat(cp.rate()).isEqualTo(ConclusionBand.rate(a.score, a.scored));
         }
         assertThat(o.controlPoints()).isSortedAccordingTo(Dashboards.WHERE_SYSTEMS_FAIL_MOST);
         // the ones left out fail no more than the last one shown
-        Comparator<double[]> worse = Comparator.<double[]>comparingDouble(k -> -k[0]).thenComparingDouble(k -> -k[1])
+        Comparator<double[]> worse = Comparator.<double[]>comparingDouble(k -> -k[0])
+                .thenComparingDouble(k -> -k[1])
                 .thenComparingDouble(k -> k[2]);
-        List<double[]> keys = by.values().stream().map(a -> new double[] {a.failing, a.n,
-                ConclusionBand.rate(a.score, a.scored)}).sorted(worse).toList();
-        List<double[]> shown = o.controlPoints().stream().map(cp -> new double[] {cp.systemsWithFindings(),
-                cp.nonCompliant(), cp.rate()}).toList();
+        List<double[]> keys = by.values().stream()
+                .map(a -> new double[] {a.failing, a.n, ConclusionBand.rate(a.score, a.scored)})
+                .sorted(worse)
+                .toList();
+        List<double[]> shown = o.controlPoints().stream()
+                .map(cp -> new double[] {cp.systemsWithFindings(), cp.nonCompliant(), cp.rate()})
+                .toList();
         for (int k = 0; k < shown.size(); k++) {
             assertThat(shown.get(k)).isEqualTo(keys.get(k));
         }
@@ -300,12 +353,16 @@ class DashboardSqlTests {
      * demo assessment's, random verdicts and risks, and open, overdue, done and accepted remediation tasks.
      */
     private void generate(UUID customer, UUID provider, UUID assessor, int n) {
-        record Item(String requirementId, String side, String layer, String controlPoint) {
-        }
-        List<Item> pool = jdbc.sql("SELECT requirement_id, side, layer, control_point FROM assessment_item "
+        record Item(String requirementId, String side, String layer, String controlPoint) {}
+        List<Item> pool = jdbc
+                .sql("SELECT requirement_id, side, layer, control_point FROM assessment_item "
                         + "ORDER BY assessment_id, position")
                 .query((rs, k) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list().stream().distinct().limit(40).toList();
+                .list()
+                .stream()
+                .distinct()
+                .limit(40)
+                .toList();
         assertThat(pool).hasSize(40);
         Random random = new Random(15);
         OffsetDateTime base = OffsetDateTime.of(2026, 1, 1, 8, 0, 0, 0, ZoneOffset.UTC);
@@ -319,8 +376,9 @@ class DashboardSqlTests {
         String[] risks = {"HIGH", "MEDIUM", "LOW"};
         for (int i = 0; i < n; i++) {
             UUID system = UUID.randomUUID();
-            systems.add(new Object[] {system, String.format("生成系统-%04d", i), customer, i % 4 == 0 ? provider : null,
-                    i % 4 + 1, base, base});
+            systems.add(new Object[] {
+                system, String.format("生成系统-%04d", i), customer, i % 4 == 0 ? provider : null, i % 4 + 1, base, base
+            });
             int kind = i % 10;
             if (kind == 0) {
                 continue;
@@ -329,12 +387,23 @@ class DashboardSqlTests {
             for (int a = 0; a < count; a++) {
                 UUID id = UUID.randomUUID();
                 OffsetDateTime created = base.plusMinutes(i * 10L + a);
-                String status = kind == 1 ? "IN_PROGRESS" : (a == 0 && count == 2 && random.nextBoolean())
-                        ? "ARCHIVED" : "COMPLETED";
-                OffsetDateTime completed = status.equals("IN_PROGRESS") ? null
+                String status = kind == 1
+                        ? "IN_PROGRESS"
+                        : (a == 0 && count == 2 && random.nextBoolean()) ? "ARCHIVED" : "COMPLETED";
+                OffsetDateTime completed = status.equals("IN_PROGRESS")
+                        ? null
                         : created.plusDays(count == 2 ? 30 - a * 20 + random.nextInt(5) : 3);
-                assessments.add(new Object[] {id, "生成测评 " + i + "-" + a, system, assessor, status, created, created,
-                        completed, (i + a) % 2 == 0 ? "T2021" : "T2025"});
+                assessments.add(new Object[] {
+                    id,
+                    "生成测评 " + i + "-" + a,
+                    system,
+                    assessor,
+                    status,
+                    created,
+                    created,
+                    completed,
+                    (i + a) % 2 == 0 ? "T2021" : "T2025"
+                });
                 // how good this assessment is: from nearly all compliant to mostly failing
                 double good = random.nextDouble();
                 for (int k = 0; k < pool.size(); k++) {
@@ -343,15 +412,28 @@ class DashboardSqlTests {
                     String verdict = null;
                     if (kind != 2) {
                         double x = random.nextDouble();
-                        verdict = x < 0.05 ? null : x < 0.1 ? verdicts[3] : random.nextDouble() < good
-                                ? verdicts[0] : verdicts[1 + random.nextInt(2)];
+                        verdict = x < 0.05
+                                ? null
+                                : x < 0.1
+                                        ? verdicts[3]
+                                        : random.nextDouble() < good ? verdicts[0] : verdicts[1 + random.nextInt(2)];
                     }
                     boolean finding = verdict != null && (verdict.equals(verdicts[1]) || verdict.equals(verdicts[2]));
                     // risks lean to low, so that some assessments have no high-risk finding at all
-                    String risk = finding ? risks[random.nextDouble() < 0.04 ? 0 : random.nextDouble() < 0.2 ? 1 : 2]
-                            : null;
-                    items.add(new Object[] {itemId, id, k, it.requirementId(), it.side(), it.layer(), it.controlPoint(),
-                            verdict, risk, created});
+                    String risk =
+                            finding ? risks[random.nextDouble() < 0.04 ? 0 : random.nextDouble() < 0.2 ? 1 : 2] : null;
+                    items.add(new Object[] {
+                        itemId,
+                        id,
+                        k,
+                        it.requirementId(),
+                        it.side(),
+                        it.layer(),
+                        it.controlPoint(),
+                        verdict,
+                        risk,
+                        created
+                    });
                     if (finding && random.nextInt(3) == 0) {
                         UUID task = UUID.randomUUID();
                         String ts = new String[] {"OPEN", "IN_PROGRESS", "DONE", "VERIFIED"}[random.nextInt(4)];
@@ -359,25 +441,35 @@ class DashboardSqlTests {
                         tasks.add(new Object[] {task, itemId, id, customer, due, ts, created, created});
                         if (random.nextInt(6) == 0) {
                             boolean inForce = random.nextBoolean();
-                            accepted.add(new Object[] {task, today.minusDays(10),
-                                    inForce ? today.plusDays(30) : today.minusDays(1), created});
+                            accepted.add(new Object[] {
+                                task, today.minusDays(10), inForce ? today.plusDays(30) : today.minusDays(1), created
+                            });
                         }
                     }
                 }
             }
         }
-        batch("INSERT INTO cloud_system (id, name, customer_id, provider_id, protection_level, deployment_model, "
-                + "service_model, industry, data_classification, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, 'PUBLIC', 'IAAS', 'GOVERNMENT_WEBSITE', 'IMPORTANT', ?, ?)", systems);
-        batch("INSERT INTO assessment (id, name, system_id, assessor_org_id, assessor_kind, status, created_at, "
-                + "updated_at, completed_at, report_template) VALUES (?, ?, ?, ?, 'THIRD_PARTY', ?, ?, ?, ?, ?)",
+        batch(
+                "INSERT INTO cloud_system (id, name, customer_id, provider_id, protection_level, deployment_model, "
+                        + "service_model, industry, data_classification, created_at, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, 'PUBLIC', 'IAAS', 'GOVERNMENT_WEBSITE', 'IMPORTANT', ?, ?)",
+                systems);
+        batch(
+                "INSERT INTO assessment (id, name, system_id, assessor_org_id, assessor_kind, status, created_at, "
+                        + "updated_at, completed_at, report_template) VALUES (?, ?, ?, ?, 'THIRD_PARTY', ?, ?, ?, ?, ?)",
                 assessments);
-        batch("INSERT INTO assessment_item (id, assessment_id, position, requirement_id, side, layer, control_point, "
-                + "verdict, risk_level, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", items);
-        batch("INSERT INTO assessment_remediation (id, item_id, assessment_id, responsible_org_id, due_date, status, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tasks);
-        batch("INSERT INTO assessment_risk (remediation_id, treatment, accept_approved_on, accept_expires_on, "
-                + "updated_at) VALUES (?, 'ACCEPT', ?, ?, ?)", accepted);
+        batch(
+                "INSERT INTO assessment_item (id, assessment_id, position, requirement_id, side, layer, control_point, "
+                        + "verdict, risk_level, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                items);
+        batch(
+                "INSERT INTO assessment_remediation (id, item_id, assessment_id, responsible_org_id, due_date, status, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                tasks);
+        batch(
+                "INSERT INTO assessment_risk (remediation_id, treatment, accept_approved_on, accept_expires_on, "
+                        + "updated_at) VALUES (?, 'ACCEPT', ?, ?, ?)",
+                accepted);
     }
 
     private void batch(String sql, List<Object[]> rows) {

@@ -7,23 +7,22 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yunjian.assessment.ScoreResult.Conclusion;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.yunjian.assessment.ScoreResult.Conclusion;
 import org.yunjian.demo.DemoData;
-import org.yunjian.support.TestDatabases;
+import org.yunjian.report.Reports;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.paging.PageRequest;
-import org.yunjian.report.Reports;
+import org.yunjian.support.TestDatabases;
 
 /**
  * The demo's completed assessment: last year's assessment of the portal, walked through review and approval by the
@@ -45,12 +44,16 @@ class DemoCompletedAssessmentTests {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Dashboards dashboards;
+
     @Autowired
     UserAdministration users;
+
     @Autowired
     DemoCompletedAssessment seeder;
+
     @Autowired
     Clock clock;
 
@@ -60,30 +63,47 @@ class DemoCompletedAssessmentTests {
         assertThat(seeded).hasSize(1);
         UUID id = seeded.get(0);
         assertThat(jdbc.sql("SELECT kind || ' ' || actor_name FROM assessment_review_step WHERE assessment_id = ?")
-                .param(id).query(String.class).list())
-                .containsExactlyInAnyOrder("SUBMITTED " + name(DemoData.ASSESSOR_USER),
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder(
+                        "SUBMITTED " + name(DemoData.ASSESSOR_USER),
                         "REVIEW_APPROVED " + name(DemoData.ASSESSMENT_REVIEWER),
                         "REPORT_APPROVED " + name(DemoData.ASSESSMENT_APPROVER));
         assertThat(jdbc.sql("SELECT DISTINCT recorded_by FROM assessment_verdict_history h JOIN assessment_item i "
-                + "ON i.id = h.item_id WHERE i.assessment_id = ?").param(id).query(String.class).set())
+                                + "ON i.id = h.item_id WHERE i.assessment_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .set())
                 .containsExactlyInAnyOrder(DemoData.ASSESSOR_USER, DemoData.ASSESSOR2_USER);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_item_sums WHERE assessment_id = ?").param(id)
-                .query(Integer.class).single()).isEqualTo(1);
-        LocalDate completedOn = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
-                .query(OffsetDateTime.class).single().atZoneSameInstant(Formats.zone()).toLocalDate();
-        assertThat(completedOn).isBefore(LocalDate.now(clock.withZone(Formats.zone())).minusMonths(9));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_item_sums WHERE assessment_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        LocalDate completedOn = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?")
+                .param(id)
+                .query(OffsetDateTime.class)
+                .single()
+                .atZoneSameInstant(Formats.zone())
+                .toLocalDate();
+        assertThat(completedOn)
+                .isBefore(LocalDate.now(clock.withZone(Formats.zone())).minusMonths(9));
 
         SeedActor.run(SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow(), () -> {
             Dashboards.Overview o = dashboards.overview(Dashboards.Filter.none(), PageRequest.first());
             Dashboards.SystemRow portal = o.systems().items().stream()
-                    .filter(r -> r.systemName().equals(DemoData.PORTAL_SYSTEM)).findFirst().orElseThrow();
+                    .filter(r -> r.systemName().equals(DemoData.PORTAL_SYSTEM))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(portal.latestAssessmentId()).isEqualTo(id);
             assertThat(portal.conclusion()).isEqualTo(Conclusion.DOES_NOT_CONFORM);
             assertThat(portal.complianceRate()).isEqualTo(93.97);
             assertThat(portal.highRisk()).isEqualTo(1);
             assertThat(portal.mediumRisk()).isEqualTo(3);
             assertThat(o.totals().assessed()).isEqualTo(1);
-            assertThat(o.controlPoints()).anySatisfy(c -> assertThat(c.systemsWithFindings()).isEqualTo(1));
+            assertThat(o.controlPoints())
+                    .anySatisfy(c -> assertThat(c.systemsWithFindings()).isEqualTo(1));
         });
 
         seeder.run(new DefaultApplicationArguments());
@@ -122,53 +142,77 @@ class DemoCompletedAssessmentTests {
         String pdfText = pdf.text(1, pdf.pages()).replaceAll("\\s+", "");
         String docxText;
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
-                new java.io.ByteArrayInputStream(docs[1].content()));
-             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+                        new java.io.ByteArrayInputStream(docs[1].content()));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
             docxText = extractor.getText().replaceAll("\\s+", "");
         }
         for (String text : List.of(pdfText, docxText)) {
-            assertThat(text).contains("访谈刘明（网络管理员）", "访谈李娜（采购与合同管理专员）", "无证据说明",
-                    "现场核查并访谈运维人员", "区域边界未配置访问控制规则", "仅开放业务必需的端口", "现场核查确认：")
-                    .doesNotContain("按要求整改").doesNotContain("（复测）");
+            assertThat(text)
+                    .contains(
+                            "访谈刘明（网络管理员）",
+                            "访谈李娜（采购与合同管理专员）",
+                            "无证据说明",
+                            "现场核查并访谈运维人员",
+                            "区域边界未配置访问控制规则",
+                            "仅开放业务必需的端口",
+                            "现场核查确认：")
+                    .doesNotContain("按要求整改")
+                    .doesNotContain("（复测）");
         }
     }
 
     @Test
     void thePortalsAssessmentObligationIsCompletedOnceByTheAssessmentOnItsCompletionDay() {
         UUID id = completed().get(0);
-        OffsetDateTime completedAt = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
-                .query(OffsetDateTime.class).single();
+        OffsetDateTime completedAt = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?")
+                .param(id)
+                .query(OffsetDateTime.class)
+                .single();
         LocalDate completedOn = completedAt.atZoneSameInstant(Formats.zone()).toLocalDate();
         String obligation = "FROM lifecycle_obligation o JOIN cloud_system s ON s.id = o.system_id "
                 + "WHERE s.name = ? AND o.kind = 'MLPS_ASSESSMENT'";
         assertThat(jdbc.sql("SELECT c.done_on || ' ' || c.source || ' ' || c.recorded_by FROM "
-                        + "lifecycle_obligation_completion c WHERE c.obligation_id IN (SELECT o.id " + obligation + ")")
-                .param(DemoData.PORTAL_SYSTEM).query(String.class).list())
+                                + "lifecycle_obligation_completion c WHERE c.obligation_id IN (SELECT o.id "
+                                + obligation + ")")
+                        .param(DemoData.PORTAL_SYSTEM)
+                        .query(String.class)
+                        .list())
                 .containsExactly(completedOn + " ASSESSMENT " + DemoData.ASSESSMENT_APPROVER);
-        assertThat(jdbc.sql("SELECT o.last_done " + obligation).param(DemoData.PORTAL_SYSTEM)
-                .query(LocalDate.class).single()).isEqualTo(completedOn);
+        assertThat(jdbc.sql("SELECT o.last_done " + obligation)
+                        .param(DemoData.PORTAL_SYSTEM)
+                        .query(LocalDate.class)
+                        .single())
+                .isEqualTo(completedOn);
     }
 
     @Test
     void theFindingsTasksWereOpenedWithTheirVerdictsAndPlannedAfterTheCompletion() {
         UUID id = completed().get(0);
-        OffsetDateTime completedAt = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?").param(id)
-                .query(OffsetDateTime.class).single();
+        OffsetDateTime completedAt = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?")
+                .param(id)
+                .query(OffsetDateTime.class)
+                .single();
         LocalDate completedOn = completedAt.atZoneSameInstant(Formats.zone()).toLocalDate();
-        record Task(OffsetDateTime created, OffsetDateTime updated, LocalDate due, String status, String treatment) {
-        }
+        record Task(OffsetDateTime created, OffsetDateTime updated, LocalDate due, String status, String treatment) {}
         List<Task> tasks = jdbc.sql("SELECT r.created_at, r.updated_at, r.due_date, r.status, k.treatment "
                         + "FROM assessment_remediation r LEFT JOIN assessment_risk k ON k.remediation_id = r.id "
-                        + "WHERE r.assessment_id = ?").param(id)
-                .query((rs, n) -> new Task(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5))).list();
+                        + "WHERE r.assessment_id = ?")
+                .param(id)
+                .query((rs, n) -> new Task(
+                        rs.getObject(1, OffsetDateTime.class),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4),
+                        rs.getString(5)))
+                .list();
         assertThat(tasks).hasSize(DemoCompletedAssessment.FINDINGS.size()).allSatisfy(t -> {
             assertThat(t.created()).isBefore(completedAt).isAfter(completedAt.minusDays(1));
             assertThat(t.updated()).isAfter(completedAt).isBefore(completedAt.plusDays(8));
             assertThat(t.due()).isAfter(completedOn);
             assertThat(t.treatment()).isEqualTo("REMEDIATE");
         });
-        assertThat(tasks).extracting(Task::status)
+        assertThat(tasks)
+                .extracting(Task::status)
                 .containsExactlyInAnyOrder("DONE", "DONE", "IN_PROGRESS", "IN_PROGRESS", "OPEN");
     }
 
@@ -176,24 +220,39 @@ class DemoCompletedAssessmentTests {
     @Test
     void theApprovedReportIsSealedWithTheBackDatedApproval() {
         UUID id = completed().get(0);
-        List<OffsetDateTime> approved = jdbc.sql("SELECT approved_at FROM assessment_report_revision WHERE assessment_id = ?")
-                .param(id).query(OffsetDateTime.class).list();
+        List<OffsetDateTime> approved = jdbc.sql(
+                        "SELECT approved_at FROM assessment_report_revision WHERE assessment_id = ?")
+                .param(id)
+                .query(OffsetDateTime.class)
+                .list();
         assertThat(approved).hasSize(1);
         OffsetDateTime step = jdbc.sql("SELECT happened_at FROM assessment_review_step WHERE assessment_id = ? "
-                + "AND kind = 'REPORT_APPROVED'").param(id).query(OffsetDateTime.class).single();
+                        + "AND kind = 'REPORT_APPROVED'")
+                .param(id)
+                .query(OffsetDateTime.class)
+                .single();
         assertThat(approved.get(0).toInstant()).isEqualTo(step.toInstant());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_report_file f JOIN assessment_report_revision r "
-                + "ON r.id = f.revision_id WHERE r.assessment_id = ?").param(id).query(Integer.class).single()).isEqualTo(6);
+                                + "ON r.id = f.revision_id WHERE r.assessment_id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(6);
     }
 
     private List<UUID> completed() {
         return jdbc.sql("SELECT a.id FROM assessment a JOIN cloud_system s ON s.id = a.system_id "
-                + "WHERE s.name = ? AND a.status = 'COMPLETED' AND a.contract_date = ?")
-                .params(DemoData.PORTAL_SYSTEM, DemoCompletedAssessment.CONTRACT).query(UUID.class).list();
+                        + "WHERE s.name = ? AND a.status = 'COMPLETED' AND a.contract_date = ?")
+                .params(DemoData.PORTAL_SYSTEM, DemoCompletedAssessment.CONTRACT)
+                .query(UUID.class)
+                .list();
     }
 
     private String name(String username) {
-        return DemoData.ACCOUNTS.stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow()
+        return DemoData.ACCOUNTS.stream()
+                .filter(a -> a.username().equals(username))
+                .findFirst()
+                .orElseThrow()
                 .displayName();
     }
 }

@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.Keys;
 import org.yunjian.exit.ReportSeal;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,10 +34,13 @@ final class VerifyReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "<report>", descriptionKey = "cli.report.option.file")
     Path file;
+
     @Option(names = "--seal", descriptionKey = "cli.report.option.seal")
     Path seal;
+
     @Option(names = "--pubkey", required = true, descriptionKey = "cli.report.option.pubkey")
     Path pubkey;
 
@@ -55,20 +56,27 @@ final class VerifyReportCommand implements Callable<Integer> {
             }
             List<Path> seals = seal != null ? List.of(seal) : sealsNextTo(file);
             if (seals.isEmpty()) {
-                return refuse(2, "report.cli.noSeal", String.valueOf(file.toAbsolutePath().getParent()));
+                return refuse(
+                        2,
+                        "report.cli.noSeal",
+                        String.valueOf(file.toAbsolutePath().getParent()));
             }
             Invalid first = null;
             for (Path s : seals) {
                 try {
                     ReportSeal.Sealed sealed = ReportSeal.verify(read(s), key);
                     Map<?, ?> entry = sealed.fileOf(report);
-                    spec.commandLine().getOut().println(ExitTexts.get("report.cli.valid", sealed.summary(entry).text()));
+                    spec.commandLine()
+                            .getOut()
+                            .println(ExitTexts.get(
+                                    "report.cli.valid", sealed.summary(entry).text()));
                     return 0;
                 } catch (Invalid e) {
                     first = first == null ? e : first;
                 }
             }
-            boolean input = first.reason() == Invalid.Reason.MALFORMED || first.reason() == Invalid.Reason.UNKNOWN_ALGORITHM;
+            boolean input =
+                    first.reason() == Invalid.Reason.MALFORMED || first.reason() == Invalid.Reason.UNKNOWN_ALGORITHM;
             return refuse(input ? 2 : 1, "report.cli.invalid", first.getMessage());
         } catch (Unreadable e) {
             return e.status;

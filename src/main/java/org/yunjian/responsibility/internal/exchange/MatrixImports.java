@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +15,8 @@ import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.internal.EditInputs;
 import org.yunjian.responsibility.internal.MatrixAccess;
-import org.yunjian.responsibility.internal.ResponsibilityService.Locked;
 import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.ResponsibilityService.Locked;
 import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
@@ -54,8 +53,8 @@ public class MatrixImports {
      *
      * @param source what was imported, for the change summary and the audit entry (a file name)
      */
-    public Imported importRows(UUID systemId, String source, ExpectedVersion baseVersion,
-                               Function<ResponsibilityMatrix, Plan> read) {
+    public Imported importRows(
+            UUID systemId, String source, ExpectedVersion baseVersion, Function<ResponsibilityMatrix, Plan> read) {
         Locked l = matrices.lock(systemId);
         l.access().requireEditor();
         l.requireBase(baseVersion);
@@ -82,14 +81,30 @@ public class MatrixImports {
             changed = changed.withRow(row.withAssignments(e.getValue()));
         }
         if (differing == 0) { // the same allocation: no new version, the approval stays as it is
-            events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
-                    Msg.of("responsibility.audit.sspImportUnchanged", source, l.info().currentVersion())));
+            events.publishEvent(AuditableEvent.success(
+                    "responsibility.ssp.import",
+                    OBJECT,
+                    l.info().id(),
+                    Msg.of(
+                            "responsibility.audit.sspImportUnchanged",
+                            source,
+                            l.info().currentVersion())));
             return new Imported(l.view(), false);
         }
-        MatrixView v = matrices.store(l, changed, l.view().document().participantsByOrganisation(),
+        MatrixView v = matrices.store(
+                l,
+                changed,
+                l.view().document().participantsByOrganisation(),
                 Msg.of("responsibility.change.sspImport", source, differing));
-        events.publishEvent(AuditableEvent.success("responsibility.ssp.import", OBJECT, l.info().id(),
-                Msg.of("responsibility.audit.sspImport", source, differing, v.version().version())));
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.ssp.import",
+                OBJECT,
+                l.info().id(),
+                Msg.of(
+                        "responsibility.audit.sspImport",
+                        source,
+                        differing,
+                        v.version().version())));
         return new Imported(v, true);
     }
 
@@ -105,8 +120,7 @@ public class MatrixImports {
     }
 
     /** What an import left: the current version, and whether the import made it (false: nothing differed). */
-    public record Imported(MatrixView view, boolean changed) {
-    }
+    public record Imported(MatrixView view, boolean changed) {}
 
     /**
      * Delegation chains edited offline (the workbook) as ONE new draft version: rows still as exported on the
@@ -115,7 +129,8 @@ public class MatrixImports {
      * nothing is stored. Audited as {@code responsibility.workbook.import} with the counts.
      */
     public ChainImport.Outcome importChains(UUID systemId, List<ChainImport.ChainEdit> edits) {
-        Locked l = matrices.lock(systemId); // a three-way merge: rows changed on both sides are conflicts, never overwritten
+        Locked l = matrices.lock(
+                systemId); // a three-way merge: rows changed on both sides are conflicts, never overwritten
         l.access().requireEditor();
         ResponsibilityMatrix m = l.view().matrix();
         ChainImport.Plan plan = ChainImport.plan(m, edits);
@@ -138,10 +153,22 @@ public class MatrixImports {
             throw new ChainImport.RowsRefused(refused);
         }
         int applied = plan.applied();
-        MatrixView v = applied == 0 ? l.view() : matrices.store(l, changed,
-                l.view().document().participantsByOrganisation(), Msg.of("responsibility.change.workbook", applied));
-        events.publishEvent(AuditableEvent.success("responsibility.workbook.import", OBJECT, l.info().id(),
-                Msg.of("responsibility.audit.workbookImport", applied, plan.unchanged(), plan.conflicts().size(),
+        MatrixView v = applied == 0
+                ? l.view()
+                : matrices.store(
+                        l,
+                        changed,
+                        l.view().document().participantsByOrganisation(),
+                        Msg.of("responsibility.change.workbook", applied));
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.workbook.import",
+                OBJECT,
+                l.info().id(),
+                Msg.of(
+                        "responsibility.audit.workbookImport",
+                        applied,
+                        plan.unchanged(),
+                        plan.conflicts().size(),
                         v.version().version())));
         return new ChainImport.Outcome(v, applied > 0, applied, plan.unchanged(), plan.conflicts());
     }

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
 import org.yunjian.responsibility.Assignment;
@@ -19,8 +18,7 @@ import org.yunjian.shared.Texts;
 /** How the workbook and the statement write a matrix's parts for a person, in the reader's language. */
 final class MatrixTexts {
 
-    private MatrixTexts() {
-    }
+    private MatrixTexts() {}
 
     /** The duty's phases in lifecycle order, as one text ({@code 规划准备、选择服务商与部署}). */
     static String phases(Duty duty) {
@@ -40,7 +38,8 @@ final class MatrixTexts {
                 parts.add(Msg.of(r));
             }
         }
-        return parts.isEmpty() ? Msg.of("responsibility.text.noRole").text()
+        return parts.isEmpty()
+                ? Msg.of("responsibility.text.noRole").text()
                 : Msg.joined("responsibility.text.list", parts).text();
     }
 
@@ -65,16 +64,26 @@ final class MatrixTexts {
     static String hop(Hop h, Map<UUID, String> names) {
         String hop = h.agreement() == null
                 ? Msg.of("responsibility.text.hopUncited", name(names, h.to())).text()
-                : Msg.of("responsibility.text.hop", name(names, h.to()), h.agreement(),
-                h.clause() == null ? "" : h.clause()).text();
-        return h.handedOverOn() == null ? hop
-                : hop + Msg.of("responsibility.text.hopOn", org.yunjian.shared.Formats.date(h.handedOverOn())).text();
+                : Msg.of(
+                                "responsibility.text.hop",
+                                name(names, h.to()),
+                                h.agreement(),
+                                h.clause() == null ? "" : h.clause())
+                        .text();
+        return h.handedOverOn() == null
+                ? hop
+                : hop
+                        + Msg.of("responsibility.text.hopOn", org.yunjian.shared.Formats.date(h.handedOverOn()))
+                                .text();
     }
 
     /** The accountable party as {@code 组织（角色）}. */
     static String accountable(Assignment a, Map<UUID, String> names) {
-        return Msg.of("responsibility.text.accountable", name(names, a.accountable().organisation()),
-                Msg.of(a.accountable().role())).text();
+        return Msg.of(
+                        "responsibility.text.accountable",
+                        name(names, a.accountable().organisation()),
+                        Msg.of(a.accountable().role()))
+                .text();
     }
 
     /**
@@ -92,8 +101,10 @@ final class MatrixTexts {
             Msg implementer = Msg.of(Texts.VERBATIM, name(names, a.implementer()));
             (a.accountable().role() == PartyRole.CUSTOMER ? customer : others).add(implementer);
         }
-        Msg c = Msg.joined("responsibility.text.list", customer.stream().distinct().toList());
-        Msg o = Msg.joined("responsibility.text.list", others.stream().distinct().toList());
+        Msg c = Msg.joined(
+                "responsibility.text.list", customer.stream().distinct().toList());
+        Msg o = Msg.joined(
+                "responsibility.text.list", others.stream().distinct().toList());
         return Msg.of("responsibility.workbook.customer." + i.name(), c, o).text();
     }
 }

@@ -1,7 +1,5 @@
 package org.yunjian.responsibility.internal.exchange;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -33,22 +30,23 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.Hop;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
-import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.RuleException;
+import org.yunjian.responsibility.RuleQuote;
+import org.yunjian.responsibility.internal.EditInputs;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAgreement;
+import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
-import org.yunjian.responsibility.internal.EditInputs;
-import org.yunjian.responsibility.internal.ResponsibilityService;
-import org.yunjian.responsibility.internal.view.MatrixView;
 
 /**
  * One matrix version as an XLSX workbook in the shape of a customer responsibility matrix: one row per duty and
@@ -68,8 +66,19 @@ public class MatrixWorkbook {
     static final String META = "meta";
     /** The most hops the sheet offers: one more than the 5 b) 1) limit of two, so the rule check can flag it. */
     static final int HOPS = 3;
-    static final int CLAUSE = 0, TEXT = 1, LAYER = 2, PHASES = 3, ACCOUNTABLE = 4, ROLE = 5, IMPLEMENTER = 6,
-            CHAIN = 7, INHERIT = 8, CUSTOMER = 9, FIRST_HOP = 10, KEY = FIRST_HOP + 3 * HOPS;
+
+    static final int CLAUSE = 0,
+            TEXT = 1,
+            LAYER = 2,
+            PHASES = 3,
+            ACCOUNTABLE = 4,
+            ROLE = 5,
+            IMPLEMENTER = 6,
+            CHAIN = 7,
+            INHERIT = 8,
+            CUSTOMER = 9,
+            FIRST_HOP = 10,
+            KEY = FIRST_HOP + 3 * HOPS;
     /** The hand-over day of hop h (0-based), after the hidden key column (issue 36: §5 b) 2) checks it). */
     static int dayColumn(int h) {
         return KEY + 1 + h;
@@ -80,8 +89,18 @@ public class MatrixWorkbook {
     static final int HEADER_ROW = 1, FIRST_ROW = 2;
     /** Meta sheet: rows 0–4 name format, system, name, version and time; fingerprints from row 6. */
     static final int META_FIRST_FINGERPRINT = 6;
-    static final List<String> FIXED_HEADER_KEYS = List.of("clause", "requirement", "layer", "phases", "accountable",
-            "role", "implementer", "chain", "inherit", "customer");
+
+    static final List<String> FIXED_HEADER_KEYS = List.of(
+            "clause",
+            "requirement",
+            "layer",
+            "phases",
+            "accountable",
+            "role",
+            "implementer",
+            "chain",
+            "inherit",
+            "customer");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -91,8 +110,12 @@ public class MatrixWorkbook {
     private final org.yunjian.responsibility.RuleCheck ruleCheck;
     private final org.yunjian.security.PeopleNames people;
 
-    MatrixWorkbook(ResponsibilityService service, Catalog catalog, Clock clock,
-                   org.yunjian.responsibility.RuleCheck ruleCheck, org.yunjian.security.PeopleNames people) {
+    MatrixWorkbook(
+            ResponsibilityService service,
+            Catalog catalog,
+            Clock clock,
+            org.yunjian.responsibility.RuleCheck ruleCheck,
+            org.yunjian.security.PeopleNames people) {
         this.service = service;
         this.people = people;
         this.ruleCheck = ruleCheck;
@@ -108,14 +131,23 @@ public class MatrixWorkbook {
     /** {@code 责任分工表-<system>-v3-2026-11-23.xlsx} in the reader's language, with an ASCII fallback. */
     public String contentDisposition(UUID systemId, Integer version) {
         MatrixView v = version == null ? service.current(systemId) : service.version(systemId, version);
-        return DownloadName.of("responsibility.workbook.fileName", "responsibility-workbook", v.access().system().name(),
-                "v" + v.version().version(), clock.instant(), "xlsx").contentDisposition();
+        return DownloadName.of(
+                        "responsibility.workbook.fileName",
+                        "responsibility-workbook",
+                        v.access().system().name(),
+                        "v" + v.version().version(),
+                        clock.instant(),
+                        "xlsx")
+                .contentDisposition();
     }
 
     /** The row key kept in the hidden column: duty, accountable organisation, role ({@code duty|} for none). */
     static String key(MatrixRow row, Assignment a) {
-        return row.duty().id().value() + "|" + (a == null ? "" : a.accountable().organisation() + "|"
-                + a.accountable().role().name());
+        return row.duty().id().value() + "|"
+                + (a == null
+                        ? ""
+                        : a.accountable().organisation() + "|"
+                                + a.accountable().role().name());
     }
 
     static String sheetName(Locale lang) {
@@ -128,7 +160,8 @@ public class MatrixWorkbook {
 
     static List<String> header(Locale lang) {
         List<String> out = new java.util.ArrayList<>(FIXED_HEADER_KEYS.stream()
-                .map(k -> Msg.of("responsibility.workbook.header." + k).text(lang)).toList());
+                .map(k -> Msg.of("responsibility.workbook.header." + k).text(lang))
+                .toList());
         for (int h = 1; h <= HOPS; h++) {
             out.add(Msg.of("responsibility.workbook.header.hopTo", h).text(lang));
             out.add(Msg.of("responsibility.workbook.header.hopAgreement", h).text(lang));
@@ -148,9 +181,10 @@ public class MatrixWorkbook {
     private byte[] write(MatrixView v) {
         Locale lang = Texts.locale();
         ResponsibilityMatrix m = v.matrix();
-        Map<UUID, String> names = m.participants().stream()
-                .collect(Collectors.toMap(Participant::organisation, Participant::name));
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        Map<UUID, String> names =
+                m.participants().stream().collect(Collectors.toMap(Participant::organisation, Participant::name));
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             XSSFSheet sheet = wb.createSheet(sheetName(lang));
             XSSFSheet parties = wb.createSheet(partiesSheetName(lang));
@@ -173,8 +207,8 @@ public class MatrixWorkbook {
             int r = FIRST_ROW;
             int metaRow = META_FIRST_FINGERPRINT;
             for (MatrixRow row : m.rows()) {
-                List<Assignment> parts = row.assignments().isEmpty() ? java.util.Collections.singletonList(null)
-                        : row.assignments();
+                List<Assignment> parts =
+                        row.assignments().isEmpty() ? java.util.Collections.singletonList(null) : row.assignments();
                 for (Assignment a : parts) {
                     Row x = sheet.createRow(r++);
                     fixed(x, row, a, names, st);
@@ -184,8 +218,18 @@ public class MatrixWorkbook {
             }
             int last = r - 1;
             participants(parties, m, v.document().agreements(), names, st);
-            exceptions(wb.createSheet(Msg.of("responsibility.workbook.exceptionsSheet").text(lang)), m, names, st);
-            validations(sheet, last, m.participants().size(), v.document().agreements().size(), lang);
+            exceptions(
+                    wb.createSheet(
+                            Msg.of("responsibility.workbook.exceptionsSheet").text(lang)),
+                    m,
+                    names,
+                    st);
+            validations(
+                    sheet,
+                    last,
+                    m.participants().size(),
+                    v.document().agreements().size(),
+                    lang);
             layout(sheet);
             sheet.createFreezePane(1, FIRST_ROW);
             sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, last), 0, KEY - 1));
@@ -203,7 +247,11 @@ public class MatrixWorkbook {
         Requirement req = catalog.requirement(row.duty().id()).orElse(null);
         set(x, CLAUSE, req == null ? row.duty().clause() : ClauseLabel.text(req), st.text);
         set(x, TEXT, req == null ? null : req.textIn(Texts.locale()), st.text);
-        set(x, LAYER, row.duty().layer() == null ? null : Msg.of(row.duty().layer()).text(), st.text);
+        set(
+                x,
+                LAYER,
+                row.duty().layer() == null ? null : Msg.of(row.duty().layer()).text(),
+                st.text);
         set(x, PHASES, MatrixTexts.phases(row.duty()), st.text);
         if (!row.applicable()) {
             set(x, CHAIN, row.notApplicable().text(), st.text);
@@ -224,13 +272,18 @@ public class MatrixWorkbook {
             set(x, FIRST_HOP + 3 * h, hop == null ? null : names.get(hop.to()), st.editable);
             set(x, FIRST_HOP + 3 * h + 1, hop == null ? null : hop.agreement(), st.editable);
             set(x, FIRST_HOP + 3 * h + 2, hop == null ? null : hop.clause(), st.editable);
-            set(x, dayColumn(h), hop == null || hop.handedOverOn() == null ? null : hop.handedOverOn().toString(),
+            set(
+                    x,
+                    dayColumn(h),
+                    hop == null || hop.handedOverOn() == null
+                            ? null
+                            : hop.handedOverOn().toString(),
                     st.editable);
         }
     }
 
-    private static void participants(Sheet s, ResponsibilityMatrix m, List<StoredAgreement> agreements,
-                                     Map<UUID, String> names, Styles st) {
+    private static void participants(
+            Sheet s, ResponsibilityMatrix m, List<StoredAgreement> agreements, Map<UUID, String> names, Styles st) {
         Row h = s.createRow(0);
         set(h, 0, Texts.get("responsibility.workbook.parties.name"), st.header);
         set(h, 1, Texts.get("responsibility.workbook.parties.roles"), st.header);
@@ -259,7 +312,13 @@ public class MatrixWorkbook {
                 set(r, 7, a.signedOn() == null ? null : a.signedOn().toString(), st.text);
                 set(r, 8, a.supervisionClause(), st.text);
                 set(r, 9, a.accountabilityClause(), st.text);
-                set(r, 10, a.customerConsentOn() == null ? null : a.customerConsentOn().toString(), st.text);
+                set(
+                        r,
+                        10,
+                        a.customerConsentOn() == null
+                                ? null
+                                : a.customerConsentOn().toString(),
+                        st.text);
             }
         }
         s.setColumnWidth(0, 36 * 256);
@@ -278,26 +337,44 @@ public class MatrixWorkbook {
     /** The approved exceptions to the "原则上" rules of §5, for reading (the platform records them, not the sheet). */
     private void exceptions(Sheet s, ResponsibilityMatrix m, Map<UUID, String> names, Styles st) {
         Row h = s.createRow(0);
-        List<String> header = List.of("responsibility.page.exception.check", "responsibility.page.exception.organisation",
-                "responsibility.page.exception.duty", "responsibility.page.exception.reason",
+        List<String> header = List.of(
+                "responsibility.page.exception.check",
+                "responsibility.page.exception.organisation",
+                "responsibility.page.exception.duty",
+                "responsibility.page.exception.reason",
                 "responsibility.page.exception.approved");
         for (int c = 0; c < header.size(); c++) {
             set(h, c, Texts.get(header.get(c)), st.header);
             s.setColumnWidth(c, (c == 3 ? 48 : 24) * 256);
         }
         int r = 1;
-        Map<String, String> approvers = people.displayNames(m.exceptions().stream().map(RuleException::approvedBy)
-                .toList());
+        Map<String, String> approvers = people.displayNames(
+                m.exceptions().stream().map(RuleException::approvedBy).toList());
         for (RuleException e : m.exceptions()) {
             Row x = s.createRow(r++);
-            set(x, 0, RuleQuote.of(ruleCheck.rule(e.check(), null), catalog).ref() + " " + e.check().text().text(),
+            set(
+                    x,
+                    0,
+                    RuleQuote.of(ruleCheck.rule(e.check(), null), catalog).ref() + " "
+                            + e.check().text().text(),
                     st.text);
             set(x, 1, MatrixTexts.name(names, e.organisation()), st.text);
-            set(x, 2, e.dutyId().map(d -> catalog.requirement(d).map(ClauseLabel::text).orElse(d.value())).orElse(null),
+            set(
+                    x,
+                    2,
+                    e.dutyId()
+                            .map(d -> catalog.requirement(d)
+                                    .map(ClauseLabel::text)
+                                    .orElse(d.value()))
+                            .orElse(null),
                     st.text);
             set(x, 3, e.reason(), st.text);
-            set(x, 4, approvers.getOrDefault(e.approvedBy(), e.approvedBy()) + " "
-                    + org.yunjian.shared.Formats.minute(e.approvedAt()), st.text);
+            set(
+                    x,
+                    4,
+                    approvers.getOrDefault(e.approvedBy(), e.approvedBy()) + " "
+                            + org.yunjian.shared.Formats.minute(e.approvedAt()),
+                    st.text);
         }
         s.createFreezePane(0, 1);
     }
@@ -312,21 +389,36 @@ public class MatrixWorkbook {
         for (int h = 0; h < HOPS; h++) {
             int to = FIRST_HOP + 3 * h;
             if (participants > 0) {
-                add(sheet, helper.createFormulaListConstraint(parties + "$A$2:$A$" + (participants + 1)), to, last,
+                add(
+                        sheet,
+                        helper.createFormulaListConstraint(parties + "$A$2:$A$" + (participants + 1)),
+                        to,
+                        last,
                         "responsibility.workbook.validation.to");
             }
             if (agreements > 0) {
-                add(sheet, helper.createFormulaListConstraint(parties + "$D$2:$D$" + (agreements + 1)), to + 1, last,
+                add(
+                        sheet,
+                        helper.createFormulaListConstraint(parties + "$D$2:$D$" + (agreements + 1)),
+                        to + 1,
+                        last,
                         "responsibility.workbook.validation.agreement");
             }
-            add(sheet, helper.createTextLengthConstraint(DataValidationConstraint.OperatorType.LESS_OR_EQUAL,
-                    Integer.toString(EditInputs.CLAUSE_MAX), null), to + 2, last, "responsibility.workbook.validation.clause");
+            add(
+                    sheet,
+                    helper.createTextLengthConstraint(
+                            DataValidationConstraint.OperatorType.LESS_OR_EQUAL,
+                            Integer.toString(EditInputs.CLAUSE_MAX),
+                            null),
+                    to + 2,
+                    last,
+                    "responsibility.workbook.validation.clause");
         }
     }
 
     private static void add(XSSFSheet sheet, DataValidationConstraint c, int col, int last, String errorKey) {
-        DataValidation dv = sheet.getDataValidationHelper().createValidation(c,
-                new CellRangeAddressList(FIRST_ROW, last, col, col));
+        DataValidation dv = sheet.getDataValidationHelper()
+                .createValidation(c, new CellRangeAddressList(FIRST_ROW, last, col, col));
         dv.setShowErrorBox(true);
         dv.setEmptyCellAllowed(true);
         dv.createErrorBox(Texts.get("responsibility.workbook.validation.title"), Texts.get(errorKey));

@@ -1,5 +1,6 @@
 package org.yunjian.responsibility.internal.exchange;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -50,8 +49,11 @@ public class MatrixWorkbookImport {
 
     /** Largest workbook accepted: a full matrix is well under 200 KiB. */
     public static final int MAX_BYTES = 5 * 1024 * 1024;
+
     static final int MAX_ROWS = 5000;
-    private static final Set<String> ZIP_TYPES = Set.of("application/zip", "application/x-tika-ooxml",
+    private static final Set<String> ZIP_TYPES = Set.of(
+            "application/zip",
+            "application/x-tika-ooxml",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final Tika TIKA = new Tika();
 
@@ -71,18 +73,15 @@ public class MatrixWorkbookImport {
     }
 
     /** A problem in the workbook, located as the spreadsheet shows it (row 1-based, column letter). */
-    public record Problem(String sheet, int row, String column, String message) {
-    }
+    public record Problem(String sheet, int row, String column, String message) {}
 
     /** A row changed both in the workbook and on the platform since the export: not applied. */
     @Schema(name = "MatrixWorkbookConflict")
-    public record Conflict(int row, String clause, String accountable, String platform, String workbook) {
-    }
+    public record Conflict(int row, String clause, String accountable, String platform, String workbook) {}
 
     /** What the import did: rows applied (in the new version, if any), rows unchanged, conflicts. */
     @Schema(name = "MatrixWorkbookImportReport")
-    public record ImportReport(int applied, int unchanged, List<Conflict> conflicts, Integer version) {
-    }
+    public record ImportReport(int applied, int unchanged, List<Conflict> conflicts, Integer version) {}
 
     /** The workbook was refused as a whole; nothing was stored. */
     public static class WorkbookRejected extends org.yunjian.shared.ProblemException {
@@ -116,22 +115,41 @@ public class MatrixWorkbookImport {
         try {
             o = imports.importChains(systemId, parsed.edits());
         } catch (ChainImport.RowsRefused e) {
-            throw new WorkbookRejected(e.refusals().stream().map(r -> new Problem(parsed.sheet(), r.sheetRow(),
-                    MatrixWorkbook.col(MatrixWorkbook.FIRST_HOP), r.message().text())).toList());
+            throw new WorkbookRejected(e.refusals().stream()
+                    .map(r -> new Problem(
+                            parsed.sheet(),
+                            r.sheetRow(),
+                            MatrixWorkbook.col(MatrixWorkbook.FIRST_HOP),
+                            r.message().text()))
+                    .toList());
         }
         Map<UUID, String> names = names(o.view().matrix());
-        List<Conflict> conflicts = o.conflicts().stream().map(c -> conflict(c, o.view().matrix(), names)).toList();
-        return new ImportReport(o.applied(), o.unchanged(), conflicts, o.stored() ? o.view().version().version() : null);
+        List<Conflict> conflicts = o.conflicts().stream()
+                .map(c -> conflict(c, o.view().matrix(), names))
+                .toList();
+        return new ImportReport(
+                o.applied(),
+                o.unchanged(),
+                conflicts,
+                o.stored() ? o.view().version().version() : null);
     }
 
     private Conflict conflict(ChainEdit c, ResponsibilityMatrix m, Map<UUID, String> names) {
-        String clause = catalog.requirement(c.duty()).map(org.yunjian.catalog.ClauseLabel::text)
+        String clause = catalog.requirement(c.duty())
+                .map(org.yunjian.catalog.ClauseLabel::text)
                 .orElse(c.duty().value());
-        String platform = m.row(c.duty()).flatMap(r -> r.assignments().stream()
-                        .filter(a -> a.accountable().equals(c.accountable())).findFirst())
-                .map(a -> MatrixTexts.chain(a, names)).orElse(Texts.get("responsibility.workbook.conflict.gone"));
-        return new Conflict(c.sheetRow(), clause, MatrixTexts.accountable(Assignment.of(c.accountable()), names),
-                platform, MatrixTexts.chain(c.requested(), names));
+        String platform = m.row(c.duty())
+                .flatMap(r -> r.assignments().stream()
+                        .filter(a -> a.accountable().equals(c.accountable()))
+                        .findFirst())
+                .map(a -> MatrixTexts.chain(a, names))
+                .orElse(Texts.get("responsibility.workbook.conflict.gone"));
+        return new Conflict(
+                c.sheetRow(),
+                clause,
+                MatrixTexts.accountable(Assignment.of(c.accountable()), names),
+                platform,
+                MatrixTexts.chain(c.requested(), names));
     }
 
     private static Map<UUID, String> names(ResponsibilityMatrix m) {
@@ -140,14 +158,14 @@ public class MatrixWorkbookImport {
         return out;
     }
 
-    record Parsed(String sheet, List<ChainEdit> edits) {
-    }
+    record Parsed(String sheet, List<ChainEdit> edits) {}
 
     Parsed parse(UUID systemId, ResponsibilityMatrix m, byte[] bytes, List<Problem> problems) {
         String sheetName = MatrixWorkbook.sheetName(Texts.locale());
         List<ChainEdit> edits = new ArrayList<>();
         if (bytes == null || bytes.length == 0 || bytes.length > MAX_BYTES) {
-            problems.add(new Problem("-", 0, "-", Texts.get("responsibility.workbook.error.size", Formats.size(MAX_BYTES))));
+            problems.add(
+                    new Problem("-", 0, "-", Texts.get("responsibility.workbook.error.size", Formats.size(MAX_BYTES))));
             return new Parsed(sheetName, edits);
         }
         String type = TIKA.detect(bytes);
@@ -159,9 +177,15 @@ public class MatrixWorkbookImport {
         try {
             wb = new XSSFWorkbook(new ByteArrayInputStream(bytes));
         } catch (IOException | RuntimeException e) {
-            boolean bomb = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("zip bomb");
-            problems.add(new Problem("-", 0, "-", Texts.get(bomb ? "responsibility.workbook.error.zipBomb"
-                    : "responsibility.workbook.error.notXlsx", type)));
+            boolean bomb =
+                    String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("zip bomb");
+            problems.add(new Problem(
+                    "-",
+                    0,
+                    "-",
+                    Texts.get(
+                            bomb ? "responsibility.workbook.error.zipBomb" : "responsibility.workbook.error.notXlsx",
+                            type)));
             return new Parsed(sheetName, edits);
         }
         try (wb) {
@@ -172,8 +196,8 @@ public class MatrixWorkbookImport {
         }
     }
 
-    private Parsed read(XSSFWorkbook wb, UUID systemId, ResponsibilityMatrix m, List<Problem> problems,
-                        String fallbackSheet) {
+    private Parsed read(
+            XSSFWorkbook wb, UUID systemId, ResponsibilityMatrix m, List<Problem> problems, String fallbackSheet) {
         DataFormatter fmt = new DataFormatter();
         List<ChainEdit> edits = new ArrayList<>();
         Sheet meta = wb.getSheet(MatrixWorkbook.META);
@@ -182,8 +206,11 @@ public class MatrixWorkbookImport {
             return new Parsed(fallbackSheet, edits);
         }
         if (!systemId.toString().equals(text(fmt, meta, 1, 1))) {
-            problems.add(new Problem(MatrixWorkbook.META, 2, "B", Texts.get("responsibility.workbook.error.foreign",
-                    text(fmt, meta, 2, 1))));
+            problems.add(new Problem(
+                    MatrixWorkbook.META,
+                    2,
+                    "B",
+                    Texts.get("responsibility.workbook.error.foreign", text(fmt, meta, 2, 1))));
             return new Parsed(fallbackSheet, edits);
         }
         Map<String, String> fingerprints = new HashMap<>();
@@ -200,7 +227,10 @@ public class MatrixWorkbookImport {
         List<String> header = MatrixWorkbook.header(lang);
         for (int c = MatrixWorkbook.FIRST_HOP; c <= MatrixWorkbook.LAST_COLUMN; c++) {
             if (!header.get(c).equals(text(fmt, sheet, MatrixWorkbook.HEADER_ROW, c))) {
-                problems.add(new Problem(name, MatrixWorkbook.HEADER_ROW + 1, MatrixWorkbook.col(c),
+                problems.add(new Problem(
+                        name,
+                        MatrixWorkbook.HEADER_ROW + 1,
+                        MatrixWorkbook.col(c),
                         Texts.get("responsibility.workbook.error.header", header.get(c))));
             }
         }
@@ -208,7 +238,10 @@ public class MatrixWorkbookImport {
             return new Parsed(name, edits);
         }
         if (sheet.getLastRowNum() > MAX_ROWS) {
-            problems.add(new Problem(name, sheet.getLastRowNum() + 1, "-",
+            problems.add(new Problem(
+                    name,
+                    sheet.getLastRowNum() + 1,
+                    "-",
                     Texts.get("responsibility.workbook.error.tooManyRows", MAX_ROWS)));
             return new Parsed(name, edits);
         }
@@ -238,7 +271,8 @@ public class MatrixWorkbookImport {
             this.m = m;
             this.sheet = sheet;
             this.problems = problems;
-            m.participants().forEach(p -> byName.computeIfAbsent(p.name().strip(), k -> new ArrayList<>()).add(p));
+            m.participants().forEach(p -> byName.computeIfAbsent(p.name().strip(), k -> new ArrayList<>())
+                    .add(p));
         }
 
         private void problem(int r, int col, String key, Object... args) {
@@ -309,8 +343,8 @@ public class MatrixWorkbookImport {
                     ended = true;
                     continue;
                 }
-                chain.add(new StoredHop(at, receiver, agreement.isEmpty() ? null : agreement,
-                        clause.isEmpty() ? null : clause, day));
+                chain.add(new StoredHop(
+                        at, receiver, agreement.isEmpty() ? null : agreement, clause.isEmpty() ? null : clause, day));
                 at = receiver;
             }
             if (problems.size() > before) {
@@ -323,7 +357,8 @@ public class MatrixWorkbookImport {
         private java.time.LocalDate day(DataFormatter fmt, Sheet s, int r, int c) {
             Row row = s.getRow(r);
             Cell cell = row == null ? null : row.getCell(c);
-            if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+            if (cell != null
+                    && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                     && org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
                 return cell.getLocalDateTimeCellValue().toLocalDate();
             }
@@ -346,8 +381,13 @@ public class MatrixWorkbookImport {
             }
             List<Participant> found = byName.getOrDefault(name, List.of());
             if (found.size() != 1) {
-                problem(r, c, found.isEmpty() ? "responsibility.workbook.error.unknownOrganisation"
-                        : "responsibility.workbook.error.ambiguousOrganisation", name);
+                problem(
+                        r,
+                        c,
+                        found.isEmpty()
+                                ? "responsibility.workbook.error.unknownOrganisation"
+                                : "responsibility.workbook.error.ambiguousOrganisation",
+                        name);
                 return null;
             }
             return found.get(0).organisation();

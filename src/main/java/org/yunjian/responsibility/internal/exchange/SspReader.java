@@ -1,22 +1,22 @@
 package org.yunjian.responsibility.internal.exchange;
 
+import static org.yunjian.responsibility.internal.exchange.SspWriter.ACCOUNTABILITY_CLAUSE;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.ACCOUNTABLE_PARTY;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.ACCOUNTABLE_ROLE;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.AGREEMENT;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.AGREEMENT_CLAUSE;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.AGREEMENT_PARTY;
-import static org.yunjian.responsibility.internal.exchange.SspWriter.DELEGATED_TO;
-import static org.yunjian.responsibility.internal.exchange.SspWriter.HOP_GROUP;
-import static org.yunjian.responsibility.internal.exchange.SspWriter.NS;
-import static org.yunjian.responsibility.internal.exchange.SspWriter.ROLE_PREFIX;
-import static org.yunjian.responsibility.internal.exchange.SspWriter.ACCOUNTABILITY_CLAUSE;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.APPROVED_AT;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.APPROVED_BY;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.CUSTOMER_CONSENT_ON;
+import static org.yunjian.responsibility.internal.exchange.SspWriter.DELEGATED_TO;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.EXCEPTION_CHECK;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.EXCEPTION_DUTY;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.EXCEPTION_ORGANISATION;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.HANDED_OVER_ON;
+import static org.yunjian.responsibility.internal.exchange.SspWriter.HOP_GROUP;
+import static org.yunjian.responsibility.internal.exchange.SspWriter.NS;
+import static org.yunjian.responsibility.internal.exchange.SspWriter.ROLE_PREFIX;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.SIGNED_ON;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.SUPERVISION_CLAUSE;
 
@@ -29,7 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.responsibility.Accountable;
@@ -81,7 +80,8 @@ final class SspReader {
         r.metadata(ssp.first("metadata").orElseThrow());
         r.agreements(ssp.first("back-matter"));
         r.exceptions(ssp.first("back-matter"));
-        Map<RequirementId, List<Assignment>> rows = r.controls(ssp.first("control-implementation").orElseThrow());
+        Map<RequirementId, List<Assignment>> rows =
+                r.controls(ssp.first("control-implementation").orElseThrow());
         r.errors.throwIfAny();
         return new MatrixImports.Plan(rows, List.copyOf(r.agreements.values()));
     }
@@ -118,8 +118,10 @@ final class SspReader {
             String name = res.text("title");
             var recorded = m.agreement(name == null ? "" : name.strip());
             if (recorded.isEmpty()) {
-                errors.add(res.first("title").map(t -> t.path).orElse(res.path),
-                        "responsibility.ssp.error.agreementNotRecorded", name);
+                errors.add(
+                        res.first("title").map(t -> t.path).orElse(res.path),
+                        "responsibility.ssp.error.agreementNotRecorded",
+                        name);
                 continue;
             }
             for (Node p : parties) {
@@ -129,19 +131,33 @@ final class SspReader {
                 }
             }
             Agreement a = recorded.get();
-            String supervision = props(res, SUPERVISION_CLAUSE).stream().map(x -> x.flags.get("value")).findFirst()
+            String supervision = props(res, SUPERVISION_CLAUSE).stream()
+                    .map(x -> x.flags.get("value"))
+                    .findFirst()
                     .orElse(a.supervisionClause());
-            String accountability = props(res, ACCOUNTABILITY_CLAUSE).stream().map(x -> x.flags.get("value"))
-                    .findFirst().orElse(a.accountabilityClause());
+            String accountability = props(res, ACCOUNTABILITY_CLAUSE).stream()
+                    .map(x -> x.flags.get("value"))
+                    .findFirst()
+                    .orElse(a.accountabilityClause());
             for (String name0 : List.of(SUPERVISION_CLAUSE, ACCOUNTABILITY_CLAUSE)) {
                 List<Node> given = props(res, name0);
                 if (!given.isEmpty()) {
-                    inputs.clause(errors, given.get(0).flagPath("value"), given.get(0).flags.get("value"));
+                    inputs.clause(
+                            errors,
+                            given.get(0).flagPath("value"),
+                            given.get(0).flags.get("value"));
                 }
             }
-            agreements.put(a.name(), new Agreement(a.name(), a.partyA(), a.partyB(),
-                    day(props(res, SIGNED_ON), SIGNED_ON, a.signedOn()), supervision, accountability,
-                    day(props(res, CUSTOMER_CONSENT_ON), CUSTOMER_CONSENT_ON, a.customerConsentOn())));
+            agreements.put(
+                    a.name(),
+                    new Agreement(
+                            a.name(),
+                            a.partyA(),
+                            a.partyB(),
+                            day(props(res, SIGNED_ON), SIGNED_ON, a.signedOn()),
+                            supervision,
+                            accountability,
+                            day(props(res, CUSTOMER_CONSENT_ON), CUSTOMER_CONSENT_ON, a.customerConsentOn())));
         }
     }
 
@@ -158,13 +174,22 @@ final class SspReader {
             String by = value(props(res, APPROVED_BY), APPROVED_BY);
             String at = value(props(res, APPROVED_AT), APPROVED_AT);
             String reason = res.text("description");
-            boolean recorded = m.exceptions().stream().anyMatch(e -> e.check().name().equals(c)
-                    && e.organisation().toString().equals(org)
-                    && java.util.Objects.equals(e.dutyId().map(RequirementId::value).orElse(null), duty)
-                    && e.approvedBy().equals(by) && at != null && instant(at).map(e.approvedAt()::equals).orElse(false)
-                    && reason != null && e.reason().replaceAll("\\s+", " ").equals(reason.replaceAll("\\s+", " ").strip()));
+            boolean recorded = m.exceptions().stream()
+                    .anyMatch(e -> e.check().name().equals(c)
+                            && e.organisation().toString().equals(org)
+                            && java.util.Objects.equals(
+                                    e.dutyId().map(RequirementId::value).orElse(null), duty)
+                            && e.approvedBy().equals(by)
+                            && at != null
+                            && instant(at).map(e.approvedAt()::equals).orElse(false)
+                            && reason != null
+                            && e.reason()
+                                    .replaceAll("\\s+", " ")
+                                    .equals(reason.replaceAll("\\s+", " ").strip()));
             if (!recorded) {
-                errors.add(res.flagPath("uuid"), "responsibility.ssp.error.exceptionNotRecorded",
+                errors.add(
+                        res.flagPath("uuid"),
+                        "responsibility.ssp.error.exceptionNotRecorded",
                         res.text("title") == null ? c : res.text("title"));
             }
         }
@@ -203,7 +228,11 @@ final class SspReader {
                 continue;
             }
             if (!row.get().applicable()) {
-                errors.add(at, "responsibility.ssp.error.notApplicable", controlId, row.get().notApplicable());
+                errors.add(
+                        at,
+                        "responsibility.ssp.error.notApplicable",
+                        controlId,
+                        row.get().notApplicable());
                 continue;
             }
             if (out.containsKey(row.get().duty().id())) {
@@ -220,16 +249,19 @@ final class SspReader {
             int before = errors.size();
             Set<Accountable> seen = new HashSet<>();
             for (int i = 0; i < stored.size(); i++) {
-                if (!seen.add(new Accountable(stored.get(i).organisation(), stored.get(i).role()))) {
+                if (!seen.add(new Accountable(
+                        stored.get(i).organisation(), stored.get(i).role()))) {
                     errors.add(ir.all("by-component").get(i).path, "responsibility.error.duplicateAccountable");
                 }
             }
-            if (errors.size() == before && stored.size() == ir.all("by-component").size()) {
+            if (errors.size() == before
+                    && stored.size() == ir.all("by-component").size()) {
                 try {
                     out.put(row.get().duty().id(), inputs.assignments(m, stored));
                 } catch (FieldErrors.ValidationException e) {
-                    e.messages().forEach((field, message) -> errors.add(ir.path, Msg.of(
-                            "responsibility.ssp.error.row", controlId, message)));
+                    e.messages()
+                            .forEach((field, message) ->
+                                    errors.add(ir.path, Msg.of("responsibility.ssp.error.row", controlId, message)));
                 }
             }
         }
@@ -245,16 +277,21 @@ final class SspReader {
             errors.add(bc.path, "responsibility.ssp.error.accountableProps", NS);
             return null;
         }
-        UUID org = participant(party.get(0).flagPath("value"), party.get(0).flags.get("value"));
+        UUID org =
+                participant(party.get(0).flagPath("value"), party.get(0).flags.get("value"));
         Optional<PartyRole> r = role(role.get(0).flags.get("value"));
         if (r.isEmpty()) {
-            errors.add(role.get(0).flagPath("value"), "responsibility.ssp.error.unknownRole", role.get(0).flags.get("value"));
+            errors.add(
+                    role.get(0).flagPath("value"),
+                    "responsibility.ssp.error.unknownRole",
+                    role.get(0).flags.get("value"));
         }
         Map<Integer, List<Node>> hops = new TreeMap<>();
         for (Node p : bc.all("prop")) {
             String group = p.flags.get("group");
             if (NS.equals(p.flags.get("ns")) && group != null && group.matches(HOP_GROUP + "[1-9][0-9]{0,2}")) {
-                hops.computeIfAbsent(Integer.parseInt(group.substring(HOP_GROUP.length())), k -> new ArrayList<>()).add(p);
+                hops.computeIfAbsent(Integer.parseInt(group.substring(HOP_GROUP.length())), k -> new ArrayList<>())
+                        .add(p);
             }
         }
         List<StoredHop> chain = new ArrayList<>();
@@ -282,13 +319,18 @@ final class SspReader {
                 try {
                     day = java.time.LocalDate.parse(handedOver);
                 } catch (java.time.format.DateTimeParseException e) {
-                    errors.add(path(hop.getValue(), HANDED_OVER_ON), "responsibility.ssp.error.date", HANDED_OVER_ON,
+                    errors.add(
+                            path(hop.getValue(), HANDED_OVER_ON),
+                            "responsibility.ssp.error.date",
+                            HANDED_OVER_ON,
                             handedOver);
                 }
             }
             chain.add(new StoredHop(null, receiver, agreement, clause, day));
         }
-        return errors.size() == before && org != null && r.isPresent() ? new StoredAssignment(org, r.get(), chain) : null;
+        return errors.size() == before && org != null && r.isPresent()
+                ? new StoredAssignment(org, r.get(), chain)
+                : null;
     }
 
     private Optional<MatrixRow> duty(String controlId) {
@@ -309,8 +351,11 @@ final class SspReader {
         }
         if (org == null || m.participant(org).isEmpty()) {
             String name = partyNames.get(value);
-            errors.add(path, name == null ? Msg.of("responsibility.ssp.error.notParticipant", value)
-                    : Msg.of("responsibility.ssp.error.notParticipantNamed", name, value));
+            errors.add(
+                    path,
+                    name == null
+                            ? Msg.of("responsibility.ssp.error.notParticipant", value)
+                            : Msg.of("responsibility.ssp.error.notParticipantNamed", name, value));
             return null;
         }
         return org;
@@ -330,17 +375,26 @@ final class SspReader {
     }
 
     private static List<Node> props(Node n, String name) {
-        return n.all("prop").stream().filter(p -> NS.equals(p.flags.get("ns")) && name.equals(p.flags.get("name"))
-                && p.flags.get("group") == null).toList();
+        return n.all("prop").stream()
+                .filter(p -> NS.equals(p.flags.get("ns"))
+                        && name.equals(p.flags.get("name"))
+                        && p.flags.get("group") == null)
+                .toList();
     }
 
     private static String value(List<Node> props, String name) {
-        return props.stream().filter(p -> name.equals(p.flags.get("name"))).map(p -> p.flags.get("value")).findFirst()
+        return props.stream()
+                .filter(p -> name.equals(p.flags.get("name")))
+                .map(p -> p.flags.get("value"))
+                .findFirst()
                 .orElse(null);
     }
 
     private static String path(List<Node> props, String name) {
-        return props.stream().filter(p -> name.equals(p.flags.get("name"))).map(p -> p.flagPath("value")).findFirst()
+        return props.stream()
+                .filter(p -> name.equals(p.flags.get("name")))
+                .map(p -> p.flagPath("value"))
+                .findFirst()
                 .orElse(null);
     }
 }

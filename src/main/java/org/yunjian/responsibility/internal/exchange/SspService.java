@@ -3,7 +3,6 @@ package org.yunjian.responsibility.internal.exchange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,8 +40,13 @@ public class SspService {
     private final ApplicationEventPublisher events;
     private final int maxBytes;
 
-    SspService(ResponsibilityService matrices, MatrixImports imports, EditInputs inputs, Catalog catalog,
-               ApplicationEventPublisher events, @Value("${yunjian.responsibility.ssp-max-bytes:5000000}") int maxBytes) {
+    SspService(
+            ResponsibilityService matrices,
+            MatrixImports imports,
+            EditInputs inputs,
+            Catalog catalog,
+            ApplicationEventPublisher events,
+            @Value("${yunjian.responsibility.ssp-max-bytes:5000000}") int maxBytes) {
         this.matrices = matrices;
         this.imports = imports;
         this.inputs = inputs;
@@ -52,8 +56,7 @@ public class SspService {
     }
 
     /** An exported SSP with the name it is downloaded under. */
-    public record Document(byte[] content, OscalFormat format, DownloadName name, int version) {
-    }
+    public record Document(byte[] content, OscalFormat format, DownloadName name, int version) {}
 
     /** Uploads larger than this are refused before they are read. */
     /** The system's current matrix version (parties of the system; others get 404). */
@@ -78,11 +81,18 @@ public class SspService {
         String text = format == OscalFormat.JSON ? SspTree.json(ssp) : SspTree.xml(ssp);
         byte[] content = Text.safe(text).getBytes(StandardCharsets.UTF_8);
         int n = v.version().version();
-        events.publishEvent(AuditableEvent.success("responsibility.ssp.export", ResponsibilityService.OBJECT,
-                v.info().id(), Msg.of("responsibility.audit.sspExport", n, Msg.of(side), format.name())));
-        DownloadName name = DownloadName.of("responsibility.ssp.fileName." + side.name(),
-                "oscal-ssp-" + side.name().toLowerCase(java.util.Locale.ROOT), v.access().system().name(), "v" + n,
-                v.version().createdAt(), format.extension());
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.ssp.export",
+                ResponsibilityService.OBJECT,
+                v.info().id(),
+                Msg.of("responsibility.audit.sspExport", n, Msg.of(side), format.name())));
+        DownloadName name = DownloadName.of(
+                "responsibility.ssp.fileName." + side.name(),
+                "oscal-ssp-" + side.name().toLowerCase(java.util.Locale.ROOT),
+                v.access().system().name(),
+                "v" + n,
+                v.version().createdAt(),
+                format.extension());
         return new Document(content, format, name, n);
     }
 
@@ -94,11 +104,12 @@ public class SspService {
      *
      * @param fileName the uploaded file's name, for the audit entry
      */
-    public MatrixImports.Imported importSsp(UUID systemId, String fileName, byte[] content,
-                                            org.yunjian.shared.version.ExpectedVersion baseVersion) {
+    public MatrixImports.Imported importSsp(
+            UUID systemId, String fileName, byte[] content, org.yunjian.shared.version.ExpectedVersion baseVersion) {
         matrices.access(systemId).requireEditor();
         if (content.length > maxBytes) {
-            throw new FieldErrors.ValidationException("file", "responsibility.ssp.error.tooLarge", maxBytes / 1_000_000);
+            throw new FieldErrors.ValidationException(
+                    "file", "responsibility.ssp.error.tooLarge", maxBytes / 1_000_000);
         }
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
@@ -108,15 +119,17 @@ public class SspService {
         if (!problems.isEmpty()) {
             FieldErrors errors = new FieldErrors();
             for (OscalSchemas.Problem p : problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS))) {
-                errors.add(p.path(), p.line() > 0 ? Msg.of("responsibility.ssp.error.atLine", p.line(), p.message())
-                        : p.message());
+                errors.add(
+                        p.path(),
+                        p.line() > 0 ? Msg.of("responsibility.ssp.error.atLine", p.line(), p.message()) : p.message());
             }
             if (problems.size() > MAX_PROBLEMS) {
                 errors.add("…", "responsibility.ssp.error.more", problems.size() - MAX_PROBLEMS);
             }
             errors.throwIfAny();
         }
-        SspTree.Node ssp = format == OscalFormat.JSON ? SspTree.readJson(content, "system-security-plan")
+        SspTree.Node ssp = format == OscalFormat.JSON
+                ? SspTree.readJson(content, "system-security-plan")
                 : SspTree.readXml(content);
         String source = Text.fileName(fileName, "oscal-ssp." + format.extension());
         return imports.importRows(systemId, source, baseVersion, m -> SspReader.read(ssp, m, inputs));

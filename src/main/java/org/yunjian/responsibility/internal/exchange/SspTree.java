@@ -10,19 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.xml.sax.SAXException;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,23 +39,40 @@ final class SspTree {
 
     /** Element name → JSON group name, for the children that repeat. */
     private static final Map<String, String> GROUPS = Map.ofEntries(
-            Map.entry("prop", "props"), Map.entry("link", "links"), Map.entry("role", "roles"),
-            Map.entry("party", "parties"), Map.entry("responsible-party", "responsible-parties"),
-            Map.entry("party-uuid", "party-uuids"), Map.entry("system-id", "system-ids"),
-            Map.entry("information-type", "information-types"), Map.entry("user", "users"),
-            Map.entry("role-id", "role-ids"), Map.entry("component", "components"),
+            Map.entry("prop", "props"),
+            Map.entry("link", "links"),
+            Map.entry("role", "roles"),
+            Map.entry("party", "parties"),
+            Map.entry("responsible-party", "responsible-parties"),
+            Map.entry("party-uuid", "party-uuids"),
+            Map.entry("system-id", "system-ids"),
+            Map.entry("information-type", "information-types"),
+            Map.entry("user", "users"),
+            Map.entry("role-id", "role-ids"),
+            Map.entry("component", "components"),
             Map.entry("responsible-role", "responsible-roles"),
             Map.entry("leveraged-authorization", "leveraged-authorizations"),
             Map.entry("implemented-requirement", "implemented-requirements"),
-            Map.entry("by-component", "by-components"), Map.entry("provided", "provided"),
-            Map.entry("responsibility", "responsibilities"), Map.entry("inherited", "inherited"),
-            Map.entry("satisfied", "satisfied"), Map.entry("resource", "resources"), Map.entry("rlink", "rlinks"),
-            Map.entry("statement", "statements"), Map.entry("set-parameter", "set-parameters"),
-            Map.entry("categorization", "categorizations"), Map.entry("information-type-id", "information-type-ids"),
-            Map.entry("member-of-organization", "member-of-organizations"), Map.entry("revision", "revisions"),
-            Map.entry("document-id", "document-ids"), Map.entry("location", "locations"),
-            Map.entry("inventory-item", "inventory-items"), Map.entry("protocol", "protocols"),
-            Map.entry("action", "actions"), Map.entry("email-address", "email-addresses"));
+            Map.entry("by-component", "by-components"),
+            Map.entry("provided", "provided"),
+            Map.entry("responsibility", "responsibilities"),
+            Map.entry("inherited", "inherited"),
+            Map.entry("satisfied", "satisfied"),
+            Map.entry("resource", "resources"),
+            Map.entry("rlink", "rlinks"),
+            Map.entry("statement", "statements"),
+            Map.entry("set-parameter", "set-parameters"),
+            Map.entry("categorization", "categorizations"),
+            Map.entry("information-type-id", "information-type-ids"),
+            Map.entry("member-of-organization", "member-of-organizations"),
+            Map.entry("revision", "revisions"),
+            Map.entry("document-id", "document-ids"),
+            Map.entry("location", "locations"),
+            Map.entry("inventory-item", "inventory-items"),
+            Map.entry("protocol", "protocols"),
+            Map.entry("action", "actions"),
+            Map.entry("email-address", "email-addresses"));
+
     private static final Map<String, String> SINGULAR = new HashMap<>();
 
     static {
@@ -71,27 +85,36 @@ final class SspTree {
             Map.entry("prop", Set.of("name", "uuid", "ns", "value", "class", "group")),
             Map.entry("link", Set.of("href", "rel", "media-type", "resource-fragment")),
             Map.entry("rlink", Set.of("href", "media-type")),
-            Map.entry("role", Set.of("id")), Map.entry("party", Set.of("uuid", "type")),
-            Map.entry("responsible-party", Set.of("role-id")), Map.entry("responsible-role", Set.of("role-id")),
-            Map.entry("system-id", Set.of("identifier-type")), Map.entry("import-profile", Set.of("href")),
-            Map.entry("information-type", Set.of("uuid")), Map.entry("categorization", Set.of("system")),
-            Map.entry("user", Set.of("uuid")), Map.entry("component", Set.of("uuid", "type")),
-            Map.entry("status", Set.of("state")), Map.entry("leveraged-authorization", Set.of("uuid")),
+            Map.entry("role", Set.of("id")),
+            Map.entry("party", Set.of("uuid", "type")),
+            Map.entry("responsible-party", Set.of("role-id")),
+            Map.entry("responsible-role", Set.of("role-id")),
+            Map.entry("system-id", Set.of("identifier-type")),
+            Map.entry("import-profile", Set.of("href")),
+            Map.entry("information-type", Set.of("uuid")),
+            Map.entry("categorization", Set.of("system")),
+            Map.entry("user", Set.of("uuid")),
+            Map.entry("component", Set.of("uuid", "type")),
+            Map.entry("status", Set.of("state")),
+            Map.entry("leveraged-authorization", Set.of("uuid")),
             Map.entry("implemented-requirement", Set.of("uuid", "control-id")),
-            Map.entry("by-component", Set.of("component-uuid", "uuid")), Map.entry("provided", Set.of("uuid")),
+            Map.entry("by-component", Set.of("component-uuid", "uuid")),
+            Map.entry("provided", Set.of("uuid")),
             Map.entry("responsibility", Set.of("uuid", "provided-uuid")),
             Map.entry("inherited", Set.of("uuid", "provided-uuid")),
             Map.entry("satisfied", Set.of("uuid", "responsibility-uuid")),
-            Map.entry("resource", Set.of("uuid")), Map.entry("statement", Set.of("statement-id", "uuid")),
+            Map.entry("resource", Set.of("uuid")),
+            Map.entry("statement", Set.of("statement-id", "uuid")),
             Map.entry("implementation-status", Set.of("state")));
     /** Fields whose value sits under a key of its own in JSON because the field has flags. */
     private static final Map<String, String> VALUE_KEYS = Map.of("system-id", "id");
+
     private static final Set<String> MULTILINE = Set.of("description", "remarks");
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private SspTree() {
-    }
+    private SspTree() {}
 
     /** An OSCAL object. */
     static final class Node {
@@ -101,6 +124,7 @@ final class SspTree {
         String value;
         /** Where it was read ({@code null} for a built node), and whether that was XML. */
         String path;
+
         boolean xml;
 
         Node(String name) {
@@ -297,7 +321,9 @@ final class SspTree {
             f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             f.setExpandEntityReferences(false);
             f.setXIncludeAware(false);
-            Element root = f.newDocumentBuilder().parse(new ByteArrayInputStream(content)).getDocumentElement();
+            Element root = f.newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(content))
+                    .getDocumentElement();
             return fromXml(root, "/" + root.getLocalName());
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new IllegalStateException("OSCAL XML after validation", e);
@@ -322,7 +348,9 @@ final class SspTree {
             }
         }
         if (MULTILINE.contains(n.name)) {
-            n.value = String.join("\n\n", elements.stream().map(x -> x.getTextContent().strip()).toList());
+            n.value = String.join(
+                    "\n\n",
+                    elements.stream().map(x -> x.getTextContent().strip()).toList());
             return n;
         }
         if (elements.isEmpty()) {

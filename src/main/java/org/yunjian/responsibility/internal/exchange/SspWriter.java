@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Standard;
 import org.yunjian.responsibility.Agreement;
@@ -45,6 +44,7 @@ final class SspWriter {
 
     /** The namespace of Yunjian's T/CCIA properties. */
     static final String NS = "https://yunjian.org/ns/oscal/tccia";
+
     static final String OSCAL_VERSION = "1.1.3";
     static final String RFC4122 = "https://ietf.org/rfc/rfc4122";
     static final String ACCOUNTABLE_PARTY = "accountable-party";
@@ -55,12 +55,14 @@ final class SspWriter {
     static final String AGREEMENT_PARTY = "agreement-party";
     /** A hop's hand-over day and an agreement's §5 contents (T/CCIA 004-2024 5 a) 3), b) 2), c); JR/T 7.3, 7.4.3). */
     static final String HANDED_OVER_ON = "handed-over-on";
+
     static final String SIGNED_ON = "signed-on";
     static final String SUPERVISION_CLAUSE = "supervision-clause";
     static final String ACCOUNTABILITY_CLAUSE = "accountability-clause";
     static final String CUSTOMER_CONSENT_ON = "customer-consent-on";
     /** An approved exception to a "原则上" rule of §5: the check, organisation, duty, approver and time. */
     static final String EXCEPTION_CHECK = "exception-check";
+
     static final String EXCEPTION_ORGANISATION = "exception-organisation";
     static final String EXCEPTION_DUTY = "exception-duty";
     static final String APPROVED_BY = "approved-by";
@@ -83,8 +85,11 @@ final class SspWriter {
         this.side = side;
         this.systemName = v.access().system().name().strip();
         this.standard = standard;
-        this.digest = digest(MatrixDocument.of(m, v.document().participantsByOrganisation(),
-                v.document().clausesByAgreement()).json());
+        this.digest = digest(MatrixDocument.of(
+                        m,
+                        v.document().participantsByOrganisation(),
+                        v.document().clausesByAgreement())
+                .json());
         this.lastModified = v.version().createdAt();
         this.matrixCreated = v.info().createdAt();
     }
@@ -121,17 +126,28 @@ final class SspWriter {
 
     private Node metadata() {
         Node md = Node.of("metadata")
-                .field("title", line(Msg.of("responsibility.ssp.title", systemName, Msg.of(side)).text()))
-                .field("last-modified", DateTimeFormatter.ISO_INSTANT.format(lastModified.truncatedTo(ChronoUnit.SECONDS)))
+                .field(
+                        "title",
+                        line(Msg.of("responsibility.ssp.title", systemName, Msg.of(side))
+                                .text()))
+                .field(
+                        "last-modified",
+                        DateTimeFormatter.ISO_INSTANT.format(lastModified.truncatedTo(ChronoUnit.SECONDS)))
                 .field("version", digest)
                 .field("oscal-version", OSCAL_VERSION);
         md.add(prop(NS, "standard", standard.code()));
         md.add(prop(NS, "side", side.name().toLowerCase(Locale.ROOT)));
         for (PartyRole r : rolesHeld()) {
-            md.child("role").flag("id", roleId(r)).field("title", Msg.of(r).text()).add(prop(NS, TCCIA_ROLE, token(r)));
+            md.child("role")
+                    .flag("id", roleId(r))
+                    .field("title", Msg.of(r).text())
+                    .add(prop(NS, TCCIA_ROLE, token(r)));
         }
         for (Participant p : m.participants()) {
-            md.child("party").flag("uuid", p.organisation()).flag("type", "organization").field("name", line(p.name()));
+            md.child("party")
+                    .flag("uuid", p.organisation())
+                    .flag("type", "organization")
+                    .field("name", line(p.name()));
         }
         for (PartyRole r : rolesHeld()) {
             Node rp = md.child("responsible-party").flag("role-id", roleId(r));
@@ -152,14 +168,24 @@ final class SspWriter {
 
     private Node characteristics() {
         Node sc = Node.of("system-characteristics");
-        sc.child("system-id").flag("identifier-type", RFC4122).value = m.systemId().toString();
+        sc.child("system-id").flag("identifier-type", RFC4122).value =
+                m.systemId().toString();
         sc.field("system-name", line(systemName));
-        sc.field("description", Msg.of("responsibility.ssp.description", systemName).text());
+        sc.field(
+                "description",
+                Msg.of("responsibility.ssp.description", systemName).text());
         Node info = sc.child("system-information").child("information-type").flag("uuid", uuid("information-type"));
         info.field("title", Msg.of("responsibility.ssp.informationType.title").text());
-        info.field("description", Msg.of("responsibility.ssp.informationType.description").text());
-        sc.child("status").flag("state", "other").field("remarks", Msg.of("responsibility.ssp.status").text());
-        sc.child("authorization-boundary").field("description", Msg.of("responsibility.ssp.boundary", systemName).text());
+        info.field(
+                "description",
+                Msg.of("responsibility.ssp.informationType.description").text());
+        sc.child("status")
+                .flag("state", "other")
+                .field("remarks", Msg.of("responsibility.ssp.status").text());
+        sc.child("authorization-boundary")
+                .field(
+                        "description",
+                        Msg.of("responsibility.ssp.boundary", systemName).text());
         return sc;
     }
 
@@ -167,32 +193,63 @@ final class SspWriter {
         Node si = Node.of("system-implementation");
         Participant provider = provider();
         if (side == SignOffSide.CUSTOMER && provider != null) {
-            si.child("leveraged-authorization").flag("uuid", uuid("leveraged-authorization/" + provider.organisation()))
-                    .field("title", line(Msg.of("responsibility.ssp.leveraged", provider.name()).text()))
+            si.child("leveraged-authorization")
+                    .flag("uuid", uuid("leveraged-authorization/" + provider.organisation()))
+                    .field(
+                            "title",
+                            line(Msg.of("responsibility.ssp.leveraged", provider.name())
+                                    .text()))
                     .field("party-uuid", provider.organisation())
                     .field("date-authorized", Formats.date(matrixCreated))
-                    .field("remarks", Msg.of("responsibility.ssp.leveraged.remarks").text());
+                    .field(
+                            "remarks",
+                            Msg.of("responsibility.ssp.leveraged.remarks").text());
         }
         for (PartyRole r : rolesHeld()) {
-            si.child("user").flag("uuid", uuid("user/" + token(r))).field("title", Msg.of(r).text())
+            si.child("user")
+                    .flag("uuid", uuid("user/" + token(r)))
+                    .field("title", Msg.of(r).text())
                     .field("role-id", roleId(r));
         }
-        si.add(component(thisSystem(), "this-system", line(systemName),
-                Msg.of("responsibility.ssp.thisSystem", systemName, Msg.of(side)).text()));
+        si.add(component(
+                thisSystem(),
+                "this-system",
+                line(systemName),
+                Msg.of("responsibility.ssp.thisSystem", systemName, Msg.of(side))
+                        .text()));
         if (side == SignOffSide.CUSTOMER && provider != null) {
-            Node c = component(leveraged(provider), "system",
+            Node c = component(
+                    leveraged(provider),
+                    "system",
                     line(Msg.of("responsibility.ssp.leveraged", provider.name()).text()),
-                    Msg.of("responsibility.ssp.leveraged.description", provider.name()).text());
-            c.children.add(2, prop(null, "leveraged-authorization-uuid",
-                    uuid("leveraged-authorization/" + provider.organisation()).toString()));
+                    Msg.of("responsibility.ssp.leveraged.description", provider.name())
+                            .text());
+            c.children.add(
+                    2,
+                    prop(
+                            null,
+                            "leveraged-authorization-uuid",
+                            uuid("leveraged-authorization/" + provider.organisation())
+                                    .toString()));
             si.add(c);
         }
         for (Participant p : m.participants()) {
             if (onThisSide(p)) {
-                Node c = component(componentOf(p.organisation()), "service", line(p.name()), p.roles().isEmpty()
-                        ? Msg.of("responsibility.ssp.component.agent", p.name()).text()
-                        : Msg.of("responsibility.ssp.component", p.name(), Msg.joined(p.roles().stream().sorted()
-                        .map(Msg::of).toList())).text());
+                Node c = component(
+                        componentOf(p.organisation()),
+                        "service",
+                        line(p.name()),
+                        p.roles().isEmpty()
+                                ? Msg.of("responsibility.ssp.component.agent", p.name())
+                                        .text()
+                                : Msg.of(
+                                                "responsibility.ssp.component",
+                                                p.name(),
+                                                Msg.joined(p.roles().stream()
+                                                        .sorted()
+                                                        .map(Msg::of)
+                                                        .toList()))
+                                        .text());
                 c.children.add(2, prop(NS, ACCOUNTABLE_PARTY, p.organisation().toString()));
                 for (PartyRole r : PartyRole.values()) {
                     if (tccia(r) && p.holds(r)) {
@@ -206,7 +263,10 @@ final class SspWriter {
     }
 
     private static Node component(UUID uuid, String type, String title, String description) {
-        Node c = Node.of("component").flag("uuid", uuid).flag("type", type).field("title", title)
+        Node c = Node.of("component")
+                .flag("uuid", uuid)
+                .flag("type", type)
+                .field("title", title)
                 .field("description", description);
         c.child("status").flag("state", "other");
         return c;
@@ -224,14 +284,16 @@ final class SspWriter {
     }
 
     private Node controls() {
-        Node ci = Node.of("control-implementation").field("description",
-                Msg.of("responsibility.ssp.controls").text());
+        Node ci = Node.of("control-implementation")
+                .field("description", Msg.of("responsibility.ssp.controls").text());
         for (MatrixRow row : m.rows()) {
             if (!row.applicable()) {
                 continue;
             }
             String duty = row.duty().id().value();
-            Node ir = ci.child("implemented-requirement").flag("uuid", uuid(side + "/" + duty)).flag("control-id", duty);
+            Node ir = ci.child("implemented-requirement")
+                    .flag("uuid", uuid(side + "/" + duty))
+                    .flag("control-id", duty);
             ir.add(prop(NS, "clause", row.duty().clause()));
             for (Assignment a : row.assignments()) {
                 ir.add(byComponent(duty, a));
@@ -245,11 +307,16 @@ final class SspWriter {
         PartyRole role = a.accountable().role();
         String key = duty + "/" + org + "/" + token(role);
         boolean customers = role == PartyRole.CUSTOMER;
-        UUID component = side == SignOffSide.CUSTOMER && !customers && provider() != null ? leveraged(provider())
-                : m.participant(a.implementer()).filter(this::onThisSide).map(p -> componentOf(p.organisation()))
-                .orElse(thisSystem());
+        UUID component = side == SignOffSide.CUSTOMER && !customers && provider() != null
+                ? leveraged(provider())
+                : m.participant(a.implementer())
+                        .filter(this::onThisSide)
+                        .map(p -> componentOf(p.organisation()))
+                        .orElse(thisSystem());
         Msg who = Msg.of("responsibility.ssp.byComponent", name(org), Msg.of(role), name(a.implementer()));
-        Node bc = Node.of("by-component").flag("component-uuid", component).flag("uuid", uuid(key + "/" + side))
+        Node bc = Node.of("by-component")
+                .flag("component-uuid", component)
+                .flag("uuid", uuid(key + "/" + side))
                 .field("description", who.text());
         bc.add(prop(NS, ACCOUNTABLE_PARTY, org.toString()));
         bc.add(prop(NS, ACCOUNTABLE_ROLE, token(role)));
@@ -267,31 +334,44 @@ final class SspWriter {
                 bc.add(prop(NS, HANDED_OVER_ON, h.handedOverOn().toString()).flag("group", group));
             }
         }
-        Msg text = Msg.of(customers ? "responsibility.ssp.responsibility" : "responsibility.ssp.provided", name(org),
-                Msg.of(role), name(a.implementer()));
+        Msg text = Msg.of(
+                customers ? "responsibility.ssp.responsibility" : "responsibility.ssp.provided",
+                name(org),
+                Msg.of(role),
+                name(a.implementer()));
         if (side == SignOffSide.PROVIDER) {
             Node export = bc.child("export");
             export.child(customers ? "responsibility" : "provided")
                     .flag("uuid", uuid(key + (customers ? "/responsibility" : "/provided")))
                     .field("description", text.text());
         } else if (customers) {
-            bc.child("satisfied").flag("uuid", uuid(key + "/satisfied"))
-                    .flag("responsibility-uuid", uuid(key + "/responsibility")).field("description", text.text());
+            bc.child("satisfied")
+                    .flag("uuid", uuid(key + "/satisfied"))
+                    .flag("responsibility-uuid", uuid(key + "/responsibility"))
+                    .field("description", text.text());
         } else {
-            bc.child("inherited").flag("uuid", uuid(key + "/inherited"))
-                    .flag("provided-uuid", uuid(key + "/provided")).field("description", text.text());
+            bc.child("inherited")
+                    .flag("uuid", uuid(key + "/inherited"))
+                    .flag("provided-uuid", uuid(key + "/provided"))
+                    .field("description", text.text());
         }
         return bc;
     }
 
     private Node backMatter() {
         Node bm = Node.of("back-matter");
-        Node catalog = bm.child("resource").flag("uuid", uuid("catalog"))
-                .field("title", line("zh".equals(Texts.locale().getLanguage()) ? standard.title() : standard.titleEn()));
-        catalog.child("rlink").flag("href", "/api/catalog/standards/" + standard.code() + "/oscal?format=json")
+        Node catalog = bm.child("resource")
+                .flag("uuid", uuid("catalog"))
+                .field(
+                        "title",
+                        line("zh".equals(Texts.locale().getLanguage()) ? standard.title() : standard.titleEn()));
+        catalog.child("rlink")
+                .flag("href", "/api/catalog/standards/" + standard.code() + "/oscal?format=json")
                 .flag("media-type", "application/oscal.catalog+json");
         for (Agreement a : m.agreements()) {
-            Node r = bm.child("resource").flag("uuid", uuid("agreement/" + a.name())).field("title", line(a.name()));
+            Node r = bm.child("resource")
+                    .flag("uuid", uuid("agreement/" + a.name()))
+                    .field("title", line(a.name()));
             r.add(prop(NS, AGREEMENT_PARTY, a.partyA().toString()));
             r.add(prop(NS, AGREEMENT_PARTY, a.partyB().toString()));
             optional(r, SIGNED_ON, a.signedOn());
@@ -300,11 +380,14 @@ final class SspWriter {
             optional(r, CUSTOMER_CONSENT_ON, a.customerConsentOn());
         }
         for (RuleException e : m.exceptions()) {
-            String key = "exception/" + e.check() + "/" + e.organisation() + "/" + e.dutyId().map(d -> d.value())
-                    .orElse("") + "/" + e.approvedAt();
-            Node r = bm.child("resource").flag("uuid", uuid(key))
-                    .field("title", line(Msg.of("responsibility.ssp.exception", Msg.of(e.check()), name(e.organisation()))
-                            .text()))
+            String key = "exception/" + e.check() + "/" + e.organisation() + "/"
+                    + e.dutyId().map(d -> d.value()).orElse("") + "/" + e.approvedAt();
+            Node r = bm.child("resource")
+                    .flag("uuid", uuid(key))
+                    .field(
+                            "title",
+                            line(Msg.of("responsibility.ssp.exception", Msg.of(e.check()), name(e.organisation()))
+                                    .text()))
                     .field("description", e.reason());
             r.add(prop(NS, EXCEPTION_CHECK, e.check().name()));
             r.add(prop(NS, EXCEPTION_ORGANISATION, e.organisation().toString()));

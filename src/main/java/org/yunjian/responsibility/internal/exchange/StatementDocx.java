@@ -1,7 +1,5 @@
 package org.yunjian.responsibility.internal.exchange;
 
-import org.yunjian.catalog.ClauseLabel;
-
 import static org.yunjian.documents.WordDocuments.heading;
 import static org.yunjian.documents.WordDocuments.para;
 import static org.yunjian.documents.WordDocuments.table;
@@ -18,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;
@@ -40,13 +38,13 @@ import org.yunjian.responsibility.Violation;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredAgreement;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.SignOff;
+import org.yunjian.responsibility.internal.ResponsibilityService;
+import org.yunjian.responsibility.internal.view.MatrixView;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
-import org.yunjian.responsibility.internal.ResponsibilityService;
-import org.yunjian.responsibility.internal.view.MatrixView;
 
 /**
  * 《云服务安全责任分工说明》, the statement of one matrix version for annexing to the contract (POI XWPF), in the
@@ -65,7 +63,8 @@ public class StatementDocx {
     private final Clock clock;
     private final RuleCheck ruleCheck;
 
-    StatementDocx(ResponsibilityService service, Catalog catalog, PeopleNames people, Clock clock, RuleCheck ruleCheck) {
+    StatementDocx(
+            ResponsibilityService service, Catalog catalog, PeopleNames people, Clock clock, RuleCheck ruleCheck) {
         this.service = service;
         this.ruleCheck = ruleCheck;
         this.catalog = catalog;
@@ -79,10 +78,14 @@ public class StatementDocx {
         MatrixView v = version == null ? service.current(systemId) : service.version(systemId, version);
         RuleCheck.Result check = service.check(systemId, v.version().version());
         try (XWPFDocument doc = WordDocuments.create(Texts.locale());
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             String system = v.access().system().name();
-            doc.getProperties().getCoreProperties().setTitle(Texts.get("responsibility.statement.title") + " · " + system);
-            WordDocuments.headerAndFooter(doc, Texts.get("responsibility.statement.header", system),
+            doc.getProperties()
+                    .getCoreProperties()
+                    .setTitle(Texts.get("responsibility.statement.title") + " · " + system);
+            WordDocuments.headerAndFooter(
+                    doc,
+                    Texts.get("responsibility.statement.header", system),
                     Texts.get("responsibility.statement.footer", WordDocuments.PAGE));
             Map<UUID, String> names = new HashMap<>();
             v.matrix().participants().forEach(p -> names.put(p.organisation(), p.name()));
@@ -102,15 +105,27 @@ public class StatementDocx {
     /** {@code 云服务安全责任分工说明-<system>-v3-2026-11-23.docx}, with an ASCII fallback. */
     public String contentDisposition(UUID systemId, Integer version) {
         MatrixView v = version == null ? service.current(systemId) : service.version(systemId, version);
-        return DownloadName.of("responsibility.statement.fileName", "responsibility-statement",
-                v.access().system().name(), "v" + v.version().version(), clock.instant(), "docx").contentDisposition();
+        return DownloadName.of(
+                        "responsibility.statement.fileName",
+                        "responsibility-statement",
+                        v.access().system().name(),
+                        "v" + v.version().version(),
+                        clock.instant(),
+                        "docx")
+                .contentDisposition();
     }
 
     private void cover(XWPFDocument doc, MatrixView v, String system) {
-        WordDocuments.title(doc, Texts.get("responsibility.statement.title"), 20).setSpacingBefore(600);
+        WordDocuments.title(doc, Texts.get("responsibility.statement.title"), 20)
+                .setSpacingBefore(600);
         WordDocuments.title(doc, system, 14);
-        var line = para(doc, Texts.get("responsibility.statement.versionLine", v.version().version(),
-                Msg.of(v.version().status()), Formats.date(clock.instant())));
+        var line = para(
+                doc,
+                Texts.get(
+                        "responsibility.statement.versionLine",
+                        v.version().version(),
+                        Msg.of(v.version().status()),
+                        Formats.date(clock.instant())));
         line.setAlignment(ParagraphAlignment.CENTER);
         para(doc, Texts.get("responsibility.statement.intro"));
     }
@@ -119,11 +134,14 @@ public class StatementDocx {
         heading(doc, 1, Texts.get("responsibility.statement.h.participants"));
         List<StoredParticipant> ps = v.document().participants();
         Map<UUID, Set<Behaviour>> performed = new LinkedHashMap<>();
-        ps.stream().filter(p -> !p.behaviours().isEmpty())
+        ps.stream()
+                .filter(p -> !p.behaviours().isEmpty())
                 .forEach(p -> performed.put(p.organisation(), EnumSet.copyOf(p.behaviours())));
         Map<UUID, List<RoleProposal>> proposals = assistant.determine(performed);
-        Map<String, String> confirmers = people.displayNames(ps.stream().map(StoredParticipant::confirmedBy)
-                .filter(java.util.Objects::nonNull).toList());
+        Map<String, String> confirmers = people.displayNames(ps.stream()
+                .map(StoredParticipant::confirmedBy)
+                .filter(java.util.Objects::nonNull)
+                .toList());
         List<List<String>> rows = new ArrayList<>();
         for (StoredParticipant p : ps) {
             List<String> reasons = new ArrayList<>();
@@ -132,33 +150,49 @@ public class StatementDocx {
                 reasons.add(Texts.get("responsibility.statement.fromEngagements"));
             } else {
                 for (RoleProposal r : proposed) {
-                    reasons.add(Texts.get(r.joint() ? "responsibility.statement.annexA.joint"
-                            : "responsibility.statement.annexA", Msg.of(r.role()), annexRows(r.support())));
+                    reasons.add(Texts.get(
+                            r.joint() ? "responsibility.statement.annexA.joint" : "responsibility.statement.annexA",
+                            Msg.of(r.role()),
+                            annexRows(r.support())));
                 }
                 reasons.add(Texts.get("responsibility.statement.behaviours", behaviours(p.behaviours())));
             }
             if (p.confirmedBy() != null) {
-                reasons.add(Texts.get("responsibility.statement.confirmedBy",
+                reasons.add(Texts.get(
+                        "responsibility.statement.confirmedBy",
                         confirmers.getOrDefault(p.confirmedBy(), p.confirmedBy())));
             }
             if (p.overrideReason() != null && !p.overrideReason().isBlank()) {
                 reasons.add(Texts.get("responsibility.statement.override", p.overrideReason()));
             }
-            rows.add(List.of(names.getOrDefault(p.organisation(), p.name()), MatrixTexts.roles(p.roles()),
+            rows.add(List.of(
+                    names.getOrDefault(p.organisation(), p.name()),
+                    MatrixTexts.roles(p.roles()),
                     String.join("\n", reasons)));
         }
-        table(doc, List.of(Texts.get("responsibility.statement.col.participant"),
-                Texts.get("responsibility.statement.col.roles"), Texts.get("responsibility.statement.col.basis")), rows);
+        table(
+                doc,
+                List.of(
+                        Texts.get("responsibility.statement.col.participant"),
+                        Texts.get("responsibility.statement.col.roles"),
+                        Texts.get("responsibility.statement.col.basis")),
+                rows);
     }
 
     private String annexRows(List<RequirementId> support) {
         List<Msg> parts = new ArrayList<>();
         for (RequirementId id : support) {
             Requirement r = catalog.requirement(id).orElse(null);
-            String actor = assistant.rows().stream().filter(x -> x.id().equals(id)).map(RoleAssistant.Row::actor)
-                    .findFirst().orElse("");
-            parts.add(Msg.of("responsibility.statement.annexRow", r == null ? id.value() : r.clause(),
-                    r == null || r.item() == null ? "" : r.item(), actor));
+            String actor = assistant.rows().stream()
+                    .filter(x -> x.id().equals(id))
+                    .map(RoleAssistant.Row::actor)
+                    .findFirst()
+                    .orElse("");
+            parts.add(Msg.of(
+                    "responsibility.statement.annexRow",
+                    r == null ? id.value() : r.clause(),
+                    r == null || r.item() == null ? "" : r.item(),
+                    actor));
         }
         return Msg.joined("responsibility.text.list", parts).text();
     }
@@ -185,20 +219,30 @@ public class StatementDocx {
             return;
         }
         String none = Texts.get("responsibility.page.agreement.notRecorded");
-        List<List<String>> rows = agreements.stream().map(a -> List.of(a.name(),
-                Texts.get("responsibility.statement.agreementParties", MatrixTexts.name(names, a.partyA()),
-                        MatrixTexts.name(names, a.partyB())),
-                String.join(Texts.get("responsibility.workbook.listSeparator"), a.clauses()),
-                a.signedOn() == null ? none : Formats.date(a.signedOn()), orElse(a.supervisionClause(), none),
-                orElse(a.accountabilityClause(), none),
-                a.customerConsentOn() == null ? none : Formats.date(a.customerConsentOn()))).toList();
-        table(doc, List.of(Texts.get("responsibility.workbook.agreements.name"),
-                Texts.get("responsibility.statement.col.agreementParties"),
-                Texts.get("responsibility.workbook.agreements.clauses"),
-                Texts.get("responsibility.page.agreement.signedOn"),
-                Texts.get("responsibility.page.agreement.supervisionClause"),
-                Texts.get("responsibility.page.agreement.accountabilityClause"),
-                Texts.get("responsibility.page.agreement.customerConsentOn")), rows);
+        List<List<String>> rows = agreements.stream()
+                .map(a -> List.of(
+                        a.name(),
+                        Texts.get(
+                                "responsibility.statement.agreementParties",
+                                MatrixTexts.name(names, a.partyA()),
+                                MatrixTexts.name(names, a.partyB())),
+                        String.join(Texts.get("responsibility.workbook.listSeparator"), a.clauses()),
+                        a.signedOn() == null ? none : Formats.date(a.signedOn()),
+                        orElse(a.supervisionClause(), none),
+                        orElse(a.accountabilityClause(), none),
+                        a.customerConsentOn() == null ? none : Formats.date(a.customerConsentOn())))
+                .toList();
+        table(
+                doc,
+                List.of(
+                        Texts.get("responsibility.workbook.agreements.name"),
+                        Texts.get("responsibility.statement.col.agreementParties"),
+                        Texts.get("responsibility.workbook.agreements.clauses"),
+                        Texts.get("responsibility.page.agreement.signedOn"),
+                        Texts.get("responsibility.page.agreement.supervisionClause"),
+                        Texts.get("responsibility.page.agreement.accountabilityClause"),
+                        Texts.get("responsibility.page.agreement.customerConsentOn")),
+                rows);
     }
 
     private static String orElse(String s, String none) {
@@ -218,13 +262,16 @@ public class StatementDocx {
                 Requirement r = catalog.requirement(row.duty().id()).orElse(null);
                 String duty = (r == null ? row.duty().clause() : ClauseLabel.text(r)) + " "
                         + (r == null ? "" : r.textIn(Texts.locale()));
-                List<List<String>> rows = byPhases.computeIfAbsent(MatrixTexts.phases(row.duty()), k -> new ArrayList<>());
+                List<List<String>> rows =
+                        byPhases.computeIfAbsent(MatrixTexts.phases(row.duty()), k -> new ArrayList<>());
                 if (!row.applicable()) {
                     rows.add(List.of(duty, row.notApplicable().text(), "", ""));
                 } else if (row.assignments().isEmpty()) {
                     rows.add(List.of(duty, Texts.get("responsibility.workbook.gap"), "", ""));
                 } else {
-                    rows.add(List.of(duty, join(row, a -> MatrixTexts.accountable(a, names)),
+                    rows.add(List.of(
+                            duty,
+                            join(row, a -> MatrixTexts.accountable(a, names)),
                             join(row, a -> MatrixTexts.name(names, a.implementer())),
                             join(row, a -> MatrixTexts.chain(a, names))));
                 }
@@ -235,10 +282,14 @@ public class StatementDocx {
             heading(doc, 2, Msg.of(layer).text());
             byPhases.forEach((phases, rows) -> {
                 heading(doc, 3, phases);
-                table(doc, List.of(Texts.get("responsibility.statement.col.duty"),
-                        Texts.get("responsibility.workbook.header.accountable"),
-                        Texts.get("responsibility.workbook.header.implementer"),
-                        Texts.get("responsibility.workbook.header.chain")), rows);
+                table(
+                        doc,
+                        List.of(
+                                Texts.get("responsibility.statement.col.duty"),
+                                Texts.get("responsibility.workbook.header.accountable"),
+                                Texts.get("responsibility.workbook.header.implementer"),
+                                Texts.get("responsibility.workbook.header.chain")),
+                        rows);
             });
         }
     }
@@ -252,15 +303,24 @@ public class StatementDocx {
         if (check.approvable()) {
             para(doc, Texts.get("responsibility.statement.clean"));
         } else {
-            para(doc, Texts.get("responsibility.statement.violations", check.violations().size()));
+            para(
+                    doc,
+                    Texts.get(
+                            "responsibility.statement.violations",
+                            check.violations().size()));
             List<List<String>> rows = new ArrayList<>();
             for (Violation x : check.violations()) {
                 RuleQuote q = RuleQuote.of(x.rule(), catalog);
-                rows.add(List.of(message(x), q.text() == null ? q.ref()
-                        : Texts.get("responsibility.statement.quote", q.ref(), q.text())));
+                rows.add(List.of(
+                        message(x),
+                        q.text() == null ? q.ref() : Texts.get("responsibility.statement.quote", q.ref(), q.text())));
             }
-            table(doc, List.of(Texts.get("responsibility.statement.col.violation"),
-                    Texts.get("responsibility.statement.col.rule")), rows);
+            table(
+                    doc,
+                    List.of(
+                            Texts.get("responsibility.statement.col.violation"),
+                            Texts.get("responsibility.statement.col.rule")),
+                    rows);
         }
         exceptions(doc, check, v, names);
     }
@@ -276,22 +336,41 @@ public class StatementDocx {
             para(doc, Texts.get("responsibility.page.exception.none"));
             return;
         }
-        Map<String, String> approvers = people.displayNames(all.stream().map(RuleException::approvedBy).toList());
+        Map<String, String> approvers =
+                people.displayNames(all.stream().map(RuleException::approvedBy).toList());
         List<List<String>> rows = new ArrayList<>();
         for (RuleException e : all) {
-            String rule = RuleQuote.of(ruleCheck.rule(e.check(), null), catalog).ref() + " " + e.check().text().text();
-            List<String> covered = check.excepted().stream().filter(x -> x.exception().equals(e))
-                    .map(x -> message(x.finding())).toList();
-            String reason = covered.isEmpty() ? e.reason() : e.reason() + "\n" + Texts.get(
-                    "responsibility.page.exception.covers", String.join(Texts.get("responsibility.workbook.listSeparator"),
-                            covered));
-            rows.add(List.of(rule, MatrixTexts.name(names, e.organisation()), e.dutyId().map(d -> catalog.requirement(d)
-                            .map(ClauseLabel::text).orElse(d.value())).orElse(""), reason,
+            String rule = RuleQuote.of(ruleCheck.rule(e.check(), null), catalog).ref() + " "
+                    + e.check().text().text();
+            List<String> covered = check.excepted().stream()
+                    .filter(x -> x.exception().equals(e))
+                    .map(x -> message(x.finding()))
+                    .toList();
+            String reason = covered.isEmpty()
+                    ? e.reason()
+                    : e.reason() + "\n"
+                            + Texts.get(
+                                    "responsibility.page.exception.covers",
+                                    String.join(Texts.get("responsibility.workbook.listSeparator"), covered));
+            rows.add(List.of(
+                    rule,
+                    MatrixTexts.name(names, e.organisation()),
+                    e.dutyId()
+                            .map(d -> catalog.requirement(d)
+                                    .map(ClauseLabel::text)
+                                    .orElse(d.value()))
+                            .orElse(""),
+                    reason,
                     approvers.getOrDefault(e.approvedBy(), e.approvedBy()) + "\n" + Formats.minute(e.approvedAt())));
         }
-        table(doc, List.of(Texts.get("responsibility.page.exception.check"),
-                Texts.get("responsibility.page.exception.organisation"), Texts.get("responsibility.page.exception.duty"),
-                Texts.get("responsibility.page.exception.reason"), Texts.get("responsibility.page.exception.approved")),
+        table(
+                doc,
+                List.of(
+                        Texts.get("responsibility.page.exception.check"),
+                        Texts.get("responsibility.page.exception.organisation"),
+                        Texts.get("responsibility.page.exception.duty"),
+                        Texts.get("responsibility.page.exception.reason"),
+                        Texts.get("responsibility.page.exception.approved")),
                 rows);
     }
 
@@ -299,27 +378,45 @@ public class StatementDocx {
     private String message(Violation x) {
         Object[] args = x.message().getArguments();
         if (x.duty() != null && args.length > 0 && x.duty().value().equals(args[0])) {
-            args[0] = catalog.requirement(x.duty()).map(ClauseLabel::text).orElse(x.duty().value());
+            args[0] = catalog.requirement(x.duty())
+                    .map(ClauseLabel::text)
+                    .orElse(x.duty().value());
         }
         return Msg.of(x.message().key(), args).text();
     }
 
     private void signatures(XWPFDocument doc, MatrixView v, Map<UUID, String> names) {
         heading(doc, 1, Texts.get("responsibility.statement.h.signatures"));
-        Map<String, String> signers = people.displayNames(v.signOffs().values().stream().map(SignOff::signedBy).toList());
+        Map<String, String> signers = people.displayNames(
+                v.signOffs().values().stream().map(SignOff::signedBy).toList());
         String blank = Texts.get("responsibility.statement.blank");
         List<List<String>> rows = new ArrayList<>();
         for (SignOffSide side : SignOffSide.values()) {
-            UUID org = side == SignOffSide.CUSTOMER ? v.access().system().customerId() : v.access().system().providerId();
+            UUID org = side == SignOffSide.CUSTOMER
+                    ? v.access().system().customerId()
+                    : v.access().system().providerId();
             SignOff s = v.signOffs().get(side);
-            rows.add(List.of(Msg.of(side).text(), org == null ? blank : MatrixTexts.name(names, org),
+            rows.add(List.of(
+                    Msg.of(side).text(),
+                    org == null ? blank : MatrixTexts.name(names, org),
                     s == null ? blank : signers.getOrDefault(s.signedBy(), s.signedBy()),
-                    s == null ? blank : Formats.minute(s.signedAt()), blank));
+                    s == null ? blank : Formats.minute(s.signedAt()),
+                    blank));
         }
-        table(doc, List.of(Texts.get("responsibility.statement.col.side"),
-                Texts.get("responsibility.statement.col.organisation"), Texts.get("responsibility.statement.col.signer"),
-                Texts.get("responsibility.statement.col.signedAt"), Texts.get("responsibility.statement.col.seal")), rows);
-        para(doc, Texts.get(v.version().status() == org.yunjian.responsibility.VersionStatus.APPROVED
-                ? "responsibility.statement.approved" : "responsibility.statement.notApproved"));
+        table(
+                doc,
+                List.of(
+                        Texts.get("responsibility.statement.col.side"),
+                        Texts.get("responsibility.statement.col.organisation"),
+                        Texts.get("responsibility.statement.col.signer"),
+                        Texts.get("responsibility.statement.col.signedAt"),
+                        Texts.get("responsibility.statement.col.seal")),
+                rows);
+        para(
+                doc,
+                Texts.get(
+                        v.version().status() == org.yunjian.responsibility.VersionStatus.APPROVED
+                                ? "responsibility.statement.approved"
+                                : "responsibility.statement.notApproved"));
     }
 }

@@ -6,20 +6,19 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.documents.WordDocuments;
 import org.yunjian.responsibility.RuleQuote;
 import org.yunjian.responsibility.internal.liability.IncidentRepository.IncidentRecord;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis.AnalysedRow;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis.Holder;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis.LiableRole;
 import org.yunjian.responsibility.internal.liability.LiabilityAnalysis.RowParty;
-import org.yunjian.documents.WordDocuments;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -47,9 +46,10 @@ class IncidentDocx {
 
     byte[] render(IncidentRecord r, String systemName) {
         try (XWPFDocument doc = WordDocuments.create(Texts.locale());
-             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.getProperties().getCoreProperties().setTitle(Text.safe(t("responsibility.incident.doc.title") + " · "
-                    + r.title()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.getProperties()
+                    .getCoreProperties()
+                    .setTitle(Text.safe(t("responsibility.incident.doc.title") + " · " + r.title()));
             doc.getProperties().getCoreProperties().setSubjectProperty(Text.safe(systemName));
             WordDocuments.title(doc, t("responsibility.incident.doc.title"), 18);
             XWPFParagraph sub = doc.createParagraph();
@@ -57,36 +57,63 @@ class IncidentDocx {
             sub.createRun().setText(Text.safe(systemName));
 
             WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.record"));
-            WordDocuments.table(doc, List.of(t("responsibility.incident.doc.item"), t("responsibility.incident.doc.content")),
+            WordDocuments.table(
+                    doc,
+                    List.of(t("responsibility.incident.doc.item"), t("responsibility.incident.doc.content")),
                     recordRows(r, systemName));
             WordDocuments.heading(doc, 2, t("responsibility.incident.description"));
             WordDocuments.para(doc, r.description());
 
-            Liability.Incident incident = liability.incident(RequirementId.of(r.incident())).orElse(null);
+            Liability.Incident incident =
+                    liability.incident(RequirementId.of(r.incident())).orElse(null);
             WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.standard"));
             RuleQuote q = RuleQuote.of(RequirementId.of(r.incident()), catalog);
-            WordDocuments.para(doc, t("responsibility.incident.doc.quote", number(r.incident()), q.text() == null ? "" : q.text()));
+            WordDocuments.para(
+                    doc,
+                    t("responsibility.incident.doc.quote", number(r.incident()), q.text() == null ? "" : q.text()));
             if (incident != null) {
-                WordDocuments.para(doc, t("responsibility.incident.doc.clause", incident.relatedClause(),
-                        Msg.of(incident.kind()).text()));
+                WordDocuments.para(
+                        doc,
+                        t(
+                                "responsibility.incident.doc.clause",
+                                incident.relatedClause(),
+                                Msg.of(incident.kind()).text()));
             }
 
             WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.liable"));
             WordDocuments.para(doc, t("responsibility.incident.frozen", Formats.minute(r.recordedAt())));
-            WordDocuments.para(doc, r.analysis().onMatrix()
-                    ? t("responsibility.incident.basis.version", r.analysis().matrixVersion(),
-                    Msg.of(r.analysis().matrixStatus()).text())
-                    : t("responsibility.incident.basis.none"));
-            WordDocuments.table(doc, List.of(t("responsibility.liability.role"), t("responsibility.liability.holders"),
-                    t("responsibility.liability.contacts")), liableRows(r.analysis()));
+            WordDocuments.para(
+                    doc,
+                    r.analysis().onMatrix()
+                            ? t(
+                                    "responsibility.incident.basis.version",
+                                    r.analysis().matrixVersion(),
+                                    Msg.of(r.analysis().matrixStatus()).text())
+                            : t("responsibility.incident.basis.none"));
+            WordDocuments.table(
+                    doc,
+                    List.of(
+                            t("responsibility.liability.role"),
+                            t("responsibility.liability.holders"),
+                            t("responsibility.liability.contacts")),
+                    liableRows(r.analysis()));
 
             WordDocuments.heading(doc, 1, t("responsibility.incident.doc.h.rows"));
             if (r.analysis().rows().isEmpty()) {
-                WordDocuments.para(doc, t(r.analysis().onMatrix() ? "responsibility.liability.rows.none"
-                        : "responsibility.liability.noMatrix"));
+                WordDocuments.para(
+                        doc,
+                        t(
+                                r.analysis().onMatrix()
+                                        ? "responsibility.liability.rows.none"
+                                        : "responsibility.liability.noMatrix"));
             } else {
-                WordDocuments.table(doc, List.of(t("responsibility.liability.duty"), t("responsibility.liability.accountable"),
-                        t("responsibility.liability.implementer")), rowRows(r.analysis()));
+                WordDocuments.table(
+                        doc,
+                        List.of(
+                                t("responsibility.liability.duty"),
+                                t("responsibility.liability.accountable"),
+                                t("responsibility.liability.implementer")),
+                        rowRows(r.analysis()));
             }
             doc.write(out);
             return out.toByteArray();
@@ -100,8 +127,7 @@ class IncidentDocx {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(t("responsibility.incident.system"), systemName));
         rows.add(List.of(t("responsibility.incident.title"), r.title()));
-        rows.add(List.of(t("responsibility.incident.type"), "B." + number(r.incident()) + " "
-                + text(r.incident())));
+        rows.add(List.of(t("responsibility.incident.type"), "B." + number(r.incident()) + " " + text(r.incident())));
         rows.add(List.of(t("responsibility.incident.occurredAt"), Formats.minute(r.occurredAt())));
         rows.add(List.of(t("responsibility.incident.reference"), r.reference() == null ? "—" : r.reference()));
         rows.add(List.of(t("responsibility.incident.recordedBy"), recorder));
@@ -112,11 +138,14 @@ class IncidentDocx {
     private static List<List<String>> liableRows(LiabilityAnalysis a) {
         List<List<String>> rows = new ArrayList<>();
         for (LiableRole l : a.liable()) {
-            String holders = l.holders().isEmpty() ? t(a.onMatrix() ? "responsibility.liability.nobody"
-                    : "responsibility.liability.noMatrixShort")
+            String holders = l.holders().isEmpty()
+                    ? t(a.onMatrix() ? "responsibility.liability.nobody" : "responsibility.liability.noMatrixShort")
                     : String.join("\n", l.holders().stream().map(Holder::name).toList());
-            String contacts = String.join("\n", l.holders().stream().map(h -> t("responsibility.liability.contactLine",
-                    h.name(), contacts(h))).toList());
+            String contacts = String.join(
+                    "\n",
+                    l.holders().stream()
+                            .map(h -> t("responsibility.liability.contactLine", h.name(), contacts(h)))
+                            .toList());
             rows.add(List.of(Msg.of(l.role()).text(), holders, contacts.isEmpty() ? "—" : contacts));
         }
         return rows;
@@ -124,7 +153,8 @@ class IncidentDocx {
 
     /** The contacts of a holder in one line, or a note that the organisation has none on the platform. */
     static String contacts(Holder h) {
-        return h.contacts().isEmpty() ? t("responsibility.liability.noContacts")
+        return h.contacts().isEmpty()
+                ? t("responsibility.liability.noContacts")
                 : String.join(t("responsibility.liability.contactSeparator"), h.contacts());
     }
 
@@ -133,18 +163,31 @@ class IncidentDocx {
         for (AnalysedRow row : a.rows()) {
             RuleQuote q = RuleQuote.of(RequirementId.of(row.duty()), catalog);
             String duty = q.ref() + " " + (q.text() == null ? "" : q.text());
-            String accountable = row.parties().isEmpty() ? t("responsibility.liability.unassigned")
-                    : String.join("\n", row.parties().stream().map(p -> t("responsibility.liability.as",
-                    p.accountableName(), Msg.of(p.role()).text())).toList());
-            String implementer = row.parties().isEmpty() ? "—"
-                    : String.join("\n", row.parties().stream().map(IncidentDocx::implementer).toList());
+            String accountable = row.parties().isEmpty()
+                    ? t("responsibility.liability.unassigned")
+                    : String.join(
+                            "\n",
+                            row.parties().stream()
+                                    .map(p -> t(
+                                            "responsibility.liability.as",
+                                            p.accountableName(),
+                                            Msg.of(p.role()).text()))
+                                    .toList());
+            String implementer = row.parties().isEmpty()
+                    ? "—"
+                    : String.join(
+                            "\n",
+                            row.parties().stream()
+                                    .map(IncidentDocx::implementer)
+                                    .toList());
             rows.add(List.of(duty, accountable, implementer));
         }
         return rows;
     }
 
     private static String implementer(RowParty p) {
-        return p.depth() == 0 ? p.implementerName()
+        return p.depth() == 0
+                ? p.implementerName()
                 : t("responsibility.liability.delegated", p.implementerName(), p.depth());
     }
 

@@ -2,7 +2,6 @@ package org.yunjian.responsibility.internal.liability;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.yunjian.responsibility.SystemIncidents;
 
@@ -18,7 +17,14 @@ class IncidentListing implements SystemIncidents {
 
     @Override
     public List<RecordedIncident> of(UUID systemId) {
-        return incidents.list(systemId).stream().map(r -> new RecordedIncident(r.id(), r.incident(),
-                IncidentDocx.number(r.incident()), r.occurredAt(), r.title(), r.reference())).toList();
+        return incidents.list(systemId).stream()
+                .map(r -> new RecordedIncident(
+                        r.id(),
+                        r.incident(),
+                        IncidentDocx.number(r.incident()),
+                        r.occurredAt(),
+                        r.title(),
+                        r.reference()))
+                .toList();
     }
 }

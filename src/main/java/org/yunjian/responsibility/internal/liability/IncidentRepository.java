@@ -7,13 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
-import org.yunjian.shared.paging.PageQueries;
 
 /** Hand-written, portable SQL for recorded incidents. A record is inserted once and never updated. */
 @Repository
@@ -25,16 +24,31 @@ public class IncidentRepository {
      * @param incident  the Annex B incident (catalog id)
      * @param reference the recorder's own reference (ticket, report number), or null
      */
-    public record IncidentRecord(UUID id, UUID systemId, String incident, Instant occurredAt, String title,
-                                 String description, String reference, LiabilityAnalysis analysis, String recordedBy,
-                                 UUID recordedOrg, Instant recordedAt) {
-    }
+    public record IncidentRecord(
+            UUID id,
+            UUID systemId,
+            String incident,
+            Instant occurredAt,
+            String title,
+            String description,
+            String reference,
+            LiabilityAnalysis analysis,
+            String recordedBy,
+            UUID recordedOrg,
+            Instant recordedAt) {}
 
     private static final RowMapper<IncidentRecord> RECORD = (rs, n) -> new IncidentRecord(
-            rs.getObject("id", UUID.class), rs.getObject("system_id", UUID.class), rs.getString("incident_code"),
-            instant(rs, "occurred_at"), rs.getString("title"), rs.getString("description"), rs.getString("reference"),
-            LiabilityAnalysis.read(rs.getString("analysis")), rs.getString("recorded_by"),
-            rs.getObject("recorded_org", UUID.class), instant(rs, "recorded_at"));
+            rs.getObject("id", UUID.class),
+            rs.getObject("system_id", UUID.class),
+            rs.getString("incident_code"),
+            instant(rs, "occurred_at"),
+            rs.getString("title"),
+            rs.getString("description"),
+            rs.getString("reference"),
+            LiabilityAnalysis.read(rs.getString("analysis")),
+            rs.getString("recorded_by"),
+            rs.getObject("recorded_org", UUID.class),
+            instant(rs, "recorded_at"));
 
     private static final String ORDER = """
             occurred_at DESC, recorded_at DESC, id""";
@@ -50,9 +64,20 @@ public class IncidentRepository {
                         INSERT INTO responsibility_incident (id, system_id, incident_code, occurred_at, title, description,
                         reference, matrix_version, schema_version, analysis, recorded_by, recorded_org, recorded_at)
                         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(r.id(), r.systemId(), r.incident(), utc(r.occurredAt()), r.title(), r.description(),
-                        r.reference(), r.analysis().matrixVersion(), LiabilityAnalysis.SCHEMA, r.analysis().json(),
-                        r.recordedBy(), r.recordedOrg(), utc(r.recordedAt()))
+                .params(
+                        r.id(),
+                        r.systemId(),
+                        r.incident(),
+                        utc(r.occurredAt()),
+                        r.title(),
+                        r.description(),
+                        r.reference(),
+                        r.analysis().matrixVersion(),
+                        LiabilityAnalysis.SCHEMA,
+                        r.analysis().json(),
+                        r.recordedBy(),
+                        r.recordedOrg(),
+                        utc(r.recordedAt()))
                 .update();
     }
 
@@ -61,8 +86,10 @@ public class IncidentRepository {
      * any), the latest occurrence first, with their total (ADR 009).
      */
     Paged<IncidentRecord> page(UUID systemId, String text, PageRequest page) {
-        return PageQueries.query(jdbc, "*", "responsibility_incident", where(systemId, text), ORDER, page,
-                statement -> statement.query(RECORD).list());
+        return PageQueries.query(
+                jdbc, "*", "responsibility_incident", where(systemId, text), ORDER, page, statement -> statement
+                        .query(RECORD)
+                        .list());
     }
 
     /** All of a system's incidents matching {@code text}, for a caller who sees only some of them. */
@@ -70,11 +97,14 @@ public class IncidentRepository {
         PageQueries.Where where = where(systemId, text);
         return jdbc.sql("""
                 SELECT * FROM responsibility_incident%s ORDER BY %s""".formatted(where.sql(), ORDER))
-                .params(where.params()).query(RECORD).list();
+                .params(where.params())
+                .query(RECORD)
+                .list();
     }
 
     private static PageQueries.Where where(UUID systemId, String text) {
-        return new PageQueries.Where().and("system_id = :system", "system", systemId)
+        return new PageQueries.Where()
+                .and("system_id = :system", "system", systemId)
                 .contains("q", text, "title", "reference", "incident_code");
     }
 
@@ -87,7 +117,6 @@ public class IncidentRepository {
 
     Optional<IncidentRecord> find(UUID systemId, UUID id) {
         return jdbc.sql("""
-                SELECT * FROM responsibility_incident WHERE system_id = ? AND id = ?""").params(systemId, id)
-                .query(RECORD).optional();
+                SELECT * FROM responsibility_incident WHERE system_id = ? AND id = ?""").params(systemId, id).query(RECORD).optional();
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,9 +58,16 @@ public class IncidentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentService(ResponsibilityService matrices, MatrixRepository matrixRepo, IncidentRepository repo,
-                    Liability liability, UserAdministration users, TextRules textRules, IncidentDocx docx,
-                    ApplicationEventPublisher events, Clock clock) {
+    IncidentService(
+            ResponsibilityService matrices,
+            MatrixRepository matrixRepo,
+            IncidentRepository repo,
+            Liability liability,
+            UserAdministration users,
+            TextRules textRules,
+            IncidentDocx docx,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.matrices = matrices;
         this.matrixRepo = matrixRepo;
         this.repo = repo;
@@ -74,17 +80,13 @@ public class IncidentService {
     }
 
     /** What a person records: the incident code, when it happened (ISO, with offset or in the users' zone), texts. */
-    public record RecordInput(String incident, String occurredAt, String title, String description,
-                              String reference) {
-    }
+    public record RecordInput(String incident, String occurredAt, String title, String description, String reference) {}
 
     /** The analysis of an incident on a system, as the caller sees it now. */
-    public record Lookup(IncidentAccess access, Liability.Incident incident, LiabilityAnalysis analysis) {
-    }
+    public record Lookup(IncidentAccess access, Liability.Incident incident, LiabilityAnalysis analysis) {}
 
     /** An exported document and its download name. */
-    public record Export(byte[] content, DownloadName name) {
-    }
+    public record Export(byte[] content, DownloadName name) {}
 
     // --- the standard
 
@@ -115,7 +117,9 @@ public class IncidentService {
 
     public Optional<Liability.Incident> incident(String code) {
         try {
-            return code == null || code.isBlank() ? Optional.empty() : liability.incident(RequirementId.of(code.strip()));
+            return code == null || code.isBlank()
+                    ? Optional.empty()
+                    : liability.incident(RequirementId.of(code.strip()));
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
@@ -147,17 +151,25 @@ public class IncidentService {
         MatrixView v = matrices.current(systemId);
         Map<UUID, List<String>> contacts = new HashMap<>();
         List<UserView> accounts = users.list();
-        return LiabilityAnalysis.of(liability.analyse(incident, v.matrix()), v.matrix(), v.version().version(),
-                v.version().status(), org -> contacts.computeIfAbsent(org, o -> accounts.stream()
+        return LiabilityAnalysis.of(
+                liability.analyse(incident, v.matrix()),
+                v.matrix(),
+                v.version().version(),
+                v.version().status(),
+                org -> contacts.computeIfAbsent(org, o -> accounts.stream()
                         .filter(u -> u.role() == Role.USER && u.enabled() && o.equals(u.organizationId()))
-                        .map(UserView::displayName).sorted().toList()));
+                        .map(UserView::displayName)
+                        .sorted()
+                        .toList()));
     }
 
     /** The incidents of a system the caller may see, latest occurrence first. */
     @Transactional(readOnly = true)
     public List<IncidentRecord> list(UUID systemId) {
         IncidentAccess access = access(systemId);
-        return repo.bySystem(systemId).stream().filter(r -> access.maySee(r.analysis())).toList();
+        return repo.bySystem(systemId).stream()
+                .filter(r -> access.maySee(r.analysis()))
+                .toList();
     }
 
     /**
@@ -172,15 +184,19 @@ public class IncidentService {
         if (access.seesAll()) {
             return repo.page(systemId, text, page);
         }
-        return Paged.slice(repo.matching(systemId, text).stream().filter(r -> access.maySee(r.analysis()))
-                .toList(), page);
+        return Paged.slice(
+                repo.matching(systemId, text).stream()
+                        .filter(r -> access.maySee(r.analysis()))
+                        .toList(),
+                page);
     }
 
     /** One recorded incident; 404 if it is not the system's or the caller may not see it. */
     @Transactional(readOnly = true)
     public IncidentRecord get(UUID systemId, UUID id) {
         IncidentAccess access = access(systemId);
-        return repo.find(systemId, id).filter(r -> access.maySee(r.analysis()))
+        return repo.find(systemId, id)
+                .filter(r -> access.maySee(r.analysis()))
                 .orElseThrow(() -> new NotFoundException(OBJECT, id));
     }
 
@@ -207,14 +223,32 @@ public class IncidentService {
         String reference = text(errors, "reference", in.reference(), REFERENCE_MAX, false, Text.Kind.LINE);
         errors.throwIfAny();
         CurrentUser u = access.matrix().user();
-        IncidentRecord r = new IncidentRecord(UUID.randomUUID(), systemId, incident.id().value(), occurred, title,
-                description, reference, analysis(systemId, incident), u.username(), u.organizationId(),
+        IncidentRecord r = new IncidentRecord(
+                UUID.randomUUID(),
+                systemId,
+                incident.id().value(),
+                occurred,
+                title,
+                description,
+                reference,
+                analysis(systemId, incident),
+                u.username(),
+                u.organizationId(),
                 clock.instant());
         repo.insert(r);
-        events.publishEvent(AuditableEvent.success("responsibility.incident.record", OBJECT, r.id(),
-                Msg.of("responsibility.audit.incidentRecord", incident.number(), title,
-                        access.matrix().system().name(), r.analysis().onMatrix()
-                                ? Msg.of("responsibility.audit.incidentOnVersion", r.analysis().matrixVersion())
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.incident.record",
+                OBJECT,
+                r.id(),
+                Msg.of(
+                        "responsibility.audit.incidentRecord",
+                        incident.number(),
+                        title,
+                        access.matrix().system().name(),
+                        r.analysis().onMatrix()
+                                ? Msg.of(
+                                        "responsibility.audit.incidentOnVersion",
+                                        r.analysis().matrixVersion())
                                 : Msg.of("responsibility.audit.incidentNoMatrix"))));
         return r;
     }
@@ -224,10 +258,20 @@ public class IncidentService {
         IncidentRecord r = get(systemId, id);
         String systemName = access(systemId).matrix().system().name();
         byte[] content = docx.render(r, systemName);
-        events.publishEvent(AuditableEvent.success("responsibility.incident.export", OBJECT, r.id(),
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.incident.export",
+                OBJECT,
+                r.id(),
                 Msg.of("responsibility.audit.incidentExport", r.title(), systemName)));
-        return new Export(content, DownloadName.of("responsibility.incident.fileName", "incident-record", systemName,
-                null, r.occurredAt(), "docx"));
+        return new Export(
+                content,
+                DownloadName.of(
+                        "responsibility.incident.fileName",
+                        "incident-record",
+                        systemName,
+                        null,
+                        r.occurredAt(),
+                        "docx"));
     }
 
     private Instant occurredAt(FieldErrors errors, String value) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.PartyRole;
@@ -43,9 +42,16 @@ public final class Liability {
      *                      else empty
      * @param kind          the category, for filtering and for showing it in the reader's language
      */
-    public record Incident(RequirementId id, String text, String textEn, String category, Layer layer,
-                           Set<PartyRole> liableRoles, String relatedClause, List<RequirementId> relatedDuties,
-                           IncidentCategory kind) {
+    public record Incident(
+            RequirementId id,
+            String text,
+            String textEn,
+            String category,
+            Layer layer,
+            Set<PartyRole> liableRoles,
+            String relatedClause,
+            List<RequirementId> relatedDuties,
+            IncidentCategory kind) {
 
         public Incident {
             Objects.requireNonNull(id, "id");
@@ -96,9 +102,18 @@ public final class Liability {
         Map<RequirementId, Incident> incidents = new LinkedHashMap<>();
         for (Requirement r : catalog.find(RequirementFilter.items().standard(RoleAssistant.STANDARD))) {
             if (r.incident() != null) {
-                incidents.put(r.id(), new Incident(r.id(), r.text(), r.textEn(), r.incident().category(), r.layer(),
-                        PartyRole.ordered(r.incident().liableRoles()), r.incident().relatedClause(),
-                        r.incident().relatedDuties(), IncidentCategory.ofPrinted(r.incident().category())));
+                incidents.put(
+                        r.id(),
+                        new Incident(
+                                r.id(),
+                                r.text(),
+                                r.textEn(),
+                                r.incident().category(),
+                                r.layer(),
+                                PartyRole.ordered(r.incident().liableRoles()),
+                                r.incident().relatedClause(),
+                                r.incident().relatedDuties(),
+                                IncidentCategory.ofPrinted(r.incident().category())));
             }
         }
         return new Liability(catalog, incidents);
@@ -129,7 +144,9 @@ public final class Liability {
             }
         }
         String q = compact(query);
-        incidents.values().stream().filter(i -> compact(i.category()).contains(q)).forEach(out::add);
+        incidents.values().stream()
+                .filter(i -> compact(i.category()).contains(q))
+                .forEach(out::add);
         return new ArrayList<>(out);
     }
 
@@ -137,7 +154,9 @@ public final class Liability {
      * {@link #search(String)} narrowed to one category of table B.1; all categories for {@code category} null.
      */
     public List<Incident> search(String query, IncidentCategory category) {
-        return search(query).stream().filter(i -> category == null || i.kind() == category).toList();
+        return search(query).stream()
+                .filter(i -> category == null || i.kind() == category)
+                .toList();
     }
 
     /** The categories of table B.1 in table order. */

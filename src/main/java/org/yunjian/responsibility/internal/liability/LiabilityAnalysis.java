@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.VersionStatus;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -23,8 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Organisation and people names are kept as they were, so a recorded analysis reads the same after the matrix, an
  * organisation or an account changes. Duty and incident texts are the catalog's, read again when shown.
  */
-public record LiabilityAnalysis(int schema, String incident, Integer matrixVersion, VersionStatus matrixStatus,
-                                List<LiableRole> liable, List<AnalysedRow> rows) {
+public record LiabilityAnalysis(
+        int schema,
+        String incident,
+        Integer matrixVersion,
+        VersionStatus matrixStatus,
+        List<LiableRole> liable,
+        List<AnalysedRow> rows) {
 
     public static final int SCHEMA = 1;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,9 +47,13 @@ public record LiabilityAnalysis(int schema, String incident, Integer matrixVersi
     }
 
     /** One accountable party of a row and the organisation implementing its part. */
-    public record RowParty(UUID accountable, String accountableName, PartyRole role, UUID implementer,
-                           String implementerName, int depth) {
-    }
+    public record RowParty(
+            UUID accountable,
+            String accountableName,
+            PartyRole role,
+            UUID implementer,
+            String implementerName,
+            int depth) {}
 
     /** A matrix row involved: the duty (catalog id) and its parties. */
     public record AnalysedRow(String duty, String clause, List<RowParty> parties) {
@@ -65,20 +72,32 @@ public record LiabilityAnalysis(int schema, String incident, Integer matrixVersi
      *
      * @param contacts the contacts of an organisation (display names)
      */
-    static LiabilityAnalysis of(Liability.Analysis a, ResponsibilityMatrix m, int version, VersionStatus status,
-                                Function<UUID, List<String>> contacts) {
+    static LiabilityAnalysis of(
+            Liability.Analysis a,
+            ResponsibilityMatrix m,
+            int version,
+            VersionStatus status,
+            Function<UUID, List<String>> contacts) {
         List<LiableRole> liable = new ArrayList<>();
         for (Map.Entry<PartyRole, List<Participant>> e : a.liable().entrySet()) {
-            liable.add(new LiableRole(e.getKey(), e.getValue().stream()
-                    .map(p -> new Holder(p.organisation(), p.name(), contacts.apply(p.organisation()))).toList()));
+            liable.add(new LiableRole(
+                    e.getKey(),
+                    e.getValue().stream()
+                            .map(p -> new Holder(p.organisation(), p.name(), contacts.apply(p.organisation())))
+                            .toList()));
         }
         List<AnalysedRow> rows = new ArrayList<>();
         for (MatrixRow r : a.rows()) {
             List<RowParty> parties = new ArrayList<>();
             for (Assignment as : r.assignments()) {
                 UUID acc = as.accountable().organisation();
-                parties.add(new RowParty(acc, name(m, acc), as.accountable().role(), as.implementer(),
-                        name(m, as.implementer()), as.depth()));
+                parties.add(new RowParty(
+                        acc,
+                        name(m, acc),
+                        as.accountable().role(),
+                        as.implementer(),
+                        name(m, as.implementer()),
+                        as.depth()));
             }
             rows.add(new AnalysedRow(r.duty().id().value(), r.duty().clause(), parties));
         }
@@ -87,8 +106,15 @@ public record LiabilityAnalysis(int schema, String incident, Integer matrixVersi
 
     /** The standard's answer only: the system has no matrix yet, so no organisation and no row is named. */
     static LiabilityAnalysis withoutMatrix(Liability.Incident i) {
-        return new LiabilityAnalysis(SCHEMA, i.id().value(), null, null,
-                i.liableRolesInOrder().stream().map(r -> new LiableRole(r, List.of())).toList(), List.of());
+        return new LiabilityAnalysis(
+                SCHEMA,
+                i.id().value(),
+                null,
+                null,
+                i.liableRolesInOrder().stream()
+                        .map(r -> new LiableRole(r, List.of()))
+                        .toList(),
+                List.of());
     }
 
     private static String name(ResponsibilityMatrix m, UUID org) {
@@ -102,10 +128,14 @@ public record LiabilityAnalysis(int schema, String incident, Integer matrixVersi
 
     /** Whether {@code organisation} is named: holding a liable role, accountable for or implementing a row. */
     public boolean names(UUID organisation) {
-        return organisation != null && (liable.stream().flatMap(l -> l.holders().stream())
-                .anyMatch(h -> organisation.equals(h.organisation()))
-                || rows.stream().flatMap(r -> r.parties().stream())
-                .anyMatch(p -> organisation.equals(p.accountable()) || organisation.equals(p.implementer())));
+        return organisation != null
+                && (liable.stream()
+                                .flatMap(l -> l.holders().stream())
+                                .anyMatch(h -> organisation.equals(h.organisation()))
+                        || rows.stream()
+                                .flatMap(r -> r.parties().stream())
+                                .anyMatch(p ->
+                                        organisation.equals(p.accountable()) || organisation.equals(p.implementer())));
     }
 
     String json() {

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.yunjian.catalog.AssessedSide;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.DeploymentModel;
@@ -62,34 +61,47 @@ public final class MatrixViews {
     public static MatrixViews of(Catalog catalog) {
         Map<ViewKind, List<Requirement>> items = new EnumMap<>(ViewKind.class);
         for (ViewKind k : ViewKind.values()) {
-            items.put(k, catalog.find(RequirementFilter.items().standard(k.standard())).stream()
-                    .filter(r -> k != ViewKind.MLPS || r.mlps() != null).toList());
+            items.put(
+                    k,
+                    catalog.find(RequirementFilter.items().standard(k.standard())).stream()
+                            .filter(r -> k != ViewKind.MLPS || r.mlps() != null)
+                            .toList());
         }
         return new MatrixViews(catalog, Collections.unmodifiableMap(items));
     }
 
     /** The views offered for a system of {@code industry}, in switch order. */
     public List<ViewKind> offered(Industry industry) {
-        return Arrays.stream(ViewKind.values()).filter(k -> refusal(k, industry).isEmpty()).toList();
+        return Arrays.stream(ViewKind.values())
+                .filter(k -> refusal(k, industry).isEmpty())
+                .toList();
     }
 
     /** Why {@code kind} is not offered for a system of {@code industry}; empty when it is. */
     public Optional<Msg> refusal(ViewKind kind, Industry industry) {
-        Industry needed = switch (kind) {
-            case MLPS -> null;
-            case GOV -> Industry.GOVERNMENT_WEBSITE;
-            case JRT -> Industry.SECURITIES_FUTURES;
-        };
+        Industry needed =
+                switch (kind) {
+                    case MLPS -> null;
+                    case GOV -> Industry.GOVERNMENT_WEBSITE;
+                    case JRT -> Industry.SECURITIES_FUTURES;
+                };
         if (needed == null || needed == industry) {
             return Optional.empty();
         }
-        return Optional.of(Msg.of("responsibility.view.notOffered", Msg.of(kind), Msg.of(needed),
+        return Optional.of(Msg.of(
+                "responsibility.view.notOffered",
+                Msg.of(kind),
+                Msg.of(needed),
                 industry == null ? Msg.of("responsibility.view.industry.unknown") : Msg.of(industry)));
     }
 
     /** {@link #derive(ViewKind, Industry, org.yunjian.catalog.DeploymentModel, ResponsibilityMatrix, Map, Map)} unnamed. */
-    public View derive(ViewKind kind, Industry industry, org.yunjian.catalog.DeploymentModel deployment,
-                       ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> registered) {
+    public View derive(
+            ViewKind kind,
+            Industry industry,
+            org.yunjian.catalog.DeploymentModel deployment,
+            ResponsibilityMatrix matrix,
+            Map<UUID, Set<PartyRole>> registered) {
         return derive(kind, industry, deployment, matrix, registered, Map.of());
     }
 
@@ -103,8 +115,13 @@ public final class MatrixViews {
      * @param names      their names, for those that are no participants of the matrix
      * @throws IllegalArgumentException if the view is not offered for the industry
      */
-    public View derive(ViewKind kind, Industry industry, org.yunjian.catalog.DeploymentModel deployment,
-                       ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> registered, Map<UUID, String> names) {
+    public View derive(
+            ViewKind kind,
+            Industry industry,
+            org.yunjian.catalog.DeploymentModel deployment,
+            ResponsibilityMatrix matrix,
+            Map<UUID, Set<PartyRole>> registered,
+            Map<UUID, String> names) {
         refusal(kind, industry).ifPresent(m -> {
             throw new IllegalArgumentException(m.key() + " " + kind);
         });
@@ -122,8 +139,10 @@ public final class MatrixViews {
                 continue;
             }
             ViewRow row = kind == ViewKind.MLPS ? mlpsRow(r, matrix, holders) : guideRow(r, holders);
-            GroupKey key = kind == ViewKind.MLPS ? new GroupKey(null, section(r))
-                    : new GroupKey(r.phases().size() == 1 ? r.phases().iterator().next() : null, null);
+            GroupKey key = kind == ViewKind.MLPS
+                    ? new GroupKey(null, section(r))
+                    : new GroupKey(
+                            r.phases().size() == 1 ? r.phases().iterator().next() : null, null);
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         }
         List<Group> out = new ArrayList<>();
@@ -137,16 +156,20 @@ public final class MatrixViews {
 
     private ViewRow mlpsRow(Requirement r, ResponsibilityMatrix matrix, Map<PartyRole, List<Participant>> holders) {
         AssessedSide side = r.mlps().assessedSide();
-        Set<PartyRole> roles = switch (side) {
-            case CLOUD_PLATFORM -> EnumSet.of(PartyRole.PROVIDER);
-            case CUSTOMER_SYSTEM -> EnumSet.of(PartyRole.CUSTOMER);
-            case BOTH -> EnumSet.of(PartyRole.CUSTOMER, PartyRole.PROVIDER);
-        };
+        Set<PartyRole> roles =
+                switch (side) {
+                    case CLOUD_PLATFORM -> EnumSet.of(PartyRole.PROVIDER);
+                    case CUSTOMER_SYSTEM -> EnumSet.of(PartyRole.CUSTOMER);
+                    case BOTH -> EnumSet.of(PartyRole.CUSTOMER, PartyRole.PROVIDER);
+                };
         List<MappedDuty> mapped = new ArrayList<>();
         for (Mapping m : catalog.mappings(r.id())) {
             RequirementId other = m.other(r.id());
             if (other.standardCode().equals(TCCIA)) {
-                mapped.add(new MappedDuty(other, m.relation(), m.from().equals(r.id()),
+                mapped.add(new MappedDuty(
+                        other,
+                        m.relation(),
+                        m.from().equals(r.id()),
                         matrix.row(other).orElse(null)));
             }
         }
@@ -155,8 +178,10 @@ public final class MatrixViews {
 
     private ViewRow guideRow(Requirement r, Map<PartyRole, List<Participant>> holders) {
         Set<PartyRole> roles = PartyRole.ordered(r.roles());
-        boolean child = r.parentId().flatMap(catalog::requirement)
-                .map(p -> p.kind() == org.yunjian.catalog.RequirementKind.ITEM).orElse(false);
+        boolean child = r.parentId()
+                .flatMap(catalog::requirement)
+                .map(p -> p.kind() == org.yunjian.catalog.RequirementKind.ITEM)
+                .orElse(false);
         return new ViewRow(r.id(), child, null, r.deploymentModels(), holders(roles, holders), List.of());
     }
 
@@ -165,9 +190,8 @@ public final class MatrixViews {
      * organisation is one, else the registered organisation (an agent, the assessor) as a participant without T/CCIA
      * roles.
      */
-    private static Map<PartyRole, List<Participant>> holders(ResponsibilityMatrix matrix,
-                                                             Map<UUID, Set<PartyRole>> registered,
-                                                             Map<UUID, String> names) {
+    private static Map<PartyRole, List<Participant>> holders(
+            ResponsibilityMatrix matrix, Map<UUID, Set<PartyRole>> registered, Map<UUID, String> names) {
         Map<UUID, Participant> byOrg = new LinkedHashMap<>();
         Map<UUID, Set<PartyRole>> inMatrix = new LinkedHashMap<>();
         matrix.participants().forEach(p -> {
@@ -175,9 +199,13 @@ public final class MatrixViews {
             inMatrix.put(p.organisation(), p.roles());
         });
         Map<PartyRole, List<Participant>> out = new EnumMap<>(PartyRole.class);
-        GuideRoles.holders(registered, inMatrix).forEach((role, orgs) -> out.put(role, orgs.stream()
-                .map(o -> byOrg.computeIfAbsent(o, k -> new Participant(k, names.getOrDefault(k, k.toString()),
-                        Set.of()))).toList()));
+        GuideRoles.holders(registered, inMatrix)
+                .forEach((role, orgs) -> out.put(
+                        role,
+                        orgs.stream()
+                                .map(o -> byOrg.computeIfAbsent(
+                                        o, k -> new Participant(k, names.getOrDefault(k, k.toString()), Set.of())))
+                                .toList()));
         return out;
     }
 
@@ -205,8 +233,7 @@ public final class MatrixViews {
         return DeploymentModel.restrictionOf(m).orElse(null);
     }
 
-    private record GroupKey(Phase phase, RequirementId section) {
-    }
+    private record GroupKey(Phase phase, RequirementId section) {}
 
     /**
      * One view of one matrix version.
@@ -228,7 +255,8 @@ public final class MatrixViews {
         public View seenBy(UUID organisation) {
             List<Group> kept = new ArrayList<>();
             for (Group g : groups) {
-                List<ViewRow> rows = g.rows().stream().filter(r -> r.names(organisation)).toList();
+                List<ViewRow> rows =
+                        g.rows().stream().filter(r -> r.names(organisation)).toList();
                 if (!rows.isEmpty()) {
                     kept.add(new Group(g.phase(), g.section(), rows));
                 }
@@ -258,8 +286,13 @@ public final class MatrixViews {
      *                participants means nobody on the system holds that role
      * @param mapped  the T/CCIA duties the catalog maps the item onto (等保 only)
      */
-    public record ViewRow(RequirementId item, boolean child, AssessedSide side, Set<DeploymentModel> models,
-                          List<Holder> holders, List<MappedDuty> mapped) {
+    public record ViewRow(
+            RequirementId item,
+            boolean child,
+            AssessedSide side,
+            Set<DeploymentModel> models,
+            List<Holder> holders,
+            List<MappedDuty> mapped) {
 
         public ViewRow {
             Objects.requireNonNull(item, "item");
@@ -271,7 +304,7 @@ public final class MatrixViews {
         /** Whether {@code organisation} holds a role of the row or takes part in a mapped duty's row. */
         public boolean names(UUID organisation) {
             return holders.stream().anyMatch(h -> h.participants().stream()
-                    .anyMatch(p -> p.organisation().equals(organisation)))
+                            .anyMatch(p -> p.organisation().equals(organisation)))
                     || mapped.stream().anyMatch(m -> m.row() != null && m.row().names(organisation));
         }
     }
@@ -294,7 +327,8 @@ public final class MatrixViews {
 
         /** The relation read from the 等保 item's side. */
         public Msg relationText() {
-            return !itemIsFrom && relation == Mapping.Relation.SUBSET ? Msg.of("responsibility.view.relation.superset")
+            return !itemIsFrom && relation == Mapping.Relation.SUBSET
+                    ? Msg.of("responsibility.view.relation.superset")
                     : Msg.of(relation);
         }
     }

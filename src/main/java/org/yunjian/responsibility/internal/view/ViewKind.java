@@ -36,7 +36,10 @@ public enum ViewKind {
 
     /** The view named {@code code} (case-insensitive), if any. */
     public static Optional<ViewKind> ofCode(String code) {
-        return code == null ? Optional.empty()
-                : Arrays.stream(values()).filter(k -> k.code.equalsIgnoreCase(code.strip())).findFirst();
+        return code == null
+                ? Optional.empty()
+                : Arrays.stream(values())
+                        .filter(k -> k.code.equalsIgnoreCase(code.strip()))
+                        .findFirst();
     }
 }

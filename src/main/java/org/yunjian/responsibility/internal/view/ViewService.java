@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.PartyRole;
@@ -39,8 +38,7 @@ public class ViewService {
     }
 
     /** One view of one version, with the views offered for the system (for the switch). */
-    public record ViewResult(MatrixView matrix, MatrixViews.View view, List<ViewKind> offered) {
-    }
+    public record ViewResult(MatrixView matrix, MatrixViews.View view, List<ViewKind> offered) {}
 
     /** The views offered for the system (404 if the caller may not see it). */
     public List<ViewKind> offered(UUID systemId) {
@@ -54,9 +52,15 @@ public class ViewService {
     public ViewResult view(UUID systemId, String code, Integer version) {
         MatrixAccess access = matrices.access(systemId);
         CloudSystem system = access.system();
-        ViewKind kind = ViewKind.ofCode(code).orElseThrow(() -> refused(Msg.of("responsibility.view.unknown",
-                code == null ? "" : code, String.join(", ", java.util.Arrays.stream(ViewKind.values())
-                        .map(ViewKind::code).toList()))));
+        ViewKind kind = ViewKind.ofCode(code)
+                .orElseThrow(() -> refused(Msg.of(
+                        "responsibility.view.unknown",
+                        code == null ? "" : code,
+                        String.join(
+                                ", ",
+                                java.util.Arrays.stream(ViewKind.values())
+                                        .map(ViewKind::code)
+                                        .toList()))));
         views.refusal(kind, system.industry()).ifPresent(m -> {
             throw refused(m);
         });
@@ -64,8 +68,8 @@ public class ViewService {
         Map<UUID, Set<PartyRole>> registered = parties.registeredRoles(systemId);
         Map<UUID, String> names = new LinkedHashMap<>();
         registered.keySet().forEach(o -> directory.find(o).ifPresent(r -> names.put(o, r.name())));
-        MatrixViews.View view = views.derive(kind, system.industry(), system.deploymentModel(), v.matrix(), registered,
-                names);
+        MatrixViews.View view =
+                views.derive(kind, system.industry(), system.deploymentModel(), v.matrix(), registered, names);
         if (!access.seesWholeMatrix()) {
             view = view.seenBy(access.user().organizationId());
         }

@@ -12,11 +12,27 @@ import org.yunjian.security.Role;
  * @param previousRole    the account's role before a promotion; {@code null} for a new account
  * @param decidedBy       who approved or rejected it, {@code null} while pending
  */
-public record AdminRequest(UUID id, UUID accountId, String username, Kind kind, Role requestedRole,
-                           Role previousRole, String requestedBy, Instant requestedAt, Status status,
-                           String decidedBy, Instant decidedAt) {
+public record AdminRequest(
+        UUID id,
+        UUID accountId,
+        String username,
+        Kind kind,
+        Role requestedRole,
+        Role previousRole,
+        String requestedBy,
+        Instant requestedAt,
+        Status status,
+        String decidedBy,
+        Instant decidedAt) {
 
-    public enum Kind { CREATE, PROMOTE }
+    public enum Kind {
+        CREATE,
+        PROMOTE
+    }
 
-    public enum Status { PENDING, APPROVED, REJECTED }
+    public enum Status {
+        PENDING,
+        APPROVED,
+        REJECTED
+    }
 }

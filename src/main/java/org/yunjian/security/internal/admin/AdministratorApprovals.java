@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +47,8 @@ public class AdministratorApprovals implements WorkSource {
     /** Who asks or decides: a logged-in administrator, or the command-line operator (no account id). */
     record Actor(String name, UUID id) {
         static Actor current() {
-            return CurrentUser.current().map(u -> new Actor(u.username(), u.userId()))
+            return CurrentUser.current()
+                    .map(u -> new Actor(u.username(), u.userId()))
                     .orElseGet(() -> new Actor("cli:" + System.getProperty("user.name", "operator"), null));
         }
     }
@@ -61,9 +61,14 @@ public class AdministratorApprovals implements WorkSource {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AdministratorApprovals(AdminRequestRepository requests, AccountRepository accounts,
-                           SessionRevocations revocations, Messages messages, TransactionTemplate tx, Clock clock,
-                           ApplicationEventPublisher events) {
+    AdministratorApprovals(
+            AdminRequestRepository requests,
+            AccountRepository accounts,
+            SessionRevocations revocations,
+            Messages messages,
+            TransactionTemplate tx,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.requests = requests;
         this.accounts = accounts;
         this.revocations = revocations;
@@ -92,13 +97,28 @@ public class AdministratorApprovals implements WorkSource {
             throw new FieldErrors.ValidationException("role", "security.adminRequest.error.pending");
         }
         Actor by = Actor.current();
-        AdminRequest r = new AdminRequest(UUID.randomUUID(), subject.id(), subject.username(), kind, role,
-                kind == AdminRequest.Kind.PROMOTE ? subject.role() : null, by.name(), clock.instant(),
-                AdminRequest.Status.PENDING, null, null);
+        AdminRequest r = new AdminRequest(
+                UUID.randomUUID(),
+                subject.id(),
+                subject.username(),
+                kind,
+                role,
+                kind == AdminRequest.Kind.PROMOTE ? subject.role() : null,
+                by.name(),
+                clock.instant(),
+                AdminRequest.Status.PENDING,
+                null,
+                null);
         requests.insert(r, by.id());
         publishWaiting(subject.id());
-        events.publishEvent(AuditableEvent.success("user.admin.request", "user", subject.id(),
-                Msg.of("security.audit.approval.requested." + kind.name(), by.name(), subject.username(),
+        events.publishEvent(AuditableEvent.success(
+                "user.admin.request",
+                "user",
+                subject.id(),
+                Msg.of(
+                        "security.audit.approval.requested." + kind.name(),
+                        by.name(),
+                        subject.username(),
                         Msg.of("security.role." + role.name()))));
         return r;
     }
@@ -115,22 +135,29 @@ public class AdministratorApprovals implements WorkSource {
     private AdminRequest decide(UUID requestId, AdminRequest.Status outcome) {
         Actor by = Actor.current();
         String action = outcome == AdminRequest.Status.APPROVED ? "user.admin.approve" : "user.admin.reject";
-        AdminRequestRepository.Stored stored = requests.find(requestId)
-                .orElseThrow(() -> new NotFoundException("admin request", requestId));
+        AdminRequestRepository.Stored stored =
+                requests.find(requestId).orElseThrow(() -> new NotFoundException("admin request", requestId));
         AdminRequest r = stored.request();
         CurrentUser caller = CurrentUser.current().orElse(null);
         String refusal = null;
         if (caller != null && caller.role() != Role.SECURITY_ADMIN) {
             refusal = "security.error.approval.notSecurityAdmin";
-        } else if (outcome == AdminRequest.Status.APPROVED && (by.id() != null
-                ? by.id().equals(stored.requestedById()) : by.name().equals(r.requestedBy()))) {
+        } else if (outcome == AdminRequest.Status.APPROVED
+                && (by.id() != null
+                        ? by.id().equals(stored.requestedById())
+                        : by.name().equals(r.requestedBy()))) {
             refusal = "security.error.approval.ownRequest";
-        } else if (outcome == AdminRequest.Status.APPROVED && by.id() != null && by.id().equals(r.accountId())) {
+        } else if (outcome == AdminRequest.Status.APPROVED
+                && by.id() != null
+                && by.id().equals(r.accountId())) {
             refusal = "security.error.approval.ownAccount";
         }
         if (refusal != null) {
-            events.publishEvent(AuditableEvent.failure(action, "user", r.accountId(), Msg.of("security.audit.approval.refused",
-                    by.name(), r.requestedBy(), Msg.of(refusal))));
+            events.publishEvent(AuditableEvent.failure(
+                    action,
+                    "user",
+                    r.accountId(),
+                    Msg.of("security.audit.approval.refused", by.name(), r.requestedBy(), Msg.of(refusal))));
             throw new ForbiddenException(Msg.of(refusal));
         }
         Instant now = clock.instant();
@@ -138,24 +165,66 @@ public class AdministratorApprovals implements WorkSource {
             if (!requests.decide(r.id(), outcome, by.name(), by.id(), now)) {
                 return false;
             }
-            Account a = accounts.findById(r.accountId()).orElseThrow(() -> new NotFoundException("user", r.accountId()));
+            Account a =
+                    accounts.findById(r.accountId()).orElseThrow(() -> new NotFoundException("user", r.accountId()));
             if (outcome == AdminRequest.Status.APPROVED && r.kind() == AdminRequest.Kind.CREATE) {
                 accounts.setAwaitingApproval(a.id(), false);
             } else if (outcome == AdminRequest.Status.APPROVED) {
-                accounts.update(new Account(a.id(), a.username(), a.displayName(), r.requestedRole(), null,
-                        a.passwordHash(), a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(),
-                        a.lockedUntil(), a.totpSecret(), a.enabled(), a.demo(), a.createdAt(), a.awaitingApproval()));
+                accounts.update(new Account(
+                        a.id(),
+                        a.username(),
+                        a.displayName(),
+                        r.requestedRole(),
+                        null,
+                        a.passwordHash(),
+                        a.passwordChangedAt(),
+                        a.mustChangePassword(),
+                        a.failedAttempts(),
+                        a.lockedUntil(),
+                        a.totpSecret(),
+                        a.enabled(),
+                        a.demo(),
+                        a.createdAt(),
+                        a.awaitingApproval()));
                 revocations.revoke(a.id(), now);
-                events.publishEvent(AuditableEvent.success("user.role.change", "user", a.id(),
-                        Msg.of("security.audit.user.roleChanged", a.username(),
-                                Msg.of("security.role." + a.role().name()), Msg.of("security.role." + r.requestedRole().name()))));
+                events.publishEvent(AuditableEvent.success(
+                        "user.role.change",
+                        "user",
+                        a.id(),
+                        Msg.of(
+                                "security.audit.user.roleChanged",
+                                a.username(),
+                                Msg.of("security.role." + a.role().name()),
+                                Msg.of("security.role." + r.requestedRole().name()))));
             } else if (r.kind() == AdminRequest.Kind.CREATE) {
-                accounts.update(new Account(a.id(), a.username(), a.displayName(), a.role(), a.organizationId(),
-                        a.passwordHash(), a.passwordChangedAt(), a.mustChangePassword(), a.failedAttempts(),
-                        a.lockedUntil(), a.totpSecret(), false, a.demo(), a.createdAt(), true));
+                accounts.update(new Account(
+                        a.id(),
+                        a.username(),
+                        a.displayName(),
+                        a.role(),
+                        a.organizationId(),
+                        a.passwordHash(),
+                        a.passwordChangedAt(),
+                        a.mustChangePassword(),
+                        a.failedAttempts(),
+                        a.lockedUntil(),
+                        a.totpSecret(),
+                        false,
+                        a.demo(),
+                        a.createdAt(),
+                        true));
             }
-            events.publishEvent(AuditableEvent.success(action, "user", a.id(), Msg.of("security.audit.approval." + outcome.name() + "." + r.kind().name(), by.name(), a.username(),
-                    Msg.of("security.role." + r.requestedRole().name()), r.requestedBy())));
+            events.publishEvent(AuditableEvent.success(
+                    action,
+                    "user",
+                    a.id(),
+                    Msg.of(
+                            "security.audit.approval." + outcome.name() + "."
+                                    + r.kind().name(),
+                            by.name(),
+                            a.username(),
+                            Msg.of("security.role." + r.requestedRole().name()),
+                            r.requestedBy())));
             publishWaiting(a.id());
             return true;
         });
@@ -183,14 +252,23 @@ public class AdministratorApprovals implements WorkSource {
      */
     WorkSnapshot waiting(UUID accountId) {
         String scope = "admin-request:" + accountId;
-        return requests.pendingFor(accountId).map(stored -> {
-            AdminRequest r = stored.request();
-            WorkTask task = new WorkTask("approve", "security.work.adminRequest", List.of(r.username(),
-                    "msg:security.adminRequest.kind." + r.kind().name(), "msg:security.role." + r.requestedRole().name(),
-                    r.requestedBy()), "/admin/users/requests",
-                    WorkAddressee.administrators(Role.SECURITY_ADMIN.name()).except(stored.requestedById(), accountId),
-                    null);
-            return new WorkSnapshot(scope, List.of(task));
-        }).orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
+        return requests.pendingFor(accountId)
+                .map(stored -> {
+                    AdminRequest r = stored.request();
+                    WorkTask task = new WorkTask(
+                            "approve",
+                            "security.work.adminRequest",
+                            List.of(
+                                    r.username(),
+                                    "msg:security.adminRequest.kind." + r.kind().name(),
+                                    "msg:security.role." + r.requestedRole().name(),
+                                    r.requestedBy()),
+                            "/admin/users/requests",
+                            WorkAddressee.administrators(Role.SECURITY_ADMIN.name())
+                                    .except(stored.requestedById(), accountId),
+                            null);
+                    return new WorkSnapshot(scope, List.of(task));
+                })
+                .orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
     }
 }

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -52,9 +51,15 @@ public class FirstAdministratorSetup {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    FirstAdministratorSetup(AccountRepository accounts, SetupTokenRepository tokens, UserAdministration users,
-                            SecurityProperties properties, Messages messages, Environment environment, Clock clock,
-                            ApplicationEventPublisher events) {
+    FirstAdministratorSetup(
+            AccountRepository accounts,
+            SetupTokenRepository tokens,
+            UserAdministration users,
+            SecurityProperties properties,
+            Messages messages,
+            Environment environment,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.users = users;
@@ -80,8 +85,8 @@ public class FirstAdministratorSetup {
         RANDOM.nextBytes(raw);
         String token = Totp.base32Encode(raw);
         tokens.replaceUnused(hash(token), clock.instant());
-        events.publishEvent(AuditableEvent.success("system.setup.token", "setup_token", null,
-                Msg.of("security.audit.setup.tokenIssued")));
+        events.publishEvent(AuditableEvent.success(
+                "system.setup.token", "setup_token", null, Msg.of("security.audit.setup.tokenIssued")));
         return token;
     }
 
@@ -117,14 +122,22 @@ public class FirstAdministratorSetup {
             if (!tokenOk) {
                 throw new FieldErrors.ValidationException("token", messages.get("security.setup.error.token"));
             }
-            a = users.insert(new UserAdministration.NewUser(username, displayName, Role.SECURITY_ADMIN, null,
-                    password), false, false, null);
+            a = users.insert(
+                    new UserAdministration.NewUser(username, displayName, Role.SECURITY_ADMIN, null, password),
+                    false,
+                    false,
+                    null);
         } catch (FieldErrors.ValidationException e) {
             if (!tokenOk) {
                 e.errors().putIfAbsent("token", messages.get("security.setup.error.token"));
             }
-            events.publishEvent(AuditableEvent.failure("system.setup", "user", null,
-                    Msg.of("security.audit.setup.failed", String.join(", ", e.errors().keySet())))
+            events.publishEvent(AuditableEvent.failure(
+                            "system.setup",
+                            "user",
+                            null,
+                            Msg.of(
+                                    "security.audit.setup.failed",
+                                    String.join(", ", e.errors().keySet())))
                     .withActor(username));
             throw e;
         }
@@ -133,16 +146,16 @@ public class FirstAdministratorSetup {
             throw new FieldErrors.ValidationException("token", messages.get("security.setup.error.token"));
         }
         tokens.consumeAll(now);
-        events.publishEvent(AuditableEvent.success("system.setup", "user", a.id(),
-                Msg.of("security.audit.setup.created", a.username()))
+        events.publishEvent(AuditableEvent.success(
+                        "system.setup", "user", a.id(), Msg.of("security.audit.setup.created", a.username()))
                 .withActor(a.username()));
         return users.view(a, now);
     }
 
     public static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

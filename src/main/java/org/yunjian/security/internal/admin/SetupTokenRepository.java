@@ -1,7 +1,6 @@
 package org.yunjian.security.internal.admin;
 
 import java.time.Instant;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.shared.Jdbc;
@@ -18,8 +17,7 @@ public class SetupTokenRepository {
 
     boolean isUsable(String hash) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM setup_token WHERE token_hash = ? AND used_at IS NULL""").param(hash)
-                .query(Long.class).single() == 1;
+                SELECT COUNT(*) FROM setup_token WHERE token_hash = ? AND used_at IS NULL""").param(hash).query(Long.class).single() == 1;
     }
 
     /** Replaces all unused tokens by this one (kept if it is already stored). */
@@ -27,25 +25,21 @@ public class SetupTokenRepository {
         jdbc.sql("""
                 DELETE FROM setup_token WHERE used_at IS NULL AND token_hash <> ?""").param(hash).update();
         boolean known = jdbc.sql("""
-                SELECT COUNT(*) FROM setup_token WHERE token_hash = ?""").param(hash)
-                .query(Long.class).single() > 0;
+                SELECT COUNT(*) FROM setup_token WHERE token_hash = ?""").param(hash).query(Long.class).single() > 0;
         if (!known) {
             jdbc.sql("""
-                    INSERT INTO setup_token (token_hash, created_at) VALUES (?, ?)""")
-                    .params(hash, Jdbc.utc(now)).update();
+                    INSERT INTO setup_token (token_hash, created_at) VALUES (?, ?)""").params(hash, Jdbc.utc(now)).update();
         }
     }
 
     /** Marks the token used; {@code false} if it was unknown or used already. */
     boolean consume(String hash, Instant now) {
         return jdbc.sql("""
-                UPDATE setup_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL""")
-                .params(Jdbc.utc(now), hash).update() == 1;
+                UPDATE setup_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL""").params(Jdbc.utc(now), hash).update() == 1;
     }
 
     void consumeAll(Instant now) {
         jdbc.sql("""
-                UPDATE setup_token SET used_at = ? WHERE used_at IS NULL""").param(Jdbc.utc(now))
-                .update();
+                UPDATE setup_token SET used_at = ? WHERE used_at IS NULL""").param(Jdbc.utc(now)).update();
     }
 }

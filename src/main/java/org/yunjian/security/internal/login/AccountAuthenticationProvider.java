@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -37,8 +36,13 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
     private final AddressThrottle throttle;
     private final String dummyHash;
 
-    public AccountAuthenticationProvider(AccountRepository accounts, PasswordEncoder encoder, LoginAttempts attempts,
-                                  Clock clock, ApplicationEventPublisher events, AddressThrottle throttle) {
+    public AccountAuthenticationProvider(
+            AccountRepository accounts,
+            PasswordEncoder encoder,
+            LoginAttempts attempts,
+            Clock clock,
+            ApplicationEventPublisher events,
+            AddressThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -50,8 +54,11 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName() == null ? "" : authentication.getName().strip();
-        String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String username =
+                authentication.getName() == null ? "" : authentication.getName().strip();
+        String password = authentication.getCredentials() == null
+                ? ""
+                : authentication.getCredentials().toString();
         Optional<Account> found = username.isEmpty() ? Optional.empty() : accounts.findByUsername(username);
         if (found.isEmpty()) {
             encoder.matches(password, dummyHash);
@@ -70,13 +77,21 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
         if (!attempts.reservePasswordCheck(a, now)) {
             // locked, or the last permitted checks are in progress: the password is not checked at all
             encoder.matches(password, dummyHash);
-            throw fail(authentication, username, a.id(), a.lockedAt(now)
-                    ? Msg.of("security.audit.login.lockedUntil", a.lockedUntil())
-                    : Msg.of("security.audit.login.lockedLimit"));
+            throw fail(
+                    authentication,
+                    username,
+                    a.id(),
+                    a.lockedAt(now)
+                            ? Msg.of("security.audit.login.lockedUntil", a.lockedUntil())
+                            : Msg.of("security.audit.login.lockedLimit"));
         }
         if (!encoder.matches(password, a.passwordHash())) {
             boolean locked = attempts.passwordWrong(a, now);
-            throw fail(authentication, username, a.id(), Msg.of(locked ? "security.audit.login.wrongPasswordLocked" : "security.audit.login.wrongPassword"));
+            throw fail(
+                    authentication,
+                    username,
+                    a.id(),
+                    Msg.of(locked ? "security.audit.login.wrongPasswordLocked" : "security.audit.login.wrongPassword"));
         }
         attempts.passwordCorrect(a);
         if (!a.requiresTotp()) {
@@ -87,13 +102,21 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
         if (a.requiresTotp()) {
             principal = principal.pendingMfa();
         }
-        events.publishEvent(AuditableEvent.success("user.login", "user", a.id(),
-                Msg.of(a.requiresTotp() ? "security.audit.login.passwordTotpPending" : "security.audit.login.passwordVerified")).withActor(username));
+        events.publishEvent(AuditableEvent.success(
+                        "user.login",
+                        "user",
+                        a.id(),
+                        Msg.of(
+                                a.requiresTotp()
+                                        ? "security.audit.login.passwordTotpPending"
+                                        : "security.audit.login.passwordVerified"))
+                .withActor(username));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
     }
 
     private BadCredentialsException fail(Authentication authentication, String username, UUID id, Msg why) {
-        events.publishEvent(AuditableEvent.failure("user.login", "user", id, why).withActor(username));
+        events.publishEvent(
+                AuditableEvent.failure("user.login", "user", id, why).withActor(username));
         if (authentication.getDetails() instanceof WebAuthenticationDetails details) {
             throttle.failed(details.getRemoteAddress());
         }

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,7 +56,8 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
 
         Optional<Duration> retryAfter(Instant now) {
             return blockedUntil != null && blockedUntil.isAfter(now)
-                    ? Optional.of(Duration.between(now, blockedUntil)) : Optional.empty();
+                    ? Optional.of(Duration.between(now, blockedUntil))
+                    : Optional.empty();
         }
 
         /** Quiet for a whole window since the last failure or the end of the block. */
@@ -91,12 +91,18 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
         Entry released(Step step) {
             Entry from = step.from();
             Entry reserved = step.entry();
-            boolean counted = reserved.failures != from.failures || !Objects.equals(reserved.windowStart, from.windowStart);
+            boolean counted =
+                    reserved.failures != from.failures || !Objects.equals(reserved.windowStart, from.windowStart);
             int f = counted && Objects.equals(windowStart, reserved.windowStart) ? Math.max(0, failures - 1) : failures;
-            boolean ours = step.blocked() != null && Objects.equals(blockedUntil, reserved.blockedUntil)
+            boolean ours = step.blocked() != null
+                    && Objects.equals(blockedUntil, reserved.blockedUntil)
                     && level == reserved.level;
             boolean untouched = ours && Objects.equals(last, reserved.last);
-            return new Entry(f, windowStart, untouched ? from.last : last, ours ? from.blockedUntil : blockedUntil,
+            return new Entry(
+                    f,
+                    windowStart,
+                    untouched ? from.last : last,
+                    ours ? from.blockedUntil : blockedUntil,
                     ours ? from.level : level);
         }
 
@@ -107,8 +113,7 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
     }
 
     /** One failure's effect: the entry it started {@code from} (nothing, when forgotten), the new one, the block. */
-    record Step(Entry from, Entry entry, Duration blocked) {
-    }
+    record Step(Entry from, Entry entry, Duration blocked) {}
 
     /** Which count refused a login: what the refusal tells the person. */
     enum Count {
@@ -127,12 +132,10 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
     }
 
     /** A login refused before it is checked: how long to wait, and which count refused it. */
-    record Refusal(Duration retryAfter, Count count) {
-    }
+    record Refusal(Duration retryAfter, Count count) {}
 
     /** One count a login attempt reserved a place in, and the audit text of a block it starts. */
-    private record Held(String key, Step step, String audit, List<Object> auditArgs) {
-    }
+    private record Held(String key, Step step, String audit, List<Object> auditArgs) {}
 
     /** A login attempt's places in its counts, held by the request's thread until it is settled. */
     private static final class Reservation {
@@ -169,11 +172,20 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
     private final ThreadLocal<Reservation> reservation = new ThreadLocal<>();
 
     @Autowired
-    AddressThrottle(SecurityProperties properties, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc,
-                    PlatformTransactionManager transactions,
-                    @Value("${yunjian.sessions.store:memory}") String sessionStore) {
-        this(properties, clock, events, "database".equals(sessionStore)
-                ? new ThrottleRepository(jdbc, transactions, properties.throttle(), clock) : new MemoryStore());
+    AddressThrottle(
+            SecurityProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            @Value("${yunjian.sessions.store:memory}") String sessionStore) {
+        this(
+                properties,
+                clock,
+                events,
+                "database".equals(sessionStore)
+                        ? new ThrottleRepository(jdbc, transactions, properties.throttle(), clock)
+                        : new MemoryStore());
     }
 
     public AddressThrottle(SecurityProperties properties, Clock clock, ApplicationEventPublisher events, Store store) {
@@ -223,9 +235,10 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
                 held.forEach(this::release);
                 return Optional.of(new Refusal(wait[0], count));
             }
-            held.add(perAccount
-                    ? new Held(key, step[0], "security.audit.throttle.account", List.of(name, key(address)))
-                    : new Held(key, step[0], "security.audit.throttle.address", List.of(key(address))));
+            held.add(
+                    perAccount
+                            ? new Held(key, step[0], "security.audit.throttle.account", List.of(name, key(address)))
+                            : new Held(key, step[0], "security.audit.throttle.address", List.of(key(address))));
         }
         reservation.set(new Reservation(key(address), held));
         return Optional.empty();
@@ -275,8 +288,8 @@ public class AddressThrottle implements org.yunjian.security.AddressRefusals {
         if (step.blocked() != null) {
             List<Object> all = new ArrayList<>(args);
             all.add(step.blocked().toSeconds());
-            events.publishEvent(AuditableEvent.failure("user.login.throttle", "address", null,
-                    Msg.of(text, all.toArray())));
+            events.publishEvent(
+                    AuditableEvent.failure("user.login.throttle", "address", null, Msg.of(text, all.toArray())));
         }
     }
 

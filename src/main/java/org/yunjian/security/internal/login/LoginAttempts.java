@@ -1,7 +1,6 @@
 package org.yunjian.security.internal.login;
 
 import java.time.Instant;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.internal.Account;
@@ -62,8 +61,11 @@ public class LoginAttempts {
     private boolean lockIfExhausted(Account a, Instant now, String factor) {
         Instant until = now.plus(config.duration());
         if (accounts.lockIfExhausted(a.id(), config.maxFailures(), until)) {
-            events.publishEvent(AuditableEvent.failure("user.lockout", "user", a.id(),
-                    Msg.of("security.audit.lockout." + factor, config.maxFailures(), until))
+            events.publishEvent(AuditableEvent.failure(
+                            "user.lockout",
+                            "user",
+                            a.id(),
+                            Msg.of("security.audit.lockout." + factor, config.maxFailures(), until))
                     .withActor(a.username()));
             return true;
         }

@@ -1,14 +1,12 @@
 package org.yunjian.security.internal.login;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -31,10 +29,11 @@ public class LoginSuccessHandler implements AuthenticationSuccessHandler {
     private final PasswordPolicy policy;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SavedRequestAwareAuthenticationSuccessHandler saved = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler saved =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
-    public LoginSuccessHandler(AccountRepository accounts, PasswordPolicy policy, Clock clock,
-                        ApplicationEventPublisher events) {
+    public LoginSuccessHandler(
+            AccountRepository accounts, PasswordPolicy policy, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.policy = policy;
         this.clock = clock;
@@ -43,8 +42,9 @@ public class LoginSuccessHandler implements AuthenticationSuccessHandler {
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                        Authentication authentication) throws IOException, ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
         AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
         Instant now = clock.instant();
         HttpSession session = request.getSession();
@@ -52,12 +52,16 @@ public class LoginSuccessHandler implements AuthenticationSuccessHandler {
         session.removeAttribute(SessionKeys.PASSWORD_CHANGE);
         session.removeAttribute(SessionKeys.TOTP_ENROLMENT);
         String reason = accounts.findById(principal.user().userId())
-                .map(a -> policy.changeRequiredReason(a, now)).orElse(null);
+                .map(a -> policy.changeRequiredReason(a, now))
+                .orElse(null);
         if (reason != null) {
             session.setAttribute(SessionKeys.PASSWORD_CHANGE, reason);
             if ("expired".equals(reason)) {
-                events.publishEvent(AuditableEvent.success("user.password.expired", "user",
-                        principal.user().userId(), Msg.of("security.audit.password.expired"))
+                events.publishEvent(AuditableEvent.success(
+                                "user.password.expired",
+                                "user",
+                                principal.user().userId(),
+                                Msg.of("security.audit.password.expired"))
                         .withActor(principal.getUsername()));
             }
         }
@@ -65,9 +69,10 @@ public class LoginSuccessHandler implements AuthenticationSuccessHandler {
             String next = !principal.fullyAuthenticated() ? "/login/totp" : reason != null ? "/account/password" : "/";
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType("application/json");
-            response.getWriter().write("{\"username\":\"" + Problems.escape(principal.getUsername())
-                    + "\",\"next\":\"" + next + "\",\"totpRequired\":" + !principal.fullyAuthenticated()
-                    + ",\"passwordChangeRequired\":" + (reason != null) + "}");
+            response.getWriter()
+                    .write("{\"username\":\"" + Problems.escape(principal.getUsername())
+                            + "\",\"next\":\"" + next + "\",\"totpRequired\":" + !principal.fullyAuthenticated()
+                            + ",\"passwordChangeRequired\":" + (reason != null) + "}");
         } else if (!principal.fullyAuthenticated()) {
             response.sendRedirect(request.getContextPath() + "/login/totp");
         } else if (reason != null) {

@@ -1,25 +1,23 @@
 package org.yunjian.security.internal.login;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.stream.Stream;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.yunjian.security.AccountPrincipal;
-import org.yunjian.security.internal.Problems;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.yunjian.security.AccountPrincipal;
+import org.yunjian.security.internal.Problems;
 
 /**
  * Reserves each login attempt (password and TOTP steps) in {@link AddressThrottle} before it is checked — counted for
@@ -31,11 +29,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** The login steps as Spring routes them (decoded, path parameters removed), like the form login's own matcher. */
-    private static final RequestMatcher LOGIN_STEPS = new OrRequestMatcher(Stream.of("/login", "/login/totp",
-            "/api/login/totp").map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, p)).toList());
-    private static final RequestMatcher PASSWORD_STEP = PathPatternRequestMatcher.withDefaults()
-            .matcher(HttpMethod.POST, "/login");
+    private static final RequestMatcher LOGIN_STEPS = new OrRequestMatcher(Stream.of(
+                    "/login", "/login/totp", "/api/login/totp")
+            .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, p))
+            .toList());
+
+    private static final RequestMatcher PASSWORD_STEP =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
     private final AddressThrottle throttle;
     private final MessageSource messages;
@@ -64,8 +64,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         Duration wait = refusal.get().retryAfter();
         String detail = refusal.get().count().detail;
         long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
-        String message = messages.getMessage(detail, new Object[] {seconds},
-                "too many failed logins; try again in " + seconds + " s", LocaleContextHolder.getLocale());
+        String message = messages.getMessage(
+                detail,
+                new Object[] {seconds},
+                "too many failed logins; try again in " + seconds + " s",
+                LocaleContextHolder.getLocale());
         response.setHeader("Retry-After", Long.toString(seconds));
         if (Problems.wantsJson(request) || Problems.isApi(request)) {
             Problems.write(response, 429, "too-many-attempts", detail, seconds);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,8 +25,8 @@ final class ThrottleRepository implements AddressThrottle.Store {
     private final SecurityProperties.Throttle config;
     private final Clock clock;
 
-    ThrottleRepository(JdbcClient jdbc, PlatformTransactionManager transactions, SecurityProperties.Throttle config,
-                          Clock clock) {
+    ThrottleRepository(
+            JdbcClient jdbc, PlatformTransactionManager transactions, SecurityProperties.Throttle config, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         // its own transaction: a failed login's own transaction rolls back, the count must stay
@@ -47,21 +46,26 @@ final class ThrottleRepository implements AddressThrottle.Store {
         try {
             return tx.execute(status -> updateLocked(address, change));
         } catch (DataIntegrityViolationException anotherNodeInsertedFirst) {
-            return tx.execute(status -> updateLocked(address, change));   // the row exists now: lock it
+            return tx.execute(status -> updateLocked(address, change)); // the row exists now: lock it
         }
     }
 
     private AddressThrottle.Entry updateLocked(String address, UnaryOperator<AddressThrottle.Entry> change) {
-        Optional<AddressThrottle.Entry> current = jdbc.sql("""
-                SELECT * FROM login_throttle WHERE address = ? FOR UPDATE""")
-                .param(address).query(this::row).optional();
+        Optional<AddressThrottle.Entry> current =
+                jdbc.sql("""
+                SELECT * FROM login_throttle WHERE address = ? FOR UPDATE""").param(address).query(this::row).optional();
         AddressThrottle.Entry next = change.apply(current.orElse(AddressThrottle.Entry.NONE));
         if (current.isPresent()) {
             jdbc.sql("""
                             UPDATE login_throttle SET failures = ?, window_start = ?, last_failure = ?, blocked_until = ?,
                             block_level = ? WHERE address = ?""")
-                    .param(next.failures()).param(Jdbc.utc(next.windowStart())).param(Jdbc.utc(next.last()))
-                    .param(Jdbc.utc(next.blockedUntil())).param(next.level()).param(address).update();
+                    .param(next.failures())
+                    .param(Jdbc.utc(next.windowStart()))
+                    .param(Jdbc.utc(next.last()))
+                    .param(Jdbc.utc(next.blockedUntil()))
+                    .param(next.level())
+                    .param(address)
+                    .update();
         } else {
             Instant stale = clock.instant().minus(config.window()).minus(config.maxDelay());
             jdbc.sql("""
@@ -69,8 +73,13 @@ final class ThrottleRepository implements AddressThrottle.Store {
             jdbc.sql("""
                             INSERT INTO login_throttle (address, failures, window_start, last_failure, blocked_until,
                             block_level) VALUES (?, ?, ?, ?, ?, ?)""")
-                    .param(address).param(next.failures()).param(Jdbc.utc(next.windowStart())).param(Jdbc.utc(next.last()))
-                    .param(Jdbc.utc(next.blockedUntil())).param(next.level()).update();
+                    .param(address)
+                    .param(next.failures())
+                    .param(Jdbc.utc(next.windowStart()))
+                    .param(Jdbc.utc(next.last()))
+                    .param(Jdbc.utc(next.blockedUntil()))
+                    .param(next.level())
+                    .update();
         }
         return next;
     }
@@ -82,7 +91,11 @@ final class ThrottleRepository implements AddressThrottle.Store {
     }
 
     private AddressThrottle.Entry row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new AddressThrottle.Entry(rs.getInt("failures"), Jdbc.instant(rs, "window_start"),
-                Jdbc.instant(rs, "last_failure"), Jdbc.instant(rs, "blocked_until"), rs.getInt("block_level"));
+        return new AddressThrottle.Entry(
+                rs.getInt("failures"),
+                Jdbc.instant(rs, "window_start"),
+                Jdbc.instant(rs, "last_failure"),
+                Jdbc.instant(rs, "blocked_until"),
+                rs.getInt("block_level"));
     }
 }

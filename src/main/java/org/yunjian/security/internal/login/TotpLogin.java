@@ -1,14 +1,12 @@
 package org.yunjian.security.internal.login;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -31,15 +29,18 @@ import org.yunjian.shared.Msg;
 public class TotpLogin {
 
     /** A secret offered for enrolment, shown once. */
-    public record Enrolment(String secret, String uri) {
-    }
+    public record Enrolment(String secret, String uri) {}
 
     /** {@code CODE_USED}: a right code, but already used in its 30-second window (each code logs in once). */
-    public enum Result { SUCCESS, INVALID, CODE_USED, LOCKED }
+    public enum Result {
+        SUCCESS,
+        INVALID,
+        CODE_USED,
+        LOCKED
+    }
 
     /** How a code was taken, and — when it was already used — how long until the authenticator shows a new one. */
-    public record Verification(Result result, long secondsToWait) {
-    }
+    public record Verification(Result result, long secondsToWait) {}
 
     private final AccountRepository accounts;
     private final LoginAttempts attempts;
@@ -48,8 +49,13 @@ public class TotpLogin {
     private final ApplicationEventPublisher events;
     private final AddressThrottle throttle;
 
-    TotpLogin(AccountRepository accounts, LoginAttempts attempts, SecurityContextRepository contexts, Clock clock,
-              ApplicationEventPublisher events, AddressThrottle throttle) {
+    TotpLogin(
+            AccountRepository accounts,
+            LoginAttempts attempts,
+            SecurityContextRepository contexts,
+            Clock clock,
+            ApplicationEventPublisher events,
+            AddressThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.attempts = attempts;
@@ -80,8 +86,9 @@ public class TotpLogin {
     }
 
     public Verification verify(String code, HttpServletRequest request, HttpServletResponse response) {
-        AccountPrincipal p = pending().orElseThrow(
-                () -> new org.springframework.security.access.AccessDeniedException("security.error.noPendingLogin"));
+        AccountPrincipal p = pending()
+                .orElseThrow(() ->
+                        new org.springframework.security.access.AccessDeniedException("security.error.noPendingLogin"));
         HttpSession session = request.getSession();
         Account a = accounts.findById(p.user().userId()).orElse(null);
         Instant now = clock.instant();
@@ -96,21 +103,23 @@ public class TotpLogin {
         OptionalLong step = secret == null ? OptionalLong.empty() : Totp.matchingStep(secret, code, now);
         if (step.isEmpty() || !accounts.useTotpStep(a.id(), step.getAsLong())) {
             Msg why = Msg.of(step.isEmpty() ? "security.audit.totp.wrongCode" : "security.audit.totp.codeUsed");
-            events.publishEvent(AuditableEvent.failure(enrolling ? "user.totp.enrol" : "user.totp", "user", a.id(),
-                    why).withActor(a.username()));
+            events.publishEvent(AuditableEvent.failure(enrolling ? "user.totp.enrol" : "user.totp", "user", a.id(), why)
+                    .withActor(a.username()));
             throttle.failed(request.getRemoteAddr());
             if (attempts.totpWrong(a, now)) {
                 return end(request, p, Msg.of("security.audit.totp.locked"));
             }
-            return step.isEmpty() ? new Verification(Result.INVALID, 0)
+            return step.isEmpty()
+                    ? new Verification(Result.INVALID, 0)
                     : new Verification(Result.CODE_USED, secondsUntilStepAfter(step.getAsLong(), now));
         }
         attempts.loginCompleted(a);
         if (enrolling) {
             accounts.setTotpSecret(a.id(), secret);
             session.removeAttribute(SessionKeys.TOTP_ENROLMENT);
-            events.publishEvent(AuditableEvent.success("user.totp.enrol", "user", a.id(), Msg.of("security.audit.totp.enrolled"))
-                    .withActor(a.username()));
+            events.publishEvent(
+                    AuditableEvent.success("user.totp.enrol", "user", a.id(), Msg.of("security.audit.totp.enrolled"))
+                            .withActor(a.username()));
         }
         request.changeSessionId();
         AccountPrincipal done = p.completed();
@@ -118,8 +127,9 @@ public class TotpLogin {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(done, null, done.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        events.publishEvent(AuditableEvent.success("user.totp", "user", a.id(), Msg.of("security.audit.totp.loginComplete"))
-                .withActor(a.username()));
+        events.publishEvent(
+                AuditableEvent.success("user.totp", "user", a.id(), Msg.of("security.audit.totp.loginComplete"))
+                        .withActor(a.username()));
         return new Verification(Result.SUCCESS, 0);
     }
 
@@ -146,6 +156,7 @@ public class TotpLogin {
     private static Optional<AccountPrincipal> pending() {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         return auth != null && auth.getPrincipal() instanceof AccountPrincipal p && !p.fullyAuthenticated()
-                ? Optional.of(p) : Optional.empty();
+                ? Optional.of(p)
+                : Optional.empty();
     }
 }

@@ -2,7 +2,6 @@ package org.yunjian.security.internal.login;
 
 import java.util.Map;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -50,8 +49,8 @@ public class TotpSecretUpgrade implements SmartInitializingSingleton {
         });
         if (n != null && n > 0) {
             log.info("Sealed {} plaintext TOTP secret(s) with the key in {}", n, TotpSecrets.KEY_FILE);
-            events.publishEvent(AuditableEvent.success("user.totp.seal", "user", null,
-                    Msg.of("security.audit.totp.sealed", n)));
+            events.publishEvent(
+                    AuditableEvent.success("user.totp.seal", "user", null, Msg.of("security.audit.totp.sealed", n)));
         }
         return n == null ? 0 : n;
     }

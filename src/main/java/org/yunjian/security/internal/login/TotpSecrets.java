@@ -1,7 +1,6 @@
 package org.yunjian.security.internal.login;
 
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.internal.AccountRepository;
@@ -27,7 +26,8 @@ public class TotpSecrets {
 
     TotpSecrets(KeyDirectory keys, JdbcClient jdbc) {
         // a new key is safe while nothing is sealed under it (first enrolment, or an upgrade from plaintext)
-        this.sealed = new SealedText(keys, KEY_FILE, "yunjian.totp", () -> !AccountRepository.anySealedTotpSecret(jdbc));
+        this.sealed =
+                new SealedText(keys, KEY_FILE, "yunjian.totp", () -> !AccountRepository.anySealedTotpSecret(jdbc));
     }
 
     public String seal(UUID accountId, String base32Secret) {

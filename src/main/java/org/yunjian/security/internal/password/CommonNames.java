@@ -23,11 +23,33 @@ final class CommonNames {
 
     static final String RESOURCE = "/security/common-chinese-names.txt";
     /** Numbers people add to a name, besides years and dates. */
-    private static final Set<String> COMMON_NUMBERS = Set.of("123", "1234", "12345", "123456", "1234567", "12345678",
-            "123456789", "321", "111", "000", "666", "888", "999", "168", "520", "521", "1314", "5201314", "6666",
-            "8888", "111111", "666666", "888888");
+    private static final Set<String> COMMON_NUMBERS = Set.of(
+            "123",
+            "1234",
+            "12345",
+            "123456",
+            "1234567",
+            "12345678",
+            "123456789",
+            "321",
+            "111",
+            "000",
+            "666",
+            "888",
+            "999",
+            "168",
+            "520",
+            "521",
+            "1314",
+            "5201314",
+            "6666",
+            "8888",
+            "111111",
+            "666666",
+            "888888");
     /** Symbols a weak decoration may hold at most. */
     private static final int MAX_SYMBOLS = 4;
+
     private static final int FIRST_YEAR = 1950;
     private static final int LAST_YEAR = 2039;
 
@@ -59,7 +81,8 @@ final class CommonNames {
                 }
                 String[] fields = l.split("\\s+");
                 if (section == null || fields.length != 2) {
-                    throw new IllegalStateException(RESOURCE + ": " + l); // a malformed line of the shipped list: a build defect
+                    throw new IllegalStateException(
+                            RESOURCE + ": " + l); // a malformed line of the shipped list: a build defect
                 }
                 boolean oneCharacter = fields[0].codePointCount(0, fields[0].length()) == 1;
                 for (String pinyin : fields[1].split("/")) {
@@ -136,12 +159,14 @@ final class CommonNames {
 
     /** A year 1950–2039, a date (mmdd, yymmdd, yyyymmdd) or one of the common numbers. */
     private static boolean commonNumber(String d) {
-        return COMMON_NUMBERS.contains(d) || year(d) || switch (d.length()) {
-            case 4 -> monthDay(d);
-            case 6 -> monthDay(d.substring(2));
-            case 8 -> year(d.substring(0, 4)) && monthDay(d.substring(4));
-            default -> false;
-        };
+        return COMMON_NUMBERS.contains(d)
+                || year(d)
+                || switch (d.length()) {
+                    case 4 -> monthDay(d);
+                    case 6 -> monthDay(d.substring(2));
+                    case 8 -> year(d.substring(0, 4)) && monthDay(d.substring(4));
+                    default -> false;
+                };
     }
 
     private static boolean year(String d) {

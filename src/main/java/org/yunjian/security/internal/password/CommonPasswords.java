@@ -21,7 +21,8 @@ public final class CommonPasswords {
 
     static final String RESOURCE = "/security/common-passwords.txt";
     /** Words of this product that no password may contain, in any decoration. */
-    private static final List<String> PRODUCT_WORDS = List.of("yunjian", "\u4e91\u9274"); // the product name in pinyin and in characters (data, not text)
+    private static final List<String> PRODUCT_WORDS =
+            List.of("yunjian", "\u4e91\u9274"); // the product name in pinyin and in characters (data, not text)
 
     private final Set<String> words;
 
@@ -97,16 +98,17 @@ public final class CommonPasswords {
     private static String unleet(String s, char one) {
         StringBuilder sb = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
-            sb.append(switch (c) {
-                case '0' -> 'o';
-                case '1' -> one;
-                case '3' -> 'e';
-                case '4', '@' -> 'a';
-                case '5', '$' -> 's';
-                case '7' -> 't';
-                case '!' -> 'i';
-                default -> c;
-            });
+            sb.append(
+                    switch (c) {
+                        case '0' -> 'o';
+                        case '1' -> one;
+                        case '3' -> 'e';
+                        case '4', '@' -> 'a';
+                        case '5', '$' -> 's';
+                        case '7' -> 't';
+                        case '!' -> 'i';
+                        default -> c;
+                    });
         }
         return sb.toString();
     }

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-
 import org.yunjian.security.internal.Account;
 import org.yunjian.security.internal.SecurityProperties;
 
@@ -25,8 +23,17 @@ public class PasswordPolicy {
     static final int MAX_LENGTH = 128;
 
     public enum Rule {
-        MIN_LENGTH, MAX_LENGTH, CHARACTER_CLASSES, CONTAINS_USERNAME, REUSED, CONTROL_CHARACTER,
-        INVISIBLE_CHARACTER, INVALID_UNICODE, COMMON_PASSWORD, COMMON_NAME, TOO_RECENT
+        MIN_LENGTH,
+        MAX_LENGTH,
+        CHARACTER_CLASSES,
+        CONTAINS_USERNAME,
+        REUSED,
+        CONTROL_CHARACTER,
+        INVISIBLE_CHARACTER,
+        INVALID_UNICODE,
+        COMMON_PASSWORD,
+        COMMON_NAME,
+        TOO_RECENT
     }
 
     private final SecurityProperties.Password config;
@@ -60,7 +67,8 @@ public class PasswordPolicy {
         if (characterClasses(pw) < config.minCharacterClasses()) {
             broken.add(Rule.CHARACTER_CLASSES);
         }
-        if (username != null && !username.isBlank()
+        if (username != null
+                && !username.isBlank()
                 && pw.toLowerCase(Locale.ROOT).contains(username.strip().toLowerCase(Locale.ROOT))) {
             broken.add(Rule.CONTAINS_USERNAME);
         }
@@ -70,8 +78,9 @@ public class PasswordPolicy {
         if (pw.codePoints().anyMatch(PasswordPolicy::invisible)) {
             broken.add(Rule.INVISIBLE_CHARACTER);
         }
-        if (pw.codePoints().anyMatch(c -> (c >= 0xD800 && c <= 0xDFFF)
-                || (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF))) {
+        if (pw.codePoints()
+                .anyMatch(
+                        c -> (c >= 0xD800 && c <= 0xDFFF) || (c & 0xFFFE) == 0xFFFE || (c >= 0xFDD0 && c <= 0xFDEF))) {
             broken.add(Rule.INVALID_UNICODE);
         }
         if (!pw.equals(exemptPublished) && common.isCommon(pw)) {
@@ -84,11 +93,15 @@ public class PasswordPolicy {
 
     /** Characters a person sees: code points, not UTF-16 units, without controls, format and combining marks. */
     public static int visibleLength(String pw) {
-        return (int) pw.codePoints().filter(c -> {
-            int t = Character.getType(c);
-            return t != Character.CONTROL && t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK
-                    && !invisible(c);
-        }).count();
+        return (int) pw.codePoints()
+                .filter(c -> {
+                    int t = Character.getType(c);
+                    return t != Character.CONTROL
+                            && t != Character.NON_SPACING_MARK
+                            && t != Character.ENCLOSING_MARK
+                            && !invisible(c);
+                })
+                .count();
     }
 
     /**
@@ -97,8 +110,14 @@ public class PasswordPolicy {
      * fillers, and variation selectors.
      */
     static boolean invisible(int c) {
-        return Character.getType(c) == Character.FORMAT || c == 0x115F || c == 0x1160 || c == 0x3164
-                || c == 0xFFA0 || c == 0x2800 || c == 0x180E || (c >= 0xFE00 && c <= 0xFE0F)
+        return Character.getType(c) == Character.FORMAT
+                || c == 0x115F
+                || c == 0x1160
+                || c == 0x3164
+                || c == 0xFFA0
+                || c == 0x2800
+                || c == 0x180E
+                || (c >= 0xFE00 && c <= 0xFE0F)
                 || (c >= 0xE0100 && c <= 0xE01EF);
     }
 
@@ -131,26 +150,38 @@ public class PasswordPolicy {
     /** The rules {@code listed}, in the caller's language, joined by the language's separator (no closing stop). */
     private String rules(List<Rule> listed) {
         Locale locale = LocaleContextHolder.getLocale();
-        List<String> parts = listed.stream().map(r -> switch (r) {
-            case MIN_LENGTH -> msg("security.password.rule.minLength", locale, config.minLength());
-            case MAX_LENGTH -> msg("security.password.rule.maxLength", locale, MAX_LENGTH);
-            case CHARACTER_CLASSES -> msg("security.password.rule.classes", locale, config.minCharacterClasses());
-            case CONTAINS_USERNAME -> msg("security.password.rule.username", locale);
-            case REUSED -> msg("security.password.rule.history", locale, config.history());
-            case CONTROL_CHARACTER -> msg("security.password.rule.control", locale);
-            case INVISIBLE_CHARACTER -> msg("security.password.rule.invisible", locale);
-            case INVALID_UNICODE -> msg("security.password.rule.unicode", locale);
-            case COMMON_PASSWORD -> msg("security.password.rule.common", locale);
-            case COMMON_NAME -> msg("security.password.rule.commonName", locale);
-            case TOO_RECENT -> msg("security.password.rule.minAge", locale, config.minAge().toHours());
-        }).toList();
+        List<String> parts = listed.stream()
+                .map(r -> switch (r) {
+                    case MIN_LENGTH -> msg("security.password.rule.minLength", locale, config.minLength());
+                    case MAX_LENGTH -> msg("security.password.rule.maxLength", locale, MAX_LENGTH);
+                    case CHARACTER_CLASSES ->
+                        msg("security.password.rule.classes", locale, config.minCharacterClasses());
+                    case CONTAINS_USERNAME -> msg("security.password.rule.username", locale);
+                    case REUSED -> msg("security.password.rule.history", locale, config.history());
+                    case CONTROL_CHARACTER -> msg("security.password.rule.control", locale);
+                    case INVISIBLE_CHARACTER -> msg("security.password.rule.invisible", locale);
+                    case INVALID_UNICODE -> msg("security.password.rule.unicode", locale);
+                    case COMMON_PASSWORD -> msg("security.password.rule.common", locale);
+                    case COMMON_NAME -> msg("security.password.rule.commonName", locale);
+                    case TOO_RECENT ->
+                        msg(
+                                "security.password.rule.minAge",
+                                locale,
+                                config.minAge().toHours());
+                })
+                .toList();
         return String.join(messages.getMessage("security.password.rule.separator", null, "; ", locale), parts);
     }
 
     /** A human description of all rules, for forms: the sentence around it ({@code security.password.policy}) ends it. */
     public String summary() {
-        return rules(List.of(Rule.MIN_LENGTH, Rule.CHARACTER_CLASSES, Rule.CONTAINS_USERNAME, Rule.REUSED,
-                Rule.COMMON_PASSWORD, Rule.COMMON_NAME));
+        return rules(List.of(
+                Rule.MIN_LENGTH,
+                Rule.CHARACTER_CLASSES,
+                Rule.CONTAINS_USERNAME,
+                Rule.REUSED,
+                Rule.COMMON_PASSWORD,
+                Rule.COMMON_NAME));
     }
 
     int historySize() {
@@ -162,8 +193,11 @@ public class PasswordPolicy {
      * a forced change (administrator-set or expired password) is always allowed.
      */
     public boolean tooRecentToChange(Account a, Instant now) {
-        return changeRequiredReason(a, now) == null && config.minAge() != null && !config.minAge().isZero()
-                && a.passwordChangedAt() != null && a.passwordChangedAt().plus(config.minAge()).isAfter(now);
+        return changeRequiredReason(a, now) == null
+                && config.minAge() != null
+                && !config.minAge().isZero()
+                && a.passwordChangedAt() != null
+                && a.passwordChangedAt().plus(config.minAge()).isAfter(now);
     }
 
     /** Why the account must change its password before doing anything else, or {@code null}. */
@@ -177,7 +211,8 @@ public class PasswordPolicy {
     /** When the password expires; demo accounts' passwords never do. */
     public Instant expiresAt(Account a) {
         return a.demo() || config.maxAge() == null || config.maxAge().isZero()
-                ? null : a.passwordChangedAt().plus(config.maxAge());
+                ? null
+                : a.passwordChangedAt().plus(config.maxAge());
     }
 
     private String msg(String key, Locale locale, Object... args) {

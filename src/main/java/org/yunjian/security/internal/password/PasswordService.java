@@ -3,7 +3,6 @@ package org.yunjian.security.internal.password;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.internal.Account;
@@ -34,15 +33,23 @@ public class PasswordService {
      * {@code voluntaryAt}, when the holder changes the password of their own accord at that instant, adds
      * the minimum-age rule.
      */
-    public void check(FieldErrors errors, String field, String username, Account existing, String password,
-               String exemptPublished, Instant voluntaryAt) {
+    public void check(
+            FieldErrors errors,
+            String field,
+            String username,
+            Account existing,
+            String password,
+            String exemptPublished,
+            Instant voluntaryAt) {
         List<PasswordPolicy.Rule> broken = new ArrayList<>(policy.violations(username, password, exemptPublished));
         if (existing != null && voluntaryAt != null && policy.tooRecentToChange(existing, voluntaryAt)) {
             broken.add(PasswordPolicy.Rule.TOO_RECENT);
         }
-        if (existing != null && password != null && password.length() <= PasswordPolicy.MAX_LENGTH
+        if (existing != null
+                && password != null
+                && password.length() <= PasswordPolicy.MAX_LENGTH
                 && accounts.passwordHistory(existing.id(), policy.historySize()).stream()
-                .anyMatch(h -> encoder.matches(password, h))) {
+                        .anyMatch(h -> encoder.matches(password, h))) {
             broken.add(PasswordPolicy.Rule.REUSED);
         }
         if (!broken.isEmpty()) {

@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
-
 import org.yunjian.security.internal.SecurityProperties;
 
 /**
@@ -31,7 +30,7 @@ class DatabaseSessions {
         cookie.setCookieName("JSESSIONID");
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Strict");
-        return cookie;   // Secure follows the request: TLS here or X-Forwarded-Proto from the trusted proxy
+        return cookie; // Secure follows the request: TLS here or X-Forwarded-Proto from the trusted proxy
     }
 
     @Bean
@@ -39,8 +38,8 @@ class DatabaseSessions {
             SecurityProperties properties) {
         return repository -> {
             repository.setDefaultMaxInactiveInterval(properties.idleTimeout());
-            repository.setConversionService(SessionAttributeSerialization.conversionService(
-                    DatabaseSessions.class.getClassLoader()));
+            repository.setConversionService(
+                    SessionAttributeSerialization.conversionService(DatabaseSessions.class.getClassLoader()));
         };
     }
 }

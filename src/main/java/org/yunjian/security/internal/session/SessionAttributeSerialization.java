@@ -4,14 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
-
 import org.springframework.core.ConfigurableObjectInputStream;
 import org.springframework.core.convert.support.GenericConversionService;
 
@@ -24,8 +22,7 @@ import org.springframework.core.convert.support.GenericConversionService;
  */
 final class SessionAttributeSerialization {
 
-    private SessionAttributeSerialization() {
-    }
+    private SessionAttributeSerialization() {}
 
     static GenericConversionService conversionService(ClassLoader classLoader) {
         GenericConversionService service = new GenericConversionService();
@@ -39,8 +36,10 @@ final class SessionAttributeSerialization {
         try (RecordWritingStream out = new RecordWritingStream(bytes)) {
             out.writeObject(value);
         } catch (IOException e) {
-            throw new IllegalStateException(org.yunjian.shared.Texts.get("cluster.session.cannotStore",
-                    value.getClass().getName(), e), e);
+            throw new IllegalStateException(
+                    org.yunjian.shared.Texts.get(
+                            "cluster.session.cannotStore", value.getClass().getName(), e),
+                    e);
         }
         return bytes.toByteArray();
     }
@@ -54,8 +53,7 @@ final class SessionAttributeSerialization {
     }
 
     /** A non-serializable record in the stream: its class and its components in declaration order. */
-    private record RecordValue(String type, Object[] components) implements Serializable {
-    }
+    private record RecordValue(String type, Object[] components) implements Serializable {}
 
     private static final class RecordWritingStream extends ObjectOutputStream {
         RecordWritingStream(OutputStream out) throws IOException {
@@ -75,8 +73,12 @@ final class SessionAttributeSerialization {
                         values[i] = accessor.invoke(obj);
                     }
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IOException(org.yunjian.shared.Texts.get("cluster.session.recordUnreadable",
-                            obj.getClass().getName(), e), e);
+                    throw new IOException(
+                            org.yunjian.shared.Texts.get(
+                                    "cluster.session.recordUnreadable",
+                                    obj.getClass().getName(),
+                                    e),
+                            e);
                 }
                 return new RecordValue(obj.getClass().getName(), values);
             }
@@ -98,14 +100,15 @@ final class SessionAttributeSerialization {
             if (obj instanceof RecordValue r) {
                 try {
                     Class<?> type = Class.forName(r.type(), false, classLoader);
-                    Class<?>[] parameterTypes = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType)
+                    Class<?>[] parameterTypes = Arrays.stream(type.getRecordComponents())
+                            .map(RecordComponent::getType)
                             .toArray(Class<?>[]::new);
                     Constructor<?> canonical = type.getDeclaredConstructor(parameterTypes);
                     canonical.setAccessible(true);
                     return canonical.newInstance(r.components());
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    throw new IOException(org.yunjian.shared.Texts.get("cluster.session.recordNotRebuilt", r.type(), e),
-                            e);
+                    throw new IOException(
+                            org.yunjian.shared.Texts.get("cluster.session.recordNotRebuilt", r.type(), e), e);
                 }
             }
             return obj;

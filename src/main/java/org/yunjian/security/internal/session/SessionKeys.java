@@ -13,8 +13,7 @@ public final class SessionKeys {
     /** A TOTP secret shown for enrolment but not yet confirmed with a code. */
     public static final String TOTP_ENROLMENT = "yunjian.security.totpEnrolment";
 
-    private SessionKeys() {
-    }
+    private SessionKeys() {}
 
     public static java.util.Optional<Object> currentSessionAttribute(String key) {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {

@@ -1,27 +1,25 @@
 package org.yunjian.security.internal.session;
 
-import org.yunjian.shared.Msg;
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.yunjian.shared.AuditableEvent;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.internal.Problems;
 import org.yunjian.security.internal.SecurityConfig;
 import org.yunjian.security.internal.SecurityProperties;
 import org.yunjian.security.internal.token.ApiTokenAuthentication;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.Msg;
 
 /**
  * Session rules that apply on every request of a logged-in account: the absolute session limit
@@ -30,16 +28,19 @@ import org.yunjian.security.internal.token.ApiTokenAuthentication;
  */
 public class SessionPolicyFilter extends OncePerRequestFilter {
 
-    private static final Set<String> PASSWORD_CHANGE_PATHS = Set.of("/account/password", "/api/account/password",
-            "/logout", "/api/csrf", "/error", "/favicon.ico");
+    private static final Set<String> PASSWORD_CHANGE_PATHS =
+            Set.of("/account/password", "/api/account/password", "/logout", "/api/csrf", "/error", "/favicon.ico");
 
     private final SecurityProperties properties;
     private final SessionRevocations revocations;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    public SessionPolicyFilter(SecurityProperties properties, SessionRevocations revocations, Clock clock,
-                        ApplicationEventPublisher events) {
+    public SessionPolicyFilter(
+            SecurityProperties properties,
+            SessionRevocations revocations,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.properties = properties;
         this.revocations = revocations;
         this.clock = clock;
@@ -63,7 +64,9 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         // a request with an API token carries no session rules: ApiTokenFilter decided it, whatever cookie it sent
-        if (session != null && auth != null && !(auth instanceof ApiTokenAuthentication)
+        if (session != null
+                && auth != null
+                && !(auth instanceof ApiTokenAuthentication)
                 && auth.getPrincipal() instanceof AccountPrincipal principal) {
             Instant now = clock.instant();
             Instant started = (Instant) session.getAttribute(SessionKeys.STARTED);
@@ -72,8 +75,14 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
                 session.setAttribute(SessionKeys.STARTED, started);
             }
             if (now.isAfter(started.plus(properties.absoluteSessionLimit()))) {
-                end(request, response, session, principal, Msg.of("security.audit.session.limit",
-                        properties.absoluteSessionLimit().toMinutes()));
+                end(
+                        request,
+                        response,
+                        session,
+                        principal,
+                        Msg.of(
+                                "security.audit.session.limit",
+                                properties.absoluteSessionLimit().toMinutes()));
                 return;
             }
             if (revocations.isRevoked(principal.user().userId(), started)) {
@@ -83,8 +92,12 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
             Object reason = session.getAttribute(SessionKeys.PASSWORD_CHANGE);
             if (reason != null && principal.fullyAuthenticated() && !allowedDuringPasswordChange(request)) {
                 if (Problems.isApi(request)) {
-                    Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "password-expired",
-                            "expired".equals(reason) ? "security.problem.passwordExpired"
+                    Problems.write(
+                            response,
+                            HttpServletResponse.SC_FORBIDDEN,
+                            "password-expired",
+                            "expired".equals(reason)
+                                    ? "security.problem.passwordExpired"
                                     : "security.problem.passwordChange");
                 } else {
                     response.sendRedirect(request.getContextPath() + "/account/password");
@@ -100,15 +113,21 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
         return PASSWORD_CHANGE_PATHS.contains(path) || SecurityConfig.isStatic(path);
     }
 
-    private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session,
-                     AccountPrincipal principal, Msg why) throws IOException {
+    private void end(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpSession session,
+            AccountPrincipal principal,
+            Msg why)
+            throws IOException {
         session.invalidate();
         SecurityContextHolder.clearContext();
-        events.publishEvent(AuditableEvent.success("session.end", "user", principal.user().userId(), why)
-                .withActor(principal.getUsername()));
+        events.publishEvent(
+                AuditableEvent.success("session.end", "user", principal.user().userId(), why)
+                        .withActor(principal.getUsername()));
         if (Problems.isApi(request)) {
-            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "session-ended",
-                    "security.problem.sessionEnded");
+            Problems.write(
+                    response, HttpServletResponse.SC_UNAUTHORIZED, "session-ended", "security.problem.sessionEnded");
         } else {
             response.sendRedirect(request.getContextPath() + "/login?expired");
         }

@@ -1,13 +1,11 @@
 package org.yunjian.security.internal.session;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,12 +33,17 @@ public class SessionRevocations {
     private final Duration keep;
     private final Cache<UUID, Optional<Instant>> cache;
 
-    public SessionRevocations(JdbcClient jdbc, SecurityProperties properties,
-                       @Value("${yunjian.security.revocation-cache:5s}") Duration cacheFor) {
+    public SessionRevocations(
+            JdbcClient jdbc,
+            SecurityProperties properties,
+            @Value("${yunjian.security.revocation-cache:5s}") Duration cacheFor) {
         this.rows = new SessionRevocationRepository(jdbc);
         // no session lives longer than the absolute limit, so older revocations can be forgotten
         this.keep = properties.absoluteSessionLimit();
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(MAX_ACCOUNTS).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(cacheFor)
+                .maximumSize(MAX_ACCOUNTS)
+                .build();
     }
 
     public void revoke(UUID userId, Instant at) {
@@ -62,7 +65,8 @@ public class SessionRevocations {
 
     public boolean isRevoked(UUID userId, Instant sessionStart) {
         return cache.get(userId, rows::revokedAt)
-                .map(at -> !sessionStart.isAfter(at)).orElse(false);
+                .map(at -> !sessionStart.isAfter(at))
+                .orElse(false);
     }
 
     /** Accounts whose answer this node holds now. */

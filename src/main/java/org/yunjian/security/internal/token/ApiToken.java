@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.yunjian.security.ApiTokenScope;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
@@ -21,12 +20,23 @@ import org.yunjian.shared.Text;
  * {@code yj_<lookup id>_<secret>}: the lookup id (16 characters, public) finds the row with one indexed read, the
  * secret (43 base-62 characters, ≈256 bits) is checked against the hash in constant time.
  */
-public record ApiToken(UUID id, String lookupId, UUID userId, String name, ApiTokenScope scope, String secretHash,
-                       Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String revokedBy) {
+public record ApiToken(
+        UUID id,
+        String lookupId,
+        UUID userId,
+        String name,
+        ApiTokenScope scope,
+        String secretHash,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt,
+        String revokedBy) {
 
     public static final String PREFIX = "yj_";
     /** The longest validity a token may be given. */
     public static final int MAX_VALID_DAYS = 365;
+
     public static final int MAX_NAME_LENGTH = 100;
     private static final int LOOKUP_LENGTH = 16;
     private static final int SECRET_LENGTH = 43;
@@ -35,7 +45,11 @@ public record ApiToken(UUID id, String lookupId, UUID userId, String name, ApiTo
     private static final Pattern FORMAT = Pattern.compile("yj_([a-z0-9]{16})_[A-Za-z0-9]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    public enum Status { ACTIVE, EXPIRED, REVOKED }
+    public enum Status {
+        ACTIVE,
+        EXPIRED,
+        REVOKED
+    }
 
     /** A new token and the only copy of its value, to be shown once. */
     public record Issued(ApiToken token, String value) {
@@ -55,8 +69,8 @@ public record ApiToken(UUID id, String lookupId, UUID userId, String name, ApiTo
         if (n.isEmpty() || n.length() > MAX_NAME_LENGTH) {
             errors.add("name", "apitoken.error.name", MAX_NAME_LENGTH);
         } else {
-            Text.violation(n, Text.Kind.LINE).ifPresent(v -> errors.add("name", v.problem().messageCode(),
-                    v.messageArgs("name")));
+            Text.violation(n, Text.Kind.LINE)
+                    .ifPresent(v -> errors.add("name", v.problem().messageCode(), v.messageArgs("name")));
         }
         if (scope == null) {
             errors.add("scope", "apitoken.error.scope");
@@ -67,8 +81,18 @@ public record ApiToken(UUID id, String lookupId, UUID userId, String name, ApiTo
         errors.throwIfAny();
         String lookup = random(LOOKUP_ALPHABET, LOOKUP_LENGTH);
         String value = PREFIX + lookup + "_" + random(SECRET_ALPHABET, SECRET_LENGTH);
-        ApiToken token = new ApiToken(UUID.randomUUID(), lookup, userId, n, scope, hash(value), now,
-                now.plus(Duration.ofDays(validDays)), null, null, null);
+        ApiToken token = new ApiToken(
+                UUID.randomUUID(),
+                lookup,
+                userId,
+                n,
+                scope,
+                hash(value),
+                now,
+                now.plus(Duration.ofDays(validDays)),
+                null,
+                null,
+                null);
         return new Issued(token, value);
     }
 
@@ -80,8 +104,8 @@ public record ApiToken(UUID id, String lookupId, UUID userId, String name, ApiTo
 
     /** Whether {@code value} is this token: its SHA-256 compared in constant time. */
     public boolean matches(String value) {
-        return MessageDigest.isEqual(hash(value).getBytes(StandardCharsets.US_ASCII),
-                secretHash.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                hash(value).getBytes(StandardCharsets.US_ASCII), secretHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     public Status status(Instant now) {
@@ -97,8 +121,8 @@ public record ApiToken(UUID id, String lookupId, UUID userId, String name, ApiTo
 
     static String hash(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,6 @@
 package org.yunjian.security.internal.token;
 
 import java.util.UUID;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.ApiTokenScope;
@@ -52,6 +51,7 @@ public final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     /** Whether the current request came with an API token rather than a login session. */
     public static boolean current() {
         return org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication() instanceof ApiTokenAuthentication;
+                        .getAuthentication()
+                instanceof ApiTokenAuthentication;
     }
 }

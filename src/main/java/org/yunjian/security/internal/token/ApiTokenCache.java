@@ -1,14 +1,12 @@
 package org.yunjian.security.internal.token;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -35,8 +33,7 @@ class ApiTokenCache {
     static final int MAX_TOKENS = 10_000;
 
     /** A token accepted at {@code checkedAt} with its owner as then; {@code useNoted}: its last-used time written. */
-    record Entry(ApiToken token, AccountPrincipal owner, Instant checkedAt, AtomicReference<Instant> useNoted) {
-    }
+    record Entry(ApiToken token, AccountPrincipal owner, Instant checkedAt, AtomicReference<Instant> useNoted) {}
 
     private final Cache<String, Entry> cache;
     private final SessionRevocations revocations;
@@ -45,7 +42,10 @@ class ApiTokenCache {
     ApiTokenCache(SessionRevocations revocations, @Value("${yunjian.security.api-token-cache:5s}") Duration keep) {
         this.revocations = revocations;
         this.keep = keep;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(MAX_TOKENS).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(keep)
+                .maximumSize(MAX_TOKENS)
+                .build();
     }
 
     /** The token kept under {@code digest} if it is still valid at {@code now}; an invalid one is dropped. */

@@ -3,7 +3,6 @@ package org.yunjian.security.internal.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,15 +38,27 @@ class ApiTokenDemo implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        accounts.findByUsername("customer").filter(a -> tokens.findByUser(a.id()).isEmpty()).ifPresent(a -> {
-            Instant now = clock.instant();
-            ApiToken reports = ApiToken.issue(a.id(), demoName("apitoken.demo.reports"), ApiTokenScope.READ_ONLY, 90,
-                    now.minus(Duration.ofDays(12))).token();
-            tokens.insert(reports);
-            tokens.noteUse(reports.id(), now.minus(Duration.ofHours(2)), now);
-            ApiToken deploy = ApiToken.issue(a.id(), demoName("apitoken.demo.deploy"), ApiTokenScope.READ_WRITE, 60,
-                    now.minus(Duration.ofDays(40))).token();
-            tokens.insert(deploy.revoked(now.minus(Duration.ofDays(3)), "customer"));
-        });
+        accounts.findByUsername("customer")
+                .filter(a -> tokens.findByUser(a.id()).isEmpty())
+                .ifPresent(a -> {
+                    Instant now = clock.instant();
+                    ApiToken reports = ApiToken.issue(
+                                    a.id(),
+                                    demoName("apitoken.demo.reports"),
+                                    ApiTokenScope.READ_ONLY,
+                                    90,
+                                    now.minus(Duration.ofDays(12)))
+                            .token();
+                    tokens.insert(reports);
+                    tokens.noteUse(reports.id(), now.minus(Duration.ofHours(2)), now);
+                    ApiToken deploy = ApiToken.issue(
+                                    a.id(),
+                                    demoName("apitoken.demo.deploy"),
+                                    ApiTokenScope.READ_WRITE,
+                                    60,
+                                    now.minus(Duration.ofDays(40)))
+                            .token();
+                    tokens.insert(deploy.revoked(now.minus(Duration.ofDays(3)), "customer"));
+                });
     }
 }

@@ -1,14 +1,12 @@
 package org.yunjian.security.internal.token;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.Optional;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,8 +37,11 @@ public class ApiTokenFilter extends OncePerRequestFilter {
     /** Steps that need the owner at a browser with password and second factor: a leaked token cannot extend itself. */
     private final RequestMatcher interactiveOnly;
 
-    public ApiTokenFilter(ApiTokens tokens, AddressThrottle throttle, ApplicationEventPublisher events,
-                   RequestMatcher interactiveOnly) {
+    public ApiTokenFilter(
+            ApiTokens tokens,
+            AddressThrottle throttle,
+            ApplicationEventPublisher events,
+            RequestMatcher interactiveOnly) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.events = events;
@@ -72,15 +73,23 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<Duration> wait = throttle.retryAfter(request.getRemoteAddr());
         if (wait.isPresent()) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            response.setHeader(
+                    "Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             Problems.write(response, 429, "apitoken-throttled", "apitoken.problem.throttled");
             return;
         }
-        String value = request.getHeader("Authorization").substring(BEARER.length()).strip();
+        String value =
+                request.getHeader("Authorization").substring(BEARER.length()).strip();
         ApiTokens.Outcome outcome = tokens.authenticate(value);
         if (outcome instanceof ApiTokens.Refused refused) {
             throttle.failed(request.getRemoteAddr());
-            refuse(response, "apitoken-" + refused.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+            refuse(
+                    response,
+                    "apitoken-"
+                            + refused.reason()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', '-'),
                     "apitoken.problem." + refused.reason().name());
             return;
         }
@@ -91,12 +100,20 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         try {
             String call = request.getMethod() + " " + path(request);
             if (interactiveOnly.matches(request)) {
-                deny(response, call, "apitoken-interactive-only", "apitoken.problem.interactiveOnly",
+                deny(
+                        response,
+                        call,
+                        "apitoken-interactive-only",
+                        "apitoken.problem.interactiveOnly",
                         Msg.of("apitoken.audit.interactiveOnly", accepted.tokenName(), call));
                 return;
             }
             if (!accepted.authentication().scope().permits(request.getMethod())) {
-                deny(response, call, "apitoken-read-only", "apitoken.problem.readOnly",
+                deny(
+                        response,
+                        call,
+                        "apitoken-read-only",
+                        "apitoken.problem.readOnly",
                         Msg.of("apitoken.audit.readOnly", accepted.tokenName(), call));
                 return;
             }

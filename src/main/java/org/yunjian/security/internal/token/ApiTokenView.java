@@ -1,10 +1,8 @@
 package org.yunjian.security.internal.token;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.media.Schema;
-
 import org.yunjian.security.ApiTokenScope;
 
 /**
@@ -13,6 +11,13 @@ import org.yunjian.security.ApiTokenScope;
  * @param revokedBy display name of who revoked it (the owner or an administrator), if revoked
  */
 @Schema(name = "ApiTokenView")
-public record ApiTokenView(UUID id, String name, ApiTokenScope scope, ApiToken.Status status, Instant createdAt,
-                           Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String revokedBy) {
-}
+public record ApiTokenView(
+        UUID id,
+        String name,
+        ApiTokenScope scope,
+        ApiToken.Status status,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt,
+        String revokedBy) {}

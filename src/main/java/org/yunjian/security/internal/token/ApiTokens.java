@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -43,8 +42,12 @@ public class ApiTokens {
     private final ApplicationEventPublisher events;
     private final ApiTokenCache accepted;
 
-    ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, Clock clock, ApplicationEventPublisher events,
-              ApiTokenCache accepted) {
+    ApiTokens(
+            ApiTokenRepository tokens,
+            AccountRepository accounts,
+            Clock clock,
+            ApplicationEventPublisher events,
+            ApiTokenCache accepted) {
         this.accepted = accepted;
         this.tokens = tokens;
         this.accounts = accounts;
@@ -53,17 +56,20 @@ public class ApiTokens {
     }
 
     /** Why a presented token was refused (the 401 problem and the audit entry say it). */
-    public enum Refusal { MALFORMED, UNKNOWN, EXPIRED, REVOKED, ACCOUNT_DISABLED }
+    public enum Refusal {
+        MALFORMED,
+        UNKNOWN,
+        EXPIRED,
+        REVOKED,
+        ACCOUNT_DISABLED
+    }
 
     /** The outcome of presenting a token. */
-    public sealed interface Outcome {
-    }
+    public sealed interface Outcome {}
 
-    public record Accepted(ApiTokenAuthentication authentication, String tokenName) implements Outcome {
-    }
+    public record Accepted(ApiTokenAuthentication authentication, String tokenName) implements Outcome {}
 
-    public record Refused(Refusal reason) implements Outcome {
-    }
+    public record Refused(Refusal reason) implements Outcome {}
 
     /** Creates a token for the caller, who must be logged in interactively (a token cannot make tokens). */
     @Transactional
@@ -79,8 +85,14 @@ public class ApiTokens {
         }
         tokens.insert(issued.token());
         ApiToken t = issued.token();
-        events.publishEvent(AuditableEvent.success("apitoken.create", "apitoken", t.id(),
-                Msg.of("apitoken.audit.created", t.name(), Msg.of(t.scope()),
+        events.publishEvent(AuditableEvent.success(
+                "apitoken.create",
+                "apitoken",
+                t.id(),
+                Msg.of(
+                        "apitoken.audit.created",
+                        t.name(),
+                        Msg.of(t.scope()),
                         org.yunjian.shared.Formats.minute(t.expiresAt()))));
         return issued;
     }
@@ -99,7 +111,8 @@ public class ApiTokens {
     @Transactional
     public ApiTokenView revokeMine(UUID tokenId) {
         CurrentUser me = CurrentUser.require();
-        ApiToken t = tokens.findById(tokenId).filter(x -> x.userId().equals(me.userId()))
+        ApiToken t = tokens.findById(tokenId)
+                .filter(x -> x.userId().equals(me.userId()))
                 .orElseThrow(() -> new NotFoundException("apitoken", tokenId));
         return revoke(t, me.username());
     }
@@ -114,7 +127,8 @@ public class ApiTokens {
     @Transactional
     public ApiTokenView revokeOf(UUID userId, UUID tokenId) {
         CurrentUser admin = requireAdministrator();
-        ApiToken t = tokens.findById(tokenId).filter(x -> x.userId().equals(userId))
+        ApiToken t = tokens.findById(tokenId)
+                .filter(x -> x.userId().equals(userId))
                 .orElseThrow(() -> new NotFoundException("apitoken", tokenId));
         return revoke(t, admin.username());
     }
@@ -129,17 +143,24 @@ public class ApiTokens {
     @Transactional
     public ApiTokenView revokeOfAccount(String username, UUID tokenId) {
         Account a = accounts.findByUsername(username).orElseThrow(() -> new NotFoundException("user", username));
-        ApiToken t = tokens.findById(tokenId).filter(x -> x.userId().equals(a.id()))
+        ApiToken t = tokens.findById(tokenId)
+                .filter(x -> x.userId().equals(a.id()))
                 .orElseThrow(() -> new NotFoundException("apitoken", tokenId));
-        return revoke(t, CurrentUser.current().map(CurrentUser::username)
-                .orElse("cli:" + System.getProperty("user.name", "unknown")));
+        return revoke(
+                t,
+                CurrentUser.current()
+                        .map(CurrentUser::username)
+                        .orElse("cli:" + System.getProperty("user.name", "unknown")));
     }
 
     private ApiTokenView revoke(ApiToken t, String by) {
         Instant now = clock.instant();
         accepted.evict(t.id());
         if (t.revokedAt() == null && tokens.revoke(t.id(), now, by)) {
-            events.publishEvent(AuditableEvent.success("apitoken.revoke", "apitoken", t.id(),
+            events.publishEvent(AuditableEvent.success(
+                    "apitoken.revoke",
+                    "apitoken",
+                    t.id(),
                     Msg.of("apitoken.audit.revoked", t.name(), owner(t.userId()))));
             t = t.revoked(now, by);
         }
@@ -181,8 +202,7 @@ public class ApiTokens {
             case EXPIRED -> {
                 return refuse(Refusal.EXPIRED, t.id(), username);
             }
-            default -> {
-            }
+            default -> {}
         }
         if (owner.isEmpty() || !owner.get().enabled() || owner.get().awaitingApproval()) {
             return refuse(Refusal.ACCOUNT_DISABLED, t.id(), username);
@@ -190,12 +210,13 @@ public class ApiTokens {
         AccountPrincipal principal = new AccountPrincipal(owner.get().toCurrentUser(), null, true, false, true);
         boolean noted = tokens.noteUse(t.id(), now, now.minus(USE_RESOLUTION));
         if (noted && t.lastUsedAt() == null) {
-            events.publishEvent(AuditableEvent.success("apitoken.first-use", "apitoken", t.id(),
-                    Msg.of("apitoken.audit.firstUse", t.name())).withActor(username));
+            events.publishEvent(AuditableEvent.success(
+                            "apitoken.first-use", "apitoken", t.id(), Msg.of("apitoken.audit.firstUse", t.name()))
+                    .withActor(username));
         }
         Instant lastWritten = noted || t.lastUsedAt() == null ? now : t.lastUsedAt();
-        accepted.keep(new ApiTokenCache.Entry(t, principal, now, new java.util.concurrent.atomic.AtomicReference<>(
-                lastWritten)));
+        accepted.keep(new ApiTokenCache.Entry(
+                t, principal, now, new java.util.concurrent.atomic.AtomicReference<>(lastWritten)));
         return accepted(t, principal);
     }
 
@@ -204,8 +225,8 @@ public class ApiTokens {
     }
 
     private Refused refuse(Refusal reason, UUID tokenId, String owner) {
-        AuditableEvent event = AuditableEvent.failure("apitoken.refused", "apitoken", tokenId,
-                Msg.of("apitoken.audit.refused." + reason.name()));
+        AuditableEvent event = AuditableEvent.failure(
+                "apitoken.refused", "apitoken", tokenId, Msg.of("apitoken.audit.refused." + reason.name()));
         events.publishEvent(owner == null ? event : event.withActor(owner));
         return new Refused(reason);
     }
@@ -229,10 +250,21 @@ public class ApiTokens {
     }
 
     private ApiTokenView view(ApiToken t, Instant now) {
-        String revokedBy = t.revokedBy() == null ? null
-                : accounts.findByUsername(t.revokedBy()).map(Account::displayName).orElse(t.revokedBy());
-        return new ApiTokenView(t.id(), t.name(), t.scope(), t.status(now), t.createdAt(), t.expiresAt(),
-                t.lastUsedAt(), t.revokedAt(), revokedBy);
+        String revokedBy = t.revokedBy() == null
+                ? null
+                : accounts.findByUsername(t.revokedBy())
+                        .map(Account::displayName)
+                        .orElse(t.revokedBy());
+        return new ApiTokenView(
+                t.id(),
+                t.name(),
+                t.scope(),
+                t.status(now),
+                t.createdAt(),
+                t.expiresAt(),
+                t.lastUsedAt(),
+                t.revokedAt(),
+                revokedBy);
     }
 
     private String owner(UUID userId) {

@@ -1,12 +1,10 @@
 package org.yunjian.security.internal.token;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
@@ -41,7 +39,8 @@ public final class InteractiveOnlyRoutes implements RequestMatcher {
     public boolean matches(HttpServletRequest request) {
         // the path is parsed once for all the routes (each matcher would parse it again), then left as it was
         RequestPath before = ServletRequestPathUtils.hasParsedRequestPath(request)
-                ? ServletRequestPathUtils.getParsedRequestPath(request) : null;
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                : null;
         if (before == null) {
             ServletRequestPathUtils.parseAndCache(request);
         }
@@ -62,10 +61,11 @@ public final class InteractiveOnlyRoutes implements RequestMatcher {
     private static List<RequestMatcher> build(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
         List<RequestMatcher> matchers = new ArrayList<>();
         mappings.orderedStream().forEach(mapping -> {
-            PathPatternParser parser = mapping.getPatternParser() == null ? PathPatternParser.defaultInstance
-                    : mapping.getPatternParser();
+            PathPatternParser parser =
+                    mapping.getPatternParser() == null ? PathPatternParser.defaultInstance : mapping.getPatternParser();
             PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withPathPatternParser(parser);
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                    mapping.getHandlerMethods().entrySet()) {
                 if (!marked(e.getValue())) {
                     continue;
                 }

@@ -1,17 +1,15 @@
 package org.yunjian.security.internal.token;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -40,7 +38,8 @@ public class MonitoringTokenFilter extends OncePerRequestFilter {
     private final ApplicationEventPublisher events;
 
     public MonitoringTokenFilter(String tokenSha256, ApplicationEventPublisher events) {
-        this.expected = tokenSha256 == null || tokenSha256.isBlank() ? null
+        this.expected = tokenSha256 == null || tokenSha256.isBlank()
+                ? null
                 : HexFormat.of().parseHex(tokenSha256.trim().toLowerCase(java.util.Locale.ROOT));
         this.events = events;
     }
@@ -48,7 +47,9 @@ public class MonitoringTokenFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return expected == null || !SecurityConfig.ACTUATOR_PATHS.matches(request) || header == null
+        return expected == null
+                || !SecurityConfig.ACTUATOR_PATHS.matches(request)
+                || header == null
                 || !header.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
@@ -57,17 +58,20 @@ public class MonitoringTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String token = request.getHeader("Authorization").substring(7).trim();
         if (!MessageDigest.isEqual(sha256(token), expected)) {
-            events.publishEvent(AuditableEvent.failure("monitoring.denied", "endpoint",
-                    request.getRequestURI(), Msg.of("cluster.audit.monitoring.wrongToken"))
+            events.publishEvent(AuditableEvent.failure(
+                            "monitoring.denied",
+                            "endpoint",
+                            request.getRequestURI(),
+                            Msg.of("cluster.audit.monitoring.wrongToken"))
                     .withActor(PRINCIPAL));
-            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
-                    "cluster.problem.monitoringToken");
+            Problems.write(
+                    response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "cluster.problem.monitoringToken");
             return;
         }
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(PRINCIPAL, null,
-                List.of(new SimpleGrantedAuthority(AUTHORITY))));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                PRINCIPAL, null, List.of(new SimpleGrantedAuthority(AUTHORITY))));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

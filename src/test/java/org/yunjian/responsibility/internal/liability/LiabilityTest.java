@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,83 +29,115 @@ class LiabilityTest {
     private final Liability liability = TestCatalog.liability();
 
     /** The ✓ columns of table B.1, transcribed from the standard independently of the catalog. */
-    record Row(int number, Set<PartyRole> liable, String clause) {
-    }
+    record Row(int number, Set<PartyRole> liable, String clause) {}
 
     static Stream<Row> tableB1() {
-        Set<PartyRole> partners = Set.of(PARTNER_SOFTWARE, PARTNER_HARDWARE, PARTNER_OM_SERVICE, PARTNER_SECURITY_SERVICE);
-        return Stream.of(new Row(1, Set.of(CUSTOMER), "6.3"), new Row(2, Set.of(PROVIDER), "6.3"),
-                new Row(3, partners, "6.3"), new Row(4, Set.of(CUSTOMER), "7.1.1"),
-                new Row(5, Set.of(PROVIDER), "7.1.1"), new Row(6, Set.of(PARTNER_HARDWARE), "7.1.1"),
-                new Row(7, Set.of(CUSTOMER), "7.1.2"), new Row(8, Set.of(PROVIDER), "7.1.2"),
-                new Row(9, Set.of(PARTNER_HARDWARE), "7.1.2"), new Row(10, Set.of(PROVIDER), "8.1.1"),
-                new Row(11, Set.of(PARTNER_SOFTWARE), "8.1.1"), new Row(12, Set.of(PROVIDER), "8.1.2"),
-                new Row(13, Set.of(PARTNER_SOFTWARE), "6.6"), new Row(14, Set.of(CUSTOMER), "9.2"),
-                new Row(15, Set.of(CUSTOMER), "9.2"), new Row(16, Set.of(CUSTOMER), "9.2"));
+        Set<PartyRole> partners =
+                Set.of(PARTNER_SOFTWARE, PARTNER_HARDWARE, PARTNER_OM_SERVICE, PARTNER_SECURITY_SERVICE);
+        return Stream.of(
+                new Row(1, Set.of(CUSTOMER), "6.3"),
+                new Row(2, Set.of(PROVIDER), "6.3"),
+                new Row(3, partners, "6.3"),
+                new Row(4, Set.of(CUSTOMER), "7.1.1"),
+                new Row(5, Set.of(PROVIDER), "7.1.1"),
+                new Row(6, Set.of(PARTNER_HARDWARE), "7.1.1"),
+                new Row(7, Set.of(CUSTOMER), "7.1.2"),
+                new Row(8, Set.of(PROVIDER), "7.1.2"),
+                new Row(9, Set.of(PARTNER_HARDWARE), "7.1.2"),
+                new Row(10, Set.of(PROVIDER), "8.1.1"),
+                new Row(11, Set.of(PARTNER_SOFTWARE), "8.1.1"),
+                new Row(12, Set.of(PROVIDER), "8.1.2"),
+                new Row(13, Set.of(PARTNER_SOFTWARE), "6.6"),
+                new Row(14, Set.of(CUSTOMER), "9.2"),
+                new Row(15, Set.of(CUSTOMER), "9.2"),
+                new Row(16, Set.of(CUSTOMER), "9.2"));
     }
 
     @Test
     void holdsTheSixteenIncidentsInTableOrder() {
-        assertThat(liability.incidents()).extracting(i -> i.id().value())
-                .containsExactlyElementsOf(tableB1().map(r -> "TCCIA004-B-" + r.number()).toList());
+        assertThat(liability.incidents())
+                .extracting(i -> i.id().value())
+                .containsExactlyElementsOf(
+                        tableB1().map(r -> "TCCIA004-B-" + r.number()).toList());
     }
 
     @ParameterizedTest
     @MethodSource("tableB1")
     void returnsTheLiableRolesOfTheStandard(Row row) {
-        Liability.Incident incident = liability.incident(RequirementId.of("TCCIA004-B-" + row.number())).orElseThrow();
+        Liability.Incident incident = liability
+                .incident(RequirementId.of("TCCIA004-B-" + row.number()))
+                .orElseThrow();
 
         assertThat(incident.liableRoles()).isEqualTo(row.liable());
         assertThat(incident.relatedClause()).isEqualTo(row.clause());
-        assertThat(liability.analyse(incident, Fixtures.clean()).rows()).as("matrix rows of %s", row.clause())
+        assertThat(liability.analyse(incident, Fixtures.clean()).rows())
+                .as("matrix rows of %s", row.clause())
                 .isNotEmpty();
     }
 
     @Test
     void findsAnIncidentByChineseText() {
-        assertThat(liability.search("物理设备存在恶意程序")).extracting(i -> i.id().value()).containsExactly("TCCIA004-B-9");
+        assertThat(liability.search("物理设备存在恶意程序"))
+                .extracting(i -> i.id().value())
+                .containsExactly("TCCIA004-B-9");
         assertThat(liability.search("口令")).extracting(i -> i.id().value()).containsExactly("TCCIA004-B-14");
     }
 
     @Test
     void findsAnIncidentByEnglishText() {
-        assertThat(liability.search("malicious programs")).extracting(i -> i.id().value()).containsExactly("TCCIA004-B-9");
-        assertThat(liability.search("passwords leaked")).extracting(i -> i.id().value()).contains("TCCIA004-B-14");
+        assertThat(liability.search("malicious programs"))
+                .extracting(i -> i.id().value())
+                .containsExactly("TCCIA004-B-9");
+        assertThat(liability.search("passwords leaked"))
+                .extracting(i -> i.id().value())
+                .contains("TCCIA004-B-14");
     }
 
     @Test
     void findsIncidentsByCategoryDespiteTheTablesLineBreaks() {
-        assertThat(liability.search("安全组织及人员")).extracting(i -> i.id().value())
+        assertThat(liability.search("安全组织及人员"))
+                .extracting(i -> i.id().value())
                 .contains("TCCIA004-B-1", "TCCIA004-B-2", "TCCIA004-B-3");
-        assertThat(liability.search("物理设备安全")).extracting(i -> i.id().value())
+        assertThat(liability.search("物理设备安全"))
+                .extracting(i -> i.id().value())
                 .contains("TCCIA004-B-7", "TCCIA004-B-8", "TCCIA004-B-9");
         assertThat(liability.search(" ")).hasSize(16);
     }
 
     @Test
     void mapsTheLiableRolesToTheSystemsOrganisationsAndMatrixRows() {
-        Liability.Incident malware = liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow();
+        Liability.Incident malware =
+                liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow();
 
         Liability.Analysis analysis = liability.analyse(malware, Fixtures.clean());
 
         assertThat(analysis.liable()).containsOnlyKeys(PARTNER_HARDWARE);
-        assertThat(analysis.liable().get(PARTNER_HARDWARE)).extracting(Participant::organisation)
+        assertThat(analysis.liable().get(PARTNER_HARDWARE))
+                .extracting(Participant::organisation)
                 .containsExactly(Fixtures.HARDWARE);
-        assertThat(analysis.rows()).extracting(r -> r.duty().id().value())
+        assertThat(analysis.rows())
+                .extracting(r -> r.duty().id().value())
                 .containsExactly("TCCIA004-7.1.2-c", "TCCIA004-7.1.2-c-1", "TCCIA004-7.1.2-c-2");
-        assertThat(analysis.rows().get(2).assignments()).extracting(Assignment::implementer)
+        assertThat(analysis.rows().get(2).assignments())
+                .extracting(Assignment::implementer)
                 .containsExactly(Fixtures.HARDWARE);
     }
 
     @Test
     void aLiableRoleNobodyHoldsMapsToNoOrganisation() {
-        Liability.Incident partnersStaff = liability.incident(RequirementId.of("TCCIA004-B-3")).orElseThrow();
-        ResponsibilityMatrix onlyCustomerAndProvider = ResponsibilityMatrix.generate(TestCatalog.duties(),
-                Fixtures.SYSTEM, null, Fixtures.participants().subList(0, 2));
+        Liability.Incident partnersStaff =
+                liability.incident(RequirementId.of("TCCIA004-B-3")).orElseThrow();
+        ResponsibilityMatrix onlyCustomerAndProvider = ResponsibilityMatrix.generate(
+                TestCatalog.duties(),
+                Fixtures.SYSTEM,
+                null,
+                Fixtures.participants().subList(0, 2));
 
-        Map<PartyRole, List<Participant>> liable = liability.analyse(partnersStaff, onlyCustomerAndProvider).liable();
+        Map<PartyRole, List<Participant>> liable =
+                liability.analyse(partnersStaff, onlyCustomerAndProvider).liable();
 
-        assertThat(liable).hasSize(4).allSatisfy((role, holders) -> assertThat(holders).isEmpty());
+        assertThat(liable).hasSize(4).allSatisfy((role, holders) -> assertThat(holders)
+                .isEmpty());
     }
 
     /**
@@ -117,13 +148,19 @@ class LiabilityTest {
      */
     @Test
     void incident13PointsToTheSoftwareProvidersVulnerabilityNoticeDutiesNot812() {
-        Liability.Incident incident = liability.incident(RequirementId.of("TCCIA004-B-13")).orElseThrow();
+        Liability.Incident incident =
+                liability.incident(RequirementId.of("TCCIA004-B-13")).orElseThrow();
 
-        assertThat(incident.relatedDuties()).extracting(RequirementId::value)
+        assertThat(incident.relatedDuties())
+                .extracting(RequirementId::value)
                 .containsExactly("TCCIA004-6.6-c-3", "TCCIA004-6.5-c-1");
-        assertThat(liability.analyse(incident, Fixtures.clean()).rows()).extracting(r -> r.duty().id().value())
+        assertThat(liability.analyse(incident, Fixtures.clean()).rows())
+                .extracting(r -> r.duty().id().value())
                 .containsExactlyInAnyOrder("TCCIA004-6.6-c-3", "TCCIA004-6.5-c-1");
-        assertThat(TestCatalog.catalog().requirement(RequirementId.of("TCCIA004-6.6-c-3")).orElseThrow().text())
+        assertThat(TestCatalog.catalog()
+                        .requirement(RequirementId.of("TCCIA004-6.6-c-3"))
+                        .orElseThrow()
+                        .text())
                 .isEqualTo("发现自身产品、服务存在漏洞、安全缺陷的，应当及时告知受影响的云服务提供者，并采取必要措施，防范风险。");
     }
 
@@ -147,7 +184,8 @@ class LiabilityTest {
         List<String> standard = java.nio.file.Files.readAllLines(
                 java.nio.file.Path.of("docs/standards/tccia-004-2024-cloud-responsibility-allocation.txt"));
         assertThat(standard).contains(B1_9, TCCIA_7_1_2_C_2, TCCIA_6_6_C_3);
-        Liability.Incident incident = liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow();
+        Liability.Incident incident =
+                liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow();
         var catalog = TestCatalog.catalog();
 
         assertThat(B1_9).contains(incident.text());
@@ -158,15 +196,21 @@ class LiabilityTest {
         assertThat(TCCIA_7_1_2_C_2).endsWith(duty.text());
         assertThat(duty.text()).contains("恶意程序", "漏洞、安全缺陷", "及时告知");
         assertThat(TestCatalog.duties().get(duty.id()).orElseThrow().roles()).containsExactly(PARTNER_HARDWARE);
-        assertThat(liability.analyse(incident, Fixtures.clean()).rows()).extracting(r -> r.duty().id().value())
+        assertThat(liability.analyse(incident, Fixtures.clean()).rows())
+                .extracting(r -> r.duty().id().value())
                 .contains("TCCIA004-7.1.2-c-2");
         // no other duty of §6–§9 speaks of a malicious program
-        assertThat(TestCatalog.duties().all()).filteredOn(d -> catalog.requirement(d.id()).orElseThrow().text()
-                .contains("恶意程序")).extracting(d -> d.id().value()).containsExactly("TCCIA004-7.1.2-c-2");
+        assertThat(TestCatalog.duties().all())
+                .filteredOn(
+                        d -> catalog.requirement(d.id()).orElseThrow().text().contains("恶意程序"))
+                .extracting(d -> d.id().value())
+                .containsExactly("TCCIA004-7.1.2-c-2");
         // 6.6 has no item d): the suspected 6.6 d) 2) is no duty; 6.6 c) 3) states the notice only
         assertThat(catalog.requirement(RequirementId.of("TCCIA004-6.6-d"))).isEmpty();
         assertThat(catalog.requirement(RequirementId.of("TCCIA004-6.6-d-2"))).isEmpty();
-        assertThat(catalog.requirement(RequirementId.of("TCCIA004-6.6-c-3")).orElseThrow().text())
+        assertThat(catalog.requirement(RequirementId.of("TCCIA004-6.6-c-3"))
+                        .orElseThrow()
+                        .text())
                 .doesNotContain("恶意程序");
     }
 }

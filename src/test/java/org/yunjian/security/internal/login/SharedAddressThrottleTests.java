@@ -11,13 +11,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-
 import org.yunjian.security.internal.SecurityProperties;
 
 /**
@@ -41,8 +39,9 @@ class SharedAddressThrottleTests {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:throttle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = JdbcClient.create(ds);
-        for (String migration : new String[] {"V202611270600__cluster_nodes_and_login_throttle.sql",
-                "V202612010400__login_throttle_per_account.sql"}) {
+        for (String migration : new String[] {
+            "V202611270600__cluster_nodes_and_login_throttle.sql", "V202612010400__login_throttle_per_account.sql"
+        }) {
             String ddl = Files.readString(Path.of("src/main/resources/db/migration/" + migration));
             for (String statement : ddl.replaceAll("(?m)^--.*$", "").split(";")) {
                 if (!statement.isBlank()) {
@@ -51,14 +50,19 @@ class SharedAddressThrottleTests {
             }
         }
         JdbcTransactionManager tx = new JdbcTransactionManager(ds);
-        SecurityProperties properties = new SecurityProperties(null, null, "", null, null,
-                new SecurityProperties.Throttle(LIMIT, Duration.ofMinutes(10), Duration.ofSeconds(30),
-                        Duration.ofHours(1), ADDRESS_LIMIT));
+        SecurityProperties properties = new SecurityProperties(
+                null,
+                null,
+                "",
+                null,
+                null,
+                new SecurityProperties.Throttle(
+                        LIMIT, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofHours(1), ADDRESS_LIMIT));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        first = new AddressThrottle(properties, clock, events::add,
-                new ThrottleRepository(jdbc, tx, properties.throttle(), clock));
-        second = new AddressThrottle(properties, clock, events::add,
-                new ThrottleRepository(jdbc, tx, properties.throttle(), clock));
+        first = new AddressThrottle(
+                properties, clock, events::add, new ThrottleRepository(jdbc, tx, properties.throttle(), clock));
+        second = new AddressThrottle(
+                properties, clock, events::add, new ThrottleRepository(jdbc, tx, properties.throttle(), clock));
     }
 
     @Test
@@ -84,8 +88,11 @@ class SharedAddressThrottleTests {
         }
         second.failed("203.0.113.9");
         assertThat(first.retryAfter("203.0.113.9")).contains(Duration.ofSeconds(60));
-        assertThat(jdbc.sql("SELECT block_level FROM login_throttle WHERE address = ?").param("203.0.113.9")
-                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT block_level FROM login_throttle WHERE address = ?")
+                        .param("203.0.113.9")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     /** Issue 33: an attempt reserves its place before it is checked; one that does not fail gives it back. */
@@ -94,16 +101,22 @@ class SharedAddressThrottleTests {
         for (int i = 0; i < LIMIT - 1; i++) {
             failLogin(i % 2 == 0 ? first : second, "192.0.2.33", "alice");
         }
-        assertThat(first.reserve("192.0.2.33", "alice")).as("the last place, reserved").isEmpty();
-        assertThat(second.reserve("192.0.2.33", "alice")).as("meanwhile, on the other node")
+        assertThat(first.reserve("192.0.2.33", "alice"))
+                .as("the last place, reserved")
+                .isEmpty();
+        assertThat(second.reserve("192.0.2.33", "alice"))
+                .as("meanwhile, on the other node")
                 .contains(new AddressThrottle.Refusal(Duration.ofSeconds(30), AddressThrottle.Count.ACCOUNT));
         first.settle();
         assertThat(failures("login@192.0.2.33/alice")).isEqualTo(LIMIT - 1);
-        assertThat(failures("login@192.0.2.33")).as("the refused attempt gave its place back").isEqualTo(LIMIT - 1);
+        assertThat(failures("login@192.0.2.33"))
+                .as("the refused attempt gave its place back")
+                .isEqualTo(LIMIT - 1);
         assertThat(events).as("no block happened").isEmpty();
         // a reservation that fails keeps its place: the block, audited once
         failLogin(second, "192.0.2.33", "alice");
-        assertThat(first.reserve("192.0.2.33", "alice")).map(AddressThrottle.Refusal::retryAfter)
+        assertThat(first.reserve("192.0.2.33", "alice"))
+                .map(AddressThrottle.Refusal::retryAfter)
                 .contains(Duration.ofSeconds(30));
         assertThat(events).hasSize(1);
     }
@@ -118,24 +131,34 @@ class SharedAddressThrottleTests {
         for (int i = 0; i < LIMIT; i++) {
             failLogin(i % 2 == 0 ? first : second, "203.0.113.50", "alice");
         }
-        assertThat(first.reserve("203.0.113.50", "alice")).map(AddressThrottle.Refusal::count)
+        assertThat(first.reserve("203.0.113.50", "alice"))
+                .map(AddressThrottle.Refusal::count)
                 .contains(AddressThrottle.Count.ACCOUNT);
         assertThat(second.reserve("203.0.113.50", "alice")).isPresent();
-        assertThat(second.reserve("203.0.113.50", "bob")).as("a colleague behind the same address").isEmpty();
+        assertThat(second.reserve("203.0.113.50", "bob"))
+                .as("a colleague behind the same address")
+                .isEmpty();
         second.settle();
-        assertThat(first.reserve("198.51.100.50", "alice")).as("the same name elsewhere").isEmpty();
+        assertThat(first.reserve("198.51.100.50", "alice"))
+                .as("the same name elsewhere")
+                .isEmpty();
         first.settle();
-        assertThat(first.retryAfter("203.0.113.50")).as("tokens and other requests from the address").isEmpty();
+        assertThat(first.retryAfter("203.0.113.50"))
+                .as("tokens and other requests from the address")
+                .isEmpty();
 
         // spraying over many names from the address stops at the address's ceiling, counted on both nodes
         for (int i = LIMIT; i < ADDRESS_LIMIT; i++) {
             failLogin(i % 2 == 0 ? first : second, "203.0.113.50", "name-" + i);
         }
-        assertThat(second.reserve("203.0.113.50", "bob")).map(AddressThrottle.Refusal::count)
+        assertThat(second.reserve("203.0.113.50", "bob"))
+                .map(AddressThrottle.Refusal::count)
                 .contains(AddressThrottle.Count.ADDRESS);
         assertThat(first.reserve("203.0.113.51", "bob")).as("another address").isEmpty();
         first.settle();
-        assertThat(failures("login@203.0.113.50/bob")).as("the refused attempt gave its place back").isZero();
+        assertThat(failures("login@203.0.113.50/bob"))
+                .as("the refused attempt gave its place back")
+                .isZero();
     }
 
     private void failLogin(AddressThrottle node, String address, String name) {
@@ -145,8 +168,11 @@ class SharedAddressThrottleTests {
     }
 
     private int failures(String key) {
-        return jdbc.sql("SELECT failures FROM login_throttle WHERE address = ?").param(key).query(Integer.class)
-                .optional().orElse(0);
+        return jdbc.sql("SELECT failures FROM login_throttle WHERE address = ?")
+                .param(key)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     @Test
@@ -166,7 +192,10 @@ class SharedAddressThrottleTests {
         a.join();
         b.join();
         // LIMIT failures start the block; each of the other 36 raises its level by one
-        assertThat(jdbc.sql("SELECT block_level FROM login_throttle WHERE address = ?").param("198.51.100.1")
-                .query(Integer.class).single()).isEqualTo(40 - LIMIT + 1);
+        assertThat(jdbc.sql("SELECT block_level FROM login_throttle WHERE address = ?")
+                        .param("198.51.100.1")
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(40 - LIMIT + 1);
     }
 }

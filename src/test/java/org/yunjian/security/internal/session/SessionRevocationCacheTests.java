@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
 import org.yunjian.security.internal.SecurityProperties;
 
 /**
@@ -32,7 +30,8 @@ class SessionRevocationCacheTests {
         ds.setURL("jdbc:h2:mem:revocations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         jdbc = JdbcClient.create(ds);
         jdbc.sql("CREATE TABLE session_revocation (user_id UUID NOT NULL PRIMARY KEY, "
-                + "revoked_at TIMESTAMP WITH TIME ZONE NOT NULL)").update();
+                        + "revoked_at TIMESTAMP WITH TIME ZONE NOT NULL)")
+                .update();
         SecurityProperties properties = new SecurityProperties(null, null, "", null, null);
         thisNode = new SessionRevocations(jdbc, properties, BOUND);
         otherNode = new SessionRevocations(jdbc, properties, BOUND);
@@ -40,10 +39,15 @@ class SessionRevocationCacheTests {
 
     @Test
     void aRevocationOnAnotherNodeIsSeenWithinTheCacheBound() throws Exception {
-        assertThat(thisNode.isRevoked(user, sessionStart)).isFalse();           // cached: not revoked
+        assertThat(thisNode.isRevoked(user, sessionStart)).isFalse(); // cached: not revoked
         otherNode.revoke(user, Instant.now());
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM session_revocation").query(Integer.class).single()).isOne();
-        assertThat(thisNode.isRevoked(user, sessionStart)).as("still the cached answer").isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM session_revocation")
+                        .query(Integer.class)
+                        .single())
+                .isOne();
+        assertThat(thisNode.isRevoked(user, sessionStart))
+                .as("still the cached answer")
+                .isFalse();
         Thread.sleep(BOUND.toMillis() + 100);
         assertThat(thisNode.isRevoked(user, sessionStart)).isTrue();
     }
@@ -53,7 +57,9 @@ class SessionRevocationCacheTests {
         assertThat(thisNode.isRevoked(user, sessionStart)).isFalse();
         thisNode.revoke(user, Instant.now());
         assertThat(thisNode.isRevoked(user, sessionStart)).isTrue();
-        assertThat(thisNode.isRevoked(user, Instant.now().plusSeconds(1))).as("a session begun later").isFalse();
+        assertThat(thisNode.isRevoked(user, Instant.now().plusSeconds(1)))
+                .as("a session begun later")
+                .isFalse();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,16 +36,21 @@ class ApiTokenCacheTests {
         ds.setURL("jdbc:h2:mem:tokens-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         JdbcClient jdbc = JdbcClient.create(ds);
         jdbc.sql("CREATE TABLE session_revocation (user_id UUID NOT NULL PRIMARY KEY, "
-                + "revoked_at TIMESTAMP WITH TIME ZONE NOT NULL)").update();
+                        + "revoked_at TIMESTAMP WITH TIME ZONE NOT NULL)")
+                .update();
         revocations = new SessionRevocations(jdbc, new SecurityProperties(null, null, "", null, null), BOUND);
         cache = new ApiTokenCache(revocations, BOUND);
     }
 
     private ApiToken.Issued kept(int validDays) {
-        ApiToken.Issued issued = ApiToken.issue(owner, "nightly", ApiTokenScope.READ_ONLY, validDays,
+        ApiToken.Issued issued = ApiToken.issue(
+                owner,
+                "nightly",
+                ApiTokenScope.READ_ONLY,
+                validDays,
                 now.minus(Duration.ofDays(validDays)).plusSeconds(60));
-        AccountPrincipal p = new AccountPrincipal(new CurrentUser(owner, "ci", UUID.randomUUID(), Role.USER), null,
-                true, false, true);
+        AccountPrincipal p = new AccountPrincipal(
+                new CurrentUser(owner, "ci", UUID.randomUUID(), Role.USER), null, true, false, true);
         cache.keep(new ApiTokenCache.Entry(issued.token(), p, now, new AtomicReference<>(now)));
         return issued;
     }
