@@ -32,7 +32,6 @@ public final class SqlCoverage {
     /** System property: the directory the passes write to. */
     public static final String DIRECTORY = "yunjian.test.sql-coverage";
 
-    private static final Map<String, Boolean> RAW = new ConcurrentHashMap<>();
     private static final Map<String, String> STATEMENTS = new ConcurrentHashMap<>();
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final Map<Class<?>, Boolean> MAIN = new ConcurrentHashMap<>();
@@ -64,12 +63,15 @@ public final class SqlCoverage {
     private static final Map<String, Set<String>> CLASSES = new ConcurrentHashMap<>();
     private static final Set<String> RUNNING = ConcurrentHashMap.newKeySet();
 
-    /** Notes a statement about to be sent; cheap once its text has been seen from main code. */
+    /**
+     * Notes a statement about to be sent; cheap once its text has been seen from main code. A text seen only from
+     * test code is walked again each time: the same text may come from main code later, and that sighting counts.
+     */
     static void sent(String sql) {
         if (sql == null) {
             return;
         }
-        if (!Boolean.TRUE.equals(RAW.get(sql))) {
+        if (!NORMALISED.containsKey(sql)) {
             Optional<String> origin = origin();
             if (origin.isEmpty()) {
                 return;
@@ -77,20 +79,50 @@ public final class SqlCoverage {
             String key = normalise(sql);
             STATEMENTS.putIfAbsent(key, origin.get());
             NORMALISED.put(sql, key);
-            RAW.put(sql, Boolean.TRUE);
         }
         if (byClass) {
             CLASSES.computeIfAbsent(NORMALISED.get(sql), k -> ConcurrentHashMap.newKeySet())
-                    .addAll(RUNNING);
+                    .addAll(credited());
         }
     }
 
+    /**
+     * The test classes running on each lane's thread, innermost last: a statement sent on a test's own thread (MockMvc,
+     * a repository called from the test) is that class's; one sent on another thread (a served HTTP request, a
+     * scheduled job) is credited to every class running at the time, marked {@value #CO_RUNNING}.
+     */
+    private static final Map<Thread, java.util.Deque<String>> ON_THREAD = new ConcurrentHashMap<>();
+
+    /** Marks a class credited only because it was running when a statement was sent on another thread. */
+    static final String CO_RUNNING = "~";
+
     static void started(String testClass) {
         RUNNING.add(testClass);
+        ON_THREAD
+                .computeIfAbsent(Thread.currentThread(), t -> new java.util.ArrayDeque<>())
+                .addLast(testClass);
     }
 
     static void finished(String testClass) {
         RUNNING.remove(testClass);
+        java.util.Deque<String> own = ON_THREAD.get(Thread.currentThread());
+        if (own != null) {
+            own.removeLastOccurrence(testClass);
+            if (own.isEmpty()) {
+                ON_THREAD.remove(Thread.currentThread());
+            }
+        }
+    }
+
+    /** The class a statement sent now is credited to: the test's own, or every running one marked co-running. */
+    private static Set<String> credited() {
+        java.util.Deque<String> own = ON_THREAD.get(Thread.currentThread());
+        if (own != null && !own.isEmpty()) {
+            return Set.of(own.peekLast());
+        }
+        Set<String> all = new java.util.HashSet<>();
+        RUNNING.forEach(c -> all.add(CO_RUNNING + c));
+        return all;
     }
 
     /** Statement → the test classes running when it was sent (empty unless {@value #BY_CLASS}). */
