@@ -38,6 +38,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class AssessmentGuardRailTests {
 
     @Autowired

@@ -49,6 +49,7 @@ import org.yunjian.support.PdfInspection;
 @SpringBootTest(properties = "yunjian.demo=true")
 @AutoConfigureMockMvc
 @Tag("database")
+@org.yunjian.support.OnePass
 class GeneralRequirementsAssessmentTests {
 
     @DynamicPropertySource

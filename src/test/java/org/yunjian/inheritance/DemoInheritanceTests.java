@@ -16,6 +16,7 @@ import org.yunjian.demo.DemoData;
 // the demo context with MockMvc that ContractReviewDemoTests and ObligationPagesTests start: one Spring start
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Tag("database")
+@org.yunjian.support.OnePass
 class DemoInheritanceTests {
 
     @Autowired

@@ -35,6 +35,7 @@ import org.yunjian.support.CliCapture;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class InheritanceCommandTests {
 
     static final byte[] PDF =

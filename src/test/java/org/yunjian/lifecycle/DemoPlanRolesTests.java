@@ -37,6 +37,7 @@ import org.yunjian.security.UserAdministration;
  */
 @SpringBootTest(properties = "yunjian.demo=true")
 @Tag("database")
+@org.yunjian.support.OnePass
 class DemoPlanRolesTests {
 
     @Autowired

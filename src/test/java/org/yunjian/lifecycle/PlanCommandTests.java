@@ -25,6 +25,7 @@ import org.yunjian.support.CliCapture;
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class PlanCommandTests {
 
     @Autowired

@@ -40,6 +40,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class PlanOverviewPagesTests {
 
     static final Pattern VERBATIM = Pattern.compile("<(\\w+)[^>]*\\sdata-verbatim(?:=\"[^\"]*\")?[^>]*>[^<]*</\\1>");

@@ -42,6 +42,7 @@ import org.yunjian.security.CurrentUser;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class PlanRoleHoldersTests {
 
     /** Government-website guide 7.2.3 b), verbatim. */

@@ -26,6 +26,7 @@ import org.yunjian.support.IfMatch;
  * organisation, bad input is refused field by field with nothing stored, and 《应急预案与演练记录》 is in Chinese.
  */
 @RecordApplicationEvents
+@org.yunjian.support.OnePass
 class DrillApiTests extends LifecycleWorldTest {
 
     @Override

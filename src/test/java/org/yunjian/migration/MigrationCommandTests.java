@@ -39,6 +39,7 @@ import picocli.CommandLine;
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class MigrationCommandTests {
 
     @Autowired

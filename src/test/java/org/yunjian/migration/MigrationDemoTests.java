@@ -33,6 +33,7 @@ import org.yunjian.support.TestDatabases;
 @SpringBootTest(properties = "yunjian.demo=true")
 @AutoConfigureMockMvc
 @Tag("database")
+@org.yunjian.support.OnePass
 class MigrationDemoTests {
 
     /** A database of its own: the audit rows the seeding wrote must not depend on what other demo tests did. */

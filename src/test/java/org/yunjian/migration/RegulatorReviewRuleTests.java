@@ -49,6 +49,7 @@ import picocli.CommandLine;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class RegulatorReviewRuleTests {
 
     static final String SOURCE = "云服务商有重大调整变更时，应向云服务客户提前通知，并获得监管部门审核";

@@ -45,6 +45,7 @@ import org.yunjian.shared.Formats;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class CalendarFeedTests {
 
     @Autowired

@@ -38,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = "yunjian.demo=true")
 @AutoConfigureMockMvc
 @Tag("database")
+@org.yunjian.support.OnePass
 class DemoSecuritiesCalendarTests {
 
     /** Each JR/T periodic kind on a 行业云, one of its clauses and that clause's source line (spec .txt line). */

@@ -41,6 +41,7 @@ import org.yunjian.shared.Formats;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ReminderMailTests {
 
     @RegisterExtension

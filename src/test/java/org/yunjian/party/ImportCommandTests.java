@@ -24,6 +24,7 @@ import org.yunjian.cli.CliRunner;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ImportCommandTests {
 
     @Autowired

@@ -35,6 +35,7 @@ import org.yunjian.party.internal.ImportService.RowError;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ImportTests {
 
     @Autowired

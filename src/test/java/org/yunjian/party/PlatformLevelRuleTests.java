@@ -23,6 +23,7 @@ import org.yunjian.support.WorldMvcTests;
  * private cloud, 7.2 (line 524) "私有云不应承载高于其安全保护等级的业务应用系统。". A system records the level of the platform
  * carrying it; a securities/futures system on a lower platform is refused with the clauses quoted.
  */
+@org.yunjian.support.OnePass
 class PlatformLevelRuleTests extends WorldMvcTests {
 
     static final String SOURCE_6_1 = "委托方选择云计算平台时，应要求云计算平台及其所有组成部分的网络安全保护等级不低于拟放置在云计算平台上的系统的网络安全保护等级。";

@@ -34,6 +34,7 @@ import org.yunjian.support.WorldMvcTests;
  * cloud is refused wherever a system is created or changed — REST, the form, the command-line import — with the
  * clause quoted; the same level on a community or private cloud, and a level-4 system of another industry, are not.
  */
+@org.yunjian.support.OnePass
 class SocialCloudRuleTests extends WorldMvcTests {
 
     /** Verbatim from the guide (6.3.2 a)). */

@@ -37,6 +37,7 @@ import org.yunjian.support.IfMatch;
 @Import(Fixtures.class)
 @RecordApplicationEvents
 @Tag("database")
+@org.yunjian.support.OnePass
 class SystemApiTests {
 
     @Autowired

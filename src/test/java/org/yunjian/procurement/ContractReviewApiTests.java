@@ -44,6 +44,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ContractReviewApiTests {
 
     static final String MISSING = "GOVWEB-6.6.1-d";

@@ -35,6 +35,7 @@ import org.yunjian.security.UserAdministration;
 @SpringBootTest(properties = "yunjian.demo=true")
 @AutoConfigureMockMvc
 @Tag("database")
+@org.yunjian.support.OnePass
 class ContractReviewDemoTests {
 
     @Autowired

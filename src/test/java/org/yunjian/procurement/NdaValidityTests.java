@@ -44,6 +44,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class NdaValidityTests {
 
     static final String SOURCE = "保密协议应有明确的有效周期。";

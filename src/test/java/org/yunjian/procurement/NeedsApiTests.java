@@ -21,6 +21,7 @@ import org.yunjian.lifecycle.LifecycleWorldTest;
  * nothing stored, cited duties only among the guide's planning duties, the report as a Chinese DOCX, and the page
  * showing it read-only to the provider and refusing other organisations of the system.
  */
+@org.yunjian.support.OnePass
 public class NeedsApiTests extends LifecycleWorldTest {
 
     @Override

@@ -48,6 +48,7 @@ import org.yunjian.support.PdfInspection;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ImportedCatalogReportTests {
 
     static final String FILE = "NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog.xml";

@@ -56,6 +56,7 @@ import org.yunjian.support.PdfInspection;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ReportLanguageTests {
 
     /** Latin words a Chinese report may hold: the standards' and algorithms' own names, units, product names. */

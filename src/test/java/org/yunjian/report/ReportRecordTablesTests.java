@@ -46,6 +46,7 @@ import org.yunjian.support.PdfInspection;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ReportRecordTablesTests {
 
     @Autowired

@@ -54,6 +54,7 @@ import org.yunjian.support.PdfInspection;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 public class ReportTests {
 
     static final byte[] EVIDENCE =

@@ -37,6 +37,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ApplicabilityQuestionTests {
 
     static final String BASE = "/api/systems/{id}/responsibility";

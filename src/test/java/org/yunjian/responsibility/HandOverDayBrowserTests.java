@@ -26,6 +26,7 @@ import org.yunjian.support.Browser;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
+@org.yunjian.support.OnePass
 class HandOverDayBrowserTests {
 
     @LocalServerPort

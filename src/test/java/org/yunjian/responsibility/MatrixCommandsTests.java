@@ -40,6 +40,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class MatrixCommandsTests {
 
     static final String DUTY = "TCCIA004-8.2.4-b";

@@ -47,6 +47,7 @@ import org.yunjian.security.UserAdministration;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class MatrixViewTests {
 
     @Autowired

@@ -43,6 +43,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import({Fixtures.class, PublishedWork.class})
 @Tag("database")
+@org.yunjian.support.OnePass
 class MatrixWorkTests {
 
     static final String PROVIDER_ROW = "TCCIA004-6.2-b";

@@ -55,6 +55,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ResponsibilityWorkbookTests {
 
     static final String CUSTOMER_ROW = "TCCIA004-6.2-a-1"; // 6.2 a) "客户应：" is a heading (issue 36 C-1)

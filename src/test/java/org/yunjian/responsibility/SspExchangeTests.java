@@ -59,6 +59,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class SspExchangeTests {
 
     static final String PROVIDER_ROW = "TCCIA004-6.2-b";

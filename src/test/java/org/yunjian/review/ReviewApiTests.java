@@ -43,6 +43,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ReviewApiTests {
 
     @Autowired

@@ -30,6 +30,7 @@ import org.yunjian.security.UserAdministration;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class ReviewCommandTests {
 
     @Autowired

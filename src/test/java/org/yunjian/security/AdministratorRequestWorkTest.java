@@ -26,6 +26,7 @@ import org.yunjian.shared.work.WorkTask;
  * requester; refused self-approval — nothing changed, nothing published; decided or its account deleted — nothing
  * waits. The rebuild ({@code publishAll}) publishes the same snapshot.
  */
+@org.yunjian.support.OnePass
 class AdministratorRequestWorkTest extends SecurityIntegrationTest {
 
     @Autowired

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * People are shown by the name they go by: the page header, the home page and the approvals page use display names.
  */
+@org.yunjian.support.OnePass
 class DisplayNamesTest extends SecurityIntegrationTest {
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.mock.web.MockHttpSession;
  * authenticator shows a new one (page and REST), and outside demo mode it never shows a code (the demo's code is
  * shown in demo mode only: {@code DemoAdministratorLoginBrowserTest}).
  */
+@org.yunjian.support.OnePass
 class TotpStepTest extends SecurityIntegrationTest {
 
     @Test

@@ -23,6 +23,7 @@ import org.yunjian.support.WebSession;
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+@org.yunjian.support.OnePass
 class ErrorPagesTests {
 
     @LocalServerPort

@@ -41,6 +41,7 @@ import org.yunjian.support.PdfInspection;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class AssessmentCommandTests {
 
     @Autowired

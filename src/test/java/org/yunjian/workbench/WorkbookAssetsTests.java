@@ -40,6 +40,7 @@ import org.yunjian.security.CurrentUser;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class WorkbookAssetsTests {
 
     static final String DB = """

@@ -47,6 +47,7 @@ import org.yunjian.security.CurrentUser;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class WorkbookExportTests {
 
     static final List<String> ZH_HEADER = List.of(

@@ -59,6 +59,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class WorkbookImportProblemsTests {
 
     static final String SHEET = "测评项";

@@ -27,6 +27,7 @@ import org.yunjian.shared.keys.KeyDirectory;
  */
 @SpringBootTest
 @Tag("database")
+@org.yunjian.support.OnePass
 class KeyCreationPolicyTest {
 
     @Autowired

@@ -38,6 +38,7 @@ import org.yunjian.shared.AuditableEvent;
 // the suite's common context (MockMvc and the party fixtures): one Spring start for all such classes
 @org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class RefusedActionsAuditTest {
 
     @Autowired

@@ -55,6 +55,7 @@ import picocli.CommandLine;
  */
 @SpringBootTest
 @Tag("database")
+@org.yunjian.support.OnePass
 class ItemTableImportTests {
 
     @DynamicPropertySource

@@ -60,6 +60,7 @@ import org.yunjian.support.IfMatch;
 @AutoConfigureMockMvc
 @Import({Fixtures.class, PublishedWork.class, LifecycleWorkTests.Clocks.class})
 @Tag("database")
+@org.yunjian.support.OnePass
 class LifecycleWorkTests {
 
     @TestConfiguration

@@ -29,6 +29,7 @@ import org.yunjian.support.TestDatabases;
  */
 @SpringBootTest(properties = "yunjian.demo=true")
 @Tag("database")
+@org.yunjian.support.OnePass
 class DemoReportRecordTests {
 
     @DynamicPropertySource

@@ -31,6 +31,7 @@ import org.yunjian.security.UserAdministration;
 // the demo context with MockMvc that DemoInheritanceTests, ContractReviewDemoTests and ObligationPagesTests start
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Tag("database")
+@org.yunjian.support.OnePass
 class DemoMatrixApplicabilityTests {
 
     @Autowired

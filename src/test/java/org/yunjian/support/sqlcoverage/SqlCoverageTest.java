@@ -47,6 +47,42 @@ class SqlCoverageTest {
         assertThat(SqlCoverageSession.missing(h2, h2.keySet(), Set.of())).isEmpty();
     }
 
+    /**
+     * The classes whose risk is PostgreSQL's own (locking, storage, SQL-computed results, the server itself) run in
+     * the PostgreSQL pass: none of them may be marked {@code @OnePass}, however well other classes cover its
+     * statements.
+     */
+    @Test
+    void theClassesWhoseRiskIsTheDatabasesRunOnPostgres() throws java.io.IOException {
+        java.util.List<String> names;
+        try (var in = SqlCoverageTest.class.getResourceAsStream("/sql-coverage/postgres-risk.txt")) {
+            names = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
+        }
+        Map<String, java.nio.file.Path> sources;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/test/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java"))
+                    .collect(java.util.stream.Collectors.toMap(
+                            f -> f.getFileName().toString().replace(".java", ""), f -> f, (a, b) -> a));
+        }
+        assertThat(names).hasSizeGreaterThan(30).allSatisfy(name -> {
+            assertThat(sources).as("a test class named %s", name).containsKey(name);
+            String className = java.nio.file.Path.of("src/test/java")
+                    .relativize(sources.get(name))
+                    .toString()
+                    .replace(".java", "")
+                    .replace(java.io.File.separatorChar, '.');
+            Class<?> type = Class.forName(className);
+            assertThat(org.junit.platform.commons.support.AnnotationSupport.isAnnotated(
+                            type, org.yunjian.support.OnePass.class))
+                    .as("%s is PostgreSQL-specific risk and may not be @OnePass", name)
+                    .isFalse();
+        });
+    }
+
     @Test
     void theH2OnlyListNamesOriginsWithReasons() {
         assertThat(SqlCoverageSession.h2Only())
