@@ -12,7 +12,6 @@ import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -57,9 +56,7 @@ class OneEntryPointTests {
                         }
                     });
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.yunjian");
+    private static final JavaClasses MAIN = org.yunjian.support.MainClasses.get();
 
     @Test
     @DisplayName("Application.main is the one entry point and asks the command lines through their CliEntry only")

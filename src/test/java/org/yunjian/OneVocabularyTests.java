@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,7 @@ class OneVocabularyTests {
     static final Path MAIN = Path.of("src/main/java");
     static final Set<String> ROLE_MARKERS = Set.of("CUSTOMER", "PROVIDER", "THIRD_PARTY_ASSESSOR");
     static final Set<String> MODEL_MARKERS = Set.of("PRIVATE", "PUBLIC");
-    static final JavaClasses MAIN_CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.yunjian");
+    static final JavaClasses MAIN_CLASSES = org.yunjian.support.MainClasses.get();
 
     @Test
     void partyRoleIsTheOneRoleVocabulary() {
