@@ -49,6 +49,7 @@ import org.yunjian.support.PdfInspection;
 @Import(Fixtures.class)
 @Tag("database")
 @org.yunjian.support.OnePass
+@org.yunjian.support.RunsBesideTheSuite
 class ImportedCatalogReportTests {
 
     static final String FILE = "NIST_SP-800-53_rev5_MODERATE-baseline-resolved-profile_catalog.xml";

@@ -51,6 +51,7 @@ import org.yunjian.support.TestDatabases;
 @Import({Fixtures.class, RiskRegisterTests.ClockConfig.class})
 @Tag("database")
 @DirtiesContext
+@org.yunjian.support.RunsBesideTheSuite
 class RiskRegisterTests {
 
     @TestConfiguration

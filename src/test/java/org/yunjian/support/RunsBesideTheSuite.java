@@ -9,10 +9,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * A test class whose work happens in server processes of its own (started, killed, restarted) while the test
- * thread mostly waits: it runs beside the rest of the suite instead of after it, one such class at a time
- * ({@code junit-platform.properties} enables this; every other class still runs alone, in order). The suite's
- * time on two cores is the reason (docs/performance.md, "CI time").
+ * A test class that runs beside the rest of the suite instead of after it, one such class at a time
+ * ({@code junit-platform.properties} enables this; every other class still runs alone, in order): a class whose work
+ * happens in server processes of its own (started, killed, restarted) while the test thread mostly waits, and a class
+ * on a database and an application context of its own ({@link TestDatabases#fresh}) that shares nothing with the
+ * suite, placed here so that this lane ends when the others do. The suite's time on two cores is the reason
+ * (docs/performance.md, "CI time").
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -56,6 +56,7 @@ import org.yunjian.support.TestDatabases;
 @Import({Fixtures.class, DashboardTests.ClockConfig.class})
 @Tag("database")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.yunjian.support.RunsBesideTheSuite
 class DashboardTests {
 
     @TestConfiguration

@@ -46,6 +46,7 @@ import org.yunjian.support.IfMatch;
  */
 @org.junit.jupiter.api.Tag("database")
 @SpringBootTest
+@org.yunjian.support.RunsBesideTheSuite
 class PublishedCatalogsImportTest {
 
     static final Path SHARED = Path.of("../shared/oscal");

@@ -61,6 +61,7 @@ import org.yunjian.workbench.internal.Dashboards.SystemRow;
 @SpringBootTest(properties = "yunjian.demo=true")
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.RunsBesideTheSuite
 class DashboardSqlTests {
 
     @DynamicPropertySource
