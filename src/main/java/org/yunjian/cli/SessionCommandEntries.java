@@ -1,9 +1,10 @@
 package org.yunjian.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -24,24 +25,24 @@ final class SessionCommandEntries {
 
     @Component
     @Command(name = "login")
-    static class Login implements CliCommand, Callable<Integer> {
+    static class Login extends YunjianCommand implements CliCommand {
         @Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             return delegate("login", args);
         }
     }
 
     @Component
     @Command(name = "logout")
-    static class Logout implements CliCommand, Callable<Integer> {
+    static class Logout extends YunjianCommand implements CliCommand {
         @Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             return delegate("logout", args);
         }
     }

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Exit",
-        allowedDependencies = {"crypto", "cli"})
+        allowedDependencies = {"crypto", "cli", "shared"})
 package org.yunjian.exit;

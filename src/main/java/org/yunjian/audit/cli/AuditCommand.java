@@ -1,7 +1,6 @@
 package org.yunjian.audit.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import org.yunjian.audit.internal.AnchorExport;
 import org.yunjian.audit.internal.AuditAnchor;
@@ -12,6 +11,7 @@ import org.yunjian.audit.internal.Finding;
 import org.yunjian.audit.internal.VerificationReport;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,12 +35,9 @@ class AuditCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true)
-    static class VerifyCommand implements Callable<Integer> {
+    static class VerifyCommand extends YunjianCommand {
 
         private final AuditVerifier verifier;
-
-        @Spec
-        CommandSpec spec;
 
         @Option(names = "--json", descriptionKey = "cli.audit.option.json")
         boolean json;
@@ -56,8 +53,7 @@ class AuditCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             java.util.Optional<java.security.PublicKey> pinned;
             java.util.Optional<java.util.List<AuditAnchor>> exported;
             try {
@@ -66,7 +62,7 @@ class AuditCommand implements CliCommand, Runnable {
                         : java.util.Optional.of(org.yunjian.crypto.Pem.readPublicKey(
                                 java.nio.file.Files.readString(publicKey, java.nio.charset.StandardCharsets.UTF_8)));
             } catch (java.io.IOException | RuntimeException e) {
-                spec.commandLine().getErr().println(Texts.get("audit.cli.bad-public-key", publicKey.toString()));
+                err.println(Texts.get("audit.cli.bad-public-key", publicKey.toString()));
                 return 2;
             }
             // without --anchors: the configured anchor export where it lies outside the key directory
@@ -75,10 +71,10 @@ class AuditCommand implements CliCommand, Runnable {
             try {
                 exported = from == null ? java.util.Optional.empty() : java.util.Optional.of(AnchorExport.read(from));
             } catch (AnchorExport.BadExportException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                err.println(e.getMessage());
                 return 2;
             } catch (java.io.UncheckedIOException e) {
-                spec.commandLine().getErr().println(Texts.get("audit.cli.no-export", from.toString()));
+                err.println(Texts.get("audit.cli.no-export", from.toString()));
                 return 2;
             }
             VerificationReport report = verifier.verify(pinned, exported, java.util.Optional.ofNullable(from));
@@ -87,7 +83,6 @@ class AuditCommand implements CliCommand, Runnable {
             } else {
                 print(report, out);
             }
-            out.flush();
             return report.ok() ? 0 : 1;
         }
 
@@ -146,13 +141,10 @@ class AuditCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "anchor", mixinStandardHelpOptions = true)
-    static class AnchorCommand implements Callable<Integer> {
+    static class AnchorCommand extends YunjianCommand {
 
         private final AuditLog auditLog;
         private final AuditRepository repository;
-
-        @Spec
-        CommandSpec spec;
 
         AnchorCommand(AuditLog auditLog, AuditRepository repository) {
             this.auditLog = auditLog;
@@ -160,8 +152,7 @@ class AuditCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             AuditLog.AnchorResult result = auditLog.anchorNow();
             switch (result) {
                 case ANCHORED ->
@@ -174,7 +165,6 @@ class AuditCommand implements CliCommand, Runnable {
                 case NOTHING_NEW -> out.println(Texts.get("audit.cli.nothingNew"));
                 case CHAIN_BROKEN -> out.println(Texts.get("audit.cli.chainBroken"));
             }
-            out.flush();
             return result == AuditLog.AnchorResult.CHAIN_BROKEN ? 1 : 0;
         }
     }

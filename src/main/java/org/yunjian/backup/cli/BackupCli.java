@@ -4,16 +4,14 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.yunjian.backup.BackupException;
 import org.yunjian.backup.BackupMessages;
 import org.yunjian.backup.Restore;
 import org.yunjian.cli.CliTexts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian restore}: offline, no Spring and no database connection, so it can write a data directory no
@@ -53,20 +51,12 @@ public final class BackupCli {
         CommandLine cl = CliTexts.apply(new CommandLine(new RestoreCommand(messages)));
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String msg = ex instanceof BackupException b ? messages.of(b) : ex.toString();
-            commandLine.getErr().println(messages.get("backup.cli.restore-refused", msg.replaceAll("[\\r\\n]+", " ")));
-            return 2;
-        });
         return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true)
-    static final class RestoreCommand implements Callable<Integer> {
+    static final class RestoreCommand extends YunjianCommand {
         private final BackupMessages messages;
-
-        @Spec
-        CommandSpec spec;
 
         @Option(names = "--from", required = true, descriptionKey = "cli.backup.option.from")
         Path from;
@@ -90,11 +80,17 @@ public final class BackupCli {
             this.messages = messages;
         }
 
+        /** Whatever stops a restore is one line in the restore's own texts, 2: nothing was written. */
         @Override
-        public Integer call() {
+        protected Refusal refusal(Exception e) {
+            String msg = e instanceof BackupException b ? messages.of(b) : e.toString();
+            return Refusal.badInput(messages.get("backup.cli.restore-refused", msg.replaceAll("[\\r\\n]+", " ")));
+        }
+
+        @Override
+        protected int work(PrintWriter o, PrintWriter err) {
             Restore.Result r =
                     Restore.run(new Restore.Request(from, dataDir, keyDir, keysFrom, checkWith, acceptUnsigned));
-            PrintWriter o = spec.commandLine().getOut();
             Path keys = (keyDir == null ? dataDir.resolve("keys") : keyDir)
                     .toAbsolutePath()
                     .normalize();
@@ -115,7 +111,6 @@ public final class BackupCli {
             }
             o.println(messages.get(
                     "backup.cli.restore-next", dataDir.toAbsolutePath().normalize()));
-            o.flush();
             return 0;
         }
     }

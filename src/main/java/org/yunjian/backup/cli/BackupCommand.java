@@ -2,17 +2,15 @@ package org.yunjian.backup.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import org.yunjian.backup.BackupException;
 import org.yunjian.backup.internal.BackupService;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian backup [--to DIR] [--keys-to DIR]} while no server holds the embedded database (a running server
@@ -20,12 +18,9 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "backup", mixinStandardHelpOptions = true)
-class BackupCommand implements CliCommand, Callable<Integer> {
+class BackupCommand extends YunjianCommand implements CliCommand {
 
     private final BackupService backups;
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--to", descriptionKey = "cli.backup.option.to")
     Path to;
@@ -38,9 +33,7 @@ class BackupCommand implements CliCommand, Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    protected int work(PrintWriter out, PrintWriter err) {
         try {
             BackupService.Backup b = backups.create(to == null ? backups.backupDir() : to);
             out.println(text("backup.cli.created", b.path(), b.files(), Formats.size(b.bytes()), b.manifestSm3()));
@@ -51,11 +44,9 @@ class BackupCommand implements CliCommand, Callable<Integer> {
             } else {
                 out.println(text("backup.cli.keys-not-included"));
             }
-            out.flush();
             return 0;
         } catch (BackupException e) {
             err.println(text("backup.cli.failed", text(e.key(), e.args())));
-            err.flush();
             return 2;
         }
     }

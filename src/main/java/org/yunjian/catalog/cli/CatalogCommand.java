@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.Catalog;
@@ -27,6 +26,7 @@ import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.PreconditionRequiredException;
 import picocli.CommandLine.Command;
@@ -68,10 +68,7 @@ public class CatalogCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static class ListStandards implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class ListStandards extends YunjianCommand {
         private final Catalog catalog;
 
         ListStandards(Catalog catalog) {
@@ -79,8 +76,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             out.printf(
                     "%-28s  %6s  %6s  %-8s  %s%n",
                     Texts.get("cli.catalog.list.code"),
@@ -100,16 +96,12 @@ public class CatalogCommand implements CliCommand, Runnable {
                                 catalog.isBuiltIn(s.code()) ? "cli.catalog.list.builtIn" : "cli.catalog.list.imported"),
                         s.title());
             }
-            out.flush();
             return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true)
-    static class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Show extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.catalog.option.id")
         String id;
 
@@ -120,9 +112,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        protected int work(PrintWriter out, PrintWriter err) {
             if (!RequirementId.isWellFormed(id)) {
                 return fail(err, 2, "cli.catalog.show.malformed", id);
             }
@@ -164,7 +154,6 @@ public class CatalogCommand implements CliCommand, Runnable {
                         m.to(),
                         m.rationale(org.yunjian.shared.Texts.locale())));
             }
-            out.flush();
             return 0;
         }
 
@@ -185,10 +174,7 @@ public class CatalogCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "search", mixinStandardHelpOptions = true)
-    static class Search implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Search extends YunjianCommand {
         @Parameters(index = "0", arity = "1..*", descriptionKey = "cli.catalog.option.words")
         List<String> words;
 
@@ -205,12 +191,11 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             RequirementFilter filter = RequirementFilter.any();
             if (standard != null) {
                 if (catalog.standard(standard).isEmpty()) {
-                    return fail(spec.commandLine().getErr(), 2, "cli.catalog.unknownStandard", standard);
+                    return fail(err, 2, "cli.catalog.unknownStandard", standard);
                 }
                 filter = filter.standard(standard);
             }
@@ -224,16 +209,12 @@ public class CatalogCommand implements CliCommand, Runnable {
                         r.id(), h.score(), text.length() > 80 ? text.substring(0, 80) + "…" : text);
             }
             out.println(Texts.get("cli.catalog.search.count", hits.size()));
-            out.flush();
             return hits.isEmpty() ? 1 : 0;
         }
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Export extends YunjianCommand {
         @Option(names = "--format", required = true, descriptionKey = "cli.catalog.option.format")
         String format;
 
@@ -250,8 +231,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             String text;
             try {
                 switch (format) {
@@ -271,23 +251,17 @@ public class CatalogCommand implements CliCommand, Runnable {
                 return fail(err, 1, "cli.catalog.unknownStandard", standard);
             }
             if (outFile == null) {
-                PrintWriter out = spec.commandLine().getOut();
                 out.print(text);
-                out.flush();
             } else {
                 Files.writeString(outFile, text, StandardCharsets.UTF_8);
                 err.println(Texts.get("cli.catalog.export.wrote", outFile));
-                err.flush();
             }
             return 0;
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Import extends YunjianCommand {
         @Option(names = "--file", required = true, descriptionKey = "cli.catalog.option.file")
         Path file;
 
@@ -307,9 +281,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             try {
                 var s = exchange.importOscal(
                         file.getFileName().toString(),
@@ -323,7 +295,6 @@ public class CatalogCommand implements CliCommand, Runnable {
                         s.format().name(),
                         s.sha256(),
                         s.version()));
-                out.flush();
                 return 0;
             } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
                 return fail(err, 1, "cli.catalog.import.rejected", e.getMessage());
@@ -340,10 +311,7 @@ public class CatalogCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "versions", mixinStandardHelpOptions = true)
-    static class Versions implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Versions extends YunjianCommand {
         @Option(names = "--standard", required = true, descriptionKey = "cli.catalog.option.versionsStandard")
         String standard;
 
@@ -354,8 +322,7 @@ public class CatalogCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             try {
                 for (CatalogExchange.ImportVersion v : exchange.versions(standard)) {
                     out.println(Texts.get(
@@ -369,10 +336,9 @@ public class CatalogCommand implements CliCommand, Runnable {
                             v.replacedAt() == null ? "" : Formats.minute(v.replacedAt()),
                             v.replacedBy() == null ? "" : v.replacedBy()));
                 }
-                out.flush();
                 return 0;
             } catch (NotFoundException e) {
-                return fail(spec.commandLine().getErr(), 1, "cli.catalog.versions.none", standard);
+                return fail(err, 1, "cli.catalog.versions.none", standard);
             }
         }
     }

@@ -94,7 +94,7 @@ final class RemoteAdministration {
         boolean json;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) {
+        protected int work(PrintWriter out, PrintWriter err) {
             var report = remote.server().get("/api/audit/verify");
             boolean ok = report.path("ok").asBoolean();
             if (json) {
@@ -137,7 +137,7 @@ final class RemoteAdministration {
         boolean json;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) {
+        protected int work(PrintWriter out, PrintWriter err) {
             if (to != null || keysTo != null) {
                 throw Server.input("cli.remote.backupOnServer");
             }

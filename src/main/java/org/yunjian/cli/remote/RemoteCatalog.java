@@ -90,7 +90,7 @@ final class RemoteCatalog {
         boolean json;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) {
+        protected int work(PrintWriter out, PrintWriter err) {
             JsonNode r;
             try {
                 r = remote.server().get("/api/catalog/requirements/" + code(id));
@@ -181,7 +181,7 @@ final class RemoteCatalog {
         boolean json;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) {
+        protected int work(PrintWriter out, PrintWriter err) {
             if (limit < 1 || limit > 200) {
                 throw Server.input("cli.remote.badOption", "--limit", "1-200");
             }
@@ -221,7 +221,7 @@ final class RemoteCatalog {
         boolean json;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) {
+        protected int work(PrintWriter out, PrintWriter err) {
             JsonNode versions;
             try {
                 versions = remote.server().get("/api/catalog/standards/" + code(standard) + "/versions");
@@ -272,7 +272,7 @@ final class RemoteCatalog {
         Path outFile;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             String path =
                     switch (format) {
                         case "oscal-json", "oscal-xml", "csv" -> {
@@ -321,7 +321,7 @@ final class RemoteCatalog {
         Long replacesVersion;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             Map<String, String> fields = new LinkedHashMap<>();
             if (code != null) {
                 fields.put("code", code);

@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.yunjian.cli.CliArgs;
 import org.yunjian.cli.CliTexts;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -123,14 +123,6 @@ public final class RemoteCli {
         }
         root.setOut(out);
         root.setErr(err);
-        root.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof Server.Failure f) {
-                commandLine.getErr().println(f.getMessage());
-                return f.status();
-            }
-            commandLine.getErr().println(Texts.get("cli.security.api.failed", Server.oneLine(String.valueOf(ex))));
-            return 2;
-        });
         int status = root.execute(command);
         out.flush();
         err.flush();
@@ -238,16 +230,34 @@ public final class RemoteCli {
         }
     }
 
-    /** A command of this client: picocli fills its options, the factory gives it the run's {@link Remote}. */
-    abstract static class Call implements Callable<Integer> {
+    /**
+     * A command of this client: picocli fills its options, the factory gives it the run's {@link Remote}. A failure is
+     * one line: the server's problem in the user's language with its status ({@link Server.Failure}), anything else
+     * (an unreadable answer, a file that cannot be written) as a failed call, 2.
+     */
+    abstract static class Call extends YunjianCommand {
         Remote remote;
 
         @Override
-        public final Integer call() throws IOException {
-            return work(remote.out(), remote.err());
+        protected PrintWriter out() {
+            return remote.out();
         }
 
-        abstract int work(PrintWriter out, PrintWriter err) throws IOException;
+        @Override
+        protected PrintWriter err() {
+            return remote.err();
+        }
+
+        @Override
+        protected Refusal refusal(Exception e) {
+            if (e instanceof Server.Failure f) {
+                return new Refusal(f.status(), List.of(f.getMessage()));
+            }
+            return Refusal.badInput(Texts.get("cli.security.api.failed", Server.oneLine(String.valueOf(e))));
+        }
+
+        @Override
+        protected abstract int work(PrintWriter out, PrintWriter err) throws IOException;
     }
 
     @Command(name = "yunjian", mixinStandardHelpOptions = true, version = "yunjian 0.1.0")
@@ -264,7 +274,7 @@ public final class RemoteCli {
         String server;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             String address = server != null ? server : remote.env().apply(Server.SERVER_ENV);
             if (blank(address)) {
                 throw Server.input("cli.security.api.noServer", Server.SERVER_ENV);
@@ -294,7 +304,7 @@ public final class RemoteCli {
     @Command(name = "logout", mixinStandardHelpOptions = true, description = "cli.logout.description")
     static class Logout extends Call {
         @Override
-        int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected int work(PrintWriter out, PrintWriter err) throws IOException {
             TokenFile file = remote.file();
             out.println(Texts.get(file.delete() ? "cli.logout.done" : "cli.logout.none", file.path()));
             return 0;

@@ -45,7 +45,7 @@ final class RemoteCommands {
         String as;
 
         @Override
-        final int work(PrintWriter out, PrintWriter err) throws IOException {
+        protected final int work(PrintWriter out, PrintWriter err) throws IOException {
             if (as != null) {
                 String owner =
                         remote.server().get("/api/account").path("username").asString();

@@ -44,7 +44,7 @@ final class RemoteResponsibility {
         boolean json;
 
         @Override
-        int work(PrintWriter out, PrintWriter err) {
+        protected int work(PrintWriter out, PrintWriter err) {
             var answer = remote.server().get("/api/systems/" + systemId + "/responsibility/check");
             var violations = answer.path("violations");
             if (json) {

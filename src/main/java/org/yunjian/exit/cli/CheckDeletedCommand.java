@@ -1,23 +1,17 @@
 package org.yunjian.exit.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.yunjian.exit.BucketDeletionCheck;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.internal.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code yunjian exit check-deleted s3://bucket/prefix}: the command line of {@link BucketDeletionCheck}. */
 @Command(name = "check-deleted", mixinStandardHelpOptions = true)
-final class CheckDeletedCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CheckDeletedCommand extends OfflineCommand {
     @Parameters(
             index = "0",
             paramLabel = "<s3://bucket[/prefix]>",
@@ -31,8 +25,7 @@ final class CheckDeletedCommand implements Callable<Integer> {
     ExitCli.S3Options s3 = new ExitCli.S3Options();
 
     @Override
-    public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
+    protected int work(PrintWriter o, PrintWriter err) {
         boolean[] first = {true};
         String jsonStart = "{\"target\":" + Json.quote(target) + ",\"remaining\":[";
         BucketDeletionCheck.Report r = BucketDeletionCheck.check(
@@ -93,7 +86,6 @@ final class CheckDeletedCommand implements Callable<Integer> {
                             ? ExitTexts.get("exit.cli.check.empty", target)
                             : ExitTexts.get("exit.cli.check.notEmpty"));
         }
-        o.flush();
         return r.empty() ? 0 : 1;
     }
 }

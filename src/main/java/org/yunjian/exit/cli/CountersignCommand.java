@@ -1,18 +1,16 @@
 package org.yunjian.exit.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.util.concurrent.Callable;
 import org.yunjian.exit.DeletionRecord;
 import org.yunjian.exit.Keys;
 import org.yunjian.exit.ManifestException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian exit countersign RECORD.json --key provider.key.pem}: the provider's SM2 countersignature of a
@@ -21,10 +19,7 @@ import picocli.CommandLine.Spec;
  * (edited, re-formatted) is refused (exit status 2) so nothing else is signed by mistake.
  */
 @Command(name = "countersign", mixinStandardHelpOptions = true)
-final class CountersignCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CountersignCommand extends OfflineCommand {
 
     @Parameters(
             index = "0",
@@ -42,7 +37,7 @@ final class CountersignCommand implements Callable<Integer> {
     String passphraseEnv;
 
     @Override
-    public Integer call() {
+    protected int work(PrintWriter out, PrintWriter err) {
         byte[] file;
         try {
             file = Files.readAllBytes(record);
@@ -51,7 +46,7 @@ final class CountersignCommand implements Callable<Integer> {
                     e, "exit.cli.cannotReadRecord", String.valueOf(record), String.valueOf(e.getMessage()));
         }
         PrivateKey k = Keys.readPrivateKey(key, ExitCli.passphraseFor(key, passphraseEnv));
-        spec.commandLine().getOut().println(DeletionRecord.countersign(file, k));
+        out.println(DeletionRecord.countersign(file, k));
         return 0;
     }
 }

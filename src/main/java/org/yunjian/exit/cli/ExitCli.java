@@ -13,7 +13,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,23 +102,6 @@ public final class ExitCli {
         }
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            String msg = ex instanceof ManifestException || ex instanceof IllegalArgumentException
-                    ? ex.getMessage()
-                    : ex.getClass().getSimpleName() + ": " + ex.getMessage();
-            commandLine
-                    .getErr()
-                    .println(ExitTexts.get(
-                            "exit.cli.error",
-                            "yunjian "
-                                    + commandLine
-                                            .getCommandSpec()
-                                            .qualifiedName()
-                                            .replace("yunjian ", "")
-                                            .trim(),
-                            oneLine(msg)));
-            return 2;
-        });
         return cl.execute(rest);
     }
 
@@ -153,6 +135,7 @@ public final class ExitCli {
         return rest.toArray(String[]::new);
     }
 
+    /** {@code s} on one line ({@code exit.cli.unknownError} for none). */
     static String oneLine(String s) {
         return s == null ? ExitTexts.get("exit.cli.unknownError") : s.replaceAll("[\\r\\n]+", " ");
     }
@@ -253,10 +236,7 @@ public final class ExitCli {
     static final class ManifestCommand extends Group {}
 
     @Command(name = "build", mixinStandardHelpOptions = true)
-    static final class BuildCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class BuildCommand extends OfflineCommand {
         @Parameters(
                 index = "0",
                 paramLabel = "<dir | s3://bucket/prefix>",
@@ -318,7 +298,7 @@ public final class ExitCli {
         S3Options s3 = new S3Options();
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter stdout, PrintWriter stderr) {
             HashAlgorithm alg = HashAlgorithm.parse(algorithm);
             long size = noChunks ? 0 : ManifestHeader.parseByteCount(chunkSize);
             long threshold = noChunks
@@ -343,11 +323,10 @@ public final class ExitCli {
                     k,
                     new ManifestBuilder.Options(
                             alg, l, items, allVersions, detached, threads, s3.settings(), size, threshold));
-            PrintWriter o = spec.commandLine().getOut();
-            o.println(
+            stdout.println(
                     ExitTexts.get("exit.cli.built", String.valueOf(out), r.files(), r.bytes(), items.size(), alg.id()));
             if (r.unreadable() > 0) {
-                spec.commandLine().getErr().println(ExitTexts.get("exit.cli.unreadable", r.unreadable()));
+                stderr.println(ExitTexts.get("exit.cli.unreadable", r.unreadable()));
                 return 1;
             }
             return 0;
@@ -370,10 +349,7 @@ public final class ExitCli {
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true)
-    static final class ExportCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class ExportCommand extends OfflineCommand {
         @Option(names = "--manifest", required = true, descriptionKey = "cli.exit.option.export.manifest")
         Path manifest;
 
@@ -384,10 +360,10 @@ public final class ExitCli {
         Path out;
 
         @Override
-        public Integer call() throws IOException {
+        protected int work(PrintWriter stdout, PrintWriter stderr) throws IOException {
             HashList.Format f = HashList.Format.parse(format);
             if (out == null) {
-                HashList.export(manifest, f, spec.commandLine().getOut());
+                HashList.export(manifest, f, stdout);
             } else {
                 try (Writer w = Files.newBufferedWriter(out)) {
                     HashList.export(manifest, f, w);
@@ -398,10 +374,7 @@ public final class ExitCli {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true)
-    static final class VerifyCommand implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class VerifyCommand extends OfflineCommand {
         @Parameters(
                 index = "0",
                 paramLabel = "<dir | s3://bucket/prefix>",
@@ -442,7 +415,7 @@ public final class ExitCli {
         S3Options s3 = new S3Options();
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter stdout, PrintWriter stderr) {
             if ((manifest == null) == (list == null)) {
                 throw new ManifestException("exit.cli.manifestOrList");
             }
@@ -476,7 +449,7 @@ public final class ExitCli {
                 if (bar != null) {
                     bar.done();
                 }
-                print(r, signingKey);
+                print(r, signingKey, stdout);
             } finally {
                 finished.countDown();
                 try {
@@ -491,8 +464,7 @@ public final class ExitCli {
             return r.clean() ? 0 : r.interrupted() ? 3 : 1;
         }
 
-        private void print(VerificationReport r, PrivateKey signingKey) {
-            PrintWriter o = spec.commandLine().getOut();
+        private void print(VerificationReport r, PrivateKey signingKey, PrintWriter o) {
             if (json) {
                 SignedVerificationReport report =
                         SignedVerificationReport.of(r, manifest == null ? null : ManifestReader.fileDigests(manifest));
@@ -514,10 +486,7 @@ public final class ExitCli {
     static final class KeysCommand extends Group {}
 
     @Command(name = "create", mixinStandardHelpOptions = true)
-    static final class KeysCreate implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class KeysCreate extends OfflineCommand {
         @Option(names = "--out", required = true, descriptionKey = "cli.exit.option.keys.out")
         Path out;
 
@@ -531,26 +500,21 @@ public final class ExitCli {
         String passphraseEnv;
 
         @Override
-        public Integer call() throws IOException {
+        protected int work(PrintWriter stdout, PrintWriter stderr) throws IOException {
             char[] pass = passphrase(passphraseEnv, true);
             KeyPair pair = Keys.generate();
             Path[] files = Keys.write(out, name, pair, pass);
-            spec.commandLine()
-                    .getOut()
-                    .println(ExitTexts.get(
-                            "exit.cli.keyFiles",
-                            String.valueOf(files[0]),
-                            String.valueOf(files[1]),
-                            Keys.fingerprint(pair.getPublic())));
+            stdout.println(ExitTexts.get(
+                    "exit.cli.keyFiles",
+                    String.valueOf(files[0]),
+                    String.valueOf(files[1]),
+                    Keys.fingerprint(pair.getPublic())));
             return 0;
         }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true)
-    static final class KeysImport implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class KeysImport extends OfflineCommand {
         @Option(names = "--in", required = true, descriptionKey = "cli.exit.option.import.in")
         Path in;
 
@@ -570,36 +534,29 @@ public final class ExitCli {
         String passphraseEnv;
 
         @Override
-        public Integer call() throws IOException {
+        protected int work(PrintWriter stdout, PrintWriter stderr) throws IOException {
             char[] inPass = inPassphraseEnv == null ? null : passphrase(inPassphraseEnv, false);
             PrivateKey priv = Keys.readPrivateKey(in, inPass);
             KeyPair pair = new KeyPair(Keys.publicKeyOf(priv), priv);
             Path[] files = Keys.write(out, name, pair, passphrase(passphraseEnv, true));
-            spec.commandLine()
-                    .getOut()
-                    .println(ExitTexts.get(
-                            "exit.cli.keyFiles",
-                            String.valueOf(files[0]),
-                            String.valueOf(files[1]),
-                            Keys.fingerprint(pair.getPublic())));
+            stdout.println(ExitTexts.get(
+                    "exit.cli.keyFiles",
+                    String.valueOf(files[0]),
+                    String.valueOf(files[1]),
+                    Keys.fingerprint(pair.getPublic())));
             return 0;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true)
-    static final class KeysShow implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static final class KeysShow extends OfflineCommand {
         @Parameters(index = "0", paramLabel = "<pubkey.pem>", descriptionKey = "cli.exit.option.show.file")
         Path file;
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter stdout, PrintWriter stderr) {
             PublicKey k = Keys.readPublicKey(file);
-            spec.commandLine()
-                    .getOut()
-                    .print(ExitTexts.get("exit.cli.keyShow", Keys.fingerprint(k)) + "\n" + Pem.writePublicKey(k));
+            stdout.print(ExitTexts.get("exit.cli.keyShow", Keys.fingerprint(k)) + "\n" + Pem.writePublicKey(k));
             return 0;
         }
     }

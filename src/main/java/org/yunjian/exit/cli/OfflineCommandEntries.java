@@ -1,10 +1,11 @@
 package org.yunjian.exit.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -18,12 +19,12 @@ final class OfflineCommandEntries {
 
     @Component
     @Command(name = "exit")
-    static class Exit implements CliCommand, Callable<Integer> {
+    static class Exit extends YunjianCommand implements CliCommand {
         @Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             List<String> all = new ArrayList<>(List.of("exit"));
             all.addAll(args);
             return ExitCli.run(all.toArray(String[]::new));
@@ -32,12 +33,12 @@ final class OfflineCommandEntries {
 
     @Component
     @Command(name = "keys")
-    static class Keys implements CliCommand, Callable<Integer> {
+    static class Keys extends YunjianCommand implements CliCommand {
         @Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             List<String> all = new ArrayList<>(List.of("keys"));
             all.addAll(args);
             return ExitCli.run(all.toArray(String[]::new));
@@ -46,12 +47,12 @@ final class OfflineCommandEntries {
 
     @Component
     @Command(name = "report")
-    static class Report implements CliCommand, Callable<Integer> {
+    static class Report extends YunjianCommand implements CliCommand {
         @Unmatched
         List<String> args = new ArrayList<>();
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             List<String> all = new ArrayList<>(List.of("report"));
             all.addAll(args);
             return ExitCli.run(all.toArray(String[]::new));

@@ -1,19 +1,17 @@
 package org.yunjian.exit.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.util.concurrent.Callable;
 import org.yunjian.exit.DeletionCertificate;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.Keys;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian exit verify-certificate CERT.json --pubkey platform.pub.pem}: checks a deletion certificate
@@ -23,10 +21,7 @@ import picocli.CommandLine.Spec;
  * certificate at all (malformed JSON, unknown algorithm).
  */
 @Command(name = "verify-certificate", mixinStandardHelpOptions = true)
-final class VerifyCertificateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class VerifyCertificateCommand extends OfflineCommand {
 
     @Parameters(
             index = "0",
@@ -38,47 +33,37 @@ final class VerifyCertificateCommand implements Callable<Integer> {
     Path pubkey;
 
     @Override
-    public Integer call() {
+    protected int work(PrintWriter out, PrintWriter err) {
         String prefix = "yunjian exit verify-certificate: ";
         byte[] file;
         try {
             file = Files.readAllBytes(certificate);
         } catch (NoSuchFileException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println(prefix + ExitTexts.get("exit.cli.cert.missing", String.valueOf(certificate)));
+            err.println(prefix + ExitTexts.get("exit.cli.cert.missing", String.valueOf(certificate)));
             return 2;
         } catch (IOException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println(prefix
-                            + ExitTexts.get("exit.cli.cert.unreadable", String.valueOf(certificate), e.getMessage()));
+            err.println(
+                    prefix + ExitTexts.get("exit.cli.cert.unreadable", String.valueOf(certificate), e.getMessage()));
             return 2;
         }
         PublicKey key;
         try {
             key = Keys.readPublicKey(pubkey);
         } catch (RuntimeException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println(prefix + ExitTexts.get("exit.cli.cert.error", ExitCli.oneLine(e.getMessage())));
+            err.println(prefix + ExitTexts.get("exit.cli.cert.error", ExitCli.oneLine(e.getMessage())));
             return 2;
         }
         try {
             DeletionCertificate.Verified v = DeletionCertificate.verify(file, key);
-            spec.commandLine()
-                    .getOut()
-                    .println(ExitTexts.get(
-                            "exit.cli.cert.valid",
-                            ExitCli.oneLine(v.summary().text()),
-                            ExitCli.oneLine(v.countersignature().text())));
+            out.println(ExitTexts.get(
+                    "exit.cli.cert.valid",
+                    ExitCli.oneLine(v.summary().text()),
+                    ExitCli.oneLine(v.countersignature().text())));
             return 0;
         } catch (DeletionCertificate.Invalid e) {
             boolean input = e.reason() == DeletionCertificate.Invalid.Reason.MALFORMED
                     || e.reason() == DeletionCertificate.Invalid.Reason.UNKNOWN_ALGORITHM;
-            spec.commandLine()
-                    .getErr()
-                    .println(prefix + ExitTexts.get("exit.cli.cert.invalid", ExitCli.oneLine(e.getMessage())));
+            err.println(prefix + ExitTexts.get("exit.cli.cert.invalid", ExitCli.oneLine(e.getMessage())));
             return input ? 2 : 1;
         }
     }

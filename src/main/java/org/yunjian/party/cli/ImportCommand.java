@@ -5,13 +5,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.party.internal.ImportService;
 import org.yunjian.party.internal.ImportService.Format;
 import org.yunjian.party.internal.ImportService.ImportRejectedException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,10 +34,7 @@ public class ImportCommand implements CliCommand, Runnable {
     }
 
     /** Options and the reporting shared by both subcommands. */
-    abstract static class Base implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    abstract static class Base extends YunjianCommand {
 
         @Option(names = "--file", required = true, descriptionKey = "cli.import.option.file")
         Path file;
@@ -54,9 +51,7 @@ public class ImportCommand implements CliCommand, Runnable {
         abstract ImportService.Result run(byte[] content, Format format);
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        protected int work(PrintWriter out, PrintWriter err) {
             Format f;
             try {
                 f = Format.parse(format);
@@ -75,7 +70,6 @@ public class ImportCommand implements CliCommand, Runnable {
                 ImportService.Result r = run(content, f);
                 out.println(Texts.get(
                         "cli.import.done", r.count(), Texts.get("cli.import.kind." + r.kind()), file.getFileName()));
-                out.flush();
                 return 0;
             } catch (ImportRejectedException e) {
                 err.println(Texts.get("cli.import.rejected", e.rows().size()));
@@ -89,7 +83,6 @@ public class ImportCommand implements CliCommand, Runnable {
                             .forEach((field, message) ->
                                     err.println(Texts.get("cli.import.rowError", where, field, message)));
                 }
-                err.flush();
                 return 1;
             }
         }

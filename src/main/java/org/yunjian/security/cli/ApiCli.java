@@ -16,18 +16,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.yunjian.cli.CliTexts;
 import org.yunjian.cli.remote.Server;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian api METHOD PATH}: a small REST client for pipelines, authenticated with an API token read from an
@@ -72,15 +70,9 @@ public final class ApiCli {
             err.println(Texts.get("cli.security.api.expected"));
             return 2;
         }
-        CommandLine cl = CliTexts.apply(new CommandLine(new Api(out, err, stdin, env, locale)));
+        CommandLine cl = CliTexts.apply(new CommandLine(new Api(stdin, env, locale)));
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine
-                    .getErr()
-                    .println(Texts.get("cli.security.api.failed", Server.oneLine(String.valueOf(ex.getMessage()))));
-            return 2;
-        });
         int status = cl.execute(rest.subList(1, rest.size()).toArray(String[]::new));
         out.flush();
         err.flush();
@@ -88,15 +80,10 @@ public final class ApiCli {
     }
 
     @Command(name = "api", mixinStandardHelpOptions = true)
-    static final class Api implements Callable<Integer> {
-        private final PrintWriter out;
-        private final PrintWriter err;
+    static final class Api extends YunjianCommand {
         private final InputStream stdin;
         private final Function<String, String> env;
         private final Locale locale;
-
-        @Spec
-        CommandSpec spec;
 
         @Parameters(index = "0", descriptionKey = "cli.security.option.method")
         String method;
@@ -116,16 +103,14 @@ public final class ApiCli {
         @Option(names = "--timeout", defaultValue = "60", descriptionKey = "cli.security.option.timeout")
         int timeoutSeconds;
 
-        Api(PrintWriter out, PrintWriter err, InputStream stdin, Function<String, String> env, Locale locale) {
-            this.out = out;
-            this.err = err;
+        Api(InputStream stdin, Function<String, String> env, Locale locale) {
             this.stdin = stdin;
             this.env = env;
             this.locale = locale;
         }
 
         @Override
-        public Integer call() throws Exception {
+        protected int work(PrintWriter out, PrintWriter err) throws InterruptedException {
             String m = method.toUpperCase(Locale.ROOT);
             if (!METHODS.contains(m)) {
                 return fail("cli.security.api.badMethod", method);
@@ -193,8 +178,15 @@ public final class ApiCli {
             return 1;
         }
 
+        /** A failed call: its line from the bundles, 2. */
+        @Override
+        protected Refusal refusal(Exception e) {
+            return Refusal.badInput(
+                    Texts.get("cli.security.api.failed", Server.oneLine(String.valueOf(e.getMessage()))));
+        }
+
         private int fail(String key, Object... args) {
-            err.println(Texts.get(key, args));
+            err().println(Texts.get(key, args));
             return 2;
         }
     }

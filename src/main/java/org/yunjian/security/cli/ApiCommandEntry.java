@@ -1,10 +1,11 @@
 package org.yunjian.security.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -14,13 +15,13 @@ import picocli.CommandLine.Unmatched;
  */
 @Component
 @Command(name = "api")
-class ApiCommandEntry implements CliCommand, Callable<Integer> {
+class ApiCommandEntry extends YunjianCommand implements CliCommand {
 
     @Unmatched
     List<String> args = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    protected int work(PrintWriter out, PrintWriter err) {
         List<String> all = new ArrayList<>(List.of("api"));
         all.addAll(args);
         return ApiCli.run(all.toArray(String[]::new));

@@ -1,17 +1,16 @@
 package org.yunjian.security.cli;
 
+import java.io.PrintWriter;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.yunjian.security.internal.token.ApiTokenView;
 import org.yunjian.security.internal.token.ApiTokens;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian users tokens USER} and {@code yunjian users revoke-token USER TOKEN}: the operator lists and
@@ -23,10 +22,7 @@ final class ApiTokenCommands {
     private ApiTokenCommands() {}
 
     @Command(name = "tokens", mixinStandardHelpOptions = true)
-    static class ListTokens implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class ListTokens extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
 
@@ -37,8 +33,7 @@ final class ApiTokenCommands {
         }
 
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             try {
                 var list = tokens.ofAccount(username);
                 if (list.isEmpty()) {
@@ -59,20 +54,16 @@ final class ApiTokenCommands {
                                             : Formats.minute(t.lastUsedAt())),
                             t.name()));
                 }
-                out.flush();
                 return 0;
             } catch (NotFoundException e) {
-                spec.commandLine().getErr().println(Texts.get("cli.security.tokens.noAccount", username));
+                err.println(Texts.get("cli.security.tokens.noAccount", username));
                 return 2;
             }
         }
     }
 
     @Command(name = "revoke-token", mixinStandardHelpOptions = true)
-    static class RevokeToken implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class RevokeToken extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
 
@@ -86,14 +77,13 @@ final class ApiTokenCommands {
         }
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             try {
                 ApiTokenView t = tokens.revokeOfAccount(username, tokenId);
-                spec.commandLine().getOut().println(Texts.get("cli.security.revoke-token.done", t.name()));
-                spec.commandLine().getOut().flush();
+                out.println(Texts.get("cli.security.revoke-token.done", t.name()));
                 return 0;
             } catch (NotFoundException e) {
-                spec.commandLine().getErr().println(Texts.get("cli.security.tokens.noToken", username, tokenId));
+                err.println(Texts.get("cli.security.tokens.noToken", username, tokenId));
                 return 2;
             }
         }

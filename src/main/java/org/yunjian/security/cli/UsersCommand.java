@@ -1,8 +1,8 @@
 package org.yunjian.security.cli;
 
+import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.security.Role;
@@ -13,6 +13,7 @@ import org.yunjian.security.internal.admin.AdministratorApprovals;
 import org.yunjian.security.internal.admin.FirstAdministratorSetup;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.YunjianCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,10 +48,7 @@ public class UsersCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true)
-    static class ListUsers implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class ListUsers extends YunjianCommand {
         private final UserAdministration users;
 
         ListUsers(UserAdministration users) {
@@ -58,8 +56,7 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             out.printf(
                     "%-36s  %-24s  %-14s  %-8s  %s%n",
                     Texts.get("cli.users.column.id"),
@@ -80,16 +77,12 @@ public class UsersCommand implements CliCommand, Runnable {
                         state,
                         u.displayName());
             }
-            out.flush();
             return 0;
         }
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true)
-    static class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Create extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
 
@@ -112,12 +105,11 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             String pw = password == null ? temporaryPassword() : password;
             try {
                 UserView u =
                         users.create(new UserAdministration.NewUser(username, displayName, role, organizationId, pw));
-                var out = spec.commandLine().getOut();
                 out.println(Texts.get(
                         "cli.users.created",
                         u.username(),
@@ -129,7 +121,6 @@ public class UsersCommand implements CliCommand, Runnable {
                 if (password == null) {
                     out.println(Texts.get("cli.users.temporaryPasswordFirstLogin", pw));
                 }
-                out.flush();
                 return 0;
             } catch (FieldErrors.ValidationException e) {
                 return invalid(spec, e);
@@ -138,10 +129,7 @@ public class UsersCommand implements CliCommand, Runnable {
     }
 
     @Command(name = "unlock", mixinStandardHelpOptions = true)
-    static class Unlock implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Unlock extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
 
@@ -152,23 +140,19 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             UserView u = find(users, spec, username);
             if (u == null) {
                 return 1;
             }
             users.unlock(u.id());
-            spec.commandLine().getOut().println(Texts.get("cli.users.unlocked", u.username()));
-            spec.commandLine().getOut().flush();
+            out.println(Texts.get("cli.users.unlocked", u.username()));
             return 0;
         }
     }
 
     @Command(name = "reset-password", mixinStandardHelpOptions = true)
-    static class ResetPassword implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class ResetPassword extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.users.option.username")
         String username;
 
@@ -186,7 +170,7 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             UserView u = find(users, spec, username);
             if (u == null) {
                 return 1;
@@ -197,21 +181,16 @@ public class UsersCommand implements CliCommand, Runnable {
             } catch (FieldErrors.ValidationException e) {
                 return invalid(spec, e);
             }
-            var out = spec.commandLine().getOut();
             out.println(Texts.get("cli.users.passwordReset", u.username()));
             if (password == null) {
                 out.println(Texts.get("cli.users.temporaryPassword", pw));
             }
-            out.flush();
             return 0;
         }
     }
 
     @Command(name = "setup-token", mixinStandardHelpOptions = true)
-    static class SetupToken implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class SetupToken extends YunjianCommand {
         private final FirstAdministratorSetup setup;
 
         SetupToken(FirstAdministratorSetup setup) {
@@ -219,24 +198,18 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             if (!setup.isOpen()) {
-                spec.commandLine().getErr().println(Texts.get("security.setup.closed"));
-                spec.commandLine().getErr().flush();
+                err.println(Texts.get("security.setup.closed"));
                 return 1;
             }
-            var out = spec.commandLine().getOut();
             out.println(setup.issueToken());
-            out.flush();
             return 0;
         }
     }
 
     @Command(name = "requests", mixinStandardHelpOptions = true)
-    static class Requests implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Requests extends YunjianCommand {
         private final AdministratorApprovals approvals;
 
         Requests(AdministratorApprovals approvals) {
@@ -244,8 +217,7 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
-            var out = spec.commandLine().getOut();
+        protected int work(PrintWriter out, PrintWriter err) {
             out.printf(
                     "%-36s  %-24s  %-8s  %-14s  %s%n",
                     Texts.get("cli.users.column.request"),
@@ -262,16 +234,12 @@ public class UsersCommand implements CliCommand, Runnable {
                         Texts.get("security.role." + r.requestedRole().name()),
                         r.requestedBy());
             }
-            out.flush();
             return 0;
         }
     }
 
     @Command(name = "approve", mixinStandardHelpOptions = true)
-    static class Approve implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Approve extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.users.option.request")
         UUID id;
 
@@ -282,16 +250,13 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             return decideOnCommandLine(spec, () -> approvals.approve(id), "cli.users.approved");
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true)
-    static class Reject implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
+    static class Reject extends YunjianCommand {
         @Parameters(index = "0", descriptionKey = "cli.users.option.request")
         UUID id;
 
@@ -302,7 +267,7 @@ public class UsersCommand implements CliCommand, Runnable {
         }
 
         @Override
-        public Integer call() {
+        protected int work(PrintWriter out, PrintWriter err) {
             return decideOnCommandLine(spec, () -> approvals.reject(id), "cli.users.rejected");
         }
     }

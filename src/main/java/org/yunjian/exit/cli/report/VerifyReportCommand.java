@@ -1,6 +1,7 @@
 package org.yunjian.exit.cli.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -9,16 +10,14 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.ExitTexts;
 import org.yunjian.exit.Keys;
 import org.yunjian.exit.ReportSeal;
+import org.yunjian.exit.cli.OfflineCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code yunjian report verify REPORT.pdf [--seal SEAL.seal.json] --pubkey platform.pub.pem}: checks a downloaded
@@ -28,12 +27,9 @@ import picocli.CommandLine.Spec;
  * the seal was changed or signed by another key; 2 when a file cannot be read or is not a seal at all.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true)
-final class VerifyReportCommand implements Callable<Integer> {
+final class VerifyReportCommand extends OfflineCommand {
 
     private static final String PREFIX = "yunjian report verify: ";
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "<report>", descriptionKey = "cli.report.option.file")
     Path file;
@@ -45,7 +41,7 @@ final class VerifyReportCommand implements Callable<Integer> {
     Path pubkey;
 
     @Override
-    public Integer call() {
+    protected int work(PrintWriter out, PrintWriter err) {
         try {
             byte[] report = read(file);
             PublicKey key;
@@ -66,10 +62,8 @@ final class VerifyReportCommand implements Callable<Integer> {
                 try {
                     ReportSeal.Sealed sealed = ReportSeal.verify(read(s), key);
                     Map<?, ?> entry = sealed.fileOf(report);
-                    spec.commandLine()
-                            .getOut()
-                            .println(ExitTexts.get(
-                                    "report.cli.valid", sealed.summary(entry).text()));
+                    out.println(ExitTexts.get(
+                            "report.cli.valid", sealed.summary(entry).text()));
                     return 0;
                 } catch (Invalid e) {
                     first = first == null ? e : first;
@@ -88,7 +82,7 @@ final class VerifyReportCommand implements Callable<Integer> {
         for (int i = 0; i < oneLine.length; i++) {
             oneLine[i] = oneLine[i] == null ? "" : String.valueOf(oneLine[i]).replaceAll("[\\r\\n]+", " ");
         }
-        spec.commandLine().getErr().println(PREFIX + ExitTexts.get(key, oneLine));
+        err().println(PREFIX + ExitTexts.get(key, oneLine));
         return status;
     }
 
