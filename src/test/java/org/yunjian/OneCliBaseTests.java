@@ -10,7 +10,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -44,9 +43,7 @@ class OneCliBaseTests {
             .should(implementCallableOfInteger())
             .because("a command extends YunjianCommand instead of implementing Callable<Integer> itself");
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.yunjian");
+    private static final JavaClasses MAIN = org.yunjian.support.MainClasses.get();
 
     @Test
     @DisplayName("every picocli command that is a Callable extends YunjianCommand, the only Callable<Integer>")
