@@ -23,7 +23,6 @@ import org.yunjian.security.CurrentUser;
  * each duty under the same rules as alone and audited alone, all or nothing — a refusal names the duty and leaves
  * every duty of the batch as it was; unknown duties and a missing reason are field errors; strangers get 404.
  */
-@org.yunjian.support.OnePass
 class DutyBatchApiTests extends LifecycleWorldTest {
 
     @Override

@@ -52,7 +52,6 @@ import org.yunjian.support.Browser;
 @Tag("browser")
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
-@org.yunjian.support.OnePass
 class WholeProductBrowserTests {
 
     static final String KNOWN_FAILURES = "/i18n/browser-known-failures.txt";
