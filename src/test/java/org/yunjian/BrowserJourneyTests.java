@@ -25,7 +25,6 @@ import org.yunjian.support.Browser;
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
-@org.yunjian.support.OnePass
 class BrowserJourneyTests {
 
     @LocalServerPort
