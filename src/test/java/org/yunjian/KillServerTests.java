@@ -28,6 +28,8 @@ import org.yunjian.support.WebSession;
  */
 @Tag("database")
 @RunsBesideTheSuite
+// the longest class of its lane goes first (the lanes end together; docs/performance.md, "CI time")
+@org.junit.jupiter.api.Order(1)
 class KillServerTests {
 
     static final int CYCLES = Integer.getInteger("yunjian.test.kill-cycles", 20);

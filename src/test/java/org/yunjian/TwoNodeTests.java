@@ -53,6 +53,7 @@ import org.yunjian.support.WebSession;
 @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
 @org.junit.jupiter.api.parallel.ResourceLock(org.yunjian.support.JourneyBesideTheSuite.OWN_DATABASE_JOURNEYS)
 @Tag("postgres")
+@org.junit.jupiter.api.Order(2)
 class TwoNodeTests {
 
     static final Duration ANCHOR_INTERVAL = Duration.ofSeconds(2);

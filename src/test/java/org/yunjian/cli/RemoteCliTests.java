@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * file and {@code logout} removes it.
  */
 @RunsBesideTheSuite
+@org.junit.jupiter.api.Order(2)
 class RemoteCliTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -44,6 +44,7 @@ import org.yunjian.support.TestDatabases;
 @Tag("database")
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+@org.junit.jupiter.api.Order(2)
 class ExitProjectBrowserJourneyTests {
 
     @DynamicPropertySource

@@ -77,6 +77,7 @@ import org.yunjian.support.IfMatch;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"yunjian.demo=true", "yunjian.notifications.delivery-interval=1s"})
 @org.yunjian.support.OnePass
+@org.junit.jupiter.api.Order(2)
 class HandOffJourneyTests {
 
     static final byte[] PDF =

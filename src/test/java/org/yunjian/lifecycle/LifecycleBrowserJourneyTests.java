@@ -49,6 +49,7 @@ import org.yunjian.support.TestDatabases;
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+@org.junit.jupiter.api.Order(2)
 class LifecycleBrowserJourneyTests {
 
     /** The clause the contract lacks: the guide's 6.6.1 e), exit conditions and each side's exit duties. */

@@ -52,6 +52,8 @@ import org.yunjian.support.Browser;
 @Tag("browser")
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+// the longest journeys start right after the authorization matrix, the short ones fill the lane's end
+@org.junit.jupiter.api.Order(2)
 class WholeProductBrowserTests {
 
     static final String KNOWN_FAILURES = "/i18n/browser-known-failures.txt";

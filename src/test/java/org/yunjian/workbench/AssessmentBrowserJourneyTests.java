@@ -37,6 +37,7 @@ import org.yunjian.support.PdfInspection;
 @org.yunjian.support.OnePass
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+@org.junit.jupiter.api.Order(2)
 class AssessmentBrowserJourneyTests {
 
     static final byte[] PDF =

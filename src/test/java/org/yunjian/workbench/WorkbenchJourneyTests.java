@@ -47,6 +47,7 @@ import org.yunjian.support.TestDatabases;
 @DirtiesContext
 @org.yunjian.support.JourneyBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
+@org.junit.jupiter.api.Order(2)
 class WorkbenchJourneyTests {
 
     static final String TESTER = "测评师 陈工";
