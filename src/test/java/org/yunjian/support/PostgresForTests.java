@@ -155,12 +155,38 @@ public class PostgresForTests implements LauncherSessionListener {
         } catch (IOException | InterruptedException | RuntimeException e) {
             System.err.println("Could not stop the PostgreSQL test server: " + e.getMessage());
         }
+        keepLog(dir.resolve("server.log"));
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // temp dir; the OS cleans it eventually
         }
         dir = null;
+    }
+
+    /**
+     * Keeps the server's log as {@code target/postgres-server.log} and names its FATAL lines (a client refused, e.g.
+     * "too many clients already"): a context that could not connect shows only "Failed to load ApplicationContext".
+     */
+    private static void keepLog(Path log) {
+        try {
+            if (!Files.isRegularFile(log) || !Files.isDirectory(Path.of("target"))) {
+                return;
+            }
+            Path kept = Path.of("target", "postgres-server.log");
+            Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (Stream<String> lines = Files.lines(kept, java.nio.charset.StandardCharsets.UTF_8)) {
+                List<String> fatal = lines.filter(l -> l.contains("FATAL:")
+                                && !l.contains("terminating connection due to administrator command"))
+                        .toList();
+                if (!fatal.isEmpty()) {
+                    System.err.println("PostgreSQL test server: " + fatal.size() + " FATAL line(s) in " + kept
+                            + ", first: " + fatal.get(0));
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.err.println("Could not keep the PostgreSQL test server's log: " + e.getMessage());
+        }
     }
 
     private static void run(boolean asPostgres, String... command) throws IOException, InterruptedException {

@@ -314,7 +314,14 @@ class DashboardSqlTests {
                 a.scored += g.scored();
             }
         }
-        assertThat(o.controlPointsTotal()).isEqualTo(by.size());
+        assertThat(o.controlPointsTotal())
+                .as(
+                        "control points: the overview shows %s, the Java scores have %s",
+                        o.controlPoints().stream()
+                                .map(cp -> cp.layer() + "/" + cp.controlPoint())
+                                .toList(),
+                        by.keySet())
+                .isEqualTo(by.size());
         assertThat(o.controlPoints()).hasSize(Math.min(by.size(), Dashboards.CONTROL_POINTS_SHOWN));
         for (ControlPointRow cp : o.controlPoints()) {
             Acc a = by.get(cp.controlPoint());
