@@ -231,6 +231,10 @@ class AuthorizationMatrixTests {
         // lifecycle plans of S1 and S2, created by their customers, each with one duty holding one evidence file
         lifecycleFixtures("1", c1, ids.get("S1"));
         lifecycleFixtures("2", c2, ids.get("S2"));
+        // website monitors of S1 and S2 added by their customers on a loopback port nothing listens on, each probed
+        // once: its availability alert (issue 38)
+        monitorFixtures("1", c1, ids.get("S1"));
+        monitorFixtures("2", c2, ids.get("S2"));
         // the customer user's API tokens: read-write, read-only, one revoked, one expired
         tokens.put(Caller.TOKEN_READ_WRITE, token(c1, "READ_WRITE"));
         tokens.put(Caller.TOKEN_READ_ONLY, token(c1, "READ_ONLY"));
@@ -248,6 +252,24 @@ class AuthorizationMatrixTests {
         jdbc.sql("UPDATE api_token SET expires_at = created_at WHERE lookup_id = ?")
                 .param(tokens.get(Caller.TOKEN_EXPIRED).substring(3, 19))
                 .update();
+    }
+
+    private void monitorFixtures(String n, AccountPrincipal customer, UUID system) throws Exception {
+        UUID monitor = create(
+                customer,
+                "/api/systems/" + system + "/monitors",
+                "{\"name\":\"\u77e9\u9635\u76d1\u6d4b\",\"url\":\"http://127.0.0.1:9/\",\"failuresBeforeAlert\":1}");
+        ids.put("M" + n, monitor);
+        mvc.perform(request(HttpMethod.POST, "/api/monitors/" + monitor + "/run")
+                .with(csrf())
+                .with(authentication(
+                        UsernamePasswordAuthenticationToken.authenticated(customer, null, customer.getAuthorities()))));
+        ids.put(
+                "AL" + n,
+                jdbc.sql("SELECT id FROM monitor_alert WHERE monitor_id = ?")
+                        .param(monitor)
+                        .query(UUID.class)
+                        .single());
     }
 
     private String token(AccountPrincipal as, String scope) throws Exception {
@@ -519,6 +541,21 @@ class AuthorizationMatrixTests {
     };
 
     static final Map<String, String[]> VERSIONED = versioned(
+            sameRow(
+                    new String[] {"monitor", "id"},
+                    "PUT /api/monitors/{id}",
+                    "POST /api/monitors/{id}/pause",
+                    "POST /api/monitors/{id}/resume",
+                    "DELETE /api/monitors/{id}",
+                    "POST /monitoring/monitors/{id}",
+                    "POST /monitoring/monitors/{id}/pause",
+                    "POST /monitoring/monitors/{id}/delete"),
+            sameRow(
+                    new String[] {"monitor_alert", "id"},
+                    "POST /api/monitoring/alerts/{id}/acknowledge",
+                    "POST /api/monitoring/alerts/{id}/close",
+                    "POST /monitoring/alerts/{id}/acknowledge",
+                    "POST /monitoring/alerts/{id}/close"),
             Map.entry("PUT /api/organizations/{id}", new String[] {"organization", "id"}),
             Map.entry("POST /organizations/{id}", new String[] {"organization", "id"}),
             Map.entry("PUT /api/systems/{id}", new String[] {"cloud_system", "id"}),
@@ -804,6 +841,12 @@ class AuthorizationMatrixTests {
                     case "evidence-request-lines" -> ids.get(scope == Scope.own ? "RL1" : "RL2");
                     // a notification that exists nowhere (NotificationDeliveryTests reads and marks real ones)
                     case "notifications" -> UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+                    case "monitors" -> ids.get(scope == Scope.own ? "M1" : "M2");
+                    // /monitoring/monitors/{id}, /monitoring/alerts/{id}, /api/monitoring/alerts/{id}
+                    case "monitoring" ->
+                        segments.length > 2 && segments[2].equals("alerts")
+                                ? ids.get(scope == Scope.own ? "AL1" : "AL2")
+                                : ids.get(scope == Scope.own ? "M1" : "M2");
                     default -> null;
                 };
         // the matrix's exit projects hold no uploaded files: a record id that exists nowhere (ExitProjectApiTests

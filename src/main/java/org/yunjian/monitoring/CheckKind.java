@@ -4,7 +4,7 @@ package org.yunjian.monitoring;
  * What a monitor checks, after the guide's 8.4.1 (each alert is of one kind): 可用性 (8.4.1.2), 篡改 and 有害信息
  * (8.4.1.3), 暗链 and 挂马 (8.4.1.4), 隐私泄露, the certificate, 域名及IP合规性 (8.4.1.2 b) and dead links.
  */
-public enum CheckKind {
+public enum CheckKind implements org.yunjian.shared.Labelled {
     /** The page answers, with the expected status and keyword, in time (8.4.1.2, 8.4.1.5). */
     AVAILABILITY,
     /** The page's text or resources differ from the approved baseline outside its dynamic regions (8.4.1.3 b). */

@@ -30,6 +30,7 @@ final class RemoteCommands {
             RemoteAdministration.Users.class,
             RemoteLifecycle.Lifecycle.class,
             RemoteResponsibility.Responsibility.class,
+            RemoteMonitoring.Monitors.class,
             RemoteAdministration.Audit.class,
             RemoteAdministration.BackupNow.class);
 

@@ -1,0 +1,266 @@
+package org.yunjian.monitoring;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
+import org.yunjian.shared.Text;
+
+/**
+ * A monitored page or endpoint of a cloud system (政府网站指南 8.4.1): probed every {@code intervalSeconds} with
+ * {@code method}, expected to answer {@code expectedStatus} (and to contain {@code keyword}, when set) within
+ * {@code timeoutSeconds}; {@code failuresBeforeAlert} failures in a row raise the availability alert. Pages of the
+ * same host are followed {@code crawlDepth} links deep. Changes inside {@code dynamicRegions} (CSS selectors) are not
+ * tampering; links, scripts and redirects may go to the page's own host and {@code allowedHosts} (and their
+ * subdomains).
+ */
+public record Monitor(
+        UUID id,
+        UUID systemId,
+        String name,
+        URI url,
+        String method,
+        int expectedStatus,
+        String keyword,
+        int intervalSeconds,
+        int timeoutSeconds,
+        int crawlDepth,
+        int failuresBeforeAlert,
+        List<String> dynamicRegions,
+        List<String> allowedHosts,
+        boolean paused,
+        int consecutiveFailures,
+        Instant nextRunAt,
+        Instant lastRunAt,
+        ProbeOutcome lastOutcome,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt,
+        int version) {
+
+    public static final int NAME_MAX = 200;
+    public static final int URL_MAX = 2000;
+    public static final int KEYWORD_MAX = 200;
+    public static final int LIST_MAX = 2000;
+    /** 1 minute to 1 day; 5 minutes unless set (the benchmark's interval). */
+    public static final int INTERVAL_MIN = 60;
+
+    public static final int INTERVAL_MAX = 86_400;
+    public static final int INTERVAL_DEFAULT = 300;
+    public static final int TIMEOUT_MIN = 1;
+    public static final int TIMEOUT_MAX = 60;
+    public static final int TIMEOUT_DEFAULT = 10;
+    public static final int DEPTH_MAX = 3;
+    public static final int FAILURES_MIN = 1;
+    public static final int FAILURES_MAX = 10;
+    public static final int FAILURES_DEFAULT = 3;
+    public static final List<String> METHODS = List.of("GET", "HEAD");
+
+    public Monitor {
+        dynamicRegions = List.copyOf(dynamicRegions);
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /** The monitored page's host and the allowed ones, lower case: where links, scripts and redirects may go. */
+    public Set<String> hosts() {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(url.getHost().toLowerCase(Locale.ROOT));
+        allowedHosts.forEach(h -> out.add(h.toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /** Whether the failures in a row have reached the number that raises the availability alert. */
+    public boolean unavailable() {
+        return consecutiveFailures >= failuresBeforeAlert;
+    }
+
+    public Duration interval() {
+        return Duration.ofSeconds(intervalSeconds);
+    }
+
+    /**
+     * What a person sets on a monitor, as typed (numbers as text, lists one per line): {@link #validate} names every
+     * problem at once, {@link #url()} and the numbers read with their defaults once valid.
+     */
+    public record Settings(
+            String name,
+            String url,
+            String method,
+            String expectedStatus,
+            String keyword,
+            String intervalSeconds,
+            String timeoutSeconds,
+            String crawlDepth,
+            String failuresBeforeAlert,
+            String dynamicRegions,
+            String allowedHosts) {
+
+        /** The problems of these settings by field, empty when none; free text is checked by {@code text}. */
+        public FieldErrors validate(TextCheck text) {
+            FieldErrors errors = new FieldErrors();
+            if (FieldValues.blank(name)) {
+                errors.add("name", "monitoring.error.required");
+            } else {
+                text.check(errors, "name", name.strip(), NAME_MAX, Text.Kind.LINE);
+            }
+            if (FieldValues.blank(url)) {
+                errors.add("url", "monitoring.error.required");
+            } else if (url.strip().length() > URL_MAX) {
+                errors.add("url", "monitoring.error.tooLong", URL_MAX);
+            } else if (parsedUrl(url.strip()) == null) {
+                errors.add("url", "monitoring.error.url");
+            }
+            if (!FieldValues.blank(method) && !METHODS.contains(method.strip().toUpperCase(Locale.ROOT))) {
+                errors.add("method", "monitoring.error.method", String.join(", ", METHODS));
+            }
+            number(errors, "expectedStatus", expectedStatus, 100, 599);
+            if (!FieldValues.blank(keyword)) {
+                text.check(errors, "keyword", keyword.strip(), KEYWORD_MAX, Text.Kind.LINE);
+            }
+            number(errors, "intervalSeconds", intervalSeconds, INTERVAL_MIN, INTERVAL_MAX);
+            number(errors, "timeoutSeconds", timeoutSeconds, TIMEOUT_MIN, TIMEOUT_MAX);
+            number(errors, "crawlDepth", crawlDepth, 0, DEPTH_MAX);
+            number(errors, "failuresBeforeAlert", failuresBeforeAlert, FAILURES_MIN, FAILURES_MAX);
+            list(errors, text, "dynamicRegions", dynamicRegions);
+            list(errors, text, "allowedHosts", allowedHosts);
+            if (errors.isEmpty()) {
+                for (String h : lines(allowedHosts)) {
+                    if (!h.matches("[A-Za-z0-9.-]{1,253}") || h.startsWith(".") || h.contains("..")) {
+                        errors.add("allowedHosts", "monitoring.error.host", h);
+                        break;
+                    }
+                }
+            }
+            return errors;
+        }
+
+        public URI parsedUrl() {
+            return parsedUrl(url.strip());
+        }
+
+        public String methodOrDefault() {
+            return FieldValues.blank(method) ? "GET" : method.strip().toUpperCase(Locale.ROOT);
+        }
+
+        public int expectedStatusOrDefault() {
+            return intOr(expectedStatus, 200);
+        }
+
+        public String keywordOrNull() {
+            return FieldValues.nullIfBlank(keyword);
+        }
+
+        public int intervalOrDefault() {
+            return intOr(intervalSeconds, INTERVAL_DEFAULT);
+        }
+
+        public int timeoutOrDefault() {
+            return intOr(timeoutSeconds, TIMEOUT_DEFAULT);
+        }
+
+        public int depthOrDefault() {
+            return intOr(crawlDepth, 0);
+        }
+
+        public int failuresOrDefault() {
+            return intOr(failuresBeforeAlert, FAILURES_DEFAULT);
+        }
+
+        public List<String> dynamicRegionList() {
+            return lines(dynamicRegions);
+        }
+
+        public List<String> allowedHostList() {
+            return lines(allowedHosts).stream()
+                    .map(h -> h.toLowerCase(Locale.ROOT))
+                    .toList();
+        }
+
+        /** The settings of {@code m}, as a form shows them. */
+        public static Settings of(Monitor m) {
+            return new Settings(
+                    m.name(),
+                    m.url().toString(),
+                    m.method(),
+                    String.valueOf(m.expectedStatus()),
+                    m.keyword(),
+                    String.valueOf(m.intervalSeconds()),
+                    String.valueOf(m.timeoutSeconds()),
+                    String.valueOf(m.crawlDepth()),
+                    String.valueOf(m.failuresBeforeAlert()),
+                    String.join("\n", m.dynamicRegions()),
+                    String.join("\n", m.allowedHosts()));
+        }
+
+        private static int intOr(String value, int fallback) {
+            return FieldValues.blank(value) ? fallback : Integer.parseInt(value.strip());
+        }
+
+        private static void number(FieldErrors errors, String field, String value, int min, int max) {
+            if (FieldValues.blank(value)) {
+                return;
+            }
+            try {
+                int n = Integer.parseInt(value.strip());
+                if (n < min || n > max) {
+                    errors.add(field, "monitoring.error.range", min, max);
+                }
+            } catch (NumberFormatException e) {
+                errors.add(field, "monitoring.error.number");
+            }
+        }
+
+        private static void list(FieldErrors errors, TextCheck text, String field, String value) {
+            if (value == null) {
+                return;
+            }
+            if (value.length() > LIST_MAX) {
+                errors.add(field, "monitoring.error.tooLong", LIST_MAX);
+                return;
+            }
+            text.check(errors, field, value, LIST_MAX, Text.Kind.LINES);
+        }
+
+        private static List<String> lines(String value) {
+            List<String> out = new ArrayList<>();
+            if (value != null) {
+                for (String line : value.split("\\R")) {
+                    if (!line.isBlank()) {
+                        out.add(line.strip());
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** An absolute http(s) URL with a host, or null. */
+        static URI parsedUrl(String value) {
+            try {
+                URI u = new URI(value);
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+                if (!(scheme.equals("http") || scheme.equals("https"))
+                        || u.getHost() == null
+                        || u.getUserInfo() != null) {
+                    return null;
+                }
+                return u;
+            } catch (URISyntaxException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The free-text rule (shared {@code TextRules}), as the settings need it. */
+    @FunctionalInterface
+    public interface TextCheck {
+        boolean check(FieldErrors errors, String field, String value, int max, Text.Kind kind);
+    }
+}

@@ -1,0 +1,184 @@
+package org.yunjian.monitoring.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.monitoring.Alert;
+import org.yunjian.monitoring.AlertStatus;
+import org.yunjian.monitoring.CheckKind;
+import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.probe.Finding;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.AuditableEvent;
+import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.FieldValues;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.Text;
+import org.yunjian.shared.TextRules;
+import org.yunjian.shared.version.ExpectedVersion;
+
+/**
+ * The monitors' alerts: raised from a probe's findings (a finding of a kind and subject that already has an alert not
+ * closed only moves its last sighting), acknowledged and closed with a note by the organisations responsible
+ * ({@link MonitorAccess#handle}); the availability alert closes itself when the page answers again. Every change
+ * tells the responsible organisations through 我的待办 ({@link MonitorWork}); a person's acts are audited.
+ */
+@Service
+@Transactional
+public class AlertService {
+
+    static final String OBJECT = "monitor-alert";
+    /** The availability alert's subject: one per monitor. */
+    static final String PAGE = "page";
+
+    private final AlertRepository alerts;
+    private final MonitorRepository monitors;
+    private final MonitorAccess access;
+    private final MonitorWork work;
+    private final TextRules text;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AlertService(
+            AlertRepository alerts,
+            MonitorRepository monitors,
+            MonitorAccess access,
+            MonitorWork work,
+            TextRules text,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.alerts = alerts;
+        this.monitors = monitors;
+        this.access = access;
+        this.work = work;
+        this.text = text;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** An alert with its monitor, its system and whether the caller may handle it. */
+    public record View(Alert alert, Monitor monitor, CloudSystem system, boolean mayHandle) {}
+
+    /** The monitor's alerts, newest first (only those not closed when {@code open}); 404 if not seen. */
+    @Transactional(readOnly = true)
+    public List<Alert> ofMonitor(UUID monitorId, boolean open) {
+        Monitor m = monitors.find(monitorId).orElseThrow(() -> new NotFoundException(MonitorService.OBJECT, monitorId));
+        access.see(m.systemId());
+        return alerts.ofMonitor(monitorId, open, 500);
+    }
+
+    /** The system's alerts not closed, newest first; 404 if not seen. */
+    @Transactional(readOnly = true)
+    public List<Alert> openOfSystem(UUID systemId) {
+        access.see(systemId);
+        return alerts.openOfSystem(systemId);
+    }
+
+    @Transactional(readOnly = true)
+    public View one(UUID id) {
+        Alert a = alerts.find(id).orElseThrow(() -> new NotFoundException(OBJECT, id));
+        CloudSystem s = access.see(a.systemId());
+        Monitor m = monitors.find(a.monitorId()).orElseThrow(() -> new NotFoundException(OBJECT, id));
+        return new View(a, m, s, access.mayHandle(s.id()));
+    }
+
+    /** Acknowledges an open alert: someone responsible has seen it and is on it. */
+    public Alert acknowledge(UUID id, ExpectedVersion version) {
+        Alert a = alerts.find(id).orElseThrow(() -> new NotFoundException(OBJECT, id));
+        access.handle(a.systemId());
+        if (!a.mayAcknowledge()) {
+            throw new ConflictException("alert-not-open", "monitoring.error.notOpen");
+        }
+        alerts.acknowledge(id, CurrentUser.require().username(), clock.instant(), version.value());
+        Alert done = alerts.find(id).orElseThrow();
+        work.publish(done);
+        events.publishEvent(AuditableEvent.success(
+                "monitor.alert.acknowledge",
+                OBJECT,
+                id,
+                Msg.of(
+                        "monitoring.audit.acknowledge",
+                        Msg.of("enum.CheckKind." + a.kind().name()),
+                        a.subject())));
+        return done;
+    }
+
+    /** Closes an alert that is not closed with the note that says how it was handled (required). */
+    public Alert close(UUID id, String note, ExpectedVersion version) {
+        Alert a = alerts.find(id).orElseThrow(() -> new NotFoundException(OBJECT, id));
+        access.handle(a.systemId());
+        FieldErrors errors = new FieldErrors();
+        if (FieldValues.blank(note)) {
+            errors.add("note", "monitoring.error.required");
+        } else {
+            text.check(errors, "note", note.strip(), Alert.NOTE_MAX, Text.Kind.LINES, "monitoring.error.tooLong");
+        }
+        errors.throwIfAny();
+        if (!a.mayClose()) {
+            throw new ConflictException("alert-closed", "monitoring.error.closed");
+        }
+        alerts.close(id, CurrentUser.require().username(), clock.instant(), note.strip(), version.value());
+        Alert done = alerts.find(id).orElseThrow();
+        work.publish(done);
+        events.publishEvent(AuditableEvent.success(
+                "monitor.alert.close",
+                OBJECT,
+                id,
+                Msg.of(
+                        "monitoring.audit.close",
+                        Msg.of("enum.CheckKind." + a.kind().name()),
+                        a.subject())));
+        return done;
+    }
+
+    /**
+     * A probe's findings on the monitor: each opens an alert unless one of its kind and subject is not yet closed
+     * (then it is seen again). Returns the alerts opened.
+     */
+    List<Alert> raise(Monitor m, UUID probeId, List<Finding> findings, Instant at) {
+        List<Alert> opened = new java.util.ArrayList<>();
+        for (Finding f : findings) {
+            var existing = alerts.notClosed(m.id(), f.kind(), f.subject());
+            if (existing.isPresent()) {
+                alerts.seen(existing.get().id(), at, f.detail());
+                continue;
+            }
+            Alert a = new Alert(
+                    UUID.randomUUID(),
+                    m.id(),
+                    m.systemId(),
+                    f.kind(),
+                    f.subject(),
+                    f.message(),
+                    f.detail(),
+                    AlertStatus.OPEN,
+                    at,
+                    at,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0);
+            alerts.insert(a, probeId);
+            work.publish(a);
+            opened.add(a);
+        }
+        return opened;
+    }
+
+    /** The page answers again: its availability alert, if any, is closed by the platform with a recovery note. */
+    void recovered(Monitor m, Instant at) {
+        alerts.notClosed(m.id(), CheckKind.AVAILABILITY, PAGE).ifPresent(a -> {
+            alerts.close(a.id(), null, at, Msg.of("monitoring.alert.recovered").encode(), null);
+            alerts.find(a.id()).ifPresent(work::publish);
+        });
+    }
+}

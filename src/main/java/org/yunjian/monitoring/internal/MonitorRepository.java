@@ -1,0 +1,254 @@
+package org.yunjian.monitoring.internal;
+
+import static org.yunjian.shared.Jdbc.utc;
+
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.Probe;
+import org.yunjian.monitoring.ProbeOutcome;
+import org.yunjian.shared.Jdbc;
+import org.yunjian.shared.version.Versions;
+
+/** The monitors, their approved baselines and their probes' results. */
+@Repository
+class MonitorRepository {
+
+    private static final String COLUMNS = """
+            id, system_id, name, url, method, expected_status, keyword, interval_seconds, timeout_seconds, \
+            crawl_depth, failures_before_alert, dynamic_regions, allowed_hosts, paused, consecutive_failures, \
+            next_run_at, last_run_at, last_outcome, created_by, created_at, updated_at, version""";
+
+    private final JdbcClient jdbc;
+
+    MonitorRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Monitor m) {
+        jdbc.sql("""
+                        INSERT INTO monitor (id, system_id, name, url, method, expected_status, keyword,
+                        interval_seconds, timeout_seconds, crawl_depth, failures_before_alert, dynamic_regions,
+                        allowed_hosts, paused, consecutive_failures, next_run_at, last_run_at, last_outcome,
+                        created_by, created_at, updated_at, version)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                .params(
+                        m.id(),
+                        m.systemId(),
+                        m.name(),
+                        m.url().toString(),
+                        m.method(),
+                        m.expectedStatus(),
+                        m.keyword(),
+                        m.intervalSeconds(),
+                        m.timeoutSeconds(),
+                        m.crawlDepth(),
+                        m.failuresBeforeAlert(),
+                        joined(m.dynamicRegions()),
+                        joined(m.allowedHosts()),
+                        m.paused(),
+                        m.consecutiveFailures(),
+                        utc(m.nextRunAt()),
+                        utc(m.lastRunAt()),
+                        m.lastOutcome() == null ? null : m.lastOutcome().name(),
+                        m.createdBy(),
+                        utc(m.createdAt()),
+                        utc(m.updatedAt()),
+                        m.version())
+                .update();
+    }
+
+    /** Stores a person's change to the settings or the pause if the monitor is still at {@code expected}. */
+    void update(Monitor m, long expected) {
+        int rows = jdbc.sql("""
+                        UPDATE monitor SET name = ?, url = ?, method = ?, expected_status = ?, keyword = ?,
+                        interval_seconds = ?, timeout_seconds = ?, crawl_depth = ?, failures_before_alert = ?,
+                        dynamic_regions = ?, allowed_hosts = ?, paused = ?, next_run_at = ?, updated_at = ?,
+                        version = version + 1 WHERE id = ? AND version = ?""")
+                .params(
+                        m.name(),
+                        m.url().toString(),
+                        m.method(),
+                        m.expectedStatus(),
+                        m.keyword(),
+                        m.intervalSeconds(),
+                        m.timeoutSeconds(),
+                        m.crawlDepth(),
+                        m.failuresBeforeAlert(),
+                        joined(m.dynamicRegions()),
+                        joined(m.allowedHosts()),
+                        m.paused(),
+                        utc(m.nextRunAt()),
+                        utc(m.updatedAt()),
+                        m.id(),
+                        expected)
+                .update();
+        Versions.requireUpdated(rows, jdbc, "monitor", "updated_at", m.id());
+    }
+
+    Optional<Monitor> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM monitor WHERE id = ?")
+                .param(id)
+                .query(MonitorRepository::monitor)
+                .optional();
+    }
+
+    List<Monitor> ofSystem(UUID systemId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM monitor WHERE system_id = ? ORDER BY name, id")
+                .param(systemId)
+                .query(MonitorRepository::monitor)
+                .list();
+    }
+
+    /** Monitors not paused whose next probe is due at {@code now}, earliest first, at most {@code limit}. */
+    List<Monitor> due(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM monitor WHERE paused = FALSE AND next_run_at <= ? ORDER BY next_run_at, id LIMIT ?")
+                .params(utc(now), limit)
+                .query(MonitorRepository::monitor)
+                .list();
+    }
+
+    /**
+     * Takes the monitor's due probe for this node: moves its next run from the time read to {@code next}; false when
+     * another node took it first (exactly once across the nodes on one database).
+     */
+    boolean claim(UUID id, Instant seenNextRun, Instant next) {
+        return jdbc.sql("UPDATE monitor SET next_run_at = ? WHERE id = ? AND next_run_at = ? AND paused = FALSE")
+                        .params(utc(next), id, utc(seenNextRun))
+                        .update()
+                == 1;
+    }
+
+    /** The probe's end: its outcome and the failures in a row; no person's change, so no version counted. */
+    void probed(UUID id, Instant at, ProbeOutcome outcome, int consecutiveFailures) {
+        jdbc.sql("""
+                        UPDATE monitor SET last_run_at = ?, last_outcome = ?, consecutive_failures = ?
+                        WHERE id = ?""").params(utc(at), outcome.name(), consecutiveFailures, id).update();
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("DELETE FROM monitor WHERE id = ?").param(id).update();
+    }
+
+    // --- probes
+
+    void probe(Probe p) {
+        jdbc.sql("""
+                        INSERT INTO monitor_probe (id, monitor_id, started_at, duration_ms, outcome, http_status,
+                        body_sm3, body_bytes, findings, node) VALUES (?,?,?,?,?,?,?,?,?,?)""")
+                .params(
+                        p.id(),
+                        p.monitorId(),
+                        utc(p.startedAt()),
+                        p.durationMs(),
+                        p.outcome().name(),
+                        p.httpStatus(),
+                        p.bodySm3(),
+                        p.bodyBytes(),
+                        p.findings(),
+                        p.node())
+                .update();
+    }
+
+    List<Probe> probes(UUID monitorId, int limit) {
+        return jdbc.sql("""
+                        SELECT id, monitor_id, started_at, duration_ms, outcome, http_status, body_sm3, body_bytes,
+                        findings, node FROM monitor_probe WHERE monitor_id = ? ORDER BY started_at DESC, id LIMIT ?""")
+                .params(monitorId, limit)
+                .query((rs, n) -> new Probe(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("monitor_id", UUID.class),
+                        Jdbc.instant(rs, "started_at"),
+                        rs.getLong("duration_ms"),
+                        ProbeOutcome.valueOf(rs.getString("outcome")),
+                        (Integer) rs.getObject("http_status"),
+                        rs.getString("body_sm3"),
+                        rs.getLong("body_bytes"),
+                        rs.getInt("findings"),
+                        rs.getString("node")))
+                .list();
+    }
+
+    /** Probes and failed probes of the monitor since {@code since}: availability over a period. */
+    long[] availability(UUID monitorId, Instant since) {
+        return jdbc.sql("""
+                        SELECT COUNT(*), COALESCE(SUM(CASE WHEN outcome = 'OK' THEN 0 ELSE 1 END), 0)
+                        FROM monitor_probe WHERE monitor_id = ? AND started_at >= ?""")
+                .params(monitorId, utc(since))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+    }
+
+    // --- baselines
+
+    void baseline(UUID monitorId, String content, String textSm3, String by, UUID org, Instant at) {
+        jdbc.sql("""
+                        UPDATE monitor_baseline SET superseded_at = ? WHERE monitor_id = ? AND superseded_at IS NULL""").params(utc(at), monitorId).update();
+        jdbc.sql("""
+                        INSERT INTO monitor_baseline (id, monitor_id, content, text_sm3, approved_by, approved_org,
+                        approved_at) VALUES (?,?,?,?,?,?,?)""")
+                .params(UUID.randomUUID(), monitorId, content, textSm3, by, org, utc(at))
+                .update();
+    }
+
+    Optional<StoredBaseline> currentBaseline(UUID monitorId) {
+        return jdbc.sql("""
+                        SELECT content, text_sm3, approved_by, approved_at FROM monitor_baseline
+                        WHERE monitor_id = ? AND superseded_at IS NULL""")
+                .param(monitorId)
+                .query((rs, n) -> new StoredBaseline(
+                        rs.getString("content"),
+                        rs.getString("text_sm3"),
+                        rs.getString("approved_by"),
+                        Jdbc.instant(rs, "approved_at")))
+                .optional();
+    }
+
+    /** The approved baseline as stored. */
+    record StoredBaseline(String content, String textSm3, String approvedBy, Instant approvedAt) {}
+
+    private static String joined(List<String> lines) {
+        return lines.isEmpty() ? null : String.join("\n", lines);
+    }
+
+    private static List<String> lines(String stored) {
+        return stored == null ? List.of() : new ArrayList<>(Arrays.asList(stored.split("\n")));
+    }
+
+    static Monitor monitor(ResultSet rs, int n) throws SQLException {
+        String outcome = rs.getString("last_outcome");
+        return new Monitor(
+                rs.getObject("id", UUID.class),
+                rs.getObject("system_id", UUID.class),
+                rs.getString("name"),
+                URI.create(rs.getString("url")),
+                rs.getString("method"),
+                rs.getInt("expected_status"),
+                rs.getString("keyword"),
+                rs.getInt("interval_seconds"),
+                rs.getInt("timeout_seconds"),
+                rs.getInt("crawl_depth"),
+                rs.getInt("failures_before_alert"),
+                lines(rs.getString("dynamic_regions")),
+                lines(rs.getString("allowed_hosts")),
+                rs.getBoolean("paused"),
+                rs.getInt("consecutive_failures"),
+                Jdbc.instant(rs, "next_run_at"),
+                Jdbc.instant(rs, "last_run_at"),
+                outcome == null ? null : ProbeOutcome.valueOf(outcome),
+                rs.getString("created_by"),
+                Jdbc.instant(rs, "created_at"),
+                Jdbc.instant(rs, "updated_at"),
+                rs.getInt("version"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.yunjian.monitoring.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.monitoring.Alert;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.SeedActor;
+import org.yunjian.shared.work.WorkAddressee;
+import org.yunjian.shared.work.WorkSnapshot;
+import org.yunjian.shared.work.WorkSource;
+import org.yunjian.shared.work.WorkTask;
+
+/**
+ * What waits on a monitor's alert, for 我的待办 and the notifications: while it is not closed, every organisation
+ * responsible for the system's security ({@link MonitorAccess#RESPONSIBLE}: the customer, the provider, the security
+ * service agents) has a task to handle it; closing it closes them. Published with every change of the alert, inside
+ * its transaction, and for every open alert when the inbox rebuilds.
+ */
+@Component
+class MonitorWork implements WorkSource {
+
+    static final String SCOPE = "monitor-alert:";
+
+    private final AlertRepository alerts;
+    private final MonitorRepository monitors;
+    private final Parties parties;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+
+    MonitorWork(
+            AlertRepository alerts,
+            MonitorRepository monitors,
+            Parties parties,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events) {
+        this.alerts = alerts;
+        this.monitors = monitors;
+        this.parties = parties;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public void publishAll() {
+        jdbc.sql("SELECT id FROM monitor_alert WHERE status <> 'CLOSED'")
+                .query(UUID.class)
+                .list()
+                .forEach(id -> alerts.find(id).ifPresent(this::publish));
+    }
+
+    /** Publishes what waits on the alert as stored now. */
+    void publish(Alert a) {
+        events.publishEvent(snapshot(a));
+    }
+
+    WorkSnapshot snapshot(Alert a) {
+        if (a.status().closed()) {
+            return WorkSnapshot.nothingWaiting(SCOPE + a.id());
+        }
+        Optional<CloudSystem> system = system(a.systemId());
+        String monitor = monitors.find(a.monitorId()).map(m -> m.name()).orElse("");
+        List<WorkTask> tasks = new ArrayList<>();
+        system.ifPresent(s -> responsible(s)
+                .forEach(org -> tasks.add(new WorkTask(
+                        "handle:" + org,
+                        "work.monitoring.alert",
+                        List.of("msg:enum.CheckKind." + a.kind().name(), monitor, s.name()),
+                        "/monitoring/alerts/" + a.id(),
+                        WorkAddressee.organization(org),
+                        null))));
+        return new WorkSnapshot(SCOPE + a.id(), tasks);
+    }
+
+    /** The system, read as the platform: a probe runs without a caller. */
+    Optional<CloudSystem> system(UUID systemId) {
+        List<Optional<CloudSystem>> out = new ArrayList<>(1);
+        SeedActor.run(SeedActor.platform(), () -> out.add(parties.findSystem(systemId)));
+        return out.get(0);
+    }
+
+    /** The customer, the provider and the security agents of the system. */
+    static Set<UUID> responsible(CloudSystem s) {
+        Set<UUID> out = new LinkedHashSet<>();
+        out.add(s.customerId());
+        if (s.providerId() != null) {
+            out.add(s.providerId());
+        }
+        s.agents().stream()
+                .filter(g -> MonitorAccess.RESPONSIBLE.contains(g.role()))
+                .forEach(g -> out.add(g.organizationId()));
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package org.yunjian.monitoring.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.probe.ContentScan;
+import org.yunjian.monitoring.probe.FetchLimits;
+import org.yunjian.monitoring.probe.FetchResult;
+import org.yunjian.monitoring.probe.Fetcher;
+import org.yunjian.monitoring.probe.Finding;
+import org.yunjian.monitoring.probe.HiddenLinkCheck;
+import org.yunjian.monitoring.probe.PageSnapshot;
+import org.yunjian.monitoring.probe.TamperCheck;
+import org.yunjian.monitoring.probe.WordList;
+import org.yunjian.monitoring.probe.WordMatcher;
+
+/**
+ * The checks of a page that answered (8.4.1.3, 8.4.1.4): tampering against the approved baseline (its text outside
+ * the dynamic regions and the digests of its resources), links and frames hidden from readers or pointing outside
+ * the allowed domains, scripts from unknown hosts, words of the harmful-content list and personal data in its text.
+ * The word list is the shipped sample until an organisation imports its own.
+ */
+@Component
+class PageChecks {
+
+    private final WordMatcher words = WordMatcher.of(WordList.sample());
+
+    /** A baseline ready to store: its JSON, its text's SM3 and how many resources it holds. */
+    record Approved(String content, String textSm3, int resources) {}
+
+    /** The page's current content with its resources, as a baseline to approve. */
+    Approved baseline(Monitor m, FetchResult page, Fetcher fetcher) {
+        TamperCheck.Baseline b = TamperCheck.baseline(snapshot(m, page), fetcher, resourceLimits(m));
+        return new Approved(b.toJson(), b.textSm3(), b.resources().size());
+    }
+
+    /** The findings on a page that answered; {@code storedBaseline} null when none is approved yet. */
+    List<Finding> page(Monitor m, FetchResult page, String storedBaseline, Fetcher fetcher) {
+        PageSnapshot snapshot = snapshot(m, page);
+        List<Finding> out = new ArrayList<>();
+        if (storedBaseline != null) {
+            TamperCheck.Baseline approved = TamperCheck.Baseline.fromJson(storedBaseline);
+            TamperCheck.Baseline now = TamperCheck.baseline(snapshot, fetcher, resourceLimits(m));
+            out.addAll(TamperCheck.compare(approved, now));
+        }
+        out.addAll(HiddenLinkCheck.check(snapshot, m.hosts()));
+        out.addAll(ContentScan.of(snapshot.text(), m.url().toString(), words));
+        return out;
+    }
+
+    /** How many resources a stored baseline holds. */
+    static int resources(String storedBaseline) {
+        return TamperCheck.Baseline.fromJson(storedBaseline).resources().size();
+    }
+
+    private static PageSnapshot snapshot(Monitor m, FetchResult page) {
+        String html = new String(page.body(), page.charset().orElse(StandardCharsets.UTF_8));
+        return PageSnapshot.of(page.finalUri(), html, m.dynamicRegions());
+    }
+
+    private static FetchLimits resourceLimits(Monitor m) {
+        return FetchLimits.defaults()
+                .withDeadline(Duration.ofSeconds(m.timeoutSeconds()))
+                .withRedirectHosts(m.hosts());
+    }
+}

@@ -1,0 +1,199 @@
+package org.yunjian.monitoring.web;
+
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.internal.AlertService;
+import org.yunjian.monitoring.internal.MonitorService;
+import org.yunjian.monitoring.internal.ProbeService;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
+import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.refusal.PageRefusal;
+import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.shared.version.VersionRefusal;
+
+/**
+ * The monitoring pages: a system's monitors with the form that adds one, and one monitor's page — its settings, its
+ * state, the baseline, the probes and the alerts, with run now, approve the baseline, pause or resume and delete
+ * (which asks to confirm).
+ */
+@Controller
+class MonitorPages {
+
+    static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
+
+    private final MonitorService monitors;
+    private final ProbeService probes;
+    private final AlertService alerts;
+    private final Parties parties;
+    private final PeopleNames people;
+
+    MonitorPages(
+            MonitorService monitors, ProbeService probes, AlertService alerts, Parties parties, PeopleNames people) {
+        this.monitors = monitors;
+        this.probes = probes;
+        this.alerts = alerts;
+        this.parties = parties;
+        this.people = people;
+    }
+
+    @GetMapping("/systems/{id}/monitoring")
+    @PreAuthorize(WHO)
+    String system(@PathVariable UUID id, Model model) {
+        return systemPage(model, parties.requireSystem(id), new MonitorForm());
+    }
+
+    @PostMapping("/systems/{id}/monitoring")
+    @PreAuthorize(WHO)
+    String create(
+            @PathVariable UUID id, @ModelAttribute("form") MonitorForm form, Model model, RedirectAttributes flash) {
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            Monitor m = monitors.create(id, form.settings());
+                            flash.addFlashAttribute("created", true);
+                            return "redirect:/monitoring/monitors/" + m.id();
+                        },
+                        () -> systemPage(model, parties.requireSystem(id), form));
+    }
+
+    private String systemPage(Model model, CloudSystem s, MonitorForm form) {
+        model.addAttribute("system", s);
+        model.addAttribute("monitors", monitors.ofSystem(s.id()));
+        model.addAttribute("alerts", alerts.openOfSystem(s.id()));
+        model.addAttribute("mayManage", parties.canManage(s.id()));
+        model.addAttribute("form", form);
+        model.addAttribute("methods", Monitor.METHODS);
+        return "monitoring/system";
+    }
+
+    @GetMapping("/monitoring/monitors/{id}")
+    @PreAuthorize(WHO)
+    String monitor(@PathVariable UUID id, Model model) {
+        MonitorService.View v = monitors.one(id);
+        return monitorPage(model, v, MonitorForm.of(v.monitor()));
+    }
+
+    @PostMapping("/monitoring/monitors/{id}")
+    @PreAuthorize(WHO)
+    String update(
+            @PathVariable UUID id, @ModelAttribute("form") MonitorForm form, Model model, RedirectAttributes flash) {
+        return PageRefusal.on(model)
+                .keep(e -> form.setVersion(String.valueOf(
+                        e.formVersionOr(() -> monitors.one(id).monitor().version()))))
+                .attempt(
+                        () -> {
+                            monitors.update(id, form.settings(), ExpectedVersion.ofForm(form.getVersion()));
+                            flash.addFlashAttribute("saved", true);
+                            return "redirect:/monitoring/monitors/" + id;
+                        },
+                        () -> monitorPage(model, monitors.one(id), form));
+    }
+
+    @PostMapping("/monitoring/monitors/{id}/pause")
+    @PreAuthorize(WHO)
+    String pause(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String version,
+            @RequestParam(defaultValue = "true") boolean paused,
+            Model model) {
+        return PageRefusal.on(model)
+                .alerts()
+                .attempt(
+                        () -> {
+                            monitors.pause(id, paused, ExpectedVersion.ofForm(version));
+                            return "redirect:/monitoring/monitors/" + id;
+                        },
+                        () -> again(model, id));
+    }
+
+    @PostMapping("/monitoring/monitors/{id}/delete")
+    @PreAuthorize(WHO)
+    String delete(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String version,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model) {
+        MonitorService.View v = monitors.one(id);
+        if (!confirm) {
+            model.addAttribute("deleteUnconfirmed", true);
+            return monitorPage(model, v, MonitorForm.of(v.monitor()));
+        }
+        return PageRefusal.on(model)
+                .step(VersionRefusal.Action.DELETE)
+                .alerts()
+                .attempt(
+                        () -> {
+                            monitors.delete(id, ExpectedVersion.ofForm(version));
+                            return "redirect:/systems/" + v.system().id() + "/monitoring";
+                        },
+                        () -> again(model, id));
+    }
+
+    @PostMapping("/monitoring/monitors/{id}/run")
+    @PreAuthorize(WHO)
+    String run(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+        return PageRefusal.on(model)
+                .alerts()
+                .attempt(
+                        () -> {
+                            ProbeService.Report r = probes.runNow(id);
+                            flash.addFlashAttribute("ran", r.probe().outcome());
+                            flash.addFlashAttribute("opened", r.opened().size());
+                            return "redirect:/monitoring/monitors/" + id;
+                        },
+                        () -> again(model, id));
+    }
+
+    @PostMapping("/monitoring/monitors/{id}/baseline")
+    @PreAuthorize(WHO)
+    String baseline(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes flash) {
+        if (!confirm) {
+            model.addAttribute("baselineUnconfirmed", true);
+            return again(model, id);
+        }
+        return PageRefusal.on(model)
+                .alerts()
+                .attempt(
+                        () -> {
+                            probes.approveBaseline(id);
+                            flash.addFlashAttribute("baselineApproved", true);
+                            return "redirect:/monitoring/monitors/" + id;
+                        },
+                        () -> again(model, id));
+    }
+
+    private String again(Model model, UUID id) {
+        MonitorService.View v = monitors.one(id);
+        return monitorPage(model, v, MonitorForm.of(v.monitor()));
+    }
+
+    private String monitorPage(Model model, MonitorService.View v, MonitorForm form) {
+        model.addAttribute("view", v);
+        model.addAttribute("monitor", v.monitor());
+        model.addAttribute("system", v.system());
+        model.addAttribute("form", form);
+        model.addAttribute("methods", Monitor.METHODS);
+        var baseline = probes.baseline(v.monitor().id()).orElse(null);
+        model.addAttribute("baseline", baseline);
+        model.addAttribute(
+                "people",
+                people.displayNames(baseline == null ? java.util.List.of() : java.util.List.of(baseline.approvedBy())));
+        model.addAttribute("probes", probes.recent(v.monitor().id()));
+        model.addAttribute("alerts", alerts.ofMonitor(v.monitor().id(), false));
+        return "monitoring/monitor";
+    }
+}

@@ -1,0 +1,251 @@
+package org.yunjian.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+
+/**
+ * Website monitoring through the REST API against a website the test serves on loopback: the customer adds a monitor
+ * and approves its baseline; a changed word raises 篡改 with a diff showing it, an invisible link to an unknown domain
+ * 暗链; a stopped server raises the availability alert after the monitor's failures in a row and the first good answer
+ * closes it; the provider is told in 我的待办 and closes an alert with a note; others are kept out, bad input is
+ * refused naming the field, and every probe keeps the SM3 of what the site answered.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class MonitorApiTests {
+
+    static final String PAGE = """
+            <html><head><title>示例市人民政府</title></head><body>
+            <div id="ticker">今日 %s</div>
+            <h1>示例市人民政府门户网站</h1>
+            <p>本网站发布政府信息公开目录。欢迎访问。</p>
+            %s
+            </body></html>""";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    CurrentUser provider;
+    CurrentUser stranger;
+    HttpServer site;
+    final AtomicReference<String> body = new AtomicReference<>(PAGE.formatted("1", ""));
+
+    @BeforeEach
+    void world() throws IOException {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        stranger = user(w.stranger().id());
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", x -> {
+            byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        site.start();
+    }
+
+    @AfterEach
+    void stop() {
+        site.stop(0);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    UUID add(String extra) throws Exception {
+        String json = call(
+                        post("/api/systems/" + w.system().id() + "/monitors")
+                                .content("{\"name\":\"门户首页\",\"url\":\"" + url() + "\"" + extra + "}"),
+                        customer)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return UUID.fromString(JsonPath.read(json, "$.id"));
+    }
+
+    String run(UUID monitor, CurrentUser u) throws Exception {
+        return call(post("/api/monitors/" + monitor + "/run"), u)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    List<String> openKinds(UUID monitor) throws Exception {
+        String json = call(get("/api/monitors/" + monitor + "/alerts?open=true"), customer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return JsonPath.read(json, "$.items[*].kind");
+    }
+
+    @Test
+    void aChangedWordRaisesTamperingWithItsDiffAndAChangeInADynamicRegionDoesNot() throws Exception {
+        UUID m = add(",\"dynamicRegions\":[\"#ticker\"]");
+        String first = run(m, customer);
+        assertThat((String) JsonPath.read(first, "$.outcome")).isEqualTo("OK");
+        assertThat((String) JsonPath.read(first, "$.bodySm3"))
+                .isEqualTo(org.yunjian.crypto.Sm3.hex(body.get().getBytes(StandardCharsets.UTF_8)));
+        call(post("/api/monitors/" + m + "/baseline"), provider).andExpect(status().isForbidden());
+        call(post("/api/monitors/" + m + "/baseline"), customer)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.textSm3").isString());
+
+        body.set(PAGE.formatted("2", ""));
+        run(m, customer);
+        assertThat(openKinds(m)).doesNotContain("TAMPERING");
+
+        body.set(PAGE.formatted("2", "").replace("欢迎访问", "欢迎投资"));
+        String changed = run(m, customer);
+        assertThat((List<String>) JsonPath.read(changed, "$.alertsOpened[*].kind"))
+                .contains("TAMPERING");
+        String alert = JsonPath.read(changed, "$.alertsOpened[0].id");
+        call(get("/api/monitoring/alerts/" + alert), customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.detail", containsString("欢迎投资")));
+        // found again: no second alert while the first is open
+        assertThat((List<String>) JsonPath.read(run(m, customer), "$.alertsOpened"))
+                .isEmpty();
+    }
+
+    @Test
+    void anInvisibleLinkToAnUnknownDomainRaisesAHiddenLinkAlertForTheProvider() throws Exception {
+        UUID m = add("");
+        body.set(PAGE.formatted("1", "<div style=\"display:none\"><a href=\"http://casino.example/\">娱乐</a></div>"));
+        String r = run(m, provider);
+        assertThat((List<String>) JsonPath.read(r, "$.alertsOpened[*].kind")).contains("HIDDEN_LINK");
+        String alert = JsonPath.read(r, "$.alertsOpened[0].id");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope = ? AND to_organization = ?")
+                        .params("monitor-alert:" + alert, w.provider().id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        // closed by the provider with a note: the tasks close
+        long version = ((Number) JsonPath.read(
+                        call(get("/api/monitoring/alerts/" + alert), provider)
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(),
+                        "$.version"))
+                .longValue();
+        call(
+                        post("/api/monitoring/alerts/" + alert + "/close")
+                                .content("{\"note\":\"\",\"version\":" + version + "}"),
+                        provider)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.note").isString());
+        call(
+                        post("/api/monitoring/alerts/" + alert + "/close")
+                                .content("{\"note\":\"已删除暗链并排查后台账号\",\"version\":" + version + "}"),
+                        provider)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope = ?")
+                        .param("monitor-alert:" + alert)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aStoppedServerRaisesTheAvailabilityAlertAfterTheFailuresInARowAndRecoveryClosesIt() throws Exception {
+        UUID m = add(",\"failuresBeforeAlert\":2,\"timeoutSeconds\":2");
+        run(m, customer);
+        int port = site.getAddress().getPort();
+        site.stop(0);
+        assertThat((String) JsonPath.read(run(m, customer), "$.outcome")).isEqualTo("CONNECTION_FAILED");
+        assertThat(openKinds(m)).doesNotContain("AVAILABILITY");
+        run(m, customer);
+        assertThat(openKinds(m)).contains("AVAILABILITY");
+
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        site.createContext("/", x -> {
+            byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        site.start();
+        assertThat((String) JsonPath.read(run(m, customer), "$.outcome")).isEqualTo("OK");
+        assertThat(openKinds(m)).doesNotContain("AVAILABILITY");
+    }
+
+    @Test
+    void strangersAreKeptOutAndBadSettingsAreRefusedNamingTheField() throws Exception {
+        UUID m = add("");
+        call(get("/api/monitors/" + m), stranger).andExpect(status().isNotFound());
+        call(post("/api/monitors/" + m + "/run"), stranger).andExpect(status().isNotFound());
+        call(get("/api/systems/" + w.system().id() + "/monitors"), provider)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1));
+        call(
+                        post("/api/systems/" + w.system().id() + "/monitors")
+                                .content("{\"name\":\"x\",\"url\":\"" + url() + "\"}"),
+                        provider)
+                .andExpect(status().isForbidden());
+        call(
+                        post("/api/systems/" + w.system().id() + "/monitors")
+                                .content("{\"name\":\"\",\"url\":\"ftp://x\",\"intervalSeconds\":5}"),
+                        customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.name").isString())
+                .andExpect(jsonPath("$.errors.url").isString())
+                .andExpect(jsonPath("$.errors.intervalSeconds").isString());
+        call(
+                        post("/api/systems/" + w.system().id() + "/monitors")
+                                .content("{\"name\":\"元数据\",\"url\":\"http://169.254.169.254/latest/\"}"),
+                        customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.url").isString());
+    }
+}
