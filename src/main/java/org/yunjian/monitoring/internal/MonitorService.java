@@ -75,6 +75,10 @@ public class MonitorService {
                 settings.validate((e, f, v, max, k) -> text.check(e, f, v, max, k, "monitoring.error.tooLong"));
         if (errors.isEmpty()) {
             addresses.problem(settings.parsedUrl()).ifPresent(p -> errors.add("url", p));
+            settings.dynamicRegionList().stream()
+                    .filter(css -> !org.yunjian.monitoring.probe.PageSnapshot.isValidSelector(css))
+                    .findFirst()
+                    .ifPresent(css -> errors.add("dynamicRegions", "monitoring.error.selector", css));
         }
         return errors;
     }

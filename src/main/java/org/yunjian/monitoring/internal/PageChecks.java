@@ -1,11 +1,11 @@
 package org.yunjian.monitoring.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.probe.Baseline;
 import org.yunjian.monitoring.probe.ContentScan;
 import org.yunjian.monitoring.probe.FetchLimits;
 import org.yunjian.monitoring.probe.FetchResult;
@@ -27,43 +27,42 @@ import org.yunjian.monitoring.probe.WordMatcher;
 class PageChecks {
 
     private final WordMatcher words = WordMatcher.of(WordList.sample());
+    private final Fetcher fetcher;
+
+    PageChecks(Fetcher fetcher) {
+        this.fetcher = fetcher;
+    }
 
     /** A baseline ready to store: its JSON, its text's SM3 and how many resources it holds. */
     record Approved(String content, String textSm3, int resources) {}
 
     /** The page's current content with its resources, as a baseline to approve. */
-    Approved baseline(Monitor m, FetchResult page, Fetcher fetcher) {
-        TamperCheck.Baseline b = TamperCheck.baseline(snapshot(m, page), fetcher, resourceLimits(m));
+    Approved baseline(Monitor m, FetchResult page) {
+        Baseline b = current(m, page);
         return new Approved(b.toJson(), b.textSm3(), b.resources().size());
     }
 
     /** The findings on a page that answered; {@code storedBaseline} null when none is approved yet. */
-    List<Finding> page(Monitor m, FetchResult page, String storedBaseline, Fetcher fetcher) {
-        PageSnapshot snapshot = snapshot(m, page);
+    List<Finding> page(Monitor m, FetchResult page, String storedBaseline) {
         List<Finding> out = new ArrayList<>();
         if (storedBaseline != null) {
-            TamperCheck.Baseline approved = TamperCheck.Baseline.fromJson(storedBaseline);
-            TamperCheck.Baseline now = TamperCheck.baseline(snapshot, fetcher, resourceLimits(m));
-            out.addAll(TamperCheck.compare(approved, now));
+            out.addAll(TamperCheck.compare(Baseline.fromJson(storedBaseline), current(m, page)));
         }
-        out.addAll(HiddenLinkCheck.check(snapshot, m.hosts()));
-        out.addAll(ContentScan.of(snapshot.text(), m.url().toString(), words));
+        out.addAll(new HiddenLinkCheck(m.hosts()).check(page));
+        out.addAll(ContentScan.of(
+                PageSnapshot.of(page, m.dynamicRegions()).text(), m.url().toString(), words));
         return out;
     }
 
     /** How many resources a stored baseline holds. */
     static int resources(String storedBaseline) {
-        return TamperCheck.Baseline.fromJson(storedBaseline).resources().size();
+        return Baseline.fromJson(storedBaseline).resources().size();
     }
 
-    private static PageSnapshot snapshot(Monitor m, FetchResult page) {
-        String html = new String(page.body(), page.charset().orElse(StandardCharsets.UTF_8));
-        return PageSnapshot.of(page.finalUri(), html, m.dynamicRegions());
-    }
-
-    private static FetchLimits resourceLimits(Monitor m) {
-        return FetchLimits.defaults()
+    private Baseline current(Monitor m, FetchResult page) {
+        FetchLimits limits = TamperCheck.DEFAULT_RESOURCE_LIMITS
                 .withDeadline(Duration.ofSeconds(m.timeoutSeconds()))
                 .withRedirectHosts(m.hosts());
+        return new TamperCheck(fetcher, limits).baseline(PageSnapshot.of(page, m.dynamicRegions()));
     }
 }

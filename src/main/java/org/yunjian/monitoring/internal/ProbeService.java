@@ -113,7 +113,11 @@ public class ProbeService {
         if (f.outcome() != ProbeOutcome.OK || f.result() == null) {
             throw new ConflictException("baseline-unavailable", "monitoring.error.baselineFailed", Msg.of(f.outcome()));
         }
-        PageChecks.Approved approved = checks.baseline(m, f.result(), fetcher);
+        return approve(m, u, checks.baseline(m, f.result()));
+    }
+
+    /** Stores {@code approved} as the monitor's baseline, approved by {@code u}; audited. */
+    Baseline approve(Monitor m, CurrentUser u, PageChecks.Approved approved) {
         Instant now = clock.instant();
         tx.executeWithoutResult(s -> {
             monitors.baseline(m.id(), approved.content(), approved.textSm3(), u.username(), u.organizationId(), now);
@@ -129,13 +133,17 @@ public class ProbeService {
     /** One probe of {@code m}: fetched and checked outside a transaction, its result stored in one. */
     Report run(Monitor m) {
         Instant started = clock.instant();
-        Fetched f = fetch(m);
+        return record(m, started, fetch(m));
+    }
+
+    /** Stores a probe of {@code m} that got {@code f} (the demo's, from the page it ships). */
+    Report record(Monitor m, Instant started, Fetched f) {
         List<Finding> findings = new ArrayList<>();
         if (f.outcome() == ProbeOutcome.OK && f.result().isHtml()) {
             String stored = monitors.currentBaseline(m.id())
                     .map(MonitorRepository.StoredBaseline::content)
                     .orElse(null);
-            findings.addAll(checks.page(m, f.result(), stored, fetcher));
+            findings.addAll(checks.page(m, f.result(), stored));
         }
         FetchResult r = f.result();
         Probe probe = new Probe(

@@ -65,6 +65,9 @@ public class SecurityConfig {
                             "/api/csrf",
                             "/error",
                             "/api/exit-projects/signing-key",
+                            // the sample government website the demo's monitors probe (served in demo mode only:
+                            // monitoring.internal.MonitoringDemo); elsewhere nothing answers there
+                            "/demo-site/**",
                             // health for load balancers and orchestrators: the status only, details to
                             // MONITORING_READERS
                             "/actuator/health",

@@ -1,0 +1,114 @@
+package org.yunjian.monitoring.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.yunjian.demo.DemoData;
+import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.ProbeOutcome;
+import org.yunjian.monitoring.probe.FetchOutcome;
+import org.yunjian.monitoring.probe.FetchResult;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.DemoSystems;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+
+/**
+ * In demo mode, website monitoring without network access: the platform serves a small sample government website
+ * itself ({@code /demo-site/}, from {@code demo/site/} in the jar) and the demo portal system gets a monitor on its
+ * home page, added by the demo customer, with the baseline the customer approved (the page as it was, {@code
+ * approved.html}) and the probe that found the page as it is now ({@code index.html}, one notice rewritten): one open
+ * 篡改 alert in the customer's and the provider's 我的待办. Once the server listens, the scheduler probes the live
+ * sample site every five minutes and finds the same change.
+ */
+@Configuration(proxyBeanMethods = false)
+@Order(70)
+@ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
+class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitoringDemo.class);
+
+    private final MonitorService monitors;
+    private final MonitorRepository repo;
+    private final ProbeService probes;
+    private final PageChecks checks;
+    private final Parties parties;
+    private final UserAdministration users;
+    private final String site;
+
+    MonitoringDemo(
+            MonitorService monitors,
+            MonitorRepository repo,
+            ProbeService probes,
+            PageChecks checks,
+            Parties parties,
+            UserAdministration users,
+            @Value("${yunjian.monitoring.demo-site:http://localhost:${server.port:8080}/demo-site/}") String site) {
+        this.monitors = monitors;
+        this.repo = repo;
+        this.probes = probes;
+        this.checks = checks;
+        this.parties = parties;
+        this.users = users;
+        this.site = site;
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/demo-site/**").addResourceLocations("classpath:/demo/site/");
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Optional<CloudSystem> system = DemoSystems.find(
+                parties, DemoData.PORTAL_SYSTEM, s -> repo.ofSystem(s.id()).isEmpty());
+        Optional<CurrentUser> customer = SeedActor.account(users, DemoData.CUSTOMER_USER);
+        if (system.isEmpty() || customer.isEmpty()) {
+            return;
+        }
+        SeedActor.run(customer.get(), () -> {
+            Monitor m = monitors.create(
+                    system.get().id(),
+                    new Monitor.Settings(
+                            "门户网站首页",
+                            site + "index.html",
+                            null,
+                            null,
+                            "示例市人民政府",
+                            null,
+                            null,
+                            null,
+                            null,
+                            "#today",
+                            null));
+            probes.approve(m, customer.get(), checks.baseline(m, page(m, "approved.html")));
+            probes.record(m, m.createdAt(), new ProbeService.Fetched(ProbeOutcome.OK, page(m, "index.html")));
+        });
+        log.info("Demo website monitor seeded for {}", system.get().name());
+    }
+
+    /** The sample site's page as the probe would have got it. */
+    private static FetchResult page(Monitor m, String file) {
+        try (InputStream in = MonitoringDemo.class.getResourceAsStream("/demo/site/" + file)) {
+            byte[] body = in.readAllBytes();
+            return new FetchResult(
+                    FetchOutcome.OK, 200, URI.create(m.url().toString()), "text/html; charset=utf-8", body, 3, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
