@@ -111,7 +111,7 @@ public final class HiddenLinkCheck {
                                         CheckKind.MALICIOUS_SCRIPT,
                                         uri.toString(),
                                         Msg.of("monitoring.page.script.foreign", uri, scriptHost),
-                                        Visibility.describe(script)));
+                                        clip(script.outerHtml())));
                     }
                 }
             } else {

@@ -43,7 +43,7 @@ public final class TamperCheck {
      */
     static final int MAX_DIFF_SENTENCES = 5_000;
     /** After 。！？；!?; and after a full stop followed by a blank (so 3.14 and www.gov.cn stay whole). */
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。！？；!?;])|(?<=\\.)\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[\\u3002\\uff01\\uff1f\\uff1b!?;])|(?<=\\.)\\s+");
 
     private final Fetcher fetcher;
     private final FetchLimits resourceLimits;

@@ -153,6 +153,7 @@ class HiddenLinkCheckTest {
                             "monitoring.page.script.foreign",
                             URI.create("http://evil.example.org/x.js"),
                             "evil.example.org"));
+            assertThat(f.detail()).isEqualTo("<script src=\"http://evil.example.org/x.js\"></script>");
         });
     }
 
