@@ -88,7 +88,10 @@ class AlertRepository {
         int rows = jdbc.sql("""
                         UPDATE monitor_alert SET status = 'CLOSED', closed_by = ?, closed_at = ?, close_note = ?,
                         version = version + 1 WHERE id = ? AND status <> 'CLOSED'%s""".formatted(expected == null ? "" : " AND version = ?"))
-                .params(expected == null ? List.of(by, utc(at), note, id) : List.of(by, utc(at), note, id, expected))
+                .params(
+                        expected == null
+                                ? java.util.Arrays.asList(by, utc(at), note, id)
+                                : java.util.Arrays.asList(by, utc(at), note, id, expected))
                 .update();
         if (expected != null) {
             Versions.requireUpdated(rows, jdbc, "monitor_alert", null, id);

@@ -26,6 +26,7 @@ import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Texts;
 
 /**
  * In demo mode, website monitoring without network access: the platform serves a small sample government website
@@ -84,11 +85,11 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             Monitor m = monitors.create(
                     system.get().id(),
                     new Monitor.Settings(
-                            "门户网站首页",
+                            Texts.get("monitoring.demo.monitorName"),
                             site + "index.html",
                             null,
                             null,
-                            "示例市人民政府",
+                            null,
                             null,
                             null,
                             null,

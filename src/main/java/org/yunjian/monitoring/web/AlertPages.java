@@ -63,6 +63,9 @@ class AlertPages {
 
     private String page(Model model, UUID id, String note) {
         AlertService.View v = alerts.one(id);
+        if (!model.containsAttribute(PageRefusal.ERRORS)) {
+            model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
+        }
         model.addAttribute("view", v);
         model.addAttribute("alert", v.alert());
         model.addAttribute("note", note);

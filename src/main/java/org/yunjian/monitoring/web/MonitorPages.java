@@ -68,6 +68,9 @@ class MonitorPages {
 
     private String systemPage(Model model, CloudSystem s, MonitorForm form) {
         model.addAttribute("system", s);
+        if (!model.containsAttribute(PageRefusal.ERRORS)) {
+            model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
+        }
         model.addAttribute("monitors", monitors.ofSystem(s.id()));
         model.addAttribute("alerts", alerts.openOfSystem(s.id()));
         model.addAttribute("mayManage", parties.canManage(s.id()));
@@ -182,6 +185,9 @@ class MonitorPages {
     }
 
     private String monitorPage(Model model, MonitorService.View v, MonitorForm form) {
+        if (!model.containsAttribute(PageRefusal.ERRORS)) {
+            model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
+        }
         model.addAttribute("view", v);
         model.addAttribute("monitor", v.monitor());
         model.addAttribute("system", v.system());
