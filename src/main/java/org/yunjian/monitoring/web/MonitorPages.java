@@ -17,6 +17,8 @@ import org.yunjian.monitoring.internal.ProbeService;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.ForbiddenException;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.VersionRefusal;
@@ -109,6 +111,7 @@ class MonitorPages {
             @RequestParam(required = false) String version,
             @RequestParam(defaultValue = "true") boolean paused,
             Model model) {
+        manageable(id);
         return PageRefusal.on(model)
                 .alerts()
                 .attempt(
@@ -126,7 +129,7 @@ class MonitorPages {
             @RequestParam(required = false) String version,
             @RequestParam(defaultValue = "false") boolean confirm,
             Model model) {
-        MonitorService.View v = monitors.one(id);
+        MonitorService.View v = manageable(id);
         if (!confirm) {
             model.addAttribute("deleteUnconfirmed", true);
             return monitorPage(model, v, MonitorForm.of(v.monitor()));
@@ -164,6 +167,9 @@ class MonitorPages {
             @RequestParam(defaultValue = "false") boolean confirm,
             Model model,
             RedirectAttributes flash) {
+        if (!monitors.one(id).mayApprove()) {
+            throw new ForbiddenException(Msg.of("monitoring.error.approve"));
+        }
         if (!confirm) {
             model.addAttribute("baselineUnconfirmed", true);
             return again(model, id);
@@ -177,6 +183,15 @@ class MonitorPages {
                             return "redirect:/monitoring/monitors/" + id;
                         },
                         () -> again(model, id));
+    }
+
+    /** The monitor if the caller may set it up (403 otherwise), before a step asks to confirm. */
+    private MonitorService.View manageable(UUID id) {
+        MonitorService.View v = monitors.one(id);
+        if (!v.mayManage()) {
+            throw new ForbiddenException(Msg.of("monitoring.error.manage"));
+        }
+        return v;
     }
 
     private String again(Model model, UUID id) {
