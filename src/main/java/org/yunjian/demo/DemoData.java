@@ -68,6 +68,9 @@ public final class DemoData {
             List.of(CUSTOMER, PROVIDER, INTEGRATOR, SECURITY_SERVICE, HARDWARE, ASSESSOR, SECURITIES);
 
     public static final String PORTAL_SYSTEM = "示例市人民政府门户网站";
+    /** The demo website monitor on the portal's home page (the sample site the platform serves in demo mode). */
+    public static final String PORTAL_MONITOR = "门户网站首页";
+
     public static final String SERVICE_SYSTEM = "示例市政务服务网上办事大厅";
     public static final String MIGRATION_ENGAGEMENT = "门户网站迁移上云（公有云 IaaS）";
     /** What the demo engagement is about (seed data, entered as a person would). */

@@ -26,7 +26,6 @@ import org.yunjian.party.Parties;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.Texts;
 
 /**
  * In demo mode, website monitoring without network access: the platform serves a small sample government website
@@ -58,7 +57,9 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             PageChecks checks,
             Parties parties,
             UserAdministration users,
-            @Value("${yunjian.monitoring.demo-site:http://localhost:${server.port:8080}/demo-site/}") String site) {
+            @Value(
+                            "${yunjian.monitoring.demo-site:http://localhost:${local.server.port:${server.port:8080}}/demo-site/}")
+                    String site) {
         this.monitors = monitors;
         this.repo = repo;
         this.probes = probes;
@@ -85,7 +86,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             Monitor m = monitors.create(
                     system.get().id(),
                     new Monitor.Settings(
-                            Texts.get("monitoring.demo.monitorName"),
+                            DemoData.PORTAL_MONITOR,
                             site + "index.html",
                             null,
                             null,
