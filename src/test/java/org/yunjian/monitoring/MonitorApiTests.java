@@ -221,6 +221,31 @@ class MonitorApiTests {
     }
 
     @Test
+    void aRedirectToAnotherHostEndsAsAProbeResultNotAnError() throws Exception {
+        // localhost and 127.0.0.1 are two hosts: the monitored one is 127.0.0.1
+        site.createContext("/away", x -> {
+            x.getResponseHeaders()
+                    .set("Location", "http://localhost:" + site.getAddress().getPort() + "/");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+        UUID m = add("");
+        call(post("/api/monitors/" + m).content("{}"), customer).andExpect(status().isMethodNotAllowed());
+        String away = call(
+                        post("/api/systems/" + w.system().id() + "/monitors")
+                                .content("{\"name\":\"跳转\",\"url\":\"" + url() + "away\",\"failuresBeforeAlert\":1}"),
+                        customer)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String r = run(UUID.fromString(JsonPath.read(away, "$.id")), customer);
+        assertThat((String) JsonPath.read(r, "$.outcome")).isEqualTo("REDIRECT_OFF_HOST");
+        assertThat((List<String>) JsonPath.read(r, "$.alertsOpened[*].kind")).containsExactly("AVAILABILITY");
+        assertThat((String) JsonPath.read(run(m, customer), "$.outcome")).isEqualTo("OK");
+    }
+
+    @Test
     void strangersAreKeptOutAndBadSettingsAreRefusedNamingTheField() throws Exception {
         UUID m = add("");
         call(get("/api/monitors/" + m), stranger).andExpect(status().isNotFound());

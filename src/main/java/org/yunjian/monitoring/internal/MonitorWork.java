@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
@@ -49,8 +48,8 @@ class MonitorWork implements WorkSource {
         this.events = events;
     }
 
+    /** Outside a transaction of its own: the inbox applies each snapshot in a short one (docs/modules/inbox.md). */
     @Override
-    @Transactional
     public void publishAll() {
         jdbc.sql("SELECT id FROM monitor_alert WHERE status <> 'CLOSED'")
                 .query(UUID.class)
