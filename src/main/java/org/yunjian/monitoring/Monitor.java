@@ -69,6 +69,92 @@ public record Monitor(
         allowedHosts = List.copyOf(allowedHosts);
     }
 
+    /** A new monitor of the system with {@code s} (already valid), added by {@code by}, first probed at {@code now}. */
+    public static Monitor create(UUID systemId, Settings s, String by, Instant now) {
+        return new Monitor(
+                        UUID.randomUUID(),
+                        systemId,
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        0,
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        List.of(),
+                        false,
+                        0,
+                        now,
+                        null,
+                        null,
+                        by,
+                        now,
+                        now,
+                        0)
+                .withSettings(s, now, 0);
+    }
+
+    /** This monitor with {@code s} (already valid) at {@code now}, probed at once, at the next version. */
+    public Monitor withSettings(Settings s, Instant now) {
+        return withSettings(s, now, version + 1);
+    }
+
+    private Monitor withSettings(Settings s, Instant now, int nextVersion) {
+        return new Monitor(
+                id,
+                systemId,
+                s.name().strip(),
+                s.parsedUrl(),
+                s.methodOrDefault(),
+                s.expectedStatusOrDefault(),
+                s.keywordOrNull(),
+                s.intervalOrDefault(),
+                s.timeoutOrDefault(),
+                s.depthOrDefault(),
+                s.failuresOrDefault(),
+                s.dynamicRegionList(),
+                s.allowedHostList(),
+                paused,
+                consecutiveFailures,
+                now,
+                lastRunAt,
+                lastOutcome,
+                createdBy,
+                createdAt,
+                now,
+                nextVersion);
+    }
+
+    /** This monitor paused or resumed at {@code now} (a resumed one is probed at once), at the next version. */
+    public Monitor withPaused(boolean pause, Instant now) {
+        return new Monitor(
+                id,
+                systemId,
+                name,
+                url,
+                method,
+                expectedStatus,
+                keyword,
+                intervalSeconds,
+                timeoutSeconds,
+                crawlDepth,
+                failuresBeforeAlert,
+                dynamicRegions,
+                allowedHosts,
+                pause,
+                consecutiveFailures,
+                pause ? nextRunAt : now,
+                lastRunAt,
+                lastOutcome,
+                createdBy,
+                createdAt,
+                now,
+                version + 1);
+    }
+
     /** The monitored page's host and the allowed ones, lower case: where links, scripts and redirects may go. */
     public Set<String> hosts() {
         Set<String> out = new LinkedHashSet<>();

@@ -1,7 +1,6 @@
 package org.yunjian.monitoring.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -87,30 +86,7 @@ public class MonitorService {
     public Monitor create(UUID systemId, Monitor.Settings settings) {
         CloudSystem s = access.manage(systemId);
         problems(settings).throwIfAny();
-        Instant now = clock.instant();
-        Monitor m = new Monitor(
-                UUID.randomUUID(),
-                s.id(),
-                settings.name().strip(),
-                settings.parsedUrl(),
-                settings.methodOrDefault(),
-                settings.expectedStatusOrDefault(),
-                settings.keywordOrNull(),
-                settings.intervalOrDefault(),
-                settings.timeoutOrDefault(),
-                settings.depthOrDefault(),
-                settings.failuresOrDefault(),
-                settings.dynamicRegionList(),
-                settings.allowedHostList(),
-                false,
-                0,
-                now,
-                null,
-                null,
-                CurrentUser.require().username(),
-                now,
-                now,
-                0);
+        Monitor m = Monitor.create(s.id(), settings, CurrentUser.require().username(), clock.instant());
         repo.insert(m);
         events.publishEvent(AuditableEvent.success(
                 "monitor.create",
@@ -126,30 +102,7 @@ public class MonitorService {
         access.manage(m.systemId());
         problems(settings).throwIfAny();
         long expected = version.value();
-        Instant now = clock.instant();
-        Monitor changed = new Monitor(
-                m.id(),
-                m.systemId(),
-                settings.name().strip(),
-                settings.parsedUrl(),
-                settings.methodOrDefault(),
-                settings.expectedStatusOrDefault(),
-                settings.keywordOrNull(),
-                settings.intervalOrDefault(),
-                settings.timeoutOrDefault(),
-                settings.depthOrDefault(),
-                settings.failuresOrDefault(),
-                settings.dynamicRegionList(),
-                settings.allowedHostList(),
-                m.paused(),
-                m.consecutiveFailures(),
-                now,
-                m.lastRunAt(),
-                m.lastOutcome(),
-                m.createdBy(),
-                m.createdAt(),
-                now,
-                m.version() + 1);
+        Monitor changed = m.withSettings(settings, clock.instant());
         repo.update(changed, expected);
         events.publishEvent(AuditableEvent.success(
                 "monitor.update",
@@ -164,30 +117,7 @@ public class MonitorService {
         Monitor m = repo.find(id).orElseThrow(() -> new NotFoundException(OBJECT, id));
         access.manage(m.systemId());
         long expected = version.value();
-        Instant now = clock.instant();
-        Monitor changed = new Monitor(
-                m.id(),
-                m.systemId(),
-                m.name(),
-                m.url(),
-                m.method(),
-                m.expectedStatus(),
-                m.keyword(),
-                m.intervalSeconds(),
-                m.timeoutSeconds(),
-                m.crawlDepth(),
-                m.failuresBeforeAlert(),
-                m.dynamicRegions(),
-                m.allowedHosts(),
-                paused,
-                m.consecutiveFailures(),
-                paused ? m.nextRunAt() : now,
-                m.lastRunAt(),
-                m.lastOutcome(),
-                m.createdBy(),
-                m.createdAt(),
-                now,
-                m.version() + 1);
+        Monitor changed = m.withPaused(paused, clock.instant());
         repo.update(changed, expected);
         events.publishEvent(AuditableEvent.success(
                 paused ? "monitor.pause" : "monitor.resume",
