@@ -433,4 +433,36 @@ class RemoteCliTests {
         assertThat(doc.stdout()).startsWith("Wrote " + statement);
         assertThat(Files.size(statement)).isPositive();
     }
+
+    @Test
+    void monitorsListAlertsAndRunThroughTheServer() throws Exception {
+        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
+        String portal = systems.valueStream()
+                .filter(s -> s.path("name").asString().equals(DemoData.PORTAL_SYSTEM))
+                .map(s -> s.path("id").asString())
+                .findFirst()
+                .orElseThrow();
+        ClientResult list = ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--lang=en");
+        assertThat(list.exitCode()).as(list.stderr()).isZero();
+        assertThat(list.stderr()).isEmpty();
+        assertThat(list.stdout())
+                .startsWith("Name")
+                .contains(DemoData.PORTAL_MONITOR)
+                .doesNotContainPattern(LOG_LINE);
+        String monitor = JSON.readTree(
+                        ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--json")
+                                .stdout())
+                .get(0)
+                .path("id")
+                .asString();
+        ClientResult alerts =
+                ServerProcess.client(env(token), "", "monitors", "alerts", "--monitor", monitor, "--open", "--lang=en");
+        assertThat(alerts.exitCode())
+                .as("an open alert: exit 3 " + alerts.stderr())
+                .isEqualTo(3);
+        assertThat(alerts.stdout()).contains("Tampering").doesNotContainPattern(LOG_LINE);
+        ClientResult run = ServerProcess.client(env(token), "", "monitors", "run", "--monitor", monitor, "--lang=en");
+        assertThat(run.exitCode()).as(run.stderr()).isIn(0, 3);
+        assertThat(run.stdout()).startsWith("Probe: ").doesNotContainPattern(LOG_LINE);
+    }
 }

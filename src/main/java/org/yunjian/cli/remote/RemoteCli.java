@@ -39,7 +39,8 @@ public final class RemoteCli {
     static final Set<String> BUSINESS =
             Set.of("assessment", "lifecycle", "responsibility", "catalog", "users", "audit", "backup");
 
-    private static final Set<String> SESSION = Set.of("login", "logout");
+    /** Session commands, and business commands with no offline form (they only ask a running server). */
+    private static final Set<String> SESSION = Set.of("login", "logout", "monitors");
 
     private RemoteCli() {}
 
