@@ -25,6 +25,11 @@ class AlertRepository {
             id, monitor_id, system_id, kind, subject, message, detail, status, opened_at, last_seen_at, \
             acknowledged_by, acknowledged_at, closed_by, closed_at, close_note, version""";
 
+    private static final String NOT_CLOSED = """
+            \sAND status <> 'CLOSED'""";
+    private static final String AT_VERSION = """
+            \sAND version = ?""";
+
     private final JdbcClient jdbc;
 
     AlertRepository(JdbcClient jdbc) {
@@ -33,9 +38,9 @@ class AlertRepository {
 
     /** The monitor's alert of this kind and subject that is not closed, if any. */
     Optional<Alert> notClosed(UUID monitorId, CheckKind kind, String subject) {
-        return jdbc.sql(
-                        "SELECT " + COLUMNS
-                                + " FROM monitor_alert WHERE monitor_id = ? AND kind = ? AND subject = ? AND status <> 'CLOSED'")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor_alert WHERE monitor_id = ? AND kind = ? AND subject = ?
+                        AND status <> 'CLOSED'""".formatted(COLUMNS))
                 .params(monitorId, kind.name(), subject)
                 .query(AlertRepository::alert)
                 .optional();
@@ -43,8 +48,9 @@ class AlertRepository {
 
     /** The monitor's alerts that are not closed. */
     List<Alert> notClosed(UUID monitorId) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM monitor_alert WHERE monitor_id = ? AND status <> 'CLOSED' ORDER BY opened_at, id")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor_alert WHERE monitor_id = ? AND status <> 'CLOSED'
+                        ORDER BY opened_at, id""".formatted(COLUMNS))
                 .param(monitorId)
                 .query(AlertRepository::alert)
                 .list();
@@ -71,9 +77,8 @@ class AlertRepository {
 
     /** Found again: moves its last sighting (no person's change, so no version counted). */
     void seen(UUID id, Instant at, String detail) {
-        jdbc.sql("UPDATE monitor_alert SET last_seen_at = ?, detail = ? WHERE id = ?")
-                .params(utc(at), detail, id)
-                .update();
+        jdbc.sql("""
+                        UPDATE monitor_alert SET last_seen_at = ?, detail = ? WHERE id = ?""").params(utc(at), detail, id).update();
     }
 
     void acknowledge(UUID id, String by, Instant at, long expected) {
@@ -87,7 +92,7 @@ class AlertRepository {
     void close(UUID id, String by, Instant at, String note, Long expected) {
         int rows = jdbc.sql("""
                         UPDATE monitor_alert SET status = 'CLOSED', closed_by = ?, closed_at = ?, close_note = ?,
-                        version = version + 1 WHERE id = ? AND status <> 'CLOSED'%s""".formatted(expected == null ? "" : " AND version = ?"))
+                        version = version + 1 WHERE id = ? AND status <> 'CLOSED'%s""".formatted(expected == null ? "" : AT_VERSION))
                 .params(
                         expected == null
                                 ? java.util.Arrays.asList(by, utc(at), note, id)
@@ -99,7 +104,8 @@ class AlertRepository {
     }
 
     Optional<Alert> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM monitor_alert WHERE id = ?")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor_alert WHERE id = ?""".formatted(COLUMNS))
                 .param(id)
                 .query(AlertRepository::alert)
                 .optional();
@@ -107,8 +113,8 @@ class AlertRepository {
 
     /** The monitor's alerts, newest first, at most {@code limit}; only those not closed when {@code open}. */
     List<Alert> ofMonitor(UUID monitorId, boolean open, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM monitor_alert WHERE monitor_id = ?"
-                        + (open ? " AND status <> 'CLOSED'" : "") + " ORDER BY opened_at DESC, id LIMIT ?")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor_alert WHERE monitor_id = ?%s ORDER BY opened_at DESC, id LIMIT ?""".formatted(COLUMNS, open ? NOT_CLOSED : ""))
                 .params(monitorId, limit)
                 .query(AlertRepository::alert)
                 .list();
@@ -116,11 +122,18 @@ class AlertRepository {
 
     /** The system's alerts that are not closed, newest first. */
     List<Alert> openOfSystem(UUID systemId) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM monitor_alert WHERE system_id = ? AND status <> 'CLOSED' ORDER BY opened_at DESC, id")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor_alert WHERE system_id = ? AND status <> 'CLOSED'
+                        ORDER BY opened_at DESC, id""".formatted(COLUMNS))
                 .param(systemId)
                 .query(AlertRepository::alert)
                 .list();
+    }
+
+    /** The ids of the alerts not closed (the inbox's rebuild). */
+    List<UUID> openIds() {
+        return jdbc.sql("""
+                        SELECT id FROM monitor_alert WHERE status <> 'CLOSED'""").query(UUID.class).list();
     }
 
     static Alert alert(ResultSet rs, int n) throws SQLException {

@@ -96,14 +96,16 @@ class MonitorRepository {
     }
 
     Optional<Monitor> find(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM monitor WHERE id = ?")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor WHERE id = ?""".formatted(COLUMNS))
                 .param(id)
                 .query(MonitorRepository::monitor)
                 .optional();
     }
 
     List<Monitor> ofSystem(UUID systemId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM monitor WHERE system_id = ? ORDER BY name, id")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor WHERE system_id = ? ORDER BY name, id""".formatted(COLUMNS))
                 .param(systemId)
                 .query(MonitorRepository::monitor)
                 .list();
@@ -111,8 +113,9 @@ class MonitorRepository {
 
     /** Monitors not paused whose next probe is due at {@code now}, earliest first, at most {@code limit}. */
     List<Monitor> due(Instant now, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM monitor WHERE paused = FALSE AND next_run_at <= ? ORDER BY next_run_at, id LIMIT ?")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor WHERE paused = FALSE AND next_run_at <= ?
+                        ORDER BY next_run_at, id LIMIT ?""".formatted(COLUMNS))
                 .params(utc(now), limit)
                 .query(MonitorRepository::monitor)
                 .list();
@@ -123,10 +126,8 @@ class MonitorRepository {
      * another node took it first (exactly once across the nodes on one database).
      */
     boolean claim(UUID id, Instant seenNextRun, Instant next) {
-        return jdbc.sql("UPDATE monitor SET next_run_at = ? WHERE id = ? AND next_run_at = ? AND paused = FALSE")
-                        .params(utc(next), id, utc(seenNextRun))
-                        .update()
-                == 1;
+        return jdbc.sql("""
+                        UPDATE monitor SET next_run_at = ? WHERE id = ? AND next_run_at = ? AND paused = FALSE""").params(utc(next), id, utc(seenNextRun)).update() == 1;
     }
 
     /** The probe's end: its outcome and the failures in a row; no person's change, so no version counted. */
@@ -137,7 +138,8 @@ class MonitorRepository {
     }
 
     void delete(UUID id) {
-        jdbc.sql("DELETE FROM monitor WHERE id = ?").param(id).update();
+        jdbc.sql("""
+                DELETE FROM monitor WHERE id = ?""").param(id).update();
     }
 
     // --- probes

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.party.CloudSystem;
@@ -32,29 +31,19 @@ class MonitorWork implements WorkSource {
     private final AlertRepository alerts;
     private final MonitorRepository monitors;
     private final Parties parties;
-    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    MonitorWork(
-            AlertRepository alerts,
-            MonitorRepository monitors,
-            Parties parties,
-            JdbcClient jdbc,
-            ApplicationEventPublisher events) {
+    MonitorWork(AlertRepository alerts, MonitorRepository monitors, Parties parties, ApplicationEventPublisher events) {
         this.alerts = alerts;
         this.monitors = monitors;
         this.parties = parties;
-        this.jdbc = jdbc;
         this.events = events;
     }
 
     /** Outside a transaction of its own: the inbox applies each snapshot in a short one (docs/modules/inbox.md). */
     @Override
     public void publishAll() {
-        jdbc.sql("SELECT id FROM monitor_alert WHERE status <> 'CLOSED'")
-                .query(UUID.class)
-                .list()
-                .forEach(id -> alerts.find(id).ifPresent(this::publish));
+        alerts.openIds().forEach(id -> alerts.find(id).ifPresent(this::publish));
     }
 
     /** Publishes what waits on the alert as stored now. */

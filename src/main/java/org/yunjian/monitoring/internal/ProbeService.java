@@ -177,6 +177,21 @@ public class ProbeService {
         return new Report(probe, opened == null ? List.of() : opened);
     }
 
+    /** How a fetch that ended so counts as a probe. */
+    static ProbeOutcome outcome(org.yunjian.monitoring.probe.FetchOutcome f) {
+        return switch (f) {
+            case OK -> ProbeOutcome.OK;
+            case TIMEOUT -> ProbeOutcome.TIMEOUT;
+            case TOO_LARGE -> ProbeOutcome.TOO_LARGE;
+            case REDIRECT_LOOP -> ProbeOutcome.REDIRECT_LOOP;
+            case REDIRECT_OFF_HOST -> ProbeOutcome.REDIRECT_OFF_HOST;
+            case TOO_MANY_REDIRECTS -> ProbeOutcome.TOO_MANY_REDIRECTS;
+            case CONNECTION_FAILED -> ProbeOutcome.CONNECTION_FAILED;
+            case TLS_FAILED -> ProbeOutcome.TLS_FAILED;
+            case BAD_URI -> ProbeOutcome.BAD_URI;
+        };
+    }
+
     private Monitor current(Monitor m) {
         return monitors.find(m.id()).orElse(m);
     }
@@ -197,7 +212,7 @@ public class ProbeService {
                 .withRedirectHosts(m.hosts());
         FetchResult r =
                 fetcher.fetch("HEAD".equals(m.method()) ? Fetcher.Method.HEAD : Fetcher.Method.GET, m.url(), limits);
-        ProbeOutcome outcome = ProbeOutcome.valueOf(r.outcome().name());
+        ProbeOutcome outcome = outcome(r.outcome());
         if (!outcome.ok()) {
             return new Fetched(outcome, r);
         }

@@ -23,21 +23,6 @@ class LegacyDrillIds implements Callback {
 
     static final MigrationVersion VERSION = MigrationVersion.fromVersion("202612030100");
 
-    private static final String INSERT = """
-            INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months, \
-            due_date, created_by, created_at, version) \
-            SELECT CAST(k.prefix || SUBSTRING(CAST(o.id AS VARCHAR(36)) FROM 3) AS UUID), o.system_id, k.kind, \
-            o.responsible_org, o.due_date, LEAST(o.interval_months, 24), o.due_date, 'upgrade V202612030100', \
-            CURRENT_TIMESTAMP, 0 \
-            FROM lifecycle_obligation o \
-            JOIN cloud_system s ON s.id = o.system_id \
-            CROSS JOIN (VALUES ('e1', 'DRILL_MALWARE'), ('e2', 'DRILL_NETWORK_ATTACK'), \
-            ('e3', 'DRILL_INFORMATION_DESTRUCTION'), ('e4', 'DRILL_INFORMATION_CONTENT'), \
-            ('e5', 'DRILL_EQUIPMENT_FAILURE'), ('e6', 'DRILL_DISASTER')) AS k (prefix, kind) \
-            WHERE o.kind = 'EMERGENCY_DRILL' AND s.industry = 'GOVERNMENT_WEBSITE' \
-            AND SUBSTRING(CAST(o.id AS VARCHAR(36)) FROM 1 FOR 2) IN ('d1', 'd2', 'd3', 'd4', 'd5', 'd6') \
-            AND NOT EXISTS (SELECT 1 FROM lifecycle_obligation x WHERE x.system_id = o.system_id AND x.kind = k.kind)""";
-
     @Override
     public boolean supports(Event event, Context context) {
         return event == Event.BEFORE_EACH_MIGRATE
@@ -53,7 +38,7 @@ class LegacyDrillIds implements Callback {
     @Override
     public void handle(Event event, Context context) {
         try (Statement s = context.getConnection().createStatement()) {
-            s.executeUpdate(INSERT);
+            s.executeUpdate(ObligationRepository.LEGACY_DRILL_IDS);
         } catch (SQLException e) {
             throw new IllegalStateException(
                     org.yunjian.shared.keys.KeyDirectory.text("lifecycle.cal.error.legacyDrillIds"), e);

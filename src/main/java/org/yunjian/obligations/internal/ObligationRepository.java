@@ -29,6 +29,22 @@ import org.yunjian.shared.version.Versions;
 @Repository
 public class ObligationRepository {
 
+    /** {@link LegacyDrillIds}'s rows: the per-category drill obligations of legacy ids beginning d1…d6. */
+    static final String LEGACY_DRILL_IDS = """
+            INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months, \
+            due_date, created_by, created_at, version) \
+            SELECT CAST(k.prefix || SUBSTRING(CAST(o.id AS VARCHAR(36)) FROM 3) AS UUID), o.system_id, k.kind, \
+            o.responsible_org, o.due_date, LEAST(o.interval_months, 24), o.due_date, 'upgrade V202612030100', \
+            CURRENT_TIMESTAMP, 0 \
+            FROM lifecycle_obligation o \
+            JOIN cloud_system s ON s.id = o.system_id \
+            CROSS JOIN (VALUES ('e1', 'DRILL_MALWARE'), ('e2', 'DRILL_NETWORK_ATTACK'), \
+            ('e3', 'DRILL_INFORMATION_DESTRUCTION'), ('e4', 'DRILL_INFORMATION_CONTENT'), \
+            ('e5', 'DRILL_EQUIPMENT_FAILURE'), ('e6', 'DRILL_DISASTER')) AS k (prefix, kind) \
+            WHERE o.kind = 'EMERGENCY_DRILL' AND s.industry = 'GOVERNMENT_WEBSITE' \
+            AND SUBSTRING(CAST(o.id AS VARCHAR(36)) FROM 1 FOR 2) IN ('d1', 'd2', 'd3', 'd4', 'd5', 'd6') \
+            AND NOT EXISTS (SELECT 1 FROM lifecycle_obligation x WHERE x.system_id = o.system_id AND x.kind = k.kind)""";
+
     private static final RowMapper<Obligation> OBLIGATION = (rs, n) -> new Obligation(
             rs.getObject("id", UUID.class),
             rs.getObject("system_id", UUID.class),
