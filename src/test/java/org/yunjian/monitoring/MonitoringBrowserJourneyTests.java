@@ -22,7 +22,8 @@ import org.yunjian.support.Browser;
 import org.yunjian.support.TestDatabases;
 
 /**
- * Website monitoring in headless Chromium on the demo: the provider finds the demo's 篡改 alert in 我的待办; the
+ * Website monitoring in headless Chromium on the demo: the provider and the security service agent find the demo's
+ * 篡改 alert in 我的待办; the
  * customer opens it from the portal's monitoring page, reads the diff, adds a monitor on a page of the sample site
  * the platform serves, probes it, approves its baseline and closes the demo's alert with a note — after which the
  * provider's task is gone.
@@ -45,17 +46,20 @@ class MonitoringBrowserJourneyTests {
     @Test
     void theCustomerHandlesTheTamperAlertTheProviderWasToldOf() throws Exception {
         String base = "http://localhost:" + port;
-        ChromeDriver provider = Browser.start();
-        try {
-            WebDriverWait wait = new WebDriverWait(provider, Duration.ofSeconds(20));
-            Browser.logIn(provider, wait, base, DemoData.PROVIDER_USER, null);
-            provider.get(base + "/my-work");
-            assertThat(provider.findElement(By.tagName("main")).getText())
-                    .as("%s", Browser.fetch(provider, "/api/my-work"))
-                    .contains("处置网页篡改告警", DemoData.PORTAL_MONITOR);
-            shot(provider, "provider-inbox");
-        } finally {
-            provider.quit();
+        // the provider and the security service agent are told (我的待办; the notifications follow from it)
+        for (String user : java.util.List.of(DemoData.PROVIDER_USER, DemoData.SECURITY_SERVICE_USER)) {
+            ChromeDriver told = Browser.start();
+            try {
+                WebDriverWait wait = new WebDriverWait(told, Duration.ofSeconds(20));
+                Browser.logIn(told, wait, base, user, null);
+                told.get(base + "/my-work");
+                assertThat(told.findElement(By.tagName("main")).getText())
+                        .as(user)
+                        .contains("处置网页篡改告警", DemoData.PORTAL_MONITOR);
+                shot(told, user + "-inbox");
+            } finally {
+                told.quit();
+            }
         }
 
         ChromeDriver driver = Browser.start();
