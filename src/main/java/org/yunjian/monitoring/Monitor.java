@@ -2,7 +2,6 @@ package org.yunjian.monitoring;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -161,15 +160,6 @@ public record Monitor(
         out.add(url.getHost().toLowerCase(Locale.ROOT));
         allowedHosts.forEach(h -> out.add(h.toLowerCase(Locale.ROOT)));
         return out;
-    }
-
-    /** Whether the failures in a row have reached the number that raises the availability alert. */
-    public boolean unavailable() {
-        return consecutiveFailures >= failuresBeforeAlert;
-    }
-
-    public Duration interval() {
-        return Duration.ofSeconds(intervalSeconds);
     }
 
     /**

@@ -144,10 +144,12 @@ public class AlertService {
      */
     List<Alert> raise(Monitor m, UUID probeId, List<Finding> findings, Instant at) {
         List<Alert> opened = new java.util.ArrayList<>();
+        java.util.Map<List<Object>, Alert> notClosed = new java.util.HashMap<>();
+        alerts.notClosed(m.id()).forEach(a -> notClosed.put(List.of(a.kind(), a.subject()), a));
         for (Finding f : findings) {
-            var existing = alerts.notClosed(m.id(), f.kind(), f.subject());
-            if (existing.isPresent()) {
-                alerts.seen(existing.get().id(), at, f.detail());
+            Alert existing = notClosed.get(List.of(f.kind(), f.subject()));
+            if (existing != null) {
+                alerts.seen(existing.id(), at, f.detail());
                 continue;
             }
             Alert a = new Alert(
@@ -169,6 +171,7 @@ public class AlertService {
                     0);
             alerts.insert(a, probeId);
             work.publish(a);
+            notClosed.put(List.of(a.kind(), a.subject()), a);
             opened.add(a);
         }
         return opened;

@@ -181,16 +181,6 @@ class MonitorRepository {
                 .list();
     }
 
-    /** Probes and failed probes of the monitor since {@code since}: availability over a period. */
-    long[] availability(UUID monitorId, Instant since) {
-        return jdbc.sql("""
-                        SELECT COUNT(*), COALESCE(SUM(CASE WHEN outcome = 'OK' THEN 0 ELSE 1 END), 0)
-                        FROM monitor_probe WHERE monitor_id = ? AND started_at >= ?""")
-                .params(monitorId, utc(since))
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .single();
-    }
-
     // --- baselines
 
     void baseline(UUID monitorId, String content, String textSm3, String by, UUID org, Instant at) {

@@ -38,19 +38,19 @@ class PageChecks {
 
     /** The page's current content with its resources, as a baseline to approve. */
     Approved baseline(Monitor m, FetchResult page) {
-        Baseline b = current(m, page);
+        Baseline b = current(m, PageSnapshot.of(page, m.dynamicRegions()));
         return new Approved(b.toJson(), b.textSm3(), b.resources().size());
     }
 
     /** The findings on a page that answered; {@code storedBaseline} null when none is approved yet. */
     List<Finding> page(Monitor m, FetchResult page, String storedBaseline) {
+        PageSnapshot snapshot = PageSnapshot.of(page, m.dynamicRegions());
         List<Finding> out = new ArrayList<>();
         if (storedBaseline != null) {
-            out.addAll(TamperCheck.compare(Baseline.fromJson(storedBaseline), current(m, page)));
+            out.addAll(TamperCheck.compare(Baseline.fromJson(storedBaseline), current(m, snapshot)));
         }
         out.addAll(new HiddenLinkCheck(m.hosts()).check(page));
-        out.addAll(ContentScan.of(
-                PageSnapshot.of(page, m.dynamicRegions()).text(), m.url().toString(), words));
+        out.addAll(ContentScan.of(snapshot.text(), m.url().toString(), words));
         return out;
     }
 
@@ -59,10 +59,11 @@ class PageChecks {
         return Baseline.fromJson(storedBaseline).resources().size();
     }
 
-    private Baseline current(Monitor m, FetchResult page) {
+    /** The page's text with its resources fetched now and digested, as a baseline is. */
+    private Baseline current(Monitor m, PageSnapshot snapshot) {
         FetchLimits limits = TamperCheck.DEFAULT_RESOURCE_LIMITS
                 .withDeadline(Duration.ofSeconds(m.timeoutSeconds()))
                 .withRedirectHosts(m.hosts());
-        return new TamperCheck(fetcher, limits).baseline(PageSnapshot.of(page, m.dynamicRegions()));
+        return new TamperCheck(fetcher, limits).baseline(snapshot);
     }
 }
