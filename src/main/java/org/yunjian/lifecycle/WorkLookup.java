@@ -2,15 +2,11 @@ package org.yunjian.lifecycle;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
-import org.yunjian.security.SeedActor;
 import org.yunjian.shared.Formats;
 
 /**
@@ -35,12 +31,6 @@ public class WorkLookup {
 
     /** The system, read as the platform: the same whoever's change it follows; a rebuild has no caller. */
     public Optional<CloudSystem> system(UUID systemId) {
-        return asPlatform(() -> parties.findSystem(systemId));
-    }
-
-    private static <T> T asPlatform(Supplier<T> read) {
-        List<T> out = new ArrayList<>(1);
-        SeedActor.run(SeedActor.platform(), () -> out.add(read.get()));
-        return out.get(0);
+        return parties.systemForPlatformWork(systemId);
     }
 }

@@ -10,6 +10,7 @@
             "catalog",
             "demo",
             "lifecycle",
+            "monitoring",
             "party",
             "procurement",
             "security",

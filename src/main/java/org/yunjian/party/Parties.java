@@ -92,4 +92,11 @@ public interface Parties {
      * (the provider's platform whose assessment a report inherits from), never for listing systems.
      */
     Optional<SystemSummary> summary(UUID systemId);
+
+    /**
+     * The system whatever the caller, for the platform's own work on an event it was told of (a drill held, a
+     * monitor's check, an alert to hand to the responsible organisations): never to show a caller who could not see
+     * it. Empty if it does not exist.
+     */
+    Optional<CloudSystem> systemForPlatformWork(UUID systemId);
 }

@@ -35,6 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.AssessmentCompleted;
+import org.yunjian.monitoring.DomainIpChecked;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Formats;
@@ -277,6 +278,33 @@ class ObligationApiTests {
                         .query(String.class)
                         .list())
                 .containsExactlyInAnyOrder("DRILL", "ASSESSMENT");
+    }
+
+    /**
+     * 政府网站指南 8.4.1.2 b) "应定期进行网站的域名及IP合规性检测": a website monitor's check of the domain against the
+     * approved addresses completes the duty that day, once however often the monitors check, and the next due date
+     * counts from it (3 months, the configured default).
+     */
+    @Test
+    void govWebsite8_4_1_2bAMonitorsDomainCheckCompletesTheDutyOnceADay() throws Exception {
+        generate(customer, today.minusMonths(4)).andExpect(status().isCreated());
+        Instant morning = today.atTime(9, 0).atZone(Formats.zone()).toInstant();
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(new DomainIpChecked(w.system().id(), UUID.randomUUID(), morning));
+            events.publishEvent(new DomainIpChecked(w.system().id(), UUID.randomUUID(), morning.plusSeconds(3600)));
+        });
+        events.publishEvent(new DomainIpChecked(w.system().id(), UUID.randomUUID(), morning.plusSeconds(7200)));
+        call(get(base), customer)
+                .andExpect(jsonPath("$.items[?(@.kind == 'DOMAIN_IP_CHECK')].lastDone")
+                        .value(hasItem(today.toString())))
+                .andExpect(jsonPath("$.items[?(@.kind == 'DOMAIN_IP_CHECK')].nextDue")
+                        .value(hasItem(today.plusMonths(3).toString())));
+        assertThat(jdbc.sql("SELECT source FROM lifecycle_obligation_completion c JOIN lifecycle_obligation o "
+                                + "ON o.id = c.obligation_id WHERE o.system_id = ? AND o.kind = 'DOMAIN_IP_CHECK'")
+                        .param(w.system().id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("MONITORING");
     }
 
     /**

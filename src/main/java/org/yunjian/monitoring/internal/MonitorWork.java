@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
-import org.yunjian.security.SeedActor;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkSnapshot;
 import org.yunjian.shared.work.WorkSource;
@@ -71,9 +70,7 @@ class MonitorWork implements WorkSource {
 
     /** The system, read as the platform: a probe runs without a caller. */
     Optional<CloudSystem> system(UUID systemId) {
-        List<Optional<CloudSystem>> out = new ArrayList<>(1);
-        SeedActor.run(SeedActor.platform(), () -> out.add(parties.findSystem(systemId)));
-        return out.get(0);
+        return parties.systemForPlatformWork(systemId);
     }
 
     /** The customer, the provider and the security agents of the system. */

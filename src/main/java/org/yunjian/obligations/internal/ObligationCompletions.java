@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.yunjian.assessment.AssessmentCompleted;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.monitoring.DomainIpChecked;
 import org.yunjian.obligations.CompletionSource;
 import org.yunjian.obligations.DrillHeld;
 import org.yunjian.obligations.Obligation;
@@ -28,7 +29,8 @@ import org.yunjian.shared.Msg;
  * How a completion of an obligation is recorded — by a person ({@link ObligationService#complete}), a drill held or an
  * assessment completed (the events other parts publish, listened to here): the completion stored with its source,
  * the obligation's next due date moved as {@link Obligation#completed} decides, audited, and its 我的待办 entry
- * refreshed. Which obligations an event completes is {@link ObligationPolicy}'s rule.
+ * refreshed. Which obligations an event completes is {@link ObligationPolicy}'s rule; a monitor's domain and IP check
+ * completes that duty.
  */
 @Component
 class ObligationCompletions {
@@ -117,15 +119,26 @@ class ObligationCompletions {
                 CompletionSource.ASSESSMENT);
     }
 
+    /**
+     * A monitor checked the domain's records against the approved addresses (政府网站指南 8.4.1.2 b)): the periodic
+     * domain and IP compliance check counts as done that day — once a day, however often the monitors check.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(DomainIpChecked checked) {
+        LocalDate on = checked.at().atZone(Formats.zone()).toLocalDate();
+        Optional<Obligation> o = repo.find(checked.systemId(), ObligationKind.DOMAIN_IP_CHECK);
+        if (o.isPresent() && !on.equals(o.get().lastDone())) {
+            completeFromEvent(checked.systemId(), ObligationKind.DOMAIN_IP_CHECK, on, CompletionSource.MONITORING);
+        }
+    }
+
     private void completeFromEvent(UUID systemId, ObligationKind kind, LocalDate on, CompletionSource source) {
         Optional<Obligation> o = repo.find(systemId, kind);
         if (o.isEmpty() || on == null || on.isAfter(today())) {
             return;
         }
-        CloudSystem system = parties.findSystem(systemId).orElse(null);
-        if (system == null) {
-            return;
-        }
-        record(o.get(), on, source, system, null);
+        // the event may come from the platform's own work (a monitor's check), with no caller
+        parties.systemForPlatformWork(systemId).ifPresent(system -> record(o.get(), on, source, system, null));
     }
 }

@@ -194,4 +194,9 @@ class PartiesService implements Parties, OrganizationDirectory {
                 .map(s -> new org.yunjian.party.SystemSummary(
                         s.id(), s.name(), s.protectionLevel(), s.customerId(), s.providerId()));
     }
+
+    @Override
+    public Optional<CloudSystem> systemForPlatformWork(UUID systemId) {
+        return systems.findById(systemId);
+    }
 }

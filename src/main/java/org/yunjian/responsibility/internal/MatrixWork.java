@@ -15,7 +15,6 @@ import org.yunjian.responsibility.VersionStatus;
 import org.yunjian.responsibility.internal.MatrixDocument.StoredParticipant;
 import org.yunjian.responsibility.internal.MatrixRepository.MatrixInfo;
 import org.yunjian.responsibility.internal.MatrixRepository.VersionRow;
-import org.yunjian.security.SeedActor;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkSnapshot;
 import org.yunjian.shared.work.WorkSource;
@@ -111,10 +110,6 @@ class MatrixWork implements WorkSource {
      * without a caller.
      */
     private Optional<CloudSystem> system(UUID systemId) {
-        Object[] found = new Object[1];
-        SeedActor.run(
-                SeedActor.platform(),
-                () -> found[0] = parties.findSystem(systemId).orElse(null));
-        return Optional.ofNullable((CloudSystem) found[0]);
+        return parties.systemForPlatformWork(systemId);
     }
 }
