@@ -35,7 +35,7 @@ import org.yunjian.security.CurrentUser;
 
 /**
  * Website monitoring through the REST API against a website the test serves on loopback: the customer adds a monitor
- * and approves its baseline; a changed word raises 篡改 with a diff showing it, an invisible link to an unknown domain
+ * and approves its baseline (waiting in the customer's 我的待办 until then); a changed word raises 篡改 with a diff showing it, an invisible link to an unknown domain
  * 暗链; a stopped server raises the availability alert after the monitor's failures in a row and the first good answer
  * closes it; the provider is told in 我的待办 and closes an alert with a note; others are kept out, bad input is
  * refused naming the field, and every probe keeps the SM3 of what the site answered.
@@ -129,6 +129,13 @@ class MonitorApiTests {
         return JsonPath.read(json, "$.items[*].kind");
     }
 
+    List<UUID> baselineTasks(UUID monitor) {
+        return jdbc.sql("SELECT to_organization FROM work_task WHERE scope = ?")
+                .param("monitor-baseline:" + monitor)
+                .query(UUID.class)
+                .list();
+    }
+
     @Test
     void aChangedWordRaisesTamperingWithItsDiffAndAChangeInADynamicRegionDoesNot() throws Exception {
         UUID m = add(",\"dynamicRegions\":[\"#ticker\"]");
@@ -136,10 +143,13 @@ class MonitorApiTests {
         assertThat((String) JsonPath.read(first, "$.outcome")).isEqualTo("OK");
         assertThat((String) JsonPath.read(first, "$.bodySm3"))
                 .isEqualTo(org.yunjian.crypto.Sm3.hex(body.get().getBytes(StandardCharsets.UTF_8)));
+        // until the customer approves a baseline, approving it waits in the customer's 我的待办
+        assertThat(baselineTasks(m)).containsExactly(w.customer().id());
         call(post("/api/monitors/" + m + "/baseline"), provider).andExpect(status().isForbidden());
         call(post("/api/monitors/" + m + "/baseline"), customer)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.textSm3").isString());
+        assertThat(baselineTasks(m)).isEmpty();
 
         body.set(PAGE.formatted("2", ""));
         run(m, customer);

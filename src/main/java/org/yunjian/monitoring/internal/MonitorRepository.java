@@ -206,6 +206,13 @@ class MonitorRepository {
                 .optional();
     }
 
+    /** The ids of the monitors with no approved baseline (the inbox's rebuild). */
+    List<UUID> withoutBaseline() {
+        return jdbc.sql("""
+                        SELECT m.id FROM monitor m WHERE NOT EXISTS (SELECT 1 FROM monitor_baseline b
+                        WHERE b.monitor_id = m.id AND b.superseded_at IS NULL)""").query(UUID.class).list();
+    }
+
     /** The approved baseline as stored. */
     record StoredBaseline(String content, String textSm3, String approvedBy, Instant approvedAt) {}
 

@@ -20,7 +20,8 @@ import org.yunjian.shared.version.ExpectedVersion;
  * Setting up a system's monitors: added, changed, paused and deleted by the customer or a system administrator
  * ({@link MonitorAccess}), read by whoever sees the system. Every change is audited; a change names the version it
  * replaces ({@code If-Match} or the form's), so two people do not overwrite each other unseen. Probes and baselines are
- * {@link ProbeService}'s, alerts {@link AlertService}'s.
+ * {@link ProbeService}'s, alerts {@link AlertService}'s; a monitor without a baseline waits on its customer
+ * ({@link BaselineWork}).
  */
 @Service
 @Transactional
@@ -32,6 +33,7 @@ public class MonitorService {
     private final MonitorAccess access;
     private final AddressPolicy addresses;
     private final TextRules text;
+    private final BaselineWork work;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -40,12 +42,14 @@ public class MonitorService {
             MonitorAccess access,
             AddressPolicy addresses,
             TextRules text,
+            BaselineWork work,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repo = repo;
         this.access = access;
         this.addresses = addresses;
         this.text = text;
+        this.work = work;
         this.events = events;
         this.clock = clock;
     }
@@ -93,6 +97,7 @@ public class MonitorService {
                 OBJECT,
                 m.id(),
                 Msg.of("monitoring.audit.create", m.name(), m.url().toString(), s.name())));
+        work.publish(m.id());
         return m;
     }
 
@@ -136,6 +141,7 @@ public class MonitorService {
             throw new org.yunjian.shared.version.StaleVersionException(m.version(), m.updatedAt());
         }
         repo.delete(id);
+        work.publish(id);
         events.publishEvent(AuditableEvent.success(
                 "monitor.delete",
                 OBJECT,

@@ -44,6 +44,7 @@ public class ProbeService {
     private final MonitorAccess access;
     private final AddressPolicy addresses;
     private final PageChecks checks;
+    private final BaselineWork work;
     private final Fetcher fetcher;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -56,6 +57,7 @@ public class ProbeService {
             MonitorAccess access,
             AddressPolicy addresses,
             PageChecks checks,
+            BaselineWork work,
             Fetcher fetcher,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
@@ -66,6 +68,7 @@ public class ProbeService {
         this.access = access;
         this.addresses = addresses;
         this.checks = checks;
+        this.work = work;
         this.fetcher = fetcher;
         this.tx = tx;
         this.events = events;
@@ -126,6 +129,7 @@ public class ProbeService {
                     MonitorService.OBJECT,
                     m.id(),
                     Msg.of("monitoring.audit.baseline", m.name(), approved.textSm3())));
+            work.publish(m.id());
         });
         return new Baseline(approved.textSm3(), approved.resources(), u.username(), now);
     }
