@@ -14,23 +14,22 @@ import org.yunjian.monitoring.probe.Finding;
 import org.yunjian.monitoring.probe.HiddenLinkCheck;
 import org.yunjian.monitoring.probe.PageSnapshot;
 import org.yunjian.monitoring.probe.TamperCheck;
-import org.yunjian.monitoring.probe.WordList;
-import org.yunjian.monitoring.probe.WordMatcher;
 
 /**
  * The checks of a page that answered (8.4.1.3, 8.4.1.4): tampering against the approved baseline (its text outside
  * the dynamic regions and the digests of its resources), links and frames hidden from readers or pointing outside
  * the allowed domains, scripts from unknown hosts, words of the harmful-content list and personal data in its text.
- * The word list is the shipped sample until an organisation imports its own.
+ * The words are those of the system's customer's latest list ({@link WordLists}), the shipped sample until it imports one.
  */
 @Component
 class PageChecks {
 
-    private final WordMatcher words = WordMatcher.of(WordList.sample());
     private final Fetcher fetcher;
+    private final WordLists words;
 
-    PageChecks(Fetcher fetcher) {
+    PageChecks(Fetcher fetcher, WordLists words) {
         this.fetcher = fetcher;
+        this.words = words;
     }
 
     /** A baseline ready to store: its JSON, its text's SM3 and how many resources it holds. */
@@ -50,7 +49,7 @@ class PageChecks {
             out.addAll(TamperCheck.compare(Baseline.fromJson(storedBaseline), current(m, snapshot)));
         }
         out.addAll(new HiddenLinkCheck(m.hosts()).check(page));
-        out.addAll(ContentScan.of(snapshot.text(), m.url().toString(), words));
+        out.addAll(ContentScan.of(snapshot.text(), m.url().toString(), words.matcherFor(m.systemId())));
         return out;
     }
 

@@ -76,6 +76,13 @@ class MonitorPages {
         model.addAttribute("monitors", monitors.ofSystem(s.id()));
         model.addAttribute("alerts", alerts.openOfSystem(s.id()));
         model.addAttribute("mayManage", parties.canManage(s.id()));
+        // the customer's word list, for those who may read it: its users and the system administrators
+        org.yunjian.security.CurrentUser me = org.yunjian.security.CurrentUser.require();
+        model.addAttribute(
+                "wordListOrg",
+                me.role() == org.yunjian.security.Role.SYSTEM_ADMIN || me.belongsTo(s.customerId())
+                        ? s.customerId()
+                        : null);
         model.addAttribute("form", form);
         model.addAttribute("methods", Monitor.METHODS);
         return "monitoring/system";

@@ -1,0 +1,93 @@
+package org.yunjian.monitoring.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.monitoring.WordListVersion;
+import org.yunjian.monitoring.internal.WordLists;
+
+/**
+ * REST for an organisation's harmful-content word lists (政府网站指南 8.4.1.3 a)): its versions (the organisation's users
+ * and system administrators), a new version imported from a UTF-8 text file (its 组织管理员 or a system administrator),
+ * and one version's words.
+ */
+@RestController
+@Tag(name = "monitoring", description = "网站安全监测 Website security monitoring")
+class WordListApi {
+
+    private final WordLists lists;
+
+    WordListApi(WordLists lists) {
+        this.lists = lists;
+    }
+
+    /** One version as the API shows it. */
+    record VersionResponse(
+            int version, int wordCount, String contentSm3, String note, String importedBy, Instant importedAt) {
+
+        static VersionResponse of(WordListVersion v) {
+            return new VersionResponse(
+                    v.version(), v.wordCount(), v.contentSm3(), v.note(), v.importedBy(), v.importedAt());
+        }
+    }
+
+    /** The organisation's lists: the latest first; {@code usingSample} while it has none. */
+    record ListsResponse(
+            UUID organizationId,
+            String organization,
+            boolean usingSample,
+            boolean mayImport,
+            List<VersionResponse> versions) {}
+
+    @GetMapping("/api/organizations/{id}/word-lists")
+    @PreAuthorize(MonitorApi.WHO)
+    @Operation(summary = "The organisation's harmful-content word lists, the latest (the one its monitors match) first")
+    ListsResponse list(@PathVariable UUID id) {
+        WordLists.Lists l = lists.of(id);
+        return new ListsResponse(
+                id,
+                l.organization().name(),
+                l.versions().isEmpty(),
+                l.mayImport(),
+                l.versions().stream().map(VersionResponse::of).toList());
+    }
+
+    @PostMapping(value = "/api/organizations/{id}/word-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(MonitorApi.WHO)
+    @Operation(
+            summary = "Import a new version of the word list (organisation administrator or system administrator): "
+                    + "multipart 'file', UTF-8 text, one word per line, '#' comments, at most 10,000 words of 50 "
+                    + "characters and 2 MiB; optional 'note'. 201 with the version; 400 naming the problem and line")
+    ResponseEntity<VersionResponse> importList(
+            @PathVariable UUID id,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String note)
+            throws IOException {
+        WordListVersion v = lists.importList(id, file == null ? null : file.getInputStream(), note);
+        return ResponseEntity.created(URI.create("/api/organizations/" + id + "/word-lists/" + v.version()))
+                .body(VersionResponse.of(v));
+    }
+
+    @GetMapping("/api/organizations/{id}/word-lists/{version}")
+    @PreAuthorize(MonitorApi.WHO)
+    @Operation(summary = "One version's words, one per line (UTF-8 text)")
+    ResponseEntity<byte[]> words(@PathVariable UUID id, @PathVariable int version) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .body(lists.words(id, version).getBytes(StandardCharsets.UTF_8));
+    }
+}
