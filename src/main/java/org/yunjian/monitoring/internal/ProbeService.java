@@ -23,6 +23,7 @@ import org.yunjian.monitoring.probe.FetchLimits;
 import org.yunjian.monitoring.probe.FetchResult;
 import org.yunjian.monitoring.probe.Fetcher;
 import org.yunjian.monitoring.probe.Finding;
+import org.yunjian.monitoring.probe.PageSnapshot;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
@@ -44,6 +45,7 @@ public class ProbeService {
     private final MonitorAccess access;
     private final AddressPolicy addresses;
     private final PageChecks checks;
+    private final DeepChecks deep;
     private final Fetcher fetcher;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -56,6 +58,7 @@ public class ProbeService {
             MonitorAccess access,
             AddressPolicy addresses,
             PageChecks checks,
+            DeepChecks deep,
             Fetcher fetcher,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
@@ -66,6 +69,7 @@ public class ProbeService {
         this.access = access;
         this.addresses = addresses;
         this.checks = checks;
+        this.deep = deep;
         this.fetcher = fetcher;
         this.tx = tx;
         this.events = events;
@@ -130,21 +134,35 @@ public class ProbeService {
         return new Baseline(approved.textSm3(), approved.resources(), u.username(), now);
     }
 
-    /** One probe of {@code m}: fetched and checked outside a transaction, its result stored in one. */
+    /**
+     * One probe of {@code m}: fetched and checked outside a transaction, its result stored in one; the deep checks
+     * (crawled pages, attachments, dead links) too when they are due ({@link DeepChecks}).
+     */
     Report run(Monitor m) {
         Instant started = clock.instant();
-        return record(m, started, fetch(m));
+        return record(m, started, fetch(m), true);
     }
 
-    /** Stores a probe of {@code m} that got {@code f} (the demo's, from the page it ships). */
+    /** Stores a probe of {@code m} that got {@code f} (the demo's, from the page it ships: no deep checks). */
     Report record(Monitor m, Instant started, Fetched f) {
+        return record(m, started, f, false);
+    }
+
+    private Report record(Monitor m, Instant started, Fetched f, boolean deepChecks) {
         List<Finding> findings = new ArrayList<>();
+        String deepRanOn = null;
         if (f.outcome() == ProbeOutcome.OK && f.result().isHtml()) {
             String stored = monitors.currentBaseline(m.id())
                     .map(MonitorRepository.StoredBaseline::content)
                     .orElse(null);
-            findings.addAll(checks.page(m, f.result(), stored));
+            PageSnapshot snapshot = PageChecks.snapshot(m, f.result());
+            findings.addAll(checks.page(m, f.result(), snapshot, stored));
+            if (deepChecks && deep.due(monitors.deepChecks(m.id()), snapshot, clock.instant())) {
+                findings.addAll(deep.check(m, snapshot));
+                deepRanOn = DeepChecks.fingerprint(snapshot);
+            }
         }
+        String deepFingerprint = deepRanOn;
         FetchResult r = f.result();
         Probe probe = new Probe(
                 UUID.randomUUID(),
@@ -162,6 +180,9 @@ public class ProbeService {
             monitors.probe(probe);
             int failures = f.outcome().ok() ? 0 : current(m).consecutiveFailures() + 1;
             monitors.probed(m.id(), now, f.outcome(), failures);
+            if (deepFingerprint != null) {
+                monitors.deepChecked(m.id(), deepFingerprint, now);
+            }
             List<Finding> all = new ArrayList<>(findings);
             if (f.outcome().ok()) {
                 alerts.recovered(m, now);

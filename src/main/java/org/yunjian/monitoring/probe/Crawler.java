@@ -1,6 +1,7 @@
 package org.yunjian.monitoring.probe;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +55,15 @@ public final class Crawler {
      * fetched; {@code dynamicRegions} are removed from each snapshot ({@link PageSnapshot}).
      */
     public Result crawl(URI start, int depth, int maxPages, Collection<String> dynamicRegions) {
+        return crawl(start, depth, maxPages, dynamicRegions, null);
+    }
+
+    /**
+     * As {@link #crawl(URI, int, int, Collection)}, all the fetches together within {@code budget} (null: no budget
+     * beyond each fetch's deadline): a fetch gets at most what is left of it, and none starts once it is spent.
+     */
+    public Result crawl(URI start, int depth, int maxPages, Collection<String> dynamicRegions, Duration budget) {
+        long until = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         if (depth < 0 || maxPages < 0) {
             throw new IllegalArgumentException("depth " + depth + ", maxPages " + maxPages);
         }
@@ -73,8 +83,12 @@ public final class Crawler {
         queue.add(new Queued(WebAddress.withoutFragment(start), 0));
         seen.add(WebAddress.canonical(start));
         while (!queue.isEmpty() && fetches.size() < maxPages) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
             Queued next = queue.remove();
-            FetchResult fetched = fetcher.fetch(next.uri(), limits);
+            FetchResult fetched = fetcher.fetch(next.uri(), within(left));
             fetches.add(fetched);
             seen.add(WebAddress.canonical(fetched.finalUri()));
             if (!fetched.succeeded() || !fetched.isHtml() || !host.equals(WebAddress.host(fetched.finalUri()))) {
@@ -95,6 +109,11 @@ public final class Crawler {
             }
         }
         return new Result(pages, fetches);
+    }
+
+    /** The limits, their deadline no later than {@code leftNanos} from now. */
+    private FetchLimits within(long leftNanos) {
+        return leftNanos < limits.deadline().toNanos() ? limits.withDeadline(Duration.ofNanos(leftNanos)) : limits;
     }
 
     private record Queued(URI uri, int depth) {}
