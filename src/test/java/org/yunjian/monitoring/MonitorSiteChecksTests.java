@@ -186,6 +186,11 @@ class MonitorSiteChecksTests {
         // the same page again: the deep checks are not due, the attachment is not fetched again, no second alert
         assertThat((List<?>) JsonPath.read(run(m), "$.alertsOpened")).isEmpty();
         assertThat(requests).containsOnlyOnce("GET /files/notice.pdf");
+
+        // a link added: they run again, the leak is seen again (its alert only touched)
+        html("/", "<html><body><a href=\"/files/notice.pdf\">公示名单</a> <a href=\"/\">首页</a></body></html>");
+        assertThat((List<?>) JsonPath.read(run(m), "$.alertsOpened")).isEmpty();
+        assertThat(requests.stream().filter("GET /files/notice.pdf"::equals)).hasSize(2);
     }
 
     @Test
@@ -290,5 +295,8 @@ class MonitorSiteChecksTests {
         assertThat((String) JsonPath.read(r, "$.outcome")).isEqualTo("OK");
         assertThat(subjects(m, "HARMFUL_CONTENT")).contains(url("/files/bomb.docx"), url("/files/endless.pdf"));
         assertThat(subjects(m, "DEAD_LINK")).contains(url("/loop.html"));
+        List<String> bomb =
+                JsonPath.read(alerts(m), "$.items[?(@.subject == '" + url("/files/bomb.docx") + "')].message");
+        assertThat(bomb).singleElement().asString().containsAnyOf("压缩炸弹", "zip bomb");
     }
 }
