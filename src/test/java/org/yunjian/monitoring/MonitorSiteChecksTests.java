@@ -128,6 +128,37 @@ class MonitorSiteChecksTests {
         });
     }
 
+    /** 1 GiB of zeros, streamed (never held), chunked: the site stops when the probe stops reading. */
+    static HttpHandler gigabyte(String type) {
+        return x -> {
+            x.getResponseHeaders().set("Content-Type", type);
+            x.sendResponseHeaders(200, 0);
+            byte[] chunk = new byte[64 * 1024];
+            try (OutputStream out = x.getResponseBody()) {
+                for (long sent = 0; sent < (1L << 30); sent += chunk.length) {
+                    out.write(chunk);
+                }
+            }
+        };
+    }
+
+    /** An HTML page a byte a second, for ten minutes. */
+    static HttpHandler drip() {
+        return x -> {
+            x.getResponseHeaders().set("Content-Type", "text/html");
+            x.sendResponseHeaders(200, 0);
+            try (OutputStream out = x.getResponseBody()) {
+                for (int i = 0; i < 600; i++) {
+                    out.write('<');
+                    out.flush();
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + site.getAddress().getPort() + path;
     }
@@ -210,34 +241,13 @@ class MonitorSiteChecksTests {
 
     @Test
     void aGigabyteAnswerEndsAsTooLarge() throws Exception {
-        routes.put("/huge", x -> {
-            x.getResponseHeaders().set("Content-Type", "text/html");
-            x.sendResponseHeaders(200, 0);
-            byte[] chunk = new byte[64 * 1024];
-            try (OutputStream out = x.getResponseBody()) {
-                for (long sent = 0; sent < (1L << 30); sent += chunk.length) {
-                    out.write(chunk);
-                }
-            }
-        });
+        routes.put("/huge", gigabyte("text/html"));
         assertThat((String) JsonPath.read(run(add("/huge", "")), "$.outcome")).isEqualTo("TOO_LARGE");
     }
 
     @Test
     void aSlowDripEndsAsATimeout() throws Exception {
-        routes.put("/drip", x -> {
-            x.getResponseHeaders().set("Content-Type", "text/html");
-            x.sendResponseHeaders(200, 0);
-            try (OutputStream out = x.getResponseBody()) {
-                for (int i = 0; i < 600; i++) {
-                    out.write('<');
-                    out.flush();
-                    Thread.sleep(1000);
-                }
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        routes.put("/drip", drip());
         String r = run(add("/drip", ""));
         assertThat((String) JsonPath.read(r, "$.outcome")).isEqualTo("TIMEOUT");
         assertThat((List<String>) JsonPath.read(r, "$.alertsOpened[*].kind")).containsExactly("AVAILABILITY");
@@ -260,29 +270,8 @@ class MonitorSiteChecksTests {
                 "/files/bomb.docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 AttachmentFixtures.zipBombDocx(1100, false));
-        routes.put("/files/endless.pdf", x -> {
-            x.getResponseHeaders().set("Content-Type", "application/pdf");
-            x.sendResponseHeaders(200, 0);
-            byte[] chunk = new byte[64 * 1024];
-            try (OutputStream out = x.getResponseBody()) {
-                for (long sent = 0; sent < (1L << 30); sent += chunk.length) {
-                    out.write(chunk);
-                }
-            }
-        });
-        routes.put("/slow.html", x -> {
-            x.getResponseHeaders().set("Content-Type", "text/html");
-            x.sendResponseHeaders(200, 0);
-            try (OutputStream out = x.getResponseBody()) {
-                for (int i = 0; i < 600; i++) {
-                    out.write(' ');
-                    out.flush();
-                    Thread.sleep(1000);
-                }
-            } catch (InterruptedException stopped) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        routes.put("/files/endless.pdf", gigabyte("application/pdf"));
+        routes.put("/slow.html", drip());
         redirect("/loop.html", "/loop.html");
         // malformed: unclosed elements, a broken attribute, stray end tags, a table inside a link
         html(

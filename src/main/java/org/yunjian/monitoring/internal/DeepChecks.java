@@ -92,8 +92,8 @@ class DeepChecks {
         return state.due(fingerprint(page), now, every);
     }
 
-    /** The findings of the deep checks of the monitored page, read as {@code page}. */
-    List<Finding> check(Monitor m, PageSnapshot page) {
+    /** The findings of the deep checks of the monitored page that answered {@code answer}, read as {@code page}. */
+    List<Finding> check(Monitor m, FetchResult answer, PageSnapshot page) {
         long until = System.nanoTime() + budget.toNanos();
         FetchLimits limits = FetchLimits.defaults()
                 .withDeadline(Duration.ofSeconds(m.timeoutSeconds()))
@@ -101,7 +101,7 @@ class DeepChecks {
         List<Finding> out = new ArrayList<>();
         Set<URI> links = new LinkedHashSet<>(page.links());
         if (m.crawlDepth() > 0) {
-            crawl(m, page, limits, until, out, links);
+            crawl(m, answer, page, limits, until, out, links);
         }
         Map<String, Boolean> reachable = new HashMap<>();
         List<URI> ours = links.stream()
@@ -126,14 +126,20 @@ class DeepChecks {
 
     /** The same-host pages to the crawl depth: their hidden links and content; their links join {@code links}. */
     private void crawl(
-            Monitor m, PageSnapshot page, FetchLimits limits, long until, List<Finding> out, Set<URI> links) {
+            Monitor m,
+            FetchResult answer,
+            PageSnapshot page,
+            FetchLimits limits,
+            long until,
+            List<Finding> out,
+            Set<URI> links) {
         Duration left = left(until);
         if (left.isZero()) {
             return;
         }
-        // the crawl starts again at the monitored page: one page more than the pages it adds
+        // from the monitored page as it answered (not fetched again): one page more than the pages it adds
         Crawler.Result crawl =
-                new Crawler(fetcher, limits).crawl(m.url(), m.crawlDepth(), MAX_PAGES + 1, m.dynamicRegions(), left);
+                new Crawler(fetcher, limits).crawl(answer, m.crawlDepth(), MAX_PAGES + 1, m.dynamicRegions(), left);
         Map<URI, FetchResult> fetched = new HashMap<>();
         crawl.fetches().forEach(f -> fetched.putIfAbsent(f.finalUri(), f));
         HiddenLinkCheck hidden = new HiddenLinkCheck(m.hosts());
@@ -141,9 +147,9 @@ class DeepChecks {
             if (other.uri().equals(page.uri())) {
                 continue;
             }
-            FetchResult answer = fetched.get(other.uri());
-            if (answer != null) {
-                out.addAll(hidden.check(answer));
+            FetchResult crawled = fetched.get(other.uri());
+            if (crawled != null) {
+                out.addAll(hidden.check(crawled));
             }
             out.addAll(ContentScan.of(other.text(), other.uri().toString(), words));
             links.addAll(other.links());

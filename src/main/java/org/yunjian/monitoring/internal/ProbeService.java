@@ -158,7 +158,7 @@ public class ProbeService {
             PageSnapshot snapshot = PageChecks.snapshot(m, f.result());
             findings.addAll(checks.page(m, f.result(), snapshot, stored));
             if (deepChecks && deep.due(monitors.deepChecks(m.id()), snapshot, clock.instant())) {
-                findings.addAll(deep.check(m, snapshot));
+                findings.addAll(deep.check(m, f.result(), snapshot));
                 deepRanOn = DeepChecks.fingerprint(snapshot);
             }
         }

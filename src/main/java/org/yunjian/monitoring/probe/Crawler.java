@@ -63,6 +63,25 @@ public final class Crawler {
      * beyond each fetch's deadline): a fetch gets at most what is left of it, and none starts once it is spent.
      */
     public Result crawl(URI start, int depth, int maxPages, Collection<String> dynamicRegions, Duration budget) {
+        return crawl(start, null, depth, maxPages, dynamicRegions, budget);
+    }
+
+    /**
+     * As {@link #crawl(URI, int, int, Collection, Duration)} from a page already fetched ({@code start}, the address
+     * that answered): it is not fetched again, but counts among the {@code maxPages} and is in the result.
+     */
+    public Result crawl(
+            FetchResult start, int depth, int maxPages, Collection<String> dynamicRegions, Duration budget) {
+        return crawl(start.finalUri(), start, depth, maxPages, dynamicRegions, budget);
+    }
+
+    private Result crawl(
+            URI start,
+            FetchResult prefetched,
+            int depth,
+            int maxPages,
+            Collection<String> dynamicRegions,
+            Duration budget) {
         long until = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         if (depth < 0 || maxPages < 0) {
             throw new IllegalArgumentException("depth " + depth + ", maxPages " + maxPages);
@@ -75,7 +94,7 @@ public final class Crawler {
         List<PageSnapshot> pages = new ArrayList<>();
         List<FetchResult> fetches = new ArrayList<>();
         if (!WebAddress.isWeb(start)) {
-            return new Result(pages, List.of(fetcher.fetch(start, limits)));
+            return new Result(pages, List.of(prefetched != null ? prefetched : fetcher.fetch(start, limits)));
         }
         String host = WebAddress.host(start);
         Set<URI> seen = new HashSet<>();
@@ -88,7 +107,8 @@ public final class Crawler {
                 break;
             }
             Queued next = queue.remove();
-            FetchResult fetched = fetcher.fetch(next.uri(), within(left));
+            FetchResult fetched =
+                    prefetched != null && fetches.isEmpty() ? prefetched : fetcher.fetch(next.uri(), within(left));
             fetches.add(fetched);
             seen.add(WebAddress.canonical(fetched.finalUri()));
             if (!fetched.succeeded() || !fetched.isHtml() || !host.equals(WebAddress.host(fetched.finalUri()))) {
