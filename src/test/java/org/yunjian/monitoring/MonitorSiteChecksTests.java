@@ -235,7 +235,8 @@ class MonitorSiteChecksTests {
         run(m);
         assertThat(subjects(m, "DEAD_LINK")).containsExactly(url("/gone.html"));
         assertThat(subjects(m, "HIDDEN_LINK")).containsExactly("http://casino.example/");
-        // the unknown domain is never fetched: only the monitored host is
+        // the crawled page is not asked again whether it answers; the unknown domain is never fetched
+        assertThat(requests).doesNotContain("HEAD /about.html");
         assertThat(requests).allMatch(r -> r.matches("(GET|HEAD) /(about\\.html|gone\\.html)?"));
     }
 

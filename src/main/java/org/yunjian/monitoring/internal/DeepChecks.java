@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +101,9 @@ class DeepChecks {
                 .withRedirectHosts(m.hosts());
         List<Finding> out = new ArrayList<>();
         Set<URI> links = new LinkedHashSet<>(page.links());
+        Set<URI> answered = new HashSet<>();
         if (m.crawlDepth() > 0) {
-            crawl(m, answer, page, limits, until, out, links);
+            crawl(m, answer, page, limits, until, out, links, answered);
         }
         Map<String, Boolean> reachable = new HashMap<>();
         List<URI> ours = links.stream()
@@ -119,12 +121,17 @@ class DeepChecks {
             FetchLimits linkLimits = DeadLinkCheck.DEFAULT_LIMITS
                     .withRedirectHosts(m.hosts())
                     .withDeadline(min(min(DeadLinkCheck.DEFAULT_LIMITS.deadline(), limits.deadline()), left));
-            out.addAll(new DeadLinkCheck(fetcher, linkLimits, MAX_LINKS, LINK_CONCURRENCY).check(page.uri(), ours));
+            // a page the crawl just got is not asked again
+            List<URI> unasked = ours.stream().filter(l -> !answered.contains(l)).toList();
+            out.addAll(new DeadLinkCheck(fetcher, linkLimits, MAX_LINKS, LINK_CONCURRENCY).check(page.uri(), unasked));
         }
         return out;
     }
 
-    /** The same-host pages to the crawl depth: their hidden links and content; their links join {@code links}. */
+    /**
+     * The same-host pages to the crawl depth: their hidden links and content; their links join {@code links}, the
+     * addresses that answered {@code answered}.
+     */
     private void crawl(
             Monitor m,
             FetchResult answer,
@@ -132,7 +139,8 @@ class DeepChecks {
             FetchLimits limits,
             long until,
             List<Finding> out,
-            Set<URI> links) {
+            Set<URI> links,
+            Set<URI> answered) {
         Duration left = left(until);
         if (left.isZero()) {
             return;
@@ -141,7 +149,12 @@ class DeepChecks {
         Crawler.Result crawl =
                 new Crawler(fetcher, limits).crawl(answer, m.crawlDepth(), MAX_PAGES + 1, m.dynamicRegions(), left);
         Map<URI, FetchResult> fetched = new HashMap<>();
-        crawl.fetches().forEach(f -> fetched.putIfAbsent(f.finalUri(), f));
+        crawl.fetches().forEach(f -> {
+            fetched.putIfAbsent(f.finalUri(), f);
+            if (f.succeeded()) {
+                answered.add(f.finalUri());
+            }
+        });
         HiddenLinkCheck hidden = new HiddenLinkCheck(m.hosts());
         for (PageSnapshot other : crawl.pages()) {
             if (other.uri().equals(page.uri())) {

@@ -149,20 +149,8 @@ public class ProbeService {
     }
 
     private Report record(Monitor m, Instant started, Fetched f, boolean deepChecks) {
-        List<Finding> findings = new ArrayList<>();
-        String deepRanOn = null;
-        if (f.outcome() == ProbeOutcome.OK && f.result().isHtml()) {
-            String stored = monitors.currentBaseline(m.id())
-                    .map(MonitorRepository.StoredBaseline::content)
-                    .orElse(null);
-            PageSnapshot snapshot = PageChecks.snapshot(m, f.result());
-            findings.addAll(checks.page(m, f.result(), snapshot, stored));
-            if (deepChecks && deep.due(monitors.deepChecks(m.id()), snapshot, clock.instant())) {
-                findings.addAll(deep.check(m, f.result(), snapshot));
-                deepRanOn = DeepChecks.fingerprint(snapshot);
-            }
-        }
-        String deepFingerprint = deepRanOn;
+        Checked checked = check(m, f, deepChecks);
+        List<Finding> findings = checked.findings();
         FetchResult r = f.result();
         Probe probe = new Probe(
                 UUID.randomUUID(),
@@ -180,8 +168,8 @@ public class ProbeService {
             monitors.probe(probe);
             int failures = f.outcome().ok() ? 0 : current(m).consecutiveFailures() + 1;
             monitors.probed(m.id(), now, f.outcome(), failures);
-            if (deepFingerprint != null) {
-                monitors.deepChecked(m.id(), deepFingerprint, now);
+            if (checked.deepRanOn() != null) {
+                monitors.deepChecked(m.id(), checked.deepRanOn(), now);
             }
             List<Finding> all = new ArrayList<>(findings);
             if (f.outcome().ok()) {
@@ -196,6 +184,26 @@ public class ProbeService {
             return alerts.raise(m, probe.id(), all, now);
         });
         return new Report(probe, opened == null ? List.of() : opened);
+    }
+
+    /** What a probe's checks found; the fingerprint of the page the deep checks ran on, null if they did not run. */
+    private record Checked(List<Finding> findings, String deepRanOn) {}
+
+    /** The checks of a page that answered as expected with HTML; the deep ones if asked for and due. */
+    private Checked check(Monitor m, Fetched f, boolean deepChecks) {
+        if (f.outcome() != ProbeOutcome.OK || !f.result().isHtml()) {
+            return new Checked(List.of(), null);
+        }
+        String stored = monitors.currentBaseline(m.id())
+                .map(MonitorRepository.StoredBaseline::content)
+                .orElse(null);
+        PageSnapshot snapshot = PageChecks.snapshot(m, f.result());
+        List<Finding> findings = new ArrayList<>(checks.page(m, f.result(), snapshot, stored));
+        if (!deepChecks || !deep.due(monitors.deepChecks(m.id()), snapshot, clock.instant())) {
+            return new Checked(findings, null);
+        }
+        findings.addAll(deep.check(m, f.result(), snapshot));
+        return new Checked(findings, DeepChecks.fingerprint(snapshot));
     }
 
     /** How a fetch that ended so counts as a probe. */
