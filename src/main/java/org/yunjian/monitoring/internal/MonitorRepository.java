@@ -137,6 +137,23 @@ class MonitorRepository {
                         WHERE id = ?""").params(utc(at), outcome.name(), consecutiveFailures, id).update();
     }
 
+    /** When the monitor's deep checks last ran and on what page ({@link DeepCheckState#NEVER} if never). */
+    DeepCheckState deepChecks(UUID id) {
+        return jdbc.sql("""
+                        SELECT deep_checked_sm3, deep_checked_at FROM monitor WHERE id = ?""")
+                .param(id)
+                .query((rs, n) ->
+                        new DeepCheckState(rs.getString("deep_checked_sm3"), Jdbc.instant(rs, "deep_checked_at")))
+                .optional()
+                .orElse(DeepCheckState.NEVER);
+    }
+
+    /** The monitor's deep checks ran now on the page of {@code fingerprint}; no person's change, no version counted. */
+    void deepChecked(UUID id, String fingerprint, Instant at) {
+        jdbc.sql("""
+                        UPDATE monitor SET deep_checked_sm3 = ?, deep_checked_at = ? WHERE id = ?""").params(fingerprint, utc(at), id).update();
+    }
+
     void delete(UUID id) {
         jdbc.sql("""
                 DELETE FROM monitor WHERE id = ?""").param(id).update();

@@ -41,9 +41,16 @@ class PageChecks {
         return new Approved(b.toJson(), b.textSm3(), b.resources().size());
     }
 
-    /** The findings on a page that answered; {@code storedBaseline} null when none is approved yet. */
-    List<Finding> page(Monitor m, FetchResult page, String storedBaseline) {
-        PageSnapshot snapshot = PageSnapshot.of(page, m.dynamicRegions());
+    /** The page as the monitor reads it: without its dynamic regions. */
+    static PageSnapshot snapshot(Monitor m, FetchResult page) {
+        return PageSnapshot.of(page, m.dynamicRegions());
+    }
+
+    /**
+     * The findings on a page that answered, read once into {@code snapshot} ({@link #snapshot}); {@code
+     * storedBaseline} null when none is approved yet.
+     */
+    List<Finding> page(Monitor m, FetchResult page, PageSnapshot snapshot, String storedBaseline) {
         List<Finding> out = new ArrayList<>();
         if (storedBaseline != null) {
             out.addAll(TamperCheck.compare(Baseline.fromJson(storedBaseline), current(m, snapshot)));

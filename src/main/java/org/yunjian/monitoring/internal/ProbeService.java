@@ -23,6 +23,7 @@ import org.yunjian.monitoring.probe.FetchLimits;
 import org.yunjian.monitoring.probe.FetchResult;
 import org.yunjian.monitoring.probe.Fetcher;
 import org.yunjian.monitoring.probe.Finding;
+import org.yunjian.monitoring.probe.PageSnapshot;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
@@ -45,6 +46,7 @@ public class ProbeService {
     private final AddressPolicy addresses;
     private final PageChecks checks;
     private final BaselineWork work;
+    private final DeepChecks deep;
     private final Fetcher fetcher;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -58,6 +60,7 @@ public class ProbeService {
             AddressPolicy addresses,
             PageChecks checks,
             BaselineWork work,
+            DeepChecks deep,
             Fetcher fetcher,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
@@ -69,6 +72,7 @@ public class ProbeService {
         this.addresses = addresses;
         this.checks = checks;
         this.work = work;
+        this.deep = deep;
         this.fetcher = fetcher;
         this.tx = tx;
         this.events = events;
@@ -134,21 +138,23 @@ public class ProbeService {
         return new Baseline(approved.textSm3(), approved.resources(), u.username(), now);
     }
 
-    /** One probe of {@code m}: fetched and checked outside a transaction, its result stored in one. */
+    /**
+     * One probe of {@code m}: fetched and checked outside a transaction, its result stored in one; the deep checks
+     * (crawled pages, attachments, dead links) too when they are due ({@link DeepChecks}).
+     */
     Report run(Monitor m) {
         Instant started = clock.instant();
-        return record(m, started, fetch(m));
+        return record(m, started, fetch(m), true);
     }
 
-    /** Stores a probe of {@code m} that got {@code f} (the demo's, from the page it ships). */
+    /** Stores a probe of {@code m} that got {@code f} (the demo's, from the page it ships: no deep checks). */
     Report record(Monitor m, Instant started, Fetched f) {
-        List<Finding> findings = new ArrayList<>();
-        if (f.outcome() == ProbeOutcome.OK && f.result().isHtml()) {
-            String stored = monitors.currentBaseline(m.id())
-                    .map(MonitorRepository.StoredBaseline::content)
-                    .orElse(null);
-            findings.addAll(checks.page(m, f.result(), stored));
-        }
+        return record(m, started, f, false);
+    }
+
+    private Report record(Monitor m, Instant started, Fetched f, boolean deepChecks) {
+        Checked checked = check(m, f, deepChecks);
+        List<Finding> findings = checked.findings();
         FetchResult r = f.result();
         Probe probe = new Probe(
                 UUID.randomUUID(),
@@ -166,6 +172,9 @@ public class ProbeService {
             monitors.probe(probe);
             int failures = f.outcome().ok() ? 0 : current(m).consecutiveFailures() + 1;
             monitors.probed(m.id(), now, f.outcome(), failures);
+            if (checked.deepRanOn() != null) {
+                monitors.deepChecked(m.id(), checked.deepRanOn(), now);
+            }
             List<Finding> all = new ArrayList<>(findings);
             if (f.outcome().ok()) {
                 alerts.recovered(m, now);
@@ -179,6 +188,26 @@ public class ProbeService {
             return alerts.raise(m, probe.id(), all, now);
         });
         return new Report(probe, opened == null ? List.of() : opened);
+    }
+
+    /** What a probe's checks found; the fingerprint of the page the deep checks ran on, null if they did not run. */
+    private record Checked(List<Finding> findings, String deepRanOn) {}
+
+    /** The checks of a page that answered as expected with HTML; the deep ones if asked for and due. */
+    private Checked check(Monitor m, Fetched f, boolean deepChecks) {
+        if (f.outcome() != ProbeOutcome.OK || !f.result().isHtml()) {
+            return new Checked(List.of(), null);
+        }
+        String stored = monitors.currentBaseline(m.id())
+                .map(MonitorRepository.StoredBaseline::content)
+                .orElse(null);
+        PageSnapshot snapshot = PageChecks.snapshot(m, f.result());
+        List<Finding> findings = new ArrayList<>(checks.page(m, f.result(), snapshot, stored));
+        if (!deepChecks || !deep.due(monitors.deepChecks(m.id()), snapshot, clock.instant())) {
+            return new Checked(findings, null);
+        }
+        findings.addAll(deep.check(m, f.result(), snapshot));
+        return new Checked(findings, DeepChecks.fingerprint(snapshot));
     }
 
     /** How a fetch that ended so counts as a probe. */

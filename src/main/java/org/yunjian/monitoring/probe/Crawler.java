@@ -1,6 +1,7 @@
 package org.yunjian.monitoring.probe;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +55,34 @@ public final class Crawler {
      * fetched; {@code dynamicRegions} are removed from each snapshot ({@link PageSnapshot}).
      */
     public Result crawl(URI start, int depth, int maxPages, Collection<String> dynamicRegions) {
+        return crawl(start, depth, maxPages, dynamicRegions, null);
+    }
+
+    /**
+     * As {@link #crawl(URI, int, int, Collection)}, all the fetches together within {@code budget} (null: no budget
+     * beyond each fetch's deadline): a fetch gets at most what is left of it, and none starts once it is spent.
+     */
+    public Result crawl(URI start, int depth, int maxPages, Collection<String> dynamicRegions, Duration budget) {
+        return crawl(start, null, depth, maxPages, dynamicRegions, budget);
+    }
+
+    /**
+     * As {@link #crawl(URI, int, int, Collection, Duration)} from a page already fetched ({@code start}, the address
+     * that answered): it is not fetched again, but counts among the {@code maxPages} and is in the result.
+     */
+    public Result crawl(
+            FetchResult start, int depth, int maxPages, Collection<String> dynamicRegions, Duration budget) {
+        return crawl(start.finalUri(), start, depth, maxPages, dynamicRegions, budget);
+    }
+
+    private Result crawl(
+            URI start,
+            FetchResult prefetched,
+            int depth,
+            int maxPages,
+            Collection<String> dynamicRegions,
+            Duration budget) {
+        long until = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         if (depth < 0 || maxPages < 0) {
             throw new IllegalArgumentException("depth " + depth + ", maxPages " + maxPages);
         }
@@ -65,7 +94,7 @@ public final class Crawler {
         List<PageSnapshot> pages = new ArrayList<>();
         List<FetchResult> fetches = new ArrayList<>();
         if (!WebAddress.isWeb(start)) {
-            return new Result(pages, List.of(fetcher.fetch(start, limits)));
+            return new Result(pages, List.of(prefetched != null ? prefetched : fetcher.fetch(start, limits)));
         }
         String host = WebAddress.host(start);
         Set<URI> seen = new HashSet<>();
@@ -73,8 +102,13 @@ public final class Crawler {
         queue.add(new Queued(WebAddress.withoutFragment(start), 0));
         seen.add(WebAddress.canonical(start));
         while (!queue.isEmpty() && fetches.size() < maxPages) {
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
             Queued next = queue.remove();
-            FetchResult fetched = fetcher.fetch(next.uri(), limits);
+            FetchResult fetched =
+                    prefetched != null && fetches.isEmpty() ? prefetched : fetcher.fetch(next.uri(), within(left));
             fetches.add(fetched);
             seen.add(WebAddress.canonical(fetched.finalUri()));
             if (!fetched.succeeded() || !fetched.isHtml() || !host.equals(WebAddress.host(fetched.finalUri()))) {
@@ -95,6 +129,11 @@ public final class Crawler {
             }
         }
         return new Result(pages, fetches);
+    }
+
+    /** The limits, their deadline no later than {@code leftNanos} from now. */
+    private FetchLimits within(long leftNanos) {
+        return leftNanos < limits.deadline().toNanos() ? limits.withDeadline(Duration.ofNanos(leftNanos)) : limits;
     }
 
     private record Queued(URI uri, int depth) {}

@@ -36,7 +36,7 @@ import org.yunjian.documents.CjkFont;
 import org.yunjian.documents.FontUnavailableException;
 
 /** Documents made in the tests: PDFs with PDFBox, DOCX and XLSX with POI, and a zip bomb written byte by byte. */
-final class AttachmentFixtures {
+public final class AttachmentFixtures {
 
     private AttachmentFixtures() {}
 
@@ -53,7 +53,7 @@ final class AttachmentFixtures {
      * A one-page PDF with the lines; Chinese needs the project's CJK font, without it only ASCII lines are written
      * (the caller passes the digits alone then).
      */
-    static byte[] pdf(List<String> lines, StandardProtectionPolicy protection) throws IOException {
+    public static byte[] pdf(List<String> lines, StandardProtectionPolicy protection) throws IOException {
         Optional<CjkFont> cjk = cjkFont();
         TrueTypeCollection collection =
                 cjk.isPresent() ? new TrueTypeCollection(cjk.get().file().toFile()) : null;
@@ -170,7 +170,7 @@ final class AttachmentFixtures {
      * compressed block the same bytes, which are then repeated. With {@code forgeSizes} the archive declares the
      * entry to be 50 kB, as a bomb meant to slip past a check of declared sizes would.
      */
-    static byte[] zipBombDocx(int mebibytes, boolean forgeSizes) {
+    public static byte[] zipBombDocx(int mebibytes, boolean forgeSizes) {
         byte[] head = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document"
                         + " xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
                         + "<w:body><w:p><w:r><w:t>")

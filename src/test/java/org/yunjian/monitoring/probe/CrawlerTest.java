@@ -3,6 +3,7 @@ package org.yunjian.monitoring.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,31 @@ class CrawlerTest {
         assertThat(site.requests()).doesNotContain("GET /elsewhere", "GET /file.pdf", "GET /a/1");
 
         assertThat(paths(crawler.crawl(site.uri("/"), 2, List.of()).pages())).containsExactly("/", "/a", "/b", "/a/1");
+    }
+
+    @Test
+    void aStartPageAlreadyFetchedIsNotFetchedAgainButCountsAmongThePages() {
+        FetchResult home = fetcher.fetch(site.uri("/"), FetchLimits.defaults());
+        Crawler.Result r = crawler.crawl(home, 1, 3, List.of(), Duration.ofSeconds(30));
+        assertThat(paths(r.fetches())).containsExactly("/", "/a", "/b");
+        assertThat(site.requests()).containsOnlyOnce("GET /");
+    }
+
+    @Test
+    void stopsFetchingOnceItsBudgetIsSpent() {
+        site.handle("/a", e -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+            LoopbackSite.respond(e, 200, "text/html", "<p>late</p>");
+        });
+        long started = System.nanoTime();
+        Crawler.Result r = crawler.crawl(site.uri("/"), 1, 10, List.of(), Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+        assertThat(paths(r.fetches())).containsExactly("/", "/a");
+        assertThat(r.fetches().get(1).outcome()).isEqualTo(FetchOutcome.TIMEOUT);
     }
 
     @Test
