@@ -464,5 +464,37 @@ class RemoteCliTests {
         ClientResult run = ServerProcess.client(env(token), "", "monitors", "run", "--monitor", monitor, "--lang=en");
         assertThat(run.exitCode()).as(run.stderr()).isIn(0, 3);
         assertThat(run.stdout()).startsWith("Probe: ").doesNotContainPattern(LOG_LINE);
+        ClientResult probes =
+                ServerProcess.client(env(token), "", "monitors", "probes", "--monitor", monitor, "--lang=en");
+        assertThat(probes.exitCode()).as(probes.stderr()).isZero();
+        assertThat(probes.stdout()).startsWith("Probed at").doesNotContainPattern(LOG_LINE);
+
+        // the open alert handled from the command line: acknowledged, then closed with a note
+        String alert = JSON.readTree(ServerProcess.client(
+                                env(token), "", "monitors", "alerts", "--monitor", monitor, "--open", "--json")
+                        .stdout())
+                .get(0)
+                .path("id")
+                .asString();
+        ClientResult ack = ServerProcess.client(env(token), "", "monitors", "ack", "--alert", alert, "--lang=en");
+        assertThat(ack.exitCode()).as(ack.stderr()).isZero();
+        assertThat(ack.stdout()).contains("acknowledged").doesNotContainPattern(LOG_LINE);
+        ClientResult close = ServerProcess.client(
+                env(token), "", "monitors", "close", "--alert", alert, "--note", "已恢复页面并复核", "--lang=en");
+        assertThat(close.exitCode()).as(close.stderr()).isZero();
+        assertThat(close.stdout()).contains("closed").doesNotContainPattern(LOG_LINE);
+
+        // the customer's organisation administrator imports its word list
+        String org =
+                JSON.readTree(get("/api/account", token)).path("organizationId").asString();
+        Path words = dir.resolve("words.txt");
+        Files.writeString(words, "# 本单位词表\n违规词甲\n违规词乙\n");
+        ClientResult imported = ServerProcess.client(
+                env(token), "", "monitors", "words-import", "--org", org, "--file", words.toString(), "--lang=en");
+        assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+        assertThat(imported.stdout()).startsWith("Version 1 imported (2 words").doesNotContainPattern(LOG_LINE);
+        ClientResult versions = ServerProcess.client(env(token), "", "monitors", "words", "--org", org, "--lang=en");
+        assertThat(versions.exitCode()).as(versions.stderr()).isZero();
+        assertThat(versions.stdout()).startsWith("Version").contains("2");
     }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code yunjian monitors …} against the server: a system's website monitors, adding one, probing now, approving the
- * baseline and a monitor's alerts — lines on stdout, or {@code --json} with the server's answer.
+ * baseline and a monitor's alerts ({@link RemoteMonitorHandling}: pausing, probes, handling alerts, word lists) — lines on stdout, or {@code --json} with the server's answer.
  */
 final class RemoteMonitoring {
 
@@ -31,7 +31,20 @@ final class RemoteMonitoring {
             name = "monitors",
             mixinStandardHelpOptions = true,
             description = "cli.monitors.description",
-            subcommands = {ListMonitors.class, AddMonitor.class, RunMonitor.class, ApproveBaseline.class, Alerts.class})
+            subcommands = {
+                ListMonitors.class,
+                AddMonitor.class,
+                RunMonitor.class,
+                ApproveBaseline.class,
+                Alerts.class,
+                RemoteMonitorHandling.Pause.class,
+                RemoteMonitorHandling.Resume.class,
+                RemoteMonitorHandling.Probes.class,
+                RemoteMonitorHandling.Acknowledge.class,
+                RemoteMonitorHandling.Close.class,
+                RemoteMonitorHandling.Words.class,
+                RemoteMonitorHandling.WordsImport.class
+            })
     static class Monitors extends Group {}
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "cli.monitors.list.description")

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.monitoring.WordListVersion;
 import org.yunjian.monitoring.internal.WordLists;
+import org.yunjian.security.PeopleNames;
 
 /**
  * REST for an organisation's harmful-content word lists (政府网站指南 8.4.1.3 a)): its versions (the organisation's users
@@ -30,18 +32,32 @@ import org.yunjian.monitoring.internal.WordLists;
 class WordListApi {
 
     private final WordLists lists;
+    private final PeopleNames people;
 
-    WordListApi(WordLists lists) {
+    WordListApi(WordLists lists, PeopleNames people) {
         this.lists = lists;
+        this.people = people;
     }
 
     /** One version as the API shows it. */
     record VersionResponse(
-            int version, int wordCount, String contentSm3, String note, String importedBy, Instant importedAt) {
+            int version,
+            int wordCount,
+            String contentSm3,
+            String note,
+            String importedBy,
+            String importedByName,
+            Instant importedAt) {
 
-        static VersionResponse of(WordListVersion v) {
+        static VersionResponse of(WordListVersion v, Map<String, String> names) {
             return new VersionResponse(
-                    v.version(), v.wordCount(), v.contentSm3(), v.note(), v.importedBy(), v.importedAt());
+                    v.version(),
+                    v.wordCount(),
+                    v.contentSm3(),
+                    v.note(),
+                    v.importedBy(),
+                    names.getOrDefault(v.importedBy(), v.importedBy()),
+                    v.importedAt());
         }
     }
 
@@ -58,12 +74,14 @@ class WordListApi {
     @Operation(summary = "The organisation's harmful-content word lists, the latest (the one its monitors match) first")
     ListsResponse list(@PathVariable UUID id) {
         WordLists.Lists l = lists.of(id);
+        Map<String, String> names = people.displayNames(
+                l.versions().stream().map(WordListVersion::importedBy).toList());
         return new ListsResponse(
                 id,
                 l.organization().name(),
                 l.versions().isEmpty(),
                 l.mayImport(),
-                l.versions().stream().map(VersionResponse::of).toList());
+                l.versions().stream().map(v -> VersionResponse.of(v, names)).toList());
     }
 
     @PostMapping(value = "/api/organizations/{id}/word-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -79,7 +97,7 @@ class WordListApi {
             throws IOException {
         WordListVersion v = lists.importList(id, file == null ? null : file.getInputStream(), note);
         return ResponseEntity.created(URI.create("/api/organizations/" + id + "/word-lists/" + v.version()))
-                .body(VersionResponse.of(v));
+                .body(VersionResponse.of(v, people.displayNames(List.of(v.importedBy()))));
     }
 
     @GetMapping("/api/organizations/{id}/word-lists/{version}")
