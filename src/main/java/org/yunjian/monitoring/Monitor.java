@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.yunjian.monitoring.net.ApprovedAddresses;
+import org.yunjian.monitoring.net.Cidr;
+import org.yunjian.monitoring.net.RegistrableDomain;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Text;
@@ -19,7 +23,9 @@ import org.yunjian.shared.Text;
  * {@code timeoutSeconds}; {@code failuresBeforeAlert} failures in a row raise the availability alert. Pages of the
  * same host are followed {@code crawlDepth} links deep. Changes inside {@code dynamicRegions} (CSS selectors) are not
  * tampering; links, scripts and redirects may go to the page's own host and {@code allowedHosts} (and their
- * subdomains).
+ * subdomains). The network checks (8.4.1.2 b, 域名及IP合规性) judge {@code domainName} (the page's host when null)
+ * against {@code approvedAddresses} (networks in CIDR notation; none: addresses are not checked) and warn
+ * {@code expiryWarningDays} before a certificate or the domain's registration expires.
  */
 public record Monitor(
         UUID id,
@@ -35,6 +41,9 @@ public record Monitor(
         int failuresBeforeAlert,
         List<String> dynamicRegions,
         List<String> allowedHosts,
+        List<String> approvedAddresses,
+        int expiryWarningDays,
+        String domainName,
         boolean paused,
         int consecutiveFailures,
         Instant nextRunAt,
@@ -62,10 +71,15 @@ public record Monitor(
     public static final int FAILURES_MAX = 10;
     public static final int FAILURES_DEFAULT = 3;
     public static final List<String> METHODS = List.of("GET", "HEAD");
+    public static final int WARNING_DAYS_MIN = 1;
+    public static final int WARNING_DAYS_MAX = 365;
+    public static final int WARNING_DAYS_DEFAULT = 30;
+    public static final int DOMAIN_MAX = 253;
 
     public Monitor {
         dynamicRegions = List.copyOf(dynamicRegions);
         allowedHosts = List.copyOf(allowedHosts);
+        approvedAddresses = List.copyOf(approvedAddresses);
     }
 
     /** A new monitor of the system with {@code s} (already valid), added by {@code by}, first probed at {@code now}. */
@@ -84,6 +98,9 @@ public record Monitor(
                         0,
                         List.of(),
                         List.of(),
+                        List.of(),
+                        WARNING_DAYS_DEFAULT,
+                        null,
                         false,
                         0,
                         now,
@@ -116,6 +133,9 @@ public record Monitor(
                 s.failuresOrDefault(),
                 s.dynamicRegionList(),
                 s.allowedHostList(),
+                s.approvedAddressList(),
+                s.warningDaysOrDefault(),
+                s.domainNameOrNull(),
                 paused,
                 consecutiveFailures,
                 now,
@@ -143,6 +163,9 @@ public record Monitor(
                 failuresBeforeAlert,
                 dynamicRegions,
                 allowedHosts,
+                approvedAddresses,
+                expiryWarningDays,
+                domainName,
                 pause,
                 consecutiveFailures,
                 pause ? nextRunAt : now,
@@ -163,6 +186,29 @@ public record Monitor(
     }
 
     /**
+     * The name whose DNS records and registration the network checks judge: the domain name set, else the page's host
+     * unless that is an address literal or {@code localhost} (never asked of DNS, RFC 6761); empty when none.
+     */
+    public Optional<String> checkedDomain() {
+        if (domainName != null) {
+            return Optional.of(domainName);
+        }
+        String host = url.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[")
+                || host.matches("[0-9.]+")
+                || host.equals("localhost")
+                || host.endsWith(".localhost")) {
+            return Optional.empty();
+        }
+        return Optional.of(host);
+    }
+
+    /** The approved networks, as the DNS check judges addresses by; null when none are set (no address check). */
+    public ApprovedAddresses approved() {
+        return approvedAddresses.isEmpty() ? null : ApprovedAddresses.of(approvedAddresses.toArray(String[]::new));
+    }
+
+    /**
      * What a person sets on a monitor, as typed (numbers as text, lists one per line): {@link #validate} names every
      * problem at once, {@link #url()} and the numbers read with their defaults once valid.
      */
@@ -177,7 +223,40 @@ public record Monitor(
             String crawlDepth,
             String failuresBeforeAlert,
             String dynamicRegions,
-            String allowedHosts) {
+            String allowedHosts,
+            String approvedAddresses,
+            String expiryWarningDays,
+            String domainName) {
+
+        /** The settings of before the network checks (approved addresses, warning days and domain name unset). */
+        public Settings(
+                String name,
+                String url,
+                String method,
+                String expectedStatus,
+                String keyword,
+                String intervalSeconds,
+                String timeoutSeconds,
+                String crawlDepth,
+                String failuresBeforeAlert,
+                String dynamicRegions,
+                String allowedHosts) {
+            this(
+                    name,
+                    url,
+                    method,
+                    expectedStatus,
+                    keyword,
+                    intervalSeconds,
+                    timeoutSeconds,
+                    crawlDepth,
+                    failuresBeforeAlert,
+                    dynamicRegions,
+                    allowedHosts,
+                    null,
+                    null,
+                    null);
+        }
 
         /** The problems of these settings by field, empty when none; free text is checked by {@code text}. */
         public FieldErrors validate(TextCheck text) {
@@ -207,6 +286,27 @@ public record Monitor(
             number(errors, "failuresBeforeAlert", failuresBeforeAlert, FAILURES_MIN, FAILURES_MAX);
             list(errors, text, "dynamicRegions", dynamicRegions);
             list(errors, text, "allowedHosts", allowedHosts);
+            list(errors, text, "approvedAddresses", approvedAddresses);
+            number(errors, "expiryWarningDays", expiryWarningDays, WARNING_DAYS_MIN, WARNING_DAYS_MAX);
+            if (!FieldValues.blank(domainName)) {
+                String d = domainName.strip();
+                if (d.length() > DOMAIN_MAX || RegistrableDomain.of(d).isEmpty()) {
+                    errors.add("domainName", "monitoring.error.domain", d.length() > 100 ? d.substring(0, 100) : d);
+                }
+            }
+            if (!errors.messages().containsKey("approvedAddresses")) {
+                for (String a : lines(approvedAddresses)) {
+                    try {
+                        Cidr.of(a);
+                    } catch (IllegalArgumentException notANetwork) {
+                        errors.add(
+                                "approvedAddresses",
+                                "monitoring.error.cidr",
+                                a.length() > 100 ? a.substring(0, 100) : a);
+                        break;
+                    }
+                }
+            }
             if (errors.isEmpty()) {
                 for (String h : lines(allowedHosts)) {
                     if (!h.matches("[A-Za-z0-9.-]{1,253}") || h.startsWith(".") || h.contains("..")) {
@@ -260,6 +360,24 @@ public record Monitor(
                     .toList();
         }
 
+        public List<String> approvedAddressList() {
+            return lines(approvedAddresses);
+        }
+
+        public int warningDaysOrDefault() {
+            return intOr(expiryWarningDays, WARNING_DAYS_DEFAULT);
+        }
+
+        /** The domain name in lower case, without a final dot; null when not set. */
+        public String domainNameOrNull() {
+            String d = FieldValues.nullIfBlank(domainName);
+            if (d == null) {
+                return null;
+            }
+            d = d.strip().toLowerCase(Locale.ROOT);
+            return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+        }
+
         /** The settings of {@code m}, as a form shows them. */
         public static Settings of(Monitor m) {
             return new Settings(
@@ -273,7 +391,10 @@ public record Monitor(
                     String.valueOf(m.crawlDepth()),
                     String.valueOf(m.failuresBeforeAlert()),
                     String.join("\n", m.dynamicRegions()),
-                    String.join("\n", m.allowedHosts()));
+                    String.join("\n", m.allowedHosts()),
+                    String.join("\n", m.approvedAddresses()),
+                    String.valueOf(m.expiryWarningDays()),
+                    m.domainName());
         }
 
         private static int intOr(String value, int fallback) {

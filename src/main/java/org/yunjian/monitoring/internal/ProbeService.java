@@ -44,6 +44,7 @@ public class ProbeService {
     private final MonitorAccess access;
     private final AddressPolicy addresses;
     private final PageChecks checks;
+    private final NetworkChecks network;
     private final Fetcher fetcher;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -56,6 +57,7 @@ public class ProbeService {
             MonitorAccess access,
             AddressPolicy addresses,
             PageChecks checks,
+            NetworkChecks network,
             Fetcher fetcher,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
@@ -66,6 +68,7 @@ public class ProbeService {
         this.access = access;
         this.addresses = addresses;
         this.checks = checks;
+        this.network = network;
         this.fetcher = fetcher;
         this.tx = tx;
         this.events = events;
@@ -130,10 +133,13 @@ public class ProbeService {
         return new Baseline(approved.textSm3(), approved.resources(), u.username(), now);
     }
 
-    /** One probe of {@code m}: fetched and checked outside a transaction, its result stored in one. */
+    /**
+     * One probe of {@code m}: fetched and checked outside a transaction, its result stored in one; then the network
+     * checks, when due ({@link NetworkChecks}).
+     */
     Report run(Monitor m) {
         Instant started = clock.instant();
-        return record(m, started, fetch(m));
+        return network.after(m, record(m, started, fetch(m)));
     }
 
     /** Stores a probe of {@code m} that got {@code f} (the demo's, from the page it ships). */
