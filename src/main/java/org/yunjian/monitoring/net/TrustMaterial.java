@@ -40,7 +40,7 @@ public final class TrustMaterial {
                     out.add((X509Certificate) c);
                 }
                 if (out.isEmpty()) {
-                    throw new IllegalArgumentException("no certificate in the PEM trust store");
+                    throw new IllegalArgumentException("trust-store: PEM");
                 }
                 return out;
             }
