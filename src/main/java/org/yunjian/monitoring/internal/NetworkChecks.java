@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +27,7 @@ import org.yunjian.monitoring.net.RdapCheck;
 import org.yunjian.monitoring.net.RdapResult;
 import org.yunjian.monitoring.net.TlsCheck;
 import org.yunjian.monitoring.net.TlsResult;
+import org.yunjian.monitoring.probe.Fetcher;
 import org.yunjian.monitoring.probe.Finding;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
@@ -41,7 +40,7 @@ import org.yunjian.shared.NotFoundException;
  * the configured resolvers ({@code yunjian.monitoring.dns-servers}, else the system's) against the approved addresses
  * and the last answer ({@link DnsCheck}), and the domain's registration over RDAP when
  * {@code yunjian.monitoring.rdap-url} is set ({@link RdapCheck}). Each check has a deadline (the DNS lookup
- * {@code yunjian.monitoring.dns-deadline}, the others the monitor's timeout); what they find raises {@code TLS} and
+ * {@code yunjian.monitoring.dns-deadline}, the others the monitor's timeout; RDAP through the probes' fetcher); what they find raises {@code TLS} and
  * {@code DNS} alerts like any finding. When they ran, the answer found and each outcome are stored.
  */
 @Component
@@ -67,11 +66,11 @@ public class NetworkChecks {
     private final MonitorAccess access;
     private final AddressPolicy addresses;
     private final TransactionTemplate tx;
+    private final Fetcher fetcher;
     private final KeyStore trust;
     private final boolean dnsTcp;
     private final Duration dnsDeadline;
     private final Clock clock;
-    private final Map<Integer, RdapCheck> rdapChecks = new ConcurrentHashMap<>();
     private volatile Settings settings;
 
     NetworkChecks(
@@ -80,6 +79,7 @@ public class NetworkChecks {
             MonitorAccess access,
             AddressPolicy addresses,
             TransactionTemplate tx,
+            Fetcher fetcher,
             MonitoringConfig.Trust trust,
             Clock clock,
             @Value("${yunjian.monitoring.dns-servers:}") List<String> dnsServers,
@@ -92,6 +92,7 @@ public class NetworkChecks {
         this.access = access;
         this.addresses = addresses;
         this.tx = tx;
+        this.fetcher = fetcher;
         this.trust = trust.store();
         this.dnsTcp = dnsTcp;
         this.dnsDeadline = dnsDeadline;
@@ -106,7 +107,6 @@ public class NetworkChecks {
     Settings use(Settings replacement) {
         Settings before = settings;
         settings = replacement;
-        rdapChecks.clear();
         return before;
     }
 
@@ -169,10 +169,12 @@ public class NetworkChecks {
                 answer = r.answer().serialize();
             }
             if (s.rdapBase() != null) {
-                RdapResult rr = rdapChecks
-                        .computeIfAbsent(
+                RdapResult rr = new RdapCheck(
+                                fetcher,
+                                s.rdapBase(),
+                                Duration.ofSeconds(m.timeoutSeconds()),
                                 m.expiryWarningDays(),
-                                days -> new RdapCheck(s.rdapBase(), RdapCheck.DEFAULT_DEADLINE, days, clock))
+                                clock)
                         .check(domain.get());
                 findings.addAll(rr.findings());
                 rdap = stored(rr.message(), rr.findings());
