@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.yunjian.monitoring.net.ApprovedAddresses;
 import org.yunjian.monitoring.net.Cidr;
 import org.yunjian.monitoring.net.RegistrableDomain;
 import org.yunjian.shared.FieldErrors;
@@ -74,7 +72,6 @@ public record Monitor(
     public static final int WARNING_DAYS_MIN = 1;
     public static final int WARNING_DAYS_MAX = 365;
     public static final int WARNING_DAYS_DEFAULT = 30;
-    public static final int DOMAIN_MAX = 253;
 
     public Monitor {
         dynamicRegions = List.copyOf(dynamicRegions);
@@ -186,29 +183,6 @@ public record Monitor(
     }
 
     /**
-     * The name whose DNS records and registration the network checks judge: the domain name set, else the page's host
-     * unless that is an address literal or {@code localhost} (never asked of DNS, RFC 6761); empty when none.
-     */
-    public Optional<String> checkedDomain() {
-        if (domainName != null) {
-            return Optional.of(domainName);
-        }
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")
-                || host.matches("[0-9.]+")
-                || host.equals("localhost")
-                || host.endsWith(".localhost")) {
-            return Optional.empty();
-        }
-        return Optional.of(host);
-    }
-
-    /** The approved networks, as the DNS check judges addresses by; null when none are set (no address check). */
-    public ApprovedAddresses approved() {
-        return approvedAddresses.isEmpty() ? null : ApprovedAddresses.of(approvedAddresses.toArray(String[]::new));
-    }
-
-    /**
      * What a person sets on a monitor, as typed (numbers as text, lists one per line): {@link #validate} names every
      * problem at once, {@link #url()} and the numbers read with their defaults once valid.
      */
@@ -228,34 +202,10 @@ public record Monitor(
             String expiryWarningDays,
             String domainName) {
 
-        /** The settings of before the network checks (approved addresses, warning days and domain name unset). */
-        public Settings(
-                String name,
-                String url,
-                String method,
-                String expectedStatus,
-                String keyword,
-                String intervalSeconds,
-                String timeoutSeconds,
-                String crawlDepth,
-                String failuresBeforeAlert,
-                String dynamicRegions,
-                String allowedHosts) {
-            this(
-                    name,
-                    url,
-                    method,
-                    expectedStatus,
-                    keyword,
-                    intervalSeconds,
-                    timeoutSeconds,
-                    crawlDepth,
-                    failuresBeforeAlert,
-                    dynamicRegions,
-                    allowedHosts,
-                    null,
-                    null,
-                    null);
+        /** A page's settings with its name, URL and dynamic regions only, the rest unset (defaulted once valid). */
+        public static Settings page(String name, String url, String dynamicRegions) {
+            return new Settings(
+                    name, url, null, null, null, null, null, null, null, dynamicRegions, null, null, null, null);
         }
 
         /** The problems of these settings by field, empty when none; free text is checked by {@code text}. */
@@ -288,24 +238,15 @@ public record Monitor(
             list(errors, text, "allowedHosts", allowedHosts);
             list(errors, text, "approvedAddresses", approvedAddresses);
             number(errors, "expiryWarningDays", expiryWarningDays, WARNING_DAYS_MIN, WARNING_DAYS_MAX);
-            if (!FieldValues.blank(domainName)) {
-                String d = domainName.strip();
-                if (d.length() > DOMAIN_MAX || RegistrableDomain.of(d).isEmpty()) {
-                    errors.add("domainName", "monitoring.error.domain", d.length() > 100 ? d.substring(0, 100) : d);
-                }
+            if (!FieldValues.blank(domainName)
+                    && RegistrableDomain.of(domainName.strip()).isEmpty()) {
+                errors.add("domainName", "monitoring.error.domain", shown(domainName.strip()));
             }
             if (!errors.messages().containsKey("approvedAddresses")) {
-                for (String a : lines(approvedAddresses)) {
-                    try {
-                        Cidr.of(a);
-                    } catch (IllegalArgumentException notANetwork) {
-                        errors.add(
-                                "approvedAddresses",
-                                "monitoring.error.cidr",
-                                a.length() > 100 ? a.substring(0, 100) : a);
-                        break;
-                    }
-                }
+                lines(approvedAddresses).stream()
+                        .filter(a -> !Cidr.isValid(a))
+                        .findFirst()
+                        .ifPresent(a -> errors.add("approvedAddresses", "monitoring.error.cidr", shown(a)));
             }
             if (errors.isEmpty()) {
                 for (String h : lines(allowedHosts)) {
@@ -371,11 +312,12 @@ public record Monitor(
         /** The domain name in lower case, without a final dot; null when not set. */
         public String domainNameOrNull() {
             String d = FieldValues.nullIfBlank(domainName);
-            if (d == null) {
-                return null;
-            }
-            d = d.strip().toLowerCase(Locale.ROOT);
-            return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+            return d == null ? null : d.strip().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        }
+
+        /** A value as an error message quotes it: at most 100 characters. */
+        private static String shown(String value) {
+            return value.length() > 100 ? value.substring(0, 100) : value;
         }
 
         /** The settings of {@code m}, as a form shows them. */

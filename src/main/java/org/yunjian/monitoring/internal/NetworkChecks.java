@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.xbill.DNS.ResolverConfig;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.net.ApprovedAddresses;
 import org.yunjian.monitoring.net.DnsAnswer;
 import org.yunjian.monitoring.net.DnsCheck;
 import org.yunjian.monitoring.net.DnsOutcome;
@@ -36,7 +37,7 @@ import org.yunjian.shared.NotFoundException;
  * The network checks of a monitor (8.4.1.2 b, 域名及IP合规性), after a probe and at most once per
  * {@code yunjian.monitoring.network-interval} (an hour) per monitor, so that 2,000 monitors probed every five minutes
  * stay cheap: the certificate and protocol versions of an {@code https} page ({@link TlsCheck}, trusting the JDK's
- * roots and the configured trust store), the DNS records of the {@link Monitor#checkedDomain() checked domain} asked of
+ * roots and the configured trust store), the DNS records of the {@link #checkedDomain checked domain} asked of
  * the configured resolvers ({@code yunjian.monitoring.dns-servers}, else the system's) against the approved addresses
  * and the last answer ({@link DnsCheck}), and the domain's registration over RDAP when
  * {@code yunjian.monitoring.rdap-url} is set ({@link RdapCheck}). Each check has a deadline (the DNS lookup
@@ -159,7 +160,7 @@ public class NetworkChecks {
         String answer = null;
         String dns = null;
         String rdap = null;
-        Optional<String> domain = m.checkedDomain();
+        Optional<String> domain = checkedDomain(m);
         if (domain.isPresent()) {
             DnsResult r = dns(domain.get(), m, last, s);
             findings.addAll(r.findings());
@@ -181,6 +182,27 @@ public class NetworkChecks {
             }
         }
         return new Ran(findings, new MonitorRepository.NetworkState(clock.instant(), name, answer, tls, dns, rdap));
+    }
+
+    /**
+     * The name whose DNS records and registration are checked: the monitor's domain name, else the page's host unless
+     * that is an address literal or {@code localhost} (never asked of DNS, RFC 6761); empty when none.
+     */
+    public static Optional<String> checkedDomain(Monitor m) {
+        if (m.domainName() != null) {
+            return Optional.of(m.domainName());
+        }
+        String host = m.url().getHost().toLowerCase(Locale.ROOT);
+        boolean literal = host.startsWith("[") || host.matches("[0-9.]+");
+        return literal || host.equals("localhost") || host.endsWith(".localhost")
+                ? Optional.empty()
+                : Optional.of(host);
+    }
+
+    /** The approved networks the DNS check judges addresses by; null when none are set (no address check). */
+    static ApprovedAddresses approved(Monitor m) {
+        List<String> networks = m.approvedAddresses();
+        return networks.isEmpty() ? null : ApprovedAddresses.of(networks.toArray(String[]::new));
     }
 
     /** The page's certificate, on the first address its host resolves to, unless the platform may not go there. */
@@ -212,7 +234,7 @@ public class NetworkChecks {
         DnsResult result = null;
         for (InetSocketAddress server : s.dnsServers()) {
             try {
-                result = new DnsCheck(server, dnsTcp, dnsDeadline).check(name, m.approved(), previous);
+                result = new DnsCheck(server, dnsTcp, dnsDeadline).check(name, approved(m), previous);
             } catch (IllegalArgumentException notADomainName) {
                 return new DnsResult(name, DnsOutcome.NO_ANSWER, null, DnsAnswer.EMPTY, List.of());
             }

@@ -224,6 +224,8 @@ class MonitorPages {
         model.addAttribute("probes", probes.recent(v.monitor().id()));
         model.addAttribute("alerts", alerts.ofMonitor(v.monitor().id(), false));
         model.addAttribute("network", network.latest(v.monitor().id()).orElse(null));
+        model.addAttribute(
+                "checkedDomain", NetworkChecks.checkedDomain(v.monitor()).orElse(null));
         return "monitoring/monitor";
     }
 }
