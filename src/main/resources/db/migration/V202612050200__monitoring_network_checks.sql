@@ -7,14 +7,17 @@ ALTER TABLE monitor ADD COLUMN approved_addresses VARCHAR(2000);
 ALTER TABLE monitor ADD COLUMN expiry_warning_days INTEGER DEFAULT 30 NOT NULL;
 ALTER TABLE monitor ADD COLUMN domain_name VARCHAR(253);
 
--- the network checks' last run (at most once per yunjian.monitoring.network-interval per monitor): when, the name
--- and the DNS answer the next one is compared with (one record a line), and each check's outcome as a message
+-- the network checks' last run, one row per monitor from its creation: when they were taken (a node takes a due run
+-- by moving checked_at from a time at least yunjian.monitoring.network-interval ago, one conditional UPDATE, so
+-- at most one run per interval across the nodes; null: never), the name and the DNS answer the next run is compared
+-- with (one record a line), and each check's outcome as a message
 CREATE TABLE monitor_network (
     monitor_id  UUID                     NOT NULL PRIMARY KEY REFERENCES monitor (id) ON DELETE CASCADE,
-    checked_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    checked_at  TIMESTAMP WITH TIME ZONE,
     dns_name    VARCHAR(253),
     dns_answer  VARCHAR(4000),
     tls_result  VARCHAR(2000),
     dns_result  VARCHAR(2000),
     rdap_result VARCHAR(2000)
 );
+INSERT INTO monitor_network (monitor_id) SELECT id FROM monitor;

@@ -70,6 +70,8 @@ class MonitorRepository {
                         utc(m.updatedAt()),
                         m.version())
                 .update();
+        jdbc.sql("""
+                        INSERT INTO monitor_network (monitor_id) VALUES (?)""").param(m.id()).update();
     }
 
     /** Stores a person's change to the settings or the pause if the monitor is still at {@code expected}. */
@@ -198,10 +200,11 @@ class MonitorRepository {
      */
     record NetworkState(Instant checkedAt, String dnsName, String dnsAnswer, String tls, String dns, String rdap) {}
 
+    /** The network checks' last run, empty when they never ran. */
     Optional<NetworkState> network(UUID monitorId) {
         return jdbc.sql("""
                         SELECT checked_at, dns_name, dns_answer, tls_result, dns_result, rdap_result FROM monitor_network
-                        WHERE monitor_id = ?""")
+                        WHERE monitor_id = ? AND checked_at IS NOT NULL""")
                 .param(monitorId)
                 .query((rs, n) -> new NetworkState(
                         Jdbc.instant(rs, "checked_at"),
@@ -213,22 +216,25 @@ class MonitorRepository {
                 .optional();
     }
 
-    /** Stores the network checks' run; the DNS answer stays the last one found when this run found none. */
+    /**
+     * Takes the monitor's network checks for this run at {@code now} if they last ran at {@code dueBefore} or earlier
+     * (or never); false when they are not due, or another probe took them first.
+     */
+    boolean claimNetwork(UUID monitorId, Instant now, Instant dueBefore) {
+        return jdbc.sql("""
+                        UPDATE monitor_network SET checked_at = ? WHERE monitor_id = ?
+                        AND (checked_at IS NULL OR checked_at <= ?)""").params(utc(now), monitorId, utc(dueBefore)).update() == 1;
+    }
+
+    /** Stores what the network checks found; the name and DNS answer stay the last found when this run found none. */
     void network(UUID monitorId, NetworkState s) {
-        int rows = jdbc.sql("""
+        jdbc.sql("""
                         UPDATE monitor_network SET checked_at = ?,
                         dns_name = COALESCE(CAST(? AS VARCHAR(253)), dns_name),
                         dns_answer = COALESCE(CAST(? AS VARCHAR(4000)), dns_answer),
                         tls_result = ?, dns_result = ?, rdap_result = ? WHERE monitor_id = ?""")
                 .params(utc(s.checkedAt()), s.dnsName(), s.dnsAnswer(), s.tls(), s.dns(), s.rdap(), monitorId)
                 .update();
-        if (rows == 0) {
-            jdbc.sql("""
-                            INSERT INTO monitor_network (monitor_id, checked_at, dns_name, dns_answer, tls_result,
-                            dns_result, rdap_result) VALUES (?,?,?,?,?,?,?)""")
-                    .params(monitorId, utc(s.checkedAt()), s.dnsName(), s.dnsAnswer(), s.tls(), s.dns(), s.rdap())
-                    .update();
-        }
     }
 
     // --- baselines

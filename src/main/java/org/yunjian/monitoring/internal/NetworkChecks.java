@@ -132,8 +132,9 @@ public class NetworkChecks {
     ProbeService.Report after(Monitor m, ProbeService.Report report) {
         Settings s = settings;
         Optional<MonitorRepository.NetworkState> last = monitors.network(m.id());
-        if (last.isPresent() && last.get().checkedAt().plus(s.interval()).isAfter(clock.instant())) {
-            return report;
+        Instant now = clock.instant();
+        if (!monitors.claimNetwork(m.id(), now, now.minus(s.interval()))) {
+            return report; // not due, or another probe of the monitor runs them
         }
         Ran ran = run(m, last.orElse(null), s);
         List<Alert> opened = tx.execute(t -> {
