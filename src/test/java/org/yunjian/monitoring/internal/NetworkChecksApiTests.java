@@ -216,6 +216,12 @@ class NetworkChecksApiTests {
                 .andExpect(jsonPath("$.approvedAddresses[1]").value("2001:db8::/32"))
                 .andExpect(jsonPath("$.expiryWarningDays").value(30))
                 .andExpect(jsonPath("$.domainName").value(WWW));
+        mvc.perform(get("/monitoring/monitors/" + m).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"monitor-addresses\"")))
+                .andExpect(content().string(containsString("203.0.113.10, 2001:db8::/32")))
+                .andExpect(content().string(containsString("<dd data-verbatim id=\"domain-checked\">" + WWW)))
+                .andExpect(content().string(containsString("尚未进行证书与域名检测")));
     }
 
     String site() {
