@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.yunjian.monitoring.net.Cidr;
+import org.yunjian.monitoring.net.RegistrableDomain;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Text;
@@ -19,7 +21,9 @@ import org.yunjian.shared.Text;
  * {@code timeoutSeconds}; {@code failuresBeforeAlert} failures in a row raise the availability alert. Pages of the
  * same host are followed {@code crawlDepth} links deep. Changes inside {@code dynamicRegions} (CSS selectors) are not
  * tampering; links, scripts and redirects may go to the page's own host and {@code allowedHosts} (and their
- * subdomains).
+ * subdomains). The network checks (8.4.1.2 b, 域名及IP合规性) judge {@code domainName} (the page's host when null)
+ * against {@code approvedAddresses} (networks in CIDR notation; none: addresses are not checked) and warn
+ * {@code expiryWarningDays} before a certificate or the domain's registration expires.
  */
 public record Monitor(
         UUID id,
@@ -35,6 +39,9 @@ public record Monitor(
         int failuresBeforeAlert,
         List<String> dynamicRegions,
         List<String> allowedHosts,
+        List<String> approvedAddresses,
+        int expiryWarningDays,
+        String domainName,
         boolean paused,
         int consecutiveFailures,
         Instant nextRunAt,
@@ -62,10 +69,14 @@ public record Monitor(
     public static final int FAILURES_MAX = 10;
     public static final int FAILURES_DEFAULT = 3;
     public static final List<String> METHODS = List.of("GET", "HEAD");
+    public static final int WARNING_DAYS_MIN = 1;
+    public static final int WARNING_DAYS_MAX = 365;
+    public static final int WARNING_DAYS_DEFAULT = 30;
 
     public Monitor {
         dynamicRegions = List.copyOf(dynamicRegions);
         allowedHosts = List.copyOf(allowedHosts);
+        approvedAddresses = List.copyOf(approvedAddresses);
     }
 
     /** A new monitor of the system with {@code s} (already valid), added by {@code by}, first probed at {@code now}. */
@@ -84,6 +95,9 @@ public record Monitor(
                         0,
                         List.of(),
                         List.of(),
+                        List.of(),
+                        WARNING_DAYS_DEFAULT,
+                        null,
                         false,
                         0,
                         now,
@@ -116,6 +130,9 @@ public record Monitor(
                 s.failuresOrDefault(),
                 s.dynamicRegionList(),
                 s.allowedHostList(),
+                s.approvedAddressList(),
+                s.warningDaysOrDefault(),
+                s.domainNameOrNull(),
                 paused,
                 consecutiveFailures,
                 now,
@@ -143,6 +160,9 @@ public record Monitor(
                 failuresBeforeAlert,
                 dynamicRegions,
                 allowedHosts,
+                approvedAddresses,
+                expiryWarningDays,
+                domainName,
                 pause,
                 consecutiveFailures,
                 pause ? nextRunAt : now,
@@ -177,7 +197,16 @@ public record Monitor(
             String crawlDepth,
             String failuresBeforeAlert,
             String dynamicRegions,
-            String allowedHosts) {
+            String allowedHosts,
+            String approvedAddresses,
+            String expiryWarningDays,
+            String domainName) {
+
+        /** A page's settings with its name, URL and dynamic regions only, the rest unset (defaulted once valid). */
+        public static Settings page(String name, String url, String dynamicRegions) {
+            return new Settings(
+                    name, url, null, null, null, null, null, null, null, dynamicRegions, null, null, null, null);
+        }
 
         /** The problems of these settings by field, empty when none; free text is checked by {@code text}. */
         public FieldErrors validate(TextCheck text) {
@@ -207,6 +236,18 @@ public record Monitor(
             number(errors, "failuresBeforeAlert", failuresBeforeAlert, FAILURES_MIN, FAILURES_MAX);
             list(errors, text, "dynamicRegions", dynamicRegions);
             list(errors, text, "allowedHosts", allowedHosts);
+            list(errors, text, "approvedAddresses", approvedAddresses);
+            number(errors, "expiryWarningDays", expiryWarningDays, WARNING_DAYS_MIN, WARNING_DAYS_MAX);
+            if (!FieldValues.blank(domainName)
+                    && RegistrableDomain.of(domainName.strip()).isEmpty()) {
+                errors.add("domainName", "monitoring.error.domain", shown(domainName.strip()));
+            }
+            if (!errors.messages().containsKey("approvedAddresses")) {
+                lines(approvedAddresses).stream()
+                        .filter(a -> !Cidr.isValid(a))
+                        .findFirst()
+                        .ifPresent(a -> errors.add("approvedAddresses", "monitoring.error.cidr", shown(a)));
+            }
             if (errors.isEmpty()) {
                 for (String h : lines(allowedHosts)) {
                     if (!h.matches("[A-Za-z0-9.-]{1,253}") || h.startsWith(".") || h.contains("..")) {
@@ -260,6 +301,25 @@ public record Monitor(
                     .toList();
         }
 
+        public List<String> approvedAddressList() {
+            return lines(approvedAddresses);
+        }
+
+        public int warningDaysOrDefault() {
+            return intOr(expiryWarningDays, WARNING_DAYS_DEFAULT);
+        }
+
+        /** The domain name in lower case, without a final dot; null when not set. */
+        public String domainNameOrNull() {
+            String d = FieldValues.nullIfBlank(domainName);
+            return d == null ? null : d.strip().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+        }
+
+        /** A value as an error message quotes it: at most 100 characters. */
+        private static String shown(String value) {
+            return value.length() > 100 ? value.substring(0, 100) : value;
+        }
+
         /** The settings of {@code m}, as a form shows them. */
         public static Settings of(Monitor m) {
             return new Settings(
@@ -273,7 +333,10 @@ public record Monitor(
                     String.valueOf(m.crawlDepth()),
                     String.valueOf(m.failuresBeforeAlert()),
                     String.join("\n", m.dynamicRegions()),
-                    String.join("\n", m.allowedHosts()));
+                    String.join("\n", m.allowedHosts()),
+                    String.join("\n", m.approvedAddresses()),
+                    String.valueOf(m.expiryWarningDays()),
+                    m.domainName());
         }
 
         private static int intOr(String value, int fallback) {

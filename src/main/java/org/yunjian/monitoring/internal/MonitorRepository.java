@@ -25,7 +25,8 @@ class MonitorRepository {
 
     private static final String COLUMNS = """
             id, system_id, name, url, method, expected_status, keyword, interval_seconds, timeout_seconds, \
-            crawl_depth, failures_before_alert, dynamic_regions, allowed_hosts, paused, consecutive_failures, \
+            crawl_depth, failures_before_alert, dynamic_regions, allowed_hosts, approved_addresses, expiry_warning_days, \
+            domain_name, paused, consecutive_failures, \
             next_run_at, last_run_at, last_outcome, created_by, created_at, updated_at, version""";
 
     private final JdbcClient jdbc;
@@ -38,9 +39,10 @@ class MonitorRepository {
         jdbc.sql("""
                         INSERT INTO monitor (id, system_id, name, url, method, expected_status, keyword,
                         interval_seconds, timeout_seconds, crawl_depth, failures_before_alert, dynamic_regions,
-                        allowed_hosts, paused, consecutive_failures, next_run_at, last_run_at, last_outcome,
-                        created_by, created_at, updated_at, version)
-                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                        allowed_hosts, approved_addresses, expiry_warning_days, domain_name, paused,
+                        consecutive_failures, next_run_at, last_run_at, last_outcome, created_by, created_at,
+                        updated_at, version)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(
                         m.id(),
                         m.systemId(),
@@ -55,6 +57,9 @@ class MonitorRepository {
                         m.failuresBeforeAlert(),
                         joined(m.dynamicRegions()),
                         joined(m.allowedHosts()),
+                        joined(m.approvedAddresses()),
+                        m.expiryWarningDays(),
+                        m.domainName(),
                         m.paused(),
                         m.consecutiveFailures(),
                         utc(m.nextRunAt()),
@@ -65,6 +70,8 @@ class MonitorRepository {
                         utc(m.updatedAt()),
                         m.version())
                 .update();
+        jdbc.sql("""
+                        INSERT INTO monitor_network (monitor_id) VALUES (?)""").param(m.id()).update();
     }
 
     /** Stores a person's change to the settings or the pause if the monitor is still at {@code expected}. */
@@ -72,7 +79,8 @@ class MonitorRepository {
         int rows = jdbc.sql("""
                         UPDATE monitor SET name = ?, url = ?, method = ?, expected_status = ?, keyword = ?,
                         interval_seconds = ?, timeout_seconds = ?, crawl_depth = ?, failures_before_alert = ?,
-                        dynamic_regions = ?, allowed_hosts = ?, paused = ?, next_run_at = ?, updated_at = ?,
+                        dynamic_regions = ?, allowed_hosts = ?, approved_addresses = ?, expiry_warning_days = ?,
+                        domain_name = ?, paused = ?, next_run_at = ?, updated_at = ?,
                         version = version + 1 WHERE id = ? AND version = ?""")
                 .params(
                         m.name(),
@@ -86,6 +94,9 @@ class MonitorRepository {
                         m.failuresBeforeAlert(),
                         joined(m.dynamicRegions()),
                         joined(m.allowedHosts()),
+                        joined(m.approvedAddresses()),
+                        m.expiryWarningDays(),
+                        m.domainName(),
                         m.paused(),
                         utc(m.nextRunAt()),
                         utc(m.updatedAt()),
@@ -198,6 +209,51 @@ class MonitorRepository {
                 .list();
     }
 
+    // --- network checks
+
+    /**
+     * When the network checks last ran on the monitor, the name and the last DNS answer found for it (one record a
+     * line) and each check's outcome (an encoded message, null when not run).
+     */
+    record NetworkState(Instant checkedAt, String dnsName, String dnsAnswer, String tls, String dns, String rdap) {}
+
+    /** The network checks' last run, empty when they never ran. */
+    Optional<NetworkState> network(UUID monitorId) {
+        return jdbc.sql("""
+                        SELECT checked_at, dns_name, dns_answer, tls_result, dns_result, rdap_result FROM monitor_network
+                        WHERE monitor_id = ? AND checked_at IS NOT NULL""")
+                .param(monitorId)
+                .query((rs, n) -> new NetworkState(
+                        Jdbc.instant(rs, "checked_at"),
+                        rs.getString("dns_name"),
+                        rs.getString("dns_answer"),
+                        rs.getString("tls_result"),
+                        rs.getString("dns_result"),
+                        rs.getString("rdap_result")))
+                .optional();
+    }
+
+    /**
+     * Takes the monitor's network checks for this run at {@code now} if they last ran at {@code dueBefore} or earlier
+     * (or never); false when they are not due, or another probe took them first.
+     */
+    boolean claimNetwork(UUID monitorId, Instant now, Instant dueBefore) {
+        return jdbc.sql("""
+                        UPDATE monitor_network SET checked_at = ? WHERE monitor_id = ?
+                        AND (checked_at IS NULL OR checked_at <= ?)""").params(utc(now), monitorId, utc(dueBefore)).update() == 1;
+    }
+
+    /** Stores what the network checks found; the name and DNS answer stay the last found when this run found none. */
+    void network(UUID monitorId, NetworkState s) {
+        jdbc.sql("""
+                        UPDATE monitor_network SET checked_at = ?,
+                        dns_name = COALESCE(CAST(? AS VARCHAR(253)), dns_name),
+                        dns_answer = COALESCE(CAST(? AS VARCHAR(4000)), dns_answer),
+                        tls_result = ?, dns_result = ?, rdap_result = ? WHERE monitor_id = ?""")
+                .params(utc(s.checkedAt()), s.dnsName(), s.dnsAnswer(), s.tls(), s.dns(), s.rdap(), monitorId)
+                .update();
+    }
+
     // --- baselines
 
     void baseline(UUID monitorId, String content, String textSm3, String by, UUID org, Instant at) {
@@ -257,6 +313,9 @@ class MonitorRepository {
                 rs.getInt("failures_before_alert"),
                 lines(rs.getString("dynamic_regions")),
                 lines(rs.getString("allowed_hosts")),
+                lines(rs.getString("approved_addresses")),
+                rs.getInt("expiry_warning_days"),
+                rs.getString("domain_name"),
                 rs.getBoolean("paused"),
                 rs.getInt("consecutive_failures"),
                 Jdbc.instant(rs, "next_run_at"),

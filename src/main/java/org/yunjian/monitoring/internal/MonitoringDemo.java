@@ -84,19 +84,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
         }
         SeedActor.run(customer.get(), () -> {
             Monitor m = monitors.create(
-                    system.get().id(),
-                    new Monitor.Settings(
-                            DemoData.PORTAL_MONITOR,
-                            site + "index.html",
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            "#today",
-                            null));
+                    system.get().id(), Monitor.Settings.page(DemoData.PORTAL_MONITOR, site + "index.html", "#today"));
             probes.approve(m, customer.get(), checks.baseline(m, page(m, "approved.html")));
             probes.record(m, m.createdAt(), new ProbeService.Fetched(ProbeOutcome.OK, page(m, "index.html")));
         });

@@ -47,6 +47,7 @@ public class ProbeService {
     private final PageChecks checks;
     private final BaselineWork work;
     private final DeepChecks deep;
+    private final NetworkChecks network;
     private final Fetcher fetcher;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -61,6 +62,7 @@ public class ProbeService {
             PageChecks checks,
             BaselineWork work,
             DeepChecks deep,
+            NetworkChecks network,
             Fetcher fetcher,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
@@ -73,6 +75,7 @@ public class ProbeService {
         this.checks = checks;
         this.work = work;
         this.deep = deep;
+        this.network = network;
         this.fetcher = fetcher;
         this.tx = tx;
         this.events = events;
@@ -140,11 +143,12 @@ public class ProbeService {
 
     /**
      * One probe of {@code m}: fetched and checked outside a transaction, its result stored in one; the deep checks
-     * (crawled pages, attachments, dead links) too when they are due ({@link DeepChecks}).
+     * (crawled pages, attachments, dead links) too when they are due ({@link DeepChecks}), then the network checks
+     * when due ({@link NetworkChecks}).
      */
     Report run(Monitor m) {
         Instant started = clock.instant();
-        return record(m, started, fetch(m), true);
+        return network.after(m, record(m, started, fetch(m), true));
     }
 
     /** Stores a probe of {@code m} that got {@code f} (the demo's, from the page it ships: no deep checks). */

@@ -47,6 +47,16 @@ public final class Cidr {
         return new Cidr(mask(bytes, prefix), prefix);
     }
 
+    /** Whether {@link #of} reads {@code text}. */
+    public static boolean isValid(String text) {
+        try {
+            of(text);
+            return true;
+        } catch (IllegalArgumentException notANetwork) {
+            return false;
+        }
+    }
+
     private static byte[] ipv4(String literal, String text) {
         String[] parts = literal.split("\\.");
         byte[] bytes = new byte[4];

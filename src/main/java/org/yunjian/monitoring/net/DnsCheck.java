@@ -37,6 +37,8 @@ import org.yunjian.shared.Msg;
  * <ul>
  *   <li>the address itself: an address the customer did not approve, a possible hijacking (the detail lists the
  *       whole answer);
+ *   <li>{@code addresses}: with no approved addresses to judge by, the A and AAAA records differ from the last
+ *       answer (a possible hijacking too);
  *   <li>{@code region:<address>}: an address outside the allowed regions, or in no region of the table;
  *   <li>{@code cname}, {@code ns}: the CNAME or NS records differ from the last answer;
  *   <li>{@link DnsOutcome#subject()}: no answer, NXDOMAIN, SERVFAIL, another error code, a timeout or an unreachable
@@ -45,7 +47,7 @@ import org.yunjian.shared.Msg;
  *
  * <p>NS records usually exist only at the zone's apex: when the name has none, those of its
  * {@link RegistrableDomain} are taken. Changed addresses that are still approved raise nothing (a load balancer's
- * rotation is not a hijacking). All queries of one check share its deadline; nothing a server answers makes this
+ * rotation is not a hijacking); without approved addresses every change of them is reported. All queries of one check share its deadline; nothing a server answers makes this
  * class throw.
  */
 public final class DnsCheck {
@@ -72,6 +74,8 @@ public final class DnsCheck {
     /**
      * Resolves {@code name} and judges it.
      *
+     * @param approved the approved addresses; null when the customer approved none (then a change of the addresses
+     *     since {@code last} is reported instead)
      * @param last the last {@link DnsOutcome#ANSWERED} answer, or null for the first check (no change is judged)
      * @throws IllegalArgumentException if {@code name} is not a domain name (configuration, not a server's doing)
      */
@@ -136,7 +140,7 @@ public final class DnsCheck {
             DnsAnswer answer, List<InetAddress> addresses, ApprovedAddresses approved, DnsAnswer last) {
         String detail = answer.serialize().strip();
         List<Finding> findings = new ArrayList<>();
-        for (InetAddress address : addresses) {
+        for (InetAddress address : approved == null ? List.<InetAddress>of() : addresses) {
             String text = address.getHostAddress();
             if (!approved.approves(address)) {
                 findings.add(new Finding(CheckKind.DNS, text, Msg.of("monitoring.net.dns.unapproved", text), detail));
@@ -156,6 +160,15 @@ public final class DnsCheck {
             }
         }
         if (last != null) {
+            if (approved == null) {
+                changed(
+                        "addresses",
+                        "monitoring.net.dns.addressesChanged",
+                        last.addresses(),
+                        answer.addresses(),
+                        detail,
+                        findings);
+            }
             changed("cname", "monitoring.net.dns.cnameChanged", last.cname(), answer.cname(), detail, findings);
             changed("ns", "monitoring.net.dns.nsChanged", last.ns(), answer.ns(), detail, findings);
         }

@@ -1,10 +1,6 @@
 package org.yunjian.monitoring.net;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.yunjian.monitoring.CheckKind;
+import org.yunjian.monitoring.probe.FetchLimits;
+import org.yunjian.monitoring.probe.FetchResult;
+import org.yunjian.monitoring.probe.Fetcher;
 import org.yunjian.monitoring.probe.Finding;
 import org.yunjian.shared.Msg;
 import tools.jackson.core.JacksonException;
@@ -37,9 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
  * within the warning period (60 days unless configured). A server that cannot be asked, knows no such domain or
  * answers something unreadable gives a result saying so and no finding.
  *
- * <p>The whole exchange, redirects and body included, has the deadline, and no more than {@link #MAX_REPLY_BYTES}
- * of a reply are read. Redirects are followed except from HTTPS to HTTP, as bootstrap services ({@code rdap.org})
- * send the client on to the registry. Nothing a server does makes this class throw.
+ * <p>Fetched with the monitors' {@link Fetcher}: the whole exchange, redirects and body included, has the deadline,
+ * and no more than {@link #MAX_REPLY_BYTES} of a reply are read. Redirects are followed to any host, as bootstrap
+ * services ({@code rdap.org}) send the client on to the registry; an answer that arrived over HTTP after an
+ * {@code https} base is not believed ({@link RdapOutcome#UNREACHABLE}). Nothing a server does makes this class throw.
  */
 public final class RdapCheck {
 
@@ -49,19 +45,18 @@ public final class RdapCheck {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final Fetcher fetcher;
     private final URI base;
-    private final Duration deadline;
+    private final FetchLimits limits;
     private final int expiryWarningDays;
     private final Clock clock;
-    private final HttpClient http;
 
-    /** The default deadline and warning period; {@code rdapBase} such as {@code https://rdap.example.cn}. */
-    public RdapCheck(URI rdapBase) {
-        this(rdapBase, DEFAULT_DEADLINE, DEFAULT_EXPIRY_WARNING_DAYS, Clock.systemUTC());
-    }
-
-    /** @param clock its zone is the one the dates in messages are shown in */
-    public RdapCheck(URI rdapBase, Duration deadline, int expiryWarningDays, Clock clock) {
+    /**
+     * @param rdapBase such as {@code https://rdap.example.cn}
+     * @param clock its zone is the one the dates in messages are shown in
+     */
+    public RdapCheck(Fetcher fetcher, URI rdapBase, Duration deadline, int expiryWarningDays, Clock clock) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         String scheme = rdapBase.getScheme() == null ? "" : rdapBase.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || rdapBase.getHost() == null) {
             throw new IllegalArgumentException("rdapBase: " + rdapBase);
@@ -71,13 +66,12 @@ public final class RdapCheck {
         }
         String b = rdapBase.toString();
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
-        this.deadline = deadline;
+        this.limits = FetchLimits.defaults()
+                .withMaxBodyBytes(MAX_REPLY_BYTES)
+                .withDeadline(deadline)
+                .withRedirectsToAnyHost();
         this.expiryWarningDays = expiryWarningDays;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(deadline)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
     }
 
     /** Reads the registration of {@code host}'s registrable domain ({@code www.example.gov.cn} → {@code example.gov.cn}). */
@@ -87,42 +81,29 @@ public final class RdapCheck {
             return RdapResult.failed(host == null ? "" : host, RdapOutcome.NOT_A_DOMAIN, 0);
         }
         String name = domain.get().name();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/domain/" + name))
-                .timeout(deadline)
-                .header("Accept", "application/rdap+json, application/json")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> pending;
-        try {
-            pending = http.sendAsync(request, LimitedBody.handler(MAX_REPLY_BYTES));
-        } catch (RuntimeException e) {
-            return RdapResult.failed(name, RdapOutcome.UNREACHABLE, 0);
+        FetchResult r = fetcher.fetch(URI.create(base + "/domain/" + name), limits);
+        switch (r.outcome()) {
+            case OK:
+                break;
+            case TIMEOUT:
+                return RdapResult.failed(name, RdapOutcome.TIMED_OUT, r.status());
+            case TOO_LARGE:
+                return RdapResult.failed(name, RdapOutcome.TOO_LARGE, r.status());
+            default:
+                return RdapResult.failed(name, RdapOutcome.UNREACHABLE, r.status());
         }
-        HttpResponse<byte[]> response;
-        try {
-            response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            return RdapResult.failed(name, RdapOutcome.TIMED_OUT, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            pending.cancel(true);
-            return RdapResult.failed(name, RdapOutcome.TIMED_OUT, 0);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            RdapOutcome outcome = cause instanceof LimitedBody.TooLarge
-                    ? RdapOutcome.TOO_LARGE
-                    : cause instanceof HttpTimeoutException ? RdapOutcome.TIMED_OUT : RdapOutcome.UNREACHABLE;
-            return RdapResult.failed(name, outcome, 0);
+        if ("https".equalsIgnoreCase(base.getScheme())
+                && !"https".equalsIgnoreCase(r.finalUri().getScheme())) {
+            return RdapResult.failed(name, RdapOutcome.UNREACHABLE, r.status()); // downgraded: not believed
         }
-        int status = response.statusCode();
+        int status = r.status();
         if (status == 404) {
             return RdapResult.failed(name, RdapOutcome.NOT_FOUND, status);
         }
         if (status != 200) {
             return RdapResult.failed(name, RdapOutcome.UNREACHABLE, status);
         }
-        return read(name, response.body(), status);
+        return read(name, r.body(), status);
     }
 
     private RdapResult read(String name, byte[] body, int status) {

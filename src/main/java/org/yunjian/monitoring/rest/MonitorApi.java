@@ -204,9 +204,7 @@ class MonitorApi {
     }
 
     private static Monitor.Settings settings(MonitorRequest body) {
-        return body == null
-                ? new Monitor.Settings(null, null, null, null, null, null, null, null, null, null, null)
-                : body.settings();
+        return body == null ? Monitor.Settings.page(null, null, null) : body.settings();
     }
 
     private static ExpectedVersion version(String ifMatch, VersionRequest body) {

@@ -13,7 +13,10 @@ final class MonitorDtos {
 
     private MonitorDtos() {}
 
-    /** A monitor's settings; {@code name} and {@code url} required, the rest defaulted (GET, 200, 300 s, 10 s, 0, 3). */
+    /**
+     * A monitor's settings; {@code name} and {@code url} required, the rest defaulted (GET, 200, 300 s, 10 s, 0, 3; no
+     * approved addresses, 30 days' warning, the URL's host as the domain checked).
+     */
     record MonitorRequest(
             String name,
             String url,
@@ -26,6 +29,9 @@ final class MonitorDtos {
             Integer failuresBeforeAlert,
             List<String> dynamicRegions,
             List<String> allowedHosts,
+            List<String> approvedAddresses,
+            Integer expiryWarningDays,
+            String domainName,
             Long version) {
 
         Monitor.Settings settings() {
@@ -40,7 +46,10 @@ final class MonitorDtos {
                     text(crawlDepth),
                     text(failuresBeforeAlert),
                     dynamicRegions == null ? null : String.join("\n", dynamicRegions),
-                    allowedHosts == null ? null : String.join("\n", allowedHosts));
+                    allowedHosts == null ? null : String.join("\n", allowedHosts),
+                    approvedAddresses == null ? null : String.join("\n", approvedAddresses),
+                    text(expiryWarningDays),
+                    domainName);
         }
 
         private static String text(Integer n) {
@@ -62,6 +71,9 @@ final class MonitorDtos {
             int failuresBeforeAlert,
             List<String> dynamicRegions,
             List<String> allowedHosts,
+            List<String> approvedAddresses,
+            int expiryWarningDays,
+            String domainName,
             boolean paused,
             int consecutiveFailures,
             Instant nextRunAt,
@@ -85,6 +97,9 @@ final class MonitorDtos {
                     m.failuresBeforeAlert(),
                     m.dynamicRegions(),
                     m.allowedHosts(),
+                    m.approvedAddresses(),
+                    m.expiryWarningDays(),
+                    m.domainName(),
                     m.paused(),
                     m.consecutiveFailures(),
                     m.nextRunAt(),

@@ -16,6 +16,9 @@ public class MonitorForm {
     private String failuresBeforeAlert = String.valueOf(Monitor.FAILURES_DEFAULT);
     private String dynamicRegions;
     private String allowedHosts;
+    private String approvedAddresses;
+    private String expiryWarningDays = String.valueOf(Monitor.WARNING_DAYS_DEFAULT);
+    private String domainName;
     private String version;
 
     static MonitorForm of(Monitor m) {
@@ -32,6 +35,9 @@ public class MonitorForm {
         f.failuresBeforeAlert = s.failuresBeforeAlert();
         f.dynamicRegions = s.dynamicRegions();
         f.allowedHosts = s.allowedHosts();
+        f.approvedAddresses = s.approvedAddresses();
+        f.expiryWarningDays = s.expiryWarningDays();
+        f.domainName = s.domainName();
         f.version = String.valueOf(m.version());
         return f;
     }
@@ -48,7 +54,10 @@ public class MonitorForm {
                 crawlDepth,
                 failuresBeforeAlert,
                 dynamicRegions,
-                allowedHosts);
+                allowedHosts,
+                approvedAddresses,
+                expiryWarningDays,
+                domainName);
     }
 
     public String getName() {
@@ -137,6 +146,30 @@ public class MonitorForm {
 
     public void setAllowedHosts(String allowedHosts) {
         this.allowedHosts = allowedHosts;
+    }
+
+    public String getApprovedAddresses() {
+        return approvedAddresses;
+    }
+
+    public void setApprovedAddresses(String approvedAddresses) {
+        this.approvedAddresses = approvedAddresses;
+    }
+
+    public String getExpiryWarningDays() {
+        return expiryWarningDays;
+    }
+
+    public void setExpiryWarningDays(String expiryWarningDays) {
+        this.expiryWarningDays = expiryWarningDays;
+    }
+
+    public String getDomainName() {
+        return domainName;
+    }
+
+    public void setDomainName(String domainName) {
+        this.domainName = domainName;
     }
 
     public String getVersion() {

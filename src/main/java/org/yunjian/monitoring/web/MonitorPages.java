@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.internal.AlertService;
 import org.yunjian.monitoring.internal.MonitorService;
+import org.yunjian.monitoring.internal.NetworkChecks;
 import org.yunjian.monitoring.internal.ProbeService;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
@@ -25,7 +26,7 @@ import org.yunjian.shared.version.VersionRefusal;
 
 /**
  * The monitoring pages: a system's monitors with the form that adds one, and one monitor's page — its settings, its
- * state, the baseline, the probes and the alerts, with run now, approve the baseline, pause or resume and delete
+ * state, the baseline, the last certificate and domain checks, the probes and the alerts, with run now, approve the baseline, pause or resume and delete
  * (which asks to confirm).
  */
 @Controller
@@ -36,14 +37,21 @@ class MonitorPages {
     private final MonitorService monitors;
     private final ProbeService probes;
     private final AlertService alerts;
+    private final NetworkChecks network;
     private final Parties parties;
     private final PeopleNames people;
 
     MonitorPages(
-            MonitorService monitors, ProbeService probes, AlertService alerts, Parties parties, PeopleNames people) {
+            MonitorService monitors,
+            ProbeService probes,
+            AlertService alerts,
+            NetworkChecks network,
+            Parties parties,
+            PeopleNames people) {
         this.monitors = monitors;
         this.probes = probes;
         this.alerts = alerts;
+        this.network = network;
         this.parties = parties;
         this.people = people;
     }
@@ -222,6 +230,9 @@ class MonitorPages {
                 people.displayNames(baseline == null ? java.util.List.of() : java.util.List.of(baseline.approvedBy())));
         model.addAttribute("probes", probes.recent(v.monitor().id()));
         model.addAttribute("alerts", alerts.ofMonitor(v.monitor().id(), false));
+        model.addAttribute("network", network.latest(v.monitor().id()).orElse(null));
+        model.addAttribute(
+                "checkedDomain", NetworkChecks.checkedDomain(v.monitor()).orElse(null));
         return "monitoring/monitor";
     }
 }

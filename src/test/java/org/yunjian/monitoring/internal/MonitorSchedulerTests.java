@@ -60,8 +60,7 @@ class MonitorSchedulerTests {
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
             List<Monitor> added = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Monitor.Settings s = new Monitor.Settings(
-                        "页面" + i, url + "p" + i, null, null, null, null, null, null, null, null, null);
+                Monitor.Settings s = Monitor.Settings.page("页面" + i, url + "p" + i, null);
                 added.add(runAs(
                         user(w.customer().id()),
                         () -> monitors.create(w.system().id(), s)));

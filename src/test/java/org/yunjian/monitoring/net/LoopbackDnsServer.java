@@ -30,7 +30,7 @@ import org.xbill.DNS.Type;
  * CNAME followed one step as a recursive resolver would, NXDOMAIN for a name it does not hold, SERVFAIL or silence
  * for the names it is told to fail.
  */
-final class LoopbackDnsServer implements AutoCloseable {
+public final class LoopbackDnsServer implements AutoCloseable {
 
     private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
     private final Set<Name> servfail = ConcurrentHashMap.newKeySet();
@@ -43,7 +43,7 @@ final class LoopbackDnsServer implements AutoCloseable {
         return t;
     });
 
-    LoopbackDnsServer() throws IOException {
+    public LoopbackDnsServer() throws IOException {
         DatagramSocket u = null;
         ServerSocket t = null;
         for (int attempt = 0; t == null && attempt < 20; attempt++) {
@@ -63,12 +63,12 @@ final class LoopbackDnsServer implements AutoCloseable {
         pool.execute(this::acceptTcp);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(TestPki.loopback(), udp.getLocalPort());
     }
 
     /** Replaces every record of {@code name} with {@code rs}. */
-    void set(String name, Record... rs) {
+    public void set(String name, Record... rs) {
         records.put(name(name), List.of(rs));
     }
 
@@ -84,7 +84,7 @@ final class LoopbackDnsServer implements AutoCloseable {
         silent.add(name(name));
     }
 
-    static Name name(String name) {
+    public static Name name(String name) {
         try {
             return Name.fromString(name.endsWith(".") ? name : name + ".");
         } catch (TextParseException e) {

@@ -17,10 +17,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.yunjian.monitoring.CheckKind;
+import org.yunjian.monitoring.probe.Fetcher;
 import org.yunjian.shared.Texts;
 
 /** {@link RdapCheck} against an RDAP stub on loopback. */
@@ -28,6 +30,8 @@ class RdapCheckTest {
 
     static final Instant NOW = Instant.parse("2026-11-26T04:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
+
+    static final Fetcher FETCHER = new Fetcher();
 
     HttpServer server;
     final List<String> paths = new CopyOnWriteArrayList<>();
@@ -50,6 +54,11 @@ class RdapCheckTest {
         server.start();
     }
 
+    @AfterAll
+    static void closeFetcher() {
+        FETCHER.close();
+    }
+
     @AfterEach
     void stopServer() {
         release.countDown();
@@ -70,7 +79,7 @@ class RdapCheckTest {
     }
 
     RdapResult check(String host) {
-        return new RdapCheck(base(), Duration.ofSeconds(5), 60, CLOCK).check(host);
+        return new RdapCheck(FETCHER, base(), Duration.ofSeconds(5), 60, CLOCK).check(host);
     }
 
     void reply(String json) {
@@ -184,6 +193,7 @@ class RdapCheckTest {
         long start = System.nanoTime();
 
         RdapResult r = new RdapCheck(
+                        FETCHER,
                         URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stall"),
                         Duration.ofSeconds(1),
                         60,
@@ -199,7 +209,7 @@ class RdapCheckTest {
         URI gone = base();
         server.stop(0);
 
-        RdapResult r = new RdapCheck(gone, Duration.ofSeconds(5), 60, CLOCK).check("www.example.gov.cn");
+        RdapResult r = new RdapCheck(FETCHER, gone, Duration.ofSeconds(5), 60, CLOCK).check("www.example.gov.cn");
 
         assertThat(r.outcome()).isEqualTo(RdapOutcome.UNREACHABLE);
         assertThat(r.findings()).isEmpty();

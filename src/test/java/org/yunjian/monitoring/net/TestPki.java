@@ -33,13 +33,35 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A test CA made with BouncyCastle: EC P-256 roots and server certificates, and one SM2 certificate. */
-final class TestPki {
+public final class TestPki {
 
     static final Provider BC = new BouncyCastleProvider();
     private static final AtomicLong SERIAL = new AtomicLong(1);
 
+    /**
+     * The CA whose root the test configuration adds to the monitors' trust ({@code yunjian.monitoring.trust-store}:
+     * {@code monitoring/test-ca.pem}, its key beside it), so a Spring test's servers can present certificates the
+     * platform trusts.
+     */
+    public static TestPki monitoringTestCa() {
+        try (java.io.InputStream cert = TestPki.class.getResourceAsStream("/monitoring/test-ca.pem");
+                java.io.InputStream key = TestPki.class.getResourceAsStream("/monitoring/test-ca-key.pem")) {
+            X509Certificate root = (X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(cert);
+            String pem = new String(key.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "")
+                    .replaceAll("\\s", "");
+            PrivateKey privateKey = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                            java.util.Base64.getDecoder().decode(pem)));
+            return new TestPki(new Issued(root, privateKey, List.of(root)));
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A certificate and its key; {@code chain} is what a server sends (its own first, then the root). */
-    record Issued(X509Certificate certificate, PrivateKey key, List<X509Certificate> chain) {}
+    public record Issued(X509Certificate certificate, PrivateKey key, List<X509Certificate> chain) {}
 
     final Issued root;
 
@@ -47,7 +69,7 @@ final class TestPki {
         this.root = root;
     }
 
-    static TestPki create(String rootName) {
+    public static TestPki create(String rootName) {
         try {
             KeyPair keys = ec();
             Instant now = Instant.now();
@@ -68,7 +90,7 @@ final class TestPki {
     }
 
     /** A server certificate for {@code names} (DNS names, or address literals as iPAddress entries). */
-    Issued server(Instant notBefore, Instant notAfter, String... names) {
+    public Issued server(Instant notBefore, Instant notAfter, String... names) {
         try {
             KeyPair keys = ec();
             List<GeneralName> alt = new ArrayList<>();
@@ -98,13 +120,13 @@ final class TestPki {
     }
 
     /** Valid from yesterday until {@code validFor} from now. */
-    Issued server(Duration validFor, String... names) {
+    public Issued server(Duration validFor, String... names) {
         Instant now = Instant.now();
         return server(now.minus(Duration.ofDays(1)), now.plus(validFor), names);
     }
 
     /** A trust store holding this CA's root only. */
-    KeyStore trustStore() {
+    public KeyStore trustStore() {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
@@ -142,7 +164,7 @@ final class TestPki {
         }
     }
 
-    static InetAddress loopback() {
+    public static InetAddress loopback() {
         try {
             return InetAddress.getByName("127.0.0.1");
         } catch (UnknownHostException e) {

@@ -17,7 +17,7 @@ import javax.net.ssl.SSLSocket;
  * A loopback server for the TLS tests: a TLS server presenting a given chain (optionally only some protocol
  * versions), a server that accepts connections and never answers, or one that answers with plain text.
  */
-final class TlsTestServer implements AutoCloseable {
+public final class TlsTestServer implements AutoCloseable {
 
     private final ServerSocket server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -41,7 +41,7 @@ final class TlsTestServer implements AutoCloseable {
         }
     }
 
-    static TlsTestServer tls(TestPki.Issued issued, String... protocols) throws Exception {
+    public static TlsTestServer tls(TestPki.Issued issued, String... protocols) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         char[] password = "test".toCharArray();
@@ -68,7 +68,7 @@ final class TlsTestServer implements AutoCloseable {
         return new TlsTestServer(new ServerSocket(0, 50, TestPki.loopback()), Mode.PLAIN_TEXT);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
