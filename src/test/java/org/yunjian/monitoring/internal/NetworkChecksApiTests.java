@@ -67,6 +67,9 @@ class NetworkChecksApiTests {
     @Autowired
     NetworkChecks network;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Fixtures.World w;
     CurrentUser customer;
     HttpServer site;
@@ -138,9 +141,20 @@ class NetworkChecksApiTests {
     @Test
     void theFirstAnswerIsRecordedAndAChangedARecordRaisesADnsAlert() throws Exception {
         UUID m = add(site(), ",\"domainName\":\"" + WWW + "\"");
+        call(post("/api/systems/" + w.system().id() + "/lifecycle/obligations/generate")
+                        .content("{\"startDate\":\"" + java.time.LocalDate.now(org.yunjian.shared.Formats.zone())
+                                + "\"}"))
+                .andExpect(status().isCreated());
 
         run(m);
         assertThat(open(m, "DNS")).isEmpty();
+        // 政府网站指南 8.4.1.2 b): the check done is the day's 域名及IP合规性检测 in the obligations calendar
+        assertThat(jdbc.sql("SELECT c.source FROM lifecycle_obligation_completion c JOIN lifecycle_obligation o "
+                                + "ON o.id = c.obligation_id WHERE o.system_id = ? AND o.kind = 'DOMAIN_IP_CHECK'")
+                        .param(w.system().id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("MONITORING");
         run(m);
         assertThat(open(m, "DNS")).isEmpty();
 
