@@ -168,6 +168,7 @@ public class AlertService {
                     null,
                     null,
                     null,
+                    null,
                     0);
             alerts.insert(a, probeId);
             work.publish(a);

@@ -123,6 +123,7 @@ final class MonitorDtos {
             String closedBy,
             Instant closedAt,
             String closeNote,
+            UUID incidentId,
             long version) {
 
         static AlertResponse of(Alert a) {
@@ -146,6 +147,7 @@ final class MonitorDtos {
                     a.closeNote() == null
                             ? null
                             : org.yunjian.shared.Msg.decode(a.closeNote()).text(),
+                    a.incidentId(),
                     a.version());
         }
     }
