@@ -151,7 +151,6 @@ public class AlertIncidents {
         NewIncident in = given == null ? new NewIncident(null, null, null, null, null) : given;
         Msg kind = Msg.of(a.kind());
         String url = m.url().toString();
-        String subject = AlertService.PAGE.equals(a.subject()) ? url : a.subject();
         String title = Text.shorten(
                 Text.safeLine(
                         Msg.of("monitoring.incident.draftTitle", kind, m.name()).text()),
@@ -163,9 +162,14 @@ public class AlertIncidents {
                         a.message(),
                         m.name(),
                         url,
-                        subject,
                         Formats.minute(a.lastSeenAt()))
                 .text());
+        if (!AlertService.PAGE.equals(a.subject())) {
+            description
+                    .append('\n')
+                    .append(Msg.of("monitoring.incident.draftSubject", a.subject())
+                            .text());
+        }
         if (a.detail() != null && !a.detail().isBlank()) {
             description
                     .append("\n\n")
