@@ -213,5 +213,26 @@ class AlertIncidentApiTests {
         assertThat(form.indexOf("value=\"TCCIA004-B-14\"")).isGreaterThan(likely);
         assertThat(form.indexOf("value=\"TCCIA004-B-14\"")).isLessThan(form.indexOf("value=\"TCCIA004-B-1\""));
         assertThat(form).contains("网页篡改告警：门户首页").contains("欢迎投资");
+        // the form refused names the field and keeps what was typed; in English, the draft is English
+        String refused = mvc.perform(post("/monitoring/alerts/" + tamper + "/incident")
+                        .with(as(provider))
+                        .accept(MediaType.TEXT_HTML)
+                        .param("incident", "")
+                        .param("occurredAt", "2026-11-20T16:30")
+                        .param("title", "改动后的标题")
+                        .param("description", "经过"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"incident-error\"").contains("改动后的标题");
+        String english = mvc.perform(get("/monitoring/alerts/" + tamper + "/incident?lang=en")
+                        .with(as(provider))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Likeliest incidents").contains("Tampering alert: 门户首页");
     }
 }
