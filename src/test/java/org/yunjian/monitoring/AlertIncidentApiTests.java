@@ -94,16 +94,21 @@ class AlertIncidentApiTests {
         return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
-    /** A monitor on the loopback page, its baseline approved, then a changed word: the tamper alert's id. */
-    String tamperAlert() throws Exception {
+    /** The customer's monitor on the loopback page. */
+    UUID addMonitor() throws Exception {
         String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
-        UUID m = UUID.fromString(JsonPath.read(
+        return UUID.fromString(JsonPath.read(
                 json(call(
                                 post("/api/systems/" + w.system().id() + "/monitors")
                                         .content("{\"name\":\"门户首页\",\"url\":\"" + url + "\"}"),
                                 customer)
                         .andExpect(status().isCreated())),
                 "$.id"));
+    }
+
+    /** A monitor on the loopback page, its baseline approved, then a changed word: the tamper alert's id. */
+    String tamperAlert() throws Exception {
+        UUID m = addMonitor();
         call(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk());
         call(post("/api/monitors/" + m + "/baseline"), customer).andExpect(status().isCreated());
         body.set(MonitorApiTests.PAGE.formatted("1", "").replace("欢迎访问", "欢迎投资"));
@@ -178,16 +183,9 @@ class AlertIncidentApiTests {
 
     @Test
     void aHiddenLinkAlertOpensNoIncidentAndTheFormOffersTheLikelyIncidentsFirst() throws Exception {
-        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
         body.set(MonitorApiTests.PAGE.formatted(
                 "1", "<div style=\"display:none\"><a href=\"http://casino.example/\">娱乐</a></div>"));
-        UUID m = UUID.fromString(JsonPath.read(
-                json(call(
-                                post("/api/systems/" + w.system().id() + "/monitors")
-                                        .content("{\"name\":\"门户首页\",\"url\":\"" + url + "\"}"),
-                                customer)
-                        .andExpect(status().isCreated())),
-                "$.id"));
+        UUID m = addMonitor();
         String r = json(call(post("/api/monitors/" + m + "/run"), provider).andExpect(status().isOk()));
         String hidden = JsonPath.read(r, "$.alertsOpened[0].id");
         call(
