@@ -15,7 +15,8 @@ final class AlertIncidentDtos {
      * The incident to record: {@code incident} (an Annex B incident, e.g. TCCIA004-B-14) is required; the other
      * fields, when left out, are taken from the alert.
      */
-    record IncidentRequest(String incident, String occurredAt, String title, String description, String reference) {
+    record AlertIncidentRequest(
+            String incident, String occurredAt, String title, String description, String reference) {
 
         NewIncident input() {
             return new NewIncident(incident, occurredAt, title, description, reference);
@@ -23,7 +24,7 @@ final class AlertIncidentDtos {
     }
 
     /** The incident recorded ({@code link}: its page with the Annex B analysis) and the alert that keeps it. */
-    record IncidentResponse(
+    record AlertIncidentResponse(
             UUID incidentId,
             String incident,
             String number,
@@ -32,8 +33,8 @@ final class AlertIncidentDtos {
             String link,
             AlertResponse alert) {
 
-        static IncidentResponse of(AlertIncidents.Opened o) {
-            return new IncidentResponse(
+        static AlertIncidentResponse of(AlertIncidents.Opened o) {
+            return new AlertIncidentResponse(
                     o.incident().id(),
                     o.incident().incident(),
                     o.incident().number(),

@@ -213,14 +213,14 @@ class MonitorApi {
                     + "incident (e.g. TCCIA004-B-14) required; occurredAt, title, description and reference taken from "
                     + "the alert when left out. Users of the system's customer or provider (403 otherwise); one per alert "
                     + "(409); 201 with the incident's id and page, the alert keeping its id; 400 naming every problem")
-    ResponseEntity<AlertIncidentDtos.IncidentResponse> incident(
-            @PathVariable UUID id, @RequestBody(required = false) AlertIncidentDtos.IncidentRequest body) {
+    ResponseEntity<AlertIncidentDtos.AlertIncidentResponse> incident(
+            @PathVariable UUID id, @RequestBody(required = false) AlertIncidentDtos.AlertIncidentRequest body) {
         AlertIncidents.Opened o = incidents.open(
                 id,
                 body == null
-                        ? new AlertIncidentDtos.IncidentRequest(null, null, null, null, null).input()
+                        ? new AlertIncidentDtos.AlertIncidentRequest(null, null, null, null, null).input()
                         : body.input());
-        return ResponseEntity.created(URI.create(o.resource())).body(AlertIncidentDtos.IncidentResponse.of(o));
+        return ResponseEntity.created(URI.create(o.resource())).body(AlertIncidentDtos.AlertIncidentResponse.of(o));
     }
 
     private static Monitor.Settings settings(MonitorRequest body) {
