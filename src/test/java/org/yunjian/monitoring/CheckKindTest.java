@@ -46,6 +46,18 @@ class CheckKindTest {
         assertThat(alert(CheckKind.HIDDEN_LINK, null).mayOpenIncident()).isFalse();
     }
 
+    @Test
+    void theDraftQuotesTheFirstLinesOfALongDiffAndSaysItIsCut() {
+        StringBuilder diff = new StringBuilder();
+        for (int i = 1; i <= 100; i++) {
+            diff.append("+第 ").append(i).append(" 行\n");
+        }
+        String summary = Alert.summary(diff.toString());
+        assertThat(summary).contains("+第 40 行").doesNotContain("+第 41 行");
+        assertThat(summary.lines().toList()).hasSize(Alert.DETAIL_LINES + 1);
+        assertThat(Alert.summary("+一行")).isEqualTo("+一行");
+    }
+
     private static Alert alert(CheckKind kind, java.util.UUID incident) {
         java.time.Instant now = java.time.Instant.now();
         return new Alert(

@@ -1,7 +1,5 @@
 package org.yunjian.monitoring.internal;
 
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +15,8 @@ import org.yunjian.responsibility.SystemIncidents.RecordedIncident;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.ForbiddenException;
-import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.Text;
 
 /**
  * A tampering or availability alert opens a supervision incident (issue 38; T/CCIA 004-2024 Annex B) in the
@@ -34,11 +30,6 @@ import org.yunjian.shared.Text;
 @Service
 @Transactional
 public class AlertIncidents {
-
-    /** How much of the alert's detail (a diff, the text around a match) the drafted description quotes. */
-    static final int DETAIL_LINES = 40;
-
-    static final int DETAIL_CHARS = 4000;
 
     private final AlertRepository alerts;
     private final MonitorRepository monitors;
@@ -100,7 +91,7 @@ public class AlertIncidents {
                 .toList();
         List<AnnexBIncident> others =
                 all.stream().filter(i -> !likelyIds.contains(i.id())).toList();
-        return new Form(a, m, may, likely, others, draft(a, m, null));
+        return new Form(a, m, may, likely, others, a.incidentDraft(m, null));
     }
 
     /** Whether the caller may open an incident from the alert now (the alert's page offers it). */
@@ -131,7 +122,7 @@ public class AlertIncidents {
         if (a.hasIncident()) {
             throw new ConflictException("alert-has-incident", "monitoring.error.incidentOpened");
         }
-        RecordedIncident r = incidents.record(a.systemId(), draft(a, monitor(a), given));
+        RecordedIncident r = incidents.record(a.systemId(), a.incidentDraft(monitor(a), given));
         if (!alerts.linkIncident(a.id(), r.id())) {
             // another request opened one in between: this record is undone with the transaction
             throw new ConflictException("alert-has-incident", "monitoring.error.incidentOpened");
@@ -144,62 +135,6 @@ public class AlertIncidents {
                 a.id(),
                 Msg.of("monitoring.audit.incident", Msg.of(a.kind()), a.subject(), r.number(), r.title())));
         return new Opened(done, r);
-    }
-
-    /** The incident as the alert describes it, in the reader's language; {@code given}'s non-null fields win. */
-    static NewIncident draft(Alert a, Monitor m, NewIncident given) {
-        NewIncident in = given == null ? new NewIncident(null, null, null, null, null) : given;
-        Msg kind = Msg.of(a.kind());
-        String url = m.url().toString();
-        String title = Text.shorten(
-                Text.safeLine(
-                        Msg.of("monitoring.incident.draftTitle", kind, m.name()).text()),
-                200);
-        StringBuilder description = new StringBuilder(Msg.of(
-                        "monitoring.incident.draftDescription",
-                        Formats.minute(a.openedAt()),
-                        kind,
-                        a.message(),
-                        m.name(),
-                        url,
-                        Formats.minute(a.lastSeenAt()))
-                .text());
-        if (!AlertService.PAGE.equals(a.subject())) {
-            description
-                    .append('\n')
-                    .append(Msg.of("monitoring.incident.draftSubject", a.subject())
-                            .text());
-        }
-        if (a.detail() != null && !a.detail().isBlank()) {
-            description
-                    .append("\n\n")
-                    .append(Msg.of("monitoring.incident.draftDetail").text())
-                    .append('\n')
-                    .append(summary(a.detail()));
-        }
-        String reference = Text.shorten(
-                Text.safeLine(Msg.of("monitoring.incident.draftReference", kind, m.name(), Formats.minute(a.openedAt()))
-                        .text()),
-                200);
-        String occurred = LocalDateTime.ofInstant(a.openedAt(), Formats.zone())
-                .truncatedTo(ChronoUnit.MINUTES)
-                .toString();
-        return new NewIncident(
-                in.incident(),
-                in.occurredAt() != null ? in.occurredAt() : occurred,
-                in.title() != null ? in.title() : title,
-                in.description() != null ? in.description() : Text.shorten(Text.safe(description.toString()), 10_000),
-                in.reference() != null ? in.reference() : reference);
-    }
-
-    /** The first lines of the alert's detail (a unified diff reads from its top), marked when cut. */
-    static String summary(String detail) {
-        List<String> lines = detail.lines().toList();
-        String head = String.join("\n", lines.subList(0, Math.min(lines.size(), DETAIL_LINES)));
-        String cut = Text.shorten(head, DETAIL_CHARS);
-        return lines.size() > DETAIL_LINES && cut.equals(head)
-                ? head + "\n" + Msg.of("monitoring.incident.draftCut").text()
-                : cut;
     }
 
     private Alert alert(UUID id) {

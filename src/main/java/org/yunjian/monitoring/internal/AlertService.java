@@ -36,7 +36,7 @@ public class AlertService {
 
     static final String OBJECT = "monitor-alert";
     /** The availability alert's subject: one per monitor. */
-    static final String PAGE = "page";
+    static final String PAGE = Alert.PAGE;
 
     private final AlertRepository alerts;
     private final MonitorRepository monitors;
