@@ -1426,6 +1426,21 @@ class AuthorizationMatrixTests {
                             "矩阵事件",
                             "description",
                             "矩阵"))),
+            // a supervision incident opened from a monitoring alert (issue 38): whoever handles the alert and records
+            // incidents on the system — its customer and provider
+            Map.entry(
+                    "POST /api/monitoring/alerts/{id}/incident", RequestSpec.json("{\"incident\":\"TCCIA004-B-12\"}")),
+            Map.entry(
+                    "POST /monitoring/alerts/{id}/incident",
+                    RequestSpec.form(Map.of(
+                            "incident",
+                            "TCCIA004-B-12",
+                            "occurredAt",
+                            "2026-11-20T16:30",
+                            "title",
+                            "矩阵监测事件",
+                            "description",
+                            "矩阵"))),
             // exchange: an upload that is no OSCAL plan / no workbook is refused (400, or a page redirect) once the
             // caller's side may import at all
             Map.entry("POST /api/systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")),

@@ -1,14 +1,21 @@
 package org.yunjian.monitoring;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import org.yunjian.responsibility.SystemIncidents.NewIncident;
+import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.Text;
 
 /**
  * An alert a monitor raised: of one check {@code kind} and {@code subject} (the same finding found again while the
  * alert is not closed only moves {@code lastSeenAt}); {@code message} says what was found in the reader's language and
  * {@code detail} shows it (a diff, the text around a match). Acknowledged, then closed with a note by an organisation
- * responsible for the system; an availability alert closes itself when the page answers again.
+ * responsible for the system; an availability alert closes itself when the page answers again. A tampering or
+ * availability alert may open one supervision incident (T/CCIA 004-2024 Annex B), whose id it keeps.
  */
 public record Alert(
         UUID id,
@@ -26,7 +33,16 @@ public record Alert(
         String closedBy,
         Instant closedAt,
         String closeNote,
+        UUID incidentId,
         int version) {
+
+    /** The subject of the alerts about the page as a whole (availability, its text changed): one per monitor. */
+    public static final String PAGE = "page";
+
+    /** How much of the detail (a diff, the text around a match) a drafted incident description quotes. */
+    static final int DETAIL_LINES = 40;
+
+    static final int DETAIL_CHARS = 4000;
 
     /** The longest note a person may give when closing. */
     public static final int NOTE_MAX = 2000;
@@ -39,5 +55,78 @@ public record Alert(
     /** Whether the alert may be closed now (open or acknowledged). */
     public boolean mayClose() {
         return !status.closed();
+    }
+
+    /**
+     * Whether the alert may open a supervision incident: of a kind that does ({@link CheckKind#opensIncident}), and
+     * none opened yet. Also once closed: an outage that recovered on its own is still an incident.
+     */
+    public boolean mayOpenIncident() {
+        return kind.opensIncident() && incidentId == null;
+    }
+
+    /** Whether an incident was opened from the alert. */
+    public boolean hasIncident() {
+        return incidentId != null;
+    }
+
+    /**
+     * The supervision incident as the alert describes it, in the reader's language: title (kind and monitor),
+     * description (the finding, the monitor, the first lines of the detail), occurrence (the first sighting, to the
+     * minute in the users' zone) and reference; {@code given}'s non-null fields win, and the Annex B incident is the
+     * person's choice.
+     */
+    public NewIncident incidentDraft(Monitor m, NewIncident given) {
+        NewIncident in = given == null ? new NewIncident(null, null, null, null, null) : given;
+        Msg kindText = Msg.of(kind);
+        String url = m.url().toString();
+        String title = Text.shorten(
+                Text.safeLine(Msg.of("monitoring.incident.draftTitle", kindText, m.name())
+                        .text()),
+                200);
+        StringBuilder description = new StringBuilder(Msg.of(
+                        "monitoring.incident.draftDescription",
+                        Formats.minute(openedAt),
+                        kindText,
+                        message,
+                        m.name(),
+                        url,
+                        Formats.minute(lastSeenAt))
+                .text());
+        if (!PAGE.equals(subject)) {
+            description
+                    .append('\n')
+                    .append(Msg.of("monitoring.incident.draftSubject", subject).text());
+        }
+        if (detail != null && !detail.isBlank()) {
+            description
+                    .append("\n\n")
+                    .append(Msg.of("monitoring.incident.draftDetail").text())
+                    .append('\n')
+                    .append(summary(detail));
+        }
+        String reference = Text.shorten(
+                Text.safeLine(Msg.of("monitoring.incident.draftReference", kindText, m.name(), Formats.minute(openedAt))
+                        .text()),
+                200);
+        String occurred = LocalDateTime.ofInstant(openedAt, Formats.zone())
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        return new NewIncident(
+                in.incident(),
+                in.occurredAt() != null ? in.occurredAt() : occurred,
+                in.title() != null ? in.title() : title,
+                in.description() != null ? in.description() : Text.shorten(Text.safe(description.toString()), 10_000),
+                in.reference() != null ? in.reference() : reference);
+    }
+
+    /** The first lines of the alert's detail (a unified diff reads from its top), marked when cut. */
+    static String summary(String detail) {
+        List<String> lines = detail.lines().toList();
+        String head = String.join("\n", lines.subList(0, Math.min(lines.size(), DETAIL_LINES)));
+        String cut = Text.shorten(head, DETAIL_CHARS);
+        return lines.size() > DETAIL_LINES && cut.equals(head)
+                ? head + "\n" + Msg.of("monitoring.incident.draftCut").text()
+                : cut;
     }
 }

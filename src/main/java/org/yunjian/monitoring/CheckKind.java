@@ -22,5 +22,27 @@ public enum CheckKind implements org.yunjian.shared.Labelled {
     /** The domain's records against the approved IP list and regions; registration expiry (8.4.1.2 b). */
     DNS,
     /** A link on a monitored page that no longer answers, or whose domain has lapsed. */
-    DEAD_LINK
+    DEAD_LINK;
+
+    /**
+     * The typical incidents of T/CCIA 004-2024 table B.1 (catalog ids) most likely behind an alert of this kind, most
+     * likely first; empty for the kinds that open no supervision incident. Table B.1 names breaches of duty, not
+     * symptoms: it has no row "page tampered with" or "service unavailable", so these are the rows whose breach
+     * commonly causes one. Tampering: credentials lost or leaked through the customer's maintenance (B.14), risks
+     * notified by the provider or others not handled (B.15), behaviour logs too thin to trace it (B.16).
+     * Unavailability: the platform misconfigured (B.12), the cloud service not chosen for the system's grade (B.7),
+     * notified risks not handled (B.15), a node unable to meet the backup requirements (B.4).
+     */
+    public java.util.List<String> likelyIncidents() {
+        return switch (this) {
+            case TAMPERING -> java.util.List.of("TCCIA004-B-14", "TCCIA004-B-15", "TCCIA004-B-16");
+            case AVAILABILITY -> java.util.List.of("TCCIA004-B-12", "TCCIA004-B-7", "TCCIA004-B-15", "TCCIA004-B-4");
+            default -> java.util.List.of();
+        };
+    }
+
+    /** Whether an alert of this kind may open a supervision incident (issue 38: tampering and availability). */
+    public boolean opensIncident() {
+        return !likelyIncidents().isEmpty();
+    }
 }

@@ -24,9 +24,10 @@ import org.yunjian.support.TestDatabases;
 /**
  * Website monitoring in headless Chromium on the demo: the provider and the security service agent find the demo's
  * 篡改 alert in 我的待办; the
- * customer opens it from the portal's monitoring page, reads the diff, adds a monitor on a page of the sample site
- * the platform serves, probes it, approves its baseline and closes the demo's alert with a note — after which the
- * provider's task is gone.
+ * customer opens it from the portal's monitoring page, reads the diff, records a supervision incident from it (T/CCIA
+ * 004-2024 B.14, drafted from the alert; the incident page shows the Annex B analysis), adds a monitor on a page of the
+ * sample site the platform serves, probes it, approves its baseline and closes the demo's alert with a note — the
+ * provider's task says the incident was recorded while the alert is open and is gone once it is closed.
  */
 @org.yunjian.support.OnePass
 @DirtiesContext
@@ -81,6 +82,31 @@ class MonitoringBrowserJourneyTests {
             shot(driver, "alert");
             String alertPage = driver.getCurrentUrl();
 
+            // a supervision incident from the alert: B.14 chosen among the likely rows, the rest drafted from it
+            driver.findElement(By.id("open-incident")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-form")));
+            assertThat(driver.findElement(By.id("likely-incidents")).getAttribute("label"))
+                    .isEqualTo("最可能的事件");
+            assertThat(driver.findElement(By.id("title")).getAttribute("value"))
+                    .isEqualTo("网页篡改告警：" + DemoData.PORTAL_MONITOR);
+            assertThat(driver.findElement(By.id("description")).getAttribute("value"))
+                    .contains("+示例市政务服务中心自 12 月 1 日起暂停办理业务");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("incident")))
+                    .selectByValue("TCCIA004-B-14");
+            shot(driver, "incident-form");
+            driver.findElement(By.id("record-incident")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("analysis")));
+            assertThat(driver.findElement(By.id("incident-title")).getText())
+                    .isEqualTo("网页篡改告警：" + DemoData.PORTAL_MONITOR);
+            assertThat(driver.findElement(By.id("incident-type")).getText()).startsWith("B.14 ");
+            assertThat(driver.findElement(By.id("liable-roles")).getText()).contains("客户");
+            shot(driver, "incident");
+            driver.get(alertPage);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-link")));
+            assertThat(driver.findElement(By.id("incident-link")).getText()).startsWith("B.14 ");
+            assertThat(driver.findElements(By.id("open-incident"))).isEmpty();
+            shot(driver, "alert-incident");
+
             // a monitor on another page of the sample site, probed now and its baseline approved
             driver.findElement(By.id("monitor-link")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("monitoring-link")));
@@ -97,6 +123,17 @@ class MonitoringBrowserJourneyTests {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("baseline-approved")));
             assertThat(driver.findElement(By.id("baseline-state")).getText()).contains("办公厅信息中心 张工");
             shot(driver, "monitor");
+
+            ChromeDriver told = Browser.start();
+            try {
+                WebDriverWait w2 = new WebDriverWait(told, Duration.ofSeconds(20));
+                Browser.logIn(told, w2, base, DemoData.PROVIDER_USER, null);
+                told.get(base + "/my-work");
+                assertThat(told.findElement(By.tagName("main")).getText()).contains("已登记安全责任事件");
+                shot(told, "provider-inbox-incident");
+            } finally {
+                told.quit();
+            }
 
             driver.get(alertPage);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("close-note")));

@@ -23,7 +23,7 @@ class AlertRepository {
 
     private static final String COLUMNS = """
             id, monitor_id, system_id, kind, subject, message, detail, status, opened_at, last_seen_at, \
-            acknowledged_by, acknowledged_at, closed_by, closed_at, close_note, version""";
+            acknowledged_by, acknowledged_at, closed_by, closed_at, close_note, incident_id, version""";
 
     private static final String NOT_CLOSED = """
             \sAND status <> 'CLOSED'""";
@@ -103,6 +103,16 @@ class AlertRepository {
         }
     }
 
+    /**
+     * Keeps the incident opened from the alert, unless one was already (then false: the caller refuses and its
+     * transaction, the incident's record with it, is undone).
+     */
+    boolean linkIncident(UUID id, UUID incidentId) {
+        return jdbc.sql("""
+                        UPDATE monitor_alert SET incident_id = ?, version = version + 1
+                        WHERE id = ? AND incident_id IS NULL""").params(incidentId, id).update() == 1;
+    }
+
     Optional<Alert> find(UUID id) {
         return jdbc.sql("""
                         SELECT %s FROM monitor_alert WHERE id = ?""".formatted(COLUMNS))
@@ -153,6 +163,7 @@ class AlertRepository {
                 rs.getString("closed_by"),
                 Jdbc.instant(rs, "closed_at"),
                 rs.getString("close_note"),
+                rs.getObject("incident_id", UUID.class),
                 rs.getInt("version"));
     }
 }

@@ -36,7 +36,7 @@ public class AlertService {
 
     static final String OBJECT = "monitor-alert";
     /** The availability alert's subject: one per monitor. */
-    static final String PAGE = "page";
+    static final String PAGE = Alert.PAGE;
 
     private final AlertRepository alerts;
     private final MonitorRepository monitors;
@@ -163,6 +163,7 @@ public class AlertService {
                     AlertStatus.OPEN,
                     at,
                     at,
+                    null,
                     null,
                     null,
                     null,

@@ -19,7 +19,8 @@ import org.yunjian.shared.work.WorkTask;
 /**
  * What waits on a monitor's alert, for 我的待办 and the notifications: while it is not closed, every organisation
  * responsible for the system's security ({@link MonitorAccess#RESPONSIBLE}: the customer, the provider, the security
- * service agents) has a task to handle it; closing it closes them. Published with every change of the alert, inside
+ * service agents) has a task to handle it, which says so once the alert opened a supervision incident; closing it
+ * closes them. Published with every change of the alert, inside
  * its transaction, and for every open alert when the inbox rebuilds.
  */
 @Component
@@ -60,7 +61,7 @@ class MonitorWork implements WorkSource {
         system.ifPresent(s -> responsible(s)
                 .forEach(org -> tasks.add(new WorkTask(
                         "handle:" + org,
-                        "work.monitoring.alert",
+                        a.hasIncident() ? "work.monitoring.alertIncident" : "work.monitoring.alert",
                         List.of("msg:enum.CheckKind." + a.kind().name(), monitor, s.name()),
                         "/monitoring/alerts/" + a.id(),
                         WorkAddressee.organization(org),

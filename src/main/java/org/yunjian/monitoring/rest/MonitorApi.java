@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.internal.AlertIncidents;
 import org.yunjian.monitoring.internal.AlertService;
 import org.yunjian.monitoring.internal.MonitorService;
 import org.yunjian.monitoring.internal.ProbeService;
@@ -48,11 +49,13 @@ class MonitorApi {
     private final MonitorService monitors;
     private final ProbeService probes;
     private final AlertService alerts;
+    private final AlertIncidents incidents;
 
-    MonitorApi(MonitorService monitors, ProbeService probes, AlertService alerts) {
+    MonitorApi(MonitorService monitors, ProbeService probes, AlertService alerts, AlertIncidents incidents) {
         this.monitors = monitors;
         this.probes = probes;
         this.alerts = alerts;
+        this.incidents = incidents;
     }
 
     @GetMapping("/api/systems/{id}/monitors")
@@ -201,6 +204,23 @@ class MonitorApi {
                 id,
                 body == null ? null : body.note(),
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version())));
+    }
+
+    @PostMapping("/api/monitoring/alerts/{id}/incident")
+    @PreAuthorize(WHO)
+    @Operation(
+            summary = "Record a supervision incident (T/CCIA 004-2024 Annex B) from a tampering or availability alert: "
+                    + "incident (e.g. TCCIA004-B-14) required; occurredAt, title, description and reference taken from "
+                    + "the alert when left out. Users of the system's customer or provider (403 otherwise); one per alert "
+                    + "(409); 201 with the incident's id and page, the alert keeping its id; 400 naming every problem")
+    ResponseEntity<AlertIncidentDtos.AlertIncidentResponse> incident(
+            @PathVariable UUID id, @RequestBody(required = false) AlertIncidentDtos.AlertIncidentRequest body) {
+        AlertIncidents.Opened o = incidents.open(
+                id,
+                body == null
+                        ? new AlertIncidentDtos.AlertIncidentRequest(null, null, null, null, null).input()
+                        : body.input());
+        return ResponseEntity.created(URI.create(o.resource())).body(AlertIncidentDtos.AlertIncidentResponse.of(o));
     }
 
     private static Monitor.Settings settings(MonitorRequest body) {

@@ -138,6 +138,7 @@ final class MonitorDtos {
             String closedBy,
             Instant closedAt,
             String closeNote,
+            UUID incidentId,
             long version) {
 
         static AlertResponse of(Alert a) {
@@ -161,6 +162,7 @@ final class MonitorDtos {
                     a.closeNote() == null
                             ? null
                             : org.yunjian.shared.Msg.decode(a.closeNote()).text(),
+                    a.incidentId(),
                     a.version());
         }
     }

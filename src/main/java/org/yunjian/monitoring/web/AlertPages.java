@@ -8,20 +8,27 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.monitoring.internal.AlertIncidents;
 import org.yunjian.monitoring.internal.AlertService;
+import org.yunjian.responsibility.SystemIncidents.NewIncident;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.refusal.PageRefusal;
 import org.yunjian.shared.version.ExpectedVersion;
 
-/** One alert's page: what was found (the diff, the text around a match), its handling, acknowledge and close. */
+/**
+ * One alert's page: what was found (the diff, the text around a match), its handling, acknowledge and close; the
+ * form recording a supervision incident from a tampering or availability alert, and the link to it once recorded.
+ */
 @Controller
 class AlertPages {
 
     private final AlertService alerts;
+    private final AlertIncidents incidents;
     private final PeopleNames people;
 
-    AlertPages(AlertService alerts, PeopleNames people) {
+    AlertPages(AlertService alerts, AlertIncidents incidents, PeopleNames people) {
         this.alerts = alerts;
+        this.incidents = incidents;
         this.people = people;
     }
 
@@ -61,6 +68,50 @@ class AlertPages {
                         () -> page(model, id, note));
     }
 
+    @GetMapping("/monitoring/alerts/{id}/incident")
+    @PreAuthorize(MonitorPages.WHO)
+    String incidentForm(@PathVariable UUID id, Model model) {
+        AlertIncidents.Form f = incidents.form(id);
+        if (!f.mayOpen()) {
+            return "redirect:/monitoring/alerts/" + id;
+        }
+        return incidentForm(model, f, f.draft());
+    }
+
+    @PostMapping("/monitoring/alerts/{id}/incident")
+    @PreAuthorize(MonitorPages.WHO)
+    String openIncident(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String incident,
+            @RequestParam(required = false) String occurredAt,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) String reference,
+            Model model) {
+        // a field the form sent empty is refused as empty, not drafted again from the alert
+        NewIncident in =
+                new NewIncident(incident, blank(occurredAt), blank(title), blank(description), blank(reference));
+        return PageRefusal.on(model)
+                .alerts()
+                .attempt(
+                        () -> "redirect:" + incidents.open(id, in).page(),
+                        () -> incidentForm(model, incidents.form(id), in));
+    }
+
+    private String incidentForm(Model model, AlertIncidents.Form f, NewIncident in) {
+        if (!model.containsAttribute(PageRefusal.ERRORS)) {
+            model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
+        }
+        model.addAttribute("form", f);
+        model.addAttribute("alert", f.alert());
+        model.addAttribute("in", in);
+        return "monitoring/alert-incident";
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
+    }
+
     private String page(Model model, UUID id, String note) {
         AlertService.View v = alerts.one(id);
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
@@ -77,6 +128,8 @@ class AlertPages {
             names.add(v.alert().closedBy());
         }
         model.addAttribute("people", people.displayNames(names));
+        model.addAttribute("incident", incidents.incidentOf(v.alert()).orElse(null));
+        model.addAttribute("incidentForm", incidents.mayOpen(v.alert()));
         return "monitoring/alert";
     }
 }

@@ -194,10 +194,14 @@ public class IncidentService {
     /** One recorded incident; 404 if it is not the system's or the caller may not see it. */
     @Transactional(readOnly = true)
     public IncidentRecord get(UUID systemId, UUID id) {
+        return find(systemId, id).orElseThrow(() -> new NotFoundException(OBJECT, id));
+    }
+
+    /** One recorded incident if it is the system's and the caller may see it; 404 if the system is not seen. */
+    @Transactional(readOnly = true)
+    public Optional<IncidentRecord> find(UUID systemId, UUID id) {
         IncidentAccess access = access(systemId);
-        return repo.find(systemId, id)
-                .filter(r -> access.maySee(r.analysis()))
-                .orElseThrow(() -> new NotFoundException(OBJECT, id));
+        return repo.find(systemId, id).filter(r -> access.maySee(r.analysis()));
     }
 
     /**

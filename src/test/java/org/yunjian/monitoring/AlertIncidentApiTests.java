@@ -1,0 +1,236 @@
+package org.yunjian.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+
+/**
+ * A tamper alert on a page the test serves on loopback opens a supervision incident (T/CCIA 004-2024 Annex B): the
+ * customer chooses B.14 and the rest is drafted from the alert (its kind, the monitor, the diff); the alert keeps
+ * the incident, a second one is refused with 409, its tasks in 我的待办 say so and the act is audited; an agent who
+ * may not handle the alert gets 403, a stranger 404; an alert of another kind opens none; the alert's page links to
+ * the incident for those who may see it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class AlertIncidentApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    CurrentUser provider;
+    CurrentUser agent;
+    CurrentUser stranger;
+    HttpServer site;
+    final AtomicReference<String> body = new AtomicReference<>(MonitorApiTests.PAGE.formatted("1", ""));
+
+    @BeforeEach
+    void world() throws IOException {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        agent = user(w.agent().id());
+        stranger = user(w.stranger().id());
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", x -> {
+            byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        site.start();
+    }
+
+    @AfterEach
+    void stop() {
+        site.stop(0);
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    String json(ResultActions r) throws Exception {
+        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The customer's monitor on the loopback page. */
+    UUID addMonitor() throws Exception {
+        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        return UUID.fromString(JsonPath.read(
+                json(call(
+                                post("/api/systems/" + w.system().id() + "/monitors")
+                                        .content("{\"name\":\"门户首页\",\"url\":\"" + url + "\"}"),
+                                customer)
+                        .andExpect(status().isCreated())),
+                "$.id"));
+    }
+
+    /** A monitor on the loopback page, its baseline approved, then a changed word: the tamper alert's id. */
+    String tamperAlert() throws Exception {
+        UUID m = addMonitor();
+        call(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk());
+        call(post("/api/monitors/" + m + "/baseline"), customer).andExpect(status().isCreated());
+        body.set(MonitorApiTests.PAGE.formatted("1", "").replace("欢迎访问", "欢迎投资"));
+        String r = json(call(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk()));
+        assertThat((String) JsonPath.read(r, "$.alertsOpened[0].kind")).isEqualTo("TAMPERING");
+        return JsonPath.read(r, "$.alertsOpened[0].id");
+    }
+
+    @Test
+    void theCustomerOpensOneIncidentFromATamperAlertDraftedFromIt() throws Exception {
+        String alert = tamperAlert();
+        String path = "/api/monitoring/alerts/" + alert + "/incident";
+        String b14 = "{\"incident\":\"TCCIA004-B-14\"}";
+        call(post(path).content(b14), stranger).andExpect(status().isNotFound());
+        // the integrator sees the system but is not responsible for the website's security
+        call(post(path).content(b14), agent).andExpect(status().isForbidden());
+        call(post(path).content("{}"), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.incident").isString());
+        call(post(path).content("{\"incident\":\"TCCIA004-B-14\",\"title\":\" \"}"), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.title").isString());
+
+        String opened = json(call(post(path).content(b14), customer)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.number").value("14"))
+                .andExpect(jsonPath("$.alert.incidentId").isString()));
+        String incident = JsonPath.read(opened, "$.incidentId");
+        assertThat((String) JsonPath.read(opened, "$.alert.incidentId")).isEqualTo(incident);
+        assertThat((String) JsonPath.read(opened, "$.link"))
+                .isEqualTo("/systems/" + w.system().id() + "/incidents/" + incident);
+        call(get("/api/systems/" + w.system().id() + "/incidents/" + incident), customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.title").value("网页篡改告警：门户首页"))
+                .andExpect(jsonPath("$.description", containsString("欢迎投资")))
+                .andExpect(jsonPath("$.description", containsString("监测项：门户首页")))
+                .andExpect(jsonPath("$.reference", containsString("网站监测网页篡改告警，门户首页")));
+        call(get("/api/monitoring/alerts/" + alert), provider)
+                .andExpect(jsonPath("$.incidentId").value(incident));
+
+        // one incident per alert, whoever asks
+        call(post(path).content("{\"incident\":\"TCCIA004-B-15\"}"), provider)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("只能登记一次")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM responsibility_incident WHERE system_id = ?")
+                        .param(w.system().id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT DISTINCT kind FROM work_task WHERE scope = ?")
+                        .param("monitor-alert:" + alert)
+                        .query(String.class)
+                        .list())
+                .containsExactly("work.monitoring.alertIncident");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = ?")
+                        .params(alert, "monitor.alert.incident")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        // the alert's page links to the incident for the customer (who sees every incident of the system); B.14's
+        // analysis names the customer alone, so the integrator reads that it may not see it
+        mvc.perform(get("/monitoring/alerts/" + alert).with(as(customer)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("/systems/" + w.system().id() + "/incidents/" + incident)));
+        mvc.perform(get("/monitoring/alerts/" + alert).with(as(agent)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(containsString("incident-hidden")));
+    }
+
+    @Test
+    void aHiddenLinkAlertOpensNoIncidentAndTheFormOffersTheLikelyIncidentsFirst() throws Exception {
+        body.set(MonitorApiTests.PAGE.formatted(
+                "1", "<div style=\"display:none\"><a href=\"http://casino.example/\">娱乐</a></div>"));
+        UUID m = addMonitor();
+        String r = json(call(post("/api/monitors/" + m + "/run"), provider).andExpect(status().isOk()));
+        String hidden = JsonPath.read(r, "$.alertsOpened[0].id");
+        call(
+                        post("/api/monitoring/alerts/" + hidden + "/incident")
+                                .content("{\"incident\":\"TCCIA004-B-14\"}"),
+                        customer)
+                .andExpect(status().isConflict());
+        // no form for it: back to the alert
+        mvc.perform(get("/monitoring/alerts/" + hidden + "/incident").with(as(customer)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/monitoring/alerts/" + hidden));
+
+        String tamper = tamperAlert();
+        String form = mvc.perform(get("/monitoring/alerts/" + tamper + "/incident")
+                        .with(as(provider))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        int likely = form.indexOf("id=\"likely-incidents\"");
+        assertThat(likely).isPositive();
+        assertThat(form.indexOf("value=\"TCCIA004-B-14\"")).isGreaterThan(likely);
+        assertThat(form.indexOf("value=\"TCCIA004-B-14\"")).isLessThan(form.indexOf("value=\"TCCIA004-B-1\""));
+        assertThat(form).contains("网页篡改告警：门户首页").contains("欢迎投资");
+        // the form refused names the field and keeps what was typed; in English, the draft is English
+        String refused = mvc.perform(post("/monitoring/alerts/" + tamper + "/incident")
+                        .with(as(provider))
+                        .accept(MediaType.TEXT_HTML)
+                        .param("incident", "")
+                        .param("occurredAt", "2026-11-20T16:30")
+                        .param("title", "改动后的标题")
+                        .param("description", "经过"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("id=\"incident-error\"").contains("改动后的标题");
+        String english = mvc.perform(get("/monitoring/alerts/" + tamper + "/incident?lang=en")
+                        .with(as(provider))
+                        .accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Likeliest incidents").contains("Tampering alert: 门户首页");
+    }
+}
