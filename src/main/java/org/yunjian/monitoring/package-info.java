@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Monitoring",
-        allowedDependencies = {"catalog", "cli", "crypto", "demo", "party", "security", "shared"})
+        allowedDependencies = {"catalog", "cli", "crypto", "demo", "documents", "party", "security", "shared"})
 package org.yunjian.monitoring;

@@ -1,6 +1,9 @@
 package org.yunjian.monitoring.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.internal.AlertService;
 import org.yunjian.monitoring.internal.MonitorService;
+import org.yunjian.monitoring.internal.OperationReports;
 import org.yunjian.monitoring.internal.ProbeService;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
@@ -38,9 +42,16 @@ class MonitorPages {
     private final AlertService alerts;
     private final Parties parties;
     private final PeopleNames people;
+    private final OperationReports reports;
 
     MonitorPages(
-            MonitorService monitors, ProbeService probes, AlertService alerts, Parties parties, PeopleNames people) {
+            MonitorService monitors,
+            ProbeService probes,
+            AlertService alerts,
+            Parties parties,
+            PeopleNames people,
+            OperationReports reports) {
+        this.reports = reports;
         this.monitors = monitors;
         this.probes = probes;
         this.alerts = alerts;
@@ -68,8 +79,42 @@ class MonitorPages {
                         () -> systemPage(model, parties.requireSystem(id), form));
     }
 
+    /**
+     * The month's 安全运行报告 as a download (Word or PDF); a malformed or future month shows the system's page again
+     * with the refusal next to the month picker.
+     */
+    @GetMapping("/systems/{id}/monitoring/report")
+    @PreAuthorize(WHO)
+    String report(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String format,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
+        OperationReports.Document d = PageRefusal.checked(
+                () -> reports.render(id, month, format, OperationReports.Format.PDF),
+                errors -> model.addAttribute("reportErrors", errors));
+        if (d == null) {
+            model.addAttribute("reportMonth", month);
+            return systemPage(model, parties.requireSystem(id), new MonitorForm());
+        }
+        response.setContentType(d.format().mediaType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(d.content().length);
+        response.getOutputStream().write(d.content());
+        return null;
+    }
+
     private String systemPage(Model model, CloudSystem s, MonitorForm form) {
         model.addAttribute("system", s);
+        if (!model.containsAttribute("reportMonth")) {
+            model.addAttribute("reportMonth", reports.defaultMonth());
+        }
+        if (!model.containsAttribute("reportErrors")) {
+            model.addAttribute("reportErrors", PageRefusal.none());
+        }
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
         }
