@@ -10,10 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-import org.yunjian.documents.PdfRenderer;
-import org.yunjian.documents.TextRuns;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.report.OperationFigures;
 import org.yunjian.monitoring.report.OperationReport;
@@ -24,7 +20,6 @@ import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 
 /**
@@ -75,14 +70,11 @@ public class OperationReports {
     /** A rendered report: its bytes, their media type and the name to download them under. */
     public record Document(byte[] content, Format format, DownloadName name) {}
 
-    static final String TEMPLATE = "monitoring/report-pdf";
-
     private final MonitorAccess access;
     private final MonitorRepository monitors;
     private final ReportRepository repo;
     private final PeopleNames people;
-    private final PdfRenderer pdf;
-    private final ITemplateEngine templates;
+    private final ReportPdf pdf;
     private final Clock clock;
 
     OperationReports(
@@ -90,15 +82,13 @@ public class OperationReports {
             MonitorRepository monitors,
             ReportRepository repo,
             PeopleNames people,
-            PdfRenderer pdf,
-            ITemplateEngine templates,
+            ReportPdf pdf,
             Clock clock) {
         this.access = access;
         this.monitors = monitors;
         this.repo = repo;
         this.people = people;
         this.pdf = pdf;
-        this.templates = templates;
         this.clock = clock;
     }
 
@@ -132,7 +122,7 @@ public class OperationReports {
         names.remove(null);
         Locale language = Texts.locale();
         OperationReport report = OperationReport.of(system.name(), figures, people.displayNames(names), now, language);
-        byte[] content = f == Format.DOCX ? ReportDocx.write(report) : pdf(report, m);
+        byte[] content = f == Format.DOCX ? ReportDocx.write(report) : pdf.render(report, m);
         return new Document(
                 content,
                 f,
@@ -143,32 +133,5 @@ public class OperationReports {
                         m.toString(),
                         null,
                         f.extension));
-    }
-
-    private byte[] pdf(OperationReport report, ReportMonth month) {
-        Context ctx = new Context(report.language());
-        ctx.setVariable("lang", report.language().getLanguage().equals("en") ? "en" : "zh-CN");
-        ctx.setVariable("report", report);
-        ctx.setVariable("cells", new Cells());
-        return pdf.render(
-                templates.process(TEMPLATE, ctx),
-                new PdfRenderer.Metadata(
-                        report.title(),
-                        report.systemName(),
-                        Texts.render(
-                                Msg.of("monitoring.report.metaSubject", report.systemName(), month.toString()),
-                                report.language())));
-    }
-
-    /**
-     * A table cell's lines, each cut into runs a line may not break inside ({@link TextRuns}); the template prints a
-     * line as a block and each run as a span.
-     */
-    public static final class Cells {
-        public List<List<TextRuns.Run>> lines(String text) {
-            return java.util.Arrays.stream((text == null ? "" : text).split("\n", -1))
-                    .map(TextRuns::of)
-                    .toList();
-        }
     }
 }
