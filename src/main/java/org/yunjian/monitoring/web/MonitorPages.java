@@ -2,6 +2,7 @@ package org.yunjian.monitoring.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,30 +91,39 @@ class MonitorPages {
             @RequestParam(required = false) String month,
             @RequestParam(required = false) String format,
             Model model,
-            HttpServletResponse response)
-            throws IOException {
-        OperationReports.Document d = PageRefusal.checked(
-                () -> reports.render(id, month, format, OperationReports.Format.PDF),
-                errors -> model.addAttribute("reportErrors", errors));
-        if (d == null) {
-            model.addAttribute("reportMonth", month);
-            return systemPage(model, parties.requireSystem(id), new MonitorForm());
-        }
+            HttpServletResponse response) {
+        return PageRefusal.on(model)
+                .in(REPORT)
+                .attempt(
+                        () -> {
+                            send(reports.render(id, month, format, OperationReports.Format.PDF), response);
+                            return null;
+                        },
+                        () -> {
+                            model.addAttribute("reportMonth", month);
+                            return systemPage(model, parties.requireSystem(id), new MonitorForm());
+                        });
+    }
+
+    /** The name of the report's form on the system's page, where its refusal shows. */
+    static final String REPORT = "report";
+
+    private static void send(OperationReports.Document d, HttpServletResponse response) {
         response.setContentType(d.format().mediaType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentLength(d.content().length);
-        response.getOutputStream().write(d.content());
-        return null;
+        try {
+            response.getOutputStream().write(d.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String systemPage(Model model, CloudSystem s, MonitorForm form) {
         model.addAttribute("system", s);
         if (!model.containsAttribute("reportMonth")) {
             model.addAttribute("reportMonth", reports.defaultMonth());
-        }
-        if (!model.containsAttribute("reportErrors")) {
-            model.addAttribute("reportErrors", PageRefusal.none());
         }
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
