@@ -173,7 +173,7 @@ class OperationReportApiTests {
                 .getContentAsByteArray();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
-            assertThat(text.getText())
+            assertThat(text.getText().replace('\u00a0', ' '))
                     .contains("安全运行报告", "《政府网站云计算服务安全指南》8.4")
                     // 3 OK of 4: 75.00 %; mean (100 + 300 + 200) / 3 = 200 ms; P95 300 ms; outage 10:00 → 10:45
                     .contains("本月 1 个监测项共检测 4 次，可用率 75.00 %；新发告警 2 条，其中 1 条已在月内关闭；月末仍有 1 条告警未关闭。")
@@ -189,7 +189,8 @@ class OperationReportApiTests {
                 .getResponse()
                 .getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("安全运行报告", "75.00 %", "200 毫秒", "300 毫秒");
+            assertThat(new PDFTextStripper().getText(doc).replace('\u00a0', ' '))
+                    .contains("安全运行报告", "75.00 %", "200 毫秒", "300 毫秒");
         }
 
         byte[] en = call(get(reports() + last + "?format=pdf").header("Accept-Language", "en"), customer)
@@ -198,7 +199,8 @@ class OperationReportApiTests {
                 .getResponse()
                 .getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(en)) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("1 Summary", "75.00 %", "Tampering");
+            assertThat(new PDFTextStripper().getText(doc).replace('\u00a0', ' '))
+                    .contains("1 Summary", "75.00 %", "Tampering");
         }
     }
 
@@ -219,7 +221,7 @@ class OperationReportApiTests {
                     .query(Long.class)
                     .single()
                     .toString();
-            assertThat(text.getText())
+            assertThat(text.getText().replace('\u00a0', ' '))
                     .contains("本月尚未结束")
                     .contains("共检测 " + probes + " 次，可用率 100.00 %")
                     .contains("本月各监测项均无检测失败。");

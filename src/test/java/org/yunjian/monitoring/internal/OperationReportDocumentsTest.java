@@ -132,7 +132,7 @@ class OperationReportDocumentsTest {
         keep("report-zh.docx", docx);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
-            String text = extractor.getText();
+            String text = extractor.getText().replace('\u00a0', ' ');
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("安全运行报告");
             assertThat(text)
                     .contains("示例市人民政府门户网站 · 2026-10 网站安全监测")
@@ -144,22 +144,22 @@ class OperationReportDocumentsTest {
             assertThat(text.indexOf("一、概要")).isLessThan(text.indexOf("二、可用性与响应时间"));
             List<XWPFTable> tables = doc.getTables();
             assertThat(tables).hasSize(4);
-            String availability = tables.get(0).getText();
+            String availability = tables.get(0).getText().replace('\u00a0', ' ');
             assertThat(availability).contains("门户首页", "10", "9", "90.00 %", "410 毫秒", "800 毫秒", "2 小时 5 分钟");
-            String kinds = tables.get(1).getText();
+            String kinds = tables.get(1).getText().replace('\u00a0', ' ');
             assertThat(kinds).contains("网页篡改", "暗链", "可用性", "合计").doesNotContain("TAMPERING", "HIDDEN_LINK");
-            String handling = tables.get(2).getText();
+            String handling = tables.get(2).getText().replace('\u00a0', ' ');
             assertThat(handling)
                     .contains("2026-10-05 09:30", "2026-10-05 09:40", "王运维", "2026-10-05 11:00", "李主任")
                     .contains("已恢复首页并修改后台口令")
                     .doesNotContain("provider", "customer");
-            assertThat(tables.get(3).getText()).contains("暗链", "2026-10-20 14:00", "未处理");
+            assertThat(tables.get(3).getText().replace('\u00a0', ' ')).contains("暗链", "2026-10-20 14:00", "未处理");
             assertThat(doc.getHeaderList().get(0).getText()).contains("安全运行报告 · 示例市人民政府门户网站");
         }
         byte[] pdf = LibreOffice.toPdf(docx, "operation-report");
         keep("report-zh-libreoffice.pdf", pdf);
         try (PDDocument lo = Loader.loadPDF(pdf)) {
-            String shown = new PDFTextStripper().getText(lo);
+            String shown = new PDFTextStripper().getText(lo).replace('\u00a0', ' ');
             assertThat(shown).contains("安全运行报告", "90.00 %", "李主任");
         }
     }
@@ -170,7 +170,7 @@ class OperationReportDocumentsTest {
         byte[] zh = renderer.render(report(Locale.SIMPLIFIED_CHINESE), OCTOBER);
         keep("report-zh.pdf", zh);
         try (PDDocument doc = Loader.loadPDF(zh)) {
-            String text = new PDFTextStripper().getText(doc);
+            String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
             assertThat(text)
                     .contains("安全运行报告", "政府网站云计算服务安全指南", "8.4")
                     .contains("90.00 %", "410 毫秒", "800 毫秒", "网页篡改", "王运维", "李主任")
@@ -182,7 +182,7 @@ class OperationReportDocumentsTest {
         byte[] en = renderer.render(report(Locale.ENGLISH), OCTOBER);
         keep("report-en.pdf", en);
         try (PDDocument doc = Loader.loadPDF(en)) {
-            String text = new PDFTextStripper().getText(doc);
+            String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
             assertThat(text)
                     .contains("Security operation report", "1 Summary", "Availability", "90.00 %", "410 ms")
                     .contains("Tampering")
