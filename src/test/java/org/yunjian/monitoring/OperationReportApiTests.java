@@ -236,6 +236,11 @@ class OperationReportApiTests {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.month").isString());
         }
+        // a client that asked for the document only still learns why (never a 406 or a 500)
+        call(get(reports() + "2026-13").accept(MediaType.APPLICATION_PDF), customer)
+                .andExpect(status().isBadRequest());
+        call(get(reports() + "2026-13").accept(MediaType.parseMediaType(DOCX)), customer)
+                .andExpect(status().isBadRequest());
         String month = YearMonth.now(Formats.zone()).minusMonths(1).toString();
         call(get(reports() + month + "?format=xlsx").accept(MediaType.APPLICATION_JSON), customer)
                 .andExpect(status().isBadRequest())
