@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -107,13 +106,16 @@ public class OperationReports {
         Instant now = clock.instant();
         ReportMonth m = ReportMonth.parse(month, Formats.zone(), now);
         Format f = Format.parse(format, fallback);
-        Map<UUID, List<OperationFigures.Sample>> probes = repo.probes(systemId, m.start(), m.end());
-        List<OperationFigures.MonitorInput> inputs = monitors.ofSystem(systemId).stream()
-                .map(x -> new OperationFigures.MonitorInput(
-                        x.id(), x.name(), x.url().toString(), probes.getOrDefault(x.id(), List.of())))
+        // one monitor's probes at a time: a month of a monitor probed every minute is 44,640 of them
+        List<OperationFigures.MonitorFigures> perMonitor = monitors.ofSystem(systemId).stream()
+                .map(x -> OperationFigures.monitor(
+                        m,
+                        now,
+                        new OperationFigures.MonitorInput(
+                                x.id(), x.name(), x.url().toString(), repo.probes(x.id(), m.start(), m.end()))))
                 .toList();
         List<Alert> alerts = repo.alerts(systemId, m.start(), m.end());
-        OperationFigures figures = OperationFigures.of(m, now, inputs, alerts);
+        OperationFigures figures = OperationFigures.ofFigures(m, now, perMonitor, alerts);
         Set<String> names = new HashSet<>();
         for (Alert a : alerts) {
             names.add(a.acknowledgedBy());

@@ -4,9 +4,7 @@ import static org.yunjian.shared.Jdbc.utc;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.monitoring.Alert;
@@ -24,25 +22,17 @@ class ReportRepository {
         this.jdbc = jdbc;
     }
 
-    /** The probes of the system's monitors started in [{@code from}, {@code to}), by monitor. */
-    Map<UUID, List<Sample>> probes(UUID systemId, Instant from, Instant to) {
-        record Row(UUID monitor, Sample sample) {}
-        return jdbc
-                .sql("""
-                        SELECT p.monitor_id, p.started_at, p.duration_ms, p.outcome FROM monitor_probe p
-                        JOIN monitor m ON m.id = p.monitor_id
-                        WHERE m.system_id = ? AND p.started_at >= ? AND p.started_at < ?
-                        ORDER BY p.monitor_id, p.started_at""")
-                .params(systemId, utc(from), utc(to))
-                .query((rs, n) -> new Row(
-                        rs.getObject("monitor_id", UUID.class),
-                        new Sample(
-                                Jdbc.instant(rs, "started_at"),
-                                rs.getLong("duration_ms"),
-                                ProbeOutcome.valueOf(rs.getString("outcome")).ok())))
-                .list()
-                .stream()
-                .collect(Collectors.groupingBy(Row::monitor, Collectors.mapping(Row::sample, Collectors.toList())));
+    /** The monitor's probes started in [{@code from}, {@code to}), oldest first. */
+    List<Sample> probes(UUID monitorId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        SELECT started_at, duration_ms, outcome FROM monitor_probe
+                        WHERE monitor_id = ? AND started_at >= ? AND started_at < ? ORDER BY started_at""")
+                .params(monitorId, utc(from), utc(to))
+                .query((rs, n) -> new Sample(
+                        Jdbc.instant(rs, "started_at"),
+                        rs.getLong("duration_ms"),
+                        ProbeOutcome.valueOf(rs.getString("outcome")).ok()))
+                .list();
     }
 
     /** The system's alerts opened before {@code to} that were opened from {@code from} on or not closed before it. */

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -76,14 +75,22 @@ public record OperationFigures(
      *     its start (others are ignored)
      */
     public static OperationFigures of(ReportMonth month, Instant now, List<MonitorInput> monitors, List<Alert> alerts) {
+        return ofFigures(
+                month, now, monitors.stream().map(m -> monitor(month, now, m)).toList(), alerts);
+    }
+
+    /**
+     * The figures of {@code month} at {@code now} from each monitor's figures ({@link #monitor}: a caller with many
+     * probes reads and reduces one monitor at a time).
+     *
+     * @param alerts as for {@link #of}
+     */
+    public static OperationFigures ofFigures(
+            ReportMonth month, Instant now, List<MonitorFigures> monitors, List<Alert> alerts) {
         Objects.requireNonNull(month, "month");
         Instant start = month.start();
         Instant end = month.end();
-        Instant until = now.isBefore(end) ? now : end;
-        List<MonitorFigures> figures = new ArrayList<>();
-        for (MonitorInput m : monitors) {
-            figures.add(figures(m, start, until));
-        }
+        Instant until = until(month, now);
         List<Alert> opened = alerts.stream()
                 .filter(a -> !a.openedAt().isBefore(start) && a.openedAt().isBefore(end))
                 .sorted(Comparator.comparing(Alert::openedAt).thenComparing(Alert::id))
@@ -95,7 +102,16 @@ public record OperationFigures(
                 .filter(a -> a.closedAt() == null || !a.closedAt().isBefore(until))
                 .sorted(Comparator.comparing(Alert::openedAt).thenComparing(Alert::id))
                 .toList();
-        return new OperationFigures(month, until, figures, opened, byKind, openAtEnd);
+        return new OperationFigures(month, until, monitors, opened, byKind, openAtEnd);
+    }
+
+    /** One monitor's figures of {@code month} at {@code now} (probes outside the month, or after now, ignored). */
+    public static MonitorFigures monitor(ReportMonth month, Instant now, MonitorInput m) {
+        return figures(m, month.start(), until(month, now));
+    }
+
+    private static Instant until(ReportMonth month, Instant now) {
+        return now.isBefore(month.end()) ? now : month.end();
     }
 
     /** Probes in the month, all monitors. */
