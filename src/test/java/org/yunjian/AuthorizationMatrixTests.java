@@ -868,6 +868,8 @@ class AuthorizationMatrixTests {
                 .replace("{recordId}", "00000000-0000-0000-0000-00000000f11e")
                 .replace("{version}", "1")
                 .replace("{revision}", "1")
+                // a month of a system's 安全运行报告 that is over
+                .replace("{month}", "2026-10")
                 .replace("{duty}", "TCCIA004-6.2-b")
                 .replace("{question}", "CUSTOMER_RUNS_MACHINE_ROOM")
                 .replace("{org}", String.valueOf(ids.get(scope == Scope.own ? "P1" : "P2")))

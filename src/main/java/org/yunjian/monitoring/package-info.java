@@ -6,5 +6,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Monitoring",
-        allowedDependencies = {"catalog", "cli", "crypto", "demo", "party", "responsibility", "security", "shared"})
+        allowedDependencies = {
+            "catalog",
+            "cli",
+            "crypto",
+            "demo",
+            "documents",
+            "party",
+            "responsibility",
+            "security",
+            "shared"
+        })
 package org.yunjian.monitoring;

@@ -21,7 +21,7 @@ import org.yunjian.shared.version.Versions;
 @Repository
 class AlertRepository {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, monitor_id, system_id, kind, subject, message, detail, status, opened_at, last_seen_at, \
             acknowledged_by, acknowledged_at, closed_by, closed_at, close_note, incident_id, version""";
 

@@ -1,6 +1,10 @@
 package org.yunjian.monitoring.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,6 +18,7 @@ import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.internal.AlertService;
 import org.yunjian.monitoring.internal.MonitorService;
 import org.yunjian.monitoring.internal.NetworkChecks;
+import org.yunjian.monitoring.internal.OperationReports;
 import org.yunjian.monitoring.internal.ProbeService;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
@@ -40,6 +45,7 @@ class MonitorPages {
     private final NetworkChecks network;
     private final Parties parties;
     private final PeopleNames people;
+    private final OperationReports reports;
 
     MonitorPages(
             MonitorService monitors,
@@ -47,7 +53,9 @@ class MonitorPages {
             AlertService alerts,
             NetworkChecks network,
             Parties parties,
-            PeopleNames people) {
+            PeopleNames people,
+            OperationReports reports) {
+        this.reports = reports;
         this.monitors = monitors;
         this.probes = probes;
         this.alerts = alerts;
@@ -76,8 +84,51 @@ class MonitorPages {
                         () -> systemPage(model, parties.requireSystem(id), form));
     }
 
+    /**
+     * The month's 安全运行报告 as a download (Word or PDF); a malformed or future month shows the system's page again
+     * with the refusal next to the month picker.
+     */
+    @GetMapping("/systems/{id}/monitoring/report")
+    @PreAuthorize(WHO)
+    String report(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String month,
+            @RequestParam(required = false) String format,
+            Model model,
+            HttpServletResponse response) {
+        return PageRefusal.on(model)
+                .in(REPORT)
+                .attempt(
+                        () -> {
+                            send(reports.render(id, month, format, OperationReports.Format.PDF), response);
+                            return null;
+                        },
+                        () -> {
+                            model.addAttribute("reportMonth", month);
+                            return systemPage(model, parties.requireSystem(id), new MonitorForm());
+                        });
+    }
+
+    /** The name of the report's form on the system's page, where its refusal shows. */
+    static final String REPORT = "report";
+
+    private static void send(OperationReports.Document d, HttpServletResponse response) {
+        response.setContentType(d.format().mediaType());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setContentLength(d.content().length);
+        try {
+            response.getOutputStream().write(d.content());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String systemPage(Model model, CloudSystem s, MonitorForm form) {
         model.addAttribute("system", s);
+        if (!model.containsAttribute("reportMonth")) {
+            model.addAttribute("reportMonth", reports.defaultMonth());
+        }
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
         }

@@ -1,0 +1,311 @@
+package org.yunjian.monitoring.report;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.yunjian.monitoring.Alert;
+import org.yunjian.monitoring.AlertStatus;
+import org.yunjian.monitoring.CheckKind;
+import org.yunjian.monitoring.report.OperationFigures.MonitorFigures;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
+
+/**
+ * The 安全运行报告 of a system for a month laid out for people in the reader's language, every word from the bundles
+ * ({@code monitoring.report.*}): a title with the guide's reference, a summary first, then availability and response
+ * times per monitor, the month's alerts by kind, each alert with its handling (who by display name, when in the users'
+ * zone, the close note) and the alerts still open at the month's end. {@link ReportDocx} writes it as Word, the PDF
+ * prints the same {@link Block}s.
+ */
+public record OperationReport(String title, String systemName, Locale language, List<Block> blocks) {
+
+    /** What a piece of the document is. */
+    public enum Kind {
+        SUBTITLE,
+        HEADING,
+        PARAGRAPH,
+        TABLE
+    }
+
+    /** A piece of the document: a subtitle, heading or paragraph ({@code text}) or a table with a header. */
+    public record Block(Kind kind, String text, List<String> header, List<List<String>> rows) {
+        public Block {
+            header = List.copyOf(header);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+
+        static Block text(Kind kind, String text) {
+            return new Block(kind, text, List.of(), List.of());
+        }
+
+        public String kindName() {
+            return kind.name();
+        }
+    }
+
+    /** What is shown for a value that does not exist (no probe, never acknowledged). */
+    public static final String NONE = "—";
+
+    public OperationReport {
+        blocks = List.copyOf(blocks);
+    }
+
+    /**
+     * Lays out {@code figures}.
+     *
+     * @param people user names to display names (a name missing shows as the user name)
+     * @param generatedAt when the report is rendered
+     */
+    public static OperationReport of(
+            String systemName,
+            OperationFigures figures,
+            Map<String, String> people,
+            Instant generatedAt,
+            Locale language) {
+        return new Layout(Objects.requireNonNull(figures), people, Texts.supported(language))
+                .report(systemName, generatedAt);
+    }
+
+    /** The words of the header line on every page. */
+    public String header() {
+        return title + " · " + systemName;
+    }
+
+    /** The footer with {@code page} where the page number goes. */
+    public String footer(String page) {
+        return Texts.render(Msg.of("monitoring.report.footer", page), language);
+    }
+
+    private static final class Layout {
+        private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+        private final OperationFigures f;
+        private final Map<String, String> people;
+        private final Locale language;
+        private final List<Block> blocks = new ArrayList<>();
+
+        Layout(OperationFigures f, Map<String, String> people, Locale language) {
+            this.f = f;
+            this.people = people;
+            this.language = language;
+        }
+
+        OperationReport report(String systemName, Instant generatedAt) {
+            ReportMonth m = f.month();
+            String title = t("monitoring.report.title");
+            block(Kind.SUBTITLE, t("monitoring.report.subtitle", systemName, m.toString()));
+            block(Kind.PARAGRAPH, t("monitoring.report.basis"));
+            block(
+                    Kind.PARAGRAPH,
+                    t(
+                            "monitoring.report.period",
+                            time(m.start()),
+                            time(m.end()),
+                            m.zone().getId(),
+                            time(generatedAt)));
+            if (f.until().isBefore(m.end())) {
+                block(Kind.PARAGRAPH, t("monitoring.report.partial", time(f.until())));
+            }
+            summary();
+            availability();
+            alertsByKind();
+            alerts();
+            openAtEnd();
+            return new OperationReport(title, systemName, language, blocks);
+        }
+
+        private void summary() {
+            block(Kind.HEADING, t("monitoring.report.h.summary"));
+            block(
+                    Kind.PARAGRAPH,
+                    t(
+                            "monitoring.report.summary",
+                            f.monitors().size(),
+                            f.probes(),
+                            percent(f.availability()),
+                            f.opened().size(),
+                            f.closedInMonth(),
+                            f.openAtEnd().size()));
+            f.longestOutage()
+                    .ifPresentOrElse(
+                            worst -> block(
+                                    Kind.PARAGRAPH,
+                                    t(
+                                            "monitoring.report.summary.outage",
+                                            worst.name(),
+                                            time(worst.longestOutage().from()),
+                                            duration(worst.longestOutage().length()))),
+                            () -> block(Kind.PARAGRAPH, t("monitoring.report.summary.noOutage")));
+        }
+
+        private void availability() {
+            block(Kind.HEADING, t("monitoring.report.h.availability"));
+            if (f.monitors().isEmpty()) {
+                block(Kind.PARAGRAPH, t("monitoring.report.noMonitors"));
+                return;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (MonitorFigures m : f.monitors()) {
+                rows.add(List.of(
+                        m.name() + "\n" + m.url(),
+                        String.valueOf(m.probes()),
+                        String.valueOf(m.ok()),
+                        percent(m.availability()),
+                        ms(m.meanMs()),
+                        ms(m.p95Ms()),
+                        m.longestOutage() == null
+                                ? NONE
+                                : duration(m.longestOutage().length()) + "\n"
+                                        + t(
+                                                "monitoring.report.since",
+                                                time(m.longestOutage().from()))));
+            }
+            table(
+                    List.of(
+                            t("monitoring.report.col.monitor"),
+                            t("monitoring.report.col.probes"),
+                            t("monitoring.report.col.ok"),
+                            t("monitoring.report.col.availability"),
+                            t("monitoring.report.col.mean"),
+                            t("monitoring.report.col.p95"),
+                            t("monitoring.report.col.outage")),
+                    rows);
+            block(Kind.PARAGRAPH, t("monitoring.report.availability.note"));
+        }
+
+        private void alertsByKind() {
+            block(Kind.HEADING, t("monitoring.report.h.kinds"));
+            List<List<String>> rows = new ArrayList<>();
+            for (CheckKind k : CheckKind.values()) {
+                rows.add(List.of(
+                        k.label(language), String.valueOf(f.openedByKind().getOrDefault(k, 0))));
+            }
+            rows.add(List.of(
+                    t("monitoring.report.total"), String.valueOf(f.opened().size())));
+            table(List.of(t("monitoring.alert.kind"), t("monitoring.report.col.count")), rows);
+        }
+
+        private void alerts() {
+            block(Kind.HEADING, t("monitoring.report.h.alerts"));
+            if (f.opened().isEmpty()) {
+                block(Kind.PARAGRAPH, t("monitoring.report.noAlerts"));
+                return;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Alert a : f.opened()) {
+                rows.add(List.of(
+                        what(a),
+                        Texts.render(a.message(), language),
+                        time(a.openedAt()),
+                        a.acknowledgedAt() == null
+                                ? NONE
+                                : time(a.acknowledgedAt()) + "\n" + person(a.acknowledgedBy()),
+                        a.closedAt() == null
+                                ? a.status().label(language)
+                                : time(a.closedAt()) + "\n" + person(a.closedBy()),
+                        note(a.closeNote())));
+            }
+            table(
+                    List.of(
+                            t("monitoring.report.col.alert"),
+                            t("monitoring.alert.message"),
+                            t("monitoring.alert.openedAt"),
+                            t("monitoring.alert.acknowledged"),
+                            t("monitoring.alert.closed"),
+                            t("monitoring.alert.note")),
+                    rows);
+        }
+
+        private void openAtEnd() {
+            block(Kind.HEADING, t("monitoring.report.h.open"));
+            if (f.openAtEnd().isEmpty()) {
+                block(Kind.PARAGRAPH, t("monitoring.report.noneOpen"));
+                return;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (Alert a : f.openAtEnd()) {
+                boolean acknowledged =
+                        a.acknowledgedAt() != null && a.acknowledgedAt().isBefore(f.until());
+                rows.add(List.of(
+                        what(a),
+                        Texts.render(a.message(), language),
+                        time(a.openedAt()),
+                        (acknowledged ? AlertStatus.ACKNOWLEDGED : AlertStatus.OPEN).label(language)));
+            }
+            table(
+                    List.of(
+                            t("monitoring.report.col.alert"),
+                            t("monitoring.alert.message"),
+                            t("monitoring.alert.openedAt"),
+                            t("monitoring.report.col.stateAtEnd")),
+                    rows);
+        }
+
+        /** The alert's kind and its monitor's name. */
+        private String what(Alert a) {
+            String monitor = f.monitors().stream()
+                    .filter(m -> m.id().equals(a.monitorId()))
+                    .map(MonitorFigures::name)
+                    .findFirst()
+                    .orElse(NONE);
+            return a.kind().label(language) + "\n" + monitor;
+        }
+
+        private String person(String username) {
+            return username == null ? t("monitoring.report.automatic") : people.getOrDefault(username, username);
+        }
+
+        private String note(String note) {
+            if (note == null || note.isBlank()) {
+                return NONE;
+            }
+            return Msg.isEncoded(note) ? Texts.render(Msg.decode(note), language) : note;
+        }
+
+        private String time(Instant at) {
+            return MINUTE.format(at.atZone(f.month().zone()));
+        }
+
+        private String percent(BigDecimal p) {
+            return p == null ? NONE : p.toPlainString() + " %";
+        }
+
+        private String ms(Long ms) {
+            return ms == null ? NONE : t("monitoring.report.ms", ms);
+        }
+
+        private String duration(Duration d) {
+            long minutes = d.toMinutes();
+            if (minutes < 1) {
+                return t("monitoring.report.duration.seconds", d.toSeconds());
+            }
+            long days = minutes / (24 * 60);
+            long hours = minutes / 60 % 24;
+            long rest = minutes % 60;
+            if (days > 0) {
+                return t("monitoring.report.duration.days", days, hours, rest);
+            }
+            return hours > 0
+                    ? t("monitoring.report.duration.hours", hours, rest)
+                    : t("monitoring.report.duration.minutes", rest);
+        }
+
+        private void table(List<String> header, List<List<String>> rows) {
+            blocks.add(new Block(Kind.TABLE, null, header, rows));
+        }
+
+        private void block(Kind kind, String text) {
+            blocks.add(Block.text(kind, text));
+        }
+
+        private String t(String key, Object... args) {
+            return Texts.render(Msg.of(key, args), language);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+package org.yunjian.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Jdbc;
+
+/**
+ * The monthly 安全运行报告 through REST and the system's page, against a website the test serves on loopback: the
+ * month's probes (run now against the site, and last month's as stored) and alerts give the figures in the Word
+ * document and the PDF; a malformed or future month is refused naming the field (400 from the API, the page again
+ * with the error next to the month picker); a stranger gets 404.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class OperationReportApiTests {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    CurrentUser provider;
+    CurrentUser stranger;
+    HttpServer site;
+
+    @BeforeEach
+    void world() throws IOException {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        stranger = user(w.stranger().id());
+        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", x -> {
+            byte[] b = "<html><body><h1>示例市人民政府</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        site.start();
+    }
+
+    @AfterEach
+    void stop() {
+        site.stop(0);
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)));
+    }
+
+    String reports() {
+        return "/api/systems/" + w.system().id() + "/monitoring/reports/";
+    }
+
+    static Instant at(YearMonth month, int day, String time) {
+        return month.atDay(day)
+                .atTime(java.time.LocalTime.parse(time))
+                .atZone(Formats.zone())
+                .toInstant();
+    }
+
+    UUID monitor() throws Exception {
+        String json = mvc.perform(post("/api/systems/" + w.system().id() + "/monitors")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:"
+                                + site.getAddress().getPort() + "/\"}"))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return UUID.fromString(JsonPath.read(json, "$.id"));
+    }
+
+    void probe(UUID monitor, Instant at, long ms, String outcome) {
+        jdbc.sql("""
+                        INSERT INTO monitor_probe (id, monitor_id, started_at, duration_ms, outcome, http_status, body_sm3,
+                        body_bytes, findings, node) VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 0, 'test')""")
+                .params(UUID.randomUUID(), monitor, Jdbc.utc(at), ms, outcome, outcome.equals("OK") ? 200 : null)
+                .update();
+    }
+
+    void alert(UUID monitor, String kind, Instant opened, String closedBy, Instant closed, String note) {
+        jdbc.sql("""
+                        INSERT INTO monitor_alert (id, monitor_id, system_id, kind, subject, message, status, opened_at,
+                        last_seen_at, closed_by, closed_at, close_note, version)
+                        VALUES (?, ?, ?, ?, 'page', ?, ?, ?, ?, ?, ?, ?, 1)""")
+                .params(
+                        UUID.randomUUID(),
+                        monitor,
+                        w.system().id(),
+                        kind,
+                        org.yunjian.shared.Msg.of(org.yunjian.shared.Texts.VERBATIM, "首页被改动")
+                                .encode(),
+                        closed == null ? "OPEN" : "CLOSED",
+                        Jdbc.utc(opened),
+                        Jdbc.utc(opened),
+                        closedBy,
+                        closed == null ? null : Jdbc.utc(closed),
+                        note)
+                .update();
+    }
+
+    @Test
+    void lastMonthsFiguresAndAlertsInTheWordDocumentAndThePdf() throws Exception {
+        UUID m = monitor();
+        YearMonth last = YearMonth.now(Formats.zone()).minusMonths(1);
+        probe(m, at(last, 1, "08:00"), 100, "OK");
+        probe(m, at(last, 1, "08:05"), 300, "OK");
+        probe(m, at(last, 2, "10:00"), 10_000, "TIMEOUT");
+        probe(m, at(last, 2, "10:45"), 200, "OK");
+        alert(m, "TAMPERING", at(last, 5, "09:30"), "user-someone", at(last, 5, "11:00"), "已恢复首页");
+        alert(m, "HIDDEN_LINK", at(last, 20, "14:00"), null, null, null);
+
+        byte[] docx = call(get(reports() + last + "?format=docx"), provider)
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(DOCX))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                org.hamcrest.Matchers.containsString("security-operation-report-" + last + ".docx")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            assertThat(text.getText().replace('\u00a0', ' '))
+                    .contains("安全运行报告", "《政府网站云计算服务安全指南》8.4")
+                    // 3 OK of 4: 75.00 %; mean (100 + 300 + 200) / 3 = 200 ms; P95 300 ms; outage 10:00 → 10:45
+                    .contains("本月 1 个监测项共检测 4 次，可用率 75.00 %；新发告警 2 条，其中 1 条已在月内关闭；月末仍有 1 条告警未关闭。")
+                    .contains("200 毫秒", "300 毫秒", "45 分钟")
+                    .contains("网页篡改", "暗链", "首页被改动", "已恢复首页")
+                    .doesNotContain("TAMPERING", "HIDDEN_LINK");
+        }
+
+        byte[] pdf = call(get(reports() + last).accept(MediaType.APPLICATION_PDF), customer)
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(doc).replace('\u00a0', ' '))
+                    .contains("安全运行报告", "75.00 %", "200 毫秒", "300 毫秒");
+        }
+
+        byte[] en = call(get(reports() + last + "?format=pdf").header("Accept-Language", "en"), customer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (PDDocument doc = Loader.loadPDF(en)) {
+            assertThat(new PDFTextStripper().getText(doc).replace('\u00a0', ' '))
+                    .contains("1 Summary", "75.00 %", "Tampering");
+        }
+    }
+
+    @Test
+    void theCurrentMonthCountsTheProbesRunNow() throws Exception {
+        UUID m = monitor();
+        call(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk());
+        String month = YearMonth.now(Formats.zone()).toString();
+        byte[] docx = call(get(reports() + month + "?format=docx"), customer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+            String probes = jdbc.sql("SELECT COUNT(*) FROM monitor_probe WHERE monitor_id = ?")
+                    .param(m)
+                    .query(Long.class)
+                    .single()
+                    .toString();
+            assertThat(text.getText().replace('\u00a0', ' '))
+                    .contains("本月尚未结束")
+                    .contains("共检测 " + probes + " 次，可用率 100.00 %")
+                    .contains("本月各监测项均无检测失败。");
+        }
+    }
+
+    @Test
+    void aMalformedOrFutureMonthOrUnknownFormatIsRefusedNamingTheFieldAndStrangersGet404() throws Exception {
+        String next = YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(2).toString();
+        for (String bad : new String[] {"2026-13", "202610", "last", next}) {
+            call(get(reports() + bad).accept(MediaType.APPLICATION_JSON), customer)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.month").isString());
+        }
+        // a client that asked for the document only still learns why (never a 406 or a 500)
+        call(get(reports() + "2026-13").accept(MediaType.APPLICATION_PDF), customer)
+                .andExpect(status().isBadRequest());
+        call(get(reports() + "2026-13").accept(MediaType.parseMediaType(DOCX)), customer)
+                .andExpect(status().isBadRequest());
+        String month = YearMonth.now(Formats.zone()).minusMonths(1).toString();
+        call(get(reports() + month + "?format=xlsx").accept(MediaType.APPLICATION_JSON), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.format").isString());
+        call(get(reports() + month), stranger).andExpect(status().isNotFound());
+        call(get("/systems/" + w.system().id() + "/monitoring/report?month=" + month), stranger)
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theSystemPageOffersTheMonthAndRefusesABadOneNextToThePicker() throws Exception {
+        String page = "/systems/" + w.system().id() + "/monitoring";
+        String last = YearMonth.now(Formats.zone()).minusMonths(1).toString();
+        String html = call(get(page), provider)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(html);
+        assertThat(d.select("#operation-report h2").text()).isEqualTo("安全运行报告");
+        assertThat(d.select("#report-month").attr("value")).isEqualTo(last);
+        assertThat(d.select("#report-docx").attr("value")).isEqualTo("docx");
+
+        call(get(page + "/report").param("month", last).param("format", "docx"), provider)
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(DOCX));
+
+        String refused = call(get(page + "/report").param("month", "2026/10").param("format", "pdf"), provider)
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document r = org.jsoup.Jsoup.parse(refused);
+        assertThat(r.select("#error-month").text()).contains("2026-10");
+        assertThat(r.select("#report-month").attr("value")).isEqualTo("2026/10");
+    }
+}
