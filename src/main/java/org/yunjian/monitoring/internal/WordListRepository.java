@@ -14,8 +14,8 @@ import org.yunjian.shared.Jdbc;
 @Repository
 class WordListRepository {
 
-    private static final String COLUMNS =
-            "id, organization_id, version, word_count, content_sm3, note, imported_by, imported_at";
+    private static final String COLUMNS = """
+            id, organization_id, version, word_count, content_sm3, note, imported_by, imported_at""";
 
     private final JdbcClient jdbc;
 
@@ -25,7 +25,8 @@ class WordListRepository {
 
     /** Stores {@code v} with its words, one per line; a concurrent import of the same number fails on the key. */
     void insert(WordListVersion v, List<String> words) {
-        jdbc.sql("INSERT INTO monitor_word_list (" + COLUMNS + ", words) VALUES (?,?,?,?,?,?,?,?,?)")
+        jdbc.sql("""
+                        INSERT INTO monitor_word_list (%s, words) VALUES (?,?,?,?,?,?,?,?,?)""".formatted(COLUMNS))
                 .params(
                         v.id(),
                         v.organizationId(),
@@ -41,7 +42,8 @@ class WordListRepository {
 
     /** The organisation's versions, the latest first. */
     List<WordListVersion> versions(UUID organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM monitor_word_list WHERE organization_id = ? ORDER BY version DESC")
+        return jdbc.sql("""
+                        SELECT %s FROM monitor_word_list WHERE organization_id = ? ORDER BY version DESC""".formatted(COLUMNS))
                 .param(organizationId)
                 .query(WordListRepository::version)
                 .list();
@@ -49,7 +51,8 @@ class WordListRepository {
 
     /** The number of the organisation's latest version, 0 when it has none. */
     int latestNumber(UUID organizationId) {
-        Integer n = jdbc.sql("SELECT MAX(version) FROM monitor_word_list WHERE organization_id = ?")
+        Integer n = jdbc.sql("""
+                        SELECT MAX(version) FROM monitor_word_list WHERE organization_id = ?""")
                 .param(organizationId)
                 .query(Integer.class)
                 .optional()
@@ -59,10 +62,8 @@ class WordListRepository {
 
     /** The words of one version, one per line. */
     Optional<String> words(UUID organizationId, int version) {
-        return jdbc.sql("SELECT words FROM monitor_word_list WHERE organization_id = ? AND version = ?")
-                .params(organizationId, version)
-                .query(String.class)
-                .optional();
+        return jdbc.sql("""
+                        SELECT words FROM monitor_word_list WHERE organization_id = ? AND version = ?""").params(organizationId, version).query(String.class).optional();
     }
 
     private static WordListVersion version(ResultSet rs, int n) throws SQLException {

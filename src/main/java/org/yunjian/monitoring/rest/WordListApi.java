@@ -40,7 +40,7 @@ class WordListApi {
     }
 
     /** One version as the API shows it. */
-    record VersionResponse(
+    record WordListVersionResponse(
             int version,
             int wordCount,
             String contentSm3,
@@ -49,8 +49,8 @@ class WordListApi {
             String importedByName,
             Instant importedAt) {
 
-        static VersionResponse of(WordListVersion v, Map<String, String> names) {
-            return new VersionResponse(
+        static WordListVersionResponse of(WordListVersion v, Map<String, String> names) {
+            return new WordListVersionResponse(
                     v.version(),
                     v.wordCount(),
                     v.contentSm3(),
@@ -62,26 +62,28 @@ class WordListApi {
     }
 
     /** The organisation's lists: the latest first; {@code usingSample} while it has none. */
-    record ListsResponse(
+    record WordListsResponse(
             UUID organizationId,
             String organization,
             boolean usingSample,
             boolean mayImport,
-            List<VersionResponse> versions) {}
+            List<WordListVersionResponse> versions) {}
 
     @GetMapping("/api/organizations/{id}/word-lists")
     @PreAuthorize(MonitorApi.WHO)
     @Operation(summary = "The organisation's harmful-content word lists, the latest (the one its monitors match) first")
-    ListsResponse list(@PathVariable UUID id) {
+    WordListsResponse list(@PathVariable UUID id) {
         WordLists.Lists l = lists.of(id);
         Map<String, String> names = people.displayNames(
                 l.versions().stream().map(WordListVersion::importedBy).toList());
-        return new ListsResponse(
+        return new WordListsResponse(
                 id,
                 l.organization().name(),
                 l.versions().isEmpty(),
                 l.mayImport(),
-                l.versions().stream().map(v -> VersionResponse.of(v, names)).toList());
+                l.versions().stream()
+                        .map(v -> WordListVersionResponse.of(v, names))
+                        .toList());
     }
 
     @PostMapping(value = "/api/organizations/{id}/word-lists", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -90,14 +92,14 @@ class WordListApi {
             summary = "Import a new version of the word list (organisation administrator or system administrator): "
                     + "multipart 'file', UTF-8 text, one word per line, '#' comments, at most 10,000 words of 50 "
                     + "characters and 2 MiB; optional 'note'. 201 with the version; 400 naming the problem and line")
-    ResponseEntity<VersionResponse> importList(
+    ResponseEntity<WordListVersionResponse> importList(
             @PathVariable UUID id,
             @RequestParam(value = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String note)
             throws IOException {
         WordListVersion v = lists.importList(id, file == null ? null : file.getInputStream(), note);
         return ResponseEntity.created(URI.create("/api/organizations/" + id + "/word-lists/" + v.version()))
-                .body(VersionResponse.of(v, people.displayNames(List.of(v.importedBy()))));
+                .body(WordListVersionResponse.of(v, people.displayNames(List.of(v.importedBy()))));
     }
 
     @GetMapping("/api/organizations/{id}/word-lists/{version}")
