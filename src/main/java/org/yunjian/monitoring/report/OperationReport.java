@@ -107,7 +107,7 @@ public record OperationReport(String title, String systemName, Locale language, 
                             "monitoring.report.period",
                             time(m.start()),
                             time(m.end()),
-                            m.zone().getId(),
+                            m.zone().getDisplayName(java.time.format.TextStyle.FULL, language),
                             time(generatedAt)));
             if (f.until().isBefore(m.end())) {
                 block(Kind.PARAGRAPH, t("monitoring.report.partial", time(f.until())));
