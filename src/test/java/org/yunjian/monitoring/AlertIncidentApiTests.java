@@ -11,9 +11,7 @@ import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,7 +58,7 @@ class AlertIncidentApiTests {
     CurrentUser provider;
     CurrentUser agent;
     CurrentUser stranger;
-    HttpServer site;
+    LoopbackPage site;
     final AtomicReference<String> body = new AtomicReference<>(MonitorApiTests.PAGE.formatted("1", ""));
 
     @BeforeEach
@@ -70,20 +68,12 @@ class AlertIncidentApiTests {
         provider = user(w.provider().id());
         agent = user(w.agent().id());
         stranger = user(w.stranger().id());
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
-            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        site = LoopbackPage.serving(() -> body.get());
     }
 
     @AfterEach
     void stop() {
-        site.stop(0);
+        site.close();
     }
 
     ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
@@ -96,7 +86,7 @@ class AlertIncidentApiTests {
 
     /** The customer's monitor on the loopback page. */
     UUID addMonitor() throws Exception {
-        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        String url = "http://127.0.0.1:" + site.port() + "/";
         return UUID.fromString(JsonPath.read(
                 json(call(
                                 post("/api/systems/" + w.system().id() + "/monitors")

@@ -10,9 +10,7 @@ import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -67,7 +65,7 @@ class MonitorApiTests {
     CurrentUser customer;
     CurrentUser provider;
     CurrentUser stranger;
-    HttpServer site;
+    LoopbackPage site;
     final AtomicReference<String> body = new AtomicReference<>(PAGE.formatted("1", ""));
 
     @BeforeEach
@@ -76,24 +74,16 @@ class MonitorApiTests {
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         stranger = user(w.stranger().id());
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
-            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        site = LoopbackPage.serving(() -> body.get());
     }
 
     @AfterEach
     void stop() {
-        site.stop(0);
+        site.close();
     }
 
     String url() {
-        return "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        return "http://127.0.0.1:" + site.port() + "/";
     }
 
     ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
@@ -211,21 +201,14 @@ class MonitorApiTests {
     void aStoppedServerRaisesTheAvailabilityAlertAfterTheFailuresInARowAndRecoveryClosesIt() throws Exception {
         UUID m = add(",\"failuresBeforeAlert\":2,\"timeoutSeconds\":2");
         run(m, customer);
-        int port = site.getAddress().getPort();
-        site.stop(0);
+        int port = site.port();
+        site.close();
         assertThat((String) JsonPath.read(run(m, customer), "$.outcome")).isEqualTo("CONNECTION_FAILED");
         assertThat(openKinds(m)).doesNotContain("AVAILABILITY");
         run(m, customer);
         assertThat(openKinds(m)).contains("AVAILABILITY");
 
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        site.createContext("/", x -> {
-            byte[] b = body.get().getBytes(StandardCharsets.UTF_8);
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        site = LoopbackPage.serving(() -> body.get(), port);
         assertThat((String) JsonPath.read(run(m, customer), "$.outcome")).isEqualTo("OK");
         assertThat(openKinds(m)).doesNotContain("AVAILABILITY");
     }
@@ -233,9 +216,8 @@ class MonitorApiTests {
     @Test
     void aRedirectToAnotherHostEndsAsAProbeResultNotAnError() throws Exception {
         // localhost and 127.0.0.1 are two hosts: the monitored one is 127.0.0.1
-        site.createContext("/away", x -> {
-            x.getResponseHeaders()
-                    .set("Location", "http://localhost:" + site.getAddress().getPort() + "/");
+        site.context("/away", x -> {
+            x.getResponseHeaders().set("Location", "http://localhost:" + site.port() + "/");
             x.sendResponseHeaders(302, -1);
             x.close();
         });

@@ -11,10 +11,8 @@ import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -70,7 +68,7 @@ class OperationReportApiTests {
     CurrentUser customer;
     CurrentUser provider;
     CurrentUser stranger;
-    HttpServer site;
+    LoopbackPage site;
 
     @BeforeEach
     void world() throws IOException {
@@ -78,20 +76,12 @@ class OperationReportApiTests {
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         stranger = user(w.stranger().id());
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            byte[] b = "<html><body><h1>示例市人民政府</h1></body></html>".getBytes(StandardCharsets.UTF_8);
-            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        site = LoopbackPage.serving(() -> "<html><body><h1>示例市人民政府</h1></body></html>");
     }
 
     @AfterEach
     void stop() {
-        site.stop(0);
+        site.close();
     }
 
     ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
@@ -113,8 +103,7 @@ class OperationReportApiTests {
         String json = mvc.perform(post("/api/systems/" + w.system().id() + "/monitors")
                         .with(as(customer))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:"
-                                + site.getAddress().getPort() + "/\"}"))
+                        .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:" + site.port() + "/\"}"))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

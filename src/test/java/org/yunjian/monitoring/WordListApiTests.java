@@ -12,9 +12,7 @@ import static org.yunjian.party.PartyTestSupport.admin;
 import static org.yunjian.party.PartyTestSupport.as;
 
 import com.jayway.jsonpath.JsonPath;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,7 +64,7 @@ class WordListApiTests {
     CurrentUser colleague;
     CurrentUser provider;
     String base;
-    HttpServer site;
+    LoopbackPage site;
     volatile String page = "<html><body><p>本站公告</p></body></html>";
 
     @BeforeEach
@@ -76,20 +74,12 @@ class WordListApiTests {
         colleague = account(w.customer().id(), false);
         provider = account(w.provider().id(), true);
         base = "/api/organizations/" + w.customer().id() + "/word-lists";
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            byte[] b = page.getBytes(StandardCharsets.UTF_8);
-            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        site = LoopbackPage.serving(() -> page);
     }
 
     @AfterEach
     void stop() {
-        site.stop(0);
+        site.close();
     }
 
     CurrentUser account(UUID org, boolean isAdmin) {
@@ -175,8 +165,7 @@ class WordListApiTests {
         String created = mvc.perform(post("/api/systems/" + w.system().id() + "/monitors")
                         .with(as(orgAdmin))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"公告页\",\"url\":\"http://127.0.0.1:"
-                                + site.getAddress().getPort() + "/\"}"))
+                        .content("{\"name\":\"公告页\",\"url\":\"http://127.0.0.1:" + site.port() + "/\"}"))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

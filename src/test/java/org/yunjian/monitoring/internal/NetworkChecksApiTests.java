@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.NSRecord;
+import org.yunjian.monitoring.LoopbackPage;
 import org.yunjian.monitoring.net.LoopbackDnsServer;
 import org.yunjian.monitoring.net.TestPki;
 import org.yunjian.monitoring.net.TlsTestServer;
@@ -72,7 +73,7 @@ class NetworkChecksApiTests {
 
     Fixtures.World w;
     CurrentUser customer;
-    HttpServer site;
+    LoopbackPage site;
     HttpServer rdap;
     LoopbackDnsServer dns;
     NetworkChecks.Settings before;
@@ -82,15 +83,7 @@ class NetworkChecksApiTests {
     void world() throws Exception {
         w = fixtures.world();
         customer = user(w.customer().id());
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            byte[] b = "<html><body><p>示例市人民政府</p></body></html>".getBytes(StandardCharsets.UTF_8);
-            x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        site = LoopbackPage.serving(() -> "<html><body><p>示例市人民政府</p></body></html>");
         rdap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rdap.createContext("/domain/example.gov.cn", x -> {
             rdapAsked.incrementAndGet();
@@ -114,7 +107,7 @@ class NetworkChecksApiTests {
     @AfterEach
     void stop() throws Exception {
         network.use(before);
-        site.stop(0);
+        site.close();
         rdap.stop(0);
         dns.close();
     }
@@ -239,7 +232,7 @@ class NetworkChecksApiTests {
     }
 
     String site() {
-        return "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        return "http://127.0.0.1:" + site.port() + "/";
     }
 
     ResultActions call(MockHttpServletRequestBuilder b) throws Exception {
