@@ -59,14 +59,7 @@ final class RemoteMonitorHandling {
 
     /** {@code probes --monitor ID}: the latest probes, newest first, with the SM3 of what the site answered. */
     @Command(name = "probes", mixinStandardHelpOptions = true, description = "cli.monitors.probes.description")
-    static class Probes extends Listing {
-        @Option(
-                names = "--monitor",
-                required = true,
-                paramLabel = "MONITOR_ID",
-                descriptionKey = "cli.monitors.option.monitor")
-        UUID monitorId;
-
+    static class Probes extends RemoteMonitoring.MonitorListing {
         @Override
         String path() {
             return "/api/monitors/" + monitorId + "/probes";

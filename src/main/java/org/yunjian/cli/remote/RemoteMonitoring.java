@@ -182,16 +182,19 @@ final class RemoteMonitoring {
         }
     }
 
-    /** {@code alerts --monitor ID [--open]}: the monitor's alerts, newest first; exit 3 when any is open. */
-    @Command(name = "alerts", mixinStandardHelpOptions = true, description = "cli.monitors.alerts.description")
-    static class Alerts extends Listing {
+    /** A listing of one monitor's records ({@code --monitor ID}). */
+    abstract static class MonitorListing extends Listing {
         @Option(
                 names = "--monitor",
                 required = true,
                 paramLabel = "MONITOR_ID",
                 descriptionKey = "cli.monitors.option.monitor")
         UUID monitorId;
+    }
 
+    /** {@code alerts --monitor ID [--open]}: the monitor's alerts, newest first; exit 3 when any is open. */
+    @Command(name = "alerts", mixinStandardHelpOptions = true, description = "cli.monitors.alerts.description")
+    static class Alerts extends MonitorListing {
         @Option(names = "--open", descriptionKey = "cli.monitors.option.open")
         boolean open;
 
