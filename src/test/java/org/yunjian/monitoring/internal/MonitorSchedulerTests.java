@@ -23,8 +23,8 @@ import org.yunjian.party.Fixtures;
 
 /**
  * The scheduler takes each due probe exactly once, however many nodes look at the same moment (two ticks racing
- * here, as two nodes on one database would), moves the next run an interval ahead (plus jitter below a tenth of it),
- * and does not probe again before then.
+ * here, as two nodes on one database would), moves the next run an interval ahead of when it was due (give or take a
+ * twentieth of it: jitter), and does not probe again before then.
  */
 @SpringBootTest
 @Import(Fixtures.class)
@@ -66,7 +66,6 @@ class MonitorSchedulerTests {
                         user(w.customer().id()),
                         () -> monitors.create(w.system().id(), s)));
             }
-            Instant before = Instant.now();
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(scheduler::tick);
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(scheduler::tick);
             assertThat(a.get() + b.get()).isGreaterThanOrEqualTo(3);
@@ -80,8 +79,8 @@ class MonitorSchedulerTests {
                         .single()
                         .toInstant();
                 assertThat(next)
-                        .isAfterOrEqualTo(before.plusSeconds(Monitor.INTERVAL_DEFAULT))
-                        .isBefore(Instant.now().plusSeconds(Monitor.INTERVAL_DEFAULT * 11L / 10 + 1));
+                        .isAfterOrEqualTo(m.nextRunAt().plusSeconds(Monitor.INTERVAL_DEFAULT * 19L / 20 - 1))
+                        .isBefore(m.nextRunAt().plusSeconds(Monitor.INTERVAL_DEFAULT * 21L / 20 + 1));
             }
             assertThat(hits.get()).isEqualTo(3);
 
