@@ -8,7 +8,8 @@
 # harmful words and personal data). After a warm-up of one interval it measures a window of two: the platform JVM's
 # CPU seconds (utime + stime of the process and its children, /proc/PID/stat) over wall seconds = average cores, the
 # probes that started in the window against N * window / INTERVAL, late probes (a gap over the interval, a twentieth of
-# jitter and two ticks) and monitors never probed, nginx's CPU and the machine's (/proc/stat). Then, the platform
+# jitter and two ticks) and monitors never probed, nginx's CPU and the machine's (/proc/stat), and the platform's CPU
+# by thread (probe workers: parsing and checks; the HTTP client's threads: fetching). Then, the platform
 # stopped, the reference: curl fetching the same pages and resources at the same rate for REFERENCE seconds (one
 # process per 5-second batch, connections reused in it), its CPU and nginx's, so the figures say how much of the
 # platform's CPU is fetching and how much is checking and recording.
@@ -143,10 +144,12 @@ echo "warm-up: $warmup s; then a window of $window s (load average $(cut -d' ' -
 sleep "$warmup"
 w0=$(date +%s.%N) a0=$(ticks "$app_pid") n0=$(nginx_ticks)
 read -r m0b m0t < <(machine)
+python3 "$here/bench/monitoring-threads.py" snapshot "$app_pid" > "$work/threads0"
 r0=$(wc -l < "$work/nginx/logs/access.log")
 sleep "$window"
 w1=$(date +%s.%N) a1=$(ticks "$app_pid") n1=$(nginx_ticks)
 read -r m1b m1t < <(machine)
+python3 "$here/bench/monitoring-threads.py" snapshot "$app_pid" > "$work/threads1"
 sleep 2   # nginx flushes its log every second
 r1=$(wc -l < "$work/nginx/logs/access.log")
 wall=$(echo "$w1 - $w0" | bc)
@@ -154,6 +157,8 @@ python3 "$here/bench/monitoring-api.py" "$base" count "$work/ids" "$w0" "$w1" "$
 rss=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$app_pid/status")
 kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
 cat "$work/count"
+echo "the platform's CPU in the window by thread:"
+python3 "$here/bench/monitoring-threads.py" diff "$work/threads0" "$work/threads1" "$wall" | head -12
 
 # --- the reference: curl, the same pages and resources at the same rate
 q0=$(date +%s.%N) rn0=$(nginx_ticks) rr0=$(wc -l < "$work/nginx/logs/access.log")

@@ -27,9 +27,9 @@ import org.yunjian.monitoring.Monitor;
 /**
  * Runs the monitors' probes when due, on every node, each probe exactly once across them: a node takes a due probe by
  * moving the monitor's next run in the database from the time it read ({@link MonitorRepository#claim}), which only
- * one node can do. The next run is an interval after the probe was due, give or take a twentieth of it at random
- * (jitter: a thousand monitors added at once do not all probe in the same second, and the mean period stays the
- * interval). Probes run on a bounded pool ({@code yunjian.monitoring.concurrency}, 8) with at most {@code
+ * one node can do. After a monitor's first probe its next is placed at random between half an interval and one and a
+ * half later (monitors added together spread out over an interval); after that the next run is an interval after the
+ * probe was due, give or take a twentieth of it (jitter; the mean period stays the interval). Probes run on a bounded pool ({@code yunjian.monitoring.concurrency}, 8) with at most {@code
  * yunjian.monitoring.per-host} (2) at a time on one host (politeness); a node takes no more than its pool can queue,
  * and what it leaves another node takes, or this one as soon as its queue has drained (not only at its next tick:
  * 2,000 pages every 5 minutes are more than one queue per tick). The next runs are stored, so a restart resumes.
@@ -143,12 +143,17 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
     }
 
     /**
-     * The probe's next run: an interval after it was due, give or take a twentieth of it (jitter: a thousand monitors
-     * added at once spread out instead of probing in the same second, while the mean period stays the interval). A
-     * probe that started over half an interval late (a node down, a backlog) starts its rhythm again from now.
+     * The probe's next run. After a monitor's first probe (at once when it was added) at random between half an
+     * interval and one and a half later (an interval on average), so that monitors added together — a site's thousand pages imported at once — spread
+     * over an interval instead of probing in the same minutes ever after. Then an interval after the probe was due,
+     * give or take a twentieth of it (jitter, while the mean period stays the interval); a probe that started over
+     * half an interval late (a node down, a backlog) starts its rhythm again from now.
      */
     static Instant next(Monitor m, Instant now) {
         long interval = m.intervalSeconds() * 1000L;
+        if (m.lastRunAt() == null) {
+            return now.plusMillis(interval / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, interval)));
+        }
         long spread = Math.max(2, interval / 10);
         long jitter = ThreadLocalRandom.current().nextLong(spread) - spread / 2;
         Instant due = m.nextRunAt();
