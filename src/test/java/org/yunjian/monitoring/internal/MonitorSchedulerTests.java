@@ -46,15 +46,7 @@ class MonitorSchedulerTests {
     @Test
     void eachDueProbeRunsExactlyOnceAcrossRacingNodes() throws Exception {
         AtomicInteger hits = new AtomicInteger();
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            hits.incrementAndGet();
-            byte[] b = "<html><body>ok</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        HttpServer site = site(hits);
         try {
             Fixtures.World w = fixtures.world();
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
@@ -100,14 +92,7 @@ class MonitorSchedulerTests {
     /** More due probes than the pool can queue: one look starts them all (a backlog is taken as the queue drains). */
     @Test
     void oneLookTakesMoreThanTheQueueHolds() throws Exception {
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            byte[] b = "<html><body>ok</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        HttpServer site = site(new AtomicInteger());
         try {
             Fixtures.World w = fixtures.world();
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
@@ -127,6 +112,20 @@ class MonitorSchedulerTests {
         } finally {
             site.stop(0);
         }
+    }
+
+    /** A loopback site answering every path with a small page, counting the requests in {@code hits}. */
+    private static HttpServer site(AtomicInteger hits) throws java.io.IOException {
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", x -> {
+            hits.incrementAndGet();
+            byte[] b = "<html><body>ok</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        site.start();
+        return site;
     }
 
     private long probes(Monitor m) {
