@@ -3,6 +3,7 @@ package org.yunjian.monitoring.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,11 +27,12 @@ import org.yunjian.monitoring.Monitor;
 /**
  * Runs the monitors' probes when due, on every node, each probe exactly once across them: a node takes a due probe by
  * moving the monitor's next run in the database from the time it read ({@link MonitorRepository#claim}), which only
- * one node can do. The next run is the interval later plus up to a tenth of it at random (jitter: a thousand monitors
- * added at once do not all probe in the same second). Probes run on a bounded pool ({@code
- * yunjian.monitoring.concurrency}, 8) with at most {@code yunjian.monitoring.per-host} (2) at a time on one host
- * (politeness); a node takes no more than its pool can queue, and what it does not take another node or its next tick
- * does. The next runs are stored, so a restart resumes where it was.
+ * one node can do. After a monitor's first probe its next is placed at random between half an interval and one and a
+ * half later (monitors added together spread out over an interval); after that the next run is an interval after the
+ * probe was due, give or take a twentieth of it (jitter; the mean period stays the interval). Probes run on a bounded pool ({@code yunjian.monitoring.concurrency}, 8) with at most {@code
+ * yunjian.monitoring.per-host} (2) at a time on one host (politeness); a node takes no more than its pool can queue,
+ * and what it leaves another node takes, or this one as soon as its queue has drained (not only at its next tick:
+ * 2,000 pages every 5 minutes are more than one queue per tick). The next runs are stored, so a restart resumes.
  */
 @Configuration(proxyBeanMethods = false)
 class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
@@ -44,6 +47,9 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
     private final int perHost;
     private final ThreadPoolExecutor pool;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
+    private final AtomicBoolean looking = new AtomicBoolean();
+    /** Whether the last look left due probes behind for want of room. */
+    private volatile boolean backlog;
 
     MonitorScheduler(
             MonitorRepository monitors,
@@ -76,27 +82,57 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (enabled) {
-            registrar.addFixedDelayTask(new FixedDelayTask(this::tick, tick, tick));
+            registrar.addFixedDelayTask(new FixedDelayTask(this::look, tick, tick));
         }
     }
 
-    /** One look: takes the due probes this node has room for and starts them; how many it took. */
-    public int tick() {
-        int room = pool.getQueue().remainingCapacity();
-        if (room == 0) {
-            return 0;
+    /**
+     * One look, unless another is under way on this node: the tick's, or a probe's that ended while more were due
+     * than the last look had room for.
+     */
+    void look() {
+        if (looking.compareAndSet(false, true)) {
+            try {
+                tick();
+            } finally {
+                looking.set(false);
+            }
         }
+    }
+
+    /**
+     * Takes the due probes this node has room for and starts them, batch after batch while the pool has room; how
+     * many it took. When due probes are left behind for want of room, the probes that end look again as soon as the
+     * queue has drained (the backlog), so that a node's rate is its pool's, not one queue per tick.
+     */
+    public int tick() {
         int taken = 0;
         try {
-            Instant now = clock.instant();
-            for (Monitor m : monitors.due(now, room)) {
-                if (!monitors.claim(m.id(), m.nextRunAt(), next(m, now))) {
-                    continue;
+            while (true) {
+                int room = pool.getQueue().remainingCapacity();
+                if (room == 0) {
+                    backlog = true;
+                    return taken;
                 }
-                try {
-                    pool.execute(() -> probe(m));
-                    taken++;
-                } catch (RejectedExecutionException full) {
+                Instant now = clock.instant();
+                List<Monitor> due = monitors.due(now, room);
+                for (Monitor m : due) {
+                    Instant next = next(m, now);
+                    if (!monitors.claim(m.id(), m.nextRunAt(), next)) {
+                        continue;
+                    }
+                    try {
+                        pool.execute(() -> probe(m));
+                        taken++;
+                    } catch (RejectedExecutionException full) {
+                        // another look filled the queue first: the probe goes back to being due, not missed
+                        monitors.claim(m.id(), next, m.nextRunAt());
+                        backlog = true;
+                        return taken;
+                    }
+                }
+                if (due.size() < room) {
+                    backlog = false;
                     return taken;
                 }
             }
@@ -106,10 +142,23 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
         return taken;
     }
 
-    /** The probe's next run: an interval from now plus up to a tenth of it. */
+    /**
+     * The probe's next run. After a monitor's first probe (at once when it was added) at random between half an
+     * interval and one and a half later (an interval on average), so that monitors added together — a site's thousand pages imported at once — spread
+     * over an interval instead of probing in the same minutes ever after. Then an interval after the probe was due,
+     * give or take a twentieth of it (jitter, while the mean period stays the interval); a probe that started over
+     * half an interval late (a node down, a backlog) starts its rhythm again from now.
+     */
     static Instant next(Monitor m, Instant now) {
-        long jitter = ThreadLocalRandom.current().nextLong(Math.max(1, m.intervalSeconds() * 100L));
-        return now.plusSeconds(m.intervalSeconds()).plusMillis(jitter);
+        long interval = m.intervalSeconds() * 1000L;
+        if (m.lastRunAt() == null) {
+            return now.plusMillis(interval / 2 + ThreadLocalRandom.current().nextLong(Math.max(1, interval)));
+        }
+        long spread = Math.max(2, interval / 10);
+        long jitter = ThreadLocalRandom.current().nextLong(spread) - spread / 2;
+        Instant due = m.nextRunAt();
+        Instant from = due != null && due.isAfter(now.minusMillis(interval / 2)) ? due : now;
+        return from.plusMillis(interval + jitter);
     }
 
     private void probe(Monitor m) {
@@ -123,8 +172,12 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (RuntimeException e) {
             log.error("Probe of monitor {} failed", m.id(), e);
+        }
+        if (backlog && pool.getQueue().isEmpty()) {
+            look();
         }
     }
 

@@ -23,8 +23,8 @@ import org.yunjian.party.Fixtures;
 
 /**
  * The scheduler takes each due probe exactly once, however many nodes look at the same moment (two ticks racing
- * here, as two nodes on one database would), moves the next run an interval ahead (plus jitter below a tenth of it),
- * and does not probe again before then.
+ * here, as two nodes on one database would), moves the next run ahead (after a first probe by half an interval to one
+ * and a half, then an interval from when it was due give or take a twentieth), and does not probe again before then.
  */
 @SpringBootTest
 @Import(Fixtures.class)
@@ -46,15 +46,7 @@ class MonitorSchedulerTests {
     @Test
     void eachDueProbeRunsExactlyOnceAcrossRacingNodes() throws Exception {
         AtomicInteger hits = new AtomicInteger();
-        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", x -> {
-            hits.incrementAndGet();
-            byte[] b = "<html><body>ok</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            x.sendResponseHeaders(200, b.length);
-            x.getResponseBody().write(b);
-            x.close();
-        });
-        site.start();
+        HttpServer site = site(hits);
         try {
             Fixtures.World w = fixtures.world();
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
@@ -65,7 +57,6 @@ class MonitorSchedulerTests {
                         user(w.customer().id()),
                         () -> monitors.create(w.system().id(), s)));
             }
-            Instant before = Instant.now();
             CompletableFuture<Integer> a = CompletableFuture.supplyAsync(scheduler::tick);
             CompletableFuture<Integer> b = CompletableFuture.supplyAsync(scheduler::tick);
             assertThat(a.get() + b.get()).isGreaterThanOrEqualTo(3);
@@ -78,9 +69,11 @@ class MonitorSchedulerTests {
                         .query(OffsetDateTime.class)
                         .single()
                         .toInstant();
+                // a first probe: the next between half an interval and one and a half later (monitors added together
+                // spread out)
                 assertThat(next)
-                        .isAfterOrEqualTo(before.plusSeconds(Monitor.INTERVAL_DEFAULT))
-                        .isBefore(Instant.now().plusSeconds(Monitor.INTERVAL_DEFAULT * 11L / 10 + 1));
+                        .isAfterOrEqualTo(m.nextRunAt().plusSeconds(Monitor.INTERVAL_DEFAULT / 2 - 1))
+                        .isBefore(Instant.now().plusSeconds(Monitor.INTERVAL_DEFAULT * 3L / 2 + 1));
             }
             assertThat(hits.get()).isEqualTo(3);
 
@@ -93,6 +86,45 @@ class MonitorSchedulerTests {
         } finally {
             site.stop(0);
         }
+    }
+
+    /** More due probes than the pool can queue: one look starts them all (a backlog is taken as the queue drains). */
+    @Test
+    void oneLookTakesMoreThanTheQueueHolds() throws Exception {
+        HttpServer site = site(new AtomicInteger());
+        try {
+            Fixtures.World w = fixtures.world();
+            String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+            List<Monitor> added = new ArrayList<>();
+            for (int i = 0; i < 50; i++) { // the default pool: 8 threads and a queue of 32
+                Monitor.Settings s = new Monitor.Settings(
+                        "积压" + i, url + "b" + i, null, null, null, null, null, null, null, null, null);
+                added.add(runAs(
+                        user(w.customer().id()),
+                        () -> monitors.create(w.system().id(), s)));
+            }
+            scheduler.look();
+            awaitIdle();
+            for (Monitor m : added) {
+                assertThat(probes(m)).as(m.name()).isEqualTo(1);
+            }
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    /** A loopback site answering every path with a small page, counting the requests in {@code hits}. */
+    private static HttpServer site(AtomicInteger hits) throws java.io.IOException {
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        site.createContext("/", x -> {
+            hits.incrementAndGet();
+            byte[] b = "<html><body>ok</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, b.length);
+            x.getResponseBody().write(b);
+            x.close();
+        });
+        site.start();
+        return site;
     }
 
     private long probes(Monitor m) {
