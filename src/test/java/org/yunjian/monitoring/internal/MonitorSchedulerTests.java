@@ -97,8 +97,7 @@ class MonitorSchedulerTests {
             String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
             List<Monitor> added = new ArrayList<>();
             for (int i = 0; i < 50; i++) { // the default pool: 8 threads and a queue of 32
-                Monitor.Settings s = new Monitor.Settings(
-                        "积压" + i, url + "b" + i, null, null, null, null, null, null, null, null, null);
+                Monitor.Settings s = Monitor.Settings.page("积压" + i, url + "b" + i, null);
                 added.add(runAs(
                         user(w.customer().id()),
                         () -> monitors.create(w.system().id(), s)));
