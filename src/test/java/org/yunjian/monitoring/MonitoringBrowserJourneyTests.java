@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,12 +24,12 @@ import org.yunjian.support.Browser;
 import org.yunjian.support.TestDatabases;
 
 /**
- * Website monitoring in headless Chromium on the demo: the provider and the security service agent find the demo's
- * 篡改 alert in 我的待办; the
- * customer opens it from the portal's monitoring page, reads the diff, records a supervision incident from it (T/CCIA
- * 004-2024 B.14, drafted from the alert; the incident page shows the Annex B analysis), adds a monitor on a page of the
- * sample site the platform serves, probes it, approves its baseline and closes the demo's alert with a note — the
- * provider's task says the incident was recorded while the alert is open and is gone once it is closed.
+ * Website monitoring in headless Chromium on the demo (issue 38's journey): the provider and the security service
+ * agent find the demo's 篡改 alert in 我的待办; the customer adds a monitor on a page served on loopback, probes it,
+ * finds approving its baseline in 我的待办 and approves it; the page is tampered with, the next probe raises 篡改 and the
+ * customer reads the diff, records a supervision incident from it (T/CCIA 004-2024 B.14, drafted from the alert; the
+ * incident page shows the Annex B analysis) — the provider and the agent are told of the alert and the incident — and
+ * closes the alert with a note, which closes their tasks.
  */
 @org.yunjian.support.OnePass
 @DirtiesContext
@@ -45,117 +47,126 @@ class MonitoringBrowserJourneyTests {
     int port;
 
     @Test
-    void theCustomerHandlesTheTamperAlertTheProviderWasToldOf() throws Exception {
+    void theCustomerAddsAMonitorSeesATamperAlertAppearAndHandlesItWithAnIncident() throws Exception {
         String base = "http://localhost:" + port;
-        // the provider and the security service agent are told (我的待办; the notifications follow from it)
+        // the demo's alert: the provider and the security service agent are told (我的待办; notifications follow)
         for (String user : java.util.List.of(DemoData.PROVIDER_USER, DemoData.SECURITY_SERVICE_USER)) {
-            ChromeDriver told = Browser.start();
-            try {
-                WebDriverWait wait = new WebDriverWait(told, Duration.ofSeconds(20));
-                Browser.logIn(told, wait, base, user, null);
-                told.get(base + "/my-work");
-                assertThat(told.findElement(By.tagName("main")).getText())
-                        .as(user)
-                        .contains("处置网页篡改告警", DemoData.PORTAL_MONITOR);
-                shot(told, user + "-inbox");
-            } finally {
-                told.quit();
-            }
+            assertThat(inbox(base, user, "inbox")).as(user).contains("处置网页篡改告警", DemoData.PORTAL_MONITOR);
         }
 
-        ChromeDriver driver = Browser.start();
-        try {
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            Browser.logIn(driver, wait, base, DemoData.CUSTOMER_USER, null);
-            driver.get(base + "/systems");
-            driver.findElement(By.linkText(DemoData.PORTAL_SYSTEM)).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("个监测项")));
-            driver.findElement(By.partialLinkText("个监测项")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("monitoring-title")));
-            shot(driver, "system");
-            driver.findElement(By.cssSelector("#open-alerts .alert-row a")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-title")));
-            assertThat(driver.findElement(By.id("alert-title")).getText()).isEqualTo("网页篡改告警");
-            assertThat(driver.findElement(By.id("alert-detail-text")).getText())
-                    .contains("-示例市政务服务中心自 12 月 1 日起延长周六办理时间至 17:00。")
-                    .contains("+示例市政务服务中心自 12 月 1 日起暂停办理业务");
-            shot(driver, "alert");
-            String alertPage = driver.getCurrentUrl();
-
-            // a supervision incident from the alert: B.14 chosen among the likely rows, the rest drafted from it
-            driver.findElement(By.id("open-incident")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-form")));
-            assertThat(driver.findElement(By.id("likely-incidents")).getAttribute("label"))
-                    .isEqualTo("最可能的事件");
-            assertThat(driver.findElement(By.id("title")).getAttribute("value"))
-                    .isEqualTo("网页篡改告警：" + DemoData.PORTAL_MONITOR);
-            assertThat(driver.findElement(By.id("description")).getAttribute("value"))
-                    .contains("+示例市政务服务中心自 12 月 1 日起暂停办理业务");
-            new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("incident")))
-                    .selectByValue("TCCIA004-B-14");
-            shot(driver, "incident-form");
-            driver.findElement(By.id("record-incident")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("analysis")));
-            assertThat(driver.findElement(By.id("incident-title")).getText())
-                    .isEqualTo("网页篡改告警：" + DemoData.PORTAL_MONITOR);
-            assertThat(driver.findElement(By.id("incident-type")).getText()).startsWith("B.14 ");
-            assertThat(driver.findElement(By.id("liable-roles")).getText()).contains("客户");
-            shot(driver, "incident");
-            driver.get(alertPage);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-link")));
-            assertThat(driver.findElement(By.id("incident-link")).getText()).startsWith("B.14 ");
-            assertThat(driver.findElements(By.id("open-incident"))).isEmpty();
-            shot(driver, "alert-incident");
-
-            // a monitor on another page of the sample site, probed now and its baseline approved
-            driver.findElement(By.id("monitor-link")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("monitoring-link")));
-            driver.findElement(By.id("monitoring-link")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("monitor-form")));
-            driver.findElement(By.id("monitor-name")).sendKeys("政府信息公开");
-            driver.findElement(By.id("monitor-url")).sendKeys(base + "/demo-site/open.html");
-            driver.findElement(By.id("add-monitor-button")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("created")));
-            driver.findElement(By.id("run-now")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ran")));
-            assertThat(driver.findElement(By.id("monitor-state")).getText()).isEqualTo("正常");
-            driver.findElement(By.id("approve-baseline")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("baseline-approved")));
-            assertThat(driver.findElement(By.id("baseline-state")).getText()).contains("办公厅信息中心 张工");
-            shot(driver, "monitor");
-
-            ChromeDriver told = Browser.start();
+        // the customer's own page, served on loopback so that it can be tampered with
+        AtomicReference<String> page = new AtomicReference<>(PAGE.formatted("暂停办理业务的通知：无。"));
+        try (LoopbackPage site = LoopbackPage.serving(page::get)) {
+            ChromeDriver driver = Browser.start();
             try {
-                WebDriverWait w2 = new WebDriverWait(told, Duration.ofSeconds(20));
-                Browser.logIn(told, w2, base, DemoData.PROVIDER_USER, null);
-                told.get(base + "/my-work");
-                assertThat(told.findElement(By.tagName("main")).getText()).contains("已登记安全责任事件");
-                shot(told, "provider-inbox-incident");
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+                Browser.logIn(driver, wait, base, DemoData.CUSTOMER_USER, null);
+                driver.get(base + "/systems");
+                driver.findElement(By.linkText(DemoData.PORTAL_SYSTEM)).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.partialLinkText("个监测项")));
+                driver.findElement(By.partialLinkText("个监测项")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("monitoring-title")));
+                shot(driver, "system");
+
+                // adds a monitor, probes it; approving its baseline waits in the customer's 我的待办 until done
+                driver.findElement(By.id("monitor-name")).sendKeys(MONITOR);
+                driver.findElement(By.id("monitor-url")).sendKeys(site.url());
+                driver.findElement(By.id("add-monitor-button")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("created")));
+                String monitorPage = driver.getCurrentUrl();
+                driver.findElement(By.id("run-now")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ran")));
+                assertThat(driver.findElement(By.id("monitor-state")).getText()).isEqualTo("正常");
+                driver.get(base + "/my-work");
+                assertThat(driver.findElement(By.tagName("main")).getText()).contains("审核并批准监测项“" + MONITOR + "”");
+                driver.get(monitorPage);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approve-baseline")));
+                driver.findElement(By.id("approve-baseline")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("baseline-approved")));
+                assertThat(driver.findElement(By.id("baseline-state")).getText())
+                        .contains("办公厅信息中心 张工");
+                shot(driver, "monitor");
+
+                // the page is tampered with: the next probe raises 篡改 with the diff
+                page.set(PAGE.formatted("暂停办理业务的通知：即日起暂停办理，详情请访问 www.example-lottery.test。"));
+                driver.findElement(By.id("run-now")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ran")));
+                WebElement row = driver.findElement(By.cssSelector("#monitor-alerts .alert-row"));
+                assertThat(row.getText()).contains("网页篡改", "未处理");
+                shot(driver, "tampered");
+                row.findElement(By.tagName("a")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-title")));
+                assertThat(driver.findElement(By.id("alert-title")).getText()).isEqualTo("网页篡改告警");
+                assertThat(driver.findElement(By.id("alert-detail-text")).getText())
+                        .contains("-暂停办理业务的通知：无。")
+                        .contains("+暂停办理业务的通知：即日起暂停办理");
+                shot(driver, "alert");
+                String alertPage = driver.getCurrentUrl();
+
+                // a supervision incident from the alert: B.14 chosen among the likely rows, the rest drafted from it
+                driver.findElement(By.id("open-incident")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-form")));
+                assertThat(driver.findElement(By.id("likely-incidents")).getAttribute("label"))
+                        .isEqualTo("最可能的事件");
+                assertThat(driver.findElement(By.id("title")).getAttribute("value"))
+                        .isEqualTo("网页篡改告警：" + MONITOR);
+                assertThat(driver.findElement(By.id("description")).getAttribute("value"))
+                        .contains("+暂停办理业务的通知：即日起暂停办理");
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("incident")))
+                        .selectByValue("TCCIA004-B-14");
+                shot(driver, "incident-form");
+                driver.findElement(By.id("record-incident")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("analysis")));
+                assertThat(driver.findElement(By.id("incident-title")).getText())
+                        .isEqualTo("网页篡改告警：" + MONITOR);
+                assertThat(driver.findElement(By.id("incident-type")).getText()).startsWith("B.14 ");
+                assertThat(driver.findElement(By.id("liable-roles")).getText()).contains("客户");
+                shot(driver, "incident");
+
+                // the provider and the security service agent were told of the new alert, and of the incident
+                for (String user : java.util.List.of(DemoData.PROVIDER_USER, DemoData.SECURITY_SERVICE_USER)) {
+                    assertThat(inbox(base, user, "inbox-incident"))
+                            .as(user)
+                            .contains("处置网页篡改告警：监测项“" + MONITOR + "”", "已登记安全责任事件");
+                }
+
+                // the customer closes the alert with a note
+                driver.get(alertPage);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("incident-link")));
+                assertThat(driver.findElement(By.id("incident-link")).getText()).startsWith("B.14 ");
+                assertThat(driver.findElements(By.id("open-incident"))).isEmpty();
+                driver.findElement(By.id("acknowledge")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("alert-status"), "已确认"));
+                driver.findElement(By.id("close-note")).sendKeys("已恢复原通知内容，排查发布账号，修改口令。");
+                driver.findElement(By.id("close-alert")).click();
+                wait.until(ExpectedConditions.textToBe(By.id("alert-status"), "已关闭"));
+                assertThat(driver.findElement(By.id("alert-note")).getText()).contains("已恢复原通知内容");
+                shot(driver, "closed");
             } finally {
-                told.quit();
+                driver.quit();
             }
-
-            driver.get(alertPage);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("close-note")));
-            driver.findElement(By.id("acknowledge")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("alert-status"), "已确认"));
-            driver.findElement(By.id("close-note")).sendKeys("已恢复原通知内容，排查发布账号，修改口令。");
-            driver.findElement(By.id("close-alert")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("alert-status"), "已关闭"));
-            assertThat(driver.findElement(By.id("alert-note")).getText()).contains("已恢复原通知内容");
-            shot(driver, "closed");
-        } finally {
-            driver.quit();
         }
+        // closing it closed their tasks about it
+        assertThat(inbox(base, DemoData.PROVIDER_USER, "inbox-after")).doesNotContain("监测项“" + MONITOR + "”");
+    }
 
-        ChromeDriver again = Browser.start();
+    static final String MONITOR = "便民服务公告";
+
+    static final String PAGE = """
+            <html><head><title>示例市人民政府 便民服务</title></head><body>
+            <h1>便民服务公告</h1><p>%s</p><p>主办单位：示例市人民政府办公厅</p></body></html>""";
+
+    /** What {@code user}'s 我的待办 says, screenshot as {@code name}. */
+    String inbox(String base, String user, String name) throws Exception {
+        ChromeDriver told = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(again, Duration.ofSeconds(20));
-            Browser.logIn(again, wait, base, DemoData.PROVIDER_USER, null);
-            again.get(base + "/my-work");
-            assertThat(again.findElement(By.tagName("main")).getText()).doesNotContain("处置网页篡改告警");
+            WebDriverWait wait = new WebDriverWait(told, Duration.ofSeconds(20));
+            Browser.logIn(told, wait, base, user, null);
+            told.get(base + "/my-work");
+            shot(told, user + "-" + name);
+            return told.findElement(By.tagName("main")).getText();
         } finally {
-            again.quit();
+            told.quit();
         }
     }
 
