@@ -186,9 +186,14 @@ public class WordLists {
         return words;
     }
 
-    private Organization see(UUID organizationId) {
+    /** Whether the caller may read the organisation's lists: its own users and the system administrators. */
+    public boolean mayRead(UUID organizationId) {
         CurrentUser u = CurrentUser.require();
-        if (u.role() == Role.USER && !u.belongsTo(organizationId)) {
+        return u.role() == Role.SYSTEM_ADMIN || u.role() == Role.USER && u.belongsTo(organizationId);
+    }
+
+    private Organization see(UUID organizationId) {
+        if (CurrentUser.require().role() == Role.USER && !mayRead(organizationId)) {
             throw new NotFoundException("organization", organizationId);
         }
         return parties.findOrganization(organizationId)

@@ -20,6 +20,7 @@ import org.yunjian.monitoring.internal.MonitorService;
 import org.yunjian.monitoring.internal.NetworkChecks;
 import org.yunjian.monitoring.internal.OperationReports;
 import org.yunjian.monitoring.internal.ProbeService;
+import org.yunjian.monitoring.internal.WordLists;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.security.PeopleNames;
@@ -46,6 +47,7 @@ class MonitorPages {
     private final Parties parties;
     private final PeopleNames people;
     private final OperationReports reports;
+    private final WordLists wordLists;
 
     MonitorPages(
             MonitorService monitors,
@@ -54,8 +56,10 @@ class MonitorPages {
             NetworkChecks network,
             Parties parties,
             PeopleNames people,
-            OperationReports reports) {
+            OperationReports reports,
+            WordLists wordLists) {
         this.reports = reports;
+        this.wordLists = wordLists;
         this.monitors = monitors;
         this.probes = probes;
         this.alerts = alerts;
@@ -135,13 +139,8 @@ class MonitorPages {
         model.addAttribute("monitors", monitors.ofSystem(s.id()));
         model.addAttribute("alerts", alerts.openOfSystem(s.id()));
         model.addAttribute("mayManage", parties.canManage(s.id()));
-        // the customer's word list, for those who may read it: its users and the system administrators
-        org.yunjian.security.CurrentUser me = org.yunjian.security.CurrentUser.require();
-        model.addAttribute(
-                "wordListOrg",
-                me.role() == org.yunjian.security.Role.SYSTEM_ADMIN || me.belongsTo(s.customerId())
-                        ? s.customerId()
-                        : null);
+        // the customer's word list, for those who may read it
+        model.addAttribute("wordListOrg", wordLists.mayRead(s.customerId()) ? s.customerId() : null);
         model.addAttribute("form", form);
         model.addAttribute("methods", Monitor.METHODS);
         return "monitoring/system";
