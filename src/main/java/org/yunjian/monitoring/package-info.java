@@ -12,6 +12,7 @@
             "crypto",
             "demo",
             "documents",
+            "exitproject",
             "party",
             "responsibility",
             "security",
