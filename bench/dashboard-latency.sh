@@ -4,13 +4,11 @@
 # after the other, and prints min / median / max in ms and the answer's size, with the load average before and
 # after (the machine is shared). Usage: bench/dashboard-latency.sh BASE-URL [N] [W]. Needs curl.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 base=$1 n=${2:-5} warm=${3:-20}
 jar=$(mktemp)
 trap 'rm -f "$jar"' EXIT
-csrf=$(curl -fsS -c "$jar" -b "$jar" "$base/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 \
-  | sed 's/.*value="\([^"]*\)"/\1/')
-curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode username=customer \
-  --data-urlencode password=Yunjian-Demo-2026 --data-urlencode "_csrf=$csrf" "$base/login"
+bench_login "$base" "$jar" >/dev/null
 urls=("/api/dashboard?" "/api/dashboard?page=2" "/api/dashboard?level=3" "/api/dashboard?q=%E8%B4%9F%E8%BD%BD"
       "/api/dashboard?conclusion=POOR" "/api/dashboard?overdue=true" "/api/dashboard?page=40" "/dashboard")
 for _ in $(seq 1 "$warm"); do curl -fsS -o /dev/null -b "$jar" "$base${urls[0]}"; done

@@ -22,6 +22,7 @@
 #                            [--platform-option --yunjian.monitoring.concurrency=8 ...]
 # Needs Debian nginx, curl, python3, java 17.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")/.." && pwd)
 pages=2000 sites=20 interval=300 warmup="" window="" reference="" max_cores=1 jar=$here/target/yunjian.jar xmx=1g
 extra=()
@@ -119,21 +120,8 @@ java "-Xmx$xmx" -jar "$jar" --spring.profiles.active=demo "--yunjian.data-dir=$w
   --logging.level.root=WARN --yunjian.monitoring.scheduler=true --yunjian.monitoring.allow-private-addresses=true \
   "${extra[@]}" > "$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$base/login" && break
-  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
-  sleep 1
-done
-cookies=$work/cookies
-page=$(curl -fsS -c "$cookies" -b "$cookies" "$base/login")
-csrf=$(printf '%s' "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
-curl -fsS -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode username=customer \
-  --data-urlencode password=Yunjian-Demo-2026 --data-urlencode "_csrf=$csrf" "$base/login"
-xsrf=$(curl -fsS -c "$cookies" -b "$cookies" "$base/api/csrf" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
-token=$(curl -fsS -c "$cookies" -b "$cookies" -H "X-CSRF-TOKEN: $xsrf" -H 'Content-Type: application/json' \
-  -d '{"name":"bench","scope":"READ_WRITE","validDays":1}' "$base/api/account/tokens" \
-  | grep -o '"value":"[^"]*"' | cut -d'"' -f4)
-[ -n "$token" ] || { echo "no token" >&2; exit 1; }
+bench_wait_up "$base" "$app_pid" "$work/app.log"
+token=$(bench_token "$base" "$(bench_login "$base" "$work/cookies")" READ_WRITE)
 export YUNJIAN_TOKEN=$token
 # the demo seeds its systems after the server answers: wait until the customer sees one
 for _ in $(seq 1 120); do

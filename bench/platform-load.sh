@@ -26,6 +26,7 @@
 # target/yunjian.jar (demo profile settings, built if missing) on free ports, removed at the end.
 # Needs Debian packages wrk, postgresql (server and psql), curl.
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")/.." && pwd)
 systems=2000 connections=64 threads=2 duration=30s warmup=10s targets="" psql_conn="" nodes=1
 run_groups="systems-pages,systems-filtered,dashboard,mixed"
@@ -62,14 +63,7 @@ bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 psql_bin=${bin:+$bin/psql}
 psql_bin=${psql_bin:-psql}
 
-wait_up() { # base-url
-  for _ in $(seq 1 240); do
-    curl -fs -o /dev/null "$1/login" && return 0
-    [ -n "$app_pid" ] && ! kill -0 "$app_pid" 2>/dev/null && { tail -50 "$app_log"; exit 1; }
-    sleep 1
-  done
-  echo "no answer from $1" >&2; exit 1
-}
+wait_up() { bench_wait_up "$1" "$app_pid" "$app_log"; } # base-url
 
 if [ -z "$targets" ]; then
   [ -f target/yunjian.jar ] || ./mvnw -B -q package -DskipTests
@@ -119,14 +113,7 @@ if [ -n "$psql_conn" ]; then
   echo "seeded $systems systems in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 fi
 
-login() { # base-url cookie-jar -> prints the Cookie header value
-  local page csrf
-  page=$(curl -fsS -c "$2" -b "$2" "$1/login")
-  csrf=$(printf '%s' "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
-  curl -fsS -o /dev/null -c "$2" -b "$2" --data-urlencode username=customer \
-    --data-urlencode password=Yunjian-Demo-2026 --data-urlencode "_csrf=$csrf" "$1/login"
-  awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$2"
-}
+login() { bench_login "$1" "$2"; } # base-url cookie-jar -> prints the Cookie header value
 cookies=()
 for k in "${!urls[@]}"; do
   cookies[$k]=$(login "${urls[$k]}" "$work/jar$k")

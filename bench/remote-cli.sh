@@ -9,6 +9,7 @@
 # Usage: bench/remote-cli.sh [--jar target/yunjian.jar] [--port 18191] [--runs 20] [--offline-runs 3]
 #                            [--client "java -jar target/yunjian.jar"]   (e.g. --client bin/yunjian)
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar=$here/target/yunjian.jar port=18191 runs=20 offline_runs=3 client=""
 while [ $# -gt 0 ]; do
@@ -36,21 +37,8 @@ base=http://127.0.0.1:$port
 java -Xmx1g -jar "$jar" --spring.profiles.active=demo "--yunjian.data-dir=$work/data" "--server.port=$port" \
   --logging.level.root=WARN > "$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$base/login" && break
-  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
-  sleep 1
-done
-cookies=$work/cookies
-page=$(curl -fsS -c "$cookies" -b "$cookies" "$base/login")
-csrf=$(printf '%s' "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
-curl -fsS -o /dev/null -c "$cookies" -b "$cookies" --data-urlencode username=customer \
-  --data-urlencode password=Yunjian-Demo-2026 --data-urlencode "_csrf=$csrf" "$base/login"
-xsrf=$(curl -fsS -c "$cookies" -b "$cookies" "$base/api/csrf" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
-token=$(curl -fsS -c "$cookies" -b "$cookies" -H "X-CSRF-TOKEN: $xsrf" -H 'Content-Type: application/json' \
-  -d '{"name":"bench","scope":"READ_ONLY","validDays":1}' "$base/api/account/tokens" \
-  | grep -o '"value":"[^"]*"' | cut -d'"' -f4)
-[ -n "$token" ] || { echo "no token" >&2; exit 1; }
+bench_wait_up "$base" "$app_pid" "$work/app.log"
+token=$(bench_token "$base" "$(bench_login "$base" "$work/cookies")" READ_ONLY)
 # the demo seeds its assessments after the server answers: wait until the list stops changing
 last="" same=0
 while [ "$same" -lt 3 ]; do

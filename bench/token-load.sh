@@ -9,6 +9,7 @@
 #                            [--duration 20s] [--warmup 10s] [--rounds 2] [--path /api/systems]
 #                            [--profile FILE.jfr]   (records a JFR profile of the token runs into FILE)
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar=$here/target/yunjian.jar port=18181 connections=16 threads=2 duration=20s warmup=10s rounds=2 path=/api/systems
 profile=""
@@ -40,22 +41,9 @@ base=http://127.0.0.1:$port
 java -Xmx1g -jar "$jar" --spring.profiles.active=demo "--yunjian.data-dir=$work/data" "--server.port=$port" \
   --logging.level.root=WARN > "$work/app.log" 2>&1 &
 app_pid=$!
-for _ in $(seq 1 240); do
-  curl -fs -o /dev/null "$base/login" && break
-  kill -0 "$app_pid" 2>/dev/null || { tail -50 "$work/app.log"; exit 1; }
-  sleep 1
-done
-jar_cookies=$work/cookies
-page=$(curl -fsS -c "$jar_cookies" -b "$jar_cookies" "$base/login")
-csrf=$(printf '%s' "$page" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
-curl -fsS -o /dev/null -c "$jar_cookies" -b "$jar_cookies" --data-urlencode username=customer \
-  --data-urlencode password=Yunjian-Demo-2026 --data-urlencode "_csrf=$csrf" "$base/login"
-cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar_cookies")
-xsrf=$(curl -fsS -H "Cookie: $cookie" "$base/api/csrf" | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
-token=$(curl -fsS -H "Cookie: $cookie" -H "X-CSRF-TOKEN: $xsrf" -H 'Content-Type: application/json' \
-  -d '{"name":"bench","scope":"READ_ONLY","validDays":1}' "$base/api/account/tokens" \
-  | grep -o '"value":"[^"]*"' | cut -d'"' -f4)
-[ -n "$token" ] || { echo "no token" >&2; exit 1; }
+bench_wait_up "$base" "$app_pid" "$work/app.log"
+cookie=$(bench_login "$base" "$work/cookies")
+token=$(bench_token "$base" "$cookie" READ_ONLY)
 echo "session and token: $(curl -fsS -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$path")" \
   "$(curl -fsS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base$path")"
 rss() { awk '/VmRSS/ { printf "%dMB", $2 / 1024 }' "/proc/$app_pid/status"; }
