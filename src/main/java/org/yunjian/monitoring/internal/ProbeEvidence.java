@@ -1,0 +1,117 @@
+package org.yunjian.monitoring.internal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.crypto.Signer;
+import org.yunjian.crypto.Verifier;
+import org.yunjian.exitproject.PlatformSigningKey;
+import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.Probe;
+import org.yunjian.monitoring.ProbeChain;
+import org.yunjian.monitoring.probe.FetchResult;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.NotFoundException;
+
+/**
+ * Probe results as sealed evidence ({@link ProbeChain}): each stored probe appended to its monitor's chain and signed
+ * with the platform's key, one append at a time per monitor; the responses of the probes that matter (one that opened
+ * an alert, the content a baseline approved) kept behind their SM3; and the chain verified, a kept response handed
+ * out, to whoever sees the monitor.
+ */
+@Service
+public class ProbeEvidence {
+
+    static final String PROBE = "monitor-probe";
+
+    private final ProbeSealRepository seals;
+    private final MonitorRepository monitors;
+    private final MonitorAccess access;
+    private final PlatformSigningKey key;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ProbeEvidence(
+            ProbeSealRepository seals,
+            MonitorRepository monitors,
+            MonitorAccess access,
+            PlatformSigningKey key,
+            TransactionTemplate tx,
+            Clock clock) {
+        this.seals = seals;
+        this.monitors = monitors;
+        this.access = access;
+        this.key = key;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores {@code p} sealed at the end of its monitor's chain; inside the probe's transaction, which holds the
+     * chain's head until it ends.
+     */
+    void append(Probe p) {
+        ProbeChain.Head head = seals.lockHead(p.monitorId());
+        ProbeChain.Link link = ProbeChain.append(p, head, Signer.of(key.pair().getPrivate()));
+        monitors.probe(p);
+        if (!seals.sealed(p, head, link)) {
+            throw new IllegalStateException("probe chain of monitor " + p.monitorId() + " moved while locked");
+        }
+    }
+
+    /** Keeps the response {@code r} got behind its SM3 (its own short transaction; nothing new if kept already). */
+    void keep(FetchResult r) {
+        if (r == null || r.sm3() == null || r.body() == null) {
+            return;
+        }
+        tx.executeWithoutResult(s -> seals.keep(r.sm3(), r.body(), clock.instant()));
+    }
+
+    /** The verdict on the monitor's chain; 404 if the caller does not see the monitor. */
+    public ProbeChain.Verdict verify(UUID monitorId) {
+        seen(monitorId);
+        return tx.execute(s -> ProbeChain.verify(
+                seals.chain(monitorId),
+                seals.head(monitorId),
+                Verifier.of(key.pair().getPublic())));
+    }
+
+    /** The verdict in words: 证据链完整 …, or which probe broke the chain and why. */
+    public static Msg verdict(ProbeChain.Verdict v) {
+        ProbeChain.Broken b = v.broken();
+        if (b == null) {
+            return Msg.of("monitoring.seal.intact", v.checked(), v.sealed(), v.unsealed());
+        }
+        if (b.probeId() == null) {
+            return Msg.of("monitoring.seal.tailMissing", v.sealed());
+        }
+        return Msg.of("monitoring.seal.broken", b.position(), Msg.of(b.reason()));
+    }
+
+    /** The SM3 digests of the monitor's probes whose response is kept; 404 if the caller does not see it. */
+    public Set<String> kept(UUID monitorId) {
+        seen(monitorId);
+        return seals.keptOf(monitorId);
+    }
+
+    /** A probe's response as received: the monitor's name, the probe, the response's SM3 and bytes. */
+    public record KeptResponse(String monitorName, Probe probe, String sm3, byte[] content) {}
+
+    /** The kept response of the monitor's probe; 404 if the caller does not see it or it is not kept. */
+    public KeptResponse response(UUID monitorId, UUID probeId) {
+        Monitor m = seen(monitorId);
+        Probe p = seals.probe(monitorId, probeId).orElseThrow(() -> new NotFoundException(PROBE, probeId));
+        Optional<byte[]> content = p.bodySm3() == null ? Optional.empty() : seals.response(p.bodySm3());
+        return new KeptResponse(
+                m.name(), p, p.bodySm3(), content.orElseThrow(() -> new NotFoundException(PROBE, probeId)));
+    }
+
+    private Monitor seen(UUID monitorId) {
+        Monitor m = monitors.find(monitorId).orElseThrow(() -> new NotFoundException(MonitorService.OBJECT, monitorId));
+        access.see(m.systemId());
+        return m;
+    }
+}
