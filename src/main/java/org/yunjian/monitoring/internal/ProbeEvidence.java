@@ -1,6 +1,7 @@
 package org.yunjian.monitoring.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,13 +71,23 @@ public class ProbeEvidence {
         tx.executeWithoutResult(s -> seals.keep(r.sm3(), r.body(), clock.instant()));
     }
 
-    /** The verdict on the monitor's chain; 404 if the caller does not see the monitor. */
+    /**
+     * The verdict on the monitor's chain; 404 if the caller does not see the monitor. The head is read before and
+     * after the probes: a probe stored meanwhile (it moves both at once) makes it read again, so a chain growing while
+     * it is read is never taken for one with probes missing.
+     */
     public ProbeChain.Verdict verify(UUID monitorId) {
         seen(monitorId);
-        return tx.execute(s -> ProbeChain.verify(
-                seals.chain(monitorId),
-                seals.head(monitorId),
-                Verifier.of(key.pair().getPublic())));
+        Verifier verifier = Verifier.of(key.pair().getPublic());
+        ProbeChain.Head head = seals.head(monitorId);
+        for (int attempt = 1; ; attempt++) {
+            List<ProbeChain.Row> rows = seals.chain(monitorId);
+            ProbeChain.Head after = seals.head(monitorId);
+            if (after.equals(head) || attempt == 5) {
+                return ProbeChain.verify(rows, after, verifier);
+            }
+            head = after;
+        }
     }
 
     /** The verdict in words: 证据链完整 …, or which probe broke the chain and why. */
