@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Verifier;
 import org.yunjian.exitproject.PlatformSigningKey;
@@ -32,7 +31,6 @@ public class ProbeEvidence {
     private final MonitorRepository monitors;
     private final MonitorAccess access;
     private final PlatformSigningKey key;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
     ProbeEvidence(
@@ -40,13 +38,11 @@ public class ProbeEvidence {
             MonitorRepository monitors,
             MonitorAccess access,
             PlatformSigningKey key,
-            TransactionTemplate tx,
             Clock clock) {
         this.seals = seals;
         this.monitors = monitors;
         this.access = access;
         this.key = key;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -59,16 +55,19 @@ public class ProbeEvidence {
         ProbeChain.Link link = ProbeChain.append(p, head, Signer.of(key.pair().getPrivate()));
         monitors.probe(p);
         if (!seals.sealed(p, head, link)) {
-            throw new IllegalStateException("probe chain of monitor " + p.monitorId() + " moved while locked");
+            throw new IllegalStateException("chain-head-moved:" + p.monitorId()); // cannot be: the head is locked
         }
     }
 
-    /** Keeps the response {@code r} got behind its SM3 (its own short transaction; nothing new if kept already). */
+    /**
+     * Keeps the response {@code r} got behind its SM3, after the probe's transaction and outside any (a second probe
+     * keeping the same bytes at once is a duplicate key, harmless; nothing new if kept already).
+     */
     void keep(FetchResult r) {
         if (r == null || r.sm3() == null || r.body() == null) {
             return;
         }
-        tx.executeWithoutResult(s -> seals.keep(r.sm3(), r.body(), clock.instant()));
+        seals.keep(r.sm3(), r.body(), clock.instant());
     }
 
     /**
@@ -94,7 +93,9 @@ public class ProbeEvidence {
     public static Msg verdict(ProbeChain.Verdict v) {
         ProbeChain.Broken b = v.broken();
         if (b == null) {
-            return Msg.of("monitoring.seal.intact", v.checked(), v.sealed(), v.unsealed());
+            return v.unsealed() == 0
+                    ? Msg.of("monitoring.seal.intact", v.checked())
+                    : Msg.of("monitoring.seal.intactWithOlder", v.checked(), v.sealed(), v.unsealed());
         }
         if (b.probeId() == null) {
             return Msg.of("monitoring.seal.tailMissing", v.sealed());

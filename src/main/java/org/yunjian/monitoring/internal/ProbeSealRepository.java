@@ -27,8 +27,8 @@ import org.yunjian.shared.Jdbc;
 class ProbeSealRepository {
 
     /** A probe's columns as {@link #probe} reads them. */
-    static final String PROBE_COLUMNS =
-            "id, monitor_id, started_at, duration_ms, outcome, http_status, body_sm3, body_bytes, findings, node";
+    static final String PROBE_COLUMNS = """
+            id, monitor_id, started_at, duration_ms, outcome, http_status, body_sm3, body_bytes, findings, node""";
 
     private final JdbcClient jdbc;
 
@@ -41,14 +41,14 @@ class ProbeSealRepository {
      * taken one at a time whoever runs the probe.
      */
     ProbeChain.Head lockHead(UUID monitorId) {
-        jdbc.sql("UPDATE monitor SET chain_seq = chain_seq WHERE id = ?")
-                .param(monitorId)
-                .update();
+        jdbc.sql("""
+                        UPDATE monitor SET chain_seq = chain_seq WHERE id = ?""").param(monitorId).update();
         return head(monitorId);
     }
 
     ProbeChain.Head head(UUID monitorId) {
-        return jdbc.sql("SELECT chain_seq, chain_head FROM monitor WHERE id = ?")
+        return jdbc.sql("""
+                        SELECT chain_seq, chain_head FROM monitor WHERE id = ?""")
                 .param(monitorId)
                 .query((rs, n) -> rs.getLong("chain_seq") == 0
                         ? ProbeChain.Head.EMPTY
@@ -59,13 +59,16 @@ class ProbeSealRepository {
 
     /** Stores the stored probe's link and moves the head from {@code from}; false when the head moved meanwhile. */
     boolean sealed(Probe p, ProbeChain.Head from, ProbeChain.Link link) {
-        int moved = jdbc.sql("UPDATE monitor SET chain_seq = ?, chain_head = ? WHERE id = ? AND chain_seq = ?")
+        int moved = jdbc.sql("""
+                        UPDATE monitor SET chain_seq = ?, chain_head = ? WHERE id = ? AND chain_seq = ?""")
                 .params(link.seq(), link.seal(), p.monitorId(), from.seq())
                 .update();
         if (moved != 1) {
             return false;
         }
-        jdbc.sql("UPDATE monitor_probe SET chain_seq = ?, previous_seal = ?, seal = ?, seal_signature = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE monitor_probe SET chain_seq = ?, previous_seal = ?, seal = ?, seal_signature = ?
+                        WHERE id = ?""")
                 .params(
                         link.seq(),
                         link.previous(),
@@ -88,7 +91,8 @@ class ProbeSealRepository {
     }
 
     Optional<Probe> probe(UUID monitorId, UUID probeId) {
-        return jdbc.sql("SELECT %s FROM monitor_probe WHERE id = ? AND monitor_id = ?".formatted(PROBE_COLUMNS))
+        return jdbc.sql("""
+                        SELECT %s FROM monitor_probe WHERE id = ? AND monitor_id = ?""".formatted(PROBE_COLUMNS))
                 .params(probeId, monitorId)
                 .query(ProbeSealRepository::probe)
                 .optional();
@@ -100,28 +104,21 @@ class ProbeSealRepository {
             return false;
         }
         try {
-            return jdbc.sql("INSERT INTO monitor_response (sm3, content, size_bytes, kept_at) VALUES (?,?,?,?)")
-                            .params(sm3, content, content.length, utc(at))
-                            .update()
-                    == 1;
+            return jdbc.sql("""
+                        INSERT INTO monitor_response (sm3, content, size_bytes, kept_at) VALUES (?,?,?,?)""").params(sm3, content, content.length, utc(at)).update() == 1;
         } catch (DuplicateKeyException e) {
             return false; // kept by another probe meanwhile: the same bytes
         }
     }
 
     boolean kept(String sm3) {
-        return jdbc.sql("SELECT COUNT(*) FROM monitor_response WHERE sm3 = ?")
-                        .param(sm3)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM monitor_response WHERE sm3 = ?""").param(sm3).query(Long.class).single() > 0;
     }
 
     Optional<byte[]> response(String sm3) {
-        return jdbc.sql("SELECT content FROM monitor_response WHERE sm3 = ?")
-                .param(sm3)
-                .query((rs, n) -> rs.getBytes("content"))
-                .optional();
+        return jdbc.sql("""
+                        SELECT content FROM monitor_response WHERE sm3 = ?""").param(sm3).query((rs, n) -> rs.getBytes("content")).optional();
     }
 
     /** The SM3 digests of the monitor's probes whose response is kept. */
