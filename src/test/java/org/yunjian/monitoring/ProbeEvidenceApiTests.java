@@ -216,5 +216,16 @@ class ProbeEvidenceApiTests {
                 .andExpect(status().isBadRequest());
         call(get("/api/monitors/" + m + "/probes/verification"), customer)
                 .andExpect(jsonPath("$.intact").value(true));
+
+        // a probe stored before sealing began (as the migration leaves them): counted as not sealed, never faked
+        jdbc.sql("""
+                        INSERT INTO monitor_probe (id, monitor_id, started_at, duration_ms, outcome, http_status,
+                        body_sm3, body_bytes, findings, node) SELECT ?, monitor_id, started_at - INTERVAL '1' DAY,
+                        duration_ms, outcome, http_status, body_sm3, body_bytes, findings, node FROM monitor_probe
+                        WHERE id = ?""").params(UUID.randomUUID(), notKept).update();
+        String older = verification(m);
+        assertThat((Boolean) JsonPath.read(older, "$.intact")).as(older).isTrue();
+        assertThat((Integer) JsonPath.read(older, "$.unsealed")).isEqualTo(1);
+        assertThat((String) JsonPath.read(older, "$.verdict")).contains("1 条为启用封存前的记录（未封存）");
     }
 }
