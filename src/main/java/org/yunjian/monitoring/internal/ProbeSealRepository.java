@@ -104,21 +104,27 @@ class ProbeSealRepository {
             return false;
         }
         try {
-            return jdbc.sql("""
-                        INSERT INTO monitor_response (sm3, content, size_bytes, kept_at) VALUES (?,?,?,?)""").params(sm3, content, content.length, utc(at)).update() == 1;
+            int rows =
+                    jdbc.sql("""
+                            INSERT INTO monitor_response (sm3, content, size_bytes, kept_at)
+                            VALUES (?,?,?,?)""").params(sm3, content, content.length, utc(at)).update();
+            return rows == 1;
         } catch (DuplicateKeyException e) {
             return false; // kept by another probe meanwhile: the same bytes
         }
     }
 
     boolean kept(String sm3) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM monitor_response WHERE sm3 = ?""").param(sm3).query(Long.class).single() > 0;
+        long rows = jdbc.sql("""
+                        SELECT COUNT(*) FROM monitor_response
+                        WHERE sm3 = ?""").param(sm3).query(Long.class).single();
+        return rows > 0;
     }
 
     Optional<byte[]> response(String sm3) {
         return jdbc.sql("""
-                        SELECT content FROM monitor_response WHERE sm3 = ?""").param(sm3).query((rs, n) -> rs.getBytes("content")).optional();
+                        SELECT content FROM monitor_response
+                        WHERE sm3 = ?""").param(sm3).query((rs, n) -> rs.getBytes("content")).optional();
     }
 
     /** The SM3 digests of the monitor's probes whose response is kept. */

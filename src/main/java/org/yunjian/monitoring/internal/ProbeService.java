@@ -34,9 +34,11 @@ import org.yunjian.shared.NotFoundException;
 /**
  * Probing a monitor: the page fetched within limits no site can exceed ({@link Fetcher}) — never inside a database
  * transaction — then checked ({@link PageChecks}), and the result stored in one: the probe with the SM3 digest of the
- * response as received, sealed at the end of the monitor's chain ({@link ProbeEvidence}), the failures in a row, the availability alert once they reach the monitor's number (closed
- * again by the first good answer) and the alerts of the findings. Run by the scheduler ({@link MonitorScheduler}) or
- * now by a responsible organisation; the customer approves the page's current content as the baseline.
+ * response as received, sealed at the end of the monitor's chain ({@link ProbeEvidence}), the failures in a row, the
+ * availability alert once they reach the monitor's number (closed again by the first good answer) and the alerts of
+ * the findings; the response behind a probe that opened an alert, or behind an approved baseline, is kept. Run by the
+ * scheduler ({@link MonitorScheduler}) or now by a responsible organisation; the customer approves the page's current
+ * content as the baseline.
  */
 @Service
 public class ProbeService {
