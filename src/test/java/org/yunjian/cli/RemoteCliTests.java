@@ -468,6 +468,11 @@ class RemoteCliTests {
                 ServerProcess.client(env(token), "", "monitors", "probes", "--monitor", monitor, "--lang=en");
         assertThat(probes.exitCode()).as(probes.stderr()).isZero();
         assertThat(probes.stdout()).startsWith("Probed at").doesNotContainPattern(LOG_LINE);
+        // the probes' sealed chain verified (helper seal): the verdict in words, exit 0 while intact
+        ClientResult verify =
+                ServerProcess.client(env(token), "", "monitors", "verify", "--monitor", monitor, "--lang=en");
+        assertThat(verify.exitCode()).as(verify.stderr()).isZero();
+        assertThat(verify.stdout()).startsWith("Evidence chain intact").doesNotContainPattern(LOG_LINE);
 
         // the open alert handled from the command line: acknowledged, then closed with a note
         String alert = JSON.readTree(ServerProcess.client(

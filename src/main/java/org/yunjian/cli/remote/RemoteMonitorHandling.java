@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code yunjian monitors …} that handle what monitors find and set them aside: pausing and resuming a monitor, its
- * probes, acknowledging and closing an alert, and the organisation's harmful-content word list. Each change names
+ * probes and the verdict on their seals, acknowledging and closing an alert, and the organisation's harmful-content word list. Each change names
  * the version it read, as the pages do, so nobody's change is overwritten unseen.
  */
 final class RemoteMonitorHandling {
@@ -78,6 +78,24 @@ final class RemoteMonitorHandling {
                     column("cli.monitors.column.httpStatus", r -> Table.text(r.path("httpStatus"))),
                     column("cli.monitors.column.durationMs", r -> Table.text(r.path("durationMs"))),
                     column("cli.monitors.column.bodySm3", "bodySm3")));
+        }
+    }
+
+    /**
+     * {@code verify --monitor ID}: the verdict on the monitor's sealed probes in words; exit 3 when the chain is
+     * broken (for scripts).
+     */
+    @Command(name = "verify", mixinStandardHelpOptions = true, description = "cli.monitors.verify.description")
+    static class Verify extends OnMonitor {
+        @Override
+        int act(PrintWriter out, PrintWriter err) {
+            JsonNode v = remote.server().get(base() + "/probes/verification");
+            if (json) {
+                json(out, v);
+            } else {
+                out.println(v.path("verdict").asString());
+            }
+            return v.path("intact").asBoolean() ? 0 : 3;
         }
     }
 

@@ -40,6 +40,7 @@ final class RemoteMonitoring {
                 RemoteMonitorHandling.Pause.class,
                 RemoteMonitorHandling.Resume.class,
                 RemoteMonitorHandling.Probes.class,
+                RemoteMonitorHandling.Verify.class,
                 RemoteMonitorHandling.Acknowledge.class,
                 RemoteMonitorHandling.Close.class,
                 RemoteMonitorHandling.Words.class,

@@ -192,20 +192,9 @@ class MonitorRepository {
 
     List<Probe> probes(UUID monitorId, int limit) {
         return jdbc.sql("""
-                        SELECT id, monitor_id, started_at, duration_ms, outcome, http_status, body_sm3, body_bytes,
-                        findings, node FROM monitor_probe WHERE monitor_id = ? ORDER BY started_at DESC, id LIMIT ?""")
+                        SELECT %s FROM monitor_probe WHERE monitor_id = ? ORDER BY started_at DESC, id LIMIT ?""".formatted(ProbeSealRepository.PROBE_COLUMNS))
                 .params(monitorId, limit)
-                .query((rs, n) -> new Probe(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("monitor_id", UUID.class),
-                        Jdbc.instant(rs, "started_at"),
-                        rs.getLong("duration_ms"),
-                        ProbeOutcome.valueOf(rs.getString("outcome")),
-                        (Integer) rs.getObject("http_status"),
-                        rs.getString("body_sm3"),
-                        rs.getLong("body_bytes"),
-                        rs.getInt("findings"),
-                        rs.getString("node")))
+                .query(ProbeSealRepository::probe)
                 .list();
     }
 

@@ -18,6 +18,7 @@ import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.CheckKind;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.Probe;
+import org.yunjian.monitoring.ProbeChain;
 import org.yunjian.monitoring.ProbeOutcome;
 import org.yunjian.monitoring.probe.FetchLimits;
 import org.yunjian.monitoring.probe.FetchResult;
@@ -33,9 +34,11 @@ import org.yunjian.shared.NotFoundException;
 /**
  * Probing a monitor: the page fetched within limits no site can exceed ({@link Fetcher}) — never inside a database
  * transaction — then checked ({@link PageChecks}), and the result stored in one: the probe with the SM3 digest of the
- * response as received, the failures in a row, the availability alert once they reach the monitor's number (closed
- * again by the first good answer) and the alerts of the findings. Run by the scheduler ({@link MonitorScheduler}) or
- * now by a responsible organisation; the customer approves the page's current content as the baseline.
+ * response as received, sealed at the end of the monitor's chain ({@link ProbeEvidence}), the failures in a row, the
+ * availability alert once they reach the monitor's number (closed again by the first good answer) and the alerts of
+ * the findings; the response behind a probe that opened an alert, or behind an approved baseline, is kept. Run by the
+ * scheduler ({@link MonitorScheduler}) or now by a responsible organisation; the customer approves the page's current
+ * content as the baseline.
  */
 @Service
 public class ProbeService {
@@ -49,6 +52,7 @@ public class ProbeService {
     private final DeepChecks deep;
     private final NetworkChecks network;
     private final Fetcher fetcher;
+    private final ProbeEvidence evidence;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -64,6 +68,7 @@ public class ProbeService {
             DeepChecks deep,
             NetworkChecks network,
             Fetcher fetcher,
+            ProbeEvidence evidence,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
             Clock clock,
@@ -77,6 +82,7 @@ public class ProbeService {
         this.deep = deep;
         this.network = network;
         this.fetcher = fetcher;
+        this.evidence = evidence;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -123,7 +129,9 @@ public class ProbeService {
         if (f.outcome() != ProbeOutcome.OK || f.result() == null) {
             throw new ConflictException("baseline-unavailable", "monitoring.error.baselineFailed", Msg.of(f.outcome()));
         }
-        return approve(m, u, checks.baseline(m, f.result()));
+        Baseline approved = approve(m, u, checks.baseline(m, f.result()));
+        evidence.keep(f.result());
+        return approved;
     }
 
     /** Stores {@code approved} as the monitor's baseline, approved by {@code u}; audited. */
@@ -163,7 +171,7 @@ public class ProbeService {
         Probe probe = new Probe(
                 UUID.randomUUID(),
                 m.id(),
-                started,
+                ProbeChain.stored(started),
                 r == null ? 0 : r.elapsedMillis(),
                 f.outcome(),
                 r == null || r.status() == 0 ? null : r.status(),
@@ -173,7 +181,7 @@ public class ProbeService {
                 node);
         List<Alert> opened = tx.execute(s -> {
             Instant now = clock.instant();
-            monitors.probe(probe);
+            evidence.append(probe);
             int failures = f.outcome().ok() ? 0 : current(m).consecutiveFailures() + 1;
             monitors.probed(m.id(), now, f.outcome(), failures);
             if (checked.deepRanOn() != null) {
@@ -191,6 +199,9 @@ public class ProbeService {
             }
             return alerts.raise(m, probe.id(), all, now);
         });
+        if (opened != null && !opened.isEmpty()) {
+            evidence.keep(r);
+        }
         return new Report(probe, opened == null ? List.of() : opened);
     }
 

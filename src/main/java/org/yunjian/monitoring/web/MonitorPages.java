@@ -19,6 +19,7 @@ import org.yunjian.monitoring.internal.AlertService;
 import org.yunjian.monitoring.internal.MonitorService;
 import org.yunjian.monitoring.internal.NetworkChecks;
 import org.yunjian.monitoring.internal.OperationReports;
+import org.yunjian.monitoring.internal.ProbeEvidence;
 import org.yunjian.monitoring.internal.ProbeService;
 import org.yunjian.monitoring.internal.WordLists;
 import org.yunjian.party.CloudSystem;
@@ -48,6 +49,7 @@ class MonitorPages {
     private final PeopleNames people;
     private final OperationReports reports;
     private final WordLists wordLists;
+    private final ProbeEvidence evidence;
 
     MonitorPages(
             MonitorService monitors,
@@ -57,7 +59,9 @@ class MonitorPages {
             Parties parties,
             PeopleNames people,
             OperationReports reports,
-            WordLists wordLists) {
+            WordLists wordLists,
+            ProbeEvidence evidence) {
+        this.evidence = evidence;
         this.reports = reports;
         this.wordLists = wordLists;
         this.monitors = monitors;
@@ -279,6 +283,7 @@ class MonitorPages {
                 "people",
                 people.displayNames(baseline == null ? java.util.List.of() : java.util.List.of(baseline.approvedBy())));
         model.addAttribute("probes", probes.recent(v.monitor().id()));
+        model.addAttribute("kept", evidence.kept(v.monitor().id()));
         model.addAttribute("alerts", alerts.ofMonitor(v.monitor().id(), false));
         model.addAttribute("network", network.latest(v.monitor().id()).orElse(null));
         model.addAttribute(

@@ -1,0 +1,13 @@
+package org.yunjian.monitoring;
+
+/** Why a monitor's chain of sealed probes is broken ({@link ProbeChain#verify}). */
+public enum SealBreak implements org.yunjian.shared.Labelled {
+    /** A stored field of the probe differs from what was sealed. */
+    SEAL_MISMATCH,
+    /** The seal is not signed by the platform's key. */
+    SIGNATURE_INVALID,
+    /** A probe is missing, added or out of its place in the chain. */
+    CHAIN_GAP,
+    /** A probe stored after sealing began carries no seal. */
+    NOT_SEALED
+}
