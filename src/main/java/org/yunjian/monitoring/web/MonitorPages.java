@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.documents.DocumentFormat;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.internal.AlertService;
+import org.yunjian.monitoring.internal.IssuedReports;
 import org.yunjian.monitoring.internal.MonitorService;
 import org.yunjian.monitoring.internal.NetworkChecks;
 import org.yunjian.monitoring.internal.OperationReports;
@@ -47,6 +49,7 @@ class MonitorPages {
     private final Parties parties;
     private final PeopleNames people;
     private final OperationReports reports;
+    private final IssuedReports issued;
     private final WordLists wordLists;
 
     MonitorPages(
@@ -57,8 +60,10 @@ class MonitorPages {
             Parties parties,
             PeopleNames people,
             OperationReports reports,
+            IssuedReports issued,
             WordLists wordLists) {
         this.reports = reports;
+        this.issued = issued;
         this.wordLists = wordLists;
         this.monitors = monitors;
         this.probes = probes;
@@ -89,7 +94,8 @@ class MonitorPages {
     }
 
     /**
-     * The month's 安全运行报告 as a download (Word or PDF); a malformed or future month shows the system's page again
+     * The month's 安全运行报告 as a download (Word or PDF; for an issued month the stored file, in {@code language} and
+     * of {@code revision} when given); a malformed or future month shows the system's page again
      * with the refusal next to the month picker.
      */
     @GetMapping("/systems/{id}/monitoring/report")
@@ -98,13 +104,15 @@ class MonitorPages {
             @PathVariable UUID id,
             @RequestParam(required = false) String month,
             @RequestParam(required = false) String format,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) Integer revision,
             Model model,
             HttpServletResponse response) {
         return PageRefusal.on(model)
                 .in(REPORT)
                 .attempt(
                         () -> {
-                            send(reports.render(id, month, format, OperationReports.Format.PDF), response);
+                            send(reports.render(id, month, format, DocumentFormat.PDF, language, revision), response);
                             return null;
                         },
                         () -> {
@@ -120,6 +128,9 @@ class MonitorPages {
         response.setContentType(d.format().mediaType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition());
         response.setHeader("X-Content-Type-Options", "nosniff");
+        if (d.sm3() != null) {
+            response.setHeader("X-Content-SM3", d.sm3());
+        }
         response.setContentLength(d.content().length);
         try {
             response.getOutputStream().write(d.content());
@@ -135,6 +146,11 @@ class MonitorPages {
         }
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
+        }
+        model.addAttribute("issued", issued.list(s.id()));
+        model.addAttribute("mayIssue", issued.mayIssue(s.id()));
+        if (!model.containsAttribute("issueMonth")) {
+            model.addAttribute("issueMonth", reports.defaultMonth());
         }
         model.addAttribute("monitors", monitors.ofSystem(s.id()));
         model.addAttribute("alerts", alerts.openOfSystem(s.id()));
