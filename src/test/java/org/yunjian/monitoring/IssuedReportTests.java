@@ -13,6 +13,8 @@ import static org.yunjian.party.PartyTestSupport.user;
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -215,6 +217,18 @@ class IssuedReportTests {
         tampered[tampered.length / 2] ^= 1;
         assertThatThrownBy(() -> sealed.fileOf(tampered)).isInstanceOf(Invalid.class);
 
+        // offline, as the regulator checks it: yunjian report verify with the manifest and the platform's public key
+        Path dir = Files.createTempDirectory("issued-report-");
+        Path pdf = Files.write(dir.resolve("report.pdf"), first);
+        Path seal = Files.write(dir.resolve("report.seal.json"), manifest);
+        Path pub = Files.writeString(dir.resolve("platform.pub.pem"), key.publicKeyPem());
+        assertThat(cli("report", "verify", pdf.toString(), "--seal", seal.toString(), "--pubkey", pub.toString()))
+                .startsWith("0 一致：报告 " + number + " 第 1 版")
+                .contains("签发于", "签发人");
+        Path bad = Files.write(dir.resolve("changed.pdf"), tampered);
+        assertThat(cli("report", "verify", bad.toString(), "--pubkey", pub.toString()))
+                .startsWith("1 ");
+
         // audited
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE object_id = ? AND action = 'monitor.report.issue'")
                         .param(w.system().id().toString())
@@ -323,6 +337,18 @@ class IssuedReportTests {
                         .single())
                 .as("a notice, nothing waits")
                 .isZero();
+    }
+
+    /** The offline command's exit status and its line ({@code --lang zh}). */
+    static String cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        String[] all = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--lang", "zh"))
+                .toArray(String[]::new);
+        int rc = org.yunjian.exit.cli.ExitCli.run(
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), all);
+        return rc + " " + out.toString().strip() + err.toString().strip();
     }
 
     UUID person(UUID org) {
