@@ -283,6 +283,11 @@ public class IssuedReports implements OperationReportRecords {
         return issued(systemId);
     }
 
+    /** 404 if the caller does not see the system, 403 if they may not issue its reports. */
+    public void requireIssuer(UUID systemId) {
+        access.issue(systemId);
+    }
+
     /** Whether the caller may issue the system's reports. */
     public boolean mayIssue(UUID systemId) {
         return access.mayIssue(systemId);

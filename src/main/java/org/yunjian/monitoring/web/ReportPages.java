@@ -35,6 +35,7 @@ class ReportPages {
             @RequestParam(required = false) String month,
             @RequestParam(defaultValue = "false") boolean confirm,
             RedirectAttributes flash) {
+        issued.requireIssuer(id); // 404 or 403 as the API: only a refusal of the issue itself shows on the page
         String back = "redirect:/systems/" + id + "/monitoring#operation-report";
         return PageRefusal.on(flash)
                 .in(ISSUE)
