@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -185,7 +186,7 @@ class IssuedReportTests {
         assertThat(Sm3.hex(first)).isEqualTo(pdfSm3);
         try (PDDocument doc = Loader.loadPDF(first)) {
             assertThat(new PDFTextStripper().getText(doc).replace('\u00a0', ' '))
-                    .contains("安全运行报告", "50.00 %");
+                    .contains("安全运行报告", "50.00 %", "报告编号 " + number + "（第 1 版）");
         }
         byte[] english = download(reports(w.system()) + last + "?format=pdf&language=en", customer);
         try (PDDocument doc = Loader.loadPDF(english)) {
@@ -383,6 +384,14 @@ class IssuedReportTests {
         assertThat(after.select(".issued-file")).hasSize(4);
         assertThat(after.select(".issued-file").eachText()).contains("PDF（中文）", "Word（英文）");
         assertThat(after.select(".issued-row code.sm3").first().text()).matches("[0-9a-f]{64}");
+        assertThat(Jsoup.parse(call(get(page), customer)
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(StandardCharsets.UTF_8))
+                        .select("#issue-month")
+                        .attr("value"))
+                .as("last month is issued: nothing proposed")
+                .isEmpty();
 
         // a second issue is refused, the reason on the page
         var refused = call(

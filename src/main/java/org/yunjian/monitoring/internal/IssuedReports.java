@@ -21,6 +21,7 @@ import org.yunjian.exit.ReportSeal;
 import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.monitoring.IssuedReport;
 import org.yunjian.monitoring.OperationReportRecords;
+import org.yunjian.monitoring.report.OperationReport;
 import org.yunjian.monitoring.report.ReportMonth;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
@@ -90,9 +91,9 @@ public class IssuedReports implements OperationReportRecords {
 
     /**
      * Issues the month's report ({@code 2026-10}, users' zone) as a record, confirmed by the caller (irreversible);
-     * with {@code reason}, a correction of the month's latest revision. The four files are rendered before the
-     * record's short transaction (drawing the number, storing, the audit entry), so the audit log is not held while
-     * documents render.
+     * with {@code reason}, a correction of the month's latest revision. In one transaction: the number is drawn (its
+     * counter row stays locked while the four files render, so two issues never share a number), the files printed
+     * with it and stored, and the audit entry written last (the audit log is not held while documents render).
      *
      * @throws FieldErrors.ValidationException naming {@code month} (malformed, to come or not over yet),
      *     {@code confirm} (not confirmed) or {@code reason} (a correction without one, or too long)
@@ -116,24 +117,30 @@ public class IssuedReports implements OperationReportRecords {
             errors.add("reason", "monitoring.report.error.reasonLength", 4000);
         }
         errors.throwIfAny();
-        int revision = nextRevision(systemId, m, correction);
-        Map<IssuedReport.File, byte[]> contents = new LinkedHashMap<>();
-        for (String language : LANGUAGES) {
-            Locale locale = OperationReports.language(language);
-            for (DocumentFormat f : DocumentFormat.values()) {
-                byte[] content = reports.write(system, m, f, locale, now);
-                contents.put(new IssuedReport.File(f, language, "", Sm3.hex(content), content.length), content);
-            }
-        }
         CurrentUser issuer = CurrentUser.require();
         String issuerName = people.byIds(List.of(issuer.userId())).values().stream()
                 .map(PeopleNames.Person::displayName)
                 .findFirst()
                 .orElse(issuer.username());
+        String why = correction ? reason.strip() : null;
         try {
-            return tx.execute(status ->
-                    store(system, m, revision, correction ? reason.strip() : null, issuer, issuerName, now, contents));
-        } catch (DuplicateKeyException e) { // another issue of the month committed while this one rendered
+            return tx.execute(status -> {
+                int revision = nextRevision(systemId, m, correction);
+                String number = revision == 1
+                        ? serials.next(SERIES)
+                        : repo.ofMonth(systemId, m.month()).get(0).reportNumber();
+                OperationReport.Issue issue = new OperationReport.Issue(number, revision, issuerName, now, why);
+                Map<IssuedReport.File, byte[]> contents = new LinkedHashMap<>();
+                for (String language : LANGUAGES) {
+                    Locale locale = OperationReports.language(language);
+                    for (DocumentFormat f : DocumentFormat.values()) {
+                        byte[] content = reports.write(system, m, f, locale, now, issue);
+                        contents.put(new IssuedReport.File(f, language, "", Sm3.hex(content), content.length), content);
+                    }
+                }
+                return store(system, m, issue, issuer, contents);
+            });
+        } catch (DuplicateKeyException e) { // another issue of the month committed meanwhile
             throw issued(m);
         }
     }
@@ -156,15 +163,14 @@ public class IssuedReports implements OperationReportRecords {
     private IssuedReport store(
             CloudSystem system,
             ReportMonth m,
-            int revision,
-            String reason,
+            OperationReport.Issue issue,
             CurrentUser issuer,
-            String issuerName,
-            Instant issuedAt,
             Map<IssuedReport.File, byte[]> rendered) {
-        String number = revision == 1
-                ? serials.next(SERIES)
-                : repo.ofMonth(system.id(), m.month()).get(0).reportNumber();
+        int revision = issue.revision();
+        String number = issue.number();
+        String reason = issue.reason();
+        String issuerName = issue.issuer();
+        Instant issuedAt = issue.at();
         UUID id = UUID.randomUUID();
         IssuedReport draft = new IssuedReport(
                 id,

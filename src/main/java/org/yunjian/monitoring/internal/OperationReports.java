@@ -121,7 +121,7 @@ public class OperationReports {
             byte[] content = records.content(r.id(), f, code).orElseThrow();
             return new Document(content, f, storedName(system, r, f, code), file.sm3());
         }
-        return new Document(write(system, m, f, reader, now), f, liveName(system, m, f), null);
+        return new Document(write(system, m, f, reader, now, null), f, liveName(system, m, f), null);
     }
 
     /** The reader's language for {@code null} or blank, else {@code zh} or {@code en}; 400 naming it otherwise. */
@@ -136,8 +136,17 @@ public class OperationReports {
         };
     }
 
-    /** The report of month {@code m} as the data are at {@code now}, written in {@code language}. */
-    public byte[] write(CloudSystem system, ReportMonth m, DocumentFormat f, Locale language, Instant now) {
+    /**
+     * The report of month {@code m} as the data are at {@code now}, written in {@code language}; with {@code issue},
+     * saying so under its title.
+     */
+    public byte[] write(
+            CloudSystem system,
+            ReportMonth m,
+            DocumentFormat f,
+            Locale language,
+            Instant now,
+            OperationReport.Issue issue) {
         UUID systemId = system.id();
         // one monitor's probes at a time: a month of a monitor probed every minute is 44,640 of them
         List<OperationFigures.MonitorFigures> perMonitor = monitors.ofSystem(systemId).stream()
@@ -160,6 +169,9 @@ public class OperationReports {
         try {
             OperationReport report =
                     OperationReport.of(system.name(), figures, people.displayNames(names), now, language);
+            if (issue != null) {
+                report = report.issued(issue, m.zone());
+            }
             return f == DocumentFormat.DOCX ? ReportDocx.write(report) : pdf.render(report, m);
         } finally {
             LocaleContextHolder.setLocale(previous);

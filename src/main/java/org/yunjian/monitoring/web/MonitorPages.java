@@ -147,10 +147,14 @@ class MonitorPages {
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
         }
-        model.addAttribute("issued", issued.list(s.id()));
+        java.util.List<org.yunjian.monitoring.IssuedReport> issuedReports = issued.list(s.id());
+        model.addAttribute("issued", issuedReports);
         model.addAttribute("mayIssue", issued.mayIssue(s.id()));
-        if (!model.containsAttribute("issueMonth")) {
-            model.addAttribute("issueMonth", reports.defaultMonth());
+        if (!model.containsAttribute("issueMonth")) { // last month, unless it was issued already
+            String last = reports.defaultMonth();
+            boolean done =
+                    issuedReports.stream().anyMatch(r -> r.month().toString().equals(last));
+            model.addAttribute("issueMonth", done ? "" : last);
         }
         model.addAttribute("monitors", monitors.ofSystem(s.id()));
         model.addAttribute("alerts", alerts.openOfSystem(s.id()));
