@@ -166,32 +166,13 @@ public class IssuedReports implements OperationReportRecords {
             OperationReport.Issue issue,
             CurrentUser issuer,
             Map<IssuedReport.File, byte[]> rendered) {
-        int revision = issue.revision();
-        String number = issue.number();
-        String reason = issue.reason();
-        String issuerName = issue.issuer();
-        Instant issuedAt = issue.at();
-        UUID id = UUID.randomUUID();
-        IssuedReport draft = new IssuedReport(
-                id,
-                system.id(),
-                m.month(),
-                revision,
-                number,
-                issuer.userId(),
-                issuerName,
-                issuedAt,
-                reason,
-                false,
-                "",
-                List.of());
         Map<IssuedReport.File, byte[]> contents = new LinkedHashMap<>();
         List<IssuedReport.File> files = new ArrayList<>();
         rendered.forEach((f, content) -> {
             IssuedReport.File named = new IssuedReport.File(
                     f.format(),
                     f.language(),
-                    OperationReports.storedName(system, draft, f.format(), f.language())
+                    OperationReports.storedName(system, issue.number(), m.month(), f.format(), f.language())
                             .ascii(),
                     f.sm3(),
                     f.size());
@@ -199,28 +180,28 @@ public class IssuedReports implements OperationReportRecords {
             contents.put(named, content);
         });
         byte[] manifest = ReportSeal.sign(
-                manifest(system, draft, files),
+                manifest(system, m, issue, issuer.userId(), files),
                 key.pair().getPrivate(),
                 key.pair().getPublic());
         IssuedReport r = new IssuedReport(
-                id,
+                UUID.randomUUID(),
                 system.id(),
                 m.month(),
-                revision,
-                number,
+                issue.revision(),
+                issue.number(),
                 issuer.userId(),
-                issuerName,
-                issuedAt,
-                reason,
+                issue.issuer(),
+                issue.at(),
+                issue.reason(),
                 false,
                 Sm3.hex(manifest),
                 files);
         repo.insert(r, manifest, contents);
         events.publishEvent(AuditableEvent.success(
-                revision == 1 ? "monitor.report.issue" : "monitor.report.revise",
+                r.revision() == 1 ? "monitor.report.issue" : "monitor.report.revise",
                 "system",
                 system.id(),
-                Msg.of("monitoring.audit.reportIssue", number, revision, m.toString(), r.manifestSm3())));
+                Msg.of("monitoring.audit.reportIssue", r.reportNumber(), r.revision(), m.toString(), r.manifestSm3())));
         tell(system, r);
         return r;
     }
@@ -229,18 +210,19 @@ public class IssuedReports implements OperationReportRecords {
      * The signed manifest's content: the report seal's members ({@code reportNumber}, {@code revision},
      * {@code system}, {@code files}) and the issue's own (kind, month, issuer, time, reason).
      */
-    private static Map<String, Object> manifest(CloudSystem system, IssuedReport r, List<IssuedReport.File> files) {
+    private static Map<String, Object> manifest(
+            CloudSystem system, ReportMonth m, OperationReport.Issue r, UUID issuerId, List<IssuedReport.File> files) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("kind", "security-operation-report");
-        c.put("reportNumber", r.reportNumber());
+        c.put("kind", OperationReports.ASCII_KIND);
+        c.put("reportNumber", r.number());
         c.put("revision", r.revision());
         c.put("system", Map.of("id", system.id().toString(), "name", system.name()));
-        c.put("month", r.month().toString());
+        c.put("month", m.toString());
         Map<String, Object> issuer = new LinkedHashMap<>();
-        issuer.put("id", r.issuerId().toString());
-        issuer.put("name", r.issuerName());
+        issuer.put("id", issuerId.toString());
+        issuer.put("name", r.issuer());
         c.put("issuer", issuer);
-        c.put("issuedAt", r.issuedAt().toString());
+        c.put("issuedAt", r.at().toString());
         c.put("reason", r.reason());
         c.put(
                 "files",

@@ -2,6 +2,7 @@ package org.yunjian.monitoring.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +120,7 @@ public class OperationReports {
             IssuedReport r = issued.get();
             IssuedReport.File file = r.file(f, code).orElseThrow();
             byte[] content = records.content(r.id(), f, code).orElseThrow();
-            return new Document(content, f, storedName(system, r, f, code), file.sm3());
+            return new Document(content, f, storedName(system, r.reportNumber(), r.month(), f, code), file.sm3());
         }
         return new Document(write(system, m, f, reader, now, null), f, liveName(system, m, f), null);
     }
@@ -183,12 +184,13 @@ public class OperationReports {
     }
 
     /** {@code 安全运行报告-<system>-YJ-SOR-2026-000001-2026-10-zh.pdf}. */
-    static DownloadName storedName(CloudSystem system, IssuedReport r, DocumentFormat f, String language) {
+    static DownloadName storedName(
+            CloudSystem system, String number, YearMonth month, DocumentFormat f, String language) {
         return DownloadName.of(
                 "monitoring.report.kind",
                 ASCII_KIND,
                 system.name(),
-                r.reportNumber() + "-" + r.month() + "-" + language,
+                number + "-" + month + "-" + language,
                 null,
                 f.extension());
     }

@@ -3,7 +3,6 @@ package org.yunjian.monitoring.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -67,8 +66,8 @@ class OperationReportApi {
             summary = "The system's issued 安全运行报告, newest month first, each revision with its number, issuer, "
                     + "time, reason (corrections), whether superseded, manifest SM3 and files (format, language, "
                     + "name, SM3, size)")
-    List<IssuedReportResponse> issued(@PathVariable UUID id) {
-        return issued.list(id).stream().map(IssuedReportResponse::of).toList();
+    List<IssuedReport> issued(@PathVariable UUID id) {
+        return issued.list(id);
     }
 
     @PostMapping("/api/systems/{id}/monitoring/reports/{month}/issue")
@@ -79,7 +78,7 @@ class OperationReportApi {
                             + "irreversible, so {\"confirm\":true}): DOCX and PDF in zh and en stored with their SM3 and a "
                             + "manifest signed with the platform's SM2 key; the provider and the security service agents are "
                             + "notified. 201; 400 naming month (malformed, to come, not over) or confirm; 409 if issued already")
-    ResponseEntity<IssuedReportResponse> issue(
+    ResponseEntity<IssuedReport> issue(
             @PathVariable UUID id, @PathVariable String month, @RequestBody(required = false) IssueRequest body) {
         IssueRequest b = body == null ? new IssueRequest(null, null) : body;
         IssuedReport r = issued.issue(id, month, Boolean.TRUE.equals(b.confirm()), null);
@@ -92,7 +91,7 @@ class OperationReportApi {
             summary = "Corrects an issued month: a new revision rendered now, with a reason, superseding the latest "
                     + "(which stays downloadable). {\"confirm\":true,\"reason\":…}; 201; 400 naming confirm or reason; "
                     + "409 if the month was not issued")
-    ResponseEntity<IssuedReportResponse> revise(
+    ResponseEntity<IssuedReport> revise(
             @PathVariable UUID id, @PathVariable String month, @RequestBody(required = false) IssueRequest body) {
         IssueRequest b = body == null ? new IssueRequest(null, null) : body;
         IssuedReport r =
@@ -117,10 +116,10 @@ class OperationReportApi {
                 .body(d.content());
     }
 
-    private ResponseEntity<IssuedReportResponse> created(IssuedReport r) {
+    private ResponseEntity<IssuedReport> created(IssuedReport r) {
         return ResponseEntity.created(URI.create("/api/systems/" + r.systemId() + "/monitoring/reports/" + r.month()
                         + "/manifest?revision=" + r.revision()))
-                .body(IssuedReportResponse.of(r));
+                .body(r);
     }
 
     /** The bytes as a download under the report's name, with their SM3 when they are a record's. */
@@ -145,35 +144,4 @@ class OperationReportApi {
 
     /** {@code {"confirm": true}}, and for a correction its {@code reason}. */
     record IssueRequest(Boolean confirm, String reason) {}
-
-    /** An issued revision as the API answers it. */
-    record IssuedReportResponse(
-            UUID id,
-            UUID systemId,
-            String month,
-            int revision,
-            String reportNumber,
-            UUID issuerId,
-            String issuerName,
-            Instant issuedAt,
-            String reason,
-            boolean superseded,
-            String manifestSm3,
-            List<IssuedReport.File> files) {
-        static IssuedReportResponse of(IssuedReport r) {
-            return new IssuedReportResponse(
-                    r.id(),
-                    r.systemId(),
-                    r.month().toString(),
-                    r.revision(),
-                    r.reportNumber(),
-                    r.issuerId(),
-                    r.issuerName(),
-                    r.issuedAt(),
-                    r.reason(),
-                    r.superseded(),
-                    r.manifestSm3(),
-                    r.files());
-        }
-    }
 }
