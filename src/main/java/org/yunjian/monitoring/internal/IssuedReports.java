@@ -303,11 +303,6 @@ public class IssuedReports implements OperationReportRecords {
         return new org.yunjian.shared.DownloadName(name, name);
     }
 
-    /** The platform key's public half (PEM), for the offline check. */
-    public String publicKeyPem() {
-        return key.publicKeyPem();
-    }
-
     @Override
     public List<IssuedReport> issued(UUID systemId) {
         return read.execute(s -> repo.ofSystem(systemId));
