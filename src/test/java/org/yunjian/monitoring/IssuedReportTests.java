@@ -407,5 +407,41 @@ class IssuedReportTests {
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8));
         assertThat(shown.select("#issue-refused").text()).contains(last.toString(), "已签发");
+
+        // a correction from the page: without a reason refused on the page, with one a revision 2 that supersedes
+        var noReason = call(
+                        post(page + "/reports/" + last + "/revisions")
+                                .param("reason", " ")
+                                .param("confirm", "true"),
+                        customer)
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(Jsoup.parse(mvc.perform(get(page).with(as(customer)).flashAttrs(noReason.getFlashMap()))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(StandardCharsets.UTF_8))
+                        .select("#issue-refused")
+                        .text())
+                .contains("修订原因");
+        call(
+                        post(page + "/reports/" + last + "/revisions")
+                                .param("reason", "补录检测")
+                                .param("confirm", "true"),
+                        provider)
+                .andExpect(status().isForbidden());
+        call(
+                        post(page + "/reports/" + last + "/revisions")
+                                .param("reason", "补录检测")
+                                .param("confirm", "true"),
+                        customer)
+                .andExpect(status().is3xxRedirection());
+        org.jsoup.nodes.Document revised = Jsoup.parse(
+                call(get(page), customer).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(revised.select(".issued-row")).hasSize(2);
+        assertThat(revised.select("#issued-" + last + "-2").text()).contains("第 2 版", "修订原因：补录检测");
+        assertThat(revised.select("#issued-" + last + "-1").text()).contains("已被修订版取代");
+        assertThat(revised.select("details.revise"))
+                .as("only the one in force is revised")
+                .hasSize(1);
     }
 }

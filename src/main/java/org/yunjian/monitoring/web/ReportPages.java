@@ -13,8 +13,9 @@ import org.yunjian.shared.Texts;
 import org.yunjian.shared.refusal.PageRefusal;
 
 /**
- * Issuing a month's 安全运行报告 from the system's monitoring page (its customer; irreversible, so confirmed): back to
- * the page's report section, which lists it — or says there why it was refused, the chosen month kept.
+ * Issuing a month's 安全运行报告 from the system's monitoring page (its customer; irreversible, so confirmed), and
+ * correcting an issued month with a revision and its reason: back to the page's report section, which lists it — or
+ * says there why it was refused, the input kept.
  */
 @Controller
 class ReportPages {
@@ -54,6 +55,39 @@ class ReportPages {
                         () -> back,
                         () -> {
                             flash.addFlashAttribute("issueMonth", month);
+                            return back;
+                        });
+    }
+
+    /** A correction of an issued month: a new revision with its reason, confirmed; refused, the reason is kept. */
+    @PostMapping("/systems/{id}/monitoring/reports/{month}/revisions")
+    @PreAuthorize(MonitorPages.WHO)
+    String revise(
+            @PathVariable UUID id,
+            @PathVariable String month,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            RedirectAttributes flash) {
+        issued.requireIssuer(id);
+        String back = "redirect:/systems/" + id + "/monitoring#operation-report";
+        return PageRefusal.on(flash)
+                .in(ISSUE)
+                .alerts()
+                .errorsAsAlert(" ")
+                .attempt(
+                        () -> {
+                            IssuedReport r = issued.issue(id, month, confirm, reason == null ? "" : reason);
+                            flash.addFlashAttribute(
+                                    "issuedMessage",
+                                    Texts.get(
+                                            "monitoring.report.revised",
+                                            r.month().toString(),
+                                            r.reportNumber(),
+                                            r.revision()));
+                        },
+                        () -> back,
+                        () -> {
+                            flash.addFlashAttribute("revisionReason", reason);
                             return back;
                         });
     }
