@@ -95,16 +95,20 @@ public final class ReportSeal {
             return content.get("files") instanceof List<?> l ? l : List.of();
         }
 
-        /** One line: report number, revision, system, approval time (Beijing, to the minute), the file. */
+        /**
+         * One line: report number, revision, system, approval time (Beijing, to the minute), the file. A report issued
+         * rather than approved (the monthly 安全运行报告: {@code issuer}, {@code issuedAt}) says so.
+         */
         public ExitText summary(Map<?, ?> file) {
             Map<?, ?> system = content.get("system") instanceof Map<?, ?> m ? m : Map.of();
-            Map<?, ?> approver = content.get("approver") instanceof Map<?, ?> m ? m : Map.of();
+            boolean issued = content.get("issuer") instanceof Map<?, ?>;
+            Map<?, ?> approver = content.get(issued ? "issuer" : "approver") instanceof Map<?, ?> m ? m : Map.of();
             return new ExitText(
-                    "report.seal.summary",
+                    issued ? "report.seal.summaryIssued" : "report.seal.summary",
                     String.valueOf(content.get("reportNumber")),
                     String.valueOf(content.get("revision")),
                     String.valueOf(system.get("name")),
-                    beijingMinute(content.get("approvedAt")),
+                    beijingMinute(content.get(issued ? "issuedAt" : "approvedAt")),
                     String.valueOf(approver.get("name")),
                     String.valueOf(file.get("name")),
                     String.valueOf(file.get("sm3")),

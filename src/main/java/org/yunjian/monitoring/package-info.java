@@ -12,6 +12,7 @@
             "crypto",
             "demo",
             "documents",
+            "exit",
             "exitproject",
             "party",
             "responsibility",

@@ -27,6 +27,7 @@ import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.assessment.spi.ReportSetups;
 import org.yunjian.assessment.spi.ScoringPolicies;
 import org.yunjian.catalog.Requirement;
+import org.yunjian.documents.DocumentFormat;
 import org.yunjian.inheritance.Inheritances;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.report.internal.DocxReport;
@@ -57,14 +58,21 @@ import org.yunjian.shared.NotFoundException;
 @Service
 public class Reports {
 
-    /** A document format with its file extension and media type. */
+    /**
+     * A format the assessment's documents are written in: the Word and PDF report ({@link DocumentFormat}, shared with
+     * the other reports) and the OSCAL assessment results.
+     */
     public enum Format {
-        DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-        PDF("pdf", "application/pdf"),
+        DOCX(DocumentFormat.DOCX),
+        PDF(DocumentFormat.PDF),
         OSCAL_JSON("json", "application/json");
 
         private final String extension;
         private final String mediaType;
+
+        Format(DocumentFormat document) {
+            this(document.extension(), document.mediaType());
+        }
 
         Format(String extension, String mediaType) {
             this.extension = extension;

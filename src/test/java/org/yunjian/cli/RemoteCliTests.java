@@ -501,5 +501,33 @@ class RemoteCliTests {
         ClientResult versions = ServerProcess.client(env(token), "", "monitors", "words", "--org", org, "--lang=en");
         assertThat(versions.exitCode()).as(versions.stderr()).isZero();
         assertThat(versions.stdout()).startsWith("Version").contains("2");
+
+        // the customer issues last month's 安全运行报告 as a record: only when confirmed, then listed
+        String last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))
+                .minusMonths(1)
+                .toString();
+        ClientResult unconfirmed = ServerProcess.client(
+                env(token), "", "monitors", "issue-report", "--system", portal, "--month", last, "--lang=en");
+        assertThat(unconfirmed.exitCode()).isNotZero();
+        assertThat(unconfirmed.stderr()).contains("confirm");
+        ClientResult issued = ServerProcess.client(
+                env(token),
+                "",
+                "monitors",
+                "issue-report",
+                "--system",
+                portal,
+                "--month",
+                last,
+                "--confirm",
+                "--lang=en");
+        assertThat(issued.exitCode()).as(issued.stderr()).isZero();
+        assertThat(issued.stdout())
+                .startsWith("Issued the security operation report of " + last + ": number YJ-SOR-")
+                .doesNotContainPattern(LOG_LINE);
+        ClientResult reports =
+                ServerProcess.client(env(token), "", "monitors", "reports", "--system", portal, "--lang=en");
+        assertThat(reports.exitCode()).as(reports.stderr()).isZero();
+        assertThat(reports.stdout()).startsWith("Month").contains(last, "YJ-SOR-");
     }
 }

@@ -44,7 +44,9 @@ final class RemoteMonitoring {
                 RemoteMonitorHandling.Acknowledge.class,
                 RemoteMonitorHandling.Close.class,
                 RemoteMonitorHandling.Words.class,
-                RemoteMonitorHandling.WordsImport.class
+                RemoteMonitorHandling.WordsImport.class,
+                RemoteMonitorReports.Reports.class,
+                RemoteMonitorReports.IssueReport.class
             })
     static class Monitors extends Group {}
 

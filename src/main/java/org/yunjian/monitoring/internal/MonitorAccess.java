@@ -16,7 +16,7 @@ import org.yunjian.shared.Msg;
  * Who may do what with a system's monitors: whoever sees the system sees them (others get 404); the customer and a
  * system administrator set them up; the customer alone approves a baseline (the content it publishes); the
  * organisations responsible for the website's security — the customer, the provider and the security service agents
- * — run them, acknowledge and close their alerts and are told of them.
+ * — run them, acknowledge and close their alerts and are told of them. The customer issues the monthly report.
  */
 @Component
 class MonitorAccess {
@@ -67,6 +67,22 @@ class MonitorAccess {
         return u.role() == Role.USER
                 && u.organizationId() != null
                 && parties.rolesOf(u.organizationId(), systemId).contains(PartyRole.CUSTOMER);
+    }
+
+    /**
+     * The system if a user of its customer who may set up its monitors calls, 403 otherwise: the monthly 安全运行报告
+     * is the customer's account to its regulator, issued as a record.
+     */
+    CloudSystem issue(UUID systemId) {
+        CloudSystem s = see(systemId);
+        if (!mayIssue(systemId)) {
+            throw new ForbiddenException(Msg.of("monitoring.error.issue"));
+        }
+        return s;
+    }
+
+    boolean mayIssue(UUID systemId) {
+        return mayApprove(systemId) && mayManage(systemId);
     }
 
     /** The system if the caller's organisation is responsible for it (or a system administrator), 403 otherwise. */

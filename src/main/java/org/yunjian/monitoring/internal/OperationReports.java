@@ -2,14 +2,19 @@ package org.yunjian.monitoring.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.documents.DocumentFormat;
 import org.yunjian.monitoring.Alert;
+import org.yunjian.monitoring.IssuedReport;
 import org.yunjian.monitoring.report.OperationFigures;
 import org.yunjian.monitoring.report.OperationReport;
 import org.yunjian.monitoring.report.ReportDocx;
@@ -19,55 +24,37 @@ import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.DownloadName;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
 
 /**
  * The monthly 安全运行报告 of a system's website monitoring (issue 38; 政府网站云计算服务安全指南 8.4), for whoever
  * sees the system's monitors: the month's figures ({@link OperationFigures}) laid out in the reader's language
- * ({@link OperationReport}) and written as Word or as PDF. Rendered on request from the data as it is then (not kept as
- * a record).
+ * ({@link OperationReport}) and written as Word or as PDF. Rendered on request from the data as it is then, unless the
+ * month was issued as a record ({@link IssuedReports}): then every download is the stored bytes.
  */
 @Service
 @Transactional(readOnly = true)
 public class OperationReports {
 
-    /** The formats a report is written in. */
-    public enum Format {
-        DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-        PDF("application/pdf", "pdf");
-
-        private final String mediaType;
-        private final String extension;
-
-        Format(String mediaType, String extension) {
-            this.mediaType = mediaType;
-            this.extension = extension;
+    /**
+     * {@code docx} or {@code pdf} (either case); {@code null} or blank is {@code fallback}.
+     *
+     * @throws FieldErrors.ValidationException naming {@code format} otherwise
+     */
+    public static DocumentFormat format(String text, DocumentFormat fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
         }
-
-        public String mediaType() {
-            return mediaType;
-        }
-
-        /**
-         * {@code docx} or {@code pdf} (either case); {@code null} or blank is {@code fallback}.
-         *
-         * @throws FieldErrors.ValidationException naming {@code format} otherwise
-         */
-        public static Format parse(String text, Format fallback) {
-            if (text == null || text.isBlank()) {
-                return fallback;
-            }
-            for (Format f : values()) {
-                if (f.extension.equalsIgnoreCase(text.strip())) {
-                    return f;
-                }
-            }
-            throw new FieldErrors.ValidationException("format", "monitoring.report.error.format");
-        }
+        return DocumentFormat.ofExtension(text)
+                .orElseThrow(() -> new FieldErrors.ValidationException("format", "monitoring.report.error.format"));
     }
 
-    /** A rendered report: its bytes, their media type and the name to download them under. */
-    public record Document(byte[] content, Format format, DownloadName name) {}
+    /**
+     * A report to download: its bytes, their media type, the name to download them under and — for a month issued as
+     * a record — the SM3 of the stored bytes (else {@code null}: rendered on request).
+     */
+    public record Document(byte[] content, DocumentFormat format, DownloadName name, String sm3) {}
 
     private final MonitorAccess access;
     private final MonitorRepository monitors;
@@ -75,6 +62,7 @@ public class OperationReports {
     private final PeopleNames people;
     private final ReportPdf pdf;
     private final Clock clock;
+    private final IssuedReportRepository records;
 
     OperationReports(
             MonitorAccess access,
@@ -82,13 +70,15 @@ public class OperationReports {
             ReportRepository repo,
             PeopleNames people,
             ReportPdf pdf,
-            Clock clock) {
+            Clock clock,
+            IssuedReportRepository records) {
         this.access = access;
         this.monitors = monitors;
         this.repo = repo;
         this.people = people;
         this.pdf = pdf;
         this.clock = clock;
+        this.records = records;
     }
 
     /** The month a report is offered for first: the last one that is over. */
@@ -97,15 +87,68 @@ public class OperationReports {
     }
 
     /**
-     * The system's report for {@code month} ({@code 2026-10}, in the users' zone) in the reader's language; 404 if the
-     * caller does not see the system, 400 naming {@code month} if it is malformed or still to come, or {@code format}
-     * if it is neither {@code docx} nor {@code pdf} ({@code fallback} when not given).
+     * The system's report for {@code month} ({@code 2026-10}, in the users' zone) in the reader's language: for a month
+     * issued as a record the stored file of its latest revision, byte for byte; else rendered now. 404 if the caller does not see the system, 400 naming {@code month} if
+     * it is malformed or still to come, {@code format} if it is neither {@code docx} nor {@code pdf} ({@code fallback}
+     * when not given).
      */
-    public Document render(UUID systemId, String month, String format, Format fallback) {
+    public Document render(UUID systemId, String month, String format, DocumentFormat fallback) {
+        return render(systemId, month, format, fallback, null, null);
+    }
+
+    /**
+     * As {@link #render(UUID, String, String, DocumentFormat)} in {@code language} ({@code zh}, {@code en};
+     * {@code null}: the reader's; 400 naming {@code language} otherwise), and for an issued month the file of
+     * {@code revision} ({@code null}: the latest; 404 if the month has no such revision, or was not issued).
+     */
+    public Document render(
+            UUID systemId, String month, String format, DocumentFormat fallback, String language, Integer revision) {
         CloudSystem system = access.see(systemId);
         Instant now = clock.instant();
         ReportMonth m = ReportMonth.parse(month, Formats.zone(), now);
-        Format f = Format.parse(format, fallback);
+        DocumentFormat f = format(format, fallback);
+        Locale reader = language(language);
+        String code = reader.getLanguage();
+        List<IssuedReport> revisions = records.ofMonth(systemId, m.month());
+        Optional<IssuedReport> issued = revisions.stream()
+                .filter(r -> revision == null || r.revision() == revision)
+                .findFirst();
+        if (revision != null && issued.isEmpty()) {
+            throw new NotFoundException("monitor-report", m + " r" + revision);
+        }
+        if (issued.isPresent()) {
+            IssuedReport r = issued.get();
+            IssuedReport.File file = r.file(f, code).orElseThrow();
+            byte[] content = records.content(r.id(), f, code).orElseThrow();
+            return new Document(content, f, storedName(system, r.reportNumber(), r.month(), f, code), file.sm3());
+        }
+        return new Document(write(system, m, f, reader, now, null), f, liveName(system, m, f), null);
+    }
+
+    /** The reader's language for {@code null} or blank, else {@code zh} or {@code en}; 400 naming it otherwise. */
+    static Locale language(String code) {
+        if (code == null || code.isBlank()) {
+            return Texts.locale();
+        }
+        return switch (code.strip()) {
+            case "zh" -> Texts.CHINESE;
+            case "en" -> Texts.ENGLISH;
+            default -> throw new FieldErrors.ValidationException("language", "monitoring.report.error.language");
+        };
+    }
+
+    /**
+     * The report of month {@code m} as the data are at {@code now}, written in {@code language}; with {@code issue},
+     * saying so under its title.
+     */
+    public byte[] write(
+            CloudSystem system,
+            ReportMonth m,
+            DocumentFormat f,
+            Locale language,
+            Instant now,
+            OperationReport.Issue issue) {
+        UUID systemId = system.id();
         // one monitor's probes at a time: a month of a monitor probed every minute is 44,640 of them
         List<OperationFigures.MonitorFigures> perMonitor = monitors.ofSystem(systemId).stream()
                 .map(x -> OperationFigures.monitor(
@@ -122,18 +165,35 @@ public class OperationReports {
             names.add(a.closedBy());
         }
         names.remove(null);
-        Locale language = Texts.locale();
-        OperationReport report = OperationReport.of(system.name(), figures, people.displayNames(names), now, language);
-        byte[] content = f == Format.DOCX ? ReportDocx.write(report) : pdf.render(report, m);
-        return new Document(
-                content,
-                f,
-                DownloadName.of(
-                        "monitoring.report.kind",
-                        "security-operation-report",
-                        system.name(),
-                        m.toString(),
-                        null,
-                        f.extension));
+        Locale previous = LocaleContextHolder.getLocale();
+        LocaleContextHolder.setLocale(language);
+        try {
+            OperationReport report =
+                    OperationReport.of(system.name(), figures, people.displayNames(names), now, language);
+            if (issue != null) {
+                report = report.issued(issue, m.zone());
+            }
+            return f == DocumentFormat.DOCX ? ReportDocx.write(report) : pdf.render(report, m);
+        } finally {
+            LocaleContextHolder.setLocale(previous);
+        }
     }
+
+    private static DownloadName liveName(CloudSystem system, ReportMonth m, DocumentFormat f) {
+        return DownloadName.of("monitoring.report.kind", ASCII_KIND, system.name(), m.toString(), null, f.extension());
+    }
+
+    /** {@code 安全运行报告-<system>-YJ-SOR-2026-000001-2026-10-zh.pdf}. */
+    static DownloadName storedName(
+            CloudSystem system, String number, YearMonth month, DocumentFormat f, String language) {
+        return DownloadName.of(
+                "monitoring.report.kind",
+                ASCII_KIND,
+                system.name(),
+                number + "-" + month + "-" + language,
+                null,
+                f.extension());
+    }
+
+    static final String ASCII_KIND = "security-operation-report";
 }

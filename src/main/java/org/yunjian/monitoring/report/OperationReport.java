@@ -72,6 +72,32 @@ public record OperationReport(String title, String systemName, Locale language, 
                 .report(systemName, generatedAt);
     }
 
+    /**
+     * Who issued this report as a record: its number, revision, issuer and time (in {@code zone}) and, for a
+     * correction, why.
+     */
+    public record Issue(String number, int revision, String issuer, Instant at, String reason) {}
+
+    /** The report with the line naming its issue (and the correction's reason) right under the subtitle. */
+    public OperationReport issued(Issue issue, java.time.ZoneId zone) {
+        String at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(issue.at().atZone(zone));
+        List<Block> out = new ArrayList<>(blocks);
+        int after = out.isEmpty() || out.get(0).kind() != Kind.SUBTITLE ? 0 : 1;
+        List<Block> lines = new ArrayList<>();
+        lines.add(Block.text(
+                Kind.PARAGRAPH,
+                Texts.render(
+                        Msg.of("monitoring.report.issuedLine", issue.number(), issue.revision(), issue.issuer(), at),
+                        language)));
+        if (issue.reason() != null) {
+            lines.add(Block.text(
+                    Kind.PARAGRAPH, Texts.render(Msg.of("monitoring.report.revisedLine", issue.reason()), language)));
+        }
+        out.addAll(after, lines);
+        return new OperationReport(title, systemName, language, out);
+    }
+
     /** The words of the header line on every page. */
     public String header() {
         return title + " · " + systemName;

@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yunjian.documents.DocumentFormat;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.internal.AlertService;
+import org.yunjian.monitoring.internal.IssuedReports;
 import org.yunjian.monitoring.internal.MonitorService;
 import org.yunjian.monitoring.internal.NetworkChecks;
 import org.yunjian.monitoring.internal.OperationReports;
@@ -48,6 +50,7 @@ class MonitorPages {
     private final Parties parties;
     private final PeopleNames people;
     private final OperationReports reports;
+    private final IssuedReports issued;
     private final WordLists wordLists;
     private final ProbeEvidence evidence;
 
@@ -59,10 +62,12 @@ class MonitorPages {
             Parties parties,
             PeopleNames people,
             OperationReports reports,
+            IssuedReports issued,
             WordLists wordLists,
             ProbeEvidence evidence) {
         this.evidence = evidence;
         this.reports = reports;
+        this.issued = issued;
         this.wordLists = wordLists;
         this.monitors = monitors;
         this.probes = probes;
@@ -93,7 +98,8 @@ class MonitorPages {
     }
 
     /**
-     * The month's 安全运行报告 as a download (Word or PDF); a malformed or future month shows the system's page again
+     * The month's 安全运行报告 as a download (Word or PDF; for an issued month the stored file, in {@code language} and
+     * of {@code revision} when given); a malformed or future month shows the system's page again
      * with the refusal next to the month picker.
      */
     @GetMapping("/systems/{id}/monitoring/report")
@@ -102,13 +108,15 @@ class MonitorPages {
             @PathVariable UUID id,
             @RequestParam(required = false) String month,
             @RequestParam(required = false) String format,
+            @RequestParam(required = false) String language,
+            @RequestParam(required = false) Integer revision,
             Model model,
             HttpServletResponse response) {
         return PageRefusal.on(model)
                 .in(REPORT)
                 .attempt(
                         () -> {
-                            send(reports.render(id, month, format, OperationReports.Format.PDF), response);
+                            send(reports.render(id, month, format, DocumentFormat.PDF, language, revision), response);
                             return null;
                         },
                         () -> {
@@ -124,6 +132,9 @@ class MonitorPages {
         response.setContentType(d.format().mediaType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition());
         response.setHeader("X-Content-Type-Options", "nosniff");
+        if (d.sm3() != null) {
+            response.setHeader("X-Content-SM3", d.sm3());
+        }
         response.setContentLength(d.content().length);
         try {
             response.getOutputStream().write(d.content());
@@ -139,6 +150,15 @@ class MonitorPages {
         }
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, java.util.Map.of());
+        }
+        java.util.List<org.yunjian.monitoring.IssuedReport> issuedReports = issued.list(s.id());
+        model.addAttribute("issued", issuedReports);
+        model.addAttribute("mayIssue", issued.mayIssue(s.id()));
+        if (!model.containsAttribute("issueMonth")) { // last month, unless it was issued already
+            String last = reports.defaultMonth();
+            boolean done =
+                    issuedReports.stream().anyMatch(r -> r.month().toString().equals(last));
+            model.addAttribute("issueMonth", done ? "" : last);
         }
         model.addAttribute("monitors", monitors.ofSystem(s.id()));
         model.addAttribute("alerts", alerts.openOfSystem(s.id()));

@@ -1,0 +1,31 @@
+package org.yunjian.monitoring;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.yunjian.documents.DocumentFormat;
+
+/**
+ * The monthly 安全运行报告 that were issued as records, for other modules (e.g. to offer one as evidence): what was
+ * issued for a system and the stored bytes of a file. Read as the platform — no caller check: a module that shows
+ * them to a person decides first whether that person sees the system. Issuing is the monitoring module's own
+ * ({@code POST /api/systems/{id}/monitoring/reports/{month}/issue}; docs/modules/monitoring.md, "Issued reports").
+ */
+public interface OperationReportRecords {
+
+    /** The language codes a report is issued in: the Chinese report and its English rendering. */
+    List<String> LANGUAGES = List.of("zh", "en");
+
+    /** Every revision issued for the system, newest month first and within a month the latest revision first. */
+    List<IssuedReport> issued(UUID systemId);
+
+    /** The month's latest revision (the one in force), if the month was issued. */
+    Optional<IssuedReport> current(UUID systemId, YearMonth month);
+
+    /**
+     * The stored bytes of the month's latest revision in {@code format} and {@code language} ({@code zh} or
+     * {@code en}), byte for byte as issued — the same SM3 every time; empty if the month was not issued.
+     */
+    Optional<byte[]> content(UUID systemId, YearMonth month, DocumentFormat format, String language);
+}
