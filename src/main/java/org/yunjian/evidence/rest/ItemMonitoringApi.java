@@ -34,6 +34,7 @@ class ItemMonitoringApi {
     }
 
     /** A month to attach ({@code 2026-10}) and whether the provider may read the file. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ItemMonitoringAttachRequest")
     record AttachRequest(String month, Boolean sharedWithProvider) {}
 
     @GetMapping(PATH)

@@ -31,6 +31,7 @@ class DutyMonitoringApi {
     }
 
     /** A month to attach: {@code 2026-10}. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DutyMonitoringAttachRequest")
     record AttachRequest(String month) {}
 
     @GetMapping(PATH)
