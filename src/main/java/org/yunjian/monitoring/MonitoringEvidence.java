@@ -73,6 +73,13 @@ public interface MonitoringEvidence {
         return file(systemId, controlOf(control), month);
     }
 
+    /** The months of {@code offers} whose file is among {@code fileNames} (the evidence already stored there). */
+    static java.util.Set<String> attached(Offers offers, java.util.Collection<String> fileNames) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        offers.months().stream().filter(o -> fileNames.contains(o.fileName())).forEach(o -> out.add(o.month()));
+        return out;
+    }
+
     private static RequirementId controlOf(String control) {
         return RequirementId.isWellFormed(control) ? RequirementId.of(control) : null;
     }

@@ -189,6 +189,12 @@ class MonitoringOfferTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(2);
+        // the panel says the month is attached already, and offers no second click
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("monitoring-offer-attached-" + month)))
+                .andExpect(content().string(not(containsString("monitoring-offer-attach-" + month))));
     }
 
     @Test
@@ -249,5 +255,8 @@ class MonitoringOfferTests {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(pdfText(pdf)).contains("安全运行报告");
+        mvc.perform(get("/assessment-items/" + item).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("monitoring-offer-attached-" + month)));
     }
 }

@@ -27,8 +27,11 @@ public class ItemMonitoringEvidence {
         this.monitoring = monitoring;
     }
 
-    /** The offers on an item, and whether the caller may attach one now (the assessment open). */
-    public record Panel(MonitoringEvidence.Offers offers, boolean mayAttach) {}
+    /**
+     * The offers on an item, whether the caller may attach one now (the assessment open), and the months whose report
+     * is among the item's evidence already (by its file name).
+     */
+    public record Panel(MonitoringEvidence.Offers offers, boolean mayAttach, java.util.Set<String> attached) {}
 
     /** The item's panel as the caller sees it: none where the requirement is not covered or the system not seen. */
     public Panel panel(UUID itemId) {
@@ -37,11 +40,14 @@ public class ItemMonitoringEvidence {
         try {
             MonitoringEvidence.Offers offers =
                     monitoring.offers(d.access().system().id(), control);
+            java.util.Set<String> names = new java.util.HashSet<>();
+            d.evidence().forEach(e -> names.add(e.displayName()));
             return new Panel(
                     offers,
-                    d.access().mayUpload() && d.access().assessment().status().isOpen());
+                    d.access().mayUpload() && d.access().assessment().status().isOpen(),
+                    MonitoringEvidence.attached(offers, names));
         } catch (NotFoundException e) { // the reader does not see the system's monitors: nothing to offer
-            return new Panel(null, false);
+            return new Panel(null, false, java.util.Set.of());
         }
     }
 

@@ -23,14 +23,19 @@ public class DutyMonitoringEvidence {
         this.monitoring = monitoring;
     }
 
-    /** The offers on a duty, and whether the caller may attach one now (not while its phase is closed). */
-    public record Panel(MonitoringEvidence.Offers offers, boolean mayAttach) {}
+    /**
+     * The offers on a duty, whether the caller may attach one now (not while its phase is closed), and the months whose
+     * report is among the duty's evidence already (by its file name).
+     */
+    public record Panel(MonitoringEvidence.Offers offers, boolean mayAttach, java.util.Set<String> attached) {}
 
     /** The panel of the duty as the caller sees it (404 if not). */
     public Panel panel(UUID systemId, UUID dutyId) {
         DutyRecords.DutyDetail d = records.detail(systemId, dutyId);
         MonitoringEvidence.Offers offers = monitoring.offers(systemId, d.duty().requirement());
-        return new Panel(offers, !d.frozen() && mayUpload(d));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        d.evidence().forEach(e -> names.add(e.file().displayName()));
+        return new Panel(offers, !d.frozen() && mayUpload(d), MonitoringEvidence.attached(offers, names));
     }
 
     /**
