@@ -73,11 +73,25 @@ public interface MonitoringEvidence {
         return file(systemId, controlOf(control), month);
     }
 
-    /** The months of {@code offers} whose file is among {@code fileNames} (the evidence already stored there). */
+    /**
+     * The months of {@code offers} whose file is among {@code fileNames} (the evidence already stored there), named in
+     * either language.
+     */
     static java.util.Set<String> attached(Offers offers, java.util.Collection<String> fileNames) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        offers.months().stream().filter(o -> fileNames.contains(o.fileName())).forEach(o -> out.add(o.month()));
+        for (Offer o : offers.months()) {
+            if (fileNames.contains(fileName(o.month(), org.yunjian.shared.Texts.CHINESE))
+                    || fileNames.contains(fileName(o.month(), org.yunjian.shared.Texts.ENGLISH))) {
+                out.add(o.month());
+            }
+        }
         return out;
+    }
+
+    /** The offered file of {@code month} in {@code language}: {@code 安全运行报告-2026-10.pdf}. */
+    static String fileName(String month, java.util.Locale language) {
+        return org.yunjian.shared.Texts.render(org.yunjian.shared.Msg.of("monitoring.report.kind"), language) + "-"
+                + month + ".pdf";
     }
 
     private static RequirementId controlOf(String control) {

@@ -195,6 +195,13 @@ class MonitoringOfferTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("monitoring-offer-attached-" + month)))
                 .andExpect(content().string(not(containsString("monitoring-offer-attach-" + month))));
+        // also for a reader in English, whose file would be named in English
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
+                        .param("lang", "en")
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Evidence website security monitoring can provide")))
+                .andExpect(content().string(containsString("monitoring-offer-attached-" + month)));
     }
 
     @Test

@@ -64,6 +64,6 @@ class ReportOffers implements MonitoringEvidence {
 
     /** {@code 安全运行报告-2026-10.pdf} in the reader's language. */
     static String fileName(String month) {
-        return Texts.get("monitoring.report.kind") + "-" + month + ".pdf";
+        return MonitoringEvidence.fileName(month, Texts.locale());
     }
 }
