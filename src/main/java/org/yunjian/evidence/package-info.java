@@ -9,6 +9,7 @@
             "assessment :: spi",
             "crypto",
             "demo",
+            "monitoring",
             "party",
             "responsibility",
             "security",

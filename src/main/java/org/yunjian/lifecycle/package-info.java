@@ -11,6 +11,7 @@
             "demo",
             "evidence",
             "exitproject",
+            "monitoring",
             "party",
             "responsibility",
             "security",

@@ -32,7 +32,7 @@ import org.yunjian.security.UserAdministration;
  * itself ({@code /demo-site/}, from {@code demo/site/} in the jar) and the demo portal system gets a monitor on its
  * home page, added by the demo customer, with the baseline the customer approved (the page as it was, {@code
  * approved.html}) and the probe that found the page as it is now ({@code index.html}, one notice rewritten): one open
- * 篡改 alert in the customer's and the provider's 我的待办. Once the server listens, the scheduler probes the live
+ * 篡改 alert in the customer's and the provider's 我的待办; last month has a probe a day (see {@link #history}). Once the server listens, the scheduler probes the live
  * sample site every five minutes and finds the same change.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,6 +48,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
     private final PageChecks checks;
     private final Parties parties;
     private final UserAdministration users;
+    private final java.time.Clock clock;
     private final String site;
 
     MonitoringDemo(
@@ -57,6 +58,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             PageChecks checks,
             Parties parties,
             UserAdministration users,
+            java.time.Clock clock,
             @Value(
                             "${yunjian.monitoring.demo-site:http://localhost:${local.server.port:${server.port:8080}}/demo-site/}")
                     String site) {
@@ -66,6 +68,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
         this.checks = checks;
         this.parties = parties;
         this.users = users;
+        this.clock = clock;
         this.site = site;
     }
 
@@ -86,9 +89,25 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             Monitor m = monitors.create(
                     system.get().id(), Monitor.Settings.page(DemoData.PORTAL_MONITOR, site + "index.html", "#today"));
             probes.approve(m, customer.get(), checks.baseline(m, page(m, "approved.html")));
+            history(m);
             probes.record(m, m.createdAt(), new ProbeService.Fetched(ProbeOutcome.OK, page(m, "index.html")));
         });
         log.info("Demo website monitor seeded for {}", system.get().name());
+    }
+
+    /**
+     * Last month's probes, one a day at nine, each finding the approved page: a month that is over with probe data,
+     * so its 安全运行报告 is offered as evidence on the portal's duties and assessment items from the first login.
+     */
+    private void history(Monitor m) {
+        java.time.ZoneId zone = org.yunjian.shared.Formats.zone();
+        java.time.YearMonth last = org.yunjian.monitoring.report.ReportMonth.previous(zone, clock.instant())
+                .month();
+        FetchResult approved = page(m, "approved.html");
+        for (int day = 1; day <= last.lengthOfMonth(); day++) {
+            java.time.Instant at = last.atDay(day).atTime(9, 0).atZone(zone).toInstant();
+            probes.record(m, at, new ProbeService.Fetched(ProbeOutcome.OK, approved));
+        }
     }
 
     /** The sample site's page as the probe would have got it. */

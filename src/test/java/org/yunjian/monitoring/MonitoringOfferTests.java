@@ -1,0 +1,269 @@
+package org.yunjian.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yunjian.assessment.ApiAssessments;
+import org.yunjian.party.Fixtures;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.shared.Formats;
+import org.yunjian.shared.Jdbc;
+import org.yunjian.support.AssessmentItems;
+
+/**
+ * Website monitoring offered as evidence (issue 38 point 3): a system with a monitor probed last month offers that
+ * month's 安全运行报告 on its 网页篡改 duty (政府网站云计算服务安全指南 8.4.1.3 b) and on its 等保 集中监测 item
+ * (8.2.5.1 d); attached, it is stored as the duty's or item's evidence and downloads as the PDF. Whoever may not
+ * upload there is refused; a month not offered is refused naming the field; a duty monitoring does not perform
+ * offers nothing.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class MonitoringOfferTests {
+
+    static final String TAMPER_DUTY = "GOVWEB-8.4.1.3-b";
+    static final String MONITORING_ITEM = "MLPS-L3-8.2.5.1-d";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    CurrentUser provider;
+    CurrentUser assessor;
+    CurrentUser stranger;
+    LoopbackPage site;
+    YearMonth last;
+
+    @BeforeEach
+    void world() throws Exception {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        provider = user(w.provider().id());
+        assessor = user(w.assessor().id());
+        stranger = user(w.stranger().id());
+        site = LoopbackPage.serving(() -> "<html><body><h1>示例市人民政府</h1></body></html>");
+        last = YearMonth.now(Formats.zone()).minusMonths(1);
+    }
+
+    @AfterEach
+    void stop() {
+        site.close();
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    UUID monitorProbedLastMonth() throws Exception {
+        String json = call(
+                        post("/api/systems/" + w.system().id() + "/monitors")
+                                .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:" + site.port() + "/\"}"),
+                        customer)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        UUID monitor = UUID.fromString(JsonPath.read(json, "$.id"));
+        for (int day = 1; day <= 3; day++) {
+            Instant at = last.atDay(day).atTime(9, 0).atZone(Formats.zone()).toInstant();
+            jdbc.sql("""
+                            INSERT INTO monitor_probe (id, monitor_id, started_at, duration_ms, outcome, http_status,
+                            body_sm3, body_bytes, findings, node) VALUES (?, ?, ?, 80, 'OK', 200, NULL, 0, 0, 'test')""").params(UUID.randomUUID(), monitor, Jdbc.utc(at)).update();
+        }
+        return monitor;
+    }
+
+    String dutyOf(String requirement) throws Exception {
+        String plan = call(post("/api/systems/" + w.system().id() + "/lifecycle"), customer)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return JsonPath.<List<String>>read(plan, "$.duties[?(@.requirement == '" + requirement + "')].id")
+                .get(0);
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    void lastMonthsReportIsOfferedOnTheTamperingDutyAndAttachedAsItsEvidence() throws Exception {
+        monitorProbedLastMonth();
+        String duty = dutyOf(TAMPER_DUTY);
+        String offers = "/api/systems/" + w.system().id() + "/lifecycle/duties/" + duty + "/evidence/monitoring";
+        String month = last.toString();
+        call(get(offers), customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.control").value(TAMPER_DUTY))
+                .andExpect(jsonPath("$.kinds[0].code").value("TAMPERING"))
+                .andExpect(jsonPath("$.kinds[0].label").value("网页篡改"))
+                .andExpect(jsonPath("$.months.length()").value(1))
+                .andExpect(jsonPath("$.months[0].month").value(month))
+                .andExpect(jsonPath("$.months[0].fileName").value("安全运行报告-" + month + ".pdf"))
+                .andExpect(jsonPath("$.months[0].probes").value(3))
+                .andExpect(jsonPath("$.mayAttach").value(true));
+        // the duty page shows the panel with the action
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("网站安全监测可提供的证据")))
+                .andExpect(content().string(containsString("monitoring-offer-attach-" + month)));
+
+        // the provider does not work on the customer's duty: it may not upload there, nor attach
+        call(post(offers).content("{\"month\":\"" + month + "\"}"), provider).andExpect(status().isForbidden());
+        call(post(offers).content("{\"month\":\"" + month + "\"}"), stranger).andExpect(status().isNotFound());
+        // a month without probes, a malformed one: refused naming the field
+        call(post(offers).content("{\"month\":\"" + last.minusMonths(1) + "\"}"), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.month").exists());
+        call(post(offers).content("{\"month\":\"2026-13\"}"), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.month").exists());
+
+        String created = call(post(offers).content("{\"month\":\"" + month + "\"}"), customer)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.name").value("安全运行报告-" + month + ".pdf"))
+                .andExpect(jsonPath("$.uploadedBy").value(customer.userId().toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String evidence = JsonPath.read(created, "$.id");
+        byte[] pdf = call(get("/api/systems/" + w.system().id() + "/lifecycle/evidence/" + evidence), customer)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(pdfText(pdf)).contains("安全运行报告").contains(w.system().name());
+
+        // from the page: one click, back to the duty's evidence, listed like any upload
+        mvc.perform(post("/systems/" + w.system().id() + "/lifecycle/duties/" + duty + "/evidence/monitoring")
+                        .with(as(customer))
+                        .param("month", month))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_duty_evidence WHERE duty_id = ?")
+                        .param(UUID.fromString(duty))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        // the panel says the month is attached already, and offers no second click
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("monitoring-offer-attached-" + month)))
+                .andExpect(content().string(not(containsString("monitoring-offer-attach-" + month))));
+        // also for a reader in English, whose file would be named in English
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
+                        .param("lang", "en")
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Evidence website security monitoring can provide")))
+                .andExpect(content().string(containsString("monitoring-offer-attached-" + month)));
+    }
+
+    @Test
+    void aDutyMonitoringDoesNotPerformOffersNothing() throws Exception {
+        monitorProbedLastMonth();
+        String duty = dutyOf("GOVWEB-8.4.1.4-b"); // vulnerability scans: not what monitoring does
+        String offers = "/api/systems/" + w.system().id() + "/lifecycle/duties/" + duty + "/evidence/monitoring";
+        call(get(offers), customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kinds.length()").value(0))
+                .andExpect(jsonPath("$.months.length()").value(0))
+                .andExpect(jsonPath("$.mayAttach").value(false));
+        call(post(offers).content("{\"month\":\"" + last + "\"}"), customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.month").exists());
+        mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
+                        .with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("monitoring-offers"))));
+    }
+
+    @Test
+    void lastMonthsReportIsAttachedToTheCentralMonitoringItemOfAnAssessment() throws Exception {
+        monitorProbedLastMonth();
+        String assessment = JsonPath.read(ApiAssessments.post(mvc, assessor, w, "年度测评"), "$.id");
+        call(post("/api/assessments/" + assessment + "/transitions").content("{\"to\":\"IN_PROGRESS\"}"), assessor)
+                .andExpect(status().isOk());
+        String item = JsonPath.<List<String>>read(
+                        AssessmentItems.json(mvc, assessment, as(assessor)),
+                        "$[?(@.requirementId == '" + MONITORING_ITEM + "')].id")
+                .get(0);
+        String offers = "/api/assessment-items/" + item + "/evidence/monitoring";
+        String month = last.toString();
+        call(get(offers), assessor)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.control").value(MONITORING_ITEM))
+                .andExpect(jsonPath("$.months[0].month").value(month))
+                .andExpect(jsonPath("$.mayAttach").value(true));
+        mvc.perform(get("/assessment-items/" + item).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("网站安全监测可提供的证据")));
+
+        call(post(offers).content("{\"month\":\"" + month + "\"}"), stranger).andExpect(status().isNotFound());
+        call(post(offers).content("{\"month\":\"" + last.minusMonths(1) + "\"}"), assessor)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.month").exists());
+        String created = call(post(offers).content("{\"month\":\"" + month + "\"}"), assessor)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.displayName").value("安全运行报告-" + month + ".pdf"))
+                .andExpect(jsonPath("$.itemId").value(item))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String evidence = JsonPath.read(created, "$.id");
+        byte[] pdf = call(get("/api/evidence/" + evidence + "/content"), assessor)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        assertThat(pdfText(pdf)).contains("安全运行报告");
+        mvc.perform(get("/assessment-items/" + item).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("monitoring-offer-attached-" + month)));
+    }
+}
