@@ -1,9 +1,7 @@
 package org.yunjian.monitoring;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +40,7 @@ public record Monitor(
         List<String> approvedAddresses,
         int expiryWarningDays,
         String domainName,
+        WatchSettings watch,
         boolean paused,
         int consecutiveFailures,
         Instant nextRunAt,
@@ -74,6 +73,7 @@ public record Monitor(
     public static final int WARNING_DAYS_DEFAULT = 30;
 
     public Monitor {
+        watch = watch == null ? WatchSettings.NONE : watch;
         dynamicRegions = List.copyOf(dynamicRegions);
         allowedHosts = List.copyOf(allowedHosts);
         approvedAddresses = List.copyOf(approvedAddresses);
@@ -98,6 +98,7 @@ public record Monitor(
                         List.of(),
                         WARNING_DAYS_DEFAULT,
                         null,
+                        WatchSettings.NONE,
                         false,
                         0,
                         now,
@@ -133,6 +134,7 @@ public record Monitor(
                 s.approvedAddressList(),
                 s.warningDaysOrDefault(),
                 s.domainNameOrNull(),
+                s.watch(),
                 paused,
                 consecutiveFailures,
                 now,
@@ -163,6 +165,7 @@ public record Monitor(
                 approvedAddresses,
                 expiryWarningDays,
                 domainName,
+                watch,
                 pause,
                 consecutiveFailures,
                 pause ? nextRunAt : now,
@@ -200,12 +203,29 @@ public record Monitor(
             String allowedHosts,
             String approvedAddresses,
             String expiryWarningDays,
-            String domainName) {
+            String domainName,
+            String slowAboveMillis,
+            String approvedRegions) {
 
         /** A page's settings with its name, URL and dynamic regions only, the rest unset (defaulted once valid). */
         public static Settings page(String name, String url, String dynamicRegions) {
             return new Settings(
-                    name, url, null, null, null, null, null, null, null, dynamicRegions, null, null, null, null);
+                    name,
+                    url,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    dynamicRegions,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         /** The problems of these settings by field, empty when none; free text is checked by {@code text}. */
@@ -247,6 +267,11 @@ public record Monitor(
                         .filter(a -> !Cidr.isValid(a))
                         .findFirst()
                         .ifPresent(a -> errors.add("approvedAddresses", "monitoring.error.cidr", shown(a)));
+            }
+            number(errors, "slowAboveMillis", slowAboveMillis, WatchSettings.SLOW_MIN, WatchSettings.SLOW_MAX);
+            list(errors, text, "approvedRegions", approvedRegions);
+            if (!errors.messages().containsKey("approvedRegions")) {
+                SettingsText.regions(errors, "approvedRegions", lines(approvedRegions));
             }
             if (errors.isEmpty()) {
                 for (String h : lines(allowedHosts)) {
@@ -309,15 +334,21 @@ public record Monitor(
             return intOr(expiryWarningDays, WARNING_DAYS_DEFAULT);
         }
 
+        /** The latency threshold and the approved regions (already valid). */
+        public WatchSettings watch() {
+            return new WatchSettings(
+                    FieldValues.blank(slowAboveMillis) ? null : Integer.valueOf(slowAboveMillis.strip()),
+                    WatchSettings.regions(lines(approvedRegions)));
+        }
+
         /** The domain name in lower case, without a final dot; null when not set. */
         public String domainNameOrNull() {
             String d = FieldValues.nullIfBlank(domainName);
             return d == null ? null : d.strip().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
         }
 
-        /** A value as an error message quotes it: at most 100 characters. */
         private static String shown(String value) {
-            return value.length() > 100 ? value.substring(0, 100) : value;
+            return SettingsText.shown(value);
         }
 
         /** The settings of {@code m}, as a form shows them. */
@@ -336,64 +367,32 @@ public record Monitor(
                     String.join("\n", m.allowedHosts()),
                     String.join("\n", m.approvedAddresses()),
                     String.valueOf(m.expiryWarningDays()),
-                    m.domainName());
+                    m.domainName(),
+                    m.watch().slowAboveMillis() == null
+                            ? null
+                            : String.valueOf(m.watch().slowAboveMillis()),
+                    String.join("\n", m.watch().regionLines()));
         }
 
         private static int intOr(String value, int fallback) {
-            return FieldValues.blank(value) ? fallback : Integer.parseInt(value.strip());
+            return SettingsText.intOr(value, fallback);
         }
 
         private static void number(FieldErrors errors, String field, String value, int min, int max) {
-            if (FieldValues.blank(value)) {
-                return;
-            }
-            try {
-                int n = Integer.parseInt(value.strip());
-                if (n < min || n > max) {
-                    errors.add(field, "monitoring.error.range", min, max);
-                }
-            } catch (NumberFormatException e) {
-                errors.add(field, "monitoring.error.number");
-            }
+            SettingsText.number(errors, field, value, min, max);
         }
 
         private static void list(FieldErrors errors, TextCheck text, String field, String value) {
-            if (value == null) {
-                return;
-            }
-            if (value.length() > LIST_MAX) {
-                errors.add(field, "monitoring.error.tooLong", LIST_MAX);
-                return;
-            }
-            text.check(errors, field, value, LIST_MAX, Text.Kind.LINES);
+            SettingsText.list(errors, text, field, value, LIST_MAX);
         }
 
         private static List<String> lines(String value) {
-            List<String> out = new ArrayList<>();
-            if (value != null) {
-                for (String line : value.split("\\R")) {
-                    if (!line.isBlank()) {
-                        out.add(line.strip());
-                    }
-                }
-            }
-            return out;
+            return SettingsText.lines(value);
         }
 
         /** An absolute http(s) URL with a host, or null. */
         static URI parsedUrl(String value) {
-            try {
-                URI u = new URI(value);
-                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-                if (!(scheme.equals("http") || scheme.equals("https"))
-                        || u.getHost() == null
-                        || u.getUserInfo() != null) {
-                    return null;
-                }
-                return u;
-            } catch (URISyntaxException e) {
-                return null;
-            }
+            return SettingsText.url(value);
         }
     }
 

@@ -39,4 +39,11 @@ public record TlsResult(
     public Msg message() {
         return Msg.of(outcome.key(), host, String.valueOf(port));
     }
+
+    /** What this handshake judged: every {@code TLS} subject when it got a chain, nothing when it could not connect. */
+    public org.yunjian.monitoring.CheckCoverage coverage() {
+        return outcome == TlsOutcome.CHECKED
+                ? org.yunjian.monitoring.CheckCoverage.all(org.yunjian.monitoring.CheckKind.TLS, findings)
+                : org.yunjian.monitoring.CheckCoverage.none(org.yunjian.monitoring.CheckKind.TLS);
+    }
 }
