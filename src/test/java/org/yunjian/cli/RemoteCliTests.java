@@ -436,12 +436,7 @@ class RemoteCliTests {
 
     @Test
     void monitorsListAlertsAndRunThroughTheServer() throws Exception {
-        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
-        String portal = systems.valueStream()
-                .filter(s -> s.path("name").asString().equals(DemoData.PORTAL_SYSTEM))
-                .map(s -> s.path("id").asString())
-                .findFirst()
-                .orElseThrow();
+        String portal = portalSystem();
         ClientResult list = ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--lang=en");
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(list.stderr()).isEmpty();
@@ -500,12 +495,7 @@ class RemoteCliTests {
 
     @Test
     void monitorSettingsRoundTripThroughTheCliAndAnIncidentFromAnAlert() throws Exception {
-        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
-        String portal = systems.valueStream()
-                .filter(s -> s.path("name").asString().equals(DemoData.PORTAL_SYSTEM))
-                .map(s -> s.path("id").asString())
-                .findFirst()
-                .orElseThrow();
+        String portal = portalSystem();
         ClientResult added = ServerProcess.client(
                 env(token),
                 "",
@@ -606,5 +596,15 @@ class RemoteCliTests {
                 "--lang=en");
         assertThat(incident.exitCode()).as(incident.stderr()).isZero();
         assertThat(incident.stdout()).startsWith("Security incident B.14 “首页被篡改” recorded: /");
+    }
+
+    /** The demo's portal system's id. */
+    static String portalSystem() throws Exception {
+        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
+        return systems.valueStream()
+                .filter(s -> s.path("name").asString().equals(DemoData.PORTAL_SYSTEM))
+                .map(s -> s.path("id").asString())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -26,11 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.yunjian.monitoring.LoopbackPage;
@@ -76,6 +73,7 @@ class AlertLifeTests {
 
     Fixtures.World w;
     CurrentUser customer;
+    MonitorCalls api;
     LoopbackPage site;
     LoopbackDnsServer dns;
     NetworkChecks.Settings before;
@@ -87,6 +85,7 @@ class AlertLifeTests {
     void world() throws Exception {
         w = fixtures.world();
         customer = user(w.customer().id());
+        api = new MonitorCalls(mvc, customer, w.system().id());
         site = LoopbackPage.serving(() -> {
             try {
                 Thread.sleep(delayMillis.get());
@@ -128,13 +127,14 @@ class AlertLifeTests {
                                 w.provider().id(),
                                 "Alert-Life-Test-2026!"))
                         .id());
-        UUID m = add(site.url(), ",\"failuresBeforeAlert\":2,\"slowAboveMillis\":150,\"timeoutSeconds\":5");
-        call(get("/api/monitors/" + m)).andExpect(jsonPath("$.slowAboveMillis").value(150));
-        run(m);
+        UUID m = api.add(site.url(), ",\"failuresBeforeAlert\":2,\"slowAboveMillis\":150,\"timeoutSeconds\":5");
+        api.call(get("/api/monitors/" + m))
+                .andExpect(jsonPath("$.slowAboveMillis").value(150));
+        api.run(m);
         delayMillis.set(400);
-        run(m);
-        assertThat(open(m, "LATENCY")).isEmpty();
-        String report = run(m);
+        api.run(m);
+        assertThat(api.open(m, "LATENCY")).isEmpty();
+        String report = api.run(m);
         assertThat((List<String>) JsonPath.read(report, "$.alertsOpened[*].kind"))
                 .containsExactly("LATENCY");
         UUID alert = openId(m, "LATENCY");
@@ -143,9 +143,9 @@ class AlertLifeTests {
                 .andExpect(content().string(containsString("连续 2 次响应缓慢")));
 
         delayMillis.set(0);
-        run(m);
+        api.run(m);
 
-        assertThat(open(m, "LATENCY")).isEmpty();
+        assertThat(api.open(m, "LATENCY")).isEmpty();
         mvc.perform(get("/monitoring/alerts/" + alert).with(as(customer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("平台（自动）")))
@@ -173,16 +173,16 @@ class AlertLifeTests {
         try (TlsTestServer tls =
                 TlsTestServer.tls(ca.server(Duration.ofDays(10).plusHours(1), "localhost", "127.0.0.1"))) {
             port = tls.port();
-            m = add("https://localhost:" + port + "/", ",\"timeoutSeconds\":2");
-            run(m);
-            assertThat(open(m, "TLS")).containsExactly("expiry");
+            m = api.add("https://localhost:" + port + "/", ",\"timeoutSeconds\":2");
+            api.run(m);
+            assertThat(api.open(m, "TLS")).containsExactly("expiry");
             alert = openId(m, "TLS");
         }
         try (TlsTestServer renewed =
                 TlsTestServer.tls(port, ca.server(Duration.ofDays(365), "localhost", "127.0.0.1"))) {
-            run(m);
-            assertThat(open(m, "TLS")).isEmpty();
-            call(get("/api/monitoring/alerts/" + alert))
+            api.run(m);
+            assertThat(api.open(m, "TLS")).isEmpty();
+            api.call(get("/api/monitoring/alerts/" + alert))
                     .andExpect(jsonPath("$.status").value("CLOSED"))
                     .andExpect(jsonPath("$.closedOnRecovery").value(true))
                     .andExpect(jsonPath("$.outageSeconds").isNumber());
@@ -192,35 +192,35 @@ class AlertLifeTests {
     @Test
     void dnsBackOnTheApprovedAddressesClosesTheAlertAndAFindingAgainOpensANewOne() throws Exception {
         dns.set(WWW, a("127.0.0.1"), a("127.0.0.9"));
-        UUID m = add(site.url(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
-        run(m);
-        assertThat(open(m, "DNS")).containsExactly("127.0.0.9");
+        UUID m = api.add(site.url(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
+        api.run(m);
+        assertThat(api.open(m, "DNS")).containsExactly("127.0.0.9");
         UUID first = openId(m, "DNS");
 
         dns.set(WWW, a("127.0.0.1"));
-        run(m);
-        assertThat(open(m, "DNS")).isEmpty();
+        api.run(m);
+        assertThat(api.open(m, "DNS")).isEmpty();
 
         dns.set(WWW, a("127.0.0.1"), a("127.0.0.9"));
-        run(m);
-        assertThat(open(m, "DNS")).containsExactly("127.0.0.9");
+        api.run(m);
+        assertThat(api.open(m, "DNS")).containsExactly("127.0.0.9");
         UUID again = openId(m, "DNS");
         assertThat(again).isNotEqualTo(first);
 
         // closed by a person: stays closed, even once the records are right again
         long version = ((Number) JsonPath.read(
-                        call(get("/api/monitoring/alerts/" + again))
+                        api.call(get("/api/monitoring/alerts/" + again))
                                 .andReturn()
                                 .getResponse()
                                 .getContentAsString(),
                         "$.version"))
                 .longValue();
-        call(post("/api/monitoring/alerts/" + again + "/close")
+        api.call(post("/api/monitoring/alerts/" + again + "/close")
                         .content("{\"note\":\"已修正解析\",\"version\":" + version + "}"))
                 .andExpect(status().isOk());
         dns.set(WWW, a("127.0.0.1"));
-        run(m);
-        call(get("/api/monitoring/alerts/" + again))
+        api.run(m);
+        api.call(get("/api/monitoring/alerts/" + again))
                 .andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.closeNote").value("已修正解析"))
                 .andExpect(jsonPath("$.closedOnRecovery").value(false));
@@ -229,19 +229,19 @@ class AlertLifeTests {
     @Test
     void anAddressOutsideTheApprovedRegionsRaisesAnAlertNamingIt() throws Exception {
         dns.set(WWW, a("127.0.0.1"), a("127.0.0.9"));
-        UUID m = add(
+        UUID m = api.add(
                 site.url(),
                 ",\"domainName\":\"" + WWW
                         + "\",\"approvedRegions\":[{\"name\":\"华北-北京\",\"ranges\":[\"127.0.0.0/30\"]},"
                         + "{\"name\":\"华东-上海\",\"ranges\":[\"127.0.1.0/24\"]}]");
-        call(get("/api/monitors/" + m))
+        api.call(get("/api/monitors/" + m))
                 .andExpect(jsonPath("$.approvedRegions[0].name").value("华北-北京"))
                 .andExpect(jsonPath("$.approvedRegions[0].ranges[0]").value("127.0.0.0/30"));
 
-        run(m);
+        api.run(m);
 
-        assertThat(open(m, "DNS")).containsExactly("region:127.0.0.9");
-        String alerts = call(get("/api/monitors/" + m + "/alerts?open=true"))
+        assertThat(api.open(m, "DNS")).containsExactly("region:127.0.0.9");
+        String alerts = api.call(get("/api/monitors/" + m + "/alerts?open=true"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -256,7 +256,7 @@ class AlertLifeTests {
 
     @Test
     void aBadRegionIsRefusedNamingTheFieldAndTheRegion() throws Exception {
-        call(post("/api/systems/" + w.system().id() + "/monitors")
+        api.call(post("/api/systems/" + w.system().id() + "/monitors")
                         .content("{\"name\":\"门户\",\"url\":\"" + site.url() + "\",\"approvedRegions\":["
                                 + "{\"name\":\"华北-北京\",\"ranges\":[\"127.0.0.0/30\"]},"
                                 + "{\"name\":\"华东-上海\",\"ranges\":[\"127.0.1.0/33\"]}],\"slowAboveMillis\":5}"))
@@ -268,57 +268,23 @@ class AlertLifeTests {
 
     @Test
     void aDeadLinkThatAnswersAgainClosesItsAlert() throws Exception {
-        UUID m = add(site.url(), "");
-        run(m);
-        assertThat(open(m, "DEAD_LINK")).containsExactly(site.url() + "notice");
+        UUID m = api.add(site.url(), "");
+        api.run(m);
+        assertThat(api.open(m, "DEAD_LINK")).containsExactly(site.url() + "notice");
 
         linkStatus.set(200);
         // the deep checks run again when the page's links change (or after yunjian.monitoring.deep-every)
         page = "<html><body><p>示例市人民政府</p><a href=\"/notice\">通知</a><a href=\"/notice#top\">顶部</a>"
                 + "<a href=\"/\">首页</a></body></html>";
-        run(m);
+        api.run(m);
 
-        assertThat(open(m, "DEAD_LINK")).isEmpty();
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b) throws Exception {
-        return mvc.perform(b.with(as(customer)).contentType(MediaType.APPLICATION_JSON));
-    }
-
-    UUID add(String url, String extra) throws Exception {
-        String json = call(post("/api/systems/" + w.system().id() + "/monitors")
-                        .content("{\"name\":\"门户首页\",\"url\":\"" + url + "\"" + extra + "}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return UUID.fromString(JsonPath.read(json, "$.id"));
-    }
-
-    String run(UUID monitor) throws Exception {
-        return call(post("/api/monitors/" + monitor + "/run"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    List<String> open(UUID monitor, String kind) throws Exception {
-        return JsonPath.read(openJson(monitor), "$.items[?(@.kind == '" + kind + "')].subject");
+        assertThat(api.open(m, "DEAD_LINK")).isEmpty();
     }
 
     UUID openId(UUID monitor, String kind) throws Exception {
-        List<String> ids = JsonPath.read(openJson(monitor), "$.items[?(@.kind == '" + kind + "')].id");
+        List<String> ids = JsonPath.read(api.openJson(monitor), "$.items[?(@.kind == '" + kind + "')].id");
         assertThat(ids).hasSize(1);
         return UUID.fromString(ids.get(0));
-    }
-
-    private String openJson(UUID monitor) throws Exception {
-        return call(get("/api/monitors/" + monitor + "/alerts?open=true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     static ARecord a(String address) throws Exception {
