@@ -151,6 +151,9 @@ class AlertLifeTests {
                 .andExpect(content().string(containsString("平台（自动）")))
                 .andExpect(content().string(containsString("id=\"alert-recovered\"")))
                 .andExpect(content().string(containsString("持续 不到 1 分钟")));
+        mvc.perform(get("/monitoring/monitors/" + m).with(as(customer)))
+                .andExpect(content().string(containsString("已关闭（自动恢复，持续 不到 1 分钟）")))
+                .andExpect(content().string(containsString("<dd id=\"slow-above\">150</dd>")));
         assertThat(jdbc.sql("SELECT kind FROM notification WHERE scope = ? AND user_id = ?")
                         .params("monitor-recovery:" + alert, person)
                         .query(String.class)
@@ -251,7 +254,8 @@ class AlertLifeTests {
                 .contains("127.0.0.9", "华北-北京", "华东-上海");
         mvc.perform(get("/monitoring/monitors/" + m).with(as(customer)))
                 .andExpect(content().string(containsString("地址 127.0.0.1 位于 华北-北京")))
-                .andExpect(content().string(containsString("id=\"monitor-approved-regions\"")));
+                .andExpect(content().string(containsString("id=\"monitor-approved-regions\"")))
+                .andExpect(content().string(containsString("<div>华东-上海: 127.0.1.0/24</div>")));
     }
 
     @Test
