@@ -15,7 +15,8 @@ import org.yunjian.shared.Text;
  * An alert a monitor raised: of one check {@code kind} and {@code subject} (the same finding found again while the
  * alert is not closed only moves {@code lastSeenAt}); {@code message} says what was found in the reader's language and
  * {@code detail} shows it (a diff, the text around a match). Acknowledged, then closed with a note by an organisation
- * responsible for the system; an availability alert closes itself when the page answers again. A tampering or
+ * responsible for the system; an alert of a kind that {@link #closesOnRecovery closes on recovery} (availability,
+ * latency, certificate, DNS, dead link) closes itself when the next check finds its subject fine. A tampering or
  * availability alert may open one supervision incident (T/CCIA 004-2024 Annex B), whose id it keeps.
  */
 public record Alert(

@@ -30,7 +30,8 @@ import org.yunjian.shared.version.ExpectedVersion;
 /**
  * The monitors' alerts: raised from a probe's findings (a finding of a kind and subject that already has an alert not
  * closed only moves its last sighting), acknowledged and closed with a note by the organisations responsible
- * ({@link MonitorAccess#handle}); the availability alert closes itself when the page answers again. Every change
+ * ({@link MonitorAccess#handle}); what the next check finds fine closes itself ({@link #recovered(Monitor, List,
+ * Instant)}), with a 恢复 notice. Every change
  * tells the responsible organisations through 我的待办 ({@link MonitorWork}); a person's acts are audited.
  */
 @Service

@@ -44,7 +44,7 @@ import org.yunjian.shared.NotFoundException;
  * and the last answer ({@link DnsCheck}), and the domain's registration over RDAP when
  * {@code yunjian.monitoring.rdap-url} is set ({@link RdapCheck}). Each check has a deadline (the DNS lookup
  * {@code yunjian.monitoring.dns-deadline}, the others the monitor's timeout; RDAP through the probes' fetcher); what they find raises {@code TLS} and
- * {@code DNS} alerts like any finding. When they ran, the answer found and each outcome are stored.
+ * {@code DNS} alerts like any finding, and an alert whose subject they judged fine closes itself ({@code coverage()}). When they ran, the answer found and each outcome are stored.
  */
 @Component
 public class NetworkChecks {
