@@ -83,6 +83,11 @@ public record Alert(
                 && !checked.found().contains(subject);
     }
 
+    /** The note the platform closes it with on recovery: the page answers again, or the check found it fine. */
+    public Msg recoveryNote() {
+        return Msg.of(kind == CheckKind.AVAILABILITY ? "monitoring.alert.recovered" : "monitoring.alert.recoveredAuto");
+    }
+
     /** Whether the platform closed it on recovery (no person did). */
     public boolean closedOnRecovery() {
         return status.closed() && closedBy == null;

@@ -240,41 +240,43 @@ public record Monitor(
                 errors.add("url", "monitoring.error.required");
             } else if (url.strip().length() > URL_MAX) {
                 errors.add("url", "monitoring.error.tooLong", URL_MAX);
-            } else if (parsedUrl(url.strip()) == null) {
+            } else if (SettingsText.url(url.strip()) == null) {
                 errors.add("url", "monitoring.error.url");
             }
             if (!FieldValues.blank(method) && !METHODS.contains(method.strip().toUpperCase(Locale.ROOT))) {
                 errors.add("method", "monitoring.error.method", String.join(", ", METHODS));
             }
-            number(errors, "expectedStatus", expectedStatus, 100, 599);
+            SettingsText.number(errors, "expectedStatus", expectedStatus, 100, 599);
             if (!FieldValues.blank(keyword)) {
                 text.check(errors, "keyword", keyword.strip(), KEYWORD_MAX, Text.Kind.LINE);
             }
-            number(errors, "intervalSeconds", intervalSeconds, INTERVAL_MIN, INTERVAL_MAX);
-            number(errors, "timeoutSeconds", timeoutSeconds, TIMEOUT_MIN, TIMEOUT_MAX);
-            number(errors, "crawlDepth", crawlDepth, 0, DEPTH_MAX);
-            number(errors, "failuresBeforeAlert", failuresBeforeAlert, FAILURES_MIN, FAILURES_MAX);
-            list(errors, text, "dynamicRegions", dynamicRegions);
-            list(errors, text, "allowedHosts", allowedHosts);
-            list(errors, text, "approvedAddresses", approvedAddresses);
-            number(errors, "expiryWarningDays", expiryWarningDays, WARNING_DAYS_MIN, WARNING_DAYS_MAX);
+            SettingsText.number(errors, "intervalSeconds", intervalSeconds, INTERVAL_MIN, INTERVAL_MAX);
+            SettingsText.number(errors, "timeoutSeconds", timeoutSeconds, TIMEOUT_MIN, TIMEOUT_MAX);
+            SettingsText.number(errors, "crawlDepth", crawlDepth, 0, DEPTH_MAX);
+            SettingsText.number(errors, "failuresBeforeAlert", failuresBeforeAlert, FAILURES_MIN, FAILURES_MAX);
+            SettingsText.list(errors, text, "dynamicRegions", dynamicRegions, LIST_MAX);
+            SettingsText.list(errors, text, "allowedHosts", allowedHosts, LIST_MAX);
+            SettingsText.list(errors, text, "approvedAddresses", approvedAddresses, LIST_MAX);
+            SettingsText.number(errors, "expiryWarningDays", expiryWarningDays, WARNING_DAYS_MIN, WARNING_DAYS_MAX);
             if (!FieldValues.blank(domainName)
                     && RegistrableDomain.of(domainName.strip()).isEmpty()) {
-                errors.add("domainName", "monitoring.error.domain", shown(domainName.strip()));
+                errors.add("domainName", "monitoring.error.domain", SettingsText.shown(domainName.strip()));
             }
             if (!errors.messages().containsKey("approvedAddresses")) {
-                lines(approvedAddresses).stream()
+                SettingsText.lines(approvedAddresses).stream()
                         .filter(a -> !Cidr.isValid(a))
                         .findFirst()
-                        .ifPresent(a -> errors.add("approvedAddresses", "monitoring.error.cidr", shown(a)));
+                        .ifPresent(
+                                a -> errors.add("approvedAddresses", "monitoring.error.cidr", SettingsText.shown(a)));
             }
-            number(errors, "slowAboveMillis", slowAboveMillis, WatchSettings.SLOW_MIN, WatchSettings.SLOW_MAX);
-            list(errors, text, "approvedRegions", approvedRegions);
+            SettingsText.number(
+                    errors, "slowAboveMillis", slowAboveMillis, WatchSettings.SLOW_MIN, WatchSettings.SLOW_MAX);
+            SettingsText.list(errors, text, "approvedRegions", approvedRegions, LIST_MAX);
             if (!errors.messages().containsKey("approvedRegions")) {
-                SettingsText.regions(errors, "approvedRegions", lines(approvedRegions));
+                SettingsText.regions(errors, "approvedRegions", SettingsText.lines(approvedRegions));
             }
             if (errors.isEmpty()) {
-                for (String h : lines(allowedHosts)) {
+                for (String h : SettingsText.lines(allowedHosts)) {
                     if (!h.matches("[A-Za-z0-9.-]{1,253}") || h.startsWith(".") || h.contains("..")) {
                         errors.add("allowedHosts", "monitoring.error.host", h);
                         break;
@@ -285,7 +287,7 @@ public record Monitor(
         }
 
         public URI parsedUrl() {
-            return parsedUrl(url.strip());
+            return SettingsText.url(url.strip());
         }
 
         public String methodOrDefault() {
@@ -293,7 +295,7 @@ public record Monitor(
         }
 
         public int expectedStatusOrDefault() {
-            return intOr(expectedStatus, 200);
+            return SettingsText.intOr(expectedStatus, 200);
         }
 
         public String keywordOrNull() {
@@ -301,54 +303,50 @@ public record Monitor(
         }
 
         public int intervalOrDefault() {
-            return intOr(intervalSeconds, INTERVAL_DEFAULT);
+            return SettingsText.intOr(intervalSeconds, INTERVAL_DEFAULT);
         }
 
         public int timeoutOrDefault() {
-            return intOr(timeoutSeconds, TIMEOUT_DEFAULT);
+            return SettingsText.intOr(timeoutSeconds, TIMEOUT_DEFAULT);
         }
 
         public int depthOrDefault() {
-            return intOr(crawlDepth, 0);
+            return SettingsText.intOr(crawlDepth, 0);
         }
 
         public int failuresOrDefault() {
-            return intOr(failuresBeforeAlert, FAILURES_DEFAULT);
+            return SettingsText.intOr(failuresBeforeAlert, FAILURES_DEFAULT);
         }
 
         public List<String> dynamicRegionList() {
-            return lines(dynamicRegions);
+            return SettingsText.lines(dynamicRegions);
         }
 
         public List<String> allowedHostList() {
-            return lines(allowedHosts).stream()
+            return SettingsText.lines(allowedHosts).stream()
                     .map(h -> h.toLowerCase(Locale.ROOT))
                     .toList();
         }
 
         public List<String> approvedAddressList() {
-            return lines(approvedAddresses);
+            return SettingsText.lines(approvedAddresses);
         }
 
         public int warningDaysOrDefault() {
-            return intOr(expiryWarningDays, WARNING_DAYS_DEFAULT);
+            return SettingsText.intOr(expiryWarningDays, WARNING_DAYS_DEFAULT);
         }
 
         /** The latency threshold and the approved regions (already valid). */
         public WatchSettings watch() {
             return new WatchSettings(
                     FieldValues.blank(slowAboveMillis) ? null : Integer.valueOf(slowAboveMillis.strip()),
-                    WatchSettings.regions(lines(approvedRegions)));
+                    WatchSettings.regions(SettingsText.lines(approvedRegions)));
         }
 
         /** The domain name in lower case, without a final dot; null when not set. */
         public String domainNameOrNull() {
             String d = FieldValues.nullIfBlank(domainName);
             return d == null ? null : d.strip().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
-        }
-
-        private static String shown(String value) {
-            return SettingsText.shown(value);
         }
 
         /** The settings of {@code m}, as a form shows them. */
@@ -372,27 +370,6 @@ public record Monitor(
                             ? null
                             : String.valueOf(m.watch().slowAboveMillis()),
                     String.join("\n", m.watch().regionLines()));
-        }
-
-        private static int intOr(String value, int fallback) {
-            return SettingsText.intOr(value, fallback);
-        }
-
-        private static void number(FieldErrors errors, String field, String value, int min, int max) {
-            SettingsText.number(errors, field, value, min, max);
-        }
-
-        private static void list(FieldErrors errors, TextCheck text, String field, String value) {
-            SettingsText.list(errors, text, field, value, LIST_MAX);
-        }
-
-        private static List<String> lines(String value) {
-            return SettingsText.lines(value);
-        }
-
-        /** An absolute http(s) URL with a host, or null. */
-        static URI parsedUrl(String value) {
-            return SettingsText.url(value);
         }
     }
 

@@ -2,6 +2,8 @@ package org.yunjian.monitoring;
 
 import java.util.List;
 import org.yunjian.monitoring.net.Region;
+import org.yunjian.monitoring.probe.Finding;
+import org.yunjian.shared.Msg;
 
 /**
  * What a monitor watches beyond its page's answer: the response time above which a probe counts as slow
@@ -43,6 +45,19 @@ public record WatchSettings(Integer slowAboveMillis, List<Region> approvedRegion
             return false;
         }
         return newestFirst.stream().limit(inRow).allMatch(p -> p.outcome().ok() && p.durationMs() > slowAboveMillis);
+    }
+
+    /** The 响应缓慢 finding of probes that are {@link #slow}: how many in a row, the last one's time, the threshold. */
+    public Finding slowFinding(List<Probe> newestFirst, int inRow) {
+        return new Finding(
+                CheckKind.LATENCY,
+                Alert.PAGE,
+                Msg.of(
+                        "monitoring.finding.slow",
+                        String.valueOf(inRow),
+                        String.valueOf(newestFirst.get(0).durationMs()),
+                        String.valueOf(slowAboveMillis)),
+                null);
     }
 
     /** Whether the newest probe shows the page fast again (answered within the threshold), or latency is not watched. */

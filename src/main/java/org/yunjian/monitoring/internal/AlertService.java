@@ -197,22 +197,9 @@ public class AlertService {
             recovered(m, List.of(CheckCoverage.subjects(CheckKind.LATENCY, List.of(PAGE), List.of())), at);
             return List.of();
         }
-        if (!w.slow(recent, m.failuresBeforeAlert())) {
-            return List.of();
-        }
-        return raise(
-                m,
-                probeId,
-                List.of(new Finding(
-                        CheckKind.LATENCY,
-                        PAGE,
-                        Msg.of(
-                                "monitoring.finding.slow",
-                                String.valueOf(m.failuresBeforeAlert()),
-                                String.valueOf(recent.get(0).durationMs()),
-                                String.valueOf(w.slowAboveMillis())),
-                        null)),
-                at);
+        return w.slow(recent, m.failuresBeforeAlert())
+                ? raise(m, probeId, List.of(w.slowFinding(recent, m.failuresBeforeAlert())), at)
+                : List.of();
     }
 
     /** The page answers again: its availability alert, if any, closes itself ({@link #recovered(Monitor, List, Instant)}). */
@@ -231,12 +218,7 @@ public class AlertService {
             if (checked.stream().noneMatch(a::recoveredIn)) {
                 continue;
             }
-            String note = Msg.of(
-                            a.kind() == CheckKind.AVAILABILITY
-                                    ? "monitoring.alert.recovered"
-                                    : "monitoring.alert.recoveredAuto")
-                    .encode();
-            alerts.close(a.id(), null, at, note, null);
+            alerts.close(a.id(), null, at, a.recoveryNote().encode(), null);
             alerts.find(a.id()).ifPresent(done -> {
                 work.publish(done);
                 work.recoveryNotice(done, m);
