@@ -1,5 +1,6 @@
 package org.yunjian.monitoring;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,8 @@ import org.yunjian.shared.Text;
  * An alert a monitor raised: of one check {@code kind} and {@code subject} (the same finding found again while the
  * alert is not closed only moves {@code lastSeenAt}); {@code message} says what was found in the reader's language and
  * {@code detail} shows it (a diff, the text around a match). Acknowledged, then closed with a note by an organisation
- * responsible for the system; an availability alert closes itself when the page answers again. A tampering or
+ * responsible for the system; an alert of a kind that {@link #closesOnRecovery closes on recovery} (availability,
+ * latency, certificate, DNS, dead link) closes itself when the next check finds its subject fine. A tampering or
  * availability alert may open one supervision incident (T/CCIA 004-2024 Annex B), whose id it keeps.
  */
 public record Alert(
@@ -55,6 +57,62 @@ public record Alert(
     /** Whether the alert may be closed now (open or acknowledged). */
     public boolean mayClose() {
         return !status.closed();
+    }
+
+    /**
+     * Whether the alert closes itself once the same subject is found fine again: the page answers (availability) or
+     * answers in time (latency), the certificate was replaced, the domain resolves to approved addresses again, the
+     * link answers. What a person judges (tampering, hidden links, content, privacy) is closed by a person.
+     */
+    public boolean closesOnRecovery() {
+        return switch (kind) {
+            case AVAILABILITY, LATENCY, TLS, DNS, DEAD_LINK -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether {@code checked} shows this alert recovered: it is not closed (one a person closed stays closed), closes
+     * on recovery, and the check judged its subject without finding it again.
+     */
+    public boolean recoveredIn(CheckCoverage checked) {
+        return mayClose()
+                && closesOnRecovery()
+                && checked.kind() == kind
+                && checked.judged(subject)
+                && !checked.found().contains(subject);
+    }
+
+    /** The note the platform closes it with on recovery: the page answers again, or the check found it fine. */
+    public Msg recoveryNote() {
+        return Msg.of(kind == CheckKind.AVAILABILITY ? "monitoring.alert.recovered" : "monitoring.alert.recoveredAuto");
+    }
+
+    /** Whether the platform closed it on recovery (no person did). */
+    public boolean closedOnRecovery() {
+        return status.closed() && closedBy == null;
+    }
+
+    /** How long the problem lasted: from the first sighting to the recovery; null unless closed on recovery. */
+    public Duration outage() {
+        return closedOnRecovery() && closedAt != null ? Duration.between(openedAt, closedAt) : null;
+    }
+
+    /** The outage's length as a person reads it; null unless closed on recovery. */
+    public Msg outageLength() {
+        Duration d = outage();
+        return d == null ? null : outageText(d);
+    }
+
+    /** An outage's length as a person reads it: minutes, hours and minutes, or "under a minute". */
+    public static Msg outageText(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes == 0) {
+            return Msg.of("monitoring.alert.outageUnderMinute");
+        }
+        return minutes < 60
+                ? Msg.of("monitoring.alert.outageMinutes", String.valueOf(minutes))
+                : Msg.of("monitoring.alert.outageHours", String.valueOf(minutes / 60), String.valueOf(minutes % 60));
     }
 
     /**

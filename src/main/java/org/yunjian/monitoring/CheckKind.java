@@ -17,6 +17,8 @@ public enum CheckKind implements org.yunjian.shared.Labelled {
     HARMFUL_CONTENT,
     /** A 身份证号, mobile number or bank card number in the page or a linked attachment. */
     PRIVACY_LEAK,
+    /** The page answers, but slower than the monitor's threshold in several probes in a row (8.4.1.5). */
+    LATENCY,
     /** The certificate: expiry, chain, host name, protocol versions. */
     TLS,
     /** The domain's records against the approved IP list and regions; registration expiry (8.4.1.2 b). */

@@ -1,9 +1,7 @@
 package org.yunjian.monitoring;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +40,7 @@ public record Monitor(
         List<String> approvedAddresses,
         int expiryWarningDays,
         String domainName,
+        WatchSettings watch,
         boolean paused,
         int consecutiveFailures,
         Instant nextRunAt,
@@ -74,6 +73,7 @@ public record Monitor(
     public static final int WARNING_DAYS_DEFAULT = 30;
 
     public Monitor {
+        watch = watch == null ? WatchSettings.NONE : watch;
         dynamicRegions = List.copyOf(dynamicRegions);
         allowedHosts = List.copyOf(allowedHosts);
         approvedAddresses = List.copyOf(approvedAddresses);
@@ -98,6 +98,7 @@ public record Monitor(
                         List.of(),
                         WARNING_DAYS_DEFAULT,
                         null,
+                        WatchSettings.NONE,
                         false,
                         0,
                         now,
@@ -133,6 +134,7 @@ public record Monitor(
                 s.approvedAddressList(),
                 s.warningDaysOrDefault(),
                 s.domainNameOrNull(),
+                s.watch(),
                 paused,
                 consecutiveFailures,
                 now,
@@ -163,6 +165,7 @@ public record Monitor(
                 approvedAddresses,
                 expiryWarningDays,
                 domainName,
+                watch,
                 pause,
                 consecutiveFailures,
                 pause ? nextRunAt : now,
@@ -200,12 +203,29 @@ public record Monitor(
             String allowedHosts,
             String approvedAddresses,
             String expiryWarningDays,
-            String domainName) {
+            String domainName,
+            String slowAboveMillis,
+            String approvedRegions) {
 
         /** A page's settings with its name, URL and dynamic regions only, the rest unset (defaulted once valid). */
         public static Settings page(String name, String url, String dynamicRegions) {
             return new Settings(
-                    name, url, null, null, null, null, null, null, null, dynamicRegions, null, null, null, null);
+                    name,
+                    url,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    dynamicRegions,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         /** The problems of these settings by field, empty when none; free text is checked by {@code text}. */
@@ -220,36 +240,43 @@ public record Monitor(
                 errors.add("url", "monitoring.error.required");
             } else if (url.strip().length() > URL_MAX) {
                 errors.add("url", "monitoring.error.tooLong", URL_MAX);
-            } else if (parsedUrl(url.strip()) == null) {
+            } else if (SettingsText.url(url.strip()) == null) {
                 errors.add("url", "monitoring.error.url");
             }
             if (!FieldValues.blank(method) && !METHODS.contains(method.strip().toUpperCase(Locale.ROOT))) {
                 errors.add("method", "monitoring.error.method", String.join(", ", METHODS));
             }
-            number(errors, "expectedStatus", expectedStatus, 100, 599);
+            SettingsText.number(errors, "expectedStatus", expectedStatus, 100, 599);
             if (!FieldValues.blank(keyword)) {
                 text.check(errors, "keyword", keyword.strip(), KEYWORD_MAX, Text.Kind.LINE);
             }
-            number(errors, "intervalSeconds", intervalSeconds, INTERVAL_MIN, INTERVAL_MAX);
-            number(errors, "timeoutSeconds", timeoutSeconds, TIMEOUT_MIN, TIMEOUT_MAX);
-            number(errors, "crawlDepth", crawlDepth, 0, DEPTH_MAX);
-            number(errors, "failuresBeforeAlert", failuresBeforeAlert, FAILURES_MIN, FAILURES_MAX);
-            list(errors, text, "dynamicRegions", dynamicRegions);
-            list(errors, text, "allowedHosts", allowedHosts);
-            list(errors, text, "approvedAddresses", approvedAddresses);
-            number(errors, "expiryWarningDays", expiryWarningDays, WARNING_DAYS_MIN, WARNING_DAYS_MAX);
+            SettingsText.number(errors, "intervalSeconds", intervalSeconds, INTERVAL_MIN, INTERVAL_MAX);
+            SettingsText.number(errors, "timeoutSeconds", timeoutSeconds, TIMEOUT_MIN, TIMEOUT_MAX);
+            SettingsText.number(errors, "crawlDepth", crawlDepth, 0, DEPTH_MAX);
+            SettingsText.number(errors, "failuresBeforeAlert", failuresBeforeAlert, FAILURES_MIN, FAILURES_MAX);
+            SettingsText.list(errors, text, "dynamicRegions", dynamicRegions, LIST_MAX);
+            SettingsText.list(errors, text, "allowedHosts", allowedHosts, LIST_MAX);
+            SettingsText.list(errors, text, "approvedAddresses", approvedAddresses, LIST_MAX);
+            SettingsText.number(errors, "expiryWarningDays", expiryWarningDays, WARNING_DAYS_MIN, WARNING_DAYS_MAX);
             if (!FieldValues.blank(domainName)
                     && RegistrableDomain.of(domainName.strip()).isEmpty()) {
-                errors.add("domainName", "monitoring.error.domain", shown(domainName.strip()));
+                errors.add("domainName", "monitoring.error.domain", SettingsText.shown(domainName.strip()));
             }
             if (!errors.messages().containsKey("approvedAddresses")) {
-                lines(approvedAddresses).stream()
+                SettingsText.lines(approvedAddresses).stream()
                         .filter(a -> !Cidr.isValid(a))
                         .findFirst()
-                        .ifPresent(a -> errors.add("approvedAddresses", "monitoring.error.cidr", shown(a)));
+                        .ifPresent(
+                                a -> errors.add("approvedAddresses", "monitoring.error.cidr", SettingsText.shown(a)));
+            }
+            SettingsText.number(
+                    errors, "slowAboveMillis", slowAboveMillis, WatchSettings.SLOW_MIN, WatchSettings.SLOW_MAX);
+            SettingsText.list(errors, text, "approvedRegions", approvedRegions, LIST_MAX);
+            if (!errors.messages().containsKey("approvedRegions")) {
+                SettingsText.regions(errors, "approvedRegions", SettingsText.lines(approvedRegions));
             }
             if (errors.isEmpty()) {
-                for (String h : lines(allowedHosts)) {
+                for (String h : SettingsText.lines(allowedHosts)) {
                     if (!h.matches("[A-Za-z0-9.-]{1,253}") || h.startsWith(".") || h.contains("..")) {
                         errors.add("allowedHosts", "monitoring.error.host", h);
                         break;
@@ -260,7 +287,7 @@ public record Monitor(
         }
 
         public URI parsedUrl() {
-            return parsedUrl(url.strip());
+            return SettingsText.url(url.strip());
         }
 
         public String methodOrDefault() {
@@ -268,7 +295,7 @@ public record Monitor(
         }
 
         public int expectedStatusOrDefault() {
-            return intOr(expectedStatus, 200);
+            return SettingsText.intOr(expectedStatus, 200);
         }
 
         public String keywordOrNull() {
@@ -276,48 +303,50 @@ public record Monitor(
         }
 
         public int intervalOrDefault() {
-            return intOr(intervalSeconds, INTERVAL_DEFAULT);
+            return SettingsText.intOr(intervalSeconds, INTERVAL_DEFAULT);
         }
 
         public int timeoutOrDefault() {
-            return intOr(timeoutSeconds, TIMEOUT_DEFAULT);
+            return SettingsText.intOr(timeoutSeconds, TIMEOUT_DEFAULT);
         }
 
         public int depthOrDefault() {
-            return intOr(crawlDepth, 0);
+            return SettingsText.intOr(crawlDepth, 0);
         }
 
         public int failuresOrDefault() {
-            return intOr(failuresBeforeAlert, FAILURES_DEFAULT);
+            return SettingsText.intOr(failuresBeforeAlert, FAILURES_DEFAULT);
         }
 
         public List<String> dynamicRegionList() {
-            return lines(dynamicRegions);
+            return SettingsText.lines(dynamicRegions);
         }
 
         public List<String> allowedHostList() {
-            return lines(allowedHosts).stream()
+            return SettingsText.lines(allowedHosts).stream()
                     .map(h -> h.toLowerCase(Locale.ROOT))
                     .toList();
         }
 
         public List<String> approvedAddressList() {
-            return lines(approvedAddresses);
+            return SettingsText.lines(approvedAddresses);
         }
 
         public int warningDaysOrDefault() {
-            return intOr(expiryWarningDays, WARNING_DAYS_DEFAULT);
+            return SettingsText.intOr(expiryWarningDays, WARNING_DAYS_DEFAULT);
+        }
+
+        /** The latency threshold and the approved regions (already valid). */
+        public WatchSettings watch() {
+            return new WatchSettings(
+                    FieldValues.blank(slowAboveMillis) ? null : Integer.valueOf(slowAboveMillis.strip()),
+                    WatchSettings.regions(SettingsText.lines(approvedRegions)));
         }
 
         /** The domain name in lower case, without a final dot; null when not set. */
         public String domainNameOrNull() {
             String d = FieldValues.nullIfBlank(domainName);
             return d == null ? null : d.strip().toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
-        }
-
-        /** A value as an error message quotes it: at most 100 characters. */
-        private static String shown(String value) {
-            return value.length() > 100 ? value.substring(0, 100) : value;
         }
 
         /** The settings of {@code m}, as a form shows them. */
@@ -336,64 +365,11 @@ public record Monitor(
                     String.join("\n", m.allowedHosts()),
                     String.join("\n", m.approvedAddresses()),
                     String.valueOf(m.expiryWarningDays()),
-                    m.domainName());
-        }
-
-        private static int intOr(String value, int fallback) {
-            return FieldValues.blank(value) ? fallback : Integer.parseInt(value.strip());
-        }
-
-        private static void number(FieldErrors errors, String field, String value, int min, int max) {
-            if (FieldValues.blank(value)) {
-                return;
-            }
-            try {
-                int n = Integer.parseInt(value.strip());
-                if (n < min || n > max) {
-                    errors.add(field, "monitoring.error.range", min, max);
-                }
-            } catch (NumberFormatException e) {
-                errors.add(field, "monitoring.error.number");
-            }
-        }
-
-        private static void list(FieldErrors errors, TextCheck text, String field, String value) {
-            if (value == null) {
-                return;
-            }
-            if (value.length() > LIST_MAX) {
-                errors.add(field, "monitoring.error.tooLong", LIST_MAX);
-                return;
-            }
-            text.check(errors, field, value, LIST_MAX, Text.Kind.LINES);
-        }
-
-        private static List<String> lines(String value) {
-            List<String> out = new ArrayList<>();
-            if (value != null) {
-                for (String line : value.split("\\R")) {
-                    if (!line.isBlank()) {
-                        out.add(line.strip());
-                    }
-                }
-            }
-            return out;
-        }
-
-        /** An absolute http(s) URL with a host, or null. */
-        static URI parsedUrl(String value) {
-            try {
-                URI u = new URI(value);
-                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-                if (!(scheme.equals("http") || scheme.equals("https"))
-                        || u.getHost() == null
-                        || u.getUserInfo() != null) {
-                    return null;
-                }
-                return u;
-            } catch (URISyntaxException e) {
-                return null;
-            }
+                    m.domainName(),
+                    m.watch().slowAboveMillis() == null
+                            ? null
+                            : String.valueOf(m.watch().slowAboveMillis()),
+                    String.join("\n", m.watch().regionLines()));
         }
     }
 

@@ -436,12 +436,7 @@ class RemoteCliTests {
 
     @Test
     void monitorsListAlertsAndRunThroughTheServer() throws Exception {
-        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
-        String portal = systems.valueStream()
-                .filter(s -> s.path("name").asString().equals(DemoData.PORTAL_SYSTEM))
-                .map(s -> s.path("id").asString())
-                .findFirst()
-                .orElseThrow();
+        String portal = portalSystem();
         ClientResult list = ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--lang=en");
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(list.stderr()).isEmpty();
@@ -529,5 +524,120 @@ class RemoteCliTests {
                 ServerProcess.client(env(token), "", "monitors", "reports", "--system", portal, "--lang=en");
         assertThat(reports.exitCode()).as(reports.stderr()).isZero();
         assertThat(reports.stdout()).startsWith("Month").contains(last, "YJ-SOR-");
+    }
+
+    @Test
+    void monitorSettingsRoundTripThroughTheCliAndAnIncidentFromAnAlert() throws Exception {
+        String portal = portalSystem();
+        ClientResult added = ServerProcess.client(
+                env(token),
+                "",
+                "monitors",
+                "add",
+                "--system",
+                portal,
+                "--name",
+                "命令行监测",
+                "--url",
+                "https://www.example.gov.cn/cli",
+                "--failures",
+                "2",
+                "--slow-above-ms",
+                "800",
+                "--domain",
+                "www.example.gov.cn",
+                "--approved-address",
+                "203.0.113.10",
+                "--region",
+                "华北-北京: 203.0.113.0/24, 198.51.100.0/24",
+                "--expiry-warning-days",
+                "20",
+                "--json");
+        assertThat(added.exitCode()).as(added.stderr()).isZero();
+        JsonNode m = JSON.readTree(added.stdout());
+        String id = m.path("id").asString();
+        assertThat(m.path("failuresBeforeAlert").asInt()).isEqualTo(2);
+        assertThat(m.path("slowAboveMillis").asInt()).isEqualTo(800);
+        assertThat(m.path("domainName").asString()).isEqualTo("www.example.gov.cn");
+        assertThat(m.path("approvedAddresses").get(0).asString()).isEqualTo("203.0.113.10");
+        assertThat(m.path("approvedRegions").get(0).path("name").asString()).isEqualTo("华北-北京");
+        assertThat(m.path("approvedRegions").get(0).path("ranges").get(1).asString())
+                .isEqualTo("198.51.100.0/24");
+        assertThat(m.path("expiryWarningDays").asInt()).isEqualTo(20);
+
+        // an edit changes only what it names, and names the version it read
+        ClientResult edited = ServerProcess.client(
+                env(token),
+                "",
+                "monitors",
+                "edit",
+                "--monitor",
+                id,
+                "--slow-above-ms",
+                "off",
+                "--region",
+                "华东-上海: 192.0.2.0/24",
+                "--lang=en");
+        assertThat(edited.exitCode()).as(edited.stderr()).isZero();
+        assertThat(edited.stdout()).startsWith("Monitor “命令行监测” changed").doesNotContainPattern(LOG_LINE);
+        JsonNode after = JSON.readTree(get("/api/monitors/" + id, token));
+        assertThat(after.path("slowAboveMillis").isNull()).isTrue();
+        assertThat(after.path("approvedRegions")).hasSize(1);
+        assertThat(after.path("approvedRegions").get(0).path("name").asString()).isEqualTo("华东-上海");
+        assertThat(after.path("failuresBeforeAlert").asInt()).isEqualTo(2);
+        assertThat(after.path("approvedAddresses").get(0).asString()).isEqualTo("203.0.113.10");
+        assertThat(after.path("version").asInt()).isEqualTo(1);
+
+        ClientResult refused = ServerProcess.client(
+                env(token), "", "monitors", "edit", "--monitor", id, "--region", "华北: 203.0.113.0/33", "--lang=en");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr())
+                .contains("approvedRegions")
+                .contains("Region 1")
+                .contains("203.0.113.0/33");
+
+        // a supervision incident from the demo's tamper alert
+        String portalMonitor = JSON.readTree(
+                        ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--json")
+                                .stdout())
+                .valueStream()
+                .filter(x -> x.path("name").asString().equals(DemoData.PORTAL_MONITOR))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+        String tamper = JSON.readTree(
+                        ServerProcess.client(env(token), "", "monitors", "alerts", "--monitor", portalMonitor, "--json")
+                                .stdout())
+                .valueStream()
+                .filter(a -> a.path("kind").asString().equals("TAMPERING"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+        ClientResult incident = ServerProcess.client(
+                env(token),
+                "",
+                "monitors",
+                "incident",
+                "--alert",
+                tamper,
+                "--duty",
+                "B.14",
+                "--title",
+                "首页被篡改",
+                "--lang=en");
+        assertThat(incident.exitCode()).as(incident.stderr()).isZero();
+        assertThat(incident.stdout()).startsWith("Security incident B.14 “首页被篡改” recorded: /");
+    }
+
+    /** The demo's portal system's id. */
+    static String portalSystem() throws Exception {
+        JsonNode systems = JSON.readTree(get("/api/systems?size=200", token)).path("items");
+        return systems.valueStream()
+                .filter(s -> s.path("name").asString().equals(DemoData.PORTAL_SYSTEM))
+                .map(s -> s.path("id").asString())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -34,6 +34,7 @@ final class RemoteMonitoring {
             subcommands = {
                 ListMonitors.class,
                 AddMonitor.class,
+                RemoteMonitorSettings.EditMonitor.class,
                 RunMonitor.class,
                 ApproveBaseline.class,
                 Alerts.class,
@@ -43,6 +44,7 @@ final class RemoteMonitoring {
                 RemoteMonitorHandling.Verify.class,
                 RemoteMonitorHandling.Acknowledge.class,
                 RemoteMonitorHandling.Close.class,
+                RemoteMonitorSettings.Incident.class,
                 RemoteMonitorHandling.Words.class,
                 RemoteMonitorHandling.WordsImport.class,
                 RemoteMonitorReports.Reports.class,
@@ -80,8 +82,9 @@ final class RemoteMonitoring {
         }
     }
 
+    /** {@code add --system ID --name … --url … [settings]}: a new monitor of the system. */
     @Command(name = "add", mixinStandardHelpOptions = true, description = "cli.monitors.add.description")
-    static class AddMonitor extends Acting {
+    static class AddMonitor extends RemoteMonitorSettings.SettingOptions {
         @Option(
                 names = "--system",
                 required = true,
@@ -95,32 +98,13 @@ final class RemoteMonitoring {
         @Option(names = "--url", required = true, paramLabel = "URL", descriptionKey = "cli.monitors.option.url")
         String url;
 
-        @Option(names = "--interval", paramLabel = "SECONDS", descriptionKey = "cli.monitors.option.interval")
-        Integer interval;
-
-        @Option(names = "--keyword", paramLabel = "TEXT", descriptionKey = "cli.monitors.option.keyword")
-        String keyword;
-
-        @Option(names = "--json", descriptionKey = "cli.remote.option.json")
-        boolean json;
-
         @Override
         int act(PrintWriter out, PrintWriter err) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", name);
             body.put("url", url);
-            body.put("intervalSeconds", interval);
-            body.put("keyword", keyword);
-            JsonNode m = remote.server().send("POST", "/api/systems/" + systemId + "/monitors", body);
-            if (json) {
-                json(out, m);
-            } else {
-                out.println(Texts.get(
-                        "cli.monitors.added",
-                        m.path("name").asString(),
-                        m.path("id").asString()));
-            }
-            return 0;
+            JsonNode m = remote.server().send("POST", "/api/systems/" + systemId + "/monitors", apply(body));
+            return done(out, m, "cli.monitors.added");
         }
     }
 

@@ -39,8 +39,44 @@ class AddressPolicy {
         }
     }
 
+    /**
+     * What resolving a host found, the one way every fetch and handshake of the monitors decides where it may go:
+     * its addresses when every one may be probed ({@link #allowed()}), {@link #blocked()} when one is refused, neither
+     * when the name does not resolve.
+     */
+    record Resolution(InetAddress[] addresses, boolean blocked) {
+
+        Resolution {
+            addresses = addresses.clone();
+        }
+
+        /** Every address may be probed (and there is at least one). */
+        boolean allowed() {
+            return !blocked && addresses.length > 0;
+        }
+
+        boolean unresolved() {
+            return !blocked && addresses.length == 0;
+        }
+
+        /** The address to connect to; only when {@link #allowed()}. */
+        InetAddress first() {
+            return addresses[0];
+        }
+    }
+
+    /** Resolves {@code host} and checks every address it resolves to (a name that later points inside is refused). */
+    Resolution resolve(String host) {
+        try {
+            InetAddress[] all = InetAddress.getAllByName(host);
+            return new Resolution(all, !allowed(all));
+        } catch (UnknownHostException e) {
+            return new Resolution(new InetAddress[0], false);
+        }
+    }
+
     /** Whether every address the host resolves to may be probed; false when one is refused. */
-    boolean allowed(InetAddress[] resolved) {
+    private boolean allowed(InetAddress[] resolved) {
         for (InetAddress a : resolved) {
             if (refused(a)) {
                 return false;

@@ -9,8 +9,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.AlertStatus;
+import org.yunjian.monitoring.CheckCoverage;
 import org.yunjian.monitoring.CheckKind;
 import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.Probe;
+import org.yunjian.monitoring.WatchSettings;
 import org.yunjian.monitoring.probe.Finding;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
@@ -27,7 +30,8 @@ import org.yunjian.shared.version.ExpectedVersion;
 /**
  * The monitors' alerts: raised from a probe's findings (a finding of a kind and subject that already has an alert not
  * closed only moves its last sighting), acknowledged and closed with a note by the organisations responsible
- * ({@link MonitorAccess#handle}); the availability alert closes itself when the page answers again. Every change
+ * ({@link MonitorAccess#handle}); what the next check finds fine closes itself ({@link #recovered(Monitor, List,
+ * Instant)}), with a 恢复 notice. Every change
  * tells the responsible organisations through 我的待办 ({@link MonitorWork}); a person's acts are audited.
  */
 @Service
@@ -178,11 +182,49 @@ public class AlertService {
         return opened;
     }
 
-    /** The page answers again: its availability alert, if any, is closed by the platform with a recovery note. */
+    /**
+     * After a probe of a monitor that watches its response time: as many probes in a row as its failures before an
+     * alert, all answered slower than its threshold, raise 响应缓慢 ({@link WatchSettings#slow}); an answer in time
+     * closes it on recovery. Returns the alerts opened.
+     */
+    List<Alert> latency(Monitor m, UUID probeId, Instant at) {
+        WatchSettings w = m.watch();
+        if (w.slowAboveMillis() == null) {
+            return List.of();
+        }
+        List<Probe> recent = monitors.probes(m.id(), m.failuresBeforeAlert());
+        if (w.fast(recent)) {
+            recovered(m, List.of(CheckCoverage.subjects(CheckKind.LATENCY, List.of(PAGE), List.of())), at);
+            return List.of();
+        }
+        return w.slow(recent, m.failuresBeforeAlert())
+                ? raise(m, probeId, List.of(w.slowFinding(recent, m.failuresBeforeAlert())), at)
+                : List.of();
+    }
+
+    /** The page answers again: its availability alert, if any, closes itself ({@link #recovered(Monitor, List, Instant)}). */
     void recovered(Monitor m, Instant at) {
-        alerts.notClosed(m.id(), CheckKind.AVAILABILITY, PAGE).ifPresent(a -> {
-            alerts.close(a.id(), null, at, Msg.of("monitoring.alert.recovered").encode(), null);
-            alerts.find(a.id()).ifPresent(work::publish);
-        });
+        recovered(m, List.of(CheckCoverage.subjects(CheckKind.AVAILABILITY, List.of(PAGE), List.of())), at);
+    }
+
+    /**
+     * What the checks judged: every alert of the monitor not closed that {@link Alert#recoveredIn recovered} closes
+     * itself (closed by the platform, with a note saying so), its tasks close and the organisations told of it get
+     * the recovery notice. Returns the alerts closed.
+     */
+    List<Alert> recovered(Monitor m, List<CheckCoverage> checked, Instant at) {
+        List<Alert> closed = new java.util.ArrayList<>();
+        for (Alert a : alerts.notClosed(m.id())) {
+            if (checked.stream().noneMatch(a::recoveredIn)) {
+                continue;
+            }
+            alerts.close(a.id(), null, at, a.recoveryNote().encode(), null);
+            alerts.find(a.id()).ifPresent(done -> {
+                work.publish(done);
+                work.recoveryNotice(done, m);
+                closed.add(done);
+            });
+        }
+        return closed;
     }
 }

@@ -1,8 +1,6 @@
 package org.yunjian.monitoring.internal;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yunjian.crypto.Sm3;
+import org.yunjian.monitoring.CheckCoverage;
 import org.yunjian.monitoring.CheckKind;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.probe.Attachments;
@@ -59,6 +58,8 @@ class DeepChecks {
     private final Fetcher fetcher;
     private final AddressPolicy addresses;
     private final WordLists words;
+    private final AlertService alerts;
+    private final java.time.Clock clock;
     private final Attachments attachments = new Attachments(new Attachments.Limits(
             ATTACHMENT_BYTES, Attachments.Limits.DEFAULT.maxChars(), Attachments.Limits.DEFAULT.maxInflatedBytes()));
     private final Duration every;
@@ -68,11 +69,15 @@ class DeepChecks {
             Fetcher fetcher,
             AddressPolicy addresses,
             WordLists words,
+            AlertService alerts,
+            java.time.Clock clock,
             @Value("${yunjian.monitoring.deep-every:PT6H}") Duration every,
             @Value("${yunjian.monitoring.deep-budget:PT60S}") Duration budget) {
         this.fetcher = fetcher;
         this.addresses = addresses;
         this.words = words;
+        this.alerts = alerts;
+        this.clock = clock;
         this.every = every;
         this.budget = budget;
     }
@@ -124,7 +129,14 @@ class DeepChecks {
                     .withDeadline(min(min(DeadLinkCheck.DEFAULT_LIMITS.deadline(), limits.deadline()), left));
             // a page the crawl just got is not asked again
             List<URI> unasked = ours.stream().filter(l -> !answered.contains(l)).toList();
-            out.addAll(new DeadLinkCheck(fetcher, linkLimits, MAX_LINKS, LINK_CONCURRENCY).check(page.uri(), unasked));
+            DeadLinkCheck dead = new DeadLinkCheck(fetcher, linkLimits, MAX_LINKS, LINK_CONCURRENCY);
+            List<Finding> found = dead.check(page.uri(), unasked);
+            out.addAll(found);
+            // the links that answered now: their dead-link alerts close themselves
+            Set<String> judged = new HashSet<>();
+            answered.forEach(l -> judged.add(l.toString()));
+            dead.checkable(page.uri(), unasked).forEach(l -> judged.add(l.toString()));
+            alerts.recovered(m, List.of(CheckCoverage.subjects(CheckKind.DEAD_LINK, judged, found)), clock.instant());
         }
         return out;
     }
@@ -209,11 +221,8 @@ class DeepChecks {
         if (host == null || !hosts.contains(host)) {
             return false;
         }
-        try {
-            return addresses.allowed(InetAddress.getAllByName(host));
-        } catch (UnknownHostException unresolved) {
-            return true; // it will not answer: a dead link
-        }
+        // a name that does not resolve will not answer: a dead link
+        return !addresses.resolve(host).blocked();
     }
 
     private static String host(URI link) {

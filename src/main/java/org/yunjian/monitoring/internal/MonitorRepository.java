@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.Probe;
 import org.yunjian.monitoring.ProbeOutcome;
+import org.yunjian.monitoring.WatchSettings;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.version.Versions;
 
@@ -26,7 +27,7 @@ class MonitorRepository {
     private static final String COLUMNS = """
             id, system_id, name, url, method, expected_status, keyword, interval_seconds, timeout_seconds, \
             crawl_depth, failures_before_alert, dynamic_regions, allowed_hosts, approved_addresses, expiry_warning_days, \
-            domain_name, paused, consecutive_failures, \
+            domain_name, slow_above_ms, approved_regions, paused, consecutive_failures, \
             next_run_at, last_run_at, last_outcome, created_by, created_at, updated_at, version""";
 
     private final JdbcClient jdbc;
@@ -41,8 +42,8 @@ class MonitorRepository {
                         interval_seconds, timeout_seconds, crawl_depth, failures_before_alert, dynamic_regions,
                         allowed_hosts, approved_addresses, expiry_warning_days, domain_name, paused,
                         consecutive_failures, next_run_at, last_run_at, last_outcome, created_by, created_at,
-                        updated_at, version)
-                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                        updated_at, version, slow_above_ms, approved_regions)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(
                         m.id(),
                         m.systemId(),
@@ -68,7 +69,9 @@ class MonitorRepository {
                         m.createdBy(),
                         utc(m.createdAt()),
                         utc(m.updatedAt()),
-                        m.version())
+                        m.version(),
+                        m.watch().slowAboveMillis(),
+                        joined(m.watch().regionLines()))
                 .update();
         jdbc.sql("""
                         INSERT INTO monitor_network (monitor_id) VALUES (?)""").param(m.id()).update();
@@ -80,8 +83,8 @@ class MonitorRepository {
                         UPDATE monitor SET name = ?, url = ?, method = ?, expected_status = ?, keyword = ?,
                         interval_seconds = ?, timeout_seconds = ?, crawl_depth = ?, failures_before_alert = ?,
                         dynamic_regions = ?, allowed_hosts = ?, approved_addresses = ?, expiry_warning_days = ?,
-                        domain_name = ?, paused = ?, next_run_at = ?, updated_at = ?,
-                        version = version + 1 WHERE id = ? AND version = ?""")
+                        domain_name = ?, paused = ?, next_run_at = ?, updated_at = ?, slow_above_ms = ?,
+                        approved_regions = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(
                         m.name(),
                         m.url().toString(),
@@ -100,6 +103,8 @@ class MonitorRepository {
                         m.paused(),
                         utc(m.nextRunAt()),
                         utc(m.updatedAt()),
+                        m.watch().slowAboveMillis(),
+                        joined(m.watch().regionLines()),
                         m.id(),
                         expected)
                 .update();
@@ -305,6 +310,9 @@ class MonitorRepository {
                 lines(rs.getString("approved_addresses")),
                 rs.getInt("expiry_warning_days"),
                 rs.getString("domain_name"),
+                new WatchSettings(
+                        rs.getObject("slow_above_ms", Integer.class),
+                        WatchSettings.regions(lines(rs.getString("approved_regions")))),
                 rs.getBoolean("paused"),
                 rs.getInt("consecutive_failures"),
                 Jdbc.instant(rs, "next_run_at"),

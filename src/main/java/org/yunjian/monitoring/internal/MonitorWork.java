@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.monitoring.Alert;
+import org.yunjian.monitoring.Monitor;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.work.WorkAddressee;
@@ -27,6 +28,8 @@ import org.yunjian.shared.work.WorkTask;
 class MonitorWork implements WorkSource {
 
     static final String SCOPE = "monitor-alert:";
+    /** The scope of an alert's recovery notice (opened and closed at once). */
+    static final String RECOVERY = "monitor-recovery:";
 
     private final AlertRepository alerts;
     private final MonitorRepository monitors;
@@ -49,6 +52,35 @@ class MonitorWork implements WorkSource {
     /** Publishes what waits on the alert as stored now. */
     void publish(Alert a) {
         events.publishEvent(snapshot(a));
+    }
+
+    /**
+     * The notice that the alert closed itself on recovery (恢复), to the organisations that were told of it: a task
+     * of its own scope that opens and closes in the same change — the notifications deliver it (in the application,
+     * by e-mail, to the robots) and nothing stays waiting in 我的待办.
+     */
+    void recoveryNotice(Alert a, Monitor m) {
+        Optional<CloudSystem> system = system(a.systemId());
+        if (system.isEmpty()) {
+            return;
+        }
+        String scope = RECOVERY + a.id();
+        String outage = a.outage() == null ? "" : WorkTask.message(Alert.outageText(a.outage()));
+        List<WorkTask> notices = responsible(system.get()).stream()
+                .map(org -> new WorkTask(
+                        "recovered:" + org,
+                        "work.monitoring.recovered",
+                        List.of(
+                                "msg:enum.CheckKind." + a.kind().name(),
+                                m.name(),
+                                system.get().name(),
+                                outage),
+                        "/monitoring/alerts/" + a.id(),
+                        WorkAddressee.organization(org),
+                        null))
+                .toList();
+        events.publishEvent(new WorkSnapshot(scope, notices));
+        events.publishEvent(WorkSnapshot.nothingWaiting(scope));
     }
 
     WorkSnapshot snapshot(Alert a) {

@@ -1,9 +1,7 @@
 package org.yunjian.monitoring.internal;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.xbill.DNS.ResolverConfig;
 import org.yunjian.monitoring.Alert;
+import org.yunjian.monitoring.CheckCoverage;
 import org.yunjian.monitoring.DomainIpChecked;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.net.ApprovedAddresses;
@@ -28,6 +27,7 @@ import org.yunjian.monitoring.net.DnsOutcome;
 import org.yunjian.monitoring.net.DnsResult;
 import org.yunjian.monitoring.net.RdapCheck;
 import org.yunjian.monitoring.net.RdapResult;
+import org.yunjian.monitoring.net.Region;
 import org.yunjian.monitoring.net.TlsCheck;
 import org.yunjian.monitoring.net.TlsResult;
 import org.yunjian.monitoring.probe.Fetcher;
@@ -44,7 +44,7 @@ import org.yunjian.shared.NotFoundException;
  * and the last answer ({@link DnsCheck}), and the domain's registration over RDAP when
  * {@code yunjian.monitoring.rdap-url} is set ({@link RdapCheck}). Each check has a deadline (the DNS lookup
  * {@code yunjian.monitoring.dns-deadline}, the others the monitor's timeout; RDAP through the probes' fetcher); what they find raises {@code TLS} and
- * {@code DNS} alerts like any finding. When they ran, the answer found and each outcome are stored.
+ * {@code DNS} alerts like any finding, and an alert whose subject they judged fine closes itself ({@code coverage()}). When they ran, the answer found and each outcome are stored.
  */
 @Component
 public class NetworkChecks {
@@ -63,7 +63,11 @@ public class NetworkChecks {
      * What one run found and what is stored of it; {@code domainChecked} when a DNS server answered about the domain
      * (whatever it said): the day's 域名及IP合规性检测 was done.
      */
-    record Ran(List<Finding> findings, MonitorRepository.NetworkState state, boolean domainChecked) {}
+    record Ran(
+            List<Finding> findings,
+            List<CheckCoverage> checked,
+            MonitorRepository.NetworkState state,
+            boolean domainChecked) {}
 
     private static final int STORED_MAX = 2000;
 
@@ -137,7 +141,10 @@ public class NetworkChecks {
      * After {@code report}'s probe of {@code m}: the network checks when due — run outside a transaction, their
      * findings raised and their run stored in one — and the report with the alerts they opened.
      */
-    ProbeService.Report after(Monitor m, ProbeService.Report report) {
+    ProbeService.Report after(Monitor m, ProbeService.Report probed) {
+        // the probe's response time first (the one judgement after a probe that is not the network's)
+        ProbeService.Report report =
+                with(probed, alerts.latency(m, probed.probe().id(), clock.instant()));
         Settings s = settings;
         Optional<MonitorRepository.NetworkState> last = monitors.network(m.id());
         Instant now = clock.instant();
@@ -151,8 +158,15 @@ public class NetworkChecks {
                 events.publishEvent(
                         new DomainIpChecked(m.systemId(), m.id(), ran.state().checkedAt()));
             }
-            return alerts.raise(m, report.probe().id(), ran.findings(), clock.instant());
+            Instant at = clock.instant();
+            alerts.recovered(m, ran.checked(), at);
+            return alerts.raise(m, report.probe().id(), ran.findings(), at);
         });
+        return with(report, opened);
+    }
+
+    /** The report with {@code opened} added to the alerts it opened. */
+    private static ProbeService.Report with(ProbeService.Report report, List<Alert> opened) {
         if (opened == null || opened.isEmpty()) {
             return report;
         }
@@ -163,10 +177,12 @@ public class NetworkChecks {
 
     Ran run(Monitor m, MonitorRepository.NetworkState last, Settings s) {
         List<Finding> findings = new ArrayList<>();
+        List<CheckCoverage> checked = new ArrayList<>();
         String tls = null;
         if ("https".equalsIgnoreCase(m.url().getScheme())) {
             TlsResult r = tls(m);
             findings.addAll(r.findings());
+            checked.add(r.coverage());
             tls = stored(r.message(), r.findings());
         }
         String name = null;
@@ -178,7 +194,8 @@ public class NetworkChecks {
         if (domain.isPresent()) {
             DnsResult r = dns(domain.get(), m, last, s);
             findings.addAll(r.findings());
-            dns = stored(r.message(), r.findings());
+            checked.add(r.coverage());
+            dns = stored(r.message(), r.findings(), regionsOf(m, r.answer()));
             domainChecked = r.outcome() != DnsOutcome.TIMEOUT && r.outcome() != DnsOutcome.UNREACHABLE;
             if (r.outcome() == DnsOutcome.ANSWERED) {
                 name = domain.get();
@@ -193,11 +210,13 @@ public class NetworkChecks {
                                 clock)
                         .check(domain.get());
                 findings.addAll(rr.findings());
+                checked.add(rr.coverage());
                 rdap = stored(rr.message(), rr.findings());
             }
         }
         return new Ran(
                 findings,
+                checked,
                 new MonitorRepository.NetworkState(clock.instant(), name, answer, tls, dns, rdap),
                 domainChecked);
     }
@@ -220,7 +239,34 @@ public class NetworkChecks {
     /** The approved networks the DNS check judges addresses by; null when none are set (no address check). */
     static ApprovedAddresses approved(Monitor m) {
         List<String> networks = m.approvedAddresses();
-        return networks.isEmpty() ? null : ApprovedAddresses.of(networks.toArray(String[]::new));
+        List<Region> regions = m.watch().approvedRegions();
+        if (networks.isEmpty() && regions.isEmpty()) {
+            return null;
+        }
+        ApprovedAddresses listed = ApprovedAddresses.of(networks.toArray(String[]::new));
+        return regions.isEmpty()
+                ? listed
+                : listed.withRegions(
+                        Region.table(regions),
+                        regions.stream().map(Region::name).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** Each answered address with the approved region it lies in, as the page shows the DNS check (none: no regions). */
+    static List<Msg> regionsOf(Monitor m, DnsAnswer answer) {
+        ApprovedAddresses approved = approved(m);
+        if (approved == null || !approved.checksRegions()) {
+            return List.of();
+        }
+        List<Msg> out = new ArrayList<>();
+        for (String a : answer.addresses()) {
+            try {
+                java.net.InetAddress address = java.net.InetAddress.getByName(a); // a literal: never asked of DNS
+                approved.region(address).ifPresent(region -> out.add(Msg.of("monitoring.net.dns.inRegion", a, region)));
+            } catch (java.net.UnknownHostException notALiteral) {
+                // not an address: nothing to name
+            }
+        }
+        return out;
     }
 
     /** The page's certificate, on the first address its host resolves to, unless the platform may not go there. */
@@ -228,15 +274,12 @@ public class NetworkChecks {
         String host = m.url().getHost();
         int port = m.url().getPort() < 0 ? 443 : m.url().getPort();
         TlsCheck check = new TlsCheck(Duration.ofSeconds(m.timeoutSeconds()), trust, m.expiryWarningDays(), clock);
-        try {
-            InetAddress[] all = InetAddress.getAllByName(host);
-            if (!addresses.allowed(all)) {
-                return check.check(host, InetSocketAddress.createUnresolved(host, port));
-            }
-            return check.check(host, new InetSocketAddress(all[0], port));
-        } catch (UnknownHostException e) {
-            return check.check(host, InetSocketAddress.createUnresolved(host, port));
-        }
+        AddressPolicy.Resolution where = addresses.resolve(host);
+        return check.check(
+                host,
+                where.allowed()
+                        ? new InetSocketAddress(where.first(), port)
+                        : InetSocketAddress.createUnresolved(host, port));
     }
 
     /** The records of {@code name}, asked of each server in turn until one answers. */
@@ -276,8 +319,14 @@ public class NetworkChecks {
 
     /** The outcome and what was found, as stored for the page (the outcome alone when that is too long). */
     private static String stored(Msg outcome, List<Finding> findings) {
+        return stored(outcome, findings, List.of());
+    }
+
+    /** The outcome, what was found and what else the page says of the check ({@code notes}). */
+    private static String stored(Msg outcome, List<Finding> findings, List<Msg> notes) {
         List<Msg> parts = new ArrayList<>();
         parts.add(outcome);
+        parts.addAll(notes);
         findings.forEach(f -> parts.add(f.message()));
         String all = Msg.joined(parts).encode();
         return all.length() <= STORED_MAX ? all : outcome.encode();

@@ -1,7 +1,5 @@
 package org.yunjian.monitoring.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -248,11 +246,11 @@ public class ProbeService {
     record Fetched(ProbeOutcome outcome, FetchResult result) {}
 
     Fetched fetch(Monitor m) {
-        try {
-            if (!addresses.allowed(InetAddress.getAllByName(m.url().getHost()))) {
-                return new Fetched(ProbeOutcome.BLOCKED_ADDRESS, null);
-            }
-        } catch (UnknownHostException e) {
+        AddressPolicy.Resolution where = addresses.resolve(m.url().getHost());
+        if (where.blocked()) {
+            return new Fetched(ProbeOutcome.BLOCKED_ADDRESS, null);
+        }
+        if (where.unresolved()) {
             return new Fetched(ProbeOutcome.CONNECTION_FAILED, null);
         }
         FetchLimits limits = FetchLimits.defaults()

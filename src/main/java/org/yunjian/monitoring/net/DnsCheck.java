@@ -142,14 +142,20 @@ public final class DnsCheck {
         List<Finding> findings = new ArrayList<>();
         for (InetAddress address : approved == null ? List.<InetAddress>of() : addresses) {
             String text = address.getHostAddress();
-            if (!approved.approves(address)) {
+            if (!approved.networks().isEmpty() && !approved.approves(address)) {
                 findings.add(new Finding(CheckKind.DNS, text, Msg.of("monitoring.net.dns.unapproved", text), detail));
             }
             if (approved.checksRegions()) {
                 Optional<String> region = approved.region(address);
                 if (region.isEmpty()) {
                     findings.add(new Finding(
-                            CheckKind.DNS, "region:" + text, Msg.of("monitoring.net.dns.regionUnknown", text), detail));
+                            CheckKind.DNS,
+                            "region:" + text,
+                            Msg.of(
+                                    "monitoring.net.dns.outsideRegions",
+                                    text,
+                                    String.join("、", new java.util.TreeSet<>(approved.allowedRegions()))),
+                            detail));
                 } else if (!approved.allowedRegions().contains(region.get())) {
                     findings.add(new Finding(
                             CheckKind.DNS,

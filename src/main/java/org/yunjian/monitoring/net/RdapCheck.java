@@ -137,11 +137,14 @@ public final class RdapCheck {
         List<Finding> findings;
         if (!at.isAfter(now)) {
             findings = List.of(new Finding(
-                    CheckKind.DNS, "registration", Msg.of("monitoring.net.rdap.expired", name, on.toString()), null));
+                    CheckKind.DNS,
+                    RdapResult.REGISTRATION,
+                    Msg.of("monitoring.net.rdap.expired", name, on.toString()),
+                    null));
         } else if (at.isBefore(now.plus(Duration.ofDays(expiryWarningDays)))) {
             findings = List.of(new Finding(
                     CheckKind.DNS,
-                    "registration",
+                    RdapResult.REGISTRATION,
                     Msg.of(
                             "monitoring.net.rdap.expiring",
                             name,

@@ -23,6 +23,9 @@ public record RdapResult(
         int httpStatus,
         List<Finding> findings) {
 
+    /** The subject of the registration's expiry finding. */
+    public static final String REGISTRATION = "registration";
+
     public RdapResult {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(outcome, "outcome");
@@ -36,5 +39,13 @@ public record RdapResult(
     /** The outcome said to a person. */
     public Msg message() {
         return Msg.of(outcome.key(), domain, expiresOn == null ? "" : expiresOn.toString(), String.valueOf(httpStatus));
+    }
+
+    /** What this lookup judged: the registration's expiry when the registry answered with it. */
+    public org.yunjian.monitoring.CheckCoverage coverage() {
+        return outcome == RdapOutcome.CHECKED
+                ? org.yunjian.monitoring.CheckCoverage.subjects(
+                        org.yunjian.monitoring.CheckKind.DNS, List.of(REGISTRATION), findings)
+                : org.yunjian.monitoring.CheckCoverage.none(org.yunjian.monitoring.CheckKind.DNS);
     }
 }

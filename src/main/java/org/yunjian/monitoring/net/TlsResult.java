@@ -39,4 +39,25 @@ public record TlsResult(
     public Msg message() {
         return Msg.of(outcome.key(), host, String.valueOf(port));
     }
+
+    /**
+     * What this check judged: when it got a chain, every {@code TLS} subject but the legacy protocol versions it did
+     * not offer this time ({@code protocol:<version>} only when tested or negotiated); nothing when it could not
+     * connect.
+     */
+    public org.yunjian.monitoring.CheckCoverage coverage() {
+        org.yunjian.monitoring.CheckKind tls = org.yunjian.monitoring.CheckKind.TLS;
+        if (outcome != TlsOutcome.CHECKED) {
+            return org.yunjian.monitoring.CheckCoverage.none(tls);
+        }
+        return org.yunjian.monitoring.CheckCoverage.of(
+                tls,
+                s -> !s.startsWith(PROTOCOL)
+                        || legacyProtocolsTested.contains(s.substring(PROTOCOL.length()))
+                        || s.substring(PROTOCOL.length()).equals(protocol),
+                findings);
+    }
+
+    /** The prefix of the subjects of protocol versions below TLS 1.2 ({@code protocol:TLSv1}). */
+    static final String PROTOCOL = "protocol:";
 }

@@ -93,8 +93,11 @@ public final class DeadLinkCheck {
         return head;
     }
 
-    /** The web links to ask, in page order: no fragments, no repeats, not the page itself, at most {@code maxLinks}. */
-    private List<URI> checkable(URI page, Collection<URI> links) {
+    /**
+     * The web links to ask, in page order: no fragments, no repeats, not the page itself, at most {@code maxLinks} —
+     * the links a {@link #check} judges (a link's finding has the link as its subject).
+     */
+    public List<URI> checkable(URI page, Collection<URI> links) {
         URI self = WebAddress.canonical(page);
         Set<URI> seen = new LinkedHashSet<>();
         List<URI> out = new ArrayList<>();

@@ -74,7 +74,12 @@ class MonitorApi {
             summary = "Add a monitor (customer or system administrator): name and an http(s) url required; method GET "
                     + "or HEAD, expectedStatus (200), keyword, intervalSeconds 60-86400 (300), timeoutSeconds 1-60 (10), "
                     + "crawlDepth 0-3 (0), failuresBeforeAlert 1-10 (3), dynamicRegions (CSS selectors), allowedHosts; "
-                    + "201 with the monitor, first probed at once; 400 naming every problem")
+                    + "slowAboveMillis 50-60000 (none: latency not watched; that many slow answers in a row as "
+                    + "failuresBeforeAlert raise LATENCY); for the DNS/IP check domainName, approvedAddresses (CIDR), "
+                    + "approvedRegions [{name, ranges: [CIDR]}] (declared ranges, not geolocation: an address outside "
+                    + "all of them raises a DNS alert naming it), expiryWarningDays 1-365 (30); "
+                    + "201 with the monitor, first probed at once; 400 naming every problem (a bad region: "
+                    + "approvedRegions and its number)")
     ResponseEntity<MonitorResponse> create(@PathVariable UUID id, @RequestBody(required = false) MonitorRequest body) {
         Monitor m = monitors.create(id, settings(body));
         return ResponseEntity.created(URI.create("/api/monitors/" + m.id()))

@@ -32,6 +32,8 @@ final class MonitorDtos {
             List<String> approvedAddresses,
             Integer expiryWarningDays,
             String domainName,
+            Integer slowAboveMillis,
+            List<RegionBody> approvedRegions,
             Long version) {
 
         Monitor.Settings settings() {
@@ -49,7 +51,15 @@ final class MonitorDtos {
                     allowedHosts == null ? null : String.join("\n", allowedHosts),
                     approvedAddresses == null ? null : String.join("\n", approvedAddresses),
                     text(expiryWarningDays),
-                    domainName);
+                    domainName,
+                    text(slowAboveMillis),
+                    approvedRegions == null
+                            ? null
+                            : String.join(
+                                    "\n",
+                                    approvedRegions.stream()
+                                            .map(RegionBody::line)
+                                            .toList()));
         }
 
         private static String text(Integer n) {
@@ -74,6 +84,8 @@ final class MonitorDtos {
             List<String> approvedAddresses,
             int expiryWarningDays,
             String domainName,
+            Integer slowAboveMillis,
+            List<RegionBody> approvedRegions,
             boolean paused,
             int consecutiveFailures,
             Instant nextRunAt,
@@ -100,6 +112,12 @@ final class MonitorDtos {
                     m.approvedAddresses(),
                     m.expiryWarningDays(),
                     m.domainName(),
+                    m.watch().slowAboveMillis(),
+                    m.watch().approvedRegions().stream()
+                            .map(r -> new RegionBody(
+                                    r.name(),
+                                    r.ranges().stream().map(Object::toString).toList()))
+                            .toList(),
                     m.paused(),
                     m.consecutiveFailures(),
                     m.nextRunAt(),
@@ -112,6 +130,26 @@ final class MonitorDtos {
                                             ? "monitoring.notYet"
                                             : "enum.ProbeOutcome." + m.lastOutcome()),
                     m.version());
+        }
+    }
+
+    /**
+     * An approved region: its name and the address ranges (CIDR) its provider publishes for it. A bad one is refused
+     * naming {@code approvedRegions} and its number in the list.
+     */
+    record RegionBody(String name, List<String> ranges) {
+
+        /** As the settings read it: {@code name: range, range}. */
+        String line() {
+            String n =
+                    name == null ? "" : name.replace(':', ' ').replace('：', ' ').replace('\n', ' ');
+            List<String> r = ranges == null ? List.of() : ranges;
+            return n + ": "
+                    + String.join(
+                            ", ",
+                            r.stream()
+                                    .map(x -> x == null ? "" : x.replace('\n', ' '))
+                                    .toList());
         }
     }
 
@@ -139,6 +177,8 @@ final class MonitorDtos {
             Instant closedAt,
             String closeNote,
             UUID incidentId,
+            boolean closedOnRecovery,
+            Long outageSeconds,
             long version) {
 
         static AlertResponse of(Alert a) {
@@ -163,6 +203,8 @@ final class MonitorDtos {
                             ? null
                             : org.yunjian.shared.Msg.decode(a.closeNote()).text(),
                     a.incidentId(),
+                    a.closedOnRecovery(),
+                    a.outage() == null ? null : a.outage().toSeconds(),
                     a.version());
         }
     }

@@ -19,6 +19,8 @@ public class MonitorForm {
     private String approvedAddresses;
     private String expiryWarningDays = String.valueOf(Monitor.WARNING_DAYS_DEFAULT);
     private String domainName;
+    private String slowAboveMillis;
+    private String approvedRegions;
     private String version;
 
     static MonitorForm of(Monitor m) {
@@ -38,6 +40,8 @@ public class MonitorForm {
         f.approvedAddresses = s.approvedAddresses();
         f.expiryWarningDays = s.expiryWarningDays();
         f.domainName = s.domainName();
+        f.slowAboveMillis = s.slowAboveMillis();
+        f.approvedRegions = s.approvedRegions();
         f.version = String.valueOf(m.version());
         return f;
     }
@@ -57,7 +61,9 @@ public class MonitorForm {
                 allowedHosts,
                 approvedAddresses,
                 expiryWarningDays,
-                domainName);
+                domainName,
+                slowAboveMillis,
+                approvedRegions);
     }
 
     public String getName() {
@@ -178,5 +184,21 @@ public class MonitorForm {
 
     public void setVersion(String version) {
         this.version = version;
+    }
+
+    public String getSlowAboveMillis() {
+        return slowAboveMillis;
+    }
+
+    public void setSlowAboveMillis(String slowAboveMillis) {
+        this.slowAboveMillis = slowAboveMillis;
+    }
+
+    public String getApprovedRegions() {
+        return approvedRegions;
+    }
+
+    public void setApprovedRegions(String approvedRegions) {
+        this.approvedRegions = approvedRegions;
     }
 }

@@ -73,6 +73,7 @@ class MonitorScheduleTests {
                 List.of(),
                 Monitor.WARNING_DAYS_DEFAULT,
                 null,
+                null,
                 false,
                 0,
                 nextRunAt,

@@ -29,10 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.NSRecord;
@@ -73,6 +70,7 @@ class NetworkChecksApiTests {
 
     Fixtures.World w;
     CurrentUser customer;
+    MonitorCalls api;
     LoopbackPage site;
     HttpServer rdap;
     LoopbackDnsServer dns;
@@ -83,6 +81,7 @@ class NetworkChecksApiTests {
     void world() throws Exception {
         w = fixtures.world();
         customer = user(w.customer().id());
+        api = new MonitorCalls(mvc, customer, w.system().id());
         site = LoopbackPage.serving(() -> "<html><body><p>示例市人民政府</p></body></html>");
         rdap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rdap.createContext("/domain/example.gov.cn", x -> {
@@ -117,13 +116,13 @@ class NetworkChecksApiTests {
         TestPki ca = TestPki.monitoringTestCa();
         try (TlsTestServer tls =
                 TlsTestServer.tls(ca.server(Duration.ofDays(10).plusHours(1), "localhost", "127.0.0.1"))) {
-            UUID m = add("https://localhost:" + tls.port() + "/", ",\"timeoutSeconds\":2");
+            UUID m = api.add("https://localhost:" + tls.port() + "/", ",\"timeoutSeconds\":2");
 
-            String report = run(m);
+            String report = api.run(m);
 
             assertThat((List<String>) JsonPath.read(report, "$.alertsOpened[?(@.kind == 'TLS')].subject"))
                     .containsExactly("expiry");
-            assertThat(open(m, "TLS")).containsExactly("expiry");
+            assertThat(api.open(m, "TLS")).containsExactly("expiry");
             mvc.perform(get("/monitoring/monitors/" + m).with(as(customer)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("id=\"network-tls\"")))
@@ -133,14 +132,14 @@ class NetworkChecksApiTests {
 
     @Test
     void theFirstAnswerIsRecordedAndAChangedARecordRaisesADnsAlert() throws Exception {
-        UUID m = add(site(), ",\"domainName\":\"" + WWW + "\"");
-        call(post("/api/systems/" + w.system().id() + "/lifecycle/obligations/generate")
+        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\"");
+        api.call(post("/api/systems/" + w.system().id() + "/lifecycle/obligations/generate")
                         .content("{\"startDate\":\"" + java.time.LocalDate.now(org.yunjian.shared.Formats.zone())
                                 + "\"}"))
                 .andExpect(status().isCreated());
 
-        run(m);
-        assertThat(open(m, "DNS")).isEmpty();
+        api.run(m);
+        assertThat(api.open(m, "DNS")).isEmpty();
         // 政府网站指南 8.4.1.2 b): the check done is the day's 域名及IP合规性检测 in the obligations calendar
         assertThat(jdbc.sql("SELECT c.source FROM lifecycle_obligation_completion c JOIN lifecycle_obligation o "
                                 + "ON o.id = c.obligation_id WHERE o.system_id = ? AND o.kind = 'DOMAIN_IP_CHECK'")
@@ -148,16 +147,16 @@ class NetworkChecksApiTests {
                         .query(String.class)
                         .list())
                 .containsExactly("MONITORING");
-        run(m);
-        assertThat(open(m, "DNS")).isEmpty();
+        api.run(m);
+        assertThat(api.open(m, "DNS")).isEmpty();
 
         dns.set(WWW, a(WWW, "127.0.0.2"));
-        String report = run(m);
+        String report = api.run(m);
 
         assertThat((List<String>) JsonPath.read(report, "$.alertsOpened[?(@.kind == 'DNS')].subject"))
                 .containsExactly("addresses");
-        assertThat(open(m, "DNS")).containsExactly("addresses");
-        String alerts = call(get("/api/monitors/" + m + "/alerts?open=true"))
+        assertThat(api.open(m, "DNS")).containsExactly("addresses");
+        String alerts = api.call(get("/api/monitors/" + m + "/alerts?open=true"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -170,11 +169,11 @@ class NetworkChecksApiTests {
     @Test
     void anAddressOutsideTheApprovedListRaisesADnsAlert() throws Exception {
         dns.set(WWW, a(WWW, "127.0.0.1"), a(WWW, "127.0.0.9"));
-        UUID m = add(site(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
+        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
 
-        run(m);
+        api.run(m);
 
-        assertThat(open(m, "DNS")).containsExactly("127.0.0.9");
+        assertThat(api.open(m, "DNS")).containsExactly("127.0.0.9");
     }
 
     @Test
@@ -183,32 +182,32 @@ class NetworkChecksApiTests {
                 List.of(dns.address()),
                 URI.create("http://127.0.0.1:" + rdap.getAddress().getPort()),
                 Duration.ZERO));
-        UUID quiet = add(site(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":10");
-        run(quiet);
-        assertThat(open(quiet, "DNS")).isEmpty();
+        UUID quiet = api.add(site(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":10");
+        api.run(quiet);
+        assertThat(api.open(quiet, "DNS")).isEmpty();
 
-        UUID m = add(site(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":30");
-        run(m);
+        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":30");
+        api.run(m);
 
-        assertThat(open(m, "DNS")).containsExactly("registration");
+        assertThat(api.open(m, "DNS")).containsExactly("registration");
         assertThat(rdapAsked.get()).isEqualTo(2);
     }
 
     @Test
     void theNetworkChecksRunAtMostOncePerInterval() throws Exception {
         network.use(new NetworkChecks.Settings(List.of(dns.address()), null, Duration.ofHours(1)));
-        UUID m = add(site(), ",\"domainName\":\"" + WWW + "\"");
-        run(m);
+        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\"");
+        api.run(m);
 
         dns.set(WWW, a(WWW, "127.0.0.2"));
-        run(m);
+        api.run(m);
 
-        assertThat(open(m, "DNS")).isEmpty();
+        assertThat(api.open(m, "DNS")).isEmpty();
     }
 
     @Test
     void badNetworkSettingsAreRefusedNamingTheField() throws Exception {
-        call(post("/api/systems/" + w.system().id() + "/monitors")
+        api.call(post("/api/systems/" + w.system().id() + "/monitors")
                         .content("{\"name\":\"门户\",\"url\":\"" + site()
                                 + "\",\"approvedAddresses\":[\"203.0.113.0/33\"],\"expiryWarningDays\":0,"
                                 + "\"domainName\":\"not a domain\"}"))
@@ -216,9 +215,9 @@ class NetworkChecksApiTests {
                 .andExpect(jsonPath("$.errors.approvedAddresses").isString())
                 .andExpect(jsonPath("$.errors.expiryWarningDays").isString())
                 .andExpect(jsonPath("$.errors.domainName").isString());
-        UUID m = add(
+        UUID m = api.add(
                 site(), ",\"approvedAddresses\":[\"203.0.113.10\",\"2001:db8::/32\"],\"domainName\":\"" + WWW + "\"");
-        call(get("/api/monitors/" + m))
+        api.call(get("/api/monitors/" + m))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvedAddresses[1]").value("2001:db8::/32"))
                 .andExpect(jsonPath("$.expiryWarningDays").value(30))
@@ -233,37 +232,6 @@ class NetworkChecksApiTests {
 
     String site() {
         return "http://127.0.0.1:" + site.port() + "/";
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b) throws Exception {
-        return mvc.perform(b.with(as(customer)).contentType(MediaType.APPLICATION_JSON));
-    }
-
-    UUID add(String url, String extra) throws Exception {
-        String json = call(post("/api/systems/" + w.system().id() + "/monitors")
-                        .content("{\"name\":\"门户首页\",\"url\":\"" + url + "\"" + extra + "}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return UUID.fromString(JsonPath.read(json, "$.id"));
-    }
-
-    String run(UUID monitor) throws Exception {
-        return call(post("/api/monitors/" + monitor + "/run"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    List<String> open(UUID monitor, String kind) throws Exception {
-        String json = call(get("/api/monitors/" + monitor + "/alerts?open=true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return JsonPath.read(json, "$.items[?(@.kind == '" + kind + "')].subject");
     }
 
     static ARecord a(String name, String address) throws Exception {

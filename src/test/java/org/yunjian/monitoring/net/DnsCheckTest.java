@@ -142,7 +142,7 @@ class DnsCheckTest {
                 .containsExactlyInAnyOrder("region:198.51.100.7", "region:" + v6);
         assertThat(r.findings())
                 .extracting(f -> f.message().key())
-                .containsExactlyInAnyOrder("monitoring.net.dns.regionNotAllowed", "monitoring.net.dns.regionUnknown");
+                .containsExactlyInAnyOrder("monitoring.net.dns.regionNotAllowed", "monitoring.net.dns.outsideRegions");
     }
 
     @Test

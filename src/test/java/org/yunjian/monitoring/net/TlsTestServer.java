@@ -42,6 +42,11 @@ public final class TlsTestServer implements AutoCloseable {
     }
 
     public static TlsTestServer tls(TestPki.Issued issued, String... protocols) throws Exception {
+        return tls(0, issued, protocols);
+    }
+
+    /** On loopback {@code port} (0: a free one; a server replaced: the old one's). */
+    public static TlsTestServer tls(int port, TestPki.Issued issued, String... protocols) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         char[] password = "test".toCharArray();
@@ -51,7 +56,7 @@ public final class TlsTestServer implements AutoCloseable {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(kmf.getKeyManagers(), null, null);
         SSLServerSocket s =
-                (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50, TestPki.loopback());
+                (SSLServerSocket) context.getServerSocketFactory().createServerSocket(port, 50, TestPki.loopback());
         if (protocols.length > 0) {
             s.setEnabledProtocols(protocols);
         }
