@@ -15,8 +15,17 @@ public interface MonitoringEvidence {
     /** How many closed months are offered at most. */
     int MONTHS = 12;
 
-    /** One closed month's report: {@code 2026-10}, the file name it is stored under and the probes it summarises. */
-    record Offer(String month, String fileName, long probes) {}
+    /**
+     * One closed month's report: {@code 2026-10}, the file name it is stored under, the probes it summarises and, when
+     * the month was issued as a record, its report number (the offered file is then the stored one, byte for byte).
+     */
+    record Offer(String month, String fileName, long probes, String reportNumber) {
+
+        /** Whether the offered file is the issued record rather than a report rendered from today's data. */
+        public boolean issued() {
+            return reportNumber != null;
+        }
+    }
 
     /**
      * What is offered for a control: the check kinds behind it (empty: none), whether the system has monitors, and the
@@ -57,7 +66,8 @@ public interface MonitoringEvidence {
     Offers offers(UUID systemId, RequirementId control);
 
     /**
-     * The report of {@code month} offered for {@code control} on {@code systemId}, as a PDF in the reader's language.
+     * The report of {@code month} offered for {@code control} on {@code systemId}, as a PDF in the reader's language: the
+     * issued record's stored file when the month was issued, else rendered now.
      *
      * @throws org.yunjian.shared.FieldErrors.ValidationException naming {@code month} if that month is not offered
      */

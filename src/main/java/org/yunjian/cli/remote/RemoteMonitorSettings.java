@@ -243,7 +243,7 @@ final class RemoteMonitorSettings {
         String name = colon < 0 ? line.strip() : line.substring(0, colon).strip();
         List<String> ranges = new ArrayList<>();
         if (colon >= 0) {
-            for (String r : line.substring(colon + 1).split("[,，\\s]+")) {
+            for (String r : line.substring(colon + 1).split("[,\\uFF0C\\s]+")) {
                 if (!r.isBlank()) {
                     ranges.add(r.strip());
                 }

@@ -34,8 +34,8 @@ import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.SerialNumberRepository;
+import org.yunjian.shared.work.Notice;
 import org.yunjian.shared.work.WorkAddressee;
-import org.yunjian.shared.work.WorkOpened;
 import org.yunjian.shared.work.WorkTask;
 
 /**
@@ -240,7 +240,6 @@ public class IssuedReports implements OperationReportRecords {
     /**
      * Tells the provider and the security service agents of the system that the report was issued: a notification
      * for their people (in the application, by e-mail and robot as each chose), not a task — nothing waits on them.
-     * The notifications module delivers an opened task's notice; no task is kept in 我的待办 for it.
      */
     private void tell(CloudSystem system, IssuedReport r) {
         UUID customer = system.customerId();
@@ -248,7 +247,7 @@ public class IssuedReports implements OperationReportRecords {
             if (org.equals(customer)) {
                 continue;
             }
-            events.publishEvent(new WorkOpened(
+            events.publishEvent(new Notice(
                     UUID.randomUUID(),
                     SCOPE + r.id(),
                     new WorkTask(

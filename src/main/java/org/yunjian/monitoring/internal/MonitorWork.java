@@ -1,5 +1,6 @@
 package org.yunjian.monitoring.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
+import org.yunjian.shared.work.Notice;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkSnapshot;
 import org.yunjian.shared.work.WorkSource;
@@ -28,7 +30,7 @@ import org.yunjian.shared.work.WorkTask;
 class MonitorWork implements WorkSource {
 
     static final String SCOPE = "monitor-alert:";
-    /** The scope of an alert's recovery notice (opened and closed at once). */
+    /** The scope of an alert's recovery notices. */
     static final String RECOVERY = "monitor-recovery:";
 
     private final AlertRepository alerts;
@@ -55,32 +57,34 @@ class MonitorWork implements WorkSource {
     }
 
     /**
-     * The notice that the alert closed itself on recovery (恢复), to the organisations that were told of it: a task
-     * of its own scope that opens and closes in the same change — the notifications deliver it (in the application,
-     * by e-mail, to the robots) and nothing stays waiting in 我的待办.
+     * The notice that the alert closed itself on recovery (恢复), to the organisations that were told of it: a
+     * {@link Notice} each — delivered in the application, by e-mail and to the robots; nothing waits in 我的待办.
      */
     void recoveryNotice(Alert a, Monitor m) {
         Optional<CloudSystem> system = system(a.systemId());
         if (system.isEmpty()) {
             return;
         }
-        String scope = RECOVERY + a.id();
         String outage = a.outage() == null ? "" : WorkTask.message(Alert.outageText(a.outage()));
-        List<WorkTask> notices = responsible(system.get()).stream()
-                .map(org -> new WorkTask(
-                        "recovered:" + org,
-                        "work.monitoring.recovered",
-                        List.of(
-                                "msg:enum.CheckKind." + a.kind().name(),
-                                m.name(),
-                                system.get().name(),
-                                outage),
-                        "/monitoring/alerts/" + a.id(),
-                        WorkAddressee.organization(org),
-                        null))
-                .toList();
-        events.publishEvent(new WorkSnapshot(scope, notices));
-        events.publishEvent(WorkSnapshot.nothingWaiting(scope));
+        Instant at = a.closedAt() == null ? a.lastSeenAt() : a.closedAt();
+        for (UUID org : responsible(system.get())) {
+            events.publishEvent(new Notice(
+                    UUID.randomUUID(),
+                    RECOVERY + a.id(),
+                    new WorkTask(
+                            "recovered:" + org,
+                            "work.monitoring.recovered",
+                            List.of(
+                                    "msg:enum.CheckKind." + a.kind().name(),
+                                    m.name(),
+                                    system.get().name(),
+                                    outage),
+                            "/monitoring/alerts/" + a.id(),
+                            WorkAddressee.organization(org),
+                            null),
+                    at,
+                    null));
+        }
     }
 
     WorkSnapshot snapshot(Alert a) {

@@ -6,28 +6,38 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.documents.DocumentFormat;
+import org.yunjian.monitoring.IssuedReport;
 import org.yunjian.monitoring.MonitoringCoverage;
 import org.yunjian.monitoring.MonitoringEvidence;
+import org.yunjian.monitoring.OperationReportRecords;
 import org.yunjian.monitoring.report.ReportMonth;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 
 /**
- * {@link MonitoringEvidence} from the reports rendered on request ({@link OperationReports}): a closed month is
- * offered when the system's monitors have probes in it. The one place to switch to issued report records.
+ * {@link MonitoringEvidence} from the monthly reports ({@link OperationReports}): a closed month is offered when the
+ * system's monitors have probes in it; an issued month offers its stored record, any other the report rendered now.
  */
 @Service
 class ReportOffers implements MonitoringEvidence {
 
     private final MonitorAccess access;
     private final OperationReports reports;
+    private final OperationReportRecords records;
     private final OfferRepository repo;
     private final Clock clock;
 
-    ReportOffers(MonitorAccess access, OperationReports reports, OfferRepository repo, Clock clock) {
+    ReportOffers(
+            MonitorAccess access,
+            OperationReports reports,
+            OperationReportRecords records,
+            OfferRepository repo,
+            Clock clock) {
         this.access = access;
         this.reports = reports;
+        this.records = records;
         this.repo = repo;
         this.clock = clock;
     }
@@ -45,7 +55,10 @@ class ReportOffers implements MonitoringEvidence {
         for (int i = 0; i < MONTHS; i++, m = new ReportMonth(m.month().minusMonths(1), m.zone())) {
             long probes = repo.probes(systemId, m.start(), m.end());
             if (probes > 0) {
-                out.add(new Offer(m.toString(), fileName(m.toString()), probes));
+                String number = records.current(systemId, m.month())
+                        .map(IssuedReport::reportNumber)
+                        .orElse(null);
+                out.add(new Offer(m.toString(), fileName(m.toString()), probes, number));
             }
         }
         return new Offers(control, kinds, true, out);
@@ -57,8 +70,7 @@ class ReportOffers implements MonitoringEvidence {
         if (offers(systemId, control).months().stream().noneMatch(o -> o.month().equals(wanted))) {
             throw new FieldErrors.ValidationException(ReportMonth.FIELD, "monitoring.offer.error.month");
         }
-        OperationReports.Document d =
-                reports.render(systemId, wanted, OperationReports.Format.PDF.name(), OperationReports.Format.PDF);
+        OperationReports.Document d = reports.render(systemId, wanted, null, DocumentFormat.PDF);
         return new OfferedFile(fileName(wanted), d.format().mediaType(), d.content());
     }
 

@@ -154,7 +154,12 @@ public final class DnsCheck {
                             Msg.of(
                                     "monitoring.net.dns.outsideRegions",
                                     text,
-                                    String.join("、", new java.util.TreeSet<>(approved.allowedRegions()))),
+                                    Msg.joined(
+                                            "monitoring.net.dns.regionJoin",
+                                            new java.util.TreeSet<>(approved.allowedRegions())
+                                                    .stream()
+                                                            .map(r -> Msg.of(org.yunjian.shared.Texts.VERBATIM, r))
+                                                            .toList())),
                             detail));
                 } else if (!approved.allowedRegions().contains(region.get())) {
                     findings.add(new Finding(

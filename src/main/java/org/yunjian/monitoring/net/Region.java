@@ -34,7 +34,7 @@ public record Region(String name, List<Cidr> ranges) {
             return Parsed.refused(Msg.of("monitoring.error.regionName", NAME_MAX));
         }
         List<Cidr> ranges = new ArrayList<>();
-        for (String part : line.substring(colon + 1).split("[,，\\s]+")) {
+        for (String part : line.substring(colon + 1).split("[,\\uFF0C\\s]+")) {
             if (part.isBlank()) {
                 continue;
             }

@@ -17,12 +17,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.security.Addressees;
 import org.yunjian.security.Role;
+import org.yunjian.shared.work.Notice;
 import org.yunjian.shared.work.WorkClosed;
 import org.yunjian.shared.work.WorkOpened;
 import org.yunjian.shared.work.WorkTask;
 
 /**
- * Turns an opened task into notifications after the change that opened it committed (a rolled-back change notifies
+ * Turns an opened task (or a {@link Notice}) into notifications after the change that opened it committed (a rolled-back change notifies
  * nobody): one in-application notification per addressed person, an e-mail delivery for each who wants e-mail at
  * once and has an address, and a robot delivery for each robot of the organisations addressed (the organisation
  * itself, or the organisations of the people addressed). Recorded in a transaction of its own; a failure here is
@@ -84,6 +85,15 @@ class WorkOpenedListener {
                     closed.scope(),
                     e.toString());
         }
+    }
+
+    /**
+     * News that needs no action: delivered like an opened task, and — no task being behind it — nothing marks it
+     * read but its reader.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(Notice notice) {
+        on(new WorkOpened(notice.id(), notice.scope(), notice.task(), notice.at(), notice.actor()));
     }
 
     private void record(WorkOpened opened) {

@@ -150,11 +150,12 @@ class AlertLifeTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("平台（自动）")))
                 .andExpect(content().string(containsString("id=\"alert-recovered\"")))
-                .andExpect(content().string(containsString("持续 不到 1 分钟")));
+                .andExpect(content().string(containsString("中断时长：不到 1 分钟")));
         mvc.perform(get("/monitoring/monitors/" + m).with(as(customer)))
-                .andExpect(content().string(containsString("已关闭（自动恢复，持续 不到 1 分钟）")))
+                .andExpect(content().string(containsString("已关闭（自动恢复，中断时长：不到 1 分钟）")))
                 .andExpect(content().string(containsString("<dd id=\"slow-above\">150</dd>")));
-        assertThat(jdbc.sql("SELECT kind FROM notification WHERE scope = ? AND user_id = ?")
+        // a notice, unread until read: the bell counts it
+        assertThat(jdbc.sql("SELECT kind FROM notification WHERE scope = ? AND user_id = ? AND read_at IS NULL")
                         .params("monitor-recovery:" + alert, person)
                         .query(String.class)
                         .list())
