@@ -8,28 +8,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 
 /**
  * A tamper alert on a page the test serves on loopback opens a supervision incident (T/CCIA 004-2024 Annex B): the
@@ -38,71 +22,15 @@ import org.yunjian.security.CurrentUser;
  * may not handle the alert gets 403, a stranger 404; an alert of another kind opens none; the alert's page links to
  * the incident for those who may see it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class AlertIncidentApiTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser agent;
-    CurrentUser stranger;
-    LoopbackPage site;
-    final AtomicReference<String> body = new AtomicReference<>(MonitorApiTests.PAGE.formatted("1", ""));
-
-    @BeforeEach
-    void world() throws IOException {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        agent = user(w.agent().id());
-        stranger = user(w.stranger().id());
-        site = LoopbackPage.serving(() -> body.get());
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
-    }
-
-    String json(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    /** The customer's monitor on the loopback page. */
-    UUID addMonitor() throws Exception {
-        String url = "http://127.0.0.1:" + site.port() + "/";
-        return UUID.fromString(JsonPath.read(
-                json(call(
-                                post("/api/systems/" + w.system().id() + "/monitors")
-                                        .content("{\"name\":\"门户首页\",\"url\":\"" + url + "\"}"),
-                                customer)
-                        .andExpect(status().isCreated())),
-                "$.id"));
-    }
+class AlertIncidentApiTests extends MonitoringWorldTests {
 
     /** A monitor on the loopback page, its baseline approved, then a changed word: the tamper alert's id. */
     String tamperAlert() throws Exception {
         UUID m = addMonitor();
         call(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk());
         call(post("/api/monitors/" + m + "/baseline"), customer).andExpect(status().isCreated());
-        body.set(MonitorApiTests.PAGE.formatted("1", "").replace("欢迎访问", "欢迎投资"));
-        String r = json(call(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk()));
+        body.set(PAGE.formatted("1", "").replace("欢迎访问", "欢迎投资"));
+        String r = run(m);
         assertThat((String) JsonPath.read(r, "$.alertsOpened[0].kind")).isEqualTo("TAMPERING");
         return JsonPath.read(r, "$.alertsOpened[0].id");
     }
@@ -173,10 +101,9 @@ class AlertIncidentApiTests {
 
     @Test
     void aHiddenLinkAlertOpensNoIncidentAndTheFormOffersTheLikelyIncidentsFirst() throws Exception {
-        body.set(MonitorApiTests.PAGE.formatted(
-                "1", "<div style=\"display:none\"><a href=\"http://casino.example/\">娱乐</a></div>"));
+        body.set(PAGE.formatted("1", "<div style=\"display:none\"><a href=\"http://casino.example/\">娱乐</a></div>"));
         UUID m = addMonitor();
-        String r = json(call(post("/api/monitors/" + m + "/run"), provider).andExpect(status().isOk()));
+        String r = run(m, provider);
         String hidden = JsonPath.read(r, "$.alertsOpened[0].id");
         call(
                         post("/api/monitoring/alerts/" + hidden + "/incident")

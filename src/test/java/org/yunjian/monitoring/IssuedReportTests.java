@@ -8,10 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +22,10 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.documents.DocumentFormat;
@@ -44,14 +33,12 @@ import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.ReportSeal;
 import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyTestSupport;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.Jdbc;
 import org.yunjian.support.LibreOffice;
 
 /**
@@ -61,20 +48,7 @@ import org.yunjian.support.LibreOffice;
  * byte changed; a second issue is 409, an open or future month 400, another organisation 403 or 404; the provider and
  * the security service agent are notified (no task); a correction is a revision that supersedes the first.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class IssuedReportTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
+class IssuedReportTests extends MonitoringWorldTests {
 
     @Autowired
     PlatformSigningKey key;
@@ -85,29 +59,11 @@ class IssuedReportTests {
     @Autowired
     OperationReportRecords records;
 
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser stranger;
-    LoopbackPage site;
     final YearMonth last = YearMonth.now(Formats.zone()).minusMonths(1);
 
-    @BeforeEach
-    void world() throws IOException {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        stranger = user(w.stranger().id());
-        site = LoopbackPage.serving(() -> "<html><body><h1>示例市人民政府</h1></body></html>");
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
-        return mvc.perform(b.with(as(u)));
+    @Override
+    protected String page() {
+        return HOME;
     }
 
     String reports(CloudSystem s) {
@@ -118,33 +74,12 @@ class IssuedReportTests {
         return "/api/systems/" + s.id() + "/monitoring/reports";
     }
 
-    UUID monitor(CloudSystem s) throws Exception {
-        String json = call(
-                        post("/api/systems/" + s.id() + "/monitors")
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:" + site.port() + "/\"}"),
-                        customer)
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return UUID.fromString(JsonPath.read(json, "$.id"));
-    }
-
-    void probe(UUID monitor, Instant at, String outcome) {
-        jdbc.sql("""
-                        INSERT INTO monitor_probe (id, monitor_id, started_at, duration_ms, outcome, http_status, body_sm3,
-                        body_bytes, findings, node) VALUES (?, ?, ?, 120, ?, ?, NULL, 0, 0, 'test')""")
-                .params(UUID.randomUUID(), monitor, Jdbc.utc(at), outcome, outcome.equals("OK") ? 200 : null)
-                .update();
-    }
-
     static Instant at(YearMonth month, int day) {
         return month.atDay(day).atTime(9, 0).atZone(Formats.zone()).toInstant();
     }
 
     ResultActions issue(CloudSystem s, String month, CurrentUser u, String body) throws Exception {
-        return call(
+        return request(
                 post(reports(s) + month + "/issue")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body)
@@ -153,16 +88,16 @@ class IssuedReportTests {
     }
 
     byte[] download(String url, CurrentUser u) throws Exception {
-        var r = call(get(url), u).andExpect(status().isOk()).andReturn().getResponse();
+        var r = request(get(url), u).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(r.getHeader("X-Content-SM3")).isEqualTo(Sm3.hex(r.getContentAsByteArray()));
         return r.getContentAsByteArray();
     }
 
     @Test
     void issuedOnceThenEveryDownloadIsTheStoredBytesAndTheManifestIsSigned() throws Exception {
-        UUID m = monitor(w.system());
-        probe(m, at(last, 1), "OK");
-        probe(m, at(last, 2), "TIMEOUT");
+        UUID m = addMonitor();
+        probe(m, at(last, 1), 120, "OK");
+        probe(m, at(last, 2), 120, "TIMEOUT");
         String json = issue(w.system(), last.toString(), customer, "{\"confirm\":true}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.month").value(last.toString()))
@@ -180,7 +115,7 @@ class IssuedReportTests {
         // later probes of that month change nothing: the record is what was issued
         String pdfUrl = reports(w.system()) + last + "?format=pdf&language=zh";
         byte[] first = download(pdfUrl, provider);
-        probe(m, at(last, 3), "OK");
+        probe(m, at(last, 3), 120, "OK");
         byte[] second = download(pdfUrl, customer);
         assertThat(second).isEqualTo(first);
         assertThat(Sm3.hex(first)).isEqualTo(pdfSm3);
@@ -258,25 +193,25 @@ class IssuedReportTests {
                 .andExpect(jsonPath("$.errors.confirm").isString());
         issue(w.system(), last.toString(), provider, "{\"confirm\":true}").andExpect(status().isForbidden());
         issue(w.system(), last.toString(), stranger, "{\"confirm\":true}").andExpect(status().isNotFound());
-        call(get(reports(w.system()) + last + "/manifest"), customer).andExpect(status().isNotFound());
+        request(get(reports(w.system()) + last + "/manifest"), customer).andExpect(status().isNotFound());
 
         issue(w.system(), last.toString(), customer, "{\"confirm\":true}").andExpect(status().isCreated());
         issue(w.system(), last.toString(), customer, "{\"confirm\":true}")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(last.toString())));
-        call(get(list(w.system())), stranger).andExpect(status().isNotFound());
-        call(get(reports(w.system()) + last + "/manifest"), stranger).andExpect(status().isNotFound());
+        request(get(list(w.system())), stranger).andExpect(status().isNotFound());
+        request(get(reports(w.system()) + last + "/manifest"), stranger).andExpect(status().isNotFound());
 
         // a correction: a new revision with its reason; the first stays downloadable, marked superseded
         byte[] r1 = download(reports(w.system()) + last + "?format=pdf&language=zh", customer);
-        call(
+        request(
                         post(reports(w.system()) + last + "/revisions")
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"confirm\":true}"),
                         customer)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.reason").isString());
-        call(
+        request(
                         post(reports(w.system()) + last + "/revisions")
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{\"confirm\":true,\"reason\":\"补录 10 日的检测\"}"),
@@ -284,7 +219,7 @@ class IssuedReportTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.revision").value(2))
                 .andExpect(jsonPath("$.reason").value("补录 10 日的检测"));
-        call(get(list(w.system())), provider)
+        request(get(list(w.system())), provider)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].revision").value(2))
                 .andExpect(jsonPath("$[0].superseded").value(false))
@@ -292,14 +227,14 @@ class IssuedReportTests {
                 .andExpect(jsonPath("$[1].superseded").value(true))
                 .andExpect(jsonPath("$[0].reportNumber")
                         .value(JsonPath.<String>read(
-                                call(get(list(w.system())), provider)
+                                request(get(list(w.system())), provider)
                                         .andReturn()
                                         .getResponse()
                                         .getContentAsString(StandardCharsets.UTF_8),
                                 "$[1].reportNumber")));
         assertThat(download(reports(w.system()) + last + "?format=pdf&language=zh&revision=1", customer))
                 .isEqualTo(r1);
-        call(get(reports(w.system()) + last + "?format=pdf&revision=3"), customer)
+        request(get(reports(w.system()) + last + "?format=pdf&revision=3"), customer)
                 .andExpect(status().isNotFound());
     }
 
@@ -362,7 +297,7 @@ class IssuedReportTests {
     @Test
     void theSystemPageListsIssuedMonthsAndOffersIssuingToTheCustomerOnly() throws Exception {
         String page = "/systems/" + w.system().id() + "/monitoring";
-        org.jsoup.nodes.Document before = org.jsoup.Jsoup.parse(call(get(page), customer)
+        org.jsoup.nodes.Document before = org.jsoup.Jsoup.parse(request(get(page), customer)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -371,20 +306,20 @@ class IssuedReportTests {
         assertThat(before.select("#issue-month").attr("value")).isEqualTo(last.toString());
         assertThat(before.select("#issued-empty").text()).isEqualTo("尚未签发任何月份的报告。");
         org.jsoup.nodes.Document providers = org.jsoup.Jsoup.parse(
-                call(get(page), provider).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+                request(get(page), provider).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(providers.select("#issue-form")).isEmpty();
 
-        call(post(page + "/reports/issue").param("month", last.toString()).param("confirm", "true"), customer)
+        request(post(page + "/reports/issue").param("month", last.toString()).param("confirm", "true"), customer)
                 .andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", page + "#operation-report"));
         org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(
-                call(get(page), provider).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+                request(get(page), provider).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(after.select(".issued-row")).hasSize(1);
         assertThat(after.select(".issued-row").text()).contains(last.toString(), "YJ-SOR-");
         assertThat(after.select(".issued-file")).hasSize(4);
         assertThat(after.select(".issued-file").eachText()).contains("PDF（中文）", "Word（英文）");
         assertThat(after.select(".issued-row code.sm3").first().text()).matches("[0-9a-f]{64}");
-        assertThat(Jsoup.parse(call(get(page), customer)
+        assertThat(Jsoup.parse(request(get(page), customer)
                                 .andReturn()
                                 .getResponse()
                                 .getContentAsString(StandardCharsets.UTF_8))
@@ -394,7 +329,7 @@ class IssuedReportTests {
                 .isEmpty();
 
         // a second issue is refused, the reason on the page
-        var refused = call(
+        var refused = request(
                         post(page + "/reports/issue")
                                 .param("month", last.toString())
                                 .param("confirm", "true"),
@@ -409,7 +344,7 @@ class IssuedReportTests {
         assertThat(shown.select("#issue-refused").text()).contains(last.toString(), "已签发");
 
         // a correction from the page: without a reason refused on the page, with one a revision 2 that supersedes
-        var noReason = call(
+        var noReason = request(
                         post(page + "/reports/" + last + "/revisions")
                                 .param("reason", " ")
                                 .param("confirm", "true"),
@@ -423,20 +358,20 @@ class IssuedReportTests {
                         .select("#issue-refused")
                         .text())
                 .contains("修订原因");
-        call(
+        request(
                         post(page + "/reports/" + last + "/revisions")
                                 .param("reason", "补录检测")
                                 .param("confirm", "true"),
                         provider)
                 .andExpect(status().isForbidden());
-        call(
+        request(
                         post(page + "/reports/" + last + "/revisions")
                                 .param("reason", "补录检测")
                                 .param("confirm", "true"),
                         customer)
                 .andExpect(status().is3xxRedirection());
         org.jsoup.nodes.Document revised = Jsoup.parse(
-                call(get(page), customer).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+                request(get(page), customer).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(revised.select(".issued-row")).hasSize(2);
         assertThat(revised.select("#issued-" + last + "-2").text()).contains("第 2 版", "修订原因：补录检测");
         assertThat(revised.select("#issued-" + last + "-1").text()).contains("已被修订版取代");

@@ -6,30 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 
 /**
  * Website monitoring through the REST API against a website the test serves on loopback: the customer adds a monitor
@@ -38,85 +20,10 @@ import org.yunjian.security.CurrentUser;
  * closes it; the provider is told in 我的待办 and closes an alert with a note; others are kept out, bad input is
  * refused naming the field, and every probe keeps the SM3 of what the site answered.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class MonitorApiTests {
-
-    static final String PAGE = """
-            <html><head><title>示例市人民政府</title></head><body>
-            <div id="ticker">今日 %s</div>
-            <h1>示例市人民政府门户网站</h1>
-            <p>本网站发布政府信息公开目录。欢迎访问。</p>
-            %s
-            </body></html>""";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser stranger;
-    LoopbackPage site;
-    final AtomicReference<String> body = new AtomicReference<>(PAGE.formatted("1", ""));
-
-    @BeforeEach
-    void world() throws IOException {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        stranger = user(w.stranger().id());
-        site = LoopbackPage.serving(() -> body.get());
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
-    String url() {
-        return "http://127.0.0.1:" + site.port() + "/";
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
-    }
-
-    UUID add(String extra) throws Exception {
-        String json = call(
-                        post("/api/systems/" + w.system().id() + "/monitors")
-                                .content("{\"name\":\"门户首页\",\"url\":\"" + url() + "\"" + extra + "}"),
-                        customer)
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return UUID.fromString(JsonPath.read(json, "$.id"));
-    }
-
-    String run(UUID monitor, CurrentUser u) throws Exception {
-        return call(post("/api/monitors/" + monitor + "/run"), u)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
+class MonitorApiTests extends MonitoringWorldTests {
 
     List<String> openKinds(UUID monitor) throws Exception {
-        String json = call(get("/api/monitors/" + monitor + "/alerts?open=true"), customer)
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return JsonPath.read(json, "$.items[*].kind");
+        return JsonPath.read(openJson(monitor), "$.items[*].kind");
     }
 
     List<UUID> baselineTasks(UUID monitor) {
@@ -128,7 +35,7 @@ class MonitorApiTests {
 
     @Test
     void aChangedWordRaisesTamperingWithItsDiffAndAChangeInADynamicRegionDoesNot() throws Exception {
-        UUID m = add(",\"dynamicRegions\":[\"#ticker\"]");
+        UUID m = addMonitor(site.url(), ",\"dynamicRegions\":[\"#ticker\"]");
         String first = run(m, customer);
         assertThat((String) JsonPath.read(first, "$.outcome")).isEqualTo("OK");
         assertThat((String) JsonPath.read(first, "$.bodySm3"))
@@ -160,7 +67,7 @@ class MonitorApiTests {
 
     @Test
     void anInvisibleLinkToAnUnknownDomainRaisesAHiddenLinkAlertForTheProvider() throws Exception {
-        UUID m = add("");
+        UUID m = addMonitor();
         body.set(PAGE.formatted("1", "<div style=\"display:none\"><a href=\"http://casino.example/\">娱乐</a></div>"));
         String r = run(m, provider);
         assertThat((List<String>) JsonPath.read(r, "$.alertsOpened[*].kind")).contains("HIDDEN_LINK");
@@ -199,7 +106,7 @@ class MonitorApiTests {
 
     @Test
     void aStoppedServerRaisesTheAvailabilityAlertAfterTheFailuresInARowAndRecoveryClosesIt() throws Exception {
-        UUID m = add(",\"failuresBeforeAlert\":2,\"timeoutSeconds\":2");
+        UUID m = addMonitor(site.url(), ",\"failuresBeforeAlert\":2,\"timeoutSeconds\":2");
         run(m, customer);
         int port = site.port();
         site.close();
@@ -208,7 +115,7 @@ class MonitorApiTests {
         run(m, customer);
         assertThat(openKinds(m)).contains("AVAILABILITY");
 
-        site = LoopbackPage.serving(() -> body.get(), port);
+        site = LoopbackPage.serving(this::page, port);
         assertThat((String) JsonPath.read(run(m, customer), "$.outcome")).isEqualTo("OK");
         assertThat(openKinds(m)).doesNotContain("AVAILABILITY");
     }
@@ -221,11 +128,12 @@ class MonitorApiTests {
             x.sendResponseHeaders(302, -1);
             x.close();
         });
-        UUID m = add("");
+        UUID m = addMonitor();
         call(post("/api/monitors/" + m).content("{}"), customer).andExpect(status().isMethodNotAllowed());
         String away = call(
                         post("/api/systems/" + w.system().id() + "/monitors")
-                                .content("{\"name\":\"跳转\",\"url\":\"" + url() + "away\",\"failuresBeforeAlert\":1}"),
+                                .content("{\"name\":\"跳转\",\"url\":\"" + site.url()
+                                        + "away\",\"failuresBeforeAlert\":1}"),
                         customer)
                 .andExpect(status().isCreated())
                 .andReturn()
@@ -239,7 +147,7 @@ class MonitorApiTests {
 
     @Test
     void strangersAreKeptOutAndBadSettingsAreRefusedNamingTheField() throws Exception {
-        UUID m = add("");
+        UUID m = addMonitor();
         call(get("/api/monitors/" + m), stranger).andExpect(status().isNotFound());
         call(post("/api/monitors/" + m + "/run"), stranger).andExpect(status().isNotFound());
         call(get("/api/systems/" + w.system().id() + "/monitors"), provider)
@@ -247,7 +155,7 @@ class MonitorApiTests {
                 .andExpect(jsonPath("$.total").value(1));
         call(
                         post("/api/systems/" + w.system().id() + "/monitors")
-                                .content("{\"name\":\"x\",\"url\":\"" + url() + "\"}"),
+                                .content("{\"name\":\"x\",\"url\":\"" + site.url() + "\"}"),
                         provider)
                 .andExpect(status().isForbidden());
         call(

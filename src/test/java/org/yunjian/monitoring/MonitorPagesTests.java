@@ -6,21 +6,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
-import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 
 /**
@@ -28,29 +18,7 @@ import org.yunjian.security.CurrentUser;
  * sees the list without it); a refused form comes back with the input kept and each problem next to its field;
  * deleting asks to confirm first; a stranger gets 404.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class MonitorPagesTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-
-    @BeforeEach
-    void world() {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-    }
+class MonitorPagesTests extends MonitoringWorldTests {
 
     String page(String path, CurrentUser u) throws Exception {
         return HtmlUtils.htmlUnescape(mvc.perform(get(path).with(as(u)))
@@ -64,8 +32,8 @@ class MonitorPagesTests {
     void theCustomerAddsAMonitorAndARefusedFormKeepsTheInput() throws Exception {
         String base = "/systems/" + w.system().id() + "/monitoring";
         assertThat(page(base, customer)).contains("id=\"monitor-form\"", "尚无监测项");
-        assertThat(page(base, user(w.provider().id()))).doesNotContain("id=\"monitor-form\"");
-        mvc.perform(get(base).with(as(user(w.stranger().id())))).andExpect(status().isNotFound());
+        assertThat(page(base, provider)).doesNotContain("id=\"monitor-form\"");
+        mvc.perform(get(base).with(as(stranger))).andExpect(status().isNotFound());
 
         String refused = HtmlUtils.htmlUnescape(mvc.perform(post(base)
                         .with(as(customer))

@@ -2,11 +2,8 @@ package org.yunjian.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,20 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.monitoring.probe.AttachmentFixtures;
 import org.yunjian.monitoring.probe.PersonalNumbersForTests;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 
 /**
  * A monitor's deep checks through the REST API against a website the test serves on loopback: a 身份证号 in a linked
@@ -48,24 +34,12 @@ import org.yunjian.security.CurrentUser;
  * redirect to another host, a zip-bomb DOCX, malformed HTML — each end as a probe result or a finding within a
  * bound, never a 500 or a hung worker. Same context as {@link MonitorApiTests}.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class MonitorSiteChecksTests {
+class MonitorSiteChecksTests extends MonitoringWorldTests {
 
     static final Duration BOUND = Duration.ofSeconds(60);
     static final String ID = PersonalNumbersForTests.residentId("110105", "19491001");
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    HttpServer site;
+    HttpServer hostile;
     ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "hostile-site");
         t.setDaemon(true);
@@ -75,12 +49,10 @@ class MonitorSiteChecksTests {
     final List<String> requests = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void world() throws IOException {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.setExecutor(threads);
-        site.createContext("/", x -> {
+    void hostileSite() throws IOException {
+        hostile = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hostile.setExecutor(threads);
+        hostile.createContext("/", x -> {
             requests.add(x.getRequestMethod() + " " + x.getRequestURI().getPath());
             HttpHandler h = routes.get(x.getRequestURI().getPath());
             try (x) {
@@ -93,12 +65,12 @@ class MonitorSiteChecksTests {
                 // the probe stopped reading: what a hostile site sees
             }
         });
-        site.start();
+        hostile.start();
     }
 
     @AfterEach
     void stop() {
-        site.stop(0);
+        hostile.stop(0);
         threads.shutdownNow();
     }
 
@@ -160,43 +132,21 @@ class MonitorSiteChecksTests {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + site.getAddress().getPort() + path;
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b) throws Exception {
-        return mvc.perform(b.with(as(customer)).contentType(MediaType.APPLICATION_JSON));
+        return "http://127.0.0.1:" + hostile.getAddress().getPort() + path;
     }
 
     UUID add(String path, String extra) throws Exception {
-        String json = call(post("/api/systems/" + w.system().id() + "/monitors")
+        String json = json(call(post("/api/systems/" + w.system().id() + "/monitors")
                         .content("{\"name\":\"门户\",\"url\":\"" + url(path)
                                 + "\",\"timeoutSeconds\":3,\"failuresBeforeAlert\":1" + extra + "}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+                .andExpect(status().isCreated()));
         return UUID.fromString(JsonPath.read(json, "$.id"));
     }
 
     /** Probes now, within {@link #BOUND}; the run answers 200. */
-    String run(UUID monitor) {
-        return assertTimeoutPreemptively(BOUND, () -> call(post("/api/monitors/" + monitor + "/run"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8));
-    }
-
-    String alerts(UUID monitor) throws Exception {
-        return call(get("/api/monitors/" + monitor + "/alerts?open=true"))
-                .andExpect(status().isOk())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    List<String> subjects(UUID monitor, String kind) throws Exception {
-        return JsonPath.read(alerts(monitor), "$.items[?(@.kind == '" + kind + "')].subject");
+    @Override
+    protected String run(UUID monitor) {
+        return assertTimeoutPreemptively(BOUND, () -> super.run(monitor));
     }
 
     @Test
@@ -207,7 +157,7 @@ class MonitorSiteChecksTests {
         UUID m = add("/", "");
         String r = run(m);
         assertThat((String) JsonPath.read(r, "$.outcome")).isEqualTo("OK");
-        assertThat(subjects(m, "PRIVACY_LEAK"))
+        assertThat(open(m, "PRIVACY_LEAK"))
                 .singleElement()
                 .asString()
                 .endsWith(url("/files/notice.pdf"))
@@ -233,8 +183,8 @@ class MonitorSiteChecksTests {
                         + "</div></body></html>");
         UUID m = add("/", ",\"crawlDepth\":1");
         run(m);
-        assertThat(subjects(m, "DEAD_LINK")).containsExactly(url("/gone.html"));
-        assertThat(subjects(m, "HIDDEN_LINK")).containsExactly("http://casino.example/");
+        assertThat(open(m, "DEAD_LINK")).containsExactly(url("/gone.html"));
+        assertThat(open(m, "HIDDEN_LINK")).containsExactly("http://casino.example/");
         // the crawled page is not asked again whether it answers; the unknown domain is never fetched
         assertThat(requests).doesNotContain("HEAD /about.html");
         assertThat(requests).allMatch(r -> r.matches("(GET|HEAD) /(about\\.html|gone\\.html)?"));
@@ -258,7 +208,7 @@ class MonitorSiteChecksTests {
     void aRedirectLoopAndARedirectToAnotherHostEndAsProbeResults() throws Exception {
         redirect("/a", "/b");
         redirect("/b", "/a");
-        redirect("/away", "http://localhost:" + site.getAddress().getPort() + "/");
+        redirect("/away", "http://localhost:" + hostile.getAddress().getPort() + "/");
         html("/", "<p>本站</p>");
         assertThat((String) JsonPath.read(run(add("/a", "")), "$.outcome")).isEqualTo("REDIRECT_LOOP");
         assertThat((String) JsonPath.read(run(add("/away", "")), "$.outcome")).isEqualTo("REDIRECT_OFF_HOST");
@@ -283,10 +233,10 @@ class MonitorSiteChecksTests {
         UUID m = add("/", ",\"crawlDepth\":1");
         String r = run(m);
         assertThat((String) JsonPath.read(r, "$.outcome")).isEqualTo("OK");
-        assertThat(subjects(m, "HARMFUL_CONTENT")).contains(url("/files/bomb.docx"), url("/files/endless.pdf"));
-        assertThat(subjects(m, "DEAD_LINK")).contains(url("/loop.html"));
+        assertThat(open(m, "HARMFUL_CONTENT")).contains(url("/files/bomb.docx"), url("/files/endless.pdf"));
+        assertThat(open(m, "DEAD_LINK")).contains(url("/loop.html"));
         List<String> bomb =
-                JsonPath.read(alerts(m), "$.items[?(@.subject == '" + url("/files/bomb.docx") + "')].message");
+                JsonPath.read(openJson(m), "$.items[?(@.subject == '" + url("/files/bomb.docx") + "')].message");
         assertThat(bomb).singleElement().asString().containsAnyOf("压缩炸弹", "zip bomb");
     }
 }

@@ -9,36 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yunjian.assessment.ApiAssessments;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.Jdbc;
 import org.yunjian.support.AssessmentItems;
 
 /**
@@ -48,77 +31,29 @@ import org.yunjian.support.AssessmentItems;
  * upload there is refused; a month not offered is refused naming the field; a duty monitoring does not perform
  * offers nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class MonitoringOfferTests {
+class MonitoringOfferTests extends MonitoringWorldTests {
 
     static final String TAMPER_DUTY = "GOVWEB-8.4.1.3-b";
     static final String MONITORING_ITEM = "MLPS-L3-8.2.5.1-d";
 
-    @Autowired
-    MockMvc mvc;
+    final YearMonth last = YearMonth.now(Formats.zone()).minusMonths(1);
 
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser assessor;
-    CurrentUser stranger;
-    LoopbackPage site;
-    YearMonth last;
-
-    @BeforeEach
-    void world() throws Exception {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        assessor = user(w.assessor().id());
-        stranger = user(w.stranger().id());
-        site = LoopbackPage.serving(() -> "<html><body><h1>示例市人民政府</h1></body></html>");
-        last = YearMonth.now(Formats.zone()).minusMonths(1);
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
+    @Override
+    protected String page() {
+        return HOME;
     }
 
     UUID monitorProbedLastMonth() throws Exception {
-        String json = call(
-                        post("/api/systems/" + w.system().id() + "/monitors")
-                                .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:" + site.port() + "/\"}"),
-                        customer)
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        UUID monitor = UUID.fromString(JsonPath.read(json, "$.id"));
+        UUID monitor = addMonitor();
         for (int day = 1; day <= 3; day++) {
-            Instant at = last.atDay(day).atTime(9, 0).atZone(Formats.zone()).toInstant();
-            jdbc.sql("""
-                            INSERT INTO monitor_probe (id, monitor_id, started_at, duration_ms, outcome, http_status,
-                            body_sm3, body_bytes, findings, node) VALUES (?, ?, ?, 80, 'OK', 200, NULL, 0, 0, 'test')""").params(UUID.randomUUID(), monitor, Jdbc.utc(at)).update();
+            probe(monitor, last.atDay(day).atTime(9, 0).atZone(Formats.zone()).toInstant(), 80, "OK");
         }
         return monitor;
     }
 
     String dutyOf(String requirement) throws Exception {
-        String plan = call(post("/api/systems/" + w.system().id() + "/lifecycle"), customer)
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
+        String plan = json(call(post("/api/systems/" + w.system().id() + "/lifecycle"), customer)
+                .andExpect(status().isCreated()));
         return JsonPath.<List<String>>read(plan, "$.duties[?(@.requirement == '" + requirement + "')].id")
                 .get(0);
     }

@@ -7,12 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
-import com.jayway.jsonpath.JsonPath;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -23,21 +19,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Jdbc;
 
@@ -47,45 +30,13 @@ import org.yunjian.shared.Jdbc;
  * document and the PDF; a malformed or future month is refused naming the field (400 from the API, the page again
  * with the error next to the month picker); a stranger gets 404.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class OperationReportApiTests {
+class OperationReportApiTests extends MonitoringWorldTests {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser provider;
-    CurrentUser stranger;
-    LoopbackPage site;
-
-    @BeforeEach
-    void world() throws IOException {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        provider = user(w.provider().id());
-        stranger = user(w.stranger().id());
-        site = LoopbackPage.serving(() -> "<html><body><h1>示例市人民政府</h1></body></html>");
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
-        return mvc.perform(b.with(as(u)));
+    @Override
+    protected String page() {
+        return HOME;
     }
 
     String reports() {
@@ -97,26 +48,6 @@ class OperationReportApiTests {
                 .atTime(java.time.LocalTime.parse(time))
                 .atZone(Formats.zone())
                 .toInstant();
-    }
-
-    UUID monitor() throws Exception {
-        String json = mvc.perform(post("/api/systems/" + w.system().id() + "/monitors")
-                        .with(as(customer))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:" + site.port() + "/\"}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString(StandardCharsets.UTF_8);
-        return UUID.fromString(JsonPath.read(json, "$.id"));
-    }
-
-    void probe(UUID monitor, Instant at, long ms, String outcome) {
-        jdbc.sql("""
-                        INSERT INTO monitor_probe (id, monitor_id, started_at, duration_ms, outcome, http_status, body_sm3,
-                        body_bytes, findings, node) VALUES (?, ?, ?, ?, ?, ?, NULL, 0, 0, 'test')""")
-                .params(UUID.randomUUID(), monitor, Jdbc.utc(at), ms, outcome, outcome.equals("OK") ? 200 : null)
-                .update();
     }
 
     void alert(UUID monitor, String kind, Instant opened, String closedBy, Instant closed, String note) {
@@ -142,7 +73,7 @@ class OperationReportApiTests {
 
     @Test
     void lastMonthsFiguresAndAlertsInTheWordDocumentAndThePdf() throws Exception {
-        UUID m = monitor();
+        UUID m = addMonitor();
         YearMonth last = YearMonth.now(Formats.zone()).minusMonths(1);
         probe(m, at(last, 1, "08:00"), 100, "OK");
         probe(m, at(last, 1, "08:05"), 300, "OK");
@@ -151,7 +82,7 @@ class OperationReportApiTests {
         alert(m, "TAMPERING", at(last, 5, "09:30"), "user-someone", at(last, 5, "11:00"), "已恢复首页");
         alert(m, "HIDDEN_LINK", at(last, 20, "14:00"), null, null, null);
 
-        byte[] docx = call(get(reports() + last + "?format=docx"), provider)
+        byte[] docx = request(get(reports() + last + "?format=docx"), provider)
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(DOCX))
                 .andExpect(header().string(
@@ -171,7 +102,7 @@ class OperationReportApiTests {
                     .doesNotContain("TAMPERING", "HIDDEN_LINK");
         }
 
-        byte[] pdf = call(get(reports() + last).accept(MediaType.APPLICATION_PDF), customer)
+        byte[] pdf = request(get(reports() + last).accept(MediaType.APPLICATION_PDF), customer)
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
                 .andReturn()
@@ -182,7 +113,7 @@ class OperationReportApiTests {
                     .contains("安全运行报告", "75.00 %", "200 毫秒", "300 毫秒");
         }
 
-        byte[] en = call(get(reports() + last + "?format=pdf").header("Accept-Language", "en"), customer)
+        byte[] en = request(get(reports() + last + "?format=pdf").header("Accept-Language", "en"), customer)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -195,10 +126,10 @@ class OperationReportApiTests {
 
     @Test
     void theCurrentMonthCountsTheProbesRunNow() throws Exception {
-        UUID m = monitor();
-        call(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk());
+        UUID m = addMonitor();
+        request(post("/api/monitors/" + m + "/run"), customer).andExpect(status().isOk());
         String month = YearMonth.now(Formats.zone()).toString();
-        byte[] docx = call(get(reports() + month + "?format=docx"), customer)
+        byte[] docx = request(get(reports() + month + "?format=docx"), customer)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -221,21 +152,21 @@ class OperationReportApiTests {
     void aMalformedOrFutureMonthOrUnknownFormatIsRefusedNamingTheFieldAndStrangersGet404() throws Exception {
         String next = YearMonth.now(ZoneId.of("Asia/Shanghai")).plusMonths(2).toString();
         for (String bad : new String[] {"2026-13", "202610", "last", next}) {
-            call(get(reports() + bad).accept(MediaType.APPLICATION_JSON), customer)
+            request(get(reports() + bad).accept(MediaType.APPLICATION_JSON), customer)
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.month").isString());
         }
         // a client that asked for the document only still learns why (never a 406 or a 500)
-        call(get(reports() + "2026-13").accept(MediaType.APPLICATION_PDF), customer)
+        request(get(reports() + "2026-13").accept(MediaType.APPLICATION_PDF), customer)
                 .andExpect(status().isBadRequest());
-        call(get(reports() + "2026-13").accept(MediaType.parseMediaType(DOCX)), customer)
+        request(get(reports() + "2026-13").accept(MediaType.parseMediaType(DOCX)), customer)
                 .andExpect(status().isBadRequest());
         String month = YearMonth.now(Formats.zone()).minusMonths(1).toString();
-        call(get(reports() + month + "?format=xlsx").accept(MediaType.APPLICATION_JSON), customer)
+        request(get(reports() + month + "?format=xlsx").accept(MediaType.APPLICATION_JSON), customer)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.format").isString());
-        call(get(reports() + month), stranger).andExpect(status().isNotFound());
-        call(get("/systems/" + w.system().id() + "/monitoring/report?month=" + month), stranger)
+        request(get(reports() + month), stranger).andExpect(status().isNotFound());
+        request(get("/systems/" + w.system().id() + "/monitoring/report?month=" + month), stranger)
                 .andExpect(status().isNotFound());
     }
 
@@ -243,7 +174,7 @@ class OperationReportApiTests {
     void theSystemPageOffersTheMonthAndRefusesABadOneNextToThePicker() throws Exception {
         String page = "/systems/" + w.system().id() + "/monitoring";
         String last = YearMonth.now(Formats.zone()).minusMonths(1).toString();
-        String html = call(get(page), provider)
+        String html = request(get(page), provider)
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -253,11 +184,11 @@ class OperationReportApiTests {
         assertThat(d.select("#report-month").attr("value")).isEqualTo(last);
         assertThat(d.select("#report-docx").attr("value")).isEqualTo("docx");
 
-        call(get(page + "/report").param("month", last).param("format", "docx"), provider)
+        request(get(page + "/report").param("month", last).param("format", "docx"), provider)
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(DOCX));
 
-        String refused = call(get(page + "/report").param("month", "2026/10").param("format", "pdf"), provider)
+        String refused = request(get(page + "/report").param("month", "2026/10").param("format", "pdf"), provider)
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andReturn()

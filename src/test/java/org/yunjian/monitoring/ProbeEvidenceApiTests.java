@@ -6,11 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,25 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 
 /**
  * Probe results as sealed evidence through the REST API and the monitor's page, against a page the test serves on
@@ -45,69 +27,16 @@ import org.yunjian.security.CurrentUser;
  * the response behind a tamper alert downloads byte for byte with its SM3 and never as a page; a probe whose response
  * is not kept is 404, and a stranger sees nothing. Same context as {@link MonitorApiTests}.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class ProbeEvidenceApiTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    CurrentUser stranger;
-    LoopbackPage site;
-    final AtomicReference<String> body = new AtomicReference<>(MonitorApiTests.PAGE.formatted("1", ""));
-
-    @BeforeEach
-    void world() throws IOException {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        stranger = user(w.stranger().id());
-        site = LoopbackPage.serving(() -> body.get());
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
-    }
-
-    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
-        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
-    }
-
-    static String text(ResultActions r) throws Exception {
-        return r.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    UUID add() throws Exception {
-        String json = text(call(
-                        post("/api/systems/" + w.system().id() + "/monitors")
-                                .content("{\"name\":\"门户首页\",\"url\":\"http://127.0.0.1:" + site.port() + "/\"}"),
-                        customer)
-                .andExpect(status().isCreated()));
-        return UUID.fromString(JsonPath.read(json, "$.id"));
-    }
-
-    String run(UUID monitor) throws Exception {
-        return text(call(post("/api/monitors/" + monitor + "/run"), customer).andExpect(status().isOk()));
-    }
+class ProbeEvidenceApiTests extends MonitoringWorldTests {
 
     String verification(UUID monitor) throws Exception {
-        return text(call(get("/api/monitors/" + monitor + "/probes/verification"), customer)
+        return json(call(get("/api/monitors/" + monitor + "/probes/verification"), customer)
                 .andExpect(status().isOk()));
     }
 
     @Test
     void probesFormAnIntactChainAndAnAlteredOneIsNamed() throws Exception {
-        UUID m = add();
+        UUID m = addMonitor();
         // "run now" twice at once beside each other: appends to the chain are taken one at a time
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -165,20 +94,20 @@ class ProbeEvidenceApiTests {
     }
 
     String fragment(UUID monitor) throws Exception {
-        return HtmlUtils.htmlUnescape(text(call(get("/monitoring/monitors/" + monitor + "/verification"), customer)
+        return HtmlUtils.htmlUnescape(json(call(get("/monitoring/monitors/" + monitor + "/verification"), customer)
                 .andExpect(status().isOk())));
     }
 
     @Test
     void theResponseBehindATamperAlertDownloadsWithItsSm3() throws Exception {
-        UUID m = add();
+        UUID m = addMonitor();
         String plain = run(m);
         UUID notKept = UUID.fromString(JsonPath.read(plain, "$.id"));
         call(get("/api/monitors/" + m + "/probes/" + notKept + "/response"), customer)
                 .andExpect(status().isNotFound());
 
         call(post("/api/monitors/" + m + "/baseline"), customer).andExpect(status().isCreated());
-        String changed = MonitorApiTests.PAGE.formatted("1", "").replace("欢迎访问", "欢迎投资");
+        String changed = PAGE.formatted("1", "").replace("欢迎访问", "欢迎投资");
         body.set(changed);
         String r = run(m);
         assertThat((List<String>) JsonPath.read(r, "$.alertsOpened[*].kind")).contains("TAMPERING");
@@ -197,8 +126,7 @@ class ProbeEvidenceApiTests {
         call(get("/api/monitors/" + m + "/probes/" + notKept + "/response"), customer)
                 .andExpect(status().isOk())
                 .andExpect(header().string(
-                                "X-Content-SM3",
-                                Sm3.hex(MonitorApiTests.PAGE.formatted("1", "").getBytes(StandardCharsets.UTF_8))));
+                                "X-Content-SM3", Sm3.hex(PAGE.formatted("1", "").getBytes(StandardCharsets.UTF_8))));
         // probing the unchanged page again keeps nothing new: one row per SM3
         run(m);
         long kept = jdbc.sql("SELECT COUNT(*) FROM monitor_response WHERE sm3 = ?")
@@ -208,7 +136,7 @@ class ProbeEvidenceApiTests {
         assertThat(kept).isEqualTo(1);
 
         String page = HtmlUtils.htmlUnescape(
-                text(call(get("/monitoring/monitors/" + m), customer).andExpect(status().isOk())));
+                json(call(get("/monitoring/monitors/" + m), customer).andExpect(status().isOk())));
         assertThat(page).contains("/api/monitors/" + m + "/probes/" + probe + "/response", "probe-verdict");
         call(get("/api/monitors/" + m + "/probes/" + probe + "/response"), stranger)
                 .andExpect(status().isNotFound());

@@ -12,25 +12,16 @@ import static org.yunjian.party.PartyTestSupport.admin;
 import static org.yunjian.party.PartyTestSupport.as;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.OrganizationAdministration;
 import org.yunjian.security.Role;
@@ -41,45 +32,23 @@ import org.yunjian.security.Role;
  * a file that is not a UTF-8 word list is refused naming the problem and its line, with nothing stored; and the
  * monitors of the organisation's systems match its latest list, not the sample, in the pages they probe.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class WordListApiTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    JdbcClient jdbc;
+class WordListApiTests extends MonitoringWorldTests {
 
     @Autowired
     OrganizationAdministration orgAdmins;
 
-    Fixtures.World w;
     CurrentUser orgAdmin;
     CurrentUser colleague;
-    CurrentUser provider;
+    CurrentUser providerAdmin;
     String base;
-    LoopbackPage site;
-    volatile String page = "<html><body><p>本站公告</p></body></html>";
 
     @BeforeEach
-    void world() throws IOException {
-        w = fixtures.world();
+    void accounts() {
         orgAdmin = account(w.customer().id(), true);
         colleague = account(w.customer().id(), false);
-        provider = account(w.provider().id(), true);
+        providerAdmin = account(w.provider().id(), true);
         base = "/api/organizations/" + w.customer().id() + "/word-lists";
-        site = LoopbackPage.serving(() -> page);
-    }
-
-    @AfterEach
-    void stop() {
-        site.close();
+        body.set("<html><body><p>本站公告</p></body></html>");
     }
 
     CurrentUser account(UUID org, boolean isAdmin) {
@@ -125,8 +94,8 @@ class WordListApiTests {
         mvc.perform(get(base + "/9").with(as(colleague))).andExpect(status().isNotFound());
         // a colleague reads but does not import; another organisation learns nothing; a system administrator may
         upload(colleague, utf8("词\n"), null).andExpect(status().isForbidden());
-        upload(provider, utf8("词\n"), null).andExpect(status().isNotFound());
-        mvc.perform(get(base).with(as(provider))).andExpect(status().isNotFound());
+        upload(providerAdmin, utf8("词\n"), null).andExpect(status().isNotFound());
+        mvc.perform(get(base).with(as(providerAdmin))).andExpect(status().isNotFound());
         upload(admin(), utf8("违规词丁\n"), "代为导入").andExpect(status().isCreated());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'monitor.wordlist.import'")
                         .query(Long.class)
@@ -161,7 +130,7 @@ class WordListApiTests {
 
     @Test
     void theMonitorsOfTheOrganisationsSystemsMatchItsLatestList() throws Exception {
-        page = "<html><body><p>本站公告：违规词戊出现在正文中。</p></body></html>";
+        body.set("<html><body><p>本站公告：违规词戊出现在正文中。</p></body></html>");
         String created = mvc.perform(post("/api/systems/" + w.system().id() + "/monitors")
                         .with(as(orgAdmin))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
 import java.net.InetAddress;
@@ -20,23 +19,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
-import org.yunjian.monitoring.LoopbackPage;
+import org.yunjian.monitoring.MonitoringWorldTests;
 import org.yunjian.monitoring.net.LoopbackDnsServer;
 import org.yunjian.monitoring.net.TestPki;
 import org.yunjian.monitoring.net.TlsTestServer;
-import org.yunjian.party.Fixtures;
 import org.yunjian.party.PartyTestSupport;
-import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
 
@@ -48,19 +39,9 @@ import org.yunjian.security.UserAdministration;
  * responsible organisations' people; an alert a person closed stays closed and one found again opens anew; an address
  * outside the approved regions raises an alert naming it. Same context configuration as the other monitoring tests.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class AlertLifeTests {
+class AlertLifeTests extends MonitoringWorldTests {
 
     static final String WWW = "www.example.gov.cn";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
 
     @Autowired
     NetworkChecks network;
@@ -68,32 +49,24 @@ class AlertLifeTests {
     @Autowired
     UserAdministration users;
 
-    @Autowired
-    JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    MonitorCalls api;
-    LoopbackPage site;
     LoopbackDnsServer dns;
     NetworkChecks.Settings before;
     final AtomicLong delayMillis = new AtomicLong();
     final AtomicInteger linkStatus = new AtomicInteger(404);
     volatile String page = "<html><body><p>示例市人民政府</p><a href=\"/notice\">通知</a></body></html>";
 
+    @Override
+    protected String page() {
+        try {
+            Thread.sleep(delayMillis.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return page;
+    }
+
     @BeforeEach
-    void world() throws Exception {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        api = new MonitorCalls(mvc, customer, w.system().id());
-        site = LoopbackPage.serving(() -> {
-            try {
-                Thread.sleep(delayMillis.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return page;
-        });
+    void linkAndDns() throws Exception {
         site.context("/notice", x -> {
             byte[] b = "<html><body>通知</body></html>".getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -113,7 +86,6 @@ class AlertLifeTests {
     @AfterEach
     void stop() throws Exception {
         network.use(before);
-        site.close();
         dns.close();
     }
 
@@ -127,14 +99,13 @@ class AlertLifeTests {
                                 w.provider().id(),
                                 "Alert-Life-Test-2026!"))
                         .id());
-        UUID m = api.add(site.url(), ",\"failuresBeforeAlert\":2,\"slowAboveMillis\":150,\"timeoutSeconds\":5");
-        api.call(get("/api/monitors/" + m))
-                .andExpect(jsonPath("$.slowAboveMillis").value(150));
-        api.run(m);
+        UUID m = addMonitor(site.url(), ",\"failuresBeforeAlert\":2,\"slowAboveMillis\":150,\"timeoutSeconds\":5");
+        call(get("/api/monitors/" + m)).andExpect(jsonPath("$.slowAboveMillis").value(150));
+        run(m);
         delayMillis.set(400);
-        api.run(m);
-        assertThat(api.open(m, "LATENCY")).isEmpty();
-        String report = api.run(m);
+        run(m);
+        assertThat(open(m, "LATENCY")).isEmpty();
+        String report = run(m);
         assertThat((List<String>) JsonPath.read(report, "$.alertsOpened[*].kind"))
                 .containsExactly("LATENCY");
         UUID alert = openId(m, "LATENCY");
@@ -143,9 +114,9 @@ class AlertLifeTests {
                 .andExpect(content().string(containsString("连续 2 次响应缓慢")));
 
         delayMillis.set(0);
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "LATENCY")).isEmpty();
+        assertThat(open(m, "LATENCY")).isEmpty();
         mvc.perform(get("/monitoring/alerts/" + alert).with(as(customer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("平台（自动）")))
@@ -177,16 +148,16 @@ class AlertLifeTests {
         try (TlsTestServer tls =
                 TlsTestServer.tls(ca.server(Duration.ofDays(10).plusHours(1), "localhost", "127.0.0.1"))) {
             port = tls.port();
-            m = api.add("https://localhost:" + port + "/", ",\"timeoutSeconds\":2");
-            api.run(m);
-            assertThat(api.open(m, "TLS")).containsExactly("expiry");
+            m = addMonitor("https://localhost:" + port + "/", ",\"timeoutSeconds\":2");
+            run(m);
+            assertThat(open(m, "TLS")).containsExactly("expiry");
             alert = openId(m, "TLS");
         }
         try (TlsTestServer renewed =
                 TlsTestServer.tls(port, ca.server(Duration.ofDays(365), "localhost", "127.0.0.1"))) {
-            api.run(m);
-            assertThat(api.open(m, "TLS")).isEmpty();
-            api.call(get("/api/monitoring/alerts/" + alert))
+            run(m);
+            assertThat(open(m, "TLS")).isEmpty();
+            call(get("/api/monitoring/alerts/" + alert))
                     .andExpect(jsonPath("$.status").value("CLOSED"))
                     .andExpect(jsonPath("$.closedOnRecovery").value(true))
                     .andExpect(jsonPath("$.outageSeconds").isNumber());
@@ -196,35 +167,35 @@ class AlertLifeTests {
     @Test
     void dnsBackOnTheApprovedAddressesClosesTheAlertAndAFindingAgainOpensANewOne() throws Exception {
         dns.set(WWW, a("127.0.0.1"), a("127.0.0.9"));
-        UUID m = api.add(site.url(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
-        api.run(m);
-        assertThat(api.open(m, "DNS")).containsExactly("127.0.0.9");
+        UUID m = addMonitor(site.url(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
+        run(m);
+        assertThat(open(m, "DNS")).containsExactly("127.0.0.9");
         UUID first = openId(m, "DNS");
 
         dns.set(WWW, a("127.0.0.1"));
-        api.run(m);
-        assertThat(api.open(m, "DNS")).isEmpty();
+        run(m);
+        assertThat(open(m, "DNS")).isEmpty();
 
         dns.set(WWW, a("127.0.0.1"), a("127.0.0.9"));
-        api.run(m);
-        assertThat(api.open(m, "DNS")).containsExactly("127.0.0.9");
+        run(m);
+        assertThat(open(m, "DNS")).containsExactly("127.0.0.9");
         UUID again = openId(m, "DNS");
         assertThat(again).isNotEqualTo(first);
 
         // closed by a person: stays closed, even once the records are right again
         long version = ((Number) JsonPath.read(
-                        api.call(get("/api/monitoring/alerts/" + again))
+                        call(get("/api/monitoring/alerts/" + again))
                                 .andReturn()
                                 .getResponse()
                                 .getContentAsString(),
                         "$.version"))
                 .longValue();
-        api.call(post("/api/monitoring/alerts/" + again + "/close")
+        call(post("/api/monitoring/alerts/" + again + "/close")
                         .content("{\"note\":\"已修正解析\",\"version\":" + version + "}"))
                 .andExpect(status().isOk());
         dns.set(WWW, a("127.0.0.1"));
-        api.run(m);
-        api.call(get("/api/monitoring/alerts/" + again))
+        run(m);
+        call(get("/api/monitoring/alerts/" + again))
                 .andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.closeNote").value("已修正解析"))
                 .andExpect(jsonPath("$.closedOnRecovery").value(false));
@@ -233,19 +204,19 @@ class AlertLifeTests {
     @Test
     void anAddressOutsideTheApprovedRegionsRaisesAnAlertNamingIt() throws Exception {
         dns.set(WWW, a("127.0.0.1"), a("127.0.0.9"));
-        UUID m = api.add(
+        UUID m = addMonitor(
                 site.url(),
                 ",\"domainName\":\"" + WWW
                         + "\",\"approvedRegions\":[{\"name\":\"华北-北京\",\"ranges\":[\"127.0.0.0/30\"]},"
                         + "{\"name\":\"华东-上海\",\"ranges\":[\"127.0.1.0/24\"]}]");
-        api.call(get("/api/monitors/" + m))
+        call(get("/api/monitors/" + m))
                 .andExpect(jsonPath("$.approvedRegions[0].name").value("华北-北京"))
                 .andExpect(jsonPath("$.approvedRegions[0].ranges[0]").value("127.0.0.0/30"));
 
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "DNS")).containsExactly("region:127.0.0.9");
-        String alerts = api.call(get("/api/monitors/" + m + "/alerts?open=true"))
+        assertThat(open(m, "DNS")).containsExactly("region:127.0.0.9");
+        String alerts = call(get("/api/monitors/" + m + "/alerts?open=true"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -261,7 +232,7 @@ class AlertLifeTests {
 
     @Test
     void aBadRegionIsRefusedNamingTheFieldAndTheRegion() throws Exception {
-        api.call(post("/api/systems/" + w.system().id() + "/monitors")
+        call(post("/api/systems/" + w.system().id() + "/monitors")
                         .content("{\"name\":\"门户\",\"url\":\"" + site.url() + "\",\"approvedRegions\":["
                                 + "{\"name\":\"华北-北京\",\"ranges\":[\"127.0.0.0/30\"]},"
                                 + "{\"name\":\"华东-上海\",\"ranges\":[\"127.0.1.0/33\"]}],\"slowAboveMillis\":5}"))
@@ -273,21 +244,21 @@ class AlertLifeTests {
 
     @Test
     void aDeadLinkThatAnswersAgainClosesItsAlert() throws Exception {
-        UUID m = api.add(site.url(), "");
-        api.run(m);
-        assertThat(api.open(m, "DEAD_LINK")).containsExactly(site.url() + "notice");
+        UUID m = addMonitor(site.url(), "");
+        run(m);
+        assertThat(open(m, "DEAD_LINK")).containsExactly(site.url() + "notice");
 
         linkStatus.set(200);
         // the deep checks run again when the page's links change (or after yunjian.monitoring.deep-every)
         page = "<html><body><p>示例市人民政府</p><a href=\"/notice\">通知</a><a href=\"/notice#top\">顶部</a>"
                 + "<a href=\"/\">首页</a></body></html>";
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "DEAD_LINK")).isEmpty();
+        assertThat(open(m, "DEAD_LINK")).isEmpty();
     }
 
     UUID openId(UUID monitor, String kind) throws Exception {
-        List<String> ids = JsonPath.read(api.openJson(monitor), "$.items[?(@.kind == '" + kind + "')].id");
+        List<String> ids = JsonPath.read(openJson(monitor), "$.items[?(@.kind == '" + kind + "')].id");
         assertThat(ids).hasSize(1);
         return UUID.fromString(ids.get(0));
     }

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
@@ -23,22 +22,15 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.NSRecord;
-import org.yunjian.monitoring.LoopbackPage;
+import org.yunjian.monitoring.MonitoringWorldTests;
 import org.yunjian.monitoring.net.LoopbackDnsServer;
 import org.yunjian.monitoring.net.TestPki;
 import org.yunjian.monitoring.net.TlsTestServer;
-import org.yunjian.party.Fixtures;
-import org.yunjian.security.CurrentUser;
 
 /**
  * The network checks of 8.4.1.2 b (域名及IP合规性) through the REST API, against servers the test starts on loopback:
@@ -48,41 +40,25 @@ import org.yunjian.security.CurrentUser;
  * settings are refused naming the field. The same Spring context as the other monitoring tests: the checks are
  * pointed at the test's servers through {@link NetworkChecks#use}, and trust the test CA by the test configuration.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class NetworkChecksApiTests {
+class NetworkChecksApiTests extends MonitoringWorldTests {
 
     static final String WWW = "www.example.gov.cn";
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
     NetworkChecks network;
 
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    Fixtures.World w;
-    CurrentUser customer;
-    MonitorCalls api;
-    LoopbackPage site;
     HttpServer rdap;
     LoopbackDnsServer dns;
     NetworkChecks.Settings before;
     final AtomicInteger rdapAsked = new AtomicInteger();
 
+    @Override
+    protected String page() {
+        return "<html><body><p>示例市人民政府</p></body></html>";
+    }
+
     @BeforeEach
-    void world() throws Exception {
-        w = fixtures.world();
-        customer = user(w.customer().id());
-        api = new MonitorCalls(mvc, customer, w.system().id());
-        site = LoopbackPage.serving(() -> "<html><body><p>示例市人民政府</p></body></html>");
+    void dnsAndRdap() throws Exception {
         rdap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rdap.createContext("/domain/example.gov.cn", x -> {
             rdapAsked.incrementAndGet();
@@ -106,7 +82,6 @@ class NetworkChecksApiTests {
     @AfterEach
     void stop() throws Exception {
         network.use(before);
-        site.close();
         rdap.stop(0);
         dns.close();
     }
@@ -116,13 +91,13 @@ class NetworkChecksApiTests {
         TestPki ca = TestPki.monitoringTestCa();
         try (TlsTestServer tls =
                 TlsTestServer.tls(ca.server(Duration.ofDays(10).plusHours(1), "localhost", "127.0.0.1"))) {
-            UUID m = api.add("https://localhost:" + tls.port() + "/", ",\"timeoutSeconds\":2");
+            UUID m = addMonitor("https://localhost:" + tls.port() + "/", ",\"timeoutSeconds\":2");
 
-            String report = api.run(m);
+            String report = run(m);
 
             assertThat((List<String>) JsonPath.read(report, "$.alertsOpened[?(@.kind == 'TLS')].subject"))
                     .containsExactly("expiry");
-            assertThat(api.open(m, "TLS")).containsExactly("expiry");
+            assertThat(open(m, "TLS")).containsExactly("expiry");
             mvc.perform(get("/monitoring/monitors/" + m).with(as(customer)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("id=\"network-tls\"")))
@@ -132,14 +107,14 @@ class NetworkChecksApiTests {
 
     @Test
     void theFirstAnswerIsRecordedAndAChangedARecordRaisesADnsAlert() throws Exception {
-        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\"");
-        api.call(post("/api/systems/" + w.system().id() + "/lifecycle/obligations/generate")
+        UUID m = addMonitor(site.url(), ",\"domainName\":\"" + WWW + "\"");
+        call(post("/api/systems/" + w.system().id() + "/lifecycle/obligations/generate")
                         .content("{\"startDate\":\"" + java.time.LocalDate.now(org.yunjian.shared.Formats.zone())
                                 + "\"}"))
                 .andExpect(status().isCreated());
 
-        api.run(m);
-        assertThat(api.open(m, "DNS")).isEmpty();
+        run(m);
+        assertThat(open(m, "DNS")).isEmpty();
         // 政府网站指南 8.4.1.2 b): the check done is the day's 域名及IP合规性检测 in the obligations calendar
         assertThat(jdbc.sql("SELECT c.source FROM lifecycle_obligation_completion c JOIN lifecycle_obligation o "
                                 + "ON o.id = c.obligation_id WHERE o.system_id = ? AND o.kind = 'DOMAIN_IP_CHECK'")
@@ -147,16 +122,16 @@ class NetworkChecksApiTests {
                         .query(String.class)
                         .list())
                 .containsExactly("MONITORING");
-        api.run(m);
-        assertThat(api.open(m, "DNS")).isEmpty();
+        run(m);
+        assertThat(open(m, "DNS")).isEmpty();
 
         dns.set(WWW, a(WWW, "127.0.0.2"));
-        String report = api.run(m);
+        String report = run(m);
 
         assertThat((List<String>) JsonPath.read(report, "$.alertsOpened[?(@.kind == 'DNS')].subject"))
                 .containsExactly("addresses");
-        assertThat(api.open(m, "DNS")).containsExactly("addresses");
-        String alerts = api.call(get("/api/monitors/" + m + "/alerts?open=true"))
+        assertThat(open(m, "DNS")).containsExactly("addresses");
+        String alerts = call(get("/api/monitors/" + m + "/alerts?open=true"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -169,11 +144,11 @@ class NetworkChecksApiTests {
     @Test
     void anAddressOutsideTheApprovedListRaisesADnsAlert() throws Exception {
         dns.set(WWW, a(WWW, "127.0.0.1"), a(WWW, "127.0.0.9"));
-        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
+        UUID m = addMonitor(site.url(), ",\"domainName\":\"" + WWW + "\",\"approvedAddresses\":[\"127.0.0.0/30\"]");
 
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "DNS")).containsExactly("127.0.0.9");
+        assertThat(open(m, "DNS")).containsExactly("127.0.0.9");
     }
 
     @Test
@@ -182,42 +157,43 @@ class NetworkChecksApiTests {
                 List.of(dns.address()),
                 URI.create("http://127.0.0.1:" + rdap.getAddress().getPort()),
                 Duration.ZERO));
-        UUID quiet = api.add(site(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":10");
-        api.run(quiet);
-        assertThat(api.open(quiet, "DNS")).isEmpty();
+        UUID quiet = addMonitor(site.url(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":10");
+        run(quiet);
+        assertThat(open(quiet, "DNS")).isEmpty();
 
-        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":30");
-        api.run(m);
+        UUID m = addMonitor(site.url(), ",\"domainName\":\"" + WWW + "\",\"expiryWarningDays\":30");
+        run(m);
 
-        assertThat(api.open(m, "DNS")).containsExactly("registration");
+        assertThat(open(m, "DNS")).containsExactly("registration");
         assertThat(rdapAsked.get()).isEqualTo(2);
     }
 
     @Test
     void theNetworkChecksRunAtMostOncePerInterval() throws Exception {
         network.use(new NetworkChecks.Settings(List.of(dns.address()), null, Duration.ofHours(1)));
-        UUID m = api.add(site(), ",\"domainName\":\"" + WWW + "\"");
-        api.run(m);
+        UUID m = addMonitor(site.url(), ",\"domainName\":\"" + WWW + "\"");
+        run(m);
 
         dns.set(WWW, a(WWW, "127.0.0.2"));
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "DNS")).isEmpty();
+        assertThat(open(m, "DNS")).isEmpty();
     }
 
     @Test
     void badNetworkSettingsAreRefusedNamingTheField() throws Exception {
-        api.call(post("/api/systems/" + w.system().id() + "/monitors")
-                        .content("{\"name\":\"门户\",\"url\":\"" + site()
+        call(post("/api/systems/" + w.system().id() + "/monitors")
+                        .content("{\"name\":\"门户\",\"url\":\"" + site.url()
                                 + "\",\"approvedAddresses\":[\"203.0.113.0/33\"],\"expiryWarningDays\":0,"
                                 + "\"domainName\":\"not a domain\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.approvedAddresses").isString())
                 .andExpect(jsonPath("$.errors.expiryWarningDays").isString())
                 .andExpect(jsonPath("$.errors.domainName").isString());
-        UUID m = api.add(
-                site(), ",\"approvedAddresses\":[\"203.0.113.10\",\"2001:db8::/32\"],\"domainName\":\"" + WWW + "\"");
-        api.call(get("/api/monitors/" + m))
+        UUID m = addMonitor(
+                site.url(),
+                ",\"approvedAddresses\":[\"203.0.113.10\",\"2001:db8::/32\"],\"domainName\":\"" + WWW + "\"");
+        call(get("/api/monitors/" + m))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.approvedAddresses[1]").value("2001:db8::/32"))
                 .andExpect(jsonPath("$.expiryWarningDays").value(30))
@@ -228,10 +204,6 @@ class NetworkChecksApiTests {
                 .andExpect(content().string(containsString("203.0.113.10, 2001:db8::/32")))
                 .andExpect(content().string(containsString("<dd data-verbatim id=\"domain-checked\">" + WWW)))
                 .andExpect(content().string(containsString("尚未进行证书与域名检测")));
-    }
-
-    String site() {
-        return "http://127.0.0.1:" + site.port() + "/";
     }
 
     static ARecord a(String name, String address) throws Exception {
