@@ -215,7 +215,8 @@ class HandOffJourneyTests {
     void receives(String username, String totp, String text, String hrefPart, String shot) throws Exception {
         receivesInTheApplication(username, totp, text, hrefPart, shot);
         String address = username + "@demo.example.gov.cn";
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a loaded machine delays the 1 s delivery job
+        long until =
+                System.nanoTime() + Duration.ofSeconds(60).toNanos(); // a loaded machine delays the 1 s delivery job
         List<String> subjects = new ArrayList<>();
         while (System.nanoTime() < until) {
             subjects.clear();
