@@ -34,7 +34,8 @@ import org.yunjian.shared.Formats;
 
 /**
  * The linked domains of the deep checks (外链域名过期) through the REST API, against a DNS and an RDAP server the test
- * starts on loopback (the page's links to {@code *.example.test} are never fetched): a linked domain whose registration
+ * starts on loopback (the page's links to {@code *.test} are never fetched; each name its own registrable domain, as
+ * {@code lapsed.example.test} would be {@code example.test}): a linked domain whose registration
  * expired raises one {@code EXTERNAL_DOMAIN} alert, one that does not exist another, and the renewal closes the alert at
  * the next deep check; a second monitor linking the same domains is answered from what this node holds. The same
  * Spring context as the other monitoring tests (the checks are pointed at the test's servers through
@@ -46,8 +47,8 @@ import org.yunjian.shared.Formats;
 @Tag("database")
 class ExternalDomainsApiTests {
 
-    static final String LAPSED = "lapsed.example.test";
-    static final String ALIVE = "alive.example.test";
+    static final String LAPSED = "lapsed.test";
+    static final String ALIVE = "alive.test";
 
     @Autowired
     MockMvc mvc;
@@ -76,7 +77,7 @@ class ExternalDomainsApiTests {
     void world() throws Exception {
         Fixtures.World w = fixtures.world();
         api = new MonitorCalls(mvc, user(w.customer().id()), w.system().id());
-        page = links("http://" + LAPSED + "/notice", "http://" + LAPSED + "/guide", "https://" + ALIVE + "/");
+        page = links("http://www." + LAPSED + "/notice", "http://" + LAPSED + "/guide", "https://" + ALIVE + "/");
         site = LoopbackPage.serving(() -> page);
         rdap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rdap.createContext("/domain/", x -> {
@@ -132,7 +133,7 @@ class ExternalDomainsApiTests {
         // renewed; an hour later the lapsed answer is no longer held, and the page's links changed: deep checks due
         expires.put(LAPSED, Instant.now().plus(Duration.ofDays(365)));
         clock.set(clock.instant().plus(DomainRegistrations.HOLD_LAPSED).plusSeconds(1));
-        page = links("http://" + LAPSED + "/notice", "http://" + LAPSED + "/guide", "https://" + ALIVE + "/", "/");
+        page = links("http://www." + LAPSED + "/notice", "http://" + LAPSED + "/guide", "https://" + ALIVE + "/", "/");
         api.run(m);
 
         assertThat(api.open(m, "EXTERNAL_DOMAIN")).isEmpty();
@@ -155,12 +156,12 @@ class ExternalDomainsApiTests {
 
     @Test
     void aLinkedNameThatDoesNotExistIsNotRegisteredPossiblyLapsed() throws Exception {
-        page = links("http://www.gone.example.test/", "https://" + ALIVE + "/");
+        page = links("http://www.gone.test/", "https://" + ALIVE + "/");
         UUID m = api.add(site(), "");
 
         api.run(m);
 
-        assertThat(api.open(m, "EXTERNAL_DOMAIN")).containsExactly("gone.example.test");
+        assertThat(api.open(m, "EXTERNAL_DOMAIN")).containsExactly("gone.test");
         assertThat(rdapAsked.get())
                 .as("a name DNS does not know is not asked of RDAP")
                 .isEqualTo(1);
@@ -168,7 +169,7 @@ class ExternalDomainsApiTests {
         assertThat((List<String>) JsonPath.read(alerts, "$.items[?(@.kind == 'EXTERNAL_DOMAIN')].message"))
                 .singleElement()
                 .asString()
-                .contains("gone.example.test", "不存在");
+                .contains("gone.test", "不存在");
     }
 
     String site() {
