@@ -59,13 +59,15 @@ class ExternalDomains {
         List<Finding> findings = new ArrayList<>();
         List<String> judged = new ArrayList<>();
         DomainRegistrations held = registrations;
+        // resolvers that did not answer once are not asked again in this run: ten silent lookups would spend the budget
+        boolean[] dnsDown = {false};
         for (LinkedDomains.Linked linked : LinkedDomains.select(links, m.hosts(), LinkedDomains.MAX_DOMAINS)) {
             long left = until - System.nanoTime();
             if (left <= 0) {
                 break;
             }
             Duration deadline = Duration.ofNanos(Math.min(left, RdapCheck.DEFAULT_DEADLINE.toNanos()));
-            Registration r = held.get(linked.domain(), d -> ask(d, deadline));
+            Registration r = held.get(linked.domain(), d -> ask(d, deadline, dnsDown));
             if (r.judged()) {
                 judged.add(linked.domain());
                 LinkedDomains.finding(linked, r, m.expiryWarningDays(), clock.instant())
@@ -76,8 +78,10 @@ class ExternalDomains {
     }
 
     /** Whether {@code domain} exists (DNS), and when it does and an RDAP service is set, until when it is registered. */
-    private Registration ask(String domain, Duration deadline) {
-        DnsOutcome dns = network.lookup(domain).outcome();
+    private Registration ask(String domain, Duration deadline, boolean[] dnsDown) {
+        DnsOutcome dns =
+                dnsDown[0] ? DnsOutcome.UNREACHABLE : network.lookup(domain).outcome();
+        dnsDown[0] = dns == DnsOutcome.UNREACHABLE || dns == DnsOutcome.TIMEOUT;
         if (dns == DnsOutcome.NXDOMAIN) {
             return new Registration(domain, Status.NOT_REGISTERED, null);
         }
