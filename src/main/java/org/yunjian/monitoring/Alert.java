@@ -62,11 +62,11 @@ public record Alert(
     /**
      * Whether the alert closes itself once the same subject is found fine again: the page answers (availability) or
      * answers in time (latency), the certificate was replaced, the domain resolves to approved addresses again, the
-     * link answers. What a person judges (tampering, hidden links, content, privacy) is closed by a person.
+     * link answers, the linked domain's registration was renewed. What a person judges (tampering, hidden links, content, privacy) is closed by a person.
      */
     public boolean closesOnRecovery() {
         return switch (kind) {
-            case AVAILABILITY, LATENCY, TLS, DNS, DEAD_LINK -> true;
+            case AVAILABILITY, LATENCY, TLS, DNS, DEAD_LINK, EXTERNAL_DOMAIN -> true;
             default -> false;
         };
     }

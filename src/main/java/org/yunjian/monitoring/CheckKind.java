@@ -23,8 +23,13 @@ public enum CheckKind implements org.yunjian.shared.Labelled {
     TLS,
     /** The domain's records against the approved IP list and regions; registration expiry (8.4.1.2 b). */
     DNS,
-    /** A link on a monitored page that no longer answers, or whose domain has lapsed. */
-    DEAD_LINK;
+    /** A link on a monitored page that no longer answers. */
+    DEAD_LINK,
+    /**
+     * Another site's domain a monitored page links to whose registration has expired, expires soon or does not exist
+     * (外链域名过期: a lapsed name registered by a squatter still answers, with gambling or fraud).
+     */
+    EXTERNAL_DOMAIN;
 
     /**
      * The typical incidents of T/CCIA 004-2024 table B.1 (catalog ids) most likely behind an alert of this kind, most

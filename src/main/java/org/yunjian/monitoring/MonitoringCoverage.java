@@ -13,7 +13,8 @@ import org.yunjian.catalog.RequirementId;
  *
  * <ul>
  *   <li>政府网站云计算服务安全指南 8.4.1 (运行管理, the customer's duties): 8.4.1.2 b) 域名及IP合规性检测 (DNS);
- *       8.4.1.3 a) 有害信息 and b) 网页篡改 monitoring; 8.4.1.4 a) 木马、后门 monitoring of the website (暗链 and
+ *       8.4.1.3 a) 有害信息 (also a link to another site whose domain lapsed: the published link now leads to whatever
+ *       took the name) and b) 网页篡改 monitoring; 8.4.1.4 a) 木马、后门 monitoring of the website (暗链 and
  *       挂马 as seen from outside); 8.4.1.5 a) 实时监测网站业务、网络状态并报警 (availability, the certificate).
  *   <li>等保 level 3 cloud extension 8.2.5.1 d) 集中管控: 各自控制部分…运行状况的集中监测 — the customer's website is
  *       its controlled part, watched in one place (availability, certificate, domain records).
@@ -33,7 +34,7 @@ public final class MonitoringCoverage {
     private static Map<RequirementId, Set<CheckKind>> controls() {
         Map<RequirementId, Set<CheckKind>> m = new LinkedHashMap<>();
         m.put(RequirementId.of("GOVWEB-8.4.1.2-b"), EnumSet.of(CheckKind.DNS));
-        m.put(RequirementId.of("GOVWEB-8.4.1.3-a"), EnumSet.of(CheckKind.HARMFUL_CONTENT));
+        m.put(RequirementId.of("GOVWEB-8.4.1.3-a"), EnumSet.of(CheckKind.HARMFUL_CONTENT, CheckKind.EXTERNAL_DOMAIN));
         m.put(RequirementId.of("GOVWEB-8.4.1.3-b"), EnumSet.of(CheckKind.TAMPERING));
         m.put(RequirementId.of("GOVWEB-8.4.1.4-a"), EnumSet.of(CheckKind.HIDDEN_LINK, CheckKind.MALICIOUS_SCRIPT));
         m.put(RequirementId.of("GOVWEB-8.4.1.5-a"), EnumSet.of(CheckKind.AVAILABILITY, CheckKind.TLS));

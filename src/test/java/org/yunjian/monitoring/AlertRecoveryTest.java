@@ -78,7 +78,12 @@ class AlertRecoveryTest {
         assertThat(List.of(CheckKind.values()).stream()
                         .filter(k -> alert(k, "x", AlertStatus.OPEN, null).closesOnRecovery()))
                 .containsExactlyInAnyOrder(
-                        CheckKind.AVAILABILITY, CheckKind.LATENCY, CheckKind.TLS, CheckKind.DNS, CheckKind.DEAD_LINK);
+                        CheckKind.AVAILABILITY,
+                        CheckKind.LATENCY,
+                        CheckKind.TLS,
+                        CheckKind.DNS,
+                        CheckKind.DEAD_LINK,
+                        CheckKind.EXTERNAL_DOMAIN);
     }
 
     @Test

@@ -41,6 +41,9 @@ class MonitoringCoverageTest {
     void coversTheGuidesMonitoringDutiesItPerformsAndNotTheOnesAProbeCannotSee() {
         assertThat(MonitoringCoverage.kinds(RequirementId.of("GOVWEB-8.4.1.3-b")))
                 .containsExactly(CheckKind.TAMPERING);
+        // a published link to a lapsed domain leads to whatever took the name: the published content's duty
+        assertThat(MonitoringCoverage.kinds(RequirementId.of("GOVWEB-8.4.1.3-a")))
+                .containsExactly(CheckKind.HARMFUL_CONTENT, CheckKind.EXTERNAL_DOMAIN);
         assertThat(MonitoringCoverage.kinds(RequirementId.of("GOVWEB-8.4.1.2-b")))
                 .containsExactly(CheckKind.DNS);
         assertThat(MonitoringCoverage.kinds(RequirementId.of("GOVWEB-8.4.1.4-a")))

@@ -37,7 +37,8 @@ import org.yunjian.shared.Msg;
  * The checks of a probe that cost many fetches (guide 8.4.1.3 a: 网页及附件; dead links): the same-host pages linked
  * from the monitored one to the monitor's crawl depth get the hidden-link and content checks too; the documents the
  * checked pages link to (PDF, DOCX, XLSX, told by content) are scanned for harmful words and personal numbers; the
- * checked pages' links are asked whether they still answer. Only the monitored host and the allowed ones are fetched
+ * checked pages' links are asked whether they still answer; the other sites they link to, whether their domain's
+ * registration has lapsed ({@link ExternalDomains}). Only the monitored host and the allowed ones are fetched
  * (each on an address the platform may probe), each fetch within the monitor's limits, at most {@value #MAX_PAGES}
  * pages, {@value #MAX_ATTACHMENTS} attachments and {@value #MAX_LINKS} links, all within one budget
  * ({@code yunjian.monitoring.deep-budget}, 60 s). A probe runs them only when they are due ({@link DeepCheckState}).
@@ -59,6 +60,7 @@ class DeepChecks {
     private final AddressPolicy addresses;
     private final WordLists words;
     private final AlertService alerts;
+    private final ExternalDomains external;
     private final java.time.Clock clock;
     private final Attachments attachments = new Attachments(new Attachments.Limits(
             ATTACHMENT_BYTES, Attachments.Limits.DEFAULT.maxChars(), Attachments.Limits.DEFAULT.maxInflatedBytes()));
@@ -70,6 +72,7 @@ class DeepChecks {
             AddressPolicy addresses,
             WordLists words,
             AlertService alerts,
+            ExternalDomains external,
             java.time.Clock clock,
             @Value("${yunjian.monitoring.deep-every:PT6H}") Duration every,
             @Value("${yunjian.monitoring.deep-budget:PT60S}") Duration budget) {
@@ -77,6 +80,7 @@ class DeepChecks {
         this.addresses = addresses;
         this.words = words;
         this.alerts = alerts;
+        this.external = external;
         this.clock = clock;
         this.every = every;
         this.budget = budget;
@@ -137,6 +141,12 @@ class DeepChecks {
             answered.forEach(l -> judged.add(l.toString()));
             dead.checkable(page.uri(), unasked).forEach(l -> judged.add(l.toString()));
             alerts.recovered(m, List.of(CheckCoverage.subjects(CheckKind.DEAD_LINK, judged, found)), clock.instant());
+        }
+        if (!left(until).isZero()) {
+            // the other sites linked: has their registration lapsed (a squatter's name still answers)
+            ExternalDomains.Checked linked = external.check(m, links, until);
+            out.addAll(linked.findings());
+            alerts.recovered(m, List.of(linked.coverage()), clock.instant());
         }
         return out;
     }

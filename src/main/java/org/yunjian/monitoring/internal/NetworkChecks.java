@@ -292,10 +292,27 @@ public class NetworkChecks {
                 previous = null; // judged as a first answer
             }
         }
+        return resolve(name, approved(m), previous, s);
+    }
+
+    /**
+     * The records of {@code name} as the monitors' resolvers answer, judged against no approved list and no earlier
+     * answer: whether the name exists ({@link DnsOutcome#NXDOMAIN}), for the linked domains of {@link ExternalDomains}.
+     */
+    DnsResult lookup(String name) {
+        return resolve(name, null, null, settings);
+    }
+
+    /** The RDAP service the registration checks ask; null when none is configured. */
+    URI rdapBase() {
+        return settings.rdapBase();
+    }
+
+    private DnsResult resolve(String name, ApprovedAddresses approved, DnsAnswer previous, Settings s) {
         DnsResult result = null;
         for (InetSocketAddress server : s.dnsServers()) {
             try {
-                result = new DnsCheck(server, dnsTcp, dnsDeadline).check(name, approved(m), previous);
+                result = new DnsCheck(server, dnsTcp, dnsDeadline).check(name, approved, previous);
             } catch (IllegalArgumentException notADomainName) {
                 return new DnsResult(name, DnsOutcome.NO_ANSWER, null, DnsAnswer.EMPTY, List.of());
             }
