@@ -1,8 +1,6 @@
 package org.yunjian.monitoring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.yunjian.party.PartyTestSupport.user;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
@@ -18,17 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.web.servlet.MockMvc;
-import org.yunjian.monitoring.LoopbackPage;
+import org.yunjian.monitoring.MonitoringWorldTests;
 import org.yunjian.monitoring.net.DomainRegistrations;
 import org.yunjian.monitoring.net.LoopbackDnsServer;
-import org.yunjian.party.Fixtures;
 import org.yunjian.security.MutableClock;
 import org.yunjian.shared.Formats;
 
@@ -41,20 +33,10 @@ import org.yunjian.shared.Formats;
  * Spring context as the other monitoring tests (the checks are pointed at the test's servers through
  * {@link NetworkChecks#use} and {@link ExternalDomains#use}).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
-@Tag("database")
-class ExternalDomainsApiTests {
+class ExternalDomainsApiTests extends MonitoringWorldTests {
 
     static final String LAPSED = "lapsed.test";
     static final String ALIVE = "alive.test";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    Fixtures fixtures;
 
     @Autowired
     NetworkChecks network;
@@ -62,9 +44,8 @@ class ExternalDomainsApiTests {
     @Autowired
     ExternalDomains external;
 
-    MonitorCalls api;
-    volatile String page;
-    LoopbackPage site;
+    volatile String page =
+            links("http://www." + LAPSED + "/notice", "http://" + LAPSED + "/guide", "https://" + ALIVE + "/");
     HttpServer rdap;
     LoopbackDnsServer dns;
     NetworkChecks.Settings networkBefore;
@@ -74,11 +55,7 @@ class ExternalDomainsApiTests {
     final AtomicInteger rdapAsked = new AtomicInteger();
 
     @BeforeEach
-    void world() throws Exception {
-        Fixtures.World w = fixtures.world();
-        api = new MonitorCalls(mvc, user(w.customer().id()), w.system().id());
-        page = links("http://www." + LAPSED + "/notice", "http://" + LAPSED + "/guide", "https://" + ALIVE + "/");
-        site = LoopbackPage.serving(() -> page);
+    void servers() throws Exception {
         rdap = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         rdap.createContext("/domain/", x -> {
             rdapAsked.incrementAndGet();
@@ -111,19 +88,18 @@ class ExternalDomainsApiTests {
     void stop() throws Exception {
         network.use(networkBefore);
         external.use(heldBefore);
-        site.close();
         rdap.stop(0);
         dns.close();
     }
 
     @Test
     void aLapsedLinkedDomainRaisesOneAlertThatItsRenewalCloses() throws Exception {
-        UUID m = api.add(site(), "");
+        UUID m = addMonitor(site(), "");
 
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "EXTERNAL_DOMAIN")).containsExactly(LAPSED);
-        String alerts = MonitorCalls.body(api.call(get("/api/monitors/" + m + "/alerts?open=true")));
+        assertThat(open(m, "EXTERNAL_DOMAIN")).containsExactly(LAPSED);
+        String alerts = openJson(m);
         assertThat((List<String>) JsonPath.read(alerts, "$.items[?(@.kind == 'EXTERNAL_DOMAIN')].message"))
                 .singleElement()
                 .asString()
@@ -134,42 +110,47 @@ class ExternalDomainsApiTests {
         expires.put(LAPSED, Instant.now().plus(Duration.ofDays(365)));
         clock.set(clock.instant().plus(DomainRegistrations.HOLD_LAPSED).plusSeconds(1));
         page = links("http://www." + LAPSED + "/notice", "http://" + LAPSED + "/guide", "https://" + ALIVE + "/", "/");
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "EXTERNAL_DOMAIN")).isEmpty();
+        assertThat(open(m, "EXTERNAL_DOMAIN")).isEmpty();
         assertThat(rdapAsked.get()).as("only the lapsed one asked again").isEqualTo(3);
     }
 
     @Test
     void aSecondMonitorLinkingTheSameDomainsIsAnsweredFromWhatIsHeld() throws Exception {
-        UUID first = api.add(site(), "");
-        api.run(first);
+        UUID first = addMonitor(site(), "");
+        run(first);
         int asked = rdapAsked.get();
         assertThat(asked).isEqualTo(2);
 
-        UUID second = api.add(site() + "?second", "");
-        api.run(second);
+        UUID second = addMonitor(site() + "?second", "");
+        run(second);
 
         assertThat(rdapAsked.get()).isEqualTo(asked);
-        assertThat(api.open(second, "EXTERNAL_DOMAIN")).containsExactly(LAPSED);
+        assertThat(open(second, "EXTERNAL_DOMAIN")).containsExactly(LAPSED);
     }
 
     @Test
     void aLinkedNameThatDoesNotExistIsNotRegisteredPossiblyLapsed() throws Exception {
         page = links("http://www.gone.test/", "https://" + ALIVE + "/");
-        UUID m = api.add(site(), "");
+        UUID m = addMonitor(site(), "");
 
-        api.run(m);
+        run(m);
 
-        assertThat(api.open(m, "EXTERNAL_DOMAIN")).containsExactly("gone.test");
+        assertThat(open(m, "EXTERNAL_DOMAIN")).containsExactly("gone.test");
         assertThat(rdapAsked.get())
                 .as("a name DNS does not know is not asked of RDAP")
                 .isEqualTo(1);
-        String alerts = MonitorCalls.body(api.call(get("/api/monitors/" + m + "/alerts?open=true")));
+        String alerts = openJson(m);
         assertThat((List<String>) JsonPath.read(alerts, "$.items[?(@.kind == 'EXTERNAL_DOMAIN')].message"))
                 .singleElement()
                 .asString()
                 .contains("gone.test", "不存在");
+    }
+
+    @Override
+    protected String page() {
+        return page;
     }
 
     String site() {
