@@ -98,6 +98,19 @@ public interface MonitoringEvidence {
         return out;
     }
 
+    /**
+     * Refuses a second copy: 409 naming {@code month} when its report is among {@code fileNames} (the evidence stored
+     * where it would go), in either language.
+     */
+    static void requireNotAttached(String month, java.util.Collection<String> fileNames) {
+        String m = month == null ? "" : month.strip();
+        if (fileNames.contains(fileName(m, org.yunjian.shared.Texts.CHINESE))
+                || fileNames.contains(fileName(m, org.yunjian.shared.Texts.ENGLISH))) {
+            throw new org.yunjian.shared.ConflictException(
+                    "monitoring-report-attached", "monitoring.offer.error.attached", m);
+        }
+    }
+
     /** The offered file of {@code month} in {@code language}: {@code 安全运行报告-2026-10.pdf}. */
     static String fileName(String month, java.util.Locale language) {
         return org.yunjian.shared.Texts.render(org.yunjian.shared.Msg.of("monitoring.report.kind"), language) + "-"

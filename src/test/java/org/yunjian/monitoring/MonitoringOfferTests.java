@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
@@ -54,6 +55,14 @@ class MonitoringOfferTests extends MonitoringWorldTests {
     String dutyOf(String requirement) throws Exception {
         String plan = json(call(post("/api/systems/" + w.system().id() + "/lifecycle"), customer)
                 .andExpect(status().isCreated()));
+        return JsonPath.<List<String>>read(plan, "$.duties[?(@.requirement == '" + requirement + "')].id")
+                .get(0);
+    }
+
+    /** The duty of {@code requirement} in the plan {@link #dutyOf} created. */
+    String dutyInPlan(String requirement) throws Exception {
+        String plan = json(call(get("/api/systems/" + w.system().id() + "/lifecycle"), customer)
+                .andExpect(status().isOk()));
         return JsonPath.<List<String>>read(plan, "$.duties[?(@.requirement == '" + requirement + "')].id")
                 .get(0);
     }
@@ -114,16 +123,32 @@ class MonitoringOfferTests extends MonitoringWorldTests {
                 .getContentAsByteArray();
         assertThat(pdfText(pdf)).contains("安全运行报告").contains(w.system().name());
 
-        // from the page: one click, back to the duty's evidence, listed like any upload
+        // a second copy of the month is refused, naming it; nothing more is stored
+        call(post(offers).content("{\"month\":\"" + month + "\"}"), customer)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString(month)));
         mvc.perform(post("/systems/" + w.system().id() + "/lifecycle/duties/" + duty + "/evidence/monitoring")
                         .with(as(customer))
                         .param("month", month))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("conflict", containsString(month)));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_duty_evidence WHERE duty_id = ?")
                         .param(UUID.fromString(duty))
                         .query(Long.class)
                         .single())
-                .isEqualTo(2);
+                .isEqualTo(1);
+        // from the page, on the content duty: one click, back to the duty's evidence, listed like any upload
+        String content = dutyInPlan("GOVWEB-8.4.1.3-a");
+        mvc.perform(post("/systems/" + w.system().id() + "/lifecycle/duties/" + content + "/evidence/monitoring")
+                        .with(as(customer))
+                        .param("month", month))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attributeExists("saved"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_duty_evidence WHERE duty_id = ?")
+                        .param(UUID.fromString(content))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         // the panel says the month is attached already, and offers no second click
         mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
                         .with(as(customer)))
@@ -197,6 +222,9 @@ class MonitoringOfferTests extends MonitoringWorldTests {
                 .getResponse()
                 .getContentAsByteArray();
         assertThat(pdfText(pdf)).contains("安全运行报告");
+        call(post(offers).content("{\"month\":\"" + month + "\"}"), assessor)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString(month)));
         mvc.perform(get("/assessment-items/" + item).with(as(assessor)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("monitoring-offer-attached-" + month)));

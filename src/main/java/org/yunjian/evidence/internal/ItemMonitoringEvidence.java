@@ -53,7 +53,8 @@ public class ItemMonitoringEvidence {
 
     /**
      * Stores the report of {@code month} as the item's evidence: 403 if the caller may not upload to the item, 409
-     * if the assessment is closed, 400 naming {@code month} if that month is not offered.
+     * if the assessment is closed or the month's report is among the item's evidence already, 400 naming
+     * {@code month} if that month is not offered.
      */
     public EvidenceInfo attach(UUID itemId, String month, boolean sharedWithProvider) {
         AssessmentService.ItemDetail d = assessments.item(itemId);
@@ -62,6 +63,8 @@ public class ItemMonitoringEvidence {
         }
         assessments.requireOpen(d.item().assessmentId());
         String control = d.item().requirementId();
+        MonitoringEvidence.requireNotAttached(
+                month, d.evidence().stream().map(e -> e.displayName()).toList());
         MonitoringEvidence.OfferedFile f = monitoring.file(d.access().system().id(), control, month);
         return evidence.upload(itemId, f.name(), f.content(), sharedWithProvider);
     }

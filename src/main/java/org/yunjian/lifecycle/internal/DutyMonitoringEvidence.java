@@ -40,13 +40,16 @@ public class DutyMonitoringEvidence {
 
     /**
      * Stores the report of {@code month} as the duty's evidence: 403 if the caller may not upload to the duty, 409 if
-     * its phase is closed, 400 naming {@code month} if that month is not offered.
+     * its phase is closed or the month's report is among its evidence already, 400 naming {@code month} if that month
+     * is not offered.
      */
     public DutyEvidence attach(UUID systemId, UUID dutyId, String month) {
         DutyRecords.DutyDetail d = records.detail(systemId, dutyId);
         if (!mayUpload(d)) { // before rendering anything
             throw new PlanAccess.Refused(Msg.of("lifecycle.evidence.refused.upload"));
         }
+        MonitoringEvidence.requireNotAttached(
+                month, d.evidence().stream().map(e -> e.file().displayName()).toList());
         MonitoringEvidence.OfferedFile f = monitoring.file(systemId, d.duty().requirement(), month);
         return records.upload(systemId, dutyId, f.name(), f.content());
     }
