@@ -23,6 +23,7 @@ import org.yunjian.support.Browser;
  * an organisation and a cloud system through the pages; the audit administrator then finds both
  * creations in the audit log and the log verifies.
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 class BrowserJourneyTests {

@@ -427,6 +427,14 @@ class ObligationApiTests {
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].kind").value("AGENT_SERVICE_REPORT"))
                 .andExpect(jsonPath("$.total").value(1));
+        // and across systems, due up to a date: still only what it performs
+        call(
+                        get("/api/lifecycle/obligations")
+                                .param("to", today.plusYears(2).toString()),
+                        user(w.agent().id()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].kind").value("AGENT_SERVICE_REPORT"))
+                .andExpect(jsonPath("$.total").value(1));
     }
 
     int audits(String action) {

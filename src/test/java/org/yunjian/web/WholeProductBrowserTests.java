@@ -48,6 +48,7 @@ import org.yunjian.support.Browser;
  * {@code src/test/resources/i18n/browser-known-failures.txt}. The test fails on a failure not listed there and on
  * a listed pair that now passes, so the list can only shrink.
  */
+@org.yunjian.support.OnePass
 @Tag("database")
 @Tag("browser")
 @org.yunjian.support.JourneyBesideTheSuite

@@ -1,6 +1,8 @@
 package org.yunjian.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -272,6 +274,19 @@ class AssessmentApiTests {
         mvc.perform(get("/api/assessment-items/{id}", item).with(as(stranger))).andExpect(status().isNotFound());
         mvc.perform(get("/api/assessments").with(as(stranger)))
                 .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").isEmpty());
+        // the assessor's list: what it assesses on the systems it sees (it is neither customer nor provider of any)
+        mvc.perform(get("/api/assessments").with(as(assessor)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(id));
+        // a system administrator's list of one system: that system's assessments only
+        mvc.perform(get("/api/assessments")
+                        .param("systemId", w.system().id().toString())
+                        .with(as(org.yunjian.party.PartyTestSupport.admin())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").isNotEmpty())
+                .andExpect(jsonPath("$.items[*].systemId")
+                        .value(everyItem(is(w.system().id().toString()))));
     }
 
     @Test

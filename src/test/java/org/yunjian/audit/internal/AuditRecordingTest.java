@@ -188,6 +188,10 @@ class AuditRecordingTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.items[0].action").value("thing.delete"));
+        mvc.perform(get("/api/audit/events").param("action", "thing.delete").with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].username").value("eve"));
         mvc.perform(get("/api/audit/events")
                         .param("from", "2000-01-01")
                         .param("to", "2000-01-02")

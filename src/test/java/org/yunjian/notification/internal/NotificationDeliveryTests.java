@@ -351,6 +351,10 @@ class NotificationDeliveryTests {
                 .andExpect(jsonPath("$.unread").value(0));
         open(WorkAddressee.user(alice.userId()), "二");
         open(WorkAddressee.user(alice.userId()), "三");
+        // the unread ones only: the two new ones, not the one just read
+        mvc.perform(get("/api/notifications").param("unread", "true").with(as(alice)))
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[?(@.id == '" + id + "')]").isEmpty());
         mvc.perform(post("/api/notifications/read-all").with(as(alice)))
                 .andExpect(jsonPath("$.marked").value(2));
     }
