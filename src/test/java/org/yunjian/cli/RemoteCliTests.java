@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * customer makes an API token on its account, and {@code yunjian …} runs as another process, as a user would run it
  * next to the server. Its stdout holds the table and nothing else (no Spring start, no log line), {@code --json}
  * parses, a wrong token is one line on stderr with a non-zero exit, {@code login} keeps the token in an owner-only
- * file and {@code logout} removes it.
+ * file and {@code logout} removes it. Only what a process proves runs as one; the other commands run the same
+ * client code in this JVM ({@link ServerProcess#clientInProcess}, which says which stay processes and why).
  */
 @RunsBesideTheSuite
 @org.junit.jupiter.api.Order(2)
@@ -134,7 +135,7 @@ class RemoteCliTests {
 
     @Test
     void jsonIsTheServersRowsAndParses() throws Exception {
-        ClientResult r = ServerProcess.client(env(token), "", "assessment", "list", "--json");
+        ClientResult r = ServerProcess.clientInProcess(env(token), "", "assessment", "list", "--json");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         JsonNode rows = JSON.readTree(r.stdout());
         assertThat(rows.isArray()).isTrue();
@@ -153,8 +154,8 @@ class RemoteCliTests {
 
     @Test
     void aCommandWithoutARemoteFormSaysSoInOneLine() throws Exception {
-        ClientResult r =
-                ServerProcess.client(env(token), "", "assessment", "follow-up", assessmentIds.get(0), "--lang=en");
+        ClientResult r = ServerProcess.clientInProcess(
+                env(token), "", "assessment", "follow-up", assessmentIds.get(0), "--lang=en");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr().lines().toList())
@@ -191,7 +192,7 @@ class RemoteCliTests {
     @Test
     void loginRefusesAWrongTokenAndKeepsNothing() throws Exception {
         Path config = dir.resolve("config-wrong");
-        ClientResult login = ServerProcess.client(
+        ClientResult login = ServerProcess.clientInProcess(
                 Map.of("XDG_CONFIG_HOME", config.toString()),
                 "yj_aaaaaaaaaaaaaaaa_" + "A".repeat(43) + "\n",
                 "login",
@@ -215,7 +216,7 @@ class RemoteCliTests {
 
     @Test
     void catalogListShowsEachStandardsCountsAndJsonParses() throws Exception {
-        ClientResult r = ServerProcess.client(env(token), "", "catalog", "list", "--lang=en");
+        ClientResult r = ServerProcess.clientInProcess(env(token), "", "catalog", "list", "--lang=en");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stderr()).isEmpty();
         List<String> lines = r.stdout().lines().toList();
@@ -224,7 +225,7 @@ class RemoteCliTests {
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l)
                 .matches("\\S+ +\\d+ +\\d+ +(built-in|imported) +.+")
                 .doesNotContainPattern(LOG_LINE));
-        ClientResult json = ServerProcess.client(env(token), "", "catalog", "list", "--json");
+        ClientResult json = ServerProcess.clientInProcess(env(token), "", "catalog", "list", "--json");
         JsonNode rows = JSON.readTree(json.stdout());
         assertThat(rows.valueStream().map(s -> s.path("nodes").asInt()).toList())
                 .allSatisfy(n -> assertThat(n).isPositive());
@@ -232,13 +233,13 @@ class RemoteCliTests {
 
     @Test
     void catalogExportWritesTheServersBytesAndSearchShowsHits() throws Exception {
-        String code = JSON.readTree(ServerProcess.client(env(token), "", "catalog", "list", "--json")
+        String code = JSON.readTree(ServerProcess.clientInProcess(env(token), "", "catalog", "list", "--json")
                         .stdout())
                 .get(0)
                 .path("code")
                 .asString();
         Path file = dir.resolve("catalog.csv");
-        ClientResult r = ServerProcess.client(
+        ClientResult r = ServerProcess.clientInProcess(
                 env(token),
                 "",
                 "catalog",
@@ -264,15 +265,15 @@ class RemoteCliTests {
                 .contains(org.yunjian.crypto.Sm3.hex(served));
 
         ClientResult search =
-                ServerProcess.client(env(token), "", "catalog", "search", "访问控制", "--limit", "3", "--lang=en");
+                ServerProcess.clientInProcess(env(token), "", "catalog", "search", "访问控制", "--limit", "3", "--lang=en");
         assertThat(search.exitCode()).as(search.stderr()).isZero();
         assertThat(search.stdout().lines().toList())
                 .hasSize(4)
                 .last()
                 .asString()
                 .endsWith("matches");
-        ClientResult none =
-                ServerProcess.client(env(token), "", "catalog", "versions", "--standard", "NO-SUCH", "--lang=en");
+        ClientResult none = ServerProcess.clientInProcess(
+                env(token), "", "catalog", "versions", "--standard", "NO-SUCH", "--lang=en");
         assertThat(none.exitCode()).isEqualTo(1);
         assertThat(none.stderr().lines().toList())
                 .singleElement()
@@ -284,7 +285,7 @@ class RemoteCliTests {
     void reportRisksAndReviewHistoryRunThroughTheServer() throws Exception {
         String id = assessmentIds.get(0);
         Path file = dir.resolve("report.docx");
-        ClientResult r = ServerProcess.client(
+        ClientResult r = ServerProcess.clientInProcess(
                 env(token), "", "assessment", "report", id, "--format", "docx", "-o", file.toString(), "--lang=en");
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         byte[] written = Files.readAllBytes(file);
@@ -296,39 +297,39 @@ class RemoteCliTests {
                 .startsWith("Wrote " + file)
                 .contains(org.yunjian.crypto.Sm3.hex(written));
 
-        ClientResult risks = ServerProcess.client(env(token), "", "assessment", "risks", id, "--lang=en");
+        ClientResult risks = ServerProcess.clientInProcess(env(token), "", "assessment", "risks", id, "--lang=en");
         assertThat(risks.exitCode()).as(risks.stderr()).isZero();
         assertThat(risks.stdout()).startsWith("Findings").doesNotContainPattern(LOG_LINE);
-        assertThat(JSON.readTree(ServerProcess.client(env(token), "", "assessment", "risks", id, "--json")
+        assertThat(JSON.readTree(ServerProcess.clientInProcess(env(token), "", "assessment", "risks", id, "--json")
                                 .stdout())
                         .path("summary")
                         .isObject())
                 .isTrue();
 
-        ClientResult history = ServerProcess.client(env(token), "", "assessment", "review-history", id);
+        ClientResult history = ServerProcess.clientInProcess(env(token), "", "assessment", "review-history", id);
         assertThat(history.exitCode()).as(history.stderr()).isZero();
         assertThat(history.stdout()).isNotEmpty().doesNotContainPattern(LOG_LINE);
 
         ClientResult unconfirmed =
-                ServerProcess.client(env(token), "", "assessment", "approve-report", id, "--lang=en");
+                ServerProcess.clientInProcess(env(token), "", "assessment", "approve-report", id, "--lang=en");
         assertThat(unconfirmed.exitCode()).isEqualTo(1);
         assertThat(unconfirmed.stderr()).contains("--confirm");
     }
 
     @Test
     void workbookUploadIsAppliedAndARefusedOneListsEveryProblem() throws Exception {
-        JsonNode mine = JSON.readTree(
-                ServerProcess.client(env(assessorToken), "", "assessment", "list", "--status", "IN_PROGRESS", "--json")
-                        .stdout());
+        JsonNode mine = JSON.readTree(ServerProcess.clientInProcess(
+                        env(assessorToken), "", "assessment", "list", "--status", "IN_PROGRESS", "--json")
+                .stdout());
         assertThat(mine.size())
                 .as("the demo assessor has an assessment in progress")
                 .isPositive();
         String id = mine.get(0).path("id").asString();
         Path xlsx = dir.resolve("items.xlsx");
-        ClientResult export = ServerProcess.client(
+        ClientResult export = ServerProcess.clientInProcess(
                 env(assessorToken), "", "assessment", "export-workbook", id, "-o", xlsx.toString(), "--lang=en");
         assertThat(export.exitCode()).as(export.stderr()).isZero();
-        ClientResult applied = ServerProcess.client(
+        ClientResult applied = ServerProcess.clientInProcess(
                 env(assessorToken), "", "assessment", "import-workbook", id, xlsx.toString(), "--lang=en");
         assertThat(applied.exitCode()).as(applied.stderr()).isZero();
         assertThat(applied.stdout().lines().findFirst().orElseThrow())
@@ -336,7 +337,7 @@ class RemoteCliTests {
 
         Path junk = dir.resolve("junk.xlsx");
         Files.writeString(junk, "not a workbook");
-        ClientResult refused = ServerProcess.client(
+        ClientResult refused = ServerProcess.clientInProcess(
                 env(assessorToken), "", "assessment", "import-workbook", id, junk.toString(), "--lang=en");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.stdout()).isEmpty();
@@ -347,7 +348,7 @@ class RemoteCliTests {
 
     @Test
     void usersListIsRefusedToABusinessUsersTokenAndAnotherActingUserIsRefused() throws Exception {
-        ClientResult users = ServerProcess.client(env(token), "", "users", "list", "--lang=en");
+        ClientResult users = ServerProcess.clientInProcess(env(token), "", "users", "list", "--lang=en");
         assertThat(users.exitCode()).isEqualTo(1);
         assertThat(users.stdout()).isEmpty();
         assertThat(users.stderr().lines().toList())
@@ -355,13 +356,13 @@ class RemoteCliTests {
                 .asString()
                 .startsWith("Refused by the server (403)");
 
-        ClientResult other =
-                ServerProcess.client(env(token), "", "assessment", "list", "--as", DemoData.ASSESSOR_USER, "--lang=en");
+        ClientResult other = ServerProcess.clientInProcess(
+                env(token), "", "assessment", "list", "--as", DemoData.ASSESSOR_USER, "--lang=en");
         assertThat(other.exitCode()).isEqualTo(2);
         assertThat(other.stdout()).isEmpty();
         assertThat(other.stderr().lines().toList()).singleElement().asString().contains(DemoData.CUSTOMER_USER);
-        ClientResult self =
-                ServerProcess.client(env(token), "", "assessment", "list", "--as", DemoData.CUSTOMER_USER, "--json");
+        ClientResult self = ServerProcess.clientInProcess(
+                env(token), "", "assessment", "list", "--as", DemoData.CUSTOMER_USER, "--json");
         assertThat(self.exitCode()).as(self.stderr()).isZero();
     }
 
@@ -381,7 +382,7 @@ class RemoteCliTests {
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         String adminToken = JSON.readTree(made.body()).path("value").asString();
 
-        ClientResult users = ServerProcess.client(env(adminToken), "", "users", "list", "--lang=en");
+        ClientResult users = ServerProcess.clientInProcess(env(adminToken), "", "users", "list", "--lang=en");
         assertThat(users.exitCode()).as(users.stderr()).isZero();
         assertThat(users.stderr()).isEmpty();
         List<String> lines = users.stdout().lines().toList();
@@ -389,7 +390,7 @@ class RemoteCliTests {
         assertThat(lines)
                 .anySatisfy(l -> assertThat(l).contains(DemoData.CUSTOMER_USER))
                 .allSatisfy(l -> assertThat(l).doesNotContainPattern(LOG_LINE));
-        ClientResult requests = ServerProcess.client(env(adminToken), "", "users", "requests", "--json");
+        ClientResult requests = ServerProcess.clientInProcess(env(adminToken), "", "users", "requests", "--json");
         assertThat(requests.exitCode()).as(requests.stderr()).isZero();
         assertThat(JSON.readTree(requests.stdout()).isArray()).isTrue();
     }
@@ -405,21 +406,21 @@ class RemoteCliTests {
                 List.of("lifecycle", "show-supervision"))) {
             List<String> args = new java.util.ArrayList<>(command);
             args.addAll(List.of("--system", system, "--lang=en"));
-            ClientResult r = ServerProcess.client(env(token), "", args.toArray(String[]::new));
+            ClientResult r = ServerProcess.clientInProcess(env(token), "", args.toArray(String[]::new));
             assertThat(r.exitCode()).as(command + ": " + r.stderr()).isZero();
             assertThat(r.stderr()).as(command.toString()).isEmpty();
             assertThat(r.stdout()).as(command.toString()).isNotEmpty().doesNotContainPattern(LOG_LINE);
         }
         ClientResult json =
-                ServerProcess.client(env(token), "", "lifecycle", "show-drills", "--system", system, "--json");
+                ServerProcess.clientInProcess(env(token), "", "lifecycle", "show-drills", "--system", system, "--json");
         assertThat(JSON.readTree(json.stdout()).path("plans").isArray()).isTrue();
 
-        ClientResult view = ServerProcess.client(
+        ClientResult view = ServerProcess.clientInProcess(
                 env(token), "", "responsibility", "view", "--system", system, "--view", "mlps", "--lang=en");
         assertThat(view.exitCode()).as(view.stderr()).isZero();
         assertThat(view.stdout().lines().findFirst().orElseThrow()).startsWith("Cloud system \"");
         Path statement = dir.resolve("statement.docx");
-        ClientResult doc = ServerProcess.client(
+        ClientResult doc = ServerProcess.clientInProcess(
                 env(token),
                 "",
                 "responsibility",
@@ -437,7 +438,8 @@ class RemoteCliTests {
     @Test
     void monitorsListAlertsAndRunThroughTheServer() throws Exception {
         String portal = portalSystem();
-        ClientResult list = ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--lang=en");
+        ClientResult list =
+                ServerProcess.clientInProcess(env(token), "", "monitors", "list", "--system", portal, "--lang=en");
         assertThat(list.exitCode()).as(list.stderr()).isZero();
         assertThat(list.stderr()).isEmpty();
         assertThat(list.stdout())
@@ -445,41 +447,43 @@ class RemoteCliTests {
                 .contains(DemoData.PORTAL_MONITOR)
                 .doesNotContainPattern(LOG_LINE);
         String monitor = JSON.readTree(
-                        ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--json")
+                        ServerProcess.clientInProcess(env(token), "", "monitors", "list", "--system", portal, "--json")
                                 .stdout())
                 .get(0)
                 .path("id")
                 .asString();
-        ClientResult alerts =
-                ServerProcess.client(env(token), "", "monitors", "alerts", "--monitor", monitor, "--open", "--lang=en");
+        ClientResult alerts = ServerProcess.clientInProcess(
+                env(token), "", "monitors", "alerts", "--monitor", monitor, "--open", "--lang=en");
         assertThat(alerts.exitCode())
                 .as("an open alert: exit 3 " + alerts.stderr())
                 .isEqualTo(3);
         assertThat(alerts.stdout()).contains("Tampering").doesNotContainPattern(LOG_LINE);
-        ClientResult run = ServerProcess.client(env(token), "", "monitors", "run", "--monitor", monitor, "--lang=en");
+        ClientResult run =
+                ServerProcess.clientInProcess(env(token), "", "monitors", "run", "--monitor", monitor, "--lang=en");
         assertThat(run.exitCode()).as(run.stderr()).isIn(0, 3);
         assertThat(run.stdout()).startsWith("Probe: ").doesNotContainPattern(LOG_LINE);
         ClientResult probes =
-                ServerProcess.client(env(token), "", "monitors", "probes", "--monitor", monitor, "--lang=en");
+                ServerProcess.clientInProcess(env(token), "", "monitors", "probes", "--monitor", monitor, "--lang=en");
         assertThat(probes.exitCode()).as(probes.stderr()).isZero();
         assertThat(probes.stdout()).startsWith("Probed at").doesNotContainPattern(LOG_LINE);
         // the probes' sealed chain verified (helper seal): the verdict in words, exit 0 while intact
         ClientResult verify =
-                ServerProcess.client(env(token), "", "monitors", "verify", "--monitor", monitor, "--lang=en");
+                ServerProcess.clientInProcess(env(token), "", "monitors", "verify", "--monitor", monitor, "--lang=en");
         assertThat(verify.exitCode()).as(verify.stderr()).isZero();
         assertThat(verify.stdout()).startsWith("Evidence chain intact").doesNotContainPattern(LOG_LINE);
 
         // the open alert handled from the command line: acknowledged, then closed with a note
-        String alert = JSON.readTree(ServerProcess.client(
+        String alert = JSON.readTree(ServerProcess.clientInProcess(
                                 env(token), "", "monitors", "alerts", "--monitor", monitor, "--open", "--json")
                         .stdout())
                 .get(0)
                 .path("id")
                 .asString();
-        ClientResult ack = ServerProcess.client(env(token), "", "monitors", "ack", "--alert", alert, "--lang=en");
+        ClientResult ack =
+                ServerProcess.clientInProcess(env(token), "", "monitors", "ack", "--alert", alert, "--lang=en");
         assertThat(ack.exitCode()).as(ack.stderr()).isZero();
         assertThat(ack.stdout()).contains("acknowledged").doesNotContainPattern(LOG_LINE);
-        ClientResult close = ServerProcess.client(
+        ClientResult close = ServerProcess.clientInProcess(
                 env(token), "", "monitors", "close", "--alert", alert, "--note", "已恢复页面并复核", "--lang=en");
         assertThat(close.exitCode()).as(close.stderr()).isZero();
         assertThat(close.stdout()).contains("closed").doesNotContainPattern(LOG_LINE);
@@ -489,11 +493,12 @@ class RemoteCliTests {
                 JSON.readTree(get("/api/account", token)).path("organizationId").asString();
         Path words = dir.resolve("words.txt");
         Files.writeString(words, "# 本单位词表\n违规词甲\n违规词乙\n");
-        ClientResult imported = ServerProcess.client(
+        ClientResult imported = ServerProcess.clientInProcess(
                 env(token), "", "monitors", "words-import", "--org", org, "--file", words.toString(), "--lang=en");
         assertThat(imported.exitCode()).as(imported.stderr()).isZero();
         assertThat(imported.stdout()).startsWith("Version 1 imported (2 words").doesNotContainPattern(LOG_LINE);
-        ClientResult versions = ServerProcess.client(env(token), "", "monitors", "words", "--org", org, "--lang=en");
+        ClientResult versions =
+                ServerProcess.clientInProcess(env(token), "", "monitors", "words", "--org", org, "--lang=en");
         assertThat(versions.exitCode()).as(versions.stderr()).isZero();
         assertThat(versions.stdout()).startsWith("Version").contains("2");
 
@@ -501,11 +506,11 @@ class RemoteCliTests {
         String last = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai"))
                 .minusMonths(1)
                 .toString();
-        ClientResult unconfirmed = ServerProcess.client(
+        ClientResult unconfirmed = ServerProcess.clientInProcess(
                 env(token), "", "monitors", "issue-report", "--system", portal, "--month", last, "--lang=en");
         assertThat(unconfirmed.exitCode()).isNotZero();
         assertThat(unconfirmed.stderr()).contains("confirm");
-        ClientResult issued = ServerProcess.client(
+        ClientResult issued = ServerProcess.clientInProcess(
                 env(token),
                 "",
                 "monitors",
@@ -521,7 +526,7 @@ class RemoteCliTests {
                 .startsWith("Issued the security operation report of " + last + ": number YJ-SOR-")
                 .doesNotContainPattern(LOG_LINE);
         ClientResult reports =
-                ServerProcess.client(env(token), "", "monitors", "reports", "--system", portal, "--lang=en");
+                ServerProcess.clientInProcess(env(token), "", "monitors", "reports", "--system", portal, "--lang=en");
         assertThat(reports.exitCode()).as(reports.stderr()).isZero();
         assertThat(reports.stdout()).startsWith("Month").contains(last, "YJ-SOR-");
     }
@@ -529,7 +534,7 @@ class RemoteCliTests {
     @Test
     void monitorSettingsRoundTripThroughTheCliAndAnIncidentFromAnAlert() throws Exception {
         String portal = portalSystem();
-        ClientResult added = ServerProcess.client(
+        ClientResult added = ServerProcess.clientInProcess(
                 env(token),
                 "",
                 "monitors",
@@ -566,7 +571,7 @@ class RemoteCliTests {
         assertThat(m.path("expiryWarningDays").asInt()).isEqualTo(20);
 
         // an edit changes only what it names, and names the version it read
-        ClientResult edited = ServerProcess.client(
+        ClientResult edited = ServerProcess.clientInProcess(
                 env(token),
                 "",
                 "monitors",
@@ -588,7 +593,7 @@ class RemoteCliTests {
         assertThat(after.path("approvedAddresses").get(0).asString()).isEqualTo("203.0.113.10");
         assertThat(after.path("version").asInt()).isEqualTo(1);
 
-        ClientResult refused = ServerProcess.client(
+        ClientResult refused = ServerProcess.clientInProcess(
                 env(token), "", "monitors", "edit", "--monitor", id, "--region", "华北: 203.0.113.0/33", "--lang=en");
         assertThat(refused.exitCode()).isNotZero();
         assertThat(refused.stderr())
@@ -598,7 +603,7 @@ class RemoteCliTests {
 
         // a supervision incident from the demo's tamper alert
         String portalMonitor = JSON.readTree(
-                        ServerProcess.client(env(token), "", "monitors", "list", "--system", portal, "--json")
+                        ServerProcess.clientInProcess(env(token), "", "monitors", "list", "--system", portal, "--json")
                                 .stdout())
                 .valueStream()
                 .filter(x -> x.path("name").asString().equals(DemoData.PORTAL_MONITOR))
@@ -606,16 +611,16 @@ class RemoteCliTests {
                 .orElseThrow()
                 .path("id")
                 .asString();
-        String tamper = JSON.readTree(
-                        ServerProcess.client(env(token), "", "monitors", "alerts", "--monitor", portalMonitor, "--json")
-                                .stdout())
+        String tamper = JSON.readTree(ServerProcess.clientInProcess(
+                                env(token), "", "monitors", "alerts", "--monitor", portalMonitor, "--json")
+                        .stdout())
                 .valueStream()
                 .filter(a -> a.path("kind").asString().equals("TAMPERING"))
                 .findFirst()
                 .orElseThrow()
                 .path("id")
                 .asString();
-        ClientResult incident = ServerProcess.client(
+        ClientResult incident = ServerProcess.clientInProcess(
                 env(token),
                 "",
                 "monitors",

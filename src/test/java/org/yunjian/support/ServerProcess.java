@@ -132,6 +132,52 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * Runs {@code yunjian args} as a client of a server inside this JVM, the way {@code Application.main} runs it
+     * ({@link org.yunjian.cli.CliArgs#languageLast}, then {@link org.yunjian.cli.remote.RemoteCli#ENTRY} must take it,
+     * then {@code RemoteCli.run} with its streams, console and environment given): the same code as {@link #client}
+     * without a JVM start (≈1.2 CPU-seconds each, issue 37). {@code env} is the whole environment: nothing of this
+     * JVM's, so no {@code YUNJIAN_SERVER}, {@code YUNJIAN_TOKEN} or {@code YUNJIAN_DATA_DIR} from outside. Never
+     * {@code RemoteCli.quiet()}: it would silence the suite's logging. The run's language ({@code CliArgs.use()}:
+     * this thread's locale and {@code LocaleContextHolder}'s default) is put back as it was afterwards; that default
+     * is the JVM's, so while a run lasts a class of another lane looking a text up without a locale of its thread
+     * sees the run's language.
+     *
+     * <p>What only a process proves stays {@link #client} in {@code RemoteCliTests}: that stdout holds the table and
+     * nothing else while the server runs (no log line, no JVM or SLF4J warning: {@code
+     * assessmentListPrintsOnlyTheTableWhileTheServerRuns}), that a wrong token is one line on stderr and exit status
+     * 1 of the process ({@code wrongTokenIsOneLineOnStderrAndExitOne}), and that {@code login} keeps its file
+     * owner-only and {@code logout} removes it ({@code loginKeepsTheTokenForItsOwnerOnlyAndLogoutRemovesIt}).
+     */
+    public static ClientResult clientInProcess(Map<String, String> env, String stdin, String... args) {
+        String[] a = org.yunjian.cli.CliArgs.languageLast(args);
+        Map<String, String> given = Map.copyOf(env);
+        if (!org.yunjian.cli.remote.RemoteCli.ENTRY.takes(a, given::get)) {
+            throw new IllegalArgumentException("not a client command in " + given.keySet() + ": " + List.of(args));
+        }
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        org.springframework.context.i18n.LocaleContext thread =
+                org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+        Object defaultLocale = org.springframework.test.util.ReflectionTestUtils.getField(
+                org.springframework.context.i18n.LocaleContextHolder.class, "defaultLocale");
+        int status;
+        try (java.io.PrintWriter o = new java.io.PrintWriter(out);
+                java.io.PrintWriter e = new java.io.PrintWriter(err)) {
+            status = org.yunjian.cli.remote.RemoteCli.run(
+                    o,
+                    e,
+                    new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    null,
+                    given::get,
+                    a);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale((java.util.Locale) defaultLocale);
+            org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(thread);
+        }
+        return new ClientResult(status, out.toString(), err.toString());
+    }
+
+    /**
      * A JVM tuned for start-up: C1 only, serial GC, the class path as jars with an AppCDS archive (a JVM start is
      * most of a kill cycle's cost; measured in KillServerTests, see {@link FastServerStart}).
      */
