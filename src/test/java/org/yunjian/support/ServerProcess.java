@@ -137,10 +137,8 @@ public final class ServerProcess implements AutoCloseable {
      * then {@code RemoteCli.run} with its streams, console and environment given): the same code as {@link #client}
      * without a JVM start (≈1.2 CPU-seconds each, issue 37). {@code env} is the whole environment: nothing of this
      * JVM's, so no {@code YUNJIAN_SERVER}, {@code YUNJIAN_TOKEN} or {@code YUNJIAN_DATA_DIR} from outside. Never
-     * {@code RemoteCli.quiet()}: it would silence the suite's logging. The run's language ({@code CliArgs.use()}:
-     * this thread's locale and {@code LocaleContextHolder}'s default) is put back as it was afterwards; that default
-     * is the JVM's, so while a run lasts a class of another lane looking a text up without a locale of its thread
-     * sees the run's language.
+     * {@code RemoteCli.quiet()}: it would silence the suite's logging. The run's language is this thread's only, and
+     * put back when it ends ({@code RemoteCli.run}), so the classes of the other lanes keep theirs.
      *
      * <p>What only a process proves stays {@link #client} in {@code RemoteCliTests}: that stdout holds the table and
      * nothing else while the server runs (no log line, no JVM or SLF4J warning: {@code
@@ -156,10 +154,6 @@ public final class ServerProcess implements AutoCloseable {
         }
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        org.springframework.context.i18n.LocaleContext thread =
-                org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
-        Object defaultLocale = org.springframework.test.util.ReflectionTestUtils.getField(
-                org.springframework.context.i18n.LocaleContextHolder.class, "defaultLocale");
         int status;
         try (java.io.PrintWriter o = new java.io.PrintWriter(out);
                 java.io.PrintWriter e = new java.io.PrintWriter(err)) {
@@ -170,9 +164,6 @@ public final class ServerProcess implements AutoCloseable {
                     null,
                     given::get,
                     a);
-        } finally {
-            org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale((java.util.Locale) defaultLocale);
-            org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(thread);
         }
         return new ClientResult(status, out.toString(), err.toString());
     }

@@ -98,7 +98,11 @@ public final class RemoteCli {
                 args);
     }
 
-    /** Runs the command with the given streams, console (null when there is none) and environment. */
+    /**
+     * Runs the command with the given streams, console (null when there is none) and environment, in the language of
+     * its {@code --lang} on this thread only (the client runs on one thread; a caller inside another program, such as
+     * a test, keeps its own default language), put back as it was when the command ends.
+     */
     public static int run(
             PrintWriter out,
             PrintWriter err,
@@ -107,7 +111,24 @@ public final class RemoteCli {
             Function<String, String> env,
             String... args) {
         CliArgs language = CliArgs.of(args);
-        String[] rest = language.use();
+        org.springframework.context.i18n.LocaleContext before =
+                org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(language.locale());
+        try {
+            return run(out, err, in, console, env, language);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocaleContext(before);
+        }
+    }
+
+    private static int run(
+            PrintWriter out,
+            PrintWriter err,
+            InputStream in,
+            Console console,
+            Function<String, String> env,
+            CliArgs language) {
+        String[] rest = language.rest();
         String server = serverOption(rest);
         Remote remote = new Remote(out, err, in, console, env, language.locale(), server);
         CommandLine root = tree(remote);
