@@ -33,10 +33,16 @@ import org.yunjian.demo.DemoData;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
 @Tag("browser")
-// early in its lane: a login may wait for the next 30-second TOTP window (a code another class used in this one),
-// and a wait costs nothing while the side lanes keep both cores busy, but the whole pass when it comes last
+// beside the suite, on a demo of its own: no other class uses its administrators' codes, and its waits (the login
+// throttle) fill a side lane instead of the one-thread lane's end (docs/performance.md, "CI time")
+@org.yunjian.support.JourneyBesideTheSuite
 @org.junit.jupiter.api.Order(2)
 class DemoAdministratorLoginBrowserTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.yunjian.support.TestDatabases.freshDemo("demo_admin_login", registry);
+    }
 
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6})(?![0-9])");
 

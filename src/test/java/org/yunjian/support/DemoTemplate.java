@@ -80,10 +80,13 @@ final class DemoTemplate {
     void copyInto(TestDatabases.Database target, String adminUrl) {
         copyTree(dataDir, target.dataDir());
         if (script != null) {
-            try (Connection c = DriverManager.getConnection(target.url(), "yunjian", "");
+            try (Connection c = DriverManager.getConnection(target.url(), "yunjian", target.ownerPassword());
                     Statement s = c.createStatement()) {
                 s.execute(
                         "RUNSCRIPT FROM '" + script.toAbsolutePath().toString().replace("'", "''") + "'");
+                if (target.url().startsWith("jdbc:h2:file:")) {
+                    s.execute("SHUTDOWN"); // closed and its file lock gone before a server process opens it
+                }
             } catch (SQLException e) {
                 throw new IllegalStateException("could not copy the demo into " + target.url(), e);
             }

@@ -54,6 +54,58 @@ public final class TestDatabases {
         return db.dataDir();
     }
 
+    /**
+     * A data directory holding the demo for a {@link ServerProcess} of the tests, copied from the one seeded per test
+     * JVM ({@link DemoTemplate}) instead of seeded by the process (a demo seed is about two thirds of a server's first
+     * start): in the H2 pass the embedded file database the platform opens itself ({@code db/yunjian} in the
+     * directory, with a database password in the key directory, as the platform's first start leaves them), in the
+     * PostgreSQL pass a database of its own, whose connection properties are added to {@code properties} for the
+     * process. The server finds the demo in place and seeds nothing, as on a second start.
+     */
+    public static Path demoForServer(String name, java.util.Map<String, String> properties) {
+        DemoTemplate template = DemoTemplate.get();
+        String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
+        try {
+            Path dataDir = Files.createTempDirectory("yunjian-" + name + "-");
+            if (adminUrl == null) {
+                // the key directory's database password first: the platform makes one only at first set-up (an
+                // empty audit log), and the copy's audit log is the demo's
+                String password = UUID.randomUUID().toString();
+                template.copyInto(
+                        new Database(
+                                dataDir,
+                                "jdbc:h2:file:" + dataDir.resolve("db").resolve("yunjian"),
+                                "yunjian",
+                                password),
+                        null);
+                Files.writeString(dataDir.resolve("keys").resolve("db.password"), password);
+                ownerOnly(dataDir);
+                return dataDir;
+            }
+            java.util.Map<String, String> db = PostgresForTests.newDatabase(name);
+            template.copyInto(new Database(dataDir, db.get("spring.datasource.url"), null, null), adminUrl);
+            ownerOnly(dataDir);
+            properties.putAll(db);
+            return dataDir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the database of " + name, e);
+        }
+    }
+
+    /** Owner-only, as the platform makes its data directory: a server or command outside demo mode refuses less. */
+    private static void ownerOnly(Path dataDir) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(dataDir)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Files.setPosixFilePermissions(
+                        p,
+                        java.nio.file.attribute.PosixFilePermissions.fromString(
+                                Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            }
+        }
+    }
+
     private static Database fresh(String name, DynamicPropertyRegistry registry, boolean h2File) {
         return create(name, (key, value) -> registry.add(key, () -> value), h2File);
     }

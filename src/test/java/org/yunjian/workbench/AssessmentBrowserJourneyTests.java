@@ -36,9 +36,17 @@ import org.yunjian.support.PdfInspection;
  */
 @org.yunjian.support.OnePass
 @Tag("database")
+// beside the suite, on a demo of its own: the one-thread lane was the pass's last minutes alone (docs/performance.md,
+// "CI time")
+@org.yunjian.support.RunsBesideTheSuite
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @org.junit.jupiter.api.Order(2)
 class AssessmentBrowserJourneyTests {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        org.yunjian.support.TestDatabases.freshDemo("assessment_journey", registry);
+    }
 
     static final byte[] PDF =
             "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
