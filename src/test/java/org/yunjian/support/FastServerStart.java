@@ -127,11 +127,13 @@ final class FastServerStart {
     }
 
     /**
-     * One training start: a server on a fresh demo data directory, a log-in page served, then SIGTERM — a clean exit
-     * writes the archive. Leaves a {@code no-archive} marker when it fails, so later starts do not train again.
+     * One training start: a server on a copy of the seeded demo ({@link TestDatabases#demoForServer}, as the tests'
+     * server processes start), a log-in page served, then SIGTERM — a clean exit writes the archive. Leaves a
+     * {@code no-archive} marker when it fails, so later starts do not train again.
      */
     private static void train(String cp, Path archive, Path dir) throws IOException {
-        Path data = Files.createTempDirectory("yunjian-cds-");
+        java.util.Map<String, String> database = new java.util.LinkedHashMap<>();
+        Path data = TestDatabases.demoForServer("cds_training", database);
         Path tmp = dir.resolve("server.jsa.tmp").toAbsolutePath();
         Files.deleteIfExists(tmp);
         int port;
@@ -139,6 +141,7 @@ final class FastServerStart {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(ServerProcess.jvm());
+        database.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of(
                 "-XX:ArchiveClassesAtExit=" + tmp,
                 "-cp",
