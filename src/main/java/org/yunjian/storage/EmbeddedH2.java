@@ -41,7 +41,7 @@ class EmbeddedH2 {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource ds && ds.getJdbcUrl() != null) {
-                    ds.setJdbcUrl(withoutResultReuse(ds.getJdbcUrl()));
+                    ds.setJdbcUrl(withAbsoluteFile(withoutResultReuse(ds.getJdbcUrl())));
                     if (databaseDirectory(ds.getJdbcUrl()) != null
                             && (ds.getPassword() == null || ds.getPassword().isEmpty())) {
                         ds.setPassword(open(ds.getJdbcUrl(), ds.getUsername(), keys.getObject()));
@@ -68,6 +68,26 @@ class EmbeddedH2 {
             return url;
         }
         return RESULT_REUSE.matcher(url).replaceAll("") + ";OPTIMIZE_REUSE_RESULTS=FALSE";
+    }
+
+    /**
+     * An embedded file database's URL with its file as an absolute path; any other URL unchanged. H2 refuses a path
+     * relative to the working directory unless it begins with {@code ./} ("implicitly relative … is not allowed"), so
+     * {@code --yunjian.data-dir=data} or {@code YUNJIAN_DATA_DIR=data} stopped the start; {@code ~/…} is H2's own and
+     * kept.
+     */
+    static String withAbsoluteFile(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        String rest = url.substring("jdbc:h2:file:".length());
+        int semicolon = rest.indexOf(';');
+        String file = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        if (file.startsWith("~")) {
+            return url;
+        }
+        return "jdbc:h2:file:" + Path.of(file).toAbsolutePath().normalize()
+                + (semicolon < 0 ? "" : rest.substring(semicolon));
     }
 
     /** The directory of an embedded file database's URL, or null for any other URL. */

@@ -87,6 +87,31 @@ class EmbeddedH2Tests {
                 .isEqualTo("jdbc:postgresql://db/yunjian");
     }
 
+    /** A data directory given relative to the working directory ({@code --yunjian.data-dir=data}) opens. */
+    @Test
+    void aFileGivenRelativeToTheWorkingDirectoryBecomesAbsolute() throws Exception {
+        assertThat(EmbeddedH2.withAbsoluteFile("jdbc:h2:file:data/db/yunjian;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:" + Path.of("data/db/yunjian").toAbsolutePath() + ";WRITE_DELAY=0");
+        assertThat(EmbeddedH2.withAbsoluteFile("jdbc:h2:file:./data/db/yunjian"))
+                .isEqualTo("jdbc:h2:file:" + Path.of("data/db/yunjian").toAbsolutePath());
+        assertThat(EmbeddedH2.withAbsoluteFile("jdbc:h2:file:/d/db/yunjian")).isEqualTo("jdbc:h2:file:/d/db/yunjian");
+        assertThat(EmbeddedH2.withAbsoluteFile("jdbc:h2:file:~/db/yunjian")).isEqualTo("jdbc:h2:file:~/db/yunjian");
+        assertThat(EmbeddedH2.withAbsoluteFile("jdbc:h2:mem:x")).isEqualTo("jdbc:h2:mem:x");
+        assertThat(EmbeddedH2.withAbsoluteFile("jdbc:postgresql://db/yunjian"))
+                .isEqualTo("jdbc:postgresql://db/yunjian");
+        // H2 itself refuses the relative form, and opens the absolute one
+        Files.createDirectories(Path.of("target"));
+        Path dir = Files.createTempDirectory(Path.of("target"), "h2rel-"); // relative to the working directory
+        String relative = "jdbc:h2:file:" + dir.resolve("db/yunjian") + ";WRITE_DELAY=0";
+        assertThatThrownBy(() ->
+                        DriverManager.getConnection(relative, "yunjian", "x").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("implicitly relative");
+        DriverManager.getConnection(EmbeddedH2.withAbsoluteFile(relative), "yunjian", "x")
+                .close();
+        assertThat(dir.resolve("db/yunjian.mv.db")).exists();
+    }
+
     @Test
     void newDatabaseIsCreatedWithTheGeneratedPasswordOnly() throws Exception {
         Path dataDir = Files.createTempDirectory("yunjian-h2new-");
