@@ -80,14 +80,12 @@ class EmbeddedH2 {
         if (url == null || !url.startsWith("jdbc:h2:file:")) {
             return url;
         }
-        String rest = url.substring("jdbc:h2:file:".length());
-        int semicolon = rest.indexOf(';');
-        String file = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        String file = file(url);
         if (file.startsWith("~")) {
             return url;
         }
         return "jdbc:h2:file:" + Path.of(file).toAbsolutePath().normalize()
-                + (semicolon < 0 ? "" : rest.substring(semicolon));
+                + url.substring("jdbc:h2:file:".length() + file.length());
     }
 
     /** The directory of an embedded file database's URL, or null for any other URL. */
@@ -95,10 +93,14 @@ class EmbeddedH2 {
         if (url == null || !url.startsWith("jdbc:h2:file:")) {
             return null;
         }
-        String file = url.substring("jdbc:h2:file:".length());
-        int semicolon = file.indexOf(';');
-        Path path = Path.of(semicolon < 0 ? file : file.substring(0, semicolon));
-        return path.toAbsolutePath().getParent();
+        return Path.of(file(url)).toAbsolutePath().getParent();
+    }
+
+    /** The file part of an embedded file database's URL: what lies between its prefix and the first {@code ;}. */
+    private static String file(String url) {
+        String rest = url.substring("jdbc:h2:file:".length());
+        int semicolon = rest.indexOf(';');
+        return semicolon < 0 ? rest : rest.substring(0, semicolon);
     }
 
     /**
