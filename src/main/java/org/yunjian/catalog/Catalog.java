@@ -23,8 +23,39 @@ public final class Catalog {
     private final List<Mapping> mappings;
     private volatile State state;
 
-    private record State(
-            Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, SearchIndex index) {}
+    /** The standards and requirements at one moment; the search index over them is built at the first search. */
+    private static final class State {
+        private final Map<String, Standard> standards;
+        private final Map<RequirementId, Requirement> requirements;
+        private volatile SearchIndex index;
+
+        State(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements) {
+            this.standards = standards;
+            this.requirements = requirements;
+        }
+
+        Map<String, Standard> standards() {
+            return standards;
+        }
+
+        Map<RequirementId, Requirement> requirements() {
+            return requirements;
+        }
+
+        SearchIndex index() {
+            SearchIndex built = index;
+            if (built == null) {
+                synchronized (this) {
+                    built = index;
+                    if (built == null) {
+                        built = new SearchIndex(requirements.values());
+                        index = built;
+                    }
+                }
+            }
+            return built;
+        }
+    }
 
     private Catalog(
             Map<String, Standard> standards, Map<RequirementId, Requirement> requirements, List<Mapping> mappings) {
@@ -32,7 +63,7 @@ public final class Catalog {
         this.builtInStandards = List.copyOf(standards.values());
         this.builtInRequirements = List.copyOf(requirements.values());
         this.mappings = mappings;
-        this.state = new State(standards, requirements, new SearchIndex(requirements.values()));
+        this.state = new State(standards, requirements);
     }
 
     /** A catalog without cross-references; see {@link #of(List, List, List)}. */
