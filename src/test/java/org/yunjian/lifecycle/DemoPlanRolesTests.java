@@ -36,6 +36,8 @@ import org.yunjian.security.UserAdministration;
  * its duties; and the matrix's government-website view names, row by row, the organisations the plan assigns.
  */
 @SpringBootTest(properties = "yunjian.demo=true")
+// the demo context with MockMvc that other classes share, not one of its own (docs/performance.md, "CI time")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Tag("database")
 @org.yunjian.support.OnePass
 class DemoPlanRolesTests {

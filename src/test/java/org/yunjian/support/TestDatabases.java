@@ -107,16 +107,40 @@ public final class TestDatabases {
     }
 
     private static Database fresh(String name, DynamicPropertyRegistry registry, boolean h2File) {
-        return create(name, (key, value) -> registry.add(key, () -> value), h2File);
+        return create(name, (key, value) -> registry.add(key, () -> value), h2File, true);
     }
 
-    /** As {@link #fresh(String, DynamicPropertyRegistry)}, handing the properties to {@code properties}. */
+    /**
+     * As {@link #fresh(String, DynamicPropertyRegistry)}, handing the properties to {@code properties}; in the H2 run
+     * the in-memory database stays until it is shut down ({@code DB_CLOSE_DELAY=-1}).
+     */
     static Database create(String name, java.util.function.BiConsumer<String, String> properties) {
-        return create(name, properties, false);
+        return create(name, properties, false, false);
+    }
+
+    /**
+     * The in-memory H2 databases of test contexts, each held open by one connection of its own until its context
+     * closes ({@link FreshDatabaseRelease}); the context's own pool then closes the last connections and H2 drops the
+     * database. Before, every such database stayed in the suite's heap to the end of the pass ({@code
+     * DB_CLOSE_DELAY=-1}), with the contexts the cache had long closed: the heap filled, and full collections stopped
+     * the pass for about a minute (docs/performance.md, "CI time").
+     */
+    private static final java.util.Map<String, Connection> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Lets the in-memory database at {@code url} go, if this class holds it: its context has closed. */
+    static void release(String url) {
+        Connection held = url == null ? null : HELD.remove(url);
+        if (held != null) {
+            try {
+                held.close();
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not release " + url, e);
+            }
+        }
     }
 
     private static Database create(
-            String name, java.util.function.BiConsumer<String, String> registry, boolean h2File) {
+            String name, java.util.function.BiConsumer<String, String> registry, boolean h2File, boolean held) {
         String db = name.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         // a data directory of its own too: the audit head witness and the keys belong to the database, and a
@@ -130,8 +154,15 @@ public final class TestDatabases {
         }
         String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
         if (adminUrl == null) {
-            String url = "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1";
+            String url = "jdbc:h2:mem:" + db + (held ? "" : ";DB_CLOSE_DELAY=-1");
             if (!h2File) {
+                if (held) {
+                    try {
+                        HELD.put(url, DriverManager.getConnection(url, "yunjian", ""));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("could not create test database " + db, e);
+                    }
+                }
                 registry.accept("spring.datasource.url", url);
             }
             return new Database(dataDir, h2File ? null : url, "yunjian", "");

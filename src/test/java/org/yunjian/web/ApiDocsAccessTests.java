@@ -68,6 +68,8 @@ class ApiDocsAccessTests {
     @Nested
     @SpringBootTest
     @AutoConfigureMockMvc
+    // the suite's common context (the party fixtures too), not one of its own (docs/performance.md, "CI time")
+    @org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
     class Open {
         @Autowired
         MockMvc mvc;

@@ -45,6 +45,8 @@ import org.yunjian.security.UserAdministration;
  */
 @org.yunjian.support.OnePass
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the context of the other classes on a real port with MockMvc and the party fixtures (docs/performance.md, "CI time")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
 class NginxTlsProxyTests {

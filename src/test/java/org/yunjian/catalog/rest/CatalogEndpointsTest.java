@@ -28,6 +28,9 @@ import org.springframework.web.context.WebApplicationContext;
  * Boot 4 moved the MockMvc security auto-configuration to a module this project does not use.
  */
 @SpringBootTest
+// the suite's common context (MockMvc and the party fixtures), not one of its own (docs/performance.md, "CI time")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(org.yunjian.party.Fixtures.class)
 class CatalogEndpointsTest {
 
     @Autowired

@@ -27,6 +27,8 @@ import org.yunjian.party.Fixtures;
  * and a half, then an interval from when it was due give or take a twentieth), and does not probe again before then.
  */
 @SpringBootTest
+// the suite's common context (MockMvc and the party fixtures), not one of its own (docs/performance.md, "CI time")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
 class MonitorSchedulerTests {
