@@ -40,6 +40,7 @@ def accounted(path):
         comm = r[18].split(b"\0", 1)[0].decode("utf-8", "replace")
         yield r[6], r[7], comm, (comp_t(r[10]) + comp_t(r[11])) / 100.0
 
+
 HZ = os.sysconf("SC_CLK_TCK")
 
 
@@ -77,34 +78,38 @@ def main():
     if os.geteuid() == 0 and shutil.which("accton"):
         acct = tempfile.NamedTemporaryFile(prefix="cpu-acct-", delete=False).name
         subprocess.run(["accton", acct], check=True, stdout=subprocess.DEVNULL)
-    proc = subprocess.Popen(command)
-    while True:
-        for p in os.listdir("/proc"):
-            if not p.isdigit():
-                continue
-            try:
-                with open(f"/proc/{p}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-                with open(f"/proc/{p}/cmdline", "rb") as f:
-                    cmd = [c.decode("utf-8", "replace") for c in f.read().split(b"\0") if c]
-            except OSError:
-                continue
-            # a process that exec'd (a wrapper script into Maven's JVM) is counted under what it became
-            if cmd and int(fields[19]) >= begun:
-                seen[(p, fields[19])] = (kind(int(p), cmd), int(fields[11]) + int(fields[12]))
-        if proc.poll() is not None:
-            break
-        time.sleep(1)
+    try:
+        proc = subprocess.Popen(command)
+        while True:
+            for p in os.listdir("/proc"):
+                if not p.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{p}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    with open(f"/proc/{p}/cmdline", "rb") as f:
+                        cmd = [c.decode("utf-8", "replace") for c in f.read().split(b"\0") if c]
+                except OSError:
+                    continue
+                # a process that exec'd (a wrapper script into Maven's JVM) is counted under what it became
+                if cmd and int(fields[19]) >= begun:
+                    seen[(p, fields[19])] = (kind(int(p), cmd), int(fields[11]) + int(fields[12]))
+            if proc.poll() is not None:
+                break
+            time.sleep(1)
+    finally:
+        if acct:  # accounting is machine-wide: never left on, whatever stopped the command
+            subprocess.run(["accton", "off"], check=True, stdout=subprocess.DEVNULL)
     totals, counts = Counter(), Counter()
     if acct:
-        subprocess.run(["accton", "off"], check=True, stdout=subprocess.DEVNULL)
         kinds = {int(p): k for (p, _), (k, _) in seen.items()}
         kinds.pop(os.getpid(), None)  # this script's own accton calls are not the command's
         records = list(accounted(acct))
         parent = {pid: ppid for pid, ppid, _, _ in records}
         for pid, _, comm, sec in records:
-            k, a = kinds.get(pid), parent.get(pid)
-            while k is None and a is not None:
+            k, a, walked = kinds.get(pid), parent.get(pid), {pid}
+            while k is None and a is not None and a not in walked:  # a reused pid could make a loop
+                walked.add(a)
                 k, a = kinds.get(a), parent.get(a)
             if k is None:
                 continue  # not the command's: nothing sampled of it or of its ancestors

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.util.function.SingletonSupplier;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 
@@ -24,36 +25,13 @@ public final class Catalog {
     private volatile State state;
 
     /** The standards and requirements at one moment; the search index over them is built at the first search. */
-    private static final class State {
-        private final Map<String, Standard> standards;
-        private final Map<RequirementId, Requirement> requirements;
-        private volatile SearchIndex index;
+    private record State(
+            Map<String, Standard> standards,
+            Map<RequirementId, Requirement> requirements,
+            SingletonSupplier<SearchIndex> index) {
 
         State(Map<String, Standard> standards, Map<RequirementId, Requirement> requirements) {
-            this.standards = standards;
-            this.requirements = requirements;
-        }
-
-        Map<String, Standard> standards() {
-            return standards;
-        }
-
-        Map<RequirementId, Requirement> requirements() {
-            return requirements;
-        }
-
-        SearchIndex index() {
-            SearchIndex built = index;
-            if (built == null) {
-                synchronized (this) {
-                    built = index;
-                    if (built == null) {
-                        built = new SearchIndex(requirements.values());
-                        index = built;
-                    }
-                }
-            }
-            return built;
+            this(standards, requirements, SingletonSupplier.of(() -> new SearchIndex(requirements.values())));
         }
     }
 
@@ -167,7 +145,7 @@ public final class Catalog {
      */
     public List<SearchHit> search(String query, RequirementFilter filter) {
         State s = state;
-        return s.index().search(query, s.requirements(), filter == null ? RequirementFilter.any() : filter);
+        return s.index().get().search(query, s.requirements(), filter == null ? RequirementFilter.any() : filter);
     }
 
     public List<Standard> standards() {
