@@ -245,13 +245,22 @@ class SparkVerifyTest {
     }
 
     /**
-     * The application's jar, built before this module by {@code ./mvnw verify}: the real {@code yunjian exit verify}
-     * writes the same report file, and the jar holds no Spark. Standalone builds of this module without it skip
-     * this; with {@code CI=true} it must be there.
+     * The application's jar: the real {@code yunjian exit verify} writes the same report file, and the jar holds no
+     * Spark. {@code ./mvnw verify} builds this module beside the application's build (tools/beside) and names the file
+     * that build writes once the jar is packaged ({@code yunjian.appJarReady}): this test waits for it. Standalone
+     * builds of this module without the jar skip this; with {@code CI=true} it must be there.
      */
     @Test
     void realCliJarWritesTheSameReportAndCarriesNoSpark() throws Exception {
         Path jar = Path.of("..", "target", "yunjian.jar").toAbsolutePath().normalize();
+        String ready = System.getProperty("yunjian.appJarReady");
+        if (ready != null) {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(60);
+            while (!Files.exists(Path.of(ready)) && System.nanoTime() < deadline) {
+                Thread.sleep(1000);
+            }
+            assertTrue(Files.exists(Path.of(ready)), "the application's build did not package its jar: no " + ready);
+        }
         if (!"true".equals(System.getenv("CI"))) {
             org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(jar), "no " + jar);
         }
