@@ -116,13 +116,7 @@ class KillServerTests {
     }
 
     private static WebSession loggedIn(ServerProcess server) throws Exception {
-        WebSession session = new WebSession(server::uri);
-        // demo accounts are seeded just after the server starts listening
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (session.login(DemoData.CUSTOMER_USER, DemoData.PASSWORD).contains("error")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        return session;
+        return new WebSession(server::uri)
+                .loginOnceSeeded(DemoData.CUSTOMER_USER, DemoData.PASSWORD, System.nanoTime() + 60_000_000_000L);
     }
 }

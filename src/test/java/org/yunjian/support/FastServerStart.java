@@ -135,12 +135,8 @@ final class FastServerStart {
     private static void exercise(int port, long deadline) throws InterruptedException {
         WebSession session = new WebSession(path -> URI.create("http://127.0.0.1:" + port + path));
         try {
-            // demo accounts are seeded just after the server starts listening
-            while (session.login(org.yunjian.demo.DemoData.CUSTOMER_USER, org.yunjian.demo.DemoData.PASSWORD)
-                            .contains("error")
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            session.loginOnceSeeded(
+                    org.yunjian.demo.DemoData.CUSTOMER_USER, org.yunjian.demo.DemoData.PASSWORD, deadline);
             session.get("/api/systems?size=200");
             session.postJson("/api/systems", """
                     {"name":"cds-training","protectionLevel":3,"deploymentModel":"PUBLIC","serviceModel":"IAAS",

@@ -51,6 +51,18 @@ public final class WebSession {
         return location;
     }
 
+    /**
+     * Form login, tried again every 50 ms until accepted or {@code deadline} ({@link System#nanoTime()}) passes: a
+     * server started in demo mode seeds its accounts just after it starts listening.
+     */
+    public WebSession loginOnceSeeded(String username, String password, long deadline)
+            throws IOException, InterruptedException {
+        while (login(username, password).contains("error") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return this;
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(base.apply(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
