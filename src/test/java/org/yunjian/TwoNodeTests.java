@@ -78,19 +78,20 @@ class TwoNodeTests {
     @Test
     void userContinuesOnTheOtherNodeAfterTheServingNodeIsKilledAndAnchorsAreWrittenOncePerInterval() throws Exception {
         Path binary = nginxBinary();
-        Map<String, String> db = newDatabase();
+        // the seeded demo copied into a database and data directory of its own (a node seeding it took as long as
+        // three starts; the pair is about what comes after): evidence and files on shared storage, one key set
+        Map<String, String> db = new LinkedHashMap<>();
+        Path shared = org.yunjian.support.TestDatabases.demoForServer("nodes", db);
         Map<String, String> props = new LinkedHashMap<>(db);
         props.put("yunjian.sessions.store", "database");
-        props.put("yunjian.key-dir", dir.resolve("keys").toString()); // one key set for both nodes
+        props.put("yunjian.key-dir", shared.resolve("keys").toString()); // one key set for both nodes
         props.put("yunjian.audit.anchor-interval", ANCHOR_INTERVAL.toMillis() + "ms");
         props.put("yunjian.audit.anchor-every", "1000000"); // only the scheduled anchors
         props.put("yunjian.cluster.heartbeat", "1s");
         props.put("yunjian.security.throttle.max-failures", Integer.toString(THROTTLE_LIMIT));
-        Path shared = dir.resolve("data"); // evidence and files: shared storage
-        // the first node creates the keys (empty audit log) and seeds the demo; the second one finds both
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
-        // the second starts once the first has seeded (ready, not merely serving the login page): two nodes seeding
-        // the demo at once collide (uq_lifecycle_plan_system), and the second one exits — the full run's 502
+        // the second starts once the first is ready (not merely serving the login page): two nodes seeding the demo at
+        // once collide (uq_lifecycle_plan_system), and the second one exits — the full run's 502 when both seeded
         nodes.get(0).awaitReady(java.time.Duration.ofSeconds(180));
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
         nodes.get(1).awaitReady(java.time.Duration.ofSeconds(180));
