@@ -430,9 +430,11 @@ public final class ExitCli {
                     Thread.currentThread().interrupt();
                 }
             });
-            Runtime.getRuntime().addShutdownHook(hook);
             ProgressBar bar = ProgressBar.forTerminal();
             Verification.Options o = new Verification.Options(threads, checkpoint, cancel::get, bar, s3.settings());
+            // only now, with the options accepted: a command refused above (--s3-concurrency 0) left the hook behind,
+            // and the JVM's exit then waited the hook's whole 10 seconds for work that never started
+            Runtime.getRuntime().addShutdownHook(hook);
             VerificationReport r;
             try {
                 if (manifest != null) {
