@@ -22,15 +22,7 @@ class OfflineLaunchTest {
     void exitHelpRunsWithoutSpring() throws Exception {
         Path log = tmp.resolve("classes.log");
         Path out = tmp.resolve("out.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-Xlog:class+load=info:file=" + log,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.yunjian.Application",
-                        "exit",
-                        "--help")
+        Process p = new ProcessBuilder(application("-Xlog:class+load=info:file=" + log, "exit", "--help"))
                 .redirectErrorStream(true)
                 .redirectOutput(out.toFile())
                 .start();
@@ -57,12 +49,8 @@ class OfflineLaunchTest {
         Path list = tmp.resolve("list.sha256");
         Files.writeString(list, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  empty.txt\n");
         Files.writeString(tmp.resolve("empty.txt"), "");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "org.yunjian.Application",
+        Process p = new ProcessBuilder(application(
+                        null,
                         "exit",
                         "verify",
                         tmp.toString(),
@@ -71,7 +59,9 @@ class OfflineLaunchTest {
                         "--format",
                         "sha256sum",
                         "--s3-concurrency",
-                        "0")
+                        "0",
+                        "--lang",
+                        "en"))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         // when the refusal was printed, and all of it
@@ -94,9 +84,21 @@ class OfflineLaunchTest {
         long endedAfterMs = (System.nanoTime() - saidAt) / 1_000_000;
         reader.join(10_000);
         assertThat(p.exitValue()).as(err.toString()).isEqualTo(2);
-        assertThat(err.toString()).contains("1024").contains("0");
+        assertThat(err.toString()).contains("S3 concurrency must be between 1 and 1024, not 0");
         assertThat(endedAfterMs)
                 .as("milliseconds from the refusal to the end of the process (a hook left behind waits 10,000)")
                 .isLessThan(5_000);
+    }
+
+    /** {@code java [jvmOption] -cp <the test class path> org.yunjian.Application args…}: the jar's entry point. */
+    private static java.util.List<String> application(String jvmOption, String... args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (jvmOption != null) {
+            cmd.add(jvmOption);
+        }
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "org.yunjian.Application"));
+        cmd.addAll(java.util.List.of(args));
+        return cmd;
     }
 }
