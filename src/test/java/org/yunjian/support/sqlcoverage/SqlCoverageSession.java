@@ -2,12 +2,9 @@ package org.yunjian.support.sqlcoverage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,33 +14,26 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Writes the pass's statements when its tests are done and, in a whole build (the pom sets {@value #COMPARE}), names
- * every statement the H2 pass sent that the PostgreSQL pass did not: {@value #MISSING} in the coverage directory,
- * which the build's enforcer refuses (the PostgreSQL pass runs only the classes with PostgreSQL-specific risk, so a
- * statement none of them sends is a statement never tried on PostgreSQL). The two passes run at the same time, each
- * in a JVM of its own (the pom's beside-postgres), so the pass that ends second compares, under a file lock: each
- * pass forgets its own file of an earlier build when it starts. Origins that send H2-only statements by design are
- * listed with their reasons in {@code src/test/resources/sql-coverage/h2-only.txt}.
+ * Writes the pass's statements when its tests are done and, in the PostgreSQL pass of a whole build (the pom sets
+ * {@value #COMPARE}), names every statement the H2 pass sent that the PostgreSQL pass did not:
+ * {@value #MISSING} in the coverage directory, which the build's enforcer refuses (the PostgreSQL pass runs only the
+ * classes with PostgreSQL-specific risk, so a statement none of them sends is a statement never tried on
+ * PostgreSQL). Origins that send H2-only statements by design are listed with their reasons in
+ * {@code src/test/resources/sql-coverage/h2-only.txt}.
  */
 public final class SqlCoverageSession implements LauncherSessionListener {
 
     static final String COMPARE = "yunjian.test.sql-coverage.compare";
     static final String MISSING = "missing-on-postgres.txt";
-    private static final String LOCK = "compare.lock";
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!SqlCoverage.enabled()) {
-            return;
-        }
-        try {
-            // not an earlier build's file for the other pass to compare with
-            Files.deleteIfExists(SqlCoverage.directory().resolve(SqlCoverage.pass() + ".tsv"));
-            if (SqlCoverage.pass().equals("postgres")) {
+        if (SqlCoverage.enabled() && SqlCoverage.pass().equals("postgres")) {
+            try {
                 Files.deleteIfExists(SqlCoverage.directory().resolve(MISSING));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -52,21 +42,8 @@ public final class SqlCoverageSession implements LauncherSessionListener {
         if (!SqlCoverage.enabled()) {
             return;
         }
-        Path dir = SqlCoverage.directory();
-        try {
-            Files.createDirectories(dir);
-            try (FileChannel lock =
-                            FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock held = lock.lock()) {
-                closed(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void closed(Path dir) throws IOException {
         Map<String, String> sent = SqlCoverage.statements();
+        Path dir = SqlCoverage.directory();
         SqlCoverage.write(dir.resolve(SqlCoverage.pass() + ".tsv"), sent);
         Map<String, java.util.Set<String>> byClass = SqlCoverage.classes();
         if (!byClass.isEmpty()) {
@@ -75,26 +52,25 @@ public final class SqlCoverageSession implements LauncherSessionListener {
             SqlCoverage.write(dir.resolve(SqlCoverage.pass() + "-classes.tsv"), lines);
         }
         Path h2 = dir.resolve("h2.tsv");
-        Path postgres = dir.resolve("postgres.tsv");
-        if (!Boolean.getBoolean(COMPARE) || !Files.exists(h2) || !Files.exists(postgres)) {
-            return;
+        if (SqlCoverage.pass().equals("postgres") && Boolean.getBoolean(COMPARE) && Files.exists(h2)) {
+            Map<String, String> missing = missing(SqlCoverage.read(h2), sent.keySet(), h2Only());
+            if (!missing.isEmpty()) {
+                Map<String, String> senders = senders(dir.resolve("h2-classes.tsv"));
+                String report = missing.entrySet().stream()
+                        .map(e -> e.getValue() + "\t" + e.getKey()
+                                + (senders.containsKey(e.getKey())
+                                        ? "\n\tsent in the H2 pass by " + senders.get(e.getKey())
+                                        : ""))
+                        .collect(Collectors.joining("\n", "", "\n"));
+                try {
+                    Files.writeString(dir.resolve(MISSING), report, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                System.out.println("SQL sent in the H2 pass but never on PostgreSQL (" + missing.size()
+                        + "): tag a class that sends it @Tag(\"database\")\n" + report);
+            }
         }
-        Map<String, String> missing =
-                missing(SqlCoverage.read(h2), SqlCoverage.read(postgres).keySet(), h2Only());
-        if (missing.isEmpty()) {
-            Files.deleteIfExists(dir.resolve(MISSING));
-            return;
-        }
-        Map<String, String> senders = senders(dir.resolve("h2-classes.tsv"));
-        String report = missing.entrySet().stream()
-                .map(e -> e.getValue() + "\t" + e.getKey()
-                        + (senders.containsKey(e.getKey())
-                                ? "\n\tsent in the H2 pass by " + senders.get(e.getKey())
-                                : ""))
-                .collect(Collectors.joining("\n", "", "\n"));
-        Files.writeString(dir.resolve(MISSING), report, StandardCharsets.UTF_8);
-        System.out.println("SQL sent in the H2 pass but never on PostgreSQL (" + missing.size()
-                + "): tag a class that sends it @Tag(\"database\")\n" + report);
     }
 
     /** Statement → the classes that sent it in the H2 pass, where that pass noted them. */
