@@ -21,6 +21,7 @@ import org.springframework.modulith.docs.Documenter;
  * {@link Documenter} — so they cannot drift from it. The test fails when either differs from what the code gives;
  * {@code ./mvnw -o test -Dtest=ArchitectureDocumentTests -Dyunjian.architecture.write=true} writes both.
  */
+@org.yunjian.support.RunsBesideTheSuite
 class ArchitectureDocumentTests {
 
     static final Path DOCUMENT = Path.of("docs/architecture.md");

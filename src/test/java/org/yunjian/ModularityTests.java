@@ -14,6 +14,7 @@ import org.springframework.modulith.core.ApplicationModules;
  * ({@code allowedDependencies} in its package-info), and Spring Modulith's verification fails the build when a module
  * uses one it did not declare, reaches into another's {@code internal} package, or closes a cycle.
  */
+@org.yunjian.support.RunsBesideTheSuite
 class ModularityTests {
 
     static final ApplicationModules MODULES = ApplicationModules.of(Application.class);

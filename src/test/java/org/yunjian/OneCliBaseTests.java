@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
  * and one mapping of refusals to messages, and stdout carries only the answer. The old way (a command implementing
  * {@code Callable<Integer>} itself, or a second base of its own) fails these rules, as the fixtures show.
  */
+@org.yunjian.support.RunsBesideTheSuite
 class OneCliBaseTests {
 
     static final ArchRule COMMANDS_EXTEND_THE_BASE = classes()

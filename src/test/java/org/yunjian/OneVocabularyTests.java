@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * turned into another by its constant's name ({@code X.valueOf(y.name())}), the bridge two copies of one vocabulary
  * need. Each rule is also run on a fixture that breaks it, so that it is seen to fail.
  */
+@org.yunjian.support.RunsBesideTheSuite
 class OneVocabularyTests {
 
     static final Path MAIN = Path.of("src/main/java");

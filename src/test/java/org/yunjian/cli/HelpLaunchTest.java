@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code yunjian --help}, {@code --version} and a command's {@code --help} run from {@code Application.main} without
  * starting Spring or opening the database, so they answer while a server holds the embedded database.
  */
+@org.yunjian.support.RunsBesideTheSuite
 class HelpLaunchTest {
 
     @TempDir

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * ({@code junit-platform.properties} enables this; every other class still runs alone, in order): a class whose work
  * happens in server processes of its own (started, killed, restarted) while the test thread mostly waits, and a class
  * on a database and an application context of its own ({@link TestDatabases#fresh}) that shares nothing with the
- * suite, placed here so that this lane ends when the others do. The suite's time on two cores is the reason
- * (docs/performance.md, "CI time").
+ * suite, or a check with neither (the architecture rules, the help launched in a JVM of its own), placed here so that
+ * this lane ends when the others do. The suite's time on two cores is the reason (docs/performance.md, "CI time").
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
