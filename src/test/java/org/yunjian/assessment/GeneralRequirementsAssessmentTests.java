@@ -50,6 +50,7 @@ import org.yunjian.support.PdfInspection;
 @AutoConfigureMockMvc
 @Tag("database")
 @org.yunjian.support.OnePass
+@org.yunjian.support.RunsBesideTheSuite
 class GeneralRequirementsAssessmentTests {
 
     @DynamicPropertySource

@@ -41,6 +41,7 @@ import org.yunjian.support.TestDatabases;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
+@org.yunjian.support.RunsBesideTheSuite
 class ImportedCatalogScopeTests {
 
     static final String FILE = "NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json";

@@ -61,6 +61,7 @@ import picocli.CommandLine;
 // the exchange formats are not the database's risk; every statement it sends, others send on PostgreSQL too
 // (issue 37, CI time: the PostgreSQL pass's record)
 @org.yunjian.support.OnePass
+@org.yunjian.support.RunsBesideTheSuite
 class CatalogExchangeIntegrationTest {
 
     @DynamicPropertySource

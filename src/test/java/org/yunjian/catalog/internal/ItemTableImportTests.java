@@ -56,6 +56,7 @@ import picocli.CommandLine;
 @SpringBootTest
 @Tag("database")
 @org.yunjian.support.OnePass
+@org.yunjian.support.RunsBesideTheSuite
 class ItemTableImportTests {
 
     @DynamicPropertySource

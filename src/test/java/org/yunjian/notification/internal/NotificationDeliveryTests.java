@@ -65,6 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
 @Tag("database")
+@org.yunjian.support.RunsBesideTheSuite
 class NotificationDeliveryTests {
 
     @RegisterExtension
