@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * user text. Files still to be converted are listed in {@code src/test/resources/i18n/not-yet-converted.txt};
  * the list may only shrink: a listed file that has become clean fails too, so it is taken off.
  */
+@org.yunjian.support.RunsBesideTheSuite
 class UserVisibleTextTests {
 
     static final Path MAIN = Path.of("src/main/java");

@@ -27,6 +27,7 @@ import org.yunjian.support.TestDatabases;
 @org.springframework.context.annotation.Import(org.yunjian.assessment.AssessmentNeighbours.class)
 // H2 only: a module test starts its module and those it uses, not audit, whose start grants the application role
 // its privileges on PostgreSQL (the full-context tests of these modules run in the PostgreSQL pass)
+@org.yunjian.support.JourneyBesideTheSuite
 class EvidenceModuleTests {
 
     /**

@@ -42,6 +42,7 @@ import org.yunjian.support.TestDatabases;
 @Import({Fixtures.class, ProcurementModuleTests.Recorded.class, org.yunjian.assessment.AssessmentNeighbours.class})
 // H2 only: a module test starts its module and those it uses, not audit, whose start grants the application role
 // its privileges on PostgreSQL (the full-context tests of these modules run in the PostgreSQL pass)
+@org.yunjian.support.JourneyBesideTheSuite
 class ProcurementModuleTests {
 
     static final String CLAUSE = "JRT-SF-6.3.4-2";

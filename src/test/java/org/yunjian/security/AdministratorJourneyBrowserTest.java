@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @org.yunjian.support.OnePass
 @Tag("database")
 @Tag("browser")
+@org.yunjian.support.JourneyBesideTheSuite
 class AdministratorJourneyBrowserTest {
 
     @org.springframework.test.context.DynamicPropertySource

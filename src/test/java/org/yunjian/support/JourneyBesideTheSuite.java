@@ -12,7 +12,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * A browser journey on a database of its own ({@link TestDatabases#fresh}) and a Chromium of its own: it shares no
  * data and no server with the rest of the suite, so it runs beside it, one such class at a time, in a lane of its own
  * next to the {@link RunsBesideTheSuite server-process lane}. The test thread mostly waits for Chromium and the
- * server; on two cores the lane fills time the one-thread suite leaves idle (docs/performance.md, "CI time").
+ * server; on two cores the lane fills time the one-thread suite leaves idle (docs/performance.md, "CI time"). The
+ * lane also takes a few module tests on databases of their own ({@code @ApplicationModuleTest}), so that it ends when
+ * the others do.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

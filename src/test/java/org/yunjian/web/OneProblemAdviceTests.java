@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * SubmissionProblems, ResponsibilityProblems, LifecycleProblems, the handlers inside BackupApiController and
  * ImportApi) fail these rules, as the fixtures show.
  */
+@org.yunjian.support.RunsBesideTheSuite
 class OneProblemAdviceTests {
 
     private static final String ADVICE = "org.yunjian.web.ProblemAdvice";
