@@ -16,8 +16,13 @@ import org.yunjian.party.Organization;
 @Component
 public class VisibilityQueries {
 
+    /**
+     * One branch per index (customer, provider, agent, participant): {@code customer_id = :org OR provider_id = :org}
+     * in one branch made H2 read the whole table (docs/performance.md).
+     */
     private static final String SYSTEMS = """
-            SELECT id FROM cloud_system WHERE customer_id = :org OR provider_id = :org
+            SELECT id FROM cloud_system WHERE customer_id = :org
+            UNION SELECT id FROM cloud_system WHERE provider_id = :org
             UNION SELECT system_id FROM cloud_system_agent WHERE organization_id = :org
             UNION SELECT e.system_id FROM engagement e JOIN engagement_participant p ON p.engagement_id = e.id
             WHERE p.organization_id = :org""";
@@ -140,8 +145,13 @@ public class VisibilityQueries {
         if (org.equals(organizationId)) {
             return true;
         }
+        // the systems :t is customer, provider or agent of that :org sees, each side read through its indexes (an OR
+        // over the columns of cloud_system made H2 read the whole table for every organisation named on a page)
         return jdbc.sql("""
-                SELECT COUNT(*) FROM cloud_system s WHERE (s.customer_id = :t OR s.provider_id = :t OR EXISTS (SELECT 1 FROM cloud_system_agent a WHERE a.system_id = s.id AND a.organization_id = :t)) AND %s""".formatted(SEES_SYSTEM))
+                SELECT COUNT(*) FROM (SELECT id FROM cloud_system WHERE customer_id = :t
+                UNION SELECT id FROM cloud_system WHERE provider_id = :t
+                UNION SELECT system_id FROM cloud_system_agent WHERE organization_id = :t) v
+                WHERE v.id IN (%s)""".formatted(SYSTEMS))
                                 .param("org", org)
                                 .param("t", organizationId)
                                 .query(Long.class)
