@@ -54,47 +54,34 @@ final class FastServerStart {
         try {
             List<String> entries = List.of(classPath.split(File.pathSeparator));
             Path dir = ROOT.resolve(fingerprint(entries));
-            Files.createDirectories(dir);
-            // the two database passes run at the same time, each in a JVM of its own: one makes the jars and the
-            // archive, the other waits for them
-            try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(
-                            dir.resolve("lock"),
-                            java.nio.file.StandardOpenOption.CREATE,
-                            java.nio.file.StandardOpenOption.WRITE);
-                    java.nio.channels.FileLock held = lock.lock()) {
-                return make(entries, dir);
+            List<String> packed = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Path entry = Path.of(entries.get(i));
+                if (Files.isDirectory(entry)) {
+                    Path jar = dir.resolve(i + "-" + entry.getFileName() + ".jar");
+                    if (!Files.exists(jar)) {
+                        pack(entry, jar);
+                    }
+                    packed.add(jar.toAbsolutePath().toString());
+                } else {
+                    packed.add(unsigned(entry, dir, i));
+                }
             }
+            String cp = String.join(File.pathSeparator, packed);
+            Path archive = dir.resolve("server.jsa").toAbsolutePath();
+            if (!Files.exists(archive) && !Files.exists(dir.resolve("no-archive"))) {
+                train(cp, archive, dir);
+            }
+            if (Files.exists(archive)) {
+                // -Xlog:disable: no CDS warning in a CLI's captured output; a rejected archive only means a slower
+                // start
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-cp", cp);
+            }
+            return List.of("-Xshare:auto", "-cp", cp);
         } catch (IOException | RuntimeException e) {
             System.out.println("FastServerStart: plain class path (" + e + ")");
             return List.of("-Xshare:auto", "-cp", classPath);
         }
-    }
-
-    private static List<String> make(List<String> entries, Path dir) throws IOException {
-        List<String> packed = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Path entry = Path.of(entries.get(i));
-            if (Files.isDirectory(entry)) {
-                Path jar = dir.resolve(i + "-" + entry.getFileName() + ".jar");
-                if (!Files.exists(jar)) {
-                    pack(entry, jar);
-                }
-                packed.add(jar.toAbsolutePath().toString());
-            } else {
-                packed.add(unsigned(entry, dir, i));
-            }
-        }
-        String cp = String.join(File.pathSeparator, packed);
-        Path archive = dir.resolve("server.jsa").toAbsolutePath();
-        if (!Files.exists(archive) && !Files.exists(dir.resolve("no-archive"))) {
-            train(cp, archive, dir);
-        }
-        if (Files.exists(archive)) {
-            // -Xlog:disable: no CDS warning in a CLI's captured output; a rejected archive only means a slower
-            // start
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-cp", cp);
-        }
-        return List.of("-Xshare:auto", "-cp", cp);
     }
 
     /** Names, sizes and modification times of every file in the class path's directories (and the jars' names). */

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,13 +14,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Writes the pass's statements when its tests are done and, in a whole build (the pom sets {@value #COMPARE}), names
- * every statement the H2 pass sent that the PostgreSQL pass did not: {@value #MISSING} in the coverage directory,
- * which the build's enforcer refuses (the PostgreSQL pass runs only the classes with PostgreSQL-specific risk, so a
- * statement none of them sends is a statement never tried on PostgreSQL). The two passes run at the same time, each in
- * a JVM of its own, so whichever ends second compares: each writes its file whole (a temporary file moved into place)
- * and then compares if the other's is there. The H2 pass removes both passes' files as it starts, so that no file of
- * an earlier build is compared. Origins that send H2-only statements by design are listed with their reasons in
+ * Writes the pass's statements when its tests are done and, in the PostgreSQL pass of a whole build (the pom sets
+ * {@value #COMPARE}), names every statement the H2 pass sent that the PostgreSQL pass did not:
+ * {@value #MISSING} in the coverage directory, which the build's enforcer refuses (the PostgreSQL pass runs only the
+ * classes with PostgreSQL-specific risk, so a statement none of them sends is a statement never tried on
+ * PostgreSQL). Origins that send H2-only statements by design are listed with their reasons in
  * {@code src/test/resources/sql-coverage/h2-only.txt}.
  */
 public final class SqlCoverageSession implements LauncherSessionListener {
@@ -31,19 +28,12 @@ public final class SqlCoverageSession implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!SqlCoverage.enabled()) {
-            return;
-        }
-        Path dir = SqlCoverage.directory();
-        List<String> stale = SqlCoverage.pass().equals("h2")
-                ? List.of(MISSING, "h2.tsv", "h2-classes.tsv", "postgres.tsv", "postgres-classes.tsv")
-                : List.of(MISSING, "postgres.tsv", "postgres-classes.tsv");
-        try {
-            for (String f : stale) {
-                Files.deleteIfExists(dir.resolve(f));
+        if (SqlCoverage.enabled() && SqlCoverage.pass().equals("postgres")) {
+            try {
+                Files.deleteIfExists(SqlCoverage.directory().resolve(MISSING));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -54,51 +44,33 @@ public final class SqlCoverageSession implements LauncherSessionListener {
         }
         Map<String, String> sent = SqlCoverage.statements();
         Path dir = SqlCoverage.directory();
+        SqlCoverage.write(dir.resolve(SqlCoverage.pass() + ".tsv"), sent);
         Map<String, java.util.Set<String>> byClass = SqlCoverage.classes();
         if (!byClass.isEmpty()) {
             Map<String, String> lines = new TreeMap<>();
             byClass.forEach((sql, classes) -> lines.put(sql, String.join(",", new java.util.TreeSet<>(classes))));
-            writeWhole(dir.resolve(SqlCoverage.pass() + "-classes.tsv"), lines);
+            SqlCoverage.write(dir.resolve(SqlCoverage.pass() + "-classes.tsv"), lines);
         }
-        writeWhole(dir.resolve(SqlCoverage.pass() + ".tsv"), sent);
         Path h2 = dir.resolve("h2.tsv");
-        Path postgres = dir.resolve("postgres.tsv");
-        if (Boolean.getBoolean(COMPARE) && Files.exists(h2) && Files.exists(postgres)) {
-            compare(dir, SqlCoverage.read(h2), SqlCoverage.read(postgres).keySet());
+        if (SqlCoverage.pass().equals("postgres") && Boolean.getBoolean(COMPARE) && Files.exists(h2)) {
+            Map<String, String> missing = missing(SqlCoverage.read(h2), sent.keySet(), h2Only());
+            if (!missing.isEmpty()) {
+                Map<String, String> senders = senders(dir.resolve("h2-classes.tsv"));
+                String report = missing.entrySet().stream()
+                        .map(e -> e.getValue() + "\t" + e.getKey()
+                                + (senders.containsKey(e.getKey())
+                                        ? "\n\tsent in the H2 pass by " + senders.get(e.getKey())
+                                        : ""))
+                        .collect(Collectors.joining("\n", "", "\n"));
+                try {
+                    Files.writeString(dir.resolve(MISSING), report, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                System.out.println("SQL sent in the H2 pass but never on PostgreSQL (" + missing.size()
+                        + "): tag a class that sends it @Tag(\"database\")\n" + report);
+            }
         }
-    }
-
-    /** Writes {@code file} through a temporary file, so that the other pass never reads half of it. */
-    private static void writeWhole(Path file, Map<String, String> statements) {
-        Path tmp = file.resolveSibling(
-                file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        SqlCoverage.write(tmp, statements);
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void compare(Path dir, Map<String, String> h2, Set<String> postgres) {
-        Map<String, String> missing = missing(h2, postgres, h2Only());
-        if (missing.isEmpty()) {
-            return;
-        }
-        Map<String, String> senders = senders(dir.resolve("h2-classes.tsv"));
-        String report = missing.entrySet().stream()
-                .map(e -> e.getValue() + "\t" + e.getKey()
-                        + (senders.containsKey(e.getKey())
-                                ? "\n\tsent in the H2 pass by " + senders.get(e.getKey())
-                                : ""))
-                .collect(Collectors.joining("\n", "", "\n"));
-        try {
-            Files.writeString(dir.resolve(MISSING), report, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        System.out.println("SQL sent in the H2 pass but never on PostgreSQL (" + missing.size()
-                + "): tag a class that sends it @Tag(\"database\")\n" + report);
     }
 
     /** Statement → the classes that sent it in the H2 pass, where that pass noted them. */
