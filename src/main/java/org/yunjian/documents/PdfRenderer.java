@@ -1,12 +1,19 @@
 package org.yunjian.documents;
 
+import com.openhtmltopdf.css.style.CssContext;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.render.PageBox;
+import com.openhtmltopdf.render.displaylist.PagedBoxCollector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -96,11 +103,66 @@ public final class PdfRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("PDF rendering failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            if (e.getClass().getName().contains("XRRuntimeException")) {
-                throw new IllegalArgumentException("xhtml-not-well-formed: " + e.getMessage(), e);
-            }
-            throw e;
+            throw wellFormed(e);
         }
+    }
+
+    /**
+     * The page (from 1) on which the element with each of {@code ids} begins when {@code xhtml} is laid out as
+     * {@link #render} lays it out; null for an id the document does not have. Only lays the document out: nothing is
+     * painted, no font subset is made and no PDF written, which is what most of a rendering costs.
+     *
+     * @throws IllegalArgumentException if the XHTML is not well-formed, naming the parser's complaint
+     */
+    public List<Integer> pagesOf(String xhtml, List<String> ids) {
+        String html = withBaseStyle(Text.safe(xhtml));
+        try (PDDocument document = new PDDocument();
+                TrueTypeFont ttf = font().open()) {
+            PDType0Font pdFont = PDType0Font.load(document, ttf, true);
+            try (PdfBoxRenderer renderer = new PdfRendererBuilder()
+                    .usePDDocument(document)
+                    .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)
+                    .withHtmlContent(html, null)
+                    .buildPdfRenderer()) {
+                renderer.layout();
+                CssContext c = renderer.getSharedContext().newLayoutContextInstance();
+                List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
+                List<Integer> pages = new ArrayList<>();
+                for (String id : ids) {
+                    Box box = renderer.getSharedContext().getBoxById(id);
+                    pages.add(box == null ? null : pageOf(c, box, pageBoxes) + 1);
+                }
+                return pages;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PDF layout failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw wellFormed(e);
+        }
+    }
+
+    /**
+     * The page a bookmark to {@code box} points at: where its border box begins, or its content where that is on a
+     * later page (a heading whose top margin ends one page and whose text begins the next) — as openhtmltopdf's
+     * {@code PdfBoxBookmarkManager.createBoxDestination} finds it for the PDF's outline.
+     */
+    private static int pageOf(CssContext c, Box box, List<PageBox> pages) {
+        double y =
+                PagedBoxCollector.findAdjustedBoundsForBorderBox(c, box, pages).getMinY();
+        if (box.getContainingLayer().getCurrentTransformMatrix() == null) {
+            int content = PagedBoxCollector.findContentStartY(box);
+            if (PagedBoxCollector.findPageForY(c, content, pages) > PagedBoxCollector.findPageForY(c, y, pages)) {
+                y = content;
+            }
+        }
+        return PagedBoxCollector.findPageForY(c, y, pages);
+    }
+
+    private static RuntimeException wellFormed(RuntimeException e) {
+        if (e.getClass().getName().contains("XRRuntimeException")) {
+            return new IllegalArgumentException("xhtml-not-well-formed: " + e.getMessage(), e);
+        }
+        return e;
     }
 
     /**

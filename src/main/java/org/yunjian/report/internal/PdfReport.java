@@ -2,14 +2,8 @@ package org.yunjian.report.internal;
 
 import static org.yunjian.report.ReportText.*;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -60,35 +54,17 @@ public class PdfReport {
      * and line breaking differ — measured by {@code DocxInLibreOfficeTests}.
      */
     List<Integer> headingPages(ReportData d) {
-        byte[] pdf = docxLayout(d);
-        List<Integer> pages = new java.util.ArrayList<>();
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            var outline = doc.getDocumentCatalog().getDocumentOutline();
-            if (outline != null) {
-                for (var top : outline.children()) {
-                    pageOf(doc, top, pages);
-                    for (var child : top.children()) {
-                        pageOf(doc, child, pages);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> ids = new java.util.ArrayList<>();
+        for (Mark top : bookmarks(ReportChapters.front(d), ReportChapters.body(d))) {
+            ids.add(top.href().substring(1));
+            top.children().forEach(child -> ids.add(child.href().substring(1)));
         }
-        return pages;
+        return renderer.pagesOf(xhtml(d, true), ids);
     }
 
-    /** The report laid out as the Word document is ({@link #headingPages}); never handed out. */
+    /** The report laid out as the Word document is ({@link #headingPages}), as a PDF: never handed out. */
     byte[] docxLayout(ReportData d) {
         return renderer.render(xhtml(d, true), new PdfRenderer.Metadata(title(), "", ""));
-    }
-
-    private static void pageOf(PDDocument doc, PDOutlineItem item, List<Integer> pages) throws IOException {
-        if (item.getDestination() instanceof PDPageDestination dest && dest.getPage() != null) {
-            pages.add(doc.getPages().indexOf(dest.getPage()) + 1);
-        } else {
-            pages.add(null);
-        }
     }
 
     private String xhtml(ReportData d, boolean docxLayout) {

@@ -79,6 +79,42 @@ class ReportPdfLayoutTests {
         }
     }
 
+    @Autowired
+    PdfReport pdfReport;
+
+    /**
+     * The pages the Word document's 目录 gives (found by laying the report out alone, {@link PdfReport#headingPages})
+     * are those of the outline of the same layout written as a PDF: the check that laying out without writing finds
+     * what the written PDF's bookmarks point at.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void theWordTableOfContentsPagesAreThoseOfTheSameLayoutAsAPdf(String tag) throws IOException {
+        UUID id = DemoReportDocuments.completedAssessment(jdbc);
+        Locale language = Locale.forLanguageTag(tag);
+        ReportData data = DemoReportDocuments.as(users, language, () -> reports.data(id));
+        List<Integer> pages = DemoReportDocuments.as(users, language, () -> pdfReport.headingPages(data));
+        byte[] pdf = DemoReportDocuments.as(users, language, () -> pdfReport.docxLayout(data));
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<Integer> outline = new java.util.ArrayList<>();
+            for (PDOutlineItem top :
+                    doc.getDocumentCatalog().getDocumentOutline().children()) {
+                outline.add(page(doc, top));
+                for (PDOutlineItem child : top.children()) {
+                    outline.add(page(doc, child));
+                }
+            }
+            assertThat(pages).hasSizeGreaterThan(20).doesNotContainNull().isEqualTo(outline);
+        }
+    }
+
+    private static Integer page(PDDocument doc, PDOutlineItem item) throws IOException {
+        Map<String, Integer> one = new LinkedHashMap<>();
+        put(doc, item, one);
+        return one.values().stream().findFirst().orElse(null);
+    }
+
     /** The entries of the 目录 on the first ten pages. */
     static Map<String, Integer> tocEntries(PDDocument doc) throws IOException {
         Map<String, Integer> out = new LinkedHashMap<>();
