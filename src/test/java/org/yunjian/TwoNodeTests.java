@@ -90,8 +90,9 @@ class TwoNodeTests {
         props.put("yunjian.cluster.heartbeat", "1s");
         props.put("yunjian.security.throttle.max-failures", Integer.toString(THROTTLE_LIMIT));
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
-        // the second starts once the first is ready (not merely serving the login page): two nodes seeding the demo at
-        // once collide (uq_lifecycle_plan_system), and the second one exits — the full run's 502 when both seeded
+        // the second starts once the first is ready (not merely serving the login page). Two nodes seeding the demo at
+        // once collided (uq_lifecycle_plan_system: the full run's 502); the demo is now a seeded copy and neither node
+        // seeds, but two starts at once save no CPU on the suite's two cores, so they stay one after the other
         nodes.get(0).awaitReady(java.time.Duration.ofSeconds(180));
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
         nodes.get(1).awaitReady(java.time.Duration.ofSeconds(180));
