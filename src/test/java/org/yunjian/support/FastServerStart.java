@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -211,10 +210,7 @@ final class FastServerStart {
         Path data = TestDatabases.demoForServer("cds_training", database);
         Path tmp = dir.resolve("server.jsa.tmp").toAbsolutePath();
         Files.deleteIfExists(tmp);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ChildPorts.free();
         List<String> cmd = new ArrayList<>(ServerProcess.jvm());
         database.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.addAll(List.of(
