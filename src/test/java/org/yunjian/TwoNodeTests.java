@@ -96,7 +96,7 @@ class TwoNodeTests {
         nodes.add(ServerProcess.start(shared, props, "--spring.profiles.active=demo"));
         nodes.get(1).awaitReady(java.time.Duration.ofSeconds(180));
 
-        int proxyPort = freePort();
+        int proxyPort = org.yunjian.support.ChildPorts.free();
         startNginx(
                 binary,
                 proxyPort,
@@ -540,9 +540,5 @@ class TwoNodeTests {
         }
         org.junit.jupiter.api.Assumptions.abort(msg + ": skipped");
         return null;
-    }
-
-    private static int freePort() throws IOException {
-        return org.yunjian.support.ChildPorts.free();
     }
 }

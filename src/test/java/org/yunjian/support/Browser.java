@@ -31,7 +31,8 @@ public final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path HEADLESS_SHELL = Path.of("/usr/lib/chromium/chromium-headless-shell");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static Path shellLauncher;
+    /** The binary chosen: the shell's launcher, or the browser once chromedriver refused the shell. */
+    private static Path chosen;
 
     private Browser() {}
 
@@ -134,7 +135,7 @@ public final class Browser {
         if (!Files.isExecutable(HEADLESS_SHELL) || Boolean.getBoolean("yunjian.test.noshell")) {
             return CHROMIUM;
         }
-        if (shellLauncher == null) {
+        if (chosen == null) {
             try {
                 Path dir = Files.createTempDirectory("yunjian-headless-shell-");
                 Path launcher = dir.resolve("chromium-headless-shell");
@@ -144,12 +145,12 @@ public final class Browser {
                 }
                 dir.toFile().deleteOnExit(); // deleted after the launcher: the reverse order of registration
                 launcher.toFile().deleteOnExit();
-                shellLauncher = launcher;
+                chosen = launcher;
             } catch (IOException e) {
                 return CHROMIUM;
             }
         }
-        return shellLauncher;
+        return chosen;
     }
 
     private static ChromeDriverService service() {
@@ -200,7 +201,7 @@ public final class Browser {
             System.err.println("*** NOTICE: Chromium's headless shell refused (" + refused.getRawMessage()
                     + "); the browser tests drive the browser ***");
             synchronized (Browser.class) {
-                shellLauncher = CHROMIUM;
+                chosen = CHROMIUM;
             }
             options.setBinary(CHROMIUM.toFile());
             driver = new ChromeDriver(service(), options);

@@ -78,7 +78,7 @@ public class PostgresForTests implements LauncherSessionListener {
             Files.setOwner(dir, lookup.lookupPrincipalByName("postgres"));
         }
         Path data = dir.resolve("data");
-        int port = freePort();
+        int port = ChildPorts.free();
         run(
                 root,
                 pgBin.resolve("initdb").toString(),
@@ -221,10 +221,6 @@ public class PostgresForTests implements LauncherSessionListener {
             }
         }
         return null;
-    }
-
-    private static int freePort() throws IOException {
-        return ChildPorts.free();
     }
 
     /**

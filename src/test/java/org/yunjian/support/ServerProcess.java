@@ -37,7 +37,7 @@ public final class ServerProcess implements AutoCloseable {
                 ? dataDir.resolve("server.log")
                 : dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
         for (int attempt = 1; ; attempt++) {
-            int port = freePort();
+            int port = ChildPorts.free();
             long logged = java.nio.file.Files.exists(log) ? java.nio.file.Files.size(log) : 0;
             List<String> cmd = java(properties);
             cmd.addAll(List.of(
@@ -265,9 +265,5 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(50);
         }
         throw new IOException("server did not answer 200 on " + path + " within " + timeout + "; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        return ChildPorts.free();
     }
 }

@@ -96,10 +96,6 @@ class NginxTlsProxyTests {
         return m.group(1);
     }
 
-    static int freePort() throws IOException {
-        return org.yunjian.support.ChildPorts.free();
-    }
-
     static void run(Path dir, String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command)
                 .directory(dir.toFile())
@@ -130,8 +126,8 @@ class NginxTlsProxyTests {
                 "tls.key",
                 "-out",
                 "tls.crt");
-        int tls = freePort();
-        int plain = freePort();
+        int tls = org.yunjian.support.ChildPorts.free();
+        int plain = org.yunjian.support.ChildPorts.free();
         String server = documentedConfig()
                 .replace("listen 443 ssl;", "listen 127.0.0.1:" + tls + " ssl;")
                 .replace("listen 80;", "listen 127.0.0.1:" + plain + ";")
