@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.tika.Tika;
+import org.yunjian.shared.ContentSniffing;
 import org.yunjian.shared.Msg;
 
 /**
@@ -43,13 +43,11 @@ public final class ContentTypes {
     /** What {@link #accept} names for a ZIP that is not a well-formed Office package. */
     static final String NOT_OFFICE_ZIP = "zip-not-office";
 
-    private static final Tika TIKA = new Tika();
-
     private ContentTypes() {}
 
     /** The accepted content type, or empty with the detected type named in {@code rejected}. */
     public static Optional<String> accept(byte[] bytes, StringBuilder rejected) {
-        String detected = TIKA.detect(bytes);
+        String detected = ContentSniffing.detect(bytes);
         if (DIRECT.contains(detected)) {
             return Optional.of(detected.equals("application/x-tika-msoffice") ? "application/x-ole-storage" : detected);
         }

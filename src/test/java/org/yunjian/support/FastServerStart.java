@@ -22,8 +22,8 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * The JVM options that make a server or CLI process of the tests start fast: the test class path with its
- * directories packed into jars, and an AppCDS archive of the classes a server start loads (JDK 17 archives classes
+ * The JVM options that make a server or CLI process of the tests start fast: the product's class path
+ * ({@link #serverClassPath}) with its directories packed into jars, and an AppCDS archive of the classes a server start loads (JDK 17 archives classes
  * from jars only: {@code -XX:ArchiveClassesAtExit} once, then {@code -XX:SharedArchiveFile}). A start from the
  * archive costs about a third less CPU (measured for KillServerTests, docs/performance.md); the training start also
  * logs in and uses the API as the tests' servers do ({@link #exercise}). Signed jars (BouncyCastle's, loaded by every
@@ -51,7 +51,7 @@ final class FastServerStart {
     private static List<String> make() {
         String classPath = System.getProperty("java.class.path");
         try {
-            List<String> entries = List.of(classPath.split(File.pathSeparator));
+            List<String> entries = serverClassPath(List.of(classPath.split(File.pathSeparator)));
             Path dir = ROOT.resolve(fingerprint(entries));
             List<String> packed = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
@@ -81,6 +81,72 @@ final class FastServerStart {
             System.out.println("FastServerStart: plain class path (" + e + ")");
             return List.of("-Xshare:auto", "-cp", classPath);
         }
+    }
+
+    /**
+     * What the jar ships — the main classes and {@code target/runtime-classpath.txt} (the compile and runtime scope,
+     * written by maven-dependency-plugin before the tests) — behind a directory of the few test files a server of the
+     * tests needs ({@link #HOOKS}): the SQL recorder of the database passes and the suite's logging and settings. Not
+     * the test class path: its test-scope jars made the servers unlike the product (an XML message converter from
+     * jackson-dataformat-xml, Gson's, reactive health contributors) and each start ≈ 0.35 CPU-seconds dearer (532 more
+     * classes loaded, 572 test classes scanned; docs/performance.md). The test class path as it is when the list or
+     * the class directories are missing (a run from an IDE without Maven's {@code generate-test-resources}).
+     */
+    static List<String> serverClassPath(List<String> testClassPath) throws IOException {
+        Path list = Path.of("target", "runtime-classpath.txt");
+        Path testClasses = directory(testClassPath, "test-classes");
+        Path classes = directory(testClassPath, "classes");
+        if (!Files.isRegularFile(list) || testClasses == null || classes == null) {
+            return testClassPath;
+        }
+        Path hooks = Path.of("target", "server-hooks").toAbsolutePath();
+        List<String> files = new ArrayList<>(HOOKS);
+        try (Stream<Path> recorder = Files.list(testClasses.resolve(RECORDER))) {
+            recorder.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("(RecordingDataSources|SqlCoverage)([$].*)?[.]class"))
+                    .forEach(n -> files.add(RECORDER + "/" + n));
+        }
+        for (String file : files) {
+            Path to = hooks.resolve(file);
+            Files.createDirectories(to.getParent());
+            // the modification time kept: the same files make the same fingerprint, so both passes share one archive
+            Files.copy(
+                    testClasses.resolve(file),
+                    to,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path factories = hooks.resolve("META-INF/spring.factories");
+        String recorder = "org.springframework.context.ApplicationContextInitializer="
+                + org.yunjian.support.sqlcoverage.RecordingDataSources.class.getName() + "\n";
+        if (!Files.exists(factories) || !Files.readString(factories).equals(recorder)) {
+            Files.createDirectories(factories.getParent());
+            Files.writeString(factories, recorder);
+        }
+        List<String> out = new ArrayList<>(List.of(hooks.toString(), classes.toString()));
+        for (String jar : Files.readString(list).trim().split(File.pathSeparator)) {
+            if (!jar.isBlank()) {
+                out.add(jar);
+            }
+        }
+        return out;
+    }
+
+    /** The SQL recorder's classes (RecordingDataSources, SqlCoverage and theirs). */
+    private static final String RECORDER = "org/yunjian/support/sqlcoverage";
+
+    /** The test resources a server or CLI process of the tests runs with, besides the recorder and what the jar ships. */
+    private static final List<String> HOOKS =
+            List.of("config/application.yml", "logback-test.xml", "monitoring/test-ca.pem");
+
+    private static Path directory(List<String> classPath, String name) {
+        for (String e : classPath) {
+            Path p = Path.of(e);
+            if (Files.isDirectory(p) && p.getFileName().toString().equals(name)) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Names, sizes and modification times of every file in the class path's directories (and the jars' names). */

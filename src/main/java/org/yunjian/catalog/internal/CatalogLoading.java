@@ -34,7 +34,7 @@ public final class CatalogLoading {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         String base = location.endsWith("/") ? location : location + "/";
         try {
-            CatalogLoader loader = new CatalogLoader(source(resolver.getResource("classpath:catalog/" + SCHEMA)));
+            Resource schema = resolver.getResource("classpath:catalog/" + SCHEMA);
             List<Resource> resources = new ArrayList<>(Arrays.asList(resolver.getResources(base + "*.json")));
             resources.removeIf(r -> SCHEMA.equals(r.getFilename()));
             resources.sort(Comparator.comparing(Resource::getFilename));
@@ -52,10 +52,30 @@ public final class CatalogLoading {
             for (Resource r : mappingResources) {
                 mappings.add(source(r));
             }
+            List<Resource> all = new ArrayList<>(resources);
+            all.addAll(mappingResources);
+            CatalogLoader loader =
+                    shipped(schema, all) ? CatalogLoader.forShippedFiles() : new CatalogLoader(source(schema));
             return loader.load(sources, mappings);
         } catch (IOException e) {
             throw new UncheckedIOException("catalog files: " + base, e);
         }
+    }
+
+    /**
+     * Whether every file lies in the application's own catalog directory (where the schema comes from): those the
+     * build checked against the schema. A file from anywhere else — {@code yunjian.catalog.location}, another jar
+     * on the class path — has every file checked.
+     */
+    private static boolean shipped(Resource schema, List<Resource> files) throws IOException {
+        String url = schema.getURL().toString();
+        String own = url.substring(0, url.length() - SCHEMA.length());
+        for (Resource r : files) {
+            if (!r.getURL().toString().startsWith(own)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CatalogLoader.Source source(Resource resource) throws IOException {

@@ -6,7 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.apache.tika.Tika;
+import org.yunjian.shared.ContentSniffing;
 import org.yunjian.shared.Msg;
 
 /**
@@ -73,7 +73,6 @@ public final class Attachments {
     private static final Set<String> OLE2_TYPES =
             Set.of("application/x-tika-msoffice", "application/x-tika-ooxml-protected");
     private static final Set<String> MARKUP_TYPES = Set.of("application/xhtml+xml", "application/xml");
-    private static final Tika TIKA = new Tika();
 
     private final Limits limits;
 
@@ -92,7 +91,7 @@ public final class Attachments {
         }
         String type;
         try {
-            type = TIKA.detect(bytes);
+            type = ContentSniffing.detect(bytes);
         } catch (RuntimeException unreadable) {
             return new Refused(Refusal.MALFORMED, "application/octet-stream");
         }

@@ -249,6 +249,41 @@ class CatalogLoaderTest {
                 });
     }
 
+    /**
+     * The build's check of the shipped files against the schema, which a start of the application leaves out
+     * ({@link CatalogLoader#forShippedFiles}): every shipped file, through the checking loader.
+     */
+    @Test
+    void shippedFilesMatchTheSchema() throws IOException {
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        List<CatalogLoader.Source> files = new java.util.ArrayList<>();
+        for (var r : resolver.getResources("classpath:catalog/*.json")) {
+            if (!r.getFilename().equals("catalog.schema.json")) {
+                files.add(new CatalogLoader.Source(r.getFilename(), r.getContentAsByteArray()));
+            }
+        }
+        List<CatalogLoader.Source> mappings = new java.util.ArrayList<>();
+        for (var r : resolver.getResources("classpath:catalog/mappings/*.json")) {
+            mappings.add(new CatalogLoader.Source(r.getFilename(), r.getContentAsByteArray()));
+        }
+        assertThat(files).hasSize(5);
+        assertThat(mappings).isNotEmpty();
+        Catalog checked = loader.load(files, mappings);
+        assertThat(checked.size()).isEqualTo(CatalogLoading.fromClasspath().size());
+    }
+
+    /** A catalog from anywhere but the application's own classes is checked against the schema. */
+    @Test
+    void aCatalogFromAnotherLocationIsCheckedAgainstTheSchema(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("demo.json"), VALID.replace("\"bold\": false", "\"bold\": false, \"colour\": 1"));
+        assertThatThrownBy(() -> CatalogLoading.from(dir.toUri().toString()))
+                .isInstanceOf(CatalogLoadException.class)
+                .hasMessageStartingWith("demo.json:")
+                .hasMessageContaining("colour");
+        Files.writeString(dir.resolve("demo.json"), VALID);
+        assertThat(CatalogLoading.from(dir.toUri().toString()).standards()).hasSize(1);
+    }
+
     @Test
     void shippedCatalogLoadsThroughSpring() {
         new ApplicationContextRunner()

@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.tika.Tika;
 import org.springframework.stereotype.Component;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
@@ -31,6 +30,7 @@ import org.yunjian.responsibility.internal.MatrixDocument.StoredHop;
 import org.yunjian.responsibility.internal.ResponsibilityService;
 import org.yunjian.responsibility.internal.exchange.ChainImport.ChainEdit;
 import org.yunjian.responsibility.internal.view.MatrixView;
+import org.yunjian.shared.ContentSniffing;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
@@ -55,7 +55,6 @@ public class MatrixWorkbookImport {
             "application/zip",
             "application/x-tika-ooxml",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final Tika TIKA = new Tika();
 
     static {
         // zip-bomb guards for uploaded workbooks (POI's inflate-ratio check stays on at its default)
@@ -168,7 +167,7 @@ public class MatrixWorkbookImport {
                     new Problem("-", 0, "-", Texts.get("responsibility.workbook.error.size", Formats.size(MAX_BYTES))));
             return new Parsed(sheetName, edits);
         }
-        String type = TIKA.detect(bytes);
+        String type = ContentSniffing.detect(bytes);
         if (!ZIP_TYPES.contains(type)) {
             problems.add(new Problem("-", 0, "-", Texts.get("responsibility.workbook.error.notXlsx", type)));
             return new Parsed(sheetName, edits);
