@@ -472,7 +472,7 @@ public class ReportRecords implements ReportSealing {
      * is refused as input, whatever its name says).
      */
     public String sm3OfUpload(byte[] content) {
-        String type = TIKA.detect(content);
+        String type = org.yunjian.shared.ContentSniffing.detect(content);
         boolean json = content.length > 0 && content[0] == '{' && type.startsWith("text/");
         boolean office = "application/zip".equals(type)
                 || "application/x-tika-ooxml".equals(type)
@@ -482,8 +482,6 @@ public class ReportRecords implements ReportSealing {
         }
         return Sm3.hex(content);
     }
-
-    private static final org.apache.tika.Tika TIKA = new org.apache.tika.Tika();
 
     /** The platform's public key (PEM) that signs the seals. */
     public String publicKeyPem() {
