@@ -37,6 +37,7 @@ import org.yunjian.review.Reviews;
 import org.yunjian.security.AddressRefusals;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.shared.ContentSniffing;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.ForbiddenException;
@@ -472,7 +473,7 @@ public class ReportRecords implements ReportSealing {
      * is refused as input, whatever its name says).
      */
     public String sm3OfUpload(byte[] content) {
-        String type = org.yunjian.shared.ContentSniffing.detect(content);
+        String type = ContentSniffing.detect(content);
         boolean json = content.length > 0 && content[0] == '{' && type.startsWith("text/");
         boolean office = "application/zip".equals(type)
                 || "application/x-tika-ooxml".equals(type)

@@ -33,7 +33,7 @@ public final class Texts {
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     public static final Locale ENGLISH = Locale.ENGLISH;
 
-    private static final Bundles SOURCE = create();
+    private static final Bundles SOURCE = new Bundles(basenames());
 
     private Texts() {}
 
@@ -69,10 +69,6 @@ public final class Texts {
         TreeSet<String> keys = new TreeSet<>();
         SOURCE.keys().stream().filter(k -> k.startsWith(prefix)).forEach(keys::add);
         return keys;
-    }
-
-    private static Bundles create() {
-        return new Bundles(basenames());
     }
 
     /**
@@ -117,10 +113,6 @@ public final class Texts {
             return p;
         }
 
-        private boolean inEnglish(Locale locale) {
-            return "en".equals(locale.getLanguage());
-        }
-
         /** Every key (the Chinese files hold every key). */
         java.util.Set<String> keys() {
             return chinese.keySet();
@@ -128,7 +120,7 @@ public final class Texts {
 
         @Override
         protected String resolveCodeWithoutArguments(String code, Locale locale) {
-            return (inEnglish(locale) ? english : chinese).get(code);
+            return (supported(locale).equals(ENGLISH) ? english : chinese).get(code);
         }
 
         @Override

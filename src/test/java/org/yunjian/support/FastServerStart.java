@@ -23,10 +23,10 @@ import java.util.stream.Stream;
 
 /**
  * The JVM options that make a server or CLI process of the tests start fast: the product's class path
- * ({@link #serverClassPath}) with its directories packed into jars, and an AppCDS archive of the classes a server start loads (JDK 17 archives classes
- * from jars only: {@code -XX:ArchiveClassesAtExit} once, then {@code -XX:SharedArchiveFile}). A start from the
- * archive costs about a third less CPU (measured for KillServerTests, docs/performance.md); the training start also
- * logs in and uses the API as the tests' servers do ({@link #exercise}). Signed jars (BouncyCastle's, loaded by every
+ * ({@link #serverClassPath}) with its directories packed into jars, and an AppCDS archive of the classes a server
+ * start loads (JDK 17 archives classes from jars only: {@code -XX:ArchiveClassesAtExit} once, then
+ * {@code -XX:SharedArchiveFile}). A start from the archive costs about a third less CPU (measured for
+ * KillServerTests, docs/performance.md); the training start also logs in and uses the API as the tests' servers do ({@link #exercise}). Signed jars (BouncyCastle's, loaded by every
  * start for the audit keys) are used as unsigned copies: the JVM archives no class of a signed jar, and verifies each
  * class it reads from one ({@link #unsigned}). The jars and the archive
  * live in {@code target/server-start/<fingerprint of the class directories>/}, so both database passes share them
@@ -92,7 +92,7 @@ final class FastServerStart {
      * classes loaded, 572 test classes scanned; docs/performance.md). The test class path as it is when the list or
      * the class directories are missing (a run from an IDE without Maven's {@code generate-test-resources}).
      */
-    static List<String> serverClassPath(List<String> testClassPath) throws IOException {
+    private static List<String> serverClassPath(List<String> testClassPath) throws IOException {
         Path list = Path.of("target", "runtime-classpath.txt");
         Path testClasses = directory(testClassPath, "test-classes");
         Path classes = directory(testClassPath, "classes");
