@@ -13,7 +13,8 @@ import org.yunjian.monitoring.net.TrustMaterial;
 import org.yunjian.monitoring.probe.Fetcher;
 
 /**
- * The probes' one HTTP client, with a bounded number of threads, closed with the application; and the certificates
+ * The probes' one HTTP client, connecting only where the monitoring purpose of the outbound address policy allows,
+ * closed with the application; and the certificates
  * the monitors trust: the JDK's roots and those of {@code yunjian.monitoring.trust-store} (a PEM file of certificates
  * or a PKCS#12 trust store, {@code file:} or {@code classpath:}, with {@code trust-store-password}), for the page
  * fetches and the certificate check alike.
@@ -41,7 +42,8 @@ class MonitoringConfig {
     }
 
     @Bean(destroyMethod = "close")
-    Fetcher monitoringFetcher(Trust trust, @Value("${yunjian.monitoring.fetch-threads:4}") int threads) {
-        return new Fetcher(TrustMaterial.context(trust.store()), threads);
+    Fetcher monitoringFetcher(
+            Trust trust, AddressPolicy addresses, @Value("${yunjian.monitoring.fetch-threads:4}") int threads) {
+        return new Fetcher(TrustMaterial.context(trust.store()), threads, addresses.policy(), addresses.resolver());
     }
 }

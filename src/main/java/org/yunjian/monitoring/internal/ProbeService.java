@@ -235,6 +235,7 @@ public class ProbeService {
             case CONNECTION_FAILED -> ProbeOutcome.CONNECTION_FAILED;
             case TLS_FAILED -> ProbeOutcome.TLS_FAILED;
             case BAD_URI -> ProbeOutcome.BAD_URI;
+            case BLOCKED_ADDRESS -> ProbeOutcome.BLOCKED_ADDRESS;
         };
     }
 

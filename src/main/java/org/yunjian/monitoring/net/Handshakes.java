@@ -56,7 +56,9 @@ final class Handshakes {
         return new AcceptAll();
     }
 
+    /** A handshake over {@code plain}, an unconnected socket of the outbound address policy. */
     static Attempt attempt(
+            Socket plain,
             String host,
             InetSocketAddress address,
             Duration deadline,
@@ -64,7 +66,6 @@ final class Handshakes {
             List<String> protocols,
             boolean identifyHost) {
         Recorder recorder = trust instanceof Recorder r ? r : null;
-        Socket plain = new Socket();
         try (Watchdog.Guard guard = Watchdog.closeAfter(plain, deadline)) {
             try {
                 plain.connect(address, (int) Math.max(1, deadline.toMillis()));

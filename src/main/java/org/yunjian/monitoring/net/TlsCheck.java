@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.yunjian.shared.outbound.OutboundPolicy;
 import java.util.stream.Collectors;
 import org.yunjian.monitoring.CheckKind;
 import org.yunjian.monitoring.probe.Finding;
@@ -63,17 +64,22 @@ public final class TlsCheck {
     private final ChainTrust trust;
     private final int expiryWarningDays;
     private final Clock clock;
+    private final OutboundPolicy policy;
 
-    /** Judged against the JDK's default trust store, with the default deadline and warning period. */
+    /**
+     * Judged against the JDK's default trust store, with the default deadline and warning period, connecting only to
+     * globally reachable addresses.
+     */
     public TlsCheck() {
-        this(DEFAULT_DEADLINE, null, DEFAULT_EXPIRY_WARNING_DAYS, Clock.systemUTC());
+        this(DEFAULT_DEADLINE, null, DEFAULT_EXPIRY_WARNING_DAYS, Clock.systemUTC(), OutboundPolicy.publicOnly("tls"));
     }
 
     /**
      * @param trustStore the roots a chain must lead to; null for the JDK's default trust store ({@code cacerts})
      * @param clock its zone is the one the dates in messages are shown in
+     * @param policy where its sockets may connect, judged on the address each connects to
      */
-    public TlsCheck(Duration deadline, KeyStore trustStore, int expiryWarningDays, Clock clock) {
+    public TlsCheck(Duration deadline, KeyStore trustStore, int expiryWarningDays, Clock clock, OutboundPolicy policy) {
         if (deadline.isNegative() || deadline.isZero() || expiryWarningDays < 0) {
             throw new IllegalArgumentException("deadline/expiryWarningDays");
         }
@@ -81,6 +87,7 @@ public final class TlsCheck {
         this.trust = ChainTrust.of(trustStore);
         this.expiryWarningDays = expiryWarningDays;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /** Connects to {@code host:port}, the host resolved by the system resolver. */
@@ -104,7 +111,7 @@ public final class TlsCheck {
             return TlsResult.failed(host, port, TlsOutcome.CANNOT_CONNECT);
         }
         Handshakes.Recorder recorder = Handshakes.recording();
-        Handshakes.Attempt first = Handshakes.attempt(host, address, deadline, recorder, List.of(), false);
+        Handshakes.Attempt first = Handshakes.attempt(policy.socket(), host, address, deadline, recorder, List.of(), false);
         switch (first.kind()) {
             case CANNOT_CONNECT:
                 return TlsResult.failed(host, port, TlsOutcome.CANNOT_CONNECT);
@@ -179,12 +186,12 @@ public final class TlsCheck {
      */
     private void hostName(String host, InetSocketAddress address, X509Certificate server, List<Finding> findings) {
         Handshakes.Attempt named =
-                Handshakes.attempt(host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), true);
+                Handshakes.attempt(policy.socket(), host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), true);
         if (named.kind() != Handshakes.Kind.FAILED || !named.certificateRefused()) {
             return; // matched, or the connection failed this time: nothing known about the name
         }
         Handshakes.Attempt control =
-                Handshakes.attempt(host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), false);
+                Handshakes.attempt(policy.socket(), host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), false);
         String names = String.join(", ", CertificateDescription.of(server).subjectAlternativeNames());
         if (control.kind() == Handshakes.Kind.DONE) {
             findings.add(new Finding(CheckKind.TLS, "hostname", Msg.of("monitoring.net.tls.hostname", host), names));
@@ -212,7 +219,7 @@ public final class TlsCheck {
                 continue;
             }
             Handshakes.Attempt a =
-                    Handshakes.attempt(host, address, deadline, Handshakes.recording(), List.of(legacy), false);
+                    Handshakes.attempt(policy.socket(), host, address, deadline, Handshakes.recording(), List.of(legacy), false);
             if (a.kind() == Handshakes.Kind.DONE && legacy.equals(a.protocol())) {
                 findings.add(new Finding(
                         CheckKind.TLS,

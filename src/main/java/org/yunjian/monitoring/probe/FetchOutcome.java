@@ -21,6 +21,11 @@ public enum FetchOutcome {
     CONNECTION_FAILED,
     /** The TLS handshake failed: an untrusted or expired certificate, a wrong host name, no common protocol. */
     TLS_FAILED,
+    /**
+     * The outbound address policy refused the address the connection was about to be made to (an internal, reserved
+     * or metadata address); nothing was sent.
+     */
+    BLOCKED_ADDRESS,
     /** Not an {@code http}/{@code https} address with a host, or a redirect to such an address. */
     BAD_URI
 }

@@ -1,37 +1,49 @@
 package org.yunjian.monitoring.probe;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.yunjian.shared.outbound.OutboundHttp;
+import org.yunjian.shared.outbound.OutboundPolicy;
+import org.yunjian.shared.outbound.RefusedAddressException;
 
 /**
  * Fetches a page the way a monitor must face a site that may be hostile or broken: within {@link FetchLimits} (a body
  * cap the site cannot exceed, one deadline over connecting, headers, every redirect and the whole body — a slow drip
- * ends at the deadline), following redirects itself (the client is set to {@link HttpClient.Redirect#NEVER}) so that a
- * loop, a hop to a host not allowed or too many hops end as an {@link FetchOutcome outcome}. Only {@code http} and
- * {@code https}; {@code http} speaks HTTP/1.1 (no {@code h2c} upgrade, which servers in the wild mishandle), {@code
- * https} offers HTTP/2 by ALPN and falls back to 1.1. Nothing a site does makes {@link #fetch} throw.
+ * ends at the deadline), following redirects itself (the client follows none) so that a loop, a hop to a host not
+ * allowed or too many hops end as an {@link FetchOutcome outcome}. Only {@code http} and {@code https}, over HTTP/1.1.
+ * Nothing a site does makes {@link #fetch} throw.
  *
- * <p>One {@link HttpClient} per fetcher (its connections are reused), running on a fixed pool of daemon threads;
- * {@link #close()} stops them. Thread-safe.
+ * <p>Every connection, redirects included, obeys the {@link OutboundPolicy} it is made with: the address each socket is
+ * about to connect to is judged there, after resolution ({@link OutboundHttp}); a refused one ends the fetch as
+ * {@link FetchOutcome#BLOCKED_ADDRESS} with nothing sent.
+ *
+ * <p>One HTTP client per fetcher (its connections are reused); each exchange runs on a daemon thread while the caller
+ * waits until the deadline, when the exchange is cancelled (its connection closed). {@link #close()} stops them.
+ * Thread-safe.
  */
 public final class Fetcher implements AutoCloseable {
 
@@ -41,24 +53,26 @@ public final class Fetcher implements AutoCloseable {
         HEAD
     }
 
-    /** Threads the client runs its work on: reading sockets is non-blocking, so few serve many fetches. */
+    /** Connections kept open per {@code threads} unit of {@link #Fetcher(SSLContext, int, OutboundPolicy, OutboundHttp.Resolver)}. */
     public static final int DEFAULT_THREADS = 4;
-    /** A backstop for sockets still connecting after a fetch gave up at its own deadline. */
-    private static final Duration CONNECT_BACKSTOP = Duration.ofSeconds(30);
+
+    private static final int CHUNK = 16 * 1024;
+    /** A backstop for sockets still connecting after a fetch gave up at its own deadline (which cancels them). */
+    private static final java.time.Duration CONNECT_BACKSTOP = java.time.Duration.ofSeconds(30);
 
     private final ExecutorService executor;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
-    /** With the JDK's trusted certificates. */
-    public Fetcher() {
-        this(null, DEFAULT_THREADS);
+    /** With the JDK's trusted certificates, connecting where {@code policy} allows (names by the system's resolver). */
+    public Fetcher(OutboundPolicy policy) {
+        this(null, DEFAULT_THREADS, policy, OutboundHttp.Resolver.SYSTEM);
     }
 
     /**
-     * With {@code tls} deciding which certificates are trusted (null: the JDK's default), and {@code threads} for the
-     * client's work.
+     * With {@code tls} deciding which certificates are trusted (null: the JDK's default), a pool sized by {@code
+     * threads}, every connection judged by {@code policy} on the address {@code resolver} gave.
      */
-    public Fetcher(SSLContext tls, int threads) {
+    public Fetcher(SSLContext tls, int threads, OutboundPolicy policy, OutboundHttp.Resolver resolver) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads " + threads);
         }
@@ -68,16 +82,8 @@ public final class Fetcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        this.executor = Executors.newFixedThreadPool(threads, daemons);
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .executor(executor)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(CONNECT_BACKSTOP)
-                .version(HttpClient.Version.HTTP_2);
-        if (tls != null) {
-            builder.sslContext(tls);
-        }
-        this.client = builder.build();
+        this.executor = Executors.newCachedThreadPool(daemons);
+        this.client = OutboundHttp.client(policy, tls, resolver, Math.max(16, threads * 8), CONNECT_BACKSTOP);
     }
 
     /** GET {@code uri} within {@code limits}. */
@@ -139,61 +145,125 @@ public final class Fetcher implements AutoCloseable {
         if (remaining <= 0) {
             return new Hop(FetchResult.failed(FetchOutcome.TIMEOUT, uri, 0), null);
         }
-        HttpRequest request;
+        HttpUriRequestBase request;
         try {
-            request = HttpRequest.newBuilder(uri)
-                    .method(method.name(), HttpRequest.BodyPublishers.noBody())
-                    .version(isHttps(uri) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                    .timeout(Duration.ofNanos(remaining))
-                    .header("User-Agent", limits.userAgent())
-                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                    .build();
+            request = new HttpUriRequestBase(method.name(), uri);
         } catch (IllegalArgumentException notAcceptable) {
             return new Hop(FetchResult.failed(FetchOutcome.BAD_URI, uri, 0), null);
         }
-        AtomicReference<LimitedBody> body = new AtomicReference<>();
-        CompletableFuture<HttpResponse<LimitedBody.Received>> answer =
-                client.sendAsync(request, LimitedBody.handler(limits.maxBodyBytes(), body::set));
+        Timeout wait = Timeout.ofMilliseconds(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+        request.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(wait)
+                .setResponseTimeout(wait)
+                .build());
+        request.setHeader("User-Agent", limits.userAgent());
+        request.setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        Body body = new Body(limits.maxBodyBytes());
+        Future<Hop> answer;
         try {
-            HttpResponse<LimitedBody.Received> response =
-                    answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            int status = response.statusCode();
-            Optional<String> location = response.headers().firstValue("location");
-            if (status / 100 == 3 && location.isPresent()) {
-                return new Hop(null, location.get());
-            }
-            String type = response.headers().firstValue("content-type").orElse("");
-            LimitedBody.Received received = response.body();
-            FetchOutcome outcome = received.truncated() ? FetchOutcome.TOO_LARGE : FetchOutcome.OK;
-            return new Hop(FetchResult.of(outcome, status, uri, type, received.bytes(), 0), null);
+            answer = executor.submit(() -> send(request, uri, body));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return new Hop(FetchResult.failed(FetchOutcome.CONNECTION_FAILED, uri, 0), null);
+        }
+        try {
+            return answer.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException late) {
-            return new Hop(stopped(answer, body.get(), uri), null);
+            return new Hop(stopped(request, answer, body, uri), null);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt(); // the caller stopped waiting: as a deadline, with what arrived
-            return new Hop(stopped(answer, body.get(), uri), null);
+            return new Hop(stopped(request, answer, body, uri), null);
         } catch (ExecutionException failed) {
             return new Hop(FetchResult.failed(outcomeOf(failed.getCause()), uri, 0), null);
         }
     }
 
-    private static FetchResult stopped(
-            CompletableFuture<HttpResponse<LimitedBody.Received>> answer, LimitedBody body, URI uri) {
-        answer.cancel(true);
-        if (body == null) {
-            return FetchResult.failed(FetchOutcome.TIMEOUT, uri, 0);
+    private Hop send(HttpUriRequestBase request, URI uri, Body body) throws IOException {
+        ClassicHttpResponse response = client.executeOpen(null, request, null);
+        try {
+            int status = response.getCode();
+            Header location = response.getFirstHeader("Location");
+            if (status / 100 == 3 && location != null) {
+                request.cancel(); // followed, not read: the hop ends at its headers
+                return new Hop(null, location.getValue());
+            }
+            Header type = response.getFirstHeader("Content-Type");
+            HttpEntity entity = response.getEntity();
+            boolean truncated = entity != null && body.read(entity.getContent());
+            if (truncated) {
+                request.cancel(); // the rest is never read: the connection is closed, not drained
+            }
+            FetchOutcome outcome = truncated ? FetchOutcome.TOO_LARGE : FetchOutcome.OK;
+            return new Hop(
+                    FetchResult.of(outcome, status, uri, type == null ? "" : type.getValue(), body.soFar(), 0), null);
+        } finally {
+            try {
+                response.close();
+            } catch (IOException | RuntimeException afterCancel) {
+                // a cancelled exchange's connection is already closed: what was read stands
+            }
         }
-        body.cancel();
-        return FetchResult.of(FetchOutcome.TIMEOUT, 0, uri, "", body.soFar(), 0);
+    }
+
+    private static FetchResult stopped(HttpUriRequestBase request, Future<Hop> answer, Body body, URI uri) {
+        request.cancel(); // closes the connection: a blocked read ends
+        answer.cancel(true);
+        byte[] arrived = body.soFar();
+        return arrived.length == 0
+                ? FetchResult.failed(FetchOutcome.TIMEOUT, uri, 0)
+                : FetchResult.of(FetchOutcome.TIMEOUT, 0, uri, "", arrived, 0);
+    }
+
+    /**
+     * A body kept up to a limit, one chunk at a time: at the first byte past it reading stops (a 1 GB answer costs
+     * the limit and a socket buffer); what arrived stays readable when the deadline cuts a slow drip short.
+     */
+    private static final class Body {
+        private final long limit;
+        private final java.io.ByteArrayOutputStream kept;
+
+        Body(long limit) {
+            this.limit = limit;
+            this.kept = new java.io.ByteArrayOutputStream((int) Math.min(limit, CHUNK));
+        }
+
+        /** Reads {@code in} up to the limit; true when more was offered. */
+        boolean read(InputStream in) throws IOException {
+            byte[] chunk = new byte[CHUNK];
+            while (true) {
+                int n = in.read(chunk);
+                if (n < 0) {
+                    return false;
+                }
+                synchronized (this) {
+                    long room = limit - kept.size();
+                    if (n > room) {
+                        kept.write(chunk, 0, (int) room);
+                        return true;
+                    }
+                    kept.write(chunk, 0, n);
+                }
+            }
+        }
+
+        synchronized byte[] soFar() {
+            return kept.toByteArray();
+        }
     }
 
     /** What a failure of the exchange means, from its cause chain. */
     static FetchOutcome outcomeOf(Throwable failure) {
+        if (RefusedAddressException.in(failure)) {
+            return FetchOutcome.BLOCKED_ADDRESS;
+        }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof HttpConnectTimeoutException || t instanceof HttpTimeoutException) {
+            if (t instanceof ConnectTimeoutException || t instanceof SocketTimeoutException) {
                 return FetchOutcome.TIMEOUT;
             }
             if (t instanceof SSLException) {
                 return FetchOutcome.TLS_FAILED;
+            }
+            if (t instanceof InterruptedIOException) {
+                return FetchOutcome.TIMEOUT;
             }
             if (t.getCause() == t) {
                 break;
@@ -201,10 +271,6 @@ public final class Fetcher implements AutoCloseable {
         }
         // refused, reset, a name that does not resolve, an answer that is not HTTP (ConnectException, IOException)
         return FetchOutcome.CONNECTION_FAILED;
-    }
-
-    private static boolean isHttps(URI uri) {
-        return "https".equalsIgnoreCase(uri.getScheme());
     }
 
     private static long millisSince(long nanos) {
@@ -215,5 +281,10 @@ public final class Fetcher implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing the pool's sockets: nothing to report
+        }
     }
 }

@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry           delay before the second try, doubling with each further one
  * @param digestInterval       how often the digest e-mails go out (epoch-aligned: daily = 08:00 Beijing time)
  * @param timeout              connect and answer timeout of a webhook call
- * @param allowPrivateTargets  allow webhook URLs resolving to loopback, private or link-local addresses
  */
 @ConfigurationProperties("yunjian.notifications")
 public record NotificationProperties(
@@ -25,8 +24,7 @@ public record NotificationProperties(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("1m") Duration firstRetry,
         @DefaultValue("1d") Duration digestInterval,
-        @DefaultValue("10s") Duration timeout,
-        @DefaultValue("false") boolean allowPrivateTargets) {
+        @DefaultValue("10s") Duration timeout) {
 
     /** {@code path} as a link people can follow from outside the application. */
     public String link(String path) {

@@ -2,19 +2,26 @@ package org.yunjian.notification.internal;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.outbound.OutboundHttp;
+import org.yunjian.shared.outbound.OutboundPolicies;
+import org.yunjian.shared.outbound.RefusedAddressException;
 
 /**
  * Robot messages: the task's text in the robot's language, for whom it waits when it is one person, and the link;
- * sent as the robot's kind wants it ({@link RobotKind}), never following a redirect.
+ * sent as the robot's kind wants it ({@link RobotKind}), never following a redirect, over a connection the webhooks'
+ * purpose of the outbound address policy allows (judged on the address the socket connects to).
  */
 @Component
 class WebhookDelivery {
@@ -23,17 +30,24 @@ class WebhookDelivery {
     private final PeopleNames people;
     private final NotificationProperties properties;
     private final Clock clock;
-    private final HttpClient http;
+    private final CloseableHttpClient http;
 
-    WebhookDelivery(Webhooks webhooks, PeopleNames people, NotificationProperties properties, Clock clock) {
+    WebhookDelivery(
+            Webhooks webhooks,
+            PeopleNames people,
+            NotificationProperties properties,
+            OutboundPolicies outbound,
+            Clock clock) {
         this.webhooks = webhooks;
         this.people = people;
         this.properties = properties;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = OutboundHttp.client(outbound.webhooks(), null, OutboundHttp.Resolver.SYSTEM, 16, properties.timeout());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() throws IOException {
+        http.close();
     }
 
     void send(Deliveries.Row row) throws Deliveries.DeliveryFailure {
@@ -43,9 +57,6 @@ class WebhookDelivery {
             throw new Deliveries.DeliveryFailure("robot address does not open (key file or altered row)");
         }
         URI uri = URI.create(t.url());
-        if (!properties.allowPrivateTargets() && !Webhooks.publicTarget(uri.getHost())) {
-            throw new Deliveries.DeliveryFailure("address resolves to a private network: " + uri.getHost());
-        }
         String task = TaskText.render(row.kind(), row.args(), t.language());
         PeopleNames.Person who = row.userId() == null
                 ? null
@@ -60,27 +71,38 @@ class WebhookDelivery {
                         new RobotKind.Message(
                                 text, properties.link(row.href()), row.kind(), null, row.taskId(), row.createdAt()),
                         clock.instant());
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url()))
-                .timeout(properties.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(r.body(), StandardCharsets.UTF_8));
-        r.headers().forEach(b::header);
-        HttpResponse<String> response;
+        HttpPost post = new HttpPost(URI.create(r.url()));
+        Timeout timeout = Timeout.of(properties.timeout());
+        post.setConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .build());
+        post.setEntity(new StringEntity(r.body(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+        r.headers().forEach(post::setHeader);
+        Answer response;
         try {
-            response = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.execute(post, res -> new Answer(
+                    res.getCode(),
+                    res.getEntity() == null
+                            ? ""
+                            : new String(
+                                    res.getEntity().getContent().readNBytes(64 * 1024), StandardCharsets.UTF_8)));
+        } catch (RefusedAddressException e) {
+            throw new Deliveries.DeliveryFailure(uri.getHost() + ": the address is not one the platform calls ("
+                    + e.address() + ", " + e.reason() + ")");
         } catch (IOException e) {
             throw new Deliveries.DeliveryFailure(uri.getHost() + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Deliveries.DeliveryFailure(uri.getHost() + ": interrupted");
         }
-        String answer = response.body() == null ? "" : response.body();
+        String answer = response.body();
         String shortAnswer = answer.length() > 200 ? answer.substring(0, 200) : answer;
-        if (response.statusCode() / 100 != 2) {
-            throw new Deliveries.DeliveryFailure(uri.getHost() + ": HTTP " + response.statusCode() + " " + shortAnswer);
+        if (response.status() / 100 != 2) {
+            throw new Deliveries.DeliveryFailure(uri.getHost() + ": HTTP " + response.status() + " " + shortAnswer);
         }
         if (!t.kind().accepted(answer)) {
             throw new Deliveries.DeliveryFailure(uri.getHost() + ": refused " + shortAnswer);
         }
     }
+
+    /** A robot's answer: its status and at most 64 KiB of its body. */
+    private record Answer(int status, String body) {}
 }

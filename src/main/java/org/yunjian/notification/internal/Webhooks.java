@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.yunjian.shared.outbound.OutboundPolicies;
+import org.yunjian.shared.outbound.OutboundPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,7 +44,7 @@ public class Webhooks {
     private final WebhookRepository rows;
     private final OrganizationAdministrators admins;
     private final SealedText sealed;
-    private final NotificationProperties properties;
+    private final OutboundPolicy policy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -50,12 +52,12 @@ public class Webhooks {
             JdbcClient jdbc,
             OrganizationAdministrators admins,
             KeyDirectory keys,
-            NotificationProperties properties,
+            OutboundPolicies outbound,
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = new WebhookRepository(jdbc);
+        this.policy = outbound.webhooks();
         this.admins = admins;
-        this.properties = properties;
         this.events = events;
         this.clock = clock;
         this.sealed = new SealedText(keys, KEY_FILE, "yunjian.notification-webhook", rows::none);
@@ -184,36 +186,21 @@ public class Webhooks {
             errors.add("url", "notification.webhook.error.url");
             return;
         }
-        if (!properties.allowPrivateTargets() && !publicTarget(uri.getHost())) {
+        if (!allowedTarget(uri.getHost())) {
             errors.add("url", "notification.webhook.error.privateTarget");
         }
     }
 
     /**
-     * Whether every address {@code host} resolves to is a public one (not loopback, private, link-local, any-local or
-     * multicast): the server must not be made to call into its own network. Checked when a robot is added and again
-     * before every call (the name may resolve differently later).
+     * Whether the platform may call {@code host}: every address it resolves to is allowed by the webhooks' purpose of
+     * the outbound address policy (the server must not be made to call into its own network or a metadata service).
+     * Checked when a robot is added; every call's socket judges the address it connects to again.
      */
-    static boolean publicTarget(String host) {
+    boolean allowedTarget(String host) {
         try {
-            for (InetAddress a : InetAddress.getAllByName(host)) {
-                if (a.isLoopbackAddress()
-                        || a.isSiteLocalAddress()
-                        || a.isLinkLocalAddress()
-                        || a.isAnyLocalAddress()
-                        || a.isMulticastAddress()
-                        || isUniqueLocal(a)) {
-                    return false;
-                }
-            }
-            return true;
+            return policy.allowsAll(InetAddress.getAllByName(host));
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static boolean isUniqueLocal(InetAddress a) {
-        byte[] b = a.getAddress();
-        return b.length == 16 && (b[0] & 0xfe) == 0xfc;
     }
 }

@@ -31,7 +31,7 @@ class RdapCheckTest {
     static final Instant NOW = Instant.parse("2026-11-26T04:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
 
-    static final Fetcher FETCHER = new Fetcher();
+    static final Fetcher FETCHER = new Fetcher(org.yunjian.support.LoopbackOutbound.POLICY);
 
     HttpServer server;
     final List<String> paths = new CopyOnWriteArrayList<>();

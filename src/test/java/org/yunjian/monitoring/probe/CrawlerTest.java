@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class CrawlerTest {
 
-    private final Fetcher fetcher = new Fetcher();
+    private final Fetcher fetcher = new Fetcher(org.yunjian.support.LoopbackOutbound.POLICY);
     private final Crawler crawler = new Crawler(fetcher, FetchLimits.defaults());
     private LoopbackSite site;
 

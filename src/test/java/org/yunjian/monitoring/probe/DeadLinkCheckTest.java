@@ -15,7 +15,7 @@ import org.yunjian.shared.Msg;
 
 class DeadLinkCheckTest {
 
-    private final Fetcher fetcher = new Fetcher();
+    private final Fetcher fetcher = new Fetcher(org.yunjian.support.LoopbackOutbound.POLICY);
     private final DeadLinkCheck check = new DeadLinkCheck(fetcher);
     private LoopbackSite site;
 

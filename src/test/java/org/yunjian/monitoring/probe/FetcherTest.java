@@ -21,7 +21,7 @@ import org.yunjian.crypto.Sm3;
 /** The fetcher against a hostile or broken site on loopback: every limit holds and every failure is an outcome. */
 class FetcherTest {
 
-    private final Fetcher fetcher = new Fetcher();
+    private final Fetcher fetcher = new Fetcher(org.yunjian.support.LoopbackOutbound.POLICY);
     private LoopbackSite site;
     private LoopbackSite other;
 
@@ -226,7 +226,7 @@ class FetcherTest {
     void anUntrustedCertificateFailsTheHandshake() {
         SelfSignedTls tls = SelfSignedTls.create();
         try (LoopbackSite secure = LoopbackSite.startTls(tls.server());
-                Fetcher trusting = new Fetcher(tls.trustingClient(), 1)) {
+                Fetcher trusting = new Fetcher(tls.trustingClient(), 1, org.yunjian.support.LoopbackOutbound.POLICY, org.yunjian.shared.outbound.OutboundHttp.Resolver.SYSTEM)) {
             secure.html("/", "<p>secure</p>");
             assertThat(fetcher.fetch(secure.uri("/"), FetchLimits.defaults()).outcome())
                     .isEqualTo(FetchOutcome.TLS_FAILED);
@@ -249,7 +249,7 @@ class FetcherTest {
     @Test
     void aClosedFetcherFailsInsteadOfThrowing() {
         site.html("/", "<p>x</p>");
-        Fetcher closed = new Fetcher();
+        Fetcher closed = new Fetcher(org.yunjian.support.LoopbackOutbound.POLICY);
         closed.close();
         assertThat(closed.fetch(site.uri("/"), FetchLimits.defaults()).outcome())
                 .isEqualTo(FetchOutcome.CONNECTION_FAILED);

@@ -15,7 +15,7 @@ class TamperCheckTest {
 
     static final List<String> REGIONS = List.of("#ticker");
 
-    private final Fetcher fetcher = new Fetcher();
+    private final Fetcher fetcher = new Fetcher(org.yunjian.support.LoopbackOutbound.POLICY);
     private final TamperCheck check = new TamperCheck(fetcher);
     private LoopbackSite site;
 
