@@ -24,7 +24,9 @@ import org.yunjian.shared.outbound.OutboundPolicy;
 class AddressPolicy {
 
     /** What inet_aton reads as an address: one to four parts, each decimal, octal (leading 0) or hex (0x). */
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(?i)(?:0x[0-9a-f]*|\\d+)(?:\\.(?:0x[0-9a-f]*|\\d+)){0,3}\\.?");
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("(?i)(?:0x[0-9a-f]*|\\d+)(?:\\.(?:0x[0-9a-f]*|\\d+)){0,3}\\.?");
+
     private static final Pattern DOTTED_QUAD =
             Pattern.compile("(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
 

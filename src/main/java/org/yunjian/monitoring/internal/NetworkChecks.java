@@ -273,7 +273,8 @@ public class NetworkChecks {
     private TlsResult tls(Monitor m) {
         String host = m.url().getHost();
         int port = m.url().getPort() < 0 ? 443 : m.url().getPort();
-        TlsCheck check = new TlsCheck(Duration.ofSeconds(m.timeoutSeconds()), trust, m.expiryWarningDays(), clock, addresses.policy());
+        TlsCheck check = new TlsCheck(
+                Duration.ofSeconds(m.timeoutSeconds()), trust, m.expiryWarningDays(), clock, addresses.policy());
         AddressPolicy.Resolution where = addresses.resolve(host);
         return check.check(
                 host,

@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.yunjian.shared.outbound.OutboundPolicy;
 import java.util.stream.Collectors;
 import org.yunjian.monitoring.CheckKind;
 import org.yunjian.monitoring.probe.Finding;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.outbound.OutboundPolicy;
 
 /**
  * The certificate and protocol check of a TLS server (8.4.1.2 b; the module's {@link CheckKind#TLS}): one handshake
@@ -111,7 +111,8 @@ public final class TlsCheck {
             return TlsResult.failed(host, port, TlsOutcome.CANNOT_CONNECT);
         }
         Handshakes.Recorder recorder = Handshakes.recording();
-        Handshakes.Attempt first = Handshakes.attempt(policy.socket(), host, address, deadline, recorder, List.of(), false);
+        Handshakes.Attempt first =
+                Handshakes.attempt(policy.socket(), host, address, deadline, recorder, List.of(), false);
         switch (first.kind()) {
             case CANNOT_CONNECT:
                 return TlsResult.failed(host, port, TlsOutcome.CANNOT_CONNECT);
@@ -185,13 +186,13 @@ public final class TlsCheck {
      * a control handshake without it tells a name that does not match from a certificate the JDK refuses anyway.
      */
     private void hostName(String host, InetSocketAddress address, X509Certificate server, List<Finding> findings) {
-        Handshakes.Attempt named =
-                Handshakes.attempt(policy.socket(), host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), true);
+        Handshakes.Attempt named = Handshakes.attempt(
+                policy.socket(), host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), true);
         if (named.kind() != Handshakes.Kind.FAILED || !named.certificateRefused()) {
             return; // matched, or the connection failed this time: nothing known about the name
         }
-        Handshakes.Attempt control =
-                Handshakes.attempt(policy.socket(), host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), false);
+        Handshakes.Attempt control = Handshakes.attempt(
+                policy.socket(), host, address, deadline, Handshakes.acceptingUnderJdkChecks(), List.of(), false);
         String names = String.join(", ", CertificateDescription.of(server).subjectAlternativeNames());
         if (control.kind() == Handshakes.Kind.DONE) {
             findings.add(new Finding(CheckKind.TLS, "hostname", Msg.of("monitoring.net.tls.hostname", host), names));
@@ -218,8 +219,8 @@ public final class TlsCheck {
             if (legacy.equals(negotiated)) {
                 continue;
             }
-            Handshakes.Attempt a =
-                    Handshakes.attempt(policy.socket(), host, address, deadline, Handshakes.recording(), List.of(legacy), false);
+            Handshakes.Attempt a = Handshakes.attempt(
+                    policy.socket(), host, address, deadline, Handshakes.recording(), List.of(legacy), false);
             if (a.kind() == Handshakes.Kind.DONE && legacy.equals(a.protocol())) {
                 findings.add(new Finding(
                         CheckKind.TLS,

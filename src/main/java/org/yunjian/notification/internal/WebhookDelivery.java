@@ -42,7 +42,8 @@ class WebhookDelivery {
         this.people = people;
         this.properties = properties;
         this.clock = clock;
-        this.http = OutboundHttp.client(outbound.webhooks(), null, OutboundHttp.Resolver.SYSTEM, 16, properties.timeout());
+        this.http =
+                OutboundHttp.client(outbound.webhooks(), null, OutboundHttp.Resolver.SYSTEM, 16, properties.timeout());
     }
 
     @jakarta.annotation.PreDestroy
@@ -81,12 +82,15 @@ class WebhookDelivery {
         r.headers().forEach(post::setHeader);
         Answer response;
         try {
-            response = http.execute(post, res -> new Answer(
-                    res.getCode(),
-                    res.getEntity() == null
-                            ? ""
-                            : new String(
-                                    res.getEntity().getContent().readNBytes(64 * 1024), StandardCharsets.UTF_8)));
+            response = http.execute(
+                    post,
+                    res -> new Answer(
+                            res.getCode(),
+                            res.getEntity() == null
+                                    ? ""
+                                    : new String(
+                                            res.getEntity().getContent().readNBytes(64 * 1024),
+                                            StandardCharsets.UTF_8)));
         } catch (RefusedAddressException e) {
             throw new Deliveries.DeliveryFailure(uri.getHost() + ": the address is not one the platform calls ("
                     + e.address() + ", " + e.reason() + ")");

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.yunjian.shared.outbound.OutboundPolicies;
-import org.yunjian.shared.outbound.OutboundPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +21,8 @@ import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.keys.KeyDirectory;
 import org.yunjian.shared.keys.SealedText;
+import org.yunjian.shared.outbound.OutboundPolicies;
+import org.yunjian.shared.outbound.OutboundPolicy;
 
 /**
  * An organisation's group-chat robots: added and removed by its administrators, address and signing secret sealed

@@ -35,13 +35,15 @@ public class OutboundPolicies {
     }
 
     private static final Bindable<Map<String, List<String>>> RANGES = Bindable.of(ResolvableType.forClassWithGenerics(
-            Map.class, ResolvableType.forClass(String.class), ResolvableType.forClassWithGenerics(List.class, String.class)));
+            Map.class,
+            ResolvableType.forClass(String.class),
+            ResolvableType.forClassWithGenerics(List.class, String.class)));
 
     private final Map<Purpose, OutboundPolicy> policies = new LinkedHashMap<>();
 
     public OutboundPolicies(Environment environment) {
-        for (String old : List.of(
-                "yunjian.monitoring.allow-private-addresses", "yunjian.notifications.allow-private-targets")) {
+        for (String old :
+                List.of("yunjian.monitoring.allow-private-addresses", "yunjian.notifications.allow-private-targets")) {
             if (Boolean.parseBoolean(environment.getProperty(old, "false"))) {
                 throw new IllegalStateException(old + " is no longer read: name the ranges the platform may reach in "
                         + "yunjian.outbound.monitoring.allowed-ranges or yunjian.outbound.webhooks.allowed-ranges "
@@ -55,8 +57,8 @@ public class OutboundPolicies {
             for (Map.Entry<String, List<String>> e : everywhere.entrySet()) {
                 policy = allow(policy, "yunjian.outbound.allowed-ranges", e);
             }
-            for (Map.Entry<String, List<String>> e :
-                    read(binder, "yunjian.outbound." + p.key + ".allowed-ranges").entrySet()) {
+            for (Map.Entry<String, List<String>> e : read(binder, "yunjian.outbound." + p.key + ".allowed-ranges")
+                    .entrySet()) {
                 policy = allow(policy, "yunjian.outbound." + p.key + ".allowed-ranges", e);
             }
             policies.put(p, policy);

@@ -81,7 +81,8 @@ public final class OutboundPolicy {
     /** The ranges an administrator allows for this purpose, by name. */
     public Map<String, List<String>> allowedRanges() {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        allowed.forEach((k, v) -> out.put(k, v.stream().map(AddressRange::toString).toList()));
+        allowed.forEach(
+                (k, v) -> out.put(k, v.stream().map(AddressRange::toString).toList()));
         return out;
     }
 

@@ -117,8 +117,7 @@ final class SpecialAddresses {
     }
 
     private static Optional<Entry> mostSpecific(List<Entry> entries, byte[] address) {
-        return entries.stream()
-                .filter(e -> e.range().contains(address))
-                .max(Comparator.comparingInt(e -> e.range().prefixLength()));
+        return entries.stream().filter(e -> e.range().contains(address)).max(Comparator.comparingInt(e -> e.range()
+                .prefixLength()));
     }
 }

@@ -3,7 +3,6 @@ package org.yunjian.monitoring.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -69,10 +68,28 @@ class OutboundAddressWalkTest {
         resolver = host -> resolve(asked, host);
         int n = 0;
         for (String a : List.of(
-                "127.0.0.1", "127.255.255.254", "10.0.0.1", "172.16.5.4", "192.168.0.1", "169.254.169.254",
-                "169.254.170.2", "100.100.100.200", "100.64.1.1", "100.127.255.254", "198.18.0.1", "198.19.255.254",
-                "192.0.0.8", "192.0.2.1", "198.51.100.1", "203.0.113.1", "240.0.0.1", "0.0.0.0", "0.1.2.3",
-                "255.255.255.255", "224.0.0.1", "192.88.99.1")) {
+                "127.0.0.1",
+                "127.255.255.254",
+                "10.0.0.1",
+                "172.16.5.4",
+                "192.168.0.1",
+                "169.254.169.254",
+                "169.254.170.2",
+                "100.100.100.200",
+                "100.64.1.1",
+                "100.127.255.254",
+                "198.18.0.1",
+                "198.19.255.254",
+                "192.0.0.8",
+                "192.0.2.1",
+                "198.51.100.1",
+                "203.0.113.1",
+                "240.0.0.1",
+                "0.0.0.0",
+                "0.1.2.3",
+                "255.255.255.255",
+                "224.0.0.1",
+                "192.88.99.1")) {
             n++;
             InetAddress v4 = InetAddress.getByName(a);
             byte[] b = v4.getAddress();
@@ -101,11 +118,23 @@ class OutboundAddressWalkTest {
             hosts.addAll(List.of("a" + n + "." + ZONE, "mapped" + n + "." + ZONE, "nat64-" + n + "." + ZONE));
             TARGETS.put(v4, hosts);
         }
-        for (String a : List.of("::1", "::", "fe80::1", "fc00::1", "fd00:ec2::254", "2001:db8::1", "2001:2::1",
-                "100::1", "5f00::1", "3fff::1", "ff02::1", "fec0::1")) {
+        for (String a : List.of(
+                "::1",
+                "::",
+                "fe80::1",
+                "fc00::1",
+                "fd00:ec2::254",
+                "2001:db8::1",
+                "2001:2::1",
+                "100::1",
+                "5f00::1",
+                "3fff::1",
+                "ff02::1",
+                "fec0::1")) {
             n++;
             InetAddress v6 = InetAddress.getByName(a);
-            dns.set("aaaa" + n + "." + ZONE,
+            dns.set(
+                    "aaaa" + n + "." + ZONE,
                     new AAAARecord(LoopbackDnsServer.name("aaaa" + n + "." + ZONE), DClass.IN, 60, v6));
             TARGETS.put(v6, List.of("[" + a + "]", "aaaa" + n + "." + ZONE));
         }
@@ -146,7 +175,8 @@ class OutboundAddressWalkTest {
                         try (Fetcher fetcher = new Fetcher(null, 1, policy, resolver)) {
                             FetchLimits limits = FetchLimits.defaults().withDeadline(Duration.ofSeconds(5));
                             FetchOutcome page = fetcher.fetch(url, limits).outcome();
-                            FetchOutcome link = fetcher.fetch(Fetcher.Method.HEAD, url, limits).outcome();
+                            FetchOutcome link = fetcher.fetch(Fetcher.Method.HEAD, url, limits)
+                                    .outcome();
                             assertThat(page).as(what).isNotEqualTo(FetchOutcome.OK);
                             assertThat(link).as(what).isNotEqualTo(FetchOutcome.OK);
                             if (!mayReach && !where.unresolved() && !refusedWhenSet) {
@@ -156,8 +186,12 @@ class OutboundAddressWalkTest {
                                 refusals++;
                             }
                             try {
-                                new RdapCheck(fetcher, URI.create("http://" + host + ":8080"), Duration.ofSeconds(5),
-                                                60, Clock.systemUTC())
+                                new RdapCheck(
+                                                fetcher,
+                                                URI.create("http://" + host + ":8080"),
+                                                Duration.ofSeconds(5),
+                                                60,
+                                                Clock.systemUTC())
                                         .check("www.example.gov.cn");
                             } catch (IllegalArgumentException notAnRdapBase) {
                                 // a base without a host (0x7f.0x0.0x0.0x1 is no URI host): refused as configured
@@ -184,9 +218,13 @@ class OutboundAddressWalkTest {
                         }
                     }
                     for (OutboundPolicy.Decision d : seen) {
-                        boolean global = OutboundPolicy.publicOnly("check").judge(d.address()).allowed();
+                        boolean global = OutboundPolicy.publicOnly("check")
+                                .judge(d.address())
+                                .allowed();
                         if (d.allowed() && !global) {
-                            assertThat(mayReach).as(what + " let through " + d.addressText()).isTrue();
+                            assertThat(mayReach)
+                                    .as(what + " let through " + d.addressText())
+                                    .isTrue();
                             allowedLoopback++;
                         }
                     }
@@ -216,9 +254,12 @@ class OutboundAddressWalkTest {
                         out.add(ar.getAddress());
                     } else if (r instanceof AAAARecord aaaa) {
                         // as the system resolver gives it: an Inet6Address, even for ::ffff:a.b.c.d
-                        out.add(Inet6Address.getByAddress(null, aaaa.getAddress().getAddress().length == 16
-                                ? aaaa.getAddress().getAddress()
-                                : mappedBytes(aaaa.getAddress().getAddress()), -1));
+                        out.add(Inet6Address.getByAddress(
+                                null,
+                                aaaa.getAddress().getAddress().length == 16
+                                        ? aaaa.getAddress().getAddress()
+                                        : mappedBytes(aaaa.getAddress().getAddress()),
+                                -1));
                     }
                 }
             } catch (org.xbill.DNS.TextParseException e) {
@@ -264,7 +305,8 @@ class OutboundAddressWalkTest {
                 env.getPropertySources().addLast(doc);
             }
         }
-        assertThat(env.getProperty("yunjian.outbound.monitoring.allowed-ranges.demo-sample-site")).isNotBlank();
+        assertThat(env.getProperty("yunjian.outbound.monitoring.allowed-ranges.demo-sample-site"))
+                .isNotBlank();
         return env;
     }
 }

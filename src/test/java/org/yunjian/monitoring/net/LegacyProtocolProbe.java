@@ -20,7 +20,12 @@ final class LegacyProtocolProbe {
                 "jdk.tls.disabledAlgorithms",
                 "SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL");
         TestPki ca = TestPki.create("Legacy Test Root");
-        TlsCheck check = new TlsCheck(Duration.ofSeconds(5), ca.trustStore(), 30, Clock.systemUTC(), org.yunjian.support.LoopbackOutbound.POLICY);
+        TlsCheck check = new TlsCheck(
+                Duration.ofSeconds(5),
+                ca.trustStore(),
+                30,
+                Clock.systemUTC(),
+                org.yunjian.support.LoopbackOutbound.POLICY);
         System.out.println("offered " + String.join(",", TlsCheck.legacyProtocolsOffered()));
         for (String[] protocols : new String[][] {{"TLSv1.1", "TLSv1.2"}, {"TLSv1.1"}}) {
             try (TlsTestServer server = TlsTestServer.tls(ca.server(Duration.ofDays(365), "localhost"), protocols)) {

@@ -38,7 +38,8 @@ class TlsCheckTest {
     }
 
     TlsCheck check(Duration deadline) {
-        return new TlsCheck(deadline, ca.trustStore(), 30, Clock.systemUTC(), org.yunjian.support.LoopbackOutbound.POLICY);
+        return new TlsCheck(
+                deadline, ca.trustStore(), 30, Clock.systemUTC(), org.yunjian.support.LoopbackOutbound.POLICY);
     }
 
     TlsResult checkAs(String host, TlsTestServer s) {
@@ -149,7 +150,8 @@ class TlsCheckTest {
     void theJdkDefaultTrustStoreDoesNotTrustTheTestRoot() throws Exception {
         server = TlsTestServer.tls(ca.server(Duration.ofDays(365), "localhost"));
 
-        TlsResult r = new TlsCheck(Duration.ofSeconds(5), null, 30, Clock.systemUTC(), org.yunjian.support.LoopbackOutbound.POLICY)
+        TlsResult r = new TlsCheck(
+                        Duration.ofSeconds(5), null, 30, Clock.systemUTC(), org.yunjian.support.LoopbackOutbound.POLICY)
                 .check("localhost", new InetSocketAddress(TestPki.loopback(), server.port()));
 
         assertThat(r.findings()).extracting(Finding::subject).containsExactly("chain");

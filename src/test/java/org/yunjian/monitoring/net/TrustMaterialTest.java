@@ -47,7 +47,12 @@ class TrustMaterialTest {
         KeyStore store = TrustMaterial.withDefaults(List.of(CA.root.certificate()));
         assertThat(Collections.list(store.aliases()).size()).isGreaterThan(1);
         try (TlsTestServer server = TlsTestServer.tls(CA.server(Duration.ofDays(365), "localhost"))) {
-            TlsResult r = new TlsCheck(Duration.ofSeconds(5), store, 30, Clock.systemUTC(), org.yunjian.support.LoopbackOutbound.POLICY)
+            TlsResult r = new TlsCheck(
+                            Duration.ofSeconds(5),
+                            store,
+                            30,
+                            Clock.systemUTC(),
+                            org.yunjian.support.LoopbackOutbound.POLICY)
                     .check("localhost", new java.net.InetSocketAddress(TestPki.loopback(), server.port()));
 
             assertThat(r.outcome()).isEqualTo(TlsOutcome.CHECKED);

@@ -226,7 +226,11 @@ class FetcherTest {
     void anUntrustedCertificateFailsTheHandshake() {
         SelfSignedTls tls = SelfSignedTls.create();
         try (LoopbackSite secure = LoopbackSite.startTls(tls.server());
-                Fetcher trusting = new Fetcher(tls.trustingClient(), 1, org.yunjian.support.LoopbackOutbound.POLICY, org.yunjian.shared.outbound.OutboundHttp.Resolver.SYSTEM)) {
+                Fetcher trusting = new Fetcher(
+                        tls.trustingClient(),
+                        1,
+                        org.yunjian.support.LoopbackOutbound.POLICY,
+                        org.yunjian.shared.outbound.OutboundHttp.Resolver.SYSTEM)) {
             secure.html("/", "<p>secure</p>");
             assertThat(fetcher.fetch(secure.uri("/"), FetchLimits.defaults()).outcome())
                     .isEqualTo(FetchOutcome.TLS_FAILED);

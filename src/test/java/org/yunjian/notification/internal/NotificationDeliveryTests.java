@@ -77,7 +77,8 @@ class NotificationDeliveryTests {
         // this class's deliveries between its own runDue calls (the full run's PostgreSQL pass saw attempts 1 of 2)
         org.yunjian.support.TestDatabases.fresh("notification_delivery", registry);
         OverdueDrill.remindersThrough(SMTP, registry);
-        // the robots of these tests are loopback servers: allowed by name, as an administrator of a closed network would
+        // the robots of these tests are loopback servers: allowed by name, as an administrator of a closed network
+        // would
         registry.add("yunjian.outbound.webhooks.allowed-ranges.test-robots", () -> "127.0.0.0/8");
         registry.add("yunjian.notifications.base-url", () -> "https://yunjian.example.gov.cn");
         registry.add("yunjian.notifications.delivery-interval", () -> "1h");

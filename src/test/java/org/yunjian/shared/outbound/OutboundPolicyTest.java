@@ -26,8 +26,8 @@ class OutboundPolicyTest {
     @Test
     void refusesTheFirstAndLastAddressOfEveryRegistryEntryThatIsNotGloballyReachable() {
         List<String> walked = new ArrayList<>();
-        for (List<SpecialAddresses.Entry> registry : List.of(SpecialAddresses.IPV4, SpecialAddresses.IPV6,
-                SpecialAddresses.NEVER)) {
+        for (List<SpecialAddresses.Entry> registry :
+                List.of(SpecialAddresses.IPV4, SpecialAddresses.IPV6, SpecialAddresses.NEVER)) {
             for (SpecialAddresses.Entry e : registry) {
                 if (e.globallyReachable()) {
                     continue;
@@ -76,12 +76,20 @@ class OutboundPolicyTest {
 
     @Test
     void judgesEveryIpv6FormThatEmbedsAnIpv4AddressByThatAddress() throws Exception {
-        for (String internal : List.of("127.0.0.1", "169.254.169.254", "100.100.100.200", "100.64.1.1", "10.0.0.1",
-                "192.168.1.1", "172.16.0.1", "198.18.0.1", "0.0.0.0")) {
+        for (String internal : List.of(
+                "127.0.0.1",
+                "169.254.169.254",
+                "100.100.100.200",
+                "100.64.1.1",
+                "10.0.0.1",
+                "192.168.1.1",
+                "172.16.0.1",
+                "198.18.0.1",
+                "0.0.0.0")) {
             byte[] v4 = InetAddress.getByName(internal).getAddress();
             String hex = String.format("%02x%02x:%02x%02x", v4[0], v4[1], v4[2], v4[3]);
-            String inverted = String.format("%02x%02x:%02x%02x", ~v4[0] & 0xff, ~v4[1] & 0xff, ~v4[2] & 0xff,
-                    ~v4[3] & 0xff);
+            String inverted =
+                    String.format("%02x%02x:%02x%02x", ~v4[0] & 0xff, ~v4[1] & 0xff, ~v4[2] & 0xff, ~v4[3] & 0xff);
             for (String form : List.of(
                     "::ffff:" + internal,
                     "::ffff:" + hex,
@@ -102,20 +110,29 @@ class OutboundPolicyTest {
     void refusesTheMetadataServicesCarrierGradeNatAndUnspecifiedEvenInsideAnAllowedRange() throws Exception {
         OutboundPolicy wide = PRODUCTION.allowing("everything-inside", List.of("0.0.0.0/0", "::/0"));
         for (String never : List.of(
-                "169.254.169.254", "100.100.100.200", "fd00:ec2::254", "0.0.0.0", "::", "224.0.0.1", "ff02::1",
+                "169.254.169.254",
+                "100.100.100.200",
+                "fd00:ec2::254",
+                "0.0.0.0",
+                "::",
+                "224.0.0.1",
+                "ff02::1",
                 "255.255.255.255")) {
-            assertThat(wide.judge(InetAddress.getByName(never)).allowed()).as(never).isFalse();
+            assertThat(wide.judge(InetAddress.getByName(never)).allowed())
+                    .as(never)
+                    .isFalse();
         }
         assertThat(wide.judge(InetAddress.getByName("10.1.2.3")).allowed()).isTrue();
-        assertThat(PRODUCTION.judge(InetAddress.getByName("100.64.0.1")).reason()).contains("carrier-grade NAT");
+        assertThat(PRODUCTION.judge(InetAddress.getByName("100.64.0.1")).reason())
+                .contains("carrier-grade NAT");
     }
 
     @Test
     void anAllowedRangeOpensOnlyItsOwnAddressesAndItsEmbeddedForms() throws Exception {
         OutboundPolicy intranet = PRODUCTION.allowing("branch-intranet", List.of("10.20.0.0/16"));
-        assertThat(intranet.judge(InetAddress.getByName("10.20.3.4")).reason())
-                .contains("branch-intranet");
-        assertThat(intranet.judge(Addresses.of(v6("::ffff:10.20.3.4"))).allowed()).isTrue();
+        assertThat(intranet.judge(InetAddress.getByName("10.20.3.4")).reason()).contains("branch-intranet");
+        assertThat(intranet.judge(Addresses.of(v6("::ffff:10.20.3.4"))).allowed())
+                .isTrue();
         assertThat(intranet.judge(InetAddress.getByName("10.21.0.1")).allowed()).isFalse();
         assertThat(intranet.judge(InetAddress.getByName("127.0.0.1")).allowed()).isFalse();
         assertThatThrownBy(() -> PRODUCTION.allowing("typo", List.of("10.0.0.0/33")))
@@ -132,7 +149,8 @@ class OutboundPolicyTest {
         OutboundPolicies policies = new OutboundPolicies(env);
         assertThat(policies.monitoring().allowedRanges()).containsOnlyKeys("branch", "sample-site");
         assertThat(policies.webhooks().allowedRanges()).containsOnlyKeys("branch");
-        assertThat(new OutboundPolicies(new MockEnvironment()).webhooks().allowedRanges()).isEmpty();
+        assertThat(new OutboundPolicies(new MockEnvironment()).webhooks().allowedRanges())
+                .isEmpty();
         assertThatThrownBy(() -> new OutboundPolicies(
                         new MockEnvironment().withProperty("yunjian.monitoring.allow-private-addresses", "true")))
                 .hasMessageContaining("yunjian.outbound.monitoring.allowed-ranges");
@@ -159,7 +177,8 @@ class OutboundPolicyTest {
                 assertThatThrownBy(server::accept).isInstanceOf(SocketTimeoutException.class); // nothing arrived
             }
             assertThat(decisions).hasValue(3);
-            try (Socket s = PRODUCTION.allowing("loopback", List.of("127.0.0.0/8")).socket()) {
+            try (Socket s =
+                    PRODUCTION.allowing("loopback", List.of("127.0.0.0/8")).socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
                 try (Socket accepted = server.accept()) {
                     assertThat(accepted.isConnected()).isTrue(); // the same listener: the refusals were the policy's
