@@ -13,9 +13,8 @@
  *   of {@link org.yunjian.shared.cluster.ClusterJobs} and a conditional claim of the row), retried with doubling delays and
  *   audited when it is sent or finally fails; failures are listed to the organisation's administrators.</li>
  *   <li>Robot signing secrets are sealed at rest ({@link org.yunjian.shared.keys.SealedText},
- *   {@code notification-webhooks.key}); a webhook URL that resolves to a loopback, private or link-local address
- *   is refused unless {@code yunjian.notifications.allow-private-targets} is set (requests from the server to its
- *   own network).</li>
+ *   {@code notification-webhooks.key}); a robot's address obeys the webhooks purpose of the outbound address policy
+ *   ({@link org.yunjian.shared.outbound.OutboundPolicies}), judged on the address each call connects to.</li>
  *   <li>The e-mail address is the one the obligations calendar keeps ({@link org.yunjian.obligations.ReminderAddresses}).
  *   In demo mode a mail sink keeps sent mail in memory and a demo-only page lists it.</li>
  * </ul>

@@ -33,6 +33,7 @@ class AddressPolicy {
     private final OutboundPolicy policy;
     private final OutboundHttp.Resolver resolver;
 
+    @org.springframework.beans.factory.annotation.Autowired
     AddressPolicy(OutboundPolicies policies) {
         this(policies.monitoring(), OutboundHttp.Resolver.SYSTEM);
     }
