@@ -51,8 +51,20 @@ public record IssuedReport(
             boolean superseded,
             String manifestSm3,
             List<File> files) {
-        this(id, systemId, month, revision, reportNumber, issuerId, issuerName, issuedAt, reason, superseded,
-                manifestSm3, files, true);
+        this(
+                id,
+                systemId,
+                month,
+                revision,
+                reportNumber,
+                issuerId,
+                issuerName,
+                issuedAt,
+                reason,
+                superseded,
+                manifestSm3,
+                files,
+                true);
     }
 
     /** Whether the record or one of its files fails its check against the signed manifest. */

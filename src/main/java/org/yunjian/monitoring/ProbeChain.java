@@ -203,7 +203,9 @@ public final class ProbeChain {
                 .anyMatch(l -> l != null
                         && l.seq() == c.head().seq()
                         && l.seal().equals(c.head().seal()));
-        return held ? null : new Broken(null, end, null, SealBreak.TRUNCATED, c.head().seq(), 0);
+        return held
+                ? null
+                : new Broken(null, end, null, SealBreak.TRUNCATED, c.head().seq(), 0);
     }
 
     private static Broken first(Broken seen, Row r, int position, SealBreak reason) {

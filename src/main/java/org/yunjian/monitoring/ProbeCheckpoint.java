@@ -154,7 +154,7 @@ public final class ProbeCheckpoint {
     private static Checkpoint parse(String body) {
         List<String> lines = body.lines().toList();
         if (lines.size() < 3 || lines.size() > 4 || !lines.get(0).equals(FORMAT)) {
-            throw new IllegalArgumentException("not a checkpoint");
+            throw new IllegalArgumentException();
         }
         UUID monitor = UUID.fromString(field(lines.get(1), "monitor", 1)[0]);
         String[] head = field(lines.get(2), "head", 2);
@@ -174,7 +174,7 @@ public final class ProbeCheckpoint {
     private static String[] field(String line, String name, int values) {
         String[] parts = line.split(" ", -1);
         if (parts.length != values + 1 || !parts[0].equals(name)) {
-            throw new IllegalArgumentException("expected " + name);
+            throw new IllegalArgumentException(name);
         }
         return java.util.Arrays.copyOfRange(parts, 1, parts.length);
     }

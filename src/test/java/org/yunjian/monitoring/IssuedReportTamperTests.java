@@ -132,7 +132,9 @@ class IssuedReportTamperTests extends MonitoringWorldTests {
         // the page: the file named as not matching, with the SM3 the manifest signed, not the column's
         Document page = systemPageAs();
         assertThat(page.select(".issued-altered").text()).contains("与签名清单不符");
-        assertThat(page.select(".issued-row code.sm3").eachText()).contains(signed).doesNotContain(Sm3.hex(forged));
+        assertThat(page.select(".issued-row code.sm3").eachText())
+                .contains(signed)
+                .doesNotContain(Sm3.hex(forged));
 
         // the other files of the record still download; the refusal is audited
         assertThat(download("?format=pdf&language=en").getStatus()).isEqualTo(200);

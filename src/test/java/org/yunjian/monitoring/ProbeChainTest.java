@@ -219,7 +219,8 @@ class ProbeChainTest {
         assertThat(verdict.broken().reason()).isEqualTo(SealBreak.TRUNCATED);
         assertThat(verdict.broken().confirmed()).isEqualTo(7);
         // a checkpoint behind the database (the process stopped before writing it) vouches for less: no finding
-        assertThat(ProbeChain.verify(rows, head(rows), checkpoint(rows, 5, KEY, MONITOR), v).intact())
+        assertThat(ProbeChain.verify(rows, head(rows), checkpoint(rows, 5, KEY, MONITOR), v)
+                        .intact())
                 .isTrue();
     }
 
@@ -235,7 +236,8 @@ class ProbeChainTest {
         String rewound = text.replace("head 7 " + l.seal(), "head 5 " + l5.seal());
         assertThat(rewound).isNotEqualTo(text);
         assertThat(ProbeCheckpoint.read(MONITOR, rewound, v).status()).isEqualTo(ProbeCheckpoint.Status.INVALID);
-        assertThat(ProbeCheckpoint.read(MONITOR, text.replace("\nsm2 ", "\nsm2  "), v).status())
+        assertThat(ProbeCheckpoint.read(MONITOR, text.replace("\nsm2 ", "\nsm2  "), v)
+                        .status())
                 .isEqualTo(ProbeCheckpoint.Status.INVALID);
         assertThat(ProbeCheckpoint.read(MONITOR, text + "cut 7 8\n", v).status())
                 .isEqualTo(ProbeCheckpoint.Status.INVALID);
@@ -247,7 +249,9 @@ class ProbeChainTest {
         assertThat(checkpoint(rows, 7, KEY, new UUID(9, 9)).status())
                 .as("another monitor's checkpoint copied over")
                 .isEqualTo(ProbeCheckpoint.Status.INVALID);
-        assertThat(ProbeChain.verify(rows, head(rows), ProbeCheckpoint.Read.INVALID, v).broken().reason())
+        assertThat(ProbeChain.verify(rows, head(rows), ProbeCheckpoint.Read.INVALID, v)
+                        .broken()
+                        .reason())
                 .isEqualTo(SealBreak.CHECKPOINT_INVALID);
 
         // a finding carried on: the chain grew again over the cut, the checkpoint still says so

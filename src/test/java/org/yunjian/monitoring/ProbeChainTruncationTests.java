@@ -32,7 +32,8 @@ class ProbeChainTruncationTests extends MonitoringWorldTests {
     org.yunjian.exitproject.PlatformSigningKey key;
 
     String verification(UUID monitor, String language) throws Exception {
-        return json(call(get("/api/monitors/" + monitor + "/probes/verification")
+        return json(call(
+                        get("/api/monitors/" + monitor + "/probes/verification")
                                 .header(HttpHeaders.ACCEPT_LANGUAGE, language),
                         customer)
                 .andExpect(status().isOk()));
@@ -53,7 +54,10 @@ class ProbeChainTruncationTests extends MonitoringWorldTests {
 
     /** The attack: the newest {@code n} probes deleted and the monitor's chain head rewound to the probe before them. */
     void cutNewest(UUID m, int n) {
-        long last = jdbc.sql("SELECT chain_seq FROM monitor WHERE id = ?").param(m).query(Long.class).single();
+        long last = jdbc.sql("SELECT chain_seq FROM monitor WHERE id = ?")
+                .param(m)
+                .query(Long.class)
+                .single();
         jdbc.sql("DELETE FROM monitor_probe WHERE monitor_id = ? AND chain_seq > ?")
                 .params(m, last - n)
                 .update();
@@ -69,7 +73,8 @@ class ProbeChainTruncationTests extends MonitoringWorldTests {
     @Test
     void newestProbesDeletedAndHeadRewoundIsReportedAsTruncation() throws Exception {
         UUID m = sevenProbes();
-        assertThat((Boolean) JsonPath.read(verification(m, "zh-CN"), "$.intact")).isTrue();
+        assertThat((Boolean) JsonPath.read(verification(m, "zh-CN"), "$.intact"))
+                .isTrue();
 
         cutNewest(m, 2);
 
@@ -79,9 +84,7 @@ class ProbeChainTruncationTests extends MonitoringWorldTests {
         assertThat((Integer) JsonPath.read(zh, "$.checked")).isEqualTo(5);
         assertThat((String) JsonPath.read(zh, "$.checkpoint.status")).isEqualTo("CONFIRMED");
         assertThat(((Number) JsonPath.read(zh, "$.checkpoint.seq")).longValue()).isEqualTo(7);
-        assertThat((String) JsonPath.read(zh, "$.verdict"))
-                .startsWith("证据链被截短")
-                .contains("第 5 条", "第 7 条");
+        assertThat((String) JsonPath.read(zh, "$.verdict")).startsWith("证据链被截短").contains("第 5 条", "第 7 条");
         String en = verification(m, "en");
         assertThat((String) JsonPath.read(en, "$.verdict"))
                 .startsWith("Evidence chain truncated")
@@ -95,7 +98,9 @@ class ProbeChainTruncationTests extends MonitoringWorldTests {
         String later = verification(m, "zh-CN");
         assertThat((Boolean) JsonPath.read(later, "$.intact")).as(later).isFalse();
         assertThat((String) JsonPath.read(later, "$.broken.reason")).isEqualTo("TRUNCATED");
-        assertThat((String) JsonPath.read(later, "$.verdict")).startsWith("证据链曾被截短").contains("第 7 条");
+        assertThat((String) JsonPath.read(later, "$.verdict"))
+                .startsWith("证据链曾被截短")
+                .contains("第 7 条");
 
         // a broken chain found by the web's verification is in the audit log
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'monitor.evidence.verify' "
@@ -147,9 +152,11 @@ class ProbeChainTruncationTests extends MonitoringWorldTests {
         run(m);
         String after = verification(m, "zh-CN");
         assertThat((String) JsonPath.read(after, "$.checkpoint.status")).isEqualTo("CONFIRMED");
-        assertThat(((Number) JsonPath.read(after, "$.checkpoint.seq")).longValue()).isEqualTo(8);
+        assertThat(((Number) JsonPath.read(after, "$.checkpoint.seq")).longValue())
+                .isEqualTo(8);
         cutNewest(m, 1);
-        assertThat((String) JsonPath.read(verification(m, "zh-CN"), "$.broken.reason")).isEqualTo("TRUNCATED");
+        assertThat((String) JsonPath.read(verification(m, "zh-CN"), "$.broken.reason"))
+                .isEqualTo("TRUNCATED");
     }
 
     Path checkpoint(UUID m) {

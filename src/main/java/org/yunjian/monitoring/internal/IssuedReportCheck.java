@@ -101,13 +101,12 @@ class IssuedReportCheck {
         if (!matches(content, f)) {
             String sm3 = String.valueOf(f.get("sm3"));
             refused(r, Msg.of("monitoring.audit.reportAltered.file", name), "file " + name);
-            throw new ReportAlteredException(Msg.of(
-                    "monitoring.report.error.altered", r.reportNumber(), r.revision(), name, sm3));
+            throw new ReportAlteredException(
+                    Msg.of("monitoring.report.error.altered", r.reportNumber(), r.revision(), name, sm3));
         }
         return new Checked(
                 content,
-                new IssuedReport.File(
-                        format, language, name, String.valueOf(f.get("sm3")), content.length, true));
+                new IssuedReport.File(format, language, name, String.valueOf(f.get("sm3")), content.length, true));
     }
 
     /**
@@ -132,8 +131,12 @@ class IssuedReportCheck {
     }
 
     private void refused(IssuedReport r, Msg what, String logged) {
-        log.error("Issued report {} r{} of system {} failed its check against the signed manifest: {}",
-                r.reportNumber(), r.revision(), r.systemId(), logged);
+        log.error(
+                "Issued report {} r{} of system {} failed its check against the signed manifest: {}",
+                r.reportNumber(),
+                r.revision(),
+                r.systemId(),
+                logged);
         events.publishEvent(AuditableEvent.failure(
                 "monitor.report.altered",
                 "system",

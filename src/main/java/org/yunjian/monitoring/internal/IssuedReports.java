@@ -310,12 +310,14 @@ public class IssuedReports implements OperationReportRecords {
 
     @Override
     public List<IssuedReport> issued(UUID systemId) {
-        return read.execute(s -> repo.ofSystem(systemId).stream().map(check::checked).toList());
+        return read.execute(
+                s -> repo.ofSystem(systemId).stream().map(check::checked).toList());
     }
 
     @Override
     public Optional<IssuedReport> current(UUID systemId, YearMonth month) {
-        return read.execute(s -> repo.ofMonth(systemId, month).stream().findFirst().map(check::checked));
+        return read.execute(
+                s -> repo.ofMonth(systemId, month).stream().findFirst().map(check::checked));
     }
 
     /** The stored file, once it matches its signed manifest ({@link org.yunjian.monitoring.ReportAlteredException}). */

@@ -125,7 +125,10 @@ public class OperationReports {
             // the stored bytes only if they are what the manifest signed, and the SM3 the manifest gives them
             IssuedReportCheck.Checked file = check.file(r, f, code);
             return new Document(
-                    file.content(), f, storedName(system, r.reportNumber(), r.month(), f, code), file.file().sm3());
+                    file.content(),
+                    f,
+                    storedName(system, r.reportNumber(), r.month(), f, code),
+                    file.file().sm3());
         }
         return new Document(write(system, m, f, reader, now, null), f, liveName(system, m, f), null);
     }

@@ -43,8 +43,8 @@ class ProbeCheckpoints {
     static final String SUFFIX = ".checkpoint";
     private static final int STRIPES = 64;
     private static final Logger log = LoggerFactory.getLogger(ProbeCheckpoints.class);
-    private static final String TMP_SUFFIX = ProcessHandle.current().pid() + "-"
-            + UUID.randomUUID().toString().substring(0, 8);
+    private static final String TMP_SUFFIX =
+            ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final Path dir;
     private final PlatformSigningKey key;
@@ -99,7 +99,9 @@ class ProbeCheckpoints {
                     return; // a later probe is confirmed already
                 }
                 Checkpoint next = new Checkpoint(monitorId, link, carried != null ? carried : fresh);
-                write(file(monitorId), ProbeCheckpoint.write(next, Signer.of(key.pair().getPrivate())));
+                write(
+                        file(monitorId),
+                        ProbeCheckpoint.write(next, Signer.of(key.pair().getPrivate())));
             }
         } catch (IOException | RuntimeException e) {
             // the probe is committed; a checkpoint left behind only vouches for less (never a false finding)

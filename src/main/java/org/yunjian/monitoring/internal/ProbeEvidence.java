@@ -94,10 +94,11 @@ public class ProbeEvidence {
         return switch (before.status()) {
             case NONE -> null;
             case INVALID -> ProbeCheckpoint.Finding.forged(seq);
-            case CONFIRMED -> before.checkpoint().finding() != null
-                            || seals.holds(monitorId, before.checkpoint().head())
-                    ? null
-                    : ProbeCheckpoint.Finding.cut(before.seq(), seq);
+            case CONFIRMED ->
+                before.checkpoint().finding() != null
+                                || seals.holds(monitorId, before.checkpoint().head())
+                        ? null
+                        : ProbeCheckpoint.Finding.cut(before.seq(), seq);
         };
     }
 
@@ -146,9 +147,8 @@ public class ProbeEvidence {
     public static Msg verdict(ProbeChain.Verdict v) {
         ProbeChain.Broken b = v.broken();
         if (b == null) {
-            String unchecked = v.sealed() > 0 && v.checkpoint().status() == ProbeCheckpoint.Status.NONE
-                    ? "NoCheckpoint"
-                    : "";
+            String unchecked =
+                    v.sealed() > 0 && v.checkpoint().status() == ProbeCheckpoint.Status.NONE ? "NoCheckpoint" : "";
             return v.unsealed() == 0
                     ? Msg.of("monitoring.seal.intact" + unchecked, v.checked())
                     : Msg.of("monitoring.seal.intactWithOlder" + unchecked, v.checked(), v.sealed(), v.unsealed());
