@@ -15,6 +15,8 @@ import org.yunjian.documents.DocumentFormat;
  * @param reason       why this revision corrects the one before it, {@code null} for revision 1
  * @param superseded   whether a later revision of the month replaced it (it stays downloadable)
  * @param manifestSm3  SM3 (hex) of the signed manifest file
+ * @param manifestValid whether the manifest verifies with the platform's key and names this record (when read through
+ *     the check against it; a report just issued is)
  */
 public record IssuedReport(
         UUID id,
@@ -28,14 +30,60 @@ public record IssuedReport(
         String reason,
         boolean superseded,
         String manifestSm3,
-        List<File> files) {
+        List<File> files,
+        boolean manifestValid) {
 
     public IssuedReport {
         files = List.copyOf(files);
     }
 
-    /** One stored file: Word or PDF, in {@code zh} or {@code en}, its download name (ASCII), SM3 (hex) and size. */
-    public record File(DocumentFormat format, String language, String name, String sm3, long size) {}
+    /** A report as stored, not (yet) checked against its manifest. */
+    public IssuedReport(
+            UUID id,
+            UUID systemId,
+            YearMonth month,
+            int revision,
+            String reportNumber,
+            UUID issuerId,
+            String issuerName,
+            Instant issuedAt,
+            String reason,
+            boolean superseded,
+            String manifestSm3,
+            List<File> files) {
+        this(
+                id,
+                systemId,
+                month,
+                revision,
+                reportNumber,
+                issuerId,
+                issuerName,
+                issuedAt,
+                reason,
+                superseded,
+                manifestSm3,
+                files,
+                true);
+    }
+
+    /** Whether the record or one of its files fails its check against the signed manifest. */
+    public boolean altered() {
+        return !manifestValid || files.stream().anyMatch(f -> !f.matches());
+    }
+
+    /**
+     * One stored file: Word or PDF, in {@code zh} or {@code en}, its download name (ASCII), SM3 (hex) and size — as the
+     * signed manifest names them once checked ({@code sm3} null when the manifest fails) — and whether the stored bytes
+     * match them.
+     */
+    public record File(DocumentFormat format, String language, String name, String sm3, long size, boolean matches) {
+
+        /** A file as rendered or stored, not (yet) checked. */
+        public File(DocumentFormat format, String language, String name, String sm3, long size) {
+            this(format, language, name, sm3, size, true);
+        }
+    }
 
     /** The file of {@code format} in {@code language}, if the issue holds one. */
     public java.util.Optional<File> file(DocumentFormat format, String language) {

@@ -17,7 +17,11 @@ public interface OperationReportRecords {
     /** The language codes a report is issued in: the Chinese report and its English rendering. */
     List<String> LANGUAGES = List.of("zh", "en");
 
-    /** Every revision issued for the system, newest month first and within a month the latest revision first. */
+    /**
+     * Every revision issued for the system, newest month first and within a month the latest revision first, each
+     * checked against its signed manifest: the files' SM3 and sizes are the manifest's, an altered file or manifest is
+     * marked ({@link IssuedReport#altered()}).
+     */
     List<IssuedReport> issued(UUID systemId);
 
     /** The month's latest revision (the one in force), if the month was issued. */
@@ -26,6 +30,8 @@ public interface OperationReportRecords {
     /**
      * The stored bytes of the month's latest revision in {@code format} and {@code language} ({@code zh} or
      * {@code en}), byte for byte as issued — the same SM3 every time; empty if the month was not issued.
+     *
+     * @throws ReportAlteredException the stored bytes or the manifest are not what was signed
      */
     Optional<byte[]> content(UUID systemId, YearMonth month, DocumentFormat format, String language);
 }

@@ -98,22 +98,47 @@ public final class ProbeChain {
 
     /**
      * The first broken place: the probe (null when probes at the chain's end are missing), its position among the
-     * monitor's probes from the oldest (1-based), when it started (null with no probe) and why.
+     * monitor's probes from the oldest (1-based), when it started (null with no probe) and why; for
+     * {@link SealBreak#TRUNCATED} the probe the signed checkpoint confirms ({@code confirmed}) and, when an earlier
+     * append found the cut, the probe appended then ({@code foundAt}; else 0).
      */
-    public record Broken(UUID probeId, int position, Instant startedAt, SealBreak reason) {}
+    public record Broken(
+            UUID probeId, int position, Instant startedAt, SealBreak reason, long confirmed, long foundAt) {
 
-    /** The verdict on a monitor's probes: how many were checked, sealed and unsealed; the first broken one, if any. */
-    public record Verdict(int checked, int sealed, int unsealed, Broken broken) {
+        public Broken(UUID probeId, int position, Instant startedAt, SealBreak reason) {
+            this(probeId, position, startedAt, reason, 0, 0);
+        }
+    }
+
+    /**
+     * The verdict on a monitor's probes: how many were checked, sealed and unsealed; the first broken one, if any; and
+     * the checkpoint kept outside the database as read ({@link ProbeCheckpoint.Status#NONE}: none).
+     */
+    public record Verdict(int checked, int sealed, int unsealed, Broken broken, ProbeCheckpoint.Read checkpoint) {
+
+        public Verdict(int checked, int sealed, int unsealed, Broken broken) {
+            this(checked, sealed, unsealed, broken, ProbeCheckpoint.Read.NONE);
+        }
+
         public boolean intact() {
             return broken == null;
         }
     }
 
-    /**
-     * Verifies a monitor's stored probes against the head kept on the monitor. {@code rows} in the order they are
-     * stored: the unsealed ones (before sealing began) first by start, then the sealed ones by their number.
-     */
+    /** {@link #verify(List, Head, ProbeCheckpoint.Read, Verifier)} with no checkpoint kept outside the database. */
     public static Verdict verify(List<Row> rows, Head head, Verifier verifier) {
+        return verify(rows, head, ProbeCheckpoint.Read.NONE, verifier);
+    }
+
+    /**
+     * Verifies a monitor's stored probes against the head kept on the monitor and the signed checkpoint kept outside
+     * the database. {@code rows} in the order they are stored: the unsealed ones (before sealing began) first by
+     * start, then the sealed ones by their number. The checkpoint must have been read <em>before</em> the rows (it
+     * never names a probe that was not committed, so read first it never names one the rows cannot hold): a chain
+     * that does not hold the probe it names, with that seal, was cut short — the head on the row may have been
+     * rewound with it; a checkpoint that fails its signature was rewritten without the key.
+     */
+    public static Verdict verify(List<Row> rows, Head head, ProbeCheckpoint.Read checkpoint, Verifier verifier) {
         int sealed = 0;
         int unsealed = 0;
         Instant sealingBegan = rows.stream()
@@ -152,7 +177,35 @@ public final class ProbeChain {
         if (broken == null && (head.seq() != expected - 1 || !head.seal().equals(previous))) {
             broken = new Broken(null, position + 1, null, SealBreak.CHAIN_GAP);
         }
-        return new Verdict(rows.size(), sealed, unsealed, broken);
+        if (broken == null) {
+            broken = againstCheckpoint(rows, checkpoint, position + 1);
+        }
+        return new Verdict(rows.size(), sealed, unsealed, broken, checkpoint);
+    }
+
+    /** Where the chain contradicts the checkpoint kept outside the database, or null. */
+    private static Broken againstCheckpoint(List<Row> rows, ProbeCheckpoint.Read checkpoint, int end) {
+        if (checkpoint.status() == ProbeCheckpoint.Status.NONE) {
+            return null;
+        }
+        if (checkpoint.status() == ProbeCheckpoint.Status.INVALID) {
+            return new Broken(null, end, null, SealBreak.CHECKPOINT_INVALID);
+        }
+        ProbeCheckpoint.Checkpoint c = checkpoint.checkpoint();
+        ProbeCheckpoint.Finding f = c.finding();
+        if (f != null) {
+            return f.kind() == ProbeCheckpoint.Kind.CUT
+                    ? new Broken(null, end, null, SealBreak.TRUNCATED, f.seq(), f.foundAt())
+                    : new Broken(null, end, null, SealBreak.CHECKPOINT_INVALID);
+        }
+        boolean held = rows.stream()
+                .map(Row::link)
+                .anyMatch(l -> l != null
+                        && l.seq() == c.head().seq()
+                        && l.seal().equals(c.head().seal()));
+        return held
+                ? null
+                : new Broken(null, end, null, SealBreak.TRUNCATED, c.head().seq(), 0);
     }
 
     private static Broken first(Broken seen, Row r, int position, SealBreak reason) {

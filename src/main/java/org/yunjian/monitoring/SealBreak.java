@@ -9,5 +9,12 @@ public enum SealBreak implements org.yunjian.shared.Labelled {
     /** A probe is missing, added or out of its place in the chain. */
     CHAIN_GAP,
     /** A probe stored after sealing began carries no seal. */
-    NOT_SEALED
+    NOT_SEALED,
+    /**
+     * The chain ends before, or no longer holds, the probe a signed checkpoint kept outside the database confirms was
+     * stored: the newest probes were removed (and the head on the monitor rewound).
+     */
+    TRUNCATED,
+    /** The checkpoint kept outside the database does not verify: it was rewritten without the platform's key. */
+    CHECKPOINT_INVALID
 }

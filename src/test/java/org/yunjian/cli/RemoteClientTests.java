@@ -52,7 +52,13 @@ class RemoteClientTests {
                         case "/api/backups" ->
                             "{\"name\":\"yunjian-backup-20261125\",\"createdAt\":\"2026-11-25T10:00:00Z\","
                                     + "\"database\":\"h2\",\"files\":12,\"bytes\":2048,\"manifestSm3\":\"ab12\"}";
-                        default -> "{\"items\":[],\"page\":1,\"size\":200,\"total\":0,\"pages\":1}";
+                        default ->
+                            path.endsWith("/probes/verification")
+                                    ? "{\"intact\":false,\"verdict\":\"Evidence chain truncated: the chain in the "
+                                            + "database ends at probe no. 5, but the signed checkpoint kept outside the "
+                                            + "database confirms that probe no. 7 was stored\",\"broken\":{\"reason\":"
+                                            + "\"TRUNCATED\"},\"checkpoint\":{\"status\":\"CONFIRMED\",\"seq\":7}}"
+                                    : "{\"items\":[],\"page\":1,\"size\":200,\"total\":0,\"pages\":1}";
                     };
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -164,6 +170,22 @@ class RemoteClientTests {
                         org.yunjian.shared.Texts.render(
                                 org.yunjian.shared.Msg.of("audit.cli.note", "没有异地锚点副本"),
                                 org.yunjian.shared.Texts.CHINESE));
+    }
+
+    @Test
+    void monitorsVerifyPrintsTheServersTruncationVerdictAndFails() {
+        String monitor = "3f2a7c1e-0000-4000-8000-000000000001";
+        int status = run(
+                env("YUNJIAN_SERVER", base(), "YUNJIAN_TOKEN", "yj_monitor"),
+                "",
+                "monitors",
+                "verify",
+                "--monitor",
+                monitor,
+                "--lang=en");
+        assertThat(status).as(err.toString()).isEqualTo(3);
+        assertThat(calls).containsExactly("GET /api/monitors/" + monitor + "/probes/verification Bearer yj_monitor");
+        assertThat(out.toString()).startsWith("Evidence chain truncated").contains("probe no. 7");
     }
 
     @Test

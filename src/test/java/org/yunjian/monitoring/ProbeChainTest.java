@@ -195,6 +195,78 @@ class ProbeChainTest {
         assertThat(late.broken().probeId()).isEqualTo(probe(9).id());
     }
 
+    static ProbeCheckpoint.Read checkpoint(List<ProbeChain.Row> rows, int seq, KeyPair key, UUID monitor) {
+        ProbeChain.Link l = rows.get(seq - 1).link();
+        String text = ProbeCheckpoint.write(
+                new ProbeCheckpoint.Checkpoint(monitor, new ProbeChain.Head(l.seq(), l.seal()), null),
+                Signer.of(key.getPrivate()));
+        return ProbeCheckpoint.read(MONITOR, text, Verifier.of(KEY.getPublic()));
+    }
+
+    @Test
+    void rejectsNewestProbesCutWithTheHeadRewoundBehindTheSignedCheckpoint() {
+        List<ProbeChain.Row> rows = chain(7, KEY);
+        ProbeCheckpoint.Read at7 = checkpoint(rows, 7, KEY, MONITOR);
+        assertThat(at7.status()).isEqualTo(ProbeCheckpoint.Status.CONFIRMED);
+        Verifier v = Verifier.of(KEY.getPublic());
+        assertThat(ProbeChain.verify(rows, head(rows), at7, v).intact()).isTrue();
+
+        List<ProbeChain.Row> cut = rows.subList(0, 5);
+        assertThat(ProbeChain.verify(cut, head(cut), v).intact())
+                .as("without the checkpoint the cut is invisible")
+                .isTrue();
+        ProbeChain.Verdict verdict = ProbeChain.verify(cut, head(cut), at7, v);
+        assertThat(verdict.broken().reason()).isEqualTo(SealBreak.TRUNCATED);
+        assertThat(verdict.broken().confirmed()).isEqualTo(7);
+        // a checkpoint behind the database (the process stopped before writing it) vouches for less: no finding
+        assertThat(ProbeChain.verify(rows, head(rows), checkpoint(rows, 5, KEY, MONITOR), v)
+                        .intact())
+                .isTrue();
+    }
+
+    @Test
+    void rejectsCheckpointsRewrittenWithoutTheKeyOrOfAnotherMonitor() {
+        List<ProbeChain.Row> rows = chain(7, KEY);
+        Verifier v = Verifier.of(KEY.getPublic());
+        ProbeChain.Link l = rows.get(6).link();
+        String text = ProbeCheckpoint.write(
+                new ProbeCheckpoint.Checkpoint(MONITOR, new ProbeChain.Head(l.seq(), l.seal()), null),
+                Signer.of(KEY.getPrivate()));
+        ProbeChain.Link l5 = rows.get(4).link();
+        String rewound = text.replace("head 7 " + l.seal(), "head 5 " + l5.seal());
+        assertThat(rewound).isNotEqualTo(text);
+        assertThat(ProbeCheckpoint.read(MONITOR, rewound, v).status()).isEqualTo(ProbeCheckpoint.Status.INVALID);
+        assertThat(ProbeCheckpoint.read(MONITOR, text.replace("\nsm2 ", "\nsm2  "), v)
+                        .status())
+                .isEqualTo(ProbeCheckpoint.Status.INVALID);
+        assertThat(ProbeCheckpoint.read(MONITOR, text + "cut 7 8\n", v).status())
+                .isEqualTo(ProbeCheckpoint.Status.INVALID);
+        assertThat(ProbeCheckpoint.read(MONITOR, "", v).status()).isEqualTo(ProbeCheckpoint.Status.INVALID);
+        assertThat(ProbeCheckpoint.read(MONITOR, null, v).status()).isEqualTo(ProbeCheckpoint.Status.NONE);
+        assertThat(checkpoint(rows, 7, Sm2.generateKeyPair(), MONITOR).status())
+                .as("signed by another key")
+                .isEqualTo(ProbeCheckpoint.Status.INVALID);
+        assertThat(checkpoint(rows, 7, KEY, new UUID(9, 9)).status())
+                .as("another monitor's checkpoint copied over")
+                .isEqualTo(ProbeCheckpoint.Status.INVALID);
+        assertThat(ProbeChain.verify(rows, head(rows), ProbeCheckpoint.Read.INVALID, v)
+                        .broken()
+                        .reason())
+                .isEqualTo(SealBreak.CHECKPOINT_INVALID);
+
+        // a finding carried on: the chain grew again over the cut, the checkpoint still says so
+        String carried = ProbeCheckpoint.write(
+                new ProbeCheckpoint.Checkpoint(
+                        MONITOR, new ProbeChain.Head(l.seq(), l.seal()), ProbeCheckpoint.Finding.cut(9, 6)),
+                Signer.of(KEY.getPrivate()));
+        ProbeCheckpoint.Read read = ProbeCheckpoint.read(MONITOR, carried, v);
+        assertThat(read.checkpoint().finding()).isEqualTo(ProbeCheckpoint.Finding.cut(9, 6));
+        ProbeChain.Broken b = ProbeChain.verify(rows, head(rows), read, v).broken();
+        assertThat(b.reason()).isEqualTo(SealBreak.TRUNCATED);
+        assertThat(b.confirmed()).isEqualTo(9);
+        assertThat(b.foundAt()).isEqualTo(6);
+    }
+
     @Test
     void signingCost() {
         Signer signer = Signer.of(KEY.getPrivate());

@@ -58,6 +58,7 @@ public class IssuedReports implements OperationReportRecords {
     private final MonitorAccess access;
     private final OperationReports reports;
     private final IssuedReportRepository repo;
+    private final IssuedReportCheck check;
     private final SerialNumberRepository serials;
     private final PlatformSigningKey key;
     private final PeopleNames people;
@@ -70,6 +71,7 @@ public class IssuedReports implements OperationReportRecords {
             MonitorAccess access,
             OperationReports reports,
             IssuedReportRepository repo,
+            IssuedReportCheck check,
             SerialNumberRepository serials,
             PlatformSigningKey key,
             PeopleNames people,
@@ -79,6 +81,7 @@ public class IssuedReports implements OperationReportRecords {
         this.access = access;
         this.reports = reports;
         this.repo = repo;
+        this.check = check;
         this.serials = serials;
         this.key = key;
         this.people = people;
@@ -264,7 +267,10 @@ public class IssuedReports implements OperationReportRecords {
 
     // --- reading
 
-    /** The system's issued reports for whoever sees it (404 otherwise), newest month first. */
+    /**
+     * The system's issued reports for whoever sees it (404 otherwise), newest month first, each checked against its
+     * signed manifest (the SM3 shown are the manifest's; an altered file or manifest is marked).
+     */
     public List<IssuedReport> list(UUID systemId) {
         access.see(systemId);
         return issued(systemId);
@@ -291,8 +297,8 @@ public class IssuedReports implements OperationReportRecords {
                 .filter(i -> revision == null || i.revision() == revision)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("monitor-report", m.toString()));
-        byte[] manifest = read.execute(s -> repo.manifest(r.id()));
-        return new OperationReports.Document(manifest, null, manifestName(r), r.manifestSm3());
+        byte[] manifest = read.execute(s -> check.manifest(r));
+        return new OperationReports.Document(manifest, null, manifestName(r), Sm3.hex(manifest));
     }
 
     /** {@code security-operation-report-YJ-SOR-2026-000001-2026-10-r1.seal.json}, ASCII for everyone. */
@@ -304,18 +310,22 @@ public class IssuedReports implements OperationReportRecords {
 
     @Override
     public List<IssuedReport> issued(UUID systemId) {
-        return read.execute(s -> repo.ofSystem(systemId));
+        return read.execute(
+                s -> repo.ofSystem(systemId).stream().map(check::checked).toList());
     }
 
     @Override
     public Optional<IssuedReport> current(UUID systemId, YearMonth month) {
-        return read.execute(s -> repo.ofMonth(systemId, month).stream().findFirst());
+        return read.execute(
+                s -> repo.ofMonth(systemId, month).stream().findFirst().map(check::checked));
     }
 
+    /** The stored file, once it matches its signed manifest ({@link org.yunjian.monitoring.ReportAlteredException}). */
     @Override
     public Optional<byte[]> content(UUID systemId, YearMonth month, DocumentFormat format, String language) {
         return read.execute(s -> repo.ofMonth(systemId, month).stream()
                 .findFirst()
-                .flatMap(r -> repo.content(r.id(), format, language)));
+                .filter(r -> r.file(format, language).isPresent())
+                .map(r -> check.file(r, format, language).content()));
     }
 }

@@ -63,6 +63,7 @@ public class OperationReports {
     private final ReportPdf pdf;
     private final Clock clock;
     private final IssuedReportRepository records;
+    private final IssuedReportCheck check;
 
     OperationReports(
             MonitorAccess access,
@@ -71,7 +72,9 @@ public class OperationReports {
             PeopleNames people,
             ReportPdf pdf,
             Clock clock,
-            IssuedReportRepository records) {
+            IssuedReportRepository records,
+            IssuedReportCheck check) {
+        this.check = check;
         this.access = access;
         this.monitors = monitors;
         this.repo = repo;
@@ -88,7 +91,8 @@ public class OperationReports {
 
     /**
      * The system's report for {@code month} ({@code 2026-10}, in the users' zone) in the reader's language: for a month
-     * issued as a record the stored file of its latest revision, byte for byte; else rendered now. 404 if the caller does not see the system, 400 naming {@code month} if
+     * issued as a record the stored file of its latest revision, byte for byte, once it matches its signed manifest
+     * (else {@link org.yunjian.monitoring.ReportAlteredException}); else rendered now. 404 if the caller does not see the system, 400 naming {@code month} if
      * it is malformed or still to come, {@code format} if it is neither {@code docx} nor {@code pdf} ({@code fallback}
      * when not given).
      */
@@ -118,9 +122,13 @@ public class OperationReports {
         }
         if (issued.isPresent()) {
             IssuedReport r = issued.get();
-            IssuedReport.File file = r.file(f, code).orElseThrow();
-            byte[] content = records.content(r.id(), f, code).orElseThrow();
-            return new Document(content, f, storedName(system, r.reportNumber(), r.month(), f, code), file.sm3());
+            // the stored bytes only if they are what the manifest signed, and the SM3 the manifest gives them
+            IssuedReportCheck.Checked file = check.file(r, f, code);
+            return new Document(
+                    file.content(),
+                    f,
+                    storedName(system, r.reportNumber(), r.month(), f, code),
+                    file.file().sm3());
         }
         return new Document(write(system, m, f, reader, now, null), f, liveName(system, m, f), null);
     }

@@ -79,6 +79,17 @@ class ProbeSealRepository {
         return true;
     }
 
+    /** Whether the monitor's chain holds probe {@code head.seq()} with seal {@code head.seal()}. */
+    boolean holds(UUID monitorId, ProbeChain.Head head) {
+        return jdbc.sql("""
+                        SELECT seal FROM monitor_probe WHERE monitor_id = ? AND chain_seq = ?""")
+                .params(monitorId, head.seq())
+                .query(String.class)
+                .optional()
+                .filter(head.seal()::equals)
+                .isPresent();
+    }
+
     /** The monitor's probes in chain order: the unsealed (older) ones first by start, then the sealed by number. */
     List<ProbeChain.Row> chain(UUID monitorId) {
         return jdbc.sql("""

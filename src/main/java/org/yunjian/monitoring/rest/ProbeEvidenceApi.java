@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.monitoring.ProbeChain;
+import org.yunjian.monitoring.ProbeCheckpoint;
 import org.yunjian.monitoring.SealBreak;
 import org.yunjian.monitoring.internal.ProbeEvidence;
 import org.yunjian.shared.DownloadName;
@@ -36,6 +37,12 @@ class ProbeEvidenceApi {
     /** Where the chain broke first: the probe (null when probes at its end are missing), its position, why. */
     record BrokenResponse(UUID probeId, int position, Instant startedAt, SealBreak reason, String reasonLabel) {}
 
+    /**
+     * The signed checkpoint kept outside the database: {@code NONE} (none on this node yet), {@code CONFIRMED} (its
+     * signature verifies; {@code seq}: the probe it confirms was stored) or {@code INVALID} (tampered with).
+     */
+    record CheckpointResponse(ProbeCheckpoint.Status status, Long seq) {}
+
     /** The verdict: probes checked, sealed, unsealed (from before sealing began), intact or the first break. */
     record VerificationResponse(
             UUID monitorId,
@@ -44,10 +51,12 @@ class ProbeEvidenceApi {
             int unsealed,
             boolean intact,
             String verdict,
-            BrokenResponse broken) {
+            BrokenResponse broken,
+            CheckpointResponse checkpoint) {
 
         static VerificationResponse of(UUID monitorId, ProbeChain.Verdict v) {
             ProbeChain.Broken b = v.broken();
+            ProbeCheckpoint.Read c = v.checkpoint();
             return new VerificationResponse(
                     monitorId,
                     v.checked(),
@@ -62,7 +71,9 @@ class ProbeEvidenceApi {
                                     b.position(),
                                     b.startedAt(),
                                     b.reason(),
-                                    b.reason().text().text()));
+                                    b.reason().text().text()),
+                    new CheckpointResponse(
+                            c.status(), c.status() == ProbeCheckpoint.Status.CONFIRMED ? c.seq() : null));
         }
     }
 
@@ -70,9 +81,11 @@ class ProbeEvidenceApi {
     @PreAuthorize(MonitorApi.WHO)
     @Operation(
             summary = "Verify the monitor's sealed probes: each seal recomputed, each signature checked with the "
-                    + "platform's key, the chain followed to its head; how many checked, sealed and unsealed (stored "
-                    + "before sealing began) and the first broken probe with why (SEAL_MISMATCH, SIGNATURE_INVALID, "
-                    + "CHAIN_GAP, NOT_SEALED)")
+                    + "platform's key, the chain followed to its head and checked against the signed checkpoint kept "
+                    + "outside the database; how many checked, sealed and unsealed (stored before sealing began), the "
+                    + "checkpoint (NONE, CONFIRMED with the probe it confirms, INVALID) and the first broken probe with "
+                    + "why (SEAL_MISMATCH, SIGNATURE_INVALID, CHAIN_GAP, NOT_SEALED, TRUNCATED: the newest probes "
+                    + "removed, CHECKPOINT_INVALID: the checkpoint tampered with)")
     VerificationResponse verification(@PathVariable UUID id) {
         return VerificationResponse.of(id, evidence.verify(id));
     }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.documents.DocumentFormat;
 import org.yunjian.monitoring.Monitor;
+import org.yunjian.monitoring.ReportAlteredException;
 import org.yunjian.monitoring.internal.AlertService;
 import org.yunjian.monitoring.internal.IssuedReports;
 import org.yunjian.monitoring.internal.MonitorService;
@@ -100,7 +101,8 @@ class MonitorPages {
     /**
      * The month's 安全运行报告 as a download (Word or PDF; for an issued month the stored file, in {@code language} and
      * of {@code revision} when given); a malformed or future month shows the system's page again
-     * with the refusal next to the month picker.
+     * with the refusal next to the month picker; an issued file that does not match its signed manifest is refused with
+     * the error page (500) saying so, never sent.
      */
     @GetMapping("/systems/{id}/monitoring/report")
     @PreAuthorize(WHO)
@@ -112,17 +114,26 @@ class MonitorPages {
             @RequestParam(required = false) Integer revision,
             Model model,
             HttpServletResponse response) {
-        return PageRefusal.on(model)
-                .in(REPORT)
-                .attempt(
-                        () -> {
-                            send(reports.render(id, month, format, DocumentFormat.PDF, language, revision), response);
-                            return null;
-                        },
-                        () -> {
-                            model.addAttribute("reportMonth", month);
-                            return systemPage(model, parties.requireSystem(id), new MonitorForm());
-                        });
+        try {
+            return PageRefusal.on(model)
+                    .in(REPORT)
+                    .attempt(
+                            () -> {
+                                send(
+                                        reports.render(id, month, format, DocumentFormat.PDF, language, revision),
+                                        response);
+                                return null;
+                            },
+                            () -> {
+                                model.addAttribute("reportMonth", month);
+                                return systemPage(model, parties.requireSystem(id), new MonitorForm());
+                            });
+        } catch (ReportAlteredException e) {
+            response.setStatus(e.problemStatus());
+            model.addAttribute("messageKey", "monitoring.report.refused");
+            model.addAttribute("detail", e.getMessage());
+            return "web/error";
+        }
     }
 
     /** The name of the report's form on the system's page, where its refusal shows. */
