@@ -457,6 +457,21 @@ class NotificationDeliveryTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.url").exists())
                 .andExpect(jsonPath("$.errors.secret").exists());
+        // the third attack: addresses the old check let through (mapped, NAT64, carrier-grade NAT, benchmarking)
+        for (String inside : List.of(
+                "http://[::ffff:169.254.169.254]/x",
+                "http://[64:ff9b::a9fe:a9fe]/x",
+                "http://100.100.100.200/x",
+                "http://[::ffff:10.0.0.1]/x",
+                "http://198.18.0.1/x")) {
+            mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks")
+                            .with(as(alice))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"GENERIC\",\"name\":\"群\",\"url\":\"" + inside + "\","
+                                    + "\"secret\":\"s\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors.url").exists());
+        }
         robot(alice, w.customer().id(), "DINGTALK", "/ding?access_token=sealed-token", "SECsealed");
         String stored = jdbc.sql(
                         "SELECT url || ' ' || secret_sealed FROM notification_webhook WHERE organization_id = ?")
