@@ -50,6 +50,11 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
     private final AtomicBoolean looking = new AtomicBoolean();
     /** Whether the last look left due probes behind for want of room. */
     private volatile boolean backlog;
+    /**
+     * Whether the application is ready: until then the server holds every request (the readiness gate), so a probe of
+     * a site the platform serves itself (the demo's sample site) would wait out its timeout and be recorded as one.
+     */
+    private volatile boolean ready;
 
     MonitorScheduler(
             MonitorRepository monitors,
@@ -79,6 +84,11 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
                 new ThreadPoolExecutor.AbortPolicy());
     }
 
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void ready() {
+        ready = true;
+    }
+
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         if (enabled) {
@@ -91,7 +101,7 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
      * than the last look had room for.
      */
     void look() {
-        if (looking.compareAndSet(false, true)) {
+        if (ready && looking.compareAndSet(false, true)) {
             try {
                 tick();
             } finally {
