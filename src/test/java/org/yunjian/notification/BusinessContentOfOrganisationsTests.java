@@ -155,19 +155,21 @@ class BusinessContentOfOrganisationsTests extends WorldMvcTests {
     /** Refused with the reason (REST in the language asked for; pages in the user's, Chinese here). */
     static void refusedForAdministrators(ResultActions r) throws Exception {
         r.andExpect(status().isForbidden())
-                .andExpect(content().string(org.hamcrest.Matchers.anyOf(
-                        containsString("platform administrators"), containsString("平台管理员"))))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.anyOf(
+                                containsString("platform administrators"), containsString("平台管理员"))))
                 .andExpect(content().string(not(containsString(SECRET_TASK))));
     }
 
     @Test
     void platformAdministratorCannotAddARobotToAnOrganisationAndSoReceiveItsTaskTexts() throws Exception {
         for (CurrentUser admin : new CurrentUser[] {secadmin, sysadmin}) {
-            refusedForAdministrators(mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks")
-                    .with(as(admin))
-                    .header("Accept-Language", "en")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .content("""
+            refusedForAdministrators(
+                    mvc.perform(post("/api/organizations/" + w.customer().id() + "/webhooks")
+                            .with(as(admin))
+                            .header("Accept-Language", "en")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("""
                             {"kind":"WECOM","name":"管理员的群","url":"https://8.8.8.8/cgi-bin/webhook/send?key=admin"}""")));
             mvc.perform(post("/organizations/" + w.customer().id() + "/webhooks")
                             .with(as(admin))
@@ -199,21 +201,24 @@ class BusinessContentOfOrganisationsTests extends WorldMvcTests {
     @Test
     void platformAdministratorCannotReadAnOrganisationsDeliveriesByPageRestOrToken() throws Exception {
         for (CurrentUser admin : new CurrentUser[] {secadmin, sysadmin, auditor}) {
-            refusedForAdministrators(mvc.perform(get("/api/organizations/" + w.customer().id()
-                            + "/notification-deliveries")
-                    .with(as(admin))
-                    .header("Accept-Language", "en")));
-            refusedForAdministrators(mvc.perform(get("/api/organizations/" + w.customer().id() + "/webhooks")
-                    .with(as(admin))
-                    .header("Accept-Language", "en")));
-            refusedForAdministrators(mvc.perform(get("/organizations/" + w.customer().id() + "/webhooks")
-                    .with(as(admin))
-                    .header("Accept-Language", "en")));
+            refusedForAdministrators(
+                    mvc.perform(get("/api/organizations/" + w.customer().id() + "/notification-deliveries")
+                            .with(as(admin))
+                            .header("Accept-Language", "en")));
+            refusedForAdministrators(
+                    mvc.perform(get("/api/organizations/" + w.customer().id() + "/webhooks")
+                            .with(as(admin))
+                            .header("Accept-Language", "en")));
+            refusedForAdministrators(
+                    mvc.perform(get("/organizations/" + w.customer().id() + "/webhooks")
+                            .with(as(admin))
+                            .header("Accept-Language", "en")));
         }
         String token = token(secadmin);
-        refusedForAdministrators(mvc.perform(get("/api/organizations/" + w.customer().id() + "/notification-deliveries")
-                .header("Authorization", "Bearer " + token)
-                .header("Accept-Language", "en")));
+        refusedForAdministrators(
+                mvc.perform(get("/api/organizations/" + w.customer().id() + "/notification-deliveries")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Accept-Language", "en")));
     }
 
     @Test
@@ -251,7 +256,8 @@ class BusinessContentOfOrganisationsTests extends WorldMvcTests {
         for (CurrentUser admin : new CurrentUser[] {sysadmin, secadmin}) {
             String body = mvc.perform(get("/api/notification-health").with(as(admin)))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath(mine + ".organizationName").value(w.customer().name()))
+                    .andExpect(jsonPath(mine + ".organizationName")
+                            .value(w.customer().name()))
                     .andExpect(jsonPath(mine + ".counts.sent").value(2))
                     .andExpect(jsonPath(mine + ".counts.failed").value(1))
                     .andExpect(jsonPath(mine + ".counts.retrying").value(1))

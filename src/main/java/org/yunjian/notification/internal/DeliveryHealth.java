@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,25 +32,20 @@ import org.yunjian.shared.Msg;
 public class DeliveryHealth {
 
     /** The platform's operators who see it. */
-    static final java.util.Set<Role> READERS = java.util.EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN);
+    static final Set<Role> READERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN);
 
     /**
      * Counts of deliveries by state: {@code pending} not tried yet, {@code retrying} failed at least once and due
      * again, {@code sent}, {@code failed} for good; the last final failure's time and category.
      */
     public record Counts(
-            long pending,
-            long retrying,
-            long sent,
-            long failed,
-            Instant lastFailureAt,
-            FailureCategory lastFailure) {
+            long pending, long retrying, long sent, long failed, Instant lastFailureAt, FailureCategory lastFailure) {
 
         static final Counts NONE = new Counts(0, 0, 0, 0, null, null);
 
         Counts plus(Counts o) {
-            boolean theirs = o.lastFailureAt != null
-                    && (lastFailureAt == null || o.lastFailureAt.isAfter(lastFailureAt));
+            boolean theirs =
+                    o.lastFailureAt != null && (lastFailureAt == null || o.lastFailureAt.isAfter(lastFailureAt));
             return new Counts(
                     pending + o.pending,
                     retrying + o.retrying,
@@ -92,43 +89,41 @@ public class DeliveryHealth {
         jdbc.sql("""
                         SELECT organization_id, status, CASE WHEN last_error IS NULL THEN 0 ELSE 1 END AS tried,
                         COUNT(*) AS n FROM notification_delivery
-                        GROUP BY organization_id, status, CASE WHEN last_error IS NULL THEN 0 ELSE 1 END""")
-                .query(rs -> {
-                    long[] c = states.computeIfAbsent(
-                            Optional.ofNullable(rs.getObject("organization_id", UUID.class)), k -> new long[4]);
-                    long n = rs.getLong("n");
-                    switch (rs.getString("status")) {
-                        case "PENDING" -> c[rs.getInt("tried") == 0 ? 0 : 1] += n;
-                        case "SENT" -> c[2] += n;
-                        case "FAILED" -> c[3] += n;
-                        default -> {}
-                    }
-                });
+                        GROUP BY organization_id, status, CASE WHEN last_error IS NULL THEN 0 ELSE 1 END""").query(rs -> {
+            long[] c = states.computeIfAbsent(
+                    Optional.ofNullable(rs.getObject("organization_id", UUID.class)), k -> new long[4]);
+            long n = rs.getLong("n");
+            switch (rs.getString("status")) {
+                case "PENDING" -> c[rs.getInt("tried") == 0 ? 0 : 1] += n;
+                case "SENT" -> c[2] += n;
+                case "FAILED" -> c[3] += n;
+                default -> {}
+            }
+        });
         Map<Optional<UUID>, Counts> last = new HashMap<>();
         Map<FailureCategory, Long> byCategory = new EnumMap<>(FailureCategory.class);
         jdbc.sql("""
                         SELECT organization_id, channel, last_error, COUNT(*) AS n, MAX(finished_at) AS at
                         FROM notification_delivery WHERE status = 'FAILED'
-                        GROUP BY organization_id, channel, last_error""")
-                .query(rs -> {
-                    FailureCategory category = Optional.ofNullable(
-                                    FailureCategory.of(rs.getString("channel"), rs.getString("last_error")))
-                            .orElse(FailureCategory.OTHER);
-                    byCategory.merge(category, rs.getLong("n"), Long::sum);
-                    Instant at = rs.getObject("at") == null ? null : Jdbc.instant(rs, "at");
-                    last.merge(
-                            Optional.ofNullable(rs.getObject("organization_id", UUID.class)),
-                            new Counts(0, 0, 0, 0, at, category),
-                            Counts::plus);
-                });
+                        GROUP BY organization_id, channel, last_error""").query(rs -> {
+            FailureCategory category = Optional.ofNullable(
+                            FailureCategory.of(rs.getString("channel"), rs.getString("last_error")))
+                    .orElse(FailureCategory.OTHER);
+            byCategory.merge(category, rs.getLong("n"), Long::sum);
+            Instant at = rs.getObject("at") == null ? null : Jdbc.instant(rs, "at");
+            last.merge(
+                    Optional.ofNullable(rs.getObject("organization_id", UUID.class)),
+                    new Counts(0, 0, 0, 0, at, category),
+                    Counts::plus);
+        });
         Map<UUID, String> names = names();
         List<OrganizationHealth> rows = new ArrayList<>();
         Counts total = Counts.NONE;
         Counts none = Counts.NONE;
         for (Map.Entry<Optional<UUID>, long[]> e : states.entrySet()) {
             long[] c = e.getValue();
-            Counts counts = new Counts(c[0], c[1], c[2], c[3], null, null)
-                    .plus(last.getOrDefault(e.getKey(), Counts.NONE));
+            Counts counts =
+                    new Counts(c[0], c[1], c[2], c[3], null, null).plus(last.getOrDefault(e.getKey(), Counts.NONE));
             total = total.plus(counts);
             if (e.getKey().isEmpty()) {
                 none = counts;

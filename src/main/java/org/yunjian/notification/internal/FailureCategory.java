@@ -49,15 +49,14 @@ public enum FailureCategory {
         if (robot && r.contains(": refused ")) {
             return REFUSED_BY_RECEIVER;
         }
-        if (robot
-                && (r.contains("exception") || r.contains("timed out") || r.contains(": interrupted"))) {
-            return UNREACHABLE;
+        if (robot && (r.contains(": java.net.") || r.contains(": java.io.") || r.contains(": interrupted"))) {
+            return UNREACHABLE; // "host: " and the I/O exception of the call
         }
-        if (!robot) {
+        if (!robot && !r.startsWith("java.lang.")) {
             return r.contains("connect") || r.contains("timed out") || r.contains("unknownhost")
                     ? UNREACHABLE
                     : MAIL_SERVER;
         }
-        return OTHER;
+        return OTHER; // a program error of the job (its exception) or a reason not known here
     }
 }
