@@ -11,7 +11,10 @@
  *   who may see the object).</li>
  *   <li>Every e-mail and robot message is a delivery row written before it is tried, tried by one node (the lease
  *   of {@link org.yunjian.shared.cluster.ClusterJobs} and a conditional claim of the row), retried with doubling delays and
- *   audited when it is sent or finally fails; failures are listed to the organisation's administrators.</li>
+ *   audited when it is sent or finally fails; failures are listed to the organisation's 组织管理员.</li>
+ *   <li>An organisation's robots and deliveries are its business, for its 组织管理员 alone: the platform's
+ *   administrators run accounts, not business (三权分立), and see only the delivery health — counts, the last
+ *   failure's time and category — never a text, a recipient or a robot.</li>
  *   <li>Robot signing secrets are sealed at rest ({@link org.yunjian.shared.keys.SealedText},
  *   {@code notification-webhooks.key}); a robot's address obeys the webhooks purpose of the outbound address policy
  *   ({@link org.yunjian.shared.outbound.OutboundPolicies}), judged on the address each call connects to.</li>

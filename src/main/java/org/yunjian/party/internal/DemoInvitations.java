@@ -15,7 +15,9 @@ import org.yunjian.security.OrganizationAdministration;
 import org.yunjian.security.PeopleNames;
 
 /**
- * In demo mode (after the demo accounts exist): the demo customer is its organisation's 组织管理员, and has invited
+ * In demo mode (after the demo accounts exist): the demo customer is its organisation's 组织管理员 — and the securities
+ * company's person is its own, so that each customer organisation has someone to manage its group-chat robots and read
+ * its deliveries, which the platform's administrators may not (issue 56, 三权分立) — and the demo customer has invited
  * one of the provider's engineers onto the portal (a pending invitation, so the invitations page shows one at first
  * login; its link's secret is not kept, as for any invitation — send a new one to try the link).
  */
@@ -48,6 +50,7 @@ class DemoInvitations implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        people.byUsername(DemoData.SECURITIES_USER).ifPresent(p -> orgAdmins.grantBySystem(p.id(), "system:demo"));
         PeopleNames.Person customer = people.byUsername(DemoData.CUSTOMER_USER).orElse(null);
         UUID provider = organizations
                 .findByCreditCode(DemoData.PROVIDER.creditCode())
