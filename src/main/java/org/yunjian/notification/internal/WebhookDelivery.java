@@ -92,7 +92,7 @@ class WebhookDelivery {
                                             res.getEntity().getContent().readNBytes(64 * 1024),
                                             StandardCharsets.UTF_8)));
         } catch (RefusedAddressException e) {
-            throw new Deliveries.DeliveryFailure(uri.getHost() + ": the address is not one the platform calls ("
+            throw new Deliveries.DeliveryFailure(uri.getHost() + ": refused by the outbound address policy ("
                     + e.address() + ", " + e.reason() + ")");
         } catch (IOException e) {
             throw new Deliveries.DeliveryFailure(uri.getHost() + ": " + e);

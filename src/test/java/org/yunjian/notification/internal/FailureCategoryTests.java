@@ -18,7 +18,7 @@ class FailureCategoryTests {
             WEBHOOK | robot address does not open (key file or altered row)              | CONFIGURATION
             EMAIL   | no SMTP server configured (spring.mail.host)                       | CONFIGURATION
             DIGEST  | no e-mail address                                                  | CONFIGURATION
-            WEBHOOK | address resolves to a private network: intranet.example            | ADDRESS_REFUSED
+            WEBHOOK | intranet.example: refused by the outbound address policy (10.0.0.1, Private-Use) | ADDRESS_REFUSED
             WEBHOOK | oapi.dingtalk.com: HTTP 500 down                                   | HTTP_ERROR
             WEBHOOK | qyapi.weixin.qq.com: refused {"errcode":93000,"errmsg":"invalid"} | REFUSED_BY_RECEIVER
             WEBHOOK | hooks.example: java.net.ConnectException: Connection refused       | UNREACHABLE
