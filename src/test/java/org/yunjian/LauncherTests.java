@@ -34,9 +34,12 @@ class LauncherTests {
         assertThat(Application.isServerOption("--server.port=9090")).isTrue();
         assertThat(Application.startsServer()).isTrue();
         assertThat(Application.startsServer("serve", "--server.port=0")).isTrue();
-        assertThat(Application.startsServer("--server.port=0", "--spring.profiles.active=demo")).isTrue();
-        assertThat(Application.startsServer("--server.port=0", "catalog", "list")).isFalse();
-        assertThat(Application.startsServer("monitors", "list", "--server", "https://y")).isFalse();
+        assertThat(Application.startsServer("--server.port=0", "--spring.profiles.active=demo"))
+                .isTrue();
+        assertThat(Application.startsServer("--server.port=0", "catalog", "list"))
+                .isFalse();
+        assertThat(Application.startsServer("monitors", "list", "--server", "https://y"))
+                .isFalse();
         assertThat(Application.startsServer("--server", "https://y")).isFalse();
         assertThat(Application.startsServer("--lang=en")).isFalse();
     }

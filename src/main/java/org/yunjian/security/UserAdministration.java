@@ -186,8 +186,9 @@ public class UserAdministration {
     public Account insertInvited(NewUser user) {
         String wanted = user.username() == null ? "" : user.username().strip();
         String name = wanted;
-        for (int n = 2; USERNAME.matcher(name).matches() && accounts.findByUsername(name).isPresent(); n++) {
-            String suffix = "-" + n;
+        int n = 1;
+        while (USERNAME.matcher(name).matches() && accounts.findByUsername(name).isPresent()) {
+            String suffix = "-" + ++n;
             name = wanted.substring(0, Math.min(wanted.length(), 64 - suffix.length())) + suffix;
         }
         NewUser renamed = new NewUser(name, user.displayName(), user.role(), user.organizationId(), user.password());

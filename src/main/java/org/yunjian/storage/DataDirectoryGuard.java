@@ -51,8 +51,8 @@ public class DataDirectoryGuard implements ApplicationListener<ApplicationEnviro
             return;
         }
         if (env.getProperty(MUST_EXIST, Boolean.class, false) && !Files.isDirectory(Path.of(dataDir))) {
-            throw new MissingDataDirectoryException(
-                    StorageMessages.get("storage.dataDir.missing", Path.of(dataDir).toAbsolutePath().normalize()));
+            throw new MissingDataDirectoryException(StorageMessages.get(
+                    "storage.dataDir.missing", Path.of(dataDir).toAbsolutePath().normalize()));
         }
         boolean demo = env.getProperty("yunjian.demo", Boolean.class, false);
         List<String> problems = check(

@@ -29,8 +29,8 @@ import org.springframework.beans.factory.ObjectProvider;
 class UnreadablePathValve extends ValveBase {
 
     /** Tomcat's message for a request line or header over the buffer, in the language Tomcat writes it in. */
-    private static final String TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
-            .getString("iib.requestheadertoolarge.error");
+    private static final String TOO_LARGE =
+            StringManager.getManager("org.apache.coyote.http11").getString("iib.requestheadertoolarge.error");
 
     /** How much of a cut-off request line's path is kept, for the log and the choice of page or problem. */
     private static final int SHOWN = 200;

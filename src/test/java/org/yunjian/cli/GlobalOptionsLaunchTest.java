@@ -65,7 +65,9 @@ class GlobalOptionsLaunchTest {
                 Files.readString(err, StandardCharsets.UTF_8),
                 Files.readString(log));
         try (var left = Files.list(work)) {
-            assertThat(left.toList()).as("nothing written in the working directory: " + r).isEmpty();
+            assertThat(left.toList())
+                    .as("nothing written in the working directory: " + r)
+                    .isEmpty();
         }
         return r;
     }
@@ -75,8 +77,9 @@ class GlobalOptionsLaunchTest {
         List<String> calls = new CopyOnWriteArrayList<>();
         HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         stub.createContext("/", exchange -> {
-            calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            calls.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                            + exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = ("{\"items\":[{\"name\":\"门户\",\"url\":\"https://portal.example.gov.cn/\","
                             + "\"stateLabel\":\"正常\",\"id\":\"m1\"}],\"page\":1,\"size\":200,\"total\":1,\"pages\":1}")
                     .getBytes(StandardCharsets.UTF_8);
@@ -125,7 +128,10 @@ class GlobalOptionsLaunchTest {
                 SYSTEM);
         assertThat(r.status()).as(r.toString()).isNotZero();
         assertThat(r.stdout()).isEmpty();
-        assertThat(r.stderr().strip()).contains("127.0.0.1:" + closed).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(r.stderr().strip())
+                .contains("127.0.0.1:" + closed)
+                .doesNotContain("\n")
+                .doesNotContain("Exception");
         assertThat(r.classes()).doesNotContain("org.springframework.boot.SpringApplication ");
     }
 

@@ -177,7 +177,8 @@ class UnreadableRequestTests {
             String q = "?q=" + "a".repeat(kb * 1024);
             String tooLong = "请求的地址过长：请求行超出了服务器读取的上限";
             assertErrorPage(get("127.0.0.29", "/login" + q, "Accept: text/html\r\n"), 414, tooLong);
-            assertErrorPage(get("127.0.0.29", "/" + "x".repeat(kb * 1024), "Cookie: yunjian-lang=en\r\n"), 414, tooLong);
+            assertErrorPage(
+                    get("127.0.0.29", "/" + "x".repeat(kb * 1024), "Cookie: yunjian-lang=en\r\n"), 414, tooLong);
             Response api = get("127.0.0.39", "/api/systems" + q, "Accept-Language: en\r\n");
             assertProblem(api, 414, tooLong);
             assertThat(api.body()).contains("\"title\":\"地址过长\"");

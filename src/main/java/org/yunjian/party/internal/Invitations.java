@@ -352,7 +352,8 @@ public class Invitations {
         if (i.engagementId() != null) {
             invitations.joinEngagement(orgId, i.engagementId(), i.role());
         }
-        String created = orgAdmins.createInvitee(chosen, name, password, orgId, i.makesOrgAdmin(), i.invitedBy())
+        String created = orgAdmins
+                .createInvitee(chosen, name, password, orgId, i.makesOrgAdmin(), i.invitedBy())
                 .username();
         if (!created.equals(chosen)) {
             invitations.renameAccepted(i.id(), created);

@@ -122,7 +122,8 @@ class InvitationPages {
             return PageRefusal.on(model)
                     .attempt(
                             () -> {
-                                Invitations.Accepted a = invitations.accept(token, username, displayName, password, confirm);
+                                Invitations.Accepted a =
+                                        invitations.accept(token, username, displayName, password, confirm);
                                 // the login page names the account; a clash with an existing name is told now, once
                                 flash.addFlashAttribute("invitedUsername", a.username());
                                 if (a.renamed()) {
