@@ -28,6 +28,13 @@ public final class ManifestSeal {
 
     public static final String SIGNATURE = "signature";
     public static final String MAC = "mac";
+    /**
+     * Header {@code # seal: required}, written by every version that seals its manifests and covered by the seal: a
+     * manifest that carries it but no seal had its seal removed.
+     */
+    public static final String SEAL = "seal";
+
+    public static final String REQUIRED = "required";
     static final String HMAC_KEY_FILE = "audit-hmac.key";
     static final String HMAC_KEY_ENV = "YUNJIAN_AUDIT_HMAC_KEY";
     private static final String DOMAIN = "yunjian-backup-seal 1\n";
@@ -36,7 +43,9 @@ public final class ManifestSeal {
 
     /** {@code manifest} (written as {@code fileName}) with its seal made with the installation's keys. */
     public static BackupManifest seal(BackupManifest manifest, String fileName, InstallationSeal keys) {
-        BackupManifest unsealed = unsealed(manifest);
+        Map<String, String> marked = new LinkedHashMap<>(unsealed(manifest).header());
+        marked.put(SEAL, REQUIRED);
+        BackupManifest unsealed = new BackupManifest(marked, manifest.entries());
         byte[] data = signed(unsealed, fileName);
         Map<String, String> header = new LinkedHashMap<>(unsealed.header());
         header.put(SIGNATURE, Hex.encode(keys.sign(data)));
@@ -47,6 +56,25 @@ public final class ManifestSeal {
     /** Whether the manifest carries a seal at all (backups taken before seals were made carry none). */
     public static boolean sealed(BackupManifest manifest) {
         return manifest.get(SIGNATURE) != null || manifest.get(MAC) != null;
+    }
+
+    /**
+     * Refuses an unsealed manifest that shows it was sealed when written, even where unsealed ones are accepted
+     * ({@code --accept-unsigned} is for backups taken before seals were made): one that names its installation
+     * (whose keys can check it; issue 56: a backup of this installation with its seal lines stripped was restored)
+     * or carries {@code # seal: required}.
+     */
+    public static void requireGenuinelyUnsealed(BackupManifest manifest, String fileName) {
+        if (sealed(manifest)) {
+            return;
+        }
+        String installation = manifest.get(BackupManifest.INSTALLATION);
+        if (installation != null) {
+            throw new BackupException("backup.error.unsigned-names-installation", fileName, shortId(installation));
+        }
+        if (manifest.get(SEAL) != null) {
+            throw new BackupException("backup.error.unsigned-sealing-version", fileName);
+        }
     }
 
     /**

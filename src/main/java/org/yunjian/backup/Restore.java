@@ -36,7 +36,8 @@ public final class Restore {
      * @param checkWith      keys to check the backup's seal with where no key copy is restored ({@code keysFrom}
      *                       serves otherwise): the installation's key directory or a key copy, only read
      * @param acceptUnsigned restore a backup whose manifest has no seal (taken before seals were made); recorded
-     *                       in the marker and so in the audit log. A seal that fails is never accepted.
+     *                       in the marker and so in the audit log. A seal that fails is never accepted, nor a
+     *                       manifest without one that names its installation or a sealing version.
      */
     public record Request(Path from, Path dataDir, Path keyDir, Path keysFrom, Path checkWith, boolean acceptUnsigned) {
 
@@ -70,6 +71,8 @@ public final class Restore {
             // for them; a seal that is there must hold
             if (ManifestSeal.sealed(keys)) {
                 ManifestSeal.check(keys, BackupManifest.KEYS_FILE, keysFrom);
+            } else if (keys.get(ManifestSeal.SEAL) != null) {
+                ManifestSeal.requireGenuinelyUnsealed(keys, BackupManifest.KEYS_FILE); // its seal was stripped
             }
         }
         boolean authenticated = authenticate(manifest, keysFrom != null ? keysFrom : r.checkWith(), r.acceptUnsigned());
@@ -164,6 +167,7 @@ public final class Restore {
     private static boolean authenticate(BackupManifest manifest, Path keys, boolean acceptUnsigned) {
         if (!ManifestSeal.sealed(manifest)) {
             if (acceptUnsigned) {
+                ManifestSeal.requireGenuinelyUnsealed(manifest, BackupManifest.FILE);
                 return false;
             }
             throw new BackupException("backup.error.unsigned", BackupManifest.FILE);

@@ -8,7 +8,8 @@ import org.yunjian.shared.Texts;
 
 /**
  * The arguments of a {@code yunjian} command without its {@code --lang X} / {@code --lang=X}, and the language that
- * names (else the OS locale), one of those the bundles have. Every command line reads its language this one way.
+ * names (else the OS locale), one of those the bundles have. Every command line reads its language this one way, and
+ * finds its command first whatever global options precede it ({@link #globalsLast}).
  */
 public record CliArgs(Locale locale, String[] rest) {
 
@@ -28,14 +29,18 @@ public record CliArgs(Locale locale, String[] rest) {
     }
 
     /**
-     * {@code args} with a leading {@code --lang} moved behind the command ({@code yunjian --lang=en exit verify …}
-     * as {@code yunjian exit verify … --lang=en}), so that the first argument names the command whichever way round
-     * the user wrote them.
+     * {@code args} with the global options written before the command moved behind it ({@code yunjian --server URL
+     * --lang=en monitors list} as {@code yunjian monitors list --server URL --lang=en}), so that the first argument
+     * names the command whichever way round the user wrote them. The global options are {@code --lang} and
+     * {@code --server} ({@link #isGlobal}); each command reads them wherever they stand. Issue 56: a leading
+     * {@code --server URL} was taken for a server's own option, and a whole server started in the working directory.
      */
-    public static String[] languageLast(String... args) {
-        int n = args.length > 0 && args[0].startsWith("--lang=")
-                ? 1
-                : args.length > 1 && args[0].equals("--lang") ? 2 : 0;
+    public static String[] globalsLast(String... args) {
+        int n = 0;
+        while (n < args.length && isGlobal(args[n])) {
+            n += args[n].contains("=") || n + 1 == args.length ? 1 : 2;
+        }
+        n = Math.min(n, args.length);
         if (n == 0) {
             return args;
         }
@@ -43,6 +48,18 @@ public record CliArgs(Locale locale, String[] rest) {
         all.addAll(List.of(args).subList(0, n));
         return all.toArray(String[]::new);
     }
+
+    /** Whether {@code arg} is a global option of the command line: {@code --lang X}, {@code --server URL} (or with =). */
+    public static boolean isGlobal(String arg) {
+        for (String option : GLOBAL) {
+            if (arg.equals(option) || arg.startsWith(option + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> GLOBAL = List.of("--lang", "--server");
 
     /** Makes this language the one every text of the run is looked up in, and returns the other arguments. */
     public String[] use() {

@@ -13,7 +13,7 @@ import java.util.function.Function;
 public interface CliEntry {
 
     /**
-     * Whether this entry runs {@code args} (their {@code --lang} last, see {@link CliArgs#languageLast}) in the
+     * Whether this entry runs {@code args} (their global options last, see {@link CliArgs#globalsLast}) in the
      * environment {@code env}.
      */
     boolean takes(String[] args, Function<String, String> env);

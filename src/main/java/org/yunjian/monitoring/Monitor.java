@@ -240,6 +240,8 @@ public record Monitor(
                 errors.add("url", "monitoring.error.required");
             } else if (url.strip().length() > URL_MAX) {
                 errors.add("url", "monitoring.error.tooLong", URL_MAX);
+            } else if (SettingsText.badPort(url.strip())) {
+                errors.add("url", "monitoring.error.port", SettingsText.PORT_MAX);
             } else if (SettingsText.url(url.strip()) == null) {
                 errors.add("url", "monitoring.error.url");
             }

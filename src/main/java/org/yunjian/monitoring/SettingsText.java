@@ -84,8 +84,14 @@ final class SettingsText {
         }
     }
 
-    /** An absolute http(s) URL with a host, or null. */
+    /** The highest TCP port; a URL's port is 1 to this, or absent (the scheme's). */
+    static final int PORT_MAX = 65535;
+
+    /** An absolute http(s) URL with a host and, if it names one, a port from 1 to {@value #PORT_MAX}; or null. */
     static URI url(String value) {
+        if (badPort(value)) {
+            return null;
+        }
         try {
             URI u = new URI(value);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
@@ -95,6 +101,32 @@ final class SettingsText {
             return u;
         } catch (URISyntaxException e) {
             return null;
+        }
+    }
+
+    /**
+     * Whether the URL names a port no socket has: {@code :0}, {@code :99999}, a number too long for an int (which
+     * {@link URI} then reads as no host at all). {@code java.net.URI} accepts any digits there (issue 56).
+     */
+    static boolean badPort(String value) {
+        try {
+            String authority = new URI(value).getRawAuthority();
+            if (authority == null) {
+                return false;
+            }
+            authority = authority.substring(authority.lastIndexOf('@') + 1);
+            int colon = authority.lastIndexOf(':');
+            if (colon < 0 || authority.lastIndexOf(']') > colon) {
+                return false;
+            }
+            String digits = authority.substring(colon + 1);
+            if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return false;
+            }
+            String number = digits.replaceFirst("^0+(?=\\d)", "");
+            return number.length() > 5 || Integer.parseInt(number) < 1 || Integer.parseInt(number) > PORT_MAX;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 }

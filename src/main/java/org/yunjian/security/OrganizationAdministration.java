@@ -170,11 +170,27 @@ public class OrganizationAdministration {
             UUID organizationId,
             boolean orgAdmin,
             String invitedBy) {
-        Account a = users.insert(
-                new UserAdministration.NewUser(username, displayName, Role.USER, organizationId, password),
-                false,
-                false,
-                null);
+        return createInvitee(username, displayName, password, organizationId, orgAdmin, invitedBy)
+                .id();
+    }
+
+    /** The account an invitation created, under the user name it got (another than chosen where that was taken). */
+    public record Invitee(UUID id, String username) {}
+
+    /**
+     * As {@link #createInvited}, telling the user name the account got: a taken name chosen is no error (a refused
+     * form would tell that the name exists) but is resolved as {@link UserAdministration#insertInvited} does.
+     */
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public Invitee createInvitee(
+            String username,
+            String displayName,
+            String password,
+            UUID organizationId,
+            boolean orgAdmin,
+            String invitedBy) {
+        Account a = users.insertInvited(
+                new UserAdministration.NewUser(username, displayName, Role.USER, organizationId, password));
         if (orgAdmin) {
             flags.setOrgAdmin(a.id(), true);
         }
@@ -187,7 +203,7 @@ public class OrganizationAdministration {
                                 a.username(),
                                 invitedBy))
                 .withActor(a.username()));
-        return a.id();
+        return new Invitee(a.id(), a.username());
     }
 
     /** Flags an existing business account as its organisation's administrator (demo data, first set-up). */

@@ -115,7 +115,7 @@ public class UserAdministration {
     @Transactional
     public UserView create(NewUser user) {
         boolean admin = user.role() != null && user.role().isAdministrator();
-        Account a = insert(user, true, false, null, admin, null);
+        Account a = insert(user, true, false, null, admin, null, user.username());
         events.publishEvent(AuditableEvent.success(
                 "user.create",
                 "user",
@@ -160,7 +160,8 @@ public class UserAdministration {
                 true,
                 totpSecretOrNull,
                 false,
-                demoMode ? org.yunjian.demo.DemoData.PASSWORD : null);
+                demoMode ? org.yunjian.demo.DemoData.PASSWORD : null,
+                username);
         events.publishEvent(AuditableEvent.success(
                 "user.create",
                 "user",
@@ -174,16 +175,35 @@ public class UserAdministration {
 
     /** Validates and inserts an account that needs no approval; the caller publishes the event. */
     public Account insert(NewUser user, boolean mustChange, boolean demo, String totpSecret) {
-        return insert(user, mustChange, demo, totpSecret, false, null);
+        return insert(user, mustChange, demo, totpSecret, false, null, user.username());
     }
 
+    /**
+     * An invitee's account, validated as {@link #insert} does except that a taken user name is no error: the answer
+     * to a refused form must not tell whether a name exists (issue 56). Once the rest is valid, a taken name becomes
+     * the first free {@code <name>-<n>}; the password is checked against the name chosen, as for a free one.
+     */
+    public Account insertInvited(NewUser user) {
+        String wanted = user.username() == null ? "" : user.username().strip();
+        String name = wanted;
+        int n = 1;
+        while (USERNAME.matcher(name).matches() && accounts.findByUsername(name).isPresent()) {
+            String suffix = "-" + ++n;
+            name = wanted.substring(0, Math.min(wanted.length(), 64 - suffix.length())) + suffix;
+        }
+        NewUser renamed = new NewUser(name, user.displayName(), user.role(), user.organizationId(), user.password());
+        return insert(renamed, false, false, null, false, null, wanted);
+    }
+
+    /** {@code checkedName}: the name the password may not contain (the one chosen, where a clash renamed it). */
     private Account insert(
             NewUser user,
             boolean mustChange,
             boolean demo,
             String totpSecret,
             boolean awaitingApproval,
-            String exemptPublished) {
+            String exemptPublished,
+            String checkedName) {
         FieldErrors errors = new FieldErrors();
         String username = user.username() == null ? "" : user.username().strip();
         if (!USERNAME.matcher(username).matches()) {
@@ -193,7 +213,7 @@ public class UserAdministration {
         }
         String displayName = checkDisplayName(errors, user.displayName());
         checkRoleAndOrganization(errors, user.role(), user.organizationId());
-        passwords.check(errors, "password", username, null, user.password(), exemptPublished, null);
+        passwords.check(errors, "password", checkedName, null, user.password(), exemptPublished, null);
         errors.throwIfAny();
         Instant now = clock.instant();
         String hash = exemptPublished != null && exemptPublished.equals(user.password())

@@ -36,12 +36,23 @@ public class DataDirectoryGuard implements ApplicationListener<ApplicationEnviro
             PosixFilePermission.OTHERS_WRITE,
             PosixFilePermission.OTHERS_EXECUTE);
 
+    /**
+     * Set by the command line ({@code Application.runCli}): a command works on an installation that exists, so a
+     * missing data directory is refused ({@link MissingDataDirectoryException}), never created. Only {@code serve}
+     * sets one up (issue 56: a command run in the wrong directory wrote a new {@code data/} and new keys there).
+     */
+    public static final String MUST_EXIST = "yunjian.data-dir-must-exist";
+
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment env = event.getEnvironment();
         String dataDir = env.getProperty("yunjian.data-dir");
         if (dataDir == null || dataDir.isBlank()) {
             return;
+        }
+        if (env.getProperty(MUST_EXIST, Boolean.class, false) && !Files.isDirectory(Path.of(dataDir))) {
+            throw new MissingDataDirectoryException(StorageMessages.get(
+                    "storage.dataDir.missing", Path.of(dataDir).toAbsolutePath().normalize()));
         }
         boolean demo = env.getProperty("yunjian.demo", Boolean.class, false);
         List<String> problems = check(
@@ -60,6 +71,13 @@ public class DataDirectoryGuard implements ApplicationListener<ApplicationEnviro
             return;
         }
         throw new InsecureDataDirectoryException(StorageMessages.get("storage.permissions.refused", "\n  " + list));
+    }
+
+    /** Thrown when a command names a data directory that does not exist; its message names the path. */
+    public static final class MissingDataDirectoryException extends IllegalStateException {
+        MissingDataDirectoryException(String message) {
+            super(message);
+        }
     }
 
     /** Thrown when the start is refused; its message names every path and the command that fixes it. */

@@ -3,7 +3,7 @@ package org.yunjian.storage;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 
-/** A refused start (open permissions, database in use) is reported as a message for the operator, not a stack trace. */
+/** A refused start (open permissions, database in use, no data directory) is reported as a message for the operator, not a stack trace. */
 public class StorageFailureAnalyzer implements FailureAnalyzer {
 
     /** The operator's message (and what to do) for a refused start, or null when {@code failure} is something else. */
@@ -17,6 +17,9 @@ public class StorageFailureAnalyzer implements FailureAnalyzer {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof DataDirectoryGuard.InsecureDataDirectoryException e) {
                 return new FailureAnalysis(e.getMessage(), StorageMessages.get("storage.permissions.action"), e);
+            }
+            if (t instanceof DataDirectoryGuard.MissingDataDirectoryException e) {
+                return new FailureAnalysis(e.getMessage(), StorageMessages.get("storage.dataDir.missingAction"), e);
             }
         }
         return DatabaseInUseException.messageFor(failure)

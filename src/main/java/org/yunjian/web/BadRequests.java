@@ -208,6 +208,19 @@ class BadRequests implements RequestRejectedHandler, HandlerExceptionResolver, O
         return 400;
     }
 
+    /**
+     * A request line longer than Tomcat's header buffer, counted like the others: 414 with the page's sentence, or
+     * 429 while the address is refused.
+     */
+    int countTooLong(HttpServletRequest request, HttpServletResponse response) {
+        int status = count(request, response, "the request line, longer than the header buffer,");
+        if (status == 400) {
+            request.setAttribute(ErrorPages.DETAIL, Msg.of("web.badRequest.tooLong"));
+            return HttpServletResponse.SC_REQUEST_URI_TOO_LONG;
+        }
+        return status;
+    }
+
     /** A firewall rejection (a header value read late, a dispatch after the first): refused like the others. */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)

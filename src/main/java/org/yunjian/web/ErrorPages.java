@@ -26,7 +26,7 @@ import org.yunjian.shared.Texts;
 class ErrorPages implements ErrorController {
 
     /** Statuses with a sentence of their own ({@code web.error.status.<code>}); others read as the generic text. */
-    static final Set<Integer> EXPLAINED = Set.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 429, 500, 503);
+    static final Set<Integer> EXPLAINED = Set.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 414, 415, 429, 500, 503);
     /**
      * A filter that already has the sentence for its refusal puts it here (e.g. the body limit, the throttle): a
      * String, or a message rendered here in the page's language ({@link BadRequests}).

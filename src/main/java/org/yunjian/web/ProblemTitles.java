@@ -22,7 +22,7 @@ class ProblemTitles implements ResponseBodyAdvice<Object> {
 
     /** The statuses with a title in the bundles. */
     static final java.util.Set<Integer> TITLED =
-            java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 415, 428, 429, 500, 503);
+            java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 414, 415, 428, 429, 500, 503);
 
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {

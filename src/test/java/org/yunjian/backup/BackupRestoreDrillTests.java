@@ -391,7 +391,10 @@ class BackupRestoreDrillTests {
     void unsignedBackupIsRefusedUnlessAcceptedExplicitlyAndTheRestoreSaysSo() throws Exception {
         Path backup = copy(backups.create().path());
         Path manifestFile = backup.resolve(BackupManifest.FILE);
-        Files.writeString(manifestFile, Files.readString(manifestFile).replaceAll("(?m)^# (signature|mac): .*\\n", ""));
+        // as the versions before seals (and before the installation header) wrote it
+        Files.writeString(
+                manifestFile,
+                Files.readString(manifestFile).replaceAll("(?m)^# (signature|mac|installation|seal): .*\\n", ""));
 
         StringWriter err = new StringWriter();
         assertThat(BackupCli.run(
@@ -424,6 +427,46 @@ class BackupRestoreDrillTests {
         assertThat(out.toString()).contains("carries no signature and was restored unchecked");
         assertThat(Files.readString(tmp.resolve("t").resolve("restored-from.properties")))
                 .contains("authenticated=false");
+    }
+
+    /**
+     * Issue 56: with the signature lines stripped, a backup of this installation was restored with
+     * {@code --accept-unsigned}. A manifest that names its installation, or says that its version seals backups,
+     * was sealed when written: refused even with the override, naming why, before anything is written.
+     */
+    @Test
+    void strippedSealIsRefusedEvenWithAcceptUnsignedWhenTheManifestNamesItsInstallationOrASealingVersion()
+            throws Exception {
+        Path backup = copy(backups.create().path());
+        Path manifestFile = backup.resolve(BackupManifest.FILE);
+        String sealed = Files.readString(manifestFile);
+        Files.writeString(manifestFile, sealed.replaceAll("(?m)^# (signature|mac): .*\\n", ""));
+        StringWriter err = new StringWriter();
+        assertThat(restoreAcceptingUnsigned(backup, err, Locale.ENGLISH)).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("carries no signature", "names the installation", "--accept-unsigned")
+                .doesNotContain("compare the manifest");
+        assertThat(tmp.resolve("t")).doesNotExist();
+
+        assertThat(sealed).contains("# installation: ", "# seal: required");
+        Files.writeString(manifestFile, sealed.replaceAll("(?m)^# (signature|mac|installation): .*\\n", ""));
+        err = new StringWriter();
+        assertThat(restoreAcceptingUnsigned(backup, err, Locale.CHINA)).isEqualTo(2);
+        assertThat(err.toString()).contains("没有签名", "会签名的版本", "--accept-unsigned");
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    private int restoreAcceptingUnsigned(Path backup, StringWriter err, Locale locale) {
+        return BackupCli.run(
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err),
+                new BackupMessages(locale),
+                "restore",
+                "--from",
+                backup.toString(),
+                "--data-dir",
+                tmp.resolve("t").toString(),
+                "--accept-unsigned");
     }
 
     @Test

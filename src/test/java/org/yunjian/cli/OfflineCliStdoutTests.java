@@ -22,6 +22,11 @@ class OfflineCliStdoutTests {
 
     @Test
     void anOfflineCommandsLogLinesGoToStderrAndStdoutIsTheTable() throws Exception {
+        // a command works on an installation that exists (issue 56): an empty, owner-only data directory
+        java.nio.file.Files.createDirectory(
+                dir.resolve("data"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         ServerProcess.ClientResult r = ServerProcess.client(
                 Map.of(
                         "YUNJIAN_DATA_DIR",

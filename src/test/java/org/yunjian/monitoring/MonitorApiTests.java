@@ -172,5 +172,12 @@ class MonitorApiTests extends MonitoringWorldTests {
                         customer)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.url").isString());
+        // issue 56: a port no socket has was accepted
+        call(
+                        post("/api/systems/" + w.system().id() + "/monitors")
+                                .content("{\"name\":\"端口\",\"url\":\"http://portal.example.gov.cn:99999/\"}"),
+                        customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.url").value(org.hamcrest.Matchers.containsString("65535")));
     }
 }

@@ -159,6 +159,69 @@ class InvitationTests {
         assertThat(people.byUsername(username + "x")).isEmpty();
     }
 
+    /**
+     * Issue 56: the accept form said "This user name is taken" and left the link usable, so one invitation probed
+     * any number of names, administrators' included. Now it answers a taken name as it answers a free one; a taken
+     * name is resolved when the invitation is accepted (the link is then used up): the account gets the first free
+     * {@code <name>-<n>}, and the invitee is told so on the login page.
+     */
+    @Test
+    void theAcceptFormAnswersAlikeForTakenAndFreeNamesAndAcceptanceResolvesAClash() throws Exception {
+        String taken = "taken" + UUID.randomUUID().toString().substring(0, 6);
+        orgAdmins.createInvited(taken, "已有账号", PASSWORD, w.assessor().id(), false, "test");
+        String free = "free" + UUID.randomUUID().toString().substring(0, 7);
+        String token = invite("probe");
+        List<Map<String, String>> refusals = List.of(
+                Map.of("displayName", "王工", "password", PASSWORD, "confirm", "different"),
+                Map.of("displayName", "王工", "password", "X-{name}-Pass-2026!", "confirm", "X-{name}-Pass-2026!"),
+                Map.of("displayName", "", "password", PASSWORD, "confirm", PASSWORD),
+                Map.of("displayName", "王工", "password", "short", "confirm", "short"));
+        for (Map<String, String> form : refusals) {
+            String forTaken = acceptPage(token, taken, form).replace(taken, "{name}");
+            String forFree = acceptPage(token, free, form).replace(free, "{name}");
+            assertThat(forTaken).as(form.toString()).contains("accept-errors").isEqualTo(forFree);
+            assertThat(forTaken).doesNotContain("已被使用").doesNotContain("taken");
+        }
+        mvc.perform(get("/invitation/" + token)).andExpect(status().isOk()); // still usable
+
+        var accepted = mvc.perform(post("/invitation/" + token)
+                        .with(csrf())
+                        .param("username", taken)
+                        .param("displayName", "王工")
+                        .param("password", PASSWORD)
+                        .param("confirm", PASSWORD))
+                .andExpect(redirectedUrl("/login?invited"))
+                .andReturn();
+        PeopleNames.Person p = people.byUsername(taken + "-2").orElseThrow();
+        assertThat(p.organizationId()).isEqualTo(w.provider().id());
+        assertThat(people.byUsername(taken).orElseThrow().organizationId())
+                .as("the existing account is untouched")
+                .isEqualTo(w.assessor().id());
+        assertThat(jdbc.sql("SELECT accepted_username FROM invitation WHERE token_hash = ?")
+                        .param(sha256(token))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(taken + "-2");
+        mvc.perform(get("/login?invited").flashAttrs(accepted.getFlashMap()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("“" + taken + "”")))
+                .andExpect(content().string(containsString("“" + taken + "-2”")))
+                .andExpect(content().string(containsString("value=\"" + taken + "-2\"")));
+        mvc.perform(get("/invitation/" + token)).andExpect(status().isGone());
+    }
+
+    private String acceptPage(String token, String username, Map<String, String> form) throws Exception {
+        var request = post("/invitation/" + token).with(csrf()).param("username", username);
+        form.forEach((k, v) -> request.param(k, v.replace("{name}", username)));
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replaceAll("name=\"_csrf\"[^>]*>", "name=\"_csrf\">")
+                .replaceAll("content=\"[^\"]*\" name=\"_csrf\"|name=\"_csrf\" content=\"[^\"]*\"", "_csrf");
+    }
+
     @Test
     void newOrganizationsFirstInviteeBecomesItsAdministratorInTheEngagementRole() throws Exception {
         String email = "lead-" + UUID.randomUUID().toString().substring(0, 6) + "@partner.example.cn";

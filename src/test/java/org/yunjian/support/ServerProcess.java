@@ -132,7 +132,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Runs {@code yunjian args} as a client of a server inside this JVM, the way {@code Application.main} runs it
-     * ({@link org.yunjian.cli.CliArgs#languageLast}, then {@link org.yunjian.cli.remote.RemoteCli#ENTRY} must take it,
+     * ({@link org.yunjian.cli.CliArgs#globalsLast}, then {@link org.yunjian.cli.remote.RemoteCli#ENTRY} must take it,
      * then {@code RemoteCli.run} with its streams, console and environment given): the same code as {@link #client}
      * without a JVM start (≈1.2 CPU-seconds each, issue 37). {@code env} is the whole environment: nothing of this
      * JVM's, so no {@code YUNJIAN_SERVER}, {@code YUNJIAN_TOKEN} or {@code YUNJIAN_DATA_DIR} from outside. Never
@@ -146,7 +146,7 @@ public final class ServerProcess implements AutoCloseable {
      * owner-only and {@code logout} removes it ({@code loginKeepsTheTokenForItsOwnerOnlyAndLogoutRemovesIt}).
      */
     public static ClientResult clientInProcess(Map<String, String> env, String stdin, String... args) {
-        String[] a = org.yunjian.cli.CliArgs.languageLast(args);
+        String[] a = org.yunjian.cli.CliArgs.globalsLast(args);
         Map<String, String> given = Map.copyOf(env);
         if (!org.yunjian.cli.remote.RemoteCli.ENTRY.takes(a, given::get)) {
             throw new IllegalArgumentException("not a client command in " + given.keySet() + ": " + List.of(args));

@@ -162,6 +162,38 @@ class UnreadableRequestTests {
         assertQuietLog(output.getAll().substring(logFrom), "127.0.0.33");
     }
 
+    /**
+     * Issue 56: a request line longer than Tomcat's header buffer (8 KB) was an anonymous 500 with a stack trace on
+     * any URL (the valve that gives such a request the application's error page read its missing URI). Now 414: the
+     * error page, or a problem when the line starts with {@code /api/}; counted like the other unreadable requests
+     * and logged once per address and minute. Tomcat stops reading before the headers, so the answer is in the
+     * platform's language whatever the request asked for.
+     */
+    @Test
+    void aRequestLineOverTheLimitIsA414ThroughTheErrorPageWithoutAStackTrace(CapturedOutput output) throws Exception {
+        int logFrom = output.getAll().length();
+        long audit = auditEntries();
+        for (int kb : new int[] {9, 70}) {
+            String q = "?q=" + "a".repeat(kb * 1024);
+            String tooLong = "请求的地址过长：请求行超出了服务器读取的上限";
+            assertErrorPage(get("127.0.0.29", "/login" + q, "Accept: text/html\r\n"), 414, tooLong);
+            assertErrorPage(
+                    get("127.0.0.29", "/" + "x".repeat(kb * 1024), "Cookie: yunjian-lang=en\r\n"), 414, tooLong);
+            Response api = get("127.0.0.39", "/api/systems" + q, "Accept-Language: en\r\n");
+            assertProblem(api, 414, tooLong);
+            assertThat(api.body()).contains("\"title\":\"地址过长\"");
+            // the method itself cut off: no space in the first 8 KB
+            Response noMethod = RawHttp.send(port, "127.0.0.29", "X".repeat(kb * 1024) + " / HTTP/1.1\r\n", null);
+            assertErrorPage(noMethod, 414, tooLong);
+        }
+        assertThat(auditEntries()).as("no audit entry per request").isEqualTo(audit);
+        String log = output.getAll().substring(logFrom);
+        assertThat(log).doesNotContain("NullPointerException").doesNotContain("Error processing request");
+        assertQuietLog(log, "127.0.0.29");
+        assertQuietLog(log, "127.0.0.39");
+        assertThat(log).contains("GET /api/systems [at most one line");
+    }
+
     @Test
     void anUnusableLanguageChoiceIsIgnored() throws Exception {
         long audit = auditEntries();

@@ -61,7 +61,7 @@ public final class RemoteCli {
     };
 
     /**
-     * Whether {@code args} (their {@code --lang} last, see {@link CliArgs#languageLast}) are a command of this client
+     * Whether {@code args} (their global options last, see {@link CliArgs#globalsLast}) are a command of this client
      * in the environment {@code env}. Loads nothing of Spring or the bundles: the server's own start passes here.
      */
     public static boolean handles(String[] args, Function<String, String> env) {

@@ -67,12 +67,16 @@ final class WebAddress {
         return Optional.empty();
     }
 
-    /** Whether {@code uri} is {@code http} or {@code https} with a host: the only addresses the probes fetch. */
+    /**
+     * Whether {@code uri} is {@code http} or {@code https} with a host and no port outside 1 to 65535 (which
+     * {@link URI} accepts): the only addresses the probes fetch.
+     */
     static boolean isWeb(URI uri) {
         String scheme = uri.getScheme();
         return scheme != null
                 && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                && host(uri) != null;
+                && host(uri) != null
+                && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535));
     }
 
     /** The host's name as compared (see the class comment), or null for an address without one. */

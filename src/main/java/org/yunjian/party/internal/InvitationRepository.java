@@ -77,6 +77,13 @@ public class InvitationRepository {
                         AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?""").params(utc(now), username, id, utc(now)).update() == 1;
     }
 
+    /** The user name the account got, where the one chosen was taken (same transaction as {@link #markAccepted}). */
+    void renameAccepted(UUID id, String username) {
+        jdbc.sql("UPDATE invitation SET accepted_username = ? WHERE id = ?")
+                .params(username, id)
+                .update();
+    }
+
     boolean markRevoked(UUID id, String by, Instant now) {
         return jdbc.sql("""
                         UPDATE invitation SET revoked_at = ?, revoked_by = ? WHERE id = ?

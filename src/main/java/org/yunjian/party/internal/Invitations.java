@@ -56,6 +56,16 @@ public class Invitations {
             String systemId,
             String engagementId) {}
 
+    /**
+     * An accepted invitation and the user name its account got: {@code chosen} was taken where they differ (the clash
+     * is told to the invitee now, once, as the link is used up; never while the form is refused).
+     */
+    public record Accepted(Invitation invitation, String chosen, String username) {
+        public boolean renamed() {
+            return !chosen.equals(username);
+        }
+    }
+
     /** A stored invitation, its link (whose secret is known only now) and whether it was e-mailed. */
     public record Created(Invitation invitation, String link, boolean mailed) {}
 
@@ -302,10 +312,11 @@ public class Invitations {
     /**
      * Accepts the invitation a link names: the account with the chosen user name and password (the platform policy
      * applies), in the invited organisation — created now if new, its first member then its administrator — which
-     * joins the engagement in the role. One transaction: refused input leaves the invitation pending.
+     * joins the engagement in the role. One transaction: refused input leaves the invitation pending. Whether the
+     * user name is taken plays no part in the refusal: a taken one gets a free {@code <name>-<n>} (issue 56).
      */
     @Transactional
-    public Invitation accept(String token, String username, String displayName, String password, String confirm) {
+    public Accepted accept(String token, String username, String displayName, String password, String confirm) {
         Invitation i = open(token);
         FieldErrors errors = new FieldErrors();
         String name = validation.text(errors, "displayName", displayName, DISPLAY_NAME_MAX, true);
@@ -314,7 +325,8 @@ public class Invitations {
         }
         errors.throwIfAny();
         Instant now = clock.instant();
-        if (!invitations.markAccepted(i.id(), username == null ? "" : username.strip(), now)) {
+        String chosen = username == null ? "" : username.strip();
+        if (!invitations.markAccepted(i.id(), chosen, now)) {
             throw new Unusable(
                     invitations.findById(i.id()).map(x -> x.status(now)).orElse(null));
         }
@@ -340,14 +352,19 @@ public class Invitations {
         if (i.engagementId() != null) {
             invitations.joinEngagement(orgId, i.engagementId(), i.role());
         }
-        orgAdmins.createInvited(username, name, password, orgId, i.makesOrgAdmin(), i.invitedBy());
+        String created = orgAdmins
+                .createInvitee(chosen, name, password, orgId, i.makesOrgAdmin(), i.invitedBy())
+                .username();
+        if (!created.equals(chosen)) {
+            invitations.renameAccepted(i.id(), created);
+        }
         events.publishEvent(AuditableEvent.success(
                         "invitation.accept",
                         "invitation",
                         i.id(),
-                        Msg.of("party.invitation.audit.accepted", i.email(), username.strip(), organizationName(i)))
-                .withActor(username.strip()));
-        return i;
+                        Msg.of("party.invitation.audit.accepted", i.email(), created, organizationName(i)))
+                .withActor(created));
+        return new Accepted(i, chosen, created);
     }
 
     /** Revokes a pending invitation of the caller's organisation; another's is unknown. */

@@ -115,13 +115,22 @@ class InvitationPages {
             @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String confirm,
             Model model,
+            RedirectAttributes flash,
             HttpServletResponse response) {
         model.addAttribute("token", token);
         try {
             return PageRefusal.on(model)
                     .attempt(
-                            () -> invitations.accept(token, username, displayName, password, confirm),
-                            () -> "redirect:/login?invited",
+                            () -> {
+                                Invitations.Accepted a =
+                                        invitations.accept(token, username, displayName, password, confirm);
+                                // the login page names the account; a clash with an existing name is told now, once
+                                flash.addFlashAttribute("invitedUsername", a.username());
+                                if (a.renamed()) {
+                                    flash.addFlashAttribute("invitedChosen", a.chosen());
+                                }
+                                return "redirect:/login?invited";
+                            },
                             () -> acceptForm(
                                     model, invitations.open(token), username, displayName, PageRefusal.none()));
         } catch (Invitations.Unusable e) {
