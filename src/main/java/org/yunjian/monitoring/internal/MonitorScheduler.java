@@ -48,6 +48,11 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
     private final ThreadPoolExecutor pool;
     private final Map<String, Semaphore> hosts = new ConcurrentHashMap<>();
     private final AtomicBoolean looking = new AtomicBoolean();
+    /**
+     * Probes handed to the pool and not yet ended (the pool's own active count misses a task between its queue and its
+     * worker).
+     */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** Whether the last look left due probes behind for want of room. */
     private volatile boolean backlog;
     /**
@@ -131,10 +136,18 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
                     if (!monitors.claim(m.id(), m.nextRunAt(), next)) {
                         continue;
                     }
+                    inFlight.incrementAndGet();
                     try {
-                        pool.execute(() -> probe(m));
+                        pool.execute(() -> {
+                            try {
+                                probe(m);
+                            } finally {
+                                inFlight.decrementAndGet();
+                            }
+                        });
                         taken++;
                     } catch (RejectedExecutionException full) {
+                        inFlight.decrementAndGet();
                         // another look filled the queue first: the probe goes back to being due, not missed
                         monitors.claim(m.id(), next, m.nextRunAt());
                         backlog = true;
@@ -193,7 +206,7 @@ class MonitorScheduler implements SchedulingConfigurer, DisposableBean {
 
     /** Whether no probe is running or waiting (tests, shutdown). */
     boolean idle() {
-        return pool.getActiveCount() == 0 && pool.getQueue().isEmpty();
+        return inFlight.get() == 0;
     }
 
     @Override

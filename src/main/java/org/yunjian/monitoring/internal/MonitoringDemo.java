@@ -7,7 +7,6 @@ import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -49,7 +48,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
     private final Parties parties;
     private final UserAdministration users;
     private final java.time.Clock clock;
-    private final String site;
+    private final org.springframework.core.env.Environment environment;
 
     MonitoringDemo(
             MonitorService monitors,
@@ -59,9 +58,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             Parties parties,
             UserAdministration users,
             java.time.Clock clock,
-            @Value(
-                            "${yunjian.monitoring.demo-site:http://localhost:${local.server.port:${server.port:8080}}/demo-site/}")
-                    String site) {
+            org.springframework.core.env.Environment environment) {
         this.monitors = monitors;
         this.repo = repo;
         this.probes = probes;
@@ -69,7 +66,22 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
         this.parties = parties;
         this.users = users;
         this.clock = clock;
-        this.site = site;
+        this.environment = environment;
+    }
+
+    /**
+     * The sample site's address, read when the demo is seeded (after the server started, so on the port it listens on,
+     * also a random one): {@code yunjian.monitoring.demo-site}, else this server's {@code /demo-site/}; 8080 where no
+     * server listens (a mock web environment), since a monitor's port is 1–65535.
+     */
+    private String site() {
+        String configured = environment.getProperty("yunjian.monitoring.demo-site");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        int port = environment.getProperty(
+                "local.server.port", Integer.class, environment.getProperty("server.port", Integer.class, 8080));
+        return "http://localhost:" + (port > 0 ? port : 8080) + "/demo-site/";
     }
 
     @Override
@@ -87,7 +99,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
         }
         SeedActor.run(customer.get(), () -> {
             Monitor m = monitors.create(
-                    system.get().id(), Monitor.Settings.page(DemoData.PORTAL_MONITOR, site + "index.html", "#today"));
+                    system.get().id(), Monitor.Settings.page(DemoData.PORTAL_MONITOR, site() + "index.html", "#today"));
             probes.approve(m, customer.get(), checks.baseline(m, page(m, "approved.html")));
             history(m);
             probes.record(m, m.createdAt(), new ProbeService.Fetched(ProbeOutcome.OK, page(m, "index.html")));
