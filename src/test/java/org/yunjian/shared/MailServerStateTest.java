@@ -1,0 +1,72 @@
+package org.yunjian.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Issue 56, finding 4: the mail server's state shows to administrators from what real deliveries saw — no connection
+ * made for a health request, no stack trace, one WARN line when failures start — and a failing mail server does not
+ * take the node's aggregate health down.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MailServerStateTest {
+
+    static MailServerState state(boolean configured) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        if (configured) {
+            beans.addBean("mailSender", new JavaMailSenderImpl());
+        }
+        return new MailServerState(
+                beans.getBeanProvider(JavaMailSender.class),
+                Clock.fixed(Instant.parse("2026-12-07T01:30:00Z"), ZoneOffset.UTC));
+    }
+
+    @Test
+    void unknownUntilAMessageIsSentAndWithoutAServer() {
+        assertThat(state(false).health().getStatus()).isEqualTo(Status.UNKNOWN);
+        assertThat(state(false).health().getDetails()).containsEntry("configured", false);
+        MailServerState s = state(true);
+        assertThat(s.health().getStatus()).isEqualTo(Status.UNKNOWN);
+        s.sent();
+        assertThat(s.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(s.health().getDetails()).containsEntry("lastSuccess", "2026-12-07T01:30:00Z");
+    }
+
+    @Test
+    void aFailureShowsItsReasonInOneLineAndWarnsOnceUntilTheServerRecovers(CapturedOutput output) {
+        MailServerState s = state(true);
+        for (int i = 0; i < 30; i++) {
+            s.failed(new MailSendException("Mail server connection failed\n\tat somewhere",
+                    new java.net.ConnectException("Connection refused")));
+        }
+        Health h = s.health();
+        assertThat(h.getStatus().getCode()).isEqualTo(MailServerState.FAILING);
+        assertThat((String) h.getDetails().get("lastError"))
+                .startsWith("Mail server connection failed")
+                .doesNotContain("\n")
+                .doesNotContain("\tat");
+        assertThat(output.getAll().lines().filter(l -> l.contains("Mail server failed a delivery")))
+                .hasSize(1);
+        assertThat(output.getAll()).doesNotContain("\tat ");
+        // the node stays UP for its load balancer: the status is outside the aggregate's order
+        assertThat(StatusAggregator.getDefault().getAggregateStatus(Status.UP, h.getStatus()))
+                .isEqualTo(Status.UP);
+        s.sent();
+        assertThat(s.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(s.health().getDetails()).containsKey("lastFailure");
+    }
+}
