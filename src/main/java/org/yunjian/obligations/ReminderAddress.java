@@ -26,7 +26,7 @@ public record ReminderAddress(String confirmed, String pending, Instant pendingR
 
     public ReminderAddress {
         if (pending != null && (pendingRequestedAt == null || pendingExpiresAt == null)) {
-            throw new IllegalArgumentException("a pending address needs its request and expiry times");
+            throw new IllegalArgumentException("pendingTimes");
         }
     }
 

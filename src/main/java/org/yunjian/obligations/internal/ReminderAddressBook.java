@@ -177,7 +177,7 @@ public class ReminderAddressBook {
     @Transactional
     public void seedDemo(UserView account, String email) {
         if (!demo || !account.demo()) {
-            throw new IllegalStateException("seeded addresses are for the demo's accounts in demo mode only");
+            throw new IllegalStateException("demoOnly");
         }
         String address = EmailAddress.parse("email", email).value();
         rows.deletePending(account.id());
