@@ -16,7 +16,8 @@
  *   {@code notification-webhooks.key}); a webhook URL that resolves to a loopback, private or link-local address
  *   is refused unless {@code yunjian.notifications.allow-private-targets} is set (requests from the server to its
  *   own network).</li>
- *   <li>The e-mail address is the one the obligations calendar keeps ({@link org.yunjian.obligations.ReminderAddresses}).
+ *   <li>The e-mail address is the one the obligations calendar keeps ({@link org.yunjian.obligations.ReminderAddresses}),
+ *   used only once its owner confirmed the link mailed to it.
  *   In demo mode a mail sink keeps sent mail in memory and a demo-only page lists it.</li>
  * </ul>
  */

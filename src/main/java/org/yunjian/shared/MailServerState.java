@@ -62,7 +62,8 @@ public class MailServerState implements HealthIndicator {
         String error = text.length() > ERROR_MAX ? text.substring(0, ERROR_MAX) + "…" : text;
         Seen before = seen.getAndUpdate(s -> new Seen(s.lastSuccess(), now, error));
         if (!before.failing()) {
-            log.warn("Mail server failed a delivery (further failures are shown in the health details only): {}", error);
+            log.warn(
+                    "Mail server failed a delivery (further failures are shown in the health details only): {}", error);
         }
     }
 

@@ -306,7 +306,9 @@ class ReminderMailTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.email").value(address))
                 .andExpect(jsonPath("$.pendingEmail").value(victimsAddress));
-        assertThat(confirmedOf(customer)).as("mail keeps going to the confirmed address").isEqualTo(address);
+        assertThat(confirmedOf(customer))
+                .as("mail keeps going to the confirmed address")
+                .isEqualTo(address);
         reminders.sendDue();
         // the victim gets their own reminder (they see the same system), never one of the attacker's account
         assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ? AND user_id <> ?")
@@ -333,12 +335,16 @@ class ReminderMailTests {
         assertThat(confirmedOf(customer)).isEqualTo(address);
         assertThat(confirmedOf(victim)).isEqualTo(victimsAddress);
         // a guessed link, and the link without a session, confirm nothing either
-        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + "A".repeat(43)).with(as(customer)))
+        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + "A".repeat(43))
+                        .with(as(customer)))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .csrf()))
-                .andExpect(r -> assertThat(r.getResponse().getStatus()).as("sign in first").isIn(302, 401));
+        mvc.perform(
+                        post("/lifecycle/calendar/reminder/confirm/" + token)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(r -> assertThat(r.getResponse().getStatus())
+                        .as("sign in first")
+                        .isIn(302, 401));
         assertThat(confirmedOf(customer)).isEqualTo(address);
 
         // only the hash of the token is stored
@@ -383,7 +389,9 @@ class ReminderMailTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(address)))
                 .andExpect(content().string(containsString("id=\"confirm-form\"")));
-        assertThat(confirmedOf(customer)).as("opening the link alone changes nothing").isNull();
+        assertThat(confirmedOf(customer))
+                .as("opening the link alone changes nothing")
+                .isNull();
         mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token).with(as(customer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"confirm-done\"")));

@@ -31,6 +31,16 @@ class MailServerStateTest {
                 Clock.fixed(Instant.parse("2026-12-07T01:30:00Z"), ZoneOffset.UTC));
     }
 
+    /** Logback's context, once SLF4J has finished starting (classes start in parallel: it may be under way). */
+    static ch.qos.logback.classic.LoggerContext logback() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext)
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+    }
+
     @Test
     void unknownUntilAMessageIsSentAndWithoutAServer() {
         assertThat(state(false).health().getStatus()).isEqualTo(Status.UNKNOWN);
@@ -45,8 +55,7 @@ class MailServerStateTest {
     @Test
     void aFailureShowsItsReasonInOneLineAndWarnsOnceUntilTheServerRecovers() {
         MailServerState s = state(true);
-        ch.qos.logback.classic.Logger logger =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MailServerState.class);
+        ch.qos.logback.classic.Logger logger = logback().getLogger(MailServerState.class);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
                 new ch.qos.logback.core.read.ListAppender<>();
         logged.start();

@@ -39,8 +39,8 @@ class HealthWithoutSideEffectsTests {
     @Test
     void anonymousHealthOpensNoMailConnectionAndLogsNoStackTrace() throws Exception {
         // the log of the health requests (other classes run beside this one: only health and mail loggers count)
-        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
-                org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger root =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
                 new ch.qos.logback.core.read.ListAppender<>();
         logged.start();
@@ -85,8 +85,11 @@ class HealthWithoutSideEffectsTests {
             }
             assertThat(accepted).as("connections to the mail server").hasValue(0);
             assertThat(logged.list)
-                    .filteredOn(e -> e.getLoggerName().toLowerCase(java.util.Locale.ROOT).matches(".*(health|mail).*")
-                            || e.getFormattedMessage().toLowerCase(java.util.Locale.ROOT).contains("health check"))
+                    .filteredOn(e ->
+                            e.getLoggerName().toLowerCase(java.util.Locale.ROOT).matches(".*(health|mail).*")
+                                    || e.getFormattedMessage()
+                                            .toLowerCase(java.util.Locale.ROOT)
+                                            .contains("health check"))
                     .as("log lines of the health requests")
                     .isEmpty();
             smtp.close();

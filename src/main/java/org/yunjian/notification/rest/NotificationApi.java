@@ -33,12 +33,14 @@ class NotificationApi {
             String emailMode,
 
             @Schema(allowableValues = {"zh-CN", "en"}) String language,
+
             @Schema(
-                            description = "The confirmed address. In a request: the address wanted — a new one waits "
-                                    + "for confirmation, the confirmed one again drops a waiting one, blank removes both")
-                    String email,
+                    description = "The confirmed address. In a request: the address wanted — a new one waits "
+                            + "for confirmation, the confirmed one again drops a waiting one, blank removes both")
+            String email,
+
             @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "An address waiting for confirmation")
-                    String pendingEmail) {}
+            String pendingEmail) {}
 
     private final Notifications notifications;
     private final NotificationSettings settings;

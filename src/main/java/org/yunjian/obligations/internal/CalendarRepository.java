@@ -94,10 +94,7 @@ public final class CalendarRepository {
      */
     boolean takePending(UUID userId, String tokenHash, Instant now) {
         return jdbc.sql("""
-                DELETE FROM lifecycle_reminder_address_pending WHERE user_id = ? AND token_hash = ? AND expires_at > ?""")
-                        .params(userId, tokenHash, utc(now))
-                        .update()
-                == 1;
+                DELETE FROM lifecycle_reminder_address_pending WHERE user_id = ? AND token_hash = ? AND expires_at > ?""").params(userId, tokenHash, utc(now)).update() == 1;
     }
 
     /** Every confirmed address: person → e-mail. */

@@ -99,7 +99,8 @@ public class ReminderAddressBook {
     @Transactional
     public ReminderAddress set(CurrentUser u, String email) {
         String value = email == null ? "" : email.strip();
-        String address = value.isEmpty() ? null : EmailAddress.parse("email", value).value();
+        String address =
+                value.isEmpty() ? null : EmailAddress.parse("email", value).value();
         Instant now = clock.instant();
         ReminderAddress before = rows.state(u.userId());
         switch (before.change(address, now)) {
@@ -166,7 +167,10 @@ public class ReminderAddressBook {
         lastMailed.remove(u.userId()); // the link came back: the next address may be asked for at once
         rows.deleteAddress(u.userId());
         rows.insertAddress(u.userId(), address, clock.instant());
-        audit("lifecycle.reminder.address-confirm", u.userId(), Msg.of("lifecycle.cal.audit.addressConfirmed", address));
+        audit(
+                "lifecycle.reminder.address-confirm",
+                u.userId(),
+                Msg.of("lifecycle.cal.audit.addressConfirmed", address));
         return Optional.of(address);
     }
 

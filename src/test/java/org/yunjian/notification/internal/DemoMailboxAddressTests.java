@@ -89,9 +89,14 @@ class DemoMailboxAddressTests {
 
         HttpResponse<String> box = attacker.get("/demo/mail");
         assertThat(box.statusCode()).isEqualTo(200);
-        assertThat(box.body()).as("the attacker's demo mailbox").doesNotContain(secret).doesNotContain(customers);
+        assertThat(box.body())
+                .as("the attacker's demo mailbox")
+                .doesNotContain(secret)
+                .doesNotContain(customers);
         String token = token(customers);
-        assertThat(token).as("a confirmation link went to the address asked for").isNotNull();
+        assertThat(token)
+                .as("a confirmation link went to the address asked for")
+                .isNotNull();
         assertThat(box.body()).doesNotContain(token);
         assertThat(set.body()).contains("\"email\":\"" + own + "\"", "\"pendingEmail\":\"" + customers + "\"");
 
