@@ -67,4 +67,47 @@ public final class OverdueDrill {
                 .andExpect(status().isOk());
         return customer;
     }
+
+    /** The address's confirmation link's token in a mail body. */
+    static final java.util.regex.Pattern CONFIRM_LINK =
+            java.util.regex.Pattern.compile("/lifecycle/calendar/reminder/confirm/([A-Za-z0-9_-]{43})");
+
+    /** The token of the newest confirmation link {@code smtp} received for {@code address}, or {@code null}. */
+    public static String confirmationToken(GreenMailExtension smtp, String address) throws Exception {
+        String token = null;
+        for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address)) {
+                java.util.regex.Matcher t = CONFIRM_LINK.matcher(m.getContent().toString());
+                if (t.find()) {
+                    token = t.group(1);
+                }
+            }
+        }
+        return token;
+    }
+
+    /**
+     * Asks for {@code address} as {@code u}'s reminder and notification address over REST, then confirms it as its
+     * owner does: signed in as {@code u}, with the link mailed to it through {@code smtp} (issue 56).
+     */
+    public static void confirmedAddress(MockMvc mvc, GreenMailExtension smtp, CurrentUser u, String address)
+            throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/lifecycle/calendar/reminder-address")
+                        .with(as(u))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + address + "\"}"))
+                .andExpect(status().isOk());
+        confirm(mvc, smtp, u, address);
+    }
+
+    /** Confirms {@code u}'s waiting {@code address} with the link mailed to it through {@code smtp}. */
+    public static void confirm(MockMvc mvc, GreenMailExtension smtp, CurrentUser u, String address) throws Exception {
+        String token = confirmationToken(smtp, address);
+        org.assertj.core.api.Assertions.assertThat(token)
+                .as("a confirmation link mailed to %s", address)
+                .isNotNull();
+        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token).with(as(u)))
+                .andExpect(status().isOk());
+    }
 }

@@ -3,7 +3,9 @@ package org.yunjian.obligations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
@@ -89,6 +91,11 @@ class ReminderMailTests {
         return !m.getSubject().startsWith("【云鉴】逾期提醒");
     }
 
+    /** Whether {@code m} is an address's confirmation link. */
+    static boolean confirmation(MimeMessage m) throws Exception {
+        return m.getSubject().startsWith("【云鉴】请确认您的提醒邮箱");
+    }
+
     /** Reminders received at {@code to}. */
     long mailsTo(String to) throws Exception {
         long n = 0;
@@ -131,7 +138,8 @@ class ReminderMailTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + address + "\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.reminderAddress").value(address))
+                .andExpect(jsonPath("$.reminderAddress").value(org.hamcrest.Matchers.nullValue()))
+                .andExpect(jsonPath("$.pendingReminderAddress").value(address))
                 .andExpect(jsonPath("$.mailConfigured").value(true));
         // page views send nothing
         mvc.perform(get("/lifecycle/calendar").with(as(customer))).andExpect(status().isOk());
@@ -140,6 +148,13 @@ class ReminderMailTests {
                 .andExpect(status().isOk());
         mvc.perform(get("/").with(as(customer))).andExpect(status().isOk());
         assertThat(mailsTo(address)).isZero();
+        // issue 56: not confirmed yet, so the reminder job sends nothing to it (only the confirmation link went there)
+        reminders.sendDue();
+        assertThat(mailsTo(address)).as(() -> received(address)).isZero();
+        OverdueDrill.confirm(mvc, SMTP, customer, address);
+        mvc.perform(get("/api/lifecycle/calendar").with(as(customer)))
+                .andExpect(jsonPath("$.reminderAddress").value(address))
+                .andExpect(jsonPath("$.pendingReminderAddress").value(org.hamcrest.Matchers.nullValue()));
 
         reminders.sendDue();
         assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
@@ -248,5 +263,178 @@ class ReminderMailTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    /** A new account of the world's customer (no obligations of its own arranged). */
+    CurrentUser colleague(String prefix) {
+        return org.yunjian.security.SeedActor.of(users.create(new UserAdministration.NewUser(
+                prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+                "同事",
+                org.yunjian.security.Role.USER,
+                w.customer().id(),
+                "Reminder-Mail-2026!")));
+    }
+
+    /** The confirmed address of {@code u} in the database (the only one mail goes to), or {@code null}. */
+    String confirmedOf(CurrentUser u) {
+        return jdbc.sql("SELECT email FROM lifecycle_reminder_address WHERE user_id = ?")
+                .param(u.userId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /**
+     * Issue 56, finding 5: a business user set their unverified address to a colleague's and read the colleague's
+     * mail. Now the address waits; mail keeps going to the confirmed one; the colleague, signed in as themselves,
+     * cannot confirm it for the other account by opening the link; a guessed, used or expired link confirms nothing.
+     */
+    @Test
+    void anAddressTakesEffectOnlyWhenItsOwnerConfirmsTheMailedLinkSignedInAsTheAccountThatAskedForIt()
+            throws Exception {
+        CurrentUser victim = colleague("victim");
+        String victimsAddress = victim.username() + "@example.gov.cn";
+        OverdueDrill.confirmedAddress(mvc, SMTP, victim, victimsAddress);
+        assertThat(confirmedOf(victim)).isEqualTo(victimsAddress);
+        // the attacker's own address is confirmed; then they ask for the victim's
+        OverdueDrill.confirmedAddress(mvc, SMTP, customer, address);
+        mvc.perform(put("/api/notifications/settings")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"emailMode\":\"IMMEDIATE\",\"language\":\"zh-CN\",\"email\":\"" + victimsAddress
+                                + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.email").value(address))
+                .andExpect(jsonPath("$.pendingEmail").value(victimsAddress));
+        assertThat(confirmedOf(customer))
+                .as("mail keeps going to the confirmed address")
+                .isEqualTo(address);
+        reminders.sendDue();
+        // the victim gets their own reminder (they see the same system), never one of the attacker's account
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE recipient = ? AND user_id <> ?")
+                        .params(victimsAddress, victim.userId())
+                        .query(Integer.class)
+                        .single())
+                .as("no reminder of another account reaches the victim")
+                .isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_sent WHERE user_id = ?")
+                        .param(customer.userId())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(mailsTo(address)).as(() -> received(address)).isEqualTo(1);
+
+        String token = OverdueDrill.confirmationToken(SMTP, victimsAddress);
+        assertThat(token).isNotNull();
+        // the victim, signed in as themselves, opens the link they did not ask for: it confirms nothing
+        mvc.perform(get("/lifecycle/calendar/reminder/confirm/" + token).with(as(victim)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("此确认链接无效")));
+        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token).with(as(victim)))
+                .andExpect(status().isNotFound());
+        assertThat(confirmedOf(customer)).isEqualTo(address);
+        assertThat(confirmedOf(victim)).isEqualTo(victimsAddress);
+        // a guessed link, and the link without a session, confirm nothing either
+        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + "A".repeat(43))
+                        .with(as(customer)))
+                .andExpect(status().isNotFound());
+        mvc.perform(
+                        post("/lifecycle/calendar/reminder/confirm/" + token)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(r -> assertThat(r.getResponse().getStatus())
+                        .as("sign in first")
+                        .isIn(302, 401));
+        assertThat(confirmedOf(customer)).isEqualTo(address);
+
+        // only the hash of the token is stored
+        assertThat(jdbc.sql("SELECT token_hash FROM lifecycle_reminder_address_pending WHERE user_id = ?")
+                        .param(customer.userId())
+                        .query(String.class)
+                        .single())
+                .hasSize(64)
+                .isNotEqualTo(token)
+                .doesNotContain(token);
+        // an expired link confirms nothing, and the page says so
+        jdbc.sql("UPDATE lifecycle_reminder_address_pending SET expires_at = requested_at WHERE user_id = ?")
+                .param(customer.userId())
+                .update();
+        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token).with(as(customer)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/lifecycle/calendar").with(as(customer)))
+                .andExpect(content().string(containsString("id=\"address-pending-expired\"")));
+        assertThat(confirmedOf(customer)).isEqualTo(address);
+    }
+
+    /** The owner's own confirmation: once, audited, and the link is used up. */
+    @Test
+    void theOwnerConfirmsOnceAndBothStepsAreAudited() throws Exception {
+        mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + address + "\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/lifecycle/calendar").with(as(customer)))
+                .andExpect(content().string(containsString("id=\"address-pending\"")))
+                .andExpect(content().string(containsString("尚无已确认的邮箱")));
+        // a second link within a minute is refused, naming the field
+        mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"other-" + address + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.email").value(containsString("一分钟")));
+        String token = OverdueDrill.confirmationToken(SMTP, address);
+        mvc.perform(get("/lifecycle/calendar/reminder/confirm/" + token).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(address)))
+                .andExpect(content().string(containsString("id=\"confirm-form\"")));
+        assertThat(confirmedOf(customer))
+                .as("opening the link alone changes nothing")
+                .isNull();
+        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"confirm-done\"")));
+        assertThat(confirmedOf(customer)).isEqualTo(address);
+        mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token).with(as(customer)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE object_type = 'lifecycle-reminder' AND object_id = ? "
+                                + "ORDER BY seq")
+                        .param(customer.userId().toString())
+                        .query(String.class)
+                        .list())
+                .containsSubsequence("lifecycle.reminder.address", "lifecycle.reminder.address-confirm");
+    }
+
+    /** The confirmation mail is a well-formed message: strict address parsing, both languages, the link. */
+    @Test
+    void theConfirmationMailPassesAStrictParser() throws Exception {
+        mvc.perform(put("/api/lifecycle/calendar/reminder-address")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"" + address + "\"}"))
+                .andExpect(status().isOk());
+        MimeMessage sent = null;
+        for (MimeMessage m : SMTP.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals(address) && confirmation(m)) {
+                sent = m;
+            }
+        }
+        assertThat(sent).isNotNull();
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        sent.writeTo(raw);
+        java.util.Properties strict = new java.util.Properties();
+        strict.setProperty("mail.mime.address.strict", "true");
+        strict.setProperty("mail.mime.parameters.strict", "true");
+        MimeMessage parsed = new MimeMessage(
+                jakarta.mail.Session.getInstance(strict), new java.io.ByteArrayInputStream(raw.toByteArray()));
+        assertThat(jakarta.mail.internet.InternetAddress.parseHeader(parsed.getHeader("To", ","), true))
+                .extracting(Object::toString)
+                .containsExactly(address);
+        jakarta.mail.internet.InternetAddress.parseHeader(parsed.getHeader("From", ","), true);
+        assertThat(parsed.getSubject()).isEqualTo("【云鉴】请确认您的提醒邮箱 / [Yunjian] Confirm your reminder address");
+        assertThat(parsed.getContent().toString())
+                .contains("提醒用户", customer.username(), "Dear 提醒用户", "/lifecycle/calendar/reminder/confirm/")
+                .doesNotContain("\r\r");
     }
 }

@@ -114,7 +114,9 @@ class ClusterOperationTests extends SecurityIntegrationTest {
                 mvc.perform(get("/actuator/health").with(as(Role.SYSTEM_ADMIN))).andReturn();
         assertThat(admin.getResponse().getContentAsString())
                 .contains("components")
-                .contains("db");
+                .contains("db")
+                // issue 56: the mail server's state as deliveries saw it (shared.MailServerState), to administrators
+                .contains("\"mail\"");
     }
 
     @Test

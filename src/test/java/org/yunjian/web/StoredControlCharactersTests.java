@@ -155,6 +155,7 @@ class StoredControlCharactersTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"" + address + "\"}"))
                 .andExpect(status().isOk());
+        org.yunjian.obligations.OverdueDrill.confirm(mvc, SMTP, customer, address);
         reminders.sendDue();
         MimeMessage mail = null;
         for (MimeMessage m : SMTP.getReceivedMessages()) {

@@ -6,6 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunjian.obligations.ReminderAddress;
+import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -13,8 +15,9 @@ import org.yunjian.security.UserView;
 
 /**
  * In demo mode, right after the demo accounts and before anything opens work for them: every demo business user,
- * the system administrator and the security administrators get e-mail at once, to {@code <user name>@demo.example.gov.cn}, set as each of them
- * (audited like a person's own change) — so the notifications land in the demo mailbox ({@link DemoMailSink}).
+ * the system administrator and the security administrators get e-mail at once, to {@code <user name>@demo.example.gov.cn}:
+ * the settings set as each of them (audited like a person's own change), the address confirmed as seeded (a domain no
+ * one owns; audited) — so the notifications land in the demo mailbox ({@link DemoMailSink}).
  */
 @Component
 @Order(21)
@@ -26,25 +29,34 @@ class DemoNotificationSettings implements ApplicationRunner {
     private final UserAdministration users;
     private final NotificationSettings settings;
     private final NotificationSettingRepository rows;
+    private final ReminderAddresses addresses;
 
-    DemoNotificationSettings(UserAdministration users, NotificationSettings settings, JdbcClient jdbc) {
+    DemoNotificationSettings(
+            UserAdministration users, NotificationSettings settings, JdbcClient jdbc, ReminderAddresses addresses) {
         this.users = users;
         this.settings = settings;
         this.rows = new NotificationSettingRepository(jdbc);
+        this.addresses = addresses;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         for (UserView u : users.list()) {
-            boolean chosen = rows.exists(u.id());
             if (!u.demo()
-                    || chosen
                     || !(u.role() == Role.USER || u.role() == Role.SYSTEM_ADMIN || u.role() == Role.SECURITY_ADMIN)) {
                 continue;
             }
-            SeedActor.run(
-                    SeedActor.of(u),
-                    () -> settings.update(EmailMode.IMMEDIATE.name(), "zh-CN", u.username() + "@" + DOMAIN));
+            String seeded = u.username() + "@" + DOMAIN;
+            if (!rows.exists(u.id())) {
+                SeedActor.run(SeedActor.of(u), () -> settings.update(EmailMode.IMMEDIATE.name(), "zh-CN", ""));
+                addresses.seedDemo(u, seeded);
+            } else {
+                // a demo database from before addresses were confirmed: its seeded address waits like any other
+                ReminderAddress now = addresses.stateOf(u.id());
+                if (now.confirmed() == null && seeded.equals(now.pending())) {
+                    addresses.seedDemo(u, seeded);
+                }
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.PeopleNames;
+import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 
@@ -32,6 +33,7 @@ class MailDelivery {
     private final JdbcClient jdbc;
     private final NotificationRepository notifications;
     private final Clock clock;
+    private final MailServerState server;
 
     MailDelivery(
             ObjectProvider<JavaMailSender> mail,
@@ -39,8 +41,10 @@ class MailDelivery {
             PeopleNames people,
             NotificationProperties properties,
             JdbcClient jdbc,
-            Clock clock) {
+            Clock clock,
+            MailServerState server) {
         this.mail = mail;
+        this.server = server;
         this.settings = settings;
         this.people = people;
         this.properties = properties;
@@ -122,9 +126,19 @@ class MailDelivery {
             m.setTo(s.email());
             m.setSubject(Text.safeLine(subject));
             m.setText(Text.safe(body));
-            sender.send(message);
+            send(sender, message);
         } catch (MessagingException | MailException e) {
             throw new Deliveries.DeliveryFailure(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private void send(JavaMailSender sender, MimeMessage message) {
+        try {
+            sender.send(message);
+            server.sent();
+        } catch (MailException e) {
+            server.failed(e);
+            throw e;
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.obligations.ReminderAddress;
 import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
@@ -25,8 +26,13 @@ public class NotificationSettings {
 
     public static final List<String> LANGUAGES = List.of("zh-CN", "en");
 
-    /** The choices; {@code email} is {@code null} when no address is set. */
-    public record Settings(EmailMode emailMode, String language, String email) {
+    /**
+     * The choices; {@code email} is the confirmed address, the only one mail goes to ({@code null} when none);
+     * {@code pendingEmail} one waiting for its owner to confirm the link mailed to it, and {@code pendingExpired}
+     * whether that link no longer works (the form sends a new one).
+     */
+    public record Settings(
+            EmailMode emailMode, String language, String email, String pendingEmail, boolean pendingExpired) {
         public Locale locale() {
             return Locale.forLanguageTag(language);
         }
@@ -58,15 +64,18 @@ public class NotificationSettings {
     /** {@code userId}'s settings (the delivery side). */
     public Settings of(UUID userId) {
         Optional<NotificationSettingRepository.Row> row = rows.find(userId);
+        ReminderAddress address = addresses.stateOf(userId);
         return new Settings(
                 row.map(r -> EmailMode.valueOf(r.mode())).orElse(EmailMode.IMMEDIATE),
                 row.map(NotificationSettingRepository.Row::language).orElse("zh-CN"),
-                addresses.of(userId).orElse(null));
+                address.confirmed(),
+                address.pending(),
+                address.pendingExpired(clock.instant()));
     }
 
     /**
-     * Sets the caller's choices, all fields checked at once; the address is validated as the calendar validates it
-     * and removed when blank. Audited.
+     * Sets the caller's choices, all fields checked at once; the address is validated as the calendar validates it,
+     * removed when blank, and a new one waits for confirmation (a link is mailed to it). Audited.
      */
     @Transactional
     public Settings update(String emailMode, String language, String email) {
@@ -95,7 +104,8 @@ public class NotificationSettings {
         }
         errors.throwIfAny();
         Settings before = of(u.userId());
-        if (!java.util.Objects.equals(before.email(), email == null || email.isBlank() ? null : email.strip())) {
+        if (!java.util.Objects.equals(before.email(), email == null || email.isBlank() ? null : email.strip())
+                || before.pendingEmail() != null) {
             if (u.is(Role.SECURITY_ADMIN)) {
                 addresses.setMineAsSecurityAdministrator(email);
             } else {

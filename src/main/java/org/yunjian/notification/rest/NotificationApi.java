@@ -23,14 +23,24 @@ import org.yunjian.shared.paging.Paged;
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
 class NotificationApi {
 
-    /** The caller's settings: {@code IMMEDIATE}, {@code DIGEST} or {@code OFF}; {@code zh-CN} or {@code en}. */
+    /**
+     * The caller's settings: {@code IMMEDIATE}, {@code DIGEST} or {@code OFF}; {@code zh-CN} or {@code en}; the
+     * confirmed address mail goes to, and one waiting for its owner to confirm the link mailed to it.
+     */
     @Schema(name = "NotificationSettings")
     record SettingsBody(
             @Schema(allowableValues = {"IMMEDIATE", "DIGEST", "OFF"})
             String emailMode,
 
             @Schema(allowableValues = {"zh-CN", "en"}) String language,
-            String email) {}
+
+            @Schema(
+                    description = "The confirmed address. In a request: the address wanted — a new one waits "
+                            + "for confirmation, the confirmed one again drops a waiting one, blank removes both")
+            String email,
+
+            @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "An address waiting for confirmation")
+            String pendingEmail) {}
 
     private final Notifications notifications;
     private final NotificationSettings settings;
@@ -78,14 +88,15 @@ class NotificationApi {
 
     @PutMapping("/api/notifications/settings")
     @Operation(
-            summary = "Set the caller's notification settings (all fields; a blank e-mail removes the address, "
-                    + "which the obligations calendar's reminders share)")
+            summary = "Set the caller's notification settings (all fields; the address, which the obligations "
+                    + "calendar's reminders share, takes effect when its owner confirms the link mailed to it; "
+                    + "a blank e-mail removes it)")
     SettingsBody update(@RequestBody(required = false) SettingsBody body) {
-        SettingsBody b = body == null ? new SettingsBody(null, null, null) : body;
+        SettingsBody b = body == null ? new SettingsBody(null, null, null, null) : body;
         return body(settings.update(b.emailMode(), b.language(), b.email()));
     }
 
     private static SettingsBody body(NotificationSettings.Settings s) {
-        return new SettingsBody(s.emailMode().name(), s.language(), s.email());
+        return new SettingsBody(s.emailMode().name(), s.language(), s.email(), s.pendingEmail());
     }
 }

@@ -73,7 +73,12 @@ class NotificationPages {
     @GetMapping("/notifications/settings")
     String settings(Model model) {
         NotificationSettings.Settings s = settings.mine();
-        return settingsPage(model, s.emailMode().name(), s.language(), s.email(), Map.of());
+        return settingsPage(
+                model,
+                s.emailMode().name(),
+                s.language(),
+                s.pendingEmail() != null ? s.pendingEmail() : s.email(),
+                Map.of());
     }
 
     @PostMapping("/notifications/settings")
@@ -99,6 +104,7 @@ class NotificationPages {
         model.addAttribute("mode", mode);
         model.addAttribute("language", language);
         model.addAttribute("email", email);
+        model.addAttribute("current", settings.mine());
         model.addAttribute("errors", errors);
         model.addAttribute("mailConfigured", settings.mailConfigured());
         return "notification/settings";

@@ -15,9 +15,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -25,12 +23,14 @@ import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.EmailAddress;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
 /**
- * E-mail reminders about overdue obligations: each user may give an address; the reminder job sends, through the
+ * E-mail reminders about overdue obligations: each user may give an address (confirmed before it is used:
+ * {@link ReminderAddressBook}); the reminder job sends, through the
  * configured SMTP server ({@code spring.mail.*}; nothing is sent without one), one e-mail per overdue obligation per
  * due date per address — recorded before it is sent, so later runs never send it again — about exactly the
  * obligations that user sees. Subject and body are in Chinese.
@@ -49,6 +49,7 @@ public class ReminderService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final MailServerState server;
 
     ReminderService(
             JdbcClient jdbc,
@@ -58,7 +59,8 @@ public class ReminderService {
             ObligationConfig.ReminderProperties properties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            MailServerState server) {
         this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
         this.users = users;
@@ -67,6 +69,7 @@ public class ReminderService {
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.server = server;
     }
 
     /** Whether an SMTP server is configured (without one, reminders are never sent). */
@@ -74,48 +77,10 @@ public class ReminderService {
         return mail.getIfAvailable() != null;
     }
 
-    /** The caller's reminder address, if set. */
-    @Transactional(readOnly = true)
-    public Optional<String> address() {
-        CurrentUser u = CurrentUser.requireBusinessOrAdmin("reminders");
-        return rows.address(u.userId());
-    }
-
-    /** Sets the caller's reminder address (validated), or removes it when blank. */
-    @Transactional
-    public Optional<String> setAddress(String email) {
-        return setAddress(CurrentUser.requireBusinessOrAdmin("reminders"), email);
-    }
-
-    /**
-     * As {@link #setAddress(String)} for {@code u}, whose right to keep an address the caller checked (the
-     * notifications also keep one for security administrators, who approve each other's requests).
-     */
-    @Transactional
-    public Optional<String> setAddress(CurrentUser u, String email) {
-        String value = email == null ? "" : email.strip();
-        if (value.isEmpty()) {
-            if (rows.deleteAddress(u.userId()) > 0) {
-                events.publishEvent(AuditableEvent.success(
-                        "lifecycle.reminder.address",
-                        OBJECT,
-                        u.userId(),
-                        Msg.of("lifecycle.cal.audit.addressRemoved")));
-            }
-            return Optional.empty();
-        }
-        String address = EmailAddress.parse("email", value).value();
-        rows.deleteAddress(u.userId());
-        rows.insertAddress(u.userId(), address, clock.instant());
-        events.publishEvent(AuditableEvent.success(
-                "lifecycle.reminder.address", OBJECT, u.userId(), Msg.of("lifecycle.cal.audit.addressSet", address)));
-        return Optional.of(address);
-    }
-
     private record Recipient(UUID userId, String email) {}
 
     /**
-     * Sends the reminders not sent yet: for every user with an address, every overdue obligation that user sees,
+     * Sends the reminders not sent yet: for every user with a confirmed address, every overdue obligation that user sees,
      * once per due date. Returns how many e-mails were sent (none without an SMTP server).
      */
     public int sendDue() {
@@ -193,6 +158,10 @@ public class ReminderService {
                                     : Formats.date(row.obligation().lastDone()))
                     .text(Texts.CHINESE)));
             sender.send(message);
+            server.sent();
+        } catch (org.springframework.mail.MailException e) {
+            server.failed(e);
+            throw e;
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }

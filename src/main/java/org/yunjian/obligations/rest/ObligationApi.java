@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.obligations.ObligationStatus;
+import org.yunjian.obligations.ReminderAddress;
+import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.obligations.internal.CalendarFeeds;
 import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationService;
-import org.yunjian.obligations.internal.ReminderService;
 import org.yunjian.obligations.rest.ObligationDtos.CalendarSettingsResponse;
 import org.yunjian.obligations.rest.ObligationDtos.CompletionRequest;
 import org.yunjian.obligations.rest.ObligationDtos.FeedResponse;
@@ -52,13 +53,13 @@ class ObligationApi {
     private final ObligationService obligations;
     private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
-    private final ReminderService reminders;
+    private final ReminderAddresses reminders;
 
     ObligationApi(
             ObligationService obligations,
             ObligationIntervals intervals,
             CalendarFeeds feeds,
-            ReminderService reminders) {
+            ReminderAddresses reminders) {
         this.obligations = obligations;
         this.intervals = intervals;
         this.feeds = feeds;
@@ -192,13 +193,18 @@ class ObligationApi {
 
     @GetMapping("/api/lifecycle/calendar")
     @PreAuthorize(WHO)
-    @Operation(summary = "The caller's calendar settings: whether a feed exists, the reminder address")
+    @Operation(
+            summary = "The caller's calendar settings: whether a feed exists, the confirmed reminder address and one "
+                    + "waiting for confirmation")
     CalendarSettingsResponse settings() {
         var created = feeds.created();
+        ReminderAddress address = reminders.mine();
         return new CalendarSettingsResponse(
                 created.isPresent(),
                 created.orElse(null),
-                reminders.address().orElse(null),
+                address.confirmed(),
+                address.pending(),
+                address.pendingExpiresAt(),
                 reminders.mailConfigured());
     }
 
@@ -227,10 +233,13 @@ class ObligationApi {
     @PutMapping("/api/lifecycle/calendar/reminder-address")
     @PreAuthorize(WHO)
     @Operation(
-            summary = "Set the caller's address for e-mail reminders about overdue obligations (blank: remove); "
-                    + "400 for an invalid address")
+            summary = "Ask for the caller's address for e-mail reminders about overdue obligations: it waits until "
+                    + "its owner, signed in as the caller, opens the link mailed to it (the confirmed address, "
+                    + "if any, keeps receiving until then); the confirmed address again drops a waiting one; "
+                    + "blank removes both. 400 for an invalid address or a second link within a minute, 503 "
+                    + "when the mail server refuses the confirmation mail")
     CalendarSettingsResponse setAddress(@RequestBody(required = false) ReminderAddressRequest body) {
-        reminders.setAddress(body == null ? null : body.email());
+        reminders.setMine(body == null ? null : body.email());
         return settings();
     }
 }

@@ -31,12 +31,21 @@ final class ObligationDtos {
         }
     }
 
-    /** The reminder address (blank or null: remove it). */
+    /** The reminder address asked for (it waits for confirmation; blank or null: remove it). */
     record ReminderAddressRequest(String email) {}
 
-    /** The caller's calendar settings: whether a feed exists (since when), the reminder address, mail configured. */
+    /**
+     * The caller's calendar settings: whether a feed exists (since when), the confirmed reminder address (the only one
+     * mail goes to), one waiting for its owner to open the link mailed to it and until when that link works, and
+     * whether mail is configured.
+     */
     record CalendarSettingsResponse(
-            boolean feed, Instant feedCreatedAt, String reminderAddress, boolean mailConfigured) {}
+            boolean feed,
+            Instant feedCreatedAt,
+            String reminderAddress,
+            String pendingReminderAddress,
+            Instant pendingExpiresAt,
+            boolean mailConfigured) {}
 
     /** A new feed: its address, shown once (only a hash is kept). */
     record FeedResponse(String url, String token) {}

@@ -18,10 +18,11 @@ import org.yunjian.lifecycle.OverviewSection;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;
 import org.yunjian.obligations.ObligationStatus;
+import org.yunjian.obligations.ReminderAddress;
+import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.obligations.internal.CalendarFeeds;
 import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationService;
-import org.yunjian.obligations.internal.ReminderService;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
@@ -43,7 +44,7 @@ class ObligationPages {
     private final ObligationService obligations;
     private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
-    private final ReminderService reminders;
+    private final ReminderAddresses reminders;
     private final ObligationPolicy policy;
     private final List<OverviewSection> sections;
     private final org.yunjian.catalog.Catalog catalog;
@@ -52,7 +53,7 @@ class ObligationPages {
             ObligationService obligations,
             ObligationIntervals intervals,
             CalendarFeeds feeds,
-            ReminderService reminders,
+            ReminderAddresses reminders,
             ObligationPolicy policy,
             List<OverviewSection> sections,
             org.yunjian.catalog.Catalog catalog) {
@@ -260,7 +261,9 @@ class ObligationPages {
         model.addAttribute("statuses", ObligationStatus.values());
         model.addAttribute("overdueTotal", obligations.overdueForCurrentUser());
         model.addAttribute("feedCreated", feeds.created().orElse(null));
-        model.addAttribute("address", reminders.address().orElse(null));
+        ReminderAddress address = reminders.mine();
+        model.addAttribute("address", address);
+        model.addAttribute("pendingExpired", address.pendingExpired(java.time.Instant.now()));
         model.addAttribute("emailInput", emailInput);
         model.addAttribute("mailConfigured", reminders.mailConfigured());
         model.addAttribute("errors", errors);
@@ -306,8 +309,12 @@ class ObligationPages {
         return PageRefusal.on(model)
                 .attempt(
                         () -> {
+                            ReminderAddress now = reminders.setMine(email);
                             redirect.addFlashAttribute(
-                                    reminders.setAddress(email).isPresent() ? "addressSet" : "addressRemoved", true);
+                                    now.pending() != null
+                                            ? "addressPending"
+                                            : now.confirmed() != null ? "addressSet" : "addressRemoved",
+                                    true);
                             return "redirect:/lifecycle/calendar";
                         },
                         () -> calendar(model, PageRefusal.none(), email));

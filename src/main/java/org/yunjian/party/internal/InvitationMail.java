@@ -12,6 +12,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
@@ -29,12 +30,15 @@ public class InvitationMail {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
     private final String baseUrl;
+    private final MailServerState server;
 
     InvitationMail(
             ObjectProvider<JavaMailSender> mail,
             @Value("${yunjian.invitations.from:${yunjian.lifecycle.reminders.from:yunjian@localhost}}") String from,
-            @Value("${yunjian.invitations.base-url:}") String baseUrl) {
+            @Value("${yunjian.invitations.base-url:}") String baseUrl,
+            MailServerState server) {
         this.mail = mail;
+        this.server = server;
         this.from = from;
         this.baseUrl = baseUrl;
     }
@@ -82,8 +86,13 @@ public class InvitationMail {
             m.setSubject(Text.safeLine(subject.text(Texts.CHINESE) + " / " + subject.text(Texts.ENGLISH)));
             m.setText(Text.safe(body.text(Texts.CHINESE) + "\n\n----\n\n" + body.text(Texts.ENGLISH)));
             sender.send(message);
+            server.sent();
             return true;
-        } catch (MessagingException | MailException e) {
+        } catch (MailException e) {
+            server.failed(e);
+            log.warn("Invitation {} not e-mailed: {}", i.id(), e.toString());
+            return false;
+        } catch (MessagingException e) {
             log.warn("Invitation {} not e-mailed: {}", i.id(), e.toString());
             return false;
         }

@@ -193,6 +193,10 @@ class NotificationDeliveryTests {
                                 .formatted(mode, language, email)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.emailMode").value(mode));
+        if (!email.isBlank()) {
+            // issue 56: the address takes effect when its owner, signed in, opens the link mailed to it
+            org.yunjian.obligations.OverdueDrill.confirm(mvc, SMTP, u, email);
+        }
     }
 
     void robot(CurrentUser as, UUID org, String kind, String path, String secret) throws Exception {
