@@ -57,6 +57,31 @@ class DemoNotificationAdministrationTests {
         }
     }
 
+    @Autowired
+    org.yunjian.notification.internal.DemoMailSink sink;
+
+    /** The demo mailbox shows administrators their own mail only, never an organisation's (issue 56, findings 3, 5). */
+    @Test
+    void theDemosAdministratorsDoNotReadTheOrganisationsMailInTheDemoMailbox() throws Exception {
+        String secret = "邀请链接 " + java.util.UUID.randomUUID();
+        jakarta.mail.internet.MimeMessage m = sink.createMimeMessage();
+        org.springframework.mail.javamail.MimeMessageHelper h =
+                new org.springframework.mail.javamail.MimeMessageHelper(m, "UTF-8");
+        h.setFrom("yunjian@localhost");
+        h.setTo(DemoData.CUSTOMER_USER + "@demo.example.gov.cn");
+        h.setSubject(secret);
+        h.setText(secret);
+        sink.send(m);
+        for (String admin : new String[] {DemoData.SECURITY_ADMIN, DemoData.SECURITY_ADMIN2, DemoData.SYSTEM_ADMIN}) {
+            mvc.perform(get("/demo/mail").with(as(demo(admin))))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.not(Matchers.containsString(secret))));
+        }
+        mvc.perform(get("/demo/mail").with(as(demo(DemoData.CUSTOMER_USER))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(secret)));
+    }
+
     @Test
     void theSecuritiesCompanysAndTheCustomersPeopleManageTheirOwnRobots() throws Exception {
         for (String user : new String[] {DemoData.SECURITIES_USER, DemoData.CUSTOMER_USER}) {
