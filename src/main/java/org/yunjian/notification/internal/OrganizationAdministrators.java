@@ -16,7 +16,7 @@ import org.yunjian.shared.NotFoundException;
  * Who administers an organisation's notifications — its robots and its delivery records (the texts of its tasks, to
  * whom, through which robot): the one place that decides it. They are the organisation's business, so they belong to
  * its own 组织管理员 (organisation administrators) alone. The platform's administrators run accounts, not business
- * (三权分立, issue 56): they are refused with the reason (403, audited) and see {@link DeliveryHealth} instead; the
+ * (三权分立, issue 56): they are refused with the reason (403, audited) and see {@link DeliveryHealthQueries} instead; the
  * organisation's other users are refused (403) and another organisation's users learn nothing of it (404).
  */
 @Component

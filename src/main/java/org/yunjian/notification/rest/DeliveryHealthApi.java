@@ -4,16 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.notification.internal.DeliveryHealth;
+import org.yunjian.notification.internal.DeliveryHealthQueries;
 
 /** Whether notifications reach people, for the platform's system and security administrators (no message content). */
 @RestController
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
 class DeliveryHealthApi {
 
-    private final DeliveryHealth health;
+    private final DeliveryHealthQueries health;
 
-    DeliveryHealthApi(DeliveryHealth health) {
+    DeliveryHealthApi(DeliveryHealthQueries health) {
         this.health = health;
     }
 
@@ -23,7 +23,7 @@ class DeliveryHealthApi {
                     + "deliveries wait, wait to be retried, were delivered or finally failed, the last failure's time "
                     + "and category — never a message text, recipient, robot or address (system and security "
                     + "administrators; an organisation's own deliveries are for its 组织管理员)")
-    DeliveryHealth.Overview overview() {
+    DeliveryHealthQueries.HealthOverview overview() {
         return health.overview();
     }
 }

@@ -4,7 +4,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.yunjian.notification.internal.DeliveryHealth;
+import org.yunjian.notification.internal.DeliveryHealthQueries;
 import org.yunjian.notification.internal.FailureCategory;
 
 /**
@@ -15,9 +15,9 @@ import org.yunjian.notification.internal.FailureCategory;
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
 class DeliveryHealthPage {
 
-    private final DeliveryHealth health;
+    private final DeliveryHealthQueries health;
 
-    DeliveryHealthPage(DeliveryHealth health) {
+    DeliveryHealthPage(DeliveryHealthQueries health) {
         this.health = health;
     }
 

@@ -79,9 +79,8 @@ public class InvitationRepository {
 
     /** The user name the account got, where the one chosen was taken (same transaction as {@link #markAccepted}). */
     void renameAccepted(UUID id, String username) {
-        jdbc.sql("UPDATE invitation SET accepted_username = ? WHERE id = ?")
-                .params(username, id)
-                .update();
+        jdbc.sql("""
+                        UPDATE invitation SET accepted_username = ? WHERE id = ?""").params(username, id).update();
     }
 
     boolean markRevoked(UUID id, String by, Instant now) {

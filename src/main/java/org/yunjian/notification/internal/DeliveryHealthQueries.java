@@ -29,7 +29,7 @@ import org.yunjian.shared.Msg;
  * nor the recorded error, which are the organisation's business ({@link DeliveryRecordQueries}, for its 组织管理员).
  */
 @Service
-public class DeliveryHealth {
+public class DeliveryHealthQueries {
 
     /** The platform's operators who see it. */
     static final Set<Role> READERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.SECURITY_ADMIN);
@@ -64,7 +64,7 @@ public class DeliveryHealth {
      * name), the deliveries of no organisation (the administrators' e-mail and every daily digest) and the final
      * failures by category.
      */
-    public record Overview(
+    public record HealthOverview(
             Counts total,
             List<OrganizationHealth> organizations,
             Counts withoutOrganization,
@@ -73,14 +73,14 @@ public class DeliveryHealth {
     private final JdbcClient jdbc;
     private final ObjectProvider<OrganizationDirectory> organizations;
 
-    DeliveryHealth(JdbcClient jdbc, ObjectProvider<OrganizationDirectory> organizations) {
+    DeliveryHealthQueries(JdbcClient jdbc, ObjectProvider<OrganizationDirectory> organizations) {
         this.jdbc = jdbc;
         this.organizations = organizations;
     }
 
     /** The overview; a caller other than a system or security administrator is refused with the reason. */
     @Transactional(readOnly = true)
-    public Overview overview() {
+    public HealthOverview overview() {
         CurrentUser u = CurrentUser.require();
         if (!READERS.contains(u.role())) {
             throw new ForbiddenException(Msg.of("notification.health.error.notPlatformOperator"));
@@ -134,7 +134,7 @@ public class DeliveryHealth {
         }
         rows.sort(Comparator.comparing((OrganizationHealth h) -> h.counts().failed() == 0)
                 .thenComparing(OrganizationHealth::organizationName));
-        return new Overview(total, List.copyOf(rows), none, byCategory);
+        return new HealthOverview(total, List.copyOf(rows), none, byCategory);
     }
 
     private Map<UUID, String> names() {
