@@ -117,7 +117,7 @@ echo "nginx $("$nginx_bin" -v 2>&1 | cut -d/ -f2) on 127.0.0.1-$sites:$web_port"
 port=$(free_port) base=""
 base=http://127.0.0.1:$port
 java "-Xmx$xmx" -jar "$jar" --spring.profiles.active=demo "--yunjian.data-dir=$work/data" "--server.port=$port" \
-  --logging.level.root=WARN --yunjian.monitoring.scheduler=true --yunjian.monitoring.allow-private-addresses=true \
+  --logging.level.root=WARN --yunjian.monitoring.scheduler=true --yunjian.outbound.monitoring.allowed-ranges.bench-sites=127.0.0.0/8 \
   "${extra[@]}" > "$work/app.log" 2>&1 &
 app_pid=$!
 bench_wait_up "$base" "$app_pid" "$work/app.log"
