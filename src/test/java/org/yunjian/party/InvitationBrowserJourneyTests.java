@@ -119,7 +119,9 @@ class InvitationBrowserJourneyTests {
             driver.findElement(By.id("accept-invitation")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-invited")));
 
-            driver.findElement(By.id("username")).sendKeys(username);
+            // the login page fills in the name the account was made with (issue 56: it may differ from the one typed)
+            assertThat(driver.findElement(By.id("username")).getAttribute("value"))
+                    .isEqualTo(username);
             driver.findElement(By.id("password")).sendKeys(PASSWORD);
             driver.findElement(By.id("login-submit")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
