@@ -102,7 +102,7 @@ public final class AddressRange {
         return network.length == 4;
     }
 
-    int prefixLength() {
+    public int prefixLength() {
         return prefixLength;
     }
 
