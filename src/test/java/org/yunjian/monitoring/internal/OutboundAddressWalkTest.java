@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -41,10 +42,12 @@ import org.yunjian.monitoring.probe.Fetcher;
 import org.yunjian.shared.outbound.OutboundHttp;
 import org.yunjian.shared.outbound.OutboundPolicies;
 import org.yunjian.shared.outbound.OutboundPolicy;
+import org.yunjian.shared.outbound.SpecialPurposeWalk;
 
 /**
- * The third attack's server-side request forgery, walked: every internal, reserved and metadata address of both IANA
- * special-purpose registries, in every spelling the attacker used (a literal, decimal, octal and hex numbers,
+ * The third attack's server-side request forgery, walked: the first and last address of every entry of both IANA
+ * special-purpose registries that is not globally reachable, and the metadata services ({@link SpecialPurposeWalk}),
+ * in every spelling the attacker used (a literal, decimal, octal and hex numbers,
  * bracketed IPv6 forms that embed it, and DNS names whose A or AAAA answer is it, from a loopback resolver), through
  * each path the platform connects on (a monitor's URL and its probe, a deep check's HEAD, the TLS handshake, an RDAP
  * look-up, a webhook's POST), under the production settings and under the demo's (read from application.yml). Every
@@ -67,32 +70,17 @@ class OutboundAddressWalkTest {
         asked.setTimeout(Duration.ofSeconds(2));
         resolver = host -> resolve(asked, host);
         int n = 0;
-        for (String a : List.of(
-                "127.0.0.1",
-                "127.255.255.254",
-                "10.0.0.1",
-                "172.16.5.4",
-                "192.168.0.1",
-                "169.254.169.254",
-                "169.254.170.2",
-                "100.100.100.200",
-                "100.64.1.1",
-                "100.127.255.254",
-                "198.18.0.1",
-                "198.19.255.254",
-                "192.0.0.8",
-                "192.0.2.1",
-                "198.51.100.1",
-                "203.0.113.1",
-                "240.0.0.1",
-                "0.0.0.0",
-                "0.1.2.3",
-                "255.255.255.255",
-                "224.0.0.1",
-                "192.88.99.1")) {
+        for (InetAddress target : SpecialPurposeWalk.notGloballyReachable()) {
             n++;
-            InetAddress v4 = InetAddress.getByName(a);
-            byte[] b = v4.getAddress();
+            byte[] b = target.getAddress();
+            if (b.length == 16) {
+                dns.set(
+                        "aaaa" + n + "." + ZONE,
+                        new AAAARecord(LoopbackDnsServer.name("aaaa" + n + "." + ZONE), DClass.IN, 60, target));
+                TARGETS.put(target, List.of("[" + target.getHostAddress() + "]", "aaaa" + n + "." + ZONE));
+                continue;
+            }
+            String a = target.getHostAddress();
             long number = ((b[0] & 0xffL) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
             String hex = String.format("%02x%02x:%02x%02x", b[0], b[1], b[2], b[3]);
             List<String> hosts = new ArrayList<>(List.of(
@@ -108,7 +96,9 @@ class OutboundAddressWalkTest {
                     "[64:ff9b:1::" + hex + "]",
                     "[2002:" + hex + "::1]",
                     "[2001:0:" + hex + "::1]"));
-            dns.set("a" + n + "." + ZONE, new ARecord(LoopbackDnsServer.name("a" + n + "." + ZONE), DClass.IN, 60, v4));
+            dns.set(
+                    "a" + n + "." + ZONE,
+                    new ARecord(LoopbackDnsServer.name("a" + n + "." + ZONE), DClass.IN, 60, target));
             dns.set(
                     "mapped" + n + "." + ZONE,
                     new AAAARecord(LoopbackDnsServer.name("mapped" + n + "." + ZONE), DClass.IN, 60, mapped(b)));
@@ -116,28 +106,9 @@ class OutboundAddressWalkTest {
                     "nat64-" + n + "." + ZONE,
                     new AAAARecord(LoopbackDnsServer.name("nat64-" + n + "." + ZONE), DClass.IN, 60, nat64(b)));
             hosts.addAll(List.of("a" + n + "." + ZONE, "mapped" + n + "." + ZONE, "nat64-" + n + "." + ZONE));
-            TARGETS.put(v4, hosts);
+            TARGETS.put(target, hosts);
         }
-        for (String a : List.of(
-                "::1",
-                "::",
-                "fe80::1",
-                "fc00::1",
-                "fd00:ec2::254",
-                "2001:db8::1",
-                "2001:2::1",
-                "100::1",
-                "5f00::1",
-                "3fff::1",
-                "ff02::1",
-                "fec0::1")) {
-            n++;
-            InetAddress v6 = InetAddress.getByName(a);
-            dns.set(
-                    "aaaa" + n + "." + ZONE,
-                    new AAAARecord(LoopbackDnsServer.name("aaaa" + n + "." + ZONE), DClass.IN, 60, v6));
-            TARGETS.put(v6, List.of("[" + a + "]", "aaaa" + n + "." + ZONE));
-        }
+        assertThat(TARGETS).hasSizeGreaterThan(60); // both registries and the never-allowed list, each address once
     }
 
     @AfterAll
@@ -158,22 +129,27 @@ class OutboundAddressWalkTest {
     private void walk(OutboundPolicies settings, boolean demo) throws Exception {
         int refusals = 0;
         int allowedLoopback = 0;
-        for (Map.Entry<InetAddress, List<String>> target : TARGETS.entrySet()) {
-            boolean loopback = target.getKey().isLoopbackAddress();
-            for (String host : target.getValue()) {
-                for (String purpose : List.of("monitoring", "webhooks")) {
-                    boolean mayReach = demo && loopback && purpose.equals("monitoring");
-                    List<OutboundPolicy.Decision> seen = new CopyOnWriteArrayList<>();
-                    OutboundPolicy policy = (purpose.equals("monitoring") ? settings.monitoring() : settings.webhooks())
-                            .observed(seen::add, true);
-                    String what = purpose + " " + host + " (" + target.getKey().getHostAddress() + ")";
-                    URI url = URI.create("http://" + host + ":8080/index.html");
-                    if (purpose.equals("monitoring")) {
-                        AddressPolicy addresses = new AddressPolicy(policy, resolver);
-                        boolean refusedWhenSet = addresses.problem(url).isPresent();
-                        AddressPolicy.Resolution where = addresses.resolve(url.getHost());
-                        try (Fetcher fetcher = new Fetcher(null, 1, policy, resolver)) {
-                            FetchLimits limits = FetchLimits.defaults().withDeadline(Duration.ofSeconds(5));
+        AtomicReference<List<OutboundPolicy.Decision>> seen = new AtomicReference<>(new ArrayList<>());
+        OutboundPolicy monitoring =
+                settings.monitoring().observed(d -> seen.get().add(d), true);
+        OutboundPolicy webhooks = settings.webhooks().observed(d -> seen.get().add(d), true);
+        AddressPolicy addresses = new AddressPolicy(monitoring, resolver);
+        FetchLimits limits = FetchLimits.defaults().withDeadline(Duration.ofSeconds(5));
+        TlsCheck tls = new TlsCheck(Duration.ofSeconds(2), null, 30, Clock.systemUTC(), monitoring);
+        try (Fetcher fetcher = new Fetcher(null, 2, monitoring, resolver);
+                CloseableHttpClient robots = OutboundHttp.client(webhooks, null, resolver, 4, Duration.ofSeconds(2))) {
+            for (Map.Entry<InetAddress, List<String>> target : TARGETS.entrySet()) {
+                boolean loopback = target.getKey().isLoopbackAddress();
+                for (String host : target.getValue()) {
+                    for (String purpose : List.of("monitoring", "webhooks")) {
+                        boolean mayReach = demo && loopback && purpose.equals("monitoring");
+                        seen.set(new CopyOnWriteArrayList<>());
+                        String what =
+                                purpose + " " + host + " (" + target.getKey().getHostAddress() + ")";
+                        URI url = URI.create("http://" + host + ":8080/index.html");
+                        if (purpose.equals("monitoring")) {
+                            boolean refusedWhenSet = addresses.problem(url).isPresent();
+                            AddressPolicy.Resolution where = addresses.resolve(url.getHost());
                             FetchOutcome page = fetcher.fetch(url, limits).outcome();
                             FetchOutcome link = fetcher.fetch(Fetcher.Method.HEAD, url, limits)
                                     .outcome();
@@ -196,42 +172,37 @@ class OutboundAddressWalkTest {
                             } catch (IllegalArgumentException notAnRdapBase) {
                                 // a base without a host (0x7f.0x0.0x0.0x1 is no URI host): refused as configured
                             }
-                        }
-                        for (InetAddress a : where.addresses()) {
-                            assertThat(new TlsCheck(Duration.ofSeconds(2), null, 30, Clock.systemUTC(), policy)
-                                            .check(url.getHost(), new InetSocketAddress(a, 443))
-                                            .outcome())
-                                    .as(what)
-                                    .isEqualTo(TlsOutcome.CANNOT_CONNECT);
-                        }
-                    } else {
-                        try (CloseableHttpClient http =
-                                OutboundHttp.client(policy, null, resolver, 2, Duration.ofSeconds(2))) {
-                            HttpPost post = new HttpPost(url);
+                            for (InetAddress a : where.addresses()) {
+                                assertThat(tls.check(url.getHost(), new InetSocketAddress(a, 443))
+                                                .outcome())
+                                        .as(what)
+                                        .isEqualTo(TlsOutcome.CANNOT_CONNECT);
+                            }
+                        } else {
                             boolean failed = false;
                             try {
-                                http.execute(post, r -> r.getCode());
+                                robots.execute(new HttpPost(url), r -> r.getCode());
                             } catch (IOException refusedOrUnresolved) {
                                 failed = true;
                             }
                             assertThat(failed).as(what).isTrue();
                         }
-                    }
-                    for (OutboundPolicy.Decision d : seen) {
-                        boolean global = OutboundPolicy.publicOnly("check")
-                                .judge(d.address())
-                                .allowed();
-                        if (d.allowed() && !global) {
-                            assertThat(mayReach)
-                                    .as(what + " let through " + d.addressText())
-                                    .isTrue();
-                            allowedLoopback++;
+                        for (OutboundPolicy.Decision d : seen.get()) {
+                            boolean global = OutboundPolicy.publicOnly("check")
+                                    .judge(d.address())
+                                    .allowed();
+                            if (d.allowed() && !global) {
+                                assertThat(mayReach)
+                                        .as(what + " let through " + d.addressText())
+                                        .isTrue();
+                                allowedLoopback++;
+                            }
                         }
                     }
                 }
             }
         }
-        assertThat(refusals).isGreaterThan(200); // the walk reached the sockets, not only the URL checks
+        assertThat(refusals).isGreaterThan(400); // the walk reached the sockets, not only the URL checks
         assertThat(allowedLoopback > 0).isEqualTo(demo); // the demo's named range is the one way through
     }
 
