@@ -45,6 +45,17 @@ class MonitorSchedulerTests {
     @Autowired
     JdbcClient jdbc;
 
+    /**
+     * The other classes' monitors in the suite's common database are put a year ahead: left due, more of them than a
+     * look has room for were taken before this class's (the oldest due first) and a probe of its own was not run.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void othersNotDue() {
+        jdbc.sql("UPDATE monitor SET next_run_at = ?")
+                .param(OffsetDateTime.now(java.time.ZoneOffset.UTC).plusYears(1))
+                .update();
+    }
+
     @Test
     void eachDueProbeRunsExactlyOnceAcrossRacingNodes() throws Exception {
         AtomicInteger hits = new AtomicInteger();
