@@ -836,6 +836,8 @@ class AuthorizationMatrixTests {
                     case "organization" -> ids.get(scope == Scope.own ? "U1" : "U2");
                     // an invitation that exists nowhere (InvitationTests revokes real ones)
                     case "invitations" -> UUID.fromString("00000000-0000-0000-0000-0000000019a1");
+                    // a participation request that exists nowhere (ParticipationRequestTests decides real ones)
+                    case "participation-requests" -> UUID.fromString("00000000-0000-0000-0000-0000000019a2");
                     case "assessments" -> ids.get(scope == Scope.own ? "A1" : "A2");
                     case "assessment-items" -> ids.get(scope == Scope.own ? "I1" : "I2");
                     case "evidence" -> ids.get(scope == Scope.own ? "EV1" : "EV2");
@@ -906,6 +908,7 @@ class AuthorizationMatrixTests {
                 .replace("${customer}", String.valueOf(ids.get(own ? "C1" : "C2")))
                 .replace("${provider}", String.valueOf(ids.get(own ? "P1" : "P2")))
                 .replace("${system}", String.valueOf(ids.get(own ? "S1" : "S2")))
+                .replace("${engagement}", String.valueOf(ids.get(own ? "E1" : "E2")))
                 .replace("${creditCode}", creditCode())
                 .replace(
                         "${lifecycleDutyVersion}",
@@ -1015,6 +1018,29 @@ class AuthorizationMatrixTests {
                             "systemId",
                             "${system}"))),
             Map.entry("POST /invitations/{id}/revoke", RequestSpec.form(Map.of("confirm", "true"))),
+            // issue 57: a valid request to the provider, so the decision recorded is who may ask
+            Map.entry(
+                    "POST /api/participation-requests",
+                    RequestSpec.json("{\"systemId\":\"${system}\",\"engagementId\":\"${engagement}\","
+                            + "\"organizationId\":\"${provider}\",\"role\":\"PARTNER_SOFTWARE\"}")),
+            Map.entry(
+                    "POST /participation-requests",
+                    RequestSpec.form(Map.of(
+                            "systemId",
+                            "${system}",
+                            "engagementId",
+                            "${engagement}",
+                            "organizationId",
+                            "${provider}",
+                            "role",
+                            "PARTNER_SOFTWARE"))),
+            Map.entry("POST /api/participation-requests/{id}/accept", RequestSpec.json("{\"people\":[]}")),
+            Map.entry("POST /api/participation-requests/{id}/decline", RequestSpec.json("{\"reason\":\"矩阵\"}")),
+            Map.entry(
+                    "POST /participation-requests/{id}/decline",
+                    RequestSpec.form(Map.of("reason", "矩阵", "confirm", "true"))),
+            Map.entry("POST /participation-requests/{id}/withdraw", RequestSpec.form(Map.of("confirm", "true"))),
+            Map.entry("POST /organization/users/{id}/remove", RequestSpec.form(Map.of("confirm", "true"))),
             Map.entry(
                     "POST /api/organization/users",
                     RequestSpec.json("{\"username\":\"mxo${rand}\","

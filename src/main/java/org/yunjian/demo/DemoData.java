@@ -112,10 +112,13 @@ public final class DemoData {
     public static final String REGION_BEIJING = "北京";
     public static final String REGION_TIANJIN = "天津";
 
-    /** issue 35: the provider's engineer whom the demo customer has invited (a pending invitation at first login). */
+    /** The provider's engineer whom the provider's administrator has invited (a pending invitation at first login). */
     public static final String INVITED_ENGINEER_EMAIL = "wang.gong@gov-cloud.example.cn";
 
     public static final String INVITED_ENGINEER_NAME = "王工（示例政务云运维工程师）";
+
+    /** issue 57: the customer's pending participation request to the security agent, its message. */
+    public static final String DEMO_REQUEST_MESSAGE = "请贵单位以安全服务商身份参与门户网站的运行维护，并指定承担人员。";
 
     /** The demo accounts: user name, display name, role, organisation (null for administrators), TOTP secret. */
     public static final List<Account> ACCOUNTS = List.of(

@@ -80,6 +80,17 @@ public class OrganizationAdministration {
         return flags.isOrgAdmin(userId);
     }
 
+    /**
+     * The enabled administrators of {@code organizationId} (who must decide what is asked of the organisation), by
+     * user name; none for an organisation without one.
+     */
+    public List<UUID> administratorsOf(UUID organizationId) {
+        return flags.orgAdminsOf(organizationId).stream()
+                .filter(flags::isOrgAdmin)
+                .sorted()
+                .toList();
+    }
+
     /** The caller, if an organisation administrator; else an audited {@link AccessDeniedException}. */
     public CurrentUser requireOrgAdmin(String action) {
         CurrentUser u = CurrentUser.require();
@@ -117,14 +128,45 @@ public class OrganizationAdministration {
         CurrentUser me = requireOrgAdmin("orgadmin.user.create");
         UserView v = users.create(
                 new UserAdministration.NewUser(username, displayName, Role.USER, me.organizationId(), password));
+        tellAdministrators(me.organizationId(), "work.membership.added", v.displayName(), me.userId());
         return member(accounts.findById(v.id()).orElseThrow(), clock.instant());
     }
 
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public void setEnabled(UUID id, boolean enabled) {
-        Account a = own(requireOrgAdmin("orgadmin.user.update"), id, "orgadmin.user.update");
+        CurrentUser me = requireOrgAdmin("orgadmin.user.update");
+        Account a = own(me, id, "orgadmin.user.update");
         users.update(
                 a.id(), ExpectedVersion.exactly(a.version()), new UserAdministration.Change(null, null, null, enabled));
+        if (enabled != a.enabled()) {
+            tellAdministrators(
+                    a.organizationId(),
+                    enabled ? "work.membership.enabled" : "work.membership.disabled",
+                    a.displayName(),
+                    me.userId());
+        }
+        if (flags.orgAdminsOf(a.organizationId()).contains(a.id())) {
+            events.publishEvent(new OrganizationAdministratorsChanged(a.organizationId()));
+        }
+    }
+
+    /**
+     * Removes a member of the caller's organisation (never the caller): the account is deleted, its sessions and API
+     * tokens end at once ({@link UserAdministration#delete}, audited there).
+     */
+    @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
+    public void remove(UUID id) {
+        CurrentUser me = requireOrgAdmin("orgadmin.user.delete");
+        Account a = own(me, id, "orgadmin.user.delete");
+        if (a.id().equals(me.userId())) {
+            throw new AccessDeniedException("security.error.ownDelete");
+        }
+        boolean wasAdmin = flags.isOrgAdmin(a.id());
+        users.delete(a.id());
+        tellAdministrators(a.organizationId(), "work.membership.removed", a.displayName(), me.userId());
+        if (wasAdmin) {
+            events.publishEvent(new OrganizationAdministratorsChanged(a.organizationId()));
+        }
     }
 
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
@@ -155,6 +197,12 @@ public class OrganizationAdministration {
                 Msg.of(
                         orgAdmin ? "security.orgadmin.audit.granted" : "security.orgadmin.audit.revoked",
                         a.username())));
+        events.publishEvent(new OrganizationAdministratorsChanged(a.organizationId()));
+        tellAdministrators(
+                a.organizationId(),
+                orgAdmin ? "work.membership.adminGranted" : "work.membership.adminRevoked",
+                a.displayName(),
+                me.userId());
     }
 
     /**
@@ -193,6 +241,7 @@ public class OrganizationAdministration {
                 new UserAdministration.NewUser(username, displayName, Role.USER, organizationId, password));
         if (orgAdmin) {
             flags.setOrgAdmin(a.id(), true);
+            events.publishEvent(new OrganizationAdministratorsChanged(organizationId));
         }
         events.publishEvent(AuditableEvent.success(
                         "user.create",
@@ -203,6 +252,7 @@ public class OrganizationAdministration {
                                 a.username(),
                                 invitedBy))
                 .withActor(a.username()));
+        tellAdministrators(organizationId, "work.membership.joined", a.displayName(), a.id());
         return new Invitee(a.id(), a.username());
     }
 
@@ -218,6 +268,32 @@ public class OrganizationAdministration {
             events.publishEvent(AuditableEvent.success(
                             "orgadmin.grant", "user", userId, Msg.of("security.orgadmin.audit.granted", a.username()))
                     .withActor(actor));
+            events.publishEvent(new OrganizationAdministratorsChanged(a.organizationId()));
+        }
+    }
+
+    /**
+     * Tells the organisation's administrators (but the one who acted) of a change of its membership (issue 57): a
+     * notice each, linking to the membership page; nothing waits in 我的待办 for it.
+     */
+    private void tellAdministrators(UUID organizationId, String kind, String who, UUID actor) {
+        Instant now = clock.instant();
+        for (UUID admin : administratorsOf(organizationId)) {
+            if (admin.equals(actor)) {
+                continue;
+            }
+            events.publishEvent(new org.yunjian.shared.work.Notice(
+                    UUID.randomUUID(),
+                    "membership:" + organizationId,
+                    new org.yunjian.shared.work.WorkTask(
+                            "membership:" + admin,
+                            kind,
+                            List.of(who),
+                            "/organization/membership",
+                            org.yunjian.shared.work.WorkAddressee.user(admin),
+                            null),
+                    now,
+                    actor));
         }
     }
 

@@ -44,7 +44,8 @@ import org.yunjian.security.PeopleNames;
 /**
  * Invitations end to end below the browser: the e-mailed link (received by GreenMail) works once, expires, can be
  * revoked, is stored only as its SHA-256; only the system's customer may invite onto it; the invitee lands in the
- * right organisation (a new one: as its 组织管理员) and engagement role; a spent or unknown link gets a page, not an error.
+ * inviter's own organisation or a new one (as its 组织管理员) and the engagement role — never in another organisation
+ * already on the platform (issue 57); a spent or unknown link gets a page, not an error.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -83,19 +84,102 @@ class InvitationTests {
     OrganizationAdministration orgAdmins;
 
     Fixtures.World w;
+    /** A business user of the customer, not its administrator. */
     CurrentUser customer;
+    /** The customer's 组织管理员 (a real account: the flag is read from the database). */
+    CurrentUser customerAdmin;
 
     @BeforeEach
     void world() {
         w = fixtures.world();
         customer = PartyTestSupport.user(w.customer().id());
+        customerAdmin = administrator(w.customer().id());
+    }
+
+    private CurrentUser administrator(UUID organization) {
+        String username = "adm" + UUID.randomUUID().toString().substring(0, 8);
+        UUID id = orgAdmins.createInvited(username, "管理员 " + username, PASSWORD, organization, true, "test");
+        return new CurrentUser(id, username, organization, org.yunjian.security.Role.USER);
+    }
+
+    /**
+     * Issue 57's reproduction: the customer invited an address it controls into the provider's organisation, and the
+     * link made a member of the provider. Now no invitation brings a person into another organisation on the platform,
+     * whoever sends it (the customer's administrator included): it is refused, naming the participation request, and
+     * nothing is stored; nor does a member who is not its organisation's administrator add colleagues.
+     */
+    @Test
+    void noInvitationBringsAPersonIntoAnotherOrganisation() throws Exception {
+        for (CurrentUser inviter : List.of(customer, customerAdmin)) {
+            for (var other : List.of(w.provider(), w.assessor(), w.agent())) {
+                mvc.perform(post("/api/invitations")
+                                .with(as(inviter))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(json(Map.of(
+                                        "email",
+                                        "mine@customer.example.cn",
+                                        "displayName",
+                                        "冒名",
+                                        "organizationId",
+                                        other.id().toString(),
+                                        "systemId",
+                                        w.system().id().toString(),
+                                        "engagementId",
+                                        w.engagement().id().toString(),
+                                        "role",
+                                        "PROVIDER"))))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().string(containsString("参与请求")));
+            }
+        }
+        mvc.perform(post("/api/invitations")
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of(
+                                "email",
+                                "colleague@customer.example.cn",
+                                "displayName",
+                                "同事",
+                                "organizationId",
+                                w.customer().id().toString(),
+                                "systemId",
+                                w.system().id().toString()))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("组织管理员")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM invitation WHERE inviting_org_id = ?")
+                        .param(w.customer().id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        // an invitation into another organisation made before the upgrade is never used
+        String token = "B".repeat(43);
+        jdbc.sql("""
+                        INSERT INTO invitation (id, token_hash, email, display_name, organization_id, system_id,
+                        inviting_org_id, invited_by, created_at, expires_at)
+                        VALUES (?, ?, 'old@x.cn', '旧邀请', ?, ?, ?, 'old', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP + INTERVAL '1' DAY)""")
+                .params(
+                        UUID.randomUUID(),
+                        sha256(token),
+                        w.provider().id(),
+                        w.system().id(),
+                        w.customer().id())
+                .update();
+        String username = "old" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/invitation/" + token)
+                        .with(csrf())
+                        .param("username", username)
+                        .param("displayName", "旧邀请")
+                        .param("password", PASSWORD)
+                        .param("confirm", PASSWORD))
+                .andExpect(status().isGone());
+        assertThat(people.byUsername(username)).isEmpty();
     }
 
     @Test
-    void linkWorksOnceLandsInTheProviderAndIsStoredOnlyHashed() throws Exception {
+    void linkWorksOnceLandsInTheInvitersOwnOrganisationAndIsStoredOnlyHashed() throws Exception {
         String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@provider.example.cn";
         mvc.perform(post("/api/invitations")
-                        .with(as(customer))
+                        .with(as(customerAdmin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of(
                                 "email",
@@ -103,7 +187,7 @@ class InvitationTests {
                                 "displayName",
                                 "王工",
                                 "organizationId",
-                                w.provider().id().toString(),
+                                w.customer().id().toString(),
                                 "systemId",
                                 w.system().id().toString()))))
                 .andExpect(status().isCreated())
@@ -123,7 +207,7 @@ class InvitationTests {
 
         mvc.perform(get("/invitation/" + token))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(w.provider().name())));
+                .andExpect(content().string(containsString(w.customer().name())));
         String username = "eng" + UUID.randomUUID().toString().substring(0, 6);
         // refused input leaves the invitation usable
         mvc.perform(post("/invitation/" + token)
@@ -142,7 +226,7 @@ class InvitationTests {
                         .param("confirm", PASSWORD))
                 .andExpect(redirectedUrl("/login?invited"));
         PeopleNames.Person p = people.byUsername(username).orElseThrow();
-        assertThat(p.organizationId()).isEqualTo(w.provider().id());
+        assertThat(p.organizationId()).isEqualTo(w.customer().id());
         assertThat(orgAdmins.isOrgAdmin(p.id())).isFalse();
 
         // single use
@@ -193,7 +277,7 @@ class InvitationTests {
                 .andExpect(redirectedUrl("/login?invited"))
                 .andReturn();
         PeopleNames.Person p = people.byUsername(taken + "-2").orElseThrow();
-        assertThat(p.organizationId()).isEqualTo(w.provider().id());
+        assertThat(p.organizationId()).isEqualTo(w.customer().id());
         assertThat(people.byUsername(taken).orElseThrow().organizationId())
                 .as("the existing account is untouched")
                 .isEqualTo(w.assessor().id());
@@ -289,7 +373,7 @@ class InvitationTests {
         mvc.perform(post("/api/invitations/" + id + "/revoke")
                         .with(as(PartyTestSupport.user(w.provider().id()))))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/invitations/" + id + "/revoke").with(as(customer)))
+        mvc.perform(post("/api/invitations/" + id + "/revoke").with(as(customerAdmin)))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/invitation/" + revoked))
                 .andExpect(status().isGone())
@@ -332,9 +416,9 @@ class InvitationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of("email", "y@example.cn", "displayName", "某人"))))
                 .andExpect(status().isForbidden());
-        // an organisation not yet party to the system needs an engagement and role
+        // an organisation on the platform is asked, never invited into
         mvc.perform(post("/api/invitations")
-                        .with(as(customer))
+                        .with(as(customerAdmin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of(
                                 "email",
@@ -354,9 +438,9 @@ class InvitationTests {
     }
 
     private String invite(String prefix) throws Exception {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 6) + "@provider.example.cn";
+        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 6) + "@customer.example.cn";
         mvc.perform(post("/api/invitations")
-                        .with(as(customer))
+                        .with(as(customerAdmin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(Map.of(
                                 "email",
@@ -364,7 +448,7 @@ class InvitationTests {
                                 "displayName",
                                 "测试",
                                 "organizationId",
-                                w.provider().id().toString(),
+                                w.customer().id().toString(),
                                 "systemId",
                                 w.system().id().toString()))))
                 .andExpect(status().isCreated());

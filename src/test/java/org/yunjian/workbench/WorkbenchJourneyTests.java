@@ -173,7 +173,14 @@ class WorkbenchJourneyTests {
             assertThat(driver.findElement(By.id("recommendation")).getAttribute("value"))
                     .isNotBlank();
             driver.findElement(By.id("save-verdict")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+            // saved, or refused: then the refusal is the test's message (an unexplained 30 s timeout in CI once)
+            wait.until(d -> !d.findElements(By.id("saved")).isEmpty()
+                    || !d.findElements(By.cssSelector(".field-error, p.alert")).isEmpty());
+            assertThat(driver.findElements(By.id("saved")))
+                    .as(
+                            "saving %s: %s",
+                            finding, driver.findElement(By.tagName("main")).getText())
+                    .isNotEmpty();
         }
         driver.get(assessmentUrl);
         driver.findElement(By.id("submit-review")).click();

@@ -31,11 +31,14 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 
 /**
- * Invitations: a user of a system's customer invites an organisation (one it may name, or a new one) and one of its
- * people onto that system, into one of its engagements with a role; an organisation administrator invites its own
- * staff. The link carries a random 256-bit secret of which only the SHA-256 is stored; it works once, until it expires
- * or is revoked. Accepting creates the account (and the organisation, whose first member becomes its administrator),
- * adds the organisation to the engagement in the role, and uses the invitation up, in one transaction. Audited.
+ * Invitations: a user of a system's customer invites a new organisation (created on acceptance, the invitee its first
+ * administrator) and one of its people onto that system, into one of its engagements with a role; an organisation
+ * administrator invites its own staff, onto a system of its own or not. An invitation never brings a person into
+ * another organisation already on the platform (issue 57): that organisation is asked with a
+ * {@link ParticipationRequests participation request} and its administrators decide. The link carries a random 256-bit
+ * secret of which only the SHA-256 is stored; it works once, until it expires or is revoked. Accepting creates the
+ * account (and the organisation), adds the organisation to the engagement in the role, and uses the invitation up, in
+ * one transaction. Audited.
  */
 @Service
 public class Invitations {
@@ -149,15 +152,16 @@ public class Invitations {
                 .toList();
     }
 
-    /** The existing organisations the caller may invite: those it may name as a party (never hidden customers). */
+    /**
+     * The existing organisations the caller may invite into: its own, if it is the organisation's administrator
+     * (issue 57: another organisation is asked through a participation request, never given members).
+     */
     @Transactional(readOnly = true)
     public List<Organization> organizations() {
         Caller c = Caller.require();
-        return c.admin()
+        return c.admin() || !orgAdmins.isOrgAdmin()
                 ? List.of()
-                : organizations.findAll().stream()
-                        .filter(o -> visibility.selectable(c.org(), o))
-                        .toList();
+                : organizations.findById(c.org()).stream().toList();
     }
 
     /**
@@ -240,9 +244,15 @@ public class Invitations {
         CreditCode code = null;
         String region = null;
         if (orgId != null) {
+            // issue 57: an invitation brings a person into the inviter's own organisation only, and only its
+            // administrators add members; another organisation on the platform is asked (a participation request)
             Optional<Organization> o = organizations.findById(orgId).filter(x -> visibility.selectable(c.org(), x));
             if (o.isEmpty()) {
                 errors.add("organizationId", "party.invitation.error.organization");
+            } else if (!c.belongsTo(orgId)) {
+                errors.add("organizationId", "party.invitation.error.askTheOrganization");
+            } else if (!orgAdmins.isOrgAdmin()) {
+                errors.add("organizationId", "party.invitation.error.ownOnlyOrgAdmin");
             }
         } else {
             newName = validation.text(errors, "newOrgName", in.newOrgName(), OrganizationService.NAME_MAX, true);
@@ -318,6 +328,10 @@ public class Invitations {
     @Transactional
     public Accepted accept(String token, String username, String displayName, String password, String confirm) {
         Invitation i = open(token);
+        if (!i.createsOrganization() && !i.organizationId().equals(i.invitingOrgId())) {
+            // made before issue 57 into another organisation (the upgrade revoked those still pending): never used
+            throw new Unusable(Invitation.Status.REVOKED);
+        }
         FieldErrors errors = new FieldErrors();
         String name = validation.text(errors, "displayName", displayName, DISPLAY_NAME_MAX, true);
         if (password == null || !password.equals(confirm)) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,6 +72,15 @@ class OrganizationUsersApi {
             admin.setOrgAdmin(id, body.orgAdmin());
         }
         return admin.member(id);
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('USER')")
+    @Operation(
+            summary = "Remove a member of the caller's organisation (not oneself); their sessions and API tokens end")
+    ResponseEntity<Void> remove(@PathVariable UUID id) {
+        admin.remove(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/password")

@@ -74,6 +74,19 @@ class OrganizationUsersController {
         return "redirect:/organization/users/" + id + "?saved";
     }
 
+    /** Removes the member (never oneself): the account goes, its sessions and API tokens end at once. */
+    @PostMapping("/{id}/remove")
+    @PreAuthorize("hasRole('USER')")
+    String remove(
+            @PathVariable UUID id, @RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes flash) {
+        if (!confirm) {
+            flash.addFlashAttribute("unconfirmed", true);
+            return "redirect:/organization/users/" + id;
+        }
+        admin.remove(id);
+        return "redirect:/organization/users?removed";
+    }
+
     @PostMapping("/{id}/password")
     @PreAuthorize("hasRole('USER')")
     String password(@PathVariable UUID id, @RequestParam(defaultValue = "") String password, Model model) {
