@@ -1042,6 +1042,12 @@ class AuthorizationMatrixTests {
             Map.entry("POST /participation-requests/{id}/withdraw", RequestSpec.form(Map.of("confirm", "true"))),
             Map.entry("POST /organization/users/{id}/remove", RequestSpec.form(Map.of("confirm", "true"))),
             Map.entry(
+                    "POST /api/organizations/{id}/administrator-invitations",
+                    RequestSpec.json("{\"email\":\"mxa${rand}@example.cn\",\"displayName\":\"矩阵管理员\"}")),
+            Map.entry(
+                    "POST /organizations/{id}/administrator-invitations",
+                    RequestSpec.form(Map.of("email", "mxa${rand}@example.cn", "displayName", "矩阵管理员"))),
+            Map.entry(
                     "POST /api/organization/users",
                     RequestSpec.json("{\"username\":\"mxo${rand}\","
                             + "\"displayName\":\"矩阵同事\",\"password\":\"Matrix-Org-Pass-2026!\"}")),

@@ -175,6 +175,50 @@ class InvitationTests {
         assertThat(people.byUsername(username)).isEmpty();
     }
 
+    /**
+     * Issue 57: every organisation has an administrator — the platform's 系统管理员 names the first one of an
+     * organisation that has none, by an invitation whose invitee becomes its 组织管理员; nobody else may.
+     */
+    @Test
+    void theOperatorNamesAnOrganisationsFirstAdministrator() throws Exception {
+        String email = "admin-" + UUID.randomUUID().toString().substring(0, 6) + "@provider.example.cn";
+        String body = json(Map.of("email", email, "displayName", "运营负责人"));
+        String path = "/api/organizations/" + w.provider().id() + "/administrator-invitations";
+        mvc.perform(post(path)
+                        .with(as(customerAdmin))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/organizations/" + UUID.randomUUID() + "/administrator-invitations")
+                        .with(as(PartyTestSupport.other(org.yunjian.security.Role.SYSTEM_ADMIN)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(path)
+                        .with(as(PartyTestSupport.other(org.yunjian.security.Role.SYSTEM_ADMIN)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json(Map.of("email", "not-an-address", "displayName", "x"))))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(path)
+                        .with(as(PartyTestSupport.other(org.yunjian.security.Role.SYSTEM_ADMIN)))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.mailed").value(true));
+        String token = tokenMailedTo(email);
+        String username = "opsadm" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/invitation/" + token)
+                        .with(csrf())
+                        .param("username", username)
+                        .param("displayName", "运营负责人")
+                        .param("password", PASSWORD)
+                        .param("confirm", PASSWORD))
+                .andExpect(redirectedUrl("/login?invited"));
+        PeopleNames.Person p = people.byUsername(username).orElseThrow();
+        assertThat(p.organizationId()).isEqualTo(w.provider().id());
+        assertThat(orgAdmins.isOrgAdmin(p.id())).isTrue();
+    }
+
     @Test
     void linkWorksOnceLandsInTheInvitersOwnOrganisationAndIsStoredOnlyHashed() throws Exception {
         String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@provider.example.cn";

@@ -227,6 +227,71 @@ public class Invitations {
         return new Created(draft, mail.link(token), mailed);
     }
 
+    /**
+     * The platform's 系统管理员 names an organisation's administrator (issue 57: every organisation has one; the first
+     * of an organisation the operator created, or one whose administrators are all gone): an invitation into that
+     * organisation whose invitee becomes its 组织管理员. It adds nobody to the organisation by itself — the person
+     * accepts the e-mailed link — and it is audited.
+     */
+    @Transactional(noRollbackFor = AccessDeniedException.class)
+    public Created inviteAdministrator(UUID organizationId, String rawEmail, String rawDisplayName) {
+        Caller c = Caller.require();
+        if (!c.admin()) {
+            throw denied(organizationId, "party.invitation.denied.administratorByOperator");
+        }
+        Organization o = organizations
+                .findById(organizationId)
+                .orElseThrow(() -> new NotFoundException("organization", organizationId));
+        FieldErrors errors = new FieldErrors();
+        String email = rawEmail == null ? "" : rawEmail.strip();
+        EmailAddress.problem(email).ifPresent(m -> errors.add("email", m));
+        String displayName = validation.text(errors, "displayName", rawDisplayName, DISPLAY_NAME_MAX, true);
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        Invitation draft = new Invitation(
+                UUID.randomUUID(),
+                email,
+                displayName,
+                o.id(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                o.id(),
+                c.user().username(),
+                true,
+                now,
+                now.plus(validFor),
+                null,
+                null,
+                null,
+                null);
+        String token = newToken();
+        invitations.insert(draft, hash(token));
+        events.publishEvent(AuditableEvent.success(
+                "invitation.create",
+                "invitation",
+                draft.id(),
+                Msg.of("party.invitation.audit.administrator", draft.email(), o.name())));
+        boolean mailed = mail.send(draft, token, inviterName(draft), o.name(), null);
+        return new Created(draft, mail.link(token), mailed);
+    }
+
+    /** The pending invitations into an organisation (for the operator's page of it), newest first. */
+    @Transactional(readOnly = true)
+    public List<Invitation> pendingInto(UUID organizationId) {
+        Caller c = Caller.require();
+        if (!c.admin()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return invitations.byInvitingOrganization(organizationId).stream()
+                .filter(i -> i.orgAdmin() && i.status(now) == Invitation.Status.PENDING)
+                .toList();
+    }
+
     private Invitation party(
             Caller c,
             InvitationInput in,

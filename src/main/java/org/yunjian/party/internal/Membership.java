@@ -24,14 +24,36 @@ public class Membership {
     private final OrganizationAdministration orgAdmins;
     private final ParticipationRequestRepository requests;
     private final ParticipationRequests views;
+    private final org.yunjian.security.PeopleNames people;
 
     Membership(
             OrganizationAdministration orgAdmins,
             ParticipationRequestRepository requests,
-            ParticipationRequests views) {
+            ParticipationRequests views,
+            org.yunjian.security.PeopleNames people) {
         this.orgAdmins = orgAdmins;
         this.requests = requests;
         this.views = views;
+        this.people = people;
+    }
+
+    /**
+     * The display names of an organisation's administrators, for the platform's 系统管理员 (who names one where there is
+     * none); nobody else reads another organisation's administrators here.
+     */
+    @Transactional(readOnly = true)
+    public List<String> administrators(UUID organizationId) {
+        if (!org.yunjian.security.CurrentUser.require().is(org.yunjian.security.Role.SYSTEM_ADMIN)) {
+            return List.of();
+        }
+        List<UUID> ids = orgAdmins.administratorsOf(organizationId);
+        var found = people.byIds(ids);
+        return ids.stream()
+                .map(found::get)
+                .filter(java.util.Objects::nonNull)
+                .map(org.yunjian.security.PeopleNames.Person::displayName)
+                .sorted()
+                .toList();
     }
 
     @Transactional(readOnly = true)

@@ -31,11 +31,20 @@ class OrganizationPages {
     private final OrganizationService service;
     private final ImportService imports;
     private final MessageSource messages;
+    private final org.yunjian.party.internal.Invitations invitations;
+    private final org.yunjian.party.internal.Membership membership;
 
-    OrganizationPages(OrganizationService service, ImportService imports, MessageSource messages) {
+    OrganizationPages(
+            OrganizationService service,
+            ImportService imports,
+            MessageSource messages,
+            org.yunjian.party.internal.Invitations invitations,
+            org.yunjian.party.internal.Membership membership) {
         this.service = service;
         this.imports = imports;
         this.messages = messages;
+        this.invitations = invitations;
+        this.membership = membership;
     }
 
     @ModelAttribute("partyRoles")
@@ -87,7 +96,45 @@ class OrganizationPages {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     String show(@PathVariable UUID id, Model model) {
+        return detail(id, model, "", "");
+    }
+
+    /**
+     * The platform's 系统管理员 names an administrator of the organisation (issue 57): an e-mailed invitation whose
+     * invitee becomes its 组织管理员; the link is shown once where no mail server is configured.
+     */
+    @PostMapping("/{id}/administrator-invitations")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String inviteAdministrator(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String displayName,
+            Model model,
+            RedirectAttributes flash) {
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            var created = invitations.inviteAdministrator(id, email, displayName);
+                            flash.addFlashAttribute(
+                                    "sentTo", created.invitation().email());
+                            flash.addFlashAttribute("mailed", created.mailed());
+                            if (!created.mailed()) {
+                                flash.addFlashAttribute("link", created.link());
+                            }
+                            return "redirect:/organizations/" + id + "?adminInvited";
+                        },
+                        () -> detail(id, model, email, displayName));
+    }
+
+    private String detail(UUID id, Model model, String email, String displayName) {
         model.addAttribute("organization", service.get(id));
+        model.addAttribute("administrators", membership.administrators(id));
+        model.addAttribute("adminInvitations", invitations.pendingInto(id));
+        model.addAttribute("typedEmail", email);
+        model.addAttribute("typedDisplayName", displayName);
+        if (!model.containsAttribute(PageRefusal.ERRORS)) {
+            model.addAttribute(PageRefusal.ERRORS, Map.of());
+        }
         return "party/organization-detail";
     }
 
