@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -89,13 +89,14 @@ final class OidcProviderServer implements AutoCloseable {
     static OidcProviderServer start() {
         State state = new State();
         ProviderConfig.next = state;
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ProviderConfig.class)
-                .web(WebApplicationType.SERVLET)
-                .properties(
-                        "spring.main.banner-mode=off",
-                        "spring.config.location=optional:classpath:/no-such-config/",
-                        "logging.level.root=WARN")
-                .run();
+        SpringApplication app = new SpringApplication(ProviderConfig.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        // none of the application's listeners and initializers (spring.factories): this is another program
+        app.setListeners(java.util.List.of());
+        app.setInitializers(java.util.List.of());
+        app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+        app.setDefaultProperties(Map.of("spring.config.location", "optional:classpath:/no-such-config/"));
+        ConfigurableApplicationContext context = app.run();
         return new OidcProviderServer(context, state);
     }
 
