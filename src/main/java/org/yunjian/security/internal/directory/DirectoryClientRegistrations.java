@@ -77,7 +77,7 @@ class DirectoryClientRegistrations implements ClientRegistrationRepository {
         String token = string(meta, "token_endpoint");
         String jwks = string(meta, "jwks_uri");
         if (authorization == null || token == null || jwks == null) {
-            throw new DirectoryUnreachableException("the discovery document lacks an endpoint");
+            throw new DirectoryUnreachableException("discovery-without-endpoints");
         }
         return ClientRegistration.withRegistrationId(c.id().toString())
                 .clientId(c.oidc().clientId())
@@ -112,7 +112,7 @@ class DirectoryClientRegistrations implements ClientRegistrationRepository {
         }
         if (meta == null || !issuer.equals(String.valueOf(meta.get("issuer")).replaceAll("/+$", ""))) {
             // OpenID Connect Discovery 1.0, section 4.3: the issuer must be the one asked
-            throw new DirectoryUnreachableException("the discovery document names another issuer");
+            throw new DirectoryUnreachableException("discovery-issuer-mismatch");
         }
         return meta;
     }

@@ -42,7 +42,7 @@ final class DirectoryLdapLoginFilter extends AbstractAuthenticationProcessingFil
         setAuthenticationSuccessHandler(handlers);
         setAuthenticationFailureHandler(handlers);
         setAuthenticationManager(a -> {
-            throw new IllegalStateException("directory sign-in authenticates by itself");
+            throw new IllegalStateException("not-used");
         });
     }
 

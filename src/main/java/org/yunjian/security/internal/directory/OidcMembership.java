@@ -94,7 +94,7 @@ class OidcMembership {
                 return Optional.of(true); // the grant was honoured and there is nothing more to ask
             }
             if (!link.subject().equals(String.valueOf(claims.get("sub")))) {
-                throw new DirectoryUnreachableException("the provider answered for another subject");
+                throw new DirectoryUnreachableException("subject-mismatch");
             }
             return Optional.of(c.grantsMembership(claims));
         }
@@ -122,7 +122,7 @@ class OidcMembership {
                 Jwt jwt = idTokens.createDecoder(registration).decode(value);
                 return jwt.getClaims();
             } catch (JwtException e) {
-                throw new DirectoryUnreachableException("the provider's ID token did not verify: " + e.getMessage());
+                throw new DirectoryUnreachableException("id-token-unverified: " + e.getMessage());
             }
         }
         String userInfo = registration.getProviderDetails().getUserInfoEndpoint().getUri();
