@@ -42,10 +42,11 @@ class DirectoryConnectionController {
     @PreAuthorize("hasRole('USER')")
     String save(@ModelAttribute Form form, Model model) {
         return PageRefusal.on(model)
-                .attempt(() -> connections.save(form.settings()), () -> "redirect:/organization/directory?saved", () -> {
-                    DirectoryConnectionView c = connections.mine().orElse(null);
-                    return page(model, c, form, PageRefusal.none());
-                });
+                .attempt(
+                        () -> connections.save(form.settings()), () -> "redirect:/organization/directory?saved", () -> {
+                            DirectoryConnectionView c = connections.mine().orElse(null);
+                            return page(model, c, form, PageRefusal.none());
+                        });
     }
 
     @PostMapping("/enabled")

@@ -29,7 +29,8 @@ class DirectoryLoginController {
     @PreAuthorize("permitAll()")
     String page(@RequestParam(required = false) String refused, Model model) {
         if (refused != null
-                && Arrays.stream(DirectoryAccounts.Refusal.values()).anyMatch(r -> r.name().equals(refused))) {
+                && Arrays.stream(DirectoryAccounts.Refusal.values())
+                        .anyMatch(r -> r.name().equals(refused))) {
             model.addAttribute("refused", refused);
         }
         return "security/directory-login";
@@ -40,6 +41,7 @@ class DirectoryLoginController {
     String provider(@RequestParam(defaultValue = "") String domain) {
         return logins.providerOf(domain)
                 .map(id -> "redirect:/oauth2/authorization/" + id)
-                .orElseGet(() -> "redirect:/login/directory?refused=" + logins.whyNoProvider(domain).name());
+                .orElseGet(() -> "redirect:/login/directory?refused="
+                        + logins.whyNoProvider(domain).name());
     }
 }

@@ -29,12 +29,12 @@ class DirectoryAccountRepository {
     DirectoryAccountRepository(JdbcClient jdbc, KeyDirectory keys) {
         this.jdbc = jdbc;
         this.refreshTokens = new SealedText(
-                keys, DirectoryConnectionRepository.KEY_FILE, "yunjian.directory.refresh-token", () -> jdbc.sql("""
+                keys,
+                DirectoryConnectionRepository.KEY_FILE,
+                "yunjian.directory.refresh-token",
+                () -> jdbc.sql("""
                                 SELECT COUNT(*) FROM directory_connection WHERE client_secret_sealed IS NOT NULL
-                                OR bind_password_sealed IS NOT NULL""")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+                                OR bind_password_sealed IS NOT NULL""").query(Long.class).single() == 0);
         this.mapper = (rs, n) -> {
             UUID account = rs.getObject("account_id", UUID.class);
             return new Link(
@@ -57,10 +57,7 @@ class DirectoryAccountRepository {
     Optional<Link> findBySubject(UUID connectionId, String subject) {
         return jdbc.sql("""
                 SELECT account_id, connection_id, subject, refresh_token_sealed, removed_at
-                FROM directory_account WHERE connection_id = ? AND subject = ?""")
-                .params(connectionId, subject)
-                .query(mapper)
-                .optional();
+                FROM directory_account WHERE connection_id = ? AND subject = ?""").params(connectionId, subject).query(mapper).optional();
     }
 
     boolean isManaged(UUID accountId) {
@@ -76,28 +73,24 @@ class DirectoryAccountRepository {
     void link(UUID accountId, UUID connectionId, String subject, Instant now) {
         jdbc.sql("""
                 INSERT INTO directory_account (account_id, connection_id, subject, linked_at, signed_in_at)
-                VALUES (?, ?, ?, ?, ?)""").params(accountId, connectionId, subject, utc(now), utc(now)).update();
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(accountId, connectionId, subject, utc(now), utc(now))
+                .update();
     }
 
     void signedIn(UUID accountId, Instant now) {
         jdbc.sql("""
-                UPDATE directory_account SET signed_in_at = ?, removed_at = NULL WHERE account_id = ?""")
-                .params(utc(now), accountId)
-                .update();
+                UPDATE directory_account SET signed_in_at = ?, removed_at = NULL WHERE account_id = ?""").params(utc(now), accountId).update();
     }
 
     void removed(UUID accountId, Instant now) {
         jdbc.sql("""
-                UPDATE directory_account SET removed_at = ?, refresh_token_sealed = NULL WHERE account_id = ?""")
-                .params(utc(now), accountId)
-                .update();
+                UPDATE directory_account SET removed_at = ?, refresh_token_sealed = NULL WHERE account_id = ?""").params(utc(now), accountId).update();
     }
 
     void storeRefreshToken(UUID accountId, String token) {
         jdbc.sql("""
-                UPDATE directory_account SET refresh_token_sealed = ? WHERE account_id = ?""")
-                .params(refreshTokens.seal(accountId, token), accountId)
-                .update();
+                UPDATE directory_account SET refresh_token_sealed = ? WHERE account_id = ?""").params(refreshTokens.seal(accountId, token), accountId).update();
     }
 
     /**

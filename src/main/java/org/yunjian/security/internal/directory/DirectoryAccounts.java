@@ -104,7 +104,11 @@ public class DirectoryAccounts {
         if (!p.member()) {
             // a person the directory no longer counts as the organisation's: their access here ends too
             link.ifPresent(l -> removed(l.accountId(), Msg.of("directory.audit.removed.notMember", c.loginDomain())));
-            throw refuse(Refusal.NOT_MEMBER, p.name(), link.map(DirectoryAccountRepository.Link::accountId).orElse(null), c);
+            throw refuse(
+                    Refusal.NOT_MEMBER,
+                    p.name(),
+                    link.map(DirectoryAccountRepository.Link::accountId).orElse(null),
+                    c);
         }
         Account a;
         if (link.isPresent()) {
@@ -123,8 +127,8 @@ public class DirectoryAccounts {
                         .withActor(a.username()));
             }
         } else {
-            String username = c.localUsername(p.name())
-                    .orElseThrow(() -> refuse(Refusal.NAME_UNUSABLE, p.name(), null, c));
+            String username =
+                    c.localUsername(p.name()).orElseThrow(() -> refuse(Refusal.NAME_UNUSABLE, p.name(), null, c));
             Optional<Account> existing = accounts.findByUsername(username);
             if (existing.isPresent()) {
                 a = existing.get();
@@ -154,9 +158,9 @@ public class DirectoryAccounts {
             }
         }
         links.signedIn(a.id(), now);
-        events.publishEvent(AuditableEvent.success(
-                        "user.login", "user", a.id(), Msg.of("directory.audit.login", c.loginDomain()))
-                .withActor(a.username()));
+        events.publishEvent(
+                AuditableEvent.success("user.login", "user", a.id(), Msg.of("directory.audit.login", c.loginDomain()))
+                        .withActor(a.username()));
         return new AccountPrincipal(a.toCurrentUser(), null, true, false, true);
     }
 

@@ -38,7 +38,9 @@ class DirectoryAuthorizedClients implements OAuth2AuthorizedClientRepository {
         if (principal != null && principal.getPrincipal() instanceof DirectoryOidcUser user) {
             links.storeRefreshToken(
                     user.account().user().userId(),
-                    client.getRefreshToken() == null ? null : client.getRefreshToken().getTokenValue());
+                    client.getRefreshToken() == null
+                            ? null
+                            : client.getRefreshToken().getTokenValue());
         }
     }
 

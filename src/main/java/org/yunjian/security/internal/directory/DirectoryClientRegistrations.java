@@ -53,7 +53,9 @@ class DirectoryClientRegistrations implements ClientRegistrationRepository {
         }
         Optional<DirectoryConnection> found = connections
                 .findById(id)
-                .filter(c -> c.enabled() && c.kind() == DirectoryConnection.Kind.OIDC && c.oidc().clientSecret() != null);
+                .filter(c -> c.enabled()
+                        && c.kind() == DirectoryConnection.Kind.OIDC
+                        && c.oidc().clientSecret() != null);
         if (found.isEmpty()) {
             return null;
         }

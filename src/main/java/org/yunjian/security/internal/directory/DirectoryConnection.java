@@ -75,7 +75,8 @@ public record DirectoryConnection(
             String bindPassword,
             String groupDn) {}
 
-    static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+    static final Pattern DOMAIN =
+            Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
     static final int MAX_DOMAIN = 40;
     /** A directory name as part of a local user name: letters, digits, dot, underscore, hyphen. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -113,7 +114,11 @@ public record DirectoryConnection(
                 errors.add("issuerUri", "directory.error.issuerUri");
             }
             String clientId = required(errors, "clientId", s.clientId(), 255);
-            String secret = secret(s.clientSecret(), existing == null || existing.oidc() == null ? null : existing.oidc().clientSecret());
+            String secret = secret(
+                    s.clientSecret(),
+                    existing == null || existing.oidc() == null
+                            ? null
+                            : existing.oidc().clientSecret());
             if (secret == null) {
                 errors.add("clientSecret", "directory.error.required");
             } else if (secret.length() > 500) {
@@ -132,15 +137,21 @@ public record DirectoryConnection(
             String filter = text(s.userSearchFilter());
             if (pattern.isEmpty() == filter.isEmpty()) {
                 errors.add("userDnPattern", "directory.error.patternOrFilter");
-            } else if (!pattern.isEmpty() && (!pattern.contains("{0}") || dnOrNull(pattern.replace("{0}", "x")) == null)) {
+            } else if (!pattern.isEmpty()
+                    && (!pattern.contains("{0}") || dnOrNull(pattern.replace("{0}", "x")) == null)) {
                 errors.add("userDnPattern", "directory.error.userDnPattern");
-            } else if (!filter.isEmpty() && (!filter.contains("{0}") || !filter.startsWith("(") || !filter.endsWith(")"))) {
+            } else if (!filter.isEmpty()
+                    && (!filter.contains("{0}") || !filter.startsWith("(") || !filter.endsWith(")"))) {
                 errors.add("userSearchFilter", "directory.error.userSearchFilter");
             }
             String bindDn = dn(errors, "bindDn", s.bindDn(), false);
             String bindPassword = bindDn.isEmpty()
                     ? null
-                    : secret(s.bindPassword(), existing == null || existing.ldap() == null ? null : existing.ldap().bindPassword());
+                    : secret(
+                            s.bindPassword(),
+                            existing == null || existing.ldap() == null
+                                    ? null
+                                    : existing.ldap().bindPassword());
             if (!bindDn.isEmpty() && bindPassword == null) {
                 errors.add("bindPassword", "directory.error.required");
             }
@@ -209,7 +220,10 @@ public record DirectoryConnection(
             if (u.getHost() == null || u.getUserInfo() != null || u.getQuery() != null || u.getFragment() != null) {
                 return false;
             }
-            if (ldap && u.getPath() != null && !u.getPath().isEmpty() && !u.getPath().equals("/")) {
+            if (ldap
+                    && u.getPath() != null
+                    && !u.getPath().isEmpty()
+                    && !u.getPath().equals("/")) {
                 return false; // the base DN has a field of its own
             }
             String secure = ldap ? "ldaps" : "https";

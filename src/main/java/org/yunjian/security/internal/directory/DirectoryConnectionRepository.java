@@ -35,8 +35,10 @@ class DirectoryConnectionRepository {
     DirectoryConnectionRepository(JdbcClient jdbc, KeyDirectory keys) {
         this.jdbc = jdbc;
         // a new key is safe while nothing is sealed under it
-        this.clientSecrets = new SealedText(keys, KEY_FILE, "yunjian.directory.client-secret", () -> nothingSealed(jdbc));
-        this.bindPasswords = new SealedText(keys, KEY_FILE, "yunjian.directory.bind-password", () -> nothingSealed(jdbc));
+        this.clientSecrets =
+                new SealedText(keys, KEY_FILE, "yunjian.directory.client-secret", () -> nothingSealed(jdbc));
+        this.bindPasswords =
+                new SealedText(keys, KEY_FILE, "yunjian.directory.bind-password", () -> nothingSealed(jdbc));
         this.mapper = (rs, n) -> {
             UUID id = rs.getObject("id", UUID.class);
             DirectoryConnection.Kind kind = DirectoryConnection.Kind.valueOf(rs.getString("kind"));
@@ -44,7 +46,9 @@ class DirectoryConnectionRepository {
                     ? new DirectoryConnection.Oidc(
                             rs.getString("issuer_uri"),
                             rs.getString("client_id"),
-                            clientSecrets.openIfIntact(id, rs.getString("client_secret_sealed")).orElse(null),
+                            clientSecrets
+                                    .openIfIntact(id, rs.getString("client_secret_sealed"))
+                                    .orElse(null),
                             rs.getString("group_claim"),
                             rs.getString("group_value"))
                     : null;
@@ -145,9 +149,7 @@ class DirectoryConnectionRepository {
                         issuer_uri = ?, client_id = ?, client_secret_sealed = ?, group_claim = ?, group_value = ?,
                         ldap_url = ?, base_dn = ?, user_dn_pattern = ?, user_search_filter = ?, bind_dn = ?,
                         bind_password_sealed = ?, group_dn = ?, updated_at = ?, updated_by = ?, version = version + 1
-                        WHERE id = ? AND version = ?""")
-                .params(all)
-                .update();
+                        WHERE id = ? AND version = ?""").params(all).update();
         if (n == 0) {
             throw new ConflictException("directory-stale", "directory.error.stale");
         }

@@ -162,14 +162,17 @@ public class DirectoryConnections {
     }
 
     private static String secretOf(DirectoryConnection c) {
-        return c.oidc() != null ? c.oidc().clientSecret() : c.ldap() != null ? c.ldap().bindPassword() : null;
+        return c.oidc() != null
+                ? c.oidc().clientSecret()
+                : c.ldap() != null ? c.ldap().bindPassword() : null;
     }
 
     private DirectoryConnectionView view(DirectoryConnection c) {
         OrganizationDirectory directory = organizations.getIfAvailable();
         String name = directory == null
                 ? ""
-                : directory.find(c.organizationId())
+                : directory
+                        .find(c.organizationId())
                         .map(OrganizationDirectory.OrganizationRef::name)
                         .orElse("");
         String by = accounts.findByUsername(c.updatedBy())

@@ -46,8 +46,8 @@ class DirectoryIdTokens implements JwtDecoderFactory<ClientRegistration> {
                         a.add(SignatureAlgorithm.PS256);
                     })
                     .build();
-            decoder.setJwtValidator(
-                    new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), new OidcIdTokenValidator(registration)));
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    new JwtTimestampValidator(), new OidcIdTokenValidator(registration)));
             decoder.setClaimSetConverter(
                     new ClaimTypeConverter(OidcIdTokenDecoderFactory.createDefaultClaimTypeConverters()));
             return decoder;

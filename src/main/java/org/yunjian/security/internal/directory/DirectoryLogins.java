@@ -36,8 +36,6 @@ public class DirectoryLogins {
         if (domain.isEmpty() || domain.length() > DirectoryConnection.MAX_DOMAIN) {
             return Optional.empty();
         }
-        return connections
-                .findByDomain(domain)
-                .filter(c -> c.enabled() && c.kind() == DirectoryConnection.Kind.OIDC);
+        return connections.findByDomain(domain).filter(c -> c.enabled() && c.kind() == DirectoryConnection.Kind.OIDC);
     }
 }

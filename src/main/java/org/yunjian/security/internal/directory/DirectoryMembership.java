@@ -49,8 +49,10 @@ public class DirectoryMembership {
     private final DirectoryAccounts accounts;
     private final Clock clock;
     private final Duration recheck;
-    private final Cache<UUID, Checked> cache =
-            Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofHours(1)).build();
+    private final Cache<UUID, Checked> cache = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1))
+            .build();
 
     DirectoryMembership(
             DirectoryAccountRepository links,
@@ -118,7 +120,10 @@ public class DirectoryMembership {
             accounts.removed(accountId, Msg.of("directory.audit.removed.recheck", connection.loginDomain()));
             return Answer.REMOVED;
         } catch (DirectoryUnreachableException e) {
-            log.warn("directory of {} could not be asked about an account: {}", connection.loginDomain(), e.getMessage());
+            log.warn(
+                    "directory of {} could not be asked about an account: {}",
+                    connection.loginDomain(),
+                    e.getMessage());
             return Answer.UNCONFIRMED;
         }
     }

@@ -45,8 +45,7 @@ class DirectoryOidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser>
         String display = first(claims, "name", "preferred_username", "sub");
         boolean member = c.get().grantsMembership(claims);
         return new DirectoryOidcUser(
-                user,
-                accounts.signIn(c.get(), new DirectoryAccounts.Person(user.getSubject(), name, display, member)));
+                user, accounts.signIn(c.get(), new DirectoryAccounts.Person(user.getSubject(), name, display, member)));
     }
 
     private static String first(Map<String, Object> claims, String... names) {

@@ -89,9 +89,9 @@ final class DirectorySignInHandlers implements AuthenticationSuccessHandler, Aut
             String code = exception instanceof OAuth2AuthenticationException o
                     ? o.getError().getErrorCode()
                     : exception.getClass().getSimpleName();
-            events.publishEvent(AuditableEvent.failure(
-                            "user.login", "user", null, Msg.of("directory.audit.providerFailed", code))
-                    .withActor(""));
+            events.publishEvent(
+                    AuditableEvent.failure("user.login", "user", null, Msg.of("directory.audit.providerFailed", code))
+                            .withActor(""));
         }
         if (reason == DirectoryAccounts.Refusal.BAD_CREDENTIALS) {
             throttle.failed(request.getRemoteAddr());

@@ -20,8 +20,8 @@ public final class DirectorySockets {
 
     static final int CONNECT_TIMEOUT_MS = 5_000;
 
-    private static volatile OutboundPolicy policy = OutboundPolicy.publicOnly("directories")
-            .observed(d -> {}, true);
+    private static volatile OutboundPolicy policy =
+            OutboundPolicy.publicOnly("directories").observed(d -> {}, true);
 
     private DirectorySockets() {}
 

@@ -77,7 +77,8 @@ class LdapDirectories {
             controls.setCountLimit(1);
             NamingEnumeration<SearchResult> found;
             try {
-                found = ctx.search(c.ldap().groupDn(), "(|(member={0})(uniqueMember={0}))", new Object[] {dn}, controls);
+                found = ctx.search(
+                        c.ldap().groupDn(), "(|(member={0})(uniqueMember={0}))", new Object[] {dn}, controls);
             } catch (NameNotFoundException noGroup) {
                 return false;
             }

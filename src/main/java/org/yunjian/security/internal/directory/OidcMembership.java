@@ -86,8 +86,10 @@ class OidcMembership {
             } catch (RestClientException e) {
                 throw new DirectoryUnreachableException(e.getMessage());
             }
-            if (response.getRefreshToken() != null && !used.equals(response.getRefreshToken().getTokenValue())) {
-                links.rotateRefreshToken(link.accountId(), used, response.getRefreshToken().getTokenValue());
+            if (response.getRefreshToken() != null
+                    && !used.equals(response.getRefreshToken().getTokenValue())) {
+                links.rotateRefreshToken(
+                        link.accountId(), used, response.getRefreshToken().getTokenValue());
             }
             Map<String, Object> claims = claims(registration, response);
             if (claims == null) {
@@ -125,7 +127,8 @@ class OidcMembership {
                 throw new DirectoryUnreachableException("id-token-unverified: " + e.getMessage());
             }
         }
-        String userInfo = registration.getProviderDetails().getUserInfoEndpoint().getUri();
+        String userInfo =
+                registration.getProviderDetails().getUserInfoEndpoint().getUri();
         if (userInfo == null || userInfo.isBlank()) {
             return null;
         }

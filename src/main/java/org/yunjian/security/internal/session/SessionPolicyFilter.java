@@ -103,9 +103,9 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
                 return;
             }
             if (membership != null && principal.fullyAuthenticated()) {
-                DirectoryMembership.Answer answer = membership.check(principal.user().userId());
-                if (answer == DirectoryMembership.Answer.REMOVED
-                        || answer == DirectoryMembership.Answer.UNCONFIRMED) {
+                DirectoryMembership.Answer answer =
+                        membership.check(principal.user().userId());
+                if (answer == DirectoryMembership.Answer.REMOVED || answer == DirectoryMembership.Answer.UNCONFIRMED) {
                     end(request, response, session, principal, Msg.of("directory.audit.session." + answer.name()));
                     return;
                 }

@@ -108,8 +108,8 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         }
         ApiTokens.Accepted accepted = (ApiTokens.Accepted) outcome;
         if (membership != null) {
-            DirectoryMembership.Answer answer =
-                    membership.check(accepted.authentication().getPrincipal().user().userId());
+            DirectoryMembership.Answer answer = membership.check(
+                    accepted.authentication().getPrincipal().user().userId());
             if (answer != DirectoryMembership.Answer.LOCAL && answer != DirectoryMembership.Answer.MEMBER) {
                 // removed there (the account is now disabled), or the directory cannot confirm the owner now
                 events.publishEvent(AuditableEvent.failure(

@@ -112,8 +112,7 @@ class DirectorySignInJourneyTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"kind":"OIDC","loginDomain":"%s","enabled":true,"issuerUri":"%s","clientId":"%s",
-                                 "clientSecret":"%s","groupClaim":"groups","groupValue":"yunjian-bank"}"""
-                                .formatted(domain, provider.issuer(), clientId, OidcProviderServer.CLIENT_SECRET)))
+                                 "clientSecret":"%s","groupClaim":"groups","groupValue":"yunjian-bank"}""".formatted(domain, provider.issuer(), clientId, OidcProviderServer.CLIENT_SECRET)))
                 .andExpect(status().isOk());
         UUID connection = jdbc.sql("SELECT id FROM directory_connection WHERE login_domain = ?")
                 .param(domain)
@@ -168,8 +167,7 @@ class DirectorySignInJourneyTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"kind":"LDAP","loginDomain":"%s","enabled":true,"ldapUrl":"%s","baseDn":"%s",
-                                 "userDnPattern":"uid={0},ou=people,%s","groupDn":"%s"}"""
-                                .formatted(
+                                 "userDnPattern":"uid={0},ou=people,%s","groupDn":"%s"}""".formatted(
                                         domain,
                                         ldap.url(),
                                         LdapTestDirectory.BASE,
@@ -191,19 +189,32 @@ class DirectorySignInJourneyTests {
         assertThat(FormClient.bearer(app() + "/api/account", token)).isEqualTo(200);
 
         // a wrong password, someone outside the group, and a domain no organisation uses: each refused with its reason
-        assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "wrong").uri().toString())
+        assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "wrong")
+                        .uri()
+                        .toString())
                 .endsWith("refused=BAD_CREDENTIALS");
-        assertThat(signInWithLdap(new FormClient(), bob + "@" + domain, "bob-secret").uri().toString())
+        assertThat(signInWithLdap(new FormClient(), bob + "@" + domain, "bob-secret")
+                        .uri()
+                        .toString())
                 .endsWith("refused=NOT_MEMBER");
-        assertThat(signInWithLdap(new FormClient(), alice + "@nowhere.example", "alice-secret").uri().toString())
+        assertThat(signInWithLdap(new FormClient(), alice + "@nowhere.example", "alice-secret")
+                        .uri()
+                        .toString())
                 .endsWith("refused=UNKNOWN_DOMAIN");
         // a directory account has no local password
         FormClient local = new FormClient();
         FormClient.Page loginPage = local.get(app() + "/login");
         assertThat(local.post(
                                 app() + "/login",
-                                form("username", alice + "@" + domain, "password", "alice-secret", "_csrf", loginPage.csrf()))
-                        .uri().toString())
+                                form(
+                                        "username",
+                                        alice + "@" + domain,
+                                        "password",
+                                        "alice-secret",
+                                        "_csrf",
+                                        loginPage.csrf()))
+                        .uri()
+                        .toString())
                 .endsWith("/login?error");
 
         // alice leaves the group: token refused, session ended, account disabled, sign-in refused
@@ -211,12 +222,16 @@ class DirectorySignInJourneyTests {
         assertThat(FormClient.bearer(app() + "/api/account", token)).isEqualTo(401);
         assertThat(accounts.findById(account.id()).orElseThrow().enabled()).isFalse();
         assertThat(browser.get(app() + "/account").uri().getPath()).isEqualTo("/login");
-        assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "alice-secret").uri().toString())
+        assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "alice-secret")
+                        .uri()
+                        .toString())
                 .endsWith("refused=NOT_MEMBER");
 
         // back in the group: the next sign-in enables the account again (audited)
         ldap.rejoin(alice);
-        assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "alice-secret").uri().toString())
+        assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "alice-secret")
+                        .uri()
+                        .toString())
                 .isEqualTo(app() + "/");
         assertThat(accounts.findById(account.id()).orElseThrow().enabled()).isTrue();
         assertThat(audits("directory.account.restore", account.id())).isEqualTo(1);
@@ -243,8 +258,8 @@ class DirectorySignInJourneyTests {
     }
 
     private String tokenOf(Account a) {
-        return PartyTestSupport.runAs(
-                a.toCurrentUser(), () -> tokens.create("ci", ApiTokenScope.READ_ONLY, 30).value());
+        return PartyTestSupport.runAs(a.toCurrentUser(), () -> tokens.create("ci", ApiTokenScope.READ_ONLY, 30)
+                .value());
     }
 
     private long audits(String action, UUID objectId) {

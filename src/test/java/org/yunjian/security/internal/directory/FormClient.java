@@ -73,10 +73,17 @@ final class FormClient {
         for (int hops = 0; hops < 15 && r.statusCode() / 100 == 3; hops++) {
             URI next = r.uri().resolve(r.headers().firstValue("Location").orElseThrow());
             r = http.send(
-                    HttpRequest.newBuilder(next).header("Accept", "text/html").GET().build(),
+                    HttpRequest.newBuilder(next)
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
-        return new Page(r.statusCode(), r.uri(), r.body(), r.headers().firstValue("Location").orElse(null));
+        return new Page(
+                r.statusCode(),
+                r.uri(),
+                r.body(),
+                r.headers().firstValue("Location").orElse(null));
     }
 
     /** A request of its own with a bearer token (no cookies sent: a fresh client). */

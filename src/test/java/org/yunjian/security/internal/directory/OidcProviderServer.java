@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,11 +73,12 @@ final class OidcProviderServer implements AutoCloseable {
 
         State() {
             // the repository refuses to start empty: a client nobody uses
-            clients = new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-                    .clientId("unused")
-                    .clientSecret("{noop}unused")
-                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                    .build());
+            clients = new InMemoryRegisteredClientRepository(
+                    RegisteredClient.withId(UUID.randomUUID().toString())
+                            .clientId("unused")
+                            .clientSecret("{noop}unused")
+                            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                            .build());
         }
     }
 
@@ -255,7 +256,8 @@ final class OidcProviderServer implements AutoCloseable {
 
         @Bean
         JwtDecoder jwtDecoder() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic()).build();
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) keys.getPublic())
+                    .build();
         }
 
         @Bean
@@ -273,7 +275,8 @@ final class OidcProviderServer implements AutoCloseable {
                                     "groups",
                                     List.copyOf(state.groups.getOrDefault(
                                             context.getPrincipal().getName(), Set.of())));
-                    context.getClaims().claim("preferred_username", context.getPrincipal().getName());
+                    context.getClaims()
+                            .claim("preferred_username", context.getPrincipal().getName());
                 }
             };
         }
