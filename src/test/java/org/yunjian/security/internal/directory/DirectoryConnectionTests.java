@@ -13,6 +13,7 @@ import static org.yunjian.party.PartyTestSupport.as;
 import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,7 @@ import org.yunjian.security.Role;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
+@Tag("database")
 class DirectoryConnectionTests {
 
     static final String PASSWORD = "Org-Admin-Pass-2026!";

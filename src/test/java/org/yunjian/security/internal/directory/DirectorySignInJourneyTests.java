@@ -9,6 +9,7 @@ import static org.yunjian.security.internal.directory.FormClient.form;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,6 +41,7 @@ import org.yunjian.security.internal.token.ApiTokens;
         properties = "yunjian.security.directory.recheck=0s")
 @AutoConfigureMockMvc
 @Import(Fixtures.class)
+@Tag("database")
 class DirectorySignInJourneyTests {
 
     static final String PASSWORD = "Org-Admin-Pass-2026!";
