@@ -120,7 +120,7 @@ class DirectoryConnectionController {
             return new DirectoryConnection.Settings(
                     kind,
                     loginDomain,
-                    enabled != null && enabled,
+                    enabled, // absent: as it was (a new connection: on)
                     issuerUri,
                     clientId,
                     clientSecret,

@@ -1,6 +1,7 @@
 package org.yunjian.security.internal.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
@@ -239,6 +240,22 @@ class DirectorySignInJourneyTests {
         assertThat(audits("directory.account.restore", account.id())).isEqualTo(1);
         // the token revoked at the removal stays revoked
         assertThat(FormClient.bearer(app() + "/api/account", token)).isEqualTo(401);
+
+        // the organisation switches its directory off: nobody can confirm her now, so her new token is refused (fail
+        // closed), but nothing is disabled
+        String second = tokenOf(accounts.findById(account.id()).orElseThrow());
+        assertThat(FormClient.bearer(app() + "/api/account", second)).isEqualTo(200);
+        mvc.perform(post("/organization/directory/enabled")
+                        .with(as(admin))
+                        .param("enabled", "false")
+                        .param("confirm", "true"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(FormClient.bearer(app() + "/api/account", second)).isEqualTo(401);
+        assertThat(accounts.findById(account.id()).orElseThrow().enabled()).isTrue();
+        assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "alice-secret")
+                        .uri()
+                        .toString())
+                .endsWith("refused=UNKNOWN_DOMAIN");
     }
 
     private FormClient.Page signInThroughProvider(FormClient browser, String domain, String user, String password)
