@@ -65,6 +65,15 @@ class DirectoryConnectionController {
 
     private String page(Model model, DirectoryConnectionView c, Form typed, Map<String, String> errors) {
         model.addAttribute("connection", c);
+        if (c != null && "OIDC".equals(c.kind())) {
+            // the address to register at the provider as this platform's redirect address
+            model.addAttribute(
+                    "callbackUrl",
+                    org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                            .path("/login/oauth2/code/{id}")
+                            .buildAndExpand(c.id())
+                            .toUriString());
+        }
         model.addAttribute("form", typed);
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, errors);

@@ -122,6 +122,8 @@ class DirectoryConnectionTests {
         mvc.perform(get("/organization/directory").with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(domain)))
+                // the redirect address to register at the provider
+                .andExpect(content().string(Matchers.containsString("/login/oauth2/code/" + id)))
                 .andExpect(content().string(Matchers.not(Matchers.containsString(SECRET))));
 
         // switched off on the page (confirmed), audited
