@@ -18,7 +18,7 @@ import org.yunjian.shared.outbound.OutboundPolicies;
  * Every connection the platform makes to an organisation's directory goes through the directories' outbound address
  * policy ({@code yunjian.outbound.directories.allowed-ranges}; {@code yunjian.outbound.allowed-ranges} for every
  * purpose): OpenID Connect discovery, the token endpoint, the key set and the user-info endpoint over one HTTP client
- * whose sockets the policy judges ({@link OutboundHttp}), LDAP over {@link DirectorySockets}. Nothing private is
+ * whose sockets the policy judges ({@link OutboundHttp}), LDAP over {@link DirectorySockets} ({@link LdapDirectories}). Nothing private is
  * reachable unless an administrator allows its range; redirects are not followed.
  */
 @Component
@@ -33,7 +33,6 @@ class DirectoryHttp implements DisposableBean {
     private final RestClient tokens;
 
     DirectoryHttp(OutboundPolicies policies) {
-        DirectorySockets.use(policies.directories());
         this.client = OutboundHttp.client(policies.directories(), null, OutboundHttp.Resolver.SYSTEM, 20, CONNECT);
         HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
         factory.setReadTimeout(READ);

@@ -13,30 +13,42 @@ import org.yunjian.shared.outbound.OutboundPolicy;
  * The sockets JNDI opens to an organisation's LDAP server ({@code java.naming.ldap.factory.socket} names one of these
  * classes; JNDI calls their static {@code getDefault()}): each connection attempt is judged by the directories'
  * outbound policy ({@link OutboundPolicy#socket()}) on the address it is about to connect to, and for {@code ldaps}
- * the TLS session is layered on that guarded socket (host name checked). JNDI knows the factory only by class name, so
- * the policy is set once at start-up ({@link #use}); until then every connection is refused.
+ * the TLS session is layered on that guarded socket (host name checked). JNDI knows the factory only by class name and
+ * opens the connection in the calling thread, so the policy is the calling thread's, set around each directory
+ * operation ({@link #using}); outside one, every connection is refused.
  */
 public final class DirectorySockets {
 
     static final int CONNECT_TIMEOUT_MS = 5_000;
 
-    private static volatile OutboundPolicy policy =
+    /** Outside {@link #using}: a dry run, which connects nowhere. */
+    private static final OutboundPolicy NONE =
             OutboundPolicy.publicOnly("directories").observed(d -> {}, true);
+
+    private static final ThreadLocal<OutboundPolicy> POLICY = new ThreadLocal<>();
 
     private DirectorySockets() {}
 
-    static void use(OutboundPolicy p) {
-        policy = p;
+    /** Runs {@code work} (which opens LDAP connections in this thread) under {@code policy}. */
+    static <T> T using(OutboundPolicy policy, java.util.function.Supplier<T> work) {
+        OutboundPolicy before = POLICY.get();
+        POLICY.set(policy);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                POLICY.remove();
+            } else {
+                POLICY.set(before);
+            }
+        }
     }
 
     static Socket connect(String host, int port) throws IOException {
+        OutboundPolicy policy = POLICY.get() == null ? NONE : POLICY.get();
         IOException last = null;
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw e;
-        }
+        // names are resolved here; the policy judges each address as it is connected to
+        InetAddress[] addresses = InetAddress.getAllByName(host);
         for (InetAddress a : addresses) {
             Socket s = policy.socket();
             try {

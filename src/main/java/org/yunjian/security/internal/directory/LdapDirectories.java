@@ -33,11 +33,21 @@ class LdapDirectories {
 
     static final String READ_TIMEOUT_MS = "10000";
 
+    private final org.yunjian.shared.outbound.OutboundPolicy policy;
+
+    LdapDirectories(org.yunjian.shared.outbound.OutboundPolicies policies) {
+        this.policy = policies.directories();
+    }
+
     /**
      * The person {@code name} is, if {@code password} is theirs; {@link BadCredentialsException} if not (or no such
      * person), {@link DirectoryUnreachableException} if the server cannot be asked.
      */
     Person authenticate(DirectoryConnection c, String name, String password) {
+        return DirectorySockets.using(policy, () -> bind(c, name, password));
+    }
+
+    private Person bind(DirectoryConnection c, String name, String password) {
         DefaultSpringSecurityContextSource source = source(c);
         BindAuthenticator authenticator = new BindAuthenticator(source);
         DirectoryConnection.Ldap l = c.ldap();
@@ -63,6 +73,10 @@ class LdapDirectories {
      * DirectoryUnreachableException} if the server cannot be asked.
      */
     boolean isMember(DirectoryConnection c, String dn) {
+        return DirectorySockets.using(policy, () -> lookUp(c, dn));
+    }
+
+    private boolean lookUp(DirectoryConnection c, String dn) {
         DirContext ctx = null;
         try {
             ctx = source(c).getReadOnlyContext();
