@@ -118,7 +118,9 @@ public class ApiTokenFilter extends OncePerRequestFilter {
                                 accepted.authentication().tokenId(),
                                 Msg.of("directory.audit.tokenRefused." + answer.name(), accepted.tokenName()))
                         .withActor(accepted.authentication().getPrincipal().getUsername()));
-                throttle.failed(request.getRemoteAddr());
+                if (answer == DirectoryMembership.Answer.REMOVED) {
+                    throttle.failed(request.getRemoteAddr()); // like a revoked token; an outage is no one's fault
+                }
                 refuse(
                         response,
                         "apitoken-directory-" + answer.name().toLowerCase(java.util.Locale.ROOT),

@@ -149,7 +149,9 @@ class DirectorySignInJourneyTests {
 
         // carol is removed at the provider: her token and her session stop working, her account is disabled
         provider.remove(carol);
-        assertThat(FormClient.bearer(app() + "/api/account", token)).isEqualTo(401);
+        var removed = FormClient.bearerResponse(app() + "/api/account", token);
+        assertThat(removed.statusCode()).isEqualTo(401);
+        assertThat(removed.body()).contains("apitoken-directory-removed");
         assertThat(accounts.findById(account.id()).orElseThrow().enabled()).isFalse();
         assertThat(audits("directory.account.remove", account.id())).isEqualTo(1);
         assertThat(browser.get(app() + "/account").uri().getPath()).isEqualTo("/login");
@@ -222,7 +224,9 @@ class DirectorySignInJourneyTests {
 
         // alice leaves the group: token refused, session ended, account disabled, sign-in refused
         ldap.leaveGroup(alice);
-        assertThat(FormClient.bearer(app() + "/api/account", token)).isEqualTo(401);
+        var removed = FormClient.bearerResponse(app() + "/api/account", token);
+        assertThat(removed.statusCode()).isEqualTo(401);
+        assertThat(removed.body()).contains("apitoken-directory-removed");
         assertThat(accounts.findById(account.id()).orElseThrow().enabled()).isFalse();
         assertThat(browser.get(app() + "/account").uri().getPath()).isEqualTo("/login");
         assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "alice-secret")
@@ -250,7 +254,9 @@ class DirectorySignInJourneyTests {
                         .param("enabled", "false")
                         .param("confirm", "true"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(FormClient.bearer(app() + "/api/account", second)).isEqualTo(401);
+        var unconfirmed = FormClient.bearerResponse(app() + "/api/account", second);
+        assertThat(unconfirmed.statusCode()).isEqualTo(401);
+        assertThat(unconfirmed.body()).contains("apitoken-directory-unconfirmed");
         assertThat(accounts.findById(account.id()).orElseThrow().enabled()).isTrue();
         assertThat(signInWithLdap(new FormClient(), alice + "@" + domain, "alice-secret")
                         .uri()

@@ -86,8 +86,13 @@ final class FormClient {
                 r.headers().firstValue("Location").orElse(null));
     }
 
-    /** A request of its own with a bearer token (no cookies sent: a fresh client). */
+    /** A request of its own with a bearer token (no cookies sent: a fresh client): the status. */
     static int bearer(String url, String token) throws IOException, InterruptedException {
+        return bearerResponse(url, token).statusCode();
+    }
+
+    /** As {@link #bearer}, the whole answer. */
+    static HttpResponse<String> bearerResponse(String url, String token) throws IOException, InterruptedException {
         return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(url))
@@ -95,7 +100,6 @@ final class FormClient {
                                 .header("Accept", "application/json")
                                 .GET()
                                 .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .statusCode();
+                        HttpResponse.BodyHandlers.ofString());
     }
 }
