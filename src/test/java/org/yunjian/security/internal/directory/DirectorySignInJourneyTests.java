@@ -147,6 +147,18 @@ class DirectorySignInJourneyTests {
         assertThat(refused.body()).contains("id=\"directory-refused\"");
         assertThat(accounts.findByUsername(dave + "@" + domain)).isEmpty();
 
+        // erin stays at the provider but leaves the group there: the refreshed ID token says so, her access ends
+        String erin = "erin" + tag();
+        provider.person(erin, "erin-secret", "yunjian-bank");
+        assertThat(signInThroughProvider(new FormClient(), domain, erin, "erin-secret").uri().toString())
+                .isEqualTo(app() + "/");
+        Account erinAccount = accounts.findByUsername(erin + "@" + domain).orElseThrow();
+        String erinToken = tokenOf(erinAccount);
+        assertThat(FormClient.bearer(app() + "/api/account", erinToken)).isEqualTo(200);
+        provider.groups(erin, "other");
+        assertThat(FormClient.bearer(app() + "/api/account", erinToken)).isEqualTo(401);
+        assertThat(accounts.findById(erinAccount.id()).orElseThrow().enabled()).isFalse();
+
         // carol is removed at the provider: her token and her session stop working, her account is disabled
         provider.remove(carol);
         var removed = FormClient.bearerResponse(app() + "/api/account", token);
