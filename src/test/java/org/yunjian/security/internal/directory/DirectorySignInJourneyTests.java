@@ -1,8 +1,10 @@
 package org.yunjian.security.internal.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.yunjian.party.PartyTestSupport.as;
 import static org.yunjian.security.internal.directory.FormClient.form;
@@ -150,7 +152,9 @@ class DirectorySignInJourneyTests {
         // erin stays at the provider but leaves the group there: the refreshed ID token says so, her access ends
         String erin = "erin" + tag();
         provider.person(erin, "erin-secret", "yunjian-bank");
-        assertThat(signInThroughProvider(new FormClient(), domain, erin, "erin-secret").uri().toString())
+        assertThat(signInThroughProvider(new FormClient(), domain, erin, "erin-secret")
+                        .uri()
+                        .toString())
                 .isEqualTo(app() + "/");
         Account erinAccount = accounts.findByUsername(erin + "@" + domain).orElseThrow();
         String erinToken = tokenOf(erinAccount);
@@ -202,6 +206,15 @@ class DirectorySignInJourneyTests {
         Account account = accounts.findByUsername(alice + "@" + domain).orElseThrow();
         assertThat(account.displayName()).isEqualTo("Alice 张");
         assertThat(account.organizationId()).isEqualTo(w.customer().id());
+        // her organisation's administrator sees that the directory manages her account, whose password is not theirs
+        mvc.perform(get("/api/organization/users/" + account.id()).with(as(admin)))
+                .andExpect(jsonPath("$.directoryManaged").value(true));
+        mvc.perform(post("/api/organization/users/" + account.id() + "/password")
+                        .with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"Local-Pass-2026!x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.password").exists());
         String token = tokenOf(account);
         assertThat(FormClient.bearer(app() + "/api/account", token)).isEqualTo(200);
 
