@@ -851,6 +851,8 @@ class AuthorizationMatrixTests {
                     // a notification that exists nowhere (NotificationDeliveryTests reads and marks real ones)
                     case "notifications" -> UUID.fromString("00000000-0000-0000-0000-0000000000b1");
                     case "monitors" -> ids.get(scope == Scope.own ? "M1" : "M2");
+                    // a directory connection that exists nowhere (DirectoryConnectionTests switches real ones off)
+                    case "directories" -> UUID.fromString("00000000-0000-0000-0000-0000000d1c00");
                     // /monitoring/monitors/{id}, /monitoring/alerts/{id}, /api/monitoring/alerts/{id}
                     case "monitoring" ->
                         segments.length > 2 && segments[2].equals("alerts")
@@ -1056,6 +1058,23 @@ class AuthorizationMatrixTests {
                     RequestSpec.form(Map.of(
                             "username", "mxo${rand}", "displayName", "矩阵同事", "password", "Matrix-Org-Pass-2026!"))),
             Map.entry("PUT /api/organization/users/{id}", RequestSpec.json("{\"enabled\":true}")),
+            // directory sign-in (issue 57.6): a valid LDAP connection, so the decision recorded is who may keep one
+            Map.entry(
+                    "PUT /api/organization/directory",
+                    RequestSpec.json("{\"kind\":\"LDAP\",\"loginDomain\":\"mx${rand}.example\","
+                            + "\"ldapUrl\":\"ldap://127.0.0.1:9\",\"baseDn\":\"dc=mx,dc=example\","
+                            + "\"userDnPattern\":\"uid={0},dc=mx,dc=example\",\"groupDn\":\"cn=g,dc=mx,dc=example\"}")),
+            Map.entry(
+                    "POST /organization/directory",
+                    RequestSpec.form(Map.of(
+                            "kind", "LDAP",
+                            "loginDomain", "mx${rand}.example",
+                            "ldapUrl", "ldap://127.0.0.1:9",
+                            "baseDn", "dc=mx,dc=example",
+                            "userDnPattern", "uid={0},dc=mx,dc=example",
+                            "groupDn", "cn=g,dc=mx,dc=example"))),
+            Map.entry("POST /organization/directory/enabled", RequestSpec.form(Map.of("enabled", "true"))),
+            Map.entry("POST /login/directory/oidc", RequestSpec.form(Map.of("domain", "nowhere.example"))),
             Map.entry(
                     "POST /api/organization/users/{id}/password",
                     RequestSpec.json("{\"password\":\"Matrix-Org-Pass-2026!x\"}")),

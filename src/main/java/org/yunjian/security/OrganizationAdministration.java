@@ -28,7 +28,10 @@ import org.yunjian.shared.version.ExpectedVersion;
 @Service
 public class OrganizationAdministration {
 
-    /** An account of the caller's organisation as its administrator sees it. */
+    /**
+     * An account of the caller's organisation as its administrator sees it; {@code directoryManaged}: it signs in
+     * through the organisation's directory and has no local password.
+     */
     public record Member(
             UUID id,
             String username,
@@ -38,7 +41,8 @@ public class OrganizationAdministration {
             boolean orgAdmin,
             boolean mustChangePassword,
             Instant createdAt,
-            long version) {}
+            long version,
+            boolean directoryManaged) {}
 
     private final AccountRepository accounts;
     private final OrganizationAdminRepository flags;
@@ -46,6 +50,7 @@ public class OrganizationAdministration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final org.yunjian.security.internal.password.PasswordPolicy policy;
+    private final org.yunjian.security.internal.directory.DirectoryAccounts directoryAccounts;
 
     OrganizationAdministration(
             AccountRepository accounts,
@@ -53,7 +58,9 @@ public class OrganizationAdministration {
             UserAdministration users,
             ApplicationEventPublisher events,
             Clock clock,
-            org.yunjian.security.internal.password.PasswordPolicy policy) {
+            org.yunjian.security.internal.password.PasswordPolicy policy,
+            org.yunjian.security.internal.directory.DirectoryAccounts directoryAccounts) {
+        this.directoryAccounts = directoryAccounts;
         this.policy = policy;
         this.accounts = accounts;
         this.flags = flags;
@@ -172,6 +179,10 @@ public class OrganizationAdministration {
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public void resetPassword(UUID id, String password) {
         own(requireOrgAdmin("orgadmin.user.password"), id, "orgadmin.user.password");
+        if (directoryAccounts.isManaged(id)) {
+            // its password is the directory's: a local one would never be asked for
+            throw new org.yunjian.shared.FieldErrors.ValidationException("password", "directory.error.managedPassword");
+        }
         users.resetPassword(id, password);
     }
 
@@ -320,6 +331,7 @@ public class OrganizationAdministration {
                 flags.isOrgAdmin(a.id()),
                 a.mustChangePassword(),
                 a.createdAt(),
-                a.version());
+                a.version(),
+                directoryAccounts.isManaged(a.id()));
     }
 }

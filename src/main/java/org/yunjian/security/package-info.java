@@ -29,6 +29,10 @@
  *   <li>TOTP secrets are sealed with SM4-GCM ({@code user_account.totp_secret_sealed}) under
  *   {@code totp.key} in the key directory, with the account id as associated data; plaintext secrets of
  *   older versions are sealed at start-up and the plaintext column cleared.</li>
+ *   <li>An organisation may sign its people in through its own directory (OpenID Connect or LDAP / Active Directory,
+ *   kept by its 组织管理员: {@code internal.directory}); such accounts are business users without a local password,
+ *   and the directory is asked again (at most once a minute) when their sessions and API tokens are used, so a person
+ *   removed there loses access here. Platform administrators never sign in that way.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(

@@ -33,6 +33,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.PasswordHashing;
 import org.yunjian.security.Role;
+import org.yunjian.security.internal.directory.DirectoryMembership;
+import org.yunjian.security.internal.directory.DirectorySignIn;
 import org.yunjian.security.internal.login.AddressThrottle;
 import org.yunjian.security.internal.login.LoginSuccessHandler;
 import org.yunjian.security.internal.login.LoginThrottleFilter;
@@ -82,7 +84,11 @@ public class SecurityConfig {
                             "/api/report-check",
                             // an invitee opens the e-mailed link before having an account; the single-use secret in the
                             // path guards it
-                            "/invitation/*"))
+                            "/invitation/*",
+                            // an organisation's directory sign-in (security.internal.directory): the page, and the
+                            // step that sends a person to their organisation's OpenID Connect provider
+                            "/login/directory",
+                            "/login/directory/oidc"))
             .toArray(String[]::new);
 
     /** Whether {@code path} (without the context path) is one of {@link #STATIC}. */
@@ -134,6 +140,8 @@ public class SecurityConfig {
             org.springframework.context.MessageSource messages,
             ApiTokens tokens,
             ObjectProvider<RequestMappingInfoHandlerMapping> handlerMappings,
+            DirectorySignIn directorySignIn,
+            DirectoryMembership directoryMembership,
             @Value("${yunjian.security.public-api-docs:true}") boolean publicApiDocs,
             @Value("${yunjian.monitoring.token-sha256:}") String monitoringToken)
             throws Exception {
@@ -183,10 +191,11 @@ public class SecurityConfig {
                         .ignoringRequestMatchers(ApiTokenFilter::presentsToken))
                 .requestCache(c -> c.requestCache(requestCache()))
                 .addFilterBefore(
-                        new ApiTokenFilter(tokens, throttle, events, interactiveOnly),
+                        new ApiTokenFilter(tokens, throttle, events, interactiveOnly, directoryMembership),
                         org.springframework.security.web.csrf.CsrfFilter.class)
                 .addFilterBefore(
-                        new SessionPolicyFilter(properties, revocations, clock, events), AuthorizationFilter.class)
+                        new SessionPolicyFilter(properties, revocations, clock, events, directoryMembership),
+                        AuthorizationFilter.class)
                 .addFilterBefore(new MonitoringTokenFilter(monitoringToken, events), AuthorizationFilter.class)
                 .addFilterBefore(
                         new LoginThrottleFilter(throttle, messages),
@@ -209,6 +218,7 @@ public class SecurityConfig {
                         // sent on secure requests only: TLS here or X-Forwarded-Proto from a trusted proxy
                         .httpStrictTransportSecurity(
                                 hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        directorySignIn.configure(http, contexts);
         return http.build();
     }
 

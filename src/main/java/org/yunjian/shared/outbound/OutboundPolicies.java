@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The outbound address policy of each purpose, from the configuration: {@code yunjian.outbound.allowed-ranges} (name →
- * ranges) allows ranges for every purpose, {@code yunjian.outbound.monitoring.allowed-ranges} and {@code
- * yunjian.outbound.webhooks.allowed-ranges} for one. Nothing is allowed by default: private targets stay refused for
+ * ranges) allows ranges for every purpose, {@code yunjian.outbound.monitoring.allowed-ranges}, {@code
+ * yunjian.outbound.webhooks.allowed-ranges} and {@code yunjian.outbound.directories.allowed-ranges} for one. Nothing is allowed by default: private targets stay refused for
  * monitors and webhooks alike. A range that does not parse stops the start with its name and text.
  *
  * <p>The switches of earlier versions ({@code yunjian.monitoring.allow-private-addresses}, {@code
@@ -25,7 +25,9 @@ public class OutboundPolicies {
     /** The purposes the platform connects for on a user's behalf. */
     public enum Purpose {
         MONITORING("monitoring"),
-        WEBHOOKS("webhooks");
+        WEBHOOKS("webhooks"),
+        /** An organisation's OpenID Connect provider or LDAP server (directory sign-in, issue 57). */
+        DIRECTORIES("directories");
 
         final String key;
 
@@ -83,5 +85,9 @@ public class OutboundPolicies {
 
     public OutboundPolicy webhooks() {
         return policies.get(Purpose.WEBHOOKS);
+    }
+
+    public OutboundPolicy directories() {
+        return policies.get(Purpose.DIRECTORIES);
     }
 }

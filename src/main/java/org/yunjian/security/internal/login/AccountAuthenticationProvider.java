@@ -35,6 +35,8 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
     private final ApplicationEventPublisher events;
     private final AddressThrottle throttle;
     private final String dummyHash;
+    /** Accounts a directory manages have no usable local password (security.internal.directory). */
+    private final java.util.function.Predicate<UUID> directoryManaged;
 
     public AccountAuthenticationProvider(
             AccountRepository accounts,
@@ -43,6 +45,30 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
             Clock clock,
             ApplicationEventPublisher events,
             AddressThrottle throttle) {
+        this(accounts, encoder, attempts, clock, events, throttle, id -> false);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public AccountAuthenticationProvider(
+            AccountRepository accounts,
+            PasswordEncoder encoder,
+            LoginAttempts attempts,
+            Clock clock,
+            ApplicationEventPublisher events,
+            AddressThrottle throttle,
+            org.yunjian.security.internal.directory.DirectoryAccounts directoryAccounts) {
+        this(accounts, encoder, attempts, clock, events, throttle, directoryAccounts::isManaged);
+    }
+
+    private AccountAuthenticationProvider(
+            AccountRepository accounts,
+            PasswordEncoder encoder,
+            LoginAttempts attempts,
+            Clock clock,
+            ApplicationEventPublisher events,
+            AddressThrottle throttle,
+            java.util.function.Predicate<UUID> directoryManaged) {
+        this.directoryManaged = directoryManaged;
         this.throttle = throttle;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -73,6 +99,11 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
         if (a.awaitingApproval()) {
             encoder.matches(password, dummyHash);
             throw fail(authentication, username, a.id(), Msg.of("security.audit.login.awaitingApproval"));
+        }
+        if (directoryManaged.test(a.id())) {
+            // its organisation's directory signs it in (/login/directory); here it has no password
+            encoder.matches(password, dummyHash);
+            throw fail(authentication, username, a.id(), Msg.of("directory.audit.localLoginRefused"));
         }
         if (!attempts.reservePasswordCheck(a, now)) {
             // locked, or the last permitted checks are in progress: the password is not checked at all

@@ -30,12 +30,14 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
     /** The login steps as Spring routes them (decoded, path parameters removed), like the form login's own matcher. */
     private static final RequestMatcher LOGIN_STEPS = new OrRequestMatcher(Stream.of(
-                    "/login", "/login/totp", "/api/login/totp")
+                    "/login", "/login/totp", "/api/login/totp", "/login/directory/ldap")
             .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, p))
             .toList());
 
-    private static final RequestMatcher PASSWORD_STEP =
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+    private static final RequestMatcher PASSWORD_STEP = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"),
+            // the password of an organisation's LDAP directory (security.internal.directory)
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login/directory/ldap"));
 
     private final AddressThrottle throttle;
     private final MessageSource messages;

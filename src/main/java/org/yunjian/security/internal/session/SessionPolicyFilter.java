@@ -17,6 +17,7 @@ import org.yunjian.security.AccountPrincipal;
 import org.yunjian.security.internal.Problems;
 import org.yunjian.security.internal.SecurityConfig;
 import org.yunjian.security.internal.SecurityProperties;
+import org.yunjian.security.internal.directory.DirectoryMembership;
 import org.yunjian.security.internal.token.ApiTokenAuthentication;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
@@ -35,12 +36,24 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
     private final SessionRevocations revocations;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** Whether a directory still counts the account its organisation's (security.internal.directory); null: no check. */
+    private final DirectoryMembership membership;
 
     public SessionPolicyFilter(
             SecurityProperties properties,
             SessionRevocations revocations,
             Clock clock,
             ApplicationEventPublisher events) {
+        this(properties, revocations, clock, events, null);
+    }
+
+    public SessionPolicyFilter(
+            SecurityProperties properties,
+            SessionRevocations revocations,
+            Clock clock,
+            ApplicationEventPublisher events,
+            DirectoryMembership membership) {
+        this.membership = membership;
         this.properties = properties;
         this.revocations = revocations;
         this.clock = clock;
@@ -88,6 +101,14 @@ public class SessionPolicyFilter extends OncePerRequestFilter {
             if (revocations.isRevoked(principal.user().userId(), started)) {
                 end(request, response, session, principal, Msg.of("security.audit.session.accountChanged"));
                 return;
+            }
+            if (membership != null && principal.fullyAuthenticated()) {
+                DirectoryMembership.Answer answer =
+                        membership.check(principal.user().userId());
+                if (answer == DirectoryMembership.Answer.REMOVED || answer == DirectoryMembership.Answer.UNCONFIRMED) {
+                    end(request, response, session, principal, Msg.of("directory.audit.session." + answer.name()));
+                    return;
+                }
             }
             Object reason = session.getAttribute(SessionKeys.PASSWORD_CHANGE);
             if (reason != null && principal.fullyAuthenticated() && !allowedDuringPasswordChange(request)) {

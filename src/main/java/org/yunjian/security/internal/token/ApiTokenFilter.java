@@ -14,6 +14,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.yunjian.security.internal.Problems;
 import org.yunjian.security.internal.SecurityConfig;
+import org.yunjian.security.internal.directory.DirectoryMembership;
 import org.yunjian.security.internal.login.AddressThrottle;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
@@ -36,12 +37,24 @@ public class ApiTokenFilter extends OncePerRequestFilter {
     private final ApplicationEventPublisher events;
     /** Steps that need the owner at a browser with password and second factor: a leaked token cannot extend itself. */
     private final RequestMatcher interactiveOnly;
+    /** Whether a directory still counts the owner its organisation's (security.internal.directory); null: no check. */
+    private final DirectoryMembership membership;
 
     public ApiTokenFilter(
             ApiTokens tokens,
             AddressThrottle throttle,
             ApplicationEventPublisher events,
             RequestMatcher interactiveOnly) {
+        this(tokens, throttle, events, interactiveOnly, null);
+    }
+
+    public ApiTokenFilter(
+            ApiTokens tokens,
+            AddressThrottle throttle,
+            ApplicationEventPublisher events,
+            RequestMatcher interactiveOnly,
+            DirectoryMembership membership) {
+        this.membership = membership;
         this.tokens = tokens;
         this.throttle = throttle;
         this.events = events;
@@ -94,6 +107,27 @@ public class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         ApiTokens.Accepted accepted = (ApiTokens.Accepted) outcome;
+        if (membership != null) {
+            DirectoryMembership.Answer answer = membership.check(
+                    accepted.authentication().getPrincipal().user().userId());
+            if (answer != DirectoryMembership.Answer.LOCAL && answer != DirectoryMembership.Answer.MEMBER) {
+                // removed there (the account is now disabled), or the directory cannot confirm the owner now
+                events.publishEvent(AuditableEvent.failure(
+                                "apitoken.refused",
+                                "apitoken",
+                                accepted.authentication().tokenId(),
+                                Msg.of("directory.audit.tokenRefused." + answer.name(), accepted.tokenName()))
+                        .withActor(accepted.authentication().getPrincipal().getUsername()));
+                if (answer == DirectoryMembership.Answer.REMOVED) {
+                    throttle.failed(request.getRemoteAddr()); // like a revoked token; an outage is no one's fault
+                }
+                refuse(
+                        response,
+                        "apitoken-directory-" + answer.name().toLowerCase(java.util.Locale.ROOT),
+                        "directory.problem.token." + answer.name());
+                return;
+            }
+        }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(accepted.authentication());
         SecurityContextHolder.setContext(context);

@@ -153,6 +153,22 @@ public class ApiTokens {
                         .orElse("cli:" + System.getProperty("user.name", "unknown")));
     }
 
+    /**
+     * Revokes every active token of an account, recorded as revoked by {@code by} (a directory that removed the
+     * person: security.internal.directory); how many it revoked.
+     */
+    @Transactional
+    public int revokeAllOf(UUID userId, String by) {
+        int n = 0;
+        for (ApiToken t : tokens.findByUser(userId)) {
+            if (t.revokedAt() == null) {
+                revoke(t, by);
+                n++;
+            }
+        }
+        return n;
+    }
+
     private ApiTokenView revoke(ApiToken t, String by) {
         Instant now = clock.instant();
         accepted.evict(t.id());
