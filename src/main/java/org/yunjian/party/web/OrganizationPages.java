@@ -174,10 +174,7 @@ class OrganizationPages {
         }
         return PageRefusal.on(model)
                 .conflicts()
-                .attempt(() -> service.delete(id), () -> "redirect:/organizations", () -> {
-                    model.addAttribute("organization", service.get(id));
-                    return "party/organization-detail";
-                });
+                .attempt(() -> service.delete(id), () -> "redirect:/organizations", () -> detail(id, model, "", ""));
     }
 
     @PostMapping("/import")

@@ -31,7 +31,11 @@ class DirectoryLoginController {
         if (refused != null
                 && Arrays.stream(DirectoryAccounts.Refusal.values())
                         .anyMatch(r -> r.name().equals(refused))) {
-            model.addAttribute("refused", refused);
+            // the one name a page's refusal goes under (PageRefusal.CONFLICT), and its reason for scripts
+            model.addAttribute(
+                    org.yunjian.shared.refusal.PageRefusal.CONFLICT,
+                    org.yunjian.shared.Msg.of("directory.refusal." + refused).text());
+            model.addAttribute("conflictReason", refused);
         }
         return "security/directory-login";
     }

@@ -90,35 +90,27 @@ class DirectoryConnectionRepository {
         return s == null ? "" : s;
     }
 
-    private static String nullIfEmpty(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
     Optional<DirectoryConnection> findById(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM directory_connection WHERE id = ?")
-                .param(id)
-                .query(mapper)
-                .optional();
+        return jdbc.sql("""
+                SELECT %s FROM directory_connection WHERE id = ?""".formatted(COLUMNS)).param(id).query(mapper).optional();
     }
 
     Optional<DirectoryConnection> findByOrganization(UUID organizationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM directory_connection WHERE organization_id = ?")
+        return jdbc.sql("""
+                SELECT %s FROM directory_connection WHERE organization_id = ?""".formatted(COLUMNS))
                 .param(organizationId)
                 .query(mapper)
                 .optional();
     }
 
     Optional<DirectoryConnection> findByDomain(String loginDomain) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM directory_connection WHERE login_domain = ?")
-                .param(loginDomain)
-                .query(mapper)
-                .optional();
+        return jdbc.sql("""
+                SELECT %s FROM directory_connection WHERE login_domain = ?""".formatted(COLUMNS)).param(loginDomain).query(mapper).optional();
     }
 
     List<DirectoryConnection> findAll() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM directory_connection ORDER BY login_domain")
-                .query(mapper)
-                .list();
+        return jdbc.sql("""
+                SELECT %s FROM directory_connection ORDER BY login_domain""".formatted(COLUMNS)).query(mapper).list();
     }
 
     /** Whether another organisation's connection uses {@code loginDomain}. */
@@ -132,9 +124,8 @@ class DirectoryConnectionRepository {
     }
 
     void insert(DirectoryConnection c) {
-        jdbc.sql("INSERT INTO directory_connection (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)")
-                .params(values(c))
-                .update();
+        jdbc.sql("""
+                INSERT INTO directory_connection (%s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)""".formatted(COLUMNS)).params(values(c)).update();
     }
 
     /** Writes {@code c} if the row is still at {@code c.version()}; a {@link ConflictException} otherwise. */
@@ -171,9 +162,9 @@ class DirectoryConnectionRepository {
             o == null ? null : o.groupValue(),
             l == null ? null : l.url(),
             l == null ? null : l.baseDn(),
-            l == null ? null : nullIfEmpty(l.userDnPattern()),
-            l == null ? null : nullIfEmpty(l.userSearchFilter()),
-            l == null ? null : nullIfEmpty(l.bindDn()),
+            l == null ? null : org.yunjian.shared.FieldValues.nullIfBlank(l.userDnPattern()),
+            l == null ? null : org.yunjian.shared.FieldValues.nullIfBlank(l.userSearchFilter()),
+            l == null ? null : org.yunjian.shared.FieldValues.nullIfBlank(l.bindDn()),
             l == null ? null : bindPasswords.seal(c.id(), l.bindPassword()),
             l == null ? null : l.groupDn(),
             utc(c.updatedAt()),
