@@ -88,6 +88,19 @@ class OrganisationsBrowserJourneyTests {
                         .contains("组织管理员");
             }
             shot("membership");
+            // an administrator (the last one, the 测评机构's) may connect the organisation's own directory
+            driver.get(base + "/organization/directory");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("directory-form")));
+            shot("directory");
+
+            // the platform's 系统管理员 sees the organisation that has nobody to govern it, and may invite one
+            driver.manage().deleteAllCookies();
+            Browser.logIn(driver, wait, base, DemoData.SYSTEM_ADMIN, DemoData.SYSTEM_ADMIN_TOTP);
+            driver.get(base + "/organizations");
+            driver.findElement(By.linkText(DemoData.HARDWARE.name())).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("administrator-form")));
+            assertThat(driver.findElements(By.id("no-administrator"))).hasSize(1);
+            shot("organisation-without-administrator");
 
             // the customer asks the provider; the demo's own request to the security agent is listed, pending
             as(DemoData.CUSTOMER_USER);

@@ -117,6 +117,13 @@ class ParticipationRequestRepository {
         }
     }
 
+    /** The people of {@code org} assigned to one system, first assigned first. */
+    List<UUID> assignees(UUID systemId, UUID org) {
+        return jdbc.sql("""
+                SELECT user_id FROM system_assignment WHERE system_id = ? AND organization_id = ?
+                ORDER BY assigned_at, user_id""").params(systemId, org).query(UUID.class).list();
+    }
+
     /** The people of {@code org} assigned to each system, by system. */
     java.util.Map<UUID, List<UUID>> assignmentsOf(UUID org) {
         java.util.Map<UUID, List<UUID>> bySystem = new java.util.LinkedHashMap<>();

@@ -317,7 +317,7 @@ public class ParticipationRequests {
 
     private View view(ParticipationRequest r) {
         List<UUID> assigned = r.status() == ParticipationRequest.Status.ACCEPTED
-                ? requests.assignmentsOf(r.organizationId()).getOrDefault(r.systemId(), List.of())
+                ? requests.assignees(r.systemId(), r.organizationId())
                 : List.of();
         return new View(
                 r,

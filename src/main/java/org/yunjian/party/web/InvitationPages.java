@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.Invitation;
 import org.yunjian.party.internal.Invitations;
 import org.yunjian.security.OrganizationAdministration;
@@ -183,11 +182,7 @@ class InvitationPages {
         model.addAttribute("engagements", invitations.engagements());
         model.addAttribute("organizations", invitations.organizations());
         model.addAttribute("orgAdmin", orgAdmins.isOrgAdmin());
-        model.addAttribute(
-                "roles",
-                java.util.Arrays.stream(PartyRole.values())
-                        .filter(r -> r != PartyRole.CUSTOMER)
-                        .toList());
+        model.addAttribute("roles", Pages.engagementRoles());
         model.addAttribute("form", in);
         model.addAttribute("errors", errors);
         model.addAttribute("now", java.time.Instant.now());

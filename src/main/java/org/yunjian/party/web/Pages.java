@@ -26,6 +26,13 @@ final class Pages {
         ImportService.Result run(byte[] content, Format format);
     }
 
+    /** The roles an organisation can be asked or invited to take in an engagement: every one but 云服务客户. */
+    static java.util.List<org.yunjian.catalog.PartyRole> engagementRoles() {
+        return java.util.Arrays.stream(org.yunjian.catalog.PartyRole.values())
+                .filter(r -> r != org.yunjian.catalog.PartyRole.CUSTOMER)
+                .toList();
+    }
+
     static void runImport(
             MultipartFile file,
             String format,

@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.ParticipationRequest;
 import org.yunjian.party.internal.ParticipationRequests;
 import org.yunjian.security.OrganizationAdministration;
@@ -122,11 +121,7 @@ class ParticipationRequestPages {
         model.addAttribute("systems", requests.systems());
         model.addAttribute("engagements", requests.engagements());
         model.addAttribute("organizations", requests.organizations());
-        model.addAttribute(
-                "roles",
-                java.util.Arrays.stream(PartyRole.values())
-                        .filter(r -> r != PartyRole.CUSTOMER)
-                        .toList());
+        model.addAttribute("roles", Pages.engagementRoles());
         model.addAttribute("form", in);
         if (!model.containsAttribute(PageRefusal.ERRORS)) {
             model.addAttribute(PageRefusal.ERRORS, errors);

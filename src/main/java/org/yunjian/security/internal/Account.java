@@ -143,4 +143,24 @@ public record Account(
                 createdAt,
                 awaitingApproval);
     }
+
+    /** The same account, enabled or disabled (a directory's removal and return, issue 57). */
+    public Account withEnabled(boolean on) {
+        return new Account(
+                id,
+                username,
+                displayName,
+                role,
+                organizationId,
+                passwordHash,
+                passwordChangedAt,
+                mustChangePassword,
+                failedAttempts,
+                lockedUntil,
+                totpSecret,
+                on,
+                demo,
+                createdAt,
+                awaitingApproval);
+    }
 }

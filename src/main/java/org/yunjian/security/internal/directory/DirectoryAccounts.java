@@ -180,22 +180,7 @@ public class DirectoryAccounts {
         if (!a.enabled()) {
             return;
         }
-        accounts.update(new Account(
-                a.id(),
-                a.username(),
-                a.displayName(),
-                a.role(),
-                a.organizationId(),
-                a.passwordHash(),
-                a.passwordChangedAt(),
-                a.mustChangePassword(),
-                a.failedAttempts(),
-                a.lockedUntil(),
-                a.totpSecret(),
-                false,
-                a.demo(),
-                a.createdAt(),
-                a.awaitingApproval()));
+        accounts.update(a.withEnabled(false));
         revocations.revoke(accountId, now);
         tokens.revokeAllOf(accountId, "directory");
         events.publishEvent(AuditableEvent.success("directory.account.remove", "user", accountId, why)
@@ -237,22 +222,7 @@ public class DirectoryAccounts {
     }
 
     private Account enable(Account a) {
-        Account on = new Account(
-                a.id(),
-                a.username(),
-                a.displayName(),
-                a.role(),
-                a.organizationId(),
-                a.passwordHash(),
-                a.passwordChangedAt(),
-                a.mustChangePassword(),
-                a.failedAttempts(),
-                a.lockedUntil(),
-                a.totpSecret(),
-                true,
-                a.demo(),
-                a.createdAt(),
-                a.awaitingApproval());
+        Account on = a.withEnabled(true);
         accounts.update(on);
         return on;
     }

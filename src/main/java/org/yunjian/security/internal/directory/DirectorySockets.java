@@ -62,8 +62,43 @@ public final class DirectorySockets {
         throw last != null ? last : new UnknownHostException(host);
     }
 
+    /**
+     * A socket factory JNDI can name (it calls the class's static {@code getDefault()}): every way of asking for a
+     * socket ends in {@link #open}, on the policy's socket.
+     */
+    private abstract static class Guarded extends SocketFactory {
+
+        abstract Socket open(String host, int port) throws IOException;
+
+        /** By address: its literal, so no name is looked up again (TLS needs the name: {@link Tls}). */
+        Socket open(InetAddress address, int port) throws IOException {
+            return open(address.getHostAddress(), port);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return open(host, port);
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return open(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return open(host, port);
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return open(address, port);
+        }
+    }
+
     /** Plain LDAP ({@code ldap://}, loopback only: {@link DirectoryConnection#providerAddress}). */
-    public static final class Plain extends SocketFactory {
+    public static final class Plain extends Guarded {
 
         private static final Plain INSTANCE = new Plain();
 
@@ -72,29 +107,13 @@ public final class DirectorySockets {
         }
 
         @Override
-        public Socket createSocket(String host, int port) throws IOException {
+        Socket open(String host, int port) throws IOException {
             return connect(host, port);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return connect(host, port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connect(host.getHostAddress(), port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return connect(address.getHostAddress(), port);
         }
     }
 
     /** LDAP over TLS ({@code ldaps://}): the JDK's trust store, the host name checked as for HTTPS. */
-    public static final class Tls extends SocketFactory {
+    public static final class Tls extends Guarded {
 
         private static final Tls INSTANCE = new Tls();
 
@@ -102,7 +121,13 @@ public final class DirectorySockets {
             return INSTANCE;
         }
 
-        private static Socket layered(String host, int port) throws IOException {
+        @Override
+        Socket open(InetAddress address, int port) throws IOException {
+            return open(address.getHostName(), port);
+        }
+
+        @Override
+        Socket open(String host, int port) throws IOException {
             Socket plain = connect(host, port);
             javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket)
                     ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
@@ -110,27 +135,6 @@ public final class DirectorySockets {
             params.setEndpointIdentificationAlgorithm("LDAPS");
             tls.setSSLParameters(params);
             return tls;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return layered(host, port);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return layered(host, port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return layered(host.getHostName(), port);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return layered(address.getHostName(), port);
         }
     }
 }
