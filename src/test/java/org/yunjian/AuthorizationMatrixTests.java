@@ -95,6 +95,11 @@ class AuthorizationMatrixTests {
         AUDIT_ADMIN,
         CUSTOMER_USER,
         PROVIDER_USER,
+        /**
+         * Issue 57, need to know: a member of the provider P1 without the whole-organisation grant and assigned to no
+         * system — its "own" rows are the "own organisation, not assigned" column (S1 is its organisation's system).
+         */
+        PROVIDER_UNASSIGNED,
         TOKEN_READ_WRITE,
         TOKEN_READ_ONLY,
         TOKEN_REVOKED,
@@ -196,6 +201,12 @@ class AuthorizationMatrixTests {
         principals.put(Caller.AUDIT_ADMIN, account(secadmin, "mx-aud-" + tag, Role.AUDIT_ADMIN, null));
         principals.put(Caller.CUSTOMER_USER, account(secadmin, "mx-cust-" + tag, Role.USER, ids.get("C1")));
         principals.put(Caller.PROVIDER_USER, account(secadmin, "mx-prov-" + tag, Role.USER, ids.get("P1")));
+        principals.put(Caller.PROVIDER_UNASSIGNED, account(secadmin, "mx-unas-" + tag, Role.USER, ids.get("P1")));
+        // the suite's accounts hold the whole-organisation grant (support.GrantAccountsCreatedInTests); the
+        // unassigned provider member is the one who does not
+        jdbc.sql("DELETE FROM visibility_grant WHERE user_id = ?")
+                .param(principals.get(Caller.PROVIDER_UNASSIGNED).user().userId())
+                .update();
         // the customer user is its organisation's 组织管理员 (issue 35), so the organisation-user rows show what one may do
         jdbc.sql("UPDATE user_account SET org_admin = TRUE WHERE username = ?")
                 .param("mx-cust-" + tag)
@@ -414,7 +425,8 @@ class AuthorizationMatrixTests {
                 .filter(r -> decided.add(r.endpoint() + " " + r.status())
                         || r.caller().token()
                         || r.caller() == Caller.CUSTOMER_USER
-                        || r.caller() == Caller.PROVIDER_USER);
+                        || r.caller() == Caller.PROVIDER_USER
+                        || r.caller() == Caller.PROVIDER_UNASSIGNED);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -430,7 +442,8 @@ class AuthorizationMatrixTests {
 
     /**
      * Writes the observed table for review: {@code -Dyunjian.authz.record=true}; only the endpoints containing
-     * {@code -Dyunjian.authz.only=...} when that is set (a new feature's rows, without calling all the others).
+     * {@code -Dyunjian.authz.only=...} when that is set (a new feature's rows, without calling all the others), of the
+     * callers whose name starts with {@code -Dyunjian.authz.caller=...} (a new caller's rows).
      */
     @Test
     @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.SAME_THREAD)
@@ -438,12 +451,13 @@ class AuthorizationMatrixTests {
     void recordObservedTable() throws Exception {
         List<String> lines = new ArrayList<>(List.of("endpoint,caller,scope,status"));
         String only = System.getProperty("yunjian.authz.only", "");
+        String caller = System.getProperty("yunjian.authz.caller", "");
         for (String endpoint : endpoints()) {
             if (!endpoint.contains(only)) {
                 continue;
             }
             for (Caller c : Caller.values()) {
-                if (!covers(c, endpoint)) {
+                if (!covers(c, endpoint) || !c.name().startsWith(caller)) {
                     continue;
                 }
                 for (Scope s : Scope.values()) {
@@ -900,7 +914,7 @@ class AuthorizationMatrixTests {
     }
 
     private UUID ownOrg(Caller caller) {
-        return caller == Caller.PROVIDER_USER ? ids.get("P1") : ids.get("C1");
+        return caller == Caller.PROVIDER_USER || caller == Caller.PROVIDER_UNASSIGNED ? ids.get("P1") : ids.get("C1");
     }
 
     /** Body placeholders: ${customer}, ${provider}, ${system}, ${org} for the scope; fresh names and codes. */
@@ -1058,6 +1072,16 @@ class AuthorizationMatrixTests {
                     RequestSpec.form(Map.of(
                             "username", "mxo${rand}", "displayName", "矩阵同事", "password", "Matrix-Org-Pass-2026!"))),
             Map.entry("PUT /api/organization/users/{id}", RequestSpec.json("{\"enabled\":true}")),
+            // issue 57, need to know: an administrator assigns a member to the scope's system, gives the grant
+            Map.entry(
+                    "POST /api/organization/members/{id}/assignments",
+                    RequestSpec.json("{\"systemId\":\"${system}\"}")),
+            Map.entry("PUT /api/organization/members/{id}/whole-organization", RequestSpec.json("{\"granted\":true}")),
+            Map.entry(
+                    "POST /organization/membership/{id}/assignments", RequestSpec.form(Map.of("system", "${system}"))),
+            Map.entry(
+                    "POST /organization/membership/{id}/whole-organization",
+                    RequestSpec.form(Map.of("granted", "true"))),
             // directory sign-in (issue 57.6): a valid LDAP connection, so the decision recorded is who may keep one
             Map.entry(
                     "PUT /api/organization/directory",

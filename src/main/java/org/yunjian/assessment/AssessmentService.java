@@ -433,6 +433,11 @@ public class AssessmentService {
                 null,
                 null);
         repo.insert(a, u.userId());
+        // the team works on the system: each member is assigned to it (need to know, issue 57)
+        java.util.stream.Stream.of(a.assessors(), a.reviewers(), a.approvers())
+                .flatMap(List::stream)
+                .distinct()
+                .forEach(person -> parties.assignToWork(person, system.id()));
         repo.updateReportSetup(a.id(), template, in.contractDate());
         reportNumbers.assign(a.id());
         int position = 0;

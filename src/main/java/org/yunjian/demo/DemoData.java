@@ -21,6 +21,12 @@ public final class DemoData {
     public static final String CUSTOMER_REVIEWER = "reviewer";
 
     public static final String PROVIDER_USER = "provider";
+    /**
+     * issue 57: an engineer of the provider assigned to the customer's portal alone (need to know): sees neither the
+     * customer's other system nor the securities company's.
+     */
+    public static final String PROVIDER_ENGINEER = "engineer";
+
     public static final String INTEGRATOR_USER = "integrator";
     public static final String SECURITY_SERVICE_USER = "secservice";
     public static final String ASSESSOR_USER = "assessor";
@@ -129,6 +135,7 @@ public final class DemoData {
             new Account(CUSTOMER_USER, "办公厅信息中心 张工", "USER", CUSTOMER, null),
             new Account(CUSTOMER_REVIEWER, "办公厅信息中心 刘主任", "USER", CUSTOMER, null),
             new Account(PROVIDER_USER, "政务云运营 李工", "USER", PROVIDER, null),
+            new Account(PROVIDER_ENGINEER, "政务云运维 钱工", "USER", PROVIDER, null),
             new Account(INTEGRATOR_USER, "集成项目经理 王工", "USER", INTEGRATOR, null),
             new Account(SECURITY_SERVICE_USER, "安全服务 赵工", "USER", SECURITY_SERVICE, null),
             new Account(ASSESSOR_USER, "测评师 陈工", "USER", ASSESSOR, null),

@@ -99,4 +99,17 @@ public interface Parties {
      * it. Empty if it does not exist.
      */
     Optional<CloudSystem> systemForPlatformWork(UUID systemId);
+
+    /**
+     * Whether the person (a business user of {@code organizationId}) sees the system: their organisation takes part
+     * in it, and they are assigned to it or hold the whole-organisation grant. The one rule, asked for someone other
+     * than the caller (who a task or notice about the system may reach).
+     */
+    boolean sees(UUID userId, UUID organizationId, UUID systemId);
+
+    /**
+     * Work that names a person (an assessment team, an exit project, a plan's duty) assigns them to its system, if
+     * their organisation takes part in it; audited and told to their organisation's administrators.
+     */
+    void assignToWork(UUID userId, UUID systemId);
 }

@@ -63,8 +63,9 @@ public record RiskAcceptance(
      * Who may approve the proposal on a system whose customer is {@code customerOrg}: its users, never the proposer
      * (the second person) — the rule {@link #approve} enforces, as an addressee of the waiting approval.
      */
-    public org.yunjian.shared.work.WorkAddressee approvers(UUID customerOrg) {
-        return org.yunjian.shared.work.WorkAddressee.organization(customerOrg).except(proposedBy);
+    public org.yunjian.shared.work.WorkAddressee approvers(UUID customerOrg, UUID systemId) {
+        return org.yunjian.shared.work.WorkAddressee.organization(customerOrg, systemId)
+                .except(proposedBy);
     }
 
     /**

@@ -18,9 +18,13 @@ public class Addressees {
     public record Recipient(UUID id, String username, String displayName, Role role, UUID organizationId) {}
 
     private final AccountRepository accounts;
+    private final org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.work.SystemReaders> readers;
 
-    Addressees(AccountRepository accounts) {
+    Addressees(
+            AccountRepository accounts,
+            org.springframework.beans.factory.ObjectProvider<org.yunjian.shared.work.SystemReaders> readers) {
         this.accounts = accounts;
+        this.readers = readers;
     }
 
     public List<Recipient> resolve(WorkAddressee to) {
@@ -28,8 +32,11 @@ public class Addressees {
         if (to.user() != null) {
             found = accounts.findById(to.user()).stream().toList();
         } else if (to.organization() != null) {
+            org.yunjian.shared.work.SystemReaders rule = to.system() == null ? null : readers.getIfAvailable();
             found = accounts.findByOrganization(to.organization()).stream()
                     .filter(a -> a.role() == Role.USER)
+                    // about one system: only those who see it (need to know)
+                    .filter(a -> rule == null || rule.sees(a.id(), to.organization(), to.system()))
                     .toList();
         } else {
             Role role;

@@ -1619,7 +1619,9 @@ class ExitProjectApiTests {
                         put("/api/exit-projects/{id}/provider-key", id).with(current(id)),
                         provider,
                         "{\"pem\":" + quote(handOver.publicKeyPem()) + "}")
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                // issue 57: what stands for the provider names who of the provider did it
+                .andExpect(jsonPath("$.providerKeyRegisteredBy").value(provider.username()));
         uploadManifest(id, provider).andExpect(status().isCreated());
         send(post("/api/exit-projects/{id}/inventory-approval", id).with(current(id)), provider, "")
                 .andExpect(status().isForbidden());

@@ -88,7 +88,41 @@ class OrganisationsBrowserJourneyTests {
                         .contains("组织管理员");
             }
             shot("membership");
-            // an administrator (the last one, the 测评机构's) may connect the organisation's own directory
+
+            // need to know: the provider's engineer sees the portal he is assigned to, nothing else of the provider's
+            as(DemoData.PROVIDER_ENGINEER);
+            driver.get(base + "/systems");
+            String seen = driver.findElement(By.tagName("main")).getText();
+            assertThat(seen)
+                    .contains(DemoData.PORTAL_SYSTEM)
+                    .doesNotContain(DemoData.SERVICE_SYSTEM, DemoData.SECURITIES_SYSTEM);
+            // his administrator assigns him to the customer's second system too, and gives and takes the grant
+            as(DemoData.PROVIDER_USER);
+            driver.get(base + "/organization/membership");
+            String row = "membership-" + DemoData.PROVIDER_ENGINEER;
+            assertThat(driver.findElement(By.id(row)).getText()).contains("仅被指派的系统", DemoData.PORTAL_SYSTEM);
+            new Select(driver.findElement(By.id("assign-" + DemoData.PROVIDER_ENGINEER)))
+                    .selectByVisibleText(DemoData.SERVICE_SYSTEM);
+            driver.findElement(By.id(row))
+                    .findElement(By.cssSelector("form[action$='/assignments'] button"))
+                    .click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+            assertThat(driver.findElement(By.id(row)).getText()).contains(DemoData.SERVICE_SYSTEM);
+            shot("membership-assigned");
+            driver.findElement(By.id("whole-" + DemoData.PROVIDER_ENGINEER)).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+            assertThat(driver.findElement(By.id(row)).getText()).contains("本组织参与的全部系统");
+            driver.findElement(By.id("whole-" + DemoData.PROVIDER_ENGINEER)).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+            assertThat(driver.findElement(By.id(row)).getText()).contains("仅被指派的系统");
+            as(DemoData.PROVIDER_ENGINEER);
+            driver.get(base + "/systems");
+            seen = driver.findElement(By.tagName("main")).getText();
+            assertThat(seen)
+                    .contains(DemoData.PORTAL_SYSTEM, DemoData.SERVICE_SYSTEM)
+                    .doesNotContain(DemoData.SECURITIES_SYSTEM);
+            // an administrator (the 测评机构's) may connect the organisation's own directory
+            as(DemoData.ASSESSMENT_APPROVER);
             driver.get(base + "/organization/directory");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("directory-form")));
             shot("directory");

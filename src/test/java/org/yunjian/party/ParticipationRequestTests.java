@@ -64,6 +64,9 @@ class ParticipationRequestTests {
     void world() {
         w = fixtures.world();
         customer = account(w.customer().id(), false);
+        // the customer's person works on every system of the customer (need to know: the grant)
+        org.yunjian.support.WholeOrganizationGrants.grant(
+                customer.userId(), w.customer().id());
         providerAdmin = account(w.provider().id(), true);
         providerEngineer = account(w.provider().id(), false);
     }

@@ -24,7 +24,15 @@ public final class PartyTestSupport {
         return new CurrentUser(UUID.randomUUID(), "sysadmin", null, Role.SYSTEM_ADMIN);
     }
 
+    /** A member of the organisation holding the whole-organisation grant (the suite's default business user). */
     public static CurrentUser user(UUID organizationId) {
+        CurrentUser u = assignedOnly(organizationId);
+        org.yunjian.support.WholeOrganizationGrants.grant(u.userId(), organizationId);
+        return u;
+    }
+
+    /** A member of the organisation without the grant: sees the systems they are assigned to (none, at first). */
+    public static CurrentUser assignedOnly(UUID organizationId) {
         return new CurrentUser(
                 UUID.randomUUID(), "user-" + organizationId.toString().substring(0, 8), organizationId, Role.USER);
     }

@@ -142,7 +142,9 @@ class MatrixWorkTests {
                 .single();
         List<WorkTask> signOff = open("sign-off:");
         assertThat(signOff).singleElement().satisfies(t -> {
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.provider().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.provider().id(), w.system().id()));
             assertThat(t.kind()).isEqualTo("work.responsibility.signOff");
             assertThat(t.href()).isEqualTo("/systems/" + w.system().id() + "/responsibility#sign-offs");
             assertThat(t.args())
@@ -173,7 +175,8 @@ class MatrixWorkTests {
         assertThat(open("sign-off:"))
                 .singleElement()
                 .extracting(WorkTask::to)
-                .isEqualTo(WorkAddressee.organization(w.customer().id()));
+                .isEqualTo(
+                        WorkAddressee.organization(w.customer().id(), w.system().id()));
 
         agreement(customer, "补充协议", w.customer().id(), w.provider().id()); // a new draft: signed by nobody
         assertThat(open("sign-off:")).isEmpty();
@@ -189,7 +192,9 @@ class MatrixWorkTests {
                         "roles:" + w.provider().id(),
                         "roles:" + partners.security().id());
         assertThat(roles).allSatisfy(t -> {
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.customer().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.customer().id(), w.system().id()));
             assertThat(t.kind()).isEqualTo("work.responsibility.roles");
             assertThat(t.href()).startsWith("/systems/" + w.system().id() + "/responsibility/participants/");
         });

@@ -255,7 +255,8 @@ class AssessmentWorkTests {
                  "reviewer":"%s","approver":"%s","scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id(), reviewer.userId(), approver.userId()));
         assertThat(byKind(published("assessment:" + id)).get("work.assessment.record"))
                 .containsExactly(
-                        WorkAddressee.organization(w.assessor().id()).except(reviewer.userId(), approver.userId()));
+                        WorkAddressee.organization(w.assessor().id(), w.system().id())
+                                .except(reviewer.userId(), approver.userId()));
     }
 
     @Test
@@ -276,19 +277,24 @@ class AssessmentWorkTests {
                 .get(0);
         assertThat(published(scope).open()).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo("work.assessment.request.answer");
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.provider().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.provider().id(), w.system().id()));
             assertThat(t.due()).isEqualTo(due);
             assertThat(text(t)).isEqualTo("提交资料“虚拟机隔离说明”（测评“资料测评”，" + w.system().name() + "）");
         });
 
         assertThat(published("assessment:" + id).open()).singleElement().satisfies(t -> assertThat(t.to())
                 .as("no tester named: the assessor organisation records")
-                .isEqualTo(WorkAddressee.organization(w.assessor().id())));
+                .isEqualTo(
+                        WorkAddressee.organization(w.assessor().id(), w.system().id())));
         // answered: it leaves the provider and waits for the testers (no tester named: the assessor organisation)
         answer(provider, line);
         assertThat(published(scope).open()).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo("work.assessment.request.decide");
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.assessor().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.assessor().id(), w.system().id()));
             assertThat(t.href()).isEqualTo("/assessments/" + id + "/evidence-requests");
         });
         assertTheRebuildFindsWhatWasPublished(id, "assessment:", "assessment-requests:");
@@ -296,7 +302,9 @@ class AssessmentWorkTests {
         decide(assessor, line, "{\"accept\":false,\"comment\":\"请提供盖章版本\"}");
         assertThat(published(scope).open()).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo("work.assessment.request.returned");
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.provider().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.provider().id(), w.system().id()));
         });
         answer(provider, line);
         decide(assessor, line, "{\"accept\":true}");
@@ -342,7 +350,8 @@ class AssessmentWorkTests {
                 .satisfies(t -> {
                     assertThat(t.kind()).isEqualTo("work.assessment.remediation");
                     assertThat(t.to())
-                            .isEqualTo(WorkAddressee.organization(w.customer().id()));
+                            .isEqualTo(WorkAddressee.organization(
+                                    w.customer().id(), w.system().id()));
                     assertThat(t.href()).isEqualTo("/remediations/" + task);
                     assertThat(text(t))
                             .isEqualTo("整改：" + requirement + "，云服务客户系统（测评“风险测评”，"
@@ -360,7 +369,9 @@ class AssessmentWorkTests {
         assertThat(proposed.open()).singleElement().satisfies(t -> {
             assertThat(t.kind()).isEqualTo("work.assessment.risk.approve");
             assertThat(t.to())
-                    .isEqualTo(WorkAddressee.organization(w.customer().id()).except(customerA.userId()));
+                    .isEqualTo(WorkAddressee.organization(
+                                    w.customer().id(), w.system().id())
+                            .except(customerA.userId()));
             assertThat(text(t))
                     .isEqualTo("批准风险接受：" + requirement + "，高风险（测评“风险测评”，"
                             + w.system().name() + "）");

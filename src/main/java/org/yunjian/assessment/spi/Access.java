@@ -87,7 +87,8 @@ public record Access(AssessmentInfo assessment, CloudSystem system, CurrentUser 
         // no testers named: the assessor organisation, but never who reviews or approves (they do not record)
         List<UUID> signers = new ArrayList<>(a.reviewers());
         signers.addAll(a.approvers());
-        return List.of(WorkAddressee.organization(a.assessorOrgId()).except(signers));
+        return List.of(
+                WorkAddressee.organization(a.assessorOrgId(), a.systemId()).except(signers));
     }
 
     /**

@@ -50,6 +50,7 @@ class ExitProjectRepository {
             instant(rs, "updated_at"),
             rs.getString("verifier_key_pem"),
             rs.getString("verifier_key_fingerprint"),
+            rs.getString("provider_key_registered_by"),
             rs.getLong("version"));
 
     void insert(ProjectInfo p, UUID createdBy) {
@@ -122,13 +123,15 @@ class ExitProjectRepository {
         return n == 1;
     }
 
-    void setProviderKey(UUID id, String pem, String fingerprint, Instant now, long expected) {
+    /** The provider's key and who of the provider registered it (user name; issue 57: the page shows who). */
+    void setProviderKey(UUID id, String pem, String fingerprint, String by, Instant now, long expected) {
         updateVersioned(
                 id,
                 expected,
-                "provider_key_pem = ?, provider_key_fingerprint = ?, updated_at = ?",
+                "provider_key_pem = ?, provider_key_fingerprint = ?, provider_key_registered_by = ?, updated_at = ?",
                 pem,
                 fingerprint,
+                by,
                 utc(now));
     }
 

@@ -168,6 +168,7 @@ public class ExitProjectService {
                 now,
                 null,
                 null,
+                null,
                 0);
         repo.insert(p, u.userId());
         int position = 0;

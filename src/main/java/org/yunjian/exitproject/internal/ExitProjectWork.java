@@ -79,8 +79,9 @@ class ExitProjectWork implements WorkSource {
         if (v.certificate().isPresent() || status == ExitStatus.CLOSED) {
             return new WorkSnapshot(SCOPE + id, open);
         }
-        WorkAddressee customer = WorkAddressee.organization(system.customerId());
-        WorkAddressee provider = system.providerId() == null ? null : WorkAddressee.organization(system.providerId());
+        WorkAddressee customer = WorkAddressee.organization(system.customerId(), system.id());
+        WorkAddressee provider =
+                system.providerId() == null ? null : WorkAddressee.organization(system.providerId(), system.id());
         boolean handingOver = status == ExitStatus.PLANNING || status == ExitStatus.HANDOVER;
         if (handingOver && provider != null && v.project().providerKeyPem() == null) {
             open.add(task("provider-key", "exitproject.work.providerKey", name, page + "#inventory", provider));

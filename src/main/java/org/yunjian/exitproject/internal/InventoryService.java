@@ -77,7 +77,13 @@ public class InventoryService {
         PublicKey key = readKey(pem);
         String fingerprint = Keys.fingerprint(key);
         Instant now = clock.instant();
-        repo.setProviderKey(id, org.yunjian.crypto.Pem.writePublicKey(key), fingerprint, now, version.value());
+        repo.setProviderKey(
+                id,
+                org.yunjian.crypto.Pem.writePublicKey(key),
+                fingerprint,
+                org.yunjian.security.CurrentUser.require().username(),
+                now,
+                version.value());
         reopen(id, now, "providerKey");
         events.publishEvent(AuditableEvent.success(
                 "exit-project.provider-key", "exit-project", id, Msg.of("exitproject.audit.providerKey", fingerprint)));

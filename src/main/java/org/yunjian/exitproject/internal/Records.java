@@ -33,6 +33,7 @@ public final class Records {
             Instant updatedAt,
             String verifierKeyPem,
             String verifierKeyFingerprint,
+            String providerKeyRegisteredBy,
             long version)
             implements org.yunjian.shared.version.Versioned {
 

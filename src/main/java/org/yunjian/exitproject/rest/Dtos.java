@@ -131,6 +131,9 @@ final class Dtos {
             Instant createdAt,
             Instant updatedAt,
             String verifierKeyFingerprint,
+
+            String providerKeyRegisteredBy,
+
             long version)
             implements Versioned {
         static ProjectResponse of(ProjectInfo p) {
@@ -147,6 +150,7 @@ final class Dtos {
                     p.createdAt(),
                     p.updatedAt(),
                     p.verifierKeyFingerprint(),
+                    p.providerKeyRegisteredBy(),
                     p.version());
         }
     }

@@ -224,6 +224,7 @@ class ExitProjectPages {
     private Map<String, String> people(ProjectView v) {
         java.util.Set<String> names = new java.util.HashSet<>();
         names.add(v.project().inventoryApprovedBy());
+        names.add(v.project().providerKeyRegisteredBy());
         v.checklist().forEach(i -> names.add(i.updatedBy()));
         java.util.stream.Stream.of(
                         v.manifests(),

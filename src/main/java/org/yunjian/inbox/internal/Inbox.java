@@ -17,6 +17,7 @@ import org.yunjian.security.Role;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.work.SystemReaders;
 import org.yunjian.shared.work.WorkClosed;
 import org.yunjian.shared.work.WorkOpened;
 import org.yunjian.shared.work.WorkSnapshot;
@@ -37,11 +38,17 @@ public class Inbox {
     private static final ThreadLocal<Set<String>> REBUILDING = new ThreadLocal<>();
 
     private final TaskRepository store;
+    private final org.springframework.beans.factory.ObjectProvider<SystemReaders> readers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Inbox(TaskRepository store, ApplicationEventPublisher events, Clock clock) {
+    Inbox(
+            TaskRepository store,
+            ApplicationEventPublisher events,
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<SystemReaders> readers) {
         this.store = store;
+        this.readers = readers;
         this.events = events;
         this.clock = clock;
     }
@@ -141,12 +148,15 @@ public class Inbox {
         return store.countFor(reader());
     }
 
-    private static TaskRepository.Reader reader() {
+    private TaskRepository.Reader reader() {
         CurrentUser u = CurrentUser.require();
+        UUID org = u.is(Role.USER) ? u.organizationId() : null;
+        SystemReaders rule = readers.getIfAvailable();
         return new TaskRepository.Reader(
                 u.userId(),
-                u.is(Role.USER) ? u.organizationId() : null,
-                u.role().isAdministrator() ? u.role().name() : null);
+                org,
+                u.role().isAdministrator() ? u.role().name() : null,
+                org == null || rule == null ? null : rule.limitedTo(u.userId(), org));
     }
 
     private static Line line(TaskRepository.Stored s, LocalDate today) {

@@ -75,7 +75,7 @@ class TaskRepository {
         WorkAddressee to = t.to();
         jdbc.sql("""
                         INSERT INTO work_task (id, scope, task_key, kind, args, href, to_user, to_organization, to_role,
-                        except_users, due, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        except_users, due, opened_at, to_system) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .param(id)
                 .param(scope)
                 .param(t.key())
@@ -88,6 +88,7 @@ class TaskRepository {
                 .param(to.exceptText())
                 .param(t.due())
                 .param(Jdbc.utc(openedAt))
+                .param(to.system())
                 .update();
     }
 
@@ -131,15 +132,28 @@ class TaskRepository {
                 .single();
     }
 
-    /** The person asking: addressed as themselves, as a business user of their organisation, or by their role. */
-    record Reader(UUID user, UUID organization, String administratorRole) {}
+    /**
+     * The person asking: addressed as themselves, as a business user of their organisation, or by their role; {@code
+     * systems}: the systems they are limited to (need to know), {@code null} when they see all of their organisation's.
+     */
+    record Reader(UUID user, UUID organization, String administratorRole, java.util.Set<UUID> systems) {}
 
     private static PageQueries.Where where(Reader who) {
         List<String> any = new ArrayList<>();
         PageQueries.Where w = new PageQueries.Where();
         any.add("to_user = :me");
         if (who.organization() != null) {
-            any.add("to_organization = :org");
+            if (who.systems() == null) {
+                any.add("to_organization = :org");
+            } else if (who.systems().isEmpty()) {
+                // AND binds before the ORs that join the addressees
+                any.add("""
+                        to_organization = :org AND to_system IS NULL""");
+            } else {
+                any.add("""
+                        to_organization = :org AND (to_system IS NULL OR to_system IN (:mine))""");
+                w.param("mine", who.systems());
+            }
             w.param("org", who.organization());
         }
         if (who.administratorRole() != null) {
@@ -157,7 +171,12 @@ class TaskRepository {
         UUID user = rs.getObject("to_user", UUID.class);
         UUID org = rs.getObject("to_organization", UUID.class);
         String role = rs.getString("to_role");
-        WorkAddressee to = new WorkAddressee(user, org, role, WorkAddressee.exceptOf(rs.getString("except_users")));
+        WorkAddressee to = new WorkAddressee(
+                user,
+                org,
+                role,
+                WorkAddressee.exceptOf(rs.getString("except_users")),
+                rs.getObject("to_system", UUID.class));
         LocalDate due = rs.getObject("due", LocalDate.class);
         WorkTask task = new WorkTask(
                 rs.getString("task_key"),

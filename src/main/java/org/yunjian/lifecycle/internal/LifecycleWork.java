@@ -93,11 +93,11 @@ class LifecycleWork implements WorkSource {
                         "work.lifecycle.duty.do",
                         args,
                         href,
-                        WorkAddressee.organization(d.organisation()),
+                        WorkAddressee.organization(d.organisation(), s.id()),
                         d.dueDate()));
             }
         } else if (d.acceptedAt() == null) {
-            WorkAddressee customer = WorkAddressee.organization(s.customerId());
+            WorkAddressee customer = WorkAddressee.organization(s.customerId(), s.id());
             open.add(new WorkTask(
                     "accept",
                     d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE

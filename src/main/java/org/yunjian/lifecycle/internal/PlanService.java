@@ -391,6 +391,9 @@ public class PlanService {
         LocalDate due = Dates.parse(dueDate, "dueDate", errors);
         errors.throwIfAny();
         PlanDuty next = l.duty().assign(org, owner, due);
+        if (owner != null) { // the owner works on the system: assigned to it (need to know, issue 57)
+            parties.assignToWork(owner, systemId);
+        }
         return store(
                 l,
                 version,

@@ -112,7 +112,7 @@ class MigrationWork implements WorkSource {
                         "work.lifecycle.supervision.change",
                         List.of(s.name(), c.title()),
                         "/systems/" + s.id() + "/lifecycle/supervision#decision-" + c.id(),
-                        WorkAddressee.organization(s.customerId()),
+                        WorkAddressee.organization(s.customerId(), s.id()),
                         null)));
     }
 
@@ -132,7 +132,7 @@ class MigrationWork implements WorkSource {
                                 Formats.date(r.periodStart()),
                                 Formats.date(r.periodEnd())),
                         "/systems/" + s.id() + "/lifecycle/supervision#review-" + r.id(),
-                        WorkAddressee.organization(s.customerId()),
+                        WorkAddressee.organization(s.customerId(), s.id()),
                         null)));
     }
 
@@ -148,7 +148,7 @@ class MigrationWork implements WorkSource {
                         "work.lifecycle.drill.task",
                         List.of(s.name(), t.description()),
                         "/systems/" + s.id() + "/lifecycle/drills#drill-" + t.drillId(),
-                        WorkAddressee.organization(t.ownerOrg()),
+                        WorkAddressee.organization(t.ownerOrg(), s.id()),
                         t.dueOn())));
     }
 
@@ -171,7 +171,7 @@ class MigrationWork implements WorkSource {
                                                 .orElse(r.risk().value())),
                                 "/systems/" + s.id() + "/lifecycle/migration#risk-"
                                         + r.risk().value(),
-                                WorkAddressee.organization(owner),
+                                WorkAddressee.organization(owner, s.id()),
                                 null))))
                 .orElseGet(() -> WorkSnapshot.nothingWaiting(scope));
     }

@@ -55,7 +55,7 @@ class BaselineWork implements WorkSource {
                                 "work.monitoring.baseline",
                                 List.of(m.name(), s.name()),
                                 "/monitoring/monitors/" + m.id(),
-                                WorkAddressee.organization(s.customerId()),
+                                WorkAddressee.organization(s.customerId(), s.id()),
                                 null)))
                         .orElse(List.of()));
     }

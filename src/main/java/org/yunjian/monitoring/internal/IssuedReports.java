@@ -258,7 +258,7 @@ public class IssuedReports implements OperationReportRecords {
                             r.revision() == 1 ? "work.monitoring.reportIssued" : "work.monitoring.reportRevised",
                             List.of(r.month().toString(), system.name(), r.reportNumber()),
                             "/systems/" + system.id() + "/monitoring#operation-report",
-                            WorkAddressee.organization(org),
+                            WorkAddressee.organization(org, system.id()),
                             null),
                     r.issuedAt(),
                     r.issuerId()));

@@ -80,7 +80,7 @@ class MonitorWork implements WorkSource {
                                     system.get().name(),
                                     outage),
                             "/monitoring/alerts/" + a.id(),
-                            WorkAddressee.organization(org),
+                            WorkAddressee.organization(org, system.get().id()),
                             null),
                     at,
                     null));
@@ -100,7 +100,7 @@ class MonitorWork implements WorkSource {
                         a.hasIncident() ? "work.monitoring.alertIncident" : "work.monitoring.alert",
                         List.of("msg:enum.CheckKind." + a.kind().name(), monitor, s.name()),
                         "/monitoring/alerts/" + a.id(),
-                        WorkAddressee.organization(org),
+                        WorkAddressee.organization(org, s.id()),
                         null))));
         return new WorkSnapshot(SCOPE + a.id(), tasks);
     }

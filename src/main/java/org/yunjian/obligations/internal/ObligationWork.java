@@ -78,7 +78,7 @@ class ObligationWork implements WorkSource {
                         overdue ? "work.lifecycle.obligation.overdue" : "work.lifecycle.obligation.dueSoon",
                         List.of("msg:enum.ObligationKind." + o.kind().name(), s.name(), Formats.date(due)),
                         "/systems/" + s.id() + "/lifecycle/obligations",
-                        WorkAddressee.organization(o.responsibleOrg()),
+                        WorkAddressee.organization(o.responsibleOrg(), s.id()),
                         due)));
     }
 }

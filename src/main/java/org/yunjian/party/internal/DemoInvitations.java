@@ -76,9 +76,6 @@ class DemoInvitations implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        for (String username : ADMINISTRATORS) {
-            people.byUsername(username).ifPresent(p -> orgAdmins.grantBySystem(p.id(), "system:demo"));
-        }
         PeopleNames.Person provider = people.byUsername(DemoData.PROVIDER_USER).orElse(null);
         PeopleNames.Person customer = people.byUsername(DemoData.CUSTOMER_USER).orElse(null);
         UUID security = organizations

@@ -67,10 +67,10 @@ public class EngagementRepository {
      * {@code admin}.
      */
     public Paged<Engagement> page(
-            String q, LifecyclePhase phase, UUID system, UUID org, boolean admin, PageRequest page) {
+            String q, LifecyclePhase phase, UUID system, Viewer org, boolean admin, PageRequest page) {
         PageQueries.Where where = new PageQueries.Where();
         if (!admin) {
-            where.and(VisibilityQueries.seesEngagement(), "org", org);
+            org.and(where, VisibilityQueries.seesEngagement());
         }
         where.contains("name", q, "e.name").equal("e.phase", "phase", phase).equal("e.system_id", "system", system);
         return PageQueries.query(

@@ -70,13 +70,15 @@ public class EngagementService {
         if (!c.admin() && c.org() == null) {
             return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
-        return engagements.page(q, phase, system, c.org(), c.admin(), page);
+        return engagements.page(q, phase, system, visibility.viewer(c), c.admin(), page);
     }
 
     @Transactional(readOnly = true)
     public List<Engagement> list() {
         Caller c = Caller.require();
-        return c.admin() ? engagements.findAll() : engagements.findAllById(visibility.engagementIds(c.org()));
+        return c.admin()
+                ? engagements.findAll()
+                : engagements.findAllById(visibility.engagementIds(visibility.viewer(c)));
     }
 
     @Transactional(readOnly = true)
@@ -86,7 +88,7 @@ public class EngagementService {
         if (c.admin()) {
             return all;
         }
-        Set<UUID> visible = visibility.engagementIds(c.org());
+        Set<UUID> visible = visibility.engagementIds(visibility.viewer(c));
         return all.stream().filter(e -> visible.contains(e.id())).toList();
     }
 
@@ -96,7 +98,7 @@ public class EngagementService {
     }
 
     Optional<Engagement> find(Caller c, UUID id) {
-        if (c.admin() || visibility.engagement(c.org(), id)) {
+        if (c.admin() || visibility.engagement(visibility.viewer(c), id)) {
             return engagements.findById(id);
         }
         return Optional.empty();
@@ -206,7 +208,7 @@ public class EngagementService {
                 }
                 Optional<Organization> o = organizations
                         .findById(orgId)
-                        .filter(found -> c.admin() || visibility.selectable(c.org(), found));
+                        .filter(found -> c.admin() || visibility.selectable(visibility.viewer(c), found));
                 if (o.isEmpty()) {
                     errors.add(prefix + "organizationId", validation.msg("party.error.organization.notFound", orgId));
                 } else if (role != null && !o.get().hasRole(role)) {

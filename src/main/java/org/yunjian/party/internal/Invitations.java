@@ -209,7 +209,7 @@ public class Invitations {
                     null);
         } else {
             CloudSystem system = systems.findById(systemId)
-                    .filter(s -> visibility.system(c.org(), s.id()))
+                    .filter(s -> visibility.system(visibility.viewer(c), s.id()))
                     .orElseThrow(() -> new NotFoundException("system", systemId));
             if (!c.belongsTo(system.customerId())) {
                 throw denied(systemId, "party.invitation.denied.customerOnly");
@@ -311,7 +311,8 @@ public class Invitations {
         if (orgId != null) {
             // issue 57: an invitation brings a person into the inviter's own organisation only, and only its
             // administrators add members; another organisation on the platform is asked (a participation request)
-            Optional<Organization> o = organizations.findById(orgId).filter(x -> visibility.selectable(c.org(), x));
+            Optional<Organization> o =
+                    organizations.findById(orgId).filter(x -> visibility.selectable(visibility.viewer(c), x));
             if (o.isEmpty()) {
                 errors.add("organizationId", "party.invitation.error.organization");
             } else if (!c.belongsTo(orgId)) {

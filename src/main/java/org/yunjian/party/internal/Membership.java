@@ -15,24 +15,31 @@ import org.yunjian.security.OrganizationAdministration;
 @Service
 public class Membership {
 
-    /** A member and the names of the systems they are assigned to. */
-    public record Row(OrganizationAdministration.Member member, List<String> systems) {}
+    /** A system as the membership page names it. */
+    public record SystemRef(UUID id, String name) {}
 
-    /** The membership of the caller's organisation. */
-    public record Overview(List<Row> members, List<ParticipationRequests.View> pending) {}
+    /**
+     * A member, whether they see every system of the organisation ({@code whole}: given the grant, or an
+     * administrator) and the systems they are assigned to, by name.
+     */
+    public record Row(
+            OrganizationAdministration.Member member, boolean whole, boolean granted, List<SystemRef> systems) {}
+
+    /** The membership of the caller's organisation and the systems its administrators may assign. */
+    public record Overview(List<Row> members, List<ParticipationRequests.View> pending, List<SystemRef> assignable) {}
 
     private final OrganizationAdministration orgAdmins;
-    private final ParticipationRequestRepository requests;
+    private final Assignments assignments;
     private final ParticipationRequests views;
     private final org.yunjian.security.PeopleNames people;
 
     Membership(
             OrganizationAdministration orgAdmins,
-            ParticipationRequestRepository requests,
+            Assignments assignments,
             ParticipationRequests views,
             org.yunjian.security.PeopleNames people) {
         this.orgAdmins = orgAdmins;
-        this.requests = requests;
+        this.assignments = assignments;
         this.views = views;
         this.people = people;
     }
@@ -60,19 +67,25 @@ public class Membership {
     public Overview overview() {
         List<OrganizationAdministration.Member> members = orgAdmins.members();
         UUID own = org.yunjian.security.CurrentUser.require().organizationId();
-        Map<UUID, List<UUID>> bySystem = requests.assignmentsOf(own);
+        Map<UUID, List<UUID>> bySystem = assignments.ofOrganization(own);
+        java.util.Set<UUID> granted = new java.util.HashSet<>(assignments.grantees(own));
         List<Row> rows = members.stream()
                 .map(m -> new Row(
                         m,
+                        m.orgAdmin() || granted.contains(m.id()),
+                        granted.contains(m.id()),
                         bySystem.entrySet().stream()
                                 .filter(e -> e.getValue().contains(m.id()))
-                                .map(e -> views.systemName(e.getKey()))
-                                .sorted()
+                                .map(e -> new SystemRef(e.getKey(), views.systemName(e.getKey())))
+                                .sorted(java.util.Comparator.comparing(SystemRef::name))
                                 .toList()))
+                .toList();
+        List<SystemRef> assignable = assignments.assignable().stream()
+                .map(s -> new SystemRef(s.id(), s.name()))
                 .toList();
         List<ParticipationRequests.View> pending = views.list().stream()
                 .filter(v -> v.request().pending() && v.request().asks(own))
                 .toList();
-        return new Overview(rows, pending);
+        return new Overview(rows, pending, assignable);
     }
 }

@@ -58,10 +58,10 @@ public class OrganizationRepository {
      * One page of the organisations whose name contains {@code q} (any case) and that play {@code role} (null = any),
      * by name, with the total; {@code org}: the caller's organisation limiting what it sees, unless {@code admin}.
      */
-    public Paged<Organization> page(String q, PartyRole role, UUID org, boolean admin, PageRequest page) {
+    public Paged<Organization> page(String q, PartyRole role, Viewer org, boolean admin, PageRequest page) {
         PageQueries.Where where = new PageQueries.Where();
         if (!admin) {
-            where.and(VisibilityQueries.seesOrganization(), "org", org);
+            org.and(where, VisibilityQueries.seesOrganization());
         }
         where.contains("name", q, "o.name");
         if (role != null) {

@@ -56,13 +56,15 @@ public class OrganizationService {
         if (!c.admin() && c.org() == null) {
             return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
-        return organizations.page(q, role, c.org(), c.admin(), page);
+        return organizations.page(q, role, visibility.viewer(c), c.admin(), page);
     }
 
     @Transactional(readOnly = true)
     public List<Organization> list() {
         Caller c = Caller.require();
-        return c.admin() ? organizations.findAll() : organizations.findAllById(visibility.organizationIds(c.org()));
+        return c.admin()
+                ? organizations.findAll()
+                : organizations.findAllById(visibility.organizationIds(visibility.viewer(c)));
     }
 
     @Transactional(readOnly = true)
@@ -83,9 +85,9 @@ public class OrganizationService {
         if (c.admin()) {
             return all;
         }
-        Set<UUID> visible = visibility.organizationIds(c.org());
+        Set<UUID> visible = visibility.organizationIds(visibility.viewer(c));
         return all.stream()
-                .filter(o -> visible.contains(o.id()) || visibility.selectable(c.org(), o))
+                .filter(o -> visible.contains(o.id()) || visibility.selectable(visibility.viewer(c), o))
                 .toList();
     }
 
@@ -199,7 +201,7 @@ public class OrganizationService {
     }
 
     private Optional<Organization> find(Caller c, UUID id) {
-        if (c.admin() || visibility.organization(c.org(), id)) {
+        if (c.admin() || visibility.organization(visibility.viewer(c), id)) {
             return organizations.findById(id);
         }
         return Optional.empty();

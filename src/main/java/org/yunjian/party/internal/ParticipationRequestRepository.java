@@ -5,8 +5,6 @@ import static org.yunjian.shared.Jdbc.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.PartyRole;
 
 /**
- * Persistence of {@link ParticipationRequest}s and of the {@code system_assignment}s an accepted request makes. A
+ * Persistence of {@link ParticipationRequest}s (the assignments an accepted request makes: {@link AssignmentRepository}). A
  * decision is one conditional update (still pending), so of two administrators deciding at once exactly one wins.
  */
 @Repository
@@ -101,40 +99,6 @@ class ParticipationRequestRepository {
                                 decided.id())
                         .update()
                 == 1;
-    }
-
-    /** Assigns the people to the system (once each; an existing assignment stays as it was). */
-    void assign(UUID systemId, UUID organizationId, Collection<UUID> people, UUID by, Instant at) {
-        for (UUID person : people) {
-            if (jdbc.sql("""
-                            SELECT COUNT(*) FROM system_assignment WHERE system_id = ? AND user_id = ?""").params(systemId, person).query(Long.class).single() == 0) {
-                jdbc.sql("""
-                        INSERT INTO system_assignment (system_id, user_id, organization_id, assigned_by, assigned_at)
-                        VALUES (?,?,?,?,?)""")
-                        .params(systemId, person, organizationId, by, utc(at))
-                        .update();
-            }
-        }
-    }
-
-    /** The people of {@code org} assigned to one system, first assigned first. */
-    List<UUID> assignees(UUID systemId, UUID org) {
-        return jdbc.sql("""
-                SELECT user_id FROM system_assignment WHERE system_id = ? AND organization_id = ?
-                ORDER BY assigned_at, user_id""").params(systemId, org).query(UUID.class).list();
-    }
-
-    /** The people of {@code org} assigned to each system, by system. */
-    java.util.Map<UUID, List<UUID>> assignmentsOf(UUID org) {
-        java.util.Map<UUID, List<UUID>> bySystem = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT system_id, user_id FROM system_assignment WHERE organization_id = ? ORDER BY assigned_at, user_id""")
-                .param(org)
-                .query((rs, n) -> bySystem.computeIfAbsent(
-                                rs.getObject("system_id", UUID.class), k -> new java.util.ArrayList<>())
-                        .add(rs.getObject("user_id", UUID.class)))
-                .list();
-        return bySystem;
     }
 
     private ParticipationRequest map(ResultSet rs, int n) throws SQLException {

@@ -83,36 +83,6 @@ class ParticipationRequestWork implements WorkSource {
                 actor));
     }
 
-    /**
-     * The people an accepted request assigned, told to the other administrators of their organisation (issue 57: a
-     * change of assignment notifies them): a notice each, linking to the membership page.
-     */
-    void assigned(ParticipationRequest r, List<String> people, UUID actor) {
-        String system = systemName(r.systemId());
-        for (UUID admin : orgAdmins.administratorsOf(r.organizationId())) {
-            if (admin.equals(actor)) {
-                continue;
-            }
-            events.publishEvent(new Notice(
-                    UUID.randomUUID(),
-                    "membership:" + r.organizationId(),
-                    new WorkTask(
-                            "assigned:" + admin,
-                            "work.membership.assigned",
-                            List.of(
-                                    String.join(
-                                            org.yunjian.shared.Msg.of("party.request.listSeparator")
-                                                    .text(),
-                                            people),
-                                    system),
-                            "/organization/membership",
-                            WorkAddressee.user(admin),
-                            null),
-                    r.decidedAt(),
-                    actor));
-        }
-    }
-
     WorkSnapshot snapshot(ParticipationRequest r) {
         if (!r.pending()) {
             return WorkSnapshot.nothingWaiting(SCOPE + r.id());

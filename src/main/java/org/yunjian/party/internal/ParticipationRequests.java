@@ -58,6 +58,7 @@ public class ParticipationRequests {
     private final OrganizationAdministration orgAdmins;
     private final org.yunjian.security.PeopleNames people;
     private final ParticipationRequestWork work;
+    private final Assignments assignments;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -72,6 +73,7 @@ public class ParticipationRequests {
             OrganizationAdministration orgAdmins,
             org.yunjian.security.PeopleNames people,
             ParticipationRequestWork work,
+            Assignments assignments,
             ApplicationEventPublisher events,
             Clock clock) {
         this.requests = requests;
@@ -84,6 +86,7 @@ public class ParticipationRequests {
         this.orgAdmins = orgAdmins;
         this.people = people;
         this.work = work;
+        this.assignments = assignments;
         this.events = events;
         this.clock = clock;
     }
@@ -130,7 +133,7 @@ public class ParticipationRequests {
     public List<Organization> organizations() {
         Caller c = business();
         return organizations.findAll().stream()
-                .filter(o -> !o.id().equals(c.org()) && visibility.selectable(c.org(), o))
+                .filter(o -> !o.id().equals(c.org()) && visibility.selectable(visibility.viewer(c), o))
                 .toList();
     }
 
@@ -146,7 +149,7 @@ public class ParticipationRequests {
         String message = validation.multiline(errors, "message", in.message(), ParticipationRequest.MESSAGE_MAX, false);
         errors.throwIfAny();
         CloudSystem system = systems.findById(systemId)
-                .filter(s -> visibility.system(c.org(), s.id()))
+                .filter(s -> visibility.system(visibility.viewer(c), s.id()))
                 .orElseThrow(() -> new NotFoundException("system", systemId));
         if (!c.belongsTo(system.customerId())) {
             throw denied("participation.send", systemId, "party.request.denied.customerOnly");
@@ -157,8 +160,9 @@ public class ParticipationRequests {
                 .isEmpty()) {
             errors.add("engagementId", "party.invitation.error.engagement");
         }
-        Optional<Organization> asked =
-                organizations.findById(orgId).filter(o -> !o.id().equals(c.org()) && visibility.selectable(c.org(), o));
+        Optional<Organization> asked = organizations
+                .findById(orgId)
+                .filter(o -> !o.id().equals(c.org()) && visibility.selectable(visibility.viewer(c), o));
         if (asked.isEmpty()) {
             errors.add("organizationId", "party.invitation.error.organization");
         } else if (orgAdmins.administratorsOf(orgId).isEmpty()) {
@@ -229,7 +233,7 @@ public class ParticipationRequests {
         Instant now = clock.instant();
         ParticipationRequest decided = decide(r, ParticipationRequest.Status.ACCEPTED, me.userId(), now, null);
         invitations.joinEngagement(r.organizationId(), r.engagementId(), r.role());
-        requests.assign(r.systemId(), r.organizationId(), chosen, me.userId(), now);
+        assignments.assignAccepted(r.systemId(), r.organizationId(), chosen, me.userId(), now);
         events.publishEvent(AuditableEvent.success(
                 "participation.accept",
                 "participation-request",
@@ -240,7 +244,14 @@ public class ParticipationRequests {
                         systemName(r.systemId()),
                         String.join(Msg.of("party.request.listSeparator").text(), names(chosen)))));
         work.decided(decided, me.userId());
-        work.assigned(decided, names(chosen), me.userId());
+        // the people assigned, told to the other administrators (issue 57: a change of assignment notifies them)
+        assignments.tell(
+                r.organizationId(),
+                "work.membership.assigned",
+                List.of(
+                        String.join(Msg.of("party.request.listSeparator").text(), names(chosen)),
+                        systemName(r.systemId())),
+                me.userId());
         return decided;
     }
 
@@ -317,7 +328,7 @@ public class ParticipationRequests {
 
     private View view(ParticipationRequest r) {
         List<UUID> assigned = r.status() == ParticipationRequest.Status.ACCEPTED
-                ? requests.assignees(r.systemId(), r.organizationId())
+                ? assignments.ofOrganization(r.organizationId()).getOrDefault(r.systemId(), List.of())
                 : List.of();
         return new View(
                 r,

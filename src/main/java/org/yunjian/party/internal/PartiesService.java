@@ -20,21 +20,24 @@ import org.yunjian.shared.NotFoundException;
 /** The party module's answers to other modules, and the organisation directory the security module uses. */
 @Service
 @Transactional(readOnly = true)
-class PartiesService implements Parties, OrganizationDirectory {
+class PartiesService implements Parties, OrganizationDirectory, org.yunjian.shared.work.SystemReaders {
 
     private final OrganizationRepository organizations;
     private final SystemRepository systems;
     private final EngagementRepository engagements;
     private final VisibilityQueries visibility;
     private final SystemAssets assets;
+    private final Assignments assignments;
 
     PartiesService(
             OrganizationRepository organizations,
             SystemRepository systems,
             EngagementRepository engagements,
             VisibilityQueries visibility,
-            SystemAssets assets) {
+            SystemAssets assets,
+            Assignments assignments) {
         this.assets = assets;
+        this.assignments = assignments;
         this.organizations = organizations;
         this.systems = systems;
         this.engagements = engagements;
@@ -50,13 +53,14 @@ class PartiesService implements Parties, OrganizationDirectory {
 
     @Override
     public Optional<Organization> findOrganization(UUID id) {
-        return caller().filter(c -> c.admin() || visibility.organization(c.org(), id))
+        return caller().filter(c -> c.admin() || visibility.organization(visibility.viewer(c), id))
                 .flatMap(c -> organizations.findById(id));
     }
 
     @Override
     public Optional<CloudSystem> findSystem(UUID id) {
-        return caller().filter(c -> c.admin() || visibility.system(c.org(), id)).flatMap(c -> systems.findById(id));
+        return caller().filter(c -> c.admin() || visibility.system(visibility.viewer(c), id))
+                .flatMap(c -> systems.findById(id));
     }
 
     @Override
@@ -66,7 +70,7 @@ class PartiesService implements Parties, OrganizationDirectory {
 
     @Override
     public Optional<Engagement> findEngagement(UUID id) {
-        return caller().filter(c -> c.admin() || visibility.engagement(c.org(), id))
+        return caller().filter(c -> c.admin() || visibility.engagement(visibility.viewer(c), id))
                 .flatMap(c -> engagements.findById(id));
     }
 
@@ -83,14 +87,15 @@ class PartiesService implements Parties, OrganizationDirectory {
 
     @Override
     public List<CloudSystem> visibleSystems() {
-        return caller().map(c -> c.admin() ? systems.findAll() : systems.findAllById(visibility.systemIds(c.org())))
+        return caller().map(c ->
+                        c.admin() ? systems.findAll() : systems.findAllById(visibility.systemIds(visibility.viewer(c))))
                 .orElse(List.of());
     }
 
     @Override
     public List<org.yunjian.party.SystemSummary> visibleSystemSummaries(org.yunjian.party.SystemQuery query) {
         return caller().map(c -> c.admin() || c.org() != null
-                        ? systems.summaries(query, c.org(), c.admin())
+                        ? systems.summaries(query, visibility.viewer(c), c.admin())
                         : List.<org.yunjian.party.SystemSummary>of())
                 .orElse(List.of());
     }
@@ -99,14 +104,14 @@ class PartiesService implements Parties, OrganizationDirectory {
     public org.yunjian.shared.paging.Paged<CloudSystem> visibleSystemsPage(
             org.yunjian.party.SystemQuery query, org.yunjian.shared.paging.PageRequest page) {
         return caller().filter(c -> c.admin() || c.org() != null)
-                .map(c -> systems.page(query, c.org(), c.admin(), page))
+                .map(c -> systems.page(query, visibility.viewer(c), c.admin(), page))
                 .orElse(org.yunjian.shared.paging.Paged.of(List.of(), page, 0));
     }
 
     @Override
     public Optional<String> visibleSystemSummariesSql(org.yunjian.party.SystemQuery query, Map<String, Object> params) {
         return caller().filter(c -> c.admin() || c.org() != null)
-                .map(c -> systems.summariesSql(query, c.org(), c.admin(), params));
+                .map(c -> systems.summariesSql(query, visibility.viewer(c), c.admin(), params));
     }
 
     @Override
@@ -116,7 +121,7 @@ class PartiesService implements Parties, OrganizationDirectory {
                     if (c.admin()) {
                         return all;
                     }
-                    Set<UUID> visible = visibility.engagementIdsOn(c.org(), systemId);
+                    Set<UUID> visible = visibility.engagementIdsOn(visibility.viewer(c), systemId);
                     return all.stream().filter(e -> visible.contains(e.id())).toList();
                 })
                 .orElse(List.of());
@@ -198,5 +203,21 @@ class PartiesService implements Parties, OrganizationDirectory {
     @Override
     public Optional<CloudSystem> systemForPlatformWork(UUID systemId) {
         return systems.findById(systemId);
+    }
+
+    @Override
+    public boolean sees(UUID userId, UUID organizationId, UUID systemId) {
+        return visibility.system(visibility.viewer(userId, organizationId), systemId);
+    }
+
+    @Override
+    public void assignToWork(UUID userId, UUID systemId) {
+        assignments.assignForWork(userId, systemId);
+    }
+
+    @Override
+    public Set<UUID> limitedTo(UUID userId, UUID organizationId) {
+        Viewer v = visibility.viewer(userId, organizationId);
+        return v.whole() ? null : Set.copyOf(assignments.systemsOf(userId));
     }
 }

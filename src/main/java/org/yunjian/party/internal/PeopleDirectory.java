@@ -62,7 +62,7 @@ public class PeopleDirectory {
             return null;
         }
         return u.is(Role.USER) && u.organizationId() != null
-                ? visibility.organizationIds(u.organizationId())
+                ? visibility.organizationIds(visibility.viewer(u.userId(), u.organizationId()))
                 : Set.of();
     }
 

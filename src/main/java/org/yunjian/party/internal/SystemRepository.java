@@ -88,13 +88,13 @@ public class SystemRepository {
      * paged in SQL. {@code org}: the caller's organisation whose visibility limits the rows ({@code null} for a
      * system administrator, who sees all).
      */
-    public Paged<CloudSystem> page(SystemQuery q, UUID org, boolean admin, PageRequest page) {
+    public Paged<CloudSystem> page(SystemQuery q, Viewer org, boolean admin, PageRequest page) {
         return PageQueries.query(
                 jdbc, COLUMNS_S, "cloud_system s", where(q, org, admin), "s.name, s.id", page, this::load);
     }
 
     /** The systems matching {@code q} that the caller sees, as summaries, by name: one query, no children. */
-    public List<org.yunjian.party.SystemSummary> summaries(SystemQuery q, UUID org, boolean admin) {
+    public List<org.yunjian.party.SystemSummary> summaries(SystemQuery q, Viewer org, boolean admin) {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql(BY_NAME.formatted(summariesSql(q, org, admin, params)))
                 .params(params)
@@ -108,16 +108,16 @@ public class SystemRepository {
     }
 
     /** The query of {@link #summaries} without its order, its parameters added to {@code params}. */
-    public String summariesSql(SystemQuery q, UUID org, boolean admin, Map<String, Object> params) {
+    public String summariesSql(SystemQuery q, Viewer org, boolean admin, Map<String, Object> params) {
         PageQueries.Where where = where(q, org, admin);
         params.putAll(where.params());
         return SUMMARIES.formatted(where.sql());
     }
 
-    private static PageQueries.Where where(SystemQuery q, UUID org, boolean admin) {
+    private static PageQueries.Where where(SystemQuery q, Viewer org, boolean admin) {
         PageQueries.Where where = new PageQueries.Where();
         if (!admin) {
-            where.and(VisibilityQueries.seesSystem(), "org", org);
+            org.and(where, VisibilityQueries.seesSystem());
         }
         where.contains("name", q.nameContains(), "s.name");
         if (q.organization() != null) {

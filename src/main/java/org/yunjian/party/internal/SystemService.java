@@ -52,6 +52,8 @@ public class SystemService {
     private final Clock clock;
     private final Catalog catalog;
 
+    private final Assignments assignments;
+
     SystemService(
             SystemRepository systems,
             OrganizationRepository organizations,
@@ -59,8 +61,10 @@ public class SystemService {
             Validation validation,
             ApplicationEventPublisher events,
             Clock clock,
-            Catalog catalog) {
+            Catalog catalog,
+            Assignments assignments) {
         this.catalog = catalog;
+        this.assignments = assignments;
         this.systems = systems;
         this.organizations = organizations;
         this.visibility = visibility;
@@ -72,7 +76,7 @@ public class SystemService {
     @Transactional(readOnly = true)
     public List<CloudSystem> list() {
         Caller c = Caller.require();
-        return c.admin() ? systems.findAll() : systems.findAllById(visibility.systemIds(c.org()));
+        return c.admin() ? systems.findAll() : systems.findAllById(visibility.systemIds(visibility.viewer(c)));
     }
 
     /** One page of the systems the caller may see that match {@code query}, with the total. */
@@ -83,7 +87,7 @@ public class SystemService {
         if (!c.admin() && c.org() == null) {
             return org.yunjian.shared.paging.Paged.of(List.of(), page, 0);
         }
-        return systems.page(query, c.org(), c.admin(), page);
+        return systems.page(query, visibility.viewer(c), c.admin(), page);
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +96,7 @@ public class SystemService {
     }
 
     Optional<CloudSystem> find(Caller c, UUID id) {
-        if (c.admin() || visibility.system(c.org(), id)) {
+        if (c.admin() || visibility.system(visibility.viewer(c), id)) {
             return systems.findById(id);
         }
         return Optional.empty();
@@ -117,6 +121,9 @@ public class SystemService {
         CloudSystem s = v.toSystem(UUID.randomUUID(), now, now);
         systems.insert(s);
         events.publishEvent(AuditableEvent.success("system.create", "system", s.id(), describe(s)));
+        if (!c.admin()) { // whoever registers a system works on it (need to know, issue 57)
+            assignments.assignForWork(c.user().userId(), s.id());
+        }
         return s;
     }
 
@@ -260,7 +267,7 @@ public class SystemService {
             }
             Optional<Organization> o = organizations
                     .findById(id)
-                    .filter(found -> caller.admin() || visibility.selectable(caller.org(), found));
+                    .filter(found -> caller.admin() || visibility.selectable(visibility.viewer(caller), found));
             if (o.isEmpty() && errors.asMap().size() == before) {
                 errors.add(field, validation.msg("party.error.organization.notFound", id));
             }

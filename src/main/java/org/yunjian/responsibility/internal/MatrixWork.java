@@ -82,7 +82,7 @@ class MatrixWork implements WorkSource {
                         SIGN_OFF,
                         List.of(s.name(), String.valueOf(version), "msg:enum.SignOffSide." + other.name()),
                         page + "#sign-offs",
-                        WorkAddressee.organization(org),
+                        WorkAddressee.organization(org, s.id()),
                         null));
             }
         }
@@ -93,7 +93,7 @@ class MatrixWork implements WorkSource {
                         ROLES,
                         List.of(p.name(), s.name()),
                         page + "/participants/" + p.organisation(),
-                        WorkAddressee.organization(s.customerId()),
+                        WorkAddressee.organization(s.customerId(), s.id()),
                         null));
             }
         }

@@ -15,12 +15,23 @@ import java.util.stream.Collectors;
  * matches: whoever proposed a change that needs a second person; the reviewer and approver of an assessment, who
  * never record its items; the account a request is about.
  *
+ * <p>{@code system}, with {@code organization}: the task is about that system, so it reaches only the business
+ * users of the organisation who see it (need to know: those assigned to it, and those holding the whole-organisation
+ * grant, {@link SystemReaders}).
+ *
  * <p>The publisher addresses only people who may see the object the task is about: the inbox and the
  * notifications show the task's text and link to everyone addressed and check nothing further.
  */
-public record WorkAddressee(UUID user, UUID organization, String administratorRole, Set<UUID> except) {
+public record WorkAddressee(UUID user, UUID organization, String administratorRole, Set<UUID> except, UUID system) {
+
+    public WorkAddressee(UUID user, UUID organization, String administratorRole, Set<UUID> except) {
+        this(user, organization, administratorRole, except, null);
+    }
 
     public WorkAddressee {
+        if (system != null && organization == null) {
+            throw WorkTask.misuse("a system narrows an organisation's addressees only");
+        }
         int set = (user == null ? 0 : 1) + (organization == null ? 0 : 1) + (administratorRole == null ? 0 : 1);
         if (set != 1) {
             throw WorkTask.misuse("exactly one of user, organization, administratorRole");
@@ -34,9 +45,19 @@ public record WorkAddressee(UUID user, UUID organization, String administratorRo
         return new WorkAddressee(Objects.requireNonNull(userId, "userId"), null, null, Set.of());
     }
 
-    /** Every business user of the organisation. */
+    /** Every business user of the organisation (a task about no one system). */
     public static WorkAddressee organization(UUID organizationId) {
         return new WorkAddressee(null, Objects.requireNonNull(organizationId, "organizationId"), null, Set.of());
+    }
+
+    /** The business users of the organisation who see the system the task is about. */
+    public static WorkAddressee organization(UUID organizationId, UUID systemId) {
+        return new WorkAddressee(
+                null,
+                Objects.requireNonNull(organizationId, "organizationId"),
+                null,
+                Set.of(),
+                Objects.requireNonNull(systemId, "systemId"));
     }
 
     /** Every administrator holding the platform role named {@code role} (a {@code Role} constant's name). */
@@ -53,7 +74,7 @@ public record WorkAddressee(UUID user, UUID organization, String administratorRo
     public WorkAddressee except(Collection<UUID> userIds) {
         Set<UUID> all = new TreeSet<>(except);
         userIds.stream().filter(Objects::nonNull).forEach(all::add);
-        return new WorkAddressee(user, organization, administratorRole, all);
+        return new WorkAddressee(user, organization, administratorRole, all, system);
     }
 
     /** Whether {@code userId} is one of the people excepted. */

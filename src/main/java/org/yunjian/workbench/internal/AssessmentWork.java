@@ -256,7 +256,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                                     : "work.assessment.request.answer",
                             s.names(l.title()),
                             "/evidence-requests#addressed-lines",
-                            WorkAddressee.organization(l.addresseeOrgId()),
+                            WorkAddressee.organization(l.addresseeOrgId(), a.systemId()),
                             l.dueDate()));
                 } else if (l.status().awaitsDecision()) {
                     open.addAll(toTesters(
@@ -295,7 +295,8 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                                             : "msg:enum.RiskLevel."
                                                     + i.riskLevel().name()),
                             "/remediations/" + r.id(),
-                            acceptance.approvers(s.system().customerId()),
+                            acceptance.approvers(
+                                    s.system().customerId(), s.system().id()),
                             null));
                 }
             }
@@ -331,7 +332,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                                     i.requirementId(),
                                     "msg:enum.ItemSide." + i.side().name()),
                             "/remediations/" + r.id(),
-                            WorkAddressee.organization(r.responsibleOrgId()),
+                            WorkAddressee.organization(r.responsibleOrgId(), a.systemId()),
                             r.dueDate()));
                 }
             }

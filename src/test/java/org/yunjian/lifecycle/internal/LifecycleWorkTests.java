@@ -187,7 +187,9 @@ class LifecycleWorkTests {
             assertThat(t.key()).isEqualTo("accept");
             assertThat(t.kind()).isEqualTo("work.lifecycle.duty.accept");
             assertThat(t.to())
-                    .isEqualTo(WorkAddressee.organization(w.customer().id()).except(owner.userId()));
+                    .isEqualTo(WorkAddressee.organization(
+                                    w.customer().id(), w.system().id())
+                            .except(owner.userId()));
         });
         WorkSnapshot waiting = work.of(scope).orElseThrow();
         work.clear();
@@ -224,7 +226,9 @@ class LifecycleWorkTests {
         assertThat(open("lifecycle-obligation:" + report)).singleElement().satisfies(t -> {
             assertThat(t.key()).isEqualTo("due:" + start);
             assertThat(t.kind()).isEqualTo("work.lifecycle.obligation.dueSoon");
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.provider().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.provider().id(), w.system().id()));
             assertThat(t.due()).isEqualTo(start);
             assertThat(t.args())
                     .containsExactly(
@@ -271,7 +275,9 @@ class LifecycleWorkTests {
                 "$.id");
         String scope = "lifecycle-supervision-change:" + change;
         assertThat(open(scope)).singleElement().satisfies(t -> {
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.customer().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.customer().id(), w.system().id()));
             assertThat(t.kind()).isEqualTo("work.lifecycle.supervision.change");
             assertThat(t.args()).containsExactly(w.system().name(), "云主机操作系统升级");
             assertThat(t.href()).isEqualTo("/systems/" + w.system().id() + "/lifecycle/supervision#decision-" + change);
@@ -313,7 +319,8 @@ class LifecycleWorkTests {
                 .singleElement()
                 .satisfies(t -> {
                     assertThat(t.to())
-                            .isEqualTo(WorkAddressee.organization(w.customer().id()));
+                            .isEqualTo(WorkAddressee.organization(
+                                    w.customer().id(), w.system().id()));
                     assertThat(t.kind()).isEqualTo("work.lifecycle.supervision.report");
                     assertThat(t.args().get(1)).isEqualTo("msg:enum.SupervisionReportKind.MONTHLY_OPERATION");
                 });
@@ -348,7 +355,9 @@ class LifecycleWorkTests {
         String task = JsonPath.read(body, "$.tasks[0].id");
         String drill = JsonPath.read(body, "$.id");
         assertThat(open("lifecycle-drill-task:" + task)).singleElement().satisfies(t -> {
-            assertThat(t.to()).isEqualTo(WorkAddressee.organization(w.agent().id()));
+            assertThat(t.to())
+                    .isEqualTo(WorkAddressee.organization(
+                            w.agent().id(), w.system().id()));
             assertThat(t.kind()).isEqualTo("work.lifecycle.drill.task");
             assertThat(t.args()).containsExactly(w.system().name(), "备份页面切换脚本化");
             assertThat(t.due()).isEqualTo(due);
