@@ -163,6 +163,9 @@ class ParticipationRequestTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("WITHDRAWN"));
         assertThat(waiting(providerAdmin)).isEmpty();
+        // the administrator whose task closed is told why
+        assertThat(notifications(providerAdmin))
+                .anyMatch(t -> t.contains("撤回了关于系统“" + w.system().name()));
         accept(providerAdmin, id, "{\"people\":[\"%s\"]}".formatted(providerEngineer.userId()))
                 .andExpect(status().isBadRequest());
     }

@@ -172,6 +172,11 @@ public class Assignments {
      * each, linking to the membership page; nothing waits in 我的待办 for it.
      */
     void tell(UUID org, String kind, List<String> args, UUID actor) {
+        tell(org, kind, args, "/organization/membership", actor);
+    }
+
+    /** {@link #tell(UUID, String, List, UUID)}, linking to {@code href}. */
+    void tell(UUID org, String kind, List<String> args, String href, UUID actor) {
         Instant now = clock.instant();
         for (UUID admin : orgAdmins.administratorsOf(org)) {
             if (admin.equals(actor)) {

@@ -293,6 +293,13 @@ public class ParticipationRequests {
                 r.id(),
                 Msg.of("party.request.audit.withdrawn", orgName(r.organizationId()), system.name())));
         work.publish(r.id());
+        // the asked organisation's administrators, whose task closes, are told why
+        assignments.tell(
+                r.organizationId(),
+                "work.party.request.withdrawn",
+                List.of(orgName(r.requestingOrgId()), system.name()),
+                "/participation-requests/" + r.id(),
+                c.user().userId());
         return decided;
     }
 
