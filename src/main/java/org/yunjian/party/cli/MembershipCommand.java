@@ -2,6 +2,7 @@ package org.yunjian.party.cli;
 
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.cli.CliCommand;
@@ -112,14 +113,42 @@ public class MembershipCommand implements CliCommand, Runnable {
         }
     }
 
+    /** A member and a system of the organisation, and what is done with the pair. */
+    abstract static class OnSystem extends OnMember {
+
+        @Parameters(index = "1", paramLabel = "SYSTEM", descriptionKey = "cli.membership.option.system")
+        String system;
+
+        OnSystem(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                Membership membership,
+                Assignments assignments) {
+            super(users, events, membership, assignments);
+        }
+
+        /** Does it; the message key of the answer ({0} the member, {1} the system). */
+        abstract String act(UUID person, UUID systemId);
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            Membership.Overview o = membership.overview();
+            var r = row(o, err);
+            var s = system(o, system, err);
+            if (r.isEmpty() || s.isEmpty()) {
+                return BAD_INPUT;
+            }
+            String done = act(r.get().member().id(), s.get().id());
+            out.println(Texts.get(done, r.get().member().displayName(), s.get().name()));
+            return 0;
+        }
+    }
+
     @Command(
             name = "assign",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.membership.assign.description}")
-    static class Assign extends OnMember {
-
-        @Parameters(index = "1", paramLabel = "SYSTEM", descriptionKey = "cli.membership.option.system")
-        String system;
+    static class Assign extends OnSystem {
 
         Assign(
                 UserAdministration users,
@@ -130,19 +159,9 @@ public class MembershipCommand implements CliCommand, Runnable {
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) {
-            Membership.Overview o = membership.overview();
-            var r = row(o, err);
-            var s = system(o, system, err);
-            if (r.isEmpty() || s.isEmpty()) {
-                return BAD_INPUT;
-            }
-            assignments.assign(r.get().member().id(), s.get().id());
-            out.println(Texts.get(
-                    "cli.membership.assigned",
-                    r.get().member().displayName(),
-                    s.get().name()));
-            return 0;
+        String act(UUID person, UUID systemId) {
+            assignments.assign(person, systemId);
+            return "cli.membership.assigned";
         }
     }
 
@@ -150,10 +169,7 @@ public class MembershipCommand implements CliCommand, Runnable {
             name = "unassign",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.membership.unassign.description}")
-    static class Unassign extends OnMember {
-
-        @Parameters(index = "1", paramLabel = "SYSTEM", descriptionKey = "cli.membership.option.system")
-        String system;
+    static class Unassign extends OnSystem {
 
         Unassign(
                 UserAdministration users,
@@ -164,19 +180,9 @@ public class MembershipCommand implements CliCommand, Runnable {
         }
 
         @Override
-        protected int work(PrintWriter out, PrintWriter err) {
-            Membership.Overview o = membership.overview();
-            var r = row(o, err);
-            var s = system(o, system, err);
-            if (r.isEmpty() || s.isEmpty()) {
-                return BAD_INPUT;
-            }
-            assignments.unassign(r.get().member().id(), s.get().id());
-            out.println(Texts.get(
-                    "cli.membership.unassigned",
-                    r.get().member().displayName(),
-                    s.get().name()));
-            return 0;
+        String act(UUID person, UUID systemId) {
+            assignments.unassign(person, systemId);
+            return "cli.membership.unassigned";
         }
     }
 
