@@ -152,6 +152,9 @@ class AuthorizationMatrixTests {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
+    org.yunjian.security.UserAdministration users;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -193,8 +196,9 @@ class AuthorizationMatrixTests {
                         sysadmin,
                         "/api/engagements",
                         engagementJson("矩阵项目乙" + tag, ids.get("S2"), ids.get("C2"), ids.get("P2"))));
-        ids.put("U1", create(secadmin, "/api/users", userJson("mx-u1-" + tag, "USER", ids.get("C1"))));
-        ids.put("U2", create(secadmin, "/api/users", userJson("mx-u2-" + tag, "USER", ids.get("C2"))));
+        // business accounts are their organisations' (issue 57): created as an organisation administrator would
+        ids.put("U1", member("mx-u1-" + tag, ids.get("C1")));
+        ids.put("U2", member("mx-u2-" + tag, ids.get("C2")));
 
         principals.put(Caller.SYSTEM_ADMIN, account(secadmin, "mx-sys-" + tag, Role.SYSTEM_ADMIN, null));
         principals.put(Caller.SECURITY_ADMIN, account(secadmin, "mx-sec-" + tag, Role.SECURITY_ADMIN, null));
@@ -1154,7 +1158,7 @@ class AuthorizationMatrixTests {
                     RequestSpec.file("name,creditCode,region,roles\n矩阵导入组织${rand},${creditCode},北京,CUSTOMER\n")),
             Map.entry("POST /systems/import", RequestSpec.file("[]")),
             Map.entry("POST /api/users", RequestSpec.json("""
-                    {"username":"mx-new-${rand}","displayName":"矩阵新用户","role":"USER","organizationId":"${org}",
+                    {"username":"mx-new-${rand}","displayName":"矩阵新用户","role":"AUDIT_ADMIN",
                      "password":"Matrix-Passw0rd-Long"}""")),
             Map.entry("PUT /api/users/{id}", RequestSpec.json("{\"displayName\":\"矩阵改名\"}")),
             Map.entry("POST /api/users/{id}/password", RequestSpec.json("{\"password\":\"Matrix-Reset-Passw0rd\"}")),
@@ -1166,9 +1170,7 @@ class AuthorizationMatrixTests {
                             "displayName",
                             "矩阵表单用户",
                             "role",
-                            "USER",
-                            "organizationId",
-                            "${org}",
+                            "AUDIT_ADMIN",
                             "password",
                             "Matrix-Passw0rd-Long"))),
             Map.entry(
@@ -1641,8 +1643,18 @@ class AuthorizationMatrixTests {
     }
 
     private AccountPrincipal account(AccountPrincipal secadmin, String username, Role role, UUID org) throws Exception {
-        UUID id = create(secadmin, "/api/users", userJson(username, role.name(), org));
+        UUID id = role == Role.USER
+                ? member(username, org)
+                : create(secadmin, "/api/users", userJson(username, role.name(), org));
         return principal(id, username, org, role);
+    }
+
+    private UUID member(String username, UUID organization) {
+        return org.yunjian.security.TestAccounts.create(
+                        users,
+                        new org.yunjian.security.UserAdministration.NewUser(
+                                username, "矩阵用户", Role.USER, organization, "Matrix-Passw0rd-Long"))
+                .id();
     }
 
     private static AccountPrincipal principal(UUID id, String username, UUID org, Role role) {

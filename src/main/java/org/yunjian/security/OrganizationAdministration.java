@@ -133,7 +133,7 @@ public class OrganizationAdministration {
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public Member create(String username, String displayName, String password) {
         CurrentUser me = requireOrgAdmin("orgadmin.user.create");
-        UserView v = users.create(
+        UserView v = users.createMember(
                 new UserAdministration.NewUser(username, displayName, Role.USER, me.organizationId(), password));
         tellAdministrators(me.organizationId(), "work.membership.added", v.displayName(), me.userId());
         return member(accounts.findById(v.id()).orElseThrow(), clock.instant());
@@ -143,7 +143,7 @@ public class OrganizationAdministration {
     public void setEnabled(UUID id, boolean enabled) {
         CurrentUser me = requireOrgAdmin("orgadmin.user.update");
         Account a = own(me, id, "orgadmin.user.update");
-        users.update(
+        users.updateMember(
                 a.id(), ExpectedVersion.exactly(a.version()), new UserAdministration.Change(null, null, null, enabled));
         if (enabled != a.enabled()) {
             tellAdministrators(
@@ -169,7 +169,7 @@ public class OrganizationAdministration {
             throw new AccessDeniedException("security.error.ownDelete");
         }
         boolean wasAdmin = flags.isOrgAdmin(a.id());
-        users.delete(a.id());
+        users.deleteMember(a.id());
         tellAdministrators(a.organizationId(), "work.membership.removed", a.displayName(), me.userId());
         if (wasAdmin) {
             events.publishEvent(new OrganizationAdministratorsChanged(a.organizationId()));
@@ -183,13 +183,13 @@ public class OrganizationAdministration {
             // its password is the directory's: a local one would never be asked for
             throw new org.yunjian.shared.FieldErrors.ValidationException("password", "directory.error.managedPassword");
         }
-        users.resetPassword(id, password);
+        users.resetMemberPassword(id, password);
     }
 
     @Transactional(noRollbackFor = {AccessDeniedException.class, NotFoundException.class})
     public void unlock(UUID id) {
         own(requireOrgAdmin("orgadmin.user.unlock"), id, "orgadmin.user.unlock");
-        users.unlock(id);
+        users.unlockMember(id);
     }
 
     /** Names another account of the organisation its administrator, or withdraws that (never the caller's own). */

@@ -23,6 +23,7 @@ import org.yunjian.security.internal.password.PasswordService;
 import org.yunjian.security.internal.session.SessionRevocations;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
@@ -33,6 +34,10 @@ import org.yunjian.shared.Text;
  * or audit administrator cannot be disabled, demoted or deleted; a security administrator cannot change
  * its own role. Web and REST callers are restricted to {@code SECURITY_ADMIN} by their controllers; the
  * CLI runs with the operator's local authority.
+ *
+ * <p>A business account is its organisation's (issue 57): the platform's administrators, here and on the CLI, create,
+ * change, unlock, reset and delete administrator accounts only; an organisation's 组织管理员 do the same for its
+ * members through {@link OrganizationAdministration}, which uses the {@code …Member} methods.
  */
 @Service
 public class UserAdministration {
@@ -114,6 +119,22 @@ public class UserAdministration {
      */
     @Transactional
     public UserView create(NewUser user) {
+        if (user.role() == Role.USER) {
+            throw new FieldErrors.ValidationException(
+                    "role", messages.get("security.user.error.businessAccountByOrganization"));
+        }
+        return createAccount(user);
+    }
+
+    /** A business account of an organisation, for its 组织管理员 ({@link OrganizationAdministration#create}). */
+    UserView createMember(NewUser user) {
+        if (user.role() != Role.USER) {
+            throw misuse("a member is a business account");
+        }
+        return createAccount(user);
+    }
+
+    private UserView createAccount(NewUser user) {
         boolean admin = user.role() != null && user.role().isAdministrator();
         Account a = insert(user, true, false, null, admin, null, user.username());
         events.publishEvent(AuditableEvent.success(
@@ -240,9 +261,23 @@ public class UserAdministration {
         return a;
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = ForbiddenException.class)
     public UserView update(UUID id, org.yunjian.shared.version.ExpectedVersion version, Change change) {
-        Account a = require(id);
+        Account a = requirePlatformAccount(id, "user.update");
+        if (change.role() == Role.USER) {
+            throw new FieldErrors.ValidationException(
+                    "role", messages.get("security.user.error.businessAccountByOrganization"));
+        }
+        return update(a, version, change);
+    }
+
+    /** Enables or disables a member, for its organisation's 组织管理员 ({@link OrganizationAdministration}). */
+    UserView updateMember(UUID id, org.yunjian.shared.version.ExpectedVersion version, Change change) {
+        return update(requireMember(id), version, change);
+    }
+
+    private UserView update(Account a, org.yunjian.shared.version.ExpectedVersion version, Change change) {
+        UUID id = a.id();
         boolean self = isSelf(id);
         Role role = change.role() == null ? a.role() : change.role();
         boolean enabled = change.enabled() == null ? a.enabled() : change.enabled();
@@ -311,18 +346,34 @@ public class UserAdministration {
         return view(changed, now);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = ForbiddenException.class)
     public void unlock(UUID id) {
-        Account a = require(id);
+        unlock(requirePlatformAccount(id, "user.unlock"));
+    }
+
+    void unlockMember(UUID id) {
+        unlock(requireMember(id));
+    }
+
+    private void unlock(Account a) {
+        UUID id = a.id();
         accounts.resetFailures(id);
         events.publishEvent(AuditableEvent.success(
                 "user.unlock", "user", id, Msg.of("security.audit.user.unlocked", a.username())));
     }
 
     /** Sets a new password chosen by the administrator; the user must change it at the next login. */
-    @Transactional
+    @Transactional(noRollbackFor = ForbiddenException.class)
     public void resetPassword(UUID id, String password) {
-        Account a = require(id);
+        resetPassword(requirePlatformAccount(id, "user.password.reset"), password);
+    }
+
+    void resetMemberPassword(UUID id, String password) {
+        resetPassword(requireMember(id), password);
+    }
+
+    private void resetPassword(Account a, String password) {
+        UUID id = a.id();
         FieldErrors errors = new FieldErrors();
         passwords.check(errors, "password", a.username(), a, password);
         errors.throwIfAny();
@@ -333,9 +384,17 @@ public class UserAdministration {
                 "user.password.reset", "user", id, Msg.of("security.audit.user.passwordReset", a.username())));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = ForbiddenException.class)
     public void delete(UUID id) {
-        Account a = require(id);
+        delete(requirePlatformAccount(id, "user.delete"));
+    }
+
+    void deleteMember(UUID id) {
+        delete(requireMember(id));
+    }
+
+    private void delete(Account a) {
+        UUID id = a.id();
         if (isSelf(id)) {
             throw new AccessDeniedException("security.error.ownDelete");
         }
@@ -400,6 +459,35 @@ public class UserAdministration {
 
     private Account require(UUID id) {
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+    }
+
+    /**
+     * An administrator account, which the platform's administrators run; a business account is refused with the reason
+     * (it is its organisation's, issue 57) and the attempt audited as denied.
+     */
+    private Account requirePlatformAccount(UUID id, String action) {
+        Account a = require(id);
+        if (a.role() == Role.USER) {
+            String organization = Optional.ofNullable(view(a, clock.instant()).organizationName())
+                    .orElse("");
+            events.publishEvent(AuditableEvent.denied(
+                    action, "user", id, Msg.of("security.audit.user.businessAccountRefused", a.username())));
+            throw new ForbiddenException(Msg.of("security.user.error.businessAccount", organization));
+        }
+        return a;
+    }
+
+    /** A programming error (the organisation's path handed over an administrator account): for the log. */
+    private static IllegalArgumentException misuse(String developerText) {
+        return new IllegalArgumentException(developerText);
+    }
+
+    private Account requireMember(UUID id) {
+        Account a = require(id);
+        if (a.role() != Role.USER) {
+            throw misuse("a member is a business account");
+        }
+        return a;
     }
 
     private static boolean isSelf(UUID id) {

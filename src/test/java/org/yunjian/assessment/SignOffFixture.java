@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.IfMatch;
 
@@ -120,12 +121,14 @@ public final class SignOffFixture {
 
     public static CurrentUser account(UserAdministration users, UUID org, String prefix, String role) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        var v = users.create(new UserAdministration.NewUser(
-                username,
-                role + " " + Math.floorMod(username.hashCode(), 10000),
-                Role.USER,
-                org,
-                "Sign-Off-Fixture-2026!"));
+        var v = TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username,
+                        role + " " + Math.floorMod(username.hashCode(), 10000),
+                        Role.USER,
+                        org,
+                        "Sign-Off-Fixture-2026!"));
         return new CurrentUser(v.id(), username, org, Role.USER);
     }
 }

@@ -593,12 +593,14 @@ class EvidenceRequestApiTests {
         List<String> lines =
                 sendOk(id, line("资产清单", List.of(items(id, "CLOUD_PLATFORM").get(0)), null));
         String username = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new org.yunjian.security.UserAdministration.NewUser(
-                username,
-                "命令行云服务商",
-                org.yunjian.security.Role.USER,
-                w.provider().id(),
-                "Provider-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new org.yunjian.security.UserAdministration.NewUser(
+                        username,
+                        "命令行云服务商",
+                        org.yunjian.security.Role.USER,
+                        w.provider().id(),
+                        "Provider-Cli-Test-2026!"));
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
         var commandLine = cli.commandLine();

@@ -650,12 +650,14 @@ class ExitProjectApiTests {
     void chineseCertificateHoldsNoEnglishAndShowsDisplayNamesBeijingTimeAndSizes() throws Exception {
         String username = "cert-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String displayName = "李客户" + username.substring(5, 9).replaceAll("[a-f]", "六");
-        var account = users.create(new org.yunjian.security.UserAdministration.NewUser(
-                username,
-                displayName,
-                org.yunjian.security.Role.USER,
-                w.customer().id(),
-                "Certificate-Language-Test-2026!"));
+        var account = org.yunjian.security.TestAccounts.create(
+                users,
+                new org.yunjian.security.UserAdministration.NewUser(
+                        username,
+                        displayName,
+                        org.yunjian.security.Role.USER,
+                        w.customer().id(),
+                        "Certificate-Language-Test-2026!"));
         customer = new CurrentUser(account.id(), username, w.customer().id(), org.yunjian.security.Role.USER);
         String id = toDeletion();
         recordTheDeletion(id);

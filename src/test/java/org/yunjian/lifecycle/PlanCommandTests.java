@@ -50,10 +50,14 @@ class PlanCommandTests {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         customer = "pl-c-" + tag;
         reviewer = "pl-r-" + tag;
-        users.create(new UserAdministration.NewUser(
-                customer, "\u5ba2\u6237\u7532", Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
-        users.create(new UserAdministration.NewUser(
-                reviewer, "\u5ba2\u6237\u4e59", Role.USER, w.customer().id(), "Reviewer-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        customer, "\u5ba2\u6237\u7532", Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        reviewer, "\u5ba2\u6237\u4e59", Role.USER, w.customer().id(), "Reviewer-Cli-Test-2026!"));
     }
 
     int run(String... args) {

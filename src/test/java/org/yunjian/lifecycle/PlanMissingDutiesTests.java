@@ -169,8 +169,14 @@ class PlanMissingDutiesTests extends LifecycleWorldTest {
         planWithoutTheIntegrator();
         long before = agentDuties();
         String account = "pl-m-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new org.yunjian.security.UserAdministration.NewUser(
-                account, "客户甲", org.yunjian.security.Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new org.yunjian.security.UserAdministration.NewUser(
+                        account,
+                        "客户甲",
+                        org.yunjian.security.Role.USER,
+                        w.customer().id(),
+                        "Customer-Cli-Test-2026!"));
         org.yunjian.support.CliCapture io = new org.yunjian.support.CliCapture();
         String system = w.system().id().toString();
         assertThat(io.run(

@@ -25,6 +25,7 @@ import org.yunjian.migration.cli.MigrationCommand;
 import org.yunjian.migration.cli.SupervisionCommand;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.Role;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import picocli.CommandLine;
 
@@ -72,7 +73,7 @@ class MigrationCommandTests {
 
     String account(UUID org) {
         String name = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(name, "命令行用户", Role.USER, org, "Ops-Cli-Test-2026!"));
+        TestAccounts.create(users, new UserAdministration.NewUser(name, "命令行用户", Role.USER, org, "Ops-Cli-Test-2026!"));
         return name;
     }
 

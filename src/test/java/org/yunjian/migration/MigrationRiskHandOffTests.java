@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.lifecycle.LifecycleWorldTest;
 import org.yunjian.security.Role;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.CliCapture;
 import org.yunjian.support.IfMatch;
@@ -62,13 +63,15 @@ class MigrationRiskHandOffTests extends LifecycleWorldTest {
 
     String account(UUID org, String prefix) {
         String name = prefix + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(name, "风险负责人", Role.USER, org, "Risk-Cli-Test-2026!"));
+        TestAccounts.create(
+                users, new UserAdministration.NewUser(name, "风险负责人", Role.USER, org, "Risk-Cli-Test-2026!"));
         return name;
     }
 
     UUID accountId(UUID org, String prefix) {
         String name = prefix + UUID.randomUUID().toString().substring(0, 8);
-        return users.create(new UserAdministration.NewUser(name, "风险负责人", Role.USER, org, "Risk-Cli-Test-2026!"))
+        return TestAccounts.create(
+                        users, new UserAdministration.NewUser(name, "风险负责人", Role.USER, org, "Risk-Cli-Test-2026!"))
                 .id();
     }
 

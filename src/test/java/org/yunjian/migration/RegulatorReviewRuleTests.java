@@ -35,6 +35,7 @@ import org.yunjian.migration.cli.SupervisionCommand;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.IfMatch;
 import picocli.CommandLine;
@@ -268,7 +269,7 @@ class RegulatorReviewRuleTests {
 
     String account(UUID org) {
         String name = "rr-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(name, "命令行用户", Role.USER, org, "Ops-Cli-Test-2026!"));
+        TestAccounts.create(users, new UserAdministration.NewUser(name, "命令行用户", Role.USER, org, "Ops-Cli-Test-2026!"));
         return name;
     }
 

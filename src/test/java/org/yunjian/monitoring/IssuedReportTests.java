@@ -37,6 +37,7 @@ import org.yunjian.party.Organization;
 import org.yunjian.party.PartyTestSupport;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.support.LibreOffice;
@@ -289,8 +290,8 @@ class IssuedReportTests extends MonitoringWorldTests {
 
     UUID person(UUID org) {
         String name = "report-" + UUID.randomUUID().toString().substring(0, 8);
-        return PartyTestSupport.runAs(PartyTestSupport.admin(), () -> users.create(
-                        new UserAdministration.NewUser(name, "报告读者", Role.USER, org, "Report-Test-2026!"))
+        return PartyTestSupport.runAs(PartyTestSupport.admin(), () -> TestAccounts.create(
+                        users, new UserAdministration.NewUser(name, "报告读者", Role.USER, org, "Report-Test-2026!"))
                 .id());
     }
 

@@ -25,6 +25,7 @@ import org.yunjian.notification.internal.TaskText;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.WorldMvcTests;
 
@@ -92,12 +93,14 @@ class BusinessContentOfOrganisationsTests extends WorldMvcTests {
     }
 
     CurrentUser account(String prefix, Role role, UUID org) {
-        return SeedActor.of(users.create(new UserAdministration.NewUser(
-                prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
-                "演示 " + prefix,
-                role,
-                org,
-                "Business-Content-2026!")));
+        return SeedActor.of(TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+                        "演示 " + prefix,
+                        role,
+                        org,
+                        "Business-Content-2026!")));
     }
 
     void delivery(

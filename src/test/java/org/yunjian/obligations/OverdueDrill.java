@@ -50,8 +50,10 @@ public final class OverdueDrill {
             LocalDate firstDue)
             throws Exception {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        CurrentUser customer = SeedActor.of(users.create(new UserAdministration.NewUser(
-                name, displayName, Role.USER, w.customer().id(), password)));
+        CurrentUser customer = SeedActor.of(org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        name, displayName, Role.USER, w.customer().id(), password)));
         String base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         mvc.perform(post(base + "/generate")
                         .with(as(customer))

@@ -267,12 +267,14 @@ class ReminderMailTests {
 
     /** A new account of the world's customer (no obligations of its own arranged). */
     CurrentUser colleague(String prefix) {
-        return org.yunjian.security.SeedActor.of(users.create(new UserAdministration.NewUser(
-                prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
-                "同事",
-                org.yunjian.security.Role.USER,
-                w.customer().id(),
-                "Reminder-Mail-2026!")));
+        return org.yunjian.security.SeedActor.of(org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+                        "同事",
+                        org.yunjian.security.Role.USER,
+                        w.customer().id(),
+                        "Reminder-Mail-2026!")));
     }
 
     /** The confirmed address of {@code u} in the database (the only one mail goes to), or {@code null}. */

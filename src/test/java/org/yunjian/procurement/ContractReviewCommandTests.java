@@ -54,10 +54,18 @@ class ContractReviewCommandTests {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         customer = "lc-c-" + tag;
         provider = "lc-p-" + tag;
-        users.create(new UserAdministration.NewUser(
-                customer, "\u5ba2\u6237", Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
-        users.create(new UserAdministration.NewUser(
-                provider, "\u4e91\u670d\u52a1\u5546", Role.USER, w.provider().id(), "Provider-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        customer, "\u5ba2\u6237", Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        provider,
+                        "\u4e91\u670d\u52a1\u5546",
+                        Role.USER,
+                        w.provider().id(),
+                        "Provider-Cli-Test-2026!"));
     }
 
     int run(String... args) {

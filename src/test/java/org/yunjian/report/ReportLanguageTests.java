@@ -115,8 +115,10 @@ class ReportLanguageTests {
         w = fixtures.world();
         String username = "rpt-" + UUID.randomUUID().toString().substring(0, 8);
         displayName = "王测评" + username.substring(4, 8).replaceAll("[a-f]", "五");
-        var account = users.create(new UserAdministration.NewUser(
-                username, displayName, Role.USER, w.assessor().id(), "Report-Language-Test-2026!"));
+        var account = org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username, displayName, Role.USER, w.assessor().id(), "Report-Language-Test-2026!"));
         assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
         String body = mvc.perform(post("/api/assessments")
                         .with(as(assessor))

@@ -91,8 +91,10 @@ class LiabilityApiTests {
                 new Engagement.Participant(software.id(), PartyRole.PARTNER_SOFTWARE),
                 new Engagement.Participant(hardware.id(), PartyRole.PARTNER_HARDWARE));
         contact = "硬件值班 " + tag;
-        users.create(new UserAdministration.NewUser(
-                "hw-" + tag, contact, Role.USER, hardware.id(), "Hardware-Contact-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        "hw-" + tag, contact, Role.USER, hardware.id(), "Hardware-Contact-2026!"));
         customer = user(w.customer().id());
         provider = user(w.provider().id());
         system = "/api/systems/" + w.system().id();

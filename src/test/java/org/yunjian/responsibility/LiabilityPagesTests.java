@@ -75,8 +75,10 @@ class LiabilityPagesTests {
         fixtures.engagement(
                 "云平台运营 " + tag, w.system(), new Engagement.Participant(hardware.id(), PartyRole.PARTNER_HARDWARE));
         username = "inc-" + tag;
-        var account = users.create(new UserAdministration.NewUser(
-                username, "事件登记员 " + tag, Role.USER, w.customer().id(), "Incident-Recorder-2026!"));
+        var account = org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username, "事件登记员 " + tag, Role.USER, w.customer().id(), "Incident-Recorder-2026!"));
         customer = new CurrentUser(account.id(), username, w.customer().id(), Role.USER);
         lookup = "/systems/" + w.system().id() + "/responsibility/liability";
         incidents = "/systems/" + w.system().id() + "/incidents";

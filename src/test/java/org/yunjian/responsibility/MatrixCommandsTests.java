@@ -28,6 +28,7 @@ import org.yunjian.party.Engagement;
 import org.yunjian.party.Fixtures;
 import org.yunjian.party.Organization;
 import org.yunjian.security.Role;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.support.IfMatch;
 
@@ -88,7 +89,8 @@ class MatrixCommandsTests {
     /** A user of {@code org} the CLI can act as. */
     static String account(UserAdministration users, UUID org, String who) {
         String name = "mc-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(name, "命令行" + who, Role.USER, org, "Matrix-Cli-Test-2026!"));
+        TestAccounts.create(
+                users, new UserAdministration.NewUser(name, "命令行" + who, Role.USER, org, "Matrix-Cli-Test-2026!"));
         return name;
     }
 

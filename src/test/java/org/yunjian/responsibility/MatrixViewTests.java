@@ -262,8 +262,10 @@ class MatrixViewTests {
     @Test
     void commandLinePrintsAViewInTheUsersLanguage() {
         String username = "view-" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(new UserAdministration.NewUser(
-                username, "视图查看人", Role.USER, w.customer().id(), "Matrix-View-Reader-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username, "视图查看人", Role.USER, w.customer().id(), "Matrix-View-Reader-2026!"));
         assertThat(run(
                         Locale.SIMPLIFIED_CHINESE,
                         "responsibility",

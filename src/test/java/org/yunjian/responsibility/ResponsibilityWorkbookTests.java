@@ -659,8 +659,14 @@ class ResponsibilityWorkbookTests {
     @Test
     void commandLineExportsImportsAndWritesTheStatement() throws Exception {
         String username = "cli-r-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new org.yunjian.security.UserAdministration.NewUser(
-                username, "命令行客户", org.yunjian.security.Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new org.yunjian.security.UserAdministration.NewUser(
+                        username,
+                        "命令行客户",
+                        org.yunjian.security.Role.USER,
+                        w.customer().id(),
+                        "Customer-Cli-Test-2026!"));
         var out = new java.io.StringWriter();
         var err = new java.io.StringWriter();
         java.nio.file.Path xlsx = dir.resolve("matrix.xlsx");

@@ -508,8 +508,10 @@ class SspExchangeTests {
     @Test
     void commandLineExportsAndImports() throws Exception {
         String username = "ssp-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(
-                username, "命令行客户", Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username, "命令行客户", Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
         Path xml = dir.resolve("plan.xml");
         StringWriter out = new StringWriter();
         assertThat(run(

@@ -60,8 +60,10 @@ class RiskCommandTests {
     void assessmentWithAFinding() throws Exception {
         Fixtures.World w = fixtures.world();
         username = "cli-risk-" + UUID.randomUUID().toString().substring(0, 8);
-        var account = users.create(new UserAdministration.NewUser(
-                username, "命令行测评员", Role.USER, w.assessor().id(), "Assessor-Cli-Test-2026!"));
+        var account = org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username, "命令行测评员", Role.USER, w.assessor().id(), "Assessor-Cli-Test-2026!"));
         assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
         String body = ApiAssessments.post(mvc, assessor, w, "命令行登记");
         id = JsonPath.read(body, "$.id");

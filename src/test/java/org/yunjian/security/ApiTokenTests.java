@@ -261,7 +261,7 @@ class ApiTokenTests {
         assertThat(call("GET", "/api/account", value, null).statusCode()).isEqualTo(200);
         org.yunjian.party.PartyTestSupport.runAs(
                 org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
-                () -> users.update(
+                () -> users.updateMember(
                         user.id(),
                         org.yunjian.shared.version.ExpectedVersion.exactly(
                                 users.get(user.id()).version()),
@@ -276,7 +276,7 @@ class ApiTokenTests {
                 .contains(customer.id().toString());
         org.yunjian.party.PartyTestSupport.runAs(
                 org.yunjian.party.PartyTestSupport.other(Role.SECURITY_ADMIN),
-                () -> users.update(
+                () -> users.updateMember(
                         user.id(),
                         org.yunjian.shared.version.ExpectedVersion.exactly(
                                 users.get(user.id()).version()),

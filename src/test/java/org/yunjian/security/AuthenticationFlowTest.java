@@ -20,6 +20,9 @@ import org.yunjian.shared.AuditableEvent.Outcome;
 
 class AuthenticationFlowTest extends SecurityIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    OrganizationAdministration organizationAdministration;
+
     @Test
     void businessUserLogsInWithPasswordAndTheLoginIsAudited() throws Exception {
         UserView u = businessUser();
@@ -62,7 +65,7 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
     }
 
     @Test
-    void locksAfterFiveFailuresUntilSecurityAdministratorUnlocks() throws Exception {
+    void locksAfterFiveFailuresUntilTheOrganisationsAdministratorUnlocks() throws Exception {
         UserView u = businessUser();
         for (int i = 0; i < 5; i++) {
             loginResult(u.username(), "Wrong-Passw0rd!");
@@ -72,12 +75,21 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
                 .isEqualTo("/login?error");
         assertThat(users.get(u.id()).locked()).isTrue();
 
+        // a business account is its organisation's (issue 57): the platform's 安全管理员 is refused, its
+        // organisation's administrator unlocks it
         String secret = Totp.newSecret();
         UserView admin = administrator(Role.SECURITY_ADMIN, secret);
         MockHttpSession adminSession = loginAdministrator(admin.username(), secret);
         mvc.perform(post("/api/users/{id}/unlock", u.id()).session(adminSession).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(users.get(u.id()).locked()).isTrue();
+        UserView organizationAdmin = businessUser();
+        organizationAdministration.grantBySystem(organizationAdmin.id(), "test");
+        mvc.perform(post("/api/organization/users/{id}/unlock", u.id())
+                        .with(as(organizationAdmin))
+                        .with(csrf()))
                 .andExpect(status().isNoContent());
-        assertThat(audit("user.unlock")).hasSize(1);
+        assertThat(audit("user.unlock")).extracting(e -> e.outcome().name()).containsExactly("DENIED", "SUCCESS");
         assertThat(loginResult(u.username(), PASSWORD).getResponse().getRedirectedUrl())
                 .isEqualTo("/");
     }
@@ -98,8 +110,8 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
 
     @Test
     void accountCreatedByAdministratorMustChangePasswordFirstAndAgainAfterExpiry() throws Exception {
-        UserView created =
-                users.create(new UserAdministration.NewUser(unique("new"), "新用户", Role.USER, organization, PASSWORD));
+        UserView created = org.yunjian.security.TestAccounts.create(
+                users, new UserAdministration.NewUser(unique("new"), "新用户", Role.USER, organization, PASSWORD));
         MockHttpSession session = login(created.username(), PASSWORD);
         mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
         mvc.perform(get("/account/password").session(session))
@@ -218,8 +230,8 @@ class AuthenticationFlowTest extends SecurityIntegrationTest {
     @Test
     void administratorWithExpiredPasswordGivesTotpThenMustChangeThePassword() throws Exception {
         String secret = Totp.newSecret();
-        UserView admin = users.create(
-                new UserAdministration.NewUser(unique("sysadmin"), "系统管理员", Role.SYSTEM_ADMIN, null, PASSWORD));
+        UserView admin = org.yunjian.security.TestAccounts.create(
+                users, new UserAdministration.NewUser(unique("sysadmin"), "系统管理员", Role.SYSTEM_ADMIN, null, PASSWORD));
         accounts.setAwaitingApproval(admin.id(), false); // approved by a second administrator (TwoPersonRuleTest)
         accounts.setTotpSecret(admin.id(), secret);
         MockHttpSession session = login(admin.username(), PASSWORD);

@@ -134,7 +134,7 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
     void promotionKeepsTheOldRoleUntilApprovedAndTheSubjectCannotApproveIt() throws Exception {
         UserView alice = administrator(Role.SECURITY_ADMIN, Totp.newSecret());
         UserView auditor = administrator(Role.AUDIT_ADMIN, null);
-        UserView user = businessUser();
+        UserView user = administrator(Role.SYSTEM_ADMIN, null); // business accounts are their organisations'
         String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
                                 "/api/users/{id}", user.id())
                         .with(as(alice))
@@ -143,12 +143,12 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"role\":\"AUDIT_ADMIN\"}"))
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.role").value("USER"))
+                .andExpect(jsonPath("$.role").value("SYSTEM_ADMIN"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         UUID request = UUID.fromString(JsonPath.read(body, "$.pendingRequest"));
-        assertThat(users.get(user.id()).role()).isEqualTo(Role.USER);
+        assertThat(users.get(user.id()).role()).isEqualTo(Role.SYSTEM_ADMIN);
         // an audit administrator may not decide, and a second request for the same account is refused
         mvc.perform(post("/api/users/admin-requests/{id}/approve", request)
                         .with(as(auditor))
@@ -159,7 +159,7 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                         .with(as(alice))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"role\":\"SYSTEM_ADMIN\"}"))
+                        .content("{\"role\":\"SECURITY_ADMIN\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.role").exists());
         // rejection by a second administrator leaves the role as it was
@@ -168,7 +168,7 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REJECTED"));
-        assertThat(users.get(user.id()).role()).isEqualTo(Role.USER);
+        assertThat(users.get(user.id()).role()).isEqualTo(Role.SYSTEM_ADMIN);
         assertThat(audit("user.admin.reject")).hasSize(1);
     }
 
@@ -259,7 +259,8 @@ class TwoPersonRuleTest extends SecurityIntegrationTest {
                                                     true),
                                             null,
                                             java.util.List.of()));
-            users.create(new UserAdministration.NewUser(fromWeb, "x", Role.SYSTEM_ADMIN, null, NEW_PASSWORD));
+            org.yunjian.security.TestAccounts.create(
+                    users, new UserAdministration.NewUser(fromWeb, "x", Role.SYSTEM_ADMIN, null, NEW_PASSWORD));
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
         }

@@ -2,6 +2,7 @@ package org.yunjian.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,6 +35,9 @@ class UserAdministrationTest extends SecurityIntegrationTest {
     @Autowired
     CliRunner cli;
 
+    @Autowired
+    OrganizationAdministration organizationAdministration;
+
     private UserView securityAdmin() {
         return administrator(Role.SECURITY_ADMIN, Totp.newSecret());
     }
@@ -51,7 +55,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .with(as(admin))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json(username, "USER", organization, PASSWORD)))
+                        .content(json(username, "AUDIT_ADMIN", null, PASSWORD)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.username").value(username))
                 .andExpect(jsonPath("$.mustChangePassword").value(true))
@@ -66,7 +70,8 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 .andExpect(content().string(containsString(username)));
         mvc.perform(get("/api/users/{id}", id).with(as(admin)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.organizationId").value(organization.toString()));
+                .andExpect(jsonPath("$.role").value("AUDIT_ADMIN"))
+                .andExpect(jsonPath("$.organizationId").doesNotExist());
         mvc.perform(put("/api/users/{id}", id)
                         .with(as(admin))
                         .with(csrf())
@@ -136,14 +141,14 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json(unique("usr"), "USER", null, PASSWORD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.organizationId").exists());
+                .andExpect(jsonPath("$.errors.role").value(containsString("组织管理员")));
         mvc.perform(post("/api/users")
                         .with(as(admin))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json(unique("usr"), "USER", UUID.randomUUID(), PASSWORD)))
+                        .content(json(unique("usr"), "USER", organization, PASSWORD)))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors.organizationId").exists());
+                .andExpect(jsonPath("$.errors.role").value(containsString("组织管理员")));
         mvc.perform(post("/api/users")
                         .with(as(admin))
                         .with(csrf())
@@ -266,16 +271,17 @@ class UserAdministrationTest extends SecurityIntegrationTest {
 
     @Test
     void disablingAnAccountEndsItsOpenSessions() throws Exception {
-        UserView admin = securityAdmin();
+        // a business account is disabled by its organisation's administrator (issue 57)
+        UserView admin = businessUser();
+        organizationAdministration.grantBySystem(admin.id(), "test");
         UserView u = businessUser();
         org.springframework.mock.web.MockHttpSession session = login(u.username(), PASSWORD);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
         clock.advance(java.time.Duration.ofSeconds(1));
-        mvc.perform(put("/api/users/{id}", u.id())
+        mvc.perform(put("/api/organization/users/{id}", u.id())
                         .with(as(admin))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .with(IfMatch.current(jdbc, "user_account", u.id()))
                         .content("{\"enabled\":false}"))
                 .andExpect(status().isOk());
         mvc.perform(get("/").session(session))
@@ -293,7 +299,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .with(as(admin))
                         .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json(username, "USER", organization, "xabcx")))
+                        .content(json(username, "AUDIT_ADMIN", null, "xabcx")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.password").value(containsString("长度至少 12 个字符")))
                 .andExpect(jsonPath("$.errors.password").value(containsString("3 类")))
@@ -303,7 +309,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .with(csrf())
                         .cookie(new Cookie("yunjian-lang", "en"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(json(username, "USER", organization, "short")))
+                        .content(json(username, "AUDIT_ADMIN", null, "short")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.password").value(containsString("at least 12 characters")));
     }
@@ -311,7 +317,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
     @Test
     void resetToARecentPasswordIsRejected() throws Exception {
         UserView admin = securityAdmin();
-        UserView u = businessUser();
+        UserView u = administrator(Role.AUDIT_ADMIN, null);
         mvc.perform(post("/api/users/{id}/password", u.id())
                         .with(as(admin))
                         .with(csrf())
@@ -319,6 +325,82 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .content("{\"password\":\"" + PASSWORD + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.password").value(containsString("5")));
+    }
+
+    /**
+     * Issue 57 point 1: only an organisation's own administrators add, disable or remove its members. The platform's
+     * 安全管理员 creates no business account and changes, unlocks, resets or deletes none — over REST and on the page —
+     * and each attempt is refused with the reason and audited as denied; the account stays as it was.
+     */
+    @Test
+    void platformAdministratorsLeaveBusinessAccountsToTheirOrganisations() throws Exception {
+        UserView admin = securityAdmin();
+        UserView member = businessUser();
+        long version = IfMatch.stored(jdbc, "user_account", "id", member.id());
+        mvc.perform(put("/api/users/{id}", member.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .with(IfMatch.current(jdbc, "user_account", member.id()))
+                        .content("{\"enabled\":false}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("只有该组织的组织管理员")));
+        mvc.perform(post("/api/users/{id}/unlock", member.id()).with(as(admin)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/users/{id}/password", member.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\":\"Taken-Over-Passw0rd-1\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/users/{id}", member.id()).with(as(admin)).with(csrf()))
+                .andExpect(status().isForbidden());
+        // an administrator account does not become a member of an organisation either
+        UserView auditor = administrator(Role.AUDIT_ADMIN, null);
+        mvc.perform(put("/api/users/{id}", auditor.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .with(IfMatch.current(jdbc, "user_account", auditor.id()))
+                        .content("{\"role\":\"USER\",\"organizationId\":\"" + organization + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.role").value(containsString("组织管理员")));
+        assertThat(users.get(auditor.id()).role()).isEqualTo(Role.AUDIT_ADMIN);
+
+        // the page shows the account, read only, and says whose it is; its forms are refused too
+        String page = mvc.perform(get("/admin/users/{id}", member.id()).with(as(admin)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("id=\"business-account\"", member.username())
+                .doesNotContain("id=\"save\"", "id=\"reset-password\"", "id=\"delete\"");
+        mvc.perform(post("/admin/users/{id}", member.id())
+                        .with(as(admin))
+                        .with(csrf())
+                        .param("displayName", "改名")
+                        .param("role", "USER")
+                        .param("enabled", "false")
+                        .param("version", String.valueOf(version)))
+                .andExpect(content().string(containsString("只有该组织的组织管理员")));
+        mvc.perform(post("/admin/users/{id}/delete", member.id())
+                        .param("confirm", "true")
+                        .with(as(admin))
+                        .with(csrf()))
+                .andExpect(content().string(containsString("只有该组织的组织管理员")));
+
+        UserView after = users.get(member.id());
+        assertThat(after.enabled()).isTrue();
+        assertThat(after.displayName()).isEqualTo(member.displayName());
+        assertThat(IfMatch.stored(jdbc, "user_account", "id", member.id())).isEqualTo(version);
+        assertThat(loginResult(member.username(), PASSWORD).getResponse().getRedirectedUrl())
+                .isNotEqualTo("/login?error");
+        assertThat(events.stream(AuditableEvent.class)
+                        .filter(e -> e.outcome() == Outcome.DENIED)
+                        .filter(e -> member.id().toString().equals(e.objectId()))
+                        .map(AuditableEvent::action))
+                .contains("user.update", "user.unlock", "user.password.reset", "user.delete");
     }
 
     @Test
@@ -330,8 +412,10 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                 .andExpect(content().string(containsString("id=\"users-pager\"")));
         mvc.perform(get("/admin/users/new").with(as(admin)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"organizationId\"")))
-                .andExpect(content().string(containsString("id=\"save\"")));
+                .andExpect(content().string(containsString("id=\"save\"")))
+                // administrator accounts only: no business role, no organisation to choose (issue 57)
+                .andExpect(content().string(not(containsString("value=\"USER\""))))
+                .andExpect(content().string(not(containsString("id=\"organizationId\""))));
         mvc.perform(post("/admin/users/new")
                         .with(as(admin))
                         .with(csrf())
@@ -348,10 +432,9 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .with(csrf())
                         .param("username", username)
                         .param("displayName", "李四")
-                        .param("role", "USER")
-                        .param("organizationId", organization.toString())
+                        .param("role", "AUDIT_ADMIN")
                         .param("password", PASSWORD))
-                .andExpect(redirectedUrlPattern("/admin/users/*?created"));
+                .andExpect(redirectedUrlPattern("/admin/users/*?requested"));
         UserView created = users.list().stream()
                 .filter(v -> v.username().equals(username))
                 .findFirst()
@@ -363,8 +446,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
                         .with(as(admin))
                         .with(csrf())
                         .param("displayName", "李四四")
-                        .param("role", "USER")
-                        .param("organizationId", organization.toString())
+                        .param("role", "AUDIT_ADMIN")
                         .param("enabled", "true")
                         .param("version", String.valueOf(IfMatch.stored(jdbc, "user_account", "id", created.id()))))
                 .andExpect(redirectedUrlPattern("/admin/users/*?saved"));
@@ -401,16 +483,7 @@ class UserAdministrationTest extends SecurityIntegrationTest {
         cmd.setErr(new PrintWriter(err));
         org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH); // as --lang en
         String username = unique("cli");
-        assertThat(cmd.execute(
-                        "users",
-                        "create",
-                        username,
-                        "--display-name",
-                        "王五",
-                        "--role",
-                        "USER",
-                        "--organization",
-                        organization.toString()))
+        assertThat(cmd.execute("users", "create", username, "--display-name", "王五", "--role", "AUDIT_ADMIN"))
                 .isEqualTo(0);
         assertThat(out.toString()).contains("Created " + username).contains("Temporary password");
         assertThat(cmd.execute("users", "list")).isEqualTo(0);
@@ -421,17 +494,14 @@ class UserAdministrationTest extends SecurityIntegrationTest {
         assertThat(cmd.execute("users", "reset-password", username, "--password=weak"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("password");
-        assertThat(cmd.execute(
-                        "users",
-                        "create",
-                        unique("cli"),
-                        "--display-name",
-                        "x",
-                        "--role",
-                        "SYSTEM_ADMIN",
-                        "--organization",
-                        organization.toString()))
+        assertThat(cmd.execute("users", "create", unique("cli"), "--display-name", "x", "--role", "USER"))
                 .isEqualTo(2);
+        assertThat(err.toString()).contains("organisation administrators");
+        // a business account is its organisation's: the operator's CLI refuses to unlock or reset it (issue 57)
+        UserView member = businessUser();
+        assertThat(cmd.execute("users", "reset-password", member.username(), "--password=Fresh-Passw0rd-9"))
+                .isEqualTo(1);
+        assertThat(err.toString()).contains("only that organisation’s organisation administrators");
         securityAdmin();
         assertThat(cmd.execute("users", "setup-token")).isEqualTo(1);
     }

@@ -25,7 +25,7 @@ class UserLockingTest extends SecurityIntegrationTest {
     @Test
     void staleAccountUpdateGets409AndLeavesTheAccountAsTheFirstEditorLeftIt() throws Exception {
         UserView admin = securityAdmin();
-        UserView u = businessUser();
+        UserView u = administrator(Role.AUDIT_ADMIN, null); // business accounts are their organisations' (issue 57)
         long read = IfMatch.stored(jdbc, "user_account", "id", u.id());
         mvc.perform(get("/api/users/{id}", u.id()).with(as(admin)))
                 .andExpect(header().string("ETag", "\"" + read + "\""))
@@ -56,7 +56,7 @@ class UserLockingTest extends SecurityIntegrationTest {
     @Test
     void accountUpdateWithoutVersionGets428() throws Exception {
         UserView admin = securityAdmin();
-        UserView u = businessUser();
+        UserView u = administrator(Role.AUDIT_ADMIN, null); // business accounts are their organisations' (issue 57)
         mvc.perform(put("/api/users/{id}", u.id())
                         .with(as(admin))
                         .with(csrf())
@@ -70,7 +70,7 @@ class UserLockingTest extends SecurityIntegrationTest {
     @Test
     void staleAccountFormReRendersWithTheMessageAndTheTypedInput() throws Exception {
         UserView admin = securityAdmin();
-        UserView u = businessUser();
+        UserView u = administrator(Role.AUDIT_ADMIN, null); // business accounts are their organisations' (issue 57)
         long read = IfMatch.stored(jdbc, "user_account", "id", u.id());
         mvc.perform(put("/api/users/{id}", u.id())
                         .with(as(admin))
@@ -84,8 +84,7 @@ class UserLockingTest extends SecurityIntegrationTest {
                         .with(csrf())
                         .param("lang", "en")
                         .param("displayName", "我输入的名字")
-                        .param("role", "USER")
-                        .param("organizationId", u.organizationId().toString())
+                        .param("role", "AUDIT_ADMIN")
                         .param("enabled", "true")
                         .param("version", String.valueOf(read)))
                 .andExpect(status().isOk())
@@ -99,15 +98,14 @@ class UserLockingTest extends SecurityIntegrationTest {
     @Test
     void accountFormNamingNoVersionComesBackWithTheAlertAndTheTypedInput() throws Exception {
         UserView admin = securityAdmin();
-        UserView u = businessUser();
+        UserView u = administrator(Role.AUDIT_ADMIN, null); // business accounts are their organisations' (issue 57)
         long read = IfMatch.stored(jdbc, "user_account", "id", u.id());
         mvc.perform(post("/admin/users/{id}", u.id())
                         .with(as(admin))
                         .with(csrf())
                         .param("lang", "en")
                         .param("displayName", "无版本的名字")
-                        .param("role", "USER")
-                        .param("organizationId", u.organizationId().toString())
+                        .param("role", "AUDIT_ADMIN")
                         .param("enabled", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"stale-version\"")))

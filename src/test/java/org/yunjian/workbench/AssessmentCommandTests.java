@@ -74,8 +74,10 @@ class AssessmentCommandTests {
     void assessorAccountAndAssessment() throws Exception {
         w = fixtures.world();
         username = "cli-" + UUID.randomUUID().toString().substring(0, 8);
-        var account = users.create(new UserAdministration.NewUser(
-                username, "命令行测评员", Role.USER, w.assessor().id(), "Assessor-Cli-Test-2026!"));
+        var account = org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username, "命令行测评员", Role.USER, w.assessor().id(), "Assessor-Cli-Test-2026!"));
         assessor = new CurrentUser(account.id(), username, w.assessor().id(), Role.USER);
         String body = ApiAssessments.post(mvc, assessor, w, "命令行测评");
         id = JsonPath.read(body, "$.id");
@@ -130,8 +132,10 @@ class AssessmentCommandTests {
     @Test
     void anotherOrganisationsUserDoesNotSeeTheAssessment() throws Exception {
         String stranger = "cli-x-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserAdministration.NewUser(
-                stranger, "外人", Role.USER, w.stranger().id(), "Assessor-Cli-Test-2026!"));
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        stranger, "外人", Role.USER, w.stranger().id(), "Assessor-Cli-Test-2026!"));
         assertThat(run(
                         "assessment",
                         "report",

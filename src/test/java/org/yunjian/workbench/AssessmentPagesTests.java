@@ -123,12 +123,14 @@ class AssessmentPagesTests {
 
     private java.util.UUID account(java.util.UUID organization, String displayName) {
         String username = "team-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        return users.create(new org.yunjian.security.UserAdministration.NewUser(
-                        username,
-                        displayName,
-                        org.yunjian.security.Role.USER,
-                        organization,
-                        "Assessor-Team-Test-2026!"))
+        return org.yunjian.security.TestAccounts.create(
+                        users,
+                        new org.yunjian.security.UserAdministration.NewUser(
+                                username,
+                                displayName,
+                                org.yunjian.security.Role.USER,
+                                organization,
+                                "Assessor-Team-Test-2026!"))
                 .id();
     }
 

@@ -92,9 +92,6 @@ public class UsersCommand implements CliCommand, Runnable {
         @Option(names = "--role", required = true, descriptionKey = "cli.users.option.role")
         Role role;
 
-        @Option(names = "--organization", descriptionKey = "cli.users.option.organization")
-        UUID organizationId;
-
         @Option(names = "--password", arity = "0..1", interactive = true, descriptionKey = "cli.users.option.password")
         String password;
 
@@ -108,8 +105,7 @@ public class UsersCommand implements CliCommand, Runnable {
         protected int work(PrintWriter out, PrintWriter err) {
             String pw = password == null ? temporaryPassword() : password;
             try {
-                UserView u =
-                        users.create(new UserAdministration.NewUser(username, displayName, role, organizationId, pw));
+                UserView u = users.create(new UserAdministration.NewUser(username, displayName, role, null, pw));
                 out.println(Texts.get(
                         "cli.users.created",
                         u.username(),

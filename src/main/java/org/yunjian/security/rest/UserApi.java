@@ -94,7 +94,9 @@ class UserApi {
     @PostMapping
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Create an account with an initial password (to be changed at first login)")
+    @Operation(
+            summary = "Create an administrator account with an initial password (to be changed at first login); a "
+                    + "business account (role USER) is a 400: its organisation's administrators add it")
     ResponseEntity<UserView> create(@RequestBody CreateUser body) {
         FieldErrors errors = new FieldErrors();
         rejectRoleList(body.roles(), errors);
@@ -109,8 +111,9 @@ class UserApi {
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(
-            summary = "Change display name, role, organisation or enabled state; an administrator role is only "
-                    + "requested (202, pendingRequest set) until a second security administrator approves it")
+            summary = "Change an administrator account's display name, role or enabled state; an administrator role "
+                    + "is only requested (202, pendingRequest set) until a second security administrator approves "
+                    + "it; a business account is a 403 (its organisation's administrators manage it)")
     ResponseEntity<UserView> update(
             @PathVariable UUID id,
             @RequestHeader(name = org.springframework.http.HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -157,7 +160,7 @@ class UserApi {
     @PostMapping("/{id}/unlock")
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Unlock an account locked after failed logins")
+    @Operation(summary = "Unlock an administrator account locked after failed logins (a business account is a 403)")
     ResponseEntity<Void> unlock(@PathVariable UUID id) {
         users.unlock(id);
         return ResponseEntity.noContent().build();
@@ -166,7 +169,9 @@ class UserApi {
     @PostMapping("/{id}/password")
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Reset the password (the user must change it at next login)")
+    @Operation(
+            summary = "Reset an administrator account's password (to be changed at next login; a business account is "
+                    + "a 403)")
     ResponseEntity<Void> resetPassword(@PathVariable UUID id, @RequestBody ResetPassword body) {
         users.resetPassword(id, body.password());
         return ResponseEntity.noContent().build();
@@ -175,7 +180,7 @@ class UserApi {
     @DeleteMapping("/{id}")
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Delete an account")
+    @Operation(summary = "Delete an administrator account (a business account is a 403)")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         users.delete(id);
         return ResponseEntity.noContent().build();

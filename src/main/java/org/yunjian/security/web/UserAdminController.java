@@ -153,7 +153,7 @@ class UserAdminController {
     @GetMapping("/new")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String newForm(Model model) {
-        return form(model, new UserForm("", "", Role.USER.name(), "", true), null, Map.of());
+        return form(model, new UserForm("", "", "", "", true), null, Map.of());
     }
 
     @PostMapping("/new")
@@ -276,8 +276,13 @@ class UserAdminController {
         model.addAttribute("form", form);
         model.addAttribute("user", user);
         model.addAttribute(PageRefusal.ERRORS, errors);
-        model.addAttribute("roles", Arrays.stream(Role.values()).map(Role::name).toList());
-        model.addAttribute("organizations", users.organizations());
+        // business accounts are their organisations' (issue 57): the platform's administrators run administrators only
+        model.addAttribute(
+                "roles",
+                Arrays.stream(Role.values())
+                        .filter(Role::isAdministrator)
+                        .map(Role::name)
+                        .toList());
         model.addAttribute("policy", policy.summary());
         return "security/user-form";
     }

@@ -137,8 +137,10 @@ class LifecycleWorkTests {
     /** A person of the provider with an account, as the customer names an owner. */
     CurrentUser providerEngineer() {
         String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
-        var account = users.create(new UserAdministration.NewUser(
-                username, "王工程师", Role.USER, w.provider().id(), "Lifecycle-Owner-Test-2026!"));
+        var account = org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        username, "王工程师", Role.USER, w.provider().id(), "Lifecycle-Owner-Test-2026!"));
         return new CurrentUser(account.id(), username, w.provider().id(), Role.USER);
     }
 

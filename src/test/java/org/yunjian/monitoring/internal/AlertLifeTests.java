@@ -91,14 +91,15 @@ class AlertLifeTests extends MonitoringWorldTests {
 
     @Test
     void slowAnswersInARowRaiseALatencyAlertAndAnAnswerInTimeClosesItWithANotice() throws Exception {
-        UUID person =
-                PartyTestSupport.runAs(PartyTestSupport.admin(), () -> users.create(new UserAdministration.NewUser(
+        UUID person = PartyTestSupport.runAs(PartyTestSupport.admin(), () -> org.yunjian.security.TestAccounts.create(
+                        users,
+                        new UserAdministration.NewUser(
                                 "alerts-" + UUID.randomUUID().toString().substring(0, 8),
                                 "值班员",
                                 Role.USER,
                                 w.provider().id(),
                                 "Alert-Life-Test-2026!"))
-                        .id());
+                .id());
         UUID m = addMonitor(site.url(), ",\"failuresBeforeAlert\":2,\"slowAboveMillis\":150,\"timeoutSeconds\":5");
         call(get("/api/monitors/" + m)).andExpect(jsonPath("$.slowAboveMillis").value(150));
         run(m);

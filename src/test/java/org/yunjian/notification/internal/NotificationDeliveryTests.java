@@ -46,6 +46,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkClosed;
@@ -177,12 +178,14 @@ class NotificationDeliveryTests {
     }
 
     CurrentUser user(String prefix, String displayName, UUID org) {
-        return SeedActor.of(users.create(new UserAdministration.NewUser(
-                prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
-                displayName,
-                Role.USER,
-                org,
-                "Notify-Tests-2026!")));
+        return SeedActor.of(TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+                        displayName,
+                        Role.USER,
+                        org,
+                        "Notify-Tests-2026!")));
     }
 
     void settings(CurrentUser u, String mode, String language, String email) throws Exception {

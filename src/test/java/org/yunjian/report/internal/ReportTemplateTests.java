@@ -130,8 +130,14 @@ public class ReportTemplateTests {
     }
 
     org.yunjian.security.UserView account(String prefix, String name) {
-        return users.create(new UserAdministration.NewUser(
-                prefix + "-" + suffix, name + suffix, Role.USER, w.assessor().id(), "Report-Template-Test-2026!"));
+        return org.yunjian.security.TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        prefix + "-" + suffix,
+                        name + suffix,
+                        Role.USER,
+                        w.assessor().id(),
+                        "Report-Template-Test-2026!"));
     }
 
     @Test
