@@ -8,7 +8,9 @@
  *   <li>A notification keeps the task's message key and arguments, never a rendered text: it reads in the
  *   reader's language whenever it is read. A robot message names what waits, for whom, and links to it; it goes
  *   only to robots of organisations whose people the task is addressed to (the publisher addresses only people
- *   who may see the object).</li>
+ *   who may see the object), and of those only to the robots whose scope hears of the task's system: the whole
+ *   organisation, or the systems its administrators named (need to know; the systems come from
+ *   {@link org.yunjian.party.Parties}).</li>
  *   <li>Every e-mail and robot message is a delivery row written before it is tried, tried by one node (the lease
  *   of {@link org.yunjian.shared.cluster.ClusterJobs} and a conditional claim of the row), retried with doubling delays and
  *   audited when it is sent or finally fails; failures are listed to the organisation's 组织管理员.</li>
@@ -25,5 +27,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"obligations", "security", "shared"})
+        allowedDependencies = {"obligations", "party", "security", "shared"})
 package org.yunjian.notification;

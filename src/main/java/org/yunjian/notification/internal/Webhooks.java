@@ -6,46 +6,76 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Parties;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.keys.KeyDirectory;
 import org.yunjian.shared.keys.SealedText;
 import org.yunjian.shared.outbound.OutboundPolicies;
 import org.yunjian.shared.outbound.OutboundPolicy;
 
 /**
- * An organisation's group-chat robots: added and removed by its administrators, address and signing secret sealed
- * (the address of a 企业微信 or 钉钉 robot carries its key), shown only by kind, name and host.
+ * An organisation's group-chat robots: added, scoped and removed by its administrators, address and signing secret
+ * sealed (the address of a 企业微信 or 钉钉 robot carries its key), shown only by kind, name, host and scope. A robot
+ * hears its whole organisation or the systems of it its administrators name ({@link RobotScope}).
  */
 @Service
 public class Webhooks {
 
     static final String KEY_FILE = "notification-webhooks.key";
 
-    /** A robot as pages and the API show it: never its address's path and query, never its secret. */
+    /**
+     * A robot as pages and the API show it: never its address's path and query, never its secret; its scope — the
+     * whole organisation, or the systems it hears of by name.
+     */
     public record View(
-            UUID id, UUID organizationId, RobotKind kind, String name, String host, boolean signed, String language) {}
+            UUID id,
+            UUID organizationId,
+            RobotKind kind,
+            String name,
+            String host,
+            boolean signed,
+            String language,
+            boolean wholeOrganization,
+            List<SystemRef> systems) {}
+
+    /** A system a robot may hear of, by name. */
+    public record SystemRef(UUID id, String name) {}
 
     /** A robot as the delivery job uses it. */
     record Target(
-            UUID id, UUID organizationId, RobotKind kind, String name, String url, String secret, Locale language) {}
+            UUID id,
+            UUID organizationId,
+            RobotKind kind,
+            String name,
+            String url,
+            String secret,
+            Locale language,
+            RobotScope scope) {}
 
     private final WebhookRepository rows;
     private final OrganizationAdministrators admins;
     private final SealedText sealed;
     private final OutboundPolicy policy;
     private final ApplicationEventPublisher events;
+    private final Parties parties;
     private final Clock clock;
 
     Webhooks(
@@ -54,8 +84,10 @@ public class Webhooks {
             KeyDirectory keys,
             OutboundPolicies outbound,
             ApplicationEventPublisher events,
+            Parties parties,
             Clock clock) {
         this.rows = new WebhookRepository(jdbc);
+        this.parties = parties;
         this.policy = outbound.webhooks();
         this.admins = admins;
         this.events = events;
@@ -66,13 +98,35 @@ public class Webhooks {
     @Transactional(readOnly = true)
     public List<View> list(UUID organizationId) {
         admins.require(organizationId);
-        return targets(organizationId).stream().map(Webhooks::view).toList();
+        Map<UUID, String> names = systemNames();
+        return targets(organizationId).stream().map(t -> view(t, names)).toList();
     }
 
-    /** Adds a robot; every field checked at once (kind, name, address, secret, language). */
-    @Transactional
-    public View add(UUID organizationId, String kind, String name, String url, String secret, String language) {
+    /** The systems the organisation takes part in, by name: those a robot may be scoped to (its administrators). */
+    @Transactional(readOnly = true)
+    public List<SystemRef> systems(UUID organizationId) {
         admins.require(organizationId);
+        return systemNames().entrySet().stream()
+                .map(e -> new SystemRef(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /**
+     * Adds a robot; every field checked at once (kind, name, address, secret, language, scope: the named systems of
+     * the organisation, or the whole organisation when none are named).
+     */
+    @Transactional
+    public View add(
+            UUID organizationId,
+            String kind,
+            String name,
+            String url,
+            String secret,
+            String language,
+            Boolean wholeOrganization,
+            Collection<String> systems) {
+        admins.require(organizationId);
+        Map<UUID, String> names = systemNames();
         FieldErrors errors = new FieldErrors();
         RobotKind k = null;
         try {
@@ -101,20 +155,70 @@ public class Webhooks {
         if (!List.of("zh-CN", "en").contains(lang)) {
             errors.add("language", "notification.error.language");
         }
+        Optional<RobotScope> scope = RobotScope.of(wholeOrganization, systems, names.keySet(), errors);
         errors.throwIfAny();
+        RobotScope sc = scope.orElseThrow();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        rows.insert(id, organizationId, k.name(), n, sealed.seal(id, u), sealed.seal(id, s), lang, now);
+        rows.insert(
+                id,
+                organizationId,
+                k.name(),
+                n,
+                sealed.seal(id, u),
+                sealed.seal(id, s),
+                lang,
+                sc.wholeOrganization(),
+                now);
+        rows.scope(id, sc.wholeOrganization(), sc.systems());
+        Msg robot = Msg.of("notification.robot." + k.name());
         events.publishEvent(AuditableEvent.success(
                 "notification.webhook.add",
                 "notification-webhook",
                 id,
-                Msg.of(
-                        "notification.audit.webhookAdded",
-                        Msg.of("notification.robot." + k.name()),
-                        n,
-                        admins.name(organizationId))));
-        return new View(id, organizationId, k, n, URI.create(u).getHost(), s != null, lang);
+                sc.wholeOrganization()
+                        ? Msg.of("notification.audit.webhookAdded", robot, n, admins.name(organizationId))
+                        : Msg.of(
+                                "notification.audit.webhookAddedForSystems",
+                                robot,
+                                n,
+                                admins.name(organizationId),
+                                systemList(sc, names))));
+        return view(new Target(id, organizationId, k, n, u, s, Locale.forLanguageTag(lang), sc), names);
+    }
+
+    /**
+     * Changes which of the organisation's work a robot hears: the whole organisation, or the named systems of it
+     * (checked as on {@link #add}); audited. An unknown robot, or another organisation's, is 404.
+     */
+    @Transactional
+    public View scope(UUID organizationId, UUID webhookId, Boolean wholeOrganization, Collection<String> systems) {
+        admins.require(organizationId);
+        Target t = targets(organizationId).stream()
+                .filter(w -> w.id().equals(webhookId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("notification-webhook", webhookId));
+        Map<UUID, String> names = systemNames();
+        FieldErrors errors = new FieldErrors();
+        Optional<RobotScope> scope = RobotScope.of(wholeOrganization, systems, names.keySet(), errors);
+        errors.throwIfAny();
+        RobotScope sc = scope.orElseThrow();
+        rows.scope(webhookId, sc.wholeOrganization(), sc.systems());
+        Msg robot = Msg.of("notification.robot." + t.kind().name());
+        events.publishEvent(AuditableEvent.success(
+                "notification.webhook.scope",
+                "notification-webhook",
+                webhookId,
+                sc.wholeOrganization()
+                        ? Msg.of("notification.audit.webhookScopeWhole", robot, t.name(), admins.name(organizationId))
+                        : Msg.of(
+                                "notification.audit.webhookScopeSystems",
+                                robot,
+                                t.name(),
+                                admins.name(organizationId),
+                                systemList(sc, names))));
+        return view(
+                new Target(t.id(), organizationId, t.kind(), t.name(), t.url(), t.secret(), t.language(), sc), names);
     }
 
     @Transactional
@@ -138,8 +242,10 @@ public class Webhooks {
 
     /** The organisation's robots with their opened addresses and secrets (no access check: the delivery job). */
     List<Target> targets(UUID organizationId) {
+        Map<UUID, Set<UUID>> scoped = rows.systemsOfOrganization(organizationId);
         return rows.ofOrganization(organizationId, (rs, n) -> {
             UUID id = rs.getObject("id", UUID.class);
+            boolean whole = rs.getBoolean("whole_organization");
             return new Target(
                     id,
                     organizationId,
@@ -147,8 +253,29 @@ public class Webhooks {
                     rs.getString("name"),
                     sealed.openIfIntact(id, rs.getString("url")).orElse(""),
                     sealed.openIfIntact(id, rs.getString("secret_sealed")).orElse(null),
-                    Locale.forLanguageTag(rs.getString("language")));
+                    Locale.forLanguageTag(rs.getString("language")),
+                    whole ? RobotScope.WHOLE_ORGANIZATION : new RobotScope(false, scoped.getOrDefault(id, Set.of())));
         });
+    }
+
+    /** The systems the caller (an administrator of the organisation) sees — all the organisation's — by name. */
+    private Map<UUID, String> systemNames() {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        for (CloudSystem c : parties.visibleSystems()) {
+            names.put(c.id(), c.name());
+        }
+        return names;
+    }
+
+    private static Msg systemList(RobotScope scope, Map<UUID, String> names) {
+        return Msg.joined(
+                "notification.webhook.scope.join",
+                scope.systems().stream()
+                        .map(names::get)
+                        .filter(java.util.Objects::nonNull)
+                        .sorted()
+                        .map(n -> Msg.of(Texts.VERBATIM, n))
+                        .toList());
     }
 
     Optional<Target> target(UUID webhookId) {
@@ -157,7 +284,7 @@ public class Webhooks {
                 .findFirst());
     }
 
-    private static View view(Target t) {
+    private static View view(Target t, Map<UUID, String> names) {
         String host = t.url().isEmpty() ? "" : URI.create(t.url()).getHost();
         return new View(
                 t.id(),
@@ -166,7 +293,12 @@ public class Webhooks {
                 t.name(),
                 host,
                 t.secret() != null,
-                t.language().toLanguageTag());
+                t.language().toLanguageTag(),
+                t.scope().wholeOrganization(),
+                names.entrySet().stream()
+                        .filter(e -> t.scope().systems().contains(e.getKey()))
+                        .map(e -> new SystemRef(e.getKey(), e.getValue()))
+                        .toList());
     }
 
     private void checkUrl(FieldErrors errors, String u) {

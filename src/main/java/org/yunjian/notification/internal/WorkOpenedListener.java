@@ -26,7 +26,8 @@ import org.yunjian.shared.work.WorkTask;
  * Turns an opened task (or a {@link Notice}) into notifications after the change that opened it committed (a rolled-back change notifies
  * nobody): one in-application notification per addressed person, an e-mail delivery for each who wants e-mail at
  * once and has an address, and a robot delivery for each robot of the organisations addressed (the organisation
- * itself, or the organisations of the people addressed). Recorded in a transaction of its own; a failure here is
+ * itself, or the organisations of the people addressed) whose scope hears of the task's system ({@link RobotScope}: a
+ * task about no system only whole-organisation robots). Recorded in a transaction of its own; a failure here is
  * logged and never undoes the change.
  */
 @Component
@@ -132,6 +133,9 @@ class WorkOpenedListener {
         }
         for (UUID org : organizations) {
             for (Webhooks.Target w : webhooks.targets(org)) {
+                if (!w.scope().hears(task.to().system())) {
+                    continue; // need to know: a robot scoped to systems hears of those systems alone
+                }
                 Deliveries.enqueue(
                         jdbc, Deliveries.Channel.WEBHOOK, task.to().user(), w.id(), org, opened.taskId(), task, now);
             }

@@ -1,5 +1,6 @@
 package org.yunjian.notification.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,10 +23,18 @@ import org.yunjian.shared.refusal.PageRefusal;
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
 class WebhookPages {
 
-    /** The add form as typed (never the secret, which is typed again after a refusal). */
-    record RobotForm(String kind, String name, String url, String language) {
-        static final RobotForm EMPTY = new RobotForm("WECOM", "", "", "zh-CN");
+    /**
+     * The add form as typed (never the secret, which is typed again after a refusal); its scope: every system of the
+     * organisation ({@code scope} {@value #WHOLE}) or the ticked {@code systems} ({@value #SYSTEMS}).
+     */
+    record RobotForm(String kind, String name, String url, String language, String scope, List<String> systems) {
+        static final RobotForm EMPTY = new RobotForm("WECOM", "", "", "zh-CN", WHOLE, List.of());
     }
+
+    /** The scope choice "every system of the organisation". */
+    static final String WHOLE = "whole";
+    /** The scope choice "only the ticked systems". */
+    static final String SYSTEMS = "systems";
 
     private final Webhooks webhooks;
     private final DeliveryRecordQueries deliveries;
@@ -50,16 +59,52 @@ class WebhookPages {
             @RequestParam(defaultValue = "") String url,
             @RequestParam(defaultValue = "") String secret,
             @RequestParam(defaultValue = "") String language,
+            @RequestParam(defaultValue = WHOLE) String scope,
+            @RequestParam(defaultValue = "") List<String> systems,
             Model model,
             RedirectAttributes redirect) {
         return PageRefusal.on(model)
                 .attempt(
                         () -> {
-                            webhooks.add(id, kind, name, url, secret, language);
+                            webhooks.add(id, kind, name, url, secret, language, whole(scope), ticked(scope, systems));
                             redirect.addFlashAttribute("added", true);
                             return "redirect:/organizations/" + id + "/webhooks";
                         },
-                        () -> page(id, model, new RobotForm(kind, name, url, language), PageRefusal.none()));
+                        () -> page(
+                                id,
+                                model,
+                                new RobotForm(kind, name, url, language, scope, systems),
+                                PageRefusal.none()));
+    }
+
+    /** Changes which of the organisation's work a robot hears; refused, the page shows the robot's form open. */
+    @PostMapping("/organizations/{id}/webhooks/{webhookId}/scope")
+    String scope(
+            @PathVariable UUID id,
+            @PathVariable UUID webhookId,
+            @RequestParam(defaultValue = WHOLE) String scope,
+            @RequestParam(defaultValue = "") List<String> systems,
+            Model model,
+            RedirectAttributes redirect) {
+        return PageRefusal.on(model)
+                .in("scope-" + webhookId)
+                .attempt(
+                        () -> {
+                            webhooks.scope(id, webhookId, whole(scope), ticked(scope, systems));
+                            redirect.addFlashAttribute("scoped", true);
+                            return "redirect:/organizations/" + id + "/webhooks";
+                        },
+                        () -> page(id, model, RobotForm.EMPTY, PageRefusal.none()));
+    }
+
+    /** The radio's choice as the service reads it: the whole organisation, or the ticked systems. */
+    private static Boolean whole(String scope) {
+        return !SYSTEMS.equals(scope);
+    }
+
+    /** The ticked systems count only with the choice "only the ticked systems" (the boxes stay ticked otherwise). */
+    private static List<String> ticked(String scope, List<String> systems) {
+        return SYSTEMS.equals(scope) ? systems : List.of();
     }
 
     @PostMapping("/organizations/{id}/webhooks/{webhookId}/delete")
@@ -80,6 +125,7 @@ class WebhookPages {
 
     private String page(UUID id, Model model, RobotForm form, Map<String, String> errors) {
         model.addAttribute("robots", webhooks.list(id));
+        model.addAttribute("systems", webhooks.systems(id));
         model.addAttribute("organizationId", id);
         model.addAttribute("organizationName", admins.name(id));
         model.addAttribute("deliveries", deliveries.of(id));
@@ -100,7 +146,11 @@ class WebhookPages {
                         "secret",
                         "notification.webhook.secret",
                         "language",
-                        "notification.webhook.language"));
+                        "notification.webhook.language",
+                        "systems",
+                        "notification.webhook.scope",
+                        "wholeOrganization",
+                        "notification.webhook.scope"));
         return "notification/webhooks";
     }
 }

@@ -144,6 +144,22 @@ class NotificationBrowserJourneyTests {
             assertThat(driver.findElement(By.id("webhook-org")).getText()).isEqualTo(customer.organizationName());
             assertThat(driver.findElement(By.id("robots-empty")).getText()).isEqualTo("尚未配置群机器人。");
             shot(driver, "robots");
+
+            // issue 57: a robot for the portal's group only (a public literal address; nothing is sent here)
+            driver.findElement(By.id("name")).sendKeys("门户网站值班群");
+            driver.findElement(By.id("url")).sendKeys("https://8.8.8.8/cgi-bin/webhook/send?key=journey");
+            driver.findElement(By.id("new-systems")).click();
+            driver.findElement(By.xpath(
+                            "//form[@id='robot-form']//label[contains(., '" + DemoData.PORTAL_SYSTEM + "')]/input"))
+                    .click();
+            driver.findElement(By.id("robot-add")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("robot-added")));
+            assertThat(driver.findElement(By.cssSelector("#robot-list .robot-scope"))
+                            .getText())
+                    .startsWith(DemoData.PORTAL_SYSTEM);
+            driver.findElement(By.cssSelector("#robot-list .robot-scope-change summary"))
+                    .click();
+            shot(driver, "robots-scoped");
         } finally {
             driver.quit();
         }
