@@ -33,10 +33,11 @@ public class Addressees {
             found = accounts.findById(to.user()).stream().toList();
         } else if (to.organization() != null) {
             org.yunjian.shared.work.SystemReaders rule = to.system() == null ? null : readers.getIfAvailable();
+            // about one system: only those who see it (need to know), read once for the whole organisation
+            java.util.Set<java.util.UUID> seeing = rule == null ? null : rule.readersOf(to.organization(), to.system());
             found = accounts.findByOrganization(to.organization()).stream()
                     .filter(a -> a.role() == Role.USER)
-                    // about one system: only those who see it (need to know)
-                    .filter(a -> rule == null || rule.sees(a.id(), to.organization(), to.system()))
+                    .filter(a -> seeing == null || seeing.contains(a.id()))
                     .toList();
         } else {
             Role role;

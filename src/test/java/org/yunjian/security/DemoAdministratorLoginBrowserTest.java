@@ -52,6 +52,9 @@ class DemoAdministratorLoginBrowserTest {
     @org.springframework.beans.factory.annotation.Autowired
     org.yunjian.security.internal.login.AddressThrottle throttle;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ChromeDriver browser;
     WebDriverWait wait;
 
@@ -127,6 +130,20 @@ class DemoAdministratorLoginBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-approved")));
         assertThat(browser.findElements(By.id("request-" + name))).isEmpty();
         shot("second-administrator-approved");
+
+        // a business account is its organisation's (issue 57): the 安全管理员 reads it, says whose, changes nothing
+        String customer = jdbc.sql("SELECT id FROM user_account WHERE username = ?")
+                .param(DemoData.CUSTOMER_USER)
+                .query(String.class)
+                .single();
+        open("/admin/users/" + customer);
+        String whose = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("business-account")))
+                .getText();
+        assertThat(whose).contains("只有该组织的组织管理员");
+        assertThat(browser.findElements(By.id("save"))).isEmpty();
+        assertThat(browser.findElements(By.id("delete"))).isEmpty();
+        assertThat(browser.findElements(By.id("reset-password"))).isEmpty();
+        shot("business-account-read-only");
     }
 
     /** An office behind one address: one person's mistyped name is refused, naming why; a colleague logs in. */

@@ -79,6 +79,13 @@ class AssignmentRepository {
                         SELECT COUNT(*) FROM visibility_grant WHERE user_id = ? AND organization_id = ?""").params(person, org).query(Long.class).single() > 0;
     }
 
+    /** The people holding {@code org}'s grant and those assigned to {@code systemId}. */
+    List<UUID> grantedOrAssigned(UUID org, UUID systemId) {
+        return jdbc.sql("""
+                SELECT user_id FROM visibility_grant WHERE organization_id = ?
+                UNION SELECT user_id FROM system_assignment WHERE system_id = ?""").params(org, systemId).query(UUID.class).list();
+    }
+
     /** The people of {@code org} holding the grant. */
     List<UUID> grantees(UUID org) {
         return jdbc.sql("""

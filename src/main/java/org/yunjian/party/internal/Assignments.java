@@ -2,8 +2,10 @@ package org.yunjian.party.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,6 +32,7 @@ import org.yunjian.shared.work.WorkTask;
 public class Assignments {
 
     private final AssignmentRepository store;
+    private final VisibilityGrants grants;
     private final VisibilityQueries visibility;
     private final SystemRepository systems;
     private final OrganizationAdministration orgAdmins;
@@ -39,6 +42,7 @@ public class Assignments {
 
     Assignments(
             AssignmentRepository store,
+            VisibilityGrants grants,
             VisibilityQueries visibility,
             SystemRepository systems,
             OrganizationAdministration orgAdmins,
@@ -46,6 +50,7 @@ public class Assignments {
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
+        this.grants = grants;
         this.visibility = visibility;
         this.systems = systems;
         this.orgAdmins = orgAdmins;
@@ -73,6 +78,22 @@ public class Assignments {
     @Transactional(readOnly = true)
     public List<UUID> grantees(UUID org) {
         return store.grantees(org);
+    }
+
+    /**
+     * The people of {@code org} who see {@code systemId} — its 组织管理员, the holders of the whole-organisation grant
+     * and those assigned to the system — or nobody when the organisation takes no part in it: read once for all of
+     * them (three queries, however many people the organisation has). The ids may include people of other
+     * organisations assigned to the system; the caller intersects them with the organisation's accounts.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> readersOf(UUID org, UUID systemId) {
+        if (org == null || systemId == null || !visibility.system(Viewer.organization(org), systemId)) {
+            return Set.of();
+        }
+        Set<UUID> readers = new HashSet<>(store.grantedOrAssigned(org, systemId));
+        readers.addAll(orgAdmins.administratorsOf(org));
+        return readers;
     }
 
     /** The systems one person is assigned to. */
@@ -121,6 +142,7 @@ public class Assignments {
         OrganizationAdministration.Member m = orgAdmins.member(person);
         boolean changed =
                 whole ? store.grant(person, me.organizationId(), me.userId(), clock.instant()) : store.revoke(person);
+        grants.changed();
         if (changed) {
             events.publishEvent(AuditableEvent.success(
                     whole ? "visibility.grant" : "visibility.revoke",

@@ -211,6 +211,11 @@ class PartiesService implements Parties, OrganizationDirectory, org.yunjian.shar
     }
 
     @Override
+    public Set<UUID> readersOf(UUID organizationId, UUID systemId) {
+        return assignments.readersOf(organizationId, systemId);
+    }
+
+    @Override
     public void assignToWork(UUID userId, UUID systemId) {
         assignments.assignForWork(userId, systemId);
     }

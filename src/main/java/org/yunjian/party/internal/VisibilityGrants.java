@@ -2,6 +2,8 @@ package org.yunjian.party.internal;
 
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.yunjian.security.OrganizationAdministration;
 
 /**
@@ -11,6 +13,8 @@ import org.yunjian.security.OrganizationAdministration;
 @Component
 class VisibilityGrants {
 
+    private static final String CACHE = VisibilityGrants.class.getName() + "/";
+
     private final AssignmentRepository store;
     private final OrganizationAdministration orgAdmins;
 
@@ -19,7 +23,40 @@ class VisibilityGrants {
         this.orgAdmins = orgAdmins;
     }
 
+    /**
+     * Whether {@code person} holds {@code org}'s grant: read once per web request (a page asks the rule for every
+     * system, engagement and party it shows), again after a grant or an administrator flag changed in it.
+     */
     boolean holds(UUID person, UUID org) {
-        return person != null && org != null && (orgAdmins.isOrgAdmin(person) || store.granted(person, org));
+        if (person == null || org == null) {
+            return false;
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = CACHE + person + "/" + org;
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Boolean known) {
+            return known;
+        }
+        boolean holds = orgAdmins.isOrgAdmin(person) || store.granted(person, org);
+        if (request != null) {
+            request.setAttribute(key, holds, RequestAttributes.SCOPE_REQUEST);
+        }
+        return holds;
+    }
+
+    /** Forgets what this request read: a grant or an organisation's administrators changed. */
+    void changed() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            for (String name : request.getAttributeNames(RequestAttributes.SCOPE_REQUEST)) {
+                if (name.startsWith(CACHE)) {
+                    request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+                }
+            }
+        }
+    }
+
+    @org.springframework.context.event.EventListener
+    void on(org.yunjian.security.OrganizationAdministratorsChanged changed) {
+        changed();
     }
 }

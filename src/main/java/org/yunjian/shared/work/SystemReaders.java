@@ -13,6 +13,12 @@ public interface SystemReaders {
     boolean sees(UUID user, UUID organization, UUID system);
 
     /**
+     * The people of {@code organization} who see the system, read at once (ids of accounts; may name people of other
+     * organisations assigned to it, whom the caller leaves out); nobody when the organisation takes no part in it.
+     */
+    Set<UUID> readersOf(UUID organization, UUID system);
+
+    /**
      * The systems the person is limited to (those they are assigned to), or {@code null} when they see every system
      * their organisation takes part in.
      */

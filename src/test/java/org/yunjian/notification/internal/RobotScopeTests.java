@@ -40,6 +40,7 @@ import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
+import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkOpened;
@@ -135,12 +136,14 @@ class RobotScopeTests {
     }
 
     CurrentUser user(String prefix, UUID org) {
-        return SeedActor.of(users.create(new UserAdministration.NewUser(
-                prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
-                prefix,
-                Role.USER,
-                org,
-                "Robot-Scope-2026!")));
+        return SeedActor.of(TestAccounts.create(
+                users,
+                new UserAdministration.NewUser(
+                        prefix + "-" + UUID.randomUUID().toString().substring(0, 8),
+                        prefix,
+                        Role.USER,
+                        org,
+                        "Robot-Scope-2026!")));
     }
 
     UUID robot(String path, String scope) throws Exception {
