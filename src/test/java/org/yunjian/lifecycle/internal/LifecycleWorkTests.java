@@ -156,6 +156,39 @@ class LifecycleWorkTests {
                 .get(0);
     }
 
+    /**
+     * Need to know through the work (issue 57): a provider engineer without the whole-organisation grant and assigned
+     * to nothing does not see the system; named a duty's owner by the customer, they are assigned to it and see it —
+     * the suite's default grant (support.GrantAccountsCreatedInTests) taken away, so the assignment itself is tested.
+     */
+    @Test
+    void aNamedOwnerWithoutTheGrantIsAssignedToTheSystemByTheWorkAndThenSeesIt() throws Exception {
+        String duty = planWithProviderDuty();
+        CurrentUser owner = providerEngineer();
+        jdbc.sql("DELETE FROM visibility_grant WHERE user_id = ?")
+                .param(owner.userId())
+                .update();
+        String system = "/api/systems/" + w.system().id();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(system)
+                        .with(as(owner)))
+                .andExpect(status().isNotFound());
+
+        send(put(base + "/duties/" + duty + "/assignment").with(read(duty, customer)), customer, """
+                {"organisation":"%s","owner":"%s","dueDate":"%s"}""".formatted(
+                                w.provider().id(), owner.username(), today().plusDays(10)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT system_id FROM system_assignment WHERE user_id = ?")
+                        .param(owner.userId())
+                        .query(java.util.UUID.class)
+                        .list())
+                .containsExactly(w.system().id());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(system)
+                        .with(as(owner)))
+                .andExpect(status().isOk());
+        send(put(base + "/duties/" + duty + "/status").with(read(duty, owner)), owner, "{\"status\":\"DONE\"}")
+                .andExpect(status().isOk());
+    }
+
     @Test
     void aDutyWaitsOnItsOwnerThenOnTheCustomerButNotOnWhoDidItAndOnNobodyOnceAccepted() throws Exception {
         String duty = planWithProviderDuty();
