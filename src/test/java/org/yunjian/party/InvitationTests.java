@@ -219,6 +219,65 @@ class InvitationTests {
         assertThat(orgAdmins.isOrgAdmin(p.id())).isTrue();
     }
 
+    /**
+     * Issue 57 point 1, "organisation creation names one": the 系统管理员's form for a new organisation invites its
+     * first 组织管理员 at once; an unusable address refuses the whole form and leaves no organisation behind.
+     */
+    @Test
+    void creatingAnOrganisationOnThePageInvitesItsFirstAdministrator() throws Exception {
+        var sysadmin = PartyTestSupport.other(org.yunjian.security.Role.SYSTEM_ADMIN);
+        mvc.perform(get("/organizations/new").with(as(sysadmin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"first-administrator\"")));
+        String refusedName = "无人组织" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/organizations")
+                        .with(as(sysadmin))
+                        .with(csrf())
+                        .param("name", refusedName)
+                        .param("creditCode", PartyTestSupport.newCreditCode())
+                        .param("region", "北京市")
+                        .param("roles", "PROVIDER")
+                        .param("email", "not-an-address")
+                        .param("displayName", "x"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"email-error\"")));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM organization WHERE name = ?")
+                        .param(refusedName)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        String name = "新云服务商" + UUID.randomUUID().toString().substring(0, 6);
+        String email = "first-" + UUID.randomUUID().toString().substring(0, 6) + "@new-provider.example.cn";
+        var created = mvc.perform(post("/organizations")
+                        .with(as(sysadmin))
+                        .with(csrf())
+                        .param("name", name)
+                        .param("creditCode", PartyTestSupport.newCreditCode())
+                        .param("region", "北京市")
+                        .param("roles", "PROVIDER")
+                        .param("email", email)
+                        .param("displayName", "新服务商负责人"))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(created.getResponse().getRedirectedUrl()).endsWith("?adminInvited");
+        UUID organization = jdbc.sql("SELECT id FROM organization WHERE name = ?")
+                .param(name)
+                .query(UUID.class)
+                .single();
+        String username = "first" + UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/invitation/" + tokenMailedTo(email))
+                        .with(csrf())
+                        .param("username", username)
+                        .param("displayName", "新服务商负责人")
+                        .param("password", PASSWORD)
+                        .param("confirm", PASSWORD))
+                .andExpect(redirectedUrl("/login?invited"));
+        PeopleNames.Person p = people.byUsername(username).orElseThrow();
+        assertThat(p.organizationId()).isEqualTo(organization);
+        assertThat(orgAdmins.isOrgAdmin(p.id())).isTrue();
+    }
+
     @Test
     void linkWorksOnceLandsInTheInvitersOwnOrganisationAndIsStoredOnlyHashed() throws Exception {
         String email = "eng-" + UUID.randomUUID().toString().substring(0, 6) + "@provider.example.cn";

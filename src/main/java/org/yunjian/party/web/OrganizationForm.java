@@ -25,6 +25,27 @@ public class OrganizationForm {
     private String region;
     private List<String> roles = new ArrayList<>();
 
+    /** On a new organisation: whom to invite as its first 组织管理员 (both blank: nobody yet). */
+    private String email;
+
+    private String displayName;
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
     static OrganizationForm of(Organization o) {
         OrganizationForm f = new OrganizationForm();
         f.version = String.valueOf(o.version());

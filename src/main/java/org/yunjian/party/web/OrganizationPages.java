@@ -34,12 +34,16 @@ class OrganizationPages {
     private final org.yunjian.party.internal.Invitations invitations;
     private final org.yunjian.party.internal.Membership membership;
 
+    private final org.yunjian.party.internal.OrganizationFounding founding;
+
     OrganizationPages(
             OrganizationService service,
             ImportService imports,
             MessageSource messages,
             org.yunjian.party.internal.Invitations invitations,
-            org.yunjian.party.internal.Membership membership) {
+            org.yunjian.party.internal.Membership membership,
+            org.yunjian.party.internal.OrganizationFounding founding) {
+        this.founding = founding;
         this.service = service;
         this.imports = imports;
         this.messages = messages;
@@ -85,11 +89,25 @@ class OrganizationPages {
 
     @PostMapping
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    String create(@ModelAttribute("form") OrganizationForm form, Model model) {
+    String create(@ModelAttribute("form") OrganizationForm form, Model model, RedirectAttributes flash) {
         return PageRefusal.on(model)
                 .attempt(
-                        () -> "redirect:/organizations/"
-                                + service.create(form.toInput()).id(),
+                        () -> {
+                            var founded = founding.found(form.toInput(), form.getEmail(), form.getDisplayName());
+                            String page = "redirect:/organizations/"
+                                    + founded.organization().id();
+                            var invited = founded.invitation();
+                            if (invited == null) {
+                                return page;
+                            }
+                            flash.addFlashAttribute(
+                                    "sentTo", invited.invitation().email());
+                            flash.addFlashAttribute("mailed", invited.mailed());
+                            if (!invited.mailed()) {
+                                flash.addFlashAttribute("link", invited.link());
+                            }
+                            return page + "?adminInvited";
+                        },
                         () -> form(model, form, null, PageRefusal.none()));
     }
 
