@@ -54,10 +54,10 @@ public class Webhooks {
             boolean signed,
             String language,
             boolean wholeOrganization,
-            List<SystemRef> systems) {}
+            List<RobotSystem> systems) {}
 
-    /** A system a robot may hear of, by name. */
-    public record SystemRef(UUID id, String name) {}
+    /** A system a robot may hear of, by name (its own schema name: the membership API has a SystemRef of its own). */
+    public record RobotSystem(UUID id, String name) {}
 
     /** A robot as the delivery job uses it. */
     record Target(
@@ -104,10 +104,10 @@ public class Webhooks {
 
     /** The systems the organisation takes part in, by name: those a robot may be scoped to (its administrators). */
     @Transactional(readOnly = true)
-    public List<SystemRef> systems(UUID organizationId) {
+    public List<RobotSystem> systems(UUID organizationId) {
         admins.require(organizationId);
         return systemNames().entrySet().stream()
-                .map(e -> new SystemRef(e.getKey(), e.getValue()))
+                .map(e -> new RobotSystem(e.getKey(), e.getValue()))
                 .toList();
     }
 
@@ -297,7 +297,7 @@ public class Webhooks {
                 t.scope().wholeOrganization(),
                 names.entrySet().stream()
                         .filter(e -> t.scope().systems().contains(e.getKey()))
-                        .map(e -> new SystemRef(e.getKey(), e.getValue()))
+                        .map(e -> new RobotSystem(e.getKey(), e.getValue()))
                         .toList());
     }
 
