@@ -13,4 +13,13 @@ public final class TestAccounts {
     public static UserView create(UserAdministration users, UserAdministration.NewUser user) {
         return user.role() == Role.USER ? users.createMember(user) : users.create(user);
     }
+
+    /** Enables or disables a business account as its organisation's 组织管理员 does. */
+    public static UserView setEnabled(UserAdministration users, java.util.UUID member, boolean enabled) {
+        return users.updateMember(
+                member,
+                org.yunjian.shared.version.ExpectedVersion.exactly(
+                        users.get(member).version()),
+                new UserAdministration.Change(null, null, null, enabled));
+    }
 }
