@@ -5,6 +5,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.party.Organization;
 import org.yunjian.party.internal.Inputs.OrganizationInput;
+import org.yunjian.shared.FieldValues;
 
 /**
  * A new organisation and its first 组织管理员 in one step (issue 57 point 1: organisation creation names one): the
@@ -29,13 +30,9 @@ public class OrganizationFounding {
     @Transactional
     public Founded found(OrganizationInput in, String administratorEmail, String administratorName) {
         Organization o = organizations.create(in);
-        boolean inviting = !blank(administratorEmail) || !blank(administratorName);
+        boolean inviting = !FieldValues.blank(administratorEmail) || !FieldValues.blank(administratorName);
         UUID id = o.id();
         return new Founded(
                 o, inviting ? invitations.inviteAdministrator(id, administratorEmail, administratorName) : null);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }
