@@ -379,12 +379,22 @@ class CatalogExchangeIntegrationTest {
 
     private record Result(int code, String out) {}
 
+    /**
+     * Runs a command in English on this thread: the suite's in-process CLI runs of other classes set the JVM-wide
+     * default language (CliArgs.use), so a run that relied on the default read Chinese when one ran beside it.
+     */
     private Result run(String... args) {
         StringWriter out = new StringWriter();
         CommandLine cl = cli.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(out, true));
-        return new Result(cl.execute(args), out.toString());
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            return new Result(cl.execute(args), out.toString());
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
     }
 
     @Test
