@@ -29,6 +29,7 @@ import org.yunjian.exit.ReportSeal;
 import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.report.internal.ReportData;
 import org.yunjian.report.internal.ReportRecordRepository;
+import org.yunjian.report.internal.RevisionBasis;
 import org.yunjian.report.internal.SealedDownloads;
 import org.yunjian.report.internal.SignOffs;
 import org.yunjian.review.ReportSealing;
@@ -63,7 +64,10 @@ public class ReportRecords implements ReportSealing {
     static final List<java.util.Locale> LANGUAGES =
             List.of(org.yunjian.shared.Texts.CHINESE, org.yunjian.shared.Texts.ENGLISH);
 
-    /** One revision of an approved report: who approved it when, why (revisions after the first), its files. */
+    /**
+     * One revision of an approved report: who approved it when, why and what it corrected (revisions after the
+     * first), its files.
+     */
     public record Revision(
             UUID id,
             UUID assessmentId,
@@ -75,9 +79,11 @@ public class ReportRecords implements ReportSealing {
             Instant approvedAt,
             String reason,
             String sealSm3,
-            List<SealedFile> files) {
+            List<SealedFile> files,
+            List<ReportCorrections.Change> changes) {
         public Revision {
             files = List.copyOf(files);
+            changes = changes == null ? List.of() : List.copyOf(changes);
         }
 
         public Revision withFiles(List<SealedFile> f) {
@@ -92,7 +98,8 @@ public class ReportRecords implements ReportSealing {
                     approvedAt,
                     reason,
                     sealSm3,
-                    f);
+                    f,
+                    changes);
         }
     }
 
@@ -142,6 +149,7 @@ public class ReportRecords implements ReportSealing {
     private final SealedDownloads downloads;
     private final org.yunjian.security.UserAdministration users;
     private final AddressRefusals refusals;
+    private final RevisionBasis basis;
 
     ReportRecords(
             Reports reports,
@@ -155,7 +163,9 @@ public class ReportRecords implements ReportSealing {
             SealedDownloads downloads,
             org.yunjian.security.UserAdministration users,
             AddressRefusals refusals,
+            RevisionBasis basis,
             PlatformTransactionManager transactions) {
+        this.basis = basis;
         this.afterApproval = new TransactionTemplate(transactions);
         this.afterApproval.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.refusals = refusals;
@@ -231,7 +241,9 @@ public class ReportRecords implements ReportSealing {
                 null,
                 approval == null ? null : approval.actorId(),
                 approval == null ? "—" : approval.actorName(),
-                approval == null ? clock.instant() : approval.at());
+                approval == null ? clock.instant() : approval.at(),
+                language -> reports.data(assessmentId),
+                List.of());
         events.publishEvent(AuditableEvent.success(
                 "assessment.report.freeze",
                 "assessment",
@@ -240,10 +252,13 @@ public class ReportRecords implements ReportSealing {
     }
 
     /**
-     * A correction after approval: the assessment's 批准人 seals a new revision of the report as it renders now, saying
-     * why and confirming (irreversible); the earlier revisions stay. Only for a completed (or archived) assessment.
+     * A correction after approval: the assessment's 批准人 seals a new revision of the report from the content the
+     * previous revision was rendered from, with the named corrections and nothing else, saying why and confirming
+     * (irreversible); the earlier revisions stay. Only for a completed (or archived) assessment. Without any record
+     * (sealing at approval failed) the content is the report as approval would have sealed it.
      */
-    public Revision revise(UUID assessmentId, String reason, boolean confirmed) {
+    public Revision revise(
+            UUID assessmentId, String reason, boolean confirmed, List<ReportCorrections.Correction> corrections) {
         Access access = service.access(assessmentId);
         if (!access.relations().contains(Access.Relation.APPROVER)) {
             throw new ForbiddenException(Msg.of("record.error.notApprover"));
@@ -261,13 +276,32 @@ public class ReportRecords implements ReportSealing {
         if (status != AssessmentStatus.COMPLETED && status != AssessmentStatus.ARCHIVED) {
             throw new ConflictException("assessment-not-approved", "record.error.notApproved", Msg.of(status));
         }
-        int next = repo.revisions(assessmentId).stream()
-                        .mapToInt(Revision::revision)
-                        .max()
-                        .orElse(0)
-                + 1;
-        Revision r =
-                seal(assessmentId, next, reason.strip(), access.user().userId(), reviewsName(access), clock.instant());
+        List<Revision> earlier = repo.revisions(assessmentId);
+        Revision previous = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+        Map<String, ReportData> bases = new LinkedHashMap<>();
+        for (java.util.Locale language : LANGUAGES) {
+            ReportData base = previous == null
+                    ? reports.data(assessmentId)
+                    : repo.basis(previous.id(), language.getLanguage())
+                            .map(basis::thaw)
+                            .orElseThrow(() -> new ConflictException(
+                                    "report-basis-missing", "record.error.noBasis", previous.revision()));
+            bases.put(language.getLanguage(), base);
+        }
+        RevisionBasis.Corrected chinese = RevisionBasis.correct(bases.get("zh"), corrections);
+        int next = previous == null ? 1 : previous.revision() + 1;
+        Instant at = clock.instant();
+        String approverName = reviewsName(access);
+        Revision r = seal(
+                assessmentId,
+                next,
+                reason.strip(),
+                access.user().userId(),
+                approverName,
+                at,
+                language -> RevisionBasis.apply(bases.get(language.getLanguage()), chinese.changes())
+                        .revised(new ReportData.Revision(next, reason.strip(), at, approverName)),
+                chinese.changes());
         events.publishEvent(AuditableEvent.success(
                 "assessment.report.revise",
                 "assessment",
@@ -285,22 +319,29 @@ public class ReportRecords implements ReportSealing {
     }
 
     /**
-     * Renders every document in Chinese and in English (whatever language the approver reads in) and seals the set:
-     * a reader later downloads the sealed file in their language.
+     * Renders every document in Chinese and in English (whatever language the approver reads in) from the content
+     * {@code source} gives for each language and seals the set with that content's SM3: a reader later downloads the
+     * sealed file in their language, and the next revision starts from the same content.
      */
     private Revision seal(
-            UUID assessmentId, int revision, String reason, UUID approverId, String approverName, Instant approvedAt) {
+            UUID assessmentId,
+            int revision,
+            String reason,
+            UUID approverId,
+            String approverName,
+            Instant approvedAt,
+            java.util.function.Function<java.util.Locale, ReportData> source,
+            List<ReportCorrections.Change> changes) {
         java.util.Locale reader = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         Map<SealedFile, byte[]> contents = new LinkedHashMap<>();
+        Map<String, byte[]> frozen = new LinkedHashMap<>();
         List<SealedFile> files = new ArrayList<>();
         ReportData chinese = null;
         try {
             for (java.util.Locale language : LANGUAGES) {
                 org.springframework.context.i18n.LocaleContextHolder.setLocale(language);
-                ReportData data = reports.data(assessmentId);
-                if (revision > 1) { // a 修订版 says so on its cover, with its reason and date
-                    data = data.revised(new ReportData.Revision(revision, reason, approvedAt));
-                }
+                ReportData data = source.apply(language);
+                frozen.put(language.getLanguage(), basis.freeze(data));
                 chinese = chinese == null ? data : chinese;
                 for (Reports.Format f : Reports.Format.values()) {
                     byte[] content = reports.render(data, f);
@@ -318,10 +359,27 @@ public class ReportRecords implements ReportSealing {
         } finally {
             org.springframework.context.i18n.LocaleContextHolder.setLocale(reader);
         }
-        byte[] seal = ReportSeal.sign(
-                sealContent(chinese, revision, reason, approverName, approvedAt, files),
-                key.pair().getPrivate(),
-                key.pair().getPublic());
+        Map<String, Object> sealed = sealContent(chinese, revision, reason, approverName, approvedAt, files);
+        sealed.put(
+                "basis",
+                frozen.entrySet().stream()
+                        .map(e -> Map.<String, Object>of("language", e.getKey(), "sm3", Sm3.hex(e.getValue())))
+                        .toList());
+        sealed.put(
+                "changes",
+                changes.stream()
+                        .map(c -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("item", c.item());
+                            m.put("requirementId", c.requirementId());
+                            m.put("field", c.field().name());
+                            m.put("before", c.before());
+                            m.put("after", c.after());
+                            return m;
+                        })
+                        .toList());
+        byte[] seal =
+                ReportSeal.sign(sealed, key.pair().getPrivate(), key.pair().getPublic());
         Revision r = new Revision(
                 UUID.randomUUID(),
                 assessmentId,
@@ -333,8 +391,9 @@ public class ReportRecords implements ReportSealing {
                 approvedAt,
                 reason,
                 Sm3.hex(seal),
-                files);
-        repo.insert(r, seal, contents);
+                files,
+                changes);
+        repo.insert(r, seal, contents, frozen);
         return r;
     }
 

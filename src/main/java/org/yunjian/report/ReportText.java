@@ -153,7 +153,9 @@ public final class ReportText {
         rows.add(List.of(t("report.cover.reportDate"), date(d.reportDate())));
         ReportData.Revision r = d.setup().revision();
         if (r != null) {
-            rows.add(List.of(t("report.cover.revision"), t("report.cover.revisionValue", r.number(), r.reason())));
+            rows.add(List.of(
+                    t("report.cover.revision"),
+                    t("report.cover.revisionValue", r.number(), date(r.issuedAt()), r.reason())));
         }
         return rows;
     }

@@ -66,6 +66,7 @@ class ReportRecordTests {
     CurrentUser assessor;
     CurrentUser customer;
     String id;
+    String finding;
 
     @BeforeEach
     void assessmentWithAFinding() throws Exception {
@@ -90,6 +91,7 @@ class ReportRecordTests {
                         .content("{\"to\":\"IN_PROGRESS\"}"))
                 .andExpect(status().isOk());
         List<String> items = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor)), "$[*].id");
+        finding = items.get(1);
         mvc.perform(put("/api/assessment-items/{id}/verdict", items.get(1))
                         .with(IfMatch.item(jdbc, items.get(1)))
                         .with(as(assessor))
@@ -223,6 +225,22 @@ class ReportRecordTests {
                         .with(as(s.approver()))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"更正测评对象名称\",\"confirm\":true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("至少指明一处更正")));
+        mvc.perform(post(path, id)
+                        .with(as(s.approver()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"reason":"更正测评对象名称","confirm":true,
+                                 "corrections":[{"item":99999,"field":"RISK_REASON","text":"x"}]}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("corrections[0].item")));
+        mvc.perform(post(path, id)
+                        .with(as(s.approver()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CORRECTION.formatted("更正测评对象名称", itemNumber(), RISK_TEXT_FIXED)))
                 .andExpect(status().isCreated());
 
         String revisions = mvc.perform(get(path, id).with(as(customer)))
@@ -271,8 +289,13 @@ class ReportRecordTests {
                         .with(as(s.approver()))
                         .with(csrf())
                         .param("reason", "再次更正")
-                        .param("confirm", "true"))
-                .andExpect(status().is3xxRedirection());
+                        .param("confirm", "true")
+                        .param("item", String.valueOf(itemNumber()), "")
+                        .param("field", "RECOMMENDATION", "OBSERVATIONS")
+                        .param("text", "启用 TLS 1.3 加密管理流量", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("message", org.hamcrest.Matchers.containsString("第 3 版")));
         assertThat(jdbc.sql("SELECT MAX(revision) FROM assessment_report_revision WHERE assessment_id = ?")
                         .param(java.util.UUID.fromString(id))
                         .query(Integer.class)
@@ -290,6 +313,8 @@ class ReportRecordTests {
                         "id=\"revision-2\"",
                         Sm3.hex(first),
                         "更正测评对象名称",
+                        RISK_TEXT_FIXED,
+                        "启用 TLS 1.3 加密管理流量",
                         "/assessments/" + id + "/risks");
     }
 
@@ -411,6 +436,100 @@ class ReportRecordTests {
         mvc.perform(get("/report-check").param("number", "x").param("sm3", Sm3.hex(new byte[] {1})))
                 .andExpect(status().isTooManyRequests());
         throttle.clear();
+    }
+
+    static final String RISK_TEXT = "管理流量未加密";
+    static final String RISK_TEXT_FIXED = "管理平面流量未加密（批准时已核实）";
+    static final String CORRECTION = """
+            {"reason":"%s","confirm":true,
+             "corrections":[{"item":%d,"field":"RISK_REASON","text":"%s"}]}""";
+
+    /** The report's number of the item with the finding (the corrections name items by it). */
+    int itemNumber() throws Exception {
+        List<String> items = JsonPath.read(AssessmentItems.json(mvc, id, as(assessor)), "$[*].id");
+        return items.indexOf(finding) + 1; // the report numbers items in the order the API lists them
+    }
+
+    @Test
+    void aRevisionCorrectsTheApprovedContentAndNothingTheCustomerReportedAfterwards() throws Exception {
+        SignOffFixture.Signers s = SignOffFixture.complete(mvc, users, jdbc, id, assessor);
+        byte[] docx1 = download("report.docx", customer);
+        byte[] pdf1 = download("report.pdf", customer);
+        // after approval the customer reports the remediation done, with a note
+        String task = JsonPath.read(
+                mvc.perform(get("/api/assessments/{id}/remediations", id).with(as(customer)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.items[0].id");
+        mvc.perform(put("/api/remediations/{id}", task)
+                        .with(IfMatch.remediation(jdbc, task))
+                        .with(as(customer))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"DONE\",\"note\":\"客户已整改完毕\"}"))
+                .andExpect(status().isOk());
+        // the approver corrects a typo a day later
+        String body = mvc.perform(post("/api/assessments/{id}/report-revisions", id)
+                        .with(as(s.approver()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(CORRECTION.formatted("更正风险理由的错字", itemNumber(), RISK_TEXT_FIXED)))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat((String) JsonPath.read(body, "$.changes[0].before")).isEqualTo(RISK_TEXT);
+        assertThat((String) JsonPath.read(body, "$.changes[0].after")).isEqualTo(RISK_TEXT_FIXED);
+        byte[] docx2 = download("report.docx", customer);
+        byte[] pdf2 = download("report.pdf", customer);
+
+        // Word: every line the same but the corrected field's, the revision's cover line and its signature line
+        List<String> before = docxLines(docx1);
+        List<String> after = docxLines(docx2);
+        List<String> removed = new java.util.ArrayList<>(before);
+        removed.removeAll(after);
+        List<String> added = new java.util.ArrayList<>(after);
+        added.removeAll(before);
+        assertThat(removed).isNotEmpty().allSatisfy(l -> assertThat(l).contains(RISK_TEXT));
+        assertThat(added).isNotEmpty().allSatisfy(l -> assertThat(l).containsAnyOf(RISK_TEXT_FIXED, "第 2 版"));
+        assertThat(String.join("\n", added)).contains(RISK_TEXT_FIXED, "修订原因：更正风险理由的错字", "批准人（第 2 版修订）");
+        assertThat(after).noneMatch(l -> l.contains("客户已整改完毕"));
+        assertThat(reportDateLines(after)).isNotEmpty().isEqualTo(reportDateLines(before));
+
+        // PDF: the same, besides page footers (a longer text may move a page break)
+        List<String> pdfBefore = pdfLines(pdf1);
+        List<String> pdfAfter = pdfLines(pdf2);
+        List<String> pdfAdded = new java.util.ArrayList<>(pdfAfter);
+        pdfAdded.removeAll(pdfBefore);
+        assertThat(pdfAdded).isNotEmpty();
+        assertThat(String.join("", pdfAdded).replaceAll("\\s", "")).contains(RISK_TEXT_FIXED, "第2版");
+        assertThat(String.join("", pdfAfter)).doesNotContain("客户已整改完毕");
+        assertThat(reportDateLines(pdfAfter)).isNotEmpty().isEqualTo(reportDateLines(pdfBefore));
+    }
+
+    static List<String> docxLines(byte[] docx) throws Exception {
+        try (var d = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+                var x = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(d)) {
+            return x.getText()
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
+        }
+    }
+
+    static List<String> pdfLines(byte[] pdf) throws Exception {
+        try (var d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper()
+                    .getText(d)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.matches("第 ?\\d+ ?页.*"))
+                    .toList();
+        }
+    }
+
+    static List<String> reportDateLines(List<String> lines) {
+        return lines.stream().filter(l -> l.contains("报告日期")).toList();
     }
 
     byte[] download(String document, CurrentUser u) throws Exception {

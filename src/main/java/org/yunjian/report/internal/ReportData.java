@@ -150,7 +150,37 @@ public record ReportData(
      * @param reason    why it was corrected
      * @param issuedAt  when the 批准人 issued it
      */
-    public record Revision(int number, String reason, Instant issuedAt) {}
+    public record Revision(int number, String reason, Instant issuedAt, String approver) {}
+
+    /**
+     * This report with one item's text corrected (a 修订版 corrects what was approved, nothing else).
+     *
+     * @param number the item's number in the report (1-based)
+     * @return the corrected report, or this one when {@code text} is what the item already says
+     * @throws IllegalArgumentException when the report has no item of that number
+     */
+    public ReportData corrected(int number, org.yunjian.report.ReportCorrections.Field field, String text) {
+        if (number < 1 || number > items.size()) {
+            throw new IllegalArgumentException("no item " + number);
+        }
+        List<ItemReport> copy = new java.util.ArrayList<>(items);
+        ItemReport i = copy.get(number - 1);
+        copy.set(number - 1, i.withItem(field.apply(i.item(), text)));
+        return new ReportData(
+                assessment,
+                system,
+                customerName,
+                providerName,
+                assessorName,
+                generatedAt,
+                score,
+                copy,
+                remediations,
+                reportNumber,
+                assessorNames,
+                people,
+                setup);
+    }
 
     /** This report as the given 修订版 (its cover says so and it is dated the day the revision was issued). */
     public ReportData revised(Revision revision) {
@@ -240,13 +270,11 @@ public record ReportData(
     }
 
     /**
-     * The report's date (报告日期): the day it was approved for a final report — the record sealed at approval and any
-     * later download say the same —, else the day the draft was produced.
+     * The report's date (报告日期): the day it was approved for a final report — the record sealed at approval, any
+     * later download and every 修订版 say the same (a 修订版 adds its own date beside it) —, else the day the draft
+     * was produced.
      */
     public Instant reportDate() {
-        if (setup.revision() != null) {
-            return setup.revision().issuedAt();
-        }
         return !draft() && assessment.completedAt() != null ? assessment.completedAt() : generatedAt;
     }
 
@@ -360,6 +388,23 @@ public record ReportData(
                                     .map(r -> org.yunjian.shared.Msg.decode(r.name()))
                                     .toList())
                             .text();
+        }
+
+        /** This item with its test item replaced (a corrected text). */
+        public ItemReport withItem(TestItem corrected) {
+            return new ItemReport(
+                    number,
+                    corrected,
+                    clause,
+                    requirement,
+                    layer,
+                    controlPoint,
+                    evidence,
+                    history,
+                    responsible,
+                    inherited,
+                    interviews,
+                    reviewedAt);
         }
 
         /** Stable reference of the item: requirement id and side. */

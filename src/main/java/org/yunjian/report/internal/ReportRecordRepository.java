@@ -21,7 +21,10 @@ public class ReportRecordRepository {
 
     private static final String REVISION = """
             SELECT r.id, r.assessment_id, r.revision, r.report_number, r.assessor_org_name,
-            r.approver_id, r.approver_name, r.approved_at, r.reason, r.seal_sm3 FROM assessment_report_revision r\s""";
+            r.approver_id, r.approver_name, r.approved_at, r.reason, r.seal_sm3, r.corrections FROM assessment_report_revision r\s""";
+
+    private static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
 
@@ -29,10 +32,15 @@ public class ReportRecordRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(Revision r, byte[] seal, Map<SealedFile, byte[]> contents) {
+    /**
+     * Stores a revision once: its row with what it corrected, its sealed files and the content each language's
+     * files were rendered from ({@code basis}, language → JSON).
+     */
+    public void insert(Revision r, byte[] seal, Map<SealedFile, byte[]> contents, Map<String, byte[]> basis) {
         jdbc.sql("""
                         INSERT INTO assessment_report_revision (id, assessment_id, revision, report_number, assessor_org_name,
-                        approver_id, approver_name, approved_at, reason, seal, seal_sm3) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        approver_id, approver_name, approved_at, reason, seal, seal_sm3, corrections)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         r.id(),
                         r.assessmentId(),
@@ -44,8 +52,13 @@ public class ReportRecordRepository {
                         Jdbc.utc(r.approvedAt()),
                         r.reason(),
                         seal,
-                        r.sealSm3())
+                        r.sealSm3(),
+                        r.changes().isEmpty() ? null : JSON.writeValueAsString(r.changes()))
                 .update();
+        basis.forEach((language, content) -> jdbc.sql("""
+                        INSERT INTO assessment_report_basis (revision_id, language, content, sm3) VALUES (?, ?, ?, ?)""")
+                .params(r.id(), language, content, org.yunjian.crypto.Sm3.hex(content))
+                .update());
         for (SealedFile f : r.files()) {
             jdbc.sql("""
                             INSERT INTO assessment_report_file (revision_id, format, language, file_name, content, sm3, size_bytes)
@@ -88,6 +101,15 @@ public class ReportRecordRepository {
                 .optional();
     }
 
+    /** The content a revision's files in {@code language} were rendered from (empty: sealed before it was kept). */
+    public Optional<byte[]> basis(UUID revisionId, String language) {
+        return jdbc.sql("""
+                SELECT content FROM assessment_report_basis WHERE revision_id = ? AND language = ?""")
+                .params(revisionId, language)
+                .query((rs, n) -> rs.getBytes(1))
+                .optional();
+    }
+
     byte[] seal(UUID revisionId) {
         return jdbc.sql("""
                 SELECT seal FROM assessment_report_revision WHERE id = ?""").param(revisionId).query((rs, n) -> rs.getBytes(1)).single();
@@ -95,6 +117,9 @@ public class ReportRecordRepository {
 
     /** Removes an assessment's record (only the demo does, to seal its back-dated approval once more). */
     public void deleteAll(UUID assessmentId) {
+        jdbc.sql("""
+                DELETE FROM assessment_report_basis WHERE revision_id IN
+                (SELECT id FROM assessment_report_revision WHERE assessment_id = ?)""").param(assessmentId).update();
         jdbc.sql("""
                 DELETE FROM assessment_report_file WHERE revision_id IN
                 (SELECT id FROM assessment_report_revision WHERE assessment_id = ?)""").param(assessmentId).update();
@@ -142,6 +167,13 @@ public class ReportRecordRepository {
                 Jdbc.instant(rs, "approved_at"),
                 rs.getString(9),
                 rs.getString(10).strip(),
-                List.of());
+                List.of(),
+                changes(rs.getString(11)));
+    }
+
+    private static List<org.yunjian.report.ReportCorrections.Change> changes(String stored) {
+        return stored == null
+                ? List.of()
+                : List.of(JSON.readValue(stored, org.yunjian.report.ReportCorrections.Change[].class));
     }
 }

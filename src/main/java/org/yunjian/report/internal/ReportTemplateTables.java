@@ -136,6 +136,12 @@ final class ReportTemplateTables {
         s.testers().forEach(x -> rows.add(line(t("report.signOff.tester"), x)));
         rows.add(line(t("report.signOff.reviewer"), s.reviewer()));
         rows.add(line(t("report.signOff.approver"), s.approver()));
+        ReportData.Revision r = d.setup().revision();
+        if (r != null) { // a 修订版 is signed by whoever issued it, on the day it was issued
+            rows.add(line(
+                    t("report.signOff.revisionApprover", r.number()),
+                    new SignOffs.Signature(r.approver(), r.issuedAt())));
+        }
         return List.of(
                 new Table(
                         "sign-off",

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.spi.Access;
+import org.yunjian.report.ReportCorrections;
 import org.yunjian.report.ReportRecords;
 import org.yunjian.report.Reports;
 
@@ -44,7 +45,8 @@ class ReportRecordApi {
             String approverName,
             String reason,
             String sealSm3,
-            List<RecordFileResponse> files) {
+            List<RecordFileResponse> files,
+            List<ChangeResponse> changes) {
         static RevisionResponse of(ReportRecords.Revision r) {
             return new RevisionResponse(
                     r.revision(),
@@ -56,12 +58,24 @@ class ReportRecordApi {
                     r.files().stream()
                             .map(f -> new RecordFileResponse(
                                     f.format().name(), f.language(), f.fileName(), f.sm3(), f.size()))
+                            .toList(),
+                    r.changes().stream()
+                            .map(c -> new ChangeResponse(c.item(), c.requirementId(), c.field(), c.before(), c.after()))
                             .toList());
         }
     }
 
-    /** A correction after approval: why, and the confirmation that it cannot be undone. */
-    record ReviseRequest(String reason, Boolean confirm) {}
+    /** What a revision corrected: the item (its number in the report), the text, before and after. */
+    record ChangeResponse(int item, String requirementId, ReportCorrections.Field field, String before, String after) {}
+
+    /** One text of an item to correct: the item's number in the report, the field, what it says from now on. */
+    record CorrectionRequest(Integer item, ReportCorrections.Field field, String text) {}
+
+    /**
+     * A correction after approval: why, what to correct (at least one item text), and the confirmation that it cannot
+     * be undone.
+     */
+    record ReviseRequest(String reason, Boolean confirm, List<CorrectionRequest> corrections) {}
 
     @GetMapping("/api/assessments/{id}/report-revisions")
     @PreAuthorize(Access.WHO)
@@ -75,10 +89,18 @@ class ReportRecordApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary =
-                    "Seal a new revision (修订版) of the approved report as it renders now: the 批准人 only, with a reason and confirm=true; earlier revisions stay")
+                    "Seal a new revision (修订版) of the approved report: the content of the previous revision with the named item texts corrected and nothing else (remediation progress, matrix and risk register after approval never enter it); the 批准人 only, with a reason, at least one correction and confirm=true; earlier revisions stay")
     RevisionResponse revise(@PathVariable UUID id, @RequestBody(required = false) ReviseRequest body) {
+        List<ReportCorrections.Correction> corrections = body == null || body.corrections() == null
+                ? List.of()
+                : body.corrections().stream()
+                        .map(c -> c == null ? null : new ReportCorrections.Correction(c.item(), c.field(), c.text()))
+                        .toList();
         return RevisionResponse.of(records.revise(
-                id, body == null ? null : body.reason(), body != null && Boolean.TRUE.equals(body.confirm())));
+                id,
+                body == null ? null : body.reason(),
+                body != null && Boolean.TRUE.equals(body.confirm()),
+                corrections));
     }
 
     @GetMapping("/api/assessments/{id}/report-revisions/{revision}/report.docx")

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yunjian.assessment.spi.Access;
+import org.yunjian.report.ReportCorrections;
 import org.yunjian.report.ReportRecords;
+import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.refusal.PageRefusal;
 
@@ -49,6 +52,9 @@ class ReportRecordPages {
             @PathVariable UUID id,
             @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "false") boolean confirm,
+            @RequestParam(name = "item", required = false) List<String> items,
+            @RequestParam(name = "field", required = false) List<String> fields,
+            @RequestParam(name = "text", required = false) List<String> texts,
             RedirectAttributes flash) {
         String back = "redirect:/assessments/" + id + "#reports";
         // refused, the alert at the revision form (its field errors as one text), the typed reason kept
@@ -58,7 +64,8 @@ class ReportRecordPages {
                 .errorsAsAlert(" ")
                 .attempt(
                         () -> {
-                            ReportRecords.Revision r = records.revise(id, reason, confirm);
+                            ReportRecords.Revision r =
+                                    records.revise(id, reason, confirm, corrections(items, fields, texts));
                             flash.addFlashAttribute("message", Texts.get("record.revised", r.revision(), r.sealSm3()));
                         },
                         () -> back,
@@ -66,6 +73,49 @@ class ReportRecordPages {
                             flash.addFlashAttribute("revisionReason", reason);
                             return back;
                         });
+    }
+
+    /**
+     * The form's correction rows (item number, field, text), the rows left empty skipped; an item that is not a
+     * number or a field that is not one of the list is refused naming the row.
+     */
+    static List<ReportCorrections.Correction> corrections(List<String> items, List<String> fields, List<String> texts) {
+        List<ReportCorrections.Correction> out = new java.util.ArrayList<>();
+        org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+        int rows = Math.max(size(items), Math.max(size(fields), size(texts)));
+        for (int n = 0; n < rows; n++) {
+            String item = at(items, n);
+            String field = at(fields, n);
+            String text = at(texts, n);
+            if (FieldValues.blank(item) && FieldValues.blank(text)) {
+                continue;
+            }
+            Integer number = null;
+            try {
+                number = FieldValues.blank(item) ? null : Integer.valueOf(item.strip());
+            } catch (NumberFormatException e) {
+                errors.add("corrections[" + out.size() + "].item", "record.error.correctionItemNumber", item.strip());
+            }
+            ReportCorrections.Field f = null;
+            if (!FieldValues.blank(field)) {
+                try {
+                    f = ReportCorrections.Field.valueOf(field.strip());
+                } catch (IllegalArgumentException e) {
+                    errors.add("corrections[" + out.size() + "].field", "record.error.correctionField");
+                }
+            }
+            out.add(new ReportCorrections.Correction(number == null ? 0 : number, f, text));
+        }
+        errors.throwIfAny();
+        return out;
+    }
+
+    private static int size(List<String> l) {
+        return l == null ? 0 : l.size();
+    }
+
+    private static String at(List<String> l, int n) {
+        return l == null || n >= l.size() ? null : l.get(n);
     }
 
     @GetMapping(PUBLIC_CHECK)
