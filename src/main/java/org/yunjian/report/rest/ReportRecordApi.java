@@ -46,7 +46,7 @@ class ReportRecordApi {
             String reason,
             String sealSm3,
             List<RecordFileResponse> files,
-            List<ChangeResponse> changes) {
+            List<RevisionChangeResponse> changes) {
         static RevisionResponse of(ReportRecords.Revision r) {
             return new RevisionResponse(
                     r.revision(),
@@ -60,22 +60,24 @@ class ReportRecordApi {
                                     f.format().name(), f.language(), f.fileName(), f.sm3(), f.size()))
                             .toList(),
                     r.changes().stream()
-                            .map(c -> new ChangeResponse(c.item(), c.requirementId(), c.field(), c.before(), c.after()))
+                            .map(c -> new RevisionChangeResponse(
+                                    c.item(), c.requirementId(), c.field(), c.before(), c.after()))
                             .toList());
         }
     }
 
     /** What a revision corrected: the item (its number in the report), the text, before and after. */
-    record ChangeResponse(int item, String requirementId, ReportCorrections.Field field, String before, String after) {}
+    record RevisionChangeResponse(
+            int item, String requirementId, ReportCorrections.Field field, String before, String after) {}
 
     /** One text of an item to correct: the item's number in the report, the field, what it says from now on. */
-    record CorrectionRequest(Integer item, ReportCorrections.Field field, String text) {}
+    record RevisionCorrectionRequest(Integer item, ReportCorrections.Field field, String text) {}
 
     /**
      * A correction after approval: why, what to correct (at least one item text), and the confirmation that it cannot
      * be undone.
      */
-    record ReviseRequest(String reason, Boolean confirm, List<CorrectionRequest> corrections) {}
+    record ReviseRequest(String reason, Boolean confirm, List<RevisionCorrectionRequest> corrections) {}
 
     @GetMapping("/api/assessments/{id}/report-revisions")
     @PreAuthorize(Access.WHO)
