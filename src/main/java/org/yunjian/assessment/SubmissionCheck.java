@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What an item still lacks before the assessment may go to review: a verdict; for 不符合 / 部分符合 a risk level, a
+ * What an item still lacks before the assessment may go to review: a verdict; for 符合 / 部分符合 something the
+ * verdict rests on — evidence (a file, an answered evidence request, a monitoring report or record linked to the item)
+ * or a 现场记录 saying what the assessor observed and where; for 不符合 / 部分符合 a risk level, a
  * risk reason, the finding (安全问题) and the assessor's recommendation (整改建议) the report prints, and at least one
  * piece of evidence or a stated reason why there is none; for 不适用 a reason; and no
  * review comment left unresolved. Display names are {@code enum.SubmissionCheck.Gap.<CONSTANT>}.
@@ -18,6 +20,7 @@ public final class SubmissionCheck {
 
     public enum Gap {
         VERDICT,
+        SUPPORT,
         RISK_LEVEL,
         RISK_REASON,
         FINDING,
@@ -32,6 +35,7 @@ public final class SubmissionCheck {
             UUID itemId,
             Verdict verdict,
             String reason,
+            String observations,
             RiskLevel riskLevel,
             String riskReason,
             String finding,
@@ -45,6 +49,14 @@ public final class SubmissionCheck {
         List<Gap> out = new ArrayList<>();
         if (f.verdict() == null) {
             out.add(Gap.VERDICT);
+        }
+        if ((f.verdict() == Verdict.COMPLIANT || f.verdict() == Verdict.PARTIALLY_COMPLIANT)
+                && f.evidence() == 0
+                && blank(f.observations())) {
+            out.add(Gap.SUPPORT); // a verdict that meets the requirement rests on evidence or an observation
+        }
+        if (f.verdict() == null) {
+            // nothing more to ask of an item without a verdict
         } else if (f.verdict().isFinding()) {
             if (f.riskLevel() == null) {
                 out.add(Gap.RISK_LEVEL);

@@ -263,6 +263,7 @@ public class Reviews {
                     i.id(),
                     i.verdict(),
                     i.verdictReason(),
+                    i.observations(),
                     i.riskLevel(),
                     i.riskReason(),
                     i.finding(),

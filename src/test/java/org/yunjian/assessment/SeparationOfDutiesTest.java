@@ -116,27 +116,51 @@ class SeparationOfDutiesTest {
     void submissionCheckListsEveryGapOfAnItemAtOnce() {
         UUID id = UUID.randomUUID();
         assertThat(SubmissionCheck.gaps(
-                        new SubmissionCheck.ItemFacts(id, null, null, null, null, null, null, 0, null, 1)))
+                        new SubmissionCheck.ItemFacts(id, null, null, null, null, null, null, null, 0, null, 1)))
                 .containsExactly(SubmissionCheck.Gap.VERDICT, SubmissionCheck.Gap.OPEN_COMMENT);
         assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
-                        id, Verdict.NON_COMPLIANT, null, null, " ", null, " ", 0, null, 0)))
+                        id, Verdict.NON_COMPLIANT, null, null, null, " ", null, " ", 0, null, 0)))
                 .containsExactly(
                         SubmissionCheck.Gap.RISK_LEVEL,
                         SubmissionCheck.Gap.RISK_REASON,
                         SubmissionCheck.Gap.FINDING,
                         SubmissionCheck.Gap.RECOMMENDATION,
                         SubmissionCheck.Gap.EVIDENCE);
+        // 部分符合 rests on evidence or on what the assessor observed, whatever the no-evidence reason says
         assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
-                        id, Verdict.PARTIALLY_COMPLIANT, null, RiskLevel.LOW, "r", "问题", "建议", 0, "现场不允许拍照", 0)))
+                        id, Verdict.PARTIALLY_COMPLIANT, null, null, RiskLevel.LOW, "r", "问题", "建议", 0, "现场不允许拍照", 0)))
+                .containsExactly(SubmissionCheck.Gap.SUPPORT);
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id,
+                        Verdict.PARTIALLY_COMPLIANT,
+                        null,
+                        "机房门禁记录显示两名运维人员共用一张卡（机房入口，11 月 3 日）",
+                        RiskLevel.LOW,
+                        "r",
+                        "问题",
+                        "建议",
+                        0,
+                        "现场不允许拍照",
+                        0)))
                 .isEmpty();
         assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
-                        id, Verdict.PARTIALLY_COMPLIANT, null, RiskLevel.LOW, "r", "问题", "建议", 2, null, 0)))
+                        id, Verdict.PARTIALLY_COMPLIANT, null, null, RiskLevel.LOW, "r", "问题", "建议", 2, null, 0)))
                 .isEmpty();
         assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
-                        id, Verdict.NOT_APPLICABLE, "", null, null, null, null, 0, null, 0)))
+                        id, Verdict.NOT_APPLICABLE, "", null, null, null, null, null, 0, null, 0)))
                 .containsExactly(SubmissionCheck.Gap.NOT_APPLICABLE_REASON);
-        assertThat(SubmissionCheck.gaps(
-                        new SubmissionCheck.ItemFacts(id, Verdict.COMPLIANT, null, null, null, null, null, 0, null, 0)))
+        // 符合 with only a reason rests on nothing; with evidence or a 现场记录 it is ready
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.COMPLIANT, "已配置", null, null, null, null, null, 0, null, 0)))
+                .containsExactly(SubmissionCheck.Gap.SUPPORT);
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.COMPLIANT, null, " ", null, null, null, null, 0, null, 0)))
+                .containsExactly(SubmissionCheck.Gap.SUPPORT);
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.COMPLIANT, null, null, null, null, null, null, 1, null, 0)))
+                .isEmpty();
+        assertThat(SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
+                        id, Verdict.COMPLIANT, null, "控制台安全组规则截图核对一致（云管平台，测评当日）", null, null, null, null, 0, null, 0)))
                 .isEmpty();
     }
 }

@@ -28,6 +28,7 @@ import org.yunjian.support.IfMatch;
 public final class SignOffFixture {
 
     static final String FILLED_REASON = "不在本次测试关注范围";
+    static final String OBSERVED = "现场核查配置与记录一致（云管平台控制台，测评当日）";
 
     private SignOffFixture() {}
 
@@ -70,8 +71,8 @@ public final class SignOffFixture {
 
     /**
      * What the submission check asks for, written straight into the database: unrecorded items become 不适用 with a
-     * reason, findings without evidence get a no-evidence reason, findings without their text or recommendation get
-     * them.
+     * reason, findings without evidence get a no-evidence reason, 符合 / 部分符合 without evidence a 现场记录,
+     * findings without their text or recommendation get them.
      */
     public static void fillGaps(JdbcClient jdbc, String assessmentId) {
         UUID id = UUID.fromString(assessmentId);
@@ -87,6 +88,12 @@ public final class SignOffFixture {
                         + "AND verdict IN ('NON_COMPLIANT', 'PARTIALLY_COMPLIANT') AND no_evidence_reason IS NULL "
                         + "AND id NOT IN (SELECT item_id FROM assessment_evidence WHERE assessment_id = ?)")
                 .params("现场无法取证", id, id)
+                .update();
+        jdbc.sql("UPDATE assessment_item SET observations = ? WHERE assessment_id = ? "
+                        + "AND verdict IN ('COMPLIANT', 'PARTIALLY_COMPLIANT') "
+                        + "AND (observations IS NULL OR observations = '') "
+                        + "AND id NOT IN (SELECT item_id FROM assessment_evidence WHERE assessment_id = ?)")
+                .params(OBSERVED, id, id)
                 .update();
         jdbc.sql("UPDATE assessment_item SET finding = COALESCE(finding, risk_reason), "
                         + "recommendation = COALESCE(recommendation, ?) WHERE assessment_id = ? "

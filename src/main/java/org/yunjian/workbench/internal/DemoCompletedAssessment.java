@@ -228,12 +228,13 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                     item.id(),
                     ExpectedVersion.exactly(item.version()),
                     new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
-            if (seen != null) {
-                assessments.recordObservations(
-                        item.id(),
-                        ExpectedVersion.exactly(item.version() + 1),
-                        demo("demo.assessment.earlier.observed", withoutFinalPunctuation(seen)));
-            }
+            // every 符合 rests on what the tester observed (the submission check asks for it)
+            assessments.recordObservations(
+                    item.id(),
+                    ExpectedVersion.exactly(item.version() + 1),
+                    seen != null
+                            ? demo("demo.assessment.earlier.observed", withoutFinalPunctuation(seen))
+                            : demo("demo.assessment.earlier.observedOnSite", item.requirementId()));
             return;
         }
         String key = "demo.assessment.earlier." + f.key();
@@ -244,7 +245,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                     ExpectedVersion.exactly(version++),
                     new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
         }
-        assessments.recordVerdict(
+        TestItem recorded = assessments.recordVerdict(
                 item.id(),
                 ExpectedVersion.exactly(version),
                 new AssessmentService.VerdictInput(
@@ -255,6 +256,11 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                         demo("demo.assessment.earlier.noEvidence"),
                         demo(key + ".finding"),
                         demo(key + ".advice")));
+        // what the tester saw, where: a 部分符合 rests on it (no evidence file: see the no-evidence reason)
+        assessments.recordObservations(
+                item.id(),
+                ExpectedVersion.exactly(recorded.version()),
+                demo("demo.assessment.earlier.observedFinding", demo(key + ".finding")));
         LocalDate today = LocalDate.now(clock.withZone(Formats.zone()));
         int k = FINDINGS.keySet().stream().sorted().toList().indexOf(item.requirementId());
         assessments.addInterview(
