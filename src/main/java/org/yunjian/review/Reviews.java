@@ -159,6 +159,7 @@ public class Reviews {
     private final ReportSealing records;
 
     private final AssessmentChanges work;
+    private final org.yunjian.assessment.spi.InheritanceRepository inheritance;
 
     Reviews(
             AssessmentService assessments,
@@ -170,8 +171,10 @@ public class Reviews {
             Clock clock,
             ItemSumRepository sums,
             ReportSealing records,
-            AssessmentChanges work) {
+            AssessmentChanges work,
+            org.yunjian.assessment.spi.InheritanceRepository inheritance) {
         this.work = work;
+        this.inheritance = inheritance;
         this.records = records;
         this.assessments = assessments;
         this.repo = repo;
@@ -253,6 +256,8 @@ public class Reviews {
     private List<MissingItem> missingOf(UUID assessmentId) {
         Map<UUID, Integer> evidence = new HashMap<>();
         repo.evidenceOfAssessment(assessmentId).forEach(e -> evidence.merge(e.itemId(), 1, Integer::sum));
+        // an inherited item rests on its source (the platform's assessment or its recorded conclusion): a linked record
+        inheritance.ofAssessment(assessmentId).forEach(i -> evidence.merge(i.itemId(), 1, Integer::sum));
         Map<UUID, Integer> open = new HashMap<>();
         reviews.comments(assessmentId).stream()
                 .filter(Comment::open)

@@ -150,7 +150,7 @@ class ReviewApiTests {
         send("/api/assessments/{id}/review/submit", tester, "")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:yunjian:problem:submission-incomplete"))
-                .andExpect(jsonPath("$.missing", hasSize(items.size() - 2)))
+                .andExpect(jsonPath("$.missing", hasSize(items.size() - 1)))
                 .andExpect(jsonPath("$.missing[0].number").value(1))
                 .andExpect(jsonPath(
                         "$.missing[0].gaps",
@@ -159,17 +159,21 @@ class ReviewApiTests {
                 .andExpect(jsonPath("$.missing[0].controlPoint").isNotEmpty())
                 .andExpect(jsonPath("$.missing[1].gaps", contains("FINDING", "RECOMMENDATION", "EVIDENCE")))
                 .andExpect(jsonPath("$.missing[2].gaps", contains("NOT_APPLICABLE_REASON")))
-                .andExpect(jsonPath("$.missing[3].number").value(6))
-                .andExpect(jsonPath("$.missing[3].gaps", contains("VERDICT")))
-                .andExpect(jsonPath("$.missing[3].gapTexts[0]").value("未记录结论"));
+                // a 符合 with nothing it rests on (no evidence, no 现场记录) is named too
+                .andExpect(jsonPath("$.missing[3].number").value(5))
+                .andExpect(jsonPath("$.missing[3].gaps", contains("SUPPORT")))
+                .andExpect(jsonPath("$.missing[3].gapTexts[0]").value("符合/部分符合缺少证据或现场记录（写明在何处观察到什么）"))
+                .andExpect(jsonPath("$.missing[4].number").value(6))
+                .andExpect(jsonPath("$.missing[4].gaps", contains("VERDICT")))
+                .andExpect(jsonPath("$.missing[4].gapTexts[0]").value("未记录结论"));
         assertThat(statusOf()).isEqualTo("IN_PROGRESS");
         mvc.perform(get("/api/assessments/{id}/review/missing", id).with(as(tester)))
-                .andExpect(jsonPath("$.total").value(items.size() - 2));
+                .andExpect(jsonPath("$.total").value(items.size() - 1));
         mvc.perform(get("/api/assessments/{id}/review/missing", id)
                         .param("size", "2")
                         .param("page", "2")
                         .with(as(tester)))
-                .andExpect(jsonPath("$.total").value(items.size() - 2))
+                .andExpect(jsonPath("$.total").value(items.size() - 1))
                 .andExpect(jsonPath("$.items", hasSize(2)))
                 .andExpect(jsonPath("$.items[0].gaps", contains("NOT_APPLICABLE_REASON")));
         mvc.perform(get("/api/assessments/{id}/review/missing", id)
@@ -199,7 +203,7 @@ class ReviewApiTests {
                         .with(IfMatch.assessmentForm(jdbc, id)))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("missing", hasSize(10)))
-                .andExpect(flash().attribute("missingTotal", items.size() - 2))
+                .andExpect(flash().attribute("missingTotal", items.size() - 1))
                 .andReturn();
         String page = mvc.perform(get("/assessments/{id}", id).with(as(tester)).flashAttrs(refused.getFlashMap()))
                 .andReturn()
@@ -214,9 +218,10 @@ class ReviewApiTests {
                         "缺少安全问题描述",
                         "缺少整改建议",
                         "不适用缺少理由",
+                        "符合/部分符合缺少证据或现场记录",
                         "未记录结论",
                         "id=\"missing-all\"",
-                        "查看全部 " + (items.size() - 2) + " 个未完成的测评项");
+                        "查看全部 " + (items.size() - 1) + " 个未完成的测评项");
         // the whole list on its own page: one page at a time, filtered by what is lacking and by text
         String all = mvc.perform(get("/assessments/{id}/review/missing", id)
                         .param("size", "2")
@@ -229,7 +234,7 @@ class ReviewApiTests {
         assertThat(all)
                 .contains(
                         "id=\"missing-pager\"",
-                        "共 " + (items.size() - 2) + " 条",
+                        "共 " + (items.size() - 1) + " 条",
                         "不适用缺少理由",
                         "page=3&amp;size=2",
                         "/assessment-items/" + items.get(2))

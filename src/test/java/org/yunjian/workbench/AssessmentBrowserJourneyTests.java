@@ -150,6 +150,7 @@ class AssessmentBrowserJourneyTests {
         jdbc.sql("UPDATE assessment_item SET verdict = 'COMPLIANT' WHERE assessment_id = ? AND verdict IS NULL")
                 .param(assessment)
                 .update();
+        org.yunjian.assessment.SignOffFixture.fillGaps(jdbc, assessment.toString()); // each 符合 with its 现场记录
         driver.get(assessmentUrl);
         driver.findElement(By.id("submit-review")).click();
         wait.until(d -> status().equals("IN_REVIEW"));

@@ -148,8 +148,11 @@ class WorkbenchJourneyTests {
         assertThat(driver.findElement(By.id("missing-list")).getText()).contains("未记录结论");
         assertThat(status()).isEqualTo("IN_PROGRESS");
         open(assessmentPath + "/table?verdict=NONE");
+        // each 符合 rests on what the tester observed: table mode has the 现场记录 column beside the verdict
         for (WebElement select : driver.findElements(By.cssSelector("#table-form select[id^='verdict-']"))) {
             new Select(select).selectByValue("COMPLIANT");
+            String n = select.getAttribute("id").substring("verdict-".length());
+            driver.findElement(By.id("observations-" + n)).sendKeys("在云管平台控制台核对了第 " + n + " 项的配置，与制度一致");
         }
         driver.findElement(By.id("table-save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved-count")));
@@ -162,6 +165,24 @@ class WorkbenchJourneyTests {
         assertThat(findings).isNotEmpty();
         for (String finding : findings) {
             driver.get(finding);
+            // every 符合 rests on something: what the tester observed, where
+            WebElement observed = driver.findElement(By.id("observations"));
+            if (observed.getAttribute("value").isBlank()) {
+                observed.sendKeys("在云管平台控制台核对了该项配置，与安全管理制度一致");
+            }
+            if (!driver.findElement(By.id("verdict-NON_COMPLIANT")).isSelected()
+                    && !driver.findElement(By.id("verdict-PARTIALLY_COMPLIANT")).isSelected()) {
+                driver.findElement(By.id("save-verdict")).click();
+                wait.until(d -> !d.findElements(By.id("saved")).isEmpty()
+                        || !d.findElements(By.cssSelector(".field-error, p.alert"))
+                                .isEmpty());
+                assertThat(driver.findElements(By.id("saved")))
+                        .as(
+                                "saving %s: %s",
+                                finding, driver.findElement(By.tagName("main")).getText())
+                        .isNotEmpty();
+                continue;
+            }
             WebElement reason = driver.findElement(By.id("noEvidenceReason"));
             reason.clear();
             reason.sendKeys("现场核查时被测单位未能提供书面材料，已在现场记录中说明");

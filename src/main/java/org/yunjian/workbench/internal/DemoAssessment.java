@@ -113,6 +113,13 @@ class DemoAssessment implements ApplicationRunner {
                 items.get(1).id(),
                 ExpectedVersion.exactly(items.get(1).version()),
                 new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
+        // each 符合 rests on what the tester observed on site (the submission check asks for it)
+        for (int n = 0; n < 2; n++) {
+            assessments.recordObservations(
+                    items.get(n).id(),
+                    ExpectedVersion.exactly(items.get(n).version() + 1),
+                    demo("demo.assessment.earlier.observedOnSite", items.get(n).requirementId()));
+        }
         assessments.recordVerdict(
                 items.get(2).id(),
                 ExpectedVersion.exactly(items.get(2).version()),

@@ -263,11 +263,37 @@ public class Workbench {
             String riskReason,
             String finding,
             String recommendation,
+            String observations,
+            String noEvidenceReason,
             Long version) {
 
         public BatchRow(
                 UUID itemId, Verdict verdict, String reason, RiskLevel riskLevel, String riskReason, Long version) {
-            this(itemId, verdict, reason, riskLevel, riskReason, null, null, version);
+            this(itemId, verdict, reason, riskLevel, riskReason, null, null, null, null, version);
+        }
+
+        /** A row without 现场记录 and 无证据说明 (kept as stored). */
+        public BatchRow(
+                UUID itemId,
+                Verdict verdict,
+                String reason,
+                RiskLevel riskLevel,
+                String riskReason,
+                String finding,
+                String recommendation,
+                Long version) {
+            this(itemId, verdict, reason, riskLevel, riskReason, finding, recommendation, null, null, version);
+        }
+
+        /** Whether the row's 现场记录 differs from what {@code item} holds (null: the row leaves it as stored). */
+        boolean changesObservations(TestItem item) {
+            if (observations == null) {
+                return false;
+            }
+            String typed = observations.isBlank() ? null : observations.strip();
+            return !Objects.equals(
+                    typed,
+                    item.observations() == null ? null : item.observations().strip());
         }
 
         /** The row's verdict over what {@code item} holds: the no-evidence reason, and texts the row leaves out. */
@@ -278,7 +304,7 @@ public class Workbench {
                     reason,
                     riskLevel,
                     riskReason,
-                    kept.noEvidenceReason(),
+                    noEvidenceReason == null ? kept.noEvidenceReason() : noEvidenceReason,
                     finding == null ? kept.finding() : finding,
                     recommendation == null ? kept.recommendation() : recommendation);
         }
@@ -358,7 +384,9 @@ public class Workbench {
                 continue;
             }
             VerdictInput in = row.input(item);
-            if (AssessmentService.unchanged(item, in)) {
+            boolean verdictSame = AssessmentService.unchanged(item, in);
+            boolean observations = row.changesObservations(item);
+            if (verdictSame && !observations) {
                 out.add(new RowResult(item.id(), number, Outcome.UNCHANGED, Map.of(), item.version()));
                 continue;
             }
@@ -384,20 +412,35 @@ public class Workbench {
                         item.version()));
                 continue;
             }
-            FieldErrors errors = service.checkVerdict(
-                    item, labels.requirement(item.requirementId()).orElse(null), in);
+            FieldErrors errors = verdictSame
+                    ? new FieldErrors()
+                    : service.checkVerdict(
+                            item, labels.requirement(item.requirementId()).orElse(null), in);
+            if (observations) {
+                service.observationErrors(row.observations())
+                        .asMap()
+                        .forEach((f, m) -> errors.add(f, Msg.of(org.yunjian.shared.Texts.VERBATIM, m)));
+            }
             if (!errors.isEmpty()) {
                 out.add(new RowResult(item.id(), number, Outcome.REFUSED, errors.asMap(), item.version()));
                 continue;
             }
-            service.applyVerdict(
-                    access,
-                    item,
-                    row.version(),
-                    in,
-                    withHistory.contains(item.id()),
-                    tasks.getOrDefault(item.id(), List.of()));
-            out.add(new RowResult(item.id(), number, Outcome.SAVED, Map.of(), item.version() + 1));
+            long version = item.version();
+            if (!verdictSame) {
+                service.applyVerdict(
+                        access,
+                        item,
+                        row.version(),
+                        in,
+                        withHistory.contains(item.id()),
+                        tasks.getOrDefault(item.id(), List.of()));
+                version++;
+            }
+            if (observations) { // what the assessor observed, where: what a 符合 rests on without evidence
+                version = service.recordObservations(item.id(), ExpectedVersion.exactly(version), row.observations())
+                        .version();
+            }
+            out.add(new RowResult(item.id(), number, Outcome.SAVED, Map.of(), version));
         }
         return new BatchResult(out);
     }

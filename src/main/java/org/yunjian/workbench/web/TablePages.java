@@ -52,6 +52,8 @@ class TablePages {
             String riskReason,
             String finding,
             String recommendation,
+            String observations,
+            String noEvidenceReason,
             String version) {
         TableRow withVersion(Long v) {
             return new TableRow(
@@ -61,6 +63,8 @@ class TablePages {
                     riskReason,
                     finding,
                     recommendation,
+                    observations,
+                    noEvidenceReason,
                     v == null ? version : String.valueOf(v));
         }
     }
@@ -114,7 +118,8 @@ class TablePages {
 
     /**
      * Saves the form's rows: fields {@code verdict-<n>}, {@code risk-<n>}, {@code reason-<n>}, {@code riskReason-<n>},
-     * {@code finding-<n>}, {@code recommendation-<n>} (a row without these two keeps the stored ones)
+     * {@code finding-<n>}, {@code recommendation-<n>}, {@code observations-<n>} (现场记录), {@code noEvidenceReason-<n>}
+     * (无证据说明) (a row without these keeps the stored ones)
      * and {@code version-<n>} (the item's version the row was shown at) for each listed item number {@code row}.
      * A row someone else changed since is refused in place with the message and its input kept. All saved → back
      * to the table with the count; otherwise the table again with the refused rows' input and problems (the saved
@@ -151,6 +156,8 @@ class TablePages {
                     form.getFirst("riskReason-" + number),
                     form.getFirst("finding-" + number),
                     form.getFirst("recommendation-" + number),
+                    form.getFirst("observations-" + number),
+                    form.getFirst("noEvidenceReason-" + number),
                     form.getFirst("version-" + number));
             numbers.put(item, number);
             typedByNumber.put(number, t);
@@ -162,6 +169,8 @@ class TablePages {
                     t.riskReason(),
                     t.finding(),
                     t.recommendation(),
+                    t.observations(),
+                    t.noEvidenceReason(),
                     ExpectedVersion.ofForm(t.version()).field()));
         }
         // a row named no version, so nothing was saved: the table again with every row's input kept over the
