@@ -109,6 +109,13 @@ class ReviewCommandTests {
         jdbc.sql("UPDATE assessment_item SET verdict = 'COMPLIANT' WHERE assessment_id = ?")
                 .param(UUID.fromString(id))
                 .update();
+        // a 符合 with nothing it rests on is named too; with a 现场记录 the submission goes through
+        assertThat(run(Locale.CHINESE, "assessment", "submit", id, "--as", tester.username()))
+                .isEqualTo(1);
+        assertThat(io.err.toString()).contains("符合/部分符合缺少证据或现场记录");
+        jdbc.sql("UPDATE assessment_item SET observations = ? WHERE assessment_id = ?")
+                .params("现场核查配置与记录一致", UUID.fromString(id))
+                .update();
         assertThat(run(Locale.ENGLISH, "assessment", "submit", id, "--as", tester.username()))
                 .isZero();
         assertThat(io.out.toString()).contains("In review");

@@ -102,6 +102,9 @@ class WorkbenchJourneyTests {
         int judged = Math.min(40, verdicts.size());
         for (WebElement select : verdicts.subList(0, judged)) {
             new Select(select).selectByValue("COMPLIANT");
+            // what a 符合 rests on: the 现场记录 column of the same row
+            String n = select.getAttribute("id").substring("verdict-".length());
+            driver.findElement(By.id("observations-" + n)).sendKeys("现场核查第 " + n + " 项：控制台配置与制度一致");
         }
         String firstRow = verdicts.get(0).getAttribute("id").substring("verdict-".length());
         driver.findElement(By.id("reason-" + firstRow)).sendKeys("已核查配置");
