@@ -62,6 +62,23 @@ class TamperCheckTest {
     }
 
     @Test
+    void aDiffMasksPersonalNumbersAsThePrivacyAlertDoes() {
+        // a published 身份证号 (a valid check digit) and a mobile number in the changed sentence and in its context
+        String id = "11010519491231002X";
+        String before = "<p>办事人员公示。</p><p>联系人身份证号 " + id + "。</p><p>咨询电话 13912345678。</p>";
+        Baseline approved = baselineOf(page(before, ""));
+        Baseline current = baselineOf(page(before.replace("办事人员公示", "办事人员名单公示"), ""));
+
+        String diff = TamperCheck.compare(approved, current).get(0).detail();
+        assertThat(diff).contains("办事人员名单公示").doesNotContain(id).doesNotContain("13912345678");
+        String masked = new PrivacyScanner().masked(id);
+        assertThat(masked).isNotEqualTo(id);
+        assertThat(diff).contains(masked);
+        assertThat(diff.lines().filter(l -> l.startsWith("+") || l.startsWith("-")))
+                .anyMatch(l -> l.startsWith("+"));
+    }
+
+    @Test
     void aChangedWordRaisesTamperingWithADiffShowingTheWord() {
         Baseline approved = baselineOf(page(BODY, ""));
         Baseline current = baselineOf(page(BODY.replace("百分之九十九", "百分之五十"), ""));
