@@ -78,6 +78,8 @@ public class RiskRegister {
             String controlPoint,
             RiskLevel risk,
             String description,
+            Authored descriptionBy,
+            Authored statement,
             RiskTreatment treatment,
             String ownerName,
             UUID transferOrgId,
@@ -93,7 +95,9 @@ public class RiskRegister {
             Retest retest,
             boolean mayPlan,
             boolean mayProgress,
-            boolean mayApprove) {
+            boolean mayApprove,
+            boolean mayDescribe,
+            boolean mayState) {
 
         /** Whether the finding is in {@code state} (null = any) and its test item, control point or description
          *  contains {@code text} (null = any), any case: the risk register page's filters. */
@@ -130,7 +134,14 @@ public class RiskRegister {
             AssessmentInfo origin,
             boolean mayCreateFollowUp) {}
 
-    /** A plan: treatment, description, owner, transfer target, due date, acceptance reason and expiry. */
+    /** A text with who wrote it (display name) and when. */
+    public record Authored(String text, String byName, Instant at) {}
+
+    /**
+     * A plan: treatment, description, owner, transfer target, due date, acceptance reason and expiry, and the
+     * customer's statement. The risk description is the assessors' record (a customer changing it is refused); the
+     * customer says what it has to say in {@code statement} (null: as stored), kept with its author and time.
+     */
     public record PlanInput(
             RiskTreatment treatment,
             String description,
@@ -138,7 +149,28 @@ public class RiskRegister {
             UUID transferOrgId,
             LocalDate dueDate,
             String acceptanceReason,
-            LocalDate acceptanceExpiresOn) {}
+            LocalDate acceptanceExpiresOn,
+            String statement) {
+
+        public PlanInput(
+                RiskTreatment treatment,
+                String description,
+                UUID ownerOrgId,
+                UUID transferOrgId,
+                LocalDate dueDate,
+                String acceptanceReason,
+                LocalDate acceptanceExpiresOn) {
+            this(
+                    treatment,
+                    description,
+                    ownerOrgId,
+                    transferOrgId,
+                    dueDate,
+                    acceptanceReason,
+                    acceptanceExpiresOn,
+                    null);
+        }
+    }
 
     public record MilestoneInput(String description, LocalDate targetDate, LocalDate doneOn) {}
 
@@ -284,6 +316,8 @@ public class RiskRegister {
                 labels.controlPoint(item),
                 item.riskLevel(),
                 description,
+                risk == null ? null : risk.descriptionBy(),
+                risk == null ? null : risk.statement(),
                 treatment,
                 orgName(r.responsibleOrgId()),
                 risk == null || treatment != RiskTreatment.TRANSFER ? null : risk.transferOrgId(),
@@ -303,7 +337,9 @@ public class RiskRegister {
                 retest,
                 !closed && access.mayPlanRemediation(),
                 !closed && access.mayEditRemediation(r.responsibleOrgId()),
-                mayApprove);
+                mayApprove,
+                !closed && access.mayAssess(),
+                !closed && access.relations().contains(Access.Relation.CUSTOMER));
     }
 
     static Summary summary(List<Entry> entries) {
@@ -373,6 +409,11 @@ public class RiskRegister {
                 .toList();
     }
 
+    /** The caller by display name (who wrote a description or a statement). */
+    private String displayName(Access access) {
+        return users.get(access.user().userId()).displayName();
+    }
+
     private String orgName(UUID id) {
         return directory
                 .find(id)
@@ -431,7 +472,23 @@ public class RiskRegister {
                 proposedAt = now;
             }
         }
-        String description = FieldValues.stripped(in.description());
+        String stored = before != null && before.description() != null ? before.description() : item.riskReason();
+        String typed = FieldValues.stripped(in.description());
+        boolean rewritten = in.description() != null && !java.util.Objects.equals(typed, FieldValues.stripped(stored));
+        // the risk description is the assessors' record; anyone else's change was refused by planErrors
+        String description = rewritten ? typed : before == null ? null : before.description();
+        String author = displayName(access);
+        Authored descriptionBy =
+                rewritten ? new Authored(typed, author, now) : before == null ? null : before.descriptionBy();
+        String said = FieldValues.stripped(in.statement());
+        Authored statement = in.statement() != null
+                        && !java.util.Objects.equals(
+                                said,
+                                before == null || before.statement() == null
+                                        ? null
+                                        : before.statement().text())
+                ? (said == null ? null : new Authored(said, author, now))
+                : before == null ? null : before.statement();
         LocalDate due = in.treatment() == RiskTreatment.ACCEPT && in.dueDate() == null ? r.dueDate() : in.dueDate();
         repo.updateRemediation(
                 new Remediation(
@@ -444,7 +501,9 @@ public class RiskRegister {
                 in.treatment() == RiskTreatment.TRANSFER ? in.transferOrgId() : null,
                 acceptance,
                 proposedAt,
-                now));
+                now,
+                descriptionBy,
+                statement));
         work.changed(r.assessmentId());
         RiskTreatment was = before == null ? RiskTreatment.REMEDIATE : before.treatment();
         events.publishEvent(AuditableEvent.success(
@@ -492,6 +551,23 @@ public class RiskRegister {
             errors.add("transferOrgId", "risk.error.transfer.party");
         }
         assessments.tooLong(errors, "description", in.description(), 4000);
+        assessments.tooLong(errors, "statement", in.statement(), 4000);
+        Risk before = risks.risk(r.id()).orElse(null);
+        String stored = before != null && before.description() != null ? before.description() : item.riskReason();
+        if (in.description() != null
+                && !java.util.Objects.equals(FieldValues.stripped(in.description()), FieldValues.stripped(stored))
+                && !access.mayAssess()) {
+            errors.add("description", "risk.error.descriptionIsAssessors"); // the customer's word goes in statement
+        }
+        if (in.statement() != null
+                && !java.util.Objects.equals(
+                        FieldValues.stripped(in.statement()),
+                        before == null || before.statement() == null
+                                ? null
+                                : before.statement().text())
+                && !access.relations().contains(Access.Relation.CUSTOMER)) {
+            errors.add("statement", "risk.error.statementIsCustomers");
+        }
         assessments.tooLong(errors, "acceptanceReason", in.acceptanceReason(), 4000);
         return errors;
     }
@@ -518,14 +594,7 @@ public class RiskRegister {
                         access.system().customerId(),
                         today);
         repo.claimRemediation(r.id(), version.value(), clock.instant());
-        risks.saveRisk(new Risk(
-                r.id(),
-                risk.treatment(),
-                risk.description(),
-                risk.transferOrgId(),
-                approved,
-                risk.proposedAt(),
-                clock.instant()));
+        risks.saveRisk(risk.with(approved, clock.instant()));
         work.changed(r.assessmentId());
         TestItem item = repo.item(r.itemId()).orElseThrow();
         events.publishEvent(AuditableEvent.success(

@@ -29,7 +29,16 @@ public class RiskRepository {
             UUID transferOrgId,
             RiskAcceptance acceptance,
             Instant proposedAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            RiskRegister.Authored descriptionBy,
+            RiskRegister.Authored statement) {
+
+        /** The same risk with another treatment, acceptance and time; who wrote what kept. */
+        Risk with(RiskAcceptance a, Instant at) {
+            return new Risk(
+                    remediationId, treatment, description, transferOrgId, a, proposedAt, at, descriptionBy, statement);
+        }
+    }
 
     /** An item of a follow-up assessment and the finding it re-tests. */
     public record RetestLink(UUID itemId, UUID originItemId, UUID originRemediationId) {}
@@ -60,7 +69,9 @@ public class RiskRepository {
         int n = jdbc.sql("""
                         UPDATE assessment_risk SET treatment = ?, risk_description = ?, transfer_org_id = ?,
                         accept_reason = ?, accept_expires_on = ?, accept_proposed_by = ?, accept_proposed_at = ?,
-                        accept_approved_by = ?, accept_approved_on = ?, updated_at = ? WHERE remediation_id = ?""")
+                        accept_approved_by = ?, accept_approved_on = ?, updated_at = ?,
+                        description_by_name = ?, description_at = ?, customer_statement = ?, statement_by_name = ?,
+                        statement_at = ? WHERE remediation_id = ?""")
                 .params(
                         k.treatment().name(),
                         k.description(),
@@ -72,13 +83,20 @@ public class RiskRepository {
                         a == null ? null : a.approvedBy(),
                         a == null ? null : a.approvedOn(),
                         utc(k.updatedAt()),
+                        k.descriptionBy() == null ? null : k.descriptionBy().byName(),
+                        k.descriptionBy() == null ? null : utc(k.descriptionBy().at()),
+                        k.statement() == null ? null : k.statement().text(),
+                        k.statement() == null ? null : k.statement().byName(),
+                        k.statement() == null ? null : utc(k.statement().at()),
                         k.remediationId())
                 .update();
         if (n == 0) {
             jdbc.sql("""
                             INSERT INTO assessment_risk (remediation_id, treatment, risk_description, transfer_org_id,
                             accept_reason, accept_expires_on, accept_proposed_by, accept_proposed_at,
-                            accept_approved_by, accept_approved_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
+                            accept_approved_by, accept_approved_on, updated_at, description_by_name, description_at,
+                            customer_statement, statement_by_name, statement_at)
+                            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                     .params(
                             k.remediationId(),
                             k.treatment().name(),
@@ -90,7 +108,14 @@ public class RiskRepository {
                             utc(k.proposedAt()),
                             a == null ? null : a.approvedBy(),
                             a == null ? null : a.approvedOn(),
-                            utc(k.updatedAt()))
+                            utc(k.updatedAt()),
+                            k.descriptionBy() == null ? null : k.descriptionBy().byName(),
+                            k.descriptionBy() == null
+                                    ? null
+                                    : utc(k.descriptionBy().at()),
+                            k.statement() == null ? null : k.statement().text(),
+                            k.statement() == null ? null : k.statement().byName(),
+                            k.statement() == null ? null : utc(k.statement().at()))
                     .update();
         }
     }
@@ -113,7 +138,19 @@ public class RiskRepository {
                 rs.getObject("transfer_org_id", UUID.class),
                 acceptance,
                 instant(rs, "accept_proposed_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("description_by_name") == null
+                        ? null
+                        : new RiskRegister.Authored(
+                                rs.getString("risk_description"),
+                                rs.getString("description_by_name"),
+                                instant(rs, "description_at")),
+                rs.getString("customer_statement") == null
+                        ? null
+                        : new RiskRegister.Authored(
+                                rs.getString("customer_statement"),
+                                rs.getString("statement_by_name"),
+                                instant(rs, "statement_at")));
     };
 
     // --- milestones

@@ -259,6 +259,57 @@ class RiskRegisterTests {
     }
 
     @Test
+    void theCustomerCannotChangeTheAssessorsRiskTextAndSaysItsOwnWordApartWithAuthorAndTime() throws Exception {
+        // the customer rewriting the assessor's risk description is refused on the field, nothing stored
+        String refused = json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","description":"风险已消除"}""".formatted(today.plusDays(30)),
+                customer,
+                400);
+        assertThat(at(refused, "$.errors.description")).asString().contains("测评机构的记录");
+        assertThat(audited("assessment.risk.plan", customerTask)).isZero();
+        // the customer's word goes into its own statement, with who wrote it and when
+        String entry = json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","description":"未划分安全区域",
+                 "customerStatement":"已采购下一代防火墙，预计下月上线"}""".formatted(today.plusDays(30)),
+                customer,
+                200);
+        assertThat(at(entry, "$.description")).isEqualTo("未划分安全区域");
+        assertThat(at(entry, "$.customerStatement.text")).isEqualTo("已采购下一代防火墙，预计下月上线");
+        assertThat(at(entry, "$.customerStatement.byName")).asString().isNotBlank();
+        assertThat(at(entry, "$.customerStatement.at")).isNotNull();
+        assertThat(at(entry, "$.descriptionBy")).isNull();
+        // an assessor may not write the customer's statement, and rewrites the description under their own name
+        String notTheirs = json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","customerStatement":"测评师代写"}""".formatted(today.plusDays(30)),
+                assessor,
+                400);
+        assertThat(at(notTheirs, "$.errors.statement")).asString().contains("由客户填写");
+        String rewritten = json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","description":"生产网与办公网未划分安全区域"}""".formatted(today.plusDays(30)),
+                assessor,
+                200);
+        assertThat(at(rewritten, "$.description")).isEqualTo("生产网与办公网未划分安全区域");
+        assertThat(at(rewritten, "$.descriptionBy.byName")).asString().isNotBlank();
+        assertThat(at(rewritten, "$.customerStatement.text")).isEqualTo("已采购下一代防火墙，预计下月上线");
+        // the page shows both apart; the customer's form has no description field, only its statement
+        String page = body(get("/remediations/{id}", customerTask), customer, 200);
+        assertThat(page)
+                .contains("id=\"risk-statement\"", "已采购下一代防火墙，预计下月上线", "id=\"customerStatement\"")
+                .doesNotContain("id=\"description\"");
+        assertThat(body(get("/remediations/{id}", customerTask), assessor, 200))
+                .contains("id=\"description\"", "id=\"risk-description-by\"")
+                .doesNotContain("id=\"customerStatement\"");
+    }
+
+    @Test
     void acceptanceNeedsApprovalByAnotherCustomerUserAndExpiresByTheDate() throws Exception {
         int openBefore = systemOpen();
         json(

@@ -83,6 +83,8 @@ class RiskRegisterApi {
             Verdict verdict,
             RiskLevel riskLevel,
             String description,
+            RiskAuthoredResponse descriptionBy,
+            RiskAuthoredResponse customerStatement,
             RiskTreatment treatment,
             UUID ownerOrgId,
             String ownerName,
@@ -112,6 +114,8 @@ class RiskRegisterApi {
                     e.item().verdict(),
                     e.risk(),
                     e.description(),
+                    RiskAuthoredResponse.of(e.descriptionBy()),
+                    RiskAuthoredResponse.of(e.statement()),
                     e.treatment(),
                     e.task().responsibleOrgId(),
                     e.ownerName(),
@@ -148,6 +152,13 @@ class RiskRegisterApi {
         }
     }
 
+    /** A text with who wrote it and when (a description rewritten by an assessor; the customer's statement). */
+    record RiskAuthoredResponse(String text, String byName, Instant at) {
+        static RiskAuthoredResponse of(RiskRegister.Authored a) {
+            return a == null ? null : new RiskAuthoredResponse(a.text(), a.byName(), a.at());
+        }
+    }
+
     record RiskSummaryResponse(
             int findings, int open, int overdue, int unplanned, int accepted, int expired, int closed) {}
 
@@ -168,6 +179,7 @@ class RiskRegisterApi {
             LocalDate dueDate,
             String acceptanceReason,
             LocalDate acceptanceExpiresOn,
+            String customerStatement,
             Long version) {}
 
     /** {@code version}: the entry's version this replaces, if no {@code If-Match} names it. */
@@ -228,10 +240,11 @@ class RiskRegisterApi {
     @PutMapping("/api/remediations/{id}/plan")
     @PreAuthorize(Access.WHO)
     @Operation(
-            summary = "Plan a finding (assessors, customer): treatment REMEDIATE / ACCEPT / TRANSFER, description, "
-                    + "owner, transfer organisation, due date (required unless accepted), acceptance reason (required for a "
-                    + "high risk) and expiry (after today); 400 names every refused field and stores nothing; If-Match names "
-                    + "the entry's version (409 when stale, 428 without)")
+            summary =
+                    "Plan a finding (assessors, customer): treatment REMEDIATE / ACCEPT / TRANSFER, description (the assessors' record: a customer changing it is a 400), customerStatement (the customer's own word, with author and time), "
+                            + "owner, transfer organisation, due date (required unless accepted), acceptance reason (required for a "
+                            + "high risk) and expiry (after today); 400 names every refused field and stores nothing; If-Match names "
+                            + "the entry's version (409 when stale, 428 without)")
     RiskEntryResponse plan(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -247,7 +260,8 @@ class RiskRegisterApi {
                                 body.transferOrgId(),
                                 body.dueDate(),
                                 body.acceptanceReason(),
-                                body.acceptanceExpiresOn())),
+                                body.acceptanceExpiresOn(),
+                                body.customerStatement())),
                 register.today());
     }
 

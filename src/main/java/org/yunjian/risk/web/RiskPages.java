@@ -158,12 +158,14 @@ class RiskPages {
             @RequestParam(required = false) String dueDate,
             @RequestParam(required = false) String acceptanceReason,
             @RequestParam(required = false) String acceptanceExpiresOn,
+            @RequestParam(required = false) String customerStatement,
             @RequestParam(required = false) String version,
             Model model,
             RedirectAttributes flash) {
         Map<String, String> input = new LinkedHashMap<>();
         input.put("treatment", treatment);
         input.put("description", description);
+        input.put("statement", customerStatement);
         input.put("ownerOrgId", ownerOrgId);
         input.put("transferOrgId", transferOrgId);
         input.put("dueDate", dueDate);
@@ -192,7 +194,8 @@ class RiskPages {
                                     uuid(transferOrgId),
                                     due,
                                     acceptanceReason,
-                                    expires);
+                                    expires,
+                                    customerStatement);
                             if (!parse
                                     .isEmpty()) { // every problem at once: what could not be read, then what the rules
                                 // refuse
