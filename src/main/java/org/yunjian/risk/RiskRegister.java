@@ -409,9 +409,13 @@ public class RiskRegister {
                 .toList();
     }
 
-    /** The caller by display name (who wrote a description or a statement). */
+    /** The caller by display name (who wrote a description or a statement); the user name if it has no account. */
     private String displayName(Access access) {
-        return users.get(access.user().userId()).displayName();
+        try {
+            return users.get(access.user().userId()).displayName();
+        } catch (NotFoundException e) {
+            return access.user().username();
+        }
     }
 
     private String orgName(UUID id) {
