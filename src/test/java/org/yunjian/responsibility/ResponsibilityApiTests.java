@@ -270,6 +270,44 @@ class ResponsibilityApiTests {
         assertThat(actions.stream().filter("responsibility.sign-off"::equals)).hasSize(2);
     }
 
+    /**
+     * Issue 58: an approved matrix is never edited in place — answering an applicability question on it opens a new
+     * draft version (both parties sign again) and the approved version stays byte for byte what documents cite.
+     */
+    @Test
+    void answeringAQuestionOnAnApprovedMatrixOpensADraftAndLeavesTheApprovedVersionAsItWas() throws Exception {
+        generate();
+        agreements();
+        delegate(provider, security.id()).andExpect(status().isOk());
+        send(post(base + "/sign-offs").with(matrix()), customer, "{\"side\":\"CUSTOMER\"}")
+                .andExpect(status().isOk());
+        send(post(base + "/sign-offs").with(matrix()), provider, "{\"side\":\"PROVIDER\"}")
+                .andExpect(jsonPath("$.details.status").value("APPROVED"));
+        int approved = currentVersion();
+        String before = document(approved);
+
+        send(put(base + "/questions/CUSTOMER_RUNS_MACHINE_ROOM").with(matrix()), customer, "{\"answer\":false}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(approved + 1))
+                .andExpect(jsonPath("$.details.status").value("DRAFT"))
+                .andExpect(jsonPath("$.signOffs.length()").value(0))
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].applicable")
+                        .value(false));
+        assertThat(document(approved)).isEqualTo(before);
+        call(get(base + "/versions/{v}", approved), customer)
+                .andExpect(jsonPath("$.details.status").value("APPROVED"))
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.2-a')].applicable")
+                        .value(true));
+    }
+
+    String document(int version) {
+        return jdbc.sql("SELECT v.document FROM responsibility_matrix_version v JOIN responsibility_matrix m "
+                        + "ON m.id = v.matrix_id WHERE m.system_id = ? AND v.version = ?")
+                .params(w.system().id(), version)
+                .query(String.class)
+                .single();
+    }
+
     /** A system with a matrix cannot be deleted from under it: a 409 saying why, and nothing is lost. */
     @Test
     void aSystemWithAMatrixIsNotDeleted() throws Exception {
