@@ -156,7 +156,7 @@ public record ReportData(
      * This report with one item's text corrected (a 修订版 corrects what was approved, nothing else).
      *
      * @param number the item's number in the report (1-based)
-     * @return the corrected report, or this one when {@code text} is what the item already says
+     * @return the corrected report
      * @throws IllegalArgumentException when the report has no item of that number
      */
     public ReportData corrected(int number, org.yunjian.report.ReportCorrections.Field field, String text) {
@@ -166,38 +166,14 @@ public record ReportData(
         List<ItemReport> copy = new java.util.ArrayList<>(items);
         ItemReport i = copy.get(number - 1);
         copy.set(number - 1, i.withItem(field.apply(i.item(), text)));
-        return new ReportData(
-                assessment,
-                system,
-                customerName,
-                providerName,
-                assessorName,
-                generatedAt,
-                score,
-                copy,
-                remediations,
-                reportNumber,
-                assessorNames,
-                people,
-                setup);
+        return with(copy, setup);
     }
 
     /** This report as the given 修订版 (its cover says so and it is dated the day the revision was issued). */
     public ReportData revised(Revision revision) {
         Setup s = setup;
-        return new ReportData(
-                assessment,
-                system,
-                customerName,
-                providerName,
-                assessorName,
-                generatedAt,
-                score,
+        return with(
                 items,
-                remediations,
-                reportNumber,
-                assessorNames,
-                people,
                 new Setup(
                         s.template(),
                         s.contractDate(),
@@ -209,6 +185,24 @@ public record ReportData(
                         s.platforms(),
                         s.basis(),
                         revision));
+    }
+
+    /** This report with other items and set-up, everything else as it is. */
+    private ReportData with(List<ItemReport> otherItems, Setup otherSetup) {
+        return new ReportData(
+                assessment,
+                system,
+                customerName,
+                providerName,
+                assessorName,
+                generatedAt,
+                score,
+                otherItems,
+                remediations,
+                reportNumber,
+                assessorNames,
+                people,
+                otherSetup);
     }
 
     /**
