@@ -77,7 +77,11 @@ class AlertIncidentApiTests extends MonitoringWorldTests {
                         .single())
                 .isEqualTo(1);
         assertThat(jdbc.sql("SELECT DISTINCT kind FROM work_task WHERE scope = ?")
-                        .param("monitor-alert:" + alert)
+                        .param("monitor-alerts:"
+                                + jdbc.sql("SELECT monitor_id FROM monitor_alert WHERE id = ?")
+                                        .param(UUID.fromString(alert))
+                                        .query(UUID.class)
+                                        .single())
                         .query(String.class)
                         .list())
                 .containsExactly("work.monitoring.alertIncident");

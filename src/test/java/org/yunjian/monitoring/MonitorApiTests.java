@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class MonitorApiTests extends MonitoringWorldTests {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.yunjian.security.UserAdministration users;
+
     List<String> openKinds(UUID monitor) throws Exception {
         return JsonPath.read(openJson(monitor), "$.items[*].kind");
     }
@@ -65,6 +68,78 @@ class MonitorApiTests extends MonitoringWorldTests {
                 .isEmpty();
     }
 
+    /**
+     * Issue 58: one monitored page with several findings is one task for each responsible organisation (and one
+     * notification for each of its people), not one per finding; a further finding changes the task's text and
+     * notifies nobody again.
+     */
+    @Test
+    void aPageWithSeveralFindingsIsOneTaskForEachResponsibleOrganisation() throws Exception {
+        // a real account of the provider's, told of the system's work (the test users are not accounts)
+        UUID onDuty = org.yunjian.security.TestAccounts.create(
+                        users,
+                        new org.yunjian.security.UserAdministration.NewUser(
+                                "duty-" + UUID.randomUUID().toString().substring(0, 8),
+                                "值班员",
+                                org.yunjian.security.Role.USER,
+                                w.provider().id(),
+                                "Monitor-Tests-2026!"))
+                .id();
+        org.yunjian.support.WholeOrganizationGrants.grant(onDuty, w.provider().id());
+        UUID m = addMonitor();
+        String hidden = "<div style=\"display:none\"><a href=\"http://%s/\">娱乐</a></div>";
+        // the hidden link's text carries a 身份证号: every alert's detail is masked, not the privacy alert's alone
+        String id = org.yunjian.monitoring.probe.PersonalNumbersForTests.residentId("110105", "19491001");
+        String casino = "<div style=\"display:none\"><a href=\"http://casino.example/\">娱乐 " + id + "</a></div>";
+        body.set(PAGE.formatted("1", casino + hidden.formatted("lottery.example")));
+        String r = run(m, provider);
+        assertThat((List<String>) JsonPath.read(r, "$.alertsOpened[*].id")).hasSizeGreaterThan(1);
+        for (String alert : (List<String>) JsonPath.read(r, "$.alertsOpened[*].id")) {
+            call(get("/api/monitoring/alerts/" + alert), provider)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString(id))));
+        }
+        assertThat(jdbc.sql("SELECT detail FROM monitor_alert WHERE monitor_id = ? AND kind = 'HIDDEN_LINK'")
+                        .param(m)
+                        .query(String.class)
+                        .list())
+                .anySatisfy(d -> assertThat(d).contains("110105********"));
+        String scope = "monitor-alerts:" + m;
+        List<UUID> tasks = jdbc.sql("SELECT to_organization FROM work_task WHERE scope = ?")
+                .param(scope)
+                .query(UUID.class)
+                .list();
+        assertThat(tasks)
+                .doesNotHaveDuplicates()
+                .contains(w.customer().id(), w.provider().id());
+        assertThat(jdbc.sql("SELECT kind FROM work_task WHERE scope = ? AND to_organization = ?")
+                        .params(scope, w.provider().id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("work.monitoring.alerts");
+        long told = jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ? AND scope = ?")
+                .params(onDuty, scope)
+                .query(Long.class)
+                .single();
+        assertThat(told).isEqualTo(1);
+
+        body.set(PAGE.formatted(
+                "1", casino + hidden.formatted("lottery.example") + hidden.formatted("betting.example")));
+        assertThat((List<String>) JsonPath.read(run(m, provider), "$.alertsOpened[*].id"))
+                .hasSize(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope = ?")
+                        .param(scope)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(tasks.size());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ? AND scope = ?")
+                        .params(onDuty, scope)
+                        .query(Long.class)
+                        .single())
+                .as("a further finding notifies nobody again")
+                .isEqualTo(1);
+    }
+
     @Test
     void anInvisibleLinkToAnUnknownDomainRaisesAHiddenLinkAlertForTheProvider() throws Exception {
         UUID m = addMonitor();
@@ -73,7 +148,7 @@ class MonitorApiTests extends MonitoringWorldTests {
         assertThat((List<String>) JsonPath.read(r, "$.alertsOpened[*].kind")).contains("HIDDEN_LINK");
         String alert = JsonPath.read(r, "$.alertsOpened[0].id");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope = ? AND to_organization = ?")
-                        .params("monitor-alert:" + alert, w.provider().id())
+                        .params("monitor-alerts:" + m, w.provider().id())
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
@@ -98,7 +173,7 @@ class MonitorApiTests extends MonitoringWorldTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CLOSED"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM work_task WHERE scope = ?")
-                        .param("monitor-alert:" + alert)
+                        .param("monitor-alerts:" + m)
                         .query(Long.class)
                         .single())
                 .isZero();

@@ -143,6 +143,41 @@ class ReviewCommandTests {
         assertThat(run(Locale.ENGLISH, "assessment", "approve-report", id, "--confirm", "--as", approver.username()))
                 .isZero();
         assertThat(io.out.toString()).contains("Completed");
+
+        // a 修订版 from the command line (issue 58): named corrections only, confirmed, by the approver
+        assertThat(run(
+                        Locale.ENGLISH,
+                        "assessment",
+                        "revise-report",
+                        id,
+                        "--reason",
+                        "更正笔误",
+                        "--correct",
+                        "1-VERDICT_REASON",
+                        "--confirm",
+                        "--as",
+                        approver.username()))
+                .isEqualTo(2);
+        assertThat(io.err.toString()).contains("Correction “1-VERDICT_REASON” not understood");
+        assertThat(run(
+                        Locale.ENGLISH,
+                        "assessment",
+                        "revise-report",
+                        id,
+                        "--reason",
+                        "更正笔误",
+                        "--correct",
+                        "1:VERDICT_REASON=经核查，配置与记录一致（更正）",
+                        "--confirm",
+                        "--as",
+                        approver.username()))
+                .isZero();
+        assertThat(io.out.toString()).contains("Revision 2 of report");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM assessment_report_revision WHERE assessment_id = ?")
+                        .param(UUID.fromString(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(run(Locale.ENGLISH, "assessment", "review-history", id, "--as", tester.username()))
                 .isZero();
         assertThat(io.out.toString())

@@ -88,7 +88,8 @@ public class Inbox {
         for (WorkTask task : snapshot.open()) {
             TaskRepository.Stored was = open.remove(task.key());
             if (was != null && was.task().to().equals(task.to())) {
-                if (!was.task().equals(task)) {
+                // the group is the notifications' business: the inbox keeps the task without it
+                if (!was.task().equals(task.in(null))) {
                     store.update(was.id(), task);
                 }
                 continue;

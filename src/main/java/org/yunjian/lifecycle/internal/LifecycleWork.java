@@ -81,32 +81,35 @@ class LifecycleWork implements WorkSource {
         if (!d.finished()) {
             if (d.owner() != null) {
                 open.add(new WorkTask(
-                        "do:" + d.owner(),
-                        "work.lifecycle.duty.do",
-                        args,
-                        href,
-                        WorkAddressee.user(d.owner()),
-                        d.dueDate()));
+                                "do:" + d.owner(),
+                                "work.lifecycle.duty.do",
+                                args,
+                                href,
+                                WorkAddressee.user(d.owner()),
+                                d.dueDate())
+                        .in(WorkTask.Group.of("lifecycle-do:" + s.id())));
             } else if (d.dueDate() != null) {
                 open.add(new WorkTask(
-                        "do:" + d.organisation(),
-                        "work.lifecycle.duty.do",
-                        args,
-                        href,
-                        WorkAddressee.organization(d.organisation(), s.id()),
-                        d.dueDate()));
+                                "do:" + d.organisation(),
+                                "work.lifecycle.duty.do",
+                                args,
+                                href,
+                                WorkAddressee.organization(d.organisation(), s.id()),
+                                d.dueDate())
+                        .in(WorkTask.Group.of("lifecycle-do:" + s.id())));
             }
         } else if (d.acceptedAt() == null) {
             WorkAddressee customer = WorkAddressee.organization(s.customerId(), s.id());
             open.add(new WorkTask(
-                    "accept",
-                    d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
-                            ? "work.lifecycle.duty.waive"
-                            : "work.lifecycle.duty.accept",
-                    args,
-                    href,
-                    d.completedBy() == null ? customer : customer.except(d.completedBy()),
-                    d.dueDate()));
+                            "accept",
+                            d.status() == org.yunjian.lifecycle.DutyStatus.NOT_APPLICABLE
+                                    ? "work.lifecycle.duty.waive"
+                                    : "work.lifecycle.duty.accept",
+                            args,
+                            href,
+                            d.completedBy() == null ? customer : customer.except(d.completedBy()),
+                            d.dueDate())
+                    .in(WorkTask.Group.daily("lifecycle-accept:" + s.id())));
         }
         return new WorkSnapshot(DUTY + d.id(), open);
     }

@@ -147,13 +147,15 @@ public class AlertService {
      * (then it is seen again). Returns the alerts opened.
      */
     List<Alert> raise(Monitor m, UUID probeId, List<Finding> findings, Instant at) {
+        // every check's detail (a diff, a matched passage, a link) is shown and sent to three organisations: masked by
+        // the detector that raises the privacy alerts, whichever check found it (issue 58)
         List<Alert> opened = new java.util.ArrayList<>();
         java.util.Map<List<Object>, Alert> notClosed = new java.util.HashMap<>();
         alerts.notClosed(m.id()).forEach(a -> notClosed.put(List.of(a.kind(), a.subject()), a));
         for (Finding f : findings) {
             Alert existing = notClosed.get(List.of(f.kind(), f.subject()));
             if (existing != null) {
-                alerts.seen(existing.id(), at, f.detail());
+                alerts.seen(existing.id(), at, masked(f.detail()));
                 continue;
             }
             Alert a = new Alert(
@@ -163,7 +165,7 @@ public class AlertService {
                     f.kind(),
                     f.subject(),
                     f.message(),
-                    f.detail(),
+                    masked(f.detail()),
                     AlertStatus.OPEN,
                     at,
                     at,
@@ -226,5 +228,13 @@ public class AlertService {
             });
         }
         return closed;
+    }
+
+    private static final org.yunjian.monitoring.probe.PrivacyScanner PERSONAL_NUMBERS =
+            new org.yunjian.monitoring.probe.PrivacyScanner();
+
+    /** The text with every personal number masked ({@code 110105********1234}); null stays null. */
+    static String masked(String detail) {
+        return detail == null ? null : PERSONAL_NUMBERS.masked(detail);
     }
 }

@@ -20,16 +20,18 @@ import org.yunjian.shared.work.WorkSource;
 import org.yunjian.shared.work.WorkTask;
 
 /**
- * What waits on a monitor's alert, for 我的待办 and the notifications: while it is not closed, every organisation
- * responsible for the system's security ({@link MonitorAccess#RESPONSIBLE}: the customer, the provider, the security
- * service agents) has a task to handle it, which says so once the alert opened a supervision incident; closing it
- * closes them. Published with every change of the alert, inside
- * its transaction, and for every open alert when the inbox rebuilds.
+ * What waits on a monitor's alerts, for 我的待办 and the notifications: while any alert of the monitor is not closed,
+ * every organisation responsible for the system's security ({@link MonitorAccess#RESPONSIBLE}: the customer, the
+ * provider, the security service agents) has one task to handle them (issue 58: one monitored page with several
+ * findings is one task per organisation, not one per finding) — the alert's own when one is open, the monitor's
+ * with the number open when several are; it says so once an alert opened a supervision incident. Further findings
+ * change the task's text in place and notify nobody again; closing the last alert closes it. Published with every
+ * change of an alert, inside its transaction, and for every monitor with open alerts when the inbox rebuilds.
  */
 @Component
 class MonitorWork implements WorkSource {
 
-    static final String SCOPE = "monitor-alert:";
+    static final String SCOPE = "monitor-alerts:";
     /** The scope of an alert's recovery notices. */
     static final String RECOVERY = "monitor-recovery:";
 
@@ -48,12 +50,21 @@ class MonitorWork implements WorkSource {
     /** Outside a transaction of its own: the inbox applies each snapshot in a short one (docs/modules/inbox.md). */
     @Override
     public void publishAll() {
-        alerts.openIds().forEach(id -> alerts.find(id).ifPresent(this::publish));
+        alerts.openIds().stream()
+                .map(alerts::find)
+                .flatMap(Optional::stream)
+                .map(Alert::monitorId)
+                .distinct()
+                .forEach(this::publishMonitor);
     }
 
-    /** Publishes what waits on the alert as stored now. */
+    /** Publishes what waits on the alerts of the alert's monitor as stored now. */
     void publish(Alert a) {
-        events.publishEvent(snapshot(a));
+        publishMonitor(a.monitorId());
+    }
+
+    private void publishMonitor(UUID monitorId) {
+        events.publishEvent(snapshot(monitorId));
     }
 
     /**
@@ -72,37 +83,54 @@ class MonitorWork implements WorkSource {
                     UUID.randomUUID(),
                     RECOVERY + a.id(),
                     new WorkTask(
-                            "recovered:" + org,
-                            "work.monitoring.recovered",
-                            List.of(
-                                    "msg:enum.CheckKind." + a.kind().name(),
-                                    m.name(),
-                                    system.get().name(),
-                                    outage),
-                            "/monitoring/alerts/" + a.id(),
-                            WorkAddressee.organization(org, system.get().id()),
-                            null),
+                                    "recovered:" + org,
+                                    "work.monitoring.recovered",
+                                    List.of(
+                                            "msg:enum.CheckKind." + a.kind().name(),
+                                            m.name(),
+                                            system.get().name(),
+                                            outage),
+                                    "/monitoring/alerts/" + a.id(),
+                                    WorkAddressee.organization(org, system.get().id()),
+                                    null)
+                            .in(WorkTask.Group.of(RECOVERY + m.id())),
                     at,
                     null));
         }
     }
 
-    WorkSnapshot snapshot(Alert a) {
-        if (a.status().closed()) {
-            return WorkSnapshot.nothingWaiting(SCOPE + a.id());
+    WorkSnapshot snapshot(UUID monitorId) {
+        List<Alert> open = alerts.notClosed(monitorId);
+        if (open.isEmpty()) {
+            return WorkSnapshot.nothingWaiting(SCOPE + monitorId);
         }
-        Optional<CloudSystem> system = system(a.systemId());
-        String monitor = monitors.find(a.monitorId()).map(m -> m.name()).orElse("");
+        Alert first = open.get(0);
+        Optional<CloudSystem> system = system(first.systemId());
+        String monitor = monitors.find(monitorId).map(m -> m.name()).orElse("");
+        boolean incident = open.stream().anyMatch(Alert::hasIncident);
         List<WorkTask> tasks = new ArrayList<>();
         system.ifPresent(s -> responsible(s)
-                .forEach(org -> tasks.add(new WorkTask(
-                        "handle:" + org,
-                        a.hasIncident() ? "work.monitoring.alertIncident" : "work.monitoring.alert",
-                        List.of("msg:enum.CheckKind." + a.kind().name(), monitor, s.name()),
-                        "/monitoring/alerts/" + a.id(),
-                        WorkAddressee.organization(org, s.id()),
-                        null))));
-        return new WorkSnapshot(SCOPE + a.id(), tasks);
+                .forEach(org -> tasks.add(
+                        open.size() == 1
+                                ? new WorkTask(
+                                        "handle:" + org,
+                                        incident ? "work.monitoring.alertIncident" : "work.monitoring.alert",
+                                        List.of(
+                                                "msg:enum.CheckKind."
+                                                        + first.kind().name(),
+                                                monitor,
+                                                s.name()),
+                                        "/monitoring/alerts/" + first.id(),
+                                        WorkAddressee.organization(org, s.id()),
+                                        null)
+                                : new WorkTask(
+                                        "handle:" + org,
+                                        incident ? "work.monitoring.alertsIncident" : "work.monitoring.alerts",
+                                        List.of(String.valueOf(open.size()), monitor, s.name()),
+                                        "/monitoring/monitors/" + monitorId + "#monitor-alerts",
+                                        WorkAddressee.organization(org, s.id()),
+                                        null))));
+        return new WorkSnapshot(SCOPE + monitorId, tasks);
     }
 
     /** The system, read as the platform: a probe runs without a caller. */

@@ -115,6 +115,9 @@ public class Deliveries {
                         task == null ? null : task.kind(),
                         task == null ? null : TaskText.encode(task.args()),
                         task == null ? null : task.href(),
+                        task == null || task.group() == null
+                                ? null
+                                : task.group().key(),
                         Status.PENDING.name(),
                         now);
         return id;
@@ -170,8 +173,8 @@ public class Deliveries {
         if (row == null) {
             return null;
         }
-        int claimed = rows.claim(
-                id, Status.PENDING.name(), row.attempts(), clock.instant().plus(CLAIM));
+        Instant now = clock.instant();
+        int claimed = rows.claim(id, Status.PENDING.name(), row.attempts(), now, now.plus(CLAIM));
         return claimed == 1 ? row : null;
     }
 

@@ -28,13 +28,38 @@ final class DeliveryRepository {
             String kind,
             String args,
             String href,
+            String groupKey,
             String status,
             Instant now) {
         jdbc.sql("""
                 INSERT INTO notification_delivery (id, channel, user_id, webhook_id, organization_id, task_id, kind,
-                args, href, status, attempts, next_attempt_at, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)""")
-                .params(id, channel, user, webhook, organization, taskId, kind, args, href, status, utc(now), utc(now))
+                args, href, group_key, status, attempts, next_attempt_at, created_at)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,0,?,?)""")
+                .params(
+                        id,
+                        channel,
+                        user,
+                        webhook,
+                        organization,
+                        taskId,
+                        kind,
+                        args,
+                        href,
+                        groupKey,
+                        status,
+                        utc(now),
+                        utc(now))
                 .update();
+    }
+
+    /** Whether the robot was sent a message of the group since {@code since}. */
+    boolean robotHeardOfGroup(UUID webhook, String groupKey, Instant since) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification_delivery WHERE webhook_id = ? AND group_key = ? AND created_at > ?""")
+                        .params(webhook, groupKey, utc(since))
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** At most 200 rows in {@code status} due at {@code now}, the longest waiting first. */
@@ -49,11 +74,15 @@ final class DeliveryRepository {
                 SELECT * FROM notification_delivery WHERE id = ?""").param(id).query(rows).optional();
     }
 
-    /** Counts one more try and leaves the row alone until {@code until}; 1 when this caller claimed it. */
-    int claim(UUID id, String status, int attempts, Instant until) {
+    /**
+     * Counts one more try and leaves the row alone until {@code until}; 1 when this caller claimed it. Only a row
+     * still due at {@code now}: a run that read the row just after another claimed it (the count already one up)
+     * must not claim it a second time and send it twice.
+     */
+    int claim(UUID id, String status, int attempts, Instant now, Instant until) {
         return jdbc.sql("""
                 UPDATE notification_delivery SET attempts = attempts + 1, next_attempt_at = ?
-                WHERE id = ? AND status = ? AND attempts = ?""").params(utc(until), id, status, attempts).update();
+                WHERE id = ? AND status = ? AND attempts = ? AND next_attempt_at <= ?""").params(utc(until), id, status, attempts, utc(now)).update();
     }
 
     void sent(UUID id, String status, Instant at) {

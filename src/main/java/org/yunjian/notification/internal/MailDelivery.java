@@ -75,7 +75,7 @@ class MailDelivery {
         notifications
                 .ofDigest(row.id(), (rs, n) -> Msg.of(
                                 "notification.mail.digestLine",
-                                TaskText.render(rs.getString(1), rs.getString(2), locale),
+                                TaskText.render(rs.getString(1), rs.getString(2), rs.getInt(4), locale),
                                 properties.link(rs.getString(3)))
                         .text(locale))
                 .forEach(lines::add);
@@ -92,19 +92,21 @@ class MailDelivery {
     }
 
     /**
-     * Starts a digest for everyone who chose it: their notifications not yet in a digest (and not yet read) become
-     * one digest delivery each.
+     * Starts a digest for everyone who chose it — their notifications not yet in a digest (and not yet read) become
+     * one digest delivery each — and for everyone who gets e-mail at once and has unread bulk ({@code daily}) ones,
+     * which are never e-mailed at once.
      */
     int openDigests() {
         List<UUID> users = notifications.awaitingDigest();
         int opened = 0;
         for (UUID user : users) {
-            if (settings.of(user).email() == null) {
+            NotificationSettings.Settings s = settings.of(user);
+            if (s.email() == null) {
                 continue;
             }
             UUID delivery =
                     Deliveries.enqueue(jdbc, Deliveries.Channel.DIGEST, user, null, null, null, null, clock.instant());
-            notifications.gatherIntoDigest(user, delivery);
+            notifications.gatherIntoDigest(user, delivery, s.emailMode() == EmailMode.IMMEDIATE);
             opened++;
         }
         return opened;

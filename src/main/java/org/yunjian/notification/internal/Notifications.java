@@ -52,7 +52,7 @@ public class Notifications {
                 page.offset(),
                 (rs, n) -> new NotificationItem(
                         rs.getObject("id", UUID.class),
-                        TaskText.render(rs.getString("kind"), rs.getString("args"), locale),
+                        TaskText.render(rs.getString("kind"), rs.getString("args"), rs.getInt("group_count"), locale),
                         rs.getString("href"),
                         Jdbc.instant(rs, "created_at"),
                         rs.getObject("read_at") != null));

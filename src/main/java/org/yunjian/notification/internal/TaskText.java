@@ -34,4 +34,15 @@ public final class TaskText {
     public static String render(String kind, String argsJson, Locale locale) {
         return Text.safeLine(message(kind, decode(argsJson)).text(locale));
     }
+
+    /**
+     * The text of a notification that stands for {@code tasks} tasks of one group: the first's text and how many
+     * more wait ("另有 N 项同类待办").
+     */
+    public static String render(String kind, String argsJson, int tasks, Locale locale) {
+        String first = render(kind, argsJson, locale);
+        return tasks <= 1
+                ? first
+                : Msg.of("notification.group.more", first, tasks - 1).text(locale);
+    }
 }

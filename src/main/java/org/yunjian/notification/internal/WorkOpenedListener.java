@@ -27,8 +27,10 @@ import org.yunjian.shared.work.WorkTask;
  * nobody): one in-application notification per addressed person, an e-mail delivery for each who wants e-mail at
  * once and has an address, and a robot delivery for each robot of the organisations addressed (the organisation
  * itself, or the organisations of the people addressed) whose scope hears of the task's system ({@link RobotScope}: a
- * task about no system only whole-organisation robots). Recorded in a transaction of its own; a failure here is
- * logged and never undoes the change.
+ * task about no system only whole-organisation robots). Tasks of one {@link WorkTask.Group group} reach a person as one
+ * notification while it is unread (it counts them; no new e-mail) and a robot once a day; a daily group's tasks are
+ * e-mailed in the daily digest, never at once. Recorded in a transaction of its own; a failure here is logged and
+ * never undoes the change.
  */
 @Component
 class WorkOpenedListener {
@@ -36,7 +38,11 @@ class WorkOpenedListener {
     private static final Logger log = LoggerFactory.getLogger(WorkOpenedListener.class);
 
     private final JdbcClient jdbc;
+    /** A robot hears of a group of tasks at most once in this time; a person is e-mailed of it at most once. */
+    static final java.time.Duration ROBOT_GROUP_DAY = java.time.Duration.ofDays(1);
+
     private final NotificationRepository notifications;
+    private final DeliveryRepository deliveries;
     private final Addressees addressees;
     private final NotificationSettings settings;
     private final Webhooks webhooks;
@@ -52,6 +58,7 @@ class WorkOpenedListener {
             Clock clock) {
         this.jdbc = jdbc;
         this.notifications = new NotificationRepository(jdbc);
+        this.deliveries = new DeliveryRepository(jdbc);
         this.addressees = addressees;
         this.settings = settings;
         this.webhooks = webhooks;
@@ -97,8 +104,49 @@ class WorkOpenedListener {
         on(new WorkOpened(notice.id(), notice.scope(), notice.task(), notice.at(), notice.actor()));
     }
 
+    /**
+     * Whether the person already has the news of this task: a notification with the same text and link today stands
+     * for it; an unread notification of its group counts one more task; a notification of the group whose task closed before it was read today is taken over by
+     * this task (unread again, no e-mail again the same day).
+     */
+    private boolean told(UUID person, WorkOpened opened, String args, Instant at, Instant now) {
+        WorkTask task = opened.task();
+        var same = notifications.sameNews(person, task.kind(), args, task.href(), now.minus(ROBOT_GROUP_DAY));
+        if (same.isPresent()) {
+            // the same words and link today (a task that closed and waits again): the notification stands for it
+            notifications.repoint(same.get(), opened.taskId(), opened.scope());
+            return true;
+        }
+        WorkTask.Group group = task.group();
+        if (group == null) {
+            return false;
+        }
+        if (notifications.joinUnreadGroup(person, group.key()) == 1) {
+            return true;
+        }
+        var closed = notifications.closedUnread(person, group.key());
+        if (closed.isEmpty() || closed.get().createdAt().isBefore(now.minus(ROBOT_GROUP_DAY))) {
+            return false;
+        }
+        take(closed.get().id(), opened, args, at);
+        return true;
+    }
+
+    /** A notification of the group closed before it was read, older than a day, taken over by this task. */
+    private boolean tookOver(UUID person, WorkOpened opened, String args, Instant at) {
+        var closed = notifications.closedUnread(person, opened.task().group().key());
+        closed.ifPresent(c -> take(c.id(), opened, args, at));
+        return closed.isPresent();
+    }
+
+    private void take(UUID notification, WorkOpened opened, String args, Instant at) {
+        WorkTask task = opened.task();
+        notifications.takeOver(notification, opened.taskId(), opened.scope(), task.kind(), args, task.href(), at);
+    }
+
     private void record(WorkOpened opened) {
         WorkTask task = opened.task();
+        WorkTask.Group group = task.group();
         String args = TaskText.encode(task.args());
         Instant now = clock.instant();
         Set<UUID> organizations = new LinkedHashSet<>();
@@ -110,16 +158,25 @@ class WorkOpenedListener {
             if (r.role() == Role.USER && r.organizationId() != null) {
                 organizations.add(r.organizationId());
             }
-            int inserted = notifications.insertUnlessPresent(
-                    r.id(),
-                    opened.taskId(),
-                    opened.scope(),
-                    task.kind(),
-                    args,
-                    task.href(),
-                    opened.openedAt() == null ? now : opened.openedAt());
+            Instant at = opened.openedAt() == null ? now : opened.openedAt();
+            if (told(r.id(), opened, args, at, now)) {
+                continue; // one of a group the person was told of today: nobody is told again
+            }
+            int inserted = group != null && tookOver(r.id(), opened, args, at)
+                    ? 1
+                    : notifications.insertUnlessPresent(
+                            r.id(),
+                            opened.taskId(),
+                            opened.scope(),
+                            task.kind(),
+                            args,
+                            task.href(),
+                            group == null ? null : group.key(),
+                            group != null && group.daily(),
+                            at);
             NotificationSettings.Settings s = settings.of(r.id());
-            if (inserted == 1 && s.emailMode() == EmailMode.IMMEDIATE && s.email() != null) {
+            boolean atOnce = group == null || !group.daily(); // bulk work waits for the daily digest
+            if (inserted == 1 && atOnce && s.emailMode() == EmailMode.IMMEDIATE && s.email() != null) {
                 Deliveries.enqueue(
                         jdbc,
                         Deliveries.Channel.EMAIL,
@@ -135,6 +192,9 @@ class WorkOpenedListener {
             for (Webhooks.Target w : webhooks.targets(org)) {
                 if (!w.scope().hears(task.to().system())) {
                     continue; // need to know: a robot scoped to systems hears of those systems alone
+                }
+                if (group != null && deliveries.robotHeardOfGroup(w.id(), group.key(), now.minus(ROBOT_GROUP_DAY))) {
+                    continue; // a robot hears of a group once a day, like a person's unread notification
                 }
                 Deliveries.enqueue(
                         jdbc, Deliveries.Channel.WEBHOOK, task.to().user(), w.id(), org, opened.taskId(), task, now);

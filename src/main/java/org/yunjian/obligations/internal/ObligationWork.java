@@ -74,11 +74,15 @@ class ObligationWork implements WorkSource {
         return new WorkSnapshot(
                 OBLIGATION + o.id(),
                 List.of(new WorkTask(
-                        (overdue ? "overdue:" : "due:") + due,
-                        overdue ? "work.lifecycle.obligation.overdue" : "work.lifecycle.obligation.dueSoon",
-                        List.of("msg:enum.ObligationKind." + o.kind().name(), s.name(), Formats.date(due)),
-                        "/systems/" + s.id() + "/lifecycle/obligations",
-                        WorkAddressee.organization(o.responsibleOrg(), s.id()),
-                        due)));
+                                (overdue ? "overdue:" : "due:") + due,
+                                overdue ? "work.lifecycle.obligation.overdue" : "work.lifecycle.obligation.dueSoon",
+                                List.of("msg:enum.ObligationKind." + o.kind().name(), s.name(), Formats.date(due)),
+                                "/systems/" + s.id() + "/lifecycle/obligations",
+                                WorkAddressee.organization(o.responsibleOrg(), s.id()),
+                                due)
+                        .in(
+                                overdue
+                                        ? WorkTask.Group.of("obligations-overdue:" + s.id())
+                                        : WorkTask.Group.daily("obligations-due:" + s.id()))));
     }
 }

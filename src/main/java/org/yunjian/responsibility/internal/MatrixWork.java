@@ -89,12 +89,13 @@ class MatrixWork implements WorkSource {
         for (StoredParticipant p : MatrixDocument.read(row.get().document()).participants()) {
             if (!rolesConfirmed(p)) {
                 open.add(new WorkTask(
-                        "roles:" + p.organisation(),
-                        ROLES,
-                        List.of(p.name(), s.name()),
-                        page + "/participants/" + p.organisation(),
-                        WorkAddressee.organization(s.customerId(), s.id()),
-                        null));
+                                "roles:" + p.organisation(),
+                                ROLES,
+                                List.of(p.name(), s.name()),
+                                page + "/participants/" + p.organisation(),
+                                WorkAddressee.organization(s.customerId(), s.id()),
+                                null)
+                        .in(WorkTask.Group.of("matrix-roles:" + s.id())));
             }
         }
         return new WorkSnapshot(scope, open);

@@ -21,8 +21,47 @@ import org.yunjian.shared.Msg;
  * @param href where to act: a path of the web application, starting with {@code /}
  * @param to   who must act
  * @param due  when it is due, or {@code null}
+ * @param group the notifications' group of tasks alike (issue 58, "notifications that ask someone to act, once"), or
+ *             {@code null}: a task of a group whose person still has an unread notification of it adds to that one
+ *             ("另有 N 项") instead of notifying again; 我的待办 lists every task as before
  */
-public record WorkTask(String key, String kind, List<String> args, String href, WorkAddressee to, LocalDate due) {
+public record WorkTask(
+        String key, String kind, List<String> args, String href, WorkAddressee to, LocalDate due, Group group) {
+
+    /**
+     * Tasks that reach a person as one notification while it is unread: e.g. the duties of one system awaiting
+     * acceptance, the remediations of one assessment.
+     *
+     * @param key   names the group across scopes, {@code <kind>:<id>}, e.g. {@code "lifecycle-accept:" + systemId}
+     * @param daily bulk work that can wait for the day: e-mailed in the person's daily digest, never at once (the
+     *              group-chat robots hear of the first task of the group each day either way)
+     */
+    public record Group(String key, boolean daily) {
+
+        public Group {
+            Objects.requireNonNull(key, "key");
+        }
+
+        /** Grouped, e-mailed at once (the first of the group). */
+        public static Group of(String key) {
+            return new Group(key, false);
+        }
+
+        /** Grouped and e-mailed in the daily digest. */
+        public static Group daily(String key) {
+            return new Group(key, true);
+        }
+    }
+
+    /** A task that is notified on its own. */
+    public WorkTask(String key, String kind, List<String> args, String href, WorkAddressee to, LocalDate due) {
+        this(key, kind, args, href, to, due, null);
+    }
+
+    /** This task, notified as one of {@code group}. */
+    public WorkTask in(Group group) {
+        return new WorkTask(key, kind, args, href, to, due, group);
+    }
 
     public WorkTask {
         Objects.requireNonNull(key, "key");

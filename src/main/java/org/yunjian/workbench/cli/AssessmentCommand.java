@@ -61,6 +61,7 @@ import picocli.CommandLine.Spec;
             ReviewCommands.ReturnReport.class,
             ReviewCommands.History.class,
             ReportTemplateCommand.class,
+            org.yunjian.report.cli.ReviseReportCommand.class,
             EvidenceRequestCommands.Requests.class,
             EvidenceRequestCommands.Answer.class,
             RiskCommands.Risks.class,

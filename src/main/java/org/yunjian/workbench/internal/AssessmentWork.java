@@ -326,14 +326,15 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                     items = items == null ? items(a.id()) : items;
                     TestItem i = items.get(r.itemId());
                     open.add(new WorkTask(
-                            "remediation:" + r.id(),
-                            "work.assessment.remediation",
-                            s.names(
-                                    i.requirementId(),
-                                    "msg:enum.ItemSide." + i.side().name()),
-                            "/remediations/" + r.id(),
-                            WorkAddressee.organization(r.responsibleOrgId(), a.systemId()),
-                            r.dueDate()));
+                                    "remediation:" + r.id(),
+                                    "work.assessment.remediation",
+                                    s.names(
+                                            i.requirementId(),
+                                            "msg:enum.ItemSide." + i.side().name()),
+                                    "/remediations/" + r.id(),
+                                    WorkAddressee.organization(r.responsibleOrgId(), a.systemId()),
+                                    r.dueDate())
+                            .in(WorkTask.Group.daily("remediation:" + a.id())));
                 }
             }
         }

@@ -213,6 +213,10 @@ class NotificationDeliveryTests {
     }
 
     UUID open(WorkAddressee to, String name) {
+        return open(to, name, null);
+    }
+
+    UUID open(WorkAddressee to, String name, WorkTask.Group group) {
         UUID taskId = UUID.randomUUID();
         new TransactionTemplate(transactions)
                 .executeWithoutResult(s -> events.publishEvent(new WorkOpened(
@@ -224,7 +228,8 @@ class NotificationDeliveryTests {
                                 List.of(name, "msg:enum.AssessmentStatus.IN_PROGRESS"),
                                 "/assessments/" + taskId,
                                 to,
-                                null),
+                                null,
+                                group),
                         Instant.now(),
                         null)));
         return taskId;
@@ -345,6 +350,100 @@ class NotificationDeliveryTests {
         mail.openDigests();
         deliveries.runDue();
         assertThat(mailTo(bob)).as("nothing new, no second digest").hasSize(1);
+    }
+
+    /**
+     * Issue 58, "notifications that ask someone to act, once": tasks of one group reach each person as one
+     * notification that counts them (one e-mail, one robot message); bulk work waits for the daily digest even for
+     * those who get e-mail at once; the same words and link again the same day notify nobody again.
+     */
+    @Test
+    void tasksOfOneGroupNotifyOnceAndBulkWorkWaitsForTheDailyDigest() throws Exception {
+        robot(alice, w.customer().id(), "GENERIC", "/generic", "generic-secret");
+        WorkAddressee customer = WorkAddressee.organization(w.customer().id());
+        WorkTask.Group roles = WorkTask.Group.of("matrix-roles:" + UUID.randomUUID());
+        WorkTask.Group accept = WorkTask.Group.daily("lifecycle-accept:" + UUID.randomUUID());
+        open(customer, "角色一", roles);
+        open(customer, "角色二", roles);
+        open(customer, "验收一", accept);
+        open(customer, "验收二", accept);
+        open(customer, "验收三", accept);
+        deliveries.runDue();
+
+        String list = mvc.perform(get("/api/notifications").with(as(alice)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<String> texts = new ArrayList<>();
+        JSON.readTree(list).get("items").forEach(i -> texts.add(i.get("text").asString()));
+        assertThat(texts)
+                .containsExactlyInAnyOrder("审核测评“角色一”（测评中）（另有 1 项同类待办，见“我的待办”）", "审核测评“验收一”（测评中）（另有 2 项同类待办，见“我的待办”）");
+        // one e-mail: the first of the group asking at once; the bulk group waits for the digest
+        assertThat(mailTo(alice)).hasSize(1);
+        assertThat(mailTo(alice).get(0).getSubject()).contains("角色一");
+        // the robot heard of each group once
+        assertThat(received.stream().filter(r -> r.path().equals("/generic"))).hasSize(2);
+
+        // the same words and link again today: no second notification, no e-mail
+        UUID again = UUID.randomUUID();
+        long before = jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?")
+                .param(alice.userId())
+                .query(Long.class)
+                .single();
+        open(WorkAddressee.user(alice.userId()), "同一事项");
+        deliveries.runDue();
+        int mails = mailTo(alice).size();
+        String first = jdbc.sql("SELECT href FROM notification WHERE user_id = ? AND args LIKE ?")
+                .params(alice.userId(), "%同一事项%")
+                .query(String.class)
+                .single();
+        new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> events.publishEvent(new WorkOpened(
+                        again,
+                        "assessment:again",
+                        new WorkTask(
+                                "review",
+                                "work.test.review",
+                                List.of("同一事项", "msg:enum.AssessmentStatus.IN_PROGRESS"),
+                                first,
+                                WorkAddressee.user(alice.userId()),
+                                null),
+                        Instant.now(),
+                        null)));
+        deliveries.runDue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE user_id = ?")
+                        .param(alice.userId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before + 1);
+        assertThat(mailTo(alice)).hasSize(mails);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE task_id = ?")
+                        .param(again)
+                        .query(Long.class)
+                        .single())
+                .as("the notification now stands for the new task")
+                .isEqualTo(1);
+
+        // the daily digest: alice's bulk work (nothing she was e-mailed of already), bob's everything
+        mail.openDigests();
+        deliveries.runDue();
+        List<MimeMessage> toAlice = mailTo(alice);
+        assertThat(toAlice).hasSize(mails + 1);
+        String digest = toAlice.stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains("今日待办汇总");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .findFirst()
+                .orElseThrow()
+                .getContent()
+                .toString();
+        assertThat(digest).contains("验收一", "另有 2 项").doesNotContain("角色一");
+        assertThat(mailTo(bob).get(0).getContent().toString())
+                .contains("角色一", "and 1 more like it", "验收一", "and 2 more like it");
     }
 
     @Test
