@@ -182,6 +182,42 @@ class PrintedRecordsBrowserTests {
         }
     }
 
+    @Test
+    void theMatrixAndAMonitoringAlertPrintTheirRecordWithoutThePagesChrome() throws Exception {
+        UUID portal = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
+                .param(DemoData.PORTAL_SYSTEM)
+                .query(UUID.class)
+                .single();
+        UUID alert = jdbc.sql("SELECT id FROM monitor_alert WHERE system_id = ? ORDER BY opened_at LIMIT 1")
+                .param(portal)
+                .query(UUID.class)
+                .single();
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            String base = "http://localhost:" + port;
+            Browser.logIn(driver, wait, base, DemoData.CUSTOMER_USER, null);
+
+            // the matrix is wide (one column per party): landscape, and its last party's column is on the page
+            driver.get(base + "/systems/" + portal + "/responsibility");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("matrix-table")));
+            List<WebElement> parties = driver.findElements(By.cssSelector("#matrix-table thead th"));
+            String lastParty = parties.get(parties.size() - 1).getText();
+            String matrix = printed(driver, "matrix");
+            assertThat(matrix).contains("责任分工矩阵", compact(lastParty), compact(DemoData.PORTAL_SYSTEM));
+            assertThat(matrix).doesNotContain(CHROME);
+
+            driver.get(base + "/monitoring/alerts/" + alert);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("alert-title")));
+            String title = driver.findElement(By.id("alert-title")).getText();
+            String printedAlert = printed(driver, "alert");
+            assertThat(printedAlert).contains(compact(title), compact(DemoData.PORTAL_SYSTEM));
+            assertThat(printedAlert).doesNotContain(CHROME).doesNotContain("关闭告警", "确认告警");
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** An approved assessment of the demo portal by the demo assessor, with one high finding ({@link #RISK}). */
     private String approvedWithFinding(MockMvc mvc, CurrentUser assessor) throws Exception {
         CurrentUser checker =
