@@ -183,7 +183,7 @@ class PrintedRecordsBrowserTests {
     }
 
     @Test
-    void theMatrixAndAMonitoringAlertPrintTheirRecordWithoutThePagesChrome() throws Exception {
+    void theMatrixAMonitoringAlertAndAnExitProjectPrintTheirRecordWithoutThePagesChrome() throws Exception {
         UUID portal = jdbc.sql("SELECT id FROM cloud_system WHERE name = ?")
                 .param(DemoData.PORTAL_SYSTEM)
                 .query(UUID.class)
@@ -213,6 +213,17 @@ class PrintedRecordsBrowserTests {
             String printedAlert = printed(driver, "alert");
             assertThat(printedAlert).contains(compact(title), compact(DemoData.PORTAL_SYSTEM));
             assertThat(printedAlert).doesNotContain(CHROME).doesNotContain("关闭告警", "确认告警");
+
+            // the demo's exit project (in 移交): its checklist and inventory print, its forms do not
+            UUID exit = jdbc.sql("SELECT id FROM exit_project ORDER BY name LIMIT 1")
+                    .query(UUID.class)
+                    .single();
+            driver.get(base + "/exit-projects/" + exit);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist-table")));
+            String name = driver.findElement(By.id("project-name")).getText();
+            String project = printed(driver, "exit-project");
+            assertThat(project).contains(compact(name), compact(DemoData.SERVICE_SYSTEM));
+            assertThat(project).doesNotContain(CHROME);
         } finally {
             driver.quit();
         }
