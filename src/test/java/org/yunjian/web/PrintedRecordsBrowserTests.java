@@ -42,8 +42,10 @@ import org.yunjian.support.IfMatch;
  * Issue 58 point 6, pages people read and print, in headless Chromium on the demo: an approved assessment's 测评报告
  * page and its risk register printed to PDF (as "Save as PDF" does) carry the record — the report number, the risk's
  * text, the register's last column with its value — and none of the page's chrome: navigation, user box, search,
- * buttons, filters, footer. The lifecycle plan groups its duties in a collapsible block per phase. The PDFs and a
- * PNG of each first page are left in {@code target/print/} to look at.
+ * buttons, filters, footer. So do the responsibility matrix (landscape, its last party's column on the page), a
+ * monitoring alert and an exit project. The lifecycle plan groups its duties in a collapsible block per phase and per
+ * responsible organisation, and prints them all open. The PDFs and PNGs of their first pages are left in
+ * {@code target/print/} to look at.
  */
 @org.yunjian.support.OnePass
 @Tag("database")
