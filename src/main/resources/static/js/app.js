@@ -17,3 +17,17 @@ document.addEventListener('click', function (evt) {
     link.setAttribute('href', document.querySelector('#error-home') ? document.querySelector('#error-home').getAttribute('href') : '/');
   }
 });
+
+// Printing: collapsed <details> print open (where the print stylesheet cannot open them), closed again afterwards.
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('details:not([open])').forEach(function (d) {
+    d.setAttribute('data-print-opened', '');
+    d.open = true;
+  });
+});
+window.addEventListener('afterprint', function () {
+  document.querySelectorAll('details[data-print-opened]').forEach(function (d) {
+    d.removeAttribute('data-print-opened');
+    d.open = false;
+  });
+});

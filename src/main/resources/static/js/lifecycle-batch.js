@@ -11,3 +11,21 @@ document.addEventListener('change', function (evt) {
     }
   });
 });
+
+// A jump to a phase (#stage-…, from the timeline's links) opens that phase's collapsed duties.
+function openTarget() {
+  var id = decodeURIComponent(location.hash.slice(1));
+  var target = id && document.getElementById(id);
+  if (!target) {
+    return;
+  }
+  var duties = target.querySelector('details.phase-duties');
+  if (duties) {
+    duties.open = true;
+  }
+  for (var d = target.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) {
+    d.open = true;
+  }
+}
+window.addEventListener('hashchange', openTarget);
+document.addEventListener('DOMContentLoaded', openTarget);

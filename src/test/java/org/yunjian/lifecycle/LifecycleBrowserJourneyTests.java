@@ -260,8 +260,13 @@ class LifecycleBrowserJourneyTests {
         return driver.findElements(By.cssSelector("#stage-" + phase + " table.duties tbody tr"));
     }
 
-    /** Ticks every duty of the phase with the phase's "select all" box and presses {@code button} of its batch form. */
+    /** Opens the phase's duties, ticks every duty of the phase with the phase's "select all" box and presses {@code button} of its batch form. */
     private void batch(String phase, String button) {
+        // only the phase being worked on opens by itself; another is opened by its summary, as a person would
+        WebElement duties = driver.findElement(By.id("phase-duties-" + phase));
+        if (duties.getAttribute("open") == null) {
+            duties.findElement(By.tagName("summary")).click();
+        }
         driver.findElement(By.id("select-all-" + phase)).click();
         int boxes = driver.findElements(By.cssSelector("#stage-" + phase + " input[name='duty']"))
                 .size();

@@ -128,6 +128,46 @@ public final class Browser {
     }
 
     /**
+     * The page as Chromium prints it to PDF (the DevTools protocol's {@code Page.printToPDF}, as "Save as PDF" does):
+     * the print stylesheet applies, and the page size and orientation are the page's own ({@code @page}).
+     */
+    public static byte[] printToPdf(ChromeDriver driver) {
+        java.util.Map<String, Object> printed = driver.executeCdpCommand(
+                "Page.printToPDF", java.util.Map.of("preferCSSPageSize", true, "printBackground", true));
+        return java.util.Base64.getDecoder().decode((String) printed.get("data"));
+    }
+
+    /**
+     * The text of a PDF as poppler's {@code pdftotext} reads it (in the order it is drawn: a table cell's lines stay
+     * together), or an aborted test where poppler-utils is not installed (a failure under {@code CI=true}).
+     */
+    public static String pdfText(Path pdf) {
+        Path pdftotext = Path.of("/usr/bin/pdftotext");
+        if (!Files.isExecutable(pdftotext)) {
+            String msg = "pdftotext not installed (Debian package poppler-utils)";
+            if (PostgresForTests.mandatory()) {
+                throw new IllegalStateException(msg + "; CI=true makes browser tests mandatory");
+            }
+            Assumptions.abort(msg + ": skipped");
+        }
+        try {
+            Process p = new ProcessBuilder(pdftotext.toString(), "-raw", "-enc", "UTF-8", pdf.toString(), "-")
+                    .redirectErrorStream(true)
+                    .start();
+            String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("pdftotext failed on " + pdf + ": " + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The headless shell through a launcher that hands it a first page (the shell opens none by itself, and
      * chromedriver waits for one; it passes no page address on), or the browser.
      */

@@ -84,15 +84,13 @@ class PlanPages {
         Map<Phase, java.util.List<GateTexts.Line>> obstacles = new java.util.EnumMap<>(Phase.class);
         v.gates().forEach((p, g) -> obstacles.put(p, GateTexts.lines(g, v.organisations(), catalog)));
         model.addAttribute("obstacles", obstacles);
-        Map<Phase, java.util.List<PlanDuty>> byPhase = new java.util.EnumMap<>(Phase.class);
-        v.plan()
-                .stages()
-                .forEach(s -> byPhase.put(
-                        s.phase(),
-                        v.visibleDuties().stream()
-                                .filter(d -> d.phase() == s.phase())
-                                .toList()));
-        model.addAttribute("byPhase", byPhase);
+        Object actedOn = model.getAttribute("batchPhase") != null
+                ? model.getAttribute("batchPhase")
+                : model.getAttribute("refusedPhase");
+        PlanGroups grouped = PlanGroups.of(
+                v.plan(), v.visibleDuties(), v.organisations(), actedOn == null ? null : actedOn.toString());
+        model.addAttribute("byPhase", grouped.byPhase());
+        model.addAttribute("groups", grouped);
         model.addAttribute(
                 "throughout",
                 v.visibleDuties().stream().filter(d -> d.phase() == null).toList());
