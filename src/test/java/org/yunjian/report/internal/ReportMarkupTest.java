@@ -145,6 +145,20 @@ class ReportMarkupTest {
         assertThat(doc.getDocumentElement().getTextContent()).contains(HOSTILE);
     }
 
+    /**
+     * Issue 58: a revision starts from the content frozen at approval — what thaws must render as what was frozen
+     * (every field, hostile text, remediation rows and all).
+     */
+    @Test
+    void theFrozenContentThawsToTheReportItWasAndRendersTheSame() {
+        ReportData d = hostileReport();
+        RevisionBasis basis = new RevisionBasis();
+        ReportData thawed = basis.thaw(basis.freeze(d));
+        assertThat(pdfReport().xhtml(thawed)).isEqualTo(pdfReport().xhtml(d));
+        assertThat(basis.freeze(thawed)).isEqualTo(basis.freeze(d));
+        assertThat(thawed.items().get(0).evidence()).hasSize(1);
+    }
+
     @Test
     void docxCarriesTheTextUnchanged() throws Exception {
         ReportData d = hostileReport();
