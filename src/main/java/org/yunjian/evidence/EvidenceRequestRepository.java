@@ -128,6 +128,32 @@ public class EvidenceRequestRepository {
                 page);
     }
 
+    /**
+     * One page of the lines whose title contains {@code q}: every line of the assessments in {@code assessing}, and
+     * those of {@code visible} addressed to the organisation; earliest due first, with their total.
+     */
+    public Paged<RequestLine> findable(
+            UUID organisation, Collection<UUID> visible, Collection<UUID> assessing, String q, PageRequest page) {
+        if (visible.isEmpty()) {
+            return Paged.of(List.of(), page, 0);
+        }
+        PageQueries.Where where = new PageQueries.Where().contains("q", q, "l.title");
+        if (assessing.isEmpty()) {
+            where.and(ADDRESSED, "org", organisation).param("visible", visible);
+        } else {
+            where.and(ADDRESSED_OR_ASSESSING, "org", organisation)
+                    .param("visible", visible)
+                    .param("assessing", assessing);
+        }
+        return linePage(where, "l.due_date, r.sent_at, l.position, l.id", page);
+    }
+
+    private static final String ADDRESSED = """
+            l.addressee_org_id = :org AND l.assessment_id IN (:visible)""";
+
+    private static final String ADDRESSED_OR_ASSESSING = """
+            (l.assessment_id IN (:assessing) OR (l.addressee_org_id = :org AND l.assessment_id IN (:visible)))""";
+
     private Paged<RequestLine> linePage(PageQueries.Where where, String orderBy, PageRequest page) {
         return PageQueries.query(
                 jdbc,

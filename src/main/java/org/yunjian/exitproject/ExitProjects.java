@@ -12,6 +12,21 @@ public interface ExitProjects {
     /** The system's exit projects the current user may see; 404 if the system is not visible to the user. */
     List<Summary> ofSystem(UUID systemId);
 
+    /**
+     * One page of the exit projects the current user may see (those of the systems the user sees; a system
+     * administrator sees all) whose name contains {@code q}, newest first, with the total (global search).
+     */
+    org.yunjian.shared.paging.Paged<Summary> search(String q, org.yunjian.shared.paging.PageRequest page);
+
+    /**
+     * One page of the issued deletion certificates of those projects whose number contains {@code q} (any case),
+     * newest first, with the total (global search).
+     */
+    org.yunjian.shared.paging.Paged<Certificate> certificates(String q, org.yunjian.shared.paging.PageRequest page);
+
+    /** An issued deletion certificate as a line on another page: its number, its project, when it was issued. */
+    record Certificate(UUID projectId, String number, String projectName, java.time.Instant issuedAt) {}
+
     /** An exit project as a line on another page. */
     record Summary(UUID id, String name, ExitStatus status) {
 

@@ -3,5 +3,17 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Web shell",
-        allowedDependencies = {"assessment", "catalog", "documents", "obligations", "party", "security", "shared"})
+        allowedDependencies = {
+            "assessment",
+            "catalog",
+            "documents",
+            "evidence",
+            "exitproject",
+            "monitoring",
+            "obligations",
+            "party",
+            "report",
+            "security",
+            "shared"
+        })
 package org.yunjian.web;

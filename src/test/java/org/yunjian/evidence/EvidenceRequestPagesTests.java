@@ -188,6 +188,41 @@ class EvidenceRequestPagesTests {
     }
 
     @Test
+    void aRequestedDocumentIsFoundByItsAddresseeAndAssessorAndNeverByAStranger() throws Exception {
+        String title = "搜索资料 " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String due = LocalDate.now().plusDays(7).toString();
+        mvc.perform(post("/assessments/{id}/evidence-requests", id)
+                        .with(as(assessor))
+                        .param("action", "send")
+                        .param("lineCount", "1")
+                        .param("lines[0].title", title)
+                        .param("lines[0].itemIds", platform.get(0))
+                        .param("lines[0].dueDate", due))
+                .andExpect(status().is3xxRedirection());
+        for (CurrentUser party : List.of(provider, assessor)) {
+            String found = mvc.perform(get("/api/search").param("q", title).with(as(party)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(
+                            JsonPath.<List<String>>read(found, "$.evidenceRequests[*].title"))
+                    .containsExactly(title);
+            org.assertj.core.api.Assertions.assertThat(JsonPath.<String>read(found, "$.evidenceRequests[0].href"))
+                    .isEqualTo("/assessments/" + id + "/evidence-requests");
+            org.assertj.core.api.Assertions.assertThat(JsonPath.<String>read(found, "$.evidenceRequests[0].note"))
+                    .isEqualTo("待提交 · " + due + " 截止");
+        }
+        String stranger = mvc.perform(get("/api/search").param("q", title).with(as(this.stranger)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(JsonPath.<List<String>>read(stranger, "$.evidenceRequests"))
+                .isEmpty();
+    }
+
+    @Test
     void strangersGetNotFound() throws Exception {
         mvc.perform(get("/assessments/{id}/evidence-requests", id).with(as(stranger)))
                 .andExpect(status().isNotFound());

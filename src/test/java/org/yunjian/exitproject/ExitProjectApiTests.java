@@ -450,6 +450,20 @@ class ExitProjectApiTests {
                 "$.number");
         // a human number of its own series (docs/glossary.md), not a UUID
         assertThat(number).matches("YJ-DEL-\\d{4}-\\d{6}");
+        // the global search finds the certificate by its number for the system's parties, never for a stranger
+        mvc.perform(get("/api/search").param("q", number).with(as(customer)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.certificates[0].title").value(number))
+                .andExpect(jsonPath("$.certificates[0].href").value("/exit-projects/" + id + "#certificate"))
+                .andExpect(jsonPath("$.certificatesTotal").value(1));
+        mvc.perform(get("/api/search")
+                        .param("q", number.toLowerCase(java.util.Locale.ROOT))
+                        .with(as(provider)))
+                .andExpect(jsonPath("$.certificates[0].title").value(number));
+        mvc.perform(get("/api/search").param("q", number).with(as(stranger)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.certificates").isEmpty())
+                .andExpect(jsonPath("$.certificatesTotal").value(0));
         var download = mvc.perform(
                         get("/api/exit-projects/{id}/certificate", id).with(as(assessor)))
                 .andExpect(status().isOk())

@@ -319,6 +319,45 @@ class ReportRecordTests {
     }
 
     @Test
+    void theGlobalSearchFindsAnApprovedReportByItsNumberForItsPartiesAndNeverForAnotherOrganisation() throws Exception {
+        SignOffFixture.complete(mvc, users, jdbc, id, assessor);
+        String number = JsonPath.read(
+                mvc.perform(get("/api/assessments/{id}/report-revisions", id).with(as(customer)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$[0].reportNumber");
+        for (CurrentUser party : List.of(customer, assessor)) {
+            String found = mvc.perform(get("/api/search").param("q", number).with(as(party)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(JsonPath.<List<String>>read(found, "$.reports[*].title")).containsExactly(number);
+            assertThat(JsonPath.<String>read(found, "$.reports[0].href"))
+                    .isEqualTo("/assessments/" + id + "#revision-1");
+            assertThat(JsonPath.<String>read(found, "$.reports[0].note")).startsWith("第 1 版 · 记录测评 · ");
+            assertThat(JsonPath.<Integer>read(found, "$.reportsTotal")).isEqualTo(1);
+        }
+        // the page shows it too, the revision in words
+        String page = mvc.perform(get("/search").param("q", number).with(as(customer)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"search-reports\"", ">" + number + "</a>", "第 1 版");
+        String stranger = mvc.perform(get("/api/search")
+                        .param("q", number)
+                        .with(as(user(w.stranger().id()))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(stranger, "$.reports")).isEmpty();
+        assertThat(JsonPath.<Integer>read(stranger, "$.reportsTotal")).isZero();
+    }
+
+    @Test
     void thePublicCheckAnswersAnyoneYesOrNoAndNothingMore() throws Exception {
         SignOffFixture.complete(mvc, users, jdbc, id, assessor);
         byte[] pdf = download("report.pdf", customer);

@@ -398,13 +398,14 @@ class ApiTokenPathRuleTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+        // the stored columns the MAC covers (the token among them), then the entry in words
         assertThat(csv)
-                .contains("prev_mac,mac,api_token_id,api_token_name\r\n")
-                .contains("\"" + tokenId + "\",\"路径规则\"\r\n");
+                .contains("prev_mac,mac,api_token_id,api_token_name,time_local,")
+                .containsPattern("\"[0-9a-f]{64}\",\"" + tokenId + "\",\"路径规则\",\"");
         // the token's creation was the person's, in a session: no token named on it
         assertThat(csv.lines().filter(l -> l.contains("apitoken.create")).toList())
                 .singleElement()
-                .satisfies(l -> assertThat(l).endsWith(",,"));
+                .satisfies(l -> assertThat(l).containsPattern("\"[0-9a-f]{64}\",,,\""));
     }
 
     // ---- spellings

@@ -42,6 +42,9 @@ class SearchAndHubTests {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    org.yunjian.security.OrganizationAdministration accounts;
+
     Fixtures.World w;
 
     @BeforeEach
@@ -130,5 +133,92 @@ class SearchAndHubTests {
                 .andExpect(content().string(containsString("此云系统还没有您可查看的测评。")))
                 .andExpect(content().string(containsString("id=\"hub-exitproject.hub.title\"")))
                 .andExpect(content().string(containsString("此云系统还没有您可查看的退出项目。")));
+    }
+
+    @Test
+    void aPersonIsFoundByDisplayNameByColleaguesAndNeverAcrossOrganisations() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String colleague = person(w.customer().id(), "搜索同事" + tag);
+        String outsider = person(w.stranger().id(), "搜索外人" + tag);
+        mvc.perform(get("/api/search").param("q", tag).with(as(user(w.customer().id()))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.people[*].title").value(hasItem("搜索同事" + tag)))
+                .andExpect(jsonPath("$.people[*].note").value(hasItem(colleague)))
+                .andExpect(jsonPath("$.people[*].title").value(not(hasItem("搜索外人" + tag))))
+                .andExpect(jsonPath("$.people[0].href")
+                        .value("/organizations/" + w.customer().id()))
+                .andExpect(jsonPath("$.peopleTotal").value(1));
+        // a party to the customer's system is still another organisation: its people are not the customer's colleagues
+        mvc.perform(get("/api/search")
+                        .param("q", "搜索同事" + tag)
+                        .with(as(user(w.provider().id()))))
+                .andExpect(jsonPath("$.people").value(empty()));
+        mvc.perform(get("/search").param("q", tag).with(as(user(w.stranger().id()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"search-people\"")))
+                .andExpect(content().string(containsString("搜索外人" + tag)))
+                .andExpect(content().string(not(containsString("搜索同事" + tag))))
+                .andExpect(content().string(not(containsString(colleague))));
+        // the security administrator, who manages accounts, finds anyone and lands on the account
+        mvc.perform(get("/api/search").param("q", tag).with(as(other(Role.SECURITY_ADMIN))))
+                .andExpect(jsonPath("$.people[*].title").value(hasItem("搜索外人" + tag)))
+                .andExpect(jsonPath("$.people[*].href").value(hasItem(containsString("/admin/users/"))));
+        org.assertj.core.api.Assertions.assertThat(outsider).isNotBlank();
+    }
+
+    @Test
+    void anExitProjectIsFoundByNameByTheSystemsPartiesAndNotByAnotherOrganisation() throws Exception {
+        String name = "搜索退出 " + w.system().name();
+        String created = mvc.perform(post("/api/exit-projects")
+                        .with(as(user(w.customer().id())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"%s","systemId":"%s"}""".formatted(name, w.system().id())))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = com.jayway.jsonpath.JsonPath.read(created, "$.id");
+        mvc.perform(get("/api/search")
+                        .param("q", name)
+                        .with(as(user(w.provider().id()))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.exitProjects[0].title").value(name))
+                .andExpect(jsonPath("$.exitProjects[0].href").value("/exit-projects/" + id))
+                .andExpect(jsonPath("$.exitProjects[0].note").value("规划"))
+                .andExpect(jsonPath("$.exitProjectsTotal").value(1));
+        mvc.perform(get("/api/search")
+                        .param("q", name)
+                        .with(as(user(w.stranger().id()))))
+                .andExpect(jsonPath("$.exitProjects").value(empty()))
+                .andExpect(jsonPath("$.exitProjectsTotal").value(0));
+        // the page names the status in words, not its code
+        mvc.perform(get("/search").param("q", name).with(as(user(w.customer().id()))))
+                .andExpect(content().string(containsString("id=\"search-exitProjects\"")))
+                .andExpect(content().string(not(containsString("PLANNING"))));
+    }
+
+    @Test
+    void aBadPageIsRefusedNamingTheFieldInRestAndShownOnThePage() throws Exception {
+        mvc.perform(get("/api/search")
+                        .param("q", "测评")
+                        .param("page", "x")
+                        .with(as(user(w.customer().id())))
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.page").exists());
+        mvc.perform(get("/search")
+                        .param("q", "测评")
+                        .param("page", "0")
+                        .with(as(user(w.customer().id()))))
+                // a page shows the form again with the field's problem (PageRefusal), never an error page
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"search-page-error\"")));
+    }
+
+    private String person(java.util.UUID org, String displayName) {
+        String username = "gs" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        accounts.createInvited(username, displayName, "Search-Pass-2026!", org, false, "test");
+        return username;
     }
 }

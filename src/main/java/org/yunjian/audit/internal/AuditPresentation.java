@@ -1,6 +1,7 @@
 package org.yunjian.audit.internal;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -29,16 +30,21 @@ public class AuditPresentation {
 
     /** One entry rendered; {@code names} from {@link #names(Collection)} for the page's entries. */
     public Rendered render(AuditEntry e, Map<String, String> names) {
+        return render(e, names, Texts.locale());
+    }
+
+    /** One entry rendered in {@code locale} (the CSV export's {@code lang}, else the reader's language). */
+    public Rendered render(AuditEntry e, Map<String, String> names, Locale locale) {
         return new Rendered(
                 e,
                 Formats.minute(e.occurredAt()),
-                person(e.username(), names),
-                address(e.sourceAddress()),
-                action(e.action()),
-                object(e.objectType()),
-                Texts.get("audit.outcome." + e.outcome()),
-                detail(e.detail()),
-                token(e));
+                person(e.username(), names, locale),
+                address(e.sourceAddress(), locale),
+                action(e.action(), locale),
+                object(e.objectType(), locale),
+                text(Msg.of("audit.outcome." + e.outcome()), locale),
+                detail(e.detail(), locale),
+                token(e, locale));
     }
 
     public Map<String, String> names(Collection<AuditEntry> entries) {
@@ -48,17 +54,44 @@ public class AuditPresentation {
                 .toList());
     }
 
-    /** The action's display name ({@code audit.action.<action>}), or the stored code if the bundles lack it. */
+    /**
+     * The action's display name ({@code audit.action.<action>}); an action the bundles lack (an entry written by a
+     * newer or older version) reads "其他操作（code）", never as a bare code.
+     */
     public static String action(String action) {
-        return named("audit.action." + action, action);
+        return action(action, Texts.locale());
+    }
+
+    public static String action(String action, Locale locale) {
+        if (action == null || action.isBlank()) {
+            return "";
+        }
+        String named = named("audit.action." + action, locale);
+        return named != null ? named : text(Msg.of("audit.action.unknown", action), locale);
     }
 
     public static String object(String objectType) {
-        return objectType == null ? "" : named("audit.object." + objectType, objectType);
+        return object(objectType, Texts.locale());
+    }
+
+    public static String object(String objectType, Locale locale) {
+        if (objectType == null) {
+            return "";
+        }
+        String named = named("audit.object." + objectType, locale);
+        return named != null ? named : objectType;
     }
 
     /** The stored detail in the reader's language; a refused request names the part of the product in words. */
     public static String detail(String stored) {
+        return detail(stored, Texts.locale());
+    }
+
+    /**
+     * The stored detail in {@code locale}: the sentence its message names; a message the bundles lack reads as its
+     * arguments in words ("未登记的详情（key）：a, b"), never as the stored JSON; a legacy plain text as stored.
+     */
+    public static String detail(String stored, Locale locale) {
         if (stored == null) {
             return "";
         }
@@ -66,10 +99,27 @@ public class AuditPresentation {
         if (m.key().startsWith("audit.detail.notPermitted.") || m.key().equals("audit.detail.notVisible")) {
             Object[] args = m.args();
             if (args.length == 1 && args[0] instanceof String where) {
-                return Msg.of(m.key(), request(where)).text();
+                return text(Msg.of(m.key(), request(where, locale)), locale);
             }
         }
-        return m.text();
+        return text(m, locale);
+    }
+
+    /** {@code m} in {@code locale}; a message (or nested one) the bundles lack as its key and its arguments. */
+    static String text(Msg m, Locale locale) {
+        if (m.key().equals(Texts.VERBATIM) || named(m.key(), locale) != null) {
+            Object[] args = m.args();
+            Object[] rendered = new Object[args.length];
+            for (int i = 0; i < args.length; i++) {
+                rendered[i] = args[i] instanceof Msg nested ? text(nested, locale) : args[i];
+            }
+            return Texts.render(Msg.of(m.key(), rendered), locale);
+        }
+        java.util.List<String> args = new java.util.ArrayList<>();
+        for (Object a : m.args()) {
+            args.add(a instanceof Msg nested ? text(nested, locale) : String.valueOf(a));
+        }
+        return Texts.render(Msg.of("audit.detail.unknown", m.key(), String.join(", ", args)), locale);
     }
 
     /**
@@ -83,6 +133,7 @@ public class AuditPresentation {
         }
         Msg m = Msg.decode(stored);
         if (m.key().equals(Texts.VERBATIM)
+                || named(m.key(), Texts.locale()) == null
                 || m.key().startsWith("audit.detail.notPermitted.")
                 || m.key().equals("audit.detail.notVisible")) {
             return HtmlUtils.htmlEscape(detail(stored));
@@ -119,38 +170,53 @@ public class AuditPresentation {
     private static final String END = "\uE001";
 
     public static String address(String address) {
+        return address(address, Texts.locale());
+    }
+
+    public static String address(String address, Locale locale) {
         if (address == null || address.isBlank()) {
             return "";
         }
-        return LOOPBACK.contains(address) ? Texts.get("audit.address.local", address) : address;
+        return LOOPBACK.contains(address) ? text(Msg.of("audit.address.local", address), locale) : address;
     }
 
     /** "through API token “nightly” (id)", or {@code null} for an entry made without a token. */
-    static String token(AuditEntry e) {
+    static String token(AuditEntry e, Locale locale) {
         if (e.apiTokenId() == null && e.apiTokenName() == null) {
             return null;
         }
-        return Texts.get(
-                "audit.person.token",
-                e.apiTokenName() == null ? "" : e.apiTokenName(),
-                e.apiTokenId() == null ? "" : e.apiTokenId().toString());
+        return text(
+                Msg.of(
+                        "audit.person.token",
+                        e.apiTokenName() == null ? "" : e.apiTokenName(),
+                        e.apiTokenId() == null ? "" : e.apiTokenId().toString()),
+                locale);
     }
 
     static String person(String username, Map<String, String> names) {
-        if (username == null || username.isBlank()) {
-            return Texts.get("audit.person.none");
-        }
-        String display = names.get(username);
-        return display == null ? username : Texts.get("audit.person", display, username);
+        return person(username, names, Texts.locale());
     }
 
-    private static String named(String key, String fallback) {
-        String text = Texts.source().getMessage(key, null, null, Texts.locale());
-        return text == null || text.equals(key) ? fallback : text;
+    static String person(String username, Map<String, String> names, Locale locale) {
+        if (username == null || username.isBlank()) {
+            return text(Msg.of("audit.person.none"), locale);
+        }
+        String display = names.get(username);
+        return display == null ? username : text(Msg.of("audit.person", display, username), locale);
+    }
+
+    /** The bundles' text of {@code key} in {@code locale}, or {@code null} if they lack it. */
+    private static String named(String key, Locale locale) {
+        String text = Texts.source().getMessage(key, null, null, Texts.supported(locale));
+        return text == null || text.equals(key) ? null : text;
     }
 
     /** Where a request went, in words: "审计日志（GET /audit）" rather than the bare method and path. */
     public static String request(String methodAndPath) {
+        return request(methodAndPath, Texts.locale());
+    }
+
+    static String request(String methodAndPath, Locale locale) {
         if (methodAndPath == null || methodAndPath.isBlank()) {
             return "";
         }
@@ -158,7 +224,9 @@ public class AuditPresentation {
         String area = path.startsWith("/api/") ? path.substring(4) : path;
         for (Map.Entry<String, String> a : AREAS.entrySet()) {
             if (area.equals(a.getKey()) || area.startsWith(a.getKey() + "/") || area.startsWith(a.getKey() + "?")) {
-                return Texts.get("audit.request.area", Texts.get(a.getValue()), methodAndPath);
+                return text(
+                        Msg.of("audit.request.area", Texts.render(Msg.of(a.getValue()), locale), methodAndPath),
+                        locale);
             }
         }
         return methodAndPath;

@@ -87,6 +87,26 @@ class ExitProjectRepository {
                 .list());
     }
 
+    /**
+     * One page of the issued certificates of the projects of {@code systemIds} (all: {@code null}) whose number
+     * contains {@code q}, newest first, with the total.
+     */
+    Paged<org.yunjian.exitproject.ExitProjects.Certificate> certificatePage(
+            Collection<UUID> systemIds, String q, PageRequest page) {
+        PageQueries.Where where =
+                new PageQueries.Where().in("p.system_id", "ids", systemIds).contains("q", q, "c.certificate_number");
+        return PageQueries.query(jdbc, """
+                        c.project_id, c.certificate_number, p.name, c.issued_at""", """
+                        exit_certificate c JOIN exit_project p ON p.id = c.project_id""", where, """
+                        c.issued_at DESC, c.project_id""", page, s -> s.query(
+                        (rs, n) -> new org.yunjian.exitproject.ExitProjects.Certificate(
+                                rs.getObject("project_id", UUID.class),
+                                rs.getString("certificate_number"),
+                                rs.getString("name"),
+                                instant(rs, "issued_at")))
+                .list());
+    }
+
     List<ProjectInfo> findBySystems(Collection<UUID> systemIds) {
         if (systemIds.isEmpty()) {
             return List.of();

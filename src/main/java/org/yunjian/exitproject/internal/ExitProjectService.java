@@ -118,6 +118,19 @@ public class ExitProjectService {
         return repo.page(systems, q, status, page);
     }
 
+    /** One page of the issued certificates of the projects the caller may see whose number contains {@code q}. */
+    @Transactional(readOnly = true)
+    public org.yunjian.shared.paging.Paged<org.yunjian.exitproject.ExitProjects.Certificate> certificatePage(
+            String q, org.yunjian.shared.paging.PageRequest page) {
+        CurrentUser u = ProjectRecords.caller();
+        List<UUID> systems = u.is(org.yunjian.security.Role.SYSTEM_ADMIN)
+                ? null
+                : parties.visibleSystemSummaries(org.yunjian.party.SystemQuery.none()).stream()
+                        .map(org.yunjian.party.SystemSummary::id)
+                        .toList();
+        return repo.certificatePage(systems, q, page);
+    }
+
     /** The project with the caller's relations, or 404 if it does not exist or its system is not visible. */
     @Transactional(readOnly = true)
     public Access access(UUID id) {

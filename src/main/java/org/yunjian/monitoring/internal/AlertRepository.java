@@ -146,6 +146,35 @@ class AlertRepository {
                         SELECT id FROM monitor_alert WHERE status <> 'CLOSED'""").query(UUID.class).list();
     }
 
+    /**
+     * One page of the alerts of {@code systemIds} (every system: {@code null}) whose subject or monitor's name
+     * contains {@code q}, newest first, each with its monitor's name, with the total.
+     */
+    org.yunjian.shared.paging.Paged<org.yunjian.monitoring.MonitoringSearch.FoundAlert> matching(
+            java.util.Collection<UUID> systemIds, String q, org.yunjian.shared.paging.PageRequest page) {
+        return org.yunjian.shared.paging.PageQueries.query(
+                jdbc,
+                WITH_MONITOR_NAME.formatted(COLUMNS),
+                ALERT,
+                new org.yunjian.shared.paging.PageQueries.Where()
+                        .in("system_id", "ids", systemIds)
+                        .and(SUBJECT_OR_MONITOR, "q", org.yunjian.shared.paging.ListFilters.likeContains(q)),
+                NEWEST_FIRST,
+                page,
+                s -> s.query((rs, n) -> new org.yunjian.monitoring.MonitoringSearch.FoundAlert(
+                                alert(rs, n), rs.getString("monitor_name")))
+                        .list());
+    }
+
+    private static final String ALERT = """
+            monitor_alert""";
+    private static final String WITH_MONITOR_NAME = """
+            %s, (SELECT m.name FROM monitor m WHERE m.id = monitor_id) AS monitor_name""";
+    private static final String SUBJECT_OR_MONITOR = """
+            (LOWER(subject) LIKE :q ESCAPE '!' OR monitor_id IN (SELECT m.id FROM monitor m WHERE LOWER(m.name) LIKE :q ESCAPE '!'))""";
+    private static final String NEWEST_FIRST = """
+            opened_at DESC, id""";
+
     static Alert alert(ResultSet rs, int n) throws SQLException {
         return new Alert(
                 rs.getObject("id", UUID.class),

@@ -119,6 +119,29 @@ class MonitorRepository {
                 .optional();
     }
 
+    /**
+     * One page of the monitors of {@code systemIds} (every system: {@code null}) whose name or address contains
+     * {@code q}, by name, with the total.
+     */
+    org.yunjian.shared.paging.Paged<Monitor> matching(
+            java.util.Collection<UUID> systemIds, String q, org.yunjian.shared.paging.PageRequest page) {
+        return org.yunjian.shared.paging.PageQueries.query(
+                jdbc,
+                COLUMNS,
+                MONITOR,
+                new org.yunjian.shared.paging.PageQueries.Where()
+                        .in("system_id", "ids", systemIds)
+                        .contains("q", q, "name", "url"),
+                BY_NAME,
+                page,
+                s -> s.query(MonitorRepository::monitor).list());
+    }
+
+    private static final String MONITOR = """
+            monitor""";
+    private static final String BY_NAME = """
+            name, id""";
+
     List<Monitor> ofSystem(UUID systemId) {
         return jdbc.sql("""
                         SELECT %s FROM monitor WHERE system_id = ? ORDER BY name, id""".formatted(COLUMNS))

@@ -362,4 +362,72 @@ class AuditRecordingTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"audit-rows\"")));
     }
+
+    @Test
+    void auditPageNamesTheActionInTheReadersLanguageAndNeverShowsItsKey() throws Exception {
+        events.publishEvent(AuditableEvent.success(
+                "user.admin.approve", "user", UUID.randomUUID(), org.yunjian.shared.Msg.of("audit.detail.csrf")));
+        String zh = mvc.perform(get("/audit").with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(zh)
+                .contains(">批准管理员操作申请</td>")
+                .contains("表单已过期或缺少防伪令牌（CSRF）")
+                .doesNotContain(">user.admin.approve<")
+                .doesNotContain("title=\"user.admin.approve\"")
+                .doesNotContain("{&quot;msg&quot;");
+        String en = mvc.perform(get("/audit").param("lang", "en").with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(en)
+                .contains(">Administrator request approved</td>")
+                .contains("The form had expired or lacked its anti-forgery token (CSRF)")
+                .doesNotContain(">user.admin.approve<")
+                .contains("lang=en");
+    }
+
+    @Test
+    void csvExportKeepsTheStoredColumnsAndAddsTheEntryInWordsInTheRequestedLanguage() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(as(Role.USER));
+        events.publishEvent(AuditableEvent.success(
+                "user.admin.approve", "user", ORG, org.yunjian.shared.Msg.of("audit.detail.verify.ok", 4, 0)));
+        SecurityContextHolder.clearContext();
+        AuditEntry stored = last();
+        for (String[] lang : new String[][] {
+            {"zh", "批准管理员操作申请", "完整：已校验 4 条记录、0 个锚点", "成功"},
+            {"en", "Administrator request approved", "Intact: 4 entries and 0 anchors verified", "Success"}
+        }) {
+            String csv = mvc.perform(
+                            get("/api/audit/export").param("lang", lang[0]).with(authentication(as(Role.AUDIT_ADMIN))))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            List<String> lines = csv.lines().toList();
+            assertThat(lines.get(0))
+                    .isEqualTo("\uFEFFseq,occurred_at,username,organization_id,source_address,action,object_type,"
+                            + "object_id,outcome,detail,prev_mac,mac,api_token_id,api_token_name,"
+                            + "time_local,person,action_text,object_text,outcome_text,detail_text");
+            String row = lines.get(1);
+            // the stored values as the MAC covers them, first and unchanged
+            assertThat(row)
+                    .startsWith("\"1\",\"" + stored.occurredAt() + "\",\"user1\",\"" + ORG + "\"")
+                    .contains(CsvExport.cell(stored.detail()))
+                    .contains("\"" + stored.mac() + "\"")
+                    // then the same entry in words, in the requested language
+                    .endsWith("\"" + org.yunjian.shared.Formats.second(stored.occurredAt()) + "\",\"user1\",\""
+                            + lang[1] + "\",\""
+                            + AuditPresentation.object(
+                                    "user",
+                                    lang[0].equals("en") ? java.util.Locale.ENGLISH : org.yunjian.shared.Texts.CHINESE)
+                            + "\",\"" + lang[3] + "\",\"" + lang[2] + "\"");
+        }
+        mvc.perform(get("/api/audit/export").param("lang", "fr").with(authentication(as(Role.AUDIT_ADMIN))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.lang").exists());
+    }
 }
