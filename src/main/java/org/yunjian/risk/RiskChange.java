@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.yunjian.assessment.RemediationStatus;
+import org.yunjian.assessment.RiskLevel;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 
@@ -88,6 +89,7 @@ public record RiskChange(
         return switch (field) {
             case STATUS -> Msg.of(RemediationStatus.valueOf(value)).text();
             case TREATMENT -> Msg.of(RiskTreatment.valueOf(value)).text();
+            case RISK_LEVEL -> Msg.of(RiskLevel.valueOf(value)).text();
             case DUE_DATE, ACCEPTANCE_EXPIRY, ACCEPTANCE_APPROVAL, MILESTONE_TARGET, MILESTONE_DONE ->
                 Formats.date(LocalDate.parse(value));
             default -> value;

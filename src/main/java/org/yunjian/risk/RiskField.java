@@ -7,6 +7,8 @@ package org.yunjian.risk;
  * or names.
  */
 public enum RiskField {
+    /** Set by the assessors with the verdict: taken from the verdict history, not stored as a change. */
+    RISK_LEVEL,
     DESCRIPTION,
     STATEMENT,
     TREATMENT,

@@ -19,6 +19,7 @@ import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.spi.Records.VerdictEntry;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.NotFoundException;
@@ -96,12 +97,55 @@ public class RiskHistory {
         risks.insertChanges(changes);
     }
 
-    List<RiskChange> of(UUID remediationId) {
-        return risks.changes(remediationId);
+    /**
+     * An entry's history, oldest first: its stored changes and those of its risk level, which the assessors set with
+     * the verdict — taken from the verdict history (kept there, never stored twice).
+     */
+    List<RiskChange> of(Remediation task) {
+        return merged(risks.changes(task.id()), task, repo.history(task.itemId()), names());
     }
 
-    Map<UUID, List<RiskChange>> ofAssessment(UUID assessmentId) {
-        return risks.changesOfAssessment(assessmentId);
+    /** The history of every entry of an assessment, by task. */
+    Map<UUID, List<RiskChange>> ofAssessment(UUID assessmentId, List<Remediation> tasks) {
+        Map<UUID, List<RiskChange>> stored = risks.changesOfAssessment(assessmentId);
+        Map<UUID, List<VerdictEntry>> verdicts = repo.historyOfAssessment(assessmentId);
+        Map<String, String> names = names();
+        Map<UUID, List<RiskChange>> out = new java.util.HashMap<>();
+        for (Remediation t : tasks) {
+            out.put(
+                    t.id(),
+                    merged(
+                            stored.getOrDefault(t.id(), List.of()),
+                            t,
+                            verdicts.getOrDefault(t.itemId(), List.of()),
+                            names));
+        }
+        return out;
+    }
+
+    private Map<String, String> names() {
+        Map<String, String> out = new java.util.HashMap<>();
+        users.list().forEach(u -> out.put(u.username(), u.displayName()));
+        return out;
+    }
+
+    /** The stored changes and the risk level's changes since the task was opened, in time order. */
+    private static List<RiskChange> merged(
+            List<RiskChange> stored, Remediation task, List<VerdictEntry> verdicts, Map<String, String> names) {
+        List<RiskChange> out = new ArrayList<>(); // the level first: at the same time, the verdict came first
+        RiskLevel level = null;
+        for (VerdictEntry v : verdicts) {
+            if (!v.recordedAt().isBefore(task.createdAt()) && v.riskLevel() != level) {
+                out.addAll(new RiskChange.Diff(
+                                task.id(), v.recordedAt(), names.getOrDefault(v.recordedBy(), v.recordedBy()))
+                        .field(RiskField.RISK_LEVEL, level, v.riskLevel())
+                        .changes());
+            }
+            level = v.riskLevel();
+        }
+        out.addAll(stored);
+        out.sort(Comparator.comparing(RiskChange::at));
+        return out;
     }
 
     /**
@@ -119,7 +163,7 @@ public class RiskHistory {
         Map<UUID, UUID> itemOfTask = new java.util.HashMap<>();
         repo.remediations(assessmentId).forEach(r -> itemOfTask.put(r.id(), r.itemId()));
         List<Reported> out = new ArrayList<>();
-        ofAssessment(assessmentId).forEach((task, changes) -> changes.stream()
+        risks.changesOfAssessment(assessmentId).forEach((task, changes) -> changes.stream()
                 .filter(c -> c.field().reportsRemediation() && c.at().isAfter(a.completedAt()))
                 .forEach(c -> out.add(new Reported(task, items.get(itemOfTask.get(task)), c))));
         out.sort(Comparator.comparing((Reported r) -> r.change().at())
@@ -173,7 +217,7 @@ public class RiskHistory {
         Remediation task = tasks.isEmpty() ? null : tasks.get(tasks.size() - 1);
         List<RiskChange> reported = task == null || a.completedAt() == null
                 ? List.of()
-                : of(task.id()).stream()
+                : risks.changes(task.id()).stream()
                         .filter(c -> c.field().reportsRemediation() && c.at().isAfter(a.completedAt()))
                         .toList();
         return new PriorFinding(

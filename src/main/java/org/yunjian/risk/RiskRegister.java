@@ -209,7 +209,7 @@ public class RiskRegister {
         List<Remediation> tasks = repo.remediations(assessmentId);
         Map<UUID, Risk> treatment = risks.risksOfAssessment(assessmentId);
         Map<UUID, List<Milestone>> milestones = risks.milestonesOfAssessment(assessmentId);
-        Map<UUID, List<RiskChange>> changes = history.ofAssessment(assessmentId);
+        Map<UUID, List<RiskChange>> changes = history.ofAssessment(assessmentId, tasks);
         Map<UUID, Retest> retests =
                 latestRetests(tasks.stream().map(Remediation::id).toList());
         Map<UUID, String> people = new HashMap<>();
@@ -255,7 +255,7 @@ public class RiskRegister {
                 risks.risk(r.id()).orElse(null),
                 risks.milestones(r.id()),
                 latestRetests(List.of(r.id())).get(r.id()),
-                history.of(r.id()),
+                history.of(r),
                 people,
                 today());
     }

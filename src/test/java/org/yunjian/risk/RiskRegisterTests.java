@@ -320,8 +320,12 @@ class RiskRegisterTests {
                  "customerStatement":"顺带一句说明"}""".formatted(today.plusDays(30)),
                 customer,
                 400);
-        assertThat(at(body(get("/api/remediations/{id}", customerTask), assessor, 200), "$.history.length()"))
-                .isEqualTo(0);
+        String untouched = body(get("/api/remediations/{id}", customerTask), assessor, 200);
+        assertThat(JsonPath.<List<String>>read(untouched, "$.history[*].field"))
+                .containsExactly("RISK_LEVEL"); // set by the assessor with the verdict, nothing since
+        assertThat(JsonPath.<List<String>>read(untouched, "$.history[*].byName"))
+                .containsExactly(assessor.username());
+        assertThat(JsonPath.<List<String>>read(untouched, "$.history[*].after")).containsExactly("HIGH");
         // a statement, then (an hour later) a status change with a note
         json(
                 put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
@@ -337,7 +341,7 @@ class RiskRegisterTests {
                 200);
         String entry = body(get("/api/remediations/{id}", customerTask), assessor, 200);
         assertThat(JsonPath.<List<String>>read(entry, "$.history[*].field"))
-                .containsExactly("DUE_DATE", "STATEMENT", "NOTE", "STATUS");
+                .containsExactly("RISK_LEVEL", "DUE_DATE", "STATEMENT", "NOTE", "STATUS");
         assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATEMENT')].after"))
                 .containsExactly("已采购防火墙");
         assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATEMENT')].byName"))
@@ -368,7 +372,7 @@ class RiskRegisterTests {
         String page = body(get("/assessments/{id}/risks", assessment), assessor, 200);
         assertThat(page)
                 .contains("<details class=\"risk-history\" id=\"risk-history-" + customerTask + "\"")
-                .contains("变更记录（5 条）", "整改状态", "待整改", "整改中", "防火墙已到货", customerName)
+                .contains("变更记录（6 条）", "整改状态", "待整改", "整改中", "防火墙已到货", customerName)
                 .contains("2026-11-24 11:00"); // 03:00 UTC in Beijing time
         assertThat(body(get("/remediations/{id}", customerTask), customer, 200))
                 .contains("id=\"risk-history-" + customerTask + "\"", "防火墙已上线");
