@@ -16,6 +16,7 @@ import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.party.Parties;
+import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
@@ -41,6 +42,8 @@ public class Remediations {
     private final Parties parties;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
+    private final RiskHistory history;
+    private final OrganizationDirectory directory;
 
     private final AssessmentChanges work;
 
@@ -50,8 +53,12 @@ public class Remediations {
             Parties parties,
             ApplicationEventPublisher events,
             java.time.Clock clock,
-            AssessmentChanges work) {
+            AssessmentChanges work,
+            RiskHistory history,
+            OrganizationDirectory directory) {
         this.work = work;
+        this.history = history;
+        this.directory = directory;
         this.assessments = assessments;
         this.repo = repo;
         this.parties = parties;
@@ -118,6 +125,12 @@ public class Remediations {
                 r.createdAt(),
                 clock.instant());
         repo.updateRemediation(updated, version.value());
+        history.record(new RiskChange.Diff(r.id(), updated.updatedAt(), history.author(access))
+                .field(RiskField.STATUS, r.status(), updated.status())
+                .field(RiskField.NOTE, r.note(), updated.note())
+                .field(RiskField.OWNER, orgName(r.responsibleOrgId()), orgName(updated.responsibleOrgId()))
+                .field(RiskField.DUE_DATE, r.dueDate(), updated.dueDate())
+                .changes());
         work.changed(r.assessmentId());
         events.publishEvent(AuditableEvent.success(
                 "assessment.remediation.update",
@@ -125,5 +138,12 @@ public class Remediations {
                 id,
                 Msg.of("assessment.audit.remediation", Msg.of(r.status()), Msg.of(status), Formats.date(due))));
         return repo.remediation(id).orElseThrow();
+    }
+
+    private String orgName(UUID id) {
+        return directory
+                .find(id)
+                .map(OrganizationDirectory.OrganizationRef::name)
+                .orElse("—");
     }
 }

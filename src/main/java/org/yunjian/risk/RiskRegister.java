@@ -97,7 +97,8 @@ public class RiskRegister {
             boolean mayProgress,
             boolean mayApprove,
             boolean mayDescribe,
-            boolean mayState) {
+            boolean mayState,
+            List<RiskChange> history) {
 
         /** Whether the finding is in {@code state} (null = any) and its test item, control point or description
          *  contains {@code text} (null = any), any case: the risk register page's filters. */
@@ -150,27 +151,7 @@ public class RiskRegister {
             LocalDate dueDate,
             String acceptanceReason,
             LocalDate acceptanceExpiresOn,
-            String statement) {
-
-        public PlanInput(
-                RiskTreatment treatment,
-                String description,
-                UUID ownerOrgId,
-                UUID transferOrgId,
-                LocalDate dueDate,
-                String acceptanceReason,
-                LocalDate acceptanceExpiresOn) {
-            this(
-                    treatment,
-                    description,
-                    ownerOrgId,
-                    transferOrgId,
-                    dueDate,
-                    acceptanceReason,
-                    acceptanceExpiresOn,
-                    null);
-        }
-    }
+            String statement) {}
 
     public record MilestoneInput(String description, LocalDate targetDate, LocalDate doneOn) {}
 
@@ -180,6 +161,7 @@ public class RiskRegister {
     private final Parties parties;
     private final OrganizationDirectory directory;
     private final UserAdministration users;
+    private final RiskHistory history;
     private final ItemLabels labels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -193,6 +175,7 @@ public class RiskRegister {
             Parties parties,
             OrganizationDirectory directory,
             UserAdministration users,
+            RiskHistory history,
             ItemLabels labels,
             ApplicationEventPublisher events,
             Clock clock,
@@ -204,6 +187,7 @@ public class RiskRegister {
         this.parties = parties;
         this.directory = directory;
         this.users = users;
+        this.history = history;
         this.labels = labels;
         this.events = events;
         this.clock = clock;
@@ -225,6 +209,7 @@ public class RiskRegister {
         List<Remediation> tasks = repo.remediations(assessmentId);
         Map<UUID, Risk> treatment = risks.risksOfAssessment(assessmentId);
         Map<UUID, List<Milestone>> milestones = risks.milestonesOfAssessment(assessmentId);
+        Map<UUID, List<RiskChange>> changes = history.ofAssessment(assessmentId, tasks);
         Map<UUID, Retest> retests =
                 latestRetests(tasks.stream().map(Remediation::id).toList());
         Map<UUID, String> people = new HashMap<>();
@@ -238,6 +223,7 @@ public class RiskRegister {
                     treatment.get(r.id()),
                     milestones.getOrDefault(r.id(), List.of()),
                     retests.get(r.id()),
+                    changes.getOrDefault(r.id(), List.of()),
                     people,
                     today));
         }
@@ -269,6 +255,7 @@ public class RiskRegister {
                 risks.risk(r.id()).orElse(null),
                 risks.milestones(r.id()),
                 latestRetests(List.of(r.id())).get(r.id()),
+                history.of(r),
                 people,
                 today());
     }
@@ -296,12 +283,13 @@ public class RiskRegister {
             Risk risk,
             List<Milestone> milestones,
             Retest retest,
+            List<RiskChange> changes,
             Map<UUID, String> people,
             LocalDate today) {
         RiskTreatment treatment = risk == null ? RiskTreatment.REMEDIATE : risk.treatment();
         RiskAcceptance acceptance = risk == null || treatment != RiskTreatment.ACCEPT ? null : risk.acceptance();
         RiskEntry rule = new RiskEntry(treatment, r.status(), r.dueDate(), acceptance);
-        String description = risk != null && risk.description() != null ? risk.description() : item.riskReason();
+        String description = Stored.of(risk, item).description();
         boolean closed = access.assessment().status() == AssessmentStatus.ARCHIVED;
         UUID org = access.user().organizationId();
         boolean mayApprove = !closed
@@ -339,7 +327,8 @@ public class RiskRegister {
                 !closed && access.mayEditRemediation(r.responsibleOrgId()),
                 mayApprove,
                 !closed && access.mayAssess(),
-                !closed && access.relations().contains(Access.Relation.CUSTOMER));
+                !closed && access.relations().contains(Access.Relation.CUSTOMER),
+                changes);
     }
 
     static Summary summary(List<Entry> entries) {
@@ -409,13 +398,8 @@ public class RiskRegister {
                 .toList();
     }
 
-    /** The caller by display name (who wrote a description or a statement); the user name if it has no account. */
-    private String displayName(Access access) {
-        try {
-            return users.get(access.user().userId()).displayName();
-        } catch (NotFoundException e) {
-            return access.user().username();
-        }
+    private String transferName(UUID id) {
+        return id == null ? null : orgName(id);
     }
 
     private String orgName(UUID id) {
@@ -453,10 +437,10 @@ public class RiskRegister {
             throw new AccessDeniedException("risk.denied.plan");
         }
         TestItem item = repo.item(r.itemId()).orElseThrow();
-        Risk before = risks.risk(r.id()).orElse(null);
-        LocalDate today = today();
+        Stored stored = stored(r, item);
+        Risk before = stored.risk();
         UUID owner = in.ownerOrgId() == null ? r.responsibleOrgId() : in.ownerOrgId();
-        planErrors(r, access, item, in).throwIfAny();
+        planErrors(r, access, item, stored, in).throwIfAny();
         Instant now = clock.instant();
         RiskAcceptance acceptance = null;
         Instant proposedAt = null;
@@ -476,21 +460,15 @@ public class RiskRegister {
                 proposedAt = now;
             }
         }
-        String stored = before != null && before.description() != null ? before.description() : item.riskReason();
         String typed = FieldValues.stripped(in.description());
-        boolean rewritten = in.description() != null && !java.util.Objects.equals(typed, FieldValues.stripped(stored));
+        boolean rewritten = stored.rewrites(in);
         // the risk description is the assessors' record; anyone else's change was refused by planErrors
         String description = rewritten ? typed : before == null ? null : before.description();
-        String author = displayName(access);
+        String author = history.author(access);
         Authored descriptionBy =
                 rewritten ? new Authored(typed, author, now) : before == null ? null : before.descriptionBy();
         String said = FieldValues.stripped(in.statement());
-        Authored statement = in.statement() != null
-                        && !java.util.Objects.equals(
-                                said,
-                                before == null || before.statement() == null
-                                        ? null
-                                        : before.statement().text())
+        Authored statement = stored.restates(in)
                 ? (said == null ? null : new Authored(said, author, now))
                 : before == null ? null : before.statement();
         LocalDate due = in.treatment() == RiskTreatment.ACCEPT && in.dueDate() == null ? r.dueDate() : in.dueDate();
@@ -508,8 +486,33 @@ public class RiskRegister {
                 now,
                 descriptionBy,
                 statement));
-        work.changed(r.assessmentId());
         RiskTreatment was = before == null ? RiskTreatment.REMEDIATE : before.treatment();
+        RiskAcceptance priorAcceptance = before == null || was != RiskTreatment.ACCEPT ? null : before.acceptance();
+        history.record(new RiskChange.Diff(r.id(), now, author)
+                .field(RiskField.TREATMENT, was, in.treatment())
+                .field(RiskField.DESCRIPTION, stored.description(), rewritten ? typed : stored.description())
+                .field(
+                        RiskField.STATEMENT,
+                        before == null || before.statement() == null
+                                ? null
+                                : before.statement().text(),
+                        statement == null ? null : statement.text())
+                .field(RiskField.OWNER, orgName(r.responsibleOrgId()), orgName(owner))
+                .field(
+                        RiskField.TRANSFER,
+                        transferName(before == null || was != RiskTreatment.TRANSFER ? null : before.transferOrgId()),
+                        transferName(in.treatment() == RiskTreatment.TRANSFER ? in.transferOrgId() : null))
+                .field(RiskField.DUE_DATE, r.dueDate(), due)
+                .field(
+                        RiskField.ACCEPTANCE_REASON,
+                        priorAcceptance == null ? null : priorAcceptance.reason(),
+                        acceptance == null ? null : acceptance.reason())
+                .field(
+                        RiskField.ACCEPTANCE_EXPIRY,
+                        priorAcceptance == null ? null : priorAcceptance.expiresOn(),
+                        acceptance == null ? null : acceptance.expiresOn())
+                .changes());
+        work.changed(r.assessmentId());
         events.publishEvent(AuditableEvent.success(
                 "assessment.risk.plan",
                 "remediation",
@@ -529,10 +532,41 @@ public class RiskRegister {
     @Transactional(readOnly = true)
     public FieldErrors checkPlan(UUID remediationId, PlanInput in) {
         Remediation r = task(remediationId);
-        return planErrors(r, accessTo(r), repo.item(r.itemId()).orElseThrow(), in);
+        TestItem item = repo.item(r.itemId()).orElseThrow();
+        return planErrors(r, accessTo(r), item, stored(r, item), in);
     }
 
-    private FieldErrors planErrors(Remediation r, Access access, TestItem item, PlanInput in) {
+    /**
+     * A task's stored risk (null: no row yet) and the description it stands for — the assessors' text, else the
+     * verdict's risk reason: what a plan's description and statement are compared with.
+     */
+    private record Stored(Risk risk, String description) {
+
+        static Stored of(Risk risk, TestItem item) {
+            return new Stored(
+                    risk, risk != null && risk.description() != null ? risk.description() : item.riskReason());
+        }
+
+        /** Whether the plan changes the description (a description left out keeps it). */
+        boolean rewrites(PlanInput in) {
+            return in.description() != null
+                    && !Objects.equals(FieldValues.stripped(in.description()), FieldValues.stripped(description));
+        }
+
+        /** Whether the plan changes the customer's statement (a statement left out keeps it). */
+        boolean restates(PlanInput in) {
+            String was = risk == null || risk.statement() == null
+                    ? null
+                    : risk.statement().text();
+            return in.statement() != null && !Objects.equals(FieldValues.stripped(in.statement()), was);
+        }
+    }
+
+    private Stored stored(Remediation r, TestItem item) {
+        return Stored.of(risks.risk(r.id()).orElse(null), item);
+    }
+
+    private FieldErrors planErrors(Remediation r, Access access, TestItem item, Stored stored, PlanInput in) {
         UUID owner = in.ownerOrgId() == null ? r.responsibleOrgId() : in.ownerOrgId();
         FieldErrors errors = new FieldErrors();
         RiskEntry.checkPlan(
@@ -556,20 +590,10 @@ public class RiskRegister {
         }
         assessments.tooLong(errors, "description", in.description(), 4000);
         assessments.tooLong(errors, "statement", in.statement(), 4000);
-        Risk before = risks.risk(r.id()).orElse(null);
-        String stored = before != null && before.description() != null ? before.description() : item.riskReason();
-        if (in.description() != null
-                && !java.util.Objects.equals(FieldValues.stripped(in.description()), FieldValues.stripped(stored))
-                && !access.mayAssess()) {
+        if (stored.rewrites(in) && !access.mayAssess()) {
             errors.add("description", "risk.error.descriptionIsAssessors"); // the customer's word goes in statement
         }
-        if (in.statement() != null
-                && !java.util.Objects.equals(
-                        FieldValues.stripped(in.statement()),
-                        before == null || before.statement() == null
-                                ? null
-                                : before.statement().text())
-                && !access.relations().contains(Access.Relation.CUSTOMER)) {
+        if (stored.restates(in) && !access.relations().contains(Access.Relation.CUSTOMER)) {
             errors.add("statement", "risk.error.statementIsCustomers");
         }
         assessments.tooLong(errors, "acceptanceReason", in.acceptanceReason(), 4000);
@@ -599,6 +623,9 @@ public class RiskRegister {
                         today);
         repo.claimRemediation(r.id(), version.value(), clock.instant());
         risks.saveRisk(risk.with(approved, clock.instant()));
+        history.record(new RiskChange.Diff(r.id(), clock.instant(), history.author(access))
+                .field(RiskField.ACCEPTANCE_APPROVAL, null, today)
+                .changes());
         work.changed(r.assessmentId());
         TestItem item = repo.item(r.itemId()).orElseThrow();
         events.publishEvent(AuditableEvent.success(
@@ -626,6 +653,11 @@ public class RiskRegister {
         Milestone m = new Milestone(
                 UUID.randomUUID(), r.id(), in.description().strip(), in.targetDate(), in.doneOn(), clock.instant());
         risks.insertMilestone(m);
+        history.record(new RiskChange.Diff(r.id(), m.createdAt(), history.author(access))
+                .field(RiskField.MILESTONE, null, m.description())
+                .field(RiskField.MILESTONE_TARGET, m.description(), null, m.targetDate())
+                .field(RiskField.MILESTONE_DONE, m.description(), null, m.doneOn())
+                .changes());
         events.publishEvent(AuditableEvent.success(
                 "assessment.risk.milestone",
                 "remediation",
@@ -664,6 +696,11 @@ public class RiskRegister {
         repo.claimRemediation(r.id(), version.value(), clock.instant());
         Milestone updated = new Milestone(m.id(), r.id(), description.strip(), target, in.doneOn(), m.createdAt());
         risks.updateMilestone(updated);
+        history.record(new RiskChange.Diff(r.id(), clock.instant(), history.author(access))
+                .field(RiskField.MILESTONE, m.description(), updated.description())
+                .field(RiskField.MILESTONE_TARGET, updated.description(), m.targetDate(), updated.targetDate())
+                .field(RiskField.MILESTONE_DONE, updated.description(), m.doneOn(), updated.doneOn())
+                .changes());
         events.publishEvent(AuditableEvent.success(
                 "assessment.risk.milestone",
                 "remediation",
@@ -688,6 +725,9 @@ public class RiskRegister {
                 .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
         repo.claimRemediation(r.id(), version.value(), clock.instant());
         risks.deleteMilestone(m.id());
+        history.record(new RiskChange.Diff(r.id(), clock.instant(), history.author(access))
+                .field(RiskField.MILESTONE, m.description(), null)
+                .changes());
         events.publishEvent(AuditableEvent.success(
                 "assessment.risk.milestone",
                 "remediation",

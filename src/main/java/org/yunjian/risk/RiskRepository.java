@@ -153,6 +153,52 @@ public class RiskRepository {
                                 instant(rs, "statement_at")));
     };
 
+    // --- history
+
+    void insertChanges(List<RiskChange> changes) {
+        for (RiskChange c : changes) {
+            jdbc.sql("""
+                            INSERT INTO assessment_risk_change (id, remediation_id, changed_at, by_name, field, subject,
+                            before_value, after_value) VALUES (?,?,?,?,?,?,?,?)""")
+                    .params(
+                            c.id(),
+                            c.remediationId(),
+                            utc(c.at()),
+                            c.byName(),
+                            c.field().name(),
+                            c.subject(),
+                            c.before(),
+                            c.after())
+                    .update();
+        }
+    }
+
+    List<RiskChange> changes(UUID remediationId) {
+        return jdbc.sql("""
+                SELECT * FROM assessment_risk_change WHERE remediation_id = ? ORDER BY changed_at, field, id""").param(remediationId).query(CHANGE).list();
+    }
+
+    /** The history of every entry of an assessment, by task, oldest first. */
+    Map<UUID, List<RiskChange>> changesOfAssessment(UUID assessmentId) {
+        Map<UUID, List<RiskChange>> out = new HashMap<>();
+        jdbc.sql("""
+                        SELECT c.* FROM assessment_risk_change c JOIN assessment_remediation r ON r.id = c.remediation_id
+                        WHERE r.assessment_id = ? ORDER BY c.changed_at, c.field, c.id""").param(assessmentId).query(CHANGE).list().forEach(c -> out.computeIfAbsent(
+                        c.remediationId(), k -> new ArrayList<>())
+                .add(c));
+        return out;
+    }
+
+    private static final RowMapper<RiskChange> CHANGE = (rs, n) -> new RiskChange(
+            rs.getObject("id", UUID.class),
+            rs.getObject("remediation_id", UUID.class),
+            instant(rs, "changed_at"),
+            rs.getString("by_name"),
+            RiskField.valueOf(rs.getString("field")),
+            rs.getString("subject"),
+            rs.getString("before_value"),
+            rs.getString("after_value"));
+
     // --- milestones
 
     void insertMilestone(Milestone m) {

@@ -310,6 +310,148 @@ class RiskRegisterTests {
     }
 
     @Test
+    void everyChangeIsKeptInTheEntrysHistoryWithAuthorAndTimeAndARefusedOneLeavesNone() throws Exception {
+        String customerName = customer.username(); // the tests' callers have no account: named by user name
+        // the customer trying to rewrite the assessor's text: refused, and no history entry
+        json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","description":"风险已消除",
+                 "customerStatement":"顺带一句说明"}""".formatted(today.plusDays(30)),
+                customer,
+                400);
+        String untouched = body(get("/api/remediations/{id}", customerTask), assessor, 200);
+        assertThat(JsonPath.<List<String>>read(untouched, "$.history[*].field"))
+                .containsExactly("RISK_LEVEL"); // set by the assessor with the verdict, nothing since
+        assertThat(JsonPath.<List<String>>read(untouched, "$.history[*].byName"))
+                .containsExactly(assessor.username());
+        assertThat(JsonPath.<List<String>>read(untouched, "$.history[*].after")).containsExactly("HIGH");
+        // a statement, then (an hour later) a status change with a note
+        json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","customerStatement":"已采购防火墙"}""".formatted(today.plusDays(30)),
+                customer,
+                200);
+        clock.advance(Duration.ofHours(1));
+        json(
+                put("/api/remediations/{id}", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                "{\"status\":\"IN_PROGRESS\",\"note\":\"防火墙已到货\"}",
+                customer,
+                200);
+        String entry = body(get("/api/remediations/{id}", customerTask), assessor, 200);
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[*].field"))
+                .containsExactly("RISK_LEVEL", "DUE_DATE", "STATEMENT", "NOTE", "STATUS");
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATEMENT')].after"))
+                .containsExactly("已采购防火墙");
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATEMENT')].byName"))
+                .containsExactly(customerName);
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATEMENT')].at"))
+                .containsExactly("2026-11-24T02:00:00Z");
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATUS')].before"))
+                .containsExactly("OPEN");
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATUS')].after"))
+                .containsExactly("IN_PROGRESS");
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATUS')].byName"))
+                .containsExactly(customerName);
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATUS')].at"))
+                .containsExactly("2026-11-24T03:00:00Z");
+        // a later statement is a new entry; the earlier one stays as it was
+        json(
+                put("/api/remediations/{id}/plan", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                """
+                {"treatment":"REMEDIATE","dueDate":"%s","customerStatement":"防火墙已上线"}""".formatted(today.plusDays(30)),
+                customer,
+                200);
+        entry = body(get("/api/remediations/{id}", customerTask), assessor, 200);
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATEMENT')].after"))
+                .containsExactly("已采购防火墙", "防火墙已上线");
+        assertThat(JsonPath.<List<String>>read(entry, "$.history[?(@.field == 'STATEMENT')].before"))
+                .containsExactly(null, "已采购防火墙");
+        // the register page shows each entry's history, collapsed, in words and the reader's time zone
+        String page = body(get("/assessments/{id}/risks", assessment), assessor, 200);
+        assertThat(page)
+                .contains("<details class=\"risk-history\" id=\"risk-history-" + customerTask + "\"")
+                .contains("变更记录（6 条）", "整改状态", "待整改", "整改中", "防火墙已到货", customerName)
+                .contains("2026-11-24 11:00"); // 03:00 UTC in Beijing time
+        assertThat(body(get("/remediations/{id}", customerTask), customer, 200))
+                .contains("id=\"risk-history-" + customerTask + "\"", "防火墙已上线");
+    }
+
+    @Test
+    void remediationReportedAfterApprovalStandsBesideTheReportAndReachesTheNextAssessmentButNeverTheSealedReport()
+            throws Exception {
+        SignOffFixture.complete(mvc, users, jdbc, assessment, assessor);
+        byte[] sealed = body(get("/api/assessments/{id}/report.docx", assessment), customer);
+        assertThat(body(get("/assessments/{id}", assessment), customer, 200))
+                .contains("报告批准后的整改情况", "id=\"reported-none\"");
+        // after approval the customer reports its remediation
+        clock.advance(Duration.ofDays(2));
+        json(
+                put("/api/remediations/{id}", customerTask).with(IfMatch.remediation(jdbc, customerTask)),
+                "{\"status\":\"DONE\",\"note\":\"已部署防火墙并划分安全区域\"}",
+                customer,
+                200);
+        String page = body(get("/assessments/{id}", assessment), assessor, 200);
+        assertThat(page)
+                .contains("id=\"reported-remediation-list\"", "已部署防火墙并划分安全区域", "已整改", customer.username())
+                .contains("2026-11-26 10:00") // 02:00 UTC two days on, in Beijing time
+                .doesNotContain("id=\"reported-none\"");
+        // the sealed report is what it was, byte for byte
+        assertThat(body(get("/api/assessments/{id}/report.docx", assessment), customer))
+                .isEqualTo(sealed);
+
+        // the system's next assessment shows the finding and the reported remediation on the same item, read-only
+        clock.advance(Duration.ofDays(30));
+        String requirement = JsonPath.<List<String>>read(
+                        register(assessor), "$.entries[?(@.id == '" + customerTask + "')].requirementId")
+                .get(0);
+        String next = JsonPath.read(
+                json(
+                        post("/api/assessments"),
+                        """
+                        {"name":"年度测评","systemId":"%s","assessorOrgId":"%s","assessorKind":"THIRD_PARTY","scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id()),
+                        assessor,
+                        201),
+                "$.id");
+        String items = AssessmentItems.json(mvc, next, as(assessor));
+        String same = JsonPath.<List<String>>read(
+                        items, "$[?(@.side == 'CUSTOMER_SYSTEM' && @.requirementId == '" + requirement + "')].id")
+                .get(0);
+        String view = body(get("/api/assessment-items/{id}", same), assessor, 200);
+        assertThat(at(view, "$.previousFinding.assessmentId")).isEqualTo(assessment);
+        assertThat(at(view, "$.previousFinding.verdict")).isEqualTo("NON_COMPLIANT");
+        assertThat(at(view, "$.previousFinding.riskLevel")).isEqualTo("HIGH");
+        assertThat(at(view, "$.previousFinding.status")).isEqualTo("DONE");
+        assertThat(at(view, "$.previousFinding.note")).isEqualTo("已部署防火墙并划分安全区域");
+        assertThat(JsonPath.<List<String>>read(view, "$.previousFinding.reported[*].field"))
+                .containsExactly("NOTE", "STATUS");
+        assertThat(JsonPath.<List<String>>read(view, "$.previousFinding.reported[*].byName"))
+                .containsOnly(customer.username());
+        assertThat(JsonPath.<List<String>>read(view, "$.previousFinding.reported[*].at"))
+                .containsOnly("2026-11-26T02:00:00Z");
+        assertThat(body(get("/assessment-items/{id}", same), assessor, 200))
+                .contains("id=\"prior-finding\"", "上次测评的发现及整改情况", "已部署防火墙并划分安全区域", "已整改");
+        // an item the previous assessment found nothing on shows nothing of it
+        String other = JsonPath.<List<String>>read(
+                        items, "$[?(@.side == 'CUSTOMER_SYSTEM' && @.requirementId != '" + requirement + "')].id")
+                .get(0);
+        assertThat(at(body(get("/api/assessment-items/{id}", other), assessor, 200), "$.previousFinding"))
+                .isNull();
+        // the sealed report still is what it was
+        assertThat(body(get("/api/assessments/{id}/report.docx", assessment), customer))
+                .isEqualTo(sealed);
+    }
+
+    byte[] body(MockHttpServletRequestBuilder request, CurrentUser u) throws Exception {
+        return mvc.perform(request.with(as(u)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+    }
+
+    @Test
     void acceptanceNeedsApprovalByAnotherCustomerUserAndExpiresByTheDate() throws Exception {
         int openBefore = systemOpen();
         json(

@@ -99,7 +99,7 @@ class DemoRiskRegister implements ApplicationRunner {
                     planned.id(),
                     ExpectedVersion.exactly(v++),
                     new RiskRegister.PlanInput(
-                            RiskTreatment.REMEDIATE, null, null, null, today.plusDays(60), null, null));
+                            RiskTreatment.REMEDIATE, null, null, null, today.plusDays(60), null, null, null));
             register.addMilestone(
                     planned.id(),
                     ExpectedVersion.exactly(v++),
@@ -134,7 +134,8 @@ class DemoRiskRegister implements ApplicationRunner {
                             null,
                             null,
                             demo("demo.risk.acceptance"),
-                            today.plusDays(180)));
+                            today.plusDays(180),
+                            null));
         });
         if (accepted[0] != null) {
             SeedActor.run(

@@ -15,6 +15,7 @@ import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.risk.RiskHistory;
 import org.yunjian.risk.RiskRepository;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
@@ -31,12 +32,18 @@ class RemediationTasks implements VerdictRemediation {
     private final AssessmentRepository repo;
     private final RiskRepository risks;
     private final ApplicationEventPublisher events;
+    private final RiskHistory history;
 
     private final AssessmentChanges work;
 
     RemediationTasks(
-            AssessmentRepository repo, RiskRepository risks, ApplicationEventPublisher events, AssessmentChanges work) {
+            AssessmentRepository repo,
+            RiskRepository risks,
+            ApplicationEventPublisher events,
+            AssessmentChanges work,
+            RiskHistory history) {
         this.work = work;
+        this.history = history;
         this.repo = repo;
         this.risks = risks;
         this.events = events;
@@ -91,6 +98,7 @@ class RemediationTasks implements VerdictRemediation {
         }
         if (to != null) {
             setStatus(origin, to, now);
+            history.retested(origin, to, now);
             work.changed(origin.assessmentId());
             events.publishEvent(AuditableEvent.success(
                     "assessment.retest",

@@ -24,6 +24,8 @@ import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.risk.RiskAcceptance;
+import org.yunjian.risk.RiskChange;
+import org.yunjian.risk.RiskField;
 import org.yunjian.risk.RiskRegister;
 import org.yunjian.risk.RiskState;
 import org.yunjian.risk.RiskTreatment;
@@ -100,6 +102,7 @@ class RiskRegisterApi {
             List<RiskMilestoneResponse> milestones,
             RiskAcceptanceResponse acceptance,
             RiskRetestResponse retest,
+            List<RiskChangeResponse> history,
             long version)
             implements Versioned {
 
@@ -148,6 +151,7 @@ class RiskRegisterApi {
                                     e.retest().itemId(),
                                     e.retest().verdict(),
                                     e.retest().at()),
+                    e.history().stream().map(RiskChangeResponse::of).toList(),
                     e.task().version());
         }
     }
@@ -156,6 +160,16 @@ class RiskRegisterApi {
     record RiskAuthoredResponse(String text, String byName, Instant at) {
         static RiskAuthoredResponse of(RiskRegister.Authored a) {
             return a == null ? null : new RiskAuthoredResponse(a.text(), a.byName(), a.at());
+        }
+    }
+
+    /**
+     * One change of an entry, never edited: when, who (display name), the field, for a milestone its description
+     * ({@code subject}), and the value before and after as stored (enum constants, ISO dates, texts; null: none).
+     */
+    record RiskChangeResponse(Instant at, String byName, RiskField field, String subject, String before, String after) {
+        static RiskChangeResponse of(RiskChange c) {
+            return new RiskChangeResponse(c.at(), c.byName(), c.field(), c.subject(), c.before(), c.after());
         }
     }
 
@@ -232,7 +246,8 @@ class RiskRegisterApi {
 
     @GetMapping("/api/remediations/{id}")
     @PreAuthorize(Access.WHO)
-    @Operation(summary = "One finding of the register")
+    @Operation(
+            summary = "One finding of the register, with its history: every change dated and attributed, oldest first")
     RiskEntryResponse entry(@PathVariable UUID id) {
         return RiskEntryResponse.of(register.entry(id), register.today());
     }

@@ -308,6 +308,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                                     null,
                                     completedOn.plusMonths(f.dueMonths()),
                                     null,
+                                    null,
                                     null)));
             if (f.progress() != RemediationStatus.OPEN) {
                 SeedActor.run(

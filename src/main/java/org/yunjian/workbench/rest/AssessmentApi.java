@@ -66,6 +66,8 @@ class AssessmentApi {
     private final Inheritances inheritances;
     private final Workbench workbench;
 
+    private final org.yunjian.risk.RiskHistory history;
+
     AssessmentApi(
             AssessmentService service,
             EvidenceService evidence,
@@ -74,8 +76,10 @@ class AssessmentApi {
             Remediations remediations,
             Inheritances inheritances,
             org.yunjian.review.Reviews reviews,
-            Workbench workbench) {
+            Workbench workbench,
+            org.yunjian.risk.RiskHistory history) {
         this.workbench = workbench;
+        this.history = history;
         this.reviews = reviews;
         this.inheritances = inheritances;
         this.remediations = remediations;
@@ -199,10 +203,16 @@ class AssessmentApi {
 
     @GetMapping("/api/assessment-items/{id}")
     @PreAuthorize(WHO)
-    @Operation(summary = "A test item with the catalog's steps and criteria, verdict history, interviews, evidence")
+    @Operation(
+            summary =
+                    "A test item with the catalog's steps and criteria, verdict history, interviews, evidence; previousFinding: the system's previous assessment's finding on it with the remediation reported since (read-only)")
     ItemDetailResponse item(@PathVariable UUID id) {
         var d = service.item(id);
-        return ItemDetailResponse.of(d, inheritances.view(d.item().assessmentId()), today());
+        return ItemDetailResponse.of(
+                d,
+                inheritances.view(d.item().assessmentId()),
+                today(),
+                history.priorFinding(id).orElse(null));
     }
 
     @PutMapping("/api/assessment-items/{id}/verdict")

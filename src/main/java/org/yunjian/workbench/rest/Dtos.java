@@ -243,7 +243,8 @@ final class Dtos {
             List<VerdictEntry> history,
             List<Interview> interviews,
             List<EvidenceResponse> evidence,
-            List<RemediationResponse> remediations)
+            List<RemediationResponse> remediations,
+            ItemPriorFindingResponse previousFinding)
             implements Versioned {
         /** The item's version: the {@code ETag} an update of its verdict or observations names in If-Match. */
         @Override
@@ -251,7 +252,11 @@ final class Dtos {
             return item.version();
         }
 
-        static ItemDetailResponse of(AssessmentService.ItemDetail d, Inheritances.View view, LocalDate today) {
+        static ItemDetailResponse of(
+                AssessmentService.ItemDetail d,
+                Inheritances.View view,
+                LocalDate today,
+                org.yunjian.risk.RiskHistory.PriorFinding prior) {
             Requirement r = d.requirement();
             MlpsAssessment m = r == null ? null : r.mlps();
             return new ItemDetailResponse(
@@ -281,9 +286,54 @@ final class Dtos {
                     d.evidence().stream().map(EvidenceResponse::of).toList(),
                     d.remediations().stream()
                             .map(task -> RemediationResponse.of(task, today))
-                            .toList());
+                            .toList(),
+                    ItemPriorFindingResponse.of(prior));
         }
     }
+
+    /**
+     * The previous assessment's finding on the same requirement and side of the same system (for a re-test item: the
+     * finding it re-tests), with its remediation now and what was reported on it after that report's approval —
+     * context for the assessor, read-only; null when there is none.
+     */
+    record ItemPriorFindingResponse(
+            UUID assessmentId,
+            String assessmentName,
+            String reportNumber,
+            UUID itemId,
+            Verdict verdict,
+            RiskLevel riskLevel,
+            String finding,
+            String riskReason,
+            RemediationStatus status,
+            String note,
+            Instant updatedAt,
+            List<ItemReportedRemediationResponse> reported) {
+        static ItemPriorFindingResponse of(org.yunjian.risk.RiskHistory.PriorFinding p) {
+            return p == null
+                    ? null
+                    : new ItemPriorFindingResponse(
+                            p.assessment().id(),
+                            p.assessment().name(),
+                            p.assessment().reportNumber(),
+                            p.item().id(),
+                            p.verdict(),
+                            p.riskLevel(),
+                            p.finding(),
+                            p.item().riskReason(),
+                            p.status(),
+                            p.note(),
+                            p.updatedAt(),
+                            p.reported().stream()
+                                    .map(c -> new ItemReportedRemediationResponse(
+                                            c.at(), c.byName(), c.field(), c.before(), c.after()))
+                                    .toList());
+        }
+    }
+
+    /** A remediation status or note the customer reported, with when and who (display name). */
+    record ItemReportedRemediationResponse(
+            Instant at, String byName, org.yunjian.risk.RiskField field, String before, String after) {}
 
     /** {@code version}: the evidence record's version (validity, sharing, links); its {@code ETag}. */
     record RemediationResponse(
