@@ -248,6 +248,14 @@ public class Workbooks {
                 problems.add(Problem.ofCell(sheet, l.row(), f.letter("id"), Texts.get("workbook.error.noSuchItem")));
                 continue;
             }
+            if (l.noEvidenceReason() != null
+                    && !l.verdictUnreadable()
+                    && (l.verdict() == null || !l.verdict().isFinding())) {
+                // kept only with a finding: typed beside another verdict it would be dropped without a word
+                problems.add(Problem.ofCell(
+                        sheet, l.row(), f.letter("noEvidenceReason"), Texts.get("workbook.error.noEvidenceReason")));
+                continue;
+            }
             boolean verdictSame = !l.verdictUnreadable() && AssessmentService.unchanged(current, l.input(current));
             boolean observationsSame = Objects.equals(current.observations(), l.observations());
             if (verdictSame && observationsSame) {
@@ -313,6 +321,7 @@ public class Workbooks {
                     case "observations" -> "observations";
                     case "finding" -> f.has("finding") ? "finding" : "verdict";
                     case "recommendation" -> f.has("recommendation") ? "recommendation" : "verdict";
+                    case "noEvidenceReason" -> f.has("noEvidenceReason") ? "noEvidenceReason" : "verdict";
                     default -> "verdict";
                 });
     }
