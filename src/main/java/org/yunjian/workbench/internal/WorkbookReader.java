@@ -72,6 +72,14 @@ final class WorkbookReader {
             String noEvidenceReason) {
 
         /**
+         * A 无证据说明 beside a verdict that keeps none (only a 不符合 / 部分符合 does): applied, it would be dropped
+         * without a word, so the import refuses it.
+         */
+        boolean strayNoEvidenceReason() {
+            return noEvidenceReason != null && !verdictUnreadable && (verdict == null || !verdict.isFinding());
+        }
+
+        /**
          * The row's verdict over what {@code current} holds where the workbook's format has no such columns: its
          * finding and recommendation (versions 1 and 2), its no-evidence reason (versions 1 to 3).
          */

@@ -248,10 +248,7 @@ public class Workbooks {
                 problems.add(Problem.ofCell(sheet, l.row(), f.letter("id"), Texts.get("workbook.error.noSuchItem")));
                 continue;
             }
-            if (l.noEvidenceReason() != null
-                    && !l.verdictUnreadable()
-                    && (l.verdict() == null || !l.verdict().isFinding())) {
-                // kept only with a finding: typed beside another verdict it would be dropped without a word
+            if (l.strayNoEvidenceReason()) {
                 problems.add(Problem.ofCell(
                         sheet, l.row(), f.letter("noEvidenceReason"), Texts.get("workbook.error.noEvidenceReason")));
                 continue;
