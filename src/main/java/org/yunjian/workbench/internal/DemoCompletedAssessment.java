@@ -259,8 +259,8 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                                 DemoData.PORTAL_SYSTEM,
                                 item.requirementId(),
                                 Msg.of(item.side()).text(org.yunjian.shared.Texts.CHINESE),
-                                labels.layer(item),
-                                labels.controlPoint(item),
+                                inChinese(() -> labels.layer(item)),
+                                inChinese(() -> labels.controlPoint(item)),
                                 observed,
                                 displayName(by.username()),
                                 by.username()));
@@ -304,6 +304,17 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                                 .atZone(Formats.zone())
                                 .toInstant(),
                         demo(key + ".interview")));
+    }
+
+    /** A catalog name as the Chinese files print it, whatever the locale the seed runs in. */
+    private static String inChinese(java.util.function.Supplier<String> name) {
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(org.yunjian.shared.Texts.CHINESE);
+        try {
+            return name.get();
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
     }
 
     private static String displayName(String username) {
