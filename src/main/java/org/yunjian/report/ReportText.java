@@ -237,6 +237,9 @@ public final class ReportText {
                             i.evidence().stream().map(e -> evidenceLine(e, d)).toList())));
         } else if (finding && !blank(t.noEvidenceReason())) {
             rows.add(List.of(t("report.item.noEvidenceReason"), t.noEvidenceReason()));
+        } else if (t.verdict() != null && !blank(t.observations())) {
+            // the verdict rests on what was observed on site (issue 58), printed above: no bare "无证据" beside it
+            rows.add(List.of(t("report.item.evidence"), t("report.item.evidenceOnObservations")));
         } else {
             rows.add(List.of(t("report.item.evidence"), t("report.item.noEvidence")));
         }

@@ -160,6 +160,9 @@ class ReportFindingsTests {
             // a 符合 item shows what was observed, and no empty reason or risk rows
             List<List<String>> compliant = itemRows(doc, 0);
             assertThat(compliant).contains(List.of("现场记录", OBSERVED));
+            // issue 58: without a file it rests on that observation, not on "无证据"
+            assertThat(compliant).contains(List.of("证据", "未附证据文件，结论依据上列现场记录"));
+            assertThat(compliant).extracting(r -> r.get(1)).doesNotContain("无证据");
             assertThat(compliant).extracting(r -> r.get(0)).doesNotContain("结论理由", "风险等级", "风险理由");
             assertThat(compliant).extracting(r -> r.get(1)).doesNotContain("—");
             // the correction before the review is no re-test; the change after the send-back is
@@ -182,6 +185,7 @@ class ReportFindingsTests {
                         FINDING,
                         ADVICE,
                         OBSERVED.replaceAll("\\s+", ""),
+                        "未附证据文件，结论依据上列现场记录",
                         "不符合（复测）")
                 .doesNotContain("按要求整改");
         assertThat(text.split("（复测）", -1)).hasSize(2);

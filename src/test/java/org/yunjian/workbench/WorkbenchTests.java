@@ -370,6 +370,43 @@ class WorkbenchTests {
                 .isEqualTo(1);
     }
 
+    /** Issue 58: a REST row carries what a verdict rests on — 现场记录 and 无证据说明 — like a row of table mode. */
+    @Test
+    void restBatchRowCarriesObservationsAndNoEvidenceReason() throws Exception {
+        String id = create();
+        List<String> items = items(id);
+        mvc.perform(put("/api/assessments/{id}/verdicts", id)
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                [{"itemId":"%s","verdict":"COMPLIANT","observations":"在控制台核对了安全组规则","version":0},
+                                 {"itemId":"%s","verdict":"NON_COMPLIANT","riskLevel":"MEDIUM","riskReason":"可横向渗透",
+                                  "noEvidenceReason":"现场不允许截屏","version":0}]""".formatted(items.get(0), items.get(1))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.saved").value(2));
+        mvc.perform(get("/api/assessment-items/{id}", items.get(0)).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").value("COMPLIANT"))
+                .andExpect(jsonPath("$.item.observations").value("在控制台核对了安全组规则"));
+        mvc.perform(get("/api/assessment-items/{id}", items.get(1)).with(as(assessor)))
+                .andExpect(jsonPath("$.item.noEvidenceReason").value("现场不允许截屏"));
+        // only the observations change: saved under the same verdict; too long a record refuses the row, by field
+        long version = jdbc.sql("SELECT version FROM assessment_item WHERE id = ?")
+                .param(UUID.fromString(items.get(0)))
+                .query(Long.class)
+                .single();
+        mvc.perform(put("/api/assessments/{id}/verdicts", id)
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "[{\"itemId\":\"%s\",\"verdict\":\"COMPLIANT\",\"observations\":\"%s\",\"version\":%d}]"
+                                        .formatted(items.get(0), "记".repeat(20001), version)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.rows[0].outcome").value("REFUSED"))
+                .andExpect(jsonPath("$.rows[0].errors.observations").exists());
+        mvc.perform(get("/api/assessment-items/{id}", items.get(0)).with(as(assessor)))
+                .andExpect(jsonPath("$.item.observations").value("在控制台核对了安全组规则"));
+    }
+
     @Test
     void strangersAndReadersCannotUseTheTable() throws Exception {
         String id = create();

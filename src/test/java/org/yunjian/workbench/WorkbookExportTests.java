@@ -52,7 +52,7 @@ class WorkbookExportTests {
 
     static final List<String> ZH_HEADER = List.of(
             "项ID", "要求编号", "测评对象", "安全层面", "控制点", "测评要求", "符合判定", "部分符合判定", "不符合判定", "结论", "理由", "风险等级", "风险理由", "安全问题",
-            "整改建议", "现场记录", "版本");
+            "整改建议", "无证据说明", "现场记录", "版本");
     static final List<String> EN_HEADER = List.of(
             "Item ID",
             "Requirement",
@@ -69,6 +69,7 @@ class WorkbookExportTests {
             "Reason for the risk level",
             "Finding",
             "Recommendation",
+            "No-evidence reason",
             "Observations",
             "Version");
     static final int TEXT = 5,
@@ -79,7 +80,7 @@ class WorkbookExportTests {
             RISK = 11,
             FINDING = 13,
             RECOMMENDATION = 14,
-            VERSION = 16;
+            VERSION = 17;
 
     @Autowired
     MockMvc mvc;
@@ -263,7 +264,7 @@ class WorkbookExportTests {
                             .isGreaterThanOrEqualTo(2 * sheet.getDefaultRowHeightInPoints());
                 }
             }
-            Set<Integer> editable = Set.of(9, 10, 11, 12, FINDING, RECOMMENDATION, 15);
+            Set<Integer> editable = Set.of(9, 10, 11, 12, FINDING, RECOMMENDATION, 15, 16);
             for (int c = 0; c <= VERSION; c++) {
                 XSSFCellStyle style = row.getCell(c).getCellStyle();
                 if (editable.contains(c)) {
@@ -275,7 +276,7 @@ class WorkbookExportTests {
                             .containsExactly((byte) 0xEE, (byte) 0xEE, (byte) 0xEE);
                 }
             }
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:Q");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).startsWith("A1:R");
             assertThat(sheet.getRow(0)
                             .getCell(VERDICT)
                             .getCellComment()

@@ -220,12 +220,12 @@ class WorkbookImportProblemsTests {
         byte[] bad = edit(exported, wb -> {
             set(wb, 1, VERDICT, "不适用");
             set(wb, 1, REASON, "很".repeat(4001)); // K2 too long
-            set(wb, 2, OBSERVATIONS, "记".repeat(20001)); // P3 too long
+            set(wb, 2, OBSERVATIONS, "记".repeat(20001)); // Q3 too long
             set(wb, 3, VERDICT, "不符合");
             set(wb, 3, RISK, "极高"); // L4 unknown risk word
             set(wb, 3, RISK_REASON, ""); // M4 no reason for the risk
             set(wb, 4, VERDICT, "符合");
-            set(wb, 4, 16, "昨天"); // Q5 version tampered
+            set(wb, 4, 17, "昨天"); // R5 version tampered
             set(wb, 5, 0, duplicate); // A6 the same item twice
             set(wb, 6, 0, ""); // A7 no item id
             set(wb, 6, VERDICT, "符合");
@@ -240,7 +240,7 @@ class WorkbookImportProblemsTests {
         List<Map<String, Object>> problems = JsonPath.read(json, "$.problems");
         assertThat(problems)
                 .extracting(p -> p.get("column") + "" + p.get("row"))
-                .containsExactly("K2", "P3", "L4", "M4", "Q5", "A6", "A7", "J8");
+                .containsExactly("K2", "Q3", "L4", "M4", "R5", "A6", "A7", "J8");
         assertThat(problems)
                 .extracting(p -> (String) p.get("message"))
                 .contains(
@@ -309,7 +309,7 @@ class WorkbookImportProblemsTests {
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XSSFSheet from = wb.getSheet(SHEET);
             XSSFSheet to = old.createSheet(SHEET);
-            int[] keep = {0, 1, 2, 3, 4, 9, 10, 11, 12, 15, 16};
+            int[] keep = {0, 1, 2, 3, 4, 9, 10, 11, 12, 16, 17};
             for (Row row : from) {
                 Row copy = to.createRow(row.getRowNum());
                 for (int c = 0; c < keep.length; c++) {

@@ -49,14 +49,15 @@ class WorkbookRoundTripTests {
     @Autowired
     Fixtures fixtures;
 
-    /** Columns of the item table (format 3) an assessor fills. */
+    /** Columns of the item table (format 4) an assessor fills. */
     static final int VERDICT = 9,
             REASON = 10,
             RISK = 11,
             RISK_REASON = 12,
             FINDING = 13,
             RECOMMENDATION = 14,
-            OBSERVATIONS = 15;
+            NO_EVIDENCE_REASON = 15,
+            OBSERVATIONS = 16;
 
     Fixtures.World w;
     CurrentUser assessor;
@@ -199,6 +200,157 @@ class WorkbookRoundTripTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.problems[0].row").value(2))
                 .andExpect(jsonPath("$.problems[0].column").value("O"));
+    }
+
+    /** Issue 58: the 无证据说明 and the 现场记录 go out in the workbook and come back in with the verdict. */
+    @Test
+    void roundTripsTheNoEvidenceReasonAndTheObservations() throws Exception {
+        byte[] exported = export();
+        String item1 = itemId(exported, 1);
+        String item2 = itemId(exported, 2);
+        importWorkbook(edit(exported, wb -> {
+                    set(wb, 1, VERDICT, "不符合");
+                    set(wb, 1, RISK, "中");
+                    set(wb, 1, RISK_REASON, "未划分区域");
+                    set(wb, 1, NO_EVIDENCE_REASON, "机房不允许拍照，核查记录见纸质记录表");
+                    set(wb, 2, VERDICT, "符合");
+                    set(wb, 2, OBSERVATIONS, "在云管平台控制台核对了安全组规则");
+                }))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(2));
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.verdict").value("NON_COMPLIANT"))
+                .andExpect(jsonPath("$.item.noEvidenceReason").value("机房不允许拍照，核查记录见纸质记录表"));
+        mvc.perform(get("/api/assessment-items/{id}", item2).with(as(assessor)))
+                .andExpect(jsonPath("$.item.observations").value("在云管平台控制台核对了安全组规则"));
+        // exported again: both in their columns, and importing that workbook changes nothing
+        byte[] again = export();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(again))) {
+            Sheet s = wb.getSheet("测评项");
+            assertThat(s.getRow(0).getCell(NO_EVIDENCE_REASON).getStringCellValue())
+                    .isEqualTo("无证据说明");
+            assertThat(s.getRow(0).getCell(OBSERVATIONS).getStringCellValue()).isEqualTo("现场记录");
+            assertThat(s.getRow(1).getCell(NO_EVIDENCE_REASON).getStringCellValue())
+                    .isEqualTo("机房不允许拍照，核查记录见纸质记录表");
+            assertThat(s.getRow(2).getCell(OBSERVATIONS).getStringCellValue()).isEqualTo("在云管平台控制台核对了安全组规则");
+            assertThat(wb.getSheet("meta").getRow(0).getCell(1).getStringCellValue())
+                    .isEqualTo("yunjian-assessment-items/4");
+        }
+        importWorkbook(again)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(0));
+        // the reason changed offline alone: saved with the verdict, no new history entry
+        importWorkbook(edit(again, wb -> set(wb, 1, NO_EVIDENCE_REASON, "现场核查，未留存截图")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(1));
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.noEvidenceReason").value("现场核查，未留存截图"))
+                .andExpect(jsonPath("$.history.length()").value(1));
+    }
+
+    /**
+     * A 无证据说明 beside a verdict that keeps none (it would be dropped without a word), or past its length, is
+     * refused naming its cell, in the reader's language; nothing of the workbook is written.
+     */
+    @Test
+    void refusesANoEvidenceReasonItCannotKeepNamingRowAndColumn() throws Exception {
+        byte[] exported = export();
+        String item1 = itemId(exported, 1);
+        String item2 = itemId(exported, 2);
+        byte[] bad = edit(exported, wb -> {
+            set(wb, 1, VERDICT, "符合");
+            set(wb, 1, OBSERVATIONS, "核对了配置");
+            set(wb, 2, VERDICT, "符合");
+            set(wb, 2, NO_EVIDENCE_REASON, "没有拍照");
+            set(wb, 3, VERDICT, "不符合");
+            set(wb, 3, RISK, "中");
+            set(wb, 3, RISK_REASON, "未划分区域");
+            set(wb, 3, NO_EVIDENCE_REASON, "因".repeat(4001));
+        });
+        importWorkbook(bad)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems.length()").value(2))
+                .andExpect(jsonPath("$.problems[0].sheet").value("测评项"))
+                .andExpect(jsonPath("$.problems[0].row").value(3))
+                .andExpect(jsonPath("$.problems[0].column").value("P"))
+                .andExpect(jsonPath("$.problems[0].message").value("无证据说明只用于“不符合”或“部分符合”的结论，请清空此格或改为相应结论"))
+                .andExpect(jsonPath("$.problems[1].row").value(4))
+                .andExpect(jsonPath("$.problems[1].column").value("P"))
+                .andExpect(jsonPath("$.problems[1].message").value("不能超过 4000 个字符"));
+        mvc.perform(multipart("/api/assessments/{id}/workbook", id)
+                        .file(new MockMultipartFile("file", "items.xlsx", "application/octet-stream", bad))
+                        .header("Accept-Language", "en")
+                        .with(as(assessor)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].message")
+                        .value("a no-evidence reason goes only with a Non-compliant or Partially compliant verdict: "
+                                + "clear this cell or change the verdict"));
+        for (String item : java.util.List.of(item1, item2)) {
+            mvc.perform(get("/api/assessment-items/{id}", item).with(as(assessor)))
+                    .andExpect(jsonPath("$.item.verdict").doesNotExist())
+                    .andExpect(jsonPath("$.item.observations").doesNotExist());
+        }
+    }
+
+    /**
+     * A workbook of format 3 (exported before the 无证据说明 column) still imports by its own header, and leaves the
+     * stored 无证据说明 as it is.
+     */
+    @Test
+    void aWorkbookOfTheThirdFormatLeavesTheNoEvidenceReasonAsStored() throws Exception {
+        String item1 = itemId(export(), 1);
+        mvc.perform(put("/api/assessment-items/{id}/verdict", item1)
+                        .with(IfMatch.item(jdbc, item1))
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"verdict\":\"NON_COMPLIANT\",\"riskLevel\":\"MEDIUM\",\"riskReason\":\"未划分区域\","
+                                + "\"noEvidenceReason\":\"机房不允许拍照\"}"))
+                .andExpect(status().isOk());
+        byte[] v3 = asFormat3(export());
+        importWorkbook(edit(v3, wb -> {
+                    set(wb, 1, RECOMMENDATION, "划分安全区域并配置访问控制");
+                    set(wb, 1, 15, "在控制台核对了网络拓扑"); // 现场记录 is column P in format 3
+                }))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.applied").value(1));
+        mvc.perform(get("/api/assessment-items/{id}", item1).with(as(assessor)))
+                .andExpect(jsonPath("$.item.recommendation").value("划分安全区域并配置访问控制"))
+                .andExpect(jsonPath("$.item.observations").value("在控制台核对了网络拓扑"))
+                .andExpect(jsonPath("$.item.noEvidenceReason").value("机房不允许拍照"));
+    }
+
+    /** The workbook as format 3 wrote it: no 无证据说明 column. */
+    static byte[] asFormat3(byte[] v4) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(v4));
+                XSSFWorkbook old = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet from = wb.getSheet("测评项");
+            Sheet to = old.createSheet("测评项");
+            for (Row row : from) {
+                Row copy = to.createRow(row.getRowNum());
+                int c = 0;
+                for (int k = 0; k <= OBSERVATIONS + 1; k++) {
+                    if (k == NO_EVIDENCE_REASON) {
+                        continue;
+                    }
+                    var cell = row.getCell(k);
+                    copy.createCell(c++).setCellValue(cell == null ? "" : cell.getStringCellValue());
+                }
+            }
+            Sheet meta = old.createSheet("meta");
+            Sheet source = wb.getSheet("meta");
+            for (int r = 0; r < 2; r++) {
+                meta.createRow(r)
+                        .createCell(0)
+                        .setCellValue(source.getRow(r).getCell(0).getStringCellValue());
+                meta.getRow(r)
+                        .createCell(1)
+                        .setCellValue(source.getRow(r).getCell(1).getStringCellValue());
+            }
+            meta.getRow(0).getCell(1).setCellValue("yunjian-assessment-items/3");
+            old.write(out);
+            return out.toByteArray();
+        }
     }
 
     @Test

@@ -38,7 +38,10 @@ final class DemoAssessmentRepository {
                 (SELECT id FROM assessment_remediation WHERE assessment_id = ?)""".formatted(planned)).param(assessmentId).update();
     }
 
-    /** The assessment created {@code createdMonthsAgo}, its verdicts, review steps and completion {@code doneMonthsAgo}. */
+    /**
+     * The assessment created {@code createdMonthsAgo}, its verdicts, evidence files, review steps and completion
+     * {@code doneMonthsAgo}.
+     */
     void backdate(UUID assessmentId, int createdMonthsAgo, int doneMonthsAgo) {
         String created = MONTHS_BACK.formatted(createdMonthsAgo);
         String done = MONTHS_BACK.formatted(doneMonthsAgo);
@@ -52,6 +55,12 @@ final class DemoAssessmentRepository {
         jdbc.sql("""
                 UPDATE assessment_verdict_history SET recorded_at = recorded_at%s WHERE item_id IN \
                 (SELECT id FROM assessment_item WHERE assessment_id = ?)""".formatted(done)).param(assessmentId).update();
+        // the testers' evidence files were taken and linked on the days they recorded the verdicts
+        jdbc.sql("""
+                UPDATE assessment_evidence SET created_at = created_at%s, updated_at = updated_at%s \
+                WHERE assessment_id = ?""".formatted(done, done)).param(assessmentId).update();
+        jdbc.sql("""
+                UPDATE assessment_evidence_link SET linked_at = linked_at%s WHERE assessment_id = ?""".formatted(done)).param(assessmentId).update();
         jdbc.sql("""
                 UPDATE assessment_interview SET held_at = held_at%s, recorded_at = recorded_at%s \
                 WHERE item_id IN (SELECT id FROM assessment_item WHERE assessment_id = ?)""".formatted(done, done)).param(assessmentId).update();

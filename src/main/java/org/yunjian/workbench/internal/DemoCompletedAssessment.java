@@ -37,11 +37,14 @@ import org.yunjian.security.CurrentUser;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.Msg;
 import org.yunjian.shared.version.ExpectedVersion;
 
 /**
  * In demo mode, seeds last year's 等保 assessment of the demo portal, completed: the testers 陈工 and 孙工 record a
- * verdict on every item (mostly 符合 with what they observed; five findings, one of high risk, each with what was
+ * verdict on every item (mostly 符合 with what they observed, most of them also with the file they took on site —
+ * a configuration export, a check list, a console screenshot or a policy excerpt, uploaded to the evidence vault like
+ * any upload (issue 58); five findings, one of high risk, each with what was
  * found, the tester's recommendation, the interview it rests on and why there is no evidence file), 陈工 submits, 周工 approves the review and
  * 吴工 approves the report — the same services a user goes through, so the completion step stores the item sums
  * and the dashboards show a conclusion at first login. The assessment's own dates are then moved back ten months
@@ -100,6 +103,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
     private final ItemLabels labels;
     private final java.time.Clock clock;
     private ReportRecords records;
+    private org.yunjian.evidence.EvidenceService evidence;
 
     DemoCompletedAssessment(
             AssessmentService assessments,
@@ -128,6 +132,12 @@ public class DemoCompletedAssessment implements ApplicationRunner {
     @org.springframework.beans.factory.annotation.Autowired
     void setRecords(ReportRecords records) {
         this.records = records;
+    }
+
+    /** The vault the testers upload their files to, as on the item page (issue 58). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvidence(org.yunjian.evidence.EvidenceService evidence) {
+        this.evidence = evidence;
     }
 
     @Override // not one transaction: the approval's record is sealed after the approval commits (ReportRecords)
@@ -175,9 +185,9 @@ public class DemoCompletedAssessment implements ApplicationRunner {
         java.util.Set<UUID> findings = findingItems(items);
         // the two testers share the items: 陈工 the first half, 孙工 the rest
         int half = items.size() / 2;
-        SeedActor.run(tester, () -> items.subList(0, half).forEach(i -> record(i, findings.contains(i.id()))));
-        SeedActor.run(
-                tester2, () -> items.subList(half, items.size()).forEach(i -> record(i, findings.contains(i.id()))));
+        SeedActor.run(tester, () -> items.subList(0, half).forEach(i -> record(i, findings.contains(i.id()), tester)));
+        SeedActor.run(tester2, () -> items.subList(half, items.size())
+                .forEach(i -> record(i, findings.contains(i.id()), tester2)));
         // seeding acts on the assessment as stored: each step names the version it has just read
         SeedActor.run(tester, () -> reviews.submit(id[0], asStored(id[0])));
         SeedActor.run(
@@ -211,12 +221,21 @@ public class DemoCompletedAssessment implements ApplicationRunner {
     /** The finding whose first verdict was a slip, corrected by its tester before the review (no re-test). */
     static final String CORRECTED = "MLPS-L3-8.2.5.1-c";
 
+    /** One 符合 item in this many rests on its 现场记录 alone; every other one also has an evidence file. */
+    static final int OBSERVATION_ONLY_EVERY = 12;
+
+    /** Whether the 符合 item at {@code position} has an evidence file (most do; the rest rest on the 现场记录). */
+    static boolean withFile(int position) {
+        return position % OBSERVATION_ONLY_EVERY != OBSERVATION_ONLY_EVERY - 1;
+    }
+
     /**
      * The item's verdict: its finding if it is a finding's item — with what was found, the tester's recommendation,
      * why there is no evidence file and the interview it rests on — else 符合 with what the tester observed (the
-     * catalog's 符合 state, as checked on site).
+     * catalog's 符合 state, as checked on site) and, for most, the file the tester took there ({@link
+     * DemoEvidenceFiles}), uploaded by that tester to the evidence vault.
      */
-    private void record(TestItem item, boolean finding) {
+    private void record(TestItem item, boolean finding, CurrentUser by) {
         Finding f = FINDINGS.get(item.requirementId());
         if (!finding) {
             String seen = labels.requirement(item.requirementId())
@@ -229,12 +248,24 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                     ExpectedVersion.exactly(item.version()),
                     new AssessmentService.VerdictInput(Verdict.COMPLIANT, null, null, null));
             // every 符合 rests on what the tester observed (the submission check asks for it)
-            assessments.recordObservations(
-                    item.id(),
-                    ExpectedVersion.exactly(item.version() + 1),
-                    seen != null
-                            ? demo("demo.assessment.earlier.observed", withoutFinalPunctuation(seen))
-                            : demo("demo.assessment.earlier.observedOnSite", item.requirementId()));
+            String observed = seen != null
+                    ? demo("demo.assessment.earlier.observed", withoutFinalPunctuation(seen))
+                    : demo("demo.assessment.earlier.observedOnSite", item.requirementId());
+            assessments.recordObservations(item.id(), ExpectedVersion.exactly(item.version() + 1), observed);
+            if (withFile(item.position())) {
+                DemoEvidenceFiles.File file = DemoEvidenceFiles.of(
+                        DemoEvidenceFiles.kind(item.position()),
+                        new DemoEvidenceFiles.Subject(
+                                DemoData.PORTAL_SYSTEM,
+                                item.requirementId(),
+                                Msg.of(item.side()).text(org.yunjian.shared.Texts.CHINESE),
+                                inChinese(() -> labels.layer(item)),
+                                inChinese(() -> labels.controlPoint(item)),
+                                observed,
+                                displayName(by.username()),
+                                by.username()));
+                evidence.upload(item.id(), file.name(), file.content(), false);
+            }
             return;
         }
         String key = "demo.assessment.earlier." + f.key();
@@ -273,6 +304,25 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                                 .atZone(Formats.zone())
                                 .toInstant(),
                         demo(key + ".interview")));
+    }
+
+    /** A catalog name as the Chinese files print it, whatever the locale the seed runs in. */
+    private static String inChinese(java.util.function.Supplier<String> name) {
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(org.yunjian.shared.Texts.CHINESE);
+        try {
+            return name.get();
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
+    }
+
+    private static String displayName(String username) {
+        return DemoData.ACCOUNTS.stream()
+                .filter(a -> a.username().equals(username))
+                .map(DemoData.Account::displayName)
+                .findFirst()
+                .orElse(username);
     }
 
     /** The text without the full stops or semicolons it ends with (the sentence around it adds its own). */

@@ -10,9 +10,10 @@ import org.yunjian.shared.Msg;
 
 /**
  * The column layouts of the offline item table, named in sheet {@code meta}. Version 2 adds the requirement text
- * and the three verdict criteria before the verdict; version 3 (written now) the finding (安全问题) and the assessor's
- * recommendation (整改建议) after the risk reason. Workbooks of versions 1 and 2, exported before, are still read
- * (they leave an item's finding and recommendation as stored). Columns are named {@code workbook.header.<key>} in the workbook's language.
+ * and the three verdict criteria before the verdict; version 3 the finding (安全问题) and the assessor's
+ * recommendation (整改建议) after the risk reason; version 4 (written now) the 无证据说明 of a finding before the
+ * 现场记录 — the two what a verdict rests on without an evidence file. Workbooks of versions 1 to 3, exported before,
+ * are still read (they leave what their columns lack — finding, recommendation, 无证据说明 — as stored). Columns are named {@code workbook.header.<key>} in the workbook's language.
  */
 enum WorkbookFormat {
     V1(
@@ -66,12 +67,33 @@ enum WorkbookFormat {
                     "finding",
                     "recommendation",
                     "observations",
+                    "version")),
+    V4(
+            "yunjian-assessment-items/4",
+            List.of(
+                    "id",
+                    "requirement",
+                    "side",
+                    "layer",
+                    "controlPoint",
+                    "requirementText",
+                    "criteriaCompliant",
+                    "criteriaPartial",
+                    "criteriaNonCompliant",
+                    "verdict",
+                    "reason",
+                    "risk",
+                    "riskReason",
+                    "finding",
+                    "recommendation",
+                    "noEvidenceReason",
+                    "observations",
                     "version"));
 
-    static final WorkbookFormat CURRENT = V3;
+    static final WorkbookFormat CURRENT = V4;
     /** The columns an assessor fills; every other column is read-only (grey) and ignored on import but id and version. */
-    static final Set<String> EDITABLE =
-            Set.of("verdict", "reason", "risk", "riskReason", "finding", "recommendation", "observations");
+    static final Set<String> EDITABLE = Set.of(
+            "verdict", "reason", "risk", "riskReason", "finding", "recommendation", "noEvidenceReason", "observations");
 
     final String id;
     final List<String> keys;

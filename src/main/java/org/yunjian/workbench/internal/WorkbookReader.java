@@ -67,11 +67,21 @@ final class WorkbookReader {
             Instant version,
             boolean hasFinding,
             String finding,
-            String recommendation) {
+            String recommendation,
+            boolean hasNoEvidenceReason,
+            String noEvidenceReason) {
 
         /**
-         * The row's verdict over what {@code current} holds: its no-evidence reason, and its finding and
-         * recommendation when the workbook's format has no such columns (versions 1 and 2).
+         * A 无证据说明 beside a verdict that keeps none (only a 不符合 / 部分符合 does): applied, it would be dropped
+         * without a word, so the import refuses it.
+         */
+        boolean strayNoEvidenceReason() {
+            return noEvidenceReason != null && !verdictUnreadable && (verdict == null || !verdict.isFinding());
+        }
+
+        /**
+         * The row's verdict over what {@code current} holds where the workbook's format has no such columns: its
+         * finding and recommendation (versions 1 and 2), its no-evidence reason (versions 1 to 3).
          */
         AssessmentService.VerdictInput input(Records.TestItem current) {
             return new AssessmentService.VerdictInput(
@@ -79,7 +89,7 @@ final class WorkbookReader {
                     reason,
                     risk,
                     riskReason,
-                    current.noEvidenceReason(),
+                    hasNoEvidenceReason ? noEvidenceReason : current.noEvidenceReason(),
                     hasFinding ? finding : current.finding(),
                     hasFinding ? recommendation : current.recommendation());
         }
@@ -225,7 +235,9 @@ final class WorkbookReader {
                 version,
                 f.has("finding"),
                 f.has("finding") ? nullIfBlank(text(fmt, sheet, r, f.index("finding"))) : null,
-                f.has("recommendation") ? nullIfBlank(text(fmt, sheet, r, f.index("recommendation"))) : null);
+                f.has("recommendation") ? nullIfBlank(text(fmt, sheet, r, f.index("recommendation"))) : null,
+                f.has("noEvidenceReason"),
+                f.has("noEvidenceReason") ? nullIfBlank(text(fmt, sheet, r, f.index("noEvidenceReason"))) : null);
     }
 
     private static boolean blank(DataFormatter fmt, Row row) {

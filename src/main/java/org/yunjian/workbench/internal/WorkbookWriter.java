@@ -61,6 +61,7 @@ final class WorkbookWriter {
             Map.entry("riskReason", 30),
             Map.entry("finding", 36),
             Map.entry("recommendation", 36),
+            Map.entry("noEvidenceReason", 30),
             Map.entry("observations", 40),
             Map.entry("version", 24));
     /** Columns shown on one line (an id is never wrapped); every other column wraps. */
@@ -184,6 +185,7 @@ final class WorkbookWriter {
         v.put("riskReason", i.riskReason());
         v.put("finding", i.finding());
         v.put("recommendation", i.recommendation());
+        v.put("noEvidenceReason", i.noEvidenceReason());
         v.put("observations", i.observations());
         v.put("version", i.updatedAt().toString());
         return v;
@@ -286,7 +288,7 @@ final class WorkbookWriter {
         anchor.setCol1(col);
         anchor.setCol2(col + 4);
         anchor.setRow1(0);
-        anchor.setRow2(7);
+        anchor.setRow2(9);
         var comment = drawing.createCellComment(anchor);
         comment.setString(wb.getCreationHelper()
                 .createRichTextString(Msg.of("workbook.guide").text(lang)));

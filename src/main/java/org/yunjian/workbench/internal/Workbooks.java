@@ -248,6 +248,11 @@ public class Workbooks {
                 problems.add(Problem.ofCell(sheet, l.row(), f.letter("id"), Texts.get("workbook.error.noSuchItem")));
                 continue;
             }
+            if (l.strayNoEvidenceReason()) {
+                problems.add(Problem.ofCell(
+                        sheet, l.row(), f.letter("noEvidenceReason"), Texts.get("workbook.error.noEvidenceReason")));
+                continue;
+            }
             boolean verdictSame = !l.verdictUnreadable() && AssessmentService.unchanged(current, l.input(current));
             boolean observationsSame = Objects.equals(current.observations(), l.observations());
             if (verdictSame && observationsSame) {
@@ -313,6 +318,7 @@ public class Workbooks {
                     case "observations" -> "observations";
                     case "finding" -> f.has("finding") ? "finding" : "verdict";
                     case "recommendation" -> f.has("recommendation") ? "recommendation" : "verdict";
+                    case "noEvidenceReason" -> f.has("noEvidenceReason") ? "noEvidenceReason" : "verdict";
                     default -> "verdict";
                 });
     }

@@ -32,7 +32,8 @@ class WorkbenchApi {
 
     /**
      * One row of a verdict batch; {@code version}: the item's version the row replaces (as read); {@code finding}
-     * (安全问题) and {@code recommendation} (整改建议): left out (null), the stored ones stay.
+     * (安全问题), {@code recommendation} (整改建议), {@code observations} (现场记录: what a 符合 rests on without
+     * evidence) and {@code noEvidenceReason} (无证据说明 of a 不符合 / 部分符合): left out (null), the stored ones stay.
      */
     record VerdictBatchRow(
             UUID itemId,
@@ -42,6 +43,8 @@ class WorkbenchApi {
             String riskReason,
             String finding,
             String recommendation,
+            String observations,
+            String noEvidenceReason,
             Long version) {}
 
     /**
@@ -81,6 +84,8 @@ class WorkbenchApi {
                                                 r.riskReason(),
                                                 r.finding(),
                                                 r.recommendation(),
+                                                r.observations(),
+                                                r.noEvidenceReason(),
                                                 r.version()))
                                 .toList());
         List<VerdictBatchRowResult> rows =

@@ -161,6 +161,110 @@ class DemoCompletedAssessmentTests {
         }
     }
 
+    @Autowired
+    org.yunjian.evidence.EvidenceService evidence;
+
+    /**
+     * Issue 58: most items rest on a real file their tester took on site — uploaded to the vault (type from its bytes,
+     * SM3, sealed), dated with the verdicts — and the rest on a 现场记录 (or, a finding, its 无证据说明); the report
+     * sealed at the approval lists the files in 附录A, and no 符合 item in it prints "无证据".
+     */
+    @Test
+    void mostItemsRestOnTheirTestersEvidenceFilesListedInTheSealedReport() throws Exception {
+        UUID id = completed().get(0);
+        int items = count("SELECT COUNT(*) FROM assessment_item WHERE assessment_id = ?", id);
+        int withFile =
+                count("SELECT COUNT(DISTINCT item_id) FROM assessment_evidence_link WHERE assessment_id = ?", id);
+        assertThat(withFile)
+                .isGreaterThanOrEqualTo((int) Math.ceil(items * 0.8))
+                .isLessThan(items);
+        assertThat(count(
+                        "SELECT COUNT(*) FROM assessment_item i WHERE i.assessment_id = ? AND NOT EXISTS (SELECT 1 FROM "
+                                + "assessment_evidence_link l WHERE l.item_id = i.id) AND i.observations IS NULL "
+                                + "AND i.no_evidence_reason IS NULL",
+                        id))
+                .as("an item without a file rests on what was observed or says why there is none")
+                .isZero();
+        assertThat(jdbc.sql("SELECT DISTINCT content_type FROM assessment_evidence WHERE assessment_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .set())
+                .containsExactlyInAnyOrder("text/plain", "image/png", "application/pdf");
+        assertThat(jdbc.sql("SELECT DISTINCT uploaded_by_name FROM assessment_evidence WHERE assessment_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .set())
+                .containsExactlyInAnyOrder(DemoData.ASSESSOR_USER, DemoData.ASSESSOR2_USER);
+        OffsetDateTime completedAt = jdbc.sql("SELECT completed_at FROM assessment WHERE id = ?")
+                .param(id)
+                .query(OffsetDateTime.class)
+                .single();
+        assertThat(jdbc.sql("SELECT MAX(created_at) FROM assessment_evidence WHERE assessment_id = ?")
+                        .param(id)
+                        .query(OffsetDateTime.class)
+                        .single())
+                .as("taken before the completion, not on the day the demo was seeded")
+                .isBefore(completedAt);
+        // each kind opens again from the vault, its SM3 checked, and is what its type says
+        List<UUID> oneOfEach = jdbc
+                .sql("SELECT MIN(CAST(id AS VARCHAR(36))) FROM assessment_evidence WHERE assessment_id = ? "
+                        + "GROUP BY content_type")
+                .param(id)
+                .query(String.class)
+                .list()
+                .stream()
+                .map(UUID::fromString)
+                .toList();
+        List<org.yunjian.evidence.EvidenceService.Download> opened = new java.util.ArrayList<>();
+        SeedActor.run(
+                SeedActor.account(users, DemoData.ASSESSOR_USER).orElseThrow(),
+                () -> oneOfEach.forEach(e -> opened.add(evidence.download(e))));
+        assertThat(opened).hasSize(3);
+        for (var d : opened) {
+            assertThat(org.yunjian.crypto.Sm3.digest(d.content()).hex())
+                    .isEqualTo(d.info().sm3());
+            switch (d.info().contentType()) {
+                case "image/png" ->
+                    assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(d.content())))
+                            .isNotNull();
+                case "application/pdf" ->
+                    assertThat(new org.yunjian.support.PdfInspection(d.content()).text(1, 1))
+                            .contains("security policy excerpt");
+                default ->
+                    assertThat(new String(d.content(), java.nio.charset.StandardCharsets.UTF_8))
+                            .contains(DemoData.PORTAL_SYSTEM)
+                            .as("the catalog's names in Chinese, whatever the seed's locale")
+                            .doesNotContainPattern("\\b(Security|Communication|Network|Management|Computing|Physical|Area)\\b");
+            }
+        }
+        // the sealed record: 附录A lists the files; an item without one prints its 现场记录 or 无证据说明
+        List<byte[]> sealed = jdbc.sql(
+                        "SELECT f.content FROM assessment_report_file f JOIN assessment_report_revision r "
+                                + "ON r.id = f.revision_id WHERE r.assessment_id = ? AND f.format = 'PDF'")
+                .param(id)
+                .query(byte[].class)
+                .list();
+        String zh = null;
+        for (byte[] pdf : sealed) {
+            org.yunjian.support.PdfInspection p = new org.yunjian.support.PdfInspection(pdf);
+            String text = p.text(1, p.pages()).replaceAll("\\s+", "");
+            if (text.contains("附录A")) {
+                zh = text;
+            }
+        }
+        assertThat(zh).isNotNull();
+        String appendix = zh.substring(zh.lastIndexOf("附录A测评证据清单"));
+        assertThat(appendix)
+                .contains("配置导出-MLPS-L3-", "核查清单-MLPS-L3-", "控制台截图-MLPS-L3-", "制度摘录-MLPS-L3-")
+                .doesNotContain("没有可列出的测评证据");
+        assertThat(zh.replace("无证据说明", "")).doesNotContain("无证据");
+        assertThat(zh).contains("未附证据文件，结论依据上列现场记录");
+    }
+
+    private int count(String sql, UUID id) {
+        return jdbc.sql(sql).param(id).query(Integer.class).single();
+    }
+
     @Test
     void thePortalsAssessmentObligationIsCompletedOnceByTheAssessmentOnItsCompletionDay() {
         UUID id = completed().get(0);
