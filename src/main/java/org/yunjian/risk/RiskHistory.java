@@ -178,7 +178,7 @@ public class RiskHistory {
      */
     @Transactional(readOnly = true)
     public Optional<PriorFinding> priorFinding(UUID itemId) {
-        TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("item", itemId));
+        TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         AssessmentInfo current = assessments.access(item.assessmentId()).assessment();
         Optional<TestItem> origin = risks.retestOf(itemId).flatMap(l -> repo.item(l.originItemId()));
         if (origin.isEmpty()) {

@@ -57,6 +57,10 @@ class ClauseLabelBrowserTests {
 
             driver.get(base + "/systems/" + system + "/lifecycle");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("timeline")));
+            // the plan's duties sit in collapsible groups per phase and organisation (issue 58): open them all, as
+            // a reader clicking through the groups would
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("document.querySelectorAll('main details').forEach(d => d.open = true)");
             String plan = driver.findElement(By.tagName("main")).getText();
             assertThat(plan).contains("6.1 第1段").doesNotContainPattern("\\b6\\.1 1\\)");
             shot(driver, "plan");

@@ -210,7 +210,7 @@ class ResponsibilityLockingTests {
                             version == null ? "此表单没有说明" : "他人已于 20",
                             "value=\"我输入的协议\"",
                             "value=\"9.1, 9.2\"",
-                            "<details id=\"add-agreement\" open",
+                            "<details id=\"add-agreement\" class=\"no-print\" open",
                             "name=\"version\" value=\"2\"");
             assertThat(current()).isEqualTo(2);
         }

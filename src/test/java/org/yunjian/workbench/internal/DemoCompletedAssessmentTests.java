@@ -234,7 +234,8 @@ class DemoCompletedAssessmentTests {
                     assertThat(new String(d.content(), java.nio.charset.StandardCharsets.UTF_8))
                             .contains(DemoData.PORTAL_SYSTEM)
                             .as("the catalog's names in Chinese, whatever the seed's locale")
-                            .doesNotContainPattern("\\b(Security|Communication|Network|Management|Computing|Physical|Area)\\b");
+                            .doesNotContainPattern(
+                                    "\\b(Security|Communication|Network|Management|Computing|Physical|Area)\\b");
             }
         }
         // the sealed record: 附录A lists the files; an item without one prints its 现场记录 or 无证据说明
