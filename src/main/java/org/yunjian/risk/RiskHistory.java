@@ -21,7 +21,7 @@ import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
 import org.yunjian.security.CurrentUser;
-import org.yunjian.security.UserAdministration;
+import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.NotFoundException;
 
 /**
@@ -55,18 +55,18 @@ public class RiskHistory {
     private final RiskRepository risks;
     private final AssessmentRepository repo;
     private final AssessmentService assessments;
-    private final UserAdministration users;
+    private final PeopleNames people;
 
     /** {@code assessments} lazily: the service calls the re-test hook ({@code RemediationTasks}) that records here. */
     RiskHistory(
             RiskRepository risks,
             AssessmentRepository repo,
             @org.springframework.context.annotation.Lazy AssessmentService assessments,
-            UserAdministration users) {
+            PeopleNames people) {
         this.risks = risks;
         this.repo = repo;
         this.assessments = assessments;
-        this.users = users;
+        this.people = people;
     }
 
     /** The caller by display name (who made a change); the user name if it has no account. */
@@ -75,11 +75,7 @@ public class RiskHistory {
     }
 
     private String author(CurrentUser user) {
-        try {
-            return users.get(user.userId()).displayName();
-        } catch (NotFoundException e) {
-            return user.username();
-        }
+        return people.displayNames(List.of(user.username())).getOrDefault(user.username(), user.username());
     }
 
     /**
@@ -102,14 +98,16 @@ public class RiskHistory {
      * the verdict — taken from the verdict history (kept there, never stored twice).
      */
     List<RiskChange> of(Remediation task) {
-        return merged(risks.changes(task.id()), task, repo.history(task.itemId()), names());
+        List<VerdictEntry> verdicts = repo.history(task.itemId());
+        return merged(risks.changes(task.id()), task, verdicts, names(verdicts));
     }
 
     /** The history of every entry of an assessment, by task. */
     Map<UUID, List<RiskChange>> ofAssessment(UUID assessmentId, List<Remediation> tasks) {
         Map<UUID, List<RiskChange>> stored = risks.changesOfAssessment(assessmentId);
         Map<UUID, List<VerdictEntry>> verdicts = repo.historyOfAssessment(assessmentId);
-        Map<String, String> names = names();
+        Map<String, String> names =
+                names(verdicts.values().stream().flatMap(List::stream).toList());
         Map<UUID, List<RiskChange>> out = new java.util.HashMap<>();
         for (Remediation t : tasks) {
             out.put(
@@ -123,10 +121,15 @@ public class RiskHistory {
         return out;
     }
 
-    private Map<String, String> names() {
-        Map<String, String> out = new java.util.HashMap<>();
-        users.list().forEach(u -> out.put(u.username(), u.displayName()));
-        return out;
+    /** The display names of those who recorded the verdicts (the level's authors). */
+    private Map<String, String> names(List<VerdictEntry> verdicts) {
+        return people.displayNames(
+                verdicts.stream().map(VerdictEntry::recordedBy).toList());
+    }
+
+    /** The changes that report remediation (status, note) made after {@code approvedAt}. */
+    private static java.util.stream.Stream<RiskChange> reportedAfter(List<RiskChange> changes, Instant approvedAt) {
+        return changes.stream().filter(c -> c.field().reportsRemediation() && c.at().isAfter(approvedAt));
     }
 
     /** The stored changes and the risk level's changes since the task was opened, in time order. */
@@ -163,8 +166,7 @@ public class RiskHistory {
         Map<UUID, UUID> itemOfTask = new java.util.HashMap<>();
         repo.remediations(assessmentId).forEach(r -> itemOfTask.put(r.id(), r.itemId()));
         List<Reported> out = new ArrayList<>();
-        risks.changesOfAssessment(assessmentId).forEach((task, changes) -> changes.stream()
-                .filter(c -> c.field().reportsRemediation() && c.at().isAfter(a.completedAt()))
+        risks.changesOfAssessment(assessmentId).forEach((task, changes) -> reportedAfter(changes, a.completedAt())
                 .forEach(c -> out.add(new Reported(task, items.get(itemOfTask.get(task)), c))));
         out.sort(Comparator.comparing((Reported r) -> r.change().at())
                 .thenComparing(r -> r.item().position()));
@@ -217,9 +219,7 @@ public class RiskHistory {
         Remediation task = tasks.isEmpty() ? null : tasks.get(tasks.size() - 1);
         List<RiskChange> reported = task == null || a.completedAt() == null
                 ? List.of()
-                : risks.changes(task.id()).stream()
-                        .filter(c -> c.field().reportsRemediation() && c.at().isAfter(a.completedAt()))
-                        .toList();
+                : reportedAfter(risks.changes(task.id()), a.completedAt()).toList();
         return new PriorFinding(
                 a,
                 o,

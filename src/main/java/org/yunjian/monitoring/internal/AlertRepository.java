@@ -140,10 +140,10 @@ class AlertRepository {
                 .list();
     }
 
-    /** The ids of the alerts not closed (the inbox's rebuild). */
-    List<UUID> openIds() {
+    /** The monitors with alerts not closed (the inbox's rebuild). */
+    List<UUID> monitorsWithOpenAlerts() {
         return jdbc.sql("""
-                        SELECT id FROM monitor_alert WHERE status <> 'CLOSED'""").query(UUID.class).list();
+                        SELECT DISTINCT monitor_id FROM monitor_alert WHERE status <> 'CLOSED'""").query(UUID.class).list();
     }
 
     /**

@@ -50,12 +50,7 @@ class MonitorWork implements WorkSource {
     /** Outside a transaction of its own: the inbox applies each snapshot in a short one (docs/modules/inbox.md). */
     @Override
     public void publishAll() {
-        alerts.openIds().stream()
-                .map(alerts::find)
-                .flatMap(Optional::stream)
-                .map(Alert::monitorId)
-                .distinct()
-                .forEach(this::publishMonitor);
+        alerts.monitorsWithOpenAlerts().forEach(this::publishMonitor);
     }
 
     /** Publishes what waits on the alerts of the alert's monitor as stored now. */
@@ -104,33 +99,34 @@ class MonitorWork implements WorkSource {
         if (open.isEmpty()) {
             return WorkSnapshot.nothingWaiting(SCOPE + monitorId);
         }
-        Alert first = open.get(0);
-        Optional<CloudSystem> system = system(first.systemId());
         String monitor = monitors.find(monitorId).map(m -> m.name()).orElse("");
-        boolean incident = open.stream().anyMatch(Alert::hasIncident);
         List<WorkTask> tasks = new ArrayList<>();
-        system.ifPresent(s -> responsible(s)
-                .forEach(org -> tasks.add(
-                        open.size() == 1
-                                ? new WorkTask(
-                                        "handle:" + org,
-                                        incident ? "work.monitoring.alertIncident" : "work.monitoring.alert",
-                                        List.of(
-                                                "msg:enum.CheckKind."
-                                                        + first.kind().name(),
-                                                monitor,
-                                                s.name()),
-                                        "/monitoring/alerts/" + first.id(),
-                                        WorkAddressee.organization(org, s.id()),
-                                        null)
-                                : new WorkTask(
-                                        "handle:" + org,
-                                        incident ? "work.monitoring.alertsIncident" : "work.monitoring.alerts",
-                                        List.of(String.valueOf(open.size()), monitor, s.name()),
-                                        "/monitoring/monitors/" + monitorId + "#monitor-alerts",
-                                        WorkAddressee.organization(org, s.id()),
-                                        null))));
+        system(open.get(0).systemId())
+                .ifPresent(s -> responsible(s).forEach(org -> tasks.add(handle(org, s, monitorId, monitor, open))));
         return new WorkSnapshot(SCOPE + monitorId, tasks);
+    }
+
+    /** One organisation's task for the monitor's open alerts: the alert's own when one is open, else how many. */
+    private static WorkTask handle(UUID org, CloudSystem s, UUID monitorId, String monitor, List<Alert> open) {
+        boolean incident = open.stream().anyMatch(Alert::hasIncident);
+        WorkAddressee to = WorkAddressee.organization(org, s.id());
+        if (open.size() == 1) {
+            Alert only = open.get(0);
+            return new WorkTask(
+                    "handle:" + org,
+                    incident ? "work.monitoring.alertIncident" : "work.monitoring.alert",
+                    List.of("msg:enum.CheckKind." + only.kind().name(), monitor, s.name()),
+                    "/monitoring/alerts/" + only.id(),
+                    to,
+                    null);
+        }
+        return new WorkTask(
+                "handle:" + org,
+                incident ? "work.monitoring.alertsIncident" : "work.monitoring.alerts",
+                List.of(String.valueOf(open.size()), monitor, s.name()),
+                "/monitoring/monitors/" + monitorId + "#monitor-alerts",
+                to,
+                null);
     }
 
     /** The system, read as the platform: a probe runs without a caller. */

@@ -38,8 +38,8 @@ class WorkOpenedListener {
     private static final Logger log = LoggerFactory.getLogger(WorkOpenedListener.class);
 
     private final JdbcClient jdbc;
-    /** A robot hears of a group of tasks at most once in this time; a person is e-mailed of it at most once. */
-    static final java.time.Duration ROBOT_GROUP_DAY = java.time.Duration.ofDays(1);
+    /** A robot hears of a group of tasks at most once in this time; the same news reaches a person at most once. */
+    static final java.time.Duration DAY = java.time.Duration.ofDays(1);
 
     private final NotificationRepository notifications;
     private final DeliveryRepository deliveries;
@@ -104,39 +104,42 @@ class WorkOpenedListener {
         on(new WorkOpened(notice.id(), notice.scope(), notice.task(), notice.at(), notice.actor()));
     }
 
+    /** What a person already has of a task's news. */
+    private enum Told {
+        /** The news is there: nothing new, no e-mail. */
+        ALREADY,
+        /** A notification of its group older than a day now stands for it, unread again: e-mailed as new. */
+        RENEWED,
+        /** Nothing yet: a new notification. */
+        NOT_YET
+    }
+
     /**
-     * Whether the person already has the news of this task: a notification with the same text and link today stands
-     * for it; an unread notification of its group counts one more task; a notification of the group whose task closed before it was read today is taken over by
-     * this task (unread again, no e-mail again the same day).
+     * What the person already has of this task's news: a notification with the same text and link today stands for
+     * it; an unread notification of its group counts one more task; a notification of the group whose task closed
+     * before it was read is taken over by this task (unread again; e-mailed again only after a day).
      */
-    private boolean told(UUID person, WorkOpened opened, String args, Instant at, Instant now) {
+    private Told told(UUID person, WorkOpened opened, String args, Instant at, Instant now) {
         WorkTask task = opened.task();
-        var same = notifications.sameNews(person, task.kind(), args, task.href(), now.minus(ROBOT_GROUP_DAY));
+        var same = notifications.sameNews(person, task.kind(), args, task.href(), now.minus(DAY));
         if (same.isPresent()) {
             // the same words and link today (a task that closed and waits again): the notification stands for it
             notifications.repoint(same.get(), opened.taskId(), opened.scope());
-            return true;
+            return Told.ALREADY;
         }
         WorkTask.Group group = task.group();
         if (group == null) {
-            return false;
+            return Told.NOT_YET;
         }
         if (notifications.joinUnreadGroup(person, group.key()) == 1) {
-            return true;
+            return Told.ALREADY;
         }
         var closed = notifications.closedUnread(person, group.key());
-        if (closed.isEmpty() || closed.get().createdAt().isBefore(now.minus(ROBOT_GROUP_DAY))) {
-            return false;
+        if (closed.isEmpty()) {
+            return Told.NOT_YET;
         }
         take(closed.get().id(), opened, args, at);
-        return true;
-    }
-
-    /** A notification of the group closed before it was read, older than a day, taken over by this task. */
-    private boolean tookOver(UUID person, WorkOpened opened, String args, Instant at) {
-        var closed = notifications.closedUnread(person, opened.task().group().key());
-        closed.ifPresent(c -> take(c.id(), opened, args, at));
-        return closed.isPresent();
+        return closed.get().createdAt().isBefore(now.minus(DAY)) ? Told.RENEWED : Told.ALREADY;
     }
 
     private void take(UUID notification, WorkOpened opened, String args, Instant at) {
@@ -159,10 +162,11 @@ class WorkOpenedListener {
                 organizations.add(r.organizationId());
             }
             Instant at = opened.openedAt() == null ? now : opened.openedAt();
-            if (told(r.id(), opened, args, at, now)) {
-                continue; // one of a group the person was told of today: nobody is told again
+            Told told = told(r.id(), opened, args, at, now);
+            if (told == Told.ALREADY) {
+                continue; // the person has this news already: nobody is told again
             }
-            int inserted = group != null && tookOver(r.id(), opened, args, at)
+            int inserted = told == Told.RENEWED
                     ? 1
                     : notifications.insertUnlessPresent(
                             r.id(),
@@ -193,7 +197,7 @@ class WorkOpenedListener {
                 if (!w.scope().hears(task.to().system())) {
                     continue; // need to know: a robot scoped to systems hears of those systems alone
                 }
-                if (group != null && deliveries.robotHeardOfGroup(w.id(), group.key(), now.minus(ROBOT_GROUP_DAY))) {
+                if (group != null && deliveries.robotHeardOfGroup(w.id(), group.key(), now.minus(DAY))) {
                     continue; // a robot hears of a group once a day, like a person's unread notification
                 }
                 Deliveries.enqueue(
