@@ -109,15 +109,25 @@ public final class CjkFont {
         if (isCollection(bytes)) {
             TrueTypeCollection collection = new TrueTypeCollection(new java.io.ByteArrayInputStream(bytes));
             // The collection owns the data the font reads from; keep it open as long as the font is.
+            if (face != null) {
+                // the faces in order up to the one named, not every face of the collection: each is parsed whole,
+                // and a document's font is parsed afresh for every PDF (docs/performance.md, issue 56)
+                TrueTypeFont named = collection.getFontByName(face);
+                if (named == null) {
+                    collection.close();
+                    throw new IOException("font-collection-lacks-face " + face);
+                }
+                return named;
+            }
             TrueTypeFont[] first = new TrueTypeFont[1];
             collection.processAllFonts(f -> {
-                if (first[0] == null && (face == null || face.equals(f.getName()))) {
+                if (first[0] == null) {
                     first[0] = f;
                 }
             });
             if (first[0] == null) {
                 collection.close();
-                throw new IOException(face == null ? "font-collection-empty" : "font-collection-lacks-face " + face);
+                throw new IOException("font-collection-empty");
             }
             return first[0];
         }
