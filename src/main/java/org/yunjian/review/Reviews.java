@@ -28,7 +28,7 @@ import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.ItemSumRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.security.UserAdministration;
+import org.yunjian.security.PeopleNames;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
@@ -151,7 +151,7 @@ public class Reviews {
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
     private final ReviewRepository reviews;
-    private final UserAdministration users;
+    private final PeopleNames people;
     private final ItemLabels labels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -165,7 +165,7 @@ public class Reviews {
             AssessmentService assessments,
             AssessmentRepository repo,
             ReviewRepository reviews,
-            UserAdministration users,
+            PeopleNames people,
             ItemLabels labels,
             ApplicationEventPublisher events,
             Clock clock,
@@ -179,7 +179,7 @@ public class Reviews {
         this.assessments = assessments;
         this.repo = repo;
         this.reviews = reviews;
-        this.users = users;
+        this.people = people;
         this.labels = labels;
         this.events = events;
         this.clock = clock;
@@ -191,8 +191,15 @@ public class Reviews {
     /** The team with display names. */
     @Transactional(readOnly = true)
     public AssessmentTeam team(AssessmentInfo a) {
-        Map<UUID, String> names = names();
-        java.util.function.Function<UUID, AssessmentTeam.Member> m = id -> new AssessmentTeam.Member(id, names.get(id));
+        List<UUID> ids = new java.util.ArrayList<>(a.assessors());
+        a.reviewers().stream().findFirst().ifPresent(ids::add);
+        a.approvers().stream().findFirst().ifPresent(ids::add);
+        Map<UUID, PeopleNames.Person> names = people.byIds(ids);
+        java.util.function.Function<UUID, AssessmentTeam.Member> m = id -> new AssessmentTeam.Member(
+                id,
+                java.util.Optional.ofNullable(names.get(id))
+                        .map(PeopleNames.Person::displayName)
+                        .orElse(null));
         return new AssessmentTeam(
                 a.assessors().stream().map(m).toList(),
                 a.reviewers().isEmpty() ? null : m.apply(a.reviewers().get(0)),
@@ -356,11 +363,10 @@ public class Reviews {
             throw new ConflictException("assessment-closed", "assessment.team.error.closed", Msg.of(status));
         }
         AssessmentTeam team = validTeam(access.assessment().assessorOrgId(), in);
-        Map<String, UUID> byUsername =
-                users.list().stream().collect(Collectors.toMap(UserView::username, UserView::id, (x, y) -> x));
         team.requireSignersDidNotRecord(reviews.verdictRecorders(assessmentId).stream()
-                .map(byUsername::get)
-                .filter(java.util.Objects::nonNull)
+                .map(people::byUsername)
+                .flatMap(java.util.Optional::stream)
+                .map(PeopleNames.Person::id)
                 .collect(Collectors.toSet()));
         repo.claimVersion(assessmentId, version.value(), clock.instant());
         reviews.replaceTeam(
@@ -660,12 +666,9 @@ public class Reviews {
         };
     }
 
-    private Map<UUID, String> names() {
-        return users.list().stream().collect(Collectors.toMap(UserView::id, UserView::displayName, (x, y) -> x));
-    }
-
     private String name(UUID user) {
-        return names().getOrDefault(user, "—");
+        PeopleNames.Person person = people.byIds(List.of(user)).get(user);
+        return person == null ? "—" : person.displayName();
     }
 
     private static String names(List<AssessmentTeam.Member> members) {

@@ -10,8 +10,7 @@ import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.spi.Records;
 import org.yunjian.review.ReviewRepository;
 import org.yunjian.review.Reviews;
-import org.yunjian.security.UserAdministration;
-import org.yunjian.security.UserView;
+import org.yunjian.security.PeopleNames;
 
 /**
  * The sign-off block from the assessment's team and its review history: the testers signed when they last submitted,
@@ -21,18 +20,21 @@ import org.yunjian.security.UserView;
 @Component
 class TeamSignOffs implements SignOffs {
 
-    private final UserAdministration users;
+    private final PeopleNames people;
     private final ReviewRepository reviews;
 
-    TeamSignOffs(UserAdministration users, ReviewRepository reviews) {
-        this.users = users;
+    TeamSignOffs(PeopleNames people, ReviewRepository reviews) {
+        this.people = people;
         this.reviews = reviews;
     }
 
     @Override
     public SignOffSheet sheet(Records.AssessmentInfo a) {
-        Map<UUID, String> names =
-                users.list().stream().collect(Collectors.toMap(UserView::id, UserView::displayName, (x, y) -> x));
+        List<UUID> ids = new java.util.ArrayList<>(a.assessors());
+        a.reviewers().stream().findFirst().ifPresent(ids::add);
+        a.approvers().stream().findFirst().ifPresent(ids::add);
+        Map<UUID, String> names = people.byIds(ids).values().stream()
+                .collect(Collectors.toMap(PeopleNames.Person::id, PeopleNames.Person::displayName));
         Map<AssessmentRole, Reviews.Step> signed = Reviews.signatures(reviews.steps(a.id()));
         Reviews.Step submitted = signed.get(AssessmentRole.TESTER);
         List<Signature> testers = a.assessors().stream()
