@@ -14,8 +14,9 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
- * A TrueType font with CJK glyphs, read once into memory and parsed afresh for every document (a
- * parsed font belongs to one document while it is subset and embedded).
+ * A TrueType font with CJK glyphs, read once into memory. A parsed copy belongs to one document at a time while it is
+ * subset and embedded ({@link #lease}); when the document is done, the copy is kept for the next one instead of parsed
+ * again (parsing was a quarter of the CPU time of sealing a report, docs/performance.md).
  *
  * <p>PDFBox embeds TrueType outlines only; OpenType fonts with CFF outlines (the Noto CJK
  * collections Debian ships in {@code fonts-noto-cjk}) are refused with a message that says so.
@@ -33,9 +34,14 @@ public final class CjkFont {
     /** The sample a font must render to count as CJK: common characters of our headings. */
     private static final String PROBE = "\u4e91\u9274\u6d4b\u8bc4\u62a5\u544a\u5220\u9664\u8bc1\u660e"; // 云鉴测评报告删除证明
 
+    /** Parsed copies kept for the next documents at most: one per document rendered at the same time, usually. */
+    static final int KEPT = 4;
+
     private final Path file;
     private final byte[] bytes;
     private final String faceName;
+    /** Parsed copies no document is using now. */
+    private final java.util.ArrayDeque<TrueTypeFont> idle = new java.util.ArrayDeque<>();
 
     private CjkFont(Path file, byte[] bytes, String faceName) {
         this.file = file;
@@ -91,9 +97,53 @@ public final class CjkFont {
         return new CjkFont(file, bytes, face);
     }
 
-    /** A freshly parsed copy of the font, for one document; the caller closes it. */
-    TrueTypeFont open() throws IOException {
-        return parse(bytes, faceName);
+    /**
+     * A parsed copy of the font for one document, which no other document uses until the lease is closed; then it is
+     * kept for the next document (PDFBox only reads a parsed font while it lays out, subsets and embeds; the document
+     * does not close a font it was handed, {@code PDType0Font.load(document, font, true)}).
+     */
+    Lease lease() throws IOException {
+        TrueTypeFont kept;
+        synchronized (idle) {
+            kept = idle.pollFirst();
+        }
+        return new Lease(kept != null ? kept : parse(bytes, faceName));
+    }
+
+    /** Parsed copies no document is using now (for tests). */
+    int idleCopies() {
+        synchronized (idle) {
+            return idle.size();
+        }
+    }
+
+    /** A parsed copy of the font lent to one document; closing it returns the copy. */
+    final class Lease implements AutoCloseable {
+        private final TrueTypeFont font;
+        private boolean returned;
+
+        private Lease(TrueTypeFont font) {
+            this.font = font;
+        }
+
+        TrueTypeFont font() {
+            return font;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (returned) {
+                return;
+            }
+            returned = true;
+            synchronized (idle) {
+                if (idle.size() < KEPT) {
+                    idle.addFirst(font);
+                    return;
+                }
+            }
+            font.close();
+        }
     }
 
     public Path file() {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -83,8 +82,8 @@ public final class PdfRenderer {
     public byte[] render(String xhtml, Metadata metadata) {
         String html = withBaseStyle(Text.safe(xhtml));
         try (PDDocument document = new PDDocument();
-                TrueTypeFont ttf = font().open()) {
-            PDType0Font pdFont = PDType0Font.load(document, ttf, true);
+                CjkFont.Lease ttf = font().lease()) {
+            PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(Text.safe(metadata.title()));
             info.setAuthor(Text.safe(metadata.author()));
@@ -117,8 +116,8 @@ public final class PdfRenderer {
     public List<Integer> pagesOf(String xhtml, List<String> ids) {
         String html = withBaseStyle(Text.safe(xhtml));
         try (PDDocument document = new PDDocument();
-                TrueTypeFont ttf = font().open()) {
-            PDType0Font pdFont = PDType0Font.load(document, ttf, true);
+                CjkFont.Lease ttf = font().lease()) {
+            PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
             try (PdfBoxRenderer renderer = new PdfRendererBuilder()
                     .usePDDocument(document)
                     .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)

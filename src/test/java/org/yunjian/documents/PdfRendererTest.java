@@ -36,6 +36,40 @@ class PdfRendererTest {
     }
 
     @Test
+    void aParsedFontKeptFromOneDocumentEmbedsInTheNextWhatAFreshlyParsedOneWould() throws IOException {
+        PdfRenderer fresh = PdfRenderer.locatingFont(Optional.empty());
+        PdfRenderer.Metadata meta = new PdfRenderer.Metadata("测评报告", "云鉴", "test");
+        byte[] first = fresh.render(DOC, meta);
+        assertThat(fresh.font().idleCopies())
+                .as("the copy goes back once the document is done")
+                .isEqualTo(1);
+        // another document first, with other characters, so that the kept copy has been subset for something else
+        fresh.render(DOC.replace("剩余信息保护", "数据完整性和保密性"), meta);
+        byte[] again = fresh.render(DOC, meta);
+        assertThat(fresh.font().idleCopies()).isEqualTo(1);
+
+        assertThat(embeddedFontFile(again)).isEqualTo(embeddedFontFile(first));
+        assertThat(new PdfInspection(again).text(1, 2)).isEqualTo(new PdfInspection(first).text(1, 2));
+    }
+
+    /** The bytes of the embedded font subset (FontFile2 of the first font on page 1). */
+    private static byte[] embeddedFontFile(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.pdmodel.PDResources resources = doc.getPage(0).getResources();
+            for (org.apache.pdfbox.cos.COSName name : resources.getFontNames()) {
+                org.apache.pdfbox.pdmodel.font.PDFont font = resources.getFont(name);
+                if (font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font type0) {
+                    return type0.getDescendantFont()
+                            .getFontDescriptor()
+                            .getFontFile2()
+                            .toByteArray();
+                }
+            }
+        }
+        throw new AssertionError("no embedded CJK font on page 1");
+    }
+
+    @Test
     void aCharacterTheFontLacksDoesNotSurviveAsText() throws IOException {
         // U+10FFFD is a private-use character no font has: the renderer drops or substitutes it, so comparing the
         // extracted text with the expected heading (as the report tests do) catches a missing glyph.
