@@ -1522,6 +1522,14 @@ class AuthorizationMatrixTests {
                             "矩阵监测事件",
                             "description",
                             "矩阵"))),
+            // an emergency step on a monitoring alert (issue 59): whoever handles the alert; the matrix's alert is an
+            // availability alert, which has no emergency steps (409 once access is granted)
+            Map.entry(
+                    "POST /api/monitoring/alerts/{id}/emergency",
+                    RequestSpec.json("{\"step\":\"REPORTED_TO_PROVIDER\",\"note\":\"矩阵\"}")),
+            Map.entry(
+                    "POST /monitoring/alerts/{id}/emergency",
+                    RequestSpec.form(Map.of("step", "REPORTED_TO_PROVIDER", "stepNote", "矩阵"))),
             // exchange: an upload that is no OSCAL plan / no workbook is refused (400, or a page redirect) once the
             // caller's side may import at all
             Map.entry("POST /api/systems/{id}/responsibility/oscal-ssp", RequestSpec.file("序号,职责")),

@@ -14,6 +14,7 @@
             "documents",
             "lifecycle",
             "lifecycle :: cli",
+            "monitoring",
             "obligations",
             "obligations :: cli",
             "party",

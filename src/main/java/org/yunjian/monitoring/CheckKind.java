@@ -48,6 +48,22 @@ public enum CheckKind implements org.yunjian.shared.Labelled {
         };
     }
 
+    /**
+     * Whether the provider is told of an alert of this kind when it is not tasked with it: 政府网站云计算服务安全指南
+     * 7.3.7 b) 1) has the customer report tampering and a paralysed site "立即向云服务商…报告" ({@link AlertAddressees}).
+     */
+    public boolean toldToProvider() {
+        return this == TAMPERING || this == AVAILABILITY;
+    }
+
+    /**
+     * Whether handling an alert of this kind follows the guide's emergency steps ({@link EmergencyStep}): 7.3.7 b) 1)
+     * "网站出现非法信息或内容被篡改…" — tampering, and harmful content (非法信息).
+     */
+    public boolean emergency() {
+        return this == TAMPERING || this == HARMFUL_CONTENT;
+    }
+
     /** Whether an alert of this kind may open a supervision incident (issue 38: tampering and availability). */
     public boolean opensIncident() {
         return !likelyIncidents().isEmpty();

@@ -19,4 +19,12 @@ public interface AccountableParties {
      * system has no matrix yet. The caller must be allowed to see the system (404 otherwise).
      */
     Optional<Map<String, Set<UUID>>> of(UUID systemId, Collection<String> requirementIds);
+
+    /**
+     * The organisations the newest <em>approved</em> version of the system's matrix makes accountable (责任主体) for
+     * any of the T/CCIA {@code duties}, read as the platform — for work routed without a caller, such as a probe's
+     * alert. Empty when the system has no approved matrix or the duties no assignment in it: the caller then routes by
+     * what the standards say without a matrix.
+     */
+    Set<UUID> approvedAccountableForPlatformWork(UUID systemId, Collection<org.yunjian.catalog.RequirementId> duties);
 }

@@ -178,6 +178,7 @@ public class AlertService {
                     0);
             alerts.insert(a, probeId);
             work.publish(a);
+            work.openedNotice(a, m);
             notClosed.put(List.of(a.kind(), a.subject()), a);
             opened.add(a);
         }

@@ -64,6 +64,12 @@ public class MonitorService {
         return repo.ofSystem(systemId);
     }
 
+    /** Whether the caller may set up the system's monitors (the customer, its security agents, an administrator). */
+    @Transactional(readOnly = true)
+    public boolean mayManage(UUID systemId) {
+        return access.mayManage(systemId);
+    }
+
     /** One monitor; 404 if it does not exist or the caller does not see its system. */
     @Transactional(readOnly = true)
     public View one(UUID id) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ import org.yunjian.security.UserAdministration;
  * itself ({@code /demo-site/}, from {@code demo/site/} in the jar) and the demo portal system gets a monitor on its
  * home page, added by the demo customer, with the baseline the customer approved (the page as it was, {@code
  * approved.html}) and the probe that found the page as it is now ({@code index.html}, one notice rewritten): one open
- * 篡改 alert in the customer's and the provider's 我的待办; last month has a probe a day (see {@link #history}). Once the server listens, the scheduler probes the live
+ * 篡改 alert in the customer's and its security agent's 我的待办, the provider told of it, two of its emergency steps
+ * recorded; last month has a probe a day (see {@link #history}). Once the server listens, the scheduler probes the live
  * sample site every five minutes and finds the same change.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +47,8 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
     private final MonitorRepository repo;
     private final ProbeService probes;
     private final PageChecks checks;
+    private final AlertRepository alerts;
+    private final AlertEmergency emergency;
     private final Parties parties;
     private final UserAdministration users;
     private final java.time.Clock clock;
@@ -55,6 +59,8 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             MonitorRepository repo,
             ProbeService probes,
             PageChecks checks,
+            AlertRepository alerts,
+            AlertEmergency emergency,
             Parties parties,
             UserAdministration users,
             java.time.Clock clock,
@@ -63,6 +69,8 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
         this.repo = repo;
         this.probes = probes;
         this.checks = checks;
+        this.alerts = alerts;
+        this.emergency = emergency;
         this.parties = parties;
         this.users = users;
         this.clock = clock;
@@ -103,8 +111,42 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
             probes.approve(m, customer.get(), checks.baseline(m, page(m, "approved.html")));
             history(m);
             probes.record(m, m.createdAt(), new ProbeService.Fetched(ProbeOutcome.OK, page(m, "index.html")));
+            emergencySteps(m);
         });
         log.info("Demo website monitor seeded for {}", system.get().name());
+    }
+
+    /**
+     * The customer's first emergency steps on the 篡改 alert (guide 7.3.7 b) 1), 8.5 d)): the portal's plan for 网页篡改
+     * started and the provider told; stopping the site, the backup and the serious-case reports stay open on its page.
+     */
+    private void emergencySteps(Monitor m) {
+        alerts.notClosed(m.id()).stream()
+                .filter(a -> a.kind() == org.yunjian.monitoring.CheckKind.TAMPERING)
+                .findFirst()
+                .ifPresent(a -> {
+                    List<org.yunjian.monitoring.EmergencyPlans.Plan> plans =
+                            emergency.of(a.id()).plans();
+                    plans.stream()
+                            .filter(p -> p.scenario().contains("\u7be1\u6539")) // 篡改
+                            .findFirst()
+                            .or(() -> plans.stream().findFirst())
+                            .ifPresent(p -> emergency.record(
+                                    a.id(),
+                                    new AlertEmergency.StepInput(
+                                            org.yunjian.monitoring.EmergencyStep.PLAN_STARTED.name(),
+                                            null,
+                                            null,
+                                            p.id().toString())));
+                    emergency.record(
+                            a.id(),
+                            new AlertEmergency.StepInput(
+                                    org.yunjian.monitoring.EmergencyStep.REPORTED_TO_PROVIDER.name(),
+                                    null,
+                                    org.yunjian.shared.Msg.of("monitoring.demo.reportedToProvider")
+                                            .text(org.yunjian.shared.Texts.CHINESE),
+                                    null));
+                });
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yunjian.monitoring.internal.AlertEmergency;
 import org.yunjian.monitoring.internal.AlertIncidents;
 import org.yunjian.monitoring.internal.AlertService;
 import org.yunjian.responsibility.SystemIncidents.NewIncident;
@@ -24,11 +25,13 @@ class AlertPages {
 
     private final AlertService alerts;
     private final AlertIncidents incidents;
+    private final AlertEmergency emergency;
     private final PeopleNames people;
 
-    AlertPages(AlertService alerts, AlertIncidents incidents, PeopleNames people) {
+    AlertPages(AlertService alerts, AlertIncidents incidents, AlertEmergency emergency, PeopleNames people) {
         this.alerts = alerts;
         this.incidents = incidents;
+        this.emergency = emergency;
         this.people = people;
     }
 
@@ -66,6 +69,36 @@ class AlertPages {
                             return "redirect:/monitoring/alerts/" + id;
                         },
                         () -> page(model, id, note));
+    }
+
+    /** Records one step of the guide's emergency handling (7.3.7 b) 1), 8.5 d)); the page again naming any problem. */
+    @PostMapping("/monitoring/alerts/{id}/emergency")
+    @PreAuthorize(MonitorPages.WHO)
+    String recordStep(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String step,
+            @RequestParam(required = false) String doneAt,
+            @RequestParam(required = false) String stepNote,
+            @RequestParam(required = false) String plan,
+            Model model) {
+        AlertEmergency.StepInput in = new AlertEmergency.StepInput(step, doneAt, stepNote, plan);
+        return PageRefusal.on(model)
+                .in("emergency")
+                .fields(errors -> {
+                    java.util.Map<String, String> renamed = new java.util.LinkedHashMap<>();
+                    errors.forEach((k, v) -> renamed.put("note".equals(k) ? "stepNote" : k, v));
+                    return renamed;
+                })
+                .alerts()
+                .attempt(
+                        () -> {
+                            emergency.record(id, in);
+                            return "redirect:/monitoring/alerts/" + id + "#alert-emergency";
+                        },
+                        () -> {
+                            model.addAttribute("stepInput", in);
+                            return page(model, id, null);
+                        });
     }
 
     @GetMapping("/monitoring/alerts/{id}/incident")
@@ -126,6 +159,12 @@ class AlertPages {
         }
         if (v.alert().closedBy() != null) {
             names.add(v.alert().closedBy());
+        }
+        AlertEmergency.Handling handling = emergency.of(id);
+        handling.done().forEach(r -> names.add(r.recordedBy()));
+        model.addAttribute("emergency", handling);
+        if (!model.containsAttribute("stepInput")) {
+            model.addAttribute("stepInput", new AlertEmergency.StepInput(null, null, null, null));
         }
         model.addAttribute("people", people.displayNames(names));
         model.addAttribute("incident", incidents.incidentOf(v.alert()).orElse(null));

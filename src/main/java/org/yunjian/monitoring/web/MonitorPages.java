@@ -173,7 +173,7 @@ class MonitorPages {
         }
         model.addAttribute("monitors", monitors.ofSystem(s.id()));
         model.addAttribute("alerts", alerts.openOfSystem(s.id()));
-        model.addAttribute("mayManage", parties.canManage(s.id()));
+        model.addAttribute("mayManage", monitors.mayManage(s.id()));
         // the customer's word list, for those who may read it
         model.addAttribute("wordListOrg", wordLists.mayRead(s.customerId()) ? s.customerId() : null);
         model.addAttribute("form", form);

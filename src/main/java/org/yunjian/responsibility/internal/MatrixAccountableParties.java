@@ -23,10 +23,44 @@ class MatrixAccountableParties implements AccountableParties {
 
     private final ResponsibilityService service;
     private final Catalog catalog;
+    private final MatrixRepository repo;
+    private final org.yunjian.responsibility.Duties duties;
 
-    MatrixAccountableParties(ResponsibilityService service, Catalog catalog) {
+    MatrixAccountableParties(
+            ResponsibilityService service,
+            Catalog catalog,
+            MatrixRepository repo,
+            org.yunjian.responsibility.Duties duties) {
         this.service = service;
         this.catalog = catalog;
+        this.repo = repo;
+        this.duties = duties;
+    }
+
+    @Override
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public Set<UUID> approvedAccountableForPlatformWork(UUID systemId, Collection<RequirementId> wanted) {
+        Set<UUID> orgs = new java.util.LinkedHashSet<>();
+        approved(systemId)
+                .ifPresent(matrix -> wanted.forEach(duty -> matrix.row(duty)
+                        .filter(org.yunjian.responsibility.MatrixRow::applicable)
+                        .ifPresent(row -> row.assignments().stream()
+                                .map(Assignment::accountable)
+                                .forEach(a -> orgs.add(a.organisation())))));
+        return orgs;
+    }
+
+    /** The newest approved version's matrix, whole (no caller: the platform's own reading). */
+    private Optional<ResponsibilityMatrix> approved(UUID systemId) {
+        return repo.findBySystem(systemId).flatMap(info -> {
+            for (int v = info.currentVersion(); v >= 1; v--) {
+                Optional<MatrixRepository.VersionRow> row = repo.version(info.id(), v);
+                if (row.isPresent() && row.get().status() == org.yunjian.responsibility.VersionStatus.APPROVED) {
+                    return Optional.of(MatrixDocument.read(row.get().document()).matrix(systemId, duties));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     @Override

@@ -97,7 +97,8 @@ class AlertLifeTests extends MonitoringWorldTests {
                                 "alerts-" + UUID.randomUUID().toString().substring(0, 8),
                                 "值班员",
                                 Role.USER,
-                                w.provider().id(),
+                                w.customer()
+                                        .id(), // tasked with a latency alert; the provider is not told of it (issue 59)
                                 "Alert-Life-Test-2026!"))
                 .id());
         UUID m = addMonitor(site.url(), ",\"failuresBeforeAlert\":2,\"slowAboveMillis\":150,\"timeoutSeconds\":5");
