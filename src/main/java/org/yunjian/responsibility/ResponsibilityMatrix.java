@@ -158,7 +158,7 @@ public final class ResponsibilityMatrix {
     /**
      * Why {@code duty} does not apply to a system, or null when it applies: a bare lead-in is a heading over its
      * sub-items; a duty for another service model (9.1 b) 1)–3)); a condition of the standard this matrix answered
-     * no ("当客户自行负责机房管理时"); a hardware provider's duty about what no hardware provider of the system does (Annex A:
+     * no ("当客户自行负责机房管理时"), or one that holds only once answered yes ("云服务系统被认定为关键基础设施的", 7.1.2 b) 2)); a hardware provider's duty about what no hardware provider of the system does (Annex A:
      * 提供物理机房 vs 提供物理服务器).
      */
     public Msg notApplicable(Duty duty) {
@@ -170,8 +170,13 @@ public final class ResponsibilityMatrix {
                     "responsibility.notApplicable.serviceModel", Msg.of(duty.serviceModel()), Msg.of(serviceModel));
         }
         ApplicabilityQuestion q = duty.condition();
-        if (q != null && Boolean.FALSE.equals(answers.get(q))) {
-            return Msg.of("responsibility.notApplicable.condition", q.condition(), Msg.of(q));
+        if (q != null && !q.applies(answers.get(q))) {
+            return Msg.of(
+                    answers.containsKey(q)
+                            ? "responsibility.notApplicable.condition"
+                            : "responsibility.notApplicable.conditionOpen",
+                    q.condition(),
+                    Msg.of(q));
         }
         List<Participant> hardware = holders(PartyRole.PARTNER_HARDWARE);
         if (duty.behaviour() != null
@@ -249,8 +254,9 @@ public final class ResponsibilityMatrix {
 
     /**
      * This matrix with {@code question} answered ({@code answer} null: the answer withdrawn). The rows the condition
-     * opens follow: answered no, they no longer apply and lose their parties; answered yes or withdrawn, they apply
-     * and are generated afresh from the participants.
+     * opens follow: answered no, they no longer apply and lose their parties; answered yes (or withdrawn, for a
+     * question whose duties apply unanswered: {@link ApplicabilityQuestion#appliesUnanswered}), they apply and are
+     * generated afresh from the participants.
      */
     public ResponsibilityMatrix withAnswer(ApplicabilityQuestion question, Boolean answer) {
         Map<ApplicabilityQuestion, Boolean> next = new EnumMap<>(ApplicabilityQuestion.class);

@@ -68,7 +68,7 @@ class PlatformLevelRuleTests extends WorldMvcTests {
 
     @Test
     @DisplayName(
-            "JR/T 6.1, 7.2: a platform at or above the system's level, an unrecorded one, or another industry passes; the level is stored and shown")
+            "JR/T 6.1, 7.2, 等保 8.2.2.1 a): a platform at or above the system's level (and JR/T's minimum), or an unrecorded one, passes; the level is stored and shown")
     void acceptsAPlatformAtOrAboveTheSystemAndShowsIt_JRT_6_1() throws Exception {
         String location = mvc.perform(json(post("/api/systems"), body(3, "PRIVATE", "SECURITIES_FUTURES", 3))
                         .with(as(user(w.customer().id()))))
@@ -80,7 +80,8 @@ class PlatformLevelRuleTests extends WorldMvcTests {
         mvc.perform(json(post("/api/systems"), body(4, "PRIVATE", "SECURITIES_FUTURES", null))
                         .with(as(user(w.customer().id()))))
                 .andExpect(status().isCreated());
-        mvc.perform(json(post("/api/systems"), body(4, "PRIVATE", "OTHER", 2))
+        // another industry passes at the system's level (等保 8.2.2.1 a) binds it too, JR/T's minimums do not)
+        mvc.perform(json(post("/api/systems"), body(2, "PUBLIC", "OTHER", 2))
                         .with(as(user(w.customer().id()))))
                 .andExpect(status().isCreated());
         String id = location.substring(location.lastIndexOf('/') + 1);

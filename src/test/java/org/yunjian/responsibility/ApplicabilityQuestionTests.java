@@ -157,6 +157,50 @@ class ApplicabilityQuestionTests {
                 .hasSize(2);
     }
 
+    /**
+     * Issue 59, T/CCIA 004-2024 7.1.2 b) 2) "云服务系统被认定为关键基础设施的，物理设备的采购应满足网络安全审查相关的要求…": on a fresh
+     * matrix the duty does not apply (the system is not designated CII until its customer says so); answered yes, the
+     * provider answers for it.
+     */
+    @Test
+    void clause7_1_2b2_appliesOnlyOnceTheCustomerAnswersThatTheSystemIsCii() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                BASE, w.system().id())
+                        .with(as(user(w.customer().id())))
+                        .param("lang", "zh-CN"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.questions[?(@.question == 'SYSTEM_IS_CII')].condition")
+                        .value("云服务系统被认定为关键基础设施的"))
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.1.2-b-2')].applicable")
+                        .value(false))
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.1.2-b-2')].assignments[*]")
+                        .isEmpty())
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.1.2-b-1')].applicable")
+                        .value(true));
+
+        mvc.perform(put(BASE + "/questions/SYSTEM_IS_CII", w.system().id())
+                        .with(as(user(w.customer().id())))
+                        .with(IfMatch.currentMatrix(jdbc, w.system().id()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"answer\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.questions[?(@.question == 'SYSTEM_IS_CII')].answer")
+                        .value(true))
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.1.2-b-2')].applicable")
+                        .value(true))
+                .andExpect(jsonPath("$.rows[?(@.duty == 'TCCIA004-7.1.2-b-2')].assignments[*].organisation")
+                        .value(w.provider().id().toString()));
+
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                "/systems/{id}/responsibility", w.system().id())
+                        .with(as(user(w.customer().id()))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"question-SYSTEM_IS_CII\"", "云服务系统被认定为关键基础设施的", "关键信息基础设施");
+    }
+
     @Test
     void theCliListsTheQuestionsWithTheirConditionsQuotedAndTheCustomerAnswers() {
         String customer = account(w.customer().id());

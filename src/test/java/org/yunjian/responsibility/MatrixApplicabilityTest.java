@@ -51,7 +51,7 @@ class MatrixApplicabilityTest {
         // the sub-items of 7.2 c) 2) share its condition
         assertThat(duties.get(id("TCCIA004-7.2-c-2-3")).orElseThrow().condition())
                 .isEqualTo(ApplicabilityQuestion.OM_RUNS_MACHINE_ROOM);
-        assertThat(duties.all().stream().filter(d -> d.condition() != null)).hasSize(7);
+        assertThat(duties.all().stream().filter(d -> d.condition() != null)).hasSize(8);
     }
 
     @Test
@@ -88,6 +88,53 @@ class MatrixApplicabilityTest {
         assertThat(withdrawn.answers()).isEmpty();
         assertThat(withdrawn.row(id("TCCIA004-7.2-a")).orElseThrow().applicable())
                 .isTrue();
+    }
+
+    @Test
+    void issue59_clause7_1_2b2_appliesOnlyToASystemDesignatedCriticalInformationInfrastructure() throws IOException {
+        // T/CCIA 004-2024 7.1.2 b) 2), line 341: a duty for CII only
+        assertThat(standard())
+                .contains(" - 2) 云服务系统被认定为关键基础设施的，物理设备的采购应满足网络安全审查相关的要求，包括要求硬件提供者签署保密协议，" + "采取供应链风险信息共享的安全措施。");
+        org.yunjian.catalog.RequirementId cii = id("TCCIA004-7.1.2-b-2");
+        assertThat(duties.get(cii).orElseThrow().condition()).isEqualTo(ApplicabilityQuestion.SYSTEM_IS_CII);
+        assertThat(ApplicabilityQuestion.SYSTEM_IS_CII.appliesUnanswered()).isFalse();
+
+        // not answered: a system is not CII until designated, so the duty does not apply and nobody answers for it
+        ResponsibilityMatrix m = generated(participants());
+        MatrixRow open = m.row(cii).orElseThrow();
+        assertThat(open.applicable()).isFalse();
+        assertThat(open.assignments()).isEmpty();
+        assertThat(open.notApplicable().text(Locale.CHINESE))
+                .contains("云服务系统被认定为关键基础设施的")
+                .contains("关键信息基础设施")
+                .contains("尚未");
+        assertThat(open.notApplicable().text(Locale.ENGLISH)).contains("critical information infrastructure");
+        assertThat(TestCatalog.ruleCheck().check(m).violations())
+                .noneMatch(v -> v.dutyId().filter(cii::equals).isPresent());
+        // its sibling duties of 7.1.2 b) apply as before
+        assertThat(m.row(id("TCCIA004-7.1.2-b-1")).orElseThrow().names(PROVIDER))
+                .isTrue();
+        assertThat(m.row(id("TCCIA004-7.1.2-b-4")).orElseThrow().names(PROVIDER))
+                .isTrue();
+
+        // answered yes: the provider answers for it
+        ResponsibilityMatrix yes = m.withAnswer(ApplicabilityQuestion.SYSTEM_IS_CII, true);
+        assertThat(yes.row(cii).orElseThrow().applicable()).isTrue();
+        assertThat(yes.row(cii).orElseThrow().assignments())
+                .extracting(Assignment::accountable)
+                .containsExactly(new Accountable(PROVIDER, PartyRole.PROVIDER));
+
+        // answered no, or the answer withdrawn: it does not apply again
+        MatrixRow no = yes.withAnswer(ApplicabilityQuestion.SYSTEM_IS_CII, false)
+                .row(cii)
+                .orElseThrow();
+        assertThat(no.applicable()).isFalse();
+        assertThat(no.notApplicable().text(Locale.CHINESE)).contains("答“否”");
+        assertThat(yes.withAnswer(ApplicabilityQuestion.SYSTEM_IS_CII, null)
+                        .row(cii)
+                        .orElseThrow()
+                        .applicable())
+                .isFalse();
     }
 
     @Test
@@ -251,7 +298,8 @@ class MatrixApplicabilityTest {
         assertThat(TestCatalog.ruleCheck().check(m).violations())
                 .noneMatch(
                         v -> v.dutyId().flatMap(duties::get).map(Duty::heading).orElse(false));
-        assertThat(m.rows().stream().filter(MatrixRow::applicable)).hasSize(173 - 34 - 2); // less 9.1 b) 2), 3)
+        assertThat(m.rows().stream().filter(MatrixRow::applicable))
+                .hasSize(173 - 34 - 2 - 1); // less 9.1 b) 2), 3) and 7.1.2 b) 2) (CII only, issue 59)
     }
 
     private Set<PartyRole> roles(String duty) {

@@ -89,8 +89,13 @@ class MatrixGenerationTest {
         assertThat(iaas.row(id("TCCIA004-9.1-b-3")).orElseThrow().applicable()).isFalse();
 
         ResponsibilityMatrix unknown = ResponsibilityMatrix.generate(duties, SYSTEM, null, participants());
-        // every duty applies where the model is not known; the bare lead-ins are headings (issue 36 C-1), never duties
-        assertThat(unknown.rows()).allMatch(r -> r.applicable() != r.heading());
+        // every duty applies where the model is not known; the bare lead-ins are headings (issue 36 C-1), never duties;
+        // 7.1.2 b) 2), for a system designated CII only, waits for that answer (issue 59)
+        assertThat(unknown.rows())
+                .filteredOn(r -> r.duty().condition() != ApplicabilityQuestion.SYSTEM_IS_CII)
+                .allMatch(r -> r.applicable() != r.heading());
+        assertThat(unknown.withAnswer(ApplicabilityQuestion.SYSTEM_IS_CII, true).rows())
+                .allMatch(r -> r.applicable() != r.heading());
     }
 
     @Test

@@ -363,18 +363,28 @@ public class SystemService {
                             dm.text(),
                             quote(CloudSystem.SOCIAL_CLOUD_RULE, "party.error.ruleQuote")));
         }
-        if (level != null && CloudSystem.platformBelowSystem(ind, level, platformLevel)) {
-            errors.add(
-                    "platformLevel",
-                    validation.msg(
-                            "party.error.platformLevel",
-                            platformLevel,
-                            level,
-                            quote(CloudSystem.PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt"),
-                            dm == DeploymentModel.PRIVATE
-                                    ? quote(CloudSystem.PRIVATE_PLATFORM_LEVEL_RULE, "party.error.ruleQuote.jrt")
-                                    : ""));
+        // the platform's level: JR/T's minimum for the deployment model, and not below the system (等保 8.2.2.1 a))
+        List<String> platformProblems = new ArrayList<>();
+        CloudSystem.PlatformMinimum.breachedBy(ind, dm, platformLevel)
+                .ifPresent(min -> platformProblems.add(validation.msg(
+                        "party.error.platformMinimum",
+                        dm.text(),
+                        min.level(),
+                        platformLevel,
+                        quote(min.rule(), "party.error.ruleQuote.jrt"))));
+        if (level != null && CloudSystem.platformBelowSystem(level, platformLevel)) {
+            platformProblems.add(validation.msg(
+                    "party.error.platformLevel",
+                    platformLevel,
+                    level,
+                    CloudSystem.platformLevelRules(ind, dm).stream()
+                            .map(this::quote)
+                            .reduce((a, b) -> validation.msg("text.joined", a, b))
+                            .orElse("")));
         }
+        platformProblems.stream()
+                .reduce((a, b) -> validation.msg("text.joined", a, b))
+                .ifPresent(text -> errors.add("platformLevel", text));
         return new Valid(
                 name,
                 customerId,
@@ -387,6 +397,15 @@ public class SystemService {
                 providerId,
                 List.copyOf(agents),
                 platformLevel);
+    }
+
+    /** A catalog item of the platform-level rules, quoted with its standard's name. */
+    private String quote(String id) {
+        return quote(
+                id,
+                id.equals(CloudSystem.MLPS_PLATFORM_LEVEL_RULE)
+                        ? "party.error.ruleQuote.mlps"
+                        : "party.error.ruleQuote.jrt");
     }
 
     /** A catalog item as the standard prints it: its clause reference and its own words. */

@@ -89,7 +89,8 @@ final class Dtos {
 
     /**
      * An applicability question of the matrix: the condition the standard puts on a duty, quoted, the duty (with its
-     * sub-items) it opens, and this version's answer (null: not answered; the duties apply).
+     * sub-items) it opens, and this version's answer (null: not answered; the duties apply, except those of
+     * {@code SYSTEM_IS_CII}, T/CCIA 7.1.2 b) 2), which apply only once answered true).
      */
     record QuestionResponse(String question, String text, String duty, String condition, Boolean answer) {
         static List<QuestionResponse> of(org.yunjian.responsibility.ResponsibilityMatrix m) {

@@ -90,6 +90,23 @@ class DemoMatrixApplicabilityTests {
                 .isTrue();
     }
 
+    /**
+     * Issue 59, T/CCIA 004-2024 7.1.2 b) 2) "云服务系统被认定为关键基础设施的，…": the demo portal is not designated CII (its
+     * customer has not answered the question), so the duty does not apply to it while the rest of 7.1.2 b) does.
+     */
+    @Test
+    void theDemoPortalIsNotCiiSo7_1_2b2DoesNotApply() {
+        ResponsibilityMatrix m = approved();
+        assertThat(m.answers()).doesNotContainKey(ApplicabilityQuestion.SYSTEM_IS_CII);
+        MatrixRow row = m.row(RequirementId.of("TCCIA004-7.1.2-b-2")).orElseThrow();
+        assertThat(row.applicable()).isFalse();
+        assertThat(row.assignments()).isEmpty();
+        assertThat(m.row(RequirementId.of("TCCIA004-7.1.2-b-1")).orElseThrow().applicable())
+                .isTrue();
+        assertThat(m.row(RequirementId.of("TCCIA004-7.1.2-b-1")).orElseThrow().assignments())
+                .isNotEmpty();
+    }
+
     @Test
     void theDemoCustomerDoesNotAnswerFor7_2aOnPublicIaas() {
         ResponsibilityMatrix m = approved();
