@@ -10,9 +10,10 @@ import org.yunjian.monitoring.MonitoringEvidence;
 import org.yunjian.shared.NotFoundException;
 
 /**
- * Website monitoring's reports offered on an assessment item whose requirement monitoring supports (等保 8.2.5.1
- * d)…): attached, the month's 安全运行报告 of the assessed system is stored as the item's evidence through {@link
- * EvidenceService}, by whoever may upload evidence to the item.
+ * Website monitoring's reports offered on an assessment item whose requirement monitoring supports (an assessment of
+ * the government website guide's items; no 等保 item since issue 59, {@code MonitoringCoverage}): attached, the month's
+ * report of the assessed system is stored as the item's evidence through {@link EvidenceService}, by whoever may upload
+ * evidence to the item.
  */
 @Service("itemMonitoringEvidence")
 public class ItemMonitoringEvidence {

@@ -151,7 +151,7 @@ class MonitoringDemo implements ApplicationRunner, WebMvcConfigurer {
 
     /**
      * Last month's probes, one a day at nine, each finding the approved page: a month that is over with probe data,
-     * so its 安全运行报告 is offered as evidence on the portal's duties and assessment items from the first login.
+     * so its 安全运行报告 is offered as evidence on the portal's monitoring duties from the first login.
      */
     private void history(Monitor m) {
         java.time.ZoneId zone = org.yunjian.shared.Formats.zone();

@@ -60,7 +60,8 @@ public class NetworkChecks {
     public record Latest(Instant checkedAt, long everyMinutes, Msg tls, Msg dns, String answer, Msg rdap) {}
 
     /**
-     * What one run found and what is stored of it; {@code domainChecked} when a DNS server answered about the domain
+     * What one run found and what is stored of it; {@code domainChecked} when a DNS server answered about the domain and
+     * the monitor has approved addresses to judge the answer by
      * (whatever it said): the day's 域名及IP合规性检测 was done.
      */
     record Ran(
@@ -196,7 +197,10 @@ public class NetworkChecks {
             findings.addAll(r.findings());
             checked.add(r.coverage());
             dns = stored(r.message(), r.findings(), regionsOf(m, r.answer()));
-            domainChecked = r.outcome() != DnsOutcome.TIMEOUT && r.outcome() != DnsOutcome.UNREACHABLE;
+            // 域名及IP合规性检测 (8.4.1.2 b)) judges the records against the approved addresses: without a list the check
+            // only watches for changes, which is no compliance check and completes no duty (issue 59)
+            domainChecked =
+                    approved(m) != null && r.outcome() != DnsOutcome.TIMEOUT && r.outcome() != DnsOutcome.UNREACHABLE;
             if (r.outcome() == DnsOutcome.ANSWERED) {
                 name = domain.get();
                 answer = r.answer().serialize();
