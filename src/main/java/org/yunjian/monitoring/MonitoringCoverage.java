@@ -48,6 +48,32 @@ public final class MonitoringCoverage {
         return java.util.Collections.unmodifiableMap(m);
     }
 
+    /** The controls whose wording asks for "实时" monitoring ({@link CheckScope#REAL_TIME_MINUTES}). */
+    private static final Set<RequirementId> REAL_TIME = Set.of(
+            RequirementId.of("GOVWEB-8.4.1.3-a"),
+            RequirementId.of("GOVWEB-8.4.1.3-b"),
+            RequirementId.of("GOVWEB-8.4.1.4-a"),
+            RequirementId.of("GOVWEB-8.4.1.5-a"));
+
+    /** Whether the control's wording asks for "实时" monitoring. */
+    public static boolean realTime(RequirementId control) {
+        return REAL_TIME.contains(control);
+    }
+
+    /**
+     * The controls the monitors in {@code scopes} perform (issue 59): a control is covered when some monitor performs
+     * one of its checks against a criterion ({@link CheckScope}) — for a "实时" control, a monitor that probes at least
+     * every {@link CheckScope#REAL_TIME_MINUTES} minutes. In the order above.
+     */
+    public static List<RequirementId> covered(java.util.Collection<CheckScope> scopes) {
+        return CONTROLS.entrySet().stream()
+                .filter(e -> scopes.stream()
+                        .anyMatch(s -> (!realTime(e.getKey()) || s.realTime())
+                                && s.active().stream().anyMatch(e.getValue()::contains)))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
     /** The controls monitoring is evidence for, in the order above. */
     public static List<RequirementId> controlIds() {
         return List.copyOf(CONTROLS.keySet());

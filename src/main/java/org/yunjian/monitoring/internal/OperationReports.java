@@ -64,6 +64,7 @@ public class OperationReports {
     private final Clock clock;
     private final IssuedReportRepository records;
     private final IssuedReportCheck check;
+    private final WordListRepository wordLists;
 
     OperationReports(
             MonitorAccess access,
@@ -73,8 +74,10 @@ public class OperationReports {
             ReportPdf pdf,
             Clock clock,
             IssuedReportRepository records,
-            IssuedReportCheck check) {
+            IssuedReportCheck check,
+            WordListRepository wordLists) {
         this.check = check;
+        this.wordLists = wordLists;
         this.access = access;
         this.monitors = monitors;
         this.repo = repo;
@@ -157,8 +160,16 @@ public class OperationReports {
             Instant now,
             OperationReport.Issue issue) {
         UUID systemId = system.id();
+        int wordList = wordLists.latestNumber(system.customerId());
+        List<org.yunjian.monitoring.Monitor> all = monitors.ofSystem(systemId);
+        OperationReport.Scope scope = new OperationReport.Scope(
+                all.stream()
+                        .map(x -> org.yunjian.monitoring.CheckScope.of(
+                                x, monitors.currentBaseline(x.id()).isPresent(), wordList > 0))
+                        .toList(),
+                wordList > 0 ? wordList : null);
         // one monitor's probes at a time: a month of a monitor probed every minute is 44,640 of them
-        List<OperationFigures.MonitorFigures> perMonitor = monitors.ofSystem(systemId).stream()
+        List<OperationFigures.MonitorFigures> perMonitor = all.stream()
                 .map(x -> OperationFigures.monitor(
                         m,
                         now,
@@ -177,7 +188,7 @@ public class OperationReports {
         LocaleContextHolder.setLocale(language);
         try {
             OperationReport report =
-                    OperationReport.of(system.name(), figures, people.displayNames(names), now, language);
+                    OperationReport.of(system.name(), figures, scope, people.displayNames(names), now, language);
             if (issue != null) {
                 report = report.issued(issue, m.zone());
             }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.AlertStatus;
 import org.yunjian.monitoring.CheckKind;
+import org.yunjian.monitoring.CheckScope;
 import org.yunjian.monitoring.report.OperationFigures.MonitorFigures;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
@@ -65,11 +66,32 @@ public record OperationReport(String title, String systemName, Locale language, 
     public static OperationReport of(
             String systemName,
             OperationFigures figures,
+            Scope scope,
             Map<String, String> people,
             Instant generatedAt,
             Locale language) {
-        return new Layout(Objects.requireNonNull(figures), people, Texts.supported(language))
+        return new Layout(
+                        Objects.requireNonNull(figures),
+                        Objects.requireNonNull(scope),
+                        people,
+                        Texts.supported(language))
                 .report(systemName, generatedAt);
+    }
+
+    /**
+     * What the month's monitoring covered, as the report states it (issue 59): each monitor's checks performed against a
+     * criterion ({@link CheckScope}, as set up when the report is written) and the version of the customer's word list
+     * in force (null: none imported, the shipped placeholder sample).
+     */
+    public record Scope(List<CheckScope> monitors, Integer wordListVersion) {
+        public Scope {
+            monitors = List.copyOf(monitors);
+        }
+
+        /** Whether some monitor performs {@code kind}. */
+        boolean performs(CheckKind kind) {
+            return monitors.stream().anyMatch(m -> m.active().contains(kind));
+        }
     }
 
     /**
@@ -112,12 +134,14 @@ public record OperationReport(String title, String systemName, Locale language, 
         private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
         private final OperationFigures f;
+        private final Scope scope;
         private final Map<String, String> people;
         private final Locale language;
         private final List<Block> blocks = new ArrayList<>();
 
-        Layout(OperationFigures f, Map<String, String> people, Locale language) {
+        Layout(OperationFigures f, Scope scope, Map<String, String> people, Locale language) {
             this.f = f;
+            this.scope = scope;
             this.people = people;
             this.language = language;
         }
@@ -143,7 +167,60 @@ public record OperationReport(String title, String systemName, Locale language, 
             alertsByKind();
             alerts();
             openAtEnd();
+            scope();
             return new OperationReport(title, systemName, language, blocks);
+        }
+
+        /**
+         * 监测范围: per monitor its interval and the checks it performs and does not; the word list; the items the
+         * report may evidence ({@link org.yunjian.monitoring.MonitoringCoverage#covered}), and how "实时" is judged.
+         */
+        private void scope() {
+            block(Kind.HEADING, t("monitoring.report.h.scope"));
+            if (!scope.monitors().isEmpty()) {
+                List<List<String>> rows = new ArrayList<>();
+                for (CheckScope m : scope.monitors()) {
+                    rows.add(List.of(
+                            m.monitor() + "\n" + m.url(),
+                            m.paused()
+                                    ? t("monitoring.report.scope.paused")
+                                    : t("monitoring.report.scope.every", m.intervalMinutes()),
+                            m.active().isEmpty() ? NONE : labels(m.active()),
+                            m.inactive().isEmpty() ? NONE : labels(m.inactive())));
+                }
+                table(
+                        List.of(
+                                t("monitoring.report.col.monitor"),
+                                t("monitoring.report.col.interval"),
+                                t("monitoring.report.col.performed"),
+                                t("monitoring.report.col.notPerformed")),
+                        rows);
+            }
+            block(
+                    Kind.PARAGRAPH,
+                    scope.wordListVersion() == null
+                            ? t("monitoring.report.scope.noWordList")
+                            : t("monitoring.report.scope.wordList", scope.wordListVersion()));
+            List<org.yunjian.catalog.RequirementId> covered =
+                    org.yunjian.monitoring.MonitoringCoverage.covered(scope.monitors());
+            block(
+                    Kind.PARAGRAPH,
+                    covered.isEmpty()
+                            ? t("monitoring.report.scope.coversNone")
+                            : t(
+                                    "monitoring.report.scope.covers",
+                                    String.join(
+                                            t("monitoring.report.scope.separator"),
+                                            covered.stream()
+                                                    .map(c -> t("monitoring.report.control." + c.value()))
+                                                    .toList())));
+            block(Kind.PARAGRAPH, t("monitoring.report.scope.realTime", CheckScope.REAL_TIME_MINUTES));
+        }
+
+        private String labels(List<CheckKind> kinds) {
+            return String.join(
+                    t("monitoring.report.scope.separator"),
+                    kinds.stream().map(k -> k.label(language)).toList());
         }
 
         private void summary() {
@@ -209,8 +286,11 @@ public record OperationReport(String title, String systemName, Locale language, 
             block(Kind.HEADING, t("monitoring.report.h.kinds"));
             List<List<String>> rows = new ArrayList<>();
             for (CheckKind k : CheckKind.values()) {
+                int n = f.openedByKind().getOrDefault(k, 0);
+                // a check no monitor performs found nothing because it did not look: not a 0 (issue 59)
                 rows.add(List.of(
-                        k.label(language), String.valueOf(f.openedByKind().getOrDefault(k, 0))));
+                        k.label(language),
+                        n == 0 && !scope.performs(k) ? t("monitoring.report.notPerformed") : String.valueOf(n)));
             }
             rows.add(List.of(
                     t("monitoring.report.total"), String.valueOf(f.opened().size())));

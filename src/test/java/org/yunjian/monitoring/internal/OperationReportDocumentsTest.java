@@ -104,10 +104,32 @@ class OperationReportDocumentsTest {
         return OperationReport.of(
                 "示例市人民政府门户网站",
                 f,
+                SCOPE,
                 Map.of("provider", "王运维", "customer", "李主任"),
                 Instant.parse("2026-11-26T02:00:00Z"),
                 language);
     }
+
+    /**
+     * The home page probed every 5 minutes with an approved baseline, on https, no word list imported and no approved
+     * addresses: no harmful-content or DNS compliance check, no response-time threshold.
+     */
+    static final OperationReport.Scope SCOPE = new OperationReport.Scope(
+            List.of(new org.yunjian.monitoring.CheckScope(
+                    "门户首页",
+                    "https://www.example.gov.cn/",
+                    5,
+                    false,
+                    List.of(
+                            CheckKind.AVAILABILITY,
+                            CheckKind.TAMPERING,
+                            CheckKind.HIDDEN_LINK,
+                            CheckKind.MALICIOUS_SCRIPT,
+                            CheckKind.PRIVACY_LEAK,
+                            CheckKind.TLS,
+                            CheckKind.DEAD_LINK,
+                            CheckKind.EXTERNAL_DOMAIN))),
+            null);
 
     static ReportPdf pdf() {
         org.thymeleaf.spring6.SpringTemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
@@ -138,14 +160,15 @@ class OperationReportDocumentsTest {
             assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("安全运行报告");
             assertThat(text)
                     .contains("示例市人民政府门户网站 · 2026-10 网站安全监测")
-                    .contains("《政府网站云计算服务安全指南》8.4")
+                    .contains("《政府网站云计算服务安全指南》8.4.1")
+                    .doesNotContain("8.4.1.2 可用性监测")
                     .contains("统计期间：2026-10-01 00:00 至 2026-11-01 00:00（中国时间）")
                     // 9 OK of 10 probes; mean (100 + … + 800 + 90) / 9 = 3690 / 9 = 410; P95 = the 9th of 9 = 800
                     .contains("本月 1 个监测项共检测 10 次，可用率 90.00 %；新发告警 2 条，其中 1 条已在月内关闭；月末仍有 1 条告警未关闭。")
                     .contains("最长中断：“门户首页”自 2026-10-02 10:00 起，持续 2 小时 5 分钟。");
             assertThat(text.indexOf("一、概要")).isLessThan(text.indexOf("二、可用性与响应时间"));
             List<XWPFTable> tables = doc.getTables();
-            assertThat(tables).hasSize(4);
+            assertThat(tables).hasSize(5);
             String availability = tables.get(0).getText().replace('\u00a0', ' ');
             assertThat(availability).contains("门户首页", "10", "9", "90.00 %", "410 毫秒", "800 毫秒", "2 小时 5 分钟");
             String kinds = tables.get(1).getText().replace('\u00a0', ' ');
@@ -156,6 +179,17 @@ class OperationReportDocumentsTest {
                     .contains("已恢复首页并修改后台口令")
                     .doesNotContain("provider", "customer");
             assertThat(tables.get(3).getText().replace('\u00a0', ' ')).contains("暗链", "2026-10-20 14:00", "未处理");
+            // issue 59: the scope — what each monitor performed, and what not — and only the clauses it evidences
+            assertThat(text.indexOf("五、月末未关闭的告警")).isLessThan(text.lastIndexOf("六、监测范围"));
+            String scope = tables.get(4).getText().replace('\u00a0', ' ');
+            assertThat(scope).contains("门户首页", "每 5 分钟", "网页篡改", "有害信息", "域名及IP合规");
+            assertThat(text)
+                    .contains("平台内置示例词仅为占位词，不作为检测依据")
+                    .contains("8.4.1.3 b) 网页内容篡改的实时监测", "8.4.1.5 a) 网站业务、网络状态的实时监测")
+                    .doesNotContain("8.4.1.2 b) 域名及IP合规性检测")
+                    .contains("不超过 15 分钟", "平台默认值");
+            // a check no monitor performs found nothing because it did not look: "未开展", not 0
+            assertThat(kinds).contains("未开展");
             assertThat(doc.getHeaderList().get(0).getText()).contains("安全运行报告 · 示例市人民政府门户网站");
         }
         byte[] pdf = LibreOffice.toPdf(docx, "operation-report");
