@@ -60,6 +60,22 @@ public final class ReportText {
                 : t("report.cover.templateLine", label(d.setup().template()));
     }
 
+    /**
+     * 测评依据: GB/T 22239-2019 and GB/T 28448-2019, and — when the scope holds the 等保 cloud-extension items — the
+     * 作业指导书 their test methods, expected evidence and verdict criteria are transcribed from, named as its text
+     * names itself (docs/standards/mlps2-cloud-extension-level3-assessment-guide.txt: 云计算安全拓展要求 (S3A3G3)
+     * 作业指导书; issue 59).
+     */
+    public static String basisLine(ReportData d) {
+        List<String> documents = new ArrayList<>();
+        documents.add(t("report.overview.basis.gb22239"));
+        documents.add(t("report.overview.basis.gb28448"));
+        if (d.assessment().scope().contains(org.yunjian.assessment.spi.ItemGenerator.MLPS)) {
+            documents.add(t("report.overview.basis.mlpsGuide"));
+        }
+        return t("report.overview.basis", String.join(t("report.listSeparator"), documents));
+    }
+
     /** A generic report's catalogs by title, joined. */
     public static String catalogs(ReportData d) {
         return String.join(t("report.listSeparator"), d.setup().basis().catalogs());

@@ -153,7 +153,7 @@ public class ReportTests {
                 .contains(
                         "云计算安全扩展要求等级测评报告",
                         "测评结论",
-                        "2025 版模版结论规则（第 2 版）",
+                        "云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）",
                         w.system().name(),
                         w.assessor().name(),
                         "第 3 页 共 " + inspection.pages() + " 页")
@@ -165,6 +165,51 @@ public class ReportTests {
         assertThat(all).contains("安全计算环境");
         assertThat(inspection.missingGlyphs(1, inspection.pages())).isEmpty();
         assertThat(all).contains("管理流量未加密", Sm3.hex(EVIDENCE), "机房照片.pdf");
+    }
+
+    /**
+     * Issue 59, "nothing printed in the standard's name that the texts do not say". Item 1: the conclusion rules are
+     * printed as the platform's, the 基本符合 rate of 70 % as 平台默认（标准未规定） with where it comes from and that it
+     * can be configured (docs/scoring.md, source 3) — never as "2025 版模版结论规则". Item 2: 测评依据 names the
+     * 作业指导书 the test methods and verdict criteria come from, as its text names itself
+     * (docs/standards/mlps2-cloud-extension-level3-assessment-guide.txt: "云计算安全拓展要求 (S3A3G3) 作业指导书").
+     * Both in the PDF and in the DOCX, in Chinese and in English.
+     */
+    @Test
+    void reportLabelsThePlatformsThresholdsAndNamesTheWorkingInstructionsAsItsBasis() throws Exception {
+        complete();
+        PdfInspection pdf = new PdfInspection(download("report.pdf", assessor, "application/pdf"));
+        String docx = ReportLanguageTests.docxText(download(
+                "report.docx", assessor, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        for (String text : List.of(flat(pdf.text(1, pdf.pages())), flat(docx))) {
+            assertThat(text)
+                    .contains(flat("评分规则"), flat("云鉴三档结论规则（判定阈值由平台设定，标准未规定）"))
+                    .contains(flat("判定阈值（由平台设定，标准未规定）：符合需符合率 ≥ 100%"))
+                    .contains(flat("基本符合所需的符合率 70% 为平台默认（标准未规定）"))
+                    .contains(flat("取自云鉴 2021 版模版评分规则中“中”档的 70%；平台可配置此阈值。"))
+                    .contains(flat("测评依据：GB/T 22239-2019《网络安全等级保护基本要求》（含云计算安全扩展要求）、"
+                            + "GB/T 28448-2019《网络安全等级保护测评要求》、《云计算安全拓展要求（S3A3G3）作业指导书》"))
+                    .doesNotContain(flat("2025 版模版结论规则"))
+                    .doesNotContain(flat("国标默认"));
+        }
+        byte[] english = mvc.perform(get("/api/assessments/{id}/report.pdf", id)
+                        .param("lang", "en")
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        PdfInspection en = new PdfInspection(english);
+        assertThat(flat(en.text(1, en.pages())))
+                .contains(flat("is the platform default (the standards do not set it)"))
+                .contains(flat("Thresholds (set by the platform, not by the standards)"))
+                .contains(flat("《云计算安全拓展要求（S3A3G3）作业指导书》"))
+                .doesNotContain(flat("the 2025 template's conclusion rules"));
+    }
+
+    /** A text without its white space: PDF and DOCX extraction break lines where the page does. */
+    static String flat(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     @Test
