@@ -207,6 +207,52 @@ public class ReportTests {
                 .doesNotContain(flat("the 2025 template's conclusion rules"));
     }
 
+    /**
+     * Issue 59 item 3: {@code GET /api/assessments/{id}/score} gives each reason as text in the caller's language with a
+     * stable code beside it, the policy and the conclusion in words — no message key as a text.
+     */
+    @Test
+    void scoreReasonsAreTextInTheCallersLanguageWithAStableCode() throws Exception {
+        String zh = mvc.perform(get("/api/assessments/{id}/score", id)
+                        .header("Accept-Language", "zh-CN")
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(zh, "$.reasons[*].code"))
+                .containsExactly("highRisk", "thresholds", "basicRateDefault");
+        List<String> texts = JsonPath.read(zh, "$.reasons[*].text");
+        assertThat(texts.get(0)).isEqualTo("1 个高风险问题（允许 0 个）：不符合");
+        assertThat(texts.get(2)).startsWith("基本符合所需的符合率 70% 为平台默认（标准未规定）");
+        assertThat(JsonPath.<String>read(zh, "$.conclusion")).isEqualTo("DOES_NOT_CONFORM");
+        assertThat(JsonPath.<String>read(zh, "$.conclusionText")).isEqualTo("不符合");
+        assertThat(JsonPath.<String>read(zh, "$.policyName")).isEqualTo("云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）");
+        assertThat(zh).doesNotContain("report.reason").doesNotContain("\"key\"").doesNotContain("enum.Conclusion");
+        // the project page says the same under 结论依据
+        String page = mvc.perform(get("/assessments/{id}", id).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"score-reasons\"").contains(texts.get(2)).doesNotContain("report.reason");
+
+        String en = mvc.perform(get("/api/assessments/{id}/score", id)
+                        .header("Accept-Language", "en")
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(en, "$.reasons[*].code"))
+                .containsExactly("highRisk", "thresholds", "basicRateDefault");
+        assertThat(JsonPath.<String>read(en, "$.reasons[0].text"))
+                .isEqualTo("1 high-risk finding(s) (0 allowed): does not conform");
+        assertThat(JsonPath.<String>read(en, "$.reasons[2].text"))
+                .contains("is the platform default (the standards do not set it)");
+        assertThat(JsonPath.<String>read(en, "$.conclusionText")).isEqualTo("Does not conform");
+    }
+
     /** A text without its white space: PDF and DOCX extraction break lines where the page does. */
     static String flat(String s) {
         return s.replaceAll("\\s+", "");
