@@ -186,6 +186,7 @@ public class ReportTests {
                     .contains(flat("评分规则"), flat("云鉴三档结论规则（判定阈值由平台设定，标准未规定）"))
                     .contains(flat("判定阈值（由平台设定，标准未规定）：符合需符合率 ≥ 100%"))
                     .contains(flat("基本符合所需的符合率 70% 为平台默认（标准未规定）"))
+                    .contains(flat("不适用不计入（计分为平台默认，标准未规定）。"))
                     .contains(flat("取自云鉴 2021 版模版评分规则中“中”档的 70%；平台可配置此阈值。"))
                     .contains(flat("测评依据：GB/T 22239-2019《网络安全等级保护基本要求》（含云计算安全扩展要求）、"
                             + "GB/T 28448-2019《网络安全等级保护测评要求》、《云计算安全拓展要求（S3A3G3）作业指导书》"))
@@ -203,6 +204,7 @@ public class ReportTests {
         assertThat(flat(en.text(1, en.pages())))
                 .contains(flat("is the platform default (the standards do not set it)"))
                 .contains(flat("Thresholds (set by the platform, not by the standards)"))
+                .contains(flat("these scores are the platform default: the standards do not set them"))
                 .contains(flat("《云计算安全拓展要求（S3A3G3）作业指导书》"))
                 .doesNotContain(flat("the 2025 template's conclusion rules"));
     }
