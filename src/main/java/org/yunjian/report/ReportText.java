@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.Verdict;
+import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.Records;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
@@ -58,6 +59,41 @@ public final class ReportText {
         return d.generic()
                 ? t("report.generic.basisLine", catalogs(d))
                 : t("report.cover.templateLine", label(d.setup().template()));
+    }
+
+    /** 测评依据 of this report ({@link #basisLine(List)} of its scope). */
+    public static String basisLine(ReportData d) {
+        return basisLine(d.assessment().scope());
+    }
+
+    /**
+     * 测评依据: GB/T 22239-2019 and GB/T 28448-2019; when the scope holds the 等保 cloud-extension items, the 作业指导书
+     * their test methods, expected evidence and verdict criteria are transcribed from; and the standard of every other
+     * selection in the scope — each named as the texts in docs/standards name it (the 作业指导书 as its heading does:
+     * 云计算安全拓展要求 (S3A3G3) 作业指导书; issue 59). Imported catalogs, whose titles no text gives, stay "the other
+     * standards in the scope".
+     */
+    public static String basisLine(List<String> scope) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add("report.overview.basis.gb22239");
+        keys.add("report.overview.basis.gb28448");
+        boolean others = false;
+        for (String s : scope) {
+            if (s.equals(ItemGenerator.MLPS)) {
+                keys.add("report.overview.basis.mlpsGuide");
+            } else if (s.equals(ItemGenerator.JRT)) {
+                keys.add("report.overview.basis.jrt");
+            } else if (s.startsWith(ItemGenerator.GOVWEB + ":")) {
+                keys.add("report.overview.basis.govweb");
+            } else if (s.equals(ItemGenerator.EXIT)) {
+                keys.add("report.overview.basis.gbt31167");
+            } else {
+                others = true;
+            }
+        }
+        String documents = String.join(
+                t("report.listSeparator"), keys.stream().map(ReportText::t).toList());
+        return t(others ? "report.overview.basisWithOthers" : "report.overview.basis", documents);
     }
 
     /** A generic report's catalogs by title, joined. */

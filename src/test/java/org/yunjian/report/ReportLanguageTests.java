@@ -82,7 +82,9 @@ class ReportLanguageTests {
             "IaaS",
             "PaaS",
             "SaaS",
-            "CCIA");
+            "CCIA",
+            // the 作业指导书's own designation, cited as its text names itself (测评依据, issue 59)
+            "S3A3G3");
 
     static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]+");
     /** Identifiers, not words: requirement ids (MLPS-L3-8.2.4.7-a), report numbers, SM3 digests. */
@@ -179,7 +181,7 @@ class ReportLanguageTests {
                             w.customer().name(),
                             "（北京时间）",
                             "1 个高风险问题（允许 0 个）：不符合",
-                            "2025 版模版结论规则（第 2 版）",
+                            "云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）",
                             "第三级")
                     .doesNotContain(assessor.username())
                     .doesNotContain(id)

@@ -153,7 +153,7 @@ public class ReportTests {
                 .contains(
                         "云计算安全扩展要求等级测评报告",
                         "测评结论",
-                        "2025 版模版结论规则（第 2 版）",
+                        "云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）",
                         w.system().name(),
                         w.assessor().name(),
                         "第 3 页 共 " + inspection.pages() + " 页")
@@ -165,6 +165,99 @@ public class ReportTests {
         assertThat(all).contains("安全计算环境");
         assertThat(inspection.missingGlyphs(1, inspection.pages())).isEmpty();
         assertThat(all).contains("管理流量未加密", Sm3.hex(EVIDENCE), "机房照片.pdf");
+    }
+
+    /**
+     * Issue 59, "nothing printed in the standard's name that the texts do not say". Item 1: the conclusion rules are
+     * printed as the platform's, the 基本符合 rate of 70 % as 平台默认（标准未规定） with where it comes from and that it
+     * can be configured (docs/scoring.md, source 3) — never as "2025 版模版结论规则". Item 2: 测评依据 names the
+     * 作业指导书 the test methods and verdict criteria come from, as its text names itself
+     * (docs/standards/mlps2-cloud-extension-level3-assessment-guide.txt: "云计算安全拓展要求 (S3A3G3) 作业指导书").
+     * Both in the PDF and in the DOCX, in Chinese and in English.
+     */
+    @Test
+    void reportLabelsThePlatformsThresholdsAndNamesTheWorkingInstructionsAsItsBasis() throws Exception {
+        complete();
+        PdfInspection pdf = new PdfInspection(download("report.pdf", assessor, "application/pdf"));
+        String docx = ReportLanguageTests.docxText(download(
+                "report.docx", assessor, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        for (String text : List.of(flat(pdf.text(1, pdf.pages())), flat(docx))) {
+            assertThat(text)
+                    .contains(flat("评分规则"), flat("云鉴三档结论规则（判定阈值由平台设定，标准未规定）"))
+                    .contains(flat("判定阈值（由平台设定，标准未规定）：符合需符合率 ≥ 100%"))
+                    .contains(flat("基本符合所需的符合率 70% 为平台默认（标准未规定）"))
+                    .contains(flat("不适用不计入（计分为平台默认，标准未规定）。"))
+                    .contains(flat("取自云鉴 2021 版模版评分规则中“中”档的 70%；平台可配置此阈值。"))
+                    .contains(flat("测评依据：GB/T 22239-2019《网络安全等级保护基本要求》（含云计算安全扩展要求）、"
+                            + "GB/T 28448-2019《网络安全等级保护测评要求》、《云计算安全拓展要求（S3A3G3）作业指导书》"))
+                    .doesNotContain(flat("2025 版模版结论规则"))
+                    .doesNotContain(flat("国标默认"));
+        }
+        byte[] english = mvc.perform(get("/api/assessments/{id}/report.pdf", id)
+                        .param("lang", "en")
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        PdfInspection en = new PdfInspection(english);
+        assertThat(flat(en.text(1, en.pages())))
+                .contains(flat("is the platform default (the standards do not set it)"))
+                .contains(flat("Thresholds (set by the platform, not by the standards)"))
+                .contains(flat("these scores are the platform default: the standards do not set them"))
+                .contains(flat("《云计算安全拓展要求（S3A3G3）作业指导书》"))
+                .doesNotContain(flat("the 2025 template's conclusion rules"));
+    }
+
+    /**
+     * Issue 59 item 3: {@code GET /api/assessments/{id}/score} gives each reason as text in the caller's language with a
+     * stable code beside it, the policy and the conclusion in words — no message key as a text.
+     */
+    @Test
+    void scoreReasonsAreTextInTheCallersLanguageWithAStableCode() throws Exception {
+        String zh = mvc.perform(get("/api/assessments/{id}/score", id)
+                        .header("Accept-Language", "zh-CN")
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(zh, "$.reasons[*].code"))
+                .containsExactly("highRisk", "thresholds", "basicRateDefault");
+        List<String> texts = JsonPath.read(zh, "$.reasons[*].text");
+        assertThat(texts.get(0)).isEqualTo("1 个高风险问题（允许 0 个）：不符合");
+        assertThat(texts.get(2)).startsWith("基本符合所需的符合率 70% 为平台默认（标准未规定）");
+        assertThat(JsonPath.<String>read(zh, "$.conclusion")).isEqualTo("DOES_NOT_CONFORM");
+        assertThat(JsonPath.<String>read(zh, "$.conclusionText")).isEqualTo("不符合");
+        assertThat(JsonPath.<String>read(zh, "$.policyName")).isEqualTo("云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）");
+        assertThat(zh).doesNotContain("report.reason").doesNotContain("\"key\"").doesNotContain("enum.Conclusion");
+        // the project page says the same under 结论依据
+        String page = mvc.perform(get("/assessments/{id}", id).with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("id=\"score-reasons\"").contains(texts.get(2)).doesNotContain("report.reason");
+
+        String en = mvc.perform(get("/api/assessments/{id}/score", id)
+                        .header("Accept-Language", "en")
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(en, "$.reasons[*].code"))
+                .containsExactly("highRisk", "thresholds", "basicRateDefault");
+        assertThat(JsonPath.<String>read(en, "$.reasons[0].text"))
+                .isEqualTo("1 high-risk finding(s) (0 allowed): does not conform");
+        assertThat(JsonPath.<String>read(en, "$.reasons[2].text"))
+                .contains("is the platform default (the standards do not set it)");
+        assertThat(JsonPath.<String>read(en, "$.conclusionText")).isEqualTo("Does not conform");
+    }
+
+    /** A text without its white space: PDF and DOCX extraction break lines where the page does. */
+    static String flat(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     @Test

@@ -139,7 +139,7 @@ class AssessmentBrowserJourneyTests {
 
         driver.get(assessmentUrl);
         assertThat(driver.findElement(By.id("risk-register")).getText()).contains("未划分安全区域");
-        assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("2025 版模版结论规则（第 2 版）");
+        assertThat(driver.findElement(By.id("score-policy")).getText()).isEqualTo("云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）");
         // submitting with unrecorded items is refused with the list of what is missing
         driver.findElement(By.id("submit-review")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("missing-list")));
@@ -184,7 +184,13 @@ class AssessmentBrowserJourneyTests {
         assertThat(report.missingGlyphs(1, 4)).isEmpty();
         assertThat(PdfInspection.inkCoverage(report.image(1, 72))).isGreaterThan(0.002);
         assertThat(report.text(1, report.pages()))
-                .contains("主要安全问题及整改建议", "安全计算环境", "2025 版模版结论规则（第 2 版）", "机房照片.pdf", Sm3.hex(PDF), "未划分安全区域");
+                .contains(
+                        "主要安全问题及整改建议",
+                        "安全计算环境",
+                        "云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）",
+                        "机房照片.pdf",
+                        Sm3.hex(PDF),
+                        "未划分安全区域");
         driver.findElement(By.id("download-docx")).click();
         Path docxFile = Browser.awaitDownload(driver, downloads, ".docx");
         try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(docxFile))) {

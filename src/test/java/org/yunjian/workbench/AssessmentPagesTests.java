@@ -151,7 +151,7 @@ class AssessmentPagesTests {
         String id = create();
         mvc.perform(get("/assessments/{id}", id).with(as(assessor)).param("side", "CUSTOMER_SYSTEM"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("2025 版模版结论规则（第 2 版）")))
+                .andExpect(content().string(Matchers.containsString("云鉴三档结论规则（判定阈值由平台设定，标准未规定）（第 2 版）")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("data-side=\"CLOUD_PLATFORM\""))));
         String page = mvc.perform(get("/assessments/{id}", id).with(as(assessor)))
                 .andReturn()

@@ -250,6 +250,13 @@ class DashboardTests {
         assertThat(at(d, "$.latest.score.complianceRate")).isEqualTo(100.0);
         assertThat(at(d, "$.latest.score.conclusion")).isEqualTo("EXCELLENT");
         assertThat(at(d, "$.latest.score.policyId")).isEqualTo("gb-default");
+        // issue 59: the reasons in words with a stable code, the policy named as the platform's — no message key
+        assertThat((List<String>) JsonPath.read(d, "$.latest.score.reasons[*].code"))
+                .containsExactly("excellent");
+        assertThat((List<String>) JsonPath.read(d, "$.latest.score.reasons[*].text"))
+                .containsExactly("符合率不低于 90%，且无中、高风险问题");
+        assertThat(at(d, "$.latest.score.policyName")).isEqualTo("云鉴默认评分规则（分档由平台设定，标准未规定）（第 1 版）");
+        assertThat(d).doesNotContain("assessment.reason").doesNotContain("\"key\"");
         assertThat((List<?>) at(d, "$.latest.score.byLayer")).isNotEmpty();
         List<String> groupNames = JsonPath.read(d, "$.latest.score.byControlPoint[*].name");
         assertThat(groupNames).containsExactlyElementsOf(cps.stream().distinct().toList());

@@ -16,7 +16,8 @@ import org.yunjian.shared.Msg;
  * allowed and a rate at least {@code conformsMinRate}, 基本符合 with a rate at least {@code basicMinRate}, 不符合
  * otherwise. The thresholds come from {@link ScoringProperties} and are printed with the result. By default
  * {@code conformsMinRate} is 100: 符合 only with no finding of any risk level (v1 allowed low-risk findings and a
- * 10 % shortfall).
+ * 10 % shortfall). No standard's text sets any of the thresholds: the reasons say they are the platform's, and that
+ * the 基本符合 rate is its default (or this installation's setting) — issue 59, docs/standards/platform-defaults.md.
  */
 public class Mlps2025ScoringPolicy implements ScoringPolicy {
 
@@ -99,6 +100,16 @@ public class Mlps2025ScoringPolicy implements ScoringPolicy {
                 t.conformsMaxMedium(),
                 rate(t.basicMinRate()),
                 t.basicMaxHigh()));
+        if (t.basicMinRate() > 0) {
+            // no text the platform implements sets this threshold: say so, and whether it is the default (issue 59)
+            reasons.add(
+                    t.basicMinRateIsDefault()
+                            ? Msg.of("report.reason2025.basicRateDefault", rate(t.basicMinRate()))
+                            : Msg.of(
+                                    "report.reason2025.basicRateConfigured",
+                                    rate(t.basicMinRate()),
+                                    rate(ScoringProperties.Mlps2025.DEFAULTS.basicMinRate())));
+        }
         return new ScoreResult(
                 ID,
                 VERSION,

@@ -30,6 +30,10 @@ public record ScoringProperties(@DefaultValue Mlps2025 mlps2025) {
             @DefaultValue("70") double basicMinRate,
             @DefaultValue("0") int basicMaxHigh) {
 
+        /**
+         * The platform's defaults (docs/standards/platform-defaults.md): none of the standards' texts sets them. The
+         * 基本符合 rate 70 is carried over from the 中 band of {@code gb-default} (the platform's 2021-template rules).
+         */
         public static final Mlps2025 DEFAULTS = new Mlps2025(100, 0, 70, 0);
 
         public Mlps2025 {
@@ -43,6 +47,11 @@ public record ScoringProperties(@DefaultValue Mlps2025 mlps2025) {
                 throw new IllegalArgumentException(
                         "yunjian.assessment.scoring.mlps2025.basic-min-rate-above-conforms-min-rate");
             }
+        }
+
+        /** Whether the 基本符合 rate is the platform's default, not one this installation configured. */
+        public boolean basicMinRateIsDefault() {
+            return Double.compare(basicMinRate, DEFAULTS.basicMinRate) == 0;
         }
     }
 }

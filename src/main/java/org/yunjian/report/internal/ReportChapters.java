@@ -69,8 +69,7 @@ final class ReportChapters {
                         "report.mainIssues.none");
             case MAJOR_RISKS -> issues(d, d.highRisk(), "report.highRisk.none");
             case CONCLUSION_EXTENSION -> ReportTemplateTables.cloudExtension(d);
-            case OVERVIEW ->
-                List.of(new Table("overview", kvHeader(), coverRows(d), true), new Para(t("report.overview.basis")));
+            case OVERVIEW -> List.of(new Table("overview", kvHeader(), coverRows(d), true), new Para(basisLine(d)));
             case OBJECT -> ReportObject.blocks(d);
             case SINGLE_RESULTS -> singleResults(d);
             case SINGLE_SUMMARY -> groups(d);

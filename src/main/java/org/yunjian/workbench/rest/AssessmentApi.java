@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.ScoreResult;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.evidence.EvidenceDownloads;
@@ -183,9 +182,11 @@ class AssessmentApi {
 
     @GetMapping("/api/assessments/{id}/score")
     @PreAuthorize(WHO)
-    @Operation(summary = "Scores by layer and control point, compliance rate and conclusion, with the policy used")
-    ScoreResult score(@PathVariable UUID id) {
-        return service.score(id);
+    @Operation(
+            summary = "Scores by layer and control point, compliance rate and conclusion, with the policy used; the "
+                    + "policy, the conclusion and each reason (code and text) in the request's language")
+    Dtos.ScoreResponse score(@PathVariable UUID id) {
+        return Dtos.ScoreResponse.of(service.score(id));
     }
 
     @GetMapping("/api/assessments/{id}/remediations")

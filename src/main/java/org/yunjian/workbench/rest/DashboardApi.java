@@ -48,8 +48,47 @@ class DashboardApi {
     @Operation(
             summary = "One system: results by layer and control point of its latest completed assessment, the "
                     + "trend of compliance rate and conclusion across its completed assessments, open and overdue "
-                    + "remediation tasks")
-    Dashboards.SystemDashboard system(@PathVariable UUID id) {
-        return dashboards.system(id);
+                    + "remediation tasks; the latest score's policy, conclusion and reasons (code and text) in the "
+                    + "request's language")
+    SystemDashboardResponse system(@PathVariable UUID id) {
+        return SystemDashboardResponse.of(dashboards.system(id));
     }
+
+    /**
+     * {@link Dashboards.SystemDashboard} as REST answers it: the latest assessment's score as
+     * {@link Dtos.ScoreResponse}, its reasons in words — never message keys (issue 59).
+     */
+    record SystemDashboardResponse(
+            UUID systemId,
+            String systemName,
+            int protectionLevel,
+            java.time.LocalDate today,
+            LatestAssessmentResponse latest,
+            java.util.List<Dashboards.TrendPoint> trend,
+            int assessmentsInProgress,
+            int openRemediations,
+            int overdueRemediations,
+            java.util.List<Dashboards.OpenTask> openTasks) {
+        static SystemDashboardResponse of(Dashboards.SystemDashboard d) {
+            Dashboards.Latest l = d.latest();
+            return new SystemDashboardResponse(
+                    d.systemId(),
+                    d.systemName(),
+                    d.protectionLevel(),
+                    d.today(),
+                    l == null
+                            ? null
+                            : new LatestAssessmentResponse(
+                                    l.assessmentId(), l.name(), l.completedAt(), Dtos.ScoreResponse.of(l.score())),
+                    d.trend(),
+                    d.assessmentsInProgress(),
+                    d.openRemediations(),
+                    d.overdueRemediations(),
+                    d.openTasks());
+        }
+    }
+
+    /** The latest completed assessment of a system with its score. */
+    record LatestAssessmentResponse(
+            UUID assessmentId, String name, java.time.Instant completedAt, Dtos.ScoreResponse score) {}
 }

@@ -367,4 +367,54 @@ final class Dtos {
                     r.version());
         }
     }
+
+    /**
+     * {@code GET /api/assessments/{id}/score}: the numbers of the {@link org.yunjian.assessment.ScoreResult}, the
+     * policy by name ({@code policyName}, which says the thresholds are the platform's) and each reason for the
+     * conclusion in the request's language — never a message key as a text (issue 59).
+     *
+     * @param policyName     the policy in words with its version, in the request's language
+     * @param conclusionText the conclusion in words ("尚未测评" while nothing is recorded)
+     * @param reasons        why the conclusion is what it is and which thresholds produced it
+     */
+    record ScoreResponse(
+            String policyId,
+            String policyVersion,
+            String policyName,
+            double complianceRate,
+            org.yunjian.assessment.ScoreResult.Conclusion conclusion,
+            String conclusionText,
+            List<org.yunjian.assessment.ScoreResult.Group> byLayer,
+            List<org.yunjian.assessment.ScoreResult.Group> byControlPoint,
+            List<org.yunjian.assessment.ScoringPolicy.ScoredItem> highRisk,
+            int pending,
+            int mediumRisk,
+            List<ScoreReason> reasons) {
+        static ScoreResponse of(org.yunjian.assessment.ScoreResult s) {
+            return new ScoreResponse(
+                    s.policyId(),
+                    s.policyVersion(),
+                    org.yunjian.report.ReportText.policyName(s),
+                    s.complianceRate(),
+                    s.conclusion(),
+                    s.conclusionText().text(),
+                    s.byLayer(),
+                    s.byControlPoint(),
+                    s.highRisk(),
+                    s.pending(),
+                    s.mediumRisk(),
+                    s.reasons().stream().map(ScoreReason::of).toList());
+        }
+    }
+
+    /**
+     * One reason of a score: a stable {@code code} for programs (the reason's name, e.g. {@code highRisk},
+     * {@code thresholds}, {@code basicRateDefault}; read it with the response's {@code policyId}) and its
+     * {@code text} in the request's language.
+     */
+    record ScoreReason(String code, String text) {
+        static ScoreReason of(org.yunjian.shared.Msg m) {
+            return new ScoreReason(m.key().substring(m.key().lastIndexOf('.') + 1), m.text());
+        }
+    }
 }

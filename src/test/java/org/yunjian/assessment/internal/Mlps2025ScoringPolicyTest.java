@@ -80,6 +80,54 @@ class Mlps2025ScoringPolicyTest {
                 .contains("report.reason2025.conformsNoFinding", "report.reason2025.thresholds");
     }
 
+    /**
+     * Issue 59 item 1: no standard's text sets the 基本符合 rate of 70 % (docs/scoring.md, source 3; the five texts of
+     * docs/standards are silent). The reasons printed with every result say the thresholds are the platform's and the
+     * 70 % its default, where it comes from and that it can be configured — and, once configured, that it is this
+     * platform's setting, not the default.
+     */
+    @Test
+    void theBasicRateIsPrintedAsThePlatformsDefaultNotAsTheTemplates() {
+        var r = policy.score(mix(80, 20, 0, 0));
+        assertThat(r.conclusion()).isEqualTo(Conclusion.BASICALLY_CONFORMS);
+        assertThat(r.reasons())
+                .extracting(m -> m.key())
+                .containsExactly(
+                        "report.reason2025.basicByFindings",
+                        "report.reason2025.thresholds",
+                        "report.reason2025.basicRateDefault");
+        String zh = String.join(
+                "\n",
+                r.reasons().stream()
+                        .map(m -> m.text(org.yunjian.shared.Texts.CHINESE))
+                        .toList());
+        assertThat(zh)
+                .contains("判定阈值（由平台设定，标准未规定）")
+                .contains("基本符合所需的符合率 70% 为平台默认（标准未规定）")
+                .contains("2021 版模版评分规则中“中”档的 70%")
+                .contains("平台可配置此阈值");
+        String en = String.join(
+                "\n",
+                r.reasons().stream().map(m -> m.text(java.util.Locale.ENGLISH)).toList());
+        assertThat(en)
+                .contains("Thresholds (set by the platform, not by the standards)")
+                .contains("is the platform default (the standards do not set it)")
+                .contains("The platform can configure it.");
+
+        var configured = new Mlps2025ScoringPolicy(new ScoringProperties.Mlps2025(100, 0, 60, 0));
+        var c = configured.score(mix(80, 20, 0, 0));
+        assertThat(c.reasons()).extracting(m -> m.key()).contains("report.reason2025.basicRateConfigured");
+        assertThat(c.reasons()).extracting(m -> m.key()).doesNotContain("report.reason2025.basicRateDefault");
+        assertThat(c.reasons().get(2).text(org.yunjian.shared.Texts.CHINESE))
+                .isEqualTo("基本符合所需的符合率 60% 为本平台配置（标准未规定；平台默认为 70%）。");
+
+        // with the rate condition off there is no rate to account for
+        var riskOnly = new Mlps2025ScoringPolicy(new ScoringProperties.Mlps2025(0, 0, 0, 0));
+        assertThat(riskOnly.score(mix(80, 20, 0, 0)).reasons())
+                .extracting(m -> m.key())
+                .containsExactly("report.reason2025.conforms", "report.reason2025.thresholds");
+    }
+
     @Test
     void aRiskOnlyReadingIsAConfigurationAway() {
         // rate conditions off: only the risk levels decide (符合: no medium or high; 基本符合: no high)

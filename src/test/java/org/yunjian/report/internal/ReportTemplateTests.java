@@ -324,7 +324,7 @@ public class ReportTemplateTests {
         assertThat(out.toString())
                 .contains(
                         "This assessment follows the MLPS assessment report template (2021 edition)",
-                        "the default national-standard scoring policy (version 1)",
+                        "Yunjian's default scoring rules (bands set by the platform, not by the standards) (version 1)",
                         "Contract date: 2024-11-01");
     }
 
