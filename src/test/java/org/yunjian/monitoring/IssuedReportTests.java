@@ -122,7 +122,7 @@ class IssuedReportTests extends MonitoringWorldTests {
         assertThat(Sm3.hex(first)).isEqualTo(pdfSm3);
         try (PDDocument doc = Loader.loadPDF(first)) {
             assertThat(new PDFTextStripper().getText(doc).replace('\u00a0', ' '))
-                    .contains("安全运行报告", "50.00 %", "报告编号 " + number + "（第 1 版）");
+                    .contains("网站安全监测月报", "50.00 %", "报告编号 " + number + "（第 1 版）");
         }
         byte[] english = download(reports(w.system()) + last + "?format=pdf&language=en", customer);
         try (PDDocument doc = Loader.loadPDF(english)) {
@@ -176,7 +176,7 @@ class IssuedReportTests extends MonitoringWorldTests {
         // the Word file opens in LibreOffice
         byte[] docx = download(reports(w.system()) + last + "?format=docx&language=zh", customer);
         try (PDDocument doc = Loader.loadPDF(LibreOffice.toPdf(docx, "issued-report"))) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("安全运行报告");
+            assertThat(new PDFTextStripper().getText(doc)).contains("网站安全监测月报");
         }
     }
 

@@ -88,7 +88,7 @@ class MonitoringOfferTests extends MonitoringWorldTests {
                 .andExpect(jsonPath("$.kinds[0].label").value("网页篡改"))
                 .andExpect(jsonPath("$.months.length()").value(1))
                 .andExpect(jsonPath("$.months[0].month").value(month))
-                .andExpect(jsonPath("$.months[0].fileName").value("安全运行报告-" + month + ".pdf"))
+                .andExpect(jsonPath("$.months[0].fileName").value("网站安全监测月报-" + month + ".pdf"))
                 .andExpect(jsonPath("$.months[0].probes").value(3))
                 .andExpect(jsonPath("$.mayAttach").value(true));
         // the duty page shows the panel with the action
@@ -111,7 +111,7 @@ class MonitoringOfferTests extends MonitoringWorldTests {
 
         String created = call(post(offers).content("{\"month\":\"" + month + "\"}"), customer)
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.name").value("安全运行报告-" + month + ".pdf"))
+                .andExpect(jsonPath("$.name").value("网站安全监测月报-" + month + ".pdf"))
                 .andExpect(jsonPath("$.uploadedBy").value(customer.userId().toString()))
                 .andReturn()
                 .getResponse()
@@ -122,7 +122,7 @@ class MonitoringOfferTests extends MonitoringWorldTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        assertThat(pdfText(pdf)).contains("安全运行报告").contains(w.system().name());
+        assertThat(pdfText(pdf)).contains("网站安全监测月报").contains(w.system().name());
 
         // a second copy of the month is refused, naming it; nothing more is stored
         call(post(offers).content("{\"month\":\"" + month + "\"}"), customer)

@@ -94,7 +94,7 @@ class OperationReportApiTests extends MonitoringWorldTests {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
             assertThat(text.getText().replace('\u00a0', ' '))
-                    .contains("安全运行报告", "《政府网站云计算服务安全指南》8.4")
+                    .contains("网站安全监测月报", "《政府网站云计算服务安全指南》8.4")
                     // 3 OK of 4: 75.00 %; mean (100 + 300 + 200) / 3 = 200 ms; P95 300 ms; outage 10:00 → 10:45
                     .contains("本月 1 个监测项共检测 4 次，可用率 75.00 %；新发告警 2 条，其中 1 条已在月内关闭；月末仍有 1 条告警未关闭。")
                     .contains("200 毫秒", "300 毫秒", "45 分钟")
@@ -110,7 +110,7 @@ class OperationReportApiTests extends MonitoringWorldTests {
                 .getContentAsByteArray();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc).replace('\u00a0', ' '))
-                    .contains("安全运行报告", "75.00 %", "200 毫秒", "300 毫秒");
+                    .contains("网站安全监测月报", "75.00 %", "200 毫秒", "300 毫秒");
         }
 
         byte[] en = request(get(reports() + last + "?format=pdf").header("Accept-Language", "en"), customer)
@@ -180,7 +180,7 @@ class OperationReportApiTests extends MonitoringWorldTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(html);
-        assertThat(d.select("#operation-report h2").text()).isEqualTo("安全运行报告");
+        assertThat(d.select("#operation-report h2").text()).isEqualTo("网站安全监测月报");
         assertThat(d.select("#report-month").attr("value")).isEqualTo(last);
         assertThat(d.select("#report-docx").attr("value")).isEqualTo("docx");
 

@@ -157,7 +157,7 @@ class OperationReportDocumentsTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx));
                 XWPFWordExtractor extractor = new XWPFWordExtractor(doc)) {
             String text = extractor.getText().replace('\u00a0', ' ');
-            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("安全运行报告");
+            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo("网站安全监测月报");
             assertThat(text)
                     .contains("示例市人民政府门户网站 · 2026-10 网站安全监测")
                     .contains("《政府网站云计算服务安全指南》8.4.1")
@@ -190,13 +190,13 @@ class OperationReportDocumentsTest {
                     .contains("不超过 15 分钟", "平台默认值");
             // a check no monitor performs found nothing because it did not look: "未开展", not 0
             assertThat(kinds).contains("未开展");
-            assertThat(doc.getHeaderList().get(0).getText()).contains("安全运行报告 · 示例市人民政府门户网站");
+            assertThat(doc.getHeaderList().get(0).getText()).contains("网站安全监测月报 · 示例市人民政府门户网站");
         }
         byte[] pdf = LibreOffice.toPdf(docx, "operation-report");
         keep("report-zh-libreoffice.pdf", pdf);
         try (PDDocument lo = Loader.loadPDF(pdf)) {
             String shown = new PDFTextStripper().getText(lo).replace('\u00a0', ' ');
-            assertThat(shown).contains("安全运行报告", "90.00 %", "李主任");
+            assertThat(shown).contains("网站安全监测月报", "90.00 %", "李主任");
         }
     }
 
@@ -208,19 +208,19 @@ class OperationReportDocumentsTest {
         try (PDDocument doc = Loader.loadPDF(zh)) {
             String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
             assertThat(text)
-                    .contains("安全运行报告", "政府网站云计算服务安全指南", "8.4")
+                    .contains("网站安全监测月报", "政府网站云计算服务安全指南", "8.4")
                     .contains("90.00 %", "410 毫秒", "800 毫秒", "网页篡改", "王运维", "李主任")
                     .contains("2026-10-05 09:30", "2026-10-05 09:40", "2026-10-05 11:00")
                     .contains("第 1 页");
             assertThat(text.replaceAll("\\s+", "")).contains("已恢复首页并修改后台口令");
-            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("安全运行报告");
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("网站安全监测月报");
         }
         byte[] en = renderer.render(report(Locale.ENGLISH), OCTOBER);
         keep("report-en.pdf", en);
         try (PDDocument doc = Loader.loadPDF(en)) {
             String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
             assertThat(text)
-                    .contains("Security operation report", "1 Summary", "Availability", "90.00 %", "410 ms")
+                    .contains("Website security monitoring report", "1 Summary", "Availability", "90.00 %", "410 ms")
                     .contains("Tampering")
                     .contains("Page 1");
         }
