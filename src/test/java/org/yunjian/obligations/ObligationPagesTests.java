@@ -145,7 +145,7 @@ class ObligationPagesTests {
             assertThat(row).as(d[0]).contains(d[1] + "：“").contains(d[2]);
         }
         assertThat(system.substring(system.indexOf("id=\"obligation-VULNERABILITY_SCAN\"")))
-                .contains("可配置的默认周期（标准未规定具体周期）");
+                .contains("平台默认周期（标准未规定具体周期；云服务客户可在“本单位周期设置”中修改）");
         // the one duty no standard states says so in its source column, rather than leaving it empty
         int mlps = system.indexOf("id=\"obligation-MLPS_ASSESSMENT\"");
         assertThat(system.substring(mlps, system.indexOf("</tr>", mlps)))
@@ -189,7 +189,7 @@ class ObligationPagesTests {
         String overdue = html(page, customer, "status", "OVERDUE");
         assertThat(overdue)
                 .contains(
-                        "id=\"obligation-DRILL_INFORMATION_DESTRUCTION\"",
+                        "id=\"obligation-DRILL_NETWORK_ATTACK\"",
                         "共 1 条",
                         "逾期事项 1",
                         "id=\"filter-status\"",
@@ -207,7 +207,7 @@ class ObligationPagesTests {
         // the calendar: the overdue drill among what is due, filtered the same way
         String calendar = html("/lifecycle/calendar", customer, "q", DemoData.PORTAL_SYSTEM, "status", "OVERDUE");
         assertThat(calendar)
-                .contains("id=\"calendar-due\"", "data-kind=\"DRILL_INFORMATION_DESTRUCTION\"", "共 1 条", "逾期事项（1）")
+                .contains("id=\"calendar-due\"", "data-kind=\"DRILL_NETWORK_ATTACK\"", "共 1 条", "逾期事项（1）")
                 .doesNotContain("data-status=\"DUE_SOON\"", "data-status=\"UPCOMING\"");
         assertThat(html("/lifecycle/calendar", customer, "size", "1")).contains("id=\"calendar-pager\"", "下一页");
         assertThat(html("/lifecycle/calendar", customer, "q", "没有这种义务"))
@@ -295,7 +295,7 @@ class ObligationPagesTests {
     @Test
     void aRefusedFormShowsTheListAsItWasAndAStoredOneGoesBackToIt() throws Exception {
         // a completion refused (no such date) from the overdue obligations named 演练: that list again, not the first
-        String refused = mvc.perform(post(page + "/DRILL_INFORMATION_DESTRUCTION/complete")
+        String refused = mvc.perform(post(page + "/DRILL_NETWORK_ATTACK/complete")
                         .param("doneOn", "2026-02-30")
                         .param("q", "演练")
                         .param("status", "OVERDUE")
@@ -378,7 +378,7 @@ class ObligationPagesTests {
                         "每两年至少开展各典型类别安全事件的应急演练一次",
                         "脆弱性扫描到期：" + DemoData.PORTAL_SYSTEM,
                         "定期对网站应用程序、操作系统及数据库进行脆弱性扫描；",
-                        "周期为可配置的默认值，标准未规定具体周期");
+                        "周期为平台默认值，标准未规定具体周期；云服务客户可修改");
         assertThat(html("/lifecycle/calendar", customer))
                 .doesNotContain(m.group(1))
                 .contains("订阅地址创建于");

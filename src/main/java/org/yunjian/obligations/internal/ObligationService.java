@@ -417,6 +417,7 @@ public class ObligationService implements OverdueCount {
     private List<Row> rows(List<Obligation> obligations, Map<UUID, CloudSystem> systems, PlanAccess access) {
         LocalDate today = today();
         Map<UUID, String> orgs = new HashMap<>();
+        Map<UUID, Map<ObligationKind, Integer>> own = new HashMap<>();
         Map<String, String> names = people.displayNames(obligations.stream()
                 .map(Obligation::lastDoneBy)
                 .filter(java.util.Objects::nonNull)
@@ -434,13 +435,23 @@ public class ObligationService implements OverdueCount {
                         o.lastDoneBy() == null ? null : names.getOrDefault(o.lastDoneBy(), o.lastDoneBy()),
                         access != null && (access.isCustomer() || access.is(o.responsibleOrg())),
                         sources(o.kind(), systems.get(o.systemId())),
-                        systems.get(o.systemId()) != null
-                                && !o.kind()
-                                        .intervalStated(
-                                                systems.get(o.systemId()).industry()),
+                        platformDefault(o, systems.get(o.systemId()), own),
                         o.expired(today)))
                 .sorted(Comparator.comparing(Row::due))
                 .toList();
+    }
+
+    /**
+     * Whether {@code o} runs on the platform's default interval: its kind's guide states none for the system
+     * ({@link ObligationKind#intervalStated}) and the customer has set no interval of its own for the kind — the pages
+     * and the feed label it so (the customer can change it).
+     */
+    private boolean platformDefault(Obligation o, CloudSystem system, Map<UUID, Map<ObligationKind, Integer>> own) {
+        if (system == null || o.kind().intervalStated(system.industry())) {
+            return false;
+        }
+        Integer set = own.computeIfAbsent(system.customerId(), repo::intervals).get(o.kind());
+        return set == null || set != o.intervalMonths();
     }
 
     static ObligationKind kind(FieldErrors errors, String kind) {

@@ -1,0 +1,247 @@
+package org.yunjian.obligations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yunjian.party.PartyTestSupport.as;
+import static org.yunjian.party.PartyTestSupport.runAs;
+import static org.yunjian.party.PartyTestSupport.user;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.assessment.AssessmentCompleted;
+import org.yunjian.assessment.AssessorKind;
+import org.yunjian.demo.DemoData;
+import org.yunjian.party.CloudSystem;
+import org.yunjian.party.Fixtures;
+import org.yunjian.party.Parties;
+import org.yunjian.security.CurrentUser;
+import org.yunjian.security.SeedActor;
+import org.yunjian.security.UserAdministration;
+import org.yunjian.shared.Formats;
+import org.yunjian.support.IfMatch;
+
+/**
+ * Issue 59, "Periodic duties fall due at the wrong time", through the real services, pages and database: each
+ * finding on a fresh system (the fixtures' level-3 government website on a public cloud) and on the demo data as
+ * seeded at first start. The domain rules alone are {@link DutiesFallDueTest}.
+ */
+@SpringBootTest(properties = "yunjian.demo=true")
+@AutoConfigureMockMvc
+@Import(Fixtures.class)
+@Tag("database")
+class DutiesFallDueTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    UserAdministration users;
+
+    @Autowired
+    Parties parties;
+
+    Fixtures.World w;
+    CurrentUser customer;
+    String base;
+    LocalDate today;
+
+    @BeforeEach
+    void world() {
+        w = fixtures.world();
+        customer = user(w.customer().id());
+        base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
+        today = LocalDate.now(Formats.zone());
+    }
+
+    ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
+        return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    ResultActions generate(CurrentUser u, LocalDate start) throws Exception {
+        return call(post(base + "/generate").content("{\"startDate\":\"" + start + "\"}"), u);
+    }
+
+    ResultActions complete(CurrentUser u, String kind, LocalDate doneOn) throws Exception {
+        return call(
+                post(base + "/" + kind + "/completions")
+                        .content("{\"doneOn\":\"" + doneOn + "\"}")
+                        .with(IfMatch.current(
+                                jdbc,
+                                "lifecycle_obligation",
+                                java.util.Map.of("system_id", w.system().id(), "kind", kind))),
+                u);
+    }
+
+    String html(String path, CurrentUser u) throws Exception {
+        return mvc.perform(get(path).with(as(u)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    CloudSystem demoSystem(CurrentUser u, String name) {
+        CloudSystem[] s = new CloudSystem[1];
+        SeedActor.run(
+                u,
+                () -> s[0] = parties.visibleSystems().stream()
+                        .filter(x -> x.name().equals(name))
+                        .findFirst()
+                        .orElseThrow());
+        return s[0];
+    }
+
+    /** The row of {@code kind} on an obligations page. */
+    static String row(String page, String kind) {
+        int at = page.indexOf("id=\"obligation-" + kind + "\"");
+        assertThat(at).as(kind).isPositive();
+        return page.substring(at, page.indexOf("</tr>", at));
+    }
+
+    /**
+     * gov 8.5 b) "每两年至少开展各典型类别安全事件的应急演练一次" (gov-website-cloud-security-guide.txt line 329): on a
+     * fresh system a category's drill held 14 months ago is not overdue — it is due 24 months after it, and its
+     * interval is the text's (no platform-default label); a kind the text gives no number is labelled the platform's
+     * default, which the customer can change.
+     */
+    @Test
+    @DisplayName("gov 8.5 b) fresh system: a drill held 14 months ago is due at 24 months; unstated ones labelled")
+    void gov8_5b_aFreshSystemsDrillFallsDueAfterTwoYears() throws Exception {
+        generate(customer, today.minusMonths(20)).andExpect(status().isCreated());
+        complete(customer, "DRILL_MALWARE", today.minusMonths(14))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intervalMonths").value(24))
+                .andExpect(jsonPath("$.nextDue")
+                        .value(today.minusMonths(14).plusMonths(24).toString()))
+                .andExpect(jsonPath("$.status").value("UPCOMING"))
+                .andExpect(jsonPath("$.intervalDefault").value(false));
+        String page = html("/systems/" + w.system().id() + "/lifecycle/obligations?size=50", customer);
+        assertThat(row(page, "DRILL_MALWARE")).contains("24 个月").doesNotContain("interval-default", "已逾期");
+        assertThat(row(page, "VULNERABILITY_SCAN")).contains("3 个月", "平台默认周期（标准未规定具体周期；云服务客户可在“本单位周期设置”中修改）");
+        // the customer changes the platform's default: its own interval is no platform default any more
+        call(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                        "/api/lifecycle/intervals")
+                                .content("{\"kind\":\"VULNERABILITY_SCAN\",\"months\":\"2\",\"version\":0}"),
+                        customer)
+                .andExpect(status().isOk());
+        call(get(base), customer)
+                .andExpect(jsonPath("$.items[?(@.kind == 'VULNERABILITY_SCAN')].intervalMonths")
+                        .value(hasItem(2)))
+                .andExpect(jsonPath("$.items[?(@.kind == 'VULNERABILITY_SCAN')].intervalDefault")
+                        .value(hasItem(false)));
+    }
+
+    /** gov 8.5 b) on the demo data: the portal's defacement drill, held 14 months ago, is due at 24 months. */
+    @Test
+    @DisplayName("gov 8.5 b) demo: the portal's drill held 14 months ago is not overdue but due 24 months after it")
+    void gov8_5b_theDemoPortalsDrillOf14MonthsAgoIsNotOverdue() throws Exception {
+        CurrentUser demoCustomer =
+                SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
+        call(get("/api/systems/" + portal.id() + "/lifecycle/obligations/DRILL_INFORMATION_DESTRUCTION"), demoCustomer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lastDone").value(today.minusMonths(14).toString()))
+                .andExpect(jsonPath("$.intervalMonths").value(24))
+                .andExpect(jsonPath("$.nextDue")
+                        .value(today.minusMonths(14).plusMonths(24).toString()))
+                .andExpect(jsonPath("$.status").value("UPCOMING"));
+        String page = html("/systems/" + portal.id() + "/lifecycle/obligations?size=50", demoCustomer);
+        assertThat(row(page, "DRILL_INFORMATION_DESTRUCTION"))
+                .contains("24 个月", Formats.date(today.minusMonths(14).plusMonths(24)))
+                .doesNotContain("已逾期");
+        // the one overdue drill of the demo is the one last held more than two years ago
+        assertThat(row(page, "DRILL_NETWORK_ATTACK")).contains("已逾期");
+    }
+
+    /**
+     * 等级测评 completed only by a 测评机构's assessment under 等保: on a fresh system a customer's self-assessment, a
+     * provider's, and a third party's NIST-only assessment leave the 等保 assessment obligation undone; a third-party
+     * assessment of MLPS-L3 completes it on its completion day.
+     */
+    @Test
+    @DisplayName(
+            "等级测评 fresh system: self-assessments and NIST-only assessments do not complete it; a 测评机构's 等保 one does")
+    void onlyAThirdPartyMlpsAssessmentCompletesTheObligationOnAFreshSystem() throws Exception {
+        generate(customer, today.plusMonths(1)).andExpect(status().isCreated());
+        Instant assessed =
+                today.minusDays(2).atTime(10, 0).atZone(Formats.zone()).toInstant();
+        publish(new AssessmentCompleted(
+                UUID.randomUUID(), w.system().id(), assessed, AssessorKind.CUSTOMER_SELF, List.of("MLPS-L3")));
+        publish(new AssessmentCompleted(
+                UUID.randomUUID(), w.system().id(), assessed, AssessorKind.PROVIDER_SELF, List.of("MLPS-L3")));
+        publish(new AssessmentCompleted(
+                UUID.randomUUID(),
+                w.system().id(),
+                assessed,
+                AssessorKind.THIRD_PARTY,
+                List.of("CATALOG:NIST-SP-800-53")));
+        call(get(base + "/MLPS_ASSESSMENT"), customer)
+                .andExpect(jsonPath("$.lastDone").doesNotExist())
+                .andExpect(jsonPath("$.nextDue").value(today.plusMonths(1).toString()));
+        assertThat(assessmentCompletions(w.system().id())).isZero();
+        publish(new AssessmentCompleted(
+                UUID.randomUUID(), w.system().id(), assessed, AssessorKind.THIRD_PARTY, List.of("MLPS-L3")));
+        call(get(base + "/MLPS_ASSESSMENT"), customer)
+                .andExpect(jsonPath("$.lastDone").value(today.minusDays(2).toString()))
+                .andExpect(jsonPath("$.nextDue")
+                        .value(today.minusDays(2).plusMonths(12).toString()));
+        assertThat(assessmentCompletions(w.system().id())).isEqualTo(1);
+    }
+
+    /** 等级测评 on the demo data: the portal's 等保 obligation is completed by the demo 测评机构's completed assessment. */
+    @Test
+    @DisplayName("等级测评 demo: the portal's 等保 obligation counts from the third-party 等保 assessment")
+    void theDemoPortalsMlpsObligationComesFromTheThirdPartyAssessment() {
+        CurrentUser demoCustomer =
+                SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
+        assertThat(jdbc.sql("""
+                        SELECT a.assessor_kind FROM assessment a WHERE a.system_id = ? AND a.completed_at IS NOT NULL""").param(portal.id()).query(String.class).list()).containsOnly("THIRD_PARTY");
+        assertThat(assessmentCompletions(portal.id())).isEqualTo(1);
+    }
+
+    void publish(AssessmentCompleted e) {
+        runAs(customer, () -> tx.executeWithoutResult(s -> events.publishEvent(e)));
+    }
+
+    long assessmentCompletions(UUID system) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM lifecycle_obligation_completion c JOIN lifecycle_obligation o
+                        ON o.id = c.obligation_id WHERE o.system_id = ? AND o.kind = 'MLPS_ASSESSMENT'
+                        AND c.source = 'ASSESSMENT'""").param(system).query(Long.class).single();
+    }
+}
