@@ -78,7 +78,8 @@ public record ObligationPolicy(
             Map.entry(ObligationKind.INFORMATION_REPORTING, 1),
             Map.entry(ObligationKind.NDA_RENEWAL, 36),
             Map.entry(ObligationKind.PROVIDER_CERTIFICATION, 24),
-            Map.entry(ObligationKind.INDUSTRY_JOINT_DRILL, 12));
+            Map.entry(ObligationKind.INDUSTRY_JOINT_DRILL, 12),
+            Map.entry(ObligationKind.OPERATOR_JOINT_DRILL, 12));
 
     /** Level 2 every two years, level 3 every year, level 4 every six months; drills yearly; monthly reports. */
     public static final ObligationPolicy DEFAULT = new ObligationPolicy(Map.of(2, 24, 3, 12, 4, 6), 12, 1, 12, 12);
@@ -288,7 +289,7 @@ public record ObligationPolicy(
             out.add(ObligationKind.EMERGENCY_DRILL);
         }
         if (category != null) {
-            category.obligation().ifPresent(out::add);
+            out.addAll(category.obligations());
         }
         return out;
     }

@@ -117,6 +117,72 @@ class DutiesFallDueTest {
                 .isEmpty();
     }
 
+    /**
+     * gov 8.2.3 c) "根据与云服务客户签订的服务协议、合同，向云服务客户提供安全服务，并定期提供服务报告" (line 275) is the
+     * 云服务代理商's duty: every agent registered on the system performs its own, not only the first.
+     */
+    @Test
+    @DisplayName("gov 8.2.3 c): every agent of the system has its own periodic service report")
+    void gov8_2_3c_everyAgentReports() {
+        UUID developer = UUID.randomUUID();
+        UUID integrator = UUID.randomUUID();
+        CloudSystem s = new CloudSystem(
+                UUID.randomUUID(),
+                "系统",
+                UUID.randomUUID(),
+                3,
+                DeploymentModel.PUBLIC,
+                org.yunjian.party.ServiceModel.IAAS,
+                Industry.GOVERNMENT_WEBSITE,
+                org.yunjian.party.DataClassification.IMPORTANT,
+                List.of(),
+                UUID.randomUUID(),
+                List.of(
+                        new CloudSystem.Agent(developer, org.yunjian.catalog.PartyRole.AGENT_WEBSITE_DEVELOPER),
+                        new CloudSystem.Agent(integrator, org.yunjian.catalog.PartyRole.AGENT_SYSTEM_INTEGRATOR),
+                        new CloudSystem.Agent(integrator, org.yunjian.catalog.PartyRole.AGENT_SECURITY_SERVICE)),
+                Instant.EPOCH,
+                Instant.EPOCH,
+                0);
+        assertThat(ObligationKind.AGENT_SERVICE_REPORT.performers(s)).containsExactly(developer, integrator);
+        assertThat(ObligationKind.AGENT_SERVICE_REPORT.perPerformer()).isTrue();
+        assertThat(ObligationPolicy.DEFAULT.kindsFor(s, catalog)).contains(ObligationKind.AGENT_SERVICE_REPORT);
+        // one organisation for the others
+        assertThat(ObligationKind.PROVIDER_REPORT.performers(s)).containsExactly(s.providerId());
+        assertThat(ObligationKind.DRILL_MALWARE.performers(s)).containsExactly(s.customerId());
+    }
+
+    /**
+     * JR/T 7.3 (行业云运行监督) "行业云应参与证券期货业信息安全联合应急演练" (line 544): the 行业云 takes part, so its operator —
+     * the provider running it — has the duty; the customer keeps its own part of 6.3.3 "受托方应配合委托方参与证券期货业应急
+     * 演练" (line 439). A joint drill held completes both; a public cloud has only the customer's (6.4.3), a private
+     * cloud neither.
+     */
+    @Test
+    @DisplayName("JR/T 7.3: the operator of a 行业云 has the joint industry drill; a joint drill completes both parts")
+    void jrt7_3_theIndustryCloudsOperatorHasTheJointDrill() {
+        CloudSystem community = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.COMMUNITY);
+        List<ObligationKind> kinds = ObligationPolicy.DEFAULT.kindsFor(community, catalog);
+        assertThat(kinds).contains(ObligationKind.OPERATOR_JOINT_DRILL, ObligationKind.INDUSTRY_JOINT_DRILL);
+        assertThat(ObligationKind.OPERATOR_JOINT_DRILL.performers(community)).containsExactly(community.providerId());
+        assertThat(ObligationKind.INDUSTRY_JOINT_DRILL.performers(community)).containsExactly(community.customerId());
+        assertThat(ObligationPolicy.DEFAULT.sources(ObligationKind.OPERATOR_JOINT_DRILL, community, catalog))
+                .singleElement()
+                .satisfies(r -> assertThat(r.text()).isEqualTo("行业云应参与证券期货业信息安全联合应急演练。"));
+        assertThat(ObligationPolicy.DEFAULT.completedBy(DrillCategory.INDUSTRY_JOINT, community, catalog))
+                .contains(ObligationKind.OPERATOR_JOINT_DRILL, ObligationKind.INDUSTRY_JOINT_DRILL);
+        CloudSystem pub = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.PUBLIC);
+        assertThat(ObligationPolicy.DEFAULT.kindsFor(pub, catalog))
+                .contains(ObligationKind.INDUSTRY_JOINT_DRILL)
+                .doesNotContain(ObligationKind.OPERATOR_JOINT_DRILL);
+        CloudSystem priv = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.PRIVATE);
+        assertThat(ObligationPolicy.DEFAULT.kindsFor(priv, catalog))
+                .doesNotContain(ObligationKind.OPERATOR_JOINT_DRILL, ObligationKind.INDUSTRY_JOINT_DRILL);
+        // no number in the text: a platform default, labelled
+        assertThat(ObligationKind.OPERATOR_JOINT_DRILL.intervalStated(Industry.SECURITIES_FUTURES))
+                .isFalse();
+    }
+
     static AssessmentCompleted completed(UUID system, AssessorKind kind, String... scope) {
         return new AssessmentCompleted(UUID.randomUUID(), system, Instant.EPOCH, kind, List.of(scope));
     }

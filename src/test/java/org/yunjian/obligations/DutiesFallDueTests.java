@@ -73,6 +73,9 @@ class DutiesFallDueTests {
     @Autowired
     Parties parties;
 
+    @Autowired
+    org.yunjian.party.internal.SystemService systems;
+
     Fixtures.World w;
     CurrentUser customer;
     String base;
@@ -232,6 +235,154 @@ class DutiesFallDueTests {
         assertThat(jdbc.sql("""
                         SELECT a.assessor_kind FROM assessment a WHERE a.system_id = ? AND a.completed_at IS NOT NULL""").param(portal.id()).query(String.class).list()).containsOnly("THIRD_PARTY");
         assertThat(assessmentCompletions(portal.id())).isEqualTo(1);
+    }
+
+    /**
+     * gov 8.2.3 c) "…向云服务客户提供安全服务，并定期提供服务报告" (gov-website-cloud-security-guide.txt line 275), the
+     * 云服务代理商's duty: on a fresh system with a system integrator and a security service provider, each has its own
+     * service report in the calendar; each agent records its own; the customer names which one (a 400 naming
+     * {@code responsible} otherwise).
+     */
+    @Test
+    @DisplayName("gov 8.2.3 c) fresh system: every agent has its service report; completions name the agent's")
+    void gov8_2_3c_everyAgentOfAFreshSystemHasItsServiceReport() throws Exception {
+        var security = fixtures.organization(
+                "安全服务商 " + UUID.randomUUID().toString().substring(0, 6),
+                org.yunjian.catalog.PartyRole.AGENT_SECURITY_SERVICE);
+        CloudSystem s = fixtures.system(
+                "两个代理商的网站 " + UUID.randomUUID().toString().substring(0, 6),
+                w.customer(),
+                w.provider(),
+                new CloudSystem.Agent(w.agent().id(), org.yunjian.catalog.PartyRole.AGENT_SYSTEM_INTEGRATOR),
+                new CloudSystem.Agent(security.id(), org.yunjian.catalog.PartyRole.AGENT_SECURITY_SERVICE));
+        String sys = "/api/systems/" + s.id() + "/lifecycle/obligations";
+        call(post(sys + "/generate").content("{\"startDate\":\"" + today.plusMonths(1) + "\"}"), customer)
+                .andExpect(status().isCreated());
+        call(get(sys).param("q", "AGENT_SERVICE_REPORT"), customer)
+                .andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[*].responsibleOrganizationId")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder(
+                                w.agent().id().toString(), security.id().toString())));
+        // the integrator records its own report: no need to name it
+        CurrentUser integrator = user(w.agent().id());
+        call(
+                        post(sys + "/AGENT_SERVICE_REPORT/completions")
+                                .content("{\"doneOn\":\"" + today.minusDays(1) + "\"}")
+                                .with(agentVersion(s, w.agent().id())),
+                        integrator)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.responsibleOrganizationId")
+                        .value(w.agent().id().toString()));
+        // the customer sees both: it names which
+        call(
+                        post(sys + "/AGENT_SERVICE_REPORT/completions")
+                                .content("{\"doneOn\":\"" + today + "\"}")
+                                .with(agentVersion(s, security.id())),
+                        customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.responsible").exists());
+        call(
+                        post(sys + "/AGENT_SERVICE_REPORT/completions")
+                                .param("responsible", "not-an-id")
+                                .content("{\"doneOn\":\"" + today + "\"}")
+                                .with(agentVersion(s, security.id())),
+                        customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.responsible").exists());
+        call(
+                        post(sys + "/AGENT_SERVICE_REPORT/completions")
+                                .param("responsible", security.id().toString())
+                                .content("{\"doneOn\":\"" + today + "\"}")
+                                .with(agentVersion(s, security.id())),
+                        customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.responsibleOrganizationId")
+                        .value(security.id().toString()))
+                .andExpect(jsonPath("$.lastDone").value(today.toString()));
+        String page = html("/systems/" + s.id() + "/lifecycle/obligations?size=50", customer);
+        assertThat(row(page, "AGENT_SERVICE_REPORT-" + w.agent().id()))
+                .contains(w.agent().name());
+        assertThat(row(page, "AGENT_SERVICE_REPORT-" + security.id()))
+                .contains(security.name(), "name=\"responsible\" value=\"" + security.id() + "\"");
+    }
+
+    org.springframework.test.web.servlet.request.RequestPostProcessor agentVersion(CloudSystem s, UUID agent) {
+        return IfMatch.current(
+                jdbc,
+                "lifecycle_obligation",
+                java.util.Map.of("system_id", s.id(), "kind", "AGENT_SERVICE_REPORT", "responsible_org", agent));
+    }
+
+    /** gov 8.2.3 c) on the demo data: the portal's system integrator and its security service each report. */
+    @Test
+    @DisplayName("gov 8.2.3 c) demo: the portal's integrator and security service each have their service report")
+    void gov8_2_3c_bothAgentsOfTheDemoPortalReport() {
+        CurrentUser demoCustomer =
+                SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
+        assertThat(jdbc.sql("""
+                        SELECT o.name FROM lifecycle_obligation l JOIN organization o ON o.id = l.responsible_org
+                        WHERE l.system_id = ? AND l.kind = 'AGENT_SERVICE_REPORT' AND l.superseded_at IS NULL""").param(portal.id()).query(String.class).list())
+                .containsExactlyInAnyOrder(DemoData.INTEGRATOR.name(), DemoData.SECURITY_SERVICE.name());
+    }
+
+    /**
+     * JR/T 7.3 "行业云应参与证券期货业信息安全联合应急演练" (jrt-securities-futures-cloud-security-spec.txt line 544): on a
+     * fresh securities system on a 行业云 the operator (its provider) has the joint drill, the customer its part of
+     * 6.3.3; a joint drill held completes both.
+     */
+    @Test
+    @DisplayName("JR/T 7.3 fresh 行业云: the operator has the joint industry drill; a joint drill completes both parts")
+    void jrt7_3_theOperatorOfAFreshIndustryCloudHasTheJointDrill() throws Exception {
+        CloudSystem s = runAs(
+                org.yunjian.party.PartyTestSupport.admin(),
+                () -> systems.create(new org.yunjian.party.internal.Inputs.SystemInput(
+                        "行业云交易系统 " + UUID.randomUUID().toString().substring(0, 6),
+                        w.customer().id().toString(),
+                        "3",
+                        "COMMUNITY",
+                        "IAAS",
+                        "SECURITIES_FUTURES",
+                        "IMPORTANT",
+                        List.of("上海"),
+                        w.provider().id().toString(),
+                        List.of())));
+        String sys = "/api/systems/" + s.id() + "/lifecycle/obligations";
+        call(post(sys + "/generate").content("{\"startDate\":\"" + today.plusMonths(1) + "\"}"), customer)
+                .andExpect(status().isCreated());
+        call(get(sys + "/OPERATOR_JOINT_DRILL"), customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.responsibleOrganizationId")
+                        .value(w.provider().id().toString()))
+                .andExpect(jsonPath("$.sources[0].requirementId").value("JRT-SF-7.3-8"))
+                .andExpect(jsonPath("$.intervalDefault").value(true));
+        call(get(sys + "/INDUSTRY_JOINT_DRILL"), customer)
+                .andExpect(jsonPath("$.responsibleOrganizationId")
+                        .value(w.customer().id().toString()));
+        LocalDate held = today.minusDays(4);
+        runAs(
+                customer,
+                () -> tx.executeWithoutResult(
+                        x -> events.publishEvent(new DrillHeld(s.id(), held, DrillCategory.INDUSTRY_JOINT))));
+        for (String kind : List.of("OPERATOR_JOINT_DRILL", "INDUSTRY_JOINT_DRILL")) {
+            call(get(sys + "/" + kind), customer)
+                    .andExpect(jsonPath("$.lastDone").value(held.toString()));
+        }
+    }
+
+    /** JR/T 7.3 on the demo data: the securities company's 行业云 system — its operator, the demo provider, has it. */
+    @Test
+    @DisplayName("JR/T 7.3 demo: the demo provider, operator of the securities system's 行业云, has the joint drill")
+    void jrt7_3_theDemoIndustryCloudsOperatorHasTheJointDrill() throws Exception {
+        CurrentUser securities =
+                SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
+        CloudSystem system = demoSystem(securities, DemoData.SECURITIES_SYSTEM);
+        call(get("/api/systems/" + system.id() + "/lifecycle/obligations/OPERATOR_JOINT_DRILL"), securities)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.responsibleOrganization").value(DemoData.PROVIDER.name()));
+        CurrentUser provider = SeedActor.account(users, DemoData.PROVIDER_USER).orElseThrow();
+        assertThat(html("/systems/" + system.id() + "/lifecycle/obligations", provider))
+                .contains("id=\"obligation-OPERATOR_JOINT_DRILL\"", "行业云应参与证券期货业信息安全联合应急演练。");
     }
 
     void publish(AssessmentCompleted e) {

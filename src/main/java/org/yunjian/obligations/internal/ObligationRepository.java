@@ -145,12 +145,21 @@ public class ObligationRepository {
                 .toList();
     }
 
+    /**
+     * The system's obligation of {@code kind} — for a kind one organisation performs; a kind every agent performs
+     * ({@link ObligationKind#perPerformer()}) has one row per agent: {@link #findAll}.
+     */
     Optional<Obligation> find(UUID systemId, ObligationKind kind) {
+        return findAll(systemId, kind).stream().findFirst();
+    }
+
+    /** The system's obligations of {@code kind}, one per organisation performing it (ordered by it). */
+    List<Obligation> findAll(UUID systemId, ObligationKind kind) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?%s""".formatted(CURRENT))
+                SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?%s ORDER BY responsible_org""".formatted(CURRENT))
                 .params(systemId, kind.name())
                 .query(OBLIGATION)
-                .optional();
+                .list();
     }
 
     /**

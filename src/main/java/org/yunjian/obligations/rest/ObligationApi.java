@@ -102,18 +102,22 @@ class ObligationApi {
     @PostMapping(SYSTEM + "/{kind}/completions")
     @PreAuthorize(WHO)
     @Operation(
-            summary =
-                    "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
-                            + "not in the future): users of the responsible organisation or of the customer; the next due date "
-                            + "counts from it. Names the obligation's version read (If-Match or version): 428 without, 409 if stale")
+            summary = "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
+                    + "not in the future): users of the responsible organisation or of the customer; the next due date "
+                    + "counts from it. Where several organisations each have one of the kind (every agent's "
+                    + "AGENT_SERVICE_REPORT), responsible names the organisation's (else the caller's own; 400 "
+                    + "naming responsible if ambiguous). Names the obligation's version read (If-Match or version): "
+                    + "428 without, 409 if stale")
     ResponseEntity<ObligationResponse> complete(
             @PathVariable UUID id,
             @PathVariable String kind,
+            @RequestParam(required = false) String responsible,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) CompletionRequest body) {
         return tagged(ObligationResponse.of(obligations.complete(
                 id,
                 kind,
+                responsible,
                 body == null ? null : body.doneOn(),
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version()))));
     }
@@ -121,10 +125,12 @@ class ObligationApi {
     @GetMapping(SYSTEM + "/{kind}")
     @PreAuthorize(WHO)
     @Operation(
-            summary = "One obligation of the system (e.g. EMERGENCY_DRILL), its version as the ETag a completion "
-                    + "names in If-Match; 404 if the caller does not see it")
-    ResponseEntity<ObligationResponse> one(@PathVariable UUID id, @PathVariable String kind) {
-        return tagged(ObligationResponse.of(obligations.one(id, kind)));
+            summary = "One obligation of the system (e.g. EMERGENCY_DRILL; responsible: the organisation's, where "
+                    + "several each have one), its version as the ETag a completion names in If-Match; 404 if the "
+                    + "caller does not see it")
+    ResponseEntity<ObligationResponse> one(
+            @PathVariable UUID id, @PathVariable String kind, @RequestParam(required = false) String responsible) {
+        return tagged(ObligationResponse.of(obligations.one(id, kind, responsible)));
     }
 
     private static ResponseEntity<ObligationResponse> tagged(ObligationResponse r) {

@@ -177,6 +177,7 @@ class ObligationPages {
     String complete(
             @PathVariable UUID id,
             @PathVariable String kind,
+            @RequestParam(required = false) String responsible,
             @RequestParam(required = false) String doneOn,
             @RequestParam(required = false) String version,
             @RequestParam(required = false) String q,
@@ -191,11 +192,16 @@ class ObligationPages {
         return PageRefusal.on(model)
                 .attempt(
                         () -> {
-                            obligations.complete(id, kind, doneOn, ExpectedVersion.ofForm(version));
+                            obligations.complete(id, kind, responsible, doneOn, ExpectedVersion.ofForm(version));
                             redirect.addFlashAttribute("completed", kind);
                             return backTo(id, query);
                         },
-                        () -> system(id, model, PageRefusal.none(), kind, query));
+                        () -> system(
+                                id,
+                                model,
+                                PageRefusal.none(),
+                                responsible == null || responsible.isBlank() ? kind : kind + "-" + responsible.strip(),
+                                query));
     }
 
     @PostMapping("/systems/{id}/lifecycle/obligations/intervals")
