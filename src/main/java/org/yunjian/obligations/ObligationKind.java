@@ -246,6 +246,24 @@ public enum ObligationKind {
         };
     }
 
+    /**
+     * How it falls due where it comes from {@code sources} (the requirements of the system's guide that apply to it,
+     * {@link ObligationPolicy#sources}): JR/T 6.3.1 / 6.4.1 "在开展托管业务两年内宜通过…认证" once, within two years of
+     * the start ({@link Schedule#ONCE_WITHIN}: nothing in the text asks for it again); JR/T 7.3 "受托方应依照委托方要求，
+     * 向委托方提供其符合JR/T 0060及JR/T 0099-2012的必要证据" when the customer asks ({@link Schedule#ON_REQUEST}); every
+     * other duty periodically — 7.4.3's "按照合同要求或双方的约定" at the interval the customer records as its contract's
+     * (a labelled platform default until then).
+     */
+    public Schedule schedule(List<RequirementId> sources) {
+        if (this == PROVIDER_CERTIFICATION) {
+            return Schedule.ONCE_WITHIN;
+        }
+        if (this == PROVIDER_REPORT && sources.contains(RequirementId.of("JRT-SF-7.3-3"))) {
+            return Schedule.ON_REQUEST;
+        }
+        return Schedule.EVERY_INTERVAL;
+    }
+
     /** Whether several organisations of a system may each have one ({@link #performers}: the agents). */
     public boolean perPerformer() {
         return performer == Performer.AGENT;

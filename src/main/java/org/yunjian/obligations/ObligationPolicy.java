@@ -303,6 +303,12 @@ public record ObligationPolicy(
         return completed.isGradedMlpsAssessment() ? List.of(ObligationKind.MLPS_ASSESSMENT) : List.of();
     }
 
+    /** How {@code kind} falls due on {@code system}: {@link ObligationKind#schedule} of the requirements that apply. */
+    public Schedule schedule(ObligationKind kind, CloudSystem system, Catalog catalog) {
+        return kind.schedule(
+                sources(kind, system, catalog).stream().map(Requirement::id).toList());
+    }
+
     /**
      * The requirements {@code kind} comes from on {@code system}: those of the sector guide of its industry that
      * apply to its deployment model (a JR/T requirement of the 行业云 or public-cloud subsection does not make a

@@ -183,6 +183,87 @@ class DutiesFallDueTest {
                 .isFalse();
     }
 
+    /**
+     * JR/T 6.3.1 "受托方应设立信息安全管理职能部门，在开展托管业务两年内宜通过信息管理体系认证…和IT服务管理体系认证…" (line 406;
+     * 6.4.1, line 469): a deadline two years after the hosting began, not a duty due the day it is generated — and not a
+     * recurring one: once done, nothing further is due.
+     */
+    @Test
+    @DisplayName("JR/T 6.3.1 \"两年内宜通过…认证\": due two years after its start, once; done, nothing further is due")
+    void jrt6_3_1_certificationIsDueOnceWithinTwoYears() {
+        CloudSystem community = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.COMMUNITY);
+        CloudSystem pub = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.PUBLIC);
+        assertThat(ObligationPolicy.DEFAULT.schedule(ObligationKind.PROVIDER_CERTIFICATION, community, catalog))
+                .isEqualTo(Schedule.ONCE_WITHIN);
+        assertThat(ObligationPolicy.DEFAULT.schedule(ObligationKind.PROVIDER_CERTIFICATION, pub, catalog))
+                .isEqualTo(Schedule.ONCE_WITHIN);
+        LocalDate start = TODAY;
+        Obligation cert = new Obligation(
+                        UUID.randomUUID(),
+                        community.id(),
+                        ObligationKind.PROVIDER_CERTIFICATION,
+                        community.providerId(),
+                        start,
+                        ObligationPolicy.DEFAULT.months(ObligationKind.PROVIDER_CERTIFICATION, community, null),
+                        null,
+                        null,
+                        null)
+                .withSchedule(Schedule.ONCE_WITHIN);
+        assertThat(cert.nextDue()).isEqualTo(start.plusMonths(24)).isNotEqualTo(start);
+        assertThat(cert.status(TODAY)).isEqualTo(ObligationStatus.UPCOMING);
+        assertThat(cert.status(start.plusMonths(24).plusDays(1))).isEqualTo(ObligationStatus.OVERDUE);
+        Obligation certified = cert.completed(TODAY.plusMonths(20), TODAY.plusMonths(20), "provider", Instant.EPOCH);
+        assertThat(certified.nextDue()).isNull();
+        assertThat(certified.status(TODAY.plusYears(10))).isEqualTo(ObligationStatus.DONE);
+        assertThat(certified.daysOverdue(TODAY.plusYears(10))).isZero();
+    }
+
+    /**
+     * JR/T 7.3 "受托方应依照委托方要求，向委托方提供其符合JR/T 0060及JR/T 0099-2012的必要证据" (line 534): on a 行业云 the
+     * provider's evidence is due when the customer asks for it, by the day it names — no fixed monthly schedule; 7.4.3
+     * "按照合同要求或双方的约定，向委托方提供支持" (line 583) on a public cloud: at the contract's interval, a labelled,
+     * editable platform default until the customer records its own.
+     */
+    @Test
+    @DisplayName(
+            "JR/T 7.3 / 7.4.3: the provider's evidence is due on the customer's request (行业云), per contract (public)")
+    void jrt7_3_providerEvidenceIsDueOnRequest() {
+        CloudSystem community = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.COMMUNITY);
+        CloudSystem pub = PeriodicDutiesTest.system(Industry.SECURITIES_FUTURES, DeploymentModel.PUBLIC);
+        assertThat(ObligationPolicy.DEFAULT.schedule(ObligationKind.PROVIDER_REPORT, community, catalog))
+                .isEqualTo(Schedule.ON_REQUEST);
+        assertThat(ObligationPolicy.DEFAULT.schedule(ObligationKind.PROVIDER_REPORT, pub, catalog))
+                .isEqualTo(Schedule.EVERY_INTERVAL);
+        assertThat(ObligationKind.PROVIDER_REPORT.intervalStated(Industry.SECURITIES_FUTURES))
+                .as("per contract: the platform's default is labelled as such")
+                .isFalse();
+        assertThat(ObligationPolicy.DEFAULT.schedule(ObligationKind.PROVIDER_REPORT, gov(), catalog))
+                .as("gov 8.2.2 g) \"定期\"")
+                .isEqualTo(Schedule.EVERY_INTERVAL);
+        Obligation evidence = new Obligation(
+                        UUID.randomUUID(),
+                        community.id(),
+                        ObligationKind.PROVIDER_REPORT,
+                        community.providerId(),
+                        TODAY.minusMonths(3),
+                        1,
+                        null,
+                        null,
+                        null)
+                .withSchedule(Schedule.ON_REQUEST);
+        assertThat(evidence.nextDue()).as("nothing asked, nothing due").isNull();
+        assertThat(evidence.status(TODAY.plusYears(1))).isEqualTo(ObligationStatus.NOT_REQUESTED);
+        Obligation asked = evidence.requested(TODAY.plusDays(10), TODAY);
+        assertThat(asked.nextDue()).isEqualTo(TODAY.plusDays(10));
+        assertThat(asked.status(TODAY)).isEqualTo(ObligationStatus.DUE_SOON);
+        assertThat(asked.status(TODAY.plusDays(11))).isEqualTo(ObligationStatus.OVERDUE);
+        Obligation delivered = asked.completed(TODAY.plusDays(3), TODAY.plusDays(3), "provider", Instant.EPOCH);
+        assertThat(delivered.nextDue()).isNull();
+        assertThat(delivered.status(TODAY.plusYears(1))).isEqualTo(ObligationStatus.NOT_REQUESTED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> evidence.requested(TODAY.minusDays(1), TODAY))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static AssessmentCompleted completed(UUID system, AssessorKind kind, String... scope) {
         return new AssessmentCompleted(UUID.randomUUID(), system, Instant.EPOCH, kind, List.of(scope));
     }

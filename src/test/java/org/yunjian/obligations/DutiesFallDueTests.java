@@ -385,6 +385,159 @@ class DutiesFallDueTests {
                 .contains("id=\"obligation-OPERATOR_JOINT_DRILL\"", "行业云应参与证券期货业信息安全联合应急演练。");
     }
 
+    CloudSystem industryCloud() {
+        return runAs(
+                org.yunjian.party.PartyTestSupport.admin(),
+                () -> systems.create(new org.yunjian.party.internal.Inputs.SystemInput(
+                        "行业云交易系统 " + UUID.randomUUID().toString().substring(0, 6),
+                        w.customer().id().toString(),
+                        "3",
+                        "COMMUNITY",
+                        "IAAS",
+                        "SECURITIES_FUTURES",
+                        "IMPORTANT",
+                        List.of("上海"),
+                        w.provider().id().toString(),
+                        List.of())));
+    }
+
+    /**
+     * JR/T 6.3.1 "…在开展托管业务两年内宜通过信息管理体系认证…" (line 406) on a fresh 行业云: generated with the start of
+     * hosting, the certification is due two years after it, not that day; recorded once, it is done and nothing more
+     * falls due.
+     */
+    @Test
+    @DisplayName("JR/T 6.3.1 fresh 行业云: the certification is due two years after the start; once done, done")
+    void jrt6_3_1_aFreshSystemsCertificationIsDueWithinTwoYears() throws Exception {
+        CloudSystem s = industryCloud();
+        String sys = "/api/systems/" + s.id() + "/lifecycle/obligations";
+        LocalDate start = today.minusMonths(2);
+        call(post(sys + "/generate").content("{\"startDate\":\"" + start + "\"}"), customer)
+                .andExpect(status().isCreated());
+        call(get(sys + "/PROVIDER_CERTIFICATION"), customer)
+                .andExpect(jsonPath("$.nextDue").value(start.plusMonths(24).toString()))
+                .andExpect(jsonPath("$.status").value("UPCOMING"));
+        CurrentUser provider = user(w.provider().id());
+        call(
+                        post(sys + "/PROVIDER_CERTIFICATION/completions")
+                                .content("{\"doneOn\":\"" + today + "\"}")
+                                .with(IfMatch.current(
+                                        jdbc,
+                                        "lifecycle_obligation",
+                                        java.util.Map.of("system_id", s.id(), "kind", "PROVIDER_CERTIFICATION"))),
+                        provider)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nextDue").doesNotExist())
+                .andExpect(jsonPath("$.status").value("DONE"));
+        call(get(sys).param("status", "DONE"), customer)
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].kind").value("PROVIDER_CERTIFICATION"));
+        String page = html("/systems/" + s.id() + "/lifecycle/obligations?size=50", customer);
+        assertThat(row(page, "PROVIDER_CERTIFICATION")).contains("自起始日起 24 个月内完成一次", "已完成（一次性义务）");
+    }
+
+    /** JR/T 6.3.1 on the demo data: the securities system's certification is due two years after its start. */
+    @Test
+    @DisplayName("JR/T 6.3.1 demo: the securities system's certification falls due two years after its start")
+    void jrt6_3_1_theDemoCertificationIsDueTwoYearsAfterItsStart() throws Exception {
+        CurrentUser securities =
+                SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
+        CloudSystem system = demoSystem(securities, DemoData.SECURITIES_SYSTEM);
+        String body = mvc.perform(get("/api/systems/" + system.id() + "/lifecycle/obligations/PROVIDER_CERTIFICATION")
+                        .with(as(securities)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        LocalDate start = LocalDate.parse(com.jayway.jsonpath.JsonPath.read(body, "$.startDate"));
+        assertThat(LocalDate.parse(com.jayway.jsonpath.JsonPath.read(body, "$.nextDue")))
+                .isEqualTo(start.plusMonths(24))
+                .isAfter(today.plusMonths(12));
+    }
+
+    /**
+     * JR/T 7.3 "受托方应依照委托方要求，向委托方提供其符合JR/T 0060及JR/T 0099-2012的必要证据" (line 534) on a fresh 行业云:
+     * nothing is due until the customer asks; the customer's request makes it due on the day named; the provider's
+     * delivery answers it. Only the customer asks; a past day or a duty not on request is refused naming the field.
+     */
+    @Test
+    @DisplayName("JR/T 7.3 fresh 行业云: the provider's evidence falls due on the customer's request, not monthly")
+    void jrt7_3_aFreshIndustryCloudsEvidenceIsDueOnRequest() throws Exception {
+        CloudSystem s = industryCloud();
+        String sys = "/api/systems/" + s.id() + "/lifecycle/obligations";
+        call(post(sys + "/generate").content("{\"startDate\":\"" + today.minusMonths(3) + "\"}"), customer)
+                .andExpect(status().isCreated());
+        call(get(sys + "/PROVIDER_REPORT"), customer)
+                .andExpect(jsonPath("$.nextDue").doesNotExist())
+                .andExpect(jsonPath("$.status").value("NOT_REQUESTED"));
+        java.util.Map<String, Object> key = java.util.Map.of("system_id", s.id(), "kind", "PROVIDER_REPORT");
+        CurrentUser provider = user(w.provider().id());
+        call(
+                        post(sys + "/PROVIDER_REPORT/requests")
+                                .content("{\"requestedBy\":\"" + today.plusDays(10) + "\"}")
+                                .with(IfMatch.current(jdbc, "lifecycle_obligation", key)),
+                        provider)
+                .andExpect(status().isForbidden());
+        call(
+                        post(sys + "/PROVIDER_REPORT/requests")
+                                .content("{\"requestedBy\":\"" + today.minusDays(1) + "\"}")
+                                .with(IfMatch.current(jdbc, "lifecycle_obligation", key)),
+                        customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.requestedBy").exists());
+        call(
+                        post(sys + "/DRILL_MALWARE/requests")
+                                .content("{\"requestedBy\":\"" + today.plusDays(1) + "\"}")
+                                .with(IfMatch.version(0)),
+                        customer)
+                .andExpect(status().isNotFound()); // a 行业云 has no such duty
+        call(
+                        post(sys + "/PROVIDER_EVALUATION/requests")
+                                .content("{\"requestedBy\":\"" + today.plusDays(1) + "\"}")
+                                .with(IfMatch.current(
+                                        jdbc,
+                                        "lifecycle_obligation",
+                                        java.util.Map.of("system_id", s.id(), "kind", "PROVIDER_EVALUATION"))),
+                        customer)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.kind").exists());
+        call(
+                        post(sys + "/PROVIDER_REPORT/requests")
+                                .content("{\"requestedBy\":\"" + today.plusDays(10) + "\"}")
+                                .with(IfMatch.current(jdbc, "lifecycle_obligation", key)),
+                        customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nextDue").value(today.plusDays(10).toString()))
+                .andExpect(jsonPath("$.status").value("DUE_SOON"));
+        call(
+                        post(sys + "/PROVIDER_REPORT/completions")
+                                .content("{\"doneOn\":\"" + today + "\"}")
+                                .with(IfMatch.current(jdbc, "lifecycle_obligation", key)),
+                        provider)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.nextDue").doesNotExist())
+                .andExpect(jsonPath("$.status").value("NOT_REQUESTED"));
+        String page = html("/systems/" + s.id() + "/lifecycle/obligations?size=50", customer);
+        assertThat(row(page, "PROVIDER_REPORT"))
+                .contains("依云服务客户要求（无固定周期）", "待云服务客户提出要求", "id=\"request-PROVIDER_REPORT\"")
+                .doesNotContain("1 个月");
+    }
+
+    /** JR/T 7.3 on the demo data: the securities company has asked for the evidence by two weeks from today. */
+    @Test
+    @DisplayName("JR/T 7.3 demo: the securities system's evidence is due on the company's request, in two weeks")
+    void jrt7_3_theDemoEvidenceIsDueOnTheCompanysRequest() throws Exception {
+        CurrentUser securities =
+                SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
+        CloudSystem system = demoSystem(securities, DemoData.SECURITIES_SYSTEM);
+        call(get("/api/systems/" + system.id() + "/lifecycle/obligations/PROVIDER_REPORT"), securities)
+                .andExpect(jsonPath("$.nextDue").value(today.plusWeeks(2).toString()))
+                .andExpect(jsonPath("$.status").value("DUE_SOON"))
+                .andExpect(jsonPath("$.lastDone").value(today.minusWeeks(3).toString()));
+        assertThat(row(html("/systems/" + system.id() + "/lifecycle/obligations", securities), "PROVIDER_REPORT"))
+                .contains("依云服务客户要求（无固定周期）");
+    }
+
     void publish(AssessmentCompleted e) {
         runAs(customer, () -> tx.executeWithoutResult(s -> events.publishEvent(e)));
     }

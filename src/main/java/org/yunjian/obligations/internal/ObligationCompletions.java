@@ -86,7 +86,7 @@ class ObligationCompletions {
                         system.name(),
                         Formats.date(on),
                         Msg.of(source),
-                        Formats.date(done.nextDue()))));
+                        ObligationService.due(done))));
         work.publishObligation(done);
         return done;
     }

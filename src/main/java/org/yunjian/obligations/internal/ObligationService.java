@@ -303,18 +303,14 @@ public class ObligationService implements OverdueCount {
                             null,
                             null,
                             null)
-                    .withValidity(ndas.validity(k, s).orElse(null));
+                    .withValidity(ndas.validity(k, s).orElse(null))
+                    .withSchedule(policy.schedule(k, s, catalog));
             repo.insert(o, access.user().username(), now);
             events.publishEvent(AuditableEvent.success(
                     "lifecycle.obligation.create",
                     OBJECT,
                     o.id(),
-                    Msg.of(
-                            "lifecycle.cal.audit.create",
-                            Msg.of(k),
-                            s.name(),
-                            Formats.date(o.nextDue()),
-                            o.intervalMonths())));
+                    Msg.of("lifecycle.cal.audit.create", Msg.of(k), s.name(), due(o), o.intervalMonths())));
             work.publishObligation(o);
             return o;
         }
@@ -358,6 +354,44 @@ public class ObligationService implements OverdueCount {
         completions.record(o, on, CompletionSource.MANUAL, access.system(), version.value());
         Obligation stored = pick(access, k, kind, o.responsibleOrg()); // with its new version
         return rows(List.of(stored), Map.of(systemId, access.system()), access).get(0);
+    }
+
+    /**
+     * The customer asks for the duty of {@code kind} — one due on request (JR/T 7.3 "受托方应依照委托方要求，向委托方提供…
+     * 必要证据", {@link org.yunjian.obligations.Schedule#ON_REQUEST}) — by {@code requestedBy} (ISO date, today or later):
+     * it falls due that day until its performer records the delivery. The customer only, over the version read; a
+     * request for a duty of another schedule is a 400 naming {@code kind}.
+     */
+    public Row request(UUID systemId, String kind, String requestedBy, ExpectedVersion version) {
+        PlanAccess access = accesses.of(systemId);
+        FieldErrors errors = new FieldErrors();
+        ObligationKind k = kind(errors, kind);
+        LocalDate by = null;
+        if (requestedBy == null || requestedBy.isBlank()) {
+            errors.add("requestedBy", "lifecycle.cal.error.required");
+        } else {
+            by = parse(errors, requestedBy, "requestedBy");
+            if (by != null && by.isBefore(today())) {
+                errors.add("requestedBy", "lifecycle.cal.error.requestPast");
+            }
+        }
+        errors.throwIfAny();
+        Obligation o = pick(access, k, kind, null);
+        access.requireCustomer();
+        if (o.schedule() != org.yunjian.obligations.Schedule.ON_REQUEST) {
+            throw new FieldErrors.ValidationException("kind", "lifecycle.cal.error.notOnRequest", Msg.of(k));
+        }
+        Obligation asked = o.requested(by, today());
+        Instant now = clock.instant();
+        repo.update(asked, version.value(), now);
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.obligation.request",
+                OBJECT,
+                o.id(),
+                Msg.of("lifecycle.cal.audit.request", Msg.of(k), access.system().name(), Formats.date(by))));
+        work.publishObligation(asked);
+        return rows(List.of(pick(access, k, kind, o.responsibleOrg())), Map.of(systemId, access.system()), access)
+                .get(0);
     }
 
     /**
@@ -540,7 +574,7 @@ public class ObligationService implements OverdueCount {
                         sources(o.kind(), systems.get(o.systemId())),
                         platformDefault(o, systems.get(o.systemId()), own),
                         o.expired(today)))
-                .sorted(Comparator.comparing(Row::due))
+                .sorted(Comparator.comparing(Row::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
 
@@ -555,6 +589,11 @@ public class ObligationService implements OverdueCount {
         }
         Integer set = own.computeIfAbsent(system.customerId(), repo::intervals).get(o.kind());
         return set == null || set != o.intervalMonths();
+    }
+
+    /** The next due date as the audit log writes it: the date, or 无 / none when nothing is due. */
+    static Object due(Obligation o) {
+        return o.nextDue() == null ? Msg.of("lifecycle.cal.noDue") : Formats.date(o.nextDue());
     }
 
     static ObligationKind kind(FieldErrors errors, String kind) {

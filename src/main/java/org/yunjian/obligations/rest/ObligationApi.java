@@ -26,6 +26,7 @@ import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.obligations.rest.ObligationDtos.CalendarSettingsResponse;
 import org.yunjian.obligations.rest.ObligationDtos.CompletionRequest;
+import org.yunjian.obligations.rest.ObligationDtos.CustomerRequest;
 import org.yunjian.obligations.rest.ObligationDtos.FeedResponse;
 import org.yunjian.obligations.rest.ObligationDtos.GenerateRequest;
 import org.yunjian.obligations.rest.ObligationDtos.IntervalRequest;
@@ -119,6 +120,26 @@ class ObligationApi {
                 kind,
                 responsible,
                 body == null ? null : body.doneOn(),
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version()))));
+    }
+
+    @PostMapping(SYSTEM + "/{kind}/requests")
+    @PreAuthorize(WHO)
+    @Operation(
+            summary = "The customer asks for a duty due on request (JR/T 7.3 \"受托方应依照委托方要求，向委托方提供…必要证据\": "
+                    + "the 行业云 provider's evidence, PROVIDER_REPORT) by requestedBy (ISO date, today or later): it falls "
+                    + "due that day until the provider records the delivery. Customer only; 400 naming kind for a duty "
+                    + "of another schedule. Names the obligation's version read (If-Match or version): 428 without, 409 "
+                    + "if stale")
+    ResponseEntity<ObligationResponse> request(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) CustomerRequest body) {
+        return tagged(ObligationResponse.of(obligations.request(
+                id,
+                kind,
+                body == null ? null : body.requestedBy(),
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version()))));
     }
 

@@ -14,7 +14,8 @@ final class FieldLabels {
             "startDate", "lifecycle.cal.generate.startDate",
             "kind", "lifecycle.cal.col.kind",
             "months", "lifecycle.cal.intervals.months",
-            "responsible", "lifecycle.cal.col.responsible");
+            "responsible", "lifecycle.cal.col.responsible",
+            "requestedBy", "lifecycle.cal.requestedBy");
 
     /** My calendar's reminder form. */
     static final Map<String, String> CALENDAR = Map.of("email", "lifecycle.cal.reminder.email");

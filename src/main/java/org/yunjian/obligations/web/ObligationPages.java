@@ -204,6 +204,32 @@ class ObligationPages {
                                 query));
     }
 
+    /** The customer asks for a duty due on request (JR/T 7.3) by a date: it falls due then. */
+    @PostMapping("/systems/{id}/lifecycle/obligations/{kind}/request")
+    @PreAuthorize(WHO)
+    String request(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @RequestParam(required = false) String requestedBy,
+            @RequestParam(required = false) String version,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model,
+            RedirectAttributes redirect) {
+        ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
+        model.addAttribute("typed", typed("requestedBy", requestedBy));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            obligations.request(id, kind, requestedBy, ExpectedVersion.ofForm(version));
+                            redirect.addFlashAttribute("requested", kind);
+                            return backTo(id, query);
+                        },
+                        () -> system(id, model, PageRefusal.none(), kind, query));
+    }
+
     @PostMapping("/systems/{id}/lifecycle/obligations/intervals")
     @PreAuthorize(WHO)
     String interval(

@@ -39,6 +39,10 @@ class StatedIntervalsMigrationTests {
     static final UUID OWN_CUSTOMER = UUID.randomUUID();
     static final UUID SYSTEM = UUID.randomUUID();
     static final UUID OWN_SYSTEM = UUID.randomUUID();
+    static final UUID SF_CUSTOMER = UUID.randomUUID();
+    static final UUID SF_COMMUNITY = UUID.randomUUID();
+    static final UUID SF_PUBLIC_CUSTOMER = UUID.randomUUID();
+    static final UUID SF_PUBLIC = UUID.randomUUID();
     static final LocalDate HELD =
             LocalDate.now(org.yunjian.shared.Formats.zone()).minusMonths(14);
     static final LocalDate START = HELD.minusMonths(3);
@@ -72,10 +76,20 @@ class StatedIntervalsMigrationTests {
                 obligation(c, system, customer, "DRILL_MALWARE", HELD, HELD.plusMonths(12));
                 obligation(c, system, customer, "DRILL_DISASTER", null, START);
             }
+            // issue 59 findings 2 and 5: a securities company's 行业云 and public-cloud systems
+            system(c, SF_CUSTOMER, SF_COMMUNITY, "SECURITIES_FUTURES", "COMMUNITY");
+            system(c, SF_PUBLIC_CUSTOMER, SF_PUBLIC, "SECURITIES_FUTURES", "PUBLIC");
+            obligation(c, SF_COMMUNITY, SF_CUSTOMER, "PROVIDER_CERTIFICATION", 24, null, START);
+            obligation(c, SF_COMMUNITY, SF_CUSTOMER, "PROVIDER_REPORT", 1, HELD, HELD.plusMonths(1));
+            obligation(c, SF_PUBLIC, SF_PUBLIC_CUSTOMER, "PROVIDER_REPORT", 1, HELD, HELD.plusMonths(1));
         }
     }
 
     static void system(Connection c, UUID customer, UUID system) throws SQLException {
+        system(c, customer, system, "GOVERNMENT_WEBSITE", "PUBLIC");
+    }
+
+    static void system(Connection c, UUID customer, UUID system, String industry, String model) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         OlderSchema.exec(
                 c,
@@ -95,9 +109,9 @@ class StatedIntervalsMigrationTests {
                 "升级前的门户网站 " + system.toString().substring(0, 6),
                 customer,
                 3,
-                "PUBLIC",
+                model,
                 "IAAS",
-                "GOVERNMENT_WEBSITE",
+                industry,
                 "IMPORTANT",
                 now,
                 now);
@@ -105,6 +119,12 @@ class StatedIntervalsMigrationTests {
 
     static void obligation(Connection c, UUID system, UUID customer, String kind, LocalDate done, LocalDate due)
             throws SQLException {
+        obligation(c, system, customer, kind, 12, done, due);
+    }
+
+    static void obligation(Connection c, UUID system, UUID org, String kind, int months, LocalDate done, LocalDate due)
+            throws SQLException {
+        UUID customer = org;
         Timestamp now = Timestamp.from(Instant.now());
         OlderSchema.exec(
                 c,
@@ -116,7 +136,7 @@ class StatedIntervalsMigrationTests {
                 kind,
                 customer,
                 Date.valueOf(START),
-                12,
+                months,
                 done == null ? null : Date.valueOf(done),
                 done == null ? null : "customer",
                 done == null ? null : now,
@@ -161,5 +181,34 @@ class StatedIntervalsMigrationTests {
                         .orElseThrow()
                         .intervalMonths())
                 .isEqualTo(24);
+    }
+
+    /**
+     * JR/T 6.3.1 "在开展托管业务两年内宜通过…认证" (line 406) and 7.3 "受托方应依照委托方要求，向委托方提供…必要证据" (line
+     * 534) on an existing installation: the stored certification, due on its start date, is due two years after it, once;
+     * the 行业云's monthly evidence is due on request (none open: nothing due); a public cloud's stays periodic (7.4.3,
+     * per contract).
+     */
+    @Test
+    @DisplayName("JR/T 6.3.1 / 7.3 upgrade: certification due two years after its start; 行业云 evidence due on request")
+    void jrt_storedDeadlineAndEvidenceFollowTheTextAfterTheUpgrade() {
+        LocalDate today = LocalDate.now(org.yunjian.shared.Formats.zone());
+        Obligation cert =
+                repo.find(SF_COMMUNITY, ObligationKind.PROVIDER_CERTIFICATION).orElseThrow();
+        assertThat(cert.schedule()).isEqualTo(org.yunjian.obligations.Schedule.ONCE_WITHIN);
+        assertThat(cert.nextDue()).isEqualTo(START.plusMonths(24));
+        assertThat(repo.due(java.util.List.of(SF_COMMUNITY), null, START.plusMonths(24)))
+                .extracting(Obligation::kind)
+                .containsExactly(ObligationKind.PROVIDER_CERTIFICATION);
+        Obligation evidence =
+                repo.find(SF_COMMUNITY, ObligationKind.PROVIDER_REPORT).orElseThrow();
+        assertThat(evidence.schedule()).isEqualTo(org.yunjian.obligations.Schedule.ON_REQUEST);
+        assertThat(evidence.nextDue()).isNull();
+        assertThat(evidence.lastDone()).isEqualTo(HELD);
+        assertThat(evidence.status(today)).isEqualTo(ObligationStatus.NOT_REQUESTED);
+        Obligation periodic =
+                repo.find(SF_PUBLIC, ObligationKind.PROVIDER_REPORT).orElseThrow();
+        assertThat(periodic.schedule()).isEqualTo(org.yunjian.obligations.Schedule.EVERY_INTERVAL);
+        assertThat(periodic.nextDue()).isEqualTo(HELD.plusMonths(1));
     }
 }
