@@ -469,7 +469,8 @@ class DutiesFallDueTests {
                 .andExpect(status().isCreated());
         call(get(sys + "/PROVIDER_REPORT"), customer)
                 .andExpect(jsonPath("$.nextDue").doesNotExist())
-                .andExpect(jsonPath("$.status").value("NOT_REQUESTED"));
+                .andExpect(jsonPath("$.status").value("NOT_REQUESTED"))
+                .andExpect(jsonPath("$.intervalDefault").value(false)); // no interval, so no platform default
         java.util.Map<String, Object> key = java.util.Map.of("system_id", s.id(), "kind", "PROVIDER_REPORT");
         CurrentUser provider = user(w.provider().id());
         call(

@@ -584,7 +584,9 @@ public class ObligationService implements OverdueCount {
      * and the feed label it so (the customer can change it).
      */
     private boolean platformDefault(Obligation o, CloudSystem system, Map<UUID, Map<ObligationKind, Integer>> own) {
-        if (system == null || o.kind().intervalStated(system.industry())) {
+        if (system == null
+                || o.kind().intervalStated(system.industry())
+                || o.schedule() == org.yunjian.obligations.Schedule.ON_REQUEST) { // due when asked: no interval at all
             return false;
         }
         Integer set = own.computeIfAbsent(system.customerId(), repo::intervals).get(o.kind());
