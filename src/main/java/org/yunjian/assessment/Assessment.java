@@ -21,13 +21,32 @@ public final class Assessment {
     private final UUID systemId;
     private AssessmentStatus status;
     private Instant completedAt;
+    private final AssessorKind assessorKind;
+    private final List<String> scope;
     private final List<AssessmentEvent> events = new ArrayList<>();
 
-    public Assessment(UUID id, UUID systemId, AssessmentStatus status, Instant completedAt) {
+    /**
+     * An assessment by {@code assessorKind} of {@code scope} (what its completion announces: {@link
+     * AssessmentCompleted#isGradedMlpsAssessment()}).
+     */
+    public Assessment(
+            UUID id,
+            UUID systemId,
+            AssessmentStatus status,
+            Instant completedAt,
+            AssessorKind assessorKind,
+            List<String> scope) {
         this.id = Objects.requireNonNull(id);
         this.systemId = Objects.requireNonNull(systemId);
         this.status = Objects.requireNonNull(status);
         this.completedAt = completedAt;
+        this.assessorKind = assessorKind;
+        this.scope = scope == null ? List.of() : List.copyOf(scope);
+    }
+
+    /** For the checks that move nothing to completion ({@link #requireOpen()}): who assessed what is not needed. */
+    public Assessment(UUID id, UUID systemId, AssessmentStatus status, Instant completedAt) {
+        this(id, systemId, status, completedAt, null, List.of());
     }
 
     public UUID id() {
@@ -95,7 +114,13 @@ public final class Assessment {
         requireState(AssessmentStatus.APPROVAL, AssessmentStatus.COMPLETED);
         requireRole(actor, AssessmentRole.APPROVER);
         requireSigners(team);
-        move(AssessmentStatus.COMPLETED, AssessmentStatus.APPROVAL, new AssessmentCompleted(id, systemId, now));
+        if (assessorKind == null) {
+            throw new IllegalStateException("assessorKind");
+        }
+        move(
+                AssessmentStatus.COMPLETED,
+                AssessmentStatus.APPROVAL,
+                new AssessmentCompleted(id, systemId, now, assessorKind, scope));
         completedAt = now;
         return this;
     }

@@ -22,6 +22,22 @@ public interface AssessmentDirectory {
     /** An assessment found by {@link #search}, with its system's name. */
     record Match(UUID id, String name, UUID systemId, String systemName, AssessmentStatus status) {}
 
-    /** An assessment as other modules show it; {@code completedAt} is null until it is completed. */
-    record Summary(UUID id, String name, UUID systemId, AssessmentStatus status, java.time.Instant completedAt) {}
+    /**
+     * An assessment as other modules show it; {@code completedAt} is null until it is completed; who assessed
+     * ({@code assessorKind}) and what ({@code scope}: the scope selections).
+     */
+    record Summary(
+            UUID id,
+            String name,
+            UUID systemId,
+            AssessmentStatus status,
+            java.time.Instant completedAt,
+            AssessorKind assessorKind,
+            List<String> scope) {
+
+        /** Its completion as the application announced it (null until completed). */
+        public AssessmentCompleted completion() {
+            return completedAt == null ? null : new AssessmentCompleted(id, systemId, completedAt, assessorKind, scope);
+        }
+    }
 }

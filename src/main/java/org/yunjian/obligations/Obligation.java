@@ -20,6 +20,9 @@ import java.util.UUID;
  * @param version        the stored version (optimistic locking: a completion names the version it read)
  * @param validity       the recorded validity of the agreement it renews (the NDA of JR/T 6.3.4 / 6.4.4), or null:
  *                       then the due date is the validity's, not the interval's
+ * @param schedule       how it falls due ({@link Schedule}): every interval, once within the interval from the start
+ *                       date, or on the customer's request
+ * @param requestedBy    for a duty on request: the day the customer's open request asks for it, or null (none open)
  */
 public record Obligation(
         UUID id,
@@ -32,7 +35,38 @@ public record Obligation(
         String lastDoneBy,
         Instant lastDoneAt,
         long version,
-        Validity validity) {
+        Validity validity,
+        Schedule schedule,
+        LocalDate requestedBy) {
+
+    /** Falling due every interval, with a recorded validity or none. */
+    public Obligation(
+            UUID id,
+            UUID systemId,
+            ObligationKind kind,
+            UUID responsibleOrg,
+            LocalDate startDate,
+            int intervalMonths,
+            LocalDate lastDone,
+            String lastDoneBy,
+            Instant lastDoneAt,
+            long version,
+            Validity validity) {
+        this(
+                id,
+                systemId,
+                kind,
+                responsibleOrg,
+                startDate,
+                intervalMonths,
+                lastDone,
+                lastDoneBy,
+                lastDoneAt,
+                version,
+                validity,
+                Schedule.EVERY_INTERVAL,
+                null);
+    }
 
     /**
      * The recorded validity of the agreement an obligation renews: JR/T 6.3.4 / 6.4.4 "保密协议应有明确的有效周期。" —
@@ -94,6 +128,10 @@ public record Obligation(
         if (intervalMonths < ObligationPolicy.MIN_MONTHS || intervalMonths > ObligationPolicy.MAX_MONTHS) {
             throw new IllegalArgumentException("intervalMonths=" + intervalMonths);
         }
+        schedule = schedule == null ? Schedule.EVERY_INTERVAL : schedule;
+        if (schedule != Schedule.ON_REQUEST) {
+            requestedBy = null;
+        }
     }
 
     /** A new obligation, not stored yet (version 0). */
@@ -111,15 +149,50 @@ public record Obligation(
     }
 
     /**
-     * The next due date: with a recorded validity, the day the renewal is due before the agreement runs out
-     * ({@link Validity#renewBy()}), whatever was completed; else the last completion plus the interval, or the start
-     * date if never done.
+     * The next due date, or null when nothing is due: with a recorded validity, the day the renewal is due before the
+     * agreement runs out ({@link Validity#renewBy()}), whatever was completed; once within the interval
+     * ({@link Schedule#ONCE_WITHIN}): the start date plus the interval until done, then none; on request
+     * ({@link Schedule#ON_REQUEST}): the day the open request asks for, none while no request is open; else the last
+     * completion plus the interval, or the start date if never done.
      */
     public LocalDate nextDue() {
         if (validity != null) {
             return validity.renewBy();
         }
-        return lastDone == null ? startDate : lastDone.plusMonths(intervalMonths);
+        return switch (schedule) {
+            case ONCE_WITHIN -> lastDone == null ? startDate.plusMonths(intervalMonths) : null;
+            case ON_REQUEST -> requestedBy;
+            case EVERY_INTERVAL -> lastDone == null ? startDate : lastDone.plusMonths(intervalMonths);
+        };
+    }
+
+    /**
+     * The customer asks for it by {@code by} (a duty on request only): it falls due that day until delivered.
+     *
+     * @throws IllegalStateException for a duty of another schedule
+     * @throws IllegalArgumentException for a day before {@code today}
+     */
+    public Obligation requested(LocalDate by, LocalDate today) {
+        if (schedule != Schedule.ON_REQUEST) {
+            throw new IllegalStateException("schedule=" + schedule);
+        }
+        if (by.isBefore(today)) {
+            throw new IllegalArgumentException("by=" + by + "<today=" + today);
+        }
+        return new Obligation(
+                id,
+                systemId,
+                kind,
+                responsibleOrg,
+                startDate,
+                intervalMonths,
+                lastDone,
+                lastDoneBy,
+                lastDoneAt,
+                version,
+                validity,
+                schedule,
+                by);
     }
 
     /** Whether the agreement it renews has run out before {@code today} (已过期): its validity's last day is past. */
@@ -140,11 +213,34 @@ public record Obligation(
                 lastDoneBy,
                 lastDoneAt,
                 version,
-                v);
+                v,
+                schedule,
+                requestedBy);
+    }
+
+    /** The same obligation falling due as {@code s} says. */
+    public Obligation withSchedule(Schedule s) {
+        return new Obligation(
+                id,
+                systemId,
+                kind,
+                responsibleOrg,
+                startDate,
+                intervalMonths,
+                lastDone,
+                lastDoneBy,
+                lastDoneAt,
+                version,
+                validity,
+                s,
+                requestedBy);
     }
 
     public ObligationStatus status(LocalDate today) {
         LocalDate due = nextDue();
+        if (due == null) {
+            return schedule == Schedule.ON_REQUEST ? ObligationStatus.NOT_REQUESTED : ObligationStatus.DONE;
+        }
         if (today.isAfter(due)) {
             return ObligationStatus.OVERDUE;
         }
@@ -155,7 +251,8 @@ public record Obligation(
 
     /** Days past the due date (positive when overdue), or until it (negative). */
     public long daysOverdue(LocalDate today) {
-        return ChronoUnit.DAYS.between(nextDue(), today);
+        LocalDate due = nextDue();
+        return due == null ? 0 : ChronoUnit.DAYS.between(due, today);
     }
 
     /**
@@ -170,8 +267,21 @@ public record Obligation(
         if (lastDone != null && on.isBefore(lastDone)) {
             return this;
         }
+        // a delivery answers the open request (on request): nothing is due until the next one
         return new Obligation(
-                id, systemId, kind, responsibleOrg, startDate, intervalMonths, on, by, at, version, validity);
+                id,
+                systemId,
+                kind,
+                responsibleOrg,
+                startDate,
+                intervalMonths,
+                on,
+                by,
+                at,
+                version,
+                validity,
+                schedule,
+                null);
     }
 
     public Obligation withInterval(int months) {
@@ -186,6 +296,8 @@ public record Obligation(
                 lastDoneBy,
                 lastDoneAt,
                 version,
-                validity);
+                validity,
+                schedule,
+                requestedBy);
     }
 }

@@ -56,14 +56,22 @@ public enum ObligationKind {
             Performer.CUSTOMER),
 
     /**
-     * The securities and futures industry's (joint) emergency drill. JR/T 7.3: "行业云应参与证券期货业信息安全联合应急演练";
-     * 6.3.3 (行业云) and 6.4.3 (public cloud): "受托方应配合委托方参与证券期货业应急演练" (no number). Not on a private cloud.
+     * The customer's part in the securities and futures industry's emergency drill. JR/T 6.3.3 (行业云) and 6.4.3
+     * (public cloud): "受托方应配合委托方参与证券期货业应急演练" — the customer takes part, its provider helps (no number).
+     * Not on a private cloud. The 行业云's own part is {@link #OPERATOR_JOINT_DRILL}.
      */
     INDUSTRY_JOINT_DRILL(
-            Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.3-8", "JRT-SF-6.3.3-3-5", "JRT-SF-6.4.3-3-5")),
+            Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-6.3.3-3-5", "JRT-SF-6.4.3-3-5")),
             null,
             null,
             Performer.CUSTOMER),
+
+    /**
+     * JR/T 7.3 (行业云运行监督): "行业云应参与证券期货业信息安全联合应急演练" — the 行业云 itself takes part, so the duty is its
+     * operator's (the provider running the community cloud). 7.3 is the 行业云 subsection: a public or private cloud
+     * has no such duty. No number in the text.
+     */
+    OPERATOR_JOINT_DRILL(Map.of(Industry.SECURITIES_FUTURES, List.of("JRT-SF-7.3-8")), null, null, Performer.PROVIDER),
 
     /**
      * The provider's periodic reports and evidence for the customer's supervision. 政府网站指南 8.2.2 g):
@@ -136,7 +144,10 @@ public enum ObligationKind {
     /** 政府网站指南 8.5 c): "…并定期进行信息报送" (no number). */
     INFORMATION_REPORTING(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.5-c")), null, null, Performer.CUSTOMER),
 
-    /** 政府网站指南 8.2.3 c): the agent "向云服务客户提供安全服务，并定期提供服务报告" (no number). */
+    /**
+     * 政府网站指南 8.2.3 c): the agent "向云服务客户提供安全服务，并定期提供服务报告" (no number). The clause is 云服务代理商's,
+     * so every agent registered on the system has its own ({@link #performers}).
+     */
     AGENT_SERVICE_REPORT(Map.of(Industry.GOVERNMENT_WEBSITE, List.of("GOVWEB-8.2.3-c")), null, null, Performer.AGENT),
 
     /**
@@ -218,15 +229,44 @@ public enum ObligationKind {
     }
 
     /**
-     * The organisation that performs it on {@code system}: the customer, the provider, or the first agent (云服务代理商)
-     * registered on the system ({@link ObligationPolicy#kindsFor} lists an agent's kind only when there is one).
+     * The organisations that perform it on {@code system}, each with an obligation of its own: the customer, the
+     * provider, or every agent (云服务代理商) registered on the system — 政府网站指南 8.2.3 c) names the 云服务代理商, so
+     * the website developer, the system integrator and the security service provider each report
+     * ({@link ObligationPolicy#kindsFor} lists an agent's kind only when there is one).
      */
-    public java.util.UUID performedBy(org.yunjian.party.CloudSystem system) {
+    public List<java.util.UUID> performers(org.yunjian.party.CloudSystem system) {
         return switch (performer) {
-            case CUSTOMER -> system.customerId();
-            case PROVIDER -> system.providerId();
-            case AGENT -> system.agents().get(0).organizationId();
+            case CUSTOMER -> List.of(system.customerId());
+            case PROVIDER -> system.providerId() == null ? List.of() : List.of(system.providerId());
+            case AGENT ->
+                system.agents().stream()
+                        .map(org.yunjian.party.CloudSystem.Agent::organizationId)
+                        .distinct()
+                        .toList();
         };
+    }
+
+    /**
+     * How it falls due where it comes from {@code sources} (the requirements of the system's guide that apply to it,
+     * {@link ObligationPolicy#sources}): JR/T 6.3.1 / 6.4.1 "在开展托管业务两年内宜通过…认证" once, within two years of
+     * the start ({@link Schedule#ONCE_WITHIN}: nothing in the text asks for it again); JR/T 7.3 "受托方应依照委托方要求，
+     * 向委托方提供其符合JR/T 0060及JR/T 0099-2012的必要证据" when the customer asks ({@link Schedule#ON_REQUEST}); every
+     * other duty periodically — 7.4.3's "按照合同要求或双方的约定" at the interval the customer records as its contract's
+     * (a labelled platform default until then).
+     */
+    public Schedule schedule(List<RequirementId> sources) {
+        if (this == PROVIDER_CERTIFICATION) {
+            return Schedule.ONCE_WITHIN;
+        }
+        if (this == PROVIDER_REPORT && sources.contains(RequirementId.of("JRT-SF-7.3-3"))) {
+            return Schedule.ON_REQUEST;
+        }
+        return Schedule.EVERY_INTERVAL;
+    }
+
+    /** Whether several organisations of a system may each have one ({@link #performers}: the agents). */
+    public boolean perPerformer() {
+        return performer == Performer.AGENT;
     }
 
     /**

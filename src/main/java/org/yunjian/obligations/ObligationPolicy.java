@@ -68,27 +68,18 @@ public record ObligationPolicy(
      * text — each is a configurable default, shown as such. The provider's certification is due within the two years
      * JR/T 6.3.1 / 6.4.1 state.
      */
-    public static final Map<ObligationKind, Integer> DEFAULT_KIND_MONTHS = Map.of(
-            ObligationKind.DOMAIN_IP_CHECK,
-            3,
-            ObligationKind.VULNERABILITY_SCAN,
-            3,
-            ObligationKind.ENVIRONMENT_TEST,
-            12,
-            ObligationKind.CONFIDENTIALITY_REVIEW,
-            12,
-            ObligationKind.BACKUP_RESTORE_DRILL,
-            6,
-            ObligationKind.ON_CALL_DUTY,
-            12,
-            ObligationKind.INFORMATION_REPORTING,
-            1,
-            ObligationKind.NDA_RENEWAL,
-            36,
-            ObligationKind.PROVIDER_CERTIFICATION,
-            24,
-            ObligationKind.INDUSTRY_JOINT_DRILL,
-            12);
+    public static final Map<ObligationKind, Integer> DEFAULT_KIND_MONTHS = Map.ofEntries(
+            Map.entry(ObligationKind.DOMAIN_IP_CHECK, 3),
+            Map.entry(ObligationKind.VULNERABILITY_SCAN, 3),
+            Map.entry(ObligationKind.ENVIRONMENT_TEST, 12),
+            Map.entry(ObligationKind.CONFIDENTIALITY_REVIEW, 12),
+            Map.entry(ObligationKind.BACKUP_RESTORE_DRILL, 6),
+            Map.entry(ObligationKind.ON_CALL_DUTY, 12),
+            Map.entry(ObligationKind.INFORMATION_REPORTING, 1),
+            Map.entry(ObligationKind.NDA_RENEWAL, 36),
+            Map.entry(ObligationKind.PROVIDER_CERTIFICATION, 24),
+            Map.entry(ObligationKind.INDUSTRY_JOINT_DRILL, 12),
+            Map.entry(ObligationKind.OPERATOR_JOINT_DRILL, 12));
 
     /** Level 2 every two years, level 3 every year, level 4 every six months; drills yearly; monthly reports. */
     public static final ObligationPolicy DEFAULT = new ObligationPolicy(Map.of(2, 24, 3, 12, 4, 6), 12, 1, 12, 12);
@@ -197,8 +188,16 @@ public record ObligationPolicy(
         return new Limit(MAX_MONTHS, null, false);
     }
 
-    /** The configured default interval for {@code kind} on {@code system} (never above its maximum). */
+    /**
+     * The default interval for {@code kind} on {@code system}: the interval the sector guide states where it states
+     * one (政府网站指南 8.5 b) "每两年至少开展各典型类别安全事件的应急演练一次" is 24 months, not a shorter platform choice);
+     * else the platform's configured default (never above the maximum), which the pages label as such.
+     */
     public int defaultMonths(ObligationKind kind, CloudSystem system) {
+        Optional<Integer> stated = kind.standardMaxMonths(system.industry());
+        if (stated.isPresent()) {
+            return stated.get();
+        }
         return Math.min(
                 configured(
                         kind,
@@ -290,9 +289,24 @@ public record ObligationPolicy(
             out.add(ObligationKind.EMERGENCY_DRILL);
         }
         if (category != null) {
-            category.obligation().ifPresent(out::add);
+            out.addAll(category.obligations());
         }
         return out;
+    }
+
+    /**
+     * The obligations a completed assessment completes: the 等保 assessment (等级测评) only when the assessment was one —
+     * under 等保 and by a third-party 测评机构 ({@link
+     * org.yunjian.assessment.AssessmentCompleted#isGradedMlpsAssessment()}); nothing else.
+     */
+    public static List<ObligationKind> completedBy(org.yunjian.assessment.AssessmentCompleted completed) {
+        return completed.isGradedMlpsAssessment() ? List.of(ObligationKind.MLPS_ASSESSMENT) : List.of();
+    }
+
+    /** How {@code kind} falls due on {@code system}: {@link ObligationKind#schedule} of the requirements that apply. */
+    public Schedule schedule(ObligationKind kind, CloudSystem system, Catalog catalog) {
+        return kind.schedule(
+                sources(kind, system, catalog).stream().map(Requirement::id).toList());
     }
 
     /**

@@ -610,7 +610,12 @@ public class Reviews {
             requireVersion(access, version);
         }
         Assessment aggregate = new Assessment(
-                id, access.assessment().systemId(), current, access.assessment().completedAt());
+                id,
+                access.assessment().systemId(),
+                current,
+                access.assessment().completedAt(),
+                access.assessment().assessorKind(),
+                access.assessment().scope());
         Instant now = clock.instant();
         aggregate.moveTo(target, actor(access), team(access.assessment()), now);
         if (!repo.updateStatus(id, current, aggregate.status(), now, aggregate.completedAt())) {

@@ -22,7 +22,13 @@ class AssessmentStatusMachineTest {
     static final AssessmentTeam TEAM = new AssessmentTeam(java.util.List.of(TESTER), REVIEWER, APPROVER);
 
     static Assessment in(AssessmentStatus status) {
-        return new Assessment(UUID.randomUUID(), UUID.randomUUID(), status, null);
+        return new Assessment(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                status,
+                null,
+                AssessorKind.THIRD_PARTY,
+                java.util.List.of("MLPS-L3"));
     }
 
     @Test

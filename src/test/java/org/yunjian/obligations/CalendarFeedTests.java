@@ -125,10 +125,10 @@ class CalendarFeedTests {
         assertThat(events.stream().map(e -> e.getProperty(Property.DESCRIPTION)
                         .orElseThrow()
                         .getValue()))
-                .anySatisfy(d ->
-                        assertThat(d).contains("依据：8.4.1.4 b)“定期对网站应用程序、操作系统及数据库进行脆弱性扫描；”", "周期为可配置的默认值，标准未规定具体周期"))
+                .anySatisfy(d -> assertThat(d)
+                        .contains("依据：8.4.1.4 b)“定期对网站应用程序、操作系统及数据库进行脆弱性扫描；”", "周期为平台默认值，标准未规定具体周期；云服务客户可修改"))
                 .anySatisfy(
-                        d -> assertThat(d).contains("每两年至少开展各典型类别安全事件的应急演练一次").doesNotContain("周期为可配置的默认值"));
+                        d -> assertThat(d).contains("每两年至少开展各典型类别安全事件的应急演练一次").doesNotContain("周期为平台默认值"));
         assertThat(ics).doesNotContain(w.strangersSystem().name());
         // stable UIDs: a second fetch gives the same events
         Calendar again = new CalendarBuilder().build(new StringReader(fetch(path)));

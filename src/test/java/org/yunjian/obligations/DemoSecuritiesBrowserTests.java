@@ -66,7 +66,7 @@ class DemoSecuritiesBrowserTests {
             shot(driver, "plan");
             driver.get(base + "/systems/" + system + "/lifecycle/obligations");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("obligations-title")));
-            assertThat(driver.findElement(By.id("obligation-INDUSTRY_JOINT_DRILL"))
+            assertThat(driver.findElement(By.id("obligation-OPERATOR_JOINT_DRILL"))
                             .getText())
                     .contains("行业云应参与证券期货业信息安全联合应急演练。");
             assertThat(driver.findElement(By.id("obligation-PROVIDER_RISK_ASSESSMENT"))

@@ -59,9 +59,12 @@ class DemoSecuritiesCalendarTests {
                         "6.3.1",
                         "受托方应设立信息安全管理职能部门，在开展托管业务两年内宜通过信息管理体系认证（如GB/T 22080或ISO/IEC 27001的最新版本）"
                                 + "和IT服务管理体系认证（如GB/T 24405.1或ISO/IEC 20000-1的最新版本）。"));
-        // line 544 (7.3)
+        // line 544 (7.3): the 行业云's own part, its operator's (issue 59)
         JRT_COMMUNITY.put(
-                ObligationKind.INDUSTRY_JOINT_DRILL, List.of("JRT-SF-7.3-8", "7.3", "行业云应参与证券期货业信息安全联合应急演练。"));
+                ObligationKind.OPERATOR_JOINT_DRILL, List.of("JRT-SF-7.3-8", "7.3", "行业云应参与证券期货业信息安全联合应急演练。"));
+        // line 439 (6.3.3): the customer's part, its provider helping
+        JRT_COMMUNITY.put(
+                ObligationKind.INDUSTRY_JOINT_DRILL, List.of("JRT-SF-6.3.3-3-5", "6.3.3", "受托方应配合委托方参与证券期货业应急演练；"));
         // line 400 (6.3.1)
         JRT_COMMUNITY.put(
                 ObligationKind.PROVIDER_EVALUATION,

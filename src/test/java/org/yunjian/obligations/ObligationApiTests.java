@@ -181,7 +181,7 @@ class ObligationApiTests {
                 .andExpect(jsonPath("$.lastDone").value(today.minusDays(10).toString()))
                 .andExpect(jsonPath("$.lastDoneBy").value(customer.username()))
                 .andExpect(jsonPath("$.nextDue")
-                        .value(today.minusDays(10).plusMonths(12).toString()))
+                        .value(today.minusDays(10).plusMonths(24).toString())) // gov 8.5 b): every two years
                 .andExpect(jsonPath("$.status").value("UPCOMING"));
         assertThat(audits("lifecycle.obligation.complete")).isEqualTo(2);
         complete(stranger, "DRILL_NETWORK_ATTACK", today.toString()).andExpect(status().isNotFound());
@@ -240,7 +240,7 @@ class ObligationApiTests {
         call(get("/api/lifecycle/intervals"), customer)
                 .andExpect(jsonPath("$.items[?(@.kind == 'DRILL_NETWORK_ATTACK')].months")
                         .value(hasItem(18)));
-        // back to the default
+        // back to the default: the guide's own 24 months (gov 8.5 b) "每两年至少…一次"), not a platform default
         call(
                         put("/api/lifecycle/intervals")
                                 .content("{\"kind\":\"DRILL_NETWORK_ATTACK\",\"months\":null,\"version\":1}"),
@@ -248,7 +248,7 @@ class ObligationApiTests {
                 .andExpect(status().isOk());
         call(get(base), customer)
                 .andExpect(jsonPath("$.items[?(@.kind == 'DRILL_NETWORK_ATTACK')].intervalMonths")
-                        .value(hasItem(12)));
+                        .value(hasItem(24)));
         assertThat(audits("lifecycle.obligation.interval")).isGreaterThanOrEqualTo(2);
     }
 
@@ -263,7 +263,11 @@ class ObligationApiTests {
                 () -> tx.executeWithoutResult(s -> {
                     events.publishEvent(new DrillHeld(w.system().id(), drillDay, DrillCategory.NETWORK_ATTACK));
                     events.publishEvent(new AssessmentCompleted(
-                            UUID.randomUUID(), w.system().id(), assessed));
+                            UUID.randomUUID(),
+                            w.system().id(),
+                            assessed,
+                            org.yunjian.assessment.AssessorKind.THIRD_PARTY,
+                            List.of("MLPS-L3")));
                 }));
         call(get(base), customer)
                 .andExpect(jsonPath("$.items[?(@.kind == 'DRILL_NETWORK_ATTACK')].lastDone")
@@ -349,7 +353,7 @@ class ObligationApiTests {
     @Test
     void aSystemsObligationsComeAPageAtATimeFilteredByNameAndStatus() throws Exception {
         generate(customer, today.plusDays(60)).andExpect(status().isCreated());
-        complete(customer, "DRILL_NETWORK_ATTACK", today.minusMonths(14).toString())
+        complete(customer, "DRILL_NETWORK_ATTACK", today.minusMonths(26).toString())
                 .andExpect(status().isOk());
         // eighteen obligations, two a page: the overdue drill first (earliest due)
         call(get(base).param("size", "2"), customer)

@@ -168,7 +168,7 @@ class PeriodicDutiesTest {
                         "在开展托管业务两年内宜通过信息安全管理体系统认证"),
                 Arguments.of(
                         "JR/T 7.3 联合应急演练",
-                        ObligationKind.INDUSTRY_JOINT_DRILL,
+                        ObligationKind.OPERATOR_JOINT_DRILL,
                         sf,
                         DeploymentModel.COMMUNITY,
                         "JRT-SF-7.3-8",

@@ -55,7 +55,8 @@ class VisibleAssessmentQueries implements AssessmentDirectory {
             return List.of();
         }
         return service.list(systemId).stream()
-                .map(a -> new Summary(a.id(), a.name(), a.systemId(), a.status(), a.completedAt()))
+                .map(a -> new Summary(
+                        a.id(), a.name(), a.systemId(), a.status(), a.completedAt(), a.assessorKind(), a.scope()))
                 .toList();
     }
 

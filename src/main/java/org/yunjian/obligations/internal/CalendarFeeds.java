@@ -143,6 +143,9 @@ public class CalendarFeeds {
                 .withProperty(new XProperty("X-WR-CALNAME", text(Msg.of("lifecycle.cal.feed.name"))))
                 .getFluentTarget();
         for (ObligationService.Row r : rows) {
+            if (r.due() == null) { // done once for all, or no request open: nothing to put in a calendar
+                continue;
+            }
             String kind = Msg.of(r.obligation().kind()).text(Texts.CHINESE);
             VEvent event = new VEvent(
                     r.due(),

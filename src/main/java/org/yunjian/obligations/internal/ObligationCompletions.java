@@ -86,7 +86,7 @@ class ObligationCompletions {
                         system.name(),
                         Formats.date(on),
                         Msg.of(source),
-                        Formats.date(done.nextDue()))));
+                        ObligationService.due(done))));
         work.publishObligation(done);
         return done;
     }
@@ -105,18 +105,20 @@ class ObligationCompletions {
     }
 
     /**
-     * An assessment of the system was completed: the 等保 assessment obligation counts from its completion day. The
-     * event names neither the assessment's scope nor its assessor kind, so any completed assessment counts
-     * (docs/modules/lifecycle.md). Like drills, recorded after the assessment's transaction commits.
+     * An assessment of the system was completed: the obligations {@link ObligationPolicy#completedBy(AssessmentCompleted)}
+     * names count from its completion day — the 等保 assessment only when it was a 等级测评 (under 等保, by a 测评机构:
+     * {@link AssessmentCompleted#isGradedMlpsAssessment()}); a self-assessment or another standard's completes
+     * nothing. Like drills, recorded after the assessment's transaction commits.
      */
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AssessmentCompleted completed) {
-        completeFromEvent(
-                completed.systemId(),
-                ObligationKind.MLPS_ASSESSMENT,
-                completed.at().atZone(Formats.zone()).toLocalDate(),
-                CompletionSource.ASSESSMENT);
+        ObligationPolicy.completedBy(completed)
+                .forEach(k -> completeFromEvent(
+                        completed.systemId(),
+                        k,
+                        completed.at().atZone(Formats.zone()).toLocalDate(),
+                        CompletionSource.ASSESSMENT));
     }
 
     /**

@@ -26,8 +26,8 @@ import org.yunjian.security.UserAdministration;
 /**
  * In demo mode, the obligations of the demo government portal, generated and completed as the demo customer and
  * provider (so every write is authorised and audited): the annual 等保 assessment done ten months ago (due in about
- * two months), the emergency drill last held fourteen months ago (overdue), the provider's monthly report received
- * three weeks ago (due soon). No calendar feed is created: a feed token is a secret of its user.
+ * two months), the defacement drill held fourteen months ago (due at 24 months: 政府网站指南 8.5 b)), the DDoS drill
+ * last held 26 months ago (overdue), the provider's report received three weeks ago. No calendar feed is created: a feed token is a secret of its user.
  *
  * <p>The 等保 assessment's completion is the portal's completed assessment (seeded earlier, its dates moved back ten
  * months): the obligations did not exist when it was completed, so its {@link AssessmentCompleted} is delivered
@@ -79,15 +79,17 @@ class ObligationDemo implements ApplicationRunner {
         SeedActor.run(customer.get(), () -> {
             LocalDate today = service.today();
             service.generate(s.id(), today.plusMonths(2).toString());
-            // the defacement drill (信息破坏事件: 信息篡改) — the other categories' drills are still to hold
+            // the defacement drill (信息破坏事件: 信息篡改) fourteen months ago: due again at 24 months (政府网站指南 8.5 b)
+            // "每两年至少开展各典型类别安全事件的应急演练一次"), not overdue
             complete(s, ObligationKind.DRILL_INFORMATION_DESTRUCTION, today.minusMonths(14));
+            // the DDoS drill (网络攻击事件) last held before the platform, 26 months ago: overdue by two months
+            complete(s, ObligationKind.DRILL_NETWORK_ATTACK, today.minusMonths(26));
         });
         Optional<AssessmentDirectory.Summary> completed = lastCompleted(customer.get(), s);
         Optional<CurrentUser> approver = SeedActor.account(users, DemoData.ASSESSMENT_APPROVER);
         if (completed.isPresent() && approver.isPresent()) {
             AssessmentDirectory.Summary a = completed.get();
-            SeedActor.run(
-                    approver.get(), () -> completions.on(new AssessmentCompleted(a.id(), s.id(), a.completedAt())));
+            SeedActor.run(approver.get(), () -> completions.on(a.completion()));
         } else {
             SeedActor.run(
                     customer.get(),

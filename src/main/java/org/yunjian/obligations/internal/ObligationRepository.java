@@ -20,6 +20,7 @@ import org.yunjian.obligations.CompletionSource;
 import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationStatus;
+import org.yunjian.obligations.Schedule;
 import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
@@ -58,7 +59,9 @@ public class ObligationRepository {
             rs.getLong("version"),
             rs.getObject("valid_until", LocalDate.class) == null
                     ? null
-                    : new Obligation.Validity(rs.getObject("valid_until", LocalDate.class), rs.getInt("lead_days")));
+                    : new Obligation.Validity(rs.getObject("valid_until", LocalDate.class), rs.getInt("lead_days")),
+            Schedule.valueOf(rs.getString("schedule")),
+            rs.getObject("requested_by", LocalDate.class));
 
     /** An organisation's interval for a kind: one setting, written whole (0 = never set; no months = default). */
     private static final VersionedRow INTERVAL =
@@ -71,6 +74,10 @@ public class ObligationRepository {
     private static final String CURRENT = """
             \sAND superseded_at IS NULL""";
 
+    /** Earliest due first, then those with nothing due (done once for all, no request open), on every database. */
+    private static final String ORDER_DUE_FIRST = """
+            CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, due_date, system_id, kind, id""";
+
     private final JdbcClient jdbc;
 
     ObligationRepository(JdbcClient jdbc) {
@@ -80,8 +87,9 @@ public class ObligationRepository {
     void insert(Obligation o, String createdBy, Instant at) {
         jdbc.sql("""
                         INSERT INTO lifecycle_obligation (id, system_id, kind, responsible_org, start_date, interval_months,
-                        last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days)
-                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
+                        last_done, last_done_by, last_done_at, due_date, created_by, created_at, valid_until, lead_days,
+                        schedule, requested_by)
+                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")
                 .params(
                         o.id(),
                         o.systemId(),
@@ -96,7 +104,9 @@ public class ObligationRepository {
                         createdBy,
                         utc(at),
                         o.validity() == null ? null : o.validity().until(),
-                        o.validity() == null ? null : o.validity().leadDays())
+                        o.validity() == null ? null : o.validity().leadDays(),
+                        o.schedule().name(),
+                        o.requestedBy())
                 .update();
     }
 
@@ -114,6 +124,8 @@ public class ObligationRepository {
                 o.nextDue(),
                 o.validity() == null ? null : o.validity().until(),
                 o.validity() == null ? null : o.validity().leadDays(),
+                o.schedule().name(),
+                o.requestedBy(),
                 utc(at),
                 o.id()));
         if (expected != null) {
@@ -121,7 +133,8 @@ public class ObligationRepository {
         }
         int rows = jdbc.sql("""
                         UPDATE lifecycle_obligation SET interval_months = ?, last_done = ?, last_done_by = ?,
-                        last_done_at = ?, due_date = ?, valid_until = ?, lead_days = ?, version = version + 1,
+                        last_done_at = ?, due_date = ?, valid_until = ?, lead_days = ?, schedule = ?, requested_by = ?,
+                        version = version + 1,
                         updated_at = ? WHERE id = ?%s""".formatted(expected == null ? "" : """
                                 \sAND version = ?"""))
                 .params(params)
@@ -145,12 +158,21 @@ public class ObligationRepository {
                 .toList();
     }
 
+    /**
+     * The system's obligation of {@code kind} — for a kind one organisation performs; a kind every agent performs
+     * ({@link ObligationKind#perPerformer()}) has one row per agent: {@link #findAll}.
+     */
     Optional<Obligation> find(UUID systemId, ObligationKind kind) {
+        return findAll(systemId, kind).stream().findFirst();
+    }
+
+    /** The system's obligations of {@code kind}, one per organisation performing it (ordered by it). */
+    List<Obligation> findAll(UUID systemId, ObligationKind kind) {
         return jdbc.sql("""
-                SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?%s""".formatted(CURRENT))
+                SELECT * FROM lifecycle_obligation WHERE system_id = ? AND kind = ?%s ORDER BY responsible_org""".formatted(CURRENT))
                 .params(systemId, kind.name())
                 .query(OBLIGATION)
-                .optional();
+                .list();
     }
 
     /**
@@ -187,7 +209,7 @@ public class ObligationRepository {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems)%s ORDER BY due_date, kind""".formatted(CURRENT))
+                SELECT * FROM lifecycle_obligation WHERE system_id IN (:systems)%s ORDER BY kind""".formatted(CURRENT))
                 .param("systems", systems)
                 .query(OBLIGATION)
                 .list();
@@ -215,13 +237,9 @@ public class ObligationRepository {
     /** One page of the obligations the filter shows, earliest due first: the count and the rows, same WHERE. */
     Paged<Obligation> page(Filter f, PageRequest page) {
         return PageQueries.query(
-                jdbc,
-                "*",
-                "lifecycle_obligation",
-                where(f),
-                "due_date, system_id, kind, id",
-                page,
-                statement -> statement.query(OBLIGATION).list());
+                jdbc, "*", "lifecycle_obligation", where(f), ORDER_DUE_FIRST, page, statement -> statement
+                        .query(OBLIGATION)
+                        .list());
     }
 
     private static PageQueries.Where where(Filter f) {
@@ -248,6 +266,10 @@ public class ObligationRepository {
                 case DUE_SOON -> where.and("""
                         due_date >= :today AND due_date <= :soon""", "today", today).param("soon", soon);
                 case UPCOMING -> where.and("due_date > :soon", "soon", soon);
+                case DONE -> where.and("""
+                        due_date IS NULL AND schedule = 'ONCE_WITHIN'""");
+                case NOT_REQUESTED -> where.and("""
+                        due_date IS NULL AND schedule = 'ON_REQUEST'""");
             }
         }
         if (f.text() != null) {

@@ -120,7 +120,18 @@ public class ObligationService implements OverdueCount {
             boolean mayComplete,
             List<Source> sources,
             boolean intervalDefault,
-            boolean expired) {}
+            boolean expired) {
+
+        /**
+         * What names it among the system's obligations (pages' element ids): its kind, and for a kind every agent
+         * performs ({@link ObligationKind#perPerformer()}, 政府网站指南 8.2.3 c)) the agent's organisation too.
+         */
+        public String key() {
+            return obligation.kind().perPerformer()
+                    ? obligation.kind().name() + "-" + obligation.responsibleOrg()
+                    : obligation.kind().name();
+        }
+    }
 
     /** A requirement an obligation comes from: its id, its clause as the standard numbers it, its verbatim text. */
     public record Source(String id, Msg clause, String text) {}
@@ -156,9 +167,8 @@ public class ObligationService implements OverdueCount {
     public SystemObligations ofSystem(UUID systemId) {
         PlanAccess access = accesses.of(systemId);
         List<Obligation> all = repo.bySystem(systemId);
-        List<ObligationKind> present = all.stream().map(Obligation::kind).toList();
         List<ObligationKind> missing = policy.kindsFor(access.system(), catalog).stream()
-                .filter(k -> !present.contains(k))
+                .filter(k -> !lacking(k, access.system(), all).isEmpty())
                 .toList();
         List<Obligation> seen = all.stream()
                 .filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
@@ -211,11 +221,27 @@ public class ObligationService implements OverdueCount {
     /** One obligation of a system that the caller sees (404 otherwise), with its version. */
     @Transactional(readOnly = true)
     public Row one(UUID systemId, String kind) {
-        SystemObligations all = ofSystem(systemId);
-        return all.rows().stream()
-                .filter(r -> r.obligation().kind().name().equals(kind))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException(OBJECT, kind));
+        return one(systemId, kind, null);
+    }
+
+    /**
+     * One obligation of a system that the caller sees, of the organisation {@code responsible} (null: the only one,
+     * else the caller's organisation's); 404 when there is none, 400 naming {@code responsible} when several have one.
+     */
+    @Transactional(readOnly = true)
+    public Row one(UUID systemId, String kind, String responsible) {
+        PlanAccess access = accesses.of(systemId);
+        FieldErrors errors = new FieldErrors();
+        UUID performer = responsible(errors, responsible);
+        errors.throwIfAny();
+        ObligationKind k;
+        try {
+            k = ObligationKind.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException(OBJECT, kind);
+        }
+        return rows(List.of(pick(access, k, kind, performer)), Map.of(systemId, access.system()), access)
+                .get(0);
     }
 
     /**
@@ -228,40 +254,66 @@ public class ObligationService implements OverdueCount {
         LocalDate start = startDate == null || startDate.isBlank() ? today() : date(startDate, "startDate");
         CloudSystem s = access.system();
         Map<ObligationKind, Integer> own = repo.intervals(s.customerId());
-        List<ObligationKind> present =
-                repo.bySystem(systemId).stream().map(Obligation::kind).toList();
+        List<Obligation> present = repo.bySystem(systemId);
         List<Obligation> created = new ArrayList<>();
         Instant now = clock.instant();
         for (ObligationKind k : policy.kindsFor(s, catalog)) {
-            if (present.contains(k)) {
-                continue;
+            for (UUID performer : lacking(k, s, present)) {
+                created.add(create(access, s, k, performer, start, own, now));
             }
+        }
+        return rows(created, Map.of(systemId, s), access);
+    }
+
+    /**
+     * The organisations performing {@code kind} on {@code system} that have no obligation of it among
+     * {@code present}: for a kind every agent performs, each agent without its own (政府网站指南 8.2.3 c)); for the
+     * others, the performer unless the system has the kind at all.
+     */
+    private static List<UUID> lacking(ObligationKind kind, CloudSystem system, List<Obligation> present) {
+        List<UUID> performers = kind.performers(system);
+        if (!kind.perPerformer()) {
+            return present.stream().anyMatch(o -> o.kind() == kind) || performers.isEmpty()
+                    ? List.of()
+                    : List.of(performers.get(0));
+        }
+        return performers.stream()
+                .filter(org -> present.stream()
+                        .noneMatch(o -> o.kind() == kind && o.responsibleOrg().equals(org)))
+                .toList();
+    }
+
+    private Obligation create(
+            PlanAccess access,
+            CloudSystem s,
+            ObligationKind k,
+            UUID performer,
+            LocalDate start,
+            Map<ObligationKind, Integer> own,
+            Instant now) {
+        UUID systemId = s.id();
+        {
             Obligation o = new Obligation(
                             UUID.randomUUID(),
                             systemId,
                             k,
-                            k.performedBy(s),
+                            performer,
                             start,
                             policy.months(k, s, own.get(k)),
                             null,
                             null,
                             null)
-                    .withValidity(ndas.validity(k, s).orElse(null));
+                    .withValidity(ndas.validity(k, s).orElse(null))
+                    .withSchedule(policy.schedule(k, s, catalog));
             repo.insert(o, access.user().username(), now);
-            created.add(o);
             events.publishEvent(AuditableEvent.success(
                     "lifecycle.obligation.create",
                     OBJECT,
                     o.id(),
-                    Msg.of(
-                            "lifecycle.cal.audit.create",
-                            Msg.of(k),
-                            s.name(),
-                            Formats.date(o.nextDue()),
-                            o.intervalMonths())));
+                    Msg.of("lifecycle.cal.audit.create", Msg.of(k), s.name(), due(o), o.intervalMonths())));
             work.publishObligation(o);
+            return o;
         }
-        return rows(created, Map.of(systemId, s), access);
     }
 
     /**
@@ -269,9 +321,19 @@ public class ObligationService implements OverdueCount {
      * the responsible organisation, or of the customer; over the version of the obligation the caller read.
      */
     public Row complete(UUID systemId, String kind, String doneOn, ExpectedVersion version) {
+        return complete(systemId, kind, null, doneOn, version);
+    }
+
+    /**
+     * As {@link #complete(UUID, String, String, ExpectedVersion)}, of the obligation {@code responsible} (an
+     * organisation id) performs: needed only where several organisations each have one of the kind (every agent's
+     * service report, 政府网站指南 8.2.3 c)) and the caller performs none of them.
+     */
+    public Row complete(UUID systemId, String kind, String responsible, String doneOn, ExpectedVersion version) {
         PlanAccess access = accesses.of(systemId);
         FieldErrors errors = new FieldErrors();
         ObligationKind k = kind(errors, kind);
+        UUID performer = responsible(errors, responsible);
         LocalDate on = null;
         if (doneOn == null || doneOn.isBlank()) {
             errors.add("doneOn", "lifecycle.cal.error.required");
@@ -282,9 +344,7 @@ public class ObligationService implements OverdueCount {
             }
         }
         errors.throwIfAny();
-        Obligation o = repo.find(systemId, k)
-                .filter(x -> access.seesWholePlan() || access.is(x.responsibleOrg()))
-                .orElseThrow(() -> new NotFoundException(OBJECT, kind));
+        Obligation o = pick(access, k, kind, performer);
         if (!(access.isCustomer() || access.is(o.responsibleOrg()))) {
             throw new PlanAccess.Refused(Msg.of("lifecycle.cal.denied.complete"));
         }
@@ -292,8 +352,85 @@ public class ObligationService implements OverdueCount {
             throw new FieldErrors.ValidationException("doneOn", "lifecycle.cal.error.followsValidity");
         }
         completions.record(o, on, CompletionSource.MANUAL, access.system(), version.value());
-        Obligation stored = repo.find(systemId, k).orElseThrow(); // with its new version
+        Obligation stored = pick(access, k, kind, o.responsibleOrg()); // with its new version
         return rows(List.of(stored), Map.of(systemId, access.system()), access).get(0);
+    }
+
+    /**
+     * The customer asks for the duty of {@code kind} — one due on request (JR/T 7.3 "受托方应依照委托方要求，向委托方提供…
+     * 必要证据", {@link org.yunjian.obligations.Schedule#ON_REQUEST}) — by {@code requestedBy} (ISO date, today or later):
+     * it falls due that day until its performer records the delivery. The customer only, over the version read; a
+     * request for a duty of another schedule is a 400 naming {@code kind}.
+     */
+    public Row request(UUID systemId, String kind, String requestedBy, ExpectedVersion version) {
+        PlanAccess access = accesses.of(systemId);
+        FieldErrors errors = new FieldErrors();
+        ObligationKind k = kind(errors, kind);
+        LocalDate by = null;
+        if (requestedBy == null || requestedBy.isBlank()) {
+            errors.add("requestedBy", "lifecycle.cal.error.required");
+        } else {
+            by = parse(errors, requestedBy, "requestedBy");
+            if (by != null && by.isBefore(today())) {
+                errors.add("requestedBy", "lifecycle.cal.error.requestPast");
+            }
+        }
+        errors.throwIfAny();
+        Obligation o = pick(access, k, kind, null);
+        access.requireCustomer();
+        if (o.schedule() != org.yunjian.obligations.Schedule.ON_REQUEST) {
+            throw new FieldErrors.ValidationException("kind", "lifecycle.cal.error.notOnRequest", Msg.of(k));
+        }
+        Obligation asked = o.requested(by, today());
+        Instant now = clock.instant();
+        repo.update(asked, version.value(), now);
+        events.publishEvent(AuditableEvent.success(
+                "lifecycle.obligation.request",
+                OBJECT,
+                o.id(),
+                Msg.of("lifecycle.cal.audit.request", Msg.of(k), access.system().name(), Formats.date(by))));
+        work.publishObligation(asked);
+        return rows(List.of(pick(access, k, kind, o.responsibleOrg())), Map.of(systemId, access.system()), access)
+                .get(0);
+    }
+
+    /**
+     * The system's obligation of {@code kind} the caller sees that {@code performer} performs (null: the only one,
+     * else the caller's organisation's); 404 when there is none, 400 naming {@code responsible} when several
+     * organisations each have one and none is named.
+     */
+    private Obligation pick(PlanAccess access, ObligationKind k, String kind, UUID performer) {
+        List<Obligation> seen = repo.findAll(access.system().id(), k).stream()
+                .filter(x -> access.seesWholePlan() || access.is(x.responsibleOrg()))
+                .toList();
+        if (performer != null) {
+            return seen.stream()
+                    .filter(x -> x.responsibleOrg().equals(performer))
+                    .findFirst()
+                    .orElseThrow(() -> new NotFoundException(OBJECT, kind));
+        }
+        if (seen.size() == 1) {
+            return seen.get(0);
+        }
+        return seen.stream()
+                .filter(x -> access.is(x.responsibleOrg()))
+                .findFirst()
+                .orElseThrow(() -> seen.isEmpty()
+                        ? new NotFoundException(OBJECT, kind)
+                        : new FieldErrors.ValidationException(
+                                "responsible", "lifecycle.cal.error.responsibleRequired", Msg.of(k)));
+    }
+
+    private static UUID responsible(FieldErrors errors, String responsible) {
+        if (responsible == null || responsible.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(responsible.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add("responsible", "lifecycle.cal.error.responsible", org.yunjian.shared.Text.safe(responsible));
+            return null;
+        }
     }
 
     // --- across systems
@@ -417,6 +554,7 @@ public class ObligationService implements OverdueCount {
     private List<Row> rows(List<Obligation> obligations, Map<UUID, CloudSystem> systems, PlanAccess access) {
         LocalDate today = today();
         Map<UUID, String> orgs = new HashMap<>();
+        Map<UUID, Map<ObligationKind, Integer>> own = new HashMap<>();
         Map<String, String> names = people.displayNames(obligations.stream()
                 .map(Obligation::lastDoneBy)
                 .filter(java.util.Objects::nonNull)
@@ -434,13 +572,30 @@ public class ObligationService implements OverdueCount {
                         o.lastDoneBy() == null ? null : names.getOrDefault(o.lastDoneBy(), o.lastDoneBy()),
                         access != null && (access.isCustomer() || access.is(o.responsibleOrg())),
                         sources(o.kind(), systems.get(o.systemId())),
-                        systems.get(o.systemId()) != null
-                                && !o.kind()
-                                        .intervalStated(
-                                                systems.get(o.systemId()).industry()),
+                        platformDefault(o, systems.get(o.systemId()), own),
                         o.expired(today)))
-                .sorted(Comparator.comparing(Row::due))
+                .sorted(Comparator.comparing(Row::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
+    }
+
+    /**
+     * Whether {@code o} runs on the platform's default interval: its kind's guide states none for the system
+     * ({@link ObligationKind#intervalStated}) and the customer has set no interval of its own for the kind — the pages
+     * and the feed label it so (the customer can change it).
+     */
+    private boolean platformDefault(Obligation o, CloudSystem system, Map<UUID, Map<ObligationKind, Integer>> own) {
+        if (system == null
+                || o.kind().intervalStated(system.industry())
+                || o.schedule() == org.yunjian.obligations.Schedule.ON_REQUEST) { // due when asked: no interval at all
+            return false;
+        }
+        Integer set = own.computeIfAbsent(system.customerId(), repo::intervals).get(o.kind());
+        return set == null || set != o.intervalMonths();
+    }
+
+    /** The next due date as the audit log writes it: the date, or 无 / none when nothing is due. */
+    static Object due(Obligation o) {
+        return o.nextDue() == null ? Msg.of("lifecycle.cal.noDue") : Formats.date(o.nextDue());
     }
 
     static ObligationKind kind(FieldErrors errors, String kind) {

@@ -66,7 +66,7 @@ class ObligationWork implements WorkSource {
     /** What waits on one obligation on {@code today}: due soon or overdue, for the responsible organisation. */
     WorkSnapshot obligation(CloudSystem s, Obligation o, LocalDate today) {
         ObligationStatus status = o.status(today);
-        if (status == ObligationStatus.UPCOMING) {
+        if (status != ObligationStatus.DUE_SOON && status != ObligationStatus.OVERDUE) { // later, done or not asked
             return WorkSnapshot.nothingWaiting(OBLIGATION + o.id());
         }
         boolean overdue = status == ObligationStatus.OVERDUE;

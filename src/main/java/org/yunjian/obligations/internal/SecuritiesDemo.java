@@ -71,6 +71,18 @@ class SecuritiesDemo implements ApplicationRunner {
                 provider.get(),
                 () -> complete(
                         s, ObligationKind.PROVIDER_REPORT, obligations.today().minusWeeks(3)));
+        // JR/T 7.3 "受托方应依照委托方要求，向委托方提供…必要证据": the evidence is due when the securities company asks for
+        // it — it has asked for this quarter's, by two weeks from today (due soon)
+        SeedActor.run(
+                customer.get(),
+                () -> obligations.request(
+                        s.id(),
+                        ObligationKind.PROVIDER_REPORT.name(),
+                        obligations.today().plusWeeks(2).toString(),
+                        org.yunjian.shared.version.ExpectedVersion.exactly(obligations
+                                .one(s.id(), ObligationKind.PROVIDER_REPORT.name())
+                                .obligation()
+                                .version())));
         log.info("Demo lifecycle plan and obligations seeded for {}", s.name());
     }
 

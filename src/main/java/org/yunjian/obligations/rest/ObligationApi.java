@@ -26,6 +26,7 @@ import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.obligations.rest.ObligationDtos.CalendarSettingsResponse;
 import org.yunjian.obligations.rest.ObligationDtos.CompletionRequest;
+import org.yunjian.obligations.rest.ObligationDtos.CustomerRequest;
 import org.yunjian.obligations.rest.ObligationDtos.FeedResponse;
 import org.yunjian.obligations.rest.ObligationDtos.GenerateRequest;
 import org.yunjian.obligations.rest.ObligationDtos.IntervalRequest;
@@ -102,29 +103,55 @@ class ObligationApi {
     @PostMapping(SYSTEM + "/{kind}/completions")
     @PreAuthorize(WHO)
     @Operation(
-            summary =
-                    "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
-                            + "not in the future): users of the responsible organisation or of the customer; the next due date "
-                            + "counts from it. Names the obligation's version read (If-Match or version): 428 without, 409 if stale")
+            summary = "Record that the obligation of this kind (e.g. EMERGENCY_DRILL) was done on doneOn (ISO date, "
+                    + "not in the future): users of the responsible organisation or of the customer; the next due date "
+                    + "counts from it. Where several organisations each have one of the kind (every agent's "
+                    + "AGENT_SERVICE_REPORT), responsible names the organisation's (else the caller's own; 400 "
+                    + "naming responsible if ambiguous). Names the obligation's version read (If-Match or version): "
+                    + "428 without, 409 if stale")
     ResponseEntity<ObligationResponse> complete(
             @PathVariable UUID id,
             @PathVariable String kind,
+            @RequestParam(required = false) String responsible,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody(required = false) CompletionRequest body) {
         return tagged(ObligationResponse.of(obligations.complete(
                 id,
                 kind,
+                responsible,
                 body == null ? null : body.doneOn(),
+                ExpectedVersion.of(ifMatch, body == null ? null : body.version()))));
+    }
+
+    @PostMapping(SYSTEM + "/{kind}/requests")
+    @PreAuthorize(WHO)
+    @Operation(
+            summary = "The customer asks for a duty due on request (JR/T 7.3 \"受托方应依照委托方要求，向委托方提供…必要证据\": "
+                    + "the 行业云 provider's evidence, PROVIDER_REPORT) by requestedBy (ISO date, today or later): it falls "
+                    + "due that day until the provider records the delivery. Customer only; 400 naming kind for a duty "
+                    + "of another schedule. Names the obligation's version read (If-Match or version): 428 without, 409 "
+                    + "if stale")
+    ResponseEntity<ObligationResponse> request(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) CustomerRequest body) {
+        return tagged(ObligationResponse.of(obligations.request(
+                id,
+                kind,
+                body == null ? null : body.requestedBy(),
                 ExpectedVersion.of(ifMatch, body == null ? null : body.version()))));
     }
 
     @GetMapping(SYSTEM + "/{kind}")
     @PreAuthorize(WHO)
     @Operation(
-            summary = "One obligation of the system (e.g. EMERGENCY_DRILL), its version as the ETag a completion "
-                    + "names in If-Match; 404 if the caller does not see it")
-    ResponseEntity<ObligationResponse> one(@PathVariable UUID id, @PathVariable String kind) {
-        return tagged(ObligationResponse.of(obligations.one(id, kind)));
+            summary = "One obligation of the system (e.g. EMERGENCY_DRILL; responsible: the organisation's, where "
+                    + "several each have one), its version as the ETag a completion names in If-Match; 404 if the "
+                    + "caller does not see it")
+    ResponseEntity<ObligationResponse> one(
+            @PathVariable UUID id, @PathVariable String kind, @RequestParam(required = false) String responsible) {
+        return tagged(ObligationResponse.of(obligations.one(id, kind, responsible)));
     }
 
     private static ResponseEntity<ObligationResponse> tagged(ObligationResponse r) {

@@ -21,6 +21,12 @@ final class ObligationDtos {
     /** A completion: the day it was done (ISO date, not in the future), over the obligation's version read. */
     record CompletionRequest(String doneOn, Long version) {}
 
+    /**
+     * The customer's request for a duty due on request (JR/T 7.3): the day it asks for it (ISO date, today or later),
+     * over the obligation's version read.
+     */
+    record CustomerRequest(String requestedBy, Long version) {}
+
     /** The caller's organisation's own interval for a kind; months null = back to the default; the version read. */
     record IntervalRequest(String kind, String months, Long version) {}
 

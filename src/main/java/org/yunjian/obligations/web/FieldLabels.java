@@ -13,7 +13,9 @@ final class FieldLabels {
             "doneOn", "lifecycle.cal.doneOn",
             "startDate", "lifecycle.cal.generate.startDate",
             "kind", "lifecycle.cal.col.kind",
-            "months", "lifecycle.cal.intervals.months");
+            "months", "lifecycle.cal.intervals.months",
+            "responsible", "lifecycle.cal.col.responsible",
+            "requestedBy", "lifecycle.cal.requestedBy");
 
     /** My calendar's reminder form. */
     static final Map<String, String> CALENDAR = Map.of("email", "lifecycle.cal.reminder.email");

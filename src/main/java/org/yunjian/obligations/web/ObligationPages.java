@@ -177,6 +177,7 @@ class ObligationPages {
     String complete(
             @PathVariable UUID id,
             @PathVariable String kind,
+            @RequestParam(required = false) String responsible,
             @RequestParam(required = false) String doneOn,
             @RequestParam(required = false) String version,
             @RequestParam(required = false) String q,
@@ -191,8 +192,39 @@ class ObligationPages {
         return PageRefusal.on(model)
                 .attempt(
                         () -> {
-                            obligations.complete(id, kind, doneOn, ExpectedVersion.ofForm(version));
+                            obligations.complete(id, kind, responsible, doneOn, ExpectedVersion.ofForm(version));
                             redirect.addFlashAttribute("completed", kind);
+                            return backTo(id, query);
+                        },
+                        () -> system(
+                                id,
+                                model,
+                                PageRefusal.none(),
+                                responsible == null || responsible.isBlank() ? kind : kind + "-" + responsible.strip(),
+                                query));
+    }
+
+    /** The customer asks for a duty due on request (JR/T 7.3) by a date: it falls due then. */
+    @PostMapping("/systems/{id}/lifecycle/obligations/{kind}/request")
+    @PreAuthorize(WHO)
+    String request(
+            @PathVariable UUID id,
+            @PathVariable String kind,
+            @RequestParam(required = false) String requestedBy,
+            @RequestParam(required = false) String version,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size,
+            Model model,
+            RedirectAttributes redirect) {
+        ListFilters.Query<ObligationStatus> query = listQuery(q, status, page, size);
+        model.addAttribute("typed", typed("requestedBy", requestedBy));
+        return PageRefusal.on(model)
+                .attempt(
+                        () -> {
+                            obligations.request(id, kind, requestedBy, ExpectedVersion.ofForm(version));
+                            redirect.addFlashAttribute("requested", kind);
                             return backTo(id, query);
                         },
                         () -> system(id, model, PageRefusal.none(), kind, query));
