@@ -526,7 +526,7 @@ class RemoteCliTests {
                 "--lang=en");
         assertThat(issued.exitCode()).as(issued.stderr()).isZero();
         assertThat(issued.stdout())
-                .startsWith("Issued the security operation report of " + last + ": number YJ-SOR-")
+                .startsWith("Issued the website security monitoring report of " + last + ": number YJ-SOR-")
                 .doesNotContainPattern(LOG_LINE);
         ClientResult reports =
                 ServerProcess.clientInProcess(env(token), "", "monitors", "reports", "--system", portal, "--lang=en");

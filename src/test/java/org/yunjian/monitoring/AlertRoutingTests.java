@@ -225,7 +225,8 @@ class AlertRoutingTests extends MonitoringWorldTests {
         mvc.perform(get("/monitoring/alerts/" + alert).with(as(customer)).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"emergency-done-REPORTED_TO_PROVIDER\"")))
-                .andExpect(content().string(containsString("启动的预案：网页篡改")))
+                .andExpect(content().string(containsString("启动的预案：")))
+                .andExpect(content().string(containsString("class=\"plan-scenario\">网页篡改</span>")))
                 .andExpect(content().string(containsString("尚未记录（仅情况严重时需要）")))
                 .andExpect(content().string(containsString("id=\"emergency-form\"")));
         // a refused form names the problem in place

@@ -232,9 +232,13 @@ class DutiesFallDueTests {
         CurrentUser demoCustomer =
                 SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
         CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
-        assertThat(jdbc.sql("""
-                        SELECT a.assessor_kind FROM assessment a WHERE a.system_id = ? AND a.completed_at IS NOT NULL""").param(portal.id()).query(String.class).list()).containsOnly("THIRD_PARTY");
-        assertThat(assessmentCompletions(portal.id())).isEqualTo(1);
+        List<String> completed =
+                jdbc.sql("""
+                        SELECT a.assessor_kind FROM assessment a WHERE a.system_id = ? AND a.completed_at IS NOT NULL""").param(portal.id()).query(String.class).list();
+        assertThat(completed).containsOnly("THIRD_PARTY");
+        // one completion per completed third-party assessment at most: the classes sharing this demo context may
+        // complete another one of the portal before this test runs
+        assertThat(assessmentCompletions(portal.id())).isPositive().isLessThanOrEqualTo(completed.size());
     }
 
     /**

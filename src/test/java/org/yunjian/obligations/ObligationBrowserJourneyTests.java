@@ -71,12 +71,12 @@ class ObligationBrowserJourneyTests {
                     .isEqualTo("逾期事项 1");
             shot(driver, "obligations");
             String today = LocalDate.now(Formats.zone()).format(DateTimeFormatter.ofPattern("MM/dd/yyyy"));
-            driver.findElement(By.id("doneOn-DRILL_INFORMATION_DESTRUCTION")).sendKeys(today);
-            driver.findElement(By.cssSelector("#complete-DRILL_INFORMATION_DESTRUCTION button"))
+            driver.findElement(By.id("doneOn-DRILL_NETWORK_ATTACK")).sendKeys(today);
+            driver.findElement(By.cssSelector("#complete-DRILL_NETWORK_ATTACK button"))
                     .click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("completed")));
             assertThat(driver.findElements(By.id("obligations-overdue"))).isEmpty();
-            assertThat(driver.findElement(By.id("obligation-DRILL_INFORMATION_DESTRUCTION"))
+            assertThat(driver.findElement(By.id("obligation-DRILL_NETWORK_ATTACK"))
                             .getAttribute("data-status"))
                     .isEqualTo("UPCOMING");
 
