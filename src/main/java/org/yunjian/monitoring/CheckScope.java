@@ -1,66 +1,64 @@
 package org.yunjian.monitoring;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Which checks a monitor performs against a criterion, as a monitoring report states its scope (issue 59: a report and
- * an offer claim only what ran): availability, hidden links and scripts, personal data, dead links and linked domains
- * always; response time with a threshold set; tampering with an approved baseline; harmful content with a word list the
- * customer imported (the shipped sample is placeholder words, no criterion); the certificate on an {@code https} page;
- * 域名及IP合规性 with approved addresses (without them the DNS check only watches for changes). A paused monitor
- * performs none.
+ * Which checks a monitor performed against a criterion in a report's month, as the report states its scope (issue 59:
+ * a report and an offer claim only what ran): each kind's runs in the month as recorded when it ran ({@link
+ * CheckRun}) — availability, hidden links, scripts and personal data on every probe that got the page; response time
+ * with a threshold set; tampering with an approved baseline; harmful content with a word list the customer imported;
+ * the certificate on an {@code https} page; 域名及IP合规性 with approved addresses (without them the DNS check only
+ * watches for changes); dead links and linked domains when the deep checks ran.
  *
- * @param intervalMinutes how often the monitor probes
+ * @param runs the kinds that ran, in any order; a kind that did not run is absent
  */
-public record CheckScope(String monitor, String url, int intervalMinutes, boolean paused, List<CheckKind> active) {
+public record CheckScope(String monitor, String url, List<CheckRun> runs) {
 
     /**
-     * The most minutes between probes that the guide's "实时" (8.4.1.3 a), b), 8.4.1.4 a), 8.4.1.5 a)) is taken to
+     * The most minutes between two runs that the guide's "实时" (8.4.1.3 a), b), 8.4.1.4 a), 8.4.1.5 a)) is taken to
      * allow: a platform default — the guide gives no figure (docs/standards/platform-defaults.md).
      */
     public static final int REAL_TIME_MINUTES = 15;
 
     public CheckScope {
-        active = List.copyOf(active);
+        runs = runs.stream().filter(r -> r.runs() > 0).toList();
     }
 
-    /** The scope of {@code m} now. */
-    public static CheckScope of(Monitor m, boolean baselineApproved, boolean wordListImported) {
-        List<CheckKind> on = new ArrayList<>();
-        if (!m.paused()) {
-            for (CheckKind k : CheckKind.values()) {
-                boolean performed =
-                        switch (k) {
-                            case AVAILABILITY,
-                                    HIDDEN_LINK,
-                                    MALICIOUS_SCRIPT,
-                                    PRIVACY_LEAK,
-                                    DEAD_LINK,
-                                    EXTERNAL_DOMAIN -> true;
-                            case LATENCY -> m.watch().slowAboveMillis() != null;
-                            case TAMPERING -> baselineApproved;
-                            case HARMFUL_CONTENT -> wordListImported;
-                            case TLS -> "https".equalsIgnoreCase(m.url().getScheme());
-                            case DNS -> !m.approvedAddresses().isEmpty();
-                        };
-                if (performed) {
-                    on.add(k);
-                }
-            }
-        }
-        return new CheckScope(m.name(), m.url().toString(), Math.max(1, m.intervalSeconds() / 60), m.paused(), on);
+    /** The checks that ran, in their declared order. */
+    public List<CheckKind> active() {
+        return Arrays.stream(CheckKind.values()).filter(k -> run(k).isPresent()).toList();
     }
 
-    /** The checks it does not perform, in their declared order. */
+    /** The checks that did not run, in their declared order. */
     public List<CheckKind> inactive() {
-        return java.util.Arrays.stream(CheckKind.values())
-                .filter(k -> !active.contains(k))
-                .toList();
+        return Arrays.stream(CheckKind.values()).filter(k -> run(k).isEmpty()).toList();
     }
 
-    /** Whether it probes often enough for "实时" ({@link #REAL_TIME_MINUTES}). */
-    public boolean realTime() {
-        return intervalMinutes <= REAL_TIME_MINUTES;
+    /** Whether no check ran on the monitor in the month. */
+    public boolean idle() {
+        return runs.isEmpty();
+    }
+
+    /** Whether {@code kind} ran at the "实时" cadence ({@link CheckRun#realTime()}). */
+    public boolean realTime(CheckKind kind) {
+        return run(kind).map(CheckRun::realTime).orElse(false);
+    }
+
+    /** The longest gap between two probes of the page in the month, in whole minutes rounded up; 0 with none. */
+    public long longestGapMinutes() {
+        return run(CheckKind.AVAILABILITY)
+                .map(r -> (r.longestGapSeconds() + 59) / 60)
+                .orElse(0L);
+    }
+
+    /** How many probes of the page ran in the month. */
+    public long probes() {
+        return run(CheckKind.AVAILABILITY).map(CheckRun::runs).orElse(0L);
+    }
+
+    private Optional<CheckRun> run(CheckKind kind) {
+        return runs.stream().filter(r -> r.kind() == kind).findFirst();
     }
 }

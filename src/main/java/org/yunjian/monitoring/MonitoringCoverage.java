@@ -61,17 +61,23 @@ public final class MonitoringCoverage {
     }
 
     /**
-     * The controls the monitors in {@code scopes} perform (issue 59): a control is covered when some monitor performs
-     * one of its checks against a criterion ({@link CheckScope}) — for a "实时" control, a monitor that probes at least
-     * every {@link CheckScope#REAL_TIME_MINUTES} minutes. In the order above.
+     * The controls the monitors in {@code scopes} performed (issue 59): a control is covered when one of its checks ran
+     * against a criterion on some monitor ({@link CheckScope}) — for a "实时" control, ran with no gap longer than
+     * {@link CheckScope#REAL_TIME_MINUTES} minutes ({@link CheckRun#realTime()}). In the order above.
      */
     public static List<RequirementId> covered(java.util.Collection<CheckScope> scopes) {
-        return CONTROLS.entrySet().stream()
-                .filter(e -> scopes.stream()
-                        .anyMatch(s -> (!realTime(e.getKey()) || s.realTime())
-                                && s.active().stream().anyMatch(e.getValue()::contains)))
-                .map(Map.Entry::getKey)
-                .toList();
+        return CONTROLS.keySet().stream().filter(c -> covered(c, scopes)).toList();
+    }
+
+    /** Whether the monitors in {@code scopes} performed {@code control} ({@link #covered(java.util.Collection)}). */
+    public static boolean covered(RequirementId control, java.util.Collection<CheckScope> scopes) {
+        Set<CheckKind> kinds = CONTROLS.get(control);
+        if (kinds == null) {
+            return false;
+        }
+        boolean realTime = realTime(control);
+        return scopes.stream().anyMatch(s -> kinds.stream()
+                .anyMatch(k -> realTime ? s.realTime(k) : s.active().contains(k)));
     }
 
     /** The controls monitoring is evidence for, in the order above. */

@@ -6,7 +6,7 @@ import org.yunjian.catalog.RequirementId;
 
 /**
  * Website monitoring offered as evidence (issue 38): for a system and a catalog control that {@link
- * MonitoringCoverage} lists, the monthly 安全运行报告 of each closed month that has probe data, latest first, and the
+ * MonitoringCoverage} lists, the monthly 网站安全监测月报 of each closed month the control's checks ran in, latest first, and the
  * offered file itself, for lifecycle duties and assessment items to store as their own evidence. Whoever sees the
  * system sees the offers (others get 404).
  */
@@ -16,10 +16,10 @@ public interface MonitoringEvidence {
     int MONTHS = 12;
 
     /**
-     * One closed month's report: {@code 2026-10}, the file name it is stored under, the probes it summarises and, when
+     * One closed month's report: {@code 2026-10}, the file name it is stored under, how many times the control's checks ran in it and, when
      * the month was issued as a record, its report number (the offered file is then the stored one, byte for byte).
      */
-    record Offer(String month, String fileName, long probes, String reportNumber) {
+    record Offer(String month, String fileName, long checks, String reportNumber) {
 
         /** Whether the offered file is the issued record rather than a report rendered from today's data. */
         public boolean issued() {

@@ -12,8 +12,8 @@ public record MonitoringOffersResponse(String control, List<Kind> kinds, List<Mo
     /** A check kind: its code and its label in the reader's language. */
     public record Kind(String code, String label) {}
 
-    /** A month offered: {@code 2026-10}, the file's name and the probes it summarises. */
-    public record Month(String month, String fileName, long probes) {}
+    /** A month offered: {@code 2026-10}, the file's name and how many times the control's checks ran in it. */
+    public record Month(String month, String fileName, long checks) {}
 
     public static MonitoringOffersResponse of(MonitoringEvidence.Offers offers, boolean mayAttach) {
         return new MonitoringOffersResponse(
@@ -22,7 +22,7 @@ public record MonitoringOffersResponse(String control, List<Kind> kinds, List<Mo
                         .map(k -> new Kind(k.name(), Msg.of(k).text()))
                         .toList(),
                 offers.months().stream()
-                        .map(o -> new Month(o.month(), o.fileName(), o.probes()))
+                        .map(o -> new Month(o.month(), o.fileName(), o.checks()))
                         .toList(),
                 mayAttach && !offers.isEmpty());
     }

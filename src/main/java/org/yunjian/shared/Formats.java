@@ -27,6 +27,24 @@ public final class Formats {
         return ZONE;
     }
 
+    /**
+     * A time a person entered: ISO with an offset ({@code 2026-11-23T11:32+08:00}), else ISO without one, read in the
+     * users' zone ({@code 2026-11-23T11:32}, as a {@code datetime-local} field sends it); empty when it is neither.
+     */
+    public static java.util.Optional<Instant> enteredTime(String value) {
+        String v = value == null ? "" : value.strip();
+        try {
+            return java.util.Optional.of(OffsetDateTime.parse(v).toInstant());
+        } catch (java.time.format.DateTimeParseException notOffset) {
+            try {
+                return java.util.Optional.of(
+                        java.time.LocalDateTime.parse(v).atZone(zone()).toInstant());
+            } catch (java.time.format.DateTimeParseException notLocal) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
     /** {@code 2026-11-23 11:32} in the users' zone; empty for {@code null}. */
     public static String minute(Instant t) {
         return t == null ? "" : MINUTE.format(t.atZone(ZONE));

@@ -482,6 +482,53 @@ class RemoteCliTests {
                 .get(0)
                 .path("id")
                 .asString();
+        // issue 59: the tamper alert's emergency steps (guide 7.3.7 b) 1)): the demo's two recorded, the rest open
+        String tamper = JSON.readTree(ServerProcess.clientInProcess(
+                                env(token), "", "monitors", "alerts", "--monitor", monitor, "--open", "--json")
+                        .stdout())
+                .valueStream()
+                .filter(a -> a.path("kind").asString().equals("TAMPERING"))
+                .findFirst()
+                .orElseThrow()
+                .path("id")
+                .asString();
+        ClientResult steps =
+                ServerProcess.clientInProcess(env(token), "", "monitors", "emergency", "--alert", tamper, "--lang=en");
+        assertThat(steps.exitCode()).as(steps.stderr()).isZero();
+        assertThat(steps.stdout())
+                .startsWith("Step")
+                .contains("REPORTED_TO_PROVIDER", "SITE_STOPPED", "Not recorded (only in serious cases)")
+                .doesNotContainPattern(LOG_LINE);
+        ClientResult stopped = ServerProcess.clientInProcess(
+                env(token),
+                "",
+                "monitors",
+                "emergency-record",
+                "--alert",
+                tamper,
+                "--step",
+                "SITE_STOPPED",
+                "--note",
+                "关闭首页访问，切换到维护页",
+                "--lang=en");
+        assertThat(stopped.exitCode()).as(stopped.stderr()).isZero();
+        assertThat(stopped.stdout()).startsWith("Emergency step “").doesNotContainPattern(LOG_LINE);
+        ClientResult again = ServerProcess.clientInProcess(
+                env(token),
+                "",
+                "monitors",
+                "emergency-record",
+                "--alert",
+                tamper,
+                "--step",
+                "SITE_STOPPED",
+                "--note",
+                "改写",
+                "--lang=en");
+        assertThat(again.exitCode()).as("recorded once, never changed").isNotZero();
+        assertThat(again.stdout()).isEmpty();
+        assertThat(again.stderr()).isNotBlank();
+
         ClientResult ack =
                 ServerProcess.clientInProcess(env(token), "", "monitors", "ack", "--alert", alert, "--lang=en");
         assertThat(ack.exitCode()).as(ack.stderr()).isZero();

@@ -124,6 +124,49 @@ class AlertRoutingTests extends MonitoringWorldTests {
         assertThat(notifications(providerOnDuty, "monitor-told:" + hidden)).isZero();
     }
 
+    /**
+     * 7.3.7 b) 1): the provider is not told of harmful content by the platform — the customer reports what it must;
+     * when it records having reported the alert to the provider, the provider gets one notice saying what was reported.
+     * Of a tamper alert it was told already: recording the report tells it nothing more.
+     */
+    @Test
+    void reportingAHarmfulContentAlertToTheProviderTellsItOnce_gov_7_3_7_b_1() throws Exception {
+        UUID providerOnDuty = account(w.provider().id());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/api/organizations/" + w.customer().id() + "/word-lists")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "file",
+                                "words.txt",
+                                "text/plain",
+                                "违规词甲\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .with(as(org.yunjian.party.PartyTestSupport.admin())))
+                .andExpect(status().isCreated());
+        UUID m = addMonitor();
+        body.set(PAGE.formatted("1", "<p>违规词甲</p>"));
+        List<String> harmful = JsonPath.read(run(m), "$.alertsOpened[?(@.kind == 'HARMFUL_CONTENT')].id");
+        assertThat(harmful).hasSize(1);
+        String alert = harmful.get(0);
+        assertThat(notifications(providerOnDuty, "monitor-told:" + alert)).isZero();
+
+        call(post("/api/monitoring/alerts/" + alert + "/emergency")
+                        .content("{\"step\":\"REPORTED_TO_PROVIDER\",\"note\":\"邮件报告云服务商安全负责人\"}"))
+                .andExpect(status().isCreated());
+        assertThat(notifications(providerOnDuty, "monitor-reported:" + alert)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT args FROM notification WHERE user_id = ? AND scope = ?")
+                        .params(providerOnDuty, "monitor-reported:" + alert)
+                        .query(String.class)
+                        .single())
+                .contains("邮件报告云服务商安全负责人");
+
+        body.set(PAGE.formatted("1", ""));
+        String tamper = tamperAlert();
+        assertThat(notifications(providerOnDuty, "monitor-told:" + tamper)).isEqualTo(1);
+        call(post("/api/monitoring/alerts/" + tamper + "/emergency")
+                        .content("{\"step\":\"REPORTED_TO_PROVIDER\",\"note\":\"电话报告\"}"))
+                .andExpect(status().isCreated());
+        assertThat(notifications(providerOnDuty, "monitor-reported:" + tamper)).isZero();
+    }
+
     /** A monitor on the loopback page, its baseline approved, then a changed word: the tamper alert's id. */
     String tamperAlert() throws Exception {
         UUID m = addMonitor();

@@ -74,4 +74,51 @@ class MonitoringCoverageTest {
         assertThat(MonitoringCoverage.supports(null)).isFalse();
         assertThat(MonitoringCoverage.kinds(null)).isEmpty();
     }
+
+    /**
+     * Issue 59 (8.4.1.3 b), 8.4.1.5 a), 8.2.1 c), 8.4.1.2 b)): a control is covered by what ran — a "实时" one only when
+     * its check ran with no gap over {@link CheckScope#REAL_TIME_MINUTES} minutes (and a minute's grace), the others
+     * whenever it ran; a kind that did not run covers nothing.
+     */
+    @Test
+    void aControlIsCoveredByChecksThatRanAtTheCadenceItsWordingAsks() {
+        CheckScope daily = new CheckScope(
+                "门户首页",
+                "https://www.example.gov.cn/",
+                java.util.List.of(
+                        new CheckRun(CheckKind.AVAILABILITY, 30, 86_400),
+                        new CheckRun(CheckKind.TAMPERING, 30, 86_400)));
+        assertThat(MonitoringCoverage.covered(java.util.List.of(daily)))
+                .containsExactly(
+                        RequirementId.of("GOVWEB-7.3.7-a-1"),
+                        RequirementId.of("GOVWEB-7.4.1-c"),
+                        RequirementId.of("GOVWEB-8.2.1-c"));
+        CheckScope everyFifteen = new CheckScope(
+                "门户首页",
+                "https://www.example.gov.cn/",
+                java.util.List.of(
+                        new CheckRun(CheckKind.AVAILABILITY, 2880, 15 * 60 + 40),
+                        new CheckRun(CheckKind.TAMPERING, 2880, 15 * 60 + 40),
+                        new CheckRun(CheckKind.DNS, 0, 0)));
+        assertThat(everyFifteen.active()).containsExactly(CheckKind.AVAILABILITY, CheckKind.TAMPERING);
+        assertThat(MonitoringCoverage.covered(java.util.List.of(everyFifteen)))
+                .contains(RequirementId.of("GOVWEB-8.4.1.3-b"), RequirementId.of("GOVWEB-8.4.1.5-a"))
+                .doesNotContain(RequirementId.of("GOVWEB-8.4.1.2-b"), RequirementId.of("GOVWEB-8.4.1.3-a"));
+        assertThat(new CheckRun(CheckKind.TAMPERING, 2880, 17 * 60).realTime()).isFalse();
+        assertThat(new CheckScope("x", "y", java.util.List.of()).idle()).isTrue();
+    }
+
+    /** Issue 59: a probe runs tampering only against an approved baseline, harmful content only against an imported list. */
+    @Test
+    void aProbeRunsOnlyTheChecksThatHaveACriterion() {
+        assertThat(CheckRun.ofProbe(false, true, true, false)).containsExactly(CheckKind.AVAILABILITY);
+        assertThat(CheckRun.ofProbe(true, false, false, true))
+                .containsExactlyInAnyOrder(
+                        CheckKind.AVAILABILITY,
+                        CheckKind.LATENCY,
+                        CheckKind.HIDDEN_LINK,
+                        CheckKind.MALICIOUS_SCRIPT,
+                        CheckKind.PRIVACY_LEAK);
+        assertThat(CheckRun.ofProbe(true, true, true, false)).contains(CheckKind.TAMPERING, CheckKind.HARMFUL_CONTENT);
+    }
 }

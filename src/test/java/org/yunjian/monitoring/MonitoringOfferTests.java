@@ -45,12 +45,34 @@ class MonitoringOfferTests extends MonitoringWorldTests {
         return HOME;
     }
 
+    /**
+     * A monitor whose page checks ran every five minutes all last month, tampering against an approved baseline
+     * included (12 runs an hour), with three of its probes stored.
+     */
     UUID monitorProbedLastMonth() throws Exception {
         UUID monitor = addMonitor();
         for (int day = 1; day <= 3; day++) {
             probe(monitor, last.atDay(day).atTime(9, 0).atZone(Formats.zone()).toInstant(), 80, "OK");
         }
+        ran(monitor, start(last), start(last.plusMonths(1)), 12, 300, PAGE_CHECKS);
         return monitor;
+    }
+
+    static final CheckKind[] PAGE_CHECKS = {
+        CheckKind.AVAILABILITY,
+        CheckKind.TAMPERING,
+        CheckKind.HIDDEN_LINK,
+        CheckKind.MALICIOUS_SCRIPT,
+        CheckKind.PRIVACY_LEAK
+    };
+
+    static java.time.Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(Formats.zone()).toInstant();
+    }
+
+    /** Runs of tampering in the month: every hour of it, twelve an hour. */
+    long tamperingRuns() {
+        return 12L * (start(last.plusMonths(1)).getEpochSecond() - start(last).getEpochSecond()) / 3600;
     }
 
     String dutyOf(String requirement) throws Exception {
@@ -89,7 +111,7 @@ class MonitoringOfferTests extends MonitoringWorldTests {
                 .andExpect(jsonPath("$.months.length()").value(1))
                 .andExpect(jsonPath("$.months[0].month").value(month))
                 .andExpect(jsonPath("$.months[0].fileName").value("网站安全监测月报-" + month + ".pdf"))
-                .andExpect(jsonPath("$.months[0].probes").value(3))
+                .andExpect(jsonPath("$.months[0].checks").value(tamperingRuns()))
                 .andExpect(jsonPath("$.mayAttach").value(true));
         // the duty page shows the panel with the action
         mvc.perform(get("/systems/" + w.system().id() + "/lifecycle/duties/" + duty)
@@ -212,5 +234,83 @@ class MonitoringOfferTests extends MonitoringWorldTests {
         call(post(offers).content("{\"month\":\"" + last + "\"}"), assessor)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.month").exists());
+    }
+
+    /** The months offered on the duty of {@code requirement}, as the customer reads them. */
+    List<String> offeredMonths(String requirement) throws Exception {
+        String duty = dutyInPlan(requirement);
+        return JsonPath.read(
+                json(call(get("/api/systems/" + w.system().id() + "/lifecycle/duties/" + duty + "/evidence/monitoring"))
+                        .andExpect(status().isOk())),
+                "$.months[*].month");
+    }
+
+    /**
+     * Issue 59 (政府网站云计算服务安全指南 8.4.1.2 b), 8.4.1.3 b), 8.2.1 c)): a month is offered on a control only when
+     * the control's covering checks ran in it, against a criterion and at the cadence its wording asks. Last month the
+     * page was probed once a day (tampering included), the month before every five minutes until its 20th: neither is
+     * offered on the "实时" tampering duty, both on 8.2.1 c) (应对云上的政府网站进行安全监测); no DNS check ran against
+     * approved addresses, so 8.4.1.2 b) is offered nothing — until its runs are recorded.
+     */
+    @Test
+    void aMonthIsOfferedOnlyWhenTheControlsChecksRanAtItsCadence() throws Exception {
+        UUID monitor = addMonitor();
+        java.time.ZoneId zone = Formats.zone();
+        for (int day = 1; day <= last.lengthOfMonth(); day++) {
+            ran(
+                    monitor,
+                    last.atDay(day).atTime(9, 0).atZone(zone).toInstant(),
+                    last.atDay(day).atTime(9, 30).atZone(zone).toInstant(),
+                    1,
+                    86_400,
+                    PAGE_CHECKS);
+        }
+        YearMonth before = last.minusMonths(1);
+        ran(monitor, start(before), before.atDay(20).atStartOfDay(zone).toInstant(), 12, 300, PAGE_CHECKS);
+        dutyOf(TAMPER_DUTY);
+
+        assertThat(offeredMonths(TAMPER_DUTY)).isEmpty();
+        assertThat(offeredMonths("GOVWEB-8.2.1-c")).containsExactly(last.toString(), before.toString());
+        assertThat(offeredMonths("GOVWEB-8.4.1.2-b")).isEmpty();
+
+        // the DNS check judged the records against approved addresses once an hour all last month
+        ran(monitor, start(last), start(last.plusMonths(1)), 1, 3600, CheckKind.DNS);
+        assertThat(offeredMonths("GOVWEB-8.4.1.2-b")).containsExactly(last.toString());
+        assertThat(offeredMonths(TAMPER_DUTY)).isEmpty();
+    }
+
+    /**
+     * Issue 59: what a probe records as run is what ran against a criterion. A probe of a page with no approved
+     * baseline and no imported word list runs availability, hidden links, scripts and personal data — not tampering,
+     * harmful content or DNS compliance (the deep checks run on its links); once the baseline is approved, the next probe runs tampering too.
+     */
+    @Test
+    void aProbeRecordsOnlyTheChecksItRanAgainstACriterion() throws Exception {
+        UUID monitor = addMonitor();
+        run(monitor);
+        // the first probe also ran the deep checks (dead links, linked domains) on the page's links
+        assertThat(kindsRun(monitor))
+                .containsExactlyInAnyOrder(
+                        "AVAILABILITY",
+                        "HIDDEN_LINK",
+                        "MALICIOUS_SCRIPT",
+                        "PRIVACY_LEAK",
+                        "DEAD_LINK",
+                        "EXTERNAL_DOMAIN");
+        call(post("/api/monitors/" + monitor + "/baseline")).andExpect(status().isCreated());
+        run(monitor);
+        assertThat(kindsRun(monitor)).contains("TAMPERING").doesNotContain("HARMFUL_CONTENT", "DNS", "TLS");
+        assertThat(jdbc.sql("SELECT SUM(runs) FROM monitor_check_hour WHERE monitor_id = ? AND kind = 'AVAILABILITY'")
+                        .param(monitor)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    List<String> kindsRun(UUID monitor) {
+        return jdbc.sql("SELECT DISTINCT kind FROM monitor_check_hour WHERE monitor_id = ?")
+                .param(monitor)
+                .query(String.class)
+                .list();
     }
 }

@@ -138,4 +138,29 @@ public abstract class MonitoringWorldTests extends WorldMvcTests {
                 .params(UUID.randomUUID(), monitor, Jdbc.utc(at), ms, outcome, outcome.equals("OK") ? 200 : null)
                 .update();
     }
+
+    /**
+     * Runs of {@code kinds} on {@code monitor} recorded for each hour of [{@code from}, {@code to}) (UTC hours): {@code
+     * perHour} runs an hour, the last at the hour's end less the gap, each {@code gapSeconds} after the one before — as
+     * the probes record them ({@code monitor_check_hour}).
+     */
+    protected void ran(UUID monitor, Instant from, Instant to, int perHour, long gapSeconds, CheckKind... kinds) {
+        for (Instant h = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+                h.isBefore(to);
+                h = h.plus(java.time.Duration.ofHours(1))) {
+            for (CheckKind k : kinds) {
+                jdbc.sql("""
+                                INSERT INTO monitor_check_hour (monitor_id, kind, hour_start, runs, last_run_at,
+                                longest_gap_seconds) VALUES (?, ?, ?, ?, ?, ?)""")
+                        .params(
+                                monitor,
+                                k.name(),
+                                Jdbc.utc(h),
+                                perHour,
+                                Jdbc.utc(h.plusSeconds(3600 - Math.min(gapSeconds, 3600))),
+                                gapSeconds)
+                        .update();
+            }
+        }
+    }
 }

@@ -44,6 +44,8 @@ final class RemoteMonitoring {
                 RemoteMonitorHandling.Verify.class,
                 RemoteMonitorHandling.Acknowledge.class,
                 RemoteMonitorHandling.Close.class,
+                RemoteMonitorEmergency.Steps.class,
+                RemoteMonitorEmergency.Record.class,
                 RemoteMonitorSettings.Incident.class,
                 RemoteMonitorHandling.Words.class,
                 RemoteMonitorHandling.WordsImport.class,

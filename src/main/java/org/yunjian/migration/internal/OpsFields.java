@@ -2,9 +2,6 @@ package org.yunjian.migration.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -56,16 +53,11 @@ public class OpsFields {
             errors.add(field, "lifecycle.ops.error.required");
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(value.strip()).atZone(Formats.zone()).toInstant();
-            } catch (DateTimeParseException notLocal) {
-                errors.add(field, "lifecycle.ops.error.timeFormat", Text.safe(value.strip()));
-                return null;
-            }
+        java.util.Optional<Instant> entered = Formats.enteredTime(value);
+        if (entered.isEmpty()) {
+            errors.add(field, "lifecycle.ops.error.timeFormat", Text.safe(value.strip()));
         }
+        return entered.orElse(null);
     }
 
     public <E extends Enum<E>> E constant(FieldErrors errors, String field, Class<E> type, String value) {

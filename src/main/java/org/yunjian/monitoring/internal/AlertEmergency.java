@@ -2,9 +2,6 @@ package org.yunjian.monitoring.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +44,7 @@ public class AlertEmergency {
     private final ObjectProvider<EmergencyPlans> plans;
     private final TextRules text;
     private final ApplicationEventPublisher events;
+    private final MonitorWork work;
     private final Clock clock;
 
     AlertEmergency(
@@ -56,7 +54,9 @@ public class AlertEmergency {
             ObjectProvider<EmergencyPlans> plans,
             TextRules text,
             ApplicationEventPublisher events,
+            MonitorWork work,
             Clock clock) {
+        this.work = work;
         this.alerts = alerts;
         this.steps = steps;
         this.access = access;
@@ -129,10 +129,7 @@ public class AlertEmergency {
                 plan == null ? null : plan.scenario(),
                 CurrentUser.require().username(),
                 clock.instant());
-        if (steps.of(a.id()).stream().anyMatch(x -> x.step() == step)) {
-            throw new ConflictException("emergency-step-recorded", "monitoring.emergency.error.recorded");
-        }
-        try {
+        try { // the table's unique key refuses a step recorded already
             steps.insert(r);
         } catch (DuplicateKeyException raced) {
             throw new ConflictException("emergency-step-recorded", "monitoring.emergency.error.recorded");
@@ -146,6 +143,9 @@ public class AlertEmergency {
                         Msg.of("enum.EmergencyStep." + step.name()),
                         Msg.of("enum.CheckKind." + a.kind().name()),
                         a.subject())));
+        if (step == EmergencyStep.REPORTED_TO_PROVIDER) {
+            work.reportedNotice(a, note, r.recordedAt());
+        }
         return r;
     }
 
@@ -166,17 +166,12 @@ public class AlertEmergency {
         if (value == null || value.isBlank()) {
             return clock.instant().truncatedTo(ChronoUnit.SECONDS);
         }
-        Instant t;
-        try {
-            t = OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                t = LocalDateTime.parse(value.strip()).atZone(Formats.zone()).toInstant();
-            } catch (DateTimeParseException notLocal) {
-                errors.add("doneAt", "monitoring.emergency.error.doneAtFormat");
-                return null;
-            }
+        Optional<Instant> entered = Formats.enteredTime(value);
+        if (entered.isEmpty()) {
+            errors.add("doneAt", "monitoring.emergency.error.doneAtFormat");
+            return null;
         }
+        Instant t = entered.get();
         // entered to the minute: any time in the current minute is not in the future, nor before the alert's minute
         if (t.isAfter(clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES))) {
             errors.add("doneAt", "monitoring.emergency.error.doneAtFuture");

@@ -102,8 +102,12 @@ class DeepChecks {
         return state.due(fingerprint(page), now, every);
     }
 
-    /** The findings of the deep checks of the monitored page that answered {@code answer}, read as {@code page}. */
-    List<Finding> check(Monitor m, FetchResult answer, PageSnapshot page) {
+    /** What the deep checks found and which of their checks ran in their time budget (dead links, linked domains). */
+    record Ran(List<Finding> findings, Set<CheckKind> ran) {}
+
+    /** The deep checks of the monitored page that answered {@code answer}, read as {@code page}. */
+    Ran check(Monitor m, FetchResult answer, PageSnapshot page) {
+        Set<CheckKind> ran = java.util.EnumSet.noneOf(CheckKind.class);
         long until = System.nanoTime() + budget.toNanos();
         FetchLimits limits = FetchLimits.defaults()
                 .withDeadline(Duration.ofSeconds(m.timeoutSeconds()))
@@ -141,14 +145,16 @@ class DeepChecks {
             answered.forEach(l -> judged.add(l.toString()));
             dead.checkable(page.uri(), unasked).forEach(l -> judged.add(l.toString()));
             alerts.recovered(m, List.of(CheckCoverage.subjects(CheckKind.DEAD_LINK, judged, found)), clock.instant());
+            ran.add(CheckKind.DEAD_LINK);
         }
         if (!left(until).isZero()) {
             // the other sites linked: has their registration lapsed (a squatter's name still answers)
             ExternalDomains.Checked linked = external.check(m, links, until);
             out.addAll(linked.findings());
             alerts.recovered(m, List.of(linked.coverage()), clock.instant());
+            ran.add(CheckKind.EXTERNAL_DOMAIN);
         }
-        return out;
+        return new Ran(out, ran);
     }
 
     /**

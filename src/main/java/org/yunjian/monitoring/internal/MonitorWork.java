@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.AlertAddressees;
 import org.yunjian.monitoring.CheckKind;
@@ -41,6 +43,8 @@ class MonitorWork implements WorkSource {
     static final String RECOVERY = "monitor-recovery:";
     /** The scope of the notice to the provider that an alert was raised. */
     static final String TOLD = "monitor-told:";
+    /** The scope of the notice to the provider that the customer reported an alert to it. */
+    static final String REPORTED = "monitor-reported:";
 
     private final AlertRepository alerts;
     private final MonitorRepository monitors;
@@ -138,6 +142,41 @@ class MonitorWork implements WorkSource {
         }
     }
 
+    /**
+     * The notice to the system's provider that the customer recorded reporting the alert to it (7.3.7 b) 1)): a
+     * {@link Notice} with what was reported, unless the provider was told of the alert or tasked with it already (then
+     * it has heard); nothing waits in 我的待办.
+     */
+    void reportedNotice(Alert a, String note, Instant at) {
+        Optional<CloudSystem> system = system(a.systemId());
+        if (system.isEmpty() || system.get().providerId() == null) {
+            return;
+        }
+        UUID provider = system.get().providerId();
+        if (addressees(system.get(), a.kind()).all().contains(provider)) {
+            return;
+        }
+        String monitor = monitors.find(a.monitorId()).map(Monitor::name).orElse("");
+        events.publishEvent(new Notice(
+                UUID.randomUUID(),
+                REPORTED + a.id(),
+                new WorkTask(
+                                "reported:" + provider,
+                                "work.monitoring.reported",
+                                List.of(
+                                        "msg:enum.CheckKind." + a.kind().name(),
+                                        monitor,
+                                        system.get().name(),
+                                        note == null ? "" : note),
+                                "/monitoring/alerts/" + a.id(),
+                                WorkAddressee.organization(
+                                        provider, system.get().id()),
+                                null)
+                        .in(WorkTask.Group.of(REPORTED + a.monitorId())),
+                at,
+                null));
+    }
+
     WorkSnapshot snapshot(UUID monitorId) {
         List<Alert> open = alerts.notClosed(monitorId);
         if (open.isEmpty()) {
@@ -181,10 +220,40 @@ class MonitorWork implements WorkSource {
 
     /** Who an alert of {@code kind} on the system reaches (null: the monitor's tasks). */
     AlertAddressees addressees(CloudSystem s, CheckKind kind) {
-        return AlertAddressees.of(
-                s,
-                accountable.approvedAccountableForPlatformWork(s.id(), List.of(AlertAddressees.APPLICATION_SECURITY)),
-                kind);
+        return AlertAddressees.of(s, accountableForApplication(s.id()), kind);
+    }
+
+    /** Where the transaction keeps what it read of the approved matrices, per system. */
+    private static final Object ACCOUNTABLE = new Object();
+
+    /**
+     * Whom the system's newest approved matrix makes accountable for the application's security — read once per
+     * transaction: a probe that raises several alerts publishes the monitor's tasks and the provider's notice for each,
+     * and the matrix cannot change under it.
+     */
+    @SuppressWarnings("unchecked")
+    private Set<UUID> accountableForApplication(UUID systemId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return read(systemId);
+        }
+        java.util.Map<UUID, Set<UUID>> read =
+                (java.util.Map<UUID, Set<UUID>>) TransactionSynchronizationManager.getResource(ACCOUNTABLE);
+        if (read == null) {
+            java.util.Map<UUID, Set<UUID>> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(ACCOUNTABLE, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ACCOUNTABLE);
+                }
+            });
+            read = fresh;
+        }
+        return read.computeIfAbsent(systemId, this::read);
+    }
+
+    private Set<UUID> read(UUID systemId) {
+        return accountable.approvedAccountableForPlatformWork(systemId, List.of(AlertAddressees.APPLICATION_SECURITY));
     }
 
     /** The customer, the provider and the security agents of the system (told of the monthly report). */

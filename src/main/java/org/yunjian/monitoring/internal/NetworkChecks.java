@@ -68,11 +68,27 @@ public class NetworkChecks {
             List<Finding> findings,
             List<CheckCoverage> checked,
             MonitorRepository.NetworkState state,
-            boolean domainChecked) {}
+            boolean domainChecked,
+            boolean tlsChecked) {
+
+        /** The checks that ran against a criterion ({@link org.yunjian.monitoring.CheckRun}). */
+        java.util.Set<org.yunjian.monitoring.CheckKind> ran() {
+            java.util.Set<org.yunjian.monitoring.CheckKind> out =
+                    java.util.EnumSet.noneOf(org.yunjian.monitoring.CheckKind.class);
+            if (tlsChecked) {
+                out.add(org.yunjian.monitoring.CheckKind.TLS);
+            }
+            if (domainChecked) {
+                out.add(org.yunjian.monitoring.CheckKind.DNS);
+            }
+            return out;
+        }
+    }
 
     private static final int STORED_MAX = 2000;
 
     private final MonitorRepository monitors;
+    private final CheckRunRepository runs;
     private final AlertService alerts;
     private final MonitorAccess access;
     private final AddressPolicy addresses;
@@ -87,6 +103,7 @@ public class NetworkChecks {
 
     NetworkChecks(
             MonitorRepository monitors,
+            CheckRunRepository runs,
             AlertService alerts,
             MonitorAccess access,
             AddressPolicy addresses,
@@ -101,6 +118,7 @@ public class NetworkChecks {
             @Value("${yunjian.monitoring.rdap-url:}") String rdapUrl,
             @Value("${yunjian.monitoring.network-interval:PT1H}") Duration interval) {
         this.monitors = monitors;
+        this.runs = runs;
         this.alerts = alerts;
         this.access = access;
         this.addresses = addresses;
@@ -155,6 +173,7 @@ public class NetworkChecks {
         Ran ran = run(m, last.orElse(null), s);
         List<Alert> opened = tx.execute(t -> {
             monitors.network(m.id(), ran.state());
+            runs.ran(m.id(), ran.ran(), ran.state().checkedAt());
             if (ran.domainChecked()) {
                 events.publishEvent(
                         new DomainIpChecked(m.systemId(), m.id(), ran.state().checkedAt()));
@@ -180,7 +199,8 @@ public class NetworkChecks {
         List<Finding> findings = new ArrayList<>();
         List<CheckCoverage> checked = new ArrayList<>();
         String tls = null;
-        if ("https".equalsIgnoreCase(m.url().getScheme())) {
+        boolean https = "https".equalsIgnoreCase(m.url().getScheme());
+        if (https) {
             TlsResult r = tls(m);
             findings.addAll(r.findings());
             checked.add(r.coverage());
@@ -222,7 +242,8 @@ public class NetworkChecks {
                 findings,
                 checked,
                 new MonitorRepository.NetworkState(clock.instant(), name, answer, tls, dns, rdap),
-                domainChecked);
+                domainChecked,
+                https);
     }
 
     /**

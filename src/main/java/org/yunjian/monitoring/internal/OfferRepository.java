@@ -1,13 +1,10 @@
 package org.yunjian.monitoring.internal;
 
-import static org.yunjian.shared.Jdbc.utc;
-
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** What the offers of monitoring as evidence read: whether a system has monitors, and its probes in a period. */
+/** What the offers of monitoring as evidence read: whether a system has monitors. */
 @Repository
 class OfferRepository {
 
@@ -21,15 +18,5 @@ class OfferRepository {
     long monitors(UUID systemId) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM monitor WHERE system_id = ?""").param(systemId).query(Long.class).single();
-    }
-
-    /** How many probes of the system's monitors started in [{@code from}, {@code to}). */
-    long probes(UUID systemId, Instant from, Instant to) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM monitor_probe p JOIN monitor m ON m.id = p.monitor_id
-                        WHERE m.system_id = ? AND p.started_at >= ? AND p.started_at < ?""")
-                .params(systemId, utc(from), utc(to))
-                .query(Long.class)
-                .single();
     }
 }

@@ -65,6 +65,7 @@ public class OperationReports {
     private final IssuedReportRepository records;
     private final IssuedReportCheck check;
     private final WordListRepository wordLists;
+    private final CheckRunRepository runs;
 
     OperationReports(
             MonitorAccess access,
@@ -75,7 +76,9 @@ public class OperationReports {
             Clock clock,
             IssuedReportRepository records,
             IssuedReportCheck check,
-            WordListRepository wordLists) {
+            WordListRepository wordLists,
+            CheckRunRepository runs) {
+        this.runs = runs;
         this.check = check;
         this.wordLists = wordLists;
         this.access = access;
@@ -162,10 +165,13 @@ public class OperationReports {
         UUID systemId = system.id();
         int wordList = wordLists.latestNumber(system.customerId());
         List<org.yunjian.monitoring.Monitor> all = monitors.ofSystem(systemId);
+        // what ran in the month as recorded when it ran, not the set-up of today (issue 59)
+        java.util.Map<UUID, List<org.yunjian.monitoring.CheckRun>> ran =
+                runs.ofSystem(systemId, m.start(), m.end(), now);
         OperationReport.Scope scope = new OperationReport.Scope(
                 all.stream()
-                        .map(x -> org.yunjian.monitoring.CheckScope.of(
-                                x, monitors.currentBaseline(x.id()).isPresent(), wordList > 0))
+                        .map(x -> new org.yunjian.monitoring.CheckScope(
+                                x.name(), x.url().toString(), ran.getOrDefault(x.id(), List.of())))
                         .toList(),
                 wordList > 0 ? wordList : null);
         // one monitor's probes at a time: a month of a monitor probed every minute is 44,640 of them

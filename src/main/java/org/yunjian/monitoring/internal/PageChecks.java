@@ -60,6 +60,11 @@ class PageChecks {
         return out;
     }
 
+    /** Whether harmful content is checked against a word list the monitor's customer imported ({@link WordLists}). */
+    boolean wordListImported(Monitor m) {
+        return words.imported(m.systemId());
+    }
+
     /** How many resources a stored baseline holds. */
     static int resources(String storedBaseline) {
         return Baseline.fromJson(storedBaseline).resources().size();

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.CheckKind;
+import org.yunjian.monitoring.CheckRun;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.Probe;
 import org.yunjian.monitoring.ProbeChain;
@@ -51,6 +54,7 @@ public class ProbeService {
     private final NetworkChecks network;
     private final Fetcher fetcher;
     private final ProbeEvidence evidence;
+    private final CheckRunRepository runs;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -67,6 +71,7 @@ public class ProbeService {
             NetworkChecks network,
             Fetcher fetcher,
             ProbeEvidence evidence,
+            CheckRunRepository runs,
             TransactionTemplate tx,
             ApplicationEventPublisher events,
             Clock clock,
@@ -81,6 +86,7 @@ public class ProbeService {
         this.network = network;
         this.fetcher = fetcher;
         this.evidence = evidence;
+        this.runs = runs;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
@@ -180,6 +186,7 @@ public class ProbeService {
         List<Alert> opened = tx.execute(s -> {
             Instant now = clock.instant();
             evidence.append(probe);
+            runs.ran(m.id(), checked.ran(), probe.startedAt());
             int failures = f.outcome().ok() ? 0 : current(m).consecutiveFailures() + 1;
             monitors.probed(m.id(), now, f.outcome(), failures);
             if (checked.deepRanOn() != null) {
@@ -203,24 +210,32 @@ public class ProbeService {
         return new Report(probe, opened == null ? List.of() : opened);
     }
 
-    /** What a probe's checks found; the fingerprint of the page the deep checks ran on, null if they did not run. */
-    private record Checked(List<Finding> findings, String deepRanOn) {}
+    /**
+     * What a probe's checks found, which checks ran against a criterion ({@link CheckRun}) and the fingerprint of the
+     * page the deep checks ran on (null if they did not run).
+     */
+    private record Checked(List<Finding> findings, Set<CheckKind> ran, String deepRanOn) {}
 
     /** The checks of a page that answered as expected with HTML; the deep ones if asked for and due. */
     private Checked check(Monitor m, Fetched f, boolean deepChecks) {
+        boolean threshold = m.watch().slowAboveMillis() != null;
         if (f.outcome() != ProbeOutcome.OK || !f.result().isHtml()) {
-            return new Checked(List.of(), null);
+            return new Checked(List.of(), CheckRun.ofProbe(false, false, false, threshold), null);
         }
         String stored = monitors.currentBaseline(m.id())
                 .map(MonitorRepository.StoredBaseline::content)
                 .orElse(null);
         PageSnapshot snapshot = PageChecks.snapshot(m, f.result());
         List<Finding> findings = new ArrayList<>(checks.page(m, f.result(), snapshot, stored));
+        Set<CheckKind> ran =
+                EnumSet.copyOf(CheckRun.ofProbe(true, stored != null, checks.wordListImported(m), threshold));
         if (!deepChecks || !deep.due(monitors.deepChecks(m.id()), snapshot, clock.instant())) {
-            return new Checked(findings, null);
+            return new Checked(findings, ran, null);
         }
-        findings.addAll(deep.check(m, f.result(), snapshot));
-        return new Checked(findings, DeepChecks.fingerprint(snapshot));
+        DeepChecks.Ran deeper = deep.check(m, f.result(), snapshot);
+        findings.addAll(deeper.findings());
+        ran.addAll(deeper.ran());
+        return new Checked(findings, ran, DeepChecks.fingerprint(snapshot));
     }
 
     /** How a fetch that ended so counts as a probe. */

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.documents.DocumentFormat;
+import org.yunjian.monitoring.CheckRun;
+import org.yunjian.monitoring.CheckScope;
 import org.yunjian.monitoring.IssuedReport;
 import org.yunjian.monitoring.MonitoringCoverage;
 import org.yunjian.monitoring.MonitoringEvidence;
@@ -17,8 +19,10 @@ import org.yunjian.shared.Formats;
 import org.yunjian.shared.Texts;
 
 /**
- * {@link MonitoringEvidence} from the monthly reports ({@link OperationReports}): a closed month is offered when the
- * system's monitors have probes in it; an issued month offers its stored record, any other the report rendered now.
+ * {@link MonitoringEvidence} from the monthly reports ({@link OperationReports}): a closed month is offered for a control
+ * when the control's covering checks ran in it on one of the system's monitors, against a criterion and — for a "实时"
+ * control — with no gap longer than the real-time interval ({@link MonitoringCoverage#covered(RequirementId,
+ * java.util.Collection)}); an issued month offers its stored record, any other the report rendered now.
  */
 @Service
 class ReportOffers implements MonitoringEvidence {
@@ -27,6 +31,7 @@ class ReportOffers implements MonitoringEvidence {
     private final OperationReports reports;
     private final OperationReportRecords records;
     private final OfferRepository repo;
+    private final CheckRunRepository runs;
     private final Clock clock;
 
     ReportOffers(
@@ -34,7 +39,9 @@ class ReportOffers implements MonitoringEvidence {
             OperationReports reports,
             OperationReportRecords records,
             OfferRepository repo,
+            CheckRunRepository runs,
             Clock clock) {
+        this.runs = runs;
         this.access = access;
         this.reports = reports;
         this.records = records;
@@ -52,13 +59,22 @@ class ReportOffers implements MonitoringEvidence {
         }
         List<Offer> out = new ArrayList<>();
         ReportMonth m = ReportMonth.previous(Formats.zone(), clock.instant());
+        java.time.Instant now = clock.instant();
         for (int i = 0; i < MONTHS; i++, m = new ReportMonth(m.month().minusMonths(1), m.zone())) {
-            long probes = repo.probes(systemId, m.start(), m.end());
-            if (probes > 0) {
+            // a month its covering checks ran in, against a criterion, at the cadence the control asks (issue 59)
+            List<CheckScope> ran = runs.ofSystem(systemId, m.start(), m.end(), now).values().stream()
+                    .map(r -> new CheckScope("", "", r))
+                    .toList();
+            if (MonitoringCoverage.covered(control, ran)) {
+                long checks = ran.stream()
+                        .flatMap(s -> s.runs().stream())
+                        .filter(r -> kinds.contains(r.kind()))
+                        .mapToLong(CheckRun::runs)
+                        .sum();
                 String number = records.current(systemId, m.month())
                         .map(IssuedReport::reportNumber)
                         .orElse(null);
-                out.add(new Offer(m.toString(), fileName(m.toString()), probes, number));
+                out.add(new Offer(m.toString(), fileName(m.toString()), checks, number));
             }
         }
         return new Offers(control, kinds, true, out);

@@ -159,6 +159,14 @@ public class WordLists {
                 .orElse(sample));
     }
 
+    /**
+     * Whether the system's monitors match a list its customer imported: the shipped sample is placeholder words, no
+     * criterion to check harmful content against (issue 59).
+     */
+    public boolean imported(UUID systemId) {
+        return matcherFor(systemId) != sample;
+    }
+
     private static List<String> parse(byte[] file, FieldErrors errors) {
         if (file == null || file.length == 0) {
             errors.add("file", "monitoring.wordList.error.missing");

@@ -80,7 +80,7 @@ public record OperationReport(String title, String systemName, Locale language, 
 
     /**
      * What the month's monitoring covered, as the report states it (issue 59): each monitor's checks performed against a
-     * criterion ({@link CheckScope}, as set up when the report is written) and the version of the customer's word list
+     * criterion ({@link CheckScope}, as recorded when they ran in the month) and the version of the customer's word list
      * in force (null: none imported, the shipped placeholder sample).
      */
     public record Scope(List<CheckScope> monitors, Integer wordListVersion) {
@@ -88,7 +88,7 @@ public record OperationReport(String title, String systemName, Locale language, 
             monitors = List.copyOf(monitors);
         }
 
-        /** Whether some monitor performs {@code kind}. */
+        /** Whether {@code kind} ran on some monitor in the month. */
         boolean performs(CheckKind kind) {
             return monitors.stream().anyMatch(m -> m.active().contains(kind));
         }
@@ -172,7 +172,7 @@ public record OperationReport(String title, String systemName, Locale language, 
         }
 
         /**
-         * 监测范围: per monitor its interval and the checks it performs and does not; the word list; the items the
+         * 监测范围: per monitor its probes and longest gap in the month and the checks that ran and did not; the word list; the items the
          * report may evidence ({@link org.yunjian.monitoring.MonitoringCoverage#covered}), and how "实时" is judged.
          */
         private void scope() {
@@ -182,9 +182,12 @@ public record OperationReport(String title, String systemName, Locale language, 
                 for (CheckScope m : scope.monitors()) {
                     rows.add(List.of(
                             m.monitor() + "\n" + m.url(),
-                            m.paused()
-                                    ? t("monitoring.report.scope.paused")
-                                    : t("monitoring.report.scope.every", m.intervalMinutes()),
+                            m.idle()
+                                    ? t("monitoring.report.scope.idle")
+                                    : t(
+                                            "monitoring.report.scope.every",
+                                            String.valueOf(m.probes()),
+                                            String.valueOf(m.longestGapMinutes())),
                             m.active().isEmpty() ? NONE : labels(m.active()),
                             m.inactive().isEmpty() ? NONE : labels(m.inactive())));
                 }

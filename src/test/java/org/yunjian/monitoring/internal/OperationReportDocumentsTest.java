@@ -25,6 +25,7 @@ import org.yunjian.documents.PdfRenderer;
 import org.yunjian.monitoring.Alert;
 import org.yunjian.monitoring.AlertStatus;
 import org.yunjian.monitoring.CheckKind;
+import org.yunjian.monitoring.CheckRun;
 import org.yunjian.monitoring.report.OperationFigures;
 import org.yunjian.monitoring.report.OperationFigures.MonitorInput;
 import org.yunjian.monitoring.report.OperationFigures.Sample;
@@ -111,24 +112,23 @@ class OperationReportDocumentsTest {
     }
 
     /**
-     * The home page probed every 5 minutes with an approved baseline, on https, no word list imported and no approved
-     * addresses: no harmful-content or DNS compliance check, no response-time threshold.
+     * The home page probed every 5 minutes in the month (8,640 probes, no gap over 6 minutes) with an approved baseline,
+     * on https (the certificate checked hourly), no word list imported and no approved addresses: no harmful-content or
+     * DNS compliance check, no response-time threshold; the deep checks daily.
      */
     static final OperationReport.Scope SCOPE = new OperationReport.Scope(
             List.of(new org.yunjian.monitoring.CheckScope(
                     "门户首页",
                     "https://www.example.gov.cn/",
-                    5,
-                    false,
                     List.of(
-                            CheckKind.AVAILABILITY,
-                            CheckKind.TAMPERING,
-                            CheckKind.HIDDEN_LINK,
-                            CheckKind.MALICIOUS_SCRIPT,
-                            CheckKind.PRIVACY_LEAK,
-                            CheckKind.TLS,
-                            CheckKind.DEAD_LINK,
-                            CheckKind.EXTERNAL_DOMAIN))),
+                            new CheckRun(CheckKind.AVAILABILITY, 8640, 360),
+                            new CheckRun(CheckKind.TAMPERING, 8640, 360),
+                            new CheckRun(CheckKind.HIDDEN_LINK, 8640, 360),
+                            new CheckRun(CheckKind.MALICIOUS_SCRIPT, 8640, 360),
+                            new CheckRun(CheckKind.PRIVACY_LEAK, 8640, 360),
+                            new CheckRun(CheckKind.TLS, 720, 3600),
+                            new CheckRun(CheckKind.DEAD_LINK, 30, 86400),
+                            new CheckRun(CheckKind.EXTERNAL_DOMAIN, 30, 86400)))),
             null);
 
     static ReportPdf pdf() {
@@ -182,12 +182,12 @@ class OperationReportDocumentsTest {
             // issue 59: the scope — what each monitor performed, and what not — and only the clauses it evidences
             assertThat(text.indexOf("五、月末未关闭的告警")).isLessThan(text.lastIndexOf("六、监测范围"));
             String scope = tables.get(4).getText().replace('\u00a0', ' ');
-            assertThat(scope).contains("门户首页", "每 5 分钟", "网页篡改", "有害信息", "域名及IP合规");
+            assertThat(scope).contains("门户首页", "8640 次，最长间隔 6 分钟", "网页篡改", "有害信息", "域名及IP合规");
             assertThat(text)
                     .contains("平台内置示例词仅为占位词，不作为检测依据")
                     .contains("8.4.1.3 b) 网页内容篡改的实时监测", "8.4.1.5 a) 网站业务、网络状态的实时监测")
                     .doesNotContain("8.4.1.2 b) 域名及IP合规性检测")
-                    .contains("不超过 15 分钟", "平台默认值");
+                    .contains("不超过 15 分钟", "平台默认值", "本月的运行记录");
             // a check no monitor performs found nothing because it did not look: "未开展", not 0
             assertThat(kinds).contains("未开展");
             assertThat(doc.getHeaderList().get(0).getText()).contains("网站安全监测月报 · 示例市人民政府门户网站");

@@ -32,7 +32,7 @@ class DemoNotificationCountTests {
     /** News that waits for nobody's action but tells of a change its reader relies on ({@code shared.work.Notice}). */
     static final String NEWS = """
             'work.membership.assigned', 'work.monitoring.recovered', 'work.monitoring.reportIssued',
-            'work.monitoring.reportRevised', 'work.monitoring.told', 'work.party.request.accepted', 'work.party.request.declined'""";
+            'work.monitoring.reportRevised', 'work.monitoring.reported', 'work.monitoring.told', 'work.party.request.accepted', 'work.party.request.declined'""";
 
     @Autowired
     JdbcClient jdbc;

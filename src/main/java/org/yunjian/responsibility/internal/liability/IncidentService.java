@@ -2,9 +2,6 @@ package org.yunjian.responsibility.internal.liability;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -283,17 +280,12 @@ public class IncidentService {
             errors.add("occurredAt", "responsibility.error.required");
             return null;
         }
-        Instant t;
-        try {
-            t = OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                t = LocalDateTime.parse(value.strip()).atZone(Formats.zone()).toInstant();
-            } catch (DateTimeParseException notLocal) {
-                errors.add("occurredAt", "responsibility.error.occurredAtFormat");
-                return null;
-            }
+        java.util.Optional<Instant> entered = Formats.enteredTime(value);
+        if (entered.isEmpty()) {
+            errors.add("occurredAt", "responsibility.error.occurredAtFormat");
+            return null;
         }
+        Instant t = entered.get();
         // entered to the minute: any time in the current minute is not in the future
         if (t.isAfter(clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES))) {
             errors.add("occurredAt", "responsibility.error.occurredAtFuture");
