@@ -88,4 +88,39 @@ class DemoAlertRoutingTests {
                         .list())
                 .containsExactly("PLAN_STARTED:网页篡改", "REPORTED_TO_PROVIDER:null");
     }
+
+    /**
+     * Issue 59 on the demo (guide 8.4.1.3 b), 8.4.1.2 b), 8.2.1 c)): last month the portal was probed once a day, so its
+     * runs cover 8.2.1 c) (安全监测) but not the "实时" tampering clause, and no DNS compliance check ran (the page is
+     * on {@code localhost}, never asked of DNS, and has no approved addresses).
+     */
+    @Test
+    void lastMonthsChecksOnThePortalCoverOnlyWhatRanAtTheirCadence() {
+        java.time.YearMonth last =
+                java.time.YearMonth.now(org.yunjian.shared.Formats.zone()).minusMonths(1);
+        java.time.Instant from =
+                last.atDay(1).atStartOfDay(org.yunjian.shared.Formats.zone()).toInstant();
+        java.time.Instant to = last.plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(org.yunjian.shared.Formats.zone())
+                .toInstant();
+        List<CheckRun> runs = jdbc.sql("""
+                        SELECT h.kind, SUM(h.runs) AS runs, MAX(h.longest_gap_seconds) AS gap
+                        FROM monitor_check_hour h JOIN monitor m ON m.id = h.monitor_id
+                        WHERE m.name = ? AND h.hour_start >= ? AND h.hour_start < ? GROUP BY h.kind""")
+                .params(DemoData.PORTAL_MONITOR, org.yunjian.shared.Jdbc.utc(from), org.yunjian.shared.Jdbc.utc(to))
+                .query((rs, n) ->
+                        new CheckRun(CheckKind.valueOf(rs.getString("kind")), rs.getLong("runs"), rs.getLong("gap")))
+                .list();
+        CheckScope month = new CheckScope(DemoData.PORTAL_MONITOR, "", runs);
+        assertThat(month.probes()).isEqualTo(last.lengthOfMonth());
+        assertThat(month.active())
+                .contains(CheckKind.AVAILABILITY, CheckKind.TAMPERING)
+                .doesNotContain(CheckKind.DNS);
+        assertThat(MonitoringCoverage.covered(List.of(month)))
+                .contains(org.yunjian.catalog.RequirementId.of("GOVWEB-8.2.1-c"))
+                .doesNotContain(
+                        org.yunjian.catalog.RequirementId.of("GOVWEB-8.4.1.3-b"),
+                        org.yunjian.catalog.RequirementId.of("GOVWEB-8.4.1.2-b"));
+    }
 }
