@@ -90,15 +90,19 @@ public final class PdfRenderer {
             info.setSubject(Text.safe(metadata.subject()));
             info.setCreator(PRODUCER);
             info.setCreationDate(Calendar.getInstance());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new PdfRendererBuilder()
+            try (PdfBoxRenderer renderer = new PdfRendererBuilder()
                     .usePDDocument(document)
                     .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)
                     .withHtmlContent(html, null)
                     .withProducer(PRODUCER)
-                    .toStream(out)
-                    .run();
-            return out.toByteArray();
+                    .buildPdfRenderer()) {
+                renderer.createPDFWithoutClosing();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                // without object streams: PDFBox's compressed writing leaves the trailer's /Size above the objects it
+                // wrote, which qpdf --check reports (issue 60); the plain cross-reference table is exact
+                document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+                return out.toByteArray();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("PDF rendering failed: " + e.getMessage(), e);
         } catch (RuntimeException e) {

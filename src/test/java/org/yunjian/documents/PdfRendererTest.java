@@ -26,6 +26,8 @@ class PdfRendererTest {
     @Test
     void chineseRendersWithRealGlyphsFromTheEmbeddedFont() throws IOException {
         byte[] pdf = renderer.render(DOC, new PdfRenderer.Metadata("测评报告", "云鉴", "test"));
+        // issue 60: its structure as an independent checker reads it — trailer, cross-references, objects
+        org.yunjian.support.Qpdf.check(pdf, "renderer");
 
         PdfInspection inspection = new PdfInspection(pdf);
         assertThat(inspection.pages()).isEqualTo(2);

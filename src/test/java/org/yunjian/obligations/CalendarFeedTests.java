@@ -130,6 +130,13 @@ class CalendarFeedTests {
                 .anySatisfy(
                         d -> assertThat(d).contains("每两年至少开展各典型类别安全事件的应急演练一次").doesNotContain("周期为平台默认值"));
         assertThat(ics).doesNotContain(w.strangersSystem().name());
+        // RFC 5545 3.1: lines of at most 75 octets (not characters), folded with CRLF and a space, never inside a
+        // character; the Chinese descriptions are long enough to fold
+        List<String> lines = List.of(ics.split("\r\n", -1));
+        assertThat(lines).allSatisfy(l -> assertThat(l.getBytes(StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(75));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(" "));
+        assertThat(ics.replace("\r\n ", "")).contains("每两年至少开展各典型类别安全事件的应急演练一次");
         // stable UIDs: a second fetch gives the same events
         Calendar again = new CalendarBuilder().build(new StringReader(fetch(path)));
         assertThat(uids(again)).containsExactlyInAnyOrderElementsOf(uids(calendar));

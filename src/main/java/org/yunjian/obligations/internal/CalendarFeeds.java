@@ -185,8 +185,9 @@ public class CalendarFeeds {
         }
         try {
             java.io.StringWriter w = new java.io.StringWriter();
-            new CalendarOutputter(false).output(calendar, w);
-            return w.toString();
+            // unfolded by ical4j (it folds by characters), folded by octets as RFC 5545 asks
+            new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, w);
+            return OctetFolding.fold(w.toString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

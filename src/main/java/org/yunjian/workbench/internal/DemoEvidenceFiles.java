@@ -147,7 +147,7 @@ final class DemoEvidenceFiles {
                 }
                 text.endText();
             }
-            doc.save(out);
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION); // an exact trailer
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -44,6 +44,7 @@ class StoredCertificatePdfTest {
                         new String(file, StandardCharsets.UTF_8),
                         Sm3.hex(file)),
                 Locale.SIMPLIFIED_CHINESE);
+        org.yunjian.support.Qpdf.check(pdf, "deletion-certificate"); // issue 60
         if (System.getProperty("yunjian.certificate.out") != null) { // to look at it
             java.nio.file.Files.write(
                     java.nio.file.Path.of(System.getProperty("yunjian.certificate.out"), "stored-certificate-zh.pdf"),

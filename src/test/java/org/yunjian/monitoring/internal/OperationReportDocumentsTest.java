@@ -204,6 +204,7 @@ class OperationReportDocumentsTest {
     void thePdfHasTheChineseTitleAndTheFiguresAndTheEnglishOneIsInEnglish() throws IOException {
         ReportPdf renderer = pdf();
         byte[] zh = renderer.render(report(Locale.SIMPLIFIED_CHINESE), OCTOBER);
+        org.yunjian.support.Qpdf.check(zh, "monitoring-report"); // issue 60
         keep("report-zh.pdf", zh);
         try (PDDocument doc = Loader.loadPDF(zh)) {
             String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');

@@ -50,6 +50,7 @@ class ReportPdfLayoutTests {
         Locale language = Locale.forLanguageTag(tag);
         byte[] pdf = DemoReportDocuments.as(users, language, () -> reports.export(id, Reports.Format.PDF, "test")
                 .content());
+        org.yunjian.support.Qpdf.check(pdf, "assessment-report-" + tag); // issue 60
         if (System.getProperty("yunjian.report.out") != null) { // to look at it
             java.nio.file.Files.write(
                     java.nio.file.Path.of(System.getProperty("yunjian.report.out"), "report-" + tag + ".pdf"), pdf);
