@@ -34,4 +34,24 @@ public interface OperationReportRecords {
      * @throws ReportAlteredException the stored bytes or the manifest are not what was signed
      */
     Optional<byte[]> content(UUID systemId, YearMonth month, DocumentFormat format, String language);
+
+    /**
+     * What the public report check tells of a genuine file of an issued report (issue 60: a 网站安全监测月报 checks as
+     * genuine as an assessment report does): the number, the revision holding the file, when it was issued, the
+     * customer organisation whose report it is, the file's format and language, and the latest revision.
+     */
+    record PublicMatch(
+            String reportNumber,
+            int revision,
+            java.time.Instant issuedAt,
+            String organization,
+            DocumentFormat format,
+            String language,
+            int latestRevision) {}
+
+    /**
+     * For anyone, without a login (the public check counts failures against the caller's address): the issued
+     * report {@code number} holding a file whose SM3 is {@code sm3} (64 hex digits, either case); empty otherwise.
+     */
+    Optional<PublicMatch> publicMatch(String number, String sm3);
 }

@@ -101,6 +101,12 @@ public interface Parties {
     Optional<CloudSystem> systemForPlatformWork(UUID systemId);
 
     /**
+     * An organisation's name whatever the caller, for what the platform tells of a record it issued (the public check
+     * of a report names the customer whose report it is): never to list organisations. Empty if it does not exist.
+     */
+    Optional<String> organizationNameForPlatformWork(UUID organizationId);
+
+    /**
      * Whether the person (a business user of {@code organizationId}) sees the system: their organisation takes part
      * in it, and they are assigned to it or hold the whole-organisation grant. The one rule, asked for someone other
      * than the caller (who a task or notice about the system may reach).

@@ -121,7 +121,11 @@ public class ReportRecords implements ReportSealing {
         }
     }
 
-    /** What the public check tells about a genuine file: nothing more than this. */
+    /**
+     * What the public check tells about a genuine file: nothing more than this. For a 测评报告 the assessor organisation
+     * and when it was approved; for a 网站安全监测月报 ({@code monitoring}) the customer whose report it is and when it
+     * was issued.
+     */
     public record Match(
             String reportNumber,
             int revision,
@@ -129,15 +133,43 @@ public class ReportRecords implements ReportSealing {
             String assessorOrgName,
             Reports.Format format,
             String language,
-            int latestRevision) {
+            int latestRevision,
+            boolean monitoring) {
+
+        public Match(
+                String reportNumber,
+                int revision,
+                Instant approvedAt,
+                String assessorOrgName,
+                Reports.Format format,
+                String language,
+                int latestRevision) {
+            this(reportNumber, revision, approvedAt, assessorOrgName, format, language, latestRevision, false);
+        }
+
         public boolean superseded() {
             return latestRevision > revision;
+        }
+
+        /** A monitoring report's match as the check tells it. */
+        static Match of(org.yunjian.monitoring.OperationReportRecords.PublicMatch m) {
+            return new Match(
+                    m.reportNumber(),
+                    m.revision(),
+                    m.issuedAt(),
+                    m.organization(),
+                    m.format() == org.yunjian.documents.DocumentFormat.DOCX ? Reports.Format.DOCX : Reports.Format.PDF,
+                    m.language(),
+                    m.latestRevision(),
+                    true);
         }
     }
 
     private static final Logger log = LoggerFactory.getLogger(ReportRecords.class);
 
     private final TransactionTemplate afterApproval;
+    private final org.springframework.beans.factory.ObjectProvider<org.yunjian.monitoring.OperationReportRecords>
+            monitoringRecords;
     private final Reports reports;
     private final AssessmentService service;
     private final AssessmentRepository assessments;
@@ -164,7 +196,10 @@ public class ReportRecords implements ReportSealing {
             org.yunjian.security.UserAdministration users,
             AddressRefusals refusals,
             RevisionBasis basis,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            org.springframework.beans.factory.ObjectProvider<org.yunjian.monitoring.OperationReportRecords>
+                    monitoringRecords) {
+        this.monitoringRecords = monitoringRecords;
         this.basis = basis;
         this.afterApproval = new TransactionTemplate(transactions);
         this.afterApproval.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -488,7 +523,13 @@ public class ReportRecords implements ReportSealing {
         String hash = sm3.strip().toLowerCase(java.util.Locale.ROOT);
         List<Revision> found = repo.bySm3(number, hash);
         if (found.isEmpty()) {
-            return Optional.empty();
+            // the platform's other issued records: a 网站安全监测月报 (YJ-SOR-…) checks here too (issue 60)
+            return monitoringRecords.getIfAvailable() == null
+                    ? Optional.empty()
+                    : monitoringRecords
+                            .getIfAvailable()
+                            .publicMatch(number, hash)
+                            .map(Match::of);
         }
         Revision r = found.get(found.size() - 1);
         SealedFile file =

@@ -15,6 +15,7 @@
             "exit",
             "exitproject",
             "inheritance",
+            "monitoring",
             "party",
             "responsibility",
             "review",

@@ -132,6 +132,28 @@ class IssuedReportTests extends MonitoringWorldTests {
                 .hasValueSatisfying(b -> assertThat(b).isEqualTo(first));
         assertThat(records.issued(w.system().id())).singleElement().satisfies(r -> assertThat(r.reportNumber())
                 .isEqualTo(number));
+        // issue 60: the public check, without a login, says the issued file is genuine — and a wrong pair is not
+        mvc.perform(get("/api/report-check").param("number", number).param("sm3", pdfSm3.toUpperCase()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.genuine").value(true))
+                .andExpect(jsonPath("$.kind").value("monitoring-report"))
+                .andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.assessorOrganization").value(w.customer().name()))
+                .andExpect(jsonPath("$.format").value("PDF"))
+                .andExpect(jsonPath("$.language").value("zh"));
+        mvc.perform(get("/api/report-check").param("number", number).param("sm3", Sm3.hex(english)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.genuine").value(true));
+        mvc.perform(get("/api/report-check")
+                        .param("number", "YJ-SOR-2000-000001")
+                        .param("sm3", pdfSm3))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.genuine").value(false))
+                .andExpect(jsonPath("$.kind").doesNotExist());
+        mvc.perform(get("/report-check").param("number", number).param("sm3", pdfSm3))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("是：网站安全监测月报 " + number + " 第 1 版")));
 
         // the manifest: signed by the platform key, naming the month, the issuer and every file; one byte changed fails
         byte[] manifest = download(reports(w.system()) + last + "/manifest", provider);

@@ -139,4 +139,32 @@ class IssuedReportRepository {
                         files.getOrDefault(i.id(), List.of())))
                 .toList();
     }
+
+    /** The revision of report {@code number} holding a file with SM3 {@code sm3} (lower-case hex), for the public check. */
+    record FileMatch(int revision, java.time.Instant issuedAt, UUID systemId, DocumentFormat format, String language) {}
+
+    /** The latest revision of report {@code number} with a file of SM3 {@code sm3}, if any. */
+    java.util.Optional<FileMatch> fileMatch(String number, String sm3) {
+        return jdbc
+                .sql("""
+                        SELECT i.revision, i.issued_at, i.system_id, f.format, f.language FROM monitor_report_issue i
+                        JOIN monitor_report_file f ON f.issue_id = i.id WHERE i.report_number = ? AND f.sm3 = ?
+                        ORDER BY i.revision DESC""")
+                .params(number, sm3)
+                .query((rs, n) -> new FileMatch(
+                        rs.getInt("revision"),
+                        Jdbc.instant(rs, "issued_at"),
+                        rs.getObject("system_id", UUID.class),
+                        DocumentFormat.valueOf(rs.getString("format")),
+                        rs.getString("language")))
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    /** The latest revision issued under report {@code number}; 0 with none. */
+    int latestRevision(String number) {
+        return jdbc.sql("""
+                        SELECT COALESCE(MAX(revision), 0) FROM monitor_report_issue WHERE report_number = ?""").param(number).query(Integer.class).single();
+    }
 }

@@ -62,6 +62,7 @@ public class IssuedReports implements OperationReportRecords {
     private final SerialNumberRepository serials;
     private final PlatformSigningKey key;
     private final PeopleNames people;
+    private final org.yunjian.party.Parties parties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final TransactionTemplate read;
@@ -75,6 +76,7 @@ public class IssuedReports implements OperationReportRecords {
             SerialNumberRepository serials,
             PlatformSigningKey key,
             PeopleNames people,
+            org.yunjian.party.Parties parties,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -85,6 +87,7 @@ public class IssuedReports implements OperationReportRecords {
         this.serials = serials;
         this.key = key;
         this.people = people;
+        this.parties = parties;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.read = new TransactionTemplate(transactions);
@@ -327,5 +330,24 @@ public class IssuedReports implements OperationReportRecords {
                 .findFirst()
                 .filter(r -> r.file(format, language).isPresent())
                 .map(r -> check.file(r, format, language).content()));
+    }
+
+    @Override
+    public Optional<PublicMatch> publicMatch(String number, String sm3) {
+        String n = number == null ? "" : number.strip();
+        if (!n.startsWith(SERIES + "-") || sm3 == null || !sm3.strip().matches("[0-9a-fA-F]{64}")) {
+            return Optional.empty();
+        }
+        return read.execute(t -> repo.fileMatch(n, sm3.strip().toLowerCase(java.util.Locale.ROOT))
+                .map(f -> new PublicMatch(
+                        n,
+                        f.revision(),
+                        f.issuedAt(),
+                        parties.systemForPlatformWork(f.systemId())
+                                .flatMap(s -> parties.organizationNameForPlatformWork(s.customerId()))
+                                .orElse(""),
+                        f.format(),
+                        f.language(),
+                        repo.latestRevision(n))));
     }
 }

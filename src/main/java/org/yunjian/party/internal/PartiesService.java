@@ -206,6 +206,11 @@ class PartiesService implements Parties, OrganizationDirectory, org.yunjian.shar
     }
 
     @Override
+    public Optional<String> organizationNameForPlatformWork(UUID organizationId) {
+        return organizations.findById(organizationId).map(Organization::name);
+    }
+
+    @Override
     public boolean sees(UUID userId, UUID organizationId, UUID systemId) {
         return visibility.system(visibility.viewer(userId, organizationId), systemId);
     }

@@ -145,7 +145,8 @@ class ReportRecordApi {
             String assessorOrganization,
             String format,
             String language,
-            Integer latestRevision) {}
+            Integer latestRevision,
+            String kind) {}
 
     @GetMapping("/api/report-check")
     @PreAuthorize("permitAll()") // a regulator has no account (SecurityConfig.PUBLIC); rate-limited per address
@@ -178,8 +179,9 @@ class ReportRecordApi {
                         m.assessorOrgName(),
                         m.format().name(),
                         m.language(),
-                        m.latestRevision()))
-                .orElse(new CheckResponse(false, null, null, null, null, null, null, null)));
+                        m.latestRevision(),
+                        m.monitoring() ? "monitoring-report" : "assessment-report"))
+                .orElse(new CheckResponse(false, null, null, null, null, null, null, null, null)));
     }
 
     private ResponseEntity<byte[]> file(UUID id, int revision, Reports.Format format) {
