@@ -96,6 +96,14 @@ class CatalogFidelityFixesTest {
 
         Requirement container = requirement(leadIn.id());
         assertThat(container.roles()).as(leadIn.id()).containsExactlyInAnyOrderElementsOf(named);
+        // the catalog's role filter (pages, REST, CLI) finds it for those partners only
+        for (PartyRole partner : PARTNERS.values()) {
+            assertThat(catalog.find(
+                            RequirementFilter.items().standard("TCCIA004").role(partner)))
+                    .as("%s under %s", leadIn.id(), partner)
+                    .extracting(Requirement::id)
+                    .matches(ids -> ids.contains(container.id()) == named.contains(partner));
+        }
         assertThat(container.roles()).as(leadIn.id()).doesNotContain(PartyRole.CUSTOMER);
         for (RequirementId child : container.children()) {
             Requirement c = requirement(child.value());

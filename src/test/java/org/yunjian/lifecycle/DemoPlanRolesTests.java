@@ -84,6 +84,27 @@ class DemoPlanRolesTests {
     }
 
     /**
+     * Issue 59, JR/T 6.1 "委托方选择受托方时，应考虑但不限于以下服务能力：" on the demo: the 行业云 trading system's plan gives each
+     * of the eight selection criteria to the securities company, the 委托方 that selects.
+     */
+    @Test
+    void theDemoSecuritiesPlanGivesEveryJrt6_1SelectionCriterionToTheSecuritiesCompany() {
+        UUID securities = org(DemoData.SECURITIES);
+        for (int i = 1; i <= 8; i++) {
+            String criterion = "JRT-SF-6.1-4-" + i;
+            List<UUID> assigned = jdbc.sql("SELECT d.organisation_id FROM lifecycle_duty d"
+                            + " JOIN lifecycle_plan p ON p.id = d.plan_id"
+                            + " JOIN cloud_system s ON s.id = p.system_id"
+                            + " WHERE s.name = ? AND d.requirement_id = ?")
+                    .param(DemoData.SECURITIES_SYSTEM)
+                    .param(criterion)
+                    .query(UUID.class)
+                    .list();
+            assertThat(assigned).as(criterion).contains(securities);
+        }
+    }
+
+    /**
      * Issue 59 on the demo: JR/T 4.2 "证券期货机构应用云计算技术的过程可分为四个阶段：" (规划准备；服务获取；运行监督；服务退出。), JR/T
      * 4.3 "云服务安全管理的主要角色包括：" (受托方；委托方。) and the guide's 5.4 ¶1 "政府网站采用云计算服务的过程可分为四个阶段：" are in
      * neither demo plan — the portal's (government website) nor the 行业云 trading system's (JR/T) — while JR/T 4.2.1 and

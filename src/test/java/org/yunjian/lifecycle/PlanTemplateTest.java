@@ -216,4 +216,43 @@ class PlanTemplateTest {
                 .isEmpty();
         assertThat(PlanTemplate.of(catalog, null, DeploymentModel.PUBLIC)).isEmpty();
     }
+
+    /**
+     * Issue 59, JR/T 6.1 "委托方选择受托方时，应考虑但不限于以下服务能力：": a fresh securities system's plan gives every one of the
+     * eight selection criteria to the customer, in 服务获取; those on the 受托方's offering (6.1-4-1 …-3, -7, -8) to the
+     * provider as well.
+     */
+    @Test
+    void aFreshSecuritiesPlanGivesEveryJrt6_1SelectionCriterionToTheCustomer() {
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.COMMUNITY)
+                .orElseThrow();
+        java.util.UUID customer = java.util.UUID.randomUUID();
+        java.util.UUID provider = java.util.UUID.randomUUID();
+        LifecyclePlan plan = LifecyclePlan.generate(
+                t,
+                catalog,
+                java.util.UUID.randomUUID(),
+                customer,
+                java.util.Map.of(
+                        org.yunjian.catalog.PartyRole.CUSTOMER, List.of(customer),
+                        org.yunjian.catalog.PartyRole.PROVIDER, List.of(provider)),
+                LifecyclePlan.AssignedFrom.ENGAGEMENTS,
+                customer,
+                java.time.Instant.now());
+        for (int i = 1; i <= 8; i++) {
+            RequirementId criterion = RequirementId.of("JRT-SF-6.1-4-" + i);
+            List<PlanDuty> duties = plan.duties().stream()
+                    .filter(d -> d.requirement().equals(criterion))
+                    .toList();
+            assertThat(duties)
+                    .as(criterion.value())
+                    .allMatch(d -> d.phase() == Phase.ACQUISITION_MIGRATION)
+                    .extracting(PlanDuty::organisation)
+                    .contains(customer);
+            boolean offering = java.util.Set.of(1, 2, 3, 7, 8).contains(i);
+            assertThat(duties.stream().anyMatch(d -> d.organisation().equals(provider)))
+                    .as(criterion.value())
+                    .isEqualTo(offering);
+        }
+    }
 }
