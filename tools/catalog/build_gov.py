@@ -75,6 +75,8 @@ PHASE_OVERRIDES = {"5.4-2": ["PLANNING"], "5.4-3": ["ACQUISITION_MIGRATION"], "5
 # searchable, mapped) but marks their nature, so a plan does not ask anyone to complete and accept them; the risks
 # seed the migration plan's risk register instead.
 NATURE = {"5.2.1": "RISK", "5.3": "DEFINITION"}
+# issue 59: 5.4 ¶1 "政府网站采用云计算服务的过程可分为四个阶段：" only names the phases (¶2–¶5 state duties)
+NATURE_ITEMS = {"5.4-1": "DEFINITION"}
 CORRECTIONS = [("环境的安全。。", "环境的安全。", "duplicated full stop"),
                ("云服务商与系统集成商应配合", "云服务商与系统集成商配合", "duplicated 应 after 应要求")]
 
@@ -234,6 +236,8 @@ def build():
         r["phases"] = PHASE_OVERRIDES.get(key, r["phases"])
         if r["clause"] in NATURE:
             r["nature"] = NATURE[r["clause"]]
+        if key in NATURE_ITEMS:
+            r["nature"] = NATURE_ITEMS[key]
         roles = ROLE_OVERRIDES.get(key)
         if roles is None:
             head = re.sub(r"^(若|在|如)", "", r["text"])

@@ -41,7 +41,13 @@ ROLE_OVERRIDES = {
     "4.1-1-1": [CU, PR], "4.1-1-2": [CU, PR], "4.1-1-3": [CU, PR], "4.1-1-4": [CU, PR], "4.1-1-5": [CU, PR],
     "4.1.4-1": [PR], "4.1.5-1": [PR, CU], "4.2-1": [CU], "4.1-1": [CU, PR],
     "4.1.2-1": [CU, PR], "4.1.3-1": [CU, PR], "7.4.1-1": [CU], "8.1-1": [CU, PR],
+    # issue 59: 6.1 "委托方选择受托方时，应考虑但不限于以下服务能力：" — each criterion is the customer's to apply; those on the
+    # 受托方's offering bind the provider too
+    "6.1-4-1": [CU, PR], "6.1-4-2": [CU, PR], "6.1-4-3": [CU, PR], "6.1-4-7": [CU, PR], "6.1-4-8": [CU, PR],
 }
+# items that state no duty (issue 59): 4.2 "证券期货机构应用云计算技术的过程可分为四个阶段：" with the four phase names and 4.3
+# "云服务安全管理的主要角色包括：" with the two role names only name phases and roles; kept as informative text, no plan lists them
+NATURE = {k: "DEFINITION" for k in ("4.2-1", "4.2-1-1", "4.2-1-2", "4.2-1-3", "4.2-1-4", "4.3-1", "4.3-1-1", "4.3-1-2")}
 # who a clause addresses when an item names no subject
 CLAUSE_DEFAULT = {"5": [CU], "7.4.2": [CU], "7.4.3": [PR], "8": [CU]}
 INVENTORY = {
@@ -179,6 +185,8 @@ def build():
             if roles and r["deploymentModels"] == ["PRIVATE"] and CU not in roles:
                 roles = [CU] + roles  # a private cloud's provider and customer are the same institution
             r["roles"] = list(roles or [])
+            if key in NATURE:
+                r["nature"] = NATURE[key]
             if key in INVENTORY:
                 r["exitInventory"] = INVENTORY[key]
             fixes = [{"field": "text", "original": o, "corrected": c, "note": n}

@@ -78,6 +78,13 @@ ROLE_OVERRIDES = {
     "5-e": [PR],
     "6.5-a": [CU, PR],
     "8.2.4-c": PARTNERS,
+    # issue 59: a lead-in "云服务合作者中各角色…" (or "云服务合作者" over sub-items) names no partner itself; it carries the
+    # partners its printed sub-items name, not all four (8.2.x c)/b): no 硬件提供者 among them)
+    "7.2-c": [HW, OM],
+    "8.1.3-b": [SW, HW],
+    "8.2.1-c": [SW, OM, SEC],
+    "8.2.2-b": [SW, OM, SEC],
+    "8.2.3-c": [OM, SEC],
 }
 
 RULES = {

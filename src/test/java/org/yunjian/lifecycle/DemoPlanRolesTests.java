@@ -83,6 +83,62 @@ class DemoPlanRolesTests {
                 .single();
     }
 
+    /**
+     * Issue 59, JR/T 6.1 "委托方选择受托方时，应考虑但不限于以下服务能力：" on the demo: the 行业云 trading system's plan gives each
+     * of the eight selection criteria to the securities company, the 委托方 that selects.
+     */
+    @Test
+    void theDemoSecuritiesPlanGivesEveryJrt6_1SelectionCriterionToTheSecuritiesCompany() {
+        UUID securities = org(DemoData.SECURITIES);
+        for (int i = 1; i <= 8; i++) {
+            String criterion = "JRT-SF-6.1-4-" + i;
+            List<UUID> assigned = jdbc.sql("SELECT d.organisation_id FROM lifecycle_duty d"
+                            + " JOIN lifecycle_plan p ON p.id = d.plan_id"
+                            + " JOIN cloud_system s ON s.id = p.system_id"
+                            + " WHERE s.name = ? AND d.requirement_id = ?")
+                    .param(DemoData.SECURITIES_SYSTEM)
+                    .param(criterion)
+                    .query(UUID.class)
+                    .list();
+            assertThat(assigned).as(criterion).contains(securities);
+        }
+    }
+
+    /**
+     * Issue 59 on the demo: JR/T 4.2 "证券期货机构应用云计算技术的过程可分为四个阶段：" (规划准备；服务获取；运行监督；服务退出。), JR/T
+     * 4.3 "云服务安全管理的主要角色包括：" (受托方；委托方。) and the guide's 5.4 ¶1 "政府网站采用云计算服务的过程可分为四个阶段：" are in
+     * neither demo plan — the portal's (government website) nor the 行业云 trading system's (JR/T) — while JR/T 4.2.1 and
+     * the guide's 5.4 ¶2, the duties beside them, are.
+     */
+    @Test
+    void theDemoPlansListNoPhaseOrRoleNameOfJrt4_2_4_3OrGov5_4Paragraph1() {
+        List<String> names = List.of(
+                "JRT-SF-4.2-1",
+                "JRT-SF-4.2-1-1",
+                "JRT-SF-4.2-1-2",
+                "JRT-SF-4.2-1-3",
+                "JRT-SF-4.2-1-4",
+                "JRT-SF-4.3-1",
+                "JRT-SF-4.3-1-1",
+                "JRT-SF-4.3-1-2",
+                "GOVWEB-5.4-1");
+        for (String system : List.of(DemoData.PORTAL_SYSTEM, DemoData.SECURITIES_SYSTEM)) {
+            List<String> planned = jdbc.sql("SELECT d.requirement_id FROM lifecycle_duty d"
+                            + " JOIN lifecycle_plan p ON p.id = d.plan_id"
+                            + " JOIN cloud_system s ON s.id = p.system_id WHERE s.name = ?")
+                    .param(system)
+                    .query(String.class)
+                    .list();
+            assertThat(planned).as(system).isNotEmpty().doesNotContainAnyElementsOf(names);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_duty WHERE requirement_id IN (?, ?)")
+                        .param("JRT-SF-4.2.1-1")
+                        .param("GOVWEB-5.4-2")
+                        .query(Integer.class)
+                        .single())
+                .isGreaterThanOrEqualTo(2);
+    }
+
     @Test
     @DisplayName("gov 7.2.3 b) \"系统集成商负责政府网站的迁移及安全部署，负责安全配置、整体安全功能联调等；\": the demo portal's "
             + "integrator has it, done and accepted before 部署迁移 closed")

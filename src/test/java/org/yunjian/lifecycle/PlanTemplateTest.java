@@ -113,6 +113,65 @@ class PlanTemplateTest {
         assertThat(t.throughout()).doesNotContain(RequirementId.of("GOVWEB-5.4-5"));
     }
 
+    /** The paragraph and its bullets as printed, each a line of the working copy. */
+    record NameList(String standardFile, List<String> lines, List<String> ids) {}
+
+    static final List<NameList> NAME_LISTS = List.of(
+            new NameList(
+                    "jrt-securities-futures-cloud-security-spec.txt",
+                    List.of("4.2 安全过程", "证券期货机构应用云计算技术的过程可分为四个阶段：", "- 规划准备；", "- 服务获取；", "- 运行监督；", "- 服务退出。"),
+                    List.of("JRT-SF-4.2-1", "JRT-SF-4.2-1-1", "JRT-SF-4.2-1-2", "JRT-SF-4.2-1-3", "JRT-SF-4.2-1-4")),
+            new NameList(
+                    "jrt-securities-futures-cloud-security-spec.txt",
+                    List.of("4.3 主要角色", "云服务安全管理的主要角色包括：", "- 受托方；", "- 委托方。"),
+                    List.of("JRT-SF-4.3-1", "JRT-SF-4.3-1-1", "JRT-SF-4.3-1-2")),
+            new NameList(
+                    "gov-website-cloud-security-guide.txt",
+                    List.of("0. 云计算服务生命周期", "政府网站采用云计算服务的过程可分为四个阶段： "),
+                    List.of("GOVWEB-5.4-1")));
+
+    /**
+     * Issue 59: JR/T 证券期货业云技术应用安全规范 4.2 "证券期货机构应用云计算技术的过程可分为四个阶段：规划准备；服务获取；运行监督；
+     * 服务退出。", 4.3 "云服务安全管理的主要角色包括：受托方；委托方。" and 政府网站云计算服务安全指南 5.4 ¶1 "政府网站采用云计算服务的过程可
+     * 分为四个阶段：" only name phases and roles: nobody can complete or accept them. They stay in the catalog, verbatim,
+     * as definitions (informative text), and no plan of a fresh system lists them — in any deployment model — while
+     * the duties beside them (JR/T 4.2.1–4.2.4, 4.3.1, 4.3.2; the guide's 5.4 ¶2–¶5) stay duties.
+     */
+    @Test
+    void jrt4_2And4_3AndGov5_4Paragraph1NamePhasesAndRolesAndAreNoPlanDuties() throws java.io.IOException {
+        for (NameList list : NAME_LISTS) {
+            List<String> text =
+                    java.nio.file.Files.readAllLines(java.nio.file.Path.of("docs/standards/" + list.standardFile()));
+            assertThat(text).containsSubsequence(list.lines());
+            for (String id : list.ids()) {
+                Requirement r = catalog.requirement(RequirementId.of(id)).orElseThrow();
+                assertThat(r.nature()).as(id).isEqualTo(org.yunjian.catalog.ItemNature.DEFINITION);
+                assertThat(r.isDuty()).as(id).isFalse();
+                assertThat(list.lines())
+                        .as(id)
+                        .anyMatch(l -> l.contains(r.text().strip()));
+            }
+        }
+        List<RequirementId> names = NAME_LISTS.stream()
+                .flatMap(l -> l.ids().stream())
+                .map(RequirementId::of)
+                .toList();
+        for (DeploymentModel m : DeploymentModel.values()) {
+            for (Industry industry : List.of(Industry.SECURITIES_FUTURES, Industry.GOVERNMENT_WEBSITE)) {
+                PlanTemplate t = PlanTemplate.of(catalog, industry, m).orElseThrow();
+                assertThat(t.duties()).as("%s on %s", industry, m).doesNotContainAnyElementsOf(names);
+            }
+        }
+        PlanTemplate jrt = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.COMMUNITY)
+                .orElseThrow();
+        assertThat(jrt.stage(Phase.PLANNING).orElseThrow().duties()).contains(RequirementId.of("JRT-SF-4.2.1-1"));
+        assertThat(jrt.throughout())
+                .contains(RequirementId.of("JRT-SF-4.3.1-1-1"), RequirementId.of("JRT-SF-4.3.2-1-1"));
+        PlanTemplate gov = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC)
+                .orElseThrow();
+        assertThat(gov.stage(Phase.PLANNING).orElseThrow().duties()).contains(RequirementId.of("GOVWEB-5.4-2"));
+    }
+
     @Test
     void theGuideWritesForPublicCloudOnlySoAPrivateGovernmentCloudGetsNoneOfItsDuties() {
         PlanTemplate t = PlanTemplate.of(catalog, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PRIVATE)
@@ -130,8 +189,9 @@ class PlanTemplateTest {
 
         assertThat(t.stages()).extracting(PlanTemplate.Stage::term).containsExactly("规划准备", "服务获取", "运行监督", "服务退出");
         DeploymentModel m = DeploymentModel.valueOf(model);
-        List<Requirement> expected =
-                items("JRT-SF").stream().filter(r -> r.appliesTo(m)).toList();
+        List<Requirement> expected = items("JRT-SF").stream()
+                .filter(r -> r.appliesTo(m) && r.isDuty())
+                .toList();
         assertPlaced(t, expected);
         Set<RequirementId> otherModels = items("JRT-SF").stream()
                 .filter(r -> !r.appliesTo(m))
@@ -149,10 +209,50 @@ class PlanTemplateTest {
         PlanTemplate hybrid = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.HYBRID)
                 .orElseThrow();
         assertThat(hybrid.model()).isNull();
-        assertPlaced(hybrid, items("JRT-SF"));
+        assertPlaced(
+                hybrid, items("JRT-SF").stream().filter(Requirement::isDuty).toList());
 
         assertThat(PlanTemplate.of(catalog, Industry.OTHER, DeploymentModel.PUBLIC))
                 .isEmpty();
         assertThat(PlanTemplate.of(catalog, null, DeploymentModel.PUBLIC)).isEmpty();
+    }
+
+    /**
+     * Issue 59, JR/T 6.1 "委托方选择受托方时，应考虑但不限于以下服务能力：": a fresh securities system's plan gives every one of the
+     * eight selection criteria to the customer, in 服务获取; those on the 受托方's offering (6.1-4-1 …-3, -7, -8) to the
+     * provider as well.
+     */
+    @Test
+    void aFreshSecuritiesPlanGivesEveryJrt6_1SelectionCriterionToTheCustomer() {
+        PlanTemplate t = PlanTemplate.of(catalog, Industry.SECURITIES_FUTURES, DeploymentModel.COMMUNITY)
+                .orElseThrow();
+        java.util.UUID customer = java.util.UUID.randomUUID();
+        java.util.UUID provider = java.util.UUID.randomUUID();
+        LifecyclePlan plan = LifecyclePlan.generate(
+                t,
+                catalog,
+                java.util.UUID.randomUUID(),
+                customer,
+                java.util.Map.of(
+                        org.yunjian.catalog.PartyRole.CUSTOMER, List.of(customer),
+                        org.yunjian.catalog.PartyRole.PROVIDER, List.of(provider)),
+                LifecyclePlan.AssignedFrom.ENGAGEMENTS,
+                customer,
+                java.time.Instant.now());
+        for (int i = 1; i <= 8; i++) {
+            RequirementId criterion = RequirementId.of("JRT-SF-6.1-4-" + i);
+            List<PlanDuty> duties = plan.duties().stream()
+                    .filter(d -> d.requirement().equals(criterion))
+                    .toList();
+            assertThat(duties)
+                    .as(criterion.value())
+                    .allMatch(d -> d.phase() == Phase.ACQUISITION_MIGRATION)
+                    .extracting(PlanDuty::organisation)
+                    .contains(customer);
+            boolean offering = java.util.Set.of(1, 2, 3, 7, 8).contains(i);
+            assertThat(duties.stream().anyMatch(d -> d.organisation().equals(provider)))
+                    .as(criterion.value())
+                    .isEqualTo(offering);
+        }
     }
 }

@@ -91,7 +91,13 @@ final class LiabilityCommands {
                 if (l.holders().isEmpty()) {
                     out.println(Texts.get(
                             "cli.responsibility.liability.holderNone",
-                            Msg.of(l.role()).text()));
+                            Msg.of(l.role()).text(),
+                            l.nobody(a.onMatrix()).text()));
+                } else if (l.onlyDoing() != null) {
+                    out.println(Texts.get(
+                            "cli.responsibility.liability.holderNone",
+                            Msg.of(l.role()).text(),
+                            l.onlyDoing().text()));
                 }
                 for (LiabilityAnalysis.Holder h : l.holders()) {
                     out.println(Texts.get(

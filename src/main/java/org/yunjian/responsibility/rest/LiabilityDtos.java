@@ -60,7 +60,19 @@ final class LiabilityDtos {
 
     record HolderResponse(UUID organisation, String name, List<String> contacts) {}
 
-    record LiableResponse(PartyRole role, String roleLabel, List<HolderResponse> holders) {}
+    /**
+     * A liable role and the organisations liable in it.
+     *
+     * @param doing the Annex A behaviour the breached duty is about where a holder of the role that does not do it is
+     *              left out (T/CCIA 004-2024 B.1 6: machine-room delivery is not the server manufacturer's), else null
+     * @param note  why nobody is named, or that holders not doing {@code doing} are left out; null when neither
+     */
+    record LiableResponse(
+            PartyRole role,
+            String roleLabel,
+            List<HolderResponse> holders,
+            org.yunjian.responsibility.Behaviour doing,
+            String note) {}
 
     record PartyResponse(
             UUID accountable,
@@ -107,7 +119,13 @@ final class LiabilityDtos {
                                     Msg.of(l.role()).text(),
                                     l.holders().stream()
                                             .map(h -> new HolderResponse(h.organisation(), h.name(), h.contacts()))
-                                            .toList()))
+                                            .toList(),
+                                    l.doing(),
+                                    l.holders().isEmpty()
+                                            ? l.nobody(a.onMatrix()).text()
+                                            : l.onlyDoing() == null
+                                                    ? null
+                                                    : l.onlyDoing().text()))
                             .toList(),
                     a.rows().stream()
                             .map(r -> {

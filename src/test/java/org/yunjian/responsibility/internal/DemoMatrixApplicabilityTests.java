@@ -55,6 +55,62 @@ class DemoMatrixApplicabilityTests {
         return v[0].matrix();
     }
 
+    @Autowired
+    org.yunjian.catalog.Catalog catalog;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    /**
+     * Issue 59, T/CCIA 004-2024 Annex B table B.1 item 6 "未按照云服务提供者验收后的标准持续交付机房。" (✓ 硬件提供者): on the demo
+     * portal the only hardware provider is the server manufacturer (Annex A "E 组织	提供物理服务器。	硬件提供者"), whom the
+     * approved matrix gives no 7.1.1 c) machine-room duty, so the analysis of B.1 6 names nobody and says why, while
+     * B.1 9 (物理设备存在恶意程序, 7.1.2 c)) still names it.
+     */
+    @Test
+    void theDemoAnalysisOfB1_6DoesNotNameTheServerManufacturer() throws Exception {
+        ResponsibilityMatrix m = approved();
+        UUID maker = m.participants().stream()
+                .filter(p -> p.name().equals(DemoData.HARDWARE.name()))
+                .findFirst()
+                .orElseThrow()
+                .organisation();
+        var liability = org.yunjian.responsibility.internal.liability.Liability.of(catalog);
+
+        var room = liability.analyse(
+                liability.incident(RequirementId.of("TCCIA004-B-6")).orElseThrow(), m);
+        assertThat(room.liable().get(PartyRole.PARTNER_HARDWARE)).isEmpty();
+        assertThat(room.doing()).containsEntry(PartyRole.PARTNER_HARDWARE, Behaviour.PROVIDE_MACHINE_ROOM);
+        assertThat(room.rows()).noneMatch(r -> r.names(maker));
+
+        var malware = liability.analyse(
+                liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow(), m);
+        assertThat(malware.liable().get(PartyRole.PARTNER_HARDWARE))
+                .extracting(Participant::organisation)
+                .containsExactly(maker);
+
+        // the lookup page says so, in both languages, and names no organisation for the role
+        var customer = SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        for (String lang : List.of("zh-CN", "en")) {
+            String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                    "/systems/" + m.systemId() + "/responsibility/liability")
+                            .param("incident", "TCCIA004-B-6")
+                            .param("lang", lang)
+                            .with(org.yunjian.party.PartyTestSupport.as(customer)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            int at = page.indexOf("id=\"liable-roles\"");
+            assertThat(at).as(lang).isPositive();
+            String liable = page.substring(at, page.indexOf("</table>", at));
+            assertThat(liable)
+                    .as(lang)
+                    .contains(lang.equals("en") ? "No holder of this role on this system does" : "均不从事")
+                    .doesNotContain(DemoData.HARDWARE.name())
+                    .doesNotContain(lang.equals("en") ? "(gap)" : "缺口");
+        }
+    }
+
     @Test
     void theDemoServerManufacturerAnswersForNoMachineRoomDutyAndNoContainerItHasNoSubItemIn() {
         ResponsibilityMatrix m = approved();

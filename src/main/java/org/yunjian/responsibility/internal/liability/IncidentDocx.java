@@ -139,8 +139,9 @@ class IncidentDocx {
         List<List<String>> rows = new ArrayList<>();
         for (LiableRole l : a.liable()) {
             String holders = l.holders().isEmpty()
-                    ? t(a.onMatrix() ? "responsibility.liability.nobody" : "responsibility.liability.noMatrixShort")
-                    : String.join("\n", l.holders().stream().map(Holder::name).toList());
+                    ? l.nobody(a.onMatrix()).text()
+                    : String.join("\n", l.holders().stream().map(Holder::name).toList())
+                            + (l.onlyDoing() == null ? "" : "\n" + l.onlyDoing().text());
             String contacts = String.join(
                     "\n",
                     l.holders().stream()

@@ -17,6 +17,7 @@ import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.catalog.SearchHit;
+import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.Duty;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
@@ -79,14 +80,23 @@ public final class Liability {
     /**
      * An incident on one system.
      *
-     * @param liable the participants holding each liable role (an empty list: nobody on the system holds it)
+     * @param liable the participants liable in each liable role: those holding it whom the matrix gives the breached
+     *               duty (an empty list: nobody on the system does)
      * @param rows   the matrix rows of the related clause that name a liable role, in document order
+     * @param doing  for a liable role whose holders Annex A's behaviours tell apart, the behaviour the breached duty is
+     *               about, where a holder of the role on the system does not do it and so is left out (B.1 6, machine-room
+     *               delivery: a hardware provider that supplies servers only, A.1 "E 组织	提供物理服务器。	硬件提供者")
      */
-    public record Analysis(Incident incident, Map<PartyRole, List<Participant>> liable, List<MatrixRow> rows) {
+    public record Analysis(
+            Incident incident,
+            Map<PartyRole, List<Participant>> liable,
+            List<MatrixRow> rows,
+            Map<PartyRole, Behaviour> doing) {
 
         public Analysis {
             liable = Collections.unmodifiableMap(new LinkedHashMap<>(liable));
             rows = List.copyOf(rows);
+            doing = doing == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(doing));
         }
     }
 
@@ -164,15 +174,53 @@ public final class Liability {
         return incidents.values().stream().map(Incident::kind).distinct().toList();
     }
 
-    /** Who on the system of {@code matrix} is liable for {@code incident}, and the matrix rows concerned. */
+    /**
+     * Who on the system of {@code matrix} is liable for {@code incident}, and the matrix rows concerned. A holder of a
+     * liable role is named only where the matrix gives it the breached duty: it is accountable for a row of the
+     * incident in that role, or it may take such a duty ({@link Duty#takenBy}: for a duty Annex A's behaviours tell
+     * apart, it does what the duty is about). Table B.1 6 "未按照云服务提供者验收后的标准持续交付机房。" is thus the
+     * machine room's hardware provider's (A.1 "D 组织	提供物理机房。	硬件提供者"), not the server manufacturer's (A.1 "E 组织
+     * 提供物理服务器。	硬件提供者"), whom 7.1.1 c) does not concern.
+     */
     public Analysis analyse(Incident incident, ResponsibilityMatrix matrix) {
+        List<MatrixRow> concerned =
+                matrix.rows().stream().filter(r -> incident.concerns(r.duty())).toList();
         Map<PartyRole, List<Participant>> liable = new EnumMap<>(PartyRole.class);
-        incident.liableRoles().forEach(role -> liable.put(role, matrix.holders(role)));
-        List<MatrixRow> rows = matrix.rows().stream()
-                .filter(r -> incident.concerns(r.duty()))
+        Map<PartyRole, Behaviour> doing = new EnumMap<>(PartyRole.class);
+        for (PartyRole role : incident.liableRolesInOrder()) {
+            List<Participant> holders = matrix.holders(role);
+            List<Duty> duties = concerned.stream()
+                    .map(MatrixRow::duty)
+                    .filter(d -> d.names(role))
+                    .toList();
+            if (duties.isEmpty()) {
+                liable.put(role, holders);
+                continue;
+            }
+            List<Participant> given = holders.stream()
+                    .filter(p -> duties.stream().anyMatch(d -> d.takenBy(p, role))
+                            || concerned.stream().anyMatch(r -> accountable(r, p, role)))
+                    .toList();
+            if (given.size() < holders.size()) {
+                duties.stream()
+                        .map(Duty::behaviour)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .ifPresent(b -> doing.put(role, b));
+            }
+            liable.put(role, given);
+        }
+        List<MatrixRow> rows = concerned.stream()
                 .filter(r -> r.duty().roles().stream().anyMatch(incident.liableRoles()::contains))
                 .toList();
-        return new Analysis(incident, liable, rows);
+        return new Analysis(incident, liable, rows, doing);
+    }
+
+    /** Whether {@code p} answers for a part of {@code row} in {@code role}. */
+    private static boolean accountable(MatrixRow row, Participant p, PartyRole role) {
+        return row.assignments().stream()
+                .anyMatch(a -> a.accountable().role() == role
+                        && a.accountable().organisation().equals(p.organisation()));
     }
 
     /** The category as printed has stray spaces from the table's line breaks ("通用 -安全组织 及人员"). */

@@ -7,10 +7,12 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.responsibility.Assignment;
+import org.yunjian.responsibility.Behaviour;
 import org.yunjian.responsibility.MatrixRow;
 import org.yunjian.responsibility.Participant;
 import org.yunjian.responsibility.ResponsibilityMatrix;
 import org.yunjian.responsibility.VersionStatus;
+import org.yunjian.shared.Msg;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,10 +41,40 @@ public record LiabilityAnalysis(
         }
     }
 
-    /** A liable role per the standard and who holds it on the system (empty: nobody does). */
-    public record LiableRole(PartyRole role, List<Holder> holders) {
+    /**
+     * A liable role per the standard and who on the system is liable in it (empty: nobody).
+     *
+     * @param doing the Annex A behaviour the breached duty is about, where a holder of the role on the system does not
+     *              do it and is therefore not named (B.1 6: a server manufacturer for machine-room delivery); else null
+     *              (also in an analysis recorded before issue 59)
+     */
+    public record LiableRole(PartyRole role, List<Holder> holders, Behaviour doing) {
         public LiableRole {
             holders = holders == null ? List.of() : List.copyOf(holders);
+        }
+
+        public LiableRole(PartyRole role, List<Holder> holders) {
+            this(role, holders, null);
+        }
+
+        /**
+         * Why no organisation is named, for a reader: nobody holds the role, no holder does what the duty is about, or
+         * the system has no matrix yet.
+         */
+        public Msg nobody(boolean onMatrix) {
+            if (!onMatrix) {
+                return Msg.of("responsibility.liability.noMatrixShort");
+            }
+            return doing == null
+                    ? Msg.of("responsibility.liability.nobody")
+                    : Msg.of("responsibility.liability.nobodyDoing", Msg.of(doing));
+        }
+
+        /** The note that holders not doing what the duty is about are left out, or null. */
+        public Msg onlyDoing() {
+            return doing == null || holders.isEmpty()
+                    ? null
+                    : Msg.of("responsibility.liability.onlyDoing", Msg.of(doing));
         }
     }
 
@@ -84,7 +116,8 @@ public record LiabilityAnalysis(
                     e.getKey(),
                     e.getValue().stream()
                             .map(p -> new Holder(p.organisation(), p.name(), contacts.apply(p.organisation())))
-                            .toList()));
+                            .toList(),
+                    a.doing().get(e.getKey())));
         }
         List<AnalysedRow> rows = new ArrayList<>();
         for (MatrixRow r : a.rows()) {

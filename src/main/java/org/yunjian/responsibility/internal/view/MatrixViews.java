@@ -41,7 +41,9 @@ import org.yunjian.shared.Msg;
  * <li>{@link ViewKind#GOV} / {@link ViewKind#JRT}: the duties of the sector guide, grouped by lifecycle phase, each
  * with the roles it names and the participants holding those roles; restricted to the system's deployment model where
  * the guide distinguishes one (JR/T x.2 私有云, x.3 行业云, x.4 公共云; the government-website guide covers public
- * cloud only). A hybrid system, or one whose model is not known, gets every subsection.</li>
+ * cloud only). A hybrid system, or one whose model is not known, gets every subsection. Items that state no duty
+ * (the guide's 5.2.1 risks, its 5.3 role definitions, its 5.4 ¶1 and JR/T 4.2 / 4.3's lists of phase and role names:
+ * {@link Requirement#isDuty()}) are nobody's and not shown.</li>
  * </ul>
  * The 等保 view is offered for every system; a sector view only for a system of its industry.
  */
@@ -64,7 +66,7 @@ public final class MatrixViews {
             items.put(
                     k,
                     catalog.find(RequirementFilter.items().standard(k.standard())).stream()
-                            .filter(r -> k != ViewKind.MLPS || r.mlps() != null)
+                            .filter(r -> k == ViewKind.MLPS ? r.mlps() != null : r.isDuty())
                             .toList());
         }
         return new MatrixViews(catalog, Collections.unmodifiableMap(items));

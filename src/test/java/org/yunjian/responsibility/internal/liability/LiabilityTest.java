@@ -213,4 +213,96 @@ class LiabilityTest {
                         .text())
                 .doesNotContain("恶意程序");
     }
+
+    /** Table B.1, row 6, as printed: ✓ in the 硬件提供者 column only. */
+    static final String B1_6 = "6.\t\t未按照云服务提供者验收后的标准持续交付机房。\t\t\t\t✓\t\t";
+
+    /** Table A.1: two hardware providers doing different things. */
+    static final String A1_D = "D 组织\t提供物理机房。\t硬件提供者";
+
+    static final String A1_E = "E 组织\t提供物理服务器。\t硬件提供者";
+
+    private static final java.util.UUID ROOM = java.util.UUID.fromString("00000000-0000-0000-0000-0000000000d2");
+
+    /** A fresh system whose hardware providers did or did not tell the role assistant what they do. */
+    private static ResponsibilityMatrix hardware(Participant... hardware) {
+        List<Participant> ps = new java.util.ArrayList<>(Fixtures.participants().stream()
+                .filter(p -> !p.holds(PARTNER_HARDWARE))
+                .toList());
+        ps.addAll(List.of(hardware));
+        return ResponsibilityMatrix.generate(
+                TestCatalog.duties(), Fixtures.SYSTEM, org.yunjian.party.ServiceModel.IAAS, ps);
+    }
+
+    private static Participant doing(java.util.UUID org, String name, org.yunjian.responsibility.Behaviour b) {
+        return new Participant(org, name, Set.of(PARTNER_HARDWARE), Set.of(b));
+    }
+
+    /**
+     * Issue 59, T/CCIA 004-2024 Annex B table B.1 item 6 "未按照云服务提供者验收后的标准持续交付机房。" (✓ 硬件提供者) breaks
+     * 7.1.1 c) "云服务合作者中的硬件提供者应：1) 确保机房的选址、设计…并支持机房通过云服务提供者的验收；2) …并按照云服务提供者提出
+     * 的交付要求进行交付。" — the duty of the hardware provider that provides the machine room (Annex A table A.1 "D 组织
+     * 提供物理机房。 硬件提供者"), not of the one that provides servers ("E 组织 提供物理服务器。 硬件提供者"). On a fresh system
+     * with both, the analysis names only the machine room's; with the server manufacturer alone, nobody, saying why; B.1
+     * 9 (物理设备, 7.1.2 c)) stays the server manufacturer's.
+     */
+    @Test
+    void incidentB1_6NamesOnlyTheHardwareProviderThatProvidesTheMachineRoom() throws java.io.IOException {
+        List<String> standard = java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("docs/standards/tccia-004-2024-cloud-responsibility-allocation.txt"));
+        assertThat(standard).contains(B1_6, A1_D, A1_E);
+        Liability.Incident room =
+                liability.incident(RequirementId.of("TCCIA004-B-6")).orElseThrow();
+        Liability.Incident malware =
+                liability.incident(RequirementId.of("TCCIA004-B-9")).orElseThrow();
+        assertThat(B1_6).contains(room.text());
+        assertThat(room.liableRoles()).containsExactly(PARTNER_HARDWARE);
+        Participant maker =
+                doing(Fixtures.HARDWARE, "Server maker", org.yunjian.responsibility.Behaviour.PROVIDE_PHYSICAL_SERVERS);
+        Participant landlord =
+                doing(ROOM, "Machine-room landlord", org.yunjian.responsibility.Behaviour.PROVIDE_MACHINE_ROOM);
+
+        // both: B.1 6 is the landlord's, B.1 9 the server maker's
+        ResponsibilityMatrix both = hardware(maker, landlord);
+        Liability.Analysis roomBoth = liability.analyse(room, both);
+        assertThat(roomBoth.liable().get(PARTNER_HARDWARE))
+                .extracting(Participant::organisation)
+                .containsExactly(ROOM);
+        assertThat(roomBoth.doing())
+                .containsEntry(PARTNER_HARDWARE, org.yunjian.responsibility.Behaviour.PROVIDE_MACHINE_ROOM);
+        LiabilityAnalysis stored = LiabilityAnalysis.of(roomBoth, both, 1, null, o -> List.of());
+        assertThat(stored.names(Fixtures.HARDWARE)).isFalse();
+        assertThat(stored.names(ROOM)).isTrue();
+        assertThat(stored.liable().get(0).onlyDoing().text(java.util.Locale.CHINESE))
+                .contains("提供物理机房");
+        assertThat(LiabilityAnalysis.read(stored.json())).isEqualTo(stored);
+        assertThat(liability.analyse(malware, both).liable().get(PARTNER_HARDWARE))
+                .extracting(Participant::organisation)
+                .containsExactly(Fixtures.HARDWARE);
+
+        // the server manufacturer alone (the demo's case): nobody is liable for machine-room delivery, and why
+        ResponsibilityMatrix serversOnly = hardware(maker);
+        Liability.Analysis roomServers = liability.analyse(room, serversOnly);
+        assertThat(roomServers.liable().get(PARTNER_HARDWARE)).isEmpty();
+        LiabilityAnalysis shown = LiabilityAnalysis.of(roomServers, serversOnly, 1, null, o -> List.of());
+        assertThat(shown.names(Fixtures.HARDWARE)).isFalse();
+        assertThat(shown.liable().get(0).nobody(true).text(java.util.Locale.CHINESE))
+                .contains("提供物理机房")
+                .doesNotContain("缺口");
+        assertThat(shown.liable().get(0).nobody(true).text(java.util.Locale.ENGLISH))
+                .contains("machine room");
+        // the rows shown are the machine room's, which the matrix gives nobody on this system
+        assertThat(roomServers.rows())
+                .extracting(r -> r.duty().id().value())
+                .contains("TCCIA004-7.1.1-c-1", "TCCIA004-7.1.1-c-2");
+        assertThat(roomServers.rows())
+                .filteredOn(r -> r.duty().names(PARTNER_HARDWARE))
+                .allSatisfy(r -> assertThat(r.names(Fixtures.HARDWARE)).isFalse());
+
+        // a hardware provider that told nobody what it does may be either: it stays named, as the matrix names it
+        assertThat(liability.analyse(room, Fixtures.clean()).liable().get(PARTNER_HARDWARE))
+                .extracting(Participant::organisation)
+                .containsExactly(Fixtures.HARDWARE);
+        assertThat(liability.analyse(room, Fixtures.clean()).doing()).isEmpty();
+    }
 }

@@ -51,6 +51,7 @@ class MatrixViewsTest {
 
     static int items(String standard, org.yunjian.catalog.DeploymentModel only) {
         return (int) TestCatalog.catalog().find(RequirementFilter.items().standard(standard)).stream()
+                .filter(org.yunjian.catalog.Requirement::isDuty)
                 .filter(r -> only == null
                         ? r.deploymentModels().isEmpty()
                         : r.deploymentModels().contains(only))
@@ -180,6 +181,11 @@ class MatrixViewsTest {
         View v = VIEWS.derive(
                 ViewKind.GOV, Industry.GOVERNMENT_WEBSITE, DeploymentModel.PUBLIC, Fixtures.clean(), onSystem);
         assertThat(v.rows()).hasSize(items("GOVWEB", org.yunjian.catalog.DeploymentModel.PUBLIC));
+        // issue 59 (and 36): 5.4 ¶1, the 5.2.1 risks and the 5.3 definitions are nobody's duty
+        assertThat(v.rows())
+                .extracting(r -> r.item().value())
+                .doesNotContain("GOVWEB-5.4-1", "GOVWEB-5.2.1-a", "GOVWEB-5.3-2")
+                .contains("GOVWEB-5.4-2");
         assertThat(v.otherModels()).isZero();
         assertThat(v.groups())
                 .extracting(MatrixViews.Group::phase)
@@ -230,6 +236,11 @@ class MatrixViewsTest {
                 .anyMatch(i -> i.startsWith("JRT-SF-6.3-"))
                 .noneMatch(
                         i -> i.startsWith("JRT-SF-6.2-") || i.startsWith("JRT-SF-6.4-") || i.startsWith("JRT-SF-7.4-"));
+        // issue 59: 4.2 and 4.3 only name the phases and the roles — no row makes them anybody's duty
+        assertThat(community.rows())
+                .extracting(r -> r.item().value())
+                .doesNotContain("JRT-SF-4.2-1", "JRT-SF-4.2-1-1", "JRT-SF-4.3-1", "JRT-SF-4.3-1-1", "JRT-SF-4.3-1-2")
+                .contains("JRT-SF-4.2.1-1", "JRT-SF-4.3.1-1-1");
         // 委托方 / 受托方 are the customer and the provider
         ViewRow principal = row(community, "JRT-SF-4.1.1-1");
         assertThat(holders(principal, PartyRole.CUSTOMER)).containsExactly(CUSTOMER);
