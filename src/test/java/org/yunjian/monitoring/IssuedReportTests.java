@@ -172,6 +172,17 @@ class IssuedReportTests extends MonitoringWorldTests {
         changed[at + 6] = (byte) (changed[at + 6] == '1' ? '2' : '1');
         assertThatThrownBy(() -> ReportSeal.verify(changed, key.pair().getPublic()))
                 .isInstanceOf(Invalid.class);
+        // issue 60: a third party checks it with stock OpenSSL 3 and the key published without a login, as
+        // docs/signatures.md writes the recipe — and the changed manifest fails there too
+        String published = mvc.perform(get("/report-check/signing-key.pem"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.US_ASCII);
+        var checked = org.yunjian.support.OpenSslRecipe.verify(manifest, published);
+        assertThat(checked.verified()).as(checked.output()).isTrue();
+        assertThat(org.yunjian.support.OpenSslRecipe.verify(changed, published).verified())
+                .isFalse();
         byte[] tampered = first.clone();
         tampered[tampered.length / 2] ^= 1;
         assertThatThrownBy(() -> sealed.fileOf(tampered)).isInstanceOf(Invalid.class);
