@@ -71,9 +71,20 @@ class ProblemAdvice {
      * backup, …): status, type, title, detail and properties as the exception carries them.
      */
     @ExceptionHandler(ProblemException.class)
-    ProblemDetail refused(ProblemException e) {
-        return e.problem();
+    ProblemDetail refused(ProblemException e, jakarta.servlet.http.HttpServletRequest request) {
+        ProblemDetail p = e.problem();
+        if (e instanceof org.yunjian.shared.version.StaleVersionException
+                && request.getHeader(org.springframework.http.HttpHeaders.IF_MATCH) != null) {
+            // RFC 9110 13.1.1: the version the request named in If-Match is not the stored one — its precondition
+            // failed (412); a version named in the body of an older client stays a conflict (409)
+            p.setStatus(HttpStatus.PRECONDITION_FAILED);
+            p.setType(URI.create(PRECONDITION_FAILED));
+        }
+        return p;
     }
+
+    /** The problem type of a stale {@code If-Match}. */
+    static final String PRECONDITION_FAILED = "urn:yunjian:problem:precondition-failed";
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ProblemDetail denied(RuntimeException e) {

@@ -149,11 +149,12 @@ class AssessmentRecordLockingTests {
     }
 
     @Test
-    void staleTemplateChangeGets409AndLeavesTheWinnersTemplate() throws Exception {
+    void staleTemplateChangeGets412AndLeavesTheWinnersTemplate() throws Exception {
         mvc.perform(setTemplate("T2021", "2024-11-01").with(IfMatch.version(0))).andExpect(status().isOk());
         mvc.perform(setTemplate("T2025", "2025-06-01").param("lang", "en").with(IfMatch.version(0)))
                 .andExpect(StaleProblem.inEnglish(1));
-        mvc.perform(setTemplate("T2025", "2025-06-01", ",\"version\":0")).andExpect(StaleProblem.inChinese());
+        mvc.perform(setTemplate("T2025", "2025-06-01", ",\"version\":0"))
+                .andExpect(StaleProblem.bodyVersionInChinese());
         assertThat(template()).isEqualTo("T2021");
         assertThat(stored()).isEqualTo(1);
     }
@@ -180,7 +181,7 @@ class AssessmentRecordLockingTests {
     }
 
     @Test
-    void staleTeamChangeGets409AfterAnotherChangeOfTheAssessment() throws Exception {
+    void staleTeamChangeGets412AfterAnotherChangeOfTheAssessment() throws Exception {
         // the template changed the assessment after the team was read: naming the team again is refused
         mvc.perform(setTemplate("T2021", "2024-11-01").with(IfMatch.version(0))).andExpect(status().isOk());
         mvc.perform(setTeam(reviewer).with(IfMatch.version(0)).param("lang", "en"))
@@ -325,7 +326,7 @@ class AssessmentRecordLockingTests {
     }
 
     @Test
-    void staleRiskPlanGets409AndEveryChangeOfTheEntryNamesItsVersion() throws Exception {
+    void staleRiskPlanGets412AndEveryChangeOfTheEntryNamesItsVersion() throws Exception {
         String entry = finding();
         mvc.perform(get("/api/remediations/{id}", entry).with(as(tester)))
                 .andExpect(header().string("ETag", "\"0\""))

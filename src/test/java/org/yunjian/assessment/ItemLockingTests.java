@@ -78,16 +78,16 @@ class ItemLockingTests extends WorldMvcTests {
     }
 
     @Test
-    void staleVerdictGets409InEnglishAndLeavesTheWinnersVerdict() throws Exception {
+    void staleVerdictGets412InEnglishAndLeavesTheWinnersVerdict() throws Exception {
         String item = items.get(0);
         mvc.perform(verdict(item, FIRST).with(IfMatch.version(0)))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.version").value(1));
         mvc.perform(verdict(item, SECOND).param("lang", "en").with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"))
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(1));
@@ -147,7 +147,7 @@ class ItemLockingTests extends WorldMvcTests {
                         .param("lang", "en")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"observations\":\"机房在地下\"}"))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record")));
         mvc.perform(put(url, item)
                         .with(as(assessor))

@@ -106,7 +106,7 @@ class ExitProjectLockingTests {
     }
 
     @Test
-    void staleTransitionGets409InBothLanguagesAndMovesNothing() throws Exception {
+    void staleTransitionGets412InBothLanguagesAndMovesNothing() throws Exception {
         String pem = org.yunjian.crypto.Pem.writePublicKey(
                 org.yunjian.exit.Keys.generate().getPublic());
         mvc.perform(json(
@@ -118,9 +118,9 @@ class ExitProjectLockingTests {
                 .andExpect(jsonPath("$.version").value(1));
         mvc.perform(json(post("/api/exit-projects/{id}/transitions", id).param("lang", "en"), "{\"to\":\"HANDOVER\"}")
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(1));
         mvc.perform(json(post("/api/exit-projects/{id}/transitions", id), "{\"to\":\"HANDOVER\"}")
@@ -156,7 +156,7 @@ class ExitProjectLockingTests {
                 .andExpect(jsonPath("$.version").value(1));
         mvc.perform(json(put(url, id).param("lang", "en"), "{\"item\":\"a\",\"status\":\"OPEN\",\"note\":\"后到者\"}")
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(1));
         mvc.perform(json(put(url, id), "{\"item\":\"a\",\"status\":\"OPEN\",\"note\":\"后到者\",\"version\":0}"))

@@ -98,7 +98,7 @@ class LifecycleLockingTests {
     }
 
     @Test
-    void aDutyGivesItsVersionAsETagAndAStaleStatusChangeGets409InEnglishAndChinese() throws Exception {
+    void aDutyGivesItsVersionAsETagAndAStaleStatusChangeGets412InEnglishAndChinese() throws Exception {
         String duty = customerDuty();
         String url = base + "/duties/" + duty;
         mvc.perform(get(url).with(as(customer)))
@@ -111,9 +111,9 @@ class LifecycleLockingTests {
                 .andExpect(jsonPath("$.duty.version").value(1));
         mvc.perform(json(put(url + "/status").param("lang", "en"), "{\"status\":\"DONE\"}")
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"))
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(1));
@@ -127,7 +127,7 @@ class LifecycleLockingTests {
     }
 
     @Test
-    void aStaleAssignmentOrAcceptanceGets409AndChangesNothing() throws Exception {
+    void aStaleAssignmentOrAcceptanceGets412AndChangesNothing() throws Exception {
         String duty = customerDuty();
         String url = base + "/duties/" + duty;
         String assignment = "{\"organisation\":\"%s\",\"dueDate\":\"%s\"}";
@@ -141,7 +141,7 @@ class LifecycleLockingTests {
                                 put(url + "/assignment"),
                                 assignment.formatted(w.customer().id(), "2027-06-30"))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.currentVersion").value(1));
         mvc.perform(json(put(url + "/status"), "{\"status\":\"DONE\"}").with(IfMatch.version(1)))
                 .andExpect(status().isOk());
@@ -226,7 +226,7 @@ class LifecycleLockingTests {
                 .andExpect(header().string("ETag", "\"2\""));
         mvc.perform(json(put(url).param("lang", "en"), NeedsApiTests.GOOD.replace("8 vCPU", "32 vCPU"))
                         .with(IfMatch.version(1)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(2));
@@ -245,7 +245,7 @@ class LifecycleLockingTests {
         mvc.perform(json(put(url), NeedsApiTests.GOOD).with(IfMatch.version(0))).andExpect(status().isOk());
         mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "64 vCPU"))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.currentVersion").value(1));
         mvc.perform(get(url).with(as(customer)))
                 .andExpect(jsonPath("$.analysis.compute").value("8 vCPU"));

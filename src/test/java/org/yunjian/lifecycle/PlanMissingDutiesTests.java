@@ -112,7 +112,7 @@ class PlanMissingDutiesTests extends LifecycleWorldTest {
 
         // the version read is stale now; over the new one nothing more is added, the closed phase still reported
         send(post(base + "/missing-duties").with(IfMatch.version(0)), customer, "")
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         send(post(base + "/missing-duties").with(IfMatch.version(1)), customer, "")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.added.length()").value(0))

@@ -130,7 +130,7 @@ class OpsLockingTests {
     }
 
     @Test
-    void anEmergencyPlanChangeNamesTheVersionReadAndAStaleOneGets409InBothLanguages() throws Exception {
+    void anEmergencyPlanChangeNamesTheVersionReadAndAStaleOneGets412InBothLanguages() throws Exception {
         String plan = emergencyPlan();
         String url = api + "/drills/plans/" + plan;
         send(
@@ -147,8 +147,8 @@ class OpsLockingTests {
         send(
                         put(url).param("lang", "en").with(IfMatch.version(0)),
                         PLAN.formatted("旧版本", w.customer().id()))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"))
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(1));
@@ -215,7 +215,7 @@ class OpsLockingTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""));
         send(put(url).with(IfMatch.version(0)), "{\"status\":\"OPEN\"}")
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.currentVersion").value(1));
         mvc.perform(post(page + "/drills/tasks/" + task)
                         .with(as(customer))
@@ -253,7 +253,7 @@ class OpsLockingTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""));
         send(put(url).param("lang", "en").with(IfMatch.version(0)), ROLLBACK.formatted("另一个第一版"))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.currentVersion").value(1))
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"));
         mvc.perform(get(page + "/migration").with(as(customer)))
@@ -329,7 +329,7 @@ class OpsLockingTests {
                 .andExpect(header().string("ETag", "\"1\""))
                 .andExpect(jsonPath("$.version").value(1));
         send(put(url).param("lang", "en").with(IfMatch.version(0)), "{\"status\":\"NEGOTIATED\",\"note\":\"n\"}")
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.currentVersion").value(1));
 
         mvc.perform(post(page + "/contract-review/clauses/" + CLAUSE)
@@ -381,7 +381,7 @@ class OpsLockingTests {
         String url = api + "/supervision/changes/" + change + "/decision";
         send(post(url), "{\"decision\":\"APPROVE\"}").andExpect(status().isPreconditionRequired());
         send(post(url).with(IfMatch.version(3)), "{\"decision\":\"APPROVE\"}")
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.currentVersion").value(0));
         assertThat(StaleForms.pageAfter(
                         mvc,

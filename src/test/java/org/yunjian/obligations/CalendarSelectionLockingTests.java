@@ -405,7 +405,7 @@ class CalendarSelectionLockingTests {
                 .andExpect(status().isOk());
         String batch = "{\"duties\":[" + row(a, 0) + "," + row(b, 0) + "],\"status\":\"DONE\"}";
         send(post(api + "/batch/status").param("lang", "en"), batch)
-                .andExpect(StaleProblem.inEnglish(1))
+                .andExpect(StaleProblem.bodyVersionInEnglish(1))
                 .andExpect(jsonPath("$.duty").value(b.get("id")))
                 .andExpect(jsonPath("$.detail").value(containsString("nothing in this batch was changed")));
         assertThat(dutyStatus(a.get("id"))).isEqualTo("NOT_STARTED");

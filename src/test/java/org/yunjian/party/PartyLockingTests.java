@@ -88,7 +88,7 @@ class PartyLockingTests {
     }
 
     @Test
-    void staleSystemUpdateGets409AndLeavesTheStoredSystemAsTheWinnerWroteIt() throws Exception {
+    void staleSystemUpdateGets412AndLeavesTheStoredSystemAsTheWinnerWroteIt() throws Exception {
         String url = "/api/systems/" + w.system().id();
         var customer = user(w.customer().id());
         mvc.perform(json(put(url), systemBody("先到者", null)).with(as(customer)).with(IfMatch.version(0)))
@@ -98,9 +98,9 @@ class PartyLockingTests {
         mvc.perform(json(put(url).param("lang", "en"), systemBody("后到者", null))
                         .with(as(customer))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"))
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(1));
@@ -152,7 +152,7 @@ class PartyLockingTests {
     }
 
     @Test
-    void staleOrganizationUpdateGets409AndLeavesItUnchanged() throws Exception {
+    void staleOrganizationUpdateGets412AndLeavesItUnchanged() throws Exception {
         Organization o = w.provider();
         String body = """
                 {"name":"%s","creditCode":"%s","region":"上海","roles":["PROVIDER"]}""";
@@ -165,13 +165,13 @@ class PartyLockingTests {
         mvc.perform(json(put(url), body.formatted("新名二", o.creditCode().value()))
                         .with(as(admin()))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"));
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"));
         assertThat(storedName("organization", o.id())).isEqualTo("新名一");
     }
 
     @Test
-    void staleEngagementUpdateGets409AndLeavesItUnchanged() throws Exception {
+    void staleEngagementUpdateGets412AndLeavesItUnchanged() throws Exception {
         String body = """
                 {"name":"%s","systemId":"%s","phase":"PLANNING","participants":[]}""";
         String url = "/api/engagements/" + w.engagement().id();
@@ -184,7 +184,7 @@ class PartyLockingTests {
         mvc.perform(json(put(url), body.formatted("第二次", w.system().id()))
                         .with(as(customer))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         assertThat(storedName("engagement", w.engagement().id())).isEqualTo("第一次");
     }
 

@@ -164,7 +164,7 @@ class SystemAssetTests {
         mvc.perform(json(put(url), "{\"assets\":[" + DB + "]}")
                         .header("If-Match", "\"0\"")
                         .with(as(customer)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(json(put(url + "/" + UUID.randomUUID()), DB)
                         .header("If-Match", "\"1\"")
                         .with(as(customer)))

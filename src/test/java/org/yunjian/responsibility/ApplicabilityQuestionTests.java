@@ -110,7 +110,7 @@ class ApplicabilityQuestionTests {
                         .with(IfMatch.version(1))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"answer\":true}"))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         // the page: a forged answer is refused with the field named, nothing stored
         mvc.perform(post(
                                 "/systems/{id}/responsibility/questions/CUSTOMER_RUNS_MACHINE_ROOM",

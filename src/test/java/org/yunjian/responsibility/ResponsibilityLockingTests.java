@@ -118,7 +118,7 @@ class ResponsibilityLockingTests {
     }
 
     @Test
-    void staleRowEditGets409InBothLanguagesAndWritesNoVersion() throws Exception {
+    void staleRowEditGets412InBothLanguagesAndWritesNoVersion() throws Exception {
         String handedOn = row("{\"to\":\"%s\",\"agreement\":\"安全服务协议\",\"clause\":\"7.3\"}".formatted(security.id()));
         mvc.perform(json(put(base + "/rows/{duty}", PROVIDER_ROW), provider, handedOn)
                         .with(IfMatch.version(2)))
@@ -127,9 +127,9 @@ class ResponsibilityLockingTests {
                 .andExpect(jsonPath("$.currentVersion").value(3));
         mvc.perform(json(put(base + "/rows/{duty}", PROVIDER_ROW).param("lang", "en"), customer, row(""))
                         .with(IfMatch.version(2)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"))
                 .andExpect(jsonPath("$.detail").value(containsString("Someone else changed this record at 20")))
                 .andExpect(jsonPath("$.currentVersion").value(3));
         mvc.perform(json(

@@ -405,7 +405,7 @@ class SspExchangeTests {
                 "another OSCAL model  | application/json | catalog-not-ssp.json  |           | 400 | refused with status 400: ",
                 "unknown duty         | application/json | minimal.json          | duty=TCCIA004-99.9-z | 400 | control-id",
                 "too large            | application/json | LARGE                 |           | 400 | file responsibility.ssp.error.tooLarge",
-                "stale base version   | application/json | STALE                 |           | 409 | StaleVersionException",
+                "stale base version   | application/json | STALE                 |           | 412 | StaleVersionException",
                 "base version missing | application/json | NO_VERSION            |           | 428 | PreconditionRequiredException"
             })
     void everyRefusedRawBodyImportIsAuditedOnceNamingTheRefusal(

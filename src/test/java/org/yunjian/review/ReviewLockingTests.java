@@ -145,7 +145,7 @@ class ReviewLockingTests {
                 .andExpect(jsonPath("$.detail")
                         .value(containsString("Assessment \"锁定审核\": An update must name the version it replaces")));
         mvc.perform(decision("submit", tester, "{\"version\":" + (v + 1) + "}").param("lang", "en"))
-                .andExpect(StaleProblem.inEnglish(v))
+                .andExpect(StaleProblem.bodyVersionInEnglish(v))
                 .andExpect(jsonPath("$.detail").value(containsString("Assessment \"锁定审核\": ")));
         assertThat(statusOf()).isEqualTo("IN_PROGRESS");
         mvc.perform(decision("submit", tester, "{}")

@@ -23,7 +23,7 @@ class UserLockingTest extends SecurityIntegrationTest {
     }
 
     @Test
-    void staleAccountUpdateGets409AndLeavesTheAccountAsTheFirstEditorLeftIt() throws Exception {
+    void staleAccountUpdateGets412AndLeavesTheAccountAsTheFirstEditorLeftIt() throws Exception {
         UserView admin = securityAdmin();
         UserView u = administrator(Role.AUDIT_ADMIN, null); // business accounts are their organisations' (issue 57)
         long read = IfMatch.stored(jdbc, "user_account", "id", u.id());
@@ -45,8 +45,8 @@ class UserLockingTest extends SecurityIntegrationTest {
                         .with(IfMatch.version(read))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"displayName\":\"后改的名字\",\"enabled\":false}"))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:conflict"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"))
                 .andExpect(jsonPath("$.title").value("Record changed by someone else"));
         UserView now = users.get(u.id());
         assertThat(now.displayName()).isEqualTo("先改的名字");

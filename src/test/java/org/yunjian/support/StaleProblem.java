@@ -8,7 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultMatcher;
 
-/** What a stale REST update is answered: 409, the RFC 9457 conflict problem, saying when and the stored version. */
+/**
+ * What a stale REST update is answered: 412 (RFC 9110 13.1.1: the version named in {@code If-Match} is not the stored
+ * one), an RFC 9457 problem saying when the record changed and the stored version.
+ */
 public final class StaleProblem {
 
     private StaleProblem() {}
@@ -16,9 +19,9 @@ public final class StaleProblem {
     /** The English answer (the request asked {@code lang=en}) naming {@code currentVersion}. */
     public static ResultMatcher inEnglish(long currentVersion) {
         return all(
-                status().isConflict(),
+                status().isPreconditionFailed(),
                 content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
-                jsonPath("$.type").value("urn:yunjian:problem:conflict"),
+                jsonPath("$.type").value("urn:yunjian:problem:precondition-failed"),
                 jsonPath("$.title").value("Record changed by someone else"),
                 jsonPath("$.detail").value(containsString("Someone else changed this record at 20")),
                 jsonPath("$.currentVersion").value(currentVersion));
@@ -35,8 +38,29 @@ public final class StaleProblem {
     /** The Chinese answer (the default language). */
     public static ResultMatcher inChinese() {
         return all(
-                status().isConflict(),
+                status().isPreconditionFailed(),
                 jsonPath("$.title").value("记录已被他人修改"),
                 jsonPath("$.detail").value(containsString("他人已于 20")));
+    }
+
+    /**
+     * The English answer to an update that named its version in the body ({@code "version":n}, as older clients do)
+     * instead of {@code If-Match}: no precondition failed, so the RFC 9457 conflict problem, 409.
+     */
+    public static ResultMatcher bodyVersionInEnglish(long currentVersion) {
+        return all(
+                status().isConflict(),
+                content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON),
+                jsonPath("$.type").value("urn:yunjian:problem:conflict"),
+                jsonPath("$.title").value("Record changed by someone else"),
+                jsonPath("$.currentVersion").value(currentVersion));
+    }
+
+    /** The Chinese answer to an update that named its version in the body: 409. */
+    public static ResultMatcher bodyVersionInChinese() {
+        return all(
+                status().isConflict(),
+                jsonPath("$.type").value("urn:yunjian:problem:conflict"),
+                jsonPath("$.title").value("记录已被他人修改"));
     }
 }

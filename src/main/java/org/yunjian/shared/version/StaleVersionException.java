@@ -10,7 +10,9 @@ import org.yunjian.shared.Texts;
 
 /**
  * An update named the version of a record it had read, and someone else has changed the record since: nothing was
- * written. A 409 ({@code urn:yunjian:problem:conflict}) naming when the record was changed; pages re-render the
+ * written. A 409 ({@code urn:yunjian:problem:conflict}) naming when the record was changed — a 412
+ * ({@code urn:yunjian:problem:precondition-failed}, RFC 9110 13.1.1) when the request named the version in
+ * {@code If-Match} ({@code web.ProblemAdvice}); pages re-render the
  * form with the typed input kept and this text, ready to save again over the newer version.
  */
 public class StaleVersionException extends ConflictException implements VersionRefusal {
