@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +69,7 @@ public class ObligationService implements OverdueCount {
     private final PeopleNames people;
     private final ApplicationEventPublisher events;
     private final ObligationWork work;
-    private final NdaRenewals ndas;
+    private final ObligationGeneration generation;
     private final ObligationCompletions completions;
     private final Clock clock;
 
@@ -83,7 +82,7 @@ public class ObligationService implements OverdueCount {
             PeopleNames people,
             ApplicationEventPublisher events,
             ObligationWork work,
-            NdaRenewals ndas,
+            ObligationGeneration generation,
             ObligationCompletions completions,
             Clock clock) {
         this.repo = repo;
@@ -94,7 +93,7 @@ public class ObligationService implements OverdueCount {
         this.people = people;
         this.events = events;
         this.work = work;
-        this.ndas = ndas;
+        this.generation = generation;
         this.completions = completions;
         this.clock = clock;
     }
@@ -167,9 +166,7 @@ public class ObligationService implements OverdueCount {
     public SystemObligations ofSystem(UUID systemId) {
         PlanAccess access = accesses.of(systemId);
         List<Obligation> all = repo.bySystem(systemId);
-        List<ObligationKind> missing = policy.kindsFor(access.system(), catalog).stream()
-                .filter(k -> !lacking(k, access.system(), all).isEmpty())
-                .toList();
+        List<ObligationKind> missing = generation.missing(access.system(), all);
         List<Obligation> seen = all.stream()
                 .filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
                 .toList();
@@ -253,67 +250,9 @@ public class ObligationService implements OverdueCount {
         access.requireCustomer();
         LocalDate start = startDate == null || startDate.isBlank() ? today() : date(startDate, "startDate");
         CloudSystem s = access.system();
-        Map<ObligationKind, Integer> own = repo.intervals(s.customerId());
-        List<Obligation> present = repo.bySystem(systemId);
-        List<Obligation> created = new ArrayList<>();
-        Instant now = clock.instant();
-        for (ObligationKind k : policy.kindsFor(s, catalog)) {
-            for (UUID performer : lacking(k, s, present)) {
-                created.add(create(access, s, k, performer, start, own, now));
-            }
-        }
+        List<Obligation> created =
+                generation.createLacking(s, null, start, access.user().username());
         return rows(created, Map.of(systemId, s), access);
-    }
-
-    /**
-     * The organisations performing {@code kind} on {@code system} that have no obligation of it among
-     * {@code present}: for a kind every agent performs, each agent without its own (政府网站指南 8.2.3 c)); for the
-     * others, the performer unless the system has the kind at all.
-     */
-    private static List<UUID> lacking(ObligationKind kind, CloudSystem system, List<Obligation> present) {
-        List<UUID> performers = kind.performers(system);
-        if (!kind.perPerformer()) {
-            return present.stream().anyMatch(o -> o.kind() == kind) || performers.isEmpty()
-                    ? List.of()
-                    : List.of(performers.get(0));
-        }
-        return performers.stream()
-                .filter(org -> present.stream()
-                        .noneMatch(o -> o.kind() == kind && o.responsibleOrg().equals(org)))
-                .toList();
-    }
-
-    private Obligation create(
-            PlanAccess access,
-            CloudSystem s,
-            ObligationKind k,
-            UUID performer,
-            LocalDate start,
-            Map<ObligationKind, Integer> own,
-            Instant now) {
-        UUID systemId = s.id();
-        {
-            Obligation o = new Obligation(
-                            UUID.randomUUID(),
-                            systemId,
-                            k,
-                            performer,
-                            start,
-                            policy.months(k, s, own.get(k)),
-                            null,
-                            null,
-                            null)
-                    .withValidity(ndas.validity(k, s).orElse(null))
-                    .withSchedule(policy.schedule(k, s, catalog));
-            repo.insert(o, access.user().username(), now);
-            events.publishEvent(AuditableEvent.success(
-                    "lifecycle.obligation.create",
-                    OBJECT,
-                    o.id(),
-                    Msg.of("lifecycle.cal.audit.create", Msg.of(k), s.name(), due(o), o.intervalMonths())));
-            work.publishObligation(o);
-            return o;
-        }
     }
 
     /**
