@@ -360,6 +360,14 @@ public class ObligationService implements OverdueCount {
                                 "responsible", "lifecycle.cal.error.responsibleRequired", Msg.of(k)));
     }
 
+    /** An organisation named as {@code responsible} (its id), as REST and the pages read it: 400 naming it if not one. */
+    public UUID responsibleOrganisation(String responsible) {
+        FieldErrors errors = new FieldErrors();
+        UUID org = responsible(errors, responsible);
+        errors.throwIfAny();
+        return org;
+    }
+
     private static UUID responsible(FieldErrors errors, String responsible) {
         if (responsible == null || responsible.isBlank()) {
             return null;
