@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.obligations.internal.ObligationQueries;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
@@ -56,10 +57,16 @@ public class ObligationsCommand extends ActingCommand {
     String to;
 
     private final ObligationService service;
+    private final ObligationQueries queries;
 
-    ObligationsCommand(UserAdministration users, ApplicationEventPublisher events, ObligationService service) {
+    ObligationsCommand(
+            UserAdministration users,
+            ApplicationEventPublisher events,
+            ObligationService service,
+            ObligationQueries queries) {
         super(users, events);
         this.service = service;
+        this.queries = queries;
     }
 
     @Override
@@ -69,7 +76,7 @@ public class ObligationsCommand extends ActingCommand {
                 err.println(Texts.get("cli.lifecycle.obligations.needSystem"));
                 return 2;
             }
-            List<ObligationService.Row> rows = service.across(from, to, overdue);
+            List<ObligationService.Row> rows = queries.across(from, to, overdue);
             if (rows.isEmpty()) {
                 out.println(Texts.get(
                         overdue ? "cli.lifecycle.obligations.noneOverdue" : "cli.lifecycle.obligations.noneDue"));
