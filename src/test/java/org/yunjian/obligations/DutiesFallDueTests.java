@@ -469,6 +469,78 @@ class DutiesFallDueTests {
         assertThat(rows(portal)).isEqualTo(portalRows);
     }
 
+    /**
+     * gov 8.2.3 c) "…向云服务客户提供安全服务，并定期提供服务报告" on the demo portal, whose integrator and security service
+     * each report: {@code lifecycle obligations --complete AGENT_SERVICE_REPORT --responsible ORG} records the named
+     * agent's report, as the REST API's {@code responsible} does (the fresh-system path through REST is
+     * {@link #gov8_2_3c_everyAgentOfAFreshSystemHasItsServiceReport}); the other agent's stays as it was.
+     */
+    @Test
+    @DisplayName("gov 8.2.3 c) demo: the command's --responsible records the named agent's service report")
+    void gov8_2_3c_theCommandRecordsTheNamedAgentsServiceReportOnTheDemo() {
+        CurrentUser demoCustomer =
+                SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
+        UUID security = jdbc.sql("SELECT id FROM organization WHERE name = ?")
+                .param(DemoData.SECURITY_SERVICE.name())
+                .query(UUID.class)
+                .single();
+        String before = reports(portal, "<> ?", security);
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = cli(
+                out,
+                "--as",
+                DemoData.CUSTOMER_USER,
+                "--system",
+                portal.id().toString(),
+                "--complete",
+                "AGENT_SERVICE_REPORT",
+                "--responsible",
+                security.toString(),
+                "--done-on",
+                today.toString());
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("service report");
+        assertThat(reports(portal, "= ?", security)).isEqualTo("[" + today + "]");
+        assertThat(reports(portal, "<> ?", security)).isEqualTo(before);
+    }
+
+    String reports(CloudSystem s, String org, UUID security) {
+        return jdbc.sql(
+                        "SELECT last_done FROM lifecycle_obligation WHERE system_id = ? AND kind = 'AGENT_SERVICE_REPORT' "
+                                + "AND superseded_at IS NULL AND responsible_org " + org)
+                .params(s.id(), security)
+                .query((r, n) -> String.valueOf(r.getObject(1, LocalDate.class)))
+                .list()
+                .toString();
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    int cli(java.io.StringWriter out, String... args) {
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            picocli.CommandLine.IFactory factory = new picocli.CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type.getPackageName().startsWith("org.yunjian")
+                            ? context.getAutowireCapableBeanFactory().createBean(type)
+                            : picocli.CommandLine.defaultFactory().create(type);
+                }
+            };
+            picocli.CommandLine cl = org.yunjian.cli.CliTexts.apply(
+                    new picocli.CommandLine(org.yunjian.obligations.cli.ObligationsCommand.class, factory));
+            java.io.PrintWriter pw = new java.io.PrintWriter(out, true);
+            cl.setOut(pw);
+            cl.setErr(pw);
+            return cl.execute(args);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
+    }
+
     int rows(CloudSystem s) {
         return jdbc.sql("SELECT COUNT(*) FROM lifecycle_obligation WHERE system_id = ? AND superseded_at IS NULL")
                 .param(s.id())
