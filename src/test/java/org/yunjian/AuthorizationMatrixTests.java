@@ -630,6 +630,9 @@ class AuthorizationMatrixTests {
             Map.entry("POST /systems/{id}/responsibility/questions/{question}", MATRIX),
             Map.entry("POST /api/systems/{id}/responsibility/exceptions", MATRIX), // issue 36 agreements
             Map.entry("POST /systems/{id}/responsibility/exceptions", MATRIX),
+            // issue 59: the client's permission to subcontract (JR/T 7.3), the customer only
+            Map.entry("POST /api/systems/{id}/responsibility/agreements/consent", MATRIX),
+            Map.entry("POST /systems/{id}/responsibility/agreements/consent", MATRIX),
             Map.entry("PUT /api/assessment-items/{id}/verdict", new String[] {"assessment_item", "id"}),
             Map.entry("PUT /api/assessment-items/{id}/observations", new String[] {"assessment_item", "id"}),
             Map.entry("POST /assessment-items/{id}", new String[] {"assessment_item", "id"}),
@@ -1461,6 +1464,12 @@ class AuthorizationMatrixTests {
                     "POST /systems/{id}/responsibility/sign-off",
                     RequestSpec.form(Map.of("side", "CUSTOMER", "confirm", "true"))),
             // issue 36 agreements: an approved exception to the "原则上" rule 5 a) 2) (the customer approves)
+            // issue 59: the client's permission to subcontract under the matrix's agreement (JR/T 7.3)
+            Map.entry("POST /api/systems/{id}/responsibility/agreements/consent", RequestSpec.json("""
+                    {"agreement":"矩阵协议","customerConsentOn":"2026-01-04"}""")),
+            Map.entry(
+                    "POST /systems/{id}/responsibility/agreements/consent",
+                    RequestSpec.form(Map.of("agreement", "矩阵协议", "customerConsentOn", "2026-01-04"))),
             Map.entry("POST /api/systems/{id}/responsibility/exceptions", RequestSpec.json("""
                     {"check":"PROVIDER_DELEGATES_ALL_WORK","organisation":"${provider}","reason":"矩阵例外"}""")),
             Map.entry(

@@ -91,6 +91,19 @@ public record Requirement(
         return kind == RequirementKind.ITEM && nature == ItemNature.DUTY;
     }
 
+    /** The standard whose source marks some items in bold, a marking the platform's copy lost (see below). */
+    public static final String BOLD_MARKING_LOST = "JRT-SF";
+
+    /**
+     * Whether the source marks items of this standard in bold but the platform does not know which: JR/T's introduction
+     * (source line 73) says "在本文件中，黑体字部分表示较高等级中增加或增强的要求。", and the conversion to the working copy
+     * lost every bold mark, so {@link #bold()} is false for each JR/T item whatever the original prints. Pages, REST and
+     * OSCAL say so wherever JR/T items are shown, so no one takes a JR/T item's strength from the platform.
+     */
+    public boolean boldMarkingUnknown() {
+        return BOLD_MARKING_LOST.equals(standardCode);
+    }
+
     public Optional<RequirementId> parentId() {
         return Optional.ofNullable(parent);
     }

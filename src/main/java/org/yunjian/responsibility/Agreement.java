@@ -56,6 +56,44 @@ public record Agreement(
         return partyA.equals(organisation) || partyB.equals(organisation);
     }
 
+    /** This agreement with the day the customer (委托方) permitted subcontracting under it (JR/T 7.3, 7.4.3). */
+    public Agreement withCustomerConsentOn(LocalDate day) {
+        return new Agreement(name, partyA, partyB, signedOn, supervisionClause, accountabilityClause, day);
+    }
+
+    /**
+     * This agreement as recorded by a party other than the customer, over what {@code recorded} (null: none) holds: the
+     * customer's permission to subcontract stays as the customer recorded it. JR/T 7.3 / 7.4.3
+     * "受托方未经委托方许可，不得将云服务再进行外包、转包、分包" makes that permission the 委托方's to give; left out, the
+     * recorded day is kept; stated otherwise, it is refused.
+     *
+     * @throws ConsentNotTheirs if it states a permission day other than the recorded one
+     */
+    public Agreement recordedByOtherThanCustomer(Agreement recorded) {
+        LocalDate kept = recorded == null ? null : recorded.customerConsentOn();
+        if (customerConsentOn == null) {
+            return withCustomerConsentOn(kept);
+        }
+        if (!customerConsentOn.equals(kept)) {
+            throw new ConsentNotTheirs(name);
+        }
+        return this;
+    }
+
+    /** A party other than the customer (委托方) stated the customer's permission to subcontract (JR/T 7.3, 7.4.3). */
+    public static final class ConsentNotTheirs extends IllegalStateException {
+        private final String agreement;
+
+        ConsentNotTheirs(String agreement) {
+            super("customer consent recorded by another party: " + agreement);
+            this.agreement = agreement;
+        }
+
+        public String agreement() {
+            return agreement;
+        }
+    }
+
     /** Whether it was signed on or before {@code day} (any signing date, for {@code day} null). */
     public boolean signedBy(LocalDate day) {
         return signedOn != null && (day == null || !signedOn.isAfter(day));

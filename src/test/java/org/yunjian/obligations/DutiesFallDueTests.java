@@ -74,6 +74,9 @@ class DutiesFallDueTests {
     Parties parties;
 
     @Autowired
+    org.yunjian.obligations.internal.ObligationBackfill backfill;
+
+    @Autowired
     org.yunjian.party.internal.SystemService systems;
 
     Fixtures.World w;
@@ -387,6 +390,162 @@ class DutiesFallDueTests {
         CurrentUser provider = SeedActor.account(users, DemoData.PROVIDER_USER).orElseThrow();
         assertThat(html("/systems/" + system.id() + "/lifecycle/obligations", provider))
                 .contains("id=\"obligation-OPERATOR_JOINT_DRILL\"", "行业云应参与证券期货业信息安全联合应急演练。");
+    }
+
+    /**
+     * Issue 59 for installations upgraded, gov 8.2.3 c) "…向云服务客户提供安全服务，并定期提供服务报告" (every 云服务代理商's
+     * duty) and JR/T 7.3 "行业云应参与证券期货业信息安全联合应急演练": calendars generated before these were generation's —
+     * the first agent's report only, no operator drill — get the missing rows from the same generation code, once: the
+     * second run adds nothing; a system whose calendar was never generated gets none; the demo, generated with them,
+     * gets none.
+     */
+    @Test
+    @DisplayName(
+            "gov 8.2.3 c), JR/T 7.3: calendars generated the old way get every agent's report and the operator drill, once")
+    void gov8_2_3c_jrt7_3_calendarsGeneratedBeforeGetTheMissingRowsOnce() throws Exception {
+        var security = fixtures.organization(
+                "安全服务商 " + UUID.randomUUID().toString().substring(0, 6),
+                org.yunjian.catalog.PartyRole.AGENT_SECURITY_SERVICE);
+        CloudSystem website = fixtures.system(
+                "升级前的网站 " + UUID.randomUUID().toString().substring(0, 6),
+                w.customer(),
+                w.provider(),
+                new CloudSystem.Agent(w.agent().id(), org.yunjian.catalog.PartyRole.AGENT_SYSTEM_INTEGRATOR),
+                new CloudSystem.Agent(security.id(), org.yunjian.catalog.PartyRole.AGENT_SECURITY_SERVICE));
+        CloudSystem cloud = industryCloud();
+        for (CloudSystem s : List.of(website, cloud)) {
+            call(
+                            post("/api/systems/" + s.id() + "/lifecycle/obligations/generate")
+                                    .content("{\"startDate\":\"" + today.minusMonths(3) + "\"}"),
+                            customer)
+                    .andExpect(status().isCreated());
+        }
+        // as generated before issue 59: the first agent's report only, no operator drill
+        jdbc.sql("DELETE FROM lifecycle_obligation WHERE system_id = ? AND kind = 'AGENT_SERVICE_REPORT' "
+                        + "AND responsible_org = ?")
+                .params(website.id(), security.id())
+                .update();
+        jdbc.sql("DELETE FROM lifecycle_obligation WHERE system_id = ? AND kind = 'OPERATOR_JOINT_DRILL'")
+                .param(cloud.id())
+                .update();
+        CloudSystem never = industryCloud(); // its customer never generated its calendar
+        int websiteRows = rows(website);
+        int cloudRows = rows(cloud);
+
+        assertThat(backfill.run()).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.sql("SELECT responsible_org FROM lifecycle_obligation WHERE system_id = ? "
+                                + "AND kind = 'AGENT_SERVICE_REPORT' AND superseded_at IS NULL")
+                        .param(website.id())
+                        .query(UUID.class)
+                        .list())
+                .containsExactlyInAnyOrder(w.agent().id(), security.id());
+        assertThat(jdbc.sql("SELECT responsible_org, start_date, created_by FROM lifecycle_obligation "
+                                + "WHERE system_id = ? AND kind = 'OPERATOR_JOINT_DRILL' AND superseded_at IS NULL")
+                        .param(cloud.id())
+                        .query((r, n) ->
+                                List.of(r.getObject(1, UUID.class), r.getObject(2, LocalDate.class), r.getString(3)))
+                        .list())
+                .containsExactly(List.of(w.provider().id(), today, "system"));
+        assertThat(rows(website)).isEqualTo(websiteRows + 1);
+        assertThat(rows(cloud)).isEqualTo(cloudRows + 1);
+        assertThat(rows(never)).isZero();
+        // the new rows show on the pages as generation's do, and nothing is listed as still to generate
+        call(get("/api/systems/" + cloud.id() + "/lifecycle/obligations/OPERATOR_JOINT_DRILL"), customer)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.responsibleOrganizationId")
+                        .value(w.provider().id().toString()));
+        assertThat(html("/systems/" + website.id() + "/lifecycle/obligations?size=50", customer))
+                .contains("id=\"obligation-AGENT_SERVICE_REPORT-" + security.id() + "\"");
+
+        // once: a second run adds nothing, here or on the demo's calendars
+        CurrentUser demoCustomer =
+                SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
+        int portalRows = rows(portal);
+        assertThat(backfill.run()).isZero();
+        assertThat(rows(website)).isEqualTo(websiteRows + 1);
+        assertThat(rows(cloud)).isEqualTo(cloudRows + 1);
+        assertThat(rows(portal)).isEqualTo(portalRows);
+    }
+
+    /**
+     * gov 8.2.3 c) "…向云服务客户提供安全服务，并定期提供服务报告" on the demo portal, whose integrator and security service
+     * each report: {@code lifecycle obligations --complete AGENT_SERVICE_REPORT --responsible ORG} records the named
+     * agent's report, as the REST API's {@code responsible} does (the fresh-system path through REST is
+     * {@link #gov8_2_3c_everyAgentOfAFreshSystemHasItsServiceReport}); the other agent's stays as it was.
+     */
+    @Test
+    @DisplayName("gov 8.2.3 c) demo: the command's --responsible records the named agent's service report")
+    void gov8_2_3c_theCommandRecordsTheNamedAgentsServiceReportOnTheDemo() {
+        CurrentUser demoCustomer =
+                SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
+        CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
+        UUID security = jdbc.sql("SELECT id FROM organization WHERE name = ?")
+                .param(DemoData.SECURITY_SERVICE.name())
+                .query(UUID.class)
+                .single();
+        String before = reports(portal, "<> ?", security);
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = cli(
+                out,
+                "--as",
+                DemoData.CUSTOMER_USER,
+                "--system",
+                portal.id().toString(),
+                "--complete",
+                "AGENT_SERVICE_REPORT",
+                "--responsible",
+                security.toString(),
+                "--done-on",
+                today.toString());
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("service report");
+        assertThat(reports(portal, "= ?", security)).isEqualTo("[" + today + "]");
+        assertThat(reports(portal, "<> ?", security)).isEqualTo(before);
+    }
+
+    String reports(CloudSystem s, String org, UUID security) {
+        return jdbc.sql(
+                        "SELECT last_done FROM lifecycle_obligation WHERE system_id = ? AND kind = 'AGENT_SERVICE_REPORT' "
+                                + "AND superseded_at IS NULL AND responsible_org " + org)
+                .params(s.id(), security)
+                .query((r, n) -> String.valueOf(r.getObject(1, LocalDate.class)))
+                .list()
+                .toString();
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    int cli(java.io.StringWriter out, String... args) {
+        java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            picocli.CommandLine.IFactory factory = new picocli.CommandLine.IFactory() {
+                @Override
+                public <K> K create(Class<K> type) throws Exception {
+                    return type.getPackageName().startsWith("org.yunjian")
+                            ? context.getAutowireCapableBeanFactory().createBean(type)
+                            : picocli.CommandLine.defaultFactory().create(type);
+                }
+            };
+            picocli.CommandLine cl = org.yunjian.cli.CliTexts.apply(
+                    new picocli.CommandLine(org.yunjian.obligations.cli.ObligationsCommand.class, factory));
+            java.io.PrintWriter pw = new java.io.PrintWriter(out, true);
+            cl.setOut(pw);
+            cl.setErr(pw);
+            return cl.execute(args);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+        }
+    }
+
+    int rows(CloudSystem s) {
+        return jdbc.sql("SELECT COUNT(*) FROM lifecycle_obligation WHERE system_id = ? AND superseded_at IS NULL")
+                .param(s.id())
+                .query(Integer.class)
+                .single();
     }
 
     CloudSystem industryCloud() {

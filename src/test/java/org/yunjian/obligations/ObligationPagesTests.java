@@ -55,6 +55,9 @@ class ObligationPagesTests {
     @Autowired
     org.yunjian.party.Parties parties;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     CurrentUser customer;
     CurrentUser provider;
     CloudSystem portal;
@@ -440,6 +443,72 @@ class ObligationPagesTests {
                         portal.id().toString()))
                 .isZero();
         assertThat(out.toString()).contains(DemoData.PORTAL_SYSTEM, "MLPS_ASSESSMENT", "Overdue");
+    }
+
+    /**
+     * gov 8.2.3 c) "…向云服务客户提供安全服务，并定期提供服务报告" on the demo portal, whose system integrator and security
+     * service each have their report: the command's {@code --responsible} names the organisation as the REST API's and
+     * the page's {@code responsible} do — listing only its obligations; a completion of a kind several organisations
+     * have refused without it (exit 2 naming {@code responsible}), nothing stored.
+     */
+    @Test
+    void theCommandsResponsibleNamesTheOrganisationsObligationsAsTheApiDoes_gov8_2_3c() {
+        UUID integrator = jdbc.sql("SELECT id FROM organization WHERE name = ?")
+                .param(DemoData.INTEGRATOR.name())
+                .query(UUID.class)
+                .single();
+        StringWriter out = new StringWriter();
+        assertThat(run(
+                        out,
+                        "--as",
+                        DemoData.CUSTOMER_USER,
+                        "--system",
+                        portal.id().toString(),
+                        "--responsible",
+                        integrator.toString()))
+                .as(out.toString())
+                .isZero();
+        String listed = out.toString();
+        assertThat(listed).contains("AGENT_SERVICE_REPORT", DemoData.INTEGRATOR.name());
+        assertThat(listed.lines().skip(1).toList()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .contains(DemoData.INTEGRATOR.name()));
+        assertThat(listed).doesNotContain(DemoData.SECURITY_SERVICE.name(), "MLPS_ASSESSMENT");
+
+        String before = jdbc.sql("SELECT COUNT(*) FROM lifecycle_obligation_completion")
+                .query(String.class)
+                .single();
+        out.getBuffer().setLength(0);
+        assertThat(run(
+                        out,
+                        "--as",
+                        DemoData.CUSTOMER_USER,
+                        "--system",
+                        portal.id().toString(),
+                        "--complete",
+                        "AGENT_SERVICE_REPORT",
+                        "--done-on",
+                        "2026-01-05"))
+                .isEqualTo(2);
+        assertThat(out.toString()).contains("responsible");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_obligation_completion")
+                        .query(String.class)
+                        .single())
+                .isEqualTo(before);
+        out.getBuffer().setLength(0);
+        assertThat(run(out, "--as", DemoData.CUSTOMER_USER, "--responsible", integrator.toString()))
+                .isEqualTo(2);
+        assertThat(out.toString()).contains("--responsible need --system");
+        out.getBuffer().setLength(0);
+        assertThat(run(
+                        out,
+                        "--as",
+                        DemoData.CUSTOMER_USER,
+                        "--system",
+                        portal.id().toString(),
+                        "--responsible",
+                        "x"))
+                .isEqualTo(2);
+        assertThat(out.toString()).contains("responsible");
     }
 
     int run(StringWriter out, String... args) {

@@ -311,6 +311,30 @@ class AgreementRulesTest {
         assertThat(v.message().text(Locale.ENGLISH)).contains("Security firm").doesNotContain("{");
     }
 
+    @Test
+    @DisplayName("JR/T 7.3 \"受托方未经委托方许可，不得将云服务再进行外包、转包、分包。\" — the 许可 is the 委托方's to record")
+    void partyOtherThanTheClientCannotStateTheClientsPermissionToSubcontract_Jrt73() {
+        Agreement recorded = new Agreement("Security services", PROVIDER, SECURITY, SIGNED, "4.1", "4.3", SIGNED);
+        // the provider stating a permission day the client has not recorded: refused
+        Agreement claimed = new Agreement("Security services", PROVIDER, SECURITY, SIGNED, "4.1", "4.3", SIGNED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> claimed.recordedByOtherThanCustomer(null))
+                .isInstanceOf(Agreement.ConsentNotTheirs.class);
+        Agreement otherDay =
+                new Agreement("Security services", PROVIDER, SECURITY, SIGNED, "4.1", "4.3", SIGNED.plusDays(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> otherDay.recordedByOtherThanCustomer(recorded))
+                .isInstanceOf(Agreement.ConsentNotTheirs.class)
+                .extracting(x -> ((Agreement.ConsentNotTheirs) x).agreement())
+                .isEqualTo("Security services");
+        // leaving it out keeps the client's day; restating the client's day changes nothing
+        Agreement silent = new Agreement("Security services", PROVIDER, SECURITY, SIGNED, "4.1", "4.9", null);
+        assertThat(silent.recordedByOtherThanCustomer(recorded).customerConsentOn())
+                .isEqualTo(SIGNED);
+        assertThat(silent.recordedByOtherThanCustomer(recorded).accountabilityClause())
+                .isEqualTo("4.9");
+        assertThat(silent.recordedByOtherThanCustomer(null).customerConsentOn()).isNull();
+        assertThat(claimed.recordedByOtherThanCustomer(recorded)).isEqualTo(recorded);
+    }
+
     private static void assertQuotes(Violation v, String sourceLine) {
         String quoted = RuleQuote.of(v.rule(), TestCatalog.catalog()).original();
         String line = sourceLine.replaceFirst("^- \\d\\) ", "").replaceFirst("^[a-z]\\) ", "");

@@ -63,4 +63,29 @@ class DemoAgreementsTests {
                 .contains("class=\"agreement-supervision\"")
                 .doesNotContain("th:text");
     }
+
+    /**
+     * Issue 59, JR/T 7.3 "受托方未经委托方许可，不得将云服务再进行外包、转包、分包。": on the demo portal the provider (受托方)
+     * cannot record the client's permission on its own agreement — 403 naming the clause, nothing stored (the customer
+     * recording it is {@code SubcontractConsentTests}', on a fresh system: this context's demo stays as seeded).
+     */
+    @Test
+    void onTheDemoOnlyTheCustomerRecordsTheClientsPermissionToSubcontract_Jrt73() throws Exception {
+        WebSession provider = new WebSession(p -> URI.create("http://localhost:" + port + p));
+        provider.login(DemoData.PROVIDER_USER, DemoData.PASSWORD);
+        Map<String, String> json = Map.of("Accept", "application/json", "Content-Type", "application/json");
+        String systems =
+                provider.send("GET", "/api/systems?size=100", null, json).body();
+        List<String> ids = JsonPath.read(systems, "$..[?(@.name == '" + DemoData.PORTAL_SYSTEM + "')].id");
+        String base = "/api/systems/" + ids.get(0) + "/responsibility";
+        String matrix = provider.send("GET", base, null, json).body();
+        List<String> theirs = JsonPath.read(matrix, "$.agreements[*].name");
+        String agreement = theirs.get(theirs.size() - 1);
+        String body = "{\"agreement\":\"" + agreement + "\",\"customerConsentOn\":\"2026-01-04\"}";
+
+        HttpResponse<String> refused = provider.send("POST", base + "/agreements/consent", body, json);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("JR/T 7.3");
+        assertThat(provider.send("GET", base, null, json).body()).isEqualTo(matrix);
+    }
 }

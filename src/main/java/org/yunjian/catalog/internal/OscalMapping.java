@@ -159,6 +159,9 @@ final class OscalMapping {
         if (r.bold()) {
             prop(p, "bold", "true");
         }
+        if (r.boldMarkingUnknown()) { // JR/T: the source's bold marking (line 73) is not known to the platform
+            prop(p, "bold-marking", "unknown");
+        }
         if (r.derivedFromLeadIn()) {
             prop(p, "derived-from-lead-in", "true");
         }

@@ -40,6 +40,14 @@ record RequirementDto(
         Layer layer,
         Set<DeploymentModel> deploymentModels,
         boolean bold,
+
+        @Schema(
+                description = "false where the source marks items in bold but the platform does not know which "
+                        + "(JR/T: its introduction says bold marks the requirements added or strengthened at "
+                        + "higher levels; the platform's copy lost every bold mark, so bold is false for each "
+                        + "JR/T item whatever the original prints — take no JR/T item's strength from it)")
+        boolean boldMarkingKnown,
+
         Integer sourceLine,
         MlpsAssessment mlps,
         ExitInventory exitInventory,
@@ -77,6 +85,7 @@ record RequirementDto(
                 r.layer(),
                 r.deploymentModels(),
                 r.bold(),
+                !r.boldMarkingUnknown(),
                 r.sourceLine(),
                 r.mlps(),
                 r.exitInventory(),

@@ -28,6 +28,13 @@ record RequirementSummaryDto(
         Set<DeploymentModel> deploymentModels,
         boolean bold,
 
+        @Schema(
+                description = "false where the source marks items in bold but the platform does not know which "
+                        + "(JR/T: its introduction says bold marks the requirements added or strengthened at "
+                        + "higher levels; the platform's copy lost every bold mark, so bold is false for each "
+                        + "JR/T item whatever the original prints — take no JR/T item's strength from it)")
+        boolean boldMarkingKnown,
+
         @Schema(description = "the clause as labelled everywhere (6.1 第1段, 9.1 1.), in the reader's language")
         String label) {
 
@@ -49,6 +56,7 @@ record RequirementSummaryDto(
                 r.layer(),
                 r.deploymentModels(),
                 r.bold(),
+                !r.boldMarkingUnknown(),
                 ClauseLabel.text(r));
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.yunjian.obligations.internal.ObligationQueries;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code yunjian lifecycle obligations}: the obligations calendar from the command line, as a named user. With
  * {@code --system}: that system's obligations, or {@code --generate} them (customer), or {@code --complete KIND
- * --done-on DATE}. Without: the obligations across every system the user sees, due up to 90 days ahead, or
+ * --done-on DATE}; {@code --responsible ORG_ID} names the organisation whose obligation is meant where several each
+ * have one of a kind (every agent's service report, 政府网站指南 8.2.3 c)) — as the REST API's and the page's
+ * {@code responsible} — and, listing a system's obligations, shows only those it performs. Without: the obligations across every system the user sees, due up to 90 days ahead, or
  * {@code --overdue} only (exit code 3 when any is overdue, for scripts), or {@code --from/--to}.
  */
 @Command(name = "obligations", mixinStandardHelpOptions = true)
@@ -38,6 +41,12 @@ public class ObligationsCommand extends ActingCommand {
     @Option(names = "--done-on", paramLabel = "YYYY-MM-DD", descriptionKey = "cli.lifecycle.obligations.option.doneOn")
     String doneOn;
 
+    @Option(
+            names = "--responsible",
+            paramLabel = "ORG_ID",
+            descriptionKey = "cli.lifecycle.obligations.option.responsible")
+    String responsible;
+
     @Option(names = "--overdue", descriptionKey = "cli.lifecycle.obligations.option.overdue")
     boolean overdue;
 
@@ -48,20 +57,26 @@ public class ObligationsCommand extends ActingCommand {
     String to;
 
     private final ObligationService service;
+    private final ObligationQueries queries;
 
-    ObligationsCommand(UserAdministration users, ApplicationEventPublisher events, ObligationService service) {
+    ObligationsCommand(
+            UserAdministration users,
+            ApplicationEventPublisher events,
+            ObligationService service,
+            ObligationQueries queries) {
         super(users, events);
         this.service = service;
+        this.queries = queries;
     }
 
     @Override
     protected int work(PrintWriter out, PrintWriter err) {
         if (systemId == null) {
-            if (generate || complete != null) {
+            if (generate || complete != null || responsible != null) {
                 err.println(Texts.get("cli.lifecycle.obligations.needSystem"));
                 return 2;
             }
-            List<ObligationService.Row> rows = service.across(from, to, overdue);
+            List<ObligationService.Row> rows = queries.across(from, to, overdue);
             if (rows.isEmpty()) {
                 out.println(Texts.get(
                         overdue ? "cli.lifecycle.obligations.noneOverdue" : "cli.lifecycle.obligations.noneDue"));
@@ -83,10 +98,13 @@ public class ObligationsCommand extends ActingCommand {
             // over the version just read: a completion recorded meanwhile by someone else is not overwritten unseen
             long read = service.ofSystem(systemId).rows().stream()
                     .filter(x -> x.obligation().kind().name().equals(complete.strip()))
+                    .filter(x -> responsible == null
+                            || x.obligation().responsibleOrg().toString().equals(responsible.strip()))
                     .mapToLong(x -> x.obligation().version())
                     .findFirst()
                     .orElse(0);
-            ObligationService.Row r = service.complete(systemId, complete, doneOn, ExpectedVersion.exactly(read));
+            ObligationService.Row r =
+                    service.complete(systemId, complete, responsible, doneOn, ExpectedVersion.exactly(read));
             out.println(Texts.get(
                     "cli.lifecycle.obligations.completed",
                     Msg.of(r.obligation().kind()).text(),
@@ -95,7 +113,14 @@ public class ObligationsCommand extends ActingCommand {
             return 0;
         }
         ObligationService.SystemObligations s = service.ofSystem(systemId);
-        if (s.rows().isEmpty()) {
+        List<ObligationService.Row> rows = s.rows();
+        if (responsible != null) { // the organisation's own, as the REST API's responsible names one
+            UUID org = service.responsibleOrganisation(responsible);
+            rows = rows.stream()
+                    .filter(r -> r.obligation().responsibleOrg().equals(org))
+                    .toList();
+        }
+        if (rows.isEmpty()) {
             out.println(Texts.get(
                     "cli.lifecycle.obligations.noneOnSystem",
                     s.access().system().name()));
@@ -104,9 +129,11 @@ public class ObligationsCommand extends ActingCommand {
         out.println(Texts.get(
                 "cli.lifecycle.obligations.headSystem",
                 s.access().system().name(),
-                s.rows().size(),
-                s.overdue()));
-        s.rows().forEach(r -> out.println(line(r, false)));
+                rows.size(),
+                rows.stream()
+                        .filter(r -> r.status() == org.yunjian.obligations.ObligationStatus.OVERDUE)
+                        .count()));
+        rows.forEach(r -> out.println(line(r, false)));
         return 0;
     }
 

@@ -54,6 +54,7 @@ public class CalendarFeeds {
 
     private final CalendarRepository rows;
     private final ObligationService obligations;
+    private final ObligationQueries queries;
     private final UserAdministration users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -61,11 +62,13 @@ public class CalendarFeeds {
     CalendarFeeds(
             JdbcClient jdbc,
             ObligationService obligations,
+            ObligationQueries queries,
             UserAdministration users,
             ApplicationEventPublisher events,
             Clock clock) {
         this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
+        this.queries = queries;
         this.users = users;
         this.events = events;
         this.clock = clock;
@@ -129,8 +132,7 @@ public class CalendarFeeds {
         // the feed holds what its owner would see when logged in: the same visibility rules, as that user
         SeedActor.run(
                 SeedActor.of(account),
-                () -> out[0] =
-                        render(obligations.visibleDue(null, obligations.today().plusYears(FEED_YEARS))));
+                () -> out[0] = render(queries.visibleDue(null, queries.today().plusYears(FEED_YEARS))));
         return out[0];
     }
 

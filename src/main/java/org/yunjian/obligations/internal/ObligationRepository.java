@@ -151,6 +151,12 @@ public class ObligationRepository {
     }
 
     /** A system's obligations, in the order of their kinds. */
+    /** The systems whose obligations have been generated: those with a current obligation. */
+    List<UUID> generatedSystems() {
+        return jdbc.sql("""
+                SELECT DISTINCT system_id FROM lifecycle_obligation WHERE 1 = 1%s""".formatted(CURRENT)).query(UUID.class).list();
+    }
+
     List<Obligation> bySystem(UUID systemId) {
         return jdbc.sql("""
                 SELECT * FROM lifecycle_obligation WHERE system_id = ?%s""".formatted(CURRENT)).param(systemId).query(OBLIGATION).list().stream()

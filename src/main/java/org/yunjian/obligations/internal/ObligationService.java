@@ -4,21 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.catalog.Catalog;
-import org.yunjian.catalog.ClauseLabel;
-import org.yunjian.catalog.PartyRole;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.obligations.CompletionSource;
@@ -26,27 +17,21 @@ import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;
 import org.yunjian.obligations.ObligationStatus;
-import org.yunjian.obligations.OverdueCount;
 import org.yunjian.party.CloudSystem;
-import org.yunjian.party.Organization;
-import org.yunjian.party.Parties;
-import org.yunjian.security.CurrentUser;
-import org.yunjian.security.PeopleNames;
-import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
-import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.version.ExpectedVersion;
 
 /**
- * The obligations of cloud systems: generated for a system from its protection level and industry, completed by the
- * organisation responsible or the customer (a drill record or a completed assessment: {@link ObligationCompletions}),
- * read per system and across the systems the caller sees. The rules are {@link Obligation}'s and {@link ObligationPolicy}'s; access is
+ * The obligations of one cloud system: generated from its protection level and industry ({@link ObligationGeneration}),
+ * completed by the organisation responsible or the customer (a drill record or a completed assessment:
+ * {@link ObligationCompletions}), asked for (a duty due on request), read as its customer and performers see them
+ * ({@link ObligationRows}). The lists across every system the caller sees are {@link ObligationQueries}'. The rules are {@link Obligation}'s and {@link ObligationPolicy}'s; access is
  * {@link PlanAccess}'s (the customer runs the calendar; whoever sees the whole plan sees every obligation, other
  * organisations those they perform). Every change is audited.
  *
@@ -58,43 +43,34 @@ import org.yunjian.shared.version.ExpectedVersion;
  */
 @Service
 @Transactional
-public class ObligationService implements OverdueCount {
+public class ObligationService {
 
     static final String OBJECT = "lifecycle-obligation";
 
     private final ObligationRepository repo;
     private final PlanAccesses accesses;
-    private final Parties parties;
-    private final Catalog catalog;
-    private final ObligationPolicy policy;
-    private final PeopleNames people;
     private final ApplicationEventPublisher events;
     private final ObligationWork work;
-    private final NdaRenewals ndas;
+    private final ObligationGeneration generation;
+    private final ObligationRows rows;
     private final ObligationCompletions completions;
     private final Clock clock;
 
     ObligationService(
             ObligationRepository repo,
             PlanAccesses accesses,
-            Parties parties,
-            Catalog catalog,
-            ObligationPolicy policy,
-            PeopleNames people,
             ApplicationEventPublisher events,
             ObligationWork work,
-            NdaRenewals ndas,
+            ObligationGeneration generation,
+            ObligationRows rows,
             ObligationCompletions completions,
             Clock clock) {
         this.repo = repo;
         this.accesses = accesses;
-        this.parties = parties;
-        this.catalog = catalog;
-        this.policy = policy;
-        this.people = people;
         this.events = events;
         this.work = work;
-        this.ndas = ndas;
+        this.generation = generation;
+        this.rows = rows;
         this.completions = completions;
         this.clock = clock;
     }
@@ -141,11 +117,7 @@ public class ObligationService implements OverdueCount {
      * model (as {@link ObligationPolicy#kindsFor} decides), each with its clause and verbatim text.
      */
     public List<Source> sources(ObligationKind kind, CloudSystem system) {
-        return system == null
-                ? List.of()
-                : policy.sources(kind, system, catalog).stream()
-                        .map(r -> new Source(r.id().value(), ClauseLabel.of(r), r.text()))
-                        .toList();
+        return rows.sources(kind, system);
     }
 
     /** A system's obligations, with the caller's access. */
@@ -167,13 +139,12 @@ public class ObligationService implements OverdueCount {
     public SystemObligations ofSystem(UUID systemId) {
         PlanAccess access = accesses.of(systemId);
         List<Obligation> all = repo.bySystem(systemId);
-        List<ObligationKind> missing = policy.kindsFor(access.system(), catalog).stream()
-                .filter(k -> !lacking(k, access.system(), all).isEmpty())
-                .toList();
+        List<ObligationKind> missing = generation.missing(access.system(), all);
         List<Obligation> seen = all.stream()
                 .filter(o -> access.seesWholePlan() || access.is(o.responsibleOrg()))
                 .toList();
-        return new SystemObligations(access, rows(seen, Map.of(systemId, access.system()), access), missing);
+        return new SystemObligations(
+                access, rows.rows(seen, Map.of(systemId, access.system()), access, today()), missing);
     }
 
     /**
@@ -202,11 +173,14 @@ public class ObligationService implements OverdueCount {
                         status,
                         today(),
                         text,
-                        kindsNamed(text),
+                        ObligationRows.kindsNamed(text),
                         List.of()),
                 page);
         return new SystemPage(
-                access, paged(found, Map.of(systemId, access.system()), access), all.missing(), all.overdue());
+                access,
+                rows.paged(found, Map.of(systemId, access.system()), access, today()),
+                all.missing(),
+                all.overdue());
     }
 
     /**
@@ -240,7 +214,7 @@ public class ObligationService implements OverdueCount {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException(OBJECT, kind);
         }
-        return rows(List.of(pick(access, k, kind, performer)), Map.of(systemId, access.system()), access)
+        return rows.rows(List.of(pick(access, k, kind, performer)), Map.of(systemId, access.system()), access, today())
                 .get(0);
     }
 
@@ -253,67 +227,9 @@ public class ObligationService implements OverdueCount {
         access.requireCustomer();
         LocalDate start = startDate == null || startDate.isBlank() ? today() : date(startDate, "startDate");
         CloudSystem s = access.system();
-        Map<ObligationKind, Integer> own = repo.intervals(s.customerId());
-        List<Obligation> present = repo.bySystem(systemId);
-        List<Obligation> created = new ArrayList<>();
-        Instant now = clock.instant();
-        for (ObligationKind k : policy.kindsFor(s, catalog)) {
-            for (UUID performer : lacking(k, s, present)) {
-                created.add(create(access, s, k, performer, start, own, now));
-            }
-        }
-        return rows(created, Map.of(systemId, s), access);
-    }
-
-    /**
-     * The organisations performing {@code kind} on {@code system} that have no obligation of it among
-     * {@code present}: for a kind every agent performs, each agent without its own (政府网站指南 8.2.3 c)); for the
-     * others, the performer unless the system has the kind at all.
-     */
-    private static List<UUID> lacking(ObligationKind kind, CloudSystem system, List<Obligation> present) {
-        List<UUID> performers = kind.performers(system);
-        if (!kind.perPerformer()) {
-            return present.stream().anyMatch(o -> o.kind() == kind) || performers.isEmpty()
-                    ? List.of()
-                    : List.of(performers.get(0));
-        }
-        return performers.stream()
-                .filter(org -> present.stream()
-                        .noneMatch(o -> o.kind() == kind && o.responsibleOrg().equals(org)))
-                .toList();
-    }
-
-    private Obligation create(
-            PlanAccess access,
-            CloudSystem s,
-            ObligationKind k,
-            UUID performer,
-            LocalDate start,
-            Map<ObligationKind, Integer> own,
-            Instant now) {
-        UUID systemId = s.id();
-        {
-            Obligation o = new Obligation(
-                            UUID.randomUUID(),
-                            systemId,
-                            k,
-                            performer,
-                            start,
-                            policy.months(k, s, own.get(k)),
-                            null,
-                            null,
-                            null)
-                    .withValidity(ndas.validity(k, s).orElse(null))
-                    .withSchedule(policy.schedule(k, s, catalog));
-            repo.insert(o, access.user().username(), now);
-            events.publishEvent(AuditableEvent.success(
-                    "lifecycle.obligation.create",
-                    OBJECT,
-                    o.id(),
-                    Msg.of("lifecycle.cal.audit.create", Msg.of(k), s.name(), due(o), o.intervalMonths())));
-            work.publishObligation(o);
-            return o;
-        }
+        List<Obligation> created =
+                generation.createLacking(s, null, start, access.user().username());
+        return rows.rows(created, Map.of(systemId, s), access, today());
     }
 
     /**
@@ -353,7 +269,8 @@ public class ObligationService implements OverdueCount {
         }
         completions.record(o, on, CompletionSource.MANUAL, access.system(), version.value());
         Obligation stored = pick(access, k, kind, o.responsibleOrg()); // with its new version
-        return rows(List.of(stored), Map.of(systemId, access.system()), access).get(0);
+        return rows.rows(List.of(stored), Map.of(systemId, access.system()), access, today())
+                .get(0);
     }
 
     /**
@@ -390,7 +307,11 @@ public class ObligationService implements OverdueCount {
                 o.id(),
                 Msg.of("lifecycle.cal.audit.request", Msg.of(k), access.system().name(), Formats.date(by))));
         work.publishObligation(asked);
-        return rows(List.of(pick(access, k, kind, o.responsibleOrg())), Map.of(systemId, access.system()), access)
+        return rows.rows(
+                        List.of(pick(access, k, kind, o.responsibleOrg())),
+                        Map.of(systemId, access.system()),
+                        access,
+                        today())
                 .get(0);
     }
 
@@ -421,6 +342,14 @@ public class ObligationService implements OverdueCount {
                                 "responsible", "lifecycle.cal.error.responsibleRequired", Msg.of(k)));
     }
 
+    /** An organisation named as {@code responsible} (its id), as REST and the pages read it: 400 naming it if not one. */
+    public UUID responsibleOrganisation(String responsible) {
+        FieldErrors errors = new FieldErrors();
+        UUID org = responsible(errors, responsible);
+        errors.throwIfAny();
+        return org;
+    }
+
     private static UUID responsible(FieldErrors errors, String responsible) {
         if (responsible == null || responsible.isBlank()) {
             return null;
@@ -433,165 +362,7 @@ public class ObligationService implements OverdueCount {
         }
     }
 
-    // --- across systems
-
-    /**
-     * The obligations of every system the caller sees that it may see, due from {@code from} to {@code to} (ISO
-     * dates; from blank = no lower bound, to blank = 90 days ahead), or only the overdue ones.
-     */
-    @Transactional(readOnly = true)
-    public List<Row> across(String from, String to, boolean overdueOnly) {
-        LocalDate[] window = window(from, to, overdueOnly);
-        return visibleDue(window[0], window[1]);
-    }
-
-    /** The due dates {@code from} (null: no lower bound) to {@code to} of the lists across systems. */
-    private LocalDate[] window(String from, String to, boolean overdueOnly) {
-        FieldErrors errors = new FieldErrors();
-        LocalDate f = from == null || from.isBlank() ? null : parse(errors, from, "from");
-        LocalDate t = to == null || to.isBlank() ? today().plusDays(90) : parse(errors, to, "to");
-        errors.throwIfAny();
-        if (f != null && t.isBefore(f)) {
-            throw new FieldErrors.ValidationException("to", "lifecycle.cal.error.range");
-        }
-        if (overdueOnly) {
-            t = today().minusDays(1);
-        }
-        return new LocalDate[] {f, t};
-    }
-
-    /**
-     * One page of the obligations of every system the caller sees that it may see, due from {@code from} to
-     * {@code to} as in {@link #across(String, String, boolean)}, in {@code status} today (null: any), whose kind's or
-     * system's name contains {@code text} (null: any), earliest due first — counted and cut in SQL.
-     */
-    @Transactional(readOnly = true)
-    public Paged<Row> across(
-            String from, String to, boolean overdueOnly, String text, ObligationStatus status, PageRequest page) {
-        LocalDate[] window = window(from, to, overdueOnly);
-        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
-        Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
-                .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
-        Map<Boolean, List<UUID>> byWhole = systems.values().stream()
-                .collect(Collectors.partitioningBy(
-                        s -> seesWhole(u, s), Collectors.mapping(CloudSystem::id, Collectors.toList())));
-        List<UUID> named = text == null
-                ? List.of()
-                : systems.values().stream()
-                        .filter(s -> ListFilters.contains(text, s.name()))
-                        .map(CloudSystem::id)
-                        .toList();
-        return paged(
-                repo.page(
-                        new ObligationRepository.Filter(
-                                byWhole.get(true),
-                                byWhole.get(false),
-                                u.organizationId(),
-                                window[0],
-                                window[1],
-                                status,
-                                today(),
-                                text,
-                                kindsNamed(text),
-                                named),
-                        page),
-                systems,
-                null);
-    }
-
-    /** The kinds whose name, as the caller reads it, contains {@code text}. */
-    private static List<ObligationKind> kindsNamed(String text) {
-        return text == null
-                ? List.of()
-                : java.util.Arrays.stream(ObligationKind.values())
-                        .filter(k -> ListFilters.contains(text, Msg.of(k).text(), k.name()))
-                        .toList();
-    }
-
-    private Paged<Row> paged(Paged<Obligation> found, Map<UUID, CloudSystem> systems, PlanAccess access) {
-        return new Paged<>(
-                rows(found.items(), systems, access), found.page(), found.size(), found.total(), found.pages());
-    }
-
-    /** The obligations the caller sees due on or before {@code to} (from {@code from} unless null), earliest first. */
-    @Transactional(readOnly = true)
-    public List<Row> visibleDue(LocalDate from, LocalDate to) {
-        CurrentUser u = CurrentUser.requireBusinessOrAdmin("lifecycle obligations");
-        Map<UUID, CloudSystem> systems = parties.visibleSystems().stream()
-                .collect(Collectors.toMap(CloudSystem::id, Function.identity(), (a, b) -> a));
-        List<Obligation> due = repo.due(systems.keySet(), from, to);
-        Map<UUID, Boolean> whole = new HashMap<>();
-        List<Obligation> seen = due.stream()
-                .filter(o -> u.belongsTo(o.responsibleOrg())
-                        || whole.computeIfAbsent(o.systemId(), id -> seesWhole(u, systems.get(id))))
-                .toList();
-        return rows(seen, systems, null);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public int overdueForCurrentUser() {
-        Optional<CurrentUser> u = CurrentUser.current();
-        if (u.isEmpty()
-                || !(u.get().is(Role.SYSTEM_ADMIN)
-                        || (u.get().is(Role.USER) && u.get().organizationId() != null))) {
-            return 0;
-        }
-        return (int) across(null, null, true, null, null, new PageRequest(1, 1)).total();
-    }
-
-    /** The same rule as {@link PlanAccess#seesWholePlan()}, without asking for the roles unless needed. */
-    private boolean seesWhole(CurrentUser u, CloudSystem s) {
-        if (u.is(Role.SYSTEM_ADMIN) || u.belongsTo(s.customerId()) || u.belongsTo(s.providerId())) {
-            return true;
-        }
-        return u.organizationId() != null
-                && parties.rolesOf(u.organizationId(), s.id()).contains(PartyRole.THIRD_PARTY_ASSESSOR);
-    }
-
     // --- helpers
-
-    private List<Row> rows(List<Obligation> obligations, Map<UUID, CloudSystem> systems, PlanAccess access) {
-        LocalDate today = today();
-        Map<UUID, String> orgs = new HashMap<>();
-        Map<UUID, Map<ObligationKind, Integer>> own = new HashMap<>();
-        Map<String, String> names = people.displayNames(obligations.stream()
-                .map(Obligation::lastDoneBy)
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet()));
-        return obligations.stream()
-                .map(o -> new Row(
-                        o,
-                        systems.get(o.systemId()),
-                        orgs.computeIfAbsent(o.responsibleOrg(), id -> parties.findOrganization(id)
-                                .map(Organization::name)
-                                .orElse("—")),
-                        o.nextDue(),
-                        o.status(today),
-                        o.daysOverdue(today),
-                        o.lastDoneBy() == null ? null : names.getOrDefault(o.lastDoneBy(), o.lastDoneBy()),
-                        access != null && (access.isCustomer() || access.is(o.responsibleOrg())),
-                        sources(o.kind(), systems.get(o.systemId())),
-                        platformDefault(o, systems.get(o.systemId()), own),
-                        o.expired(today)))
-                .sorted(Comparator.comparing(Row::due, Comparator.nullsLast(Comparator.naturalOrder())))
-                .toList();
-    }
-
-    /**
-     * Whether {@code o} runs on the platform's default interval: its kind's guide states none for the system
-     * ({@link ObligationKind#intervalStated}) and the customer has set no interval of its own for the kind — the pages
-     * and the feed label it so (the customer can change it).
-     */
-    private boolean platformDefault(Obligation o, CloudSystem system, Map<UUID, Map<ObligationKind, Integer>> own) {
-        if (system == null
-                || o.kind().intervalStated(system.industry())
-                || o.schedule() == org.yunjian.obligations.Schedule.ON_REQUEST) { // due when asked: no interval at all
-            return false;
-        }
-        Integer set = own.computeIfAbsent(system.customerId(), repo::intervals).get(o.kind());
-        return set == null || set != o.intervalMonths();
-    }
 
     /** The next due date as the audit log writes it: the date, or 无 / none when nothing is due. */
     static Object due(Obligation o) {
@@ -618,7 +389,7 @@ public class ObligationService implements OverdueCount {
         return d;
     }
 
-    private static LocalDate parse(FieldErrors errors, String value, String field) {
+    static LocalDate parse(FieldErrors errors, String value, String field) {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {

@@ -43,6 +43,7 @@ public class ReminderService {
 
     private final CalendarRepository rows;
     private final ObligationService obligations;
+    private final ObligationQueries queries;
     private final UserAdministration users;
     private final ObjectProvider<JavaMailSender> mail;
     private final ObligationConfig.ReminderProperties properties;
@@ -54,6 +55,7 @@ public class ReminderService {
     ReminderService(
             JdbcClient jdbc,
             ObligationService obligations,
+            ObligationQueries queries,
             UserAdministration users,
             ObjectProvider<JavaMailSender> mail,
             ObligationConfig.ReminderProperties properties,
@@ -63,6 +65,7 @@ public class ReminderService {
             MailServerState server) {
         this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
+        this.queries = queries;
         this.users = users;
         this.mail = mail;
         this.properties = properties;
@@ -111,7 +114,7 @@ public class ReminderService {
             SeedActor.run(
                     SeedActor.of(account.get()),
                     () -> overdue.addAll(
-                            obligations.visibleDue(null, obligations.today().minusDays(1))));
+                            queries.visibleDue(null, queries.today().minusDays(1))));
             for (ObligationService.Row row : overdue) {
                 try {
                     Boolean done = tx.execute(status -> send(sender, r, account.get(), row));

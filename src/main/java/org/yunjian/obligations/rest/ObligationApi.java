@@ -23,6 +23,7 @@ import org.yunjian.obligations.ReminderAddress;
 import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.obligations.internal.CalendarFeeds;
 import org.yunjian.obligations.internal.ObligationIntervals;
+import org.yunjian.obligations.internal.ObligationQueries;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.obligations.rest.ObligationDtos.CalendarSettingsResponse;
 import org.yunjian.obligations.rest.ObligationDtos.CompletionRequest;
@@ -52,16 +53,19 @@ class ObligationApi {
     static final String SYSTEM = "/api/systems/{id}/lifecycle/obligations";
 
     private final ObligationService obligations;
+    private final ObligationQueries queries;
     private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
     private final ReminderAddresses reminders;
 
     ObligationApi(
             ObligationService obligations,
+            ObligationQueries queries,
             ObligationIntervals intervals,
             CalendarFeeds feeds,
             ReminderAddresses reminders) {
         this.obligations = obligations;
+        this.queries = queries;
         this.intervals = intervals;
         this.feeds = feeds;
         this.reminders = reminders;
@@ -174,8 +178,7 @@ class ObligationApi {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         var query = ListFilters.Query.of(q, "status", status, ObligationStatus.class, page, size);
-        return obligations
-                .across(from, to, overdue, query.text(), query.choice(), query.page())
+        return queries.across(from, to, overdue, query.text(), query.choice(), query.page())
                 .map(ObligationResponse::of);
     }
 

@@ -36,7 +36,7 @@ class ObligationOverviewSections {
 
     @Bean
     @Scope(value = WebApplicationContext.SCOPE_REQUEST, proxyMode = ScopedProxyMode.NO)
-    Due obligationOverviewDue(ObligationService service) {
+    Due obligationOverviewDue(org.yunjian.obligations.internal.ObligationQueries service) {
         LocalDate today = service.today();
         return new Due(service.visibleDue(null, today.plusDays(AHEAD_DAYS)));
     }

@@ -22,6 +22,7 @@ import org.yunjian.obligations.ReminderAddress;
 import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.obligations.internal.CalendarFeeds;
 import org.yunjian.obligations.internal.ObligationIntervals;
+import org.yunjian.obligations.internal.ObligationQueries;
 import org.yunjian.obligations.internal.ObligationService;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
@@ -42,6 +43,7 @@ class ObligationPages {
     static final String WHO = "hasAnyRole('SYSTEM_ADMIN', 'USER')";
 
     private final ObligationService obligations;
+    private final ObligationQueries queries;
     private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
     private final ReminderAddresses reminders;
@@ -51,6 +53,7 @@ class ObligationPages {
 
     ObligationPages(
             ObligationService obligations,
+            ObligationQueries queries,
             ObligationIntervals intervals,
             CalendarFeeds feeds,
             ReminderAddresses reminders,
@@ -60,6 +63,7 @@ class ObligationPages {
         this.catalog = catalog;
         this.intervals = intervals;
         this.obligations = obligations;
+        this.queries = queries;
         this.feeds = feeds;
         this.reminders = reminders;
         this.policy = policy;
@@ -285,13 +289,13 @@ class ObligationPages {
     private String calendar(
             Model model, Map<String, String> errors, String emailInput, ListFilters.Query<ObligationStatus> query) {
         Paged<ObligationService.Row> rows =
-                obligations.across(null, null, false, query.text(), query.choice(), query.page());
+                queries.across(null, null, false, query.text(), query.choice(), query.page());
         model.addAttribute("rows", rows.items());
         model.addAttribute("pager", Pager.of(rows, "/lifecycle/calendar", query.filters()));
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterStatus", query.choice());
         model.addAttribute("statuses", ObligationStatus.values());
-        model.addAttribute("overdueTotal", obligations.overdueForCurrentUser());
+        model.addAttribute("overdueTotal", queries.overdueForCurrentUser());
         model.addAttribute("feedCreated", feeds.created().orElse(null));
         ReminderAddress address = reminders.mine();
         model.addAttribute("address", address);

@@ -297,6 +297,43 @@ final class MatrixCommands {
         }
     }
 
+    /**
+     * {@code consent --system ID --agreement NAME --on DAY}: the day the client (委托方, the customer) permitted the
+     * provider to outsource or subcontract under a recorded agreement — JR/T 7.3, 7.4.3; the customer only.
+     */
+    @Command(name = "consent", mixinStandardHelpOptions = true)
+    static class RecordConsent extends Change {
+        @Option(
+                names = "--agreement",
+                required = true,
+                paramLabel = "NAME",
+                descriptionKey = "cli.responsibility.option.agreementName")
+        String agreement;
+
+        @Option(
+                names = "--on",
+                required = true,
+                paramLabel = "YYYY-MM-DD",
+                descriptionKey = "cli.responsibility.option.consentOn")
+        LocalDate on;
+
+        private final HandOvers handOvers;
+
+        RecordConsent(
+                UserAdministration users,
+                ApplicationEventPublisher events,
+                ResponsibilityService service,
+                HandOvers handOvers) {
+            super(users, events, service);
+            this.handOvers = handOvers;
+        }
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            return saved(out, handOvers.recordConsent(systemId, agreement, on, base()));
+        }
+    }
+
     /** {@code sign-off --system ID --side customer|provider --confirm}: the caller's side signs the current version. */
     @Command(name = "sign-off", mixinStandardHelpOptions = true)
     static class SignOff extends Change {

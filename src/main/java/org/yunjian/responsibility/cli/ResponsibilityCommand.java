@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
             MatrixCommands.SignOff.class,
             MatrixCommands.Answer.class,
             MatrixCommands.RecordAgreement.class,
+            MatrixCommands.RecordConsent.class,
             MatrixCommands.HandOver.class
         })
 public class ResponsibilityCommand implements CliCommand, Runnable {

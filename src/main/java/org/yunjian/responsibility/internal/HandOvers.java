@@ -56,7 +56,9 @@ public class HandOvers {
     /**
      * An agreement to record: name, the two organisations, its clauses; the signing date, the clauses stating the
      * provider's supervision and the accountability mechanism, and the day the customer permitted the subcontract
-     * (each may be left out: the rule check then says what is missing).
+     * (each may be left out: the rule check then says what is missing). Only the customer (委托方) records that
+     * permission (JR/T 7.3, 7.4.3): anyone else stating it is refused (403, audited as denied); leaving it out keeps
+     * what the customer recorded.
      */
     public record AgreementInput(
             String name,
@@ -74,9 +76,20 @@ public class HandOvers {
         l.access().requireEditor();
         l.requireBase(baseVersion);
         ResponsibilityMatrix m = l.view().matrix();
-        Agreement a = inputs.agreement(m, in);
-        if (!l.access().isCustomer() && !a.binds(l.access().system().providerId())) {
-            throw new MatrixAccess.EditRefused(Msg.of("responsibility.denied.providerAgreement", a.name()));
+        Agreement stated = inputs.agreement(m, in);
+        if (!l.access().isCustomer() && !stated.binds(l.access().system().providerId())) {
+            throw new MatrixAccess.EditRefused(Msg.of("responsibility.denied.providerAgreement", stated.name()));
+        }
+        Agreement a;
+        try {
+            a = l.access().agreementAsRecorded(m.agreement(stated.name()).orElse(null), stated);
+        } catch (MatrixAccess.EditRefused x) { // JR/T 7.3: the 委托方's permission, refused to anyone else — audited
+            events.publishEvent(AuditableEvent.denied(
+                    "responsibility.agreement.add",
+                    ResponsibilityService.OBJECT,
+                    l.info().id(),
+                    x.text()));
+            throw x;
         }
         MatrixView v = matrices.store(
                 l,
@@ -90,6 +103,63 @@ public class HandOvers {
                 ResponsibilityService.OBJECT,
                 l.info().id(),
                 Msg.of("responsibility.audit.agreement", a.name(), v.version().version())));
+        return v;
+    }
+
+    /**
+     * The day the customer (委托方) permitted the provider to outsource or subcontract under a recorded agreement — JR/T
+     * 7.3, 7.4.3 "受托方未经委托方许可，不得将云服务再进行外包、转包、分包": the customer's to record, on any agreement of
+     * the matrix (the provider's with its partners included). A new draft version, audited; anyone else is refused
+     * (403, audited as denied); 400 naming the field for an agreement the matrix does not have, no day or a day still
+     * to come.
+     */
+    public MatrixView recordConsent(UUID systemId, String agreement, LocalDate day, ExpectedVersion baseVersion) {
+        Locked l = matrices.lock(systemId);
+        if (!l.access().isCustomer()) {
+            MatrixAccess.EditRefused refused = new MatrixAccess.EditRefused(
+                    Msg.of("responsibility.denied.consentCustomerOnly", agreement == null ? "" : agreement.strip()));
+            events.publishEvent(AuditableEvent.denied(
+                    "responsibility.agreement.consent",
+                    ResponsibilityService.OBJECT,
+                    l.info().id(),
+                    refused.text()));
+            throw refused;
+        }
+        l.requireBase(baseVersion);
+        ResponsibilityMatrix m = l.view().matrix();
+        FieldErrors errors = new FieldErrors();
+        Agreement recorded = null;
+        if (agreement == null || agreement.isBlank()) {
+            errors.add("agreement", "responsibility.error.required");
+        } else {
+            recorded = m.agreement(agreement.strip()).orElse(null);
+            if (recorded == null) {
+                errors.add("agreement", "responsibility.error.unknownAgreement", agreement.strip());
+            }
+        }
+        if (day == null) {
+            errors.add("customerConsentOn", "responsibility.error.required");
+        } else if (day.isAfter(matrices.today())) {
+            errors.add("customerConsentOn", "responsibility.error.futureConsentDay", day.toString());
+        }
+        errors.throwIfAny();
+        if (day.equals(recorded.customerConsentOn())) {
+            return l.view();
+        }
+        MatrixView v = matrices.store(
+                l,
+                m.withAgreement(recorded.withCustomerConsentOn(day)),
+                l.view().document().participantsByOrganisation(),
+                Msg.of("responsibility.change.consent", recorded.name(), day.toString()));
+        events.publishEvent(AuditableEvent.success(
+                "responsibility.agreement.consent",
+                ResponsibilityService.OBJECT,
+                l.info().id(),
+                Msg.of(
+                        "responsibility.audit.consent",
+                        recorded.name(),
+                        day.toString(),
+                        v.version().version())));
         return v;
     }
 

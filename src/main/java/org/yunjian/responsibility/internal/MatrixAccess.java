@@ -3,6 +3,7 @@ package org.yunjian.responsibility.internal;
 import java.util.List;
 import java.util.UUID;
 import org.yunjian.party.CloudSystem;
+import org.yunjian.responsibility.Agreement;
 import org.yunjian.responsibility.Assignment;
 import org.yunjian.responsibility.SignOffSide;
 import org.yunjian.security.CurrentUser;
@@ -85,6 +86,22 @@ public record MatrixAccess(CloudSystem system, CurrentUser user, boolean assesso
                                         || before.get(i).equals(after.get(i)));
         if (!othersUnchanged) {
             throw new EditRefused(Msg.of("responsibility.denied.providerRow", duty));
+        }
+    }
+
+    /**
+     * {@code next} as the caller may record it over {@code recorded} (null: a new agreement): the customer as stated;
+     * anyone else keeps the customer's permission to subcontract as recorded — JR/T 7.3, 7.4.3 make it the
+     * 委托方's to give — and is refused for stating another day.
+     */
+    public Agreement agreementAsRecorded(Agreement recorded, Agreement next) {
+        if (isCustomer()) {
+            return next;
+        }
+        try {
+            return next.recordedByOtherThanCustomer(recorded);
+        } catch (Agreement.ConsentNotTheirs x) {
+            throw new EditRefused(Msg.of("responsibility.denied.consentCustomerOnly", x.agreement()));
         }
     }
 

@@ -74,6 +74,9 @@ final class Dtos {
             String accountabilityClause,
             java.time.LocalDate customerConsentOn) {}
 
+    /** The client's permission to subcontract under a recorded agreement (JR/T 7.3, 7.4.3): the agreement, the day. */
+    record ConsentRequest(Integer baseVersion, String agreement, java.time.LocalDate customerConsentOn) {}
+
     /** An exception to a "原则上" rule of §5 to approve (customer): the check, the duty (5 b) 1) only), why. */
     record ExceptionRequest(
             Integer baseVersion,

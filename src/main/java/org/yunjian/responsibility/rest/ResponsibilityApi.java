@@ -28,6 +28,7 @@ import org.yunjian.responsibility.internal.ViolationResponse;
 import org.yunjian.responsibility.rest.Dtos.AgreementRequest;
 import org.yunjian.responsibility.rest.Dtos.AnswerRequest;
 import org.yunjian.responsibility.rest.Dtos.CheckResponse;
+import org.yunjian.responsibility.rest.Dtos.ConsentRequest;
 import org.yunjian.responsibility.rest.Dtos.ExceptionRequest;
 import org.yunjian.responsibility.rest.Dtos.HopRequest;
 import org.yunjian.responsibility.rest.Dtos.MatrixResponse;
@@ -182,6 +183,24 @@ class ResponsibilityApi {
                         body.customerConsentOn()),
                 Dtos.base(ifMatch, body.baseVersion()));
         return Dtos.tagged(201, v);
+    }
+
+    @PostMapping(BASE + "/agreements/consent")
+    @PreAuthorize(WHO)
+    @Operation(
+            summary = "Record the day the client (委托方, the customer) permitted the provider to outsource or "
+                    + "subcontract under a recorded agreement (JR/T 7.3, 7.4.3 \"受托方未经委托方许可，不得将云服务再进行外包、转包、"
+                    + "分包\"): a new draft version, audited. The customer only; anyone else 403, audited as denied")
+    ResponseEntity<MatrixResponse> consent(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody(required = false) ConsentRequest body) {
+        if (body == null) {
+            throw new ValidationException("agreement", "responsibility.error.required");
+        }
+        var v = handOvers.recordConsent(
+                id, body.agreement(), body.customerConsentOn(), Dtos.base(ifMatch, body.baseVersion()));
+        return Dtos.tagged(v);
     }
 
     @PostMapping(BASE + "/exceptions")

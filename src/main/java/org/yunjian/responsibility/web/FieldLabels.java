@@ -21,6 +21,13 @@ final class FieldLabels {
 
     static final String AGREEMENT_SECTION = "responsibility.page.agreement.add";
 
+    /** The matrix page's "record the client's permission" form (JR/T 7.3, 7.4.3). */
+    static final Map<String, String> CONSENT = Map.of(
+            "agreement", "responsibility.page.consent.agreement",
+            "customerConsentOn", "responsibility.page.agreement.customerConsentOn");
+
+    static final String CONSENT_SECTION = "responsibility.page.consent.title";
+
     /** An applicability question's answer (issue 36). */
     static final Map<String, String> QUESTION = Map.of("answer", "responsibility.page.questions.answer");
 

@@ -140,6 +140,28 @@ class MatrixPages {
         });
     }
 
+    /** The client's (委托方's) permission to subcontract under an agreement (JR/T 7.3, 7.4.3): the customer only. */
+    @PostMapping("/systems/{id}/responsibility/agreements/consent")
+    @PreAuthorize(WHO)
+    String consent(
+            @PathVariable UUID id,
+            @RequestParam(required = false) String agreement,
+            @RequestParam(required = false) String customerConsentOn,
+            @RequestParam(required = false) String version,
+            RedirectAttributes flash) {
+        Map<String, Object> typed = new HashMap<>();
+        typed.put("agreement", agreement);
+        typed.put("customerConsentOn", customerConsentOn);
+        flash.addFlashAttribute("fieldLabels", FieldLabels.CONSENT);
+        flash.addFlashAttribute("errorsIn", FieldLabels.CONSENT_SECTION);
+        return change(id, "#agreements", flash, typed, VersionRefusal::formText, () -> {
+            org.yunjian.shared.FieldErrors errors = new org.yunjian.shared.FieldErrors();
+            java.time.LocalDate day = day(errors, "customerConsentOn", customerConsentOn);
+            errors.throwIfAny();
+            return handOvers.recordConsent(id, agreement, day, ExpectedVersion.ofForm(version));
+        });
+    }
+
     @PostMapping("/systems/{id}/responsibility/exceptions")
     @PreAuthorize(WHO)
     String exception(

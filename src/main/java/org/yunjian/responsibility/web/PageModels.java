@@ -155,6 +155,8 @@ class PageModels {
         MatrixAccess a = v.access();
         boolean current = v.current();
         model.addAttribute("mayEdit", current && a.mayEdit());
+        // JR/T 7.3, 7.4.3: the client's (委托方's) permission to subcontract is the customer's to record
+        model.addAttribute("mayConsent", current && a.isCustomer());
         model.addAttribute(
                 "signable",
                 current

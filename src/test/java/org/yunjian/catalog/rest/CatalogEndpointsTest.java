@@ -325,4 +325,44 @@ class CatalogEndpointsTest {
                     .isNotBlank());
         }
     }
+
+    /**
+     * Issue 59, JR/T introduction (jrt-securities-futures-cloud-security-spec.txt line 73) "在本文件中，黑体字部分表示较高等级中
+     * 增加或增强的要求。": the working copy lost the bold marks, so wherever JR/T items are shown — a requirement's page and
+     * the catalog list, in both languages, the REST items and the OSCAL export — the platform says it does not know
+     * which are bold, and takes no item's strength on itself; other standards' pages say nothing of it.
+     */
+    @Test
+    @WithMockUser(roles = "USER")
+    void jrtPagesRestAndOscalSayTheSourcesBoldMarkingIsUnknown_JrtIntroduction() throws Exception {
+        String zh = "本平台的文本在转换时丢失了全部黑体标记，平台不知道哪些条目为黑体";
+        String en =
+                "the platform’s copy lost all bold marking in conversion, so the platform does not know which items are bold";
+        mvc.perform(get("/catalog/requirements/JRT-SF-7.3-5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"requirement-bold-unknown\"")))
+                .andExpect(content().string(containsString(zh)));
+        mvc.perform(get("/catalog/requirements/JRT-SF-7.3-5").param("lang", "en"))
+                .andExpect(content().string(containsString(en)));
+        mvc.perform(get("/catalog").param("standard", "JRT-SF"))
+                .andExpect(content().string(containsString("id=\"catalog-bold-unknown\"")));
+        mvc.perform(get("/catalog").param("standard", "JRT-SF").param("lang", "en"))
+                .andExpect(content().string(containsString(en)));
+        mvc.perform(get("/catalog/requirements/MLPS-L3-8.2.1.1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("requirement-bold-unknown"))));
+        mvc.perform(get("/catalog").param("standard", "MLPS-L3"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("catalog-bold-unknown"))));
+
+        mvc.perform(get("/api/catalog/requirements/JRT-SF-7.3-5"))
+                .andExpect(jsonPath("$.bold", is(false)))
+                .andExpect(jsonPath("$.boldMarkingKnown", is(false)));
+        mvc.perform(get("/api/catalog/requirements").param("standard", "JRT-SF"))
+                .andExpect(jsonPath("$.items[*].boldMarkingKnown", everyItem(is(false))));
+        mvc.perform(get("/api/catalog/requirements/MLPS-L3-8.2.1.1"))
+                .andExpect(jsonPath("$.boldMarkingKnown", is(true)));
+        mvc.perform(get("/api/catalog/standards/JRT-SF/oscal").param("format", "json"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"bold-marking\"")));
+    }
 }

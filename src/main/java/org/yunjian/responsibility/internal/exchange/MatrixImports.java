@@ -69,8 +69,19 @@ public class MatrixImports {
             if (!l.access().isCustomer() && !a.binds(l.access().system().providerId())) {
                 throw new MatrixAccess.EditRefused(Msg.of("responsibility.denied.providerAgreement", a.name()));
             }
+            Agreement kept;
+            try { // JR/T 7.3, 7.4.3: the customer's permission to subcontract is the customer's to record
+                kept = l.access().agreementAsRecorded(m.agreement(a.name()).orElse(null), a);
+            } catch (MatrixAccess.EditRefused x) {
+                events.publishEvent(AuditableEvent.denied(
+                        "responsibility.ssp.import", OBJECT, l.info().id(), x.text()));
+                throw x;
+            }
+            if (m.agreement(a.name()).filter(kept::equals).isPresent()) {
+                continue;
+            }
             differing++;
-            changed = changed.withAgreement(a);
+            changed = changed.withAgreement(kept);
         }
         for (var e : plan.rows().entrySet()) {
             MatrixRow row = m.row(e.getKey()).orElseThrow();
