@@ -345,7 +345,7 @@ class AssessmentRecordLockingTests {
                         .with(IfMatch.version(0))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(milestone))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         String added = mvc.perform(post("/api/remediations/{id}/milestones", entry)
                         .with(as(tester))
                         .with(IfMatch.version(1))
@@ -360,14 +360,14 @@ class AssessmentRecordLockingTests {
                                 "/api/remediations/{id}/milestones/{m}", entry, JsonPath.read(added, "$.id"))
                         .with(as(tester))
                         .with(IfMatch.version(1)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         // the task's own change (status, note) is a change of the same entry
         mvc.perform(put("/api/remediations/{id}", entry)
                         .with(as(tester))
                         .with(IfMatch.version(1))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"IN_PROGRESS\"}"))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(put("/api/remediations/{id}", entry)
                         .with(as(tester))
                         .with(IfMatch.version(2))

@@ -165,7 +165,7 @@ class EvidenceLockingTests {
         assertThat(filesOfAssessment()).isZero();
         mvc.perform(answer(l).param("version", "2")).andExpect(status().isCreated());
         // the decision names the version with the answer: one read before it is stale
-        mvc.perform(decide(l, true).with(IfMatch.version(2))).andExpect(status().isConflict());
+        mvc.perform(decide(l, true).with(IfMatch.version(2))).andExpect(status().isPreconditionFailed());
         mvc.perform(decide(l, true).with(IfMatch.version(3)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACCEPTED"))
@@ -320,7 +320,7 @@ class EvidenceLockingTests {
                         .with(IfMatch.version(1))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(link))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(post("/api/evidence/{id}/links", ev)
                         .with(as(assessor))
                         .with(IfMatch.version(2))
@@ -331,7 +331,7 @@ class EvidenceLockingTests {
         mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(1))
                         .with(as(assessor))
                         .with(IfMatch.version(2)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(delete("/api/evidence/{id}/links/{item}", ev, platform.get(1))
                         .with(as(assessor)))
                 .andExpect(status().isPreconditionRequired());
@@ -664,7 +664,7 @@ class EvidenceLockingTests {
         mvc.perform(delete("/api/assessment-items/{id}/inheritance", item)
                         .with(as(assessor))
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         assertThat(inherited()).isEqualTo(1);
         mvc.perform(delete("/api/assessment-items/{id}/inheritance", item)
                         .with(as(assessor))
@@ -708,7 +708,7 @@ class EvidenceLockingTests {
         mvc.perform(delete("/api/assessments/{id}/inheritance", id)
                         .with(as(assessor))
                         .with(IfMatch.version(v)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(delete("/api/assessments/{id}/inheritance", id)
                         .with(as(assessor))
                         .with(IfMatch.read(mvc, "/api/assessments/" + id, as(assessor))))

@@ -125,7 +125,7 @@ class ExitProjectLockingTests {
                 .andExpect(jsonPath("$.currentVersion").value(1));
         mvc.perform(json(post("/api/exit-projects/{id}/transitions", id), "{\"to\":\"HANDOVER\"}")
                         .with(IfMatch.version(0)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.title").value("记录已被他人修改"))
                 .andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
         assertThat(storedStatus()).isEqualTo("PLANNING");

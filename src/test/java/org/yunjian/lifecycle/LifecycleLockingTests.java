@@ -147,7 +147,7 @@ class LifecycleLockingTests {
                 .andExpect(status().isOk());
         CurrentUser customer2 = user(w.customer().id());
         mvc.perform(post(url + "/acceptance").with(as(customer2)).with(IfMatch.version(1)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(get(url).with(as(customer)))
                 .andExpect(jsonPath("$.duty.dueDate").value("2027-01-31"))
                 .andExpect(jsonPath("$.duty.settled").value(false));
@@ -232,7 +232,7 @@ class LifecycleLockingTests {
                 .andExpect(jsonPath("$.currentVersion").value(2));
         mvc.perform(json(put(url), NeedsApiTests.GOOD.replace("8 vCPU", "32 vCPU"))
                         .with(IfMatch.version(1)))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
         mvc.perform(get(url).with(as(customer)))
                 .andExpect(jsonPath("$.analysis.compute").value("16 vCPU"))

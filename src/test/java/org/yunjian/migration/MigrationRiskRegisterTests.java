@@ -86,7 +86,7 @@ class MigrationRiskRegisterTests extends LifecycleWorldTest {
                 .andExpect(jsonPath("$.version").value(1));
         send(put(base + "/GOVWEB-5.2.1-e").with(IfMatch.version(0)), customer, """
                 {"likelihood":"LOW","impact":"LOW"}""")
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         send(put(base + "/GOVWEB-5.2.1-e").with(IfMatch.version(1)), provider, """
                 {"likelihood":"LOW","impact":"LOW"}""")
                 .andExpect(status().isForbidden());

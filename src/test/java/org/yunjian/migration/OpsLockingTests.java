@@ -155,7 +155,7 @@ class OpsLockingTests {
         send(
                         put(url).with(IfMatch.version(0)),
                         PLAN.formatted("旧版本", w.customer().id()))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.detail").value(containsString("他人已于 20")));
         // the body's version field serves as well as the header
         send(

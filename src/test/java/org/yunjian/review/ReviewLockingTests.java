@@ -162,17 +162,17 @@ class ReviewLockingTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPROVAL"));
         mvc.perform(decision("return", approver, "{\"comment\":\"再看\"}").with(IfMatch.version(v + 1)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         mvc.perform(decision("approve-report", approver, "{\"confirm\":true}"))
                 .andExpect(status().isPreconditionRequired());
         mvc.perform(decision("approve-report", approver, "{\"confirm\":true}").with(IfMatch.version(v + 1)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         assertThat(statusOf()).isEqualTo("APPROVAL");
         mvc.perform(decision("return", approver, "{\"comment\":\"结论再统一\"}").with(IfMatch.version(v + 2)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(v + 3));
         mvc.perform(decision("send-back", reviewer, "{\"comment\":\"退回\"}").with(IfMatch.version(v + 2)))
-                .andExpect(status().isConflict());
+                .andExpect(status().isPreconditionFailed());
         assertThat(statusOf()).isEqualTo("IN_REVIEW");
         // a refused caller still hears 403 before anything about versions
         mvc.perform(decision("approve", tester, "{}")).andExpect(status().isForbidden());

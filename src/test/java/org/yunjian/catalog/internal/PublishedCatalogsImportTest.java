@@ -150,7 +150,7 @@ class PublishedCatalogsImportTest {
                         .with(authentication(admin()))
                         .with(csrf())
                         .header("Accept-Language", "zh-CN"))
-                .andExpect(status().isConflict())
+                .andExpect(status().isPreconditionFailed())
                 .andExpect(jsonPath("$.detail", containsString("他人已于 20")));
         assertThat(storedFileName(high.code())).isEqualTo("again.json");
         mvc.perform(get("/api/catalog/standards/{code}/versions", high.code()).with(authentication(admin())))
