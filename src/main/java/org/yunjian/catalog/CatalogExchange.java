@@ -58,7 +58,13 @@ public interface CatalogExchange {
      */
     Original original(String code, int version);
 
-    /** One imported OSCAL catalog, in its current version. */
+    /**
+     * One imported OSCAL catalog, in its current version.
+     *
+     * @param requirements the number of controls (OSCAL {@code control}s, nested ones included, i.e. the assessable
+     *                     items); the groups holding them are not counted (issue 60; versions imported before count
+     *                     them as they were stored)
+     */
     record ImportedStandard(
             String code,
             String title,
@@ -73,7 +79,8 @@ public interface CatalogExchange {
     /**
      * One version of an imported catalog.
      *
-     * @param replacedAt null for the current version
+     * @param requirements the number of controls, as in {@link ImportedStandard}
+     * @param replacedAt   null for the current version
      */
     record ImportVersion(
             String code,

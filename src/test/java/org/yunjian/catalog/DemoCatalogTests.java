@@ -51,6 +51,6 @@ class DemoCatalogTests {
                 "GET", "/api/catalog/standards/SZF-ZWY-BC/versions", null, Map.of("Accept", "application/json"));
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.headers().firstValue("ETag")).hasValue("\"2\"");
-        assertThat(api.body()).contains("\"requirements\":8").contains("\"requirements\":7");
+        assertThat(api.body()).contains("\"requirements\":6").contains("\"requirements\":5");
     }
 }

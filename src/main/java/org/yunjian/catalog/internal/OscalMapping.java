@@ -26,7 +26,8 @@ import org.yunjian.shared.Uuids;
 
 /**
  * Standards ↔ OSCAL catalogs. Export: sections and control points become {@code group}s, items
- * {@code control}s (sub-items nested controls), the Chinese text the prose of a {@code statement} part,
+ * {@code control}s (sub-items nested controls), the Chinese text the prose of a control's {@code statement} part
+ * or of a group's {@code overview} part,
  * English and the typed attributes {@code prop}s in the Yunjian namespace; UUIDs are name-based (v5)
  * from the standard code. Import: groups become sections, controls items, with ids {@code CODE:oscal-id}.
  */
@@ -101,7 +102,7 @@ final class OscalMapping {
                 title(r),
                 List.of(),
                 props(r),
-                parts(r),
+                parts(r, "overview"),
                 groups,
                 controls);
     }
@@ -119,7 +120,7 @@ final class OscalMapping {
                 title(r),
                 List.of(),
                 props(r),
-                parts(r),
+                parts(r, "statement"),
                 controls);
     }
 
@@ -193,11 +194,26 @@ final class OscalMapping {
         }
     }
 
-    private static List<Part> parts(Requirement r) {
+    /**
+     * The parts of a group ({@code textPart} {@code overview}: OSCAL allows a group only {@code overview} and
+     * {@code instruction} parts) or of a control ({@code statement}: OSCAL requires one in every control that is not
+     * withdrawn). A section or control point written as a control because its parent also holds items has no text of
+     * its own; its statement is then empty, its requirements being its child controls.
+     */
+    private static List<Part> parts(Requirement r, String textPart) {
         String id = r.id().value();
         List<Part> parts = new ArrayList<>();
         if (r.text() != null) {
-            parts.add(new Part(id + "_smt", "statement", null, null, List.of(), r.text(), List.of()));
+            parts.add(new Part(
+                    id + ("statement".equals(textPart) ? "_smt" : "_ovw"),
+                    textPart,
+                    null,
+                    null,
+                    List.of(),
+                    r.text(),
+                    List.of()));
+        } else if ("statement".equals(textPart)) {
+            parts.add(new Part(id + "_smt", textPart, null, null, List.of(), null, List.of()));
         }
         longText(parts, id, "title", r.title());
         longText(parts, id, "text-en", r.textEn());
@@ -332,7 +348,17 @@ final class OscalMapping {
                 ? RequirementKind.CONTROL_POINT
                 : RequirementKind.SECTION;
         out.add(requirement(
-                id, code, kind, parent, g.title(), g.props(), g.parts(), file, path + "(@id=" + g.id() + ")", params));
+                id,
+                code,
+                kind,
+                parent,
+                g.title(),
+                g.props(),
+                g.parts(),
+                file,
+                path + "(@id=" + g.id() + ")",
+                params,
+                true));
         link(children, parent, id);
         for (Control k : g.controls()) {
             control(code, file, k, id, out, children, path + "/controls", params);
@@ -357,7 +383,17 @@ final class OscalMapping {
                 ? RequirementKind.SECTION
                 : kindProp.equals("CONTROL_POINT") ? RequirementKind.CONTROL_POINT : RequirementKind.ITEM;
         out.add(requirement(
-                id, code, kind, parent, k.title(), k.props(), k.parts(), file, path + "(@id=" + k.id() + ")", params));
+                id,
+                code,
+                kind,
+                parent,
+                k.title(),
+                k.props(),
+                k.parts(),
+                file,
+                path + "(@id=" + k.id() + ")",
+                params,
+                false));
         link(children, parent, id);
         for (Control sub : k.controls()) {
             control(code, file, sub, id, out, children, path + "/controls", params);
@@ -380,12 +416,15 @@ final class OscalMapping {
             List<Part> parts,
             String file,
             String path,
-            OscalParams params) {
+            OscalParams params,
+            boolean group) {
         String text = null;
         List<Requirement.Note> notes = new ArrayList<>();
         title = params.render(title);
         for (Part p : parts) {
-            if ("statement".equals(p.name()) && p.ns() == null) {
+            // a group's text is its overview (exports before issue 60 wrote a statement, which OSCAL allows controls
+            // only)
+            if (p.ns() == null && ("statement".equals(p.name()) || group && "overview".equals(p.name()))) {
                 text = params.render(flatten(p));
             } else if (p.ns() == null || "note".equals(p.name()) && OscalModel.NS.equals(p.ns())) {
                 String t = params.render(flatten(p));

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -136,6 +137,7 @@ public class OscalResults {
         List<Map<String, Object>> observations = new ArrayList<>();
         List<Map<String, Object>> findings = new ArrayList<>();
         List<Map<String, Object>> resources = new ArrayList<>();
+        Set<UUID> evidenceListed = new HashSet<>();
         for (ItemReport i : d.items()) {
             if (i.item().verdict() == null
                     && i.item().observations() == null
@@ -147,7 +149,8 @@ public class OscalResults {
             if (i.item().verdict() != null) {
                 findings.add(finding(i, observation));
             }
-            i.evidence().forEach(e -> resources.add(resource(e)));
+            // one resource per evidence file, however many items it was attached to (OSCAL: unique back-matter UUIDs)
+            i.evidence().stream().filter(e -> evidenceListed.add(e.id())).forEach(e -> resources.add(resource(e)));
         }
         if (!observations.isEmpty()) {
             result.put("observations", observations);

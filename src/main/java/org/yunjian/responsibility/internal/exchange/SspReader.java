@@ -19,6 +19,7 @@ import static org.yunjian.responsibility.internal.exchange.SspWriter.NS;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.ROLE_PREFIX;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.SIGNED_ON;
 import static org.yunjian.responsibility.internal.exchange.SspWriter.SUPERVISION_CLAUSE;
+import static org.yunjian.responsibility.internal.exchange.SspWriter.UNALLOCATED;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -240,7 +241,11 @@ final class SspReader {
                 continue;
             }
             List<StoredAssignment> stored = new ArrayList<>();
-            for (Node bc : ir.all("by-component")) {
+            // a duty no party is named for is written with one by-component marked unallocated (no accountable party)
+            List<Node> parties = ir.all("by-component").stream()
+                    .filter(bc -> props(bc, UNALLOCATED).isEmpty())
+                    .toList();
+            for (Node bc : parties) {
                 StoredAssignment a = assignment(bc);
                 if (a != null) {
                     stored.add(a);
@@ -251,11 +256,10 @@ final class SspReader {
             for (int i = 0; i < stored.size(); i++) {
                 if (!seen.add(new Accountable(
                         stored.get(i).organisation(), stored.get(i).role()))) {
-                    errors.add(ir.all("by-component").get(i).path, "responsibility.error.duplicateAccountable");
+                    errors.add(parties.get(i).path, "responsibility.error.duplicateAccountable");
                 }
             }
-            if (errors.size() == before
-                    && stored.size() == ir.all("by-component").size()) {
+            if (errors.size() == before && stored.size() == parties.size()) {
                 try {
                     out.put(row.get().duty().id(), inputs.assignments(m, stored));
                 } catch (FieldErrors.ValidationException e) {

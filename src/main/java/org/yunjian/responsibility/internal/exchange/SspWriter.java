@@ -7,9 +7,13 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Standard;
@@ -34,9 +38,13 @@ import org.yunjian.shared.Uuids;
  * (docs/modules/responsibility.md, "OSCAL SSP exchange"). Every applicable duty is an implemented requirement
  * whose {@code control-id} is the duty's catalog id (the control id of the catalog's own OSCAL export); every
  * accountable party of it is one by-component carrying the accountable organisation, its T/CCIA role and the
- * delegation hops (with their hand-over days) as properties in {@link #NS}; the back matter lists the agreements
- * with what §5 asks them to state and the approved exceptions to the "原则上" rules, as resources with properties in
- * {@link #NS}. Identifiers are name-based UUIDs of the system and the duty, so
+ * delegation hops (with their hand-over days) as properties in {@link #NS}, naming that party's own component (so no
+ * component is named twice in a duty, as OSCAL's constraints ask); a duty nobody is named for yet has one by-component
+ * of this system marked {@link #UNALLOCATED}. In the provider's plan a customer's responsibility refers to what the
+ * platform provides for the duty. The back matter lists the agreements with what §5 asks them to state and the
+ * approved exceptions to the "原则上" rules, as resources with properties in {@link #NS} and a link to the matrix that
+ * records them. The document passes NIST's Metaschema constraints ({@code OscalConstraintValidationTests}).
+ * Identifiers are name-based UUIDs of the system and the duty, so
  * the same matrix gives the same document; only {@code last-modified} (the version's creation time) differs
  * between versions with the same content.
  */
@@ -68,6 +76,9 @@ final class SspWriter {
     static final String APPROVED_BY = "approved-by";
     static final String APPROVED_AT = "approved-at";
     static final String TCCIA_ROLE = "tccia-role";
+    /** On the by-component of a duty no party has been named for yet (it carries no accountable party). */
+    static final String UNALLOCATED = "unallocated";
+
     static final String HOP_GROUP = "hop-";
     static final String ROLE_PREFIX = "tccia-";
     private static final UUID UUID_NS = Uuids.v5(UUID.fromString("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), NS);
@@ -79,6 +90,8 @@ final class SspWriter {
     private final String digest;
     private final Instant lastModified;
     private final Instant matrixCreated;
+    /** Components a party answers through in a second role of one duty, made while writing the duties. */
+    private final Map<UUID, Node> extraComponents = new LinkedHashMap<>();
 
     private SspWriter(MatrixView v, SignOffSide side, Standard standard) {
         this.m = v.matrix();
@@ -118,8 +131,9 @@ final class SspWriter {
         ssp.add(metadata());
         ssp.child("import-profile").flag("href", "#" + uuid("catalog"));
         ssp.add(characteristics());
+        Node controls = controls();
         ssp.add(implementation());
-        ssp.add(controls());
+        ssp.add(controls);
         ssp.add(backMatter());
         return ssp;
     }
@@ -232,6 +246,28 @@ final class SspWriter {
                             uuid("leveraged-authorization/" + provider.organisation())
                                     .toString()));
             si.add(c);
+            // each other party on the platform's side its own component, so that every party of a duty names its own
+            // component (OSCAL: a component once per implemented requirement)
+            for (Participant p : m.participants()) {
+                if (!onThisSide(p) && !p.organisation().equals(provider.organisation())) {
+                    Node pc = component(
+                            leveraged(p),
+                            "service",
+                            line(p.name()),
+                            Msg.of("responsibility.ssp.leveraged.party", p.name(), provider.name(), roles(p))
+                                    .text());
+                    pc.children.add(
+                            2,
+                            prop(
+                                    null,
+                                    "leveraged-authorization-uuid",
+                                    uuid("leveraged-authorization/" + provider.organisation())
+                                            .toString()));
+                    pc.children.add(
+                            3, prop(NS, ACCOUNTABLE_PARTY, p.organisation().toString()));
+                    si.add(pc);
+                }
+            }
         }
         for (Participant p : m.participants()) {
             if (onThisSide(p)) {
@@ -242,13 +278,7 @@ final class SspWriter {
                         p.roles().isEmpty()
                                 ? Msg.of("responsibility.ssp.component.agent", p.name())
                                         .text()
-                                : Msg.of(
-                                                "responsibility.ssp.component",
-                                                p.name(),
-                                                Msg.joined(p.roles().stream()
-                                                        .sorted()
-                                                        .map(Msg::of)
-                                                        .toList()))
+                                : Msg.of("responsibility.ssp.component", p.name(), roles(p))
                                         .text());
                 c.children.add(2, prop(NS, ACCOUNTABLE_PARTY, p.organisation().toString()));
                 for (PartyRole r : PartyRole.values()) {
@@ -259,7 +289,12 @@ final class SspWriter {
                 si.add(c);
             }
         }
+        si.children.addAll(extraComponents.values());
         return si;
+    }
+
+    private static Msg roles(Participant p) {
+        return Msg.joined(p.roles().stream().sorted().map(Msg::of).toList());
     }
 
     private static Node component(UUID uuid, String type, String title, String description) {
@@ -295,24 +330,82 @@ final class SspWriter {
                     .flag("uuid", uuid(side + "/" + duty))
                     .flag("control-id", duty);
             ir.add(prop(NS, "clause", row.duty().clause()));
+            if (row.assignments().isEmpty()) {
+                // OSCAL asks every implemented requirement for a by-component: this system's, saying nobody is named
+                // yet
+                Node bc = ir.child("by-component")
+                        .flag("component-uuid", thisSystem())
+                        .flag("uuid", uuid(duty + "/unallocated/" + side))
+                        .field(
+                                "description",
+                                Msg.of("responsibility.ssp.unallocated").text());
+                bc.add(prop(NS, UNALLOCATED, "true"));
+                continue;
+            }
+            Set<UUID> used = new HashSet<>();
+            // a customer's responsibility refers to what the platform provides for the duty: a provider-side party's
+            // "provided" where the duty has one (OSCAL's responsibility → provided-uuid)
+            String provided = row.assignments().stream()
+                    .filter(a -> a.accountable().role() != PartyRole.CUSTOMER)
+                    .findFirst()
+                    .map(a -> uuid(key(duty, a) + "/provided").toString())
+                    .orElse(null);
             for (Assignment a : row.assignments()) {
-                ir.add(byComponent(duty, a));
+                ir.add(byComponent(duty, a, used, provided));
             }
         }
         return ci;
     }
 
-    private Node byComponent(String duty, Assignment a) {
+    private static String key(String duty, Assignment a) {
+        return duty + "/" + a.accountable().organisation() + "/"
+                + token(a.accountable().role());
+    }
+
+    /**
+     * The component a duty's party answers through: its own (a service component of this side, or on the customer
+     * side a component of the platform's side it is inherited from); a customer in the provider's plan answers
+     * through this system. Where that component already speaks for another party of the duty (one organisation in two
+     * roles, two customers), the party's component in that role.
+     */
+    private UUID component(Assignment a, Set<UUID> used) {
+        UUID org = a.accountable().organisation();
+        Participant p = m.participant(org).orElse(null);
+        UUID component;
+        if (p != null && onThisSide(p)) {
+            component = componentOf(org);
+        } else if (p != null && side == SignOffSide.CUSTOMER && provider() != null) {
+            component = leveraged(p);
+        } else {
+            component = thisSystem();
+        }
+        if (used.add(component)) {
+            return component;
+        }
+        PartyRole role = a.accountable().role();
+        UUID own = uuid("component/" + org + "/" + token(role));
+        extraComponents.computeIfAbsent(own, u -> {
+            Node c = component(
+                    u,
+                    "service",
+                    line(Msg.of("responsibility.ssp.component.inRole", name(org), Msg.of(role))
+                            .text()),
+                    Msg.of("responsibility.ssp.component.inRole.description", name(org), Msg.of(role))
+                            .text());
+            c.children.add(2, prop(NS, ACCOUNTABLE_PARTY, org.toString()));
+            c.children.add(3, prop(NS, ACCOUNTABLE_ROLE, token(role)));
+            return c;
+        });
+        used.add(own);
+        return own;
+    }
+
+    private Node byComponent(String duty, Assignment a, Set<UUID> used, String provided) {
         UUID org = a.accountable().organisation();
         PartyRole role = a.accountable().role();
-        String key = duty + "/" + org + "/" + token(role);
+        String key = key(duty, a);
         boolean customers = role == PartyRole.CUSTOMER;
-        UUID component = side == SignOffSide.CUSTOMER && !customers && provider() != null
-                ? leveraged(provider())
-                : m.participant(a.implementer())
-                        .filter(this::onThisSide)
-                        .map(p -> componentOf(p.organisation()))
-                        .orElse(thisSystem());
+        UUID component = component(a, used);
         Msg who = Msg.of("responsibility.ssp.byComponent", name(org), Msg.of(role), name(a.implementer()));
         Node bc = Node.of("by-component")
                 .flag("component-uuid", component)
@@ -341,8 +434,20 @@ final class SspWriter {
                 name(a.implementer()));
         if (side == SignOffSide.PROVIDER) {
             Node export = bc.child("export");
+            String providedUuid = provided;
+            if (customers && provided == null) {
+                // a duty the customers answer for alone: the platform provides the service they carry it out on
+                providedUuid = uuid(key + "/provided").toString();
+                export.child("provided")
+                        .flag("uuid", providedUuid)
+                        .field(
+                                "description",
+                                Msg.of("responsibility.ssp.providedFor", name(org), Msg.of(role))
+                                        .text());
+            }
             export.child(customers ? "responsibility" : "provided")
                     .flag("uuid", uuid(key + (customers ? "/responsibility" : "/provided")))
+                    .flag("provided-uuid", customers ? providedUuid : null)
                     .field("description", text.text());
         } else if (customers) {
             bc.child("satisfied")
@@ -378,6 +483,7 @@ final class SspWriter {
             optional(r, SUPERVISION_CLAUSE, a.supervisionClause());
             optional(r, ACCOUNTABILITY_CLAUSE, a.accountabilityClause());
             optional(r, CUSTOMER_CONSENT_ON, a.customerConsentOn());
+            r.add(matrixLink());
         }
         for (RuleException e : m.exceptions()) {
             String key = "exception/" + e.check() + "/" + e.organisation() + "/"
@@ -394,8 +500,20 @@ final class SspWriter {
             e.dutyId().ifPresent(d -> r.add(prop(NS, EXCEPTION_DUTY, d.value())));
             r.add(prop(NS, APPROVED_BY, e.approvedBy()));
             r.add(prop(NS, APPROVED_AT, DateTimeFormatter.ISO_INSTANT.format(e.approvedAt())));
+            r.add(matrixLink());
         }
         return bm;
+    }
+
+    /**
+     * Where Yunjian keeps what an agreement or exception resource states: the system's responsibility matrix, on the
+     * server that wrote this plan (OSCAL asks a resource for an rlink or base64). Not a version's address, so that the
+     * same content gives the same document in every version.
+     */
+    private Node matrixLink() {
+        return Node.of("rlink")
+                .flag("href", "/api/systems/" + m.systemId() + "/responsibility")
+                .flag("media-type", "application/json");
     }
 
     private String name(UUID org) {
@@ -406,8 +524,9 @@ final class SspWriter {
         return uuid("component/this-system/" + side);
     }
 
-    private UUID leveraged(Participant provider) {
-        return uuid("component/leveraged/" + provider.organisation());
+    /** The component of a party of the platform's side in the customer's plan (the provider's: the platform). */
+    private UUID leveraged(Participant party) {
+        return uuid("component/leveraged/" + party.organisation());
     }
 
     private UUID componentOf(UUID org) {
