@@ -15,6 +15,7 @@ class FieldLabelsTest {
                         "'sign-off-form-'",
                                 Map.of("confirm", ""), // unconfirmed, refused with its own alert (#conflict)
                         "'/agreements'", FieldLabels.AGREEMENT,
+                        "'/agreements/consent'", FieldLabels.CONSENT, // JR/T 7.3: the client's permission
                         "'/questions/'", FieldLabels.QUESTION, // issue 36 matrix
                         "'/exceptions'", FieldLabels.EXCEPTION,
                         // the view's layer and rows: chosen from lists; a forged value gets the error page (a 400), not
