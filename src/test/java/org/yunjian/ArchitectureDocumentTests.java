@@ -54,7 +54,7 @@ class ArchitectureDocumentTests {
     @Test
     @DisplayName("docs/architecture/modules.puml is the component diagram Spring Modulith's Documenter draws")
     void theComponentDiagramIsGeneratedFromTheCode() throws IOException {
-        Path folder = Files.createTempDirectory("modulith-docs");
+        Path folder = org.yunjian.support.Scratch.directory("modulith-docs");
         new Documenter(ModularityTests.MODULES, Documenter.Options.defaults().withOutputFolder(folder.toString()))
                 .writeModulesAsPlantUml();
         String drawn = canonical(Files.readString(folder.resolve("components.puml")));

@@ -2,7 +2,6 @@ package org.yunjian;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.yunjian.support.RunsBesideTheSuite;
@@ -14,7 +13,7 @@ class StopSignalsTests {
 
     @Test
     void aServerStoppedWithSigtermExitsZeroAndLeavesTheDatabaseClosed() throws Exception {
-        Path dataDir = Files.createTempDirectory("yunjian-stop-").resolve("data");
+        Path dataDir = org.yunjian.support.Scratch.directory("yunjian-stop-").resolve("data");
         try (ServerProcess server = ServerProcess.start(dataDir)) {
             assertThat(server.stop())
                     .as("exit code after SIGTERM; log %s", server.log())

@@ -74,7 +74,7 @@ class BackupRestoreDrillTests {
 
     @DynamicPropertySource
     static void ownDataDirectory(DynamicPropertyRegistry registry) throws IOException {
-        dataDir = Files.createTempDirectory("yunjian-drill-");
+        dataDir = org.yunjian.support.Scratch.directory("yunjian-drill-");
         registry.add("yunjian.data-dir", dataDir::toString);
     }
 

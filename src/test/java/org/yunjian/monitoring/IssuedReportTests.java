@@ -188,7 +188,7 @@ class IssuedReportTests extends MonitoringWorldTests {
         assertThatThrownBy(() -> sealed.fileOf(tampered)).isInstanceOf(Invalid.class);
 
         // offline, as the regulator checks it: yunjian report verify with the manifest and the platform's public key
-        Path dir = Files.createTempDirectory("issued-report-");
+        Path dir = org.yunjian.support.Scratch.directory("issued-report-");
         Path pdf = Files.write(dir.resolve("report.pdf"), first);
         Path seal = Files.write(dir.resolve("report.seal.json"), manifest);
         Path pub = Files.writeString(dir.resolve("platform.pub.pem"), key.publicKeyPem());

@@ -30,7 +30,8 @@ class EmbeddedDatabaseClosedTests {
 
     @Test
     void serverOpensNoDatabasePortKeepsFilesOwnerOnlyAndTheCliRefusesWhileItRuns() throws Exception {
-        Path dataDir = Files.createTempDirectory("yunjian-closed-").resolve("data"); // created by the platform
+        Path dataDir =
+                org.yunjian.support.Scratch.directory("yunjian-closed-").resolve("data"); // created by the platform
         long pid;
         // the pool logs the URL it opened at INFO (quiet by default): ask for it, to check no AUTO_SERVER is in it
         try (ServerProcess server = ServerProcess.start(dataDir, "--logging.level.com.zaxxer.hikari=INFO")) {

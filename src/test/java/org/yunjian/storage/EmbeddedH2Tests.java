@@ -19,7 +19,7 @@ class EmbeddedH2Tests {
 
     @Test
     void databaseCreatedWithTheEmptyPasswordIsSwitchedToTheGeneratedOneAndKeepsItsData() throws Exception {
-        Path dataDir = Files.createTempDirectory("yunjian-h2pw-");
+        Path dataDir = org.yunjian.support.Scratch.directory("yunjian-h2pw-");
         String url = "jdbc:h2:file:" + dataDir.resolve("db/yunjian") + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
         try (Connection old = DriverManager.getConnection(url, "yunjian", "")) { // as an earlier version left it
             old.createStatement().execute("CREATE TABLE kept(v VARCHAR(10)); INSERT INTO kept VALUES('数据')");
@@ -114,7 +114,7 @@ class EmbeddedH2Tests {
 
     @Test
     void newDatabaseIsCreatedWithTheGeneratedPasswordOnly() throws Exception {
-        Path dataDir = Files.createTempDirectory("yunjian-h2new-");
+        Path dataDir = org.yunjian.support.Scratch.directory("yunjian-h2new-");
         String url = "jdbc:h2:file:" + dataDir.resolve("db/yunjian");
         String password = EmbeddedH2.open(url, "yunjian", new KeyDirectory(dataDir.resolve("keys")));
         assertThatThrownBy(() -> DriverManager.getConnection(url, "yunjian", "").close())
@@ -124,7 +124,7 @@ class EmbeddedH2Tests {
 
     @Test
     void pathsOpenToOtherUsersAreListedWithTheirFixAndMissingDirectoriesAreCreatedOwnerOnly() throws Exception {
-        Path base = Files.createTempDirectory("yunjian-guard-");
+        Path base = org.yunjian.support.Scratch.directory("yunjian-guard-");
         Path dataDir = base.resolve("data");
         Path dbDir = dataDir.resolve("db");
         assertThat(DataDirectoryGuard.check(dataDir, dbDir, null, List.of(dataDir.resolve("evidence"))))

@@ -209,12 +209,7 @@ public final class Browser {
             System.err.println("*** NOTICE: " + msg + ": browser test SKIPPED ***");
             Assumptions.abort(msg + ": skipped");
         }
-        Path profile;
-        try {
-            profile = Files.createTempDirectory("yunjian-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path profile = Scratch.directory("yunjian-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary().toFile());
         options.addArguments(

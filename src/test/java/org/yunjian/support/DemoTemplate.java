@@ -65,7 +65,7 @@ final class DemoTemplate {
             String name = db.url().substring(db.url().lastIndexOf('/') + 1);
             return new DemoTemplate(db.dataDir(), null, name);
         }
-        Path script = db.dataDir().resolveSibling(db.dataDir().getFileName() + ".sql");
+        Path script = Scratch.track(db.dataDir().resolveSibling(db.dataDir().getFileName() + ".sql"));
         try (Connection c = DriverManager.getConnection(db.url(), "yunjian", "");
                 Statement s = c.createStatement()) {
             s.execute("SCRIPT TO '" + script.toAbsolutePath().toString().replace("'", "''") + "'");

@@ -34,8 +34,8 @@ public final class LibreOffice {
             System.err.println("*** NOTICE: " + msg + ": LibreOffice test SKIPPED ***");
             Assumptions.abort(msg + ": skipped");
         }
+        Path dir = Scratch.directory("yunjian-soffice-");
         try {
-            Path dir = Files.createTempDirectory("yunjian-soffice-");
             Path in = Files.write(dir.resolve(name + ".docx"), docx);
             Process p = new ProcessBuilder(
                             soffice.toString(),
@@ -65,6 +65,8 @@ public final class LibreOffice {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            Scratch.delete(dir); // its profile is some 30 MB
         }
     }
 }

@@ -46,7 +46,7 @@ public final class OpenSslRecipe {
     /** The recipe run on {@code record} with {@code keyPem} (PEM {@code PUBLIC KEY}). */
     public static Outcome verify(byte[] record, String keyPem) {
         try {
-            Path dir = Files.createTempDirectory("yunjian-openssl-");
+            Path dir = Scratch.directory("yunjian-openssl-");
             Path doc = Files.write(dir.resolve("record.json"), record);
             Path key = Files.writeString(dir.resolve("key.pem"), keyPem, StandardCharsets.US_ASCII);
             ProcessBuilder b = new ProcessBuilder("bash", "-c", script()).redirectErrorStream(true);

@@ -47,7 +47,7 @@ public final class OscalConstraints {
      */
     public static List<String> findings(String name, byte[] content, Map<String, byte[]> served) {
         try {
-            Path dir = Files.createTempDirectory("oscal-constraints");
+            Path dir = Scratch.directory("oscal-constraints");
             try {
                 Path file = dir.resolve(name);
                 Files.write(file, content);

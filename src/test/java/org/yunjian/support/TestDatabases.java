@@ -66,7 +66,7 @@ public final class TestDatabases {
         DemoTemplate template = DemoTemplate.get();
         String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
         try {
-            Path dataDir = Files.createTempDirectory("yunjian-" + name + "-");
+            Path dataDir = Scratch.directory("yunjian-" + name + "-");
             if (adminUrl == null) {
                 // the key directory's database password first: the platform makes one only at first set-up (an
                 // empty audit log), and the copy's audit log is the demo's
@@ -127,8 +127,22 @@ public final class TestDatabases {
      */
     private static final java.util.Map<String, Connection> HELD = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Lets the in-memory database at {@code url} go, if this class holds it: its context has closed. */
-    static void release(String url) {
+    /** A class's own database and data directory ({@link #fresh}): dropped and deleted once its context has closed. */
+    private record Owned(Path dataDir, String postgresDatabase) {}
+
+    /** By data directory: what each class's own context owns. */
+    private static final java.util.Map<String, Owned> OWNED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Of contexts that have closed, to drop and delete before the next database is made. */
+    private static final java.util.Queue<Owned> RELEASED = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Lets the in-memory database at {@code url} go, if this class holds it, and marks the database and data
+     * directory of a class's own context ({@code dataDir}) for deletion: the context has closed. They go before the
+     * next database is made (the closing context is then closed: its pool, its last writes), or when the JVM ends.
+     * The PostgreSQL pass kept every class's database to its end, and the data directories stayed in /tmp beyond it.
+     */
+    static void release(String url, String dataDir) {
         Connection held = url == null ? null : HELD.remove(url);
         if (held != null) {
             try {
@@ -136,6 +150,24 @@ public final class TestDatabases {
             } catch (SQLException e) {
                 throw new IllegalStateException("could not release " + url, e);
             }
+        }
+        Owned owned = dataDir == null ? null : OWNED.remove(dataDir);
+        if (owned != null) {
+            RELEASED.add(owned);
+        }
+    }
+
+    private static void dropReleased(String adminUrl) {
+        for (Owned owned; (owned = RELEASED.poll()) != null; ) {
+            if (owned.postgresDatabase() != null && adminUrl != null) {
+                try (Connection c = DriverManager.getConnection(adminUrl, "postgres", "");
+                        Statement s = c.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + owned.postgresDatabase() + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not drop " + owned.postgresDatabase(), e);
+                }
+            }
+            Scratch.delete(owned.dataDir());
         }
     }
 
@@ -145,14 +177,13 @@ public final class TestDatabases {
                 + UUID.randomUUID().toString().substring(0, 8);
         // a data directory of its own too: the audit head witness and the keys belong to the database, and a
         // witness shared with another database's context makes that log look truncated
-        Path dataDir;
-        try {
-            dataDir = Files.createTempDirectory("yunjian-" + db + "-");
-            registry.accept("yunjian.data-dir", dataDir.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         String adminUrl = System.getProperty(PostgresForTests.ADMIN_URL);
+        dropReleased(adminUrl);
+        Path dataDir = Scratch.directory("yunjian-" + db + "-");
+        registry.accept("yunjian.data-dir", dataDir.toString());
+        if (held) {
+            OWNED.put(dataDir.toString(), new Owned(dataDir, adminUrl == null ? null : db));
+        }
         if (adminUrl == null) {
             String url = "jdbc:h2:mem:" + db + (held ? "" : ";DB_CLOSE_DELAY=-1");
             if (!h2File) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,12 +41,7 @@ class AppRolePrivilegesPostgresTest {
         ownerPassword = System.getProperty("yunjian.test.pg.owner-password", "");
         appUser = System.getProperty("yunjian.test.pg.app-user");
         appPassword = System.getProperty("yunjian.test.pg.app-password", "");
-        Path keys;
-        try {
-            keys = Files.createTempDirectory("yunjian-app-role-keys");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Path keys = org.yunjian.support.Scratch.directory("yunjian-app-role-keys");
         Flyway.configure()
                 .dataSource(ownerUrl, ownerUser, ownerPassword)
                 .locations("classpath:db/migration")
