@@ -149,10 +149,27 @@ class AssessmentApiTests {
         long expected = mlps.stream()
                         .mapToLong(r -> r.mlps().assessedSide() == AssessedSide.BOTH ? 2 : 1)
                         .sum()
-                + catalog.find(RequirementFilter.items().standard("JRT-SF").deploymentModel(DeploymentModel.PUBLIC))
-                        .size()
-                + catalog.find(RequirementFilter.items().standard("GBT31167")).size();
+                + catalog
+                        .find(RequirementFilter.items().standard("JRT-SF").deploymentModel(DeploymentModel.PUBLIC))
+                        .stream()
+                        .filter(r -> r.isDuty())
+                        .count()
+                + catalog.find(RequirementFilter.items().standard("GBT31167")).stream()
+                        .filter(r -> r.isDuty())
+                        .count();
         assertThat(itemIds(id, assessor)).hasSize((int) expected);
+        // JR/T 4.2 and 4.3 only name the phases and the roles: informative text nobody can comply with, never a
+        // checklist item (as a plan leaves them out)
+        var definitions =
+                catalog
+                        .find(RequirementFilter.items().standard("JRT-SF").deploymentModel(DeploymentModel.PUBLIC))
+                        .stream()
+                        .filter(r -> r.nature() == org.yunjian.catalog.ItemNature.DEFINITION)
+                        .map(r -> r.id().value())
+                        .toList();
+        assertThat(definitions).isNotEmpty();
+        String all = AssessmentItems.json(mvc, id, as(assessor));
+        assertThat(JsonPath.<List<String>>read(all, "$[*].requirementId")).doesNotContainAnyElementsOf(definitions);
         long both = mlps.stream()
                 .filter(r -> r.mlps().assessedSide() == AssessedSide.BOTH)
                 .count();

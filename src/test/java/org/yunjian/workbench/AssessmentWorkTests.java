@@ -36,7 +36,6 @@ import org.yunjian.assessment.SignOffFixture;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.UserAdministration;
-import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
 import org.yunjian.shared.work.WorkAddressee;
 import org.yunjian.shared.work.WorkSnapshot;
@@ -79,6 +78,9 @@ class AssessmentWorkTests {
 
     @Autowired
     AssessmentWork work;
+
+    @Autowired
+    org.yunjian.catalog.Catalog catalog;
 
     Fixtures.World w;
 
@@ -133,13 +135,7 @@ class AssessmentWorkTests {
     }
 
     static String text(WorkTask t) {
-        return Texts.render(
-                Msg.of(
-                        t.kind(),
-                        t.args().stream()
-                                .map(a -> a.startsWith("msg:") ? Msg.of(a.substring(4)) : (Object) a)
-                                .toArray()),
-                Texts.CHINESE);
+        return Texts.render(WorkTask.text(t.kind(), t.args()), Texts.CHINESE);
     }
 
     /**
@@ -333,7 +329,13 @@ class AssessmentWorkTests {
         String id = started(assessor, "风险测评");
         String items = AssessmentItems.json(mvc, id, as(assessor), "side", "CUSTOMER_SYSTEM");
         String item = JsonPath.read(items, "$[0].id");
-        String requirement = JsonPath.read(items, "$[0].requirementId");
+        String requirementId = JsonPath.read(items, "$[0].requirementId");
+        // the requirement as people read it, its standard and clause (等保 8.2.1.1 a)), never its catalog id
+        String requirement = org.yunjian.catalog.ClauseLabel.cited(
+                        catalog.requirement(org.yunjian.catalog.RequirementId.of(requirementId))
+                                .orElseThrow())
+                .text(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(requirement).doesNotContain(requirementId).startsWith("GB/T 22239 ");
         json(
                         put("/api/assessment-items/{id}/verdict", item).with(IfMatch.item(jdbc, item)),
                         assessor,

@@ -123,15 +123,18 @@ public class ItemGenerator {
                 }
             } else if (s.equals(JRT)) {
                 for (Requirement r : catalog.find(RequirementFilter.items().standard(JRT))) {
-                    if (appliesTo(r, system.deploymentModel())) {
+                    if (r.isDuty() && appliesTo(r, system.deploymentModel())) {
                         out.add(checklist(r));
                     }
                 }
             } else if (s.equals(EXIT)) {
-                catalog.find(RequirementFilter.items().standard(EXIT)).forEach(r -> out.add(checklist(r)));
+                catalog.find(RequirementFilter.items().standard(EXIT)).stream()
+                        .filter(Requirement::isDuty)
+                        .forEach(r -> out.add(checklist(r)));
             } else {
                 Phase phase = Phase.valueOf(s.substring(GOVWEB.length() + 1));
-                catalog.find(RequirementFilter.items().standard(GOVWEB).phase(phase))
+                catalog.find(RequirementFilter.items().standard(GOVWEB).phase(phase)).stream()
+                        .filter(Requirement::isDuty)
                         .forEach(r -> out.add(checklist(r)));
             }
         }

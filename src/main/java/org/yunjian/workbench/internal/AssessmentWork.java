@@ -73,6 +73,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
     private final RiskRepository risks;
     private final WorkbenchRepository reads;
     private final Parties parties;
+    private final org.yunjian.catalog.Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -83,6 +84,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
             RiskRepository risks,
             WorkbenchRepository reads,
             Parties parties,
+            org.yunjian.catalog.Catalog catalog,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repo = repo;
@@ -91,6 +93,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
         this.risks = risks;
         this.reads = reads;
         this.parties = parties;
+        this.catalog = catalog;
         this.events = events;
         this.clock = clock;
     }
@@ -289,7 +292,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                             "approve:" + r.id(),
                             "work.assessment.risk.approve",
                             s.names(
-                                    i.requirementId(),
+                                    clause(i),
                                     i.riskLevel() == null
                                             ? "—"
                                             : "msg:enum.RiskLevel."
@@ -329,7 +332,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
                                     "remediation:" + r.id(),
                                     "work.assessment.remediation",
                                     s.names(
-                                            i.requirementId(),
+                                            clause(i),
                                             "msg:enum.ItemSide." + i.side().name()),
                                     "/remediations/" + r.id(),
                                     WorkAddressee.organization(r.responsibleOrgId(), a.systemId()),
@@ -339,6 +342,17 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
             }
         }
         return new WorkSnapshot(REMEDIATION + a.id(), open);
+    }
+
+    /**
+     * The item's requirement as people read it, its standard and clause ({@code 等保 8.2.2.1 a)},
+     * {@link org.yunjian.catalog.ClauseLabel#cited}), in the reader's language; an imported catalog's control by its
+     * own id ({@code ac-2}), which is its label.
+     */
+    private String clause(TestItem i) {
+        return catalog.requirement(org.yunjian.catalog.RequirementId.of(i.requirementId()))
+                .map(r -> WorkTask.message(org.yunjian.catalog.ClauseLabel.cited(r)))
+                .orElse(i.requirementId());
     }
 
     /** The acceptance of a finding treated by 接受, else none (as the register reads it). */
