@@ -24,6 +24,17 @@ public final class Sm3Digest {
         return new Sm3Digest(Hex.decode(hex));
     }
 
+    /**
+     * An SM3 as a person pastes it: 64 hexadecimal digits, either case, spaces around; empty for anything else. The
+     * one rule the public record checks take it by.
+     */
+    public static java.util.Optional<Sm3Digest> parse(String typed) {
+        String s = typed == null ? "" : typed.strip();
+        return s.matches("[0-9a-fA-F]{64}")
+                ? java.util.Optional.of(of(s.toLowerCase(java.util.Locale.ROOT)))
+                : java.util.Optional.empty();
+    }
+
     public byte[] bytes() {
         return bytes.clone();
     }

@@ -105,7 +105,7 @@ public class ReportRecords implements ReportSealing {
 
     /** Whether {@code sm3} is an SM3 as the check takes it: 64 hexadecimal digits, either case, spaces around. */
     public static boolean wellFormedSm3(String sm3) {
-        return sm3 != null && sm3.strip().matches("[0-9a-fA-F]{64}");
+        return org.yunjian.crypto.Sm3Digest.parse(sm3).isPresent();
     }
 
     /**
@@ -517,10 +517,11 @@ public class ReportRecords implements ReportSealing {
     @Transactional(readOnly = true)
     public Optional<Match> check(String reportNumber, String sm3) {
         String number = reportNumber == null ? "" : reportNumber.strip();
-        if (number.isEmpty() || !wellFormedSm3(sm3)) {
+        Optional<String> typed = org.yunjian.crypto.Sm3Digest.parse(sm3).map(org.yunjian.crypto.Sm3Digest::hex);
+        if (number.isEmpty() || typed.isEmpty()) {
             return Optional.empty();
         }
-        String hash = sm3.strip().toLowerCase(java.util.Locale.ROOT);
+        String hash = typed.get();
         List<Revision> found = repo.bySm3(number, hash);
         if (found.isEmpty()) {
             // the platform's other issued records: a 网站安全监测月报 (YJ-SOR-…) checks here too (issue 60)

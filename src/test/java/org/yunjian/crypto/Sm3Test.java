@@ -61,4 +61,17 @@ class Sm3Test {
         assertThat(Hex.encode(b)).isEqualTo("0001abff");
         assertThat(Hex.decode("00 01 AB ff")).containsExactly(b);
     }
+
+    @Test
+    void aPastedDigestIsTakenInEitherCaseWithSpacesAroundAndNothingElse() {
+        String hex = Sm3.digest("abc").hex();
+        assertThat(Sm3Digest.parse("  " + hex.toUpperCase(java.util.Locale.ROOT) + "\n"))
+                .contains(Sm3.digest("abc"));
+        assertThat(Sm3Digest.parse(hex).orElseThrow().hex()).isEqualTo(hex);
+        assertThat(Sm3Digest.parse(hex.substring(1))).isEmpty();
+        assertThat(Sm3Digest.parse(hex.substring(1) + "g")).isEmpty();
+        assertThat(Sm3Digest.parse(hex.substring(0, 32) + " " + hex.substring(32)))
+                .isEmpty();
+        assertThat(Sm3Digest.parse(null)).isEmpty();
+    }
 }

@@ -335,10 +335,11 @@ public class IssuedReports implements OperationReportRecords {
     @Override
     public Optional<PublicMatch> publicMatch(String number, String sm3) {
         String n = number == null ? "" : number.strip();
-        if (!n.startsWith(SERIES + "-") || sm3 == null || !sm3.strip().matches("[0-9a-fA-F]{64}")) {
+        Optional<String> hash = org.yunjian.crypto.Sm3Digest.parse(sm3).map(org.yunjian.crypto.Sm3Digest::hex);
+        if (!n.startsWith(SERIES + "-") || hash.isEmpty()) {
             return Optional.empty();
         }
-        return read.execute(t -> repo.fileMatch(n, sm3.strip().toLowerCase(java.util.Locale.ROOT))
+        return read.execute(t -> repo.fileMatch(n, hash.get())
                 .map(f -> new PublicMatch(
                         n,
                         f.revision(),

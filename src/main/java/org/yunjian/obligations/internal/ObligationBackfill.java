@@ -13,7 +13,7 @@ import org.yunjian.obligations.ObligationKind;
 import org.yunjian.party.Parties;
 
 /**
- * Completes the calendars generated before issue 59 added two duties, at every start (and on demand): a system whose
+ * Completes the calendars generated before issue 59 added two duties, at every server start (and on demand): a system whose
  * obligations were generated then has the first agent's service report only and no joint drill of its 行业云
  * operator; this gives it what generation gives a system today, once.
  * <ul>
@@ -52,8 +52,15 @@ public class ObligationBackfill {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void atStart() {
+    /**
+     * At a server's start: not at a command line's, which answers one command and stops (each would walk every
+     * generated calendar before answering).
+     */
+    @EventListener
+    void atStart(ApplicationReadyEvent ready) {
+        if (!(ready.getApplicationContext() instanceof org.springframework.web.context.WebApplicationContext)) {
+            return;
+        }
         try {
             int n = run();
             if (n > 0) {
