@@ -19,7 +19,8 @@ public final class OscalSchemas {
     /** The OSCAL models validated here, with their schema files in liboscal-java. */
     public enum Model {
         CATALOG("oscal-catalog"),
-        SSP("oscal-ssp");
+        SSP("oscal-ssp"),
+        ASSESSMENT_RESULTS("oscal-ar");
 
         private final String file;
 
