@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The base URL is {@code yunjian.notifications.base-url} (environment {@code YUNJIAN_BASE_URL}; the older
  * {@code yunjian.invitations.base-url} when only it is set), the sender {@code yunjian.mail.from} (environment
- * {@code YUNJIAN_MAIL_FROM}; {@code yunjian@} the base URL's host when unset). Production (profile {@code postgres})
+ * {@code YUNJIAN_MAIL_FROM}; the older per-module senders when only one of them is set; {@code yunjian@} the base
+ * URL's host when none is). Production (profile {@code postgres})
  * refuses to start without an absolute http(s) base URL, or when the base URL's host or the sender's domain is
  * {@code localhost} or a loopback address — mail servers refuse such senders, and nobody can follow such a link.
  * Elsewhere an unset base URL is derived from {@code server.address} (else {@code localhost}), {@code server.port}
@@ -66,7 +67,11 @@ public class PublicAddress {
         if (production && local(host)) {
             throw new IllegalStateException(text("shared.address.error.local", base, BASE_URL, BASE_URL_ENV));
         }
-        String sender = firstSet(environment.getProperty(FROM));
+        String sender = firstSet(
+                environment.getProperty(FROM),
+                environment.getProperty("yunjian.notifications.from"),
+                environment.getProperty("yunjian.lifecycle.reminders.from"),
+                environment.getProperty("yunjian.invitations.from"));
         this.from = sender == null ? "yunjian@" + host : address(sender);
         this.domain = from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
         if (production && local(domain)) {
