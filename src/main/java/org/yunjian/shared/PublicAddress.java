@@ -98,7 +98,7 @@ public class PublicAddress {
             return base + "/";
         }
         if (!path.startsWith("/")) {
-            throw new IllegalArgumentException("not an application path: " + path);
+            throw new IllegalArgumentException(path); // a programming error: application paths start with a slash
         }
         return base + path;
     }
@@ -120,18 +120,29 @@ public class PublicAddress {
     public MimeMessage message(JavaMailSender sender) {
         Session session = sender.createMimeMessage().getSession();
         String id = "<" + UUID.randomUUID() + "@" + domain + ">";
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", id);
-            }
-        };
+        MimeMessage message = new FixedIdMessage(session, id);
         try {
             message.setHeader("Message-ID", id);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
         return message;
+    }
+
+    /** A message whose Message-ID saving does not replace. */
+    private static final class FixedIdMessage extends MimeMessage {
+
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
     }
 
     private static String firstSet(String... values) {
