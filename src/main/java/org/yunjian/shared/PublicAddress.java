@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -45,12 +47,17 @@ public class PublicAddress {
 
     private static final Logger log = LoggerFactory.getLogger(PublicAddress.class);
 
-    private final String base;
+    private final Environment environment;
+    /** Derived on a random port ({@code server.port=0}): the real one is known once the server listens. */
+    private final boolean portUnknown;
+
+    private volatile String base;
     private final String from;
     private final String domain;
 
     /** Reads and checks the settings of {@code environment}; a refused setting stops the start. */
     public PublicAddress(Environment environment) {
+        this.environment = environment;
         boolean production = environment.acceptsProfiles(Profiles.of("postgres"))
                 && !environment.getProperty("yunjian.demo", Boolean.class, false);
         String configured =
@@ -60,8 +67,9 @@ public class PublicAddress {
             if (production) {
                 throw new IllegalStateException(text("shared.address.error.missing", BASE_URL, BASE_URL_ENV));
             }
-            derived = derive(environment);
+            derived = derive(environment, environment.getProperty("server.port", Integer.class, 8080));
         }
+        this.portUnknown = derived != null && environment.getProperty("server.port", Integer.class, 8080) == 0;
         this.base = normalized(configured == null ? derived : configured);
         String host = URI.create(base).getHost();
         if (production && local(host)) {
@@ -77,13 +85,26 @@ public class PublicAddress {
         if (production && local(domain)) {
             throw new IllegalStateException(text("shared.address.error.localSender", from, FROM, FROM_ENV));
         }
-        if (derived != null) {
-            String line = text("shared.address.derived", base, from, BASE_URL, BASE_URL_ENV);
-            if (environment.acceptsProfiles(Profiles.of("cli"))) {
-                log.info(line);
-            } else {
-                log.warn(line);
-            }
+        if (derived != null && !portUnknown) {
+            sayDerived();
+        }
+    }
+
+    /** A base URL derived on a random port takes the port the server listens on, and says so then. */
+    @EventListener
+    void listening(WebServerInitializedEvent event) {
+        if (portUnknown && event.getApplicationContext().getServerNamespace() == null) {
+            base = normalized(derive(environment, event.getWebServer().getPort()));
+            sayDerived();
+        }
+    }
+
+    private void sayDerived() {
+        String line = text("shared.address.derived", base, from, BASE_URL, BASE_URL_ENV);
+        if (environment.acceptsProfiles(Profiles.of("cli"))) {
+            log.info(line);
+        } else {
+            log.warn(line);
         }
     }
 
@@ -154,14 +175,13 @@ public class PublicAddress {
         return null;
     }
 
-    private static String derive(Environment environment) {
+    private static String derive(Environment environment, int port) {
         boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false);
         String address = firstSet(environment.getProperty("server.address"));
         String host = address == null || address.equals("0.0.0.0") || address.equals("::") ? "localhost" : address;
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        int port = environment.getProperty("server.port", Integer.class, 8080);
         String context = firstSet(environment.getProperty("server.servlet.context-path"));
         boolean defaultPort = port <= 0 || port == (tls ? 443 : 80);
         return (tls ? "https://" : "http://")

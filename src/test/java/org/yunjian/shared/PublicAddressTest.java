@@ -119,6 +119,23 @@ class PublicAddressTest {
                                 .withProperty("server.servlet.context-path", "/yj"))
                         .base())
                 .isEqualTo("https://10.1.2.3:8443/yj");
+        // on a random port, the port the server listens on
+        PublicAddress random = new PublicAddress(new MockEnvironment().withProperty("server.port", "0"));
+        org.springframework.boot.web.server.WebServer server = new org.springframework.boot.web.server.WebServer() {
+            @Override
+            public void start() {}
+
+            @Override
+            public void stop() {}
+
+            @Override
+            public int getPort() {
+                return 43210;
+            }
+        };
+        random.listening(new org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent(
+                server, new org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext()));
+        assertThat(random.link("/notifications")).isEqualTo("http://localhost:43210/notifications");
         // the demo keeps its loopback address, profile postgres or not
         MockEnvironment demo = production()
                 .withProperty("yunjian.demo", "true")
