@@ -33,7 +33,7 @@ public final class OverdueDrill {
     public static void remindersThrough(GreenMailExtension smtp, DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("yunjian.lifecycle.reminders.from", () -> "yunjian@example.gov.cn");
+        registry.add("yunjian.mail.from", () -> "yunjian@example.gov.cn");
     }
 
     /**

@@ -408,7 +408,10 @@ class ReminderMailTests {
                 .containsSubsequence("lifecycle.reminder.address", "lifecycle.reminder.address-confirm");
     }
 
-    /** The confirmation mail is a well-formed message: strict address parsing, both languages, the link. */
+    /**
+     * The confirmation mail is a well-formed message: strict address parsing, in the language of the account that
+     * asked (Chinese without a choice), the link absolute.
+     */
     @Test
     void theConfirmationMailPassesAStrictParser() throws Exception {
         mvc.perform(put("/api/lifecycle/calendar/reminder-address")
@@ -434,9 +437,9 @@ class ReminderMailTests {
                 .extracting(Object::toString)
                 .containsExactly(address);
         jakarta.mail.internet.InternetAddress.parseHeader(parsed.getHeader("From", ","), true);
-        assertThat(parsed.getSubject()).isEqualTo("【云鉴】请确认您的提醒邮箱 / [Yunjian] Confirm your reminder address");
+        assertThat(parsed.getSubject()).isEqualTo("【云鉴】请确认您的提醒邮箱");
         assertThat(parsed.getContent().toString())
-                .contains("提醒用户", customer.username(), "Dear 提醒用户", "/lifecycle/calendar/reminder/confirm/")
-                .doesNotContain("\r\r");
+                .contains("提醒用户，您好", customer.username(), "http://localhost:8080/lifecycle/calendar/reminder/confirm/")
+                .doesNotContain("\r\r", "Dear");
     }
 }

@@ -65,7 +65,7 @@ class InvitationTests {
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("yunjian.invitations.from", () -> "yunjian@example.gov.cn");
+        registry.add("yunjian.mail.from", () -> "yunjian@example.gov.cn");
     }
 
     @Autowired

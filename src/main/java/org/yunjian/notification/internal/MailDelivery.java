@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.PublicAddress;
 import org.yunjian.shared.Text;
 
 /**
@@ -29,7 +30,7 @@ class MailDelivery {
     private final ObjectProvider<JavaMailSender> mail;
     private final NotificationSettings settings;
     private final PeopleNames people;
-    private final NotificationProperties properties;
+    private final PublicAddress address;
     private final JdbcClient jdbc;
     private final NotificationRepository notifications;
     private final Clock clock;
@@ -39,7 +40,7 @@ class MailDelivery {
             ObjectProvider<JavaMailSender> mail,
             NotificationSettings settings,
             PeopleNames people,
-            NotificationProperties properties,
+            PublicAddress address,
             JdbcClient jdbc,
             Clock clock,
             MailServerState server) {
@@ -47,7 +48,7 @@ class MailDelivery {
         this.server = server;
         this.settings = settings;
         this.people = people;
-        this.properties = properties;
+        this.address = address;
         this.jdbc = jdbc;
         this.notifications = new NotificationRepository(jdbc);
         this.clock = clock;
@@ -62,8 +63,8 @@ class MailDelivery {
                         "notification.mail.body",
                         name(row.userId()),
                         text,
-                        properties.link(row.href()),
-                        properties.link("/notifications/settings"))
+                        address.link(row.href()),
+                        address.link("/notifications/settings"))
                 .text(locale);
         deliver(s, subject, body);
     }
@@ -76,7 +77,7 @@ class MailDelivery {
                 .ofDigest(row.id(), (rs, n) -> Msg.of(
                                 "notification.mail.digestLine",
                                 TaskText.render(rs.getString(1), rs.getString(2), rs.getInt(4), locale),
-                                properties.link(rs.getString(3)))
+                                address.link(rs.getString(3)))
                         .text(locale))
                 .forEach(lines::add);
         String subject = Msg.of("notification.mail.digestSubject", lines.size()).text(locale);
@@ -85,8 +86,8 @@ class MailDelivery {
                         name(row.userId()),
                         lines.size(),
                         String.join("\n", lines),
-                        properties.link("/notifications"),
-                        properties.link("/notifications/settings"))
+                        address.link("/notifications"),
+                        address.link("/notifications/settings"))
                 .text(locale);
         deliver(s, subject, body);
     }
@@ -122,9 +123,9 @@ class MailDelivery {
             throw new Deliveries.DeliveryFailure("no e-mail address");
         }
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = address.message(sender);
             MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
-            m.setFrom(properties.from());
+            m.setFrom(address.from());
             m.setTo(s.email());
             m.setSubject(Text.safeLine(subject));
             m.setText(Text.safe(body));

@@ -22,7 +22,7 @@ import org.yunjian.shared.Msg;
  * the address (the obligations calendar's, one per person). Without a choice: immediately, in Chinese.
  */
 @Service
-public class NotificationSettings {
+public class NotificationSettings implements org.yunjian.shared.ReaderLanguage {
 
     public static final List<String> LANGUAGES = List.of("zh-CN", "en");
 
@@ -59,6 +59,12 @@ public class NotificationSettings {
     /** Whether e-mail can be sent at all (an SMTP server or the demo's sink). */
     public boolean mailConfigured() {
         return addresses.mailConfigured();
+    }
+
+    /** The language {@code userId} chose for e-mails (Chinese without a choice). */
+    @Override
+    public Locale languageOf(UUID userId) {
+        return rows.find(userId).map(r -> Locale.forLanguageTag(r.language())).orElse(org.yunjian.shared.Texts.CHINESE);
     }
 
     /** {@code userId}'s settings (the delivery side). */
@@ -104,6 +110,9 @@ public class NotificationSettings {
         }
         errors.throwIfAny();
         Settings before = of(u.userId());
+        // stored first: a confirmation link mailed below reads in the language chosen with it (the whole change rolls
+        // back when the address is refused)
+        rows.replace(u.userId(), mode.name(), lang, clock.instant());
         if (!java.util.Objects.equals(before.email(), email == null || email.isBlank() ? null : email.strip())
                 || before.pendingEmail() != null) {
             if (u.is(Role.SECURITY_ADMIN)) {
@@ -112,7 +121,6 @@ public class NotificationSettings {
                 addresses.setMine(email);
             }
         }
-        rows.replace(u.userId(), mode.name(), lang, clock.instant());
         events.publishEvent(AuditableEvent.success(
                 "notification.settings",
                 "notification-settings",

@@ -14,6 +14,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.PublicAddress;
 import org.yunjian.shared.outbound.OutboundHttp;
 import org.yunjian.shared.outbound.OutboundPolicies;
 import org.yunjian.shared.outbound.RefusedAddressException;
@@ -29,6 +30,7 @@ class WebhookDelivery {
     private final Webhooks webhooks;
     private final PeopleNames people;
     private final NotificationProperties properties;
+    private final PublicAddress address;
     private final Clock clock;
     private final CloseableHttpClient http;
 
@@ -36,11 +38,13 @@ class WebhookDelivery {
             Webhooks webhooks,
             PeopleNames people,
             NotificationProperties properties,
+            PublicAddress address,
             OutboundPolicies outbound,
             Clock clock) {
         this.webhooks = webhooks;
         this.people = people;
         this.properties = properties;
+        this.address = address;
         this.clock = clock;
         this.http =
                 OutboundHttp.client(outbound.webhooks(), null, OutboundHttp.Resolver.SYSTEM, 16, properties.timeout());
@@ -70,7 +74,7 @@ class WebhookDelivery {
                         t.url(),
                         t.secret(),
                         new RobotKind.Message(
-                                text, properties.link(row.href()), row.kind(), null, row.taskId(), row.createdAt()),
+                                text, address.link(row.href()), row.kind(), null, row.taskId(), row.createdAt()),
                         clock.instant());
         HttpPost post = new HttpPost(URI.create(r.url()));
         Timeout timeout = Timeout.of(properties.timeout());

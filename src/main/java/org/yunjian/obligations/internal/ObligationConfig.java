@@ -37,13 +37,10 @@ class ObligationConfig {
 
     /**
      * @param interval how often the job looks for overdue obligations (it runs only when {@code spring.mail.host} is
-     *                 set)
-     * @param from     the sender address of reminder e-mails
+     *                 set); the sender is {@code yunjian.mail.from} ({@link org.yunjian.shared.PublicAddress})
      */
     @ConfigurationProperties("yunjian.lifecycle.reminders")
-    record ReminderProperties(
-            @DefaultValue("1h") Duration interval,
-            @DefaultValue("yunjian@localhost") String from) {}
+    record ReminderProperties(@DefaultValue("1h") Duration interval) {}
 
     @Bean
     ObligationPolicy obligationPolicy(ObligationProperties p) {

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,8 +20,6 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.obligations.ReminderAddress;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
@@ -32,8 +31,9 @@ import org.yunjian.shared.Formats;
 import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.ProblemException;
+import org.yunjian.shared.PublicAddress;
+import org.yunjian.shared.ReaderLanguage;
 import org.yunjian.shared.Text;
-import org.yunjian.shared.Texts;
 
 /**
  * Reminder and notification addresses proven before mail goes to them (issue 56). Setting an address keeps it waiting
@@ -55,32 +55,32 @@ public class ReminderAddressBook {
 
     private final CalendarRepository rows;
     private final ObjectProvider<JavaMailSender> mail;
-    private final ObligationConfig.ReminderProperties properties;
     private final MailServerState server;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PeopleNames people;
-    private final String baseUrl;
+    private final PublicAddress publicAddress;
+    private final ObjectProvider<ReaderLanguage> languages;
     private final boolean demo;
 
     ReminderAddressBook(
             JdbcClient jdbc,
             ObjectProvider<JavaMailSender> mail,
-            ObligationConfig.ReminderProperties properties,
             MailServerState server,
             ApplicationEventPublisher events,
             Clock clock,
             PeopleNames people,
-            @Value("${yunjian.notifications.base-url:}") String baseUrl,
+            PublicAddress publicAddress,
+            ObjectProvider<ReaderLanguage> languages,
             @Value("${yunjian.demo:false}") boolean demo) {
         this.rows = new CalendarRepository(jdbc);
         this.mail = mail;
-        this.properties = properties;
         this.server = server;
         this.events = events;
         this.clock = clock;
         this.people = people;
-        this.baseUrl = baseUrl;
+        this.publicAddress = publicAddress;
+        this.languages = languages;
         this.demo = demo;
     }
 
@@ -214,7 +214,9 @@ public class ReminderAddressBook {
         if (sender == null) {
             return; // the pages say that no mail server is configured: nothing is ever sent to any address
         }
-        String link = link("/lifecycle/calendar/reminder/confirm/" + token);
+        String link = publicAddress.link("/lifecycle/calendar/reminder/confirm/" + token);
+        // the account's language: its owner asked for the address (the link confirms only for that account)
+        Locale locale = ReaderLanguage.of(languages, u.userId());
         Msg subject = Msg.of("lifecycle.cal.confirm.mail.subject");
         Msg body = Msg.of(
                 "lifecycle.cal.confirm.mail.body",
@@ -225,12 +227,12 @@ public class ReminderAddressBook {
                 link,
                 Formats.minute(expires));
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = publicAddress.message(sender);
             MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
-            m.setFrom(properties.from());
+            m.setFrom(publicAddress.from());
             m.setTo(address);
-            m.setSubject(Text.safeLine(subject.text(Texts.CHINESE) + " / " + subject.text(Texts.ENGLISH)));
-            m.setText(Text.safe(body.text(Texts.CHINESE) + "\n\n----\n\n" + body.text(Texts.ENGLISH)));
+            m.setSubject(Text.safeLine(subject.text(locale)));
+            m.setText(Text.safe(body.text(locale)));
             sender.send(message);
             server.sent();
         } catch (MailException e) {
@@ -239,15 +241,6 @@ public class ReminderAddressBook {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String link(String path) {
-        String base = !baseUrl.isBlank()
-                ? baseUrl.strip().replaceAll("/+$", "")
-                : RequestContextHolder.getRequestAttributes() != null
-                        ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                        : "";
-        return base + path;
     }
 
     private void audit(String action, UUID user, Msg text) {

@@ -4,6 +4,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,15 +26,17 @@ import org.yunjian.shared.EmailAddress;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.PublicAddress;
+import org.yunjian.shared.ReaderLanguage;
 import org.yunjian.shared.Text;
-import org.yunjian.shared.Texts;
 
 /**
  * E-mail reminders about overdue obligations: each user may give an address (confirmed before it is used:
  * {@link ReminderAddressBook}); the reminder job sends, through the
  * configured SMTP server ({@code spring.mail.*}; nothing is sent without one), one e-mail per overdue obligation per
  * due date per address — recorded before it is sent, so later runs never send it again — about exactly the
- * obligations that user sees. Subject and body are in Chinese.
+ * obligations that user sees, in the language that user chose ({@link ReaderLanguage}), linking to the system's
+ * overdue obligations.
  */
 @Service
 public class ReminderService {
@@ -46,7 +49,8 @@ public class ReminderService {
     private final ObligationQueries queries;
     private final UserAdministration users;
     private final ObjectProvider<JavaMailSender> mail;
-    private final ObligationConfig.ReminderProperties properties;
+    private final PublicAddress address;
+    private final ObjectProvider<ReaderLanguage> languages;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -58,7 +62,8 @@ public class ReminderService {
             ObligationQueries queries,
             UserAdministration users,
             ObjectProvider<JavaMailSender> mail,
-            ObligationConfig.ReminderProperties properties,
+            PublicAddress address,
+            ObjectProvider<ReaderLanguage> languages,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -68,7 +73,8 @@ public class ReminderService {
         this.queries = queries;
         this.users = users;
         this.mail = mail;
-        this.properties = properties;
+        this.address = address;
+        this.languages = languages;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -137,17 +143,20 @@ public class ReminderService {
         }
         // recorded first: if the insert loses a race with another run, the unique key stops this one
         rows.recordSent(row.obligation().id(), row.due(), r.email(), r.userId(), clock.instant());
-        String kind = Msg.of(row.obligation().kind()).text(Texts.CHINESE);
+        Locale locale = ReaderLanguage.of(languages, r.userId());
+        String kind = Msg.of(row.obligation().kind()).text(locale);
+        // where to act: the system's overdue obligations, where the completion is recorded
+        String link = address.link("/systems/" + row.system().id() + "/lifecycle/obligations?status=OVERDUE");
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = address.message(sender);
             MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
-            m.setFrom(properties.from());
+            m.setFrom(address.from());
             m.setTo(r.email());
             // stored names reach the reader under the documents' rule: U+FFFD for a control character (the subject is
             // one line, so TAB/LF/CR too)
             m.setSubject(Text.safeLine(
                     Msg.of("lifecycle.cal.mail.subject", kind, row.system().name())
-                            .text(Texts.CHINESE)));
+                            .text(locale)));
             m.setText(Text.safe(Msg.of(
                             "lifecycle.cal.mail.body",
                             account.displayName(),
@@ -158,8 +167,10 @@ public class ReminderService {
                             row.responsible(),
                             row.obligation().lastDone() == null
                                     ? Msg.of("lifecycle.cal.never")
-                                    : Formats.date(row.obligation().lastDone()))
-                    .text(Texts.CHINESE)));
+                                    : Formats.date(row.obligation().lastDone()),
+                            link,
+                            address.link("/lifecycle/calendar"))
+                    .text(locale)));
             sender.send(message);
             server.sent();
         } catch (org.springframework.mail.MailException e) {

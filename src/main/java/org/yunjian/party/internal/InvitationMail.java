@@ -5,22 +5,22 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.PublicAddress;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
 
 /**
  * The invitation e-mail, through the configured SMTP server ({@code spring.mail.*}), in Chinese and then English (the
- * invitee's language is not known yet). The link is built on {@code yunjian.invitations.base-url} when set (the
- * address people reach the platform at; set it behind a proxy), else on the inviter's request.
+ * invitee has no account, so no language, yet). The link, like every mailed link, is built on the platform's
+ * configured address ({@link PublicAddress}), never on the inviter's request (a forged {@code Host} header cannot
+ * put another address into it).
  */
 @Component
 public class InvitationMail {
@@ -28,19 +28,13 @@ public class InvitationMail {
     private static final Logger log = LoggerFactory.getLogger(InvitationMail.class);
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
-    private final String baseUrl;
+    private final PublicAddress address;
     private final MailServerState server;
 
-    InvitationMail(
-            ObjectProvider<JavaMailSender> mail,
-            @Value("${yunjian.invitations.from:${yunjian.lifecycle.reminders.from:yunjian@localhost}}") String from,
-            @Value("${yunjian.invitations.base-url:}") String baseUrl,
-            MailServerState server) {
+    InvitationMail(ObjectProvider<JavaMailSender> mail, PublicAddress address, MailServerState server) {
         this.mail = mail;
         this.server = server;
-        this.from = from;
-        this.baseUrl = baseUrl;
+        this.address = address;
     }
 
     /** Whether e-mail can be sent at all (an SMTP server is configured). */
@@ -50,10 +44,7 @@ public class InvitationMail {
 
     /** The link an invitee opens. */
     public String link(String token) {
-        String base = baseUrl.isBlank()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-                : baseUrl.replaceAll("/+$", "");
-        return base + "/invitation/" + token;
+        return address.link("/invitation/" + token);
     }
 
     /** Sends the invitation; returns whether it went out (not without an SMTP server, or if the server refused). */
@@ -79,9 +70,9 @@ public class InvitationMail {
                         link,
                         expires);
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = address.message(sender);
             MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
-            m.setFrom(from);
+            m.setFrom(address.from());
             m.setTo(i.email());
             m.setSubject(Text.safeLine(subject.text(Texts.CHINESE) + " / " + subject.text(Texts.ENGLISH)));
             m.setText(Text.safe(body.text(Texts.CHINESE) + "\n\n----\n\n" + body.text(Texts.ENGLISH)));
