@@ -112,7 +112,7 @@ class ApiDocsConventions {
             // relative: the host that serves the document serves the API (not springdoc's guess from the request)
             openApi.setServers(List.of(new Server().url("/").description("This Yunjian server")));
             openApi.getInfo()
-                    .title("Yunjian 云鉴")
+                    .title("Yunjian")
                     .description("Security governance for cloud services across their whole life");
             ApiErrorResponses.apply(openApi, c);
             openApi.setSecurity(List.of(
