@@ -136,6 +136,18 @@ class ApiDocsConventionsTests {
                 .doesNotContainKeys("404", "409", "412", "428");
         assertThat(responses(paths, "/api/assessment-items/{id}/observations", "put"))
                 .containsKeys("404", "409", "412", "428");
+        // two answers, both documented with the body they carry
+        for (String[] op : new String[][] {
+            {"/api/users/{id}", "put", "200", "202"},
+            {"/api/systems/{id}/responsibility/oscal-ssp", "post", "200", "201"}
+        }) {
+            Map<String, Map<String, Object>> r = (Map) responses(paths, op[0], op[1]);
+            assertThat(r).as(op[0]).containsKeys(op[2], op[3]);
+            assertThat(r.get(op[2])).as(op[0] + " " + op[2]).containsKey("content");
+            assertThat(r.get(op[3])).as(op[0] + " " + op[3]).containsKey("content");
+        }
+        assertThat(responses(paths, "/api/systems/{id}/responsibility/oscal-ssp", "post"))
+                .containsKeys("412", "428");
         assertThat(JsonPath.<Map<String, Object>>read(docs, "$.components.responses.PreconditionFailed.content"))
                 .containsOnlyKeys("application/problem+json");
 
