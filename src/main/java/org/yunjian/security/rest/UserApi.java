@@ -2,6 +2,7 @@ package org.yunjian.security.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -117,10 +118,8 @@ class UserApi {
             summary = "Change an administrator account's display name, role or enabled state; an administrator role "
                     + "is only requested (202, pendingRequest set) until a second security administrator approves "
                     + "it; a business account is a 403 (its organisation's administrators manage it)")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "Changed")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(
-            responseCode = "202",
-            description = "The administrator role requested, awaiting a second security administrator")
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "202", description = "The role change awaits a second security administrator")
     ResponseEntity<UserView> update(
             @PathVariable UUID id,
             @RequestHeader(name = org.springframework.http.HttpHeaders.IF_MATCH, required = false) String ifMatch,
