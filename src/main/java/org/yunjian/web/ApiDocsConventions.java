@@ -32,7 +32,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * authenticates — an API token as {@code Authorization: Bearer …}, or the session cookie with the CSRF header
  * {@code X-CSRF-TOKEN} on changes — and that an operation open to anyone ({@code @PreAuthorize("permitAll()")}) needs
  * neither; 401 on every other operation; every error as {@code application/problem+json} (RFC 9457, the
- * {@code Problem} schema) as {@link ProblemAdvice} sends it, not a string of any type; each tag declared once.
+ * {@code Problem} schema) as {@link ProblemAdvice} sends it, not a string of any type; each tag declared once; every
+ * handler taking a {@code MultipartFile} a {@code multipart/form-data} upload; the other error statuses where they
+ * can happen ({@link ApiErrorResponses}). 201 and 204 come from each handler's {@code @ResponseStatus}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
