@@ -22,6 +22,8 @@ import org.yunjian.support.Scratch;
  * Issue 60: the OpenAPI document as an external linter reads it — {@code @redocly/cli lint} with the ruleset of
  * {@code redocly.yaml} finds no error (it found 300). Its warnings are printed, not failed on.
  */
+// the document does not depend on the database: the H2 pass only (support.OnePass)
+@org.yunjian.support.OnePass
 @SpringBootTest
 // the suite's common context (MockMvc and the party fixtures), not one of its own (docs/performance.md, "CI time")
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
