@@ -12,6 +12,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * authenticates — an API token as {@code Authorization: Bearer …}, or the session cookie with the CSRF header
  * {@code X-CSRF-TOKEN} on changes — and that an operation open to anyone ({@code @PreAuthorize("permitAll()")}) needs
  * neither; 401 on every other operation; every error as {@code application/problem+json} (RFC 9457, the
- * {@code Problem} schema) as {@link ProblemAdvice} sends it, not a string of any type; each tag declared once.
+ * {@code Problem} schema) as {@link ProblemAdvice} sends it, not a string of any type; each tag declared once; every
+ * handler taking a {@code MultipartFile} a {@code multipart/form-data} upload; the other error statuses where they
+ * can happen ({@link ApiErrorResponses}). 201 and 204 come from each handler's {@code @ResponseStatus}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -42,6 +45,7 @@ class ApiDocsConventions {
     static final String SESSION = "sessionCookie";
     static final String CSRF = "csrfHeader";
     static final String PROBLEM = "application/problem+json";
+    static final String MULTIPART = "multipart/form-data";
 
     @Bean
     OperationCustomizer yunjianOperations() {
@@ -51,6 +55,7 @@ class ApiDocsConventions {
                 rule = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
             }
             boolean open = rule != null && rule.value().replace(" ", "").equals("permitAll()");
+            uploads(operation, handler);
             if (open) {
                 operation.setSecurity(List.of()); // no credentials asked
             } else {
@@ -106,6 +111,12 @@ class ApiDocsConventions {
                             .description("Not signed in: no session and no valid API token")
                             .content(problem()));
             openApi.setComponents(c);
+            // relative: the host that serves the document serves the API (not springdoc's guess from the request)
+            openApi.setServers(List.of(new Server().url("/").description("This Yunjian server")));
+            openApi.getInfo()
+                    .title("Yunjian")
+                    .description("Security governance for cloud services across their whole life");
+            ApiErrorResponses.apply(openApi, c);
             openApi.setSecurity(List.of(
                     new SecurityRequirement().addList(BEARER),
                     new SecurityRequirement().addList(SESSION).addList(CSRF)));
@@ -115,6 +126,39 @@ class ApiDocsConventions {
             }
             openApi.setTags(uniqueTags(openApi.getTags()));
         };
+    }
+
+    /**
+     * A handler taking a {@code MultipartFile} is a {@code multipart/form-data} upload with a binary property per file,
+     * whatever springdoc inferred from a mapping without {@code consumes} (a JSON body, or no body at all).
+     */
+    static void uploads(Operation op, org.springframework.web.method.HandlerMethod handler) {
+        ObjectSchema form = new ObjectSchema();
+        for (org.springframework.core.MethodParameter p : handler.getMethodParameters()) {
+            if (p.getParameterType() != org.springframework.web.multipart.MultipartFile.class) {
+                continue;
+            }
+            org.springframework.web.bind.annotation.RequestParam param =
+                    p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+            String name = param == null || param.name().isEmpty() ? p.getParameterName() : param.name();
+            form.addProperty(name, new StringSchema().format("binary"));
+            if (param != null && param.required()) {
+                form.addRequiredItem(name);
+            }
+        }
+        if (form.getProperties() == null) {
+            return;
+        }
+        io.swagger.v3.oas.models.parameters.RequestBody body = op.getRequestBody();
+        if (body != null && body.getContent() != null && body.getContent().containsKey(MULTIPART)) {
+            return; // springdoc described it from consumes = multipart/form-data
+        }
+        op.setRequestBody(new io.swagger.v3.oas.models.parameters.RequestBody()
+                .content(new Content().addMediaType(MULTIPART, new MediaType().schema(form))));
+        if (op.getParameters() != null) {
+            op.getParameters()
+                    .removeIf(p -> form.getProperties().containsKey(p.getName()) && "query".equals(p.getIn()));
+        }
     }
 
     /** Every 4xx and 5xx response of {@code op} described as a problem, whatever springdoc inferred. */
@@ -130,7 +174,7 @@ class ApiDocsConventions {
         });
     }
 
-    private static Content problem() {
+    static Content problem() {
         return new Content()
                 .addMediaType(PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
     }

@@ -2,12 +2,14 @@ package org.yunjian.backup.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.backup.internal.BackupService;
 import org.yunjian.shared.paging.PageRequest;
@@ -37,6 +39,7 @@ class BackupApiController {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(
             summary = "Take a backup now: database snapshot, evidence and exit-project files, SM3 manifest (no keys)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<BackupDto> create() {
         BackupService.Backup b = backups.create();
         return ResponseEntity.created(URI.create("/api/backups/" + b.name())).body(BackupDto.of(b));

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.assessment.spi.Access;
@@ -183,6 +185,7 @@ class EvidenceRequestApi {
             summary =
                     "Send an evidence request (assessors of an open assessment): lines with title, items, due "
                             + "date and optionally the addressee (CUSTOMER / PROVIDER; default: the party responsible for the items)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<List<EvidenceRequestLineResponse>> send(
             @PathVariable UUID id, @RequestBody EvidenceRequestSendRequest body) {
         if (body == null || body.lines() == null) {
@@ -245,6 +248,7 @@ class EvidenceRequestApi {
             summary = "Answer a line (the addressed party): the file becomes evidence of the assessment linked to "
                     + "all the line's items, checked, hashed and sealed like any evidence; optional validUntil; If-Match (or "
                     + "the version field) names the line's version (409 when stale, 428 without)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EvidenceResponse> answer(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -343,6 +347,7 @@ class EvidenceRequestApi {
     @Operation(
             summary =
                     "Unlink evidence from an item (assessors); the last item of its own assessment keeps it; If-Match names the evidence's version (409 when stale, 428 without); the ETag is its new version")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unlink(
             @PathVariable UUID id,
             @PathVariable UUID itemId,
@@ -359,6 +364,7 @@ class EvidenceRequestApi {
     @Operation(
             summary =
                     "Set or clear the validity date (有效期至): the uploading organisation or the assessors; If-Match names the evidence's version (409 when stale, 428 without); the ETag is its new version")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> validity(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.evidence.EvidenceResponse;
@@ -55,6 +57,7 @@ class ItemMonitoringApi {
     @Operation(
             summary = "Attach a month's 安全运行报告 (PDF) as the item's evidence, stored like an upload (whoever may "
                     + "upload evidence to the item): {\"month\":\"2026-10\"}; 400 naming month if it is not offered")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EvidenceResponse> attach(@PathVariable UUID id, @RequestBody(required = false) AttachRequest body) {
         var e = offers.attach(
                 id, body == null ? null : body.month(), body != null && Boolean.TRUE.equals(body.sharedWithProvider()));

@@ -10,6 +10,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.exitproject.internal.DeletionService;
@@ -94,6 +96,7 @@ class ExitProjectApi {
     @PostMapping("/api/exit-projects")
     @PreAuthorize(WHO)
     @Operation(summary = "Start an exit project (the system's customer); creates the GB/T 31167 9.1 checklist")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ProjectResponse> create(@RequestBody CreateRequest body) {
         var p = service.create(new ExitProjectService.CreateInput(body.name(), body.systemId()));
         return ResponseEntity.created(URI.create("/api/exit-projects/" + p.id()))
@@ -163,6 +166,7 @@ class ExitProjectApi {
     @Operation(
             summary = "Upload a signed hand-over manifest; refused (400) unless its SM2 signature verifies against "
                     + "the provider's key. Reopens the inventory review")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Manifest>> manifest(
             @PathVariable UUID id, @RequestParam(value = "file", required = false) MultipartFile file)
             throws IOException {
@@ -176,6 +180,7 @@ class ExitProjectApi {
     @Operation(
             summary = "Add a non-file inventory item (program code, other data, documents, decryption method, key "
                     + "custody, conversion tool). Reopens the inventory review")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Item>> item(@PathVariable UUID id, @RequestBody ItemRequest body) {
         return ResponseEntity.status(201).body(inventory.addItem(id, body.toItem()));
     }
@@ -197,6 +202,7 @@ class ExitProjectApi {
     @PreAuthorize(WHO)
     @Operation(
             summary = "Record a verification run: the JSON report of 'yunjian exit verify --json' (customer, agents)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Verification>> verification(
             @PathVariable UUID id,
             @RequestParam(value = "file", required = false) MultipartFile file,
@@ -216,6 +222,7 @@ class ExitProjectApi {
             summary =
                     "Record an object-storage deletion check: the JSON report of 'yunjian exit check-deleted "
                             + "--json' (provider, customer, agents; phase DELETION). Refused (400) unless well-formed and consistent")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.StorageCheck>> storageCheck(
             @PathVariable UUID id,
             @RequestParam(value = "file", required = false) MultipartFile file,
@@ -232,6 +239,7 @@ class ExitProjectApi {
     @PostMapping("/api/exit-projects/{id}/deletion-authorisations")
     @PreAuthorize(WHO)
     @Operation(summary = "The customer's written deletion authorisation: signatory, reference, scope, retention period")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Authorisation>> authorise(
             @PathVariable UUID id, @RequestBody AuthorisationRequest body) {
         return ResponseEntity.status(201).body(deletion.authorise(id, body.toRecord()));
@@ -240,6 +248,7 @@ class ExitProjectApi {
     @PostMapping("/api/exit-projects/{id}/deletion-plans")
     @PreAuthorize(WHO)
     @Operation(summary = "The provider's deletion plan")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.DeletionPlan>> plan(@PathVariable UUID id, @RequestBody PlanRequest body) {
         return ResponseEntity.status(201).body(deletion.plan(id, body.toRecord()));
     }
@@ -247,6 +256,7 @@ class ExitProjectApi {
     @PostMapping("/api/exit-projects/{id}/deletion-records")
     @PreAuthorize(WHO)
     @Operation(summary = "The provider's deletion record; 409 before the authorised retention period ends")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Deletion>> deletion(@PathVariable UUID id, @RequestBody DeletionRequest body) {
         return ResponseEntity.status(201).body(deletion.recordDeletion(id, body.toRecord()));
     }
@@ -256,6 +266,7 @@ class ExitProjectApi {
     @Operation(
             summary = "A media sanitisation record (provider); a medium that held sensitive data released for "
                     + "public data is refused with 400 naming GB/T 31167 9.4 3. 6.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Sanitisation>> sanitisation(
             @PathVariable UUID id, @RequestBody SanitisationRequest body) {
         return ResponseEntity.status(201).body(deletion.recordSanitisation(id, body.toRecord()));
@@ -266,6 +277,7 @@ class ExitProjectApi {
     @Operation(
             summary =
                     "A device disposal record (provider, private clouds only, JR/T securities and futures cloud specification 8.2.2)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Disposal>> disposal(@PathVariable UUID id, @RequestBody DisposalRequest body) {
         return ResponseEntity.status(201).body(deletion.recordDisposal(id, body.toRecord()));
     }
@@ -296,6 +308,7 @@ class ExitProjectApi {
             summary =
                     "The provider's countersignature (base64 or hex SM2 signature) of the current deletion record "
                             + "(provider); 400 unless it verifies against the registered key, 409 if the record changed since recordSm3")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Records.Entry<Records.Countersignature>> countersign(
             @PathVariable UUID id, @RequestBody Dtos.CountersignatureRequest body) {
         return ResponseEntity.status(201).body(countersigning.countersign(id, body.signature(), body.recordSm3()));
@@ -306,6 +319,7 @@ class ExitProjectApi {
     @Operation(
             summary =
                     "Issue the SM2-signed deletion certificate (customer or system administrator); freezes the records")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CertificateResponse> issue(@PathVariable UUID id) {
         return ResponseEntity.status(201).body(CertificateResponse.of(service.issueCertificate(id)));
     }

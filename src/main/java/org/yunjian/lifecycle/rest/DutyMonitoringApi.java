@@ -3,12 +3,14 @@ package org.yunjian.lifecycle.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.lifecycle.internal.DutyMonitoringEvidence;
 import org.yunjian.lifecycle.rest.PlanDtos.EvidenceResponse;
@@ -50,6 +52,7 @@ class DutyMonitoringApi {
             summary = "Attach a month's 安全运行报告 (PDF) as the duty's evidence, stored like an upload (the "
                     + "organisation working on the duty, or the customer): {\"month\":\"2026-10\"}; 400 naming month "
                     + "if that month is not offered")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EvidenceResponse> attach(
             @PathVariable UUID id,
             @PathVariable("dutyId") UUID duty,

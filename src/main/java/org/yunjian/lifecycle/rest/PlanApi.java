@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.catalog.Catalog;
@@ -91,6 +93,7 @@ class PlanApi {
     @Operation(
             summary = "Create the plan from the sector guide for the system's industry and deployment model "
                     + "(customer); 409 if it has one or no guide applies")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PlanResponse> create(@PathVariable UUID id) {
         return ResponseEntity.created(URI.create("/api/systems/" + id + "/lifecycle"))
                 .body(PlanResponse.of(plans.create(id), catalog));
@@ -158,6 +161,7 @@ class PlanApi {
     @PostMapping(BASE + "/duties/{dutyId}/comments")
     @PreAuthorize(WHO)
     @Operation(summary = "Comment on a duty (anyone who sees it)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DutyDetailResponse> comment(
             @PathVariable UUID id,
             @PathVariable("dutyId") UUID duty,
@@ -171,6 +175,7 @@ class PlanApi {
     @Operation(
             summary = "Upload evidence (the organisation working on the duty, or the customer): checked by "
                     + "content, SM3-hashed, SM4-sealed; refused once the duty's phase is closed")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EvidenceResponse> upload(
             @PathVariable UUID id,
             @PathVariable("dutyId") UUID duty,
@@ -204,6 +209,7 @@ class PlanApi {
     @DeleteMapping(BASE + "/evidence/{evidenceId}")
     @PreAuthorize(WHO)
     @Operation(summary = "Remove evidence the caller's organisation uploaded, while its phase is open")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id, @PathVariable("evidenceId") UUID evidence) {
         records.delete(id, evidence);
         return ResponseEntity.noContent().build();

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.migration.internal.DrillService;
 import org.yunjian.migration.rest.DrillDtos.DrillResponse;
@@ -54,6 +56,7 @@ class DrillApi {
     @Operation(
             summary = "Add an emergency plan (customer): scenario, summary, responsible organisation, contacts, "
                     + "last reviewed (yyyy-MM-dd)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PlanResponse> addPlan(
             @PathVariable UUID id, @RequestBody(required = false) DrillService.EmergencyPlanInput body) {
         var p = service.savePlan(id, null, null, body == null ? EMPTY_PLAN : body);
@@ -81,6 +84,7 @@ class DrillApi {
     @Operation(
             summary = "Record a drill (customer or provider): date held, plan or scenario, participants, findings, "
                     + "follow-up tasks (description, owner organisation, due date); announces DrillHeld")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DrillResponse> record(
             @PathVariable UUID id, @RequestBody(required = false) DrillService.DrillInput body) {
         var d = service.recordDrill(

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.migration.internal.MigrationService;
@@ -83,6 +85,7 @@ class MigrationApi {
             summary =
                     "Add a step (customer): description, owner organisation (one of the system's), planned window "
                             + "(ISO local time in the users' zone or with offset; the end after the start), optional position and status")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StepResponse> addStep(
             @PathVariable UUID id, @RequestBody(required = false) MigrationService.StepInput body) {
         var s = service.addStep(id, body == null ? EMPTY_STEP : body);
@@ -110,6 +113,7 @@ class MigrationApi {
     @Operation(
             summary = "Record a data migration check (customer or provider): what was compared, the method "
                     + "(RECORD_COUNT, HASH, SAMPLE), the source and target values; whether they match is computed")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CheckResponse> addCheck(
             @PathVariable UUID id, @RequestBody(required = false) MigrationService.CheckInput body) {
         var c = service.addCheck(
@@ -122,6 +126,7 @@ class MigrationApi {
     @Operation(
             summary = "Record a security compliance acceptance test (the system's assessor or the customer): "
                     + "test, result PASSED/FAILED, date, notes and evidence files (checked by content, SM3, SM4)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AcceptanceResponse> acceptance(
             @PathVariable UUID id,
             @RequestParam(required = false) String test,

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.migration.internal.OpsFileRepository;
@@ -54,6 +56,7 @@ class SupervisionApi {
             summary =
                     "Register a provider report (customer or provider): kind (MONTHLY_OPERATION, "
                             + "SECURITY_INCIDENT, SLA, OTHER), period, date received, and the file (checked by content, SM3, SM4)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ReportResponse> report(
             @PathVariable UUID id,
             @RequestParam(required = false) String kind,
@@ -99,6 +102,7 @@ class SupervisionApi {
     @Operation(
             summary = "Request a change needing the customer's approval (provider or customer): what, why, "
                     + "planned window, risk LOW/MEDIUM/HIGH and its assessment")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ChangeResponse> change(
             @PathVariable UUID id, @RequestBody(required = false) SupervisionService.ChangeInput body) {
         var c = service.requestChange(

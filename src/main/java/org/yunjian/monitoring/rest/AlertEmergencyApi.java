@@ -6,12 +6,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.monitoring.EmergencyRecord;
 import org.yunjian.monitoring.EmergencyStep;
@@ -105,6 +107,7 @@ class AlertEmergencyApi {
             summary = "Record one emergency step done on a tampering or harmful-content alert (the organisations that "
                     + "handle the alert, 403 otherwise); each step once (409), never changed; 201; 400 naming every "
                     + "problem")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EmergencyStepResponse> record(
             @PathVariable UUID id, @RequestBody(required = false) EmergencyStepRequest body) {
         EmergencyStepRequest b = body == null ? new EmergencyStepRequest(null, null, null, null) : body;

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.internal.AlertIncidents;
@@ -80,6 +82,7 @@ class MonitorApi {
                     + "all of them raises a DNS alert naming it), expiryWarningDays 1-365 (30); "
                     + "201 with the monitor, first probed at once; 400 naming every problem (a bad region: "
                     + "approvedRegions and its number)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MonitorResponse> create(@PathVariable UUID id, @RequestBody(required = false) MonitorRequest body) {
         Monitor m = monitors.create(id, settings(body));
         return ResponseEntity.created(URI.create("/api/monitors/" + m.id()))
@@ -128,6 +131,7 @@ class MonitorApi {
     @DeleteMapping("/api/monitors/{id}")
     @PreAuthorize(WHO)
     @Operation(summary = "Delete the monitor with its probes, baselines and alerts; names the version read; 204")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(
             @PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         monitors.delete(id, ExpectedVersion.of(ifMatch, null));
@@ -148,6 +152,7 @@ class MonitorApi {
     @Operation(
             summary = "Approve the page's current content as the baseline tampering is judged against (a user of the "
                     + "system's customer; audited); 201 with its SM3")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<BaselineResponse> baseline(@PathVariable UUID id) {
         var b = probes.approveBaseline(id);
         return ResponseEntity.status(201)
@@ -218,6 +223,7 @@ class MonitorApi {
                     + "incident (e.g. TCCIA004-B-14) required; occurredAt, title, description and reference taken from "
                     + "the alert when left out. Users of the system's customer or provider (403 otherwise); one per alert "
                     + "(409); 201 with the incident's id and page, the alert keeping its id; 400 naming every problem")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AlertIncidentDtos.AlertIncidentResponse> incident(
             @PathVariable UUID id, @RequestBody(required = false) AlertIncidentDtos.AlertIncidentRequest body) {
         AlertIncidents.Opened o = incidents.open(

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.documents.DocumentFormat;
 import org.yunjian.monitoring.IssuedReport;
@@ -78,6 +80,7 @@ class OperationReportApi {
                             + "irreversible, so {\"confirm\":true}): DOCX and PDF in zh and en stored with their SM3 and a "
                             + "manifest signed with the platform's SM2 key; the provider and the security service agents are "
                             + "notified. 201; 400 naming month (malformed, to come, not over) or confirm; 409 if issued already")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IssuedReport> issue(
             @PathVariable UUID id, @PathVariable String month, @RequestBody(required = false) IssueRequest body) {
         IssueRequest b = body == null ? new IssueRequest(null, null) : body;
@@ -91,6 +94,7 @@ class OperationReportApi {
             summary = "Corrects an issued month: a new revision rendered now, with a reason, superseding the latest "
                     + "(which stays downloadable). {\"confirm\":true,\"reason\":…}; 201; 400 naming confirm or reason; "
                     + "409 if the month was not issued")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IssuedReport> revise(
             @PathVariable UUID id, @PathVariable String month, @RequestBody(required = false) IssueRequest body) {
         IssueRequest b = body == null ? new IssueRequest(null, null) : body;

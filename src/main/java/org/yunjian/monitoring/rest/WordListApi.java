@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.monitoring.WordListVersion;
@@ -92,6 +94,7 @@ class WordListApi {
             summary = "Import a new version of the word list (organisation administrator or system administrator): "
                     + "multipart 'file', UTF-8 text, one word per line, '#' comments, at most 10,000 words of 50 "
                     + "characters and 2 MiB; optional 'note'. 201 with the version; 400 naming the problem and line")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<WordListVersionResponse> importList(
             @PathVariable UUID id,
             @RequestParam(value = "file", required = false) MultipartFile file,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.notification.internal.NotificationSettings;
 import org.yunjian.notification.internal.Notifications;
@@ -69,6 +71,7 @@ class NotificationApi {
 
     @PostMapping("/api/notifications/{id}/read")
     @Operation(summary = "Mark one of the caller's notifications read (another person's is unknown: 404)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> read(@PathVariable UUID id) {
         notifications.markRead(id);
         return ResponseEntity.noContent().build();

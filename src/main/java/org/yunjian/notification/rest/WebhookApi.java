@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.notification.internal.DeliveryRecordQueries;
 import org.yunjian.notification.internal.Webhooks;
@@ -76,6 +78,7 @@ class WebhookApi {
 
     @PostMapping("/api/organizations/{id}/webhooks")
     @Operation(summary = "Add a group-chat robot to the organisation (address and secret stored sealed)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Webhooks.View> add(@PathVariable UUID id, @RequestBody(required = false) NewWebhook body) {
         NewWebhook b = body == null ? new NewWebhook(null, null, null, null, null, null, null) : body;
         Webhooks.View v = webhooks.add(
@@ -102,6 +105,7 @@ class WebhookApi {
 
     @DeleteMapping("/api/organizations/{id}/webhooks/{webhookId}")
     @Operation(summary = "Remove one of the organisation's robots")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID webhookId) {
         webhooks.remove(id, webhookId);
         return ResponseEntity.noContent().build();

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.obligations.ObligationStatus;
@@ -97,6 +98,7 @@ class ObligationApi {
             summary = "Create the obligations the system lacks, from its protection level, industry and "
                     + "deployment model (customer only); 201 with the new ones (empty if all exist); 400 for an impossible "
                     + "startDate")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<List<ObligationResponse>> generate(
             @PathVariable UUID id, @RequestBody(required = false) GenerateRequest body) {
         List<ObligationService.Row> created = obligations.generate(id, body == null ? null : body.startDate());
@@ -243,6 +245,7 @@ class ObligationApi {
     @Operation(
             summary = "Create (or regenerate: the old address stops working) the caller's secret iCalendar feed; "
                     + "the address is returned once")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<FeedResponse> createFeed() {
         String token = feeds.create();
         String url = ServletUriComponentsBuilder.fromCurrentContextPath()
@@ -255,6 +258,7 @@ class ObligationApi {
     @DeleteMapping("/api/lifecycle/calendar/feed")
     @PreAuthorize(WHO)
     @Operation(summary = "Revoke the caller's iCalendar feed (its address answers 404 from now on); 404 if none")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revokeFeed() {
         feeds.revoke();
         return ResponseEntity.noContent().build();

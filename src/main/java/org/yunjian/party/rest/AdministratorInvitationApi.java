@@ -3,11 +3,13 @@ package org.yunjian.party.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.party.internal.Invitations;
 
@@ -36,6 +38,7 @@ class AdministratorInvitationApi {
     @Operation(
             summary = "Invite a person to be an administrator of the organisation (the first one of an organisation the"
                     + " operator created); the link is e-mailed, single use, expiring")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Created> invite(@PathVariable UUID id, @RequestBody AdministratorInvitation body) {
         Invitations.Created c = invitations.inviteAdministrator(
                 id, body == null ? null : body.email(), body == null ? null : body.displayName());

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.party.AssetImportance;
@@ -113,6 +115,7 @@ class AssetApi {
     @PostMapping
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Add one asset at the end of the list (the system's customer or a system administrator)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AssetResponse> add(@PathVariable UUID id, @RequestBody AssetRequest body) {
         SystemAsset a =
                 service.add(id, body == null ? new SystemAsset.Input(null, null, null, null, null) : body.toInput());
@@ -141,6 +144,7 @@ class AssetApi {
     @DeleteMapping("/{assetId}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'USER')")
     @Operation(summary = "Remove one asset from the list (the system's customer or a system administrator)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id, @PathVariable UUID assetId) {
         service.remove(id, assetId);
         return ResponseEntity.noContent().build();

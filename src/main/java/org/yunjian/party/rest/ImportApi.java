@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.party.internal.ImportService;
@@ -33,6 +34,7 @@ class ImportApi {
     @PostMapping(path = "/organizations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(summary = "Import organisations from CSV or JSON; all rows or none")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ImportResponse> organizations(
             @RequestParam("file") MultipartFile file, @RequestParam(name = "format", required = false) String format) {
         var r = service.importOrganizations(read(file, service.maxBytes()), format(format));
@@ -42,6 +44,7 @@ class ImportApi {
     @PostMapping(path = "/systems", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(summary = "Import cloud systems from CSV or JSON (organisations by credit code); all rows or none")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ImportResponse> systems(
             @RequestParam("file") MultipartFile file, @RequestParam(name = "format", required = false) String format) {
         var r = service.importSystems(read(file, service.maxBytes()), format(format));

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.Invitation;
@@ -70,6 +72,7 @@ class InvitationApi {
                     "Invite: onto a system of which the caller's organisation is the customer (systemId; an "
                             + "existing organisationId or newOrgName/newOrgCredit/newOrgRegion; engagementId and role), or, by an "
                             + "organisation administrator without systemId, its own staff. The link is e-mailed; single use, expiring")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedView> invite(@RequestBody Invitations.InvitationInput body) {
         Invitations.Created c = invitations.invite(body);
         return ResponseEntity.created(
@@ -80,6 +83,7 @@ class InvitationApi {
     @PostMapping("/{id}/revoke")
     @PreAuthorize("hasRole('USER')")
     @Operation(summary = "Revoke a pending invitation of the caller's organisation (its link stops working)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         invitations.revoke(id);
         return ResponseEntity.noContent().build();

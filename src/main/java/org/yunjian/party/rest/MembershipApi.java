@@ -3,6 +3,7 @@ package org.yunjian.party.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.party.internal.Assignments;
 import org.yunjian.party.internal.Membership;
@@ -83,6 +85,7 @@ class MembershipApi {
 
     @PostMapping("/api/organization/members/{id}/assignments")
     @Operation(summary = "Assign a member to one of the organisation's systems (audited, told to the administrators)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> assign(@PathVariable UUID id, @RequestBody(required = false) Assignment body) {
         if (body == null || body.systemId() == null) {
             throw new FieldErrors.ValidationException("systemId", "party.assignment.error.system");
@@ -93,6 +96,7 @@ class MembershipApi {
 
     @DeleteMapping("/api/organization/members/{id}/assignments/{systemId}")
     @Operation(summary = "End a member's assignment to a system (audited, told to the administrators)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unassign(@PathVariable UUID id, @PathVariable UUID systemId) {
         assignments.unassign(id, systemId);
         return ResponseEntity.noContent().build();
@@ -102,6 +106,7 @@ class MembershipApi {
     @Operation(
             summary = "Give a member the grant to see every system the organisation takes part in ({\"granted\":true})"
                     + " or withdraw it ({\"granted\":false}); administrators hold it anyway")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> whole(@PathVariable UUID id, @RequestBody(required = false) Grant body) {
         if (body == null || body.granted() == null) {
             throw new FieldErrors.ValidationException("granted", "party.visibility.error.granted");

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.party.internal.ParticipationRequest;
@@ -83,6 +85,7 @@ class ParticipationRequestApi {
             summary =
                     "Ask an organisation already on the platform (organizationId) to take a role in an engagement of a"
                             + " system the caller's organisation is the customer of; its administrators decide")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RequestView> send(@RequestBody ParticipationRequests.RequestInput body) {
         ParticipationRequest r = requests.send(body);
         return ResponseEntity.created(URI.create("/api/participation-requests/" + r.id()))

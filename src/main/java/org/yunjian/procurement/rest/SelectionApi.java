@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.procurement.internal.SelectionService;
@@ -62,6 +64,7 @@ class SelectionApi {
     @Operation(
             summary = "Add a candidate (customer): a registered organisation with the provider role "
                     + "(organisation) or a provider that is not registered (name), not both")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SelectionResponse> add(@PathVariable UUID id, @RequestBody(required = false) CandidateRequest body) {
         CandidateRequest b = body == null ? new CandidateRequest(null, null) : body;
         service.addCandidate(id, b.organisation(), b.name());
@@ -76,6 +79,7 @@ class SelectionApi {
     @Operation(
             summary = "Remove a candidate (customer), naming the selection's version read in If-Match (428 "
                     + "without, 409 if stale); 409 for the selected one or one with evidence")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> remove(
             @PathVariable UUID id,
             @PathVariable UUID candidate,
@@ -106,6 +110,7 @@ class SelectionApi {
     @Operation(
             summary = "Attach an evidence file (customer), checked by content, SM3-hashed and SM4-encrypted like "
                     + "assessment evidence")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SelectionResponse> evidence(
             @PathVariable UUID id,
             @PathVariable UUID candidate,

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.responsibility.internal.liability.IncidentRepository.IncidentRecord;
@@ -80,6 +82,7 @@ class LiabilityApi {
             summary = "Record an incident against the system (customer or provider) with the liability analysis "
                     + "frozen as it stands now; 400 naming the field for an unknown incident, a time in the future, an "
                     + "empty title or description")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RecordResponse> record(@PathVariable UUID id, @RequestBody(required = false) RecordRequest body) {
         if (body == null) {
             throw new ValidationException("incident", "responsibility.error.required");

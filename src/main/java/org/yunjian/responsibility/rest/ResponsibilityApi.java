@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.PartyRole;
@@ -76,6 +78,7 @@ class ResponsibilityApi {
     @Operation(
             summary = "Generate the system's first matrix from the standard for the organisations of the system "
                     + "and its engagements (customer); 409 if it has one")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MatrixResponse> create(@PathVariable UUID id) {
         return ResponseEntity.created(URI.create("/api/systems/" + id + "/responsibility"))
                 .body(MatrixResponse.of(service.create(id)));
@@ -163,6 +166,7 @@ class ResponsibilityApi {
     @Operation(
             summary = "Record a contract or cooperation agreement between two participants, with its clauses: a "
                     + "new draft version (customer; provider for agreements it is party to)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MatrixResponse> agreement(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -210,6 +214,7 @@ class ResponsibilityApi {
                     + "PROVIDER_DELEGATES_ALL_WORK, 5 b) 1) DELEGATION_TOO_DEEP, with the duty): the customer, with the "
                     + "reason; a new draft version, audited. The check then lists the finding as excepted; other rules admit "
                     + "no exception (400)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MatrixResponse> exception(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

@@ -1,6 +1,7 @@
 package org.yunjian.responsibility.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -69,6 +70,8 @@ class SspApi {
                     + "the path of every problem (schema, unknown duty, organisation not taking part, role not held, "
                     + "agreement not recorded). 201 with the new draft; 200 when the plan allocates as the current version "
                     + "does (nothing stored). Customer; the provider only for its own parts (403 otherwise)")
+    @ApiResponse(responseCode = "201", description = "A new draft version")
+    @ApiResponse(responseCode = "200", description = "Allocated as the current version: nothing stored")
     ResponseEntity<MatrixResponse> importSsp(
             @PathVariable UUID id,
             @RequestParam(name = "file", required = false) MultipartFile file,

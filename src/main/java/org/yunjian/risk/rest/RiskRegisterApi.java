@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
@@ -297,6 +299,7 @@ class RiskRegisterApi {
     @Operation(
             summary =
                     "Add a milestone (assessors, customer); If-Match names the entry's version (409 when stale, 428 without); the ETag is the entry's new version")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RiskMilestoneResponse> addMilestone(
             @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -335,6 +338,7 @@ class RiskRegisterApi {
     @Operation(
             summary =
                     "Delete a milestone (assessors, customer); If-Match names the entry's version (409 when stale, 428 without); the ETag is the entry's new version")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> deleteMilestone(
             @PathVariable UUID id,
             @PathVariable UUID milestoneId,
@@ -351,6 +355,7 @@ class RiskRegisterApi {
     @Operation(
             summary = "Create a follow-up (re-test) assessment of a completed assessment's open findings "
                     + "(assessors); 409 follow-up-not-completed, no-open-findings")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<FollowUpResponse> followUp(@PathVariable UUID id) {
         var a = followUps.create(id);
         return ResponseEntity.created(URI.create("/api/assessments/" + a.id()))

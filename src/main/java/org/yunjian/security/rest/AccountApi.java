@@ -3,12 +3,14 @@ package org.yunjian.security.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.security.UserView;
 import org.yunjian.security.internal.AccountSelfService;
@@ -68,6 +70,7 @@ class AccountApi {
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
     @Operation(summary = "Change the caller's own password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> changePassword(@RequestBody ChangePassword body) {
         self.changePassword(body.currentPassword(), body.newPassword(), null);
         return ResponseEntity.noContent().build();

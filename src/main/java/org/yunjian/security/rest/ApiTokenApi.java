@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.security.ApiTokenScope;
 import org.yunjian.security.internal.token.ApiToken;
@@ -69,6 +71,7 @@ class ApiTokenApi {
     @Operation(
             summary = "Create an API token for the caller (from a login session only); its value is in this "
                     + "answer and nowhere else")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IssuedApiToken> create(@RequestBody NewApiToken body) {
         ApiTokenScope scope = parseScope(body.scope());
         ApiToken.Issued issued = tokens.create(body.name(), scope, body.validDays());
@@ -80,6 +83,7 @@ class ApiTokenApi {
     @DeleteMapping("/api/account/tokens/{id}")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN', 'AUDIT_ADMIN', 'USER')")
     @Operation(summary = "Revoke one of the caller's API tokens (at once; revoking twice changes nothing)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         tokens.revokeMine(id);
         return ResponseEntity.noContent().build();
@@ -104,6 +108,7 @@ class ApiTokenApi {
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
     @Operation(summary = "Revoke an account's API token, for security and system administrators")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revokeOfUser(@PathVariable UUID id, @PathVariable UUID tokenId) {
         tokens.revokeOf(id, tokenId);
         return ResponseEntity.noContent().build();

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.security.OrganizationAdministration;
 
@@ -55,6 +57,7 @@ class OrganizationUsersApi {
     @Operation(
             summary = "Create a business account of the caller's organisation (never an administrator role); "
                     + "the initial password follows the platform policy and must be changed at first login")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OrganizationAdministration.Member> create(@RequestBody NewMember body) {
         OrganizationAdministration.Member m = admin.create(body.username(), body.displayName(), body.password());
         return ResponseEntity.created(URI.create("/api/organization/users/" + m.id()))
@@ -78,6 +81,7 @@ class OrganizationUsersApi {
     @PreAuthorize("hasRole('USER')")
     @Operation(
             summary = "Remove a member of the caller's organisation (not oneself); their sessions and API tokens end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> remove(@PathVariable UUID id) {
         admin.remove(id);
         return ResponseEntity.noContent().build();
@@ -86,6 +90,7 @@ class OrganizationUsersApi {
     @PostMapping("/{id}/password")
     @PreAuthorize("hasRole('USER')")
     @Operation(summary = "Set a new password (policy-checked; to be changed at next login)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> password(@PathVariable UUID id, @RequestBody NewPassword body) {
         admin.resetPassword(id, body.password());
         return ResponseEntity.noContent().build();
@@ -94,6 +99,7 @@ class OrganizationUsersApi {
     @PostMapping("/{id}/unlock")
     @PreAuthorize("hasRole('USER')")
     @Operation(summary = "Unlock the account after failed logins")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unlock(@PathVariable UUID id) {
         admin.unlock(id);
         return ResponseEntity.noContent().build();

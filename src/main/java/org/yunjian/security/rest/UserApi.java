@@ -2,9 +2,11 @@ package org.yunjian.security.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserAdministration;
@@ -97,6 +100,7 @@ class UserApi {
     @Operation(
             summary = "Create an administrator account with an initial password (to be changed at first login); a "
                     + "business account (role USER) is a 400: its organisation's administrators add it")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserView> create(@RequestBody CreateUser body) {
         FieldErrors errors = new FieldErrors();
         rejectRoleList(body.roles(), errors);
@@ -114,6 +118,8 @@ class UserApi {
             summary = "Change an administrator account's display name, role or enabled state; an administrator role "
                     + "is only requested (202, pendingRequest set) until a second security administrator approves "
                     + "it; a business account is a 403 (its organisation's administrators manage it)")
+    @ApiResponse(responseCode = "200", description = "Changed")
+    @ApiResponse(responseCode = "202", description = "The role change awaits a second security administrator")
     ResponseEntity<UserView> update(
             @PathVariable UUID id,
             @RequestHeader(name = org.springframework.http.HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -161,6 +167,7 @@ class UserApi {
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Unlock an administrator account locked after failed logins (a business account is a 403)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unlock(@PathVariable UUID id) {
         users.unlock(id);
         return ResponseEntity.noContent().build();
@@ -172,6 +179,7 @@ class UserApi {
     @Operation(
             summary = "Reset an administrator account's password (to be changed at next login; a business account is "
                     + "a 403)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> resetPassword(@PathVariable UUID id, @RequestBody ResetPassword body) {
         users.resetPassword(id, body.password());
         return ResponseEntity.noContent().build();
@@ -181,6 +189,7 @@ class UserApi {
     @org.yunjian.security.InteractiveOnly
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Delete an administrator account (a business account is a 403)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         users.delete(id);
         return ResponseEntity.noContent().build();

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.assessment.AssessmentService;
@@ -138,6 +140,7 @@ class AssessmentApi {
     @PostMapping("/api/assessments")
     @PreAuthorize(WHO)
     @Operation(summary = "Create an assessment (the system's customer or the named assessor); generates its test items")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AssessmentResponse> create(@RequestBody CreateRequest body) {
         var a = service.create(body.toInput());
         return ResponseEntity.created(URI.create("/api/assessments/" + a.id())).body(AssessmentResponse.of(a));
@@ -253,6 +256,7 @@ class AssessmentApi {
     @PostMapping(path = "/api/assessment-items/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(WHO)
     @Operation(summary = "Upload an evidence file (type checked by content, size-limited, SM3-hashed, SM4-encrypted)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EvidenceResponse> upload(
             @PathVariable UUID id,
             @RequestParam("file") MultipartFile file,
@@ -293,6 +297,7 @@ class AssessmentApi {
     @Operation(
             summary =
                     "Delete evidence: its key is destroyed (cryptographic erasure), then metadata and blob; If-Match names the evidence's version (409 naming the file when stale, nothing deleted; 428 without)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(
             @PathVariable UUID id, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         evidence.delete(id, ExpectedVersion.of(ifMatch, null));

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.assessment.AssessmentService;
@@ -65,6 +67,7 @@ class InheritanceApi {
     @Operation(
             summary = "Record the conclusion of an assessment of the provider's platform done elsewhere "
                     + "(assessors): report number, organisation, date, verdict, optional PDF (checked by content)")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SourceResponse> recordConclusion(
             @PathVariable UUID id,
             @RequestParam(required = false) String reportNumber,
