@@ -12,13 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.yunjian.documents.internal.OpenHtmlToPdfLogging;
 import org.yunjian.shared.Text;
@@ -26,6 +24,11 @@ import org.yunjian.shared.Text;
 /**
  * Renders well-formed XHTML (with CSS 2.1 and paged media: {@code @page}, page breaks, running
  * headers) into a PDF with the CJK font embedded as a subset.
+ *
+ * <p>Every PDF it writes is a record meant to be archived (assessment report, 安全运行报告, deletion certificate), so
+ * every one is PDF/A-2a ({@link #PDF_A}: fonts embedded, an sRGB output intent, XMP metadata that repeats the document
+ * information) and tagged for PDF/UA-1 (a structure tree of the XHTML's elements, the document's language from
+ * {@code <html lang>}, its title shown by viewers) — issue 60; veraPDF checks both in the tests (docs/signatures.md).
  *
  * <p>The font is available to style sheets as the family {@value #FONT_FAMILY}, and is also the
  * fallback of every element, so Chinese never falls back to a font without its glyphs. Thread-safe:
@@ -43,6 +46,16 @@ public final class PdfRenderer {
     private static final String BASE_STYLE = "<style>body, table, th, td, h1, h2, h3, h4, p, li, pre, code "
             + "{ font-family: '" + FONT_FAMILY + "'; } .nw { white-space: nowrap; } .brk { word-wrap: break-word; }"
             + "</style>";
+
+    /**
+     * The PDF/A part and conformance level of every PDF: 2 (ISO 19005-2), level a (accessible: tagged, its text in
+     * Unicode, the language given) — which the PDF/UA-1 tagging gives (veraPDF: no rule of 2a or UA-1 fails).
+     */
+    public static final PdfRendererBuilder.PdfAConformance PDF_A = PdfRendererBuilder.PdfAConformance.PDFA_2_A;
+
+    /** sRGB IEC 61966-2.1, the output intent PDF/A asks for: the colours in the pages are sRGB. */
+    private static final byte[] SRGB = java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_sRGB)
+            .getData();
 
     static {
         OpenHtmlToPdfLogging.install();
@@ -80,21 +93,18 @@ public final class PdfRenderer {
     static final String PRODUCER = "Yunjian \u4e91\u9274";
 
     public byte[] render(String xhtml, Metadata metadata) {
-        String html = withBaseStyle(Text.safe(xhtml));
+        String html = withBaseStyle(Text.safe(xhtml), metadata);
         try (PDDocument document = new PDDocument();
                 CjkFont.Lease ttf = font().lease()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(Text.safe(metadata.title()));
-            info.setAuthor(Text.safe(metadata.author()));
-            info.setSubject(Text.safe(metadata.subject()));
-            info.setCreator(PRODUCER);
-            info.setCreationDate(Calendar.getInstance());
             try (PdfBoxRenderer renderer = new PdfRendererBuilder()
                     .usePDDocument(document)
                     .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)
                     .withHtmlContent(html, null)
                     .withProducer(PRODUCER)
+                    .usePdfAConformance(PDF_A)
+                    .usePdfUaAccessibility(true)
+                    .useColorProfile(SRGB)
                     .buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -118,7 +128,7 @@ public final class PdfRenderer {
      * @throws IllegalArgumentException if the XHTML is not well-formed, naming the parser's complaint
      */
     public List<Integer> pagesOf(String xhtml, List<String> ids) {
-        String html = withBaseStyle(Text.safe(xhtml));
+        String html = withBaseStyle(Text.safe(xhtml), null);
         try (PDDocument document = new PDDocument();
                 CjkFont.Lease ttf = font().lease()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
@@ -186,16 +196,42 @@ public final class PdfRenderer {
         return f;
     }
 
-    /** Puts the default font rule first in the head, so a document's own styles still win. */
-    private static String withBaseStyle(String xhtml) {
+    /**
+     * Puts the default font rule first in the head, so a document's own styles still win, and the metadata as
+     * {@code <meta>} elements: openhtmltopdf writes the document information (and the XMP metadata PDF/A wants to
+     * match it) from those, replacing any set on the document beforehand; {@code <meta name="title">} comes before
+     * the page's {@code <title>}.
+     */
+    private static String withBaseStyle(String xhtml, Metadata metadata) {
         int head = xhtml.indexOf("<head");
         if (head >= 0) {
             int end = xhtml.indexOf('>', head);
             if (end > 0) {
-                return xhtml.substring(0, end + 1) + BASE_STYLE + xhtml.substring(end + 1);
+                return xhtml.substring(0, end + 1) + metaElements(metadata) + BASE_STYLE + xhtml.substring(end + 1);
             }
         }
         return xhtml;
+    }
+
+    private static String metaElements(Metadata metadata) {
+        if (metadata == null) {
+            return "";
+        }
+        StringBuilder meta = new StringBuilder();
+        meta(meta, "title", metadata.title());
+        meta(meta, "author", metadata.author());
+        meta(meta, "subject", metadata.subject());
+        return meta.toString();
+    }
+
+    private static void meta(StringBuilder out, String name, String content) {
+        if (!content.isBlank()) {
+            out.append("<meta name=\"")
+                    .append(name)
+                    .append("\" content=\"")
+                    .append(TextRuns.escape(Text.safe(content)))
+                    .append("\"/>");
+        }
     }
 
     /** Document information of a PDF. */
