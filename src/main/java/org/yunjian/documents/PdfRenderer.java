@@ -28,7 +28,8 @@ import org.yunjian.shared.Text;
  * <p>Every PDF it writes is a record meant to be archived (assessment report, 安全运行报告, deletion certificate), so
  * every one is PDF/A-2a ({@link #PDF_A}: fonts embedded, an sRGB output intent, XMP metadata that repeats the document
  * information) and tagged for PDF/UA-1 (a structure tree of the XHTML's elements, the document's language from
- * {@code <html lang>}, its title shown by viewers) — issue 60; veraPDF checks both in the tests (docs/signatures.md).
+ * {@code <html lang>}, its title shown by viewers) — issue 60; veraPDF checks both in the tests
+ * (docs/modules/documents.md).
  *
  * <p>The font is available to style sheets as the family {@value #FONT_FAMILY}, and is also the
  * fallback of every element, so Chinese never falls back to a font without its glyphs. Thread-safe:
@@ -97,15 +98,7 @@ public final class PdfRenderer {
         try (PDDocument document = new PDDocument();
                 CjkFont.Lease ttf = font().lease()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
-            try (PdfBoxRenderer renderer = new PdfRendererBuilder()
-                    .usePDDocument(document)
-                    .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)
-                    .withHtmlContent(html, null)
-                    .withProducer(PRODUCER)
-                    .usePdfAConformance(PDF_A)
-                    .usePdfUaAccessibility(true)
-                    .useColorProfile(SRGB)
-                    .buildPdfRenderer()) {
+            try (PdfBoxRenderer renderer = builder(document, pdFont, html).buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 inlinePropertyLists(document);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -119,6 +112,21 @@ public final class PdfRenderer {
         } catch (RuntimeException e) {
             throw wellFormed(e);
         }
+    }
+
+    /**
+     * The builder of {@link #render} and {@link #pagesOf} alike, so that both lay a document out the same way (PDF/A
+     * mode, for one, offers openhtmltopdf no non-embedded standard font to fall back on).
+     */
+    private static PdfRendererBuilder builder(PDDocument document, PDType0Font font, String html) {
+        return new PdfRendererBuilder()
+                .usePDDocument(document)
+                .useFont(new PDFontSupplier(font), FONT_FAMILY)
+                .withHtmlContent(html, null)
+                .withProducer(PRODUCER)
+                .usePdfAConformance(PDF_A)
+                .usePdfUaAccessibility(true)
+                .useColorProfile(SRGB);
     }
 
     /**
@@ -159,11 +167,7 @@ public final class PdfRenderer {
         try (PDDocument document = new PDDocument();
                 CjkFont.Lease ttf = font().lease()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
-            try (PdfBoxRenderer renderer = new PdfRendererBuilder()
-                    .usePDDocument(document)
-                    .useFont(new PDFontSupplier(pdFont), FONT_FAMILY)
-                    .withHtmlContent(html, null)
-                    .buildPdfRenderer()) {
+            try (PdfBoxRenderer renderer = builder(document, pdFont, html).buildPdfRenderer()) {
                 renderer.layout();
                 CssContext c = renderer.getSharedContext().newLayoutContextInstance();
                 List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
