@@ -100,6 +100,7 @@ public final class PdfRenderer {
             try (PdfBoxRenderer renderer = builder(document, pdFont, html).buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 inlinePropertyLists(document);
+                document.setVersion(1.7f); // the catalog's /Version, as the XMP says; the header stays PDFBox's 1.6
                 // with object streams, and a cross-reference stream that lists itself (XrefStreamSave): PDFBox leaves
                 // that entry out, which qpdf --check reports (issue 60)
                 return XrefStreamSave.save(document);
