@@ -174,7 +174,8 @@ public final class TextRuns {
         return b.toString();
     }
 
-    private static String escape(String s) {
+    /** {@code s} as XML character data or a double-quoted attribute value. */
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -28,6 +28,7 @@ class PdfRendererTest {
         byte[] pdf = renderer.render(DOC, new PdfRenderer.Metadata("测评报告", "云鉴", "test"));
         // issue 60: its structure as an independent checker reads it — trailer, cross-references, objects
         org.yunjian.support.Qpdf.check(pdf, "renderer");
+        org.yunjian.support.PdfA.checkRecord(pdf, "renderer");
 
         PdfInspection inspection = new PdfInspection(pdf);
         assertThat(inspection.pages()).isEqualTo(2);
@@ -35,6 +36,58 @@ class PdfRendererTest {
         assertThat(inspection.text(2, 2)).contains("第二页：高风险问题列表");
         assertThat(inspection.missingGlyphs(1, 2)).isEmpty();
         assertThat(PdfInspection.inkCoverage(inspection.image(1, 72))).isGreaterThan(0.002);
+    }
+
+    @Test
+    void theDocumentInformationAndTheXmpMetadataCarryTheTitleAuthorAndSubjectGivenAndTheLanguageOfThePage()
+            throws IOException {
+        String doc = DOC.replace("<html>", "<html lang=\"zh-CN\">");
+        byte[] pdf = renderer.render(doc, new PdfRenderer.Metadata("测评报告 · \"门户\" <网站>", "张三 & 李四", "测评 A"));
+
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            var info = d.getDocumentInformation();
+            assertThat(info.getTitle()).isEqualTo("测评报告 · \"门户\" <网站>");
+            assertThat(info.getAuthor()).isEqualTo("张三 & 李四");
+            assertThat(info.getSubject()).isEqualTo("测评 A");
+            assertThat(info.getProducer()).isEqualTo(PdfRenderer.PRODUCER);
+            assertThat(d.getDocumentCatalog().getLanguage()).isEqualTo("zh-CN");
+            String xmp = new String(
+                    d.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("测评报告 · \"门户\" &lt;网站&gt;", "张三 &amp; 李四", "<pdfaid:part>2</pdfaid:part>");
+        }
+        org.yunjian.support.PdfA.checkRecord(pdf, "renderer-metadata");
+    }
+
+    @Test
+    void veraPdfRefusesAPdfThatIsNeitherPdfANorTagged() throws IOException {
+        // a page of text in a standard font PDFBox does not embed, no XMP metadata, no structure tree
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument d = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            d.addPage(page);
+            try (var cs = new org.apache.pdfbox.pdmodel.PDPageContentStream(d, page)) {
+                cs.beginText();
+                cs.setFont(
+                        new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                                org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA),
+                        12);
+                cs.showText("untagged");
+                cs.endText();
+            }
+            d.save(out);
+        }
+        byte[] plain = out.toByteArray();
+
+        assertThat(org.yunjian.support.PdfA.claimed(plain)).isEqualTo(org.verapdf.pdfa.flavours.PDFAFlavour.NO_FLAVOUR);
+        assertThatThrownBy(() -> org.yunjian.support.PdfA.check(plain, "plain"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("claims no PDF/A");
+        assertThat(org.yunjian.support.PdfA.failures(plain, org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_A)
+                        .keySet())
+                .anyMatch(rule -> rule.startsWith("6.2.11.4.1")) // the font is not embedded
+                .anyMatch(rule -> rule.startsWith("6.6.2.1")); // no XMP metadata
+        assertThat(org.yunjian.support.PdfA.failures(plain, org.verapdf.pdfa.flavours.PDFAFlavour.PDFUA_1))
+                .isNotEmpty();
     }
 
     @Test

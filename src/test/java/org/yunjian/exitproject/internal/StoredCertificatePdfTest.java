@@ -45,6 +45,7 @@ class StoredCertificatePdfTest {
                         Sm3.hex(file)),
                 Locale.SIMPLIFIED_CHINESE);
         org.yunjian.support.Qpdf.check(pdf, "deletion-certificate"); // issue 60
+        org.yunjian.support.PdfA.checkRecord(pdf, "deletion-certificate"); // PDF/A-2a, tagged (PDF/UA-1)
         if (System.getProperty("yunjian.certificate.out") != null) { // to look at it
             java.nio.file.Files.write(
                     java.nio.file.Path.of(System.getProperty("yunjian.certificate.out"), "stored-certificate-zh.pdf"),

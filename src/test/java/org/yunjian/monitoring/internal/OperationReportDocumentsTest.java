@@ -205,6 +205,7 @@ class OperationReportDocumentsTest {
         ReportPdf renderer = pdf();
         byte[] zh = renderer.render(report(Locale.SIMPLIFIED_CHINESE), OCTOBER);
         org.yunjian.support.Qpdf.check(zh, "monitoring-report"); // issue 60
+        org.yunjian.support.PdfA.checkRecord(zh, "monitoring-report"); // PDF/A-2a, tagged (PDF/UA-1)
         keep("report-zh.pdf", zh);
         try (PDDocument doc = Loader.loadPDF(zh)) {
             String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');
@@ -217,6 +218,8 @@ class OperationReportDocumentsTest {
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("网站安全监测月报");
         }
         byte[] en = renderer.render(report(Locale.ENGLISH), OCTOBER);
+        org.yunjian.support.Qpdf.check(en, "monitoring-report-en");
+        org.yunjian.support.PdfA.checkRecord(en, "monitoring-report-en");
         keep("report-en.pdf", en);
         try (PDDocument doc = Loader.loadPDF(en)) {
             String text = new PDFTextStripper().getText(doc).replace('\u00a0', ' ');

@@ -51,6 +51,7 @@ class ReportPdfLayoutTests {
         byte[] pdf = DemoReportDocuments.as(users, language, () -> reports.export(id, Reports.Format.PDF, "test")
                 .content());
         org.yunjian.support.Qpdf.check(pdf, "assessment-report-" + tag); // issue 60
+        org.yunjian.support.PdfA.checkRecord(pdf, "assessment-report-" + tag); // PDF/A-2a, tagged (PDF/UA-1)
         if (System.getProperty("yunjian.report.out") != null) { // to look at it
             java.nio.file.Files.write(
                     java.nio.file.Path.of(System.getProperty("yunjian.report.out"), "report-" + tag + ".pdf"), pdf);
