@@ -97,7 +97,7 @@ public final class PdfRenderer {
         try (PDDocument document = new PDDocument();
                 CjkFont.Lease ttf = font().lease()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
-            try (PdfBoxRenderer renderer = builder(document, pdFont, html).buildPdfRenderer()) {
+            try (PdfBoxRenderer renderer = builder(document, pdFont, html, true).buildPdfRenderer()) {
                 renderer.createPDFWithoutClosing();
                 inlinePropertyLists(document);
                 document.setVersion(1.7f); // the catalog's /Version, as the XMP says; the header stays PDFBox's 1.6
@@ -116,14 +116,16 @@ public final class PdfRenderer {
      * The builder of {@link #render} and {@link #pagesOf} alike, so that both lay a document out the same way (PDF/A
      * mode, for one, offers openhtmltopdf no non-embedded standard font to fall back on).
      */
-    private static PdfRendererBuilder builder(PDDocument document, PDType0Font font, String html) {
+    private static PdfRendererBuilder builder(PDDocument document, PDType0Font font, String html, boolean tagged) {
+        // the tagging (a structure tree of every element) changes no page break: the layout pass of pagesOf, whose PDF
+        // nobody keeps, goes without it
         return new PdfRendererBuilder()
                 .usePDDocument(document)
                 .useFont(new PDFontSupplier(font), FONT_FAMILY)
                 .withHtmlContent(html, null)
                 .withProducer(PRODUCER)
                 .usePdfAConformance(PDF_A)
-                .usePdfUaAccessibility(true)
+                .usePdfUaAccessibility(tagged)
                 .useColorProfile(SRGB);
     }
 
@@ -164,7 +166,8 @@ public final class PdfRenderer {
         try (PDDocument document = new PDDocument();
                 CjkFont.Lease ttf = font().lease()) {
             PDType0Font pdFont = PDType0Font.load(document, ttf.font(), true);
-            try (PdfBoxRenderer renderer = builder(document, pdFont, html).buildPdfRenderer()) {
+            try (PdfBoxRenderer renderer =
+                    builder(document, pdFont, html, false).buildPdfRenderer()) {
                 renderer.layout();
                 CssContext c = renderer.getSharedContext().newLayoutContextInstance();
                 List<PageBox> pageBoxes = renderer.getRootBox().getLayer().getPages();
