@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.yunjian.catalog.Catalog;
+import org.yunjian.catalog.ForeignControls;
 
 /** Loads the catalog once at startup; a problem in any file stops the application. */
 @Configuration(proxyBeanMethods = false)
@@ -21,5 +22,16 @@ class CatalogConfiguration {
                 catalog.standards().size(),
                 catalog.size());
         return catalog;
+    }
+
+    /** The crosswalk from NIST SP 800-53 rev 5 to the Chinese items, checked against the catalog. */
+    @Bean
+    ForeignControls foreignControls(Catalog catalog) {
+        ForeignControls controls = ForeignControlsLoading.fromClasspath(catalog);
+        log.info(
+                "Crosswalk loaded: {} {} maps",
+                controls.framework(),
+                controls.all().size());
+        return controls;
     }
 }
