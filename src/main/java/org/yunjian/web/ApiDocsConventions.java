@@ -56,6 +56,7 @@ class ApiDocsConventions {
             }
             boolean open = rule != null && rule.value().replace(" ", "").equals("permitAll()");
             uploads(operation, handler);
+            operation.setOperationId(operationId(handler));
             if (open) {
                 operation.setSecurity(List.of()); // no credentials asked
             } else {
@@ -126,6 +127,36 @@ class ApiDocsConventions {
             }
             openApi.setTags(uniqueTags(openApi.getTags()));
         };
+    }
+
+    /**
+     * An operation id that stays when other operations come and go (springdoc's own is the method name with {@code _1},
+     * {@code _2} … by discovery order, so a generated client's method names shifted): the controller's name without
+     * {@code ApiController}/{@code Api}/{@code Controller}, then the method's name; a method name declared more than
+     * once on the controller adds its parameter types. {@code ApiDocsConventionsTests} checks they are unique.
+     */
+    static String operationId(org.springframework.web.method.HandlerMethod handler) {
+        String type = handler.getBeanType().getSimpleName();
+        for (String suffix : List.of("ApiController", "Controller", "Api")) {
+            if (type.endsWith(suffix) && type.length() > suffix.length()) {
+                type = type.substring(0, type.length() - suffix.length());
+                break;
+            }
+        }
+        java.lang.reflect.Method m = handler.getMethod();
+        StringBuilder id = new StringBuilder(Character.toLowerCase(type.charAt(0)) + type.substring(1))
+                .append(Character.toUpperCase(m.getName().charAt(0)))
+                .append(m.getName().substring(1));
+        long sameName = java.util.Arrays.stream(handler.getBeanType().getDeclaredMethods())
+                .filter(o -> o.getName().equals(m.getName()) && !o.isSynthetic() && !o.isBridge())
+                .count();
+        if (sameName > 1) {
+            id.append("With");
+            for (Class<?> p : m.getParameterTypes()) {
+                id.append(p.getSimpleName());
+            }
+        }
+        return id.toString();
     }
 
     /**

@@ -53,6 +53,11 @@ class ApiDocsConventionsTests {
         assertThat(JsonPath.<Map<String, Object>>read(docs, "$.paths['/api/report-check'].get.responses"))
                 .doesNotContainKey("401");
         Map<String, Map<String, Object>> paths = JsonPath.read(docs, "$.paths");
+        // operation ids a generated client keeps: named by controller and method, unique without springdoc's _1, _2
+        List<String> ids = JsonPath.read(docs, "$.paths.*.*.operationId");
+        assertThat(ids).doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+$"));
+        assertThat(JsonPath.<String>read(docs, "$.paths['/api/systems'].post.operationId"))
+                .isEqualTo("systemCreate");
         int operations = 0;
         for (var path : paths.entrySet()) {
             for (var op : path.getValue().entrySet()) {
