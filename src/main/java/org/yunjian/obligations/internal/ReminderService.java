@@ -121,9 +121,10 @@ public class ReminderService {
                     SeedActor.of(account.get()),
                     () -> overdue.addAll(
                             queries.visibleDue(null, queries.today().minusDays(1))));
+            Locale locale = overdue.isEmpty() ? null : ReaderLanguage.of(languages, r.userId()); // once per reader
             for (ObligationService.Row row : overdue) {
                 try {
-                    Boolean done = tx.execute(status -> send(sender, r, account.get(), row));
+                    Boolean done = tx.execute(status -> send(sender, r, account.get(), row, locale));
                     sent += Boolean.TRUE.equals(done) ? 1 : 0;
                 } catch (RuntimeException e) {
                     log.warn(
@@ -137,13 +138,13 @@ public class ReminderService {
         return sent;
     }
 
-    private boolean send(JavaMailSender sender, Recipient r, UserView account, ObligationService.Row row) {
+    private boolean send(
+            JavaMailSender sender, Recipient r, UserView account, ObligationService.Row row, Locale locale) {
         if (rows.sent(row.obligation().id(), row.due(), r.email())) {
             return false;
         }
         // recorded first: if the insert loses a race with another run, the unique key stops this one
         rows.recordSent(row.obligation().id(), row.due(), r.email(), r.userId(), clock.instant());
-        Locale locale = ReaderLanguage.of(languages, r.userId());
         String kind = Msg.of(row.obligation().kind()).text(locale);
         // where to act: the system's overdue obligations, where the completion is recorded
         String link = address.link("/systems/" + row.system().id() + "/lifecycle/obligations?status=OVERDUE");
