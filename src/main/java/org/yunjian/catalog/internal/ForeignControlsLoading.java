@@ -5,20 +5,28 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.core.io.ClassPathResource;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.ControlMap;
+import org.yunjian.catalog.CrosswalkReview;
 import org.yunjian.catalog.ForeignControls;
+import org.yunjian.catalog.Requirement;
+import org.yunjian.catalog.RequirementFilter;
 import org.yunjian.catalog.RequirementId;
+import org.yunjian.catalog.UnmappedItem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the crosswalk from another catalog's controls to the Chinese items ({@code catalog/crosswalks/*.json}) and
  * checks it against the loaded catalog: every item exists, every control id is an SP 800-53 id, every relationship
- * is one of OSCAL's, no control–item pair twice. A problem stops the application, as a broken catalog file does.
+ * is one of OSCAL's, no control–item pair twice, every map has its rationale (and, unless the texts match, its gap)
+ * in both languages, and every item of a standard in the review's scope is either mapped or listed as unmapped with
+ * its reason. A problem stops the application, as a broken catalog file does.
  */
 public final class ForeignControlsLoading {
 
@@ -47,18 +55,41 @@ public final class ForeignControlsLoading {
             String where = name + ": maps[" + i + "]";
             String control = ForeignControls.normalised(e.path("control").asString(""))
                     .orElseThrow(() -> new IllegalStateException(where + ": not an SP 800-53 control id"));
-            RequirementId item = RequirementId.of(e.path("item").asString(""));
+            String itemValue = e.path("item").asString("");
+            if (!RequirementId.isWellFormed(itemValue)) {
+                throw new IllegalStateException(where + ": not an item id: " + itemValue);
+            }
+            RequirementId item = RequirementId.of(itemValue);
             if (catalog.requirement(item).isEmpty()) {
                 throw new IllegalStateException(where + ": unknown item " + item);
             }
             if (!pairs.add(control + " " + item)) {
                 throw new IllegalStateException(where + ": " + control + " → " + item + " twice");
             }
+            ControlMap.Relationship relationship;
+            try {
+                relationship =
+                        ControlMap.Relationship.ofOscal(e.path("relationship").asString(""));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
+            }
+            if (e.path("rationale").asString("").isBlank()
+                    || e.path("rationaleZh").asString("").isBlank()) {
+                throw new IllegalStateException(where + ": the rationale is needed in English and Chinese");
+            }
+            boolean same = relationship == ControlMap.Relationship.EQUAL_TO
+                    || relationship == ControlMap.Relationship.EQUIVALENT_TO;
+            if (!same
+                    && (e.path("gap").asString("").isBlank()
+                            || e.path("gapZh").asString("").isBlank())) {
+                throw new IllegalStateException(
+                        where + ": " + relationship.oscal() + " needs the gap in English and Chinese");
+            }
             try {
                 maps.add(new ControlMap(
                         control,
                         item,
-                        ControlMap.Relationship.ofOscal(e.path("relationship").asString("")),
+                        relationship,
                         e.path("confidence").asInt(-1),
                         e.path("rationale").asString(""),
                         e.path("rationaleZh").asString(""),
@@ -68,7 +99,103 @@ public final class ForeignControlsLoading {
                 throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
             }
         }
+        List<UnmappedItem> unmapped = unmapped(name, root.path("unmapped"), catalog, maps);
+        CrosswalkReview review = review(name, root.path("review"));
+        checkScope(name, review, catalog, maps, unmapped);
+        Map<String, String> titles = new LinkedHashMap<>();
+        root.path("controlTitles").properties().forEach(t -> {
+            String id = ForeignControls.normalised(t.getKey())
+                    .orElseThrow(() -> new IllegalStateException(
+                            name + ": controlTitles: not an SP 800-53 control id: " + t.getKey()));
+            titles.put(id, t.getValue().asString(""));
+        });
+        for (ControlMap m : maps) {
+            if (root.has("controlTitles")
+                    && titles.getOrDefault(m.controlId(), "").isBlank()) {
+                throw new IllegalStateException(name + ": controlTitles: no title for " + m.controlId());
+            }
+        }
         return new ForeignControls(
-                framework.path("title").asString(""), framework.path("version").asString(""), maps);
+                framework.path("title").asString(""),
+                framework.path("version").asString(""),
+                maps,
+                unmapped,
+                review,
+                titles);
+    }
+
+    private static List<UnmappedItem> unmapped(String name, JsonNode entries, Catalog catalog, List<ControlMap> maps) {
+        Set<RequirementId> mapped = new HashSet<>();
+        maps.forEach(m -> mapped.add(m.item()));
+        List<UnmappedItem> unmapped = new ArrayList<>();
+        Set<RequirementId> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            String where = name + ": unmapped[" + i + "]";
+            String value = e.path("item").asString("");
+            if (!RequirementId.isWellFormed(value)) {
+                throw new IllegalStateException(where + ": not an item id: " + value);
+            }
+            RequirementId item = RequirementId.of(value);
+            if (catalog.requirement(item).isEmpty()) {
+                throw new IllegalStateException(where + ": unknown item " + item);
+            }
+            if (mapped.contains(item)) {
+                throw new IllegalStateException(where + ": " + item + " is mapped and listed as unmapped");
+            }
+            if (!seen.add(item)) {
+                throw new IllegalStateException(where + ": " + item + " twice");
+            }
+            try {
+                unmapped.add(new UnmappedItem(
+                        item, e.path("reason").asString(""), e.path("reasonZh").asString("")));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
+            }
+        }
+        return unmapped;
+    }
+
+    private static CrosswalkReview review(String name, JsonNode r) {
+        if (r.isMissingNode()) {
+            return CrosswalkReview.unknown();
+        }
+        List<String> against = new ArrayList<>();
+        r.path("reviewedAgainst").forEach(n -> against.add(n.asString("")));
+        List<String> scope = new ArrayList<>();
+        r.path("scope").forEach(n -> scope.add(n.asString("")));
+        try {
+            return new CrosswalkReview(
+                    r.path("method").asString("human"),
+                    r.path("matchingRationale").asString("semantic"),
+                    r.path("status").asString("draft"),
+                    r.path("description").asString(""),
+                    against,
+                    scope);
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalStateException(name + ": review: " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Every item of a standard in the review's scope is mapped or listed as unmapped, none left out silently. */
+    private static void checkScope(
+            String name, CrosswalkReview review, Catalog catalog, List<ControlMap> maps, List<UnmappedItem> unmapped) {
+        Set<RequirementId> accounted = new HashSet<>();
+        maps.forEach(m -> accounted.add(m.item()));
+        unmapped.forEach(u -> accounted.add(u.item()));
+        for (String code : review.scope()) {
+            if (catalog.standard(code).isEmpty()) {
+                throw new IllegalStateException(name + ": review.scope: unknown standard " + code);
+            }
+            List<String> missing = catalog.find(RequirementFilter.items().standard(code)).stream()
+                    .map(Requirement::id)
+                    .filter(id -> !accounted.contains(id))
+                    .map(RequirementId::value)
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(
+                        name + ": items of " + code + " neither mapped nor listed as unmapped: " + missing);
+            }
+        }
     }
 }
