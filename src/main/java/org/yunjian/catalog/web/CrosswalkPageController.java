@@ -77,7 +77,15 @@ class CrosswalkPageController {
         model.addAttribute("review", controls.review());
         model.addAttribute("mapCount", controls.all().size());
         model.addAttribute("controlCount", controls.controlIds().size());
-        model.addAttribute("relationships", ControlMap.Relationship.values());
+        // the one the crosswalk uses most first, then from the narrowest claim to the strongest
+        model.addAttribute(
+                "relationships",
+                List.of(
+                        ControlMap.Relationship.INTERSECTS_WITH,
+                        ControlMap.Relationship.SUBSET_OF,
+                        ControlMap.Relationship.SUPERSET_OF,
+                        ControlMap.Relationship.EQUIVALENT_TO,
+                        ControlMap.Relationship.EQUAL_TO));
         model.addAttribute("en", "en".equals(locale.getLanguage()));
         return "catalog/crosswalk";
     }
