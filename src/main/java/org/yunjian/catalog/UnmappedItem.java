@@ -16,7 +16,7 @@ public record UnmappedItem(RequirementId item, String reason, String reasonZh) {
     public UnmappedItem {
         Objects.requireNonNull(item, "item");
         if (reason == null || reason.isBlank() || reasonZh == null || reasonZh.isBlank()) {
-            throw new IllegalArgumentException("an unmapped item needs its reason in English and Chinese");
+            throw new IllegalArgumentException("reason");
         }
     }
 

@@ -43,7 +43,10 @@ public final class ForeignControlsLoading {
         }
     }
 
-    /** The crosswalk in {@code content}; {@link IllegalStateException} naming the file and the entry when it is wrong. */
+    /**
+     * The crosswalk in {@code content}; a {@link org.yunjian.catalog.CatalogLoadException} naming the file, the entry
+     * and the problem when it is wrong.
+     */
     public static ForeignControls read(String name, byte[] content, Catalog catalog) {
         JsonNode root = JsonMapper.builder().build().readTree(content);
         JsonNode framework = root.path("framework");
@@ -52,38 +55,39 @@ public final class ForeignControlsLoading {
         JsonNode entries = root.path("maps");
         for (int i = 0; i < entries.size(); i++) {
             JsonNode e = entries.get(i);
-            String where = name + ": maps[" + i + "]";
+            String where = "maps[" + i + "]";
             String control = ForeignControls.normalised(e.path("control").asString(""))
-                    .orElseThrow(() -> new IllegalStateException(where + ": not an SP 800-53 control id"));
+                    .orElseThrow(() -> new CrosswalkFileException(
+                            name, where, "controlId", e.path("control").asString("")));
             String itemValue = e.path("item").asString("");
             if (!RequirementId.isWellFormed(itemValue)) {
-                throw new IllegalStateException(where + ": not an item id: " + itemValue);
+                throw new CrosswalkFileException(name, where, "itemId", itemValue);
             }
             RequirementId item = RequirementId.of(itemValue);
             if (catalog.requirement(item).isEmpty()) {
-                throw new IllegalStateException(where + ": unknown item " + item);
+                throw new CrosswalkFileException(name, where, "unknownItem", item.value());
             }
             if (!pairs.add(control + " " + item)) {
-                throw new IllegalStateException(where + ": " + control + " → " + item + " twice");
+                throw new CrosswalkFileException(name, where, "pairTwice", control, item.value());
             }
             ControlMap.Relationship relationship;
             try {
                 relationship =
                         ControlMap.Relationship.ofOscal(e.path("relationship").asString(""));
             } catch (IllegalArgumentException ex) {
-                throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
+                throw new CrosswalkFileException(
+                        name, where, "relationship", e.path("relationship").asString(""));
             }
             if (e.path("rationale").asString("").isBlank()
                     || e.path("rationaleZh").asString("").isBlank()) {
-                throw new IllegalStateException(where + ": the rationale is needed in English and Chinese");
+                throw new CrosswalkFileException(name, where, "rationale");
             }
             boolean same = relationship == ControlMap.Relationship.EQUAL_TO
                     || relationship == ControlMap.Relationship.EQUIVALENT_TO;
             if (!same
                     && (e.path("gap").asString("").isBlank()
                             || e.path("gapZh").asString("").isBlank())) {
-                throw new IllegalStateException(
-                        where + ": " + relationship.oscal() + " needs the gap in English and Chinese");
+                throw new CrosswalkFileException(name, where, "gap", relationship.oscal());
             }
             try {
                 maps.add(new ControlMap(
@@ -96,7 +100,8 @@ public final class ForeignControlsLoading {
                         e.path("gap").asString(""),
                         e.path("gapZh").asString("")));
             } catch (IllegalArgumentException ex) {
-                throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
+                throw new CrosswalkFileException(
+                        name, where, "confidence", e.path("confidence").asString(""));
             }
         }
         List<UnmappedItem> unmapped = unmapped(name, root.path("unmapped"), catalog, maps);
@@ -105,14 +110,13 @@ public final class ForeignControlsLoading {
         Map<String, String> titles = new LinkedHashMap<>();
         root.path("controlTitles").properties().forEach(t -> {
             String id = ForeignControls.normalised(t.getKey())
-                    .orElseThrow(() -> new IllegalStateException(
-                            name + ": controlTitles: not an SP 800-53 control id: " + t.getKey()));
+                    .orElseThrow(() -> new CrosswalkFileException(name, "controlTitles", "controlId", t.getKey()));
             titles.put(id, t.getValue().asString(""));
         });
         for (ControlMap m : maps) {
             if (root.has("controlTitles")
                     && titles.getOrDefault(m.controlId(), "").isBlank()) {
-                throw new IllegalStateException(name + ": controlTitles: no title for " + m.controlId());
+                throw new CrosswalkFileException(name, "controlTitles", "noTitle", m.controlId());
             }
         }
         return new ForeignControls(
@@ -131,27 +135,27 @@ public final class ForeignControlsLoading {
         Set<RequirementId> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             JsonNode e = entries.get(i);
-            String where = name + ": unmapped[" + i + "]";
+            String where = "unmapped[" + i + "]";
             String value = e.path("item").asString("");
             if (!RequirementId.isWellFormed(value)) {
-                throw new IllegalStateException(where + ": not an item id: " + value);
+                throw new CrosswalkFileException(name, where, "itemId", value);
             }
             RequirementId item = RequirementId.of(value);
             if (catalog.requirement(item).isEmpty()) {
-                throw new IllegalStateException(where + ": unknown item " + item);
+                throw new CrosswalkFileException(name, where, "unknownItem", item.value());
             }
             if (mapped.contains(item)) {
-                throw new IllegalStateException(where + ": " + item + " is mapped and listed as unmapped");
+                throw new CrosswalkFileException(name, where, "mappedAndUnmapped", item.value());
             }
             if (!seen.add(item)) {
-                throw new IllegalStateException(where + ": " + item + " twice");
+                throw new CrosswalkFileException(name, where, "unmappedTwice", item.value());
             }
-            try {
-                unmapped.add(new UnmappedItem(
-                        item, e.path("reason").asString(""), e.path("reasonZh").asString("")));
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalStateException(where + ": " + ex.getMessage(), ex);
+            if (e.path("reason").asString("").isBlank()
+                    || e.path("reasonZh").asString("").isBlank()) {
+                throw new CrosswalkFileException(name, where, "reason");
             }
+            unmapped.add(new UnmappedItem(
+                    item, e.path("reason").asString(""), e.path("reasonZh").asString("")));
         }
         return unmapped;
     }
@@ -173,7 +177,7 @@ public final class ForeignControlsLoading {
                     against,
                     scope);
         } catch (IllegalArgumentException ex) {
-            throw new IllegalStateException(name + ": review: " + ex.getMessage(), ex);
+            throw new CrosswalkFileException(name, "review", "review", ex.getMessage());
         }
     }
 
@@ -185,7 +189,7 @@ public final class ForeignControlsLoading {
         unmapped.forEach(u -> accounted.add(u.item()));
         for (String code : review.scope()) {
             if (catalog.standard(code).isEmpty()) {
-                throw new IllegalStateException(name + ": review.scope: unknown standard " + code);
+                throw new CrosswalkFileException(name, "review.scope", "unknownStandard", code);
             }
             List<String> missing = catalog.find(RequirementFilter.items().standard(code)).stream()
                     .map(Requirement::id)
@@ -193,8 +197,7 @@ public final class ForeignControlsLoading {
                     .map(RequirementId::value)
                     .toList();
             if (!missing.isEmpty()) {
-                throw new IllegalStateException(
-                        name + ": items of " + code + " neither mapped nor listed as unmapped: " + missing);
+                throw new CrosswalkFileException(name, "review.scope", "leftOut", code, String.join(", ", missing));
             }
         }
     }

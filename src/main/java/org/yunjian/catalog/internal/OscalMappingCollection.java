@@ -16,6 +16,8 @@ import org.yunjian.catalog.ControlMap;
 import org.yunjian.catalog.ForeignControls;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.UnmappedItem;
+import org.yunjian.shared.Msg;
+import org.yunjian.shared.Texts;
 import org.yunjian.shared.Uuids;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,22 +94,17 @@ final class OscalMappingCollection {
                         m.item().value(),
                         m.gap().isBlank() ? null : m.gap() + "\n\n" + m.gapZh(),
                         score(m.confidence()),
-                        "Rationale: " + m.rationale() + "\n\n理由：" + m.rationaleZh()
-                                + (m.gap().isBlank() ? "" : "\n\nGap: " + m.gap() + "\n\n差异：" + m.gapZh())));
+                        both("rationale", m.rationale(), m.rationaleZh())
+                                + (m.gap().isBlank() ? "" : "\n\n" + both("gap", m.gap(), m.gapZh()))));
             }
             List<UnmappedItem> unmapped = unmappedByStandard.getOrDefault(code, List.of());
             unmapped.forEach(fingerprint::append);
             StringBuilder remarks = new StringBuilder();
             for (UnmappedItem u : unmapped) {
                 remarks.append(remarks.isEmpty() ? "" : "\n\n")
-                        .append("Unmapped ")
-                        .append(u.item().value())
-                        .append(": ")
-                        .append(u.reason())
-                        .append("\n\n未映射 ")
-                        .append(u.item().value())
-                        .append("：")
-                        .append(u.reasonZh());
+                        .append(Texts.render(Msg.of(UNMAPPED, u.item().value(), u.reason()), Texts.ENGLISH))
+                        .append("\n\n")
+                        .append(Texts.render(Msg.of(UNMAPPED, u.item().value(), u.reasonZh()), Texts.CHINESE));
             }
             blocks.add(new MappingBlock(
                     uuid("mapping:" + controls.framework() + ">" + code).toString(),
@@ -127,7 +124,7 @@ final class OscalMappingCollection {
         var review = controls.review();
         return new Doc(
                 uuid("mapping-collection:" + fingerprint).toString(),
-                controls.framework() + " → Yunjian catalog (等保 2.0 level 3 cloud extension, T/CCIA 004-2024)",
+                Texts.render(Msg.of("catalog.crosswalk.oscal.title", controls.framework()), Texts.ENGLISH),
                 "1",
                 new Provenance(
                         review.method(),
@@ -137,6 +134,15 @@ final class OscalMappingCollection {
                         review.description().isBlank() ? "A crosswalk reviewed by hand." : review.description()),
                 List.copyOf(blocks));
     }
+
+    /** A labelled text in English, then in Chinese (the document is for readers of either language). */
+    private static String both(String label, String english, String chinese) {
+        String key = "catalog.crosswalk.oscal." + label;
+        return Texts.render(Msg.of(key, english), Texts.ENGLISH) + "\n\n"
+                + Texts.render(Msg.of(key, chinese), Texts.CHINESE);
+    }
+
+    private static final String UNMAPPED = "catalog.crosswalk.oscal.unmapped";
 
     private static String standardOf(Catalog catalog, String item) {
         return catalog.requirement(org.yunjian.catalog.RequirementId.of(item))
