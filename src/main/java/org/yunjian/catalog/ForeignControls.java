@@ -24,15 +24,36 @@ public final class ForeignControls {
     private final List<ControlMap> maps;
     private final Map<String, List<ControlMap>> byControl;
     private final Map<RequirementId, List<ControlMap>> byItem;
+    private final List<UnmappedItem> unmapped;
+    private final CrosswalkReview review;
+    private final Map<String, String> titles;
 
     /**
      * @param framework        the other catalog's title, e.g. {@code NIST SP 800-53 Rev. 5}
      * @param frameworkVersion its version as the crosswalk was reviewed against, e.g. {@code 5.1.1}
      */
     public ForeignControls(String framework, String frameworkVersion, List<ControlMap> maps) {
+        this(framework, frameworkVersion, maps, List.of(), CrosswalkReview.unknown(), Map.of());
+    }
+
+    /**
+     * @param unmapped the items of the review's scope that no control meets, each with its reason
+     * @param review   how the crosswalk was made
+     * @param titles   the other catalog's title of each control the maps name, by normalised id
+     */
+    public ForeignControls(
+            String framework,
+            String frameworkVersion,
+            List<ControlMap> maps,
+            List<UnmappedItem> unmapped,
+            CrosswalkReview review,
+            Map<String, String> titles) {
+        this.titles = Map.copyOf(titles);
         this.framework = framework;
         this.frameworkVersion = frameworkVersion;
         this.maps = List.copyOf(maps);
+        this.unmapped = List.copyOf(unmapped);
+        this.review = review;
         Map<String, List<ControlMap>> c = new LinkedHashMap<>();
         Map<RequirementId, List<ControlMap>> i = new LinkedHashMap<>();
         for (ControlMap m : maps) {
@@ -51,6 +72,49 @@ public final class ForeignControls {
 
     public String frameworkVersion() {
         return frameworkVersion;
+    }
+
+    /** How the crosswalk was made (method, matching rationale, status, the texts it was read against, its scope). */
+    public CrosswalkReview review() {
+        return review;
+    }
+
+    /** The items of the review's scope that no control meets, each with the reviewer's reason, in document order. */
+    public List<UnmappedItem> unmappedItems() {
+        return unmapped;
+    }
+
+    /** The reviewer's reason why no control meets {@code item}; empty when it is mapped or outside the scope. */
+    public Optional<UnmappedItem> unmapped(RequirementId item) {
+        return unmapped.stream().filter(u -> u.item().equals(item)).findFirst();
+    }
+
+    /** The control's title as the other catalog has it (verbatim, English), e.g. {@code Account Management}. */
+    public Optional<String> controlTitle(String controlId) {
+        return normalised(controlId).map(titles::get);
+    }
+
+    /**
+     * A control id as SP 800-53 prints it: {@code ac-6.1} is {@code AC-6(1)}; anything that is not a control id is
+     * returned as it is.
+     */
+    public static String displayId(String controlId) {
+        return normalised(controlId)
+                .map(id -> {
+                    String[] p = id.toUpperCase(Locale.ROOT).split("\\.");
+                    return p.length == 1 ? p[0] : p[0] + "(" + p[1] + ")";
+                })
+                .orElse(controlId);
+    }
+
+    /** The items some control relates to, in the crosswalk's order. */
+    public List<RequirementId> mappedItems() {
+        return List.copyOf(byItem.keySet());
+    }
+
+    /** The controls some map names, in the crosswalk's order. */
+    public List<String> controlIds() {
+        return List.copyOf(byControl.keySet());
     }
 
     /** Every map, in the crosswalk's order. */

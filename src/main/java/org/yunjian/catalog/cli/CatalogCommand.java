@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
             CatalogCommand.Search.class,
             CatalogCommand.Export.class,
             CatalogCommand.Import.class,
-            CatalogCommand.Versions.class
+            CatalogCommand.Versions.class,
+            CrosswalkCommand.class
         })
 public class CatalogCommand implements CliCommand, Runnable {
 

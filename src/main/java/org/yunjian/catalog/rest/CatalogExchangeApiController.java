@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
+import org.yunjian.catalog.CrosswalkExport;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Text;
@@ -38,11 +39,15 @@ import org.yunjian.shared.version.Versions;
 class CatalogExchangeApiController {
 
     private final CatalogExchange exchange;
+    private final CrosswalkExport crosswalk;
     private final int maxBytes;
 
     CatalogExchangeApiController(
-            CatalogExchange exchange, @Value("${yunjian.catalog.import-max-bytes:20000000}") int maxBytes) {
+            CatalogExchange exchange,
+            CrosswalkExport crosswalk,
+            @Value("${yunjian.catalog.import-max-bytes:20000000}") int maxBytes) {
         this.exchange = exchange;
+        this.crosswalk = crosswalk;
         this.maxBytes = maxBytes;
     }
 
@@ -50,12 +55,7 @@ class CatalogExchangeApiController {
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The standard as an OSCAL 1.1.3 catalog (format=json|xml), valid against the official schema")
     ResponseEntity<byte[]> oscal(@PathVariable String code, @RequestParam(defaultValue = "json") String format) {
-        OscalFormat f =
-                switch (format.toLowerCase(Locale.ROOT)) {
-                    case "json" -> OscalFormat.JSON;
-                    case "xml" -> OscalFormat.XML;
-                    default -> throw new FieldErrors.ValidationException("format", "catalog.api.format");
-                };
+        OscalFormat f = format(format);
         byte[] body = Text.safe(exchange.exportOscal(code, f)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.mediaType() + ";charset=UTF-8"))
@@ -63,6 +63,30 @@ class CatalogExchangeApiController {
                         HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + code + "-oscal-catalog." + f.extension() + "\"")
                 .body(body);
+    }
+
+    @GetMapping("/crosswalks/nist-sp800-53r5/oscal")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(
+            summary =
+                    "The crosswalk from NIST SP 800-53 rev 5 to the Chinese items as an OSCAL 1.2.0 mapping collection "
+                            + "(format=json|xml): one mapping per target standard, each map with its relationship, confidence, "
+                            + "rationale and gap; the unmapped items as the target gap summary")
+    ResponseEntity<byte[]> mappingCollection(@RequestParam(defaultValue = "json") String format) {
+        OscalFormat f = format(format);
+        byte[] body = Text.safe(crosswalk.mappingCollection(f)).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.mediaType() + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + CrosswalkExport.fileName(f) + "\"")
+                .body(body);
+    }
+
+    private static OscalFormat format(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "json" -> OscalFormat.JSON;
+            case "xml" -> OscalFormat.XML;
+            default -> throw new FieldErrors.ValidationException("format", "catalog.api.format");
+        };
     }
 
     @GetMapping("/standards/{code}/csv")

@@ -21,6 +21,7 @@ import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.CatalogExchange;
 import org.yunjian.catalog.CatalogLoadException;
 import org.yunjian.catalog.DeploymentModel;
+import org.yunjian.catalog.ForeignControls;
 import org.yunjian.catalog.Layer;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.Phase;
@@ -54,11 +55,13 @@ class CatalogPageController {
     private final Catalog catalog;
     private final CatalogExchange exchange;
     private final PeopleNames people;
+    private final ForeignControls foreign;
 
-    CatalogPageController(Catalog catalog, CatalogExchange exchange, PeopleNames people) {
+    CatalogPageController(Catalog catalog, CatalogExchange exchange, PeopleNames people, ForeignControls foreign) {
         this.catalog = catalog;
         this.exchange = exchange;
         this.people = people;
+        this.foreign = foreign;
     }
 
     /**
@@ -240,6 +243,11 @@ class CatalogPageController {
                 r.parent() == null ? null : catalog.requirement(r.parent()).orElse(null));
         model.addAttribute("children", catalog.children(r.id()));
         model.addAttribute("mappings", catalog.mappings(r.id()));
+        // its controls in NIST SP 800-53 rev 5, or why none meets it
+        model.addAttribute("nistMaps", CrosswalkPageController.rows(foreign, r, Texts.locale()));
+        model.addAttribute(
+                "nistUnmapped",
+                foreign.unmapped(r.id()).map(u -> u.reason(Texts.locale())).orElse(null));
         model.addAttribute("en", "en".equals(Texts.locale().getLanguage()));
         return "catalog/requirement";
     }
