@@ -248,6 +248,68 @@ class SspPackageTests {
                 .isPositive();
     }
 
+    @Test
+    void theCommandLineExportsThePackageAndImportsNistsLeveragedPlan() throws Exception {
+        String username = "pkg-" + UUID.randomUUID().toString().substring(0, 8);
+        org.yunjian.security.TestAccounts.create(
+                users,
+                new org.yunjian.security.UserAdministration.NewUser(
+                        username, "命令行客户", org.yunjian.security.Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+        Path xml = org.yunjian.support.Scratch.directory("package-cli").resolve("package.xml");
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertThat(run(
+                        out,
+                        "responsibility",
+                        "export-package",
+                        "--as",
+                        username,
+                        "--system",
+                        w.system().id().toString(),
+                        "--format",
+                        "xml",
+                        "--out",
+                        xml.toString()))
+                .as(out.toString())
+                .isZero();
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.SSP, OscalFormat.XML, Files.readAllBytes(xml)))
+                .isEmpty();
+        out.getBuffer().setLength(0);
+        assertThat(run(
+                        out,
+                        "responsibility",
+                        "import-package",
+                        "--as",
+                        username,
+                        "--system",
+                        w.system().id().toString(),
+                        "--file",
+                        EXAMPLES.resolve("oscal_leveraged-example_ssp.json").toString()))
+                .as(out.toString())
+                .isZero();
+        assertThat(out.toString())
+                .contains("Imported “oscal_leveraged-example_ssp.json”")
+                .contains("ac-2 → ");
+        assertThat(stored()).isEqualTo(1);
+    }
+
+    @Autowired
+    org.yunjian.cli.CliRunner cli;
+
+    @Autowired
+    org.yunjian.security.UserAdministration users;
+
+    int run(java.io.StringWriter sink, String... args) {
+        var commandLine = cli.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(sink, true));
+        commandLine.setErr(new java.io.PrintWriter(sink, true));
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+    }
+
     long stored() {
         return jdbc.sql("SELECT COUNT(*) FROM responsibility_ssp_package WHERE system_id = ?")
                 .param(w.system().id())
