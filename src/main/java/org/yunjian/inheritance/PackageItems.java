@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
@@ -36,7 +35,6 @@ public class PackageItems {
     public record Row(UUID itemId, String requirementId, String controlPoint, PackageItem item) {}
 
     /** The assessment's items the imported plans speak of, in the plans' order (404 as the assessment). */
-    @Transactional(readOnly = true)
     public List<Row> of(UUID assessmentId) {
         Access access = assessments.access(assessmentId);
         List<PackageItem> items = packages.items(access.system().id());

@@ -254,7 +254,11 @@ class SspPackageTests {
         org.yunjian.security.TestAccounts.create(
                 users,
                 new org.yunjian.security.UserAdministration.NewUser(
-                        username, "命令行客户", org.yunjian.security.Role.USER, w.customer().id(), "Customer-Cli-Test-2026!"));
+                        username,
+                        "命令行客户",
+                        org.yunjian.security.Role.USER,
+                        w.customer().id(),
+                        "Customer-Cli-Test-2026!"));
         Path xml = org.yunjian.support.Scratch.directory("package-cli").resolve("package.xml");
         java.io.StringWriter out = new java.io.StringWriter();
         assertThat(run(

@@ -178,8 +178,11 @@ public class SspPackages implements ProviderPackages {
         return repo.find(systemId, packageId).orElseThrow(() -> new NotFoundException(OBJECT, packageId));
     }
 
+    /**
+     * Not in a transaction of its own: a reader who is no party of the system (an assessment's reader) gets an empty
+     * list, and the refusal must not mark the caller's transaction for rollback.
+     */
     @Override
-    @Transactional(readOnly = true)
     public List<PackageItem> items(UUID systemId) {
         try {
             if (!matrices.access(systemId).seesWholeMatrix()) {
@@ -216,7 +219,6 @@ public class SspPackages implements ProviderPackages {
     }
 
     /** The matrix's duties the imported plans speak of, by duty id, for the rows of the matrix page. */
-    @Transactional(readOnly = true)
     public java.util.Map<String, List<PackageItem>> duties(UUID systemId) {
         java.util.Map<String, List<PackageItem>> out = new java.util.LinkedHashMap<>();
         items(systemId).stream().filter(PackageItem::duty).forEach(p -> out.computeIfAbsent(
