@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,6 +47,9 @@ class SspPackageBrowserTests {
 
     @Autowired
     ForeignControls foreign;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void theProviderExportsItsPackageAndTheCustomerImportsNistsPlans() throws Exception {
@@ -137,6 +141,39 @@ class SspPackageBrowserTests {
             driver.executeScript(
                     "arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("packages")));
             Files.write(shots.resolve("package-customer-exchange.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+            // Yunjian's own package of the portal, imported back: its duties land on the assessment's items
+            Browser.Fetched own = Browser.fetch(
+                    driver, driver.findElement(By.id("download-package-json")).getAttribute("href"));
+            assertThat(own.status()).isEqualTo(200);
+            Path file = org.yunjian.support.Scratch.directory("package").resolve("portal-package.json");
+            Files.write(file, own.body());
+            upload(driver, wait, system, file);
+            assertThat(driver.findElement(By.id("package-kind")).getText()).isEqualTo("云服务商的继承包（提供与客户责任）");
+            assertThat(driver.findElements(By.cssSelector("#unmapped-controls tbody tr")))
+                    .isEmpty();
+            Files.write(shots.resolve("package-own.png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.quit();
+        }
+
+        // the portal's assessment, as its assessor reads it: the items the imported plans speak of
+        UUID assessment = jdbc.sql("SELECT id FROM assessment WHERE system_id = ? ORDER BY created_at")
+                .param(UUID.fromString(system))
+                .query(UUID.class)
+                .list()
+                .get(0);
+        driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            Browser.logIn(driver, wait, base, DemoData.ASSESSOR_USER, null);
+            driver.get(base + "/assessments/" + assessment);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("inheritance")));
+            List<WebElement> rows = driver.findElements(By.cssSelector("#package-items tbody tr"));
+            assertThat(rows).isNotEmpty();
+            driver.executeScript(
+                    "arguments[0].scrollIntoView({block: 'start'})", driver.findElement(By.id("package-items")));
+            Files.write(shots.resolve("package-assessment.png"), driver.getScreenshotAs(OutputType.BYTES));
         } finally {
             driver.quit();
         }

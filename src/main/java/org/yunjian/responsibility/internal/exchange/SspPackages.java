@@ -47,6 +47,9 @@ public class SspPackages implements ProviderPackages {
 
     static final String OBJECT = "responsibility-ssp-package";
 
+    /** A stored plan's size limit: what its column holds (NIST's examples are 12–23 kB). */
+    static final int MAX_BYTES = 1_000_000;
+
     private final ResponsibilityService matrices;
     private final SspService ssp;
     private final PackageRepository repo;
@@ -128,6 +131,10 @@ public class SspPackages implements ProviderPackages {
         MatrixAccess access = matrices.access(systemId);
         if (!access.isCustomer()) {
             throw new MatrixAccess.EditRefused(Msg.of("responsibility.ssp.package.denied.import"));
+        }
+        if (content.length > MAX_BYTES) {
+            throw new org.yunjian.shared.FieldErrors.ValidationException(
+                    "file", "responsibility.ssp.error.tooLarge", MAX_BYTES / 1_000_000);
         }
         SspService.Parsed parsed = ssp.parsed(content);
         Reading reading = PackageReading.read(parsed.ssp(), catalog, foreign);
