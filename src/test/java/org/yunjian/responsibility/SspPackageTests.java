@@ -219,6 +219,16 @@ class SspPackageTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).contains("system-security-plan");
+        // over what a stored plan holds: refused before it is read
+        byte[] big = new byte[1_000_001];
+        java.util.Arrays.fill(big, (byte) ' ');
+        big[0] = '{';
+        assertThat(importFile(customer, "big.json", big)
+                        .andExpect(status().isBadRequest())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("1 MB");
         assertThat(stored()).isZero();
     }
 
