@@ -4,5 +4,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Inheritance",
-        allowedDependencies = {"assessment", "assessment :: spi", "catalog", "evidence", "party", "security", "shared"})
+        allowedDependencies = {
+            "assessment",
+            "assessment :: spi",
+            "catalog",
+            "evidence",
+            "party",
+            "responsibility",
+            "security",
+            "shared"
+        })
 package org.yunjian.inheritance;

@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
             LiabilityCommands.Incidents.class,
             SspCommands.ExportSsp.class,
             SspCommands.ImportSsp.class,
+            SspPackageCommands.ExportPackage.class,
+            SspPackageCommands.ImportPackage.class,
             WorkbookCommands.ExportWorkbook.class,
             WorkbookCommands.ImportWorkbook.class,
             WorkbookCommands.Statement.class,

@@ -57,7 +57,15 @@ class MatrixPages {
     private final RuleExceptions exceptions;
     private final HandOvers handOvers;
 
-    MatrixPages(ResponsibilityService service, PageModels models, RuleExceptions exceptions, HandOvers handOvers) {
+    private final org.yunjian.responsibility.internal.exchange.SspPackages packages;
+
+    MatrixPages(
+            ResponsibilityService service,
+            PageModels models,
+            RuleExceptions exceptions,
+            HandOvers handOvers,
+            org.yunjian.responsibility.internal.exchange.SspPackages packages) {
+        this.packages = packages;
         this.service = service;
         this.handOvers = handOvers;
         this.exceptions = exceptions;
@@ -91,6 +99,7 @@ class MatrixPages {
         // each through the resource URL encoding, which probes the class path for a static resource of that name
         // (≈1 ms per link in the packaged jar: 80 % of this page's time with 173 rows; docs/performance.md)
         model.addAttribute("link", request.getContextPath() + base(id));
+        model.addAttribute("packageDuties", packages.duties(id)); // issue 60: what imported provider plans say
         return "responsibility/matrix";
     }
 

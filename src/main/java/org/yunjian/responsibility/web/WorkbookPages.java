@@ -33,11 +33,17 @@ class WorkbookPages {
     private final ResponsibilityService service;
     private final MatrixWorkbookImport importer;
     private final SspService ssp;
+    private final org.yunjian.responsibility.internal.exchange.SspPackages packages;
 
-    WorkbookPages(ResponsibilityService service, MatrixWorkbookImport importer, SspService ssp) {
+    WorkbookPages(
+            ResponsibilityService service,
+            MatrixWorkbookImport importer,
+            SspService ssp,
+            org.yunjian.responsibility.internal.exchange.SspPackages packages) {
         this.service = service;
         this.importer = importer;
         this.ssp = ssp;
+        this.packages = packages;
     }
 
     @GetMapping(PATH)
@@ -47,6 +53,9 @@ class WorkbookPages {
         model.addAttribute("system", v.access().system());
         model.addAttribute("view", v);
         model.addAttribute("mayImport", v.access().mayEdit());
+        // issue 60: the provider's package out, providers' plans in (the customer imports, whoever sees all reads)
+        model.addAttribute("mayImportPackage", v.access().isCustomer());
+        model.addAttribute("packages", v.access().seesWholeMatrix() ? packages.list(id) : List.of());
         model.addAttribute(
                 "sspDownloads",
                 List.of(

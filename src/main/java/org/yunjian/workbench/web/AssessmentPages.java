@@ -65,6 +65,7 @@ class AssessmentPages {
     private final Inheritances inheritances;
     private final Workbench workbench;
     private final org.yunjian.report.ReportRecords records;
+    private final org.yunjian.inheritance.PackageItems packageItems;
 
     AssessmentPages(
             AssessmentService service,
@@ -77,7 +78,9 @@ class AssessmentPages {
             Reviews reviews,
             ReviewPanel reviewPanel,
             Workbench workbench,
-            org.yunjian.report.ReportRecords records) {
+            org.yunjian.report.ReportRecords records,
+            org.yunjian.inheritance.PackageItems packageItems) {
+        this.packageItems = packageItems;
         this.records = records;
         this.workbench = workbench;
         this.reviews = reviews;
@@ -309,6 +312,8 @@ class AssessmentPages {
         reviewPanel.addTo(model, access);
         model.addAttribute("inheritance", inheritances.view(id));
         model.addAttribute("sources", inheritances.sources(id));
+        // issue 60: what the providers' plans imported for the system say of its items
+        model.addAttribute("packageItems", packageItems.of(id));
         model.addAttribute("validityMonths", Inheritance.VALIDITY_MONTHS);
         model.addAttribute(
                 "conclusionVerdicts", List.of(Verdict.COMPLIANT, Verdict.PARTIALLY_COMPLIANT, Verdict.NON_COMPLIANT));

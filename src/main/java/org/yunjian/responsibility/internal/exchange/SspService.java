@@ -107,6 +107,21 @@ public class SspService {
     public MatrixImports.Imported importSsp(
             UUID systemId, String fileName, byte[] content, org.yunjian.shared.version.ExpectedVersion baseVersion) {
         matrices.access(systemId).requireEditor();
+        Parsed parsed = parsed(content);
+        SspTree.Node ssp = parsed.ssp();
+        OscalFormat format = parsed.format();
+        String source = Text.fileName(fileName, "oscal-ssp." + format.extension());
+        return imports.importRows(systemId, source, baseVersion, m -> SspReader.read(ssp, m, inputs));
+    }
+
+    /** A plan read after the size, the format and the official schema passed. */
+    record Parsed(SspTree.Node ssp, OscalFormat format) {}
+
+    /**
+     * Reads a plan (JSON or XML, told by its content), refused with every problem keyed by its path: a file that is
+     * neither, one over the size limit, schema violations (with their line).
+     */
+    Parsed parsed(byte[] content) {
         if (content.length > maxBytes) {
             throw new FieldErrors.ValidationException(
                     "file", "responsibility.ssp.error.tooLarge", maxBytes / 1_000_000);
@@ -128,10 +143,10 @@ public class SspService {
             }
             errors.throwIfAny();
         }
-        SspTree.Node ssp = format == OscalFormat.JSON
-                ? SspTree.readJson(content, "system-security-plan")
-                : SspTree.readXml(content);
-        String source = Text.fileName(fileName, "oscal-ssp." + format.extension());
-        return imports.importRows(systemId, source, baseVersion, m -> SspReader.read(ssp, m, inputs));
+        return new Parsed(
+                format == OscalFormat.JSON
+                        ? SspTree.readJson(content, "system-security-plan")
+                        : SspTree.readXml(content),
+                format);
     }
 }
