@@ -173,6 +173,11 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
             throw new CatalogFileException(file, 1, "$", "notOscal");
         }
         OscalModel.Catalog model = read(file, content, format, maxDepth);
+        // the schema has passed (read refuses otherwise): NIST's constraints next, before anything is stored
+        org.yunjian.catalog.OscalSchemas.Report constraints = OscalConstraintCheck.check(format, content);
+        if (constraints.refused()) {
+            throw constraintsBroken(file, constraints.errors());
+        }
         String code = requestedCode == null || requestedCode.isBlank() ? deriveCode(model) : requestedCode.strip();
         if (!RequirementId.isValidStandardCode(code)) {
             throw new FieldErrors.ValidationException("code", "catalog.import.codeFormat");
@@ -311,6 +316,14 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         }
         OscalXml.validate(file, content, maxDepth);
         return OscalXml.read(content);
+    }
+
+    /** The first constraint an import breaks, with how many more there are: path and rule named. */
+    static CatalogFileException constraintsBroken(String file, List<org.yunjian.catalog.OscalSchemas.Problem> errors) {
+        org.yunjian.catalog.OscalSchemas.Problem p = errors.get(0);
+        Msg problem =
+                errors.size() == 1 ? p.message() : Msg.of("catalog.error.schema.more", p.message(), errors.size() - 1);
+        return new CatalogFileException(file, p.line(), p.path(), problem);
     }
 
     static Msg tooDeep(int maxDepth) {
