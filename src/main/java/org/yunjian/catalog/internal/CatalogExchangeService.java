@@ -243,7 +243,22 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                         existing.version(),
                         existing.sha256());
         events.publishEvent(AuditableEvent.success("catalog.import", "catalog_standard", code, detail));
-        return standard(row);
+        return standard(row, notices(constraints));
+    }
+
+    /** The constraint findings that do not refuse, rendered now (the importer's language), the first few only. */
+    static List<String> notices(org.yunjian.catalog.OscalSchemas.Report report) {
+        List<org.yunjian.catalog.OscalSchemas.Problem> all = new ArrayList<>(report.notChecked());
+        all.addAll(report.warnings());
+        List<String> out = new ArrayList<>();
+        for (org.yunjian.catalog.OscalSchemas.Problem p : all.subList(0, Math.min(all.size(), MAX_NOTICES))) {
+            out.add(Msg.of("catalog.import.notice", p.path(), p.message()).text());
+        }
+        if (all.size() > MAX_NOTICES) {
+            out.add(Msg.of("catalog.import.noticesMore", all.size() - MAX_NOTICES)
+                    .text());
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -257,6 +272,10 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     }
 
     private static ImportedStandard standard(ImportVersion v) {
+        return standard(v, List.of());
+    }
+
+    private static ImportedStandard standard(ImportVersion v, List<String> notices) {
         return new ImportedStandard(
                 v.code(),
                 v.title(),
@@ -266,7 +285,8 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                 v.sha256(),
                 v.version(),
                 v.importedAt(),
-                v.importedBy());
+                v.importedBy(),
+                notices);
     }
 
     @Override

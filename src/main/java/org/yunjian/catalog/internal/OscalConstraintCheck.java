@@ -90,7 +90,12 @@ final class OscalConstraintCheck {
             Thread.currentThread().interrupt();
             return refused(Msg.of("catalog.error.constraintTimeout", timeout.toSeconds()));
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            // e.g. an import-profile naming a back-matter resource that is not there: liboscal-java stops evaluating;
+            // the innermost cause names the problem ("FOER0000: A backmatter resource with the id '…' does not exist")
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
             return refused(Msg.of("catalog.error.constraintUnreadable", String.valueOf(cause.getMessage())));
         }
     }
