@@ -92,7 +92,7 @@ public final class OscalSchemas {
      * The schema step, then (when it passes) NIST's Metaschema constraints of the model the document is (its root
      * names it; the schema step has checked it is {@code model}). Documents the upload links to are never fetched:
      * constraints asking for one get an empty stand-in, and what they could not check is listed in
-     * {@link Report#notChecked()}. The constraint step is bounded in time (two minutes); liboscal-java is loaded on the
+     * {@link Report#notChecked()}. The constraint step is bounded in time (five minutes); liboscal-java is loaded on the
      * first call (about a second), not at start.
      */
     public static Report check(Model model, OscalFormat format, byte[] content) {
