@@ -150,9 +150,10 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                 // "original" then returns (named *.oscal.json so nobody mistakes it for the spreadsheet)
                 byte[] oscal = OscalJson.write(ItemTable.read(file, content, clock.instant()))
                         .getBytes(StandardCharsets.UTF_8);
-                return doImport(file + ".oscal.json", oscal, code, replaces);
+                String name = file + ".oscal.json";
+                return doImport(name, oscal, checked(name, oscal), code, replaces);
             }
-            return doImport(file, content, code, replaces);
+            return doImport(file, content, checked(file, content), code, replaces);
         } catch (CatalogLoadException | ConflictException e) {
             events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.text()));
             throw e;
@@ -166,18 +167,32 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         }
     }
 
-    private synchronized ImportedStandard doImport(
-            String file, byte[] content, String requestedCode, ExpectedVersion replaces) {
+    /** A document that passed the schema and the constraints, read. */
+    private record Checked(
+            OscalFormat format, OscalModel.Catalog model, org.yunjian.catalog.OscalSchemas.Report report) {}
+
+    /**
+     * The schema step (refusing with file, line, path), then NIST's constraints — outside the import's lock: the
+     * constraints of a large catalog take seconds, during which exports and other imports go on.
+     */
+    private Checked checked(String file, byte[] content) {
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
             throw new CatalogFileException(file, 1, "$", "notOscal");
         }
         OscalModel.Catalog model = read(file, content, format, maxDepth);
-        // the schema has passed (read refuses otherwise): NIST's constraints next, before anything is stored
         org.yunjian.catalog.OscalSchemas.Report constraints = OscalConstraintCheck.check(format, content);
         if (constraints.refused()) {
-            throw constraintsBroken(file, constraints.errors());
+            throw OscalConstraintCheck.refusal(file, constraints.errors());
         }
+        return new Checked(format, model, constraints);
+    }
+
+    private synchronized ImportedStandard doImport(
+            String file, byte[] content, Checked checked, String requestedCode, ExpectedVersion replaces) {
+        OscalFormat format = checked.format();
+        OscalModel.Catalog model = checked.model();
+        org.yunjian.catalog.OscalSchemas.Report constraints = checked.report();
         String code = requestedCode == null || requestedCode.isBlank() ? deriveCode(model) : requestedCode.strip();
         if (!RequirementId.isValidStandardCode(code)) {
             throw new FieldErrors.ValidationException("code", "catalog.import.codeFormat");
@@ -243,22 +258,7 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                         existing.version(),
                         existing.sha256());
         events.publishEvent(AuditableEvent.success("catalog.import", "catalog_standard", code, detail));
-        return standard(row, notices(constraints));
-    }
-
-    /** The constraint findings that do not refuse, rendered now (the importer's language), the first few only. */
-    static List<String> notices(org.yunjian.catalog.OscalSchemas.Report report) {
-        List<org.yunjian.catalog.OscalSchemas.Problem> all = new ArrayList<>(report.notChecked());
-        all.addAll(report.warnings());
-        List<String> out = new ArrayList<>();
-        for (org.yunjian.catalog.OscalSchemas.Problem p : all.subList(0, Math.min(all.size(), MAX_NOTICES))) {
-            out.add(Msg.of("catalog.import.notice", p.path(), p.message()).text());
-        }
-        if (all.size() > MAX_NOTICES) {
-            out.add(Msg.of("catalog.import.noticesMore", all.size() - MAX_NOTICES)
-                    .text());
-        }
-        return List.copyOf(out);
+        return standard(row, OscalConstraintCheck.notices(constraints, MAX_NOTICES));
     }
 
     /**
@@ -336,14 +336,6 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         }
         OscalXml.validate(file, content, maxDepth);
         return OscalXml.read(content);
-    }
-
-    /** The first constraint an import breaks, with how many more there are: path and rule named. */
-    static CatalogFileException constraintsBroken(String file, List<org.yunjian.catalog.OscalSchemas.Problem> errors) {
-        org.yunjian.catalog.OscalSchemas.Problem p = errors.get(0);
-        Msg problem =
-                errors.size() == 1 ? p.message() : Msg.of("catalog.error.schema.more", p.message(), errors.size() - 1);
-        return new CatalogFileException(file, p.line(), p.path(), problem);
     }
 
     static Msg tooDeep(int maxDepth) {

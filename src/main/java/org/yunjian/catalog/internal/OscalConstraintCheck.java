@@ -101,6 +101,31 @@ final class OscalConstraintCheck {
         }
     }
 
+    /** The first constraint an import breaks, with how many more there are: path and rule named. */
+    static CatalogFileException refusal(String file, List<Problem> errors) {
+        Problem p = errors.get(0);
+        Msg problem =
+                errors.size() == 1 ? p.message() : Msg.of("catalog.error.schema.more", p.message(), errors.size() - 1);
+        return new CatalogFileException(file, p.line(), p.path(), problem);
+    }
+
+    /**
+     * What does not refuse (the references not checked, then the warnings), rendered now in the reader's language: the
+     * first {@code max}, then how many more.
+     */
+    static List<String> notices(OscalSchemas.Report report, int max) {
+        List<Problem> all = new ArrayList<>(report.notChecked());
+        all.addAll(report.warnings());
+        List<String> out = new ArrayList<>();
+        for (Problem p : all.subList(0, Math.min(all.size(), max))) {
+            out.add(Msg.of("catalog.import.notice", p.path(), p.message()).text());
+        }
+        if (all.size() > max) {
+            out.add(Msg.of("catalog.import.noticesMore", all.size() - max).text());
+        }
+        return List.copyOf(out);
+    }
+
     private static OscalSchemas.Report refused(Msg message) {
         return new OscalSchemas.Report(List.of(new Problem("$", 0, message)), List.of(), List.of());
     }
