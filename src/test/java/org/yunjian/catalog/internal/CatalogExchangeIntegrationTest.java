@@ -456,6 +456,14 @@ class CatalogExchangeIntegrationTest {
                 .andExpect(redirectedUrl("/catalog"))
                 .andExpect(flash().attribute(
                                 "importNotices", org.hamcrest.Matchers.hasItem(containsString("相关控制项链接 #ac-99"))));
+        // the list page shows them under the "imported" line, one item each
+        mvc.perform(get("/catalog")
+                        .flashAttr("importMessage", "已导入")
+                        .flashAttr("importNotices", java.util.List.of("/catalog/group[1]/control[2]/link[1]：警告"))
+                        .with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"catalog-import-notices\"")))
+                .andExpect(content().string(containsString("<li>/catalog/group[1]/control[2]/link[1]：警告</li>")));
     }
 
     @Test
