@@ -62,6 +62,20 @@ class JarCarriesNoDeadWeightTest {
                 .noneMatch(jar -> jar.startsWith("spring-modulith-core-") || jar.startsWith("archunit-"));
     }
 
+    @Test
+    void jarCarriesTheOscalConstraintsButNotWhatMetaschemaListsForItsOwnBuild() throws IOException {
+        // issue 60: imports evaluate NIST's Metaschema constraints (liboscal-java over metaschema-databind); the JUnit,
+        // source generator and static-analysis annotations metaschema's poms list are not packed
+        assertThat(packedJars())
+                .anyMatch(jar -> jar.startsWith("liboscal-java-"))
+                .anyMatch(jar -> jar.startsWith("metaschema-databind-"))
+                .noneMatch(jar -> jar.startsWith("junit-")
+                        || jar.startsWith("javapoet-")
+                        || jar.startsWith("org.eclipse.jdt.annotation-")
+                        || jar.startsWith("everit-json-schema-")
+                        || jar.startsWith("json-20"));
+    }
+
     /** File names of the jars on the runtime class path, as the build resolved it for this run. */
     private static List<String> packedJars() throws IOException {
         Path list = Path.of("target/runtime-classpath.txt");

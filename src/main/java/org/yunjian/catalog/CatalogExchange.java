@@ -24,7 +24,8 @@ public interface CatalogExchange {
     String exportCsv(String code);
 
     /**
-     * Validates {@code content} against the OSCAL catalog schema (JSON or XML, by content), maps it and stores
+     * Validates {@code content} against the OSCAL catalog schema (JSON or XML, by content) and NIST's Metaschema
+     * constraints ({@link OscalSchemas#check}: an error-level finding refuses, naming path and rule), maps it and stores
      * it as standard {@code code}, all or nothing. An earlier import under that code is replaced only when
      * {@code replaces} names the version it replaces (that version is kept as an earlier one); otherwise the import
      * is refused with a conflict naming the existing catalog.
@@ -64,6 +65,9 @@ public interface CatalogExchange {
      * @param requirements the number of controls (OSCAL {@code control}s, nested ones included, i.e. the assessable
      *                     items); the groups holding them are not counted (issue 60; versions imported before count
      *                     them as they were stored)
+     * @param notices      what NIST's constraints found that does not refuse the import, in the importer's language:
+     *                     warnings, and the referenced documents whose constraints were not checked (never fetched);
+     *                     the first {@value #MAX_NOTICES}, then how many more. Empty when listed later.
      */
     record ImportedStandard(
             String code,
@@ -74,7 +78,11 @@ public interface CatalogExchange {
             String sha256,
             int version,
             Instant importedAt,
-            String importedBy) {}
+            String importedBy,
+            List<String> notices) {}
+
+    /** The most notices an import answer lists (a resolved baseline has hundreds of the same warning). */
+    int MAX_NOTICES = 20;
 
     /**
      * One version of an imported catalog.

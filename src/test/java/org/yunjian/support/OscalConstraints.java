@@ -23,8 +23,10 @@ import java.util.stream.Stream;
 /**
  * NIST's liboscal-java checking an OSCAL document as {@code oscal-cli validate} does after the schema step: the
  * document is read into liboscal-java's bound model and every Metaschema constraint of its OSCAL model (allowed
- * values, cardinalities, uniqueness, indexes and references, expectations) is evaluated. Test scope only
- * ({@code metaschema-databind} in the pom); the application itself carries just the schema files.
+ * values, cardinalities, uniqueness, indexes and references, expectations) is evaluated. The application runs the
+ * same constraints on every upload ({@link org.yunjian.catalog.OscalSchemas#check}), never fetching what a document
+ * links to; this test helper reports every finding as NIST states it (no finding downgraded) and can serve the
+ * documents an export links to ({@code served}), so that the exports are checked in full.
  */
 public final class OscalConstraints {
 

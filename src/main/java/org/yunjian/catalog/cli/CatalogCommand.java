@@ -296,6 +296,7 @@ public class CatalogCommand implements CliCommand, Runnable {
                         s.format().name(),
                         s.sha256(),
                         s.version()));
+                s.notices().forEach(out::println);
                 return 0;
             } catch (CatalogLoadException | ConflictException | PreconditionRequiredException e) {
                 return fail(err, 1, "cli.catalog.import.rejected", e.getMessage());

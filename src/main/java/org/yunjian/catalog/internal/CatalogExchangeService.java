@@ -150,9 +150,10 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                 // "original" then returns (named *.oscal.json so nobody mistakes it for the spreadsheet)
                 byte[] oscal = OscalJson.write(ItemTable.read(file, content, clock.instant()))
                         .getBytes(StandardCharsets.UTF_8);
-                return doImport(file + ".oscal.json", oscal, code, replaces);
+                String name = file + ".oscal.json";
+                return doImport(name, oscal, checked(name, oscal), code, replaces);
             }
-            return doImport(file, content, code, replaces);
+            return doImport(file, content, checked(file, content), code, replaces);
         } catch (CatalogLoadException | ConflictException e) {
             events.publishEvent(AuditableEvent.failure("catalog.import", "catalog_standard", code, e.text()));
             throw e;
@@ -166,13 +167,32 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
         }
     }
 
-    private synchronized ImportedStandard doImport(
-            String file, byte[] content, String requestedCode, ExpectedVersion replaces) {
+    /** A document that passed the schema and the constraints, read. */
+    private record Checked(
+            OscalFormat format, OscalModel.Catalog model, org.yunjian.catalog.OscalSchemas.Report report) {}
+
+    /**
+     * The schema step (refusing with file, line, path), then NIST's constraints — outside the import's lock: the
+     * constraints of a large catalog take seconds, during which exports and other imports go on.
+     */
+    private Checked checked(String file, byte[] content) {
         OscalFormat format = OscalFormat.sniff(content);
         if (format == null) {
             throw new CatalogFileException(file, 1, "$", "notOscal");
         }
         OscalModel.Catalog model = read(file, content, format, maxDepth);
+        org.yunjian.catalog.OscalSchemas.Report constraints = OscalConstraintCheck.check(format, content);
+        if (constraints.refused()) {
+            throw OscalConstraintCheck.refusal(file, constraints.errors());
+        }
+        return new Checked(format, model, constraints);
+    }
+
+    private synchronized ImportedStandard doImport(
+            String file, byte[] content, Checked checked, String requestedCode, ExpectedVersion replaces) {
+        OscalFormat format = checked.format();
+        OscalModel.Catalog model = checked.model();
+        org.yunjian.catalog.OscalSchemas.Report constraints = checked.report();
         String code = requestedCode == null || requestedCode.isBlank() ? deriveCode(model) : requestedCode.strip();
         if (!RequirementId.isValidStandardCode(code)) {
             throw new FieldErrors.ValidationException("code", "catalog.import.codeFormat");
@@ -238,7 +258,7 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                         existing.version(),
                         existing.sha256());
         events.publishEvent(AuditableEvent.success("catalog.import", "catalog_standard", code, detail));
-        return standard(row);
+        return standard(row, OscalConstraintCheck.notices(constraints, MAX_NOTICES));
     }
 
     /**
@@ -252,6 +272,10 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
     }
 
     private static ImportedStandard standard(ImportVersion v) {
+        return standard(v, List.of());
+    }
+
+    private static ImportedStandard standard(ImportVersion v, List<String> notices) {
         return new ImportedStandard(
                 v.code(),
                 v.title(),
@@ -261,7 +285,8 @@ class CatalogExchangeService implements CatalogExchange, SmartInitializingSingle
                 v.sha256(),
                 v.version(),
                 v.importedAt(),
-                v.importedBy());
+                v.importedBy(),
+                notices);
     }
 
     @Override

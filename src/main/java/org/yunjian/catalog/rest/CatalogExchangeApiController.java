@@ -133,8 +133,9 @@ class CatalogExchangeApiController {
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     @Operation(
-            summary = "Import an OSCAL catalog (JSON or XML), validated against the official schema, as a further "
-                    + "standard; a code already imported answers 409 (catalog-exists) unless replace=true, which keeps the "
+            summary = "Import an OSCAL catalog (JSON or XML), validated against the official schema and NIST's "
+                    + "Metaschema constraints (400 naming path and rule; warnings listed in notices; linked documents are "
+                    + "never fetched), as a further standard; a code already imported answers 409 (catalog-exists) unless replace=true, which keeps the "
                     + "replaced import as an earlier version and must name the version it replaces (If-Match or version: "
                     + "older 409, none 428)")
     CatalogExchange.ImportedStandard importCatalog(

@@ -125,6 +125,7 @@ class CatalogPageController {
                                                 s.code(),
                                                 s.requirements(),
                                                 s.version()));
+                                flash.addFlashAttribute("importNotices", s.notices());
                                 return back.get();
                             },
                             refusal -> {

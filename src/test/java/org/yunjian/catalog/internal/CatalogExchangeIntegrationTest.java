@@ -398,6 +398,75 @@ class CatalogExchangeIntegrationTest {
     }
 
     @Test
+    void an_import_the_schema_accepts_but_a_constraint_refuses_names_path_and_rule_and_stores_nothing(@TempDir Path dir)
+            throws Exception {
+        int before = stored();
+        int standards = catalog.standards().size();
+        // a group's part named "statement" (allowed in a control only) and a second control c-1: schema-valid
+        byte[] bad = OscalConstraintCheckTest.catalog(
+                ",\"parts\":[{\"id\":\"g1_smt\",\"name\":\"statement\",\"prose\":\"x\"}]", "c-1");
+        mvc.perform(multipart("/api/catalog/import")
+                        .file(new MockMultipartFile("file", "constraint.json", "application/json", bad))
+                        .param("code", "CONSTRAINT-BROKEN")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf())
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file", containsString("constraint.json:")))
+                .andExpect(jsonPath("$.errors.file", containsString("/catalog/group[1]/")))
+                .andExpect(jsonPath("$.errors.file", containsString("breaks the OSCAL constraint ")))
+                .andExpect(jsonPath("$.errors.file", containsString("more problem")));
+        mvc.perform(multipart("/api/catalog/import")
+                        .file(new MockMultipartFile("file", "constraint.json", "application/json", bad))
+                        .param("code", "CONSTRAINT-BROKEN")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf())
+                        .header("Accept-Language", "zh-CN"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.file", containsString("不满足 OSCAL 约束 ")));
+        Path file = dir.resolve("constraint.json");
+        Files.write(file, bad);
+        Result rejected = run("catalog", "import", "--file", file.toString(), "--code", "CONSTRAINT-BROKEN");
+        assertThat(rejected.code()).isEqualTo(1);
+        assertThat(rejected.out()).contains("/catalog/group[1]/").contains("nothing stored");
+        assertThat(stored()).isEqualTo(before);
+        assertThat(catalog.standards()).hasSize(standards);
+        assertThat(catalog.standard("CONSTRAINT-BROKEN")).isEmpty();
+
+        // a catalog whose related link points outside it: imported, the warning in the answer and on the page
+        byte[] related = new String(OscalConstraintCheckTest.catalog("", "c-2"), StandardCharsets.UTF_8)
+                .replace("\"title\":\"Two\"", "\"title\":\"Two\",\"links\":[{\"href\":\"#ac-99\",\"rel\":\"related\"}]")
+                .getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/api/catalog/import")
+                        .file(new MockMultipartFile("file", "related.json", "application/json", related))
+                        .param("code", "CONSTRAINT-WARNED")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf())
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.requirements", is(2)))
+                .andExpect(jsonPath("$.notices[0]", containsString("/catalog/group[1]/control[2]/link[1]: ")))
+                .andExpect(jsonPath("$.notices[0]", containsString("related-control link #ac-99")));
+        mvc.perform(multipart("/catalog/import")
+                        .file(new MockMultipartFile("file", "related.json", "application/json", related))
+                        .param("code", "CONSTRAINT-WARNED-PAGE")
+                        .param("lang", "zh-CN")
+                        .with(authentication(as(Role.SYSTEM_ADMIN)))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/catalog"))
+                .andExpect(flash().attribute(
+                                "importNotices", org.hamcrest.Matchers.hasItem(containsString("相关控制项链接 #ac-99"))));
+        // the list page shows them under the "imported" line, one item each
+        mvc.perform(get("/catalog")
+                        .flashAttr("importMessage", "已导入")
+                        .flashAttr("importNotices", java.util.List.of("/catalog/group[1]/control[2]/link[1]：警告"))
+                        .with(authentication(as(Role.SYSTEM_ADMIN))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"catalog-import-notices\"")))
+                .andExpect(content().string(containsString("<li>/catalog/group[1]/control[2]/link[1]：警告</li>")));
+    }
+
+    @Test
     void cli_lists_shows_searches_exports_and_imports(@TempDir Path dir) throws Exception {
         assertThat(run("catalog", "list").out())
                 .contains("MLPS-L3")
