@@ -36,6 +36,7 @@ class KillServerTests {
      * suite's largest CPU item at 20 cycles in both passes (docs/performance.md, "CI time").
      */
     static final int CYCLES = Integer.getInteger("yunjian.test.kill-cycles", 10);
+
     static final int BURST = 4;
 
     @Test
