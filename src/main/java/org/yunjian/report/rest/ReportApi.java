@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.yunjian.assessment.spi.Access;
+import org.yunjian.report.OscalDocuments;
 import org.yunjian.report.Reports;
 
 /**
- * The documents of an assessment: the Chinese report (DOCX, PDF) and the OSCAL assessment results. Anyone who
+ * The documents of an assessment: the Chinese report (DOCX, PDF), the OSCAL assessment results and, beside them,
+ * the OSCAL assessment plan and plan of action and milestones ({@link OscalDocuments}). Anyone who
  * sees the assessment may download them (evidence they may not see is not referenced); before completion the
  * report is marked 草稿. Each download is audited as an export. The assessment page links here.
  */
@@ -23,9 +25,11 @@ import org.yunjian.report.Reports;
 class ReportApi {
 
     private final Reports reports;
+    private final OscalDocuments documents;
 
-    ReportApi(Reports reports) {
+    ReportApi(Reports reports, OscalDocuments documents) {
         this.reports = reports;
+        this.documents = documents;
     }
 
     @GetMapping("/api/assessments/{id}/report.docx")
@@ -48,6 +52,46 @@ class ReportApi {
     @Operation(summary = "The assessment as OSCAL 1.1.3 assessment-results (verdicts as namespaced properties)")
     ResponseEntity<byte[]> oscal(@PathVariable UUID id) {
         return send(reports.export(id, Reports.Format.OSCAL_JSON, "web"));
+    }
+
+    @GetMapping("/api/assessments/{id}/oscal-plan.{format:json|xml}")
+    @PreAuthorize(Access.WHO)
+    @Operation(
+            summary = "The assessment as an OSCAL 1.1.3 assessment-plan (json or xml): the 测评项' requirements as "
+                    + "reviewed controls, the 测评对象 as subjects, assessor organisation, team, customer and provider as "
+                    + "parties, the schedule; import-ssp names the system's responsibility plan (customer side) or, "
+                    + "without a matrix, the assessment's system plan. What the assessment results' import-ap names")
+    ResponseEntity<byte[]> oscalPlan(@PathVariable UUID id, @PathVariable String format) {
+        return send(documents.export(id, OscalDocuments.Kind.PLAN, OscalDocuments.format(format), "web"));
+    }
+
+    @GetMapping("/api/assessments/{id}/oscal-poam.{format:json|xml}")
+    @PreAuthorize(Access.WHO)
+    @Operation(
+            summary = "The assessment's risk register as an OSCAL 1.1.3 plan-of-action-and-milestones (json or xml): "
+                    + "per finding a risk (status, deadline, response with the responsible organisation and milestones), "
+                    + "the finding on its 测评项, its observation and the poam-item")
+    ResponseEntity<byte[]> oscalPoam(@PathVariable UUID id, @PathVariable String format) {
+        return send(documents.export(id, OscalDocuments.Kind.POAM, OscalDocuments.format(format), "web"));
+    }
+
+    @GetMapping("/api/assessments/{id}/oscal-ssp.{format:json|xml}")
+    @PreAuthorize(Access.WHO)
+    @Operation(
+            summary = "The assessed system as a minimal OSCAL 1.1.3 system-security-plan (json or xml) importing the "
+                    + "catalog of the 测评项: what the assessment plan imports when the system has no responsibility matrix")
+    ResponseEntity<byte[]> oscalSsp(@PathVariable UUID id, @PathVariable String format) {
+        return send(documents.export(id, OscalDocuments.Kind.SSP, OscalDocuments.format(format), "web"));
+    }
+
+    static ResponseEntity<byte[]> send(OscalDocuments.Document d) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        (d.format() == org.yunjian.catalog.OscalFormat.XML ? "application/xml" : "application/json")
+                                + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, d.name().contentDisposition())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(d.content());
     }
 
     static ResponseEntity<byte[]> send(Reports.Document d) {
