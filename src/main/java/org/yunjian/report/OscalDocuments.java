@@ -1,6 +1,5 @@
 package org.yunjian.report;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -84,8 +83,9 @@ public class OscalDocuments {
                 switch (kind) {
                     case PLAN -> plan.render(d, format);
                     case POAM -> poam.render(d, register.view(assessmentId).entries(), format);
-                    case SSP -> OscalSystemPlan.render(
-                            d, format, id -> generator.requirement(id).orElse(null));
+                    case SSP ->
+                        OscalSystemPlan.render(
+                                d, format, id -> generator.requirement(id).orElse(null));
                 };
         events.publishEvent(AuditableEvent.success(
                 "assessment.report.export",
@@ -108,20 +108,5 @@ public class OscalDocuments {
                         d.generatedAt(),
                         format == OscalFormat.XML ? "xml" : "json"),
                 format);
-    }
-
-    /** {@code json} or {@code xml}; 400 otherwise. */
-    public static OscalFormat format(String s) {
-        String v = s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "json" -> OscalFormat.JSON;
-            case "xml" -> OscalFormat.XML;
-            default -> throw new ValidationException("format", "assessment.error.oscalFormat");
-        };
-    }
-
-    /** The kinds a user downloads (the system plan is reached through the assessment plan). */
-    public static List<Kind> offered() {
-        return List.of(Kind.PLAN, Kind.POAM);
     }
 }

@@ -67,10 +67,16 @@ public class OscalPlan {
         UUID aid = d.assessment().id();
         Map<String, Object> ap = new LinkedHashMap<>();
         ap.put("uuid", uuid("assessment-plan", aid).toString());
-        ap.put("metadata", metadata(d, Texts.get("oscal.planTitle", line(d.assessment().name())), true));
+        ap.put(
+                "metadata",
+                metadata(d, Texts.get("oscal.planTitle", line(d.assessment().name())), true));
         ap.put(
                 "import-ssp",
-                Map.of("href", sspHref(d, format), "remarks", Texts.get("oscal.plan.ssp", line(d.system().name()))));
+                Map.of(
+                        "href",
+                        sspHref(d, format),
+                        "remarks",
+                        Texts.get("oscal.plan.ssp", line(d.system().name()))));
         List<Map<String, Object>> components = new ArrayList<>();
         for (SystemAsset a : d.setup().assets()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -106,12 +112,14 @@ public class OscalPlan {
                 "description",
                 d.generic()
                         ? Texts.get("oscal.plan.basisGeneric", line(ReportText.catalogs(d)))
-                        : Texts.get("oscal.plan.basis", ReportText.level(d.system().protectionLevel())));
+                        : Texts.get(
+                                "oscal.plan.basis", ReportText.level(d.system().protectionLevel())));
         reviewed.put("control-selections", List.of(selection));
         ap.put("reviewed-controls", reviewed);
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("type", "component");
-        subject.put("description", Texts.get("oscal.plan.subjects", line(d.system().name()), components.size()));
+        subject.put(
+                "description", Texts.get("oscal.plan.subjects", line(d.system().name()), components.size()));
         if (components.isEmpty()) {
             subject.put("include-all", Map.of());
         } else {
@@ -142,17 +150,22 @@ public class OscalPlan {
         task.put("title", Texts.get("oscal.plan.schedule", line(d.assessment().name())));
         task.put(
                 "description",
-                Texts.get("oscal.plan.scheduleDescription", ReportText.label(d.assessment().status())));
+                Texts.get(
+                        "oscal.plan.scheduleDescription",
+                        ReportText.label(d.assessment().status())));
         if (d.assessment().completedAt() != null) {
             task.put(
                     "timing",
                     Map.of(
                             "within-date-range",
-                            Map.of(
-                                    "start", time(d.assessment().createdAt()),
-                                    "end", time(d.assessment().completedAt()))));
+                            new java.util.TreeMap<>(Map.of(
+                                            "start", time(d.assessment().createdAt()),
+                                            "end", time(d.assessment().completedAt())))
+                                    .descendingMap()));
         } else {
-            task.put("timing", Map.of("on-date", Map.of("date", time(d.assessment().createdAt()))));
+            task.put(
+                    "timing",
+                    Map.of("on-date", Map.of("date", time(d.assessment().createdAt()))));
         }
         task.put("responsible-roles", List.of(Map.of("role-id", "assessor")));
         return task;

@@ -139,7 +139,9 @@ public class OscalPoam {
         r.put(
                 "statement",
                 e.item().riskReason() == null || e.item().riskReason().isBlank()
-                        ? Texts.get("oscal.poam.statement", e.risk() == null ? "—" : Msg.of(e.risk()).text())
+                        ? Texts.get(
+                                "oscal.poam.statement",
+                                e.risk() == null ? "—" : Msg.of(e.risk()).text())
                         : e.item().riskReason());
         List<Map<String, Object>> props = new ArrayList<>();
         prop(props, "risk-level", e.risk() == null ? null : e.risk().name().toLowerCase(Locale.ROOT));
@@ -154,7 +156,9 @@ public class OscalPoam {
         }
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("uuid", uuid("response", e.task().id()).toString());
-        response.put("lifecycle", closed(e.state()) ? "completed" : "planned");
+        response.put(
+                "lifecycle",
+                closed(e.state()) ? "completed" : e.state() == RiskState.UNPLANNED ? "recommendation" : "planned");
         response.put("title", Msg.of(e.treatment()).text());
         response.put(
                 "description",
@@ -173,7 +177,11 @@ public class OscalPoam {
         action.put("type", "action");
         action.put("title", Texts.get("oscal.poam.action", line(e.ownerName())));
         if (due != null) {
-            action.put("timing", Map.of("on-date", Map.of("date", time(due.atStartOfDay(ZoneOffset.UTC).toInstant()))));
+            action.put(
+                    "timing",
+                    Map.of(
+                            "on-date",
+                            Map.of("date", time(due.atStartOfDay(ZoneOffset.UTC).toInstant()))));
         }
         action.put("responsible-roles", List.of(Map.of("role-id", "remediation-owner", "party-uuids", List.of(owner))));
         tasks.add(action);
@@ -183,11 +191,19 @@ public class OscalPoam {
             t.put("type", "milestone");
             t.put("title", line(m.description()));
             if (m.done()) {
-                t.put("description", Texts.get("oscal.poam.milestoneDone", m.doneOn().toString()));
+                t.put(
+                        "description",
+                        Texts.get("oscal.poam.milestoneDone", m.doneOn().toString()));
             }
             t.put(
                     "timing",
-                    Map.of("on-date", Map.of("date", time(m.targetDate().atStartOfDay(ZoneOffset.UTC).toInstant()))));
+                    Map.of(
+                            "on-date",
+                            Map.of(
+                                    "date",
+                                    time(m.targetDate()
+                                            .atStartOfDay(ZoneOffset.UTC)
+                                            .toInstant()))));
             tasks.add(t);
         }
         response.put("tasks", tasks);

@@ -162,7 +162,8 @@ public class OscalResults {
         Map<String, Object> ar = new LinkedHashMap<>();
         ar.put("uuid", UUID.randomUUID().toString());
         ar.put("metadata", metadata);
-        // the assessment plan the platform serves beside the results (OscalPlan): results → plan → system plan → catalog
+        // the assessment plan the platform serves beside the results (OscalPlan): results → plan → system plan →
+        // catalog
         ar.put(
                 "import-ap",
                 Map.of(

@@ -90,7 +90,7 @@ public final class OscalSystemPlan {
         user.put("title", Texts.get("report.cover.customer"));
         user.put("role-ids", List.of("cloud-service-customer"));
         Map<String, Object> component = new LinkedHashMap<>();
-        component.put("uuid", uuid("this-system", aid).toString());
+        component.put("uuid", uuid("this-system", aid).toString()); // the by-components' component
         component.put("type", "this-system");
         component.put("title", line(d.system().name()));
         component.put("description", Texts.get("oscal.ssp.information"));
@@ -108,18 +108,27 @@ public final class OscalSystemPlan {
         }
         Map<String, Object> controlImplementation = new LinkedHashMap<>();
         controlImplementation.put("description", Texts.get("oscal.ssp.controls", controls.size()));
+        String thisSystem = uuid("this-system", aid).toString();
+        if (controls.isEmpty()) {
+            controls.add("none");
+        }
         controlImplementation.put(
                 "implemented-requirements",
-                controls.isEmpty()
-                        ? List.of(Map.of("uuid", uuid("requirement", aid).toString(), "control-id", "none"))
-                        : controls.stream()
-                                .map(c -> Map.of(
-                                        "uuid",
-                                        OscalResults.uuid("requirement", org.yunjian.shared.Uuids.v5(aid, c))
-                                                .toString(),
-                                        "control-id",
-                                        c))
-                                .toList());
+                controls.stream()
+                        .map(c -> {
+                            UUID requirement = org.yunjian.shared.Uuids.v5(aid, c);
+                            Map<String, Object> byComponent = new LinkedHashMap<>();
+                            byComponent.put("component-uuid", thisSystem);
+                            byComponent.put(
+                                    "uuid", uuid("by-component", requirement).toString());
+                            byComponent.put("description", Texts.get("oscal.ssp.byComponent"));
+                            Map<String, Object> r = new LinkedHashMap<>();
+                            r.put("uuid", uuid("requirement", requirement).toString());
+                            r.put("control-id", c);
+                            r.put("by-components", List.of(byComponent));
+                            return r;
+                        })
+                        .toList());
         ssp.put("control-implementation", controlImplementation);
         ssp.put(
                 "back-matter",

@@ -58,7 +58,8 @@ final class OscalXmlWriter {
             Map.entry("information-types", "information-type"),
             Map.entry("users", "user"),
             Map.entry("role-ids", "role-id"),
-            Map.entry("implemented-requirements", "implemented-requirement"));
+            Map.entry("implemented-requirements", "implemented-requirement"),
+            Map.entry("by-components", "by-component"));
 
     /** Flags (attributes) wherever they occur. */
     private static final Set<String> FLAGS = Set.of(
@@ -86,6 +87,7 @@ final class OscalXmlWriter {
             "target-id",
             "identifier-type",
             "scheme",
+            "component-uuid",
             "start",
             "end",
             "date");

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.catalog.OscalFormat;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.evidence.cli.EvidenceRequestCommands;
 import org.yunjian.inheritance.cli.InheritanceCommands;
-import org.yunjian.catalog.OscalFormat;
 import org.yunjian.report.OscalDocuments;
 import org.yunjian.report.Reports;
 import org.yunjian.report.cli.ReportTemplateCommand;
@@ -240,7 +240,8 @@ public class AssessmentCommand implements CliCommand, Runnable {
                 out.println(Texts.get(
                         "cli.assessment.wroteReport",
                         file,
-                        Msg.of("assessment.reportFormat.OSCAL_" + f.substring(6, 10).toUpperCase(java.util.Locale.ROOT)),
+                        Msg.of("assessment.reportFormat.OSCAL_"
+                                + f.substring(6, 10).toUpperCase(java.util.Locale.ROOT)),
                         Formats.size(d.content().length),
                         d.name().forPeople()));
                 return 0;
