@@ -141,6 +141,56 @@ class OscalDemoConstraintValidationTests {
                 .hasSizeGreaterThan(1);
     }
 
+    /**
+     * The assessment page offers the plan and the POA&amp;M beside the results, in JSON and XML, in the page's words
+     * (zh-CN and en); the plan link answers the document a NIST tool reads.
+     */
+    @org.junit.jupiter.api.Test
+    void theAssessmentPageOffersThePlanAndPoamBesideTheResults() throws Exception {
+        WebSession assessor = new WebSession(p -> URI.create("http://localhost:" + port + p))
+                .loginOnceSeeded(
+                        DemoData.ASSESSOR_USER, DemoData.PASSWORD, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        UUID id = null;
+        for (UUID a : jdbc.sql("SELECT id FROM assessment WHERE status = 'COMPLETED' ORDER BY created_at")
+                .query(UUID.class)
+                .list()) {
+            if (id == null
+                    && assessor.get("/api/assessments/" + a + "/oscal-plan.json")
+                                    .statusCode()
+                            == 200) {
+                id = a; // the first completed assessment of the demo assessor's organisation
+            }
+        }
+        assertThat(id).isNotNull();
+        org.openqa.selenium.chrome.ChromeDriver driver = org.yunjian.support.Browser.start();
+        try {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15));
+            org.yunjian.support.Browser.logIn(driver, wait, "http://localhost:" + port, DemoData.ASSESSOR_USER, null);
+            driver.get("http://localhost:" + port + "/assessments/" + id);
+            String reports = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                            org.openqa.selenium.By.id("reports")))
+                    .getText();
+            assertThat(reports).contains("导出 OSCAL 评估计划（JSON）", "导出 OSCAL 行动计划与里程碑（XML）");
+            assertThat(driver.findElement(org.openqa.selenium.By.id("download-oscal-plan"))
+                            .getAttribute("href"))
+                    .endsWith("/api/assessments/" + id + "/oscal-plan.json?lang=zh");
+            java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            driver.findElement(org.openqa.selenium.By.id("reports")).getLocation();
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("document.getElementById('reports').scrollIntoView()");
+            java.nio.file.Files.write(
+                    dir.resolve("oscal-links-zh.png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            driver.get("http://localhost:" + port + "/assessments/" + id + "?lang=en");
+            assertThat(wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                                    org.openqa.selenium.By.id("reports")))
+                            .getText())
+                    .contains("Export OSCAL assessment plan (JSON)", "Export OSCAL POA&M (XML)");
+        } finally {
+            driver.quit();
+        }
+    }
+
     /** The document at {@code link} as the server answers the session (200 wanted), remembered in {@code served}. */
     private static byte[] served(WebSession session, String link, Map<String, byte[]> served) throws Exception {
         HttpResponse<String> r = session.get(link);

@@ -75,22 +75,7 @@ class OscalPlanAndPoamTests {
     void assessmentWithPlannedFindings() throws Exception {
         w = fixtures.world();
         assessor = user(w.assessor().id());
-        String body = mvc.perform(post("/api/assessments")
-                        .with(as(assessor))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"name":"年度测评 2026","systemId":"%s","assessorOrgId":"%s",
-                                 "assessorKind":"THIRD_PARTY","scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        id = JsonPath.read(body, "$.id");
-        mvc.perform(post("/api/assessments/{id}/transitions", id)
-                        .with(as(assessor))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"to\":\"IN_PROGRESS\"}"))
-                .andExpect(status().isOk());
+        id = started();
         String itemsJson = AssessmentItems.json(mvc, id, as(assessor));
         items = JsonPath.read(itemsJson, "$[*].id");
         requirements = new java.util.HashSet<>(JsonPath.<List<String>>read(itemsJson, "$[*].requirementId"));
@@ -151,9 +136,46 @@ class OscalPlanAndPoamTests {
     }
 
     @Test
+    void anAssessmentWithoutFindingsHasAPoamSayingSo() throws Exception {
+        w = fixtures.world(); // a system of its own
+        assessor = user(w.assessor().id());
+        id = started();
+        byte[] json = download("oscal-poam.json", "application/json");
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("无待整改的问题").doesNotContain("\"risks\"");
+        byte[] xml = download("oscal-poam.xml", "application/xml");
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.POAM, OscalFormat.JSON, json))
+                .isEmpty();
+        assertThat(OscalSchemas.validate(OscalSchemas.Model.POAM, OscalFormat.XML, xml))
+                .isEmpty();
+        assertThat(OscalConstraints.findings("poam.json", json, served("json"))).isEmpty();
+        assertThat(OscalConstraints.findings("poam.xml", xml, served("xml"))).isEmpty();
+    }
+
+    @Test
     void anUnknownFormatIsNotServed() throws Exception {
         mvc.perform(get("/api/assessments/{id}/oscal-plan.yaml", id).with(as(assessor)))
                 .andExpect(status().isNotFound());
+    }
+
+    /** A new assessment of the fixture's system, in progress, no verdict yet. */
+    private String started() throws Exception {
+        String body = mvc.perform(post("/api/assessments")
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"年度测评 2026","systemId":"%s","assessorOrgId":"%s",
+                                 "assessorKind":"THIRD_PARTY","scope":["MLPS-L3"]}""".formatted(w.system().id(), w.assessor().id())))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = JsonPath.read(body, "$.id");
+        mvc.perform(post("/api/assessments/{id}/transitions", id)
+                        .with(as(assessor))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"to\":\"IN_PROGRESS\"}"))
+                .andExpect(status().isOk());
+        return id;
     }
 
     private void checkAll(String stage) throws Exception {

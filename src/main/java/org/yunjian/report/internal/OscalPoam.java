@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.catalog.OscalFormat;
+import org.yunjian.report.ReportText;
 import org.yunjian.risk.RiskRegister;
 import org.yunjian.risk.RiskState;
 import org.yunjian.risk.RiskTreatment;
@@ -126,6 +127,18 @@ public class OscalPoam {
             poam.put("observations", observations);
             poam.put("risks", risks);
             poam.put("findings", findings);
+        }
+        if (items.isEmpty()) {
+            // OSCAL wants at least one item: say that the register has nothing to plan (yet)
+            Map<String, Object> none = new LinkedHashMap<>();
+            none.put("uuid", uuid("poam-none", aid).toString());
+            none.put("title", Texts.get("oscal.poam.none"));
+            none.put(
+                    "description",
+                    Texts.get(
+                            "oscal.poam.noneDescription",
+                            ReportText.label(d.assessment().status())));
+            items.add(none);
         }
         poam.put("poam-items", items);
         return Map.of("plan-of-action-and-milestones", poam);
