@@ -121,7 +121,9 @@ final class OscalXmlWriter {
             w.writeCharacters("\n");
             w.writeStartElement(root.getKey());
             w.writeDefaultNamespace(NS);
-            body(w, root.getKey(), asMap(root.getValue()));
+            if (body(w, root.getKey(), asMap(root.getValue()), 0)) {
+                w.writeCharacters("\n");
+            }
             w.writeEndElement();
             w.writeEndDocument();
             w.close();
@@ -131,29 +133,33 @@ final class OscalXmlWriter {
         }
     }
 
-    private static void element(XMLStreamWriter w, String name, Object value) throws XMLStreamException {
+    /** Writes one element on a line of its own, {@code depth} levels in (two spaces each). */
+    private static void element(XMLStreamWriter w, String name, Object value, int depth) throws XMLStreamException {
+        indent(w, depth);
+        w.writeStartElement(name);
         if (value instanceof Map<?, ?> m) {
-            w.writeStartElement(name);
-            body(w, name, asMap(m));
-            w.writeEndElement();
+            if (body(w, name, asMap(m), depth)) {
+                indent(w, depth);
+            }
         } else if (MULTILINE.contains(name)) {
-            w.writeStartElement(name);
             for (String paragraph : String.valueOf(value).split("\\n\\s*\\n")) {
                 if (!paragraph.isBlank()) {
+                    indent(w, depth + 1);
                     w.writeStartElement("p");
                     w.writeCharacters(paragraph.strip());
                     w.writeEndElement();
                 }
             }
-            w.writeEndElement();
+            indent(w, depth);
         } else {
-            w.writeStartElement(name);
             w.writeCharacters(String.valueOf(value));
-            w.writeEndElement();
         }
+        w.writeEndElement();
     }
 
-    private static void body(XMLStreamWriter w, String name, Map<String, Object> m) throws XMLStreamException {
+    /** The flags and children of an element; true when it wrote child elements (not only flags or a value). */
+    private static boolean body(XMLStreamWriter w, String name, Map<String, Object> m, int depth)
+            throws XMLStreamException {
         String valueKey = FIELD_VALUE.get(name);
         for (Map.Entry<String, Object> e : m.entrySet()) {
             if (!e.getKey().equals(valueKey) && isFlag(name, e.getKey(), e.getValue())) {
@@ -162,8 +168,9 @@ final class OscalXmlWriter {
         }
         if (valueKey != null) {
             w.writeCharacters(String.valueOf(m.get(valueKey)));
-            return;
+            return false;
         }
+        boolean children = false;
         for (Map.Entry<String, Object> e : m.entrySet()) {
             if (isFlag(name, e.getKey(), e.getValue())) {
                 continue;
@@ -171,12 +178,19 @@ final class OscalXmlWriter {
             if (e.getValue() instanceof List<?> list) {
                 String child = GROUPS.getOrDefault(e.getKey(), e.getKey());
                 for (Object o : list) {
-                    element(w, child, o);
+                    element(w, child, o, depth + 1);
+                    children = true;
                 }
             } else {
-                element(w, e.getKey(), e.getValue());
+                element(w, e.getKey(), e.getValue(), depth + 1);
+                children = true;
             }
         }
+        return children;
+    }
+
+    private static void indent(XMLStreamWriter w, int depth) throws XMLStreamException {
+        w.writeCharacters("\n" + "  ".repeat(depth));
     }
 
     private static boolean isFlag(String element, String key, Object value) {
