@@ -66,13 +66,15 @@ class OscalDemoConstraintValidationTests {
     }
 
     /**
-     * Every demo assessment's OSCAL assessment results — completed and in progress, the same document as the sealed
-     * record's — passes the official schema, and no UUID appears twice (issue 60: an in-progress assessment's results
-     * repeated a back-matter UUID). NIST's constraints cannot run on it yet: they load the assessment plan its
-     * {@code import-ap} names, which the platform does not write (the link leads to the assessment's page).
+     * Every demo assessment's OSCAL documents — completed and in progress — pass the official schema and every NIST
+     * Metaschema constraint, as {@code oscal-cli validate} checks them: the assessment results (the same document as
+     * the sealed record's; no UUID twice), the assessment plan its {@code import-ap} names and the plan of action and
+     * milestones of its risk register, each in JSON and XML where served. The constraints load what the documents
+     * import — results → plan → system security plan (the responsibility plan, or the assessment's own system plan
+     * without a matrix) → catalog — from the server that issued them (issue 60: the plan was not written before).
      */
     @org.junit.jupiter.api.Test
-    void everyDemoAssessmentsResultsPassTheSchemaWithEachUuidOnce() throws Exception {
+    void everyDemoAssessmentsResultsPlanAndPoamPassTheSchemaAndEveryOscalConstraint() throws Exception {
         WebSession assessor = new WebSession(p -> URI.create("http://localhost:" + port + p))
                 .loginOnceSeeded(
                         DemoData.ASSESSOR_USER, DemoData.PASSWORD, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
@@ -82,6 +84,7 @@ class OscalDemoConstraintValidationTests {
         assertThat(assessments).hasSizeGreaterThan(1);
         java.util.Set<String> statuses = new java.util.TreeSet<>();
         int checked = 0;
+        int risks = 0;
         for (UUID id : assessments) {
             HttpResponse<String> r = assessor.get("/api/assessments/" + id + "/oscal-results.json");
             if (r.statusCode() == 403 || r.statusCode() == 404) {
@@ -98,6 +101,32 @@ class OscalDemoConstraintValidationTests {
                     .findValues("uuid")
                     .forEach(u -> uuids.add(u.asText()));
             assertThat(uuids).as("assessment %s", id).hasSizeGreaterThan(2).doesNotHaveDuplicates();
+            assertThat(r.body()).contains("/api/assessments/" + id + "/oscal-plan.json");
+            Map<String, byte[]> served = new java.util.HashMap<>();
+            for (String format : java.util.List.of("json", "xml")) {
+                byte[] plan = served(assessor, "/api/assessments/" + id + "/oscal-plan." + format, served);
+                byte[] poam = served(assessor, "/api/assessments/" + id + "/oscal-poam." + format, served);
+                OscalFormat f = OscalFormat.valueOf(format.toUpperCase(Locale.ROOT));
+                assertThat(OscalSchemas.validate(OscalSchemas.Model.ASSESSMENT_PLAN, f, plan))
+                        .as("plan %s %s", id, format)
+                        .isEmpty();
+                assertThat(OscalSchemas.validate(OscalSchemas.Model.POAM, f, poam))
+                        .as("poam %s %s", id, format)
+                        .isEmpty();
+                serveImports(assessor, new String(plan, StandardCharsets.UTF_8), served);
+                assertThat(OscalConstraints.findings("plan-" + id + "." + format, plan, served))
+                        .as("plan %s %s", id, format)
+                        .isEmpty();
+                assertThat(OscalConstraints.findings("poam-" + id + "." + format, poam, served))
+                        .as("poam %s %s", id, format)
+                        .isEmpty();
+                if (new String(poam, StandardCharsets.UTF_8).contains("poam-item")) {
+                    risks++;
+                }
+            }
+            assertThat(OscalConstraints.findings("results-" + id + ".json", doc, served))
+                    .as("results %s", id)
+                    .isEmpty();
             statuses.add(jdbc.sql("SELECT status FROM assessment WHERE id = ?")
                     .param(id)
                     .query(String.class)
@@ -105,9 +134,85 @@ class OscalDemoConstraintValidationTests {
             checked++;
         }
         assertThat(checked).isGreaterThan(1);
+        assertThat(risks).as("POA&Ms with items").isGreaterThan(0);
         assertThat(statuses)
                 .as("completed and in-progress assessments")
                 .contains("COMPLETED")
                 .hasSizeGreaterThan(1);
+    }
+
+    /**
+     * The assessment page offers the plan and the POA&amp;M beside the results, in JSON and XML, in the page's words
+     * (zh-CN and en); the plan link answers the document a NIST tool reads.
+     */
+    @org.junit.jupiter.api.Test
+    void theAssessmentPageOffersThePlanAndPoamBesideTheResults() throws Exception {
+        WebSession assessor = new WebSession(p -> URI.create("http://localhost:" + port + p))
+                .loginOnceSeeded(
+                        DemoData.ASSESSOR_USER, DemoData.PASSWORD, System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+        UUID id = null;
+        for (UUID a : jdbc.sql("SELECT id FROM assessment WHERE status = 'COMPLETED' ORDER BY created_at")
+                .query(UUID.class)
+                .list()) {
+            if (id == null
+                    && assessor.get("/api/assessments/" + a + "/oscal-plan.json")
+                                    .statusCode()
+                            == 200) {
+                id = a; // the first completed assessment of the demo assessor's organisation
+            }
+        }
+        assertThat(id).isNotNull();
+        org.openqa.selenium.chrome.ChromeDriver driver = org.yunjian.support.Browser.start();
+        try {
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15));
+            org.yunjian.support.Browser.logIn(driver, wait, "http://localhost:" + port, DemoData.ASSESSOR_USER, null);
+            driver.get("http://localhost:" + port + "/assessments/" + id);
+            String reports = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                            org.openqa.selenium.By.id("reports")))
+                    .getText();
+            assertThat(reports).contains("导出 OSCAL 评估计划（JSON）", "导出 OSCAL 行动计划与里程碑（XML）");
+            assertThat(driver.findElement(org.openqa.selenium.By.id("download-oscal-plan"))
+                            .getAttribute("href"))
+                    .endsWith("/api/assessments/" + id + "/oscal-plan.json?lang=zh");
+            java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            driver.findElement(org.openqa.selenium.By.id("reports")).getLocation();
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("document.getElementById('reports').scrollIntoView()");
+            java.nio.file.Files.write(
+                    dir.resolve("oscal-links-zh.png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            driver.get("http://localhost:" + port + "/assessments/" + id + "?lang=en");
+            assertThat(wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                                    org.openqa.selenium.By.id("reports")))
+                            .getText())
+                    .contains("Export OSCAL assessment plan (JSON)", "Export OSCAL POA&M (XML)");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /** The document at {@code link} as the server answers the session (200 wanted), remembered in {@code served}. */
+    private static byte[] served(WebSession session, String link, Map<String, byte[]> served) throws Exception {
+        HttpResponse<String> r = session.get(link);
+        assertThat(r.statusCode()).as(link + ": " + r.body()).isEqualTo(200);
+        byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
+        served.put(link, body);
+        return body;
+    }
+
+    /** The system security plan a plan imports and the catalogs that plan imports, as the server answers them. */
+    private static void serveImports(WebSession session, String plan, Map<String, byte[]> served) throws Exception {
+        java.util.regex.Matcher ssp = java.util.regex.Pattern.compile(
+                        "(/api/(?:systems|assessments)/[0-9a-f-]+/(?:responsibility/oscal-ssp\\?[^\"<]+|oscal-ssp\\.(?:json|xml)))")
+                .matcher(plan);
+        assertThat(ssp.find()).as(plan).isTrue();
+        String link = ssp.group(1).replace("&amp;", "&");
+        String text = new String(served(session, link, served), StandardCharsets.UTF_8);
+        java.util.regex.Matcher catalog = java.util.regex.Pattern.compile(
+                        "(/api/catalog/standards/[A-Za-z0-9_.-]+/oscal\\?format=(?:json|xml))")
+                .matcher(text);
+        while (catalog.find()) {
+            served(session, catalog.group(1), served);
+        }
     }
 }

@@ -23,7 +23,9 @@ public final class OscalSchemas {
     public enum Model {
         CATALOG("oscal-catalog"),
         SSP("oscal-ssp"),
-        ASSESSMENT_RESULTS("oscal-ar");
+        ASSESSMENT_PLAN("oscal-ap"),
+        ASSESSMENT_RESULTS("oscal-ar"),
+        POAM("oscal-poam");
 
         private final String file;
 

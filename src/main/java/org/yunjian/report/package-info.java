@@ -19,6 +19,7 @@
             "party",
             "responsibility",
             "review",
+            "risk",
             "security",
             "shared"
         })

@@ -299,6 +299,22 @@ class RemoteCliTests {
                 .asString()
                 .startsWith("Wrote " + file)
                 .contains(org.yunjian.crypto.Sm3.hex(written));
+        // the OSCAL POA&M beside the results, in XML: the file written, one line on stdout naming it
+        Path poam = dir.resolve("poam.xml");
+        ClientResult p = ServerProcess.clientInProcess(
+                env(token),
+                "",
+                "assessment",
+                "report",
+                id,
+                "--format",
+                "oscal-poam-xml",
+                "-o",
+                poam.toString(),
+                "--lang=en");
+        assertThat(p.exitCode()).as(p.stderr()).isZero();
+        assertThat(Files.readString(poam)).startsWith("<?xml").contains("<plan-of-action-and-milestones");
+        assertThat(p.stdout().lines().toList()).singleElement().asString().startsWith("Wrote " + poam);
 
         ClientResult risks = ServerProcess.clientInProcess(env(token), "", "assessment", "risks", id, "--lang=en");
         assertThat(risks.exitCode()).as(risks.stderr()).isZero();

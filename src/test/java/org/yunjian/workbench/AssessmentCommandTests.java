@@ -115,7 +115,7 @@ class AssessmentCommandTests {
         assertThat(run(java.util.Locale.ENGLISH, "assessment", "report", "--help"))
                 .isZero();
         assertThat(out.toString())
-                .contains("Write the assessment report", "docx, pdf or oscal-json")
+                .contains("Write the assessment report", "docx, pdf, oscal-json (results), oscal-plan")
                 .doesNotContain("写出测评报告");
         assertThat(run(java.util.Locale.SIMPLIFIED_CHINESE, "assessment", "list", "--as", "nobody-x"))
                 .isEqualTo(2);
@@ -273,15 +273,52 @@ class AssessmentCommandTests {
         }
         assertThat(new PdfInspection(Files.readAllBytes(pdf)).text(1, 3)).contains("测评结论", "草稿");
         assertThat(Files.readString(oscal)).contains("\"assessment-results\"");
+        // the documents beside the results: the assessment plan (JSON) and the POA&M (XML); the message on stdout
+        Path plan = dir.resolve("plan.json");
+        Path poam = dir.resolve("poam.xml");
+        out.getBuffer().setLength(0);
+        assertThat(run(
+                        zh,
+                        "assessment",
+                        "report",
+                        id,
+                        "--format",
+                        "oscal-plan",
+                        "-o",
+                        plan.toString(),
+                        "--as",
+                        username))
+                .isZero();
+        assertThat(out.toString()).contains("已写出", "OSCAL 评估计划", "评估计划-");
+        assertThat(run(
+                        zh,
+                        "assessment",
+                        "report",
+                        id,
+                        "--format",
+                        "oscal-poam-xml",
+                        "-o",
+                        poam.toString(),
+                        "--as",
+                        username))
+                .isZero();
+        assertThat(Files.readString(plan)).contains("\"assessment-plan\"", "\"import-ssp\"");
+        assertThat(Files.readString(poam))
+                .contains("<plan-of-action-and-milestones", "http://csrc.nist.gov/ns/oscal/1.0");
+        assertThat(org.yunjian.catalog.OscalSchemas.validate(
+                        org.yunjian.catalog.OscalSchemas.Model.POAM,
+                        org.yunjian.catalog.OscalFormat.XML,
+                        Files.readAllBytes(poam)))
+                .isEmpty();
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM audit_event WHERE action = 'assessment.report.export' AND object_id = ? "
                                         + "AND detail LIKE '%\"cli:%'")
                         .param(id)
                         .query(Long.class)
                         .single())
-                .isEqualTo(3);
+                .isEqualTo(5);
         assertThat(run("assessment", "report", id, "--format", "odt", "-o", docx.toString(), "--as", username))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("format: use docx, pdf or oscal-json");
+        assertThat(err.toString()).contains("format: use docx, pdf, oscal-json, oscal-plan");
     }
 }

@@ -192,6 +192,12 @@ class AssessmentPagesTests {
                         "id=\"download-docx\" href=\"/api/assessments/" + id + "/report.docx?lang=zh\"",
                         "id=\"download-pdf\" href=\"/api/assessments/" + id + "/report.pdf?lang=zh\"",
                         "id=\"download-oscal\" href=\"/api/assessments/" + id + "/oscal-results.json?lang=zh\"",
+                        "id=\"download-oscal-plan\" href=\"/api/assessments/" + id + "/oscal-plan.json?lang=zh\"",
+                        "id=\"download-oscal-plan-xml\" href=\"/api/assessments/" + id + "/oscal-plan.xml?lang=zh\"",
+                        "id=\"download-oscal-poam\" href=\"/api/assessments/" + id + "/oscal-poam.json?lang=zh\"",
+                        "id=\"download-oscal-poam-xml\" href=\"/api/assessments/" + id + "/oscal-poam.xml?lang=zh\"",
+                        "导出 OSCAL 评估计划（JSON）",
+                        "导出 OSCAL 行动计划与里程碑（XML）",
                         "id=\"report-draft\"");
     }
 }

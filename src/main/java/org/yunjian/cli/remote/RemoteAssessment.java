@@ -107,6 +107,10 @@ final class RemoteAssessment {
                         case "docx" -> "report.docx";
                         case "pdf" -> "report.pdf";
                         case "oscal-json", "oscal", "json" -> "oscal-results.json";
+                        case "oscal-plan" -> "oscal-plan.json";
+                        case "oscal-plan-xml" -> "oscal-plan.xml";
+                        case "oscal-poam" -> "oscal-poam.json";
+                        case "oscal-poam-xml" -> "oscal-poam.xml";
                         default ->
                             throw Server.input(
                                     "cli.remote.badOption", "--format", Texts.get("assessment.error.reportFormat"));

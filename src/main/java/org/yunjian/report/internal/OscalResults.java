@@ -162,10 +162,15 @@ public class OscalResults {
         Map<String, Object> ar = new LinkedHashMap<>();
         ar.put("uuid", UUID.randomUUID().toString());
         ar.put("metadata", metadata);
-        // Yunjian keeps no separate OSCAL assessment plan: the plan is the assessment project itself.
+        // the assessment plan the platform serves beside the results (OscalPlan): results → plan → system plan →
+        // catalog
         ar.put(
                 "import-ap",
-                Map.of("href", "#" + uuid("plan", aid), "remarks", Texts.get("oscal.plan", d.reportNumber())));
+                Map.of(
+                        "href",
+                        OscalPlan.href(aid, org.yunjian.catalog.OscalFormat.JSON),
+                        "remarks",
+                        Texts.get("oscal.plan", d.reportNumber())));
         resources.add(
                 0,
                 Map.of(

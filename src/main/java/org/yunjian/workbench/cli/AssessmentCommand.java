@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.catalog.OscalFormat;
 import org.yunjian.cli.CliCommand;
 import org.yunjian.evidence.cli.EvidenceRequestCommands;
 import org.yunjian.inheritance.cli.InheritanceCommands;
+import org.yunjian.report.OscalDocuments;
 import org.yunjian.report.Reports;
 import org.yunjian.report.cli.ReportTemplateCommand;
 import org.yunjian.review.cli.ReviewCommands;
@@ -215,16 +217,36 @@ public class AssessmentCommand implements CliCommand, Runnable {
         Path file;
 
         private final Reports reports;
+        private final OscalDocuments oscal;
 
-        Report(UserAdministration users, ApplicationEventPublisher events, Reports reports) {
+        Report(UserAdministration users, ApplicationEventPublisher events, Reports reports, OscalDocuments oscal) {
             super(users, events);
             this.reports = reports;
+            this.oscal = oscal;
         }
 
         @Override
         protected int work(PrintWriter out, PrintWriter err) throws IOException {
-            Reports.Document d = reports.export(
-                    id, Reports.Format.parse(format), "cli:" + System.getProperty("user.name", "unknown"));
+            String channel = "cli:" + System.getProperty("user.name", "unknown");
+            String f = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (f.startsWith("oscal-plan") || f.startsWith("oscal-poam")) {
+                // oscal-plan, oscal-plan-xml, oscal-poam, oscal-poam-xml: the documents beside the results
+                OscalDocuments.Document d = oscal.export(
+                        id,
+                        OscalDocuments.Kind.parse(f.substring(6, 10)),
+                        f.endsWith("-xml") ? OscalFormat.XML : OscalFormat.JSON,
+                        channel);
+                Files.write(file, d.content());
+                out.println(Texts.get(
+                        "cli.assessment.wroteReport",
+                        file,
+                        Msg.of("assessment.reportFormat.OSCAL_"
+                                + f.substring(6, 10).toUpperCase(java.util.Locale.ROOT)),
+                        Formats.size(d.content().length),
+                        d.name().forPeople()));
+                return 0;
+            }
+            Reports.Document d = reports.export(id, Reports.Format.parse(format), channel);
             Files.write(file, d.content());
             out.println(Texts.get(
                     "cli.assessment.wroteReport",
