@@ -20,7 +20,8 @@ public final class OscalSchemas {
     public enum Model {
         CATALOG("oscal-catalog"),
         SSP("oscal-ssp"),
-        ASSESSMENT_RESULTS("oscal-ar");
+        ASSESSMENT_RESULTS("oscal-ar"),
+        POAM("oscal-poam");
 
         private final String file;
 
