@@ -110,6 +110,19 @@ public class FindingImports {
         Access access = assessments.access(assessmentId);
         access.requireAssessor();
         assessments.requireOpen(assessmentId);
+        return importChecked(access, kind, fileName, content);
+    }
+
+    /** As {@link #importFile(UUID, ImportKind, String, byte[])} with the kind as a client named it (checked after access). */
+    public View importFile(UUID assessmentId, String kind, String fileName, byte[] content) {
+        Access access = assessments.access(assessmentId);
+        access.requireAssessor();
+        assessments.requireOpen(assessmentId);
+        return importChecked(access, ImportKind.of(kind), fileName, content);
+    }
+
+    private View importChecked(Access access, ImportKind kind, String fileName, byte[] content) {
+        UUID assessmentId = access.assessment().id();
         OscalFormat format = check(kind, content);
         OscalSource.Document doc = OscalSource.read(kind, content, format == OscalFormat.XML);
         if (doc.oscalVersion() == null
@@ -205,7 +218,10 @@ public class FindingImports {
 
     /** The file's format, once it passed size, format, model and schema; else the 400 naming the problem. */
     private static OscalFormat check(ImportKind kind, byte[] content) {
-        if (content == null || content.length == 0) {
+        if (content == null) {
+            throw new ValidationException("file", "findings.error.file");
+        }
+        if (content.length == 0) {
             throw new ValidationException("file", "findings.error.empty");
         }
         if (content.length > MAX_BYTES) {

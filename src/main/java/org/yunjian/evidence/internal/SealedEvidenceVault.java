@@ -62,7 +62,7 @@ class SealedEvidenceVault implements EvidenceVault {
     @Override
     public Sealed sealChecked(String field, String originalName, byte[] content, String checkedType) {
         if (!"application/json".equals(checkedType) && !"application/xml".equals(checkedType)) {
-            throw new IllegalArgumentException("not a checked structured type: " + checkedType);
+            throw new IllegalArgumentException(checkedType);
         }
         long max = properties.evidenceMaxSize().toBytes();
         if (content == null || content.length == 0) {

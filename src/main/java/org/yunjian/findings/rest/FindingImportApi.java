@@ -30,7 +30,6 @@ import org.yunjian.findings.FindingDecisions;
 import org.yunjian.findings.FindingImports;
 import org.yunjian.findings.FindingRecords.Import;
 import org.yunjian.findings.FindingRecords.Target;
-import org.yunjian.findings.ImportKind;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.version.ExpectedVersion;
 
@@ -165,17 +164,16 @@ class FindingImportApi {
             @PathVariable UUID id,
             @RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "kind", defaultValue = "RESULTS") String kind) {
-        if (file == null || file.isEmpty()) {
-            throw new ValidationException("file", "findings.error.file");
+        byte[] content = null;
+        if (file != null && !file.isEmpty()) {
+            try (InputStream in = file.getInputStream()) {
+                content = in.readNBytes(FindingImports.MAX_BYTES + 1);
+            } catch (IOException e) {
+                throw new ValidationException(
+                        "file", "findings.error.malformed", e.getClass().getSimpleName());
+            }
         }
-        byte[] content;
-        try (InputStream in = file.getInputStream()) {
-            content = in.readNBytes(FindingImports.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new ValidationException(
-                    "file", "findings.error.malformed", e.getClass().getSimpleName());
-        }
-        var v = imports.importFile(id, ImportKind.of(kind), file.getOriginalFilename(), content);
+        var v = imports.importFile(id, kind, file == null ? null : file.getOriginalFilename(), content);
         return ResponseEntity.created(
                         URI.create("/api/finding-imports/" + v.source().id()))
                 .body(FindingImportViewResponse.of(v));

@@ -28,7 +28,6 @@ import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.findings.FindingDecisions;
 import org.yunjian.findings.FindingImports;
-import org.yunjian.findings.ImportKind;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -79,23 +78,13 @@ class FindingImportPages {
             RedirectAttributes flash) {
         String back = "redirect:/assessments/" + id + "/finding-imports";
         return PageRefusal.on(flash)
-                .alerts()
+                .conflicts()
                 .errorsAsAlert(" · ")
                 .attempt(
                         () -> {
-                            if (file == null || file.isEmpty()) {
-                                throw new ValidationException("file", "findings.error.file");
-                            }
-                            byte[] content;
-                            try (InputStream in = file.getInputStream()) {
-                                content = in.readNBytes(FindingImports.MAX_BYTES + 1);
-                            } catch (IOException e) {
-                                throw new ValidationException(
-                                        "file",
-                                        "findings.error.malformed",
-                                        e.getClass().getSimpleName());
-                            }
-                            var v = imports.importFile(id, ImportKind.of(kind), file.getOriginalFilename(), content);
+                            byte[] content = read(file);
+                            var v = imports.importFile(
+                                    id, kind, file == null ? null : file.getOriginalFilename(), content);
                             flash.addFlashAttribute(
                                     "notice",
                                     Texts.get(
@@ -167,7 +156,7 @@ class FindingImportPages {
             RedirectAttributes flash) {
         String back = "redirect:/finding-imports/" + importId + "#placement-" + id;
         return PageRefusal.on(flash)
-                .alerts()
+                .conflicts()
                 .errorsAsAlert(" · ")
                 .attempt(
                         () -> {
@@ -201,7 +190,7 @@ class FindingImportPages {
             RedirectAttributes flash) {
         String back = "redirect:/finding-imports/" + importId + "#placement-" + id;
         return PageRefusal.on(flash)
-                .alerts()
+                .conflicts()
                 .errorsAsAlert(" · ")
                 .attempt(
                         () -> {
@@ -213,6 +202,19 @@ class FindingImportPages {
                             return back;
                         },
                         () -> back);
+    }
+
+    /** The upload's bytes (one over the limit at most, for the service to refuse by size); null: none sent. */
+    static byte[] read(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            return null;
+        }
+        try (InputStream in = file.getInputStream()) {
+            return in.readNBytes(FindingImports.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new ValidationException(
+                    "file", "findings.error.malformed", e.getClass().getSimpleName());
+        }
     }
 
     private static LocalDate date(String value) {
