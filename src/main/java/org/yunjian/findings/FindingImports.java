@@ -287,6 +287,33 @@ public class FindingImports {
         return view(imp, access.mayAssess());
     }
 
+    /** An imported POA&amp;M with the remediations it proposes that are still to be confirmed. */
+    public record Pending(UUID importId, String fileName, long count) {}
+
+    /**
+     * The POA&amp;M imports of the assessment with proposals still undecided, for the risk register page: the
+     * assessor organisation's; empty for anyone else (the customer sees what an assessor confirmed).
+     */
+    @Transactional(readOnly = true)
+    public List<Pending> pendingRemediations(UUID assessmentId) {
+        if (!assessments.access(assessmentId).relations().contains(Access.Relation.ASSESSOR_ORG)) {
+            return List.of();
+        }
+        List<Pending> out = new ArrayList<>();
+        for (Import i : findings.imports(assessmentId)) {
+            if (i.kind() != ImportKind.POAM) {
+                continue;
+            }
+            long n = findings.targetsOfImport(i.id()).stream()
+                    .filter(t -> t.state() == TargetState.PROPOSED && t.itemId() != null)
+                    .count();
+            if (n > 0) {
+                out.add(new Pending(i.id(), i.file().displayName(), n));
+            }
+        }
+        return out;
+    }
+
     /** The imported file as stored, opened and verified against its SM3 hash. */
     @Transactional(readOnly = true)
     public byte[] file(UUID importId) {

@@ -229,6 +229,18 @@ class FindingImportTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+        // the risk register names the proposals to confirm, for the assessors only
+        assertThat(mvc.perform(get("/assessments/{id}/risks", id).with(as(assessor)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("导入的 POA&amp;M ifa-poam.json 提出 1 项整改");
+        assertThat(mvc.perform(get("/assessments/{id}/risks", id).with(as(customerUser)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .doesNotContain("ifa-poam.json");
         String placement = JsonPath.<List<String>>read(
                         body, "$.mapped[0].placements[?(@.requirementId == '" + MAPPED_ITEM + "')].id")
                 .get(0);
