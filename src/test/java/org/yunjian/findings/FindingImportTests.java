@@ -426,5 +426,21 @@ class FindingImportTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("ifa-ar.json", "import-results-form", "import-poam-form");
+        // a refused file shows the page again naming the problem, nothing stored, the refusal audited
+        String refused = mvc.perform(multipart("/assessments/{id}/finding-imports", id)
+                        .file(new MockMultipartFile(
+                                "file", "x.json", "application/json", "{\"x\":1}".getBytes(StandardCharsets.UTF_8)))
+                        .param("kind", "POAM")
+                        .with(as(assessor)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("未导入：文件不符合 OSCAL 官方模式");
+        assertThat(count("finding_import", id)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'upload.refused'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 }

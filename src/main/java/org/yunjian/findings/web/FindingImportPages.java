@@ -59,6 +59,10 @@ class FindingImportPages {
     @GetMapping("/assessments/{id}/finding-imports")
     @PreAuthorize(Access.WHO)
     String list(@PathVariable UUID id, Model model) {
+        return listPage(id, model);
+    }
+
+    private String listPage(UUID id, Model model) {
         Access access = assessments.access(id);
         model.addAttribute("list", imports.imports(id));
         model.addAttribute("a", access.assessment());
@@ -69,22 +73,21 @@ class FindingImportPages {
         return "findings/imports";
     }
 
+    /** A refused file shows the page again with the problem named (and is audited as a refused upload). */
     @PostMapping("/assessments/{id}/finding-imports")
     @PreAuthorize(Access.WHO)
     String importFile(
             @PathVariable UUID id,
             @RequestParam(required = false) String kind,
             @RequestParam(value = "file", required = false) MultipartFile file,
+            Model model,
             RedirectAttributes flash) {
-        String back = "redirect:/assessments/" + id + "/finding-imports";
-        return PageRefusal.on(flash)
+        return PageRefusal.on(model)
                 .conflicts()
-                .errorsAsAlert(" · ")
                 .attempt(
                         () -> {
-                            byte[] content = read(file);
                             var v = imports.importFile(
-                                    id, kind, file == null ? null : file.getOriginalFilename(), content);
+                                    id, kind, file == null ? null : file.getOriginalFilename(), read(file));
                             flash.addFlashAttribute(
                                     "notice",
                                     Texts.get(
@@ -94,7 +97,7 @@ class FindingImportPages {
                                             v.unmapped().size()));
                             return "redirect:/finding-imports/" + v.source().id();
                         },
-                        () -> back);
+                        () -> listPage(id, model));
     }
 
     @GetMapping("/finding-imports/{id}")
