@@ -863,6 +863,10 @@ class AuthorizationMatrixTests {
                     case "participation-requests" -> UUID.fromString("00000000-0000-0000-0000-0000000019a2");
                     case "assessments" -> ids.get(scope == Scope.own ? "A1" : "A2");
                     case "assessment-items" -> ids.get(scope == Scope.own ? "I1" : "I2");
+                    // imported findings (issue 60): an import and a placement that exist nowhere (FindingImportTests
+                    // covers real ones across organisations)
+                    case "finding-imports", "imported-findings" ->
+                        UUID.fromString("00000000-0000-0000-0000-0000000f1d01");
                     case "evidence" -> ids.get(scope == Scope.own ? "EV1" : "EV2");
                     case "remediations" -> ids.get(scope == Scope.own ? "R1" : "R2");
                     // a review comment that exists nowhere (ReviewApiTests resolves real ones)
@@ -1345,6 +1349,37 @@ class AuthorizationMatrixTests {
                     "POST /api/assessments/{id}/inheritance",
                     RequestSpec.json("{\"source\":\"00000000-0000-0000-0000-0000000005c0\",\"confirm\":true}")),
             Map.entry("POST /api/assessments/{id}/external-conclusions", RequestSpec.file("不是结论")),
+            // imported findings (issue 60): a file that is not OSCAL, so a granted caller ends in 400
+            Map.entry("POST /api/assessments/{id}/finding-imports", RequestSpec.file("不是 OSCAL")),
+            Map.entry("POST /assessments/{id}/finding-imports", RequestSpec.file("不是 OSCAL")),
+            Map.entry(
+                    "POST /api/imported-findings/{id}/adoption",
+                    RequestSpec.json("{\"verdict\":\"COMPLIANT\",\"version\":0}")),
+            Map.entry(
+                    "POST /api/imported-findings/{id}/dismissal",
+                    RequestSpec.json("{\"reason\":\"矩阵\",\"version\":0}")),
+            Map.entry(
+                    "POST /imported-findings/{id}/adoption",
+                    RequestSpec.form(Map.of(
+                            "importId",
+                            "00000000-0000-0000-0000-0000000f1d01",
+                            "verdict",
+                            "COMPLIANT",
+                            "confirm",
+                            "true",
+                            "version",
+                            "0"))),
+            Map.entry(
+                    "POST /imported-findings/{id}/dismissal",
+                    RequestSpec.form(Map.of(
+                            "importId",
+                            "00000000-0000-0000-0000-0000000f1d01",
+                            "reason",
+                            "矩阵",
+                            "confirm",
+                            "true",
+                            "version",
+                            "0"))),
             Map.entry("POST /assessments/{id}/external-conclusions", RequestSpec.file("不是结论")),
             Map.entry(
                     "POST /assessments/{id}/inheritance",

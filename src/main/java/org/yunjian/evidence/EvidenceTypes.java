@@ -18,6 +18,8 @@ public final class EvidenceTypes {
             case "image/tiff" -> "tif";
             case "application/pdf" -> "pdf";
             case "text/plain" -> "txt";
+            case "application/json" -> "json";
+            case "application/xml" -> "xml";
             case "application/msword" -> "doc";
             case "application/vnd.ms-excel" -> "xls";
             case "application/vnd.ms-powerpoint" -> "ppt";

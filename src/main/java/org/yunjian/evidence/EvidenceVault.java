@@ -22,6 +22,12 @@ public interface EvidenceVault {
     Sealed seal(String field, String originalName, byte[] content);
 
     /**
+     * As {@link #seal}, for a structured file whose type the caller established by parsing it and checking it against
+     * its schema (an OSCAL document): {@code application/json} or {@code application/xml} only, never sniffed.
+     */
+    Sealed sealChecked(String field, String originalName, byte[] content, String checkedType);
+
+    /**
      * The decrypted content, verified against its SM3 hash.
      *
      * @throws Unreadable altered in storage, missing, or its key destroyed

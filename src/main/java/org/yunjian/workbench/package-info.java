@@ -5,8 +5,25 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Workbench",
         allowedDependencies = {
-            "assessment", "assessment :: spi", "catalog", "cli", "demo", "evidence", "evidence :: cli", "inheritance",
-            "inheritance :: cli", "party", "report", "report :: cli", "review", "review :: cli", "risk", "risk :: cli",
-            "security", "shared"
+            "assessment",
+            "assessment :: spi",
+            "catalog",
+            "cli",
+            "demo",
+            "evidence",
+            "evidence :: cli",
+            "findings",
+            "findings :: cli",
+            "inheritance",
+            "inheritance :: cli",
+            "party",
+            "report",
+            "report :: cli",
+            "review",
+            "review :: cli",
+            "risk",
+            "risk :: cli",
+            "security",
+            "shared"
         })
 package org.yunjian.workbench;

@@ -56,6 +56,26 @@ class SealedEvidenceVault implements EvidenceVault {
             throw new ValidationException(
                     field, "assessment.error.evidence.type", ContentTypes.refusedName(rejected.toString()));
         }
+        return sealAs(originalName, content, type.get());
+    }
+
+    @Override
+    public Sealed sealChecked(String field, String originalName, byte[] content, String checkedType) {
+        if (!"application/json".equals(checkedType) && !"application/xml".equals(checkedType)) {
+            throw new IllegalArgumentException(checkedType);
+        }
+        long max = properties.evidenceMaxSize().toBytes();
+        if (content == null || content.length == 0) {
+            throw new ValidationException(field, "assessment.error.evidence.empty");
+        }
+        if (content.length > max) {
+            throw new ValidationException(
+                    field, "assessment.error.evidence.tooLarge", Formats.size(content.length), Formats.size(max));
+        }
+        return sealAs(originalName, content, checkedType);
+    }
+
+    private Sealed sealAs(String originalName, byte[] content, String type) {
         UUID id = UUID.randomUUID();
         byte[] fileKey = Sm4Gcm.generateKey();
         byte[] sealed = Sm4Gcm.encrypt(fileKey, content, EvidenceKeys.aad(id));
@@ -72,7 +92,7 @@ class SealedEvidenceVault implements EvidenceVault {
         return new Sealed(
                 id,
                 Text.fileName(originalName, "evidence"),
-                type.get(),
+                type,
                 content.length,
                 Sm3.digest(content).hex(),
                 blob,
