@@ -26,7 +26,9 @@ public class CliRunner {
         CommandLine.IFactory factory = new SpringFactory(context);
         CommandLine root = new CommandLine(new Root(), factory);
         for (CliCommand command : commands) {
-            root.addSubcommand(new CommandLine(command, factory));
+            // a fresh instance per command tree: picocli writes the tree's spec (its out and err) into the command, so
+            // two trees built at once on the shared singleton would print into each other's streams
+            root.addSubcommand(new CommandLine(fresh(factory, command), factory));
         }
         return CliTexts.apply(root);
     }
@@ -128,6 +130,14 @@ public class CliRunner {
 
     @Command(name = "yunjian", mixinStandardHelpOptions = true, version = "yunjian 0.1.0")
     static final class Root {}
+
+    private static Object fresh(CommandLine.IFactory factory, CliCommand command) {
+        try {
+            return factory.create(org.springframework.aop.support.AopUtils.getTargetClass(command));
+        } catch (Exception e) {
+            throw new IllegalStateException("command " + command.getClass().getName(), e);
+        }
+    }
 
     private record SpringFactory(ApplicationContext context) implements CommandLine.IFactory {
         @Override
