@@ -34,6 +34,7 @@ import org.yunjian.support.Browser;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Import(FindingImportTests.Crosswalk.class)
 @Tag("database")
+@org.yunjian.support.OnePass
 class FindingImportBrowserTests {
 
     @LocalServerPort

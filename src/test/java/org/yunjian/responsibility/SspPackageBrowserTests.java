@@ -37,6 +37,7 @@ import org.yunjian.support.OscalConstraints;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "yunjian.demo=true")
 @Tag("database")
+@org.yunjian.support.OnePass
 class SspPackageBrowserTests {
 
     @LocalServerPort
