@@ -22,7 +22,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Every Java class a document under {@code docs/} names exists: a backticked {@code UpperCamelCase} identifier, a
  * {@code Foo.bar} or {@code Foo#bar} reference (and then {@code bar} occurs in {@code Foo}'s source), an
- * {@code org.yunjian....} package or class, and a link to a {@code src/} file. A name resolves to a type declared in
+ * {@code org.yunjian....} package or class, a link to a {@code src/} file and a backticked path of the repository
+ * ({@code src/main/…}, {@code docs/…}). A name resolves to a type declared in
  * {@code src/main/java} or {@code src/test/java}, to one of the few library classes in {@link #LIBRARY}, or to a name
  * the main code spells as a string (a Word style such as {@code YunjianTable}, an algorithm); a name written as a
  * fragment ({@code …Tail}, {@code *Suffix}) is not checked.
@@ -114,6 +115,10 @@ class DocClassNamesTests {
     private static final Pattern ONE_HUMP_OR_MORE = Pattern.compile("[A-Z][a-z0-9]+[A-Z].*");
     private static final Pattern QUALIFIED = Pattern.compile("org\\.yunjian((?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
     private static final Pattern SOURCE_LINK = Pattern.compile("\\((?:\\.\\./)*(src/[^)\\s#]+)[^)]*\\)");
+    /** A path of this repository in a code span; one with a wildcard or a placeholder is a pattern, not checked. */
+    private static final Pattern REPOSITORY_PATH =
+            Pattern.compile("^(?:src/main|src/test|spark|docs|bench|bin|tools)/[^\\s*{<…$]+$");
+
     private static final Pattern LITERAL = Pattern.compile("\"([A-Za-z0-9]+)\"");
     private static final Pattern DECLARATION =
             Pattern.compile("\\b(?:class|interface|enum|record|@interface)\\s+([A-Z]\\w*)");
@@ -149,11 +154,12 @@ class DocClassNamesTests {
                 docs.resolve("shop.md"),
                 "# Shop\n`Orders.markPaid` and `org.yunjian.shop.Orders`, `JdbcClient` and [code](src/main/java/org/yunjian"
                         + "/shop/Orders.java) are fine;\n`OrderRepository`, `Orders.cancel`, `org.yunjian.till.Till` and"
-                        + " [gone](src/main/java/org/yunjian/shop/Gone.java) are not.\n");
+                        + " [gone](src/main/java/org/yunjian/shop/Gone.java) and `docs/gone.md` are not.\n");
         Files.writeString(docs.resolve("performance.md"), "`LongGoneClass` is history.\n");
         List<String> found = offences(docs, Sources.read(List.of(root.resolve("src/main/java"))), root);
         assertThat(found)
-                .hasSize(4)
+                .hasSize(5)
+                .anyMatch(o -> o.contains("docs/gone.md"))
                 .anyMatch(o -> o.contains("OrderRepository"))
                 .anyMatch(o -> o.contains("Orders.cancel"))
                 .anyMatch(o -> o.contains("org.yunjian.till.Till"))
@@ -270,6 +276,10 @@ class DocClassNamesTests {
         }
         Matcher span = CODE_SPAN.matcher(text);
         while (span.find()) {
+            if (REPOSITORY_PATH.matcher(span.group(1)).matches()
+                    && !Files.exists(repository.resolve(span.group(1).replaceAll("[/.,:]+$", "")))) {
+                out.add(span.group(1));
+            }
             String code = span.group(1).replaceAll("org\\.yunjian(?:\\.[A-Za-z_][A-Za-z0-9_]*)+", " ");
             Matcher c = CAMEL.matcher(code);
             while (c.find()) {
