@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,7 +24,7 @@ import org.springframework.util.ClassUtils;
  * Every Java class a document under {@code docs/} names exists: a backticked {@code UpperCamelCase} identifier, a
  * {@code Foo.bar} or {@code Foo#bar} reference (and then {@code bar} occurs in {@code Foo}'s source), an
  * {@code org.yunjian....} package or class, a link to a {@code src/} file and a backticked path of the repository
- * ({@code src/main/…}, {@code docs/…}). A name resolves to a type declared in
+ * ({@code src/main/…}, {@code docs/…}); and every link from a doc to another file or to a heading leads somewhere. A name resolves to a type declared in
  * {@code src/main/java} or {@code src/test/java}, to one of the few library classes in {@link #LIBRARY}, or to a name
  * the main code spells as a string (a Word style such as {@code YunjianTable}, an algorithm); a name written as a
  * fragment ({@code …Tail}, {@code *Suffix}) is not checked.
@@ -119,6 +120,8 @@ class DocClassNamesTests {
     private static final Pattern REPOSITORY_PATH =
             Pattern.compile("^(?:src/main|src/test|spark|docs|bench|bin|tools)/[^\\s*{<…$]+$");
 
+    private static final Pattern DOC_LINK = Pattern.compile("\\]\\(([^)\\s#]*)(?:#([^)\\s]+))?\\)");
+    private static final Pattern HEADING = Pattern.compile("(?m)^#+\\s+(.*)$");
     private static final Pattern LITERAL = Pattern.compile("\"([A-Za-z0-9]+)\"");
     private static final Pattern DECLARATION =
             Pattern.compile("\\b(?:class|interface|enum|record|@interface)\\s+([A-Z]\\w*)");
@@ -154,12 +157,15 @@ class DocClassNamesTests {
                 docs.resolve("shop.md"),
                 "# Shop\n`Orders.markPaid` and `org.yunjian.shop.Orders`, `JdbcClient` and [code](src/main/java/org/yunjian"
                         + "/shop/Orders.java) are fine;\n`OrderRepository`, `Orders.cancel`, `org.yunjian.till.Till` and"
-                        + " [gone](src/main/java/org/yunjian/shop/Gone.java) and `docs/gone.md` are not.\n");
+                        + " [gone](src/main/java/org/yunjian/shop/Gone.java), `docs/gone.md`, [till](till.md) and [the shop's"
+                        + " till](#till) are not.\n");
         Files.writeString(docs.resolve("performance.md"), "`LongGoneClass` is history.\n");
         List<String> found = offences(docs, Sources.read(List.of(root.resolve("src/main/java"))), root);
         assertThat(found)
-                .hasSize(5)
+                .hasSize(7)
                 .anyMatch(o -> o.contains("docs/gone.md"))
+                .anyMatch(o -> o.contains("till.md (no such file)"))
+                .anyMatch(o -> o.contains("#till (no such heading)"))
                 .anyMatch(o -> o.contains("OrderRepository"))
                 .anyMatch(o -> o.contains("Orders.cancel"))
                 .anyMatch(o -> o.contains("org.yunjian.till.Till"))
@@ -258,6 +264,9 @@ class DocClassNamesTests {
                 for (String problem : problems(text, sources, repository)) {
                     out.add(doc + ": " + problem);
                 }
+                for (String problem : brokenLinks(doc, text)) {
+                    out.add(doc + ": " + problem);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -300,6 +309,44 @@ class DocClassNamesTests {
             if (!Files.exists(repository.resolve(link.group(1)))) {
                 out.add(link.group(1));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The links of a doc (outside code spans) to another file of the repository, or to a heading of a doc, that lead
+     * nowhere; a heading's anchor is GitHub's: lower case, punctuation dropped, spaces as hyphens.
+     */
+    static List<String> brokenLinks(Path doc, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        Matcher link = DOC_LINK.matcher(CODE_SPAN.matcher(text).replaceAll(" "));
+        while (link.find()) {
+            String target = link.group(1);
+            String anchor = link.group(2);
+            if (target.matches("^[a-z]+:.*") || target.contains("src/")) {
+                continue; // a web address, or a source file (checked above)
+            }
+            Path file = target.isEmpty() ? doc : doc.getParent().resolve(target).normalize();
+            if (!Files.exists(file)) {
+                out.add("link to " + target + " (no such file)");
+            } else if (anchor != null
+                    && file.toString().endsWith(".md")
+                    && !anchors(Files.readString(file)).contains(anchor)) {
+                out.add("link to " + target + "#" + anchor + " (no such heading)");
+            }
+        }
+        return out;
+    }
+
+    static Set<String> anchors(String markdown) {
+        Set<String> out = new TreeSet<>();
+        Matcher h = HEADING.matcher(markdown);
+        while (h.find()) {
+            out.add(h.group(1)
+                    .strip()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N}\\- _]", "")
+                    .replace(' ', '-'));
         }
         return out;
     }
