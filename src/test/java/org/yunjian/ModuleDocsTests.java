@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * doc for a module that does not exist. Each doc opens with a title naming its package and has an "At a glance" table
  * with one row for each of {@link #ROWS}: the next developer and the operator find the module's purpose, data, doors,
  * events, words and tests in the same place in every doc. The rows that name things are checked against the code: a
- * table in "Data" is created by a migration, a bundle in "Words" is a file of {@code messages/}.
+ * table in "Data" is created by a migration, a bundle in "Words" is a file of {@code messages/}, and every bundle of
+ * {@code messages/} is named in the "Words" row of exactly one module doc — the module that owns those words.
  */
 @org.yunjian.support.RunsBesideTheSuite
 class ModuleDocsTests {
@@ -62,7 +63,8 @@ class ModuleDocsTests {
     }
 
     @Test
-    @DisplayName("a missing doc, a doc of no module, a missing row and a table that does not exist fail the check")
+    @DisplayName(
+            "a missing doc, a doc of no module, a missing row, a table that does not exist and a bundle nobody owns fail")
     void aBrokenSetOfDocsFails() throws IOException {
         Path root = org.yunjian.support.Scratch.directory("module-docs");
         Path code = root.resolve("code");
@@ -87,9 +89,10 @@ class ModuleDocsTests {
         }
         Files.writeString(docs.resolve("orders.md"), orders);
         Files.writeString(docs.resolve("shipping.md"), "# Shipping (`org.yunjian.shipping`)\n");
-        List<String> found = problems(modules(code), docs, Set.of("orders"), Set.of("orders"));
+        List<String> found = problems(modules(code), docs, Set.of("orders"), Set.of("orders", "billing"));
         assertThat(found)
-                .hasSize(4)
+                .hasSize(5)
+                .anyMatch(p -> p.contains("bundle billing") && p.contains("0 module docs"))
                 .anyMatch(p -> p.contains("billing") && p.contains("no doc"))
                 .anyMatch(p -> p.contains("shipping.md") && p.contains("no module"))
                 .anyMatch(p -> p.contains("orders.md") && p.contains("Events"))
@@ -162,6 +165,24 @@ class ModuleDocsTests {
         for (String module : modules) {
             if (!documented.contains(module)) {
                 out.add(module + ": no doc " + docs.resolve(module + ".md"));
+            }
+        }
+        Map<String, List<String>> claims = new LinkedHashMap<>();
+        for (String module : documented) {
+            try {
+                for (String bundle : named(
+                        glance(Files.readString(docs.resolve(module + ".md"))).get("Words"), BUNDLE_NAME)) {
+                    claims.computeIfAbsent(bundle, b -> new ArrayList<>()).add(module);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (String bundle : bundles) {
+            List<String> owners = claims.getOrDefault(bundle, List.of());
+            if (owners.size() != 1) {
+                out.add("bundle " + bundle + " is named in the Words row of " + owners.size()
+                        + " module docs (one owns it): " + owners);
             }
         }
         return out;
