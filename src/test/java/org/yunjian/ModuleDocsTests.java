@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * with one row for each of {@link #ROWS}: the next developer and the operator find the module's purpose, data, doors,
  * events, words and tests in the same place in every doc. The rows that name things are checked against the code: a
  * table in "Data" is created by a migration, a bundle in "Words" is a file of {@code messages/}, and every bundle of
- * {@code messages/} is named in the "Words" row of exactly one module doc — the module that owns those words.
+ * {@code messages/} is named in the "Words" row of exactly one module doc (the module that owns those words), every
+ * table the migrations leave in the "Data" row of exactly one (the module that owns and writes it).
  */
 @org.yunjian.support.RunsBesideTheSuite
 class ModuleDocsTests {
@@ -51,6 +52,8 @@ class ModuleDocsTests {
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`\\n]+)`");
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DROP_TABLE =
+            Pattern.compile("drop\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern BUNDLE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -64,7 +67,7 @@ class ModuleDocsTests {
 
     @Test
     @DisplayName(
-            "a missing doc, a doc of no module, a missing row, a table that does not exist and a bundle nobody owns fail")
+            "a missing doc, a doc of no module, a missing row, a table that does not exist, and a table or bundle nobody owns fail")
     void aBrokenSetOfDocsFails() throws IOException {
         Path root = org.yunjian.support.Scratch.directory("module-docs");
         Path code = root.resolve("code");
@@ -89,9 +92,10 @@ class ModuleDocsTests {
         }
         Files.writeString(docs.resolve("orders.md"), orders);
         Files.writeString(docs.resolve("shipping.md"), "# Shipping (`org.yunjian.shipping`)\n");
-        List<String> found = problems(modules(code), docs, Set.of("orders"), Set.of("orders", "billing"));
+        List<String> found = problems(modules(code), docs, Set.of("orders", "invoices"), Set.of("orders", "billing"));
         assertThat(found)
-                .hasSize(5)
+                .hasSize(6)
+                .anyMatch(p -> p.contains("table invoices") && p.contains("0 module docs"))
                 .anyMatch(p -> p.contains("bundle billing") && p.contains("0 module docs"))
                 .anyMatch(p -> p.contains("billing") && p.contains("no doc"))
                 .anyMatch(p -> p.contains("shipping.md") && p.contains("no module"))
@@ -116,18 +120,26 @@ class ModuleDocsTests {
         return out;
     }
 
+    /** The tables the migrations create and do not drop. */
     static Set<String> tables(Path migrations) {
         Set<String> out = new TreeSet<>();
+        Set<String> dropped = new TreeSet<>();
         try (Stream<Path> files = Files.walk(migrations)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
-                Matcher m = CREATE_TABLE.matcher(Files.readString(f));
+                String sql = Files.readString(f);
+                Matcher m = CREATE_TABLE.matcher(sql);
                 while (m.find()) {
                     out.add(m.group(1).toLowerCase(Locale.ROOT));
+                }
+                Matcher d = DROP_TABLE.matcher(sql);
+                while (d.find()) {
+                    dropped.add(d.group(1).toLowerCase(Locale.ROOT));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out.removeAll(dropped);
         return out;
     }
 
@@ -167,24 +179,8 @@ class ModuleDocsTests {
                 out.add(module + ": no doc " + docs.resolve(module + ".md"));
             }
         }
-        Map<String, List<String>> claims = new LinkedHashMap<>();
-        for (String module : documented) {
-            try {
-                for (String bundle : named(
-                        glance(Files.readString(docs.resolve(module + ".md"))).get("Words"), BUNDLE_NAME)) {
-                    claims.computeIfAbsent(bundle, b -> new ArrayList<>()).add(module);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        for (String bundle : bundles) {
-            List<String> owners = claims.getOrDefault(bundle, List.of());
-            if (owners.size() != 1) {
-                out.add("bundle " + bundle + " is named in the Words row of " + owners.size()
-                        + " module docs (one owns it): " + owners);
-            }
-        }
+        out.addAll(owners("table", "Data", TABLE_NAME, tables, documented, docs));
+        out.addAll(owners("bundle", "Words", BUNDLE_NAME, bundles, documented, docs));
         return out;
     }
 
@@ -243,6 +239,31 @@ class ModuleDocsTests {
         while (m.find()) {
             if (shape.matcher(m.group(1)).matches()) {
                 out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** Each of {@code things} named in the {@code row} of exactly one module doc, its owner's. */
+    static List<String> owners(
+            String kind, String row, Pattern shape, Set<String> things, Set<String> documented, Path docs) {
+        Map<String, List<String>> claims = new LinkedHashMap<>();
+        for (String module : documented) {
+            try {
+                for (String name : named(
+                        glance(Files.readString(docs.resolve(module + ".md"))).get(row), shape)) {
+                    claims.computeIfAbsent(name, b -> new ArrayList<>()).add(module);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String thing : things) {
+            List<String> owners = claims.getOrDefault(thing, List.of());
+            if (owners.size() != 1) {
+                out.add(kind + " " + thing + " is named in the " + row + " row of " + owners.size()
+                        + " module docs (one owns it): " + owners);
             }
         }
         return out;
