@@ -11,7 +11,7 @@ import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.DeletionCertificate.Invalid.Reason;
 
 /**
- * The SM2-signed seal of an approved assessment report's revision (issue 34, docs/assessment.md): the
+ * The SM2-signed seal of an approved assessment report's revision (issue 34, docs/modules/report.md): the
  * {@link CanonicalJson canonical} serialisation of
  * <pre>{"format":"yunjian-report-seal","seal":{…},"signature":{…},"version":1}</pre>
  * and one line feed, signed like the deletion certificate ({@code SM3withSM2} over the canonical form without
