@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
  * a template: a string in main code that is a template's path ({@code "lifecycle/plan"}, or with a fragment,
  * {@code "lifecycle/plan :: row"}; the module is the package below {@code org.yunjian} of the class), and a fragment
  * expression in a template ({@code ~{lifecycle/plan :: row}}; the module is the folder of the including template).
- * The page frame is shared: {@code web/} (layout, pager, error page) and Spring's {@code error/}. Today's exceptions
+ * The page frame is shared: {@code web/} (layout, pager, error page) and Spring's {@code error/}. A template may also
+ * include a fragment of a module its module declares in {@code allowedDependencies} (the fragment is part of what that
+ * module offers, as the people picker of {@code party}); a controller renders only its own module's templates. Today's
+ * exceptions
  * are listed in {@link KnownViolations#FILE} under {@code template}, as {@code <module> <folder>/<name>}.
  */
 class TemplateFoldersTests {
@@ -58,7 +61,8 @@ class TemplateFoldersTests {
             for (Path p : all) {
                 Path relative = TEMPLATES.relativize(p);
                 if (relative.getNameCount() == 2) {
-                    found.addAll(inTemplate(relative.getName(0).toString(), KnownViolations.read(p), exists));
+                    String module = relative.getName(0).toString();
+                    found.addAll(inTemplate(module, KnownViolations.read(p), exists, mayUse(module)));
                 }
             }
         }
@@ -92,7 +96,18 @@ class TemplateFoldersTests {
                 <main><div th:replace="~{customers/card :: card}"></div>
                 <div th:replace="~{ billing/invoice-rows :: rows}"></div></main></html>
                 """;
-        assertThat(inTemplate("billing", page, templates::contains)).containsExactly("billing customers/card");
+        assertThat(inTemplate("billing", page, templates::contains, Set.of()))
+                .containsExactly("billing customers/card");
+        assertThat(inTemplate("billing", page, templates::contains, Set.of("customers")))
+                .isEmpty();
+        assertThat(allowedDependencies("""
+                @org.springframework.modulith.ApplicationModule(
+                        displayName = "Billing",
+                        allowedDependencies = {"customers", "party :: people", "shared"})
+                package fixtures.billing;
+                """)).containsExactly("customers", "party", "shared");
+        assertThat(allowedDependencies("@ApplicationModule(allowedDependencies = \"shared\") package x;"))
+                .containsExactly("shared");
         assertThat(KnownViolations.compare(RULE, Set.of("billing customers/card"), Set.of()))
                 .containsExactly("new violation: template billing customers/card");
     }
@@ -110,16 +125,38 @@ class TemplateFoldersTests {
     }
 
     /** {@code <module> <template>} for each template of another module's folder that a template includes. */
-    static Set<String> inTemplate(String module, String html, Predicate<String> exists) {
+    static Set<String> inTemplate(String module, String html, Predicate<String> exists, Set<String> mayUse) {
         Set<String> out = new TreeSet<>();
         Matcher m = FRAGMENT.matcher(html);
         while (m.find()) {
-            if (exists.test(m.group(1))) {
+            if (exists.test(m.group(1))
+                    && !mayUse.contains(m.group(1).substring(0, m.group(1).indexOf('/')))) {
                 foreign(module, m.group(1)).ifPresent(out::add);
             }
         }
         return out;
     }
+
+    /** The modules {@code module} declares it may use (none when it has no package-info). */
+    static Set<String> mayUse(String module) {
+        Path info = JAVA.resolve("org/yunjian/" + module + "/package-info.java");
+        return Files.isRegularFile(info) ? allowedDependencies(KnownViolations.read(info)) : Set.of();
+    }
+
+    static Set<String> allowedDependencies(String packageInfo) {
+        Matcher m = ALLOWED.matcher(packageInfo);
+        Set<String> out = new TreeSet<>();
+        if (m.find()) {
+            Matcher name =
+                    Pattern.compile("\"\\s*([a-z][a-z0-9]*)").matcher(m.group(1) != null ? m.group(1) : m.group(2));
+            while (name.find()) {
+                out.add(name.group(1));
+            }
+        }
+        return out;
+    }
+
+    static final Pattern ALLOWED = Pattern.compile("allowedDependencies\\s*=\\s*(?:\\{([^}]*)\\}|(\"[^\"]*\"))");
 
     private static java.util.Optional<String> foreign(String module, String template) {
         String folder = template.substring(0, template.indexOf('/'));
