@@ -14,7 +14,7 @@ public interface OverviewSection {
     int order();
 
     /**
-     * The section's content for the current user: the fragment to render ({@code "lifecycle/calendar-overview ::
+     * The section's content for the current user: the fragment to render ({@code "obligations/calendar-overview ::
      * overdue"}) and the model it reads (under {@code section.data()}).
      */
     Content content();

@@ -242,7 +242,7 @@ public record ObligationPolicy(
                     "lifecycle.cal.error.intervalConfigured",
                     months,
                     max.months(),
-                    Msg.of("party.system.level", system.protectionLevel())));
+                    Msg.of("lifecycle.cal.system.level", system.protectionLevel())));
         }
         return Optional.of(Msg.of("lifecycle.cal.error.intervalMax", months, max.months()));
     }

@@ -160,14 +160,14 @@ public record NeedsAnalysis(
     public static java.time.LocalDate date(FieldErrors errors, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                errors.add(field, "lifecycle.ops.error.required");
+                errors.add(field, "lifecycle.doc.error.required");
             }
             return null;
         }
         try {
             return java.time.LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            errors.add(field, "lifecycle.ops.error.dateFormat", org.yunjian.shared.Text.safe(value.strip()));
+            errors.add(field, "lifecycle.doc.error.dateFormat", org.yunjian.shared.Text.safe(value.strip()));
             return null;
         }
     }

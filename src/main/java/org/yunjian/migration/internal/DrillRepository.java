@@ -1,8 +1,8 @@
 package org.yunjian.migration.internal;
 
-import static org.yunjian.lifecycle.VersionedRow.date;
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
+import static org.yunjian.shared.version.VersionedRow.date;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package org.yunjian.migration.internal;
 
-import static org.yunjian.lifecycle.VersionedRow.date;
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
+import static org.yunjian.shared.version.VersionedRow.date;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.migration.MigrationAcceptance;
 import org.yunjian.migration.MigrationAcceptanceResult;
 import org.yunjian.migration.MigrationCheck;
@@ -20,6 +19,7 @@ import org.yunjian.migration.MigrationPlan;
 import org.yunjian.migration.MigrationRisk;
 import org.yunjian.migration.MigrationStep;
 import org.yunjian.migration.MigrationStepStatus;
+import org.yunjian.shared.version.VersionedRow;
 import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for a system's migration plan. Checks and acceptance tests are written once. */

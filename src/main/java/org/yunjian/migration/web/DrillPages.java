@@ -70,7 +70,7 @@ class DrillPages {
         }
         model.addAttribute("taskRows", rows);
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
-        return "lifecycle/drills";
+        return "migration/drills";
     }
 
     @PostMapping("/systems/{id}/lifecycle/drills/plans")

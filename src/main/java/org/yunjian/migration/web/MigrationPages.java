@@ -127,7 +127,7 @@ class MigrationPages {
         // the plan form names the stored version, also when it shows input refused as stale
         model.addAttribute("planVersion", v.plan() == null ? null : v.plan().version());
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
-        return "lifecycle/migration";
+        return "migration/migration";
     }
 
     @PostMapping("/systems/{id}/lifecycle/migration")

@@ -77,7 +77,7 @@ class SupervisionPages {
         });
         model.addAttribute("people", people.displayNames(names));
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
-        return "lifecycle/supervision";
+        return "migration/supervision";
     }
 
     @PostMapping("/systems/{id}/lifecycle/supervision/reports")

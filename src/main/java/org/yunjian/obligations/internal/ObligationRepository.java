@@ -15,7 +15,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.obligations.CompletionSource;
 import org.yunjian.obligations.Obligation;
 import org.yunjian.obligations.ObligationKind;
@@ -24,6 +23,7 @@ import org.yunjian.obligations.Schedule;
 import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
+import org.yunjian.shared.version.VersionedRow;
 import org.yunjian.shared.version.Versions;
 
 /** Hand-written, portable SQL for obligations, their completions and organisations' own intervals. */

@@ -59,7 +59,7 @@ class ObligationOverviewSections {
                 return new Content(
                         "overview-overdue",
                         "lifecycle.cal.overview.overdue",
-                        "lifecycle/calendar-overview :: overdue",
+                        "obligations/calendar-overview :: overdue",
                         Map.of("groups", groups));
             }
         };
@@ -76,7 +76,7 @@ class ObligationOverviewSections {
                 return new Content(
                         "overview-upcoming",
                         "lifecycle.cal.overview.upcoming",
-                        "lifecycle/calendar-overview :: upcoming",
+                        "obligations/calendar-overview :: upcoming",
                         Map.of(
                                 "rows",
                                 due.getObject().rows().stream()
@@ -109,7 +109,7 @@ class ObligationOverviewSections {
                 return new Content(
                         "overview-systems",
                         "lifecycle.cal.overview.systems",
-                        "lifecycle/calendar-overview :: systems",
+                        "obligations/calendar-overview :: systems",
                         Map.of("counts", counts, "days", AHEAD_DAYS));
             }
         };

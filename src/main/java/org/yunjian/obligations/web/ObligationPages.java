@@ -141,7 +141,7 @@ class ObligationPages {
             }
             model.addAttribute("limits", limits);
         }
-        return "lifecycle/obligations";
+        return "obligations/obligations";
     }
 
     /** The message key of the obligation kind's name (as the calendar's errorsIn), or null where it is not a kind. */
@@ -304,7 +304,7 @@ class ObligationPages {
         model.addAttribute("mailConfigured", reminders.mailConfigured());
         model.addAttribute("errors", errors);
         model.addAttribute("fieldLabels", FieldLabels.CALENDAR);
-        return "lifecycle/calendar";
+        return "obligations/calendar";
     }
 
     @PostMapping("/lifecycle/calendar/feed")
@@ -363,6 +363,6 @@ class ObligationPages {
     String overview(Model model) {
         model.addAttribute(
                 "sections", sections.stream().map(OverviewSection::content).toList());
-        return "lifecycle/calendar-overview";
+        return "obligations/calendar-overview";
     }
 }

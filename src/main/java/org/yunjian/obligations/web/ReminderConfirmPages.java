@@ -47,6 +47,6 @@ class ReminderConfirmPages {
         model.addAttribute("token", address.isPresent() && !confirmed ? token : null);
         model.addAttribute("address", address.orElse(null));
         model.addAttribute("confirmed", confirmed && address.isPresent());
-        return "lifecycle/reminder-confirm";
+        return "obligations/reminder-confirm";
     }
 }

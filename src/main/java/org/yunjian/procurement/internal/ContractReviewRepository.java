@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.procurement.ClauseReview;
 import org.yunjian.procurement.ClauseStatus;
+import org.yunjian.shared.version.VersionedRow;
 
 /** Portable SQL for the clause reviews of a system's contract, SLA and NDA: one row per reviewed clause. */
 @Repository

@@ -10,9 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.procurement.MigrationDecision;
 import org.yunjian.procurement.NeedsAnalysis;
+import org.yunjian.shared.version.VersionedRow;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 

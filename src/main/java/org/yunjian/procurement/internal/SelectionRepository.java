@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.evidence.EvidenceVault;
-import org.yunjian.lifecycle.VersionedRow;
 import org.yunjian.procurement.Judgement;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.ProviderSelection.Candidate;
 import org.yunjian.procurement.ProviderSelection.CandidateJudgement;
+import org.yunjian.shared.version.VersionedRow;
 
 /** Portable SQL for a system's provider selection: candidates, judgements, sealed evidence and the decision. */
 @Repository

@@ -107,6 +107,6 @@ class ContractReviewPages {
                 "statuses", new ClauseStatus[] {ClauseStatus.PRESENT, ClauseStatus.MISSING, ClauseStatus.NEGOTIATED});
         model.addAttribute("failed", failed);
         model.addAttribute("errors", errors);
-        return "lifecycle/contract-review";
+        return "procurement/contract-review";
     }
 }

@@ -141,7 +141,7 @@ class NeedsPages {
                         .map(a ->
                                 people.displayNames(List.of(a.updatedBy())).getOrDefault(a.updatedBy(), a.updatedBy()))
                         .orElse(null));
-        return "lifecycle/needs";
+        return "procurement/needs";
     }
 
     private static NeedsAnalysis.Input input(NeedsAnalysis a) {

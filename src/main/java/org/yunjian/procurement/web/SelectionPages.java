@@ -202,6 +202,6 @@ class SelectionPages {
                                 .filter(o -> v.selection().candidates().stream()
                                         .noneMatch(c -> o.id().equals(c.organisation())))
                                 .orElse(null));
-        return "lifecycle/selection";
+        return "procurement/selection";
     }
 }

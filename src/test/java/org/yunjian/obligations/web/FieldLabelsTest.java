@@ -9,13 +9,13 @@ class FieldLabelsTest {
 
     @Test
     void obligationsNameEveryField() {
-        FormLabels.assertEveryFormLabelled("lifecycle/obligations", FieldLabels.OBLIGATIONS);
+        FormLabels.assertEveryFormLabelled("obligations/obligations", FieldLabels.OBLIGATIONS);
     }
 
     @Test
     void calendarNamesEveryField() {
         FormLabels.assertLabelled(
-                "lifecycle/calendar",
+                "obligations/calendar",
                 Map.of(
                         // the feed's forms: a confirmation alone, whose refusal names the forms' section (FEED_SECTION)
                         "feed-create-form", Map.of("confirm", ""),

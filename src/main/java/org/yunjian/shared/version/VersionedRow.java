@@ -1,17 +1,19 @@
-package org.yunjian.lifecycle;
+package org.yunjian.shared.version;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yunjian.shared.version.StaleVersionException;
 
 /**
- * A lifecycle record that exists at most once per key and is written whole — the needs analysis and the migration
+ * A record that exists at most once per key and is written whole — the needs analysis and the migration
  * plan of a system, the review of one contract clause: saved over version {@code expected} of the stored one
  * ({@code 0}: none stored yet, so it is inserted at version 1), else a {@link StaleVersionException} naming when it
  * was changed (see {@link org.yunjian.shared.version.Versions}).
+ *
+ * <p>The calling module's repository names its own table and passes its {@code JdbcClient}: the statements run as
+ * that module's writes (see {@code TableOwnershipTests}).
  *
  * @param table         the table (a constant of the calling repository, never user input)
  * @param keyColumns    the columns of its key

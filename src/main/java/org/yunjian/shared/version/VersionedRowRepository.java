@@ -1,4 +1,4 @@
-package org.yunjian.lifecycle;
+package org.yunjian.shared.version;
 
 import java.time.Instant;
 import java.util.List;
