@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The application starts on the configured database with every migration applied and none failed (whatever other
  * tests sharing this context have stored since).
  */
-@SpringBootTest
+@org.yunjian.support.CommonContext
 @org.junit.jupiter.api.Tag("database")
 class ApplicationTests {
 

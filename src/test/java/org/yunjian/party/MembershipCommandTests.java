@@ -9,8 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.cli.CliRunner;
 import org.yunjian.security.CurrentUser;
@@ -24,8 +22,7 @@ import org.yunjian.support.CliCapture;
  * who is not an administrator is refused, and an unknown member or system is bad input naming it. The answer is on
  * stdout alone.
  */
-@SpringBootTest
-@Import(Fixtures.class)
+@org.yunjian.support.CommonContext
 @Tag("database")
 class MembershipCommandTests {
 

@@ -5,8 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,14 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -42,12 +38,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.yunjian.security.internal.token.ApiTokens;
+import org.yunjian.support.HandlerProbe;
 
 /**
  * Issue 33, finding 1: what an API token may reach is decided on the path Spring routes, not on the raw request
@@ -60,36 +54,13 @@ import org.yunjian.security.internal.token.ApiTokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import({ApiTokenPathRuleTests.Probe.class, org.yunjian.party.Fixtures.class})
+@Import({HandlerProbe.class, org.yunjian.party.Fixtures.class})
 @Tag("database")
 class ApiTokenPathRuleTests {
 
     static final String PASSWORD = "Path-Rule-Passw0rd-9Kz";
     /** A request carrying this header is stopped right before its handler, which is noted as reached. */
-    static final String PROBE = "X-Test-Probe";
-
-    /** Notes which probed requests reached a handler, and stops them there (no user is really created). */
-    @TestConfiguration
-    static class Probe implements WebMvcConfigurer {
-        static final Map<String, String> REACHED = new ConcurrentHashMap<>();
-
-        @Override
-        public void addInterceptors(InterceptorRegistry registry) {
-            registry.addInterceptor(new HandlerInterceptor() {
-                @Override
-                public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                    String probe = request.getHeader(PROBE);
-                    // an error dispatch (a refusal rendered by the error page) is not the request reaching a handler
-                    if (probe == null || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
-                        return true;
-                    }
-                    REACHED.put(probe, handler.toString());
-                    response.setStatus(299);
-                    return false;
-                }
-            });
-        }
-    }
+    static final String PROBE = HandlerProbe.HEADER;
 
     @LocalServerPort
     int port;
@@ -281,7 +252,7 @@ class ApiTokenPathRuleTests {
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .content("{}"))
                         .andReturn();
-                boolean routed = Probe.REACHED.containsKey(sid);
+                boolean routed = HandlerProbe.REACHED.containsKey(sid);
                 if (s.routed() && !routed) {
                     failures.add(route.method() + " " + s.path() + " with a session did not reach the handler: "
                             + bySession.getResponse().getStatus());
@@ -301,10 +272,12 @@ class ApiTokenPathRuleTests {
                 boolean refused = status == 403 && body.contains("apitoken-interactive-only")
                         || status == 400
                         || !routed && status == 401 && body.contains("apitoken-api-only");
-                if (Probe.REACHED.containsKey(id) || !refused) {
+                if (HandlerProbe.REACHED.containsKey(id) || !refused) {
                     failures.add(route.method() + " " + s.path() + " with a token: " + status
                             + (routed ? " (a session reached the handler)" : "")
-                            + (Probe.REACHED.containsKey(id) ? " and reached " + Probe.REACHED.get(id) : ""));
+                            + (HandlerProbe.REACHED.containsKey(id)
+                                    ? " and reached " + HandlerProbe.REACHED.get(id)
+                                    : ""));
                 }
                 if (routed) {
                     routedSpellings++;
@@ -521,7 +494,7 @@ class ApiTokenPathRuleTests {
             InputStream in = socket.getInputStream();
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(text.substring(9, 12));
-            return new Raw(status, text, Probe.REACHED.containsKey(probe));
+            return new Raw(status, text, HandlerProbe.REACHED.containsKey(probe));
         }
     }
 }

@@ -55,7 +55,7 @@ import org.yunjian.security.cli.ApiCli;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(org.yunjian.party.Fixtures.class)
+@Import({org.yunjian.support.HandlerProbe.class, org.yunjian.party.Fixtures.class})
 @Tag("database")
 @ExtendWith(OutputCaptureExtension.class)
 class ApiTokenTests {

@@ -3,22 +3,18 @@ package org.yunjian.support;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.party.Fixtures;
 
 /**
- * The set-up the REST and page tests on the fixture world share: the whole application with MockMvc and the database
+ * The set-up the REST and page tests on the fixture world share: the {@link CommonContext} (the whole application with
+ * MockMvc) and the database
  * (tagged "database": H2, and PostgreSQL in the database pass), and a fresh {@link Fixtures.World} (customer,
  * provider, agent, assessor and their system) before each test. A subclass's own {@code @BeforeEach} runs after it, so
  * it may use {@link #w}.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(Fixtures.class)
+@CommonContext
 @Tag("database")
 public abstract class WorldMvcTests {
 

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
@@ -28,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * endpoint's body with the other's fields, and clients and {@link FreeTextAcceptanceTests} are misled. Every type
  * reachable from a REST handler's body or answer therefore has a simple name of its own.
  */
-@SpringBootTest
+@org.yunjian.support.CommonContext
 class ApiSchemaNamesTests {
 
     @Autowired

@@ -46,7 +46,7 @@ import org.yunjian.security.UserAdministration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // the context of the other classes on a real port with MockMvc and the party fixtures (docs/performance.md, "CI time")
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
-@Import(Fixtures.class)
+@Import({org.yunjian.support.HandlerProbe.class, Fixtures.class})
 @Tag("database")
 class NginxTlsProxyTests {
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +31,7 @@ import org.yunjian.shared.Texts;
  * database and the HMAC key (but not the SM2 anchor private key) rewrites 423 entries, recomputing every MAC,
  * the head row and the head witness, and deletes the 7 anchors in between. Verification must name it.
  */
-@SpringBootTest
+@org.yunjian.support.CommonContext
 @Tag("database")
 class AnchorRewriteAttackTest {
 

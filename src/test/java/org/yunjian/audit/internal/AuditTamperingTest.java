@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yunjian.audit.internal.AuditTestSupport.CliResult;
@@ -25,7 +24,7 @@ import org.yunjian.shared.keys.OwnerOnlyFiles;
  * Tampering with the stored log through raw SQL, the way someone with database access could, and what
  * {@code yunjian audit verify} says about it: the right kind, the right entry number, exit code 1.
  */
-@SpringBootTest
+@org.yunjian.support.CommonContext
 @Tag("database")
 class AuditTamperingTest {
 

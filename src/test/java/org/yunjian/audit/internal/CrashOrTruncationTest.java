@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +26,7 @@ import org.yunjian.shared.Texts;
  * writing them and their commit) from committed entries removed later (truncation): the head witness
  * confirms only committed entries and records the ones being committed as pending.
  */
-@SpringBootTest
+@org.yunjian.support.CommonContext
 @Tag("database")
 class CrashOrTruncationTest {
 

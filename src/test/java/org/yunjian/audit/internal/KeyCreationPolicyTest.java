@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +24,7 @@ import org.yunjian.shared.keys.KeyDirectory;
  * key directory — as for {@code yunjian audit verify} started with the wrong or a lost {@code keys/} — is an
  * error naming it instead of new keys that make the log read as modified.
  */
-@SpringBootTest
+@org.yunjian.support.CommonContext
 @Tag("database")
 @org.yunjian.support.OnePass
 class KeyCreationPolicyTest {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +29,7 @@ import org.yunjian.shared.Texts;
  * checked against the witness and the database; a verification without an off-site anchor copy says what it cannot
  * rule out.
  */
-@SpringBootTest
+@org.yunjian.support.CommonContext
 @Tag("database")
 class KeyDirectoryTruncationAttackTest {
 
