@@ -49,6 +49,37 @@ public record CliArgs(Locale locale, String[] rest) {
         return all.toArray(String[]::new);
     }
 
+    /**
+     * Makes the user's language, as the environment names it ({@code LC_ALL}, else {@code LC_MESSAGES}, else
+     * {@code LANG}, as POSIX orders them), the JVM's default. The JVM takes it from the C library, which ignores a
+     * language whose locale is not installed ({@code LANG=zh_CN.UTF-8} on a machine with only {@code C.UTF-8}) and
+     * falls back to English: issue 61 found English help under {@code zh_CN}. {@code C} and {@code POSIX} name no
+     * language and change nothing. Called once, first thing in {@code Application.main}.
+     */
+    public static void adoptUserLanguage(java.util.function.Function<String, String> env) {
+        Locale named = userLanguage(env);
+        if (named != null) {
+            Locale.setDefault(named);
+        }
+    }
+
+    /** The language the environment names ({@code zh_CN.UTF-8} → zh-CN), or null when it names none. */
+    static Locale userLanguage(java.util.function.Function<String, String> env) {
+        for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = env.apply(variable);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String tag = value.strip().split("[.@]", 2)[0];
+            if (tag.isEmpty() || tag.equals("C") || tag.equals("POSIX")) {
+                return null;
+            }
+            Locale locale = Locale.forLanguageTag(tag.replace('_', '-'));
+            return locale.getLanguage().isEmpty() ? null : locale;
+        }
+        return null;
+    }
+
     /** Whether {@code arg} is a global option of the command line: {@code --lang X}, {@code --server URL} (or with =). */
     public static boolean isGlobal(String arg) {
         for (String option : GLOBAL) {

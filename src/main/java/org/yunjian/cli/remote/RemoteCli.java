@@ -189,6 +189,13 @@ public final class RemoteCli {
         command.getSubcommands().values().stream().distinct().forEach(RemoteCli::describe);
     }
 
+    /** The names of the command groups this client runs ({@code assessment}, {@code monitors} …), in help order. */
+    public static List<String> groups() {
+        return RemoteCommands.GROUPS.stream()
+                .map(g -> g.getAnnotation(Command.class).name())
+                .toList();
+    }
+
     /** The value of {@code --server URL} / {@code --server=URL} among {@code args}, or null. */
     static String serverOption(String[] args) {
         for (int i = 0; i < args.length; i++) {
