@@ -15,17 +15,24 @@ public record CliArgs(Locale locale, String[] rest) {
 
     public static CliArgs of(String... args) {
         List<String> rest = new ArrayList<>();
-        Locale locale = Texts.supported(Locale.getDefault());
+        Locale locale = supported(Locale.getDefault());
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--lang=")) {
-                locale = Texts.supported(Locale.forLanguageTag(args[i].substring("--lang=".length())));
+                locale = supported(Locale.forLanguageTag(args[i].substring("--lang=".length())));
             } else if (args[i].equals("--lang") && i + 1 < args.length) {
-                locale = Texts.supported(Locale.forLanguageTag(args[++i]));
+                locale = supported(Locale.forLanguageTag(args[++i]));
             } else {
                 rest.add(args[i]);
             }
         }
         return new CliArgs(locale, rest.toArray(String[]::new));
+    }
+
+    /**
+     * As {@link Texts#supported}, without loading the bundles: a client run that prints JSON reads none (issue 61).
+     */
+    static Locale supported(Locale requested) {
+        return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
     /**

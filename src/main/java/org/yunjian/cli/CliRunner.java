@@ -50,6 +50,12 @@ public class CliRunner {
         if (!onlyHelp(rest)) {
             return null;
         }
+        if (rest.length == 1 && (rest[0].equals("--version") || rest[0].equals("-V"))) {
+            // the version needs no tree: building it scans the class path for every command (issue 61: 2 CPU-s)
+            out.println(Root.class.getAnnotation(Command.class).version()[0]);
+            out.flush();
+            return 0;
+        }
         CommandLine help = helpTree();
         help.setOut(out);
         int status = help.execute(rest);
