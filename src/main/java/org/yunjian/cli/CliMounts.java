@@ -31,8 +31,8 @@ public final class CliMounts {
             CommandLine parent =
                     group.equals(CliMount.TOP) ? root : root.getSubcommands().get(group);
             if (parent == null) {
-                throw new IllegalStateException(type.getName() + " is mounted in the group " + group
-                        + ", which no feature mounts (@CliMount(CliMount.TOP))");
+                // a programming error, for the developer: no feature mounts the group named (@CliMount(CliMount.TOP))
+                throw new IllegalStateException("@CliMount(" + group + ")@" + type.getName());
             }
             parent.addSubcommand(new CommandLine(type, factory));
         }

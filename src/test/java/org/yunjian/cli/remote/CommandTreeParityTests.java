@@ -283,11 +283,14 @@ class CommandTreeParityTests {
                         }
                         boolean flag = arg.isOption() && arg.typeInfo().isBoolean();
                         if (flag
-                                || !(arg.required() || every)
-                                || arg.isOption()
-                                        && ((CommandLine.Model.OptionSpec) arg)
-                                                .longestName()
-                                                .equals("--as")) {
+                                && every
+                                && ((CommandLine.Model.OptionSpec) arg)
+                                        .longestName()
+                                        .equals("--confirm")) {
+                            args.add("--confirm"); // a decision a person confirms: the script says so
+                            continue;
+                        }
+                        if (flag || !(arg.required() || every)) {
                             continue;
                         }
                         if (arg.isOption()) {
@@ -341,6 +344,12 @@ class CommandTreeParityTests {
         if (arg.completionCandidates() != null
                 && arg.completionCandidates().iterator().hasNext()) {
             return arg.completionCandidates().iterator().next();
+        }
+        if (arg.typeInfo().isMap()) {
+            return "1=x"; // --item N=COMMENT
+        }
+        if (arg.isOption() && ((CommandLine.Model.OptionSpec) arg).longestName().equals("--format")) {
+            return "oscal-json"; // a format every exporting command knows
         }
         if (arg.paramLabel().contains("|")) {
             return arg.paramLabel().split("\\|")[0]; // yes|no|none, CUSTOMER|PROVIDER: the first
