@@ -1,7 +1,7 @@
 package org.yunjian.cli.remote;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,8 +87,9 @@ final class RemoteMatrixDecisions {
                         matrix().path("currentVersion").asInt()));
                 return 2;
             }
-            Map<String, Object> body =
-                    Map.of("side", side.toUpperCase(java.util.Locale.ROOT), "baseVersion", baseVersion());
+            Map<String, Object> body = new LinkedHashMap<>(); // in this order on the wire
+            body.put("side", side.toUpperCase(java.util.Locale.ROOT));
+            body.put("baseVersion", baseVersion());
             return saved(out, remote.server().send("POST", base() + "/sign-offs", body));
         }
     }
@@ -128,7 +129,7 @@ final class RemoteMatrixDecisions {
             if (!List.of("yes", "no", "none").contains(String.valueOf(answer))) {
                 throw Server.input("cli.responsibility.answer.invalid");
             }
-            Map<String, Object> body = new HashMap<>();
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("answer", answer.equals("none") ? null : answer.equals("yes"));
             body.put("baseVersion", baseVersion());
             String path = base() + "/questions/"
