@@ -37,6 +37,7 @@ public class Application {
             List.of(RemoteCli.ENTRY, ExitCli.ENTRY, ApiCli.ENTRY, BackupCli.ENTRY, CliRunner.HELP);
 
     public static void main(String[] given) {
+        org.yunjian.cli.CliArgs.adoptUserLanguage(System::getenv);
         String[] args = org.yunjian.cli.CliArgs.globalsLast(given);
         for (CliEntry entry : WITHOUT_SPRING) {
             if (entry.takes(args, System::getenv)) {

@@ -58,7 +58,7 @@ class OneCliBaseTests {
                 .hasSizeGreaterThan(100)
                 .contains(
                         "org.yunjian.security.cli.UsersCommand$ListUsers",
-                        "org.yunjian.workbench.cli.AssessmentCommand$Report",
+                        "org.yunjian.workbench.cli.AssessmentCommands$Report",
                         "org.yunjian.cli.remote.RemoteCli$Login",
                         "org.yunjian.exit.cli.ExitCli$VerifyCommand");
     }

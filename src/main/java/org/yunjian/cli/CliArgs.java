@@ -15,17 +15,24 @@ public record CliArgs(Locale locale, String[] rest) {
 
     public static CliArgs of(String... args) {
         List<String> rest = new ArrayList<>();
-        Locale locale = Texts.supported(Locale.getDefault());
+        Locale locale = supported(Locale.getDefault());
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--lang=")) {
-                locale = Texts.supported(Locale.forLanguageTag(args[i].substring("--lang=".length())));
+                locale = supported(Locale.forLanguageTag(args[i].substring("--lang=".length())));
             } else if (args[i].equals("--lang") && i + 1 < args.length) {
-                locale = Texts.supported(Locale.forLanguageTag(args[++i]));
+                locale = supported(Locale.forLanguageTag(args[++i]));
             } else {
                 rest.add(args[i]);
             }
         }
         return new CliArgs(locale, rest.toArray(String[]::new));
+    }
+
+    /**
+     * As {@link Texts#supported}, without loading the bundles: a client run that prints JSON reads none (issue 61).
+     */
+    static Locale supported(Locale requested) {
+        return requested != null && "en".equals(requested.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     }
 
     /**
@@ -47,6 +54,37 @@ public record CliArgs(Locale locale, String[] rest) {
         List<String> all = new ArrayList<>(List.of(args).subList(n, args.length));
         all.addAll(List.of(args).subList(0, n));
         return all.toArray(String[]::new);
+    }
+
+    /**
+     * Makes the user's language, as the environment names it ({@code LC_ALL}, else {@code LC_MESSAGES}, else
+     * {@code LANG}, as POSIX orders them), the JVM's default. The JVM takes it from the C library, which ignores a
+     * language whose locale is not installed ({@code LANG=zh_CN.UTF-8} on a machine with only {@code C.UTF-8}) and
+     * falls back to English: issue 61 found English help under {@code zh_CN}. {@code C} and {@code POSIX} name no
+     * language and change nothing. Called once, first thing in {@code Application.main}.
+     */
+    public static void adoptUserLanguage(java.util.function.Function<String, String> env) {
+        Locale named = userLanguage(env);
+        if (named != null) {
+            Locale.setDefault(named);
+        }
+    }
+
+    /** The language the environment names ({@code zh_CN.UTF-8} → zh-CN), or null when it names none. */
+    static Locale userLanguage(java.util.function.Function<String, String> env) {
+        for (String variable : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = env.apply(variable);
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String tag = value.strip().split("[.@]", 2)[0];
+            if (tag.isEmpty() || tag.equals("C") || tag.equals("POSIX")) {
+                return null;
+            }
+            Locale locale = Locale.forLanguageTag(tag.replace('_', '-'));
+            return locale.getLanguage().isEmpty() ? null : locale;
+        }
+        return null;
     }
 
     /** Whether {@code arg} is a global option of the command line: {@code --lang X}, {@code --server URL} (or with =). */

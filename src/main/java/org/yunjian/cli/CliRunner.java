@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Builds the {@code yunjian} command tree from the contributed commands and runs it. */
+/**
+ * Builds the {@code yunjian} command tree from the contributed commands ({@link CliCommand} beans, and the groups and
+ * subcommands the features mount by name, {@link CliMounts}) and runs it.
+ */
 @Component
 public class CliRunner {
 
@@ -30,6 +33,7 @@ public class CliRunner {
             // two trees built at once on the shared singleton would print into each other's streams
             root.addSubcommand(new CommandLine(fresh(factory, command), factory));
         }
+        CliMounts.mount(root, factory);
         return CliTexts.apply(root);
     }
 
@@ -45,6 +49,12 @@ public class CliRunner {
         String[] rest = CliArgs.of(args).use();
         if (!onlyHelp(rest)) {
             return null;
+        }
+        if (rest.length == 1 && (rest[0].equals("--version") || rest[0].equals("-V"))) {
+            // the version needs no tree: building it scans the class path for every command (issue 61: 2 CPU-s)
+            out.println(Root.class.getAnnotation(Command.class).version()[0]);
+            out.flush();
+            return 0;
         }
         CommandLine help = helpTree();
         help.setOut(out);
@@ -72,6 +82,7 @@ public class CliRunner {
         for (Class<?> command : Commands.ALL) {
             root.addSubcommand(new CommandLine(command, none));
         }
+        CliMounts.mount(root, none);
         return CliTexts.apply(root);
     }
 

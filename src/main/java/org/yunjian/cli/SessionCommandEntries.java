@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 /**
- * Lists {@code login} and {@code logout} in {@code yunjian --help}. {@code Application.main} runs them without
- * Spring ({@link org.yunjian.cli.remote.RemoteCli}); these entries only delegate, should they be reached through the
- * Spring CLI.
+ * Lists {@code login}, {@code logout} and the groups that only run through a server ({@code monitors}) in
+ * {@code yunjian --help}. {@code Application.main} runs them without Spring ({@link org.yunjian.cli.remote.RemoteCli});
+ * these entries only delegate, should they be reached through the Spring CLI. {@code yunjian monitors --help} is the
+ * remote group's own help (it has no offline form).
  */
 final class SessionCommandEntries {
 
@@ -44,6 +45,18 @@ final class SessionCommandEntries {
         @Override
         protected int work(PrintWriter out, PrintWriter err) {
             return delegate("logout", args);
+        }
+    }
+
+    @Component
+    @Command(name = "monitors")
+    static class Monitors extends YunjianCommand implements CliCommand {
+        @Unmatched
+        List<String> args = new ArrayList<>();
+
+        @Override
+        protected int work(PrintWriter out, PrintWriter err) {
+            return delegate("monitors", args);
         }
     }
 }

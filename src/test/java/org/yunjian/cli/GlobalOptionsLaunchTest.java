@@ -154,4 +154,47 @@ class GlobalOptionsLaunchTest {
         assertThat(serverOption.status()).as(serverOption.toString()).isEqualTo(2);
         assertThat(serverOption.stderr()).doesNotContain("Tomcat started");
     }
+
+    /**
+     * Issue 61: the user's language is the one the environment names — {@code LANG=zh_CN.UTF-8} gives Chinese table
+     * headers even where the machine has no zh_CN locale installed (the JVM alone then falls back to English), and
+     * {@code --lang} still wins. {@code --json} prints the server's rows as they came, in any language.
+     */
+    @Test
+    void tableHeadersFollowTheUsersLanguage() throws Exception {
+        HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/", exchange -> {
+            byte[] body = ("{\"items\":[{\"name\":\"门户\",\"url\":\"https://portal.example.gov.cn/\","
+                            + "\"stateLabel\":\"正常\",\"id\":\"m1\"}],\"page\":1,\"size\":200,\"total\":1,\"pages\":1}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        try {
+            String base = "http://127.0.0.1:" + stub.getAddress().getPort();
+            Map<String, String> zh = Map.of("YUNJIAN_TOKEN", "yj_test", "LANG", "zh_CN.UTF-8", "LC_ALL", "");
+            Run chinese = run(zh, "monitors", "list", "--server", base, "--system", SYSTEM);
+            assertThat(chinese.status()).as(chinese.toString()).isZero();
+            assertThat(chinese.stdout().lines().findFirst().orElseThrow())
+                    .startsWith("名称")
+                    .contains("网址");
+
+            Run english = run(zh, "monitors", "list", "--server", base, "--system", SYSTEM, "--lang", "en");
+            assertThat(english.stdout().lines().findFirst().orElseThrow())
+                    .startsWith("Name")
+                    .contains("URL");
+
+            Run json = run(zh, "monitors", "list", "--server", base, "--system", SYSTEM, "--json");
+            assertThat(json.status()).as(json.toString()).isZero();
+            assertThat(json.stdout().strip())
+                    .startsWith("[")
+                    .contains("\"name\"")
+                    .doesNotContain("名称  ");
+        } finally {
+            stub.stop(0);
+        }
+    }
 }

@@ -46,6 +46,7 @@ final class RemoteAssessment {
                 ImportWorkbook.class,
                 Risks.class,
                 Requests.class,
+                RemoteInheritance.Sources.class,
                 RemoteReview.History.class,
                 RemoteReview.Submit.class,
                 RemoteReview.SendBack.class,

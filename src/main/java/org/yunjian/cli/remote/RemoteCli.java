@@ -131,8 +131,10 @@ public final class RemoteCli {
         String[] rest = language.rest();
         String server = serverOption(rest);
         Remote remote = new Remote(out, err, in, console, env, language.locale(), server);
-        CommandLine root = tree(remote);
         String[] command = withoutServer(rest);
+        // only the group that runs: picocli reads every command's annotations when the tree is built, and the whole
+        // tree (over 100 commands) was the largest part of a client run's CPU (docs/performance.md, issue 61)
+        CommandLine root = tree(remote, command.length > 0 ? command[0] : null, asksForHelp(command));
         CommandLine group = command.length > 0 ? root.getSubcommands().get(command[0]) : null;
         if (group != null
                 && command.length > 1
@@ -152,6 +154,15 @@ public final class RemoteCli {
     }
 
     static CommandLine tree(Remote remote) {
+        return tree(remote, null, true);
+    }
+
+    /**
+     * The client's command tree with only the command named {@code only} (every command when null), its help texts
+     * from the bundles now when {@code withTexts}, else only once a usage is printed (a refused option, a group run
+     * alone): a command that just runs reads no bundle for its help (docs/performance.md, issue 61).
+     */
+    static CommandLine tree(Remote remote, String only, boolean withTexts) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -166,14 +177,37 @@ public final class RemoteCli {
             }
         };
         CommandLine root = new CommandLine(new Root(), factory);
-        root.addSubcommand(new CommandLine(Login.class, factory));
-        root.addSubcommand(new CommandLine(Logout.class, factory));
-        for (Class<?> group : RemoteCommands.GROUPS) {
-            root.addSubcommand(new CommandLine(group, factory));
+        List<Class<?>> all = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(Login.class, Logout.class), RemoteCommands.GROUPS.stream())
+                .toList();
+        boolean known = only != null && names(all).contains(only); // else the whole tree: picocli names the error
+        for (Class<?> command : all) {
+            if (!known || only.equals(name(command))) {
+                root.addSubcommand(new CommandLine(command, factory));
+            }
         }
+        if (withTexts) {
+            texts(root);
+        } else {
+            CommandLine.IParameterExceptionHandler refused = root.getParameterExceptionHandler();
+            root.setParameterExceptionHandler((e, args) -> {
+                texts(root);
+                return refused.handleParseException(e, args);
+            });
+        }
+        return root;
+    }
+
+    /** Gives every command of the tree its help texts in the run's language (once is enough; again changes nothing). */
+    static void texts(CommandLine root) {
         CliTexts.apply(root);
         describe(root);
-        return root;
+    }
+
+    /** Whether the command line asks for a usage or the version, which the help texts make. */
+    private static boolean asksForHelp(String[] command) {
+        return java.util.Arrays.stream(command)
+                .anyMatch(a -> a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V"));
     }
 
     /**
@@ -187,6 +221,19 @@ public final class RemoteCli {
             spec.usageMessage().description(Texts.get(given[0]));
         }
         command.getSubcommands().values().stream().distinct().forEach(RemoteCli::describe);
+    }
+
+    /** The names of the command groups this client runs ({@code assessment}, {@code monitors} …), in help order. */
+    public static List<String> groups() {
+        return names(RemoteCommands.GROUPS);
+    }
+
+    private static List<String> names(List<Class<?>> commands) {
+        return commands.stream().map(RemoteCli::name).toList();
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /** The value of {@code --server URL} / {@code --server=URL} among {@code args}, or null. */

@@ -126,6 +126,7 @@ final class RemoteCommands {
 
         @Override
         public void run() {
+            RemoteCli.texts(spec.root().commandLine());
             spec.commandLine().usage(spec.commandLine().getOut());
         }
     }

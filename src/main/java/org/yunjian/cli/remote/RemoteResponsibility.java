@@ -28,7 +28,14 @@ final class RemoteResponsibility {
             name = "responsibility",
             mixinStandardHelpOptions = true,
             description = "cli.responsibility.root.description",
-            subcommands = {Check.class, View.class, ExportWorkbook.class, Statement.class})
+            subcommands = {
+                Check.class,
+                View.class,
+                ExportWorkbook.class,
+                Statement.class,
+                RemoteMatrixDecisions.Answer.class,
+                RemoteMatrixDecisions.SignOff.class
+            })
     static class Responsibility extends Group {}
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "cli.responsibility.check.description")

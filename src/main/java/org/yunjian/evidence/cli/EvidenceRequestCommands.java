@@ -14,6 +14,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.version.ExpectedVersion;
@@ -53,6 +54,7 @@ public final class EvidenceRequestCommands {
             name = "requests",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.requests.description}")
+    @CliMount(value = "assessment", order = 210)
     public static class Requests extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", arity = "0..1", descriptionKey = "cli.assessment.requests.option.id")
         UUID id;
@@ -88,6 +90,7 @@ public final class EvidenceRequestCommands {
             name = "answer-request",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.answer-request.description}")
+    @CliMount(value = "assessment", order = 220)
     public static class Answer extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.answer-request.option.line")
         UUID line;

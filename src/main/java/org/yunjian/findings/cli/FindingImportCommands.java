@@ -15,6 +15,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -94,6 +95,7 @@ public final class FindingImportCommands {
             name = "import-results",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.import-results.description}")
+    @CliMount(value = "assessment", order = 90)
     public static class ImportResults extends ImportCommand {
         ImportResults(UserAdministration users, ApplicationEventPublisher events, FindingImports imports) {
             super(users, events, imports, ImportKind.RESULTS);
@@ -104,6 +106,7 @@ public final class FindingImportCommands {
             name = "import-poam",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.import-poam.description}")
+    @CliMount(value = "assessment", order = 100)
     public static class ImportPoam extends ImportCommand {
         ImportPoam(UserAdministration users, ApplicationEventPublisher events, FindingImports imports) {
             super(users, events, imports, ImportKind.POAM);
@@ -114,6 +117,7 @@ public final class FindingImportCommands {
             name = "imported-findings",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.imported-findings.description}")
+    @CliMount(value = "assessment", order = 110)
     public static class ImportedFindings extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;

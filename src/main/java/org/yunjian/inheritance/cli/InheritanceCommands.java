@@ -18,6 +18,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -51,6 +52,7 @@ public final class InheritanceCommands {
             name = "sources",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.sources.description}")
+    @CliMount(value = "assessment", order = 50)
     public static class Sources extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -86,6 +88,7 @@ public final class InheritanceCommands {
             name = "record-conclusion",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.record-conclusion.description}")
+    @CliMount(value = "assessment", order = 60)
     public static class RecordConclusion extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -148,6 +151,7 @@ public final class InheritanceCommands {
             name = "inherit",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.inherit.description}")
+    @CliMount(value = "assessment", order = 70)
     public static class Inherit extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -203,6 +207,7 @@ public final class InheritanceCommands {
             name = "withdraw-inheritance",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.withdraw-inheritance.description}")
+    @CliMount(value = "assessment", order = 80)
     public static class Withdraw extends org.yunjian.security.ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;

@@ -15,6 +15,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.ClosePhase.class,
             PlanCommand.ReopenPhase.class
         })
+@CliMount(value = "lifecycle", order = 10)
 public class PlanCommand implements Runnable {
 
     /** Exit code of a phase that cannot close yet (as {@code contract list} with blocking clauses). */

@@ -15,6 +15,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
         name = "drill",
         mixinStandardHelpOptions = true,
         subcommands = {DrillCommand.Show.class, DrillCommand.Record.class, DrillCommand.Export.class})
+@CliMount(value = "lifecycle", order = 60)
 public class DrillCommand implements Runnable {
 
     @Spec

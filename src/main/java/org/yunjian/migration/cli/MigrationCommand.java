@@ -16,6 +16,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
             MigrationRiskCommands.RateRisk.class,
             MigrationRiskCommands.TreatRisk.class
         })
+@CliMount(value = "lifecycle", order = 50)
 public class MigrationCommand implements Runnable {
 
     @Spec

@@ -12,6 +12,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
             SupervisionCommand.RequestChange.class,
             SupervisionCommand.Decide.class
         })
+@CliMount(value = "lifecycle", order = 70)
 public class SupervisionCommand implements Runnable {
 
     @Spec

@@ -11,6 +11,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
  * {@code --overdue} only (exit code 3 when any is overdue, for scripts), or {@code --from/--to}.
  */
 @Command(name = "obligations", mixinStandardHelpOptions = true)
+@CliMount(value = "lifecycle", order = 80)
 public class ObligationsCommand extends ActingCommand {
 
     @Option(names = "--system", paramLabel = "SYSTEM_ID", descriptionKey = "cli.lifecycle.obligations.option.system")

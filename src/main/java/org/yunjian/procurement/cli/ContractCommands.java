@@ -14,6 +14,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +29,7 @@ public final class ContractCommands {
             name = "contract",
             mixinStandardHelpOptions = true,
             subcommands = {ListClauses.class, Mark.class, Docx.class})
+    @CliMount(value = "lifecycle", order = 40)
     public static class Contract implements Runnable {
         @Spec
         CommandSpec spec;

@@ -10,6 +10,7 @@ import org.yunjian.procurement.internal.NeedsService;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ public final class NeedsCommands {
             name = "needs",
             mixinStandardHelpOptions = true,
             subcommands = {Show.class, Docx.class})
+    @CliMount(value = "lifecycle", order = 20)
     public static class Needs implements Runnable {
         @Spec
         CommandSpec spec;

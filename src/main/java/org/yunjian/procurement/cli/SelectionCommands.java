@@ -12,6 +12,7 @@ import org.yunjian.procurement.internal.SelectionService;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,7 @@ public final class SelectionCommands {
             name = "selection",
             mixinStandardHelpOptions = true,
             subcommands = {ListSelection.class, Decide.class, Docx.class})
+    @CliMount(value = "lifecycle", order = 30)
     public static class Selection implements Runnable {
         @Spec
         CommandSpec spec;

@@ -11,6 +11,7 @@ import org.yunjian.report.ReportText;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Parameters;
         name = "report-template",
         mixinStandardHelpOptions = true,
         description = "${bundle:cli.assessment.report-template.description}")
+@CliMount(value = "assessment", order = 190)
 public class ReportTemplateCommand extends ActingCommand {
 
     @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")

@@ -13,6 +13,7 @@ import org.yunjian.report.ReportRecords;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Parameters;
         name = "revise-report",
         mixinStandardHelpOptions = true,
         description = "${bundle:cli.assessment.revise-report.description}")
+@CliMount(value = "assessment", order = 200)
 public class ReviseReportCommand extends ActingCommand {
 
     private static final Pattern CORRECTION = Pattern.compile("([0-9]{1,6}):([A-Za-z_]+)=(.*)", Pattern.DOTALL);

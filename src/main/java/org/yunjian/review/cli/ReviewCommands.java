@@ -19,6 +19,7 @@ import org.yunjian.security.UserView;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import org.yunjian.shared.version.ExpectedVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,6 +75,7 @@ public final class ReviewCommands {
     }
 
     @Command(name = "team", mixinStandardHelpOptions = true, description = "${bundle:cli.assessment.team.description}")
+    @CliMount(value = "assessment", order = 120)
     public static class Team extends OnAssessment {
         @Option(names = "--tester", descriptionKey = "cli.review.option.testers")
         List<String> testers = new ArrayList<>();
@@ -134,6 +136,7 @@ public final class ReviewCommands {
             name = "submit",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.submit.description}")
+    @CliMount(value = "assessment", order = 130)
     public static class Submit extends Move {
         Submit(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
             super(users, events, reviews);
@@ -164,6 +167,7 @@ public final class ReviewCommands {
             name = "send-back",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.send-back.description}")
+    @CliMount(value = "assessment", order = 140)
     public static class SendBack extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
@@ -203,6 +207,7 @@ public final class ReviewCommands {
             name = "approve-review",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.approve-review.description}")
+    @CliMount(value = "assessment", order = 150)
     public static class ApproveReview extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
@@ -221,6 +226,7 @@ public final class ReviewCommands {
             name = "approve-report",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.approve-report.description}")
+    @CliMount(value = "assessment", order = 160)
     public static class ApproveReport extends Move {
         @Option(names = "--comment", descriptionKey = "cli.review.option.comment")
         String comment;
@@ -247,6 +253,7 @@ public final class ReviewCommands {
             name = "return-report",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.return-report.description}")
+    @CliMount(value = "assessment", order = 170)
     public static class ReturnReport extends Move {
         @Option(names = "--comment", required = true, descriptionKey = "cli.review.option.comment")
         String comment;
@@ -265,6 +272,7 @@ public final class ReviewCommands {
             name = "review-history",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.review-history.description}")
+    @CliMount(value = "assessment", order = 180)
     public static class History extends OnAssessment {
         History(UserAdministration users, ApplicationEventPublisher events, Reviews reviews) {
             super(users, events, reviews);

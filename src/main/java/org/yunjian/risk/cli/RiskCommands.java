@@ -11,6 +11,7 @@ import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +27,7 @@ public final class RiskCommands {
             name = "risks",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.risks.description}")
+    @CliMount(value = "assessment", order = 230)
     public static class Risks extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -104,6 +106,7 @@ public final class RiskCommands {
             name = "follow-up",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.follow-up.description}")
+    @CliMount(value = "assessment", order = 240)
     public static class FollowUp extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;

@@ -8,81 +8,38 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.catalog.OscalFormat;
-import org.yunjian.cli.CliCommand;
-import org.yunjian.evidence.cli.EvidenceRequestCommands;
-import org.yunjian.inheritance.cli.InheritanceCommands;
 import org.yunjian.report.OscalDocuments;
 import org.yunjian.report.Reports;
-import org.yunjian.report.cli.ReportTemplateCommand;
-import org.yunjian.review.cli.ReviewCommands;
-import org.yunjian.risk.cli.RiskCommands;
 import org.yunjian.security.ActingCommand;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.cli.CliMount;
 import org.yunjian.workbench.internal.Workbooks;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code yunjian assessment ...}: list assessments, export and import the offline workbook, write the reports.
+ * The workbench's subcommands of {@code yunjian assessment} (the group is the {@code assessment} feature's, mounted by
+ * name, see {@link CliMount}): list assessments, export and import the offline workbook, write the reports.
  *
  * <p>The commands act <em>as a named user</em> ({@code --as USERNAME}): the operator of the installation could
  * read the database anyway, but acting as a user keeps the module's object scope (what that user sees and may
  * change) and puts the user's name on the audit entries. Each run records {@code cli.act-as} with the
  * operating-system user, so the log shows who acted for whom.
  */
-@Component
-@Command(
-        name = "assessment",
-        mixinStandardHelpOptions = true,
-        description = "${bundle:cli.assessment.root.description}",
-        subcommands = {
-            AssessmentCommand.ListAssessments.class,
-            AssessmentCommand.ExportWorkbook.class,
-            AssessmentCommand.ImportWorkbook.class,
-            AssessmentCommand.Report.class,
-            InheritanceCommands.Sources.class,
-            InheritanceCommands.RecordConclusion.class,
-            InheritanceCommands.Inherit.class,
-            InheritanceCommands.Withdraw.class,
-            org.yunjian.findings.cli.FindingImportCommands.ImportResults.class,
-            org.yunjian.findings.cli.FindingImportCommands.ImportPoam.class,
-            org.yunjian.findings.cli.FindingImportCommands.ImportedFindings.class,
-            ReviewCommands.Team.class,
-            ReviewCommands.Submit.class,
-            ReviewCommands.SendBack.class,
-            ReviewCommands.ApproveReview.class,
-            ReviewCommands.ApproveReport.class,
-            ReviewCommands.ReturnReport.class,
-            ReviewCommands.History.class,
-            ReportTemplateCommand.class,
-            org.yunjian.report.cli.ReviseReportCommand.class,
-            EvidenceRequestCommands.Requests.class,
-            EvidenceRequestCommands.Answer.class,
-            RiskCommands.Risks.class,
-            RiskCommands.FollowUp.class
-        })
-public class AssessmentCommand implements CliCommand, Runnable {
+public final class AssessmentCommands {
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+    private AssessmentCommands() {}
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "${bundle:cli.assessment.list.description}")
+    @CliMount(value = "assessment", order = 10)
     static class ListAssessments extends ActingCommand {
         @Option(names = "--system", descriptionKey = "cli.assessment.option.system")
         UUID systemId;
@@ -127,6 +84,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
             name = "export-workbook",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.export-workbook.description}")
+    @CliMount(value = "assessment", order = 20)
     static class ExportWorkbook extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -157,6 +115,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
             name = "import-workbook",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.import-workbook.description}")
+    @CliMount(value = "assessment", order = 30)
     static class ImportWorkbook extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
@@ -206,6 +165,7 @@ public class AssessmentCommand implements CliCommand, Runnable {
             name = "report",
             mixinStandardHelpOptions = true,
             description = "${bundle:cli.assessment.report.description}")
+    @CliMount(value = "assessment", order = 40)
     static class Report extends ActingCommand {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
