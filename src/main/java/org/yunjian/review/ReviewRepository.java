@@ -12,33 +12,18 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.review.Reviews.Comment;
 import org.yunjian.review.Reviews.Step;
 import org.yunjian.review.Reviews.StepKind;
 
-/** The assessment team, the review history and the reviewer's comments on items. */
+/** The review history and the reviewer's comments on items (the team is the assessment's: {@code Assessments}). */
 @Repository
 public class ReviewRepository {
 
     private final JdbcClient jdbc;
-    private final AssessmentRepository assessments;
 
-    ReviewRepository(JdbcClient jdbc, AssessmentRepository assessments) {
+    ReviewRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.assessments = assessments;
-    }
-
-    /** Replaces the team: one row per person, so the key (assessment, person) refuses a second role. */
-    void replaceTeam(UUID assessmentId, List<UUID> testers, UUID reviewer, UUID approver) {
-        jdbc.sql("""
-                DELETE FROM assessment_assessor WHERE assessment_id = ?""").param(assessmentId).update();
-        assessments.insertMembers(assessmentId, testers, AssessmentRole.TESTER);
-        assessments.insertMembers(
-                assessmentId, reviewer == null ? List.of() : List.of(reviewer), AssessmentRole.REVIEWER);
-        assessments.insertMembers(
-                assessmentId, approver == null ? List.of() : List.of(approver), AssessmentRole.APPROVER);
     }
 
     /** Usernames of everyone who recorded a verdict on an item of the assessment. */

@@ -57,7 +57,7 @@ import org.yunjian.shared.work.WorkTask;
  * snapshots are published once per assessment just before the change's transaction commits (inside it, so a change
  * that rolls back publishes nothing and a batch of verdicts publishes once). {@link #publishAll} (the inbox's
  * rebuild) publishes the same snapshots of every assessment on which something waits. Texts are bundle keys
- * {@code work.assessment.*} (messages/work-assessment) with names as arguments, never identifiers.
+ * {@code work.assessment.*} (messages/workbench-work) with names as arguments, never identifiers.
  */
 @Component
 public class AssessmentWork implements WorkSource, AssessmentChanges {
