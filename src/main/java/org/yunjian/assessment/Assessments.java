@@ -2,6 +2,7 @@ package org.yunjian.assessment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.yunjian.assessment.spi.ItemSumRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.ReportNumberRepository;
+import org.yunjian.assessment.spi.ScoringPolicies;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.NotFoundException;
 
@@ -32,6 +34,7 @@ public class Assessments {
     private final AssessmentRepository repo;
     private final ItemSumRepository sums;
     private final ReportNumberRepository reportNumbers;
+    private final ScoringPolicies policies;
     private final AssessmentChanges work;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -40,12 +43,14 @@ public class Assessments {
             AssessmentRepository repo,
             ItemSumRepository sums,
             ReportNumberRepository reportNumbers,
+            ScoringPolicies policies,
             AssessmentChanges work,
             ApplicationEventPublisher events,
             Clock clock) {
         this.repo = repo;
         this.sums = sums;
         this.reportNumbers = reportNumbers;
+        this.policies = policies;
         this.work = work;
         this.events = events;
         this.clock = clock;
@@ -140,6 +145,22 @@ public class Assessments {
         TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         requireOpen(item.assessmentId());
         repo.updateObservations(itemId, observations, clock.instant(), expected);
+    }
+
+    /**
+     * Records the report set-up as the platform's own change (the demo's signed contract), unless a contract date
+     * is already recorded: the template and the contract date, no version claimed.
+     */
+    public void recordContractIfNone(UUID id, ReportTemplate template, LocalDate contractDate) {
+        if (policies.setup(id).contractDate() == null) {
+            repo.updateReportSetup(id, template, contractDate);
+        }
+    }
+
+    /** Every assessment, newest first (no access check: for the platform's own jobs, the demo). */
+    @Transactional(readOnly = true)
+    public List<AssessmentInfo> all() {
+        return repo.findAll();
     }
 
     /** A follow-up as created: its id, and the id of each copied item by the item it re-tests. */
