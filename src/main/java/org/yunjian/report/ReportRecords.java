@@ -34,7 +34,7 @@ import org.yunjian.report.internal.RevisionBasis;
 import org.yunjian.report.internal.SealedDownloads;
 import org.yunjian.report.internal.SignOffs;
 import org.yunjian.review.ReportSealing;
-import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.ReviewSteps;
 import org.yunjian.review.Reviews;
 import org.yunjian.security.AddressRefusals;
 import org.yunjian.shared.AuditableEvent;
@@ -176,7 +176,7 @@ public class ReportRecords implements ReportSealing {
     private final AssessmentRepository assessments;
     private final Assessments aggregates;
     private final ReportRecordRepository repo;
-    private final ReviewRepository reviews;
+    private final ReviewSteps reviews;
     private final PlatformSigningKey key;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
@@ -191,7 +191,7 @@ public class ReportRecords implements ReportSealing {
             AssessmentRepository assessments,
             Assessments aggregates,
             ReportRecordRepository repo,
-            ReviewRepository reviews,
+            ReviewSteps reviews,
             PlatformSigningKey key,
             ApplicationEventPublisher events,
             java.time.Clock clock,

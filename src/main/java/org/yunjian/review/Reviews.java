@@ -27,6 +27,7 @@ import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.ItemLabels;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.review.internal.ReviewRepository;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
