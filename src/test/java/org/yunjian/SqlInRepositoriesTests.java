@@ -40,7 +40,6 @@ class SqlInRepositoriesTests {
             Map.entry("org/yunjian/audit/internal/AppRolePrivileges.java", new int[] {8, 8, 8}),
             Map.entry("org/yunjian/backup/internal/DatabaseSnapshot.java", new int[] {1, 1, 1}),
             Map.entry("org/yunjian/party/internal/PrivateNotesSealing.java", new int[] {2, 0, 0}),
-            Map.entry("org/yunjian/report/internal/DemoReportTemplate.java", new int[] {1, 0, 0}),
             Map.entry("org/yunjian/risk/RiskEntry.java", new int[] {1, 0, 0}),
             Map.entry("org/yunjian/storage/EmbeddedH2.java", new int[] {2, 2, 2}),
             Map.entry("org/yunjian/workbench/internal/Dashboards.java", new int[] {4, 0, 0}));

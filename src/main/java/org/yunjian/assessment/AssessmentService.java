@@ -74,6 +74,7 @@ public class AssessmentService {
     private final InheritanceRepository inherited;
 
     private final AssessmentChanges work;
+    private final Assessments aggregates;
 
     AssessmentService(
             AssessmentRepository repo,
@@ -88,8 +89,10 @@ public class AssessmentService {
             ItemLabels labels,
             VerdictRemediation tasks,
             InheritanceRepository inherited,
-            AssessmentChanges work) {
+            AssessmentChanges work,
+            Assessments aggregates) {
         this.work = work;
+        this.aggregates = aggregates;
         this.inherited = inherited;
         this.tasks = tasks;
         this.textRules = textRules;
@@ -496,9 +499,7 @@ public class AssessmentService {
     }
 
     public void requireOpen(UUID assessmentId) {
-        AssessmentStatus s =
-                repo.lockStatus(assessmentId).orElseThrow(() -> new NotFoundException("assessment", assessmentId));
-        new Assessment(assessmentId, new UUID(0, 0), s, null).requireOpen();
+        aggregates.requireOpen(assessmentId);
     }
 
     /** Records a verdict on the item if it is still at the {@code version} the caller read (else 409; none: 428). */

@@ -24,6 +24,7 @@ import org.yunjian.crypto.DecryptionFailedException;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
+import org.yunjian.evidence.internal.EvidenceFileRepository;
 import org.yunjian.evidence.internal.EvidenceLinkRepository;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
@@ -48,6 +49,7 @@ public class EvidenceService {
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
+    private final EvidenceFileRepository files;
     private final EvidenceStore store;
     private final EvidenceKeys keys;
     private final AssessmentProperties properties;
@@ -58,6 +60,7 @@ public class EvidenceService {
     EvidenceService(
             AssessmentService assessments,
             AssessmentRepository repo,
+            EvidenceFileRepository files,
             EvidenceStore store,
             EvidenceKeys keys,
             AssessmentProperties properties,
@@ -67,6 +70,7 @@ public class EvidenceService {
         this.links = links;
         this.assessments = assessments;
         this.repo = repo;
+        this.files = files;
         this.store = store;
         this.keys = keys;
         this.properties = properties;
@@ -168,7 +172,7 @@ public class EvidenceService {
             throw new EvidenceException(
                     EvidenceException.Kind.STORAGE, Msg.of("assessment.error.evidence.notStored"), e);
         }
-        repo.insertEvidence(info, keys.wrap(id, fileKey), EvidenceKeys.VERSION);
+        files.insertEvidence(info, keys.wrap(id, fileKey), EvidenceKeys.VERSION);
         for (UUID other : itemIds.subList(1, itemIds.size())) {
             links.insert(id, other, assessmentId, user.userId(), user.username(), now);
         }
@@ -225,7 +229,7 @@ public class EvidenceService {
 
     private Download open(EvidenceInfo info) {
         UUID evidenceId = info.id();
-        String wrapped = repo.wrappedKey(evidenceId).orElse(null);
+        String wrapped = files.wrappedKey(evidenceId).orElse(null);
         if (wrapped == null) {
             throw new EvidenceException(
                     EvidenceException.Kind.KEY_DESTROYED,
@@ -309,8 +313,8 @@ public class EvidenceService {
             throw new AccessDeniedException("assessment.denied.evidenceShare");
         }
         assessments.requireOpen(info.assessmentId());
-        repo.claimEvidence(evidenceId, version.value(), clock.instant());
-        repo.setShared(evidenceId, shared);
+        files.claimEvidence(evidenceId, version.value(), clock.instant());
+        files.setShared(evidenceId, shared);
         events.publishEvent(AuditableEvent.success(
                 "assessment.evidence.share",
                 "evidence",
@@ -343,7 +347,7 @@ public class EvidenceService {
                     "evidence-carried", Msg.of("assessment.evidence.conflict.carried", info.displayName()));
         }
         claim(info, version);
-        repo.deleteEvidence(evidenceId);
+        files.deleteEvidence(evidenceId);
         events.publishEvent(AuditableEvent.success(
                 "assessment.evidence.delete",
                 "evidence",
@@ -359,7 +363,7 @@ public class EvidenceService {
     public void claim(EvidenceInfo info, ExpectedVersion version) {
         Msg file = Msg.of("assessment.locking.evidence", info.displayName());
         try {
-            repo.claimEvidence(info.id(), version.value(), clock.instant());
+            files.claimEvidence(info.id(), version.value(), clock.instant());
         } catch (StaleVersionException | PreconditionRequiredException e) {
             throw e.naming(file);
         }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessmentChanges;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.Assessments;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RiskLevel;
@@ -29,6 +30,7 @@ import org.yunjian.assessment.spi.Records.ItemInheritance;
 import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.evidence.ContentTypes;
 import org.yunjian.evidence.EvidenceService;
+import org.yunjian.inheritance.internal.InheritanceRowRepository;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
@@ -54,6 +56,8 @@ public class Inheritances {
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
     private final InheritanceRepository inherited;
+    private final InheritanceRowRepository rows;
+    private final Assessments aggregates;
     private final EvidenceService evidence;
     private final InheritanceSources sources;
     private final OrganizationDirectory directory;
@@ -66,6 +70,8 @@ public class Inheritances {
             AssessmentService assessments,
             AssessmentRepository repo,
             InheritanceRepository inherited,
+            InheritanceRowRepository rows,
+            Assessments aggregates,
             EvidenceService evidence,
             InheritanceSources sources,
             OrganizationDirectory directory,
@@ -77,6 +83,8 @@ public class Inheritances {
         this.assessments = assessments;
         this.repo = repo;
         this.inherited = inherited;
+        this.rows = rows;
+        this.aggregates = aggregates;
         this.evidence = evidence;
         this.sources = sources;
         this.events = events;
@@ -262,7 +270,7 @@ public class Inheritances {
                 evidenceId,
                 access.user().username(),
                 clock.instant());
-        inherited.insertConclusion(c);
+        rows.insertConclusion(c);
         Source s = sources.of(c);
         events.publishEvent(AuditableEvent.success(
                 "assessment.conclusion.record",
@@ -312,7 +320,7 @@ public class Inheritances {
         assessments.requireOpen(assessmentId);
         Source source = sources.require(access, sourceId);
         Inheritance.requireFresh(source.date(), today(), source.label());
-        repo.claimVersion(assessmentId, version.value(), clock.instant());
+        aggregates.claimVersion(assessmentId, version.value());
         Map<String, TestItem> sourceItems = sourceItems(source);
         int count = 0;
         List<String> skipped = new ArrayList<>();
@@ -367,7 +375,7 @@ public class Inheritances {
     public int withdrawAll(UUID assessmentId, ExpectedVersion version) {
         assessments.access(assessmentId).requireAssessor();
         assessments.requireOpen(assessmentId);
-        repo.claimVersion(assessmentId, version.value(), clock.instant());
+        aggregates.claimVersion(assessmentId, version.value());
         List<ItemInheritance> all = inherited.ofAssessment(assessmentId);
         all.forEach(i -> unmark(
                 i,
@@ -425,7 +433,7 @@ public class Inheritances {
         }
         // the item's version first: a concurrent writer of the same version is refused before anything is marked
         if (from != null) {
-            repo.updateVerdict(
+            aggregates.replaceVerdict(
                     item.id(),
                     from.verdict(),
                     from.verdictReason(),
@@ -434,9 +442,9 @@ public class Inheritances {
                     now,
                     expected);
         } else {
-            repo.updateVerdict(item.id(), source.verdict(), null, source.riskLevel(), null, now, expected);
+            aggregates.replaceVerdict(item.id(), source.verdict(), null, source.riskLevel(), null, now, expected);
         }
-        inherited.insert(new ItemInheritance(
+        rows.insert(new ItemInheritance(
                 item.id(),
                 item.assessmentId(),
                 from == null ? null : source.id(),
@@ -458,7 +466,7 @@ public class Inheritances {
     }
 
     private void unmark(ItemInheritance i, long expected) {
-        repo.updateVerdict(
+        aggregates.replaceVerdict(
                 i.itemId(),
                 i.priorVerdict(),
                 i.priorReason(),
@@ -466,7 +474,7 @@ public class Inheritances {
                 i.priorRiskReason(),
                 clock.instant(),
                 expected);
-        inherited.delete(i.itemId());
+        rows.delete(i.itemId());
         work.changed(i.assessmentId());
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.Assessments;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.crypto.Sm3;
@@ -33,7 +34,7 @@ import org.yunjian.report.internal.RevisionBasis;
 import org.yunjian.report.internal.SealedDownloads;
 import org.yunjian.report.internal.SignOffs;
 import org.yunjian.review.ReportSealing;
-import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.ReviewSteps;
 import org.yunjian.review.Reviews;
 import org.yunjian.security.AddressRefusals;
 import org.yunjian.shared.AuditableEvent;
@@ -173,8 +174,9 @@ public class ReportRecords implements ReportSealing {
     private final Reports reports;
     private final AssessmentService service;
     private final AssessmentRepository assessments;
+    private final Assessments aggregates;
     private final ReportRecordRepository repo;
-    private final ReviewRepository reviews;
+    private final ReviewSteps reviews;
     private final PlatformSigningKey key;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
@@ -187,8 +189,9 @@ public class ReportRecords implements ReportSealing {
             Reports reports,
             AssessmentService service,
             AssessmentRepository assessments,
+            Assessments aggregates,
             ReportRecordRepository repo,
-            ReviewRepository reviews,
+            ReviewSteps reviews,
             PlatformSigningKey key,
             ApplicationEventPublisher events,
             java.time.Clock clock,
@@ -209,6 +212,7 @@ public class ReportRecords implements ReportSealing {
         this.reports = reports;
         this.service = service;
         this.assessments = assessments;
+        this.aggregates = aggregates;
         this.repo = repo;
         this.reviews = reviews;
         this.key = key;
@@ -307,7 +311,7 @@ public class ReportRecords implements ReportSealing {
         }
         service.tooLong(errors, "reason", reason, 4000);
         errors.throwIfAny();
-        AssessmentStatus status = assessments.lockStatus(assessmentId).orElseThrow();
+        AssessmentStatus status = aggregates.lock(assessmentId).status();
         if (status != AssessmentStatus.COMPLETED && status != AssessmentStatus.ARCHIVED) {
             throw new ConflictException("assessment-not-approved", "record.error.notApproved", Msg.of(status));
         }

@@ -38,7 +38,7 @@ import org.yunjian.report.internal.ReportData;
 import org.yunjian.report.internal.SealedDownloads;
 import org.yunjian.report.internal.SignOffs;
 import org.yunjian.responsibility.MatrixSummaries;
-import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.ReviewSteps;
 import org.yunjian.review.Reviews;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.security.UserAdministration;
@@ -124,7 +124,7 @@ public class Reports {
     private final ScoringPolicies policies;
     private final SignOffs signOffs;
     private final MatrixSummaries matrices;
-    private final ReviewRepository reviews;
+    private final ReviewSteps reviews;
     private final org.yunjian.party.Parties parties;
     private final PlatformAssessments platforms;
     private final SealedDownloads records;
@@ -146,7 +146,7 @@ public class Reports {
             ScoringPolicies policies,
             SignOffs signOffs,
             MatrixSummaries matrices,
-            ReviewRepository reviews,
+            ReviewSteps reviews,
             org.yunjian.party.Parties parties,
             PlatformAssessments platforms,
             SealedDownloads records) {

@@ -16,18 +16,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Assessment;
 import org.yunjian.assessment.AssessmentChanges;
-import org.yunjian.assessment.AssessmentEvent;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessmentTeam;
+import org.yunjian.assessment.Assessments;
 import org.yunjian.assessment.SubmissionCheck;
 import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ItemSumRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.review.internal.ReviewRepository;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
@@ -113,6 +113,14 @@ public class Reviews {
             return missing;
         }
 
+        /** The first {@value #SHOWN} of the missing items, which a page lists (the rest are a link away). */
+        public List<MissingItem> shown() {
+            return missing.subList(0, Math.min(SHOWN, missing.size()));
+        }
+
+        /** How many of a refused submission's items a page lists. */
+        public static final int SHOWN = 10;
+
         /** {@code missing}: every item not ready (number, item, control point, gaps, link). */
         @Override
         public java.util.Map<String, Object> problemProperties() {
@@ -150,12 +158,12 @@ public class Reviews {
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
+    private final Assessments aggregates;
     private final ReviewRepository reviews;
     private final PeopleNames people;
     private final ItemLabels labels;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ItemSumRepository sums;
     private final ReportSealing records;
 
     private final AssessmentChanges work;
@@ -164,12 +172,12 @@ public class Reviews {
     Reviews(
             AssessmentService assessments,
             AssessmentRepository repo,
+            Assessments aggregates,
             ReviewRepository reviews,
             PeopleNames people,
             ItemLabels labels,
             ApplicationEventPublisher events,
             Clock clock,
-            ItemSumRepository sums,
             ReportSealing records,
             AssessmentChanges work,
             org.yunjian.assessment.spi.InheritanceRepository inheritance) {
@@ -178,12 +186,12 @@ public class Reviews {
         this.records = records;
         this.assessments = assessments;
         this.repo = repo;
+        this.aggregates = aggregates;
         this.reviews = reviews;
         this.people = people;
         this.labels = labels;
         this.events = events;
         this.clock = clock;
-        this.sums = sums;
     }
 
     // --- reading
@@ -270,7 +278,7 @@ public class Reviews {
                 .filter(Comment::open)
                 .forEach(c -> open.merge(c.itemId(), 1, Integer::sum));
         List<MissingItem> out = new ArrayList<>();
-        for (TestItem i : repo.items(assessmentId)) {
+        for (TestItem i : aggregates.items(assessmentId)) {
             List<SubmissionCheck.Gap> gaps = SubmissionCheck.gaps(new SubmissionCheck.ItemFacts(
                     i.id(),
                     i.verdict(),
@@ -358,7 +366,7 @@ public class Reviews {
         if (!(access.mayAssess() || access.relations().contains(Access.Relation.APPROVER))) {
             throw new ForbiddenException(Msg.of("review.team.denied"));
         }
-        AssessmentStatus status = repo.lockStatus(assessmentId).orElseThrow();
+        AssessmentStatus status = aggregates.lock(assessmentId).status();
         if (!status.teamOpen()) {
             throw new ConflictException("assessment-closed", "assessment.team.error.closed", Msg.of(status));
         }
@@ -368,13 +376,12 @@ public class Reviews {
                 .flatMap(java.util.Optional::stream)
                 .map(PeopleNames.Person::id)
                 .collect(Collectors.toSet()));
-        repo.claimVersion(assessmentId, version.value(), clock.instant());
-        reviews.replaceTeam(
+        aggregates.claimVersion(assessmentId, version.value());
+        aggregates.replaceTeam(
                 assessmentId,
                 team.testers().stream().map(AssessmentTeam.Member::id).toList(),
                 team.reviewer() == null ? null : team.reviewer().id(),
                 team.approver() == null ? null : team.approver().id());
-        work.changed(assessmentId);
         events.publishEvent(AuditableEvent.success(
                 "assessment.team",
                 "assessment",
@@ -460,11 +467,9 @@ public class Reviews {
     public AssessmentInfo submit(UUID id, ExpectedVersion version) {
         Access access = assessments.access(id);
         access.requireAssessor();
-        repo.lockStatus(id);
+        Assessment locked = aggregates.lock(id);
         requireVersion(access, version);
-        AssessmentTeam team = team(access.assessment());
-        new Assessment(id, access.assessment().systemId(), access.assessment().status(), null)
-                .submitForReview(AssessmentRole.TESTER, team, clock.instant());
+        locked.submitForReview(AssessmentRole.TESTER, team(access.assessment()), clock.instant());
         List<MissingItem> missing = missingOf(id);
         if (!missing.isEmpty()) {
             events.publishEvent(AuditableEvent.failure(
@@ -490,7 +495,7 @@ public class Reviews {
         if (given.isEmpty() && FieldValues.blank(comment)) {
             errors.add("comment", "assessment.review.error.commentRequired");
         }
-        Set<UUID> items = repo.items(id).stream().map(TestItem::id).collect(Collectors.toSet());
+        Set<UUID> items = aggregates.items(id).stream().map(TestItem::id).collect(Collectors.toSet());
         given.forEach((item, text) -> {
             if (!items.contains(item)) {
                 throw new NotFoundException("assessment item", item);
@@ -537,14 +542,14 @@ public class Reviews {
         Comment c = comment(commentId);
         Access access = assessments.access(c.assessmentId());
         access.requireAssessor();
-        repo.lockStatus(c.assessmentId());
+        Assessment locked = aggregates.lock(c.assessmentId());
         if (!c.open()) {
             throw new ConflictException("comment-resolved", "assessment.review.error.resolved");
         }
-        assessments.requireOpen(c.assessmentId());
+        locked.requireOpen();
         Instant now = clock.instant();
         try {
-            repo.claimVersion(c.assessmentId(), version.value(), now);
+            aggregates.claimVersion(c.assessmentId(), version.value());
         } catch (StaleVersionException | PreconditionRequiredException e) {
             throw e.naming(record(access));
         }
@@ -590,7 +595,7 @@ public class Reviews {
     /** Refuses a decision over another version than the stored one (call under the row lock). */
     private void requireVersion(Access access, ExpectedVersion version) {
         try {
-            repo.requireVersion(access.assessment().id(), version.value());
+            aggregates.requireVersion(access.assessment().id(), version.value());
         } catch (StaleVersionException | PreconditionRequiredException e) {
             throw e.naming(record(access));
         }
@@ -605,29 +610,13 @@ public class Reviews {
             String comment,
             Map<UUID, String> itemComments) {
         UUID id = access.assessment().id();
-        AssessmentStatus current = repo.lockStatus(id).orElseThrow(() -> new NotFoundException("assessment", id));
+        aggregates.lock(id);
         if (version != null) {
             requireVersion(access, version);
         }
-        Assessment aggregate = new Assessment(
-                id,
-                access.assessment().systemId(),
-                current,
-                access.assessment().completedAt(),
-                access.assessment().assessorKind(),
-                access.assessment().scope());
         Instant now = clock.instant();
-        aggregate.moveTo(target, actor(access), team(access.assessment()), now);
-        if (!repo.updateStatus(id, current, aggregate.status(), now, aggregate.completedAt())) {
-            throw new ConflictException("concurrent-change", "assessment.error.concurrentChange");
-        }
-        if (aggregate.status() == AssessmentStatus.COMPLETED) {
-            sums.store(id); // the items are final now: the dashboards read these sums
-        }
-        work.changed(id);
-        for (AssessmentEvent e : aggregate.drainEvents()) {
-            events.publishEvent(e);
-        }
+        AssessmentStatus current = aggregates.moveTo(id, target, actor(access), team(access.assessment()));
+        AssessmentStatus moved = aggregates.find(id).status();
         if (kind != null) {
             String actorName = name(access.user().userId());
             Step step = new Step(
@@ -656,8 +645,8 @@ public class Reviews {
                 "assessment.transition",
                 "assessment",
                 id,
-                Msg.of("assessment.audit.transition", Msg.of(current), Msg.of(aggregate.status()))));
-        return repo.find(id).orElseThrow();
+                Msg.of("assessment.audit.transition", Msg.of(current), Msg.of(moved))));
+        return aggregates.find(id);
     }
 
     /** The audit action of a review step (each named in the audit bundles). */

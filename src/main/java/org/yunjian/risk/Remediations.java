@@ -16,6 +16,7 @@ import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.party.Parties;
+import org.yunjian.risk.internal.RemediationRepository;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
@@ -39,6 +40,7 @@ public class Remediations {
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
+    private final RemediationRepository remediationRows;
     private final Parties parties;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
@@ -50,6 +52,7 @@ public class Remediations {
     Remediations(
             AssessmentService assessments,
             AssessmentRepository repo,
+            RemediationRepository remediationRows,
             Parties parties,
             ApplicationEventPublisher events,
             java.time.Clock clock,
@@ -61,6 +64,7 @@ public class Remediations {
         this.directory = directory;
         this.assessments = assessments;
         this.repo = repo;
+        this.remediationRows = remediationRows;
         this.parties = parties;
         this.events = events;
         this.clock = clock;
@@ -124,7 +128,7 @@ public class Remediations {
                 in.note() == null ? r.note() : FieldValues.stripped(in.note()),
                 r.createdAt(),
                 clock.instant());
-        repo.updateRemediation(updated, version.value());
+        remediationRows.updateRemediation(updated, version.value());
         history.record(new RiskChange.Diff(r.id(), updated.updatedAt(), history.author(access))
                 .field(RiskField.STATUS, r.status(), updated.status())
                 .field(RiskField.NOTE, r.note(), updated.note())

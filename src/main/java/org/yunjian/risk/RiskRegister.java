@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessmentChanges;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.Assessments;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
@@ -31,6 +32,7 @@ import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
 import org.yunjian.risk.RiskRepository.RetestLink;
 import org.yunjian.risk.RiskRepository.Risk;
+import org.yunjian.risk.internal.RemediationRepository;
 import org.yunjian.security.OrganizationDirectory;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.AuditableEvent;
@@ -157,6 +159,8 @@ public class RiskRegister {
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
+    private final Assessments aggregates;
+    private final RemediationRepository remediationRows;
     private final RiskRepository risks;
     private final Parties parties;
     private final OrganizationDirectory directory;
@@ -171,6 +175,8 @@ public class RiskRegister {
     RiskRegister(
             AssessmentService assessments,
             AssessmentRepository repo,
+            Assessments aggregates,
+            RemediationRepository remediationRows,
             RiskRepository risks,
             Parties parties,
             OrganizationDirectory directory,
@@ -183,6 +189,8 @@ public class RiskRegister {
         this.work = work;
         this.assessments = assessments;
         this.repo = repo;
+        this.aggregates = aggregates;
+        this.remediationRows = remediationRows;
         this.risks = risks;
         this.parties = parties;
         this.directory = directory;
@@ -414,7 +422,7 @@ public class RiskRegister {
     /** The task and its assessment's access, for a change: 404 when unseen, 409 when archived. */
     private Access forChange(Remediation r) {
         Access access = accessTo(r);
-        AssessmentStatus s = repo.lockStatus(r.assessmentId()).orElseThrow();
+        AssessmentStatus s = aggregates.lock(r.assessmentId()).status();
         if (s == AssessmentStatus.ARCHIVED) {
             throw new ConflictException("assessment-closed", "assessment.error.archived");
         }
@@ -472,7 +480,7 @@ public class RiskRegister {
                 ? (said == null ? null : new Authored(said, author, now))
                 : before == null ? null : before.statement();
         LocalDate due = in.treatment() == RiskTreatment.ACCEPT && in.dueDate() == null ? r.dueDate() : in.dueDate();
-        repo.updateRemediation(
+        remediationRows.updateRemediation(
                 new Remediation(
                         r.id(), r.itemId(), r.assessmentId(), owner, due, r.status(), r.note(), r.createdAt(), now),
                 version.value());
@@ -621,7 +629,7 @@ public class RiskRegister {
                         access.user().organizationId(),
                         access.system().customerId(),
                         today);
-        repo.claimRemediation(r.id(), version.value(), clock.instant());
+        remediationRows.claimRemediation(r.id(), version.value(), clock.instant());
         risks.saveRisk(risk.with(approved, clock.instant()));
         history.record(new RiskChange.Diff(r.id(), clock.instant(), history.author(access))
                 .field(RiskField.ACCEPTANCE_APPROVAL, null, today)
@@ -649,7 +657,7 @@ public class RiskRegister {
             throw new AccessDeniedException("risk.denied.plan");
         }
         checkMilestone(in);
-        repo.claimRemediation(r.id(), version.value(), clock.instant());
+        remediationRows.claimRemediation(r.id(), version.value(), clock.instant());
         Milestone m = new Milestone(
                 UUID.randomUUID(), r.id(), in.description().strip(), in.targetDate(), in.doneOn(), clock.instant());
         risks.insertMilestone(m);
@@ -693,7 +701,7 @@ public class RiskRegister {
         }
         milestoneRules(errors, merged);
         errors.throwIfAny();
-        repo.claimRemediation(r.id(), version.value(), clock.instant());
+        remediationRows.claimRemediation(r.id(), version.value(), clock.instant());
         Milestone updated = new Milestone(m.id(), r.id(), description.strip(), target, in.doneOn(), m.createdAt());
         risks.updateMilestone(updated);
         history.record(new RiskChange.Diff(r.id(), clock.instant(), history.author(access))
@@ -723,7 +731,7 @@ public class RiskRegister {
         Milestone m = risks.milestone(milestoneId)
                 .filter(x -> x.remediationId().equals(r.id()))
                 .orElseThrow(() -> new NotFoundException("milestone", milestoneId));
-        repo.claimRemediation(r.id(), version.value(), clock.instant());
+        remediationRows.claimRemediation(r.id(), version.value(), clock.instant());
         risks.deleteMilestone(m.id());
         history.record(new RiskChange.Diff(r.id(), clock.instant(), history.author(access))
                 .field(RiskField.MILESTONE, m.description(), null)

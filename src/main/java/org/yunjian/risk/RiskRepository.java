@@ -259,11 +259,6 @@ public class RiskRepository {
                 JOIN assessment_remediation r ON r.id = k.remediation_id WHERE k.treatment = 'ACCEPT'""").query(UUID.class).list();
     }
 
-    public void markFollowUp(UUID assessmentId, UUID originAssessmentId) {
-        jdbc.sql("""
-                UPDATE assessment SET follow_up_of = ? WHERE id = ?""").params(originAssessmentId, assessmentId).update();
-    }
-
     Optional<UUID> followUpOf(UUID assessmentId) {
         return jdbc.sql("""
                 SELECT follow_up_of FROM assessment WHERE id = ? AND follow_up_of IS NOT NULL""").param(assessmentId).query(UUID.class).optional();

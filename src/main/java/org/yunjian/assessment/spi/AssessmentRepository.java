@@ -79,6 +79,15 @@ public class AssessmentRepository {
                 UPDATE assessment SET report_template = ?, contract_date = ? WHERE id = ?""").params(template.name(), contractDate, assessment).update();
     }
 
+    /** Replaces the team: testers, reviewers and approvers (one row per person). */
+    public void replaceMembers(UUID assessment, List<UUID> testers, List<UUID> reviewers, List<UUID> approvers) {
+        jdbc.sql("""
+                DELETE FROM assessment_assessor WHERE assessment_id = ?""").param(assessment).update();
+        insertMembers(assessment, testers, AssessmentRole.TESTER);
+        insertMembers(assessment, reviewers, AssessmentRole.REVIEWER);
+        insertMembers(assessment, approvers, AssessmentRole.APPROVER);
+    }
+
     public void insertMembers(UUID assessment, List<UUID> users, AssessmentRole role) {
         users.forEach(u -> jdbc.sql("""
                 INSERT INTO assessment_assessor (assessment_id, user_id, role) VALUES (?,?,?)""").params(assessment, u, role.name()).update());
@@ -243,6 +252,12 @@ public class AssessmentRepository {
                         r.reportNumber(),
                         r.version()))
                 .toList();
+    }
+
+    /** Marks {@code assessmentId} as the follow-up (复测) of {@code originAssessmentId}. */
+    public void markFollowUp(UUID assessmentId, UUID originAssessmentId) {
+        jdbc.sql("""
+                UPDATE assessment SET follow_up_of = ? WHERE id = ?""").params(originAssessmentId, assessmentId).update();
     }
 
     // --- items
@@ -423,36 +438,6 @@ public class AssessmentRepository {
 
     // --- evidence
 
-    public void insertEvidence(EvidenceInfo e, String wrappedKey, int keyVersion) {
-        jdbc.sql("""
-                        INSERT INTO assessment_evidence (id, item_id, assessment_id, display_name, content_type, size_bytes,
-                        sm3, blob_name, uploaded_by, uploaded_by_name, owner_org_id, shared_with_provider, created_at)
-                        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(
-                        e.id(),
-                        e.itemId(),
-                        e.assessmentId(),
-                        e.displayName(),
-                        e.contentType(),
-                        e.size(),
-                        e.sm3(),
-                        e.blobName(),
-                        e.uploadedBy(),
-                        e.uploadedByName(),
-                        e.ownerOrgId(),
-                        e.sharedWithProvider(),
-                        utc(e.createdAt()))
-                .update();
-        jdbc.sql("""
-                INSERT INTO assessment_evidence_key (evidence_id, wrapped_key, key_version) VALUES (?,?,?)""").params(e.id(), wrappedKey, keyVersion).update();
-        // the item it was uploaded for is its first link (EvidenceLinks adds more)
-        jdbc.sql("""
-                        INSERT INTO assessment_evidence_link (evidence_id, item_id, assessment_id, linked_by, linked_by_name,
-                        linked_at) VALUES (?,?,?,?,?,?)""")
-                .params(e.id(), e.itemId(), e.assessmentId(), e.uploadedBy(), e.uploadedByName(), utc(e.createdAt()))
-                .update();
-    }
-
     public Optional<EvidenceInfo> evidence(UUID id) {
         return jdbc.sql("""
                 SELECT * FROM assessment_evidence WHERE id = ?""").param(id).query(EVIDENCE).optional();
@@ -474,35 +459,6 @@ public class AssessmentRepository {
                         SELECT e.*, l.item_id AS link_item_id FROM assessment_evidence_link l
                         JOIN assessment_evidence e ON e.id = l.evidence_id WHERE l.assessment_id = ?
                         ORDER BY e.created_at, e.id""").param(assessmentId).query(LINKED_EVIDENCE).list();
-    }
-
-    public Optional<String> wrappedKey(UUID evidenceId) {
-        return jdbc.sql("""
-                SELECT wrapped_key FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId).query(String.class).optional();
-    }
-
-    public void setShared(UUID evidenceId, boolean shared) {
-        jdbc.sql("""
-                UPDATE assessment_evidence SET shared_with_provider = ? WHERE id = ?""").params(shared, evidenceId).update();
-    }
-
-    /**
-     * Moves the evidence's metadata (validity, sharing, links) on from the version the caller read: one version per
-     * evidence record; a stale one is a {@link org.yunjian.shared.version.StaleVersionException}.
-     */
-    public void claimEvidence(UUID evidenceId, long expected, Instant now) {
-        int n = jdbc.sql("""
-                UPDATE assessment_evidence SET updated_at = ?, version = version + 1
-                WHERE id = ? AND version = ?""").params(utc(now), evidenceId, expected).update();
-        Versions.requireUpdated(n, jdbc, "assessment_evidence", "updated_at", evidenceId);
-    }
-
-    /** Deletes the key row (the cryptographic erasure) and then the metadata. */
-    public void deleteEvidence(UUID evidenceId) {
-        jdbc.sql("""
-                DELETE FROM assessment_evidence_key WHERE evidence_id = ?""").param(evidenceId).update();
-        jdbc.sql("""
-                DELETE FROM assessment_evidence WHERE id = ?""").param(evidenceId).update();
     }
 
     private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(
@@ -541,60 +497,6 @@ public class AssessmentRepository {
     };
 
     // --- remediation
-
-    public void insertRemediation(Remediation r) {
-        jdbc.sql("""
-                        INSERT INTO assessment_remediation (id, item_id, assessment_id, responsible_org_id, due_date, status,
-                        note, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)""")
-                .params(
-                        r.id(),
-                        r.itemId(),
-                        r.assessmentId(),
-                        r.responsibleOrgId(),
-                        r.dueDate(),
-                        r.status().name(),
-                        r.note(),
-                        utc(r.createdAt()),
-                        utc(r.updatedAt()))
-                .update();
-    }
-
-    /** The platform's own change of a task (a verdict reopens or closes it): moves the version on, checks none. */
-    public void updateRemediation(Remediation r) {
-        jdbc.sql("""
-                        UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?, note = ?,
-                        updated_at = ?, version = version + 1 WHERE id = ?""")
-                .params(r.responsibleOrgId(), r.dueDate(), r.status().name(), r.note(), utc(r.updatedAt()), r.id())
-                .update();
-    }
-
-    /** A person's change of a task: stored if the task is still at version {@code expected}; else stale (409). */
-    public void updateRemediation(Remediation r, long expected) {
-        int n = jdbc.sql("""
-                        UPDATE assessment_remediation SET responsible_org_id = ?, due_date = ?, status = ?,
-                        note = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
-                .params(
-                        r.responsibleOrgId(),
-                        r.dueDate(),
-                        r.status().name(),
-                        r.note(),
-                        utc(r.updatedAt()),
-                        r.id(),
-                        expected)
-                .update();
-        Versions.requireUpdated(n, jdbc, "assessment_remediation", "updated_at", r.id());
-    }
-
-    /**
-     * Moves a risk register entry's version on if it is still {@code expected} (else stale, 409): a change of its
-     * risk plan's acceptance or of its milestones is a change of the entry.
-     */
-    public void claimRemediation(UUID id, long expected, Instant now) {
-        int n = jdbc.sql("""
-                        UPDATE assessment_remediation SET updated_at = ?, version = version + 1
-                        WHERE id = ? AND version = ?""").params(utc(now), id, expected).update();
-        Versions.requireUpdated(n, jdbc, "assessment_remediation", "updated_at", id);
-    }
 
     public Optional<Remediation> remediation(UUID id) {
         return jdbc.sql("""

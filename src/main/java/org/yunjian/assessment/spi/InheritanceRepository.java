@@ -1,7 +1,6 @@
 package org.yunjian.assessment.spi;
 
 import static org.yunjian.shared.Jdbc.instant;
-import static org.yunjian.shared.Jdbc.utc;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +14,10 @@ import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Records.ExternalConclusion;
 import org.yunjian.assessment.spi.Records.ItemInheritance;
 
-/** Portable SQL for recorded external conclusions and inherited items (V202611231500). */
+/**
+ * Reads of recorded external conclusions and inherited items (V202611231500); their one writer is the inheritance
+ * module ({@code InheritanceRowRepository}).
+ */
 @Repository
 public class InheritanceRepository {
 
@@ -34,25 +36,6 @@ public class InheritanceRepository {
     }
 
     // --- external conclusions
-
-    public void insertConclusion(ExternalConclusion c) {
-        jdbc.sql("""
-                        INSERT INTO assessment_external_conclusion (id, assessment_id, report_number, assessor_name,
-                        concluded_on, verdict, risk_level, evidence_id, recorded_by, recorded_at)
-                        VALUES (?,?,?,?,?,?,?,?,?,?)""")
-                .params(
-                        c.id(),
-                        c.assessmentId(),
-                        c.reportNumber(),
-                        c.assessorName(),
-                        c.concludedOn(),
-                        c.verdict().name(),
-                        name(c.riskLevel()),
-                        c.evidenceId(),
-                        c.recordedBy(),
-                        utc(c.recordedAt()))
-                .update();
-    }
 
     public List<ExternalConclusion> conclusions(UUID assessmentId) {
         return jdbc.sql("""
@@ -90,26 +73,6 @@ public class InheritanceRepository {
 
     // --- inherited items
 
-    public void insert(ItemInheritance i) {
-        jdbc.sql("""
-                        INSERT INTO assessment_item_inheritance (item_id, assessment_id, source_assessment_id,
-                        source_item_id, conclusion_id, prior_verdict, prior_reason, prior_risk_level,
-                        prior_risk_reason, marked_by, marked_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(
-                        i.itemId(),
-                        i.assessmentId(),
-                        i.sourceAssessmentId(),
-                        i.sourceItemId(),
-                        i.conclusionId(),
-                        name(i.priorVerdict()),
-                        i.priorReason(),
-                        name(i.priorRiskLevel()),
-                        i.priorRiskReason(),
-                        i.markedBy(),
-                        utc(i.markedAt()))
-                .update();
-    }
-
     public Optional<ItemInheritance> find(UUID itemId) {
         return jdbc.sql("""
                 SELECT * FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId).query(INHERITANCE).optional();
@@ -118,11 +81,6 @@ public class InheritanceRepository {
     public List<ItemInheritance> ofAssessment(UUID assessmentId) {
         return jdbc.sql("""
                 SELECT * FROM assessment_item_inheritance WHERE assessment_id = ?""").param(assessmentId).query(INHERITANCE).list();
-    }
-
-    public void delete(UUID itemId) {
-        jdbc.sql("""
-                DELETE FROM assessment_item_inheritance WHERE item_id = ?""").param(itemId).update();
     }
 
     private static final RowMapper<ItemInheritance> INHERITANCE = (rs, n) -> new ItemInheritance(

@@ -42,6 +42,7 @@ public class EvidenceLinks {
 
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
+    private final EvidenceFileRepository files;
     private final EvidenceLinkRepository links;
     private final EvidenceService evidence;
     private final ApplicationEventPublisher events;
@@ -50,12 +51,14 @@ public class EvidenceLinks {
     EvidenceLinks(
             AssessmentService assessments,
             AssessmentRepository repo,
+            EvidenceFileRepository files,
             EvidenceLinkRepository links,
             EvidenceService evidence,
             ApplicationEventPublisher events,
             Clock clock) {
         this.assessments = assessments;
         this.repo = repo;
+        this.files = files;
         this.links = links;
         this.evidence = evidence;
         this.events = events;
@@ -149,7 +152,7 @@ public class EvidenceLinks {
         assessments.requireOpen(assessmentId);
         List<TestItem> items = itemsOf(assessmentId, itemIds);
         Instant now = clock.instant();
-        repo.claimEvidence(evidenceId, version.value(), now);
+        files.claimEvidence(evidenceId, version.value(), now);
         Set<UUID> already =
                 links.linksOf(evidenceId).stream().map(EvidenceLink::itemId).collect(Collectors.toSet());
         for (TestItem i : items) {
@@ -197,7 +200,7 @@ public class EvidenceLinks {
             throw new ConflictException(
                     "evidence-last-link", Msg.of("assessment.evidence.conflict.lastLink", info.displayName()));
         }
-        repo.claimEvidence(evidenceId, version.value(), clock.instant());
+        files.claimEvidence(evidenceId, version.value(), clock.instant());
         links.delete(evidenceId, itemId);
         events.publishEvent(AuditableEvent.success(
                 "assessment.evidence.unlink",
@@ -230,7 +233,7 @@ public class EvidenceLinks {
             throw new AccessDeniedException("assessment.denied.evidenceValidity");
         }
         long expected = version.value();
-        repo.claimEvidence(evidenceId, expected, clock.instant());
+        files.claimEvidence(evidenceId, expected, clock.instant());
         links.setValidUntil(evidenceId, date);
         events.publishEvent(AuditableEvent.success(
                 "assessment.evidence.validity",

@@ -21,7 +21,7 @@ import org.yunjian.shared.Msg;
 
 /**
  * What the evidence-request fragments show, as {@code ${@evpanel.…}}: the assessment page and the item page include
- * the fragments of {@code assessment/evidence-fragments.html}, which read their data here under the caller's access,
+ * the fragments of {@code evidence/fragments.html}, which read their data here under the caller's access,
  * so the pages' own controllers need not know about requests.
  */
 @Component("evpanel")

@@ -88,7 +88,7 @@ class EvidenceRequestPages {
         model.addAttribute("itemOptions", assessing ? panels.itemOptions(id) : Map.of());
         model.addAttribute("candidates", assessing ? links.candidates(id) : List.of());
         model.addAttribute("today", requests.today());
-        return "assessment/requests";
+        return "evidence/requests";
     }
 
     @PostMapping("/assessments/{id}/evidence-requests")
@@ -223,7 +223,7 @@ class EvidenceRequestPages {
         model.addAttribute("filterQ", query.text());
         model.addAttribute("filterStatus", query.choice());
         model.addAttribute("statuses", EvidenceRequestStatus.values());
-        return "assessment/my-requests";
+        return "evidence/my-requests";
     }
 
     private List<EvidencePanels.LineRow> rows(List<org.yunjian.evidence.RequestRecords.RequestLine> lines) {

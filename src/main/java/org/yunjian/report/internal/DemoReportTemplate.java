@@ -6,8 +6,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.Assessments;
+import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.demo.DemoData;
 import org.yunjian.shared.Formats;
 
@@ -20,11 +21,11 @@ import org.yunjian.shared.Formats;
 @ConditionalOnProperty(name = "yunjian.demo", havingValue = "true")
 class DemoReportTemplate implements ApplicationRunner {
 
-    private final JdbcClient jdbc;
+    private final Assessments assessments;
     private final Clock clock;
 
-    DemoReportTemplate(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    DemoReportTemplate(Assessments assessments, Clock clock) {
+        this.assessments = assessments;
         this.clock = clock;
     }
 
@@ -33,7 +34,8 @@ class DemoReportTemplate implements ApplicationRunner {
         LocalDate signed = LocalDate.now(clock.withZone(Formats.zone())).minusMonths(1);
         String name = org.yunjian.shared.Msg.of("demo.assessment.name", DemoData.PORTAL_SYSTEM)
                 .text(org.yunjian.shared.Texts.CHINESE);
-        jdbc.sql("""
-                UPDATE assessment SET report_template = 'T2025', contract_date = ? WHERE contract_date IS NULL AND name = ?""").params(signed, name).update();
+        assessments.all().stream()
+                .filter(a -> a.name().equals(name))
+                .forEach(a -> assessments.recordContractIfNone(a.id(), ReportTemplate.T2025, signed));
     }
 }

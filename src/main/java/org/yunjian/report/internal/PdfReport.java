@@ -13,7 +13,7 @@ import org.yunjian.documents.TextRuns;
 import org.yunjian.shared.Texts;
 
 /**
- * The assessment report as PDF: the Thymeleaf template {@code assessment/report-pdf.html} (well-formed XHTML;
+ * The assessment report as PDF: the Thymeleaf template {@code report/pdf.html} (well-formed XHTML;
  * every value goes in through {@code th:text}, which escapes it, so nothing the users typed becomes markup)
  * rendered by the documents module with the CJK font embedded: the chapters of {@link ReportChapters}, a bookmark
  * outline of chapters and sections, the report number in the page header and "第 x 页 共 y 页" in the footer (CSS
@@ -22,7 +22,7 @@ import org.yunjian.shared.Texts;
 @Component
 public class PdfReport {
 
-    static final String TEMPLATE = "assessment/report-pdf";
+    static final String TEMPLATE = "report/pdf";
 
     private final ITemplateEngine templates;
     private final PdfRenderer renderer;

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.spi.Records;
-import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.ReviewSteps;
 import org.yunjian.review.Reviews;
 import org.yunjian.security.PeopleNames;
 
@@ -21,9 +21,9 @@ import org.yunjian.security.PeopleNames;
 class TeamSignOffs implements SignOffs {
 
     private final PeopleNames people;
-    private final ReviewRepository reviews;
+    private final ReviewSteps reviews;
 
-    TeamSignOffs(PeopleNames people, ReviewRepository reviews) {
+    TeamSignOffs(PeopleNames people, ReviewSteps reviews) {
         this.people = people;
         this.reviews = reviews;
     }

@@ -137,11 +137,11 @@ class ReportRecordPages {
                 refused[0] = true;
             });
             if (refused[0]) {
-                return "assessment/report-check";
+                return "report/check";
             }
             answer(records.publicCheck(request.getRemoteAddr(), number, sm3), response, model);
         }
-        return "assessment/report-check";
+        return "report/check";
     }
 
     @PostMapping(PUBLIC_CHECK)
@@ -158,7 +158,7 @@ class ReportRecordPages {
         if (file == null || file.isEmpty()) {
             response.setStatus(400);
             model.addAttribute(PageRefusal.ERRORS, Map.of("file", Texts.get("record.check.error.noFile")));
-            return "assessment/report-check";
+            return "report/check";
         }
         byte[] content = file.getBytes();
         String[] sm3 = new String[1];
@@ -166,11 +166,11 @@ class ReportRecordPages {
                 .fields(refused -> Map.of("file", Texts.get("record.check.error.type")))
                 .fill(() -> sm3[0] = records.sm3OfUpload(content), () -> response.setStatus(400));
         if (sm3[0] == null) {
-            return "assessment/report-check";
+            return "report/check";
         }
         model.addAttribute("sm3", sm3[0]);
         answer(records.publicCheck(request.getRemoteAddr(), number, sm3[0]), response, model);
-        return "assessment/report-check";
+        return "report/check";
     }
 
     @GetMapping(PUBLIC_CHECK + "/signing-key.pem")

@@ -111,6 +111,6 @@ class ReportTemplatePages {
                         "report.setup.current",
                         ReportText.label(current.template()),
                         ReportText.policyName(policy.id(), policy.version())));
-        return "assessment/report-template";
+        return "report/template";
     }
 }

@@ -1,24 +1,16 @@
 package org.yunjian.risk.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.AssessmentChanges;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.Assessments;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.assessment.spi.ReportNumberRepository;
 import org.yunjian.risk.RiskRegister;
 import org.yunjian.risk.RiskRepository;
 import org.yunjian.shared.AuditableEvent;
@@ -37,39 +29,29 @@ import org.yunjian.shared.Msg;
 public class FollowUps {
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final Assessments aggregates;
     private final RiskRepository risks;
     private final RiskRegister register;
-    private final ReportNumberRepository reportNumbers;
     private final ApplicationEventPublisher events;
-    private final Clock clock;
-
-    private final AssessmentChanges work;
 
     FollowUps(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            Assessments aggregates,
             RiskRepository risks,
             RiskRegister register,
-            ReportNumberRepository reportNumbers,
-            ApplicationEventPublisher events,
-            Clock clock,
-            AssessmentChanges work) {
-        this.work = work;
+            ApplicationEventPublisher events) {
         this.assessments = assessments;
-        this.repo = repo;
+        this.aggregates = aggregates;
         this.risks = risks;
         this.register = register;
-        this.reportNumbers = reportNumbers;
         this.events = events;
-        this.clock = clock;
     }
 
     /** Creates the follow-up in status 草稿; 409 unless the original is completed and has a finding to re-test. */
     public AssessmentInfo create(UUID originId) {
         Access access = assessments.access(originId);
         access.requireAssessor();
-        AssessmentStatus status = repo.lockStatus(originId).orElseThrow();
+        AssessmentStatus status = aggregates.lock(originId).status();
         if (status != AssessmentStatus.COMPLETED) {
             throw new ConflictException("follow-up-not-completed", "risk.error.followUp.notCompleted");
         }
@@ -80,56 +62,29 @@ public class FollowUps {
             throw new ConflictException("no-open-findings", "risk.error.followUp.nothingOpen");
         }
         AssessmentInfo origin = access.assessment();
-        Instant now = clock.instant();
         String name = Msg.of("risk.followUp.name", origin.name()).text();
         if (name.length() > 200) {
             name = name.substring(0, 200);
         }
-        AssessmentInfo a = new AssessmentInfo(
-                UUID.randomUUID(),
+        Assessments.FollowUp followUp = aggregates.createFollowUp(
+                origin,
                 name,
-                origin.systemId(),
-                origin.assessorOrgId(),
-                origin.assessorKind(),
-                AssessmentStatus.DRAFT,
-                origin.assessors(),
-                origin.scope(),
-                now,
-                now,
-                null,
-                null);
-        repo.insert(a, access.user().userId());
-        reportNumbers.assign(a.id());
-        risks.markFollowUp(a.id(), originId);
-        Map<UUID, TestItem> items =
-                repo.items(originId).stream().collect(Collectors.toMap(TestItem::id, Function.identity()));
+                toRetest.stream().map(e -> e.task().itemId()).toList(),
+                access.user().userId());
         int position = 0;
         for (RiskRegister.Entry e : toRetest) {
-            TestItem o = items.get(e.task().itemId());
-            TestItem copy = new TestItem(
-                    UUID.randomUUID(),
-                    a.id(),
-                    position++,
-                    o.requirementId(),
-                    o.side(),
-                    o.layer(),
-                    o.controlPoint(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    now);
-            repo.insertItem(copy);
-            risks.insertRetest(
-                    new RiskRepository.RetestLink(copy.id(), o.id(), e.task().id()));
+            risks.insertRetest(new RiskRepository.RetestLink(
+                    followUp.items().get(e.task().itemId()),
+                    e.task().itemId(),
+                    e.task().id()));
+            position++;
         }
-        AssessmentInfo created = repo.find(a.id()).orElseThrow();
-        work.changed(a.id());
+        AssessmentInfo created = aggregates.find(followUp.id());
+        UUID createdId = followUp.id();
         events.publishEvent(AuditableEvent.success(
                 "assessment.followup.create",
                 "assessment",
-                a.id(),
+                createdId,
                 Msg.of(
                         "risk.audit.followUp",
                         origin.name(),

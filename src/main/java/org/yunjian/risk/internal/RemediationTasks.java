@@ -30,6 +30,7 @@ import org.yunjian.shared.Msg;
 class RemediationTasks implements VerdictRemediation {
 
     private final AssessmentRepository repo;
+    private final RemediationRepository remediationRows;
     private final RiskRepository risks;
     private final ApplicationEventPublisher events;
     private final RiskHistory history;
@@ -38,6 +39,7 @@ class RemediationTasks implements VerdictRemediation {
 
     RemediationTasks(
             AssessmentRepository repo,
+            RemediationRepository remediationRows,
             RiskRepository risks,
             ApplicationEventPublisher events,
             AssessmentChanges work,
@@ -45,6 +47,7 @@ class RemediationTasks implements VerdictRemediation {
         this.work = work;
         this.history = history;
         this.repo = repo;
+        this.remediationRows = remediationRows;
         this.risks = risks;
         this.events = events;
     }
@@ -61,7 +64,7 @@ class RemediationTasks implements VerdictRemediation {
         if (verdict.isFinding() && !openTask) {
             UUID responsible =
                     item.side() == ItemSide.CLOUD_PLATFORM && s.providerId() != null ? s.providerId() : s.customerId();
-            repo.insertRemediation(new Remediation(
+            remediationRows.insertRemediation(new Remediation(
                     UUID.randomUUID(),
                     item.id(),
                     item.assessmentId(),
@@ -114,7 +117,7 @@ class RemediationTasks implements VerdictRemediation {
     }
 
     private void setStatus(Remediation r, RemediationStatus status, Instant now) {
-        repo.updateRemediation(new Remediation(
+        remediationRows.updateRemediation(new Remediation(
                 r.id(),
                 r.itemId(),
                 r.assessmentId(),

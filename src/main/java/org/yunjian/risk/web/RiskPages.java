@@ -74,7 +74,7 @@ class RiskPages {
                 "pager", org.yunjian.shared.paging.Pager.of(shown, "/assessments/" + id + "/risks", query.filters()));
         model.addAttribute("a", r.access().assessment());
         model.addAttribute("systemName", r.access().system().name());
-        return "assessment/risks";
+        return "risk/risks";
     }
 
     @PostMapping("/assessments/{id}/follow-ups")
@@ -113,7 +113,7 @@ class RiskPages {
         model.addAttribute("form", form);
         model.addAttribute("input", input);
         model.addAttribute("errors", errors);
-        return "assessment/risk";
+        return "risk/risk";
     }
 
     /**

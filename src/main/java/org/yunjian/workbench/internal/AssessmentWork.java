@@ -28,7 +28,7 @@ import org.yunjian.evidence.EvidenceRequestRepository;
 import org.yunjian.evidence.RequestRecords.RequestLine;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemSummary;
-import org.yunjian.review.ReviewRepository;
+import org.yunjian.review.ReviewSteps;
 import org.yunjian.review.Reviews;
 import org.yunjian.risk.RiskAcceptance;
 import org.yunjian.risk.RiskEntry;
@@ -57,7 +57,7 @@ import org.yunjian.shared.work.WorkTask;
  * snapshots are published once per assessment just before the change's transaction commits (inside it, so a change
  * that rolls back publishes nothing and a batch of verdicts publishes once). {@link #publishAll} (the inbox's
  * rebuild) publishes the same snapshots of every assessment on which something waits. Texts are bundle keys
- * {@code work.assessment.*} (messages/work-assessment) with names as arguments, never identifiers.
+ * {@code work.assessment.*} (messages/workbench-work) with names as arguments, never identifiers.
  */
 @Component
 public class AssessmentWork implements WorkSource, AssessmentChanges {
@@ -68,7 +68,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
     static final String REMEDIATION = "assessment-remediation:";
 
     private final AssessmentRepository repo;
-    private final ReviewRepository reviews;
+    private final ReviewSteps reviews;
     private final EvidenceRequestRepository requests;
     private final RiskRepository risks;
     private final WorkbenchRepository reads;
@@ -79,7 +79,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
 
     AssessmentWork(
             AssessmentRepository repo,
-            ReviewRepository reviews,
+            ReviewSteps reviews,
             EvidenceRequestRepository requests,
             RiskRepository risks,
             WorkbenchRepository reads,

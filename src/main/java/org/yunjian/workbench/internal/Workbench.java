@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.ItemDetail;
 import org.yunjian.assessment.AssessmentService.VerdictInput;
+import org.yunjian.assessment.Assessments;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.spi.Access;
@@ -49,6 +50,7 @@ public class Workbench {
 
     private final AssessmentService service;
     private final AssessmentRepository repo;
+    private final Assessments aggregates;
     private final WorkbenchRepository reads;
     private final InheritanceRepository inherited;
     private final ItemLabels labels;
@@ -58,6 +60,7 @@ public class Workbench {
     Workbench(
             AssessmentService service,
             AssessmentRepository repo,
+            Assessments aggregates,
             WorkbenchRepository reads,
             InheritanceRepository inherited,
             ItemLabels labels,
@@ -65,6 +68,7 @@ public class Workbench {
             java.time.Clock clock) {
         this.service = service;
         this.repo = repo;
+        this.aggregates = aggregates;
         this.reads = reads;
         this.inherited = inherited;
         this.labels = labels;
@@ -243,7 +247,7 @@ public class Workbench {
                     d.access(), d.item(), expected++, in, !d.history().isEmpty(), d.remediations());
         }
         if (observationsChanged) {
-            repo.updateObservations(itemId, FieldValues.stripped(observations), clock.instant(), expected);
+            aggregates.replaceObservations(itemId, FieldValues.stripped(observations), expected);
             events.publishEvent(
                     AuditableEvent.success("assessment.observations", "assessment-item", itemId, (String) null));
         }

@@ -7,20 +7,18 @@ import java.util.UUID;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
-import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
 import org.yunjian.assessment.spi.Records.Interview;
 import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
 import org.yunjian.catalog.MlpsAssessment;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.evidence.EvidenceResponse;
 import org.yunjian.inheritance.Inheritances;
+import org.yunjian.inheritance.ItemResponse;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.version.Versioned;
 
@@ -91,143 +89,6 @@ final class Dtos {
     /** {@code version}: the task's version this replaces, if no {@code If-Match} names it. */
     record RemediationRequest(
             UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note, Long version) {}
-
-    record AssessmentResponse(
-            UUID id,
-            String name,
-            UUID systemId,
-            UUID assessorOrgId,
-            AssessorKind assessorKind,
-            AssessmentStatus status,
-            List<AssessmentStatus> allowedTransitions,
-            List<UUID> assessors,
-            List<String> scope,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant completedAt,
-            String reportNumber,
-            UUID reviewer,
-            UUID approver,
-            long version)
-            implements Versioned {
-        static AssessmentResponse of(AssessmentInfo a) {
-            return new AssessmentResponse(
-                    a.id(),
-                    a.name(),
-                    a.systemId(),
-                    a.assessorOrgId(),
-                    a.assessorKind(),
-                    a.status(),
-                    List.copyOf(a.status().next()),
-                    a.assessors(),
-                    a.scope(),
-                    a.createdAt(),
-                    a.updatedAt(),
-                    a.completedAt(),
-                    a.reportNumber(),
-                    a.reviewers().isEmpty() ? null : a.reviewers().get(0),
-                    a.approvers().isEmpty() ? null : a.approvers().get(0),
-                    a.version());
-        }
-    }
-
-    /**
-     * A test item; {@code responsible}: the organisations answering for it on the assessed system (by name);
-     * {@code inherited}: its source while the item is inherited, else {@code null}.
-     */
-    record ItemResponse(
-            UUID id,
-            UUID assessmentId,
-            int position,
-            String requirementId,
-            ItemSide side,
-            String layer,
-            String controlPoint,
-            Verdict verdict,
-            String verdictReason,
-            String observations,
-            RiskLevel riskLevel,
-            String riskReason,
-            Instant updatedAt,
-            List<Inheritances.Responsible> responsible,
-            InheritedResponse inherited,
-            String noEvidenceReason,
-            String finding,
-            String recommendation,
-            long version)
-            implements Versioned {
-        static ItemResponse of(TestItem i, Inheritances.View view) {
-            return new ItemResponse(
-                    i.id(),
-                    i.assessmentId(),
-                    i.position(),
-                    i.requirementId(),
-                    i.side(),
-                    i.layer(),
-                    i.controlPoint(),
-                    i.verdict(),
-                    i.verdictReason(),
-                    i.observations(),
-                    i.riskLevel(),
-                    i.riskReason(),
-                    i.updatedAt(),
-                    view.responsibleFor(i),
-                    InheritedResponse.of(view.inheritedOf(i)),
-                    i.noEvidenceReason(),
-                    i.finding(),
-                    i.recommendation(),
-                    i.version());
-        }
-    }
-
-    /** Where an inherited item's verdict comes from. */
-    record InheritedResponse(SourceResponse source, UUID sourceItemId, String markedBy, Instant markedAt) {
-        static InheritedResponse of(Inheritances.Inherited i) {
-            return i == null
-                    ? null
-                    : new InheritedResponse(
-                            SourceResponse.of(i.source()), i.sourceItemId(), i.markedBy(), i.markedAt());
-        }
-    }
-
-    /**
-     * A source to inherit from: {@code YUNJIAN} (a completed assessment of the provider's platform: id, name, report
-     * number, completion date) or {@code EXTERNAL} (a recorded conclusion: report number, organisation, date, verdict,
-     * PDF evidence id); {@code fresh}: inside the 12-month validity window today; {@code label}: the source in words.
-     */
-    record SourceResponse(
-            Inheritances.SourceKind kind,
-            UUID id,
-            String name,
-            String reportNumber,
-            String organisation,
-            LocalDate date,
-            Verdict verdict,
-            RiskLevel riskLevel,
-            UUID evidenceId,
-            boolean fresh,
-            String label) {
-        static SourceResponse of(Inheritances.Source s) {
-            return new SourceResponse(
-                    s.kind(),
-                    s.id(),
-                    s.name(),
-                    s.reportNumber(),
-                    s.organisation(),
-                    s.date(),
-                    s.verdict(),
-                    s.riskLevel(),
-                    s.evidenceId(),
-                    s.fresh(),
-                    s.label().text());
-        }
-    }
-
-    /** {@code version}: the item's version this replaces, if no {@code If-Match} names it. */
-    record InheritRequest(UUID source, Long version) {}
-
-    /** {@code version}: the assessment's version this replaces, if no {@code If-Match} names it. */
-    record BulkInheritRequest(UUID source, boolean confirm, Long version) {}
 
     record Step(Integer number, String text, List<String> types) {}
 

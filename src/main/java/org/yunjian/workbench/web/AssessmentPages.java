@@ -156,7 +156,7 @@ class AssessmentPages {
         model.addAttribute("assessments", all);
         model.addAttribute("names", names);
         model.addAttribute("system", systemId == null ? null : parties.requireSystem(systemId));
-        return "assessment/list";
+        return "workbench/list";
     }
 
     /** An assessor choice on the creation form. */
@@ -219,7 +219,7 @@ class AssessmentPages {
                 chosen == null
                         ? List.of()
                         : service.assessorCandidates(chosen.choice().organizationId()));
-        return "assessment/form";
+        return "workbench/form";
     }
 
     private AssessorOption option(AssessorKind kind, UUID org) {
@@ -324,7 +324,7 @@ class AssessmentPages {
                 "mayRevise",
                 access.relations().contains(Access.Relation.APPROVER)
                         && (a.status() == AssessmentStatus.COMPLETED || a.status() == AssessmentStatus.ARCHIVED));
-        return "assessment/detail";
+        return "workbench/detail";
     }
 
     /** Transitions that cannot be undone, asked for with a confirmation the form must carry (no JavaScript needed). */
@@ -351,8 +351,10 @@ class AssessmentPages {
                             try {
                                 reviews.transition(id, to, null);
                             } catch (Reviews.SubmissionRefused e) {
-                                ReviewPages.flashMissing(
-                                        flash, e); // with the alert: what keeps the assessment from review
+                                // with the alert: what keeps the assessment from review
+                                flash.addFlashAttribute("missing", e.shown());
+                                flash.addFlashAttribute(
+                                        "missingTotal", e.missing().size());
                                 throw e;
                             }
                         },

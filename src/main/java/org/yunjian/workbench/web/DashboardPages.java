@@ -75,7 +75,7 @@ class DashboardPages {
                 messages.getMessage("dashboard.notAssessed", null, locale),
                 o.totals().systems() - o.totals().assessed()));
         model.addAttribute("conclusionChart", Charts.counts(dist, Map.Entry::getKey, Map.Entry::getValue, 1));
-        return "assessment/dashboard";
+        return "workbench/dashboard";
     }
 
     @GetMapping("/dashboard/systems/{id}")
@@ -94,6 +94,6 @@ class DashboardPages {
                     Charts.rates(d.latest().score().byLayer(), ScoreResult.Group::name, ScoreResult.Group::rate));
         }
         model.addAttribute("trendChart", Charts.trend(d.trend(), AssessmentPages.ZONE));
-        return "assessment/system-dashboard";
+        return "workbench/system-dashboard";
     }
 }

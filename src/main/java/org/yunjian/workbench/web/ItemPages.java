@@ -167,7 +167,7 @@ class ItemPages {
                         ? inheritances.sources(d.item().assessmentId())
                         : List.of());
         reviewPanel.addToItemPage(model, d);
-        return "assessment/item";
+        return "workbench/item";
     }
 
     /**

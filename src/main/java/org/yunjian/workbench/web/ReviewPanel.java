@@ -12,7 +12,7 @@ import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.Records;
 import org.yunjian.review.Reviews;
 
-/** What the review fragments ({@code assessment/review-fragments}) read on the assessment and item pages. */
+/** What the review fragments ({@code review/fragments}) read on the assessment and item pages. */
 @Component
 class ReviewPanel {
 

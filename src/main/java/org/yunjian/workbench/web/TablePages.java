@@ -113,7 +113,7 @@ class TablePages {
         model.addAttribute("result", result);
         model.addAttribute(
                 "editable", access.mayAssess() && access.assessment().status().isOpen());
-        return "assessment/table";
+        return "workbench/table";
     }
 
     /**

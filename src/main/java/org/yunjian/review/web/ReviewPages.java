@@ -1,4 +1,4 @@
-package org.yunjian.workbench.web;
+package org.yunjian.review.web;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,8 +33,7 @@ import org.yunjian.shared.version.VersionRefusal;
 @Controller
 class ReviewPages {
 
-    /** How many of a refused submission's items the assessment page lists; the rest are a link away. */
-    static final int MISSING_SHOWN = 10;
+    static final String WHO = org.yunjian.assessment.spi.Access.WHO;
 
     private final Reviews reviews;
     private final AssessmentService assessments;
@@ -44,21 +43,19 @@ class ReviewPages {
         this.assessments = assessments;
     }
 
-    /** The first {@value #MISSING_SHOWN} items a refused submission lists and how many there are, for the page. */
+    /** The first {@value Reviews.SubmissionRefused#SHOWN} items a refused submission lists and how many there are, for the page. */
     /** The forms of the assessment page's review section, as {@link PageRefusal#ERRORS_IN}. */
     static final String REVIEW = "review";
 
     static final String TEAM = "team";
 
     static void flashMissing(RedirectAttributes flash, Reviews.SubmissionRefused e) {
-        flash.addFlashAttribute(
-                "missing",
-                e.missing().subList(0, Math.min(MISSING_SHOWN, e.missing().size())));
+        flash.addFlashAttribute("missing", e.shown());
         flash.addFlashAttribute("missingTotal", e.missing().size());
     }
 
     @PostMapping("/assessments/{id}/team")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String team(
             @PathVariable UUID id,
             @RequestParam(required = false) List<UUID> testers,
@@ -92,7 +89,7 @@ class ReviewPages {
      * (number, requirement id or control point) and by what is lacking, with the total.
      */
     @GetMapping("/assessments/{id}/review/missing")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String missing(
             @PathVariable UUID id,
             @RequestParam(required = false) String q,
@@ -108,11 +105,11 @@ class ReviewPages {
         model.addAttribute("filterGap", query.choice());
         model.addAttribute("gaps", SubmissionCheck.Gap.values());
         model.addAttribute("pager", Pager.of(shown, "/assessments/" + id + "/review/missing", query.filters()));
-        return "assessment/review-missing";
+        return "review/missing";
     }
 
     @PostMapping("/assessments/{id}/review/submit")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String submit(@PathVariable UUID id, @RequestParam(required = false) String version, RedirectAttributes flash) {
         return refusal(flash, id)
                 .step(VersionRefusal.Action.SUBMIT)
@@ -131,7 +128,7 @@ class ReviewPages {
 
     /** The reviewer's comments come as {@code comment-<itemId>} fields, the general one as {@code comment}. */
     @PostMapping("/assessments/{id}/review/send-back")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String sendBack(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes flash) {
         Map<UUID, String> perItem = new LinkedHashMap<>();
         form.forEach((k, v) -> {
@@ -152,7 +149,7 @@ class ReviewPages {
     }
 
     @PostMapping("/assessments/{id}/review/approve")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String approveReview(
             @PathVariable UUID id,
             @RequestParam(required = false) String comment,
@@ -167,7 +164,7 @@ class ReviewPages {
     }
 
     @PostMapping("/assessments/{id}/review/approve-report")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String approveReport(
             @PathVariable UUID id,
             @RequestParam(required = false) String comment,
@@ -189,7 +186,7 @@ class ReviewPages {
     }
 
     @PostMapping("/assessments/{id}/review/return")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String returnReport(
             @PathVariable UUID id,
             @RequestParam(required = false) String comment,
@@ -209,7 +206,7 @@ class ReviewPages {
      * from shows the alert.
      */
     @PostMapping("/review-comments/{id}/resolve")
-    @PreAuthorize(AssessmentPages.WHO)
+    @PreAuthorize(WHO)
     String resolve(
             @PathVariable UUID id,
             @RequestParam(defaultValue = "") String back,

@@ -1,4 +1,4 @@
-package org.yunjian.review;
+package org.yunjian.review.internal;
 
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
@@ -12,44 +12,29 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.review.Reviews.Comment;
 import org.yunjian.review.Reviews.Step;
 import org.yunjian.review.Reviews.StepKind;
 
-/** The assessment team, the review history and the reviewer's comments on items. */
+/** The review history and the reviewer's comments on items (the team is the assessment's: {@code Assessments}). */
 @Repository
 public class ReviewRepository {
 
     private final JdbcClient jdbc;
-    private final AssessmentRepository assessments;
 
-    ReviewRepository(JdbcClient jdbc, AssessmentRepository assessments) {
+    ReviewRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.assessments = assessments;
-    }
-
-    /** Replaces the team: one row per person, so the key (assessment, person) refuses a second role. */
-    void replaceTeam(UUID assessmentId, List<UUID> testers, UUID reviewer, UUID approver) {
-        jdbc.sql("""
-                DELETE FROM assessment_assessor WHERE assessment_id = ?""").param(assessmentId).update();
-        assessments.insertMembers(assessmentId, testers, AssessmentRole.TESTER);
-        assessments.insertMembers(
-                assessmentId, reviewer == null ? List.of() : List.of(reviewer), AssessmentRole.REVIEWER);
-        assessments.insertMembers(
-                assessmentId, approver == null ? List.of() : List.of(approver), AssessmentRole.APPROVER);
     }
 
     /** Usernames of everyone who recorded a verdict on an item of the assessment. */
-    Set<String> verdictRecorders(UUID assessmentId) {
+    public Set<String> verdictRecorders(UUID assessmentId) {
         return new HashSet<>(
                 jdbc.sql("""
                         SELECT DISTINCT h.recorded_by FROM assessment_verdict_history h
                         JOIN assessment_item i ON i.id = h.item_id WHERE i.assessment_id = ?""").param(assessmentId).query(String.class).list());
     }
 
-    void insertStep(Step s) {
+    public void insertStep(Step s) {
         jdbc.sql("""
                         INSERT INTO assessment_review_step (id, assessment_id, kind, actor_id, actor_name, comment,
                         comment_count, happened_at) VALUES (?,?,?,?,?,?,?,?)""")
@@ -70,7 +55,7 @@ public class ReviewRepository {
                 SELECT * FROM assessment_review_step WHERE assessment_id = ? ORDER BY happened_at, id""").param(assessmentId).query(STEP).list();
     }
 
-    void insertComment(Comment c) {
+    public void insertComment(Comment c) {
         jdbc.sql("""
                         INSERT INTO assessment_review_comment (id, assessment_id, item_id, step_id, author_name, body,
                         created_at) VALUES (?,?,?,?,?,?,?)""")
@@ -78,23 +63,23 @@ public class ReviewRepository {
                 .update();
     }
 
-    List<Comment> comments(UUID assessmentId) {
+    public List<Comment> comments(UUID assessmentId) {
         return jdbc.sql("""
                 SELECT * FROM assessment_review_comment WHERE assessment_id = ? ORDER BY created_at, id""").param(assessmentId).query(COMMENT).list();
     }
 
-    List<Comment> commentsOfItem(UUID itemId) {
+    public List<Comment> commentsOfItem(UUID itemId) {
         return jdbc.sql("""
                 SELECT * FROM assessment_review_comment WHERE item_id = ? ORDER BY created_at, id""").param(itemId).query(COMMENT).list();
     }
 
-    Optional<Comment> comment(UUID id) {
+    public Optional<Comment> comment(UUID id) {
         return jdbc.sql("""
                 SELECT * FROM assessment_review_comment WHERE id = ?""").param(id).query(COMMENT).optional();
     }
 
     /** Marks the comment resolved unless it already is; false if it was. */
-    boolean resolve(UUID id, String byName, Instant at) {
+    public boolean resolve(UUID id, String byName, Instant at) {
         return jdbc.sql("""
                         UPDATE assessment_review_comment SET resolved_at = ?, resolved_by_name = ?
                         WHERE id = ? AND resolved_at IS NULL""").params(utc(at), byName, id).update() == 1;

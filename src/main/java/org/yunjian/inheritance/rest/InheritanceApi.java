@@ -1,4 +1,4 @@
-package org.yunjian.workbench.rest;
+package org.yunjian.inheritance.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,17 +26,17 @@ import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.inheritance.Inheritances;
+import org.yunjian.inheritance.ItemResponse;
+import org.yunjian.inheritance.SourceResponse;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.version.ExpectedVersion;
-import org.yunjian.workbench.rest.Dtos.BulkInheritRequest;
-import org.yunjian.workbench.rest.Dtos.InheritRequest;
-import org.yunjian.workbench.rest.Dtos.ItemResponse;
-import org.yunjian.workbench.rest.Dtos.SourceResponse;
 
 /** REST for inherited items: sources, recorded external conclusions, marking and withdrawing (docs/assessment.md). */
 @RestController
 @Tag(name = "assessments", description = "测评 Assessments")
 class InheritanceApi {
+
+    static final String WHO = org.yunjian.assessment.spi.Access.WHO;
 
     private final Inheritances inheritances;
     private final AssessmentService service;
@@ -47,7 +47,7 @@ class InheritanceApi {
     }
 
     @GetMapping("/api/assessments/{id}/inheritance-sources")
-    @PreAuthorize(AssessmentApi.WHO)
+    @PreAuthorize(WHO)
     @Operation(
             summary = "What cloud-platform items can be inherited from: completed assessments of the provider's "
                     + "platform and recorded conclusions, each with whether it is inside the 12-month validity window; one page "
@@ -63,7 +63,7 @@ class InheritanceApi {
     }
 
     @PostMapping(path = "/api/assessments/{id}/external-conclusions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(AssessmentApi.WHO)
+    @PreAuthorize(WHO)
     @Operation(
             summary = "Record the conclusion of an assessment of the provider's platform done elsewhere "
                     + "(assessors): report number, organisation, date, verdict, optional PDF (checked by content)")
@@ -87,7 +87,7 @@ class InheritanceApi {
     }
 
     @PutMapping("/api/assessment-items/{id}/inheritance")
-    @PreAuthorize(AssessmentApi.WHO)
+    @PreAuthorize(WHO)
     @Operation(
             summary = "Mark a cloud-platform item inherited from a source (assessors); 409 for another side, a "
                     + "source older than 12 months or an item already inherited; If-Match names the item's version (409 when "
@@ -104,7 +104,7 @@ class InheritanceApi {
     }
 
     @DeleteMapping("/api/assessment-items/{id}/inheritance")
-    @PreAuthorize(AssessmentApi.WHO)
+    @PreAuthorize(WHO)
     @Operation(
             summary =
                     "Withdraw an item's inheritance: the item gets back the verdict it had before; If-Match names the item's version (409 when stale, 428 without)")
@@ -114,7 +114,7 @@ class InheritanceApi {
     }
 
     @PostMapping("/api/assessments/{id}/inheritance")
-    @PreAuthorize(AssessmentApi.WHO)
+    @PreAuthorize(WHO)
     @Operation(
             summary = "Inherit every cloud-platform item without a verdict of its own from a source "
                     + "(assessors; requires confirm = true); If-Match names the assessment's version (409 when stale, 428 "
@@ -130,7 +130,7 @@ class InheritanceApi {
     }
 
     @DeleteMapping("/api/assessments/{id}/inheritance")
-    @PreAuthorize(AssessmentApi.WHO)
+    @PreAuthorize(WHO)
     @Operation(
             summary =
                     "Withdraw every inheritance of the assessment; If-Match names the assessment's version (409 when stale, 428 without)")
@@ -145,4 +145,10 @@ class InheritanceApi {
         var d = service.item(itemId);
         return ItemResponse.of(d.item(), inheritances.view(d.item().assessmentId()));
     }
+
+    /** {@code version}: the item's version this replaces, if no {@code If-Match} names it. */
+    record InheritRequest(UUID source, Long version) {}
+
+    /** {@code version}: the assessment's version this replaces, if no {@code If-Match} names it. */
+    record BulkInheritRequest(UUID source, boolean confirm, Long version) {}
 }

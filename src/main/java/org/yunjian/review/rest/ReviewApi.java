@@ -1,4 +1,4 @@
-package org.yunjian.workbench.rest;
+package org.yunjian.review.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yunjian.assessment.AssessmentResponse;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.SubmissionCheck;
@@ -26,7 +27,6 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.Versioned;
-import org.yunjian.workbench.rest.Dtos.AssessmentResponse;
 
 /**
  * Review and sign-off: the team (测评人员 / 审核人 / 批准人), the check before submitting, submitting, sending back
