@@ -10,7 +10,6 @@
             "catalog",
             "cli",
             "demo",
-            "evidence",
             "documents",
             "lifecycle",
             "lifecycle :: cli",
@@ -22,6 +21,7 @@
             "procurement :: cli",
             "responsibility",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.migration;

@@ -11,7 +11,6 @@
             "crypto",
             "demo",
             "documents",
-            "evidence",
             "exit",
             "exitproject",
             "inheritance",
@@ -21,6 +20,7 @@
             "review",
             "risk",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.report;
