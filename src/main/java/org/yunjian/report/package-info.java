@@ -12,7 +12,6 @@
             "demo",
             "documents",
             "exit",
-            "exitproject",
             "inheritance",
             "monitoring",
             "party",
