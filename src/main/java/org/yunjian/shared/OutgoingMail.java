@@ -10,6 +10,24 @@ import java.util.UUID;
  */
 public interface OutgoingMail {
 
+    /** Where the notification module is not started (a lower module's test): no mail can be sent. */
+    OutgoingMail NONE = new OutgoingMail() {
+        @Override
+        public boolean configured() {
+            return false;
+        }
+
+        @Override
+        public UUID queue(String to, String subject, String body, UUID organization) {
+            throw new IllegalStateException("notification-module-not-started");
+        }
+    };
+
+    /** The notification module's mail, or {@link #NONE} where it is not started. */
+    static OutgoingMail of(org.springframework.beans.factory.ObjectProvider<OutgoingMail> provider) {
+        return provider.getIfAvailable(() -> NONE);
+    }
+
     /** Whether e-mail can be sent at all (an SMTP server is configured). */
     boolean configured();
 

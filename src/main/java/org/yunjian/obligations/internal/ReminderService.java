@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.party.EmailAddresses;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -29,7 +30,7 @@ import org.yunjian.shared.Text;
 
 /**
  * E-mail reminders about overdue obligations: each user may give an address (confirmed before it is used:
- * {@link ReminderAddressBook}); the reminder job queues, on the notification module's delivery rows ({@link OutgoingMail}:
+ * {@link EmailAddressBook}); the reminder job queues, on the notification module's delivery rows ({@link OutgoingMail}:
  * sent through the configured SMTP server, retried, audited; nothing without one), one e-mail per overdue obligation
  * per due date per address — recorded as it is queued, so later runs never queue it again — about exactly the
  * obligations that user sees, in the language that user chose ({@link ReaderLanguage}), linking to the system's
@@ -45,7 +46,8 @@ public class ReminderService {
     private final ObligationService obligations;
     private final ObligationQueries queries;
     private final UserAdministration users;
-    private final OutgoingMail mail;
+    private final ObjectProvider<OutgoingMail> mail;
+    private final EmailAddresses addresses;
     private final PublicAddress address;
     private final ObjectProvider<ReaderLanguage> languages;
     private final ApplicationEventPublisher events;
@@ -57,7 +59,8 @@ public class ReminderService {
             ObligationService obligations,
             ObligationQueries queries,
             UserAdministration users,
-            OutgoingMail mail,
+            ObjectProvider<OutgoingMail> mail,
+            EmailAddresses addresses,
             PublicAddress address,
             ObjectProvider<ReaderLanguage> languages,
             ApplicationEventPublisher events,
@@ -68,6 +71,7 @@ public class ReminderService {
         this.queries = queries;
         this.users = users;
         this.mail = mail;
+        this.addresses = addresses;
         this.address = address;
         this.languages = languages;
         this.events = events;
@@ -77,7 +81,7 @@ public class ReminderService {
 
     /** Whether an SMTP server is configured (without one, reminders are never sent). */
     public boolean mailConfigured() {
-        return mail.configured();
+        return OutgoingMail.of(mail).configured();
     }
 
     private record Recipient(UUID userId, String email) {}
@@ -87,10 +91,10 @@ public class ReminderService {
      * once per due date. Returns how many e-mails were sent (none without an SMTP server).
      */
     public int sendDue() {
-        if (!mail.configured()) {
+        if (!OutgoingMail.of(mail).configured()) {
             return 0;
         }
-        List<Recipient> recipients = rows.addresses().stream()
+        List<Recipient> recipients = addresses.allConfirmed().stream()
                 .map(a -> new Recipient(a.getKey(), a.getValue()))
                 .toList();
         List<UserView> accounts = users.list();
@@ -159,7 +163,7 @@ public class ReminderService {
                         address.link("/lifecycle/calendar"))
                 .text(locale));
         // through the notification module's delivery rows: tried once this transaction commits, retried, audited
-        mail.queue(r.email(), subject, body, account.organizationId());
+        OutgoingMail.of(mail).queue(r.email(), subject, body, account.organizationId());
         events.publishEvent(AuditableEvent.success(
                         "lifecycle.reminder.send",
                         OBJECT,

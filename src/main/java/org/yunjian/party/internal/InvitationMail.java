@@ -1,5 +1,6 @@
 package org.yunjian.party.internal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
@@ -17,17 +18,17 @@ import org.yunjian.shared.Texts;
 @Component
 public class InvitationMail {
 
-    private final OutgoingMail mail;
+    private final ObjectProvider<OutgoingMail> mail;
     private final PublicAddress address;
 
-    InvitationMail(OutgoingMail mail, PublicAddress address) {
+    InvitationMail(ObjectProvider<OutgoingMail> mail, PublicAddress address) {
         this.mail = mail;
         this.address = address;
     }
 
     /** Whether e-mail can be sent at all (an SMTP server is configured). */
     public boolean configured() {
-        return mail.configured();
+        return OutgoingMail.of(mail).configured();
     }
 
     /** The link an invitee opens. */
@@ -40,7 +41,7 @@ public class InvitationMail {
      * go out (not without an SMTP server; a refusing server is retried and shown in the organisation's deliveries).
      */
     boolean send(Invitation i, String token, String inviter, String organization, String system) {
-        if (!mail.configured()) {
+        if (!OutgoingMail.of(mail).configured()) {
             return false;
         }
         String link = link(token);
@@ -60,11 +61,12 @@ public class InvitationMail {
                         link,
                         expires);
         // through the notification module's delivery rows: tried once the invitation commits, retried, audited
-        mail.queue(
-                i.email(),
-                Text.safeLine(subject.text(Texts.CHINESE) + " / " + subject.text(Texts.ENGLISH)),
-                Text.safe(body.text(Texts.CHINESE) + "\n\n----\n\n" + body.text(Texts.ENGLISH)),
-                i.organizationId() != null ? i.organizationId() : i.invitingOrgId());
+        OutgoingMail.of(mail)
+                .queue(
+                        i.email(),
+                        Text.safeLine(subject.text(Texts.CHINESE) + " / " + subject.text(Texts.ENGLISH)),
+                        Text.safe(body.text(Texts.CHINESE) + "\n\n----\n\n" + body.text(Texts.ENGLISH)),
+                        i.organizationId() != null ? i.organizationId() : i.invitingOrgId());
         return true;
     }
 }
