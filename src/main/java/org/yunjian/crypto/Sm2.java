@@ -46,6 +46,21 @@ public final class Sm2 {
         }
     }
 
+    /** The public key of an SM2 private key (the curve's generator times its scalar). */
+    public static PublicKey publicKeyOf(PrivateKey key) {
+        try {
+            var ec = (org.bouncycastle.jce.interfaces.ECPrivateKey)
+                    java.security.KeyFactory.getInstance("EC", SharedProvider.provider())
+                            .translateKey(key);
+            var spec = new org.bouncycastle.jce.spec.ECPublicKeySpec(
+                    ec.getParameters().getG().multiply(ec.getD()).normalize(), ec.getParameters());
+            return java.security.KeyFactory.getInstance("EC", SharedProvider.provider())
+                    .generatePublic(spec);
+        } catch (GeneralSecurityException | ClassCastException e) {
+            throw new UnsupportedKeyException(String.valueOf(e.getMessage()));
+        }
+    }
+
     /** Whether {@code key} is an EC key on {@code sm2p256v1}. */
     public static boolean isSm2Key(java.security.Key key) {
         if (key instanceof Sm2PublicKey) {

@@ -36,6 +36,11 @@ import org.yunjian.shared.Text;
 import org.yunjian.shared.version.ExpectedVersion;
 import org.yunjian.shared.version.PreconditionRequiredException;
 import org.yunjian.shared.version.StaleVersionException;
+import org.yunjian.vault.BlobStore;
+import org.yunjian.vault.ContentTypes;
+import org.yunjian.vault.FileTypes;
+import org.yunjian.vault.VaultKeys;
+import org.yunjian.vault.VaultProperties;
 
 /**
  * Evidence files: checked by content, SM3-hashed, sealed with SM4-GCM under a fresh per-file key that is
@@ -50,9 +55,9 @@ public class EvidenceService {
     private final AssessmentService assessments;
     private final AssessmentRepository repo;
     private final EvidenceFileRepository files;
-    private final EvidenceStore store;
-    private final EvidenceKeys keys;
-    private final AssessmentProperties properties;
+    private final BlobStore store;
+    private final VaultKeys keys;
+    private final VaultProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EvidenceLinkRepository links;
@@ -61,9 +66,9 @@ public class EvidenceService {
             AssessmentService assessments,
             AssessmentRepository repo,
             EvidenceFileRepository files,
-            EvidenceStore store,
-            EvidenceKeys keys,
-            AssessmentProperties properties,
+            BlobStore store,
+            VaultKeys keys,
+            VaultProperties properties,
             ApplicationEventPublisher events,
             Clock clock,
             EvidenceLinkRepository links) {
@@ -139,7 +144,7 @@ public class EvidenceService {
         UUID id = UUID.randomUUID();
         Sm3Digest digest = Sm3.digest(content);
         byte[] fileKey = Sm4Gcm.generateKey();
-        byte[] sealed = Sm4Gcm.encrypt(fileKey, content, EvidenceKeys.aad(id));
+        byte[] sealed = Sm4Gcm.encrypt(fileKey, content, VaultKeys.aad(id));
         String blob =
                 HexFormat.of()
                                 .formatHex(
@@ -172,7 +177,7 @@ public class EvidenceService {
             throw new EvidenceException(
                     EvidenceException.Kind.STORAGE, Msg.of("assessment.error.evidence.notStored"), e);
         }
-        files.insertEvidence(info, keys.wrap(id, fileKey), EvidenceKeys.VERSION);
+        files.insertEvidence(info, keys.wrap(id, fileKey), VaultKeys.VERSION);
         for (UUID other : itemIds.subList(1, itemIds.size())) {
             links.insert(id, other, assessmentId, user.userId(), user.username(), now);
         }
@@ -239,7 +244,7 @@ public class EvidenceService {
         byte[] content;
         try {
             byte[] fileKey = keys.unwrap(evidenceId, wrapped);
-            content = Sm4Gcm.decrypt(fileKey, store.get(info.blobName()), EvidenceKeys.aad(evidenceId));
+            content = Sm4Gcm.decrypt(fileKey, store.get(info.blobName()), VaultKeys.aad(evidenceId));
             java.util.Arrays.fill(fileKey, (byte) 0);
         } catch (DecryptionFailedException e) {
             integrityFailure(info, "decryption");
@@ -417,6 +422,6 @@ public class EvidenceService {
         if (dot > 0) {
             stem = stem.substring(0, dot);
         }
-        return stem + "." + ContentTypes.extension(info.contentType());
+        return stem + "." + FileTypes.extension(info.contentType());
     }
 }

@@ -1,6 +1,6 @@
 /**
- * Evidence: the sealed, SM4-encrypted evidence vault (also used by lifecycle), evidence files on test items and the
- * evidence requests (资料清单) sent to the customer and the provider.
+ * Evidence: evidence files on test items (sealed in the {@code vault}) and the evidence requests (资料清单) sent to the
+ * customer and the provider.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Evidence",
@@ -13,6 +13,7 @@
             "party",
             "responsibility",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.evidence;

@@ -21,7 +21,6 @@ import org.yunjian.catalog.ControlMap;
 import org.yunjian.catalog.ForeignControls;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.catalog.OscalSchemas;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.findings.FindingRecords.Finding;
 import org.yunjian.findings.FindingRecords.Import;
 import org.yunjian.findings.FindingRecords.Target;
@@ -32,13 +31,14 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.vault.Vault;
 
 /**
  * Imports an OSCAL assessment-results or POA&amp;M file into an assessment (its assessors, while it is open): the
  * file must be OSCAL 1.0.4–1.1.x, valid against the official schema of its model and at most {@value #MAX_BYTES}
  * bytes, else nothing is stored and the 400 names the problem. Each finding is placed on the test items of the
  * Chinese items its control maps to ({@link ForeignControls}); a finding whose control maps nowhere is kept as
- * unmapped. The file is sealed like evidence ({@link EvidenceVault}). Reading the imports is for the assessor
+ * unmapped. The file is sealed like evidence ({@link Vault}). Reading the imports is for the assessor
  * organisation only: until an assessor adopts a finding into an item's record it is working material, and the
  * customer sees what was adopted as it sees every record.
  */
@@ -56,7 +56,7 @@ public class FindingImports {
     private final AssessmentRepository repo;
     private final FindingsRepository findings;
     private final ForeignControls crosswalk;
-    private final EvidenceVault vault;
+    private final Vault vault;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -65,7 +65,7 @@ public class FindingImports {
             AssessmentRepository repo,
             FindingsRepository findings,
             ForeignControls crosswalk,
-            EvidenceVault vault,
+            Vault vault,
             ApplicationEventPublisher events,
             Clock clock) {
         this.assessments = assessments;
@@ -129,7 +129,7 @@ public class FindingImports {
                 || !VERSION.matcher(doc.oscalVersion().strip()).matches()) {
             throw new ValidationException("file", "findings.error.version", String.valueOf(doc.oscalVersion()));
         }
-        EvidenceVault.Sealed sealed = vault.sealChecked("file", fileName, content, format.mediaType());
+        Vault.Sealed sealed = vault.sealChecked("file", fileName, content, format.mediaType());
         Instant now = clock.instant();
         Import imp = new Import(
                 UUID.randomUUID(),

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.yunjian.catalog.ControlMap.Relationship;
-import org.yunjian.evidence.EvidenceVault.Sealed;
 import org.yunjian.shared.version.Versioned;
+import org.yunjian.vault.Vault.Sealed;
 
 /** What an import stores: the import with its sealed file, its findings and where each finding goes. */
 public final class FindingRecords {

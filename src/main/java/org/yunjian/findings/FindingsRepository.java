@@ -13,12 +13,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.ControlMap.Relationship;
-import org.yunjian.evidence.EvidenceVault.Sealed;
 import org.yunjian.findings.FindingRecords.Finding;
 import org.yunjian.findings.FindingRecords.Import;
 import org.yunjian.findings.FindingRecords.Target;
 import org.yunjian.findings.FindingRecords.TargetState;
 import org.yunjian.shared.ConflictException;
+import org.yunjian.vault.Vault.Sealed;
 
 /** Portable SQL for imported findings (V202612160100). */
 @Repository

@@ -9,10 +9,10 @@
             "assessment",
             "assessment :: spi",
             "catalog",
-            "evidence",
             "party",
             "risk",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.findings;

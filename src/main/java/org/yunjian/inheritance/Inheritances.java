@@ -28,7 +28,6 @@ import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.ExternalConclusion;
 import org.yunjian.assessment.spi.Records.ItemInheritance;
 import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.evidence.ContentTypes;
 import org.yunjian.evidence.EvidenceService;
 import org.yunjian.inheritance.internal.InheritanceRowRepository;
 import org.yunjian.party.CloudSystem;
@@ -42,6 +41,7 @@ import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.vault.ContentTypes;
 
 /**
  * Who is responsible for each test item on the assessed system, and inherited items: a cloud-platform item takes

@@ -12,6 +12,7 @@
             "party",
             "responsibility",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.inheritance;

@@ -9,12 +9,12 @@
         allowedDependencies = {
             "catalog",
             "demo",
-            "evidence",
             "exitproject",
             "monitoring",
             "party",
             "responsibility",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.lifecycle;

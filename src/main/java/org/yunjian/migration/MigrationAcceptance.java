@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.yunjian.evidence.EvidenceVault;
+import org.yunjian.vault.Vault;
 
 /**
  * One security compliance acceptance test after migration (安全合规验收, GOV 7.2.4 a) and 7.4.2), usually run by the
@@ -23,7 +23,7 @@ public record MigrationAcceptance(
         LocalDate testedOn,
         String notes,
         Instant recordedAt,
-        List<EvidenceVault.Sealed> files) {
+        List<Vault.Sealed> files) {
 
     public MigrationAcceptance {
         files = List.copyOf(files);

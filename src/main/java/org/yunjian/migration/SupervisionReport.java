@@ -3,9 +3,9 @@ package org.yunjian.migration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.FieldErrors;
+import org.yunjian.vault.Vault;
 
 /**
  * A report the provider handed the customer during operation (monthly operation report, security incident report,
@@ -29,7 +29,7 @@ public record SupervisionReport(
         LocalDate reviewedOn,
         SupervisionConclusion conclusion,
         String issues,
-        EvidenceVault.Sealed file,
+        Vault.Sealed file,
         long version) {
 
     public boolean reviewed() {

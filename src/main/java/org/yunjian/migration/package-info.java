@@ -9,7 +9,6 @@
         allowedDependencies = {
             "catalog",
             "demo",
-            "evidence",
             "documents",
             "lifecycle",
             "lifecycle :: cli",
@@ -19,6 +18,7 @@
             "procurement",
             "responsibility",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.migration;

@@ -13,7 +13,6 @@
             "demo",
             "documents",
             "exit",
-            "exitproject",
             "party",
             "responsibility",
             "security",

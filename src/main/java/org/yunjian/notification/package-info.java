@@ -20,12 +20,12 @@
  *   <li>Robot signing secrets are sealed at rest ({@link org.yunjian.shared.keys.SealedText},
  *   {@code notification-webhooks.key}); a robot's address obeys the webhooks purpose of the outbound address policy
  *   ({@link org.yunjian.shared.outbound.OutboundPolicies}), judged on the address each call connects to.</li>
- *   <li>The e-mail address is the one the obligations calendar keeps ({@link org.yunjian.obligations.ReminderAddresses}),
+ *   <li>The e-mail address is the person's ({@link org.yunjian.party.EmailAddresses}),
  *   used only once its owner confirmed the link mailed to it.
  *   In demo mode a mail sink keeps sent mail in memory and a demo-only page lists it.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Notifications",
-        allowedDependencies = {"obligations", "party", "security", "shared"})
+        allowedDependencies = {"party", "security", "shared"})
 package org.yunjian.notification;

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Parties",
-        allowedDependencies = {"catalog", "cli", "demo", "security", "shared"})
+        allowedDependencies = {"catalog", "cli", "crypto", "demo", "security", "shared"})
 package org.yunjian.party;

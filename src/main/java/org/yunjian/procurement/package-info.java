@@ -8,13 +8,13 @@
         allowedDependencies = {
             "catalog",
             "demo",
-            "evidence",
             "documents",
             "lifecycle",
             "lifecycle :: cli",
             "party",
             "responsibility",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.procurement;

@@ -27,7 +27,6 @@ import org.yunjian.assessment.spi.Access;
 import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.ReportSeal;
-import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.report.internal.ReportData;
 import org.yunjian.report.internal.ReportRecordRepository;
 import org.yunjian.report.internal.RevisionBasis;
@@ -44,6 +43,7 @@ import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.FieldValues;
 import org.yunjian.shared.ForbiddenException;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.keys.PlatformSigningKey;
 
 /**
  * Approved reports are records (issue 34). When the 批准人 approves, the report is rendered once — DOCX, PDF and the

@@ -12,7 +12,6 @@ import org.yunjian.assessment.spi.ItemGenerator;
 import org.yunjian.assessment.spi.Records;
 import org.yunjian.assessment.spi.Records.EvidenceInfo;
 import org.yunjian.assessment.spi.Records.VerdictEntry;
-import org.yunjian.evidence.ContentTypes;
 import org.yunjian.inheritance.Inheritances;
 import org.yunjian.report.internal.ReportData;
 import org.yunjian.report.internal.ReportData.ItemReport;
@@ -20,6 +19,7 @@ import org.yunjian.report.internal.ReportData.RemediationRow;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Texts;
+import org.yunjian.vault.ContentTypes;
 
 /**
  * The report's wording and number formats, shared by the DOCX and the PDF so both say the same. Every word

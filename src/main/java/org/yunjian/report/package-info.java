@@ -11,9 +11,7 @@
             "crypto",
             "demo",
             "documents",
-            "evidence",
             "exit",
-            "exitproject",
             "inheritance",
             "monitoring",
             "party",
@@ -21,6 +19,7 @@
             "review",
             "risk",
             "security",
-            "shared"
+            "shared",
+            "vault"
         })
 package org.yunjian.report;

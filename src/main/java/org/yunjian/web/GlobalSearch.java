@@ -44,7 +44,7 @@ class GlobalSearch {
     static final int LIMIT = 20;
 
     private final Parties parties;
-    private final AssessmentDirectory assessments;
+    private final ObjectProvider<AssessmentDirectory> assessments;
     private final Catalog catalog;
     private final ObjectProvider<ReportSearch> reports;
     private final ObjectProvider<ExitProjects> exitProjects;
@@ -58,7 +58,7 @@ class GlobalSearch {
      */
     GlobalSearch(
             Parties parties,
-            AssessmentDirectory assessments,
+            ObjectProvider<AssessmentDirectory> assessments,
             Catalog catalog,
             ObjectProvider<ReportSearch> reports,
             ObjectProvider<ExitProjects> exitProjects,
@@ -207,8 +207,7 @@ class GlobalSearch {
     }
 
     private Paged<Hit> assessments(String q, PageRequest p) {
-        return assessments
-                .search(q, p)
+        return through(assessments, p, s -> s.search(q, p))
                 .map(a -> new Hit(
                         "/assessments/" + a.id(),
                         a.name(),

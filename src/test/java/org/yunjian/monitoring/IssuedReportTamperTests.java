@@ -20,8 +20,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.yunjian.crypto.Sm2;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.ReportSeal;
-import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.keys.PlatformSigningKey;
 
 /**
  * The third attack's second half of finding 2 (issue 56): an issued monthly report's PDF replaced in the database (its

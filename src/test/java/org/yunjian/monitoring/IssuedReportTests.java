@@ -31,7 +31,6 @@ import org.yunjian.crypto.Sm3;
 import org.yunjian.documents.DocumentFormat;
 import org.yunjian.exit.DeletionCertificate.Invalid;
 import org.yunjian.exit.ReportSeal;
-import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
 import org.yunjian.party.PartyTestSupport;
@@ -40,6 +39,7 @@ import org.yunjian.security.Role;
 import org.yunjian.security.TestAccounts;
 import org.yunjian.security.UserAdministration;
 import org.yunjian.shared.Formats;
+import org.yunjian.shared.keys.PlatformSigningKey;
 import org.yunjian.support.LibreOffice;
 
 /**

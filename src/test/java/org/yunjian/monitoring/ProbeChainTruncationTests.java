@@ -29,7 +29,7 @@ class ProbeChainTruncationTests extends MonitoringWorldTests {
     Path keyDir;
 
     @Autowired
-    org.yunjian.exitproject.PlatformSigningKey key;
+    org.yunjian.shared.keys.PlatformSigningKey key;
 
     String verification(UUID monitor, String language) throws Exception {
         return json(call(

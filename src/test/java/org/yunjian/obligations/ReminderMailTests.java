@@ -225,7 +225,7 @@ class ReminderMailTests {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.email").value(containsString(c[2])));
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM party_email_address WHERE user_id = ?")
                         .param(customer.userId())
                         .query(Integer.class)
                         .single())
@@ -236,7 +236,7 @@ class ReminderMailTests {
     @Test
     void anAddressStoredBeforeTheRuleIsNotSentTo() throws Exception {
         String literal = "rem-" + UUID.randomUUID().toString().substring(0, 8) + "@[127.0.0.1]";
-        jdbc.sql("INSERT INTO lifecycle_reminder_address (user_id, email, set_at) VALUES (?, ?, CURRENT_TIMESTAMP)")
+        jdbc.sql("INSERT INTO party_email_address (user_id, email, set_at) VALUES (?, ?, CURRENT_TIMESTAMP)")
                 .params(customer.userId(), literal)
                 .update();
         reminders.sendDue();
@@ -258,7 +258,7 @@ class ReminderMailTests {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors.email").value(containsString("电子邮件地址")));
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM lifecycle_reminder_address WHERE user_id = ?")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM party_email_address WHERE user_id = ?")
                         .param(customer.userId())
                         .query(Integer.class)
                         .single())
@@ -279,7 +279,7 @@ class ReminderMailTests {
 
     /** The confirmed address of {@code u} in the database (the only one mail goes to), or {@code null}. */
     String confirmedOf(CurrentUser u) {
-        return jdbc.sql("SELECT email FROM lifecycle_reminder_address WHERE user_id = ?")
+        return jdbc.sql("SELECT email FROM party_email_address WHERE user_id = ?")
                 .param(u.userId())
                 .query(String.class)
                 .optional()
@@ -350,7 +350,7 @@ class ReminderMailTests {
         assertThat(confirmedOf(customer)).isEqualTo(address);
 
         // only the hash of the token is stored
-        assertThat(jdbc.sql("SELECT token_hash FROM lifecycle_reminder_address_pending WHERE user_id = ?")
+        assertThat(jdbc.sql("SELECT token_hash FROM party_email_address_pending WHERE user_id = ?")
                         .param(customer.userId())
                         .query(String.class)
                         .single())
@@ -358,7 +358,7 @@ class ReminderMailTests {
                 .isNotEqualTo(token)
                 .doesNotContain(token);
         // an expired link confirms nothing, and the page says so
-        jdbc.sql("UPDATE lifecycle_reminder_address_pending SET expires_at = requested_at WHERE user_id = ?")
+        jdbc.sql("UPDATE party_email_address_pending SET expires_at = requested_at WHERE user_id = ?")
                 .param(customer.userId())
                 .update();
         mvc.perform(post("/lifecycle/calendar/reminder/confirm/" + token).with(as(customer)))

@@ -39,7 +39,7 @@ import org.yunjian.support.TestDatabases;
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
 @AutoConfigureMockMvc
-@Import({Fixtures.class, ProcurementModuleTests.Recorded.class, org.yunjian.assessment.AssessmentNeighbours.class})
+@Import({Fixtures.class, ProcurementModuleTests.Recorded.class})
 // H2 only: a module test starts its module and those it uses, not audit, whose start grants the application role
 // its privileges on PostgreSQL (the full-context tests of these modules run in the PostgreSQL pass)
 @org.yunjian.support.JourneyBesideTheSuite

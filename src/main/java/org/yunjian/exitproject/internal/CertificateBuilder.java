@@ -20,6 +20,7 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.SerialNumberRepository;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.Texts;
+import org.yunjian.shared.keys.PlatformSigningKey;
 
 /**
  * Builds the deletion certificate from an exit project's records (docs/deletion-certificate.md): the canonical
@@ -28,7 +29,7 @@ import org.yunjian.shared.Texts;
 @Component
 class CertificateBuilder {
 
-    private final CertificateKeys keys;
+    private final PlatformSigningKey keys;
     private final Parties parties;
     private final CertificatePdf pdf;
     private final SerialNumberRepository serials;
@@ -36,7 +37,7 @@ class CertificateBuilder {
     private final ExitClauses clauses;
 
     CertificateBuilder(
-            CertificateKeys keys,
+            PlatformSigningKey keys,
             Parties parties,
             CertificatePdf pdf,
             SerialNumberRepository serials,

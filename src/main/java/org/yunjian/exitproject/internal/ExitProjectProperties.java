@@ -8,7 +8,8 @@ import org.springframework.util.unit.DataSize;
  * {@code yunjian.exit-project.*}.
  *
  * @param fileDir where uploaded manifests and verification reports are kept (one directory per project)
- * @param keyDir  where the platform's certificate signing key pair lives
+ * @param keyDir  where the platform's certificate signing key pair lives (read by
+ *     {@link org.yunjian.shared.keys.PlatformSigningKey}'s configuration)
  * @param storageCheckMaxSize the largest {@code exit check-deleted --json} report accepted (default 8 MB)
  */
 @ConfigurationProperties("yunjian.exit-project")

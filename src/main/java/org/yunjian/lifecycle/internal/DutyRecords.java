@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.AuditableEvent;
@@ -14,6 +13,7 @@ import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.vault.Vault;
 
 /**
  * What is recorded on a duty besides its status: comments, from anyone who sees the duty, and evidence files, from
@@ -27,16 +27,11 @@ public class DutyRecords {
 
     private final PlanService plans;
     private final PlanRepository repo;
-    private final EvidenceVault vault;
+    private final Vault vault;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DutyRecords(
-            PlanService plans,
-            PlanRepository repo,
-            EvidenceVault vault,
-            ApplicationEventPublisher events,
-            Clock clock) {
+    DutyRecords(PlanService plans, PlanRepository repo, Vault vault, ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.repo = repo;
         this.vault = vault;
@@ -97,7 +92,7 @@ public class DutyRecords {
         PlanService.Locked l = plans.lock(systemId, dutyId);
         requireMayUpload(l);
         plans.requireOpen(l);
-        EvidenceVault.Sealed s = vault.seal("file", name, content);
+        Vault.Sealed s = vault.seal("file", name, content);
         DutyEvidence e = new DutyEvidence(
                 s, dutyId, l.access().user().userId(), l.access().user().organizationId(), clock.instant());
         repo.insertEvidence(e);

@@ -11,12 +11,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.Phase;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.evidence.EvidenceVault.Sealed;
 import org.yunjian.lifecycle.DutyStatus;
 import org.yunjian.lifecycle.LifecyclePlan;
 import org.yunjian.lifecycle.PlanDuty;
 import org.yunjian.shared.Jdbc;
 import org.yunjian.shared.version.Versions;
+import org.yunjian.vault.Vault.Sealed;
 
 /** Plans, their stages and duties, duty comments and evidence metadata. */
 @Repository

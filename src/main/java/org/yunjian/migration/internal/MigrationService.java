@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.migration.MigrationAcceptance;
@@ -26,6 +25,7 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.vault.Vault;
 
 /**
  * A system's migration plan (《迁移实施方案》): steps, rollback plan and trigger, data migration checks, parallel
@@ -330,7 +330,7 @@ public class MigrationService {
         }
         String notes = fields.text(errors, "notes", in.notes(), MEDIUM, false, Text.Kind.LINES);
         errors.throwIfAny();
-        List<EvidenceVault.Sealed> sealed = files.seal("files", uploads);
+        List<Vault.Sealed> sealed = files.seal("files", uploads);
         MigrationAcceptance t = new MigrationAcceptance(
                 UUID.randomUUID(),
                 systemId,

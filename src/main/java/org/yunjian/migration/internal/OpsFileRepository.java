@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.evidence.EvidenceVault;
+import org.yunjian.vault.Vault;
 
 /**
- * The sealed files of acceptance tests and provider reports: the {@link EvidenceVault} checks, hashes and encrypts
+ * The sealed files of acceptance tests and provider reports: the {@link Vault} checks, hashes and encrypts
  * them; this keeps their metadata, by the object they belong to. Files are never changed once stored.
  */
 @Repository
@@ -24,7 +24,7 @@ public class OpsFileRepository {
         REPORT
     }
 
-    private static final RowMapper<EvidenceVault.Sealed> SEALED = (rs, n) -> new EvidenceVault.Sealed(
+    private static final RowMapper<Vault.Sealed> SEALED = (rs, n) -> new Vault.Sealed(
             rs.getObject("id", UUID.class),
             rs.getString("display_name"),
             rs.getString("content_type"),
@@ -34,10 +34,10 @@ public class OpsFileRepository {
             rs.getString("wrapped_key"));
 
     private final JdbcClient jdbc;
-    private final EvidenceVault vault;
+    private final Vault vault;
     private final Clock clock;
 
-    OpsFileRepository(JdbcClient jdbc, EvidenceVault vault, Clock clock) {
+    OpsFileRepository(JdbcClient jdbc, Vault vault, Clock clock) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.clock = clock;
@@ -47,13 +47,13 @@ public class OpsFileRepository {
     public record Upload(String name, byte[] content) {}
 
     /** Checks and seals each upload; a refused one throws a field error for {@code field} and nothing is kept. */
-    public List<EvidenceVault.Sealed> seal(String field, List<Upload> uploads) {
+    public List<Vault.Sealed> seal(String field, List<Upload> uploads) {
         return uploads.stream()
                 .map(u -> vault.seal(field, u.name(), u.content()))
                 .toList();
     }
 
-    void store(UUID systemId, Owner kind, UUID ownerId, EvidenceVault.Sealed s, String by) {
+    void store(UUID systemId, Owner kind, UUID ownerId, Vault.Sealed s, String by) {
         jdbc.sql("""
                         INSERT INTO lifecycle_ops_file (id, system_id, owner_kind, owner_id, display_name, content_type,
                         size_bytes, sm3, blob_name, wrapped_key, uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")
@@ -73,7 +73,7 @@ public class OpsFileRepository {
                 .update();
     }
 
-    List<EvidenceVault.Sealed> of(UUID systemId, Owner kind, UUID ownerId) {
+    List<Vault.Sealed> of(UUID systemId, Owner kind, UUID ownerId) {
         return jdbc.sql("""
                 SELECT * FROM lifecycle_ops_file WHERE system_id = ? AND owner_kind = ? AND owner_id = ?
                 ORDER BY uploaded_at, display_name""")
@@ -83,7 +83,7 @@ public class OpsFileRepository {
     }
 
     /** A file of the system with what it belongs to. */
-    record Found(Owner kind, UUID ownerId, EvidenceVault.Sealed sealed) {}
+    record Found(Owner kind, UUID ownerId, Vault.Sealed sealed) {}
 
     Optional<Found> find(UUID systemId, UUID fileId) {
         return jdbc.sql("""
@@ -96,7 +96,7 @@ public class OpsFileRepository {
                 .optional();
     }
 
-    byte[] open(EvidenceVault.Sealed s) {
+    byte[] open(Vault.Sealed s) {
         return vault.open(s);
     }
 }

@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.lifecycle.PlanAccesses;
 import org.yunjian.migration.SupervisionChange;
@@ -28,6 +27,7 @@ import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.Text;
 import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.vault.Vault;
 
 /**
  * Operation-phase supervision of a system (JR/T 7.x; the government-website guide's chapter 8): reports the
@@ -163,7 +163,7 @@ public class SupervisionService {
             errors.add("file", "lifecycle.ops.error.fileRequired");
         }
         errors.throwIfAny();
-        EvidenceVault.Sealed sealed = files.seal("file", List.of(file)).get(0);
+        Vault.Sealed sealed = files.seal("file", List.of(file)).get(0);
         SupervisionReport r = new SupervisionReport(
                 UUID.randomUUID(),
                 systemId,

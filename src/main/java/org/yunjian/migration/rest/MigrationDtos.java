@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.migration.MigrationAcceptance;
 import org.yunjian.migration.MigrationAcceptanceResult;
 import org.yunjian.migration.MigrationCheck;
@@ -16,6 +15,7 @@ import org.yunjian.migration.MigrationStepStatus;
 import org.yunjian.migration.internal.MigrationService;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.version.Versioned;
+import org.yunjian.vault.Vault;
 
 /** What the migration REST API answers: codes for machines next to labels and names for people. */
 final class MigrationDtos {
@@ -156,7 +156,7 @@ final class MigrationDtos {
 
     /** A sealed file: name, type for people, size, SM3, and where to download it. */
     record FileResponse(UUID id, String name, String type, long size, String sm3, String href) {
-        static FileResponse of(UUID systemId, EvidenceVault.Sealed f) {
+        static FileResponse of(UUID systemId, Vault.Sealed f) {
             return new FileResponse(
                     f.id(),
                     f.displayName(),

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.documents.DocumentFormat;
 import org.yunjian.exit.ReportSeal;
-import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.monitoring.IssuedReport;
 import org.yunjian.monitoring.ReportAlteredException;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.keys.PlatformSigningKey;
 
 /**
  * An issued 安全运行报告's row checked against what was signed (issue 56): its manifest must verify with the platform's

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Verifier;
-import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.monitoring.ProbeChain;
 import org.yunjian.monitoring.ProbeCheckpoint;
 import org.yunjian.monitoring.ProbeCheckpoint.Checkpoint;
@@ -26,6 +25,7 @@ import org.yunjian.monitoring.ProbeCheckpoint.Read;
 import org.yunjian.monitoring.ProbeCheckpoint.Status;
 import org.yunjian.shared.keys.KeyDirectory;
 import org.yunjian.shared.keys.OwnerOnlyFiles;
+import org.yunjian.shared.keys.PlatformSigningKey;
 
 /**
  * The monitors' signed chain checkpoints ({@link ProbeCheckpoint}), one file per monitor in {@code monitor-chains/} of

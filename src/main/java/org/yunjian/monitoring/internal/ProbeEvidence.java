@@ -11,7 +11,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.crypto.Signer;
 import org.yunjian.crypto.Verifier;
-import org.yunjian.exitproject.PlatformSigningKey;
 import org.yunjian.monitoring.Monitor;
 import org.yunjian.monitoring.Probe;
 import org.yunjian.monitoring.ProbeChain;
@@ -21,6 +20,7 @@ import org.yunjian.monitoring.probe.FetchResult;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
+import org.yunjian.shared.keys.PlatformSigningKey;
 
 /**
  * Probe results as sealed evidence ({@link ProbeChain}): each stored probe appended to its monitor's chain and signed

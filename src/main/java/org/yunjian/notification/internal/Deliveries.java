@@ -30,7 +30,9 @@ public class Deliveries {
     enum Channel {
         EMAIL,
         DIGEST,
-        WEBHOOK
+        WEBHOOK,
+        /** A mail written by its module (invitation, reminder, address confirmation): address, subject and body. */
+        MAIL
     }
 
     public enum Status {
@@ -51,7 +53,10 @@ public class Deliveries {
             String args,
             String href,
             int attempts,
-            Instant createdAt) {}
+            Instant createdAt,
+            String recipient,
+            String subject,
+            String body) {}
 
     /** What a try ended with: sent, or the reason it was not (for the record and the administrators). */
     static final class DeliveryFailure extends Exception {
@@ -91,6 +96,8 @@ public class Deliveries {
         this.properties = properties;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
+        // its own transactions also when tried from a committing one (a prepared mail's afterCommit)
+        this.tx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -133,7 +140,8 @@ public class Deliveries {
         return sent;
     }
 
-    private boolean attempt(UUID id) {
+    /** Tries one delivery now (a prepared mail just committed); false when another run has it or it failed. */
+    boolean attempt(UUID id) {
         Row row = tx.execute(status -> claim(id));
         if (row == null) {
             return false;
@@ -142,6 +150,7 @@ public class Deliveries {
             switch (row.channel()) {
                 case WEBHOOK -> robots.send(row);
                 case DIGEST -> mail.sendDigest(row);
+                case MAIL -> mail.sendPrepared(row);
                 default -> mail.send(row);
             }
         } catch (DeliveryFailure | RuntimeException e) {
@@ -168,7 +177,10 @@ public class Deliveries {
                                 rs.getString("args"),
                                 rs.getString("href"),
                                 rs.getInt("attempts"),
-                                Jdbc.instant(rs, "created_at")))
+                                Jdbc.instant(rs, "created_at"),
+                                rs.getString("recipient"),
+                                rs.getString("subject"),
+                                rs.getString("body")))
                 .orElse(null);
         if (row == null) {
             return null;

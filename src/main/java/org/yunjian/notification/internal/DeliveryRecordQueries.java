@@ -52,7 +52,7 @@ public class DeliveryRecordQueries {
                         rs.getString("channel"),
                         rs.getString("robot") == null ? "" : rs.getString("robot"),
                         rs.getString("kind") == null
-                                ? ""
+                                ? (rs.getString("subject") == null ? "" : rs.getString("subject"))
                                 : TaskText.render(rs.getString("kind"), rs.getString("args"), locale),
                         Deliveries.Status.valueOf(rs.getString("status")),
                         rs.getInt("attempts"),

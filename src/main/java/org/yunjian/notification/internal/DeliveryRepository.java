@@ -52,6 +52,17 @@ final class DeliveryRepository {
                 .update();
     }
 
+    /** A prepared mail's row: to whom, what it says, whose organisation lists it. */
+    void insertMail(
+            UUID id, String recipient, String subject, String body, UUID organization, String status, Instant now) {
+        jdbc.sql("""
+                INSERT INTO notification_delivery (id, channel, organization_id, recipient, subject, body, status,
+                attempts, next_attempt_at, created_at)
+                VALUES (?,'MAIL',?,?,?,?,?,0,?,?)""")
+                .params(id, organization, recipient, subject, body, status, utc(now), utc(now))
+                .update();
+    }
+
     /** Whether the robot was sent a message of the group since {@code since}. */
     boolean robotHeardOfGroup(UUID webhook, String groupKey, Instant since) {
         return jdbc.sql("""
@@ -87,12 +98,14 @@ final class DeliveryRepository {
 
     void sent(UUID id, String status, Instant at) {
         jdbc.sql("""
-                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = NULL WHERE id = ?""").params(status, utc(at), id).update();
+                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = NULL, body = NULL
+                WHERE id = ?""").params(status, utc(at), id).update();
     }
 
     void finish(UUID id, String status, Instant at, String lastError) {
         jdbc.sql("""
-                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = ? WHERE id = ?""").params(status, utc(at), lastError, id).update();
+                UPDATE notification_delivery SET status = ?, finished_at = ?, last_error = ?, body = NULL
+                WHERE id = ?""").params(status, utc(at), lastError, id).update();
     }
 
     void retryAt(UUID id, Instant at, String lastError) {

@@ -6,8 +6,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.yunjian.obligations.ReminderAddress;
-import org.yunjian.obligations.ReminderAddresses;
+import org.yunjian.party.EmailAddresses;
+import org.yunjian.party.PersonEmail;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -29,10 +29,10 @@ class DemoNotificationSettings implements ApplicationRunner {
     private final UserAdministration users;
     private final NotificationSettings settings;
     private final NotificationSettingRepository rows;
-    private final ReminderAddresses addresses;
+    private final EmailAddresses addresses;
 
     DemoNotificationSettings(
-            UserAdministration users, NotificationSettings settings, JdbcClient jdbc, ReminderAddresses addresses) {
+            UserAdministration users, NotificationSettings settings, JdbcClient jdbc, EmailAddresses addresses) {
         this.users = users;
         this.settings = settings;
         this.rows = new NotificationSettingRepository(jdbc);
@@ -52,7 +52,7 @@ class DemoNotificationSettings implements ApplicationRunner {
                 addresses.seedDemo(u, seeded);
             } else {
                 // a demo database from before addresses were confirmed: its seeded address waits like any other
-                ReminderAddress now = addresses.stateOf(u.id());
+                PersonEmail now = addresses.stateOf(u.id());
                 if (now.confirmed() == null && seeded.equals(now.pending())) {
                     addresses.seedDemo(u, seeded);
                 }

@@ -92,6 +92,14 @@ class MailDelivery {
         deliver(s, subject, body);
     }
 
+    /** A mail its module wrote (invitation, reminder, confirmation): sent as written, to the address it names. */
+    void sendPrepared(Deliveries.Row row) throws Deliveries.DeliveryFailure {
+        if (row.body() == null) {
+            throw new Deliveries.DeliveryFailure("mail body no longer kept");
+        }
+        deliver(row.recipient(), row.subject(), row.body());
+    }
+
     /**
      * Starts a digest for everyone who chose it — their notifications not yet in a digest (and not yet read) become
      * one digest delivery each — and for everyone who gets e-mail at once and has unread bulk ({@code daily}) ones,
@@ -115,18 +123,22 @@ class MailDelivery {
 
     private void deliver(NotificationSettings.Settings s, String subject, String body)
             throws Deliveries.DeliveryFailure {
+        deliver(s.email(), subject, body);
+    }
+
+    private void deliver(String to, String subject, String body) throws Deliveries.DeliveryFailure {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             throw new Deliveries.DeliveryFailure("no SMTP server configured (spring.mail.host)");
         }
-        if (s.email() == null) {
+        if (to == null) {
             throw new Deliveries.DeliveryFailure("no e-mail address");
         }
         try {
             MimeMessage message = address.message(sender);
             MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
             m.setFrom(address.from());
-            m.setTo(s.email());
+            m.setTo(to);
             m.setSubject(Text.safeLine(subject));
             m.setText(Text.safe(body));
             send(sender, message);

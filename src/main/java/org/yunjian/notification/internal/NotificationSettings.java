@@ -9,8 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.obligations.ReminderAddress;
-import org.yunjian.obligations.ReminderAddresses;
+import org.yunjian.party.EmailAddresses;
+import org.yunjian.party.PersonEmail;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.shared.AuditableEvent;
@@ -39,11 +39,11 @@ public class NotificationSettings implements org.yunjian.shared.ReaderLanguage {
     }
 
     private final NotificationSettingRepository rows;
-    private final ReminderAddresses addresses;
+    private final EmailAddresses addresses;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    NotificationSettings(JdbcClient jdbc, ReminderAddresses addresses, ApplicationEventPublisher events, Clock clock) {
+    NotificationSettings(JdbcClient jdbc, EmailAddresses addresses, ApplicationEventPublisher events, Clock clock) {
         this.rows = new NotificationSettingRepository(jdbc);
         this.addresses = addresses;
         this.events = events;
@@ -70,7 +70,7 @@ public class NotificationSettings implements org.yunjian.shared.ReaderLanguage {
     /** {@code userId}'s settings (the delivery side). */
     public Settings of(UUID userId) {
         Optional<NotificationSettingRepository.Row> row = rows.find(userId);
-        ReminderAddress address = addresses.stateOf(userId);
+        PersonEmail address = addresses.stateOf(userId);
         return new Settings(
                 row.map(r -> EmailMode.valueOf(r.mode())).orElse(EmailMode.IMMEDIATE),
                 row.map(NotificationSettingRepository.Row::language).orElse("zh-CN"),

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.yunjian.notification.internal.DemoMailSink;
-import org.yunjian.obligations.ReminderAddresses;
+import org.yunjian.party.EmailAddresses;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.shared.NotFoundException;
 
@@ -21,9 +21,9 @@ import org.yunjian.shared.NotFoundException;
 class DemoMailPage {
 
     private final ObjectProvider<DemoMailSink> sink;
-    private final ReminderAddresses addresses;
+    private final EmailAddresses addresses;
 
-    DemoMailPage(ObjectProvider<DemoMailSink> sink, ReminderAddresses addresses) {
+    DemoMailPage(ObjectProvider<DemoMailSink> sink, EmailAddresses addresses) {
         this.sink = sink;
         this.addresses = addresses;
     }

@@ -1,6 +1,5 @@
 package org.yunjian.obligations.internal;
 
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.party.EmailAddresses;
 import org.yunjian.security.Role;
 import org.yunjian.security.SeedActor;
 import org.yunjian.security.UserAdministration;
@@ -24,17 +22,17 @@ import org.yunjian.security.UserView;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.EmailAddress;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
+import org.yunjian.shared.OutgoingMail;
 import org.yunjian.shared.PublicAddress;
 import org.yunjian.shared.ReaderLanguage;
 import org.yunjian.shared.Text;
 
 /**
  * E-mail reminders about overdue obligations: each user may give an address (confirmed before it is used:
- * {@link ReminderAddressBook}); the reminder job sends, through the
- * configured SMTP server ({@code spring.mail.*}; nothing is sent without one), one e-mail per overdue obligation per
- * due date per address — recorded before it is sent, so later runs never send it again — about exactly the
+ * {@link EmailAddressBook}); the reminder job queues, on the notification module's delivery rows ({@link OutgoingMail}:
+ * sent through the configured SMTP server, retried, audited; nothing without one), one e-mail per overdue obligation
+ * per due date per address — recorded as it is queued, so later runs never queue it again — about exactly the
  * obligations that user sees, in the language that user chose ({@link ReaderLanguage}), linking to the system's
  * overdue obligations.
  */
@@ -48,42 +46,42 @@ public class ReminderService {
     private final ObligationService obligations;
     private final ObligationQueries queries;
     private final UserAdministration users;
-    private final ObjectProvider<JavaMailSender> mail;
+    private final ObjectProvider<OutgoingMail> mail;
+    private final EmailAddresses addresses;
     private final PublicAddress address;
     private final ObjectProvider<ReaderLanguage> languages;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final MailServerState server;
 
     ReminderService(
             JdbcClient jdbc,
             ObligationService obligations,
             ObligationQueries queries,
             UserAdministration users,
-            ObjectProvider<JavaMailSender> mail,
+            ObjectProvider<OutgoingMail> mail,
+            EmailAddresses addresses,
             PublicAddress address,
             ObjectProvider<ReaderLanguage> languages,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactions,
-            Clock clock,
-            MailServerState server) {
+            Clock clock) {
         this.rows = new CalendarRepository(jdbc);
         this.obligations = obligations;
         this.queries = queries;
         this.users = users;
         this.mail = mail;
+        this.addresses = addresses;
         this.address = address;
         this.languages = languages;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.server = server;
     }
 
     /** Whether an SMTP server is configured (without one, reminders are never sent). */
     public boolean mailConfigured() {
-        return mail.getIfAvailable() != null;
+        return OutgoingMail.of(mail).configured();
     }
 
     private record Recipient(UUID userId, String email) {}
@@ -93,11 +91,10 @@ public class ReminderService {
      * once per due date. Returns how many e-mails were sent (none without an SMTP server).
      */
     public int sendDue() {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        if (!OutgoingMail.of(mail).configured()) {
             return 0;
         }
-        List<Recipient> recipients = rows.addresses().stream()
+        List<Recipient> recipients = addresses.allConfirmed().stream()
                 .map(a -> new Recipient(a.getKey(), a.getValue()))
                 .toList();
         List<UserView> accounts = users.list();
@@ -124,7 +121,7 @@ public class ReminderService {
             Locale locale = overdue.isEmpty() ? null : ReaderLanguage.of(languages, r.userId()); // once per reader
             for (ObligationService.Row row : overdue) {
                 try {
-                    Boolean done = tx.execute(status -> send(sender, r, account.get(), row, locale));
+                    Boolean done = tx.execute(status -> send(r, account.get(), row, locale));
                     sent += Boolean.TRUE.equals(done) ? 1 : 0;
                 } catch (RuntimeException e) {
                     log.warn(
@@ -138,8 +135,7 @@ public class ReminderService {
         return sent;
     }
 
-    private boolean send(
-            JavaMailSender sender, Recipient r, UserView account, ObligationService.Row row, Locale locale) {
+    private boolean send(Recipient r, UserView account, ObligationService.Row row, Locale locale) {
         if (rows.sent(row.obligation().id(), row.due(), r.email())) {
             return false;
         }
@@ -148,38 +144,26 @@ public class ReminderService {
         String kind = Msg.of(row.obligation().kind()).text(locale);
         // where to act: the system's overdue obligations, where the completion is recorded
         String link = address.link("/systems/" + row.system().id() + "/lifecycle/obligations?status=OVERDUE");
-        try {
-            MimeMessage message = address.message(sender);
-            MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
-            m.setFrom(address.from());
-            m.setTo(r.email());
-            // stored names reach the reader under the documents' rule: U+FFFD for a control character (the subject is
-            // one line, so TAB/LF/CR too)
-            m.setSubject(Text.safeLine(
-                    Msg.of("lifecycle.cal.mail.subject", kind, row.system().name())
-                            .text(locale)));
-            m.setText(Text.safe(Msg.of(
-                            "lifecycle.cal.mail.body",
-                            account.displayName(),
-                            row.system().name(),
-                            kind,
-                            Formats.date(row.due()),
-                            row.daysOverdue(),
-                            row.responsible(),
-                            row.obligation().lastDone() == null
-                                    ? Msg.of("lifecycle.cal.never")
-                                    : Formats.date(row.obligation().lastDone()),
-                            link,
-                            address.link("/lifecycle/calendar"))
-                    .text(locale)));
-            sender.send(message);
-            server.sent();
-        } catch (org.springframework.mail.MailException e) {
-            server.failed(e);
-            throw e;
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        // stored names reach the reader under the documents' rule: U+FFFD for a control character (the subject is
+        // one line, so TAB/LF/CR too)
+        String subject = Text.safeLine(
+                Msg.of("lifecycle.cal.mail.subject", kind, row.system().name()).text(locale));
+        String body = Text.safe(Msg.of(
+                        "lifecycle.cal.mail.body",
+                        account.displayName(),
+                        row.system().name(),
+                        kind,
+                        Formats.date(row.due()),
+                        row.daysOverdue(),
+                        row.responsible(),
+                        row.obligation().lastDone() == null
+                                ? Msg.of("lifecycle.cal.never")
+                                : Formats.date(row.obligation().lastDone()),
+                        link,
+                        address.link("/lifecycle/calendar"))
+                .text(locale));
+        // through the notification module's delivery rows: tried once this transaction commits, retried, audited
+        OutgoingMail.of(mail).queue(r.email(), subject, body, account.organizationId());
         events.publishEvent(AuditableEvent.success(
                         "lifecycle.reminder.send",
                         OBJECT,

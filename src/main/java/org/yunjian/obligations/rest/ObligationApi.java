@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.yunjian.obligations.ObligationStatus;
-import org.yunjian.obligations.ReminderAddress;
-import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.obligations.internal.CalendarFeeds;
 import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationQueries;
@@ -35,6 +33,8 @@ import org.yunjian.obligations.rest.ObligationDtos.IntervalRequest;
 import org.yunjian.obligations.rest.ObligationDtos.IntervalResponse;
 import org.yunjian.obligations.rest.ObligationDtos.ObligationResponse;
 import org.yunjian.obligations.rest.ObligationDtos.ReminderAddressRequest;
+import org.yunjian.party.EmailAddresses;
+import org.yunjian.party.PersonEmail;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.version.ExpectedVersion;
@@ -57,14 +57,14 @@ class ObligationApi {
     private final ObligationQueries queries;
     private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
-    private final ReminderAddresses reminders;
+    private final EmailAddresses reminders;
 
     ObligationApi(
             ObligationService obligations,
             ObligationQueries queries,
             ObligationIntervals intervals,
             CalendarFeeds feeds,
-            ReminderAddresses reminders) {
+            EmailAddresses reminders) {
         this.obligations = obligations;
         this.queries = queries;
         this.intervals = intervals;
@@ -230,7 +230,7 @@ class ObligationApi {
                     + "waiting for confirmation")
     CalendarSettingsResponse settings() {
         var created = feeds.created();
-        ReminderAddress address = reminders.mine();
+        PersonEmail address = reminders.mine();
         return new CalendarSettingsResponse(
                 created.isPresent(),
                 created.orElse(null),

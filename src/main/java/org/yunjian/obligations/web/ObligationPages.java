@@ -18,12 +18,12 @@ import org.yunjian.lifecycle.OverviewSection;
 import org.yunjian.obligations.ObligationKind;
 import org.yunjian.obligations.ObligationPolicy;
 import org.yunjian.obligations.ObligationStatus;
-import org.yunjian.obligations.ReminderAddress;
-import org.yunjian.obligations.ReminderAddresses;
 import org.yunjian.obligations.internal.CalendarFeeds;
 import org.yunjian.obligations.internal.ObligationIntervals;
 import org.yunjian.obligations.internal.ObligationQueries;
 import org.yunjian.obligations.internal.ObligationService;
+import org.yunjian.party.EmailAddresses;
+import org.yunjian.party.PersonEmail;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.Paged;
 import org.yunjian.shared.paging.Pager;
@@ -46,7 +46,7 @@ class ObligationPages {
     private final ObligationQueries queries;
     private final ObligationIntervals intervals;
     private final CalendarFeeds feeds;
-    private final ReminderAddresses reminders;
+    private final EmailAddresses reminders;
     private final ObligationPolicy policy;
     private final List<OverviewSection> sections;
     private final org.yunjian.catalog.Catalog catalog;
@@ -56,7 +56,7 @@ class ObligationPages {
             ObligationQueries queries,
             ObligationIntervals intervals,
             CalendarFeeds feeds,
-            ReminderAddresses reminders,
+            EmailAddresses reminders,
             ObligationPolicy policy,
             List<OverviewSection> sections,
             org.yunjian.catalog.Catalog catalog) {
@@ -297,7 +297,7 @@ class ObligationPages {
         model.addAttribute("statuses", ObligationStatus.values());
         model.addAttribute("overdueTotal", queries.overdueForCurrentUser());
         model.addAttribute("feedCreated", feeds.created().orElse(null));
-        ReminderAddress address = reminders.mine();
+        PersonEmail address = reminders.mine();
         model.addAttribute("address", address);
         model.addAttribute("pendingExpired", address.pendingExpired(java.time.Instant.now()));
         model.addAttribute("emailInput", emailInput);
@@ -345,7 +345,7 @@ class ObligationPages {
         return PageRefusal.on(model)
                 .attempt(
                         () -> {
-                            ReminderAddress now = reminders.setMine(email);
+                            PersonEmail now = reminders.setMine(email);
                             redirect.addFlashAttribute(
                                     now.pending() != null
                                             ? "addressPending"

@@ -8,8 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.yunjian.obligations.internal.ReminderAddressBook;
-import org.yunjian.security.CurrentUser;
+import org.yunjian.party.EmailAddresses;
 
 /**
  * The link of a reminder address's confirmation mail (issue 56): opened while signed in as the account that asked for
@@ -22,20 +21,20 @@ class ReminderConfirmPages {
 
     static final String PATH = "/lifecycle/calendar/reminder/confirm/{token}";
 
-    private final ReminderAddressBook book;
+    private final EmailAddresses book;
 
-    ReminderConfirmPages(ReminderAddressBook book) {
+    ReminderConfirmPages(EmailAddresses book) {
         this.book = book;
     }
 
     @GetMapping(PATH)
     String show(@PathVariable String token, Model model, HttpServletResponse response) {
-        return page(book.awaiting(CurrentUser.require(), token), token, false, model, response);
+        return page(book.awaiting(token), token, false, model, response);
     }
 
     @PostMapping(PATH)
     String confirm(@PathVariable String token, Model model, HttpServletResponse response) {
-        return page(book.confirm(CurrentUser.require(), token), token, true, model, response);
+        return page(book.confirm(token), token, true, model, response);
     }
 
     private static String page(

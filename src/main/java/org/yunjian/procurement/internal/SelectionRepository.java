@@ -12,12 +12,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.procurement.Judgement;
 import org.yunjian.procurement.ProviderSelection;
 import org.yunjian.procurement.ProviderSelection.Candidate;
 import org.yunjian.procurement.ProviderSelection.CandidateJudgement;
 import org.yunjian.shared.version.VersionedRow;
+import org.yunjian.vault.Vault;
 
 /** Portable SQL for a system's provider selection: candidates, judgements, sealed evidence and the decision. */
 @Repository
@@ -34,7 +34,7 @@ class SelectionRepository {
     private static final RowMapper<SelectionEvidence> EVIDENCE = (rs, n) -> new SelectionEvidence(
             rs.getObject("candidate_id", UUID.class),
             RequirementId.of(rs.getString("criterion")),
-            new EvidenceVault.Sealed(
+            new Vault.Sealed(
                     rs.getObject("id", UUID.class),
                     rs.getString("display_name"),
                     rs.getString("content_type"),
@@ -158,7 +158,7 @@ class SelectionRepository {
     }
 
     void addEvidence(SelectionEvidence e) {
-        EvidenceVault.Sealed s = e.sealed();
+        Vault.Sealed s = e.sealed();
         jdbc.sql("""
                         INSERT INTO lifecycle_selection_evidence (id, candidate_id, criterion, display_name, content_type,
                         size_bytes, sm3, blob_name, wrapped_key, uploaded_by, uploaded_at)

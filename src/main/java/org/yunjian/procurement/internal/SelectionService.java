@@ -11,7 +11,6 @@ import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.ClauseLabel;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.catalog.RequirementId;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.lifecycle.PlanAccess;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Organization;
@@ -28,6 +27,7 @@ import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.NotFoundException;
 import org.yunjian.shared.version.ExpectedVersion;
+import org.yunjian.vault.Vault;
 
 /**
  * The provider selection of a system: candidates, their judgements against the guide's criteria with evidence, and
@@ -51,7 +51,7 @@ public class SelectionService {
     private final ContractDocumentAccess access;
     private final SelectionRepository repo;
     private final Parties parties;
-    private final EvidenceVault vault;
+    private final Vault vault;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -66,7 +66,7 @@ public class SelectionService {
             ContractDocumentAccess access,
             SelectionRepository repo,
             Parties parties,
-            EvidenceVault vault,
+            Vault vault,
             Catalog catalog,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -255,14 +255,14 @@ public class SelectionService {
     }
 
     /** Adds an evidence file to a candidate's judgement on a criterion (customer), sealed like assessment evidence. */
-    public EvidenceVault.Sealed addEvidence(
+    public Vault.Sealed addEvidence(
             UUID systemId, UUID candidateId, String criterion, String fileName, byte[] content) {
         PlanAccess a = access.write(systemId);
         Candidate c = repo.load(systemId)
                 .candidate(candidateId)
                 .orElseThrow(() -> new NotFoundException("candidate", candidateId));
         SelectionCriterion k = criterion(a.system(), criterion);
-        EvidenceVault.Sealed sealed = vault.seal("file", fileName, content == null ? new byte[0] : content);
+        Vault.Sealed sealed = vault.seal("file", fileName, content == null ? new byte[0] : content);
         repo.addEvidence(new SelectionEvidence(
                 candidateId, k.id(), sealed, CurrentUser.require().username(), clock.instant()));
         events.publishEvent(AuditableEvent.success(
@@ -291,7 +291,7 @@ public class SelectionService {
     }
 
     /** An evidence file's metadata and verified content. */
-    public record Opened(EvidenceVault.Sealed sealed, byte[] content) {}
+    public record Opened(Vault.Sealed sealed, byte[] content) {}
 
     /**
      * Records the decision (customer): the chosen candidate and why, over the selection's version read; a later

@@ -92,7 +92,7 @@ class KeyCreationPolicyTest {
     void theSharedKeyDirectoryNoLongerCreatesKeysOnceEntriesExist() {
         publish(events, 1);
         assertThat(platformKeys.creationAllowed()).isFalse();
-        // what EvidenceKeys, CertificateKeys and every other secret go through
+        // what VaultKeys, PlatformSigningKeyFile and every other secret go through
         assertThatThrownBy(() -> platformKeys.at(tmp.resolve("x")).secret("evidence-master.key", () -> "00"))
                 .isInstanceOf(KeyDirectory.MissingKeyException.class)
                 .hasMessageContaining("evidence-master.key");

@@ -145,7 +145,7 @@ class DemoMailboxAddressTests {
             assertThat(owner.get("/demo/mail").body()).contains(subject);
         } finally {
             // the shared demo context's other classes find the provider's seeded address as before
-            jdbc.sql("UPDATE lifecycle_reminder_address SET email = ? WHERE user_id = ?")
+            jdbc.sql("UPDATE party_email_address SET email = ? WHERE user_id = ?")
                     .params(seeded, provider)
                     .update();
         }

@@ -1,12 +1,12 @@
-package org.yunjian.evidence;
+package org.yunjian.vault;
 
 import java.io.IOException;
 
 /**
- * Where encrypted evidence blobs live, under generated names only. The file system store is the default;
+ * Where the vault's encrypted blobs live, under generated names only. The file system store is the default;
  * an S3-compatible store can implement the same three operations.
  */
-public interface EvidenceStore {
+public interface BlobStore {
 
     /** Stores {@code sealed} under {@code name}; fails if the name exists. */
     void put(String name, byte[] sealed) throws IOException;

@@ -1,7 +1,5 @@
-package org.yunjian.obligations.internal;
+package org.yunjian.party.internal;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -15,12 +13,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.obligations.ReminderAddress;
+import org.yunjian.party.PersonEmail;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.UserView;
@@ -28,9 +23,8 @@ import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.EmailAddress;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Formats;
-import org.yunjian.shared.MailServerState;
 import org.yunjian.shared.Msg;
-import org.yunjian.shared.ProblemException;
+import org.yunjian.shared.OutgoingMail;
 import org.yunjian.shared.PublicAddress;
 import org.yunjian.shared.ReaderLanguage;
 import org.yunjian.shared.Text;
@@ -38,14 +32,17 @@ import org.yunjian.shared.Text;
 /**
  * Reminder and notification addresses proven before mail goes to them (issue 56). Setting an address keeps it waiting
  * and mails a confirmation link to it: a 256-bit random token, of which only the SM3 hash is stored, working once and
- * for {@link ReminderAddress#LINK_VALIDITY}. The link confirms only for the account that asked for it, signed in: the
+ * for {@link PersonEmail#LINK_VALIDITY}. The link confirms only for the account that asked for it, signed in: the
  * token proves that the mailbox received it, the session proves who asked — so neither someone who typed another
  * person's address (they never see the token) nor that person clicking a link they did not ask for (they are signed
  * in as themselves, or not at all) makes the address someone else's. Until then mail keeps going to the previous
  * confirmed address, or nowhere. Each change and each confirmation is audited.
  */
 @Service
-public class ReminderAddressBook {
+public class EmailAddressBook {
+
+    /** The audit log's object type of an address change (kept from when the calendar kept the address). */
+    static final String OBJECT = "lifecycle-reminder";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,9 +50,8 @@ public class ReminderAddressBook {
     private final java.util.concurrent.ConcurrentMap<UUID, Instant> lastMailed =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final CalendarRepository rows;
-    private final ObjectProvider<JavaMailSender> mail;
-    private final MailServerState server;
+    private final EmailAddressRepository rows;
+    private final ObjectProvider<OutgoingMail> mail;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PeopleNames people;
@@ -63,19 +59,17 @@ public class ReminderAddressBook {
     private final ObjectProvider<ReaderLanguage> languages;
     private final boolean demo;
 
-    ReminderAddressBook(
+    EmailAddressBook(
             JdbcClient jdbc,
-            ObjectProvider<JavaMailSender> mail,
-            MailServerState server,
+            ObjectProvider<OutgoingMail> mail,
             ApplicationEventPublisher events,
             Clock clock,
             PeopleNames people,
             PublicAddress publicAddress,
             ObjectProvider<ReaderLanguage> languages,
             @Value("${yunjian.demo:false}") boolean demo) {
-        this.rows = new CalendarRepository(jdbc);
+        this.rows = new EmailAddressRepository(jdbc);
         this.mail = mail;
-        this.server = server;
         this.events = events;
         this.clock = clock;
         this.people = people;
@@ -86,7 +80,7 @@ public class ReminderAddressBook {
 
     /** {@code userId}'s confirmed and waiting addresses. */
     @Transactional(readOnly = true)
-    public ReminderAddress of(UUID userId) {
+    public PersonEmail of(UUID userId) {
         return rows.state(userId);
     }
 
@@ -94,15 +88,15 @@ public class ReminderAddressBook {
      * Asks for {@code email} as {@code u}'s address (whose right to keep one the caller checked), or removes the
      * address when blank: a new address waits and its confirmation link is mailed to it; the confirmed address asked
      * for again drops the waiting one. 400 for an invalid address, or for a second confirmation mail within
-     * {@link ReminderAddress#RESEND_AFTER}; 503 when the mail server refuses the confirmation mail (nothing changes).
+     * {@link PersonEmail#RESEND_AFTER}; the confirmation mail goes through the notification module's delivery rows (retried, audited).
      */
     @Transactional
-    public ReminderAddress set(CurrentUser u, String email) {
+    public PersonEmail set(CurrentUser u, String email) {
         String value = email == null ? "" : email.strip();
         String address =
                 value.isEmpty() ? null : EmailAddress.parse("email", value).value();
         Instant now = clock.instant();
-        ReminderAddress before = rows.state(u.userId());
+        PersonEmail before = rows.state(u.userId());
         switch (before.change(address, now)) {
             case UNCHANGED -> {
                 return before;
@@ -120,8 +114,8 @@ public class ReminderAddressBook {
                         Msg.of("lifecycle.cal.audit.pendingCancelled", before.pending()));
             }
             case REQUEST_CONFIRMATION -> {
-                lastMailed.values().removeIf(at -> !ReminderAddress.tooSoonForAnotherMail(at, now));
-                if (ReminderAddress.tooSoonForAnotherMail(lastMailed.get(u.userId()), now)) {
+                lastMailed.values().removeIf(at -> !PersonEmail.tooSoonForAnotherMail(at, now));
+                if (PersonEmail.tooSoonForAnotherMail(lastMailed.get(u.userId()), now)) {
                     FieldErrors errors = new FieldErrors();
                     errors.add("email", "lifecycle.cal.reminder.wait");
                     errors.throwIfAny();
@@ -129,9 +123,9 @@ public class ReminderAddressBook {
                 byte[] raw = new byte[32];
                 RANDOM.nextBytes(raw);
                 String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-                Instant expires = now.plus(ReminderAddress.LINK_VALIDITY);
+                Instant expires = now.plus(PersonEmail.LINK_VALIDITY);
                 rows.deletePending(u.userId());
-                rows.insertPending(u.userId(), address, CalendarFeeds.hash(token), now, expires);
+                rows.insertPending(u.userId(), address, hash(token), now, expires);
                 audit(
                         "lifecycle.reminder.address",
                         u.userId(),
@@ -143,13 +137,19 @@ public class ReminderAddressBook {
         return rows.state(u.userId());
     }
 
+    /** Every confirmed address: person → e-mail. */
+    @Transactional(readOnly = true)
+    public java.util.List<java.util.Map.Entry<UUID, String>> allConfirmed() {
+        return rows.addresses();
+    }
+
     /**
      * The address the caller's link {@code token} would confirm: present only while it waits for the caller and the
      * link still works (an unknown, used, expired link or one asked for by another account: empty, the same for all).
      */
     @Transactional(readOnly = true)
     public Optional<String> awaiting(CurrentUser u, String token) {
-        return find(u, token).map(CalendarRepository.Pending::email);
+        return find(u, token).map(EmailAddressRepository.Pending::email);
     }
 
     /**
@@ -159,7 +159,7 @@ public class ReminderAddressBook {
      */
     @Transactional
     public Optional<String> confirm(CurrentUser u, String token) {
-        Optional<CalendarRepository.Pending> pending = find(u, token);
+        Optional<EmailAddressRepository.Pending> pending = find(u, token);
         if (pending.isEmpty() || !rows.takePending(u.userId(), pending.get().tokenHash(), clock.instant())) {
             return Optional.empty();
         }
@@ -189,17 +189,17 @@ public class ReminderAddressBook {
         rows.insertAddress(account.id(), address, clock.instant());
         events.publishEvent(AuditableEvent.success(
                         "lifecycle.reminder.address-confirm",
-                        ReminderService.OBJECT,
+                        OBJECT,
                         account.id(),
                         Msg.of("lifecycle.cal.audit.addressSeeded", address))
                 .withActor("system:demo"));
     }
 
-    private Optional<CalendarRepository.Pending> find(CurrentUser u, String token) {
+    private Optional<EmailAddressRepository.Pending> find(CurrentUser u, String token) {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        String presented = CalendarFeeds.hash(token);
+        String presented = hash(token);
         Instant now = clock.instant();
         return rows.pendingWithHash(presented).stream()
                 .filter(p -> MessageDigest.isEqual(
@@ -210,8 +210,7 @@ public class ReminderAddressBook {
     }
 
     private void mailLink(CurrentUser u, String address, String token, Instant expires) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        if (!OutgoingMail.of(mail).configured()) {
             return; // the pages say that no mail server is configured: nothing is ever sent to any address
         }
         String link = publicAddress.link("/lifecycle/calendar/reminder/confirm/" + token);
@@ -226,24 +225,16 @@ public class ReminderAddressBook {
                 u.username(),
                 link,
                 Formats.minute(expires));
-        try {
-            MimeMessage message = publicAddress.message(sender);
-            MimeMessageHelper m = new MimeMessageHelper(message, "UTF-8");
-            m.setFrom(publicAddress.from());
-            m.setTo(address);
-            m.setSubject(Text.safeLine(subject.text(locale)));
-            m.setText(Text.safe(body.text(locale)));
-            sender.send(message);
-            server.sent();
-        } catch (MailException e) {
-            server.failed(e);
-            throw new ProblemException(503, "mail-unavailable", Msg.of("lifecycle.cal.reminder.mailFailed"), e);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        // through the notification module's delivery rows: tried once the request commits, retried, audited
+        OutgoingMail.of(mail).queue(address, Text.safeLine(subject.text(locale)), Text.safe(body.text(locale)), null);
     }
 
     private void audit(String action, UUID user, Msg text) {
-        events.publishEvent(AuditableEvent.success(action, ReminderService.OBJECT, user, text));
+        events.publishEvent(AuditableEvent.success(action, OBJECT, user, text));
+    }
+
+    /** SM3 of the link's token, hex (only the hash is stored). */
+    static String hash(String token) {
+        return org.yunjian.crypto.Sm3.hex(token.getBytes(StandardCharsets.UTF_8));
     }
 }

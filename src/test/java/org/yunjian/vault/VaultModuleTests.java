@@ -1,4 +1,4 @@
-package org.yunjian.evidence;
+package org.yunjian.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,52 +6,50 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import org.yunjian.crypto.Sm3;
-import org.yunjian.evidence.EvidenceVault.Sealed;
-import org.yunjian.obligations.OverdueCount;
 import org.yunjian.shared.FieldErrors.ValidationException;
-import org.yunjian.support.TestDatabases;
+import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.support.Scratch;
+import org.yunjian.vault.Vault.Sealed;
 
 /**
- * The evidence module started with only the modules it uses (not the workbench, lifecycle or the pages' layout): a
- * file sealed through {@link EvidenceVault} is stored encrypted, opens to its exact content, and is refused once its
- * stored blob is altered; an empty upload or a program is refused before anything is stored.
+ * The vault's beans started on their own (it uses only the shared kernel and the cryptography, no feature, so there is
+ * nothing to stub and no database to start): a file sealed through {@link Vault} is stored encrypted, opens to its exact
+ * content, and is refused once its stored blob is altered; an empty upload or a program is refused before anything is
+ * stored.
  */
-@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
-@org.springframework.context.annotation.Import(org.yunjian.assessment.AssessmentNeighbours.class)
-// H2 only: a module test starts its module and those it uses, not audit, whose start grants the application role
-// its privileges on PostgreSQL (the full-context tests of these modules run in the PostgreSQL pass)
-@org.yunjian.support.JourneyBesideTheSuite
-class EvidenceModuleTests {
+@SpringJUnitConfig(VaultModuleTests.VaultOnly.class)
+class VaultModuleTests {
 
-    /**
-     * The neighbour this test does not start: obligations' overdue count, which the shared web module's start page asks
-     * for (the work queue and the risk module, which the services report to, come from {@code AssessmentNeighbours}).
-     */
-    @TestConfiguration
-    static class Neighbours {
+    /** The vault's own configuration and the key directory the application gives it. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan("org.yunjian.vault.internal")
+    static class VaultOnly {
         @Bean
-        OverdueCount overdueCount() {
-            return () -> 0;
+        KeyDirectory keyDirectory(VaultProperties properties) {
+            return new KeyDirectory(properties.keyDir());
         }
     }
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabases.fresh("evidence-module", registry);
+    static void directories(DynamicPropertyRegistry registry) {
+        java.nio.file.Path root = Scratch.directory("vault-module");
+        registry.add(
+                "yunjian.assessment.evidence-dir", () -> root.resolve("blobs").toString());
+        registry.add("yunjian.assessment.key-dir", () -> root.resolve("keys").toString());
     }
 
     @Autowired
-    EvidenceVault vault;
+    Vault vault;
 
     @Autowired
-    EvidenceStore store;
+    BlobStore store;
 
     @Test
     void aSealedFileIsStoredEncryptedOpensToItsContentAndIsRefusedOnceAltered() throws Exception {
@@ -63,7 +61,7 @@ class EvidenceModuleTests {
         assertThat(sealed.size()).isEqualTo(pdf.length);
         assertThat(sealed.sm3()).isEqualTo(Sm3.digest(pdf).hex());
         assertThat(sealed.displayName()).doesNotContain("/").endsWith(".pdf");
-        assertThat(EvidenceStore.isGeneratedName(sealed.blob())).isTrue();
+        assertThat(BlobStore.isGeneratedName(sealed.blob())).isTrue();
         byte[] stored = store.get(sealed.blob());
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
         assertThat(vault.open(sealed)).isEqualTo(pdf);
@@ -71,7 +69,7 @@ class EvidenceModuleTests {
         stored[stored.length / 2] ^= 0x01;
         store.delete(sealed.blob());
         store.put(sealed.blob(), stored);
-        assertThatThrownBy(() -> vault.open(sealed)).isInstanceOf(EvidenceVault.Unreadable.class);
+        assertThatThrownBy(() -> vault.open(sealed)).isInstanceOf(Vault.Unreadable.class);
     }
 
     @Test

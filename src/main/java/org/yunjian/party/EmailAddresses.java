@@ -1,32 +1,33 @@
-package org.yunjian.obligations;
+package org.yunjian.party;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.yunjian.obligations.internal.ReminderAddressBook;
-import org.yunjian.obligations.internal.ReminderService;
+import org.yunjian.party.internal.EmailAddressBook;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;
 import org.yunjian.security.UserView;
+import org.yunjian.shared.OutgoingMail;
 
 /**
- * A person's e-mail address as the obligations calendar keeps it (its reminders), for other modules that write to
- * the same person (the notifications): one address per person, set on either page, and used only once its owner
- * confirmed the link mailed to it ({@link ReminderAddress}).
+ * A person's e-mail address, kept with the person (issue 61; the obligations calendar kept it before), for every module
+ * that writes to the person (the calendar's reminders, the notifications): one address per person, set on either page, and used only once its owner
+ * confirmed the link mailed to it ({@link PersonEmail}).
  */
 @Component
-public class ReminderAddresses {
+public class EmailAddresses {
 
-    private final ReminderService reminders;
-    private final ReminderAddressBook book;
+    private final ObjectProvider<OutgoingMail> mail;
+    private final EmailAddressBook book;
 
-    ReminderAddresses(ReminderService reminders, ReminderAddressBook book) {
-        this.reminders = reminders;
+    EmailAddresses(ObjectProvider<OutgoingMail> mail, EmailAddressBook book) {
+        this.mail = mail;
         this.book = book;
     }
 
     /** The caller's confirmed and waiting addresses. */
-    public ReminderAddress mine() {
+    public PersonEmail mine() {
         return book.of(CurrentUser.requireBusinessOrAdmin("reminders").userId());
     }
 
@@ -34,7 +35,7 @@ public class ReminderAddresses {
      * Asks for the caller's address (validated, audited; it waits for confirmation and a link is mailed to it), or
      * removes it when blank.
      */
-    public ReminderAddress setMine(String email) {
+    public PersonEmail setMine(String email) {
         return book.set(CurrentUser.requireBusinessOrAdmin("reminders"), email);
     }
 
@@ -42,12 +43,12 @@ public class ReminderAddresses {
      * As {@link #setMine} for the signed-in security administrator: the notifications e-mail them the administrator
      * requests of the two-person rule. The calendar keeps none for them.
      */
-    public ReminderAddress setMineAsSecurityAdministrator(String email) {
+    public PersonEmail setMineAsSecurityAdministrator(String email) {
         return book.set(securityAdministrator(), email);
     }
 
     /** The caller's confirmed and waiting addresses, for a security administrator. */
-    public ReminderAddress mineAsSecurityAdministrator() {
+    public PersonEmail mineAsSecurityAdministrator() {
         return book.of(securityAdministrator().userId());
     }
 
@@ -57,8 +58,26 @@ public class ReminderAddresses {
     }
 
     /** The confirmed and waiting addresses of {@code userId}. */
-    public ReminderAddress stateOf(UUID userId) {
+    public PersonEmail stateOf(UUID userId) {
         return book.of(userId);
+    }
+
+    /** Every confirmed address: person → e-mail (for the reminder job, which checks each person's account). */
+    public java.util.List<java.util.Map.Entry<UUID, String>> allConfirmed() {
+        return book.allConfirmed();
+    }
+
+    /**
+     * The address the caller's link {@code token} would confirm: present only while it waits for the caller and the
+     * link still works.
+     */
+    public Optional<String> awaiting(String token) {
+        return book.awaiting(CurrentUser.require(), token);
+    }
+
+    /** Confirms the caller's waiting address with the link's {@code token}; empty when the link does not work. */
+    public Optional<String> confirm(String token) {
+        return book.confirm(CurrentUser.require(), token);
     }
 
     /** In demo mode, a demo account's seeded address, confirmed as set (refused for any other account). */
@@ -68,7 +87,7 @@ public class ReminderAddresses {
 
     /** Whether an SMTP server (or the demo's mail sink) is configured. */
     public boolean mailConfigured() {
-        return reminders.mailConfigured();
+        return OutgoingMail.of(mail).configured();
     }
 
     private static CurrentUser securityAdministrator() {

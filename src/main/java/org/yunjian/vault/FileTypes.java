@@ -1,11 +1,11 @@
-package org.yunjian.evidence;
+package org.yunjian.vault;
 
 import org.yunjian.shared.Msg;
 
-/** How an accepted evidence type is named to people and served: by the type detected from the content only. */
-public final class EvidenceTypes {
+/** How an accepted file type is named to people and served: by the type detected from the content only. */
+public final class FileTypes {
 
-    private EvidenceTypes() {}
+    private FileTypes() {}
 
     /** File name extension to serve a type under (the stored display name's own extension is not trusted). */
     public static String extension(String contentType) {

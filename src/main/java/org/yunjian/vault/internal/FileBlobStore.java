@@ -1,24 +1,24 @@
-package org.yunjian.evidence.internal;
+package org.yunjian.vault.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.yunjian.evidence.EvidenceStore;
 import org.yunjian.shared.keys.OwnerOnlyFiles;
+import org.yunjian.vault.BlobStore;
 
-/** Evidence blobs as files in one directory, written to a temporary file first and moved into place. */
-class FileEvidenceStore implements EvidenceStore {
+/** The vault's blobs as files in one directory, written to a temporary file first and moved into place. */
+class FileBlobStore implements BlobStore {
 
     private final Path dir;
 
-    FileEvidenceStore(Path dir) throws IOException {
+    FileBlobStore(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath().normalize();
         OwnerOnlyFiles.ensureDirectory(this.dir);
     }
 
     Path path(String name) {
-        if (!EvidenceStore.isGeneratedName(name)) {
+        if (!BlobStore.isGeneratedName(name)) {
             throw new IllegalArgumentException("evidence-name-not-generated");
         }
         return dir.resolve(name);

@@ -1,16 +1,16 @@
-package org.yunjian.evidence;
+package org.yunjian.vault;
 
 import java.util.UUID;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.ProblemException;
 
 /**
- * Evidence files kept the way assessment evidence is, for any module that keeps evidence (lifecycle duties, provider
- * selection, drills): checked by content (never by name), at most the configured size, SM3-hashed, sealed with
- * SM4-GCM under a fresh per-file key wrapped under the evidence master key. The caller stores the returned
+ * Sealed files, for any module that keeps files (assessment evidence, lifecycle duties, provider selection, drills,
+ * migration acceptance, imported findings): checked by content (never by name), at most the configured size, SM3-hashed, sealed with
+ * SM4-GCM under a fresh per-file key wrapped under the vault's master key. The caller stores the returned
  * {@link Sealed} metadata in its own table and hands it back to {@link #open}.
  */
-public interface EvidenceVault {
+public interface Vault {
 
     /**
      * Checks and seals an upload; a blob written inside a transaction that rolls back is removed again.
@@ -50,16 +50,16 @@ public interface EvidenceVault {
 
         /** The type for people ("PNG 图片", "Word 文档"), never the media type. */
         public Msg typeName() {
-            return EvidenceTypes.typeName(contentType);
+            return FileTypes.typeName(contentType);
         }
 
         /** The name to serve under: the display name's stem and the extension of the detected type. */
         public String servedName() {
-            return EvidenceTypes.servedName(displayName, contentType);
+            return FileTypes.servedName(displayName, contentType);
         }
     }
 
-    /** Evidence that cannot be served; the text names it. */
+    /** A sealed file that cannot be served; the text names it. */
     class Unreadable extends ProblemException {
         public Unreadable(Msg message, Throwable cause) {
             super(500, "evidence-unreadable", message, cause);

@@ -1,4 +1,4 @@
-package org.yunjian.evidence;
+package org.yunjian.vault;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -105,12 +105,12 @@ public final class ContentTypes {
 
     /** File name extension to serve a type under (the stored display name's own extension is not trusted). */
     static String extension(String contentType) {
-        return org.yunjian.evidence.EvidenceTypes.extension(contentType);
+        return org.yunjian.vault.FileTypes.extension(contentType);
     }
 
     /** An accepted type for people: "PNG 图片", "Word 文档" ({@code assessment.fileType.<extension>}). */
     public static Msg typeName(String contentType) {
-        return org.yunjian.evidence.EvidenceTypes.typeName(contentType);
+        return org.yunjian.vault.FileTypes.typeName(contentType);
     }
 
     /** A refused type for people: a script, a program, an archive, or another type named by its media type. */

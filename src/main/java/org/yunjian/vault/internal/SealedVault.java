@@ -1,4 +1,4 @@
-package org.yunjian.evidence.internal;
+package org.yunjian.vault.internal;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -14,27 +14,27 @@ import org.yunjian.crypto.DecryptionFailedException;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Sm3Digest;
 import org.yunjian.crypto.Sm4Gcm;
-import org.yunjian.evidence.AssessmentProperties;
-import org.yunjian.evidence.ContentTypes;
-import org.yunjian.evidence.EvidenceKeys;
-import org.yunjian.evidence.EvidenceStore;
-import org.yunjian.evidence.EvidenceVault;
 import org.yunjian.shared.FieldErrors.ValidationException;
 import org.yunjian.shared.Formats;
 import org.yunjian.shared.Msg;
 import org.yunjian.shared.Text;
+import org.yunjian.vault.BlobStore;
+import org.yunjian.vault.ContentTypes;
+import org.yunjian.vault.Vault;
+import org.yunjian.vault.VaultKeys;
+import org.yunjian.vault.VaultProperties;
 
-/** {@link EvidenceVault} on the assessment evidence store, master key and content checks. */
+/** {@link Vault} on the blob store, the master key and the content checks. */
 @Component
-class SealedEvidenceVault implements EvidenceVault {
+class SealedVault implements Vault {
 
-    private static final Logger log = LoggerFactory.getLogger(SealedEvidenceVault.class);
+    private static final Logger log = LoggerFactory.getLogger(SealedVault.class);
 
-    private final EvidenceStore store;
-    private final EvidenceKeys keys;
-    private final AssessmentProperties properties;
+    private final BlobStore store;
+    private final VaultKeys keys;
+    private final VaultProperties properties;
 
-    SealedEvidenceVault(EvidenceStore store, EvidenceKeys keys, AssessmentProperties properties) {
+    SealedVault(BlobStore store, VaultKeys keys, VaultProperties properties) {
         this.store = store;
         this.keys = keys;
         this.properties = properties;
@@ -78,7 +78,7 @@ class SealedEvidenceVault implements EvidenceVault {
     private Sealed sealAs(String originalName, byte[] content, String type) {
         UUID id = UUID.randomUUID();
         byte[] fileKey = Sm4Gcm.generateKey();
-        byte[] sealed = Sm4Gcm.encrypt(fileKey, content, EvidenceKeys.aad(id));
+        byte[] sealed = Sm4Gcm.encrypt(fileKey, content, VaultKeys.aad(id));
         String blob = HexFormat.of()
                         .formatHex(Sm3.digest(id.toString() + System.nanoTime()).bytes(), 0, 16) + ".sm4";
         try {
@@ -104,7 +104,7 @@ class SealedEvidenceVault implements EvidenceVault {
         byte[] content;
         try {
             byte[] fileKey = keys.unwrap(s.id(), s.wrappedKey());
-            content = Sm4Gcm.decrypt(fileKey, store.get(s.blob()), EvidenceKeys.aad(s.id()));
+            content = Sm4Gcm.decrypt(fileKey, store.get(s.blob()), VaultKeys.aad(s.id()));
             java.util.Arrays.fill(fileKey, (byte) 0);
         } catch (DecryptionFailedException e) {
             log.error("Evidence {} failed its integrity check: decryption", s.id());

@@ -1,4 +1,4 @@
-package org.yunjian.obligations;
+package org.yunjian.party;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param pendingExpiresAt   until when the link works (in the past for an expired link, or for an address stored
  *                           before confirmation existed, which never had one)
  */
-public record ReminderAddress(String confirmed, String pending, Instant pendingRequestedAt, Instant pendingExpiresAt) {
+public record PersonEmail(String confirmed, String pending, Instant pendingRequestedAt, Instant pendingExpiresAt) {
 
     /** How long a confirmation link works. */
     public static final Duration LINK_VALIDITY = Duration.ofHours(24);
@@ -22,9 +22,9 @@ public record ReminderAddress(String confirmed, String pending, Instant pendingR
     /** The shortest time between two confirmation mails for one person (each goes to an address they typed). */
     public static final Duration RESEND_AFTER = Duration.ofMinutes(1);
 
-    public static final ReminderAddress NONE = new ReminderAddress(null, null, null, null);
+    public static final PersonEmail NONE = new PersonEmail(null, null, null, null);
 
-    public ReminderAddress {
+    public PersonEmail {
         if (pending != null && (pendingRequestedAt == null || pendingExpiresAt == null)) {
             throw new IllegalArgumentException("pendingTimes");
         }

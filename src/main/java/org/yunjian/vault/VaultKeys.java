@@ -1,4 +1,4 @@
-package org.yunjian.evidence;
+package org.yunjian.vault;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,21 +8,25 @@ import org.yunjian.crypto.Sm4Gcm;
 import org.yunjian.shared.keys.KeyDirectory;
 
 /**
- * The evidence master key (SM4, in {@code evidence-master.key} in the key directory, created at first set-up,
- * owner-only) wraps each file's random key. The wrapped key is bound to the evidence id (GCM associated
- * data), so a wrapped key copied to another row does not open.
+ * The vault's master key (SM4, in {@code evidence-master.key} in the key directory, created at first set-up,
+ * owner-only) wraps each file's random key. The wrapped key is bound to the file's id (GCM associated
+ * data), so a wrapped key copied to another row does not open. The file and the associated data keep their first
+ * names ({@code evidence-master.key}, {@code yunjian-evidence:}) so that files sealed before the vault was its own
+ * module still open.
  */
-public class EvidenceKeys {
+public class VaultKeys {
 
-    static final int VERSION = 1;
+    /** The key version stored beside a wrapped key. */
+    public static final int VERSION = 1;
+
     private final byte[] master;
 
-    public EvidenceKeys(Path keyDir) {
+    public VaultKeys(Path keyDir) {
         this(new KeyDirectory(keyDir));
     }
 
     /** The key from {@code evidence-master.key}; created only at first set-up, else missing is an error naming it. */
-    public EvidenceKeys(KeyDirectory keys) {
+    public VaultKeys(KeyDirectory keys) {
         Path file = keys.resolve("evidence-master.key");
         byte[] key = Hex.decode(keys.secret("evidence-master.key", () -> Hex.encode(Sm4Gcm.generateKey())));
         if (key.length != Sm4Gcm.KEY_LENGTH) {

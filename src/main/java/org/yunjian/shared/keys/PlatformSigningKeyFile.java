@@ -1,4 +1,4 @@
-package org.yunjian.exitproject.internal;
+package org.yunjian.shared.keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,31 +10,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yunjian.crypto.Pem;
 import org.yunjian.crypto.Sm2;
-import org.yunjian.exit.Keys;
-import org.yunjian.shared.keys.KeyDirectory;
+import org.yunjian.crypto.Sm3;
 
 /**
  * The platform's SM2 key pair that signs deletion certificates, kept outside the database like the audit anchor
  * key: {@code exitproject-signing.pem} (PKCS#8, owner-only) and {@code exitproject-signing.pub.pem} in
  * {@code yunjian.exit-project.key-dir}, created at first set-up. The public key is published for offline checks.
- * It is also the platform's {@link org.yunjian.exitproject.PlatformSigningKey} that seals approved reports.
+ * It is the platform's {@link PlatformSigningKey}: it also seals approved reports and monitoring evidence.
  */
-public final class CertificateKeys implements org.yunjian.exitproject.PlatformSigningKey {
+final class PlatformSigningKeyFile implements PlatformSigningKey {
 
     static final String PRIVATE_FILE = "exitproject-signing.pem";
     static final String PUBLIC_FILE = "exitproject-signing.pub.pem";
 
-    private static final Logger log = LoggerFactory.getLogger(CertificateKeys.class);
+    private static final Logger log = LoggerFactory.getLogger(PlatformSigningKeyFile.class);
 
     private final KeyPair pair;
     private final String publicKeyPem;
 
-    CertificateKeys(Path dir) {
+    PlatformSigningKeyFile(Path dir) {
         this(new KeyDirectory(dir));
     }
 
     /** Created only at first set-up ({@link KeyDirectory}); else a missing private key is an error naming it. */
-    CertificateKeys(KeyDirectory keys) {
+    PlatformSigningKeyFile(KeyDirectory keys) {
         try {
             Path priv = keys.resolve(PRIVATE_FILE);
             Path pub = keys.resolve(PUBLIC_FILE);
@@ -47,7 +46,7 @@ public final class CertificateKeys implements org.yunjian.exitproject.PlatformSi
             }
             keys.require(priv);
             var privateKey = Pem.readPrivateKey(Files.readString(priv, StandardCharsets.UTF_8));
-            this.pair = new KeyPair(Keys.publicKeyOf(privateKey), privateKey);
+            this.pair = new KeyPair(Sm2.publicKeyOf(privateKey), privateKey);
             this.publicKeyPem = Pem.writePublicKey(pair.getPublic());
             if (!Files.exists(pub)) {
                 Files.writeString(pub, publicKeyPem, StandardCharsets.UTF_8);
@@ -70,6 +69,6 @@ public final class CertificateKeys implements org.yunjian.exitproject.PlatformSi
     /** SM3 over the public key's SubjectPublicKeyInfo, hex — the {@code signer} in certificates. */
     @Override
     public String fingerprint() {
-        return Keys.fingerprint(pair.getPublic());
+        return Sm3.hex(pair.getPublic().getEncoded());
     }
 }
