@@ -49,6 +49,15 @@ class DocClassNamesTests {
      */
     static final Map<String, String> LIBRARY = Map.ofEntries(
             Map.entry("ApiResponse", "io.swagger.v3.oas.annotations.responses.ApiResponse"),
+            Map.entry("ApplicationModuleTest", "org.springframework.modulith.test.ApplicationModuleTest"),
+            Map.entry(
+                    "AutoConfigureMockMvc", "org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc"),
+            Map.entry("DirtiesContext", "org.springframework.test.annotation.DirtiesContext"),
+            Map.entry("DynamicPropertySource", "org.springframework.test.context.DynamicPropertySource"),
+            Map.entry("EnableScenarios", "org.springframework.modulith.test.EnableScenarios"),
+            Map.entry("MockMvcBuilders", "org.springframework.test.web.servlet.setup.MockMvcBuilders"),
+            Map.entry("MockitoBean", "org.springframework.test.context.bean.override.mockito.MockitoBean"),
+            Map.entry("SpringBootTest", "org.springframework.boot.test.context.SpringBootTest"),
             Map.entry("ApplicationEventPublisher", "org.springframework.context.ApplicationEventPublisher"),
             Map.entry("AwsV4HttpSigner", "software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner"),
             Map.entry("BindAuthenticator", "org.springframework.security.ldap.authentication.BindAuthenticator"),
