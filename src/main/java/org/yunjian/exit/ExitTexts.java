@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * The texts of the offline toolkit ({@code yunjian exit …}, {@code yunjian keys …}) from the bundles
  * {@code messages/exit.properties} (Chinese, the default) and {@code messages/exit_en.properties} (and the Spark job's
- * {@code messages/exitspark*.properties}, docs/spark.md): plain
+ * {@code messages/exit-spark*.properties}, docs/spark.md): plain
  * {@link ResourceBundle}, no Spring, so the commands start fast and run without the application. The language is
  * the CLI's {@code --lang}, else the JVM's default locale: English for any {@code en*}, Chinese otherwise. The
  * application reads the same bundles through its message source, so a web page can show an {@code exit.*} key too.
@@ -20,7 +20,7 @@ import java.util.TreeSet;
 public final class ExitTexts {
 
     private static final List<String> BUNDLES =
-            List.of("messages/exit", "messages/exitspark", "messages/cli", "messages/report-seal");
+            List.of("messages/exit", "messages/exit-spark", "messages/cli", "messages/report-seal");
     private static volatile Locale locale = supported(Locale.getDefault());
 
     private ExitTexts() {}

@@ -44,17 +44,16 @@ class SealedVault implements Vault {
     public Sealed seal(String field, String originalName, byte[] content) {
         long max = properties.evidenceMaxSize().toBytes();
         if (content == null || content.length == 0) {
-            throw new ValidationException(field, "assessment.error.evidence.empty");
+            throw new ValidationException(field, "vault.error.empty");
         }
         if (content.length > max) {
             throw new ValidationException(
-                    field, "assessment.error.evidence.tooLarge", Formats.size(content.length), Formats.size(max));
+                    field, "vault.error.tooLarge", Formats.size(content.length), Formats.size(max));
         }
         StringBuilder rejected = new StringBuilder();
         Optional<String> type = ContentTypes.accept(content, rejected);
         if (type.isEmpty()) {
-            throw new ValidationException(
-                    field, "assessment.error.evidence.type", ContentTypes.refusedName(rejected.toString()));
+            throw new ValidationException(field, "vault.error.type", ContentTypes.refusedName(rejected.toString()));
         }
         return sealAs(originalName, content, type.get());
     }
@@ -66,11 +65,11 @@ class SealedVault implements Vault {
         }
         long max = properties.evidenceMaxSize().toBytes();
         if (content == null || content.length == 0) {
-            throw new ValidationException(field, "assessment.error.evidence.empty");
+            throw new ValidationException(field, "vault.error.empty");
         }
         if (content.length > max) {
             throw new ValidationException(
-                    field, "assessment.error.evidence.tooLarge", Formats.size(content.length), Formats.size(max));
+                    field, "vault.error.tooLarge", Formats.size(content.length), Formats.size(max));
         }
         return sealAs(originalName, content, checkedType);
     }
@@ -84,7 +83,7 @@ class SealedVault implements Vault {
         try {
             store.put(blob, sealed);
         } catch (IOException e) {
-            throw new Unreadable(Msg.of("assessment.error.evidence.notStored"), e);
+            throw new Unreadable(Msg.of("vault.error.notStored"), e);
         }
         afterCompletion(blob, false);
         String wrapped = keys.wrap(id, fileKey);
@@ -108,14 +107,14 @@ class SealedVault implements Vault {
             java.util.Arrays.fill(fileKey, (byte) 0);
         } catch (DecryptionFailedException e) {
             log.error("Evidence {} failed its integrity check: decryption", s.id());
-            throw new Unreadable(Msg.of("assessment.error.evidence.altered", s.displayName(), s.sm3()), e);
+            throw new Unreadable(Msg.of("vault.error.altered", s.displayName(), s.sm3()), e);
         } catch (IOException e) {
-            throw new Unreadable(Msg.of("assessment.error.evidence.missing", s.displayName()), e);
+            throw new Unreadable(Msg.of("vault.error.missing", s.displayName()), e);
         }
         if (!MessageDigest.isEqual(
                 Sm3.digest(content).bytes(), Sm3Digest.of(s.sm3()).bytes())) {
             log.error("Evidence {} failed its integrity check: sm3", s.id());
-            throw new Unreadable(Msg.of("assessment.error.evidence.altered", s.displayName(), s.sm3()), null);
+            throw new Unreadable(Msg.of("vault.error.altered", s.displayName(), s.sm3()), null);
         }
         return content;
     }
