@@ -179,23 +179,33 @@ public final class KeyDirectory {
                         : text("keys.error.missing-dir", dir.toAbsolutePath(), file.getFileName()));
     }
 
-    /**
-     * A start-up message from the {@code messages/audit} bundle, in the JVM's language (Chinese for a
-     * Chinese locale, else English): these errors stop the process before any request has a locale.
-     */
     /** Whether {@code path} is {@code dir} or below it, following symbolic links where the paths exist. */
     public static boolean inside(Path path, Path dir) {
         return KeyDirectoryConfig.inside(path, dir);
     }
 
+    /**
+     * A start-up message, in the JVM's language (Chinese for a Chinese locale, else English): these errors stop the
+     * process before any request has a locale. The keys' own words are in {@code messages/shared-keys}; the audit
+     * log's start-up messages, read the same way, in {@code messages/audit}.
+     */
     public static String text(String key, Object... args) {
         Locale locale = Locale.getDefault().getLanguage().equals("zh") ? Locale.ROOT : Locale.ENGLISH;
-        ResourceBundle bundle = ResourceBundle.getBundle(
-                "messages/audit",
-                locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        ResourceBundle bundle = null;
+        for (String name : START_UP_BUNDLES) {
+            bundle = ResourceBundle.getBundle(
+                    name,
+                    locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            if (bundle.containsKey(key)) {
+                break;
+            }
+        }
         return new java.text.MessageFormat(bundle.getString(key), locale).format(args);
     }
+
+    private static final java.util.List<String> START_UP_BUNDLES =
+            java.util.List.of("messages/shared-keys", "messages/audit");
 
     /** A key directory that may not be used: open to other users, or inside the data directory in production. */
     public static class KeyDirectoryException extends IllegalStateException {
