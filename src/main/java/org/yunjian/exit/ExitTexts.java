@@ -20,7 +20,7 @@ import java.util.TreeSet;
 public final class ExitTexts {
 
     private static final List<String> BUNDLES =
-            List.of("messages/exit", "messages/exit-spark", "messages/cli", "messages/report-seal");
+            List.of("messages/exit", "messages/exit-spark", "messages/cli", "messages/exit-seal");
     private static volatile Locale locale = supported(Locale.getDefault());
 
     private ExitTexts() {}
