@@ -76,12 +76,14 @@ class VaultModuleTests {
     void anEmptyUploadOrAProgramIsRefusedNamingTheField() {
         assertThatThrownBy(() -> vault.seal("file", "empty.pdf", new byte[0]))
                 .isInstanceOfSatisfying(
-                        ValidationException.class, e -> assertThat(e.errors()).containsKey("file"));
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get("file")).isIn("文件为空。", "The file is empty."));
         byte[] program = new byte[512];
         program[0] = 'M';
         program[1] = 'Z';
         assertThatThrownBy(() -> vault.seal("upload", "setup.pdf", program))
                 .isInstanceOfSatisfying(
-                        ValidationException.class, e -> assertThat(e.errors()).containsKey("upload"));
+                        ValidationException.class,
+                        e -> assertThat(e.errors().get("upload")).containsAnyOf("可执行程序", "an executable program"));
     }
 }
