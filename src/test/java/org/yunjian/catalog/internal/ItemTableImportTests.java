@@ -56,7 +56,8 @@ import picocli.CommandLine;
 @SpringBootTest
 @Tag("database")
 @org.yunjian.support.OnePass
-@org.yunjian.support.RunsBesideTheSuite
+// in the suite's one-at-a-time lane, not beside it: its CLI run once printed to the JVM's stdout instead of the tree's
+// writer while it ran beside the suite (not reproduced alone or with its neighbours; docs/performance.md)
 class ItemTableImportTests {
 
     @DynamicPropertySource
