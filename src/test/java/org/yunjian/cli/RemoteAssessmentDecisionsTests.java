@@ -275,6 +275,57 @@ class RemoteAssessmentDecisionsTests {
     }
 
     @Test
+    void theReportTemplateIsShownAndSetFromTheCommandLine() throws Exception {
+        String assessment = inheritingAssessment();
+        ClientResult shown = yunjian("assessment", "report-template", assessment, "--lang=en");
+        assertThat(shown.exitCode()).as(shown.stderr()).isZero();
+        assertThat(shown.stdout()).startsWith("This assessment follows the MLPS assessment report template");
+        assertThat(shown.stdout()).contains("Contract date: ");
+
+        ClientResult set = yunjian("assessment", "report-template", assessment, "--template", "2021", "--lang=en");
+        assertThat(set.exitCode()).as(set.stderr()).isZero();
+        assertThat(set.stdout()).contains("(2021 edition)");
+        assertThat(api("/api/assessments/" + assessment + "/report-template")
+                        .path("template")
+                        .asString())
+                .isEqualTo("T2021");
+
+        ClientResult bad = yunjian("assessment", "report-template", assessment, "--template", "1999", "--lang=en");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("2025", "2021");
+
+        JsonNode json = JSON.readTree(
+                yunjian("assessment", "report-template", assessment, "--json").stdout());
+        assertThat(json.path("template").asString()).isEqualTo("T2021");
+    }
+
+    @Test
+    void aFollowUpIsCreatedFromACompletedAssessmentAndRefusedForAnOpenOne() throws Exception {
+        String open = inheritingAssessment();
+        ClientResult refused = yunjian("assessment", "follow-up", open, "--lang=en");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stdout()).isEmpty();
+        assertThat(refused.stderr()).startsWith("Refused by the server (409)");
+
+        List<String> completed = api("/api/assessments?size=200&status=COMPLETED")
+                .path("items")
+                .valueStream()
+                .map(a -> a.path("id").asString())
+                .toList();
+        for (String id : completed) {
+            ClientResult made = yunjian("assessment", "follow-up", id, "--lang=en");
+            if (made.exitCode() == 0) {
+                assertThat(made.stdout()).startsWith("Follow-up assessment ");
+                String created = made.stdout().substring("Follow-up assessment ".length(), 57);
+                assertThat(api("/api/assessments/" + created).path("id").asString())
+                        .isEqualTo(created);
+                return;
+            }
+            assertThat(made.stderr()).startsWith("Refused by the server (409)");
+        }
+    }
+
+    @Test
     void theCrosswalkIsTheServersMappingCollection() throws Exception {
         ClientResult all = yunjian("catalog", "crosswalk", "--lang=en");
         assertThat(all.exitCode()).as(all.stderr()).isZero();

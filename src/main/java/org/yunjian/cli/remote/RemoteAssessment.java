@@ -54,6 +54,8 @@ final class RemoteAssessment {
                 RemoteFindings.ImportedFindings.class,
                 RemoteFindings.Adopt.class,
                 RemoteFindings.Dismiss.class,
+                RemoteReportTemplate.ReportTemplate.class,
+                RemoteFollowUp.FollowUp.class,
                 RemoteReview.History.class,
                 RemoteReview.Submit.class,
                 RemoteReview.SendBack.class,

@@ -37,7 +37,7 @@ final class RemoteFindings {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
 
-        @Parameters(index = "1", descriptionKey = "cli.assessment.option.file")
+        @Parameters(index = "1", descriptionKey = "cli.findings.option.file")
         Path file;
 
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
@@ -55,7 +55,7 @@ final class RemoteFindings {
             }
             int entries = v.path("mapped").size() + v.path("unmapped").size();
             out.println(Texts.get(
-                    "findings.import.done",
+                    "cli.findings.importDone",
                     v.path("source").path("fileName").asString(),
                     entries,
                     v.path("unmapped").size()));
@@ -67,7 +67,7 @@ final class RemoteFindings {
     @Command(
             name = "import-results",
             mixinStandardHelpOptions = true,
-            description = "cli.assessment.import-results.description")
+            description = "cli.remote.import-results.description")
     static class ImportResults extends Import {
         @Override
         String kind() {
@@ -75,10 +75,7 @@ final class RemoteFindings {
         }
     }
 
-    @Command(
-            name = "import-poam",
-            mixinStandardHelpOptions = true,
-            description = "cli.assessment.import-poam.description")
+    @Command(name = "import-poam", mixinStandardHelpOptions = true, description = "cli.remote.import-poam.description")
     static class ImportPoam extends Import {
         @Override
         String kind() {
@@ -89,14 +86,14 @@ final class RemoteFindings {
     /** One import's lines as offline: a mapped line per placement (its ID is what a decision names), then the unmapped. */
     static void print(PrintWriter out, JsonNode v) {
         out.println(Texts.get(
-                "findings.cli.import",
+                "cli.findings.import",
                 v.path("source").path("id").asString(),
                 Table.text(v.path("source").path("title"))));
         for (JsonNode e : v.path("mapped")) {
             for (JsonNode t : e.path("placements")) {
                 out.println(String.join(
                         "  ",
-                        Texts.get("findings.cli.mapped"),
+                        Texts.get("cli.findings.mapped"),
                         t.path("id").asString(),
                         label("enum.EntryKind.", e.path("kind")),
                         Table.text(e.path("controlId")),
@@ -113,10 +110,10 @@ final class RemoteFindings {
         for (JsonNode e : v.path("unmapped")) {
             out.println(String.join(
                     "  ",
-                    Texts.get("findings.cli.unmapped"),
+                    Texts.get("cli.findings.unmapped"),
                     label("enum.EntryKind.", e.path("kind")),
                     e.path("controlId").isNull() || e.path("controlId").isMissingNode()
-                            ? Texts.get("findings.control.none")
+                            ? Texts.get("cli.findings.controlNone")
                             : e.path("controlId").asString(),
                     Table.text(e.path("title"))));
         }
@@ -125,12 +122,12 @@ final class RemoteFindings {
     @Command(
             name = "imported-findings",
             mixinStandardHelpOptions = true,
-            description = "cli.assessment.imported-findings.description")
+            description = "cli.remote.imported-findings.description")
     static class ImportedFindings extends Acting {
         @Parameters(index = "0", descriptionKey = "cli.assessment.option.id")
         UUID id;
 
-        @Parameters(index = "1", arity = "0..1", descriptionKey = "cli.assessment.option.import")
+        @Parameters(index = "1", arity = "0..1", descriptionKey = "cli.findings.option.importOrAll")
         UUID importId;
 
         @Option(names = "--json", descriptionKey = "cli.remote.option.json")
@@ -157,15 +154,15 @@ final class RemoteFindings {
                 return 0;
             }
             if (list.isEmpty()) {
-                err.println(Texts.get("findings.imports.empty"));
+                err.println(Texts.get("cli.findings.importsEmpty"));
                 return 0;
             }
             new Table(List.of(
                             column("cli.remote.column.id", "id"),
                             column("cli.remote.column.kind", r -> label("enum.ImportKind.", r.path("kind"))),
-                            column("findings.file", "fileName"),
-                            column("findings.importedBy", "importedBy"),
-                            column("findings.importedAt", r -> minute(r.path("importedAt")))))
+                            column("cli.findings.column.file", "fileName"),
+                            column("cli.findings.column.importedBy", "importedBy"),
+                            column("cli.findings.column.importedAt", r -> minute(r.path("importedAt")))))
                     .print(RemoteCommands.rows(list), out);
             return 0;
         }
@@ -243,8 +240,9 @@ final class RemoteFindings {
             body.put("dueDate", due == null ? null : due.toString());
             body.put("version", t.path("version").asLong());
             JsonNode i = server.send("POST", "/api/imported-findings/" + placement + "/adoption", body);
-            out.println(Texts.get("findings.adopted", i.path("requirementId").asString()) + " "
-                    + label("enum.Verdict.", i.path("verdict")));
+            out.println(
+                    Texts.get("cli.findings.adopted", i.path("requirementId").asString()) + " "
+                            + label("enum.Verdict.", i.path("verdict")));
             return 0;
         }
     }
@@ -268,7 +266,7 @@ final class RemoteFindings {
             body.put("reason", reason);
             body.put("version", t.path("version").asLong());
             server.send("POST", "/api/imported-findings/" + placement + "/dismissal", body);
-            out.println(t.path("requirementId").asString() + ": " + Texts.get("findings.dismissed"));
+            out.println(t.path("requirementId").asString() + ": " + Texts.get("cli.findings.dismissed"));
             return 0;
         }
     }
