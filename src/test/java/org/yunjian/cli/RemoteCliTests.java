@@ -158,13 +158,13 @@ class RemoteCliTests {
     @Test
     void aCommandWithoutARemoteFormSaysSoInOneLine() throws Exception {
         ClientResult r = ServerProcess.clientInProcess(
-                env(token), "", "assessment", "follow-up", assessmentIds.get(0), "--lang=en");
+                env(token), "", "assessment", "revise-report", assessmentIds.get(0), "--lang=en");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr().lines().toList())
                 .singleElement()
                 .asString()
-                .contains("yunjian assessment follow-up")
+                .contains("yunjian assessment revise-report")
                 .contains("yunjian api");
     }
 

@@ -38,7 +38,15 @@ final class RemoteCatalog {
             name = "catalog",
             mixinStandardHelpOptions = true,
             description = "cli.catalog.root.description",
-            subcommands = {CatalogList.class, Show.class, Search.class, Versions.class, Export.class, Import.class})
+            subcommands = {
+                CatalogList.class,
+                Show.class,
+                Search.class,
+                Versions.class,
+                Export.class,
+                Import.class,
+                RemoteCrosswalk.Crosswalk.class
+            })
     static class Catalog extends Group {}
 
     static String code(String standard) {

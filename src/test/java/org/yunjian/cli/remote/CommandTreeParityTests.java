@@ -229,8 +229,10 @@ class CommandTreeParityTests {
             calls.add(
                     exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             exchange.getRequestBody().readAllBytes();
+            // "mapped": an import's placed entry, which a decision on an imported finding names
             byte[] body = ("{\"items\":[],\"page\":1,\"size\":200,\"total\":0,\"pages\":1,\"id\":\"" + ID
-                            + "\",\"version\":1,\"username\":\"alice\"}")
+                            + "\",\"version\":1,\"username\":\"alice\",\"mapped\":[{\"placements\":[{\"id\":\""
+                            + ID + "\",\"version\":1}]}]}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.getResponseHeaders().add("ETag", "\"1\"");
@@ -282,7 +284,17 @@ class CommandTreeParityTests {
                             continue;
                         }
                         boolean flag = arg.isOption() && arg.typeInfo().isBoolean();
-                        if (flag
+                        if (arg.group() != null && arg.group().exclusive()) {
+                            // one of --item ID | --all: the first member in one run, the last in the other
+                            List<ArgSpec> members = new ArrayList<>(arg.group().args());
+                            if (arg != members.get(every ? members.size() - 1 : 0)) {
+                                continue;
+                            }
+                            if (flag) {
+                                args.add(((CommandLine.Model.OptionSpec) arg).longestName());
+                                continue;
+                            }
+                        } else if (flag
                                 && every
                                 && ((CommandLine.Model.OptionSpec) arg)
                                         .longestName()
