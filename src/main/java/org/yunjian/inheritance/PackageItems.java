@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.responsibility.ProviderPackages;
 import org.yunjian.responsibility.ProviderPackages.PackageItem;
 

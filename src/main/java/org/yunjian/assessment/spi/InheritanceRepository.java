@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.assessment.Records.ExternalConclusion;
+import org.yunjian.assessment.Records.ItemInheritance;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Records.ExternalConclusion;
-import org.yunjian.assessment.spi.Records.ItemInheritance;
 
 /**
  * Reads of recorded external conclusions and inherited items (V202611231500); their one writer is the inheritance

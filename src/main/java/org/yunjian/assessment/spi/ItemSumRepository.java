@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.ScoreQueries;
 import org.yunjian.assessment.Verdict;
 
 /**

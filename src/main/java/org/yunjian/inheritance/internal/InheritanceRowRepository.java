@@ -5,8 +5,8 @@ import static org.yunjian.shared.Jdbc.utc;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.spi.Records.ExternalConclusion;
-import org.yunjian.assessment.spi.Records.ItemInheritance;
+import org.yunjian.assessment.Records.ExternalConclusion;
+import org.yunjian.assessment.Records.ItemInheritance;
 
 /**
  * The writes of recorded external conclusions ({@code assessment_external_conclusion}) and inherited items

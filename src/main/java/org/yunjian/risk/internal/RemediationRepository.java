@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.spi.Records.Remediation;
+import org.yunjian.assessment.Records.Remediation;
 import org.yunjian.shared.version.Versions;
 
 /**
