@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.internal.AssessmentRepository;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DemoSystems;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.internal.AssessmentRepository;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;

@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.ItemDetail;
 import org.yunjian.assessment.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.crypto.DecryptionFailedException;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Sm3Digest;
@@ -53,7 +53,7 @@ public class EvidenceService {
     private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final EvidenceFileRepository files;
     private final BlobStore store;
     private final VaultKeys keys;
@@ -64,7 +64,7 @@ public class EvidenceService {
 
     EvidenceService(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             EvidenceFileRepository files,
             BlobStore store,
             VaultKeys keys,

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.VerdictInput;
 import org.yunjian.assessment.Records.Remediation;
@@ -16,7 +17,6 @@ import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.findings.FindingRecords.Finding;
 import org.yunjian.findings.FindingRecords.Import;
 import org.yunjian.findings.FindingRecords.Target;
@@ -48,7 +48,7 @@ public class FindingDecisions {
     private static final int OBSERVATIONS_MAX = 20_000;
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final FindingsRepository findings;
     private final RiskRegister register;
     private final Remediations remediations;
@@ -57,7 +57,7 @@ public class FindingDecisions {
 
     FindingDecisions(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             FindingsRepository findings,
             RiskRegister register,
             Remediations remediations,

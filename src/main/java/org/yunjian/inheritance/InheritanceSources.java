@@ -10,12 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.Records.AssessmentInfo;
 import org.yunjian.assessment.Records.ExternalConclusion;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.inheritance.Inheritances.Source;
 import org.yunjian.inheritance.Inheritances.SourceKind;
@@ -33,12 +32,12 @@ import org.yunjian.shared.NotFoundException;
 @Component
 public class InheritanceSources {
 
-    private final AssessmentRepository repo;
-    private final InheritanceRepository inherited;
+    private final AssessmentReads repo;
+    private final AssessmentReads inherited;
     private final Parties parties;
     private final Clock clock;
 
-    InheritanceSources(AssessmentRepository repo, InheritanceRepository inherited, Parties parties, Clock clock) {
+    InheritanceSources(AssessmentReads repo, AssessmentReads inherited, Parties parties, Clock clock) {
         this.repo = repo;
         this.inherited = inherited;
         this.parties = parties;

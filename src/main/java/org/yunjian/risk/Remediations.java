@@ -10,11 +10,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.Records.Remediation;
 import org.yunjian.assessment.RemediationStatus;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.party.Parties;
 import org.yunjian.risk.internal.RemediationRepository;
 import org.yunjian.security.OrganizationDirectory;
@@ -39,7 +39,7 @@ public class Remediations {
     public record Input(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {}
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final RemediationRepository remediationRows;
     private final Parties parties;
     private final ApplicationEventPublisher events;
@@ -51,7 +51,7 @@ public class Remediations {
 
     Remediations(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             RemediationRepository remediationRows,
             Parties parties,
             ApplicationEventPublisher events,

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.Assessments;
@@ -27,7 +28,6 @@ import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
 import org.yunjian.risk.RiskRepository.RetestLink;
@@ -158,7 +158,7 @@ public class RiskRegister {
     public record MilestoneInput(String description, LocalDate targetDate, LocalDate doneOn) {}
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final Assessments aggregates;
     private final RemediationRepository remediationRows;
     private final RiskRepository risks;
@@ -174,7 +174,7 @@ public class RiskRegister {
 
     RiskRegister(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             Assessments aggregates,
             RemediationRepository remediationRows,
             RiskRepository risks,

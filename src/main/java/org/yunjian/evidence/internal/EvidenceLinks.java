@@ -16,11 +16,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Records.AssessmentInfo;
 import org.yunjian.assessment.Records.EvidenceInfo;
 import org.yunjian.assessment.Records.TestItem;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.evidence.EvidenceService;
 import org.yunjian.evidence.RequestRecords.EvidenceLink;
 import org.yunjian.security.CurrentUser;
@@ -41,7 +41,7 @@ import org.yunjian.shared.version.ExpectedVersion;
 public class EvidenceLinks {
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final EvidenceFileRepository files;
     private final EvidenceLinkRepository links;
     private final EvidenceService evidence;
@@ -50,7 +50,7 @@ public class EvidenceLinks {
 
     EvidenceLinks(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             EvidenceFileRepository files,
             EvidenceLinkRepository links,
             EvidenceService evidence,

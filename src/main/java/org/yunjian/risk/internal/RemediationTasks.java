@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ItemSide;
 import org.yunjian.assessment.Records.Remediation;
@@ -13,7 +14,6 @@ import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.VerdictRemediation;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.risk.RiskHistory;
 import org.yunjian.risk.RiskRepository;
@@ -29,7 +29,7 @@ import org.yunjian.shared.Msg;
 @Component
 class RemediationTasks implements VerdictRemediation {
 
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final RemediationRepository remediationRows;
     private final RiskRepository risks;
     private final ApplicationEventPublisher events;
@@ -38,7 +38,7 @@ class RemediationTasks implements VerdictRemediation {
     private final AssessmentChanges work;
 
     RemediationTasks(
-            AssessmentRepository repo,
+            AssessmentReads repo,
             RemediationRepository remediationRows,
             RiskRepository risks,
             ApplicationEventPublisher events,

@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment.internal;
 
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
