@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.Records.AssessmentInfo;
 import org.yunjian.assessment.Records.EvidenceInfo;
-import org.yunjian.assessment.Records.ExternalConclusion;
 import org.yunjian.assessment.Records.Interview;
 import org.yunjian.assessment.Records.ItemInheritance;
 import org.yunjian.assessment.Records.Remediation;
@@ -90,16 +89,8 @@ public class AssessmentReads {
 
     // --- rows of the features the item detail shows (evidence, risk, inheritance)
 
-    public Optional<EvidenceInfo> evidence(UUID id) {
-        return repo.evidence(id);
-    }
-
     public List<EvidenceInfo> evidenceOfAssessment(UUID assessmentId) {
         return repo.evidenceOfAssessment(assessmentId);
-    }
-
-    public Optional<Remediation> remediation(UUID id) {
-        return repo.remediation(id);
     }
 
     public List<Remediation> remediations(UUID assessmentId) {
@@ -108,14 +99,6 @@ public class AssessmentReads {
 
     public List<Remediation> remediationsOfItem(UUID itemId) {
         return repo.remediationsOfItem(itemId);
-    }
-
-    public List<ExternalConclusion> conclusions(UUID assessmentId) {
-        return inheritance.conclusions(assessmentId);
-    }
-
-    public Optional<ExternalConclusion> conclusion(UUID id) {
-        return inheritance.conclusion(id);
     }
 
     /** Ids and systems of every completed or archived assessment; the caller decides which platforms qualify. */

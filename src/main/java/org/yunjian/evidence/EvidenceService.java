@@ -214,7 +214,7 @@ public class EvidenceService {
      * was carried into), with the caller's access there: the same stored file, decrypted and verified the same way.
      */
     public Download download(UUID evidenceId, UUID assessmentId) {
-        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        EvidenceInfo info = files.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         Access access;
         try {
             access = assessments.access(assessmentId);
@@ -280,7 +280,7 @@ public class EvidenceService {
     /** The evidence if it exists and the caller may see it (else 404). */
     @Transactional(readOnly = true)
     public EvidenceInfo visible(UUID evidenceId) {
-        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        EvidenceInfo info = files.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         if (readingAccess(info).isEmpty()) {
             throw new NotFoundException("evidence", evidenceId);
         }
@@ -325,7 +325,7 @@ public class EvidenceService {
                 "evidence",
                 evidenceId,
                 Msg.of(shared ? "assessment.audit.evidence.shared" : "assessment.audit.evidence.unshared")));
-        return repo.evidence(evidenceId).orElseThrow();
+        return files.evidence(evidenceId).orElseThrow();
     }
 
     /** The evidence if the caller's organisation uploaded it (404 if invisible, 403 if someone else's). */

@@ -208,7 +208,7 @@ public class FindingDecisions {
                 new RiskRegister.PlanInput(
                         RiskTreatment.REMEDIATE, cut(text(f), 4000), null, null, due, null, null, null));
         RemediationStatus status = status(f.sourceStatus());
-        Remediation planned = repo.remediation(r.id()).orElseThrow();
+        Remediation planned = remediations.get(r.id());
         remediations.update(
                 r.id(),
                 ExpectedVersion.exactly(planned.version()),

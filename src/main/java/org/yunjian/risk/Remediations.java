@@ -79,7 +79,7 @@ public class Remediations {
 
     @Transactional(readOnly = true)
     public Remediation get(UUID id) {
-        Remediation r = repo.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
+        Remediation r = remediationRows.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
         try {
             assessments.access(r.assessmentId());
         } catch (NotFoundException e) {
@@ -141,7 +141,7 @@ public class Remediations {
                 "remediation",
                 id,
                 Msg.of("assessment.audit.remediation", Msg.of(r.status()), Msg.of(status), Formats.date(due))));
-        return repo.remediation(id).orElseThrow();
+        return remediationRows.remediation(id).orElseThrow();
     }
 
     private String orgName(UUID id) {

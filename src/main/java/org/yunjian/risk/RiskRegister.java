@@ -251,8 +251,9 @@ public class RiskRegister {
     /** One finding of the register, or 404. */
     @Transactional(readOnly = true)
     public Entry entry(UUID remediationId) {
-        Remediation r =
-                repo.remediation(remediationId).orElseThrow(() -> new NotFoundException("remediation", remediationId));
+        Remediation r = remediationRows
+                .remediation(remediationId)
+                .orElseThrow(() -> new NotFoundException("remediation", remediationId));
         Access access = accessTo(r);
         Map<UUID, String> people = new HashMap<>();
         users.list().forEach(u -> people.put(u.id(), u.displayName()));
@@ -271,8 +272,9 @@ public class RiskRegister {
     /** The parties of the assessed system, as owner and transfer choices. */
     @Transactional(readOnly = true)
     public List<OrgOption> organisations(UUID remediationId) {
-        Remediation r =
-                repo.remediation(remediationId).orElseThrow(() -> new NotFoundException("remediation", remediationId));
+        Remediation r = remediationRows
+                .remediation(remediationId)
+                .orElseThrow(() -> new NotFoundException("remediation", remediationId));
         return organisations(accessTo(r));
     }
 
@@ -430,7 +432,7 @@ public class RiskRegister {
     }
 
     private Remediation task(UUID id) {
-        return repo.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
+        return remediationRows.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
     }
 
     /**

@@ -439,11 +439,6 @@ public class AssessmentRepository {
 
     // --- evidence
 
-    public Optional<EvidenceInfo> evidence(UUID id) {
-        return jdbc.sql("""
-                SELECT * FROM assessment_evidence WHERE id = ?""").param(id).query(EVIDENCE).optional();
-    }
-
     /**
      * The evidence linked to the item (uploaded for it, linked to it later, or carried into its assessment); each
      * row's {@code itemId} is this item.
@@ -498,11 +493,6 @@ public class AssessmentRepository {
     };
 
     // --- remediation
-
-    public Optional<Remediation> remediation(UUID id) {
-        return jdbc.sql("""
-                SELECT * FROM assessment_remediation WHERE id = ?""").param(id).query(REMEDIATION).optional();
-    }
 
     public List<Remediation> remediations(UUID assessmentId) {
         return jdbc.sql("""

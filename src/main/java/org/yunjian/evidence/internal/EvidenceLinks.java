@@ -105,7 +105,7 @@ public class EvidenceLinks {
         LocalDate today = today();
         List<Standing> out = new ArrayList<>();
         for (EvidenceInfo e : byId.values()) {
-            EvidenceInfo home = repo.evidence(e.id()).orElseThrow();
+            EvidenceInfo home = files.evidence(e.id()).orElseThrow();
             out.add(standing(home, assessmentId, today));
         }
         return out;
@@ -246,7 +246,7 @@ public class EvidenceLinks {
     }
 
     private EvidenceInfo inAssessment(UUID evidenceId, UUID assessmentId, Access access) {
-        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        EvidenceInfo info = files.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         if (!links.assessmentsOf(evidenceId, info.assessmentId()).contains(assessmentId) || !access.maySee(info)) {
             throw new NotFoundException("evidence", evidenceId);
         }
@@ -285,7 +285,7 @@ public class EvidenceLinks {
         Map<UUID, Access> earlier = new LinkedHashMap<>();
         List<Candidate> out = new ArrayList<>();
         for (UUID id : links.evidenceOfEarlierAssessments(access.system().id(), assessmentId)) {
-            EvidenceInfo e = repo.evidence(id).orElseThrow();
+            EvidenceInfo e = files.evidence(id).orElseThrow();
             Access there = earlier.computeIfAbsent(e.assessmentId(), aid -> {
                 AssessmentInfo a = repo.find(aid).orElseThrow();
                 return new Access(a, access.system(), u, Access.relations(a, access.system(), u));

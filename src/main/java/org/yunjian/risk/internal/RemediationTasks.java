@@ -86,7 +86,8 @@ class RemediationTasks implements VerdictRemediation {
 
     /** The original finding of a re-test item: verified by a 符合, reopened by a finding (not once archived). */
     private void retested(TestItem item, RiskRepository.RetestLink link, Verdict verdict, Instant now) {
-        Remediation origin = repo.remediation(link.originRemediationId()).orElse(null);
+        Remediation origin =
+                remediationRows.remediation(link.originRemediationId()).orElse(null);
         if (origin == null
                 || repo.find(origin.assessmentId())
                         .map(a -> a.status() == AssessmentStatus.ARCHIVED)
