@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.assessment.Access;
-import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.ItemDetail;
 import org.yunjian.assessment.Records.EvidenceInfo;
@@ -53,7 +52,6 @@ public class EvidenceService {
     private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
 
     private final AssessmentService assessments;
-    private final AssessmentReads repo;
     private final EvidenceFileRepository files;
     private final BlobStore store;
     private final VaultKeys keys;
@@ -64,7 +62,6 @@ public class EvidenceService {
 
     EvidenceService(
             AssessmentService assessments,
-            AssessmentReads repo,
             EvidenceFileRepository files,
             BlobStore store,
             VaultKeys keys,
@@ -74,7 +71,6 @@ public class EvidenceService {
             EvidenceLinkRepository links) {
         this.links = links;
         this.assessments = assessments;
-        this.repo = repo;
         this.files = files;
         this.store = store;
         this.keys = keys;

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
-import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.Records.Remediation;
@@ -39,7 +38,6 @@ public class Remediations {
     public record Input(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {}
 
     private final AssessmentService assessments;
-    private final AssessmentReads repo;
     private final RemediationRepository remediationRows;
     private final Parties parties;
     private final ApplicationEventPublisher events;
@@ -51,7 +49,6 @@ public class Remediations {
 
     Remediations(
             AssessmentService assessments,
-            AssessmentReads repo,
             RemediationRepository remediationRows,
             Parties parties,
             ApplicationEventPublisher events,
@@ -63,7 +60,6 @@ public class Remediations {
         this.history = history;
         this.directory = directory;
         this.assessments = assessments;
-        this.repo = repo;
         this.remediationRows = remediationRows;
         this.parties = parties;
         this.events = events;
