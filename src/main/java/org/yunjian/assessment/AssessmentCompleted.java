@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.yunjian.assessment.spi.ItemGenerator;
 
 /**
  * The assessment was completed; verdicts and evidence are frozen (now {@link AssessmentStatus#COMPLETED}).

@@ -3,7 +3,7 @@ package org.yunjian.assessment;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.AssessmentInfo;
 import org.yunjian.shared.version.Versioned;
 
 /**

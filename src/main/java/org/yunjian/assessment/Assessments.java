@@ -12,12 +12,11 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.ItemSumRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.assessment.spi.ReportNumberRepository;
-import org.yunjian.assessment.spi.ScoringPolicies;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.TestItem;
+import org.yunjian.assessment.internal.AssessmentRepository;
+import org.yunjian.assessment.internal.ItemSumRepository;
+import org.yunjian.assessment.internal.ReportNumberRepository;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.NotFoundException;
 

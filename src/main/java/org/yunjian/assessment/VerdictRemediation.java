@@ -2,8 +2,8 @@ package org.yunjian.assessment;
 
 import java.time.Instant;
 import java.util.List;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.party.CloudSystem;
 
 /**

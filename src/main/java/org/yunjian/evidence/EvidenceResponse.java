@@ -2,7 +2,7 @@ package org.yunjian.evidence;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
 import org.yunjian.shared.version.Versioned;
 
 /** An evidence file as the REST API shows it (item evidence and evidence-request answers alike). */

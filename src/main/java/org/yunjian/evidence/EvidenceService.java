@@ -15,11 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.ItemDetail;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
 import org.yunjian.crypto.DecryptionFailedException;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.crypto.Sm3Digest;
@@ -53,7 +52,6 @@ public class EvidenceService {
     private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
     private final EvidenceFileRepository files;
     private final BlobStore store;
     private final VaultKeys keys;
@@ -64,7 +62,6 @@ public class EvidenceService {
 
     EvidenceService(
             AssessmentService assessments,
-            AssessmentRepository repo,
             EvidenceFileRepository files,
             BlobStore store,
             VaultKeys keys,
@@ -74,7 +71,6 @@ public class EvidenceService {
             EvidenceLinkRepository links) {
         this.links = links;
         this.assessments = assessments;
-        this.repo = repo;
         this.files = files;
         this.store = store;
         this.keys = keys;
@@ -214,7 +210,7 @@ public class EvidenceService {
      * was carried into), with the caller's access there: the same stored file, decrypted and verified the same way.
      */
     public Download download(UUID evidenceId, UUID assessmentId) {
-        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        EvidenceInfo info = files.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         Access access;
         try {
             access = assessments.access(assessmentId);
@@ -280,7 +276,7 @@ public class EvidenceService {
     /** The evidence if it exists and the caller may see it (else 404). */
     @Transactional(readOnly = true)
     public EvidenceInfo visible(UUID evidenceId) {
-        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        EvidenceInfo info = files.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         if (readingAccess(info).isEmpty()) {
             throw new NotFoundException("evidence", evidenceId);
         }
@@ -325,7 +321,7 @@ public class EvidenceService {
                 "evidence",
                 evidenceId,
                 Msg.of(shared ? "assessment.audit.evidence.shared" : "assessment.audit.evidence.unshared")));
-        return repo.evidence(evidenceId).orElseThrow();
+        return files.evidence(evidenceId).orElseThrow();
     }
 
     /** The evidence if the caller's organisation uploaded it (404 if invisible, 403 if someone else's). */

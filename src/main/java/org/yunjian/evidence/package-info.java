@@ -6,7 +6,6 @@
         displayName = "Evidence",
         allowedDependencies = {
             "assessment",
-            "assessment :: spi",
             "crypto",
             "demo",
             "monitoring",

@@ -8,15 +8,15 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.VerdictInput;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.findings.FindingRecords.Finding;
 import org.yunjian.findings.FindingRecords.Import;
 import org.yunjian.findings.FindingRecords.Target;
@@ -48,7 +48,7 @@ public class FindingDecisions {
     private static final int OBSERVATIONS_MAX = 20_000;
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final FindingsRepository findings;
     private final RiskRegister register;
     private final Remediations remediations;
@@ -57,7 +57,7 @@ public class FindingDecisions {
 
     FindingDecisions(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             FindingsRepository findings,
             RiskRegister register,
             Remediations remediations,
@@ -208,7 +208,7 @@ public class FindingDecisions {
                 new RiskRegister.PlanInput(
                         RiskTreatment.REMEDIATE, cut(text(f), 4000), null, null, due, null, null, null));
         RemediationStatus status = status(f.sourceStatus());
-        Remediation planned = repo.remediation(r.id()).orElseThrow();
+        Remediation planned = remediations.get(r.id());
         remediations.update(
                 r.id(),
                 ExpectedVersion.exactly(planned.version()),

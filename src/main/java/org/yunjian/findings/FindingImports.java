@@ -13,10 +13,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.catalog.ControlMap;
 import org.yunjian.catalog.ForeignControls;
 import org.yunjian.catalog.OscalFormat;
@@ -53,7 +53,7 @@ public class FindingImports {
     private static final int TEXT_MAX = 20_000;
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final FindingsRepository findings;
     private final ForeignControls crosswalk;
     private final Vault vault;
@@ -62,7 +62,7 @@ public class FindingImports {
 
     FindingImports(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             FindingsRepository findings,
             ForeignControls crosswalk,
             Vault vault,

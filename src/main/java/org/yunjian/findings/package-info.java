@@ -5,14 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Imported findings",
-        allowedDependencies = {
-            "assessment",
-            "assessment :: spi",
-            "catalog",
-            "party",
-            "risk",
-            "security",
-            "shared",
-            "vault"
-        })
+        allowedDependencies = {"assessment", "catalog", "party", "risk", "security", "shared", "vault"})
 package org.yunjian.findings;

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Inheritance;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.ExternalConclusion;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.ExternalConclusion;
 import org.yunjian.catalog.PartyRole;
 import org.yunjian.inheritance.Inheritances.Source;
 import org.yunjian.inheritance.Inheritances.SourceKind;
+import org.yunjian.inheritance.internal.InheritanceRowRepository;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.Parties;
 import org.yunjian.shared.FieldErrors.ValidationException;
@@ -33,12 +33,19 @@ import org.yunjian.shared.NotFoundException;
 @Component
 public class InheritanceSources {
 
-    private final AssessmentRepository repo;
-    private final InheritanceRepository inherited;
+    private final AssessmentReads repo;
+    private final AssessmentReads inherited;
+    private final InheritanceRowRepository rows;
     private final Parties parties;
     private final Clock clock;
 
-    InheritanceSources(AssessmentRepository repo, InheritanceRepository inherited, Parties parties, Clock clock) {
+    InheritanceSources(
+            AssessmentReads repo,
+            AssessmentReads inherited,
+            InheritanceRowRepository rows,
+            Parties parties,
+            Clock clock) {
+        this.rows = rows;
         this.repo = repo;
         this.inherited = inherited;
         this.parties = parties;
@@ -52,7 +59,7 @@ public class InheritanceSources {
     /** Yunjian platform assessments first, then the conclusions recorded on the assessment. */
     public List<Source> all(Access access) {
         List<Source> out = new ArrayList<>(platformAssessments(access.system()));
-        inherited.conclusions(access.assessment().id()).forEach(c -> out.add(of(c)));
+        rows.conclusions(access.assessment().id()).forEach(c -> out.add(of(c)));
         return out;
     }
 
@@ -108,9 +115,9 @@ public class InheritanceSources {
     }
 
     Optional<Source> resolve(UUID id) {
-        return inherited.conclusion(id).map(this::of).or(() -> repo.find(id)
-                .filter(a -> a.completedAt() != null)
-                .map(this::of));
+        return rows.conclusion(id)
+                .map(this::of)
+                .or(() -> repo.find(id).filter(a -> a.completedAt() != null).map(this::of));
     }
 
     /** A source this assessment may inherit from, or 404. */
@@ -118,8 +125,8 @@ public class InheritanceSources {
         if (sourceId == null) {
             throw new ValidationException("source", AssessmentService.REQUIRED);
         }
-        Optional<ExternalConclusion> c = inherited.conclusion(sourceId).filter(x -> x.assessmentId()
-                .equals(access.assessment().id()));
+        Optional<ExternalConclusion> c = rows.conclusion(sourceId)
+                .filter(x -> x.assessmentId().equals(access.assessment().id()));
         if (c.isPresent()) {
             return of(c.get());
         }

@@ -13,21 +13,20 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.Assessments;
 import org.yunjian.assessment.Inheritance;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.ExternalConclusion;
+import org.yunjian.assessment.Records.ItemInheritance;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.Records.ExternalConclusion;
-import org.yunjian.assessment.spi.Records.ItemInheritance;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.evidence.EvidenceService;
 import org.yunjian.inheritance.internal.InheritanceRowRepository;
 import org.yunjian.party.CloudSystem;
@@ -54,8 +53,8 @@ import org.yunjian.vault.ContentTypes;
 public class Inheritances {
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
-    private final InheritanceRepository inherited;
+    private final AssessmentReads repo;
+    private final AssessmentReads inherited;
     private final InheritanceRowRepository rows;
     private final Assessments aggregates;
     private final EvidenceService evidence;
@@ -68,8 +67,8 @@ public class Inheritances {
 
     Inheritances(
             AssessmentService assessments,
-            AssessmentRepository repo,
-            InheritanceRepository inherited,
+            AssessmentReads repo,
+            AssessmentReads inherited,
             InheritanceRowRepository rows,
             Assessments aggregates,
             EvidenceService evidence,
@@ -170,7 +169,7 @@ public class Inheritances {
         }
         Map<UUID, Source> resolved = new HashMap<>();
         Map<UUID, Inherited> out = new LinkedHashMap<>();
-        for (ItemInheritance i : inherited.ofAssessment(a.id())) {
+        for (ItemInheritance i : inherited.inheritancesOf(a.id())) {
             UUID key = i.conclusionId() != null ? i.conclusionId() : i.sourceAssessmentId();
             Source s = resolved.computeIfAbsent(key, k -> sources.resolve(k).orElse(null));
             if (s != null) {
@@ -292,7 +291,7 @@ public class Inheritances {
         Source source = sources.require(access, sourceId);
         Inheritance.requireInheritable(item.requirementId(), item.side());
         Inheritance.requireFresh(source.date(), today(), source.label());
-        if (inherited.find(itemId).isPresent()) {
+        if (inherited.inheritance(itemId).isPresent()) {
             throw new ConflictException("item-inherited", "assessment.inherit.error.already", item.requirementId());
         }
         Inherited out = mark(access, item, source, sourceItems(source), version.value());
@@ -326,7 +325,7 @@ public class Inheritances {
         List<String> skipped = new ArrayList<>();
         for (TestItem item : repo.items(assessmentId)) {
             if (!Inheritance.inheritable(item.side())
-                    || inherited.find(item.id()).isPresent()) {
+                    || inherited.inheritance(item.id()).isPresent()) {
                 continue;
             }
             if (item.verdict() != null) {
@@ -356,7 +355,7 @@ public class Inheritances {
         TestItem item = repo.item(itemId).orElseThrow(() -> new NotFoundException("assessment item", itemId));
         assessorOfOpen(item);
         ItemInheritance i = inherited
-                .find(itemId)
+                .inheritance(itemId)
                 .orElseThrow(() -> new ConflictException(
                         "item-not-inherited", "assessment.inherit.error.notInherited", item.requirementId()));
         unmark(i, version.value());
@@ -376,7 +375,7 @@ public class Inheritances {
         assessments.access(assessmentId).requireAssessor();
         assessments.requireOpen(assessmentId);
         aggregates.claimVersion(assessmentId, version.value());
-        List<ItemInheritance> all = inherited.ofAssessment(assessmentId);
+        List<ItemInheritance> all = inherited.inheritancesOf(assessmentId);
         all.forEach(i -> unmark(
                 i,
                 repo.item(i.itemId())

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.shared.version.Versioned;
 
 /**

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.responsibility.ProviderPackages;
 import org.yunjian.responsibility.ProviderPackages.PackageItem;
 
@@ -22,10 +22,10 @@ import org.yunjian.responsibility.ProviderPackages.PackageItem;
 public class PackageItems {
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final ProviderPackages packages;
 
-    PackageItems(AssessmentService assessments, AssessmentRepository repo, ProviderPackages packages) {
+    PackageItems(AssessmentService assessments, AssessmentReads repo, ProviderPackages packages) {
         this.assessments = assessments;
         this.repo = repo;
         this.packages = packages;

@@ -5,10 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.AssessmentReads;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.catalog.RequirementId;
 import org.yunjian.responsibility.PlatformResults;
 import org.yunjian.shared.Formats;
@@ -22,10 +21,10 @@ import org.yunjian.shared.Msg;
 @Component
 class PlatformVerdicts implements PlatformResults {
 
-    private final AssessmentRepository repo;
-    private final InheritanceRepository inherited;
+    private final AssessmentReads repo;
+    private final AssessmentReads inherited;
 
-    PlatformVerdicts(AssessmentRepository repo, InheritanceRepository inherited) {
+    PlatformVerdicts(AssessmentReads repo, AssessmentReads inherited) {
         this.repo = repo;
         this.inherited = inherited;
     }

@@ -6,7 +6,6 @@
         displayName = "Inheritance",
         allowedDependencies = {
             "assessment",
-            "assessment :: spi",
             "catalog",
             "evidence",
             "party",

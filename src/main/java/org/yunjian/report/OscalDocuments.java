@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.spi.ItemGenerator;
+import org.yunjian.assessment.ItemGenerator;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.report.internal.OscalPlan;
 import org.yunjian.report.internal.OscalPoam;

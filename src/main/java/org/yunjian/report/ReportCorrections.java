@@ -1,6 +1,6 @@
 package org.yunjian.report;
 
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.shared.Msg;
 
 /**

@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.Assessments;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
 import org.yunjian.crypto.Sm3;
 import org.yunjian.exit.ReportSeal;
 import org.yunjian.report.internal.ReportData;
@@ -173,7 +173,7 @@ public class ReportRecords implements ReportSealing {
             monitoringRecords;
     private final Reports reports;
     private final AssessmentService service;
-    private final AssessmentRepository assessments;
+    private final AssessmentReads assessments;
     private final Assessments aggregates;
     private final ReportRecordRepository repo;
     private final ReviewSteps reviews;
@@ -188,7 +188,7 @@ public class ReportRecords implements ReportSealing {
     ReportRecords(
             Reports reports,
             AssessmentService service,
-            AssessmentRepository assessments,
+            AssessmentReads assessments,
             Assessments aggregates,
             ReportRecordRepository repo,
             ReviewSteps reviews,

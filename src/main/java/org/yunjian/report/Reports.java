@@ -12,20 +12,19 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.ItemGenerator;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.Records;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.assessment.spi.Records.VerdictEntry;
-import org.yunjian.assessment.spi.ReportNumberRepository;
-import org.yunjian.assessment.spi.ReportSetups;
-import org.yunjian.assessment.spi.ScoringPolicies;
+import org.yunjian.assessment.ItemGenerator;
+import org.yunjian.assessment.ItemLabels;
+import org.yunjian.assessment.Records;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
+import org.yunjian.assessment.Records.VerdictEntry;
+import org.yunjian.assessment.ReportSetups;
+import org.yunjian.assessment.ScoringPolicies;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.documents.DocumentFormat;
 import org.yunjian.inheritance.Inheritances;
@@ -109,7 +108,7 @@ public class Reports {
     }
 
     private final AssessmentService service;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final ItemGenerator generator;
     private final OrganizationDirectory directory;
     private final DocxReport docx;
@@ -118,7 +117,7 @@ public class Reports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ItemLabels labels;
-    private final ReportNumberRepository reportNumbers;
+    private final AssessmentReads reportNumbers;
     private final UserAdministration users;
     private final Inheritances inheritances;
     private final ScoringPolicies policies;
@@ -131,7 +130,7 @@ public class Reports {
 
     Reports(
             AssessmentService service,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             ItemGenerator generator,
             OrganizationDirectory directory,
             DocxReport docx,
@@ -140,7 +139,7 @@ public class Reports {
             ApplicationEventPublisher events,
             Clock clock,
             ItemLabels labels,
-            ReportNumberRepository numbers,
+            AssessmentReads numbers,
             UserAdministration users,
             Inheritances inheritances,
             ScoringPolicies policies,
@@ -276,7 +275,7 @@ public class Reports {
                 .filter(u -> a.assessors().contains(u.id()))
                 .map(UserView::displayName)
                 .toList();
-        String number = a.reportNumber() != null ? a.reportNumber() : reportNumbers.ensure(assessmentId);
+        String number = a.reportNumber() != null ? a.reportNumber() : reportNumbers.reportNumber(assessmentId);
         var s = access.system();
         return new ReportData(
                 a,

@@ -6,7 +6,6 @@
         displayName = "Report",
         allowedDependencies = {
             "assessment",
-            "assessment :: spi",
             "catalog",
             "crypto",
             "demo",

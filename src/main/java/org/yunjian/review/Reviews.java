@@ -14,19 +14,19 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.Assessment;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessmentTeam;
 import org.yunjian.assessment.Assessments;
+import org.yunjian.assessment.ItemLabels;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.SubmissionCheck;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.review.internal.ReviewRepository;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.security.UserView;
@@ -157,7 +157,7 @@ public class Reviews {
     public record TeamInput(List<UUID> testers, UUID reviewer, UUID approver) implements java.io.Serializable {}
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final Assessments aggregates;
     private final ReviewRepository reviews;
     private final PeopleNames people;
@@ -167,11 +167,11 @@ public class Reviews {
     private final ReportSealing records;
 
     private final AssessmentChanges work;
-    private final org.yunjian.assessment.spi.InheritanceRepository inheritance;
+    private final AssessmentReads inheritance;
 
     Reviews(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             Assessments aggregates,
             ReviewRepository reviews,
             PeopleNames people,
@@ -180,7 +180,7 @@ public class Reviews {
             Clock clock,
             ReportSealing records,
             AssessmentChanges work,
-            org.yunjian.assessment.spi.InheritanceRepository inheritance) {
+            AssessmentReads inheritance) {
         this.work = work;
         this.inheritance = inheritance;
         this.records = records;
@@ -272,7 +272,7 @@ public class Reviews {
         Map<UUID, Integer> evidence = new HashMap<>();
         repo.evidenceOfAssessment(assessmentId).forEach(e -> evidence.merge(e.itemId(), 1, Integer::sum));
         // an inherited item rests on its source (the platform's assessment or its recorded conclusion): a linked record
-        inheritance.ofAssessment(assessmentId).forEach(i -> evidence.merge(i.itemId(), 1, Integer::sum));
+        inheritance.inheritancesOf(assessmentId).forEach(i -> evidence.merge(i.itemId(), 1, Integer::sum));
         Map<UUID, Integer> open = new HashMap<>();
         reviews.comments(assessmentId).stream()
                 .filter(Comment::open)

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Review",
-        allowedDependencies = {"assessment", "assessment :: spi", "security", "shared"})
+        allowedDependencies = {"assessment", "security", "shared"})
 package org.yunjian.review;

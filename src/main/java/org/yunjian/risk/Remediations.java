@@ -8,13 +8,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.Records.Remediation;
 import org.yunjian.assessment.RemediationStatus;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.Remediation;
 import org.yunjian.party.Parties;
 import org.yunjian.risk.internal.RemediationRepository;
 import org.yunjian.security.OrganizationDirectory;
@@ -39,7 +38,6 @@ public class Remediations {
     public record Input(UUID responsibleOrgId, LocalDate dueDate, RemediationStatus status, String note) {}
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
     private final RemediationRepository remediationRows;
     private final Parties parties;
     private final ApplicationEventPublisher events;
@@ -51,7 +49,6 @@ public class Remediations {
 
     Remediations(
             AssessmentService assessments,
-            AssessmentRepository repo,
             RemediationRepository remediationRows,
             Parties parties,
             ApplicationEventPublisher events,
@@ -63,7 +60,6 @@ public class Remediations {
         this.history = history;
         this.directory = directory;
         this.assessments = assessments;
-        this.repo = repo;
         this.remediationRows = remediationRows;
         this.parties = parties;
         this.events = events;
@@ -79,7 +75,7 @@ public class Remediations {
 
     @Transactional(readOnly = true)
     public Remediation get(UUID id) {
-        Remediation r = repo.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
+        Remediation r = remediationRows.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
         try {
             assessments.access(r.assessmentId());
         } catch (NotFoundException e) {
@@ -141,7 +137,7 @@ public class Remediations {
                 "remediation",
                 id,
                 Msg.of("assessment.audit.remediation", Msg.of(r.status()), Msg.of(status), Formats.date(due))));
-        return repo.remediation(id).orElseThrow();
+        return remediationRows.remediation(id).orElseThrow();
     }
 
     private String orgName(UUID id) {

@@ -9,17 +9,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
+import org.yunjian.assessment.Records.VerdictEntry;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.assessment.spi.Records.VerdictEntry;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.PeopleNames;
 import org.yunjian.shared.NotFoundException;
@@ -53,14 +53,14 @@ public class RiskHistory {
             List<RiskChange> reported) {}
 
     private final RiskRepository risks;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final AssessmentService assessments;
     private final PeopleNames people;
 
     /** {@code assessments} lazily: the service calls the re-test hook ({@code RemediationTasks}) that records here. */
     RiskHistory(
             RiskRepository risks,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             @org.springframework.context.annotation.Lazy AssessmentService assessments,
             PeopleNames people) {
         this.risks = risks;

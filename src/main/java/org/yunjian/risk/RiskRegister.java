@@ -15,19 +15,19 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.Assessments;
+import org.yunjian.assessment.ItemLabels;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.party.Engagement;
 import org.yunjian.party.Parties;
 import org.yunjian.risk.RiskRepository.RetestLink;
@@ -158,7 +158,7 @@ public class RiskRegister {
     public record MilestoneInput(String description, LocalDate targetDate, LocalDate doneOn) {}
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final Assessments aggregates;
     private final RemediationRepository remediationRows;
     private final RiskRepository risks;
@@ -174,7 +174,7 @@ public class RiskRegister {
 
     RiskRegister(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             Assessments aggregates,
             RemediationRepository remediationRows,
             RiskRepository risks,
@@ -251,8 +251,9 @@ public class RiskRegister {
     /** One finding of the register, or 404. */
     @Transactional(readOnly = true)
     public Entry entry(UUID remediationId) {
-        Remediation r =
-                repo.remediation(remediationId).orElseThrow(() -> new NotFoundException("remediation", remediationId));
+        Remediation r = remediationRows
+                .remediation(remediationId)
+                .orElseThrow(() -> new NotFoundException("remediation", remediationId));
         Access access = accessTo(r);
         Map<UUID, String> people = new HashMap<>();
         users.list().forEach(u -> people.put(u.id(), u.displayName()));
@@ -271,8 +272,9 @@ public class RiskRegister {
     /** The parties of the assessed system, as owner and transfer choices. */
     @Transactional(readOnly = true)
     public List<OrgOption> organisations(UUID remediationId) {
-        Remediation r =
-                repo.remediation(remediationId).orElseThrow(() -> new NotFoundException("remediation", remediationId));
+        Remediation r = remediationRows
+                .remediation(remediationId)
+                .orElseThrow(() -> new NotFoundException("remediation", remediationId));
         return organisations(accessTo(r));
     }
 
@@ -430,7 +432,7 @@ public class RiskRegister {
     }
 
     private Remediation task(UUID id) {
-        return repo.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
+        return remediationRows.remediation(id).orElseThrow(() -> new NotFoundException("remediation", id));
     }
 
     /**

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Risk register",
-        allowedDependencies = {"assessment", "assessment :: spi", "demo", "party", "security", "shared"})
+        allowedDependencies = {"assessment", "demo", "party", "security", "shared"})
 package org.yunjian.risk;

@@ -6,7 +6,6 @@
         displayName = "Workbench",
         allowedDependencies = {
             "assessment",
-            "assessment :: spi",
             "catalog",
             "demo",
             "evidence",

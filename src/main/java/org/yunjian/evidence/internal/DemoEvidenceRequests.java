@@ -11,11 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentReads;
+import org.yunjian.assessment.DemoPortal;
 import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.DemoPortal;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.demo.DemoData;
 import org.yunjian.evidence.EvidenceRequestRepository;
 import org.yunjian.evidence.RequestRecords;
@@ -38,7 +38,7 @@ class DemoEvidenceRequests implements ApplicationRunner {
 
     private final EvidenceRequests requests;
     private final EvidenceRequestRepository requestRepo;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final DemoPortal portal;
     private final UserAdministration users;
     private final java.time.Clock clock;
@@ -46,7 +46,7 @@ class DemoEvidenceRequests implements ApplicationRunner {
     DemoEvidenceRequests(
             EvidenceRequests requests,
             EvidenceRequestRepository requestRepo,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             DemoPortal portal,
             UserAdministration users,
             java.time.Clock clock) {

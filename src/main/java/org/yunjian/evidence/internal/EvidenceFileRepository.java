@@ -1,13 +1,15 @@
 package org.yunjian.evidence.internal;
 
+import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
 import org.yunjian.shared.version.Versions;
 
 /**
@@ -81,4 +83,26 @@ public class EvidenceFileRepository {
         jdbc.sql("""
                 DELETE FROM assessment_evidence WHERE id = ?""").param(evidenceId).update();
     }
+
+    /** One evidence file (its upload row). */
+    public Optional<EvidenceInfo> evidence(UUID id) {
+        return jdbc.sql("""
+                SELECT * FROM assessment_evidence WHERE id = ?""").param(id).query(EVIDENCE).optional();
+    }
+
+    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(
+            rs.getObject("id", UUID.class),
+            rs.getObject("item_id", UUID.class),
+            rs.getObject("assessment_id", UUID.class),
+            rs.getString("display_name"),
+            rs.getString("content_type"),
+            rs.getLong("size_bytes"),
+            rs.getString("sm3"),
+            rs.getString("blob_name"),
+            rs.getObject("uploaded_by", UUID.class),
+            rs.getString("uploaded_by_name"),
+            rs.getObject("owner_org_id", UUID.class),
+            rs.getBoolean("shared_with_provider"),
+            instant(rs, "created_at"),
+            rs.getLong("version"));
 }

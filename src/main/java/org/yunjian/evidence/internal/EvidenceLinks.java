@@ -15,12 +15,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.evidence.EvidenceService;
 import org.yunjian.evidence.RequestRecords.EvidenceLink;
 import org.yunjian.security.CurrentUser;
@@ -41,7 +41,7 @@ import org.yunjian.shared.version.ExpectedVersion;
 public class EvidenceLinks {
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final EvidenceFileRepository files;
     private final EvidenceLinkRepository links;
     private final EvidenceService evidence;
@@ -50,7 +50,7 @@ public class EvidenceLinks {
 
     EvidenceLinks(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             EvidenceFileRepository files,
             EvidenceLinkRepository links,
             EvidenceService evidence,
@@ -105,7 +105,7 @@ public class EvidenceLinks {
         LocalDate today = today();
         List<Standing> out = new ArrayList<>();
         for (EvidenceInfo e : byId.values()) {
-            EvidenceInfo home = repo.evidence(e.id()).orElseThrow();
+            EvidenceInfo home = files.evidence(e.id()).orElseThrow();
             out.add(standing(home, assessmentId, today));
         }
         return out;
@@ -246,7 +246,7 @@ public class EvidenceLinks {
     }
 
     private EvidenceInfo inAssessment(UUID evidenceId, UUID assessmentId, Access access) {
-        EvidenceInfo info = repo.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
+        EvidenceInfo info = files.evidence(evidenceId).orElseThrow(() -> new NotFoundException("evidence", evidenceId));
         if (!links.assessmentsOf(evidenceId, info.assessmentId()).contains(assessmentId) || !access.maySee(info)) {
             throw new NotFoundException("evidence", evidenceId);
         }
@@ -285,7 +285,7 @@ public class EvidenceLinks {
         Map<UUID, Access> earlier = new LinkedHashMap<>();
         List<Candidate> out = new ArrayList<>();
         for (UUID id : links.evidenceOfEarlierAssessments(access.system().id(), assessmentId)) {
-            EvidenceInfo e = repo.evidence(id).orElseThrow();
+            EvidenceInfo e = files.evidence(id).orElseThrow();
             Access there = earlier.computeIfAbsent(e.assessmentId(), aid -> {
                 AssessmentInfo a = repo.find(aid).orElseThrow();
                 return new Access(a, access.system(), u, Access.relations(a, access.system(), u));

@@ -16,12 +16,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.evidence.EvidenceRequestRepository;
 import org.yunjian.evidence.EvidenceRequestStatus;
 import org.yunjian.evidence.EvidenceRouting;
@@ -56,7 +56,7 @@ public class EvidenceRequests {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final EvidenceRequestRepository requests;
     private final EvidenceService evidence;
     private final AccountableParties accountable;
@@ -68,7 +68,7 @@ public class EvidenceRequests {
 
     EvidenceRequests(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             EvidenceRequestRepository requests,
             EvidenceService evidence,
             AccountableParties accountable,

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
 import org.yunjian.evidence.EvidenceService;
 import org.yunjian.monitoring.MonitoringEvidence;
 import org.yunjian.shared.NotFoundException;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.Access;
 import org.yunjian.evidence.EvidenceResponse;
 import org.yunjian.evidence.internal.ItemMonitoringEvidence;
 import org.yunjian.monitoring.MonitoringEvidence;

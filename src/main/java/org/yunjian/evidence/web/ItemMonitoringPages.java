@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.Access;
 import org.yunjian.evidence.internal.ItemMonitoringEvidence;
 import org.yunjian.shared.refusal.PageRefusal;
 

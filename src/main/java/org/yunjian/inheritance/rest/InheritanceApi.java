@@ -36,7 +36,7 @@ import org.yunjian.shared.version.ExpectedVersion;
 @Tag(name = "assessments", description = "测评 Assessments")
 class InheritanceApi {
 
-    static final String WHO = org.yunjian.assessment.spi.Access.WHO;
+    static final String WHO = org.yunjian.assessment.Access.WHO;
 
     private final Inheritances inheritances;
     private final AssessmentService service;

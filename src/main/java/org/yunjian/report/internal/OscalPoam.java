@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.catalog.OscalFormat;
 import org.yunjian.report.ReportText;
 import org.yunjian.risk.RiskRegister;

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.ScoringPolicies;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.ScoringPolicies;
 import org.yunjian.inheritance.InheritanceSources;
 import org.yunjian.inheritance.Inheritances;
 import org.yunjian.inheritance.Inheritances.Inherited;
@@ -32,7 +32,7 @@ import org.yunjian.security.OrganizationDirectory;
 public class PlatformAssessments {
 
     private final InheritanceSources sources;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final AssessmentService service;
     private final ScoringPolicies policies;
     private final Parties parties;
@@ -40,7 +40,7 @@ public class PlatformAssessments {
 
     PlatformAssessments(
             InheritanceSources sources,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             AssessmentService service,
             ScoringPolicies policies,
             Parties parties,

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.Access;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.report.ReportSearch;

@@ -2,7 +2,7 @@ package org.yunjian.report.internal;
 
 import java.time.Instant;
 import java.util.List;
-import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.Records;
 
 /**
  * Who tested, reviewed and approved an assessment, and when: the report's 测评人 / 审核人 / 批准人 block. A signature

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.Records;
 import org.yunjian.review.ReviewSteps;
 import org.yunjian.review.Reviews;
 import org.yunjian.security.PeopleNames;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.Access;
 import org.yunjian.report.ReportCorrections;
 import org.yunjian.report.ReportRecords;
 import org.yunjian.report.Reports;

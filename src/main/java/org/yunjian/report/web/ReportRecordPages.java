@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yunjian.assessment.spi.Access;
+import org.yunjian.assessment.Access;
 import org.yunjian.report.ReportCorrections;
 import org.yunjian.report.ReportRecords;
 import org.yunjian.shared.FieldValues;

@@ -33,7 +33,7 @@ import org.yunjian.shared.version.VersionRefusal;
 @Controller
 class ReviewPages {
 
-    static final String WHO = org.yunjian.assessment.spi.Access.WHO;
+    static final String WHO = org.yunjian.assessment.Access.WHO;
 
     private final Reviews reviews;
     private final AssessmentService assessments;

@@ -11,16 +11,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.DemoPortal;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.DemoPortal;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.demo.DemoData;
 import org.yunjian.risk.RiskRegister;
 import org.yunjian.risk.RiskRepository;
@@ -45,9 +44,9 @@ class DemoRiskRegister implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRiskRegister.class);
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final RiskRepository risks;
-    private final InheritanceRepository inherited;
+    private final AssessmentReads inherited;
     private final RiskRegister register;
     private final DemoPortal portal;
     private final UserAdministration users;
@@ -55,9 +54,9 @@ class DemoRiskRegister implements ApplicationRunner {
 
     DemoRiskRegister(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             RiskRepository risks,
-            InheritanceRepository inherited,
+            AssessmentReads inherited,
             RiskRegister register,
             DemoPortal portal,
             UserAdministration users,
@@ -112,7 +111,7 @@ class DemoRiskRegister implements ApplicationRunner {
             TestItem item = repo.items(a.id()).stream()
                     .filter(i -> i.side() == ItemSide.CUSTOMER_SYSTEM
                             && i.verdict() == null
-                            && inherited.find(i.id()).isEmpty())
+                            && inherited.inheritance(i.id()).isEmpty())
                     .findFirst()
                     .orElse(null);
             if (item == null) {

@@ -6,14 +6,14 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.VerdictRemediation;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.risk.RiskHistory;
 import org.yunjian.risk.RiskRepository;
@@ -29,7 +29,7 @@ import org.yunjian.shared.Msg;
 @Component
 class RemediationTasks implements VerdictRemediation {
 
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final RemediationRepository remediationRows;
     private final RiskRepository risks;
     private final ApplicationEventPublisher events;
@@ -38,7 +38,7 @@ class RemediationTasks implements VerdictRemediation {
     private final AssessmentChanges work;
 
     RemediationTasks(
-            AssessmentRepository repo,
+            AssessmentReads repo,
             RemediationRepository remediationRows,
             RiskRepository risks,
             ApplicationEventPublisher events,
@@ -86,7 +86,8 @@ class RemediationTasks implements VerdictRemediation {
 
     /** The original finding of a re-test item: verified by a 符合, reopened by a finding (not once archived). */
     private void retested(TestItem item, RiskRepository.RetestLink link, Verdict verdict, Instant now) {
-        Remediation origin = repo.remediation(link.originRemediationId()).orElse(null);
+        Remediation origin =
+                remediationRows.remediation(link.originRemediationId()).orElse(null);
         if (origin == null
                 || repo.find(origin.assessmentId())
                         .map(a -> a.status() == AssessmentStatus.ARCHIVED)

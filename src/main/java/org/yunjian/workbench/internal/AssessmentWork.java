@@ -16,14 +16,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentChanges;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.evidence.EvidenceRequestRepository;
 import org.yunjian.evidence.RequestRecords.RequestLine;
 import org.yunjian.party.Parties;
@@ -67,7 +67,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
     static final String RISKS = "assessment-risks:";
     static final String REMEDIATION = "assessment-remediation:";
 
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final ReviewSteps reviews;
     private final EvidenceRequestRepository requests;
     private final RiskRepository risks;
@@ -78,7 +78,7 @@ public class AssessmentWork implements WorkSource, AssessmentChanges {
     private final Clock clock;
 
     AssessmentWork(
-            AssessmentRepository repo,
+            AssessmentReads repo,
             ReviewSteps reviews,
             EvidenceRequestRepository requests,
             RiskRepository risks,

@@ -10,15 +10,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.DemoPortal;
+import org.yunjian.assessment.ItemGenerator;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.DemoPortal;
-import org.yunjian.assessment.spi.ItemGenerator;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.demo.DemoData;
 import org.yunjian.inheritance.Inheritances;
 import org.yunjian.party.CloudSystem;
@@ -44,7 +44,7 @@ class DemoAssessment implements ApplicationRunner {
     static final int DEMO_INHERITED = 6;
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final DemoPortal demoPortal;
     private final UserAdministration users;
     private final Inheritances inheritances;
@@ -53,7 +53,7 @@ class DemoAssessment implements ApplicationRunner {
 
     DemoAssessment(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             DemoPortal demoPortal,
             UserAdministration users,
             Inheritances inheritances,

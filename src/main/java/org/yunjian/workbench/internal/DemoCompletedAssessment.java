@@ -14,18 +14,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessorKind;
+import org.yunjian.assessment.DemoPortal;
+import org.yunjian.assessment.ItemGenerator;
+import org.yunjian.assessment.ItemLabels;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.Records;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.DemoPortal;
-import org.yunjian.assessment.spi.ItemGenerator;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.Records;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.report.ReportRecords;
@@ -93,7 +93,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
                     new Finding(Verdict.NON_COMPLIANT, RiskLevel.MEDIUM, "exit", 12, RemediationStatus.IN_PROGRESS));
 
     private final AssessmentService assessments;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final DemoPortal demoPortal;
     private final UserAdministration users;
     private final Reviews reviews;
@@ -107,7 +107,7 @@ public class DemoCompletedAssessment implements ApplicationRunner {
 
     DemoCompletedAssessment(
             AssessmentService assessments,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             DemoPortal demoPortal,
             UserAdministration users,
             Reviews reviews,

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.Records;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageRequest;

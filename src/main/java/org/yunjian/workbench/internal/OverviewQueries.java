@@ -14,15 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.ConclusionBand;
+import org.yunjian.assessment.ItemLabels;
 import org.yunjian.assessment.ReportTemplate;
+import org.yunjian.assessment.ScoreQueries;
 import org.yunjian.assessment.ScoreResult.Conclusion;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.ItemSumRepository;
-import org.yunjian.assessment.spi.ScoreQueries;
-import org.yunjian.assessment.spi.ScoringPolicies;
+import org.yunjian.assessment.ScoringPolicies;
 import org.yunjian.party.Parties;
 import org.yunjian.party.SystemQuery;
 import org.yunjian.risk.RiskEntry;
@@ -41,7 +41,7 @@ import org.yunjian.workbench.internal.Dashboards.Totals;
  * conclusion and template with the control points, and one page of systems. Both start from the same common table
  * expressions: the systems the caller sees ({@link Parties#visibleSystemSummariesSql}) and per system, among the
  * assessments the caller has a relation to ({@link Access#visibleSql}), the latest completed one, its item sums
- * (stored when it was completed, {@link ItemSumRepository}: one row per system, not its items) and its conclusion
+ * (stored when it was completed, the stored item sums: one row per system, not its items) and its conclusion
  * ({@link ScoreQueries}), and the open and overdue remediation tasks. Java touches only the rows of the page and the
  * control points of the catalog.
  */
@@ -74,7 +74,7 @@ final class OverviewQueries {
      * Visible systems; the open-task condition twice; the archived status; access over {@code vs}; the completed
      * statuses; access over {@code vt}; the rate; the conclusion. {@code OFFSET 0}: PostgreSQL computes each system's
      * latest assessment once, not again wherever it is joined; {@code ia}: the item sums stored when the assessment
-     * was completed ({@link ItemSumRepository}), one row per system; a completed assessment with nothing recorded
+     * was completed (the stored item sums), one row per system; a completed assessment with nothing recorded
      * has no conclusion ({@code ScoreResult.notYetAssessed}).
      */
     private static final String WITH = """
@@ -260,7 +260,7 @@ final class OverviewQueries {
      * joins by nested loops only, evaluates a derived table again for each outer row). {@code vt}: the systems with
      * their open and overdue remediation tasks of assessments not archived that the caller has a relation to;
      * {@code vl}: with the latest completed such assessment ({@link Dashboards} {@code BY_COMPLETION}, an indexed
-     * lookup per system); {@code rw}: with that assessment's stored item sums ({@link ItemSumRepository}); {@code rh}: its rate; {@code rc}: its
+     * lookup per system); {@code rw}: with that assessment's stored item sums (the stored item sums); {@code rh}: its rate; {@code rc}: its
      * conclusion ({@link ScoreQueries}). docs/performance.md has the plans.
      */
     private String with(String systems, CurrentUser u, Map<String, Object> params) {
@@ -282,7 +282,7 @@ final class OverviewQueries {
      * The totals grouped by conclusion and template ({@code kind} G: conclusion, template, systems, high-risk
      * findings, open and overdue tasks, sum of rates) and the control points of the shown systems' latest assessments
      * (C: control point, its first item, systems, failing, the four verdict counts, twice the score, scored items) —
-     * the control point sums stored per assessment ({@link ItemSumRepository}), grouped by control point as the scores group
+     * the control point sums stored per assessment (the stored item sums), grouped by control point as the scores group
      * items ({@code ScoreResult.byControlPoint}). The systems come first and the sums are looked up by index with
      * LEFT JOIN (an IN subquery or an inner join let H2 compute them again for every row); scored ({@code rc}) only to
      * filter by conclusion.
@@ -330,8 +330,8 @@ final class OverviewQueries {
     /** Adds one C row, merged with others of the same label (the same control point in another requirement). */
     private void controlPoint(java.sql.ResultSet rs, Map<List<String>, Raw> byLabel) throws java.sql.SQLException {
         String first = rs.getString("k2");
-        int end = ItemSumRepository.POSITION_WIDTH + ItemSumRepository.REQUIREMENT_WIDTH;
-        String req = first.substring(ItemSumRepository.POSITION_WIDTH, end).strip();
+        int end = AssessmentReads.POSITION_WIDTH + AssessmentReads.REQUIREMENT_WIDTH;
+        String req = first.substring(AssessmentReads.POSITION_WIDTH, end).strip();
         Raw r = new Raw(
                 labels.layer(req, first.substring(end)),
                 labels.controlPoint(req, rs.getString("k1")),

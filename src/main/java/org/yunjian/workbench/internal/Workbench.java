@@ -12,19 +12,18 @@ import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yunjian.assessment.Access;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentService.ItemDetail;
 import org.yunjian.assessment.AssessmentService.VerdictInput;
 import org.yunjian.assessment.Assessments;
+import org.yunjian.assessment.ItemLabels;
+import org.yunjian.assessment.Records;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.Records;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
@@ -49,20 +48,20 @@ public class Workbench {
     public static final int SHORT_TEXT = 60;
 
     private final AssessmentService service;
-    private final AssessmentRepository repo;
+    private final AssessmentReads repo;
     private final Assessments aggregates;
     private final WorkbenchRepository reads;
-    private final InheritanceRepository inherited;
+    private final AssessmentReads inherited;
     private final ItemLabels labels;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
 
     Workbench(
             AssessmentService service,
-            AssessmentRepository repo,
+            AssessmentReads repo,
             Assessments aggregates,
             WorkbenchRepository reads,
-            InheritanceRepository inherited,
+            AssessmentReads inherited,
             ItemLabels labels,
             ApplicationEventPublisher events,
             java.time.Clock clock) {
@@ -123,7 +122,7 @@ public class Workbench {
         service.access(assessmentId);
         return list(
                 repo.items(assessmentId),
-                inherited.ofAssessment(assessmentId).stream()
+                inherited.inheritancesOf(assessmentId).stream()
                         .map(Records.ItemInheritance::itemId)
                         .collect(Collectors.toSet()),
                 filter,
@@ -231,7 +230,7 @@ public class Workbench {
      */
     public Saved saveItem(UUID itemId, ExpectedVersion version, VerdictInput in, String observations) {
         ItemDetail d = service.openItemForAssessor(itemId);
-        boolean locked = inherited.find(itemId).isPresent();
+        boolean locked = inherited.inheritance(itemId).isPresent();
         boolean verdictChanged = !locked && !AssessmentService.unchanged(d.item(), in);
         FieldErrors errors = new FieldErrors();
         if (verdictChanged) {
@@ -354,7 +353,7 @@ public class Workbench {
                 .value());
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
-        Set<UUID> locked = inherited.ofAssessment(assessmentId).stream()
+        Set<UUID> locked = inherited.inheritancesOf(assessmentId).stream()
                 .map(Records.ItemInheritance::itemId)
                 .collect(Collectors.toSet());
         Set<UUID> withHistory = reads.itemsWithHistory(assessmentId);

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.AssessmentReads;
+import org.yunjian.assessment.Records;
 import org.yunjian.shared.paging.ListFilters;
 import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
@@ -90,7 +90,7 @@ class WorkbenchRepository {
             }
         }
         return PageQueries.query(jdbc, "*", "assessment_item", where, "position, id", page, statement -> statement
-                .query(AssessmentRepository.ITEM)
+                .query(AssessmentReads.ITEM)
                 .list());
     }
 }

@@ -14,14 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yunjian.assessment.AssessmentReads;
 import org.yunjian.assessment.AssessmentService;
+import org.yunjian.assessment.ItemLabels;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.Records.ItemInheritance;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.AssessmentRepository;
-import org.yunjian.assessment.spi.InheritanceRepository;
-import org.yunjian.assessment.spi.ItemLabels;
-import org.yunjian.assessment.spi.Records.ItemInheritance;
-import org.yunjian.assessment.spi.Records.TestItem;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.ConflictException;
 import org.yunjian.shared.DownloadName;
@@ -50,8 +49,8 @@ public class Workbooks {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private final AssessmentService service;
-    private final AssessmentRepository repo;
-    private final InheritanceRepository inheritances;
+    private final AssessmentReads repo;
+    private final AssessmentReads inheritances;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final ItemLabels labels;
@@ -59,8 +58,8 @@ public class Workbooks {
 
     Workbooks(
             AssessmentService service,
-            AssessmentRepository repo,
-            InheritanceRepository inheritances,
+            AssessmentReads repo,
+            AssessmentReads inheritances,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
             ItemLabels labels,
@@ -159,7 +158,7 @@ public class Workbooks {
     public byte[] export(UUID assessmentId) {
         var access = service.access(assessmentId);
         List<TestItem> items = repo.items(assessmentId);
-        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream()
+        Set<UUID> inherited = inheritances.inheritancesOf(assessmentId).stream()
                 .map(ItemInheritance::itemId)
                 .collect(Collectors.toSet());
         byte[] xlsx = new WorkbookWriter(labels, Texts.locale())
@@ -230,7 +229,7 @@ public class Workbooks {
     private Plan plan(UUID assessmentId, WorkbookReader.Parsed parsed) {
         Map<UUID, TestItem> items = new HashMap<>();
         repo.items(assessmentId).forEach(i -> items.put(i.id(), i));
-        Set<UUID> inherited = inheritances.ofAssessment(assessmentId).stream()
+        Set<UUID> inherited = inheritances.inheritancesOf(assessmentId).stream()
                 .map(ItemInheritance::itemId)
                 .collect(Collectors.toSet());
         WorkbookFormat f = parsed.format();

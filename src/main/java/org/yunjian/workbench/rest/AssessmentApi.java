@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentResponse;
 import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.Records.Interview;
+import org.yunjian.assessment.Records.Interview;
 import org.yunjian.evidence.EvidenceDownloads;
 import org.yunjian.evidence.EvidenceResponse;
 import org.yunjian.evidence.EvidenceService;
@@ -178,7 +178,7 @@ class AssessmentApi {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         ItemFilter.Query query = ItemFilter.query(layer, controlPoint, side, verdict, q, page, size);
-        Paged<org.yunjian.assessment.spi.Records.TestItem> found = workbench.page(id, query.filter(), query.page());
+        Paged<org.yunjian.assessment.Records.TestItem> found = workbench.page(id, query.filter(), query.page());
         var view = inheritances.view(id);
         return found.map(i -> ItemResponse.of(i, view));
     }

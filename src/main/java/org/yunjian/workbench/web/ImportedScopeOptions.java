@@ -3,7 +3,7 @@ package org.yunjian.workbench.web;
 import java.util.Map;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.yunjian.assessment.spi.ItemGenerator;
+import org.yunjian.assessment.ItemGenerator;
 
 /**
  * Offers the imported OSCAL catalogs as scopes on the assessment pages (the creation form lists them beside the

@@ -6,10 +6,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentService;
 import org.yunjian.assessment.AssessmentStatus;
-import org.yunjian.assessment.spi.Access;
-import org.yunjian.assessment.spi.Records;
+import org.yunjian.assessment.Records;
 import org.yunjian.review.Reviews;
 
 /** What the review fragments ({@code review/fragments}) read on the assessment and item pages. */

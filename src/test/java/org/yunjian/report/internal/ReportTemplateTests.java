@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.assessment.spi.AssessmentRepository;
+import org.yunjian.assessment.internal.AssessmentRepository;
 import org.yunjian.party.Fixtures;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;

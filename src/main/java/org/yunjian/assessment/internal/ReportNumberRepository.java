@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment.internal;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.assessment.AssessmentStatus;
-import org.yunjian.assessment.AssessorKind;
-import org.yunjian.assessment.spi.Access.Relation;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.assessment.Access.Relation;
+import org.yunjian.assessment.Records.AssessmentInfo;
 import org.yunjian.catalog.DeploymentModel;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DataClassification;

@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment.internal;
 
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.RiskLevel;
+import org.yunjian.assessment.ScoreQueries;
 import org.yunjian.assessment.Verdict;
 
 /**

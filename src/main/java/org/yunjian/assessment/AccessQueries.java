@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 /** {@link Access}'s visibility rule as a SQL condition, for queries that filter assessments in the database. */
 final class AccessQueries {

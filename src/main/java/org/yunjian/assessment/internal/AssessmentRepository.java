@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment.internal;
 
 import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
@@ -17,20 +17,21 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.assessment.Access;
 import org.yunjian.assessment.AssessmentRole;
 import org.yunjian.assessment.AssessmentStatus;
 import org.yunjian.assessment.AssessorKind;
 import org.yunjian.assessment.ItemSide;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.Interview;
+import org.yunjian.assessment.Records.Remediation;
+import org.yunjian.assessment.Records.TestItem;
+import org.yunjian.assessment.Records.VerdictEntry;
 import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
-import org.yunjian.assessment.spi.Records.Interview;
-import org.yunjian.assessment.spi.Records.Remediation;
-import org.yunjian.assessment.spi.Records.TestItem;
-import org.yunjian.assessment.spi.Records.VerdictEntry;
 import org.yunjian.shared.paging.PageQueries;
 import org.yunjian.shared.paging.PageRequest;
 import org.yunjian.shared.paging.Paged;
@@ -438,11 +439,6 @@ public class AssessmentRepository {
 
     // --- evidence
 
-    public Optional<EvidenceInfo> evidence(UUID id) {
-        return jdbc.sql("""
-                SELECT * FROM assessment_evidence WHERE id = ?""").param(id).query(EVIDENCE).optional();
-    }
-
     /**
      * The evidence linked to the item (uploaded for it, linked to it later, or carried into its assessment); each
      * row's {@code itemId} is this item.
@@ -497,11 +493,6 @@ public class AssessmentRepository {
     };
 
     // --- remediation
-
-    public Optional<Remediation> remediation(UUID id) {
-        return jdbc.sql("""
-                SELECT * FROM assessment_remediation WHERE id = ?""").param(id).query(REMEDIATION).optional();
-    }
 
     public List<Remediation> remediations(UUID assessmentId) {
         return jdbc.sql("""

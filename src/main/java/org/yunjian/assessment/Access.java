@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;
-import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
-import org.yunjian.assessment.spi.Records.EvidenceInfo;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.EvidenceInfo;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.security.CurrentUser;
 import org.yunjian.security.Role;

@@ -1,4 +1,4 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.util.List;
 import org.yunjian.shared.Msg;

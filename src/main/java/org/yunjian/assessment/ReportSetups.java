@@ -1,12 +1,11 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yunjian.assessment.AssessmentService;
-import org.yunjian.assessment.ReportTemplate;
+import org.yunjian.assessment.internal.AssessmentRepository;
 import org.yunjian.shared.AuditableEvent;
 import org.yunjian.shared.FieldErrors;
 import org.yunjian.shared.Msg;

@@ -1,13 +1,8 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.yunjian.assessment.ConclusionBand;
-import org.yunjian.assessment.ReportTemplate;
-import org.yunjian.assessment.RiskLevel;
-import org.yunjian.assessment.ScoringPolicy;
-import org.yunjian.assessment.Verdict;
 import org.yunjian.assessment.internal.GbDefaultScoringPolicy;
 
 /**
@@ -56,7 +51,7 @@ public final class ScoreQueries {
     private ScoreQueries() {}
 
     /** Twice the item score (an integer: 符合 2, 部分符合 1, 不符合 0), of a scored verdict. */
-    static int doubledScore(Verdict v) {
+    public static int doubledScore(Verdict v) {
         return (int) Math.round(GbDefaultScoringPolicy.itemScore(v) * 2);
     }
 
@@ -75,12 +70,12 @@ public final class ScoreQueries {
     }
 
     /** A column counting the items of alias {@code i} with verdict {@code v}. */
-    static String count(String i, Verdict v) {
+    public static String count(String i, Verdict v) {
         return COUNT.formatted(i, v.name());
     }
 
     /** Twice the summed item scores of the items of alias {@code i}. */
-    static String doubledScore(String i) {
+    public static String doubledScore(String i) {
         return DOUBLED_SCORE.formatted(
                 i,
                 scored().stream()
@@ -89,17 +84,17 @@ public final class ScoreQueries {
     }
 
     /** The number of scored items (a verdict other than 不适用). */
-    static String scoredCount(String i) {
+    public static String scoredCount(String i) {
         return IN_COUNT.formatted(i, list(scored()));
     }
 
     /** The number of findings at {@code level}. */
-    static String findings(String i, RiskLevel level) {
+    public static String findings(String i, RiskLevel level) {
         return FINDINGS.formatted(i, list(findings()), i, level.name());
     }
 
     /** Whether an item of alias {@code i} is a finding. */
-    static String isFinding(String i) {
+    public static String isFinding(String i) {
         return IS_IN.formatted(i, list(findings()));
     }
 
@@ -114,7 +109,7 @@ public final class ScoreQueries {
     }
 
     /** The least rate in hundredths {@code h} with {@code h / 100.0 >= minRate}, as Java compares. */
-    static long minHundredths(double minRate) {
+    public static long minHundredths(double minRate) {
         long h = (long) Math.ceil(minRate * 100);
         while (h > 0 && (h - 1) / 100.0 >= minRate) {
             h--;

@@ -1,18 +1,16 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment.internal;
 
 import static org.yunjian.shared.Jdbc.instant;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yunjian.assessment.Records.ItemInheritance;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
-import org.yunjian.assessment.spi.Records.ExternalConclusion;
-import org.yunjian.assessment.spi.Records.ItemInheritance;
 
 /**
  * Reads of recorded external conclusions and inherited items (V202611231500); their one writer is the inheritance
@@ -34,31 +32,6 @@ public class InheritanceRepository {
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
     }
-
-    // --- external conclusions
-
-    public List<ExternalConclusion> conclusions(UUID assessmentId) {
-        return jdbc.sql("""
-                SELECT * FROM assessment_external_conclusion WHERE assessment_id = ?
-                ORDER BY concluded_on DESC, recorded_at DESC""").param(assessmentId).query(CONCLUSION).list();
-    }
-
-    public Optional<ExternalConclusion> conclusion(UUID id) {
-        return jdbc.sql("""
-                SELECT * FROM assessment_external_conclusion WHERE id = ?""").param(id).query(CONCLUSION).optional();
-    }
-
-    private static final RowMapper<ExternalConclusion> CONCLUSION = (rs, n) -> new ExternalConclusion(
-            rs.getObject("id", UUID.class),
-            rs.getObject("assessment_id", UUID.class),
-            rs.getString("report_number"),
-            rs.getString("assessor_name"),
-            rs.getObject("concluded_on", LocalDate.class),
-            Verdict.valueOf(rs.getString("verdict")),
-            enumOf(RiskLevel.class, rs.getString("risk_level")),
-            rs.getObject("evidence_id", UUID.class),
-            rs.getString("recorded_by"),
-            instant(rs, "recorded_at"));
 
     // --- completed assessments (candidate Yunjian sources)
 

@@ -1,10 +1,11 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.yunjian.assessment.spi.Records.AssessmentInfo;
+import org.yunjian.assessment.Records.AssessmentInfo;
+import org.yunjian.assessment.internal.AssessmentRepository;
 import org.yunjian.demo.DemoData;
 import org.yunjian.party.CloudSystem;
 import org.yunjian.party.DemoSystems;

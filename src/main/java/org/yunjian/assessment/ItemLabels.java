@@ -1,9 +1,9 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.yunjian.assessment.spi.Records.TestItem;
+import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.catalog.Catalog;
 import org.yunjian.catalog.Requirement;
 import org.yunjian.catalog.RequirementId;

@@ -1,16 +1,9 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.yunjian.assessment.AssessmentRole;
-import org.yunjian.assessment.AssessmentStatus;
-import org.yunjian.assessment.AssessorKind;
-import org.yunjian.assessment.ItemSide;
-import org.yunjian.assessment.RemediationStatus;
-import org.yunjian.assessment.RiskLevel;
-import org.yunjian.assessment.Verdict;
 
 /** Read models of the assessment module, as stored. */
 public final class Records {

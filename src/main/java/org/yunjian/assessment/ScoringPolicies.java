@@ -1,11 +1,9 @@
-package org.yunjian.assessment.spi;
+package org.yunjian.assessment;
 
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.yunjian.assessment.ReportTemplate;
-import org.yunjian.assessment.ScoringPolicy;
 import org.yunjian.assessment.internal.Mlps2025ScoringPolicy;
 import org.yunjian.assessment.internal.ScoringProperties;
 
