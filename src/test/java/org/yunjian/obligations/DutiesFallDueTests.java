@@ -92,6 +92,14 @@ class DutiesFallDueTests {
         today = LocalDate.now(Formats.zone());
     }
 
+    /**
+     * The day in the users' zone on which this context seeded the demo: the demo's dates are relative to it, and a
+     * run that passes midnight in Beijing (16:00 UTC) would otherwise expect them one day later.
+     */
+    LocalDate demoDay() {
+        return LocalDate.ofInstant(java.time.Instant.ofEpochMilli(context.getStartupDate()), Formats.zone());
+    }
+
     ResultActions call(MockHttpServletRequestBuilder b, CurrentUser u) throws Exception {
         return mvc.perform(b.with(as(u)).contentType(MediaType.APPLICATION_JSON));
     }
@@ -175,6 +183,7 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("gov 8.5 b) demo: the portal's drill held 14 months ago is not overdue but due 24 months after it")
     void gov8_5b_theDemoPortalsDrillOf14MonthsAgoIsNotOverdue() throws Exception {
+        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser demoCustomer =
                 SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
         CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
@@ -478,6 +487,7 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("gov 8.2.3 c) demo: the command's --responsible records the named agent's service report")
     void gov8_2_3c_theCommandRecordsTheNamedAgentsServiceReportOnTheDemo() {
+        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser demoCustomer =
                 SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
         CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
@@ -603,6 +613,7 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("JR/T 6.3.1 demo: the securities system's certification falls due two years after its start")
     void jrt6_3_1_theDemoCertificationIsDueTwoYearsAfterItsStart() throws Exception {
+        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser securities =
                 SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
         CloudSystem system = demoSystem(securities, DemoData.SECURITIES_SYSTEM);
@@ -691,6 +702,7 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("JR/T 7.3 demo: the securities system's evidence is due on the company's request, in two weeks")
     void jrt7_3_theDemoEvidenceIsDueOnTheCompanysRequest() throws Exception {
+        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser securities =
                 SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
         CloudSystem system = demoSystem(securities, DemoData.SECURITIES_SYSTEM);
