@@ -42,6 +42,10 @@ class EmbeddedH2 {
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof HikariDataSource ds && ds.getJdbcUrl() != null) {
                     ds.setJdbcUrl(withAbsoluteFile(withoutResultReuse(ds.getJdbcUrl())));
+                    if (databaseDirectory(ds.getJdbcUrl()) != null) {
+                        // the backup holds the pool still while H2 copies the store file (backup.internal.QuietPool)
+                        ds.setAllowPoolSuspension(true);
+                    }
                     if (databaseDirectory(ds.getJdbcUrl()) != null
                             && (ds.getPassword() == null || ds.getPassword().isEmpty())) {
                         ds.setPassword(open(ds.getJdbcUrl(), ds.getUsername(), keys.getObject()));

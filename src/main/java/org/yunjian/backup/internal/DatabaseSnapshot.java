@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.yunjian.backup.BackupException;
 
 /**
- * A consistent copy of the database taken by the process that holds it: H2's {@code BACKUP TO} (an online copy of
- * the store at one commit) through the application's own data source and credentials; on PostgreSQL
+ * A consistent copy of the database taken by the process that holds it: H2's {@code BACKUP TO} (a copy of the store
+ * file) through the application's own data source and credentials, while no other transaction is open
+ * ({@link QuietPool}); on PostgreSQL
  * {@code pg_dump --format=custom} (one repeatable-read snapshot) as the schema owner Flyway uses.
  */
 @Component
@@ -30,18 +32,21 @@ class DatabaseSnapshot {
     private final String ownerUrl;
     private final String ownerUser;
     private final String ownerPassword;
+    private final Duration quietTimeout;
 
     DatabaseSnapshot(
             DataSource dataSource,
             @Value("${yunjian.backup.pg-dump:pg_dump}") String pgDump,
             @Value("${spring.flyway.url:${spring.datasource.url}}") String ownerUrl,
             @Value("${spring.flyway.user:${spring.datasource.username:}}") String ownerUser,
-            @Value("${spring.flyway.password:${spring.datasource.password:}}") String ownerPassword) {
+            @Value("${spring.flyway.password:${spring.datasource.password:}}") String ownerPassword,
+            @Value("${yunjian.backup.quiet-timeout:30s}") Duration quietTimeout) {
         this.dataSource = dataSource;
         this.pgDump = pgDump;
         this.ownerUrl = ownerUrl;
         this.ownerUser = ownerUser;
         this.ownerPassword = ownerPassword;
+        this.quietTimeout = quietTimeout;
     }
 
     /** Writes the snapshot into {@code dir} and returns the database kind ({@code h2} or {@code postgresql}). */
@@ -56,7 +61,8 @@ class DatabaseSnapshot {
                 if (url.contains(":mem:")) {
                     throw new BackupException("backup.error.in-memory");
                 }
-                try (Statement s = c.createStatement()) {
+                try (QuietPool still = QuietPool.hold(dataSource, 1, quietTimeout);
+                        Statement s = c.createStatement()) {
                     s.execute("BACKUP TO '"
                             + dir.resolve(H2_FILE).toAbsolutePath().toString().replace("'", "''") + "'");
                 }
