@@ -34,10 +34,6 @@ public class CliRunner {
             root.addSubcommand(new CommandLine(fresh(factory, command), factory));
         }
         CliMounts.mount(root, factory);
-        // picocli hands a default execution strategy (an AbstractHandler) the System.out it saw when the tree was
-        // built, and at execute() sets the tree's writer back to it when System.out changed meanwhile (embedded
-        // Tomcat swaps System.out when a server starts): a strategy that is not an AbstractHandler keeps the writer
-        root.setExecutionStrategy(new CommandLine.RunLast()::execute);
         return CliTexts.apply(root);
     }
 

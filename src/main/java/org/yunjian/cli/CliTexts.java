@@ -88,14 +88,30 @@ public final class CliTexts extends ResourceBundle {
 
     /**
      * As {@link #apply(CommandLine)}, with the texts from {@code texts} in the language of the run; {@code keys} are
-     * the {@code cli.*} keys it knows.
+     * the {@code cli.*} keys it knows. The tree also keeps the writers it is given ({@link #keepWriters}).
      */
     public static CommandLine apply(CommandLine commandLine, Set<String> keys, UnaryOperator<String> texts) {
+        applyTexts(commandLine, keys, texts);
+        return keepWriters(commandLine);
+    }
+
+    private static void applyTexts(CommandLine commandLine, Set<String> keys, UnaryOperator<String> texts) {
         CommandSpec spec = commandLine.getCommandSpec();
         Object user = spec.userObject();
         Class<?> type = user instanceof Class<?> c ? c : user.getClass();
         spec.resourceBundle(new CliTexts(descriptionKey(type, spec.name()), keys, texts));
-        commandLine.getSubcommands().values().stream().distinct().forEach(c -> apply(c, keys, texts));
-        return commandLine;
+        commandLine.getSubcommands().values().stream().distinct().forEach(c -> applyTexts(c, keys, texts));
+    }
+
+    /**
+     * A tree that prints to the writer set on it, whatever happened to {@code System.out} since it was built. picocli's
+     * default execution strategy (an {@code AbstractHandler}) remembers the {@code System.out} it saw when the tree
+     * was built, and at {@code execute()} sets the tree's writer back to it when {@code System.out} changed meanwhile
+     * (embedded Tomcat swaps {@code System.out} when a server starts): a strategy that is not an
+     * {@code AbstractHandler} keeps the writer. Every tree gets it here, the one step every tree goes through.
+     */
+    public static CommandLine keepWriters(CommandLine root) {
+        root.setExecutionStrategy(new CommandLine.RunLast()::execute);
+        return root;
     }
 }

@@ -83,6 +83,8 @@ class DutiesFallDueTests {
     CurrentUser customer;
     String base;
     LocalDate today;
+    /** The day in the users' zone on which this context seeded the demo ({@link #demoDay()}). */
+    LocalDate demoDay;
 
     @BeforeEach
     void world() {
@@ -90,6 +92,7 @@ class DutiesFallDueTests {
         customer = user(w.customer().id());
         base = "/api/systems/" + w.system().id() + "/lifecycle/obligations";
         today = LocalDate.now(Formats.zone());
+        demoDay = demoDay();
     }
 
     /**
@@ -183,20 +186,19 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("gov 8.5 b) demo: the portal's drill held 14 months ago is not overdue but due 24 months after it")
     void gov8_5b_theDemoPortalsDrillOf14MonthsAgoIsNotOverdue() throws Exception {
-        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser demoCustomer =
                 SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
         CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
         call(get("/api/systems/" + portal.id() + "/lifecycle/obligations/DRILL_INFORMATION_DESTRUCTION"), demoCustomer)
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.lastDone").value(today.minusMonths(14).toString()))
+                .andExpect(jsonPath("$.lastDone").value(demoDay.minusMonths(14).toString()))
                 .andExpect(jsonPath("$.intervalMonths").value(24))
                 .andExpect(jsonPath("$.nextDue")
-                        .value(today.minusMonths(14).plusMonths(24).toString()))
+                        .value(demoDay.minusMonths(14).plusMonths(24).toString()))
                 .andExpect(jsonPath("$.status").value("UPCOMING"));
         String page = html("/systems/" + portal.id() + "/lifecycle/obligations?size=50", demoCustomer);
         assertThat(row(page, "DRILL_INFORMATION_DESTRUCTION"))
-                .contains("24 个月", Formats.date(today.minusMonths(14).plusMonths(24)))
+                .contains("24 个月", Formats.date(demoDay.minusMonths(14).plusMonths(24)))
                 .doesNotContain("已逾期");
         // the one overdue drill of the demo is the one last held more than two years ago
         assertThat(row(page, "DRILL_NETWORK_ATTACK")).contains("已逾期");
@@ -487,7 +489,6 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("gov 8.2.3 c) demo: the command's --responsible records the named agent's service report")
     void gov8_2_3c_theCommandRecordsTheNamedAgentsServiceReportOnTheDemo() {
-        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser demoCustomer =
                 SeedActor.account(users, DemoData.CUSTOMER_USER).orElseThrow();
         CloudSystem portal = demoSystem(demoCustomer, DemoData.PORTAL_SYSTEM);
@@ -508,10 +509,10 @@ class DutiesFallDueTests {
                 "--responsible",
                 security.toString(),
                 "--done-on",
-                today.toString());
+                demoDay.toString());
         assertThat(code).as(out.toString()).isZero();
         assertThat(out.toString()).contains("service report");
-        assertThat(reports(portal, "= ?", security)).isEqualTo("[" + today + "]");
+        assertThat(reports(portal, "= ?", security)).isEqualTo("[" + demoDay + "]");
         assertThat(reports(portal, "<> ?", security)).isEqualTo(before);
     }
 
@@ -613,7 +614,6 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("JR/T 6.3.1 demo: the securities system's certification falls due two years after its start")
     void jrt6_3_1_theDemoCertificationIsDueTwoYearsAfterItsStart() throws Exception {
-        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser securities =
                 SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
         CloudSystem system = demoSystem(securities, DemoData.SECURITIES_SYSTEM);
@@ -626,7 +626,7 @@ class DutiesFallDueTests {
         LocalDate start = LocalDate.parse(com.jayway.jsonpath.JsonPath.read(body, "$.startDate"));
         assertThat(LocalDate.parse(com.jayway.jsonpath.JsonPath.read(body, "$.nextDue")))
                 .isEqualTo(start.plusMonths(24))
-                .isAfter(today.plusMonths(12));
+                .isAfter(demoDay.plusMonths(12));
     }
 
     /**
@@ -702,14 +702,13 @@ class DutiesFallDueTests {
     @Test
     @DisplayName("JR/T 7.3 demo: the securities system's evidence is due on the company's request, in two weeks")
     void jrt7_3_theDemoEvidenceIsDueOnTheCompanysRequest() throws Exception {
-        LocalDate today = demoDay(); // the day the demo was seeded, also when the run passes midnight
         CurrentUser securities =
                 SeedActor.account(users, DemoData.SECURITIES_USER).orElseThrow();
         CloudSystem system = demoSystem(securities, DemoData.SECURITIES_SYSTEM);
         call(get("/api/systems/" + system.id() + "/lifecycle/obligations/PROVIDER_REPORT"), securities)
-                .andExpect(jsonPath("$.nextDue").value(today.plusWeeks(2).toString()))
+                .andExpect(jsonPath("$.nextDue").value(demoDay.plusWeeks(2).toString()))
                 .andExpect(jsonPath("$.status").value("DUE_SOON"))
-                .andExpect(jsonPath("$.lastDone").value(today.minusWeeks(3).toString()));
+                .andExpect(jsonPath("$.lastDone").value(demoDay.minusWeeks(3).toString()));
         assertThat(row(html("/systems/" + system.id() + "/lifecycle/obligations", securities), "PROVIDER_REPORT"))
                 .contains("依云服务客户要求（无固定周期）");
     }
