@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yunjian.backup.BackupException;
 
 /**
@@ -61,7 +62,10 @@ class DatabaseSnapshot {
                 if (url.contains(":mem:")) {
                     throw new BackupException("backup.error.in-memory");
                 }
-                try (QuietPool still = QuietPool.hold(dataSource, 1, quietTimeout);
+                // the copy's own connection, and the caller's transaction if it runs in one: it runs no statement
+                // while this thread copies
+                int own = TransactionSynchronizationManager.getResource(dataSource) == null ? 1 : 2;
+                try (QuietPool still = QuietPool.hold(dataSource, own, quietTimeout);
                         Statement s = c.createStatement()) {
                     s.execute("BACKUP TO '"
                             + dir.resolve(H2_FILE).toAbsolutePath().toString().replace("'", "''") + "'");

@@ -93,6 +93,21 @@ class DatabaseSnapshotQuietTest {
     }
 
     @Test
+    void aBackupTakenInsideTheCallersOwnTransactionDoesNotWaitForIt() {
+        var tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(pool));
+        String kind = tx.execute(status -> {
+            org.springframework.jdbc.datasource.DataSourceUtils.getConnection(pool);
+            try {
+                return snapshot(Duration.ofSeconds(2)).take(tmp.resolve("b3"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(kind).isEqualTo("h2");
+    }
+
+    @Test
     void aTransactionThatDoesNotEndRefusesTheBackupAndThePoolLendsAgain() throws Exception {
         try (Connection open = pool.getConnection()) {
             open.setAutoCommit(false);
