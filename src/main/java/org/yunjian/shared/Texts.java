@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -72,7 +71,8 @@ public final class Texts {
     }
 
     /**
-     * The bundles read once into one table per language, as {@code ResourceBundleMessageSource} over the same
+     * The bundles read into one table per language, each once and only when a key is not in the bundles read before
+     * it (a command line reads a few), as {@code ResourceBundleMessageSource} over the same
      * basenames would answer: a key from the first bundle (in name order) that has it, in English the {@code _en}
      * file's text before the Chinese one's; a text without arguments as it stands, one with arguments through a
      * {@link MessageFormat} made once. Every language other than English reads the Chinese files, as there are no
@@ -82,23 +82,51 @@ public final class Texts {
      */
     static final class Bundles extends AbstractMessageSource {
 
-        private final Map<String, String> chinese = new HashMap<>();
-        private final Map<String, String> english = new HashMap<>();
+        private final String[] basenames;
+        private final Map<String, String> chinese = new ConcurrentHashMap<>();
+        private final Map<String, String> english = new ConcurrentHashMap<>();
         private final Map<Locale, Map<String, MessageFormat>> formats = new ConcurrentHashMap<>();
+        /** How many bundles are read into the tables, in name order (under the lock): a command line reads a few. */
+        private int read;
+        /** Whether every bundle is read: then a key not in the tables is in none. */
+        private volatile boolean all;
 
         Bundles(String[] basenames) {
-            ClassLoader loader = Texts.class.getClassLoader();
-            for (String base : basenames) {
-                Properties root = read(loader, base + ".properties");
-                Properties en = read(loader, base + "_en.properties");
-                for (String key : root.stringPropertyNames()) {
-                    chinese.putIfAbsent(key, root.getProperty(key));
-                    english.putIfAbsent(key, en.getProperty(key, root.getProperty(key)));
-                }
-                for (String key : en.stringPropertyNames()) {
-                    english.putIfAbsent(key, en.getProperty(key));
+            this.basenames = basenames.clone();
+            this.all = basenames.length == 0;
+        }
+
+        /**
+         * The text of {@code code} in {@code table}, reading further bundles in name order until one has it: the
+         * first bundle that has a key gives its text, as when all are read at once.
+         */
+        private String lookup(Map<String, String> table, String code) {
+            String text = table.get(code);
+            if (text != null || all) {
+                return text;
+            }
+            synchronized (this) {
+                while ((text = table.get(code)) == null && read < basenames.length) {
+                    readNext();
                 }
             }
+            return text;
+        }
+
+        private void readNext() {
+            ClassLoader loader = Texts.class.getClassLoader();
+            String base = basenames[read];
+            Properties root = read(loader, base + ".properties");
+            Properties en = read(loader, base + "_en.properties");
+            for (String key : root.stringPropertyNames()) {
+                chinese.putIfAbsent(key, root.getProperty(key));
+                english.putIfAbsent(key, en.getProperty(key, root.getProperty(key)));
+            }
+            for (String key : en.stringPropertyNames()) {
+                english.putIfAbsent(key, en.getProperty(key));
+            }
+            read++;
+            all = read == basenames.length;
         }
 
         private static Properties read(ClassLoader loader, String name) {
@@ -115,12 +143,17 @@ public final class Texts {
 
         /** Every key (the Chinese files hold every key). */
         java.util.Set<String> keys() {
-            return chinese.keySet();
+            synchronized (this) {
+                while (read < basenames.length) {
+                    readNext();
+                }
+            }
+            return java.util.Collections.unmodifiableSet(chinese.keySet());
         }
 
         @Override
         protected String resolveCodeWithoutArguments(String code, Locale locale) {
-            return (supported(locale).equals(ENGLISH) ? english : chinese).get(code);
+            return lookup(supported(locale).equals(ENGLISH) ? english : chinese, code);
         }
 
         @Override
@@ -135,8 +168,35 @@ public final class Texts {
         }
     }
 
-    /** {@code messages/web}, {@code messages/party}, … — every bundle on the class path. */
+    /**
+     * Where each class-path root that carries bundles names them, one base name a line ({@code messages/web}): read
+     * instead of searching the class path, which costs a command-line client a sixth of its run (Spring's resource
+     * search and its logging). {@code TextsBundlesTest} keeps the lists equal to the files.
+     */
+    static final String INDEX = "messages/bundles.index";
+
+    /** {@code messages/web}, {@code messages/party}, … — every bundle the class path's indexes name. */
     static String[] basenames() {
+        TreeSet<String> names = new TreeSet<>();
+        try {
+            var indexes = Texts.class.getClassLoader().getResources(INDEX);
+            while (indexes.hasMoreElements()) {
+                try (InputStream in = indexes.nextElement().openStream()) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                            .forEach(names::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return names.toArray(String[]::new);
+    }
+
+    /** {@code messages/web}, {@code messages/party}, … — every bundle on the class path, found by searching it. */
+    static String[] found() {
         try {
             TreeSet<String> names = new TreeSet<>();
             for (Resource r : new PathMatchingResourcePatternResolver(Texts.class.getClassLoader())

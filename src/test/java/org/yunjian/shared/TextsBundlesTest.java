@@ -53,6 +53,31 @@ class TextsBundlesTest {
         assertThat(Texts.keys("text.")).contains(Texts.VERBATIM);
     }
 
+    @Test
+    void bundlesReadOnDemandAnswerAsAllReadAtOnce() {
+        Texts.Bundles all = new Texts.Bundles(Texts.basenames());
+        List<String> keys = new java.util.ArrayList<>(all.keys());
+        java.util.Collections.shuffle(keys, new java.util.Random(61));
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            // a key first from a later bundle, then from an earlier one: each table reads only as far as it must
+            Texts.Bundles onDemand = new Texts.Bundles(Texts.basenames());
+            for (String key : keys) {
+                assertThat(onDemand.getMessage(key, null, locale))
+                        .as("%s in %s", key, locale)
+                        .isEqualTo(all.getMessage(key, null, locale));
+            }
+            assertThat(onDemand.getMessage("no.such.key", null, null, locale)).isNull();
+        }
+    }
+
+    @Test
+    void theIndexesNameEveryBundleOnTheClassPathAndNothingElse() {
+        assertThat(Texts.basenames())
+                .as("messages/bundles.index of src/main/resources (or src/test/resources) names every bundle there")
+                .containsExactly(Texts.found())
+                .contains("messages/web", "messages/notification-test");
+    }
+
     private static String outcome(java.util.function.Supplier<String> message) {
         try {
             return message.get();
