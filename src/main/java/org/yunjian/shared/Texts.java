@@ -20,8 +20,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The one place every text a person reads comes from: the message bundles {@code messages/<module>.properties}
- * (Chinese, the default) and {@code messages/<module>_en.properties} (English), found on the class path, so a
- * module adds its bundle by adding the two files. The application's {@code MessageSource} is this one, so pages,
+ * (Chinese, the default) and {@code messages/<module>_en.properties} (English), named in
+ * {@code messages/bundles.index}, so a module adds its bundle by adding the two files and its line there
+ * ({@code TextsBundlesTest} names a file the index misses). The application's {@code MessageSource} is this one, so pages,
  * problems, CLI lines, reports and audit details all render through it, in the current thread's language.
  */
 public final class Texts {
