@@ -1,12 +1,12 @@
 package org.yunjian.cli.remote;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,35 +34,12 @@ public final class Server {
     private final String token;
     private final Locale locale;
     private final Duration timeout;
-    private final HttpClient http;
 
     public Server(URI base, String token, Locale locale, Duration timeout) {
         this.base = base;
         this.token = token.strip();
         this.locale = locale;
         this.timeout = timeout;
-        HttpClient.Builder client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if ("http".equals(base.getScheme())) {
-            client.sslContext(noTls());
-        }
-        this.http = client.build();
-    }
-
-    /**
-     * The TLS context of a client that never speaks TLS ({@code http://} to this machine, which {@link #address}
-     * alone lets through; the client follows no redirect): trusts nothing. The JDK's client otherwise builds the
-     * default context, reading and parsing the JDK's whole trust store, about a tenth of a remote command's CPU.
-     */
-    private static javax.net.ssl.SSLContext noTls() {
-        try {
-            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-            tls.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);
-            return tls;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Why a command ends: the line for stderr and the exit status. */
@@ -146,31 +123,19 @@ public final class Server {
      * it replaces in {@code If-Match} when {@code version} is given.
      */
     public JsonNode send(String method, String path, Object body, Long version) {
-        HttpRequest.Builder builder = request(path)
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (version != null) {
-            builder.header("If-Match", "\"" + version + "\"");
-        }
-        HttpRequest request = builder.build();
-        return JSON.readTree(exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s)
-                .body());
+        byte[] json = body == null ? null : JSON.writeValueAsBytes(body);
+        return JSON.readTree(exchange(method, path, "application/json", json, version, JSON_ACCEPT)
+                .text());
     }
 
     /** The bytes of {@code GET path} exactly as the server sent them (a report, a workbook, an export). */
     public byte[] download(String path) {
-        HttpRequest request = request(path).header("Accept", "*/*").GET().build();
-        return exchange(request, HttpResponse.BodyHandlers.ofByteArray(), b -> new String(b, StandardCharsets.UTF_8))
-                .body();
+        return exchange("GET", path, null, null, null, "*/*").body();
     }
 
     /**
      * The JSON answer of a {@code multipart/form-data} POST of {@code file} as the part {@code file}, with
-     * {@code fields} as further parts (the JDK's HttpClient, no further library).
+     * {@code fields} as further parts (the JDK's own HTTP connection, no further library).
      */
     public JsonNode upload(String path, java.nio.file.Path file, Map<String, String> fields) throws IOException {
         String boundary = "yunjian-" + java.util.UUID.randomUUID();
@@ -186,12 +151,14 @@ public final class Server {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(java.nio.file.Files.readAllBytes(file));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = request(path)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .build();
-        return JSON.readTree(exchange(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), s -> s)
-                .body());
+        return JSON.readTree(exchange(
+                        "POST",
+                        path,
+                        "multipart/form-data; boundary=" + boundary,
+                        body.toByteArray(),
+                        null,
+                        JSON_ACCEPT)
+                .text());
     }
 
     /** Every row of a paged list ({@code items}, {@code total}), fetched {@value #PAGE} at a time. */
@@ -218,46 +185,70 @@ public final class Server {
         }
     }
 
+    /** A 2xx answer: its status and body. */
+    public record Answer(int status, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     /** Sends the request; an answer outside 2xx, an unreachable server or a time-out is a {@link Failure}. */
-    public HttpResponse<String> send(String method, String path) {
-        return exchange(
-                request(path)
-                        .method(method, HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
-                s -> s);
+    public Answer send(String method, String path) {
+        return exchange(method, path, null, null, null, JSON_ACCEPT);
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json, application/problem+json")
-                .header("Accept-Language", locale.toLanguageTag());
-    }
+    private static final String JSON_ACCEPT = "application/json, application/problem+json";
 
-    private <T> HttpResponse<T> exchange(
-            HttpRequest request, HttpResponse.BodyHandler<T> handler, java.util.function.Function<T, String> text) {
-        HttpResponse<T> response;
+    /**
+     * One request on the JDK's own {@link HttpURLConnection}: a command makes one or a few calls in a row, for which
+     * the JDK's asynchronous {@code HttpClient} (its selector thread, its futures, a TLS context built even for
+     * {@code http://}) cost a fifth of a remote command's run. No redirect is followed: the token goes to the
+     * address given and nowhere else. Each answer is read whole, so the next call of a paged list reuses the
+     * connection.
+     */
+    private Answer exchange(String method, String path, String contentType, byte[] body, Long version, String accept) {
         try {
-            response = http.send(request, handler);
+            HttpURLConnection c =
+                    (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            c.setInstanceFollowRedirects(false);
+            c.setUseCaches(false);
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            c.setRequestMethod(method);
+            c.setRequestProperty("Authorization", "Bearer " + token);
+            c.setRequestProperty("Accept", accept);
+            c.setRequestProperty("Accept-Language", locale.toLanguageTag());
+            if (contentType != null) {
+                c.setRequestProperty("Content-Type", contentType);
+            }
+            if (version != null) {
+                c.setRequestProperty("If-Match", "\"" + version + "\"");
+            }
+            if (body != null) {
+                c.setDoOutput(true);
+                c.setFixedLengthStreamingMode(body.length);
+                try (OutputStream out = c.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+            int status = c.getResponseCode();
+            byte[] answer;
+            try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                answer = in == null ? new byte[0] : in.readAllBytes();
+            }
+            if (status >= 200 && status < 300) {
+                return new Answer(status, answer);
+            }
+            String text = new String(answer, StandardCharsets.UTF_8);
+            String line = Texts.get("cli.security.api.refused", status, problem(text));
+            throw new Failure(status == 400 ? 2 : 1, line, status, text);
         } catch (ConnectException e) {
             throw input("cli.security.api.unreachable", base);
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             throw input("cli.security.api.timeout", timeout.toSeconds());
         } catch (IOException e) {
             throw input("cli.security.api.failed", oneLine(String.valueOf(e.getMessage())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw input("cli.security.api.failed", e.toString());
         }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return response;
-        }
-        String body = text.apply(response.body());
-        String line = Texts.get("cli.security.api.refused", status, problem(body));
-        throw new Failure(status == 400 ? 2 : 1, line, status, body);
     }
 
     /** "title: detail" of an RFC 9457 body, or the body's first 200 characters if it is none. */
