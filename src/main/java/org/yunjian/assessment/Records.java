@@ -282,7 +282,27 @@ public final class Records {
             UUID ownerOrgId,
             boolean sharedWithProvider,
             Instant createdAt,
-            long version) {}
+            long version) {
+
+        /** The file of an {@code assessment_evidence} row, as both modules that read the table map it. */
+        public static EvidenceInfo of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new EvidenceInfo(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("item_id", UUID.class),
+                    rs.getObject("assessment_id", UUID.class),
+                    rs.getString("display_name"),
+                    rs.getString("content_type"),
+                    rs.getLong("size_bytes"),
+                    rs.getString("sm3"),
+                    rs.getString("blob_name"),
+                    rs.getObject("uploaded_by", UUID.class),
+                    rs.getString("uploaded_by_name"),
+                    rs.getObject("owner_org_id", UUID.class),
+                    rs.getBoolean("shared_with_provider"),
+                    org.yunjian.shared.Jdbc.instant(rs, "created_at"),
+                    rs.getLong("version"));
+        }
+    }
 
     public record Remediation(
             UUID id,
@@ -295,6 +315,21 @@ public final class Records {
             Instant createdAt,
             Instant updatedAt,
             long version) {
+        /** The task of an {@code assessment_remediation} row, as both modules that read the table map it. */
+        public static Remediation of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new Remediation(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("item_id", UUID.class),
+                    rs.getObject("assessment_id", UUID.class),
+                    rs.getObject("responsible_org_id", UUID.class),
+                    rs.getObject("due_date", LocalDate.class),
+                    RemediationStatus.valueOf(rs.getString("status")),
+                    rs.getString("note"),
+                    org.yunjian.shared.Jdbc.instant(rs, "created_at"),
+                    org.yunjian.shared.Jdbc.instant(rs, "updated_at"),
+                    rs.getLong("version"));
+        }
+
         /** A task not stored yet, or one whose version the write does not check (version 0). */
         public Remediation(
                 UUID id,

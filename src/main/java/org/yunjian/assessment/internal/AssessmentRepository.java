@@ -28,7 +28,6 @@ import org.yunjian.assessment.Records.Interview;
 import org.yunjian.assessment.Records.Remediation;
 import org.yunjian.assessment.Records.TestItem;
 import org.yunjian.assessment.Records.VerdictEntry;
-import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.assessment.ReportTemplate;
 import org.yunjian.assessment.RiskLevel;
 import org.yunjian.assessment.Verdict;
@@ -457,21 +456,7 @@ public class AssessmentRepository {
                         ORDER BY e.created_at, e.id""").param(assessmentId).query(LINKED_EVIDENCE).list();
     }
 
-    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(
-            rs.getObject("id", UUID.class),
-            rs.getObject("item_id", UUID.class),
-            rs.getObject("assessment_id", UUID.class),
-            rs.getString("display_name"),
-            rs.getString("content_type"),
-            rs.getLong("size_bytes"),
-            rs.getString("sm3"),
-            rs.getString("blob_name"),
-            rs.getObject("uploaded_by", UUID.class),
-            rs.getString("uploaded_by_name"),
-            rs.getObject("owner_org_id", UUID.class),
-            rs.getBoolean("shared_with_provider"),
-            instant(rs, "created_at"),
-            rs.getLong("version"));
+    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> EvidenceInfo.of(rs);
 
     private static final RowMapper<EvidenceInfo> LINKED_EVIDENCE = (rs, n) -> {
         EvidenceInfo e = EVIDENCE.mapRow(rs, n);
@@ -505,15 +490,5 @@ public class AssessmentRepository {
                 SELECT * FROM assessment_remediation WHERE item_id = ? ORDER BY created_at""").param(itemId).query(REMEDIATION).list();
     }
 
-    private static final RowMapper<Remediation> REMEDIATION = (rs, n) -> new Remediation(
-            rs.getObject("id", UUID.class),
-            rs.getObject("item_id", UUID.class),
-            rs.getObject("assessment_id", UUID.class),
-            rs.getObject("responsible_org_id", UUID.class),
-            rs.getObject("due_date", LocalDate.class),
-            RemediationStatus.valueOf(rs.getString("status")),
-            rs.getString("note"),
-            instant(rs, "created_at"),
-            instant(rs, "updated_at"),
-            rs.getLong("version"));
+    private static final RowMapper<Remediation> REMEDIATION = (rs, n) -> Remediation.of(rs);
 }

@@ -1,6 +1,5 @@
 package org.yunjian.evidence.internal;
 
-import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
 import java.time.Instant;
@@ -90,19 +89,5 @@ public class EvidenceFileRepository {
                 SELECT * FROM assessment_evidence WHERE id = ?""").param(id).query(EVIDENCE).optional();
     }
 
-    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> new EvidenceInfo(
-            rs.getObject("id", UUID.class),
-            rs.getObject("item_id", UUID.class),
-            rs.getObject("assessment_id", UUID.class),
-            rs.getString("display_name"),
-            rs.getString("content_type"),
-            rs.getLong("size_bytes"),
-            rs.getString("sm3"),
-            rs.getString("blob_name"),
-            rs.getObject("uploaded_by", UUID.class),
-            rs.getString("uploaded_by_name"),
-            rs.getObject("owner_org_id", UUID.class),
-            rs.getBoolean("shared_with_provider"),
-            instant(rs, "created_at"),
-            rs.getLong("version"));
+    private static final RowMapper<EvidenceInfo> EVIDENCE = (rs, n) -> EvidenceInfo.of(rs);
 }

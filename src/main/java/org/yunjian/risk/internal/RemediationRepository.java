@@ -1,17 +1,14 @@
 package org.yunjian.risk.internal;
 
-import static org.yunjian.shared.Jdbc.instant;
 import static org.yunjian.shared.Jdbc.utc;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yunjian.assessment.Records.Remediation;
-import org.yunjian.assessment.RemediationStatus;
 import org.yunjian.shared.version.Versions;
 
 /**
@@ -86,15 +83,5 @@ public class RemediationRepository {
                 SELECT * FROM assessment_remediation WHERE id = ?""").param(id).query(REMEDIATION).optional();
     }
 
-    private static final RowMapper<Remediation> REMEDIATION = (rs, n) -> new Remediation(
-            rs.getObject("id", UUID.class),
-            rs.getObject("item_id", UUID.class),
-            rs.getObject("assessment_id", UUID.class),
-            rs.getObject("responsible_org_id", UUID.class),
-            rs.getObject("due_date", LocalDate.class),
-            RemediationStatus.valueOf(rs.getString("status")),
-            rs.getString("note"),
-            instant(rs, "created_at"),
-            instant(rs, "updated_at"),
-            rs.getLong("version"));
+    private static final RowMapper<Remediation> REMEDIATION = (rs, n) -> Remediation.of(rs);
 }
